@@ -1,0 +1,232 @@
+"""The document model every stage reads and writes.
+
+Frozen dataclasses so a Document can be shared between stages (and worker
+processes) without anyone mutating it behind another stage's back; `to_dict`
+gives the JSON shape documented in the README and `from_dict` reads it back
+(the cache stores Documents as JSON, so a repeat run never imports pdfplumber).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import Any, Optional
+
+
+class ParagraphKind(str, Enum):
+    PARAGRAPH = "paragraph"
+    QUESTION = "question"
+
+
+class SectionKind(str, Enum):
+    SECTION = "section"
+    CHAPTER = "chapter"
+    ANNEX = "annex"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One visual line with the layout facts the segmenter needs.
+
+    `x0` is the left edge of the first character in points; `size` the
+    dominant font size; `bold` true when most characters are bold.  Plain-text
+    input gives lines with page 1 (or form-feed pages) and x0 = indentation.
+    """
+
+    text: str
+    page: int
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0
+    bold: bool = False
+    page_height: float = 0.0
+    page_width: float = 0.0
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table kept out of paragraph text: rows of cells, attached to the paragraph it follows."""
+
+    page: int
+    rows: tuple[tuple[str, ...], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"page": self.page, "rows": [list(r) for r in self.rows]}
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote, kept out of the paragraph text that cites it."""
+
+    label: str
+    text: str
+    page: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "text": self.text, "page": self.page}
+
+
+@dataclass(frozen=True)
+class Section:
+    number: str
+    heading: str
+    page: int
+    kind: SectionKind = SectionKind.SECTION
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"number": self.number, "heading": self.heading, "page": self.page, "kind": self.kind.value}
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A numbered paragraph: the unit every later stage speaks in.
+
+    `number` is as printed, without a trailing dot ("3.4", "12", "Q7").
+    `text` holds the whole paragraph, its bullets and lettered parts, lines joined.
+    """
+
+    number: str
+    text: str
+    page: int
+    kind: ParagraphKind = ParagraphKind.PARAGRAPH
+    section: Optional[str] = None
+    heading: Optional[str] = None
+    page_end: Optional[int] = None
+    parent: Optional[str] = None
+    bbox: Optional[tuple[float, float, float, float]] = None
+    parts: tuple[str, ...] = ()
+    tables: tuple[Table, ...] = ()
+    notes: tuple[Note, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "kind": self.kind.value,
+            "section": self.section,
+            "heading": self.heading,
+            "page": self.page,
+            "page_end": self.page_end if self.page_end is not None else self.page,
+            "parent": self.parent,
+            "bbox": list(self.bbox) if self.bbox else None,
+            "text": self.text,
+            "parts": list(self.parts),
+            "tables": [t.to_dict() for t in self.tables],
+            "notes": [n.to_dict() for n in self.notes],
+        }
+
+
+@dataclass(frozen=True)
+class Block:
+    """Text that is not a numbered paragraph (preamble, unnumbered prose)."""
+
+    text: str
+    page: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "page": self.page}
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A line removed as layout furniture, kept so nothing vanishes silently."""
+
+    text: str
+    page: int
+    reason: str  # "header", "footer", "page-number"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "page": self.page, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str
+    sha256: str
+    pages: int
+    title: Optional[str] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "sha256": self.sha256, "pages": self.pages, "title": self.title}
+
+
+@dataclass(frozen=True)
+class Document:
+    source: Source
+    metadata: dict[str, Any] = field(default_factory=dict)
+    sections: tuple[Section, ...] = ()
+    paragraphs: tuple[Paragraph, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    notes: tuple[Note, ...] = ()
+    dropped: tuple[Dropped, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def paragraph(self, number: str) -> Optional[Paragraph]:
+        for p in self.paragraphs:
+            if p.number == number:
+                return p
+        return None
+
+    def section(self, number: str) -> Optional[Section]:
+        for s in self.sections:
+            if s.number == number:
+                return s
+        return None
+
+    @property
+    def questions(self) -> tuple[Paragraph, ...]:
+        return tuple(p for p in self.paragraphs if p.kind is ParagraphKind.QUESTION)
+
+    def with_warnings(self, *more: str) -> "Document":
+        return replace(self, warnings=self.warnings + tuple(more))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source.to_dict(),
+            "metadata": dict(self.metadata),
+            "sections": [s.to_dict() for s in self.sections],
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
+            "blocks": [b.to_dict() for b in self.blocks],
+            "notes": [n.to_dict() for n in self.notes],
+            "dropped": [d.to_dict() for d in self.dropped],
+            "warnings": list(self.warnings),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Document":
+        def table(t: dict) -> Table:
+            return Table(page=t["page"], rows=tuple(tuple(r) for r in t["rows"]))
+
+        def note(n: dict) -> Note:
+            return Note(label=n["label"], text=n["text"], page=n["page"])
+
+        paragraphs = tuple(
+            Paragraph(
+                number=p["number"],
+                text=p["text"],
+                page=p["page"],
+                kind=ParagraphKind(p.get("kind", "paragraph")),
+                section=p.get("section"),
+                heading=p.get("heading"),
+                page_end=p.get("page_end"),
+                parent=p.get("parent"),
+                bbox=tuple(p["bbox"]) if p.get("bbox") else None,
+                parts=tuple(p.get("parts", ())),
+                tables=tuple(table(t) for t in p.get("tables", ())),
+                notes=tuple(note(n) for n in p.get("notes", ())),
+            )
+            for p in d.get("paragraphs", ())
+        )
+        return cls(
+            source=Source(**d["source"]),
+            metadata=dict(d.get("metadata", {})),
+            sections=tuple(
+                Section(s["number"], s["heading"], s["page"], SectionKind(s.get("kind", "section")))
+                for s in d.get("sections", ())
+            ),
+            paragraphs=paragraphs,
+            blocks=tuple(Block(**b) for b in d.get("blocks", ())),
+            notes=tuple(note(n) for n in d.get("notes", ())),
+            dropped=tuple(Dropped(**x) for x in d.get("dropped", ())),
+            warnings=tuple(d.get("warnings", ())),
+        )
