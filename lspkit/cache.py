@@ -1,0 +1,80 @@
+"""A content-addressed cache of stage results, so a repeat run skips the heavy work.
+
+Keys combine the input file's sha256, what the result depends on (taxonomy
+hash, options) and the lspkit version, so a stale entry can never be served.
+Entries are JSON files written atomically; a corrupt entry counts as a miss.
+This module imports nothing heavy: a cache hit must not import spaCy or pdfplumber.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Optional
+
+from . import __version__
+
+
+def default_cache_dir() -> Path:
+    """$LSPKIT_CACHE_DIR, else the user cache directory (XDG on Linux)."""
+    env = os.environ.get("LSPKIT_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "lspkit"
+
+
+def file_sha256(path: str, chunk: int = 1 << 20) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while True:
+            block = f.read(chunk)
+            if not block:
+                break
+            h.update(block)
+    return h.hexdigest()
+
+
+def make_key(*parts: Any) -> str:
+    """A stable key from the parts and the lspkit version."""
+    text = json.dumps([__version__, *parts], sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Cache:
+    """JSON values under `directory/<namespace>/<key[:2]>/<key>.json`.  `Cache(None)` is disabled."""
+
+    def __init__(self, directory: Optional[os.PathLike | str] = None, enabled: bool = True):
+        self.directory = Path(directory) if directory is not None else default_cache_dir()
+        self.enabled = enabled
+
+    def _path(self, namespace: str, key: str) -> Path:
+        return self.directory / namespace / key[:2] / f"{key}.json"
+
+    def get(self, namespace: str, key: str) -> Optional[Any]:
+        if not self.enabled:
+            return None
+        try:
+            with open(self._path(namespace, key), encoding="utf-8") as f:
+                return json.load(f)
+        except (OSError, ValueError):
+            return None
+
+    def put(self, namespace: str, key: str, value: Any) -> None:
+        """Best effort: a cache that cannot be written must never fail the run."""
+        if not self.enabled:
+            return
+        path = self._path(namespace, key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".part")
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(value, f, ensure_ascii=False)
+            os.replace(tmp, path)
+        except OSError:
+            try:
+                os.unlink(tmp)  # type: ignore[possibly-undefined]
+            except (OSError, NameError):
+                pass
