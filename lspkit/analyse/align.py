@@ -1,0 +1,324 @@
+"""Match the paragraphs of two versions by content, numbers only as hints.
+
+Why not a flat diff: insert one paragraph near the top and every later number
+shifts, so a diff keyed on numbers (or on position) reports everything as
+changed.  Here identical texts are paired first (in order, then out of order),
+then the rest are compared with a fuzzy word-level similarity (rapidfuzz's
+Indel distance over word ids, so word order and rewording count but spelling
+noise inside a word counts once) on *candidate* pairs only:
+
+* pairs in the same gap between already matched paragraphs (the usual
+  "reworded in place" case), nearest first and capped per paragraph;
+* pairs that share some of their rarest words (an inverted index over word
+  ids, queried with each paragraph's rarest words), which finds paragraphs
+  that moved anywhere in the document.
+
+So the work grows with the number of *changed* paragraphs times a small
+constant, not with the product of the document lengths.  A paragraph whose
+text is covered by two or more consecutive paragraphs of the other version is
+proposed as a split (or, the other way round, a merge) and wins over a plain
+one-to-one match when the concatenation explains clearly more of it.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+_WORD_RE = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]", re.UNICODE)
+
+# Candidate generation: how many nearby / rare-word candidates per paragraph.
+GAP_WINDOW = 8
+RARE_WORDS = 12
+RARE_CANDIDATES = 15
+# Split/merge: a piece must be mostly contained in the whole and not tiny.
+PIECE_CONTAINMENT = 0.75
+PIECE_MIN_TOKENS = 3
+SPLIT_GAIN = 0.05
+# A paragraph rewritten in place (same gap, same number, alone in its gap)
+# is still the same paragraph at a lower similarity.
+IN_PLACE_FACTOR = 0.7
+
+
+@dataclass(frozen=True)
+class Match:
+    """Indices into the old and new sequences that are one paragraph (or a split / merge)."""
+
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    similarity: float
+
+
+class _Vocabulary:
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+
+    def __call__(self, word: str) -> int:
+        i = self.ids.get(word)
+        if i is None:
+            i = self.ids[word] = len(self.ids)
+        return i
+
+
+def comparison_tokens(text: str, *, ignore_case: bool, ignore_punctuation: bool) -> list[str]:
+    """The tokens whose equality decides whether a paragraph changed (whitespace never counts)."""
+    tokens = _WORD_RE.findall(text)
+    if ignore_punctuation:
+        tokens = [t for t in tokens if t[0].isalnum() or t[0] == "_"]
+    if ignore_case:
+        tokens = [t.casefold() for t in tokens]
+    return tokens
+
+
+def align(
+    old_texts: Sequence[str],
+    new_texts: Sequence[str],
+    *,
+    threshold: float = 0.5,
+    ignore_case: bool = False,
+    ignore_punctuation: bool = False,
+    old_hints: Optional[Sequence[str]] = None,
+    new_hints: Optional[Sequence[str]] = None,
+) -> list[Match]:
+    """Matches between two sequences of paragraph texts; unmatched indices are additions/deletions.
+
+    `old_hints` / `new_hints` (paragraph numbers) only break near-ties and let a
+    paragraph rewritten in place match below `threshold`; they never decide alone.
+    """
+    from rapidfuzz.distance import Indel
+
+    vocab = _Vocabulary()
+    otoks = [tuple(vocab(t) for t in comparison_tokens(s, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)) for s in old_texts]
+    ntoks = [tuple(vocab(t) for t in comparison_tokens(s, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)) for s in new_texts]
+    n_old, n_new = len(otoks), len(ntoks)
+    old_free = [True] * n_old
+    new_free = [True] * n_new
+    matches: list[Match] = []
+
+    def take(o: Sequence[int], n: Sequence[int], sim: float) -> None:
+        for i in o:
+            old_free[i] = False
+        for j in n:
+            new_free[j] = False
+        matches.append(Match(tuple(o), tuple(n), sim))
+
+    # 1. Identical texts in order (the anchors), then identical texts that moved.
+    key_ids: dict[tuple, int] = {}
+    okeys = [key_ids.setdefault(t, len(key_ids)) for t in otoks]
+    nkeys = [key_ids.setdefault(t, len(key_ids)) for t in ntoks]
+    matcher = difflib.SequenceMatcher(None, okeys, nkeys, autojunk=False)
+    for a, b, size in matcher.get_matching_blocks():
+        for k in range(size):
+            take((a + k,), (b + k,), 1.0)
+    anchors = sorted((m.old[0], m.new[0]) for m in matches)
+    by_key: dict[int, list[int]] = {}
+    for j in range(n_new):
+        if new_free[j]:
+            by_key.setdefault(nkeys[j], []).append(j)
+    pairs = []
+    for i in range(n_old):
+        if old_free[i]:
+            for j in by_key.get(okeys[i], ()):
+                pairs.append((abs(_rel(i, n_old) - _rel(j, n_new)), i, j))
+    for _, i, j in sorted(pairs):
+        if old_free[i] and new_free[j]:
+            take((i,), (j,), 1.0)
+
+    rest_old = [i for i in range(n_old) if old_free[i]]
+    rest_new = [j for j in range(n_new) if new_free[j]]
+    if not rest_old or not rest_new:
+        return _sorted(matches)
+
+    # 2. Candidate pairs: same gap between anchors, and shared rare words.
+    gap_old, gap_new = _gaps(anchors, n_old, n_new)
+    candidates: set[tuple[int, int]] = set()
+    candidates |= _gap_candidates(rest_old, rest_new, gap_old, gap_new, n_old, n_new)
+    candidates |= _rare_word_candidates(rest_old, rest_new, otoks, ntoks)
+    candidates |= {(i, j) for j, i in _rare_word_candidates(rest_new, rest_old, ntoks, otoks)}
+
+    sims: dict[tuple[int, int], float] = {}
+    lcs: dict[tuple[int, int], int] = {}
+    for i, j in candidates:
+        a, b = otoks[i], ntoks[j]
+        d = Indel.distance(a, b)
+        total = len(a) + len(b)
+        sims[(i, j)] = 1.0 - d / total if total else 1.0
+        lcs[(i, j)] = (total - d) // 2
+
+    def lcs_of(i: int, j: int) -> int:
+        if (i, j) not in lcs:
+            a, b = otoks[i], ntoks[j]
+            lcs[(i, j)] = (len(a) + len(b) - Indel.distance(a, b)) // 2
+        return lcs[(i, j)]
+
+    # 3. Proposals: one-to-one, splits, merges; best explanation first.
+    proposals: list[tuple] = []
+    best_old: dict[int, float] = {}
+    best_new: dict[int, float] = {}
+    for (i, j), s in sims.items():
+        best_old[i] = max(best_old.get(i, 0.0), s)
+        best_new[j] = max(best_new.get(j, 0.0), s)
+    lone_gaps = _lone_gaps(rest_old, rest_new, gap_old, gap_new)
+    for (i, j), s in sims.items():
+        same_number = bool(old_hints and new_hints and old_hints[i] == new_hints[j])
+        same_gap = gap_old[i] == gap_new[j]
+        cutoff = threshold
+        if same_number and same_gap and gap_old[i] in lone_gaps:
+            cutoff = threshold * IN_PLACE_FACTOR
+        if s >= cutoff and s > 0:
+            bonus = 0.01 * same_number + 0.01 * same_gap
+            proposals.append((s + bonus, abs(_rel(i, n_old) - _rel(j, n_new)), (i,), (j,), s))
+
+    def pieces_of(whole_len: int, whole: int, side_free: list[bool], cands: list[int], containment) -> list[tuple[int, ...]]:
+        """Runs of 2+ consecutive free paragraphs each mostly contained in `whole`."""
+
+        def ok(k: int) -> bool:
+            return 0 <= k < len(side_free) and side_free[k] and containment(k)
+
+        runs = set()
+        for k in cands:
+            if not ok(k):
+                continue
+            lo = hi = k
+            while ok(lo - 1):
+                lo -= 1
+            while ok(hi + 1):
+                hi += 1
+            if hi > lo:
+                runs.add(tuple(range(lo, hi + 1)))
+        return sorted(runs)
+
+    cand_by_old: dict[int, list[int]] = {}
+    cand_by_new: dict[int, list[int]] = {}
+    for i, j in sims:
+        cand_by_old.setdefault(i, []).append(j)
+        cand_by_new.setdefault(j, []).append(i)
+
+    for i, js in cand_by_old.items():
+        whole = otoks[i]
+
+        def contained(j: int, i: int = i) -> bool:
+            piece = ntoks[j]
+            return len(piece) >= PIECE_MIN_TOKENS and len(piece) < len(whole) and lcs_of(i, j) >= PIECE_CONTAINMENT * len(piece)
+
+        for run in pieces_of(len(whole), i, new_free, js, contained):
+            joined = tuple(t for j in run for t in ntoks[j])
+            s = Indel.normalized_similarity(whole, joined)
+            if s >= threshold and s >= best_old.get(i, 0.0) + SPLIT_GAIN:
+                proposals.append((s, abs(_rel(i, n_old) - _rel(run[0], n_new)), (i,), run, s))
+
+    for j, is_ in cand_by_new.items():
+        whole = ntoks[j]
+
+        def contained_old(i: int, j: int = j) -> bool:
+            piece = otoks[i]
+            return len(piece) >= PIECE_MIN_TOKENS and len(piece) < len(whole) and lcs_of(i, j) >= PIECE_CONTAINMENT * len(piece)
+
+        for run in pieces_of(len(whole), j, old_free, is_, contained_old):
+            joined = tuple(t for i in run for t in otoks[i])
+            s = Indel.normalized_similarity(joined, whole)
+            if s >= threshold and s >= best_new.get(j, 0.0) + SPLIT_GAIN:
+                proposals.append((s, abs(_rel(run[0], n_old) - _rel(j, n_new)), run, (j,), s))
+
+    # Best first; ties broken by how close the two sit in their documents.
+    proposals.sort(key=lambda p: (-p[0], p[1], min(p[2][0], p[3][0]), p[2], p[3]))
+    for _, _, o, n, s in proposals:
+        if all(old_free[i] for i in o) and all(new_free[j] for j in n):
+            take(o, n, s)
+    return _sorted(matches)
+
+
+def _rel(i: int, n: int) -> float:
+    return (i + 0.5) / n if n else 0.0
+
+
+def _sorted(matches: list[Match]) -> list[Match]:
+    return sorted(matches, key=lambda m: (m.new[0], m.old[0]))
+
+
+def _gaps(anchors: list[tuple[int, int]], n_old: int, n_new: int) -> tuple[list[int], list[int]]:
+    """Gap number of every index: paragraphs between the same two in-order anchors share one."""
+    gap_old = [0] * n_old
+    gap_new = [0] * n_new
+    g, prev = 0, 0
+    for a, _ in anchors:
+        for i in range(prev, a):
+            gap_old[i] = g
+        gap_old[a] = -1
+        g += 1
+        prev = a + 1
+    for i in range(prev, n_old):
+        gap_old[i] = g
+    g, prev = 0, 0
+    for _, b in anchors:
+        for j in range(prev, b):
+            gap_new[j] = g
+        gap_new[b] = -1
+        g += 1
+        prev = b + 1
+    for j in range(prev, n_new):
+        gap_new[j] = g
+    return gap_old, gap_new
+
+
+def _gap_candidates(rest_old, rest_new, gap_old, gap_new, n_old, n_new) -> set[tuple[int, int]]:
+    by_gap_new: dict[int, list[int]] = {}
+    for j in rest_new:
+        by_gap_new.setdefault(gap_new[j], []).append(j)
+    by_gap_old: dict[int, list[int]] = {}
+    for i in rest_old:
+        by_gap_old.setdefault(gap_old[i], []).append(i)
+    out: set[tuple[int, int]] = set()
+    for g, olds in by_gap_old.items():
+        news = by_gap_new.get(g, [])
+        if not news:
+            continue
+        if len(olds) * len(news) <= GAP_WINDOW * GAP_WINDOW:
+            out.update((i, j) for i in olds for j in news)
+            continue
+        # A big gap (noisy extraction, a rewritten chapter): nearest by relative position only.
+        o0, o1 = olds[0], olds[-1] + 1
+        n0, n1 = news[0], news[-1] + 1
+        for i in olds:
+            pos = (i - o0 + 0.5) / (o1 - o0)
+            centre = n0 + pos * (n1 - n0)
+            for j in sorted(news, key=lambda j: abs(j + 0.5 - centre))[:GAP_WINDOW]:
+                out.add((i, j))
+        for j in news:
+            pos = (j - n0 + 0.5) / (n1 - n0)
+            centre = o0 + pos * (o1 - o0)
+            for i in sorted(olds, key=lambda i: abs(i + 0.5 - centre))[:GAP_WINDOW]:
+                out.add((i, j))
+    return out
+
+
+def _lone_gaps(rest_old, rest_new, gap_old, gap_new) -> set[int]:
+    """Gaps holding exactly one unmatched paragraph on each side: a paragraph rewritten in place."""
+    count_old: dict[int, int] = {}
+    count_new: dict[int, int] = {}
+    for i in rest_old:
+        count_old[gap_old[i]] = count_old.get(gap_old[i], 0) + 1
+    for j in rest_new:
+        count_new[gap_new[j]] = count_new.get(gap_new[j], 0) + 1
+    return {g for g, c in count_old.items() if c == 1 and count_new.get(g) == 1}
+
+
+def _rare_word_candidates(queries, targets, qtoks, ttoks) -> set[tuple[int, int]]:
+    """(query, target) pairs sharing some of the query's rarest words among the targets."""
+    postings: dict[int, list[int]] = {}
+    for j in targets:
+        for t in set(ttoks[j]):
+            postings.setdefault(t, []).append(j)
+    max_df = max(20, len(targets) // 20)
+    out: set[tuple[int, int]] = set()
+    for i in queries:
+        words = [t for t in set(qtoks[i]) if t in postings and len(postings[t]) <= max_df]
+        words.sort(key=lambda t: (len(postings[t]), t))
+        counts: dict[int, int] = {}
+        for t in words[:RARE_WORDS]:
+            for j in postings[t]:
+                counts[j] = counts.get(j, 0) + 1
+        best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:RARE_CANDIDATES]
+        out.update((i, j) for j, _ in best)
+    return out

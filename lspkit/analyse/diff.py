@@ -1,0 +1,650 @@
+"""What changed between two versions of a paper, in paragraph numbers.
+
+Paragraphs (and, separately, questions) are aligned by content (see
+`align.py`), sections by the paragraphs they hold and by their headings; then
+every aligned pair is classified.  Every paragraph of both versions ends in
+exactly one `Change`, so counts add up and nothing is silently skipped.
+
+A paragraph is *moved* when the section it sits in is not the one its old
+section became (sections are mapped across versions, so renumbering whole
+sections does not make everything "moved"); *renumbered* when its text is the
+same but its number changed inside the same section; *modified* when its text
+changed (whether or not the number changed too).  A moved paragraph whose text
+also changed stays `moved`, with `text_changed` true and its redline.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Iterable, Optional, Sequence
+
+from ..model import Document, Paragraph, ParagraphKind, Section
+from .align import Match, align, comparison_tokens
+from .redline import RunOp, WordRun, redline
+
+
+class ChangeKind(str, Enum):
+    UNCHANGED = "unchanged"
+    RENUMBERED = "renumbered"
+    MODIFIED = "modified"
+    MOVED = "moved"
+    ADDED = "added"
+    DELETED = "deleted"
+    SPLIT = "split"
+    MERGED = "merged"
+
+
+class HeadingOp(str, Enum):
+    UNCHANGED = "unchanged"
+    RENUMBERED = "renumbered"
+    RENAMED = "renamed"
+    ADDED = "added"
+    DELETED = "deleted"
+
+
+@dataclass(frozen=True)
+class DiffOptions:
+    """What counts as a difference and how similar two paragraphs must be to be one."""
+
+    threshold: float = 0.5
+    ignore_case: bool = False
+    ignore_punctuation: bool = False
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.threshold <= 1.0:
+            raise ValueError(f"threshold must be in (0, 1], not {self.threshold}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "threshold": self.threshold,
+            "ignore_case": self.ignore_case,
+            "ignore_punctuation": self.ignore_punctuation,
+        }
+
+
+@dataclass(frozen=True)
+class Change:
+    """One operation: which old paragraph(s) became which new one(s), and how.
+
+    `old_index` / `new_index` are positions in the documents' paragraph lists
+    (numbers can repeat in a badly numbered paper; positions cannot).
+    """
+
+    kind: ChangeKind
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+    similarity: float
+    words: tuple[WordRun, ...] = ()
+    themes_added: tuple[str, ...] = ()
+    themes_removed: tuple[str, ...] = ()
+    old_section: Optional[str] = None
+    new_section: Optional[str] = None
+    heading: Optional[str] = None
+    unit: ParagraphKind = ParagraphKind.PARAGRAPH
+    old_index: tuple[int, ...] = ()
+    new_index: tuple[int, ...] = ()
+
+    @property
+    def text_changed(self) -> bool:
+        return any(w.op is not RunOp.EQUAL for w in self.words)
+
+    @property
+    def label(self) -> str:
+        """`3.4 → 3.5`, `→ 3.6` (added), `2.1 →` (deleted)."""
+        return f"{'+'.join(self.old)} \u2192 {'+'.join(self.new)}".strip()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "op": self.kind.value,
+            "unit": self.unit.value,
+            "old": list(self.old),
+            "new": list(self.new),
+            "similarity": round(self.similarity, 3),
+            "text_changed": self.text_changed,
+            "old_section": self.old_section,
+            "new_section": self.new_section,
+            "heading": self.heading,
+            "words": [w.to_dict() for w in self.words],
+            "themes_added": list(self.themes_added),
+            "themes_removed": list(self.themes_removed),
+        }
+
+
+@dataclass(frozen=True)
+class HeadingChange:
+    """A section heading across versions; `renamed` when its words changed."""
+
+    op: HeadingOp
+    old_number: Optional[str]
+    new_number: Optional[str]
+    old_heading: Optional[str]
+    new_heading: Optional[str]
+    similarity: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "op": self.op.value,
+            "old": self.old_number,
+            "new": self.new_number,
+            "old_heading": self.old_heading,
+            "new_heading": self.new_heading,
+            "similarity": round(self.similarity, 3),
+        }
+
+
+@dataclass(frozen=True)
+class DanglingRef:
+    """A reference in the new version that no longer points where it did.
+
+    `in_new` is the citing paragraph, `text` the reference as written, `target`
+    the number it names; `was` the old paragraph it named and `now_at` where that
+    paragraph's text is in the new version (empty when it was deleted).
+    `reason`: "moved" (the text it named now has another number), "deleted"
+    (the text it named is gone) or "missing" (it names no paragraph at all).
+    """
+
+    in_new: str
+    in_old: Optional[str]
+    text: str
+    target: str
+    was: tuple[str, ...]
+    now_at: tuple[str, ...]
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "in": self.in_new,
+            "in_old": self.in_old,
+            "text": self.text,
+            "target": self.target,
+            "was": list(self.was),
+            "now_at": list(self.now_at),
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class DiffResult:
+    old_path: str
+    new_path: str
+    changes: tuple[Change, ...]
+    headings: tuple[HeadingChange, ...]
+    dangling: tuple[DanglingRef, ...]
+    summary: dict[str, Any] = field(default_factory=dict)
+    options: DiffOptions = field(default_factory=DiffOptions)
+    themes: bool = False
+
+    @property
+    def identical(self) -> bool:
+        """Same paragraph for paragraph (and same headings): diff(1)'s exit status 0."""
+        return all(c.kind is ChangeKind.UNCHANGED for c in self.changes) and all(
+            h.op is HeadingOp.UNCHANGED for h in self.headings
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "old": self.old_path,
+            "new": self.new_path,
+            "options": self.options.to_dict(),
+            "identical": self.identical,
+            "summary": self.summary,
+            "changes": [c.to_dict() for c in self.changes],
+            "headings": [h.to_dict() for h in self.headings],
+            "dangling": [d.to_dict() for d in self.dangling],
+        }
+
+
+# ---------------------------------------------------------------- the diff
+
+
+def diff_documents(
+    old: Document,
+    new: Document,
+    *,
+    tagged_old: Any = None,
+    tagged_new: Any = None,
+    threshold: float = 0.5,
+    ignore_case: bool = False,
+    ignore_punctuation: bool = False,
+) -> DiffResult:
+    """Align two versions and say, in paragraph numbers, what happened to every paragraph.
+
+    `tagged_old` / `tagged_new` (from `lspkit.nlp.tagger.tag_document`) add the
+    themes each change gained or lost; without them theme fields stay empty.
+    """
+    options = DiffOptions(threshold=threshold, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
+    ops, nps = old.paragraphs, new.paragraphs
+
+    matches: list[Match] = []
+    for kind in ParagraphKind:
+        oi = [i for i, p in enumerate(ops) if p.kind is kind]
+        ni = [j for j, p in enumerate(nps) if p.kind is kind]
+        if not oi and not ni:
+            continue
+        pool = align(
+            [ops[i].text for i in oi],
+            [nps[j].text for j in ni],
+            threshold=threshold,
+            ignore_case=ignore_case,
+            ignore_punctuation=ignore_punctuation,
+            old_hints=[ops[i].number for i in oi],
+            new_hints=[nps[j].number for j in ni],
+        )
+        matches.extend(Match(tuple(oi[k] for k in m.old), tuple(ni[k] for k in m.new), m.similarity) for m in pool)
+
+    old_sections = _sections(old)
+    new_sections = _sections(new)
+    section_map, heading_changes = _align_sections(old_sections, new_sections, ops, nps, matches)
+
+    themes_old = _themes_by_index(old, tagged_old)
+    themes_new = _themes_by_index(new, tagged_new)
+    with_themes = themes_old is not None and themes_new is not None
+
+    changes: list[Change] = []
+    keys: list[tuple] = []
+    matched_old = {i for m in matches for i in m.old}
+    matched_new = {j for m in matches for j in m.new}
+    old_to_new: dict[int, int] = {}
+    for m in matches:
+        for i in m.old:
+            old_to_new[i] = m.new[0]
+
+    def themes_for(o: Sequence[int], n: Sequence[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        if not with_themes:
+            return (), ()
+        before = set().union(*(themes_old[i] for i in o)) if o else set()
+        after = set().union(*(themes_new[j] for j in n)) if n else set()
+        return tuple(sorted(after - before)), tuple(sorted(before - after))
+
+    for m in matches:
+        o = [ops[i] for i in m.old]
+        n = [nps[j] for j in m.new]
+        old_text = "\n".join(p.text for p in o)
+        new_text = "\n".join(p.text for p in n)
+        same_text = _same_text(old_text, new_text, options)
+        words = (
+            (WordRun(RunOp.EQUAL, new_text),)
+            if same_text
+            else redline(old_text, new_text, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
+        )
+        if len(o) > 1:
+            kind = ChangeKind.MERGED
+        elif len(n) > 1:
+            kind = ChangeKind.SPLIT
+        else:
+            moved = _moved(o[0].section, n[0].section, section_map)
+            if moved:
+                kind = ChangeKind.MOVED
+            elif not same_text:
+                kind = ChangeKind.MODIFIED
+            elif o[0].number != n[0].number:
+                kind = ChangeKind.RENUMBERED
+            else:
+                kind = ChangeKind.UNCHANGED
+        added, removed = themes_for(m.old, m.new)
+        changes.append(
+            Change(
+                kind=kind,
+                old=tuple(p.number for p in o),
+                new=tuple(p.number for p in n),
+                similarity=1.0 if same_text else m.similarity,
+                words=words,
+                themes_added=added,
+                themes_removed=removed,
+                old_section=o[0].section,
+                new_section=n[0].section,
+                heading=n[0].heading,
+                unit=n[0].kind,
+                old_index=m.old,
+                new_index=m.new,
+            )
+        )
+        keys.append((min(m.new), 0, min(m.old)))
+
+    for j, p in enumerate(nps):
+        if j not in matched_new:
+            added, removed = themes_for((), (j,))
+            changes.append(
+                Change(
+                    kind=ChangeKind.ADDED,
+                    old=(),
+                    new=(p.number,),
+                    similarity=0.0,
+                    words=(WordRun(RunOp.INSERT, p.text),) if p.text else (),
+                    themes_added=added,
+                    themes_removed=removed,
+                    new_section=p.section,
+                    heading=p.heading,
+                    unit=p.kind,
+                    new_index=(j,),
+                )
+            )
+            keys.append((j, 0, -1))
+
+    # A deleted paragraph is listed where it would have been: after the new
+    # counterpart of the nearest old paragraph before it that survived.
+    last_new = -1
+    for i, p in enumerate(ops):
+        if i in old_to_new:
+            last_new = old_to_new[i]
+            continue
+        if i in matched_old:
+            continue
+        added, removed = themes_for((i,), ())
+        changes.append(
+            Change(
+                kind=ChangeKind.DELETED,
+                old=(p.number,),
+                new=(),
+                similarity=0.0,
+                words=(WordRun(RunOp.DELETE, p.text),) if p.text else (),
+                themes_added=added,
+                themes_removed=removed,
+                old_section=p.section,
+                heading=p.heading,
+                unit=p.kind,
+                old_index=(i,),
+            )
+        )
+        keys.append((last_new, 1, i))
+
+    ordered = tuple(c for _, c in sorted(zip(keys, changes), key=lambda kc: kc[0]))
+    dangling = _dangling(old, new, matches)
+    summary = _summary(ordered, heading_changes, dangling, with_themes)
+    return DiffResult(
+        old_path=old.source.path,
+        new_path=new.source.path,
+        changes=ordered,
+        headings=tuple(heading_changes),
+        dangling=tuple(dangling),
+        summary=summary,
+        options=options,
+        themes=with_themes,
+    )
+
+
+def _same_text(a: str, b: str, options: DiffOptions) -> bool:
+    kw = {"ignore_case": options.ignore_case, "ignore_punctuation": options.ignore_punctuation}
+    return comparison_tokens(a, **kw) == comparison_tokens(b, **kw)
+
+
+def _moved(old_section: Optional[str], new_section: Optional[str], section_map: dict[str, str]) -> bool:
+    """In another section than the one its old section became; unknown sections never count as a move."""
+    if old_section is None or new_section is None:
+        return False
+    return section_map.get(old_section) != new_section
+
+
+# ---------------------------------------------------------------- sections
+
+
+def _sections(document: Document) -> list[Section]:
+    """The document's sections, plus any a paragraph names that the section list lacks."""
+    out = list(document.sections)
+    known = {s.number for s in out}
+    for p in document.paragraphs:
+        if p.section is not None and p.section not in known:
+            known.add(p.section)
+            out.append(Section(p.section, p.heading or "", p.page))
+    return out
+
+
+def _norm_heading(text: Optional[str]) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", (text or "").casefold()).split())
+
+
+def _align_sections(
+    old_sections: list[Section],
+    new_sections: list[Section],
+    ops: Sequence[Paragraph],
+    nps: Sequence[Paragraph],
+    matches: Sequence[Match],
+) -> tuple[dict[str, str], list[HeadingChange]]:
+    """Map old sections to new ones by where their paragraphs went and by heading words.
+
+    Score = half heading similarity + half the share of paragraphs that flowed
+    from one to the other, so a renamed section keeps its paragraphs' vote and a
+    section whose paragraphs all changed keeps its heading's.
+    """
+    from rapidfuzz import fuzz
+
+    size_old: dict[str, int] = {}
+    size_new: dict[str, int] = {}
+    for p in ops:
+        if p.section is not None:
+            size_old[p.section] = size_old.get(p.section, 0) + 1
+    for p in nps:
+        if p.section is not None:
+            size_new[p.section] = size_new.get(p.section, 0) + 1
+    flow: dict[tuple[str, str], float] = {}
+    for m in matches:
+        weight = 1.0 / max(len(m.old), len(m.new))
+        for i in m.old:
+            for j in m.new:
+                so, sn = ops[i].section, nps[j].section
+                if so is not None and sn is not None:
+                    flow[(so, sn)] = flow.get((so, sn), 0.0) + weight
+
+    old_by_number = {}
+    for s in old_sections:
+        old_by_number.setdefault(s.number, s)
+    new_by_number = {}
+    for s in new_sections:
+        new_by_number.setdefault(s.number, s)
+
+    scored = []
+    for so in old_by_number.values():
+        for sn in new_by_number.values():
+            a, b = _norm_heading(so.heading), _norm_heading(sn.heading)
+            h = fuzz.ratio(a, b) / 100.0 if (a or b) else 1.0
+            bigger = max(size_old.get(so.number, 0), size_new.get(sn.number, 0))
+            if bigger:
+                score = 0.5 * h + 0.5 * min(1.0, flow.get((so.number, sn.number), 0.0) / bigger)
+            else:
+                score = h
+            if so.number == sn.number:
+                score += 0.05
+            if score >= 0.45:
+                scored.append((score, so.number, sn.number, h))
+    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+    mapping: dict[str, str] = {}
+    taken: set[str] = set()
+    sims: dict[str, float] = {}
+    for score, a, b, h in scored:
+        if a not in mapping and b not in taken:
+            mapping[a] = b
+            taken.add(b)
+            sims[a] = h
+
+    changes: list[HeadingChange] = []
+    reverse = {b: a for a, b in mapping.items()}
+    emitted_old: set[str] = set()
+    for sn in new_by_number.values():
+        a = reverse.get(sn.number)
+        if a is None:
+            changes.append(HeadingChange(HeadingOp.ADDED, None, sn.number, None, sn.heading, 0.0))
+            continue
+        so = old_by_number[a]
+        emitted_old.add(a)
+        if _norm_heading(so.heading) != _norm_heading(sn.heading):
+            op = HeadingOp.RENAMED
+        elif so.number != sn.number:
+            op = HeadingOp.RENUMBERED
+        else:
+            op = HeadingOp.UNCHANGED
+        changes.append(HeadingChange(op, so.number, sn.number, so.heading, sn.heading, sims[a]))
+    # Deleted sections go after the last surviving section that preceded them.
+    out: list[HeadingChange] = []
+    pending = [s for s in old_by_number.values() if s.number not in emitted_old]
+    position = {c.old_number: k for k, c in enumerate(changes) if c.old_number is not None}
+    inserts: dict[int, list[HeadingChange]] = {}
+    last = -1
+    for s in old_by_number.values():
+        if s.number in position:
+            last = position[s.number]
+        elif s in pending:
+            inserts.setdefault(last, []).append(HeadingChange(HeadingOp.DELETED, s.number, None, s.heading, None, 0.0))
+    out.extend(inserts.get(-1, []))
+    for k, c in enumerate(changes):
+        out.append(c)
+        out.extend(inserts.get(k, []))
+    return mapping, out
+
+
+# ---------------------------------------------------------------- themes
+
+
+def _themes_by_index(document: Document, tagged: Any) -> Optional[list[set[str]]]:
+    """Theme names per paragraph position, from a TaggedDocument; None without one."""
+    if tagged is None:
+        return None
+    entries = None
+    for attr in ("paragraphs", "tags", "items"):
+        value = getattr(tagged, attr, None)
+        if value is not None and not callable(value):
+            entries = list(value)
+            break
+    if entries is None:
+        entries = list(tagged)
+
+    def names(entry: Any) -> set[str]:
+        out = set()
+        for hit in getattr(entry, "themes", ()) or ():
+            theme = getattr(hit, "theme", hit)
+            out.add(str(getattr(theme, "name", None) or getattr(theme, "id", None) or theme))
+        return out
+
+    if len(entries) == len(document.paragraphs):
+        return [names(e) for e in entries]
+    by_number: dict[str, set[str]] = {}
+    for e in entries:
+        by_number.setdefault(str(getattr(e, "number", "")), names(e))
+    return [by_number.get(p.number, set()) for p in document.paragraphs]
+
+
+# ---------------------------------------------------------------- dangling references
+
+
+_NUM = r"\d+(?:\.\d+)*[a-z]?"
+_REF_RE = re.compile(
+    rf"\b(?:(?:paragraphs?|paras?\.?)\s*(?P<list>{_NUM}(?:\s*(?:,|and|or|&|to|[-\u2013\u2014])\s*{_NUM})*)"
+    rf"|questions?\s+(?P<q>\d+[a-z]?)|Q(?P<q2>\d+[a-z]?)\b)",
+    re.I,
+)
+
+
+def _refs(document: Document) -> dict[int, list[tuple[str, str, tuple[str, ...]]]]:
+    """Per paragraph position: (reference as written, normalised target, numbers it resolves to here)."""
+    out: dict[int, list[tuple[str, str, tuple[str, ...]]]] = {}
+    try:
+        from .xrefs import XrefKind, find_xrefs
+    except ImportError:  # pragma: no cover - the cross-reference module ships with lspkit
+        find_xrefs = None
+    if find_xrefs is not None:
+        position: dict[str, list[int]] = {}
+        for i, p in enumerate(document.paragraphs):
+            position.setdefault(p.number, []).append(i)
+        for x in find_xrefs(document):
+            if x.kind not in (XrefKind.PARAGRAPH, XrefKind.QUESTION) or x.external:
+                continue
+            candidates = position.get(x.from_, [])
+            if not candidates:
+                continue
+            # Numbers can repeat in a badly numbered paper: the citing paragraph is the one holding the words.
+            k = next((c for c in candidates if x.text in document.paragraphs[c].text), candidates[0])
+            out.setdefault(k, []).append((x.text, _norm_target(x.target or x.text), tuple(x.to)))
+        return out
+    numbers = {p.number for p in document.paragraphs}
+    for i, p in enumerate(document.paragraphs):
+        for m in _REF_RE.finditer(p.text):
+            if m.group("list"):
+                nums = re.findall(_NUM, m.group("list"))
+            else:
+                q = m.group("q") or m.group("q2")
+                nums = [n for n in (q, f"Q{q}") if n in numbers][:1] or [q]
+            out.setdefault(i, []).append((m.group(0), _norm_target(m.group(0)), tuple(n for n in nums if n in numbers)))
+    return out
+
+
+def _norm_target(text: str) -> str:
+    return " ".join(re.sub(r"\bparas?\.?(?=\s|\d)", "paragraph", text.casefold()).replace("paragraphs", "paragraph").split())
+
+
+def _dangling(old: Document, new: Document, matches: Sequence[Match]) -> list[DanglingRef]:
+    """References whose words stayed the same but whose target's text now has another number."""
+    old_refs = _refs(old)
+    new_refs = _refs(new)
+    if not new_refs:
+        return []
+    old_pos: dict[str, int] = {}
+    for i, p in enumerate(old.paragraphs):
+        old_pos.setdefault(p.number, i)
+    new_of_old: dict[int, tuple[int, ...]] = {}
+    old_of_new: dict[int, tuple[int, ...]] = {}
+    for m in matches:
+        for i in m.old:
+            new_of_old[i] = m.new
+        for j in m.new:
+            old_of_new[j] = m.old
+    out: list[DanglingRef] = []
+    for j in sorted(new_refs):
+        citing = new.paragraphs[j]
+        olds = old_of_new.get(j, ())
+        before = {target: to for i in olds for _, target, to in old_refs.get(i, ())}
+        for text, target, to in new_refs[j]:
+            in_old = old.paragraphs[olds[0]].number if olds else None
+            if target in before:
+                was = before[target]
+                if not was:
+                    continue  # it pointed nowhere in the old version either
+                now: list[str] = []
+                for number in was:
+                    i = old_pos.get(number)
+                    for k in new_of_old.get(i, ()) if i is not None else ():
+                        if new.paragraphs[k].number not in now:
+                            now.append(new.paragraphs[k].number)
+                if tuple(now) == tuple(to) or (now and set(now) <= set(to)):
+                    continue
+                reason = "moved" if now else "deleted"
+                out.append(DanglingRef(citing.number, in_old, text, target, tuple(was), tuple(now), reason))
+            elif not to:
+                out.append(DanglingRef(citing.number, in_old, text, target, (), (), "missing"))
+    return out
+
+
+# ---------------------------------------------------------------- summary
+
+
+def _summary(
+    changes: Sequence[Change], headings: Sequence[HeadingChange], dangling: Sequence[DanglingRef], with_themes: bool
+) -> dict[str, Any]:
+    ops = {k.value: 0 for k in ChangeKind}
+    for c in changes:
+        ops[c.kind.value] += 1
+    sections: dict[str, dict[str, Any]] = {}
+    for c in changes:
+        if c.kind is ChangeKind.UNCHANGED:
+            continue
+        key = c.new_section if c.new else c.old_section
+        label = key if key is not None else ""
+        entry = sections.setdefault(label, {"section": key, "heading": c.heading, "counts": {}})
+        entry["counts"][c.kind.value] = entry["counts"].get(c.kind.value, 0) + 1
+    heading_ops = {k.value: 0 for k in HeadingOp}
+    for h in headings:
+        heading_ops[h.op.value] += 1
+    gained: dict[str, int] = {}
+    lost: dict[str, int] = {}
+    for c in changes:
+        for t in c.themes_added:
+            gained[t] = gained.get(t, 0) + 1
+        for t in c.themes_removed:
+            lost[t] = lost.get(t, 0) + 1
+    return {
+        "paragraphs": {"old": sum(len(c.old) for c in changes), "new": sum(len(c.new) for c in changes)},
+        "ops": ops,
+        "sections": list(sections.values()),
+        "headings": heading_ops,
+        "themes": {"gained": dict(sorted(gained.items())), "lost": dict(sorted(lost.items()))} if with_themes else None,
+        "dangling": len(dangling),
+    }
