@@ -1,0 +1,1 @@
+"""Analyses over extracted Documents: summaries, cross-references, links to a source paper, diff alignment."""
