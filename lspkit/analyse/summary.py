@@ -1,0 +1,590 @@
+"""The officer's summary: what a report says, theme by theme, checkable against paragraph numbers.
+
+`summarise(document)` builds a `Summary`: metadata, counts, a theme overview,
+per theme the paragraphs in number order each with a gist, the
+recommendations, resolved cross-references, a glossary of acronyms, the
+consultation questions with the paragraphs that discuss them and, with
+`against=`, links to the source paper and what the report left out.
+
+Gists are extractive only: the sentence (or run of clauses) of the paragraph
+carrying most of its theme evidence, always a contiguous span of the paragraph
+text, so an officer never reads words the paper did not say.
+
+`Summary.to_dict()` is the documented JSON (README, section `summarise`) and
+`Summary.from_dict()` reads it back: the cache stores it, so a repeat run needs
+neither spaCy nor pdfplumber.  `summarise_path` is that cached entry point.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Optional, Sequence
+
+from ..model import Document, Paragraph, ParagraphKind, Section, SectionKind, Source
+from .xrefs import Xref, XrefKind, find_xrefs, number_key
+
+GIST_WORDS = 25  # "about 25 words": a run of clauses may reach GIST_WORDS + GIST_SLACK
+GIST_SLACK = 5
+SUMMARY_FORMAT = 1  # bump when the computed Summary changes shape or meaning (cache key)
+
+
+# ---------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class Gist:
+    """text == paragraph.text[start:end]; `score` is the theme evidence weight inside it."""
+
+    text: str
+    start: int
+    end: int
+    score: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "score": round(self.score, 4)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Gist":
+        return cls(d["text"], d["start"], d["end"], d.get("score", 0.0))
+
+
+@dataclass(frozen=True)
+class ThemeEntry:
+    """One paragraph under one theme."""
+
+    number: str
+    page: int
+    score: float
+    gist: Gist
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"number": self.number, "page": self.page, "score": round(self.score, 4), "gist": self.gist.to_dict()}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "ThemeEntry":
+        return cls(d["number"], d["page"], d["score"], Gist.from_dict(d["gist"]))
+
+
+@dataclass(frozen=True)
+class ThemeSummary:
+    name: str
+    label: str
+    count: int
+    paragraphs: tuple[ThemeEntry, ...] = ()
+    colour: str = "cyan"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "label": self.label,
+            "colour": self.colour,
+            "count": self.count,
+            "paragraphs": [e.to_dict() for e in self.paragraphs],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "ThemeSummary":
+        return cls(
+            d["name"],
+            d["label"],
+            d["count"],
+            tuple(ThemeEntry.from_dict(e) for e in d.get("paragraphs", ())),
+            d.get("colour", "cyan"),
+        )
+
+
+@dataclass(frozen=True)
+class SummaryParagraph:
+    """Every paragraph, with its themes (strongest first) and its overall gist."""
+
+    number: str
+    page: int
+    text: str
+    kind: str = "paragraph"
+    section: Optional[str] = None
+    heading: Optional[str] = None
+    page_end: Optional[int] = None
+    themes: tuple[str, ...] = ()
+    scores: tuple[tuple[str, float], ...] = ()
+    gist: Optional[Gist] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "kind": self.kind,
+            "section": self.section,
+            "heading": self.heading,
+            "page": self.page,
+            "page_end": self.page_end if self.page_end is not None else self.page,
+            "themes": list(self.themes),
+            "scores": {k: round(v, 4) for k, v in self.scores},
+            "gist": self.gist.to_dict() if self.gist else None,
+            "text": self.text,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "SummaryParagraph":
+        return cls(
+            number=d["number"],
+            page=d["page"],
+            text=d["text"],
+            kind=d.get("kind", "paragraph"),
+            section=d.get("section"),
+            heading=d.get("heading"),
+            page_end=d.get("page_end"),
+            themes=tuple(d.get("themes", ())),
+            scores=tuple((k, v) for k, v in d.get("scores", {}).items()),
+            gist=Gist.from_dict(d["gist"]) if d.get("gist") else None,
+        )
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """`number` is the recommendation's own number when it has one ("1", "R2"), else None."""
+
+    paragraph: Optional[str]
+    page: int
+    text: str
+    number: Optional[str] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"number": self.number, "paragraph": self.paragraph, "page": self.page, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Recommendation":
+        return cls(d.get("paragraph"), d["page"], d["text"], d.get("number"))
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """`long` is None for an acronym the paper uses but never expands; `first` is the paragraph of first use."""
+
+    short: str
+    long: Optional[str]
+    first: Optional[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"short": self.short, "long": self.long, "first": self.first, "expanded": self.long is not None}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "GlossaryEntry":
+        return cls(d["short"], d.get("long"), d.get("first"))
+
+
+@dataclass(frozen=True)
+class QuestionSummary:
+    """A consultation question and the paragraphs that discuss it (`via`: "xref" or "terms" per paragraph)."""
+
+    number: str
+    page: int
+    text: str
+    section: Optional[str] = None
+    discussed_by: tuple[tuple[str, str, float], ...] = ()  # (paragraph, via, score)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "page": self.page,
+            "section": self.section,
+            "text": self.text,
+            "discussed_by": [{"paragraph": n, "via": v, "score": round(s, 4)} for n, v, s in self.discussed_by],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "QuestionSummary":
+        return cls(
+            d["number"],
+            d["page"],
+            d["text"],
+            d.get("section"),
+            tuple((x["paragraph"], x["via"], x.get("score", 0.0)) for x in d.get("discussed_by", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Summary:
+    source: Source
+    metadata: dict[str, Any]
+    counts: dict[str, int]
+    sections: tuple[Section, ...]
+    themes: tuple[ThemeSummary, ...]
+    paragraphs: tuple[SummaryParagraph, ...]
+    recommendations: tuple[Recommendation, ...] = ()
+    xrefs: tuple[Xref, ...] = ()
+    acronyms: tuple[GlossaryEntry, ...] = ()
+    questions: tuple[QuestionSummary, ...] = ()
+    against: Optional[Any] = None  # links.Against, when summarised against a source paper
+    taxonomy: dict[str, Any] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return str(self.metadata.get("title") or self.source.title or self.source.path)
+
+    def paragraph(self, number: str) -> Optional[SummaryParagraph]:
+        for p in self.paragraphs:
+            if p.number == number:
+                return p
+        return None
+
+    def theme(self, name: str) -> Optional[ThemeSummary]:
+        wanted = name.strip().lower()
+        for t in self.themes:
+            if t.name.lower() == wanted or t.label.lower() == wanted:
+                return t
+        return None
+
+    def xrefs_from(self, number: str) -> tuple[Xref, ...]:
+        return tuple(x for x in self.xrefs if x.from_ == number)
+
+    def to_dict(self) -> dict[str, Any]:
+        against = self.against
+        return {
+            "source": self.source.to_dict(),
+            "metadata": dict(self.metadata),
+            "counts": dict(self.counts),
+            "sections": [s.to_dict() for s in self.sections],
+            "themes": [t.to_dict() for t in self.themes],
+            "recommendations": [r.to_dict() for r in self.recommendations],
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
+            "xrefs": [x.to_dict() for x in self.xrefs],
+            "acronyms": [a.to_dict() for a in self.acronyms],
+            "questions": [q.to_dict() for q in self.questions],
+            "against": against.to_dict() if against is not None else None,
+            "links": [link.to_dict() for link in against.links] if against is not None else [],
+            "uncovered": against.uncovered_dict() if against is not None else None,
+            "taxonomy": dict(self.taxonomy),
+            "warnings": list(self.warnings),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Summary":
+        against = None
+        if d.get("against"):
+            from .links import Against
+
+            against = Against.from_dict(d["against"])
+        return cls(
+            source=Source(**d["source"]),
+            metadata=dict(d.get("metadata", {})),
+            counts=dict(d.get("counts", {})),
+            sections=tuple(
+                Section(s["number"], s["heading"], s["page"], SectionKind(s.get("kind", "section")))
+                for s in d.get("sections", ())
+            ),
+            themes=tuple(ThemeSummary.from_dict(t) for t in d.get("themes", ())),
+            paragraphs=tuple(SummaryParagraph.from_dict(p) for p in d.get("paragraphs", ())),
+            recommendations=tuple(Recommendation.from_dict(r) for r in d.get("recommendations", ())),
+            xrefs=tuple(Xref.from_dict(x) for x in d.get("xrefs", ())),
+            acronyms=tuple(GlossaryEntry.from_dict(a) for a in d.get("acronyms", ())),
+            questions=tuple(QuestionSummary.from_dict(q) for q in d.get("questions", ())),
+            against=against,
+            taxonomy=dict(d.get("taxonomy", {})),
+            warnings=tuple(d.get("warnings", ())),
+        )
+
+
+# ---------------------------------------------------------------- gists
+
+_ABBREVIATIONS = re.compile(r"(?:\b(?:e\.g|i\.e|etc|no|nos|para|paras|cf|mr|mrs|ms|dr|st|vol|p|pp|fig)|\b[A-Z])\.$", re.I)
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+(?=[\"'‘“(]?[A-Z0-9•\-–])")
+_CLAUSE_END = re.compile(r"(?:[;:,](?=\s)|\s[\u2013\u2014-]\s|\s(?=•))")
+_WORD = re.compile(r"\S+")
+_TRIM = " \t\n,;:\u2013\u2014-•"
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; abbreviations such as "e.g." and "para." do not end one."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.start() + 1
+        if _ABBREVIATIONS.search(text[max(start, end - 8) : end]):
+            continue
+        spans.append((start, end))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [s for s in (_strip(text, a, b) for a, b in spans) if s[1] > s[0]]
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    a = start
+    for m in _CLAUSE_END.finditer(text, start, end):
+        b = m.end() if text[m.start()] in ";:," else m.start()
+        if b > a:
+            spans.append((a, b))
+        a = b
+    if a < end:
+        spans.append((a, end))
+    return spans
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(_WORD.findall(text, start, end))
+
+
+def _weight(evidence: Sequence[tuple[int, int, float]], start: int, end: int) -> float:
+    return sum(w for a, b, w in evidence if a < end and b > start)
+
+
+def make_gist(text: str, evidence: Sequence[tuple[int, int, float]] = (), max_words: int = GIST_WORDS) -> Gist:
+    """The sentence carrying most evidence, cut to about `max_words` at clause boundaries.
+
+    `evidence` is (start, end, weight) spans in `text`.  Without evidence the
+    first sentence is the gist.  The result is always text[start:end].
+    """
+    if not text.strip():
+        return Gist("", 0, 0, 0.0)
+    spans = sentences(text) or [_strip(text, 0, len(text))]
+    scored = [(_weight(evidence, a, b), -i, (a, b)) for i, (a, b) in enumerate(spans)]
+    _, _, (start, end) = max(scored)
+    limit = max_words + GIST_SLACK
+    if _words(text, start, end) > limit:
+        start, end = _best_window(text, _clauses(text, start, end), evidence, max_words, limit)
+    start, end = _strip(text, start, end)
+    if end <= start:  # nothing but punctuation: fall back to the whole paragraph, trimmed
+        start, end = 0, len(text)
+    return Gist(text[start:end], start, end, _weight(evidence, start, end))
+
+
+def _best_window(text, clauses, evidence, max_words, limit) -> tuple[int, int]:
+    best: Optional[tuple] = None
+    counts = [_words(text, a, b) for a, b in clauses]
+    for i in range(len(clauses)):
+        total = 0
+        for j in range(i, len(clauses)):
+            total += counts[j]
+            if total > limit:
+                break
+            a, b = clauses[i][0], clauses[j][1]
+            # most evidence, then closest to max_words, then earliest
+            key = (_weight(evidence, a, b), -abs(max_words - total), -i)
+            if best is None or key > best[0]:
+                best = (key, (a, b))
+    if best is not None:
+        return best[1]
+    # every clause is too long: a window of words around the heaviest evidence
+    a0, b0 = clauses[0][0], clauses[-1][1]
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, a0, b0)]
+    best_i, best_key = 0, None
+    for i in range(0, max(1, len(words) - max_words + 1)):
+        a, b = words[i][0], words[min(len(words), i + max_words) - 1][1]
+        # prefer the sentence's own opening unless later words carry clearly more evidence
+        key = (_weight(evidence, a, b) + (0.5 if i == 0 else 0.0), -i)
+        if best_key is None or key > best_key:
+            best_i, best_key = i, key
+    return words[best_i][0], words[min(len(words), best_i + max_words) - 1][1]
+
+
+# ---------------------------------------------------------------- recommendations
+
+_RECOMMENDATION_HEADING = re.compile(r"\brecommendations?\b", re.I)
+_NUMBERED_RECOMMENDATION = re.compile(r"^\s*(?:Recommendation\s+(?P<n>\d+[a-z]?)|(?P<r>R\d+))\s*[:.\-\u2013)]?\s*", re.I)
+_RECOMMENDED = re.compile(
+    r"^\s*(?:it is (?:recommended|RECOMMENDED)|the (?:cabinet|council|committee|panel|board|executive)\b[^.]{0,40}?"
+    r"\b(?:is|are) (?:requested|recommended|invited|asked)\b|recommend(?:ed|ation)s?\s*:)",
+    re.I,
+)
+
+
+def find_recommendations(document: Document) -> tuple[Recommendation, ...]:
+    """Paragraphs in a Recommendation(s) section, numbered recommendations, and recommendation blocks."""
+    headed = {s.number for s in document.sections if _RECOMMENDATION_HEADING.search(s.heading or "")}
+    out: list[Recommendation] = []
+    for p in document.paragraphs:
+        m = _NUMBERED_RECOMMENDATION.match(p.text)
+        in_section = p.section in headed or bool(_RECOMMENDATION_HEADING.search(p.heading or ""))
+        if m:
+            out.append(Recommendation(p.number, p.page, p.text, m.group("n") or m.group("r").upper()))
+        elif in_section or (p.kind is ParagraphKind.PARAGRAPH and _RECOMMENDED.match(p.text)):
+            out.append(Recommendation(p.number, p.page, p.text, None))
+    for block in document.blocks:
+        text = block.text.strip()
+        m = _NUMBERED_RECOMMENDATION.match(text)
+        if m:
+            out.append(Recommendation(None, block.page, text, m.group("n") or m.group("r").upper()))
+        elif _RECOMMENDED.match(text) or re.match(r"^\s*recommendations?\s*[:\n]", text, re.I):
+            out.append(Recommendation(None, block.page, text, None))
+    return tuple(out)
+
+
+# ---------------------------------------------------------------- building
+
+
+def _glossary(document: Document, taxonomy) -> tuple[GlossaryEntry, ...]:
+    from ..nlp.acronyms import find_acronyms
+
+    items = [(p.number, p.text) for p in document.paragraphs]
+    glossary = find_acronyms(items)
+    entries = [GlossaryEntry(a.short, a.long, a.first) for a in glossary.entries]
+    entries += [GlossaryEntry(short, None, first) for short, first in glossary.unexpanded]
+    position = {p.number: i for i, p in enumerate(document.paragraphs)}
+    entries.sort(key=lambda e: (e.short.lower(), position.get(e.first or "", 10**9)))
+    return tuple(entries)
+
+
+def _evidence_spans(hit) -> list[tuple[int, int, float]]:
+    return [(e.start, e.end, float(e.weight)) for e in hit.evidence if e.start is not None and e.end is not None]
+
+
+def summarise(
+    document: Document,
+    *,
+    taxonomy=None,
+    against: Optional[Document] = None,
+    tagged=None,
+    glossary: Optional[Sequence[GlossaryEntry]] = None,
+    max_words: int = GIST_WORDS,
+) -> Summary:
+    """Build the Summary of `document`; `tagged` and `glossary` may be passed in when already computed.
+
+    `taxonomy` defaults to the shipped one; `against` is the source paper the
+    report summarises (links and what was left out).
+    """
+    if taxonomy is None:
+        from ..taxonomy import load_taxonomy
+
+        taxonomy = load_taxonomy()
+    if tagged is None:
+        from ..nlp.tagger import tag_document
+
+        tagged = tag_document(document, taxonomy)
+    acronyms = tuple(glossary) if glossary is not None else _glossary(document, taxonomy)
+
+    tags = {t.number: t for t in tagged.paragraphs}
+    position: dict[str, int] = {}
+    for i, p in enumerate(document.paragraphs):
+        position.setdefault(p.number, i)
+    paragraphs: list[SummaryParagraph] = []
+    per_theme: dict[str, list[ThemeEntry]] = {t.name: [] for t in taxonomy.themes}
+    for p in document.paragraphs:
+        tag = tags.get(p.number)
+        hits = sorted(tag.themes, key=lambda h: -h.score) if tag is not None else []
+        all_evidence = [span for h in hits for span in _evidence_spans(h)]
+        for h in hits:
+            gist = make_gist(p.text, _evidence_spans(h), max_words)
+            per_theme.setdefault(h.theme, []).append(ThemeEntry(p.number, p.page, float(h.score), gist))
+        scores = tuple((k, float(v)) for k, v in (getattr(tag, "scores", None) or {}).items()) if tag else ()
+        paragraphs.append(
+            SummaryParagraph(
+                number=p.number,
+                page=p.page,
+                text=p.text,
+                kind=p.kind.value,
+                section=p.section,
+                heading=p.heading,
+                page_end=p.page_end,
+                themes=tuple(h.theme for h in hits),
+                scores=scores,
+                gist=make_gist(p.text, all_evidence, max_words),
+            )
+        )
+    themes = []
+    for t in taxonomy.themes:
+        entries = sorted(per_theme.get(t.name, []), key=lambda e: (position.get(e.number, 10**9), number_key(e.number)))
+        themes.append(ThemeSummary(t.name, t.label, len(entries), tuple(entries), getattr(t, "colour", "cyan")))
+
+    xrefs = find_xrefs(document)
+    questions = _questions(document, xrefs, acronyms)
+    against_result = None
+    if against is not None:
+        from .links import link_documents
+
+        against_result = link_documents(document, against, glossary=acronyms, taxonomy=taxonomy)
+
+    counts = {
+        "pages": document.source.pages,
+        "sections": len(document.sections),
+        "paragraphs": sum(1 for p in document.paragraphs if p.kind is ParagraphKind.PARAGRAPH),
+        "questions": len(document.questions),
+        "tagged": sum(1 for p in paragraphs if p.themes),
+        "xrefs": len(xrefs),
+        "unresolved_xrefs": sum(1 for x in xrefs if not x.resolved),
+        "acronyms": len(acronyms),
+    }
+    return Summary(
+        source=document.source,
+        metadata=dict(document.metadata),
+        counts=counts,
+        sections=document.sections,
+        themes=tuple(themes),
+        paragraphs=tuple(paragraphs),
+        recommendations=find_recommendations(document),
+        xrefs=xrefs,
+        acronyms=acronyms,
+        questions=questions,
+        against=against_result,
+        taxonomy={
+            "name": getattr(taxonomy, "name", ""),
+            "source": getattr(taxonomy, "source", ""),
+            "fingerprint": getattr(taxonomy, "fingerprint", ""),
+        },
+        warnings=document.warnings,
+    )
+
+
+# ---------------------------------------------------------------- questions
+
+QUESTION_THRESHOLD = 0.12  # cosine over normalised terms, same section
+QUESTION_THRESHOLD_ANYWHERE = 0.2  # questions gathered in an annex: any paragraph, stricter
+QUESTION_MAX = 4
+QUESTION_RELATIVE = 0.5  # and at least half the best paragraph's score
+
+
+def _questions(document: Document, xrefs: Iterable[Xref], acronyms) -> tuple[QuestionSummary, ...]:
+    questions = document.questions
+    if not questions:
+        return ()
+    from .links import TermSpace
+
+    body = [p for p in document.paragraphs if p.kind is ParagraphKind.PARAGRAPH]
+    space = TermSpace([p.text for p in document.paragraphs], acronyms)
+    vectors = {id(p): space.vector(p.text) for p in document.paragraphs}
+    annexes = {s.number for s in document.sections if s.kind is SectionKind.ANNEX}
+    explicit: dict[str, list[str]] = {}
+    question_numbers = {q.number for q in questions}
+    for x in xrefs:
+        if not x.resolved:
+            continue
+        if x.kind is XrefKind.QUESTION:  # "see Question 7" in a paragraph
+            pairs = [(n, x.from_) for n in x.to]
+        elif x.kind is XrefKind.PARAGRAPH and x.from_ in question_numbers:  # "... described in paragraphs 3.2 to 3.4?"
+            pairs = [(x.from_, n) for n in x.to]
+        else:
+            continue
+        for question, paragraph in pairs:
+            if paragraph not in explicit.setdefault(question, []):
+                explicit[question].append(paragraph)
+    position: dict[str, int] = {}
+    for i, p in enumerate(document.paragraphs):
+        position.setdefault(p.number, i)
+    out = []
+    for q in questions:
+        found: dict[str, tuple[str, float]] = {}
+        qv = vectors[id(q)]
+        for n in explicit.get(q.number, []):
+            if n != q.number:
+                found[n] = ("xref", 1.0)
+        anywhere = q.section is None or q.section in annexes
+        threshold = QUESTION_THRESHOLD_ANYWHERE if anywhere else QUESTION_THRESHOLD
+        candidates = body if anywhere else [p for p in body if p.section == q.section]
+        ranked = sorted(((space.cosine(qv, vectors[id(p)]), p.number) for p in candidates), reverse=True)
+        floor = max(threshold, QUESTION_RELATIVE * ranked[0][0]) if ranked else threshold
+        for score, number in ranked[:QUESTION_MAX]:
+            if score >= floor and number not in found:
+                found[number] = ("terms", score)
+        ordered = sorted(found.items(), key=lambda kv: (position.get(kv[0], 10**9), number_key(kv[0])))
+        out.append(
+            QuestionSummary(q.number, q.page, q.text, q.section, tuple((n, v, s) for n, (v, s) in ordered))
+        )
+    return tuple(out)

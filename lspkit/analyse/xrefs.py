@@ -1,0 +1,446 @@
+"""Find the internal cross-references in a paper and resolve them to paragraphs and sections.
+
+Officers check a summary against paragraph numbers, so every "see paragraph
+4.3", "section 7 – Implications and Conclusions, post", "the Annexe" or
+"(Minute 56 refers)" becomes an `Xref` from the citing paragraph to what it
+names.  A reference that names something this document does not contain (an
+annex circulated as a separate paper, a minute of an earlier meeting, a section
+of an Act) is kept and marked unresolved rather than dropped: the officer has
+to know it points elsewhere.
+
+Relative references are resolved conservatively: "above" and "below" only
+count when the phrase names a section by a word of its heading ("the
+conclusions above", "the recommendations set out below", "the conclusions to
+this report"); the nearest preceding (above) or following (below) section with
+that word in its heading is the target, or the nearest either way for "to /
+of / in this report".  A bare "as set out below" names nothing and is ignored.
+"the previous / following paragraph (section)" resolves to the neighbour in
+document order.
+
+Pure regular expressions over paragraph text: no spaCy, so a cached summary
+never needs it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Iterable, Optional
+
+from ..model import Document, Paragraph, ParagraphKind, Section, SectionKind
+
+
+class XrefKind(str, Enum):
+    PARAGRAPH = "paragraph"
+    SECTION = "section"
+    ANNEX = "annex"
+    QUESTION = "question"
+    MINUTE = "minute"
+
+
+@dataclass(frozen=True)
+class Xref:
+    """One reference in paragraph `from_`'s text (`text` = text[start:end]).
+
+    `to` holds paragraph numbers for paragraph and question references and
+    section numbers for section and annex references; it is empty when the
+    reference is unresolved.  `target` is what the text names, normalised
+    ("paragraphs 4.3-4.5", "section 7", "the Annexe", "Minute 56").
+    `external` marks a reference that by its own words points outside this
+    document (a minute, "section 2 of the Local Government Act 2000").
+    """
+
+    from_: str
+    to: tuple[str, ...]
+    kind: XrefKind
+    text: str
+    start: int
+    end: int
+    resolved: bool
+    target: str = ""
+    external: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "from": self.from_,
+            "to": list(self.to),
+            "kind": self.kind.value,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "resolved": self.resolved,
+            "target": self.target,
+            "external": self.external,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Xref":
+        return cls(
+            from_=d["from"],
+            to=tuple(d.get("to", ())),
+            kind=XrefKind(d["kind"]),
+            text=d["text"],
+            start=d["start"],
+            end=d["end"],
+            resolved=d["resolved"],
+            target=d.get("target", ""),
+            external=d.get("external", False),
+        )
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def number_key(number: str) -> tuple:
+    """Sort key for paragraph numbers as printed: "4.10" after "4.9", "Q7" after "Q6"."""
+    parts = re.findall(r"\d+|[A-Za-z]+", number)
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p.lower()) for p in parts)
+
+
+def _question_digits(number: str) -> Optional[str]:
+    m = re.fullmatch(r"(?:Q|Question\s*)?(\d+[a-z]?)", number.strip(), re.I)
+    return m.group(1).lower() if m else None
+
+
+# ---------------------------------------------------------------- patterns
+
+_DASH = "-\u2013\u2014"
+_NUM = r"\d+(?:\.\d+)*[a-z]?"
+_SEP = rf"\s*(?:,\s*(?:and|or)?|and|or|&|to|[{_DASH}])\s*"
+_LIST = rf"{_NUM}(?:{_SEP}{_NUM})*"
+_RANGE_SEP = re.compile(rf"^\s*(?:to|[{_DASH}])\s*$", re.I)
+
+_PARA_RE = re.compile(rf"\b(?:paragraphs?|paras?\.?)\s*(?P<list>{_LIST})(?![\w.]*\d)", re.I)
+_SECTION_RE = re.compile(
+    rf"\b(?P<word>sections?|chapters?)\s+(?P<list>\d+(?:\.\d+)*(?:{_SEP}\d+(?:\.\d+)*)*)\b", re.I
+)
+_QUESTION_RE = re.compile(
+    rf"\b(?:questions?\s+(?P<list>\d+[a-z]?(?:{_SEP}\d+[a-z]?)*)\b|Q(?P<q>\d+[a-z]?)\b)", re.I
+)
+_ANNEX_RE = re.compile(
+    r"\b(?P<the>(?:the|this|attached)\s+)?(?P<word>annexe?s?|appendix|appendices)\b"
+    r"(?:\s+(?P<id>[A-Z](?![\w'’])|\d+\b|[IVX]+\b))?"
+    r"(?P<tail>\s+(?:to|of)\s+(?:this|the)\s+(?:report|paper|document))?",
+    re.I,
+)
+_MINUTE_RE = re.compile(r"\bminutes?\s+(?:no\.?\s*)?(?P<id>\d+(?:/\d+)?)(?:\s+refers\b)?", re.I)
+_NEIGHBOUR_RE = re.compile(
+    r"\b(?:the|this)\s+(?P<dir>previous|preceding|following|next)\s+(?P<what>paragraph|section)\b", re.I
+)
+# "the conclusions above", "the recommendations set out below", "the conclusions to this report"
+_NAMED_RE = re.compile(
+    r"\bthe\s+(?P<name>[A-Za-z]+(?:\s+and\s+[A-Za-z]+)?)\s+"
+    r"(?:(?:set\s+out|given|shown|described|outlined)\s+)?"
+    r"(?P<where>above|below|(?:to|of|in)\s+this\s+(?:report|paper))\b",
+    re.I,
+)
+# "of the Local Government Act 2000", "in the consultation paper": the reference is to another document.
+_EXTERNAL_TAIL = re.compile(
+    r"\s+(?:of\s+(?!this\b)(?:the\s+)?(?P<doc>(?:[A-Z][\w&’'-]*|\d{4})(?:\s+(?:[A-Z][\w&’'-]*|\d{4}|of|and|for))*)"
+    r"|(?:of|in)\s+the\s+(?P<paper>(?:consultation|government|draft|white|green|original)\s+"
+    r"(?:paper|document|guidance|report|consultation)))"
+)
+# Words that name a part of a paper; only these may stand unresolved ("the conclusions above" in a
+# paper with no conclusions section).  Other words ("the proposals below") count only when a heading has them.
+_STRUCTURAL = {"conclusion", "recommendation", "introduction", "background", "implication", "summary"}
+_OTHER_PART_WORDS = {"option", "proposal", "finding", "comment", "issue", "response", "risk", "consideration"}
+
+
+def _stem(word: str) -> str:
+    w = word.lower()
+    for suffix in ("ations", "ation", "ions", "ion", "es", "s"):
+        if len(w) - len(suffix) >= 4 and w.endswith(suffix):
+            return w[: -len(suffix)]
+    return w
+
+
+_STEM_STRUCTURAL = {_stem(w) for w in _STRUCTURAL}
+_STEM_PART_WORDS = _STEM_STRUCTURAL | {_stem(w) for w in _OTHER_PART_WORDS}
+
+
+# ---------------------------------------------------------------- the finder
+
+
+class _Index:
+    """Lookups over one Document, built once per `find_xrefs` call."""
+
+    def __init__(self, document: Document):
+        self.document = document
+        self.paragraphs = document.paragraphs
+        self.numbers = {p.number for p in document.paragraphs}
+        self.position = {}
+        for i, p in enumerate(document.paragraphs):
+            self.position.setdefault(p.number, i)
+        self.sections = document.sections
+        self.section_numbers = {s.number for s in document.sections}
+        self.section_position = {s.number: i for i, s in enumerate(document.sections)}
+
+    def expand(self, first: str, last: str) -> tuple[str, ...]:
+        lo, hi = number_key(first), number_key(last)
+        if lo > hi:
+            lo, hi = hi, lo
+        seen: list[str] = []
+        for p in self.paragraphs:
+            if p.kind is ParagraphKind.PARAGRAPH and lo <= number_key(p.number) <= hi and p.number not in seen:
+                seen.append(p.number)
+        return tuple(seen)
+
+    def annexes(self) -> list[Section]:
+        return [s for s in self.sections if s.kind is SectionKind.ANNEX or _ANNEX_HEADING.match(s.heading or "")]
+
+    def questions(self) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.kind is ParagraphKind.QUESTION]
+
+    def section_of(self, paragraph: Paragraph) -> Optional[int]:
+        if paragraph.section is not None and paragraph.section in self.section_position:
+            return self.section_position[paragraph.section]
+        return None
+
+
+_ANNEX_HEADING = re.compile(r"^\s*(?:annexe?|appendix)\b", re.I)
+
+
+def _split_list(text: str) -> list[tuple[str, str]]:
+    """ "4.3-4.5 and 4.7" -> [("4.3", "4.5"), ("4.7", "4.7")]."""
+    tokens = re.split(rf"({_SEP})", text, flags=re.I)
+    numbers = tokens[0::2]
+    seps = tokens[1::2]
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(numbers):
+        first = numbers[i].strip()
+        if i < len(seps) and _RANGE_SEP.match(seps[i]) and i + 1 < len(numbers):
+            out.append((first, numbers[i + 1].strip()))
+            i += 2
+        else:
+            out.append((first, first))
+            i += 1
+    return out
+
+
+def _external_after(text: str, end: int) -> Optional[str]:
+    """The other document a reference names right after it ("of the Local Government Act 2000")."""
+    m = _EXTERNAL_TAIL.match(text, end)
+    if not m:
+        return None
+    return (m.group("doc") or f"the {m.group('paper')}").strip()
+
+
+def find_xrefs(document: Document) -> tuple[Xref, ...]:
+    """Every cross-reference in every paragraph, in document order."""
+    index = _Index(document)
+    found: list[Xref] = []
+    for paragraph in document.paragraphs:
+        found.extend(_find_in_paragraph(paragraph, index))
+    return tuple(found)
+
+
+def _find_in_paragraph(paragraph: Paragraph, index: _Index) -> list[Xref]:
+    text = paragraph.text
+    taken: list[tuple[int, int]] = []
+    out: list[Xref] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    def add(xref: Xref) -> None:
+        taken.append((xref.start, xref.end))
+        out.append(xref)
+
+    def make(kind, start, end, to, target, external=False) -> Xref:
+        to = tuple(to)
+        return Xref(
+            from_=paragraph.number,
+            to=to,
+            kind=kind,
+            text=text[start:end],
+            start=start,
+            end=end,
+            resolved=bool(to) and not external,
+            target=target,
+            external=external,
+        )
+
+    # Minutes: "(Minute 56 refers)" is a minute of an earlier meeting, never this paper.
+    for m in _MINUTE_RE.finditer(text):
+        start, end = m.start(), m.end()
+        if start > 0 and text[start - 1] == "(":
+            close = text.find(")", end)
+            if close != -1 and close - end < 12:
+                start, end = start - 1, close + 1
+        if free(start, end):
+            add(make(XrefKind.MINUTE, start, end, (), f"Minute {m.group('id')}", external=True))
+
+    # Paragraphs: "paragraph 4.3", "paras 4.3-4.5", "paragraphs 4.3 and 4.7".
+    for m in _PARA_RE.finditer(text):
+        start, end = m.start(), m.end()
+        if not free(start, end):
+            continue
+        spans = _split_list(m.group("list"))
+        target = ("paragraphs " if len(spans) > 1 or spans[0][0] != spans[0][1] else "paragraph ") + m.group(
+            "list"
+        ).strip()
+        ext = _external_after(text, end)
+        if ext:
+            add(make(XrefKind.PARAGRAPH, start, end, (), f"{target} of {ext}", True))
+            continue
+        to: list[str] = []
+        for first, last in spans:
+            if first == last:
+                if first in index.numbers:
+                    to.append(first)
+            elif first in index.numbers or last in index.numbers:
+                to.extend(n for n in index.expand(first, last) if n not in to)
+        add(make(XrefKind.PARAGRAPH, start, end, to, target))
+
+    # Sections: "section 7", "section 7 – Implications and Conclusions, post", "chapters 3 and 4".
+    for m in _SECTION_RE.finditer(text):
+        start, end = m.start(), m.end()
+        if not free(start, end):
+            continue
+        spans = _split_list(m.group("list"))
+        word = "chapter" if m.group("word").lower().startswith("chapter") else "section"
+        target = f"{word}{'s' if len(spans) > 1 or spans[0][0] != spans[0][1] else ''} {m.group('list').strip()}"
+        ext = _external_after(text, end)
+        if ext:
+            add(make(XrefKind.SECTION, start, end, (), f"{target} of {ext}", True))
+            continue
+        to = []
+        for first, last in spans:
+            if first == last:
+                if first in index.section_numbers:
+                    to.append(first)
+            else:
+                lo, hi = number_key(first), number_key(last)
+                to.extend(s.number for s in index.sections if lo <= number_key(s.number) <= hi and s.number not in to)
+        end = _extend_with_heading(text, end, [index.document.section(n) for n in to])
+        add(make(XrefKind.SECTION, start, end, to, target))
+
+    # Questions: "Question 7", "questions 3 and 4", "Q7".
+    questions = index.questions()
+    for m in _QUESTION_RE.finditer(text):
+        start, end = m.start(), m.end()
+        if not free(start, end):
+            continue
+        listed = m.group("list") or m.group("q")
+        wanted: list[str] = []
+        for first, last in _split_list(listed):
+            if first == last:
+                wanted.append(first.lower())
+            elif first.isdigit() and last.isdigit():
+                wanted.extend(str(n) for n in range(int(first), int(last) + 1))
+        to = [q.number for w in wanted for q in questions if _question_digits(q.number) == w]
+        target = ("Questions " if len(wanted) > 1 else "Question ") + listed.strip()
+        ext = _external_after(text, end)
+        if ext:
+            add(make(XrefKind.QUESTION, start, end, (), f"{target} of {ext}", True))
+            continue
+        add(make(XrefKind.QUESTION, start, end, to, target))
+
+    # Annexes and appendices: "the Annexe", "Annex A", "Appendix B".
+    annexes = index.annexes()
+    for m in _ANNEX_RE.finditer(text):
+        ident = m.group("id")
+        if not ident and not m.group("the"):
+            continue  # "annex" as a verb, or a stray heading word
+        start = m.start("word") if not m.group("the") else m.start()
+        end = m.end()
+        if not free(start, end):
+            continue
+        word = m.group("word")
+        if m.group("the") and m.group("the").strip().lower() != "the":
+            start = m.start("word")
+        target = (f"{word} {ident}" if ident else f"the {word}").strip()
+        to = []
+        if ident:
+            for s in annexes:
+                label = f"{s.number} {s.heading or ''}"
+                if s.number.lower() == ident.lower() or re.search(
+                    rf"\b(?:annexe?|appendix)\s+{re.escape(ident)}\b", label, re.I
+                ):
+                    to.append(s.number)
+                    break
+        elif annexes:
+            to.append(annexes[0].number)
+        add(make(XrefKind.ANNEX, start, end, to, target))
+
+    # "the previous paragraph", "the following section".
+    position = index.position.get(paragraph.number)
+    for m in _NEIGHBOUR_RE.finditer(text):
+        start, end = m.start(), m.end()
+        if not free(start, end):
+            continue
+        forward = m.group("dir").lower() in ("following", "next")
+        what = m.group("what").lower()
+        to = []
+        if what == "paragraph" and position is not None:
+            j = position + (1 if forward else -1)
+            if 0 <= j < len(index.paragraphs):
+                to.append(index.paragraphs[j].number)
+            kind = XrefKind.PARAGRAPH
+        else:
+            kind = XrefKind.SECTION
+            here = index.section_of(paragraph)
+            if here is not None:
+                j = here + (1 if forward else -1)
+                if 0 <= j < len(index.sections):
+                    to.append(index.sections[j].number)
+        add(make(kind, start, end, to, f"the {m.group('dir').lower()} {what}"))
+
+    # "the conclusions above", "the recommendations set out below", "the conclusions to this report".
+    for m in _NAMED_RE.finditer(text):
+        start, end = m.start(), m.end()
+        if not free(start, end):
+            continue
+        names = [_stem(w) for w in re.split(r"\s+and\s+", m.group("name"), flags=re.I)]
+        if not any(n in _STEM_PART_WORDS for n in names):
+            continue  # "the table below", "the comments below": names no part of the paper
+        where = m.group("where").lower()
+        direction = "above" if where == "above" else "below" if where == "below" else "any"
+        section = _nearest_heading(index, paragraph, names, direction)
+        if section is None and not any(n in _STEM_STRUCTURAL for n in names):
+            continue
+        to = [section.number] if section else []
+        add(make(XrefKind.SECTION, start, end, to, f"the {m.group('name').lower()} {where}"))
+
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _extend_with_heading(text: str, end: int, sections: Iterable[Optional[Section]]) -> int:
+    """Take in " – Implications and Conclusions" when it repeats the heading, and a trailing ", post"."""
+    for section in sections:
+        if section is None or not section.heading:
+            continue
+        m = re.match(rf"\s*[{_DASH}:]\s*", text[end:])
+        if m:
+            heading = re.sub(r"\s+", " ", section.heading.strip())
+            after = text[end + m.end() : end + m.end() + len(heading)]
+            if after.lower() == heading.lower():
+                end = end + m.end() + len(heading)
+        break
+    m = re.match(r",?\s+(?:post|ante|above|below)\b", text[end:], re.I)
+    if m:
+        end += m.end()
+    return end
+
+
+def _heading_stems(section: Section) -> set[str]:
+    return {_stem(w) for w in re.findall(r"[A-Za-z]+", section.heading or "")}
+
+
+def _nearest_heading(index: _Index, paragraph: Paragraph, names: list[str], direction: str) -> Optional[Section]:
+    """The nearest section before/after (or either side of) the paragraph whose heading has the word."""
+    matches = [i for i, s in enumerate(index.sections) if any(n in _heading_stems(s) for n in names)]
+    if not matches:
+        return None
+    here = index.section_of(paragraph)
+    if here is None:
+        return index.sections[matches[0]] if direction != "below" else index.sections[matches[-1]]
+    if direction == "above":
+        before = [i for i in matches if i <= here]
+        return index.sections[before[-1]] if before else None
+    if direction == "below":
+        after = [i for i in matches if i >= here]
+        return index.sections[after[0]] if after else None
+    return index.sections[min(matches, key=lambda i: (abs(i - here), i))]
