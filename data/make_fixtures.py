@@ -28,6 +28,7 @@ Source texts live in data/src/*.txt in a small line markup:
     BREAK                             start a new page here
     U text                            unnumbered prose
     inline: **bold**, __italic__, "~" = a hyphenation point (soft hyphen),
+            "¬" = a preferred line break point ("sub-¬regional", "partner¬ships"),
             "\\f" = forced page break inside a paragraph.
 
 Gold conventions (the same in every <name>.gold.json, see data/README.md):
@@ -65,6 +66,7 @@ HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
 A4 = (595.2756, 841.8898)
 SOFT = "\u00ad"
+PREFER = "\u00ac"   # "¬" in a source word: break here when the line is already 60% full
 FORCED_BREAK = "\\f"
 
 # --------------------------------------------------------------------------- fonts
@@ -208,7 +210,7 @@ _MARKUP = re.compile(r"\*\*|__|\[\^[^\]]+\]")
 
 def plain(text: str) -> str:
     """Source markup -> the text a perfect reader would return."""
-    text = _MARKUP.sub("", text).replace("~", "").replace(SOFT, "")
+    text = _MARKUP.sub("", text).replace("~", "").replace(SOFT, "").replace(PREFER, "")
     text = text.replace(FORCED_BREAK, " ")
     return " ".join(text.split())
 
@@ -250,6 +252,7 @@ class Style:
     ligatures: bool = False
     boxed_questions: bool = False
     question_fmt: str = "Question {k}:"
+    hyphenate: dict = field(default_factory=dict)          # word -> "hy~phen~ation" points
     header: Optional[Callable[[int, int], list]] = None   # (page, pages) -> ops
     footer: Optional[Callable[[int, int], list]] = None
 
@@ -337,6 +340,14 @@ class Layout:
                 continue
             space = 0.0 if (not line or t.attach) else self.width(" ", t.font, t.size or size)
             w = self.width(t.text, t.font, t.size or size)
+            if t.prefer and line and used >= 0.6 * limit:
+                split = self.try_split(t, limit - used - space, size)
+                if split:
+                    line.append(split[0])
+                    queue.insert(0, split[1])
+                    lines.append(line)
+                    line, used, limit = [], 0.0, width
+                    continue
             if used + space + w <= limit or not line:
                 line.append(t)
                 used += space + w
@@ -346,7 +357,6 @@ class Layout:
                 head, rest = split
                 line.append(head)
                 queue.insert(0, rest)
-                self.hyphenated.append(head.text + rest.text)
             else:
                 queue.insert(0, t)
             lines.append(line)
@@ -359,11 +369,12 @@ class Layout:
         cands = []
         for i, ch in enumerate(t.text):
             if ch == SOFT:
-                cands.append((t.text[:i] + "-", t.text[i + 1:]))
+                cands.append((t.text[:i] + "-", t.text[i + 1:], "soft"))
             elif ch == "-" and 0 < i < len(t.text) - 1:
-                cands.append((t.text[: i + 1], t.text[i + 1:]))
-        for head, rest in reversed(cands):
+                cands.append((t.text[: i + 1], t.text[i + 1:], "hard"))
+        for head, rest, kind in reversed(cands):
             if self.width(head, t.font, t.size or size) <= room:
+                self.hyphenated.append((kind, head + "|" + rest.replace(SOFT, "")))
                 return Tok(head, t.font, t.size), Tok(rest, t.font, t.size, attach=False)
         return None
 
@@ -599,6 +610,7 @@ class Tok:
     attach: bool = False            # no space before (footnote marker, hyphen remainder)
     rise: float = 0.0
     note: Optional[tuple[str, str]] = None
+    prefer: bool = False            # break this word at its marked point if the line is well filled
 
 
 _NOTE_TEXTS: dict[str, str] = {}
@@ -622,8 +634,28 @@ def tokens(text: str, lay: Layout, size: Optional[float] = None) -> list[Tok]:
         elif piece:
             font = lay.bold if bold else lay.italic if italic else lay.regular
             for w in piece.replace("~", SOFT).split():
-                out.append(Tok(w, font, size))
+                prefer = PREFER in w
+                if prefer:
+                    i = w.index(PREFER)
+                    w = w[:i] + ("" if w[i - 1] == "-" else SOFT) + w[i + 1:]
+                if lay.s.hyphenate and not prefer:
+                    w = re.sub(r"[A-Za-z]+", lambda m: _hyphen_points(m.group(0), lay.s.hyphenate), w)
+                out.append(Tok(w, font, size, prefer=prefer))
     return out
+
+
+def _hyphen_points(word: str, table: dict) -> str:
+    pattern = table.get(word.lower())
+    if not pattern:
+        return word
+    out, i = [], 0
+    for ch in pattern:
+        if ch == "~":
+            out.append(SOFT)
+        else:
+            out.append(word[i])
+            i += 1
+    return "".join(out)
 
 
 def lay_out(src: Source, style: Style, path: Path, *, front: Optional[Callable[[Layout], None]] = None,
@@ -790,10 +822,294 @@ def write_text_version(src: Source, path: Path) -> None:
     path.write_text("\n".join(out), encoding="utf-8")
 
 
+# ------------------------------------------------------------ 2. consultation
+
+HYPHENATE = {w.replace("~", ""): w for w in """
+partner~ships partner~ship account~ability neigh~bour~hoods neigh~bour~hood com~mis~sion~ing
+respon~si~bil~ities respon~si~bil~ity organ~isa~tions organ~isa~tion environ~mental rep~re~sen~ta~tion
+arrange~ments perform~ance strat~egies devel~op~ment gov~ern~ment author~ities author~ity
+stat~utory coordi~nating infra~structure improve~ment partici~pa~tion sustain~able priori~ties
+commu~nities commu~nity bureau~cracy
+""".split()}
+
+
+def consultation_style(version: str) -> Style:
+    title = "Local Strategic Partnerships: Shaping Their Future"
+
+    def header(page: int, pages: int) -> list:
+        r, _, i = family("dejavu")
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+        t = title + " – " + ("A Consultation Paper" if version == "v1" else "A Consultation Paper (revised)")
+        return [("text", A4[0] - 57 - stringWidth(t, i, 8), A4[1] - 40, i, 8, t),
+                ("line", 57, A4[1] - 46, A4[0] - 57, A4[1] - 46, 0.4)]
+
+    def footer(page: int, pages: int) -> list:
+        r, _, _ = family("dejavu")
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+        t = str(page)
+        return [("text", (A4[0] - stringWidth(t, r, 9)) / 2, 34, r, 9, t)]
+
+    return Style(fonts="dejavu", size=10.5, leading=14.5, para_gap=8, left=57, right=57, top=72, bottom=66,
+                 num_x=57, text_x=100, heading_x=100, heading_text_x=100, heading_size=15,
+                 chapter_fmt="Chapter {n}: {h}", annex_fmt="Annex {n}: {h}", part_indent=16,
+                 ligatures=True, boxed_questions=True, hyphenate=HYPHENATE, header=header, footer=footer)
+
+
+def make_consultation_pdf(src: Source, version: str, path: Path) -> dict:
+    m = src.meta
+    style = consultation_style(version)
+
+    def front(lay: Layout) -> None:
+        r, b, _ = lay.regular, lay.bold, lay.italic
+        lay.no_furniture.add(1)
+        lay.y = A4[1] - 200
+        lay.text_op(100, m["title"].split(": ")[0] + ":", b, 24, gap=30)
+        lay.text_op(100, m["title"].split(": ")[1], b, 24, gap=30)
+        lay.text_op(100, m["subtitle"] + (" (revised)" if version == "v2" else ""), r, 16, gap=34)
+        lay.y = 200
+        lay.text_op(100, m["author"], b, 12)
+        lay.text_op(100, m["date_text"] if version == "v1" else "February 2006", r, 12)
+        lay.y = 100
+        lay.text_op(100, "Fixture written for lspkit's tests in the manner of a consultation paper;", r, 7.5)
+        lay.text_op(100, "it is not the text of the published document.", r, 7.5)
+        lay.finish_page()
+        lay.new_page()
+
+    return lay_out(src, style, path, front=front, annex_questions="A")
+
+
+def make_consultation_v1() -> dict:
+    src = load_source("consultation.txt")
+    gold = make_consultation_pdf(src, "v1", HERE / "consultation-v1.pdf")
+    finish_consultation_gold(gold, src, "v1")
+    write_gold(gold, HERE / "consultation-v1.gold.json")
+    hop = json.loads((HERE / "head-of-policy-report.gold.json").read_text(encoding="utf-8"))
+    write_against(gold, hop)
+    return gold
+
+
+def finish_consultation_gold(gold: dict, src: Source, version: str) -> None:
+    m = src.meta
+    gold["metadata"] = {
+        "title": m["title"], "subtitle": m["subtitle"] + (" (revised)" if version == "v2" else ""),
+        "author": m["author"], "date": m["date"] if version == "v1" else "2006-02",
+        "closing_date": m["closing_date"], "contact": m["contact"],
+    }
+    hy = gold["_layout"]["hyphenated"]
+    soft = [w for k, w in hy if k == "soft"]
+    real = [w for k, w in hy if k == "hard"]
+    assert len(soft) >= 3 and len(real) >= 1, (soft, real)
+    assert gold["pages"] >= 8, gold["pages"]
+
+
+# Which consultation paragraphs each Head of Policy report paragraph summarises
+# (the intended answer for `lspkit summarise --against`/links; authored, not computed).
+AGAINST = {
+    "1.3": ["1.2"],
+    "2.1": ["1.3"],
+    "3.1": ["2.2"], "3.2": ["2.3", "2.4"], "3.3": ["2.5", "2.6"], "3.4": ["2.7"], "3.5": ["2.9"],
+    "3.6": ["2.8"], "3.7": ["2.10"],
+    "4.1": ["3.1"], "4.2": ["3.2", "3.3", "3.5"], "4.3": ["3.4"], "4.4": ["3.6"], "4.5": ["3.8"],
+    "4.6": ["3.9"],
+    "5.1": ["4.1"], "5.2": ["4.2"], "5.3": ["4.3"], "5.4": ["4.4"], "5.5": ["4.5", "4.6"], "5.6": ["4.7"],
+    "6.1": ["5.1"], "6.2": ["5.2", "5.4"],
+}
+
+
+def write_against(v1_gold: dict, hop_gold: dict) -> None:
+    paper = [p["number"] for p in v1_gold["paragraphs"]]
+    report = [p["number"] for p in hop_gold["paragraphs"]]
+    used = {n for targets in AGAINST.values() for n in targets}
+    assert used <= set(paper) and set(AGAINST) <= set(report)
+    out = dict(AGAINST)
+    out["uncovered"] = [n for n in paper if n not in used]
+    out["report_without_source"] = [n for n in report if n not in AGAINST]
+    (HERE / "against.intended.json").write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+
+
+# ------------------------------------------------------ 3. consultation v2 + diff
+
+@dataclass(frozen=True)
+class Edit:
+    op: str                     # modify | delete | insert_after | move_after | split | merge | rename
+    target: tuple[str, ...]     # v1 paragraph/question numbers (or a section number for rename)
+    texts: tuple[str, ...] = ()
+    kind: str = "paragraph"
+
+
+V2_EDITS = [
+    Edit("delete", ("1.5",)),
+    Edit("modify", ("2.2",), ("We now want LSPs to move beyond advice and coordination. Over time they should take a direct "
+                              "part in decisions about how services are delivered, and in commissioning services jointly "
+                              "for their members, so that funding follows the priorities the partners have agreed.",)),
+    Edit("insert_after", ("3.3",), ("Boards should review their membership and terms of reference at least every two "
+                                    "years, so that the structure of the partnership keeps pace with its changing role.",)),
+    Edit("modify", ("3.6",), ("Active and wide representation at every level of the partnership is a key to good "
+                              "governance. The voluntary and community sector and the business sector in particular "
+                              "bring knowledge, reach and resources that no public body can supply, and they should be "
+                              "full members of the board, not observers.",)),
+    Edit("move_after", ("2.11", "3.10")),
+    Edit("modify", ("4.4",), ("Good performance management is central to accountability. Partnerships need to give each "
+                              "outcome to a named lead partner, to monitor progress against agreed measures, and to act "
+                              "quickly when delivery falls behind.",)),
+    Edit("split", ("5.2",), ("The shift from advice to commissioning calls for new or changed skills: negotiation, "
+                             "performance management, financial planning and the ability to work across organisational "
+                             "boundaries, among others.",
+                             "Many partnerships will need to develop these skills among their board members and staff.")),
+    Edit("merge", ("6.2", "6.3"), ("We will publish a summary of responses within three months of the closing date. "
+                                   "The responses will inform the Local Government White Paper and any guidance on LSPs "
+                                   "that follows it.",)),
+    Edit("rename", ("5",), ("Building Capacity",)),
+    Edit("modify", ("Q6",), ("Should Local Public Service Boards be set up within LSPs, and if so what should they do?",),
+         kind="question"),
+    Edit("insert_after", ("Q9",), ("Do you have evidence of the likely costs or benefits of a duty to co-operate?",),
+         kind="question"),
+]
+
+
+def build_v2(v1: Source, edits: list[Edit]) -> tuple[Source, list[dict], list[dict]]:
+    """Apply the edit list to v1; return v2 plus the gold operations and heading changes."""
+    import copy
+
+    items = copy.deepcopy(v1.items)
+    for it in items:
+        if isinstance(it, Para):
+            it.origin, it.changed = [it.number], False
+
+    def find(num: str) -> int:
+        for i, it in enumerate(items):
+            if isinstance(it, Para) and it.origin == [num]:
+                return i
+        raise KeyError(num)
+
+    renamed = []
+    for e in edits:
+        if e.op == "modify":
+            p = items[find(e.target[0])]
+            p.text, p.changed = e.texts[0], True
+        elif e.op == "delete":
+            del items[find(e.target[0])]
+        elif e.op == "insert_after":
+            new = Para("?", e.texts[0], e.kind)
+            new.origin, new.changed = [], False
+            items.insert(find(e.target[0]) + 1, new)
+        elif e.op == "move_after":
+            moving = items.pop(find(e.target[0]))
+            items.insert(find(e.target[1]) + 1, moving)
+        elif e.op == "split":
+            i = find(e.target[0])
+            old = items[i]
+            assert not old.parts and not old.table
+            halves = []
+            for t in e.texts:
+                h = Para("?", t, old.kind)
+                h.origin, h.changed = [old.number], True
+                halves.append(h)
+            items[i:i + 1] = halves
+        elif e.op == "merge":
+            i, j = find(e.target[0]), find(e.target[1])
+            assert j == i + 1
+            merged = Para("?", e.texts[0], items[i].kind)
+            merged.origin, merged.changed = list(e.target), True
+            items[i:j + 1] = [merged]
+        elif e.op == "rename":
+            for it in items:
+                if isinstance(it, Heading) and it.number == e.target[0]:
+                    renamed.append({"number": it.number, "old": it.text, "new": e.texts[0]})
+                    it.text = e.texts[0]
+        else:
+            raise ValueError(e.op)
+
+    # renumber as the paper's author would: per chapter, questions straight through
+    chapter, k, q = None, 0, 0
+    old_section = {}
+    section_of = {}
+    sec = None
+    for it in v1.items:
+        if isinstance(it, Heading) and it.number:
+            sec = it.number
+        elif isinstance(it, Para):
+            old_section[it.number] = sec
+    for it in items:
+        if isinstance(it, Heading) and it.number:
+            chapter, k = it.number, 0
+        elif isinstance(it, Para):
+            if it.kind == "question":
+                q += 1
+                it.number = f"Q{q}"
+            else:
+                k += 1
+                it.number = f"{chapter}.{k}"
+            section_of[it.number] = chapter
+
+    ops: list[dict] = []
+    paras = [it for it in items if isinstance(it, Para)]
+    seen_split = set()
+    for p in paras:
+        if not p.origin:
+            ops.append({"op": "added", "old": [], "new": [p.number]})
+        elif len(p.origin) > 1:
+            ops.append({"op": "merged", "old": list(p.origin), "new": [p.number]})
+        elif sum(1 for x in paras if x.origin == p.origin) > 1:
+            if p.origin[0] not in seen_split:
+                seen_split.add(p.origin[0])
+                ops.append({"op": "split", "old": list(p.origin),
+                            "new": [x.number for x in paras if x.origin == p.origin]})
+        else:
+            old = p.origin[0]
+            if p.changed:
+                op = "modified"
+            elif old_section[old] != section_of[p.number]:
+                op = "moved"
+            elif old != p.number:
+                op = "renumbered"
+            else:
+                op = "unchanged"
+            ops.append({"op": op, "old": [old], "new": [p.number]})
+    used = {n for p in paras for n in p.origin}
+    for it in v1.items:
+        if isinstance(it, Para) and it.number not in used:
+            ops.append({"op": "deleted", "old": [it.number], "new": []})
+    meta = dict(v1.meta)
+    return Source(meta, items), ops, renamed
+
+
+def make_consultation_v2() -> dict:
+    v1 = load_source("consultation.txt")
+    v2, ops, renamed = build_v2(v1, V2_EDITS)
+    gold = make_consultation_pdf(v2, "v2", HERE / "consultation-v2.pdf")
+    finish_consultation_gold(gold, v2, "v2")
+    write_gold(gold, HERE / "consultation-v2.gold.json")
+    old_nums = [it.number for it in v1.items if isinstance(it, Para)]
+    new_nums = [p["number"] for p in gold["paragraphs"]]
+    # every paragraph and question of both versions in exactly one operation
+    assert sorted(n for o in ops for n in o["old"]) == sorted(old_nums)
+    assert sorted(n for o in ops for n in o["new"]) == sorted(new_nums)
+    diff = {
+        "old": "consultation-v1.pdf",
+        "new": "consultation-v2.pdf",
+        "edits": [{"op": e.op, "target": list(e.target)} for e in V2_EDITS],
+        "changes": ops,
+        "headings": [{"old": f"Chapter {r['number']}: {r['old']}", "new": f"Chapter {r['number']}: {r['new']}",
+                      "number": r["number"]} for r in renamed],
+        "dangling_references": [
+            {"in": "Q5", "text": "paragraphs 3.2 to 3.4",
+             "note": "Q5 is unchanged, but a paragraph was inserted after 3.3, so 3.4 now names the new paragraph "
+                     "and the old 3.4 is 3.5"},
+        ],
+        "counts": {op: sum(1 for o in ops if o["op"] == op) for op in
+                   ["unchanged", "renumbered", "modified", "moved", "added", "deleted", "split", "merged"]},
+    }
+    (HERE / "consultation-diff.gold.json").write_text(json.dumps(diff, indent=1) + "\n", encoding="utf-8")
+    return gold
+
+
 # ------------------------------------------------------------------------ main
 
 FIXTURES: dict[str, Callable[[], object]] = {
     "hop": make_head_of_policy,
+    "v1": make_consultation_v1,
+    "v2": make_consultation_v2,
 }
 
 
