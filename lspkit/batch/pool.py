@@ -1,0 +1,222 @@
+"""A process pool that survives its files: per-file timeout, per-worker memory cap,
+dead workers replaced.
+
+concurrent.futures' pool cannot do this: one dead worker breaks the whole
+pool, and a running task can be neither timed out nor killed.  Here each
+worker gets one file at a time over its own pipe, so the parent always knows
+which file a worker is on: if the file runs past its deadline the worker is
+killed; if the worker dies (segfault, OOM killer, RLIMIT_AS) its file becomes
+an error record; either way a fresh worker takes its place.
+"""
+from __future__ import annotations
+
+import signal
+import time
+from collections import deque
+from dataclasses import dataclass
+from multiprocessing.connection import wait
+from typing import Callable, Iterable, Iterator, Optional
+
+from ..limits import describe_exit, kill_quietly, memory_problem, mp_context, set_memory_limit
+from .discover import Task
+from .worker import FileResult, TagOptions, preload, tag_file
+
+TaskFunction = Callable[[str, TagOptions, Optional[str]], FileResult]
+
+_PRELOADED = False
+
+
+def _worker_main(conn, task: TaskFunction, options: TagOptions, max_memory, initializer) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    set_memory_limit(max_memory)
+    if initializer is not None:
+        try:
+            initializer(options)
+        except Exception:  # noqa: BLE001 - the files will report it
+            pass
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        seq, path, sha = message
+        try:
+            result = task(path, options, sha)
+        except MemoryError:
+            result = FileResult.failure(path, sha, "limit", memory_problem(max_memory))
+        except BaseException as exc:  # noqa: BLE001
+            result = FileResult.failure(path, sha, "internal", f"internal error: {type(exc).__name__}: {exc}")
+        try:
+            conn.send((seq, result))
+        except MemoryError:
+            conn.send((seq, FileResult.failure(path, sha, "limit", memory_problem(max_memory))))
+
+
+@dataclass
+class _Worker:
+    process: object
+    conn: object
+    seq: Optional[int] = None
+    task: Optional[Task] = None
+    deadline: Optional[float] = None
+
+
+class WorkerPool:
+    """`jobs` worker processes running `task(path, options, sha256)`, one file each at a time."""
+
+    def __init__(
+        self,
+        options: TagOptions = TagOptions(),
+        *,
+        jobs: int = 1,
+        task: TaskFunction = tag_file,
+        timeout: Optional[float] = None,
+        max_memory: Optional[float] = None,
+        initializer: Optional[Callable[[TagOptions], None]] = preload,
+    ):
+        self.options = options
+        self.jobs = max(1, int(jobs))
+        self.task = task
+        self.timeout = timeout or None
+        self.max_memory = max_memory or None
+        self.initializer = initializer
+        self.replaced = 0  # workers that died or were killed and replaced
+        self._ctx = mp_context()
+        global _PRELOADED
+        if not _PRELOADED and self._ctx.get_start_method() == "forkserver":
+            # Workers fork from a server that has already imported the heavy stack.
+            self._ctx.set_forkserver_preload(["lspkit.batch.pool", "spacy", "pdfplumber"])
+            _PRELOADED = True
+
+    def _spawn(self) -> _Worker:
+        parent, child = self._ctx.Pipe(duplex=True)
+        process = self._ctx.Process(
+            target=_worker_main,
+            args=(child, self.task, self.options, self.max_memory, self.initializer),
+            daemon=True,
+            name="lspkit-worker",
+        )
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def _retire(self, worker: _Worker) -> None:
+        try:
+            worker.conn.close()
+        except OSError:
+            pass
+        kill_quietly(worker.process)
+
+    def imap(self, tasks: Iterable[Task], ordered: bool = True) -> Iterator[tuple[Task, FileResult]]:
+        """(task, result) for every task: in input order, or as files finish with `ordered=False`.
+
+        Tasks that arrive with a result (duplicates, unreadable files) pass
+        straight through; skipped tasks are yielded with a None result.
+        """
+        source = iter(tasks)
+        exhausted = False
+        workers: list[_Worker] = []
+        idle: deque[_Worker] = deque()
+        ready: dict[int, tuple[Task, Optional[FileResult]]] = {}
+        next_out = 0
+        seq = 0
+
+        def finish(s: int, task: Task, result: Optional[FileResult]):
+            ready[s] = (task, result)
+
+        try:
+            while True:
+                # Hand out work until every worker is busy.
+                while not exhausted and (idle or len(workers) < self.jobs):
+                    task = next(source, None)
+                    if task is None:
+                        exhausted = True
+                        break
+                    s, seq = seq, seq + 1
+                    if task.result is not None or task.skipped:
+                        finish(s, task, task.result)
+                        continue
+                    if idle:
+                        worker = idle.popleft()
+                    else:
+                        worker = self._spawn()
+                        workers.append(worker)
+                    try:
+                        worker.conn.send((s, task.path, task.sha256))
+                    except (OSError, ValueError):
+                        # Died while idle: replace it and give the file to the new one.
+                        workers.remove(worker)
+                        self._retire(worker)
+                        self.replaced += 1
+                        worker = self._spawn()
+                        workers.append(worker)
+                        worker.conn.send((s, task.path, task.sha256))
+                    worker.seq, worker.task = s, task
+                    worker.deadline = time.monotonic() + self.timeout if self.timeout else None
+
+                # Deliver what can be delivered.
+                if ordered:
+                    while next_out in ready:
+                        yield ready.pop(next_out)
+                        next_out += 1
+                else:
+                    for s in sorted(ready):
+                        yield ready.pop(s)
+
+                busy = [w for w in workers if w.task is not None]
+                if exhausted and not busy:
+                    break
+                if not busy:
+                    continue
+
+                deadlines = [w.deadline for w in busy if w.deadline is not None]
+                wait_for = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+                wait([w.conn for w in busy] + [w.process.sentinel for w in busy], wait_for)
+
+                now = time.monotonic()
+                for worker in busy:
+                    result = None
+                    dead = False
+                    try:
+                        if worker.conn.poll():
+                            s, result = worker.conn.recv()
+                    except (EOFError, OSError):
+                        dead = True
+                    if result is not None:
+                        finish(worker.seq, worker.task, result)
+                        worker.seq = worker.task = worker.deadline = None
+                        idle.append(worker)
+                        continue
+                    task = worker.task
+                    if dead or not worker.process.is_alive():
+                        worker.process.join(1)
+                        problem = f"worker {describe_exit(worker.process.exitcode)}"
+                        if self.max_memory:
+                            problem += f" (memory limit {self.max_memory:g} MB)"
+                        # SIGKILL is the OOM killer's (or RLIMIT_AS's) signature; anything else is a crash.
+                        kind = "limit" if worker.process.exitcode == -signal.SIGKILL else "crash"
+                        finish(worker.seq, task, FileResult.failure(task.path, task.sha256, kind, problem))
+                    elif worker.deadline is not None and now >= worker.deadline:
+                        finish(
+                            worker.seq,
+                            task,
+                            FileResult.failure(task.path, task.sha256, "limit", f"timed out after {self.timeout:g} s", self.timeout),
+                        )
+                    else:
+                        continue
+                    workers.remove(worker)
+                    self._retire(worker)
+                    self.replaced += 1
+                    # The replacement is spawned lazily, when there is work for it.
+        finally:
+            for worker in workers:
+                try:
+                    worker.conn.send(None)
+                except (OSError, ValueError):
+                    pass
+            end = time.monotonic() + 2
+            for worker in workers:
+                worker.process.join(max(0.0, end - time.monotonic()))
+                self._retire(worker)

@@ -1,0 +1,237 @@
+"""The per-file work of a batch: what a pool process, a Dask worker or a Spark task calls.
+
+`tag_file(path, options)` is a plain module-level function of picklable
+arguments returning a picklable `FileResult`, so any engine that can ship a
+function to a worker can run it.  It never raises for a bad file: every
+problem becomes an error result, so one hostile PDF cannot stop a batch.
+The taxonomy and the spaCy tagger are built once per process and reused.
+"""
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any, Optional
+
+from ..cache import Cache, file_sha256, make_key
+from ..errors import LspkitError
+
+STATUS_OK = "ok"
+STATUS_ERROR = "error"
+STATUS_DUPLICATE = "duplicate"
+
+
+@dataclass(frozen=True)
+class TagOptions:
+    """Everything a worker needs to tag one file; plain values so it pickles."""
+
+    themes: Optional[str] = None  # taxonomy YAML path; None is the shipped default
+    model: Optional[str] = None  # a spaCy pipeline name, None for spacy.blank("en")
+    pages: Optional[tuple[int, ...]] = None
+    password: Optional[str] = None
+    max_pages: Optional[int] = None
+    explain: bool = False
+    cache_dir: Optional[str] = None  # None: lspkit.cache.default_cache_dir()
+    use_cache: bool = True
+
+    def extract_options(self) -> dict[str, Any]:
+        return {"pages": list(self.pages) if self.pages else None, "password": self.password, "max_pages": self.max_pages}
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """One input file's outcome: its paragraph records, or why it has none.
+
+    `records` are exactly the single-file `tag` records (`paragraph_record`);
+    `theme_counts` is paragraphs per theme, for the summary.  `cached` says
+    which stage came from the cache ("tags", "extract" or "").
+    """
+
+    file: str
+    sha256: Optional[str]
+    status: str = STATUS_OK
+    pages: int = 0
+    records: tuple[dict, ...] = ()
+    theme_counts: dict = field(default_factory=dict)
+    error: Optional[str] = None  # an LspkitError kind: missing, invalid, encrypted, limit, ...
+    message: Optional[str] = None
+    duplicate_of: Optional[str] = None
+    warnings: tuple[str, ...] = ()
+    cached: str = ""
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.status == STATUS_OK
+
+    @property
+    def paragraphs(self) -> int:
+        return len(self.records)
+
+    @classmethod
+    def failure(cls, file: str, sha256: Optional[str], kind: str, message: str, seconds: float = 0.0) -> "FileResult":
+        return cls(file=file, sha256=sha256, status=STATUS_ERROR, error=kind, message=message, seconds=seconds)
+
+    @classmethod
+    def duplicate(cls, file: str, sha256: str, first: str) -> "FileResult":
+        return cls(file=file, sha256=sha256, status=STATUS_DUPLICATE, duplicate_of=first)
+
+    def error_record(self) -> dict[str, Any]:
+        """The output record of a file that failed or was a duplicate."""
+        if self.status == STATUS_DUPLICATE:
+            return {"file": self.file, "sha256": self.sha256, "status": self.status, "duplicate_of": self.duplicate_of}
+        return {"file": self.file, "sha256": self.sha256, "status": self.status, "error": self.error, "message": self.message}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "sha256": self.sha256,
+            "status": self.status,
+            "pages": self.pages,
+            "paragraphs": self.paragraphs,
+            "theme_counts": dict(self.theme_counts),
+            "error": self.error,
+            "message": self.message,
+            "duplicate_of": self.duplicate_of,
+            "warnings": list(self.warnings),
+            "cached": self.cached,
+            "seconds": round(self.seconds, 4),
+            "records": list(self.records),
+        }
+
+
+# ---------------------------------------------------------------- per-process state
+
+
+@lru_cache(maxsize=8)
+def _taxonomy(themes: Optional[str]):
+    from ..taxonomy import load_taxonomy
+
+    return load_taxonomy(themes)
+
+
+def _tagger(options: TagOptions):
+    from ..nlp.tagger import get_tagger  # cached per process by the tagger module
+
+    return get_tagger(_taxonomy(options.themes), model=options.model)
+
+
+def preload(options: TagOptions) -> None:
+    """Build the taxonomy and spaCy pipeline now, once per worker, not on the first file.
+
+    A failure here is not fatal: the same error then comes back as each file's
+    error record (the CLI has already validated the taxonomy in the parent).
+    """
+    try:
+        _tagger(options)
+    except Exception:  # noqa: BLE001
+        pass
+
+
+# ---------------------------------------------------------------- the work
+
+
+def _records(tagged, explain: bool) -> tuple[dict, ...]:
+    from ..render.tags import paragraph_record
+
+    document = tagged.document
+    return tuple(
+        paragraph_record(tagged, paragraph, tags, explain=explain)
+        for paragraph, tags in zip(document.paragraphs, tagged.paragraphs)
+    )
+
+
+def _counts(records, names) -> dict[str, int]:
+    counts = {name: 0 for name in names}
+    for record in records:
+        for theme in record.get("themes") or ():
+            name = theme if isinstance(theme, str) else theme.get("name")
+            counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+def _tag(path: str, sha256: str, options: TagOptions) -> FileResult:
+    cache = Cache(options.cache_dir, enabled=options.use_cache)
+    taxonomy = _taxonomy(options.themes)
+    extract_key = make_key("extract", sha256, options.extract_options())
+    tags_key = make_key("tags", extract_key, taxonomy.fingerprint, options.model, options.explain)
+
+    hit = cache.get("tags", tags_key)
+    if isinstance(hit, dict) and "records" in hit:
+        records = tuple({**r, "file": path} for r in hit["records"])
+        return FileResult(
+            file=path,
+            sha256=sha256,
+            pages=hit.get("pages", 0),
+            records=records,
+            theme_counts=_counts(records, taxonomy.names),
+            warnings=tuple(hit.get("warnings", ())),
+            cached="tags",
+        )
+
+    from ..model import Document
+
+    cached = ""
+    data = cache.get("extract", extract_key)
+    document = None
+    if isinstance(data, dict):
+        try:
+            document = Document.from_dict(data)
+            document = replace(document, source=replace(document.source, path=path))
+            cached = "extract"
+        except (KeyError, TypeError, ValueError):
+            document = None
+    if document is None:
+        from ..api import extract
+
+        document = extract(path, pages=options.pages, password=options.password, max_pages=options.max_pages)
+        cache.put("extract", extract_key, document.to_dict())
+
+    tagged = _tagger(options).tag(document)
+    records = _records(tagged, options.explain)
+    pages = document.source.pages
+    cache.put("tags", tags_key, {"pages": pages, "records": list(records), "warnings": list(document.warnings)})
+    return FileResult(
+        file=path,
+        sha256=sha256,
+        pages=pages,
+        records=records,
+        theme_counts=_counts(records, taxonomy.names),
+        warnings=tuple(document.warnings),
+        cached=cached,
+    )
+
+
+def tag_file(path: str, options: Optional[TagOptions] = None, sha256: Optional[str] = None) -> FileResult:
+    """Tag one file; every problem with the file comes back as an error result, never raised.
+
+    `sha256` saves re-hashing when the caller already has it.  Safe to call
+    from any process or thread; picklable for Dask, Spark, Ray or multiprocessing.
+    """
+    options = options or TagOptions()
+    start = time.perf_counter()
+    try:
+        if sha256 is None:
+            sha256 = file_sha256(path)
+        result = _tag(path, sha256, options)
+        return replace(result, seconds=time.perf_counter() - start)
+    except LspkitError as exc:
+        return FileResult.failure(path, sha256, exc.kind, exc.problem, time.perf_counter() - start)
+    except MemoryError:
+        return FileResult.failure(path, sha256, "limit", "out of memory", time.perf_counter() - start)
+    except IsADirectoryError:
+        return FileResult.failure(path, sha256, "missing", "is a directory", time.perf_counter() - start)
+    except FileNotFoundError:
+        return FileResult.failure(path, sha256, "missing", "no such file", time.perf_counter() - start)
+    except OSError as exc:
+        return FileResult.failure(path, sha256, "missing", f"cannot read: {exc.strerror or exc}", time.perf_counter() - start)
+    except RecursionError:
+        return FileResult.failure(path, sha256, "invalid", "structure nested too deeply", time.perf_counter() - start)
+    except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the batch
+        problem = f"internal error: {type(exc).__name__}: {exc}"
+        if os.environ.get("LSPKIT_DEBUG"):
+            import traceback
+
+            problem += "\n" + traceback.format_exc()
+        return FileResult.failure(path, sha256, "internal", problem, time.perf_counter() - start)

@@ -1,0 +1,164 @@
+"""Time and memory limits, so one hostile PDF cannot hang or swallow the machine.
+
+A Python thread cannot be stopped and a runaway allocation cannot be taken
+back, so limits are enforced by running the work in a child process: the
+parent kills it when the wall clock runs out, and RLIMIT_AS inside the child
+turns an over-large allocation into a MemoryError there (or a dead child)
+instead of an exhausted host.  Used by the batch pool (per worker) and by any
+command that offers --timeout / --max-memory for a single file.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import traceback
+from typing import Any, Callable, Optional
+
+from .errors import LimitError, LspkitError
+
+_MB = 1024 * 1024
+
+
+def mp_context():
+    """The start method for every lspkit child process.
+
+    forkserver is safe when the parent has threads (rich's progress refresher,
+    a Dask client); fork would copy their held locks.  spawn where neither exists.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def set_memory_limit(max_memory_mb: Optional[float]) -> None:
+    """Cap this process's address space (RLIMIT_AS) at `max_memory_mb` megabytes; None leaves it."""
+    if not max_memory_mb:
+        return
+    try:
+        import resource
+    except ImportError:  # not on POSIX: no cap rather than no run
+        return
+    limit = int(max_memory_mb * _MB)
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def describe_exit(exitcode: Optional[int]) -> str:
+    """How a child process ended, in words: 'killed by SIGKILL (out of memory?)'."""
+    if exitcode is None:
+        return "still running"
+    if exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        hint = " (out of memory?)" if -exitcode == signal.SIGKILL else ""
+        return f"killed by {name}{hint}"
+    return f"exited with status {exitcode}"
+
+
+def memory_problem(max_memory_mb: Optional[float]) -> str:
+    return f"memory limit of {max_memory_mb:g} MB exceeded" if max_memory_mb else "out of memory"
+
+
+def error_to_wire(exc: BaseException) -> tuple:
+    """An exception as plain data: LspkitError's `path` does not survive pickling."""
+    if isinstance(exc, LspkitError):
+        return ("lspkit", type(exc).__module__, type(exc).__qualname__, exc.problem, exc.path)
+    return ("other", type(exc).__module__, type(exc).__qualname__, str(exc), "".join(traceback.format_exception(exc)))
+
+
+def error_from_wire(wire: tuple) -> BaseException:
+    kind, module, qualname, problem, extra = wire
+    if kind == "lspkit":
+        import importlib
+
+        try:
+            cls = getattr(importlib.import_module(module), qualname)
+            if isinstance(cls, type) and issubclass(cls, LspkitError):
+                return cls(problem, extra)
+        except (ImportError, AttributeError):
+            pass
+        return LspkitError(problem, extra)
+    return RuntimeError(f"{qualname}: {problem}")
+
+
+def _child(conn, func, args, kwargs, max_memory_mb) -> None:
+    try:
+        set_memory_limit(max_memory_mb)
+        result = func(*args, **kwargs)
+        conn.send(("ok", result))
+    except MemoryError:
+        conn.send(("error", error_to_wire(LimitError(memory_problem(max_memory_mb)))))
+    except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent
+        try:
+            conn.send(("error", error_to_wire(exc)))
+        except Exception:  # the exception itself would not pickle
+            conn.send(("error", ("other", "builtins", type(exc).__qualname__, str(exc), "")))
+    finally:
+        conn.close()
+
+
+def run_limited(
+    func: Callable[..., Any],
+    *args: Any,
+    timeout: Optional[float] = None,
+    max_memory: Optional[float] = None,
+    path: Optional[str] = None,
+    **kwargs: Any,
+) -> Any:
+    """`func(*args, **kwargs)` in a child process, killed after `timeout` seconds, capped at `max_memory` MB.
+
+    Returns what `func` returns (it must pickle).  An LspkitError raised in the
+    child is raised again here with its path; a hit limit or a dead child is a
+    LimitError about `path`.  With neither limit set the call runs in-process.
+    """
+    if timeout is None and max_memory is None:
+        return func(*args, **kwargs)
+    ctx = mp_context()
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(child, func, args, kwargs, max_memory), daemon=True)
+    proc.start()
+    child.close()
+    try:
+        if not parent.poll(timeout):
+            raise LimitError(f"timed out after {timeout:g} s", path)
+        try:
+            status, payload = parent.recv()
+        except EOFError:
+            proc.join(5)
+            problem = describe_exit(proc.exitcode)
+            if max_memory:
+                problem += f" with a memory limit of {max_memory:g} MB"
+            raise LimitError(f"worker {problem}", path) from None
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join(5)
+        parent.close()
+    if status == "ok":
+        return payload
+    exc = error_from_wire(payload)
+    if isinstance(exc, LspkitError) and exc.path is None:
+        exc.path = path
+    raise exc
+
+
+def kill_quietly(proc) -> None:
+    """Stop a child for good: SIGKILL (a hung PDF parser ignores nothing else reliably), then reap."""
+    try:
+        if proc.is_alive():
+            proc.kill()
+        proc.join(5)
+    except (OSError, ValueError, AssertionError):
+        pass
+
+
+def pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    return True
