@@ -1,0 +1,1 @@
+"""Optional engines that run a batch beyond one machine's process pool (Dask)."""
