@@ -84,6 +84,8 @@ class Change:
     unit: ParagraphKind = ParagraphKind.PARAGRAPH
     old_index: tuple[int, ...] = ()
     new_index: tuple[int, ...] = ()
+    old_texts: tuple[str, ...] = ()
+    new_texts: tuple[str, ...] = ()
 
     @property
     def text_changed(self) -> bool:
@@ -91,8 +93,8 @@ class Change:
 
     @property
     def label(self) -> str:
-        """`3.4 → 3.5`, `→ 3.6` (added), `2.1 →` (deleted)."""
-        return f"{'+'.join(self.old)} \u2192 {'+'.join(self.new)}".strip()
+        """`3.4 → 3.5`, `→ 3.6` (added), `2.1 →` (deleted), `3.3 → 3.4, 3.5` (split)."""
+        return f"{', '.join(self.old)} \u2192 {', '.join(self.new)}".strip()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -298,6 +300,8 @@ def diff_documents(
                 unit=n[0].kind,
                 old_index=m.old,
                 new_index=m.new,
+                old_texts=tuple(p.text for p in o),
+                new_texts=tuple(p.text for p in n),
             )
         )
         keys.append((min(m.new), 0, min(m.old)))
@@ -318,6 +322,7 @@ def diff_documents(
                     heading=p.heading,
                     unit=p.kind,
                     new_index=(j,),
+                    new_texts=(p.text,),
                 )
             )
             keys.append((j, 0, -1))
@@ -345,6 +350,7 @@ def diff_documents(
                 heading=p.heading,
                 unit=p.kind,
                 old_index=(i,),
+                old_texts=(p.text,),
             )
         )
         keys.append((last_new, 1, i))

@@ -1,0 +1,395 @@
+"""Render a DiffResult: terminal (rich), json, markdown, html, unified.
+
+Every format starts with the summary and then lists the changes in the new
+version's order.  `--only` and `--context` decide which changes are shown
+(JSON with no `--only` keeps every change, unchanged ones included, so the
+counts add up); renderers never align or compare anything themselves.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Iterable, Optional, Sequence
+
+from ..analyse.diff import Change, ChangeKind, DiffResult, HeadingOp
+from ..analyse.redline import RunOp
+from .common import to_json
+
+FORMATS = ["terminal", "json", "markdown", "html", "unified"]
+
+
+@dataclass(frozen=True)
+class Shown:
+    change: Change
+    context: bool  # an unchanged paragraph shown only because --context asked for it
+    anchor: str
+
+
+def select(result: DiffResult, only: Optional[Sequence[str]] = None, context: int = 0) -> list[Shown]:
+    """The changes to show: those of the kinds in `only` (default: all but unchanged) plus context."""
+    kinds = {ChangeKind(k) for k in only} if only else {k for k in ChangeKind if k is not ChangeKind.UNCHANGED}
+    changes = result.changes
+    wanted = [c.kind in kinds for c in changes]
+    keep = [False] * len(changes)
+    for k, w in enumerate(wanted):
+        if w:
+            keep[k] = True
+            for d in range(1, context + 1):
+                for n in (k - d, k + d):
+                    if 0 <= n < len(changes) and changes[n].kind is ChangeKind.UNCHANGED:
+                        keep[n] = True
+    return [Shown(c, not wanted[k], anchor(k)) for k, c in enumerate(changes) if keep[k]]
+
+
+def anchor(k: int) -> str:
+    return f"c{k + 1}"
+
+
+def render(
+    result: DiffResult,
+    fmt: str,
+    *,
+    only: Optional[Sequence[str]] = None,
+    context: int = 0,
+    color: bool = False,
+    width: Optional[int] = None,
+) -> str:
+    if fmt == "json":
+        return as_json(result, only=only)
+    shown = select(result, only, context)
+    if fmt == "terminal":
+        return as_terminal(result, shown, color=color, width=width)
+    if fmt == "markdown":
+        return as_markdown(result, shown)
+    if fmt == "html":
+        return as_html(result, shown)
+    if fmt == "unified":
+        return as_unified(result, shown)
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def as_json(result: DiffResult, only: Optional[Sequence[str]] = None) -> str:
+    data = result.to_dict()
+    if only:
+        data["changes"] = [c for c in data["changes"] if c["op"] in set(only)]
+    return to_json(data)
+
+
+# ---------------------------------------------------------------- shared wording
+
+
+def title(change: Change) -> str:
+    """`3.4 → 3.5 modified`, `→ 3.6 added`, `2.1 → deleted`."""
+    return f"{change.label} {change.kind.value}"
+
+
+def detail(change: Change) -> str:
+    bits = []
+    if change.kind not in (ChangeKind.ADDED, ChangeKind.DELETED):
+        bits.append(f"similarity {change.similarity:.2f}")
+    if change.kind is ChangeKind.MOVED:
+        bits.append(f"section {change.old_section} \u2192 {change.new_section}")
+    if change.themes_added:
+        bits.append("themes +" + ", +".join(change.themes_added))
+    if change.themes_removed:
+        bits.append("themes \u2212" + ", \u2212".join(change.themes_removed))
+    return "; ".join(bits)
+
+
+def summary_line(result: DiffResult) -> str:
+    ops = result.summary["ops"]
+    parts = [f"{n} {op}" for op, n in ops.items() if n]
+    return ", ".join(parts) if parts else "no paragraphs"
+
+
+def _plain_redline(change: Change) -> str:
+    """wdiff-style markers for output without colour: [-deleted-]{+inserted+}."""
+    out = []
+    for w in change.words:
+        if w.op is RunOp.EQUAL:
+            out.append(w.text)
+        elif w.op is RunOp.DELETE:
+            out.append(f"[-{w.text}-]")
+        else:
+            out.append(f"{{+{w.text}+}}")
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- terminal
+
+
+def as_terminal(result: DiffResult, shown: Sequence[Shown], *, color: bool, width: Optional[int] = None) -> str:
+    from io import StringIO
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    buffer = StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        width=width or 100,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    console.print(Text(f"{result.old_path} \u2192 {result.new_path}", style="bold"))
+    console.print(f"Summary: {summary_line(result)}")
+    _terminal_summary(console, result, Table)
+    console.print()
+    for s in shown:
+        c = s.change
+        head = Text(title(c), style="dim" if s.context else "bold")
+        extra = detail(c)
+        if extra and not s.context:
+            head.append(f"  ({extra})", style="dim")
+        console.print(head)
+        if color:
+            body = Text()
+            for w in c.words:
+                style = {RunOp.EQUAL: "", RunOp.DELETE: "strike red", RunOp.INSERT: "underline green"}[w.op]
+                body.append(w.text, style=style)
+            if s.context:
+                body.stylize("dim")
+        else:
+            body = Text(_plain_redline(c))
+        console.print(body)
+        console.print()
+    return buffer.getvalue()
+
+
+def _terminal_summary(console, result: DiffResult, Table) -> None:
+    summary = result.summary
+    if summary["sections"]:
+        table = Table(title="Per section", title_justify="left", show_edge=False, pad_edge=False)
+        table.add_column("section")
+        table.add_column("heading")
+        table.add_column("changes")
+        for entry in summary["sections"]:
+            counts = ", ".join(f"{n} {op}" for op, n in entry["counts"].items())
+            table.add_row(entry["section"] or "", entry["heading"] or "", counts)
+        console.print(table)
+    heads = [h for h in result.headings if h.op is not HeadingOp.UNCHANGED]
+    if heads:
+        console.print("Headings:")
+        for h in heads:
+            console.print(f"  {_heading_line(h)}")
+    themes = summary.get("themes")
+    if themes and (themes["gained"] or themes["lost"]):
+        gained = ", ".join(f"{t} ({n})" for t, n in themes["gained"].items()) or "none"
+        lost = ", ".join(f"{t} ({n})" for t, n in themes["lost"].items()) or "none"
+        console.print(f"Themes gained: {gained}; lost: {lost}")
+    if result.dangling:
+        console.print("References left dangling:")
+        for d in result.dangling:
+            console.print(f"  {_dangling_line(d)}")
+
+
+def _heading_line(h) -> str:
+    if h.op is HeadingOp.ADDED:
+        return f"added {h.new_number} {h.new_heading}"
+    if h.op is HeadingOp.DELETED:
+        return f"deleted {h.old_number} {h.old_heading}"
+    if h.op is HeadingOp.RENUMBERED:
+        return f"renumbered {h.old_number} \u2192 {h.new_number} {h.new_heading}"
+    return f"renamed {h.old_number} \u2192 {h.new_number}: \u201c{h.old_heading}\u201d \u2192 \u201c{h.new_heading}\u201d"
+
+
+def _dangling_line(d) -> str:
+    if d.reason == "missing":
+        return f"{d.in_new}: \u201c{d.text}\u201d names no paragraph of the new version"
+    if d.reason == "deleted":
+        return f"{d.in_new}: \u201c{d.text}\u201d pointed at {', '.join(d.was)}, which was deleted"
+    return f"{d.in_new}: \u201c{d.text}\u201d pointed at {', '.join(d.was)}, now numbered {', '.join(d.now_at)}"
+
+
+# ---------------------------------------------------------------- markdown
+
+
+def _md_escape(text: str) -> str:
+    out = text
+    for ch in "\\`*_[]<>~|":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def as_markdown(result: DiffResult, shown: Sequence[Shown]) -> str:
+    out = [f"# {_md_escape(result.old_path)} \u2192 {_md_escape(result.new_path)}", "", "## Summary", ""]
+    out += ["| operation | paragraphs |", "|---|---:|"]
+    out += [f"| {op} | {n} |" for op, n in result.summary["ops"].items()]
+    out.append("")
+    if result.summary["sections"]:
+        out += ["| section | heading | changes |", "|---|---|---|"]
+        for e in result.summary["sections"]:
+            counts = ", ".join(f"{n} {op}" for op, n in e["counts"].items())
+            out.append(f"| {_md_escape(e['section'] or '')} | {_md_escape(e['heading'] or '')} | {counts} |")
+        out.append("")
+    heads = [h for h in result.headings if h.op is not HeadingOp.UNCHANGED]
+    if heads:
+        out += ["### Headings", ""] + [f"- {_md_escape(_heading_line(h))}" for h in heads] + [""]
+    themes = result.summary.get("themes")
+    if themes and (themes["gained"] or themes["lost"]):
+        out += ["### Themes", ""]
+        out += [f"- gained: {t} ({n})" for t, n in themes["gained"].items()]
+        out += [f"- lost: {t} ({n})" for t, n in themes["lost"].items()]
+        out.append("")
+    if result.dangling:
+        out += ["### References left dangling", ""] + [f"- {_md_escape(_dangling_line(d))}" for d in result.dangling] + [""]
+    out += ["## Changes", ""]
+    for s in shown:
+        c = s.change
+        extra = detail(c)
+        out.append(f"### {_md_escape(title(c))}" + (f" ({extra})" if extra and not s.context else ""))
+        out.append("")
+        body = []
+        for w in c.words:
+            text = _md_escape(w.text)
+            if w.op is RunOp.EQUAL or not w.text.strip():
+                body.append(text)
+            elif w.op is RunOp.DELETE:
+                body.append(f"~~{text}~~")
+            else:
+                body.append(f"<ins>{text}</ins>")
+        out.append("".join(body).replace("\n", "  \n"))
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+# ---------------------------------------------------------------- unified
+
+
+def as_unified(result: DiffResult, shown: Sequence[Shown]) -> str:
+    """Patch-like: `@@ 3.4 -> 3.5 modified @@` then `-` old and `+` new lines, one paragraph per line."""
+    out = [f"--- {result.old_path}", f"+++ {result.new_path}"]
+    for s in shown:
+        c = s.change
+        old = ", ".join(c.old) or "(none)"
+        new = ", ".join(c.new) or "(none)"
+        extra = f" {c.similarity:.2f}" if c.kind not in (ChangeKind.ADDED, ChangeKind.DELETED, ChangeKind.UNCHANGED) else ""
+        out.append(f"@@ {old} -> {new} {c.kind.value}{extra} @@")
+        if not c.text_changed and c.kind not in (ChangeKind.ADDED, ChangeKind.DELETED):
+            out += [" " + _one_line(t) for t in c.new_texts]
+            continue
+        out += ["-" + _one_line(t) for t in c.old_texts]
+        out += ["+" + _one_line(t) for t in c.new_texts]
+    return "\n".join(out) + "\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# ---------------------------------------------------------------- html
+
+_CSS = """
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:0;color:#1b1b1b;background:#fff}
+header,main{max-width:70rem;margin:0 auto;padding:0 1.25rem}
+header h1{font-size:1.3rem;margin:1.2rem 0 .4rem}
+.muted{color:#666}
+table{border-collapse:collapse;margin:.5rem 0 1rem}
+th,td{border-bottom:1px solid #ddd;padding:.2rem .7rem;text-align:left;vertical-align:top}
+td.n{text-align:right;font-variant-numeric:tabular-nums}
+del{color:#b00020;background:#fde7ea;text-decoration:line-through}
+ins{color:#0a6b2a;background:#e3f6e8;text-decoration:underline}
+.change{border:1px solid #ddd;border-left:5px solid #999;border-radius:4px;margin:.8rem 0;padding:.5rem .9rem}
+.change h3{font-size:1rem;margin:.1rem 0 .4rem}
+.change h3 a{color:inherit;text-decoration:none}
+.change.context{opacity:.6}
+.op-modified{border-left-color:#c77800}.op-added{border-left-color:#0a6b2a}.op-deleted{border-left-color:#b00020}
+.op-moved,.op-renumbered{border-left-color:#2255aa}.op-split,.op-merged{border-left-color:#7a3fb0}
+.badge{font-size:.75rem;border-radius:3px;padding:0 .35rem;background:#eee;margin-left:.3rem}
+.sbs{display:none;grid-template-columns:1fr 1fr;gap:1rem}
+.sbs>div{white-space:pre-wrap}
+.inline{white-space:pre-wrap}
+#layout:checked~main .sbs{display:grid}
+#layout:checked~main .inline{display:none}
+#layout{position:absolute;left:-9999px}
+.toggle{display:inline-block;margin:.2rem 1.25rem;padding:.15rem .6rem;border:1px solid #bbb;border-radius:3px;cursor:pointer;font-size:.9rem}
+#layout:checked+.toggle{background:#e8eefc;border-color:#2255aa}
+nav ol{columns:3;font-size:.9rem}
+"""
+
+
+def as_html(result: DiffResult, shown: Sequence[Shown]) -> str:
+    """One self-contained page: inline CSS, no script, no network; every change is an anchor."""
+    e = html.escape
+    ops = result.summary["ops"]
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>diff: {e(result.old_path)} \u2192 {e(result.new_path)}</title>",
+        f"<style>{_CSS}</style></head><body>",
+        "<header>",
+        f"<h1>{e(result.old_path)} \u2192 {e(result.new_path)}</h1>",
+        f'<p class="muted">{e(summary_line(result))}</p>',
+        "</header>",
+        '<input type="checkbox" id="layout"><label for="layout" class="toggle">show old and new side by side</label>',
+        "<main>",
+        '<section id="summary"><h2>Summary</h2><table><thead><tr><th>operation</th><th>paragraphs</th></tr></thead><tbody>',
+    ]
+    out += [f'<tr><td>{e(op)}</td><td class="n">{n}</td></tr>' for op, n in ops.items()]
+    out.append("</tbody></table>")
+    if result.summary["sections"]:
+        out.append("<table><thead><tr><th>section</th><th>heading</th><th>changes</th></tr></thead><tbody>")
+        for s in result.summary["sections"]:
+            counts = ", ".join(f"{n} {op}" for op, n in s["counts"].items())
+            out.append(f"<tr><td>{e(s['section'] or '')}</td><td>{e(s['heading'] or '')}</td><td>{e(counts)}</td></tr>")
+        out.append("</tbody></table>")
+    heads = [h for h in result.headings if h.op is not HeadingOp.UNCHANGED]
+    if heads:
+        out.append('<h3>Headings</h3><ul id="headings">')
+        out += [f"<li>{e(_heading_line(h))}</li>" for h in heads]
+        out.append("</ul>")
+    themes = result.summary.get("themes")
+    if themes and (themes["gained"] or themes["lost"]):
+        out.append('<h3>Themes</h3><ul id="themes">')
+        out += [f"<li>gained <ins>{e(t)}</ins> ({n})</li>" for t, n in themes["gained"].items()]
+        out += [f"<li>lost <del>{e(t)}</del> ({n})</li>" for t, n in themes["lost"].items()]
+        out.append("</ul>")
+    by_new_number = {}
+    for s in shown:
+        for number in s.change.new:
+            by_new_number.setdefault(number, s.anchor)
+    if result.dangling:
+        out.append('<h3>References left dangling</h3><ul id="dangling">')
+        for d in result.dangling:
+            target = by_new_number.get(d.in_new)
+            label = e(_dangling_line(d))
+            out.append(f'<li><a href="#{target}">{label}</a></li>' if target else f"<li>{label}</li>")
+        out.append("</ul>")
+    out.append("</section>")
+    if shown:
+        out.append('<nav id="contents"><h2>Changes</h2><ol>')
+        out += [f'<li><a href="#{s.anchor}">{e(title(s.change))}</a></li>' for s in shown if not s.context]
+        out.append("</ol></nav>")
+    else:
+        out.append('<p id="contents">No changes to show.</p>')
+    for s in shown:
+        c = s.change
+        classes = f"change op-{c.kind.value}" + (" context" if s.context else "")
+        extra = detail(c)
+        out.append(f'<section class="{classes}" id="{s.anchor}">')
+        out.append(
+            f'<h3><a href="#{s.anchor}">{e(c.label)}</a><span class="badge">{e(c.kind.value)}</span>'
+            + (f' <span class="muted">{e(extra)}</span>' if extra and not s.context else "")
+            + "</h3>"
+        )
+        inline = []
+        for w in c.words:
+            t = e(w.text)
+            inline.append(t if w.op is RunOp.EQUAL else (f"<del>{t}</del>" if w.op is RunOp.DELETE else f"<ins>{t}</ins>"))
+        out.append(f'<div class="inline">{"".join(inline)}</div>')
+        left = "".join(
+            e(w.text) if w.op is RunOp.EQUAL else f"<del>{e(w.text)}</del>" for w in c.words if w.op is not RunOp.INSERT
+        )
+        right = "".join(
+            e(w.text) if w.op is RunOp.EQUAL else f"<ins>{e(w.text)}</ins>" for w in c.words if w.op is not RunOp.DELETE
+        )
+        out.append(f'<div class="sbs"><div class="old">{left}</div><div class="new">{right}</div></div>')
+        out.append("</section>")
+    out.append("</main></body></html>")
+    return "\n".join(out) + "\n"
