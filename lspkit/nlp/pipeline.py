@@ -1,0 +1,106 @@
+"""Build the spaCy pipeline once per process: blank("en") + normaliser + acronyms + themes.
+
+    nlp = get_pipeline(load_taxonomy())
+    for doc, number in nlp.pipe(((text, n) for n, text in pairs), as_tuples=True):
+        doc.cats, doc._.theme_hits, doc.spans["themes"], doc.spans["acronyms"]
+
+With `model=DIR` (a pipeline saved by `lspkit train`) the trained
+`textcat_multilabel` supplies the scores and the lexicon the evidence.  Only
+local directories are loaded; nothing is downloaded.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from ..errors import ConfigError
+from ..taxonomy import Taxonomy, load_taxonomy
+from .matching import stem
+
+MAX_CHARS = 1_000_000  # longer paragraph texts are truncated by the tagger, with a warning
+
+_PIPELINES: dict[tuple[str, str, Optional[str]], object] = {}
+
+
+class Normaliser:
+    """Sets `token.norm` to the stem (matching.stem), so PhraseMatcher(attr="NORM") is inflection-blind."""
+
+    def __init__(self):
+        self._cache: dict[int, str] = {}
+
+    def __call__(self, doc):
+        cache = self._cache
+        for tok in doc:
+            n = cache.get(tok.orth)
+            if n is None:
+                if len(cache) > 500_000:
+                    cache.clear()
+                n = cache[tok.orth] = stem(tok.text)
+            tok.norm_ = n
+        return doc
+
+
+def register_components() -> None:
+    """Register the factories and extensions (safe to call repeatedly)."""
+    from spacy.language import Language
+
+    from . import acronyms, themes
+
+    acronyms._register()
+    themes._register()
+    if "lsp_normaliser" not in Language.factories:
+
+        @Language.factory("lsp_normaliser", assigns=["token.norm"], default_config={})
+        def make_normaliser(nlp, name: str):
+            return Normaliser()
+
+
+def get_pipeline(taxonomy: Optional[Taxonomy] = None, model: Optional[str] = None):
+    """The cached pipeline for this taxonomy (and trained model directory, if any)."""
+    taxonomy = taxonomy if taxonomy is not None else load_taxonomy()
+    model_key = str(Path(model).resolve()) if model else None
+    key = (taxonomy.fingerprint, taxonomy.source, model_key)
+    if key not in _PIPELINES:
+        _PIPELINES[key] = build_pipeline(taxonomy, model)
+    return _PIPELINES[key]
+
+
+def build_pipeline(taxonomy: Taxonomy, model: Optional[str] = None):
+    import spacy
+
+    register_components()
+    if model:
+        nlp = load_model(model, taxonomy)
+        if "lsp_normaliser" not in nlp.pipe_names:
+            nlp.add_pipe("lsp_normaliser", first=True)
+    else:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("lsp_normaliser")
+    nlp.max_length = MAX_CHARS + 1
+    nlp.add_pipe("lsp_acronyms", config={"known": dict(taxonomy.acronyms)})
+    source = taxonomy.source if taxonomy.source not in ("default", "<string>") else None
+    themes = nlp.add_pipe("lsp_themes", config={"use_cats": bool(model), "taxonomy": source})
+    themes.use(taxonomy)
+    return nlp
+
+
+def load_model(model: str, taxonomy: Taxonomy):
+    """A pipeline saved by `lspkit train`: a local directory, its labels the taxonomy's themes."""
+    import spacy
+
+    path = Path(model)
+    if not path.is_dir() or not (path / "config.cfg").is_file():
+        raise ConfigError("not a trained pipeline directory (expected config.cfg; make one with `lspkit train`)", model)
+    try:
+        nlp = spacy.load(path)
+    except Exception as exc:  # spaCy raises many kinds for a damaged directory
+        raise ConfigError(f"cannot load trained pipeline: {exc}", model) from None
+    if "textcat_multilabel" not in nlp.pipe_names:
+        raise ConfigError("the pipeline has no textcat_multilabel component", model)
+    labels = set(nlp.get_pipe("textcat_multilabel").labels)
+    missing = set(taxonomy.names) - labels
+    if missing:
+        raise ConfigError(
+            f"the model was trained for themes {', '.join(sorted(labels))}; the taxonomy also has {', '.join(sorted(missing))}", model
+        )
+    return nlp

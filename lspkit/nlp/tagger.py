@@ -1,0 +1,176 @@
+"""The public tagging API: a Document in, every paragraph's themes with scores and evidence out.
+
+    from lspkit.nlp.tagger import tag_document
+    tagged = tag_document(document)              # default taxonomy
+    for p in tagged.paragraphs: p.number, p.themes, p.scores
+
+`Tagger` holds the loaded pipeline; `get_tagger` caches one per process (a
+batch worker calls it once).  The document's acronym glossary is computed
+first over all paragraphs, so "LAA" in 5.3 counts even though it was defined
+in 2.1.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Optional, Sequence, Union
+
+from ..model import Document
+from ..taxonomy import Taxonomy, load_taxonomy
+from .acronyms import Glossary, find_acronyms
+from .themes import Evidence, ThemeHit  # noqa: F401  (re-exported for users)
+
+TaxonomyLike = Union[Taxonomy, str, None]
+
+
+@dataclass(frozen=True)
+class ParagraphTags:
+    number: str
+    themes: tuple[ThemeHit, ...]  # at or above the threshold, best first
+    scores: dict[str, float] = field(default_factory=dict)  # every theme
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"number": self.number, "themes": [h.to_dict() for h in self.themes], "scores": dict(self.scores)}
+
+
+@dataclass(frozen=True)
+class TaggedDocument:
+    document: Document
+    taxonomy_name: str
+    paragraphs: tuple[ParagraphTags, ...]
+    min_score: float = 0.5
+    taxonomy_fingerprint: str = ""
+    model: Optional[str] = None
+    glossary: Glossary = field(default_factory=Glossary)
+    warnings: tuple[str, ...] = ()
+
+    def tags(self, number: str) -> Optional[ParagraphTags]:
+        for p in self.paragraphs:
+            if p.number == number:
+                return p
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.document.source.to_dict(),
+            "taxonomy": self.taxonomy_name,
+            "taxonomy_fingerprint": self.taxonomy_fingerprint,
+            "model": self.model,
+            "min_score": self.min_score,
+            "glossary": self.glossary.to_dict(),
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
+            "warnings": list(self.warnings),
+        }
+
+
+def _taxonomy(taxonomy: TaxonomyLike) -> Taxonomy:
+    if isinstance(taxonomy, Taxonomy):
+        return taxonomy
+    return load_taxonomy(taxonomy)
+
+
+class Tagger:
+    """A loaded pipeline for one taxonomy (and optionally a trained model)."""
+
+    def __init__(self, taxonomy: TaxonomyLike = None, model: Optional[str] = None):
+        from .pipeline import get_pipeline
+
+        self.taxonomy = _taxonomy(taxonomy)
+        self.model = model
+        self.nlp = get_pipeline(self.taxonomy, model)
+
+    def _threshold(self, min_score: Optional[float]) -> float:
+        if min_score is None:
+            return 0.5 if self.model else self.taxonomy.scoring.min_score
+        return float(min_score)
+
+    def tag_texts(
+        self,
+        items: Iterable[Sequence[Any]],
+        *,
+        min_score: Optional[float] = None,
+        glossary: Optional[Glossary] = None,
+        batch_size: int = 256,
+    ) -> list[ParagraphTags]:
+        """Tag (key, text) or (key, text, heading) items; `key` becomes ParagraphTags.number."""
+        from .pipeline import MAX_CHARS
+
+        threshold = self._threshold(min_score)
+        items = list(items)
+        if glossary is None:
+            glossary = find_acronyms([(str(it[0]), it[1]) for it in items], known=dict(self.taxonomy.acronyms))
+
+        def docs():
+            for it in items:
+                key, text = it[0], it[1] or ""
+                heading = it[2] if len(it) > 2 else None
+                doc = self.nlp.make_doc(text[:MAX_CHARS])
+                doc._.lsp_context_glossary = glossary
+                doc._.lsp_heading = heading
+                yield doc, key
+
+        out = []
+        for doc, key in self.nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
+            hits = [h for h in doc._.theme_hits if h.score >= threshold and h.score > 0]
+            hits.sort(key=lambda h: -h.score)
+            out.append(ParagraphTags(str(key), tuple(hits), dict(doc._.theme_scores)))
+        return out
+
+    def tag(self, document: Document, *, min_score: Optional[float] = None) -> TaggedDocument:
+        from .pipeline import MAX_CHARS
+
+        warnings = []
+        glossary = find_acronyms([(p.number, p.text) for p in document.paragraphs], known=dict(self.taxonomy.acronyms))
+        items = []
+        for p in document.paragraphs:
+            if len(p.text) > MAX_CHARS:
+                warnings.append(f"paragraph {p.number}: only the first {MAX_CHARS} of {len(p.text)} characters were tagged")
+            items.append((p.number, p.text, heading_of(document, p)))
+        tags = self.tag_texts(items, min_score=min_score, glossary=glossary)
+        return TaggedDocument(
+            document=document,
+            taxonomy_name=self.taxonomy.name,
+            paragraphs=tuple(tags),
+            min_score=self._threshold(min_score),
+            taxonomy_fingerprint=self.taxonomy.fingerprint,
+            model=self.model,
+            glossary=glossary,
+            warnings=tuple(warnings),
+        )
+
+
+def heading_of(document: Document, p) -> Optional[str]:
+    """The heading a paragraph sits under: its own, else its section's."""
+    if p.heading:
+        return p.heading
+    if p.section:
+        s = document.section(p.section)
+        if s is not None:
+            return s.heading
+    return None
+
+
+_TAGGERS: dict[tuple[str, str, Optional[str]], Tagger] = {}
+
+
+def get_tagger(taxonomy: TaxonomyLike = None, model: Optional[str] = None) -> Tagger:
+    """One Tagger per (taxonomy, model) per process."""
+    tax = _taxonomy(taxonomy)
+    key = (tax.fingerprint, tax.source, model)
+    if key not in _TAGGERS:
+        _TAGGERS[key] = Tagger(tax, model)
+    return _TAGGERS[key]
+
+
+def tag_document(
+    document: Document,
+    taxonomy: TaxonomyLike = None,
+    *,
+    model: Optional[str] = None,
+    min_score: Optional[float] = None,
+) -> TaggedDocument:
+    """Themes, scores and evidence for every paragraph of `document`, in document order."""
+    if min_score is not None and not (0.0 <= float(min_score) <= 1.0):
+        from ..errors import ConfigError
+
+        raise ConfigError(f"min-score must be between 0 and 1, not {min_score}")
+    return get_tagger(taxonomy, model).tag(document, min_score=min_score)

@@ -1,0 +1,253 @@
+"""The theme scorer: weighted, explainable, multi-label.
+
+Every score can be traced to the phrases that produced it: an Evidence is a
+span of the paragraph (character offsets), the taxonomy term it matched, its
+weight, and `via` when it came indirectly ("acronym:LAA" when "LAA" counted
+as "Local Area Agreement").  The section heading is a prior: it adds
+`heading_prior` to a theme the paragraph already has evidence for, and is
+recorded on the ThemeHit as `prior`; it never creates or removes a theme on
+its own.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from ..taxonomy import Scoring, Taxonomy
+from .matching import stem
+
+
+@dataclass(frozen=True)
+class Evidence:
+    text: str
+    start: int  # character offsets into the paragraph text
+    end: int
+    weight: float  # negative for a false-friend phrase that lowered the score
+    term: str  # the taxonomy term that fired
+    via: Optional[str] = None  # "acronym:LAA" when it came through an acronym
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "weight": self.weight, "term": self.term, "via": self.via}
+
+
+@dataclass(frozen=True)
+class ThemeHit:
+    theme: str
+    score: float  # in [0, 1]
+    evidence: tuple[Evidence, ...] = ()
+    prior: float = 0.0  # raw weight added because the section heading names the theme
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"theme": self.theme, "score": self.score, "prior": self.prior, "evidence": [e.to_dict() for e in self.evidence]}
+
+
+def term_variants(text: str) -> list[str]:
+    """Spellings one term stands for: hyphenated or not, '&' or 'and'."""
+    out = [text]
+    for v in (text.replace("-", " "), text.replace("-", ""), text.replace(" & ", " and "), text.replace(" and ", " & ")):
+        v = " ".join(v.split())
+        if v and v not in out:
+            out.append(v)
+    return out
+
+
+def combine(
+    scoring: Scoring,
+    names: tuple[str, ...],
+    raw: dict[str, float],
+    priors: dict[str, float],
+) -> dict[str, float]:
+    """Raw weights (prior included) -> scores in [0, 1] for every theme."""
+    best = max([r for r in raw.values() if r > 0] or [0.0])
+    scores = {}
+    for name in names:
+        r = raw.get(name, 0.0)
+        if r <= 0 or best <= 0:
+            scores[name] = 0.0
+            continue
+        absolute = 1.0 - math.exp(-r / scoring.scale)
+        relative = 1.0 - scoring.dominance + scoring.dominance * (r / best)
+        scores[name] = round(max(0.0, min(1.0, absolute * relative)), 4)
+    return scores
+
+
+class ThemeScorer:
+    """spaCy component: doc.cats and doc._.theme_scores, doc._.theme_hits, doc.spans["themes"].
+
+    Needs token norms set by `lsp_normaliser` (the same stemmer is applied to
+    the taxonomy terms), and uses `doc.spans["acronyms"]` from `lsp_acronyms`
+    when present.  With `use_cats`, scores come from `doc.cats` set by a
+    trained textcat earlier in the pipeline; the lexicon still supplies the
+    evidence.
+    """
+
+    def __init__(self, nlp, name: str = "lsp_themes", spans_key: str = "themes", use_cats: bool = False):
+        self.nlp = nlp
+        self.name = name
+        self.spans_key = spans_key
+        self.use_cats = use_cats
+        self.taxonomy: Optional[Taxonomy] = None
+        self.matcher = None
+        self._keys: dict[int, tuple[str, Any, bool]] = {}
+        self._long_cache: dict[str, list[tuple[str, Any]]] = {}
+
+    # -------------------------------------------------------------- set up
+
+    def use(self, taxonomy: Taxonomy) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.taxonomy = taxonomy
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
+        self._keys = {}
+        self._long_cache = {}
+        self._headings = {
+            t.name: [tuple(stem(w.text) for w in self.nlp.make_doc(h) if not w.is_punct) for h in t.headings] for t in taxonomy.themes
+        }
+        for theme in taxonomy.themes:
+            for negative, terms in ((False, theme.terms), (True, theme.negative)):
+                for i, term in enumerate(terms):
+                    key = f"{'-' if negative else '+'}{theme.name}\x1f{i}"
+                    patterns = [self._normalised(self.nlp.make_doc(v)) for v in term_variants(term.text)]
+                    patterns = [p for p in patterns if len(p)]
+                    if not patterns:
+                        continue
+                    self.matcher.add(key, patterns)
+                    self._keys[self.nlp.vocab.strings[key]] = (theme.name, term, negative)
+
+    @staticmethod
+    def _normalised(doc):
+        for tok in doc:
+            tok.norm_ = stem(tok.text)
+        return doc
+
+    # -------------------------------------------------------------- scoring
+
+    def _term_matches(self, doc) -> list[tuple[str, Any, bool, int, int]]:
+        return [(*self._keys[mid], s, e) for mid, s, e in self.matcher(doc)]
+
+    def _long_form_terms(self, long: str) -> list[tuple[str, Any]]:
+        """Positive terms a long form contains ("Local Area Agreement" -> role: local area agreement)."""
+        if long not in self._long_cache:
+            doc = self._normalised(self.nlp.make_doc(long))
+            found = [(th, term) for th, term, neg, _s, _e in _keep_longest(self._term_matches(doc)) if not neg]
+            if len(self._long_cache) > 10_000:
+                self._long_cache.clear()
+            self._long_cache[long] = found
+        return self._long_cache[long]
+
+    def __call__(self, doc):
+        if self.taxonomy is None:
+            raise RuntimeError("lsp_themes: call .use(taxonomy) before processing")
+        tax = self.taxonomy
+        names = tax.names
+        matches = _keep_longest(self._term_matches(doc))
+        negatives = [(th, term, s, e) for th, term, neg, s, e in matches if neg]
+        evidence: dict[str, list[Evidence]] = {n: [] for n in names}
+        spans = []
+        for th, term, neg, s, e in matches:
+            if neg:
+                continue
+            if any(nth == th and ns < e and s < ne for nth, _t, ns, ne in negatives):
+                continue  # inside a false friend of this theme
+            span = doc[s:e]
+            evidence[th].append(Evidence(span.text, span.start_char, span.end_char, term.weight, term.text))
+            spans.append(doc.char_span(span.start_char, span.end_char, label=th))
+        # acronyms count as their long forms (not at the definition site, where the long form already counted)
+        glossary = doc._.acronyms if doc.has_extension("acronyms") else None
+        if glossary is not None and "acronyms" in doc.spans:
+            expansions = glossary.expansions()
+            defs = {(sp.start, sp.end) for sp in doc.spans.get("acronyms_definitions", [])}
+            for sp in doc.spans["acronyms"]:
+                long = expansions.get(sp.label_)
+                if not long or (sp.start, sp.end) in defs:
+                    continue
+                if any(nth and ns < sp.end and sp.start < ne for nth, _t, ns, ne in negatives):
+                    continue
+                for th, term in self._long_form_terms(long):
+                    evidence[th].append(Evidence(sp.text, sp.start_char, sp.end_char, term.weight, term.text, f"acronym:{sp.label_}"))
+                    spans.append(doc.char_span(sp.start_char, sp.end_char, label=th))
+        raw: dict[str, float] = {}
+        for name in names:
+            ev = evidence[name]
+            counts: dict[str, int] = {}
+            weights: dict[str, float] = {}
+            for e in ev:
+                counts[e.term] = counts.get(e.term, 0) + 1
+                weights[e.term] = e.weight
+            total = 0.0
+            for t, n in counts.items():
+                extra = min(n, tax.scoring.max_repeat) - 1
+                total += weights[t] * (1.0 + tax.scoring.repeat_bonus * extra)
+            seen_neg = set()
+            for nth, term, s, e in negatives:
+                if nth == name and term.text not in seen_neg:
+                    seen_neg.add(term.text)
+                    total -= term.weight
+                    span = doc[s:e]
+                    ev.append(Evidence(span.text, span.start_char, span.end_char, -term.weight, term.text, "negative"))
+            raw[name] = total
+        priors = {}
+        heading = doc._.lsp_heading if doc.has_extension("lsp_heading") else None
+        if heading:
+            hstems = tuple(stem(w.text) for w in self.nlp.make_doc(heading) if not w.is_punct)
+            for name in names:
+                if raw[name] > 0 and any(_contains(hstems, h) for h in self._headings[name]):
+                    priors[name] = tax.scoring.heading_prior
+                    raw[name] += tax.scoring.heading_prior
+        scores = combine(tax.scoring, names, raw, priors)
+        if self.use_cats and doc.cats:
+            scores = {n: round(float(doc.cats.get(n, 0.0)), 4) for n in names}
+        hits = tuple(
+            ThemeHit(n, scores[n], tuple(sorted(evidence[n], key=lambda x: (x.start, x.end))), priors.get(n, 0.0)) for n in names
+        )
+        doc._.theme_scores = scores
+        doc._.theme_hits = hits
+        doc.spans[self.spans_key] = [s for s in spans if s is not None]
+        if not self.use_cats:
+            doc.cats = dict(scores)
+        return doc
+
+
+def _contains(hay: tuple[str, ...], needle: tuple[str, ...]) -> bool:
+    n = len(needle)
+    return n > 0 and any(hay[i : i + n] == needle for i in range(len(hay) - n + 1))
+
+
+def _keep_longest(matches):
+    """Within a theme (and sign), overlapping matches keep only the longest, then heaviest."""
+    order = sorted(matches, key=lambda m: (-(m[4] - m[3]), -m[1].weight, m[3]))
+    taken: dict[tuple[str, bool], list[tuple[int, int]]] = {}
+    out = []
+    for m in order:
+        th, term, neg, s, e = m
+        occupied = taken.setdefault((th, neg), [])
+        if any(a < e and s < b for a, b in occupied):
+            continue
+        occupied.append((s, e))
+        out.append(m)
+    return sorted(out, key=lambda m: (m[3], m[4]))
+
+
+def _register() -> None:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    for name, default in (("theme_scores", None), ("theme_hits", None), ("lsp_heading", None)):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    if "lsp_themes" in Language.factories:
+        return
+
+    @Language.factory(
+        "lsp_themes",
+        assigns=["doc.cats", "doc.spans", "doc._.theme_scores", "doc._.theme_hits"],
+        requires=["token.norm"],
+        default_config={"spans_key": "themes", "use_cats": False, "taxonomy": None},
+    )
+    def make_themes(nlp, name: str, spans_key: str, use_cats: bool, taxonomy: Optional[str]):
+        from ..taxonomy import load_taxonomy
+
+        comp = ThemeScorer(nlp, name, spans_key=spans_key, use_cats=use_cats)
+        comp.use(load_taxonomy(taxonomy))
+        return comp
