@@ -1,0 +1,516 @@
+"""Read a PDF or a text file into Lines with the layout facts the segmenter needs.
+
+PDFs are read through pypdfium2's character stream (one C call per character
+for its loose box, which also gives the font size; one per run for weight):
+pdfplumber's layout analysis is roughly 60 times slower and holds every page
+in memory.  pdfplumber is opened only for pages that have ruling lines, to
+find tables.  Plain text goes through the same segmenter with indentation as
+x and form feeds as page breaks.
+"""
+from __future__ import annotations
+
+import ctypes
+import io
+import os
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Optional, Sequence
+
+from .errors import EncryptedError, InputInvalidError, InputMissingError, LimitError, NoTextLayerError
+from .model import Line
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".rst"}
+
+
+@dataclass(frozen=True)
+class TableRegion:
+    """A ruled table found on a page: its box (x0, top, x1, bottom) and cells."""
+
+    page: int
+    bbox: tuple[float, float, float, float]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Everything the segmenter needs from one input, and nothing it does not."""
+
+    path: str
+    sha256: str
+    page_count: int
+    lines: list[Line]
+    kind: str = "pdf"  # "pdf" or "text"
+    tables: list[TableRegion] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    page_sizes: dict[int, tuple[float, float]] = field(default_factory=dict)
+    pages: tuple[int, ...] = ()
+    # (page, line index in `lines`, label): superscript footnote markers removed from line text
+    markers: list[tuple[int, int, str]] = field(default_factory=list)
+    warnings: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def read_lines(
+    path: str,
+    *,
+    pages: Optional[Sequence[int]] = None,
+    password: Optional[str] = None,
+    max_pages: Optional[int] = None,
+) -> Reading:
+    """Read `path` ("-" is standard input) into a Reading; raises LspkitError subclasses on bad input."""
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        return _read_bytes("<stdin>", data, pages=pages, password=password, max_pages=max_pages)
+    if not os.path.exists(path):
+        raise InputMissingError("no such file", path)
+    if os.path.isdir(path):
+        raise InputMissingError("is a directory, not a file", path)
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as exc:
+        raise InputMissingError(f"cannot read ({exc.strerror or exc})", path) from None
+    return _read_bytes(path, data, pages=pages, password=password, max_pages=max_pages)
+
+
+def _read_bytes(path: str, data: bytes, *, pages, password, max_pages) -> Reading:
+    import hashlib
+
+    sha = hashlib.sha256(data).hexdigest()
+    if not data.strip():
+        raise InputInvalidError("empty file", path)
+    if b"%PDF-" in data[:1024]:
+        return _read_pdf(path, data, sha, pages=pages, password=password, max_pages=max_pages)
+    suffix = os.path.splitext(path)[1].lower()
+    text = _decode_text(data)
+    if suffix == ".pdf" or text is None:
+        raise InputInvalidError(f"not a PDF ({_sniff(data)})", path)
+    return read_text(path, text, sha=sha, pages=pages)
+
+
+def _sniff(data: bytes) -> str:
+    head = data[:16]
+    known = [
+        (b"\x89PNG", "it is a PNG image"),
+        (b"\xff\xd8\xff", "it is a JPEG image"),
+        (b"PK\x03\x04", "it is a ZIP archive, e.g. a Word .docx"),
+        (b"\xd0\xcf\x11\xe0", "it is an old Office document"),
+        (b"GIF8", "it is a GIF image"),
+        (b"II*\x00", "it is a TIFF image"),
+        (b"MM\x00*", "it is a TIFF image"),
+    ]
+    for magic, what in known:
+        if head.startswith(magic):
+            return what
+    lowered = data[:512].lower()
+    if b"<html" in lowered or b"<!doctype html" in lowered:
+        return "it is an HTML page"
+    if _decode_text(data[:4096]) is not None:
+        return "it is plain text; give it a .txt extension to read it as text"
+    return "no %PDF header"
+
+
+def _decode_text(data: bytes) -> Optional[str]:
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    for enc in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\r\n\t\f")
+    return None if controls > 8 else text
+
+
+# ---------------------------------------------------------------- text normalisation
+
+_LIGATURES = {chr(c) for c in range(0xFB00, 0xFB07)}
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]+")
+_ZERO_WIDTH = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
+def clean_text(text: str) -> str:
+    """Ligatures to letters, odd spaces to spaces, soft hyphens and zero-width characters out."""
+    if any(c in _LIGATURES for c in text):
+        text = "".join(unicodedata.normalize("NFKC", c) if c in _LIGATURES else c for c in text)
+    text = _ZERO_WIDTH.sub("", text)
+    text = text.replace("\u2010", "-").replace("\u2011", "-")
+    return _SPACES.sub(" ", text)
+
+
+# ---------------------------------------------------------------- plain text
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_NUMBER_MARKER = re.compile(r"^(\s*)[-*+]\s+(?=(?:\d+(?:\.\d+)*\.?|\([a-z]{1,4}\)|[a-z]\)|Q\d+|Question\s+\d+)\s)")
+_MD_STRONG = re.compile(r"\*\*|__")
+_MD_EM = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_MD_AUTOLINK = re.compile(r"<((?:https?://|mailto:|www\.)[^>\s]+)>")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\((?:https?://|mailto:)[^)\s]+\)")
+
+
+def read_text(path: str, text: str, *, sha: str = "", pages: Optional[Sequence[int]] = None) -> Reading:
+    """Plain text or Markdown: indentation is x, form feeds are page breaks, `**bold**` is bold."""
+    if not sha:
+        import hashlib
+
+        sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    page_texts = text.split("\f")
+    wanted = set(pages) if pages else None
+    lines: list[Line] = []
+    in_strong = False
+    y = 0.0
+    for page_no, page_text in enumerate(page_texts, start=1):
+        if wanted is not None and page_no not in wanted:
+            continue
+        y = 0.0
+        for raw in page_text.split("\n"):
+            y += 12.0
+            expanded = raw.expandtabs(4).rstrip()
+            if not expanded.strip():
+                lines.append(Line(text="", page=page_no, top=y, bottom=y + 10))
+                continue
+            bold = in_strong
+            heading = bool(_MD_HEADING.match(expanded))
+            if heading:
+                expanded = _MD_HEADING.sub("", expanded)
+            expanded = _MD_NUMBER_MARKER.sub(r"\1", expanded)
+            indent = len(expanded) - len(expanded.lstrip(" "))
+            body = expanded.strip()
+            # bold: the line starts bold (inside or opening a ** span) and most of it is bold
+            marks = [m.start() for m in _MD_STRONG.finditer(body)]
+            if marks:
+                if not in_strong and marks[0] == 0:
+                    bold = len(marks) == 1 or marks[1] >= len(body) * 0.6 or marks[1] == len(body) - 2
+                if len(marks) % 2 == 1:
+                    in_strong = not in_strong
+            body = _MD_STRONG.sub("", body)
+            body = _MD_EM.sub(r"\1", body)
+            body = _MD_LINK.sub(r"\1", body)
+            body = _MD_AUTOLINK.sub(r"\1", body)
+            body = clean_text(body).strip()
+            if not body:
+                lines.append(Line(text="", page=page_no, top=y, bottom=y + 10))
+                continue
+            lines.append(
+                Line(text=body, page=page_no, x0=float(indent), x1=float(indent + len(body)), top=y, bottom=y + 10,
+                     size=0.0, bold=bold or heading)
+            )
+    return Reading(
+        path=path,
+        sha256=sha,
+        page_count=len(page_texts),
+        lines=lines,
+        kind="text",
+        pages=tuple(sorted(wanted)) if wanted else tuple(range(1, len(page_texts) + 1)),
+    )
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def _read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages) -> Reading:
+    import pypdfium2 as pdfium
+
+    tail = data[-2048:]
+    if b"%%EOF" not in tail:
+        raise InputInvalidError("truncated or corrupt PDF (no end-of-file marker)", path)
+    try:
+        pdf = pdfium.PdfDocument(data, password=password)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == 4:  # FPDF_ERR_PASSWORD
+            if password:
+                raise EncryptedError("encrypted PDF: the password is wrong", path) from None
+            raise EncryptedError("encrypted PDF: give its password with --password", path) from None
+        if code == 6:  # FPDF_ERR_SECURITY
+            raise EncryptedError("encrypted PDF with an unsupported security handler", path) from None
+        raise InputInvalidError("truncated or corrupt PDF (cannot be parsed)", path) from None
+    try:
+        n = len(pdf)
+        if n == 0:
+            raise InputInvalidError("PDF has no pages", path)
+        if max_pages is not None and n > max_pages:
+            raise LimitError(f"PDF has {n} pages, more than --max-pages {max_pages}", path)
+        if pages:
+            bad = [p for p in pages if p > n]
+            if bad:
+                raise InputInvalidError(f"page {bad[0]} asked for, but the PDF has {n} pages", path)
+            wanted = list(pages)
+        else:
+            wanted = list(range(1, n + 1))
+        meta = _pdf_metadata(pdf)
+        lines: list[Line] = []
+        markers: list[tuple[int, int, str]] = []
+        sizes: dict[int, tuple[float, float]] = {}
+        ruled: list[int] = []
+        chars_total = 0
+        empty_pages: list[int] = []
+        for page_no in wanted:
+            page = pdf[page_no - 1]
+            try:
+                width, height = page.get_size()
+                sizes[page_no] = (width, height)
+                textpage = page.get_textpage()
+                try:
+                    runs, count = _page_runs(textpage, height)
+                finally:
+                    textpage.close()
+                chars_total += count
+                if count == 0:
+                    empty_pages.append(page_no)
+                if runs and _has_ruling(page, height):
+                    ruled.append(page_no)
+            finally:
+                page.close()
+            from .layout import order_runs
+
+            for line_runs in order_runs(runs, width):
+                line, marks = _make_line(line_runs, page_no, width, height)
+                if line is not None:
+                    for m in marks:
+                        markers.append((page_no, len(lines), m))
+                    lines.append(line)
+    finally:
+        pdf.close()
+    if chars_total == 0:
+        raise NoTextLayerError("no text layer; OCR is not supported", path)
+    warnings: list[str] = []
+    if empty_pages and len(empty_pages) < len(wanted):
+        shown = ", ".join(str(p) for p in empty_pages[:10]) + (" ..." if len(empty_pages) > 10 else "")
+        warnings.append(f"page(s) {shown} have no text layer (scanned?); OCR is not supported, so they were skipped")
+    tables = _find_tables(data, ruled, password) if ruled else []
+    return Reading(
+        path=path,
+        sha256=sha,
+        page_count=n,
+        lines=lines,
+        kind="pdf",
+        tables=tables,
+        metadata=meta,
+        page_sizes=sizes,
+        pages=tuple(wanted),
+        markers=markers,
+        warnings=tuple(warnings),
+    )
+
+
+def _pdf_metadata(pdf) -> dict[str, Any]:
+    try:
+        raw = pdf.get_metadata_dict()
+    except Exception:  # a broken Info dictionary must not stop the reading
+        return {}
+    out: dict[str, Any] = {}
+    for key, name in (("Title", "title"), ("Author", "author"), ("Subject", "subject"), ("Producer", "producer"),
+                      ("Creator", "creator"), ("CreationDate", "created"), ("ModDate", "modified")):
+        value = (raw.get(key) or "").strip()
+        if not value:
+            continue
+        if name in ("created", "modified"):
+            value = _pdf_date(value)
+        out[name] = value
+    return out
+
+
+def _pdf_date(value: str) -> str:
+    m = re.match(r"D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?", value)
+    if not m:
+        return value
+    y, mo, d, h, mi, s = m.groups()
+    out = f"{y}-{mo or '01'}-{d or '01'}"
+    if h:
+        out += f"T{h}:{mi or '00'}:{s or '00'}"
+    return out
+
+
+# A run: consecutive characters on one baseline in one font size, in content order.
+# [x0, x1, top, bottom, size, bold, text, first_char_index]
+Run = list
+
+
+def _page_runs(textpage, height: float) -> tuple[list[Run], int]:
+    """Split the page's character stream into runs; one loose-box call per visible character."""
+    import pypdfium2.raw as R
+
+    raw = textpage.raw
+    n = R.FPDFText_CountChars(raw)
+    if n <= 0:
+        return [], 0
+    text = textpage.get_text_range(0, n)
+    if len(text) != n:  # characters outside the BMP: fall back to one code point per character
+        text = "".join(chr(R.FPDFText_GetUnicode(raw, k) or 32) for k in range(n))
+    rect = R.FS_RECTF()
+    box = R.FPDFText_GetLooseCharBox
+    runs: list[Run] = []
+    cur: Optional[Run] = None
+    visible = 0
+    pending_space = False
+    for k in range(n):
+        ch = text[k]
+        if ch in "\r\n":
+            cur = None
+            pending_space = False
+            continue
+        if ch == " " or ch == "\xa0" or ch == "\t":
+            pending_space = True
+            continue
+        if ch == "\ufffe" or ch == "\x02":  # pdfium's marker for a hyphen it took out
+            ch = "-"
+        box(raw, k, ctypes.byref(rect))
+        left, right, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
+        size = bottom - top
+        if size <= 0.5:
+            continue
+        visible += 1
+        if cur is not None:
+            csize = cur[4]
+            gap = left - cur[1]
+            same_line = abs(bottom - cur[3]) <= 0.25 * csize and abs(size - csize) <= 0.15 * csize
+            if same_line and -1.0 * csize <= gap <= 1.5 * csize:
+                if (pending_space or gap > 0.25 * min(size, csize)) and not cur[6].endswith(" "):
+                    cur[6] += " "
+                cur[6] += ch
+                if right > cur[1]:
+                    cur[1] = right
+                if top < cur[2]:
+                    cur[2] = top
+                pending_space = False
+                continue
+        cur = [left, right, top, bottom, size, None, ch, k]
+        runs.append(cur)
+        pending_space = False
+    # weight once per run (and a font-name check when the weight is unknown)
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    for run in runs:
+        k = run[7]
+        w = R.FPDFText_GetFontWeight(raw, k)
+        if w is None or w <= 0:
+            R.FPDFText_GetFontInfo(raw, k, name, 128, ctypes.byref(flags))
+            fontname = name.value.decode("latin-1", "replace").lower()
+            run[5] = any(t in fontname for t in ("bold", "black", "heavy", "semibold", "demi")) or bool(
+                flags.value & 0x40000
+            )
+        else:
+            if w < 600:
+                R.FPDFText_GetFontInfo(raw, k, name, 128, ctypes.byref(flags))
+                fontname = name.value.decode("latin-1", "replace").lower()
+                run[5] = any(t in fontname for t in ("bold", "black", "heavy", "semibold", "demi"))
+            else:
+                run[5] = True
+        run[6] = run[6].rstrip()
+    return runs, visible
+
+
+def _make_line(runs: list[Run], page_no: int, width: float, height: float) -> tuple[Optional[Line], list[str]]:
+    """Join a visual line's runs; superscript markers after the first run are lifted out."""
+    weight: dict[float, int] = {}
+    for r in runs:
+        key = round(r[4], 1)
+        weight[key] = weight.get(key, 0) + len(r[6])
+    size = max(weight, key=lambda k: (weight[k], k))
+    base = max(r[3] for r in runs if r[4] >= size * 0.85)
+    parts: list[str] = []
+    marks: list[str] = []
+    bold_chars = 0
+    total = 0
+    prev_x1: Optional[float] = None
+    for i, r in enumerate(runs):
+        text = r[6]
+        if not text:
+            continue
+        small = r[4] < size * 0.8 and r[3] < base - 0.15 * size
+        if i > 0 and small and len(text) <= 3 and re.fullmatch(r"[0-9a-z*†‡§¶]+", text):
+            marks.append(text)
+            prev_x1 = r[1]
+            continue
+        if prev_x1 is not None and parts:
+            after_mark = bool(marks) and runs[i - 1][6] == marks[-1]
+            if after_mark and text[:1] in ".,;:)]!?’”'\"":
+                pass  # "arrangements¹." reads "arrangements."
+            elif r[0] - prev_x1 > 0.15 * r[4] and not parts[-1].endswith(" "):
+                parts.append(" ")
+        parts.append(text)
+        prev_x1 = r[1]
+        n = len(text)
+        total += n
+        if r[5]:
+            bold_chars += n
+    text = clean_text("".join(parts)).strip()
+    if not text:
+        return None, marks
+    main = [r for r in runs if abs(r[4] - size) <= 0.15 * size] or runs
+    body_size = size
+    line = Line(
+        text=text,
+        page=page_no,
+        x0=round(runs[0][0], 2),
+        x1=round(max(r[1] for r in runs), 2),
+        top=round(min(r[2] for r in main), 2),
+        bottom=round(max(r[3] for r in main), 2),
+        size=round(body_size, 2),
+        bold=total > 0 and bold_chars >= 0.6 * total,
+        page_height=round(height, 2),
+        page_width=round(width, 2),
+    )
+    return line, marks
+
+
+def _has_ruling(page, height: float) -> bool:
+    """Cheap test for table rulings: at least two long thin horizontal paths and a vertical one or a grid."""
+    import pypdfium2.raw as R
+
+    horizontal = vertical = rects = 0
+    try:
+        objects = page.get_objects(filter=[R.FPDF_PAGEOBJ_PATH], max_depth=2)
+        for obj in objects:
+            left, bottom, right, top = obj.get_bounds()
+            w, h = right - left, top - bottom
+            if w > 20 and h < 3:
+                horizontal += 1
+            elif h > 8 and w < 3:
+                vertical += 1
+            elif w > 20 and h > 8:
+                rects += 1
+            if horizontal >= 3 and (vertical >= 2 or rects >= 2):
+                return True
+            if rects >= 4:
+                return True
+    except Exception:
+        return False
+    return False
+
+
+def _find_tables(data: bytes, page_numbers: list[int], password: Optional[str]) -> list[TableRegion]:
+    """pdfplumber's ruled-table finder, only on pages that have rulings; one page in memory at a time."""
+    import pdfplumber
+
+    out: list[TableRegion] = []
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
+    except Exception:
+        return out
+    with pdf:
+        for page_no in page_numbers:
+            page = pdf.pages[page_no - 1]
+            try:
+                for table in page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"}):
+                    rows = [tuple(clean_text(c or "").replace("\n", " ").strip() for c in row) for row in table.extract()]
+                    rows = [r for r in rows if any(r)]
+                    ncols = max((sum(1 for c in r if c) for r in rows), default=0)
+                    if len(rows) < 2 or ncols < 2:
+                        continue  # a box round a question or a quote is not a table
+                    out.append(TableRegion(page=page_no, bbox=tuple(round(v, 2) for v in table.bbox), rows=tuple(rows)))
+            except Exception:
+                continue
+            finally:
+                page.close()
+    return out
