@@ -375,7 +375,7 @@ def _page_runs(textpage, height: float) -> tuple[list[Run], int]:
             gap = left - cur[1]
             same_line = abs(bottom - cur[3]) <= 0.25 * csize and abs(size - csize) <= 0.15 * csize
             if same_line and -1.0 * csize <= gap <= 1.5 * csize:
-                if (pending_space or gap > 0.25 * min(size, csize)) and not cur[6].endswith(" "):
+                if (pending_space or gap > 0.1 * min(size, csize)) and not cur[6].endswith(" "):
                     cur[6] += " "
                 cur[6] += ch
                 if right > cur[1]:

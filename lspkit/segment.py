@@ -119,8 +119,12 @@ def segment(reading: Reading) -> Document:
 
     metadata = dict(builder.metadata)
     meta_from_pdf = reading.metadata
-    if "title" not in metadata and meta_from_pdf.get("title") and not _generic_title(meta_from_pdf["title"]):
-        metadata["title"] = meta_from_pdf["title"]
+    pdf_title = meta_from_pdf.get("title")
+    if pdf_title and not _generic_title(pdf_title):
+        if "title" not in metadata:
+            metadata["title"] = pdf_title
+        elif _squash(metadata["title"]) == _squash(pdf_title):
+            metadata["title"] = pdf_title  # the same title, in the author's casing rather than the page's capitals
     if "author" not in metadata and meta_from_pdf.get("author") and not meta_from_pdf["author"].isdigit():
         metadata["author"] = meta_from_pdf["author"]
     # a date, committee and agenda item in a running header are front matter too
@@ -427,13 +431,12 @@ class _Builder:
                 if self.reading.kind == "pdf":
                     return 0
             if self.front and not self.paras and not self.sections:
-                return 0  # title block: handled as front matter
-            self.close_para()
-            self.flush_block()
-            self.flush_back()
-            self.heading = " ".join(parts).strip()
-            self.heading_since_last = True
-            self.in_annex = False
+                # still in the title block, unless a first numbered paragraph follows straight on
+                if nxt is None or nxt.label is None or nxt.label.kind != "number" or nxt.label.levels[-1] != 1 \
+                        or self.is_heading_candidate(nxt):
+                    return 0
+                self.finish_front()
+            self.new_section(None, " ".join(parts).strip(), w.line.page, SectionKind.SECTION, None)
             return used
         return 0
 
@@ -443,14 +446,18 @@ class _Builder:
         last = (self.cur.tail or (self.cur.pieces[-1] if self.cur.pieces else []))
         return bool(last) and bool(_SENTENCE_END.search(last[-1]))
 
-    def new_section(self, number: str, heading: str, page: int, kind: SectionKind, levels) -> None:
+    def new_section(self, number: Optional[str], heading: str, page: int, kind: SectionKind, levels) -> None:
+        """A heading; `number` is None for an unnumbered one (it then keeps the numbered section's levels)."""
         self.close_para()
         self.flush_block()
         self.flush_back()
+        self.finish_front()
         self.front = False
-        self.sections.append(Section(number=number, heading=heading, page=page, kind=kind))
+        self.sections.append(Section(number=number, heading=heading, page=page, kind=kind))  # type: ignore[arg-type]
         self.section_number = number
-        self.section_levels = levels if levels else (tuple(int(x) for x in number.split(".")) if number.replace(".", "").isdigit() else None)
+        if number is not None:
+            self.section_levels = levels if levels else (
+                tuple(int(x) for x in number.split(".")) if number.replace(".", "").isdigit() else None)
         self.heading = heading
         self.section_kind = kind
         self.heading_since_last = True
@@ -599,7 +606,10 @@ class _Builder:
     def flush_back(self) -> None:
         if self.back_key is not None:
             sep = ", " if self.back_key in ("contact", "contact_officer") else " "
-            value = ", ".join(x.strip().rstrip(",") for x in self.back_lines if x.strip()).rstrip(".")
+            value = ", ".join(
+                re.sub(r"^(?:tel|telephone|phone|t)\s*[:.]\s*", "", x.strip().rstrip(","), flags=re.I)
+                for x in self.back_lines if x.strip()
+            ).rstrip(".")
             if sep != ", ":
                 value = self.join(self.back_lines)
             key = "contact" if self.back_key.startswith("contact") else self.back_key
@@ -620,13 +630,24 @@ class _Builder:
             m = FRONT_KEYS.match(w.text)
             if m:
                 key = _key(m.group(1))
-                key = {"report_of": "author", "report_by": "author", "meeting_date": "date"}.get(key, key)
+                key = {"report_of": "author", "report_by": "author", "meeting_date": "date", "wards_affected": "wards",
+                       "ward_affected": "wards", "ward": "wards"}.get(key, key)
                 value = m.group(2).strip()
                 meta.setdefault(key, _iso_date(value) if key in ("date", "closing_date") else value)
                 continue
-            m = re.match(r"^\(?\s*report (?:by|of) (?:the )?(.+?)\s*\)?$", w.text, re.I)
+            text = w.text
+            a = re.search(r"\bagenda item\s*(?:no\.?\s*)?[:.]?\s*(\w+)\s*$", text, re.I)
+            if a:
+                meta.setdefault("agenda_item", a.group(1))
+                text = text[: a.start()].strip(" ,–-—")
+                if not text:
+                    continue
+            m = re.match(r"^\(?\s*report (?:by|of) (?:the )?(.+?)\s*\)?$", text, re.I)
             if m:
-                meta.setdefault("author", m.group(1))
+                meta.setdefault("author", _tidy_case(m.group(1)))
+                continue
+            if re.search(r"\b(?:council|authority|borough|county)$", text, re.I) and len(text) < 60 and "council" not in meta:
+                meta["council"] = _tidy_case(text)
                 continue
             rest.append(w)
         # the title: the largest (then boldest) type in the front matter
@@ -763,7 +784,8 @@ def join_lines(lines: list[str], vocabulary: Optional[set[str]] = None) -> str:
         n = _WORD_AFTER.match(s)
         if m and n and (len(out) == len(m.group(0)) or not out[-len(m.group(0)) - 1].isalnum()):
             first, second = m.group(1), n.group(1)
-            if _keep_hyphen(first, second, vocabulary):
+            chained = len(out) > len(m.group(0)) and out[-len(m.group(0)) - 1] == "-"  # "face-to-" + "face"
+            if chained or _keep_hyphen(first, second, vocabulary):
                 out = out + s
             else:
                 out = out[:-1] + s
@@ -820,10 +842,26 @@ def _iso_date(text: str) -> str:
     return text
 
 
+_SMALL_WORDS = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "by", "with", "or", "at"}
+
+
+def _tidy_case(text: str) -> str:
+    """SHOUTED front-matter text in title case ("HEAD OF COMMUNITY SERVICES" -> "Head of Community Services")."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return text
+    words = text.lower().split()
+    return " ".join(w if (i and w in _SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
 def _parent(number: str) -> Optional[str]:
     if "." in number:
         return number.rsplit(".", 1)[0]
     return None
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
 
 
 def _generic_title(title: str) -> bool:
