@@ -299,6 +299,97 @@ def diff(
     click.get_current_context().exit(0 if result.identical else 1)
 
 
+# ---------------------------------------------------------------- summarise
+
+
+@cli.command()
+@input_argument()
+@format_option(["terminal", "markdown", "json", "html"], "terminal")
+@output_option
+@click.option(
+    "--against",
+    type=click.Path(dir_okay=False, allow_dash=False),
+    default=None,
+    metavar="PAPER",
+    help="The source paper FILE summarises: link each paragraph to the paper's and list what was left out.",
+)
+@click.option("--theme", "theme", default=None, metavar="NAME", help="Show only this theme (name or label).")
+@click.option("--full", is_flag=True, help="Whole paragraphs instead of one-sentence gists.")
+@themes_option
+@pdf_options
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Cache directory (default: $LSPKIT_CACHE_DIR or ~/.cache/lspkit).",
+)
+@click.pass_obj
+def summarise(
+    obj: Context,
+    file: str,
+    fmt: str,
+    output: Optional[str],
+    against: Optional[str],
+    theme: Optional[str],
+    full: bool,
+    themes_path: Optional[str],
+    pages_spec,
+    password,
+    max_pages,
+    no_cache: bool,
+    cache_dir: Optional[str],
+) -> None:
+    """The officer's summary of FILE: themes with a gist per paragraph, cross-references, glossary.
+
+    Shows the title block and metadata, the recommendations, paragraphs per
+    theme (each with its number, page and a gist: the sentence carrying most
+    of the theme, in the paper's own words), every cross-reference resolved
+    (or flagged as pointing outside the paper), a glossary of acronyms and the
+    consultation questions with the paragraphs that discuss them.
+
+    A repeat run on the same file is served from a cache (keyed by the file's
+    content, the taxonomy and the lspkit version) without re-reading the PDF.
+
+    \b
+    Examples:
+      lspkit summarise report.pdf
+      lspkit summarise report.pdf --theme governance --full
+      lspkit summarise report.pdf --against consultation.pdf --format html -o summary.html
+      lspkit summarise report.pdf --format json | jq '.xrefs[] | select(.resolved | not)'
+    """
+    from .analyse.summary import summarise_path
+    from .cache import Cache
+    from .outputs import write_text_atomic
+
+    cache = Cache(cache_dir, enabled=not no_cache)
+    summary, _hit = summarise_path(
+        file,
+        against=against,
+        taxonomy_path=themes_path,
+        pages=parse_pages(pages_spec),
+        password=password,
+        max_pages=max_pages,
+        cache=cache,
+    )
+    if theme is not None and summary.theme(theme) is None:
+        names = ", ".join(t.name for t in summary.themes)
+        raise click.BadParameter(f"no theme {theme!r} (choose from {names})", param_hint="--theme")
+    for warning in summary.warnings:
+        obj.warn(f"{file}: {warning}")
+    from .render import summary as render
+
+    to_terminal = output in (None, "-") and sys.stdout.isatty()
+    color = fmt == "terminal" and to_terminal and not os.environ.get("NO_COLOR")
+    width = None
+    if to_terminal:
+        import shutil
+
+        width = min(120, shutil.get_terminal_size((80, 24)).columns)
+    options = {"width": width, "color": color} if fmt == "terminal" else {}
+    write_text_atomic(output, render.render(summary, fmt, theme=theme, full=full, **options))
+
+
 # ---------------------------------------------------------------- completion
 
 

@@ -10,7 +10,9 @@ and compared by cosine.
 
 Each report paragraph links to its best one to three source paragraphs whose
 score reaches `LINK_THRESHOLD` and at least `LINK_RELATIVE` of its best score.
-A source paragraph or question no report paragraph links to is "uncovered".
+A source paragraph no report paragraph links to is "uncovered"; links go to
+paragraphs only (restating a proposal is not answering the question asked
+about it), so a question is covered only when the report names it ("Question 7").
 The thresholds were set on the Head of Policy report against the consultation
 fixture and are measured against hand-checked gold (tests/test_summarise_against.py).
 """
@@ -24,7 +26,7 @@ from typing import Any, Iterable, Optional, Sequence
 
 from ..model import Document, ParagraphKind, Source
 
-LINK_THRESHOLD = 0.2
+LINK_THRESHOLD = 0.25
 LINK_RELATIVE = 0.7
 MAX_LINKS = 3
 
@@ -220,8 +222,10 @@ def link_documents(
     if taxonomy is not None:
         acronyms += list(getattr(taxonomy, "acronyms", ()) or ())
     report_paras = [p for p in report.paragraphs if p.kind is ParagraphKind.PARAGRAPH]
-    source_paras = list(source.paragraphs)
-    space = TermSpace([p.text for p in report_paras] + [p.text for p in source_paras], acronyms)
+    # A report summarises the paper's argument, so links go to its paragraphs, not to its questions:
+    # restating a proposal is not answering the question asked about it.
+    source_paras = [p for p in source.paragraphs if p.kind is ParagraphKind.PARAGRAPH]
+    space = TermSpace([p.text for p in report_paras] + [p.text for p in source.paragraphs], acronyms)
     source_vectors = [space.vector(p.text) for p in source_paras]
 
     links: list[Link] = []
@@ -239,7 +243,8 @@ def link_documents(
         covered.update(m.number for m in matches)
         links.append(Link(rp.number, matches))
 
-    # "Question 7" in the report names the source paper's question 7 even though it is not in the report.
+    # A question counts as covered only when a report paragraph names it ("our answer to Question 7"):
+    # the source paper's question 7 even though the report itself has no question 7.
     from .xrefs import XrefKind, _question_digits, find_xrefs
 
     named = set()
@@ -250,9 +255,7 @@ def link_documents(
         if _question_digits(q.number) in named:
             covered.add(q.number)
 
-    uncovered_paragraphs = tuple(
-        p.number for p in source_paras if p.kind is ParagraphKind.PARAGRAPH and p.number not in covered
-    )
+    uncovered_paragraphs = tuple(p.number for p in source_paras if p.number not in covered)
     uncovered_questions = tuple(q.number for q in source.questions if q.number not in covered)
     return Against(
         source=source.source,
@@ -261,7 +264,7 @@ def link_documents(
         uncovered_paragraphs=uncovered_paragraphs,
         uncovered_questions=uncovered_questions,
         paragraphs=tuple(
-            SourceParagraph(p.number, p.page, p.kind.value, p.section, p.text) for p in source_paras
+            SourceParagraph(p.number, p.page, p.kind.value, p.section, p.text) for p in source.paragraphs
         ),
         threshold=threshold,
     )

@@ -17,7 +17,7 @@ neither spaCy nor pdfplumber.  `summarise_path` is that cached entry point.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Optional, Sequence
 
 from ..model import Document, Paragraph, ParagraphKind, Section, SectionKind, Source
@@ -421,20 +421,27 @@ def find_recommendations(document: Document) -> tuple[Recommendation, ...]:
 # ---------------------------------------------------------------- building
 
 
-def _glossary(document: Document, taxonomy) -> tuple[GlossaryEntry, ...]:
-    from ..nlp.acronyms import find_acronyms
+def _glossary(document: Document, taxonomy, glossary=None) -> tuple[GlossaryEntry, ...]:
+    """Expanded acronyms and those never expanded, alphabetically; `glossary` is the tagger's when it has one."""
+    if glossary is None:
+        from ..nlp.acronyms import find_acronyms
 
-    items = [(p.number, p.text) for p in document.paragraphs]
-    glossary = find_acronyms(items)
+        known = dict(getattr(taxonomy, "acronyms", ()) or ())
+        glossary = find_acronyms([(p.number, p.text) for p in document.paragraphs], known=known)
     entries = [GlossaryEntry(a.short, a.long, a.first) for a in glossary.entries]
-    entries += [GlossaryEntry(short, None, first) for short, first in glossary.unexpanded]
+    entries += [GlossaryEntry(u.short, None, u.first) for u in glossary.unexpanded]
     position = {p.number: i for i, p in enumerate(document.paragraphs)}
     entries.sort(key=lambda e: (e.short.lower(), position.get(e.first or "", 10**9)))
     return tuple(entries)
 
 
 def _evidence_spans(hit) -> list[tuple[int, int, float]]:
-    return [(e.start, e.end, float(e.weight)) for e in hit.evidence if e.start is not None and e.end is not None]
+    """Positive evidence only: a false-friend phrase must not pull the gist towards itself or away from it."""
+    return [
+        (e.start, e.end, float(e.weight))
+        for e in hit.evidence
+        if e.start is not None and e.end is not None and float(e.weight) > 0
+    ]
 
 
 def summarise(
@@ -459,7 +466,9 @@ def summarise(
         from ..nlp.tagger import tag_document
 
         tagged = tag_document(document, taxonomy)
-    acronyms = tuple(glossary) if glossary is not None else _glossary(document, taxonomy)
+    acronyms = (
+        tuple(glossary) if glossary is not None else _glossary(document, taxonomy, getattr(tagged, "glossary", None))
+    )
 
     tags = {t.number: t for t in tagged.paragraphs}
     position: dict[str, int] = {}
@@ -588,3 +597,125 @@ def _questions(document: Document, xrefs: Iterable[Xref], acronyms) -> tuple[Que
             QuestionSummary(q.number, q.page, q.text, q.section, tuple((n, v, s) for n, (v, s) in ordered))
         )
     return tuple(out)
+
+
+# ---------------------------------------------------------------- the cached entry point
+
+
+def summarise_path(
+    path: str,
+    *,
+    against: Optional[str] = None,
+    taxonomy_path: Optional[str] = None,
+    pages: Optional[Sequence[int]] = None,
+    password: Optional[str] = None,
+    max_pages: Optional[int] = None,
+    cache=None,
+) -> tuple[Summary, bool]:
+    """Summarise the file at `path` (against the file at `against`); returns (summary, served from cache).
+
+    The key is the content of both files, the taxonomy fingerprint, the page
+    selection and limit, the summary format and (inside `make_key`) the lspkit
+    version, so an entry can never be stale.  A hit is read back with
+    `Summary.from_dict`: no spaCy, no pdfplumber.  Standard input and
+    password-protected PDFs are never cached (the cache must not hand out what
+    a password protects).  Extracted Documents are cached too, so a new
+    taxonomy or `--against` re-tags without re-reading the PDF.
+    """
+    from ..cache import Cache, file_sha256, make_key
+
+    if cache is None:
+        cache = Cache(enabled=False)
+    cacheable = cache.enabled and path != "-" and password is None and (against is None or against != "-")
+    taxonomy = None
+    key = None
+    if cacheable:
+        try:
+            digest = file_sha256(path)
+            against_digest = file_sha256(against) if against else None
+        except OSError:
+            cacheable = False  # let the extractor report the missing or unreadable file properly
+        else:
+            fingerprint, taxonomy = _taxonomy_fingerprint(taxonomy_path, cache)
+            pages_key = sorted(pages) if pages else None
+            key = make_key("summary", SUMMARY_FORMAT, digest, against_digest, fingerprint, pages_key, max_pages)
+            hit = cache.get("summary", key)
+            if hit is not None:
+                try:
+                    return _at_paths(Summary.from_dict(hit), path, against), True
+                except (KeyError, TypeError, ValueError):
+                    pass  # an entry from an incompatible build: recompute and overwrite
+    if taxonomy is None:
+        from ..taxonomy import load_taxonomy
+
+        taxonomy = load_taxonomy(taxonomy_path)
+    document = _document(path, pages=pages, password=password, max_pages=max_pages, cache=cache if cacheable else None)
+    source = None
+    if against is not None:
+        source = _document(against, pages=None, password=None, max_pages=max_pages, cache=cache if cacheable else None)
+    summary = summarise(document, taxonomy=taxonomy, against=source)
+    if key is not None:
+        cache.put("summary", key, summary.to_dict())
+    return summary, False
+
+
+def _taxonomy_fingerprint(taxonomy_path: Optional[str], cache):
+    """(fingerprint, Taxonomy or None): the fingerprint of a taxonomy file seen before comes from the cache.
+
+    Keyed by the YAML file's bytes, so a repeat run neither imports PyYAML nor
+    parses the file; a new or edited file is loaded (and validated) as usual.
+    """
+    from pathlib import Path
+
+    from ..cache import make_key
+
+    if taxonomy_path is None:
+        path = Path(__file__).resolve().parent.parent / "configs" / "lsp-themes.yaml"
+    else:
+        path = Path(taxonomy_path)
+    try:
+        data = path.read_bytes() if path.is_file() else None
+    except OSError:
+        data = None
+    key = None
+    if data is not None:
+        import hashlib
+
+        key = make_key("taxonomy", str(taxonomy_path is None), hashlib.sha256(data).hexdigest())
+        hit = cache.get("taxonomy", key)
+        if isinstance(hit, dict) and hit.get("fingerprint"):
+            return hit["fingerprint"], None
+    from ..taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy(taxonomy_path)  # raises ConfigError for a missing or invalid file
+    if key is not None and taxonomy.fingerprint:
+        cache.put("taxonomy", key, {"fingerprint": taxonomy.fingerprint})
+    return taxonomy.fingerprint, taxonomy
+
+
+def _at_paths(summary: Summary, path: str, against: Optional[str]) -> Summary:
+    """The same content may have been cached under another file name: report the name asked for."""
+    summary = replace(summary, source=replace(summary.source, path=path))
+    if summary.against is not None and against is not None:
+        summary = replace(summary, against=replace(summary.against, source=replace(summary.against.source, path=against)))
+    return summary
+
+
+def _document(path: str, *, pages, password, max_pages, cache) -> Document:
+    from ..api import extract
+
+    if cache is None:
+        return extract(path, pages=pages, password=password, max_pages=max_pages)
+    from ..cache import file_sha256, make_key
+
+    key = make_key("document", file_sha256(path), sorted(pages) if pages else None, max_pages)
+    hit = cache.get("document", key)
+    if hit is not None:
+        try:
+            document = Document.from_dict(hit)
+            return replace(document, source=replace(document.source, path=path))
+        except (KeyError, TypeError, ValueError):
+            pass
+    document = extract(path, pages=pages, password=password, max_pages=max_pages)
+    cache.put("document", key, document.to_dict())
+    return document

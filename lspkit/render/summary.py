@@ -1,0 +1,534 @@
+"""Render a Summary: terminal (rich), markdown, json, html.
+
+Renderers never compute: everything shown is in the Summary, so a cached
+Summary renders exactly as a fresh one.  `theme` limits the output to one
+theme; `full` shows whole paragraphs instead of gists.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from ..analyse.summary import Gist, Summary, SummaryParagraph
+from ..analyse.xrefs import Xref, XrefKind
+from .common import to_json
+
+FORMATS = ("terminal", "markdown", "json", "html")
+METADATA_ORDER = ("author", "to", "date", "agenda_item", "contact", "closing_date", "background_papers")
+
+
+def render(summary: Summary, fmt: str, *, theme: Optional[str] = None, full: bool = False, **options: Any) -> str:
+    if fmt == "json":
+        return as_json(summary, theme=theme)
+    if fmt == "markdown":
+        return as_markdown(summary, theme=theme, full=full)
+    if fmt == "html":
+        return as_html(summary, theme=theme, full=full)
+    if fmt == "terminal":
+        return as_terminal(summary, theme=theme, full=full, **options)
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+# ---------------------------------------------------------------- shared helpers
+
+
+def display_gist(gist: Optional[Gist], text: str) -> str:
+    """The gist with an ellipsis where it was cut out of a longer sentence (the words themselves unchanged)."""
+    if gist is None or not gist.text:
+        return ""
+    before = text[: gist.start].rstrip()
+    lead = "… " if before and before[-1] not in ".!?:;" and not gist.text[:1].isupper() else ""
+    if before and before[-1] not in ".!?" and gist.text[:1].isupper() and before[-1] not in ":;–—-•":
+        lead = "… "
+    tail = "" if gist.text[-1] in ".!?" or gist.end >= len(text.rstrip()) else " …"
+    return f"{lead}{gist.text}{tail}"
+
+
+def _selected_themes(summary: Summary, theme: Optional[str]):
+    if theme is None:
+        return list(summary.themes)
+    t = summary.theme(theme)
+    return [t] if t is not None else []
+
+
+def _meta_items(summary: Summary) -> list[tuple[str, str]]:
+    meta = summary.metadata
+    keys = [k for k in METADATA_ORDER if meta.get(k)] + sorted(
+        k for k in meta if k not in METADATA_ORDER and k != "title" and meta.get(k)
+    )
+    return [(k.replace("_", " ").capitalize(), str(meta[k])) for k in keys]
+
+
+def _counts_line(summary: Summary) -> str:
+    c = summary.counts
+    bits = [
+        f"{c.get('paragraphs', 0)} paragraphs",
+        f"{c.get('sections', 0)} sections",
+        f"{c.get('pages', 0)} pages",
+    ]
+    if c.get("questions"):
+        bits.append(f"{c['questions']} questions")
+    bits.append(f"{c.get('xrefs', 0)} cross-references ({c.get('unresolved_xrefs', 0)} unresolved)")
+    bits.append(f"{c.get('acronyms', 0)} acronyms")
+    return " · ".join(bits)
+
+
+def _section_label(summary: Summary, number: str) -> str:
+    for s in summary.sections:
+        if s.number == number:
+            word = {"chapter": "chapter", "annex": "annex"}.get(s.kind.value, "section")
+            return f"{word} {s.number} {_title_case(s.heading)}".strip()
+    return f"section {number}"
+
+
+def _title_case(heading: Optional[str]) -> str:
+    if not heading:
+        return ""
+    if heading.isupper():
+        # keep acronyms ("LSPs") readable: only words with a vowel-heavy shape get title case
+        return " ".join(w if re.fullmatch(r"[A-Z]{2,}s?", w) and len(w) <= 5 else w.capitalize() for w in heading.split())
+    return heading
+
+
+def xref_target_label(summary: Summary, x: Xref) -> str:
+    if not x.resolved:
+        return "external" if x.external else "not in this document"
+    if x.kind in (XrefKind.SECTION, XrefKind.ANNEX):
+        return ", ".join(_section_label(summary, n) for n in x.to)
+    if len(x.to) > 3:
+        return f"paragraphs {x.to[0]}–{x.to[-1]} ({len(x.to)})"
+    word = "question" if x.kind is XrefKind.QUESTION else "paragraph"
+    return f"{word}{'s' if len(x.to) > 1 else ''} {', '.join(x.to)}"
+
+
+def _bar(value: int, top: int, width: int = 24) -> str:
+    if top <= 0 or value <= 0:
+        return ""
+    cells = value * width / top
+    full = int(cells)
+    part = "▏▎▍▌▋▊▉"[int((cells - full) * 7) - 1] if cells - full >= 1 / 7 else ""
+    return "█" * full + part
+
+
+# ---------------------------------------------------------------- json
+
+
+def as_json(summary: Summary, *, theme: Optional[str] = None) -> str:
+    data = summary.to_dict()
+    if theme is not None:
+        chosen = _selected_themes(summary, theme)
+        names = {t.name for t in chosen}
+        data["themes"] = [t.to_dict() for t in chosen]
+        data["paragraphs"] = [p for p in data["paragraphs"] if names & set(p["themes"])]
+    return to_json(data)
+
+
+# ---------------------------------------------------------------- markdown
+
+
+def _md(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>|])", r"\\\1", text)
+
+
+def as_markdown(summary: Summary, *, theme: Optional[str] = None, full: bool = False) -> str:
+    out: list[str] = [f"# {_md(summary.title)}", ""]
+    for key, value in _meta_items(summary):
+        out.append(f"- **{key}**: {_md(value)}")
+    out += ["", f"*{_counts_line(summary)}*", ""]
+    themes = _selected_themes(summary, theme)
+
+    if summary.recommendations and theme is None:
+        out += ["## Recommendations", ""]
+        for r in summary.recommendations:
+            label = f"Recommendation {r.number}" if r.number else "Recommendation"
+            where = f"paragraph {r.paragraph}, " if r.paragraph else ""
+            out.append(f"- **{label}** ({where}p. {r.page}): {_md(r.text)}")
+        out.append("")
+
+    out += ["## Themes", "", "| theme | paragraphs | |", "|---|---:|---|"]
+    top = max((t.count for t in summary.themes), default=0)
+    for t in themes:
+        out.append(f"| {_md(t.label)} | {t.count} | {_bar(t.count, top, 20)} |")
+    out.append("")
+    for t in themes:
+        out += [f"### {_md(t.label)} ({t.count})", ""]
+        if not t.paragraphs:
+            out += ["*No paragraph has this theme.*", ""]
+            continue
+        for e in t.paragraphs:
+            p = summary.paragraph(e.number)
+            body = p.text if (full and p) else display_gist(e.gist, p.text if p else e.gist.text)
+            out.append(f"- **{e.number}** (p. {e.page}): {_md(body)}")
+        out.append("")
+
+    if theme is None:
+        out += _markdown_tail(summary)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _markdown_tail(summary: Summary) -> list[str]:
+    out: list[str] = []
+    if summary.xrefs:
+        out += ["## Cross-references", "", "| from | text | to |", "|---|---|---|"]
+        for x in summary.xrefs:
+            out.append(f"| {x.from_} | {_md(x.text)} | {_md(xref_target_label(summary, x))} |")
+        out.append("")
+    if summary.acronyms:
+        out += ["## Glossary", "", "| acronym | expansion | first used |", "|---|---|---|"]
+        for a in summary.acronyms:
+            out.append(f"| {_md(a.short)} | {_md(a.long) if a.long else '*never expanded*'} | {a.first or ''} |")
+        out.append("")
+    if summary.questions:
+        out += ["## Consultation questions", ""]
+        for q in summary.questions:
+            discussed = ", ".join(n for n, _, _ in q.discussed_by) or "no paragraph"
+            out.append(f"- **{q.number}** (p. {q.page}): {_md(q.text)}  \n  discussed in: {discussed}")
+        out.append("")
+    a = summary.against
+    if a is not None:
+        out += [f"## Against {_md(a.title or a.source.path)}", "", "| report | source paragraphs (score) |", "|---|---|"]
+        for link in a.links:
+            srcs = ", ".join(f"{s.number} ({s.score:.2f})" for s in link.sources)
+            out.append(f"| {link.paragraph} | {srcs} |")
+        out += ["", "### Not covered by the report", ""]
+        out.append(f"- **Paragraphs**: {', '.join(a.uncovered_paragraphs) or 'none'}")
+        out.append(f"- **Questions**: {', '.join(a.uncovered_questions) or 'none'}")
+        out.append("")
+    for w in summary.warnings:
+        out.append(f"> warning: {_md(w)}")
+    return out
+
+
+# ---------------------------------------------------------------- terminal
+
+
+def as_terminal(
+    summary: Summary,
+    *,
+    theme: Optional[str] = None,
+    full: bool = False,
+    width: Optional[int] = None,
+    color: bool = False,
+) -> str:
+    """Rich panels and tables; `color=False` (a pipe, NO_COLOR) gives plain text with ASCII rules."""
+    from io import StringIO
+
+    from rich import box
+    from rich.console import Console, Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+    from rich.tree import Tree
+
+    buf = StringIO()
+    console = Console(
+        file=buf,
+        width=width or 80,
+        force_terminal=color,
+        no_color=not color,
+        color_system="auto" if color else None,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+        soft_wrap=False,
+    )
+    panel_box = box.ROUNDED if color else box.ASCII
+    table_box = box.SIMPLE_HEAD if color else box.ASCII2
+    themes = _selected_themes(summary, theme)
+
+    # title block
+    meta = Table.grid(padding=(0, 1))
+    meta.add_column(style="bold", no_wrap=True)
+    meta.add_column()
+    for key, value in _meta_items(summary):
+        meta.add_row(key, value)
+    head = Group(meta, Text(""), Text(_counts_line(summary), style="dim"))
+    console.print(Panel(head, title=Text(summary.title, style="bold"), box=panel_box, expand=True))
+
+    if summary.recommendations and theme is None:
+        rec = Table(box=None, show_header=False, padding=(0, 1), expand=True)
+        rec.add_column(no_wrap=True, style="bold")
+        rec.add_column(ratio=1)
+        for r in summary.recommendations:
+            label = r.number or r.paragraph or "-"
+            where = f" (para {r.paragraph}, p. {r.page})" if r.number and r.paragraph else f" (p. {r.page})"
+            rec.add_row(label, Text(r.text) + Text(where, style="dim"))
+        console.print(Panel(rec, title="Recommendations", box=panel_box, expand=True, border_style="yellow"))
+
+    overview = Table(title="Themes", box=table_box, expand=True, title_justify="left")
+    overview.add_column("theme", no_wrap=True)
+    overview.add_column("paras", justify="right", no_wrap=True)
+    overview.add_column("", ratio=1, no_wrap=True, overflow="crop")
+    top = max((t.count for t in summary.themes), default=0)
+    for t in themes:
+        overview.add_row(t.label, str(t.count), Text(_bar(t.count, top, 30), style=t.colour if color else ""))
+    console.print(overview)
+
+    for t in themes:
+        table = Table(
+            title=f"{t.label}: {t.count} paragraph{'s' if t.count != 1 else ''}",
+            title_justify="left",
+            title_style="bold",
+            box=table_box,
+            expand=True,
+            show_header=bool(t.paragraphs),
+        )
+        table.add_column("para", no_wrap=True, style="bold")
+        table.add_column("p.", justify="right", no_wrap=True, style="dim")
+        table.add_column("text" if full else "gist", ratio=1)
+        for e in t.paragraphs:
+            p = summary.paragraph(e.number)
+            body = p.text if (full and p) else display_gist(e.gist, p.text if p else e.gist.text)
+            table.add_row(e.number, str(e.page), body)
+        if not t.paragraphs:
+            table.add_row("", "", Text("no paragraph has this theme", style="dim"))
+        console.print(table)
+
+    if theme is None:
+        if summary.xrefs:
+            xt = Table(title="Cross-references", title_justify="left", title_style="bold", box=table_box, expand=True)
+            xt.add_column("from", no_wrap=True, style="bold")
+            xt.add_column("says", ratio=3)
+            xt.add_column("points to", ratio=2)
+            for x in summary.xrefs:
+                label = xref_target_label(summary, x)
+                xt.add_row(x.from_, x.text, Text(label, style="" if x.resolved else "red"))
+            console.print(xt)
+        if summary.acronyms:
+            gt = Table(title="Glossary", title_justify="left", title_style="bold", box=table_box, expand=True)
+            gt.add_column("acronym", no_wrap=True, style="bold")
+            gt.add_column("expansion", ratio=1)
+            gt.add_column("first", no_wrap=True, justify="right")
+            for a in summary.acronyms:
+                gt.add_row(a.short, a.long or Text("never expanded", style="red"), a.first or "")
+            console.print(gt)
+        if summary.questions:
+            tree = Tree(Text("Consultation questions", style="bold"), guide_style="dim")
+            for q in summary.questions:
+                node = tree.add(Text(f"{q.number} ", style="bold") + Text(q.text))
+                discussed = ", ".join(n for n, _, _ in q.discussed_by)
+                node.add(Text(f"discussed in {discussed}" if discussed else "no paragraph discusses it", style="dim"))
+            console.print(tree)
+        a = summary.against
+        if a is not None:
+            lt = Table(
+                title=f"Against {a.title or a.source.path}",
+                title_justify="left",
+                title_style="bold",
+                box=table_box,
+                expand=True,
+            )
+            lt.add_column("report", no_wrap=True, style="bold")
+            lt.add_column("summarises source paragraphs (score)", ratio=1)
+            for link in a.links:
+                lt.add_row(link.paragraph, ", ".join(f"{s.number} ({s.score:.2f})" for s in link.sources))
+            console.print(lt)
+            body = Group(
+                Text("Paragraphs: ", style="bold") + Text(", ".join(a.uncovered_paragraphs) or "none"),
+                Text("Questions:  ", style="bold") + Text(", ".join(a.uncovered_questions) or "none"),
+            )
+            console.print(Panel(body, title="Not covered by the report", box=panel_box, expand=True))
+        for w in summary.warnings:
+            console.print(Text(f"warning: {w}", style="yellow"))
+    return buf.getvalue()
+
+
+# ---------------------------------------------------------------- html
+
+
+def as_html(summary: Summary, *, theme: Optional[str] = None, full: bool = False) -> str:
+    from .html import Anchors, bar_chart_svg, esc, page
+
+    anchors = Anchors()
+    # ids first, so every link below can be checked against them
+    for s in summary.sections:
+        anchors.id("s", s.number)
+    for p in summary.paragraphs:
+        anchors.id("p", p.number)
+    for t in summary.themes:
+        anchors.id("theme", t.name)
+    against = summary.against
+    if against is not None:
+        for sp in against.paragraphs:
+            anchors.id("src", sp.number)
+    themes = _selected_themes(summary, theme)
+
+    def plink(number: str, label: Optional[str] = None) -> str:
+        if anchors.has("p", number):
+            return f'<a href="#{anchors.id("p", number)}">{esc(label or number)}</a>'
+        return esc(label or number)
+
+    def slink(number: str, label: Optional[str] = None) -> str:
+        if anchors.has("s", number):
+            return f'<a href="#{anchors.id("s", number)}">{esc(label or number)}</a>'
+        return esc(label or number)
+
+    def srclink(number: str, label: Optional[str] = None) -> str:
+        if anchors.has("src", number):
+            return f'<a href="#{anchors.id("src", number)}">{esc(label or number)}</a>'
+        return esc(label or number)
+
+    def xref_href(x: Xref) -> Optional[str]:
+        if not x.resolved or not x.to:
+            return None
+        if x.kind in (XrefKind.SECTION, XrefKind.ANNEX):
+            return f"#{anchors.id('s', x.to[0])}" if anchors.has("s", x.to[0]) else None
+        return f"#{anchors.id('p', x.to[0])}" if anchors.has("p", x.to[0]) else None
+
+    def linked_text(p: SummaryParagraph) -> str:
+        """Paragraph text with each cross-reference a link (or marked unresolved)."""
+        out, at = [], 0
+        for x in summary.xrefs_from(p.number):
+            if x.start < at or p.text[x.start : x.end] != x.text:
+                continue
+            out.append(esc(p.text[at : x.start]))
+            href = xref_href(x)
+            if href:
+                out.append(f'<a class="xref" href="{href}" title="{esc(xref_target_label(summary, x))}">{esc(x.text)}</a>')
+            else:
+                why = "external reference" if x.external else "not in this document"
+                out.append(f'<span class="unresolved" title="{why}">{esc(x.text)}</span>')
+            at = x.end
+        out.append(esc(p.text[at:]))
+        return "".join(out)
+
+    links_by_para = {link.paragraph: link for link in against.links} if against is not None else {}
+    cited_by: dict[str, list[str]] = {}
+    if against is not None:
+        for link in against.links:
+            for s in link.sources:
+                cited_by.setdefault(s.number, []).append(link.paragraph)
+
+    body: list[str] = ["<header>", f"<h1>{esc(summary.title)}</h1>"]
+    items = _meta_items(summary)
+    if items:
+        body.append('<dl class="meta">' + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in items) + "</dl>")
+    body.append(f'<p class="muted">{esc(_counts_line(summary))}</p></header>')
+
+    toc = [("#recommendations", "Recommendations") if summary.recommendations and theme is None else None,
+           ("#themes", "Themes"),
+           ("#xrefs", "Cross-references") if summary.xrefs and theme is None else None,
+           ("#glossary", "Glossary") if summary.acronyms and theme is None else None,
+           ("#questions", "Questions") if summary.questions and theme is None else None,
+           ("#against", "Source paper") if against is not None and theme is None else None,
+           ("#paragraphs", "Paragraphs")]
+    body.append('<nav class="toc">' + "".join(f'<a href="{h}">{esc(t)}</a>' for h, t in (x for x in toc if x)) + "</nav>")
+
+    if summary.recommendations and theme is None:
+        body.append('<section id="recommendations"><h2>Recommendations</h2><ol class="recs">')
+        for r in summary.recommendations:
+            label = f"Recommendation {r.number}" if r.number else "Recommendation"
+            where = plink(r.paragraph, f"paragraph {r.paragraph}") if r.paragraph else ""
+            body.append(
+                f'<li><strong>{esc(label)}</strong> <span class="muted">({where}{", " if where else ""}p. {r.page})</span>'
+                f"<br>{esc(r.text)}</li>"
+            )
+        body.append("</ol></section>")
+
+    body.append('<section id="themes"><h2>Themes</h2>')
+    rows = [(t.label, t.count, f"#{anchors.id('theme', t.name)}") for t in themes]
+    body.append(f"<figure>{bar_chart_svg(rows, title='Paragraphs per theme')}</figure>")
+    for t in themes:
+        body.append(f'<section id="{anchors.id("theme", t.name)}" class="theme"><h3>{esc(t.label)} '
+                    f'<span class="muted">({t.count} paragraph{"s" if t.count != 1 else ""})</span></h3>')
+        if not t.paragraphs:
+            body.append('<p class="muted">No paragraph has this theme.</p>')
+        else:
+            body.append('<table><thead><tr><th>para</th><th>page</th><th>' + ("text" if full else "gist") + "</th></tr></thead><tbody>")
+            for e in t.paragraphs:
+                p = summary.paragraph(e.number)
+                text = p.text if (full and p) else display_gist(e.gist, p.text if p else e.gist.text)
+                body.append(f'<tr><td class="num">{plink(e.number)}</td><td class="num">{e.page}</td><td>{esc(text)}</td></tr>')
+            body.append("</tbody></table>")
+        body.append("</section>")
+    body.append("</section>")
+
+    if theme is None:
+        if summary.xrefs:
+            body.append('<section id="xrefs"><h2>Cross-references</h2><table><thead><tr><th>from</th><th>says</th>'
+                        "<th>points to</th></tr></thead><tbody>")
+            for x in summary.xrefs:
+                href = xref_href(x)
+                label = esc(xref_target_label(summary, x))
+                target = f'<a href="{href}">{label}</a>' if href else f'<span class="flag">{label}</span>'
+                body.append(f"<tr><td class=\"num\">{plink(x.from_)}</td><td>{esc(x.text)}</td><td>{target}</td></tr>")
+            body.append("</tbody></table></section>")
+        if summary.acronyms:
+            body.append('<section id="glossary"><h2>Glossary</h2><table><thead><tr><th>acronym</th><th>expansion</th>'
+                        "<th>first used</th></tr></thead><tbody>")
+            for a in summary.acronyms:
+                long = esc(a.long) if a.long else '<span class="flag">never expanded</span>'
+                body.append(f"<tr><td><strong>{esc(a.short)}</strong></td><td>{long}</td>"
+                            f"<td class=\"num\">{plink(a.first) if a.first else ''}</td></tr>")
+            body.append("</tbody></table></section>")
+        if summary.questions:
+            body.append('<section id="questions"><h2>Consultation questions</h2><ul class="questions">')
+            for q in summary.questions:
+                discussed = ", ".join(plink(n) for n, _, _ in q.discussed_by) or "no paragraph"
+                body.append(f"<li><strong>{plink(q.number)}</strong> {esc(q.text)}<br>"
+                            f'<span class="muted">discussed in {discussed}</span></li>')
+            body.append("</ul></section>")
+        if against is not None:
+            body.append(f'<section id="against"><h2>Source paper: {esc(against.title or against.source.path)}</h2>')
+            body.append("<table><thead><tr><th>report</th><th>summarises (score)</th></tr></thead><tbody>")
+            for link in against.links:
+                srcs = ", ".join(f"{srclink(s.number)} <span class=\"muted\">({s.score:.2f})</span>" for s in link.sources)
+                body.append(f'<tr><td class="num">{plink(link.paragraph)}</td><td>{srcs}</td></tr>')
+            body.append("</tbody></table>")
+            body.append("<h3>Not covered by the report</h3><p><strong>Paragraphs:</strong> "
+                        + (", ".join(srclink(n) for n in against.uncovered_paragraphs) or "none")
+                        + "<br><strong>Questions:</strong> "
+                        + (", ".join(srclink(n) for n in against.uncovered_questions) or "none") + "</p>")
+            uncovered = set(against.uncovered_paragraphs) | set(against.uncovered_questions)
+            body.append('<div class="source">')
+            for sp in against.paragraphs:
+                back = ", ".join(plink(n) for n in cited_by.get(sp.number, []))
+                flag = ' <span class="flag">not covered</span>' if sp.number in uncovered else ""
+                body.append(f'<div class="para src" id="{anchors.id("src", sp.number)}"><span class="pnum">{esc(sp.number)}</span> '
+                            f"{esc(sp.text)} <span class=\"muted\">(p. {sp.page}"
+                            + (f"; in the report: {back}" if back else "") + f")</span>{flag}</div>")
+            body.append("</div></section>")
+
+    body.append('<section id="paragraphs"><h2>Paragraphs</h2>')
+    current = object()
+    placed: set[str] = set()
+    for p in summary.paragraphs:
+        if p.section != current:
+            current = p.section
+            if p.section is not None and anchors.has("s", p.section) and p.section not in placed:
+                placed.add(p.section)
+                body.append(f'<h3 id="{anchors.id("s", p.section)}">{esc(_section_label(summary, p.section))}</h3>')
+        chips = "".join(f'<span class="chip">{esc(_theme_label(summary, n))}</span>' for n in p.themes)
+        src = ""
+        link = links_by_para.get(p.number)
+        if link is not None:
+            src = '<div class="muted srcs">summarises source ' + ", ".join(
+                srclink(s.number) for s in link.sources
+            ) + "</div>"
+        body.append(f'<div class="para" id="{anchors.id("p", p.number)}"><span class="pnum">{esc(p.number)}</span> '
+                    f"{linked_text(p)} <span class=\"muted\">(p. {p.page})</span>{chips}{src}</div>")
+    # sections with no paragraphs still need their anchor
+    for s in summary.sections:
+        if s.number not in placed:
+            body.append(f'<h3 id="{anchors.id("s", s.number)}">{esc(_section_label(summary, s.number))}</h3>')
+    body.append("</section>")
+    for w in summary.warnings:
+        body.append(f'<p class="flag">warning: {esc(w)}</p>')
+
+    css = """
+.para { margin: .35rem 0 .6rem; padding-left: 3.2rem; text-indent: -3.2rem; }
+.para .pnum { display: inline-block; width: 3rem; text-indent: 0; font-weight: 600; font-variant-numeric: tabular-nums; }
+.para:target { background: #fff6d6; }
+.srcs { text-indent: 0; font-size: .85rem; }
+figure { margin: .5rem 0 1rem; }
+svg.bars { max-width: 100%; height: auto; }
+ol.recs li, ul.questions li { margin-bottom: .5rem; }
+"""
+    return page(summary.title, "\n".join(body), css=css)
+
+
+def _theme_label(summary: Summary, name: str) -> str:
+    for t in summary.themes:
+        if t.name == name:
+            return t.label
+    return name
