@@ -155,13 +155,14 @@ def test_shards_partition_the_inputs(corpus):
     assert shard_of("a" * 64, 5) == shard_of("a" * 64, 5)
 
 
-def test_resume_skips_done_hashes(corpus):
+def test_resume_skips_done_paths_and_reports_new_copies(corpus):
     tasks = list(plan(discover([str(corpus)])))
-    done = frozenset({tasks[0].sha256})
-    again = list(plan(discover([str(corpus)]), done=done))
-    skipped = [t for t in again if t.skipped]
-    # paper0 and its copy share the hash: both are already in the output.
-    assert {os.path.basename(t.path) for t in skipped} == {"paper0.txt", "copy.txt"}
+    # The resumed output has paper0.txt tagged, but not yet its copy's duplicate record.
+    done = {tasks[0].sha256: [tasks[0].path]}
+    again = {os.path.basename(t.path): t for t in plan(discover([str(corpus)]), done=done)}
+    assert [n for n, t in again.items() if t.skipped] == ["paper0.txt"]
+    copy = again["copy.txt"].result
+    assert copy.status == "duplicate" and copy.duplicate_of == tasks[0].path
 
 
 # ---------------------------------------------------------------- limits.run_limited

@@ -13,7 +13,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, Optional, TextIO
+from typing import Callable, Iterable, Iterator, Mapping, Optional, Sequence, TextIO
 
 from ..cache import file_sha256
 from .worker import FileResult
@@ -150,7 +150,7 @@ def plan(
     found: Iterable[Found],
     *,
     shard: Optional[tuple[int, int]] = None,
-    done: frozenset = frozenset(),
+    done: Optional[Mapping[str, Sequence[str]]] = None,
     on_warning: Optional[Callable[[str, str], None]] = None,
     hasher: Callable[[str], str] = file_sha256,
 ) -> Iterator[Task]:
@@ -158,8 +158,11 @@ def plan(
 
     Sharding is by content hash, so it is stable across machines whatever the
     mount points, and copies of one paper always land in the same shard (where
-    they are deduplicated).  `done` holds hashes a resumed output already has.
+    they are deduplicated).  `done` maps each hash a resumed output already
+    has to the paths it has it under, the tagged one first: those paths are
+    skipped, and a new path with that content is a duplicate of the first.
     """
+    done = done or {}
     first_path: dict[str, str] = {}
     index = 0
     for item in found:
@@ -185,7 +188,9 @@ def plan(
         if shard is not None and shard_of(sha or item.path, shard[1]) != shard[0]:
             continue
         if sha is not None:
-            if sha in done:
+            if sha in done and sha not in first_path:
+                first_path[sha] = done[sha][0]
+            if item.path in done.get(sha, ()):
                 yield Task(index, item.path, sha, skipped=True)
                 index += 1
                 continue

@@ -52,7 +52,7 @@ class BatchOutput:
         self.path = None if path in (None, "-") else path
         self.renderer = renderer
         self.resume = resume
-        self.done: set[str] = set()  # content hashes complete in the resumed output
+        self.done: dict[str, list[str]] = {}  # hash -> paths complete in the resumed output, tagged one first
         self.kept = 0  # units carried over from the resumed output
         self._journal: Optional[IO[str]] = None
         self._stdout_started = False
@@ -104,8 +104,8 @@ class BatchOutput:
                     if key in seen:
                         continue
                     seen.add(key)
-                    if unit.status == STATUS_OK and unit.sha256:
-                        self.done.add(unit.sha256)
+                    if unit.status == STATUS_OK and unit.sha256 and unit.sha256 not in self.done:
+                        self.done[unit.sha256] = [unit.file]
                         out.write(_journal_line(unit))
                         self.kept += 1
                     elif unit.status == STATUS_DUPLICATE:
@@ -113,6 +113,7 @@ class BatchOutput:
                 # A duplicate stands only if the copy it points at is complete.
                 for unit in duplicates:
                     if unit.sha256 in self.done:
+                        self.done[unit.sha256].append(unit.file)
                         out.write(_journal_line(unit))
                         self.kept += 1
                 out.flush()

@@ -31,6 +31,7 @@ class TagOptions:
     pages: Optional[tuple[int, ...]] = None
     password: Optional[str] = None
     max_pages: Optional[int] = None
+    min_score: Optional[float] = None  # None: the taxonomy's own threshold
     explain: bool = False
     cache_dir: Optional[str] = None  # None: lspkit.cache.default_cache_dir()
     use_cache: bool = True
@@ -155,7 +156,7 @@ def _tag(path: str, sha256: str, options: TagOptions) -> FileResult:
     cache = Cache(options.cache_dir, enabled=options.use_cache)
     taxonomy = _taxonomy(options.themes)
     extract_key = make_key("extract", sha256, options.extract_options())
-    tags_key = make_key("tags", extract_key, taxonomy.fingerprint, options.model, options.explain)
+    tags_key = make_key("tags", extract_key, taxonomy.fingerprint, options.model, options.min_score, options.explain)
 
     hit = cache.get("tags", tags_key)
     if isinstance(hit, dict) and "records" in hit:
@@ -188,7 +189,7 @@ def _tag(path: str, sha256: str, options: TagOptions) -> FileResult:
         document = extract(path, pages=options.pages, password=options.password, max_pages=options.max_pages)
         cache.put("extract", extract_key, document.to_dict())
 
-    tagged = _tagger(options).tag(document)
+    tagged = _tagger(options).tag(document, min_score=options.min_score)
     records = _records(tagged, options.explain)
     pages = document.source.pages
     cache.put("tags", tags_key, {"pages": pages, "records": list(records), "warnings": list(document.warnings)})

@@ -1,0 +1,107 @@
+"""A whole batch, start to finish: what `lspkit tag PATH...` calls.
+
+Discover -> plan (hash, dedupe, shard, resume) -> run (pool or Dask) ->
+journalled output -> committed atomically.  Set-up problems (a bad
+taxonomy, an output directory that does not exist, an output that cannot be
+resumed) raise LspkitError before any file is tagged; problems with single
+files never raise, they become error records.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable, Optional, TextIO
+
+from . import BatchStats, TagOptions, default_jobs, discover, plan, run_batch, tag_file
+from .output import BatchOutput
+from .worker import STATUS_ERROR, FileResult, preload
+
+DEFAULT_TIMEOUT = 300.0  # seconds per file; a 300-page report takes well under a minute
+DEFAULT_MAX_MEMORY = 4096.0  # MB of address space per worker
+
+
+@dataclass(frozen=True)
+class BatchSettings:
+    """How to run a batch, as opposed to how to tag a file (TagOptions)."""
+
+    fmt: str = "jsonl"
+    summary: bool = False
+    output: Optional[str] = None
+    resume: bool = False
+    jobs: Optional[int] = None
+    ordered: bool = True
+    timeout: Optional[float] = DEFAULT_TIMEOUT
+    max_memory: Optional[float] = DEFAULT_MAX_MEMORY
+    shard: Optional[tuple[int, int]] = None
+    globs: tuple[str, ...] = ()
+    engine: str = "process"
+    scheduler: Optional[str] = None
+
+
+class _NoProgress:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return None
+
+    def advance(self, result) -> None:
+        pass
+
+
+def tag_batch(
+    inputs: Iterable[str],
+    options: TagOptions = TagOptions(),
+    settings: BatchSettings = BatchSettings(),
+    *,
+    stdin: Optional[TextIO] = None,
+    on_error: Optional[Callable[[FileResult], None]] = None,
+    on_warning: Optional[Callable[[str, str], None]] = None,
+    progress: Optional[Callable[[int], object]] = None,
+    task: Callable = tag_file,
+    initializer: Optional[Callable] = preload,
+) -> BatchStats:
+    """Tag every input file into `settings.output` (stdout if None); returns the counts.
+
+    `progress(total)` makes a context manager with `advance(result)` (the
+    CLI's rich bar).  `on_error` is called for each file that failed.
+    """
+    from ..render.batch import BatchRenderer
+    from ..taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy(options.themes)  # a bad taxonomy stops the batch before it starts
+    renderer = BatchRenderer(settings.fmt, taxonomy.names, settings.summary)
+    output = BatchOutput(settings.output, renderer, resume=settings.resume).open()
+    if output.discarded_journal and on_warning:
+        on_warning(settings.output, "an unfinished run's journal was discarded (use --resume to continue a run)")
+    stats = BatchStats()
+    try:
+        found = list(discover(inputs, settings.globs or None, stdin=stdin))
+        tasks = plan(found, shard=settings.shard, done=output.done, on_warning=on_warning)
+        total = len(found)
+        if settings.shard is not None:  # every file must be hashed to know its shard anyway
+            tasks = list(tasks)
+            total = len(tasks)
+        bar = progress(total) if progress else _NoProgress()
+        with bar:
+            for task_, result in run_batch(
+                tasks,
+                options,
+                jobs=settings.jobs or default_jobs(),
+                ordered=settings.ordered,
+                timeout=settings.timeout,
+                max_memory=settings.max_memory,
+                task=task,
+                initializer=initializer,
+                engine=settings.engine,
+                scheduler=settings.scheduler,
+            ):
+                stats.add(task_, result)
+                if result is not None:
+                    output.write(result)
+                    if result.status == STATUS_ERROR and on_error:
+                        on_error(result)
+                bar.advance(result)
+        output.commit()
+    finally:
+        output.close()
+    return stats
