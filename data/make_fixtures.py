@@ -1104,12 +1104,190 @@ def make_consultation_v2() -> dict:
     return gold
 
 
+# --------------------------------------------------- 4. Chromium, flat numbering
+
+CHROMIUM_CSS = """
+@page { size: A4; margin: 0; }
+html, body { margin: 0; padding: 0; }
+body { font-family: "DejaVu Serif", serif; font-size: 10.5pt; line-height: 1.36;
+       hyphens: manual; font-variant-ligatures: common-ligatures; color: #000; }
+.page { width: 210mm; min-height: 296mm; box-sizing: border-box; padding: 12mm 22mm 12mm 24mm;
+        display: flex; flex-direction: column; break-after: page; }
+.page:last-child { break-after: auto; }
+.hdr { font-size: 8.5pt; color: #333; border-bottom: 0.5pt solid #666; padding-bottom: 1.5mm; margin-bottom: 8mm;
+       display: flex; justify-content: space-between; }
+.ftr { margin-top: auto; font-size: 9pt; text-align: center; padding-top: 4mm; }
+.body { flex: 0 0 auto; }
+h1 { font-size: 14pt; margin: 4mm 0 3mm; text-align: center; }
+h2 { font-size: 11.5pt; margin: 5mm 0 2.5mm; }
+.front { margin-bottom: 4mm; }
+.front .row { display: flex; justify-content: space-between; font-weight: bold; }
+.front .sub { text-align: center; font-weight: bold; margin-bottom: 2mm; }
+.front .wards { margin-top: 3mm; }
+.para { display: grid; grid-template-columns: 11mm 1fr; margin: 0 0 3mm; text-align: justify; }
+.para p { margin: 0; }
+.part { display: grid; grid-template-columns: 9mm 1fr; margin-top: 1.2mm; }
+.part.l1 { margin-left: 9mm; }
+.back { margin-top: 8mm; }
+.back h3 { font-size: 11.5pt; margin: 0 0 1.5mm; }
+"""
+
+
+def html_escape(s: str) -> str:
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def html_text(s: str) -> str:
+    """Markup -> HTML; "~" becomes &shy;.  Only a few words carry one: Chromium writes every
+    soft hyphen into the text layer (a zero-advance space when unbroken, "‐" U+2010 when broken)."""
+    s = s.replace(FORCED_BREAK, "")
+    s = re.sub(r"\[\^[^\]]+\]", "", s)
+    s = html_escape(s.replace("~", SOFT).replace(PREFER, SOFT)).replace(SOFT, "&shy;")
+    s = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", s)
+    s = re.sub(r"__(.+?)__", r"<i>\1</i>", s)
+    return " ".join(s.split())
+
+
+def build_flat_html(src: Source) -> tuple[str, dict]:
+    """One fixed-size block per printed page, so every paragraph's page is known by construction."""
+    m = src.meta
+    pages: list[list[str]] = [[]]
+    placed: dict[str, dict] = {}
+    sections, paragraphs = [], []
+    heading = None
+    pages[0].append(
+        '<div class="front">'
+        f'<div class="sub">{html_escape(m["council"]).upper()}</div>'
+        f'<div class="row"><span>{m["to"].upper()}</span><span>{m["date_text"].upper()}</span></div>'
+        f'<div class="row"><span>REPORT OF THE {m["author"].upper()}</span><span>AGENDA ITEM {m["agenda_item"]}</span></div>'
+        f'<h1>{html_escape(m["title"]).upper()}</h1>'
+        f'<div class="wards">Wards affected: {m["wards"]}</div></div>')
+    for item in src.items:
+        if isinstance(item, PageBreak):
+            pages.append([])
+        elif isinstance(item, Heading):
+            heading = plain(item.text)
+            sections.append({"number": item.number, "heading": heading, "page": len(pages), "kind": "section"})
+            pages[-1].append(f"<h2>{html_escape(item.text)}</h2>")
+        elif isinstance(item, Para):
+            start = len(pages)
+            chunks = item.text.split(FORCED_BREAK)
+            body = [f"<p>{html_text(chunks[0])}</p>"]
+            parts = []
+            for part in item.parts:
+                parts.append(f'<div class="part l{part.level}"><span>{html_escape(part.glyph)}</span>'
+                             f'<span>{html_text(part.text)}</span></div>')
+            if len(chunks) == 1:
+                pages[-1].append(f'<div class="para"><div>{item.number}.</div><div>{"".join(body + parts)}</div></div>')
+            else:
+                assert not item.parts and len(chunks) == 2
+                pages[-1].append(f'<div class="para"><div>{item.number}.</div><div>{"".join(body)}</div></div>')
+                pages.append([f'<div class="para"><div></div><div><p>{html_text(chunks[1])}</p></div></div>'])
+            paragraphs.append({"number": item.number, "kind": item.kind, "section": None,
+                               "heading": heading, "page": start, "page_end": len(pages),
+                               "text": para_text(item), "parts": [part_text(x) for x in item.parts]})
+        elif isinstance(item, Prose):
+            pages[-1].append(f"<p>{html_text(item.text)}</p>")
+    pages[-1].append(
+        '<div class="back"><h3>BACKGROUND PAPERS</h3>'
+        f'<p>{html_escape(m["background_papers"])}</p>'
+        f'<h3 style="margin-top:5mm">CONTACT OFFICER</h3><p>{html_escape(m["contact"].split(", ", 1)[0])}, '
+        f'{html_escape(m["contact"].split(", ", 1)[1].rsplit(", ", 1)[0])}<br>Tel: {m["contact"].rsplit(", ", 1)[1]}</p></div>')
+    total = len(pages)
+    header = f'<div class="hdr"><span>{html_escape(m["council"])} — {m["to"]} {m["date_text"]}</span>' \
+             f'<span>Agenda Item {m["agenda_item"]}</span></div>'
+    blocks = [f'<div class="page">{header}<div class="body">{"".join(body)}</div>'
+              f'<div class="ftr">Page {i} of {total}</div></div>' for i, body in enumerate(pages, start=1)]
+    html = ('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            f'<title>{html_escape(m["title"])}</title>\n<style>{CHROMIUM_CSS}</style>\n</head>\n<body>\n'
+            + "\n".join(blocks) + "\n</body>\n</html>\n")
+    gold = {"file": "flat-numbered-chromium.pdf", "producer": "chromium", "pages": total, "title": m["title"],
+            "metadata": {k: m[k] for k in ("title", "author", "to", "date", "agenda_item", "council", "wards",
+                                           "contact", "background_papers")},
+            "sections": sections, "paragraphs": paragraphs, "tables": [], "notes": []}
+    return html, gold
+
+
+def chromium_binary() -> Optional[str]:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        if shutil.which(name):
+            return shutil.which(name)
+    return None
+
+
+def print_with_chromium(html_path: Path, pdf_path: Path, *, title: str, author: str) -> bool:
+    exe = chromium_binary()
+    if not exe:
+        print(f"make_fixtures: chromium not found; keeping the committed {pdf_path.name}", file=sys.stderr)
+        return False
+    with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as out:
+        tmp_pdf = Path(out) / "out.pdf"
+        cmd = [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
+               "--no-pdf-header-footer", f"--print-to-pdf={tmp_pdf}", html_path.resolve().as_uri()]
+        subprocess.run(cmd, check=True, timeout=180, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        fix_pdf_metadata(tmp_pdf, pdf_path, title=title, author=author, producer="Chromium print-to-PDF")
+    return True
+
+
+def fix_pdf_metadata(src: Path, dst: Path, *, title: str, author: str, producer: str) -> None:
+    """Fixed dates and ids, so a rerun gives the same bytes for the same content."""
+    import pikepdf
+
+    with pikepdf.open(src) as pdf:
+        with pdf.open_metadata(set_pikepdf_as_editor=False) as xmp:
+            pass
+        info = pdf.docinfo
+        for key in list(info.keys()):
+            del info[key]
+        info["/Title"] = title
+        info["/Author"] = author
+        info["/Producer"] = producer
+        info["/CreationDate"] = "D:20070301090000Z"
+        info["/ModDate"] = "D:20070301090000Z"
+        if "/Metadata" in pdf.Root:
+            del pdf.Root["/Metadata"]
+        pdf.save(dst, deterministic_id=True, compress_streams=True)
+
+
+def make_flat_chromium() -> dict:
+    src = load_source("flat-numbered.txt")
+    html, gold = build_flat_html(src)
+    html_path = SRC / "flat-numbered.html"
+    html_path.write_text(html, encoding="utf-8")
+    pdf_path = HERE / "flat-numbered-chromium.pdf"
+    (HERE / "flat-numbered-chromium.gold.json").write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n",
+                                                           encoding="utf-8")
+    if print_with_chromium(html_path, pdf_path, title=src.meta["title"], author=src.meta["author"]):
+        check_pages_by_construction(pdf_path, gold)
+    return gold
+
+
+def check_pages_by_construction(pdf_path: Path, gold: dict) -> None:
+    """A page block that overflowed would add a page and shift the gold: refuse that."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        n = len(pdf)
+        if n != gold["pages"]:
+            raise SystemExit(f"make_fixtures: {pdf_path.name} has {n} pages, the HTML has {gold['pages']} page "
+                             "blocks: a block overflowed; move a BREAK in data/src/flat-numbered.txt")
+        texts = [pdf[i].get_textpage().get_text_range() for i in range(n)]
+        for p in gold["paragraphs"]:
+            if not re.search(rf"(?m)^\s*{re.escape(p['number'])}\.", texts[p["page"] - 1]):
+                raise SystemExit(f"make_fixtures: paragraph {p['number']} not at the top of a line on page {p['page']}")
+    finally:
+        pdf.close()
+
+
 # ------------------------------------------------------------------------ main
 
 FIXTURES: dict[str, Callable[[], object]] = {
     "hop": make_head_of_policy,
     "v1": make_consultation_v1,
     "v2": make_consultation_v2,
+    "chromium": make_flat_chromium,
 }
 
 
