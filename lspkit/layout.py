@@ -158,7 +158,10 @@ _PAGE_NUMBER = re.compile(
 def mask(text: str) -> str:
     """Text with digits masked and spacing and case normalised, to compare furniture across pages."""
     t = re.sub(r"\d+", "#", text.lower())
-    return re.sub(r"\s+", " ", t).strip()
+    t = re.sub(r"\s+", " ", t).strip()
+    # a page number before or after the running text ("47706 Federal Register ...", "... Rules 47703")
+    core = re.sub(r"^(?:page\s+)?#(?:\s*(?:of|/)\s*#)?\s+|\s+(?:page\s+)?#(?:\s*(?:of|/)\s*#)?$", "", t)
+    return core or t
 
 
 def find_furniture(lines: Sequence[Line], pages: Sequence[int]) -> dict[int, str]:

@@ -390,8 +390,13 @@ def _page_runs(textpage, height: float) -> tuple[list[Run], int]:
     # weight once per run (and a font-name check when the weight is unknown)
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
+    upright: list[Run] = []
     for run in runs:
         k = run[7]
+        angle = R.FPDFText_GetCharAngle(raw, k)
+        if 0.1 < angle < 6.18:  # rotated text (margin slugs, vertical labels) is not part of the reading
+            continue
+        upright.append(run)
         w = R.FPDFText_GetFontWeight(raw, k)
         if w is None or w <= 0:
             R.FPDFText_GetFontInfo(raw, k, name, 128, ctypes.byref(flags))
@@ -407,7 +412,7 @@ def _page_runs(textpage, height: float) -> tuple[list[Run], int]:
             else:
                 run[5] = True
         run[6] = run[6].rstrip()
-    return runs, visible
+    return upright, visible
 
 
 def _make_line(runs: list[Run], page_no: int, width: float, height: float) -> tuple[Optional[Line], list[str]]:

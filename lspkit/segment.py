@@ -193,7 +193,7 @@ _NOTE_START = re.compile(r"^(\d{1,3}|[*†‡§¶])\s*(\S.*)$")
 
 
 def _footnotes(work: list[L], body_size: float) -> list[Note]:
-    """Small-type lines at the foot of a page that start with a note label."""
+    """Small-type lines in the lower part of a page (or column) that start with a note label and run to its foot."""
     if not body_size:
         return []
     notes: list[Note] = []
@@ -201,16 +201,30 @@ def _footnotes(work: list[L], body_size: float) -> list[Note]:
     for w in work:
         if w.role != "furniture":
             by_page.setdefault(w.line.page, []).append(w)
+
+    def small(w: L) -> bool:
+        return bool(w.line.size) and w.line.size <= body_size * 0.95 and w.line.top > (w.line.page_height or 842) * 0.5
+
     for page, ws in by_page.items():
-        height = ws[0].line.page_height or 842
-        # the foot block: trailing small lines in the lower part of the page
-        k = len(ws)
-        while k > 0 and ws[k - 1].line.size and ws[k - 1].line.size <= body_size * 0.9 and ws[k - 1].line.top > height * 0.55:
-            k -= 1
-        foot = ws[k:]
-        if not foot or not _NOTE_START.match(foot[0].text):
-            continue
-        current: Optional[list] = None
+        # foot blocks: maximal runs of small lines that end a column (the next line is higher up, or the page ends)
+        k = 0
+        while k < len(ws):
+            if not small(ws[k]) or not _NOTE_START.match(ws[k].text):
+                k += 1
+                continue
+            j = k
+            while j + 1 < len(ws) and small(ws[j + 1]) and ws[j + 1].line.top >= ws[j].line.top:
+                j += 1
+            ends_column = j + 1 == len(ws) or ws[j + 1].line.top < ws[j].line.top
+            if ends_column:
+                _note_group(ws[k:j + 1], page, notes)
+            k = j + 1
+    return [Note(label=n[0], text=join_lines(n[1]), page=n[2]) for n in notes]  # type: ignore[index]
+
+
+def _note_group(foot: list[L], page: int, notes: list) -> None:
+    current: Optional[list] = None
+    if True:
         for w in foot:
             m = _NOTE_START.match(w.text)
             starts = m and (current is None or w.line.x0 <= current[3] + 1 or w.gap_before)
@@ -220,7 +234,6 @@ def _footnotes(work: list[L], body_size: float) -> list[Note]:
             elif current is not None:
                 current[1].append(w.text)
             w.role = "note"
-    return [Note(label=n[0], text=join_lines(n[1]), page=n[2]) for n in notes]  # type: ignore[index]
 
 
 def _mark_table_lines(work: list[L], tables) -> None:
@@ -285,7 +298,19 @@ class _Builder:
 
     def heading_text_ok(self, text: str) -> bool:
         t = text.strip()
-        return 0 < len(t) <= 150 and not re.search(r"[.,;]$", t) and len(t.split()) <= 20
+        if not (0 < len(t) <= 150) or re.search(r"[.,;]$", t) or len(t.split()) > 20:
+            return False
+        return sum(c.isalpha() for c in t) >= 2 and not t[0].islower()
+
+    def runs_on(self, i: int) -> bool:
+        """Line i is the first line of wrapped prose (a bold lead-in), not a heading standing alone."""
+        if i + 1 >= len(self.work):
+            return False
+        a, b = self.work[i], self.work[i + 1]
+        if b.gap_before or b.label is not None or b.line.page != a.line.page:
+            return False
+        return not self.styled(b, b.text) and bool(b.text[:1].islower() or not self.reading.kind == "pdf" or
+                                                   a.line.x1 > 0.75 * (a.line.page_width or 1e9))
 
     def continues(self, i: int) -> bool:
         """Does line i+1 continue line i's heading (same style, no gap, no label)?"""
@@ -380,7 +405,8 @@ class _Builder:
             return 1
         if lab is not None and lab.kind in ("chapter", "annex"):
             rest = lab.rest
-            if self.styled(w, text) and self.heading_text_ok(rest or text) and (w.gap_before or not self.cur):
+            if self.styled(w, text) and self.heading_text_ok(rest or text) and (w.gap_before or not self.cur) \
+                    and not self.runs_on(i):
                 used = 1
                 parts = [rest] if rest else []
                 while self.continues(i + used - 1):
@@ -397,8 +423,8 @@ class _Builder:
             return 0
         if lab is not None and lab.kind == "number" and self.is_heading_candidate(w) and not (
             lab.levels and lab.levels == self.last_levels
-        ):
-            fits = True
+        ) and not self.runs_on(i):
+            fits = successor_kind(None, lab.levels) is not None
             ref = self.section_levels
             if ref is not None:
                 fits = successor_kind(ref, lab.levels, max_gap=2) is not None
@@ -686,11 +712,6 @@ class _Builder:
             first = remaining[0]
             if first.line.size and first.line.size > self.body_size * 1.1:
                 meta["subtitle"] = first.text
-                remaining = remaining[1:]
-        if remaining and "author" not in meta:
-            first = remaining[0]
-            if first.line.bold and len(first.text) < 80 and not first.text.endswith("."):
-                meta["author"] = first.text
                 remaining = remaining[1:]
         group: list[str] = []
         page = remaining[0].line.page if remaining else 1
