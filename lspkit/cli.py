@@ -390,6 +390,185 @@ def summarise(
     write_text_atomic(output, render.render(summary, fmt, theme=theme, full=full, **options))
 
 
+# ---------------------------------------------------------------- tag, themes, eval, train
+
+
+def _terminal(output: Optional[str]) -> tuple[bool, Optional[int]]:
+    """(colour?, width) for rich output: colour only on a terminal and never with NO_COLOR."""
+    to_terminal = output in (None, "-") and sys.stdout.isatty()
+    width = None
+    if to_terminal:
+        import shutil
+
+        width = shutil.get_terminal_size((120, 24)).columns
+    return to_terminal and not os.environ.get("NO_COLOR"), width
+
+
+def min_score_option(f):
+    return click.option(
+        "--min-score",
+        type=click.FloatRange(0.0, 1.0),
+        default=None,
+        metavar="X",
+        help="Report a theme when its score is at least X (0-1; default from the taxonomy, 0.5).",
+    )(f)
+
+
+def model_option(f):
+    return click.option(
+        "--model",
+        type=click.Path(file_okay=False, exists=False),
+        default=None,
+        metavar="DIR",
+        help="Score with a pipeline trained by `lspkit train` (a local directory); evidence still comes from the taxonomy.",
+    )(f)
+
+
+@cli.command()
+@input_argument()
+@format_option(["table", "json", "jsonl", "csv"], "table")
+@output_option
+@themes_option
+@click.option("--explain", is_flag=True, help="Show the evidence: matched phrases, offsets, weights, acronyms, heading prior.")
+@min_score_option
+@model_option
+@pdf_options
+@click.pass_obj
+def tag(obj: Context, file: str, fmt: str, output, themes_path, explain: bool, min_score, model, pages_spec, password, max_pages) -> None:
+    """The themes of every numbered paragraph of FILE, with scores and evidence.
+
+    Each paragraph gets every theme it is substantively about (possibly
+    none), each with a score in [0, 1]; --explain shows the phrases that
+    fired, so you can see why and disagree.  Terms match regardless of case,
+    plural or inflection, an acronym the paper defines counts as its long form,
+    and the section heading is a small prior, never an override.
+
+    \b
+    Examples:
+      lspkit tag report.pdf
+      lspkit tag report.pdf --explain --min-score 0.6
+      lspkit tag report.pdf --format jsonl -o tags.jsonl
+      lspkit tag report.pdf --themes configs/laa-blocks.yaml --format csv
+    """
+    from .nlp.tagger import tag_file
+    from .outputs import write_text_atomic
+    from .render import tags as render
+    from .taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy(themes_path)
+    tagged = tag_file(
+        file, taxonomy, model=model, min_score=min_score, pages=parse_pages(pages_spec), password=password, max_pages=max_pages
+    )
+    for warning in tagged.warnings:
+        obj.warn(f"{file}: {warning}")
+    color, width = _terminal(output)
+    colours = {t.name: t.colour for t in taxonomy.themes}
+    write_text_atomic(output, render.render(tagged, fmt, explain=explain, color=color and fmt == "table", width=width, colours=colours))
+
+
+@cli.command()
+@themes_option
+@format_option(["table", "json", "yaml"], "table")
+@output_option
+def themes(themes_path: Optional[str], fmt: str, output: Optional[str]) -> None:
+    """Show a theme taxonomy: themes, descriptions, weighted terms, false friends.
+
+    Also validates a taxonomy file: errors name the file, the line and the
+    problem, and the exit status is 6.
+
+    \b
+    Examples:
+      lspkit themes
+      lspkit themes --themes my-themes.yaml --format yaml
+    """
+    from .outputs import write_text_atomic
+    from .render.tags import render_taxonomy
+    from .taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy(themes_path)
+    color, width = _terminal(output)
+    write_text_atomic(output, render_taxonomy(taxonomy, fmt, color=color and fmt == "table", width=width))
+
+
+@cli.command("eval")
+@click.argument("gold", type=click.Path(dir_okay=False), metavar="GOLD")
+@themes_option
+@model_option
+@min_score_option
+@format_option(["table", "json"], "table")
+@output_option
+@click.option(
+    "--cross-validate",
+    "folds",
+    type=click.IntRange(min=2),
+    default=None,
+    metavar="K",
+    help="Also train a textcat on K-1 folds and test on the held-out fold, K times; report it next to the lexicon.",
+)
+@click.option("--epochs", type=click.IntRange(min=1), default=20, show_default=True, help="Training epochs per fold (with --cross-validate).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed for folds and training.")
+def eval_command(gold: str, themes_path, model, min_score, fmt: str, output, folds, epochs: int, seed: int) -> None:
+    """Precision, recall and F1 per theme (micro and macro) against labelled paragraphs.
+
+    GOLD is JSONL, one paragraph a line: {"text": ..., "themes": [...]} or
+    {"file": ..., "number": ..., "themes": [...]} (file relative to GOLD).
+    With --model the trained pipeline is scored instead of the lexicon; with
+    --cross-validate K both are compared on held-out folds.
+
+    \b
+    Examples:
+      lspkit eval data/labels/gold.jsonl
+      lspkit eval data/labels/gold.jsonl --cross-validate 5
+      lspkit eval gold.jsonl --model trained/ --format json
+    """
+    from .nlp.evaluate import cross_validate, evaluate, load_gold
+    from .outputs import write_text_atomic
+    from .render.tags import render_eval
+    from .taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy(themes_path)
+    items = load_gold(gold, taxonomy)
+    if folds:
+        if model:
+            raise click.BadParameter("--model and --cross-validate do not mix (cross-validation trains its own)", param_hint="--model")
+        reports = list(cross_validate(items, taxonomy, folds, seed=seed, epochs=epochs, min_score=min_score))
+    else:
+        reports = [evaluate(items, taxonomy, model=model, min_score=min_score)]
+    color, width = _terminal(output)
+    write_text_atomic(output, render_eval(reports, fmt, color=color and fmt == "table", width=width))
+
+
+@cli.command()
+@click.argument("gold", type=click.Path(dir_okay=False), metavar="GOLD")
+@click.option("--output", "-o", "output", required=True, type=click.Path(file_okay=False), metavar="DIR", help="Directory to write the trained pipeline to.")
+@themes_option
+@click.option("--epochs", type=click.IntRange(min=1), default=20, show_default=True, help="Passes over the labelled paragraphs.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed (training is deterministic for a seed).")
+@click.pass_obj
+def train(obj: Context, gold: str, output: str, themes_path, epochs: int, seed: int) -> None:
+    """Train a spaCy textcat_multilabel on labelled paragraphs, for `lspkit tag --model DIR`.
+
+    Small and CPU-only (a bag-of-words model on blank("en")); labels are the
+    taxonomy's themes.  Compare it with the lexicon tagger by
+    `lspkit eval GOLD --cross-validate 5`.
+
+    \b
+    Examples:
+      lspkit train data/labels/gold.jsonl --output models/themes
+      lspkit tag report.pdf --model models/themes --explain
+    """
+    from .nlp.evaluate import load_gold
+    from .nlp.train import save_pipeline, train_textcat
+    from .taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy(themes_path)
+    items = load_gold(gold, taxonomy)
+    nlp = train_textcat(items, taxonomy.names, epochs=epochs, seed=seed)
+    save_pipeline(nlp, output)
+    if not obj.quiet:
+        click.echo(f"lspkit: trained on {len(items)} paragraphs ({epochs} epochs, seed {seed}); saved to {output}", err=True)
+
+
 # ---------------------------------------------------------------- completion
 
 

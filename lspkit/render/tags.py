@@ -1,0 +1,200 @@
+"""Render a TaggedDocument: table (rich), json, jsonl, csv.
+
+`paragraph_record` is the one record shape for JSONL and CSV, shared with
+batch tagging so single-file and batch output have the same field names.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any, Optional
+
+from ..model import Paragraph
+from .common import to_json, to_jsonl
+
+FORMATS = ["table", "json", "jsonl", "csv"]
+
+
+def paragraph_record(tagged, p: Paragraph, tags, *, explain: bool = False) -> dict[str, Any]:
+    """file, sha256, number, kind, page, section, themes (at/above threshold), scores (all), text[, evidence]."""
+    src = tagged.document.source
+    rec: dict[str, Any] = {
+        "file": src.path,
+        "sha256": src.sha256,
+        "number": p.number,
+        "kind": p.kind.value,
+        "page": p.page,
+        "section": p.section,
+        "themes": {h.theme: h.score for h in tags.themes},
+        "scores": dict(tags.scores),
+        "text": p.text,
+    }
+    if explain:
+        rec["evidence"] = {h.theme: [e.to_dict() for e in h.evidence] for h in tags.themes}
+        rec["prior"] = {h.theme: h.prior for h in tags.themes if h.prior}
+    return rec
+
+
+def records(tagged, *, explain: bool = False) -> list[dict[str, Any]]:
+    return [paragraph_record(tagged, p, t, explain=explain) for p, t in zip(tagged.document.paragraphs, tagged.paragraphs)]
+
+
+def render(tagged, fmt: str, *, explain: bool = False, color: bool = False, width: Optional[int] = None, colours=None) -> str:
+    if fmt == "json":
+        return as_json(tagged, explain=explain)
+    if fmt == "jsonl":
+        return to_jsonl(records(tagged, explain=explain))
+    if fmt == "csv":
+        return as_csv(tagged, explain=explain)
+    if fmt == "table":
+        return as_table(tagged, explain=explain, color=color, width=width, colours=colours)
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def as_json(tagged, *, explain: bool = False) -> str:
+    return to_json(
+        {
+            "source": tagged.document.source.to_dict(),
+            "taxonomy": tagged.taxonomy_name,
+            "taxonomy_fingerprint": tagged.taxonomy_fingerprint,
+            "model": tagged.model,
+            "min_score": tagged.min_score,
+            "glossary": tagged.glossary.to_dict(),
+            "paragraphs": records(tagged, explain=explain),
+            "warnings": list(tagged.warnings),
+        }
+    )
+
+
+def csv_fields(theme_names, *, explain: bool = False) -> list[str]:
+    fields = ["file", "sha256", "number", "kind", "page", "section", "themes"]
+    fields += [f"score_{n}" for n in theme_names]
+    fields.append("text")
+    if explain:
+        fields.append("evidence")
+    return fields
+
+
+def csv_row(rec: dict[str, Any], theme_names, *, explain: bool = False) -> dict[str, Any]:
+    row = {k: rec[k] for k in ("file", "sha256", "number", "kind", "page", "section", "text")}
+    row["themes"] = ";".join(rec["themes"])
+    for n in theme_names:
+        row[f"score_{n}"] = rec["scores"].get(n, 0.0)
+    if explain:
+        row["evidence"] = "; ".join(
+            f"{theme}:{e['term']}@{e['start']}-{e['end']}" + (f"({e['via']})" if e.get("via") else "")
+            for theme, evs in rec.get("evidence", {}).items()
+            for e in evs
+        )
+    return row
+
+
+def as_csv(tagged, *, explain: bool = False) -> str:
+    names = list(tagged.paragraphs[0].scores) if tagged.paragraphs else []
+    out = io.StringIO()
+    w = csv.DictWriter(out, fieldnames=csv_fields(names, explain=explain), lineterminator="\n")
+    w.writeheader()
+    for rec in records(tagged, explain=explain):
+        w.writerow(csv_row(rec, names, explain=explain))
+    return out.getvalue()
+
+
+def _short(text: str, n: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def as_table(tagged, *, explain: bool = False, color: bool = False, width: Optional[int] = None, colours=None) -> str:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    colours = colours or _colours(tagged)
+    buf = io.StringIO()
+    console = Console(file=buf, force_terminal=color, no_color=not color, width=width or 120, highlight=False)
+    title = f"{tagged.document.source.path}: themes ({tagged.taxonomy_name}, min score {tagged.min_score:g})"
+    table = Table(title=title, show_lines=explain, expand=False)
+    table.add_column("No.", no_wrap=True, style="bold")
+    table.add_column("Page", justify="right")
+    table.add_column("Text", overflow="fold", ratio=3)
+    table.add_column("Themes", ratio=2)
+    for p, t in zip(tagged.document.paragraphs, tagged.paragraphs):
+        themes = Text()
+        for h in t.themes:
+            if themes:
+                themes.append(" ")
+            themes.append(f" {h.theme} {h.score:.2f} ", style=f"reverse {colours.get(h.theme, 'cyan')}")
+            if explain:
+                terms = ", ".join(dict.fromkeys(e.term + (f" ({e.via})" if e.via and e.via != "negative" else "") for e in h.evidence if e.weight > 0))
+                themes.append(f"\n  {terms}" + (f"\n  + heading prior {h.prior:g}" if h.prior else ""), style="dim")
+        if not t.themes:
+            themes.append("—", style="dim")
+        table.add_row(p.number, str(p.page), _short(p.text), themes)
+    console.print(table)
+    if tagged.glossary.entries:
+        console.print("Acronyms: " + "; ".join(f"{a.short} = {a.long}" for a in tagged.glossary.entries), style="dim")
+    return buf.getvalue()
+
+
+def _colours(tagged) -> dict[str, str]:
+    palette = ["cyan", "magenta", "green", "yellow", "blue", "red"]
+    names = list(tagged.paragraphs[0].scores) if tagged.paragraphs else []
+    return {n: palette[i % len(palette)] for i, n in enumerate(names)}
+
+
+def render_taxonomy(taxonomy, fmt: str, *, color: bool = False, width: Optional[int] = None) -> str:
+    if fmt == "json":
+        return to_json(taxonomy.to_dict())
+    if fmt == "yaml":
+        import yaml
+
+        d = taxonomy.to_dict()
+        return yaml.safe_dump(d, sort_keys=False, allow_unicode=True, width=100)
+    from rich.console import Console
+    from rich.table import Table
+
+    buf = io.StringIO()
+    console = Console(file=buf, force_terminal=color, no_color=not color, width=width or 120, highlight=False)
+    console.print(f"[bold]{taxonomy.label}[/bold] ({taxonomy.name}, {taxonomy.source}, fingerprint {taxonomy.fingerprint[:12]})")
+    if taxonomy.description:
+        console.print(taxonomy.description)
+    table = Table(show_lines=True)
+    table.add_column("Theme", no_wrap=True)
+    table.add_column("Description", ratio=3)
+    table.add_column("Terms (weight)", ratio=2)
+    for t in taxonomy.themes:
+        terms = ", ".join(f"{x.text} ({x.weight:g})" for x in sorted(t.terms, key=lambda x: -x.weight)[:12])
+        more = len(t.terms) - 12
+        if more > 0:
+            terms += f", … {more} more"
+        if t.negative:
+            terms += "\nnot: " + ", ".join(x.text for x in t.negative)
+        table.add_row(f"[{t.colour}]{t.name}[/]\n{t.label}", t.description, terms)
+    console.print(table)
+    s = taxonomy.scoring
+    console.print(f"min score {s.min_score:g}, scale {s.scale:g}, heading prior {s.heading_prior:g}, dominance {s.dominance:g}", style="dim")
+    return buf.getvalue()
+
+
+def render_eval(reports, fmt: str, *, color: bool = False, width: Optional[int] = None) -> str:
+    if fmt == "json":
+        return to_json([r.to_dict() for r in reports] if len(reports) > 1 else reports[0].to_dict())
+    from rich.console import Console
+    from rich.table import Table
+
+    buf = io.StringIO()
+    console = Console(file=buf, force_terminal=color, no_color=not color, width=width or 100, highlight=False)
+    for r in reports:
+        table = Table(title=f"{r.name}: {r.paragraphs} paragraphs, exact match {r.exact / max(1, r.paragraphs):.0%}")
+        for col in ("Theme", "Precision", "Recall", "F1", "Support"):
+            table.add_column(col, justify="left" if col == "Theme" else "right")
+        for t in r.themes:
+            table.add_row(t.theme, f"{t.precision:.3f}", f"{t.recall:.3f}", f"{t.f1:.3f}", str(t.support))
+        m = r.micro
+        table.add_row("micro", f"{m.precision:.3f}", f"{m.recall:.3f}", f"{m.f1:.3f}", str(m.support), style="bold")
+        table.add_row("macro", f"{r.macro_precision:.3f}", f"{r.macro_recall:.3f}", f"{r.macro_f1:.3f}", "", style="bold")
+        console.print(table)
+        if r.confusions:
+            console.print("Confusions (gold → predicted instead): " + "; ".join(f"{g} → {p} ×{n}" for g, p, n in r.confusions[:10]))
+        console.print()
+    return buf.getvalue()
