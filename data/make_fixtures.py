@@ -1281,6 +1281,50 @@ def check_pages_by_construction(pdf_path: Path, gold: dict) -> None:
         pdf.close()
 
 
+# ------------------------------------------------ 5. trailing-dot numbering (reportlab)
+
+
+def make_trailing_dot() -> dict:
+    src = load_source("trailing-dot-report.txt")
+    m = src.meta
+
+    def header(page: int, pages: int) -> list:
+        r, _, i = family("serif")
+        return [("text", 72, A4[1] - 40, i, 9, f"{m['to']} – {m['date_text']}")]
+
+    def footer(page: int, pages: int) -> list:
+        r, _, _ = family("serif")
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+        t = f"- {page} -"
+        return [("text", (A4[0] - stringWidth(t, r, 10)) / 2, 34, r, 10, t)]
+
+    style = Style(fonts="serif", size=11.5, leading=15, para_gap=9, num_x=72, text_x=126, heading_x=72,
+                  heading_text_x=126, heading_size=12, number_fmt="{n}.", section_fmt="{n}.",
+                  annex_fmt="Appendix {n}: {h}", part_indent=22, header=header, footer=footer)
+
+    def front(lay: Layout) -> None:
+        b = lay.bold
+        lay.text_op(72, m["council"].upper(), b, 12)
+        lay.y -= 8
+        lay.text_op(72, f"Report to: {m['to']}", lay.regular, 11)
+        lay.text_op(72, f"Date: {m['date_text']}", lay.regular, 11)
+        lay.text_op(72, f"Report of: {m['author']}", lay.regular, 11)
+        lay.y -= 10
+        lay.text_op(72, m["title"].upper(), b, 13.5, gap=22)
+        lay.y -= 6
+
+    name, role, tel = m["contact"].split(", ")
+    contact = Prose(f"__Contact officer: {name}, {role}, telephone {tel}__")
+    items = src.items
+    at = next(i for i, it in enumerate(items) if isinstance(it, Heading) and it.number == "B")
+    src = Source(src.meta, items[:at] + [contact, PageBreak()] + items[at:])
+    gold = lay_out(src, style, HERE / "trailing-dot-report.pdf", front=front)
+    gold["metadata"] = {k: m[k] for k in ("title", "author", "to", "date", "council", "contact")}
+    gold.pop("_layout")
+    write_gold(gold, HERE / "trailing-dot-report.gold.json")
+    return gold
+
+
 # ------------------------------------------------------------------------ main
 
 FIXTURES: dict[str, Callable[[], object]] = {
@@ -1288,6 +1332,7 @@ FIXTURES: dict[str, Callable[[], object]] = {
     "v1": make_consultation_v1,
     "v2": make_consultation_v2,
     "chromium": make_flat_chromium,
+    "trailing": make_trailing_dot,
 }
 
 
