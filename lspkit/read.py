@@ -87,6 +87,8 @@ def _read_bytes(path: str, data: bytes, *, pages, password, max_pages) -> Readin
         return _read_pdf(path, data, sha, pages=pages, password=password, max_pages=max_pages)
     suffix = os.path.splitext(path)[1].lower()
     text = _decode_text(data)
+    if text is None and suffix in TEXT_SUFFIXES:
+        raise InputInvalidError("not a text file (binary data, or an encoding other than UTF-8/UTF-16/cp1252)", path)
     if suffix == ".pdf" or text is None:
         raise InputInvalidError(f"not a PDF ({_sniff(data)})", path)
     return read_text(path, text, sha=sha, pages=pages)
@@ -223,6 +225,9 @@ def _read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages) -
     tail = data[-2048:]
     if b"%%EOF" not in tail:
         raise InputInvalidError("truncated or corrupt PDF (no end-of-file marker)", path)
+    from .pdfguard import check_streams
+
+    check_streams(data, path)  # refuse decompression bombs before pdfium inflates them in memory
     try:
         pdf = pdfium.PdfDocument(data, password=password)
     except pdfium.PdfiumError as exc:
@@ -254,8 +259,13 @@ def _read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages) -
         ruled: list[int] = []
         chars_total = 0
         empty_pages: list[int] = []
+        broken_pages: list[int] = []
         for page_no in wanted:
-            page = pdf[page_no - 1]
+            try:
+                page = pdf[page_no - 1]
+            except pdfium.PdfiumError:  # a cyclic or too-deep page tree, a missing page object
+                broken_pages.append(page_no)
+                continue
             try:
                 width, height = page.get_size()
                 sizes[page_no] = (width, height)
@@ -281,9 +291,14 @@ def _read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages) -
                     lines.append(line)
     finally:
         pdf.close()
+    if broken_pages and len(broken_pages) == len(wanted):
+        raise InputInvalidError("corrupt PDF (no page can be loaded: broken page tree)", path)
     if chars_total == 0:
         raise NoTextLayerError("no text layer; OCR is not supported", path)
     warnings: list[str] = []
+    if broken_pages:
+        shown = ", ".join(str(p) for p in broken_pages[:10]) + (" ..." if len(broken_pages) > 10 else "")
+        warnings.append(f"page(s) {shown} cannot be loaded (corrupt page tree), so they were skipped")
     if empty_pages and len(empty_pages) < len(wanted):
         shown = ", ".join(str(p) for p in empty_pages[:10]) + (" ..." if len(empty_pages) > 10 else "")
         warnings.append(f"page(s) {shown} have no text layer (scanned?); OCR is not supported, so they were skipped")
@@ -433,7 +448,7 @@ def _make_line(runs: list[Run], page_no: int, width: float, height: float) -> tu
         if not text:
             continue
         small = r[4] < size * 0.8 and r[3] < base - 0.15 * size
-        if i > 0 and small and len(text) <= 3 and re.fullmatch(r"[0-9a-z*†‡§¶]+", text):
+        if i > 0 and small and len(text) <= 3 and re.fullmatch(r"[0-9*†‡§¶]+", text):
             marks.append(text)
             prev_x1 = r[1]
             continue
