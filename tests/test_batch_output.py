@@ -22,7 +22,7 @@ def themed_task(path, options, sha):
     """fake_task plus themes and scores shaped like the tagger's records."""
     base = fake_task(path, options, sha)
     records = tuple(
-        {**r, "kind": "paragraph", "page": 1, "section": None, "themes": ["role"] if "role" in r["text"] else [],
+        {**r, "kind": "paragraph", "page": 1, "section": None, "themes": {"role": 0.9} if "role" in r["text"] else {},
          "scores": {t: (0.9 if t == "role" and "role" in r["text"] else 0.0) for t in THEMES}}
         for r in base.records
     )
@@ -79,21 +79,22 @@ def test_csv_has_theme_columns_and_summary(tmp_path):
     out = tmp_path / "out.csv"
     _run([str(d)], str(out), fmt="csv")
     rows = list(csv.DictReader(open(out, encoding="utf-8")))
-    assert list(rows[0]) == ["file", "sha256", "number", "kind", "page", "section", "themes", *THEMES, "text", "status", "error", "message", "duplicate_of"]
+    scores = [f"score_{t}" for t in THEMES]
+    assert list(rows[0]) == ["file", "sha256", "number", "kind", "page", "section", "themes", *scores, "text", "status", "error", "message", "duplicate_of"]
     first = rows[0]
-    assert first["role"] == "0.9" and first["themes"] == "role" and first["status"] == "ok"
+    assert first["score_role"] == "0.9" and first["themes"] == "role" and first["status"] == "ok"
     assert [(r["status"], r["number"]) for r in rows if r["status"] != "ok"] == [("duplicate", "")]
     summary = tmp_path / "summary.csv"
     _run([str(d)], str(summary), fmt="csv", summary=True)
     rows = list(csv.DictReader(open(summary, encoding="utf-8")))
     assert [r["status"] for r in rows] == ["ok", "duplicate", "ok"]
-    assert rows[0]["paragraphs"] == "2" and rows[0]["role"] == "1" and rows[0]["capacity"] == "0"
+    assert rows[0]["paragraphs"] == "2" and rows[0]["paragraphs_role"] == "1" and rows[0]["paragraphs_capacity"] == "0"
 
 
 def test_renderer_reads_back_what_it_wrote():
     r = BatchRenderer("csv", THEMES)
     good = FileResult("a.pdf", "a" * 64, records=({"file": "a.pdf", "sha256": "a" * 64, "number": "1", "kind": "paragraph",
-                                                   "page": 2, "section": "1", "themes": ["role"],
+                                                   "page": 2, "section": "1", "themes": {"role": 0.75},
                                                    "scores": {"role": 0.75, "capacity": 0.1}, "text": 'He said "yes",\nthen no.'},))
     bad = FileResult.failure("b.pdf", None, "invalid", "not a PDF")
     text = r.header() + r.render(good) + r.render(bad)

@@ -69,7 +69,7 @@ def tag_batch(
     from ..taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(options.themes)  # a bad taxonomy stops the batch before it starts
-    renderer = BatchRenderer(settings.fmt, taxonomy.names, settings.summary)
+    renderer = BatchRenderer(settings.fmt, taxonomy.names, settings.summary, explain=options.explain)
     output = BatchOutput(settings.output, renderer, resume=settings.resume).open()
     if output.discarded_journal and on_warning:
         on_warning(settings.output, "an unfinished run's journal was discarded (use --resume to continue a run)")

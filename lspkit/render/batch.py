@@ -39,29 +39,28 @@ class FormatMismatch(ValueError):
     """An existing output does not look like what this run would write."""
 
 
-def _theme_column(name: str, taken: Sequence[str]) -> str:
-    return f"theme:{name}" if name in taken else name
-
-
 class BatchRenderer:
-    """Renders FileResults as `fmt` ("jsonl" or "csv"): paragraph rows, or summary rows with `summary=True`."""
+    """Renders FileResults as `fmt` ("jsonl" or "csv"): paragraph rows, or summary rows with `summary=True`.
 
-    def __init__(self, fmt: str, theme_names: Sequence[str], summary: bool = False):
+    CSV paragraph rows are the single-file `tag --format csv` columns
+    (`score_<theme>` per theme, `themes` joined with ';') plus status columns.
+    """
+
+    def __init__(self, fmt: str, theme_names: Sequence[str], summary: bool = False, explain: bool = False):
         fmt = fmt.lower()
         if fmt not in FORMATS:
             raise ValueError(f"batch output is jsonl or csv, not {fmt}")
         self.fmt = fmt
         self.summary = summary
+        self.explain = explain
         self.theme_names = tuple(theme_names)
         if summary:
-            fixed = SUMMARY_FIELDS + STATUS_FIELDS[1:]
-            themes = [_theme_column(n, fixed) for n in self.theme_names]
-            self.columns = (*SUMMARY_FIELDS, *themes, *STATUS_FIELDS[1:])
+            counts = [f"paragraphs_{n}" for n in self.theme_names]
+            self.columns = (*SUMMARY_FIELDS, *counts, *STATUS_FIELDS[1:])
         else:
-            fixed = PARAGRAPH_FIELDS + STATUS_FIELDS
-            themes = [_theme_column(n, fixed) for n in self.theme_names]
-            self.columns = ("file", "sha256", "number", "kind", "page", "section", "themes", *themes, "text", *STATUS_FIELDS)
-        self._theme_columns = dict(zip(self.theme_names, themes))
+            from .tags import csv_fields
+
+            self.columns = (*csv_fields(self.theme_names, explain=explain), *STATUS_FIELDS)
 
     # ------------------------------------------------------------ writing
 
@@ -84,7 +83,7 @@ class BatchRenderer:
             "status": result.status,
             "pages": result.pages if ok else None,
             "paragraphs": result.paragraphs if ok else None,
-            "themes": {n: result.theme_counts.get(n, 0) for n in self.theme_names} if ok else None,
+            "paragraphs_per_theme": {n: result.theme_counts.get(n, 0) for n in self.theme_names} if ok else None,
             "error": result.error,
             "message": result.message,
             "duplicate_of": result.duplicate_of,
@@ -102,22 +101,18 @@ class BatchRenderer:
 
     def _csv_cells(self, row: dict[str, Any]) -> list[Any]:
         status = row.get("status", STATUS_OK)
-        cells: dict[str, Any] = {}
         if self.summary:
-            cells.update({k: row.get(k) for k in SUMMARY_FIELDS})
-            for name, count in (row.get("themes") or {}).items():
-                if name in self._theme_columns:
-                    cells[self._theme_columns[name]] = count
-        else:
-            cells.update({k: row.get(k) for k in ("file", "sha256", "number", "kind", "page", "section", "text")})
-            themes = row.get("themes")
-            if themes is not None:
-                cells["themes"] = ";".join(t if isinstance(t, str) else str(t.get("name")) for t in themes)
-            for name, score in (row.get("scores") or {}).items():
-                if name in self._theme_columns:
-                    cells[self._theme_columns[name]] = score
+            cells = {k: row.get(k) for k in SUMMARY_FIELDS}
+            for name, count in (row.get("paragraphs_per_theme") or {}).items():
+                cells[f"paragraphs_{name}"] = count
+        elif status == STATUS_OK:
+            from .tags import csv_row
+
+            cells = csv_row(row, self.theme_names, explain=self.explain)
             cells["status"] = status
-        cells.update({k: row.get(k) for k in STATUS_FIELDS[1:]})
+        else:
+            cells = {"file": row.get("file"), "sha256": row.get("sha256"), "status": status}
+        cells.update({k: row.get(k) for k in STATUS_FIELDS[1:] if k in row})
         return ["" if cells.get(c) is None else cells[c] for c in self.columns]
 
     @staticmethod

@@ -1,0 +1,222 @@
+"""Batch tagging throughput: papers/min and pages/s at --jobs 1 and 2, the pdftotext floor,
+the cached re-run, peak memory per worker, and the 2-vs-1 scaling.
+
+    python bench/bench_batch.py            # 200 papers of ~10 pages
+    python bench/bench_batch.py --n 40     # quicker
+
+Runs the real `lspkit tag DIR` command in a subprocess (cache off for the
+cold runs), and samples the peak RSS (VmHWM) of every worker process.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+WORDS = (
+    "partnership strategic local community board members accountability scrutiny performance delivery "
+    "neighbourhood renewal capacity skills resources funding governance chair council partners voluntary "
+    "sector health police targets area agreement review consultation evidence outcomes plan role leadership "
+    "engagement residents services budget officers report recommendation framework district county"
+).split()
+
+
+def _own_paper_set(directory: Path, n: int, pages: int, seed: int) -> list[Path]:
+    """Numbered council-style papers with reportlab, when bench/corpus.py is not available."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        path = directory / f"paper-{i:04d}.pdf"
+        c = canvas.Canvas(str(path), pagesize=A4)
+        width, height = A4
+        number = 0
+        section = 1
+        for page in range(1, pages + 1):
+            y = height - 72
+            c.setFont("Helvetica-Bold", 12)
+            c.drawString(72, y, f"{section}. {' '.join(rng.choice(WORDS) for _ in range(3)).title()}")
+            y -= 24
+            c.setFont("Helvetica", 10)
+            while y > 120:
+                number += 1
+                c.drawString(72, y, f"{section}.{number}")
+                words = [rng.choice(WORDS) for _ in range(rng.randint(25, 60))]
+                line = []
+                for w in words:
+                    line.append(w)
+                    if len(line) == 11:
+                        c.drawString(110, y, " ".join(line))
+                        y -= 13
+                        line = []
+                if line:
+                    c.drawString(110, y, " ".join(line) + ".")
+                    y -= 13
+                y -= 8
+            c.setFont("Helvetica", 8)
+            c.drawString(width / 2, 40, str(page))
+            c.showPage()
+            section += 1
+            number = 0
+        c.save()
+        out.append(path)
+    return out
+
+
+def make_corpus(directory: Path, n: int, pages: int) -> list[Path]:
+    try:
+        from bench.corpus import paper_set  # the fixtures helper's generator, if present
+    except ImportError:
+        return _own_paper_set(directory, n, pages, seed=0)
+    result = paper_set(directory, n=n, pages=pages, seed=0)
+    return sorted(Path(p) for p in result) if result else sorted(directory.glob("*.pdf"))
+
+
+def _descendants(pid: int) -> dict[int, int]:
+    """pid -> depth below `pid`, from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                stat = f.read()
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    out, todo = {}, [(pid, 0)]
+    while todo:
+        p, depth = todo.pop()
+        for c in children.get(p, ()):
+            out[c] = depth + 1
+            todo.append((c, depth + 1))
+    return out
+
+
+def _hwm_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def run_lspkit(args: list[str], env: dict) -> tuple[float, dict[int, int], dict]:
+    """Wall time, peak RSS (kB) of each worker process, and the run's summary counts."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "lspkit.cli", *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peaks: dict[int, int] = {}
+    stop = threading.Event()
+
+    def sample():
+        while not stop.is_set():
+            for pid, depth in _descendants(proc.pid).items():
+                if depth >= 2:  # workers are children of the forkserver, itself a child of lspkit
+                    peaks[pid] = max(peaks.get(pid, 0), _hwm_kb(pid))
+            stop.wait(0.25)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    _, stderr = proc.communicate()
+    stop.set()
+    thread.join()
+    seconds = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"lspkit {' '.join(args)} failed ({proc.returncode}):\n{stderr}")
+    return seconds, peaks, {"stderr": stderr.strip().splitlines()[-1] if stderr.strip() else ""}
+
+
+def count_pages(paths) -> int:
+    from pypdfium2 import PdfDocument
+
+    total = 0
+    for p in paths:
+        doc = PdfDocument(str(p))
+        total += len(doc)
+        doc.close()
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=200, help="papers (default 200)")
+    parser.add_argument("--pages", type=int, default=10, help="pages per paper (default 10)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="lspkit-bench-batch-"))
+    corpus = work / "papers"
+    corpus.mkdir()
+    t0 = time.perf_counter()
+    papers = make_corpus(corpus, args.n, args.pages)
+    pages = count_pages(papers)
+    print(f"corpus: {len(papers)} papers, {pages} pages ({time.perf_counter() - t0:.1f} s to generate) in {corpus}")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LSPKIT_CACHE_DIR": str(work / "cache")}
+    figures: dict = {"papers": len(papers), "pages": pages, "cores": len(os.sched_getaffinity(0))}
+
+    def report(label, seconds):
+        ppm = len(papers) / seconds * 60
+        pps = pages / seconds
+        print(f"{label:<28} {seconds:7.1f} s   {ppm:7.1f} papers/min   {pps:6.1f} pages/s")
+        return {"seconds": round(seconds, 2), "papers_per_min": round(ppm, 1), "pages_per_s": round(pps, 1)}
+
+    if shutil.which("pdftotext"):
+        start = time.perf_counter()
+        for p in papers:
+            subprocess.run(["pdftotext", "-layout", str(p), "-"], stdout=subprocess.DEVNULL, check=True)
+        figures["pdftotext"] = report("pdftotext alone (1 proc)", time.perf_counter() - start)
+    else:
+        print("pdftotext not installed: no floor measured")
+
+    worker_peaks = {}
+    for jobs in (1, 2):
+        seconds, peaks, info = run_lspkit(
+            ["-q", "tag", str(corpus), "--jobs", str(jobs), "--no-cache", "-o", str(work / f"out-{jobs}.jsonl")], env
+        )
+        figures[f"jobs{jobs}"] = report(f"lspkit tag --jobs {jobs} (cold)", seconds)
+        worker_peaks[jobs] = peaks
+
+    # The cached re-run: fill the cache, then time a second run over the same archive.
+    run_lspkit(["-q", "tag", str(corpus), "--jobs", "2", "-o", str(work / "fill.jsonl")], env)
+    seconds, _, _ = run_lspkit(["-q", "tag", str(corpus), "--jobs", "2", "-o", str(work / "cached.jsonl")], env)
+    figures["cached"] = report("lspkit tag --jobs 2 (cached)", seconds)
+
+    same = (work / "out-1.jsonl").read_bytes() == (work / "out-2.jsonl").read_bytes() == (work / "cached.jsonl").read_bytes()
+    print(f"--jobs 1, --jobs 2 and cached outputs identical: {same}")
+    for jobs, peaks in worker_peaks.items():
+        mb = sorted(round(v / 1024) for v in peaks.values())
+        print(f"peak RSS per worker at --jobs {jobs}: {', '.join(f'{m} MB' for m in mb) or 'not sampled'}")
+        figures[f"worker_peak_mb_jobs{jobs}"] = mb
+    scaling = figures["jobs1"]["seconds"] / figures["jobs2"]["seconds"]
+    print(f"scaling 2 jobs vs 1: {scaling:.2f}x (ideal 2.00x on {figures['cores']} cores)")
+    figures["scaling"] = round(scaling, 2)
+    if "pdftotext" in figures:
+        print(f"lspkit --jobs 1 is {figures['jobs1']['seconds'] / figures['pdftotext']['seconds']:.1f}x the pdftotext floor")
+    if args.json:
+        print(json.dumps(figures))
+    if args.keep:
+        print(f"kept {work}")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
