@@ -289,6 +289,11 @@ class Summary:
 _ABBREVIATIONS = re.compile(r"(?:\b(?:e\.g|i\.e|etc|no|nos|para|paras|cf|mr|mrs|ms|dr|st|vol|p|pp|fig)|\b[A-Z])\.$", re.I)
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+(?=[\"'‘“(]?[A-Z0-9•\-–])")
 _CLAUSE_END = re.compile(r"(?:[;:,](?=\s)|\s[\u2013\u2014-]\s|\s(?=•))")
+# weaker boundaries, used only when no run of ordinary clauses fits: before a conjunction or relative pronoun
+_WEAK_CLAUSE_END = re.compile(
+    r"\s(?=(?:but|which|whose|where|while|whereas|although|because|so that|"
+    r"(?:and|or) (?:is|are|was|were|will|has|have|had|can|could|should|would|must|may|it|they|this|these))\s)"
+)
 _WORD = re.compile(r"\S+")
 _TRIM = " \t\n,;:\u2013\u2014-•"
 
@@ -308,10 +313,14 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [s for s in (_strip(text, a, b) for a, b in spans) if s[1] > s[0]]
 
 
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _clauses(text: str, start: int, end: int, pattern: "re.Pattern[str]" = _CLAUSE_END) -> list[tuple[int, int]]:
+    """Clause spans of text[start:end]; never split inside brackets (a list in parentheses is one clause)."""
+    depth_at = _bracket_depths(text, start, end)
     spans: list[tuple[int, int]] = []
     a = start
-    for m in _CLAUSE_END.finditer(text, start, end):
+    for m in pattern.finditer(text, start, end):
+        if depth_at[m.start() - start]:
+            continue
         b = m.end() if text[m.start()] in ";:," else m.start()
         if b > a:
             spans.append((a, b))
@@ -319,6 +328,17 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if a < end:
         spans.append((a, end))
     return spans
+
+
+def _bracket_depths(text: str, start: int, end: int) -> list[int]:
+    depths, depth = [], 0
+    for ch in text[start:end]:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        depths.append(depth)
+    return depths
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -357,7 +377,7 @@ def make_gist(text: str, evidence: Sequence[tuple[int, int, float]] = (), max_wo
     return Gist(text[start:end], start, end, _weight(evidence, start, end))
 
 
-def _best_window(text, clauses, evidence, max_words, limit) -> tuple[int, int]:
+def _best_window(text, clauses, evidence, max_words, limit, weak_ok: bool = True) -> tuple[int, int]:
     best: Optional[tuple] = None
     counts = [_words(text, a, b) for a, b in clauses]
     for i in range(len(clauses)):
@@ -367,23 +387,35 @@ def _best_window(text, clauses, evidence, max_words, limit) -> tuple[int, int]:
             if total > limit:
                 break
             a, b = clauses[i][0], clauses[j][1]
-            # most evidence, then closest to max_words, then earliest
-            key = (_weight(evidence, a, b), -abs(max_words - total), -i)
+            # most evidence (a small bonus for the sentence's own opening), then closest to max_words, then earliest
+            key = (_weight(evidence, a, b) + (0.5 if i == 0 else 0.0), -abs(max_words - total), -i)
             if best is None or key > best[0]:
                 best = (key, (a, b))
     if best is not None:
         return best[1]
-    # every clause is too long: a window of words around the heaviest evidence
+    if weak_ok:
+        finer = [piece for a, b in clauses for piece in _clauses(text, a, b, _WEAK_CLAUSE_END)]
+        if len(finer) > len(clauses):
+            return _best_window(text, finer, evidence, max_words, limit, weak_ok=False)
+    # every clause is too long: the sentence's first words, or (when they carry no evidence)
+    # the window with the most, ending on a content word rather than "of the"
     a0, b0 = clauses[0][0], clauses[-1][1]
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, a0, b0)]
-    best_i, best_key = 0, None
-    for i in range(0, max(1, len(words) - max_words + 1)):
-        a, b = words[i][0], words[min(len(words), i + max_words) - 1][1]
-        # prefer the sentence's own opening unless later words carry clearly more evidence
-        key = (_weight(evidence, a, b) + (0.5 if i == 0 else 0.0), -i)
-        if best_key is None or key > best_key:
-            best_i, best_key = i, key
-    return words[best_i][0], words[min(len(words), best_i + max_words) - 1][1]
+    n = min(len(words), max_words)
+    best_i = 0
+    if _weight(evidence, words[0][0], words[n - 1][1]) <= 0:
+        best_i = max(range(len(words) - n + 1), key=lambda i: (_weight(evidence, words[i][0], words[i + n - 1][1]), -i))
+    last = best_i + n - 1
+    while best_i > 0 and best_i < last and _FUNCTION_WORD.fullmatch(text[words[best_i][0] : words[best_i][1]].lower()):
+        best_i += 1
+    while last > best_i and _FUNCTION_WORD.fullmatch(text[words[last][0] : words[last][1]].strip(",;:").lower()):
+        last -= 1
+    return words[best_i][0], words[last][1]
+
+
+_FUNCTION_WORD = re.compile(
+    r"the|a|an|of|for|to|in|on|at|by|with|from|and|or|but|that|which|who|is|are|was|were|be|its|their|this|these|as"
+)
 
 
 # ---------------------------------------------------------------- recommendations

@@ -37,9 +37,7 @@ def display_gist(gist: Optional[Gist], text: str) -> str:
     if gist is None or not gist.text:
         return ""
     before = text[: gist.start].rstrip()
-    lead = "… " if before and before[-1] not in ".!?:;" and not gist.text[:1].isupper() else ""
-    if before and before[-1] not in ".!?" and gist.text[:1].isupper() and before[-1] not in ":;–—-•":
-        lead = "… "
+    lead = "… " if before and before[-1] not in ".!?" else ""
     tail = "" if gist.text[-1] in ".!?" or gist.end >= len(text.rstrip()) else " …"
     return f"{lead}{gist.text}{tail}"
 
@@ -53,8 +51,9 @@ def _selected_themes(summary: Summary, theme: Optional[str]):
 
 def _meta_items(summary: Summary) -> list[tuple[str, str]]:
     meta = summary.metadata
+    # the PDF's own producer/creator/dates describe the file, not the paper: JSON keeps them, the title block does not
     keys = [k for k in METADATA_ORDER if meta.get(k)] + sorted(
-        k for k in meta if k not in METADATA_ORDER and k != "title" and meta.get(k)
+        k for k in meta if k not in METADATA_ORDER and k != "title" and not k.startswith("pdf_") and meta.get(k)
     )
     return [(k.replace("_", " ").capitalize(), str(meta[k])) for k in keys]
 
@@ -415,7 +414,7 @@ def as_html(summary: Summary, *, theme: Optional[str] = None, full: bool = False
     body.append('<nav class="toc">' + "".join(f'<a href="{h}">{esc(t)}</a>' for h, t in (x for x in toc if x)) + "</nav>")
 
     if summary.recommendations and theme is None:
-        body.append('<section id="recommendations"><h2>Recommendations</h2><ol class="recs">')
+        body.append('<section id="recommendations"><h2>Recommendations</h2><ul class="recs">')
         for r in summary.recommendations:
             label = f"Recommendation {r.number}" if r.number else "Recommendation"
             where = plink(r.paragraph, f"paragraph {r.paragraph}") if r.paragraph else ""
@@ -423,7 +422,7 @@ def as_html(summary: Summary, *, theme: Optional[str] = None, full: bool = False
                 f'<li><strong>{esc(label)}</strong> <span class="muted">({where}{", " if where else ""}p. {r.page})</span>'
                 f"<br>{esc(r.text)}</li>"
             )
-        body.append("</ol></section>")
+        body.append("</ul></section>")
 
     body.append('<section id="themes"><h2>Themes</h2>')
     rows = [(t.label, t.count, f"#{anchors.id('theme', t.name)}") for t in themes]
@@ -522,7 +521,7 @@ def as_html(summary: Summary, *, theme: Optional[str] = None, full: bool = False
 .srcs { text-indent: 0; font-size: .85rem; }
 figure { margin: .5rem 0 1rem; }
 svg.bars { max-width: 100%; height: auto; }
-ol.recs li, ul.questions li { margin-bottom: .5rem; }
+ul.recs li, ul.questions li { margin-bottom: .5rem; }
 """
     return page(summary.title, "\n".join(body), css=css)
 
