@@ -65,7 +65,8 @@ def comparison_tokens(text: str, *, ignore_case: bool, ignore_punctuation: bool)
     """The tokens whose equality decides whether a paragraph changed (whitespace never counts)."""
     tokens = _WORD_RE.findall(text)
     if ignore_punctuation:
-        tokens = [t for t in tokens if t[0].isalnum() or t[0] == "_"]
+        # "partnership's" and "partnerships" are the same word once apostrophes do not count.
+        tokens = [re.sub(r"['\u2019]", "", t) for t in tokens if t[0].isalnum() or t[0] == "_"]
     if ignore_case:
         tokens = [t.casefold() for t in tokens]
     return tokens
@@ -76,21 +77,22 @@ def align(
     new_texts: Sequence[str],
     *,
     threshold: float = 0.5,
-    ignore_case: bool = False,
-    ignore_punctuation: bool = False,
     old_hints: Optional[Sequence[str]] = None,
     new_hints: Optional[Sequence[str]] = None,
 ) -> list[Match]:
     """Matches between two sequences of paragraph texts; unmatched indices are additions/deletions.
 
+    Matching always compares case-folded words, punctuation left out: a paragraph
+    whose only change is its case or punctuation is still the same paragraph
+    (whether that counts as a modification is the caller's business).
     `old_hints` / `new_hints` (paragraph numbers) only break near-ties and let a
     paragraph rewritten in place match below `threshold`; they never decide alone.
     """
     from rapidfuzz.distance import Indel
 
     vocab = _Vocabulary()
-    otoks = [tuple(vocab(t) for t in comparison_tokens(s, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)) for s in old_texts]
-    ntoks = [tuple(vocab(t) for t in comparison_tokens(s, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)) for s in new_texts]
+    otoks = [tuple(vocab(t) for t in comparison_tokens(s, ignore_case=True, ignore_punctuation=True)) for s in old_texts]
+    ntoks = [tuple(vocab(t) for t in comparison_tokens(s, ignore_case=True, ignore_punctuation=True)) for s in new_texts]
     n_old, n_new = len(otoks), len(ntoks)
     old_free = [True] * n_old
     new_free = [True] * n_new

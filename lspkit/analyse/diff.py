@@ -228,8 +228,6 @@ def diff_documents(
             [ops[i].text for i in oi],
             [nps[j].text for j in ni],
             threshold=threshold,
-            ignore_case=ignore_case,
-            ignore_punctuation=ignore_punctuation,
             old_hints=[ops[i].number for i in oi],
             new_hints=[nps[j].number for j in ni],
         )
@@ -290,7 +288,7 @@ def diff_documents(
                 kind=kind,
                 old=tuple(p.number for p in o),
                 new=tuple(p.number for p in n),
-                similarity=1.0 if same_text else m.similarity,
+                similarity=1.0 if same_text else _similarity(old_text, new_text, options),
                 words=words,
                 themes_added=added,
                 themes_removed=removed,
@@ -375,6 +373,14 @@ def _same_text(a: str, b: str, options: DiffOptions) -> bool:
     return comparison_tokens(a, **kw) == comparison_tokens(b, **kw)
 
 
+def _similarity(a: str, b: str, options: DiffOptions) -> float:
+    """Word-level similarity as the options see the texts (case and punctuation count unless ignored)."""
+    from rapidfuzz.distance import Indel
+
+    kw = {"ignore_case": options.ignore_case, "ignore_punctuation": options.ignore_punctuation}
+    return Indel.normalized_similarity(comparison_tokens(a, **kw), comparison_tokens(b, **kw))
+
+
 def _moved(old_section: Optional[str], new_section: Optional[str], section_map: dict[str, str]) -> bool:
     """In another section than the one its old section became; unknown sections never count as a move."""
     if old_section is None or new_section is None:
@@ -383,6 +389,9 @@ def _moved(old_section: Optional[str], new_section: Optional[str], section_map: 
 
 
 # ---------------------------------------------------------------- sections
+
+
+SECTION_CUTOFF = 0.9
 
 
 def _sections(document: Document) -> list[Section]:
@@ -409,9 +418,10 @@ def _align_sections(
 ) -> tuple[dict[str, str], list[HeadingChange]]:
     """Map old sections to new ones by where their paragraphs went and by heading words.
 
-    Score = half heading similarity + half the share of paragraphs that flowed
-    from one to the other, so a renamed section keeps its paragraphs' vote and a
-    section whose paragraphs all changed keeps its heading's.
+    Score = heading similarity + the share of paragraphs that flowed from one to
+    the other (+0.5 for the very same heading words, +0.1 for the same number),
+    so a renamed section keeps its paragraphs' vote, a section whose
+    paragraphs all changed keeps its heading's, and a renumbered section keeps both.
     """
     from rapidfuzz import fuzz
 
@@ -441,17 +451,14 @@ def _align_sections(
 
     scored = []
     for so in old_by_number.values():
+        a = _norm_heading(so.heading)
         for sn in new_by_number.values():
-            a, b = _norm_heading(so.heading), _norm_heading(sn.heading)
+            b = _norm_heading(sn.heading)
             h = fuzz.ratio(a, b) / 100.0 if (a or b) else 1.0
             bigger = max(size_old.get(so.number, 0), size_new.get(sn.number, 0))
-            if bigger:
-                score = 0.5 * h + 0.5 * min(1.0, flow.get((so.number, sn.number), 0.0) / bigger)
-            else:
-                score = h
-            if so.number == sn.number:
-                score += 0.05
-            if score >= 0.45:
+            score = h + (min(1.0, flow.get((so.number, sn.number), 0.0) / bigger) if bigger else 0.0)
+            score += 0.5 * (a == b) + 0.1 * (so.number == sn.number)
+            if score >= SECTION_CUTOFF:
                 scored.append((score, so.number, sn.number, h))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
     mapping: dict[str, str] = {}

@@ -47,8 +47,10 @@ def _is_word(token: str) -> bool:
 def _token_key(token: str, ignore_case: bool, ignore_punctuation: bool) -> str:
     if token.isspace():
         return " "
-    if ignore_punctuation and not _is_word(token):
-        return "\x00p"
+    if ignore_punctuation:
+        if not _is_word(token):
+            return "\x00p"
+        token = re.sub(r"['\u2019]", "", token)
     return token.casefold() if ignore_case else token
 
 
