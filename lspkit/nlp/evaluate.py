@@ -1,7 +1,8 @@
 """Measure a tagger against hand-labelled paragraphs: per-theme P/R/F1, micro, macro, confusions.
 
 Gold is JSONL, one paragraph a line: {"text": ..., "themes": [...]} or
-{"file": ..., "number": ..., "themes": [...]} (the file is read with
+{"file": ..., "number": ..., "themes": [...]}, optionally with "heading" (the
+section heading, which the tagger uses as a prior) (the file is read with
 `lspkit.api.extract`, relative to the gold file's directory).  When both text
 and file are given the text wins, so a gold set does not drift with the
 extractor.  Paragraphs of one file are tagged together, so an acronym defined
@@ -25,6 +26,7 @@ class GoldItem:
     group: str  # paragraphs of one document share a glossary
     text: str
     themes: frozenset[str]
+    heading: Optional[str] = None  # the section heading, a prior for the tagger as in `lspkit tag`
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,10 @@ def load_gold(path: str, taxonomy: Optional[Taxonomy] = None) -> list[GoldItem]:
             if not isinstance(text, str):
                 raise InputInvalidError(f"line {lineno}: 'text' must be a string", path)
             key = f"{file}#{number}" if file else f"line {lineno}"
-            items.append(GoldItem(key, str(file) if file else "", text, frozenset(themes)))
+            heading = rec.get("heading")
+            if heading is not None and not isinstance(heading, str):
+                raise InputInvalidError(f"line {lineno}: 'heading' must be a string", path)
+            items.append(GoldItem(key, str(file) if file else "", text, frozenset(themes), heading))
     if not items:
         raise InputInvalidError("the gold file has no labelled paragraphs", path)
     return items
@@ -203,7 +208,7 @@ def predict_lexicon(items: Sequence[GoldItem], taxonomy: Taxonomy, model: Option
     for i, it in enumerate(items):
         groups.setdefault(it.group or f"#{i}", []).append(i)
     for idxs in groups.values():
-        tags = tagger.tag_texts([(str(i), items[i].text) for i in idxs], min_score=min_score)
+        tags = tagger.tag_texts([(str(i), items[i].text, items[i].heading) for i in idxs], min_score=min_score)
         for i, t in zip(idxs, tags):
             out[i] = frozenset(h.theme for h in t.themes)
     return [out[i] for i in range(len(items))]

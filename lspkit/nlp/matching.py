@@ -50,6 +50,23 @@ _EXCEPTIONS = {
     "thus": "thus",
     "less": "less",
     "unless": "unless",
+    # -ment nouns that are not the verb's action: government is not governance
+    "government": "government",
+    "governments": "government",
+    "department": "department",
+    "departments": "department",
+    "parliament": "parliament",
+    "element": "element",
+    "elements": "element",
+    "moment": "moment",
+    "comment": "comment",
+    "comments": "comment",
+    "document": "document",
+    "documents": "document",
+    "statement": "statement",
+    "statements": "statement",
+    "apartment": "apartment",
+    "segment": "segment",
 }
 
 # Suffixes removed after plural handling, longest first.  Each maps to what

@@ -101,6 +101,7 @@ class ThemeScorer:
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
         self._keys = {}
         self._long_cache = {}
+        self._names = {t.name: {t.name.replace("_", " ").replace("-", " "), t.label.lower()} for t in taxonomy.themes}
         self._headings = {
             t.name: [tuple(stem(w.text) for w in self.nlp.make_doc(h) if not w.is_punct) for h in t.headings] for t in taxonomy.themes
         }
@@ -167,12 +168,20 @@ class ThemeScorer:
                 for th, term in self._long_form_terms(long):
                     evidence[th].append(Evidence(sp.text, sp.start_char, sp.end_char, term.weight, term.text, f"acronym:{sp.label_}"))
                     spans.append(doc.char_span(sp.start_char, sp.end_char, label=th))
+        # "this report covers governance, accountability and capacity": when two or more
+        # themes are named only by their own name, it is a list of topics, not a point
+        bare = [n for n in names if evidence[n] and all(e.term.lower() in self._names[n] for e in evidence[n])]
+        if len(bare) >= 2:
+            for n in bare:
+                evidence[n] = [Evidence(e.text, e.start, e.end, 0.0, e.term, "listed") for e in evidence[n]]
         raw: dict[str, float] = {}
         for name in names:
             ev = evidence[name]
             counts: dict[str, int] = {}
             weights: dict[str, float] = {}
             for e in ev:
+                if e.weight <= 0:
+                    continue
                 counts[e.term] = counts.get(e.term, 0) + 1
                 weights[e.term] = e.weight
             total = 0.0
