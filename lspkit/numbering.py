@@ -15,6 +15,7 @@ from typing import Optional, Sequence
 
 _NUM = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})(\.|\))?(?:\s+|$)(.*)$", re.S)
 _NUM_GLUED = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,4})\.?(?=[A-Z(“\"‘])(.*)$", re.S)  # "4.1The ..." (no space)
+_ANNEX_NUM = re.compile(r"^([A-Z])\.(\d{1,3}(?:\.\d{1,3}){0,3})(\.|\))?(?:\s+|$)(.*)$", re.S)  # "B.1." in Annex B
 _QUESTION = re.compile(r"^(?:Question|Q)\s?(\d{1,3}[a-z]?)\b\s*[.:)\-–—]?\s*(.*)$", re.S)
 _CHAPTER = re.compile(r"^(Chapter|Part|Section)\s+(\d{1,3}|[IVXLC]{1,6})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
 _ANNEX = re.compile(r"^(Annexe|Annex|Appendix|Schedule)\s+([A-Z]|\d{1,3}|[IVX]{1,5})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
@@ -46,6 +47,11 @@ def parse_label(text: str) -> Optional[Label]:
         number, dot, rest = m.groups()
         levels = tuple(int(x) for x in number.split("."))
         return Label("number", number, rest.strip(), levels, bool(dot))
+    m = _ANNEX_NUM.match(t)
+    if m:
+        letter, number, dot, rest = m.groups()
+        levels = (annex_level(letter),) + tuple(int(x) for x in number.split("."))
+        return Label("number", f"{letter}.{number}", rest.strip(), levels, bool(dot))
     m = _NUM_GLUED.match(t)
     if m:
         number, rest = m.groups()
@@ -69,6 +75,11 @@ def parse_label(text: str) -> Optional[Label]:
     if m and m.group(2).strip():
         return Label("bullet", "", m.group(2).strip())
     return None
+
+
+def annex_level(letter: str) -> int:
+    """Annex and appendix letters as a first numbering level that never meets a chapter number."""
+    return 1000 + ord(letter.upper()) - ord("A") + 1
 
 
 def _int(s: str) -> int:
@@ -144,12 +155,14 @@ def sequence_warnings(numbers: Sequence[str]) -> list[str]:
         if n.startswith("Q"):
             continue
         try:
-            cand = tuple(int(x) for x in n.split("."))
+            cand = tuple(annex_level(x) if x.isalpha() and len(x) == 1 else int(x) for x in n.split("."))
         except ValueError:
             continue
         if n in seen:
             out.append(f"paragraph number {n} appears more than once")
         seen.add(n)
+        if prev is not None and (prev[0] > 1000) != (cand[0] > 1000):
+            prev = None  # into (or out of) an annex: its numbering starts afresh
         if prev is not None:
             kind = successor_kind(prev, cand, max_gap=50)
             if kind == "gap":
@@ -161,4 +174,4 @@ def sequence_warnings(numbers: Sequence[str]) -> list[str]:
 
 
 def _fmt(levels: tuple[int, ...]) -> str:
-    return ".".join(str(x) for x in levels)
+    return ".".join(chr(x - 1001 + ord("A")) if x > 1000 else str(x) for x in levels)

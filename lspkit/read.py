@@ -15,13 +15,15 @@ import os
 import re
 import sys
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Optional, Sequence
 
 from .errors import EncryptedError, InputInvalidError, InputMissingError, LimitError, NoTextLayerError
 from .model import Line
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".rst"}
+# C0/C1 control characters and U+FFFD: what pdfium returns for a glyph code with no Unicode mapping
+_UNMAPPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
 @dataclass(frozen=True)
@@ -260,6 +262,8 @@ def _read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages) -
         chars_total = 0
         empty_pages: list[int] = []
         broken_pages: list[int] = []
+        unmapped = 0
+        unmapped_pages: dict[int, None] = {}
         for page_no in wanted:
             try:
                 page = pdf[page_no - 1]
@@ -285,6 +289,13 @@ def _read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages) -
 
             for line_runs in order_runs(runs, width):
                 line, marks = _make_line(line_runs, page_no, width, height)
+                if line is not None and _UNMAPPED.search(line.text):
+                    # glyph codes from a font without a Unicode map: never let control bytes into the text
+                    text = _UNMAPPED.sub("", line.text)
+                    unmapped += len(line.text) - len(text)
+                    unmapped_pages.setdefault(page_no, None)
+                    text = " ".join(text.split())
+                    line = replace(line, text=text) if text else None
                 if line is not None:
                     for m in marks:
                         markers.append((page_no, len(lines), m))
@@ -295,7 +306,16 @@ def _read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages) -
         raise InputInvalidError("corrupt PDF (no page can be loaded: broken page tree)", path)
     if chars_total == 0:
         raise NoTextLayerError("no text layer; OCR is not supported", path)
+    if unmapped >= 0.5 * chars_total:
+        raise InputInvalidError(
+            f"no readable text: {unmapped} of {chars_total} characters are glyph codes from fonts "
+            "without a Unicode map (re-export the PDF with embedded ToUnicode maps, or OCR it)",
+            path,
+        )
     warnings: list[str] = []
+    if unmapped:
+        shown = ", ".join(str(p) for p in list(unmapped_pages)[:10]) + (" ..." if len(unmapped_pages) > 10 else "")
+        warnings.append(f"{unmapped} character(s) on page(s) {shown} have no Unicode mapping (font without ToUnicode) and were left out")
     if broken_pages:
         shown = ", ".join(str(p) for p in broken_pages[:10]) + (" ..." if len(broken_pages) > 10 else "")
         warnings.append(f"page(s) {shown} cannot be loaded (corrupt page tree), so they were skipped")

@@ -16,7 +16,7 @@ from typing import Any, Optional
 
 from .layout import find_furniture
 from .model import Block, Document, Dropped, Line, Note, Paragraph, ParagraphKind, Section, SectionKind, Source, Table
-from .numbering import Label, letter_kind, parse_label, sequence_warnings, successor_kind
+from .numbering import Label, annex_level, letter_kind, parse_label, sequence_warnings, successor_kind
 from .read import Reading
 
 # Prefixes that keep their hyphen at a line end ("sub-" + "regional" stays "sub-regional").
@@ -31,7 +31,7 @@ BACK_MATTER = re.compile(
     re.I,
 )
 FRONT_KEYS = re.compile(
-    r"^(to|from|subject|date|report of|report by|meeting|meeting date|agenda item|ref|reference|report number|"
+    r"^(to|report to|from|subject|date|report of|report by|meeting|meeting date|agenda item|ref|reference|report number|"
     r"wards? affected|portfolio|portfolio holder|status|key decision|classification|title|author|"
     r"closing date|issued|published)\s*[:\-–]\s*(.+)$",
     re.I,
@@ -75,6 +75,7 @@ class _Para:
     notes: list[Note] = field(default_factory=list)
     part_x: float = 0.0
     last_part_label: Optional[str] = None
+    lines: list[int] = field(default_factory=list)  # indexes into Reading.lines, to place footnote markers
 
 
 def segment(reading: Reading) -> Document:
@@ -482,8 +483,14 @@ class _Builder:
         self.sections.append(Section(number=number, heading=heading, page=page, kind=kind))  # type: ignore[arg-type]
         self.section_number = number
         if number is not None:
-            self.section_levels = levels if levels else (
-                tuple(int(x) for x in number.split(".")) if number.replace(".", "").isdigit() else None)
+            if levels:
+                self.section_levels = levels
+            elif number.replace(".", "").isdigit():
+                self.section_levels = tuple(int(x) for x in number.split("."))
+            elif kind is SectionKind.ANNEX and len(number) == 1 and number.isalpha():
+                self.section_levels = (annex_level(number),)  # Annex B holds B.1, B.2 ...
+            else:
+                self.section_levels = None
         self.heading = heading
         self.section_kind = kind
         self.heading_since_last = True
@@ -555,6 +562,7 @@ class _Builder:
                   x_text=x_text, page_end=w.line.page,
                   bbox=[w.line.x0, w.line.top, w.line.x1, w.line.bottom])
         p.pieces.append([])
+        p.lines.append(w.index)
         self.cur = p
         if rest:
             sub = parse_label(rest)
@@ -596,6 +604,7 @@ class _Builder:
             self.block_lines.append(w.text)
             return
         p.page_end = max(p.page_end, w.line.page)
+        p.lines.append(w.index)
         if w.line.page == p.page:
             p.bbox[0] = min(p.bbox[0], w.line.x0)
             p.bbox[2] = max(p.bbox[2], w.line.x1)
@@ -633,9 +642,11 @@ class _Builder:
         if self.back_key is not None:
             sep = ", " if self.back_key in ("contact", "contact_officer") else " "
             value = ", ".join(
-                re.sub(r"^(?:tel|telephone|phone|t)\s*[:.]\s*", "", x.strip().rstrip(","), flags=re.I)
+                re.sub(r"^(?:tel|telephone|phone|t)\b\s*[:.]?\s*(?=[(+\d])", "", x.strip().rstrip(","), flags=re.I)
                 for x in self.back_lines if x.strip()
             ).rstrip(".")
+            value = re.sub(r"(?:,\s*)?\b(?:tel|telephone|phone)\b\.?\s*:?\s*(?=[(+\d])", ", ", value, flags=re.I)
+            value = re.sub(r"^,\s*|(?<=,)\s*,", "", value).strip()
             if sep != ", ":
                 value = self.join(self.back_lines)
             key = "contact" if self.back_key.startswith("contact") else self.back_key
@@ -656,7 +667,7 @@ class _Builder:
             m = FRONT_KEYS.match(w.text)
             if m:
                 key = _key(m.group(1))
-                key = {"report_of": "author", "report_by": "author", "meeting_date": "date", "wards_affected": "wards",
+                key = {"report_of": "author", "report_by": "author", "meeting_date": "date", "report_to": "to", "wards_affected": "wards",
                        "ward_affected": "wards", "ward": "wards"}.get(key, key)
                 value = m.group(2).strip()
                 meta.setdefault(key, _iso_date(value) if key in ("date", "closing_date") else value)
@@ -764,21 +775,22 @@ class _Builder:
         extra_tables: dict[int, list[Table]] = {}
         for t in tables:
             extra_tables.setdefault(owner(t.page, t.bbox[1]), []).append(Table(page=t.page, rows=t.rows))
+        line_owner: dict[int, int] = {}
+        for j, p in enumerate(self.paras):
+            for idx in p.lines:
+                line_owner[idx] = j
         extra_notes: dict[int, list[Note]] = {}
         for n in notes:
-            # the paragraph on the note's page that cites it, else the last one before it
+            # the paragraph holding the note's superscript marker, else the last one on or before its page
             k = None
-            for j, p in enumerate(paras):
-                if p.page <= n.page <= (p.page_end or p.page):
-                    k = j
+            for page, idx, label in self.reading.markers:
+                if label == n.label and page <= n.page and idx in line_owner:
+                    k = line_owner[idx]
             if k is None:
-                k = owner(n.page, 0)
-            extra_notes.setdefault(k, []).append(n)
-        marks = {(pg, lab) for pg, _, lab in self.reading.markers}
-        for n in notes:
-            for j, p in enumerate(paras):
-                if (n.page, n.label) in marks and p.page <= n.page <= (p.page_end or p.page):
-                    pass
+                for j, p in enumerate(paras):
+                    if p.page <= n.page:
+                        k = j
+            extra_notes.setdefault(k or 0, []).append(n)
         return [
             replace(p, tables=p.tables + tuple(extra_tables.get(k, ())), notes=p.notes + tuple(extra_notes.get(k, ())))
             for k, p in enumerate(paras)
