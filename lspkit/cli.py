@@ -424,8 +424,131 @@ def model_option(f):
     )(f)
 
 
+# Batch tagging (`lspkit tag PATH...`): options, and the batch half of the `tag` command.
+
+BATCH_ONLY = ("globs", "summary", "jobs", "unordered", "resume", "shard", "engine", "scheduler", "cache_dir", "no_cache")
+
+
+def batch_options(f):
+    """Options of `tag` over many files; any of them (or several PATHs, a directory, '-') makes a batch."""
+    f = click.option("--scheduler", default=None, metavar="ADDR", help="Run on this Dask scheduler (tcp://host:8786); implies --engine dask.")(f)
+    f = click.option(
+        "--engine", type=click.Choice(["process", "dask"]), default="process", show_default=True,
+        help="process: a local process pool; dask: a Dask cluster (pip install 'lspkit[dask]').",
+    )(f)
+    f = click.option("--shard", default=None, metavar="K/N", help="Tag only shard K of N (by content hash; stable across machines).")(f)
+    f = click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")(f)
+    f = click.option(
+        "--cache-dir", type=click.Path(file_okay=False), default=None,
+        help="Cache of extracted and tagged papers (default: $LSPKIT_CACHE_DIR or ~/.cache/lspkit).",
+    )(f)
+    f = click.option("--resume", is_flag=True, help="Skip files already complete in --output (by content hash); retry failed ones.")(f)
+    f = click.option(
+        "--max-memory", type=click.FloatRange(min=0), default=None, metavar="MB",
+        help="Address-space cap per worker process (default 4096; 0 = none).",
+    )(f)
+    f = click.option(
+        "--timeout", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+        help="Give up on a file after SECONDS (default 300; 0 = never).",
+    )(f)
+    f = click.option("--unordered", is_flag=True, help="Write files as they finish, not in input order.")(f)
+    f = click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")(f)
+    f = click.option("--summary", is_flag=True, help="One row per file (pages, paragraphs, paragraphs per theme, status).")(f)
+    f = click.option(
+        "--glob", "globs", multiple=True, metavar="PATTERN",
+        help="Files to take from directories (repeatable; default *.pdf, *.txt, *.md).",
+    )(f)
+    return f
+
+
+def _stdin_paths() -> Optional[list[str]]:
+    """Paths, if standard input is a list of existing paths (`find ... | lspkit tag -`); else None.
+
+    Anything else (a PDF, a paper's text) is put back for single-file tagging.
+    """
+    import io
+
+    data = sys.stdin.buffer.read()
+    paths = None
+    if data and b"\0" not in data and not data.lstrip().startswith(b"%PDF"):
+        try:
+            lines = [line for line in data.decode("utf-8").splitlines() if line.strip()]
+        except UnicodeDecodeError:
+            lines = []
+        if lines and all(os.path.exists(line) for line in lines):
+            paths = lines
+    if paths is None:
+        sys.stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+    return paths
+
+
+def _is_batch(ctx: click.Context, paths: tuple[str, ...]) -> tuple[bool, Optional[list[str]]]:
+    """(batch?, paths read from stdin): several PATHs, a directory, '-' listing paths, or a batch option."""
+    from click.core import ParameterSource
+
+    explicit = any(ctx.get_parameter_source(name) not in (ParameterSource.DEFAULT, None) for name in BATCH_ONLY)
+    if paths == ("-",):
+        listed = _stdin_paths()
+        return listed is not None or explicit, listed
+    return explicit or len(paths) > 1 or any(os.path.isdir(p) for p in paths), None
+
+
+def _tag_batch(ctx: click.Context, obj: Context, paths, listed, fmt: str, output, themes_path, explain, min_score, model,
+               pages_spec, password, max_pages, p: dict) -> None:
+    import io
+
+    from .batch.runner import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, BatchSettings, tag_batch
+    from .batch.worker import TagOptions
+
+    fmt = "jsonl" if ctx.get_parameter_source("fmt").name == "DEFAULT" else fmt
+    if fmt not in ("jsonl", "csv"):
+        raise click.BadParameter("a batch is written as jsonl or csv", param_hint="--format")
+    from .batch.discover import parse_shard
+
+    try:
+        shard = parse_shard(p["shard"])
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--shard") from None
+    timeout = DEFAULT_TIMEOUT if p["timeout"] is None else (p["timeout"] or None)
+    max_memory = DEFAULT_MAX_MEMORY if p["max_memory"] is None else (p["max_memory"] or None)
+    options = TagOptions(
+        themes=themes_path, model=model, pages=parse_pages(pages_spec), password=password, max_pages=max_pages,
+        min_score=min_score, explain=explain, cache_dir=p["cache_dir"], use_cache=not p["no_cache"],
+    )
+    settings = BatchSettings(
+        fmt=fmt, summary=p["summary"], output=output, resume=p["resume"], jobs=p["jobs"], ordered=not p["unordered"],
+        timeout=timeout, max_memory=max_memory, shard=shard, globs=tuple(p["globs"]),
+        engine="dask" if p["scheduler"] else p["engine"], scheduler=p["scheduler"],
+    )
+    stdin = io.StringIO("\n".join(listed)) if listed is not None else (sys.stdin if "-" in paths else None)
+
+    def on_error(result) -> None:
+        click.echo(f"lspkit: {result.file}: {result.message}", err=True)
+
+    def progress(total: int):
+        from .render.batch import BatchProgress
+
+        return BatchProgress(total, enabled=sys.stderr.isatty() and not obj.quiet)
+
+    try:
+        stats = tag_batch(
+            paths, options, settings, stdin=stdin, on_error=on_error, progress=progress,
+            on_warning=lambda path, problem: obj.warn(f"{path}: {problem}"),
+        )
+    except LspkitError as exc:
+        _fail(ctx, str(exc), EXIT_USAGE)  # batch set-up trouble is a usage error, like diff's
+        return
+    except KeyboardInterrupt:
+        if output not in (None, "-"):
+            click.echo(f"lspkit: interrupted; finished files are kept, rerun with --resume -o {output}", err=True)
+        ctx.exit(130)
+    if not obj.quiet:
+        click.echo(stats.line(), err=True)
+    ctx.exit(1 if stats.failed else 0)
+
+
 @cli.command()
-@input_argument()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=True, allow_dash=True), metavar="PATH...")
 @format_option(["table", "json", "jsonl", "csv"], "table")
 @output_option
 @themes_option
@@ -433,9 +556,10 @@ def model_option(f):
 @min_score_option
 @model_option
 @pdf_options
-@click.pass_obj
-def tag(obj: Context, file: str, fmt: str, output, themes_path, explain: bool, min_score, model, pages_spec, password, max_pages) -> None:
-    """The themes of every numbered paragraph of FILE, with scores and evidence.
+@batch_options
+@click.pass_context
+def tag(ctx: click.Context, paths, fmt: str, output, themes_path, explain: bool, min_score, model, pages_spec, password, max_pages, **batch) -> None:
+    """The themes of every numbered paragraph of each PATH, with scores and evidence.
 
     Each paragraph gets every theme it is substantively about (possibly
     none), each with a score in [0, 1]; --explain shows the phrases that
@@ -443,22 +567,48 @@ def tag(obj: Context, file: str, fmt: str, output, themes_path, explain: bool, m
     plural or inflection, an acronym the paper defines counts as its long form,
     and the section heading is a small prior, never an override.
 
+    One FILE is tagged on its own ('-' reads a paper from standard input).
+    Several PATHs, a directory (recursive), '-' listing paths on standard
+    input, or any batch option make a batch: every core, one JSONL or CSV
+    record per paragraph, an error record per bad file, duplicates tagged
+    once, cached, resumable.  Batch exit status: 0 all tagged, 1 some failed,
+    2 set-up trouble.
+
     \b
     Examples:
       lspkit tag report.pdf
       lspkit tag report.pdf --explain --min-score 0.6
       lspkit tag report.pdf --format jsonl -o tags.jsonl
       lspkit tag report.pdf --themes configs/laa-blocks.yaml --format csv
+      lspkit tag papers/ -o tags.jsonl              a whole archive, all cores
+      find . -name '*.pdf' | lspkit tag - --format csv --summary
+      lspkit tag papers/ -o tags.jsonl --resume     carry on after a kill
+      lspkit tag papers/ --shard 3/8 -o part3.jsonl one of eight array jobs
     """
+    obj: Context = ctx.obj
+    is_batch, listed = _is_batch(ctx, paths)
+    if is_batch:
+        _tag_batch(ctx, obj, paths, listed, fmt, output, themes_path, explain, min_score, model, pages_spec, password, max_pages, batch)
+        return
+    file = paths[0]
     from .nlp.tagger import tag_file
     from .outputs import write_text_atomic
     from .render import tags as render
     from .taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(themes_path)
-    tagged = tag_file(
-        file, taxonomy, model=model, min_score=min_score, pages=parse_pages(pages_spec), password=password, max_pages=max_pages
-    )
+    limits = {"timeout": batch["timeout"] or None, "max_memory": batch["max_memory"] or None}
+    if any(limits.values()) and file != "-":
+        from .limits import run_limited
+
+        tagged = run_limited(
+            tag_file, file, taxonomy, model=model, min_score=min_score, pages=parse_pages(pages_spec), password=password,
+            max_pages=max_pages, path=file, **limits,
+        )
+    else:
+        tagged = tag_file(
+            file, taxonomy, model=model, min_score=min_score, pages=parse_pages(pages_spec), password=password, max_pages=max_pages
+        )
     for warning in tagged.warnings:
         obj.warn(f"{file}: {warning}")
     color, width = _terminal(output)
