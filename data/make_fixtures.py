@@ -46,7 +46,8 @@ Gold conventions (the same in every <name>.gold.json, see data/README.md):
   * A question appears once in "paragraphs" (where it is first asked, kind
     "question"); the annex that repeats the questions is in "annex_questions".
   * "tables": [{"after": para number, "page", "rows"}]; "notes":
-    [{"label", "text", "after": para number, "page"}].
+    [{"label", "text", "after": para number, "page"}]; reportlab fixtures also list
+    "line_end_hyphens": [{"kind": soft|hard, "printed": "sub-|regional", "word": "sub-regional"}].
 """
 from __future__ import annotations
 
@@ -734,6 +735,12 @@ def lay_out(src: Source, style: Style, path: Path, *, front: Optional[Callable[[
 
 def write_gold(gold: dict, path: Path) -> None:
     layout = gold.pop("_layout", None)
+    if layout is not None:
+        # where a word was broken at a line end: "soft" breaks lose the hyphen, "hard" ones keep it
+        gold["line_end_hyphens"] = [
+            {"kind": kind, "printed": printed,
+             "word": printed.replace("-|", "") if kind == "soft" else printed.replace("|", "")}
+            for kind, printed in layout["hyphenated"]]
     path.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     if layout is not None:
         gold["_layout"] = layout
@@ -1320,7 +1327,6 @@ def make_trailing_dot() -> dict:
     src = Source(src.meta, items[:at] + [contact, PageBreak()] + items[at:])
     gold = lay_out(src, style, HERE / "trailing-dot-report.pdf", front=front)
     gold["metadata"] = {k: m[k] for k in ("title", "author", "to", "date", "council", "contact")}
-    gold.pop("_layout")
     write_gold(gold, HERE / "trailing-dot-report.gold.json")
     return gold
 
