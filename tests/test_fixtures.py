@@ -129,8 +129,11 @@ def test_make_fixtures_is_importable_without_side_effects():
 
 def test_reportlab_fixtures_regenerate_to_the_committed_gold(tmp_path, monkeypatch):
     """The committed gold is what the script makes from the committed sources."""
-    if not any(Path(d).is_dir() for d in ("/usr/share/fonts/truetype/liberation", "/usr/share/fonts/truetype/dejavu")):
-        pytest.skip("no TTF fonts (fonts-liberation / fonts-dejavu-core) to regenerate the fixtures")
+    fonts = ["liberation/LiberationSans-Regular.ttf", "liberation/LiberationSerif-Regular.ttf", "dejavu/DejaVuSans.ttf"]
+    missing = [f for f in fonts if not (Path("/usr/share/fonts/truetype") / f).exists()]
+    if missing:
+        pytest.skip(f"fonts the fixtures were made with are missing ({', '.join(missing)}): "
+                    "install fonts-liberation and fonts-dejavu-core")
     mf = load_make_fixtures()
     monkeypatch.setattr(mf, "HERE", tmp_path)
     for name in ("hop", "v1", "v2", "trailing"):
