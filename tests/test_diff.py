@@ -328,6 +328,16 @@ def test_markdown_and_plain_terminal_redlines(gold_docs):
     assert "\x1b[4;32mfor" in coloured  # underlined, green
 
 
+def test_html_escapes_paper_text():
+    from lspkit.model import Document, Paragraph, Source
+
+    def doc(text):
+        return Document(source=Source("<a>.pdf", "", 1), paragraphs=(Paragraph("1", text, 1),))
+
+    page = render.render(diff_documents(doc("Fees < £5 & <b>bold</b>"), doc("Fees < £6 & <b>bold</b>")), "html")
+    assert "<b>bold</b>" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page and "&lt;a&gt;.pdf" in page
+
+
 # ---------------------------------------------------------------- CLI
 
 

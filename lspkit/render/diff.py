@@ -53,6 +53,7 @@ def render(
     context: int = 0,
     color: bool = False,
     width: Optional[int] = None,
+    side_by_side: bool = False,
 ) -> str:
     if fmt == "json":
         return as_json(result, only=only)
@@ -62,7 +63,7 @@ def render(
     if fmt == "markdown":
         return as_markdown(result, shown)
     if fmt == "html":
-        return as_html(result, shown)
+        return as_html(result, shown, side_by_side=side_by_side)
     if fmt == "unified":
         return as_unified(result, shown)
     raise ValueError(f"unknown format {fmt!r}")
@@ -294,6 +295,7 @@ th,td{border-bottom:1px solid #ddd;padding:.2rem .7rem;text-align:left;vertical-
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 del{color:#b00020;background:#fde7ea;text-decoration:line-through}
 ins{color:#0a6b2a;background:#e3f6e8;text-decoration:underline}
+del+ins{margin-left:.2em}
 .change{border:1px solid #ddd;border-left:5px solid #999;border-radius:4px;margin:.8rem 0;padding:.5rem .9rem}
 .change h3{font-size:1rem;margin:.1rem 0 .4rem}
 .change h3 a{color:inherit;text-decoration:none}
@@ -313,8 +315,12 @@ nav ol{columns:3;font-size:.9rem}
 """
 
 
-def as_html(result: DiffResult, shown: Sequence[Shown]) -> str:
-    """One self-contained page: inline CSS, no script, no network; every change is an anchor."""
+def as_html(result: DiffResult, shown: Sequence[Shown], *, side_by_side: bool = False) -> str:
+    """One self-contained page: inline CSS, no script, no network; every change is an anchor.
+
+    Inline redline by default; a CSS-only toggle (a checkbox, so no script)
+    switches to old and new side by side, and `side_by_side` starts there.
+    """
     e = html.escape
     ops = result.summary["ops"]
     out = [
@@ -327,7 +333,7 @@ def as_html(result: DiffResult, shown: Sequence[Shown]) -> str:
         f"<h1>{e(result.old_path)} \u2192 {e(result.new_path)}</h1>",
         f'<p class="muted">{e(summary_line(result))}</p>',
         "</header>",
-        '<input type="checkbox" id="layout"><label for="layout" class="toggle">show old and new side by side</label>',
+        f'<input type="checkbox" id="layout"{" checked" if side_by_side else ""}><label for="layout" class="toggle">show old and new side by side</label>',
         "<main>",
         '<section id="summary"><h2>Summary</h2><table><thead><tr><th>operation</th><th>paragraphs</th></tr></thead><tbody>',
     ]
