@@ -128,3 +128,10 @@ def test_renders_in_headless_chromium(html, summary, tmp_path):
     assert "The Cabinet are requested to endorse" in dom
     links = _parse(dom)
     assert sorted(set(links.hrefs) - set(links.ids)) == []
+
+
+def test_one_theme_page_has_no_dangling_links(summary):
+    out = as_html(summary, theme="governance", full=True)
+    links = _parse(out)
+    assert sorted(set(links.hrefs) - set(links.ids)) == []
+    assert 'id="theme-governance"' in out and 'id="theme-capacity"' not in out

@@ -76,17 +76,30 @@ def _section_label(summary: Summary, number: str) -> str:
     for s in summary.sections:
         if s.number == number:
             word = {"chapter": "chapter", "annex": "annex"}.get(s.kind.value, "section")
-            return f"{word} {s.number} {_title_case(s.heading)}".strip()
+            return f"{word} {s.number} {_title_case(s.heading, {a.short for a in summary.acronyms})}".strip()
     return f"section {number}"
 
 
-def _title_case(heading: Optional[str]) -> str:
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def _title_case(heading: Optional[str], acronyms: set[str] = frozenset()) -> str:
+    """ "IMPLICATIONS AND CONCLUSIONS" -> "Implications and Conclusions"; acronyms ("LSPs", "SCS") kept."""
     if not heading:
         return ""
-    if heading.isupper():
-        # keep acronyms ("LSPs") readable: only words with a vowel-heavy shape get title case
-        return " ".join(w if re.fullmatch(r"[A-Z]{2,}s?", w) and len(w) <= 5 else w.capitalize() for w in heading.split())
-    return heading
+    letters = [c for c in heading if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return heading  # already in mixed case: as printed
+    words = []
+    for i, w in enumerate(heading.split()):
+        core = w.strip("()[],.:;")
+        if core.rstrip("s") in acronyms or (core and not core.isupper()):
+            words.append(w)  # "LSPs", "SCS"
+        elif i and w.lower() in _SMALL_WORDS:
+            words.append(w.lower())
+        else:
+            words.append(w.capitalize())
+    return " ".join(words)
 
 
 def xref_target_label(summary: Summary, x: Xref) -> str:
@@ -346,7 +359,7 @@ def as_html(summary: Summary, *, theme: Optional[str] = None, full: bool = False
         anchors.id("p", p.number)
     for t in summary.themes:
         anchors.id("theme", t.name)
-    against = summary.against
+    against = summary.against if theme is None else None  # one theme: the source paper is not shown
     if against is not None:
         for sp in against.paragraphs:
             anchors.id("src", sp.number)
@@ -409,8 +422,8 @@ def as_html(summary: Summary, *, theme: Optional[str] = None, full: bool = False
            ("#xrefs", "Cross-references") if summary.xrefs and theme is None else None,
            ("#glossary", "Glossary") if summary.acronyms and theme is None else None,
            ("#questions", "Questions") if summary.questions and theme is None else None,
-           ("#against", "Source paper") if against is not None and theme is None else None,
-           ("#paragraphs", "Paragraphs")]
+           ("#paragraphs", "Paragraphs"),
+           ("#against", "Source paper") if against is not None and theme is None else None]
     body.append('<nav class="toc">' + "".join(f'<a href="{h}">{esc(t)}</a>' for h, t in (x for x in toc if x)) + "</nav>")
 
     if summary.recommendations and theme is None:
@@ -467,27 +480,6 @@ def as_html(summary: Summary, *, theme: Optional[str] = None, full: bool = False
                 body.append(f"<li><strong>{plink(q.number)}</strong> {esc(q.text)}<br>"
                             f'<span class="muted">discussed in {discussed}</span></li>')
             body.append("</ul></section>")
-        if against is not None:
-            body.append(f'<section id="against"><h2>Source paper: {esc(against.title or against.source.path)}</h2>')
-            body.append("<table><thead><tr><th>report</th><th>summarises (score)</th></tr></thead><tbody>")
-            for link in against.links:
-                srcs = ", ".join(f"{srclink(s.number)} <span class=\"muted\">({s.score:.2f})</span>" for s in link.sources)
-                body.append(f'<tr><td class="num">{plink(link.paragraph)}</td><td>{srcs}</td></tr>')
-            body.append("</tbody></table>")
-            body.append("<h3>Not covered by the report</h3><p><strong>Paragraphs:</strong> "
-                        + (", ".join(srclink(n) for n in against.uncovered_paragraphs) or "none")
-                        + "<br><strong>Questions:</strong> "
-                        + (", ".join(srclink(n) for n in against.uncovered_questions) or "none") + "</p>")
-            uncovered = set(against.uncovered_paragraphs) | set(against.uncovered_questions)
-            body.append('<div class="source">')
-            for sp in against.paragraphs:
-                back = ", ".join(plink(n) for n in cited_by.get(sp.number, []))
-                flag = ' <span class="flag">not covered</span>' if sp.number in uncovered else ""
-                body.append(f'<div class="para src" id="{anchors.id("src", sp.number)}"><span class="pnum">{esc(sp.number)}</span> '
-                            f"{esc(sp.text)} <span class=\"muted\">(p. {sp.page}"
-                            + (f"; in the report: {back}" if back else "") + f")</span>{flag}</div>")
-            body.append("</div></section>")
-
     body.append('<section id="paragraphs"><h2>Paragraphs</h2>')
     current = object()
     placed: set[str] = set()
@@ -511,6 +503,27 @@ def as_html(summary: Summary, *, theme: Optional[str] = None, full: bool = False
         if s.number not in placed:
             body.append(f'<h3 id="{anchors.id("s", s.number)}">{esc(_section_label(summary, s.number))}</h3>')
     body.append("</section>")
+    if against is not None and theme is None:
+        body.append(f'<section id="against"><h2>Source paper: {esc(against.title or against.source.path)}</h2>')
+        body.append("<table><thead><tr><th>report</th><th>summarises (score)</th></tr></thead><tbody>")
+        for link in against.links:
+            srcs = ", ".join(f"{srclink(s.number)} <span class=\"muted\">({s.score:.2f})</span>" for s in link.sources)
+            body.append(f'<tr><td class="num">{plink(link.paragraph)}</td><td>{srcs}</td></tr>')
+        body.append("</tbody></table>")
+        body.append("<h3>Not covered by the report</h3><p><strong>Paragraphs:</strong> "
+                    + (", ".join(srclink(n) for n in against.uncovered_paragraphs) or "none")
+                    + "<br><strong>Questions:</strong> "
+                    + (", ".join(srclink(n) for n in against.uncovered_questions) or "none") + "</p>")
+        uncovered = set(against.uncovered_paragraphs) | set(against.uncovered_questions)
+        body.append('<div class="source">')
+        for sp in against.paragraphs:
+            back = ", ".join(plink(n) for n in cited_by.get(sp.number, []))
+            flag = ' <span class="flag">not covered</span>' if sp.number in uncovered else ""
+            body.append(f'<div class="para src" id="{anchors.id("src", sp.number)}"><span class="pnum">{esc(sp.number)}</span> '
+                        f"{esc(sp.text)} <span class=\"muted\">(p. {sp.page}"
+                        + (f"; in the report: {back}" if back else "") + f")</span>{flag}</div>")
+        body.append("</div></section>")
+
     for w in summary.warnings:
         body.append(f'<p class="flag">warning: {esc(w)}</p>')
 
