@@ -406,8 +406,8 @@ class _Builder:
             return 1
         if lab is not None and lab.kind in ("chapter", "annex"):
             rest = lab.rest
-            if self.styled(w, text) and self.heading_text_ok(rest or text) and (w.gap_before or not self.cur) \
-                    and not self.runs_on(i):
+            if self.heading_text_ok(rest or text) and (w.gap_before or not self.cur) and not self.runs_on(i) \
+                    and (self.styled(w, text) or w.gap_before):
                 used = 1
                 parts = [rest] if rest else []
                 while self.continues(i + used - 1):
@@ -516,8 +516,14 @@ class _Builder:
             if kind is not None:
                 return True
             return self.confirmed(i, cand, None)
+        if kind == "up" and len(cand) < len(prev):
+            # back up to a shallower level ("2." after 1.3): a list item inside a paragraph looks the same,
+            # so the numbers after it must continue from it
+            following = self.next_numbers(i, 1)
+            if following:
+                return successor_kind(cand, following[0]) in ("next", "down")
+            return w.gap_before
         if kind in ("next", "down", "up"):
-            # a section heading since: 3.x after section 3, or a restart at 1 after a chapter
             return True
         if self.heading_since_last:
             sec = self.section_levels
