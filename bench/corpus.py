@@ -17,7 +17,6 @@ import importlib.util
 import random
 import sys
 from pathlib import Path
-from typing import Optional
 
 _MF_PATH = Path(__file__).resolve().parents[1] / "data" / "make_fixtures.py"
 _MODULE = "lspkit_make_fixtures"

@@ -52,8 +52,6 @@ Gold conventions (the same in every <name>.gold.json, see data/README.md):
 from __future__ import annotations
 
 import json
-import os
-import random
 import re
 import shutil
 import subprocess
@@ -1242,8 +1240,6 @@ def fix_pdf_metadata(src: Path, dst: Path, *, title: str, author: str, producer:
     import pikepdf
 
     with pikepdf.open(src) as pdf:
-        with pdf.open_metadata(set_pikepdf_as_editor=False) as xmp:
-            pass
         info = pdf.docinfo
         for key in list(info.keys()):
             del info[key]
