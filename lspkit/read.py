@@ -409,6 +409,16 @@ def _page_runs(textpage, height: float) -> tuple[list[Run], int]:
             csize = cur[4]
             gap = left - cur[1]
             same_line = abs(bottom - cur[3]) <= 0.25 * csize and abs(size - csize) <= 0.15 * csize
+            back = cur[0] - right  # Arabic/Hebrew: pdfium gives logical order, so x steps leftwards
+            if same_line and -1.0 * csize <= back <= 1.5 * csize and (_rtl(ch) or _rtl(cur[6][-1])):
+                if (pending_space or back > 0.1 * min(size, csize)) and not cur[6].endswith(" "):
+                    cur[6] += " "
+                cur[6] += ch
+                cur[0] = min(cur[0], left)
+                if top < cur[2]:
+                    cur[2] = top
+                pending_space = False
+                continue
             if same_line and -1.0 * csize <= gap <= 1.5 * csize:
                 if (pending_space or gap > 0.1 * min(size, csize)) and not cur[6].endswith(" "):
                     cur[6] += " "
@@ -448,6 +458,10 @@ def _page_runs(textpage, height: float) -> tuple[list[Run], int]:
                 run[5] = True
         run[6] = run[6].rstrip()
     return upright, visible
+
+
+def _rtl(ch: str) -> bool:
+    return unicodedata.bidirectional(ch) in ("R", "AL")
 
 
 def _make_line(runs: list[Run], page_no: int, width: float, height: float) -> tuple[Optional[Line], list[str]]:
