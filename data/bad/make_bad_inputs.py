@@ -220,7 +220,7 @@ def make_thousand_page_pdf(path, pages: int = 1000) -> Path:
         c.setFont("Helvetica", 11)
         c.drawString(72, height - 100, f"{page}.")
         for i, line in enumerate(_wrap(PARAGRAPHS[page % len(PARAGRAPHS)])):
-            c.drawString(100, height - 100 - 14 * i, line)
+            c.drawString(110, height - 100 - 14 * i, line)
         c.setFont("Helvetica", 9)
         c.drawCentredString(width / 2, 30, str(page))
         c.showPage()
@@ -463,8 +463,14 @@ def write_scripts(out: Path) -> None:
     c = _canvas(buf)
     y = 760
     for script, text in SCRIPTS:
-        c.setFont("STSong-Light" if script == "CJK" else "DejaVuSans", 12)
-        c.drawString(72, y, text)
+        number, body = text.split(" ", 1)
+        c.setFont("STSong-Light" if script == "CJK" else "DejaVuSans", 11)
+        c.drawString(50, y, number)
+        if script in ("Arabic", "Hebrew"):
+            # what a bidi-aware producer writes: glyphs placed right to left (no Arabic shaping here)
+            c.drawRightString(560, y, body[::-1])
+        else:
+            c.drawString(80, y, body)
         y -= 30
     c.showPage()
     c.save()
