@@ -42,3 +42,20 @@ def test_dask_equals_process_pool(cluster, tmp_path):
     assert {d["status"] for d in pool} == {"ok", "duplicate", "error"}
     unordered = _dicts(run_dask(plan(discover(inputs)), TagOptions(), task=fake_task, scheduler=cluster.scheduler_address, ordered=False))
     assert sorted(unordered, key=lambda d: d["file"]) == sorted(pool, key=lambda d: d["file"])
+
+
+def test_dask_real_tagging_equals_process_pool(cluster, tmp_path):
+    """The real per-file task, shipped to the loopback cluster: the same records as the pool."""
+    from pathlib import Path
+
+    report = Path(__file__).resolve().parent.parent / "data" / "head-of-policy-report.txt"
+    text = report.read_text(encoding="utf-8") if report.exists() else "1. Purpose\n\n1.1 The partnership board reviews governance.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.md").write_text(text + "\n\n9.9 A last paragraph about scrutiny and accountability.\n", encoding="utf-8")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj\n<<")
+    options = TagOptions(use_cache=False)
+    pool = _dicts(run_batch(plan(discover([str(tmp_path)])), options, jobs=2))
+    on_dask = _dicts(run_dask(plan(discover([str(tmp_path)])), options, scheduler=cluster.scheduler_address))
+    assert on_dask == pool
+    assert [d["status"] for d in pool] == ["ok", "ok", "error"]
+    assert pool[0]["records"] and pool[0]["records"][0]["file"] == str(tmp_path / "a.txt")
