@@ -37,7 +37,7 @@ _SAFE_TAGS = {
 _COLOURS = ("cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan", "bright_magenta")
 
 TOP_KEYS = {"name", "label", "description", "version", "scoring", "acronyms", "themes"}
-THEME_KEYS = {"label", "description", "colour", "color", "terms", "negative", "headings"}
+THEME_KEYS = {"label", "description", "colour", "color", "terms", "keywords", "negative", "headings"}
 SCORING_KEYS = {"min_score", "scale", "heading_prior", "dominance", "repeat_bonus", "max_repeat"}
 
 
@@ -291,15 +291,38 @@ class _Validator:
         scoring = self.scoring(keys["scoring"][1]) if "scoring" in keys else Scoring()
         acronyms = self.acronyms(keys["acronyms"][1]) if "acronyms" in keys else ()
         themes_node = keys["themes"][1]
-        theme_items = self.mapping(themes_node, "themes")
+        theme_items = self.theme_items(themes_node)
         if not theme_items:
             self.fail(themes_node, "taxonomy has no themes")
         themes = []
+        seen: set[str] = set()
         for i, (tname, knode, tnode) in enumerate(theme_items):
             if not _NAME.match(tname):
                 self.fail(knode, f"theme name '{tname}' must be lower case letters, digits, '-' or '_' (at most 40)")
-            themes.append(self.theme(tname, tnode, _COLOURS[i % len(_COLOURS)]))
+            if tname in seen:
+                self.fail(knode, f"duplicate theme '{tname}'")
+            seen.add(tname)
+            themes.append(self.theme(tname, tnode, _COLOURS[i % len(_COLOURS)], knode))
         return Taxonomy(name=name, label=label, description=description, themes=tuple(themes), scoring=scoring, acronyms=acronyms)
+
+    def theme_items(self, node) -> list[tuple[str, Any, Any]]:
+        """Themes as a mapping {name: {...}} or a list of {name: ..., ...} (`id` is accepted for name)."""
+        import yaml
+
+        self.check_tag(node)
+        if isinstance(node, yaml.SequenceNode):
+            out = []
+            for item in node.value:
+                entries = self.mapping(item, "theme", THEME_KEYS | {"name", "id"})
+                named = [(k, kn, v) for k, kn, v in entries if k in ("name", "id")]
+                if len(named) != 1:
+                    self.fail(item, "each theme in a list needs exactly one of 'name' or 'id'")
+                _k, _kn, vnode = named[0]
+                out.append((self.string(vnode, "theme name"), vnode, item))
+            return out
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+            return []
+        return self.mapping(node, "themes")
 
     def scoring(self, node) -> Scoring:
         limits = {
@@ -326,16 +349,20 @@ class _Validator:
             out.append((short, self.string(val, f"acronyms: {short}")))
         return tuple(out)
 
-    def theme(self, name: str, node, colour: str) -> Theme:
+    def theme(self, name: str, node, colour: str, key_node=None) -> Theme:
         import yaml
 
         what = f"theme '{name}'"
         if isinstance(node, yaml.ScalarNode) and node.value in ("", None) and node.tag == "tag:yaml.org,2002:null":
-            self.fail(node, f"{what} is empty (it needs at least 'terms')")
-        items = self.mapping(node, what, THEME_KEYS)
+            self.fail(key_node or node, f"{what} is empty (it needs at least 'terms')")
+        items = self.mapping(node, what, THEME_KEYS | ({"name", "id"} if isinstance(node, yaml.MappingNode) and _has_name(node) else set()))
         keys = {k: (kn, v) for k, kn, v in items}
+        if "keywords" in keys and "terms" in keys:
+            self.fail(keys["keywords"][0], f"{what}: 'keywords' and 'terms' are the same thing; give one")
+        if "keywords" in keys:
+            keys["terms"] = keys.pop("keywords")
         if "terms" not in keys:
-            self.fail(node, f"{what} has no 'terms'")
+            self.fail(key_node if key_node is not None and key_node is not node else node, f"{what} has no 'terms'")
         label = self.string(keys["label"][1], f"{what}: label") if "label" in keys else name.replace("_", " ").capitalize()
         description = self.string(keys["description"][1], f"{what}: description", empty_ok=True) if "description" in keys else ""
         for ck in ("colour", "color"):
@@ -390,6 +417,10 @@ class _Validator:
             seen[key] = text
             out.append(Term(text, weight))
         return tuple(out)
+
+
+def _has_name(node) -> bool:
+    return any(getattr(k, "value", None) in ("name", "id") for k, _v in node.value)
 
 
 def _norm(text: str) -> tuple[str, ...]:
