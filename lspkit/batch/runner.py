@@ -48,6 +48,20 @@ class _NoProgress:
         pass
 
 
+def _answer_from_cache(tasks, options: TagOptions):
+    """Resolve cache hits here in the parent: a cached archive needs no worker processes."""
+    from dataclasses import replace
+
+    from .worker import cached_result
+
+    for t in tasks:
+        if t.result is None and not t.skipped and t.sha256:
+            hit = cached_result(t.path, t.sha256, options)
+            if hit is not None:
+                t = replace(t, result=hit)
+        yield t
+
+
 def tag_batch(
     inputs: Iterable[str],
     options: TagOptions = TagOptions(),
@@ -77,6 +91,8 @@ def tag_batch(
     try:
         found = list(discover(inputs, settings.globs or None, stdin=stdin))
         tasks = plan(found, shard=settings.shard, done=output.done, on_warning=on_warning)
+        if task is tag_file and options.use_cache:
+            tasks = _answer_from_cache(tasks, options)
         total = len(found)
         if settings.shard is not None:  # every file must be hashed to know its shard anyway
             tasks = list(tasks)

@@ -152,24 +152,46 @@ def _counts(records, names) -> dict[str, int]:
     return counts
 
 
+def _keys(sha256: str, options: TagOptions, taxonomy) -> tuple[str, str]:
+    """Cache keys: extraction depends on the bytes and extract options; tags also on taxonomy and model."""
+    extract_key = make_key("extract", sha256, options.extract_options())
+    tags_key = make_key("tags", extract_key, taxonomy.fingerprint, options.model, options.min_score, options.explain)
+    return extract_key, tags_key
+
+
+def cached_result(path: str, sha256: str, options: TagOptions) -> Optional[FileResult]:
+    """The file's result from the tags cache, or None; imports neither spaCy nor pdfplumber.
+
+    The batch parent calls this first, so a re-run over a cached archive
+    starts no worker at all.
+    """
+    if not options.use_cache:
+        return None
+    taxonomy = _taxonomy(options.themes)
+    hit = Cache(options.cache_dir).get("tags", _keys(sha256, options, taxonomy)[1])
+    if isinstance(hit, dict) and hit.get("error") in CACHED_ERRORS:
+        return FileResult.failure(path, sha256, hit["error"], str(hit.get("message", "")))
+    if not (isinstance(hit, dict) and isinstance(hit.get("records"), list)):
+        return None
+    records = tuple({**r, "file": path} for r in hit["records"])
+    return FileResult(
+        file=path,
+        sha256=sha256,
+        pages=hit.get("pages", 0),
+        records=records,
+        theme_counts=_counts(records, taxonomy.names),
+        warnings=tuple(hit.get("warnings", ())),
+        cached="tags",
+    )
+
+
 def _tag(path: str, sha256: str, options: TagOptions) -> FileResult:
     cache = Cache(options.cache_dir, enabled=options.use_cache)
     taxonomy = _taxonomy(options.themes)
-    extract_key = make_key("extract", sha256, options.extract_options())
-    tags_key = make_key("tags", extract_key, taxonomy.fingerprint, options.model, options.min_score, options.explain)
-
-    hit = cache.get("tags", tags_key)
-    if isinstance(hit, dict) and "records" in hit:
-        records = tuple({**r, "file": path} for r in hit["records"])
-        return FileResult(
-            file=path,
-            sha256=sha256,
-            pages=hit.get("pages", 0),
-            records=records,
-            theme_counts=_counts(records, taxonomy.names),
-            warnings=tuple(hit.get("warnings", ())),
-            cached="tags",
-        )
+    extract_key, tags_key = _keys(sha256, options, taxonomy)
+    hit = cached_result(path, sha256, options)
+    if hit is not None:
+        return hit
 
     from ..model import Document
 
@@ -204,6 +226,21 @@ def _tag(path: str, sha256: str, options: TagOptions) -> FileResult:
     )
 
 
+# Failures that depend only on the bytes (and extract options, in the key) are cached
+# too, so a re-run does not parse a known-bad PDF again; limits and crashes are not.
+CACHED_ERRORS = ("invalid", "no-text", "encrypted")
+
+
+def _remember_failure(path: str, sha256: Optional[str], exc: LspkitError, options: TagOptions) -> None:
+    if sha256 is None or exc.kind not in CACHED_ERRORS or not options.use_cache:
+        return
+    try:
+        tags_key = _keys(sha256, options, _taxonomy(options.themes))[1]
+    except Exception:  # noqa: BLE001 - no taxonomy, nothing to key on
+        return
+    Cache(options.cache_dir).put("tags", tags_key, {"error": exc.kind, "message": exc.problem})
+
+
 def tag_file(path: str, options: Optional[TagOptions] = None, sha256: Optional[str] = None) -> FileResult:
     """Tag one file; every problem with the file comes back as an error result, never raised.
 
@@ -218,6 +255,7 @@ def tag_file(path: str, options: Optional[TagOptions] = None, sha256: Optional[s
         result = _tag(path, sha256, options)
         return replace(result, seconds=time.perf_counter() - start)
     except LspkitError as exc:
+        _remember_failure(path, sha256, exc, options)
         return FileResult.failure(path, sha256, exc.kind, exc.problem, time.perf_counter() - start)
     except MemoryError:
         return FileResult.failure(path, sha256, "limit", "out of memory", time.perf_counter() - start)
