@@ -203,3 +203,23 @@ def test_resume_after_sigkill_completes_without_duplicates(tmp_path):
         per_file[r["file"]] = per_file.get(r["file"], 0) + 1
     assert len(set(per_file.values())) == 1  # every paper complete (they differ only in the last paragraph)
     assert not journal.exists()
+
+
+def test_cache_keys_tags_by_taxonomy_and_reuses_extraction(archive, tmp_path):
+    """A second run is served from the cache; a changed taxonomy re-tags but does not re-extract."""
+    from lspkit.batch import TagOptions, tag_file
+    from lspkit.taxonomy import default_taxonomy_path
+
+    cache = tmp_path / "cache"
+    paper = str(archive / "report.pdf")
+    first = tag_file(paper, TagOptions(cache_dir=str(cache)))
+    again = tag_file(paper, TagOptions(cache_dir=str(cache)))
+    assert (first.cached, again.cached) == ("", "tags")
+    assert again.records == first.records and again.pages == first.pages
+    changed = tmp_path / "themes.yaml"
+    text = default_taxonomy_path().read_text(encoding="utf-8")
+    changed.write_text(text.replace("min_score: 0.5", "min_score: 0.3") if "min_score: 0.5" in text else text + "\n# changed\n", encoding="utf-8")
+    retagged = tag_file(paper, TagOptions(themes=str(changed), cache_dir=str(cache)))
+    fresh = tag_file(paper, TagOptions(themes=str(changed), use_cache=False))
+    assert retagged.cached == "extract"  # the Document came from the cache, the tags did not
+    assert retagged.records == fresh.records
