@@ -358,18 +358,36 @@ def summarise(
       lspkit summarise report.pdf --against consultation.pdf --format html -o summary.html
       lspkit summarise report.pdf --format json | jq '.xrefs[] | select(.resolved | not)'
     """
-    from .analyse.summary import summarise_path
-    from .cache import Cache
+    from .analyse.summary import summarise_path, summary_cache_key
+    from .cache import Cache, make_key
     from .outputs import write_text_atomic
 
     cache = Cache(cache_dir, enabled=not no_cache)
+    pages = parse_pages(pages_spec)
+    to_terminal = output in (None, "-") and sys.stdout.isatty()
+    color = fmt == "terminal" and to_terminal and not os.environ.get("NO_COLOR")
+    width = None
+    if to_terminal:
+        import shutil
+
+        width = min(120, shutil.get_terminal_size((80, 24)).columns)
+    options = {"width": width, "color": color} if fmt == "terminal" else {}
+
+    # The same report with the same flags: the rendered output itself is cached (no rich, no parsing).
+    key, _ = summary_cache_key(
+        file, against=against, taxonomy_path=themes_path, pages=pages, password=password, max_pages=max_pages,
+        cache=cache,
+    )
+    render_key = key and make_key("render", key, file, against, fmt, theme, full, options)
+    rendered = cache.get("render", render_key) if render_key else None
+    if isinstance(rendered, dict) and isinstance(rendered.get("text"), str):
+        for warning in rendered.get("warnings", ()):
+            obj.warn(f"{file}: {warning}")
+        write_text_atomic(output, rendered["text"])
+        return
+
     summary, _hit = summarise_path(
-        file,
-        against=against,
-        taxonomy_path=themes_path,
-        pages=parse_pages(pages_spec),
-        password=password,
-        max_pages=max_pages,
+        file, against=against, taxonomy_path=themes_path, pages=pages, password=password, max_pages=max_pages,
         cache=cache,
     )
     if theme is not None and summary.theme(theme) is None:
@@ -379,15 +397,10 @@ def summarise(
         obj.warn(f"{file}: {warning}")
     from .render import summary as render
 
-    to_terminal = output in (None, "-") and sys.stdout.isatty()
-    color = fmt == "terminal" and to_terminal and not os.environ.get("NO_COLOR")
-    width = None
-    if to_terminal:
-        import shutil
-
-        width = min(120, shutil.get_terminal_size((80, 24)).columns)
-    options = {"width": width, "color": color} if fmt == "terminal" else {}
-    write_text_atomic(output, render.render(summary, fmt, theme=theme, full=full, **options))
+    text = render.render(summary, fmt, theme=theme, full=full, **options)
+    write_text_atomic(output, text)
+    if render_key:
+        cache.put("render", render_key, {"text": text, "warnings": list(summary.warnings)})
 
 
 # ---------------------------------------------------------------- tag, themes, eval, train

@@ -112,7 +112,7 @@ except SystemExit as exc:
     code = exc.code or 0
 else:
     code = 0
-heavy = [m for m in ("spacy", "pdfplumber", "pdfminer", "pypdfium2", "yaml") if m in sys.modules]
+heavy = [m for m in ("spacy", "pdfplumber", "pdfminer", "pypdfium2", "yaml", "rich") if m in sys.modules]
 sys.stderr.write("HEAVY:" + ",".join(heavy) + "\\n")
 sys.exit(code)
 """
@@ -136,9 +136,12 @@ def test_repeat_run_is_served_from_the_cache_without_spacy_or_a_pdf_library(tmp_
     second, heavy_second = _run_wrapped(["summarise", REPORT, "--format", "json"], cache)
     assert heavy_second == []
     assert json.loads(second) == json.loads(first)
-    # other flags re-use the same entry: rendering options do not change the computed summary
+    # other flags re-use the same summary (rendering options do not change what is computed) ...
     _, heavy_theme = _run_wrapped(["summarise", REPORT, "--theme", "governance", "--full"], cache)
-    assert heavy_theme == []
+    assert heavy_theme == ["rich"]
+    # ... and the same flags again re-use the rendered output: not even rich is imported
+    _, heavy_again = _run_wrapped(["summarise", REPORT, "--theme", "governance", "--full"], cache)
+    assert heavy_again == []
     # --no-cache does the work again
     _, heavy_nocache = _run_wrapped(["summarise", REPORT, "--format", "json", "--no-cache"], cache)
     assert "spacy" in heavy_nocache and "pypdfium2" in heavy_nocache

@@ -654,29 +654,22 @@ def summarise_path(
     a password protects).  Extracted Documents are cached too, so a new
     taxonomy or `--against` re-tags without re-reading the PDF.
     """
-    from ..cache import Cache, file_sha256, make_key
+    from ..cache import Cache
 
     if cache is None:
         cache = Cache(enabled=False)
-    cacheable = cache.enabled and path != "-" and password is None and (against is None or against != "-")
-    taxonomy = None
-    key = None
-    if cacheable:
-        try:
-            digest = file_sha256(path)
-            against_digest = file_sha256(against) if against else None
-        except OSError:
-            cacheable = False  # let the extractor report the missing or unreadable file properly
-        else:
-            fingerprint, taxonomy = _taxonomy_fingerprint(taxonomy_path, cache)
-            pages_key = sorted(pages) if pages else None
-            key = make_key("summary", SUMMARY_FORMAT, digest, against_digest, fingerprint, pages_key, max_pages)
-            hit = cache.get("summary", key)
-            if hit is not None:
-                try:
-                    return _at_paths(Summary.from_dict(hit), path, against), True
-                except (KeyError, TypeError, ValueError):
-                    pass  # an entry from an incompatible build: recompute and overwrite
+    key, taxonomy = summary_cache_key(
+        path, against=against, taxonomy_path=taxonomy_path, pages=pages, password=password, max_pages=max_pages,
+        cache=cache,
+    )
+    cacheable = key is not None
+    if key is not None:
+        hit = cache.get("summary", key)
+        if hit is not None:
+            try:
+                return _at_paths(Summary.from_dict(hit), path, against), True
+            except (KeyError, TypeError, ValueError):
+                pass  # an entry from an incompatible build: recompute and overwrite
     if taxonomy is None:
         from ..taxonomy import load_taxonomy
 
@@ -689,6 +682,35 @@ def summarise_path(
     if key is not None:
         cache.put("summary", key, summary.to_dict())
     return summary, False
+
+
+def summary_cache_key(
+    path: str,
+    *,
+    against: Optional[str] = None,
+    taxonomy_path: Optional[str] = None,
+    pages: Optional[Sequence[int]] = None,
+    password: Optional[str] = None,
+    max_pages: Optional[int] = None,
+    cache=None,
+):
+    """(key, Taxonomy or None): the cache key of this summary, or None when it must not be cached.
+
+    Cheap: two file hashes and (for a taxonomy seen before) a cache lookup, so
+    the CLI can also look up an already rendered output under this key.
+    """
+    from ..cache import file_sha256, make_key
+
+    if cache is None or not cache.enabled or path == "-" or against == "-" or password is not None:
+        return None, None
+    try:
+        digest = file_sha256(path)
+        against_digest = file_sha256(against) if against else None
+    except OSError:
+        return None, None  # let the extractor report the missing or unreadable file properly
+    fingerprint, taxonomy = _taxonomy_fingerprint(taxonomy_path, cache)
+    pages_key = sorted(pages) if pages else None
+    return make_key("summary", SUMMARY_FORMAT, digest, against_digest, fingerprint, pages_key, max_pages), taxonomy
 
 
 def _taxonomy_fingerprint(taxonomy_path: Optional[str], cache):
