@@ -297,18 +297,21 @@ class AcronymComponent:
         self.known = dict(known or {})
 
     def __call__(self, doc):
+        from .themes import doc_text
+
+        text = doc_text(doc)
         glossary = doc._.lsp_context_glossary
         if glossary is None:
-            glossary = find_acronyms([("", doc.text)], known=self.known)
+            glossary = find_acronyms([("", text)], known=self.known)
         doc._.acronyms = glossary
         spans, defs = [], []
         def_sites = set()
-        for short, _long, _how, s, e in find_definitions(doc.text):
+        for short, _long, _how, s, e in find_definitions(text) if "(" in text else ():
             span = doc.char_span(s, e, label=short, alignment_mode="expand")
             if span is not None:
                 defs.append(span)
                 def_sites.add((span.start, span.end))
-        for s, e, base in find_uses(doc.text):
+        for s, e, base in find_uses(text):
             span = doc.char_span(s, e, label=base, alignment_mode="expand")
             if span is not None:
                 spans.append(span)

@@ -23,21 +23,34 @@ _PIPELINES: dict[tuple[str, str, Optional[str]], object] = {}
 
 
 class Normaliser:
-    """Sets `token.norm` to the stem (matching.stem), so PhraseMatcher(attr="NORM") is inflection-blind."""
+    """Gives every token the stem (matching.stem) as its NORM, so PhraseMatcher(attr="NORM") is inflection-blind.
+
+    The stem is set on the lexeme, once per vocabulary entry: a token's norm
+    falls back to its lexeme's, so no per-token Python work is needed for
+    words seen before.  Tokens that carry their own norm (tokenizer
+    exceptions such as "n't") are set individually.
+    """
 
     def __init__(self):
-        self._cache: dict[int, str] = {}
+        self._done: set[int] = set()
 
     def __call__(self, doc):
-        cache = self._cache
-        for tok in doc:
-            n = cache.get(tok.orth)
-            if n is None:
-                if len(cache) > 500_000:
-                    cache.clear()
-                n = cache[tok.orth] = stem(tok.text)
-            tok.norm_ = n
-        return doc
+        return normalise(doc, self._done)
+
+
+def normalise(doc, done: set[int] | None = None):
+    import numpy
+    from spacy.attrs import ORTH
+
+    done = set() if done is None else done
+    vocab = doc.vocab
+    if len(doc):
+        for orth in numpy.unique(doc.to_array(ORTH)).tolist():
+            if orth not in done:
+                lex = vocab[orth]
+                lex.norm_ = stem(lex.orth_)
+                done.add(orth)
+    return doc
 
 
 def register_components() -> None:

@@ -103,7 +103,9 @@ class Tagger:
             for it in items:
                 key, text = it[0], it[1] or ""
                 heading = it[2] if len(it) > 2 else None
-                doc = self.nlp.make_doc(text[:MAX_CHARS])
+                text = text[:MAX_CHARS]
+                doc = self.nlp.make_doc(text)
+                doc.user_data["lsp_text"] = text
                 doc._.lsp_context_glossary = glossary
                 doc._.lsp_heading = heading
                 yield doc, key

@@ -118,8 +118,12 @@ class ThemeScorer:
 
     @staticmethod
     def _normalised(doc):
+        from .pipeline import normalise
+
+        normalise(doc)
         for tok in doc:
-            tok.norm_ = stem(tok.text)
+            if tok.norm_ != stem(tok.text):  # a tokenizer exception's own norm
+                tok.norm_ = stem(tok.text)
         return doc
 
     # -------------------------------------------------------------- scoring
@@ -142,6 +146,7 @@ class ThemeScorer:
             raise RuntimeError("lsp_themes: call .use(taxonomy) before processing")
         tax = self.taxonomy
         names = tax.names
+        text = doc_text(doc)
         matches = _keep_longest(self._term_matches(doc))
         negatives = [(th, term, s, e) for th, term, neg, s, e in matches if neg]
         evidence: dict[str, list[Evidence]] = {n: [] for n in names}
@@ -151,9 +156,9 @@ class ThemeScorer:
                 continue
             if any(nth == th and ns < e and s < ne for nth, _t, ns, ne in negatives):
                 continue  # inside a false friend of this theme
-            span = doc[s:e]
-            evidence[th].append(Evidence(span.text, span.start_char, span.end_char, term.weight, term.text))
-            spans.append(doc.char_span(span.start_char, span.end_char, label=th))
+            a, b = _chars(doc, s, e)
+            evidence[th].append(Evidence(text[a:b], a, b, term.weight, term.text))
+            spans.append((s, e, th))
         # acronyms count as their long forms (not at the definition site, where the long form already counted)
         glossary = doc._.acronyms if doc.has_extension("acronyms") else None
         if glossary is not None and "acronyms" in doc.spans:
@@ -166,8 +171,9 @@ class ThemeScorer:
                 if any(nth and ns < sp.end and sp.start < ne for nth, _t, ns, ne in negatives):
                     continue
                 for th, term in self._long_form_terms(long):
-                    evidence[th].append(Evidence(sp.text, sp.start_char, sp.end_char, term.weight, term.text, f"acronym:{sp.label_}"))
-                    spans.append(doc.char_span(sp.start_char, sp.end_char, label=th))
+                    a, b = _chars(doc, sp.start, sp.end)
+                    evidence[th].append(Evidence(text[a:b], a, b, term.weight, term.text, f"acronym:{sp.label_}"))
+                    spans.append((sp.start, sp.end, th))
         # "this report covers governance, accountability and capacity": when two or more
         # themes are named only by their own name, it is a list of topics, not a point
         bare = [n for n in names if evidence[n] and all(e.term.lower() in self._names[n] for e in evidence[n])]
@@ -193,8 +199,8 @@ class ThemeScorer:
                 if nth == name and term.text not in seen_neg:
                     seen_neg.add(term.text)
                     total -= term.weight
-                    span = doc[s:e]
-                    ev.append(Evidence(span.text, span.start_char, span.end_char, -term.weight, term.text, "negative"))
+                    a, b = _chars(doc, s, e)
+                    ev.append(Evidence(text[a:b], a, b, -term.weight, term.text, "negative"))
             raw[name] = total
         priors = {}
         heading = doc._.lsp_heading if doc.has_extension("lsp_heading") else None
@@ -212,10 +218,23 @@ class ThemeScorer:
         )
         doc._.theme_scores = scores
         doc._.theme_hits = hits
-        doc.spans[self.spans_key] = [s for s in spans if s is not None]
+        from spacy.tokens import Span
+
+        doc.spans[self.spans_key] = [Span(doc, s, e, label=th) for s, e, th in spans]
         if not self.use_cats:
             doc.cats = dict(scores)
         return doc
+
+
+def doc_text(doc) -> str:
+    """The doc's text; the tagger leaves it in user_data so it is not rebuilt token by token."""
+    text = doc.user_data.get("lsp_text")
+    return text if text is not None else doc.text
+
+
+def _chars(doc, start: int, end: int) -> tuple[int, int]:
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last)
 
 
 def _contains(hay: tuple[str, ...], needle: tuple[str, ...]) -> bool:
