@@ -72,11 +72,30 @@ def read_lines(
     if os.path.isdir(path):
         raise InputMissingError("is a directory, not a file", path)
     try:
-        with open(path, "rb") as f:
-            data = f.read()
+        if os.path.isfile(path):
+            with open(path, "rb") as f:
+                data = f.read()
+        else:
+            data = _read_special(path)
     except OSError as exc:
         raise InputMissingError(f"cannot read ({exc.strerror or exc})", path) from None
     return _read_bytes(path, data, pages=pages, password=password, max_pages=max_pages)
+
+
+def _read_special(path: str) -> bytes:
+    """A FIFO or process substitution: never block in open() when nobody writes (then it reads as empty)."""
+    import stat
+
+    if stat.S_ISCHR(os.stat(path).st_mode) or stat.S_ISBLK(os.stat(path).st_mode):
+        raise InputInvalidError("a device, not a file", path)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)  # a writer that is there may take its time
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            return f.read()
+    finally:
+        os.close(fd)
 
 
 def _read_bytes(path: str, data: bytes, *, pages, password, max_pages) -> Reading:
@@ -137,14 +156,15 @@ def _decode_text(data: bytes) -> Optional[str]:
 # ---------------------------------------------------------------- text normalisation
 
 _LIGATURES = {chr(c) for c in range(0xFB00, 0xFB07)}
+_LIGATURE_RE = re.compile("[\ufb00-\ufb06]")
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]+")
 _ZERO_WIDTH = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 
 
 def clean_text(text: str) -> str:
     """Ligatures to letters, odd spaces to spaces, soft hyphens and zero-width characters out."""
-    if any(c in _LIGATURES for c in text):
-        text = "".join(unicodedata.normalize("NFKC", c) if c in _LIGATURES else c for c in text)
+    if _LIGATURE_RE.search(text):
+        text = _LIGATURE_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     text = _ZERO_WIDTH.sub("", text)
     text = text.replace("\u2010", "-").replace("\u2011", "-")
     return _SPACES.sub(" ", text)
@@ -372,7 +392,14 @@ Run = list
 
 
 def _page_runs(textpage, height: float) -> tuple[list[Run], int]:
-    """Split the page's character stream into runs; one loose-box call per visible character."""
+    """Split the page's character stream into runs of one baseline and size.
+
+    Word by word: the loose boxes of a word's first and last characters give
+    its extent and size (the loose box height is the font size, which pdfium's
+    own font-size call gets wrong for scaled text matrices).  Only a word whose
+    two ends disagree (a superscript glued on, mixed sizes) or that holds
+    right-to-left letters is read character by character.
+    """
     import pypdfium2.raw as R
 
     raw = textpage.raw
@@ -382,56 +409,86 @@ def _page_runs(textpage, height: float) -> tuple[list[Run], int]:
     text = textpage.get_text_range(0, n)
     if len(text) != n:  # characters outside the BMP: fall back to one code point per character
         text = "".join(chr(R.FPDFText_GetUnicode(raw, k) or 32) for k in range(n))
+    text = text.replace("\ufffe", "-").replace("\x02", "-")  # pdfium's marker for a hyphen it took out
     rect = R.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
     box = R.FPDFText_GetLooseCharBox
     runs: list[Run] = []
     cur: Optional[Run] = None
     visible = 0
-    pending_space = False
-    for k in range(n):
-        ch = text[k]
-        if ch in "\r\n":
-            cur = None
-            pending_space = False
-            continue
-        if ch == " " or ch == "\xa0" or ch == "\t":
-            pending_space = True
-            continue
-        if ch == "\ufffe" or ch == "\x02":  # pdfium's marker for a hyphen it took out
-            ch = "-"
-        box(raw, k, ctypes.byref(rect))
-        left, right, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
-        size = bottom - top
-        if size <= 0.5:
-            continue
-        visible += 1
+
+    def feed(left: float, right: float, top: float, bottom: float, size: float, token: str, k: int,
+             spaced: bool) -> None:
+        nonlocal cur
         if cur is not None:
             csize = cur[4]
-            gap = left - cur[1]
             same_line = abs(bottom - cur[3]) <= 0.25 * csize and abs(size - csize) <= 0.15 * csize
-            back = cur[0] - right  # Arabic/Hebrew: pdfium gives logical order, so x steps leftwards
-            if same_line and -1.0 * csize <= back <= 1.5 * csize and (_rtl(ch) or _rtl(cur[6][-1])):
-                if (pending_space or back > 0.1 * min(size, csize)) and not cur[6].endswith(" "):
-                    cur[6] += " "
-                cur[6] += ch
-                cur[0] = min(cur[0], left)
-                if top < cur[2]:
-                    cur[2] = top
-                pending_space = False
-                continue
-            if same_line and -1.0 * csize <= gap <= 1.5 * csize:
-                if (pending_space or gap > 0.1 * min(size, csize)) and not cur[6].endswith(" "):
-                    cur[6] += " "
-                cur[6] += ch
-                if right > cur[1]:
-                    cur[1] = right
-                if top < cur[2]:
-                    cur[2] = top
-                pending_space = False
-                continue
-        cur = [left, right, top, bottom, size, None, ch, k]
+            if same_line:
+                rtl = not token.isascii() and (_rtl(token[0]) or _rtl(cur[6][-1]))
+                if rtl:
+                    back = cur[0] - right  # Arabic/Hebrew: pdfium gives logical order, so x steps leftwards
+                    if -1.0 * csize <= back <= 1.5 * csize:
+                        if (spaced or back > 0.1 * min(size, csize)) and not cur[6].endswith(" "):
+                            cur[6] += " "
+                        cur[6] += token
+                        cur[0] = min(cur[0], left)
+                        if top < cur[2]:
+                            cur[2] = top
+                        return
+                gap = left - cur[1]
+                if -1.0 * csize <= gap <= 1.5 * csize:
+                    if (spaced or gap > 0.1 * min(size, csize)) and not cur[6].endswith(" "):
+                        cur[6] += " "
+                    cur[6] += token
+                    if right > cur[1]:
+                        cur[1] = right
+                    if top < cur[2]:
+                        cur[2] = top
+                    return
+        cur = [left, right, top, bottom, size, None, token, k]
         runs.append(cur)
-        pending_space = False
+
+    for m in _WORD.finditer(text):
+        between, word = m.group(1), m.group(2)
+        if between and ("\n" in between or "\r" in between):
+            cur = None
+        spaced = bool(between)
+        s, e = m.start(2), m.end(2)
+        box(raw, s, rect_ref)
+        left, right, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
+        size = bottom - top
+        uniform = size > 0.5
+        if uniform and e - s > 1:
+            box(raw, e - 1, rect_ref)
+            lsize = rect.top - rect.bottom
+            lbottom = height - rect.bottom
+            uniform = abs(lsize - size) <= 0.15 * size and abs(lbottom - bottom) <= 0.15 * size and (
+                word.isascii() or not any(_rtl(c) for c in word))
+            right = rect.right
+        if uniform:
+            visible += e - s
+            if cur is not None and word.isascii():  # the common case, inline: same line, next word
+                csize = cur[4]
+                gap = left - cur[1]
+                if abs(bottom - cur[3]) <= 0.25 * csize and abs(size - csize) <= 0.15 * csize \
+                        and -csize <= gap <= 1.5 * csize:
+                    cur[6] = cur[6] + " " + word if (spaced or gap > 0.1 * min(size, csize)) else cur[6] + word
+                    if right > cur[1]:
+                        cur[1] = right
+                    if top < cur[2]:
+                        cur[2] = top
+                    continue
+            feed(left, right, top, bottom, size, word, s, spaced)
+            continue
+        for k in range(s, e):  # character by character
+            box(raw, k, rect_ref)
+            left, right, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
+            size = bottom - top
+            if size <= 0.5:
+                continue
+            visible += 1
+            feed(left, right, top, bottom, size, text[k], k, spaced)
+            spaced = False
     # weight once per run (and a font-name check when the weight is unknown)
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
@@ -458,6 +515,9 @@ def _page_runs(textpage, height: float) -> tuple[list[Run], int]:
                 run[5] = True
         run[6] = run[6].rstrip()
     return upright, visible
+
+
+_WORD = re.compile(r"([\s\xa0]*)([^\s\xa0]+)")
 
 
 def _rtl(ch: str) -> bool:
@@ -524,9 +584,14 @@ def _has_ruling(page, height: float) -> bool:
 
     horizontal = vertical = rects = 0
     try:
-        objects = page.get_objects(filter=[R.FPDF_PAGEOBJ_PATH], max_depth=2)
-        for obj in objects:
-            left, bottom, right, top = obj.get_bounds()
+        raw = page.raw
+        l_, b_, r_, t_ = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+        refs = (ctypes.byref(l_), ctypes.byref(b_), ctypes.byref(r_), ctypes.byref(t_))
+        for i in range(R.FPDFPage_CountObjects(raw)):  # raw calls: wrapping every object costs more than the test
+            obj = R.FPDFPage_GetObject(raw, i)
+            if R.FPDFPageObj_GetType(obj) != R.FPDF_PAGEOBJ_PATH or not R.FPDFPageObj_GetBounds(obj, *refs):
+                continue
+            left, bottom, right, top = l_.value, b_.value, r_.value, t_.value
             w, h = right - left, top - bottom
             if w > 20 and h < 3:
                 horizontal += 1

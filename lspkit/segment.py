@@ -40,6 +40,18 @@ _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 _DATE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.I)
 _MONTH_YEAR = re.compile(r"^(" + "|".join(_MONTHS) + r")\s+(\d{4})$", re.I)
+_UPPER = re.compile(r"[^\W\d_a-z\u00df-\u00ff]")  # letters that are not lower case (approximately)
+_LOWER = re.compile(r"[a-z\u00df-\u00ff]")
+
+
+def _caps(text: str) -> bool:
+    """Mostly capital letters: a heading set in capitals."""
+    # only cased letters count: CJK, Arabic and Hebrew have no capitals, Greek and Cyrillic have both
+    lower = sum(1 for c in text if c.islower())
+    upper = sum(1 for c in text if c.isupper())
+    return upper + lower >= 3 and upper >= 0.75 * (upper + lower)
+
+
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)]*$")
 
 
@@ -176,9 +188,10 @@ def _drop_contents(work: list[L], dropped: list[Dropped]) -> None:
     for page, ws in by_page.items():
         ends = []
         for w in ws:
-            m = _TOC_LINE.search(w.text)
-            if m and m.group(1).isdigit() and len(w.text) > 4:
-                ends.append((w, int(m.group(1))))
+            last = w.text.rstrip()[-4:]
+            tail = last.rsplit(None, 1)[-1].lstrip(".…") if last else ""
+            if tail.isdigit() and len(tail) <= 3 and len(w.text) > 4 and _TOC_LINE.search(w.text[-12:]):
+                ends.append((w, int(tail)))
         if len(ends) < 5 or len(ends) < 0.5 * len(ws):
             continue
         values = [v for _, v in ends]
@@ -290,8 +303,7 @@ class _Builder:
     # -------------------------------------------------------- classification helpers
 
     def caps(self, text: str) -> bool:
-        letters = [c for c in text if c.isalpha()]
-        return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.75 * len(letters)
+        return _caps(text)
 
     def styled(self, w: L, text: str) -> bool:
         big = self.body_size and w.line.size >= self.body_size * 1.12
@@ -819,8 +831,8 @@ def join_lines(lines: list[str], vocabulary: Optional[set[str]] = None) -> str:
         if not out:
             out = s
             continue
-        m = _WORD_BEFORE.search(out)
-        n = _WORD_AFTER.match(s)
+        m = _WORD_BEFORE.search(out[-80:]) if out.endswith("-") else None
+        n = _WORD_AFTER.match(s) if m else None
         if m and n and (len(out) == len(m.group(0)) or not out[-len(m.group(0)) - 1].isalnum()):
             first, second = m.group(1), n.group(1)
             chained = len(out) > len(m.group(0)) and out[-len(m.group(0)) - 1] == "-"  # "face-to-" + "face"
