@@ -1,0 +1,104 @@
+"""How fast `lspkit extract` reads a 400-page report, against pdftotext on the same file.
+
+One run prints:
+  * pages/s of `lspkit extract FILE -o out.json` and of `pdftotext FILE out.txt`, and the ratio
+    (wall time, best of N, and CPU time of the child, which is steadier on a busy machine);
+  * peak memory (max RSS) of the lspkit child process;
+  * that the fast path stayed correct: paragraph numbers, pages and texts against the generator's gold;
+  * start-up: `lspkit --help` against `python -c "import click, rich"` (best of N).
+
+Bars (issue 2): extraction within 10x of pdftotext's time, peak memory under 300 MB,
+`--help` within 1.5x of importing click and rich.
+
+    python bench/bench_extract.py              # 400 pages, best of 3
+    python bench/bench_extract.py 800 5        # pages, repeats
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+MEASURE = r"""
+import resource, subprocess, sys, time
+t = time.perf_counter()
+r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)
+wall = time.perf_counter() - t
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(r.returncode, wall, u.ru_utime + u.ru_stime, u.ru_maxrss)
+"""
+
+
+def measure(cmd: list[str]) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds, max RSS in KB) of one run of cmd, measured from a clean parent."""
+    out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, cwd=ROOT,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    code, wall, cpu, rss = out.stdout.split()
+    if code != "0":
+        raise SystemExit(f"{' '.join(cmd)} failed with status {code}: {out.stderr}")
+    return float(wall), float(cpu), int(rss)
+
+
+def best(cmd: list[str], repeats: int) -> tuple[float, float, int]:
+    runs = [measure(cmd) for _ in range(repeats)]
+    return min(r[0] for r in runs), min(r[1] for r in runs), max(r[2] for r in runs)
+
+
+def main() -> None:
+    pages = int(sys.argv[1]) if len(sys.argv) > 1 else 400
+    repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    if not shutil.which("pdftotext"):
+        raise SystemExit("pdftotext (poppler-utils) is needed for the comparison")
+    work = Path(tempfile.gettempdir()) / "lspkit-bench"
+    work.mkdir(exist_ok=True)
+    pdf = work / f"long-{pages}.pdf"
+    gold_path = work / f"long-{pages}.gold.json"
+    if not pdf.exists() or not gold_path.exists():
+        from bench.corpus import long_report
+
+        gold = long_report(pdf, pages=pages)
+        gold_path.write_text(json.dumps(gold))
+    gold = json.loads(gold_path.read_text())
+    n = gold["pages"]
+    out_json = work / "out.json"
+
+    lsp = [sys.executable, "-m", "lspkit.cli", "extract", str(pdf), "-o", str(out_json)]
+    p2t = ["pdftotext", str(pdf), str(work / "out.txt")]
+    l_wall, l_cpu, l_rss = best(lsp, repeats)
+    p_wall, p_cpu, _ = best(p2t, repeats)
+
+    doc = json.loads(out_json.read_text())
+    got = {p["number"]: p for p in doc["paragraphs"]}
+    norm = lambda t: re.sub(r"\s+", " ", t).strip()  # noqa: E731
+    found = sum(1 for g in gold["paragraphs"] if g["number"] in got)
+    exact = sum(1 for g in gold["paragraphs"] if g["number"] in got and norm(got[g["number"]]["text"]) == norm(g["text"])
+                and got[g["number"]]["page"] == g["page"])
+    invented = len(set(got) - {g["number"] for g in gold["paragraphs"]})
+
+    help_cmd = [sys.executable, "-m", "lspkit.cli", "--help"]
+    base_cmd = [sys.executable, "-c", "import click, rich"]
+    h_wall = min(measure(help_cmd)[0] for _ in range(max(repeats, 7)))
+    b_wall = min(measure(base_cmd)[0] for _ in range(max(repeats, 7)))
+
+    print(f"file: {pdf} ({n} pages, {pdf.stat().st_size / 1e6:.1f} MB), best of {repeats}")
+    print(f"{'':24}{'wall s':>9}{'pages/s':>9}{'CPU s':>9}{'pages/s':>9}")
+    print(f"{'lspkit extract':24}{l_wall:9.2f}{n / l_wall:9.0f}{l_cpu:9.2f}{n / l_cpu:9.0f}")
+    print(f"{'pdftotext':24}{p_wall:9.2f}{n / p_wall:9.0f}{p_cpu:9.2f}{n / p_cpu:9.0f}")
+    print(f"ratio lspkit/pdftotext: wall {l_wall / p_wall:.1f}x, CPU {l_cpu / p_cpu:.1f}x  (bar: 10x)")
+    print(f"peak memory of lspkit extract: {l_rss / 1024:.0f} MB  (bar: 300 MB)")
+    print(f"paragraphs: {found}/{len(gold['paragraphs'])} found, {exact} with exact text and page, {invented} invented")
+    print(f"start-up: lspkit --help {h_wall * 1000:.0f} ms, import click+rich {b_wall * 1000:.0f} ms, "
+          f"ratio {h_wall / b_wall:.2f}x  (bar: 1.5x)")
+
+
+if __name__ == "__main__":
+    main()
