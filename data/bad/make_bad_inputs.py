@@ -210,15 +210,22 @@ def write_vector_only(out: Path) -> None:
 # ---------------------------------------------------------------- big
 
 
+def thousand_page_number(page: int) -> str:
+    return f"{(page - 1) // 10 + 1}.{(page - 1) % 10 + 1}"
+
+
 def make_thousand_page_pdf(path, pages: int = 1000) -> Path:
-    """A 1,000-page report (about 1.5 MB): one numbered paragraph per page."""
+    """A 1,000-page report (about 0.6 MB): one paragraph per page, numbered 1.1 ... 100.10.
+
+    (Flat numbers stop at 999 by design: "2006." at a line start is a year, not paragraph 2006.)
+    """
     path = Path(path)
     c = _canvas(str(path))
     c.setPageCompression(1)
     width, height = c._pagesize
     for page in range(1, pages + 1):
         c.setFont("Helvetica", 11)
-        c.drawString(72, height - 100, f"{page}.")
+        c.drawString(72, height - 100, thousand_page_number(page))
         for i, line in enumerate(_wrap(PARAGRAPHS[page % len(PARAGRAPHS)])):
             c.drawString(110, height - 100 - 14 * i, line)
         c.setFont("Helvetica", 9)
@@ -443,8 +450,8 @@ def write_type3_font(out: Path) -> None:
 
 
 SCRIPTS = [
-    ("Arabic", "1. ترحب الحكومة بالمشاورة حول مستقبل الشراكات الاستراتيجية المحلية."),
-    ("Hebrew", "2. המועצה מברכת על ההתייעצות בנושא עתיד השותפויות האסטרטגיות המקומיות."),
+    ("Arabic", "1. ترحب الحكومة بالمشاورة حول مستقبل الشراكات الاستراتيجية المحلية"),
+    ("Hebrew", "2. המועצה מברכת על ההתייעצות בנושא עתיד השותפויות האסטרטגיות המקומיות"),
     ("Greek", "3. Το Συμβούλιο χαιρετίζει τη διαβούλευση για τις τοπικές σχέσεις."),
     ("Cyrillic", "4. Совет приветствует консультацию о местных партнёрствах."),
     ("CJK", "5. 理事会欢迎就地方战略伙伴关系的未来进行磋商。"),
@@ -467,7 +474,8 @@ def write_scripts(out: Path) -> None:
         c.setFont("STSong-Light" if script == "CJK" else "DejaVuSans", 11)
         c.drawString(50, y, number)
         if script in ("Arabic", "Hebrew"):
-            # what a bidi-aware producer writes: glyphs placed right to left (no Arabic shaping here)
+            # what a bidi-aware producer writes: glyphs placed right to left (no Arabic shaping here);
+            # no final stop, whose place would depend on the line's base direction
             c.drawRightString(560, y, body[::-1])
         else:
             c.drawString(80, y, body)
