@@ -52,9 +52,11 @@ def _selected_themes(summary: Summary, theme: Optional[str]):
 def _meta_items(summary: Summary) -> list[tuple[str, str]]:
     meta = summary.metadata
     # the PDF's own producer/creator/dates describe the file, not the paper: JSON keeps them, the title block does not
+    # lists and tables (e.g. an annex's questions) are data, not a title-block line: JSON has them
     keys = [k for k in METADATA_ORDER if meta.get(k)] + sorted(
         k for k in meta if k not in METADATA_ORDER and k != "title" and not k.startswith("pdf_") and meta.get(k)
     )
+    keys = [k for k in keys if isinstance(meta[k], (str, int, float))]
     return [(k.replace("_", " ").capitalize(), str(meta[k])) for k in keys]
 
 
