@@ -24,6 +24,7 @@ from .worker import FileResult, TagOptions, preload, tag_file
 TaskFunction = Callable[[str, TagOptions, Optional[str]], FileResult]
 
 _PRELOADED = False
+STARTUP_GRACE = 120.0  # seconds a fresh worker may take to load spaCy before its first file's clock starts
 
 
 def _worker_main(conn, task: TaskFunction, options: TagOptions, max_memory, initializer) -> None:
@@ -42,6 +43,7 @@ def _worker_main(conn, task: TaskFunction, options: TagOptions, max_memory, init
         if message is None:
             return
         seq, path, sha = message
+        conn.send(("start", seq))  # the file's clock starts now, not while the pipeline loads
         try:
             result = task(path, options, sha)
         except MemoryError:
@@ -154,7 +156,8 @@ class WorkerPool:
                         workers.append(worker)
                         worker.conn.send((s, task.path, task.sha256))
                     worker.seq, worker.task = s, task
-                    worker.deadline = time.monotonic() + self.timeout if self.timeout else None
+                    # Until the worker says it has started the file, allow for its start-up too.
+                    worker.deadline = time.monotonic() + self.timeout + STARTUP_GRACE if self.timeout else None
 
                 # Deliver what can be delivered.
                 if ordered:
@@ -180,8 +183,14 @@ class WorkerPool:
                     result = None
                     dead = False
                     try:
-                        if worker.conn.poll():
-                            s, result = worker.conn.recv()
+                        while worker.conn.poll():
+                            tag, payload = worker.conn.recv()
+                            if tag == "start":
+                                if self.timeout:
+                                    worker.deadline = time.monotonic() + self.timeout
+                                continue
+                            result = payload
+                            break
                     except (EOFError, OSError):
                         dead = True
                     if result is not None:
