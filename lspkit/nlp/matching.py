@@ -67,6 +67,8 @@ _EXCEPTIONS = {
     "statements": "statement",
     "apartment": "apartment",
     "segment": "segment",
+    "secondment": "secondment",
+    "secondments": "secondment",
 }
 
 # Suffixes removed after plural handling, longest first.  Each maps to what
