@@ -841,6 +841,12 @@ def join_lines(lines: list[str], vocabulary: Optional[set[str]] = None) -> str:
             else:
                 out = out[:-1] + s
             continue
+        if out.endswith(("://", "@")) or (out.endswith("/") and re.search(r"https?://\S*$", out[-200:])):
+            out = out + s  # a URL or address broken at the line end
+            continue
+        if out[-1] in "-–" and len(out) > 1 and out[-2].isdigit() and s[0].isdigit():
+            out = out + s  # "737–" + "9", "2018–" + "23–51": a number range or identifier broken at its dash
+            continue
         out = out + " " + s
     return re.sub(r"\s+", " ", out).strip()
 
