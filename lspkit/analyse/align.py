@@ -21,12 +21,17 @@ one-to-one match when the concatenation explains clearly more of it.
 """
 from __future__ import annotations
 
+import bisect
 import difflib
+import heapq
 import re
+from collections import Counter
+from itertools import chain
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
 _WORD_RE = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]", re.UNICODE)
+_PLAIN_WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 # Candidate generation: how many nearby / rare-word candidates per paragraph.
 GAP_WINDOW = 8
@@ -50,26 +55,14 @@ class Match:
     similarity: float
 
 
-class _Vocabulary:
-    def __init__(self) -> None:
-        self.ids: dict[str, int] = {}
-
-    def __call__(self, word: str) -> int:
-        i = self.ids.get(word)
-        if i is None:
-            i = self.ids[word] = len(self.ids)
-        return i
-
-
 def comparison_tokens(text: str, *, ignore_case: bool, ignore_punctuation: bool) -> list[str]:
     """The tokens whose equality decides whether a paragraph changed (whitespace never counts)."""
-    tokens = _WORD_RE.findall(text)
+    if ignore_case:
+        text = text.casefold()
     if ignore_punctuation:
         # "partnership's" and "partnerships" are the same word once apostrophes do not count.
-        tokens = [re.sub(r"['\u2019]", "", t) for t in tokens if t[0].isalnum() or t[0] == "_"]
-    if ignore_case:
-        tokens = [t.casefold() for t in tokens]
-    return tokens
+        return _PLAIN_WORD_RE.findall(text.replace("'", "").replace("\u2019", ""))
+    return _WORD_RE.findall(text)
 
 
 def align(
@@ -90,9 +83,13 @@ def align(
     """
     from rapidfuzz.distance import Indel
 
-    vocab = _Vocabulary()
-    otoks = [tuple(vocab(t) for t in comparison_tokens(s, ignore_case=True, ignore_punctuation=True)) for s in old_texts]
-    ntoks = [tuple(vocab(t) for t in comparison_tokens(s, ignore_case=True, ignore_punctuation=True)) for s in new_texts]
+    ids: dict[str, int] = {}
+
+    def interned(text: str) -> tuple[int, ...]:
+        return tuple([ids.setdefault(t, len(ids)) for t in comparison_tokens(text, ignore_case=True, ignore_punctuation=True)])
+
+    otoks = [interned(s) for s in old_texts]
+    ntoks = [interned(s) for s in new_texts]
     n_old, n_new = len(otoks), len(ntoks)
     old_free = [True] * n_old
     new_free = [True] * n_new
@@ -280,18 +277,22 @@ def _gap_candidates(rest_old, rest_new, gap_old, gap_new, n_old, n_new) -> set[t
             out.update((i, j) for i in olds for j in news)
             continue
         # A big gap (noisy extraction, a rewritten chapter): nearest by relative position only.
-        o0, o1 = olds[0], olds[-1] + 1
-        n0, n1 = news[0], news[-1] + 1
-        for i in olds:
-            pos = (i - o0 + 0.5) / (o1 - o0)
-            centre = n0 + pos * (n1 - n0)
-            for j in sorted(news, key=lambda j: abs(j + 0.5 - centre))[:GAP_WINDOW]:
-                out.add((i, j))
-        for j in news:
-            pos = (j - n0 + 0.5) / (n1 - n0)
-            centre = o0 + pos * (o1 - o0)
-            for i in sorted(olds, key=lambda i: abs(i + 0.5 - centre))[:GAP_WINDOW]:
-                out.add((i, j))
+        out.update(_nearest(olds, news, GAP_WINDOW))
+        out.update((i, j) for j, i in _nearest(news, olds, GAP_WINDOW))
+    return out
+
+
+def _nearest(queries: list[int], targets: list[int], k: int) -> list[tuple[int, int]]:
+    """Each query with the k targets nearest its relative position inside the gap (both lists sorted)."""
+    q0, q1 = queries[0], queries[-1] + 1
+    t0, t1 = targets[0], targets[-1] + 1
+    out = []
+    for i in queries:
+        centre = t0 + (i - q0 + 0.5) / (q1 - q0) * (t1 - t0)
+        at = bisect.bisect_left(targets, centre)
+        lo, hi = max(0, at - k), min(len(targets), at + k)
+        window = sorted(targets[lo:hi], key=lambda j: (abs(j + 0.5 - centre), j))[:k]
+        out.extend((i, j) for j in window)
     return out
 
 
@@ -313,14 +314,12 @@ def _rare_word_candidates(queries, targets, qtoks, ttoks) -> set[tuple[int, int]
         for t in set(ttoks[j]):
             postings.setdefault(t, []).append(j)
     max_df = max(20, len(targets) // 20)
+    # Rank = (document frequency, word id) folded into one int, so the rarest words come first.
+    rank = {t: len(js) * (1 << 32) + t for t, js in postings.items() if len(js) <= max_df}
     out: set[tuple[int, int]] = set()
     for i in queries:
-        words = [t for t in set(qtoks[i]) if t in postings and len(postings[t]) <= max_df]
-        words.sort(key=lambda t: (len(postings[t]), t))
-        counts: dict[int, int] = {}
-        for t in words[:RARE_WORDS]:
-            for j in postings[t]:
-                counts[j] = counts.get(j, 0) + 1
-        best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:RARE_CANDIDATES]
+        words = heapq.nsmallest(RARE_WORDS, set(qtoks[i]) & rank.keys(), key=rank.__getitem__)
+        counts = Counter(chain.from_iterable(postings[t] for t in words))
+        best = heapq.nsmallest(RARE_CANDIDATES, counts.items(), key=lambda kv: (-kv[1], kv[0]))
         out.update((i, j) for j, _ in best)
     return out

@@ -68,20 +68,50 @@ def redline(
     the kind of whitespace).
     """
     a, b = tokenize(old), tokenize(new)
-    ka = [_token_key(t, ignore_case, ignore_punctuation) for t in a]
-    kb = [_token_key(t, ignore_case, ignore_punctuation) for t in b]
+    # difflib sees words and punctuation only: whitespace, the commonest token of all, would
+    # make it slow and anchor matches on nothing.  It is put back between the matched blocks.
+    ia = [k for k, t in enumerate(a) if not t.isspace()]
+    ib = [k for k, t in enumerate(b) if not t.isspace()]
+    ka = [_token_key(a[k], ignore_case, ignore_punctuation) for k in ia]
+    kb = [_token_key(b[k], ignore_case, ignore_punctuation) for k in ib]
     matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
-    # chunks: ("=", new_text) or ("~", deleted_text, inserted_text)
+    # chunks: ["=", new_text, old_text] or ["~", deleted_text, inserted_text]
     chunks: list[list] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            chunks.append(["=", "".join(b[j1:j2]), "".join(a[i1:i2])])
+    pa = pb = 0
+    for i, j, n in matcher.get_matching_blocks():
+        fa = ia[i] if i < len(ia) else len(a)
+        fb = ib[j] if j < len(ib) else len(b)
+        _gap(chunks, a[pa:fa], b[pb:fb])
+        if n:
+            ea, eb = ia[i + n - 1] + 1, ib[j + n - 1] + 1
+            chunks.append(["=", "".join(b[fb:eb]), "".join(a[fa:ea])])
+            pa, pb = ea, eb
         else:
-            chunks.append(["~", "".join(a[i1:i2]), "".join(b[j1:j2])])
+            pa, pb = fa, fb
     if ignore_punctuation:
         chunks = [_punctuation_as_equal(c) for c in chunks]
     chunks = _absorb_short_equals(chunks)
     return _to_runs(chunks)
+
+
+def _gap(chunks: list[list], ga: list[str], gb: list[str]) -> None:
+    """What lies between two matched blocks: a change, with whitespace at its edges kept equal."""
+    if not ga and not gb:
+        return
+    if ga and gb and ga[0].isspace() and gb[0].isspace():
+        chunks.append(["=", gb[0], ga[0]])
+        ga, gb = ga[1:], gb[1:]
+    trail = None
+    if ga and gb and ga[-1].isspace() and gb[-1].isspace():
+        trail = ["=", gb[-1], ga[-1]]
+        ga, gb = ga[:-1], gb[:-1]
+    if all(t.isspace() for t in ga) and all(t.isspace() for t in gb):
+        if ga or gb:
+            chunks.append(["=", "".join(gb), "".join(ga)])  # the kind of whitespace is never a change
+    else:
+        chunks.append(["~", "".join(ga), "".join(gb)])
+    if trail:
+        chunks.append(trail)
 
 
 def _punctuation_as_equal(chunk: list) -> list:
@@ -93,6 +123,13 @@ def _punctuation_as_equal(chunk: list) -> list:
 
 def _absorb_short_equals(chunks: list[list]) -> list[list]:
     """Join change chunks separated by one unchanged word or by spaces/punctuation only."""
+    merged: list[list] = []
+    for c in chunks:
+        if merged and merged[-1][0] == c[0]:
+            merged[-1] = [c[0], merged[-1][1] + c[1], merged[-1][2] + c[2]]
+        else:
+            merged.append(list(c))
+    chunks = merged
     out: list[list] = []
     i = 0
     while i < len(chunks):
