@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Optional, Sequence
 
-from ..model import Document, Paragraph, ParagraphKind, Section, SectionKind, Source
+from ..model import Document, ParagraphKind, Section, SectionKind, Source
 from .xrefs import Xref, XrefKind, find_xrefs, number_key
 
 GIST_WORDS = 25  # "about 25 words": a run of clauses may reach GIST_WORDS + GIST_SLACK
