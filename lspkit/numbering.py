@@ -22,7 +22,7 @@ _ANNEX = re.compile(r"^(Annexe|Annex|Appendix|Schedule)\s+([A-Z]|\d{1,3}|[IVX]{1
 _SUBPART = re.compile(r"^(?:\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|([a-z]{1,2}|[ivx]{1,5})\))\s+(.*)$", re.S)
 _BULLET = re.compile(
     r"^([•▪▫◦●○■□◆◇►▶▸➢➤➣✓✔✗✘·∙‣⁃⦁◘\uf0a7\uf0b7\uf0d8\uf0fc\uf076\uf0a8\uf0e0\uf0de\uf02d]|[\ue000-\uf8ff]"
-    r"|[-–—*o](?=\s))\s*(.*)$",
+    r"|[-–—*o!Øü§q](?=\s))\s*(.*)$",  # Wingdings/Symbol bullets extracted as ! Ø ü § q
     re.S,
 )
 
@@ -46,6 +46,10 @@ def parse_label(text: str) -> Optional[Label]:
     if m:
         number, dot, rest = m.groups()
         levels = tuple(int(x) for x in number.split("."))
+        if len(levels) > 1 and levels[-1] == 0:
+            levels = levels[:-1]  # "2.0 BACKGROUND" heads the 2.x paragraphs, like "2."
+        if levels[0] == 0:
+            return None
         return Label("number", number, rest.strip(), levels, bool(dot))
     m = _ANNEX_NUM.match(t)
     if m:
