@@ -79,6 +79,10 @@ def test_train_then_tag_with_model(tmp_path):
     assert r.exit_code == 0, r.output
     recs = {json.loads(x)["number"]: json.loads(x) for x in r.stdout.splitlines()}
     assert "accountability" in recs["5.4"]["themes"]  # a paragraph it was trained on
+    assert recs["5.4"]["evidence"]["accountability"]  # the lexicon still explains the textcat's score
+    ev = CliRunner().invoke(cli, ["eval", str(GOLD), "--model", str(out), "--format", "json"])
+    assert ev.exit_code == 0, ev.output
+    assert json.loads(ev.stdout)["name"].startswith("textcat")
     # same seed, same model: training is deterministic
     out2 = tmp_path / "model2"
     CliRunner().invoke(cli, ["train", str(GOLD), "--output", str(out2), "--epochs", "8", "--seed", "1"])

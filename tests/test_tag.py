@@ -207,3 +207,28 @@ def test_spacy_pipeline_results_live_on_the_doc():
     assert d.cats["accountability"] > 0 and d._.theme_scores == d.cats
     assert {s.label_ for s in d.spans["themes"]} >= {"accountability", "role"}
     assert [s.text for s in d.spans["acronyms"]] == ["LAA", "LAA"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+WORDS = st.sampled_from(
+    "the LSP LSPs (LAA) Local Area Agreement board scrutiny capacity landfill role of partners funding "
+    "governance government elected members – & and ( ) . , ; ’s Überprüfung 合作 ! 1.2 LDF".split()
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(WORDS, max_size=40).map(" ".join), max_size=5), st.one_of(st.none(), st.text(max_size=30)))
+def test_any_text_gives_valid_scores_and_offsets(texts, heading):
+    from lspkit.nlp.tagger import get_tagger
+
+    tagger = get_tagger()
+    items = [(str(i), t, heading) for i, t in enumerate(texts)]
+    for (key, text, _h), tags in zip(items, tagger.tag_texts(items)):
+        assert tags.number == key
+        assert all(0.0 <= s <= 1.0 for s in tags.scores.values())
+        for h in tags.themes:
+            assert h.score >= 0.5
+            for e in h.evidence:
+                assert text[e.start : e.end] == e.text
