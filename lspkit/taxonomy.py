@@ -185,12 +185,48 @@ def _replace_source(t: Taxonomy, source: str) -> Taxonomy:
     return replace(t, source=source)
 
 
+MAX_DEPTH = 64
+_FLOW = re.compile(r"[\[\]{}\"'#\n]")
+
+
+def _too_deep(text: str) -> int:
+    """Line of the first flow collection nested deeper than MAX_DEPTH, else 0.
+
+    PyYAML's scanner is quadratic in flow nesting (20,000 '[' take minutes), so
+    this runs before it; quoted strings and comments are skipped.
+    """
+    depth, line, quote = 0, 1, ""
+    for m in _FLOW.finditer(text):
+        c = m.group()
+        if c == "\n":
+            line += 1
+            if quote == "#":
+                quote = ""
+        elif quote:
+            if c == quote:
+                quote = ""
+        elif c in "\"'#":
+            before = text[m.start() - 1] if m.start() else "\n"
+            if before in " \t\n" or (c != "#" and before in "[{,:"):  # "council's" opens nothing
+                quote = c
+        elif c in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line
+        else:
+            depth = max(0, depth - 1)
+    return 0
+
+
 def parse_taxonomy(text: str, source: str = "<string>") -> Taxonomy:
     """Validate YAML text into a Taxonomy; ConfigError names `source` and the line."""
     import yaml
 
     if len(text.encode("utf-8", "replace")) > MAX_BYTES:
         raise ConfigError(f"taxonomy is larger than {MAX_BYTES // (1024 * 1024)} MB", source)
+    deep = _too_deep(text)
+    if deep:
+        raise ConfigError(f"line {deep}: nested more than {MAX_DEPTH} levels deep; a taxonomy is a few levels of plain data", source)
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent):
@@ -202,6 +238,8 @@ def parse_taxonomy(text: str, source: str = "<string>") -> Taxonomy:
         raise ConfigError(f"{where}invalid YAML: {exc.problem or exc.context}", source) from None
     except yaml.YAMLError as exc:
         raise ConfigError(f"invalid YAML: {exc}", source) from None
+    except RecursionError:  # block nesting deep enough to exhaust PyYAML's recursive composer
+        raise ConfigError(f"nested more than {MAX_DEPTH} levels deep; a taxonomy is a few levels of plain data", source) from None
     if root is None:
         raise ConfigError("empty taxonomy: expected a mapping with 'themes'", source)
     v = _Validator(source)
