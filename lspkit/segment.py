@@ -27,7 +27,8 @@ HYPHEN_PREFIXES = frozenset(
 
 BACK_MATTER = re.compile(
     r"^(background papers?|background documents?|contact officers?|contact|further information|"
-    r"list of background papers|enquiries|report author|author|responses to|send responses to)\b\s*[:\-–]?\s*(.*)$",
+    r"list of background papers|enquiries|report author|author|responses to|send responses to|"
+    r"appendices|annexes|annexes attached|appendices attached|list of appendices)\b\s*[:\-–]?\s*(.*)$",
     re.I,
 )
 FRONT_KEYS = re.compile(
@@ -131,6 +132,7 @@ def segment(reading: Reading) -> Document:
     paragraphs = builder.finish(notes, table_regions)
 
     metadata = dict(builder.metadata)
+    paragraphs = _front_tables(paragraphs, table_regions, metadata)
     meta_from_pdf = reading.metadata
     pdf_title = meta_from_pdf.get("title")
     if pdf_title and not _generic_title(pdf_title):
@@ -416,6 +418,10 @@ class _Builder:
             self.back_key = _key(m.group(1))
             self.back_lines = [m.group(2)] if m.group(2) else []
             return 1
+        if lab is not None and lab.kind == "annex" and self.back_key is not None and \
+                self.back_key.startswith(("appendices", "annexes", "list_of")) and not w.line.size > self.body_size * 1.12:
+            self.back_lines.append(text)  # "Appendix A – ..." listed under "Appendices", not the annex itself
+            return 1
         if lab is not None and lab.kind in ("chapter", "annex"):
             rest = lab.rest
             if self.heading_text_ok(rest or text) and (w.gap_before or not self.cur) and not self.runs_on(i) \
@@ -634,7 +640,10 @@ class _Builder:
         if len(p.pieces) > 1 and not p.tail:
             # after a bullet: a continuation of the item, or the paragraph resuming
             if self.reading.kind == "pdf":
-                resumes = w.line.x0 < p.part_x - 1 and w.gap_before
+                # back at (or left of) the bullet glyph after an item that ended: the paragraph resumes
+                ended = bool(_SENTENCE_END.search(p.pieces[-1][-1])) if p.pieces[-1] else False
+                resumes = w.line.x0 < p.part_x - 1 and w.gap_before or (w.line.x0 <= p.part_x + 1 and (
+                    ended or w.gap_before))
             else:
                 resumes = w.gap_before and w.line.x0 <= p.x_text
             if not resumes:
@@ -657,6 +666,13 @@ class _Builder:
         self.block_lines = []
 
     def flush_back(self) -> None:
+        if self.back_key is not None and self.back_key.startswith(("appendices", "annexes", "list_of")):
+            items = [x.strip() for x in self.back_lines if x.strip()]
+            if items:
+                self.metadata["appendices"] = items
+            self.back_key = None
+            self.back_lines = []
+            return
         if self.back_key is not None:
             sep = ", " if self.back_key in ("contact", "contact_officer") else " "
             value = ", ".join(
@@ -926,6 +942,44 @@ def _generic_title(title: str) -> bool:
     return t.startswith(("microsoft word", "untitled")) or t.endswith((".doc", ".docx", ".pdf", ".wpd")) or len(t) < 3
 
 
+def _front_tables(paragraphs: list[Paragraph], regions, meta: dict) -> list[Paragraph]:
+    """A key-value table above the first paragraph ("Report to: | Cabinet") is front matter, not a table."""
+    if not paragraphs or not regions:
+        return paragraphs
+    from dataclasses import replace
+
+    first = paragraphs[0]
+    start = (first.page, first.bbox[1] if first.bbox else 0.0)
+    keep_out = []
+    for t in regions:
+        if (t.page, t.bbox[1]) >= start:
+            continue
+        rows = [[c for c in r if c] for r in t.rows]
+        if rows and all(len(r) == 2 and r[0].rstrip().endswith(":") for r in rows):
+            for key, value in rows:
+                _front_key(meta, key.rstrip().rstrip(":"), value)
+            keep_out.append(t.rows)
+    if not keep_out:
+        return paragraphs
+    cleaned = tuple(x for x in first.tables if x.rows not in keep_out)
+    return [replace(first, tables=cleaned)] + list(paragraphs[1:])
+
+
+_KEY_ALIASES = {"report_of": "author", "report_by": "author", "meeting_date": "date", "report_to": "to",
+                "wards_affected": "wards", "ward_affected": "wards", "ward": "wards"}
+
+
+def _front_key(meta: dict, label: str, value: str) -> None:
+    key = re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")
+    key = _KEY_ALIASES.get(key, key)
+    value = value.strip()
+    if not key or not value:
+        return
+    meta.setdefault(key, _iso_date(value) if key in ("date", "closing_date") else value)
+    if key == "subject":
+        meta.setdefault("title", value)
+
+
 def _header_metadata(meta: dict, header_texts: list[str]) -> None:
     if not header_texts:
         return
@@ -934,6 +988,10 @@ def _header_metadata(meta: dict, header_texts: list[str]) -> None:
     if d:
         meta.setdefault("date", _iso_date(d.group(0)))
         body = text[: d.start()].strip(" ,–-—")
+        council = re.match(r"^(.*\b(?:Council|Authority))\s+(\S.*)$", body)
+        if council:
+            meta.setdefault("council", council.group(1))
+            body = council.group(2)
         if body and len(body) < 60:
             meta.setdefault("to", body)
     a = re.search(r"agenda item\s*[:.]?\s*(\w+)", text, re.I)
