@@ -514,7 +514,7 @@ BAD_CONFIGS = {
     "tabs.yaml": "themes:\n\t- id: governance\n",
     "wrong_types.yaml": "themes:\n  - id: governance\n    label: Governance\n    keywords: 42\n",
     "not_a_mapping.yaml": "- just\n- a\n- list\n",
-    "unknown_key.yaml": GOOD_TAXONOMY.replace("    keywords: [accountable", "    colour: red\n    keywords: [accountable"),
+    "unknown_key.yaml": GOOD_TAXONOMY.replace("    keywords: [accountable", "    keywrods: [accountable"),  # a typo
     "python_tag.yaml": "themes: !!python/object/apply:os.system ['touch /tmp/lspkit-pwned']\n",
     "billion_laughs.yaml": (
         'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
@@ -524,6 +524,7 @@ BAD_CONFIGS = {
         + "themes: *i\n"
     ),
     "empty.yaml": "",
+    "deep_flow.yaml": "themes: " + "[" * 20_000 + "]" * 20_000 + "\n",  # PyYAML's scanner is quadratic in this
     "binary.yaml": None,  # written as bytes below
 }
 
@@ -535,6 +536,14 @@ def write_configs(out: Path) -> None:
             continue
         (out / name).write_text(text, encoding="utf-8")
     (out / "binary.yaml").write_bytes(b"themes:\n  - id: \xff\xfe\x00\x01\n")
+
+
+def make_deep_yaml(path, levels: int = 600) -> Path:
+    """Block mappings nested `levels` deep (PyYAML composes them recursively)."""
+    path = Path(path)
+    path.write_text("themes:\n" + "".join("  " * i + f"a{i}:\n" for i in range(1, levels)) + "  " * levels + "x: 1\n",
+                    encoding="utf-8")
+    return path
 
 
 def make_big_yaml(path, megabytes: int = 50) -> Path:
