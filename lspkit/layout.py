@@ -151,8 +151,14 @@ def _columns(runs: list[list]) -> list[tuple[float, float]]:
 # ---------------------------------------------------------------- headers and footers
 
 _PAGE_NUMBER = re.compile(
-    r"^(?:page\s*)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I
+    r"^(?:page\s*)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?"
+    r"(?:\s*\|\s*page)?$",
+    re.I,
 )
+
+
+def lines_page_height(lines: Sequence[Line]) -> float:
+    return next((ln.page_height for ln in lines if ln.page_height), 0.0)
 
 
 def mask(text: str) -> str:
@@ -205,11 +211,16 @@ def find_furniture(lines: Sequence[Line], pages: Sequence[int]) -> dict[int, str
     for i, zone in zones.items():
         pages_with[(zone, mask(lines[i].text))].add(lines[i].page)
     need = max(2, int(0.3 * npages + 0.5)) if npages >= 3 else 2
+    # a chapter's running title repeats on only a few pages, but always at the same height in the band
+    tops: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for i, zone in zones.items():
+        tops[(zone, mask(lines[i].text))].append(lines[i].top)
+    steady = {k for k, v in tops.items() if len(v) >= 2 and max(v) - min(v) <= 2.0 and lines_page_height(lines) > 0}
     out: dict[int, str] = {}
     for i, zone in zones.items():
         text = lines[i].text.strip()
         key = (zone, mask(text))
-        if npages >= 2 and len(pages_with[key]) >= need:
+        if npages >= 2 and (len(pages_with[key]) >= need or (key in steady and len(pages_with[key]) >= 2)):
             out[i] = "page-number" if _PAGE_NUMBER.match(text) else zone
         elif _PAGE_NUMBER.match(text) and not text.endswith("."):
             # a page number alone in the band; plain text only when it really is a number

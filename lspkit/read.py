@@ -608,6 +608,22 @@ def _has_ruling(page, height: float) -> bool:
     return False
 
 
+_CELL_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,4}\.?|[A-Z]\.\d{1,3}\.?|\(?[a-z]{1,3}\))$")
+
+
+def _layout_table(rows: list[tuple[str, ...]]) -> bool:
+    """Numbered paragraphs set in a two-column grid, or cells of running prose, are not a data table."""
+    cells = [c for r in rows for c in r if c]
+    if not cells:
+        return True
+    if sum(len(c) for c in cells) / len(cells) > 150:
+        return True
+    firsts = [r[0] for r in rows if r and r[0]]
+    others = [c for r in rows for c in r[1:] if c]
+    numbered = len(firsts) >= 2 and sum(1 for c in firsts if _CELL_NUMBER.match(c)) >= 0.5 * len(firsts)
+    return numbered and bool(others) and sum(len(c) for c in others) / len(others) > 60
+
+
 def _find_tables(data: bytes, page_numbers: list[int], password: Optional[str]) -> list[TableRegion]:
     """pdfplumber's ruled-table finder, only on pages that have rulings; one page in memory at a time."""
     import pdfplumber
@@ -627,6 +643,8 @@ def _find_tables(data: bytes, page_numbers: list[int], password: Optional[str]) 
                     ncols = max((sum(1 for c in r if c) for r in rows), default=0)
                     if len(rows) < 2 or ncols < 2:
                         continue  # a box round a question or a quote is not a table
+                    if _layout_table(rows):
+                        continue  # the report itself laid out in a grid: read it as text
                     out.append(TableRegion(page=page_no, bbox=tuple(round(v, 2) for v in table.bbox), rows=tuple(rows)))
             except Exception:
                 continue
