@@ -10,7 +10,6 @@ command that offers --timeout / --max-memory for a single file.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import signal
 import traceback
 from typing import Any, Callable, Optional
@@ -154,11 +153,3 @@ def kill_quietly(proc) -> None:
         proc.join(5)
     except (OSError, ValueError, AssertionError):
         pass
-
-
-def pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except OSError:
-        return False
-    return True

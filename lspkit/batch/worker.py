@@ -152,10 +152,28 @@ def _counts(records, names) -> dict[str, int]:
     return counts
 
 
+@lru_cache(maxsize=8)
+def _model_stamp(model: Optional[str]) -> Optional[list]:
+    """A trained model directory's files with sizes and times, so retraining in place invalidates the cache."""
+    if not model or not os.path.isdir(model):
+        return None
+    stamp = []
+    for root, _dirs, files in os.walk(model):
+        for name in sorted(files):
+            path = os.path.join(root, name)
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            stamp.append([os.path.relpath(path, model), st.st_size, st.st_mtime_ns])
+    return sorted(stamp)
+
+
 def _keys(sha256: str, options: TagOptions, taxonomy) -> tuple[str, str]:
     """Cache keys: extraction depends on the bytes and extract options; tags also on taxonomy and model."""
     extract_key = make_key("extract", sha256, options.extract_options())
-    tags_key = make_key("tags", extract_key, taxonomy.fingerprint, options.model, options.min_score, options.explain)
+    model = [options.model, _model_stamp(options.model)] if options.model else None
+    tags_key = make_key("tags", extract_key, taxonomy.fingerprint, model, options.min_score, options.explain)
     return extract_key, tags_key
 
 

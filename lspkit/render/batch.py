@@ -15,10 +15,8 @@ import json
 from dataclasses import dataclass
 from typing import IO, Any, Iterator, Optional, Sequence
 
-from ..batch.worker import STATUS_DUPLICATE, STATUS_ERROR, STATUS_OK, FileResult
+from ..batch.worker import STATUS_ERROR, STATUS_OK, FileResult
 
-# The single-file `tag` record fields (lspkit.render.tags.paragraph_record), in order.
-PARAGRAPH_FIELDS = ("file", "sha256", "number", "kind", "page", "section", "themes", "scores", "text")
 STATUS_FIELDS = ("status", "error", "message", "duplicate_of")
 SUMMARY_FIELDS = ("file", "sha256", "status", "pages", "paragraphs")
 FORMATS = ("jsonl", "csv")
@@ -179,11 +177,7 @@ class BatchRenderer:
             yield (row[at["file"]], sha, status), self._csv_rows([row]), not self.summary and status == STATUS_OK
 
 
-def is_complete_status(status: str) -> bool:
-    return status in (STATUS_OK, STATUS_DUPLICATE)
-
-
-__all__ = ["BatchRenderer", "Unit", "FormatMismatch", "FORMATS", "STATUS_ERROR"]
+__all__ = ["BatchRenderer", "BatchProgress", "Unit", "FormatMismatch", "FORMATS"]
 
 
 # ---------------------------------------------------------------- progress
