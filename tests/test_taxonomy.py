@@ -159,3 +159,10 @@ def test_bad_corpus_yaml_is_exit_6(name):
     r = CliRunner().invoke(cli, ["themes", "--themes", str(BAD / name)])
     assert r.exit_code == EXIT_CONFIG, r.output
     assert r.output.startswith(f"lspkit: {BAD / name}: ")
+
+
+def test_yaml_output_loads_back_with_the_same_fingerprint(tmp_path):
+    r = CliRunner().invoke(cli, ["themes", "--format", "yaml"])
+    assert r.exit_code == 0
+    again = load_taxonomy(write(tmp_path, r.stdout, "again.yaml"))
+    assert again.fingerprint == load_taxonomy().fingerprint

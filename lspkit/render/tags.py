@@ -148,8 +148,9 @@ def render_taxonomy(taxonomy, fmt: str, *, color: bool = False, width: Optional[
     if fmt == "yaml":
         import yaml
 
-        d = taxonomy.to_dict()
-        return yaml.safe_dump(d, sort_keys=False, allow_unicode=True, width=100)
+        # loadable as it stands: `lspkit themes -f yaml > mine.yaml` is a starting point for your own
+        head = f"# {taxonomy.label}\n# from {taxonomy.source}; fingerprint {taxonomy.fingerprint}\n"
+        return head + yaml.safe_dump(taxonomy.canonical(), sort_keys=False, allow_unicode=True, width=100)
     from rich.console import Console
     from rich.table import Table
 
