@@ -356,10 +356,13 @@ class _Builder:
         )
 
     def at_number_x(self, w: L) -> bool:
-        if self.reading.kind != "pdf" or len(self.number_x) < 2:
+        """Does the line start where this document's paragraph numbers start (not indented like a list)?"""
+        if len(self.number_x) < 2:
             return True
         xs = sorted(self.number_x[-20:])
         median = xs[len(xs) // 2]
+        if self.reading.kind != "pdf":
+            return w.line.x0 <= median + 1  # indentation in characters
         return w.line.x0 <= median + max(6.0, 0.8 * (w.line.size or 10))
 
     # -------------------------------------------------------- main loop
@@ -556,12 +559,15 @@ class _Builder:
     def confirmed(self, i: int, cand: tuple[int, ...], prev) -> bool:
         """Accept an out-of-sequence number only when the numbers after it continue from it."""
         following = self.next_numbers(i, 2)
-        if not following:
+        if not following or not self.at_number_x(self.work[i]):
             return False
-        if successor_kind(cand, following[0]) not in ("next", "down", "up"):
+        chain = [cand, *following] if prev is not None else [cand, following[0]]
+        if any(successor_kind(a, b) not in ("next", "down", "up") for a, b in zip(chain, chain[1:])):
             return False
         if prev is not None and successor_kind(prev, following[0]) in ("next", "down", "up"):
             return False
+        if prev is not None and len(following) < 2:
+            return False  # a restart needs two numbers after it to vouch for it
         return self.work[i].gap_before
 
     def accept_question(self, w: L, lab: Label) -> bool:

@@ -162,3 +162,25 @@ def test_lettered_parts_belong_to_their_paragraph():
     p = doc.paragraph("3.1")
     assert len(p.parts) == 9 and p.parts[-1] == "(i) nine."
     assert [x.number for x in doc.paragraphs] == ["3.1", "3.2"]
+
+
+def test_indented_list_inside_flat_numbering_is_text_and_a_late_start_is_kept():
+    doc = doc_of(
+        "11. Eleventh paragraph.\n\n12. The steps are as follows:\n\n    1. agree the plan;\n\n"
+        "    2. consult partners;\n\n    3. publish it.\n\n13. Thirteenth.\n\n14. Fourteenth.\n"
+    )
+    assert [p.number for p in doc.paragraphs] == ["11", "12", "13", "14"]
+    assert doc.paragraph("12").text.endswith("1. agree the plan; 2. consult partners; 3. publish it.")
+
+
+def test_pages_option_starts_mid_sequence():
+    from pathlib import Path
+
+    from lspkit.api import extract
+
+    pdf = Path(__file__).resolve().parent.parent / "data" / "consultation-v1.pdf"
+    if not pdf.exists():
+        pytest.skip("consultation fixture not built")
+    doc = extract(str(pdf), pages=[4, 5])
+    numbers = [p.number for p in doc.paragraphs]
+    assert numbers[0] == "2.9" and "3.10" in numbers and "Q5" in numbers
