@@ -351,6 +351,8 @@ class _Builder:
         lab = w.label
         if lab is None or lab.kind != "number":
             return False
+        if lab.rest.rstrip().endswith(":"):
+            return False  # "2.1 That Cabinet:" introduces its lettered parts
         return len(lab.levels) <= 3 and self.styled(w, lab.rest) and self.heading_text_ok(lab.rest) and (
             w.line.bold or self.caps(lab.rest) or (self.body_size and w.line.size >= self.body_size * 1.12)
         )
@@ -502,7 +504,9 @@ class _Builder:
         self.finish_front()
         self.front = False
         self.sections.append(Section(number=number, heading=heading, page=page, kind=kind))  # type: ignore[arg-type]
-        self.section_number = number
+        if number is not None or kind is SectionKind.ANNEX:
+            self.section_number = number
+        # an unnumbered sub-heading inside numbered section 3 leaves its paragraphs in section 3
         if number is not None:
             if levels:
                 self.section_levels = levels
@@ -631,7 +635,7 @@ class _Builder:
             if w.gap_before or not self.block_lines or w.line.page != self.block_page and w.gap_before:
                 self.flush_block()
                 self.block_page = w.line.page
-            self.block_lines.append(w.text)
+            self.block_lines.append(w.label.rest if w.label is not None and w.label.kind == "bullet" else w.text)
             return
         p.page_end = max(p.page_end, w.line.page)
         p.lines.append(w.index)

@@ -184,3 +184,15 @@ def test_pages_option_starts_mid_sequence():
     doc = extract(str(pdf), pages=[4, 5])
     numbers = [p.number for p in doc.paragraphs]
     assert numbers[0] == "2.9" and "3.10" in numbers and "Q5" in numbers
+
+
+def test_unnumbered_subheading_keeps_the_numbered_section():
+    doc = doc_of("3. GOVERNANCE\n\n3.1 First.\n\n**Housing**\n\n3.2 Second.\n\n4. CAPACITY\n\n4.1 Third.\n")
+    assert [(p.number, p.section, p.heading) for p in doc.paragraphs] == [
+        ("3.1", "3", "GOVERNANCE"), ("3.2", "3", "Housing"), ("4.1", "4", "CAPACITY")]
+
+
+def test_a_numbered_line_ending_in_a_colon_is_not_a_heading():
+    doc = doc_of("2. RECOMMENDATIONS\n\n**2.1 That Cabinet:**\n(a) adopts the plan; and\n(b) agrees the budget.\n\n2.2 Next.\n")
+    assert [p.number for p in doc.paragraphs] == ["2.1", "2.2"]
+    assert doc.paragraph("2.1").parts == ("(a) adopts the plan; and", "(b) agrees the budget.")
