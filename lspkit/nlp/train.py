@@ -17,7 +17,7 @@ from ..errors import ConfigError, OutputError
 TEXTCAT_MODEL = {
     "@architectures": "spacy.TextCatBOW.v3",
     "exclusive_classes": False,
-    "ngram_size": 2,
+    "ngram_size": 1,
     "no_output_layer": False,
     "length": 262144,
 }
