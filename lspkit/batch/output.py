@@ -162,11 +162,14 @@ class BatchOutput:
             pass
 
     def close(self) -> None:
-        """Stop without committing: the journal stays for `--resume`."""
+        """Stop without committing: the journal stays for `--resume` (unless it holds nothing)."""
         if self._journal is not None:
             try:
                 self._journal.flush()
+                empty = self._journal.tell() == 0
                 self._journal.close()
+                if empty:
+                    os.unlink(journal_path(self.path))
             except OSError:
                 pass
             self._journal = None
