@@ -776,7 +776,7 @@ class _Builder:
                 group = []
             if not group:
                 page = w.line.page
-            group.append(w.text)
+            group.append(w.label.rest if w.label is not None and w.label.kind == "bullet" else w.text)
         if group:
             self.blocks.append(Block(text=self.join(group), page=page))
 
