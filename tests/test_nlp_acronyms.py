@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 
 from lspkit.nlp.acronyms import find_acronyms
 

@@ -1,7 +1,6 @@
 """Taxonomy loading: the shipped files, and every kind of bad file with its line number."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest

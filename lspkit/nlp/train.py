@@ -10,7 +10,7 @@ import random
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Sequence
 
 from ..errors import ConfigError, OutputError
 
