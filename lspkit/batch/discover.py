@@ -146,6 +146,10 @@ class Task:
     skipped: bool = False  # already complete in the output being resumed
 
 
+class _NotRegular(Exception):
+    pass
+
+
 def plan(
     found: Iterable[Found],
     *,
@@ -176,9 +180,14 @@ def plan(
             result = FileResult.failure(item.path, None, "missing", item.problem)
         else:
             try:
-                if stat.S_ISDIR(os.stat(item.path).st_mode):
+                mode = os.stat(item.path).st_mode
+                if stat.S_ISDIR(mode):
                     raise IsADirectoryError
+                if not stat.S_ISREG(mode):  # hashing a FIFO nobody writes to would block the whole batch
+                    raise _NotRegular
                 sha = hasher(item.path)
+            except _NotRegular:
+                result = FileResult.failure(item.path, None, "missing", "not a regular file (a FIFO, socket or device)")
             except FileNotFoundError:
                 result = FileResult.failure(item.path, None, "missing", "no such file")
             except IsADirectoryError:
