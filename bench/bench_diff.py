@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lspkit.analyse.diff import diff_documents  # noqa: E402
+from lspkit.analyse.diff import _refs, diff_documents  # noqa: E402
 from lspkit.model import Document, Paragraph, Section, Source  # noqa: E402
 
 
@@ -154,6 +154,8 @@ def main() -> None:
         found = ", ".join(f"{v} {k}" for k, v in sorted(ops.items()) if k != "unchanged")
         sizes = f"{len(old.paragraphs)}/{len(new.paragraphs)}"
         print(f"{label:<10}{sizes:>16}{t_diff:>13.3f}s{t_flat:>13.3f}s{t_diff / t_flat:>7.1f}x   {found}")
+        t_refs = _time(lambda: (_refs(old), _refs(new)), 1)
+        print(f"{'':<10}of which finding cross-references in both versions (lspkit.analyse.xrefs): {t_refs:.3f}s")
         if script:
             print(f"{'':<10}seeded edits: " + ", ".join(f"{v} {k}" for k, v in sorted(script.items())))
     print()
@@ -162,8 +164,9 @@ def main() -> None:
     for size in (n // 2, n, 2 * n, 4 * n):
         old, new, _ = make_pair(size, seed, noisy=True)
         t = _time(lambda: diff_documents(old, new), 1)
+        matched = sum(1 for c in diff_documents(old, new).changes if c.old and c.new)
         note = f"  x{t / previous:.1f} for x2 paragraphs" if previous else ""
-        print(f"  {len(old.paragraphs):>6} paragraphs: {t:7.3f}s{note}")
+        print(f"  {len(old.paragraphs):>6} paragraphs: {t:7.3f}s  ({matched} matched){note}")
         previous = t
 
 

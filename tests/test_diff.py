@@ -213,6 +213,22 @@ def test_dangling_reference_to_a_deleted_and_a_missing_paragraph():
     assert found == {("1.2", "paragraph 1.2", "deleted"), ("1.3", "paragraph 1.9", "missing")}
 
 
+def test_reference_finding_agrees_with_the_public_xrefs_finder(pdf_docs):
+    """diff scans only paragraphs that mention a paragraph or question; it must find what find_xrefs finds."""
+    from lspkit.analyse import diff as diff_module
+    from lspkit.analyse.xrefs import XrefKind, find_xrefs
+
+    for doc in pdf_docs:
+        public = sorted(
+            (x.from_, x.text, x.to) for x in find_xrefs(doc)
+            if x.kind in (XrefKind.PARAGRAPH, XrefKind.QUESTION) and not x.external
+        )
+        ours = sorted(
+            (doc.paragraphs[i].number, text, to) for i, refs in diff_module._refs(doc).items() for text, _, to in refs
+        )
+        assert ours == public and public
+
+
 def test_unchanged_references_are_not_dangling(gold_docs):
     # v1 against itself: every reference still points where it did.
     assert diff_documents(gold_docs[0], gold_docs[0]).dangling == ()

@@ -37,10 +37,13 @@ _PLAIN_WORD_RE = re.compile(r"\w+", re.UNICODE)
 GAP_WINDOW = 8
 RARE_WORDS = 12
 RARE_CANDIDATES = 15
+MAX_DF = 50
 # Split/merge: a piece must be mostly contained in the whole and not tiny.
 PIECE_CONTAINMENT = 0.75
 PIECE_MIN_TOKENS = 3
 SPLIT_GAIN = 0.05
+# ... unless the pieces rebuild the whole almost word for word (a one-line first sentence split off).
+SPLIT_EXACT = 0.97
 # A paragraph rewritten in place (same gap, same number, alone in its gap)
 # is still the same paragraph at a lower similarity.
 IN_PLACE_FACTOR = 0.7
@@ -204,7 +207,7 @@ def align(
         for run in pieces_of(len(whole), i, new_free, js, contained):
             joined = tuple(t for j in run for t in ntoks[j])
             s = Indel.normalized_similarity(whole, joined)
-            if s >= threshold and s >= best_old.get(i, 0.0) + SPLIT_GAIN:
+            if s >= threshold and _explains_more(s, best_old.get(i, 0.0)):
                 proposals.append((s, abs(_rel(i, n_old) - _rel(run[0], n_new)), (i,), run, s))
 
     for j, is_ in cand_by_new.items():
@@ -217,7 +220,7 @@ def align(
         for run in pieces_of(len(whole), j, old_free, is_, contained_old):
             joined = tuple(t for i in run for t in otoks[i])
             s = Indel.normalized_similarity(joined, whole)
-            if s >= threshold and s >= best_new.get(j, 0.0) + SPLIT_GAIN:
+            if s >= threshold and _explains_more(s, best_new.get(j, 0.0)):
                 proposals.append((s, abs(_rel(run[0], n_old) - _rel(j, n_new)), run, (j,), s))
 
     # Best first; ties broken by how close the two sit in their documents.
@@ -226,6 +229,11 @@ def align(
         if all(old_free[i] for i in o) and all(new_free[j] for j in n):
             take(o, n, s)
     return _sorted(matches)
+
+
+def _explains_more(joined: float, best_single: float) -> bool:
+    """A split/merge must explain clearly more than the best one-to-one match, or rebuild the whole."""
+    return joined >= best_single + SPLIT_GAIN or (joined >= SPLIT_EXACT and joined > best_single)
 
 
 def _rel(i: int, n: int) -> float:
@@ -313,7 +321,7 @@ def _rare_word_candidates(queries, targets, qtoks, ttoks) -> set[tuple[int, int]
     for j in targets:
         for t in set(ttoks[j]):
             postings.setdefault(t, []).append(j)
-    max_df = max(20, len(targets) // 20)
+    max_df = min(MAX_DF, max(20, len(targets) // 20))  # a constant cap keeps each lookup O(1)
     # Rank = (document frequency, word id) folded into one int, so the rarest words come first.
     rank = {t: len(js) * (1 << 32) + t for t, js in postings.items() if len(js) <= max_df}
     out: set[tuple[int, int]] = set()

@@ -547,26 +547,55 @@ _REF_RE = re.compile(
 )
 
 
-def _refs(document: Document) -> dict[int, list[tuple[str, str, tuple[str, ...]]]]:
-    """Per paragraph position: (reference as written, normalised target, numbers it resolves to here)."""
-    out: dict[int, list[tuple[str, str, tuple[str, ...]]]] = {}
+_REF_HINT = re.compile(r"\b(?:para|question|Q\d)", re.I)
+
+
+def _xrefs(document: Document):
+    """(position, Xref) for every reference, from summarise's finder; None if it is not installed.
+
+    Only paragraphs that mention a paragraph or question are scanned, and the
+    finder's per-document lookups are computed once (its public `find_xrefs`
+    recomputes the question list for every paragraph, which is quadratic on
+    long papers); if its internals change, the public function is used instead.
+    """
     try:
-        from .xrefs import XrefKind, find_xrefs
+        from . import xrefs
     except ImportError:  # pragma: no cover - the cross-reference module ships with lspkit
-        find_xrefs = None
-    if find_xrefs is not None:
+        return None
+    try:
+        index = xrefs._Index(document)
+        questions, annexes = index.questions(), index.annexes()
+        index.questions = lambda: questions
+        index.annexes = lambda: annexes
+        return [
+            (i, x)
+            for i, p in enumerate(document.paragraphs)
+            if _REF_HINT.search(p.text)
+            for x in xrefs._find_in_paragraph(p, index)
+        ]
+    except (AttributeError, TypeError):
         position: dict[str, list[int]] = {}
         for i, p in enumerate(document.paragraphs):
             position.setdefault(p.number, []).append(i)
-        for x in find_xrefs(document):
-            if x.kind not in (XrefKind.PARAGRAPH, XrefKind.QUESTION) or x.external:
-                continue
+        out = []
+        for x in xrefs.find_xrefs(document):
             candidates = position.get(x.from_, [])
-            if not candidates:
-                continue
-            # Numbers can repeat in a badly numbered paper: the citing paragraph is the one holding the words.
-            k = next((c for c in candidates if x.text in document.paragraphs[c].text), candidates[0])
-            out.setdefault(k, []).append((x.text, _norm_target(x.target or x.text), tuple(x.to)))
+            if candidates:
+                # Numbers can repeat in a badly numbered paper: the citing paragraph is the one holding the words.
+                out.append((next((c for c in candidates if x.text in document.paragraphs[c].text), candidates[0]), x))
+        return out
+
+
+def _refs(document: Document) -> dict[int, list[tuple[str, str, tuple[str, ...]]]]:
+    """Per paragraph position: (reference as written, normalised target, numbers it resolves to here)."""
+    out: dict[int, list[tuple[str, str, tuple[str, ...]]]] = {}
+    found = _xrefs(document)
+    if found is not None:
+        from .xrefs import XrefKind
+
+        for i, x in found:
+            if x.kind in (XrefKind.PARAGRAPH, XrefKind.QUESTION) and not x.external:
+                out.setdefault(i, []).append((x.text, _norm_target(x.target or x.text), tuple(x.to)))
         return out
     numbers = {p.number for p in document.paragraphs}
     for i, p in enumerate(document.paragraphs):
@@ -586,6 +615,8 @@ def _norm_target(text: str) -> str:
 
 def _dangling(old: Document, new: Document, matches: Sequence[Match]) -> list[DanglingRef]:
     """References whose words stayed the same but whose target's text now has another number."""
+    if not any(_REF_HINT.search(p.text) for p in new.paragraphs):
+        return []  # nothing in the new version cites a paragraph or question: skip the finder
     old_refs = _refs(old)
     new_refs = _refs(new)
     if not new_refs:
