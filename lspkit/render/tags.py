@@ -130,6 +130,8 @@ def as_table(tagged, *, explain: bool = False, color: bool = False, width: Optio
         if not t.themes:
             themes.append("—", style="dim")
         table.add_row(p.number, str(p.page), _short(p.text), themes)
+    if not tagged.paragraphs:
+        table.caption = "no numbered paragraphs found"
     console.print(table)
     if tagged.glossary.entries:
         console.print("Acronyms: " + "; ".join(f"{a.short} = {a.long}" for a in tagged.glossary.entries), style="dim")
