@@ -131,8 +131,13 @@ class BatchOutput:
     def write(self, result: FileResult) -> None:
         unit = self.renderer.unit(result)
         if self._journal is not None:
-            self._journal.write(_journal_line(unit))  # one line: a kill cannot leave half a file
-            self._journal.flush()
+            try:
+                self._journal.write(_journal_line(unit))  # one line: a kill cannot leave half a file
+                self._journal.flush()
+            except OSError as exc:  # disk full, quota, file too large: the journal so far stays for --resume
+                raise OutputError(
+                    f"cannot write journal {journal_path(self.path)}: {exc.strerror or exc}", self.path
+                ) from exc
             return
         if not self._stdout_started:
             sys.stdout.write(self.renderer.header())
