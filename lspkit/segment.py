@@ -239,17 +239,17 @@ def _footnotes(work: list[L], body_size: float) -> list[Note]:
 
 
 def _note_group(foot: list[L], page: int, notes: list) -> None:
+    """Split a foot block into notes: a label at the block's left edge (or after a gap) starts one."""
     current: Optional[list] = None
-    if True:
-        for w in foot:
-            m = _NOTE_START.match(w.text)
-            starts = m and (current is None or w.line.x0 <= current[3] + 1 or w.gap_before)
-            if starts:
-                current = [m.group(1), [m.group(2)], page, w.line.x0]
-                notes.append(current)  # type: ignore[arg-type]
-            elif current is not None:
-                current[1].append(w.text)
-            w.role = "note"
+    for w in foot:
+        m = _NOTE_START.match(w.text)
+        starts = m and (current is None or w.line.x0 <= current[3] + 1 or w.gap_before)
+        if starts:
+            current = [m.group(1), [m.group(2)], page, w.line.x0]
+            notes.append(current)
+        elif current is not None:
+            current[1].append(w.text)
+        w.role = "note"
 
 
 def _mark_table_lines(work: list[L], tables) -> None:
@@ -684,16 +684,17 @@ class _Builder:
             self.back_lines = []
             return
         if self.back_key is not None:
-            sep = ", " if self.back_key in ("contact", "contact_officer") else " "
-            value = ", ".join(
-                re.sub(r"^(?:tel|telephone|phone|t)\b\s*[:.]?\s*(?=[(+\d])", "", x.strip().rstrip(","), flags=re.I)
-                for x in self.back_lines if x.strip()
-            ).rstrip(".")
-            value = re.sub(r"(?:,\s*)?\b(?:tel|telephone|phone)\b\.?\s*:?\s*(?=[(+\d])", ", ", value, flags=re.I)
-            value = re.sub(r"^,\s*|(?<=,)\s*,", "", value).strip()
-            if sep != ", ":
-                value = self.join(self.back_lines)
             key = "contact" if self.back_key.startswith("contact") else self.back_key
+            if key == "contact":
+                # one line per item in an address block: "Name, Post, (01480) 388005"
+                value = ", ".join(
+                    re.sub(r"^(?:tel|telephone|phone|t)\b\s*[:.]?\s*(?=[(+\d])", "", x.strip().rstrip(","), flags=re.I)
+                    for x in self.back_lines if x.strip()
+                ).rstrip(".")
+                value = re.sub(r"(?:,\s*)?\b(?:tel|telephone|phone)\b\.?\s*:?\s*(?=[(+\d])", ", ", value, flags=re.I)
+                value = re.sub(r"^,\s*|(?<=,)\s*,", "", value).strip()
+            else:
+                value = self.join(self.back_lines)
             if value:
                 self.metadata[key] = value
         self.back_key = None
@@ -877,7 +878,6 @@ def join_lines(lines: list[str], vocabulary: Optional[set[str]] = None) -> str:
     return re.sub(r"\s+", " ", out).strip()
 
 
-_VOCAB: set[str] = set()
 _WORDS = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
@@ -893,7 +893,7 @@ def _vocabulary(texts) -> set[str]:
 
 
 def _keep_hyphen(first: str, second: str, vocabulary: Optional[set[str]]) -> bool:
-    vocab = vocabulary if vocabulary is not None else _VOCAB
+    vocab = vocabulary if vocabulary is not None else set()
     joined = (first + second).lower()
     hyph = f"{first}-{second}".lower()
     if joined in vocab:
