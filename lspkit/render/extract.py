@@ -25,21 +25,55 @@ def as_markdown(document: Document) -> str:
     if title:
         out.append(f"# {title}\n")
     for key, value in document.metadata.items():
-        if key != "title" and value:
-            out.append(f"- **{key.replace('_', ' ').capitalize()}**: {value}")
+        # scalars only; lists (appendices, annex questions) get their own block below, PDF facts stay in JSON
+        if key == "title" or key.startswith("pdf_") or not value or isinstance(value, (list, dict)):
+            continue
+        out.append(f"- **{key.replace('_', ' ').capitalize()}**: {value}")
     if len(out) > 1:
         out.append("")
     current = object()
     for p in document.paragraphs:
-        if p.section != current:
-            current = p.section
+        if (p.section, p.heading) != current:
+            current = (p.section, p.heading)
             if p.heading or p.section:
                 label = " ".join(x for x in (p.section, p.heading) if x)
                 out.append(f"## {label}\n")
-        out.append(f"**{p.number}** {p.text}  \n*page {p.page}*\n")
+        marks = "".join(f"[^{n.label}]" for n in p.notes)
+        out.append(f"**{p.number}** {_md(p.text)}{marks}  \n*page {p.page}*\n")
+        for table in p.tables:
+            out.extend(_md_table(table.rows))
+    questions = document.metadata.get("annex_questions") or []
+    if questions:
+        out.append("## Annex: questions\n")
+        out.extend(f"- **{q['number']}** {_md(q['text'])}" for q in questions)
+        out.append("")
+    appendices = document.metadata.get("appendices") or []
+    if appendices:
+        out.append("## Appendices\n")
+        out.extend(f"- {_md(a)}" for a in appendices)
+        out.append("")
+    for n in document.notes:
+        out.append(f"[^{n.label}]: {_md(n.text)}")
     for w in document.warnings:
         out.append(f"> warning: {w}")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _md(text: str) -> str:
+    """Text that Markdown would otherwise read as markup (a leading "1." or "-", stray * and _)."""
+    text = text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_")
+    return text
+
+
+def _md_table(rows) -> list[str]:
+    if not rows:
+        return []
+    width = max(len(r) for r in rows)
+    cells = [[(c or "").replace("|", "\\|") for c in r] + [""] * (width - len(r)) for r in rows]
+    out = ["| " + " | ".join(cells[0]) + " |", "|" + "---|" * width]
+    out.extend("| " + " | ".join(r) + " |" for r in cells[1:])
+    out.append("")
+    return out
 
 
 def as_text(document: Document) -> str:
