@@ -21,8 +21,10 @@ BAD = ROOT / "data" / "bad"
 
 # Runs the command, then reports the peak RSS of its children (only the one command) on stderr.
 _MEASURE = (
-    "import resource, subprocess, sys\n"
-    "r = subprocess.run(sys.argv[1:])\n"
+    "import os, resource, subprocess, sys\n"
+    "fsize = int(os.environ.pop('HOSTILE_FSIZE', '0'))\n"
+    "limit = (lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))) if fsize else None\n"
+    "r = subprocess.run(sys.argv[1:], preexec_fn=limit)\n"
     "sys.stderr.write('\\n@@MAXRSS_KB %d\\n' % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
     "sys.exit(r.returncode)\n"
 )
@@ -48,10 +50,15 @@ class Run:
         return [ln for ln in self.stderr.splitlines() if ln.strip()]
 
 
-def lspkit(*args, cwd=None, timeout: float = 60, stdin=None, env=None) -> Run:
-    """`lspkit ARGS` in a child process, bounded by `timeout` seconds (the test fails on a hang)."""
+def lspkit(*args, cwd=None, timeout: float = 60, stdin=None, env=None, fsize: int = 0) -> Run:
+    """`lspkit ARGS` in a child process, bounded by `timeout` seconds (the test fails on a hang).
+
+    `fsize` > 0 sets RLIMIT_FSIZE in the child: writes past it fail with EFBIG.
+    """
     cmd = [sys.executable, "-c", _MEASURE, sys.executable, "-m", "lspkit.cli", *map(str, args)]
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1", **(env or {})}
+    if fsize:
+        full_env["HOSTILE_FSIZE"] = str(fsize)
     start = time.monotonic()
     proc = subprocess.Popen(
         cmd, cwd=cwd or ROOT, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
