@@ -187,6 +187,35 @@ def test_moved_is_relative_to_the_mapped_section_not_the_number():
     }
 
 
+def _flat(name, rows) -> Document:
+    """A flat-numbered cabinet report: paragraphs 1, 2, 3 ... under unnumbered headings."""
+    heads = list(dict.fromkeys(h for _, h in rows))
+    return Document(
+        source=Source(name, "", 1),
+        sections=tuple(Section(None, h, 1) for h in heads),
+        paragraphs=tuple(Paragraph(str(k + 1), t, 1, section=None, heading=h) for k, (t, h) in enumerate(rows)),
+    )
+
+
+def test_flat_numbered_reports_with_unnumbered_headings():
+    """Cabinet report -> council report: unnumbered sections are told apart by their headings."""
+    d = "The Director of Finance will report the outturn to the next meeting of the Cabinet in July."
+    old = _flat("cabinet", [(A, "BACKGROUND"), (B, "BACKGROUND"), (C, "PROPOSALS"), (d, "PROPOSALS")])
+    new = _flat("council", [(A, "BACKGROUND"), (C, "THE PROPOSALS"), (B, "THE PROPOSALS"), (d, "THE PROPOSALS")])
+    result = diff_documents(old, new)
+    assert _ops(result) == sorted([
+        ("unchanged", ("1",), ("1",)),
+        ("moved", ("2",), ("3",)),
+        ("renumbered", ("3",), ("2",)),
+        ("unchanged", ("4",), ("4",)),
+    ])
+    assert [(h.op, h.old_heading, h.new_heading) for h in result.headings] == [
+        (HeadingOp.UNCHANGED, "BACKGROUND", "BACKGROUND"), (HeadingOp.RENAMED, "PROPOSALS", "THE PROPOSALS")]
+    moved = next(c for c in result.changes if c.kind is ChangeKind.MOVED)
+    assert "section BACKGROUND → THE PROPOSALS" in render.detail(moved)
+    assert [e["heading"] for e in result.summary["sections"]] == ["THE PROPOSALS"]
+
+
 def test_moved_and_reworded_paragraph_is_moved_with_a_redline():
     old = _doc("a", [("1.1", A, "1"), ("1.2", B, "1"), ("2.1", C, "2")])
     new = _doc("b", [("1.1", A, "1"), ("2.1", C, "2"), ("2.2", B.replace("every year", "twice a year"), "2")])

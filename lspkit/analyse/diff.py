@@ -15,6 +15,7 @@ also changed stays `moved`, with `text_changed` true and its redline.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Iterable, Optional, Sequence
@@ -81,6 +82,7 @@ class Change:
     old_section: Optional[str] = None
     new_section: Optional[str] = None
     heading: Optional[str] = None
+    old_heading: Optional[str] = None
     unit: ParagraphKind = ParagraphKind.PARAGRAPH
     old_index: tuple[int, ...] = ()
     new_index: tuple[int, ...] = ()
@@ -107,6 +109,7 @@ class Change:
             "old_section": self.old_section,
             "new_section": self.new_section,
             "heading": self.heading,
+            "old_heading": self.old_heading,
             "words": [w.to_dict() for w in self.words],
             "themes_added": list(self.themes_added),
             "themes_removed": list(self.themes_removed),
@@ -233,9 +236,9 @@ def diff_documents(
         )
         matches.extend(Match(tuple(oi[k] for k in m.old), tuple(ni[k] for k in m.new), m.similarity) for m in pool)
 
-    old_sections = _sections(old)
-    new_sections = _sections(new)
-    section_map, heading_changes = _align_sections(old_sections, new_sections, ops, nps, matches)
+    old_sections, old_of = _sections(old)
+    new_sections, new_of = _sections(new)
+    section_map, heading_changes = _align_sections(old_sections, new_sections, old_of, new_of, matches)
 
     themes_old = _themes_by_index(old, tagged_old)
     themes_new = _themes_by_index(new, tagged_new)
@@ -273,7 +276,7 @@ def diff_documents(
         elif len(n) > 1:
             kind = ChangeKind.SPLIT
         else:
-            moved = _moved(o[0].section, n[0].section, section_map)
+            moved = _moved(m.old[0], m.new[0], old_of, new_of, section_map)
             if moved:
                 kind = ChangeKind.MOVED
             elif not same_text:
@@ -295,6 +298,7 @@ def diff_documents(
                 old_section=o[0].section,
                 new_section=n[0].section,
                 heading=n[0].heading,
+                old_heading=o[0].heading,
                 unit=n[0].kind,
                 old_index=m.old,
                 new_index=m.new,
@@ -346,6 +350,7 @@ def diff_documents(
                 themes_removed=removed,
                 old_section=p.section,
                 heading=p.heading,
+                old_heading=p.heading,
                 unit=p.kind,
                 old_index=(i,),
                 old_texts=(p.text,),
@@ -381,11 +386,12 @@ def _similarity(a: str, b: str, options: DiffOptions) -> float:
     return Indel.normalized_similarity(comparison_tokens(a, **kw), comparison_tokens(b, **kw))
 
 
-def _moved(old_section: Optional[str], new_section: Optional[str], section_map: dict[str, str]) -> bool:
+def _moved(i: int, j: int, old_of: list[Optional[int]], new_of: list[Optional[int]], section_map: dict[int, int]) -> bool:
     """In another section than the one its old section became; unknown sections never count as a move."""
-    if old_section is None or new_section is None:
+    so, sn = old_of[i], new_of[j]
+    if so is None or sn is None:
         return False
-    return section_map.get(old_section) != new_section
+    return section_map.get(so) != sn
 
 
 # ---------------------------------------------------------------- sections
@@ -394,28 +400,58 @@ def _moved(old_section: Optional[str], new_section: Optional[str], section_map: 
 SECTION_CUTOFF = 0.9
 
 
-def _sections(document: Document) -> list[Section]:
-    """The document's sections, plus any a paragraph names that the section list lacks."""
-    out = list(document.sections)
-    known = {s.number for s in out}
+def _sections(document: Document) -> tuple[list[Section], list[Optional[int]]]:
+    """The document's sections (plus any a paragraph names that the list lacks) and each paragraph's section position.
+
+    A section is known by its number, or by its heading when it has none (flat
+    numbered reports have unnumbered headings): sections are positions here,
+    never numbers, so two unnumbered sections never collapse into one.
+    """
+    sections = list(document.sections)
+    by_number: dict[str, int] = {}
+    by_heading: dict[str, list[int]] = {}
+    for k, s in enumerate(sections):
+        if s.number is not None:
+            by_number.setdefault(s.number, k)
+        by_heading.setdefault(_norm_heading(s.heading), []).append(k)
+    of: list[Optional[int]] = []
+    current = -1
     for p in document.paragraphs:
-        if p.section is not None and p.section not in known:
-            known.add(p.section)
-            out.append(Section(p.section, p.heading or "", p.page))
-    return out
+        k: Optional[int] = None
+        if p.section is not None:
+            k = by_number.get(p.section)
+            if k is None:
+                k = by_number[p.section] = len(sections)
+                sections.append(Section(p.section, p.heading or "", p.page))
+        elif p.heading:
+            candidates = by_heading.get(_norm_heading(p.heading))
+            if not candidates:
+                candidates = by_heading[_norm_heading(p.heading)] = [len(sections)]
+                sections.append(Section(None, p.heading, p.page))  # type: ignore[arg-type]
+            # The same heading can recur (two "Background"s): take the first one not behind us.
+            k = next((c for c in candidates if c >= current), candidates[-1])
+        if k is not None:
+            current = k
+        of.append(k)
+    return sections, of
 
 
 def _norm_heading(text: Optional[str]) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", (text or "").casefold()).split())
 
 
+def section_label(number: Optional[str], heading: Optional[str]) -> str:
+    """How a section is named to a reader: its number, or its heading when it has none."""
+    return number if number is not None else (heading or "")
+
+
 def _align_sections(
     old_sections: list[Section],
     new_sections: list[Section],
-    ops: Sequence[Paragraph],
-    nps: Sequence[Paragraph],
+    old_of: list[Optional[int]],
+    new_of: list[Optional[int]],
     matches: Sequence[Match],
-) -> tuple[dict[str, str], list[HeadingChange]]:
+) -> tuple[dict[int, int], list[HeadingChange]]:
     """Map old sections to new ones by where their paragraphs went and by heading words.
 
     Score = heading similarity + the share of paragraphs that flowed from one to
@@ -425,46 +461,34 @@ def _align_sections(
     """
     from rapidfuzz import fuzz
 
-    size_old: dict[str, int] = {}
-    size_new: dict[str, int] = {}
-    for p in ops:
-        if p.section is not None:
-            size_old[p.section] = size_old.get(p.section, 0) + 1
-    for p in nps:
-        if p.section is not None:
-            size_new[p.section] = size_new.get(p.section, 0) + 1
-    flow: dict[tuple[str, str], float] = {}
+    size_old = Counter(k for k in old_of if k is not None)
+    size_new = Counter(k for k in new_of if k is not None)
+    flow: dict[tuple[int, int], float] = {}
     for m in matches:
         weight = 1.0 / max(len(m.old), len(m.new))
         for i in m.old:
             for j in m.new:
-                so, sn = ops[i].section, nps[j].section
+                so, sn = old_of[i], new_of[j]
                 if so is not None and sn is not None:
                     flow[(so, sn)] = flow.get((so, sn), 0.0) + weight
 
-    old_by_number = {}
-    for s in old_sections:
-        old_by_number.setdefault(s.number, s)
-    new_by_number = {}
-    for s in new_sections:
-        new_by_number.setdefault(s.number, s)
-
+    old_heads = [_norm_heading(s.heading) for s in old_sections]
+    new_heads = [_norm_heading(s.heading) for s in new_sections]
     scored = []
-    for so in old_by_number.values():
-        a = _norm_heading(so.heading)
-        for sn in new_by_number.values():
-            b = _norm_heading(sn.heading)
-            h = fuzz.ratio(a, b) / 100.0 if (a or b) else 1.0
-            bigger = max(size_old.get(so.number, 0), size_new.get(sn.number, 0))
-            score = h + (min(1.0, flow.get((so.number, sn.number), 0.0) / bigger) if bigger else 0.0)
-            score += 0.5 * (a == b) + 0.1 * (so.number == sn.number)
+    for a, so in enumerate(old_sections):
+        for b, sn in enumerate(new_sections):
+            ha, hb = old_heads[a], new_heads[b]
+            h = fuzz.ratio(ha, hb) / 100.0 if (ha or hb) else 1.0
+            bigger = max(size_old.get(a, 0), size_new.get(b, 0))
+            score = h + (min(1.0, flow.get((a, b), 0.0) / bigger) if bigger else 0.0)
+            score += 0.5 * (ha == hb) + 0.1 * (so.number is not None and so.number == sn.number)
             if score >= SECTION_CUTOFF:
-                scored.append((score, so.number, sn.number, h))
-    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
-    mapping: dict[str, str] = {}
-    taken: set[str] = set()
-    sims: dict[str, float] = {}
-    for score, a, b, h in scored:
+                scored.append((score, abs(_rel(a, len(old_sections)) - _rel(b, len(new_sections))), a, b, h))
+    scored.sort(key=lambda x: (-x[0], x[1], x[2], x[3]))
+    mapping: dict[int, int] = {}
+    taken: set[int] = set()
+    sims: dict[int, float] = {}
+    for _, _, a, b, h in scored:
         if a not in mapping and b not in taken:
             mapping[a] = b
             taken.add(b)
@@ -472,15 +496,13 @@ def _align_sections(
 
     changes: list[HeadingChange] = []
     reverse = {b: a for a, b in mapping.items()}
-    emitted_old: set[str] = set()
-    for sn in new_by_number.values():
-        a = reverse.get(sn.number)
+    for b, sn in enumerate(new_sections):
+        a = reverse.get(b)
         if a is None:
             changes.append(HeadingChange(HeadingOp.ADDED, None, sn.number, None, sn.heading, 0.0))
             continue
-        so = old_by_number[a]
-        emitted_old.add(a)
-        if _norm_heading(so.heading) != _norm_heading(sn.heading):
+        so = old_sections[a]
+        if old_heads[a] != new_heads[b]:
             op = HeadingOp.RENAMED
         elif so.number != sn.number:
             op = HeadingOp.RENUMBERED
@@ -488,21 +510,23 @@ def _align_sections(
             op = HeadingOp.UNCHANGED
         changes.append(HeadingChange(op, so.number, sn.number, so.heading, sn.heading, sims[a]))
     # Deleted sections go after the last surviving section that preceded them.
-    out: list[HeadingChange] = []
-    pending = [s for s in old_by_number.values() if s.number not in emitted_old]
-    position = {c.old_number: k for k, c in enumerate(changes) if c.old_number is not None}
+    position = {a: k for k, a in enumerate(reverse.get(b) for b in range(len(new_sections))) if a is not None}
     inserts: dict[int, list[HeadingChange]] = {}
     last = -1
-    for s in old_by_number.values():
-        if s.number in position:
-            last = position[s.number]
-        elif s in pending:
-            inserts.setdefault(last, []).append(HeadingChange(HeadingOp.DELETED, s.number, None, s.heading, None, 0.0))
-    out.extend(inserts.get(-1, []))
+    for a, so in enumerate(old_sections):
+        if a in position:
+            last = position[a]
+        else:
+            inserts.setdefault(last, []).append(HeadingChange(HeadingOp.DELETED, so.number, None, so.heading, None, 0.0))
+    out: list[HeadingChange] = list(inserts.get(-1, []))
     for k, c in enumerate(changes):
         out.append(c)
         out.extend(inserts.get(k, []))
     return mapping, out
+
+
+def _rel(i: int, n: int) -> float:
+    return (i + 0.5) / n if n else 0.0
 
 
 # ---------------------------------------------------------------- themes
@@ -671,8 +695,8 @@ def _summary(
         if c.kind is ChangeKind.UNCHANGED:
             continue
         key = c.new_section if c.new else c.old_section
-        label = key if key is not None else ""
-        entry = sections.setdefault(label, {"section": key, "heading": c.heading, "counts": {}})
+        label = section_label(key, c.heading if c.new else c.old_heading)
+        entry = sections.setdefault(label, {"section": key, "heading": c.heading if c.new else c.old_heading, "counts": {}})
         entry["counts"][c.kind.value] = entry["counts"].get(c.kind.value, 0) + 1
     heading_ops = {k.value: 0 for k in HeadingOp}
     for h in headings:

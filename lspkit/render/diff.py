@@ -11,7 +11,7 @@ import html
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
-from ..analyse.diff import Change, ChangeKind, DiffResult, HeadingOp
+from ..analyse.diff import Change, ChangeKind, DiffResult, HeadingOp, section_label
 from ..analyse.redline import RunOp
 from .common import to_json
 
@@ -89,7 +89,9 @@ def detail(change: Change) -> str:
     if change.kind not in (ChangeKind.ADDED, ChangeKind.DELETED):
         bits.append(f"similarity {change.similarity:.2f}")
     if change.kind is ChangeKind.MOVED:
-        bits.append(f"section {change.old_section} \u2192 {change.new_section}")
+        old = section_label(change.old_section, change.old_heading)
+        new = section_label(change.new_section, change.heading)
+        bits.append(f"section {old} \u2192 {new}")
     if change.themes_added:
         bits.append("themes +" + ", +".join(change.themes_added))
     if change.themes_removed:
@@ -190,13 +192,21 @@ def _terminal_summary(console, result: DiffResult, Table) -> None:
 
 
 def _heading_line(h) -> str:
+    def num(n):
+        return "(unnumbered)" if n is None else n
+
     if h.op is HeadingOp.ADDED:
-        return f"added {h.new_number} {h.new_heading}"
+        return f"added {num(h.new_number)} {h.new_heading}"
     if h.op is HeadingOp.DELETED:
-        return f"deleted {h.old_number} {h.old_heading}"
+        return f"deleted {num(h.old_number)} {h.old_heading}"
     if h.op is HeadingOp.RENUMBERED:
-        return f"renumbered {h.old_number} \u2192 {h.new_number} {h.new_heading}"
-    return f"renamed {h.old_number} \u2192 {h.new_number}: \u201c{h.old_heading}\u201d \u2192 \u201c{h.new_heading}\u201d"
+        return f"renumbered {num(h.old_number)} \u2192 {num(h.new_number)} {h.new_heading}"
+    if h.old_number is None and h.new_number is None:
+        return f"renamed \u201c{h.old_heading}\u201d \u2192 \u201c{h.new_heading}\u201d"
+    return (
+        f"renamed {num(h.old_number)} \u2192 {num(h.new_number)}: "
+        f"\u201c{h.old_heading}\u201d \u2192 \u201c{h.new_heading}\u201d"
+    )
 
 
 def _dangling_line(d) -> str:
