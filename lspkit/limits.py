@@ -10,7 +10,9 @@ command that offers --timeout / --max-memory for a single file.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
+import sys
 import traceback
 from typing import Any, Callable, Optional
 
@@ -26,6 +28,12 @@ def mp_context():
     a Dask client); fork would copy their held locks.  spawn where neither exists.
     """
     methods = multiprocessing.get_all_start_methods()
+    main = sys.modules.get("__main__")
+    main_file = getattr(main, "__file__", None)
+    if main_file and not os.path.exists(main_file) and "fork" in methods:
+        # `python -` or an embedded interpreter: forkserver and spawn would try
+        # to re-import a __main__ that is not on disk, and every child would die.
+        return multiprocessing.get_context("fork")
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 

@@ -196,3 +196,14 @@ def test_run_limited():
     with pytest.raises(LimitError, match="memory limit of 600 MB"):
         run_limited(_allocate, 2048, max_memory=600, path="z.pdf")
     assert run_limited(_allocate, 10, max_memory=600) == 10 * 1024 * 1024
+
+
+def _die_at_start(options):
+    os._exit(7)
+
+
+def test_workers_that_cannot_start_stop_the_batch(corpus):
+    from lspkit.errors import LspkitError
+
+    with pytest.raises(LspkitError, match="die before they start"):
+        _run([str(corpus)], jobs=2, initializer=_die_at_start)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import Callable, Iterable, Iterator, Optional
 
+from ..errors import LspkitError
 from ..limits import describe_exit, kill_quietly, memory_problem, mp_context, set_memory_limit
 from .discover import Task
 from .worker import FileResult, TagOptions, preload, tag_file
@@ -63,6 +64,7 @@ class _Worker:
     seq: Optional[int] = None
     task: Optional[Task] = None
     deadline: Optional[float] = None
+    started: bool = False  # has acknowledged a file: it got through start-up
 
 
 class WorkerPool:
@@ -124,6 +126,8 @@ class WorkerPool:
         ready: dict[int, tuple[Task, Optional[FileResult]]] = {}
         next_out = 0
         seq = 0
+        startup_deaths = 0
+        retry: deque[tuple[int, Task]] = deque()  # files whose worker died before starting them
 
         def finish(s: int, task: Task, result: Optional[FileResult]):
             ready[s] = (task, result)
@@ -131,12 +135,15 @@ class WorkerPool:
         try:
             while True:
                 # Hand out work until every worker is busy.
-                while not exhausted and (idle or len(workers) < self.jobs):
-                    task = next(source, None)
-                    if task is None:
-                        exhausted = True
-                        break
-                    s, seq = seq, seq + 1
+                while (retry or not exhausted) and (idle or len(workers) < self.jobs):
+                    if retry:
+                        s, task = retry.popleft()
+                    else:
+                        task = next(source, None)
+                        if task is None:
+                            exhausted = True
+                            break
+                        s, seq = seq, seq + 1
                     if task.result is not None or task.skipped:
                         finish(s, task, task.result)
                         continue
@@ -169,7 +176,7 @@ class WorkerPool:
                         yield ready.pop(s)
 
                 busy = [w for w in workers if w.task is not None]
-                if exhausted and not busy:
+                if exhausted and not busy and not retry:
                     break
                 if not busy:
                     continue
@@ -186,6 +193,8 @@ class WorkerPool:
                         while worker.conn.poll():
                             tag, payload = worker.conn.recv()
                             if tag == "start":
+                                worker.started = True
+                                startup_deaths = 0
                                 if self.timeout:
                                     worker.deadline = time.monotonic() + self.timeout
                                 continue
@@ -201,6 +210,18 @@ class WorkerPool:
                     task = worker.task
                     if dead or not worker.process.is_alive():
                         worker.process.join(1)
+                        if not worker.started:
+                            startup_deaths += 1
+                            if startup_deaths >= max(3, 2 * self.jobs):
+                                raise LspkitError(
+                                    f"worker processes die before they start ({describe_exit(worker.process.exitcode)}); "
+                                    "see the messages above"
+                                )
+                            # Not the file's fault: give it to the next worker.
+                            workers.remove(worker)
+                            self._retire(worker)
+                            retry.append((worker.seq, task))
+                            continue
                         problem = f"worker {describe_exit(worker.process.exitcode)}"
                         if self.max_memory:
                             problem += f" (memory limit {self.max_memory:g} MB)"
