@@ -81,8 +81,8 @@ def make_corpus(directory: Path, n: int, pages: int) -> list[Path]:
         from bench.corpus import paper_set  # the fixtures helper's generator, if present
     except ImportError:
         return _own_paper_set(directory, n, pages, seed=0)
-    result = paper_set(directory, n=n, pages=pages, seed=0)
-    return sorted(Path(p) for p in result) if result else sorted(directory.glob("*.pdf"))
+    paper_set(directory, n=n, pages=pages, seed=0)
+    return sorted(directory.glob("*.pdf"))
 
 
 def _descendants(pid: int) -> dict[int, int]:
@@ -175,7 +175,8 @@ def main() -> None:
     def report(label, seconds):
         ppm = len(papers) / seconds * 60
         pps = pages / seconds
-        print(f"{label:<28} {seconds:7.1f} s   {ppm:7.1f} papers/min   {pps:6.1f} pages/s")
+        load = os.getloadavg()[0]
+        print(f"{label:<28} {seconds:7.1f} s   {ppm:7.1f} papers/min   {pps:6.1f} pages/s   (load avg {load:.1f})")
         return {"seconds": round(seconds, 2), "papers_per_min": round(ppm, 1), "pages_per_s": round(pps, 1)}
 
     if shutil.which("pdftotext"):
@@ -206,7 +207,7 @@ def main() -> None:
         print(f"peak RSS per worker at --jobs {jobs}: {', '.join(f'{m} MB' for m in mb) or 'not sampled'}")
         figures[f"worker_peak_mb_jobs{jobs}"] = mb
     scaling = figures["jobs1"]["seconds"] / figures["jobs2"]["seconds"]
-    print(f"scaling 2 jobs vs 1: {scaling:.2f}x (ideal 2.00x on {figures['cores']} cores)")
+    print(f"scaling 2 jobs vs 1: {scaling:.2f}x (ideal 2.00x on {figures['cores']} idle cores; other load on the machine lowers it)")
     figures["scaling"] = round(scaling, 2)
     if "pdftotext" in figures:
         print(f"lspkit --jobs 1 is {figures['jobs1']['seconds'] / figures['pdftotext']['seconds']:.1f}x the pdftotext floor")
