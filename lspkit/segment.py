@@ -416,7 +416,12 @@ class _Builder:
         text = w.text
         # back matter labels end the body wherever they appear after it
         m = BACK_MATTER.match(text)
-        if m and (self.paras or self.cur) and (self.styled(w, text) or ":" in text[: len(m.group(1)) + 2]):
+        if m is None and lab is not None and lab.kind == "number" and len(lab.levels) == 1 and lab.rest:
+            m = BACK_MATTER.match(lab.rest)  # "9. BACKGROUND PAPERS" numbered like a section
+            if m and not (self.styled(w, lab.rest) and self.heading_text_ok(m.group(1))):
+                m = None
+        if m and (self.paras or self.cur) and (self.styled(w, text) or ":" in text[: len(m.group(1)) + 2]
+                                                or (lab is not None and lab.kind == "number")):
             self.close_para()
             self.flush_block()
             self.flush_back()

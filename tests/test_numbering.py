@@ -196,3 +196,11 @@ def test_a_numbered_line_ending_in_a_colon_is_not_a_heading():
     doc = doc_of("2. RECOMMENDATIONS\n\n**2.1 That Cabinet:**\n(a) adopts the plan; and\n(b) agrees the budget.\n\n2.2 Next.\n")
     assert [p.number for p in doc.paragraphs] == ["2.1", "2.2"]
     assert doc.paragraph("2.1").parts == ("(a) adopts the plan; and", "(b) agrees the budget.")
+
+
+def test_numbered_back_matter_is_metadata():
+    doc = doc_of("1. INTRODUCTION\n\n1.1 Text.\n\n2. BACKGROUND PAPERS\n\nThe 2005 consultation paper.\n\n"
+                 "3. CONTACT OFFICER\n\nJane Smith, Policy Officer\nTel: 01234 567890\n")
+    assert [p.number for p in doc.paragraphs] == ["1.1"]
+    assert doc.metadata["background_papers"] == "The 2005 consultation paper."
+    assert doc.metadata["contact"] == "Jane Smith, Policy Officer, 01234 567890"
