@@ -207,5 +207,5 @@ def test_readme_table_matches():
     assert rows, "README bad-input section has no table"
     for name, _args, status, _words in FAILURES:
         assert any(f"`{name}`" in r and re.search(rf"\|\s*{status}\s*\|", r) for r in rows), name
-    for name, _args, _warning, _expected in SUCCESSES:
+    for name, _args, _warning, _expected in SUCCESSES[1:]:  # [0] is the undamaged control
         assert any(f"`{name}`" in r and re.search(r"\|\s*0\s*\|", r) for r in rows), name
