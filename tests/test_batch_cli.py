@@ -223,3 +223,15 @@ def test_cache_keys_tags_by_taxonomy_and_reuses_extraction(archive, tmp_path):
     fresh = tag_file(paper, TagOptions(themes=str(changed), use_cache=False))
     assert retagged.cached == "extract"  # the Document came from the cache, the tags did not
     assert retagged.records == fresh.records
+
+
+def test_shards_together_equal_the_whole(archive, batch_run, tmp_path):
+    _, whole, cache = batch_run
+    parts = []
+    for k in (1, 2):
+        out = tmp_path / f"part{k}.jsonl"
+        result = _invoke(["tag", str(archive), "--shard", f"{k}/2", "-o", str(out), "--cache-dir", str(cache)])
+        assert result.exit_code in (0, 1), result.stderr
+        parts.append(out.read_text(encoding="utf-8").splitlines())
+    key = lambda line: (json.loads(line)["file"], json.loads(line).get("number", ""))  # noqa: E731
+    assert sorted(parts[0] + parts[1], key=key) == sorted(whole.read_text(encoding="utf-8").splitlines(), key=key)
