@@ -10,8 +10,9 @@ sheet, typed "1.1<TAB>" numbers with hanging indents, Word's Symbol-font bullets
 real footnotes, PAGE/NUMPAGES fields, a two-column section, paragraph numbers in a table column) and
 converted with `soffice --headless --convert-to pdf`.
 
-Needs LibreOffice Writer (`apt-get install libreoffice-writer-nogui`), python-docx (`pip install
-python-docx`), pikepdf and pdftotext (poppler-utils); it says so and exits 2 when one is missing.  The
+Needs LibreOffice Writer (`apt-get install libreoffice-writer-nogui`), its British English hyphenation
+patterns (`hyphen-en-gb`, for the justified response), python-docx (`pip install python-docx`), pikepdf,
+pdfplumber and pdftotext (poppler-utils); it says so and exits 2 when one is missing.  The
 tests use the committed PDFs and gold, never this script.
 
 Sources are data/src/office/*.txt in the markup of data/make_fixtures.py (a subset, plus "P # | text" for
@@ -52,8 +53,10 @@ def soffice_binary() -> Optional[str]:
     return None
 
 
-def check_tools(need_docx: bool) -> None:
+def check_tools(need_docx: bool, need_hyphenation: bool = False) -> None:
     missing = []
+    if need_hyphenation and not Path("/usr/share/hyphen/hyph_en_GB.dic").exists():
+        missing.append("British English hyphenation patterns for LibreOffice (apt-get install hyphen-en-gb)")
     if not soffice_binary():
         missing.append("LibreOffice Writer (apt-get install libreoffice-writer-nogui)")
     if not shutil.which("pdftotext"):
@@ -172,7 +175,7 @@ _RUNS = re.compile(r"(\*\*.+?\*\*|__.+?__|\[\^[^\]]+\]|\^\{[^}]+\})")
 
 
 def plain(text: str) -> str:
-    return " ".join(_MARKUP.sub("", _SUP.sub(r"\1", text)).split())
+    return " ".join(_MARKUP.sub("", _SUP.sub(r"\1", text)).replace("~", "").split())
 
 
 def runs(text: str) -> list[tuple[str, str]]:
@@ -251,12 +254,52 @@ def _norm(s: str) -> str:
     return " ".join(s.split())
 
 
+_LINE_END_HYPHEN = re.compile(r"(\w+)[-\u00ad\u2010]\n(\w+)")
+
+
+def stream_lines(pdf_path: Path) -> list[str]:
+    """Each page's characters in content-stream order (LibreOffice writes a column at a time), with a
+    newline wherever the baseline moves.  pdftotext joins "pri-" + "orities" itself, so it cannot show
+    where a word was broken."""
+    import pdfplumber
+
+    pages = []
+    with pdfplumber.open(str(pdf_path)) as pdf:
+        for page in pdf.pages:
+            out, last = [], None
+            for c in page.chars:
+                if last is not None and abs(c["top"] - last["top"]) > 2:
+                    out.append("\n")
+                out.append(c["text"])
+                last = c
+            pages.append("".join(out))
+    return pages
+
+
+def line_end_hyphens(pdf_path: Path, sources: list[str]) -> list[dict]:
+    """Words the PDF breaks at a line end: "soft" where the source has the word unbroken (the hyphen is
+    only the break), "hard" where the source has the hyphen itself (a real compound, to be kept)."""
+    plain_source = " ".join(plain(x) for x in sources)
+    out = []
+    for text in stream_lines(pdf_path):
+        for m in _LINE_END_HYPHEN.finditer(text):
+            a, b = m.group(1), m.group(2)
+            if re.search(rf"\b{re.escape(a)}-{re.escape(b)}", plain_source):
+                out.append({"kind": "hard", "printed": f"{a}-|{b}", "word": f"{a}-{b}"})
+            elif re.search(rf"{re.escape(a)}{re.escape(b)}", plain_source):
+                out.append({"kind": "soft", "printed": f"{a}-|{b}", "word": f"{a}{b}"})
+            else:
+                raise SystemExit(f"make_office_fixtures: {pdf_path.name} breaks {a}-|{b}, not a word of the source")
+    return out
+
+
 class Locator:
     """Finds where snippets of source text fall in the converted PDF, page by page."""
 
     def __init__(self, pdf_path: Path):
-        self.pages = [_norm(t) for t in page_texts(pdf_path)]
-        self.lines = [[_norm(x) for x in t.splitlines() if x.strip()] for t in page_texts(pdf_path)]
+        texts = [_LINE_END_HYPHEN.sub(r"\1\2", t) for t in page_texts(pdf_path)]
+        self.pages = [_norm(t) for t in texts]
+        self.lines = [[_norm(x) for x in t.splitlines() if x.strip()] for t in texts]
         self.starts = []
         joined = []
         at = 0
@@ -336,7 +379,7 @@ def gold_for(src: Source, pdf_path: Path, *, producer: str, heading_line: Callab
                                "rows": it.table})
             for label, body in it.notes:
                 notes.append({"label": label, "text": plain(body), "after": it.number,
-                              "page": loc.first_page(body, f"note {label}")})
+                              "page": loc.first_page(plain(body), f"note {label}")})
     return {"file": pdf_path.name, "producer": producer, "pages": len(loc.pages), "title": metadata.get("title"),
             "metadata": metadata, "sections": sections, "paragraphs": paragraphs, "tables": tables, "notes": notes}
 
@@ -663,11 +706,12 @@ FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <office:styles>
  <style:default-style style:family="paragraph">
   <style:paragraph-properties fo:hyphenation-ladder-count="no-limit" style:writing-mode="lr-tb"/>
-  <style:text-properties style:font-name="Liberation Serif" fo:font-size="11.5pt" fo:language="en" fo:country="GB" fo:hyphenate="false"/>
+  <style:text-properties style:font-name="Liberation Serif" fo:font-size="11.5pt" fo:language="en" fo:country="GB" fo:hyphenate="true" fo:hyphenation-remain-char-count="3" fo:hyphenation-push-char-count="3"/>
  </style:default-style>
  <style:style style:name="Standard" style:family="paragraph" style:class="text"/>
  <style:style style:name="Body" style:family="paragraph" style:parent-style-name="Standard" style:class="text">
   <style:paragraph-properties fo:text-align="justify" fo:margin-top="0cm" fo:margin-bottom="0.28cm" fo:line-height="115%" fo:orphans="2" fo:widows="2"/>
+  <style:text-properties fo:language="en" fo:country="GB" fo:hyphenate="true" fo:hyphenation-remain-char-count="3" fo:hyphenation-push-char-count="3"/>
  </style:style>
  <style:style style:name="Heading" style:family="paragraph" style:parent-style-name="Standard" style:class="text">
   <style:paragraph-properties fo:margin-top="0.3cm" fo:margin-bottom="0.25cm" fo:keep-with-next="always"/>
@@ -743,7 +787,8 @@ FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def xml_text(s: str) -> str:
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Escaped for XML; "~" in the source becomes a soft hyphen (U+00AD), where LibreOffice may break a word."""
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("~", "\u00ad")
 
 
 def odt_inline(text: str, notes: dict) -> str:
@@ -815,7 +860,7 @@ def build_response_fodt(src: Source, path: Path) -> None:
 
 
 def make_response() -> dict:
-    check_tools(need_docx=False)
+    check_tools(need_docx=False, need_hyphenation=True)
     src = load_source("consultation-response.txt")
     m = src.meta
     fodt_path = SRC / "consultation-response.fodt"
@@ -826,6 +871,11 @@ def make_response() -> dict:
     metadata["background_papers"] = " ".join(m["background_papers"].split(" | "))
     gold = gold_for(src, pdf_path, producer="libreoffice (flat ODT)", heading_line=lambda h: h.text,
                     metadata=metadata)
+    texts = [x for it in src.items if isinstance(it, Para)
+             for x in [it.text, it.tail, *(p.text for p in it.parts), *(n for _, n in it.notes)]]
+    gold["line_end_hyphens"] = line_end_hyphens(pdf_path, texts)
+    require(any(h["kind"] == "soft" for h in gold["line_end_hyphens"]),
+            "no word of the response is broken at a soft hyphen: add \"~\" points to its source")
     write_gold(gold, pdf_path.with_name("office-consultation-response.gold.json"))
     return gold
 
