@@ -211,6 +211,11 @@ def _parse_only(ctx, param, value: Optional[str]):
 )
 @click.option("--only", callback=_parse_only, metavar="OPS", help="Show only these operations, e.g. modified,added.")
 @click.option("-C", "--context", type=click.IntRange(min=0), default=0, show_default=True, help="Unchanged paragraphs shown around each change.")
+@click.option(
+    "--blocks/--no-blocks",
+    default=None,
+    help="Also compare unnumbered text, named ¶1, ¶2 ... (default: only when a version has no numbered paragraphs).",
+)
 @themes_option
 @click.option("--no-themes", is_flag=True, help="Do not tag themes (faster; no theme changes reported).")
 @click.option("--password", default=None, help="Password for encrypted PDFs (tried on both files).")
@@ -226,6 +231,7 @@ def diff(
     threshold: float,
     only,
     context: int,
+    blocks: Optional[bool],
     themes_path: Optional[str],
     no_themes: bool,
     password: Optional[str],
@@ -249,6 +255,8 @@ def diff(
       lspkit diff v1.pdf v2.pdf --format html -o changes.html
       lspkit diff v1.pdf v2.txt --format json | jq '.summary.ops'
     """
+    if old == "-" and new == "-":
+        raise click.UsageError("only one of OLD and NEW can be standard input ('-')")
     try:
         from .analyse.diff import diff_documents
         from .api import extract as extract_document
@@ -282,6 +290,7 @@ def diff(
             threshold=threshold,
             ignore_case=ignore_case,
             ignore_punctuation=ignore_punctuation,
+            blocks=blocks,
         )
         to_terminal = output in (None, "-") and sys.stdout.isatty()
         color = fmt == "terminal" and to_terminal and not os.environ.get("NO_COLOR")

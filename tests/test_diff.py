@@ -417,6 +417,24 @@ def test_cli_mixes_pdf_and_text_inputs(tmp_path):
     assert {tuple(c["old"]) for c in data["changes"] if c["op"] == "deleted"} == {(q.number,) for q in v2.questions}
 
 
+def test_a_copy_with_its_numbering_stripped_is_aligned_through_blocks(pdf_docs, tmp_path):
+    from lspkit.api import extract
+
+    v2 = pdf_docs[1]
+    stripped = tmp_path / "stripped.txt"
+    stripped.write_text("\n\n".join(p.text for p in v2.paragraphs), encoding="utf-8")
+    copy = extract(str(stripped))
+    assert not copy.paragraphs and copy.blocks  # no numbers: the extractor keeps it all as blocks
+    result = diff_documents(v2, copy)
+    ops = Counter(c.kind for c in result.changes)
+    # Every paragraph and question is found again word for word, under a block name; only v2's own
+    # unnumbered text (title page, foreword) is missing from the copy.
+    assert ops == {ChangeKind.RENUMBERED: len(v2.paragraphs), ChangeKind.DELETED: len(v2.blocks)}
+    q5 = next(c for c in result.changes if c.old == ("Q5",))
+    assert q5.new[0].startswith("¶") and q5.to_dict()["unit"] == "block"
+    assert diff_documents(v2, copy, blocks=False).summary["ops"]["deleted"] == len(v2.paragraphs)
+
+
 def test_cli_trouble_is_exit_2_with_one_line(tmp_path):
     runner = CliRunner()
     result = runner.invoke(cli, ["diff", str(tmp_path / "nope.pdf"), str(V2)])
@@ -429,6 +447,7 @@ def test_cli_trouble_is_exit_2_with_one_line(tmp_path):
     assert not (tmp_path / "out.html").exists()
     assert runner.invoke(cli, ["diff", str(V1), str(V2), "--only", "changed"]).exit_code == 2
     assert runner.invoke(cli, ["diff", str(V1), str(V2), "--threshold", "0"]).exit_code == 2
+    assert runner.invoke(cli, ["diff", "-", "-"]).exit_code == 2
     taxonomy = tmp_path / "t.yaml"
     taxonomy.write_text("themes: [\n", encoding="utf-8")
     result = runner.invoke(cli, ["diff", str(V1), str(V2), "--themes", str(taxonomy)])

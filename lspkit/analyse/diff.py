@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any, Iterable, Optional, Sequence
 
@@ -101,7 +101,7 @@ class Change:
     def to_dict(self) -> dict[str, Any]:
         return {
             "op": self.kind.value,
-            "unit": self.unit.value,
+            "unit": "block" if any(is_block(n) for n in self.new or self.old) else self.unit.value,
             "old": list(self.old),
             "new": list(self.new),
             "similarity": round(self.similarity, 3),
@@ -212,13 +212,23 @@ def diff_documents(
     threshold: float = 0.5,
     ignore_case: bool = False,
     ignore_punctuation: bool = False,
+    blocks: Optional[bool] = None,
 ) -> DiffResult:
     """Align two versions and say, in paragraph numbers, what happened to every paragraph.
 
     `tagged_old` / `tagged_new` (from `lspkit.nlp.tagger.tag_document`) add the
     themes each change gained or lost; without them theme fields stay empty.
+    `blocks`: also align the unnumbered text (Document.blocks), named ¶1, ¶2 ...
+    in reading order; `None` does so only when a version has no numbered
+    paragraphs at all (a copy with its numbering stripped), which would
+    otherwise come out as everything deleted or added.
     """
     options = DiffOptions(threshold=threshold, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
+    if blocks is None:
+        blocks = any(not d.paragraphs and d.blocks for d in (old, new))
+    original_old, original_new = old, new
+    old, old_origin = _units(old, blocks)
+    new, new_origin = _units(new, blocks)
     ops, nps = old.paragraphs, new.paragraphs
 
     matches: list[Match] = []
@@ -235,13 +245,24 @@ def diff_documents(
             new_hints=[nps[j].number for j in ni],
         )
         matches.extend(Match(tuple(oi[k] for k in m.old), tuple(ni[k] for k in m.new), m.similarity) for m in pool)
+    if blocks:
+        # Unnumbered text has no kind: a block may be what is left of a question, too.
+        matched_o = {i for m in matches for i in m.old}
+        matched_n = {j for m in matches for j in m.new}
+        oi = [i for i in range(len(ops)) if i not in matched_o]
+        ni = [j for j in range(len(nps)) if j not in matched_n]
+        if oi and ni:
+            for m in align([ops[i].text for i in oi], [nps[j].text for j in ni], threshold=threshold):
+                o, n = tuple(oi[k] for k in m.old), tuple(ni[k] for k in m.new)
+                if any(is_block(ops[i].number) for i in o) or any(is_block(nps[j].number) for j in n):
+                    matches.append(Match(o, n, m.similarity))
 
     old_sections, old_of = _sections(old)
     new_sections, new_of = _sections(new)
     section_map, heading_changes = _align_sections(old_sections, new_sections, old_of, new_of, matches)
 
-    themes_old = _themes_by_index(old, tagged_old)
-    themes_new = _themes_by_index(new, tagged_new)
+    themes_old = _themes_by_index(original_old, tagged_old, old_origin)
+    themes_new = _themes_by_index(original_new, tagged_new, new_origin)
     with_themes = themes_old is not None and themes_new is not None
 
     changes: list[Change] = []
@@ -394,6 +415,34 @@ def _moved(i: int, j: int, old_of: list[Optional[int]], new_of: list[Optional[in
     return section_map.get(so) != sn
 
 
+# ---------------------------------------------------------------- units
+
+
+BLOCK_MARK = "\u00b6"  # ¶
+
+
+def _units(document: Document, blocks: bool) -> tuple[Document, list[Optional[int]]]:
+    """The document with its blocks as extra paragraphs (¶1, ¶2 ...) when asked; each unit's paragraph position.
+
+    Blocks carry only a page, so they are slotted in before the numbered
+    paragraphs of their page: most unnumbered text is preamble or sits
+    between sections.
+    """
+    if not blocks or not document.blocks:
+        return document, list(range(len(document.paragraphs)))
+    units = [(p.page, 1, k, p, k) for k, p in enumerate(document.paragraphs)]
+    units += [
+        (b.page, 0, k, Paragraph(number=f"{BLOCK_MARK}{k + 1}", text=b.text, page=b.page), None)
+        for k, b in enumerate(document.blocks)
+    ]
+    units.sort(key=lambda u: (u[0], u[1], u[2]))
+    return replace(document, paragraphs=tuple(u[3] for u in units)), [u[4] for u in units]
+
+
+def is_block(number: str) -> bool:
+    return number.startswith(BLOCK_MARK)
+
+
 # ---------------------------------------------------------------- sections
 
 
@@ -532,8 +581,15 @@ def _rel(i: int, n: int) -> float:
 # ---------------------------------------------------------------- themes
 
 
-def _themes_by_index(document: Document, tagged: Any) -> Optional[list[set[str]]]:
-    """Theme names per paragraph position, from a TaggedDocument; None without one."""
+def _themes_by_index(document: Document, tagged: Any, origin: Sequence[Optional[int]]) -> Optional[list[set[str]]]:
+    """Theme names per unit position (blocks have none), from a TaggedDocument; None without one."""
+    per_paragraph = _themes_by_paragraph(document, tagged)
+    if per_paragraph is None:
+        return None
+    return [per_paragraph[k] if k is not None else set() for k in origin]
+
+
+def _themes_by_paragraph(document: Document, tagged: Any) -> Optional[list[set[str]]]:
     if tagged is None:
         return None
     entries = None
