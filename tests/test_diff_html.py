@@ -1,7 +1,6 @@
 """The HTML redline opened in headless Chromium: it renders, is self-contained, and every internal link has a target."""
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 from html.parser import HTMLParser

@@ -172,7 +172,7 @@ def align(
             bonus = 0.01 * same_number + 0.01 * same_gap
             proposals.append((s + bonus, abs(_rel(i, n_old) - _rel(j, n_new)), (i,), (j,), s))
 
-    def pieces_of(whole_len: int, whole: int, side_free: list[bool], cands: list[int], containment) -> list[tuple[int, ...]]:
+    def pieces_of(side_free: list[bool], cands: list[int], containment) -> list[tuple[int, ...]]:
         """Runs of 2+ consecutive free paragraphs each mostly contained in `whole`."""
 
         def ok(k: int) -> bool:
@@ -204,7 +204,7 @@ def align(
             piece = ntoks[j]
             return len(piece) >= PIECE_MIN_TOKENS and len(piece) < len(whole) and lcs_of(i, j) >= PIECE_CONTAINMENT * len(piece)
 
-        for run in pieces_of(len(whole), i, new_free, js, contained):
+        for run in pieces_of(new_free, js, contained):
             joined = tuple(t for j in run for t in ntoks[j])
             s = Indel.normalized_similarity(whole, joined)
             if s >= threshold and _explains_more(s, best_old.get(i, 0.0)):
@@ -217,7 +217,7 @@ def align(
             piece = otoks[i]
             return len(piece) >= PIECE_MIN_TOKENS and len(piece) < len(whole) and lcs_of(i, j) >= PIECE_CONTAINMENT * len(piece)
 
-        for run in pieces_of(len(whole), j, old_free, is_, contained_old):
+        for run in pieces_of(old_free, is_, contained_old):
             joined = tuple(t for i in run for t in otoks[i])
             s = Indel.normalized_similarity(joined, whole)
             if s >= threshold and _explains_more(s, best_new.get(j, 0.0)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence
+from typing import Optional, Sequence
 
 from ..analyse.diff import Change, ChangeKind, DiffResult, HeadingOp, section_label
 from ..analyse.redline import RunOp
