@@ -345,7 +345,8 @@ def test_unified_has_paragraph_numbers_in_hunk_headers(gold_docs):
     assert lines[:2] == ["--- consultation-v1.pdf", "+++ consultation-v2.pdf"]
     k = lines.index("@@ 3.6 -> 3.7 modified 0.87 @@")
     assert lines[k + 1].startswith("-Active and wide representation") and lines[k + 2].startswith("+Active and wide")
-    assert "@@ 5.2 -> 5.2, 5.3 split 1.00 @@" in lines
+    k = lines.index("@@ 5.2 -> 5.2, 5.3 split 1.00 @@")  # one - line for the old paragraph, a + line per piece
+    assert [line[0] for line in lines[k + 1 : k + 4]] == ["-", "+", "+"]
     assert "@@ (none) -> Q10 added @@" in lines
     assert not any(line.endswith(" unchanged @@") for line in lines)
     with_context = render.render(diff_documents(*gold_docs), "unified", only=["moved"], context=1)

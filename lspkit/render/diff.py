@@ -281,7 +281,7 @@ def as_unified(result: DiffResult, shown: Sequence[Shown]) -> str:
         new = ", ".join(c.new) or "(none)"
         extra = f" {c.similarity:.2f}" if c.kind not in (ChangeKind.ADDED, ChangeKind.DELETED, ChangeKind.UNCHANGED) else ""
         out.append(f"@@ {old} -> {new} {c.kind.value}{extra} @@")
-        if not c.text_changed and c.kind not in (ChangeKind.ADDED, ChangeKind.DELETED):
+        if not c.text_changed and c.kind not in (ChangeKind.ADDED, ChangeKind.DELETED, ChangeKind.SPLIT, ChangeKind.MERGED):
             out += [" " + _one_line(t) for t in c.new_texts]
             continue
         out += ["-" + _one_line(t) for t in c.old_texts]
