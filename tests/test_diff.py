@@ -166,6 +166,18 @@ def test_threshold_decides_modified_against_deleted_plus_added():
     assert sorted(c.kind.value for c in strict.changes if c.kind is not ChangeKind.RENUMBERED) == ["added", "deleted"]
 
 
+def test_a_paragraph_rewritten_in_place_keeps_its_identity_below_the_threshold():
+    """Numbers are hints: alone between two matched paragraphs, with the same number, 0.7 x threshold is enough."""
+    reworded = "Before March we will ask town and parish councils what they think of the draft strategy."
+    old = _doc("a", [("1.1", B, "1"), ("1.2", A, "1"), ("1.3", C, "1")])
+    in_place = diff_documents(old, _doc("b", [("1.1", B, "1"), ("1.2", reworded, "1"), ("1.3", C, "1")]))
+    [m] = [c for c in in_place.changes if c.kind is ChangeKind.MODIFIED]
+    assert (m.old, m.new) == (("1.2",), ("1.2",)) and 0.35 <= m.similarity < 0.5
+    # The same rewording somewhere else is a deletion and an addition at the default threshold.
+    elsewhere = diff_documents(old, _doc("b", [("1.1", B, "1"), ("1.2", C, "1"), ("1.3", reworded, "1")]))
+    assert sorted(c.kind.value for c in elsewhere.changes) == ["added", "deleted", "renumbered", "unchanged"]
+
+
 def test_moved_is_relative_to_the_mapped_section_not_the_number():
     # Section 1 becomes section 2 (a new section 1 is inserted before it): its paragraphs are renumbered, not moved.
     old = _doc("a", [("1.1", A, "1"), ("1.2", B, "1"), ("2.1", C, "2")], (("1", "Role"), ("2", "Governance")))
@@ -398,6 +410,15 @@ def test_cli_exit_statuses_and_json_on_the_pdfs(tmp_path):
     assert same.exit_code == 0, same.output
     v1_paragraphs = sum(len(c["old"]) for c in GOLD["changes"])
     assert f"Summary: {v1_paragraphs} unchanged\n" in same.output
+
+
+def test_cli_reports_theme_changes_by_default():
+    pytest.importorskip("lspkit.nlp.tagger", reason="the theme tagger is not installed")
+    result = CliRunner().invoke(cli, ["diff", str(V1), str(V2), "--format", "json", "--only", "added"])
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.output)
+    assert data["summary"]["themes"] is not None
+    assert any(c["themes_added"] for c in data["changes"])
 
 
 def test_cli_mixes_pdf_and_text_inputs(tmp_path):
