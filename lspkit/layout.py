@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from typing import Sequence
+from typing import Optional, Sequence
 
 from .model import Line
 
@@ -24,7 +24,7 @@ def order_runs(runs: list[list], page_width: float) -> list[list[list]]:
         return []
     columns = _columns(runs)
     if len(columns) <= 1:
-        return _lines(runs)
+        return _column_bands(_lines(runs))
     # assign runs to a column, or to "span" when they cross a gutter
     spans: list[list] = []
     per_col: list[list[list]] = [[] for _ in columns]
@@ -51,6 +51,100 @@ def order_runs(runs: list[list], page_width: float) -> list[list[list]]:
         out.append(sline)
     for ci, lines in enumerate(col_lines):
         out.extend(lines[idx[ci]:])
+    return out
+
+
+def _split_at(line: list[list]) -> Optional[tuple[float, float]]:
+    """Where a line divides into two columns of text: the gap (left part's right edge, right part's left edge).
+
+    Runs on one line are already apart by more than a word space; the split must
+    have real text on both sides (a margin number or a right-aligned page number
+    does not make a column).
+    """
+    size = max(r[4] for r in line)
+    for k in range(1, len(line)):
+        left, right = line[:k], line[k:]
+        gap = right[0][0] - left[-1][1]
+        if gap < max(1.0 * size, 6.0):
+            continue
+        if sum(len(r[6]) for r in left) >= 12 and sum(len(r[6]) for r in right) >= 12:
+            return (left[-1][1], right[0][0])
+    return None
+
+
+def _column_bands(lines: list[list[list]]) -> list[list[list]]:
+    """Read a two-column stretch of a page (a newsletter-style section between full-width text)
+    column by column: consecutive lines that all divide at one gutter, or sit wholly on one side of it."""
+    if len(lines) < 4:
+        return lines
+    splits = [_split_at(ln) for ln in lines]
+    if sum(1 for x in splits if x is not None) < 3:
+        return lines
+
+    def fits(i: int, gutter: tuple[float, float]) -> Optional[tuple[float, float]]:
+        """The gutter narrowed by line i, or None when line i crosses it."""
+        ln = lines[i]
+        size = max(r[4] for r in ln)
+        for a, b in zip(ln, ln[1:]):  # any wide gap in the line (a short last line "out:" counts too)
+            lo, hi = max(gutter[0], a[1]), min(gutter[1], b[0])
+            if b[0] - a[1] >= max(1.0 * size, 6.0) and hi - lo >= 3.0:
+                return (lo, hi)
+        if splits[i] is not None:
+            return None
+        x0 = min(r[0] for r in lines[i])
+        x1 = max(r[1] for r in lines[i])
+        if x1 <= gutter[1] - 2 or x0 >= gutter[0] + 2:
+            return gutter
+        return None
+
+    out: list[list[list]] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        if splits[i] is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        gutter = splits[i]
+        j = i
+        count = 1
+        while j + 1 < n:
+            narrowed = fits(j + 1, gutter)
+            if narrowed is None:
+                break
+            gutter = narrowed
+            j += 1
+            count += splits[j] is not None
+        if count < 3:
+            out.append(lines[i])
+            i += 1
+            continue
+        # a heading after the band, alone on one side after a wide gap, is not part of it
+        last = max(x for x in range(i, j + 1) if splits[x] is not None)
+        for x in range(last + 1, j + 1):
+            top = min(r[2] for r in lines[x])
+            above = max(r[3] for r in lines[x - 1])
+            if top - above > 2.0 * max(r[4] for r in lines[x - 1]):
+                j = x - 1
+                break
+        # reach back over up to three lines that sit wholly on one side (a heading atop the left column)
+        k = i
+        while k - 1 >= 0 and k > i - 3 and out and out[-1] is lines[k - 1] and fits(k - 1, gutter) is not None:
+            k -= 1
+            out.pop()
+        middle = (gutter[0] + gutter[1]) / 2
+        left_col: list[list[list]] = []
+        right_col: list[list[list]] = []
+        for ln in lines[k:j + 1]:
+            left = [r for r in ln if r[0] < middle]
+            right = [r for r in ln if r[0] >= middle]
+            if left:
+                left_col.append(left)
+            if right:
+                right_col.append(right)
+        out.extend(left_col)
+        out.extend(right_col)
+        i = j + 1
     return out
 
 
@@ -111,10 +205,12 @@ def _columns(runs: list[list]) -> list[tuple[float, float]]:
     gutters: list[tuple[float, float]] = []
     x = 0
     min_gap = max(0.6 * body, 5)
+    # a stray run or two across a gutter (a printer's slug, a wide heading) must not hide it
+    allowed = 1 if len(narrow) < 150 else 2
     while x < bins:
-        if cover[x] == 0:
+        if cover[x] <= allowed:
             start = x
-            while x < bins and cover[x] == 0:
+            while x < bins and cover[x] <= allowed:
                 x += 1
             if start > 0 and x < bins and (x - start) >= min_gap:
                 gutters.append((left + start, left + x))

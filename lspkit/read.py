@@ -436,7 +436,7 @@ def _page_runs(textpage, height: float) -> tuple[list[Run], int]:
                             cur[2] = top
                         return
                 gap = left - cur[1]
-                if -1.0 * csize <= gap <= 1.5 * csize:
+                if -1.0 * csize <= gap <= RUN_GAP * csize:
                     if (spaced or gap > 0.1 * min(size, csize)) and not cur[6].endswith(" "):
                         cur[6] += " "
                     cur[6] += token
@@ -471,7 +471,7 @@ def _page_runs(textpage, height: float) -> tuple[list[Run], int]:
                 csize = cur[4]
                 gap = left - cur[1]
                 if abs(bottom - cur[3]) <= 0.25 * csize and abs(size - csize) <= 0.15 * csize \
-                        and -csize <= gap <= 1.5 * csize:
+                        and -csize <= gap <= RUN_GAP * csize:
                     cur[6] = cur[6] + " " + word if (spaced or gap > 0.1 * min(size, csize)) else cur[6] + word
                     if right > cur[1]:
                         cur[1] = right
@@ -516,6 +516,10 @@ def _page_runs(textpage, height: float) -> tuple[list[Run], int]:
         run[6] = run[6].rstrip()
     return upright, visible
 
+
+# Runs split where the gap between words exceeds this many loose-box heights: wider than any
+# justified word space, narrower than a column gutter (some producers' gutters are barely 1 em).
+RUN_GAP = 0.9
 
 _WORD = re.compile(r"([\s\xa0]*)([^\s\xa0]+)")
 

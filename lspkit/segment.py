@@ -617,6 +617,8 @@ class _Builder:
             text = raw.strip()
         else:
             text = lab.rest
+        if p.tail:  # the paragraph resumed between parts: keep those lines, in reading order
+            p.pieces[-1].extend(p.tail)
         p.pieces.append([text])
         p.part_kinds.append(kind)
         p.tail = []
@@ -824,7 +826,15 @@ class _Builder:
 
         extra_tables: dict[int, list[Table]] = {}
         for t in tables:
-            extra_tables.setdefault(owner(t.page, t.bbox[1]), []).append(Table(page=t.page, rows=t.rows))
+            mine = extra_tables.setdefault(owner(t.page, t.bbox[1]), [])
+            prev = mine[-1] if mine else None
+            if prev is not None and t.page == prev.page + 1 and prev.rows and t.rows \
+                    and len(prev.rows[0]) == len(t.rows[0]):
+                # a table running over a page break, its header row repeated on the new page
+                rows = t.rows[1:] if t.rows[0] == prev.rows[0] else t.rows
+                mine[-1] = Table(page=prev.page, rows=prev.rows + rows)
+                continue
+            mine.append(Table(page=t.page, rows=t.rows))
         line_owner: dict[int, int] = {}
         for j, p in enumerate(self.paras):
             for idx in p.lines:
@@ -863,6 +873,13 @@ def join_lines(lines: list[str], vocabulary: Optional[set[str]] = None) -> str:
         if not out:
             out = s
             continue
+        if vocabulary and out.endswith(" -"):
+            # "par -" + "ish": a hyphen set apart by justification, when the document knows the whole word
+            a = re.search(r"([A-Za-z]+) -$", out[-80:])
+            b = _WORD_AFTER.match(s)
+            if a and b and (a.group(1) + b.group(1)).lower() in vocabulary:
+                out = out[:-2] + s
+                continue
         m = _WORD_BEFORE.search(out[-80:]) if out.endswith("-") else None
         n = _WORD_AFTER.match(s) if m else None
         if m and n and (len(out) == len(m.group(0)) or not out[-len(m.group(0)) - 1].isalnum()):
