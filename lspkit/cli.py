@@ -300,10 +300,19 @@ def diff(
 
             width = shutil.get_terminal_size((100, 24)).columns
         write_text_atomic(output, render.render(result, fmt, only=only, context=context, color=color, width=width))
-    except LspkitError as exc:
+    except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, BrokenPipeError):
+        raise
+    except (LspkitError, MemoryError, Exception) as exc:
+        # diff(1)'s contract: every kind of trouble is status 2, never 3-8 or 70.
         if obj.verbose:
             traceback.print_exc(file=sys.stderr)
-        click.echo(f"lspkit: {exc}", err=True)
+        if isinstance(exc, LspkitError):
+            message = str(exc)
+        elif isinstance(exc, MemoryError):
+            message = "out of memory"
+        else:
+            message = f"internal error: {type(exc).__name__}: {exc} (run with --verbose and report it)"
+        click.echo(f"lspkit: {message}", err=True)
         click.get_current_context().exit(2)
     click.get_current_context().exit(0 if result.identical else 1)
 

@@ -475,3 +475,15 @@ def test_cli_trouble_is_exit_2_with_one_line(tmp_path):
     taxonomy.write_text("themes: [\n", encoding="utf-8")
     result = runner.invoke(cli, ["diff", str(V1), str(V2), "--themes", str(taxonomy)])
     assert result.exit_code == 2 and result.output.startswith(f"lspkit: {taxonomy}")
+
+
+def test_cli_maps_even_an_internal_error_to_exit_2(monkeypatch):
+    import lspkit.analyse.diff as diff_module
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(diff_module, "diff_documents", broken)
+    result = CliRunner().invoke(cli, ["diff", str(V1), str(V2), "--no-themes"])
+    assert result.exit_code == 2
+    assert result.output.strip() == "lspkit: internal error: RuntimeError: boom (run with --verbose and report it)"
