@@ -69,7 +69,11 @@ class Change:
     """One operation: which old paragraph(s) became which new one(s), and how.
 
     `old_index` / `new_index` are positions in the documents' paragraph lists
-    (numbers can repeat in a badly numbered paper; positions cannot).
+    (numbers can repeat in a badly numbered paper; positions cannot); with
+    blocks, in the list of paragraphs and blocks in reading order.
+    `old_texts` / `new_texts` keep the paragraphs' own texts for renderers that
+    show old and new apart (unified, side by side); they are not in the JSON,
+    where `words` rebuilds both.
     """
 
     kind: ChangeKind
