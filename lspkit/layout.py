@@ -311,7 +311,15 @@ def find_furniture(lines: Sequence[Line], pages: Sequence[int]) -> dict[int, str
     tops: dict[tuple[str, str], list[float]] = defaultdict(list)
     for i, zone in zones.items():
         tops[(zone, mask(lines[i].text))].append(lines[i].top)
-    steady = {k for k, v in tops.items() if len(v) >= 2 and max(v) - min(v) <= 2.0 and lines_page_height(lines) > 0}
+    # (set smaller than the body text: a body line that happens to open two pages with the same words is not one)
+    sizes: Counter = Counter()
+    for ln in lines:
+        if ln.size:
+            sizes[round(ln.size, 1)] += len(ln.text)
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    small_keys = {(zone, mask(lines[i].text)) for i, zone in zones.items() if lines[i].size and lines[i].size < 0.95 * body}
+    steady = {k for k, v in tops.items() if len(v) >= 2 and max(v) - min(v) <= 2.0 and lines_page_height(lines) > 0
+              and k in small_keys}
     out: dict[int, str] = {}
     for i, zone in zones.items():
         text = lines[i].text.strip()

@@ -166,3 +166,34 @@ def test_join_lines(lines, expected):
 def test_join_lines_uses_the_documents_own_words():
     assert join_lines(["county-", "wide"], {"county", "wide"}) == "county-wide"
     assert join_lines(["county-", "wide"], {"countywide"}) == "countywide"
+
+
+def test_running_chapter_titles_dropped_though_each_repeats_on_few_pages(tmp_path):
+    pages = []
+    n = 1
+    for chapter in range(1, 6):
+        for k in range(4):
+            items = [(72, 40, f"Chapter {chapter}: running title number {chapter}", 8, "Helvetica"),
+                     (280, 810, f"{len(pages) + 1}", 8, "Helvetica")]
+            items += [(72, 100, f"{n}. Paragraph {n} of the report has some words in it.", 10.5, "Helvetica")]
+            n += 1
+            pages.append(items)
+    doc = extract(draw(tmp_path / "titles.pdf", pages))
+    assert [p.number for p in doc.paragraphs] == [str(i) for i in range(1, n)]
+    assert sum(1 for d in doc.dropped if "running title" in d.text) == 20
+    assert all("running title" not in p.text for p in doc.paragraphs)
+
+
+def test_two_column_stretch_between_full_width_text(tmp_path):
+    wide = "The full-width paragraph runs right across the page from one margin to the other side."
+    items = [(72, 100, "1. " + wide, 10, "Helvetica")]
+    left = ["2. The left column starts here and", "carries on down the column for a", "few lines until it ends at last."]
+    right = ["3. The right column begins at the", "top beside it and runs down its", "own side to a stop of its own."]
+    for i, (a, b) in enumerate(zip(left, right)):
+        items.append((72, 130 + i * 13, a, 10, "Helvetica"))
+        items.append((320, 130 + i * 13, b, 10, "Helvetica"))
+    items.append((72, 190, "4. " + wide, 10, "Helvetica"))
+    doc = extract(draw(tmp_path / "band.pdf", [items]))
+    assert [p.number for p in doc.paragraphs] == ["1", "2", "3", "4"]
+    assert doc.paragraph("2").text == "The left column starts here and carries on down the column for a few lines until it ends at last."
+    assert doc.paragraph("3").text.startswith("The right column begins at the top beside it")
