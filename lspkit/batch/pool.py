@@ -25,6 +25,19 @@ from .worker import FileResult, TagOptions, preload, tag_file
 TaskFunction = Callable[[str, TagOptions, Optional[str]], FileResult]
 
 _PRELOADED = False
+# Imported once in the forkserver, so every worker (and every replacement) forks warm.
+PRELOAD = [
+    "lspkit.batch.pool",
+    "lspkit.api",
+    "lspkit.read",
+    "lspkit.segment",
+    "lspkit.nlp.tagger",
+    "lspkit.nlp.pipeline",
+    "lspkit.render.tags",
+    "spacy",
+    "pdfplumber",
+    "pypdfium2",
+]
 STARTUP_GRACE = 120.0  # seconds a fresh worker may take to load spaCy before its first file's clock starts
 
 
@@ -91,7 +104,7 @@ class WorkerPool:
         global _PRELOADED
         if not _PRELOADED and self._ctx.get_start_method() == "forkserver":
             # Workers fork from a server that has already imported the heavy stack.
-            self._ctx.set_forkserver_preload(["lspkit.batch.pool", "spacy", "pdfplumber"])
+            self._ctx.set_forkserver_preload(PRELOAD)
             _PRELOADED = True
 
     def _spawn(self) -> _Worker:

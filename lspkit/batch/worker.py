@@ -126,6 +126,7 @@ def preload(options: TagOptions) -> None:
     """
     try:
         _tagger(options)
+        from .. import read, segment  # noqa: F401  (extraction's imports, before the first file's clock)
     except Exception:  # noqa: BLE001
         pass
 
