@@ -747,8 +747,13 @@ FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
   <style:text-properties fo:font-size="9pt" fo:font-style="italic"/>
  </style:style>
  <style:style style:name="Footer" style:family="paragraph" style:parent-style-name="Standard" style:class="extra">
-  <style:paragraph-properties fo:text-align="center"/>
   <style:text-properties fo:font-size="10pt"/>
+ </style:style>
+ <style:style style:name="FooterRight" style:family="paragraph" style:parent-style-name="Footer" style:class="extra">
+  <style:paragraph-properties fo:text-align="end"/>
+ </style:style>
+ <style:style style:name="FooterLeft" style:family="paragraph" style:parent-style-name="Footer" style:class="extra">
+  <style:paragraph-properties fo:text-align="start"/>
  </style:style>
  <style:style style:name="Footnote_20_anchor" style:display-name="Footnote anchor" style:family="text">
   <style:text-properties style:text-position="super 58%"/>
@@ -786,7 +791,8 @@ FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <office:master-styles>
  <style:master-page style:name="Standard" style:page-layout-name="pm1">
   <style:header><text:p text:style-name="Header">{header}</text:p></style:header>
-  <style:footer><text:p text:style-name="Footer"><text:page-number text:select-page="current">1</text:page-number></text:p></style:footer>
+  <style:footer><text:p text:style-name="FooterRight"><text:page-number text:select-page="current">1</text:page-number></text:p></style:footer>
+  <style:footer-left><text:p text:style-name="FooterLeft"><text:page-number text:select-page="current">2</text:page-number></text:p></style:footer-left>
  </style:master-page>
 </office:master-styles>
 <office:body>
