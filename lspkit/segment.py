@@ -270,6 +270,9 @@ def _mark_table_lines(work: list[L], tables) -> None:
 class _Builder:
     def __init__(self, reading: Reading, work: list[L], body_size: float, warnings: list[str], vocab: set[str]):
         self.vocab = vocab
+        # bold marks a heading only where most of the text is not bold
+        chars = sum(len(w.text) for w in work) or 1
+        self.bold_marks = sum(len(w.text) for w in work if w.line.bold) < 0.4 * chars
         self.reading = reading
         self.work = [w for w in work if w.role not in ("furniture", "note", "table")]
         self.all = work
@@ -309,7 +312,7 @@ class _Builder:
 
     def styled(self, w: L, text: str) -> bool:
         big = self.body_size and w.line.size >= self.body_size * 1.12
-        return bool(w.line.bold or big or self.caps(text))
+        return bool((w.line.bold and self.bold_marks) or big or self.caps(text))
 
     def heading_text_ok(self, text: str) -> bool:
         t = text.strip()
@@ -354,7 +357,8 @@ class _Builder:
         if lab.rest.rstrip().endswith(":"):
             return False  # "2.1 That Cabinet:" introduces its lettered parts
         return len(lab.levels) <= 3 and self.styled(w, lab.rest) and self.heading_text_ok(lab.rest) and (
-            w.line.bold or self.caps(lab.rest) or (self.body_size and w.line.size >= self.body_size * 1.12)
+            (w.line.bold and self.bold_marks) or self.caps(lab.rest)
+            or (self.body_size and w.line.size >= self.body_size * 1.12)
         )
 
     def at_number_x(self, w: L) -> bool:
