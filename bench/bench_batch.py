@@ -118,11 +118,21 @@ def _hwm_kb(pid: int) -> int:
     return 0
 
 
+def _cpu_seconds(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def run_lspkit(args: list[str], env: dict) -> tuple[float, dict[int, int], dict]:
-    """Wall time, peak RSS (kB) of each worker process, and the run's summary counts."""
+    """Wall time, peak RSS (kB) of each worker process, and the workers' CPU seconds."""
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "lspkit.cli", *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peaks: dict[int, int] = {}
+    cpu: dict[int, float] = {}
     stop = threading.Event()
 
     def sample():
@@ -130,7 +140,8 @@ def run_lspkit(args: list[str], env: dict) -> tuple[float, dict[int, int], dict]
             for pid, depth in _descendants(proc.pid).items():
                 if depth >= 2:  # workers are children of the forkserver, itself a child of lspkit
                     peaks[pid] = max(peaks.get(pid, 0), _hwm_kb(pid))
-            stop.wait(0.25)
+                    cpu[pid] = max(cpu.get(pid, 0.0), _cpu_seconds(pid))
+            stop.wait(0.1)
 
     thread = threading.Thread(target=sample, daemon=True)
     thread.start()
@@ -140,7 +151,7 @@ def run_lspkit(args: list[str], env: dict) -> tuple[float, dict[int, int], dict]
     seconds = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         raise SystemExit(f"lspkit {' '.join(args)} failed ({proc.returncode}):\n{stderr}")
-    return seconds, peaks, {"stderr": stderr.strip().splitlines()[-1] if stderr.strip() else ""}
+    return seconds, peaks, {"worker_cpu_s": round(sum(cpu.values()), 1)}
 
 
 def count_pages(paths) -> int:
@@ -193,6 +204,9 @@ def main() -> None:
             ["-q", "tag", str(corpus), "--jobs", str(jobs), "--no-cache", "-o", str(work / f"out-{jobs}.jsonl")], env
         )
         figures[f"jobs{jobs}"] = report(f"lspkit tag --jobs {jobs} (cold)", seconds)
+        figures[f"jobs{jobs}"]["worker_cpu_s"] = info["worker_cpu_s"]
+        print(f"{'':<28} workers used {info['worker_cpu_s']:.1f} CPU s in {seconds:.1f} s wall "
+              f"({info['worker_cpu_s'] / seconds:.2f} cores busy)")
         worker_peaks[jobs] = peaks
 
     # The cached re-run: fill the cache, then time a second run over the same archive.
