@@ -541,6 +541,8 @@ class _Builder:
             return False
         if len(cand) == 1 and not lab.dotted and not w.gap_before:
             return False  # "12 months" wrapped to a line start
+        if not w.gap_before and self.cur is not None and not self.para_finished():
+            return False  # "... as set out in paragraph" / "4.3 below": a reference wrapped mid-sentence
         prev = self.last_levels
         kind = successor_kind(prev, cand)
         if prev is None:

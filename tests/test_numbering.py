@@ -204,3 +204,11 @@ def test_numbered_back_matter_is_metadata():
     assert [p.number for p in doc.paragraphs] == ["1.1"]
     assert doc.metadata["background_papers"] == "The 2005 consultation paper."
     assert doc.metadata["contact"] == "Jane Smith, Policy Officer, 01234 567890"
+
+
+def test_a_reference_to_the_next_number_wrapped_to_a_line_start_is_text():
+    doc = doc_of("4. SCOPE\n4.1 The details of the scheme are set out in paragraph\n4.2 below, with costs.\n"
+                 "4.2 The scheme costs are as follows.\n4.3 Last.\n")
+    assert [p.number for p in doc.paragraphs] == ["4.1", "4.2", "4.3"]
+    assert doc.paragraph("4.1").text.endswith("set out in paragraph 4.2 below, with costs.")
+    assert doc.paragraph("4.2").text == "The scheme costs are as follows."
