@@ -197,11 +197,17 @@ def _columns(runs: list[list]) -> list[tuple[float, float]]:
     narrow = [r for r in text_runs if (r[1] - r[0]) < 0.6 * width]
     if len(narrow) < 0.5 * len(text_runs):
         return []
+    delta = [0] * (bins + 1)  # coverage by a difference array: O(runs + width), not O(runs x width)
     for r in narrow:
-        a = int(r[0] - left)
-        b = int(r[1] - left) + 1
-        for x in range(max(a, 0), min(b, bins)):
-            cover[x] += 1
+        a = max(int(r[0] - left), 0)
+        b = min(int(r[1] - left) + 1, bins)
+        if a < b:
+            delta[a] += 1
+            delta[b] -= 1
+    running = 0
+    for x in range(bins):
+        running += delta[x]
+        cover[x] = running
     gutters: list[tuple[float, float]] = []
     x = 0
     min_gap = max(0.6 * body, 5)
