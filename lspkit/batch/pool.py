@@ -78,6 +78,7 @@ class _Worker:
     task: Optional[Task] = None
     deadline: Optional[float] = None
     started: bool = False  # has acknowledged a file: it got through start-up
+    acked: bool = False  # has acknowledged the file it holds now
 
 
 class WorkerPool:
@@ -175,7 +176,7 @@ class WorkerPool:
                         worker = self._spawn()
                         workers.append(worker)
                         worker.conn.send((s, task.path, task.sha256))
-                    worker.seq, worker.task = s, task
+                    worker.seq, worker.task, worker.acked = s, task, False
                     # Until the worker says it has started the file, allow for its start-up too.
                     worker.deadline = time.monotonic() + self.timeout + STARTUP_GRACE if self.timeout else None
 
@@ -206,7 +207,7 @@ class WorkerPool:
                         while worker.conn.poll():
                             tag, payload = worker.conn.recv()
                             if tag == "start":
-                                worker.started = True
+                                worker.started = worker.acked = True
                                 startup_deaths = 0
                                 if self.timeout:
                                     worker.deadline = time.monotonic() + self.timeout
@@ -223,16 +224,19 @@ class WorkerPool:
                     task = worker.task
                     if dead or not worker.process.is_alive():
                         worker.process.join(1)
-                        if not worker.started:
-                            startup_deaths += 1
-                            if startup_deaths >= max(3, 2 * self.jobs):
-                                raise LspkitError(
-                                    f"worker processes die before they start ({describe_exit(worker.process.exitcode)}); "
-                                    "see the messages above"
-                                )
-                            # Not the file's fault: give it to the next worker.
+                        if not worker.acked:
+                            # It died before it began this file: not the file's fault.
+                            if not worker.started:
+                                startup_deaths += 1
+                                if startup_deaths >= max(3, 2 * self.jobs):
+                                    raise LspkitError(
+                                        f"worker processes die before they start ({describe_exit(worker.process.exitcode)}); "
+                                        "see the messages above"
+                                    )
+                            # Give the file to the next worker.
                             workers.remove(worker)
                             self._retire(worker)
+                            self.replaced += 1
                             retry.append((worker.seq, task))
                             continue
                         problem = f"worker {describe_exit(worker.process.exitcode)}"
