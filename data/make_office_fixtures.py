@@ -388,8 +388,11 @@ def gold_for(src: Source, pdf_path: Path, *, producer: str, heading_line: Callab
             for label, body in it.notes:
                 notes.append({"label": label, "text": plain(body), "after": it.number,
                               "page": loc.first_page(plain(body), f"note {label}")})
+    texts = [x for it in src.items if isinstance(it, Para)
+             for x in [it.text, it.tail, *(p.text for p in it.parts), *(n for _, n in it.notes)]]
     return {"file": pdf_path.name, "producer": producer, "pages": len(loc.pages), "title": metadata.get("title"),
-            "metadata": metadata, "sections": sections, "paragraphs": paragraphs, "tables": tables, "notes": notes}
+            "metadata": metadata, "sections": sections, "paragraphs": paragraphs, "tables": tables, "notes": notes,
+            "line_end_hyphens": line_end_hyphens(pdf_path, texts)}
 
 
 # Fixtures the extractor does not yet read to their gold.  They are written to data/pending/, out of the
@@ -885,9 +888,6 @@ def make_response() -> dict:
     metadata["background_papers"] = " ".join(m["background_papers"].split(" | "))
     gold = gold_for(src, pdf_path, producer="libreoffice (flat ODT)", heading_line=lambda h: h.text,
                     metadata=metadata)
-    texts = [x for it in src.items if isinstance(it, Para)
-             for x in [it.text, it.tail, *(p.text for p in it.parts), *(n for _, n in it.notes)]]
-    gold["line_end_hyphens"] = line_end_hyphens(pdf_path, texts)
     require(any(h["kind"] == "soft" for h in gold["line_end_hyphens"]),
             "no word of the response is broken at a soft hyphen: add \"~\" points to its source")
     write_gold(gold, pdf_path.with_name("office-consultation-response.gold.json"))
@@ -1070,6 +1070,7 @@ class Footnotes:
 
 def build_council_tax_docx(src: Source, path: Path) -> None:
     import docx
+    from docx.oxml import parse_xml
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
     from docx.shared import Cm, Pt
 
@@ -1132,8 +1133,10 @@ def build_council_tax_docx(src: Source, path: Path) -> None:
             r.italic = style == "i" or None
             r.font.superscript = style == "sup" or None
 
+    section_heading = None
     for it in src.items:
         if isinstance(it, Heading):
+            section_heading = it.text
             require(it.auto, "the council tax report's headings are numbered by Word")
             h = d.add_paragraph()
             set_numbering(h, num, 0)
@@ -1143,6 +1146,21 @@ def build_council_tax_docx(src: Source, path: Path) -> None:
         elif isinstance(it, Para):
             require(it.auto, f"paragraph {it.number} must be numbered by Word")
             item_notes = dict(it.notes)
+            if section_heading == "Recommendation":
+                # the recommendation in a shaded, bordered box (a one-cell table), still numbered by the list
+                box = d.add_table(rows=1, cols=1)
+                box.style = d.styles["Table Grid"]
+                set_widths(box, [Cm(16.0)])
+                cell = box.rows[0].cells[0]
+                cell._tc.get_or_add_tcPr().append(parse_xml(
+                    f'<w:shd xmlns:w="{W_NS}" w:val="clear" w:color="auto" w:fill="E7EEF7"/>'))
+                p = cell.paragraphs[0]
+                p.paragraph_format.space_before = Pt(6)
+                p.paragraph_format.space_after = Pt(6)
+                set_numbering(p, num, 1)
+                inline(p, it.text, item_notes)
+                require(not it.parts and not it.tail, "the boxed recommendation is one paragraph")
+                continue
             p = d.add_paragraph()
             set_numbering(p, num, 1)
             inline(p, it.text, item_notes)
