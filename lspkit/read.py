@@ -1,16 +1,16 @@
 """Read a PDF or a text file into Lines with the layout facts the segmenter needs.
 
-PDFs are read through pypdfium2's character stream (one C call per character
-for its loose box, which also gives the font size; one per run for weight):
+PDFs are read through pypdfium2's character stream (one C call per word for
+its loose box, which also gives the font size; one per run for weight):
 pdfplumber's layout analysis is roughly 60 times slower and holds every page
-in memory.  pdfplumber is opened only for pages that have ruling lines, to
-find tables.  Plain text goes through the same segmenter with indentation as
+in memory.  Ruled tables are found from the page's own path objects (thin
+rules and rectangle edges), the cells filled from the same runs, so no page is
+parsed twice.  Plain text goes through the same segmenter with indentation as
 x and form feeds as page breaks.
 """
 from __future__ import annotations
 
 import ctypes
-import io
 import os
 import re
 import sys
@@ -278,7 +278,7 @@ def _read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages) -
         lines: list[Line] = []
         markers: list[tuple[int, int, str]] = []
         sizes: dict[int, tuple[float, float]] = {}
-        ruled: list[int] = []
+        tables: list[TableRegion] = []
         chars_total = 0
         empty_pages: list[int] = []
         broken_pages: list[int] = []
@@ -301,8 +301,10 @@ def _read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages) -
                 chars_total += count
                 if count == 0:
                     empty_pages.append(page_no)
-                if runs and _has_ruling(page, height):
-                    ruled.append(page_no)
+                if runs:
+                    hs, vs = _rulings(page, height)
+                    if len(hs) >= 2 and len(vs) >= 2:
+                        tables.extend(_grid_tables(hs, vs, runs, page_no))
             finally:
                 page.close()
             from .layout import order_runs
@@ -342,7 +344,6 @@ def _read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages) -
     if empty_pages and len(empty_pages) < len(wanted):
         shown = ", ".join(str(p) for p in empty_pages[:10]) + (" ..." if len(empty_pages) > 10 else "")
         warnings.append(f"page(s) {shown} have no text layer (scanned?); OCR is not supported, so they were skipped")
-    tables = _find_tables(data, ruled, password) if ruled else []
     return Reading(
         path=path,
         sha256=sha,
@@ -582,11 +583,17 @@ def _make_line(runs: list[Run], page_no: int, width: float, height: float) -> tu
     return line, marks
 
 
-def _has_ruling(page, height: float) -> bool:
-    """Cheap test for table rulings: at least two long thin horizontal paths and a vertical one or a grid."""
+def _rulings(page, height: float) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    """Thin path objects as ruling segments, in top-down page coordinates.
+
+    Horizontal segments are (y, x0, x1), vertical ones (x, top, bottom); the
+    edges of a rectangle count as four segments, as table cell borders are
+    often drawn as stroked or filled rectangles.
+    """
     import pypdfium2.raw as R
 
-    horizontal = vertical = rects = 0
+    hs: list[tuple[float, float, float]] = []
+    vs: list[tuple[float, float, float]] = []
     try:
         raw = page.raw
         l_, b_, r_, t_ = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
@@ -595,21 +602,119 @@ def _has_ruling(page, height: float) -> bool:
             obj = R.FPDFPage_GetObject(raw, i)
             if R.FPDFPageObj_GetType(obj) != R.FPDF_PAGEOBJ_PATH or not R.FPDFPageObj_GetBounds(obj, *refs):
                 continue
-            left, bottom, right, top = l_.value, b_.value, r_.value, t_.value
-            w, h = right - left, top - bottom
-            if w > 20 and h < 3:
-                horizontal += 1
-            elif h > 8 and w < 3:
-                vertical += 1
-            elif w > 20 and h > 8:
-                rects += 1
-            if horizontal >= 3 and (vertical >= 2 or rects >= 2):
-                return True
-            if rects >= 4:
-                return True
-    except Exception:
-        return False
-    return False
+            left, right, top, bottom = l_.value, r_.value, height - t_.value, height - b_.value
+            w, h = right - left, bottom - top
+            if w >= 4 and h <= 3:
+                hs.append(((top + bottom) / 2, left, right))
+            elif h >= 4 and w <= 3:
+                vs.append(((left + right) / 2, top, bottom))
+            elif w > 3 and h > 3:
+                hs.extend([(top, left, right), (bottom, left, right)])
+                vs.extend([(left, top, bottom), (right, top, bottom)])
+            if len(hs) + len(vs) > 4000:
+                break  # a drawing, not a table
+    except Exception:  # a broken path object must not stop the reading
+        return [], []
+    return hs, vs
+
+
+def _merge_segments(segs: list[tuple[float, float, float]], tol: float = 1.5) -> list[list[float]]:
+    """Segments on the same line (within tol) joined where they touch: [[pos, start, end], ...]."""
+    out: list[list[float]] = []
+    for pos, a, b in sorted(segs):
+        for line in reversed(out[-8:]):
+            if abs(line[0] - pos) <= tol and a <= line[2] + 2 and b >= line[1] - 2:
+                line[1], line[2] = min(line[1], a), max(line[2], b)
+                break
+        else:
+            out.append([pos, a, b])
+    return out
+
+
+def _grid_tables(hs, vs, runs: list, page_no: int) -> list[TableRegion]:
+    """Ruled tables from the page's own rulings: connected grids of horizontal and vertical lines,
+    cells filled with the runs whose centres fall inside them."""
+    H = _merge_segments(hs)
+    V = _merge_segments(vs)
+    if len(H) < 2 or len(V) < 2:
+        return []
+    # union-find over lines joined by crossings
+    parent = list(range(len(H) + len(V)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (y, x0, x1) in enumerate(H):
+        for j, (x, y0, y1) in enumerate(V):
+            if x0 - 2 <= x <= x1 + 2 and y0 - 2 <= y <= y1 + 2:
+                parent[find(i)] = find(len(H) + j)
+    groups: dict[int, tuple[list, list]] = {}
+    for i, line in enumerate(H):
+        groups.setdefault(find(i), ([], []))[0].append(line)
+    for j, line in enumerate(V):
+        groups.setdefault(find(len(H) + j), ([], []))[1].append(line)
+    tables: list[TableRegion] = []
+    for hl, vl in groups.values():
+        if len(hl) < 2 or len(vl) < 2:
+            continue
+        left, right = min(line[1] for line in hl), max(line[2] for line in hl)
+        top, bottom = min(line[1] for line in vl), max(line[2] for line in vl)
+        # rows and columns are ruled across most of the table; a box drawn inside a cell is not a ruling
+        ys = _distinct(sorted(line[0] for line in hl if line[2] - line[1] >= 0.5 * (right - left)))
+        xs = _distinct(sorted(line[0] for line in vl if line[2] - line[1] >= 0.5 * (bottom - top)))
+        if len(ys) < 3 or len(xs) < 3:
+            continue  # fewer than 2 rows or 2 columns: a box, not a table
+        cells: dict[tuple[int, int], list[list]] = {}
+        for r in runs:
+            cx, cy = (r[0] + r[1]) / 2, (r[2] + r[3]) / 2
+            if not (xs[0] <= cx <= xs[-1] and ys[0] <= cy <= ys[-1]):
+                continue
+            col = next((k for k in range(len(xs) - 1) if cx <= xs[k + 1]), len(xs) - 2)
+            row = next((k for k in range(len(ys) - 1) if cy <= ys[k + 1]), len(ys) - 2)
+            cells.setdefault((row, col), []).append(r)
+        rows: list[tuple[str, ...]] = []
+        for ri in range(len(ys) - 1):
+            row = []
+            for ci in range(len(xs) - 1):
+                row.append(_cell_text(cells.get((ri, ci), [])))
+            if any(row):
+                rows.append(tuple(row))
+        keep = [k for k in range(len(xs) - 1) if any(r[k] for r in rows)]  # columns that are only borders
+        rows = [tuple(r[k] for k in keep) for r in rows]
+        ncols = max((sum(1 for c in r if c) for r in rows), default=0)
+        if len(rows) < 2 or ncols < 2 or _layout_table(rows):
+            continue
+        bbox = (round(xs[0], 2), round(ys[0], 2), round(xs[-1], 2), round(ys[-1], 2))
+        tables.append(TableRegion(page=page_no, bbox=bbox, rows=tuple(rows)))
+    return tables
+
+
+def _cell_text(parts: list) -> str:
+    """A cell's runs as text: visual lines top to bottom, runs left to right, spaced by their gaps."""
+    from .layout import _lines
+
+    words: list[str] = []
+    for line in _lines(list(parts)):
+        out = ""
+        prev = None
+        for r in line:
+            if prev is not None and r[0] - prev[1] > 0.15 * min(r[4], prev[4]):
+                out += " "
+            out += r[6]
+            prev = r
+        words.append(out)
+    return " ".join(clean_text(" ".join(words)).split())
+
+
+def _distinct(values: list[float], tol: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in values:
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
 
 
 _CELL_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,4}\.?|[A-Z]\.\d{1,3}\.?|\(?[a-z]{1,3}\))$")
@@ -626,32 +731,3 @@ def _layout_table(rows: list[tuple[str, ...]]) -> bool:
     others = [c for r in rows for c in r[1:] if c]
     numbered = len(firsts) >= 2 and sum(1 for c in firsts if _CELL_NUMBER.match(c)) >= 0.5 * len(firsts)
     return numbered and bool(others) and sum(len(c) for c in others) / len(others) > 60
-
-
-def _find_tables(data: bytes, page_numbers: list[int], password: Optional[str]) -> list[TableRegion]:
-    """pdfplumber's ruled-table finder, only on pages that have rulings; one page in memory at a time."""
-    import pdfplumber
-
-    out: list[TableRegion] = []
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
-    except Exception:
-        return out
-    with pdf:
-        for page_no in page_numbers:
-            page = pdf.pages[page_no - 1]
-            try:
-                for table in page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"}):
-                    rows = [tuple(clean_text(c or "").replace("\n", " ").strip() for c in row) for row in table.extract()]
-                    rows = [r for r in rows if any(r)]
-                    ncols = max((sum(1 for c in r if c) for r in rows), default=0)
-                    if len(rows) < 2 or ncols < 2:
-                        continue  # a box round a question or a quote is not a table
-                    if _layout_table(rows):
-                        continue  # the report itself laid out in a grid: read it as text
-                    out.append(TableRegion(page=page_no, bbox=tuple(round(v, 2) for v in table.bbox), rows=tuple(rows)))
-            except Exception:
-                continue
-            finally:
-                page.close()
-    return out
