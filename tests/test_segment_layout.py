@@ -197,3 +197,32 @@ def test_two_column_stretch_between_full_width_text(tmp_path):
     assert [p.number for p in doc.paragraphs] == ["1", "2", "3", "4"]
     assert doc.paragraph("2").text == "The left column starts here and carries on down the column for a few lines until it ends at last."
     assert doc.paragraph("3").text.startswith("The right column begins at the top beside it")
+
+
+def test_ruled_table_kept_out_and_a_boxed_question_is_not_a_table(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "table.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    top = A4[1]
+    c.setFont("Helvetica", 10)
+    c.drawString(72, top - 100, "1.1 The costs are shown in the table below.")
+    xs, ys = [100, 250, 400], [120, 140, 160, 180]
+    for y in ys:
+        c.line(xs[0], top - y, xs[-1], top - y)
+    for x in xs:
+        c.line(x, top - ys[0], x, top - ys[-1])
+    for r, (a, b) in enumerate([("Scheme", "Cost"), ("Mill Road", "450"), ("Station Road", "120")]):
+        c.drawString(xs[0] + 4, top - ys[r] - 14, a)
+        c.drawString(xs[1] + 4, top - ys[r] - 14, b)
+    c.drawString(72, top - 210, "1.2 The next paragraph follows the table.")
+    c.rect(100, top - 280, 300, 40)  # a box round a question
+    c.drawString(108, top - 262, "Question 1: Do you agree with the costs?")
+    c.showPage()
+    c.save()
+    doc = extract(str(path))
+    assert [p.number for p in doc.paragraphs] == ["1.1", "1.2", "Q1"]
+    assert [list(r) for t in doc.paragraph("1.1").tables for r in t.rows] == [
+        ["Scheme", "Cost"], ["Mill Road", "450"], ["Station Road", "120"]]
+    assert "Mill Road" not in " ".join(p.text for p in doc.paragraphs)
+    assert doc.paragraph("Q1").text == "Do you agree with the costs?" and not doc.paragraph("Q1").tables
