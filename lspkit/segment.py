@@ -478,7 +478,6 @@ class _Builder:
         if lab is None and self.styled(w, text) and self.heading_text_ok(text) and w.gap_before:
             if self.cur is not None and not self.para_finished():
                 return 0
-            nxt = self.work[i + 1] if i + 1 < len(self.work) else None
             used = 1
             parts = [text]
             while self.continues(i + used - 1):
