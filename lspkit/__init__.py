@@ -6,7 +6,7 @@ lazily, so `import lspkit` (and `lspkit --help`) never pulls in spaCy or pdfplum
 """
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "extract", "read_document"]
+__all__ = ["__version__", "extract", "read_document", "tag", "summarise", "diff", "tag_batch"]
 
 
 def __getattr__(name):  # PEP 562: keep the heavy stages out of import time

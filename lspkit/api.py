@@ -22,3 +22,31 @@ def extract(
 
 
 read_document = extract
+
+
+def tag(document: Document, taxonomy=None, *, model: Optional[str] = None, min_score: Optional[float] = None):
+    """Themes with scores and evidence for every paragraph (see lspkit.nlp.tagger)."""
+    from .nlp.tagger import tag_document
+
+    return tag_document(document, taxonomy, model=model, min_score=min_score)
+
+
+def summarise(document: Document, *, taxonomy=None, against: Optional[Document] = None):
+    """The officer's cross-referenced summary (see lspkit.analyse.summary)."""
+    from .analyse.summary import summarise as build
+
+    return build(document, taxonomy=taxonomy, against=against)
+
+
+def diff(old: Document, new: Document, **options):
+    """Paragraph-aligned differences between two versions (see lspkit.analyse.diff)."""
+    from .analyse.diff import diff_documents
+
+    return diff_documents(old, new, **options)
+
+
+def tag_batch(*args, **kwargs):
+    """Tag many files on every core (see lspkit.batch.runner.tag_batch)."""
+    from .batch.runner import tag_batch as run
+
+    return run(*args, **kwargs)

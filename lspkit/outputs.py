@@ -32,6 +32,7 @@ def open_output(path: Optional[str], mode: str = "w") -> Iterator[IO]:
     except OSError as exc:
         raise OutputError(f"cannot write output: {exc.strerror or exc}", str(path)) from exc
     try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the user's usual mode
         with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": ""})) as stream:
             yield stream
             stream.flush()
@@ -48,6 +49,12 @@ def open_output(path: Optional[str], mode: str = "w") -> Iterator[IO]:
 def write_text_atomic(path: Optional[str], text: str) -> None:
     with open_output(path) as stream:
         stream.write(text)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _unlink(p: str) -> None:

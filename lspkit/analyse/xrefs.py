@@ -174,6 +174,7 @@ class _Index:
         self.sections = document.sections
         self.section_numbers = {s.number for s in document.sections}
         self.section_position = {s.number: i for i, s in enumerate(document.sections)}
+        self._questions = [p for p in self.paragraphs if p.kind is ParagraphKind.QUESTION]
 
     def expand(self, first: str, last: str) -> tuple[str, ...]:
         lo, hi = number_key(first), number_key(last)
@@ -189,7 +190,8 @@ class _Index:
         return [s for s in self.sections if s.kind is SectionKind.ANNEX or _ANNEX_HEADING.match(s.heading or "")]
 
     def questions(self) -> list[Paragraph]:
-        return [p for p in self.paragraphs if p.kind is ParagraphKind.QUESTION]
+        """Computed once per document: callers ask for every paragraph, and rebuilding was quadratic."""
+        return self._questions
 
     def section_of(self, paragraph: Paragraph) -> Optional[int]:
         if paragraph.section is not None and paragraph.section in self.section_position:
