@@ -32,9 +32,9 @@ BACK_MATTER = re.compile(
     re.I,
 )
 FRONT_KEYS = re.compile(
-    r"^(to|report to|from|subject|date|report of|report by|meeting|meeting date|agenda item|ref|reference|report number|"
-    r"wards? affected|portfolio|portfolio holder|status|key decision|classification|title|author|"
-    r"closing date|issued|published)\s*[:\-–]\s*(.+)$",
+    r"^(to|report to|from|subject|date|date of meeting|report of|report by|meeting|meeting date|agenda item|ref|"
+    r"reference|report number|wards? affected|portfolio|portfolio holder|cabinet member|lead officer|status|"
+    r"key decision|classification|title|author|report author|closing date|issued|published)\s*[:\-–]\s*(.+)$",
     re.I,
 )
 _MONTHS = {m: i for i, m in enumerate(
@@ -724,8 +724,7 @@ class _Builder:
             m = FRONT_KEYS.match(w.text)
             if m:
                 key = _key(m.group(1))
-                key = {"report_of": "author", "report_by": "author", "meeting_date": "date", "report_to": "to", "wards_affected": "wards",
-                       "ward_affected": "wards", "ward": "wards"}.get(key, key)
+                key = _KEY_ALIASES.get(key, key)
                 value = m.group(2).strip()
                 meta.setdefault(key, _iso_date(value) if key in ("date", "closing_date") else value)
                 continue
@@ -992,7 +991,9 @@ def _front_tables(paragraphs: list[Paragraph], regions, meta: dict) -> list[Para
         if (t.page, t.bbox[1]) >= start:
             continue
         rows = [[c for c in r if c] for r in t.rows]
-        if rows and all(len(r) == 2 and r[0].rstrip().endswith(":") for r in rows):
+        # "Report to: | Cabinet", or the same without colons when the labels are the usual ones
+        if rows and all(len(r) == 2 and len(r[0]) <= 40 and (
+                r[0].rstrip().endswith(":") or FRONT_KEYS.match(f"{r[0].strip()}: {r[1]}")) for r in rows):
             for key, value in rows:
                 _front_key(meta, key.rstrip().rstrip(":"), value)
             keep_out.append(t.rows)
@@ -1003,6 +1004,7 @@ def _front_tables(paragraphs: list[Paragraph], regions, meta: dict) -> list[Para
 
 
 _KEY_ALIASES = {"report_of": "author", "report_by": "author", "meeting_date": "date", "report_to": "to",
+                "date_of_meeting": "date", "report_author": "author",
                 "wards_affected": "wards", "ward_affected": "wards", "ward": "wards"}
 
 
