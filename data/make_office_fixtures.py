@@ -1068,10 +1068,10 @@ class Footnotes:
         self.document.part.relate_to(part, RT.FOOTNOTES)
 
 
-def build_council_tax_docx(src: Source, path: Path) -> None:
+def build_council_tax_docx(src: Source, path: Path, toc_pages: Optional[dict] = None) -> None:
     import docx
     from docx.oxml import parse_xml
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
     from docx.shared import Cm, Pt
 
     m = src.meta
@@ -1092,7 +1092,7 @@ def build_council_tax_docx(src: Source, path: Path) -> None:
     sec.different_first_page_header_footer = True
     hp = sec.header.paragraphs[0]
     hp.paragraph_format.tab_stops.add_tab_stop(Cm(16.0), WD_TAB_ALIGNMENT.RIGHT)
-    hr = hp.add_run(f"{m['title']}\t\t{m['to']}, {m['date_text']}")
+    hr = hp.add_run(f"{m['title'].split(':')[0]}\t\t{m['to']}, {m['date_text']}")
     hr.font.size = Pt(8.5)
     for footer in (sec.footer, sec.first_page_footer):
         fp = footer.paragraphs[0]
@@ -1106,22 +1106,34 @@ def build_council_tax_docx(src: Source, path: Path) -> None:
 
     num = add_multilevel_numbering(d)
     notes = Footnotes(d)
+    # page 1, a cover: council, the title in large type over two lines, the meeting
     p = d.add_paragraph()
+    p.paragraph_format.space_after = Pt(60)
     r = p.add_run(m["council"].upper())
-    r.bold, r.font.size = True, Pt(12)
+    r.bold, r.font.size = True, Pt(14)
     p = d.add_paragraph()
-    p.paragraph_format.space_after = Pt(2)
-    p.add_run(f"Report to: {m['to']}")
-    p = d.add_paragraph()
-    p.paragraph_format.space_after = Pt(2)
-    p.add_run(f"Date: {m['date_text']}")
-    p = d.add_paragraph()
-    p.add_run(f"Report of: {m['author']}")
-    p = d.add_paragraph()
-    p.paragraph_format.space_before = Pt(8)
-    p.paragraph_format.space_after = Pt(16)
+    p.paragraph_format.space_after = Pt(40)
+    p.paragraph_format.line_spacing = 1.0
     r = p.add_run(m["title"])
-    r.bold, r.font.size = True, Pt(16)
+    r.bold, r.font.size = True, Pt(26)
+    for line in (f"Report to: {m['to']}", f"Date: {m['date_text']}", f"Report of: {m['author']}"):
+        p = d.add_paragraph()
+        p.paragraph_format.space_after = Pt(4)
+        p.add_run(line).font.size = Pt(13)
+    d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    # page 2, contents: "1.<TAB>Heading<TAB with dot leader>page", as Word's TOC field renders it
+    p = d.add_paragraph()
+    p.paragraph_format.space_after = Pt(14)
+    r = p.add_run("Contents")
+    r.bold, r.font.size = True, Pt(14)
+    headings = [it for it in src.items if isinstance(it, Heading)]
+    for h in headings:
+        p = d.add_paragraph()
+        p.paragraph_format.space_after = Pt(6)
+        p.paragraph_format.tab_stops.add_tab_stop(Cm(1.27))
+        p.paragraph_format.tab_stops.add_tab_stop(Cm(16.0), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+        p.add_run(f"{h.number}.\t{h.text}\t{(toc_pages or {}).get(h.number, 9)}")
+    d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def inline(paragraph, text: str, item_notes: dict) -> None:
         for style, piece in runs(text):
@@ -1194,11 +1206,17 @@ def make_council_tax() -> dict:
     m = src.meta
     docx_path = SRC / "council-tax-report.docx"
     pdf_path = out_dir("counciltax") / "office-council-tax-report.pdf"
+    metadata = {k: m[k] for k in ("title", "author", "to", "date", "council", "contact", "background_papers")}
+    # twice: the contents page needs the pages LibreOffice puts the headings on
     build_council_tax_docx(src, docx_path)
     convert_to_pdf(docx_path, pdf_path, title=m["title"], author=m["author"])
-    metadata = {k: m[k] for k in ("title", "author", "to", "date", "council", "contact", "background_papers")}
+    draft = gold_for(src, pdf_path, producer="", heading_line=lambda h: h.text, metadata=metadata)
+    toc = {s["number"]: s["page"] for s in draft["sections"]}
+    build_council_tax_docx(src, docx_path, toc)
+    convert_to_pdf(docx_path, pdf_path, title=m["title"], author=m["author"])
     gold = gold_for(src, pdf_path, producer="libreoffice (docx from python-docx)", heading_line=lambda h: h.text,
                     metadata=metadata)
+    require({s["number"]: s["page"] for s in gold["sections"]} == toc, "the contents page moved the headings")
     write_gold(gold, pdf_path.with_name("office-council-tax-report.gold.json"))
     return gold
 
