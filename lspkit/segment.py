@@ -89,6 +89,7 @@ class _Para:
     part_x: float = 0.0
     last_part_label: Optional[str] = None
     lines: list[int] = field(default_factory=list)  # indexes into Reading.lines, to place footnote markers
+    last_line: Optional[Line] = None
 
 
 def segment(reading: Reading) -> Document:
@@ -273,6 +274,12 @@ class _Builder:
         # bold marks a heading only where most of the text is not bold
         chars = sum(len(w.text) for w in work) or 1
         self.bold_marks = sum(len(w.text) for w in work if w.line.bold) < 0.4 * chars
+        self.reading = reading
+        # where a full line ends: a last line stopping well short of it ended its paragraph
+        ends = sorted(self.line_end(w.line) for w in work) or [0.0]
+        starts = sorted(w.line.x0 for w in work) or [0.0]
+        right, left = ends[int(0.95 * (len(ends) - 1))], starts[int(0.05 * (len(starts) - 1))]
+        self.short_end = left + 0.75 * (right - left)
         self.reading = reading
         self.work = [w for w in work if w.role not in ("furniture", "note", "table")]
         self.all = work
@@ -499,10 +506,17 @@ class _Builder:
         return 0
 
     def para_finished(self) -> bool:
+        """Did the current paragraph end: a sentence end, or a last line that stops well short of the margin?"""
         if self.cur is None:
             return True
         last = (self.cur.tail or (self.cur.pieces[-1] if self.cur.pieces else []))
-        return bool(last) and bool(_SENTENCE_END.search(last[-1]))
+        if bool(last) and bool(_SENTENCE_END.search(last[-1])):
+            return True
+        ln = self.cur.last_line
+        return ln is not None and self.line_end(ln) < self.short_end
+
+    def line_end(self, ln: Line) -> float:
+        return ln.x1 if self.reading.kind == "pdf" else ln.x0 + len(ln.text)
 
     def new_section(self, number: Optional[str], heading: str, page: int, kind: SectionKind, levels) -> None:
         """A heading; `number` is None for an unnumbered one (it then keeps the numbered section's levels)."""
@@ -607,6 +621,7 @@ class _Builder:
                   bbox=[w.line.x0, w.line.top, w.line.x1, w.line.bottom])
         p.pieces.append([])
         p.lines.append(w.index)
+        p.last_line = w.line
         self.cur = p
         if rest:
             sub = parse_label(rest)
@@ -651,6 +666,7 @@ class _Builder:
             return
         p.page_end = max(p.page_end, w.line.page)
         p.lines.append(w.index)
+        p.last_line = w.line
         if w.line.page == p.page:
             p.bbox[0] = min(p.bbox[0], w.line.x0)
             p.bbox[2] = max(p.bbox[2], w.line.x1)

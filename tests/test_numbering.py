@@ -212,3 +212,9 @@ def test_a_reference_to_the_next_number_wrapped_to_a_line_start_is_text():
     assert [p.number for p in doc.paragraphs] == ["4.1", "4.2", "4.3"]
     assert doc.paragraph("4.1").text.endswith("set out in paragraph 4.2 below, with costs.")
     assert doc.paragraph("4.2").text == "The scheme costs are as follows."
+
+
+def test_a_short_last_line_ends_a_paragraph_without_punctuation():
+    doc = doc_of("1. ITEMS\n1.1 Draft budget for the coming year and beyond it\n1.2 Capital programme\n"
+                 "1.3 A much longer line that runs on to the full width of the text and keeps going for a while\n")
+    assert [p.number for p in doc.paragraphs] == ["1.1", "1.2", "1.3"]
