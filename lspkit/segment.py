@@ -278,7 +278,7 @@ class _Builder:
         # where a full line ends: a last line stopping well short of it ended its paragraph
         ends = sorted(self.line_end(w.line) for w in work) or [0.0]
         starts = sorted(w.line.x0 for w in work) or [0.0]
-        right, left = ends[int(0.95 * (len(ends) - 1))], starts[int(0.05 * (len(starts) - 1))]
+        right, left = ends[int(0.95 * (len(ends) - 1) + 0.5)], starts[int(0.05 * (len(starts) - 1))]
         self.short_end = left + 0.75 * (right - left)
         self.reading = reading
         self.work = [w for w in work if w.role not in ("furniture", "note", "table")]
