@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 _NUM = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})(\.|\))?(?:\s+|$)(.*)$", re.S)
 _NUM_GLUED = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,4})\.?(?=[A-Z(“\"‘])(.*)$", re.S)  # "4.1The ..." (no space)
 _ANNEX_NUM = re.compile(r"^([A-Z])\.(\d{1,3}(?:\.\d{1,3}){0,3})(\.|\))?(?:\s+|$)(.*)$", re.S)  # "B.1." in Annex B
-_QUESTION = re.compile(r"^(?:Question|Q)\s?(\d{1,3}[a-z]?)\b\s*[.:)\-–—]?\s*(.*)$", re.S)
+_QUESTION = re.compile(r"^(?i:consultation\s+)?(?:(?i:question)|Q)\.?\s?(\d{1,3}[a-z]?)\b\s*[.:)\-–—]?\s*(.*)$", re.S)
 _CHAPTER = re.compile(r"^(Chapter|Part|Section)\s+(\d{1,3}|[IVXLC]{1,6})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
 _ANNEX = re.compile(r"^(Annexe|Annex|Appendix|Schedule)\s+([A-Z]|\d{1,3}|[IVX]{1,5})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
 _SUBPART = re.compile(r"^(?:\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|([a-z]{1,2}|[ivx]{1,5})\))\s+(.*)$", re.S)
@@ -51,7 +51,7 @@ def parse_label(text: str) -> Optional[Label]:
         if levels[0] == 0:
             return None
         return Label("number", number, rest.strip(), levels, bool(dot))
-    m = _ANNEX_NUM.match(t)
+    m = _ANNEX_NUM.match(t) if not t.startswith("Q.") else None  # "Q.3" is a question, not Annex Q
     if m:
         letter, number, dot, rest = m.groups()
         levels = (annex_level(letter),) + tuple(int(x) for x in number.split("."))
