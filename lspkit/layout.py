@@ -187,7 +187,7 @@ def _columns(runs: list[list]) -> list[tuple[float, float]]:
     left = min(r[0] for r in text_runs)
     right = max(r[1] for r in text_runs)
     width = right - left
-    if width <= 0:
+    if width <= 0 or width > 14400:  # wider than the largest PDF page: text placed off the page, not columns
         return []
     sizes = Counter(round(r[4]) for r in text_runs)
     body = sizes.most_common(1)[0][0] or 10
