@@ -104,6 +104,7 @@ def segment(reading: Reading) -> Document:
     work: list[L] = []
     prev: Optional[Line] = None
     blank = True
+    leading = _leading(lines, furniture) if reading.kind == "pdf" else 0.0
     for i, ln in enumerate(lines):
         if i in furniture:
             continue
@@ -115,8 +116,10 @@ def segment(reading: Reading) -> Document:
             if prev is None or prev.page != ln.page:
                 gap = True
             else:
+                # more space than between the lines of a paragraph (loose boxes can be far shorter than
+                # the leading, so the document's own usual spacing is the yardstick)
                 spacing = ln.top - prev.bottom
-                gap = spacing > 0.55 * max(ln.size, 1.0) or ln.top < prev.top - 1
+                gap = spacing > leading + max(2.0, 0.3 * ln.size) or ln.top < prev.top - 1
         work.append(L(ln, i, parse_label(ln.text), gap))
         prev = ln
         blank = False
@@ -172,6 +175,24 @@ def segment(reading: Reading) -> Document:
 # ---------------------------------------------------------------- preparation
 
 
+def _leading(lines, furniture) -> float:
+    """The usual space between consecutive lines of a paragraph: the median positive spacing."""
+    spacings: list[float] = []
+    prev = None
+    for i, ln in enumerate(lines):
+        if i in furniture or not ln.text:
+            continue
+        if prev is not None and prev.page == ln.page and ln.top > prev.top:
+            sp = ln.top - prev.bottom
+            if -2 < sp < 3 * max(ln.size, 1.0):
+                spacings.append(sp)
+        prev = ln
+    if not spacings:
+        return 0.25 * 10
+    spacings.sort()
+    return max(spacings[len(spacings) // 2], 0.0)
+
+
 def _body_size(work: list[L]) -> float:
     sizes: Counter = Counter()
     for w in work:
@@ -220,7 +241,7 @@ def _footnotes(work: list[L], body_size: float) -> list[Note]:
             by_page.setdefault(w.line.page, []).append(w)
 
     def small(w: L) -> bool:
-        return bool(w.line.size) and w.line.size <= body_size * 0.95 and w.line.top > (w.line.page_height or 842) * 0.5
+        return bool(w.line.size) and w.line.size <= body_size * 0.95 and w.line.top > (w.line.page_height or 842) * 0.4
 
     for page, ws in by_page.items():
         # foot blocks: maximal runs of small lines that end a column (the next line is higher up, or the page ends)
@@ -303,6 +324,7 @@ class _Builder:
         self.block_page = 0
         self.front = True
         self.back_key: Optional[str] = None
+        self.back_last: Optional[Line] = None
         self.back_lines: list[str] = []
         self.front_lines: list[L] = []
         self.annex_questions: list[dict] = []
@@ -438,6 +460,7 @@ class _Builder:
             self.flush_back()
             self.back_key = _key(m.group(1))
             self.back_lines = [m.group(2)] if m.group(2) else []
+            self.back_last = w.line if m.group(2) else None
             return 1
         if lab is not None and lab.kind == "annex" and self.back_key is not None and \
                 self.back_key.startswith(("appendices", "annexes", "list_of")) and not w.line.size > self.body_size * 1.12:
@@ -513,10 +536,16 @@ class _Builder:
         if bool(last) and bool(_SENTENCE_END.search(last[-1])):
             return True
         ln = self.cur.last_line
-        return ln is not None and self.line_end(ln) < self.short_end
+        return ln is not None and not self.full_line(ln)
 
     def line_end(self, ln: Line) -> float:
         return ln.x1 if self.reading.kind == "pdf" else ln.x0 + len(ln.text)
+
+    def full_line(self, ln: Line) -> bool:
+        """A line that runs to the margin (so its paragraph or item wraps onto the next line)."""
+        if self.reading.kind == "pdf":
+            return self.line_end(ln) >= self.short_end
+        return self.line_end(ln) >= max(self.short_end, 50)
 
     def new_section(self, number: Optional[str], heading: str, page: int, kind: SectionKind, levels) -> None:
         """A heading; `number` is None for an unnumbered one (it then keeps the numbered section's levels)."""
@@ -654,7 +683,12 @@ class _Builder:
                 return
         if p is None:
             if self.back_key is not None:
-                self.back_lines.append(w.text)
+                last = self.back_last
+                if self.back_lines and last is not None and self.full_line(last) and not w.gap_before:
+                    self.back_lines[-1] += " " + w.text  # the item wrapped onto this line
+                else:
+                    self.back_lines.append(w.text)
+                self.back_last = w.line
                 return
             if self.front and not self.sections:
                 self.front_lines.append(w)
@@ -719,7 +753,7 @@ class _Builder:
                     re.sub(r"^(?:tel|telephone|phone|t)\b\s*[:.]?\s*(?=[(+\d])", "", x.strip().rstrip(","), flags=re.I)
                     for x in self.back_lines if x.strip()
                 ).rstrip(".")
-                value = re.sub(r"(?:,\s*)?\b(?:tel|telephone|phone)\b\.?\s*:?\s*(?=[(+\d])", ", ", value, flags=re.I)
+                value = re.sub(r"\s*(?:,\s*)?\b(?:tel|telephone|phone)\b\.?\s*:?\s*(?=[(+\d])", ", ", value, flags=re.I)
                 value = re.sub(r"^,\s*|(?<=,)\s*,", "", value).strip()
             else:
                 value = self.join(self.back_lines)
@@ -763,10 +797,14 @@ class _Builder:
         sized = [w for w in rest if w.line.size or w.line.bold]
         if sized:
             top = max((w.line.size, w.line.bold) for w in sized)
+
+            def same(w: L) -> bool:  # loose boxes vary a little from glyph to glyph: sizes within 8%
+                return w.line.bold == top[1] and abs(w.line.size - top[0]) <= 0.08 * max(top[0], 1.0)
+
             title_lines = []
             started = False
             for w in rest:
-                if (w.line.size, w.line.bold) == top and (not started or not w.gap_before or w.line.size > self.body_size):
+                if same(w) and (not started or not w.gap_before or w.line.size > self.body_size):
                     title_lines.append(w)
                     started = True
                 elif started:
