@@ -188,9 +188,11 @@ def _leading(lines, furniture) -> float:
                 spacings.append(sp)
         prev = ln
     if not spacings:
-        return 0.25 * 10
+        return 2.5
     spacings.sort()
-    return max(spacings[len(spacings) // 2], 0.0)
+    sizes = sorted(ln.size for ln in lines if ln.size) or [10.0]
+    # a paper of one-line items has more paragraph gaps than line spacings: never more than 0.8 of the type size
+    return max(min(spacings[len(spacings) // 2], 0.8 * sizes[len(sizes) // 2]), 0.0)
 
 
 def _body_size(work: list[L]) -> float:
