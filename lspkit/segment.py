@@ -229,7 +229,7 @@ def _drop_contents(work: list[L], dropped: list[Dropped]) -> None:
             dropped.append(Dropped(w.text, page, "contents"))
 
 
-_NOTE_START = re.compile(r"^(\d{1,3}|[*†‡§¶])\s*(\S.*)$")
+_NOTE_START = re.compile(r"^(\d{1,3}|[*†‡§¶])(?!\d)\s*(\S.*)$")  # "2018, and" is not note 201
 
 
 def _footnotes(work: list[L], body_size: float) -> list[Note]:
