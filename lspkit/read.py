@@ -234,8 +234,33 @@ def read_text(path: str, text: str, *, sha: str = "", pages: Optional[Sequence[i
         page_count=len(page_texts),
         lines=lines,
         kind="text",
+        tables=_pipe_tables(lines),
         pages=tuple(sorted(wanted)) if wanted else tuple(range(1, len(page_texts) + 1)),
     )
+
+
+_PIPE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+
+
+def _pipe_tables(lines: list[Line]) -> list[TableRegion]:
+    """Markdown pipe tables (`| a | b |` lines) as tables, so their cells stay out of paragraphs."""
+    out: list[TableRegion] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].text.startswith("|") and lines[j].text.endswith("|") \
+                and lines[j].page == lines[i].page:
+            j += 1
+        if j - i >= 2:
+            rows = [tuple(c.strip() for c in ln.text.strip("|").split("|"))
+                    for ln in lines[i:j] if not _PIPE_RULE.match(ln.text)]
+            if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
+                out.append(TableRegion(page=lines[i].page, bbox=(-1.0, lines[i].top - 1, 1e9, lines[j - 1].bottom + 1),
+                                       rows=tuple(rows)))
+            i = j
+        else:
+            i += 1
+    return out
 
 
 # ---------------------------------------------------------------- PDF

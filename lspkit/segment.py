@@ -879,8 +879,8 @@ class _Builder:
 
         def owner(page: int, top: float) -> int:
             best = 0
-            for k, p in enumerate(paras):
-                if (p.page, p.bbox[1] if p.bbox else 0) <= (page, top):
+            for k, p in enumerate(self.paras):  # the working paragraphs know their first line's top, text too
+                if (p.page, p.bbox[1]) <= (page, top):
                     best = k
             return best
 

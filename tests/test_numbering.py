@@ -221,3 +221,11 @@ def test_a_short_last_line_ends_a_paragraph_without_punctuation():
     doc = doc_of("1. ITEMS\n1.1 Draft budget for the coming year and beyond it\n1.2 Capital programme\n"
                  "1.3 A much longer line that runs on to the full width of the text and keeps going for a while\n")
     assert [p.number for p in doc.paragraphs] == ["1.1", "1.2", "1.3"]
+
+
+def test_markdown_pipe_table_is_a_table_on_the_paragraph_it_follows():
+    doc = doc_of("1. COSTS\n\n1.1 The costs are below.\n\n| Scheme | Cost |\n|---|---|\n| Mill Road | 450 |\n"
+                 "| Station Road | 120 |\n\n1.2 Next paragraph.\n")
+    assert [p.text for p in doc.paragraphs] == ["The costs are below.", "Next paragraph."]
+    assert [list(r) for r in doc.paragraph("1.1").tables[0].rows] == [
+        ["Scheme", "Cost"], ["Mill Road", "450"], ["Station Road", "120"]]
