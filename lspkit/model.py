@@ -69,7 +69,7 @@ class Note:
 
 @dataclass(frozen=True)
 class Section:
-    number: str
+    number: Optional[str]  # None for an unnumbered heading
     heading: str
     page: int
     kind: SectionKind = SectionKind.SECTION
