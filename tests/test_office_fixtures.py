@@ -17,7 +17,8 @@ import pytest
 DATA = Path(__file__).resolve().parents[1] / "data"
 GOLDS = sorted(DATA.glob("office-*.gold.json")) + sorted((DATA / "pending").glob("office-*.gold.json"))
 SOURCES = {"office-cabinet-report": "cabinet-report.txt", "office-consultation-response": "consultation-response.txt",
-           "office-licensing-report": "licensing-report.txt", "office-council-tax-report": "council-tax-report.txt"}
+           "office-licensing-report": "licensing-report.txt", "office-council-tax-report": "council-tax-report.txt",
+           "office-parking-decision": "parking-decision.txt"}
 
 
 def script():
@@ -65,7 +66,7 @@ def test_every_fixture_is_committed_once():
 
 def test_script_loads_without_side_effects_and_knows_its_fixtures():
     mod = script()
-    assert set(mod.FIXTURES) == {"cabinet", "response", "licensing", "counciltax"}
+    assert set(mod.FIXTURES) == {"cabinet", "response", "licensing", "counciltax", "parking"}
     assert mod.PENDING <= set(mod.FIXTURES)
 
 
