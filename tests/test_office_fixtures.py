@@ -143,3 +143,19 @@ def test_pending_fixture_is_read_to_its_gold(gold_path):
         assert [list(r) for tb in by_number[t["after"]].tables for r in tb.rows] == t["rows"]
     assert [(s.number, norm(s.heading), s.page) for s in doc.sections] == [
         (s["number"], norm(s["heading"]), s["page"]) for s in gold["sections"]]
+
+
+READY = [g for g in GOLDS if g.parent.name != "pending"]
+
+
+@pytest.mark.parametrize("gold_path", READY, ids=stem)
+def test_every_front_and_back_matter_field_is_read(gold_path):
+    """All of the gold's metadata, not only the title/contact/background papers the accuracy suite checks:
+    Word front sheets carry To, Date, Report of, Wards, Key decision, Agenda item, an Appendices list."""
+    from lspkit.api import extract
+
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    meta = extract(str(gold_path.with_name(gold["file"]))).metadata
+    wrong = {k: (meta.get(k), v) for k, v in gold["metadata"].items()
+             if (meta.get(k) if isinstance(v, list) else norm(str(meta.get(k)))) != (v if isinstance(v, list) else norm(v))}
+    assert not wrong
