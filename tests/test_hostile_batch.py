@@ -149,3 +149,15 @@ def test_chmod_000_file(tmp_path):
     path.chmod(0)
     run = lspkit("extract", path)
     assert_clean_failure(run, path, errors.EXIT_INPUT_MISSING, "cannot read")
+
+
+def test_single_file_time_and_memory_limits(tmp_path):
+    """`tag FILE --timeout/--max-memory` run the work in a bounded child: exit 8 and no output when hit."""
+    out = tmp_path / "t.json"
+    run = lspkit("tag", "data/bad/long_page.pdf", "--timeout", "0.3", "-f", "json", "-o", out, timeout=60)
+    assert_clean_failure(run, "data/bad/long_page.pdf", errors.EXIT_LIMIT, "timed out after 0.3 s", tmp_path)
+    run = lspkit("tag", "data/bad/long_page.pdf", "--max-memory", "100", "-f", "json", "-o", out, timeout=60)
+    assert run.status == errors.EXIT_LIMIT, run.stderr
+    assert "Traceback" not in run.stderr
+    assert "lspkit: data/bad/long_page.pdf: " in run.stderr and "memory limit of 100 MB" in run.stderr
+    assert not out.exists()
