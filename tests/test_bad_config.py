@@ -40,6 +40,15 @@ def test_bad_taxonomy_is_refused_by_tag_before_any_work(tmp_path, name, words):
     assert_clean_failure(run, path, errors.EXIT_CONFIG, words, tmp_path)
 
 
+def test_bad_taxonomy_stops_a_batch_before_any_file(tmp_path):
+    """In batch mode every failure of the run itself is status 2 (like diff); nothing is written."""
+    path = "data/bad/python_tag.yaml"
+    out = tmp_path / "tags.jsonl"
+    run = lspkit("tag", "data/bad/good.pdf", "data/bad/non_latin.txt", "--themes", path, "-o", out,
+                 "--no-cache", "-j", "1", timeout=60)
+    assert_clean_failure(run, path, errors.EXIT_USAGE, "tag !!python/object/apply:os.system is not allowed", tmp_path)
+
+
 def test_good_taxonomy_is_accepted():
     run = lspkit("themes", "--themes", "data/bad/good_taxonomy.yaml", "-f", "json")
     assert run.status == 0, run.stderr
