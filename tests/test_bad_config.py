@@ -103,3 +103,40 @@ def test_readme_table_lists_every_case():
     rows = [ln for ln in section.splitlines() if ln.startswith("|")]
     for name, words in CASES:
         assert any(f"`{name}`" in r and r.rstrip().endswith("| 6 |") and words.split(": ")[-1][:20] in r for r in rows), name
+
+
+# ---------------------------------------------------------------- fuzzing the loader
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from lspkit.errors import ConfigError  # noqa: E402
+from lspkit.taxonomy import parse_taxonomy  # noqa: E402
+
+_scalar = st.one_of(st.none(), st.booleans(), st.integers(-5, 10**6), st.floats(allow_nan=True), st.text(max_size=12))
+_data = st.recursive(_scalar, lambda inner: st.one_of(
+    st.lists(inner, max_size=4),
+    st.dictionaries(st.one_of(st.sampled_from(["themes", "terms", "keywords", "negative", "label", "scoring",
+                                               "acronyms", "name", "min_score", "colour", "headings"]),
+                              st.text(max_size=6)), inner, max_size=4)), max_leaves=20)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_is_a_taxonomy_or_a_config_error(text):
+    try:
+        parse_taxonomy(text, "fuzz.yaml")
+    except ConfigError as exc:
+        assert exc.path == "fuzz.yaml" and exc.problem
+
+
+@settings(max_examples=150, deadline=None)
+@given(_data)
+def test_any_yaml_data_is_a_taxonomy_or_a_config_error(data):
+    import yaml
+
+    text = yaml.safe_dump({"themes": data} if not isinstance(data, dict) else data, allow_unicode=True)
+    try:
+        parse_taxonomy(text, "fuzz.yaml")
+    except ConfigError as exc:
+        assert exc.problem
