@@ -4,9 +4,10 @@
     python bench/fuzz.py --seconds 600            # 10 minutes on all cores
     python bench/fuzz.py --seconds 60 --jobs 1 --seed 7
 
-Seeds are every PDF under data/ (fixtures and data/bad/, bomb excepted),
+Seeds are every PDF under data/ (fixtures and data/bad/, bomb excepted), also
 rewritten with uncompressed streams so mutations reach content operators,
-fonts and the cross-reference table rather than only zlib's checksum.
+fonts and the cross-reference table rather than only zlib's checksum, and the
+.txt fixtures (fed to the text reader under a .txt name).
 Mutations: bit flips, interesting bytes (delimiters, digits, NUL), numbers
 made huge or negative, chunks deleted, duplicated or spliced in from another
 seed, and truncation.  Each input goes to `lspkit.api.extract` in a worker
@@ -71,6 +72,7 @@ for line in sys.stdin:
 
 
 def load_seeds() -> list[bytes]:
+    """PDF seeds (also with plain streams), then text seeds, which start with no %PDF header."""
     import pikepdf
 
     seeds = []
@@ -89,7 +91,16 @@ def load_seeds() -> list[bytes]:
                 seeds.append(buf.getvalue())
         except Exception:
             pass
+    for path in sorted(ROOT.glob("data/src/*.txt")) + sorted(ROOT.glob("data/bad/*.txt")):
+        raw = path.read_bytes()
+        if len(raw) >= 16:
+            seeds.append(raw)
     return seeds
+
+
+def suffix_for(data: bytes) -> str:
+    """Mutated PDFs keep .pdf; text seeds go in as .txt so the text reader is fuzzed too."""
+    return ".pdf" if b"%PDF" in data[:1024] or not data[:1].isascii() else ".txt"
 
 
 INTERESTING = [b"\x00", b"\xff", b"(", b")", b"<", b">", b"[", b"]", b"{", b"}", b"/", b"%", b"\\", b"R", b"0",
@@ -184,7 +195,7 @@ def run(seconds: float, jobs: int, seed: int, timeout: float, max_memory: int) -
             findings[key]["count"] += 1
             return
         digest = hashlib.sha256(key.encode()).hexdigest()[:12]
-        sample = OUT / f"{digest}.pdf"
+        sample = OUT / f"{digest}{suffix_for(data)}"
         sample.write_bytes(data)
         (OUT / f"{digest}.json").write_text(json.dumps({"key": key, **info}, indent=1), encoding="utf-8")
         findings[key] = {"count": 1, "sample": str(sample.relative_to(ROOT)), **{k: v for k, v in info.items() if k != "traceback"}}
@@ -192,8 +203,8 @@ def run(seconds: float, jobs: int, seed: int, timeout: float, max_memory: int) -
 
     try:
         for k, w in enumerate(workers):
-            path = tmp / f"in{k}.pdf"
             data, ops = mutate(rng.choice(seeds), seeds, rng)
+            path = tmp / f"in{k}{suffix_for(data)}"
             path.write_bytes(data)
             pending[k] = (str(path), data, ops)
             w.submit(str(path))
@@ -232,6 +243,7 @@ def run(seconds: float, jobs: int, seed: int, timeout: float, max_memory: int) -
                     elif out["status"] == "memory":
                         record("MemoryError", data, {"ops": ops})
                 new, ops = mutate(rng.choice(seeds), seeds, rng)
+                path = str(tmp / f"in{k}{suffix_for(new)}")
                 Path(path).write_bytes(new)
                 pending[k] = (path, new, ops)
                 w.submit(path)

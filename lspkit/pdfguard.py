@@ -46,7 +46,7 @@ def check_streams(data: bytes, path: str, *, max_stream: int = MAX_STREAM_BYTES,
             continue
         length = _LENGTH.search(head)
         end = start + int(length.group(1)) if length else data.find(b"endstream", start)
-        if end < start:
+        if end < start or end > len(data):  # a damaged or absurd /Length: scan to the end of the file
             end = len(data)
         try:
             size = _inflated_size(data, start, min(end, len(data)), layers, max_stream)

@@ -32,6 +32,11 @@ def test_text_a_billion_points_off_page_does_not_allocate_by_coordinate():
     _extracts_cleanly("fuzz_text_a_billion_points_off_page.pdf", max_mb=200, max_s=10)
 
 
+def test_absurd_stream_length_in_the_bomb_check():
+    """/Length 99999999999999999999 sent the decompression-bomb pre-pass past the end: OverflowError."""
+    _extracts_cleanly("fuzz_absurd_stream_length.pdf")
+
+
 def test_page_without_mediabox_in_the_table_pass():
     """pdfplumber (then used for tables) raised TypeError on a page whose /MediaBox was damaged."""
     _extracts_cleanly("fuzz_page_without_mediabox.pdf")
