@@ -209,3 +209,37 @@ def test_readme_table_matches():
         assert any(f"`{name}`" in r and re.search(rf"\|\s*{status}\s*\|", r) for r in rows), name
     for name, _args, _warning, _expected in SUCCESSES[1:]:  # [0] is the undamaged control
         assert any(f"`{name}`" in r and re.search(r"\|\s*0\s*\|", r) for r in rows), name
+
+
+# ---------------------------------------------------------------- partly bad documents
+
+
+def _merge(tmp_path, *names) -> str:
+    import pikepdf
+
+    out = pikepdf.new()
+    for name in names:
+        with pikepdf.open(BAD / name) as src:
+            out.pages.extend(src.pages)
+    path = tmp_path / "merged.pdf"
+    out.save(path)
+    return str(path)
+
+
+def test_some_pages_scanned_warns_and_reads_the_rest(tmp_path):
+    path = _merge(tmp_path, "good.pdf", "image_only.pdf")  # pages 4 and 5 are pictures
+    out = tmp_path / "r.json"
+    run = lspkit("extract", path, "-o", out)
+    assert run.status == 0, run.stderr
+    assert f"lspkit: warning: {path}: page(s) 4, 5 have no text layer (scanned?)" in run.stderr
+    assert list(paragraphs(out)) == [str(n) for n in range(1, 13)]
+
+
+def test_a_few_unmapped_glyphs_warn_and_are_left_out(tmp_path):
+    path = _merge(tmp_path, "good.pdf", "good.pdf", "broken_font.pdf")  # page 7: glyph codes
+    out = tmp_path / "r.json"
+    run = lspkit("extract", path, "-o", out)
+    assert run.status == 0, run.stderr
+    assert re.search(r"warning: .*: \d+ character\(s\) on page\(s\) 7 have no Unicode mapping", run.stderr), run.stderr
+    text = out.read_text(encoding="utf-8")
+    assert not re.search(r"\\u00[01][0-9a-f]", text)  # no control characters in the JSON
