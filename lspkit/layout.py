@@ -235,7 +235,7 @@ def _columns(runs: list[list]) -> list[tuple[float, float]]:
     def substantial(c: tuple[float, float]) -> bool:
         inside = [r for r in narrow if r[0] >= c[0] - 1 and r[1] <= c[1] + 1]
         long_runs = [r for r in inside if len(r[6]) >= 15]
-        return (c[1] - c[0]) >= 0.18 * width and len(long_runs) >= 4
+        return (c[1] - c[0]) >= 0.18 * width and len(long_runs) >= 3
 
     merged: list[tuple[float, float]] = []
     for c in cols:
