@@ -88,12 +88,12 @@ def _grams(words: list[str], n: int = 5) -> set:
     return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
 
 
-# Pages whose columns are plain running text.  Federal Register pages 5-10 (cost tables and AFM figures
+# Pages whose columns are plain running text.  Federal Register pages 5, 6 and 9 (cost tables and AFM figures
 # between the columns) are left out: there lspkit still reads across columns (reported to the lead).
 COLUMN_PAGES = {
     HMRC: None,  # all
     DMCA: None,
-    FEDREG: {1, 2, 3, 4, 11, 12, 13, 14, 15, 16},
+    FEDREG: {1, 2, 3, 4, 7, 8, 10, 11, 12, 13, 14, 15, 16},
 }
 
 
