@@ -4,7 +4,8 @@ pdfium decodes a FlateDecode stream into memory in one go, so a 7 KB file
 whose content stream inflates to 4 GB takes 5 GB of RAM and half a minute.
 A cheap pre-pass inflates every Flate stream of the raw file in 1 MB steps,
 keeping nothing, and stops as soon as one stream would exceed a size no real
-council paper needs.  Encrypted streams fail to inflate at once and are left
+council paper needs.  Image streams are skipped: text extraction never decodes
+them, so a large scan is not refused and an image bomb is harmless.  Encrypted streams fail to inflate at once and are left
 to pdfium (an encrypted bomb is then bounded only by --max-memory in batch).
 """
 from __future__ import annotations
@@ -14,12 +15,13 @@ import zlib
 
 from .errors import LimitError
 
-MAX_STREAM_BYTES = 256 * 1024 * 1024  # a 600 dpi A4 colour scan is ~100 MB decoded
+MAX_STREAM_BYTES = 128 * 1024 * 1024  # content, font and object streams; pdfium holds ~2x while parsing
 MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024  # all streams together
 _STEP = 1 << 20
 
 _STREAM = re.compile(rb"stream\r?\n")
 _LENGTH = re.compile(rb"/Length\s+(\d+)(?!\s+\d+\s+R)")
+_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
 
 
 class _TooBig(Exception):
@@ -42,8 +44,8 @@ def check_streams(data: bytes, path: str, *, max_stream: int = MAX_STREAM_BYTES,
         dict_start = head.rfind(b" obj")
         head = head[dict_start:] if dict_start >= 0 else head
         layers = head.count(b"/FlateDecode") + len(re.findall(rb"/Fl\b", head))
-        if not layers:
-            continue
+        if not layers or _IMAGE.search(head):
+            continue  # images are never decoded for text (a 4 GB image bomb costs pdfium nothing)
         length = _LENGTH.search(head)
         end = start + int(length.group(1)) if length else data.find(b"endstream", start)
         if end < start or end > len(data):  # a damaged or absurd /Length: scan to the end of the file

@@ -47,6 +47,7 @@ SUCCESSES = [
     ("cyclic_pages.pdf", [], "page(s) 2 cannot be loaded", {"1": "The Council welcomes the consultation."}),
     ("cyclic_resources.pdf", [], "", {"1": "The Council welcomes the consultation."}),
     ("deep_arrays.pdf", [], "", {"1": "The Council welcomes the consultation."}),
+    ("image_bomb.pdf", [], "", {"1": "The Council welcomes the consultation."}),
     ("non_latin.pdf", [], "", {t.split(" ", 1)[0].rstrip("."): t.split(" ", 1)[1] for _s, t in corpus.SCRIPTS}),
     ("non_latin.txt", [], "", {t.split(" ", 1)[0].rstrip("."): t.split(" ", 1)[1] for _s, t in corpus.SCRIPTS}),
     ("invalid_utf8.txt", [], "", {"1": GOOD_TEXTS[0].replace("Council", "Council éÿþ€ café", 1), "2": GOOD_TEXTS[1]}),
@@ -176,7 +177,7 @@ def test_one_page_with_100000_characters(tmp_path):
 
 
 def test_corpus_regenerates_byte_for_byte(tmp_path):
-    """The committed files are what the script writes (all but the 20-second bomb, checked by size)."""
+    """The committed files are what the script writes (all but the two slow-to-make bombs)."""
     for write in (corpus.write_not_pdfs, corpus.write_image_only, corpus.write_vector_only, corpus.write_long_page,
                   corpus.write_cyclic, corpus.write_nested, corpus.write_broken_font, corpus.write_type3_font,
                   corpus.write_scripts, corpus.write_bad_text, corpus.write_configs):
@@ -190,7 +191,7 @@ def test_corpus_regenerates_byte_for_byte(tmp_path):
     for name in made:
         assert (tmp_path / name).read_bytes() == (BAD / name).read_bytes(), name
     committed = sorted(p.name for p in BAD.iterdir() if p.suffix != ".py" and not p.name.startswith("."))
-    assert sorted(made + ["bomb.pdf"]) == committed
+    assert sorted(made + ["bomb.pdf", "image_bomb.pdf"]) == committed
 
 
 def _readme_rows() -> list[str]:

@@ -53,3 +53,12 @@ def test_no_false_alarm_on_the_fixtures_and_real_papers():
     assert paths
     for path in paths:
         check_streams(path.read_bytes(), str(path))
+
+
+def test_image_streams_are_not_measured():
+    """pdfium never decodes an image to read text, so a huge (or bomb) image must not refuse the paper."""
+    payload = _deflate(b"\x00" * (3 << 20), 2)
+    pdf = (b"%PDF-1.4\n6 0 obj\n<< /Type /XObject /Subtype /Image /Width 2048 /Height 512 /BitsPerComponent 8 "
+           b"/ColorSpace /DeviceRGB /Length " + str(len(payload)).encode() + b" /Filter [/FlateDecode /FlateDecode] >>\n"
+           b"stream\n" + payload + b"\nendstream\nendobj\n%%EOF\n")
+    check_streams(pdf, "x.pdf", max_stream=1 << 20)

@@ -388,6 +388,28 @@ def write_bomb(out: Path, gigabytes: int = 4) -> None:
     (out / "bomb.pdf").write_bytes(_raw_pdf(objs))
 
 
+def write_image_bomb(out: Path, gigabytes: int = 2) -> None:
+    """A 4 KB image XObject that inflates to 2 GB: harmless, since text extraction never decodes images."""
+    inner = zlib.compressobj(9)
+    outer = zlib.compressobj(9)
+    chunk = b"\x00" * (1 << 20)
+    parts = [outer.compress(inner.compress(chunk)) for _ in range(gigabytes * 1024)]
+    parts.append(outer.compress(inner.flush()))
+    parts.append(outer.flush())
+    content = _text_content() + b"\nq 100 0 0 100 72 500 cm /Im1 Do Q"
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>",
+        _stream(content),
+        _FONT,
+        _stream(b"".join(parts), b"/Type /XObject /Subtype /Image /Width 32768 /Height 21845 /ColorSpace /DeviceRGB "
+                                 b"/BitsPerComponent 8 /Filter [/FlateDecode /FlateDecode] "),
+    ]
+    (out / "image_bomb.pdf").write_bytes(_raw_pdf(objs))
+
+
 # ---------------------------------------------------------------- fonts and scripts
 
 
@@ -616,6 +638,7 @@ def write_all(out: Path = HERE) -> list[Path]:
     write_cyclic(out)
     write_nested(out)
     write_bomb(out)
+    write_image_bomb(out)
     write_broken_font(out)
     write_type3_font(out)
     write_scripts(out)
