@@ -925,8 +925,12 @@ _WORD_AFTER = re.compile(r"^([a-z]+)")
 
 def join_lines(lines: list[str], vocabulary: Optional[set[str]] = None) -> str:
     """Join visual lines into running text, repairing line-end hyphenation."""
+    head: list[str] = []  # finished text; `out` keeps a short working tail, so a 100,000-line paragraph joins in linear time
     out = ""
     for raw in lines:
+        if len(out) > 8192:
+            head.append(out[:-1024])
+            out = out[-1024:]
         s = raw.strip()
         if not s:
             continue
@@ -942,9 +946,9 @@ def join_lines(lines: list[str], vocabulary: Optional[set[str]] = None) -> str:
                 continue
         m = _WORD_BEFORE.search(out[-80:]) if out.endswith("-") else None
         n = _WORD_AFTER.match(s) if m else None
-        if m and n and (len(out) == len(m.group(0)) or not out[-len(m.group(0)) - 1].isalnum()):
+        if m and n and ((not head and len(out) == len(m.group(0))) or not out[-len(m.group(0)) - 1].isalnum()):
             first, second = m.group(1), n.group(1)
-            chained = len(out) > len(m.group(0)) and out[-len(m.group(0)) - 1] == "-"  # "face-to-" + "face"
+            chained = (bool(head) or len(out) > len(m.group(0))) and out[-len(m.group(0)) - 1] == "-"  # "face-to-" + "face"
             if chained or _keep_hyphen(first, second, vocabulary):
                 out = out + s
             else:
@@ -957,7 +961,7 @@ def join_lines(lines: list[str], vocabulary: Optional[set[str]] = None) -> str:
             out = out + s  # "737–" + "9", "2018–" + "23–51": a number range or identifier broken at its dash
             continue
         out = out + " " + s
-    return re.sub(r"\s+", " ", out).strip()
+    return re.sub(r"\s+", " ", "".join(head) + out).strip()
 
 
 _WORDS = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
