@@ -560,6 +560,17 @@ def write_configs(out: Path) -> None:
     (out / "binary.yaml").write_bytes(b"themes:\n  - id: \xff\xfe\x00\x01\n")
 
 
+def make_huge_text(path, lines: int = 100_000) -> Path:
+    """A 5 MB plain-text paper whose numbering stops at 999: 99,000 lines join into one paragraph."""
+    path = Path(path)
+    rng = random.Random(11)
+    words = [w.strip(".,") for w in " ".join(PARAGRAPHS).split()]
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(1, lines + 1):
+            f.write(f"{i}. The " + " ".join(rng.choice(words) for _ in range(8)) + ".\n")
+    return path
+
+
 def make_deep_yaml(path, levels: int = 600) -> Path:
     """Block mappings nested `levels` deep (PyYAML composes them recursively)."""
     path = Path(path)
