@@ -77,7 +77,7 @@ def load_seeds() -> list[bytes]:
 
     seeds = []
     for path in sorted(ROOT.glob("data/*.pdf")) + sorted(ROOT.glob("data/bad/*.pdf")):
-        if path.name == "bomb.pdf" or path.stat().st_size > 2_000_000:
+        if path.name in ("bomb.pdf", "image_bomb.pdf") or path.stat().st_size > 2_000_000:
             continue
         raw = path.read_bytes()
         if len(raw) < 16:
@@ -88,7 +88,8 @@ def load_seeds() -> list[bytes]:
                 buf = io.BytesIO()
                 pdf.save(buf, compress_streams=False, stream_decode_level=pikepdf.StreamDecodeLevel.generalized,
                          object_stream_mode=pikepdf.ObjectStreamMode.disable)
-                seeds.append(buf.getvalue())
+                if buf.tell() <= 4_000_000:  # a decoded image can be huge: keep seeds small
+                    seeds.append(buf.getvalue())
         except Exception:
             pass
     for path in sorted(ROOT.glob("data/src/*.txt")) + sorted(ROOT.glob("data/bad/*.txt")):
@@ -194,7 +195,7 @@ def run(seconds: float, jobs: int, seed: int, timeout: float, max_memory: int) -
         if key in findings:
             findings[key]["count"] += 1
             return
-        digest = hashlib.sha256(key.encode()).hexdigest()[:12]
+        digest = hashlib.sha256(key.encode() + data[:4096]).hexdigest()[:12]  # a new run never overwrites an old find
         sample = OUT / f"{digest}{suffix_for(data)}"
         sample.write_bytes(data)
         (OUT / f"{digest}.json").write_text(json.dumps({"key": key, **info}, indent=1), encoding="utf-8")

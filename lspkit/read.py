@@ -71,6 +71,8 @@ def read_lines(
         raise InputMissingError("no such file", path)
     if os.path.isdir(path):
         raise InputMissingError("is a directory, not a file", path)
+    if os.path.isfile(path):
+        _check_size(os.path.getsize(path), path)  # before reading it all into memory
     try:
         if os.path.isfile(path):
             with open(path, "rb") as f:
@@ -98,9 +100,18 @@ def _read_special(path: str) -> bytes:
         os.close(fd)
 
 
+MAX_INPUT_BYTES = 2**31 - 1  # pdfium aborts the whole process (SIGABRT) on a file of 2 GiB or more
+
+
+def _check_size(size: int, path: str) -> None:
+    if size > MAX_INPUT_BYTES:
+        raise LimitError(f"file is {size // (1024 * 1024)} MB; files of 2 GB or more cannot be read", path)
+
+
 def _read_bytes(path: str, data: bytes, *, pages, password, max_pages) -> Reading:
     import hashlib
 
+    _check_size(len(data), path)
     sha = hashlib.sha256(data).hexdigest()
     if not data.strip():
         raise InputInvalidError("empty file", path)

@@ -173,6 +173,17 @@ def test_one_page_with_100000_characters(tmp_path):
     assert run.maxrss_mb < BUDGET_MB
 
 
+def test_two_gigabyte_file_is_refused_before_pdfium_aborts(tmp_path):
+    """pdfium kills the process with SIGABRT on a file of 2 GiB or more (found by bench/fuzz.py)."""
+    big = tmp_path / "huge.pdf"
+    with open(big, "wb") as f:  # sparse: no disk space used
+        f.write((BAD / "good.pdf").read_bytes())
+        f.truncate(2**31 + 1024)
+    run = lspkit("extract", big, "-o", tmp_path / "out" / "r.json", timeout=60)
+    assert_clean_failure(run, big, errors.EXIT_LIMIT, "file is 2048 MB; files of 2 GB or more cannot be read")
+    assert run.seconds < 10 and run.maxrss_mb < 200
+
+
 def test_huge_text_file_is_read_in_linear_time(tmp_path):
     """100,000 lines, 99,000 of them one paragraph (numbers stop at 999): joining was quadratic."""
     path = corpus.make_huge_text(tmp_path / "huge.txt")
