@@ -37,6 +37,17 @@ def test_absurd_stream_length_in_the_bomb_check():
     _extracts_cleanly("fuzz_absurd_stream_length.pdf")
 
 
+def test_markdown_link_regex_is_linear():
+    """A text file with a line of 100,000 '[' then ']' made the Markdown link pattern quadratic (minutes)."""
+    run = lspkit("extract", INPUTS / "fuzz_markdown_link_regex_hang.txt", timeout=60)
+    assert "Traceback" not in run.stderr and run.status in (0, 4), run.stderr
+    assert run.seconds < 10, run.seconds
+    from lspkit.read import read_text
+
+    for line in ["[" * 50000 + "]" * 50000, "<http://" * 30000, "[x](http://a.b/(" * 20000]:
+        read_text("x.md", "1. " + line + "\n")  # each took minutes before; now milliseconds
+
+
 def test_page_without_mediabox_in_the_table_pass():
     """pdfplumber (then used for tables) raised TypeError on a page whose /MediaBox was damaged."""
     _extracts_cleanly("fuzz_page_without_mediabox.pdf")
