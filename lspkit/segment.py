@@ -374,7 +374,8 @@ class _Builder:
 
     def next_numbers(self, i: int, k: int = 3) -> list[tuple[int, ...]]:
         out = []
-        for w in self.work[i + 1:]:
+        for j in range(i + 1, len(self.work)):  # not self.work[i + 1:]: a copy per line is quadratic
+            w = self.work[j]
             if w.label is not None and w.label.kind == "number" and not self.is_heading_candidate(w):
                 out.append(w.label.levels)
                 if len(out) >= k:
