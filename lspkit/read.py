@@ -11,6 +11,7 @@ x and form feeds as page breaks.
 from __future__ import annotations
 
 import ctypes
+import math
 import os
 import re
 import sys
@@ -494,7 +495,7 @@ def _page_runs(textpage, height: float) -> tuple[list[Run], int]:
         box(raw, s, rect_ref)
         left, right, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
         size = bottom - top
-        uniform = size > 0.5
+        uniform = size > 0.5 and math.isfinite(left + right)
         if uniform and e - s > 1:
             box(raw, e - 1, rect_ref)
             lsize = rect.top - rect.bottom
@@ -521,7 +522,7 @@ def _page_runs(textpage, height: float) -> tuple[list[Run], int]:
             box(raw, k, rect_ref)
             left, right, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
             size = bottom - top
-            if size <= 0.5:
+            if not size > 0.5 or not math.isfinite(left + right):  # NaN/inf from absurd coordinates too
                 continue
             visible += 1
             feed(left, right, top, bottom, size, text[k], k, spaced)

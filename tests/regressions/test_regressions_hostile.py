@@ -48,6 +48,11 @@ def test_markdown_link_regex_is_linear():
         read_text("x.md", "1. " + line + "\n")  # each took minutes before; now milliseconds
 
 
+def test_nan_character_box_is_skipped():
+    """Absurd coordinates gave pdfium NaN character boxes: `max()` of an empty sequence in _make_line."""
+    _extracts_cleanly("fuzz_nan_character_box.pdf")
+
+
 def test_page_without_mediabox_in_the_table_pass():
     """pdfplumber (then used for tables) raised TypeError on a page whose /MediaBox was damaged."""
     _extracts_cleanly("fuzz_page_without_mediabox.pdf")
