@@ -218,7 +218,9 @@ def _drop_contents(work: list[L], dropped: list[Dropped]) -> None:
             tail = last.rsplit(None, 1)[-1].lstrip(".…") if last else ""
             if tail.isdigit() and len(tail) <= 3 and len(w.text) > 4 and _TOC_LINE.search(w.text[-12:]):
                 ends.append((w, int(tail)))
-        if len(ends) < 5 or len(ends) < 0.5 * len(ws):
+        # dot leaders ("Introduction ........ 3") make even a short list of entries a contents page
+        leaders = sum(1 for w, _ in ends if re.search(r"(?:\.{3,}|…)\s*\S+$", w.text))
+        if len(ends) < (3 if leaders >= 0.8 * len(ends) else 5) or len(ends) < 0.5 * len(ws):
             continue
         values = [v for _, v in ends]
         rising = sum(1 for a, b in zip(values, values[1:]) if b >= a)
