@@ -83,7 +83,7 @@ def as_text(document: Document) -> str:
         if p.section != current:
             current = p.section
             if p.heading or p.section:
-                out.append(" ".join(x for x in (p.section, p.heading) if x).upper())
+                out.append(" ".join(x for x in (p.section, p.heading) if x))
                 out.append("")
         out.append(f"{p.number}  {p.text}")
         out.append("")
