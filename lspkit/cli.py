@@ -155,8 +155,18 @@ def cli(ctx: click.Context, verbose: bool, quiet: bool) -> None:
 @format_option(["json", "jsonl", "markdown", "text"], "json")
 @output_option
 @pdf_options
+@click.option(
+    "--timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
+    help="Give up (exit 8) if reading takes longer than SECONDS.",
+)
+@click.option(
+    "--max-memory", type=click.FloatRange(min=0, min_open=True), default=None, metavar="MB",
+    help="Give up (exit 8) if reading needs more than MB of memory.",
+)
 @click.pass_obj
-def extract(obj: Context, file: str, fmt: str, output: Optional[str], pages_spec, password, max_pages) -> None:
+def extract(
+    obj: Context, file: str, fmt: str, output: Optional[str], pages_spec, password, max_pages, timeout, max_memory
+) -> None:
     """Every numbered paragraph of FILE, with its number, section, page and text.
 
     Running headers, footers and page numbers are dropped (they are listed
@@ -169,12 +179,19 @@ def extract(obj: Context, file: str, fmt: str, output: Optional[str], pages_spec
       lspkit extract report.pdf -o report.json
       lspkit extract report.pdf --format markdown --pages 2-5
       cat report.txt | lspkit extract - --format text
+      lspkit extract upload.pdf --timeout 30 --max-memory 500   an untrusted file
     """
     from .api import extract as extract_document
     from .outputs import write_text_atomic
     from .render import extract as render
 
-    document = extract_document(file, pages=parse_pages(pages_spec), password=password, max_pages=max_pages)
+    options = dict(pages=parse_pages(pages_spec), password=password, max_pages=max_pages)
+    if (timeout or max_memory) and file != "-":
+        from .limits import run_limited
+
+        document = run_limited(extract_document, file, timeout=timeout, max_memory=max_memory, path=file, **options)
+    else:
+        document = extract_document(file, **options)
     for warning in document.warnings:
         obj.warn(f"{file}: {warning}")
     write_text_atomic(output, render.render(document, fmt))

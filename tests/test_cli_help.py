@@ -1,12 +1,15 @@
 """Every command teaches: --help works and has an example; --version; completion."""
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from lspkit import __version__
 from lspkit.cli import cli
+
+HOP = str(Path(__file__).resolve().parents[1] / "data" / "head-of-policy-report.pdf")
 
 COMMANDS = sorted(cli.commands)
 
@@ -55,3 +58,22 @@ def test_completion_script(shell):
 def test_unknown_option_is_usage_error():
     result = CliRunner().invoke(cli, ["extract", "--no-such-option", "x"])
     assert result.exit_code == 2
+
+
+def test_extract_limits_run_the_real_extractor_in_a_child(tmp_path):
+    out = tmp_path / "hop.json"
+    result = CliRunner().invoke(
+        cli, ["extract", HOP, "--timeout", "60", "--max-memory", "2000", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    import json
+
+    assert [p["number"] for p in json.loads(out.read_text())["paragraphs"]][:3] == ["1.1", "1.2", "1.3"]
+
+
+def test_extract_memory_limit_is_exit_8_without_output(tmp_path):
+    out = tmp_path / "hop.json"
+    result = CliRunner().invoke(cli, ["extract", HOP, "--max-memory", "1", "-o", str(out)])
+    assert result.exit_code == 8, result.output
+    assert HOP in result.output
+    assert list(tmp_path.iterdir()) == []
