@@ -334,6 +334,12 @@ class _Builder:
         self.annex_questions: list[dict] = []
         self.pending_annex_q: Optional[dict] = None
         self.in_annex = False
+        # An appendix that restarts its own numbering (1., 1.1 ... again) gets its numbers qualified by
+        # the appendix letter ("A.1.1"), so paragraph numbers stay unique identifiers.
+        self.annex_label: Optional[str] = None
+        self.annex_prefix: Optional[str] = None
+        self.used_numbers: set[str] = set()
+        self.used_sections: set[str] = set()
 
     def join(self, lines: list[str]) -> str:
         return join_lines(lines, self.vocab)
@@ -485,6 +491,8 @@ class _Builder:
                     parts.append(self.work[i + used].text)  # "ANNEX A" / "SUMMARY OF QUESTIONS" on two lines
                     used += 1
                 kind = SectionKind.ANNEX if lab.kind == "annex" else SectionKind.CHAPTER
+                if kind is SectionKind.ANNEX:
+                    self.annex_label, self.annex_prefix = lab.number or "Annex", None
                 self.new_section(lab.number, " ".join(parts).strip(), w.line.page, kind, None)
                 self.in_annex = kind is SectionKind.ANNEX
                 return used
@@ -559,9 +567,17 @@ class _Builder:
         self.flush_back()
         self.finish_front()
         self.front = False
-        self.sections.append(Section(number=number, heading=heading, page=page, kind=kind))  # type: ignore[arg-type]
+        shown = number
+        if number is not None and kind is not SectionKind.ANNEX:
+            if self.annex_label is not None and self.annex_prefix is None and number in self.used_sections:
+                self.annex_prefix = self.annex_label
+            if self.annex_prefix is not None:
+                shown = f"{self.annex_prefix}.{number}"
+            else:
+                self.used_sections.add(number)
+        self.sections.append(Section(number=shown, heading=heading, page=page, kind=kind))  # type: ignore[arg-type]
         if number is not None or kind is SectionKind.ANNEX:
-            self.section_number = number
+            self.section_number = shown
         # an unnumbered sub-heading inside numbered section 3 leaves its paragraphs in section 3
         if number is not None:
             if levels:
@@ -649,6 +665,13 @@ class _Builder:
         self.flush_back()
         self.finish_front()
         self.front = False
+        if kind is ParagraphKind.PARAGRAPH:
+            if self.annex_label is not None and self.annex_prefix is None and number in self.used_numbers:
+                self.annex_prefix = self.annex_label
+            if self.annex_prefix is not None:
+                number = f"{self.annex_prefix}.{number}"
+            else:
+                self.used_numbers.add(number)
         x_text = w.line.x0
         p = _Para(number=number, kind=kind, page=w.line.page, section=self.section_number, heading=self.heading,
                   x_text=x_text, page_end=w.line.page,

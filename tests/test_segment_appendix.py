@@ -1,0 +1,70 @@
+"""An appendix that restarts its own numbering keeps paragraph numbers unique: `A.1.1`, not a second `1.1`.
+
+Council reports often append a strategy or a policy numbered from 1 again; without this every
+cross-reference, diff and batch record for those numbers would be ambiguous.
+"""
+from lspkit.api import extract
+
+REPORT = """REPORT TO CABINET
+
+1. INTRODUCTION
+
+1.1 This report sets out the draft strategy for community safety.
+
+1.2 The strategy is attached as Appendix A.
+
+2. RECOMMENDATION
+
+2.1 Cabinet is asked to approve the strategy at Appendix A.
+
+APPENDIX A: DRAFT COMMUNITY SAFETY STRATEGY
+
+1. PURPOSE
+
+1.1 The partnership will reduce crime and disorder in the district.
+
+1.2 The partnership board will meet quarterly.
+
+1.3 Progress will be reported to the scrutiny panel.
+"""
+
+FLAT = """1. The council has reviewed its grants policy.
+
+2. The revised policy is at Appendix B.
+
+3. Members are asked to adopt it.
+
+APPENDIX B: GRANTS POLICY
+
+1. Grants are open to voluntary groups working in the district.
+
+2. Applications are assessed twice a year.
+"""
+
+
+def _doc(tmp_path, text):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract(str(path))
+
+
+def test_restarted_appendix_numbers_are_qualified(tmp_path):
+    doc = _doc(tmp_path, REPORT)
+    assert [p.number for p in doc.paragraphs] == ["1.1", "1.2", "2.1", "A.1.1", "A.1.2", "A.1.3"]
+    assert doc.paragraph("A.1.2").text == "The partnership board will meet quarterly."
+    assert doc.paragraph("A.1.1").section == "A.1"
+    assert [s.number for s in doc.sections] == ["1", "2", "A", "A.1"]
+    assert not any("more than once" in w for w in doc.warnings)
+
+
+def test_flat_numbered_appendix(tmp_path):
+    doc = _doc(tmp_path, FLAT)
+    assert [p.number for p in doc.paragraphs] == ["1", "2", "3", "B.1", "B.2"]
+    assert doc.paragraph("B.2").text == "Applications are assessed twice a year."
+
+
+def test_appendix_that_continues_the_numbering_is_left_alone(tmp_path):
+    text = REPORT.replace("1. PURPOSE", "3. PURPOSE").replace("\n1.1 The partnership", "\n3.1 The partnership")
+    text = text.replace("\n1.2 The partnership", "\n3.2 The partnership").replace("\n1.3 Progress", "\n3.3 Progress")
+    doc = _doc(tmp_path, text)
+    assert [p.number for p in doc.paragraphs] == ["1.1", "1.2", "2.1", "3.1", "3.2", "3.3"]
