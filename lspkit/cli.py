@@ -449,6 +449,8 @@ def _terminal(output: Optional[str]) -> tuple[bool, Optional[int]]:
         import shutil
 
         width = shutil.get_terminal_size((120, 24)).columns
+    elif os.environ.get("COLUMNS", "").isdigit():
+        width = int(os.environ["COLUMNS"])  # a pipe into a pager or a file: honour the user's width
     return to_terminal and not os.environ.get("NO_COLOR"), width
 
 

@@ -134,7 +134,7 @@ def as_terminal(result: DiffResult, shown: Sequence[Shown], *, color: bool, widt
         force_terminal=color,
         no_color=not color,
         color_system="standard" if color else None,
-        width=width or 100,
+        width=width or 80,
         highlight=False,
         emoji=False,
         markup=False,
