@@ -142,7 +142,10 @@ def test_segment_never_crashes_and_keeps_document_order(reading):
 
 def _numbered(text: str, number: str) -> bool:
     lab = parse_label(text)
-    return lab is not None and lab.number == number or _squash(text).startswith(_squash(number))
+    printed = [number]
+    if re.match(r"^[A-Z]\.\d", number):
+        printed.append(number.split(".", 1)[1])  # "A.1.1": an appendix's restarted 1.1, qualified by its letter
+    return any(lab is not None and lab.number == n or _squash(text).startswith(_squash(n)) for n in printed)
 
 
 _DATEISH = re.compile(r"\b(\d{1,2})\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{4})\b", re.I)

@@ -68,3 +68,21 @@ def test_appendix_that_continues_the_numbering_is_left_alone(tmp_path):
     text = text.replace("\n1.2 The partnership", "\n3.2 The partnership").replace("\n1.3 Progress", "\n3.3 Progress")
     doc = _doc(tmp_path, text)
     assert [p.number for p in doc.paragraphs] == ["1.1", "1.2", "2.1", "3.1", "3.2", "3.3"]
+
+
+def test_fuzz_found_annex_restart_keeps_order_and_printed_number():
+    """Found by the segmenter property test: a bare 'Annex A' heading then '1.1' again."""
+    from lspkit.model import Line
+    from lspkit.read import Reading
+    from lspkit.segment import segment
+
+    def line(text, top, bold=False):
+        return Line(text=text, page=1, x0=54.0, x1=96.0, top=top, bottom=top + 8, size=8.0, bold=bold,
+                    page_height=842.0, page_width=595.0)
+
+    reading = Reading(path="fuzz.pdf", sha256="0" * 64, page_count=1,
+                      lines=[line("1.1", 52.0), line("1. LSP", 64.0), line("Annex A", 76.0, bold=True), line("1.1", 88.0)],
+                      kind="pdf", tables=[], metadata={}, page_sizes={1: (595.0, 842.0)}, pages=(1,), markers=[],
+                      warnings=())
+    doc = segment(reading)
+    assert [p.number for p in doc.paragraphs] == ["1.1", "A.1.1"]
