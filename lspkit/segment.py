@@ -569,9 +569,10 @@ class _Builder:
         self.front = False
         shown = number
         if number is not None and kind is not SectionKind.ANNEX:
-            if self.annex_label is not None and self.annex_prefix is None and number in self.used_sections:
+            if self.annex_label is not None and self.annex_prefix is None and number in self.used_sections \
+                    and number[:1].isdigit():
                 self.annex_prefix = self.annex_label
-            if self.annex_prefix is not None:
+            if self.annex_prefix is not None and number[:1].isdigit():
                 shown = f"{self.annex_prefix}.{number}"
             else:
                 self.used_sections.add(number)
@@ -666,9 +667,10 @@ class _Builder:
         self.finish_front()
         self.front = False
         if kind is ParagraphKind.PARAGRAPH:
-            if self.annex_label is not None and self.annex_prefix is None and number in self.used_numbers:
+            numeric = number[:1].isdigit()  # "B.1" is already an appendix's own number
+            if self.annex_label is not None and self.annex_prefix is None and number in self.used_numbers and numeric:
                 self.annex_prefix = self.annex_label
-            if self.annex_prefix is not None:
+            if self.annex_prefix is not None and numeric:
                 number = f"{self.annex_prefix}.{number}"
             else:
                 self.used_numbers.add(number)

@@ -86,3 +86,9 @@ def test_fuzz_found_annex_restart_keeps_order_and_printed_number():
                       warnings=())
     doc = segment(reading)
     assert [p.number for p in doc.paragraphs] == ["1.1", "A.1.1"]
+
+
+def test_letter_numbers_are_never_qualified_again(tmp_path):
+    """Found by the property test: 'B.1.' again inside Annex A became 'A.B.1'."""
+    doc = _doc(tmp_path, "B.1. The first point.\n\nB.2. The second point.\n\nANNEX A: NOTES\n\nB.1. Again.\n")
+    assert all(not p.number.startswith("A.") for p in doc.paragraphs), [p.number for p in doc.paragraphs]
