@@ -111,7 +111,7 @@ def as_table(tagged, *, explain: bool = False, color: bool = False, width: Optio
 
     colours = colours or _colours(tagged)
     buf = io.StringIO()
-    console = Console(file=buf, force_terminal=color, no_color=not color, width=width or 120, highlight=False)
+    console = Console(file=buf, force_terminal=color, no_color=not color, width=width or 80, highlight=False)
     title = f"{tagged.document.source.path}: themes ({tagged.taxonomy_name}, min score {tagged.min_score:g})"
     table = Table(title=title, show_lines=explain, expand=False)
     table.add_column("No.", no_wrap=True, style="bold")
@@ -157,7 +157,7 @@ def render_taxonomy(taxonomy, fmt: str, *, color: bool = False, width: Optional[
     from rich.table import Table
 
     buf = io.StringIO()
-    console = Console(file=buf, force_terminal=color, no_color=not color, width=width or 120, highlight=False)
+    console = Console(file=buf, force_terminal=color, no_color=not color, width=width or 80, highlight=False)
     console.print(f"[bold]{taxonomy.label}[/bold] ({taxonomy.name}, {taxonomy.source}, fingerprint {taxonomy.fingerprint[:12]})")
     if taxonomy.description:
         console.print(taxonomy.description)
@@ -186,7 +186,7 @@ def render_eval(reports, fmt: str, *, color: bool = False, width: Optional[int] 
     from rich.table import Table
 
     buf = io.StringIO()
-    console = Console(file=buf, force_terminal=color, no_color=not color, width=width or 100, highlight=False)
+    console = Console(file=buf, force_terminal=color, no_color=not color, width=width or 80, highlight=False)
     for r in reports:
         table = Table(title=f"{r.name}: {r.paragraphs} paragraphs, exact match {r.exact / max(1, r.paragraphs):.0%}")
         for col in ("Theme", "Precision", "Recall", "F1", "Support"):
