@@ -54,7 +54,7 @@ def main() -> None:
 
     from lspkit.analyse.summary import summarise
     from lspkit.api import extract
-    from lspkit.taxonomy import load_taxonomy
+    from lspkit.nlp.taxonomy import load_taxonomy
 
     with tempfile.TemporaryDirectory() as tmp:
         long_pdf = Path(tmp) / "long-report.pdf"

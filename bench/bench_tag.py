@@ -36,7 +36,7 @@ def main() -> None:
 
     from lspkit.nlp.pipeline import build_pipeline
     from lspkit.nlp.tagger import Tagger
-    from lspkit.taxonomy import load_taxonomy
+    from lspkit.nlp.taxonomy import load_taxonomy
 
     t_import = time.perf_counter() - t0
     taxonomy = load_taxonomy(args.themes)

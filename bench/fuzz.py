@@ -46,7 +46,7 @@ import json, os, resource, sys, traceback
 limit = int(sys.argv[1]) * 1024 * 1024
 resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 from lspkit.api import extract
-from lspkit.errors import LspkitError
+from lspkit.infra.errors import LspkitError
 for line in sys.stdin:
     path = line.strip()
     try:

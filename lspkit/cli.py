@@ -15,7 +15,7 @@ from typing import Optional
 import click
 
 from . import __version__
-from .errors import EXIT_USAGE, LspkitError
+from .infra.errors import EXIT_USAGE, LspkitError
 
 EXIT_INTERNAL = 70  # an lspkit bug: please report it with --verbose output
 
@@ -110,7 +110,7 @@ def pdf_options(f):
 def parse_pages(pages_spec: Optional[str]):
     if pages_spec is None:
         return None
-    from .pagespec import parse_page_spec
+    from .infra.pagespec import parse_page_spec
 
     try:
         return parse_page_spec(pages_spec)
@@ -182,12 +182,12 @@ def extract(
       lspkit extract upload.pdf --timeout 30 --max-memory 500   an untrusted file
     """
     from .api import extract as extract_document
-    from .outputs import write_text_atomic
+    from .infra.outputs import write_text_atomic
     from .render import extract as render
 
     options = dict(pages=parse_pages(pages_spec), password=password, max_pages=max_pages)
     if (timeout or max_memory) and file != "-":
-        from .limits import run_limited
+        from .infra.limits import run_limited
 
         document = run_limited(extract_document, file, timeout=timeout, max_memory=max_memory, path=file, **options)
     else:
@@ -277,7 +277,7 @@ def diff(
     try:
         from .analyse.diff import diff_documents
         from .api import extract as extract_document
-        from .outputs import write_text_atomic
+        from .infra.outputs import write_text_atomic
         from .render import diff as render
 
         old_doc = extract_document(old, password=password)
@@ -294,7 +294,7 @@ def diff(
                 if themes_path:
                     obj.warn("theme tagging is not available in this installation; --themes ignored")
             if tag_document is not None:
-                from .taxonomy import load_taxonomy
+                from .nlp.taxonomy import load_taxonomy
 
                 taxonomy = load_taxonomy(themes_path)
                 tagged_old = tag_document(old_doc, taxonomy)
@@ -394,8 +394,8 @@ def summarise(
       lspkit summarise report.pdf --format json | jq '.xrefs[] | select(.resolved | not)'
     """
     from .analyse.summary import summarise_path, summary_cache_key
-    from .cache import Cache, make_key
-    from .outputs import write_text_atomic
+    from .infra.cache import Cache, make_key
+    from .infra.outputs import write_text_atomic
 
     cache = Cache(cache_dir, enabled=not no_cache)
     pages = parse_pages(pages_spec)
@@ -642,14 +642,14 @@ def tag(ctx: click.Context, paths, fmt: str, output, themes_path, explain: bool,
         return
     file = paths[0]
     from .nlp.tagger import tag_file
-    from .outputs import write_text_atomic
+    from .infra.outputs import write_text_atomic
     from .render import tags as render
-    from .taxonomy import load_taxonomy
+    from .nlp.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(themes_path)
     limits = {"timeout": batch["timeout"] or None, "max_memory": batch["max_memory"] or None}
     if any(limits.values()) and file != "-":
-        from .limits import run_limited
+        from .infra.limits import run_limited
 
         tagged = run_limited(
             tag_file, file, taxonomy, model=model, min_score=min_score, pages=parse_pages(pages_spec), password=password,
@@ -681,9 +681,9 @@ def themes(themes_path: Optional[str], fmt: str, output: Optional[str]) -> None:
       lspkit themes
       lspkit themes --themes my-themes.yaml --format yaml
     """
-    from .outputs import write_text_atomic
+    from .infra.outputs import write_text_atomic
     from .render.tags import render_taxonomy
-    from .taxonomy import load_taxonomy
+    from .nlp.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(themes_path)
     color, width = _terminal(output)
@@ -722,9 +722,9 @@ def eval_command(gold: str, themes_path, model, min_score, fmt: str, output, fol
       lspkit eval gold.jsonl --model trained/ --format json
     """
     from .nlp.evaluate import cross_validate, evaluate, load_gold
-    from .outputs import write_text_atomic
+    from .infra.outputs import write_text_atomic
     from .render.tags import render_eval
-    from .taxonomy import load_taxonomy
+    from .nlp.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(themes_path)
     items = load_gold(gold, taxonomy)
@@ -759,7 +759,7 @@ def train(obj: Context, gold: str, output: str, themes_path, epochs: int, seed: 
     """
     from .nlp.evaluate import load_gold
     from .nlp.train import save_pipeline, train_textcat
-    from .taxonomy import load_taxonomy
+    from .nlp.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(themes_path)
     items = load_gold(gold, taxonomy)

@@ -230,3 +230,33 @@ class Document:
             dropped=tuple(Dropped(**x) for x in d.get("dropped", ())),
             warnings=tuple(d.get("warnings", ())),
         )
+
+
+@dataclass(frozen=True)
+class TableRegion:
+    """A ruled table found on a page: its box (x0, top, x1, bottom) and cells."""
+
+    page: int
+    bbox: tuple[float, float, float, float]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Everything the segmenter needs from one input, and nothing it does not."""
+
+    path: str
+    sha256: str
+    page_count: int
+    lines: list[Line]
+    kind: str = "pdf"  # "pdf" or "text"
+    tables: list[TableRegion] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    page_sizes: dict[int, tuple[float, float]] = field(default_factory=dict)
+    pages: tuple[int, ...] = ()
+    # (page, line index in `lines`, label): superscript footnote markers removed from line text
+    markers: list[tuple[int, int, str]] = field(default_factory=list)
+    warnings: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------- entry point

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hostile_util import BAD, assert_clean_failure, load_corpus, lspkit
-from lspkit import errors
+from lspkit.infra import errors
 
 corpus = load_corpus()
 
@@ -110,8 +110,8 @@ def test_readme_table_lists_every_case():
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from lspkit.errors import ConfigError  # noqa: E402
-from lspkit.taxonomy import parse_taxonomy  # noqa: E402
+from lspkit.infra.errors import ConfigError  # noqa: E402
+from lspkit.nlp.taxonomy import parse_taxonomy  # noqa: E402
 
 _scalar = st.one_of(st.none(), st.booleans(), st.integers(-5, 10**6), st.floats(allow_nan=True), st.text(max_size=12))
 _data = st.recursive(_scalar, lambda inner: st.one_of(

@@ -208,7 +208,7 @@ def test_resume_after_sigkill_completes_without_duplicates(tmp_path):
 def test_cache_keys_tags_by_taxonomy_and_reuses_extraction(archive, tmp_path):
     """A second run is served from the cache; a changed taxonomy re-tags but does not re-extract."""
     from lspkit.batch import TagOptions, tag_file
-    from lspkit.taxonomy import default_taxonomy_path
+    from lspkit.nlp.taxonomy import default_taxonomy_path
 
     cache = tmp_path / "cache"
     paper = str(archive / "report.pdf")

@@ -5,7 +5,7 @@ pytest.importorskip("dask", reason="dask is not installed (pip install 'lspkit[d
 distributed = pytest.importorskip("distributed", reason="dask.distributed is not installed (pip install 'lspkit[dask]')")
 
 from lspkit.batch import TagOptions, discover, plan, run_batch  # noqa: E402
-from lspkit.engines.dask import run_dask  # noqa: E402
+from lspkit.batch.dask import run_dask  # noqa: E402
 
 from test_batch_engine import fake_task  # noqa: E402
 

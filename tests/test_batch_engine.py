@@ -7,8 +7,8 @@ import time
 import pytest
 
 from lspkit.batch import FileResult, TagOptions, discover, parse_shard, plan, run_batch, shard_of
-from lspkit.errors import InputInvalidError, LimitError
-from lspkit.limits import run_limited
+from lspkit.infra.errors import InputInvalidError, LimitError
+from lspkit.infra.limits import run_limited
 
 
 def fake_task(path, options, sha):
@@ -203,7 +203,7 @@ def _die_at_start(options):
 
 
 def test_workers_that_cannot_start_stop_the_batch(corpus):
-    from lspkit.errors import LspkitError
+    from lspkit.infra.errors import LspkitError
 
     with pytest.raises(LspkitError, match="die before they start"):
         _run([str(corpus)], jobs=2, initializer=_die_at_start)

@@ -7,10 +7,10 @@ import os
 import pytest
 
 from lspkit.batch import FileResult
-from lspkit.cache import file_sha256
+from lspkit.infra.cache import file_sha256
 from lspkit.batch.output import BatchOutput, journal_path, read_journal
 from lspkit.batch.runner import BatchSettings, tag_batch
-from lspkit.errors import OutputError
+from lspkit.infra.errors import OutputError
 from lspkit.render.batch import BatchRenderer, FormatMismatch
 
 from test_batch_engine import fake_task

@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from lspkit.cli import cli
-from lspkit.errors import InputInvalidError
+from lspkit.infra.errors import InputInvalidError
 from lspkit.nlp.evaluate import GoldItem, load_gold, score
-from lspkit.taxonomy import load_taxonomy
+from lspkit.nlp.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "data" / "labels" / "gold.jsonl"

@@ -7,7 +7,7 @@ import io
 import pytest
 from click.testing import CliRunner
 
-from lspkit import errors
+from lspkit.infra import errors
 from lspkit.cli import cli
 
 

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from lspkit.model import Line
-from lspkit.numbering import parse_label, sequence_warnings, successor_kind
-from lspkit.read import Reading
+from lspkit.segment.numbering import parse_label, sequence_warnings, successor_kind
+from lspkit.model import Reading
 from lspkit.segment import segment
 
 # the pieces policy papers are made of, to reach the segmenter's interesting paths
@@ -199,7 +199,7 @@ text_doc = st.lists(
 @given(text_doc)
 def test_any_text_file_segments_and_keeps_its_words(text):
     """The plain-text path end to end: read_text (Markdown marks, form feeds, tabs) then segment."""
-    from lspkit.read import read_text
+    from lspkit.read.text import read_text
 
     reading = read_text("fuzz.txt", text)
     doc = segment(reading)

@@ -15,7 +15,7 @@ import subprocess
 import pytest
 
 from hostile_util import BAD, ROOT, assert_clean_failure, load_corpus, lspkit
-from lspkit import errors
+from lspkit.infra import errors
 from test_hostile_pdf import FAILURES
 
 corpus = load_corpus()

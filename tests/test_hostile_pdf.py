@@ -8,7 +8,7 @@ import re
 import pytest
 
 from hostile_util import BAD, ROOT, assert_clean_failure, load_corpus, lspkit, paragraphs
-from lspkit import errors
+from lspkit.infra import errors
 
 corpus = load_corpus()
 GOOD_TEXTS = corpus.PARAGRAPHS

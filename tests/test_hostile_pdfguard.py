@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lspkit.errors import LimitError
-from lspkit.pdfguard import check_streams
+from lspkit.infra.errors import LimitError
+from lspkit.infra.pdfguard import check_streams
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lspkit.numbering import letter_kind, parse_label, sequence_warnings, successor_kind
-from lspkit.read import read_text
+from lspkit.segment.numbering import letter_kind, parse_label, sequence_warnings, successor_kind
+from lspkit.read.text import read_text
 from lspkit.segment import segment
 
 

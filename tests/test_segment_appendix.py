@@ -73,7 +73,7 @@ def test_appendix_that_continues_the_numbering_is_left_alone(tmp_path):
 def test_fuzz_found_annex_restart_keeps_order_and_printed_number():
     """Found by the segmenter property test: a bare 'Annex A' heading then '1.1' again."""
     from lspkit.model import Line
-    from lspkit.read import Reading
+    from lspkit.model import Reading
     from lspkit.segment import segment
 
     def line(text, top, bold=False):

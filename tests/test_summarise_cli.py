@@ -148,7 +148,7 @@ def test_repeat_run_is_served_from_the_cache_without_spacy_or_a_pdf_library(tmp_
 
 
 def test_cache_key_follows_the_taxonomy(tmp_path, run):
-    from lspkit.taxonomy import default_taxonomy_path
+    from lspkit.nlp.taxonomy import default_taxonomy_path
 
     cache = str(tmp_path / "cache")
     _run_wrapped(["summarise", REPORT, "--format", "json"], cache)

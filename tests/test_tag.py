@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from lspkit.errors import ConfigError
+from lspkit.infra.errors import ConfigError
 from lspkit.model import Document, Paragraph, Section, Source
 from lspkit.nlp.tagger import Tagger, get_tagger, tag_document
-from lspkit.taxonomy import default_taxonomy_path, load_taxonomy, parse_taxonomy
+from lspkit.nlp.taxonomy import default_taxonomy_path, load_taxonomy, parse_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from lspkit.cli import cli
-from lspkit.errors import EXIT_CONFIG
+from lspkit.infra.errors import EXIT_CONFIG
 
 ROOT = Path(__file__).resolve().parent.parent
 TXT = str(ROOT / "data" / "head-of-policy-report.txt")

@@ -7,8 +7,8 @@ import pytest
 from click.testing import CliRunner
 
 from lspkit.cli import cli
-from lspkit.errors import EXIT_CONFIG, ConfigError
-from lspkit.taxonomy import MAX_BYTES, default_taxonomy_path, load_taxonomy, parse_taxonomy
+from lspkit.infra.errors import EXIT_CONFIG, ConfigError
+from lspkit.nlp.taxonomy import MAX_BYTES, default_taxonomy_path, load_taxonomy, parse_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = ROOT / "data" / "bad"

@@ -491,7 +491,7 @@ def summarise(
     report summarises (links and what was left out).
     """
     if taxonomy is None:
-        from ..taxonomy import load_taxonomy
+        from ..nlp.taxonomy import load_taxonomy
 
         taxonomy = load_taxonomy()
     if tagged is None:
@@ -654,7 +654,7 @@ def summarise_path(
     a password protects).  Extracted Documents are cached too, so a new
     taxonomy or `--against` re-tags without re-reading the PDF.
     """
-    from ..cache import Cache
+    from ..infra.cache import Cache
 
     if cache is None:
         cache = Cache(enabled=False)
@@ -671,7 +671,7 @@ def summarise_path(
             except (KeyError, TypeError, ValueError):
                 pass  # an entry from an incompatible build: recompute and overwrite
     if taxonomy is None:
-        from ..taxonomy import load_taxonomy
+        from ..nlp.taxonomy import load_taxonomy
 
         taxonomy = load_taxonomy(taxonomy_path)
     document = _document(path, pages=pages, password=password, max_pages=max_pages, cache=cache if cacheable else None)
@@ -699,7 +699,7 @@ def summary_cache_key(
     Cheap: two file hashes and (for a taxonomy seen before) a cache lookup, so
     the CLI can also look up an already rendered output under this key.
     """
-    from ..cache import file_sha256, make_key
+    from ..infra.cache import file_sha256, make_key
 
     if cache is None or not cache.enabled or path == "-" or against == "-" or password is not None:
         return None, None
@@ -721,7 +721,7 @@ def _taxonomy_fingerprint(taxonomy_path: Optional[str], cache):
     """
     from pathlib import Path
 
-    from ..cache import make_key
+    from ..infra.cache import make_key
 
     if taxonomy_path is None:
         path = Path(__file__).resolve().parent.parent / "configs" / "lsp-themes.yaml"
@@ -739,7 +739,7 @@ def _taxonomy_fingerprint(taxonomy_path: Optional[str], cache):
         hit = cache.get("taxonomy", key)
         if isinstance(hit, dict) and hit.get("fingerprint"):
             return hit["fingerprint"], None
-    from ..taxonomy import load_taxonomy
+    from ..nlp.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(taxonomy_path)  # raises ConfigError for a missing or invalid file
     if key is not None and taxonomy.fingerprint:
@@ -760,7 +760,7 @@ def _document(path: str, *, pages, password, max_pages, cache) -> Document:
 
     if cache is None:
         return extract(path, pages=pages, password=password, max_pages=max_pages)
-    from ..cache import file_sha256, make_key
+    from ..infra.cache import file_sha256, make_key
 
     key = make_key("document", file_sha256(path), sorted(pages) if pages else None, max_pages)
     hit = cache.get("document", key)

@@ -90,7 +90,7 @@ def run_batch(
     """
     jobs = jobs or default_jobs()
     if engine == "dask":
-        from ..engines.dask import run_dask
+        from .dask import run_dask
 
         yield from run_dask(
             tasks, options, jobs=jobs, ordered=ordered, timeout=timeout, max_memory=max_memory, task=task, scheduler=scheduler

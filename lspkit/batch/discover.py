@@ -15,7 +15,7 @@ import stat
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Mapping, Optional, Sequence, TextIO
 
-from ..cache import file_sha256
+from ..infra.cache import file_sha256
 from .worker import FileResult
 
 DEFAULT_GLOBS = ("*.pdf", "*.txt", "*.md")

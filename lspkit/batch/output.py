@@ -16,8 +16,8 @@ import os
 import sys
 from typing import IO, Iterator, Optional
 
-from ..errors import OutputError
-from ..outputs import open_output
+from ..infra.errors import OutputError
+from ..infra.outputs import open_output
 from ..render.batch import BatchRenderer, FormatMismatch, Unit
 from .worker import STATUS_DUPLICATE, STATUS_OK, FileResult
 

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import Callable, Iterable, Iterator, Optional
 
-from ..errors import LspkitError
-from ..limits import describe_exit, kill_quietly, memory_problem, mp_context, set_memory_limit
+from ..infra.errors import LspkitError
+from ..infra.limits import describe_exit, kill_quietly, memory_problem, mp_context, set_memory_limit
 from .discover import Task
 from .worker import FileResult, TagOptions, preload, tag_file
 

@@ -80,7 +80,7 @@ def tag_batch(
     CLI's rich bar).  `on_error` is called for each file that failed.
     """
     from ..render.batch import BatchRenderer
-    from ..taxonomy import load_taxonomy
+    from ..nlp.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(options.themes)  # a bad taxonomy stops the batch before it starts
     renderer = BatchRenderer(settings.fmt, taxonomy.names, settings.summary, explain=options.explain)

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Optional
 
-from ..cache import Cache, file_sha256, make_key
-from ..errors import LspkitError
+from ..infra.cache import Cache, file_sha256, make_key
+from ..infra.errors import LspkitError
 
 STATUS_OK = "ok"
 STATUS_ERROR = "error"
@@ -33,7 +33,7 @@ class TagOptions:
     max_pages: Optional[int] = None
     min_score: Optional[float] = None  # None: the taxonomy's own threshold
     explain: bool = False
-    cache_dir: Optional[str] = None  # None: lspkit.cache.default_cache_dir()
+    cache_dir: Optional[str] = None  # None: lspkit.infra.cache.default_cache_dir()
     use_cache: bool = True
 
     def extract_options(self) -> dict[str, Any]:
@@ -107,7 +107,7 @@ class FileResult:
 
 @lru_cache(maxsize=8)
 def _taxonomy(themes: Optional[str]):
-    from ..taxonomy import load_taxonomy
+    from ..nlp.taxonomy import load_taxonomy
 
     return load_taxonomy(themes)
 
@@ -126,7 +126,7 @@ def preload(options: TagOptions) -> None:
     """
     try:
         _tagger(options)
-        from .. import read, segment  # noqa: F401  (extraction's imports, before the first file's clock)
+        from .. import read, segment  # noqa: F401  (extraction's imports, before the first file's clock
     except Exception:  # noqa: BLE001
         pass
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
-from ..errors import InputInvalidError, InputMissingError
-from ..taxonomy import Taxonomy
+from ..infra.errors import InputInvalidError, InputMissingError
+from .taxonomy import Taxonomy
 
 
 @dataclass(frozen=True)
@@ -232,7 +232,7 @@ def cross_validate(
 ) -> tuple[EvalReport, EvalReport]:
     """K-fold: the textcat is trained on k-1 folds and tested on the held-out one; the lexicon
     (which learns nothing) is scored on the same held-out paragraphs, so the figures compare."""
-    from ..errors import ConfigError
+    from ..infra.errors import ConfigError
     from .train import predict_textcat, train_textcat
 
     if k < 2 or k > len(items):

@@ -13,8 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from ..errors import ConfigError
-from ..taxonomy import Taxonomy, load_taxonomy
+from ..infra.errors import ConfigError
+from .taxonomy import Taxonomy, load_taxonomy
 from .matching import stem
 
 MAX_CHARS = 1_000_000  # longer paragraph texts are truncated by the tagger, with a warning

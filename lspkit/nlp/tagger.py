@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional, Sequence, Union
 
 from ..model import Document
-from ..taxonomy import Taxonomy, load_taxonomy
+from .taxonomy import Taxonomy, load_taxonomy
 from .acronyms import Glossary, find_acronyms
-from .themes import Evidence, ThemeHit  # noqa: F401  (re-exported for users)
+from .themes import Evidence, ThemeHit  # noqa: F401  (re-exported for users
 
 TaxonomyLike = Union[Taxonomy, str, None]
 
@@ -172,7 +172,7 @@ def tag_document(
 ) -> TaggedDocument:
     """Themes, scores and evidence for every paragraph of `document`, in document order."""
     if min_score is not None and not (0.0 <= float(min_score) <= 1.0):
-        from ..errors import ConfigError
+        from ..infra.errors import ConfigError
 
         raise ConfigError(f"min-score must be between 0 and 1, not {min_score}")
     return get_tagger(taxonomy, model).tag(document, min_score=min_score)

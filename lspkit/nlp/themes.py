@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from ..taxonomy import Scoring, Taxonomy
+from .taxonomy import Scoring, Taxonomy
 from .matching import stem
 
 
@@ -274,7 +274,7 @@ def _register() -> None:
         default_config={"spans_key": "themes", "use_cats": False, "taxonomy": None},
     )
     def make_themes(nlp, name: str, spans_key: str, use_cats: bool, taxonomy: Optional[str]):
-        from ..taxonomy import load_taxonomy
+        from .taxonomy import load_taxonomy
 
         comp = ThemeScorer(nlp, name, spans_key=spans_key, use_cats=use_cats)
         comp.use(load_taxonomy(taxonomy))

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Sequence
 
-from ..errors import ConfigError, OutputError
+from ..infra.errors import ConfigError, OutputError
 
 TEXTCAT_MODEL = {
     "@architectures": "spacy.TextCatBOW.v3",

@@ -13,7 +13,7 @@ sys.path.insert(0, str(HERE.parent))
 from hostile_util import lspkit  # noqa: E402
 
 from lspkit.model import Line  # noqa: E402
-from lspkit.read import Reading  # noqa: E402
+from lspkit.model import Reading  # noqa: E402
 from lspkit.segment import segment  # noqa: E402
 
 INPUTS = HERE / "inputs"
@@ -42,7 +42,7 @@ def test_markdown_link_regex_is_linear():
     run = lspkit("extract", INPUTS / "fuzz_markdown_link_regex_hang.txt", timeout=60)
     assert "Traceback" not in run.stderr and run.status in (0, 4), run.stderr
     assert run.seconds < 10, run.seconds
-    from lspkit.read import read_text
+    from lspkit.read.text import read_text
 
     for line in ["[" * 50000 + "]" * 50000, "<http://" * 30000, "[x](http://a.b/(" * 20000]:
         read_text("x.md", "1. " + line + "\n")  # each took minutes before; now milliseconds
@@ -77,7 +77,7 @@ def test_lines_resuming_a_paragraph_between_parts_are_kept():
 
 def test_cjk_numbered_paragraph_is_not_a_capitals_heading():
     """Caseless scripts counted as capitals, so '3. 理事会…' became a section heading, not paragraph 3."""
-    from lspkit.read import read_text
+    from lspkit.read.text import read_text
 
     doc = segment(read_text("cjk.txt", "1. Alpha beta gamma.\n\n2. Delta epsilon.\n\n3. 理事会欢迎就地方战略伙伴关系的未来进行磋商。\n"))
     assert [p.number for p in doc.paragraphs] == ["1", "2", "3"]

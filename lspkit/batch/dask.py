@@ -14,16 +14,16 @@ from __future__ import annotations
 import multiprocessing
 from typing import Callable, Iterable, Iterator, Optional
 
-from ..batch.discover import Task
-from ..batch.worker import FileResult, TagOptions, tag_file
-from ..errors import ConfigError, LspkitError
+from .discover import Task
+from .worker import FileResult, TagOptions, tag_file
+from ..infra.errors import ConfigError, LspkitError
 
 
 def _limited_task(task: Callable, path: str, options: TagOptions, sha: Optional[str], timeout, max_memory) -> FileResult:
     """Runs on a Dask worker: the per-file task, inside a time/memory-limited child when that is possible."""
     if not timeout or multiprocessing.current_process().daemon:
         return task(path, options, sha)
-    from ..limits import run_limited
+    from ..infra.limits import run_limited
 
     try:
         return run_limited(task, path, options, sha, timeout=timeout, max_memory=max_memory, path=path)

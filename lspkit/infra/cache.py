@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Optional
 
-from . import __version__
+from .. import __version__
 
 
 def default_cache_dir() -> Path:

@@ -9,11 +9,9 @@ page once digits are masked, found per document, never from a list of strings.
 """
 from __future__ import annotations
 
-import re
-from collections import Counter, defaultdict
-from typing import Optional, Sequence
+from collections import Counter
+from typing import Optional
 
-from .model import Line
 
 # run layout, shared with read.py: [x0, x1, top, bottom, size, bold, text, first_char_index]
 
@@ -250,90 +248,3 @@ def _columns(runs: list[list]) -> list[tuple[float, float]]:
     return merged if len(merged) > 1 else []
 
 
-# ---------------------------------------------------------------- headers and footers
-
-_PAGE_NUMBER = re.compile(
-    r"^(?:page\s*)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?"
-    r"(?:\s*\|\s*page)?$",
-    re.I,
-)
-
-
-def lines_page_height(lines: Sequence[Line]) -> float:
-    return next((ln.page_height for ln in lines if ln.page_height), 0.0)
-
-
-def mask(text: str) -> str:
-    """Text with digits masked and spacing and case normalised, to compare furniture across pages."""
-    t = re.sub(r"\d+", "#", text.lower())
-    t = re.sub(r"\s+", " ", t).strip()
-    # a page number before or after the running text ("47706 Federal Register ...", "... Rules 47703")
-    core = re.sub(r"^(?:page\s+)?#(?:\s*(?:of|/)\s*#)?\s+|\s+(?:page\s+)?#(?:\s*(?:of|/)\s*#)?$", "", t)
-    return core or t
-
-
-def find_furniture(lines: Sequence[Line], pages: Sequence[int]) -> dict[int, str]:
-    """Indexes of running headers, footers and page numbers -> reason.
-
-    A line is furniture when it sits in the top or bottom band of its page and
-    its masked text recurs in that band on at least two pages and on a good
-    share of the pages; a lone page number in those bands counts too.
-    """
-    by_page: dict[int, list[int]] = defaultdict(list)
-    for i, ln in enumerate(lines):
-        if ln.text:
-            by_page[ln.page].append(i)
-    npages = len(by_page)
-    if npages == 0:
-        return {}
-    zones: dict[int, str] = {}
-    for page, idxs in by_page.items():
-        if not idxs:
-            continue
-        height = lines[idxs[0]].page_height
-        if height > 0:
-            for i in idxs:
-                ln = lines[i]
-                if ln.bottom <= height * 0.11:
-                    zones[i] = "header"
-                elif ln.top >= height * 0.89:
-                    zones[i] = "footer"
-        elif len(by_page) >= 2:  # text input with form feeds: the first and last two lines of a page
-            first = idxs[:2]
-            last = idxs[-2:]
-            for i in first:
-                zones[i] = "header"
-            for i in last:
-                zones.setdefault(i, "footer")
-    counts: Counter = Counter()
-    for i, zone in zones.items():
-        counts[(zone, mask(lines[i].text))] += 1
-    # counted per page, not per line
-    pages_with: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for i, zone in zones.items():
-        pages_with[(zone, mask(lines[i].text))].add(lines[i].page)
-    need = max(2, int(0.3 * npages + 0.5)) if npages >= 3 else 2
-    # a chapter's running title repeats on only a few pages, but always at the same height in the band
-    tops: dict[tuple[str, str], list[float]] = defaultdict(list)
-    for i, zone in zones.items():
-        tops[(zone, mask(lines[i].text))].append(lines[i].top)
-    # (set smaller than the body text: a body line that happens to open two pages with the same words is not one)
-    sizes: Counter = Counter()
-    for ln in lines:
-        if ln.size:
-            sizes[round(ln.size, 1)] += len(ln.text)
-    body = sizes.most_common(1)[0][0] if sizes else 0.0
-    small_keys = {(zone, mask(lines[i].text)) for i, zone in zones.items() if lines[i].size and lines[i].size < 0.95 * body}
-    steady = {k for k, v in tops.items() if len(v) >= 2 and max(v) - min(v) <= 2.0 and lines_page_height(lines) > 0
-              and k in small_keys}
-    out: dict[int, str] = {}
-    for i, zone in zones.items():
-        text = lines[i].text.strip()
-        key = (zone, mask(text))
-        if npages >= 2 and (len(pages_with[key]) >= need or (key in steady and len(pages_with[key]) >= 2)):
-            out[i] = "page-number" if _PAGE_NUMBER.match(text) else zone
-        elif _PAGE_NUMBER.match(text) and not text.endswith("."):
-            # a page number alone in the band; plain text only when it really is a number
-            if lines[i].page_height > 0 or npages >= 2:
-                out[i] = "page-number"
-    return out

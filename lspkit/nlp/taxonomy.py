@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from .errors import ConfigError
+from ..infra.errors import ConfigError
 
 MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_NAME = "lsp-themes.yaml"
@@ -462,7 +462,7 @@ def _has_name(node) -> bool:
 
 
 def _norm(text: str) -> tuple[str, ...]:
-    from .nlp.matching import stem_phrase
+    from .matching import stem_phrase
 
     return stem_phrase(text)
 

@@ -14,10 +14,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from .layout import find_furniture
-from .model import Block, Document, Dropped, Line, Note, Paragraph, ParagraphKind, Section, SectionKind, Source, Table
+from .furniture import find_furniture
+from ..model import Block, Document, Dropped, Line, Note, Paragraph, ParagraphKind, Section, SectionKind, Source, Table
 from .numbering import Label, annex_level, letter_kind, parse_label, sequence_warnings, successor_kind
-from .read import Reading
+from ..model import Reading
 
 # Prefixes that keep their hyphen at a line end ("sub-" + "regional" stays "sub-regional").
 HYPHEN_PREFIXES = frozenset(

@@ -1,1 +1,0 @@
-"""Optional engines that run a batch beyond one machine's process pool (Dask)."""

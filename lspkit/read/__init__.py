@@ -1,0 +1,131 @@
+"""Stage 1, read: a PDF or a text file becomes a Reading (lines with layout facts).
+
+`read_lines` decides what the input is and hands it to one engine: `pdfium`
+(PDFs, through pypdfium2's character stream) or `text` (plain text and
+Markdown).  This package only reads; deciding what is a paragraph belongs to
+`lspkit.segment`.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from typing import Optional, Sequence
+
+from ..infra.errors import InputInvalidError, InputMissingError, LimitError
+from ..model import Reading
+from .pdfium import _read_pdf
+from .text import read_text
+
+__all__ = ["read_lines", "read_text", "Reading", "TEXT_SUFFIXES"]
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".rst"}
+
+
+
+
+def read_lines(
+    path: str,
+    *,
+    pages: Optional[Sequence[int]] = None,
+    password: Optional[str] = None,
+    max_pages: Optional[int] = None,
+) -> Reading:
+    """Read `path` ("-" is standard input) into a Reading; raises LspkitError subclasses on bad input."""
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        return _read_bytes("<stdin>", data, pages=pages, password=password, max_pages=max_pages)
+    if not os.path.exists(path):
+        raise InputMissingError("no such file", path)
+    if os.path.isdir(path):
+        raise InputMissingError("is a directory, not a file", path)
+    if os.path.isfile(path):
+        _check_size(os.path.getsize(path), path)  # before reading it all into memory
+    try:
+        if os.path.isfile(path):
+            with open(path, "rb") as f:
+                data = f.read()
+        else:
+            data = _read_special(path)
+    except OSError as exc:
+        raise InputMissingError(f"cannot read ({exc.strerror or exc})", path) from None
+    return _read_bytes(path, data, pages=pages, password=password, max_pages=max_pages)
+
+
+def _read_special(path: str) -> bytes:
+    """A FIFO or process substitution: never block in open() when nobody writes (then it reads as empty)."""
+    import stat
+
+    if stat.S_ISCHR(os.stat(path).st_mode) or stat.S_ISBLK(os.stat(path).st_mode):
+        raise InputInvalidError("a device, not a file", path)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)  # a writer that is there may take its time
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            return f.read()
+    finally:
+        os.close(fd)
+
+
+MAX_INPUT_BYTES = 2**31 - 1  # pdfium aborts the whole process (SIGABRT) on a file of 2 GiB or more
+
+
+def _check_size(size: int, path: str) -> None:
+    if size > MAX_INPUT_BYTES:
+        raise LimitError(f"file is {size // (1024 * 1024)} MB; files of 2 GB or more cannot be read", path)
+
+
+def _read_bytes(path: str, data: bytes, *, pages, password, max_pages) -> Reading:
+    import hashlib
+
+    _check_size(len(data), path)
+    sha = hashlib.sha256(data).hexdigest()
+    if not data.strip():
+        raise InputInvalidError("empty file", path)
+    if b"%PDF-" in data[:1024]:
+        return _read_pdf(path, data, sha, pages=pages, password=password, max_pages=max_pages)
+    suffix = os.path.splitext(path)[1].lower()
+    text = _decode_text(data)
+    if text is None and suffix in TEXT_SUFFIXES:
+        raise InputInvalidError("not a text file (binary data, or an encoding other than UTF-8/UTF-16/cp1252)", path)
+    if suffix == ".pdf" or text is None:
+        raise InputInvalidError(f"not a PDF ({_sniff(data)})", path)
+    return read_text(path, text, sha=sha, pages=pages)
+
+
+def _sniff(data: bytes) -> str:
+    head = data[:16]
+    known = [
+        (b"\x89PNG", "it is a PNG image"),
+        (b"\xff\xd8\xff", "it is a JPEG image"),
+        (b"PK\x03\x04", "it is a ZIP archive, e.g. a Word .docx"),
+        (b"\xd0\xcf\x11\xe0", "it is an old Office document"),
+        (b"GIF8", "it is a GIF image"),
+        (b"II*\x00", "it is a TIFF image"),
+        (b"MM\x00*", "it is a TIFF image"),
+    ]
+    for magic, what in known:
+        if head.startswith(magic):
+            return what
+    lowered = data[:512].lower()
+    if b"<html" in lowered or b"<!doctype html" in lowered:
+        return "it is an HTML page"
+    if _decode_text(data[:4096]) is not None:
+        return "it is plain text; give it a .txt extension to read it as text"
+    return "no %PDF header"
+
+
+def _decode_text(data: bytes) -> Optional[str]:
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    for enc in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\r\n\t\f")
+    return None if controls > 8 else text

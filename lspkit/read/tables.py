@@ -1,0 +1,157 @@
+"""Ruled tables: a grid of drawn lines with text in its cells."""
+from __future__ import annotations
+
+import ctypes
+import re
+
+from ..model import TableRegion
+from .text import clean_text
+
+def _rulings(page, height: float) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    """Thin path objects as ruling segments, in top-down page coordinates.
+
+    Horizontal segments are (y, x0, x1), vertical ones (x, top, bottom); the
+    edges of a rectangle count as four segments, as table cell borders are
+    often drawn as stroked or filled rectangles.
+    """
+    import pypdfium2.raw as R
+
+    hs: list[tuple[float, float, float]] = []
+    vs: list[tuple[float, float, float]] = []
+    try:
+        raw = page.raw
+        l_, b_, r_, t_ = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+        refs = (ctypes.byref(l_), ctypes.byref(b_), ctypes.byref(r_), ctypes.byref(t_))
+        for i in range(R.FPDFPage_CountObjects(raw)):  # raw calls: wrapping every object costs more than the test
+            obj = R.FPDFPage_GetObject(raw, i)
+            if R.FPDFPageObj_GetType(obj) != R.FPDF_PAGEOBJ_PATH or not R.FPDFPageObj_GetBounds(obj, *refs):
+                continue
+            left, right, top, bottom = l_.value, r_.value, height - t_.value, height - b_.value
+            w, h = right - left, bottom - top
+            if w >= 4 and h <= 3:
+                hs.append(((top + bottom) / 2, left, right))
+            elif h >= 4 and w <= 3:
+                vs.append(((left + right) / 2, top, bottom))
+            elif w > 3 and h > 3:
+                hs.extend([(top, left, right), (bottom, left, right)])
+                vs.extend([(left, top, bottom), (right, top, bottom)])
+            if len(hs) + len(vs) > 4000:
+                break  # a drawing, not a table
+    except Exception:  # a broken path object must not stop the reading
+        return [], []
+    return hs, vs
+
+
+def _merge_segments(segs: list[tuple[float, float, float]], tol: float = 1.5) -> list[list[float]]:
+    """Segments on the same line (within tol) joined where they touch: [[pos, start, end], ...]."""
+    out: list[list[float]] = []
+    for pos, a, b in sorted(segs):
+        for line in reversed(out[-8:]):
+            if abs(line[0] - pos) <= tol and a <= line[2] + 2 and b >= line[1] - 2:
+                line[1], line[2] = min(line[1], a), max(line[2], b)
+                break
+        else:
+            out.append([pos, a, b])
+    return out
+
+
+def _grid_tables(hs, vs, runs: list, page_no: int) -> list[TableRegion]:
+    """Ruled tables from the page's own rulings: connected grids of horizontal and vertical lines,
+    cells filled with the runs whose centres fall inside them."""
+    H = _merge_segments(hs)
+    V = _merge_segments(vs)
+    if len(H) < 2 or len(V) < 2:
+        return []
+    # union-find over lines joined by crossings
+    parent = list(range(len(H) + len(V)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (y, x0, x1) in enumerate(H):
+        for j, (x, y0, y1) in enumerate(V):
+            if x0 - 2 <= x <= x1 + 2 and y0 - 2 <= y <= y1 + 2:
+                parent[find(i)] = find(len(H) + j)
+    groups: dict[int, tuple[list, list]] = {}
+    for i, line in enumerate(H):
+        groups.setdefault(find(i), ([], []))[0].append(line)
+    for j, line in enumerate(V):
+        groups.setdefault(find(len(H) + j), ([], []))[1].append(line)
+    tables: list[TableRegion] = []
+    for hl, vl in groups.values():
+        if len(hl) < 2 or len(vl) < 2:
+            continue
+        left, right = min(line[1] for line in hl), max(line[2] for line in hl)
+        top, bottom = min(line[1] for line in vl), max(line[2] for line in vl)
+        # rows and columns are ruled across most of the table; a box drawn inside a cell is not a ruling
+        ys = _distinct(sorted(line[0] for line in hl if line[2] - line[1] >= 0.5 * (right - left)))
+        xs = _distinct(sorted(line[0] for line in vl if line[2] - line[1] >= 0.5 * (bottom - top)))
+        if len(ys) < 3 or len(xs) < 3:
+            continue  # fewer than 2 rows or 2 columns: a box, not a table
+        cells: dict[tuple[int, int], list[list]] = {}
+        for r in runs:
+            cx, cy = (r[0] + r[1]) / 2, (r[2] + r[3]) / 2
+            if not (xs[0] <= cx <= xs[-1] and ys[0] <= cy <= ys[-1]):
+                continue
+            col = next((k for k in range(len(xs) - 1) if cx <= xs[k + 1]), len(xs) - 2)
+            row = next((k for k in range(len(ys) - 1) if cy <= ys[k + 1]), len(ys) - 2)
+            cells.setdefault((row, col), []).append(r)
+        rows: list[tuple[str, ...]] = []
+        for ri in range(len(ys) - 1):
+            row = []
+            for ci in range(len(xs) - 1):
+                row.append(_cell_text(cells.get((ri, ci), [])))
+            if any(row):
+                rows.append(tuple(row))
+        keep = [k for k in range(len(xs) - 1) if any(r[k] for r in rows)]  # columns that are only borders
+        rows = [tuple(r[k] for k in keep) for r in rows]
+        ncols = max((sum(1 for c in r if c) for r in rows), default=0)
+        if len(rows) < 2 or ncols < 2 or _layout_table(rows):
+            continue
+        bbox = (round(xs[0], 2), round(ys[0], 2), round(xs[-1], 2), round(ys[-1], 2))
+        tables.append(TableRegion(page=page_no, bbox=bbox, rows=tuple(rows)))
+    return tables
+
+
+def _cell_text(parts: list) -> str:
+    """A cell's runs as text: visual lines top to bottom, runs left to right, spaced by their gaps."""
+    from .layout import _lines
+
+    words: list[str] = []
+    for line in _lines(list(parts)):
+        out = ""
+        prev = None
+        for r in line:
+            if prev is not None and r[0] - prev[1] > 0.15 * min(r[4], prev[4]):
+                out += " "
+            out += r[6]
+            prev = r
+        words.append(out)
+    return " ".join(clean_text(" ".join(words)).split())
+
+
+def _distinct(values: list[float], tol: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in values:
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
+
+
+_CELL_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,4}\.?|[A-Z]\.\d{1,3}\.?|\(?[a-z]{1,3}\))$")
+
+
+def _layout_table(rows: list[tuple[str, ...]]) -> bool:
+    """Numbered paragraphs set in a two-column grid, or cells of running prose, are not a data table."""
+    cells = [c for r in rows for c in r if c]
+    if not cells:
+        return True
+    if sum(len(c) for c in cells) / len(cells) > 150:
+        return True
+    firsts = [r[0] for r in rows if r and r[0]]
+    others = [c for r in rows for c in r[1:] if c]
+    numbered = len(firsts) >= 2 and sum(1 for c in firsts if _CELL_NUMBER.match(c)) >= 0.5 * len(firsts)
+    return numbered and bool(others) and sum(len(c) for c in others) / len(others) > 60
