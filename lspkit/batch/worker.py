@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Optional
 
 from ..infra.cache import Cache, file_sha256, make_key
 from ..infra.errors import LspkitError
-
-STATUS_OK = "ok"
-STATUS_ERROR = "error"
-STATUS_DUPLICATE = "duplicate"
+from ..results import FileResult
 
 
 @dataclass(frozen=True)
@@ -38,68 +35,6 @@ class TagOptions:
 
     def extract_options(self) -> dict[str, Any]:
         return {"pages": list(self.pages) if self.pages else None, "password": self.password, "max_pages": self.max_pages}
-
-
-@dataclass(frozen=True)
-class FileResult:
-    """One input file's outcome: its paragraph records, or why it has none.
-
-    `records` are exactly the single-file `tag` records (`paragraph_record`);
-    `theme_counts` is paragraphs per theme, for the summary.  `cached` says
-    which stage came from the cache ("tags", "extract" or "").
-    """
-
-    file: str
-    sha256: Optional[str]
-    status: str = STATUS_OK
-    pages: int = 0
-    records: tuple[dict, ...] = ()
-    theme_counts: dict = field(default_factory=dict)
-    error: Optional[str] = None  # an LspkitError kind: missing, invalid, encrypted, limit, ...
-    message: Optional[str] = None
-    duplicate_of: Optional[str] = None
-    warnings: tuple[str, ...] = ()
-    cached: str = ""
-    seconds: float = 0.0
-
-    @property
-    def ok(self) -> bool:
-        return self.status == STATUS_OK
-
-    @property
-    def paragraphs(self) -> int:
-        return len(self.records)
-
-    @classmethod
-    def failure(cls, file: str, sha256: Optional[str], kind: str, message: str, seconds: float = 0.0) -> "FileResult":
-        return cls(file=file, sha256=sha256, status=STATUS_ERROR, error=kind, message=message, seconds=seconds)
-
-    @classmethod
-    def duplicate(cls, file: str, sha256: str, first: str) -> "FileResult":
-        return cls(file=file, sha256=sha256, status=STATUS_DUPLICATE, duplicate_of=first)
-
-    def error_record(self) -> dict[str, Any]:
-        """The output record of a file that failed or was a duplicate."""
-        if self.status == STATUS_DUPLICATE:
-            return {"file": self.file, "sha256": self.sha256, "status": self.status, "duplicate_of": self.duplicate_of}
-        return {"file": self.file, "sha256": self.sha256, "status": self.status, "error": self.error, "message": self.message}
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "sha256": self.sha256,
-            "status": self.status,
-            "pages": self.pages,
-            "paragraphs": self.paragraphs,
-            "theme_counts": dict(self.theme_counts),
-            "error": self.error,
-            "message": self.message,
-            "duplicate_of": self.duplicate_of,
-            "warnings": list(self.warnings),
-            "cached": self.cached,
-            "seconds": round(self.seconds, 4),
-            "records": list(self.records),
-        }
 
 
 # ---------------------------------------------------------------- per-process state
