@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Optional
 
+from .. import pipeline
 from ..infra.cache import Cache, file_sha256, make_key
 from ..infra.errors import LspkitError
 from ..results import FileResult
@@ -34,7 +35,7 @@ class TagOptions:
     use_cache: bool = True
 
     def extract_options(self) -> dict[str, Any]:
-        return {"pages": list(self.pages) if self.pages else None, "password": self.password, "max_pages": self.max_pages}
+        return {"pages": self.pages, "password": self.password, "max_pages": self.max_pages}
 
 
 # ---------------------------------------------------------------- per-process state
@@ -106,8 +107,8 @@ def _model_stamp(model: Optional[str]) -> Optional[list]:
 
 
 def _keys(sha256: str, options: TagOptions, taxonomy) -> tuple[str, str]:
-    """Cache keys: extraction depends on the bytes and extract options; tags also on taxonomy and model."""
-    extract_key = make_key("extract", sha256, options.extract_options())
+    """Cache keys: extraction's is the pipeline's (the bytes and extract options); tags also on taxonomy and model."""
+    extract_key = pipeline.extract_key(sha256, **options.extract_options())
     model = [options.model, _model_stamp(options.model)] if options.model else None
     tags_key = make_key("tags", extract_key, taxonomy.fingerprint, model, options.min_score, options.explain)
     return extract_key, tags_key
@@ -142,30 +143,12 @@ def cached_result(path: str, sha256: str, options: TagOptions) -> Optional[FileR
 def _tag(path: str, sha256: str, options: TagOptions) -> FileResult:
     cache = Cache(options.cache_dir, enabled=options.use_cache)
     taxonomy = _taxonomy(options.themes)
-    extract_key, tags_key = _keys(sha256, options, taxonomy)
-    hit = cached_result(path, sha256, options)
-    if hit is not None:
-        return hit
-
-    from ..model import Document
-
-    cached = ""
-    data = cache.get("extract", extract_key)
-    document = None
-    if isinstance(data, dict):
-        try:
-            document = Document.from_dict(data)
-            document = replace(document, source=replace(document.source, path=path))
-            cached = "extract"
-        except (KeyError, TypeError, ValueError):
-            document = None
-    if document is None:
-        from ..api import extract
-
-        document = extract(path, pages=options.pages, password=options.password, max_pages=options.max_pages)
-        cache.put("extract", extract_key, document.to_dict())
-
-    tagged = _tagger(options).tag(document, min_score=options.min_score)
+    tags_key = _keys(sha256, options, taxonomy)[1]
+    done = cached_result(path, sha256, options)
+    if done is not None:
+        return done
+    document, hit = pipeline.extract_cached(path, sha256=sha256, cache=cache, **options.extract_options())
+    tagged = pipeline.tag(document, taxonomy, model=options.model, min_score=options.min_score)
     records = _records(tagged, options.explain)
     pages = document.source.pages
     cache.put("tags", tags_key, {"pages": pages, "records": list(records), "warnings": list(document.warnings)})
@@ -176,7 +159,7 @@ def _tag(path: str, sha256: str, options: TagOptions) -> FileResult:
         records=records,
         theme_counts=_counts(records, taxonomy.names),
         warnings=tuple(document.warnings),
-        cached=cached,
+        cached="extract" if hit else "",
     )
 
 
