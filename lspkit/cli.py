@@ -275,35 +275,17 @@ def diff(
     if old == "-" and new == "-":
         raise click.UsageError("only one of OLD and NEW can be standard input ('-')")
     try:
-        from .analyse.diff import diff_documents
-        from .api import extract as extract_document
+        from .api import diff_files
         from .infra.outputs import write_text_atomic
         from .render import diff as render
 
-        old_doc = extract_document(old, password=password)
-        new_doc = extract_document(new, password=password)
-        for name, document in ((old, old_doc), (new, new_doc)):
-            for warning in document.warnings:
-                obj.warn(f"{name}: {warning}")
-        tagged_old = tagged_new = None
-        if not no_themes:
-            try:
-                from .nlp.tagger import tag_document
-            except ImportError:
-                tag_document = None
-                if themes_path:
-                    obj.warn("theme tagging is not available in this installation; --themes ignored")
-            if tag_document is not None:
-                from .nlp.taxonomy import load_taxonomy
-
-                taxonomy = load_taxonomy(themes_path)
-                tagged_old = tag_document(old_doc, taxonomy)
-                tagged_new = tag_document(new_doc, taxonomy)
-        result = diff_documents(
-            old_doc,
-            new_doc,
-            tagged_old=tagged_old,
-            tagged_new=tagged_new,
+        result = diff_files(
+            old,
+            new,
+            password=password,
+            themes=not no_themes,
+            taxonomy_path=themes_path,
+            on_warning=obj.warn,
             threshold=threshold,
             ignore_case=ignore_case,
             ignore_punctuation=ignore_punctuation,
@@ -393,7 +375,7 @@ def summarise(
       lspkit summarise report.pdf --against consultation.pdf --format html -o summary.html
       lspkit summarise report.pdf --format json | jq '.xrefs[] | select(.resolved | not)'
     """
-    from .analyse.summary import summarise_path, summary_cache_key
+    from .api import SummaryJob
     from .infra.cache import Cache, make_key
     from .infra.outputs import write_text_atomic
 
@@ -409,11 +391,11 @@ def summarise(
     options = {"width": width, "color": color} if fmt == "terminal" else {}
 
     # The same report with the same flags: the rendered output itself is cached (no rich, no parsing).
-    key, _ = summary_cache_key(
+    job = SummaryJob(
         file, against=against, taxonomy_path=themes_path, pages=pages, password=password, max_pages=max_pages,
         cache=cache,
     )
-    render_key = key and make_key("render", key, file, against, fmt, theme, full, options)
+    render_key = job.key and make_key("render", job.key, file, against, fmt, theme, full, options)
     rendered = cache.get("render", render_key) if render_key else None
     if isinstance(rendered, dict) and isinstance(rendered.get("text"), str):
         for warning in rendered.get("warnings", ()):
@@ -421,10 +403,7 @@ def summarise(
         write_text_atomic(output, rendered["text"])
         return
 
-    summary, _hit = summarise_path(
-        file, against=against, taxonomy_path=themes_path, pages=pages, password=password, max_pages=max_pages,
-        cache=cache,
-    )
+    summary, _hit = job.run()
     if theme is not None and summary.theme(theme) is None:
         names = ", ".join(t.name for t in summary.themes)
         raise click.BadParameter(f"no theme {theme!r} (choose from {names})", param_hint="--theme")
@@ -641,7 +620,7 @@ def tag(ctx: click.Context, paths, fmt: str, output, themes_path, explain: bool,
         _tag_batch(ctx, obj, paths, listed, fmt, output, themes_path, explain, min_score, model, pages_spec, password, max_pages, batch)
         return
     file = paths[0]
-    from .nlp.tagger import tag_file
+    from .api import tag_file
     from .infra.outputs import write_text_atomic
     from .render import tags as render
     from .nlp.taxonomy import load_taxonomy
@@ -721,7 +700,8 @@ def eval_command(gold: str, themes_path, model, min_score, fmt: str, output, fol
       lspkit eval data/labels/gold.jsonl --cross-validate 5
       lspkit eval gold.jsonl --model trained/ --format json
     """
-    from .nlp.evaluate import cross_validate, evaluate, load_gold
+    from .api import load_gold
+    from .nlp.evaluate import cross_validate, evaluate
     from .infra.outputs import write_text_atomic
     from .render.tags import render_eval
     from .nlp.taxonomy import load_taxonomy
@@ -757,7 +737,7 @@ def train(obj: Context, gold: str, output: str, themes_path, epochs: int, seed: 
       lspkit train data/labels/gold.jsonl --output models/themes
       lspkit tag report.pdf --model models/themes --explain
     """
-    from .nlp.evaluate import load_gold
+    from .api import load_gold
     from .nlp.train import save_pipeline, train_textcat
     from .nlp.taxonomy import load_taxonomy
 

@@ -176,25 +176,3 @@ def tag_document(
 
         raise ConfigError(f"min-score must be between 0 and 1, not {min_score}")
     return get_tagger(taxonomy, model).tag(document, min_score=min_score)
-
-
-def tag_file(
-    path: str,
-    taxonomy: TaxonomyLike = None,
-    *,
-    model: Optional[str] = None,
-    min_score: Optional[float] = None,
-    pages=None,
-    password: Optional[str] = None,
-    max_pages: Optional[int] = None,
-) -> TaggedDocument:
-    """Extract one file and tag it: what `lspkit tag FILE` does, reusable for many files."""
-    from ..api import extract
-
-    document = extract(path, pages=pages, password=password, max_pages=max_pages)
-    tagged = tag_document(document, taxonomy, model=model, min_score=min_score)
-    if document.warnings:
-        from dataclasses import replace
-
-        tagged = replace(tagged, warnings=tuple(document.warnings) + tagged.warnings)
-    return tagged

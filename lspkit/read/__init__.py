@@ -29,8 +29,12 @@ def read_lines(
     pages: Optional[Sequence[int]] = None,
     password: Optional[str] = None,
     max_pages: Optional[int] = None,
+    sha256: Optional[str] = None,
 ) -> Reading:
-    """Read `path` ("-" is standard input) into a Reading; raises LspkitError subclasses on bad input."""
+    """Read `path` ("-" is standard input) into a Reading; raises LspkitError subclasses on bad input.
+
+    `sha256` is the file's digest when the caller (the pipeline) already has it, so the bytes are hashed once.
+    """
     if path == "-":
         data = sys.stdin.buffer.read()
         return _read_bytes("<stdin>", data, pages=pages, password=password, max_pages=max_pages)
@@ -48,7 +52,7 @@ def read_lines(
             data = _read_special(path)
     except OSError as exc:
         raise InputMissingError(f"cannot read ({exc.strerror or exc})", path) from None
-    return _read_bytes(path, data, pages=pages, password=password, max_pages=max_pages)
+    return _read_bytes(path, data, pages=pages, password=password, max_pages=max_pages, sha256=sha256)
 
 
 def _read_special(path: str) -> bytes:
@@ -75,11 +79,11 @@ def _check_size(size: int, path: str) -> None:
         raise LimitError(f"file is {size // (1024 * 1024)} MB; files of 2 GB or more cannot be read", path)
 
 
-def _read_bytes(path: str, data: bytes, *, pages, password, max_pages) -> Reading:
+def _read_bytes(path: str, data: bytes, *, pages, password, max_pages, sha256: Optional[str] = None) -> Reading:
     import hashlib
 
     _check_size(len(data), path)
-    sha = hashlib.sha256(data).hexdigest()
+    sha = sha256 or hashlib.sha256(data).hexdigest()
     if not data.strip():
         raise InputInvalidError("empty file", path)
     if b"%PDF-" in data[:1024]:
