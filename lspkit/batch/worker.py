@@ -44,7 +44,7 @@ class TagOptions:
 class FileResult:
     """One input file's outcome: its paragraph records, or why it has none.
 
-    `records` are exactly the single-file `tag` records (`paragraph_record`);
+    `records` are exactly the single-file `tag` records (`TaggedDocument.record`);
     `theme_counts` is paragraphs per theme, for the summary.  `cached` says
     which stage came from the cache ("tags", "extract" or "").
     """
@@ -135,13 +135,7 @@ def preload(options: TagOptions) -> None:
 
 
 def _records(tagged, explain: bool) -> tuple[dict, ...]:
-    from ..render.tags import paragraph_record
-
-    document = tagged.document
-    return tuple(
-        paragraph_record(tagged, paragraph, tags, explain=explain)
-        for paragraph, tags in zip(document.paragraphs, tagged.paragraphs)
-    )
+    return tuple(tagged.records(explain=explain))
 
 
 def _counts(records, names) -> dict[str, int]:
