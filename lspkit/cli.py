@@ -768,6 +768,23 @@ def completion(shell: str) -> None:
     click.echo(comp.source())
 
 
+# ---------------------------------------------------------------- schema
+
+
+@cli.command()
+@click.argument("command", type=click.Choice(["extract", "tag", "summarise", "diff"]))
+def schema(command: str) -> None:
+    """Print the JSON Schema of COMMAND's `-f json` output.
+
+    \b
+    The contract for tools that read lspkit's JSON, e.g.:
+      lspkit schema summarise > summarise.schema.json
+    """
+    from .schemas import schema_text
+
+    click.echo(schema_text(command), nl=False)
+
+
 def main() -> None:
     cli(prog_name="lspkit")
 

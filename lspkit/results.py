@@ -17,7 +17,7 @@ STATUS_DUPLICATE = "duplicate"
 class FileResult:
     """One input file's outcome: its paragraph records, or why it has none.
 
-    `records` are exactly the single-file `tag` records (`paragraph_record`);
+    `records` are exactly the single-file `tag` records (`TaggedDocument.records`);
     `theme_counts` is paragraphs per theme, for the summary.  `cached` says
     which stage came from the cache ("tags", "extract" or "").
     """

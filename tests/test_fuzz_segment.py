@@ -90,7 +90,7 @@ def _everything(doc) -> str:
         elif v is not None:
             yield str(v)
 
-    parts += list(flat(doc.metadata))
+    parts += list(flat(doc.metadata.to_dict()))
     return "\n".join(parts)
 
 

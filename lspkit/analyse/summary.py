@@ -555,7 +555,7 @@ def summarise(
     }
     return Summary(
         source=document.source,
-        metadata=dict(document.metadata),
+        metadata=document.metadata.to_dict(),
         counts=counts,
         sections=document.sections,
         themes=tuple(themes),

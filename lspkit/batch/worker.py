@@ -71,13 +71,7 @@ def preload(options: TagOptions) -> None:
 
 
 def _records(tagged, explain: bool) -> tuple[dict, ...]:
-    from ..render.tags import paragraph_record
-
-    document = tagged.document
-    return tuple(
-        paragraph_record(tagged, paragraph, tags, explain=explain)
-        for paragraph, tags in zip(document.paragraphs, tagged.paragraphs)
-    )
+    return tuple(tagged.records(explain=explain))
 
 
 def _counts(records, names) -> dict[str, int]:
