@@ -12,12 +12,14 @@ def extract(
     pages: Optional[Sequence[int]] = None,
     password: Optional[str] = None,
     max_pages: Optional[int] = None,
+    reader: str = "pdfium",
 ) -> Document:
-    """Read a PDF or text file into a Document of numbered paragraphs."""
+    """Read a PDF or text file into a Document of numbered paragraphs; `reader` names the PDF engine
+    (lspkit.read.READERS: "pdfium", the default, or "pdfplumber")."""
     from .read import read_lines
     from .segment import segment
 
-    reading = read_lines(path, pages=pages, password=password, max_pages=max_pages)
+    reading = read_lines(path, pages=pages, password=password, max_pages=max_pages, reader=reader)
     return segment(reading)
 
 
