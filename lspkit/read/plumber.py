@@ -63,7 +63,8 @@ def _page_runs(chars: list[dict]) -> tuple[list[Run], int]:
     """Group the page's characters, in content order, into runs of one baseline and size.
 
     pdfminer gives only the spaces the PDF draws (many producers draw none and
-    place each word), so a word space is also any gap over a tenth of the size.
+    place each word), so a word space is also any gap over a tenth of the size,
+    and a drawn space that the next character overlaps is none.
     """
     runs: list[Run] = []
     cur = None
@@ -91,7 +92,8 @@ def _page_runs(chars: list[dict]) -> tuple[list[Run], int]:
             gap = left - cur[1]
             if abs(bottom - cur[3]) <= 0.25 * csize and abs(size - csize) <= 0.15 * csize \
                     and -csize <= gap <= RUN_GAP * csize:
-                if (spaced or gap > 0.1 * min(size, csize)) and not cur[6].endswith(" "):
+                # a drawn space counts only where it leaves a gap: Chromium draws one under a soft-hyphen break
+                if ((spaced and gap > 0.05 * csize) or gap > 0.1 * min(size, csize)) and not cur[6].endswith(" "):
                     cur[6] += " "
                 cur[6] += token
                 cur[8] += len(token)
