@@ -107,6 +107,14 @@ def pdf_options(f):
     return f
 
 
+def reader_option(f):
+    """--reader: the PDF engine (lspkit.read.READERS; named here so `--help` imports nothing to list them)."""
+    return click.option(
+        "--reader", type=click.Choice(["pdfium", "pdfplumber"]), default="pdfium", show_default=True,
+        help="PDF engine: pdfium (pypdfium2's character stream, fast) or pdfplumber (pdfminer's exact fonts and sizes, slower).",
+    )(f)
+
+
 def parse_pages(pages_spec: Optional[str]):
     if pages_spec is None:
         return None
@@ -155,6 +163,7 @@ def cli(ctx: click.Context, verbose: bool, quiet: bool) -> None:
 @format_option(["json", "jsonl", "markdown", "text"], "json")
 @output_option
 @pdf_options
+@reader_option
 @click.option(
     "--timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
     help="Give up (exit 8) if reading takes longer than SECONDS.",
@@ -165,7 +174,7 @@ def cli(ctx: click.Context, verbose: bool, quiet: bool) -> None:
 )
 @click.pass_obj
 def extract(
-    obj: Context, file: str, fmt: str, output: Optional[str], pages_spec, password, max_pages, timeout, max_memory
+    obj: Context, file: str, fmt: str, output: Optional[str], pages_spec, password, max_pages, reader, timeout, max_memory
 ) -> None:
     """Every numbered paragraph of FILE, with its number, section, page and text.
 
@@ -185,7 +194,7 @@ def extract(
     from .infra.outputs import write_text_atomic
     from .render import extract as render
 
-    options = dict(pages=parse_pages(pages_spec), password=password, max_pages=max_pages)
+    options = dict(pages=parse_pages(pages_spec), password=password, max_pages=max_pages, reader=reader)
     if (timeout or max_memory) and file != "-":
         from .infra.limits import run_limited
 
@@ -236,6 +245,7 @@ def _parse_only(ctx, param, value: Optional[str]):
 @themes_option
 @click.option("--no-themes", is_flag=True, help="Do not tag themes (faster; no theme changes reported).")
 @click.option("--password", default=None, help="Password for encrypted PDFs (tried on both files).")
+@reader_option
 @click.pass_obj
 def diff(
     obj: Context,
@@ -252,6 +262,7 @@ def diff(
     themes_path: Optional[str],
     no_themes: bool,
     password: Optional[str],
+    reader: str,
 ) -> None:
     """What changed between two versions of a paper, paragraph by paragraph.
 
@@ -280,8 +291,8 @@ def diff(
         from .infra.outputs import write_text_atomic
         from .render import diff as render
 
-        old_doc = extract_document(old, password=password)
-        new_doc = extract_document(new, password=password)
+        old_doc = extract_document(old, password=password, reader=reader)
+        new_doc = extract_document(new, password=password, reader=reader)
         for name, document in ((old, old_doc), (new, new_doc)):
             for warning in document.warnings:
                 obj.warn(f"{name}: {warning}")
@@ -352,6 +363,7 @@ def diff(
 @click.option("--full", is_flag=True, help="Whole paragraphs instead of one-sentence gists.")
 @themes_option
 @pdf_options
+@reader_option
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option(
     "--cache-dir",
@@ -372,6 +384,7 @@ def summarise(
     pages_spec,
     password,
     max_pages,
+    reader: str,
     no_cache: bool,
     cache_dir: Optional[str],
 ) -> None:
@@ -411,7 +424,7 @@ def summarise(
     # The same report with the same flags: the rendered output itself is cached (no rich, no parsing).
     key, _ = summary_cache_key(
         file, against=against, taxonomy_path=themes_path, pages=pages, password=password, max_pages=max_pages,
-        cache=cache,
+        cache=cache, reader=reader,
     )
     render_key = key and make_key("render", key, file, against, fmt, theme, full, options)
     rendered = cache.get("render", render_key) if render_key else None
@@ -423,7 +436,7 @@ def summarise(
 
     summary, _hit = summarise_path(
         file, against=against, taxonomy_path=themes_path, pages=pages, password=password, max_pages=max_pages,
-        cache=cache,
+        cache=cache, reader=reader,
     )
     if theme is not None and summary.theme(theme) is None:
         names = ", ".join(t.name for t in summary.themes)
@@ -544,7 +557,7 @@ def _is_batch(ctx: click.Context, paths: tuple[str, ...]) -> tuple[bool, Optiona
 
 
 def _tag_batch(ctx: click.Context, obj: Context, paths, listed, fmt: str, output, themes_path, explain, min_score, model,
-               pages_spec, password, max_pages, p: dict) -> None:
+               pages_spec, password, max_pages, reader, p: dict) -> None:
     import io
 
     from .batch.runner import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, BatchSettings, tag_batch
@@ -563,7 +576,7 @@ def _tag_batch(ctx: click.Context, obj: Context, paths, listed, fmt: str, output
     max_memory = DEFAULT_MAX_MEMORY if p["max_memory"] is None else (p["max_memory"] or None)
     options = TagOptions(
         themes=themes_path, model=model, pages=parse_pages(pages_spec), password=password, max_pages=max_pages,
-        min_score=min_score, explain=explain, cache_dir=p["cache_dir"], use_cache=not p["no_cache"],
+        min_score=min_score, explain=explain, cache_dir=p["cache_dir"], use_cache=not p["no_cache"], reader=reader,
     )
     settings = BatchSettings(
         fmt=fmt, summary=p["summary"], output=output, resume=p["resume"], jobs=p["jobs"], ordered=not p["unordered"],
@@ -606,9 +619,11 @@ def _tag_batch(ctx: click.Context, obj: Context, paths, listed, fmt: str, output
 @min_score_option
 @model_option
 @pdf_options
+@reader_option
 @batch_options
 @click.pass_context
-def tag(ctx: click.Context, paths, fmt: str, output, themes_path, explain: bool, min_score, model, pages_spec, password, max_pages, **batch) -> None:
+def tag(ctx: click.Context, paths, fmt: str, output, themes_path, explain: bool, min_score, model, pages_spec, password, max_pages,
+        reader, **batch) -> None:
     """The themes of every numbered paragraph of each PATH, with scores and evidence.
 
     Each paragraph gets every theme it is substantively about (possibly
@@ -638,7 +653,8 @@ def tag(ctx: click.Context, paths, fmt: str, output, themes_path, explain: bool,
     obj: Context = ctx.obj
     is_batch, listed = _is_batch(ctx, paths)
     if is_batch:
-        _tag_batch(ctx, obj, paths, listed, fmt, output, themes_path, explain, min_score, model, pages_spec, password, max_pages, batch)
+        _tag_batch(ctx, obj, paths, listed, fmt, output, themes_path, explain, min_score, model, pages_spec, password, max_pages,
+                   reader, batch)
         return
     file = paths[0]
     from .nlp.tagger import tag_file
@@ -653,11 +669,12 @@ def tag(ctx: click.Context, paths, fmt: str, output, themes_path, explain: bool,
 
         tagged = run_limited(
             tag_file, file, taxonomy, model=model, min_score=min_score, pages=parse_pages(pages_spec), password=password,
-            max_pages=max_pages, path=file, **limits,
+            max_pages=max_pages, reader=reader, path=file, **limits,
         )
     else:
         tagged = tag_file(
-            file, taxonomy, model=model, min_score=min_score, pages=parse_pages(pages_spec), password=password, max_pages=max_pages
+            file, taxonomy, model=model, min_score=min_score, pages=parse_pages(pages_spec), password=password, max_pages=max_pages,
+            reader=reader,
         )
     for warning in tagged.warnings:
         obj.warn(f"{file}: {warning}")

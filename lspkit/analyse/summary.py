@@ -643,6 +643,7 @@ def summarise_path(
     password: Optional[str] = None,
     max_pages: Optional[int] = None,
     cache=None,
+    reader: str = "pdfium",
 ) -> tuple[Summary, bool]:
     """Summarise the file at `path` (against the file at `against`); returns (summary, served from cache).
 
@@ -660,7 +661,7 @@ def summarise_path(
         cache = Cache(enabled=False)
     key, taxonomy = summary_cache_key(
         path, against=against, taxonomy_path=taxonomy_path, pages=pages, password=password, max_pages=max_pages,
-        cache=cache,
+        cache=cache, reader=reader,
     )
     cacheable = key is not None
     if key is not None:
@@ -674,10 +675,12 @@ def summarise_path(
         from ..nlp.taxonomy import load_taxonomy
 
         taxonomy = load_taxonomy(taxonomy_path)
-    document = _document(path, pages=pages, password=password, max_pages=max_pages, cache=cache if cacheable else None)
+    document = _document(path, pages=pages, password=password, max_pages=max_pages, cache=cache if cacheable else None,
+                         reader=reader)
     source = None
     if against is not None:
-        source = _document(against, pages=None, password=None, max_pages=max_pages, cache=cache if cacheable else None)
+        source = _document(against, pages=None, password=None, max_pages=max_pages, cache=cache if cacheable else None,
+                           reader=reader)
     summary = summarise(document, taxonomy=taxonomy, against=source)
     if key is not None:
         cache.put("summary", key, summary.to_dict())
@@ -693,6 +696,7 @@ def summary_cache_key(
     password: Optional[str] = None,
     max_pages: Optional[int] = None,
     cache=None,
+    reader: str = "pdfium",
 ):
     """(key, Taxonomy or None): the cache key of this summary, or None when it must not be cached.
 
@@ -710,7 +714,8 @@ def summary_cache_key(
         return None, None  # let the extractor report the missing or unreadable file properly
     fingerprint, taxonomy = _taxonomy_fingerprint(taxonomy_path, cache)
     pages_key = sorted(pages) if pages else None
-    return make_key("summary", SUMMARY_FORMAT, digest, against_digest, fingerprint, pages_key, max_pages), taxonomy
+    engine = () if reader == "pdfium" else (reader,)  # the default reader's keys are those from before --reader
+    return make_key("summary", SUMMARY_FORMAT, digest, against_digest, fingerprint, pages_key, max_pages, *engine), taxonomy
 
 
 def _taxonomy_fingerprint(taxonomy_path: Optional[str], cache):
@@ -755,14 +760,15 @@ def _at_paths(summary: Summary, path: str, against: Optional[str]) -> Summary:
     return summary
 
 
-def _document(path: str, *, pages, password, max_pages, cache) -> Document:
+def _document(path: str, *, pages, password, max_pages, cache, reader: str = "pdfium") -> Document:
     from ..api import extract
 
     if cache is None:
-        return extract(path, pages=pages, password=password, max_pages=max_pages)
+        return extract(path, pages=pages, password=password, max_pages=max_pages, reader=reader)
     from ..infra.cache import file_sha256, make_key
 
-    key = make_key("document", file_sha256(path), sorted(pages) if pages else None, max_pages)
+    engine = () if reader == "pdfium" else (reader,)
+    key = make_key("document", file_sha256(path), sorted(pages) if pages else None, max_pages, *engine)
     hit = cache.get("document", key)
     if hit is not None:
         try:
@@ -770,6 +776,6 @@ def _document(path: str, *, pages, password, max_pages, cache) -> Document:
             return replace(document, source=replace(document.source, path=path))
         except (KeyError, TypeError, ValueError):
             pass
-    document = extract(path, pages=pages, password=password, max_pages=max_pages)
+    document = extract(path, pages=pages, password=password, max_pages=max_pages, reader=reader)
     cache.put("document", key, document.to_dict())
     return document

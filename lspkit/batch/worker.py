@@ -35,9 +35,13 @@ class TagOptions:
     explain: bool = False
     cache_dir: Optional[str] = None  # None: lspkit.infra.cache.default_cache_dir()
     use_cache: bool = True
+    reader: str = "pdfium"  # the PDF engine (lspkit.read.READERS)
 
     def extract_options(self) -> dict[str, Any]:
-        return {"pages": list(self.pages) if self.pages else None, "password": self.password, "max_pages": self.max_pages}
+        options = {"pages": list(self.pages) if self.pages else None, "password": self.password, "max_pages": self.max_pages}
+        if self.reader != "pdfium":  # the default reader's keys are those from before --reader
+            options["reader"] = self.reader
+        return options
 
 
 @dataclass(frozen=True)
@@ -227,7 +231,8 @@ def _tag(path: str, sha256: str, options: TagOptions) -> FileResult:
     if document is None:
         from ..api import extract
 
-        document = extract(path, pages=options.pages, password=options.password, max_pages=options.max_pages)
+        document = extract(path, pages=options.pages, password=options.password, max_pages=options.max_pages,
+                           reader=options.reader)
         cache.put("extract", extract_key, document.to_dict())
 
     tagged = _tagger(options).tag(document, min_score=options.min_score)

@@ -187,11 +187,12 @@ def tag_file(
     pages=None,
     password: Optional[str] = None,
     max_pages: Optional[int] = None,
+    reader: str = "pdfium",
 ) -> TaggedDocument:
     """Extract one file and tag it: what `lspkit tag FILE` does, reusable for many files."""
     from ..api import extract
 
-    document = extract(path, pages=pages, password=password, max_pages=max_pages)
+    document = extract(path, pages=pages, password=password, max_pages=max_pages, reader=reader)
     tagged = tag_document(document, taxonomy, model=model, min_score=min_score)
     if document.warnings:
         from dataclasses import replace
