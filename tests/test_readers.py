@@ -38,14 +38,22 @@ def norm(text) -> str:
     return " ".join(str(text or "").replace("\u00a0", " ").split())
 
 
-_docs: dict[tuple[str, str], object] = {}
+_read: dict[tuple[str, str], tuple] = {}
 
 
-def read(path: Path, engine: str):
+def reading(path, engine: str):
+    """(Reading, Document) of `path` by `engine`, each read once per module (pdfminer is slow)."""
     key = (str(path), engine)
-    if key not in _docs:
-        _docs[key] = extract(str(path), reader=engine)
-    return _docs[key]
+    if key not in _read:
+        from lspkit.segment import segment
+
+        lines = read_lines(str(path), reader=engine)
+        _read[key] = (lines, segment(lines))
+    return _read[key]
+
+
+def read(path, engine: str):
+    return reading(path, engine)[1]
 
 
 def stem(p: Path) -> str:
@@ -124,7 +132,7 @@ def test_engines_give_the_same_lines_bar_size_spacing_and_lead_ins(gold_path: Pa
     bold line because it weighs each run by its first character, pdfminer not.
     """
     path = str(DATA / json.loads(gold_path.read_text(encoding="utf-8"))["file"])
-    base, other = (read_lines(path, reader=e) for e in ENGINES)
+    base, other = (reading(path, e)[0] for e in ENGINES)
     assert len(other.lines) == len(base.lines)
     for a, b in zip(base.lines, other.lines):
         assert (b.page, b.text.replace(" ", "")) == (a.page, a.text.replace(" ", ""))
@@ -138,8 +146,9 @@ def test_engines_give_the_same_lines_bar_size_spacing_and_lead_ins(gold_path: Pa
 
 def test_pdfplumber_reads_libreoffice_type_sizes_exactly():
     """The office fixtures set body text in 11.5 pt: pdfminer says 11.5, pdfium's loose box about 30% less."""
-    sizes = {e: read_lines(str(DATA / "office-consultation-response.pdf"), reader=e, pages=[2]) for e in ENGINES}
-    body = {e: max(set(ln.size for ln in r.lines), key=[ln.size for ln in r.lines].count) for e, r in sizes.items()}
+    pages = {e: [ln for ln in reading(DATA / "office-consultation-response.pdf", e)[0].lines if ln.page == 2]
+             for e in ENGINES}
+    body = {e: max(set(ln.size for ln in lines), key=[ln.size for ln in lines].count) for e, lines in pages.items()}
     assert body["pdfplumber"] == 11.5
     assert body["pdfium"] < 0.75 * 11.5
 

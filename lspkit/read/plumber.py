@@ -13,7 +13,7 @@ import io
 import math
 import re
 
-from ..infra.errors import EncryptedError, InputInvalidError
+from ..infra.errors import InputInvalidError
 from ..model import Reading
 from .pdf import Collector, Run, bold_name, open_checked
 from .tables import add_ruling
@@ -26,22 +26,20 @@ _CID = re.compile(r"^\(cid:\d+\)$")  # pdfminer's text for a glyph its font give
 
 def read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages) -> Reading:
     import pdfplumber
+    from pdfminer.psexceptions import PSException
+    from pdfplumber.utils.exceptions import PdfminerException
 
+    broken = (PdfminerException, PSException, RecursionError)  # pdfminer's errors, wrapped by pdfplumber or not
     # the checks (and page count, metadata) are pdfium's, so a bad file fails the same way in every engine
     opened = open_checked(path, data, pages=pages, password=password, max_pages=max_pages)
     opened.pdf.close()
     out = Collector(path, sha, opened)
     try:
         pdf = pdfplumber.open(io.BytesIO(data), password=password)
-    except Exception as exc:  # pdfminer's own errors: PDFSyntaxError, PDFPasswordIncorrect, PSEOF ...
-        if type(exc).__name__ == "PDFPasswordIncorrect":
-            raise EncryptedError("encrypted PDF: the password is wrong", path) from None
-        raise InputInvalidError(f"truncated or corrupt PDF (pdfminer cannot parse it: {type(exc).__name__})", path) from None
+        plumber_pages = pdf.pages
+    except broken:
+        raise InputInvalidError("truncated or corrupt PDF (pdfminer cannot parse it)", path) from None
     with pdf:
-        try:
-            plumber_pages = pdf.pages
-        except Exception:
-            raise InputInvalidError("corrupt PDF (pdfminer cannot read its page tree)", path) from None
         for page_no in opened.wanted:
             if page_no > len(plumber_pages):  # a page pdfium found and pdfminer did not
                 out.broken(page_no)
@@ -50,7 +48,7 @@ def read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages) ->
             try:
                 runs, count = _page_runs(page.chars)
                 rulings = _rulings(page) if runs else None
-            except (RecursionError, ValueError, KeyError, TypeError, AttributeError):  # a page pdfminer chokes on
+            except broken:  # a page pdfminer cannot interpret
                 out.broken(page_no)
                 continue
             finally:
