@@ -99,8 +99,17 @@ def themes_option(f):
     )(f)
 
 
+def reader_option(f):
+    """--reader: the PDF engine (lspkit.read.READERS; named here so `--help` imports nothing to list them)."""
+    return click.option(
+        "--reader", type=click.Choice(["pdfium", "pdfplumber"]), default="pdfium", show_default=True,
+        help="PDF engine: pdfium (pypdfium2's character stream, fast) or pdfplumber (pdfminer's exact fonts and sizes, slower).",
+    )(f)
+
+
 def pdf_options(f):
-    """--pages, --password and --max-pages: how much of a PDF to read."""
+    """--pages, --password, --max-pages and --reader: how much of a PDF to read, and with which engine."""
+    f = reader_option(f)
     f = click.option("--password", default=None, help="Password for an encrypted PDF.")(f)
     f = click.option("--max-pages", type=click.IntRange(min=1), default=None, help="Refuse PDFs longer than N pages.")(f)
     f = click.option("--pages", "pages_spec", default=None, metavar="SPEC", help="Only these pages, e.g. 1-3,7.")(f)
@@ -165,7 +174,7 @@ def cli(ctx: click.Context, verbose: bool, quiet: bool) -> None:
 )
 @click.pass_obj
 def extract(
-    obj: Context, file: str, fmt: str, output: Optional[str], pages_spec, password, max_pages, timeout, max_memory
+    obj: Context, file: str, fmt: str, output: Optional[str], pages_spec, password, max_pages, reader, timeout, max_memory
 ) -> None:
     """Every numbered paragraph of FILE, with its number, section, page and text.
 
@@ -185,7 +194,7 @@ def extract(
     from .infra.outputs import write_text_atomic
     from .render import extract as render
 
-    options = dict(pages=parse_pages(pages_spec), password=password, max_pages=max_pages)
+    options = dict(pages=parse_pages(pages_spec), password=password, max_pages=max_pages, reader=reader)
     if (timeout or max_memory) and file != "-":
         from .infra.limits import run_limited
 
@@ -236,6 +245,7 @@ def _parse_only(ctx, param, value: Optional[str]):
 @themes_option
 @click.option("--no-themes", is_flag=True, help="Do not tag themes (faster; no theme changes reported).")
 @click.option("--password", default=None, help="Password for encrypted PDFs (tried on both files).")
+@reader_option
 @click.pass_obj
 def diff(
     obj: Context,
@@ -252,6 +262,7 @@ def diff(
     themes_path: Optional[str],
     no_themes: bool,
     password: Optional[str],
+    reader: str,
 ) -> None:
     """What changed between two versions of a paper, paragraph by paragraph.
 
@@ -283,6 +294,7 @@ def diff(
             old,
             new,
             password=password,
+            reader=reader,
             themes=not no_themes,
             taxonomy_path=themes_path,
             on_warning=obj.warn,
@@ -354,6 +366,7 @@ def summarise(
     pages_spec,
     password,
     max_pages,
+    reader: str,
     no_cache: bool,
     cache_dir: Optional[str],
 ) -> None:
@@ -393,7 +406,7 @@ def summarise(
     # The same report with the same flags: the rendered output itself is cached (no rich, no parsing).
     job = SummaryJob(
         file, against=against, taxonomy_path=themes_path, pages=pages, password=password, max_pages=max_pages,
-        cache=cache,
+        reader=reader, cache=cache,
     )
     render_key = job.key and make_key("render", job.key, file, against, fmt, theme, full, options)
     rendered = cache.get("render", render_key) if render_key else None
@@ -523,7 +536,7 @@ def _is_batch(ctx: click.Context, paths: tuple[str, ...]) -> tuple[bool, Optiona
 
 
 def _tag_batch(ctx: click.Context, obj: Context, paths, listed, fmt: str, output, themes_path, explain, min_score, model,
-               pages_spec, password, max_pages, p: dict) -> None:
+               pages_spec, password, max_pages, reader, p: dict) -> None:
     import io
 
     from .batch.runner import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, BatchSettings, tag_batch
@@ -542,7 +555,7 @@ def _tag_batch(ctx: click.Context, obj: Context, paths, listed, fmt: str, output
     max_memory = DEFAULT_MAX_MEMORY if p["max_memory"] is None else (p["max_memory"] or None)
     options = TagOptions(
         themes=themes_path, model=model, pages=parse_pages(pages_spec), password=password, max_pages=max_pages,
-        min_score=min_score, explain=explain, cache_dir=p["cache_dir"], use_cache=not p["no_cache"],
+        min_score=min_score, explain=explain, cache_dir=p["cache_dir"], use_cache=not p["no_cache"], reader=reader,
     )
     settings = BatchSettings(
         fmt=fmt, summary=p["summary"], output=output, resume=p["resume"], jobs=p["jobs"], ordered=not p["unordered"],
@@ -587,7 +600,7 @@ def _tag_batch(ctx: click.Context, obj: Context, paths, listed, fmt: str, output
 @pdf_options
 @batch_options
 @click.pass_context
-def tag(ctx: click.Context, paths, fmt: str, output, themes_path, explain: bool, min_score, model, pages_spec, password, max_pages, **batch) -> None:
+def tag(ctx: click.Context, paths, fmt: str, output, themes_path, explain: bool, min_score, model, pages_spec, password, max_pages, reader, **batch) -> None:
     """The themes of every numbered paragraph of each PATH, with scores and evidence.
 
     Each paragraph gets every theme it is substantively about (possibly
@@ -617,7 +630,7 @@ def tag(ctx: click.Context, paths, fmt: str, output, themes_path, explain: bool,
     obj: Context = ctx.obj
     is_batch, listed = _is_batch(ctx, paths)
     if is_batch:
-        _tag_batch(ctx, obj, paths, listed, fmt, output, themes_path, explain, min_score, model, pages_spec, password, max_pages, batch)
+        _tag_batch(ctx, obj, paths, listed, fmt, output, themes_path, explain, min_score, model, pages_spec, password, max_pages, reader, batch)
         return
     file = paths[0]
     from .api import tag_file
@@ -632,11 +645,12 @@ def tag(ctx: click.Context, paths, fmt: str, output, themes_path, explain: bool,
 
         tagged = run_limited(
             tag_file, file, taxonomy, model=model, min_score=min_score, pages=parse_pages(pages_spec), password=password,
-            max_pages=max_pages, path=file, **limits,
+            max_pages=max_pages, reader=reader, path=file, **limits,
         )
     else:
         tagged = tag_file(
-            file, taxonomy, model=model, min_score=min_score, pages=parse_pages(pages_spec), password=password, max_pages=max_pages
+            file, taxonomy, model=model, min_score=min_score, pages=parse_pages(pages_spec), password=password, max_pages=max_pages,
+            reader=reader,
         )
     for warning in tagged.warnings:
         obj.warn(f"{file}: {warning}")

@@ -126,6 +126,7 @@ def diff_files(
     new: str,
     *,
     password: Optional[str] = None,
+    reader: str = "pdfium",
     themes: bool = True,
     taxonomy_path: Optional[str] = None,
     on_warning: Optional[Callable[[str], None]] = None,
@@ -138,8 +139,8 @@ def diff_files(
     from .analyse.diff import diff_documents
 
     warn = on_warning or (lambda message: None)
-    old_doc = extract(old, password=password)
-    new_doc = extract(new, password=password)
+    old_doc = extract(old, password=password, reader=reader)
+    new_doc = extract(new, password=password, reader=reader)
     for name, document in ((old, old_doc), (new, new_doc)):
         for warning in document.warnings:
             warn(f"{name}: {warning}")
@@ -176,9 +177,12 @@ class SummaryJob:
         pages: Optional[Sequence[int]] = None,
         password: Optional[str] = None,
         max_pages: Optional[int] = None,
+        reader: str = "pdfium",
         cache: Optional[Cache] = None,
     ):
         self.path, self.against, self.taxonomy_path = path, against, taxonomy_path
+        # the default engine's keys are those from before --reader, so existing cache entries stay valid
+        self.read_options = {"reader": reader} if reader != "pdfium" else {}
         self.pages, self.password, self.max_pages = pages, password, max_pages
         self.cache = cache if cache is not None else Cache(enabled=False)
         self.sha256: Optional[str] = None
@@ -195,7 +199,10 @@ class SummaryJob:
         from .analyse.summary import SUMMARY_FORMAT
 
         pages_key = sorted(pages) if pages else None
-        self.key = make_key("summary", SUMMARY_FORMAT, self.sha256, self.against_sha256, fingerprint, pages_key, max_pages)
+        self.key = make_key(
+            "summary", SUMMARY_FORMAT, self.sha256, self.against_sha256, fingerprint, pages_key, max_pages,
+            *self.read_options.values(),
+        )
 
     def run(self):
         """(Summary, served from cache).  A hit is `Summary.from_dict`: no spaCy, no pdfplumber.
@@ -219,11 +226,13 @@ class SummaryJob:
 
             taxonomy = load_taxonomy(self.taxonomy_path)
         document, _ = extract_cached(
-            self.path, sha256=self.sha256, cache=cache, pages=self.pages, password=self.password, max_pages=self.max_pages
+            self.path, sha256=self.sha256, cache=cache, pages=self.pages, password=self.password, max_pages=self.max_pages,
+            **self.read_options,
         )
         source = None
         if self.against is not None:
-            source, _ = extract_cached(self.against, sha256=self.against_sha256, cache=cache, max_pages=self.max_pages)
+            source, _ = extract_cached(self.against, sha256=self.against_sha256, cache=cache, max_pages=self.max_pages,
+                                       **self.read_options)
         summary = summarise(document, taxonomy=taxonomy, against=source)
         if self.key is not None:
             cache.put("summary", self.key, summary.to_dict())

@@ -33,9 +33,13 @@ class TagOptions:
     explain: bool = False
     cache_dir: Optional[str] = None  # None: lspkit.infra.cache.default_cache_dir()
     use_cache: bool = True
+    reader: str = "pdfium"  # the PDF engine (lspkit.read.READERS)
 
     def extract_options(self) -> dict[str, Any]:
-        return {"pages": self.pages, "password": self.password, "max_pages": self.max_pages}
+        options = {"pages": self.pages, "password": self.password, "max_pages": self.max_pages}
+        if self.reader != "pdfium":  # the default reader's keys are those from before --reader
+            options["reader"] = self.reader
+        return options
 
 
 # ---------------------------------------------------------------- per-process state
