@@ -8,7 +8,6 @@ Each (fixture, engine) is extracted once per module.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -243,16 +242,16 @@ def test_reader_option_lists_every_engine():
 
 def test_cache_keys_name_only_a_reader_other_than_the_default(tmp_path):
     """Results cached before --reader existed stay valid; a pdfplumber reading is never served for pdfium's."""
-    from lspkit.analyse.summary import summary_cache_key
     from lspkit.batch.worker import TagOptions
+    from lspkit.pipeline import SummaryJob
     from lspkit.infra.cache import Cache
 
     assert "reader" not in TagOptions().extract_options()
     assert TagOptions(reader="pdfplumber").extract_options()["reader"] == "pdfplumber"
     cache = Cache(tmp_path)
     path = str(DATA / "trailing-dot-report.pdf")
-    keys = {e: summary_cache_key(path, cache=cache, reader=e)[0] for e in ENGINES}
-    assert keys["pdfium"] == summary_cache_key(path, cache=cache)[0] and len(set(keys.values())) == 2
+    keys = {e: SummaryJob(path, cache=cache, reader=e).key for e in ENGINES}
+    assert keys["pdfium"] == SummaryJob(path, cache=cache).key and len(set(keys.values())) == 2
 
 
 def test_batch_tag_reads_with_the_reader(tmp_path):
