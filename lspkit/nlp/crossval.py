@@ -141,15 +141,6 @@ def choose_keywords(features: Sequence[dict], gold: Sequence[bool], groups: Sequ
     return ranked[:n]
 
 
-@dataclass
-class Fitted:
-    """What one training part produced: a predictor's scores on the test part and its thresholds."""
-
-    scores: list[list[float]]
-    thresholds: list[float]
-    detail: dict[str, Any] = field(default_factory=dict)
-
-
 def fit_blend(
     features: Sequence[dict],
     gold: Sequence[Sequence[bool]],
@@ -371,10 +362,6 @@ class CrossValidation:
 
     def system(self, name: str) -> SystemResult:
         return next(s for s in self.systems if s.name == name)
-
-    def disagreements(self, name: str, items: Sequence[GoldItem], limit: int = 10) -> list[dict[str, Any]]:
-        s = self.system(name)
-        return [e for e in s.report.errors][:limit]
 
     def to_dict(self) -> dict[str, Any]:
         return {
