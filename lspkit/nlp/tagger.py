@@ -96,8 +96,8 @@ class Tagger:
         from .pipeline import get_pipeline
 
         self.taxonomy = _taxonomy(taxonomy)
-        self.model = model
         self.nlp = get_pipeline(self.taxonomy, model)
+        self.model = self.nlp.meta.get("lspkit_model")  # what scored: the shipped model, a directory, or None (lexicon)
 
     def _threshold(self, min_score: Optional[float]) -> float:
         if min_score is None:
