@@ -13,7 +13,8 @@ import lspkit
 from lspkit.cli import cli
 from lspkit.infra.errors import ConfigError
 from lspkit.nlp.crossval import best_threshold, cohen_kappa, cross_validate, document_folds
-from lspkit.nlp.evaluate import GoldItem, load_gold
+from lspkit.api import load_gold
+from lspkit.nlp.evaluate import GoldItem
 from lspkit.nlp.pipeline import SHIPPED_MODEL, resolve_model, shipped_model_dir
 from lspkit.nlp.tagger import Tagger, get_tagger
 from lspkit.nlp.taxonomy import load_taxonomy, parse_taxonomy
