@@ -199,7 +199,7 @@ def extract(
 
 # ---------------------------------------------------------------- diff
 
-DIFF_OPS = ["unchanged", "renumbered", "modified", "moved", "added", "deleted", "split", "merged"]
+DIFF_OPS = ["unchanged", "renumbered", "modified", "moved", "added", "deleted", "split", "merged", "punctuation"]
 
 
 def _parse_only(ctx, param, value: Optional[str]):
@@ -213,8 +213,10 @@ def _parse_only(ctx, param, value: Optional[str]):
 
 
 @cli.command()
-@click.argument("old", type=click.Path(dir_okay=True, allow_dash=True), metavar="OLD")
-@click.argument("new", type=click.Path(dir_okay=True, allow_dash=True), metavar="NEW")
+@click.argument("old", type=click.Path(dir_okay=True, allow_dash=True), metavar="OLD", required=False)
+@click.argument("new", type=click.Path(dir_okay=True, allow_dash=True), metavar="NEW", required=False)
+@click.option("--tracked", "tracked", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Diff one tracked-changes PDF: its original text (struck-through kept) against its final text.")
 @format_option(["terminal", "json", "markdown", "html", "unified"], "terminal")
 @output_option
 @click.option("-i", "--ignore-case", is_flag=True, help="Changes of letter case do not count.")
@@ -252,6 +254,7 @@ def diff(
     themes_path: Optional[str],
     no_themes: bool,
     password: Optional[str],
+    tracked: Optional[str] = None,
 ) -> None:
     """What changed between two versions of a paper, paragraph by paragraph.
 
@@ -262,16 +265,28 @@ def diff(
     paragraphs get a word-level redline.  OLD and NEW may be PDFs or text
     files, in any mix.
 
+    The recommendations (item by item, with their verbs), the cover fields
+    and the tables are compared too, and lead the output when they changed.
+    A change of punctuation or spacing only is "punctuation"
+    (--ignore-punctuation hides it).  `--tracked FILE` reads one PDF printed
+    with tracked changes as the diff of its original and final text; a
+    tracked-changes input to a two-file diff is compared as its final text.
+
     Exit status as diff(1): 0 same paragraph for paragraph, 1 different,
     2 trouble.
 
     \b
     Examples:
-      lspkit diff draft.pdf final.pdf
+      lspkit diff cabinet.pdf council.pdf
+      lspkit diff --tracked appendix-tracked.pdf
       lspkit diff draft.pdf final.pdf --only modified,added --context 1
       lspkit diff v1.pdf v2.pdf --format html -o changes.html
       lspkit diff v1.pdf v2.txt --format json | jq '.summary.ops'
     """
+    if tracked and (old or new):
+        raise click.UsageError("give either --tracked FILE or OLD and NEW, not both")
+    if not tracked and not (old and new):
+        raise click.UsageError("give OLD and NEW (or --tracked FILE)")
     if old == "-" and new == "-":
         raise click.UsageError("only one of OLD and NEW can be standard input ('-')")
     try:
@@ -280,11 +295,22 @@ def diff(
         from .infra.outputs import write_text_atomic
         from .render import diff as render
 
-        old_doc = extract_document(old, password=password)
-        new_doc = extract_document(new, password=password)
-        for name, document in ((old, old_doc), (new, new_doc)):
+        from .analyse.diff import diff_tracked, final_versions
+
+        if tracked:
+            old_doc = new_doc = extract_document(tracked, password=password)
+            pairs = ((tracked, old_doc),)
+        else:
+            old_doc = extract_document(old, password=password)
+            new_doc = extract_document(new, password=password)
+            pairs = ((old, old_doc), (new, new_doc))
+        for name, document in pairs:
             for warning in document.warnings:
                 obj.warn(f"{name}: {warning}")
+        if not tracked:
+            old_doc, new_doc, notes = final_versions(old_doc, new_doc)
+            for note in notes:
+                obj.warn(note)
         tagged_old = tagged_new = None
         if not no_themes:
             try:
@@ -299,16 +325,11 @@ def diff(
                 taxonomy = load_taxonomy(themes_path)
                 tagged_old = tag_document(old_doc, taxonomy)
                 tagged_new = tag_document(new_doc, taxonomy)
-        result = diff_documents(
-            old_doc,
-            new_doc,
-            tagged_old=tagged_old,
-            tagged_new=tagged_new,
-            threshold=threshold,
-            ignore_case=ignore_case,
-            ignore_punctuation=ignore_punctuation,
-            blocks=blocks,
-        )
+        diff_options = dict(threshold=threshold, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation, blocks=blocks)
+        if tracked:
+            result = diff_tracked(old_doc, **diff_options)
+        else:
+            result = diff_documents(old_doc, new_doc, tagged_old=tagged_old, tagged_new=tagged_new, **diff_options)
         to_terminal = output in (None, "-") and sys.stdout.isatty()
         color = fmt == "terminal" and to_terminal and not os.environ.get("NO_COLOR")
         width = None

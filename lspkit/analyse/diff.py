@@ -261,8 +261,14 @@ def diff_documents(
     ignore_case: bool = False,
     ignore_punctuation: bool = False,
     blocks: Optional[bool] = None,
+    known: Optional[Sequence[tuple[tuple[str, int], tuple[str, int]]]] = None,
 ) -> DiffResult:
     """Align two versions and say, in paragraph numbers, what happened to every paragraph.
+
+    `known`: the pairing is already known (a tracked-changes PDF: each marked
+    paragraph's original and final text are one unit), as pairs of
+    ("p", paragraph position) / ("b", block position) in the old and the new
+    version; nothing else is aligned, so an unpaired unit is added or deleted.
 
     `tagged_old` / `tagged_new` (from `lspkit.nlp.tagger.tag_document`) add the
     themes each change gained or lost; without them theme fields stay empty.
@@ -283,7 +289,9 @@ def diff_documents(
     ops, nps = old.paragraphs, new.paragraphs
 
     matches: list[Match] = []
-    for kind in ParagraphKind:
+    if known is not None:
+        matches = _known_matches(ops, nps, old_origin, new_origin, known)
+    for kind in ParagraphKind if known is None else ():
         oi = [i for i, p in enumerate(ops) if p.kind is kind]
         ni = [j for j, p in enumerate(nps) if p.kind is kind]
         if not oi and not ni:
@@ -296,7 +304,7 @@ def diff_documents(
             new_hints=[nps[j].number for j in ni],
         )
         matches.extend(Match(tuple(oi[k] for k in m.old), tuple(ni[k] for k in m.new), m.similarity) for m in pool)
-    if blocks:
+    if blocks and known is None:
         # Unnumbered text has no kind: a block may be what is left of a question, too.
         matched_o = {i for m in matches for i in m.old}
         matched_n = {j for m in matches for j in m.new}
@@ -481,6 +489,21 @@ def diff_documents(
         tables=tables,
         warnings=warnings,
     )
+
+
+def _known_matches(ops, nps, old_origin, new_origin, known) -> list[Match]:
+    def keys(units, origin):
+        out = {}
+        for u, (p, k) in enumerate(zip(units, origin)):
+            out[("p", k) if k is not None else ("b", int(p.number[len(BLOCK_MARK):]) - 1)] = u
+        return out
+
+    ko, kn = keys(ops, old_origin), keys(nps, new_origin)
+    out = []
+    for a, b in known:
+        if tuple(a) in ko and tuple(b) in kn:
+            out.append(Match((ko[tuple(a)],), (kn[tuple(b)],), 1.0))
+    return sorted(out, key=lambda m: (m.new[0], m.old[0]))
 
 
 def _mostly_unnumbered(document: Document) -> bool:
@@ -984,3 +1007,41 @@ def _summary(
         "themes": {"gained": dict(sorted(gained.items())), "lost": dict(sorted(lost.items()))} if with_themes else None,
         "dangling": len(dangling),
     }
+
+
+# ---------------------------------------------------------------- tracked changes
+
+
+from ..infra.errors import InputInvalidError  # noqa: E402  (kept beside its one use)
+
+
+class NoTrackedChanges(InputInvalidError):
+    """The document carries no change marks the reader recognised."""
+
+
+def diff_tracked(document: Document, **options: Any) -> DiffResult:
+    """A tracked-changes PDF as a diff: its original text (deletions kept, insertions out) against its final text."""
+    from .diffparts import tracked_versions
+
+    pair = tracked_versions(document)
+    if pair is None:
+        raise NoTrackedChanges("no tracked changes found (no text is marked inserted or deleted)", document.source.path)
+    result = diff_documents(pair[0], pair[1], known=pair[2], **options)
+    return replace(result, tracked=f"{document.source.path}: its original text (struck-through text kept, "
+                   "insertions left out) against its final text")
+
+
+def final_versions(old: Document, new: Document) -> tuple[Document, Document, list[str]]:
+    """Both inputs as their final text; a line for each input that carried tracked changes."""
+    from .diffparts import tracked_versions
+
+    notes = []
+    out = []
+    for which, d in (("old", old), ("new", new)):
+        pair = tracked_versions(d)
+        if pair is None:
+            out.append(d)
+            continue
+        out.append(replace(pair[1], source=d.source))
+        notes.append(f"{d.source.path} carries tracked changes: compared against its final text")
+    return out[0], out[1], notes

@@ -616,3 +616,135 @@ def classify_edits(words: Sequence[WordRun], ctx: NoiseContext) -> tuple[bool, t
             kinds.append(n.value)
     return True, tuple(kinds)
 
+
+
+# ---------------------------------------------------------------- tracked changes
+
+
+def has_tracked_changes(document: Document) -> bool:
+    return any(getattr(p, "changes", None) for p in (*document.paragraphs, *document.blocks))
+
+
+def tracked_versions(document: Document) -> Optional[tuple[Document, Document, list]]:
+    """(original, final, pairs) for a document printed with tracked changes; None when it carries none.
+
+    `pairs` says which unit of the original is which of the final version
+    (("p", position) / ("b", block position) each): a marked paragraph is one
+    paragraph in both, however much of it changed.
+
+    Reads the extractor's change marks on each paragraph, `Paragraph.changes`:
+    items with `op` "inserted" or "deleted" (struck-through text is deleted,
+    underlined/coloured text inserted) and `text`, as attributes or keys.  Two
+    shapes are understood:
+
+    * runs covering the whole paragraph in reading order, with "equal" runs
+      for unmarked text: both versions are rebuilt exactly;
+    * only the marked stretches, `text` being the final text: an item with
+      `at` (its offset in the final text) is placed there; without `at`, an
+      insertion is found in the final text after the previous change and a
+      deletion is put back just before the insertion that follows it (where a
+      replacement prints it), else after the previous change.
+
+    A paragraph with `old_number` (a renumbered label printed "17.5.17.6.",
+    the old number struck through) is numbered so in the original.  A paragraph
+    that is wholly inserted is absent from the original, one wholly deleted
+    absent from the final version.
+    """
+    from dataclasses import fields, replace
+
+    def _replace(x: Any, **kw: Any) -> Any:  # the rebuilt versions carry no marks of their own
+        if "changes" in {f.name for f in fields(x)}:
+            kw.setdefault("changes", ())
+        return replace(x, **kw)
+
+    if not has_tracked_changes(document):
+        return None
+    original: list[Paragraph] = []
+    final: list[Paragraph] = []
+    pairs: list[tuple[tuple[str, int], tuple[str, int]]] = []
+    for p in document.paragraphs:
+        changes = list(getattr(p, "changes", None) or ())
+        old_text, new_text = _rebuild(p.text, changes) if changes else (p.text, p.text)
+        old_number = getattr(p, "old_number", None) or p.number
+        in_old = in_new = None
+        if old_text.strip():
+            in_old = ("p", len(original))
+            original.append(_replace(p, number=old_number, text=old_text, parts=() if changes else p.parts,
+                                     tables=() if changes else p.tables))
+        if new_text.strip():
+            in_new = ("p", len(final))
+            final.append(_replace(p, text=new_text, parts=() if new_text != p.text else p.parts))
+        if in_old and in_new:
+            pairs.append((in_old, in_new))
+    old_blocks, new_blocks = [], []
+    for b in document.blocks:  # unnumbered text carries its marks the same way
+        changes = list(getattr(b, "changes", None) or ())
+        old_text, new_text = _rebuild(b.text, changes) if changes else (b.text, b.text)
+        if old_text.strip() and new_text.strip():
+            pairs.append((("b", len(old_blocks)), ("b", len(new_blocks))))
+        if old_text.strip():
+            old_blocks.append(_replace(b, text=old_text))
+        if new_text.strip():
+            new_blocks.append(_replace(b, text=new_text))
+    path = document.source.path
+    old_doc = replace(document, paragraphs=tuple(original), blocks=tuple(old_blocks),
+                      source=replace(document.source, path=f"{path} (original)"))
+    new_doc = replace(document, paragraphs=tuple(final), blocks=tuple(new_blocks),
+                      source=replace(document.source, path=f"{path} (final)"))
+    return old_doc, new_doc, pairs
+
+
+def _item(change: Any, name: str) -> Any:
+    return change.get(name) if isinstance(change, dict) else getattr(change, name, None)
+
+
+def _rebuild(final_text: str, changes: Sequence[Any]) -> tuple[str, str]:
+    ops = [str(_item(c, "op") or "").lower() for c in changes]
+    texts = [str(_item(c, "text") or "") for c in changes]
+    if "equal" in ops:  # full runs
+        old = "".join(t for o, t in zip(ops, texts) if o != "inserted")
+        new = "".join(t for o, t in zip(ops, texts) if o != "deleted")
+        return " ".join(old.split()), " ".join(new.split())
+    new = final_text
+    inserted_spans: list[tuple[int, int]] = []
+    deletions: list[tuple[int, str]] = []
+    cursor = 0
+    pending: list[str] = []
+    for change, op, text in zip(changes, ops, texts):
+        at = _item(change, "at")
+        if op == "inserted":
+            k = int(at) if at is not None else new.find(text, cursor)
+            if k < 0:
+                k = new.find(text)
+            if k < 0:
+                continue
+            inserted_spans.append((k, k + len(text)))
+            for d in pending:
+                deletions.append((k, d))
+            pending = []
+            cursor = k + len(text)
+        elif op == "deleted":
+            if at is not None:
+                deletions.append((int(at), text))
+            else:
+                pending.append(text)
+    for d in pending:
+        deletions.append((cursor, d))
+    # The original: the final text without its insertions, with the deletions put back.
+    pieces: list[str] = []
+    last = 0
+    events = sorted([(a, 0, b, "") for a, b in inserted_spans] + [(at, 1, at, t) for at, t in deletions])
+    for start, kind, end, text in events:
+        if kind == 0:
+            if start >= last:
+                pieces.append(new[last:start])
+                last = end
+        else:
+            if start >= last:
+                pieces.append(new[last:start])
+                last = start
+            pieces.append(" " + text + " ")
+    pieces.append(new[last:])
+    old = " ".join("".join(pieces).split())
+    old = re.sub(r"\s+([,.;:)])", r"\1", old)
+    return old, " ".join(new.split())
