@@ -377,9 +377,77 @@ def _cell(text: Any) -> str:
     return " ".join(str(text or "").split())
 
 
-def tables_of(document: Document) -> list[tuple[int, Paragraph, Any]]:
-    """(paragraph position, paragraph, table) for every table kept beside a paragraph, in reading order."""
-    return [(i, p, t) for i, p in enumerate(document.paragraphs) for t in p.tables]
+@dataclass(frozen=True)
+class _Grid:
+    """A table as compared: its rows, whether the first is a header, its first page."""
+
+    page: int
+    rows: tuple[tuple[str, ...], ...]
+    header: bool
+
+
+def _looks_like_header(row: Sequence[str]) -> bool:
+    """A header row: every cell short (a label, not a sentence) and not empty."""
+    cells = [c for c in row if c]
+    return bool(cells) and all(len(c.split()) <= 6 for c in cells)
+
+
+def _join_rows(before: Sequence[tuple[str, ...]], after: Sequence[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """Rows of a table continued over a page break; the first row after the break joins the last
+    before it when the break cut a row in two (the last cell stops mid-sentence and the next
+    row's cells go on in lower case)."""
+    rows = list(before)
+    after = list(after)
+    if rows and after and _continues(rows[-1], after[0]):
+        rows[-1] = tuple(" ".join(x for x in (a, b) if x) for a, b in zip(rows[-1], after[0]))
+        after = after[1:]
+    return tuple(rows + after)
+
+
+def _continues(last: Sequence[str], row: Sequence[str]) -> bool:
+    """`row` is the rest of `last`, cut where a cell wrapped: the last cell stops mid-sentence
+    (a letter, no closing punctuation) and every later cell of `row` goes on in lower case."""
+    tail = last[-1] if last else ""
+    rest = [c for c in row[1:] if c]
+    return bool(tail and tail[-1].isalpha() and rest and all(c[0].islower() for c in rest))
+
+
+def tables_of(document: Document) -> list[tuple[int, Paragraph, _Grid]]:
+    """(paragraph position, paragraph, table) for every table kept beside a paragraph, in reading order.
+
+    A table continued over a page break reads as two tables beside the same
+    paragraph: consecutive tables there with the same number of columns are
+    one when the first has no header or the second repeats it (the repeat is
+    dropped).  A row whose first cell is empty continues the row above (a cell
+    broken by the page break).
+    """
+    out: list[tuple[int, Paragraph, _Grid]] = []
+    for i, p in enumerate(document.paragraphs):
+        grids: list[_Grid] = []
+        for t in p.tables:
+            rows = [tuple(_cell(c) for c in r) for r in t.rows if any(_cell(c) for c in r)]
+            if not rows:
+                continue
+            header = len(rows) > 1 and _looks_like_header(rows[0])
+            prev = grids[-1] if grids else None
+            if prev and len(prev.rows[0]) == len(rows[0]):
+                if not prev.header:
+                    grids[-1] = _Grid(prev.page, _join_rows(prev.rows, rows), False)
+                    continue
+                if rows[0] == prev.rows[0]:
+                    grids[-1] = _Grid(prev.page, _join_rows(prev.rows, rows[1:]), True)
+                    continue
+            grids.append(_Grid(t.page, tuple(rows), header))
+        for g in grids:
+            merged: list[tuple[str, ...]] = []
+            for r in g.rows:
+                body = len(merged) > 1 or (merged and not g.header)
+                if body and len(r) == len(merged[-1]) and (not r[0] or _continues(merged[-1], r)):
+                    merged[-1] = tuple(" ".join(x for x in (a, b) if x) for a, b in zip(merged[-1], r))
+                else:
+                    merged.append(r)
+            out.append((i, p, _Grid(g.page, tuple(merged), g.header)))
+    return out
 
 
 def table_changes(
@@ -400,7 +468,7 @@ def table_changes(
         return comparison_tokens(x, **kw) == comparison_tokens(y, **kw)
 
     def header(t) -> str:
-        return " ".join(_cell(c) for c in (t.rows[0] if t.rows else ()))
+        return " ".join(t.rows[0]) if t.rows else ""
 
     pairs: dict[int, int] = {}
     taken: set[int] = set()
@@ -450,9 +518,13 @@ def table_changes(
     return [c for _, c in sorted(out, key=lambda kc: kc[0])]
 
 
-def _compare_table(a, b, old_after: str, new_after: str, same) -> TableChange:
-    rows_a = [[_cell(c) for c in r] for r in a.rows]
-    rows_b = [[_cell(c) for c in r] for r in b.rows]
+def _compare_table(a: _Grid, b: _Grid, old_after: str, new_after: str, same) -> TableChange:
+    width = max([len(r) for r in (*a.rows, *b.rows)] or [0])
+    has_header = a.header and b.header
+    # Header-less tables (a definitions list) are keyed by position: "column 2".
+    blank = [f"column {k + 1}" for k in range(width)]
+    rows_a = [list(r) for r in a.rows] if has_header else [blank] + [list(r) for r in a.rows]
+    rows_b = [list(r) for r in b.rows] if has_header else [blank] + [list(r) for r in b.rows]
     head_a = rows_a[0] if rows_a else []
     head_b = rows_b[0] if rows_b else []
     # Columns by header text; a header that only changed its punctuation or case is the same column.
