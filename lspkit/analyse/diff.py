@@ -614,19 +614,20 @@ def _glued(words: Sequence[WordRun], op: RunOp) -> list[tuple[str, int]]:
 
 
 def _duplicate_warnings(document: Document, which: str) -> list[str]:
-    """One line per paragraph number printed more than once (per kind): both are diffed as themselves."""
+    """A line per version that prints a paragraph number more than once (per kind): both are diffed as themselves."""
     seen: dict[tuple, list[int]] = {}
     for p in document.paragraphs:
         seen.setdefault((p.kind, p.number), []).append(p.page)
-    out = []
-    for (kind, number), pages in seen.items():
-        if len(pages) > 1:
-            where = ", ".join(str(pg) for pg in pages)
-            out.append(
-                f"the {which} version prints {kind.value} number {number} {len(pages)} times (pages {where}); "
-                "each is compared as itself"
-            )
-    return out
+    twice = [(kind, number, pages) for (kind, number), pages in seen.items() if len(pages) > 1]
+    if not twice:
+        return []
+    if len(twice) == 1:
+        kind, number, pages = twice[0]
+        where = ", ".join(str(pg) for pg in pages)
+        return [f"the {which} version prints {kind.value} number {number} {len(pages)} times (pages {where}); "
+                "each is compared as itself"]
+    listed = "; ".join(f"{number} ({len(pages)} times, pages {', '.join(str(pg) for pg in pages)})" for _, number, pages in twice)
+    return [f"the {which} version prints {len(twice)} numbers more than once: {listed}; each paragraph is compared as itself"]
 
 
 def _same_text(a: str, b: str, options: DiffOptions) -> bool:
