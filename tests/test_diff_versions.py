@@ -211,6 +211,25 @@ def test_recommendations_the_extractor_provides_are_used_as_given(cabinet):
         "(ii) ENDORSE \u2192 ADOPT", "+ (iii) DELEGATE"]
 
 
+def test_a_recommendations_box_read_as_a_paragraph_is_split_into_its_items():
+    """The cover's box came out as paragraph 11 in one version and 5.1 in the other: its items still align."""
+    cabinet = Document(Source("cabinet.pdf", "", 1), metadata={"to": "Cabinet"}, paragraphs=(Paragraph(
+        "11", "RECOMMENDATIONS: Cabinet is asked to: (i) NOTE the responses to the consultation; "
+              "(ii) ENDORSE the Minerals Plan for adoption by County Council.", 1),))
+    council = Document(Source("council.pdf", "", 1), metadata={"to": "County Council"}, paragraphs=(Paragraph(
+        "5.1", "RECOMMENDATIONS: County Council is asked to: (i) NOTE the responses to the consultation; "
+               "(ii) ADOPT the Minerals Plan; and (iii) DELEGATE to the Director minor changes before publication.", 1),))
+    result = diff_documents(cabinet, council)
+    assert result.recommendations_from == ("box", "box")
+    assert [r.label for r in result.recommendations] == ["(i) NOTE", "(ii) ENDORSE \u2192 ADOPT", "+ (iii) DELEGATE"]
+    assert [m.to_dict() for m in result.metadata] == [{"field": "to", "op": "changed", "old": "Cabinet", "new": "County Council"}]
+
+
+def test_recommendations_of_a_real_report_from_its_heading():
+    items, source = recommendations_of(_extract(DATA / "head-of-policy-report.pdf"))
+    assert source == "section" and [(r.label, r.verb) for r in items] == [("8.1", "ENDORSE")]
+
+
 # ---------------------------------------------------------------- noise is not a change
 
 

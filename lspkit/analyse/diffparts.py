@@ -152,6 +152,7 @@ VERBS = {
 _FILLER = {"that", "the", "is", "are", "be", "it", "and", "to", "members", "member", "hereby"}
 _ASKED = {"asked", "requested", "recommended", "invited", "minded", "resolved", "agreed"}
 _ITEM_LABEL = re.compile(r"\(\s*(?:[ivxlc]+|[a-z]|\d{1,2})\s*\)|(?<![\w.])(?:[ivxlc]+|[a-z]|\d{1,2})[.)](?=\s)", re.I)
+_OPENS_WITH_RECOMMENDATION = re.compile(r"\s*(?i:(?:the\s+)?recommendations?)\s*(?:[:.\u2013\u2014-]|\s(?=[A-Z(]))")
 RECOMMENDATION_HEADING = re.compile(r"\brecommendations?\b|\bdecisions?\s+(?:required|sought)\b|\bresolution\b", re.I)
 
 
@@ -260,7 +261,18 @@ def recommendations_of(document: Document) -> tuple[list[Recommendation], str]:
     for p in document.paragraphs:
         if p.heading and RECOMMENDATION_HEADING.search(p.heading):
             items.extend(_split_items(p))
-    return items, "section" if items else "none"
+    if items:
+        return items, "section"
+    # A cover box or a paragraph that opens with the word: "RECOMMENDATIONS: Cabinet is asked to (i) ...".
+    for number, text, page in [(p.number, p.text, p.page) for p in document.paragraphs] + [
+        (f"R{k + 1}", b.text, b.page) for k, b in enumerate(document.blocks)
+    ]:
+        m = _OPENS_WITH_RECOMMENDATION.match(text)
+        if m:
+            rest = text[m.end():].strip()
+            if rest:
+                items.extend(_split_items(Paragraph(number, rest, page)))
+    return items, "box" if items else "none"
 
 
 def recommendation_changes(
