@@ -381,6 +381,21 @@ def test_tracked_runs_rebuild_both_versions_exactly_and_a_renumbered_label():
     ]
 
 
+def test_tracked_marks_with_offsets_are_put_back_where_they_were():
+    final = "Inappropriate development, as defined in national planning policy, in the Green Belt will not be approved."
+    marks = (
+        {"op": "deleted", "text": "All development will take place on brownfield land.", "at": 0},
+        {"op": "inserted", "text": ", as defined in national planning policy,", "at": final.index(", as")},
+        {"op": "deleted", "text": "supported", "at": final.index("approved")},
+        {"op": "inserted", "text": "approved", "at": final.index("approved")},
+    )
+    marked = Document(Source("mm.pdf", "", 1), paragraphs=(MarkedParagraph("M15", final, 4, changes=marks),))
+    [change] = diff_tracked(marked).changes
+    assert change.old_texts == ("All development will take place on brownfield land. Inappropriate development in the "
+                                "Green Belt will not be supported.",)
+    assert change.new_texts == (final,)
+
+
 def test_tracked_on_a_file_without_marks_is_exit_2_with_one_line():
     result = CliRunner().invoke(cli, ["diff", "--tracked", str(CABINET), "--no-themes"])
     assert result.exit_code == 2
