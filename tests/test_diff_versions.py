@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from lspkit.analyse.align import align
-from lspkit.analyse.diff import ChangeKind, HeadingOp, diff_documents, diff_tracked
+from lspkit.analyse.diff import ChangeKind, HeadingOp, diff_documents, diff_tracked, final_versions
 from lspkit.analyse.diffparts import RecOp, recommendations_of
 from lspkit.cli import cli
 from lspkit.model import Document, Paragraph, Section, Source
@@ -394,6 +394,19 @@ def test_tracked_marks_with_offsets_are_put_back_where_they_were():
     assert change.old_texts == ("All development will take place on brownfield land. Inappropriate development in the "
                                 "Green Belt will not be supported.",)
     assert change.new_texts == (final,)
+
+
+def test_a_clean_copy_against_a_tracked_copy_compares_the_final_text():
+    clean = Document(Source("clean.pdf", "", 1), paragraphs=(Paragraph("17.5", "The panel will meet four times a year.", 1),))
+    runs = ({"op": "equal", "text": "The panel will meet "}, {"op": "deleted", "text": "four"},
+            {"op": "inserted", "text": "six"}, {"op": "equal", "text": " times a year."})
+    tracked = Document(Source("tracked.pdf", "", 1), paragraphs=(
+        MarkedParagraph("17.6", "The panel will meet four six times a year.", 1, changes=runs, old_number="17.5"),))
+    old, new, notes = final_versions(clean, tracked)
+    assert notes == ["tracked.pdf carries tracked changes: compared against its final text"]
+    [change] = diff_documents(old, new).changes
+    assert (change.kind, change.old, change.new) == (ChangeKind.MODIFIED, ("17.5",), ("17.6",))
+    assert [(w.op.value, w.text) for w in change.words if w.op.value != "equal"] == [("delete", "four"), ("insert", "six")]
 
 
 def test_tracked_on_a_file_without_marks_is_exit_2_with_one_line():
