@@ -169,7 +169,7 @@ def test_recommendations_aligned_item_by_item_with_their_verbs(cabinet):
     assert got == [
         (RecOp.MODIFIED, "(a) ADOPT \u2192 NOTE"),
         (RecOp.UNCHANGED, "(b) APPROVE"),
-        (RecOp.MODIFIED, "(c) DELEGATE"),  # only its closing punctuation and "and": still modified, verb kept
+        (RecOp.UNCHANGED, "(c) DELEGATE"),  # only the list's glue changed ("it." -> "it; and")
         (RecOp.ADDED, "+ (d) ALLOCATE"),
     ]
     a = result.recommendations[0]
@@ -190,7 +190,7 @@ def test_recommendations_lead_every_format(cabinet):
     unified = render.render(result, "unified").splitlines()
     assert unified[2] == "@@ recommendation (a) ADOPT \u2192 NOTE modified @@"
     data = json.loads(render.render(result, "json"))
-    assert [r["op"] for r in data["recommendations"]] == ["modified", "unchanged", "modified", "added"]
+    assert [r["op"] for r in data["recommendations"]] == ["modified", "unchanged", "unchanged", "added"]
     assert data["metadata"][0] == {"field": "to", "op": "changed", "old": "Cabinet", "new": "Council"}
 
 

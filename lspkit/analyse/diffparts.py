@@ -197,7 +197,7 @@ def _split_items(paragraph: Paragraph) -> list[Recommendation]:
             m = re.match(r"\s*(\(\s*\w{1,4}\s*\)|\w{1,4}[.)])\s+", part)
             label = m.group(1) if m else f"{paragraph.number}.{k + 1}"
             text = part[m.end():] if m else part
-            items.append(Recommendation(label, _verb_of(text), " ".join(text.split()), paragraph.page))
+            items.append(Recommendation(label, _verb_of(text), _clean_item(text), paragraph.page))
         return items
     text = " ".join(paragraph.text.split())
     starts = [m for m in _ITEM_LABEL.finditer(text) if m.start() == 0 or text[m.start() - 1] in " :;"]
@@ -206,11 +206,17 @@ def _split_items(paragraph: Paragraph) -> list[Recommendation]:
         items = []
         for k, m in enumerate(seq):
             end = seq[k + 1].start() if k + 1 < len(seq) else len(text)
-            body = text[m.end():end].strip().rstrip(";").strip()
-            body = re.sub(r"\s*(?:;\s*)?(?:and|or)$", "", body).strip()
+            body = _clean_item(text[m.end():end])
             items.append(Recommendation(m.group(0).strip(), _verb_of(body), body, paragraph.page))
         return items
     return [Recommendation(paragraph.number, _verb_of(text), text, paragraph.page)]
+
+
+def _clean_item(text: str) -> str:
+    """An item's words without the list's glue: the closing ";", ", and", "; or", "." that only
+    say where the item stands in the list (they move when an item is added after it)."""
+    body = " ".join(text.split())
+    return re.sub(r"(?:\s*[;,.]?\s*\b(?:and|or))?\s*[;,.]?\s*$", "", body).strip()
 
 
 def _label_sequence(matches: Sequence[re.Match]) -> list[re.Match]:
