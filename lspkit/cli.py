@@ -99,8 +99,17 @@ def themes_option(f):
     )(f)
 
 
+def reader_option(f):
+    """--reader: the PDF engine (lspkit.read.READERS; named here so `--help` imports nothing to list them)."""
+    return click.option(
+        "--reader", type=click.Choice(["pdfium", "pdfplumber"]), default="pdfium", show_default=True,
+        help="PDF engine: pdfium (pypdfium2's character stream, fast) or pdfplumber (pdfminer's exact fonts and sizes, slower).",
+    )(f)
+
+
 def pdf_options(f):
-    """--pages, --password and --max-pages: how much of a PDF to read."""
+    """--pages, --password, --max-pages and --reader: how much of a PDF to read, and with which engine."""
+    f = reader_option(f)
     f = click.option("--password", default=None, help="Password for an encrypted PDF.")(f)
     f = click.option("--max-pages", type=click.IntRange(min=1), default=None, help="Refuse PDFs longer than N pages.")(f)
     f = click.option("--pages", "pages_spec", default=None, metavar="SPEC", help="Only these pages, e.g. 1-3,7.")(f)
@@ -165,7 +174,7 @@ def cli(ctx: click.Context, verbose: bool, quiet: bool) -> None:
 )
 @click.pass_obj
 def extract(
-    obj: Context, file: str, fmt: str, output: Optional[str], pages_spec, password, max_pages, timeout, max_memory
+    obj: Context, file: str, fmt: str, output: Optional[str], pages_spec, password, max_pages, reader, timeout, max_memory
 ) -> None:
     """Every numbered paragraph of FILE, with its number, section, page and text.
 
@@ -185,7 +194,7 @@ def extract(
     from .infra.outputs import write_text_atomic
     from .render import extract as render
 
-    options = dict(pages=parse_pages(pages_spec), password=password, max_pages=max_pages)
+    options = dict(pages=parse_pages(pages_spec), password=password, max_pages=max_pages, reader=reader)
     if (timeout or max_memory) and file != "-":
         from .infra.limits import run_limited
 
@@ -238,6 +247,7 @@ def _parse_only(ctx, param, value: Optional[str]):
 @themes_option
 @click.option("--no-themes", is_flag=True, help="Do not tag themes (faster; no theme changes reported).")
 @click.option("--password", default=None, help="Password for encrypted PDFs (tried on both files).")
+@reader_option
 @click.pass_obj
 def diff(
     obj: Context,
@@ -254,6 +264,7 @@ def diff(
     themes_path: Optional[str],
     no_themes: bool,
     password: Optional[str],
+    reader: str,
     tracked: Optional[str] = None,
 ) -> None:
     """What changed between two versions of a paper, paragraph by paragraph.
@@ -290,46 +301,24 @@ def diff(
     if old == "-" and new == "-":
         raise click.UsageError("only one of OLD and NEW can be standard input ('-')")
     try:
-        from .analyse.diff import diff_documents
-        from .api import extract as extract_document
+        from .api import diff_files
         from .infra.outputs import write_text_atomic
         from .render import diff as render
 
-        from .analyse.diff import diff_tracked, final_versions
-
-        if tracked:
-            old_doc = new_doc = extract_document(tracked, password=password)
-            pairs = ((tracked, old_doc),)
-        else:
-            old_doc = extract_document(old, password=password)
-            new_doc = extract_document(new, password=password)
-            pairs = ((old, old_doc), (new, new_doc))
-        for name, document in pairs:
-            for warning in document.warnings:
-                obj.warn(f"{name}: {warning}")
-        if not tracked:
-            old_doc, new_doc, notes = final_versions(old_doc, new_doc)
-            for note in notes:
-                obj.warn(note)
-        tagged_old = tagged_new = None
-        if not no_themes:
-            try:
-                from .nlp.tagger import tag_document
-            except ImportError:
-                tag_document = None
-                if themes_path:
-                    obj.warn("theme tagging is not available in this installation; --themes ignored")
-            if tag_document is not None:
-                from .nlp.taxonomy import load_taxonomy
-
-                taxonomy = load_taxonomy(themes_path)
-                tagged_old = tag_document(old_doc, taxonomy)
-                tagged_new = tag_document(new_doc, taxonomy)
-        diff_options = dict(threshold=threshold, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation, blocks=blocks)
-        if tracked:
-            result = diff_tracked(old_doc, **diff_options)
-        else:
-            result = diff_documents(old_doc, new_doc, tagged_old=tagged_old, tagged_new=tagged_new, **diff_options)
+        result = diff_files(
+            tracked or old,
+            None if tracked else new,
+            tracked=bool(tracked),
+            password=password,
+            reader=reader,
+            themes=not no_themes,
+            taxonomy_path=themes_path,
+            on_warning=obj.warn,
+            threshold=threshold,
+            ignore_case=ignore_case,
+            ignore_punctuation=ignore_punctuation,
+            blocks=blocks,
+        )
         to_terminal = output in (None, "-") and sys.stdout.isatty()
         color = fmt == "terminal" and to_terminal and not os.environ.get("NO_COLOR")
         width = None
@@ -393,6 +382,7 @@ def summarise(
     pages_spec,
     password,
     max_pages,
+    reader: str,
     no_cache: bool,
     cache_dir: Optional[str],
 ) -> None:
@@ -414,7 +404,7 @@ def summarise(
       lspkit summarise report.pdf --against consultation.pdf --format html -o summary.html
       lspkit summarise report.pdf --format json | jq '.xrefs[] | select(.resolved | not)'
     """
-    from .analyse.summary import summarise_path, summary_cache_key
+    from .api import SummaryJob
     from .infra.cache import Cache, make_key
     from .infra.outputs import write_text_atomic
 
@@ -430,11 +420,11 @@ def summarise(
     options = {"width": width, "color": color} if fmt == "terminal" else {}
 
     # The same report with the same flags: the rendered output itself is cached (no rich, no parsing).
-    key, _ = summary_cache_key(
+    job = SummaryJob(
         file, against=against, taxonomy_path=themes_path, pages=pages, password=password, max_pages=max_pages,
-        cache=cache,
+        reader=reader, cache=cache,
     )
-    render_key = key and make_key("render", key, file, against, fmt, theme, full, options)
+    render_key = job.key and make_key("render", job.key, file, against, fmt, theme, full, options)
     rendered = cache.get("render", render_key) if render_key else None
     if isinstance(rendered, dict) and isinstance(rendered.get("text"), str):
         for warning in rendered.get("warnings", ()):
@@ -442,10 +432,7 @@ def summarise(
         write_text_atomic(output, rendered["text"])
         return
 
-    summary, _hit = summarise_path(
-        file, against=against, taxonomy_path=themes_path, pages=pages, password=password, max_pages=max_pages,
-        cache=cache,
-    )
+    summary, _hit = job.run()
     if theme is not None and summary.theme(theme) is None:
         names = ", ".join(t.name for t in summary.themes)
         raise click.BadParameter(f"no theme {theme!r} (choose from {names})", param_hint="--theme")
@@ -565,7 +552,7 @@ def _is_batch(ctx: click.Context, paths: tuple[str, ...]) -> tuple[bool, Optiona
 
 
 def _tag_batch(ctx: click.Context, obj: Context, paths, listed, fmt: str, output, themes_path, explain, min_score, model,
-               pages_spec, password, max_pages, p: dict) -> None:
+               pages_spec, password, max_pages, reader, p: dict) -> None:
     import io
 
     from .batch.runner import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, BatchSettings, tag_batch
@@ -584,7 +571,7 @@ def _tag_batch(ctx: click.Context, obj: Context, paths, listed, fmt: str, output
     max_memory = DEFAULT_MAX_MEMORY if p["max_memory"] is None else (p["max_memory"] or None)
     options = TagOptions(
         themes=themes_path, model=model, pages=parse_pages(pages_spec), password=password, max_pages=max_pages,
-        min_score=min_score, explain=explain, cache_dir=p["cache_dir"], use_cache=not p["no_cache"],
+        min_score=min_score, explain=explain, cache_dir=p["cache_dir"], use_cache=not p["no_cache"], reader=reader,
     )
     settings = BatchSettings(
         fmt=fmt, summary=p["summary"], output=output, resume=p["resume"], jobs=p["jobs"], ordered=not p["unordered"],
@@ -629,7 +616,7 @@ def _tag_batch(ctx: click.Context, obj: Context, paths, listed, fmt: str, output
 @pdf_options
 @batch_options
 @click.pass_context
-def tag(ctx: click.Context, paths, fmt: str, output, themes_path, explain: bool, min_score, model, pages_spec, password, max_pages, **batch) -> None:
+def tag(ctx: click.Context, paths, fmt: str, output, themes_path, explain: bool, min_score, model, pages_spec, password, max_pages, reader, **batch) -> None:
     """The themes of every numbered paragraph of each PATH, with scores and evidence.
 
     Each paragraph gets every theme it is substantively about (possibly
@@ -659,10 +646,10 @@ def tag(ctx: click.Context, paths, fmt: str, output, themes_path, explain: bool,
     obj: Context = ctx.obj
     is_batch, listed = _is_batch(ctx, paths)
     if is_batch:
-        _tag_batch(ctx, obj, paths, listed, fmt, output, themes_path, explain, min_score, model, pages_spec, password, max_pages, batch)
+        _tag_batch(ctx, obj, paths, listed, fmt, output, themes_path, explain, min_score, model, pages_spec, password, max_pages, reader, batch)
         return
     file = paths[0]
-    from .nlp.tagger import tag_file
+    from .api import tag_file
     from .infra.outputs import write_text_atomic
     from .render import tags as render
     from .nlp.taxonomy import load_taxonomy
@@ -674,11 +661,12 @@ def tag(ctx: click.Context, paths, fmt: str, output, themes_path, explain: bool,
 
         tagged = run_limited(
             tag_file, file, taxonomy, model=model, min_score=min_score, pages=parse_pages(pages_spec), password=password,
-            max_pages=max_pages, path=file, **limits,
+            max_pages=max_pages, reader=reader, path=file, **limits,
         )
     else:
         tagged = tag_file(
-            file, taxonomy, model=model, min_score=min_score, pages=parse_pages(pages_spec), password=password, max_pages=max_pages
+            file, taxonomy, model=model, min_score=min_score, pages=parse_pages(pages_spec), password=password, max_pages=max_pages,
+            reader=reader,
         )
     for warning in tagged.warnings:
         obj.warn(f"{file}: {warning}")
@@ -742,7 +730,8 @@ def eval_command(gold: str, themes_path, model, min_score, fmt: str, output, fol
       lspkit eval data/labels/gold.jsonl --cross-validate 5
       lspkit eval gold.jsonl --model trained/ --format json
     """
-    from .nlp.evaluate import cross_validate, evaluate, load_gold
+    from .api import load_gold
+    from .nlp.evaluate import cross_validate, evaluate
     from .infra.outputs import write_text_atomic
     from .render.tags import render_eval
     from .nlp.taxonomy import load_taxonomy
@@ -778,7 +767,7 @@ def train(obj: Context, gold: str, output: str, themes_path, epochs: int, seed: 
       lspkit train data/labels/gold.jsonl --output models/themes
       lspkit tag report.pdf --model models/themes --explain
     """
-    from .nlp.evaluate import load_gold
+    from .api import load_gold
     from .nlp.train import save_pipeline, train_textcat
     from .nlp.taxonomy import load_taxonomy
 
@@ -807,6 +796,23 @@ def completion(shell: str) -> None:
     comp_cls = get_completion_class(shell)
     comp = comp_cls(cli, {}, "lspkit", "_LSPKIT_COMPLETE")
     click.echo(comp.source())
+
+
+# ---------------------------------------------------------------- schema
+
+
+@cli.command()
+@click.argument("command", type=click.Choice(["extract", "tag", "summarise", "diff"]))
+def schema(command: str) -> None:
+    """Print the JSON Schema of COMMAND's `-f json` output.
+
+    \b
+    The contract for tools that read lspkit's JSON, e.g.:
+      lspkit schema summarise > summarise.schema.json
+    """
+    from .schemas import schema_text
+
+    click.echo(schema_text(command), nl=False)
 
 
 def main() -> None:

@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 from lspkit.cli import cli
 from lspkit.infra.errors import InputInvalidError
-from lspkit.nlp.evaluate import GoldItem, load_gold, score
+from lspkit.api import load_gold
+from lspkit.nlp.evaluate import GoldItem, score
 from lspkit.nlp.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -121,7 +121,7 @@ def test_heading_is_a_prior_not_an_override():
 )
 def test_false_friends(text, theme):
     t = tag_document(doc(text))
-    assert theme not in themes_of(t, "1"), t.paragraphs[0].to_dict()
+    assert theme not in themes_of(t, "1"), t.paragraphs[0]
 
 
 def test_min_score_threshold():

@@ -39,14 +39,13 @@ def test_jsonl_records(jsonl):
     assert all(rec["5.4"]["text"][e["start"] : e["end"]] == e["text"] for e in ev)
 
 
-def test_paragraph_record_matches_jsonl(jsonl):
-    """The batch helper reuses paragraph_record: it must give the single-file records exactly."""
+def test_records_match_jsonl(jsonl):
+    """Batch reuses TaggedDocument.records: it must give the single-file records exactly."""
     from lspkit.api import extract
     from lspkit.nlp.tagger import tag_document
-    from lspkit.render.tags import paragraph_record
 
     tagged = tag_document(extract(TXT))
-    recs = [paragraph_record(tagged, p, t, explain=True) for p, t in zip(tagged.document.paragraphs, tagged.paragraphs)]
+    recs = tagged.records(explain=True)
     assert json.loads(json.dumps(recs)) == [{**r, "file": r["file"]} for r in jsonl]
 
 

@@ -20,7 +20,8 @@ from typing import Callable, Iterable, Iterator, Optional
 from ..infra.errors import LspkitError
 from ..infra.limits import describe_exit, kill_quietly, memory_problem, mp_context, set_memory_limit
 from .discover import Task
-from .worker import FileResult, TagOptions, preload, tag_file
+from ..results import FileResult
+from .worker import TagOptions, preload, tag_file
 
 TaskFunction = Callable[[str, TagOptions, Optional[str]], FileResult]
 

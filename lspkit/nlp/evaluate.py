@@ -14,7 +14,7 @@ import json
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 from ..infra.errors import InputInvalidError, InputMissingError
 from .taxonomy import Taxonomy
@@ -112,7 +112,11 @@ class EvalReport:
 # ---------------------------------------------------------------- gold
 
 
-def load_gold(path: str, taxonomy: Optional[Taxonomy] = None) -> list[GoldItem]:
+def load_gold(path: str, taxonomy: Optional[Taxonomy] = None, *, extract: Callable[[str], Any]) -> list[GoldItem]:
+    """The labelled paragraphs of a gold JSONL file; `extract` reads the papers a record names by file and number.
+
+    The caller (`lspkit.pipeline.load_gold`) supplies the reader, so evaluation never reaches back up the pipeline.
+    """
     p = Path(path)
     if not p.is_file():
         raise InputMissingError("no such gold file", path)
@@ -140,7 +144,7 @@ def load_gold(path: str, taxonomy: Optional[Taxonomy] = None) -> list[GoldItem]:
             if text is None:
                 if not file or number is None:
                     raise InputInvalidError(f"line {lineno}: needs 'text' or 'file' and 'number'", path)
-                text = _paragraph_text(p.parent, str(file), str(number), documents, path, lineno)
+                text = _paragraph_text(p.parent, str(file), str(number), documents, path, lineno, extract)
             if not isinstance(text, str):
                 raise InputInvalidError(f"line {lineno}: 'text' must be a string", path)
             key = f"{file}#{number}" if file else f"line {lineno}"
@@ -153,9 +157,7 @@ def load_gold(path: str, taxonomy: Optional[Taxonomy] = None) -> list[GoldItem]:
     return items
 
 
-def _paragraph_text(base: Path, file: str, number: str, documents: dict, gold: str, lineno: int) -> str:
-    from ..api import extract
-
+def _paragraph_text(base: Path, file: str, number: str, documents: dict, gold: str, lineno: int, extract) -> str:
     target = (base / file) if not Path(file).is_absolute() else Path(file)
     if str(target) not in documents:
         if not target.exists():
