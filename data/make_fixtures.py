@@ -1103,7 +1103,7 @@ def make_consultation_v2() -> dict:
                      "and the old 3.4 is 3.5"},
         ],
         "counts": {op: sum(1 for o in ops if o["op"] == op) for op in
-                   ["unchanged", "renumbered", "modified", "moved", "added", "deleted", "split", "merged"]},
+                   ["unchanged", "renumbered", "modified", "moved", "added", "deleted", "split", "merged", "punctuation"]},
     }
     (HERE / "consultation-diff.gold.json").write_text(json.dumps(diff, indent=1) + "\n", encoding="utf-8")
     return gold

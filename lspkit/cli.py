@@ -208,7 +208,7 @@ def extract(
 
 # ---------------------------------------------------------------- diff
 
-DIFF_OPS = ["unchanged", "renumbered", "modified", "moved", "added", "deleted", "split", "merged"]
+DIFF_OPS = ["unchanged", "renumbered", "modified", "moved", "added", "deleted", "split", "merged", "punctuation"]
 
 
 def _parse_only(ctx, param, value: Optional[str]):
@@ -222,8 +222,10 @@ def _parse_only(ctx, param, value: Optional[str]):
 
 
 @cli.command()
-@click.argument("old", type=click.Path(dir_okay=True, allow_dash=True), metavar="OLD")
-@click.argument("new", type=click.Path(dir_okay=True, allow_dash=True), metavar="NEW")
+@click.argument("old", type=click.Path(dir_okay=True, allow_dash=True), metavar="OLD", required=False)
+@click.argument("new", type=click.Path(dir_okay=True, allow_dash=True), metavar="NEW", required=False)
+@click.option("--tracked", "tracked", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Diff one tracked-changes PDF: its original text (struck-through kept) against its final text.")
 @format_option(["terminal", "json", "markdown", "html", "unified"], "terminal")
 @output_option
 @click.option("-i", "--ignore-case", is_flag=True, help="Changes of letter case do not count.")
@@ -263,6 +265,7 @@ def diff(
     no_themes: bool,
     password: Optional[str],
     reader: str,
+    tracked: Optional[str] = None,
 ) -> None:
     """What changed between two versions of a paper, paragraph by paragraph.
 
@@ -273,16 +276,28 @@ def diff(
     paragraphs get a word-level redline.  OLD and NEW may be PDFs or text
     files, in any mix.
 
+    The recommendations (item by item, with their verbs), the cover fields
+    and the tables are compared too, and lead the output when they changed.
+    A change of punctuation or spacing only is "punctuation"
+    (--ignore-punctuation hides it).  `--tracked FILE` reads one PDF printed
+    with tracked changes as the diff of its original and final text; a
+    tracked-changes input to a two-file diff is compared as its final text.
+
     Exit status as diff(1): 0 same paragraph for paragraph, 1 different,
     2 trouble.
 
     \b
     Examples:
-      lspkit diff draft.pdf final.pdf
+      lspkit diff cabinet.pdf council.pdf
+      lspkit diff --tracked appendix-tracked.pdf
       lspkit diff draft.pdf final.pdf --only modified,added --context 1
       lspkit diff v1.pdf v2.pdf --format html -o changes.html
       lspkit diff v1.pdf v2.txt --format json | jq '.summary.ops'
     """
+    if tracked and (old or new):
+        raise click.UsageError("give either --tracked FILE or OLD and NEW, not both")
+    if not tracked and not (old and new):
+        raise click.UsageError("give OLD and NEW (or --tracked FILE)")
     if old == "-" and new == "-":
         raise click.UsageError("only one of OLD and NEW can be standard input ('-')")
     try:
@@ -291,8 +306,9 @@ def diff(
         from .render import diff as render
 
         result = diff_files(
-            old,
-            new,
+            tracked or old,
+            None if tracked else new,
+            tracked=bool(tracked),
             password=password,
             reader=reader,
             themes=not no_themes,

@@ -123,8 +123,9 @@ def tag_file(
 
 def diff_files(
     old: str,
-    new: str,
+    new: Optional[str],
     *,
+    tracked: bool = False,
     password: Optional[str] = None,
     reader: str = "pdfium",
     themes: bool = True,
@@ -135,15 +136,27 @@ def diff_files(
     """Extract both versions, tag them (unless `themes` is False) and diff them (see lspkit.analyse.diff).
 
     `on_warning` receives each reader warning as "FILE: warning", in order.
+    `tracked`: `old` is one tracked-changes PDF (`new` is None), diffed as its
+    original text against its final text; otherwise an input that carries
+    tracked changes is compared as its final text (and said so).
     """
-    from .analyse.diff import diff_documents
+    from .analyse.diff import diff_documents, diff_tracked, final_versions
 
     warn = on_warning or (lambda message: None)
+    if tracked:
+        document = extract(old, password=password, reader=reader)
+        for warning in document.warnings:
+            warn(f"{old}: {warning}")
+        return diff_tracked(document, **options)
+    assert new is not None
     old_doc = extract(old, password=password, reader=reader)
     new_doc = extract(new, password=password, reader=reader)
     for name, document in ((old, old_doc), (new, new_doc)):
         for warning in document.warnings:
             warn(f"{name}: {warning}")
+    old_doc, new_doc, notes = final_versions(old_doc, new_doc)
+    for note in notes:
+        warn(note)
     tagged_old = tagged_new = None
     if themes:
         from .nlp.taxonomy import load_taxonomy

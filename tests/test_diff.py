@@ -147,10 +147,12 @@ def test_case_and_punctuation_options():
     old = _doc("a", [("1.1", A, "1"), ("1.2", B, "1")])
     new = _doc("b", [("1.1", A.upper(), "1"), ("1.2", B.replace("'", "").replace(".", ""), "1")])
     plain = diff_documents(old, new)
-    # Matching never depends on case or punctuation; whether they count as a change does.
+    # Matching never depends on case or punctuation; whether they count as a change does.  A change
+    # of case is a change of content; one of punctuation only is reported as such, never as modified.
     assert [(c.kind, c.old, c.new) for c in plain.changes] == [
-        (ChangeKind.MODIFIED, ("1.1",), ("1.1",)), (ChangeKind.MODIFIED, ("1.2",), ("1.2",))]
-    assert [c.kind for c in diff_documents(old, new, ignore_case=True).changes] == [ChangeKind.UNCHANGED, ChangeKind.MODIFIED]
+        (ChangeKind.MODIFIED, ("1.1",), ("1.1",)), (ChangeKind.PUNCTUATION, ("1.2",), ("1.2",))]
+    assert [c.kind for c in diff_documents(old, new, ignore_case=True).changes] == [ChangeKind.UNCHANGED, ChangeKind.PUNCTUATION]
+    assert [c.kind for c in diff_documents(old, new, ignore_punctuation=True).changes] == [ChangeKind.MODIFIED, ChangeKind.UNCHANGED]
     both = diff_documents(old, new, ignore_case=True, ignore_punctuation=True)
     assert both.identical
 

@@ -162,6 +162,11 @@ def align(
         best_old[i] = max(best_old.get(i, 0.0), s)
         best_new[j] = max(best_new.get(j, 0.0), s)
     lone_gaps = _lone_gaps(rest_old, rest_new, gap_old, gap_new)
+
+    def _bonus(i: int, j: int) -> float:
+        """The tie-breakers a one-to-one pair gets; a split or merge gets them through its first piece."""
+        return 0.01 * bool(old_hints and new_hints and old_hints[i] == new_hints[j]) + 0.01 * (gap_old[i] == gap_new[j])
+
     for (i, j), s in sims.items():
         same_number = bool(old_hints and new_hints and old_hints[i] == new_hints[j])
         same_gap = gap_old[i] == gap_new[j]
@@ -207,8 +212,9 @@ def align(
         for run in pieces_of(new_free, js, contained):
             joined = tuple(t for j in run for t in ntoks[j])
             s = Indel.normalized_similarity(whole, joined)
-            if s >= threshold and _explains_more(s, best_old.get(i, 0.0)):
-                proposals.append((s, abs(_rel(i, n_old) - _rel(run[0], n_new)), (i,), run, s))
+            verbatim = _verbatim_tail(whole, [ntoks[j] for j in run])
+            if s >= threshold and _explains_more(s, best_old.get(i, 0.0), verbatim):
+                proposals.append((s + _bonus(i, run[0]), abs(_rel(i, n_old) - _rel(run[0], n_new)), (i,), run, s))
 
     for j, is_ in cand_by_new.items():
         whole = ntoks[j]
@@ -220,8 +226,9 @@ def align(
         for run in pieces_of(old_free, is_, contained_old):
             joined = tuple(t for i in run for t in otoks[i])
             s = Indel.normalized_similarity(joined, whole)
-            if s >= threshold and _explains_more(s, best_new.get(j, 0.0)):
-                proposals.append((s, abs(_rel(run[0], n_old) - _rel(j, n_new)), run, (j,), s))
+            verbatim = _verbatim_tail(whole, [otoks[i] for i in run])
+            if s >= threshold and _explains_more(s, best_new.get(j, 0.0), verbatim):
+                proposals.append((s + _bonus(run[0], j), abs(_rel(run[0], n_old) - _rel(j, n_new)), run, (j,), s))
 
     # Best first; ties broken by how close the two sit in their documents.
     proposals.sort(key=lambda p: (-p[0], p[1], min(p[2][0], p[3][0]), p[2], p[3]))
@@ -231,9 +238,40 @@ def align(
     return _sorted(matches)
 
 
-def _explains_more(joined: float, best_single: float) -> bool:
-    """A split/merge must explain clearly more than the best one-to-one match, or rebuild the whole."""
+def _explains_more(joined: float, best_single: float, verbatim: bool = False) -> bool:
+    """A split/merge must explain clearly more than the best one-to-one match, or rebuild the whole.
+
+    `verbatim`: every piece after the first is word for word a stretch of the
+    whole (a sentence split off unchanged), so even a small gain is the truth:
+    a short unchanged second part is not an addition.
+    """
+    if verbatim and joined > best_single:
+        return True
     return joined >= best_single + SPLIT_GAIN or (joined >= SPLIT_EXACT and joined > best_single)
+
+
+def _verbatim_tail(whole: Sequence[int], pieces: Sequence[Sequence[int]]) -> bool:
+    """Every piece but the first occurs word for word, in order, inside `whole`."""
+    if len(pieces) < 2:
+        return False
+    at = 0
+    for piece in pieces[1:]:
+        k = _find(whole, piece, at)
+        if k < 0:
+            return False
+        at = k + len(piece)
+    return True
+
+
+def _find(hay: Sequence[int], needle: Sequence[int], start: int) -> int:
+    n = len(needle)
+    if not n:
+        return -1
+    first = needle[0]
+    for k in range(start, len(hay) - n + 1):
+        if hay[k] == first and tuple(hay[k : k + n]) == tuple(needle):
+            return k
+    return -1
 
 
 def _rel(i: int, n: int) -> float:

@@ -9,8 +9,17 @@ A paragraph is *moved* when the section it sits in is not the one its old
 section became (sections are mapped across versions, so renumbering whole
 sections does not make everything "moved"); *renumbered* when its text is the
 same but its number changed inside the same section; *modified* when its text
-changed (whether or not the number changed too).  A moved paragraph whose text
-also changed stays `moved`, with `text_changed` true and its redline.
+changed (whether or not the number changed too); *punctuation* when only its
+punctuation or spacing changed (`ignore_punctuation` makes that unchanged).  A
+moved paragraph whose text also changed stays `moved`, with `text_changed` true
+and its redline.  Word changes that are not changes of content -- table cells
+that leaked into one version, running furniture, a heading printed glued to the
+paragraph, footnote markers -- never make a paragraph modified: the change keeps
+its redline and says why in `noise`.
+
+Beyond the paragraphs (see `diffparts.py`): the cover's metadata, the
+recommendations item by item, and the tables cell by cell.  A number printed
+twice in one version is warned about; both paragraphs are aligned as themselves.
 """
 from __future__ import annotations
 
@@ -22,6 +31,18 @@ from typing import Any, Optional, Sequence
 
 from ..model import Document, Paragraph, ParagraphKind, Section
 from .align import Match, align, comparison_tokens
+from .diffparts import (
+    FieldChange,
+    NoiseContext,
+    RecOp,
+    RecommendationChange,
+    TableChange,
+    classify_edits,
+    metadata_changes,
+    recommendation_changes,
+    recommendations_of,
+    table_changes,
+)
 from .redline import RunOp, WordRun, redline
 
 
@@ -34,6 +55,7 @@ class ChangeKind(str, Enum):
     DELETED = "deleted"
     SPLIT = "split"
     MERGED = "merged"
+    PUNCTUATION = "punctuation"
 
 
 class HeadingOp(str, Enum):
@@ -92,6 +114,7 @@ class Change:
     new_index: tuple[int, ...] = ()
     old_texts: tuple[str, ...] = ()
     new_texts: tuple[str, ...] = ()
+    noise: tuple[str, ...] = ()
 
     @property
     def text_changed(self) -> bool:
@@ -117,6 +140,7 @@ class Change:
             "words": [w.to_dict() for w in self.words],
             "themes_added": list(self.themes_added),
             "themes_removed": list(self.themes_removed),
+            "noise": list(self.noise),
         }
 
 
@@ -183,13 +207,27 @@ class DiffResult:
     summary: dict[str, Any] = field(default_factory=dict)
     options: DiffOptions = field(default_factory=DiffOptions)
     themes: bool = False
+    metadata: tuple[FieldChange, ...] = ()
+    recommendations: tuple[RecommendationChange, ...] = ()
+    recommendations_from: tuple[str, str] = ("none", "none")
+    tables: tuple[TableChange, ...] = ()
+    warnings: tuple[str, ...] = ()
+    tracked: Optional[str] = None
 
     @property
     def identical(self) -> bool:
-        """Same paragraph for paragraph (and same headings): diff(1)'s exit status 0."""
-        return all(c.kind is ChangeKind.UNCHANGED for c in self.changes) and all(
-            h.op is HeadingOp.UNCHANGED for h in self.headings
+        """Same paragraph for paragraph, heading, cover field, recommendation and table cell: exit status 0."""
+        return (
+            all(c.kind is ChangeKind.UNCHANGED for c in self.changes)
+            and all(h.op is HeadingOp.UNCHANGED for h in self.headings)
+            and not self.metadata
+            and all(r.op is RecOp.UNCHANGED for r in self.recommendations)
+            and all(t.op == "unchanged" for t in self.tables)
         )
+
+    @property
+    def recommendations_changed(self) -> bool:
+        return any(r.op is not RecOp.UNCHANGED for r in self.recommendations)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -198,8 +236,14 @@ class DiffResult:
             "options": self.options.to_dict(),
             "identical": self.identical,
             "summary": self.summary,
+            "warnings": list(self.warnings),
+            "tracked": self.tracked,
+            "metadata": [m.to_dict() for m in self.metadata],
+            "recommendations": [r.to_dict() for r in self.recommendations],
+            "recommendations_from": {"old": self.recommendations_from[0], "new": self.recommendations_from[1]},
             "changes": [c.to_dict() for c in self.changes],
             "headings": [h.to_dict() for h in self.headings],
+            "tables": [t.to_dict() for t in self.tables],
             "dangling": [d.to_dict() for d in self.dangling],
         }
 
@@ -217,26 +261,37 @@ def diff_documents(
     ignore_case: bool = False,
     ignore_punctuation: bool = False,
     blocks: Optional[bool] = None,
+    known: Optional[Sequence[tuple[tuple[str, int], tuple[str, int]]]] = None,
 ) -> DiffResult:
     """Align two versions and say, in paragraph numbers, what happened to every paragraph.
+
+    `known`: the pairing is already known (a tracked-changes PDF: each marked
+    paragraph's original and final text are one unit), as pairs of
+    ("p", paragraph position) / ("b", block position) in the old and the new
+    version; nothing else is aligned, so an unpaired unit is added or deleted.
 
     `tagged_old` / `tagged_new` (from `lspkit.nlp.tagger.tag_document`) add the
     themes each change gained or lost; without them theme fields stay empty.
     `blocks`: also align the unnumbered text (Document.blocks), named ¶1, ¶2 ...
-    in reading order; `None` does so only when a version has no numbered
-    paragraphs at all (a copy with its numbering stripped), which would
-    otherwise come out as everything deleted or added.
+    in reading order; `None` does so when a version's unnumbered text outweighs
+    its numbered paragraphs (a copy with its numbering stripped, a constitution
+    whose "Section 3" labels are headings): otherwise most of the paper would go
+    uncompared, or come out as everything deleted or added.  A ¶ name is a
+    position, not a printed number, so a block is never "renumbered", and a block
+    cut in two by a page break in one version only is not split.
     """
     options = DiffOptions(threshold=threshold, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
     if blocks is None:
-        blocks = any(not d.paragraphs and d.blocks for d in (old, new))
+        blocks = any(_mostly_unnumbered(d) for d in (old, new))
     original_old, original_new = old, new
     old, old_origin = _units(old, blocks)
     new, new_origin = _units(new, blocks)
     ops, nps = old.paragraphs, new.paragraphs
 
     matches: list[Match] = []
-    for kind in ParagraphKind:
+    if known is not None:
+        matches = _known_matches(ops, nps, old_origin, new_origin, known)
+    for kind in ParagraphKind if known is None else ():
         oi = [i for i, p in enumerate(ops) if p.kind is kind]
         ni = [j for j, p in enumerate(nps) if p.kind is kind]
         if not oi and not ni:
@@ -249,7 +304,7 @@ def diff_documents(
             new_hints=[nps[j].number for j in ni],
         )
         matches.extend(Match(tuple(oi[k] for k in m.old), tuple(ni[k] for k in m.new), m.similarity) for m in pool)
-    if blocks:
+    if blocks and known is None:
         # Unnumbered text has no kind: a block may be what is left of a question, too.
         matched_o = {i for m in matches for i in m.old}
         matched_n = {j for m in matches for j in m.new}
@@ -285,6 +340,7 @@ def diff_documents(
         after = set().union(*(themes_new[j] for j in n)) if n else set()
         return tuple(sorted(after - before)), tuple(sorted(before - after))
 
+    noise_ctx = NoiseContext.of(original_old, original_new)
     for m in matches:
         o = [ops[i] for i in m.old]
         n = [nps[j] for j in m.new]
@@ -296,7 +352,19 @@ def diff_documents(
             if same_text
             else redline(old_text, new_text, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
         )
-        if len(o) > 1:
+        noise: tuple[str, ...] = ()
+        punctuation_only = False
+        if not same_text:
+            all_noise, noise = classify_edits(words, noise_ctx)
+            if all_noise:
+                punctuation_only = "punctuation" in noise
+                same_text = not punctuation_only
+            else:
+                noise = ()
+        if (len(o) > 1 or len(n) > 1) and same_text and _page_break_only(o, n):
+            kind = ChangeKind.UNCHANGED
+            noise = ("page break",)
+        elif len(o) > 1:
             kind = ChangeKind.MERGED
         elif len(n) > 1:
             kind = ChangeKind.SPLIT
@@ -304,9 +372,11 @@ def diff_documents(
             moved = _moved(m.old[0], m.new[0], old_of, new_of, section_map)
             if moved:
                 kind = ChangeKind.MOVED
+            elif punctuation_only:
+                kind = ChangeKind.PUNCTUATION
             elif not same_text:
                 kind = ChangeKind.MODIFIED
-            elif o[0].number != n[0].number:
+            elif o[0].number != n[0].number and not (is_block(o[0].number) and is_block(n[0].number)):
                 kind = ChangeKind.RENUMBERED
             else:
                 kind = ChangeKind.UNCHANGED
@@ -329,6 +399,7 @@ def diff_documents(
                 new_index=m.new,
                 old_texts=tuple(p.text for p in o),
                 new_texts=tuple(p.text for p in n),
+                noise=noise,
             )
         )
         keys.append((min(m.new), 0, min(m.old)))
@@ -383,9 +454,26 @@ def diff_documents(
         )
         keys.append((last_new, 1, i))
 
-    ordered = tuple(c for _, c in sorted(zip(keys, changes), key=lambda kc: kc[0]))
+    ordered = _boundary_shifts(tuple(c for _, c in sorted(zip(keys, changes), key=lambda kc: kc[0])))
+    heading_changes = _reconcile_headings(heading_changes, ordered)
     dangling = _dangling(old, new, matches)
+    kw = {"ignore_case": ignore_case, "ignore_punctuation": ignore_punctuation}
+    cover = tuple(metadata_changes(original_old, original_new, **kw))
+    recs_old, from_old = recommendations_of(original_old)
+    recs_new, from_new = recommendations_of(original_new)
+    recs = tuple(recommendation_changes(recs_old, recs_new, **kw))
+    paragraph_map: dict[int, tuple[int, ...]] = {}
+    for m in matches:
+        for i in m.old:
+            if old_origin[i] is not None:
+                paragraph_map[old_origin[i]] = tuple(new_origin[j] for j in m.new if new_origin[j] is not None)
+    tables = tuple(table_changes(original_old, original_new, paragraph_map, **kw))
+    warnings = tuple(_duplicate_warnings(original_old, "old") + _duplicate_warnings(original_new, "new"))
     summary = _summary(ordered, heading_changes, dangling, with_themes)
+    summary["metadata"] = len(cover)
+    summary["recommendations"] = {op.value: sum(1 for r in recs if r.op is op) for op in RecOp}
+    summary["tables"] = {op: sum(1 for t in tables if t.op == op) for op in ("unchanged", "modified", "added", "deleted")}
+    summary["noise"] = sum(1 for c in ordered if c.noise and c.kind is not ChangeKind.PUNCTUATION)
     return DiffResult(
         old_path=old.source.path,
         new_path=new.source.path,
@@ -395,7 +483,151 @@ def diff_documents(
         summary=summary,
         options=options,
         themes=with_themes,
+        metadata=cover,
+        recommendations=recs,
+        recommendations_from=(from_old, from_new),
+        tables=tables,
+        warnings=warnings,
     )
+
+
+def _known_matches(ops, nps, old_origin, new_origin, known) -> list[Match]:
+    def keys(units, origin):
+        out = {}
+        for u, (p, k) in enumerate(zip(units, origin)):
+            out[("p", k) if k is not None else ("b", int(p.number[len(BLOCK_MARK):]) - 1)] = u
+        return out
+
+    ko, kn = keys(ops, old_origin), keys(nps, new_origin)
+    out = []
+    for a, b in known:
+        if tuple(a) in ko and tuple(b) in kn:
+            out.append(Match((ko[tuple(a)],), (kn[tuple(b)],), 1.0))
+    return sorted(out, key=lambda m: (m.new[0], m.old[0]))
+
+
+def _mostly_unnumbered(document: Document) -> bool:
+    """More words in the unnumbered blocks than in the numbered paragraphs."""
+    if not document.blocks:
+        return False
+    numbered = sum(len(p.text.split()) for p in document.paragraphs)
+    return sum(len(b.text.split()) for b in document.blocks) > numbered
+
+
+def _page_break_only(o: Sequence[Paragraph], n: Sequence[Paragraph]) -> bool:
+    """A block cut in two where a page ends, in one version only: the pieces are unnumbered and on consecutive pages."""
+    pieces = o if len(o) > 1 else n
+    whole = n if len(o) > 1 else o
+    if len(whole) != 1 or not all(is_block(p.number) for p in (*o, *n)):
+        return False
+    return all(b.page == a.page + 1 for a, b in zip(pieces, pieces[1:]))
+
+
+def _boundary_shifts(changes: tuple[Change, ...]) -> tuple[Change, ...]:
+    """Words that moved across the boundary between two neighbouring paragraphs are not a change of either.
+
+    The extractor may give a line to the paragraph before in one version and to
+    the one after in the other: the first loses words at its end that the second
+    gains at its start (or the other way round), word for word.
+    """
+    out = list(changes)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if a.kind is not ChangeKind.MODIFIED or b.kind is not ChangeKind.MODIFIED:
+            continue
+        ea, eb = _edge_edit(a.words, last=True), _edge_edit(b.words, last=False)
+        if ea is None or eb is None:
+            continue
+        (da, ia), (db, ib) = ea, eb
+        moved_down = not ia and not db and da.split() == ib.split() and da.strip()
+        moved_up = not da and not ib and ia.split() == db.split() and ia.strip()
+        if moved_down or moved_up:
+            fix = lambda c: replace(  # noqa: E731
+                c,
+                kind=ChangeKind.RENUMBERED if c.old != c.new and not all(is_block(x) for x in (*c.old, *c.new)) else ChangeKind.UNCHANGED,
+                noise=("boundary",),
+                similarity=1.0,
+            )
+            out[k], out[k + 1] = fix(a), fix(b)
+    return tuple(out)
+
+
+def _edge_edit(words: Sequence[WordRun], *, last: bool) -> Optional[tuple[str, str]]:
+    """The paragraph's one change when it sits at its end (`last`) or start: (deleted, inserted)."""
+    changed = [k for k, w in enumerate(words) if w.op is not RunOp.EQUAL]
+    if not changed:
+        return None
+    lo, hi = changed[0], changed[-1]
+    if any(words[k].op is RunOp.EQUAL and words[k].text.strip() for k in range(lo, hi + 1)):
+        return None
+    edge = all(not w.text.strip() for w in (words[hi + 1 :] if last else words[:lo]))
+    if not edge:
+        return None
+    deleted = "".join(w.text for w in words[lo : hi + 1] if w.op is RunOp.DELETE)
+    inserted = "".join(w.text for w in words[lo : hi + 1] if w.op is RunOp.INSERT)
+    return deleted, inserted
+
+
+def _reconcile_headings(headings: list[HeadingChange], changes: Sequence[Change]) -> list[HeadingChange]:
+    """Headings that only look added or renamed because of how they were printed.
+
+    * A heading wrapped onto two lines in one version reads as "renamed" plus an
+      "added" heading made of its last words: it is the same heading.
+    * A heading printed glued to the end of a paragraph in one version (the
+      paragraph's change was explained as a glued heading) is that heading,
+      renamed if its words differ, not a new one.
+    """
+    from rapidfuzz import fuzz
+
+    out = list(headings)
+    k = 0
+    while k < len(out) - 1:
+        h, nxt = out[k], out[k + 1]
+        for first, second, flip in ((h, nxt, False),):
+            if first.op is HeadingOp.RENAMED and second.op in (HeadingOp.ADDED, HeadingOp.DELETED):
+                tail = second.new_heading if second.op is HeadingOp.ADDED else second.old_heading
+                short, full = (first.new_heading, first.old_heading) if second.op is HeadingOp.ADDED else (first.old_heading, first.new_heading)
+                if tail and _norm_heading(f"{short} {tail}") == _norm_heading(full):
+                    out[k] = replace(first, op=HeadingOp.UNCHANGED, new_heading=full, old_heading=full, similarity=1.0)
+                    del out[k + 1]
+        k += 1
+    glued_old = [d for c in changes if "heading" in c.noise for d, _ in _glued(c.words, RunOp.DELETE)]
+    glued_new = [i for c in changes if "heading" in c.noise for i, _ in _glued(c.words, RunOp.INSERT)]
+    for k, h in enumerate(out):
+        pool, side = (glued_old, "old") if h.op is HeadingOp.ADDED else (glued_new, "new") if h.op is HeadingOp.DELETED else (None, None)
+        if not pool:
+            continue
+        text = h.new_heading if side == "old" else h.old_heading
+        best = max(pool, key=lambda g: fuzz.ratio(_norm_heading(g), _norm_heading(text)))
+        score = fuzz.ratio(_norm_heading(best), _norm_heading(text)) / 100.0
+        if score >= 0.85:
+            pool.remove(best)
+            old_h, new_h = (best.strip(), text) if side == "old" else (text, best.strip())
+            op = HeadingOp.UNCHANGED if _norm_heading(old_h) == _norm_heading(new_h) else HeadingOp.RENAMED
+            out[k] = replace(h, op=op, old_heading=old_h, new_heading=new_h, old_number=h.old_number or h.new_number,
+                             new_number=h.new_number or h.old_number, similarity=score)
+    return out
+
+
+def _glued(words: Sequence[WordRun], op: RunOp) -> list[tuple[str, int]]:
+    return [(w.text, k) for k, w in enumerate(words) if w.op is op and len(w.text.split()) >= 2]
+
+
+def _duplicate_warnings(document: Document, which: str) -> list[str]:
+    """A line per version that prints a paragraph number more than once (per kind): both are diffed as themselves."""
+    seen: dict[tuple, list[int]] = {}
+    for p in document.paragraphs:
+        seen.setdefault((p.kind, p.number), []).append(p.page)
+    twice = [(kind, number, pages) for (kind, number), pages in seen.items() if len(pages) > 1]
+    if not twice:
+        return []
+    if len(twice) == 1:
+        kind, number, pages = twice[0]
+        where = ", ".join(str(pg) for pg in pages)
+        return [f"the {which} version prints {kind.value} number {number} {len(pages)} times (pages {where}); "
+                "each is compared as itself"]
+    listed = "; ".join(f"{number} ({len(pages)} times, pages {', '.join(str(pg) for pg in pages)})" for _, number, pages in twice)
+    return [f"the {which} version prints {len(twice)} numbers more than once: {listed}; each paragraph is compared as itself"]
 
 
 def _same_text(a: str, b: str, options: DiffOptions) -> bool:
@@ -723,3 +955,41 @@ def _summary(
         "themes": {"gained": dict(sorted(gained.items())), "lost": dict(sorted(lost.items()))} if with_themes else None,
         "dangling": len(dangling),
     }
+
+
+# ---------------------------------------------------------------- tracked changes
+
+
+from ..infra.errors import InputInvalidError  # noqa: E402  (kept beside its one use)
+
+
+class NoTrackedChanges(InputInvalidError):
+    """The document carries no change marks the reader recognised."""
+
+
+def diff_tracked(document: Document, **options: Any) -> DiffResult:
+    """A tracked-changes PDF as a diff: its original text (deletions kept, insertions out) against its final text."""
+    from .diffparts import tracked_versions
+
+    pair = tracked_versions(document)
+    if pair is None:
+        raise NoTrackedChanges("no tracked changes found (no text is marked inserted or deleted)", document.source.path)
+    result = diff_documents(pair[0], pair[1], known=pair[2], **options)
+    return replace(result, tracked=f"{document.source.path}: its original text (struck-through text kept, "
+                   "insertions left out) against its final text")
+
+
+def final_versions(old: Document, new: Document) -> tuple[Document, Document, list[str]]:
+    """Both inputs as their final text; a line for each input that carried tracked changes."""
+    from .diffparts import tracked_versions
+
+    notes = []
+    out = []
+    for which, d in (("old", old), ("new", new)):
+        pair = tracked_versions(d)
+        if pair is None:
+            out.append(d)
+            continue
+        out.append(replace(pair[1], source=d.source))
+        notes.append(f"{d.source.path} carries tracked changes: compared against its final text")
+    return out[0], out[1], notes

@@ -1,7 +1,9 @@
 """Render a DiffResult: terminal (rich), json, markdown, html, unified.
 
-Every format starts with the summary and then lists the changes in the new
-version's order.  `--only` and `--context` decide which changes are shown
+When the recommendations changed, every format opens with them (the change
+that decides the meeting), item by item with their verbs and a redline; then
+come the summary, warnings (a number printed twice), the cover fields, the
+headings and tables, and the paragraph changes in the new version's order.  `--only` and `--context` decide which changes are shown
 (JSON with no `--only` keeps every change, unchanged ones included, so the
 counts add up); renderers never align or compare anything themselves.
 """
@@ -11,6 +13,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from ..analyse.diff import Change, ChangeKind, DiffResult, HeadingOp, section_label
+from ..analyse.diffparts import RecOp, RecommendationChange, TableChange
 from ..analyse.redline import RunOp
 from .common import to_json
 
@@ -85,6 +88,8 @@ def title(change: Change) -> str:
 
 def detail(change: Change) -> str:
     bits = []
+    if change.noise:
+        bits.append("not a change of content: " + ", ".join(change.noise))
     if change.kind not in (ChangeKind.ADDED, ChangeKind.DELETED):
         bits.append(f"similarity {change.similarity:.2f}")
     if change.kind is ChangeKind.MOVED:
@@ -101,7 +106,61 @@ def detail(change: Change) -> str:
 def summary_line(result: DiffResult) -> str:
     ops = result.summary["ops"]
     parts = [f"{n} {op}" for op, n in ops.items() if n]
-    return ", ".join(parts) if parts else "no paragraphs"
+    line = ", ".join(parts) if parts else "no paragraphs"
+    extra = []
+    recs = [r for r in result.recommendations if r.op is not RecOp.UNCHANGED]
+    if recs:
+        extra.append(f"{len(recs)} recommendation{'s' if len(recs) != 1 else ''} changed")
+    if result.metadata:
+        extra.append(f"{len(result.metadata)} cover field{'s' if len(result.metadata) != 1 else ''} changed")
+    tables = [t for t in result.tables if t.op != "unchanged"]
+    if tables:
+        extra.append(f"{len(tables)} table{'s' if len(tables) != 1 else ''} changed")
+    return line + ("; " + "; ".join(extra) if extra else "")
+
+
+def changed_recommendations(result: DiffResult) -> list[RecommendationChange]:
+    return [r for r in result.recommendations if r.op is not RecOp.UNCHANGED]
+
+
+def recommendation_title(r: RecommendationChange) -> str:
+    """`(iii) ENDORSE → ADOPT modified`, `+ (iv) DELEGATE added`."""
+    return f"{r.label} {r.op.value}"
+
+
+def metadata_line(m) -> str:
+    if m.op == "added":
+        return f"{m.field}: + {m.new}"
+    if m.op == "removed":
+        return f"{m.field}: − {m.old}"
+    return f"{m.field}: {m.old} → {m.new}"
+
+
+def table_lines(t: TableChange) -> list[str]:
+    out = []
+    if t.columns_added:
+        out.append("columns added: " + "; ".join(t.columns_added))
+    if t.columns_deleted:
+        out.append("columns deleted: " + "; ".join(t.columns_deleted))
+    if t.rows_added:
+        out.append("rows added: " + "; ".join(t.rows_added))
+    if t.rows_deleted:
+        out.append("rows deleted: " + "; ".join(t.rows_deleted))
+    for c in t.cells:
+        out.append(f"{c.row} | {c.column}: {c.old or '(empty)'} → {c.new or '(empty)'}")
+    return out
+
+
+def _plain_runs(words) -> str:
+    out = []
+    for w in words:
+        if w.op is RunOp.EQUAL:
+            out.append(w.text)
+        elif w.op is RunOp.DELETE:
+            out.append(f"[-{w.text}-]")
+        else:
+            out.append(f"{{+{w.text}+}}")
+    return "".join(out)
 
 
 def _plain_redline(change: Change) -> str:
@@ -139,8 +198,30 @@ def as_terminal(result: DiffResult, shown: Sequence[Shown], *, color: bool, widt
         markup=False,
     )
     console.print(Text(f"{result.old_path} \u2192 {result.new_path}", style="bold"))
+    if result.tracked:
+        console.print(f"Tracked changes: {result.tracked}")
+    recs = changed_recommendations(result)
+    if recs:
+        console.print(Text("Recommendations changed:", style="bold"))
+        for r in recs:
+            console.print(Text(f"  {recommendation_title(r)}", style="bold"))
+            console.print(_terminal_runs(r.words, color, Text, indent="    "))
+        console.print()
     console.print(f"Summary: {summary_line(result)}")
+    for w in result.warnings:
+        console.print(f"Warning: {w}")
+    if result.metadata:
+        console.print("Cover:")
+        for m in result.metadata:
+            console.print(f"  {metadata_line(m)}")
     _terminal_summary(console, result, Table)
+    tables = [t for t in result.tables if t.op != "unchanged"]
+    if tables:
+        console.print("Tables:")
+        for t in tables:
+            console.print(f"  {t.label}")
+            for line in table_lines(t):
+                console.print(f"    {line}")
     console.print()
     for s in shown:
         c = s.change
@@ -161,6 +242,16 @@ def as_terminal(result: DiffResult, shown: Sequence[Shown], *, color: bool, widt
         console.print(body)
         console.print()
     return buffer.getvalue()
+
+
+def _terminal_runs(words, color: bool, Text, indent: str = ""):
+    if not color:
+        return Text(indent + _plain_runs(words))
+    body = Text(indent)
+    for w in words:
+        style = {RunOp.EQUAL: "", RunOp.DELETE: "strike red", RunOp.INSERT: "underline green"}[w.op]
+        body.append(w.text, style=style)
+    return body
 
 
 def _terminal_summary(console, result: DiffResult, Table) -> None:
@@ -227,7 +318,16 @@ def _md_escape(text: str) -> str:
 
 
 def as_markdown(result: DiffResult, shown: Sequence[Shown]) -> str:
-    out = [f"# {_md_escape(result.old_path)} \u2192 {_md_escape(result.new_path)}", "", "## Summary", ""]
+    out = [f"# {_md_escape(result.old_path)} \u2192 {_md_escape(result.new_path)}", ""]
+    if result.tracked:
+        out += [f"Tracked changes: {_md_escape(result.tracked)}", ""]
+    recs = changed_recommendations(result)
+    if recs:
+        out += ["## Recommendations", ""]
+        for r in recs:
+            out += [f"### {_md_escape(recommendation_title(r))}", "", _md_runs(r.words), ""]
+    out += ["## Summary", ""]
+    out += [f"> Warning: {_md_escape(w)}" for w in result.warnings] + ([""] if result.warnings else [])
     out += ["| operation | paragraphs |", "|---|---:|"]
     out += [f"| {op} | {n} |" for op, n in result.summary["ops"].items()]
     out.append("")
@@ -237,9 +337,18 @@ def as_markdown(result: DiffResult, shown: Sequence[Shown]) -> str:
             counts = ", ".join(f"{n} {op}" for op, n in e["counts"].items())
             out.append(f"| {_md_escape(e['section'] or '')} | {_md_escape(e['heading'] or '')} | {counts} |")
         out.append("")
+    if result.metadata:
+        out += ["### Cover", ""] + [f"- {_md_escape(metadata_line(m))}" for m in result.metadata] + [""]
     heads = [h for h in result.headings if h.op is not HeadingOp.UNCHANGED]
     if heads:
         out += ["### Headings", ""] + [f"- {_md_escape(_heading_line(h))}" for h in heads] + [""]
+    tables = [t for t in result.tables if t.op != "unchanged"]
+    if tables:
+        out += ["### Tables", ""]
+        for t in tables:
+            out.append(f"- {_md_escape(t.label)}")
+            out += [f"  - {_md_escape(line)}" for line in table_lines(t)]
+        out.append("")
     themes = result.summary.get("themes")
     if themes and (themes["gained"] or themes["lost"]):
         out += ["### Themes", ""]
@@ -254,18 +363,22 @@ def as_markdown(result: DiffResult, shown: Sequence[Shown]) -> str:
         extra = detail(c)
         out.append(f"### {_md_escape(title(c))}" + (f" ({extra})" if extra and not s.context else ""))
         out.append("")
-        body = []
-        for w in c.words:
-            text = _md_escape(w.text)
-            if w.op is RunOp.EQUAL or not w.text.strip():
-                body.append(text)
-            elif w.op is RunOp.DELETE:
-                body.append(f"~~{text}~~")
-            else:
-                body.append(f"<ins>{text}</ins>")
-        out.append("".join(body).replace("\n", "  \n"))
+        out.append(_md_runs(c.words))
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _md_runs(words) -> str:
+    body = []
+    for w in words:
+        text = _md_escape(w.text)
+        if w.op is RunOp.EQUAL or not w.text.strip():
+            body.append(text)
+        elif w.op is RunOp.DELETE:
+            body.append(f"~~{text}~~")
+        else:
+            body.append(f"<ins>{text}</ins>")
+    return "".join(body).replace("\n", "  \n")
 
 
 # ---------------------------------------------------------------- unified
@@ -274,6 +387,27 @@ def as_markdown(result: DiffResult, shown: Sequence[Shown]) -> str:
 def as_unified(result: DiffResult, shown: Sequence[Shown]) -> str:
     """Patch-like: `@@ 3.4 -> 3.5 modified @@` then `-` old and `+` new lines, one paragraph per line."""
     out = [f"--- {result.old_path}", f"+++ {result.new_path}"]
+    for r in changed_recommendations(result):
+        out.append(f"@@ recommendation {recommendation_title(r)} @@")
+        if r.old is not None:
+            out.append("-" + _one_line(f"{r.old.label} {r.old.text}"))
+        if r.new is not None:
+            out.append("+" + _one_line(f"{r.new.label} {r.new.text}"))
+    for m in result.metadata:
+        out.append(f"@@ cover {m.field} {m.op} @@")
+        if m.old is not None:
+            out.append("-" + _one_line(m.old))
+        if m.new is not None:
+            out.append("+" + _one_line(m.new))
+    for t in result.tables:
+        if t.op == "unchanged":
+            continue
+        out.append(f"@@ {t.label} @@")
+        for c in t.cells:
+            out.append(f"-{_one_line(c.row)} | {_one_line(c.column)}: {_one_line(c.old or '')}")
+            out.append(f"+{_one_line(c.row)} | {_one_line(c.column)}: {_one_line(c.new or '')}")
+        out += ["+" + _one_line(x) for x in t.rows_added + t.columns_added]
+        out += ["-" + _one_line(x) for x in t.rows_deleted + t.columns_deleted]
     for s in shown:
         c = s.change
         old = ", ".join(c.old) or "(none)"
@@ -329,6 +463,14 @@ def as_html(result: DiffResult, shown: Sequence[Shown], *, side_by_side: bool = 
              "title": title(s.change), "detail": detail(s.change), "words": s.change.words}
             for s in shown
         ],
+        tracked=result.tracked,
+        recommendations=[
+            {"anchor": f"r{k + 1}", "op": r.op.value, "title": recommendation_title(r), "words": r.words}
+            for k, r in enumerate(changed_recommendations(result))
+        ],
+        warnings=list(result.warnings),
+        cover=[metadata_line(m) for m in result.metadata],
+        tables=[{"label": t.label, "lines": table_lines(t)} for t in result.tables if t.op != "unchanged"],
         EQUAL=RunOp.EQUAL,
         INSERT=RunOp.INSERT,
         DELETE=RunOp.DELETE,

@@ -1,0 +1,840 @@
+"""What a paragraph diff misses: the cover, the recommendations, the tables, and the noise.
+
+`diff.py` aligns numbered paragraphs.  An analyst comparing the Cabinet and the
+Council versions of a report checks other things first:
+
+* the cover (`metadata_changes`): To: Cabinet -> County Council, the date, the
+  decision number, the pathway lines -- whatever `Document.metadata` carries;
+* the recommendations (`recommendation_changes`): aligned item by item, with the
+  verb each item asks for (`(iii) ENDORSE -> ADOPT`) and a word redline;
+* the tables (`table_changes`): rows keyed by their first cell, columns by their
+  header, every differing cell listed.
+
+It also decides which word changes are not changes of content (`edit_noise`):
+table cells that leaked into a paragraph in one version only, running headers
+and footers, a heading printed glued to a paragraph, footnote markers, and
+changes of punctuation or spacing only.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Optional, Sequence
+
+from ..model import Document, Paragraph
+from .align import align, comparison_tokens
+from .redline import RunOp, WordRun, redline
+
+# ---------------------------------------------------------------- metadata
+
+# Keys the PDF writer sets (producer, creation time): a re-save is not a change of the paper.
+TECHNICAL_PREFIXES = ("pdf_",)
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One metadata field across versions: `changed`, `added` (only in the new) or `removed`."""
+
+    field: str
+    op: str
+    old: Optional[str]
+    new: Optional[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"field": self.field, "op": self.op, "old": self.old, "new": self.new}
+
+
+def _field_text(value: Any) -> Optional[str]:
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple)):
+        value = "; ".join(str(v) for v in value)
+    elif isinstance(value, dict):
+        value = "; ".join(f"{k}: {v}" for k, v in value.items())
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def metadata_changes(old: Document, new: Document, *, ignore_case: bool = False, ignore_punctuation: bool = False) -> list[FieldChange]:
+    """Every metadata field whose value differs, in the new version's key order, then fields it lost."""
+    a = {k: _field_text(v) for k, v in old.metadata.items() if not k.startswith(TECHNICAL_PREFIXES)}
+    b = {k: _field_text(v) for k, v in new.metadata.items() if not k.startswith(TECHNICAL_PREFIXES)}
+    kw = {"ignore_case": ignore_case, "ignore_punctuation": ignore_punctuation}
+    out: list[FieldChange] = []
+    for key, value in b.items():
+        before = a.get(key)
+        if value is None and before is None:
+            continue
+        if before is None:
+            out.append(FieldChange(key, "added", None, value))
+        elif value is None:
+            out.append(FieldChange(key, "removed", before, None))
+        elif comparison_tokens(before, **kw) != comparison_tokens(value, **kw):
+            out.append(FieldChange(key, "changed", before, value))
+    for key, value in a.items():
+        if key not in b and value is not None:
+            out.append(FieldChange(key, "removed", value, None))
+    return out
+
+
+# ---------------------------------------------------------------- recommendations
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """One decision the meeting is asked to take: its printed label, its verb, its words."""
+
+    label: str
+    verb: Optional[str]
+    text: str
+    page: Optional[int] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "verb": self.verb, "text": self.text, "page": self.page}
+
+
+class RecOp(str, Enum):
+    UNCHANGED = "unchanged"
+    RELABELLED = "relabelled"
+    MODIFIED = "modified"
+    ADDED = "added"
+    DELETED = "deleted"
+
+
+@dataclass(frozen=True)
+class RecommendationChange:
+    op: RecOp
+    old: Optional[Recommendation]
+    new: Optional[Recommendation]
+    similarity: float
+    words: tuple[WordRun, ...] = ()
+
+    @property
+    def verb_changed(self) -> bool:
+        return bool(self.old and self.new and (self.old.verb or "") != (self.new.verb or ""))
+
+    @property
+    def label(self) -> str:
+        """`(iii) ENDORSE → ADOPT`, `+ (iv) DELEGATE`, `− (ii) NOTE`, `(i) NOTE`."""
+        if self.old is None and self.new is not None:
+            return f"+ {self.new.label} {self.new.verb or ''}".rstrip()
+        if self.new is None and self.old is not None:
+            return f"\u2212 {self.old.label} {self.old.verb or ''}".rstrip()
+        assert self.old is not None and self.new is not None
+        labels = self.new.label if self.old.label == self.new.label else f"{self.old.label} \u2192 {self.new.label}"
+        if self.verb_changed:
+            return f"{labels} {self.old.verb or '(no verb)'} \u2192 {self.new.verb or '(no verb)'}"
+        return f"{labels} {self.new.verb or ''}".rstrip()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "op": self.op.value,
+            "old": self.old.to_dict() if self.old else None,
+            "new": self.new.to_dict() if self.new else None,
+            "verb_changed": self.verb_changed,
+            "similarity": round(self.similarity, 3),
+            "words": [w.to_dict() for w in self.words],
+        }
+
+
+# The action words council papers ask decisions with, as printed in capitals ("NOTE") or
+# inflected in a sentence ("That Cabinet: (a) adopts ...", "to note the ...").
+VERBS = {
+    "ACCEPT", "ADOPT", "AGREE", "ALLOCATE", "APPOINT", "APPROVE", "ASK", "AUTHORISE", "AUTHORIZE", "COMMENT",
+    "COMMISSION", "CONFIRM", "CONSIDER", "DECIDE", "DELEGATE", "DETERMINE", "ENDORSE", "GRANT", "INSTRUCT",
+    "NOMINATE", "NOTE", "RATIFY", "RECEIVE", "RECOMMEND", "REFER", "REFUSE", "REJECT", "REQUEST", "RESOLVE",
+    "REVIEW", "SUPPORT", "SUBMIT", "WELCOME", "AMEND", "APPLY", "DEFER", "RESCIND", "REVOKE", "RETAIN", "PUBLISH",
+    "CONSULT", "PROCEED", "ACKNOWLEDGE",
+}
+# Words that stand between "That" and the verb: "That the Cabinet are requested to endorse ...".
+_FILLER = {"that", "the", "is", "are", "be", "it", "and", "to", "members", "member", "hereby"}
+_ASKED = {"asked", "requested", "recommended", "invited", "minded", "resolved", "agreed"}
+_ITEM_LABEL = re.compile(r"\(\s*(?:[ivxlc]+|[a-z]|\d{1,2})\s*\)|(?<![\w.])(?:[ivxlc]+|[a-z]|\d{1,2})[.)](?=\s)", re.I)
+_OPENS_WITH_RECOMMENDATION = re.compile(r"\s*(?i:(?:the\s+)?recommendations?)\s*(?:[:.\u2013\u2014-]|\s(?=[A-Z(]))")
+RECOMMENDATION_HEADING = re.compile(r"\brecommendations?\b|\bdecisions?\s+(?:required|sought)\b|\bresolution\b", re.I)
+
+
+def _verb_of(text: str) -> Optional[str]:
+    """The item's action word: a capitalised verb among its first words ("NOTE"), else the first
+    known verb after the body's name and any "is asked to" ("That Council approves", "to note")."""
+    words = re.findall(r"[A-Za-z]+", text[:240])
+    for w in words[:6]:
+        if len(w) >= 3 and w.isupper() and _base(w) in VERBS:
+            return _base(w)
+    k = 0
+    while k < min(len(words), 16):
+        w = words[k]
+        low = w.lower()
+        if low in _ASKED and k + 1 < len(words) and words[k + 1].lower() == "to":
+            k += 2
+            continue
+        base = _base(w.upper())
+        if base in VERBS:
+            return base
+        if low in _FILLER or w[0].isupper():
+            k += 1  # "That", "the", a body's name ("Cabinet", "Portfolio Holder")
+            continue
+        return None
+    return None
+
+
+def _base(word: str) -> str:
+    if word in VERBS:
+        return word
+    for suffix, repl in (("IES", "Y"), ("ES", "E"), ("ES", ""), ("S", ""), ("ED", "E"), ("ED", ""), ("D", "")):
+        if word.endswith(suffix) and word[: -len(suffix)] + repl in VERBS:
+            return word[: -len(suffix)] + repl
+    return word
+
+
+def _split_items(paragraph: Paragraph) -> list[Recommendation]:
+    """A recommendation paragraph's items: its lettered/numbered parts, else the paragraph itself."""
+    if paragraph.parts:
+        items = []
+        for k, part in enumerate(paragraph.parts):
+            m = re.match(r"\s*(\(\s*\w{1,4}\s*\)|\w{1,4}[.)])\s+", part)
+            label = m.group(1) if m else f"{paragraph.number}.{k + 1}"
+            text = part[m.end():] if m else part
+            items.append(Recommendation(label, _verb_of(text), _clean_item(text), paragraph.page))
+        return items
+    text = " ".join(paragraph.text.split())
+    starts = [m for m in _ITEM_LABEL.finditer(text) if m.start() == 0 or text[m.start() - 1] in " :;"]
+    seq = _label_sequence(starts)
+    if len(seq) >= 2:
+        items = []
+        for k, m in enumerate(seq):
+            end = seq[k + 1].start() if k + 1 < len(seq) else len(text)
+            body = _clean_item(text[m.end():end])
+            items.append(Recommendation(m.group(0).strip(), _verb_of(body), body, paragraph.page))
+        return items
+    return [Recommendation(paragraph.number, _verb_of(text), text, paragraph.page)]
+
+
+def _clean_item(text: str) -> str:
+    """An item's words without the list's glue: the closing ";", ", and", "; or", "." that only
+    say where the item stands in the list (they move when an item is added after it)."""
+    body = " ".join(text.split())
+    return re.sub(r"(?:\s*[;,.]?\s*\b(?:and|or))?\s*[;,.]?\s*$", "", body).strip()
+
+
+def _label_sequence(matches: Sequence[re.Match]) -> list[re.Match]:
+    """Item labels that count up from the first one ((i), (ii) ...; (a), (b) ...; 1) 2) ...)."""
+    def key(label: str) -> Optional[tuple[str, int]]:
+        core = re.sub(r"[^\w]", "", label).lower()
+        romans = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+        if core in romans:
+            return ("r", romans.index(core))
+        if core.isdigit():
+            return ("d", int(core) - 1)
+        if len(core) == 1 and core.isalpha():
+            return ("a", ord(core) - ord("a"))
+        return None
+
+    out: list[re.Match] = []
+    for m in matches:
+        k = key(m.group(0))
+        if k is None:
+            continue
+        if not out:
+            if k[1] == 0:
+                out.append(m)
+            continue
+        last = key(out[-1].group(0))
+        if last and k[0] == last[0] and k[1] == last[1] + 1:
+            out.append(m)
+    return out
+
+
+def recommendations_of(document: Document) -> tuple[list[Recommendation], str]:
+    """The document's recommendations and where they came from.
+
+    `Document.recommendations` when the extractor provides it (items with
+    label, verb, text, page as attributes or keys); otherwise the paragraphs
+    under a heading such as "Recommendation(s)", each split into its items.
+    """
+    given = getattr(document, "recommendations", None)
+    if given:
+        out = []
+        for k, item in enumerate(given):
+            get = (lambda name, item=item: item.get(name)) if isinstance(item, dict) else (lambda name, item=item: getattr(item, name, None))
+            text = " ".join(str(get("text") or "").split())
+            verb = get("verb") or _verb_of(text)
+            out.append(Recommendation(str(get("label") or k + 1), str(verb).upper() if verb else None, text, get("page")))
+        return out, "document"
+    items: list[Recommendation] = []
+    for p in document.paragraphs:
+        if p.heading and RECOMMENDATION_HEADING.search(p.heading):
+            items.extend(_split_items(p))
+    if items:
+        return items, "section"
+    # A cover box or a paragraph that opens with the word: "RECOMMENDATIONS: Cabinet is asked to (i) ...".
+    for number, text, page in [(p.number, p.text, p.page) for p in document.paragraphs] + [
+        (f"R{k + 1}", b.text, b.page) for k, b in enumerate(document.blocks)
+    ]:
+        m = _OPENS_WITH_RECOMMENDATION.match(text)
+        if m:
+            rest = text[m.end():].strip()
+            if rest:
+                items.extend(_split_items(Paragraph(number, rest, page)))
+    return items, "box" if items else "none"
+
+
+def recommendation_changes(
+    old: Sequence[Recommendation],
+    new: Sequence[Recommendation],
+    *,
+    ignore_case: bool = False,
+    ignore_punctuation: bool = False,
+) -> list[RecommendationChange]:
+    """The items aligned by their words (labels as hints), in the new version's order, deletions in place.
+
+    Items are short and the verb is often the one word that changed, so the
+    threshold is lower than for paragraphs: "ENDORSE the plan" and "ADOPT the
+    plan" are one item whose verb changed, not a deletion and an addition.
+    """
+    if not old and not new:
+        return []
+    matches = align(
+        [r.text for r in old],
+        [r.text for r in new],
+        threshold=0.4,
+        old_hints=[r.label for r in old],
+        new_hints=[r.label for r in new],
+    )
+    kw = {"ignore_case": ignore_case, "ignore_punctuation": ignore_punctuation}
+    pair: dict[int, int] = {}
+    for m in matches:
+        if len(m.old) == 1 and len(m.new) == 1:
+            pair[m.new[0]] = m.old[0]
+    used_old = set(pair.values())
+    out: list[tuple[tuple, RecommendationChange]] = []
+    from rapidfuzz.distance import Indel
+
+    for j, r in enumerate(new):
+        i = pair.get(j)
+        if i is None:
+            out.append(((j, 0, -1), RecommendationChange(RecOp.ADDED, None, r, 0.0, (WordRun(RunOp.INSERT, r.text),))))
+            continue
+        o = old[i]
+        same = comparison_tokens(o.text, **kw) == comparison_tokens(r.text, **kw) and (o.verb or "") == (r.verb or "")
+        if same:
+            op = RecOp.UNCHANGED if o.label == r.label else RecOp.RELABELLED
+            words: tuple[WordRun, ...] = (WordRun(RunOp.EQUAL, r.text),)
+            sim = 1.0
+        else:
+            op = RecOp.MODIFIED
+            words = redline(o.text, r.text, **kw)
+            sim = Indel.normalized_similarity(comparison_tokens(o.text, **kw), comparison_tokens(r.text, **kw))
+        out.append(((j, 0, i), RecommendationChange(op, o, r, sim, words)))
+    last = -1
+    back = {i: j for j, i in pair.items()}
+    for i, o in enumerate(old):
+        if i in back:
+            last = back[i]
+            continue
+        out.append(((last, 1, i), RecommendationChange(RecOp.DELETED, o, None, 0.0, (WordRun(RunOp.DELETE, o.text),))))
+    return [c for _, c in sorted(out, key=lambda kc: kc[0])]
+
+
+# ---------------------------------------------------------------- tables
+
+
+@dataclass(frozen=True)
+class CellChange:
+    row: str
+    column: str
+    old: Optional[str]
+    new: Optional[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"row": self.row, "column": self.column, "old": self.old, "new": self.new}
+
+
+@dataclass(frozen=True)
+class TableChange:
+    """One table across versions: `unchanged`, `modified` (cells listed), `added` or `deleted`."""
+
+    op: str
+    old_after: Optional[str]
+    new_after: Optional[str]
+    old_page: Optional[int]
+    new_page: Optional[int]
+    rows_added: tuple[str, ...] = ()
+    rows_deleted: tuple[str, ...] = ()
+    columns_added: tuple[str, ...] = ()
+    columns_deleted: tuple[str, ...] = ()
+    cells: tuple[CellChange, ...] = ()
+
+    @property
+    def label(self) -> str:
+        where = lambda after, page: f"after {after}" if after else f"p{page}"  # noqa: E731
+        if self.op == "added":
+            return f"\u2192 table {where(self.new_after, self.new_page)} added"
+        if self.op == "deleted":
+            return f"table {where(self.old_after, self.old_page)} \u2192 deleted"
+        return f"table {where(self.old_after, self.old_page)} \u2192 {where(self.new_after, self.new_page)} {self.op}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "op": self.op,
+            "old_after": self.old_after,
+            "new_after": self.new_after,
+            "old_page": self.old_page,
+            "new_page": self.new_page,
+            "rows_added": list(self.rows_added),
+            "rows_deleted": list(self.rows_deleted),
+            "columns_added": list(self.columns_added),
+            "columns_deleted": list(self.columns_deleted),
+            "cells": [c.to_dict() for c in self.cells],
+        }
+
+
+def _cell(text: Any) -> str:
+    return " ".join(str(text or "").split())
+
+
+@dataclass(frozen=True)
+class _Grid:
+    """A table as compared: its rows, whether the first is a header, its first page."""
+
+    page: int
+    rows: tuple[tuple[str, ...], ...]
+    header: bool
+
+
+def _looks_like_header(row: Sequence[str]) -> bool:
+    """A header row: every cell short (a label, not a sentence) and not empty."""
+    cells = [c for c in row if c]
+    return bool(cells) and all(len(c.split()) <= 6 for c in cells)
+
+
+def _join_rows(before: Sequence[tuple[str, ...]], after: Sequence[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """Rows of a table continued over a page break; the first row after the break joins the last
+    before it when the break cut a row in two (the last cell stops mid-sentence and the next
+    row's cells go on in lower case)."""
+    rows = list(before)
+    after = list(after)
+    if rows and after and _continues(rows[-1], after[0]):
+        rows[-1] = tuple(" ".join(x for x in (a, b) if x) for a, b in zip(rows[-1], after[0]))
+        after = after[1:]
+    return tuple(rows + after)
+
+
+def _continues(last: Sequence[str], row: Sequence[str]) -> bool:
+    """`row` is the rest of `last`, cut where a cell wrapped: the last cell stops mid-sentence
+    (a letter, no closing punctuation) and every later cell of `row` goes on in lower case."""
+    tail = last[-1] if last else ""
+    rest = [c for c in row[1:] if c]
+    return bool(tail and tail[-1].isalpha() and rest and all(c[0].islower() for c in rest))
+
+
+def tables_of(document: Document) -> list[tuple[int, Paragraph, _Grid]]:
+    """(paragraph position, paragraph, table) for every table kept beside a paragraph, in reading order.
+
+    A table continued over a page break reads as two tables beside the same
+    paragraph: consecutive tables there with the same number of columns are
+    one when the first has no header or the second repeats it (the repeat is
+    dropped).  A row whose first cell is empty continues the row above (a cell
+    broken by the page break).
+    """
+    out: list[tuple[int, Paragraph, _Grid]] = []
+    for i, p in enumerate(document.paragraphs):
+        grids: list[_Grid] = []
+        for t in p.tables:
+            rows = [tuple(_cell(c) for c in r) for r in t.rows if any(_cell(c) for c in r)]
+            if not rows:
+                continue
+            header = len(rows) > 1 and _looks_like_header(rows[0])
+            prev = grids[-1] if grids else None
+            if prev and len(prev.rows[0]) == len(rows[0]):
+                if not prev.header:
+                    grids[-1] = _Grid(prev.page, _join_rows(prev.rows, rows), False)
+                    continue
+                if rows[0] == prev.rows[0]:
+                    grids[-1] = _Grid(prev.page, _join_rows(prev.rows, rows[1:]), True)
+                    continue
+            grids.append(_Grid(t.page, tuple(rows), header))
+        for g in grids:
+            merged: list[tuple[str, ...]] = []
+            for r in g.rows:
+                body = len(merged) > 1 or (merged and not g.header)
+                if body and len(r) == len(merged[-1]) and (not r[0] or _continues(merged[-1], r)):
+                    merged[-1] = tuple(" ".join(x for x in (a, b) if x) for a, b in zip(merged[-1], r))
+                else:
+                    merged.append(r)
+            out.append((i, p, _Grid(g.page, tuple(merged), g.header)))
+    return out
+
+
+def table_changes(
+    old: Document,
+    new: Document,
+    paragraph_map: dict[int, tuple[int, ...]],
+    *,
+    ignore_case: bool = False,
+    ignore_punctuation: bool = False,
+) -> list[TableChange]:
+    """Tables paired by the paragraphs they follow (as aligned), else by their header row; cells compared."""
+    ta, tb = tables_of(old), tables_of(new)
+    if not ta and not tb:
+        return []
+    kw = {"ignore_case": ignore_case, "ignore_punctuation": ignore_punctuation}
+
+    def same(x: str, y: str) -> bool:
+        return comparison_tokens(x, **kw) == comparison_tokens(y, **kw)
+
+    def header(t) -> str:
+        return " ".join(t.rows[0]) if t.rows else ""
+
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    # 1. the same paragraph (as aligned) holds a table in both versions, k-th with k-th.
+    by_para_new: dict[int, list[int]] = {}
+    for b, (j, _, _) in enumerate(tb):
+        by_para_new.setdefault(j, []).append(b)
+    by_para_old: dict[int, list[int]] = {}
+    for a, (i, _, _) in enumerate(ta):
+        by_para_old.setdefault(i, []).append(a)
+    for i, olds in by_para_old.items():
+        news = [b for j in paragraph_map.get(i, ()) for b in by_para_new.get(j, [])]
+        for a, b in zip(olds, news):
+            if b not in taken:
+                pairs[a] = b
+                taken.add(b)
+    # 2. left-overs by header similarity, in order.
+    rest_a = [a for a in range(len(ta)) if a not in pairs]
+    rest_b = [b for b in range(len(tb)) if b not in taken]
+    if rest_a and rest_b:
+        from rapidfuzz import fuzz
+
+        scored = sorted(
+            ((fuzz.ratio(header(ta[a][2]), header(tb[b][2])), a, b) for a in rest_a for b in rest_b),
+            key=lambda x: (-x[0], x[1], x[2]),
+        )
+        for score, a, b in scored:
+            if score >= 60 and a not in pairs and b not in taken:
+                pairs[a] = b
+                taken.add(b)
+
+    out: list[tuple[tuple, TableChange]] = []
+    back = {b: a for a, b in pairs.items()}
+    for b, (j, pn, t) in enumerate(tb):
+        a = back.get(b)
+        if a is None:
+            out.append(((b, 0), TableChange("added", None, pn.number, None, t.page)))
+            continue
+        i, po, to = ta[a]
+        out.append(((b, 0), _compare_table(to, t, po.number, pn.number, same)))
+    last = -1
+    for a, (i, po, to) in enumerate(ta):
+        if a in pairs:
+            last = pairs[a]
+            continue
+        out.append(((last, 1), TableChange("deleted", po.number, None, to.page, None)))
+    return [c for _, c in sorted(out, key=lambda kc: kc[0])]
+
+
+def _compare_table(a: _Grid, b: _Grid, old_after: str, new_after: str, same) -> TableChange:
+    width = max([len(r) for r in (*a.rows, *b.rows)] or [0])
+    has_header = a.header and b.header
+    # Header-less tables (a definitions list) are keyed by position: "column 2".
+    blank = [f"column {k + 1}" for k in range(width)]
+    rows_a = [list(r) for r in a.rows] if has_header else [blank] + [list(r) for r in a.rows]
+    rows_b = [list(r) for r in b.rows] if has_header else [blank] + [list(r) for r in b.rows]
+    head_a = rows_a[0] if rows_a else []
+    head_b = rows_b[0] if rows_b else []
+    # Columns by header text; a header that only changed its punctuation or case is the same column.
+    norm = lambda s: " ".join(re.findall(r"\w+", s.casefold()))  # noqa: E731
+    col_map: dict[int, int] = {}
+    sm = difflib.SequenceMatcher(None, [norm(h) for h in head_a], [norm(h) for h in head_b], autojunk=False)
+    for blk in sm.get_matching_blocks():
+        for k in range(blk.size):
+            col_map[blk.a + k] = blk.b + k
+    if len(head_a) == len(head_b):
+        for k in range(len(head_a)):
+            if k not in col_map and k not in col_map.values():
+                col_map[k] = k
+    cols_added = tuple(h or f"column {k + 1}" for k, h in enumerate(head_b) if k not in col_map.values())
+    cols_deleted = tuple(h or f"column {k + 1}" for k, h in enumerate(head_a) if k not in col_map)
+    # Rows by their first cell (the row's name), in order.
+    key_a = [norm(r[0]) if r else "" for r in rows_a[1:]]
+    key_b = [norm(r[0]) if r else "" for r in rows_b[1:]]
+    row_map: dict[int, int] = {}
+    sm = difflib.SequenceMatcher(None, key_a, key_b, autojunk=False)
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal" or (op == "replace" and i2 - i1 == j2 - j1):
+            for k in range(i2 - i1):
+                row_map[i1 + k] = j1 + k
+    name_b = lambda k: rows_b[k + 1][0] if rows_b[k + 1] else f"row {k + 1}"  # noqa: E731
+    name_a = lambda k: rows_a[k + 1][0] if rows_a[k + 1] else f"row {k + 1}"  # noqa: E731
+    rows_added = tuple(name_b(k) for k in range(len(key_b)) if k not in row_map.values())
+    rows_deleted = tuple(name_a(k) for k in range(len(key_a)) if k not in row_map)
+    cells: list[CellChange] = []
+    for ca, cb in sorted(col_map.items()):
+        if ca < len(head_a) and cb < len(head_b) and not same(head_a[ca], head_b[cb]):
+            cells.append(CellChange("(header)", head_b[cb] or f"column {cb + 1}", head_a[ca], head_b[cb]))
+    for ra, rb in sorted(row_map.items()):
+        ra_cells, rb_cells = rows_a[ra + 1], rows_b[rb + 1]
+        for ca, cb in sorted(col_map.items()):
+            x = ra_cells[ca] if ca < len(ra_cells) else ""
+            y = rb_cells[cb] if cb < len(rb_cells) else ""
+            if not same(x, y):
+                column = head_b[cb] if cb < len(head_b) and head_b[cb] else f"column {cb + 1}"
+                cells.append(CellChange(name_b(rb), column, x or None, y or None))
+    changed = bool(cells or rows_added or rows_deleted or cols_added or cols_deleted)
+    return TableChange(
+        "modified" if changed else "unchanged",
+        old_after,
+        new_after,
+        a.page,
+        b.page,
+        rows_added,
+        rows_deleted,
+        cols_added,
+        cols_deleted,
+        tuple(cells),
+    )
+
+
+# ---------------------------------------------------------------- noise
+
+
+class Noise(str, Enum):
+    """Why a word change is not a change of content."""
+
+    PUNCTUATION = "punctuation"  # only punctuation or spacing differs ("co- ordinated", "policy ;")
+    TABLE = "table cells"  # words of a table that leaked into the paragraph in one version
+    FURNITURE = "furniture"  # a running header/footer or page number caught in the paragraph
+    HEADING = "heading"  # a heading printed glued to the paragraph
+    FOOTNOTE = "footnote marker"  # "council3" against "council"
+
+
+@dataclass
+class NoiseContext:
+    """What one pair of versions offers to explain a change away: their tables, furniture and headings."""
+
+    table_words: set[str] = field(default_factory=set)
+    furniture: list[str] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, *documents: Document) -> "NoiseContext":
+        ctx = cls()
+        for d in documents:
+            for p in d.paragraphs:
+                for t in p.tables:
+                    for row in t.rows:
+                        for c in row:
+                            ctx.table_words.update(_words(str(c)))
+            ctx.furniture.extend(_norm(x.text) for x in d.dropped if _norm(x.text))
+            ctx.headings.extend(_norm(s.heading) for s in d.sections if _norm(s.heading))
+            ctx.headings.extend(_norm(p.heading) for p in d.paragraphs if p.heading and _norm(p.heading))
+        ctx.furniture = sorted(set(ctx.furniture))
+        ctx.headings = sorted(set(ctx.headings))
+        return ctx
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _norm(text: Optional[str]) -> str:
+    return " ".join(_words(text or ""))
+
+
+_MARKER = re.compile(r"(?<=[^\W\d_])[0-9\u00b9\u00b2\u00b3\u2070-\u2079*\u2020\u2021]{1,3}(?=\W|$)")
+_PAGE_NO = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?$")
+
+
+def edits(words: Sequence[WordRun]) -> list[tuple[str, str]]:
+    """The redline's changes as (deleted text, inserted text) pairs, adjacent runs together."""
+    out: list[tuple[str, str]] = []
+    cur: Optional[list[str]] = None
+    for w in words:
+        if w.op is RunOp.EQUAL:
+            if cur is not None:
+                out.append((cur[0], cur[1]))
+                cur = None
+            continue
+        if cur is None:
+            cur = ["", ""]
+        if w.op is RunOp.DELETE:
+            cur[0] += w.text
+        else:
+            cur[1] += w.text
+    if cur is not None:
+        out.append((cur[0], cur[1]))
+    return out
+
+
+def edit_noise(deleted: str, inserted: str, ctx: NoiseContext) -> Optional[Noise]:
+    """Why this one change is not a change of content, or None when it is one."""
+    exact_a, exact_b = re.findall(r"\w+", deleted), re.findall(r"\w+", inserted)
+    if exact_a == exact_b:
+        return Noise.PUNCTUATION
+    if exact_a and "".join(exact_a) == "".join(exact_b):
+        return Noise.PUNCTUATION  # a word broken or joined by spacing/hyphenation: "co- ordinated"
+    a, b = _words(deleted), _words(inserted)
+    if _MARKER.sub("", deleted).split() == _MARKER.sub("", inserted).split() and (a or b):
+        return Noise.FOOTNOTE
+    if a and b:
+        return None
+    one = a or b
+    text = " ".join(one)
+    if ctx.furniture and (text in ctx.furniture or _PAGE_NO.match(text) or any(text in f for f in ctx.furniture if len(text) >= 8)):
+        return Noise.FURNITURE
+    if ctx.headings and len(one) >= 2:
+        from rapidfuzz import fuzz
+
+        if any(fuzz.ratio(text, h) >= 85 for h in ctx.headings):
+            return Noise.HEADING
+    if ctx.table_words and all(w in ctx.table_words for w in one) and (len(one) >= 3 or any(ch.isdigit() for ch in text)):
+        return Noise.TABLE
+    return None
+
+
+def classify_edits(words: Sequence[WordRun], ctx: NoiseContext) -> tuple[bool, tuple[str, ...]]:
+    """(every change is noise, the kinds of noise seen): a paragraph whose changes are all noise is not modified."""
+    kinds: list[str] = []
+    for d, i in edits(words):
+        n = edit_noise(d, i, ctx)
+        if n is None:
+            return False, ()
+        if n.value not in kinds:
+            kinds.append(n.value)
+    return True, tuple(kinds)
+
+
+
+# ---------------------------------------------------------------- tracked changes
+
+
+def has_tracked_changes(document: Document) -> bool:
+    return any(getattr(p, "changes", None) for p in (*document.paragraphs, *document.blocks))
+
+
+def tracked_versions(document: Document) -> Optional[tuple[Document, Document, list]]:
+    """(original, final, pairs) for a document printed with tracked changes; None when it carries none.
+
+    `pairs` says which unit of the original is which of the final version
+    (("p", position) / ("b", block position) each): a marked paragraph is one
+    paragraph in both, however much of it changed.
+
+    Reads the extractor's change marks on each paragraph, `Paragraph.changes`:
+    items with `op` "inserted" or "deleted" (struck-through text is deleted,
+    underlined/coloured text inserted) and `text`, as attributes or keys.  Two
+    shapes are understood:
+
+    * runs covering the whole paragraph in reading order, with "equal" runs
+      for unmarked text: both versions are rebuilt exactly;
+    * only the marked stretches, `text` being the final text: an item with
+      `at` (its offset in the final text) is placed there; without `at`, an
+      insertion is found in the final text after the previous change and a
+      deletion is put back just before the insertion that follows it (where a
+      replacement prints it), else after the previous change.
+
+    A paragraph with `old_number` (a renumbered label printed "17.5.17.6.",
+    the old number struck through) is numbered so in the original.  A paragraph
+    that is wholly inserted is absent from the original, one wholly deleted
+    absent from the final version.
+    """
+    from dataclasses import fields, replace
+
+    def _replace(x: Any, **kw: Any) -> Any:  # the rebuilt versions carry no marks of their own
+        if "changes" in {f.name for f in fields(x)}:
+            kw.setdefault("changes", ())
+        return replace(x, **kw)
+
+    if not has_tracked_changes(document):
+        return None
+    original: list[Paragraph] = []
+    final: list[Paragraph] = []
+    pairs: list[tuple[tuple[str, int], tuple[str, int]]] = []
+    for p in document.paragraphs:
+        changes = list(getattr(p, "changes", None) or ())
+        old_text, new_text = _rebuild(p.text, changes) if changes else (p.text, p.text)
+        old_number = getattr(p, "old_number", None) or p.number
+        in_old = in_new = None
+        if old_text.strip():
+            in_old = ("p", len(original))
+            original.append(_replace(p, number=old_number, text=old_text, parts=() if changes else p.parts,
+                                     tables=() if changes else p.tables))
+        if new_text.strip():
+            in_new = ("p", len(final))
+            final.append(_replace(p, text=new_text, parts=() if new_text != p.text else p.parts))
+        if in_old and in_new:
+            pairs.append((in_old, in_new))
+    old_blocks, new_blocks = [], []
+    for b in document.blocks:  # unnumbered text carries its marks the same way
+        changes = list(getattr(b, "changes", None) or ())
+        old_text, new_text = _rebuild(b.text, changes) if changes else (b.text, b.text)
+        if old_text.strip() and new_text.strip():
+            pairs.append((("b", len(old_blocks)), ("b", len(new_blocks))))
+        if old_text.strip():
+            old_blocks.append(_replace(b, text=old_text))
+        if new_text.strip():
+            new_blocks.append(_replace(b, text=new_text))
+    path = document.source.path
+    old_doc = replace(document, paragraphs=tuple(original), blocks=tuple(old_blocks),
+                      source=replace(document.source, path=f"{path} (original)"))
+    new_doc = replace(document, paragraphs=tuple(final), blocks=tuple(new_blocks),
+                      source=replace(document.source, path=f"{path} (final)"))
+    return old_doc, new_doc, pairs
+
+
+def _item(change: Any, name: str) -> Any:
+    return change.get(name) if isinstance(change, dict) else getattr(change, name, None)
+
+
+def _rebuild(final_text: str, changes: Sequence[Any]) -> tuple[str, str]:
+    ops = [str(_item(c, "op") or "").lower() for c in changes]
+    texts = [str(_item(c, "text") or "") for c in changes]
+    if "equal" in ops:  # full runs
+        old = "".join(t for o, t in zip(ops, texts) if o != "inserted")
+        new = "".join(t for o, t in zip(ops, texts) if o != "deleted")
+        return " ".join(old.split()), " ".join(new.split())
+    new = final_text
+    inserted_spans: list[tuple[int, int]] = []
+    deletions: list[tuple[int, str]] = []
+    cursor = 0
+    pending: list[str] = []
+    for change, op, text in zip(changes, ops, texts):
+        at = _item(change, "at")
+        if op == "inserted":
+            k = int(at) if at is not None else new.find(text, cursor)
+            if k < 0:
+                k = new.find(text)
+            if k < 0:
+                continue
+            inserted_spans.append((k, k + len(text)))
+            for d in pending:
+                deletions.append((k, d))
+            pending = []
+            cursor = k + len(text)
+        elif op == "deleted":
+            if at is not None:
+                deletions.append((int(at), text))
+            else:
+                pending.append(text)
+    for d in pending:
+        deletions.append((cursor, d))
+    # The original: the final text without its insertions, with the deletions put back.
+    pieces: list[str] = []
+    last = 0
+    events = sorted([(a, 0, b, "") for a, b in inserted_spans] + [(at, 1, at, t) for at, t in deletions])
+    for start, kind, end, text in events:
+        if kind == 0:
+            if start >= last:
+                pieces.append(new[last:start])
+                last = end
+        else:
+            if start >= last:
+                pieces.append(new[last:start])
+                last = start
+            pieces.append(" " + text + " ")
+    pieces.append(new[last:])
+    old = " ".join("".join(pieces).split())
+    old = re.sub(r"\s+([,.;:)])", r"\1", old)
+    return old, " ".join(new.split())

@@ -1,0 +1,417 @@
+"""`lspkit diff` on real versions: a constitution's two drafts, an annual summary re-issued, a
+report's recommendations from Cabinet to Council, noise that is not a change, duplicates, splits,
+punctuation, and tracked changes.
+
+The real pairs' gold (data/real/pairs/*.gold.json) was written by reading both versions on the
+page; the PDFs are restored by data/real/restore.py and the tests skip when one is absent.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Optional
+
+import pytest
+from click.testing import CliRunner
+
+from lspkit.analyse.align import align
+from lspkit.analyse.diff import ChangeKind, HeadingOp, diff_documents, diff_tracked, final_versions
+from lspkit.analyse.diffparts import RecOp, recommendations_of
+from lspkit.cli import cli
+from lspkit.model import Document, Paragraph, Section, Source
+from lspkit.render import diff as render
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+REAL = DATA / "real"
+PAIRS = REAL / "pairs"
+CABINET = DATA / "office-cabinet-report.pdf"
+
+
+def _real(name: str) -> Path:
+    path = REAL / name
+    if not path.exists():
+        pytest.skip(f"{name} is not restored (python data/real/restore.py)")
+    return path
+
+
+def _extract(path: Path) -> Document:
+    from lspkit.api import extract
+
+    return extract(str(path))
+
+
+def _gold(name: str) -> dict:
+    return json.loads((PAIRS / name).read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------- a constitution, two drafts
+
+CONSTITUTION = _gold("cardano-constitution-0312-0412.gold.json")
+# Words from the page that find each changed unit of the gold among lspkit's units (the drafts'
+# prose is unnumbered text under "Section N" headings, so lspkit names it ¶1, ¶2 ... by position).
+LOCATE = {
+    "III:4": "A special form of on-chain governance action",
+    "IV:1": "Any participant in the Cardano Community may propose",
+    "IV:2": "Development of Cardano Blockchain ecosystem budgets",
+    "IV:4": "Any governance action requesting ada from the Cardano Blockchain treasury",
+    "IV:5": "Any ada received from a Cardano Blockchain treasury withdrawal",
+    "VII:4": "In the case of \u201cInfo\u201d actions that propose",
+    "VII:8": "Budgets approved for the Cardano Blockchain ecosystem",
+    "TREASURY-02": "TREASURY-02",
+    "TREASURY-03": "TREASURY-03",
+    "TREASURY-04a": "TREASURY-04a",
+    "Appendix II, opening framing note": "These Framing Notes and Definitions are intended",
+}
+
+
+@pytest.fixture(scope="module")
+def constitution():
+    old = _extract(_real(CONSTITUTION["old"]))
+    new = _extract(_real(CONSTITUTION["new"]))
+    return diff_documents(old, new)
+
+
+def _expected_constitution_ops() -> list[tuple[str, str]]:
+    ops = [(o["op"], (o["new"] or o["old"])[0]) for o in CONSTITUTION["paragraph_ops"] if o["op"] != "unchanged"]
+    ops += [(u["op"], u["where"]) for u in CONSTITUTION["unnumbered_changes"]]
+    return ops
+
+
+def test_constitution_every_gold_change_found_and_no_wrong_extra(constitution):
+    found = []
+    for op, label in _expected_constitution_ops():
+        phrase = LOCATE[label]
+        hits = [c for c in constitution.changes if any(phrase in t for t in c.new_texts)]
+        assert hits, f"{label}: no unit of the new version holds {phrase!r}"
+        assert hits[0].kind.value == op, f"{label}: {hits[0].kind.value} (gold {op})"
+        found.append(hits[0])
+    # Everything else is unchanged: page breaks, the running date, a heading glued to a paragraph,
+    # a line given to the neighbouring paragraph are not changes of content.
+    extra = [c for c in constitution.changes if c.kind is not ChangeKind.UNCHANGED and c not in found]
+    assert extra == []
+    assert constitution.summary["ops"]["modified"] == 10 and constitution.summary["ops"]["added"] == 1
+
+
+def test_constitution_definitions_table_row_by_row(constitution):
+    """The definitions run over a page break in both drafts (and a cell wraps into a row of its own):
+    read as one header-less table, exactly the gold's rows are added and one term renamed."""
+    gold = CONSTITUTION["table_changes"]
+    [table] = [t for t in constitution.tables if t.op != "unchanged"]
+    added = [g["row"].split(" | ")[0] for g in gold if g["op"] == "row added"]
+    assert sorted(table.rows_added) == sorted(added) and table.rows_deleted == ()
+    [renamed] = [g for g in gold if g["op"] == "row modified"]
+    assert [(c.old, c.new) for c in table.cells] == [(renamed["old"], renamed["new"])]
+
+
+def test_constitution_heading_glued_to_a_paragraph_is_the_renamed_heading(constitution):
+    [gold] = CONSTITUTION["heading_changes"]
+    renamed = [h for h in constitution.headings if h.op is HeadingOp.RENAMED]
+    assert [(h.old_heading, h.new_heading) for h in renamed] == [(gold["old"], gold["new"])]
+    glued = next(c for c in constitution.changes if any(gold["old"] in t for t in c.old_texts))
+    assert glued.kind is ChangeKind.UNCHANGED and glued.noise == ("heading",)
+    assert not [h for h in constitution.headings if h.op is HeadingOp.ADDED and h.new_heading == gold["new"]]
+
+
+def test_constitution_on_the_command_line(tmp_path):
+    out = tmp_path / "c.json"
+    result = CliRunner().invoke(cli, ["diff", str(_real(CONSTITUTION["old"])), str(_real(CONSTITUTION["new"])),
+                                      "--no-themes", "--format", "json", "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["summary"]["ops"]["modified"] == 10
+    assert any(h["op"] == "renamed" for h in data["headings"])
+
+
+# ---------------------------------------------------------------- an annual summary re-issued
+
+
+@pytest.mark.parametrize("pair", ["city-of-london-cil-2022-2023.gold.json", "city-of-london-cil-2023-2024.gold.json"])
+def test_cover_changes_of_a_reissued_summary(pair):
+    gold = _gold(pair)
+    result = diff_documents(_extract(_real(gold["old"])), _extract(_real(gold["new"])))
+    got = {m.field: (m.old, m.new) for m in result.metadata}
+    for m in gold["metadata_changes"]:
+        assert got[m["field"]] == (m["old"], m["new"])
+    assert "cover field" in render.summary_line(result)
+    assert not result.identical
+
+
+# ---------------------------------------------------------------- recommendations, Cabinet to Council
+
+
+@pytest.fixture(scope="module")
+def cabinet():
+    return _extract(CABINET)
+
+
+def _council_version(doc: Document) -> Document:
+    """The report as it would go on to full Council: addressed to Council, (a) now NOTEs, (d) added."""
+    rec = doc.paragraph("2.1")
+    parts = (
+        "(a) notes that Cabinet adopted the Local Cycling and Walking Infrastructure Plan set out in Appendix A, "
+        "including the changes made in response to consultation;",
+        rec.parts[1],
+        rec.parts[2].replace("consistent with it.", "consistent with it; and"),
+        "(d) allocates £1.1 million of developer contributions to the Mill Road segregated cycle route.",
+    )
+    paragraphs = tuple(
+        replace(p, text="That Council: " + " ".join(parts), parts=parts) if p.number == "2.1" else p for p in doc.paragraphs
+    )
+    metadata = {**doc.metadata, "to": "Council", "date": "2024-04-16"}
+    return replace(doc, paragraphs=paragraphs, metadata=metadata, source=replace(doc.source, path="council.pdf"))
+
+
+def test_recommendations_aligned_item_by_item_with_their_verbs(cabinet):
+    result = diff_documents(cabinet, _council_version(cabinet))
+    assert result.recommendations_from == ("section", "section")
+    got = [(r.op, r.label) for r in result.recommendations]
+    assert got == [
+        (RecOp.MODIFIED, "(a) ADOPT \u2192 NOTE"),
+        (RecOp.UNCHANGED, "(b) APPROVE"),
+        (RecOp.UNCHANGED, "(c) DELEGATE"),  # only the list's glue changed ("it." -> "it; and")
+        (RecOp.ADDED, "+ (d) ALLOCATE"),
+    ]
+    a = result.recommendations[0]
+    assert a.verb_changed and any(w.op.value == "delete" and "adopts" in w.text for w in a.words)
+    assert {m.field: (m.old, m.new) for m in result.metadata} == {"to": ("Cabinet", "Council"), "date": ("2024-03-12", "2024-04-16")}
+
+
+def test_recommendations_lead_every_format(cabinet):
+    result = diff_documents(cabinet, _council_version(cabinet))
+    plain = render.render(result, "terminal", width=200)
+    assert plain.index("Recommendations changed:") < plain.index("Summary:")
+    assert "(a) ADOPT \u2192 NOTE modified" in plain and "+ (d) ALLOCATE added" in plain
+    assert "to: Cabinet \u2192 Council" in plain
+    page = render.render(result, "html")
+    assert page.index('id="recommendations"') < page.index('id="summary"') and 'id="cover"' in page
+    md = render.render(result, "markdown")
+    assert md.index("## Recommendations") < md.index("## Summary") and "### Cover" in md
+    unified = render.render(result, "unified").splitlines()
+    assert unified[2] == "@@ recommendation (a) ADOPT \u2192 NOTE modified @@"
+    data = json.loads(render.render(result, "json"))
+    assert [r["op"] for r in data["recommendations"]] == ["modified", "unchanged", "unchanged", "added"]
+    assert data["metadata"][0] == {"field": "to", "op": "changed", "old": "Cabinet", "new": "Council"}
+
+
+def test_recommendations_the_extractor_provides_are_used_as_given(cabinet):
+    @dataclass(frozen=True)
+    class WithRecommendations(Document):
+        recommendations: tuple = ()
+
+    old = WithRecommendations(**{f: getattr(cabinet, f) for f in cabinet.__dataclass_fields__},
+                              recommendations=({"label": "(i)", "verb": "NOTE", "text": "NOTE the report."},
+                                               {"label": "(ii)", "verb": "ENDORSE", "text": "ENDORSE the plan."}))
+    new = replace(old, recommendations=({"label": "(i)", "verb": "NOTE", "text": "NOTE the report."},
+                                        {"label": "(ii)", "verb": "ADOPT", "text": "ADOPT the plan."},
+                                        {"label": "(iii)", "verb": "DELEGATE", "text": "DELEGATE minor changes to the Director."}))
+    assert recommendations_of(old)[1] == "document"
+    result = diff_documents(old, new)
+    assert [r.label for r in result.recommendations if r.op is not RecOp.UNCHANGED] == [
+        "(ii) ENDORSE \u2192 ADOPT", "+ (iii) DELEGATE"]
+
+
+def test_a_recommendations_box_read_as_a_paragraph_is_split_into_its_items():
+    """The cover's box came out as paragraph 11 in one version and 5.1 in the other: its items still align."""
+    cabinet = Document(Source("cabinet.pdf", "", 1), metadata={"to": "Cabinet"}, paragraphs=(Paragraph(
+        "11", "RECOMMENDATIONS: Cabinet is asked to: (i) NOTE the responses to the consultation; "
+              "(ii) ENDORSE the Minerals Plan for adoption by County Council.", 1),))
+    council = Document(Source("council.pdf", "", 1), metadata={"to": "County Council"}, paragraphs=(Paragraph(
+        "5.1", "RECOMMENDATIONS: County Council is asked to: (i) NOTE the responses to the consultation; "
+               "(ii) ADOPT the Minerals Plan; and (iii) DELEGATE to the Director minor changes before publication.", 1),))
+    result = diff_documents(cabinet, council)
+    assert result.recommendations_from == ("box", "box")
+    assert [r.label for r in result.recommendations] == ["(i) NOTE", "(ii) ENDORSE \u2192 ADOPT", "+ (iii) DELEGATE"]
+    assert [m.to_dict() for m in result.metadata] == [{"field": "to", "op": "changed", "old": "Cabinet", "new": "County Council"}]
+
+
+def test_recommendations_of_a_real_report_from_its_heading():
+    items, source = recommendations_of(_extract(DATA / "head-of-policy-report.pdf"))
+    assert source == "section" and [(r.label, r.verb) for r in items] == [("8.1", "ENDORSE")]
+
+
+# ---------------------------------------------------------------- noise is not a change
+
+
+def test_leaked_table_cells_furniture_and_footnote_markers_are_not_modifications(cabinet):
+    table = cabinet.paragraph("4.2").tables[0]
+    leaked = " ".join(" ".join(row) for row in table.rows[1:4])
+    edits = {
+        "4.2": lambda t: f"{t} {leaked}",  # the table's cells read into the paragraph
+        "3.3": lambda t: f"{t} Page 2 of 4",  # the page footer caught at a page break
+        "5.1": lambda t: t.replace("Road Traffic Regulation Act 1984", "Road Traffic Regulation Act 19842", 1),
+        "6.2": lambda t: t.replace("carbon emissions.", "carbon emissions3.", 1),  # a footnote marker
+    }
+    noisy = replace(cabinet, paragraphs=tuple(replace(p, text=edits[p.number](p.text)) if p.number in edits else p
+                                              for p in cabinet.paragraphs))
+    result = diff_documents(cabinet, noisy)
+    by_number = {c.new[0]: c for c in result.changes if c.new}
+    assert by_number["4.2"].kind is ChangeKind.UNCHANGED and by_number["4.2"].noise == ("table cells",)
+    assert by_number["3.3"].kind is ChangeKind.UNCHANGED and by_number["3.3"].noise == ("furniture",)
+    assert by_number["6.2"].kind is ChangeKind.UNCHANGED and by_number["6.2"].noise == ("footnote marker",)
+    # A changed year is a change of content even though it looks like a marker glued to a number.
+    assert by_number["5.1"].kind is ChangeKind.MODIFIED
+    assert result.summary["ops"]["modified"] == 1 and result.summary["noise"] == 3
+
+
+def test_a_change_of_punctuation_only_is_reported_as_such(cabinet):
+    edited = replace(cabinet, paragraphs=tuple(
+        replace(p, text=p.text.replace("consultation, and", "consultation and").replace("co-ordinated", "coordinated"))
+        if p.number == "1.1" else p for p in cabinet.paragraphs))
+    result = diff_documents(cabinet, edited)
+    [change] = [c for c in result.changes if c.kind is not ChangeKind.UNCHANGED]
+    assert change.kind is ChangeKind.PUNCTUATION and change.new == ("1.1",)
+    assert "1 punctuation" in render.summary_line(result)
+    assert diff_documents(cabinet, edited, ignore_punctuation=True).identical
+
+
+def test_table_cells_compared_rows_by_name_columns_by_header(cabinet):
+    table = cabinet.paragraph("4.2").tables[0]
+    rows = [list(r) for r in table.rows]
+    rows[0][4] = "Total (£000)"  # the header's punctuation only: the same column
+    station = next(r for r in rows if r[0] == "Station Road corridor")
+    station[2] = "720"
+    rows.insert(4, ["Bus stop accessibility", "10", "20", "–", "30"])
+    rows = [r for r in rows if r[0] != "Wayfinding and signage"]
+    edited = replace(table, rows=tuple(tuple(r) for r in rows))
+    new = replace(cabinet, paragraphs=tuple(replace(p, tables=(edited,)) if p.number == "4.2" else p for p in cabinet.paragraphs))
+    result = diff_documents(cabinet, new)
+    [t] = result.tables
+    assert t.op == "modified" and (t.old_after, t.new_after) == ("4.2", "4.2")
+    assert t.rows_added == ("Bus stop accessibility",) and t.rows_deleted == ("Wayfinding and signage",)
+    assert [(c.row, c.column, c.old, c.new) for c in t.cells] == [
+        ("(header)", "Total (£000)", "Total £000", "Total (£000)"),
+        ("Station Road corridor", "2025/26 £000", "680", "720"),
+    ]
+    assert [c.kind for c in result.changes if c.kind is not ChangeKind.UNCHANGED] == []  # no paragraph changed
+    assert not result.identical and "1 table changed" in render.summary_line(result)
+    assert "Station Road corridor | 2025/26 £000: 680 \u2192 720" in render.render(result, "terminal", width=200)
+    assert diff_documents(cabinet, new, ignore_punctuation=True).tables[0].cells[0].row == "Station Road corridor"
+
+
+# ---------------------------------------------------------------- duplicates and splits
+
+
+def test_a_number_printed_twice_is_warned_and_both_paragraphs_are_themselves(cabinet):
+    paragraphs = list(cabinet.paragraphs)
+    k = next(i for i, p in enumerate(paragraphs) if p.number == "3.5")
+    paragraphs[k + 1] = replace(paragraphs[k + 1], number="3.5")  # 3.6 printed as a second 3.5
+    result = diff_documents(cabinet, replace(cabinet, paragraphs=tuple(paragraphs)))
+    [warning] = result.warnings
+    assert warning.startswith("the new version prints paragraph number 3.5 2 times (pages ")
+    assert warning.endswith("); each is compared as itself")
+    pairs = [(c.kind, c.old, c.new) for c in result.changes if "3.5" in c.new]
+    assert pairs == [(ChangeKind.UNCHANGED, ("3.5",), ("3.5",)), (ChangeKind.RENUMBERED, ("3.6",), ("3.5",))]
+    plain = render.render(result, "terminal", width=200)
+    assert "Warning: the new version prints paragraph number 3.5" in plain
+
+
+LONG = (
+    "The council will consult parish councils, town councils and the voluntary sector on the draft sustainable "
+    "community strategy before the end of March and will report the results of that consultation to the Cabinet "
+    "in the summer, together with any changes it proposes to make to the strategy in response. The consultation "
+    "will run for twelve weeks and will include public meetings in each of the market towns, an online survey and "
+    "workshops with young people, older people and disabled residents, so that the views of those who do not "
+    "usually respond to consultations are heard."
+)
+REWORDED = (
+    "The council will ask parish and town councils and the voluntary and community sector about the draft "
+    "sustainable community strategy before the end of April and will report what they said to the Cabinet in the "
+    "autumn, together with the changes it proposes to make to the strategy in response. The consultation will run "
+    "for ten weeks and will include public meetings in each of the market towns, an online survey and workshops "
+    "with young people and older residents, so that the views of those who do not usually respond to "
+    "consultations are heard."
+)
+
+
+def test_a_split_whose_second_part_is_unchanged_old_text_is_a_split():
+    tail = "Late responses accepted."
+    other = "Something else entirely about parking charges in the town."
+    # The first part reworded, the short second part word for word: a split, not a rewording plus an addition.
+    assert align([f"{LONG} {tail}", other], [REWORDED, tail, other])[0].new == (0, 1)
+    old = Document(Source("a", "", 1), paragraphs=(Paragraph("5.1", f"{LONG} {tail}", 1), Paragraph("5.2", other, 1)))
+    new = Document(Source("b", "", 1), paragraphs=(Paragraph("5.1", REWORDED, 1), Paragraph("5.2", tail, 1),
+                                                   Paragraph("5.3", other, 1)))
+    ops = [(c.kind, c.old, c.new) for c in diff_documents(old, new).changes]
+    assert ops == [(ChangeKind.SPLIT, ("5.1",), ("5.1", "5.2")), (ChangeKind.RENUMBERED, ("5.2",), ("5.3",))]
+
+
+# ---------------------------------------------------------------- tracked changes
+
+
+@dataclass(frozen=True)
+class MarkedParagraph(Paragraph):
+    """A paragraph as the extractor is to give it for a tracked-changes PDF (Paragraph.changes)."""
+
+    changes: tuple = ()
+    old_number: Optional[str] = None
+
+
+def test_a_tracked_changes_schedule_as_a_diff_of_its_original_and_final_text():
+    gold = _gold("watford-main-modifications-p2-4.tracked.gold.json")
+    paragraphs = tuple(
+        MarkedParagraph(item["number"], item["final"] or "", item["page"], changes=tuple(item["changes"]))
+        for item in gold["items"] if item["final"] is not None
+    )
+    marked = Document(Source(gold["tracked"], "", 85), paragraphs=paragraphs)
+    result = diff_tracked(marked)
+    assert result.tracked and "original text" in result.tracked
+    got = {kind: sorted((c.new or c.old)[0] for c in result.changes if c.kind.value == kind) for kind in ("added", "modified")}
+    expected = gold["expected_ops"]
+    assert got["added"] == sorted(expected["added"])
+    assert got["modified"] == sorted(expected["modified"], key=str)
+    m3 = next(c for c in result.changes if c.new == ("M3",))
+    assert [(w.op.value, w.text) for w in m3.words if w.op.value != "equal"] == [("delete", "2018 to 2036"), ("insert", "2021 to 2038")]
+    assert render.render(result, "terminal", width=200).splitlines()[1].startswith("Tracked changes: ")
+
+
+def test_tracked_runs_rebuild_both_versions_exactly_and_a_renumbered_label():
+    runs = ({"op": "equal", "text": "The panel will meet "}, {"op": "deleted", "text": "four"},
+            {"op": "inserted", "text": "six"}, {"op": "equal", "text": " times a year."})
+    marked = Document(Source("t.pdf", "", 1), paragraphs=(
+        MarkedParagraph("17.6", "The panel will meet six times a year.", 1, changes=runs, old_number="17.5"),
+        MarkedParagraph("17.7", "Substitutes may attend.", 1, changes=({"op": "inserted", "text": "Substitutes may attend."},)),
+        Paragraph("17.8", "Minutes are published.", 1),
+    ))
+    result = diff_tracked(marked)
+    assert [(c.kind, c.old, c.new) for c in result.changes] == [
+        (ChangeKind.MODIFIED, ("17.5",), ("17.6",)),
+        (ChangeKind.ADDED, (), ("17.7",)),
+        (ChangeKind.UNCHANGED, ("17.8",), ("17.8",)),
+    ]
+
+
+def test_tracked_marks_with_offsets_are_put_back_where_they_were():
+    final = "Inappropriate development, as defined in national planning policy, in the Green Belt will not be approved."
+    marks = (
+        {"op": "deleted", "text": "All development will take place on brownfield land.", "at": 0},
+        {"op": "inserted", "text": ", as defined in national planning policy,", "at": final.index(", as")},
+        {"op": "deleted", "text": "supported", "at": final.index("approved")},
+        {"op": "inserted", "text": "approved", "at": final.index("approved")},
+    )
+    marked = Document(Source("mm.pdf", "", 1), paragraphs=(MarkedParagraph("M15", final, 4, changes=marks),))
+    [change] = diff_tracked(marked).changes
+    assert change.old_texts == ("All development will take place on brownfield land. Inappropriate development in the "
+                                "Green Belt will not be supported.",)
+    assert change.new_texts == (final,)
+
+
+def test_a_clean_copy_against_a_tracked_copy_compares_the_final_text():
+    clean = Document(Source("clean.pdf", "", 1), paragraphs=(Paragraph("17.5", "The panel will meet four times a year.", 1),))
+    runs = ({"op": "equal", "text": "The panel will meet "}, {"op": "deleted", "text": "four"},
+            {"op": "inserted", "text": "six"}, {"op": "equal", "text": " times a year."})
+    tracked = Document(Source("tracked.pdf", "", 1), paragraphs=(
+        MarkedParagraph("17.6", "The panel will meet four six times a year.", 1, changes=runs, old_number="17.5"),))
+    old, new, notes = final_versions(clean, tracked)
+    assert notes == ["tracked.pdf carries tracked changes: compared against its final text"]
+    [change] = diff_documents(old, new).changes
+    assert (change.kind, change.old, change.new) == (ChangeKind.MODIFIED, ("17.5",), ("17.6",))
+    assert [(w.op.value, w.text) for w in change.words if w.op.value != "equal"] == [("delete", "four"), ("insert", "six")]
+
+
+def test_tracked_on_a_file_without_marks_is_exit_2_with_one_line():
+    result = CliRunner().invoke(cli, ["diff", "--tracked", str(CABINET), "--no-themes"])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1] == f"lspkit: {CABINET}: no tracked changes found (no text is marked inserted or deleted)"
+    assert CliRunner().invoke(cli, ["diff", "--tracked", str(CABINET), str(CABINET)]).exit_code == 2
+    assert CliRunner().invoke(cli, ["diff", str(CABINET)]).exit_code == 2
