@@ -19,7 +19,7 @@ from lspkit.analyse.align import align
 from lspkit.analyse.diff import ChangeKind, HeadingOp, diff_documents, diff_tracked, final_versions
 from lspkit.analyse.diffparts import RecOp, recommendations_of
 from lspkit.cli import cli
-from lspkit.model import Document, Paragraph, Section, Source
+from lspkit.model import Document, Paragraph, Source
 from lspkit.render import diff as render
 
 DATA = Path(__file__).resolve().parent.parent / "data"
