@@ -8,7 +8,8 @@ takes and how much memory it needs is measured here, where a busy machine cannot
     python bench/bench_hostile.py --only bomb,yaml
 
 Each row: the case, the exit status, wall seconds, peak RSS of the lspkit process (of the batch and
-its workers for the batch row), and the budget.  Wall time includes Python's start-up (about 0.2 s).
+its workers for the batch row), and the budget.  The first row, `lspkit --version`, is the start-up
+every row includes: the baseline of the same run.
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ REAL = ROOT / "data" / "real"
 def cases(work: Path):
     """(group, name, args, seconds budget, MB budget): the budgets are those the tests asserted before."""
     corpus = load_corpus()
+    yield "baseline", "lspkit --version (start-up alone)", ["--version"], 10, 100
     refused = [
         "not_pdf_text.pdf", "not_pdf_html.pdf", "png_named.pdf", "empty.pdf", "empty.txt", "header_only.pdf",
         "truncated_10.pdf", "truncated_50.pdf", "truncated_90.pdf", "missing_xref.pdf", "encrypted_user.pdf",
@@ -86,7 +88,7 @@ def main() -> None:
         work = Path(tmp)
         print(f"{'group':9} {'case':44} {'exit':>4} {'seconds':>8} {'budget':>6} {'peak MB':>8} {'budget':>6}")
         for group, name, argv, max_s, max_mb in cases(work):
-            if only and group not in only:
+            if only and group not in only and group != "baseline":
                 continue
             out = ["-o", work / "out.json"] if argv[0] == "extract" else []
             run = lspkit(*argv, *out, timeout=max_s * 4)
