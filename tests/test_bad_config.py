@@ -93,8 +93,8 @@ def test_corpus_configs_regenerate(tmp_path):
         assert p.read_bytes() == (BAD / p.name).read_bytes(), p.name
 
 
-def test_readme_table_lists_every_case():
-    text = (BAD.parent.parent / "README.md").read_text(encoding="utf-8")
+def test_reference_table_lists_every_case():
+    text = (BAD.parent.parent / "docs" / "reference.md").read_text(encoding="utf-8")
     section = text[text.index("\n## Bad and hostile input"):]
     rows = [ln for ln in section.splitlines() if ln.startswith("|")]
     for name, words in CASES:

@@ -1,6 +1,6 @@
 """Hostile and broken inputs to `lspkit extract`: a clear message, the documented status, no traceback,
 no partial output.  Time and memory on the same inputs are measured by bench/bench_hostile.py.  The inputs are data/bad/ (made by data/bad/make_bad_inputs.py);
-each row here is a row of the README's bad-input table (test_readme_table_matches keeps them in step)."""
+each row here is a row of the bad-input table in docs/reference.md (test_reference_table_matches keeps them in step)."""
 from __future__ import annotations
 
 import re
@@ -211,17 +211,17 @@ def test_corpus_regenerates_byte_for_byte(tmp_path):
 
 
 def _readme_rows() -> list[str]:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
     start = text.index("\n## Bad and hostile input")
     end = text.find("\n## ", start + 10)
     section = text[start:end if end > 0 else None]
     return [ln for ln in section.splitlines() if ln.startswith("|")]
 
 
-def test_readme_table_matches():
-    """Every tested input has a README row with the status the test asserts."""
+def test_reference_table_matches():
+    """Every tested input has a row in docs/reference.md with the status the test asserts."""
     rows = _readme_rows()
-    assert rows, "README bad-input section has no table"
+    assert rows, "the bad-input section of docs/reference.md has no table"
     for name, _args, status, _words in FAILURES:
         assert any(f"`{name}`" in r and re.search(rf"\|\s*{status}\s*\|", r) for r in rows), name
     for name, _args, _warning, _expected in SUCCESSES[1:]:  # [0] is the undamaged control
