@@ -59,6 +59,16 @@ def test_nan_character_box_is_skipped():
     _extracts_cleanly("fuzz_nan_character_box.pdf", 0)
 
 
+def test_lone_surrogate_from_pdfium_is_left_out(tmp_path):
+    """The same file's glyph codes gave pdfium a lone UTF-16 surrogate: `-o FILE` (UTF-8, strict) was an internal error."""
+    out = tmp_path / "r.json"
+    run = lspkit("extract", INPUTS / "fuzz_nan_character_box.pdf", "-o", out, timeout=120)
+    assert "Traceback" not in run.stderr and run.status == 0, run.stderr
+    assert "have no Unicode mapping" in run.stderr
+    text = out.read_text(encoding="utf-8")  # strict: no surrogate written
+    assert '"paragraphs"' in text
+
+
 def test_page_without_mediabox_in_the_table_pass():
     """pdfplumber (then used for tables) raised TypeError on a page whose /MediaBox was damaged."""
     _extracts_cleanly("fuzz_page_without_mediabox.pdf", 0)
