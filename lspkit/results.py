@@ -6,11 +6,24 @@ results, `lspkit.render.batch` writes them, and render never imports batch.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, Optional
 
-STATUS_OK = "ok"
-STATUS_ERROR = "error"
-STATUS_DUPLICATE = "duplicate"
+
+class FileStatus(str, Enum):
+    """A batch file's outcome (a str, so `status == "ok"` still reads and JSON shows the value)."""
+
+    OK = "ok"
+    ERROR = "error"
+    DUPLICATE = "duplicate"
+
+    def __str__(self) -> str:  # CSV cells and f-strings show "ok", not "FileStatus.OK"
+        return self.value
+
+
+STATUS_OK = FileStatus.OK
+STATUS_ERROR = FileStatus.ERROR
+STATUS_DUPLICATE = FileStatus.DUPLICATE
 
 
 @dataclass(frozen=True)
@@ -24,7 +37,7 @@ class FileResult:
 
     file: str
     sha256: Optional[str]
-    status: str = STATUS_OK
+    status: FileStatus = FileStatus.OK
     pages: int = 0
     records: tuple[dict, ...] = ()
     theme_counts: dict = field(default_factory=dict)
@@ -34,6 +47,9 @@ class FileResult:
     warnings: tuple[str, ...] = ()
     cached: str = ""
     seconds: float = 0.0
+
+    def __post_init__(self):
+        object.__setattr__(self, "status", FileStatus(self.status))
 
     @property
     def ok(self) -> bool:
@@ -54,14 +70,15 @@ class FileResult:
     def error_record(self) -> dict[str, Any]:
         """The output record of a file that failed or was a duplicate."""
         if self.status == STATUS_DUPLICATE:
-            return {"file": self.file, "sha256": self.sha256, "status": self.status, "duplicate_of": self.duplicate_of}
-        return {"file": self.file, "sha256": self.sha256, "status": self.status, "error": self.error, "message": self.message}
+            return {"file": self.file, "sha256": self.sha256, "status": self.status.value, "duplicate_of": self.duplicate_of}
+        return {"file": self.file, "sha256": self.sha256, "status": self.status.value, "error": self.error,
+                "message": self.message}
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "file": self.file,
             "sha256": self.sha256,
-            "status": self.status,
+            "status": self.status.value,
             "pages": self.pages,
             "paragraphs": self.paragraphs,
             "theme_counts": dict(self.theme_counts),

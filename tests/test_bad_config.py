@@ -29,8 +29,6 @@ def test_bad_taxonomy_is_refused_by_themes(tmp_path, name, words):
     path = f"data/bad/{name}"
     run = lspkit("themes", "--themes", path, "-o", tmp_path / "themes.txt", timeout=30)
     assert_clean_failure(run, path, errors.EXIT_CONFIG, words, tmp_path)
-    assert run.seconds < 10
-    assert run.maxrss_mb < 300
 
 
 @pytest.mark.parametrize("name,words", CASES[:6], ids=[c[0] for c in CASES[:6]])
@@ -65,13 +63,11 @@ def test_python_tag_never_runs(tmp_path):
     assert not marker.exists()
 
 
-def test_fifty_megabyte_yaml_refused_quickly(tmp_path):
+def test_fifty_megabyte_yaml_refused_before_parsing(tmp_path):
     big = corpus.make_big_yaml(tmp_path / "big.yaml")
     assert big.stat().st_size >= 50 * 1024 * 1024
     run = lspkit("themes", "--themes", big, timeout=30)
-    assert_clean_failure(run, big, errors.EXIT_CONFIG, "refusing files over")
-    assert run.seconds < 10
-    assert run.maxrss_mb < 300
+    assert_clean_failure(run, big, errors.EXIT_CONFIG, "refusing files over")  # time and memory: bench/bench_hostile.py
 
 
 def test_deep_block_nesting_is_a_config_error_not_a_recursion_crash(tmp_path):
@@ -97,8 +93,8 @@ def test_corpus_configs_regenerate(tmp_path):
         assert p.read_bytes() == (BAD / p.name).read_bytes(), p.name
 
 
-def test_readme_table_lists_every_case():
-    text = (BAD.parent.parent / "README.md").read_text(encoding="utf-8")
+def test_reference_table_lists_every_case():
+    text = (BAD.parent.parent / "docs" / "reference.md").read_text(encoding="utf-8")
     section = text[text.index("\n## Bad and hostile input"):]
     rows = [ln for ln in section.splitlines() if ln.startswith("|")]
     for name, words in CASES:

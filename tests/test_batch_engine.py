@@ -129,9 +129,7 @@ def test_dead_workers_and_timeouts_are_reported_and_replaced(tmp_path):
         _write(tmp_path, "e.txt", "fine e\n"),
         _write(tmp_path, "f.txt", "fine f\n"),
     ]
-    start = time.monotonic()
     results = {os.path.basename(t.path): r for t, r in _run(paths, jobs=2, timeout=1.5)}
-    assert time.monotonic() - start < 30
     assert results["a.txt"].ok and results["e.txt"].ok and results["f.txt"].ok
     assert results["b.txt"].error == "crash" and "exited with status 3" in results["b.txt"].message
     assert results["c.txt"].error == "limit" and "SIGKILL" in results["c.txt"].message

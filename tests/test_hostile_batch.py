@@ -73,7 +73,6 @@ def test_every_bad_pdf_in_one_batch(tmp_path):
     run = lspkit("tag", *inputs, "-o", out, *BATCH, "--timeout", "60", timeout=240)
     assert run.status == errors.EXIT_DIFFERENT, run.stderr
     assert "Traceback" not in run.stderr
-    assert run.maxrss_mb < 600, f"peak RSS of the batch and its workers {run.maxrss_mb:.0f} MB"
     recs = records(out)
     assert paragraphs_of(recs, "data/bad/good.pdf") == {str(n): GOOD[(n - 1) % 4] for n in range(1, 13)}
     assert len(paragraphs_of(recs, "data/bad/non_latin.txt")) == 5

@@ -1,6 +1,6 @@
 """Hostile and broken inputs to `lspkit extract`: a clear message, the documented status, no traceback,
-no partial output, bounded time and memory.  The inputs are data/bad/ (made by data/bad/make_bad_inputs.py);
-each row here is a row of the README's bad-input table (test_readme_table_matches keeps them in step)."""
+no partial output.  Time and memory on the same inputs are measured by bench/bench_hostile.py.  The inputs are data/bad/ (made by data/bad/make_bad_inputs.py);
+each row here is a row of the bad-input table in docs/reference.md (test_reference_table_matches keeps them in step)."""
 from __future__ import annotations
 
 import re
@@ -53,8 +53,7 @@ SUCCESSES = [
     ("invalid_utf8.txt", [], "", {"1": GOOD_TEXTS[0].replace("Council", "Council éÿþ€ café", 1), "2": GOOD_TEXTS[1]}),
 ]
 
-BUDGET_SECONDS = 30
-BUDGET_MB = 500
+HANG = 60  # seconds before a run counts as a hang (the test fails instead of hanging the suite)
 
 
 @pytest.mark.parametrize("name,args,status,words", FAILURES, ids=[f"{c[0]}{'+pw' if c[1] else ''}" for c in FAILURES])
@@ -62,16 +61,14 @@ def test_bad_input_fails_cleanly(tmp_path, name, args, status, words):
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     path = f"data/bad/{name}"
-    run = lspkit("extract", path, *args, "-o", out_dir / "result.json", timeout=BUDGET_SECONDS * 2)
+    run = lspkit("extract", path, *args, "-o", out_dir / "result.json", timeout=HANG)
     assert_clean_failure(run, path, status, words, out_dir)
-    assert run.seconds < BUDGET_SECONDS, run.seconds
-    assert run.maxrss_mb < BUDGET_MB, f"peak RSS {run.maxrss_mb:.0f} MB"
 
 
 @pytest.mark.parametrize("name,args,warning,expected", SUCCESSES, ids=[f"{c[0]}{'+pw' if c[1] else ''}" for c in SUCCESSES])
 def test_damaged_but_readable_input_extracts(tmp_path, name, args, warning, expected):
     out = tmp_path / "result.json"
-    run = lspkit("extract", f"data/bad/{name}", *args, "-o", out, timeout=BUDGET_SECONDS * 2)
+    run = lspkit("extract", f"data/bad/{name}", *args, "-o", out, timeout=HANG)
     assert run.status == 0, run.stderr
     assert "Traceback" not in run.stderr
     if warning:
@@ -82,16 +79,13 @@ def test_damaged_but_readable_input_extracts(tmp_path, name, args, warning, expe
     for number, text in expected.items():
         assert got.get(number) == text, (number, got.get(number))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["result.json"]
-    assert run.maxrss_mb < BUDGET_MB
 
 
-def test_decompression_bomb_is_bounded_in_memory_and_time():
-    """bomb.pdf is 7 KB and its content stream inflates to 4 GB: refused before pdfium inflates it."""
+def test_decompression_bomb_is_refused_before_pdfium_inflates_it():
+    """bomb.pdf is 7 KB and its content stream inflates to 4 GB (its peak memory: bench/bench_hostile.py)."""
     assert (BAD / "bomb.pdf").stat().st_size < 64 * 1024
-    run = lspkit("extract", "data/bad/bomb.pdf", timeout=60)
-    assert run.status == errors.EXIT_LIMIT, run.stderr
-    assert run.maxrss_mb < 200, f"peak RSS {run.maxrss_mb:.0f} MB"
-    assert run.seconds < 20, run.seconds
+    run = lspkit("extract", "data/bad/bomb.pdf", timeout=HANG)
+    assert_clean_failure(run, "data/bad/bomb.pdf", errors.EXIT_LIMIT, "decompression bomb")
 
 
 def test_missing_file_and_directory(tmp_path):
@@ -149,17 +143,15 @@ def thousand_pages(tmp_path_factory):
 def test_thousand_pages_refused_by_max_pages(thousand_pages, tmp_path):
     run = lspkit("extract", thousand_pages, "--max-pages", "200", "-o", tmp_path / "r.json")
     assert_clean_failure(run, thousand_pages, errors.EXIT_LIMIT, "PDF has 1000 pages, more than --max-pages 200", tmp_path)
-    assert run.seconds < 10
 
 
-def test_thousand_pages_read_whole_within_bounds(thousand_pages, tmp_path):
+def test_thousand_pages_read_whole(thousand_pages, tmp_path):
     out = tmp_path / "r.json"
     run = lspkit("extract", thousand_pages, "-o", out, timeout=120)
     assert run.status == 0, run.stderr
     got = paragraphs(out)
     assert list(got) == [corpus.thousand_page_number(p) for p in range(1, 1001)]
     assert got["100.10"] == GOOD_TEXTS[1000 % 4]
-    assert run.maxrss_mb < BUDGET_MB, run.maxrss_mb
 
 
 def test_one_page_with_100000_characters(tmp_path):
@@ -170,7 +162,6 @@ def test_one_page_with_100000_characters(tmp_path):
     assert list(got) == ["1"]
     assert len(got["1"]) >= 99_000
     assert got["1"].startswith(GOOD_TEXTS[0])
-    assert run.maxrss_mb < BUDGET_MB
 
 
 def test_two_gigabyte_file_is_refused_before_pdfium_aborts(tmp_path):
@@ -181,18 +172,17 @@ def test_two_gigabyte_file_is_refused_before_pdfium_aborts(tmp_path):
         f.truncate(2**31 + 1024)
     run = lspkit("extract", big, "-o", tmp_path / "out" / "r.json", timeout=60)
     assert_clean_failure(run, big, errors.EXIT_LIMIT, "file is 2048 MB; files of 2 GB or more cannot be read")
-    assert run.seconds < 10 and run.maxrss_mb < 200
 
 
-def test_huge_text_file_is_read_in_linear_time(tmp_path):
-    """100,000 lines, 99,000 of them one paragraph (numbers stop at 999): joining was quadratic."""
+def test_huge_text_file_is_read_whole(tmp_path):
+    """100,000 lines, 99,000 of them one paragraph (numbers stop at 999): joining was quadratic (timed by
+    bench/bench_hostile.py; the timeout here only turns a hang into a failure)."""
     path = corpus.make_huge_text(tmp_path / "huge.txt")
     out = tmp_path / "r.json"
     run = lspkit("extract", path, "-o", out, timeout=120)
     assert run.status == 0, run.stderr
     got = paragraphs(out)
     assert len(got) == 999 and len(got["999"]) > 4_000_000
-    assert run.seconds < 30 and run.maxrss_mb < BUDGET_MB, (run.seconds, run.maxrss_mb)
 
 
 # ---------------------------------------------------------------- the corpus and its documentation
@@ -221,17 +211,17 @@ def test_corpus_regenerates_byte_for_byte(tmp_path):
 
 
 def _readme_rows() -> list[str]:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
     start = text.index("\n## Bad and hostile input")
     end = text.find("\n## ", start + 10)
     section = text[start:end if end > 0 else None]
     return [ln for ln in section.splitlines() if ln.startswith("|")]
 
 
-def test_readme_table_matches():
-    """Every tested input has a README row with the status the test asserts."""
+def test_reference_table_matches():
+    """Every tested input has a row in docs/reference.md with the status the test asserts."""
     rows = _readme_rows()
-    assert rows, "README bad-input section has no table"
+    assert rows, "the bad-input section of docs/reference.md has no table"
     for name, _args, status, _words in FAILURES:
         assert any(f"`{name}`" in r and re.search(rf"\|\s*{status}\s*\|", r) for r in rows), name
     for name, _args, _warning, _expected in SUCCESSES[1:]:  # [0] is the undamaged control

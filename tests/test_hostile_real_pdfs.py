@@ -5,6 +5,7 @@ out of the paragraphs, and columns read in order (checked against pdftotext's re
 from __future__ import annotations
 
 import csv
+import json
 import re
 import shutil
 import subprocess
@@ -52,12 +53,13 @@ def test_every_real_pdf_has_a_licence_record():
 
 
 @pytest.mark.parametrize("name", [HMRC, DMCA, FEDREG])
-def test_real_pdf_extracts_within_bounds(name, tmp_path):
+def test_real_pdf_extracts_cleanly(name, tmp_path):
     out = tmp_path / "r.json"
     run = lspkit("extract", f"data/real/{name}", "-o", out, timeout=60)
     assert run.status == 0, run.stderr
     assert "Traceback" not in run.stderr
-    assert run.seconds < 20 and run.maxrss_mb < 400, (run.seconds, run.maxrss_mb)
+    data = json.loads(out.read_text(encoding="utf-8"))  # time and memory: bench/bench_hostile.py
+    assert data["paragraphs"] or data["blocks"], "no text"
 
 
 @pytest.mark.parametrize("name", [HMRC, DMCA, FEDREG])

@@ -151,10 +151,19 @@ def test_cache_key_follows_the_taxonomy(tmp_path, run):
     from lspkit.nlp.taxonomy import default_taxonomy_path
 
     cache = str(tmp_path / "cache")
-    _run_wrapped(["summarise", REPORT, "--format", "json"], cache)
-    # an edited taxonomy (same themes, one more term) is a different key: tagging runs again
+    first, _ = _run_wrapped(["summarise", REPORT, "--format", "json"], cache)
+    # an edited taxonomy (same themes, one term weighted higher) is a different key: tagging runs again
     text = default_taxonomy_path().read_text(encoding="utf-8")
+    anchor = "      role: 0.5\n"
+    assert anchor in text
     edited = tmp_path / "themes.yaml"
-    edited.write_text(text + "\n", encoding="utf-8")
-    _, heavy = _run_wrapped(["summarise", REPORT, "--format", "json", "--themes", str(edited)], cache)
-    assert "yaml" in heavy  # a new taxonomy file is parsed and validated
+    edited.write_text(text.replace(anchor, "      role: 3\n", 1), encoding="utf-8")
+    second, heavy = _run_wrapped(["summarise", REPORT, "--format", "json", "--themes", str(edited)], cache)
+    assert "spacy" in heavy, heavy  # not served from the first run's entry
+    before, after = json.loads(first), json.loads(second)
+    assert after["taxonomy"] != before["taxonomy"]
+    assert _theme_scores(after) != _theme_scores(before)  # the new weight counts
+
+
+def _theme_scores(summary: dict) -> dict:
+    return {t["name"]: [(p["number"], p["score"]) for p in t["paragraphs"]] for t in summary["themes"]}

@@ -58,6 +58,14 @@ class ChangeKind(str, Enum):
     PUNCTUATION = "punctuation"
 
 
+class DanglingReason(str, Enum):
+    """Why a reference in the new version no longer points where it did."""
+
+    MOVED = "moved"  # the text it named now has another number
+    DELETED = "deleted"  # the text it named is gone
+    MISSING = "missing"  # it names no paragraph at all
+
+
 class HeadingOp(str, Enum):
     UNCHANGED = "unchanged"
     RENUMBERED = "renumbered"
@@ -173,8 +181,7 @@ class DanglingRef:
     `in_new` is the citing paragraph, `text` the reference as written, `target`
     the number it names; `was` the old paragraph it named and `now_at` where that
     paragraph's text is in the new version (empty when it was deleted).
-    `reason`: "moved" (the text it named now has another number), "deleted"
-    (the text it named is gone) or "missing" (it names no paragraph at all).
+    `reason` is a DanglingReason: moved, deleted or missing.
     """
 
     in_new: str
@@ -183,7 +190,10 @@ class DanglingRef:
     target: str
     was: tuple[str, ...]
     now_at: tuple[str, ...]
-    reason: str
+    reason: DanglingReason
+
+    def __post_init__(self):
+        object.__setattr__(self, "reason", DanglingReason(self.reason))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -193,7 +203,7 @@ class DanglingRef:
             "target": self.target,
             "was": list(self.was),
             "now_at": list(self.now_at),
-            "reason": self.reason,
+            "reason": self.reason.value,
         }
 
 
@@ -913,10 +923,10 @@ def _dangling(old: Document, new: Document, matches: Sequence[Match]) -> list[Da
                             now.append(new.paragraphs[k].number)
                 if tuple(now) == tuple(to) or (now and set(now) <= set(to)):
                     continue
-                reason = "moved" if now else "deleted"
+                reason = DanglingReason.MOVED if now else DanglingReason.DELETED
                 out.append(DanglingRef(citing.number, in_old, text, target, tuple(was), tuple(now), reason))
             elif not to:
-                out.append(DanglingRef(citing.number, in_old, text, target, (), (), "missing"))
+                out.append(DanglingRef(citing.number, in_old, text, target, (), (), DanglingReason.MISSING))
     return out
 
 

@@ -142,12 +142,15 @@ class Link:
 class SourceParagraph:
     number: str
     page: int
-    kind: str
+    kind: ParagraphKind
     section: Optional[str]
     text: str
 
+    def __post_init__(self):
+        object.__setattr__(self, "kind", ParagraphKind(self.kind))
+
     def to_dict(self) -> dict[str, Any]:
-        return {"number": self.number, "page": self.page, "kind": self.kind, "section": self.section, "text": self.text}
+        return {"number": self.number, "page": self.page, "kind": self.kind.value, "section": self.section, "text": self.text}
 
 
 @dataclass(frozen=True)
@@ -264,7 +267,7 @@ def link_documents(
         uncovered_paragraphs=uncovered_paragraphs,
         uncovered_questions=uncovered_questions,
         paragraphs=tuple(
-            SourceParagraph(p.number, p.page, p.kind.value, p.section, p.text) for p in source.paragraphs
+            SourceParagraph(p.number, p.page, p.kind, p.section, p.text) for p in source.paragraphs
         ),
         threshold=threshold,
     )

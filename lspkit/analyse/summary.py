@@ -100,7 +100,7 @@ class SummaryParagraph:
     number: str
     page: int
     text: str
-    kind: str = "paragraph"
+    kind: ParagraphKind = ParagraphKind.PARAGRAPH
     section: Optional[str] = None
     heading: Optional[str] = None
     page_end: Optional[int] = None
@@ -108,10 +108,13 @@ class SummaryParagraph:
     scores: tuple[tuple[str, float], ...] = ()
     gist: Optional[Gist] = None
 
+    def __post_init__(self):
+        object.__setattr__(self, "kind", ParagraphKind(self.kind))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "number": self.number,
-            "kind": self.kind,
+            "kind": self.kind.value,
             "section": self.section,
             "heading": self.heading,
             "page": self.page,
@@ -521,7 +524,7 @@ def summarise(
                 number=p.number,
                 page=p.page,
                 text=p.text,
-                kind=p.kind.value,
+                kind=p.kind,
                 section=p.section,
                 heading=p.heading,
                 page_end=p.page_end,

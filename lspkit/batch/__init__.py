@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
 from .discover import DEFAULT_GLOBS, Found, Task, discover, parse_shard, plan, shard_of
-from ..results import STATUS_DUPLICATE, STATUS_ERROR, STATUS_OK, FileResult
+from ..results import STATUS_DUPLICATE, STATUS_ERROR, STATUS_OK, FileResult, FileStatus
 from .worker import TagOptions, preload, tag_file
 
 ENGINES = ("process", "dask")
@@ -110,6 +110,7 @@ __all__ = [
     "ENGINES",
     "BatchStats",
     "FileResult",
+    "FileStatus",
     "Found",
     "STATUS_DUPLICATE",
     "STATUS_ERROR",

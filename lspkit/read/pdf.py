@@ -17,7 +17,7 @@ from ..model import Line, Reading, TableRegion
 from .tables import _grid_tables
 from .text import clean_text
 
-_UNMAPPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
+_UNMAPPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffd]")
 
 # A run: consecutive characters on one baseline in one font size, in content order.
 # [x0, x1, top, bottom, size, bold, text, first_char_index]

@@ -78,7 +78,7 @@ class BatchRenderer:
         return {
             "file": result.file,
             "sha256": result.sha256,
-            "status": result.status,
+            "status": result.status.value,
             "pages": result.pages if ok else None,
             "paragraphs": result.paragraphs if ok else None,
             "paragraphs_per_theme": {n: result.theme_counts.get(n, 0) for n in self.theme_names} if ok else None,
@@ -95,7 +95,7 @@ class BatchRenderer:
         return self._csv_rows([self._csv_cells(r) for r in rows])
 
     def unit(self, result: FileResult) -> Unit:
-        return Unit(result.file, result.sha256, result.status, self.render(result), result.paragraphs)
+        return Unit(result.file, result.sha256, result.status.value, self.render(result), result.paragraphs)
 
     def _csv_cells(self, row: dict[str, Any]) -> list[Any]:
         status = row.get("status", STATUS_OK)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from ..analyse.diff import Change, ChangeKind, DiffResult, HeadingOp, section_label
+from ..analyse.diff import Change, ChangeKind, DanglingReason, DiffResult, HeadingOp, section_label
 from ..analyse.diffparts import RecOp, RecommendationChange, TableChange
 from ..analyse.redline import RunOp
 from .common import to_json
@@ -300,9 +300,9 @@ def _heading_line(h) -> str:
 
 
 def _dangling_line(d) -> str:
-    if d.reason == "missing":
+    if d.reason is DanglingReason.MISSING:
         return f"{d.in_new}: \u201c{d.text}\u201d names no paragraph of the new version"
-    if d.reason == "deleted":
+    if d.reason is DanglingReason.DELETED:
         return f"{d.in_new}: \u201c{d.text}\u201d pointed at {', '.join(d.was)}, which was deleted"
     return f"{d.in_new}: \u201c{d.text}\u201d pointed at {', '.join(d.was)}, now numbered {', '.join(d.now_at)}"
 

@@ -19,29 +19,35 @@ from lspkit.segment import segment  # noqa: E402
 INPUTS = HERE / "inputs"
 
 
-def _extracts_cleanly(name: str, max_mb: float = 300, max_s: float = 20) -> None:
-    run = lspkit("extract", INPUTS / name, timeout=60)
+def _extracts_cleanly(name: str, status: int) -> str:
+    """`lspkit extract` on the input ends with `status` and no traceback; returns stderr.
+
+    How long it takes and how much memory it needs is measured in bench/bench_hostile.py, not here.
+    """
+    run = lspkit("extract", INPUTS / name, timeout=120)
     assert "Traceback" not in run.stderr and "internal error" not in run.stderr, run.stderr
-    assert run.status in (0, 4, 8), run.stderr  # read, or refused as invalid / over a limit: never a crash
-    assert run.maxrss_mb < max_mb, f"peak RSS {run.maxrss_mb:.0f} MB"
-    assert run.seconds < max_s, run.seconds
+    assert run.status == status, run.stderr
+    if status == 0:
+        assert run.stdout.lstrip().startswith("{"), run.stdout[:200]
+    return run.stderr
 
 
 def test_text_a_billion_points_off_page_does_not_allocate_by_coordinate():
     """A mutated Td put text at x = 1e9: the column finder built a 1e9-slot coverage array (15 GB, 130 s)."""
-    _extracts_cleanly("fuzz_text_a_billion_points_off_page.pdf", max_mb=200, max_s=10)
+    _extracts_cleanly("fuzz_text_a_billion_points_off_page.pdf", 0)
 
 
 def test_absurd_stream_length_in_the_bomb_check():
     """/Length 99999999999999999999 sent the decompression-bomb pre-pass past the end: OverflowError."""
-    _extracts_cleanly("fuzz_absurd_stream_length.pdf")
+    stderr = _extracts_cleanly("fuzz_absurd_stream_length.pdf", 4)  # the mutated stream leaves no text: refused as a scan
+    assert "no text layer" in stderr, stderr
 
 
 def test_markdown_link_regex_is_linear():
     """A text file with a line of 100,000 '[' then ']' made the Markdown link pattern quadratic (minutes)."""
     run = lspkit("extract", INPUTS / "fuzz_markdown_link_regex_hang.txt", timeout=60)
-    assert "Traceback" not in run.stderr and run.status in (0, 4), run.stderr
-    assert run.seconds < 10, run.seconds
+    assert "Traceback" not in run.stderr and run.status == 0, run.stderr
+    assert "no numbered paragraphs found" in run.stderr, run.stderr
     from lspkit.read.text import read_text
 
     for line in ["[" * 50000 + "]" * 50000, "<http://" * 30000, "[x](http://a.b/(" * 20000]:
@@ -50,17 +56,27 @@ def test_markdown_link_regex_is_linear():
 
 def test_nan_character_box_is_skipped():
     """Absurd coordinates gave pdfium NaN character boxes: `max()` of an empty sequence in _make_line."""
-    _extracts_cleanly("fuzz_nan_character_box.pdf")
+    _extracts_cleanly("fuzz_nan_character_box.pdf", 0)
+
+
+def test_lone_surrogate_from_pdfium_is_left_out(tmp_path):
+    """The same file's glyph codes gave pdfium a lone UTF-16 surrogate: `-o FILE` (UTF-8, strict) was an internal error."""
+    out = tmp_path / "r.json"
+    run = lspkit("extract", INPUTS / "fuzz_nan_character_box.pdf", "-o", out, timeout=120)
+    assert "Traceback" not in run.stderr and run.status == 0, run.stderr
+    assert "have no Unicode mapping" in run.stderr
+    text = out.read_text(encoding="utf-8")  # strict: no surrogate written
+    assert '"paragraphs"' in text
 
 
 def test_page_without_mediabox_in_the_table_pass():
     """pdfplumber (then used for tables) raised TypeError on a page whose /MediaBox was damaged."""
-    _extracts_cleanly("fuzz_page_without_mediabox.pdf")
+    _extracts_cleanly("fuzz_page_without_mediabox.pdf", 0)
 
 
 def test_page_tree_read_differently_by_the_table_pass():
     """pdfplumber counted fewer pages than pdfium: IndexError on pdf.pages[page_no - 1]."""
-    _extracts_cleanly("fuzz_page_tree_disagreement.pdf")
+    _extracts_cleanly("fuzz_page_tree_disagreement.pdf", 0)
 
 
 def test_lines_resuming_a_paragraph_between_parts_are_kept():
@@ -114,4 +130,3 @@ def test_deep_flow_yaml_is_refused_before_pyyaml(tmp_path):
     deep.write_text("themes: " + "[" * 20000 + "]" * 20000 + "\n", encoding="utf-8")
     run = lspkit("themes", "--themes", deep, timeout=30)
     assert run.status == 6 and "nested more than 64 levels" in run.stderr
-    assert run.seconds < 10
