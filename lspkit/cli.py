@@ -35,6 +35,14 @@ class Context:
 class LspkitGroup(click.Group):
     """Turns library errors into `lspkit: FILE: PROBLEM` and an exit status."""
 
+    def make_context(self, *args, **kwargs) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except KeyboardInterrupt:  # click would say "Aborted!" and exit 1
+            _interrupted()
+            click.echo("lspkit: interrupted", err=True)
+            raise click.exceptions.Exit(130) from None
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
@@ -43,6 +51,7 @@ class LspkitGroup(click.Group):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except KeyboardInterrupt:
+            _interrupted()
             click.echo("lspkit: interrupted", err=True)
             ctx.exit(130)
         except BrokenPipeError:
@@ -54,6 +63,13 @@ class LspkitGroup(click.Group):
             _fail(ctx, "out of memory (try --max-pages or a smaller --pages range)", 8)
         except Exception as exc:  # a bug in lspkit, not in the user's input
             _fail(ctx, f"internal error: {type(exc).__name__}: {exc} (run with --verbose and report it)", EXIT_INTERNAL)
+
+
+def _interrupted() -> None:
+    """After the first Ctrl-C: a second one ends the process at once (status 130 from the shell), no traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _fail(ctx: click.Context, message: str, status: int) -> None:
@@ -589,8 +605,11 @@ def _tag_batch(ctx: click.Context, obj: Context, paths, listed, fmt: str, output
         _fail(ctx, str(exc), EXIT_USAGE)  # batch set-up trouble is a usage error, like diff's
         return
     except KeyboardInterrupt:
+        _interrupted()
         if output not in (None, "-"):
             click.echo(f"lspkit: interrupted; finished files are kept, rerun with --resume -o {output}", err=True)
+        else:
+            click.echo("lspkit: interrupted", err=True)
         ctx.exit(130)
     if not obj.quiet:
         click.echo(stats.line(), err=True)
@@ -789,7 +808,12 @@ def completion(shell: str) -> None:
 
 
 def main() -> None:
-    cli(prog_name="lspkit")
+    try:
+        cli(prog_name="lspkit")
+    except KeyboardInterrupt:  # outside a command (while parsing or starting up): still one line and 130
+        _interrupted()
+        click.echo("lspkit: interrupted", err=True)
+        sys.exit(130)
 
 
 if __name__ == "__main__":
