@@ -1,6 +1,6 @@
 """Theme tagging speed: paragraphs/s with the pipeline loaded, against a bare tokenizer pass.
 
-    python bench/bench_tag.py [--n 10000] [--themes PATH]
+    python bench/bench_tag.py [--n 10000] [--themes PATH] [--model DIR|none]
 
 Paragraphs are the hand-labelled gold texts (data/labels/gold.jsonl) repeated
 to N, each with a varying suffix so no cache can short-circuit the work.
@@ -29,6 +29,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--themes", default=None)
+    ap.add_argument("--model", default=None, help="a model directory, or 'none' for the lexicon alone (default: the shipped model)")
     args = ap.parse_args()
 
     t0 = time.perf_counter()
@@ -41,9 +42,9 @@ def main() -> None:
     t_import = time.perf_counter() - t0
     taxonomy = load_taxonomy(args.themes)
     t1 = time.perf_counter()
-    build_pipeline(taxonomy)  # a fresh build, as a new process would pay
+    build_pipeline(taxonomy, args.model)  # a fresh build, as a new process would pay
     t_load = time.perf_counter() - t1
-    tagger = Tagger(taxonomy)
+    tagger = Tagger(taxonomy, args.model)
 
     items = paragraphs(args.n)
     chars = sum(len(t) for _, t in items)
@@ -61,6 +62,7 @@ def main() -> None:
 
     print(f"paragraphs           {args.n} ({chars / args.n:.0f} chars, {ntok / args.n:.0f} tokens on average)")
     print(f"import spacy+lspkit  {t_import:.2f} s")
+    print(f"model                {tagger.model or 'none (lexicon alone)'}")
     print(f"pipeline load        {t_load:.3f} s  ({len(taxonomy.themes)} themes, {sum(len(t.terms) + len(t.negative) for t in taxonomy.themes)} terms)")
     print(f"blank('en') tokenize {args.n / t_tok:,.0f} paragraphs/s  ({t_tok:.2f} s)")
     print(f"tag (full pipeline)  {args.n / t_tag:,.0f} paragraphs/s  ({t_tag:.2f} s; {tagged} paragraphs with a theme)")

@@ -1,9 +1,20 @@
-"""What a Python user calls: the same functions the CLI calls, nothing more."""
+"""What a Python user calls: the same functions the CLI calls, nothing more.
+
+A thin facade: the work, and the cache, live in `lspkit.pipeline` (one file)
+and `lspkit.batch` (many files).
+"""
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
+from . import pipeline
 from .model import Document
+from .pipeline import SummaryJob, diff_files, load_gold, tag_file
+
+__all__ = [
+    "extract", "read_document", "tag", "tag_file", "summarise", "SummaryJob", "diff", "diff_files", "tag_batch",
+    "load_gold",
+]
 
 
 def extract(
@@ -12,13 +23,10 @@ def extract(
     pages: Optional[Sequence[int]] = None,
     password: Optional[str] = None,
     max_pages: Optional[int] = None,
+    **read_options: Any,
 ) -> Document:
     """Read a PDF or text file into a Document of numbered paragraphs."""
-    from .read import read_lines
-    from .segment import segment
-
-    reading = read_lines(path, pages=pages, password=password, max_pages=max_pages)
-    return segment(reading)
+    return pipeline.extract(path, pages=pages, password=password, max_pages=max_pages, **read_options)
 
 
 read_document = extract
@@ -26,9 +34,7 @@ read_document = extract
 
 def tag(document: Document, taxonomy=None, *, model: Optional[str] = None, min_score: Optional[float] = None):
     """Themes with scores and evidence for every paragraph (see lspkit.nlp.tagger)."""
-    from .nlp.tagger import tag_document
-
-    return tag_document(document, taxonomy, model=model, min_score=min_score)
+    return pipeline.tag(document, taxonomy, model=model, min_score=min_score)
 
 
 def summarise(document: Document, *, taxonomy=None, against: Optional[Document] = None):

@@ -115,8 +115,17 @@ def themes_option(f):
     )(f)
 
 
+def reader_option(f):
+    """--reader: the PDF engine (lspkit.read.READERS; named here so `--help` imports nothing to list them)."""
+    return click.option(
+        "--reader", type=click.Choice(["pdfium", "pdfplumber"]), default="pdfium", show_default=True,
+        help="PDF engine: pdfium (pypdfium2's character stream, fast) or pdfplumber (pdfminer's exact fonts and sizes, slower).",
+    )(f)
+
+
 def pdf_options(f):
-    """--pages, --password and --max-pages: how much of a PDF to read."""
+    """--pages, --password, --max-pages and --reader: how much of a PDF to read, and with which engine."""
+    f = reader_option(f)
     f = click.option("--password", default=None, help="Password for an encrypted PDF.")(f)
     f = click.option("--max-pages", type=click.IntRange(min=1), default=None, help="Refuse PDFs longer than N pages.")(f)
     f = click.option("--pages", "pages_spec", default=None, metavar="SPEC", help="Only these pages, e.g. 1-3,7.")(f)
@@ -181,7 +190,7 @@ def cli(ctx: click.Context, verbose: bool, quiet: bool) -> None:
 )
 @click.pass_obj
 def extract(
-    obj: Context, file: str, fmt: str, output: Optional[str], pages_spec, password, max_pages, timeout, max_memory
+    obj: Context, file: str, fmt: str, output: Optional[str], pages_spec, password, max_pages, reader, timeout, max_memory
 ) -> None:
     """Every numbered paragraph of FILE, with its number, section, page and text.
 
@@ -201,7 +210,7 @@ def extract(
     from .infra.outputs import write_text_atomic
     from .render import extract as render
 
-    options = dict(pages=parse_pages(pages_spec), password=password, max_pages=max_pages)
+    options = dict(pages=parse_pages(pages_spec), password=password, max_pages=max_pages, reader=reader)
     if (timeout or max_memory) and file != "-":
         from .infra.limits import run_limited
 
@@ -252,6 +261,7 @@ def _parse_only(ctx, param, value: Optional[str]):
 @themes_option
 @click.option("--no-themes", is_flag=True, help="Do not tag themes (faster; no theme changes reported).")
 @click.option("--password", default=None, help="Password for encrypted PDFs (tried on both files).")
+@reader_option
 @click.pass_obj
 def diff(
     obj: Context,
@@ -268,6 +278,7 @@ def diff(
     themes_path: Optional[str],
     no_themes: bool,
     password: Optional[str],
+    reader: str,
 ) -> None:
     """What changed between two versions of a paper, paragraph by paragraph.
 
@@ -291,35 +302,18 @@ def diff(
     if old == "-" and new == "-":
         raise click.UsageError("only one of OLD and NEW can be standard input ('-')")
     try:
-        from .analyse.diff import diff_documents
-        from .api import extract as extract_document
+        from .api import diff_files
         from .infra.outputs import write_text_atomic
         from .render import diff as render
 
-        old_doc = extract_document(old, password=password)
-        new_doc = extract_document(new, password=password)
-        for name, document in ((old, old_doc), (new, new_doc)):
-            for warning in document.warnings:
-                obj.warn(f"{name}: {warning}")
-        tagged_old = tagged_new = None
-        if not no_themes:
-            try:
-                from .nlp.tagger import tag_document
-            except ImportError:
-                tag_document = None
-                if themes_path:
-                    obj.warn("theme tagging is not available in this installation; --themes ignored")
-            if tag_document is not None:
-                from .nlp.taxonomy import load_taxonomy
-
-                taxonomy = load_taxonomy(themes_path)
-                tagged_old = tag_document(old_doc, taxonomy)
-                tagged_new = tag_document(new_doc, taxonomy)
-        result = diff_documents(
-            old_doc,
-            new_doc,
-            tagged_old=tagged_old,
-            tagged_new=tagged_new,
+        result = diff_files(
+            old,
+            new,
+            password=password,
+            reader=reader,
+            themes=not no_themes,
+            taxonomy_path=themes_path,
+            on_warning=obj.warn,
             threshold=threshold,
             ignore_case=ignore_case,
             ignore_punctuation=ignore_punctuation,
@@ -388,6 +382,7 @@ def summarise(
     pages_spec,
     password,
     max_pages,
+    reader: str,
     no_cache: bool,
     cache_dir: Optional[str],
 ) -> None:
@@ -409,7 +404,7 @@ def summarise(
       lspkit summarise report.pdf --against consultation.pdf --format html -o summary.html
       lspkit summarise report.pdf --format json | jq '.xrefs[] | select(.resolved | not)'
     """
-    from .analyse.summary import summarise_path, summary_cache_key
+    from .api import SummaryJob
     from .infra.cache import Cache, make_key
     from .infra.outputs import write_text_atomic
 
@@ -425,11 +420,11 @@ def summarise(
     options = {"width": width, "color": color} if fmt == "terminal" else {}
 
     # The same report with the same flags: the rendered output itself is cached (no rich, no parsing).
-    key, _ = summary_cache_key(
+    job = SummaryJob(
         file, against=against, taxonomy_path=themes_path, pages=pages, password=password, max_pages=max_pages,
-        cache=cache,
+        reader=reader, cache=cache,
     )
-    render_key = key and make_key("render", key, file, against, fmt, theme, full, options)
+    render_key = job.key and make_key("render", job.key, file, against, fmt, theme, full, options)
     rendered = cache.get("render", render_key) if render_key else None
     if isinstance(rendered, dict) and isinstance(rendered.get("text"), str):
         for warning in rendered.get("warnings", ()):
@@ -437,10 +432,7 @@ def summarise(
         write_text_atomic(output, rendered["text"])
         return
 
-    summary, _hit = summarise_path(
-        file, against=against, taxonomy_path=themes_path, pages=pages, password=password, max_pages=max_pages,
-        cache=cache,
-    )
+    summary, _hit = job.run()
     if theme is not None and summary.theme(theme) is None:
         names = ", ".join(t.name for t in summary.themes)
         raise click.BadParameter(f"no theme {theme!r} (choose from {names})", param_hint="--theme")
@@ -486,7 +478,8 @@ def model_option(f):
         type=click.Path(file_okay=False, exists=False),
         default=None,
         metavar="DIR",
-        help="Score with a pipeline trained by `lspkit train` (a local directory); evidence still comes from the taxonomy.",
+        help="A model saved by `lspkit train` (a local directory), or 'none' for the weighted lexicon alone "
+        "(default: the model shipped with lspkit when --themes is the default taxonomy).",
     )(f)
 
 
@@ -560,7 +553,7 @@ def _is_batch(ctx: click.Context, paths: tuple[str, ...]) -> tuple[bool, Optiona
 
 
 def _tag_batch(ctx: click.Context, obj: Context, paths, listed, fmt: str, output, themes_path, explain, min_score, model,
-               pages_spec, password, max_pages, p: dict) -> None:
+               pages_spec, password, max_pages, reader, p: dict) -> None:
     import io
 
     from .batch.runner import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, BatchSettings, tag_batch
@@ -579,7 +572,7 @@ def _tag_batch(ctx: click.Context, obj: Context, paths, listed, fmt: str, output
     max_memory = DEFAULT_MAX_MEMORY if p["max_memory"] is None else (p["max_memory"] or None)
     options = TagOptions(
         themes=themes_path, model=model, pages=parse_pages(pages_spec), password=password, max_pages=max_pages,
-        min_score=min_score, explain=explain, cache_dir=p["cache_dir"], use_cache=not p["no_cache"],
+        min_score=min_score, explain=explain, cache_dir=p["cache_dir"], use_cache=not p["no_cache"], reader=reader,
     )
     settings = BatchSettings(
         fmt=fmt, summary=p["summary"], output=output, resume=p["resume"], jobs=p["jobs"], ordered=not p["unordered"],
@@ -627,7 +620,7 @@ def _tag_batch(ctx: click.Context, obj: Context, paths, listed, fmt: str, output
 @pdf_options
 @batch_options
 @click.pass_context
-def tag(ctx: click.Context, paths, fmt: str, output, themes_path, explain: bool, min_score, model, pages_spec, password, max_pages, **batch) -> None:
+def tag(ctx: click.Context, paths, fmt: str, output, themes_path, explain: bool, min_score, model, pages_spec, password, max_pages, reader, **batch) -> None:
     """The themes of every numbered paragraph of each PATH, with scores and evidence.
 
     Each paragraph gets every theme it is substantively about (possibly
@@ -657,10 +650,10 @@ def tag(ctx: click.Context, paths, fmt: str, output, themes_path, explain: bool,
     obj: Context = ctx.obj
     is_batch, listed = _is_batch(ctx, paths)
     if is_batch:
-        _tag_batch(ctx, obj, paths, listed, fmt, output, themes_path, explain, min_score, model, pages_spec, password, max_pages, batch)
+        _tag_batch(ctx, obj, paths, listed, fmt, output, themes_path, explain, min_score, model, pages_spec, password, max_pages, reader, batch)
         return
     file = paths[0]
-    from .nlp.tagger import tag_file
+    from .api import tag_file
     from .infra.outputs import write_text_atomic
     from .render import tags as render
     from .nlp.taxonomy import load_taxonomy
@@ -672,11 +665,12 @@ def tag(ctx: click.Context, paths, fmt: str, output, themes_path, explain: bool,
 
         tagged = run_limited(
             tag_file, file, taxonomy, model=model, min_score=min_score, pages=parse_pages(pages_spec), password=password,
-            max_pages=max_pages, path=file, **limits,
+            max_pages=max_pages, reader=reader, path=file, **limits,
         )
     else:
         tagged = tag_file(
-            file, taxonomy, model=model, min_score=min_score, pages=parse_pages(pages_spec), password=password, max_pages=max_pages
+            file, taxonomy, model=model, min_score=min_score, pages=parse_pages(pages_spec), password=password, max_pages=max_pages,
+            reader=reader,
         )
     for warning in tagged.warnings:
         obj.warn(f"{file}: {warning}")
@@ -722,70 +716,107 @@ def themes(themes_path: Optional[str], fmt: str, output: Optional[str]) -> None:
     type=click.IntRange(min=2),
     default=None,
     metavar="K",
-    help="Also train a textcat on K-1 folds and test on the held-out fold, K times; report it next to the lexicon.",
+    help="K folds of whole documents: train and tune on K-1, test on the held-out documents; "
+    "blend, model, lexicon and a keyword baseline side by side, with bootstrap intervals.",
 )
-@click.option("--epochs", type=click.IntRange(min=1), default=20, show_default=True, help="Training epochs per fold (with --cross-validate).")
-@click.option("--seed", type=int, default=0, show_default=True, help="Random seed for folds and training.")
-def eval_command(gold: str, themes_path, model, min_score, fmt: str, output, folds, epochs: int, seed: int) -> None:
+@click.option("--by", "by", type=click.Choice(["publisher"]), default=None, help="With --cross-validate: also a row per publisher.")
+@click.option(
+    "--agreement",
+    nargs=2,
+    type=click.Path(dir_okay=False),
+    default=None,
+    metavar="A.jsonl B.jsonl",
+    help="With --cross-validate: two annotators' raw labels ({id, themes}); their agreement is reported beside the tagger's.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed for the folds and the bootstrap.")
+@click.pass_obj
+def eval_command(obj: Context, gold: str, themes_path, model, min_score, fmt: str, output, folds, by, agreement, seed: int) -> None:
     """Precision, recall and F1 per theme (micro and macro) against labelled paragraphs.
 
     GOLD is JSONL, one paragraph a line: {"text": ..., "themes": [...]} or
-    {"file": ..., "number": ..., "themes": [...]} (file relative to GOLD).
-    With --model the trained pipeline is scored instead of the lexicon; with
-    --cross-validate K both are compared on held-out folds.
+    {"file": ..., "number": ..., "themes": [...]} (file relative to GOLD),
+    optionally with "id", "doc" and "publisher".  Without --cross-validate
+    the default tagger (or --model) is scored on all of GOLD.
+
+    With --cross-validate K, folds are whole documents ("doc", else "file"):
+    nothing of a test document is seen in training or in choosing a
+    threshold.  Reported: the blend (lexicon + trained model: what `lspkit
+    train` makes), the model alone, the lexicon with thresholds from the
+    training folds, and a baseline of 15 keywords per theme chosen by
+    log-odds on the training paragraphs, with 95% bootstrap intervals
+    (resampling documents).
 
     \b
     Examples:
       lspkit eval data/labels/gold.jsonl
-      lspkit eval data/labels/gold.jsonl --cross-validate 5
+      lspkit eval data/labels/real/gold.jsonl --cross-validate 5 --by publisher \\
+          --agreement data/labels/real/annotator-a.jsonl data/labels/real/annotator-b.jsonl
       lspkit eval gold.jsonl --model trained/ --format json
     """
-    from .nlp.evaluate import cross_validate, evaluate, load_gold
+    from .api import load_gold
+    from .nlp.evaluate import evaluate
     from .infra.outputs import write_text_atomic
-    from .render.tags import render_eval
     from .nlp.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(themes_path)
     items = load_gold(gold, taxonomy)
+    color, width = _terminal(output)
     if folds:
+        from .nlp.crossval import cross_validate
+        from .render.evaluation import render_cross_validation
+
         if model:
             raise click.BadParameter("--model and --cross-validate do not mix (cross-validation trains its own)", param_hint="--model")
-        reports = list(cross_validate(items, taxonomy, folds, seed=seed, epochs=epochs, min_score=min_score))
-    else:
-        reports = [evaluate(items, taxonomy, model=model, min_score=min_score)]
-    color, width = _terminal(output)
+        progress = None if obj.quiet or not sys.stderr.isatty() else (lambda m: click.echo(f"lspkit: {m}", err=True))
+        cv = cross_validate(items, taxonomy, folds, seed=seed, agreement_files=tuple(agreement) if agreement else None,
+                            by_publisher=by == "publisher", gold=gold, progress=progress)
+        write_text_atomic(output, render_cross_validation(cv, fmt, color=color and fmt == "table", width=width))
+        return
+    if by or agreement:
+        raise click.BadParameter("needs --cross-validate", param_hint="--by/--agreement")
+    from .render.tags import render_eval
+
+    reports = [evaluate(items, taxonomy, model=model, min_score=min_score)]
     write_text_atomic(output, render_eval(reports, fmt, color=color and fmt == "table", width=width))
 
 
 @cli.command()
-@click.argument("gold", type=click.Path(dir_okay=False), metavar="GOLD")
-@click.option("--output", "-o", "output", required=True, type=click.Path(file_okay=False), metavar="DIR", help="Directory to write the trained pipeline to.")
+@click.argument("gold", type=click.Path(dir_okay=False), metavar="LABELS")
+@click.option("--output", "-o", "output", required=True, type=click.Path(file_okay=False), metavar="DIR", help="Directory to write the trained model to.")
 @themes_option
-@click.option("--epochs", type=click.IntRange(min=1), default=20, show_default=True, help="Passes over the labelled paragraphs.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Random seed (training is deterministic for a seed).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed for the inner folds (training is deterministic for a seed).")
 @click.pass_obj
-def train(obj: Context, gold: str, output: str, themes_path, epochs: int, seed: int) -> None:
-    """Train a spaCy textcat_multilabel on labelled paragraphs, for `lspkit tag --model DIR`.
+def train(obj: Context, gold: str, output: str, themes_path, seed: int) -> None:
+    """Train the theme model on labelled paragraphs, for `lspkit tag --model DIR`.
 
-    Small and CPU-only (a bag-of-words model on blank("en")); labels are the
-    taxonomy's themes.  Compare it with the lexicon tagger by
-    `lspkit eval GOLD --cross-validate 5`.
+    LABELS is JSONL like `lspkit eval`'s GOLD (text, themes, and "doc" so
+    the inner folds keep documents whole).  The themes are those of --themes.
+    The model (a logistic regression over stemmed words and word pairs, one
+    JSON file) is combined with the taxonomy's lexicon; the lexicon's share
+    and a threshold per theme are chosen by cross-validation by document
+    inside LABELS.  Measure the whole procedure on held-out documents with
+    `lspkit eval LABELS --cross-validate 5`.
 
     \b
     Examples:
-      lspkit train data/labels/gold.jsonl --output models/themes
-      lspkit tag report.pdf --model models/themes --explain
+      lspkit train data/labels/real/gold.jsonl -o lspkit/models/themes   (the shipped model)
+      lspkit train my-labels.jsonl --themes my-themes.yaml -o my-model/
+      lspkit tag report.pdf --themes my-themes.yaml --model my-model/ --explain
     """
-    from .nlp.evaluate import load_gold
-    from .nlp.train import save_pipeline, train_textcat
+    from .api import load_gold
+    from .nlp.train import train_tagger
     from .nlp.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(themes_path)
     items = load_gold(gold, taxonomy)
-    nlp = train_textcat(items, taxonomy.names, epochs=epochs, seed=seed)
-    save_pipeline(nlp, output)
+    model = train_tagger(items, taxonomy, seed=seed, gold=gold)
+    model.save(output)
     if not obj.quiet:
-        click.echo(f"lspkit: trained on {len(items)} paragraphs ({epochs} epochs, seed {seed}); saved to {output}", err=True)
+        click.echo(
+            f"lspkit: trained on {len(items)} paragraphs of {model.meta['documents']} documents (seed {seed}, lexicon share {model.alpha}); "
+            f"saved to {output}",
+            err=True,
+        )
 
 
 # ---------------------------------------------------------------- completion
@@ -805,6 +836,23 @@ def completion(shell: str) -> None:
     comp_cls = get_completion_class(shell)
     comp = comp_cls(cli, {}, "lspkit", "_LSPKIT_COMPLETE")
     click.echo(comp.source())
+
+
+# ---------------------------------------------------------------- schema
+
+
+@cli.command()
+@click.argument("command", type=click.Choice(["extract", "tag", "summarise", "diff"]))
+def schema(command: str) -> None:
+    """Print the JSON Schema of COMMAND's `-f json` output.
+
+    \b
+    The contract for tools that read lspkit's JSON, e.g.:
+      lspkit schema summarise > summarise.schema.json
+    """
+    from .schemas import schema_text
+
+    click.echo(schema_text(command), nl=False)
 
 
 def main() -> None:

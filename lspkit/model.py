@@ -7,9 +7,10 @@ gives the JSON shape documented in the README and `from_dict` reads it back
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 
 class ParagraphKind(str, Enum):
@@ -21,6 +22,71 @@ class SectionKind(str, Enum):
     SECTION = "section"
     CHAPTER = "chapter"
     ANNEX = "annex"
+
+
+class DropReason(str, Enum):
+    """Why a line was dropped as furniture (a str, so `d.reason == "header"` still reads)."""
+
+    HEADER = "header"
+    FOOTER = "footer"
+    PAGE_NUMBER = "page-number"
+    CONTENTS = "contents"  # a table-of-contents entry
+
+
+class ReadingKind(str, Enum):
+    PDF = "pdf"
+    TEXT = "text"
+
+
+class Metadata(Mapping):
+    """Read-only, hashable front- and back-matter facts, in the order they were found.
+
+    Built from the segmenter's dict: nested lists become tuples and nested
+    dicts Metadata, so a Document really is frozen (and can be hashed);
+    `to_dict` gives the JSON back, unchanged.
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Optional[Mapping[str, Any]] = None) -> None:
+        self._items = {str(k): _freeze(v) for k, v in (items or {}).items()}
+
+    def __getitem__(self, key: str) -> Any:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._items.items()))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mapping) and dict(self.items()) == dict(other.items())
+
+    def __repr__(self) -> str:
+        return f"Metadata({self._items!r})"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: _thaw(v) for k, v in self._items.items()}
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return value if isinstance(value, Metadata) else Metadata(value)
+    if isinstance(value, (list, tuple)):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def _thaw(value: Any) -> Any:
+    if isinstance(value, Metadata):
+        return value.to_dict()
+    if isinstance(value, tuple):
+        return [_thaw(v) for v in value]
+    return value
 
 
 @dataclass(frozen=True)
@@ -133,10 +199,13 @@ class Dropped:
 
     text: str
     page: int
-    reason: str  # "header", "footer", "page-number"
+    reason: DropReason
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "reason", DropReason(self.reason))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "page": self.page, "reason": self.reason}
+        return {"text": self.text, "page": self.page, "reason": self.reason.value}
 
 
 @dataclass(frozen=True)
@@ -153,13 +222,17 @@ class Source:
 @dataclass(frozen=True)
 class Document:
     source: Source
-    metadata: dict[str, Any] = field(default_factory=dict)
+    metadata: Metadata = field(default_factory=Metadata)
     sections: tuple[Section, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
     blocks: tuple[Block, ...] = ()
     notes: tuple[Note, ...] = ()
     dropped: tuple[Dropped, ...] = ()
     warnings: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.metadata, Metadata):
+            object.__setattr__(self, "metadata", Metadata(self.metadata))
 
     def paragraph(self, number: str) -> Optional[Paragraph]:
         for p in self.paragraphs:
@@ -183,7 +256,7 @@ class Document:
     def to_dict(self) -> dict[str, Any]:
         return {
             "source": self.source.to_dict(),
-            "metadata": dict(self.metadata),
+            "metadata": self.metadata.to_dict(),
             "sections": [s.to_dict() for s in self.sections],
             "paragraphs": [p.to_dict() for p in self.paragraphs],
             "blocks": [b.to_dict() for b in self.blocks],
@@ -219,7 +292,7 @@ class Document:
         )
         return cls(
             source=Source(**d["source"]),
-            metadata=dict(d.get("metadata", {})),
+            metadata=Metadata(d.get("metadata", {})),
             sections=tuple(
                 Section(s["number"], s["heading"], s["page"], SectionKind(s.get("kind", "section")))
                 for s in d.get("sections", ())
@@ -249,7 +322,7 @@ class Reading:
     sha256: str
     page_count: int
     lines: list[Line]
-    kind: str = "pdf"  # "pdf" or "text"
+    kind: ReadingKind = ReadingKind.PDF
     tables: list[TableRegion] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
     page_sizes: dict[int, tuple[float, float]] = field(default_factory=dict)
@@ -258,5 +331,6 @@ class Reading:
     markers: list[tuple[int, int, str]] = field(default_factory=list)
     warnings: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", ReadingKind(self.kind))
 
-# ---------------------------------------------------------------- entry point

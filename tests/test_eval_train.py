@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 from lspkit.cli import cli
 from lspkit.infra.errors import InputInvalidError
-from lspkit.nlp.evaluate import GoldItem, load_gold, score
+from lspkit.api import load_gold
+from lspkit.nlp.evaluate import GoldItem, score
 from lspkit.nlp.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,13 +36,18 @@ def test_gold_covers_the_fixtures_and_uses_known_themes():
     assert any(len(i.themes) > 1 for i in items) and any(not i.themes for i in items)
 
 
-def test_default_tagger_reaches_the_bar_on_the_gold():
-    """The issue's bar: macro-F1 >= 0.85 for the default lexicon tagger on the hand-made gold."""
-    r = CliRunner().invoke(cli, ["eval", str(GOLD), "--format", "json"])
+def test_lexicon_reaches_the_bar_on_the_fixture_gold():
+    """The weighted lexicon on the fixture labels it was written against (optimistic, in-sample): >= 0.85.
+
+    The default tagger (lexicon + shipped model) is measured by document on the real corpus instead
+    (`lspkit eval data/labels/real/gold.jsonl --cross-validate 5`; see test_crossval.py).
+    """
+    r = CliRunner().invoke(cli, ["eval", str(GOLD), "--model", "none", "--format", "json"])
     assert r.exit_code == 0, r.output
     report = json.loads(r.stdout)
     assert report["macro"]["f1"] >= 0.85, report
     assert {t["theme"] for t in report["themes"]} == {"role", "governance", "accountability", "capacity"}
+    assert report["name"] == "lsp-themes, lexicon alone"
 
 
 @pytest.mark.parametrize(
@@ -72,32 +78,31 @@ def test_gold_by_file_and_number(tmp_path):
 
 def test_train_then_tag_with_model(tmp_path):
     out = tmp_path / "model"
-    r = CliRunner().invoke(cli, ["train", str(GOLD), "--output", str(out), "--epochs", "8", "--seed", "1"])
+    r = CliRunner().invoke(cli, ["train", str(GOLD), "--output", str(out), "--seed", "1"])
     assert r.exit_code == 0, r.output
-    assert (out / "config.cfg").is_file()
+    assert (out / "lspkit-model.json").is_file()
     r = CliRunner().invoke(cli, ["tag", str(ROOT / "data" / "head-of-policy-report.txt"), "-f", "jsonl", "--model", str(out), "--explain"])
     assert r.exit_code == 0, r.output
     recs = {json.loads(x)["number"]: json.loads(x) for x in r.stdout.splitlines()}
     assert "accountability" in recs["5.4"]["themes"]  # a paragraph it was trained on
-    assert recs["5.4"]["evidence"]["accountability"]  # the lexicon still explains the textcat's score
+    ev = recs["5.4"]["evidence"]["accountability"]
+    assert any(e["via"] == "model" for e in ev) and any(e["via"] is None for e in ev)  # the model's words and the lexicon's phrases
     ev = CliRunner().invoke(cli, ["eval", str(GOLD), "--model", str(out), "--format", "json"])
     assert ev.exit_code == 0, ev.output
-    assert json.loads(ev.stdout)["name"].startswith("textcat")
+    assert json.loads(ev.stdout)["name"].startswith("lsp-themes, model ")
     # same seed, same model: training is deterministic
     out2 = tmp_path / "model2"
-    CliRunner().invoke(cli, ["train", str(GOLD), "--output", str(out2), "--epochs", "8", "--seed", "1"])
+    CliRunner().invoke(cli, ["train", str(GOLD), "--output", str(out2), "--seed", "1"])
     r2 = CliRunner().invoke(cli, ["tag", str(ROOT / "data" / "head-of-policy-report.txt"), "-f", "jsonl", "--model", str(out2), "--explain"])
     assert r2.stdout == r.stdout
 
 
-def test_cross_validation_reports_both(tmp_path):
-    lines = GOLD.read_text().splitlines()[:40]
-    p = tmp_path / "g.jsonl"
-    p.write_text("\n".join(lines) + "\n")
-    r = CliRunner().invoke(cli, ["eval", str(p), "--cross-validate", "2", "--epochs", "3", "--format", "json"])
+def test_cross_validation_by_file_on_the_fixture_gold(tmp_path):
+    r = CliRunner().invoke(cli, ["eval", str(GOLD), "--cross-validate", "2", "--format", "json"])
     assert r.exit_code == 0, r.output
-    lex, cat = json.loads(r.stdout)
-    assert lex["name"].startswith("lexicon") and cat["name"].startswith("textcat")
-    assert lex["paragraphs"] == cat["paragraphs"] == 40
-    r = CliRunner().invoke(cli, ["eval", str(p), "--cross-validate", "99"])
-    assert r.exit_code == 6 and "2 <= K <= 40" in r.output
+    d = json.loads(r.stdout)
+    assert [s["name"] for s in d["systems"]] == ["blend", "model", "lexicon", "keywords"]
+    assert d["paragraphs"] == len(GOLD.read_text().splitlines())
+    assert not set(d["folds"][0]) & set(d["folds"][1])  # fixture papers: folds by file
+    r = CliRunner().invoke(cli, ["eval", str(GOLD), "--cross-validate", "99"])
+    assert r.exit_code == 6 and "2 <= K <=" in r.output and "documents" in r.output

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from lspkit.model import Line
@@ -90,7 +90,7 @@ def _everything(doc) -> str:
         elif v is not None:
             yield str(v)
 
-    parts += list(flat(doc.metadata))
+    parts += list(flat(doc.metadata.to_dict()))
     return "\n".join(parts)
 
 

@@ -14,7 +14,7 @@ import subprocess
 
 import pytest
 
-from hostile_util import BAD, ROOT, assert_clean_failure, load_corpus, lspkit
+from hostile_util import BAD, assert_clean_failure, load_corpus, lspkit
 from lspkit.infra import errors
 from test_hostile_pdf import FAILURES
 

@@ -157,7 +157,7 @@ def test_every_front_and_back_matter_field_is_read(gold_path):
     from lspkit.api import extract
 
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    meta = extract(str(gold_path.with_name(gold["file"]))).metadata
+    meta = extract(str(gold_path.with_name(gold["file"]))).metadata.to_dict()
     wrong = {k: (meta.get(k), v) for k, v in gold["metadata"].items()
              if (meta.get(k) if isinstance(v, list) else norm(str(meta.get(k)))) != (v if isinstance(v, list) else norm(v))}
     assert not wrong

@@ -1,4 +1,8 @@
-"""tag_document: multi-label scores with evidence, acronyms, heading prior, false friends, bad input."""
+"""tag_document: multi-label scores with evidence, acronyms, heading prior, false friends, bad input.
+
+These pin the weighted lexicon's mechanics, so they tag with model="none"; the default
+(lexicon blended with the shipped model) is tested in test_crossval.py.
+"""
 from __future__ import annotations
 
 import json
@@ -23,6 +27,10 @@ def doc(*paras, sections=()):
     return Document(Source("test.txt", "0" * 64, 1), sections=tuple(sections), paragraphs=tuple(ps))
 
 
+def tag_lexicon(document, *args, **kw):
+    return tag_document(document, *args, model="none", **kw)
+
+
 def themes_of(tagged, number):
     return [h.theme for h in tagged.tags(number).themes]
 
@@ -34,7 +42,7 @@ def hop():
         Paragraph(p["number"], p["text"], p["page"], section=p["section"], heading=p["heading"]) for p in gold["paragraphs"]
     )
     d = Document(Source("head-of-policy-report.pdf", "0" * 64, 3), paragraphs=paras)
-    return tag_document(d)
+    return tag_lexicon(d)
 
 
 def test_shape_order_scores_and_offsets(hop):
@@ -71,21 +79,21 @@ def test_acronym_counts_as_its_long_form(hop):
 
 
 def test_definition_site_is_not_counted_twice():
-    t = tag_document(doc("Delivering the Local Area Agreement (LAA) is the aim."))
+    t = tag_lexicon(doc("Delivering the Local Area Agreement (LAA) is the aim."))
     role = t.paragraphs[0].scores and {h.theme: h for h in t.paragraphs[0].themes}.get("role")
     evidence = [e for h in t.paragraphs[0].themes for e in h.evidence] if role is None else role.evidence
     assert not any(e.via == "acronym:LAA" for e in evidence)
 
 
 def test_inflections_match():
-    t = tag_document(doc("Members will be scrutinising the plans; the panel scrutinised them last year."))
+    t = tag_lexicon(doc("Members will be scrutinising the plans; the panel scrutinised them last year."))
     hit = t.paragraphs[0].themes[0]
     assert hit.theme == "accountability"
     assert {e.text for e in hit.evidence} >= {"scrutinising", "scrutinised"}
 
 
 def test_multi_label_and_none():
-    t = tag_document(
+    t = tag_lexicon(
         doc(
             "The executive board and thematic partnerships need skills, training and core funding to work.",
             "The meeting will be held on 12 May at 7pm in the Council Chamber.",
@@ -98,12 +106,12 @@ def test_multi_label_and_none():
 def test_heading_is_a_prior_not_an_override():
     text = "Partners lack the skills, staffing and funding to run the partnership; training is needed."
     sections = (Section("4", "GOVERNANCE", 1),)
-    t = tag_document(doc(Paragraph("4.1", text, 1, section="4"), sections=sections))
+    t = tag_lexicon(doc(Paragraph("4.1", text, 1, section="4"), sections=sections))
     assert themes_of(t, "4.1") == ["capacity"]  # not governance, though the section is
     # a heading adds its prior only where the paragraph has evidence of its own
     gov = Paragraph("4.2", "Membership of the board is set out in the terms of reference.", 1, section="4")
-    plain = tag_document(doc(Paragraph("4.2", gov.text, 1)))
-    headed = tag_document(doc(gov, sections=sections))
+    plain = tag_lexicon(doc(Paragraph("4.2", gov.text, 1)))
+    headed = tag_lexicon(doc(gov, sections=sections))
     h = headed.paragraphs[0].themes[0]
     assert h.theme == "governance" and h.prior > 0
     assert headed.paragraphs[0].scores["governance"] > plain.paragraphs[0].scores["governance"]
@@ -120,41 +128,41 @@ def test_heading_is_a_prior_not_an_override():
     ],
 )
 def test_false_friends(text, theme):
-    t = tag_document(doc(text))
+    t = tag_lexicon(doc(text))
     assert theme not in themes_of(t, "1"), t.paragraphs[0].to_dict()
 
 
 def test_min_score_threshold():
     d = doc("The board should consider representation and membership.")
-    low = tag_document(d, min_score=0.0)
-    high = tag_document(d, min_score=1.0)
+    low = tag_lexicon(d, min_score=0.0)
+    high = tag_lexicon(d, min_score=1.0)
     assert "governance" in themes_of(low, "1")
     assert themes_of(high, "1") == []
     assert low.paragraphs[0].scores == high.paragraphs[0].scores
     with pytest.raises(ConfigError):
-        tag_document(d, min_score=1.5)
+        tag_lexicon(d, min_score=1.5)
 
 
 def test_empty_document():
-    t = tag_document(doc())
+    t = tag_lexicon(doc())
     assert t.paragraphs == () and t.glossary.entries == ()
     assert json.loads(json.dumps(t.to_dict()))["paragraphs"] == []
 
 
 def test_empty_paragraph_text():
-    t = tag_document(doc(""))
+    t = tag_lexicon(doc(""))
     assert t.paragraphs[0].themes == () and set(t.paragraphs[0].scores.values()) == {0.0}
 
 
 def test_paragraph_of_100000_characters():
     text = ("Performance management and overview and scrutiny hold partners to account. " * 1400)[:100_000]
-    t = tag_document(doc(text))
+    t = tag_lexicon(doc(text))
     assert themes_of(t, "1") == ["accountability"]
     assert 0.0 < t.paragraphs[0].scores["accountability"] <= 1.0
 
 
 def test_non_english_text():
-    t = tag_document(
+    t = tag_lexicon(
         doc(
             "Le partenariat stratégique local doit améliorer la gouvernance.",
             "地方战略伙伴关系的作用和治理。",
@@ -171,7 +179,7 @@ def test_taxonomy_with_no_terms_is_a_clear_error():
 
 def test_second_taxonomy_generalises():
     laa = load_taxonomy(str(default_taxonomy_path("laa-blocks.yaml")))
-    t = tag_document(
+    t = tag_lexicon(
         doc(
             "Reducing anti-social behaviour and the fear of crime through neighbourhood policing.",
             "Improving educational attainment and safeguarding for children and young people.",

@@ -24,7 +24,7 @@ def run(*args, env=None):
 
 @pytest.fixture(scope="module")
 def jsonl():
-    r = run("tag", TXT, "--format", "jsonl", "--explain")
+    r = run("tag", TXT, "--format", "jsonl", "--explain", "--model", "none")  # the lexicon's evidence, pinned
     assert r.exit_code == 0, r.output
     return [json.loads(line) for line in r.stdout.splitlines()]
 
@@ -39,14 +39,13 @@ def test_jsonl_records(jsonl):
     assert all(rec["5.4"]["text"][e["start"] : e["end"]] == e["text"] for e in ev)
 
 
-def test_paragraph_record_matches_jsonl(jsonl):
-    """The batch helper reuses paragraph_record: it must give the single-file records exactly."""
+def test_records_match_jsonl(jsonl):
+    """Batch reuses TaggedDocument.records: it must give the single-file records exactly."""
     from lspkit.api import extract
     from lspkit.nlp.tagger import tag_document
-    from lspkit.render.tags import paragraph_record
 
-    tagged = tag_document(extract(TXT))
-    recs = [paragraph_record(tagged, p, t, explain=True) for p, t in zip(tagged.document.paragraphs, tagged.paragraphs)]
+    tagged = tag_document(extract(TXT), model="none")
+    recs = tagged.records(explain=True)
     assert json.loads(json.dumps(recs)) == [{**r, "file": r["file"]} for r in jsonl]
 
 
@@ -95,4 +94,4 @@ def test_missing_file_and_bad_min_score():
 
 def test_model_dir_must_be_a_trained_pipeline(tmp_path):
     r = run("tag", TXT, "--model", str(tmp_path))
-    assert r.exit_code == EXIT_CONFIG and "not a trained pipeline directory" in r.output
+    assert r.exit_code == EXIT_CONFIG and "not a trained model" in r.output

@@ -623,73 +623,20 @@ def _themes_by_paragraph(document: Document, tagged: Any) -> Optional[list[set[s
 # ---------------------------------------------------------------- dangling references
 
 
-_NUM = r"\d+(?:\.\d+)*[a-z]?"
-_REF_RE = re.compile(
-    rf"\b(?:(?:paragraphs?|paras?\.?)\s*(?P<list>{_NUM}(?:\s*(?:,|and|or|&|to|[-\u2013\u2014])\s*{_NUM})*)"
-    rf"|questions?\s+(?P<q>\d+[a-z]?)|Q(?P<q2>\d+[a-z]?)\b)",
-    re.I,
-)
-
-
 _REF_HINT = re.compile(r"\b(?:para|question|Q\d)", re.I)
 
 
-def _xrefs(document: Document):
-    """(position, Xref) for every reference, from summarise's finder; None if it is not installed.
-
-    Only paragraphs that mention a paragraph or question are scanned, and the
-    finder's per-document lookups are computed once (its public `find_xrefs`
-    recomputes the question list for every paragraph, which is quadratic on
-    long papers); if its internals change, the public function is used instead.
-    """
-    try:
-        from . import xrefs
-    except ImportError:  # pragma: no cover - the cross-reference module ships with lspkit
-        return None
-    try:
-        index = xrefs._Index(document)
-        questions, annexes = index.questions(), index.annexes()
-        index.questions = lambda: questions
-        index.annexes = lambda: annexes
-        return [
-            (i, x)
-            for i, p in enumerate(document.paragraphs)
-            if _REF_HINT.search(p.text)
-            for x in xrefs._find_in_paragraph(p, index)
-        ]
-    except (AttributeError, TypeError):
-        position: dict[str, list[int]] = {}
-        for i, p in enumerate(document.paragraphs):
-            position.setdefault(p.number, []).append(i)
-        out = []
-        for x in xrefs.find_xrefs(document):
-            candidates = position.get(x.from_, [])
-            if candidates:
-                # Numbers can repeat in a badly numbered paper: the citing paragraph is the one holding the words.
-                out.append((next((c for c in candidates if x.text in document.paragraphs[c].text), candidates[0]), x))
-        return out
-
-
 def _refs(document: Document) -> dict[int, list[tuple[str, str, tuple[str, ...]]]]:
-    """Per paragraph position: (reference as written, normalised target, numbers it resolves to here)."""
-    out: dict[int, list[tuple[str, str, tuple[str, ...]]]] = {}
-    found = _xrefs(document)
-    if found is not None:
-        from .xrefs import XrefKind
+    """Per paragraph position: (reference as written, normalised target, numbers it resolves to here).
 
-        for i, x in found:
-            if x.kind in (XrefKind.PARAGRAPH, XrefKind.QUESTION) and not x.external:
-                out.setdefault(i, []).append((x.text, _norm_target(x.target or x.text), tuple(x.to)))
-        return out
-    numbers = {p.number for p in document.paragraphs}
-    for i, p in enumerate(document.paragraphs):
-        for m in _REF_RE.finditer(p.text):
-            if m.group("list"):
-                nums = re.findall(_NUM, m.group("list"))
-            else:
-                q = m.group("q") or m.group("q2")
-                nums = [n for n in (q, f"Q{q}") if n in numbers][:1] or [q]
-            out.setdefault(i, []).append((m.group(0), _norm_target(m.group(0)), tuple(n for n in nums if n in numbers)))
+    Only paragraphs that mention a paragraph or question are scanned.
+    """
+    from .xrefs import XrefKind, located_xrefs
+
+    out: dict[int, list[tuple[str, str, tuple[str, ...]]]] = {}
+    for i, x in located_xrefs(document, only=lambda p: bool(_REF_HINT.search(p.text))):
+        if x.kind in (XrefKind.PARAGRAPH, XrefKind.QUESTION) and not x.external:
+            out.setdefault(i, []).append((x.text, _norm_target(x.target or x.text), tuple(x.to)))
     return out
 
 

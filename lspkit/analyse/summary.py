@@ -12,12 +12,12 @@ text, so an officer never reads words the paper did not say.
 
 `Summary.to_dict()` is the documented JSON (README, section `summarise`) and
 `Summary.from_dict()` reads it back: the cache stores it, so a repeat run needs
-neither spaCy nor pdfplumber.  `summarise_path` is that cached entry point.
+neither spaCy nor pdfplumber (`lspkit.pipeline.SummaryJob` keys and serves it).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional, Sequence
 
 from ..model import Document, ParagraphKind, Section, SectionKind, Source
@@ -555,7 +555,7 @@ def summarise(
     }
     return Summary(
         source=document.source,
-        metadata=dict(document.metadata),
+        metadata=document.metadata.to_dict(),
         counts=counts,
         sections=document.sections,
         themes=tuple(themes),
@@ -629,147 +629,3 @@ def _questions(document: Document, xrefs: Iterable[Xref], acronyms) -> tuple[Que
             QuestionSummary(q.number, q.page, q.text, q.section, tuple((n, v, s) for n, (v, s) in ordered))
         )
     return tuple(out)
-
-
-# ---------------------------------------------------------------- the cached entry point
-
-
-def summarise_path(
-    path: str,
-    *,
-    against: Optional[str] = None,
-    taxonomy_path: Optional[str] = None,
-    pages: Optional[Sequence[int]] = None,
-    password: Optional[str] = None,
-    max_pages: Optional[int] = None,
-    cache=None,
-) -> tuple[Summary, bool]:
-    """Summarise the file at `path` (against the file at `against`); returns (summary, served from cache).
-
-    The key is the content of both files, the taxonomy fingerprint, the page
-    selection and limit, the summary format and (inside `make_key`) the lspkit
-    version, so an entry can never be stale.  A hit is read back with
-    `Summary.from_dict`: no spaCy, no pdfplumber.  Standard input and
-    password-protected PDFs are never cached (the cache must not hand out what
-    a password protects).  Extracted Documents are cached too, so a new
-    taxonomy or `--against` re-tags without re-reading the PDF.
-    """
-    from ..infra.cache import Cache
-
-    if cache is None:
-        cache = Cache(enabled=False)
-    key, taxonomy = summary_cache_key(
-        path, against=against, taxonomy_path=taxonomy_path, pages=pages, password=password, max_pages=max_pages,
-        cache=cache,
-    )
-    cacheable = key is not None
-    if key is not None:
-        hit = cache.get("summary", key)
-        if hit is not None:
-            try:
-                return _at_paths(Summary.from_dict(hit), path, against), True
-            except (KeyError, TypeError, ValueError):
-                pass  # an entry from an incompatible build: recompute and overwrite
-    if taxonomy is None:
-        from ..nlp.taxonomy import load_taxonomy
-
-        taxonomy = load_taxonomy(taxonomy_path)
-    document = _document(path, pages=pages, password=password, max_pages=max_pages, cache=cache if cacheable else None)
-    source = None
-    if against is not None:
-        source = _document(against, pages=None, password=None, max_pages=max_pages, cache=cache if cacheable else None)
-    summary = summarise(document, taxonomy=taxonomy, against=source)
-    if key is not None:
-        cache.put("summary", key, summary.to_dict())
-    return summary, False
-
-
-def summary_cache_key(
-    path: str,
-    *,
-    against: Optional[str] = None,
-    taxonomy_path: Optional[str] = None,
-    pages: Optional[Sequence[int]] = None,
-    password: Optional[str] = None,
-    max_pages: Optional[int] = None,
-    cache=None,
-):
-    """(key, Taxonomy or None): the cache key of this summary, or None when it must not be cached.
-
-    Cheap: two file hashes and (for a taxonomy seen before) a cache lookup, so
-    the CLI can also look up an already rendered output under this key.
-    """
-    from ..infra.cache import file_sha256, make_key
-
-    if cache is None or not cache.enabled or path == "-" or against == "-" or password is not None:
-        return None, None
-    try:
-        digest = file_sha256(path)
-        against_digest = file_sha256(against) if against else None
-    except OSError:
-        return None, None  # let the extractor report the missing or unreadable file properly
-    fingerprint, taxonomy = _taxonomy_fingerprint(taxonomy_path, cache)
-    pages_key = sorted(pages) if pages else None
-    return make_key("summary", SUMMARY_FORMAT, digest, against_digest, fingerprint, pages_key, max_pages), taxonomy
-
-
-def _taxonomy_fingerprint(taxonomy_path: Optional[str], cache):
-    """(fingerprint, Taxonomy or None): the fingerprint of a taxonomy file seen before comes from the cache.
-
-    Keyed by the YAML file's bytes, so a repeat run neither imports PyYAML nor
-    parses the file; a new or edited file is loaded (and validated) as usual.
-    """
-    from pathlib import Path
-
-    from ..infra.cache import make_key
-
-    if taxonomy_path is None:
-        path = Path(__file__).resolve().parent.parent / "configs" / "lsp-themes.yaml"
-    else:
-        path = Path(taxonomy_path)
-    try:
-        data = path.read_bytes() if path.is_file() else None
-    except OSError:
-        data = None
-    key = None
-    if data is not None:
-        import hashlib
-
-        key = make_key("taxonomy", str(taxonomy_path is None), hashlib.sha256(data).hexdigest())
-        hit = cache.get("taxonomy", key)
-        if isinstance(hit, dict) and hit.get("fingerprint"):
-            return hit["fingerprint"], None
-    from ..nlp.taxonomy import load_taxonomy
-
-    taxonomy = load_taxonomy(taxonomy_path)  # raises ConfigError for a missing or invalid file
-    if key is not None and taxonomy.fingerprint:
-        cache.put("taxonomy", key, {"fingerprint": taxonomy.fingerprint})
-    return taxonomy.fingerprint, taxonomy
-
-
-def _at_paths(summary: Summary, path: str, against: Optional[str]) -> Summary:
-    """The same content may have been cached under another file name: report the name asked for."""
-    summary = replace(summary, source=replace(summary.source, path=path))
-    if summary.against is not None and against is not None:
-        summary = replace(summary, against=replace(summary.against, source=replace(summary.against.source, path=against)))
-    return summary
-
-
-def _document(path: str, *, pages, password, max_pages, cache) -> Document:
-    from ..api import extract
-
-    if cache is None:
-        return extract(path, pages=pages, password=password, max_pages=max_pages)
-    from ..infra.cache import file_sha256, make_key
-
-    key = make_key("document", file_sha256(path), sorted(pages) if pages else None, max_pages)
-    hit = cache.get("document", key)
-    if hit is not None:
-        try:
-            document = Document.from_dict(hit)
-            return replace(document, source=replace(document.source, path=path))
-        except (KeyError, TypeError, ValueError):
-            pass
-    document = extract(path, pages=pages, password=password, max_pages=max_pages)
-    cache.put("document", key, document.to_dict())
-    return document

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from ..model import Document, Paragraph, ParagraphKind, Section, SectionKind
 
@@ -230,11 +230,23 @@ def _external_after(text: str, end: int) -> Optional[str]:
 
 def find_xrefs(document: Document) -> tuple[Xref, ...]:
     """Every cross-reference in every paragraph, in document order."""
+    return tuple(x for _, x in located_xrefs(document))
+
+
+def located_xrefs(document: Document, only: Optional[Callable[[Paragraph], bool]] = None) -> list[tuple[int, Xref]]:
+    """(paragraph position, Xref) for the paragraphs `only` accepts (all by default), in document order.
+
+    Positions, not numbers: a badly numbered paper repeats numbers, and diff
+    needs to know which of them cites.  `only` lets a caller skip paragraphs
+    that cannot hold a reference without building the lookups more than once.
+    """
     index = _Index(document)
-    found: list[Xref] = []
-    for paragraph in document.paragraphs:
-        found.extend(_find_in_paragraph(paragraph, index))
-    return tuple(found)
+    return [
+        (i, x)
+        for i, paragraph in enumerate(document.paragraphs)
+        if only is None or only(paragraph)
+        for x in _find_in_paragraph(paragraph, index)
+    ]
 
 
 def _find_in_paragraph(paragraph: Paragraph, index: _Index) -> list[Xref]:

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
 from .discover import DEFAULT_GLOBS, Found, Task, discover, parse_shard, plan, shard_of
-from .worker import STATUS_DUPLICATE, STATUS_ERROR, STATUS_OK, FileResult, TagOptions, preload, tag_file
+from ..results import STATUS_DUPLICATE, STATUS_ERROR, STATUS_OK, FileResult
+from .worker import TagOptions, preload, tag_file
 
 ENGINES = ("process", "dask")
 

@@ -19,7 +19,8 @@ from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator, Optional
 
 from .discover import Task
-from .worker import FileResult, TagOptions, tag_file
+from ..results import FileResult
+from .worker import TagOptions, tag_file
 from ..infra.errors import ConfigError, LspkitError
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Mapping, Optional, Sequence, TextIO
 
 from ..infra.cache import file_sha256
-from .worker import FileResult
+from ..results import FileResult
 
 DEFAULT_GLOBS = ("*.pdf", "*.txt", "*.md")
 

@@ -19,7 +19,7 @@ from typing import IO, Iterator, Optional
 from ..infra.errors import OutputError
 from ..infra.outputs import open_output
 from ..render.batch import BatchRenderer, FormatMismatch, Unit
-from .worker import STATUS_DUPLICATE, STATUS_OK, FileResult
+from ..results import STATUS_DUPLICATE, STATUS_OK, FileResult
 
 JOURNAL_SUFFIX = ".lspkit-journal"
 

@@ -28,7 +28,8 @@ from ..infra.limits import (
     start_child,
 )
 from .discover import Task
-from .worker import FileResult, TagOptions, preload, tag_file
+from ..results import FileResult
+from .worker import TagOptions, preload, tag_file
 
 TaskFunction = Callable[[str, TagOptions, Optional[str]], FileResult]
 

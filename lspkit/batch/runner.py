@@ -13,7 +13,8 @@ from typing import Callable, Iterable, Optional, TextIO
 
 from . import BatchStats, TagOptions, default_jobs, discover, plan, run_batch, tag_file
 from .output import BatchOutput
-from .worker import STATUS_ERROR, FileResult, preload
+from ..results import STATUS_ERROR, FileResult
+from .worker import preload
 
 DEFAULT_TIMEOUT = 300.0  # seconds per file; a 300-page report takes well under a minute
 DEFAULT_MAX_MEMORY = 4096.0  # MB of address space per worker

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Optional
 
+from .. import pipeline
 from ..infra.cache import Cache, file_sha256, make_key
 from ..infra.errors import LspkitError
-
-STATUS_OK = "ok"
-STATUS_ERROR = "error"
-STATUS_DUPLICATE = "duplicate"
+from ..results import FileResult
 
 
 @dataclass(frozen=True)
@@ -35,71 +33,13 @@ class TagOptions:
     explain: bool = False
     cache_dir: Optional[str] = None  # None: lspkit.infra.cache.default_cache_dir()
     use_cache: bool = True
+    reader: str = "pdfium"  # the PDF engine (lspkit.read.READERS)
 
     def extract_options(self) -> dict[str, Any]:
-        return {"pages": list(self.pages) if self.pages else None, "password": self.password, "max_pages": self.max_pages}
-
-
-@dataclass(frozen=True)
-class FileResult:
-    """One input file's outcome: its paragraph records, or why it has none.
-
-    `records` are exactly the single-file `tag` records (`paragraph_record`);
-    `theme_counts` is paragraphs per theme, for the summary.  `cached` says
-    which stage came from the cache ("tags", "extract" or "").
-    """
-
-    file: str
-    sha256: Optional[str]
-    status: str = STATUS_OK
-    pages: int = 0
-    records: tuple[dict, ...] = ()
-    theme_counts: dict = field(default_factory=dict)
-    error: Optional[str] = None  # an LspkitError kind: missing, invalid, encrypted, limit, ...
-    message: Optional[str] = None
-    duplicate_of: Optional[str] = None
-    warnings: tuple[str, ...] = ()
-    cached: str = ""
-    seconds: float = 0.0
-
-    @property
-    def ok(self) -> bool:
-        return self.status == STATUS_OK
-
-    @property
-    def paragraphs(self) -> int:
-        return len(self.records)
-
-    @classmethod
-    def failure(cls, file: str, sha256: Optional[str], kind: str, message: str, seconds: float = 0.0) -> "FileResult":
-        return cls(file=file, sha256=sha256, status=STATUS_ERROR, error=kind, message=message, seconds=seconds)
-
-    @classmethod
-    def duplicate(cls, file: str, sha256: str, first: str) -> "FileResult":
-        return cls(file=file, sha256=sha256, status=STATUS_DUPLICATE, duplicate_of=first)
-
-    def error_record(self) -> dict[str, Any]:
-        """The output record of a file that failed or was a duplicate."""
-        if self.status == STATUS_DUPLICATE:
-            return {"file": self.file, "sha256": self.sha256, "status": self.status, "duplicate_of": self.duplicate_of}
-        return {"file": self.file, "sha256": self.sha256, "status": self.status, "error": self.error, "message": self.message}
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "sha256": self.sha256,
-            "status": self.status,
-            "pages": self.pages,
-            "paragraphs": self.paragraphs,
-            "theme_counts": dict(self.theme_counts),
-            "error": self.error,
-            "message": self.message,
-            "duplicate_of": self.duplicate_of,
-            "warnings": list(self.warnings),
-            "cached": self.cached,
-            "seconds": round(self.seconds, 4),
-            "records": list(self.records),
-        }
+        options = {"pages": self.pages, "password": self.password, "max_pages": self.max_pages}
+        if self.reader != "pdfium":  # the default reader's keys are those from before --reader
+            options["reader"] = self.reader
+        return options
 
 
 # ---------------------------------------------------------------- per-process state
@@ -135,13 +75,7 @@ def preload(options: TagOptions) -> None:
 
 
 def _records(tagged, explain: bool) -> tuple[dict, ...]:
-    from ..render.tags import paragraph_record
-
-    document = tagged.document
-    return tuple(
-        paragraph_record(tagged, paragraph, tags, explain=explain)
-        for paragraph, tags in zip(document.paragraphs, tagged.paragraphs)
-    )
+    return tuple(tagged.records(explain=explain))
 
 
 def _counts(records, names) -> dict[str, int]:
@@ -171,8 +105,8 @@ def _model_stamp(model: Optional[str]) -> Optional[list]:
 
 
 def _keys(sha256: str, options: TagOptions, taxonomy) -> tuple[str, str]:
-    """Cache keys: extraction depends on the bytes and extract options; tags also on taxonomy and model."""
-    extract_key = make_key("extract", sha256, options.extract_options())
+    """Cache keys: extraction's is the pipeline's (the bytes and extract options); tags also on taxonomy and model."""
+    extract_key = pipeline.extract_key(sha256, **options.extract_options())
     model = [options.model, _model_stamp(options.model)] if options.model else None
     tags_key = make_key("tags", extract_key, taxonomy.fingerprint, model, options.min_score, options.explain)
     return extract_key, tags_key
@@ -207,30 +141,12 @@ def cached_result(path: str, sha256: str, options: TagOptions) -> Optional[FileR
 def _tag(path: str, sha256: str, options: TagOptions) -> FileResult:
     cache = Cache(options.cache_dir, enabled=options.use_cache)
     taxonomy = _taxonomy(options.themes)
-    extract_key, tags_key = _keys(sha256, options, taxonomy)
-    hit = cached_result(path, sha256, options)
-    if hit is not None:
-        return hit
-
-    from ..model import Document
-
-    cached = ""
-    data = cache.get("extract", extract_key)
-    document = None
-    if isinstance(data, dict):
-        try:
-            document = Document.from_dict(data)
-            document = replace(document, source=replace(document.source, path=path))
-            cached = "extract"
-        except (KeyError, TypeError, ValueError):
-            document = None
-    if document is None:
-        from ..api import extract
-
-        document = extract(path, pages=options.pages, password=options.password, max_pages=options.max_pages)
-        cache.put("extract", extract_key, document.to_dict())
-
-    tagged = _tagger(options).tag(document, min_score=options.min_score)
+    tags_key = _keys(sha256, options, taxonomy)[1]
+    done = cached_result(path, sha256, options)
+    if done is not None:
+        return done
+    document, hit = pipeline.extract_cached(path, sha256=sha256, cache=cache, **options.extract_options())
+    tagged = pipeline.tag(document, taxonomy, model=options.model, min_score=options.min_score)
     records = _records(tagged, options.explain)
     pages = document.source.pages
     cache.put("tags", tags_key, {"pages": pages, "records": list(records), "warnings": list(document.warnings)})
@@ -241,7 +157,7 @@ def _tag(path: str, sha256: str, options: TagOptions) -> FileResult:
         records=records,
         theme_counts=_counts(records, taxonomy.names),
         warnings=tuple(document.warnings),
-        cached=cached,
+        cached="extract" if hit else "",
     )
 
 

@@ -18,12 +18,17 @@ from .. import __version__
 
 
 def default_cache_dir() -> Path:
-    """$LSPKIT_CACHE_DIR, else the user cache directory (XDG on Linux)."""
+    """$LSPKIT_CACHE_DIR, else the platform's user cache directory.
+
+    platformdirs knows each platform's convention (XDG on Linux, honouring
+    $XDG_CACHE_HOME; ~/Library/Caches on macOS; %LOCALAPPDATA% on Windows).
+    """
     env = os.environ.get("LSPKIT_CACHE_DIR")
     if env:
         return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "lspkit"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("lspkit", appauthor=False))
 
 
 def file_sha256(path: str, chunk: int = 1 << 20) -> str:

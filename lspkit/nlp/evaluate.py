@@ -2,7 +2,9 @@
 
 Gold is JSONL, one paragraph a line: {"text": ..., "themes": [...]} or
 {"file": ..., "number": ..., "themes": [...]}, optionally with "heading" (the
-section heading, which the tagger uses as a prior) (the file is read with
+section heading, which the tagger uses as a prior), "id", "doc" (the
+document: cross-validation folds never split one; defaults to "file") and
+"publisher" (the file is read with
 `lspkit.api.extract`, relative to the gold file's directory).  When both text
 and file are given the text wins, so a gold set does not drift with the
 extractor.  Paragraphs of one file are tagged together, so an acronym defined
@@ -11,10 +13,9 @@ in one counts in the others, as in `lspkit tag`.
 from __future__ import annotations
 
 import json
-import random
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 from ..infra.errors import InputInvalidError, InputMissingError
 from .taxonomy import Taxonomy
@@ -27,6 +28,7 @@ class GoldItem:
     text: str
     themes: frozenset[str]
     heading: Optional[str] = None  # the section heading, a prior for the tagger as in `lspkit tag`
+    publisher: str = ""  # who published the document ("" when the gold file does not say)
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,11 @@ class EvalReport:
 # ---------------------------------------------------------------- gold
 
 
-def load_gold(path: str, taxonomy: Optional[Taxonomy] = None) -> list[GoldItem]:
+def load_gold(path: str, taxonomy: Optional[Taxonomy] = None, *, extract: Callable[[str], Any]) -> list[GoldItem]:
+    """The labelled paragraphs of a gold JSONL file; `extract` reads the papers a record names by file and number.
+
+    The caller (`lspkit.pipeline.load_gold`) supplies the reader, so evaluation never reaches back up the pipeline.
+    """
     p = Path(path)
     if not p.is_file():
         raise InputMissingError("no such gold file", path)
@@ -140,22 +146,24 @@ def load_gold(path: str, taxonomy: Optional[Taxonomy] = None) -> list[GoldItem]:
             if text is None:
                 if not file or number is None:
                     raise InputInvalidError(f"line {lineno}: needs 'text' or 'file' and 'number'", path)
-                text = _paragraph_text(p.parent, str(file), str(number), documents, path, lineno)
+                text = _paragraph_text(p.parent, str(file), str(number), documents, path, lineno, extract)
             if not isinstance(text, str):
                 raise InputInvalidError(f"line {lineno}: 'text' must be a string", path)
-            key = f"{file}#{number}" if file else f"line {lineno}"
+            key = str(rec["id"]) if rec.get("id") is not None else (f"{file}#{number}" if file else f"line {lineno}")
             heading = rec.get("heading")
             if heading is not None and not isinstance(heading, str):
                 raise InputInvalidError(f"line {lineno}: 'heading' must be a string", path)
-            items.append(GoldItem(key, str(file) if file else "", text, frozenset(themes), heading))
+            doc = rec.get("doc") or file  # the document: folds never split one
+            publisher = rec.get("publisher") or ""
+            if not isinstance(doc, (str, type(None))) or not isinstance(publisher, str):
+                raise InputInvalidError(f"line {lineno}: 'doc' and 'publisher' must be strings", path)
+            items.append(GoldItem(key, str(doc) if doc else "", text, frozenset(themes), heading, publisher))
     if not items:
         raise InputInvalidError("the gold file has no labelled paragraphs", path)
     return items
 
 
-def _paragraph_text(base: Path, file: str, number: str, documents: dict, gold: str, lineno: int) -> str:
-    from ..api import extract
-
+def _paragraph_text(base: Path, file: str, number: str, documents: dict, gold: str, lineno: int, extract) -> str:
     target = (base / file) if not Path(file).is_absolute() else Path(file)
     if str(target) not in documents:
         if not target.exists():
@@ -217,36 +225,8 @@ def predict_lexicon(items: Sequence[GoldItem], taxonomy: Taxonomy, model: Option
 def evaluate(
     items: Sequence[GoldItem], taxonomy: Taxonomy, *, model: Optional[str] = None, min_score: Optional[float] = None
 ) -> EvalReport:
-    name = f"textcat ({model})" if model else f"lexicon ({taxonomy.name})"
+    from .tagger import get_tagger
+
+    used = get_tagger(taxonomy, model).model
+    name = f"{taxonomy.name}, " + (f"model {used}" if used else "lexicon alone")
     return score(name, taxonomy.names, items, predict_lexicon(items, taxonomy, model, min_score))
-
-
-def folds(n: int, k: int, seed: int) -> list[list[int]]:
-    idx = list(range(n))
-    random.Random(seed).shuffle(idx)
-    return [sorted(idx[i::k]) for i in range(k)]
-
-
-def cross_validate(
-    items: Sequence[GoldItem], taxonomy: Taxonomy, k: int = 5, *, seed: int = 0, epochs: int = 20, min_score: Optional[float] = None
-) -> tuple[EvalReport, EvalReport]:
-    """K-fold: the textcat is trained on k-1 folds and tested on the held-out one; the lexicon
-    (which learns nothing) is scored on the same held-out paragraphs, so the figures compare."""
-    from ..infra.errors import ConfigError
-    from .train import predict_textcat, train_textcat
-
-    if k < 2 or k > len(items):
-        raise ConfigError(f"--cross-validate needs 2 <= K <= {len(items)} (the number of gold paragraphs), not {k}")
-    lex_pred = predict_lexicon(items, taxonomy, None, min_score)
-    cat_pred: list[frozenset[str]] = [frozenset()] * len(items)
-    for fold in folds(len(items), k, seed):
-        held = set(fold)
-        train = [items[i] for i in range(len(items)) if i not in held]
-        nlp = train_textcat(train, taxonomy.names, epochs=epochs, seed=seed)
-        for i, pred in zip(fold, predict_textcat(nlp, [items[i].text for i in fold], 0.5 if min_score is None else min_score)):
-            cat_pred[i] = pred
-    names = taxonomy.names
-    return (
-        score(f"lexicon ({taxonomy.name}), {k}-fold held-out", names, items, lex_pred),
-        score(f"textcat_multilabel, {k}-fold cross-validation", names, items, cat_pred),
-    )

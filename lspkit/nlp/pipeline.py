@@ -4,9 +4,12 @@
     for doc, number in nlp.pipe(((text, n) for n, text in pairs), as_tuples=True):
         doc.cats, doc._.theme_hits, doc.spans["themes"], doc.spans["acronyms"]
 
-With `model=DIR` (a pipeline saved by `lspkit train`) the trained
-`textcat_multilabel` supplies the scores and the lexicon the evidence.  Only
-local directories are loaded; nothing is downloaded.
+The theme scores combine the weighted lexicon with a trained linear model
+(lspkit.nlp.linear): by default the model shipped in the package
+(lspkit/models/themes/, trained by `lspkit train` on data/labels/real/),
+used when the taxonomy is the one it was trained for; `model=DIR` a model
+saved by `lspkit train`; `model="none"` the lexicon alone.  Only local files
+are read; nothing is downloaded.
 """
 from __future__ import annotations
 
@@ -68,10 +71,67 @@ def register_components() -> None:
             return Normaliser()
 
 
+SHIPPED_MODEL = "lspkit:themes"  # the model in the package (lspkit/models/themes/)
+NO_MODEL = ("none", "lexicon")  # --model none: the weighted lexicon alone
+
+
+def shipped_model_dir() -> Path:
+    from importlib.resources import files
+
+    return Path(str(files("lspkit") / "models" / "themes"))
+
+
+_MODELS: dict[str, object] = {}
+
+
+def _load_linear(path: str):
+    from .linear import load_model_dir
+
+    key = str(Path(path).resolve())
+    if key not in _MODELS:
+        _MODELS[key] = load_model_dir(path)
+    return _MODELS[key]
+
+
+def resolve_model(taxonomy: Taxonomy, model: Optional[str]):
+    """(name, LinearModel or None) for a --model value.
+
+    None: the shipped model when it was trained for this taxonomy's themes
+    (the default taxonomy), else the lexicon alone; "none": the lexicon
+    alone; a directory: a model saved by `lspkit train`, whose labels must be
+    the taxonomy's themes.
+    """
+    if model is not None and model.lower() in NO_MODEL:
+        return None, None
+    if model is None or model == SHIPPED_MODEL:
+        path = shipped_model_dir()
+        if not (path / "lspkit-model.json").is_file():
+            if model == SHIPPED_MODEL:
+                raise ConfigError("the shipped model is missing from this installation", str(path))
+            return None, None
+        linear = _load_linear(str(path))
+        if model is None and (linear.taxonomy != taxonomy.name or set(linear.labels) != set(taxonomy.names)):
+            return None, None  # another taxonomy: its own lexicon only
+        return SHIPPED_MODEL, _check_labels(linear, taxonomy, str(path))
+    path = Path(model)
+    if path.is_dir() and (path / "config.cfg").is_file() and not (path / "lspkit-model.json").is_file():
+        raise ConfigError("a spaCy pipeline from an older lspkit; retrain it with `lspkit train`", model)
+    return str(path), _check_labels(_load_linear(model), taxonomy, model)
+
+
+def _check_labels(linear, taxonomy: Taxonomy, where: str):
+    missing = set(taxonomy.names) - set(linear.labels)
+    if missing:
+        raise ConfigError(
+            f"the model was trained for themes {', '.join(sorted(linear.labels))}; the taxonomy also has {', '.join(sorted(missing))}", where
+        )
+    return linear
+
+
 def get_pipeline(taxonomy: Optional[Taxonomy] = None, model: Optional[str] = None):
-    """The cached pipeline for this taxonomy (and trained model directory, if any)."""
+    """The cached pipeline for this taxonomy (and trained model, if any; see resolve_model)."""
     taxonomy = taxonomy if taxonomy is not None else load_taxonomy()
-    model_key = str(Path(model).resolve()) if model else None
+    model_key = str(Path(model).resolve()) if model and model.lower() not in NO_MODEL and model != SHIPPED_MODEL else model
     key = (taxonomy.fingerprint, taxonomy.source, model_key)
     if key not in _PIPELINES:
         _PIPELINES[key] = build_pipeline(taxonomy, model)
@@ -79,41 +139,17 @@ def get_pipeline(taxonomy: Optional[Taxonomy] = None, model: Optional[str] = Non
 
 
 def build_pipeline(taxonomy: Taxonomy, model: Optional[str] = None):
+    """blank("en") + lsp_normaliser + lsp_acronyms + lsp_themes (with the trained model's weights, if any)."""
     import spacy
 
     register_components()
-    if model:
-        nlp = load_model(model, taxonomy)
-        if "lsp_normaliser" not in nlp.pipe_names:
-            nlp.add_pipe("lsp_normaliser", first=True)
-    else:
-        nlp = spacy.blank("en")
-        nlp.add_pipe("lsp_normaliser")
+    name, linear = resolve_model(taxonomy, model)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lsp_normaliser")
     nlp.max_length = MAX_CHARS + 1
     nlp.add_pipe("lsp_acronyms", config={"known": dict(taxonomy.acronyms)})
     source = taxonomy.source if taxonomy.source not in ("default", "<string>") else None
-    themes = nlp.add_pipe("lsp_themes", config={"use_cats": bool(model), "taxonomy": source})
-    themes.use(taxonomy)
-    return nlp
-
-
-def load_model(model: str, taxonomy: Taxonomy):
-    """A pipeline saved by `lspkit train`: a local directory, its labels the taxonomy's themes."""
-    import spacy
-
-    path = Path(model)
-    if not path.is_dir() or not (path / "config.cfg").is_file():
-        raise ConfigError("not a trained pipeline directory (expected config.cfg; make one with `lspkit train`)", model)
-    try:
-        nlp = spacy.load(path)
-    except Exception as exc:  # spaCy raises many kinds for a damaged directory
-        raise ConfigError(f"cannot load trained pipeline: {exc}", model) from None
-    if "textcat_multilabel" not in nlp.pipe_names:
-        raise ConfigError("the pipeline has no textcat_multilabel component", model)
-    labels = set(nlp.get_pipe("textcat_multilabel").labels)
-    missing = set(taxonomy.names) - labels
-    if missing:
-        raise ConfigError(
-            f"the model was trained for themes {', '.join(sorted(labels))}; the taxonomy also has {', '.join(sorted(missing))}", model
-        )
+    themes = nlp.add_pipe("lsp_themes", config={"taxonomy": source})
+    themes.use(taxonomy, linear)
+    nlp.meta["lspkit_model"] = name
     return nlp

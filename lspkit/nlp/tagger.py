@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional, Sequence, Union
 
-from ..model import Document
+from ..model import Document, Paragraph
 from .taxonomy import Taxonomy, load_taxonomy
 from .acronyms import Glossary, find_acronyms
 from .themes import Evidence, ThemeHit  # noqa: F401  (re-exported for users
@@ -27,9 +27,6 @@ class ParagraphTags:
     number: str
     themes: tuple[ThemeHit, ...]  # at or above the threshold, best first
     scores: dict[str, float] = field(default_factory=dict)  # every theme
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"number": self.number, "themes": [h.to_dict() for h in self.themes], "scores": dict(self.scores)}
 
 
 @dataclass(frozen=True)
@@ -49,7 +46,31 @@ class TaggedDocument:
                 return p
         return None
 
-    def to_dict(self) -> dict[str, Any]:
+    def record(self, p: Paragraph, tags: ParagraphTags, *, explain: bool = False) -> dict[str, Any]:
+        """One paragraph's record (JSONL line, CSV row, batch record): file, sha256, number, kind, page,
+        section, themes (at/above threshold), scores (all), text[, evidence, prior]."""
+        src = self.document.source
+        rec: dict[str, Any] = {
+            "file": src.path,
+            "sha256": src.sha256,
+            "number": p.number,
+            "kind": p.kind.value,
+            "page": p.page,
+            "section": p.section,
+            "themes": {h.theme: h.score for h in tags.themes},
+            "scores": dict(tags.scores),
+            "text": p.text,
+        }
+        if explain:
+            rec["evidence"] = {h.theme: [e.to_dict() for e in h.evidence] for h in tags.themes}
+            rec["prior"] = {h.theme: h.prior for h in tags.themes if h.prior}
+        return rec
+
+    def records(self, *, explain: bool = False) -> list[dict[str, Any]]:
+        return [self.record(p, t, explain=explain) for p, t in zip(self.document.paragraphs, self.paragraphs)]
+
+    def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
+        """The `lspkit tag -f json` document (schema: `lspkit schema tag`)."""
         return {
             "source": self.document.source.to_dict(),
             "taxonomy": self.taxonomy_name,
@@ -57,7 +78,7 @@ class TaggedDocument:
             "model": self.model,
             "min_score": self.min_score,
             "glossary": self.glossary.to_dict(),
-            "paragraphs": [p.to_dict() for p in self.paragraphs],
+            "paragraphs": self.records(explain=explain),
             "warnings": list(self.warnings),
         }
 
@@ -75,8 +96,8 @@ class Tagger:
         from .pipeline import get_pipeline
 
         self.taxonomy = _taxonomy(taxonomy)
-        self.model = model
         self.nlp = get_pipeline(self.taxonomy, model)
+        self.model = self.nlp.meta.get("lspkit_model")  # what scored: the shipped model, a directory, or None (lexicon)
 
     def _threshold(self, min_score: Optional[float]) -> float:
         if min_score is None:
@@ -176,25 +197,3 @@ def tag_document(
 
         raise ConfigError(f"min-score must be between 0 and 1, not {min_score}")
     return get_tagger(taxonomy, model).tag(document, min_score=min_score)
-
-
-def tag_file(
-    path: str,
-    taxonomy: TaxonomyLike = None,
-    *,
-    model: Optional[str] = None,
-    min_score: Optional[float] = None,
-    pages=None,
-    password: Optional[str] = None,
-    max_pages: Optional[int] = None,
-) -> TaggedDocument:
-    """Extract one file and tag it: what `lspkit tag FILE` does, reusable for many files."""
-    from ..api import extract
-
-    document = extract(path, pages=pages, password=password, max_pages=max_pages)
-    tagged = tag_document(document, taxonomy, model=model, min_score=min_score)
-    if document.warnings:
-        from dataclasses import replace
-
-        tagged = replace(tagged, warnings=tuple(document.warnings) + tagged.warnings)
-    return tagged

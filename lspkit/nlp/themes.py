@@ -72,32 +72,38 @@ def combine(
     return scores
 
 
+EVIDENCE_FLOOR = 0.25  # the model's words are listed for themes scoring at least this (half the default threshold)
+
+
 class ThemeScorer:
     """spaCy component: doc.cats and doc._.theme_scores, doc._.theme_hits, doc.spans["themes"].
 
     Needs token norms set by `lsp_normaliser` (the same stemmer is applied to
     the taxonomy terms), and uses `doc.spans["acronyms"]` from `lsp_acronyms`
-    when present.  With `use_cats`, scores come from `doc.cats` set by a
-    trained textcat earlier in the pipeline; the lexicon still supplies the
-    evidence.
+    when present.  With a trained model (`use(taxonomy, model)`) a theme's
+    score is alpha * lexicon + (1 - alpha) * the model's probability,
+    calibrated so its tuned threshold is 0.5, and the words that weighed most
+    in the model join the evidence (`via: "model"`).
     """
 
-    def __init__(self, nlp, name: str = "lsp_themes", spans_key: str = "themes", use_cats: bool = False):
+    def __init__(self, nlp, name: str = "lsp_themes", spans_key: str = "themes"):
         self.nlp = nlp
         self.name = name
         self.spans_key = spans_key
-        self.use_cats = use_cats
         self.taxonomy: Optional[Taxonomy] = None
+        self.model = None  # a LinearModel (lspkit.nlp.linear) combined with the lexicon
         self.matcher = None
         self._keys: dict[int, tuple[str, Any, bool]] = {}
         self._long_cache: dict[str, list[tuple[str, Any]]] = {}
 
     # -------------------------------------------------------------- set up
 
-    def use(self, taxonomy: Taxonomy) -> None:
+    def use(self, taxonomy: Taxonomy, model=None) -> None:
         from spacy.matcher import PhraseMatcher
 
         self.taxonomy = taxonomy
+        self.model = model
+        self._model_labels = set(model.labels) if model is not None else set()
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
         self._keys = {}
         self._long_cache = {}
@@ -211,8 +217,8 @@ class ThemeScorer:
                     priors[name] = tax.scoring.heading_prior
                     raw[name] += tax.scoring.heading_prior
         scores = combine(tax.scoring, names, raw, priors)
-        if self.use_cats and doc.cats:
-            scores = {n: round(float(doc.cats.get(n, 0.0)), 4) for n in names}
+        if self.model is not None:
+            self._use_model(doc, text, names, scores, evidence)
         hits = tuple(
             ThemeHit(n, scores[n], tuple(sorted(evidence[n], key=lambda x: (x.start, x.end))), priors.get(n, 0.0)) for n in names
         )
@@ -221,9 +227,26 @@ class ThemeScorer:
         from spacy.tokens import Span
 
         doc.spans[self.spans_key] = [Span(doc, s, e, label=th) for s, e, th in spans]
-        if not self.use_cats:
-            doc.cats = dict(scores)
+        doc.cats = dict(scores)
         return doc
+
+    def _use_model(self, doc, text: str, names, scores: dict, evidence: dict) -> None:
+        """Combine lexicon and model scores (calibrated: 0.5 is the theme's tuned threshold); add the model's evidence."""
+        from .linear import doc_features
+
+        model = self.model
+        features = doc_features(doc)
+        if not features:
+            return  # no words: nothing for the model to weigh
+        probabilities, known = model.score(features)
+        probs = dict(zip(model.labels, probabilities))
+        for n in names:
+            if n not in self._model_labels:
+                continue
+            scores[n] = model.combine(n, scores[n], probs[n])
+            if scores[n] >= EVIDENCE_FLOOR:
+                for _feat, w, a, b in model.contributions(features, n, known=known):
+                    evidence[n].append(Evidence(text[a:b], a, b, round(w, 3), text[a:b].lower(), "model"))
 
 
 def doc_text(doc) -> str:
@@ -271,11 +294,11 @@ def _register() -> None:
         "lsp_themes",
         assigns=["doc.cats", "doc.spans", "doc._.theme_scores", "doc._.theme_hits"],
         requires=["token.norm"],
-        default_config={"spans_key": "themes", "use_cats": False, "taxonomy": None},
+        default_config={"spans_key": "themes", "taxonomy": None},
     )
-    def make_themes(nlp, name: str, spans_key: str, use_cats: bool, taxonomy: Optional[str]):
+    def make_themes(nlp, name: str, spans_key: str, taxonomy: Optional[str]):
         from .taxonomy import load_taxonomy
 
-        comp = ThemeScorer(nlp, name, spans_key=spans_key, use_cats=use_cats)
+        comp = ThemeScorer(nlp, name, spans_key=spans_key)
         comp.use(load_taxonomy(taxonomy))
         return comp

@@ -1,8 +1,11 @@
 """Stage 1, read: a PDF or a text file becomes a Reading (lines with layout facts).
 
-`read_lines` decides what the input is and hands it to one engine: `pdfium`
-(PDFs, through pypdfium2's character stream) or `text` (plain text and
-Markdown).  This package only reads; deciding what is a paragraph belongs to
+`read_lines` decides what the input is and hands it to one reader: a PDF to
+the PDF engine asked for (`READERS`: `pdfium`, pypdfium2's character stream,
+the default; `pdfplumber`, pdfminer's characters with their exact font names
+and sizes, slower), plain text and Markdown to `text`.  Every PDF engine gives
+the same `Line`s; what they share is in `pdf` (checks, reading order, lines,
+tables).  This package only reads; deciding what is a paragraph belongs to
 `lspkit.segment`.
 """
 from __future__ import annotations
@@ -13,14 +16,25 @@ from typing import Optional, Sequence
 
 from ..infra.errors import InputInvalidError, InputMissingError, LimitError
 from ..model import Reading
-from .pdfium import _read_pdf
 from .text import read_text
 
-__all__ = ["read_lines", "read_text", "Reading", "TEXT_SUFFIXES"]
+__all__ = ["read_lines", "read_text", "Reading", "READERS", "DEFAULT_READER", "TEXT_SUFFIXES"]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".rst"}
 
+# PDF engines by name: the module whose read_pdf(path, data, sha, *, pages, password, max_pages) reads a PDF.
+# Imported only when used, so naming them costs nothing.
+READERS = {"pdfium": "lspkit.read.pdfium", "pdfplumber": "lspkit.read.plumber"}
+DEFAULT_READER = "pdfium"
 
+
+def pdf_reader(name: str):
+    """The read_pdf function of the engine called `name`; ValueError naming the valid engines otherwise."""
+    if name not in READERS:
+        raise ValueError(f"unknown reader {name!r} (choose from {', '.join(READERS)})")
+    import importlib
+
+    return importlib.import_module(READERS[name]).read_pdf
 
 
 def read_lines(
@@ -29,11 +43,18 @@ def read_lines(
     pages: Optional[Sequence[int]] = None,
     password: Optional[str] = None,
     max_pages: Optional[int] = None,
+    reader: str = DEFAULT_READER,
+    sha256: Optional[str] = None,
 ) -> Reading:
-    """Read `path` ("-" is standard input) into a Reading; raises LspkitError subclasses on bad input."""
+    """Read `path` ("-" is standard input) into a Reading; raises LspkitError subclasses on bad input.
+
+    `reader` names the PDF engine (a key of READERS); text files are read as text whatever it says.
+    `sha256` is the file's digest when the caller (the pipeline) already has it, so the bytes are hashed once.
+    """
+    read_pdf = pdf_reader(reader)  # an unknown name fails before any file is touched
     if path == "-":
         data = sys.stdin.buffer.read()
-        return _read_bytes("<stdin>", data, pages=pages, password=password, max_pages=max_pages)
+        return _read_bytes("<stdin>", data, read_pdf, pages=pages, password=password, max_pages=max_pages)
     if not os.path.exists(path):
         raise InputMissingError("no such file", path)
     if os.path.isdir(path):
@@ -48,7 +69,7 @@ def read_lines(
             data = _read_special(path)
     except OSError as exc:
         raise InputMissingError(f"cannot read ({exc.strerror or exc})", path) from None
-    return _read_bytes(path, data, pages=pages, password=password, max_pages=max_pages)
+    return _read_bytes(path, data, read_pdf, pages=pages, password=password, max_pages=max_pages, sha256=sha256)
 
 
 def _read_special(path: str) -> bytes:
@@ -75,15 +96,15 @@ def _check_size(size: int, path: str) -> None:
         raise LimitError(f"file is {size // (1024 * 1024)} MB; files of 2 GB or more cannot be read", path)
 
 
-def _read_bytes(path: str, data: bytes, *, pages, password, max_pages) -> Reading:
+def _read_bytes(path: str, data: bytes, read_pdf, *, pages, password, max_pages, sha256: Optional[str] = None) -> Reading:
     import hashlib
 
     _check_size(len(data), path)
-    sha = hashlib.sha256(data).hexdigest()
+    sha = sha256 or hashlib.sha256(data).hexdigest()
     if not data.strip():
         raise InputInvalidError("empty file", path)
     if b"%PDF-" in data[:1024]:
-        return _read_pdf(path, data, sha, pages=pages, password=password, max_pages=max_pages)
+        return read_pdf(path, data, sha, pages=pages, password=password, max_pages=max_pages)
     suffix = os.path.splitext(path)[1].lower()
     text = _decode_text(data)
     if text is None and suffix in TEXT_SUFFIXES:

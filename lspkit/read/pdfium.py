@@ -1,171 +1,47 @@
-"""PDFs through pypdfium2's character stream: runs of characters with position, size and weight."""
+"""PDFs through pypdfium2's character stream: runs of characters with position, size and weight.
+
+The default engine: fast (one loose-box call per word), one page in memory at a time.
+"""
 from __future__ import annotations
 
 import ctypes
 import math
 import re
 import unicodedata
-from dataclasses import replace
-from typing import Any, Optional
+from typing import Optional
 
-from ..infra.errors import EncryptedError, InputInvalidError, LimitError, NoTextLayerError
-from ..model import Line
-from ..model import Reading, TableRegion
-from .tables import _grid_tables, _rulings
-from .text import clean_text
-
-_UNMAPPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
+from ..model import Reading
+from .pdf import Collector, Run, bold_name, open_checked
+from .tables import _rulings
 
 
-def _read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages) -> Reading:
+def read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages) -> Reading:
     import pypdfium2 as pdfium
 
-    tail = data[-2048:]
-    if b"%%EOF" not in tail:
-        raise InputInvalidError("truncated or corrupt PDF (no end-of-file marker)", path)
-    from ..infra.pdfguard import check_streams
-
-    check_streams(data, path)  # refuse decompression bombs before pdfium inflates them in memory
+    opened = open_checked(path, data, pages=pages, password=password, max_pages=max_pages)
+    pdf = opened.pdf
+    out = Collector(path, sha, opened)
     try:
-        pdf = pdfium.PdfDocument(data, password=password)
-    except pdfium.PdfiumError as exc:
-        code = getattr(exc, "err_code", None)
-        if code == 4:  # FPDF_ERR_PASSWORD
-            if password:
-                raise EncryptedError("encrypted PDF: the password is wrong", path) from None
-            raise EncryptedError("encrypted PDF: give its password with --password", path) from None
-        if code == 6:  # FPDF_ERR_SECURITY
-            raise EncryptedError("encrypted PDF with an unsupported security handler", path) from None
-        raise InputInvalidError("truncated or corrupt PDF (cannot be parsed)", path) from None
-    try:
-        n = len(pdf)
-        if n == 0:
-            raise InputInvalidError("PDF has no pages", path)
-        if max_pages is not None and n > max_pages:
-            raise LimitError(f"PDF has {n} pages, more than --max-pages {max_pages}", path)
-        if pages:
-            bad = [p for p in pages if p > n]
-            if bad:
-                raise InputInvalidError(f"page {bad[0]} asked for, but the PDF has {n} pages", path)
-            wanted = list(pages)
-        else:
-            wanted = list(range(1, n + 1))
-        meta = _pdf_metadata(pdf)
-        lines: list[Line] = []
-        markers: list[tuple[int, int, str]] = []
-        sizes: dict[int, tuple[float, float]] = {}
-        tables: list[TableRegion] = []
-        chars_total = 0
-        empty_pages: list[int] = []
-        broken_pages: list[int] = []
-        unmapped = 0
-        unmapped_pages: dict[int, None] = {}
-        for page_no in wanted:
+        for page_no in opened.wanted:
             try:
                 page = pdf[page_no - 1]
             except pdfium.PdfiumError:  # a cyclic or too-deep page tree, a missing page object
-                broken_pages.append(page_no)
+                out.broken(page_no)
                 continue
             try:
                 width, height = page.get_size()
-                sizes[page_no] = (width, height)
                 textpage = page.get_textpage()
                 try:
                     runs, count = _page_runs(textpage, height)
                 finally:
                     textpage.close()
-                chars_total += count
-                if count == 0:
-                    empty_pages.append(page_no)
-                if runs:
-                    hs, vs = _rulings(page, height)
-                    if len(hs) >= 2 and len(vs) >= 2:
-                        tables.extend(_grid_tables(hs, vs, runs, page_no))
+                rulings = _rulings(page, height) if runs else None
             finally:
                 page.close()
-            from .layout import order_runs
-
-            for line_runs in order_runs(runs, width):
-                line, marks = _make_line(line_runs, page_no, width, height)
-                if line is not None and _UNMAPPED.search(line.text):
-                    # glyph codes from a font without a Unicode map: never let control bytes into the text
-                    text = _UNMAPPED.sub("", line.text)
-                    unmapped += len(line.text) - len(text)
-                    unmapped_pages.setdefault(page_no, None)
-                    text = " ".join(text.split())
-                    line = replace(line, text=text) if text else None
-                if line is not None:
-                    for m in marks:
-                        markers.append((page_no, len(lines), m))
-                    lines.append(line)
+            out.page(page_no, width, height, runs, count, rulings)
     finally:
         pdf.close()
-    if broken_pages and len(broken_pages) == len(wanted):
-        raise InputInvalidError("corrupt PDF (no page can be loaded: broken page tree)", path)
-    if chars_total == 0:
-        raise NoTextLayerError("no text layer; OCR is not supported", path)
-    if unmapped >= 0.5 * chars_total:
-        raise InputInvalidError(
-            f"no readable text: {unmapped} of {chars_total} characters are glyph codes from fonts "
-            "without a Unicode map (re-export the PDF with embedded ToUnicode maps, or OCR it)",
-            path,
-        )
-    warnings: list[str] = []
-    if unmapped:
-        shown = ", ".join(str(p) for p in list(unmapped_pages)[:10]) + (" ..." if len(unmapped_pages) > 10 else "")
-        warnings.append(f"{unmapped} character(s) on page(s) {shown} have no Unicode mapping (font without ToUnicode) and were left out")
-    if broken_pages:
-        shown = ", ".join(str(p) for p in broken_pages[:10]) + (" ..." if len(broken_pages) > 10 else "")
-        warnings.append(f"page(s) {shown} cannot be loaded (corrupt page tree), so they were skipped")
-    if empty_pages and len(empty_pages) < len(wanted):
-        shown = ", ".join(str(p) for p in empty_pages[:10]) + (" ..." if len(empty_pages) > 10 else "")
-        warnings.append(f"page(s) {shown} have no text layer (scanned?); OCR is not supported, so they were skipped")
-    return Reading(
-        path=path,
-        sha256=sha,
-        page_count=n,
-        lines=lines,
-        kind="pdf",
-        tables=tables,
-        metadata=meta,
-        page_sizes=sizes,
-        pages=tuple(wanted),
-        markers=markers,
-        warnings=tuple(warnings),
-    )
-
-
-def _pdf_metadata(pdf) -> dict[str, Any]:
-    try:
-        raw = pdf.get_metadata_dict()
-    except Exception:  # a broken Info dictionary must not stop the reading
-        return {}
-    out: dict[str, Any] = {}
-    for key, name in (("Title", "title"), ("Author", "author"), ("Subject", "subject"), ("Producer", "producer"),
-                      ("Creator", "creator"), ("CreationDate", "created"), ("ModDate", "modified")):
-        value = (raw.get(key) or "").strip()
-        if not value:
-            continue
-        if name in ("created", "modified"):
-            value = _pdf_date(value)
-        out[name] = value
-    return out
-
-
-def _pdf_date(value: str) -> str:
-    m = re.match(r"D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?", value)
-    if not m:
-        return value
-    y, mo, d, h, mi, s = m.groups()
-    out = f"{y}-{mo or '01'}-{d or '01'}"
-    if h:
-        out += f"T{h}:{mi or '00'}:{s or '00'}"
-    return out
-
-
-# A run: consecutive characters on one baseline in one font size, in content order.
-# [x0, x1, top, bottom, size, bold, text, first_char_index]
-Run = list
+    return out.reading()
 
 
 def _page_runs(textpage, height: float) -> tuple[list[Run], int]:
@@ -279,15 +155,11 @@ def _page_runs(textpage, height: float) -> tuple[list[Run], int]:
         w = R.FPDFText_GetFontWeight(raw, k)
         if w is None or w <= 0:
             R.FPDFText_GetFontInfo(raw, k, name, 128, ctypes.byref(flags))
-            fontname = name.value.decode("latin-1", "replace").lower()
-            run[5] = any(t in fontname for t in ("bold", "black", "heavy", "semibold", "demi")) or bool(
-                flags.value & 0x40000
-            )
+            run[5] = bold_name(name.value.decode("latin-1", "replace")) or bool(flags.value & 0x40000)
         else:
             if w < 600:
                 R.FPDFText_GetFontInfo(raw, k, name, 128, ctypes.byref(flags))
-                fontname = name.value.decode("latin-1", "replace").lower()
-                run[5] = any(t in fontname for t in ("bold", "black", "heavy", "semibold", "demi"))
+                run[5] = bold_name(name.value.decode("latin-1", "replace"))
             else:
                 run[5] = True
         run[6] = run[6].rstrip()
@@ -303,59 +175,3 @@ _WORD = re.compile(r"([\s\xa0]*)([^\s\xa0]+)")
 
 def _rtl(ch: str) -> bool:
     return unicodedata.bidirectional(ch) in ("R", "AL")
-
-
-def _make_line(runs: list[Run], page_no: int, width: float, height: float) -> tuple[Optional[Line], list[str]]:
-    """Join a visual line's runs; superscript markers after the first run are lifted out."""
-    weight: dict[float, int] = {}
-    for r in runs:
-        key = round(r[4], 1)
-        weight[key] = weight.get(key, 0) + len(r[6])
-    size = max(weight, key=lambda k: (weight[k], k))
-    base = max(r[3] for r in runs if r[4] >= size * 0.85)
-    parts: list[str] = []
-    marks: list[str] = []
-    bold_chars = 0
-    total = 0
-    prev_x1: Optional[float] = None
-    for i, r in enumerate(runs):
-        text = r[6]
-        if not text:
-            continue
-        small = r[4] < size * 0.8 and r[3] < base - 0.15 * size
-        if i > 0 and small and len(text) <= 3 and re.fullmatch(r"[0-9*†‡§¶]+", text):
-            marks.append(text)
-            prev_x1 = r[1]
-            continue
-        if prev_x1 is not None and parts:
-            after_mark = bool(marks) and runs[i - 1][6] == marks[-1]
-            if after_mark and text[:1] in ".,;:)]!?’”'\"":
-                pass  # "arrangements¹." reads "arrangements."
-            elif r[0] - prev_x1 > 0.15 * r[4] and not parts[-1].endswith(" "):
-                parts.append(" ")
-        parts.append(text)
-        prev_x1 = r[1]
-        n = len(text)
-        total += n
-        if r[5]:
-            bold_chars += n
-    text = clean_text("".join(parts)).strip()
-    if not text:
-        return None, marks
-    main = [r for r in runs if abs(r[4] - size) <= 0.15 * size] or runs
-    body_size = size
-    line = Line(
-        text=text,
-        page=page_no,
-        x0=round(runs[0][0], 2),
-        x1=round(max(r[1] for r in runs), 2),
-        top=round(min(r[2] for r in main), 2),
-        bottom=round(max(r[3] for r in main), 2),
-        size=round(body_size, 2),
-        bold=total > 0 and bold_chars >= 0.6 * total,
-        page_height=round(height, 2),
-        page_width=round(width, 2),
-    )
-    return line, marks
-
-

@@ -26,20 +26,27 @@ def _rulings(page, height: float) -> tuple[list[tuple[float, float, float]], lis
             obj = R.FPDFPage_GetObject(raw, i)
             if R.FPDFPageObj_GetType(obj) != R.FPDF_PAGEOBJ_PATH or not R.FPDFPageObj_GetBounds(obj, *refs):
                 continue
-            left, right, top, bottom = l_.value, r_.value, height - t_.value, height - b_.value
-            w, h = right - left, bottom - top
-            if w >= 4 and h <= 3:
-                hs.append(((top + bottom) / 2, left, right))
-            elif h >= 4 and w <= 3:
-                vs.append(((left + right) / 2, top, bottom))
-            elif w > 3 and h > 3:
-                hs.extend([(top, left, right), (bottom, left, right)])
-                vs.extend([(left, top, bottom), (right, top, bottom)])
-            if len(hs) + len(vs) > 4000:
-                break  # a drawing, not a table
+            if not add_ruling(hs, vs, l_.value, r_.value, height - t_.value, height - b_.value):
+                break
     except Exception:  # a broken path object must not stop the reading
         return [], []
     return hs, vs
+
+
+def add_ruling(hs: list, vs: list, left: float, right: float, top: float, bottom: float) -> bool:
+    """A drawn object's box as ruling segments: a thin one is a line, a larger one a rectangle's four edges.
+
+    False once there are so many that the page is a drawing, not a table.
+    """
+    w, h = right - left, bottom - top
+    if w >= 4 and h <= 3:
+        hs.append(((top + bottom) / 2, left, right))
+    elif h >= 4 and w <= 3:
+        vs.append(((left + right) / 2, top, bottom))
+    elif w > 3 and h > 3:
+        hs.extend([(top, left, right), (bottom, left, right)])
+        vs.extend([(left, top, bottom), (right, top, bottom)])
+    return len(hs) + len(vs) <= 4000
 
 
 def _merge_segments(segs: list[tuple[float, float, float]], tol: float = 1.5) -> list[list[float]]:

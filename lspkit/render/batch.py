@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 from typing import IO, Any, Iterator, Optional, Sequence
 
-from ..batch.worker import STATUS_ERROR, STATUS_OK, FileResult
+from ..results import STATUS_ERROR, STATUS_OK, FileResult
 
 STATUS_FIELDS = ("status", "error", "message", "duplicate_of")
 SUMMARY_FIELDS = ("file", "sha256", "status", "pages", "paragraphs")

@@ -7,7 +7,6 @@ counts add up); renderers never align or compare anything themselves.
 """
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -295,117 +294,42 @@ def _one_line(text: str) -> str:
 
 # ---------------------------------------------------------------- html
 
-_CSS = """
-body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:0;color:#1b1b1b;background:#fff}
-header,main{max-width:70rem;margin:0 auto;padding:0 1.25rem}
-header h1{font-size:1.3rem;margin:1.2rem 0 .4rem}
-.muted{color:#666}
-table{border-collapse:collapse;margin:.5rem 0 1rem}
-th,td{border-bottom:1px solid #ddd;padding:.2rem .7rem;text-align:left;vertical-align:top}
-td.n{text-align:right;font-variant-numeric:tabular-nums}
-del{color:#b00020;background:#fde7ea;text-decoration:line-through}
-ins{color:#0a6b2a;background:#e3f6e8;text-decoration:underline}
-del+ins{margin-left:.2em}
-.change{border:1px solid #ddd;border-left:5px solid #999;border-radius:4px;margin:.8rem 0;padding:.5rem .9rem}
-.change h3{font-size:1rem;margin:.1rem 0 .4rem}
-.change h3 a{color:inherit;text-decoration:none}
-.change.context{opacity:.6}
-.op-modified{border-left-color:#c77800}.op-added{border-left-color:#0a6b2a}.op-deleted{border-left-color:#b00020}
-.op-moved,.op-renumbered{border-left-color:#2255aa}.op-split,.op-merged{border-left-color:#7a3fb0}
-.badge{font-size:.75rem;border-radius:3px;padding:0 .35rem;background:#eee;margin-left:.3rem}
-.sbs{display:none;grid-template-columns:1fr 1fr;gap:1rem}
-.sbs>div{white-space:pre-wrap}
-.inline{white-space:pre-wrap}
-#layout:checked~main .sbs{display:grid}
-#layout:checked~main .inline{display:none}
-#layout{position:absolute;left:-9999px}
-.toggle{display:inline-block;margin:.2rem 1.25rem;padding:.15rem .6rem;border:1px solid #bbb;border-radius:3px;cursor:pointer;font-size:.9rem}
-#layout:checked+.toggle{background:#e8eefc;border-color:#2255aa}
-nav ol{columns:3;font-size:.9rem}
-"""
-
 
 def as_html(result: DiffResult, shown: Sequence[Shown], *, side_by_side: bool = False) -> str:
-    """One self-contained page: inline CSS, no script, no network; every change is an anchor.
+    """One self-contained page (templates/diff.html): inline CSS, no script, no network; every change is an anchor.
 
     Inline redline by default; a CSS-only toggle (a checkbox, so no script)
     switches to old and new side by side, and `side_by_side` starts there.
     """
-    e = html.escape
-    ops = result.summary["ops"]
-    out = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>diff: {e(result.old_path)} \u2192 {e(result.new_path)}</title>",
-        f"<style>{_CSS}</style></head><body>",
-        "<header>",
-        f"<h1>{e(result.old_path)} \u2192 {e(result.new_path)}</h1>",
-        f'<p class="muted">{e(summary_line(result))}</p>',
-        "</header>",
-        f'<input type="checkbox" id="layout"{" checked" if side_by_side else ""}><label for="layout" class="toggle">show old and new side by side</label>',
-        "<main>",
-        '<section id="summary"><h2>Summary</h2><table><thead><tr><th>operation</th><th>paragraphs</th></tr></thead><tbody>',
-    ]
-    out += [f'<tr><td>{e(op)}</td><td class="n">{n}</td></tr>' for op, n in ops.items()]
-    out.append("</tbody></table>")
-    if result.summary["sections"]:
-        out.append("<table><thead><tr><th>section</th><th>heading</th><th>changes</th></tr></thead><tbody>")
-        for s in result.summary["sections"]:
-            counts = ", ".join(f"{n} {op}" for op, n in s["counts"].items())
-            out.append(f"<tr><td>{e(s['section'] or '')}</td><td>{e(s['heading'] or '')}</td><td>{e(counts)}</td></tr>")
-        out.append("</tbody></table>")
-    heads = [h for h in result.headings if h.op is not HeadingOp.UNCHANGED]
-    if heads:
-        out.append('<h3>Headings</h3><ul id="headings">')
-        out += [f"<li>{e(_heading_line(h))}</li>" for h in heads]
-        out.append("</ul>")
-    themes = result.summary.get("themes")
-    if themes and (themes["gained"] or themes["lost"]):
-        out.append('<h3>Themes</h3><ul id="themes">')
-        out += [f"<li>gained <ins>{e(t)}</ins> ({n})</li>" for t, n in themes["gained"].items()]
-        out += [f"<li>lost <del>{e(t)}</del> ({n})</li>" for t, n in themes["lost"].items()]
-        out.append("</ul>")
-    by_new_number = {}
+    from .html import render_template
+
+    by_new_number: dict[str, str] = {}
     for s in shown:
         for number in s.change.new:
             by_new_number.setdefault(number, s.anchor)
-    if result.dangling:
-        out.append('<h3>References left dangling</h3><ul id="dangling">')
-        for d in result.dangling:
-            target = by_new_number.get(d.in_new)
-            label = e(_dangling_line(d))
-            out.append(f'<li><a href="#{target}">{label}</a></li>' if target else f"<li>{label}</li>")
-        out.append("</ul>")
-    out.append("</section>")
-    if shown:
-        out.append('<nav id="contents"><h2>Changes</h2><ol>')
-        out += [f'<li><a href="#{s.anchor}">{e(title(s.change))}</a></li>' for s in shown if not s.context]
-        out.append("</ol></nav>")
-    else:
-        out.append('<p id="contents">No changes to show.</p>')
-    for s in shown:
-        c = s.change
-        classes = f"change op-{c.kind.value}" + (" context" if s.context else "")
-        extra = detail(c)
-        out.append(f'<section class="{classes}" id="{s.anchor}">')
-        out.append(
-            f'<h3><a href="#{s.anchor}">{e(c.label)}</a><span class="badge">{e(c.kind.value)}</span>'
-            + (f' <span class="muted">{e(extra)}</span>' if extra and not s.context else "")
-            + "</h3>"
-        )
-        inline = []
-        for w in c.words:
-            t = e(w.text)
-            inline.append(t if w.op is RunOp.EQUAL else (f"<del>{t}</del>" if w.op is RunOp.DELETE else f"<ins>{t}</ins>"))
-        out.append(f'<div class="inline">{"".join(inline)}</div>')
-        left = "".join(
-            e(w.text) if w.op is RunOp.EQUAL else f"<del>{e(w.text)}</del>" for w in c.words if w.op is not RunOp.INSERT
-        )
-        right = "".join(
-            e(w.text) if w.op is RunOp.EQUAL else f"<ins>{e(w.text)}</ins>" for w in c.words if w.op is not RunOp.DELETE
-        )
-        out.append(f'<div class="sbs"><div class="old">{left}</div><div class="new">{right}</div></div>')
-        out.append("</section>")
-    out.append("</main></body></html>")
-    return "\n".join(out) + "\n"
+    themes = result.summary.get("themes") or {}
+    return render_template(
+        "diff.html",
+        old_path=result.old_path,
+        new_path=result.new_path,
+        summary_line=summary_line(result),
+        side_by_side=side_by_side,
+        ops=result.summary["ops"],
+        sections=[
+            {"section": e["section"], "heading": e["heading"],
+             "counts": ", ".join(f"{n} {op}" for op, n in e["counts"].items())}
+            for e in result.summary["sections"]
+        ],
+        headings=[_heading_line(h) for h in result.headings if h.op is not HeadingOp.UNCHANGED],
+        themes_gained=list((themes.get("gained") or {}).items()),
+        themes_lost=list((themes.get("lost") or {}).items()),
+        dangling=[{"label": _dangling_line(d), "target": by_new_number.get(d.in_new)} for d in result.dangling],
+        shown=[
+            {"anchor": s.anchor, "context": s.context, "kind": s.change.kind.value, "label": s.change.label,
+             "title": title(s.change), "detail": detail(s.change), "words": s.change.words}
+            for s in shown
+        ],
+        EQUAL=RunOp.EQUAL,
+        INSERT=RunOp.INSERT,
+        DELETE=RunOp.DELETE,
+    )

@@ -1,6 +1,8 @@
 """Render an extracted Document: json, jsonl, markdown, text."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..model import Document
 from .common import to_json, to_jsonl
 
@@ -26,7 +28,7 @@ def as_markdown(document: Document) -> str:
         out.append(f"# {title}\n")
     for key, value in document.metadata.items():
         # scalars only; lists (appendices, annex questions) get their own block below, PDF facts stay in JSON
-        if key == "title" or key.startswith("pdf_") or not value or isinstance(value, (list, dict)):
+        if key == "title" or key.startswith("pdf_") or not value or isinstance(value, (tuple, Mapping)):
             continue
         out.append(f"- **{key.replace('_', ' ').capitalize()}**: {value}")
     if len(out) > 1:

@@ -2,53 +2,52 @@
 
 No scripts, fonts, images or stylesheets are fetched: CSS is inline and charts
 are inline SVG, so a report can be mailed, archived and opened offline.
-Anchor ids are built by `Anchors` so they are unique, valid and safe in both
-`id="..."` and `href="#..."` whatever a paragraph number contains.
+The markup lives in Jinja2 templates (lspkit/render/templates/) with autoescape
+on, so no field reaches the page unescaped and a missing one (None) renders as
+nothing.  Anchor ids are built by `Anchors` so they are unique, valid and safe
+in both `id="..."` and `href="#..."` whatever a paragraph number contains.
 """
 from __future__ import annotations
 
 import html
 import re
-from typing import Iterable, Optional
-
-BASE_CSS = """
-:root { --ink: #1d2329; --muted: #5b6670; --rule: #d5dbe0; --accent: #1f5f99; --warn: #a33b20; --bg-soft: #f4f6f8; }
-* { box-sizing: border-box; }
-html { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; font-size: 15px; color: var(--ink); }
-body { max-width: 52rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; line-height: 1.45; }
-h1 { font-size: 1.6rem; margin: 0 0 .4rem; line-height: 1.2; }
-h2 { font-size: 1.25rem; margin: 2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 2px solid var(--rule); }
-h3 { font-size: 1.05rem; margin: 1.4rem 0 .4rem; }
-a { color: var(--accent); text-decoration: none; }
-a:hover { text-decoration: underline; }
-table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; font-size: .93rem; }
-th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid var(--rule); }
-th { font-weight: 600; background: var(--bg-soft); }
-.muted { color: var(--muted); }
-.num { font-variant-numeric: tabular-nums; white-space: nowrap; }
-.meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .6rem 0; }
-.meta dt { font-weight: 600; color: var(--muted); }
-.meta dd { margin: 0; }
-nav.toc { background: var(--bg-soft); padding: .5rem .8rem; border-radius: 4px; font-size: .9rem; }
-nav.toc a { margin-right: .9rem; display: inline-block; }
-.chip { display: inline-block; font-size: .75rem; padding: 0 .4rem; border-radius: 8px; background: var(--bg-soft);
-        border: 1px solid var(--rule); margin-left: .25rem; color: var(--muted); }
-.unresolved { color: var(--warn); border-bottom: 1px dotted var(--warn); }
-.flag { color: var(--warn); font-weight: 600; }
-@page { size: A4; margin: 18mm 16mm; }
-@media print {
-  html { font-size: 10.5pt; }
-  body { max-width: none; padding: 0; }
-  nav.toc { display: none; }
-  a { color: inherit; }
-  h2, h3 { break-after: avoid; page-break-after: avoid; }
-  tr, li, .para, figure { break-inside: avoid; page-break-inside: avoid; }
-}
-"""
+from functools import lru_cache
+from typing import Any, Iterable, Optional
 
 
-def esc(text: object) -> str:
-    return html.escape("" if text is None else str(text), quote=True)
+def _finalize(value: Any) -> Any:
+    """Every `{{ }}`: None is empty; text escaped as `html.escape` does (`&quot;`, `&#x27;`), markup kept.
+
+    Escaping here rather than with markupsafe's entities keeps the reports
+    byte-identical to the ones lspkit wrote before it used templates.
+    """
+    from markupsafe import Markup
+
+    if value is None:
+        return ""
+    if hasattr(value, "__html__"):
+        return value
+    return Markup(html.escape(str(value), quote=True))
+
+
+@lru_cache(maxsize=None)
+def environment():
+    """The template environment, built once (Jinja2 is imported only when HTML is asked for)."""
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    return Environment(
+        loader=PackageLoader("lspkit", "render/templates"),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_template(name: str, **context: Any) -> str:
+    return environment().get_template(name).render(**context)
 
 
 class Anchors:
@@ -71,41 +70,31 @@ class Anchors:
             self._ids[key] = candidate
         return self._ids[key]
 
-    def has(self, prefix: str, name: str) -> bool:
+    def has(self, prefix: str, name: Optional[str]) -> bool:
         return (prefix, name) in self._ids
 
 
-def bar_chart_svg(rows: Iterable[tuple[str, int, Optional[str]]], *, width: int = 640, title: str = "") -> str:
-    """Horizontal bars: (label, value, href) per row, drawn as inline SVG with a text fallback."""
+def bar_chart(rows: Iterable[tuple[str, int, Optional[str]]], *, width: int = 640, title: str = "") -> dict[str, Any]:
+    """The geometry of a horizontal bar chart, one (label, value, href) per row, for templates/bars.html."""
     rows = list(rows)
     label_w, row_h, pad = 210, 26, 6
     top = max((v for _, v, _ in rows), default=0) or 1
     bar_w = width - label_w - 60
-    height = row_h * len(rows) + pad * 2
-    parts = [
-        f'<svg class="bars" role="img" aria-label="{esc(title)}" xmlns="http://www.w3.org/2000/svg" '
-        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
-        f"<title>{esc(title)}</title>",
-    ]
-    for i, (label, value, href) in enumerate(rows):
-        y = pad + i * row_h
-        w = 0 if value <= 0 else max(2, round(bar_w * value / top))
-        text = f'<text x="{label_w - 8}" y="{y + 17}" text-anchor="end" font-size="13" fill="#1d2329">{esc(label)}</text>'
-        if href:
-            text = f'<a href="{esc(href)}">{text}</a>'
-        parts.append(text)
-        parts.append(f'<rect x="{label_w}" y="{y + 4}" width="{bar_w}" height="{row_h - 8}" fill="#eef1f4"/>')
-        parts.append(f'<rect x="{label_w}" y="{y + 4}" width="{w}" height="{row_h - 8}" fill="#1f5f99"/>')
-        parts.append(f'<text x="{label_w + w + 6}" y="{y + 17}" font-size="13" fill="#1d2329">{value}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def page(title: str, body: str, *, css: str = "", lang: str = "en") -> str:
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="generator" content="lspkit">\n'
-        f"<title>{esc(title)}</title>\n<style>{BASE_CSS}{css}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
-    )
+    return {
+        "title": title,
+        "width": width,
+        "height": row_h * len(rows) + pad * 2,
+        "label_w": label_w,
+        "row_h": row_h,
+        "bar_w": bar_w,
+        "rows": [
+            {
+                "label": label,
+                "value": value,
+                "href": href,
+                "y": pad + i * row_h,
+                "w": 0 if value <= 0 else max(2, round(bar_w * value / top)),
+            }
+            for i, (label, value, href) in enumerate(rows)
+        ],
+    }

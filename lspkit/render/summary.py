@@ -351,36 +351,24 @@ def as_terminal(
 
 
 def as_html(summary: Summary, *, theme: Optional[str] = None, full: bool = False) -> str:
-    from .html import Anchors, bar_chart_svg, esc, page
+    """The report as one HTML page (templates/summary.html); this only decides what is shown and where links go."""
+    from .html import Anchors, bar_chart, render_template
 
     anchors = Anchors()
-    # ids first, so every link below can be checked against them
+    # ids first, so every link below can be checked against them; an unnumbered heading is no link target
     for s in summary.sections:
-        anchors.id("s", s.number)
+        if s.number is not None:
+            anchors.id("s", s.number)
     for p in summary.paragraphs:
         anchors.id("p", p.number)
     for t in summary.themes:
         anchors.id("theme", t.name)
-    against = summary.against if theme is None else None  # one theme: the source paper is not shown
+    whole = theme is None
+    against = summary.against if whole else None  # one theme: the source paper is not shown
     if against is not None:
         for sp in against.paragraphs:
             anchors.id("src", sp.number)
     themes = _selected_themes(summary, theme)
-
-    def plink(number: str, label: Optional[str] = None) -> str:
-        if anchors.has("p", number):
-            return f'<a href="#{anchors.id("p", number)}">{esc(label or number)}</a>'
-        return esc(label or number)
-
-    def slink(number: str, label: Optional[str] = None) -> str:
-        if anchors.has("s", number):
-            return f'<a href="#{anchors.id("s", number)}">{esc(label or number)}</a>'
-        return esc(label or number)
-
-    def srclink(number: str, label: Optional[str] = None) -> str:
-        if anchors.has("src", number):
-            return f'<a href="#{anchors.id("src", number)}">{esc(label or number)}</a>'
-        return esc(label or number)
 
     def xref_href(x: Xref) -> Optional[str]:
         if not x.resolved or not x.to:
@@ -389,22 +377,25 @@ def as_html(summary: Summary, *, theme: Optional[str] = None, full: bool = False
             return f"#{anchors.id('s', x.to[0])}" if anchors.has("s", x.to[0]) else None
         return f"#{anchors.id('p', x.to[0])}" if anchors.has("p", x.to[0]) else None
 
-    def linked_text(p: SummaryParagraph) -> str:
-        """Paragraph text with each cross-reference a link (or marked unresolved)."""
+    def plain(text: str) -> dict[str, Any]:
+        return {"text": text, "href": None, "title": None, "why": None}
+
+    def segments(p: SummaryParagraph) -> list[dict[str, Any]]:
+        """Paragraph text cut at each cross-reference: a link, or marked unresolved."""
         out, at = [], 0
         for x in summary.xrefs_from(p.number):
             if x.start < at or p.text[x.start : x.end] != x.text:
                 continue
-            out.append(esc(p.text[at : x.start]))
+            out.append(plain(p.text[at : x.start]))
             href = xref_href(x)
             if href:
-                out.append(f'<a class="xref" href="{href}" title="{esc(xref_target_label(summary, x))}">{esc(x.text)}</a>')
+                out.append({"text": x.text, "href": href, "title": xref_target_label(summary, x), "why": None})
             else:
                 why = "external reference" if x.external else "not in this document"
-                out.append(f'<span class="unresolved" title="{why}">{esc(x.text)}</span>')
+                out.append({"text": x.text, "href": None, "title": None, "why": why})
             at = x.end
-        out.append(esc(p.text[at:]))
-        return "".join(out)
+        out.append(plain(p.text[at:]))
+        return out
 
     links_by_para = {link.paragraph: link for link in against.links} if against is not None else {}
     cited_by: dict[str, list[str]] = {}
@@ -413,132 +404,72 @@ def as_html(summary: Summary, *, theme: Optional[str] = None, full: bool = False
             for s in link.sources:
                 cited_by.setdefault(s.number, []).append(link.paragraph)
 
-    body: list[str] = ["<header>", f"<h1>{esc(summary.title)}</h1>"]
-    items = _meta_items(summary)
-    if items:
-        body.append('<dl class="meta">' + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in items) + "</dl>")
-    body.append(f'<p class="muted">{esc(_counts_line(summary))}</p></header>')
-
-    toc = [("#recommendations", "Recommendations") if summary.recommendations and theme is None else None,
+    toc = [("#recommendations", "Recommendations") if summary.recommendations and whole else None,
            ("#themes", "Themes"),
-           ("#xrefs", "Cross-references") if summary.xrefs and theme is None else None,
-           ("#glossary", "Glossary") if summary.acronyms and theme is None else None,
-           ("#questions", "Questions") if summary.questions and theme is None else None,
+           ("#xrefs", "Cross-references") if summary.xrefs and whole else None,
+           ("#glossary", "Glossary") if summary.acronyms and whole else None,
+           ("#questions", "Questions") if summary.questions and whole else None,
            ("#paragraphs", "Paragraphs"),
-           ("#against", "Source paper") if against is not None and theme is None else None]
-    body.append('<nav class="toc">' + "".join(f'<a href="{h}">{esc(t)}</a>' for h, t in (x for x in toc if x)) + "</nav>")
+           ("#against", "Source paper") if against is not None else None]
 
-    if summary.recommendations and theme is None:
-        body.append('<section id="recommendations"><h2>Recommendations</h2><ul class="recs">')
-        for r in summary.recommendations:
-            label = f"Recommendation {r.number}" if r.number else "Recommendation"
-            where = plink(r.paragraph, f"paragraph {r.paragraph}") if r.paragraph else ""
-            body.append(
-                f'<li><strong>{esc(label)}</strong> <span class="muted">({where}{", " if where else ""}p. {r.page})</span>'
-                f"<br>{esc(r.text)}</li>"
-            )
-        body.append("</ul></section>")
-
-    body.append('<section id="themes"><h2>Themes</h2>')
-    rows = [(t.label, t.count, f"#{anchors.id('theme', t.name)}") for t in themes]
-    body.append(f"<figure>{bar_chart_svg(rows, title='Paragraphs per theme')}</figure>")
-    for t in themes:
-        body.append(f'<section id="{anchors.id("theme", t.name)}" class="theme"><h3>{esc(t.label)} '
-                    f'<span class="muted">({t.count} paragraph{"s" if t.count != 1 else ""})</span></h3>')
-        if not t.paragraphs:
-            body.append('<p class="muted">No paragraph has this theme.</p>')
-        else:
-            body.append('<table><thead><tr><th>para</th><th>page</th><th>' + ("text" if full else "gist") + "</th></tr></thead><tbody>")
-            for e in t.paragraphs:
-                p = summary.paragraph(e.number)
-                text = p.text if (full and p) else display_gist(e.gist, p.text if p else e.gist.text)
-                body.append(f'<tr><td class="num">{plink(e.number)}</td><td class="num">{e.page}</td><td>{esc(text)}</td></tr>')
-            body.append("</tbody></table>")
-        body.append("</section>")
-    body.append("</section>")
-
-    if theme is None:
-        if summary.xrefs:
-            body.append('<section id="xrefs"><h2>Cross-references</h2><table><thead><tr><th>from</th><th>says</th>'
-                        "<th>points to</th></tr></thead><tbody>")
-            for x in summary.xrefs:
-                href = xref_href(x)
-                label = esc(xref_target_label(summary, x))
-                target = f'<a href="{href}">{label}</a>' if href else f'<span class="flag">{label}</span>'
-                body.append(f"<tr><td class=\"num\">{plink(x.from_)}</td><td>{esc(x.text)}</td><td>{target}</td></tr>")
-            body.append("</tbody></table></section>")
-        if summary.acronyms:
-            body.append('<section id="glossary"><h2>Glossary</h2><table><thead><tr><th>acronym</th><th>expansion</th>'
-                        "<th>first used</th></tr></thead><tbody>")
-            for a in summary.acronyms:
-                long = esc(a.long) if a.long else '<span class="flag">never expanded</span>'
-                body.append(f"<tr><td><strong>{esc(a.short)}</strong></td><td>{long}</td>"
-                            f"<td class=\"num\">{plink(a.first) if a.first else ''}</td></tr>")
-            body.append("</tbody></table></section>")
-        if summary.questions:
-            body.append('<section id="questions"><h2>Consultation questions</h2><ul class="questions">')
-            for q in summary.questions:
-                discussed = ", ".join(plink(n) for n, _, _ in q.discussed_by) or "no paragraph"
-                body.append(f"<li><strong>{plink(q.number)}</strong> {esc(q.text)}<br>"
-                            f'<span class="muted">discussed in {discussed}</span></li>')
-            body.append("</ul></section>")
-    body.append('<section id="paragraphs"><h2>Paragraphs</h2>')
-    current = object()
+    acronyms = {a.short for a in summary.acronyms}
+    paragraphs = []
+    current: object = object()
     placed: set[str] = set()
     for p in summary.paragraphs:
-        if p.section != current:
-            current = p.section
+        row = {"number": p.number, "page": p.page, "id": anchors.id("p", p.number), "segments": segments(p),
+               "chips": [_theme_label(summary, n) for n in p.themes],
+               "sources": links_by_para[p.number].sources if p.number in links_by_para else (),
+               "heading_id": None, "heading_label": None}
+        # a numbered section is headed once, where its first paragraph is; an unnumbered heading wherever it changes
+        here = p.section if p.section is not None else (None, p.heading)
+        if here != current:
+            current = here
             if p.section is not None and anchors.has("s", p.section) and p.section not in placed:
                 placed.add(p.section)
-                body.append(f'<h3 id="{anchors.id("s", p.section)}">{esc(_section_label(summary, p.section))}</h3>')
-        chips = "".join(f'<span class="chip">{esc(_theme_label(summary, n))}</span>' for n in p.themes)
-        src = ""
-        link = links_by_para.get(p.number)
-        if link is not None:
-            src = '<div class="muted srcs">summarises source ' + ", ".join(
-                srclink(s.number) for s in link.sources
-            ) + "</div>"
-        body.append(f'<div class="para" id="{anchors.id("p", p.number)}"><span class="pnum">{esc(p.number)}</span> '
-                    f"{linked_text(p)} <span class=\"muted\">(p. {p.page})</span>{chips}{src}</div>")
+                row["heading_id"] = anchors.id("s", p.section)
+                row["heading_label"] = _section_label(summary, p.section)
+            elif p.section is None and p.heading:
+                row["heading_label"] = _title_case(p.heading, acronyms)
+        paragraphs.append(row)
     # sections with no paragraphs still need their anchor
-    for s in summary.sections:
-        if s.number not in placed:
-            body.append(f'<h3 id="{anchors.id("s", s.number)}">{esc(_section_label(summary, s.number))}</h3>')
-    body.append("</section>")
-    if against is not None and theme is None:
-        body.append(f'<section id="against"><h2>Source paper: {esc(against.title or against.source.path)}</h2>')
-        body.append("<table><thead><tr><th>report</th><th>summarises (score)</th></tr></thead><tbody>")
-        for link in against.links:
-            srcs = ", ".join(f"{srclink(s.number)} <span class=\"muted\">({s.score:.2f})</span>" for s in link.sources)
-            body.append(f'<tr><td class="num">{plink(link.paragraph)}</td><td>{srcs}</td></tr>')
-        body.append("</tbody></table>")
-        body.append("<h3>Not covered by the report</h3><p><strong>Paragraphs:</strong> "
-                    + (", ".join(srclink(n) for n in against.uncovered_paragraphs) or "none")
-                    + "<br><strong>Questions:</strong> "
-                    + (", ".join(srclink(n) for n in against.uncovered_questions) or "none") + "</p>")
-        uncovered = set(against.uncovered_paragraphs) | set(against.uncovered_questions)
-        body.append('<div class="source">')
-        for sp in against.paragraphs:
-            back = ", ".join(plink(n) for n in cited_by.get(sp.number, []))
-            flag = ' <span class="flag">not covered</span>' if sp.number in uncovered else ""
-            body.append(f'<div class="para src" id="{anchors.id("src", sp.number)}"><span class="pnum">{esc(sp.number)}</span> '
-                        f"{esc(sp.text)} <span class=\"muted\">(p. {sp.page}"
-                        + (f"; in the report: {back}" if back else "") + f")</span>{flag}</div>")
-        body.append("</div></section>")
+    unplaced = [{"id": anchors.id("s", s.number), "label": _section_label(summary, s.number)}
+                for s in summary.sections if s.number is not None and s.number not in placed]
 
-    for w in summary.warnings:
-        body.append(f'<p class="flag">warning: {esc(w)}</p>')
+    return render_template(
+        "summary.html",
+        lang="en",
+        title=summary.title,
+        anchors=anchors,
+        meta=_meta_items(summary),
+        counts=_counts_line(summary),
+        toc=[x for x in toc if x],
+        full=full,
+        recommendations=summary.recommendations if whole else (),
+        chart=bar_chart([(t.label, t.count, f"#{anchors.id('theme', t.name)}") for t in themes],
+                        title="Paragraphs per theme"),
+        themes=[
+            {"id": anchors.id("theme", t.name), "label": t.label, "count": t.count,
+             "rows": [{"number": e.number, "page": e.page, "text": _entry_text(summary, e, full)} for e in t.paragraphs]}
+            for t in themes
+        ],
+        xrefs=[{"from_": x.from_, "text": x.text, "href": xref_href(x), "label": xref_target_label(summary, x)}
+               for x in summary.xrefs] if whole else (),
+        acronyms=summary.acronyms if whole else (),
+        questions=summary.questions if whole else (),
+        paragraphs=paragraphs,
+        unplaced=unplaced,
+        against=against,
+        cited_by=cited_by,
+        uncovered=set(against.uncovered_paragraphs) | set(against.uncovered_questions) if against is not None else set(),
+        warnings=summary.warnings,
+    )
 
-    css = """
-.para { margin: .35rem 0 .6rem; padding-left: 3.2rem; text-indent: -3.2rem; }
-.para .pnum { display: inline-block; width: 3rem; text-indent: 0; font-weight: 600; font-variant-numeric: tabular-nums; }
-.para:target { background: #fff6d6; }
-.srcs { text-indent: 0; font-size: .85rem; }
-figure { margin: .5rem 0 1rem; }
-svg.bars { max-width: 100%; height: auto; }
-ul.recs li, ul.questions li { margin-bottom: .5rem; }
-"""
-    return page(summary.title, "\n".join(body), css=css)
+
+def _entry_text(summary: Summary, e, full: bool) -> str:
+    """A theme entry's text: the whole paragraph with --full, else its gist."""
+    p = summary.paragraph(e.number)
+    return p.text if (full and p) else display_gist(e.gist, p.text if p else e.gist.text)
 
 
 def _theme_label(summary: Summary, name: str) -> str:

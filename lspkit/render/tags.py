@@ -1,7 +1,8 @@
 """Render a TaggedDocument: table (rich), json, jsonl, csv.
 
-`paragraph_record` is the one record shape for JSONL and CSV, shared with
-batch tagging so single-file and batch output have the same field names.
+The records are `TaggedDocument.record`'s, the one shape for JSON, JSONL and
+CSV, shared with batch tagging so single-file and batch output have the same
+field names.
 """
 from __future__ import annotations
 
@@ -9,41 +10,16 @@ import csv
 import io
 from typing import Any, Optional
 
-from ..model import Paragraph
 from .common import to_json, to_jsonl
 
 FORMATS = ["table", "json", "jsonl", "csv"]
-
-
-def paragraph_record(tagged, p: Paragraph, tags, *, explain: bool = False) -> dict[str, Any]:
-    """file, sha256, number, kind, page, section, themes (at/above threshold), scores (all), text[, evidence]."""
-    src = tagged.document.source
-    rec: dict[str, Any] = {
-        "file": src.path,
-        "sha256": src.sha256,
-        "number": p.number,
-        "kind": p.kind.value,
-        "page": p.page,
-        "section": p.section,
-        "themes": {h.theme: h.score for h in tags.themes},
-        "scores": dict(tags.scores),
-        "text": p.text,
-    }
-    if explain:
-        rec["evidence"] = {h.theme: [e.to_dict() for e in h.evidence] for h in tags.themes}
-        rec["prior"] = {h.theme: h.prior for h in tags.themes if h.prior}
-    return rec
-
-
-def records(tagged, *, explain: bool = False) -> list[dict[str, Any]]:
-    return [paragraph_record(tagged, p, t, explain=explain) for p, t in zip(tagged.document.paragraphs, tagged.paragraphs)]
 
 
 def render(tagged, fmt: str, *, explain: bool = False, color: bool = False, width: Optional[int] = None, colours=None) -> str:
     if fmt == "json":
         return as_json(tagged, explain=explain)
     if fmt == "jsonl":
-        return to_jsonl(records(tagged, explain=explain))
+        return to_jsonl(tagged.records(explain=explain))
     if fmt == "csv":
         return as_csv(tagged, explain=explain)
     if fmt == "table":
@@ -52,18 +28,7 @@ def render(tagged, fmt: str, *, explain: bool = False, color: bool = False, widt
 
 
 def as_json(tagged, *, explain: bool = False) -> str:
-    return to_json(
-        {
-            "source": tagged.document.source.to_dict(),
-            "taxonomy": tagged.taxonomy_name,
-            "taxonomy_fingerprint": tagged.taxonomy_fingerprint,
-            "model": tagged.model,
-            "min_score": tagged.min_score,
-            "glossary": tagged.glossary.to_dict(),
-            "paragraphs": records(tagged, explain=explain),
-            "warnings": list(tagged.warnings),
-        }
-    )
+    return to_json(tagged.to_dict(explain=explain))
 
 
 def csv_fields(theme_names, *, explain: bool = False) -> list[str]:
@@ -94,7 +59,7 @@ def as_csv(tagged, *, explain: bool = False) -> str:
     out = io.StringIO()
     w = csv.DictWriter(out, fieldnames=csv_fields(names, explain=explain), lineterminator="\n")
     w.writeheader()
-    for rec in records(tagged, explain=explain):
+    for rec in tagged.records(explain=explain):
         w.writerow(csv_row(rec, names, explain=explain))
     return out.getvalue()
 

@@ -6,12 +6,22 @@ The candidate becomes a paragraph only when it continues the sequence (next at
 the same level, one level down, back up a level, or a restart after a new
 chapter); gaps, duplicates and restarts are accepted with a warning when the
 numbers that follow confirm them.
+
+Everything about labels lives here: how they are parsed (`parse_label`), how a
+number follows another (`successor_kind`), and `Numbering`, the state of the
+sequence, which decides whether a labelled line starts a numbered paragraph or
+a question.  A new label kind or a new restart rule is a change to this module.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
+
+from ..model import ParagraphKind
+
+if TYPE_CHECKING:  # lines.py parses labels with this module, so its types are named only for checking
+    from .lines import Body, WorkLine
 
 _NUM = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})(\.|\))?(?:\s+|$)(.*)$", re.S)
 _NUM_GLUED = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,4})\.?(?=[A-Z(“\"‘])(.*)$", re.S)  # "4.1The ..." (no space)
@@ -137,7 +147,7 @@ def letter_kind(prev: Optional[str], label: str) -> str:
     if not re.fullmatch(r"[ivxlc]+", lab):
         return "letter"
     if prev is None:
-        return "roman" if lab != "i" or True else "letter"
+        return "roman"
     p = prev.lower()
     if len(lab) == 1 and len(p) == 1 and ord(lab) == ord(p) + 1:
         return "letter"  # (h) then (i), (u) then (v), (w) then (x)
@@ -177,5 +187,177 @@ def sequence_warnings(numbers: Sequence[str]) -> list[str]:
     return out
 
 
+def question_warnings(numbers: Sequence[str]) -> list[str]:
+    """Gaps in a list of accepted question numbers ("Q3" followed by "Q5")."""
+    out = []
+    prev = None
+    for n in numbers:
+        try:
+            v = int(re.match(r"Q(\d+)", n).group(1))
+        except (AttributeError, ValueError):
+            continue
+        if prev is not None and v > prev + 1:
+            out.append(f"question numbering gap: Q{prev} is followed by {n}")
+        prev = v
+    return out
+
+
 def _fmt(levels: tuple[int, ...]) -> str:
     return ".".join(chr(x - 1001 + ord("A")) if x > 1000 else str(x) for x in levels)
+
+
+# ---------------------------------------------------------------- the sequence while segmenting
+
+
+class Numbering:
+    """Where the document's numbering has got to, and what may come next."""
+
+    def __init__(self) -> None:
+        self.last_levels: Optional[tuple[int, ...]] = None  # the last accepted paragraph number
+        self.heading_since_last = False  # a heading came after it: numbering may restart
+        self.last_q: Optional[int] = None
+        self.seen_q: set[str] = set()
+        self.number_x: list[float] = []  # where accepted numbers start on the line
+        self.annex = AnnexNumbers()
+
+    def paragraph_start(self, body: Body, i: int, section_levels: Optional[tuple[int, ...]], in_paragraph: bool,
+                        mid_sentence: bool) -> Optional[tuple[str, ParagraphKind]]:
+        """Does line i start a numbered paragraph or a question?  Then record it; its number as shown and kind.
+
+        `section_levels` are the levels of the numbered section the line is in; `in_paragraph` says a paragraph
+        is open, `mid_sentence` that its last line did not end it.
+        """
+        w = body[i]
+        lab = w.label
+        if lab is None:
+            return None
+        if lab.kind == "number" and self._accept_number(body, i, section_levels, in_paragraph, mid_sentence):
+            self.last_levels = lab.levels
+            self.heading_since_last = False
+            self.number_x.append(w.line.x0)
+            return self.annex.paragraph(lab.number), ParagraphKind.PARAGRAPH
+        if lab.kind == "question" and self._accept_question(w, lab, in_paragraph):
+            self.seen_q.add(lab.number)
+            self.last_q = lab.levels[0]
+            return lab.number, ParagraphKind.QUESTION
+        return None
+
+    def repeated_question(self, lab: Optional[Label]) -> bool:
+        """A question already asked: in an annex, the summary of questions repeats them."""
+        return lab is not None and lab.kind == "question" and lab.number in self.seen_q
+
+    def section_opens(self, number: Optional[str], annex: bool) -> Optional[str]:
+        """A heading: numbering may restart after it, and an annex may qualify what follows.  Its number as shown."""
+        self.heading_since_last = True
+        if annex:
+            self.annex.enter(number or "Annex")
+            return number
+        return None if number is None else self.annex.section(number)
+
+    def at_number_x(self, w: WorkLine, body: Body) -> bool:
+        """Does the line start where this document's paragraph numbers start (not indented like a list)?"""
+        if len(self.number_x) < 2:
+            return True
+        xs = sorted(self.number_x[-20:])
+        median = xs[len(xs) // 2]
+        if not body.pdf:
+            return w.line.x0 <= median + 1  # indentation in characters
+        return w.line.x0 <= median + max(6.0, 0.8 * (w.line.size or 10))
+
+    def _accept_number(self, body: Body, i: int, section_levels: Optional[tuple[int, ...]], in_paragraph: bool,
+                       mid_sentence: bool) -> bool:
+        w = body[i]
+        lab = w.label
+        assert lab is not None
+        cand = lab.levels
+        if in_paragraph and not w.gap_before and body.pdf and not self.at_number_x(w, body):
+            return False
+        if not self.at_number_x(w, body) and not w.gap_before:
+            return False
+        if len(cand) == 1 and not lab.dotted and not w.gap_before:
+            return False  # "12 months" wrapped to a line start
+        if not w.gap_before and mid_sentence:
+            return False  # "... as set out in paragraph" / "4.3 below": a reference wrapped mid-sentence
+        prev = self.last_levels
+        kind = successor_kind(prev, cand)
+        if prev is None:
+            sec = section_levels
+            if sec is not None and cand[: len(sec)] == sec and len(cand) == len(sec) + 1 and cand[-1] <= 2:
+                return True
+            if kind is not None:
+                return True
+            return self._confirmed(body, i, cand, None)
+        if kind == "up" and len(cand) < len(prev):
+            # back up to a shallower level ("2." after 1.3): a list item inside a paragraph looks the same,
+            # so the numbers after it must continue from it
+            following = body.numbers_after(i, 1)
+            if following:
+                return successor_kind(cand, following[0]) in ("next", "down")
+            return w.gap_before
+        if kind in ("next", "down", "up"):
+            return True
+        if self.heading_since_last:
+            sec = section_levels
+            if sec is not None and cand[: len(sec)] == sec and cand[-1] == 1:
+                return True
+            if cand[-1] == 1 and all(c == 1 for c in cand[1:]) and len(cand) == len(prev):
+                return True  # flat numbering restarting in a new chapter
+        if successor_kind(prev, cand, max_gap=3) == "gap":
+            return self._confirmed(body, i, cand, prev) or (w.gap_before and self.at_number_x(w, body))
+        return self._confirmed(body, i, cand, prev)
+
+    def _confirmed(self, body: Body, i: int, cand: tuple[int, ...], prev: Optional[tuple[int, ...]]) -> bool:
+        """Accept an out-of-sequence number only when the numbers after it continue from it."""
+        following = body.numbers_after(i, 2)
+        if not following or not self.at_number_x(body[i], body):
+            return False
+        chain = [cand, *following] if prev is not None else [cand, following[0]]
+        if any(successor_kind(a, b) not in ("next", "down", "up") for a, b in zip(chain, chain[1:])):
+            return False
+        if prev is not None and successor_kind(prev, following[0]) in ("next", "down", "up"):
+            return False
+        if prev is not None and len(following) < 2:
+            return False  # a restart needs two numbers after it to vouch for it
+        return body[i].gap_before
+
+    def _accept_question(self, w: WorkLine, lab: Label, in_paragraph: bool) -> bool:
+        if lab.number in self.seen_q:
+            return False
+        if not (w.gap_before or not in_paragraph or w.line.bold):
+            return False
+        if self.last_q is None:
+            return lab.levels[0] <= 2 or w.line.bold
+        return lab.levels[0] > self.last_q and lab.levels[0] <= self.last_q + 3
+
+
+class AnnexNumbers:
+    """Numbers inside an appendix that restarts its own numbering (1., 1.1 ... again).
+
+    They are qualified by the appendix letter ("A.1.1") from the first number
+    that repeats one already used, so paragraph and section numbers stay unique
+    identifiers.
+    """
+
+    def __init__(self) -> None:
+        self.label: Optional[str] = None  # the annex we are in
+        self.prefix: Optional[str] = None  # set once its numbering restarted
+        self.used_numbers: set[str] = set()
+        self.used_sections: set[str] = set()
+
+    def enter(self, label: str) -> None:
+        self.label, self.prefix = label, None
+
+    def paragraph(self, number: str) -> str:
+        return self._shown(number, self.used_numbers)
+
+    def section(self, number: str) -> str:
+        return self._shown(number, self.used_sections)
+
+    def _shown(self, number: str, used: set[str]) -> str:
+        numeric = number[:1].isdigit()  # "B.1" is already an appendix's own number
+        if self.label is not None and self.prefix is None and number in used and numeric:
+            self.prefix = self.label
+        if self.prefix is not None and numeric:
+            return f"{self.prefix}.{number}"
+        used.add(number)
+        return number

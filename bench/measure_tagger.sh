@@ -1,0 +1,24 @@
+#!/bin/sh
+# Every tagging figure in the README, from the labelled real corpus, in one command:
+#
+#     sh bench/measure_tagger.sh
+#
+# 1. retrains the shipped model on data/labels/real/gold.jsonl (seed 0; deterministic),
+# 2. cross-validates by document (5 folds): blend, model, lexicon, keyword baseline,
+#    with bootstrap intervals, by publisher, beside the two annotators' agreement,
+# 3. scores the default tagger and the lexicon on the fixture labels (data/labels/gold.jsonl).
+# Results go to data/labels/real/crossval.txt and crossval.json.
+set -e
+cd "$(dirname "$0")/.."
+REAL=data/labels/real
+LSPKIT="${LSPKIT:-python3 -m lspkit}"
+$LSPKIT train $REAL/gold.jsonl -o lspkit/models/themes --seed 0
+$LSPKIT eval $REAL/gold.jsonl --cross-validate 5 --seed 0 --by publisher \
+    --agreement $REAL/annotator-a.jsonl $REAL/annotator-b.jsonl --format json -o $REAL/crossval.json
+COLUMNS=100 $LSPKIT eval $REAL/gold.jsonl --cross-validate 5 --seed 0 --by publisher \
+    --agreement $REAL/annotator-a.jsonl $REAL/annotator-b.jsonl -o $REAL/crossval.txt
+for model in lspkit:themes none; do
+    $LSPKIT eval data/labels/gold.jsonl --model $model --format json \
+        | python3 -c 'import json,sys; d=json.load(sys.stdin); print("fixture gold:", d["name"], "macro-F1", d["macro"]["f1"], {t["theme"]: t["f1"] for t in d["themes"]})'
+done
+cat $REAL/crossval.txt

@@ -1,0 +1,287 @@
+"""The pipeline in one place: read -> segment -> tag -> analyse, each input hashed once.
+
+Every command and every batch worker comes through here, so the stages never
+call each other backwards: `nlp` and `analyse` take Documents and return
+results; only this module reads files, keys the cache and decides what is
+served from it.  An input's sha256 is computed once (or handed in by the
+caller that already has it) and keys every artefact, each in one namespace:
+`extract` (the Document), `tags` (a batch file's records, see
+`lspkit.batch.worker`) and `summary`.  Options that only the reader cares
+about (`**read_options`) pass through to `lspkit.read.read_lines` and into the
+extraction key unchanged.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Callable, Optional, Sequence
+
+from .infra.cache import Cache, file_sha256, make_key
+from .model import Document
+
+
+# ---------------------------------------------------------------- read + segment
+
+
+def extract(
+    path: str,
+    *,
+    pages: Optional[Sequence[int]] = None,
+    password: Optional[str] = None,
+    max_pages: Optional[int] = None,
+    sha256: Optional[str] = None,
+    **read_options: Any,
+) -> Document:
+    """Read and segment `path` ("-" is standard input); `sha256`, when the caller has it, is not recomputed."""
+    from .read import read_lines
+    from .segment import segment
+
+    return segment(read_lines(path, pages=pages, password=password, max_pages=max_pages, sha256=sha256, **read_options))
+
+
+def extract_key(
+    sha256: str,
+    *,
+    pages: Optional[Sequence[int]] = None,
+    password: Optional[str] = None,
+    max_pages: Optional[int] = None,
+    **read_options: Any,
+) -> str:
+    """The extraction cache key: the bytes and every option that changes the Document."""
+    options = {"pages": sorted(pages) if pages else None, "password": password, "max_pages": max_pages, **read_options}
+    return make_key("extract", sha256, options)
+
+
+def extract_cached(
+    path: str,
+    *,
+    sha256: Optional[str],
+    cache: Cache,
+    pages: Optional[Sequence[int]] = None,
+    password: Optional[str] = None,
+    max_pages: Optional[int] = None,
+    **read_options: Any,
+) -> tuple[Document, bool]:
+    """(Document, served from cache): the same content under another name reports the name asked for."""
+    options = dict(pages=pages, password=password, max_pages=max_pages, **read_options)
+    key = extract_key(sha256, **options) if sha256 and cache.enabled else None
+    if key is not None:
+        hit = cache.get("extract", key)
+        if isinstance(hit, dict):
+            try:
+                document = Document.from_dict(hit)
+                return replace(document, source=replace(document.source, path=path)), True
+            except (KeyError, TypeError, ValueError):
+                pass  # an entry from an incompatible build: re-read and overwrite
+    document = extract(path, sha256=sha256, **options)
+    if key is not None:
+        cache.put("extract", key, document.to_dict())
+    return document, False
+
+
+def input_sha256(path: str) -> Optional[str]:
+    """The file's sha256, or None for standard input or a file that cannot be read (the reader reports it)."""
+    if path == "-":
+        return None
+    try:
+        return file_sha256(path)
+    except OSError:
+        return None
+
+
+# ---------------------------------------------------------------- tag
+
+
+def tag(document: Document, taxonomy=None, *, model: Optional[str] = None, min_score: Optional[float] = None):
+    """Themes with scores and evidence for every paragraph (see lspkit.nlp.tagger)."""
+    from .nlp.tagger import tag_document
+
+    return tag_document(document, taxonomy, model=model, min_score=min_score)
+
+
+def tag_file(
+    path: str,
+    taxonomy=None,
+    *,
+    model: Optional[str] = None,
+    min_score: Optional[float] = None,
+    pages: Optional[Sequence[int]] = None,
+    password: Optional[str] = None,
+    max_pages: Optional[int] = None,
+    **read_options: Any,
+):
+    """Extract one file and tag it, the reader's warnings first: what `lspkit tag FILE` does."""
+    document = extract(path, pages=pages, password=password, max_pages=max_pages, **read_options)
+    tagged = tag(document, taxonomy, model=model, min_score=min_score)
+    if document.warnings:
+        tagged = replace(tagged, warnings=tuple(document.warnings) + tagged.warnings)
+    return tagged
+
+
+# ---------------------------------------------------------------- diff
+
+
+def diff_files(
+    old: str,
+    new: str,
+    *,
+    password: Optional[str] = None,
+    reader: str = "pdfium",
+    themes: bool = True,
+    taxonomy_path: Optional[str] = None,
+    on_warning: Optional[Callable[[str], None]] = None,
+    **options: Any,
+):
+    """Extract both versions, tag them (unless `themes` is False) and diff them (see lspkit.analyse.diff).
+
+    `on_warning` receives each reader warning as "FILE: warning", in order.
+    """
+    from .analyse.diff import diff_documents
+
+    warn = on_warning or (lambda message: None)
+    old_doc = extract(old, password=password, reader=reader)
+    new_doc = extract(new, password=password, reader=reader)
+    for name, document in ((old, old_doc), (new, new_doc)):
+        for warning in document.warnings:
+            warn(f"{name}: {warning}")
+    tagged_old = tagged_new = None
+    if themes:
+        from .nlp.taxonomy import load_taxonomy
+
+        taxonomy = load_taxonomy(taxonomy_path)
+        tagged_old = tag(old_doc, taxonomy)
+        tagged_new = tag(new_doc, taxonomy)
+    return diff_documents(old_doc, new_doc, tagged_old=tagged_old, tagged_new=tagged_new, **options)
+
+
+# ---------------------------------------------------------------- summarise
+
+
+class SummaryJob:
+    """One summarise request with its cache key, computed once (each input hashed once).
+
+    `key` is None when the result must not be cached: standard input, a
+    password (the cache must not hand out what a password protects) or a
+    disabled cache.  The key is the content of both files, the taxonomy
+    fingerprint, the page selection and limit, the summary format and (inside
+    `make_key`) the lspkit version, so an entry is never stale; a caller may
+    key its own derived artefacts (the CLI's rendered output) on it.
+    """
+
+    def __init__(
+        self,
+        path: str,
+        *,
+        against: Optional[str] = None,
+        taxonomy_path: Optional[str] = None,
+        pages: Optional[Sequence[int]] = None,
+        password: Optional[str] = None,
+        max_pages: Optional[int] = None,
+        reader: str = "pdfium",
+        cache: Optional[Cache] = None,
+    ):
+        self.path, self.against, self.taxonomy_path = path, against, taxonomy_path
+        # the default engine's keys are those from before --reader, so existing cache entries stay valid
+        self.read_options = {"reader": reader} if reader != "pdfium" else {}
+        self.pages, self.password, self.max_pages = pages, password, max_pages
+        self.cache = cache if cache is not None else Cache(enabled=False)
+        self.sha256: Optional[str] = None
+        self.against_sha256: Optional[str] = None
+        self.taxonomy = None
+        self.key: Optional[str] = None
+        if not self.cache.enabled or path == "-" or against == "-" or password is not None:
+            return
+        self.sha256 = input_sha256(path)
+        self.against_sha256 = input_sha256(against) if against else None
+        if self.sha256 is None or (against and self.against_sha256 is None):
+            return  # let the reader report the missing or unreadable file properly
+        fingerprint, self.taxonomy = _taxonomy_fingerprint(taxonomy_path, self.cache)
+        from .analyse.summary import SUMMARY_FORMAT
+
+        pages_key = sorted(pages) if pages else None
+        self.key = make_key(
+            "summary", SUMMARY_FORMAT, self.sha256, self.against_sha256, fingerprint, pages_key, max_pages,
+            *self.read_options.values(),
+        )
+
+    def run(self):
+        """(Summary, served from cache).  A hit is `Summary.from_dict`: no spaCy, no pdfplumber.
+
+        Extracted Documents are cached too, so a new taxonomy or `--against`
+        re-tags without re-reading the PDF.
+        """
+        from .analyse.summary import Summary, summarise
+
+        cache = self.cache if self.key is not None else Cache(enabled=False)
+        if self.key is not None:
+            hit = cache.get("summary", self.key)
+            if hit is not None:
+                try:
+                    return _at_paths(Summary.from_dict(hit), self.path, self.against), True
+                except (KeyError, TypeError, ValueError):
+                    pass  # an entry from an incompatible build: recompute and overwrite
+        taxonomy = self.taxonomy
+        if taxonomy is None:
+            from .nlp.taxonomy import load_taxonomy
+
+            taxonomy = load_taxonomy(self.taxonomy_path)
+        document, _ = extract_cached(
+            self.path, sha256=self.sha256, cache=cache, pages=self.pages, password=self.password, max_pages=self.max_pages,
+            **self.read_options,
+        )
+        source = None
+        if self.against is not None:
+            source, _ = extract_cached(self.against, sha256=self.against_sha256, cache=cache, max_pages=self.max_pages,
+                                       **self.read_options)
+        summary = summarise(document, taxonomy=taxonomy, against=source)
+        if self.key is not None:
+            cache.put("summary", self.key, summary.to_dict())
+        return summary, False
+
+
+def _taxonomy_fingerprint(taxonomy_path: Optional[str], cache: Cache):
+    """(fingerprint, Taxonomy or None): the fingerprint of a taxonomy file seen before comes from the cache.
+
+    Keyed by the YAML file's bytes, so a repeat run neither imports PyYAML nor
+    parses the file; a new or edited file is loaded (and validated) as usual.
+    """
+    if taxonomy_path is None:
+        path = Path(__file__).resolve().parent / "configs" / "lsp-themes.yaml"
+    else:
+        path = Path(taxonomy_path)
+    try:
+        data = path.read_bytes() if path.is_file() else None
+    except OSError:
+        data = None
+    key = None
+    if data is not None:
+        import hashlib
+
+        key = make_key("taxonomy", str(taxonomy_path is None), hashlib.sha256(data).hexdigest())
+        hit = cache.get("taxonomy", key)
+        if isinstance(hit, dict) and hit.get("fingerprint"):
+            return hit["fingerprint"], None
+    from .nlp.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy(taxonomy_path)  # raises ConfigError for a missing or invalid file
+    if key is not None and taxonomy.fingerprint:
+        cache.put("taxonomy", key, {"fingerprint": taxonomy.fingerprint})
+    return taxonomy.fingerprint, taxonomy
+
+
+def _at_paths(summary, path: str, against: Optional[str]):
+    """The same content may have been cached under another file name: report the name asked for."""
+    summary = replace(summary, source=replace(summary.source, path=path))
+    if summary.against is not None and against is not None:
+        summary = replace(summary, against=replace(summary.against, source=replace(summary.against.source, path=against)))
+    return summary
+
+
+# ---------------------------------------------------------------- evaluation
+
+
+def load_gold(path: str, taxonomy=None):
+    """Labelled paragraphs for `eval` and `train`; paragraphs named by file and number are extracted here."""
+    from .nlp.evaluate import load_gold as load
+
+    return load(path, taxonomy, extract=extract)

@@ -1,0 +1,122 @@
+"""PDFs through pdfplumber: pdfminer.six's characters, with their exact font names and sizes.
+
+Slower than the pypdfium2 stream (pdfminer parses every page in Python), but
+an independent reading: sizes are the type size times the text matrix, bold
+comes from the font name, ruled tables from the page's lines, rectangles and
+curves.  Runs are built here and everything after them (reading order, lines,
+tables, warnings) is `lspkit.read.pdf`'s, so a difference between the engines
+is a difference in the characters.
+"""
+from __future__ import annotations
+
+import io
+import math
+import re
+
+from ..infra.errors import InputInvalidError
+from ..model import Reading
+from .pdf import Collector, Run, bold_name, open_checked
+from .tables import add_ruling
+
+# the same break as the pdfium engine's: a gap wider than this many type sizes starts a new run
+RUN_GAP = 0.9
+
+_CID = re.compile(r"^\(cid:\d+\)$")  # pdfminer's text for a glyph its font gives no Unicode for
+
+
+def read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages) -> Reading:
+    import pdfplumber
+    from pdfminer.psexceptions import PSException
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    broken = (PdfminerException, PSException, RecursionError)  # pdfminer's errors, wrapped by pdfplumber or not
+    # the checks (and page count, metadata) are pdfium's, so a bad file fails the same way in every engine
+    opened = open_checked(path, data, pages=pages, password=password, max_pages=max_pages)
+    opened.pdf.close()
+    out = Collector(path, sha, opened)
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data), password=password)
+        plumber_pages = pdf.pages
+    except broken:
+        raise InputInvalidError("truncated or corrupt PDF (pdfminer cannot parse it)", path) from None
+    with pdf:
+        for page_no in opened.wanted:
+            if page_no > len(plumber_pages):  # a page pdfium found and pdfminer did not
+                out.broken(page_no)
+                continue
+            page = plumber_pages[page_no - 1]
+            try:
+                runs, count = _page_runs(page.chars)
+                rulings = _rulings(page) if runs else None
+            except broken:  # a page pdfminer cannot interpret
+                out.broken(page_no)
+                continue
+            finally:
+                page.close()
+            out.page(page_no, float(page.width), float(page.height), runs, count, rulings)
+    return out.reading()
+
+
+def _page_runs(chars: list[dict]) -> tuple[list[Run], int]:
+    """Group the page's characters, in content order, into runs of one baseline and size.
+
+    pdfminer gives only the spaces the PDF draws (many producers draw none and
+    place each word), so a word space is also any gap over a tenth of the size,
+    and a drawn space that the next character overlaps is none.
+    """
+    runs: list[Run] = []
+    cur = None
+    spaced = False
+    visible = 0
+    for k, ch in enumerate(chars):
+        token = ch["text"]
+        if not token or token.isspace() or token == "\xa0":
+            spaced = True
+            continue
+        if not ch.get("upright", True):  # rotated text (margin slugs, vertical labels) is not part of the reading
+            continue
+        left, right, top, bottom = ch["x0"], ch["x1"], ch["top"], ch["bottom"]
+        size = bottom - top
+        if not size > 0.5 or not math.isfinite(left + right + top + bottom):
+            continue
+        visible += 1
+        if _CID.match(token):
+            token = "\ufffd"  # unmapped glyph: counted and left out like pdfium's
+        elif token == "\xad":
+            token = "-"  # a drawn soft hyphen is a line-end break, as pdfium reports it
+        bold = bold_name(ch.get("fontname") or "")
+        if cur is not None:
+            csize = cur[4]
+            gap = left - cur[1]
+            if abs(bottom - cur[3]) <= 0.25 * csize and abs(size - csize) <= 0.15 * csize \
+                    and -csize <= gap <= RUN_GAP * csize:
+                # a drawn space counts only where it leaves a gap: Chromium draws one under a soft-hyphen break
+                if ((spaced and gap > 0.05 * csize) or gap > 0.1 * min(size, csize)) and not cur[6].endswith(" "):
+                    cur[6] += " "
+                cur[6] += token
+                cur[8] += len(token)
+                cur[9] += len(token) if bold else 0
+                if right > cur[1]:
+                    cur[1] = right
+                if top < cur[2]:
+                    cur[2] = top
+                spaced = False
+                continue
+        cur = [left, right, top, bottom, size, None, token, k, len(token), len(token) if bold else 0]
+        runs.append(cur)
+        spaced = False
+    for run in runs:
+        run[5] = run[9] >= 0.5 * run[8]  # bold when most of the run's letters are set in a bold face
+        del run[8:]
+        run[6] = run[6].rstrip()
+    return runs, visible
+
+
+def _rulings(page) -> tuple[list, list]:
+    """Lines, rectangles and curves as ruling segments, the way the pdfium engine takes path objects."""
+    hs: list = []
+    vs: list = []
+    for obj in page.lines + page.rects + page.curves:
+        if not add_ruling(hs, vs, float(obj["x0"]), float(obj["x1"]), float(obj["top"]), float(obj["bottom"])):
+            break
+    return hs, vs

@@ -1,0 +1,75 @@
+"""What a batch produces for one file: a FileResult and its status.
+
+Its own module because two rooms share it one way: `lspkit.batch` makes
+results, `lspkit.render.batch` writes them, and render never imports batch.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+STATUS_OK = "ok"
+STATUS_ERROR = "error"
+STATUS_DUPLICATE = "duplicate"
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """One input file's outcome: its paragraph records, or why it has none.
+
+    `records` are exactly the single-file `tag` records (`TaggedDocument.records`);
+    `theme_counts` is paragraphs per theme, for the summary.  `cached` says
+    which stage came from the cache ("tags", "extract" or "").
+    """
+
+    file: str
+    sha256: Optional[str]
+    status: str = STATUS_OK
+    pages: int = 0
+    records: tuple[dict, ...] = ()
+    theme_counts: dict = field(default_factory=dict)
+    error: Optional[str] = None  # an LspkitError kind: missing, invalid, encrypted, limit, ...
+    message: Optional[str] = None
+    duplicate_of: Optional[str] = None
+    warnings: tuple[str, ...] = ()
+    cached: str = ""
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.status == STATUS_OK
+
+    @property
+    def paragraphs(self) -> int:
+        return len(self.records)
+
+    @classmethod
+    def failure(cls, file: str, sha256: Optional[str], kind: str, message: str, seconds: float = 0.0) -> "FileResult":
+        return cls(file=file, sha256=sha256, status=STATUS_ERROR, error=kind, message=message, seconds=seconds)
+
+    @classmethod
+    def duplicate(cls, file: str, sha256: str, first: str) -> "FileResult":
+        return cls(file=file, sha256=sha256, status=STATUS_DUPLICATE, duplicate_of=first)
+
+    def error_record(self) -> dict[str, Any]:
+        """The output record of a file that failed or was a duplicate."""
+        if self.status == STATUS_DUPLICATE:
+            return {"file": self.file, "sha256": self.sha256, "status": self.status, "duplicate_of": self.duplicate_of}
+        return {"file": self.file, "sha256": self.sha256, "status": self.status, "error": self.error, "message": self.message}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "sha256": self.sha256,
+            "status": self.status,
+            "pages": self.pages,
+            "paragraphs": self.paragraphs,
+            "theme_counts": dict(self.theme_counts),
+            "error": self.error,
+            "message": self.message,
+            "duplicate_of": self.duplicate_of,
+            "warnings": list(self.warnings),
+            "cached": self.cached,
+            "seconds": round(self.seconds, 4),
+            "records": list(self.records),
+        }

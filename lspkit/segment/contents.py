@@ -1,0 +1,34 @@
+"""Contents pages: a page whose lines mostly end in page numbers that never go down is dropped, not read as text."""
+from __future__ import annotations
+
+import re
+
+from ..model import Dropped
+from .lines import WorkLine
+
+_TOC_LINE = re.compile(r"(?:\.{3,}|…+|\s)\s*(\d{1,3}|[ivxlc]{1,5})$", re.I)
+
+
+def drop_contents(work: list[WorkLine], dropped: list[Dropped]) -> None:
+    """Mark the lines of contents pages as furniture and record them as dropped."""
+    by_page: dict[int, list[WorkLine]] = {}
+    for w in work:
+        by_page.setdefault(w.line.page, []).append(w)
+    for page, ws in by_page.items():
+        ends = []
+        for w in ws:
+            last = w.text.rstrip()[-4:]
+            tail = last.rsplit(None, 1)[-1].lstrip(".…") if last else ""
+            if tail.isdigit() and len(tail) <= 3 and len(w.text) > 4 and _TOC_LINE.search(w.text[-12:]):
+                ends.append((w, int(tail)))
+        # dot leaders ("Introduction ........ 3") make even a short list of entries a contents page
+        leaders = sum(1 for w, _ in ends if re.search(r"(?:\.{3,}|…)\s*\S+$", w.text))
+        if len(ends) < (3 if leaders >= 0.8 * len(ends) else 5) or len(ends) < 0.5 * len(ws):
+            continue
+        values = [v for _, v in ends]
+        rising = sum(1 for a, b in zip(values, values[1:]) if b >= a)
+        if rising < 0.8 * (len(values) - 1):
+            continue
+        for w in ws:
+            w.role = "furniture"
+            dropped.append(Dropped(w.text, page, "contents"))

@@ -1,0 +1,162 @@
+"""The segmenter's driver: the decisions run in order over a Reading, and a Document assembled from them.
+
+First what is not running text is set aside: furniture (`furniture`),
+contents pages (`contents`), footnotes and table lines (`notes`).  Then one
+pass over the remaining lines offers each in turn to back matter (`matter`),
+headings (`headings`), paragraph numbers and questions (`numbering`), and a
+question repeated in an annex (`matter`); a line none of them takes belongs
+to the open paragraph (`paragraphs`), back-matter item, title block, or a
+text block.  Whatever starts (a heading, a paragraph, back matter) first
+closes whatever is open.  Last, paragraphs are joined, tables and notes
+attached, and the front matter completed.  Each module owns the state it
+decides; `_State` only holds them together for this pass.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Document, Dropped, ParagraphKind, Reading, SectionKind, Source
+from .contents import drop_contents
+from .furniture import find_furniture
+from .headings import Outline, find_heading
+from .lines import Body, WorkLine, body_size, working_lines
+from .matter import (
+    BackMatter,
+    FrontMatter,
+    QuestionSummary,
+    back_matter_label,
+    front_tables,
+    reading_metadata,
+)
+from .notes import attach, lift_footnotes, lift_table_lines
+from .numbering import Numbering, question_warnings, sequence_warnings
+from .paragraphs import Blocks, Paragraphs, vocabulary
+
+
+def segment(reading: Reading) -> Document:
+    """A Reading's lines as a Document of numbered paragraphs, sections, notes, blocks and metadata."""
+    lines = reading.lines
+    warnings: list[str] = list(reading.warnings)
+    dropped: list[Dropped] = []
+    furniture = find_furniture(lines, reading.pages)
+    for i, reason in sorted(furniture.items()):
+        dropped.append(Dropped(lines[i].text, lines[i].page, reason))
+    work = working_lines(reading, furniture)
+    size = body_size(work)
+    drop_contents(work, dropped)
+    notes = lift_footnotes(work, size) if reading.kind == "pdf" else []
+    table_regions = list(reading.tables)
+    lift_table_lines(work, table_regions)
+
+    s = _State(Body(work, reading.kind, size, vocabulary(w.text for w in work)))
+    _read_body(s)
+    paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
+    metadata = s.metadata
+    paragraphs = front_tables(paragraphs, table_regions, metadata)
+    reading_metadata(metadata, reading, dropped)
+
+    if not paragraphs:
+        warnings.append("no numbered paragraphs found; the text is under \"blocks\"")
+    else:
+        warnings.extend(sequence_warnings([p.number for p in paragraphs if p.kind is ParagraphKind.PARAGRAPH]))
+        warnings.extend(question_warnings([p.number for p in paragraphs if p.kind is ParagraphKind.QUESTION]))
+    title = metadata.get("title") or None
+    source = Source(path=reading.path, sha256=reading.sha256, pages=reading.page_count, title=title)
+    return Document(
+        source=source,
+        metadata=metadata,
+        sections=tuple(s.outline.sections),
+        paragraphs=tuple(paragraphs),
+        blocks=tuple(s.blocks.done),
+        notes=tuple(notes),
+        dropped=tuple(dropped),
+        warnings=tuple(dict.fromkeys(warnings)),
+    )
+
+
+@dataclass
+class _State:
+    """The state of one pass, each part owned by the module that decides it."""
+
+    body: Body
+    outline: Outline = field(default_factory=Outline)
+    numbering: Numbering = field(default_factory=Numbering)
+    paragraphs: Paragraphs = field(default_factory=Paragraphs)
+    blocks: Blocks = field(default_factory=Blocks)
+    front: FrontMatter = field(default_factory=FrontMatter)
+    back: BackMatter = field(default_factory=BackMatter)
+    questions: QuestionSummary = field(default_factory=QuestionSummary)
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+def _read_body(s: _State) -> None:
+    """One pass over the body lines: each starts something, or joins what is open."""
+    body = s.body
+    i = 0
+    while i < len(body):
+        w = body[i]
+        in_paragraph = s.paragraphs.open is not None
+        mid_sentence = in_paragraph and not s.paragraphs.finished(body)
+        used = _heading_or_back_matter(s, i, in_paragraph, mid_sentence)
+        if used:
+            i += used
+            continue
+        start = s.numbering.paragraph_start(body, i, s.outline.levels, in_paragraph, mid_sentence)
+        if start is not None:
+            number, kind = start
+            _close(s)
+            s.paragraphs.start(w, number, w.label.rest, kind, s.outline.number, s.outline.heading)
+        elif s.outline.in_annex and s.numbering.repeated_question(w.label):
+            s.paragraphs.close()
+            s.questions.start(w, w.label)
+        else:
+            _add_line(s, w)
+        i += 1
+    _close(s)
+    s.questions.close(s.metadata, body)
+
+
+def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence: bool) -> int:
+    """Start back matter or a section at line i; how many lines that took (0: neither starts here)."""
+    w = s.body[i]
+    if s.paragraphs.started:
+        m = back_matter_label(w, s.body)
+        if m is not None:
+            _close(s)
+            s.back.start(m, w)
+            return 1
+    if s.back.lists_appendix(w, s.body):
+        return 1
+    h = find_heading(s.body, i, s.outline, s.numbering, in_paragraph=in_paragraph, mid_sentence=mid_sentence,
+                     in_title_block=s.front.open)
+    if h is None:
+        return 0
+    shown = s.numbering.section_opens(h.number, annex=h.kind is SectionKind.ANNEX)
+    _close(s)
+    s.outline.open(h, shown)
+    return h.size
+
+
+def _add_line(s: _State, w: WorkLine) -> None:
+    """A line that starts nothing: it continues whatever is open."""
+    if s.questions.take(w):
+        return
+    if s.paragraphs.open is not None:
+        s.paragraphs.add_line(w, s.body)
+    elif s.back.open:
+        s.back.add_line(w, s.body)
+    elif s.front.open:
+        s.front.add_line(w)
+    else:
+        s.blocks.add_line(w, s.body)
+
+
+def _close(s: _State) -> None:
+    """Close whatever is open: the paragraph, a repeated question, a text block, back matter, the title block."""
+    s.paragraphs.close()
+    s.questions.stop()
+    s.blocks.flush(s.body)
+    s.back.close(s.metadata, s.body)
+    s.front.close(s.metadata, s.blocks, s.body)
+

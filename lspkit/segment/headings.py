@@ -1,0 +1,162 @@
+"""Headings: which lines head a section, and which section each paragraph is in.
+
+A heading is styled apart from the body (bold where bold is rare, larger, or
+in capitals: `Body.styled`), short, and stands on its own rather than running
+on into prose.  A chapter or annex label ("Chapter 2", "Annex B") heads a
+section when it stands after a gap; a numbered line set like a heading
+("3. FINANCIAL IMPLICATIONS") heads one when its number fits the sequence or
+the paragraphs after it are its children; an unnumbered one needs a gap
+before it and a finished paragraph behind it.  `Outline` keeps the sections
+found and the numbered section the next paragraphs belong to: an unnumbered
+sub-heading inside section 3 leaves them in section 3.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from ..model import Section, SectionKind
+from .lines import Body, caps
+from .numbering import Numbering, annex_level, successor_kind
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading found at a line: its number as printed (None when unnumbered) and how many lines it takes."""
+
+    number: Optional[str]
+    text: str
+    page: int
+    kind: SectionKind
+    levels: Optional[tuple[int, ...]]  # a numbered section's levels, from its label
+    size: int
+
+
+class Outline:
+    """The sections found so far and the section the next paragraphs belong to."""
+
+    def __init__(self) -> None:
+        self.sections: list[Section] = []
+        self.number: Optional[str] = None  # the last numbered section, as shown
+        self.levels: Optional[tuple[int, ...]] = None  # its number's levels: its paragraphs continue them
+        self.heading: Optional[str] = None  # the last heading, numbered or not
+        self.in_annex = False
+
+    def open(self, h: Heading, shown: Optional[str]) -> None:
+        """Enter the section headed by `h`, its number shown as `shown` (an annex may qualify it)."""
+        self.sections.append(Section(number=shown, heading=h.text, page=h.page, kind=h.kind))  # type: ignore[arg-type]
+        # an unnumbered sub-heading inside numbered section 3 leaves its paragraphs in section 3
+        if h.number is not None:
+            self.number = shown
+            if h.levels:
+                self.levels = h.levels
+            elif h.number.replace(".", "").isdigit():
+                self.levels = tuple(int(x) for x in h.number.split("."))
+            elif h.kind is SectionKind.ANNEX and len(h.number) == 1 and h.number.isalpha():
+                self.levels = (annex_level(h.number),)  # Annex B holds B.1, B.2 ...
+            else:
+                self.levels = None
+        self.heading = h.text
+        self.in_annex = h.kind is SectionKind.ANNEX
+
+
+def find_heading(body: Body, i: int, outline: Outline, numbering: Numbering, *, in_paragraph: bool,
+                 mid_sentence: bool, in_title_block: bool) -> Optional[Heading]:
+    """The heading that starts at line i, if one does.
+
+    `in_paragraph` says a paragraph is open and `mid_sentence` that its last
+    line did not end it; `in_title_block` that no heading or paragraph has come
+    yet, so styled lines are still the title and its company.
+    """
+    lab = body[i].label
+    if lab is None:
+        return _unnumbered(body, i, mid_sentence, in_title_block)
+    if lab.kind in ("chapter", "annex"):
+        return _chapter_or_annex(body, i, in_paragraph)
+    if lab.kind == "number":
+        return _numbered(body, i, outline, numbering)
+    return None
+
+
+def _chapter_or_annex(body: Body, i: int, in_paragraph: bool) -> Optional[Heading]:
+    w = body[i]
+    lab = w.label
+    assert lab is not None
+    rest = lab.rest
+    if not (body.heading_text(rest or w.text) and (w.gap_before or not in_paragraph) and not _runs_on(body, i)
+            and (body.styled(w, w.text) or w.gap_before)):
+        return None
+    parts, used = _gather(body, i, [rest] if rest else [])
+    if not parts and i + used < len(body) and body.styled(body[i + used], body[i + used].text) \
+            and body[i + used].label is None:
+        parts.append(body[i + used].text)  # "ANNEX A" / "SUMMARY OF QUESTIONS" on two lines
+        used += 1
+    kind = SectionKind.ANNEX if lab.kind == "annex" else SectionKind.CHAPTER
+    return Heading(lab.number, " ".join(parts).strip(), w.line.page, kind, None, used)
+
+
+def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Optional[Heading]:
+    w = body[i]
+    lab = w.label
+    assert lab is not None
+    if not body.numbered_heading_look(w) or (lab.levels and lab.levels == numbering.last_levels) or _runs_on(body, i):
+        return None
+    fits = successor_kind(None, lab.levels) is not None
+    if outline.levels is not None:
+        fits = successor_kind(outline.levels, lab.levels, max_gap=2) is not None
+    if not fits and numbering.last_levels is not None:
+        fits = successor_kind(numbering.last_levels, lab.levels, max_gap=2) is not None
+    following = body.numbers_after(i, 1)
+    child = bool(following and following[0][: len(lab.levels)] == lab.levels)
+    if not (fits or child):
+        return None
+    parts, used = _gather(body, i, [lab.rest])
+    return Heading(lab.number, " ".join(parts).strip(), w.line.page, SectionKind.SECTION, lab.levels, used)
+
+
+def _unnumbered(body: Body, i: int, mid_sentence: bool, in_title_block: bool) -> Optional[Heading]:
+    """Styled, short, standing on its own after a gap."""
+    w = body[i]
+    if not (body.styled(w, w.text) and body.heading_text(w.text) and w.gap_before) or mid_sentence:
+        return None
+    parts, used = _gather(body, i, [w.text])
+    nxt = body[i + used] if i + used < len(body) else None
+    if body.pdf and nxt is not None and not nxt.gap_before and nxt.label is None and not body.styled(nxt, nxt.text):
+        return None  # the "heading" runs straight into prose: a bold lead-in, not a heading
+    # still in the title block, unless a first numbered paragraph follows straight on
+    if in_title_block and (nxt is None or nxt.label is None or nxt.label.kind != "number"
+                           or nxt.label.levels[-1] != 1 or body.numbered_heading_look(nxt)):
+        return None
+    return Heading(None, " ".join(parts).strip(), w.line.page, SectionKind.SECTION, None, used)
+
+
+def _gather(body: Body, i: int, parts: list[str]) -> tuple[list[str], int]:
+    """The heading's text from line i on, with the lines that continue it; and how many lines it takes."""
+    used = 1
+    while _continues(body, i + used - 1):
+        parts.append(body[i + used].text)
+        used += 1
+    return parts, used
+
+
+def _runs_on(body: Body, i: int) -> bool:
+    """Line i is the first line of wrapped prose (a bold lead-in), not a heading standing alone."""
+    if i + 1 >= len(body):
+        return False
+    a, b = body[i], body[i + 1]
+    if b.gap_before or b.label is not None or b.line.page != a.line.page:
+        return False
+    return not body.styled(b, b.text) and bool(b.text[:1].islower() or not body.pdf or
+                                               a.line.x1 > 0.75 * (a.line.page_width or 1e9))
+
+
+def _continues(body: Body, i: int) -> bool:
+    """Does line i+1 continue line i's heading (same style, no gap, no label)?"""
+    if i + 1 >= len(body):
+        return False
+    a, b = body[i], body[i + 1]
+    if b.label is not None or b.gap_before or b.line.page != a.line.page:
+        return False
+    return b.line.bold == a.line.bold and abs(b.line.size - a.line.size) < 0.5 and body.heading_text(b.text) and (
+        a.line.bold or caps(b.text) == caps(a.text)
+    )

@@ -1,0 +1,175 @@
+"""The working lines and the document's typography: what every later decision asks about a line.
+
+A Reading's lines become `WorkLine`s that carry what the segmenter learns
+about them: the label they start with, whether a gap (a blank line, or more
+space than the document's usual leading) comes before them, and the role given
+by whoever claims them first (furniture, contents, note, table).  `Body` holds
+the lines left to segment together with the yardsticks measured once over the
+whole document: the body type size, whether bold is rare enough to mark a
+heading, and where a full line ends.  Every judgement of a line's look is made
+here, so headings, numbering, paragraphs and matter all judge it alike.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from ..model import Line, Reading
+from .numbering import Label, parse_label
+
+
+@dataclass
+class WorkLine:
+    """A model Line plus what the segmenter learns about it."""
+
+    line: Line
+    index: int  # into Reading.lines
+    label: Optional[Label] = None
+    gap_before: bool = True
+    role: str = ""  # "" (still to place), "furniture", "note", "table"
+
+    @property
+    def text(self) -> str:
+        return self.line.text
+
+
+def working_lines(reading: Reading, furniture: dict[int, str]) -> list[WorkLine]:
+    """Every non-empty line that is not furniture, with its label and whether a gap comes before it."""
+    lines = reading.lines
+    work: list[WorkLine] = []
+    prev: Optional[Line] = None
+    blank = True
+    leading = _leading(lines, furniture) if reading.kind == "pdf" else 0.0
+    for i, ln in enumerate(lines):
+        if i in furniture:
+            continue
+        if not ln.text:
+            blank = True
+            continue
+        gap = blank
+        if reading.kind == "pdf":
+            if prev is None or prev.page != ln.page:
+                gap = True
+            else:
+                # more space than between the lines of a paragraph (loose boxes can be far shorter than
+                # the leading, so the document's own usual spacing is the yardstick)
+                spacing = ln.top - prev.bottom
+                gap = spacing > leading + max(2.0, 0.3 * ln.size) or ln.top < prev.top - 1
+        work.append(WorkLine(ln, i, parse_label(ln.text), gap))
+        prev = ln
+        blank = False
+    return work
+
+
+def _leading(lines: Sequence[Line], furniture: dict[int, str]) -> float:
+    """The usual space between consecutive lines of a paragraph: the median positive spacing."""
+    spacings: list[float] = []
+    prev = None
+    for i, ln in enumerate(lines):
+        if i in furniture or not ln.text:
+            continue
+        if prev is not None and prev.page == ln.page and ln.top > prev.top:
+            sp = ln.top - prev.bottom
+            if -2 < sp < 3 * max(ln.size, 1.0):
+                spacings.append(sp)
+        prev = ln
+    if not spacings:
+        return 2.5
+    spacings.sort()
+    sizes = sorted(ln.size for ln in lines if ln.size) or [10.0]
+    # a paper of one-line items has more paragraph gaps than line spacings: never more than 0.8 of the type size
+    return max(min(spacings[len(spacings) // 2], 0.8 * sizes[len(sizes) // 2]), 0.0)
+
+
+def body_size(work: Sequence[WorkLine]) -> float:
+    """The type size that sets the most characters."""
+    sizes: Counter = Counter()
+    for w in work:
+        if w.line.size:
+            sizes[round(w.line.size, 1)] += len(w.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def caps(text: str) -> bool:
+    """Mostly capital letters: a heading set in capitals."""
+    # only cased letters count: CJK, Arabic and Hebrew have no capitals, Greek and Cyrillic have both
+    lower = sum(1 for c in text if c.islower())
+    upper = sum(1 for c in text if c.isupper())
+    return upper + lower >= 3 and upper >= 0.75 * (upper + lower)
+
+
+class Body:
+    """The lines left to segment, in reading order, and the typography measured over the whole document."""
+
+    def __init__(self, work: list[WorkLine], kind: str, size: float, vocab: set[str]):
+        self.pdf = kind == "pdf"
+        self.size = size  # the body type size
+        self.vocab = vocab  # every word the document writes whole: the evidence for hyphen repair
+        # bold marks a heading only where most of the text is not bold
+        chars = sum(len(w.text) for w in work) or 1
+        self.bold_marks = sum(len(w.text) for w in work if w.line.bold) < 0.4 * chars
+        # where a full line ends: a last line stopping well short of it ended its paragraph
+        ends = sorted(self.line_end(w.line) for w in work) or [0.0]
+        starts = sorted(w.line.x0 for w in work) or [0.0]
+        right, left = ends[int(0.95 * (len(ends) - 1) + 0.5)], starts[int(0.05 * (len(starts) - 1))]
+        self.short_end = left + 0.75 * (right - left)
+        self.lines = [w for w in work if w.role not in ("furniture", "note", "table")]
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def __getitem__(self, i: int) -> WorkLine:
+        return self.lines[i]
+
+    # -------------------------------------------------------- the look of a line
+
+    def line_end(self, ln: Line) -> float:
+        return ln.x1 if self.pdf else ln.x0 + len(ln.text)
+
+    def full_line(self, ln: Line) -> bool:
+        """A line that runs to the margin (so its paragraph or item wraps onto the next line)."""
+        if self.pdf:
+            return self.line_end(ln) >= self.short_end
+        return self.line_end(ln) >= max(self.short_end, 50)
+
+    def big(self, w: WorkLine) -> bool:
+        """Set noticeably larger than the body text."""
+        return bool(self.size and w.line.size >= self.size * 1.12)
+
+    def styled(self, w: WorkLine, text: str) -> bool:
+        """Set apart from body text: bold (where bold is rare), larger, or in capitals."""
+        return bool((w.line.bold and self.bold_marks) or self.big(w) or caps(text))
+
+    @staticmethod
+    def heading_text(text: str) -> bool:
+        """Short enough for a heading, not ending like a sentence or a clause, and not starting lower case."""
+        t = text.strip()
+        if not (0 < len(t) <= 150) or re.search(r"[.,;]$", t) or len(t.split()) > 20:
+            return False
+        return sum(c.isalpha() for c in t) >= 2 and not t[0].islower()
+
+    def numbered_heading_look(self, w: WorkLine) -> bool:
+        """A numbered line set like a heading ("3. FINANCIAL IMPLICATIONS"), not like a numbered paragraph."""
+        lab = w.label
+        if lab is None or lab.kind != "number":
+            return False
+        if lab.rest.rstrip().endswith(":"):
+            return False  # "2.1 That Cabinet:" introduces its lettered parts
+        return len(lab.levels) <= 3 and self.styled(w, lab.rest) and self.heading_text(lab.rest) and (
+            (w.line.bold and self.bold_marks) or caps(lab.rest) or self.big(w)
+        )
+
+    # -------------------------------------------------------- looking ahead
+
+    def numbers_after(self, i: int, k: int = 3) -> list[tuple[int, ...]]:
+        """The levels of up to k paragraph numbers after line i (numbered headings skipped)."""
+        out = []
+        for j in range(i + 1, len(self.lines)):  # not self.lines[i + 1:]: a copy per line is quadratic
+            w = self.lines[j]
+            if w.label is not None and w.label.kind == "number" and not self.numbered_heading_look(w):
+                out.append(w.label.levels)
+                if len(out) >= k:
+                    break
+        return out

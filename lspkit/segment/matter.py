@@ -1,0 +1,366 @@
+"""Front and back matter: the text around the body that becomes metadata rather than paragraphs.
+
+Front matter is everything before the first heading or numbered paragraph:
+"To:/From:/Subject:" lines, a cover table of the same ("Report to: | Cabinet"),
+the council's name, the report's author, its date, and the title (the
+largest, then boldest, type).  Running headers add a date, committee and
+agenda item, and the PDF's own metadata a title and author when the page has
+none.  Back matter starts at a label such as "Background papers" or
+"Contact officer" once the body has begun, and runs until the next heading or
+paragraph; an annex that repeats the body's questions is kept as metadata too.
+What front matter cannot place stays as text blocks.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from typing import Any, Optional
+
+from ..model import Block, Dropped, Paragraph, Reading, TableRegion
+from .lines import Body, WorkLine, caps
+from .numbering import Label
+from .paragraphs import Blocks, join_lines
+
+BACK_MATTER = re.compile(
+    r"^(background papers?|background documents?|contact officers?|contact|further information|"
+    r"list of background papers|enquiries|report author|author|responses to|send responses to|"
+    r"appendices|annexes|annexes attached|appendices attached|list of appendices)\b\s*[:\-–]?\s*(.*)$",
+    re.I,
+)
+FRONT_KEYS = re.compile(
+    r"^(to|report to|from|subject|date|date of meeting|report of|report by|meeting|meeting date|agenda item|ref|"
+    r"reference|report number|wards? affected|portfolio|portfolio holder|cabinet member|lead officer|status|"
+    r"key decision|classification|title|author|report author|closing date|issued|published)\s*[:\-–]\s*(.+)$",
+    re.I,
+)
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_DATE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.I)
+_MONTH_YEAR = re.compile(r"^(" + "|".join(_MONTHS) + r")\s+(\d{4})$", re.I)
+_LISTS = ("appendices", "annexes", "list_of")  # back matter that lists the appendices rather than saying something
+
+
+# ---------------------------------------------------------------- front matter
+
+
+class FrontMatter:
+    """The lines before the first heading or numbered paragraph, while the title block is open."""
+
+    def __init__(self) -> None:
+        self.open = True
+        self.lines: list[WorkLine] = []
+
+    def add_line(self, w: WorkLine) -> None:
+        self.lines.append(w)
+
+    def close(self, meta: dict[str, Any], blocks: Blocks, body: Body) -> None:
+        """The body begins: title, author, date and To/From/Subject lines to metadata, the rest to blocks."""
+        self.open = False
+        if not self.lines:
+            return
+        lines = self.lines
+        self.lines = []
+        rest: list[WorkLine] = []
+        for w in lines:
+            m = FRONT_KEYS.match(w.text)
+            if m:
+                key = _key(m.group(1))
+                key = _KEY_ALIASES.get(key, key)
+                value = m.group(2).strip()
+                meta.setdefault(key, _iso_date(value) if key in ("date", "closing_date") else value)
+                continue
+            text = w.text
+            a = re.search(r"\bagenda item\s*(?:no\.?\s*)?[:.]?\s*(\w+)\s*$", text, re.I)
+            if a:
+                meta.setdefault("agenda_item", a.group(1))
+                text = text[: a.start()].strip(" ,–-—")
+                if not text:
+                    continue
+            m = re.match(r"^\(?\s*report (?:by|of) (?:the )?(.+?)\s*\)?$", text, re.I)
+            if m:
+                meta.setdefault("author", _tidy_case(m.group(1)))
+                continue
+            if re.search(r"\b(?:council|authority|borough|county)$", text, re.I) and len(text) < 60 and "council" not in meta:
+                meta["council"] = _tidy_case(text)
+                continue
+            rest.append(w)
+        rest = _title(rest, meta, body)
+        remaining: list[WorkLine] = []
+        for w in rest:
+            t = w.text.strip()
+            d = _DATE.search(t)
+            if d and "date" not in meta and len(t) < 60:
+                meta["date"] = _iso_date(d.group(0))
+                before = t[: d.start()].strip(" ,–-")
+                if before and caps(before) and "to" not in meta:
+                    meta["to"] = before.title()
+                continue
+            mm = _MONTH_YEAR.match(t)
+            if mm and "date" not in meta:
+                meta["date"] = f"{mm.group(2)}-{_MONTHS[mm.group(1).lower()]:02d}"
+                continue
+            remaining.append(w)
+        if remaining and "subtitle" not in meta and "title" in meta:
+            first = remaining[0]
+            if first.line.size and first.line.size > body.size * 1.1:
+                meta["subtitle"] = first.text
+                remaining = remaining[1:]
+        group: list[str] = []
+        page = remaining[0].line.page if remaining else 1
+        for w in remaining:
+            if w.gap_before and group:
+                blocks.done.append(Block(text=join_lines(group, body.vocab), page=page))
+                group = []
+            if not group:
+                page = w.line.page
+            group.append(w.label.rest if w.label is not None and w.label.kind == "bullet" else w.text)
+        if group:
+            blocks.done.append(Block(text=join_lines(group, body.vocab), page=page))
+
+
+def _title(rest: list[WorkLine], meta: dict[str, Any], body: Body) -> list[WorkLine]:
+    """The title: the largest (then boldest) type in the front matter.  The lines left over."""
+    sized = [w for w in rest if w.line.size or w.line.bold]
+    if not sized:
+        return rest
+    top = max((w.line.size, w.line.bold) for w in sized)
+
+    def same(w: WorkLine) -> bool:  # loose boxes vary a little from glyph to glyph: sizes within 8%
+        return w.line.bold == top[1] and abs(w.line.size - top[0]) <= 0.08 * max(top[0], 1.0)
+
+    title_lines = []
+    started = False
+    for w in rest:
+        if same(w) and (not started or not w.gap_before or w.line.size > body.size):
+            title_lines.append(w)
+            started = True
+        elif started:
+            break
+    if title_lines and (top[0] > body.size or top[1]):
+        title = " ".join(x.text for x in title_lines).strip()
+        if "title" not in meta and not _DATE.search(title):
+            meta["title"] = title
+            return [w for w in rest if w not in title_lines]
+    return rest
+
+
+def front_tables(paragraphs: list[Paragraph], regions: list[TableRegion], meta: dict[str, Any]) -> list[Paragraph]:
+    """A key-value table above the first paragraph ("Report to: | Cabinet") is front matter, not a table."""
+    if not paragraphs or not regions:
+        return paragraphs
+    first = paragraphs[0]
+    start = (first.page, first.bbox[1] if first.bbox else 0.0)
+    keep_out = []
+    for t in regions:
+        if (t.page, t.bbox[1]) >= start:
+            continue
+        rows = [[c for c in r if c] for r in t.rows]
+        # "Report to: | Cabinet", or the same without colons when the labels are the usual ones
+        if rows and all(len(r) == 2 and len(r[0]) <= 40 and (
+                r[0].rstrip().endswith(":") or FRONT_KEYS.match(f"{r[0].strip()}: {r[1]}")) for r in rows):
+            for key, value in rows:
+                _front_key(meta, key.rstrip().rstrip(":"), value)
+            keep_out.append(t.rows)
+    if not keep_out:
+        return paragraphs
+    cleaned = tuple(x for x in first.tables if x.rows not in keep_out)
+    return [replace(first, tables=cleaned)] + list(paragraphs[1:])
+
+
+def reading_metadata(meta: dict[str, Any], reading: Reading, dropped: list[Dropped]) -> None:
+    """What the PDF's own metadata and the running headers add to the front matter."""
+    meta_from_pdf = reading.metadata
+    pdf_title = meta_from_pdf.get("title")
+    if pdf_title and not _generic_title(pdf_title):
+        if "title" not in meta:
+            meta["title"] = pdf_title
+        elif _squash(meta["title"]) == _squash(pdf_title):
+            meta["title"] = pdf_title  # the same title, in the author's casing rather than the page's capitals
+    if "author" not in meta and meta_from_pdf.get("author") and not meta_from_pdf["author"].isdigit():
+        meta["author"] = meta_from_pdf["author"]
+    # a date, committee and agenda item in a running header are front matter too
+    if dropped:
+        _header_metadata(meta, [d.text for d in dropped if d.reason == "header"])
+    for key in ("created", "modified", "producer", "creator"):
+        if meta_from_pdf.get(key):
+            meta.setdefault("pdf_" + key, meta_from_pdf[key])
+
+
+def _header_metadata(meta: dict[str, Any], header_texts: list[str]) -> None:
+    if not header_texts:
+        return
+    text = Counter(header_texts).most_common(1)[0][0]
+    d = _DATE.search(text)
+    if d:
+        meta.setdefault("date", _iso_date(d.group(0)))
+        before = text[: d.start()].strip(" ,–-—")
+        council = re.match(r"^(.*\b(?:Council|Authority))\s+(\S.*)$", before)
+        if council:
+            meta.setdefault("council", council.group(1))
+            before = council.group(2)
+        if before and len(before) < 60:
+            meta.setdefault("to", before)
+    a = re.search(r"agenda item\s*[:.]?\s*(\w+)", text, re.I)
+    if a:
+        meta.setdefault("agenda_item", a.group(1))
+
+
+# ---------------------------------------------------------------- back matter
+
+
+def back_matter_label(w: WorkLine, body: Body) -> Optional[re.Match]:
+    """A line that starts back matter ("Background papers:", "9. CONTACT OFFICER"), once the body has begun."""
+    lab = w.label
+    text = w.text
+    m = BACK_MATTER.match(text)
+    if m is None and lab is not None and lab.kind == "number" and len(lab.levels) == 1 and lab.rest:
+        m = BACK_MATTER.match(lab.rest)  # "9. BACKGROUND PAPERS" numbered like a section
+        if m and not (body.styled(w, lab.rest) and body.heading_text(m.group(1))):
+            m = None
+    if m and (body.styled(w, text) or ":" in text[: len(m.group(1)) + 2] or (lab is not None and lab.kind == "number")):
+        return m
+    return None
+
+
+class BackMatter:
+    """The back-matter item being collected ("contact", "background_papers", ...) and its lines."""
+
+    def __init__(self) -> None:
+        self.key: Optional[str] = None
+        self.lines: list[str] = []
+        self.last = None  # the last line taken, to tell a wrapped item from the next one
+
+    @property
+    def open(self) -> bool:
+        return self.key is not None
+
+    def start(self, m: re.Match, w: WorkLine) -> None:
+        self.key = _key(m.group(1))
+        self.lines = [m.group(2)] if m.group(2) else []
+        self.last = w.line if m.group(2) else None
+
+    def lists_appendix(self, w: WorkLine, body: Body) -> bool:
+        """Take "Appendix A – ..." listed under "Appendices" (an entry, not the annex itself)."""
+        lab = w.label
+        if lab is not None and lab.kind == "annex" and self.key is not None and self.key.startswith(_LISTS) \
+                and not w.line.size > body.size * 1.12:
+            self.lines.append(w.text)
+            return True
+        return False
+
+    def add_line(self, w: WorkLine, body: Body) -> None:
+        if self.lines and self.last is not None and body.full_line(self.last) and not w.gap_before:
+            self.lines[-1] += " " + w.text  # the item wrapped onto this line
+        else:
+            self.lines.append(w.text)
+        self.last = w.line
+
+    def close(self, meta: dict[str, Any], body: Body) -> None:
+        if self.key is not None and self.key.startswith(_LISTS):
+            items = [x.strip() for x in self.lines if x.strip()]
+            if items:
+                meta["appendices"] = items
+        elif self.key is not None:
+            key = "contact" if self.key.startswith("contact") else self.key
+            if key == "contact":
+                # one line per item in an address block: "Name, Post, (01480) 388005"
+                value = ", ".join(
+                    re.sub(r"^(?:tel|telephone|phone|t)\b\s*[:.]?\s*(?=[(+\d])", "", x.strip().rstrip(","), flags=re.I)
+                    for x in self.lines if x.strip()
+                ).rstrip(".")
+                value = re.sub(r"\s*(?:,\s*)?\b(?:tel|telephone|phone)\b\.?\s*:?\s*(?=[(+\d])", ", ", value, flags=re.I)
+                value = re.sub(r"^,\s*|(?<=,)\s*,", "", value).strip()
+            else:
+                value = join_lines(self.lines, body.vocab)
+            if value:
+                meta[key] = value
+        self.key = None
+        self.lines = []
+
+
+class QuestionSummary:
+    """An annex repeating the questions asked in the body ("Summary of questions"): metadata, not paragraphs."""
+
+    def __init__(self) -> None:
+        self.questions: list[dict[str, Any]] = []
+        self.current: Optional[dict[str, Any]] = None
+
+    def start(self, w: WorkLine, lab: Label) -> None:
+        self.current = {"number": lab.number, "page": w.line.page, "text": [lab.rest]}
+        self.questions.append(self.current)
+
+    def stop(self) -> None:
+        self.current = None
+
+    def take(self, w: WorkLine) -> bool:
+        """Take a line of the repeated question; a labelled line after a gap ends it."""
+        if self.current is None:
+            return False
+        if w.gap_before and w.label is not None:
+            self.current = None
+            return False
+        self.current["text"].append(w.text)
+        return True
+
+    def close(self, meta: dict[str, Any], body: Body) -> None:
+        if self.questions:
+            meta["annex_questions"] = [
+                {"number": q["number"], "page": q["page"], "text": join_lines(q["text"], body.vocab)}
+                for q in self.questions
+            ]
+
+
+# ---------------------------------------------------------------- keys and values
+
+
+def _key(label: str) -> str:
+    key = re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")
+    return {"background_paper": "background_papers", "background_document": "background_papers",
+            "background_documents": "background_papers", "list_of_background_papers": "background_papers",
+            "contact_officers": "contact", "contact_officer": "contact", "responses_to": "contact",
+            "send_responses_to": "contact", "enquiries": "contact"}.get(key, key)
+
+
+_KEY_ALIASES = {"report_of": "author", "report_by": "author", "meeting_date": "date", "report_to": "to",
+                "date_of_meeting": "date", "report_author": "author",
+                "wards_affected": "wards", "ward_affected": "wards", "ward": "wards"}
+
+
+def _front_key(meta: dict[str, Any], label: str, value: str) -> None:
+    key = re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")
+    key = _KEY_ALIASES.get(key, key)
+    value = value.strip()
+    if not key or not value:
+        return
+    meta.setdefault(key, _iso_date(value) if key in ("date", "closing_date") else value)
+    if key == "subject":
+        meta.setdefault("title", value)
+
+
+def _iso_date(text: str) -> str:
+    m = _DATE.search(text)
+    if m:
+        return f"{m.group(3)}-{_MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+    return text
+
+
+_SMALL_WORDS = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "by", "with", "or", "at"}
+
+
+def _tidy_case(text: str) -> str:
+    """SHOUTED front-matter text in title case ("HEAD OF COMMUNITY SERVICES" -> "Head of Community Services")."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return text
+    words = text.lower().split()
+    return " ".join(w if (i and w in _SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
+def _generic_title(title: str) -> bool:
+    t = title.lower()
+    return t.startswith(("microsoft word", "untitled")) or t.endswith((".doc", ".docx", ".pdf", ".wpd")) or len(t) < 3

@@ -1,0 +1,124 @@
+"""Footnotes and tables: lifted out of the text flow, then attached to the paragraph they belong to.
+
+A footnote is a run of small-type lines in the lower part of a page (or
+column) that starts with a note label and runs to the column's foot; a table
+is whatever lies inside a table region the reader found.  Their lines take no
+part in headings or paragraphs.  Afterwards each note goes to the paragraph
+holding its superscript marker (else the last paragraph on or before its
+page), and each table to the paragraph it follows, a table running over a
+page break joined into one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Optional
+
+from ..model import Note, Paragraph, Table, TableRegion
+from .lines import WorkLine
+from .paragraphs import OpenParagraph, join_lines
+
+_NOTE_START = re.compile(r"^(\d{1,3}|[*†‡§¶])(?!\d)\s*(\S.*)$")  # "2018, and" is not note 201
+
+
+def lift_footnotes(work: list[WorkLine], body_size: float) -> list[Note]:
+    """Small-type lines in the lower part of a page (or column) that start with a note label and run to its foot."""
+    if not body_size:
+        return []
+    notes: list[list] = []
+    by_page: dict[int, list[WorkLine]] = {}
+    for w in work:
+        if w.role != "furniture":
+            by_page.setdefault(w.line.page, []).append(w)
+
+    def small(w: WorkLine) -> bool:
+        return bool(w.line.size) and w.line.size <= body_size * 0.95 and w.line.top > (w.line.page_height or 842) * 0.4
+
+    for page, ws in by_page.items():
+        # foot blocks: maximal runs of small lines that end a column (the next line is higher up, or the page ends)
+        k = 0
+        while k < len(ws):
+            if not small(ws[k]) or not _NOTE_START.match(ws[k].text):
+                k += 1
+                continue
+            j = k
+            while j + 1 < len(ws) and small(ws[j + 1]) and ws[j + 1].line.top >= ws[j].line.top:
+                j += 1
+            ends_column = j + 1 == len(ws) or ws[j + 1].line.top < ws[j].line.top
+            if ends_column:
+                _note_group(ws[k:j + 1], page, notes)
+            k = j + 1
+    return [Note(label=n[0], text=join_lines(n[1]), page=n[2]) for n in notes]
+
+
+def _note_group(foot: list[WorkLine], page: int, notes: list[list]) -> None:
+    """Split a foot block into notes: a label at the block's left edge (or after a gap) starts one."""
+    current: Optional[list] = None
+    for w in foot:
+        m = _NOTE_START.match(w.text)
+        starts = m and (current is None or w.line.x0 <= current[3] + 1 or w.gap_before)
+        if starts:
+            current = [m.group(1), [m.group(2)], page, w.line.x0]
+            notes.append(current)
+        elif current is not None:
+            current[1].append(w.text)
+        w.role = "note"
+
+
+def lift_table_lines(work: list[WorkLine], tables: list[TableRegion]) -> None:
+    """Lines inside a table region belong to the table, not to the text."""
+    for w in work:
+        for t in tables:
+            if t.page != w.line.page:
+                continue
+            x0, top, x1, bottom = t.bbox
+            cx = (w.line.x0 + w.line.x1) / 2
+            cy = (w.line.top + w.line.bottom) / 2
+            if x0 - 2 <= cx <= x1 + 2 and top - 2 <= cy <= bottom + 2:
+                w.role = "table"
+
+
+def attach(paras: list[Paragraph], working: list[OpenParagraph], notes: list[Note], tables: list[TableRegion],
+           markers: list[tuple[int, int, str]]) -> list[Paragraph]:
+    """Each table and note on the paragraph it belongs to; `working` are the same paragraphs as gathered."""
+    if not paras or not (tables or notes):
+        return paras
+
+    def owner(page: int, top: float) -> int:
+        best = 0
+        for k, p in enumerate(working):  # the working paragraphs know their first line's top, text too
+            if (p.page, p.bbox[1]) <= (page, top):
+                best = k
+        return best
+
+    extra_tables: dict[int, list[Table]] = {}
+    for t in tables:
+        mine = extra_tables.setdefault(owner(t.page, t.bbox[1]), [])
+        prev = mine[-1] if mine else None
+        if prev is not None and t.page == prev.page + 1 and prev.rows and t.rows \
+                and len(prev.rows[0]) == len(t.rows[0]):
+            # a table running over a page break, its header row repeated on the new page
+            rows = t.rows[1:] if t.rows[0] == prev.rows[0] else t.rows
+            mine[-1] = Table(page=prev.page, rows=prev.rows + rows)
+            continue
+        mine.append(Table(page=t.page, rows=t.rows))
+    line_owner: dict[int, int] = {}
+    for j, p in enumerate(working):
+        for idx in p.lines:
+            line_owner[idx] = j
+    extra_notes: dict[int, list[Note]] = {}
+    for n in notes:
+        # the paragraph holding the note's superscript marker, else the last one on or before its page
+        k = None
+        for page, idx, label in markers:
+            if label == n.label and page <= n.page and idx in line_owner:
+                k = line_owner[idx]
+        if k is None:
+            for j, q in enumerate(paras):
+                if q.page <= n.page:
+                    k = j
+        extra_notes.setdefault(k or 0, []).append(n)
+    return [
+        replace(p, tables=p.tables + tuple(extra_tables.get(k, ())), notes=p.notes + tuple(extra_notes.get(k, ())))
+        for k, p in enumerate(paras)
+    ]
