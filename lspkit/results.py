@@ -11,6 +11,8 @@ from typing import Any, Optional
 STATUS_OK = "ok"
 STATUS_ERROR = "error"
 STATUS_DUPLICATE = "duplicate"
+STATUS_NO_PARAGRAPHS = "no-paragraphs"  # read and tagged, but not one numbered paragraph in it
+DONE = (STATUS_OK, STATUS_NO_PARAGRAPHS)  # statuses of a file that need not be tagged again
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,9 @@ class FileResult:
     def paragraphs(self) -> int:
         return len(self.records)
 
+    def no_paragraphs_message(self) -> str:
+        return f"no numbered paragraphs in {self.pages} page{'s' if self.pages != 1 else ''}"
+
     @classmethod
     def failure(cls, file: str, sha256: Optional[str], kind: str, message: str, seconds: float = 0.0) -> "FileResult":
         return cls(file=file, sha256=sha256, status=STATUS_ERROR, error=kind, message=message, seconds=seconds)
@@ -52,7 +57,12 @@ class FileResult:
         return cls(file=file, sha256=sha256, status=STATUS_DUPLICATE, duplicate_of=first)
 
     def error_record(self) -> dict[str, Any]:
-        """The output record of a file that failed or was a duplicate."""
+        """The output record of a file that failed, was a duplicate, or has no numbered paragraphs."""
+        if self.status == STATUS_NO_PARAGRAPHS:
+            return {
+                "file": self.file, "sha256": self.sha256, "status": self.status, "pages": self.pages,
+                "message": self.no_paragraphs_message(),
+            }
         if self.status == STATUS_DUPLICATE:
             return {"file": self.file, "sha256": self.sha256, "status": self.status, "duplicate_of": self.duplicate_of}
         return {"file": self.file, "sha256": self.sha256, "status": self.status, "error": self.error, "message": self.message}

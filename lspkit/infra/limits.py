@@ -145,6 +145,12 @@ def _child(conn, func, args, kwargs, max_memory_mb) -> None:
         conn.send(("ok", result))
     except MemoryError:
         conn.send(("error", error_to_wire(LimitError(memory_problem(max_memory_mb)))))
+    except ImportError as exc:
+        # Under RLIMIT_AS a lazily imported extension module cannot be mapped: that is the limit, not a bug.
+        if max_memory_mb and ("failed to map segment" in str(exc) or "Cannot allocate memory" in str(exc)):
+            conn.send(("error", error_to_wire(LimitError(memory_problem(max_memory_mb)))))
+        else:
+            conn.send(("error", error_to_wire(exc)))
     except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent
         try:
             conn.send(("error", error_to_wire(exc)))
