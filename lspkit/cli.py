@@ -20,20 +20,69 @@ from .infra.errors import EXIT_USAGE, LspkitError
 EXIT_INTERNAL = 70  # an lspkit bug: please report it with --verbose output
 
 
-class Context:
-    """Options of the group that every command needs."""
+COLOR_CHOICES = ("auto", "always", "never")
+PIPE_WIDTH = 80  # columns of rich output in a pipe or a file, unless $COLUMNS says otherwise
 
-    def __init__(self, verbose: bool = False, quiet: bool = False):
+
+class Context:
+    """Options every command shares (given before the command or after it): -v, -q, --color."""
+
+    def __init__(self, verbose: bool = False, quiet: bool = False, color: str = "auto"):
         self.verbose = verbose
         self.quiet = quiet
+        self.color = color
 
     def warn(self, message: str) -> None:
+        """A warning: once, on stderr, unless --quiet (JSON output keeps its own "warnings")."""
         if not self.quiet:
             click.echo(f"lspkit: warning: {message}", err=True)
+
+    def use_color(self, is_terminal: bool) -> bool:
+        """--color always|never wins; then NO_COLOR (set and not empty: no colour), then FORCE_COLOR, then the terminal."""
+        if self.color != "auto":
+            return self.color == "always"
+        if os.environ.get("NO_COLOR"):
+            return False
+        if os.environ.get("FORCE_COLOR"):
+            return True
+        return is_terminal
+
+    def terminal(self, output: Optional[str]) -> tuple[bool, int]:
+        """(colour?, width) for rich output, the same for every command.
+
+        On a terminal: its width ($COLUMNS first, as shutil reads it).  In a pipe
+        or a file: $COLUMNS if set, else 80.  The characters drawn are the same
+        either way; only colour depends on the terminal (and --color, NO_COLOR, FORCE_COLOR).
+        """
+        import shutil
+
+        to_terminal = output in (None, "-") and sys.stdout.isatty()
+        if to_terminal:
+            width = shutil.get_terminal_size((PIPE_WIDTH, 24)).columns
+        else:
+            columns = os.environ.get("COLUMNS", "")
+            width = int(columns) if columns.isdigit() and int(columns) > 0 else PIPE_WIDTH
+        return self.use_color(to_terminal), width
+
+    def pages_progress(self):
+        """A reporter for `lspkit.infra.progress`: a bar of pages read on a terminal (stderr), else None."""
+        if self.quiet or not sys.stderr.isatty():
+            return None
+        from .render.progress import PagesBar
+
+        return PagesBar(color=self.use_color(True))
 
 
 class LspkitGroup(click.Group):
     """Turns library errors into `lspkit: FILE: PROBLEM` and an exit status."""
+
+    def make_context(self, *args, **kwargs) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except KeyboardInterrupt:  # click would say "Aborted!" and exit 1
+            _interrupted()
+            click.echo("lspkit: interrupted", err=True)
+            raise click.exceptions.Exit(130) from None
 
     def invoke(self, ctx: click.Context):
         try:
@@ -43,6 +92,7 @@ class LspkitGroup(click.Group):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except KeyboardInterrupt:
+            _interrupted()
             click.echo("lspkit: interrupted", err=True)
             ctx.exit(130)
         except BrokenPipeError:
@@ -54,6 +104,13 @@ class LspkitGroup(click.Group):
             _fail(ctx, "out of memory (try --max-pages or a smaller --pages range)", 8)
         except Exception as exc:  # a bug in lspkit, not in the user's input
             _fail(ctx, f"internal error: {type(exc).__name__}: {exc} (run with --verbose and report it)", EXIT_INTERNAL)
+
+
+def _interrupted() -> None:
+    """After the first Ctrl-C: a second one ends the process at once (status 130 from the shell), no traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _fail(ctx: click.Context, message: str, status: int) -> None:
@@ -131,15 +188,42 @@ def input_argument(name: str = "file"):
     return click.argument(name, type=click.Path(dir_okay=True, allow_dash=True), metavar=name.upper())
 
 
+# ---------------------------------------------------------------- options of every command
+
+VERBOSE_HELP = "Show tracebacks and extra detail on errors."
+QUIET_HELP = "No warnings or progress; errors only."
+COLOR_HELP = "Colour: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never."
+
+
+def _set_shared(ctx: click.Context, param: click.Parameter, value) -> None:
+    """-v, -q and --color after the command name: the same as before it."""
+    if value is None or value is False:  # not given here: what was given before the command stands
+        return
+    obj = ctx.find_object(Context) or ctx.ensure_object(Context)
+    setattr(obj, param.name, value)
+
+
+def _add_shared_options(group: click.Group) -> None:
+    """Give every command -v/--verbose, -q/--quiet and --color, as the group has them."""
+    for command in group.commands.values():
+        command.params.extend([
+            click.Option(["-v", "--verbose"], is_flag=True, expose_value=False, callback=_set_shared, help=VERBOSE_HELP),
+            click.Option(["-q", "--quiet"], is_flag=True, expose_value=False, callback=_set_shared, help=QUIET_HELP),
+            click.Option(["--color"], type=click.Choice(COLOR_CHOICES), default=None, expose_value=False,
+                         callback=_set_shared, help=COLOR_HELP),
+        ])
+
+
 # ---------------------------------------------------------------- the group
 
 
 @click.group(cls=LspkitGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "-V", "--version", prog_name="lspkit")
-@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks and extra detail on errors.")
-@click.option("-q", "--quiet", is_flag=True, help="No warnings or progress; errors only.")
+@click.option("-v", "--verbose", is_flag=True, help=VERBOSE_HELP)
+@click.option("-q", "--quiet", is_flag=True, help=QUIET_HELP)
+@click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True, help=COLOR_HELP)
 @click.pass_context
-def cli(ctx: click.Context, verbose: bool, quiet: bool) -> None:
+def cli(ctx: click.Context, verbose: bool, quiet: bool, color: str) -> None:
     """Read council and government policy papers paragraph by paragraph.
 
     \b
@@ -153,7 +237,7 @@ def cli(ctx: click.Context, verbose: bool, quiet: bool) -> None:
     FILE may be a PDF, a text or Markdown file, or '-' for standard input.
     Exit statuses are listed in the README (0 ok, 2 usage, 3-8 input and output problems).
     """
-    ctx.obj = Context(verbose=verbose, quiet=quiet)
+    ctx.obj = Context(verbose=verbose, quiet=quiet, color=color)
 
 
 # ---------------------------------------------------------------- extract
@@ -200,7 +284,10 @@ def extract(
 
         document = run_limited(extract_document, file, timeout=timeout, max_memory=max_memory, path=file, **options)
     else:
-        document = extract_document(file, **options)
+        from .infra.progress import reporting
+
+        with reporting(obj.pages_progress()):
+            document = extract_document(file, **options)
     for warning in document.warnings:
         obj.warn(f"{file}: {warning}")
     write_text_atomic(output, render.render(document, fmt))
@@ -319,13 +406,8 @@ def diff(
             ignore_punctuation=ignore_punctuation,
             blocks=blocks,
         )
-        to_terminal = output in (None, "-") and sys.stdout.isatty()
-        color = fmt == "terminal" and to_terminal and not os.environ.get("NO_COLOR")
-        width = None
-        if to_terminal:
-            import shutil
-
-            width = shutil.get_terminal_size((100, 24)).columns
+        color, width = obj.terminal(output)
+        color = color and fmt == "terminal"
         write_text_atomic(output, render.render(result, fmt, only=only, context=context, color=color, width=width))
     except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, BrokenPipeError):
         raise
@@ -410,13 +492,7 @@ def summarise(
 
     cache = Cache(cache_dir, enabled=not no_cache)
     pages = parse_pages(pages_spec)
-    to_terminal = output in (None, "-") and sys.stdout.isatty()
-    color = fmt == "terminal" and to_terminal and not os.environ.get("NO_COLOR")
-    width = None
-    if to_terminal:
-        import shutil
-
-        width = min(120, shutil.get_terminal_size((80, 24)).columns)
+    color, width = obj.terminal(output)
     options = {"width": width, "color": color} if fmt == "terminal" else {}
 
     # The same report with the same flags: the rendered output itself is cached (no rich, no parsing).
@@ -424,7 +500,7 @@ def summarise(
         file, against=against, taxonomy_path=themes_path, pages=pages, password=password, max_pages=max_pages,
         reader=reader, cache=cache,
     )
-    render_key = job.key and make_key("render", job.key, file, against, fmt, theme, full, options)
+    render_key = job.key and make_key("render", 2, job.key, file, against, fmt, theme, full, options)
     rendered = cache.get("render", render_key) if render_key else None
     if isinstance(rendered, dict) and isinstance(rendered.get("text"), str):
         for warning in rendered.get("warnings", ()):
@@ -432,7 +508,10 @@ def summarise(
         write_text_atomic(output, rendered["text"])
         return
 
-    summary, _hit = job.run()
+    from .infra.progress import reporting
+
+    with reporting(obj.pages_progress()):
+        summary, _hit = job.run()
     if theme is not None and summary.theme(theme) is None:
         names = ", ".join(t.name for t in summary.themes)
         raise click.BadParameter(f"no theme {theme!r} (choose from {names})", param_hint="--theme")
@@ -449,17 +528,10 @@ def summarise(
 # ---------------------------------------------------------------- tag, themes, eval, train
 
 
-def _terminal(output: Optional[str]) -> tuple[bool, Optional[int]]:
-    """(colour?, width) for rich output: colour only on a terminal and never with NO_COLOR."""
-    to_terminal = output in (None, "-") and sys.stdout.isatty()
-    width = None
-    if to_terminal:
-        import shutil
-
-        width = shutil.get_terminal_size((120, 24)).columns
-    elif os.environ.get("COLUMNS", "").isdigit():
-        width = int(os.environ["COLUMNS"])  # a pipe into a pager or a file: honour the user's width
-    return to_terminal and not os.environ.get("NO_COLOR"), width
+def _terminal(output: Optional[str]) -> tuple[bool, int]:
+    """(colour?, width) for rich output: `Context.terminal` of the running command."""
+    obj = click.get_current_context().find_object(Context) or Context()
+    return obj.terminal(output)
 
 
 def min_score_option(f):
@@ -598,8 +670,11 @@ def _tag_batch(ctx: click.Context, obj: Context, paths, listed, fmt: str, output
         _fail(ctx, str(exc), EXIT_USAGE)  # batch set-up trouble is a usage error, like diff's
         return
     except KeyboardInterrupt:
+        _interrupted()
         if output not in (None, "-"):
             click.echo(f"lspkit: interrupted; finished files are kept, rerun with --resume -o {output}", err=True)
+        else:
+            click.echo("lspkit: interrupted", err=True)
         ctx.exit(130)
     if not obj.quiet:
         click.echo(stats.line(), err=True)
@@ -852,8 +927,16 @@ def schema(command: str) -> None:
     click.echo(schema_text(command), nl=False)
 
 
+_add_shared_options(cli)
+
+
 def main() -> None:
-    cli(prog_name="lspkit")
+    try:
+        cli(prog_name="lspkit")
+    except KeyboardInterrupt:  # outside a command (while parsing or starting up): still one line and 130
+        _interrupted()
+        click.echo("lspkit: interrupted", err=True)
+        sys.exit(130)
 
 
 if __name__ == "__main__":

@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Optional
 
-
 class FileStatus(str, Enum):
     """A batch file's outcome (a str, so `status == "ok"` still reads and JSON shows the value)."""
 
     OK = "ok"
     ERROR = "error"
     DUPLICATE = "duplicate"
+    NO_PARAGRAPHS = "no-paragraphs"  # read and tagged, but not one numbered paragraph in it
 
     def __str__(self) -> str:  # CSV cells and f-strings show "ok", not "FileStatus.OK"
         return self.value
@@ -24,6 +24,8 @@ class FileStatus(str, Enum):
 STATUS_OK = FileStatus.OK
 STATUS_ERROR = FileStatus.ERROR
 STATUS_DUPLICATE = FileStatus.DUPLICATE
+STATUS_NO_PARAGRAPHS = FileStatus.NO_PARAGRAPHS
+DONE = (STATUS_OK, STATUS_NO_PARAGRAPHS)  # statuses of a file that need not be tagged again
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,9 @@ class FileResult:
     def paragraphs(self) -> int:
         return len(self.records)
 
+    def no_paragraphs_message(self) -> str:
+        return f"no numbered paragraphs in {self.pages} page{'s' if self.pages != 1 else ''}"
+
     @classmethod
     def failure(cls, file: str, sha256: Optional[str], kind: str, message: str, seconds: float = 0.0) -> "FileResult":
         return cls(file=file, sha256=sha256, status=STATUS_ERROR, error=kind, message=message, seconds=seconds)
@@ -68,7 +73,12 @@ class FileResult:
         return cls(file=file, sha256=sha256, status=STATUS_DUPLICATE, duplicate_of=first)
 
     def error_record(self) -> dict[str, Any]:
-        """The output record of a file that failed or was a duplicate."""
+        """The output record of a file that failed, was a duplicate, or has no numbered paragraphs."""
+        if self.status == STATUS_NO_PARAGRAPHS:
+            return {
+                "file": self.file, "sha256": self.sha256, "status": self.status.value, "pages": self.pages,
+                "message": self.no_paragraphs_message(),
+            }
         if self.status == STATUS_DUPLICATE:
             return {"file": self.file, "sha256": self.sha256, "status": self.status.value, "duplicate_of": self.duplicate_of}
         return {"file": self.file, "sha256": self.sha256, "status": self.status.value, "error": self.error,

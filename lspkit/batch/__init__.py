@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
 from .discover import DEFAULT_GLOBS, Found, Task, discover, parse_shard, plan, shard_of
-from ..results import STATUS_DUPLICATE, STATUS_ERROR, STATUS_OK, FileResult, FileStatus
+from ..results import STATUS_DUPLICATE, STATUS_ERROR, STATUS_NO_PARAGRAPHS, STATUS_OK, FileResult, FileStatus
 from .worker import TagOptions, preload, tag_file
 
 ENGINES = ("process", "dask")
@@ -36,7 +36,8 @@ def default_jobs() -> int:
 class BatchStats:
     """Running totals for the progress bar and the final summary line."""
 
-    tagged: int = 0
+    tagged: int = 0  # files read and tagged, those without numbered paragraphs too
+    no_paragraphs: int = 0
     paragraphs: int = 0
     pages: int = 0
     failed: int = 0
@@ -49,8 +50,9 @@ class BatchStats:
         if result is None:
             self.skipped += task.skipped
             return
-        if result.status == STATUS_OK:
+        if result.status in (STATUS_OK, STATUS_NO_PARAGRAPHS):
             self.tagged += 1
+            self.no_paragraphs += result.status == STATUS_NO_PARAGRAPHS
             self.paragraphs += result.paragraphs
             self.pages += result.pages
             self.cached += result.cached == "tags"
@@ -65,7 +67,8 @@ class BatchStats:
 
     def line(self) -> str:
         return (
-            f"tagged {self.tagged} files ({self.paragraphs} paragraphs), {self.failed} failed, "
+            f"tagged {self.tagged} files ({self.paragraphs} paragraphs), {self.no_paragraphs} without numbered paragraphs, "
+            f"{self.failed} failed, "
             f"{self.duplicates} duplicates, {self.skipped} skipped (resume) in {self.seconds:.1f} s"
         )
 
@@ -114,6 +117,7 @@ __all__ = [
     "Found",
     "STATUS_DUPLICATE",
     "STATUS_ERROR",
+    "STATUS_NO_PARAGRAPHS",
     "STATUS_OK",
     "TagOptions",
     "Task",

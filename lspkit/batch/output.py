@@ -19,7 +19,7 @@ from typing import IO, Iterator, Optional
 from ..infra.errors import OutputError
 from ..infra.outputs import open_output
 from ..render.batch import BatchRenderer, FormatMismatch, Unit
-from ..results import STATUS_DUPLICATE, STATUS_OK, FileResult
+from ..results import DONE, STATUS_DUPLICATE, FileResult
 
 JOURNAL_SUFFIX = ".lspkit-journal"
 
@@ -104,7 +104,7 @@ class BatchOutput:
                     if key in seen:
                         continue
                     seen.add(key)
-                    if unit.status == STATUS_OK and unit.sha256 and unit.sha256 not in self.done:
+                    if unit.status in DONE and unit.sha256 and unit.sha256 not in self.done:
                         self.done[unit.sha256] = [unit.file]
                         out.write(_journal_line(unit))
                         self.kept += 1

@@ -18,7 +18,15 @@ from multiprocessing.connection import wait
 from typing import Callable, Iterable, Iterator, Optional
 
 from ..infra.errors import LspkitError
-from ..infra.limits import describe_exit, kill_quietly, memory_problem, mp_context, set_memory_limit
+from ..infra.limits import (
+    describe_exit,
+    ignore_sigint,
+    kill_quietly,
+    memory_problem,
+    mp_context,
+    set_memory_limit,
+    start_child,
+)
 from .discover import Task
 from ..results import FileResult
 from .worker import TagOptions, preload, tag_file
@@ -43,7 +51,7 @@ STARTUP_GRACE = 120.0  # seconds a fresh worker may take to load spaCy before it
 
 
 def _worker_main(conn, task: TaskFunction, options: TagOptions, max_memory, initializer) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    ignore_sigint()  # Ctrl-C is the parent's to handle: it stops the workers
     set_memory_limit(max_memory)
     if initializer is not None:
         try:
@@ -117,7 +125,7 @@ class WorkerPool:
             daemon=True,
             name="lspkit-worker",
         )
-        process.start()
+        start_child(process)  # the forkserver too, on the first start: neither may see a Ctrl-C
         child.close()
         return _Worker(process, parent)
 
@@ -147,6 +155,7 @@ class WorkerPool:
         def finish(s: int, task: Task, result: Optional[FileResult]):
             ready[s] = (task, result)
 
+        finished = False
         try:
             while True:
                 # Hand out work until every worker is busy.
@@ -258,13 +267,22 @@ class WorkerPool:
                     self._retire(worker)
                     self.replaced += 1
                     # The replacement is spawned lazily, when there is work for it.
+            finished = True
         finally:
+            if finished:  # every file done: let the workers exit on their own
+                for worker in workers:
+                    try:
+                        worker.conn.send(None)
+                    except (OSError, ValueError):
+                        pass
+                end = time.monotonic() + 2
+                for worker in workers:
+                    worker.process.join(max(0.0, end - time.monotonic()))
+            else:  # Ctrl-C, an error, or the consumer stopped reading: stop them now, mid-file or not
+                for worker in workers:
+                    try:
+                        worker.process.kill()
+                    except (OSError, ValueError, AttributeError):
+                        pass
             for worker in workers:
-                try:
-                    worker.conn.send(None)
-                except (OSError, ValueError):
-                    pass
-            end = time.monotonic() + 2
-            for worker in workers:
-                worker.process.join(max(0.0, end - time.monotonic()))
                 self._retire(worker)

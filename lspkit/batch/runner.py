@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Optional, TextIO
 
 from . import BatchStats, TagOptions, default_jobs, discover, plan, run_batch, tag_file
 from .output import BatchOutput
-from ..results import STATUS_ERROR, FileResult
+from ..results import STATUS_ERROR, STATUS_NO_PARAGRAPHS, FileResult
 from .worker import preload
 
 DEFAULT_TIMEOUT = 300.0  # seconds per file; a 300-page report takes well under a minute
@@ -78,7 +78,9 @@ def tag_batch(
     """Tag every input file into `settings.output` (stdout if None); returns the counts.
 
     `progress(total)` makes a context manager with `advance(result)` (the
-    CLI's rich bar).  `on_error` is called for each file that failed.
+    CLI's rich bar).  `on_error` is called for each file that failed,
+    `on_warning(path, problem)` for set-up notes and each file without a
+    numbered paragraph (its record has status "no-paragraphs" and its pages).
     """
     from ..render.batch import BatchRenderer
     from ..nlp.taxonomy import load_taxonomy
@@ -117,6 +119,8 @@ def tag_batch(
                     output.write(result)
                     if result.status == STATUS_ERROR and on_error:
                         on_error(result)
+                    elif result.status == STATUS_NO_PARAGRAPHS and on_warning:
+                        on_warning(result.file, result.no_paragraphs_message())
                 bar.advance(result)
         output.commit()
     finally:

@@ -17,7 +17,7 @@ from typing import Any, Optional
 from .. import pipeline
 from ..infra.cache import Cache, file_sha256, make_key
 from ..infra.errors import LspkitError
-from ..results import FileResult
+from ..results import STATUS_NO_PARAGRAPHS, STATUS_OK, FileResult
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,11 @@ def _records(tagged, explain: bool) -> tuple[dict, ...]:
     return tuple(tagged.records(explain=explain))
 
 
+def _status(records) -> str:
+    """A file read without trouble but without one numbered paragraph says so (and the batch warns)."""
+    return STATUS_OK if records else STATUS_NO_PARAGRAPHS
+
+
 def _counts(records, names) -> dict[str, int]:
     counts = {name: 0 for name in names}
     for record in records:
@@ -130,6 +135,7 @@ def cached_result(path: str, sha256: str, options: TagOptions) -> Optional[FileR
     return FileResult(
         file=path,
         sha256=sha256,
+        status=_status(records),
         pages=hit.get("pages", 0),
         records=records,
         theme_counts=_counts(records, taxonomy.names),
@@ -153,6 +159,7 @@ def _tag(path: str, sha256: str, options: TagOptions) -> FileResult:
     return FileResult(
         file=path,
         sha256=sha256,
+        status=_status(records),
         pages=pages,
         records=records,
         theme_counts=_counts(records, taxonomy.names),

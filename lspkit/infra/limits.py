@@ -14,7 +14,8 @@ import os
 import signal
 import sys
 import traceback
-from typing import Any, Callable, Optional
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator, Optional
 
 from .errors import LimitError, LspkitError
 
@@ -35,6 +36,50 @@ def mp_context():
         # to re-import a __main__ that is not on disk, and every child would die.
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+@contextmanager
+def sigint_blocked() -> Iterator[None]:
+    """Hold back SIGINT in this thread while child processes (and threads that start them) are made.
+
+    Ctrl-C goes to the terminal's whole process group: the forkserver (while it
+    is still importing its preload list) and a freshly forked worker (before it
+    ignores SIGINT) would each die with a KeyboardInterrupt traceback.  A child
+    process inherits the blocked mask (across exec too), and so does a thread,
+    so no child can be interrupted until it has chosen to ignore SIGINT
+    (`ignore_sigint`).  A Ctrl-C meant for this process is not lost: it stays
+    pending and is raised when the block ends.  This is what multiprocessing's
+    own resource tracker does for itself (bpo-33613).
+    """
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    if mp_context().get_start_method() != "fork":
+        # Started lazily by the first child, it unblocks SIGINT in the thread
+        # that starts it: start it first, so that the block below holds throughout.
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def ignore_sigint() -> None:
+    """In a child process: Ctrl-C is the parent's to handle (it then stops the child)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def start_child(process) -> None:
+    """`process.start()` with SIGINT held back (see `sigint_blocked`); the child must call `ignore_sigint`."""
+    with sigint_blocked():
+        process.start()
 
 
 def set_memory_limit(max_memory_mb: Optional[float]) -> None:
@@ -93,12 +138,19 @@ def error_from_wire(wire: tuple) -> BaseException:
 
 
 def _child(conn, func, args, kwargs, max_memory_mb) -> None:
+    ignore_sigint()
     try:
         set_memory_limit(max_memory_mb)
         result = func(*args, **kwargs)
         conn.send(("ok", result))
     except MemoryError:
         conn.send(("error", error_to_wire(LimitError(memory_problem(max_memory_mb)))))
+    except ImportError as exc:
+        # Under RLIMIT_AS a lazily imported extension module cannot be mapped: that is the limit, not a bug.
+        if max_memory_mb and ("failed to map segment" in str(exc) or "Cannot allocate memory" in str(exc)):
+            conn.send(("error", error_to_wire(LimitError(memory_problem(max_memory_mb)))))
+        else:
+            conn.send(("error", error_to_wire(exc)))
     except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent
         try:
             conn.send(("error", error_to_wire(exc)))
@@ -127,7 +179,7 @@ def run_limited(
     ctx = mp_context()
     parent, child = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(child, func, args, kwargs, max_memory), daemon=True)
-    proc.start()
+    start_child(proc)
     child.close()
     try:
         if not parent.poll(timeout):

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, Optional
 
+from ..infra import progress
 from ..infra.errors import EncryptedError, InputInvalidError, LimitError, NoTextLayerError
 from ..model import Line, Reading, TableRegion
 from .tables import _grid_tables
@@ -95,14 +96,18 @@ class Collector:
         self.broken_pages: list[int] = []
         self.unmapped = 0
         self.unmapped_pages: dict[int, None] = {}
+        progress.document(path, len(opened.wanted))  # pages read, for a bar if the caller draws one
 
     def broken(self, page_no: int) -> None:
         """A page that cannot be loaded (a cyclic or too-deep page tree, a missing page object)."""
         self.broken_pages.append(page_no)
+        progress.page_done()
 
     def page(self, page_no: int, width: float, height: float, runs: list[Run], count: int, rulings=None) -> None:
         """One page: its runs, its count of visible characters and its ruling segments (hs, vs), if any."""
         from .layout import order_runs
+
+        progress.page_done()
 
         self.sizes[page_no] = (width, height)
         self.chars_total += count

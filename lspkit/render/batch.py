@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 from typing import IO, Any, Iterator, Optional, Sequence
 
-from ..results import STATUS_ERROR, STATUS_OK, FileResult
+from ..results import DONE, STATUS_ERROR, STATUS_OK, FileResult
 
 STATUS_FIELDS = ("status", "error", "message", "duplicate_of")
 SUMMARY_FIELDS = ("file", "sha256", "status", "pages", "paragraphs")
@@ -74,7 +74,7 @@ class BatchRenderer:
         return list(result.records)
 
     def summary_row(self, result: FileResult) -> dict[str, Any]:
-        ok = result.status == STATUS_OK
+        ok = result.status in DONE
         return {
             "file": result.file,
             "sha256": result.sha256,

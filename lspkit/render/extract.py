@@ -56,8 +56,7 @@ def as_markdown(document: Document) -> str:
         out.append("")
     for n in document.notes:
         out.append(f"[^{n.label}]: {_md(n.text)}")
-    for w in document.warnings:
-        out.append(f"> warning: {w}")
+    # warnings: once, on stderr (the CLI); JSON keeps them
     return "\n".join(out).rstrip() + "\n"
 
 

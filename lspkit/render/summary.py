@@ -208,9 +208,7 @@ def _markdown_tail(summary: Summary) -> list[str]:
         out.append(f"- **Paragraphs**: {', '.join(a.uncovered_paragraphs) or 'none'}")
         out.append(f"- **Questions**: {', '.join(a.uncovered_questions) or 'none'}")
         out.append("")
-    for w in summary.warnings:
-        out.append(f"> warning: {_md(w)}")
-    return out
+    return out  # warnings: once, on stderr (the CLI); JSON keeps them
 
 
 # ---------------------------------------------------------------- terminal
@@ -224,7 +222,10 @@ def as_terminal(
     width: Optional[int] = None,
     color: bool = False,
 ) -> str:
-    """Rich panels and tables; `color=False` (a pipe, NO_COLOR) gives plain text with ASCII rules."""
+    """Rich panels and tables; `color=False` (a pipe, NO_COLOR) gives the same characters without colour.
+
+    Warnings are not drawn: the CLI gives them once, on stderr.
+    """
     from io import StringIO
 
     from rich import box
@@ -246,8 +247,8 @@ def as_terminal(
         legacy_windows=False,
         soft_wrap=False,
     )
-    panel_box = box.ROUNDED if color else box.ASCII
-    table_box = box.SIMPLE_HEAD if color else box.ASCII2
+    panel_box = box.ROUNDED  # the same characters in a pipe as on a terminal, as tag and diff draw
+    table_box = box.SIMPLE_HEAD
     themes = _selected_themes(summary, theme)
 
     # title block
@@ -342,8 +343,6 @@ def as_terminal(
                 Text("Questions:  ", style="bold") + Text(", ".join(a.uncovered_questions) or "none"),
             )
             console.print(Panel(body, title="Not covered by the report", box=panel_box, expand=True))
-        for w in summary.warnings:
-            console.print(Text(f"warning: {w}", style="yellow"))
     return buf.getvalue()
 
 
