@@ -164,6 +164,15 @@ def reader_option(f):
     )(f)
 
 
+def tracked_option(f):
+    """--tracked: how a PDF "with tracked changes" is read (lspkit.read.pdf.TRACKED_MODES)."""
+    return click.option(
+        "--tracked", type=click.Choice(["final", "original"]), default="final", show_default=True,
+        help="A PDF with tracked changes shown: read the text after them (final) or before them (original). "
+             "Each paragraph lists its changes either way.",
+    )(f)
+
+
 def pdf_options(f):
     """--pages, --password, --max-pages and --reader: how much of a PDF to read, and with which engine."""
     f = reader_option(f)
@@ -248,6 +257,7 @@ def cli(ctx: click.Context, verbose: bool, quiet: bool, color: str) -> None:
 @format_option(["json", "jsonl", "markdown", "text"], "json")
 @output_option
 @pdf_options
+@tracked_option
 @click.option(
     "--timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
     help="Give up (exit 8) if reading takes longer than SECONDS.",
@@ -258,7 +268,8 @@ def cli(ctx: click.Context, verbose: bool, quiet: bool, color: str) -> None:
 )
 @click.pass_obj
 def extract(
-    obj: Context, file: str, fmt: str, output: Optional[str], pages_spec, password, max_pages, reader, timeout, max_memory
+    obj: Context, file: str, fmt: str, output: Optional[str], pages_spec, password, max_pages, reader, tracked, timeout,
+    max_memory,
 ) -> None:
     """Every numbered paragraph of FILE, with its number, section, page and text.
 
@@ -273,12 +284,15 @@ def extract(
       lspkit extract report.pdf --format markdown --pages 2-5
       cat report.txt | lspkit extract - --format text
       lspkit extract upload.pdf --timeout 30 --max-memory 500   an untrusted file
+      lspkit extract constitution.pdf --tracked original      the text before its tracked changes
     """
     from .api import extract as extract_document
     from .infra.outputs import write_text_atomic
     from .render import extract as render
 
     options = dict(pages=parse_pages(pages_spec), password=password, max_pages=max_pages, reader=reader)
+    if tracked != "final":
+        options["tracked"] = tracked
     if (timeout or max_memory) and file != "-":
         from .infra.limits import run_limited
 

@@ -33,6 +33,13 @@ class DropReason(str, Enum):
     CONTENTS = "contents"  # a table-of-contents entry
 
 
+class ChangeOp(str, Enum):
+    """A tracked change as the PDF shows it: inserted (underlined, coloured) or deleted (struck through)."""
+
+    INSERTED = "inserted"
+    DELETED = "deleted"
+
+
 class ReadingKind(str, Enum):
     PDF = "pdf"
     TEXT = "text"
@@ -108,6 +115,9 @@ class Line:
     bold: bool = False
     page_height: float = 0.0
     page_width: float = 0.0
+    changes: tuple["TrackedChange", ...] = ()  # tracked changes shown on this line, in reading order
+    # does the line start / end inside a change (so a change running over the line break is one change)?
+    change_edges: tuple[bool, bool] = (False, False)
 
 
 @dataclass(frozen=True)
@@ -131,6 +141,20 @@ class Note:
 
     def to_dict(self) -> dict[str, Any]:
         return {"label": self.label, "text": self.text, "page": self.page}
+
+
+@dataclass(frozen=True)
+class TrackedChange:
+    """One tracked change inside a paragraph, in reading order: what was inserted or deleted."""
+
+    op: ChangeOp
+    text: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "op", ChangeOp(self.op))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"op": self.op.value, "text": self.text}
 
 
 @dataclass(frozen=True)
@@ -164,9 +188,10 @@ class Paragraph:
     parts: tuple[str, ...] = ()
     tables: tuple[Table, ...] = ()
     notes: tuple[Note, ...] = ()
+    changes: tuple[TrackedChange, ...] = ()  # tracked changes (a PDF "with tracked changes"), in reading order
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "number": self.number,
             "kind": self.kind.value,
             "section": self.section,
@@ -180,6 +205,9 @@ class Paragraph:
             "tables": [t.to_dict() for t in self.tables],
             "notes": [n.to_dict() for n in self.notes],
         }
+        if self.changes:  # only where the PDF shows tracked changes, so other output keeps its shape
+            out["changes"] = [c.to_dict() for c in self.changes]
+        return out
 
 
 @dataclass(frozen=True)
@@ -287,6 +315,7 @@ class Document:
                 parts=tuple(p.get("parts", ())),
                 tables=tuple(table(t) for t in p.get("tables", ())),
                 notes=tuple(note(n) for n in p.get("notes", ())),
+                changes=tuple(TrackedChange(ChangeOp(c["op"]), c["text"]) for c in p.get("changes", ())),
             )
             for p in d.get("paragraphs", ())
         )
@@ -330,7 +359,14 @@ class Reading:
     # (page, line index in `lines`, label): superscript footnote markers removed from line text
     markers: list[tuple[int, int, str]] = field(default_factory=list)
     warnings: tuple[str, ...] = ()
+    # page -> y (top-down) of the footnote separator drawn on it: what lies below is the page's footnotes
+    foot_rules: dict[int, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", ReadingKind(self.kind))
+
+    @property
+    def producer(self) -> str:
+        """What made the file (the PDF's Producer, then its Creator), "" when unknown or not a PDF."""
+        return " ".join(str(self.metadata.get(k, "")) for k in ("producer", "creator")).strip()
 

@@ -45,13 +45,24 @@ def read_lines(
     max_pages: Optional[int] = None,
     reader: str = DEFAULT_READER,
     sha256: Optional[str] = None,
+    tracked: str = "final",
 ) -> Reading:
     """Read `path` ("-" is standard input) into a Reading; raises LspkitError subclasses on bad input.
 
     `reader` names the PDF engine (a key of READERS); text files are read as text whatever it says.
     `sha256` is the file's digest when the caller (the pipeline) already has it, so the bytes are hashed once.
+    `tracked` is how a PDF with tracked changes is read: "final" (deletions out, insertions in, the default)
+    or "original" (the text before the changes); either way each line records its changes.
     """
+    import functools
+
+    from .pdf import TRACKED_MODES
+
+    if tracked not in TRACKED_MODES:
+        raise ValueError(f"unknown tracked-changes mode {tracked!r} (choose from {', '.join(TRACKED_MODES)})")
     read_pdf = pdf_reader(reader)  # an unknown name fails before any file is touched
+    if tracked != "final":
+        read_pdf = functools.partial(read_pdf, tracked=tracked)
     if path == "-":
         data = sys.stdin.buffer.read()
         return _read_bytes("<stdin>", data, read_pdf, pages=pages, password=password, max_pages=max_pages)

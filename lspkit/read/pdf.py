@@ -14,15 +14,90 @@ from typing import Any, Optional
 
 from ..infra import progress
 from ..infra.errors import EncryptedError, InputInvalidError, LimitError, NoTextLayerError
-from ..model import Line, Reading, TableRegion
+from ..model import ChangeOp, Line, Reading, TableRegion, TrackedChange
 from .tables import _grid_tables
 from .text import clean_text
 
 _UNMAPPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffd]")
 
 # A run: consecutive characters on one baseline in one font size, in content order.
-# [x0, x1, top, bottom, size, bold, text, first_char_index]
+# [x0, x1, top, bottom, size, bold, text, first_char_index] and, from an engine that reads tracked
+# changes, [8] the ChangeOp its characters are marked with (None: unchanged).
 Run = list
+
+TRACKED_MODES = ("final", "original")  # read the text after the tracked changes, or before them
+
+
+def run_op(run: Run) -> Optional[ChangeOp]:
+    return run[8] if len(run) > 8 else None
+
+
+class ChangeMarks:
+    """A page's evidence of tracked changes, from its drawn lines and the text colour.
+
+    Word and LibreOffice export a document "with tracked changes" as coloured
+    text: a deletion struck through (a thin line across the middle of the
+    glyphs), an insertion underlined (a thin line at the baseline), and a
+    change bar in the margin beside each changed line.  A struck-through
+    coloured glyph is a deletion; an underlined coloured glyph is an insertion
+    only on a line with a change bar, so a blue underlined hyperlink is not one.
+    """
+
+    def __init__(self, hs: list, vs: list, width: float):
+        self.hs = sorted(h for h in hs if h[2] - h[1] >= 2)
+        self.ys = [h[0] for h in self.hs]
+        # change bars: thin vertical lines in the outer quarters of the page that touch no horizontal line
+        # (a table's cell borders do)
+        self.bars = [
+            v for v in vs
+            if (v[0] < 0.25 * width or v[0] > 0.75 * width) and not any(
+                h[1] - 2 <= v[0] <= h[2] + 2 and v[1] - 2 <= h[0] <= v[2] + 2 for h in self.hs)
+        ]
+
+    @classmethod
+    def of_page(cls, rulings, width: float) -> Optional["ChangeMarks"]:
+        if not rulings or not rulings[0]:
+            return None
+        return cls(rulings[0], rulings[1], width)
+
+    def near(self, left: float, right: float, top: float, bottom: float) -> bool:
+        """Does a horizontal line cross or underline this box?  (Cheap: the test before any colour is read.)"""
+        import bisect
+
+        size = bottom - top
+        i = bisect.bisect_left(self.ys, top + 0.1 * size)
+        while i < len(self.hs) and self.hs[i][0] <= bottom + 0.25 * size:
+            y, x0, x1 = self.hs[i]
+            if x0 - 1 <= right and x1 + 1 >= left:
+                return True
+            i += 1
+        return False
+
+    def op(self, left: float, right: float, top: float, bottom: float, rgb: Optional[tuple]) -> Optional[ChangeOp]:
+        """The change one glyph (its loose box, top-down) is marked as, if any."""
+        if rgb is None or max(rgb) - min(rgb) < 60:  # black, grey or unknown: not a tracked change
+            return None
+        import bisect
+
+        size = bottom - top
+        cx = (left + right) / 2
+        i = bisect.bisect_left(self.ys, top + 0.1 * size)
+        under = struck = False
+        while i < len(self.hs) and self.hs[i][0] <= bottom + 0.25 * size:
+            y, x0, x1 = self.hs[i]
+            i += 1
+            if not x0 - 0.5 <= cx <= x1 + 0.5:
+                continue
+            rel = (bottom - y) / size  # the loose box runs from the ascent to the descent
+            if 0.3 <= rel <= 0.8:
+                struck = True
+            elif -0.25 <= rel < 0.3:
+                under = True
+        if struck:
+            return ChangeOp.DELETED
+        if under and any(b[1] - 0.5 * size <= bottom and b[2] + 0.5 * size >= top for b in self.bars):
+            return ChangeOp.INSERTED
+        return None
 
 
 @dataclass(frozen=True)
@@ -83,7 +158,10 @@ def open_checked(path: str, data: bytes, *, pages, password, max_pages) -> Opene
 class Collector:
     """Pages in, a Reading out: runs become ordered lines, rulings become tables, problems become warnings."""
 
-    def __init__(self, path: str, sha: str, opened: Opened):
+    def __init__(self, path: str, sha: str, opened: Opened, tracked: str = "final"):
+        if tracked not in TRACKED_MODES:
+            raise ValueError(f"unknown tracked-changes mode {tracked!r} (choose from {', '.join(TRACKED_MODES)})")
+        self.tracked = tracked
         self.path = path
         self.sha = sha
         self.opened = opened
@@ -91,6 +169,7 @@ class Collector:
         self.markers: list[tuple[int, int, str]] = []
         self.sizes: dict[int, tuple[float, float]] = {}
         self.tables: list[TableRegion] = []
+        self.foot_rules: dict[int, float] = {}
         self.chars_total = 0
         self.empty_pages: list[int] = []
         self.broken_pages: list[int] = []
@@ -117,8 +196,18 @@ class Collector:
             hs, vs = rulings
             if len(hs) >= 2 and len(vs) >= 2:
                 self.tables.extend(_grid_tables(hs, vs, runs, page_no))
+            rule = foot_rule(hs, vs, runs, width, height)
+            if rule is not None:
+                self.foot_rules[page_no] = rule
         for line_runs in order_runs(runs, width):
-            line, marks = make_line(line_runs, page_no, width, height)
+            line, marks = make_line(line_runs, page_no, width, height, self.tracked)
+            if line is not None and line.text == "" and line.changes:
+                # a line whose every word was removed (a deleted line read as final): its changes go to the line before
+                if self.lines:
+                    prev = self.lines[-1]
+                    self.lines[-1] = replace(prev, changes=merge_changes(prev.changes, prev.change_edges[1], line),
+                                             change_edges=(prev.change_edges[0], True))
+                continue
             if line is not None and _UNMAPPED.search(line.text):
                 # glyph codes from a font without a Unicode map: never let control bytes into the text
                 text = _UNMAPPED.sub("", line.text)
@@ -166,7 +255,34 @@ class Collector:
             pages=tuple(wanted),
             markers=self.markers,
             warnings=tuple(warnings),
+            foot_rules=self.foot_rules,
         )
+
+
+_FOOT_LABEL = re.compile(r"^(?:\d{1,3}|[*†‡§¶])(?![.\d])")
+
+
+def foot_rule(hs: list, vs: list, runs: list[Run], width: float, height: float) -> Optional[float]:
+    """The y of a footnote separator: a short rule in the lower half of the page, touching no other line, with
+    nothing written across it and text below it starting at its left end (Word draws one 144 pt long)."""
+    best: Optional[float] = None
+    for y, x0, x1 in hs:
+        if not (y > 0.45 * height and 30 <= x1 - x0 <= 0.45 * width) or (best is not None and y >= best):
+            continue
+        if any(abs(v[0] - x0) < 3 or abs(v[0] - x1) < 3 or x0 <= v[0] <= x1 and v[1] - 2 <= y <= v[2] + 2 for v in vs):
+            continue  # a table's border
+        if any(h[0] != y and abs(h[0] - y) < 2 and (h[1] < x0 - 2 or h[2] > x1 + 2) for h in hs):
+            continue  # part of a longer rule
+        below = [r for r in runs if r[2] >= y - 1]
+        if not below or not any(abs(r[0] - x0) <= 8 for r in below):
+            continue
+        first = min(below, key=lambda r: (round(r[3]), r[0]))
+        if not _FOOT_LABEL.match(first[6]):
+            continue  # the first thing below a footnote separator is a note's label
+        if any(r[2] - 1 <= y <= r[3] + 1 and r[0] < x1 and r[1] > x0 for r in runs):
+            continue  # an underline or strike-through
+        best = y
+    return best
 
 
 def _pages_shown(pages: list[int]) -> str:
@@ -201,6 +317,19 @@ def _pdf_date(value: str) -> str:
     return out
 
 
+# Producers that never break a word at a line end on their own: Word (its automatic hyphenation is off
+# unless a document turns it on), Aspose.Words, Windows' "Microsoft: Print To PDF".  A hyphen ending a line
+# there is one the author typed ("fast-" + "tracked").  LibreOffice is not one: its justified paragraph
+# styles often hyphenate.
+_NON_HYPHENATING = re.compile(r"\bword\b|aspose|print to pdf", re.I)
+
+
+def producer_hyphenates(metadata: dict[str, Any]) -> bool:
+    """Does the PDF's producer (or creator) hyphenate words at line ends?  True when unknown."""
+    made_by = f"{metadata.get('producer', '')} {metadata.get('creator', '')}"
+    return not _NON_HYPHENATING.search(made_by)
+
+
 BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 
 
@@ -210,8 +339,32 @@ def bold_name(fontname: str) -> bool:
     return any(t in fontname for t in BOLD_NAMES)
 
 
-def make_line(runs: list[Run], page_no: int, width: float, height: float) -> tuple[Optional[Line], list[str]]:
-    """Join a visual line's runs; superscript markers after the first run are lifted out."""
+def make_line(runs: list[Run], page_no: int, width: float, height: float,
+              tracked: str = "final") -> tuple[Optional[Line], list[str]]:
+    """Join a visual line's runs; superscript markers after the first run are lifted out.
+
+    Runs marked as tracked changes are recorded on the line; those the mode leaves out (deletions for
+    `final`, insertions for `original`) are not in its text.  A line with changes but no text left has text "".
+    """
+    changes: list[TrackedChange] = []
+    edges = (False, False)
+    if any(run_op(r) for r in runs):
+        edges = (run_op(runs[0]) is not None, run_op(runs[-1]) is not None)
+        drop = ChangeOp.DELETED if tracked == "final" else ChangeOp.INSERTED
+        for r in runs:
+            op = run_op(r)
+            if op is None or not r[6]:
+                continue
+            if changes and changes[-1].op is op and _adjacent(runs, r, op):
+                changes[-1] = TrackedChange(op, _join_change(changes[-1].text, r[6]))
+            else:
+                changes.append(TrackedChange(op, r[6]))
+        kept = [r for r in runs if run_op(r) is not drop]
+        if not kept:
+            return Line(text="", page=page_no, changes=tuple(changes), change_edges=edges), []
+        if kept[0] is not runs[0]:  # the line still starts where it is printed ("17.5.17.6." read as "17.6.")
+            kept = [[runs[0][0], *kept[0][1:]], *kept[1:]]
+        runs = kept
     weight: dict[float, int] = {}
     for r in runs:
         key = round(r[4], 1)
@@ -244,7 +397,13 @@ def make_line(runs: list[Run], page_no: int, width: float, height: float) -> tup
         total += n
         if r[5]:
             bold_chars += n
-    text = clean_text("".join(parts)).strip()
+    joined = "".join(parts).rstrip()
+    text = clean_text(joined).strip()
+    if joined.endswith("\u00ad") and text:
+        # a soft hyphen: mid-line it is dropped (clean_text); at the line end it marks a word the producer
+        # broke, kept for join_lines to join.  (pdfium reports a line-end soft hyphen as it reports any
+        # line-end hyphen, so from that engine the producer decides; see join_lines.)
+        text += "\u00ad"
     if not text:
         return None, marks
     main = [r for r in runs if abs(r[4] - size) <= 0.15 * size] or runs
@@ -260,7 +419,29 @@ def make_line(runs: list[Run], page_no: int, width: float, height: float) -> tup
         bold=total > 0 and bold_chars >= 0.6 * total,
         page_height=round(height, 2),
         page_width=round(width, 2),
+        changes=tuple(changes),
+        change_edges=edges,
     )
     return line, marks
+
+
+def merge_changes(before: tuple, ends_in_change: bool, line: Line) -> tuple:
+    """`before` (changes up to a line that ends in a change or not) followed by `line`'s changes:
+    the same change running over the line break is one change."""
+    after = line.changes
+    if before and after and ends_in_change and line.change_edges[0] and before[-1].op is after[0].op:
+        joined = TrackedChange(after[0].op, _join_change(before[-1].text, after[0].text))
+        return (*before[:-1], joined, *after[1:])
+    return (*before, *after)
+
+
+def _adjacent(runs: list[Run], r: Run, op: ChangeOp) -> bool:
+    """Is `r` straight after another run of the same change (nothing unchanged between)?"""
+    k = runs.index(r)
+    return k > 0 and run_op(runs[k - 1]) is op
+
+
+def _join_change(a: str, b: str) -> str:
+    return a + b if a.endswith(" ") or b.startswith(" ") else a + " " + b
 
 

@@ -11,16 +11,17 @@ import unicodedata
 from typing import Optional
 
 from ..model import Reading
-from .pdf import Collector, Run, bold_name, open_checked
+from .pdf import ChangeMarks, Collector, Run, bold_name, open_checked
 from .tables import _rulings
 
 
-def read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages) -> Reading:
+def read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages, tracked: str = "final") -> Reading:
+    """`tracked`: "final" reads a PDF with tracked changes as it reads after them, "original" as before them."""
     import pypdfium2 as pdfium
 
     opened = open_checked(path, data, pages=pages, password=password, max_pages=max_pages)
     pdf = opened.pdf
-    out = Collector(path, sha, opened)
+    out = Collector(path, sha, opened, tracked)
     try:
         for page_no in opened.wanted:
             try:
@@ -30,12 +31,14 @@ def read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages) ->
                 continue
             try:
                 width, height = page.get_size()
+                rulings = _rulings(page, height)
                 textpage = page.get_textpage()
                 try:
-                    runs, count = _page_runs(textpage, height)
+                    runs, count = _page_runs(textpage, height, ChangeMarks.of_page(rulings, width))
                 finally:
                     textpage.close()
-                rulings = _rulings(page, height) if runs else None
+                if not runs:
+                    rulings = None
             finally:
                 page.close()
             out.page(page_no, width, height, runs, count, rulings)
@@ -44,14 +47,16 @@ def read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages) ->
     return out.reading()
 
 
-def _page_runs(textpage, height: float) -> tuple[list[Run], int]:
+def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> tuple[list[Run], int]:
     """Split the page's character stream into runs of one baseline and size.
 
     Word by word: the loose boxes of a word's first and last characters give
     its extent and size (the loose box height is the font size, which pdfium's
     own font-size call gets wrong for scaled text matrices).  Only a word whose
-    two ends disagree (a superscript glued on, mixed sizes) or that holds
-    right-to-left letters is read character by character.
+    two ends disagree (a superscript glued on, mixed sizes), that holds
+    right-to-left letters, or that a drawn line crosses or underlines (`marks`:
+    a tracked change, coloured) is read character by character.  Each run
+    carries [8], the tracked change its characters show (None: unchanged).
     """
     import pypdfium2.raw as R
 
@@ -65,15 +70,23 @@ def _page_runs(textpage, height: float) -> tuple[list[Run], int]:
     text = text.replace("\ufffe", "-").replace("\x02", "-")  # pdfium's marker for a hyphen it took out
     rect = R.FS_RECTF()
     rect_ref = ctypes.byref(rect)
+    rgba = [ctypes.c_uint() for _ in range(4)]
+    rgba_refs = [ctypes.byref(c) for c in rgba]
+
+    def colour(k: int):
+        if not R.FPDFText_GetFillColor(raw, k, *rgba_refs):
+            return None
+        return (rgba[0].value, rgba[1].value, rgba[2].value)
+
     box = R.FPDFText_GetLooseCharBox
     runs: list[Run] = []
     cur: Optional[Run] = None
     visible = 0
 
     def feed(left: float, right: float, top: float, bottom: float, size: float, token: str, k: int,
-             spaced: bool) -> None:
+             spaced: bool, op=None) -> None:
         nonlocal cur
-        if cur is not None:
+        if cur is not None and cur[8] is op:
             csize = cur[4]
             same_line = abs(bottom - cur[3]) <= 0.25 * csize and abs(size - csize) <= 0.15 * csize
             if same_line:
@@ -98,7 +111,7 @@ def _page_runs(textpage, height: float) -> tuple[list[Run], int]:
                     if top < cur[2]:
                         cur[2] = top
                     return
-        cur = [left, right, top, bottom, size, None, token, k]
+        cur = [left, right, top, bottom, size, None, token, k, op]
         runs.append(cur)
 
     for m in _WORD.finditer(text):
@@ -118,9 +131,20 @@ def _page_runs(textpage, height: float) -> tuple[list[Run], int]:
             uniform = abs(lsize - size) <= 0.15 * size and abs(lbottom - bottom) <= 0.15 * size and (
                 word.isascii() or not any(_rtl(c) for c in word))
             right = rect.right
+            if uniform:
+                # a note marker inside the word, its two ends body text ("Timetable¹." , "station⁴⁴,")
+                g = _GLUED_DIGIT.search(word)
+                if g is not None:
+                    box(raw, s + g.start() + 1, rect_ref)
+                    uniform = abs((rect.top - rect.bottom) - size) <= 0.15 * size and abs(
+                        (height - rect.bottom) - bottom) <= 0.15 * size
+        checked = marks is not None and size > 0.5 and math.isfinite(left + right) and marks.near(
+            left, right, top, bottom)
+        if checked:
+            uniform = False  # a line crosses or underlines it: read its characters' changes one by one
         if uniform:
             visible += e - s
-            if cur is not None and word.isascii():  # the common case, inline: same line, next word
+            if cur is not None and cur[8] is None and word.isascii():  # the common case, inline: same line, next word
                 csize = cur[4]
                 gap = left - cur[1]
                 if abs(bottom - cur[3]) <= 0.25 * csize and abs(size - csize) <= 0.15 * csize \
@@ -140,7 +164,8 @@ def _page_runs(textpage, height: float) -> tuple[list[Run], int]:
             if not size > 0.5 or not math.isfinite(left + right):  # NaN/inf from absurd coordinates too
                 continue
             visible += 1
-            feed(left, right, top, bottom, size, text[k], k, spaced)
+            op = marks.op(left, right, top, bottom, colour(k)) if checked else None
+            feed(left, right, top, bottom, size, text[k], k, spaced, op)
             spaced = False
     # weight once per run (and a font-name check when the weight is unknown)
     name = ctypes.create_string_buffer(128)
@@ -171,6 +196,7 @@ def _page_runs(textpage, height: float) -> tuple[list[Run], int]:
 RUN_GAP = 0.9
 
 _WORD = re.compile(r"([\s\xa0]*)([^\s\xa0]+)")
+_GLUED_DIGIT = re.compile(r"[^\W\d_][0-9]")  # a digit straight after a letter: maybe a superscript marker
 
 
 def _rtl(ch: str) -> bool:

@@ -15,7 +15,7 @@ import re
 
 from ..infra.errors import InputInvalidError
 from ..model import Reading
-from .pdf import Collector, Run, bold_name, open_checked
+from .pdf import ChangeMarks, Collector, Run, bold_name, open_checked
 from .tables import add_ruling
 
 # the same break as the pdfium engine's: a gap wider than this many type sizes starts a new run
@@ -24,7 +24,7 @@ RUN_GAP = 0.9
 _CID = re.compile(r"^\(cid:\d+\)$")  # pdfminer's text for a glyph its font gives no Unicode for
 
 
-def read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages) -> Reading:
+def read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages, tracked: str = "final") -> Reading:
     import pdfplumber
     from pdfminer.psexceptions import PSException
     from pdfplumber.utils.exceptions import PdfminerException
@@ -33,7 +33,7 @@ def read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages) ->
     # the checks (and page count, metadata) are pdfium's, so a bad file fails the same way in every engine
     opened = open_checked(path, data, pages=pages, password=password, max_pages=max_pages)
     opened.pdf.close()
-    out = Collector(path, sha, opened)
+    out = Collector(path, sha, opened, tracked)
     try:
         pdf = pdfplumber.open(io.BytesIO(data), password=password)
         plumber_pages = pdf.pages
@@ -46,8 +46,10 @@ def read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages) ->
                 continue
             page = plumber_pages[page_no - 1]
             try:
-                runs, count = _page_runs(page.chars)
-                rulings = _rulings(page) if runs else None
+                rulings = _rulings(page)
+                runs, count = _page_runs(page.chars, ChangeMarks.of_page(rulings, float(page.width)))
+                if not runs:
+                    rulings = None
             except broken:  # a page pdfminer cannot interpret
                 out.broken(page_no)
                 continue
@@ -57,7 +59,23 @@ def read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages) ->
     return out.reading()
 
 
-def _page_runs(chars: list[dict]) -> tuple[list[Run], int]:
+def _rgb(colour) -> "tuple[int, int, int] | None":
+    """pdfminer's fill colour (grey, RGB or CMYK, 0..1) as 0..255 RGB; None when it is a pattern or unknown."""
+    try:
+        c = [float(v) for v in colour]
+    except (TypeError, ValueError):
+        return None
+    if len(c) == 1:
+        c = c * 3
+    elif len(c) == 4:
+        k = c[3]
+        c = [(1 - v) * (1 - k) for v in c[:3]]
+    elif len(c) != 3:
+        return None
+    return tuple(round(255 * min(1.0, max(0.0, v))) for v in c)
+
+
+def _page_runs(chars: list[dict], marks=None) -> tuple[list[Run], int]:
     """Group the page's characters, in content order, into runs of one baseline and size.
 
     pdfminer gives only the spaces the PDF draws (many producers draw none and
@@ -82,10 +100,11 @@ def _page_runs(chars: list[dict]) -> tuple[list[Run], int]:
         visible += 1
         if _CID.match(token):
             token = "\ufffd"  # unmapped glyph: counted and left out like pdfium's
-        elif token == "\xad":
-            token = "-"  # a drawn soft hyphen is a line-end break, as pdfium reports it
+        # a drawn soft hyphen ("\xad") stays: make_line drops it mid-line and keeps it at a line end for join_lines
         bold = bold_name(ch.get("fontname") or "")
-        if cur is not None:
+        op = marks.op(left, right, top, bottom, _rgb(ch.get("non_stroking_color"))) \
+            if marks is not None and marks.near(left, right, top, bottom) else None
+        if cur is not None and cur[10] is op:
             csize = cur[4]
             gap = left - cur[1]
             if abs(bottom - cur[3]) <= 0.25 * csize and abs(size - csize) <= 0.15 * csize \
@@ -102,12 +121,13 @@ def _page_runs(chars: list[dict]) -> tuple[list[Run], int]:
                     cur[2] = top
                 spaced = False
                 continue
-        cur = [left, right, top, bottom, size, None, token, k, len(token), len(token) if bold else 0]
+        cur = [left, right, top, bottom, size, None, token, k, len(token), len(token) if bold else 0, op]
         runs.append(cur)
         spaced = False
     for run in runs:
         run[5] = run[9] >= 0.5 * run[8]  # bold when most of the run's letters are set in a bold face
-        del run[8:]
+        run[8] = run[10]  # the tracked change, where the pdfium engine keeps it
+        del run[9:]
         run[6] = run[6].rstrip()
     return runs, visible
 

@@ -94,8 +94,9 @@ def _grid_tables(hs, vs, runs: list, page_no: int) -> list[TableRegion]:
         left, right = min(line[1] for line in hl), max(line[2] for line in hl)
         top, bottom = min(line[1] for line in vl), max(line[2] for line in vl)
         # rows and columns are ruled across most of the table; a box drawn inside a cell is not a ruling
-        ys = _distinct(sorted(line[0] for line in hl if line[2] - line[1] >= 0.5 * (right - left)))
-        xs = _distinct(sorted(line[0] for line in vl if line[2] - line[1] >= 0.5 * (bottom - top)))
+        # (a column rule broken by a row spanning the table counts by its pieces' total length)
+        ys = _ruled_positions(hl, 0.5 * (right - left))
+        xs = _ruled_positions(vl, 0.5 * (bottom - top))
         if len(ys) < 3 or len(xs) < 3:
             continue  # fewer than 2 rows or 2 columns: a box, not a table
         cells: dict[tuple[int, int], list[list]] = {}
@@ -116,7 +117,7 @@ def _grid_tables(hs, vs, runs: list, page_no: int) -> list[TableRegion]:
         keep = [k for k in range(len(xs) - 1) if any(r[k] for r in rows)]  # columns that are only borders
         rows = [tuple(r[k] for k in keep) for r in rows]
         ncols = max((sum(1 for c in r if c) for r in rows), default=0)
-        if len(rows) < 2 or ncols < 2 or _layout_table(rows):
+        if len(rows) < 2 or ncols < 2 or (_layout_table(rows) and not _captioned(rows, runs, xs, ys)):
             continue
         bbox = (round(xs[0], 2), round(ys[0], 2), round(xs[-1], 2), round(ys[-1], 2))
         tables.append(TableRegion(page=page_no, bbox=bbox, rows=tuple(rows)))
@@ -140,12 +141,42 @@ def _cell_text(parts: list) -> str:
     return " ".join(clean_text(" ".join(words)).split())
 
 
+def _ruled_positions(lines: list[list[float]], need: float, tol: float = 2.0) -> list[float]:
+    """Positions of the rules whose segments there (within tol) add up to at least `need` points."""
+    out: list[float] = []
+    total = 0.0
+    group: list[list[float]] = []
+    for line in sorted(lines) + [[float("inf"), 0.0, 0.0]]:
+        if group and line[0] - group[-1][0] > tol:
+            if total >= need:
+                out.append(group[0][0])
+            group, total = [], 0.0
+        group.append(line)
+        total += line[2] - line[1]
+    return _distinct(out, tol)
+
+
 def _distinct(values: list[float], tol: float = 2.0) -> list[float]:
     out: list[float] = []
     for v in values:
         if not out or v - out[-1] > tol:
             out.append(v)
     return out
+
+
+# "Table 2.1: Key stages", "4.3.2 Table 1 – Sites", "Table A3."
+CAPTION = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?\s+)?Table\s+[A-Z]?\d{1,3}(?:[.\-]\d{1,3})*\b\s*[.:–—-]?", re.I)
+
+
+def _captioned(rows: list[tuple[str, ...]], runs: list, xs: list[float], ys: list[float]) -> bool:
+    """A grid that says it is a table: its first cell, or the line just above it, is a numbered table caption."""
+    if rows and rows[0] and CAPTION.match(rows[0][0] or ""):
+        return True
+    for r in runs:
+        size = r[4] or 10.0
+        if ys[0] - 2.5 * size <= r[3] <= ys[0] + 1 and r[0] < xs[-1] and r[1] > xs[0] and CAPTION.match(r[6]):
+            return True
+    return False
 
 
 _CELL_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,4}\.?|[A-Z]\.\d{1,3}\.?|\(?[a-z]{1,3}\))$")

@@ -31,7 +31,7 @@ from .matter import (
 )
 from .notes import attach, lift_footnotes, lift_table_lines
 from .numbering import Numbering, question_warnings, sequence_warnings
-from .paragraphs import Blocks, Paragraphs, vocabulary
+from .paragraphs import Blocks, Paragraphs, hyphenates, vocabulary
 
 
 def segment(reading: Reading) -> Document:
@@ -45,11 +45,11 @@ def segment(reading: Reading) -> Document:
     work = working_lines(reading, furniture)
     size = body_size(work)
     drop_contents(work, dropped)
-    notes = lift_footnotes(work, size) if reading.kind == "pdf" else []
+    notes = lift_footnotes(work, size, reading.foot_rules) if reading.kind == "pdf" else []
     table_regions = list(reading.tables)
     lift_table_lines(work, table_regions)
 
-    s = _State(Body(work, reading.kind, size, vocabulary(w.text for w in work)))
+    s = _State(Body(work, reading.kind, size, vocabulary([w.text for w in work], hyphenates=hyphenates(reading))))
     _read_body(s)
     paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
     metadata = s.metadata

@@ -21,10 +21,14 @@ from .paragraphs import OpenParagraph, join_lines
 _NOTE_START = re.compile(r"^(\d{1,3}|[*†‡§¶])(?!\d)\s*(\S.*)$")  # "2018, and" is not note 201
 
 
-def lift_footnotes(work: list[WorkLine], body_size: float) -> list[Note]:
-    """Small-type lines in the lower part of a page (or column) that start with a note label and run to its foot."""
+def lift_footnotes(work: list[WorkLine], body_size: float, foot_rules: Optional[dict[int, float]] = None) -> list[Note]:
+    """Small-type lines in the lower part of a page (or column) that start with a note label and run to its foot.
+
+    Below a footnote separator (`foot_rules`, the reader's) the notes may be set as large as the body text.
+    """
     if not body_size:
         return []
+    foot_rules = foot_rules or {}
     notes: list[list] = []
     by_page: dict[int, list[WorkLine]] = {}
     for w in work:
@@ -32,6 +36,9 @@ def lift_footnotes(work: list[WorkLine], body_size: float) -> list[Note]:
             by_page.setdefault(w.line.page, []).append(w)
 
     def small(w: WorkLine) -> bool:
+        rule = foot_rules.get(w.line.page)
+        if rule is not None and w.line.top >= rule - 1:
+            return True
         return bool(w.line.size) and w.line.size <= body_size * 0.95 and w.line.top > (w.line.page_height or 842) * 0.4
 
     for page, ws in by_page.items():
@@ -66,7 +73,20 @@ def _note_group(foot: list[WorkLine], page: int, notes: list[list]) -> None:
 
 
 def lift_table_lines(work: list[WorkLine], tables: list[TableRegion]) -> None:
-    """Lines inside a table region belong to the table, not to the text."""
+    """Lines inside a table region belong to the table, not to the text; so does a numbered caption
+    ("4.3.2 Table 1: Sites", "Table 2.1:") standing just above one."""
+    from ..read.tables import CAPTION
+
+    for k, w in enumerate(work):
+        nxt = work[k + 1] if k + 1 < len(work) else None
+        if nxt is None or not CAPTION.match(w.text) or w.line.page != nxt.line.page:
+            continue
+        size = w.line.size or 10.0
+        for t in tables:
+            x0, top, x1, bottom = t.bbox
+            if t.page == w.line.page and top - 2.5 * size <= w.line.bottom <= top + 1 and w.line.x0 < x1 \
+                    and w.line.x1 > x0:
+                w.role = "table"
     for w in work:
         for t in tables:
             if t.page != w.line.page:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..model import Block, Line, Paragraph, ParagraphKind
+from ..model import Block, Line, Paragraph, ParagraphKind, TrackedChange
 from .lines import Body, WorkLine
 from .numbering import Label, letter_kind, parse_label
 
@@ -40,6 +40,16 @@ class OpenParagraph:
     last_part_label: Optional[str] = None
     lines: list[int] = field(default_factory=list)  # indexes into Reading.lines, to place footnote markers
     last_line: Optional[Line] = None
+    changes: tuple[TrackedChange, ...] = ()  # its lines' tracked changes, in reading order
+    last_change_line: Optional[Line] = None
+
+    def add_changes(self, line: Line) -> None:
+        if line.changes:
+            from ..read.pdf import merge_changes
+
+            ends = self.last_change_line is not None and self.last_change_line.change_edges[1]
+            self.changes = merge_changes(self.changes, ends, line)
+        self.last_change_line = line
 
 
 class Paragraphs:
@@ -63,6 +73,7 @@ class Paragraphs:
         p.pieces.append([])
         p.lines.append(w.index)
         p.last_line = w.line
+        p.add_changes(w.line)
         self.open = p
         if rest:
             sub = parse_label(rest)
@@ -94,6 +105,7 @@ class Paragraphs:
         p.page_end = max(p.page_end, w.line.page)
         p.lines.append(w.index)
         p.last_line = w.line
+        p.add_changes(w.line)
         if w.line.page == p.page:
             p.bbox[0] = min(p.bbox[0], w.line.x0)
             p.bbox[2] = max(p.bbox[2], w.line.x1)
@@ -138,6 +150,7 @@ class Paragraphs:
                 parent=_parent(p.number),
                 bbox=tuple(round(v, 1) for v in p.bbox) if body.pdf else None,
                 parts=tuple(parts),
+                changes=p.changes,
             ))
         return out
 
@@ -192,12 +205,28 @@ HYPHEN_PREFIXES = frozenset(
     "full part out off up down cost value three two one four five".split()
 )
 
+SOFT_HYPHEN = "\u00ad"
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)-$")
 _WORD_AFTER = re.compile(r"^([a-z]+)")
 
 
+class Vocabulary(set):
+    """The words a document writes whole, and whether its producer hyphenates words at line ends.
+
+    A word processor that does not hyphenate (Word, LibreOffice, Aspose) only
+    ever ends a line with a hyphen the author typed (`fast-` + `tracked`), so
+    there the hyphen is kept unless the document itself writes the joined word
+    and never the hyphenated one.
+    """
+
+    hyphenates: bool = True
+
+
 def join_lines(lines: list[str], vocabulary: Optional[set[str]] = None) -> str:
-    """Join visual lines into running text, repairing line-end hyphenation."""
+    """Join visual lines into running text, repairing line-end hyphenation.
+
+    A line ending in a soft hyphen (U+00AD) is always a word broken by the producer: joined, no hyphen.
+    """
     head: list[str] = []  # finished text; `out` keeps a short working tail, so a 100,000-line paragraph joins in linear time
     out = ""
     for raw in lines:
@@ -209,6 +238,9 @@ def join_lines(lines: list[str], vocabulary: Optional[set[str]] = None) -> str:
             continue
         if not out:
             out = s
+            continue
+        if out.endswith(SOFT_HYPHEN):
+            out = out[:-1] + s  # a discretionary hyphen where the word was broken: never printed
             continue
         if vocabulary and out.endswith(" -"):
             # "par -" + "ish": a hyphen set apart by justification, when the document knows the whole word
@@ -230,6 +262,9 @@ def join_lines(lines: list[str], vocabulary: Optional[set[str]] = None) -> str:
         if out.endswith(("://", "@")) or (out.endswith("/") and re.search(r"https?://\S*$", out[-200:])):
             out = out + s  # a URL or address broken at the line end
             continue
+        if s[0] in ".,;:!?)" and (len(s) == 1 or not s[1].isalnum()):
+            out = out + s  # a line that starts with the sentence's closing punctuation (after a removed change)
+            continue
         if out[-1] in "-–" and len(out) > 1 and out[-2].isdigit() and s[0].isdigit():
             out = out + s  # "737–" + "9", "2018–" + "23–51": a number range or identifier broken at its dash
             continue
@@ -240,9 +275,22 @@ def join_lines(lines: list[str], vocabulary: Optional[set[str]] = None) -> str:
 _WORDS = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
-def vocabulary(texts) -> set[str]:
-    """Every word and hyphenated compound written inside a line, lower-cased: the evidence for hyphen repair."""
-    vocab: set[str] = set()
+def hyphenates(reading) -> bool:
+    """Does the reading's producer break words at line ends?  Text files and unknown producers: assume so."""
+    if reading.kind != "pdf":
+        return True
+    from ..read.pdf import producer_hyphenates
+
+    return producer_hyphenates(reading.metadata)
+
+
+def vocabulary(texts, *, hyphenates: bool = True) -> Vocabulary:
+    """Every word and hyphenated compound written inside a line, lower-cased: the evidence for hyphen repair.
+
+    `hyphenates` says whether the document's producer breaks words at line ends (see `producer_hyphenates`).
+    """
+    vocab = Vocabulary()
+    vocab.hyphenates = hyphenates
     for t in texts:
         words = _WORDS.findall(t)
         if t.rstrip().endswith("-") and words:
@@ -255,6 +303,10 @@ def _keep_hyphen(first: str, second: str, vocabulary: Optional[set[str]]) -> boo
     vocab = vocabulary if vocabulary is not None else set()
     joined = (first + second).lower()
     hyph = f"{first}-{second}".lower()
+    if joined in vocab and hyph not in vocab and not getattr(vocab, "hyphenates", True):
+        return False  # even Word breaks a word the author marked with an optional hyphen
+    if not getattr(vocab, "hyphenates", True):
+        return True  # a producer that never hyphenates: the hyphen was typed ("fast-" + "tracked")
     if joined in vocab:
         return False
     if hyph in vocab:
