@@ -80,3 +80,16 @@ def test_cli_tracked_option():
 def test_an_untracked_pdf_has_no_changes():
     doc = extract(str(Path(__file__).resolve().parent.parent / "data" / "office-cabinet-report.pdf"))
     assert not any(p.changes for p in doc.paragraphs)
+
+
+def test_tracked_pdf_as_a_diff_finds_the_inserted_paragraph_and_the_word_change():
+    """`lspkit diff --tracked`: the extractor's change marks (ChangeOp values) drive the diff of original and final."""
+    from lspkit.api import diff_files
+
+    result = diff_files(str(PDF), None, tracked=True, themes=False)
+    ops = {(tuple(c.old), tuple(c.new)): c.kind.value for c in result.changes}
+    assert ops.get(((), ("17.5",))) == "added", ops
+    change = next(c for c in result.changes if c.new == ("17.2",))
+    assert change.kind.value == "modified"
+    words = [(w.op.value, w.text.strip()) for w in change.words if w.op.value != "equal"]
+    assert ("delete", "third") in words and ("insert", "fifth") in words, words

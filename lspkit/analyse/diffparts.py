@@ -788,8 +788,11 @@ def _item(change: Any, name: str) -> Any:
     return change.get(name) if isinstance(change, dict) else getattr(change, name, None)
 
 
+_LEADING_LABEL = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})*\.?\s+")
+
+
 def _rebuild(final_text: str, changes: Sequence[Any]) -> tuple[str, str]:
-    ops = [str(_item(c, "op") or "").lower() for c in changes]
+    ops = [str(getattr(_item(c, "op"), "value", _item(c, "op")) or "").lower() for c in changes]  # ChangeOp or str
     texts = [str(_item(c, "text") or "") for c in changes]
     if "equal" in ops:  # full runs
         old = "".join(t for o, t in zip(ops, texts) if o != "inserted")
@@ -806,6 +809,11 @@ def _rebuild(final_text: str, changes: Sequence[Any]) -> tuple[str, str]:
             k = int(at) if at is not None else new.find(text, cursor)
             if k < 0:
                 k = new.find(text)
+            if k < 0:  # a wholly inserted paragraph's mark carries its printed label, the text does not
+                label = _LEADING_LABEL.match(text)
+                if label:
+                    text = text[label.end():]
+                    k = new.find(text)
             if k < 0:
                 continue
             inserted_spans.append((k, k + len(text)))
