@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # lines.py parses labels with this module, so its types are n
 
 _NUM = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})(\.|\))?(?:\s+|$)(.*)$", re.S)
 _NUM_GLUED = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,4})\.?(?=[A-Z(“\"‘])(.*)$", re.S)  # "4.1The ..." (no space)
+_FLAT_GLUED = re.compile(r"^(\d{1,3})\.(?=[A-Z“\"‘][a-z ])(.*)$", re.S)  # "100.The ...", "10.Section ..." (no space)
 _ANNEX_NUM = re.compile(r"^([A-Z])\.(\d{1,3}(?:\.\d{1,3}){0,3})(\.|\))?(?:\s+|$)(.*)$", re.S)  # "B.1." in Annex B
 _QUESTION = re.compile(r"^(?i:consultation\s+)?(?:(?i:question)|Q)\.?\s?(\d{1,3}[a-z]?)\b\s*[.:)\-–—]?\s*(.*)$", re.S)
 _CHAPTER = re.compile(r"^(Chapter|Part|Section)\s+(\d{1,3}|[IVXLC]{1,6})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
@@ -70,6 +71,10 @@ def parse_label(text: str) -> Optional[Label]:
     if m:
         number, rest = m.groups()
         return Label("number", number, rest.strip(), tuple(int(x) for x in number.split(".")), False)
+    m = _FLAT_GLUED.match(t)
+    if m and int(m.group(1)) > 0:
+        number, rest = m.groups()
+        return Label("number", number, rest.strip(), (int(number),), True)
     m = _QUESTION.match(t)
     if m:
         return Label("question", "Q" + m.group(1), m.group(2).strip(), (_int(m.group(1)),))
