@@ -107,6 +107,9 @@ def _read_body(s: _State) -> None:
             number, kind = start
             _close(s)
             s.paragraphs.start(w, number, w.label.rest, kind, s.outline.number, s.outline.heading)
+        elif w.gap_before and w.label is not None and w.label.kind == "number" and s.numbering.smaller_type(w, body):
+            _close(s)  # a numbered note in smaller type (a footnote the notes pass left): not the paragraph's text
+            _add_line(s, w)
         elif s.outline.in_annex and s.numbering.repeated_question(w.label):
             s.paragraphs.close()
             s.questions.start(w, w.label)

@@ -12,6 +12,7 @@ sub-heading inside section 3 leaves them in section 3.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -146,8 +147,31 @@ def _runs_on(body: Body, i: int) -> bool:
     a, b = body[i], body[i + 1]
     if b.gap_before or b.label is not None or b.line.page != a.line.page:
         return False
+    if _sentence_block(body, i):
+        return True
     return not body.styled(b, b.text) and bool(b.text[:1].islower() or not body.pdf or
                                                a.line.x1 > 0.75 * (a.line.page_width or 1e9))
+
+
+def _sentence_block(body: Body, i: int) -> bool:
+    """Line i and the lines set like it without a gap read as prose: three lines or more, or a sentence's end.
+
+    A heading is short and does not run on into a sentence, however it is set (a paper whose body type is larger
+    than its tables and notes makes every body line look "big").
+    """
+    a = body[i]
+    lines = [a.text]
+    j = i + 1
+    while j < len(body) and len(lines) < 4:
+        b = body[j]
+        if b.gap_before or b.label is not None or b.line.page != a.line.page or abs(b.line.size - a.line.size) >= 0.5 \
+                or b.line.bold != a.line.bold:
+            break
+        lines.append(b.text)
+        j += 1
+    if len(lines) < 2:
+        return False
+    return len(lines) >= 3 or bool(re.search(r"[.!?;][\"'”’)]*$", lines[-1])) and len(" ".join(lines).split()) > 12
 
 
 def _continues(body: Body, i: int) -> bool:

@@ -223,6 +223,7 @@ class Numbering:
         self.last_q: Optional[int] = None
         self.seen_q: set[str] = set()
         self.number_x: list[float] = []  # where accepted numbers start on the line
+        self.number_size: list[float] = []  # the type size of accepted numbered lines
         self.annex = AnnexNumbers()
 
     def paragraph_start(self, body: Body, i: int, section_levels: Optional[tuple[int, ...]], in_paragraph: bool,
@@ -240,6 +241,7 @@ class Numbering:
             self.last_levels = lab.levels
             self.heading_since_last = False
             self.number_x.append(w.line.x0)
+            self.number_size.append(w.line.size)
             return self.annex.paragraph(lab.number), ParagraphKind.PARAGRAPH
         if lab.kind == "question" and self._accept_question(w, lab, in_paragraph):
             self.seen_q.add(lab.number)
@@ -269,12 +271,21 @@ class Numbering:
             return w.line.x0 <= median + 1  # indentation in characters
         return w.line.x0 <= median + max(6.0, 0.8 * (w.line.size or 10))
 
+    def smaller_type(self, w: WorkLine, body: Body) -> bool:
+        """Set clearly smaller than this document's numbered paragraphs: a footnote or a table's numbered row."""
+        if not body.pdf or len(self.number_size) < 3 or not w.line.size:
+            return False
+        sizes = sorted(self.number_size[-20:])
+        return w.line.size < 0.9 * sizes[len(sizes) // 2]
+
     def _accept_number(self, body: Body, i: int, section_levels: Optional[tuple[int, ...]], in_paragraph: bool,
                        mid_sentence: bool) -> bool:
         w = body[i]
         lab = w.label
         assert lab is not None
         cand = lab.levels
+        if self.smaller_type(w, body):
+            return False
         if in_paragraph and not w.gap_before and body.pdf and not self.at_number_x(w, body):
             return False
         if not self.at_number_x(w, body) and not w.gap_before:
