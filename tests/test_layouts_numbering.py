@@ -74,3 +74,97 @@ def test_numbered_note_in_smaller_type_is_not_a_paragraph():
     doc = segment(_pdf(rows))
     assert [p.number for p in doc.paragraphs] == ["1.1.1", "1.1.2", "1.1.3", "1.1.4"]
     assert "Environmental Assessment of Plans" not in doc.paragraph("1.1.3").text
+
+
+def _lettered_rows():
+    rows = []
+    for n, heading in ((1, "MOTIONS ON THE AGENDA"), (2, "DISORDERLY CONDUCT AT MEETINGS")):
+        rows.append((1, 45.4, f"{n} {heading}", 11.1, True, True))
+        for k, letter in enumerate("abc"):
+            rows.append((1, 45.4, f"{letter} The {letter} rule under heading {n} says that the council shall act fairly and", 11.1, False, k == 0))
+            rows.append((1, 73.7, "in public, and that the chairman of the meeting shall decide.", 11.1, False, False))
+            if letter == "b":
+                rows.append((1, 59.5, "i to proceed to the next business;", 11.1, False, True))
+                rows.append((1, 59.5, "ii to adjourn the debate.", 11.1, False, False))
+    return rows
+
+
+def test_lettered_paragraphs_under_numbered_headings():
+    # tintern-cc_2018_standing-orders: "1 MOTIONS ON THE AGENDA" then "a Motions on the agenda shall be ...",
+    # letters restarting under each numbered heading; cited as 1(a), 2(c)
+    doc = segment(_pdf(_lettered_rows()))
+    assert [p.number for p in doc.paragraphs] == ["1(a)", "1(b)", "1(c)", "2(a)", "2(b)", "2(c)"]
+    assert [p.label for p in doc.paragraphs] == ["a", "b", "c"] * 2
+    assert [s.number for s in doc.sections] == ["1", "2"]
+    b = doc.paragraph("2(b)")
+    assert b.parent == "2" and b.section == "2"
+    assert "to proceed to the next business" in b.text  # the roman items inside it stay its text
+    assert b.to_dict()["label"] == "b" and b.to_dict()["number"] == "2(b)"
+
+
+def test_lettered_list_items_are_not_paragraphs():
+    # mhclg_2025_draft_nppf_consultation_text: "The required parts ... are:" then "a. A spatial development strategy";
+    # lepus-broxbourne: "(a) make a copy of the plan ..." quoting a regulation: items of a sentence, not paragraphs
+    rows = [(1, 48, "2. Plan-making policies", 22.5, False, True),
+            (1, 48, "The required parts of the development plan are:", 11.3, False, True),
+            (1, 66, "a. A spatial development strategy, produced by strategic planning authorities;", 11.3, False, True),
+            (1, 66, "b. A local plan produced by a local planning authority; and", 11.3, False, True),
+            (1, 48, "3. Something else entirely", 22.5, False, True),
+            (1, 66, "(a) make a copy of the plan or programme available for inspection;", 11.3, False, True),
+            (1, 66, "(b) take such steps as it considers appropriate.", 11.3, False, True)]
+    rows += [(1, 48, f"Body line {k} of a long paragraph set in the body type size for the document.", 11.3, False, k == 0)
+             for k in range(30)]
+    doc = segment(_pdf(rows))
+    assert not [p for p in doc.paragraphs if p.label in ("a", "b")]
+
+
+def test_a_number_printed_twice_keeps_both_with_unique_ids():
+    text = ("5.3 The first paragraph.\n\n5.4 The second paragraph.\n\n5.4 A different paragraph printed with the "
+            "same number.\n\n5.5 The last paragraph.")
+    doc = _doc(text)
+    assert [p.number for p in doc.paragraphs] == ["5.3", "5.4", "5.4 (2)", "5.5"]
+    assert [p.label for p in doc.paragraphs] == ["5.3", "5.4", "5.4", "5.5"]
+    assert doc.paragraph("5.4 (2)").text.startswith("A different paragraph")
+    assert any("5.4" in w and "more than once" in w for w in doc.warnings)
+
+
+def test_label_round_trips_and_defaults_to_the_number():
+    from lspkit.model import Document, Paragraph
+
+    p = Paragraph("3.4", "Text.", 1)
+    assert p.label == "3.4" and p.to_dict()["label"] == "3.4"
+    doc = _doc("1. Introduction\n\na) The Working Party was set up.\n\nb) It met twice.\n\n2. Findings\n\n"
+               "a) The first finding.\n\nb) The second finding.")
+    again = Document.from_dict(doc.to_dict())
+    assert [(p.number, p.label) for p in again.paragraphs] == [(p.number, p.label) for p in doc.paragraphs]
+
+
+def test_flat_numbering_restarting_under_unnumbered_headings_gets_unique_ids():
+    # a committee-report template: "Background:" 1.-3., "Solutions:" 1.-4., each series cited by its heading;
+    # mhclg_2025_draft_nppf_consultation_text does the same under policy headings "PM1: ...", "CC1: ..."
+    text = "**Background:**\n\n" + "\n\n".join(f"{n}. Background point {n} is set out here." for n in range(1, 4))
+    text += "\n\n**Solutions:**\n\n" + "\n\n".join(f"{n}. Solution {n} is set out here." for n in range(1, 5))
+    doc = _doc(text)
+    assert [p.number for p in doc.paragraphs] == [f"Background {n}" for n in range(1, 4)] + [
+        f"Solutions {n}" for n in range(1, 5)]
+    assert [p.label for p in doc.paragraphs] == ["1", "2", "3", "1", "2", "3", "4"]
+    assert doc.paragraph("Solutions 4").text == "Solution 4 is set out here."
+    assert len({p.number for p in doc.paragraphs}) == len(doc.paragraphs)
+
+
+def test_minute_items_numbered_on_from_earlier_meetings():
+    # tintern-cc_2019_minutes-august: minute numbers run on across meetings ("2747." ... "2758."), set bold,
+    # some running straight on into their text ("2753. Accounts for payment:-" then the payments)
+    rows = [(1, 218, "TINTERN COMMUNITY COUNCIL", 13.3, True, True),
+            (1, 72, "2747. Police Report: Attached. No Police presence.", 13.3, True, True),
+            (1, 72, "2748. Public Forum: No members of the public present.", 13.3, True, True),
+            (1, 72, "2749. Apologies for absence: Cllr Ashman, County Cllr Webb.", 13.3, True, True),
+            (1, 72, "2750. Accounts for payment:-", 13.3, True, True),
+            (1, 72, "Merlin Waste - £30 (Ch. No. 300135)", 13.3, False, False),
+            (1, 72, "Clerk’s Salary & Expenses - £266.05 (Ch. No. 300136) – all approved.", 13.3, False, False),
+            (1, 72, "2751. Reports from Sub-Committees:- Finance – No report.", 13.3, True, True)]
+    rows += [(1, 72, f"Body line {k} of the minutes, set in the body type without bold at all in it.", 13.3, False, k == 0)
+             for k in range(12)]
+    doc = segment(_pdf(rows))
+    assert [p.number for p in doc.paragraphs][:5] == ["2747", "2748", "2749", "2750", "2751"]
+    assert doc.paragraph("2750").text.startswith("Accounts for payment:- Merlin Waste")
