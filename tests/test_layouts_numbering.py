@@ -168,3 +168,23 @@ def test_minute_items_numbered_on_from_earlier_meetings():
     doc = segment(_pdf(rows))
     assert [p.number for p in doc.paragraphs][:5] == ["2747", "2748", "2749", "2750", "2751"]
     assert doc.paragraph("2750").text.startswith("Accounts for payment:- Merlin Waste")
+
+
+def test_roman_resolutions_restart_under_each_minute_item_and_payment_lists_are_not_paragraphs():
+    # manordeilo-salem-cc_2016_minutes-february: "2. CORRESPONDENCE" then "i) Lloyds Bank Statement ...",
+    # "9. LLANDEILO BY-PASS ROUNDABOUT" then "i) Cllr. Joseph Davies reported ..."; "11. ACCOUNTS" lists payments
+    rows = [(1, 42.6, "1. MATTERS ARISING", 10.6, True, True),
+            (1, 42.6, "Nothing was raised under matters arising at this meeting of the council.", 11.3, False, False),
+            (1, 42.6, "2. CORRESPONDENCE", 10.6, True, True)]
+    rows += [(1, 42.6, f"{r}) The Clerk reported letter {r} from the county council on the road and it was noted.",
+              11.3, False, False) for r in ("i", "ii", "iii")]
+    rows += [(1, 42.6, "3. LLANDEILO BY-PASS ROUNDABOUT", 10.6, True, True)]
+    rows += [(1, 42.6, f"{r}) Cllr. Davies reported point {r} about the roundabout speed limit to the meeting.",
+              11.3, False, False) for r in ("i", "ii")]
+    rows += [(1, 42.6, "4. ACCOUNTS FOR PAYMENT", 10.6, True, True),
+             (1, 42.6, "i) Wales Air Ambulance, Donation, Chq No 1161 200.00", 11.3, False, False),
+             (1, 42.6, "ii) Macmillan Cancer Support, Donation, Chq No 1163 75.00", 11.3, False, False)]
+    doc = segment(_pdf(rows))
+    assert [p.number for p in doc.paragraphs] == ["2(i)", "2(ii)", "2(iii)", "3(i)", "3(ii)"]
+    assert [s.number for s in doc.sections] == ["1", "2", "3", "4"]
+    assert [p.label for p in doc.paragraphs] == ["i", "ii", "iii", "i", "ii"]

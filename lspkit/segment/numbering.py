@@ -395,15 +395,29 @@ class AnnexNumbers:
 
 # ---------------------------------------------------------------- lettered paragraphs under numbered headings
 
-_LETTER = re.compile(r"^(?:\(([a-z])\)|([a-z])[.)]|([a-z])(?=\s+[A-Z“\"‘(]))\s*(.*)$", re.S)
+_LETTER = re.compile(
+    r"^(?:\(([a-z]|[ivx]{1,5}|\d{1,2})\)|([a-z]|[ivx]{1,5})[.)]|(\d{1,2})\)|([a-z])(?=\s+[A-Z“\"‘(]))\s*(.*)$", re.S)
+
+
+_AMOUNT = re.compile(r"£?\d[\d,]*\.\d\d$")
 
 
 def letter_label(text: str) -> Optional[tuple[str, str]]:
-    """A line's leading paragraph letter, printed "(a)", "a)", "a." or bare "a " before a capital; and its text."""
+    """A line's leading paragraph letter, roman or bracketed number: "(a)", "a)", "a.", bare "a " before a capital,
+    "iv)", "(2)", "2)"; and its text."""
     m = _LETTER.match(text.lstrip())
     if not m:
         return None
-    return (m.group(1) or m.group(2) or m.group(3)), m.group(4).strip()
+    return (m.group(1) or m.group(2) or m.group(3) or m.group(4)), m.group(5).strip()
+
+
+def _series_next(kind: str, last: str, label: str) -> bool:
+    """Does `label` follow `last` in a series of letters (a, b ... h, i, j), roman numerals (i, ii, iii) or numbers?"""
+    if kind == "number":
+        return label.isdigit() and int(label) == int(last) + 1
+    if kind == "letter":
+        return len(label) == 1 and label.isalpha() and ord(label) == ord(last) + 1
+    return bool(re.fullmatch(r"[ivx]+", label)) and _roman_value(label) == _roman_value(last) + 1
 
 
 class LetteredParagraphs:
@@ -418,6 +432,7 @@ class LetteredParagraphs:
     def __init__(self) -> None:
         self.section: Optional[str] = None  # the numbered heading the series hangs from
         self.last: Optional[str] = None
+        self.kind = "letter"  # "letter", "roman" or "number"
         self.x = 0.0
 
     def stop(self) -> None:
@@ -436,25 +451,31 @@ class LetteredParagraphs:
         if not rest[:1].isupper() and not rest[:1] in "“\"‘(":
             return None  # "(a) make a copy of ...": an item of the sentence before it, not a paragraph
         if self.section == section and self.last is not None:
-            want = chr(ord(self.last) + 1)
-            if letter != want or abs(w.line.x0 - self.x) > _margin(body, w) or (mid_sentence and not w.gap_before):
+            if not _series_next(self.kind, self.last, letter) or abs(w.line.x0 - self.x) > _margin(body, w) \
+                    or (mid_sentence and not w.gap_before and not body.pdf):
                 return None
         else:
-            if letter != "a" or not heading_since_last or not self._confirmed(body, i):
+            if letter not in ("a", "i", "1") or not heading_since_last or not self._confirmed(body, i, letter):
                 return None
+            if len(rest.split()) < 5 and (i + 1 >= len(body) or body[i + 1].gap_before):
+                return None  # "i) Strategic Open Space": a sub-heading, not a paragraph
+            self.kind = {"a": "letter", "i": "roman", "1": "number"}[letter]
             self.section, self.x = section, w.line.x0
         self.last = letter
         return f"{section}({letter})", letter, rest
 
-    def _confirmed(self, body: "Body", i: int) -> bool:
-        """A "b" at the same margin follows before the next numbered line at or left of it."""
+    def _confirmed(self, body: "Body", i: int, first: str) -> bool:
+        """A second ("b", "ii", "2") at the same margin follows before the next numbered line at or left of it."""
+        second = {"a": "b", "i": "ii", "1": "2"}[first]
         x = body[i].line.x0
         for j in range(i + 1, min(len(body), i + 400)):
             w = body[j]
             if abs(w.line.x0 - x) > _margin(body, w):
                 continue
             got = letter_label(w.text)
-            if got is not None and got[0] == "b":
+            if got is not None and got[0] == second:
+                if _AMOUNT.search(body[i].text) and _AMOUNT.search(w.text):
+                    return False  # "i) Wales Air Ambulance, Donation, Chq No 1161 200.00": a list of payments
                 # items of one sentence end "...;", "..., and", "; or": paragraphs end as sentences do
                 before = body[j - 1].text.rstrip()
                 return j - i > 4 or not re.search(r"([;,]|\b(?:and|or))$", before)
