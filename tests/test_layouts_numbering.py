@@ -188,3 +188,34 @@ def test_roman_resolutions_restart_under_each_minute_item_and_payment_lists_are_
     assert [p.number for p in doc.paragraphs] == ["2(i)", "2(ii)", "2(iii)", "3(i)", "3(ii)"]
     assert [s.number for s in doc.sections] == ["1", "2", "3", "4"]
     assert [p.label for p in doc.paragraphs] == ["i", "ii", "iii", "i", "ii"]
+
+
+def test_numbered_back_matter_goes_to_metadata():
+    # a committee-report template ends "6. Relevant Director: ...", "7. Report Authors: ...", "8. Background
+    # documents": labels with their values, numbered on from the paragraphs, but not paragraphs
+    text = ("1. The report asks the committee to note the position.\n\n2. The council has consulted widely.\n\n"
+            "3. The costs are met from existing budgets.\n\n"
+            "6. Relevant Director: Jane Smith, Director of Place\n\n"
+            "7. Report Authors: Tom Brown, Planning Policy Manager\n\n"
+            "8. Background documents\n\nLocal Plan 2018-2033")
+    doc = _doc(text)
+    assert [p.number for p in doc.paragraphs] == ["1", "2", "3"]
+    assert doc.metadata["relevant_director"] == "Jane Smith, Director of Place"
+    assert doc.metadata["report_authors"] == "Tom Brown, Planning Policy Manager"
+    assert "Local Plan 2018-2033" in doc.metadata["background_papers"]
+
+
+def test_short_numbered_list_of_phrases_stays_inside_its_block():
+    # a committee-report template: "Challenges:" then "1. Increasing congestion 2. Poor air quality" is a list,
+    # not a restart of the paragraph numbering; "3. The review ..." continues the paragraphs
+    text = ("**Background:**\n\n1. The council adopted its transport strategy in 2019 and has reviewed it since.\n\n"
+            "2. The strategy identifies the main problems facing the town centre.\n\nChallenges:\n\n"
+            "1. Increasing congestion\n2. Poor air quality\n3. Limited bus services\n\n"
+            "3. The review proposes three solutions, set out below in turn.\n\n**Solutions:**\n\n"
+            "1. A new park and ride site at the northern edge of the town.\n\n"
+            "2. Extended bus lanes on the main radial routes.\n")
+    doc = _doc(text)
+    assert [p.number for p in doc.paragraphs] == ["Background 1", "Background 2", "Background 3", "Solutions 1",
+                                                  "Solutions 2"]
+    assert "1. Increasing congestion 2. Poor air quality 3. Limited bus services" in doc.paragraph("Background 2").text
+    assert not any("more than once" in w for w in doc.warnings)

@@ -231,6 +231,7 @@ class Numbering:
         self.number_size: list[float] = []  # the type size of accepted numbered lines
         self.annex = AnnexNumbers()
         self.letters = LetteredParagraphs()
+        self.list_levels: Optional[tuple[int, ...]] = None  # the last item of a short numbered list of phrases
 
     def paragraph_start(self, body: Body, i: int, section_levels: Optional[tuple[int, ...]], in_paragraph: bool,
                         mid_sentence: bool) -> Optional[tuple[str, ParagraphKind]]:
@@ -264,6 +265,7 @@ class Numbering:
         """A heading: numbering may restart after it, and an annex may qualify what follows.  Its number as shown."""
         self.heading_since_last = True
         self.letters.stop()
+        self.list_levels = None
         if annex:
             self.annex.enter(number or "Annex")
             return number
@@ -293,6 +295,8 @@ class Numbering:
         assert lab is not None
         cand = lab.levels
         if self.smaller_type(w, body):
+            return False
+        if self._phrase_list(body, i):
             return False
         if in_paragraph and not w.gap_before and body.pdf and not self.at_number_x(w, body):
             return False
@@ -335,6 +339,28 @@ class Numbering:
         if successor_kind(prev, cand, max_gap=3) == "gap":
             return self._confirmed(body, i, cand, prev) or (w.gap_before and self.at_number_x(w, body))
         return self._confirmed(body, i, cand, prev)
+
+    def _phrase_list(self, body: Body, i: int) -> bool:
+        """Is line i an item of a short numbered list of phrases ("Challenges:" then "1. Increasing congestion",
+        "2. Poor air quality")?  Such a list stays inside its block or paragraph: it is not a restart of the
+        paragraph numbering."""
+        lab = body[i].label
+        assert lab is not None
+        phrase = len(lab.rest.split()) <= 8 and not re.search(r"[.;!?][\"'”’)]*$", lab.rest)
+        if self.list_levels is not None:
+            if phrase and successor_kind(self.list_levels, lab.levels) == "next":
+                self.list_levels = lab.levels
+                return True
+            self.list_levels = None
+        if not phrase or lab.levels != (1,) or self.last_levels is None or i == 0:
+            return False
+        if not body[i - 1].text.rstrip().endswith(":"):
+            return False
+        following = [j for j in range(i + 1, min(i + 3, len(body)))]
+        if not following or body[following[0]].label is None or body[following[0]].label.levels != (2,):
+            return False
+        self.list_levels = lab.levels
+        return True
 
     def _confirmed(self, body: Body, i: int, cand: tuple[int, ...], prev: Optional[tuple[int, ...]]) -> bool:
         """Accept an out-of-sequence number only when the numbers after it continue from it."""
