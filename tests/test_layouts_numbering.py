@@ -219,3 +219,14 @@ def test_short_numbered_list_of_phrases_stays_inside_its_block():
                                                   "Solutions 2"]
     assert "1. Increasing congestion 2. Poor air quality 3. Limited bus services" in doc.paragraph("Background 2").text
     assert not any("more than once" in w for w in doc.warnings)
+
+
+def test_a_dotted_number_printed_again_further_on_keeps_every_paragraph():
+    # dacorum_2023_shlaa-update-main-report: Word's list numbering stuck, "4.42" ... "4.45" then "4.42" four times
+    text = "\n\n".join(f"4.{n} Paragraph {n} of the chapter says something." for n in range(40, 46))
+    text += "\n\n" + "\n\n".join(f"4.42 Conclusion {k} is a different paragraph." for k in range(1, 5))
+    doc = _doc(text)
+    numbers = [p.number for p in doc.paragraphs]
+    assert numbers == ["4.40", "4.41", "4.42", "4.43", "4.44", "4.45", "4.42 (2)", "4.42 (3)", "4.42 (4)", "4.42 (5)"]
+    assert doc.paragraph("4.42 (4)").text == "Conclusion 3 is a different paragraph."
+    assert sum("4.42" in w and "more than once" in w for w in doc.warnings) == 4

@@ -232,6 +232,7 @@ class Numbering:
         self.annex = AnnexNumbers()
         self.letters = LetteredParagraphs()
         self.list_levels: Optional[tuple[int, ...]] = None  # the last item of a short numbered list of phrases
+        self.seen_levels: set[tuple[int, ...]] = set()  # every number accepted so far
 
     def paragraph_start(self, body: Body, i: int, section_levels: Optional[tuple[int, ...]], in_paragraph: bool,
                         mid_sentence: bool) -> Optional[tuple[str, ParagraphKind]]:
@@ -247,6 +248,7 @@ class Numbering:
         if lab.kind == "number" and self._accept_number(body, i, section_levels, in_paragraph, mid_sentence):
             self.letters.stop()
             self.last_levels = lab.levels
+            self.seen_levels.add(lab.levels)
             self.heading_since_last = False
             self.number_x.append(w.line.x0)
             self.number_size.append(w.line.size)
@@ -330,11 +332,14 @@ class Numbering:
                 return True
             if cand[-1] == 1 and all(c == 1 for c in cand[1:]) and len(cand) == len(prev):
                 return True  # flat numbering restarting in a new chapter
+        if kind is None and len(cand) >= 2 and cand[0] == prev[0] and cand in self.seen_levels and w.gap_before \
+                and not mid_sentence and lab.rest[:1].isupper() and self.at_number_x(w, body):
+            return True  # "4.42" printed again after 4.45 (a word processor's list numbering stuck): keep both
         if kind == "duplicate" and w.gap_before and not mid_sentence:
             # the same number printed twice: both are paragraphs (unique_ids gives the second its own id) when the
             # numbers after it go on from it
             following = body.numbers_after(i, 1)
-            if not following or successor_kind(cand, following[0]) in ("next", "down", "up"):
+            if not following or successor_kind(cand, following[0]) in ("next", "down", "up", "duplicate"):
                 return True
         if successor_kind(prev, cand, max_gap=3) == "gap":
             return self._confirmed(body, i, cand, prev) or (w.gap_before and self.at_number_x(w, body))
@@ -540,6 +545,9 @@ def unique_ids(paragraphs: list, sections: Sequence = ()) -> tuple[list, list[st
             runs.append([])
         runs[-1].append(k)
         prev = cand if cand is not None else prev
+    # only series that restart ("1", "1.1" again) are qualified by their heading; a number printed again further
+    # on ("4.42" after "4.45") is a duplicate, numbered "4.42 (2)" below
+    runs = [run for run in runs if (_levels(out[run[0]].number) or (1,))[-1] == 1]
     if len(runs) > 1:
         owners = Counter(n for run in runs for n in {out[k].number for k in run})
         numbered_heading = {sec.heading: sec.number for sec in sections if sec.number}
