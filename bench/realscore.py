@@ -138,7 +138,8 @@ def lspkit_paragraphs(pdf: Path, **options) -> list[Para]:
     import lspkit
 
     doc = lspkit.extract(str(pdf), **options)
-    return [Para(p.number, p.text) for p in doc.paragraphs]
+    # the number as printed (`label`: "a" for the paragraph whose id is "1(a)") is what gold records
+    return [Para(getattr(p, "label", None) or p.number, p.text) for p in doc.paragraphs]
 
 
 _START = re.compile(r"^\s{0,12}(\(?(?:\d{1,3}(?:\.\d{1,3}){0,3}|[a-z]|[ivx]{1,4})[.)]?)\.?\s+(?=\S)(.*)$")

@@ -172,7 +172,11 @@ class Section:
 class Paragraph:
     """A numbered paragraph: the unit every later stage speaks in.
 
-    `number` is as printed, without a trailing dot ("3.4", "12", "Q7").
+    `number` is the paragraph's id, unique in its Document and read the way it is cited: as printed, without a
+    trailing dot ("3.4", "12", "Q7"), or qualified where the printed number alone repeats (lettered paragraphs
+    under numbered heading 1 are "1(a)", "1(b)"; resolutions under minute 292 are "292(1)"; the second of two
+    paragraphs both printed "5.4" is "5.4 (2)").  `label` is the number as printed ("a", "1", "5.4"); it equals
+    `number` unless the id is qualified.
     `text` holds the whole paragraph, its bullets and lettered parts, lines joined.
     """
 
@@ -189,10 +193,16 @@ class Paragraph:
     tables: tuple[Table, ...] = ()
     notes: tuple[Note, ...] = ()
     changes: tuple[TrackedChange, ...] = ()  # tracked changes (a PDF "with tracked changes"), in reading order
+    label: Optional[str] = None
+
+    def __post_init__(self) -> None:
+        if self.label is None:
+            object.__setattr__(self, "label", self.number)
 
     def to_dict(self) -> dict[str, Any]:
         out = {
             "number": self.number,
+            "label": self.label,
             "kind": self.kind.value,
             "section": self.section,
             "heading": self.heading,
@@ -316,6 +326,7 @@ class Document:
                 tables=tuple(table(t) for t in p.get("tables", ())),
                 notes=tuple(note(n) for n in p.get("notes", ())),
                 changes=tuple(TrackedChange(ChangeOp(c["op"]), c["text"]) for c in p.get("changes", ())),
+                label=p.get("label"),
             )
             for p in d.get("paragraphs", ())
         )

@@ -120,8 +120,9 @@ def test_segment_never_crashes_and_keeps_document_order(reading):
     pages = [p.page for p in doc.paragraphs]
     assert pages == sorted(pages), pages
     for p in doc.paragraphs:
-        assert p.number, p
+        assert p.number and p.label, p
         assert (p.page_end or p.page) >= p.page
+    assert len({p.number for p in doc.paragraphs}) == len(doc.paragraphs), "paragraph ids are unique"
     if reading.kind == "pdf":
         # one column: within a page, a later paragraph starts lower down
         by_page: dict[int, list[float]] = {}
@@ -134,7 +135,7 @@ def test_segment_never_crashes_and_keeps_document_order(reading):
     last = -1
     for p in doc.paragraphs:
         later = [i for i in range(last + 1, len(reading.lines))
-                 if reading.lines[i].page == p.page and _numbered(reading.lines[i].text, p.number)]
+                 if reading.lines[i].page == p.page and _numbered(reading.lines[i].text, p.label)]
         assert later, (p.number, [q.number for q in doc.paragraphs])
         last = later[0]
     doc.to_dict()  # and it serialises

@@ -175,14 +175,14 @@ def test_two_gigabyte_file_is_refused_before_pdfium_aborts(tmp_path):
 
 
 def test_huge_text_file_is_read_whole(tmp_path):
-    """100,000 lines, 99,000 of them one paragraph (numbers stop at 999): joining was quadratic (timed by
-    bench/bench_hostile.py; the timeout here only turns a hang into a failure)."""
+    """100,000 lines, 90,000 of them one paragraph (paragraph numbers stop at four digits, 9999, as minute numbers
+    do): joining was quadratic (timed by bench/bench_hostile.py; the timeout here only turns a hang into a failure)."""
     path = corpus.make_huge_text(tmp_path / "huge.txt")
     out = tmp_path / "r.json"
     run = lspkit("extract", path, "-o", out, timeout=120)
     assert run.status == 0, run.stderr
     got = paragraphs(out)
-    assert len(got) == 999 and len(got["999"]) > 4_000_000
+    assert len(got) == 9999 and len(got["9999"]) > 4_000_000
 
 
 # ---------------------------------------------------------------- the corpus and its documentation

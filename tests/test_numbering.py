@@ -135,7 +135,10 @@ def test_flat_numbering_restarts_after_a_chapter():
         "Chapter 1: Introduction\n\n1. First.\n\n2. Second.\n\n"
         "Chapter 2: Governance\n\n1. Third.\n\n2. Fourth.\n"
     )
-    assert [(p.section, p.number) for p in doc.paragraphs] == [("1", "1"), ("1", "2"), ("2", "1"), ("2", "2")]
+    # ids stay unique in the Document: each restarted series is qualified by its chapter; labels are as printed
+    assert [(p.section, p.number, p.label) for p in doc.paragraphs] == [
+        ("1", "1(1)", "1"), ("1", "1(2)", "2"), ("2", "2(1)", "1"), ("2", "2(2)", "2")]
+    assert doc.paragraph("2(1)").text == "Third."
     assert [(s.number, s.heading, s.kind.value) for s in doc.sections] == [
         ("1", "Introduction", "chapter"), ("2", "Governance", "chapter")]
 

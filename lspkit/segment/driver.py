@@ -30,7 +30,7 @@ from .matter import (
     reading_metadata,
 )
 from .notes import attach, lift_footnotes, lift_table_lines
-from .numbering import Numbering, question_warnings, sequence_warnings
+from .numbering import Numbering, question_warnings, sequence_warnings, unique_ids
 from .paragraphs import Blocks, Paragraphs, hyphenates, vocabulary
 
 
@@ -54,12 +54,15 @@ def segment(reading: Reading) -> Document:
     paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
     metadata = s.metadata
     paragraphs = front_tables(paragraphs, table_regions, metadata)
+    paragraphs, duplicates = unique_ids(paragraphs, s.outline.sections)
     reading_metadata(metadata, reading, dropped)
 
     if not paragraphs:
         warnings.append("no numbered paragraphs found; the text is under \"blocks\"")
     else:
-        warnings.extend(sequence_warnings([p.number for p in paragraphs if p.kind is ParagraphKind.PARAGRAPH]))
+        warnings.extend(duplicates)
+        warnings.extend(sequence_warnings([p.number for p in paragraphs
+                                           if p.kind is ParagraphKind.PARAGRAPH and p.label == p.number]))
         warnings.extend(question_warnings([p.number for p in paragraphs if p.kind is ParagraphKind.QUESTION]))
     title = metadata.get("title") or None
     source = Source(path=reading.path, sha256=reading.sha256, pages=reading.page_count, title=title)
@@ -94,6 +97,7 @@ def _read_body(s: _State) -> None:
     """One pass over the body lines: each starts something, or joins what is open."""
     body = s.body
     i = 0
+    after_heading = -1  # the line just after the last heading: where a lettered series may open
     while i < len(body):
         w = body[i]
         in_paragraph = s.paragraphs.open is not None
@@ -101,12 +105,23 @@ def _read_body(s: _State) -> None:
         used = _heading_or_back_matter(s, i, in_paragraph, mid_sentence)
         if used:
             i += used
+            after_heading = i
             continue
         start = s.numbering.paragraph_start(body, i, s.outline.levels, in_paragraph, mid_sentence)
+        lettered = None if start is not None else s.numbering.letters.start(
+            body, i, s.outline.number, s.numbering.heading_since_last and _right_under(body, i, after_heading), mid_sentence)
         if start is not None:
             number, kind = start
             _close(s)
             s.paragraphs.start(w, number, w.label.rest, kind, s.outline.number, s.outline.heading)
+        elif lettered is not None:
+            ident, letter, rest = lettered
+            _close(s)
+            s.paragraphs.start(w, ident, rest, ParagraphKind.PARAGRAPH, s.outline.number, s.outline.heading,
+                               label=letter, parent=s.outline.number)
+        elif w.gap_before and w.label is not None and w.label.kind == "number" and s.numbering.smaller_type(w, body):
+            _close(s)  # a numbered note in smaller type (a footnote the notes pass left): not the paragraph's text
+            _add_line(s, w)
         elif s.outline.in_annex and s.numbering.repeated_question(w.label):
             s.paragraphs.close()
             s.questions.start(w, w.label)
@@ -115,6 +130,15 @@ def _read_body(s: _State) -> None:
         i += 1
     _close(s)
     s.questions.close(s.metadata, body)
+
+
+def _right_under(body, i: int, after_heading: int) -> bool:
+    """Line i comes right under a heading: next to it, or after one short note ("See also standing order 20"),
+    not after an introduction to a list ("The required parts of the development plan are:")."""
+    if i == after_heading:
+        return True
+    prev = body[i - 1]
+    return i == after_heading + 1 and not body.full_line(prev.line) and not prev.text.rstrip().endswith(":")
 
 
 def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence: bool) -> int:

@@ -12,6 +12,7 @@ sub-heading inside section 3 leaves them in section 3.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -101,6 +102,8 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
     assert lab is not None
     if not body.numbered_heading_look(w) or (lab.levels and lab.levels == numbering.last_levels) or _runs_on(body, i):
         return None
+    if _next_item(body, i, numbering):
+        return None
     fits = successor_kind(None, lab.levels) is not None
     if outline.levels is not None:
         fits = successor_kind(outline.levels, lab.levels, max_gap=2) is not None
@@ -146,8 +149,45 @@ def _runs_on(body: Body, i: int) -> bool:
     a, b = body[i], body[i + 1]
     if b.gap_before or b.label is not None or b.line.page != a.line.page:
         return False
+    if _sentence_block(body, i):
+        return True
     return not body.styled(b, b.text) and bool(b.text[:1].islower() or not body.pdf or
                                                a.line.x1 > 0.75 * (a.line.page_width or 1e9))
+
+
+def _next_item(body: Body, i: int, numbering: Numbering) -> bool:
+    """A flat-numbered item set bold like a heading ("2753. Accounts for payment:-") that is the next number of the
+    paragraphs before it and runs straight on, without a gap, into its own text: minutes number their items so."""
+    w, last = body[i], numbering.last_levels
+    lab = w.label
+    assert lab is not None
+    if last is None or len(last) != 1 or len(lab.levels) != 1 or successor_kind(last, lab.levels) != "next":
+        return False
+    if caps(lab.rest) or i + 1 >= len(body):
+        return False
+    b = body[i + 1]
+    return not b.gap_before and b.label is None and b.line.page == w.line.page
+
+
+def _sentence_block(body: Body, i: int) -> bool:
+    """Line i and the lines set like it without a gap read as prose: three lines or more, or a sentence's end.
+
+    A heading is short and does not run on into a sentence, however it is set (a paper whose body type is larger
+    than its tables and notes makes every body line look "big").
+    """
+    a = body[i]
+    lines = [a.text]
+    j = i + 1
+    while j < len(body) and len(lines) < 4:
+        b = body[j]
+        if b.gap_before or b.label is not None or b.line.page != a.line.page or abs(b.line.size - a.line.size) >= 0.5 \
+                or b.line.bold != a.line.bold:
+            break
+        lines.append(b.text)
+        j += 1
+    if len(lines) < 2:
+        return False
+    return len(lines) >= 3 or bool(re.search(r"[.!?;][\"'”’)]*$", lines[-1])) and len(" ".join(lines).split()) > 12
 
 
 def _continues(body: Body, i: int) -> bool:

@@ -24,7 +24,8 @@ from .paragraphs import Blocks, join_lines
 
 BACK_MATTER = re.compile(
     r"^(background papers?|background documents?|contact officers?|contact|further information|"
-    r"list of background papers|enquiries|report author|author|responses to|send responses to|"
+    r"list of background papers|enquiries|report authors|report author|relevant directors?|author|responses to|"
+    r"send responses to|"
     r"appendices|annexes|annexes attached|appendices attached|list of appendices)\b\s*[:\-–]?\s*(.*)$",
     re.I,
 )
@@ -216,7 +217,9 @@ def back_matter_label(w: WorkLine, body: Body) -> Optional[re.Match]:
     m = BACK_MATTER.match(text)
     if m is None and lab is not None and lab.kind == "number" and len(lab.levels) == 1 and lab.rest:
         m = BACK_MATTER.match(lab.rest)  # "9. BACKGROUND PAPERS" numbered like a section
-        if m and not (body.styled(w, lab.rest) and body.heading_text(m.group(1))):
+        # ... or a numbered label with its value: "6. Relevant Director: ...", "7. Report Authors: ..."
+        labelled = m is not None and (lab.rest[len(m.group(1)):].lstrip().startswith(":") or not m.group(2))
+        if m and not (body.styled(w, lab.rest) and body.heading_text(m.group(1))) and not labelled:
             m = None
     if m and (body.styled(w, text) or ":" in text[: len(m.group(1)) + 2] or (lab is not None and lab.kind == "number")):
         return m

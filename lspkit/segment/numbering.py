@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # lines.py parses labels with this module, so its types are n
 
 _NUM = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})(\.|\))?(?:\s+|$)(.*)$", re.S)
 _NUM_GLUED = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,4})\.?(?=[A-Z(“\"‘])(.*)$", re.S)  # "4.1The ..." (no space)
+_MINUTE = re.compile(r"^(\d{4})\.\s+(?=[A-Z])(.*)$", re.S)  # "2747. Police Report: ..." (minute numbers run on)
+_FLAT_GLUED = re.compile(r"^(\d{1,3})\.(?=[A-Z“\"‘][a-z ])(.*)$", re.S)  # "100.The ...", "10.Section ..." (no space)
 _ANNEX_NUM = re.compile(r"^([A-Z])\.(\d{1,3}(?:\.\d{1,3}){0,3})(\.|\))?(?:\s+|$)(.*)$", re.S)  # "B.1." in Annex B
 _QUESTION = re.compile(r"^(?i:consultation\s+)?(?:(?i:question)|Q)\.?\s?(\d{1,3}[a-z]?)\b\s*[.:)\-–—]?\s*(.*)$", re.S)
 _CHAPTER = re.compile(r"^(Chapter|Part|Section)\s+(\d{1,3}|[IVXLC]{1,6})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
@@ -70,6 +72,14 @@ def parse_label(text: str) -> Optional[Label]:
     if m:
         number, rest = m.groups()
         return Label("number", number, rest.strip(), tuple(int(x) for x in number.split(".")), False)
+    m = _MINUTE.match(t)
+    if m:
+        number, rest = m.groups()
+        return Label("number", number, rest.strip(), (int(number),), True)
+    m = _FLAT_GLUED.match(t)
+    if m and int(m.group(1)) > 0:
+        number, rest = m.groups()
+        return Label("number", number, rest.strip(), (int(number),), True)
     m = _QUESTION.match(t)
     if m:
         return Label("question", "Q" + m.group(1), m.group(2).strip(), (_int(m.group(1)),))
@@ -218,7 +228,11 @@ class Numbering:
         self.last_q: Optional[int] = None
         self.seen_q: set[str] = set()
         self.number_x: list[float] = []  # where accepted numbers start on the line
+        self.number_size: list[float] = []  # the type size of accepted numbered lines
         self.annex = AnnexNumbers()
+        self.letters = LetteredParagraphs()
+        self.list_levels: Optional[tuple[int, ...]] = None  # the last item of a short numbered list of phrases
+        self.seen_levels: set[tuple[int, ...]] = set()  # every number accepted so far
 
     def paragraph_start(self, body: Body, i: int, section_levels: Optional[tuple[int, ...]], in_paragraph: bool,
                         mid_sentence: bool) -> Optional[tuple[str, ParagraphKind]]:
@@ -232,9 +246,12 @@ class Numbering:
         if lab is None:
             return None
         if lab.kind == "number" and self._accept_number(body, i, section_levels, in_paragraph, mid_sentence):
+            self.letters.stop()
             self.last_levels = lab.levels
+            self.seen_levels.add(lab.levels)
             self.heading_since_last = False
             self.number_x.append(w.line.x0)
+            self.number_size.append(w.line.size)
             return self.annex.paragraph(lab.number), ParagraphKind.PARAGRAPH
         if lab.kind == "question" and self._accept_question(w, lab, in_paragraph):
             self.seen_q.add(lab.number)
@@ -249,6 +266,8 @@ class Numbering:
     def section_opens(self, number: Optional[str], annex: bool) -> Optional[str]:
         """A heading: numbering may restart after it, and an annex may qualify what follows.  Its number as shown."""
         self.heading_since_last = True
+        self.letters.stop()
+        self.list_levels = None
         if annex:
             self.annex.enter(number or "Annex")
             return number
@@ -264,12 +283,23 @@ class Numbering:
             return w.line.x0 <= median + 1  # indentation in characters
         return w.line.x0 <= median + max(6.0, 0.8 * (w.line.size or 10))
 
+    def smaller_type(self, w: WorkLine, body: Body) -> bool:
+        """Set clearly smaller than this document's numbered paragraphs: a footnote or a table's numbered row."""
+        if not body.pdf or len(self.number_size) < 3 or not w.line.size:
+            return False
+        sizes = sorted(self.number_size[-20:])
+        return w.line.size < 0.9 * sizes[len(sizes) // 2]
+
     def _accept_number(self, body: Body, i: int, section_levels: Optional[tuple[int, ...]], in_paragraph: bool,
                        mid_sentence: bool) -> bool:
         w = body[i]
         lab = w.label
         assert lab is not None
         cand = lab.levels
+        if self.smaller_type(w, body):
+            return False
+        if self._phrase_list(body, i):
+            return False
         if in_paragraph and not w.gap_before and body.pdf and not self.at_number_x(w, body):
             return False
         if not self.at_number_x(w, body) and not w.gap_before:
@@ -302,9 +332,40 @@ class Numbering:
                 return True
             if cand[-1] == 1 and all(c == 1 for c in cand[1:]) and len(cand) == len(prev):
                 return True  # flat numbering restarting in a new chapter
+        if kind is None and len(cand) >= 2 and cand[0] == prev[0] and cand in self.seen_levels and w.gap_before \
+                and not mid_sentence and lab.rest[:1].isupper() and self.at_number_x(w, body):
+            return True  # "4.42" printed again after 4.45 (a word processor's list numbering stuck): keep both
+        if kind == "duplicate" and w.gap_before and not mid_sentence:
+            # the same number printed twice: both are paragraphs (unique_ids gives the second its own id) when the
+            # numbers after it go on from it
+            following = body.numbers_after(i, 1)
+            if not following or successor_kind(cand, following[0]) in ("next", "down", "up", "duplicate"):
+                return True
         if successor_kind(prev, cand, max_gap=3) == "gap":
             return self._confirmed(body, i, cand, prev) or (w.gap_before and self.at_number_x(w, body))
         return self._confirmed(body, i, cand, prev)
+
+    def _phrase_list(self, body: Body, i: int) -> bool:
+        """Is line i an item of a short numbered list of phrases ("Challenges:" then "1. Increasing congestion",
+        "2. Poor air quality")?  Such a list stays inside its block or paragraph: it is not a restart of the
+        paragraph numbering."""
+        lab = body[i].label
+        assert lab is not None
+        phrase = len(lab.rest.split()) <= 8 and not re.search(r"[.;!?][\"'”’)]*$", lab.rest)
+        if self.list_levels is not None:
+            if phrase and successor_kind(self.list_levels, lab.levels) == "next":
+                self.list_levels = lab.levels
+                return True
+            self.list_levels = None
+        if not phrase or lab.levels != (1,) or self.last_levels is None or i == 0:
+            return False
+        if not body[i - 1].text.rstrip().endswith(":"):
+            return False
+        following = [j for j in range(i + 1, min(i + 3, len(body)))]
+        if not following or body[following[0]].label is None or body[following[0]].label.levels != (2,):
+            return False
+        self.list_levels = lab.levels
+        return True
 
     def _confirmed(self, body: Body, i: int, cand: tuple[int, ...], prev: Optional[tuple[int, ...]]) -> bool:
         """Accept an out-of-sequence number only when the numbers after it continue from it."""
@@ -361,3 +422,182 @@ class AnnexNumbers:
             return f"{self.prefix}.{number}"
         used.add(number)
         return number
+
+
+# ---------------------------------------------------------------- lettered paragraphs under numbered headings
+
+_LETTER = re.compile(
+    r"^(?:\(([a-z]|[ivx]{1,5}|\d{1,2})\)|([a-z]|[ivx]{1,5})[.)]|(\d{1,2})\)|([a-z])(?=\s+[A-Z“\"‘(]))\s*(.*)$", re.S)
+
+
+_AMOUNT = re.compile(r"£?\d[\d,]*\.\d\d$")
+
+
+def letter_label(text: str) -> Optional[tuple[str, str]]:
+    """A line's leading paragraph letter, roman or bracketed number: "(a)", "a)", "a.", bare "a " before a capital,
+    "iv)", "(2)", "2)"; and its text."""
+    m = _LETTER.match(text.lstrip())
+    if not m:
+        return None
+    return (m.group(1) or m.group(2) or m.group(3) or m.group(4)), m.group(5).strip()
+
+
+def _series_next(kind: str, last: str, label: str) -> bool:
+    """Does `label` follow `last` in a series of letters (a, b ... h, i, j), roman numerals (i, ii, iii) or numbers?"""
+    if kind == "number":
+        return label.isdigit() and int(label) == int(last) + 1
+    if kind == "letter":
+        return len(label) == 1 and label.isalpha() and ord(label) == ord(last) + 1
+    return bool(re.fullmatch(r"[ivx]+", label)) and _roman_value(label) == _roman_value(last) + 1
+
+
+class LetteredParagraphs:
+    """Paragraphs lettered a), b) ... straight under a numbered heading, the letters restarting under each one.
+
+    Officers cite them with the heading's number: "1(a)", "3(h)".  A series opens only on "a" that starts right
+    under a numbered heading (no numbered paragraph between) and is confirmed by a "b" at the same margin before
+    the next heading; it runs letter by letter at that margin, so "i)" or "1)" items indented inside a lettered
+    paragraph stay its parts, and "(i)" after "(h)" is the next letter.
+    """
+
+    def __init__(self) -> None:
+        self.section: Optional[str] = None  # the numbered heading the series hangs from
+        self.last: Optional[str] = None
+        self.kind = "letter"  # "letter", "roman" or "number"
+        self.x = 0.0
+
+    def stop(self) -> None:
+        self.section, self.last = None, None
+
+    def start(self, body: "Body", i: int, section: Optional[str], heading_since_last: bool,
+              mid_sentence: bool) -> Optional[tuple[str, str, str]]:
+        """Does line i start a lettered paragraph?  Then record it: (id, letter as printed, text after it)."""
+        w = body[i]
+        if section is None:
+            return None
+        got = letter_label(w.text)
+        if got is None:
+            return None
+        letter, rest = got
+        if not rest[:1].isupper() and not rest[:1] in "“\"‘(":
+            return None  # "(a) make a copy of ...": an item of the sentence before it, not a paragraph
+        if self.section == section and self.last is not None:
+            if not _series_next(self.kind, self.last, letter) or abs(w.line.x0 - self.x) > _margin(body, w) \
+                    or (mid_sentence and not w.gap_before and not body.pdf):
+                return None
+        else:
+            if letter not in ("a", "i", "1") or not heading_since_last or not self._confirmed(body, i, letter):
+                return None
+            if len(rest.split()) < 5 and (i + 1 >= len(body) or body[i + 1].gap_before):
+                return None  # "i) Strategic Open Space": a sub-heading, not a paragraph
+            self.kind = {"a": "letter", "i": "roman", "1": "number"}[letter]
+            self.section, self.x = section, w.line.x0
+        self.last = letter
+        return f"{section}({letter})", letter, rest
+
+    def _confirmed(self, body: "Body", i: int, first: str) -> bool:
+        """A second ("b", "ii", "2") at the same margin follows before the next numbered line at or left of it."""
+        second = {"a": "b", "i": "ii", "1": "2"}[first]
+        x = body[i].line.x0
+        for j in range(i + 1, min(len(body), i + 400)):
+            w = body[j]
+            if abs(w.line.x0 - x) > _margin(body, w):
+                continue
+            got = letter_label(w.text)
+            if got is not None and got[0] == second:
+                if _AMOUNT.search(body[i].text) and _AMOUNT.search(w.text):
+                    return False  # "i) Wales Air Ambulance, Donation, Chq No 1161 200.00": a list of payments
+                # items of one sentence end "...;", "..., and", "; or": paragraphs end as sentences do
+                before = body[j - 1].text.rstrip()
+                return j - i > 4 or not re.search(r"([;,]|\b(?:and|or))$", before)
+            if w.label is not None and w.label.kind in ("number", "chapter", "annex"):
+                return False
+        return False
+
+
+def _margin(body: "Body", w: "WorkLine") -> float:
+    return max(3.0, 0.3 * (w.line.size or 10)) if body.pdf else 0.5
+
+
+def unique_ids(paragraphs: list, sections: Sequence = ()) -> tuple[list, list[str]]:
+    """Every paragraph id unique in its Document, read the way it is cited; the printed number stays its label.
+
+    Where numbering restarts under headings (flat `1.`..`6.` under `Background:`, again under `Solutions:`; `1.`
+    under each chapter), every run of paragraphs under one heading that shares a printed number with another run
+    is qualified by its heading: by the section number where the heading is numbered ("2(1)": paragraph 1 of
+    section 2, as lettered paragraphs are "1(a)"), else by the heading's own code or words ("CC1 1" under
+    "CC1: Planning for climate change", "Background 3").  A number printed twice under one heading keeps both
+    paragraphs: the second is "5.4 (2)", the third "5.4 (3)", with a warning for each.  Ids already qualified
+    (lettered paragraphs) and documents without repeats are left as they are.
+    """
+    from collections import Counter
+    from dataclasses import replace
+
+    out = list(paragraphs)
+    runs: list[list[int]] = []  # runs of one numbering series: a new run where the numbers restart or go back
+    prev: Optional[tuple[int, ...]] = None
+    for k, p in enumerate(out):
+        if p.label != p.number or p.kind.value != "paragraph":
+            continue
+        cand = _levels(p.number)
+        if not runs or (cand is not None and prev is not None and cand != prev
+                        and successor_kind(prev, cand, max_gap=50) is None):
+            runs.append([])
+        runs[-1].append(k)
+        prev = cand if cand is not None else prev
+    # only series that restart ("1", "1.1" again) are qualified by their heading; a number printed again further
+    # on ("4.42" after "4.45") is a duplicate, numbered "4.42 (2)" below
+    runs = [run for run in runs if (_levels(out[run[0]].number) or (1,))[-1] == 1]
+    if len(runs) > 1:
+        owners = Counter(n for run in runs for n in {out[k].number for k in run})
+        numbered_heading = {sec.heading: sec.number for sec in sections if sec.number}
+        for run in runs:
+            if not any(owners[out[k].number] > 1 for k in run):
+                continue
+            first = out[run[0]]
+            qual = _qualifier(first.section, first.heading, numbered_heading)
+            if qual is None:
+                continue
+            parent = first.section if first.section and qual("x") == f"{first.section}(x)" else None
+            for k in run:
+                p = out[k]
+                out[k] = replace(p, number=qual(p.number), label=p.label, parent=parent or p.parent)
+    seen: dict[str, int] = {}
+    final, warnings = [], []
+    taken = {p.number for p in out}
+    for p in out:
+        n = seen.get(p.number, 0) + 1
+        seen[p.number] = n
+        if n > 1:
+            new = f"{p.number} ({n})"
+            while new in taken:
+                n += 1
+                new = f"{p.number} ({n})"
+            taken.add(new)
+            warnings.append(f"paragraph number {p.label} is printed more than once: the paragraph on page {p.page} "
+                            f"is \"{new}\"")
+            p = replace(p, number=new, label=p.label)
+        final.append(p)
+    return final, warnings
+
+
+def _qualifier(section: Optional[str], heading: Optional[str], numbered_heading: dict):
+    """How a restarted run's printed numbers become ids: by its section number, or its heading's code or words."""
+    if heading and numbered_heading.get(heading) == section and section:
+        return lambda n: f"{section}({n})"
+    if heading:
+        h = heading.strip().rstrip(":").strip()
+        code = h.split(":", 1)[0].strip() if ":" in h else ""
+        short = code if code and len(code.split()) <= 3 else " ".join(h.split()[:4])
+        if short:
+            return lambda n: f"{short} {n}"
+    if section:
+        return lambda n: f"{section}({n})"
+    return None
+
+
+def _levels(number: str) -> Optional[tuple[int, ...]]:
+    try:
+        return tuple(annex_level(x) if x.isalpha() and len(x) == 1 else int(x) for x in number.split("."))
+    except ValueError:
+        return None

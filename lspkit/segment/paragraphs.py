@@ -50,6 +50,8 @@ class OpenParagraph:
             ends = self.last_change_line is not None and self.last_change_line.change_edges[1]
             self.changes = merge_changes(self.changes, ends, line)
         self.last_change_line = line
+    label: Optional[str] = None  # the number as printed, where `number` (the id) qualifies it
+    parent: Optional[str] = None  # the section a qualified id hangs from ("1" for "1(a)")
 
 
 class Paragraphs:
@@ -65,11 +67,11 @@ class Paragraphs:
         return bool(self.done or self.open)
 
     def start(self, w: WorkLine, number: str, rest: str, kind: ParagraphKind, section: Optional[str],
-              heading: Optional[str]) -> None:
+              heading: Optional[str], label: Optional[str] = None, parent: Optional[str] = None) -> None:
         self.close()
         p = OpenParagraph(number=number, kind=kind, page=w.line.page, section=section, heading=heading,
                           x_text=w.line.x0, page_end=w.line.page,
-                          bbox=[w.line.x0, w.line.top, w.line.x1, w.line.bottom])
+                          bbox=[w.line.x0, w.line.top, w.line.x1, w.line.bottom], label=label, parent=parent)
         p.pieces.append([])
         p.lines.append(w.index)
         p.last_line = w.line
@@ -147,10 +149,11 @@ class Paragraphs:
                 section=p.section,
                 heading=p.heading,
                 page_end=p.page_end,
-                parent=_parent(p.number),
+                parent=p.parent if p.label is not None else _parent(p.number),
                 bbox=tuple(round(v, 1) for v in p.bbox) if body.pdf else None,
                 parts=tuple(parts),
                 changes=p.changes,
+                label=p.label,
             ))
         return out
 
