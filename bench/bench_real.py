@@ -30,12 +30,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_extract import measure  # noqa: E402  (one child process: wall, CPU, max RSS)
+from bench.bench_extract import measure
 
 
 def pages(pdf: Path) -> int:
-    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
-    m = re.search(r"^Pages:\s+(\d+)", out, re.M)
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=False).stdout
+    m = re.search(r"^Pages:\s+(\d+)", out, re.MULTILINE)
     return int(m.group(1)) if m else 0
 
 

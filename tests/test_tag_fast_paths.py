@@ -15,7 +15,13 @@ from pathlib import Path
 import pytest
 
 from lspkit.nlp import docdata
-from lspkit.nlp.acronyms import AcronymComponent, find_acronyms, find_definitions, find_uses, scan
+from lspkit.nlp.acronyms import (
+    AcronymComponent,
+    find_acronyms,
+    find_definitions,
+    find_uses,
+    scan,
+)
 from lspkit.nlp.linear import doc_feature_ids, doc_features
 from lspkit.nlp.matching import stem
 from lspkit.nlp.tagger import get_tagger
