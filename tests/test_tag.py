@@ -209,12 +209,13 @@ def test_spacy_pipeline_results_live_on_the_doc():
     from lspkit.nlp.pipeline import get_pipeline
 
     nlp = get_pipeline(load_taxonomy())
-    assert nlp.pipe_names == ["lsp_normaliser", "lsp_acronyms", "lsp_themes"]
+    assert nlp.pipe_names == ["lsp_acronyms", "lsp_themes"]
     assert get_pipeline(load_taxonomy()) is nlp
     d = nlp("The Local Area Agreement (LAA) is scrutinised by members. The LAA matters.")
     assert d.cats["accountability"] > 0 and d._.theme_scores == d.cats
-    assert {s.label_ for s in d.spans["themes"]} >= {"accountability", "role"}
+    assert {h.theme for h in d._.theme_hits if h.evidence} >= {"accountability", "role"}
     assert [s.text for s in d.spans["acronyms"]] == ["LAA", "LAA"]
+    assert [t.norm_ for t in d[8:11]] == ["scrutin", "by", "member"]  # the stem is the vocabulary's NORM
 
 
 from hypothesis import given, settings  # noqa: E402

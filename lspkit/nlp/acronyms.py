@@ -105,7 +105,10 @@ def find_uses(text: str) -> list[tuple[int, int, str]]:
     """(start, end, base) of every acronym token, skipping all-capital headings."""
     out = []
     for m in _CANDIDATE.finditer(text):
-        base = acronym_base(m.group(1))
+        token = m.group(1)
+        if token[1:].islower():
+            continue  # "Council", "The": one capital, so never an acronym (acronym_base would say None)
+        base = acronym_base(token)
         if base is None:
             continue
         before = text[max(0, m.start() - 30) : m.start()].split()
@@ -203,26 +206,52 @@ def find_definitions(text: str) -> list[tuple[str, str, str, int, int]]:
 _FORWARD_GAP = re.compile(r"^[\s*_’']*$")
 
 
+@dataclass(frozen=True)
+class Scan:
+    """One text's acronym uses (find_uses) and bracketed definitions (find_definitions).
+
+    Scanned once per paragraph: the document's glossary and the spaCy
+    component both read it (the tagger hands it over in
+    doc.user_data["lsp_acronym_scan"]).
+    """
+
+    uses: tuple[tuple[int, int, str], ...] = ()
+    definitions: tuple[tuple[str, str, str, int, int], ...] = ()
+
+
+def scan(text: str) -> Scan:
+    # both definition patterns need a bracket: most paragraphs skip the second scan
+    return Scan(tuple(find_uses(text)), tuple(find_definitions(text)) if "(" in text else ())
+
+
 # ---------------------------------------------------------------- a whole document
 
 
-def find_acronyms(paragraphs: Sequence[tuple[str, str]], known: Optional[Mapping[str, str]] = None) -> Glossary:
-    """The glossary of a document given as (paragraph number, text) pairs in order."""
+def find_acronyms(
+    paragraphs: Sequence[tuple[str, str]],
+    known: Optional[Mapping[str, str]] = None,
+    scans: Optional[Sequence[Scan]] = None,
+) -> Glossary:
+    """The glossary of a document given as (paragraph number, text) pairs in order.
+
+    `scans`, one per paragraph, are the texts' `scan` when the caller has them already.
+    """
     first: dict[str, int] = {}  # short -> index of first paragraph using or defining it
     defined: dict[str, tuple[str, str, int]] = {}  # short -> (long, how, index)
     for idx, (_number, text) in enumerate(paragraphs):
-        for _s, _e, base in find_uses(text):
+        found = scans[idx] if scans is not None else scan(text)
+        for _s, _e, base in found.uses:
             first.setdefault(base, idx)
-        for short, long, how, _s, _e in find_definitions(text):
+        for short, long, how, _s, _e in found.definitions:
             first.setdefault(short, idx)
             if short not in defined or (defined[short][1] == "reverse" and how == "parenthesis"):
                 defined[short] = (long, how, idx)
     # pass 2: acronyms used but never bracketed -> capitalised runs spelling them
     missing = [s for s in first if s not in defined]
     if missing:
-        tokenised = [[(w.group(0), w.start(), w.end()) for w in _WORD.finditer(t)] for _, t in paragraphs]
+        words = _CapitalisedWords(paragraphs)
         for short in missing:
-            found = _find_by_initials(short, tokenised, paragraphs)
+            found = _find_by_initials(short, words, paragraphs)
             if found:
                 long, idx = found
                 defined[short] = (singular(long), "initials", idx)
@@ -237,26 +266,36 @@ def find_acronyms(paragraphs: Sequence[tuple[str, str]], known: Optional[Mapping
     return Glossary(entries, unexpanded)
 
 
-def _find_by_initials(short: str, tokenised, paragraphs) -> Optional[tuple[str, int]]:
+class _CapitalisedWords:
+    """The document's words (_WORD), split once, with where each capital letter starts a word."""
+
+    def __init__(self, paragraphs):
+        self.words = [_WORD.findall(t) for _, t in paragraphs]
+        self.starting: dict[str, list[tuple[int, int]]] = {}  # capital -> (paragraph index, word index), in order
+        for idx, ws in enumerate(self.words):
+            for j, w in enumerate(ws):
+                if w[0].isupper():
+                    self.starting.setdefault(w[0], []).append((idx, j))
+
+
+def _find_by_initials(short: str, words: _CapitalisedWords, paragraphs) -> Optional[tuple[str, int]]:
     letters = _letters(short)
-    for idx, words in enumerate(tokenised):
-        for j, (w, _s, _e) in enumerate(words):
-            if w[0] != letters[-1].upper() or not w[0].isupper():
-                continue
-            lo = max(0, j + 1 - (len(letters) * 3 + 2))
-            window = words[lo : j + 1]
-            start = _initials_match([x for x, _, _ in window], letters, need_caps=True)
-            if start is None:
-                continue
-            run = window[start:]
-            content = [x for x, _, _ in run if x.lower() not in STOPWORDS]
-            if len(content) < 2 or not all(x[0].isupper() for x in content):
-                continue
-            # the run must not be the middle of a longer capitalised name
-            if start > 0 and window[start - 1][0][0].isupper() and window[start - 1][0].lower() not in STOPWORDS:
-                continue
-            text = paragraphs[idx][1]
-            return _clean_long(text[run[0][1] : run[-1][2]]), idx
+    for idx, j in words.starting.get(letters[-1].upper(), ()):
+        lo = max(0, j + 1 - (len(letters) * 3 + 2))
+        window = words.words[idx][lo : j + 1]
+        start = _initials_match(window, letters, need_caps=True)
+        if start is None:
+            continue
+        run = window[start:]
+        content = [x for x in run if x.lower() not in STOPWORDS]
+        if len(content) < 2 or not all(x[0].isupper() for x in content):
+            continue
+        # the run must not be the middle of a longer capitalised name
+        if start > 0 and window[start - 1][0].isupper() and window[start - 1].lower() not in STOPWORDS:
+            continue
+        text = paragraphs[idx][1]
+        spans = [m.span() for m in _WORD.finditer(text)]
+        return _clean_long(text[spans[lo + start][0] : spans[j][1]]), idx
     return None
 
 
@@ -298,26 +337,22 @@ class AcronymComponent:
         self.known = dict(known or {})
 
     def __call__(self, doc):
+        from . import docdata
         from .themes import doc_text
 
         text = doc_text(doc)
-        glossary = doc._.lsp_context_glossary
+        found = doc.user_data.get("lsp_acronym_scan")
+        if found is None:
+            found = scan(text)
+        glossary = docdata.get(doc, "lsp_context_glossary")
         if glossary is None:
-            glossary = find_acronyms([("", text)], known=self.known)
-        doc._.acronyms = glossary
-        spans, defs = [], []
-        def_sites = set()
-        for short, _long, _how, s, e in find_definitions(text) if "(" in text else ():
-            span = doc.char_span(s, e, label=short, alignment_mode="expand")
-            if span is not None:
-                defs.append(span)
-                def_sites.add((span.start, span.end))
-        for s, e, base in find_uses(text):
-            span = doc.char_span(s, e, label=base, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-        doc.spans[self.spans_key] = spans
-        doc.spans[self.spans_key + "_definitions"] = defs
+            glossary = find_acronyms([("", text)], known=self.known, scans=[found])
+        docdata.put(doc, "acronyms", glossary)
+        char_span = doc.char_span
+        defs = [char_span(s, e, label=short, alignment_mode="expand") for short, _l, _h, s, e in found.definitions]
+        uses = [char_span(s, e, label=base, alignment_mode="expand") for s, e, base in found.uses]
+        doc.spans[self.spans_key] = [sp for sp in uses if sp is not None]
+        doc.spans[self.spans_key + "_definitions"] = [sp for sp in defs if sp is not None]
         return doc
 
 

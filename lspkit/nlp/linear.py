@@ -4,7 +4,7 @@
     model.save("models/themes")                                    # one JSON file, no pickle
     model = load_model_dir("models/themes")
 
-Features are the `lsp_normaliser` stems of a paragraph's words (stop words
+Features are the stems (the tagger's NORM) of a paragraph's words (stop words
 left out) and of adjacent word pairs ("standing order", "call in"), present
 or not, scaled by 1/sqrt(number of features).  Training is full-batch Adam
 with an L2 penalty: deterministic, numpy only, a second on a thousand
@@ -21,6 +21,9 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
+from functools import reduce
+from itertools import repeat
+from operator import add, mul
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -33,45 +36,59 @@ MODEL_FILE = "lspkit-model.json"
 # ---------------------------------------------------------------- features
 
 
-def doc_features(doc) -> dict[str, tuple[int, int]]:
-    """Feature -> (start, end) character offsets of its first occurrence, from a normalised Doc."""
+def doc_feature_ids(doc) -> dict:
+    """doc_features keyed by the vocabulary's string ids, building no string.
+
+    A word's key is its NORM (the hash of its stem), a pair's the tuple of
+    the two; the order, the offsets and the count are doc_features' own.
+    """
     from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LENGTH, NORM
 
-    out: dict[str, tuple[int, int]] = {}
+    out: dict = {}
     if not len(doc):
         return out
-    strings = doc.vocab.strings
-    prev = None  # (norm, is_stop, start)
+    prev = None  # norm of the previous word, None after a token that is not one
+    prev_stop = False
+    prev_idx = 0
     for norm, alpha, stop, idx, length in doc.to_array([NORM, IS_ALPHA, IS_STOP, IDX, LENGTH]).tolist():
         if not alpha or length < 2:
             prev = None
             continue
-        word = strings[norm]
         end = idx + length
-        if not stop and word not in out:
-            out[word] = (idx, end)
-        if prev is not None and not (prev[1] and stop):
-            pair = f"{prev[0]} {word}"
+        if not stop and norm not in out:
+            out[norm] = (idx, end)
+        if prev is not None and not (prev_stop and stop):
+            pair = (prev, norm)
             if pair not in out:
-                out[pair] = (prev[2], end)
-        prev = (word, stop, idx)
+                out[pair] = (prev_idx, end)
+        prev, prev_stop, prev_idx = norm, stop, idx
     return out
+
+
+def doc_features(doc) -> dict[str, tuple[int, int]]:
+    """Feature -> (start, end) character offsets of its first occurrence, from a Doc whose NORM is the stem.
+
+    Features are the stems of the words (letters only, two or more; stop
+    words left out) and "stem stem" for adjacent words unless both are stop
+    words; a token that is not such a word breaks the chain.
+    """
+    strings = doc.vocab.strings
+    return {
+        (f"{strings[key[0]]} {strings[key[1]]}" if isinstance(key, tuple) else strings[key]): span
+        for key, span in doc_feature_ids(doc).items()
+    }
 
 
 _FEATURE_NLP = None
 
 
 def text_features(texts: Iterable[str]) -> list[dict[str, tuple[int, int]]]:
-    """doc_features for raw texts, through blank("en") + lsp_normaliser (the tagger's tokens and stems)."""
+    """doc_features for raw texts, through blank("en") with stems as NORM (the tagger's tokens and stems)."""
     global _FEATURE_NLP
     if _FEATURE_NLP is None:
-        import spacy
+        from .pipeline import stemmed_blank
 
-        from .pipeline import register_components
-
-        register_components()
-        _FEATURE_NLP = spacy.blank("en")
-        _FEATURE_NLP.add_pipe("lsp_normaliser")
+        _FEATURE_NLP = stemmed_blank()
     return [doc_features(d) for d in _FEATURE_NLP.pipe(texts, batch_size=256)]
 
 
@@ -97,19 +114,36 @@ class LinearModel:
     def probabilities(self, features: dict) -> list[float]:
         return self.score(features)[0]
 
-    def score(self, features: dict) -> tuple[list[float], list[tuple[str, list[float]]]]:
-        """(probability per label, [(feature, weights)] for the features the model knows)."""
+    def score(self, features: dict, *, by_id: bool = False) -> tuple[list[float], list[tuple[Any, list[float]]]]:
+        """(probability per label, [(feature, weights)] for the features the model knows).
+
+        `by_id`: the features are doc_feature_ids' keys rather than strings.
+        """
         n = len(features)
         if not n:
             return [_sigmoid(b) for b in self.bias], []
         scale = 1.0 / math.sqrt(n)
-        z = list(self.bias)
-        w = self.weights
+        w = self.weights_by_id() if by_id else self.weights
         known = [(f, ws) for f in features if (ws := w.get(f)) is not None]
-        for _f, ws in known:
-            for j, x in enumerate(ws):
-                z[j] += x * scale
+        if not known:
+            return [_sigmoid(b) for b in self.bias], known
+        # bias + x1*scale + x2*scale + ..., added in the features' order, one label at a time
+        columns = zip(*[ws for _f, ws in known])
+        z = [reduce(add, map(mul, col, repeat(scale)), b) for b, col in zip(self.bias, columns)]
         return [_sigmoid(v) for v in z], known
+
+    def weights_by_id(self) -> dict[Any, list[float]]:
+        """The weights keyed as doc_feature_ids keys them (built on first use; `weights` is not changed after)."""
+        cached = self.__dict__.get("_by_id")
+        if cached is None or cached[0] is not self.weights:
+            from spacy.strings import get_string_id  # a hash, or a symbol's own id ("number")
+
+            table = {}
+            for f, ws in self.weights.items():
+                first, _, second = f.partition(" ")
+                table[(get_string_id(first), get_string_id(second)) if second else get_string_id(first)] = ws
+            cached = self.__dict__["_by_id"] = (self.weights, table)
+        return cached[1]
 
     def contributions(self, features: dict, label: str, top: int = 5, known=None) -> list[tuple[str, float, int, int]]:
         """The features that raised `label`'s score most: (feature, weight, start, end), heaviest first."""
@@ -123,8 +157,7 @@ class LinearModel:
 
     def combine(self, label: str, lexicon: float, probability: float) -> float:
         """The combined, calibrated score in [0, 1]: the theme's tuned threshold maps to 0.5."""
-        j = self.labels.index(label)
-        return calibrate(self.alpha * lexicon + (1 - self.alpha) * probability, self.thresholds[j])
+        return calibrate(self.alpha * lexicon + (1 - self.alpha) * probability, self.thresholds[self.labels.index(label)])
 
     # ---------------------------------------------------------- files
 

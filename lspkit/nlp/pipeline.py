@@ -1,8 +1,8 @@
-"""Build the spaCy pipeline once per process: blank("en") + normaliser + acronyms + themes.
+"""Build the spaCy pipeline once per process: blank("en") with stems as NORM + acronyms + themes.
 
     nlp = get_pipeline(load_taxonomy())
     for doc, number in nlp.pipe(((text, n) for n, text in pairs), as_tuples=True):
-        doc.cats, doc._.theme_hits, doc.spans["themes"], doc.spans["acronyms"]
+        doc.cats, doc._.theme_hits, doc.spans["acronyms"]
 
 The theme scores combine the weighted lexicon with a trained linear model
 (lspkit.nlp.linear): by default the model shipped in the package
@@ -25,50 +25,37 @@ MAX_CHARS = 1_000_000  # longer paragraph texts are truncated by the tagger, wit
 _PIPELINES: dict[tuple[str, str, Optional[str]], object] = {}
 
 
-class Normaliser:
-    """Gives every token the stem (matching.stem) as its NORM, so PhraseMatcher(attr="NORM") is inflection-blind.
+def use_stems(vocab) -> None:
+    """Make the stem (matching.stem) every lexeme's NORM, so PhraseMatcher(attr="NORM") is inflection-blind.
 
-    The stem is set on the lexeme, once per vocabulary entry: a token's norm
-    falls back to its lexeme's, so no per-token Python work is needed for
-    words seen before.  Tokens that carry their own norm (tokenizer
-    exceptions such as "n't") are set individually.
+    spaCy's own way: the vocabulary's lexical attribute getter for NORM runs
+    once when a word is first seen, so a token costs nothing; lexemes the
+    vocabulary already holds (the tokenizer's exceptions) are set here.
+    Tokens that carry their own norm (tokenizer exceptions such as "n't")
+    keep it.
     """
+    from spacy.attrs import NORM
 
-    def __init__(self):
-        self._done: set[int] = set()
-
-    def __call__(self, doc):
-        return normalise(doc, self._done)
+    vocab.lex_attr_getters[NORM] = stem
+    for lex in vocab:
+        lex.norm_ = stem(lex.orth_)
 
 
-def normalise(doc, done: set[int] | None = None):
-    import numpy
-    from spacy.attrs import ORTH
+def stemmed_blank():
+    """spacy.blank("en") whose NORM is the stem: the tagger's tokens and norms, without its components."""
+    import spacy
 
-    done = set() if done is None else done
-    vocab = doc.vocab
-    if len(doc):
-        for orth in numpy.unique(doc.to_array(ORTH)).tolist():
-            if orth not in done:
-                lex = vocab[orth]
-                lex.norm_ = stem(lex.orth_)
-                done.add(orth)
-    return doc
+    nlp = spacy.blank("en")
+    use_stems(nlp.vocab)
+    return nlp
 
 
 def register_components() -> None:
     """Register the factories and extensions (safe to call repeatedly)."""
-    from spacy.language import Language
-
     from . import acronyms, themes
 
     acronyms._register()
     themes._register()
-    if "lsp_normaliser" not in Language.factories:
-
-        @Language.factory("lsp_normaliser", assigns=["token.norm"], default_config={})
-        def make_normaliser(nlp, name: str):
-            return Normaliser()
 
 
 SHIPPED_MODEL = "lspkit:themes"  # the model in the package (lspkit/models/themes/)
@@ -139,13 +126,10 @@ def get_pipeline(taxonomy: Optional[Taxonomy] = None, model: Optional[str] = Non
 
 
 def build_pipeline(taxonomy: Taxonomy, model: Optional[str] = None):
-    """blank("en") + lsp_normaliser + lsp_acronyms + lsp_themes (with the trained model's weights, if any)."""
-    import spacy
-
+    """blank("en") with stems as NORM + lsp_acronyms + lsp_themes (with the trained model's weights, if any)."""
     register_components()
     name, linear = resolve_model(taxonomy, model)
-    nlp = spacy.blank("en")
-    nlp.add_pipe("lsp_normaliser")
+    nlp = stemmed_blank()
     nlp.max_length = MAX_CHARS + 1
     nlp.add_pipe("lsp_acronyms", config={"known": dict(taxonomy.acronyms)})
     source = taxonomy.source if taxonomy.source not in ("default", "<string>") else None

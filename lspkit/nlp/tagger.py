@@ -16,7 +16,8 @@ from typing import Any, Iterable, Optional, Sequence, Union
 
 from ..model import Document, Paragraph
 from .taxonomy import Taxonomy, load_taxonomy
-from .acronyms import Glossary, find_acronyms
+from . import docdata
+from .acronyms import Glossary, find_acronyms, scan
 from .themes import Evidence, ThemeHit  # noqa: F401  (re-exported for users
 
 TaxonomyLike = Union[Taxonomy, str, None]
@@ -115,40 +116,50 @@ class Tagger:
         """Tag (key, text) or (key, text, heading) items; `key` becomes ParagraphTags.number."""
         from .pipeline import MAX_CHARS
 
-        threshold = self._threshold(min_score)
-        items = list(items)
+        items = [(it[0], it[1] or "", it[2] if len(it) > 2 else None) for it in items]
+        scans = [scan(text) for _k, text, _h in items]  # once per paragraph: the glossary and the tagger read it
         if glossary is None:
-            glossary = find_acronyms([(str(it[0]), it[1]) for it in items], known=dict(self.taxonomy.acronyms))
+            glossary = find_acronyms([(str(k), text) for k, text, _h in items], known=dict(self.taxonomy.acronyms), scans=scans)
+        for i, (key, text, heading) in enumerate(items):
+            if len(text) > MAX_CHARS:
+                items[i] = (key, text[:MAX_CHARS], heading)
+                scans[i] = None  # the tagged text is shorter than the scanned one
+        return self._tag(items, scans, glossary, self._threshold(min_score), batch_size)
+
+    def _tag(self, items: list, scans: list, glossary: Glossary, threshold: float, batch_size: int = 256) -> list[ParagraphTags]:
+        """(key, text, heading) items with each text's acronym scan (None: the component scans it)."""
+        make_doc = self.nlp.make_doc
 
         def docs():
-            for it in items:
-                key, text = it[0], it[1] or ""
-                heading = it[2] if len(it) > 2 else None
-                text = text[:MAX_CHARS]
-                doc = self.nlp.make_doc(text)
-                doc.user_data["lsp_text"] = text
-                doc._.lsp_context_glossary = glossary
-                doc._.lsp_heading = heading
+            for (key, text, heading), found in zip(items, scans):
+                doc = make_doc(text)
+                data = doc.user_data
+                data["lsp_text"] = text
+                data["lsp_acronym_scan"] = found
+                docdata.put(doc, "lsp_context_glossary", glossary)
+                docdata.put(doc, "lsp_heading", heading)
                 yield doc, key
 
         out = []
         for doc, key in self.nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
-            hits = [h for h in doc._.theme_hits if h.score >= threshold and h.score > 0]
-            hits.sort(key=lambda h: -h.score)
-            out.append(ParagraphTags(str(key), tuple(hits), dict(doc._.theme_scores)))
+            hits = [h for h in docdata.get(doc, "theme_hits") if h.score >= threshold and h.score > 0]
+            hits.sort(key=_best_first)
+            out.append(ParagraphTags(str(key), tuple(hits), dict(docdata.get(doc, "theme_scores"))))
         return out
 
     def tag(self, document: Document, *, min_score: Optional[float] = None) -> TaggedDocument:
         from .pipeline import MAX_CHARS
 
         warnings = []
-        glossary = find_acronyms([(p.number, p.text) for p in document.paragraphs], known=dict(self.taxonomy.acronyms))
+        scans = [scan(p.text) for p in document.paragraphs]  # once per paragraph: the glossary and the tagger read it
+        glossary = find_acronyms([(p.number, p.text) for p in document.paragraphs], known=dict(self.taxonomy.acronyms), scans=scans)
         items = []
-        for p in document.paragraphs:
+        for i, p in enumerate(document.paragraphs):
             if len(p.text) > MAX_CHARS:
                 warnings.append(f"paragraph {p.number}: only the first {MAX_CHARS} of {len(p.text)} characters were tagged")
-            items.append((p.number, p.text, heading_of(document, p)))
-        tags = self.tag_texts(items, min_score=min_score, glossary=glossary)
+                scans[i] = None  # the tagged text is shorter than the scanned one
+            items.append((p.number, p.text[:MAX_CHARS], heading_of(document, p)))
+        tags = self._tag(items, scans, glossary, self._threshold(min_score))
         return TaggedDocument(
             document=document,
             taxonomy_name=self.taxonomy.name,
@@ -159,6 +170,10 @@ class Tagger:
             glossary=glossary,
             warnings=tuple(warnings),
         )
+
+
+def _best_first(hit: ThemeHit) -> float:
+    return -hit.score
 
 
 def heading_of(document: Document, p) -> Optional[str]:

@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, Optional
 
+from . import docdata
 from .taxonomy import Scoring, Taxonomy
 from .matching import stem
 
@@ -76,37 +77,46 @@ EVIDENCE_FLOOR = 0.25  # the model's words are listed for themes scoring at leas
 
 
 class ThemeScorer:
-    """spaCy component: doc.cats and doc._.theme_scores, doc._.theme_hits, doc.spans["themes"].
+    """spaCy component: doc.cats and doc._.theme_scores, doc._.theme_hits (with the evidence's offsets).
 
-    Needs token norms set by `lsp_normaliser` (the same stemmer is applied to
-    the taxonomy terms), and uses `doc.spans["acronyms"]` from `lsp_acronyms`
+    Matches token norms against the taxonomy terms, both stemmed by
+    matching.stem (`use` makes the stem the vocabulary's NORM), and uses `doc.spans["acronyms"]` from `lsp_acronyms`
     when present.  With a trained model (`use(taxonomy, model)`) a theme's
     score is alpha * lexicon + (1 - alpha) * the model's probability,
     calibrated so its tuned threshold is 0.5, and the words that weighed most
     in the model join the evidence (`via: "model"`).
     """
 
-    def __init__(self, nlp, name: str = "lsp_themes", spans_key: str = "themes"):
+    def __init__(self, nlp, name: str = "lsp_themes", taxonomy_path: Optional[str] = None):
         self.nlp = nlp
         self.name = name
-        self.spans_key = spans_key
+        self.taxonomy_path = taxonomy_path  # loaded on first use unless `use` was called first
         self.taxonomy: Optional[Taxonomy] = None
         self.model = None  # a LinearModel (lspkit.nlp.linear) combined with the lexicon
         self.matcher = None
         self._keys: dict[int, tuple[str, Any, bool]] = {}
         self._long_cache: dict[str, list[tuple[str, Any]]] = {}
+        self._heading_cache: dict[str, tuple[str, ...]] = {}
+        self._glossary = None
+        self._glossary_expansions: dict[str, str] = {}
 
     # -------------------------------------------------------------- set up
 
     def use(self, taxonomy: Taxonomy, model=None) -> None:
+        from spacy.attrs import NORM
         from spacy.matcher import PhraseMatcher
 
+        from .pipeline import use_stems
+
+        if self.nlp.vocab.lex_attr_getters.get(NORM) is not stem:
+            use_stems(self.nlp.vocab)  # the matcher compares stems
         self.taxonomy = taxonomy
         self.model = model
         self._model_labels = set(model.labels) if model is not None else set()
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
         self._keys = {}
         self._long_cache = {}
+        self._heading_cache = {}
         self._names = {t.name: {t.name.replace("_", " ").replace("-", " "), t.label.lower()} for t in taxonomy.themes}
         self._headings = {
             t.name: [tuple(stem(w.text) for w in self.nlp.make_doc(h) if not w.is_punct) for h in t.headings] for t in taxonomy.themes
@@ -124,12 +134,11 @@ class ThemeScorer:
 
     @staticmethod
     def _normalised(doc):
-        from .pipeline import normalise
-
-        normalise(doc)
+        """A term's doc with every token's norm the stem, tokenizer exceptions too."""
         for tok in doc:
-            if tok.norm_ != stem(tok.text):  # a tokenizer exception's own norm
-                tok.norm_ = stem(tok.text)
+            s = stem(tok.text)
+            if tok.norm_ != s:  # a tokenizer exception's own norm
+                tok.norm_ = s
         return doc
 
     # -------------------------------------------------------------- scoring
@@ -147,98 +156,117 @@ class ThemeScorer:
             self._long_cache[long] = found
         return self._long_cache[long]
 
+    def _heading_stems(self, heading: str) -> tuple[str, ...]:
+        found = self._heading_cache.get(heading)
+        if found is None:
+            found = tuple(stem(w.text) for w in self.nlp.make_doc(heading) if not w.is_punct)
+            if len(self._heading_cache) > 10_000:
+                self._heading_cache.clear()
+            self._heading_cache[heading] = found
+        return found
+
+    def _expansions(self, glossary) -> dict[str, str]:
+        if self._glossary is not glossary:  # one glossary serves a whole document
+            self._glossary, self._glossary_expansions = glossary, glossary.expansions()
+        return self._glossary_expansions
+
     def __call__(self, doc):
         if self.taxonomy is None:
-            raise RuntimeError("lsp_themes: call .use(taxonomy) before processing")
+            from .taxonomy import load_taxonomy
+
+            self.use(load_taxonomy(self.taxonomy_path))
         tax = self.taxonomy
         names = tax.names
         text = doc_text(doc)
         matches = _keep_longest(self._term_matches(doc))
         negatives = [(th, term, s, e) for th, term, neg, s, e in matches if neg]
         evidence: dict[str, list[Evidence]] = {n: [] for n in names}
-        spans = []
         for th, term, neg, s, e in matches:
             if neg:
                 continue
-            if any(nth == th and ns < e and s < ne for nth, _t, ns, ne in negatives):
+            if negatives and any(nth == th and ns < e and s < ne for nth, _t, ns, ne in negatives):
                 continue  # inside a false friend of this theme
             a, b = _chars(doc, s, e)
             evidence[th].append(Evidence(text[a:b], a, b, term.weight, term.text))
-            spans.append((s, e, th))
         # acronyms count as their long forms (not at the definition site, where the long form already counted)
-        glossary = doc._.acronyms if doc.has_extension("acronyms") else None
-        if glossary is not None and "acronyms" in doc.spans:
-            expansions = glossary.expansions()
-            defs = {(sp.start, sp.end) for sp in doc.spans.get("acronyms_definitions", [])}
-            for sp in doc.spans["acronyms"]:
-                long = expansions.get(sp.label_)
-                if not long or (sp.start, sp.end) in defs:
+        glossary = docdata.get(doc, "acronyms")
+        uses = doc.spans.get("acronyms") if glossary is not None else None
+        if uses:
+            expansions = self._expansions(glossary)
+            defs = {(sp.start, sp.end) for sp in doc.spans.get("acronyms_definitions", ())}
+            for sp in uses:
+                label = sp.label_
+                long = expansions.get(label)
+                if not long:
                     continue
-                if any(nth and ns < sp.end and sp.start < ne for nth, _t, ns, ne in negatives):
+                start, end = sp.start, sp.end
+                if (start, end) in defs:
+                    continue
+                if any(nth and ns < end and start < ne for nth, _t, ns, ne in negatives):
                     continue
                 for th, term in self._long_form_terms(long):
-                    a, b = _chars(doc, sp.start, sp.end)
-                    evidence[th].append(Evidence(text[a:b], a, b, term.weight, term.text, f"acronym:{sp.label_}"))
-                    spans.append((sp.start, sp.end, th))
+                    a, b = _chars(doc, start, end)
+                    evidence[th].append(Evidence(text[a:b], a, b, term.weight, term.text, f"acronym:{label}"))
         # "this report covers governance, accountability and capacity": when two or more
         # themes are named only by their own name, it is a list of topics, not a point
         bare = [n for n in names if evidence[n] and all(e.term.lower() in self._names[n] for e in evidence[n])]
         if len(bare) >= 2:
             for n in bare:
                 evidence[n] = [Evidence(e.text, e.start, e.end, 0.0, e.term, "listed") for e in evidence[n]]
+        scoring = tax.scoring
         raw: dict[str, float] = {}
         for name in names:
             ev = evidence[name]
-            counts: dict[str, int] = {}
-            weights: dict[str, float] = {}
-            for e in ev:
-                if e.weight <= 0:
-                    continue
-                counts[e.term] = counts.get(e.term, 0) + 1
-                weights[e.term] = e.weight
             total = 0.0
-            for t, n in counts.items():
-                extra = min(n, tax.scoring.max_repeat) - 1
-                total += weights[t] * (1.0 + tax.scoring.repeat_bonus * extra)
-            seen_neg = set()
-            for nth, term, s, e in negatives:
-                if nth == name and term.text not in seen_neg:
-                    seen_neg.add(term.text)
-                    total -= term.weight
-                    a, b = _chars(doc, s, e)
-                    ev.append(Evidence(text[a:b], a, b, -term.weight, term.text, "negative"))
+            if ev:
+                counts: dict[str, int] = {}
+                weights: dict[str, float] = {}
+                for e in ev:
+                    if e.weight <= 0:
+                        continue
+                    counts[e.term] = counts.get(e.term, 0) + 1
+                    weights[e.term] = e.weight
+                for t, n in counts.items():
+                    extra = min(n, scoring.max_repeat) - 1
+                    total += weights[t] * (1.0 + scoring.repeat_bonus * extra)
+            if negatives:
+                seen_neg = set()
+                for nth, term, s, e in negatives:
+                    if nth == name and term.text not in seen_neg:
+                        seen_neg.add(term.text)
+                        total -= term.weight
+                        a, b = _chars(doc, s, e)
+                        ev.append(Evidence(text[a:b], a, b, -term.weight, term.text, "negative"))
             raw[name] = total
         priors = {}
-        heading = doc._.lsp_heading if doc.has_extension("lsp_heading") else None
+        heading = docdata.get(doc, "lsp_heading")
         if heading:
-            hstems = tuple(stem(w.text) for w in self.nlp.make_doc(heading) if not w.is_punct)
+            hstems = self._heading_stems(heading)
             for name in names:
                 if raw[name] > 0 and any(_contains(hstems, h) for h in self._headings[name]):
-                    priors[name] = tax.scoring.heading_prior
-                    raw[name] += tax.scoring.heading_prior
-        scores = combine(tax.scoring, names, raw, priors)
+                    priors[name] = scoring.heading_prior
+                    raw[name] += scoring.heading_prior
+        scores = combine(scoring, names, raw, priors)
         if self.model is not None:
             self._use_model(doc, text, names, scores, evidence)
         hits = tuple(
-            ThemeHit(n, scores[n], tuple(sorted(evidence[n], key=lambda x: (x.start, x.end))), priors.get(n, 0.0)) for n in names
+            ThemeHit(n, scores[n], tuple(sorted(evidence[n], key=_evidence_order)) if evidence[n] else (), priors.get(n, 0.0))
+            for n in names
         )
-        doc._.theme_scores = scores
-        doc._.theme_hits = hits
-        from spacy.tokens import Span
-
-        doc.spans[self.spans_key] = [Span(doc, s, e, label=th) for s, e, th in spans]
+        docdata.put(doc, "theme_scores", scores)
+        docdata.put(doc, "theme_hits", hits)
         doc.cats = dict(scores)
         return doc
 
     def _use_model(self, doc, text: str, names, scores: dict, evidence: dict) -> None:
         """Combine lexicon and model scores (calibrated: 0.5 is the theme's tuned threshold); add the model's evidence."""
-        from .linear import doc_features
+        from .linear import doc_feature_ids
 
         model = self.model
-        features = doc_features(doc)
+        features = doc_feature_ids(doc)
         if not features:
             return  # no words: nothing for the model to weigh
-        probabilities, known = model.score(features)
+        probabilities, known = model.score(features, by_id=True)
         probs = dict(zip(model.labels, probabilities))
         for n in names:
             if n not in self._model_labels:
@@ -258,6 +286,10 @@ def doc_text(doc) -> str:
 def _chars(doc, start: int, end: int) -> tuple[int, int]:
     last = doc[end - 1]
     return doc[start].idx, last.idx + len(last)
+
+
+def _evidence_order(e: Evidence) -> tuple[int, int]:
+    return e.start, e.end
 
 
 def _contains(hay: tuple[str, ...], needle: tuple[str, ...]) -> bool:
@@ -292,13 +324,10 @@ def _register() -> None:
 
     @Language.factory(
         "lsp_themes",
-        assigns=["doc.cats", "doc.spans", "doc._.theme_scores", "doc._.theme_hits"],
-        requires=["token.norm"],
-        default_config={"spans_key": "themes", "taxonomy": None},
+        assigns=["doc.cats", "doc._.theme_scores", "doc._.theme_hits"],
+        default_config={"taxonomy": None},
     )
-    def make_themes(nlp, name: str, spans_key: str, taxonomy: Optional[str]):
-        from .taxonomy import load_taxonomy
-
-        comp = ThemeScorer(nlp, name, spans_key=spans_key)
-        comp.use(load_taxonomy(taxonomy))
-        return comp
+    def make_themes(nlp, name: str, taxonomy: Optional[str]):
+        # the taxonomy (a YAML path, None for the default) is loaded when the first doc comes,
+        # so build_pipeline's own `use(taxonomy, model)` does not build the matcher twice
+        return ThemeScorer(nlp, name, taxonomy_path=taxonomy)

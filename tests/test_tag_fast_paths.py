@@ -1,0 +1,137 @@
+"""The tagger's fast paths give what the plain ways give, on the labelled real paragraphs.
+
+Each shortcut taken for speed (issue 16) is checked against the straightforward
+computation it replaces: stems as the vocabulary's NORM against `stem` itself,
+features keyed by string id against features built from strings, the model
+scored by ids against scored by strings, one acronym scan per paragraph against
+scanning again, extension values written to user_data against `doc._`.  The
+whole-output check over every fixture and real paper is bench/tag_identity.py.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lspkit.nlp import docdata
+from lspkit.nlp.acronyms import (
+    AcronymComponent,
+    find_acronyms,
+    find_definitions,
+    find_uses,
+    scan,
+)
+from lspkit.nlp.linear import doc_feature_ids, doc_features
+from lspkit.nlp.matching import stem
+from lspkit.nlp.tagger import get_tagger
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    rows = [json.loads(line) for line in (ROOT / "data" / "labels" / "real" / "paragraphs.jsonl").read_text().splitlines() if line.strip()]
+    return [r["text"] for r in rows[::3]]  # every third: all publishers, a few seconds
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return get_tagger()
+
+
+def reference_features(doc) -> dict[str, tuple[int, int]]:
+    """The features as the model's docstring defines them, token by token from `stem` and strings."""
+    out: dict[str, tuple[int, int]] = {}
+    prev = None
+    for tok in doc:
+        if not tok.is_alpha or len(tok) < 2:
+            prev = None
+            continue
+        word = tok.norm_
+        end = tok.idx + len(tok)
+        if not tok.is_stop and word not in out:
+            out[word] = (tok.idx, end)
+        if prev is not None and not (prev[1] and tok.is_stop):
+            out.setdefault(f"{prev[0]} {word}", (prev[2], end))
+        prev = (word, tok.is_stop, tok.idx)
+    return out
+
+
+def test_every_word_gets_its_stem_as_norm_from_the_vocabulary(tagger, texts):
+    nlp = tagger.nlp
+    seen = 0
+    for doc in nlp.pipe(texts[:100]):
+        for tok in doc:
+            assert nlp.vocab[tok.orth].norm_ == stem(tok.text), tok.text
+            seen += 1
+    assert seen > 1000
+    # a word first seen now, after the pipeline was built, too
+    assert nlp.make_doc("Overscrutinisingly")[0].norm_ == stem("Overscrutinisingly")
+
+
+def test_features_by_id_are_the_string_features(tagger, texts):
+    for doc in tagger.nlp.pipe(texts):
+        ids = doc_feature_ids(doc)
+        strings = doc_features(doc)
+        assert len(ids) == len(strings)
+        assert strings == reference_features(doc)
+        assert list(strings.values()) == list(ids.values())
+
+
+def test_model_scores_by_id_exactly_as_by_string(tagger, texts):
+    model = tagger.nlp.get_pipe("lsp_themes").model
+    assert model is not None, "the shipped model scores the default taxonomy"
+    known_words = 0
+    for doc in tagger.nlp.pipe(texts):
+        by_string, known_s = model.score(doc_features(doc))
+        by_id, known_i = model.score(doc_feature_ids(doc), by_id=True)
+        assert by_id == by_string  # exactly: same features, same order of additions
+        assert [ws for _f, ws in known_i] == [ws for _f, ws in known_s]
+        known_words += len(known_i)
+    assert known_words > 1000
+
+
+def test_symbol_words_are_found_by_id():
+    """spaCy gives some strings ("number", "left") a symbol's small id, not a hash; the model must too."""
+    from lspkit.nlp.linear import LinearModel
+    from lspkit.nlp.pipeline import stemmed_blank
+
+    model = LinearModel(("a",), [0.0], {"number": [2.0], "number of": [1.0], "plan": [0.5]})
+    doc = stemmed_blank()("The number of plans")
+    assert model.score(doc_features(doc))[0] == model.score(doc_feature_ids(doc), by_id=True)[0]
+    assert len(model.score(doc_feature_ids(doc), by_id=True)[1]) == 3
+
+
+def test_one_scan_serves_glossary_and_component(tagger, texts):
+    pairs = [(str(i), t) for i, t in enumerate(texts)]
+    scans = [scan(t) for t in texts]
+    for t, s in zip(texts, scans):
+        assert s.uses == tuple(find_uses(t)) and s.definitions == tuple(find_definitions(t))
+    assert find_acronyms(pairs, scans=scans) == find_acronyms(pairs)
+    component = AcronymComponent()
+    for t, s in zip(texts[:60], scans):
+        given = tagger.nlp.make_doc(t)
+        given.user_data["lsp_acronym_scan"] = s
+        fresh = tagger.nlp.make_doc(t)
+        component(given)
+        component(fresh)
+        for key in ("acronyms", "acronyms_definitions"):
+            assert [(sp.start, sp.end, sp.label_) for sp in given.spans[key]] == [(sp.start, sp.end, sp.label_) for sp in fresh.spans[key]]
+
+
+def test_docdata_is_where_spacy_keeps_extensions(tagger):
+    doc = tagger.nlp("The Local Area Agreement (LAA) is scrutinised by members.")
+    assert docdata.get(doc, "theme_hits") is doc._.theme_hits
+    assert docdata.get(doc, "acronyms") is doc._.acronyms
+    docdata.put(doc, "lsp_heading", "GOVERNANCE")
+    assert doc._.lsp_heading == "GOVERNANCE"
+
+
+def test_initials_found_anywhere_in_a_long_document():
+    """The capitalised-word index finds the first run spelling an acronym, wherever it is."""
+    filler = [(str(i), "Nothing to see in this paragraph at all.") for i in range(200)]
+    paras = filler + [("x", "The Office of the Deputy Prime Minister wrote."), ("y", "The ODPM replied; the Other Deputy Person Matters.")]
+    g = find_acronyms(paras)
+    assert g.get("ODPM").long == "Office of the Deputy Prime Minister" and g.get("ODPM").how == "initials"
+    assert g.get("ODPM").first == "x"
