@@ -162,8 +162,21 @@ def _page_runs(textpage, height: float) -> tuple[list[Run], int]:
                 run[5] = bold_name(name.value.decode("latin-1", "replace"))
             else:
                 run[5] = True
-        run[6] = run[6].rstrip()
+        run[6] = _code_points(run[6].rstrip())
     return upright, visible
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _code_points(text: str) -> str:
+    """pdfium counts UTF-16 units: a character outside the BMP (mathematical italic 𝑆, an emoji) arrives as
+    two surrogate halves.  Join each pair into its code point; a lone half becomes U+FFFD.  Mathematical
+    letters fold to plain ones (𝑆𝑖𝑡𝑒 -> Site), as a reader would read them."""
+    if not _SURROGATE.search(text):
+        return text
+    text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return "".join(unicodedata.normalize("NFKC", ch) if 0x1D400 <= ord(ch) <= 0x1D7FF else ch for ch in text)
 
 
 # Runs split where the gap between words exceeds this many loose-box heights: wider than any
