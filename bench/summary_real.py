@@ -97,6 +97,7 @@ def score_paper(gold: dict, summary) -> dict:
     external = [x for x in xrefs if x.get("external")]
     out["refs"] = {"internal": len(internal), "resolved": sum(1 for x in internal if x["resolved"]),
                    "external": len(external), "external_resolved": sum(1 for x in external if x["resolved"] or x["to"]),
+                   "unresolved_annex": sum(1 for x in internal if not x["resolved"] and x["kind"] == "annex"),
                    "unresolved": [x["text"] for x in internal if not x["resolved"]][:8]}
     return out
 
@@ -141,6 +142,7 @@ def main() -> int:
     gr = sum(r["glossary"]["right"] for r in ok)
     gf = sum(len(r["glossary"]["false"]) for r in ok)
     ri = sum(r["refs"]["internal"] for r in ok)
+    ra = sum(r["refs"]["unresolved_annex"] for r in ok)
     rres = sum(r["refs"]["resolved"] for r in ok)
     re_ = sum(r["refs"]["external"] for r in ok)
     rer = sum(r["refs"]["external_resolved"] for r in ok)
@@ -151,6 +153,7 @@ def main() -> int:
                             "precision": round(rr / rf, 3) if rf else 1.0, "recall": round(rr / rg, 3) if rg else 1.0},
         "glossary": {"gold": gg, "right": gr, "recall": round(gr / gg, 3) if gg else 1.0, "false_acronyms": gf},
         "references": {"internal": ri, "resolved": rres, "share": round(rres / ri, 3) if ri else 1.0,
+                       "unresolved_annex": ra,
                        "external": re_, "external_resolved": rer},
         "seconds": round(time.time() - started, 1),
     }
@@ -172,7 +175,8 @@ def main() -> int:
     gl = totals["glossary"]
     print(f"glossary                   recall {gl['recall']:.2f} ({gr}/{gg}), false acronyms {gf}")
     ref = totals["references"]
-    print(f"internal refs resolved     {ref['share']:.2f} ({rres}/{ri}); external {re_}, resolved inside {rer}")
+    print(f"internal refs resolved     {ref['share']:.2f} ({rres}/{ri}; {ra} of the unresolved name an appendix or "
+          f"annex not in the PDF); external {re_}, resolved inside {rer}")
     if skipped:
         print(f"skipped (PDF absent): {', '.join(skipped)}")
     if args.json:

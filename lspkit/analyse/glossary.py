@@ -73,6 +73,8 @@ def bad_expansion(short: str, long: Optional[str]) -> bool:
         return True
     if re.search(rf"(?<![A-Za-z]){re.escape(short)}(?![a-z])", long):
         return True
+    if re.search(r",\s+the\b", long, re.I):  # "Kent, the County Council": an apposition, not a name
+        return True
     letters = re.sub(r"[^A-Za-z]", "", short)
     letters = letters[:-1] if letters.endswith("s") and letters[:-1].isupper() else letters
     return not _letters_in_order(letters, long)

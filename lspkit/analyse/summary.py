@@ -363,15 +363,31 @@ def make_gist(text: str, evidence: Sequence[tuple[int, int, float]] = (), max_wo
     if not text.strip():
         return Gist("", 0, 0, 0.0)
     spans = sentences(text) or [_strip(text, 0, len(text))]
-    scored = [(_weight(evidence, a, b), -i, (a, b)) for i, (a, b) in enumerate(spans)]
+    standing = [sp for sp in spans if not _CAPTION.match(text, sp[0])] or spans  # a caption is never a gist
+    scored = [(_weight(evidence, a, b), -i, (a, b)) for i, (a, b) in enumerate(standing)]
     _, _, (start, end) = max(scored)
     limit = max_words + GIST_SLACK
     if _words(text, start, end) > limit:
         start, end = _best_window(text, _clauses(text, start, end), evidence, max_words, limit)
     start, end = _strip(text, start, end)
+    m = _CONNECTIVE.match(text, start, end)
+    if m and m.end() < end and _words(text, m.end(), end) >= 4:  # "In this respect, ...": the clause stands alone
+        start = m.end()
     if end <= start:  # nothing but punctuation: fall back to the whole paragraph, trimmed
         start, end = 0, len(text)
     return Gist(text[start:end], start, end, _weight(evidence, start, end))
+
+
+# a leading connective points back at what came before: the gist starts after it
+_CONNECTIVE = re.compile(
+    r"(?:in this (?:respect|regard|context|case)|in addition|additionally|also|however|furthermore|moreover|"
+    r"therefore|thus|as such|consequently|accordingly|nevertheless|nonetheless|similarly|likewise|"
+    r"in (?:particular|turn)|to this end|for this reason|further|finally|firstly|secondly|thirdly|then|and|but|so)"
+    r"\b,?\s+",
+    re.I,
+)
+# "Table 2: Housing supply", "Figure 3 – ...": a caption names a table, it says nothing
+_CAPTION = re.compile(r"\s*(?:table|figure|fig\.|map|chart|plate|graph|diagram|image|photo)\s+[A-Z]?\d+[a-z]?\b", re.I)
 
 
 def _best_window(text, clauses, evidence, max_words, limit, weak_ok: bool = True) -> tuple[int, int]:
