@@ -186,9 +186,16 @@ def test_an_appendix_not_in_the_pdf_is_not_in_this_document():
 
 
 def test_the_surrogates_crash_is_gone():
-    s = real("dacorum_2023_shlaa-update-main-report.pdf")
+    """pdfium's surrogate halves (mathematical italic letters) reached spaCy and summarise exited 70: the reader
+    joins them into code points, and a displayed formula is a block after its paragraph, not part of it."""
+    import unicodedata
+
+    path = REAL / "dacorum_2023_shlaa-update-main-report.pdf"
+    s = real(path.name)
+    d = lspkit.extract(str(path))
     assert not any(re.search("[\ud800-\udfff]", p.text) for p in s.paragraphs)
-    assert any("Site area × estimated density" in p.text for p in s.paragraphs)
+    assert s.paragraph("3.22").text.endswith("the following calculation:")
+    assert any("Site area × estimated density" in unicodedata.normalize("NFKC", b.text) for b in d.blocks)
 
 
 # ---------------------------------------------------------------- gists

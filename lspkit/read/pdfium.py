@@ -171,12 +171,10 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def _code_points(text: str) -> str:
     """pdfium counts UTF-16 units: a character outside the BMP (mathematical italic 𝑆, an emoji) arrives as
-    two surrogate halves.  Join each pair into its code point; a lone half becomes U+FFFD.  Mathematical
-    letters fold to plain ones (𝑆𝑖𝑡𝑒 -> Site), as a reader would read them."""
+    two surrogate halves.  Join each pair into its code point; a lone half becomes U+FFFD."""
     if not _SURROGATE.search(text):
         return text
-    text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    return "".join(unicodedata.normalize("NFKC", ch) if 0x1D400 <= ord(ch) <= 0x1D7FF else ch for ch in text)
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 # Runs split where the gap between words exceeds this many loose-box heights: wider than any
