@@ -571,7 +571,8 @@ def model_option(f):
 
 # Batch tagging (`lspkit tag PATH...`): options, and the batch half of the `tag` command.
 
-BATCH_ONLY = ("globs", "summary", "jobs", "unordered", "resume", "shard", "engine", "scheduler", "cache_dir", "no_cache")
+# --cache-dir and --no-cache apply to a batch but do not make one: `tag report.pdf --no-cache -f table` is one file
+BATCH_ONLY = ("globs", "summary", "jobs", "unordered", "resume", "shard", "engine", "scheduler")
 
 
 def batch_options(f):

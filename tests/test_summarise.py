@@ -71,7 +71,7 @@ def test_unexpanded_acronyms_are_listed_as_such():
     by = {a.short: a for a in s.acronyms}
     assert by["LAA"].long == "Local Area Agreement"
     assert by["GOEE"].long is None and by["GOEE"].first == "1.1"
-    assert {"short": "GOEE", "long": None, "first": "1.1", "expanded": False} in s.to_dict()["acronyms"]
+    assert {"short": "GOEE", "long": None, "first": "1.1", "expanded": False, "source": None} in s.to_dict()["acronyms"]
 
 
 def test_cross_references_of_the_report(report):

@@ -21,11 +21,13 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional, Sequence
 
 from ..model import Document, ParagraphKind, Section, SectionKind, Source
+from .recommendations import Conclusion, Recommendation, find_conclusion, find_recommendations, find_recommendations_with_note  # noqa: F401
+from .title import find_title
 from .xrefs import Xref, XrefKind, find_xrefs, number_key
 
 GIST_WORDS = 25  # "about 25 words": a run of clauses may reach GIST_WORDS + GIST_SLACK
 GIST_SLACK = 5
-SUMMARY_FORMAT = 1  # bump when the computed Summary changes shape or meaning (cache key)
+SUMMARY_FORMAT = 2  # bump when the computed Summary changes shape or meaning (cache key)
 
 
 # ---------------------------------------------------------------- data
@@ -142,36 +144,26 @@ class SummaryParagraph:
 
 
 @dataclass(frozen=True)
-class Recommendation:
-    """`number` is the recommendation's own number when it has one ("1", "R2"), else None."""
-
-    paragraph: Optional[str]
-    page: int
-    text: str
-    number: Optional[str] = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"number": self.number, "paragraph": self.paragraph, "page": self.page, "text": self.text}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Recommendation":
-        return cls(d.get("paragraph"), d["page"], d["text"], d.get("number"))
-
-
-@dataclass(frozen=True)
 class GlossaryEntry:
-    """`long` is None for an acronym the paper uses but never expands; `first` is the paragraph of first use."""
+    """`long` is None for an acronym the paper uses but never expands; `first` is the paragraph of first use.
+
+    `source` says where the expansion came from: "table" (the paper's abbreviations table or list),
+    "text" (a bracketed definition), "initials" (a capitalised run elsewhere in the paper spelling it),
+    "known" (the taxonomy's domain list: not defined by the paper); None when unexpanded.
+    """
 
     short: str
     long: Optional[str]
     first: Optional[str]
+    source: Optional[str] = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"short": self.short, "long": self.long, "first": self.first, "expanded": self.long is not None}
+        return {"short": self.short, "long": self.long, "first": self.first, "expanded": self.long is not None,
+                "source": self.source}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "GlossaryEntry":
-        return cls(d["short"], d.get("long"), d.get("first"))
+        return cls(d["short"], d.get("long"), d.get("first"), d.get("source"))
 
 
 @dataclass(frozen=True)
@@ -219,10 +211,13 @@ class Summary:
     against: Optional[Any] = None  # links.Against, when summarised against a source paper
     taxonomy: dict[str, Any] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    conclusion: Optional[Conclusion] = None  # for a paper that asks no decision
 
     @property
     def title(self) -> str:
-        return str(self.metadata.get("title") or self.source.title or self.source.path)
+        from pathlib import PurePath
+
+        return str(self.metadata.get("title") or PurePath(self.source.path).stem)
 
     def paragraph(self, number: str) -> Optional[SummaryParagraph]:
         for p in self.paragraphs:
@@ -249,6 +244,7 @@ class Summary:
             "sections": [s.to_dict() for s in self.sections],
             "themes": [t.to_dict() for t in self.themes],
             "recommendations": [r.to_dict() for r in self.recommendations],
+            "conclusion": self.conclusion.to_dict() if self.conclusion is not None else None,
             "paragraphs": [p.to_dict() for p in self.paragraphs],
             "xrefs": [x.to_dict() for x in self.xrefs],
             "acronyms": [a.to_dict() for a in self.acronyms],
@@ -284,6 +280,7 @@ class Summary:
             against=against,
             taxonomy=dict(d.get("taxonomy", {})),
             warnings=tuple(d.get("warnings", ())),
+            conclusion=Conclusion.from_dict(d["conclusion"]) if d.get("conclusion") else None,
         )
 
 
@@ -369,15 +366,31 @@ def make_gist(text: str, evidence: Sequence[tuple[int, int, float]] = (), max_wo
     if not text.strip():
         return Gist("", 0, 0, 0.0)
     spans = sentences(text) or [_strip(text, 0, len(text))]
-    scored = [(_weight(evidence, a, b), -i, (a, b)) for i, (a, b) in enumerate(spans)]
+    standing = [sp for sp in spans if not _CAPTION.match(text, sp[0])] or spans  # a caption is never a gist
+    scored = [(_weight(evidence, a, b), -i, (a, b)) for i, (a, b) in enumerate(standing)]
     _, _, (start, end) = max(scored)
     limit = max_words + GIST_SLACK
     if _words(text, start, end) > limit:
         start, end = _best_window(text, _clauses(text, start, end), evidence, max_words, limit)
     start, end = _strip(text, start, end)
+    m = _CONNECTIVE.match(text, start, end)
+    if m and m.end() < end and _words(text, m.end(), end) >= 4:  # "In this respect, ...": the clause stands alone
+        start = m.end()
     if end <= start:  # nothing but punctuation: fall back to the whole paragraph, trimmed
         start, end = 0, len(text)
     return Gist(text[start:end], start, end, _weight(evidence, start, end))
+
+
+# a leading connective points back at what came before: the gist starts after it
+_CONNECTIVE = re.compile(
+    r"(?:in this (?:respect|regard|context|case)|in addition|additionally|also|however|furthermore|moreover|"
+    r"therefore|thus|as such|consequently|accordingly|nevertheless|nonetheless|similarly|likewise|"
+    r"in (?:particular|turn)|to this end|for this reason|further|finally|firstly|secondly|thirdly|then|and|but|so)"
+    r"\b,?\s+",
+    re.I,
+)
+# "Table 2: Housing supply", "Figure 3 – ...": a caption names a table, it says nothing
+_CAPTION = re.compile(r"\s*(?:table|figure|fig\.|map|chart|plate|graph|diagram|image|photo)\s+[A-Z]?\d+[a-z]?\b", re.I)
 
 
 def _best_window(text, clauses, evidence, max_words, limit, weak_ok: bool = True) -> tuple[int, int]:
@@ -421,53 +434,14 @@ _FUNCTION_WORD = re.compile(
 )
 
 
-# ---------------------------------------------------------------- recommendations
-
-_RECOMMENDATION_HEADING = re.compile(r"\brecommendations?\b", re.I)
-_NUMBERED_RECOMMENDATION = re.compile(r"^\s*(?:Recommendation\s+(?P<n>\d+[a-z]?)|(?P<r>R\d+))\s*[:.\-\u2013)]?\s*", re.I)
-_RECOMMENDED = re.compile(
-    r"^\s*(?:it is (?:recommended|RECOMMENDED)|the (?:cabinet|council|committee|panel|board|executive)\b[^.]{0,40}?"
-    r"\b(?:is|are) (?:requested|recommended|invited|asked)\b|recommend(?:ed|ation)s?\s*:)",
-    re.I,
-)
-
-
-def find_recommendations(document: Document) -> tuple[Recommendation, ...]:
-    """Paragraphs in a Recommendation(s) section, numbered recommendations, and recommendation blocks."""
-    headed = {s.number for s in document.sections if _RECOMMENDATION_HEADING.search(s.heading or "")}
-    out: list[Recommendation] = []
-    for p in document.paragraphs:
-        m = _NUMBERED_RECOMMENDATION.match(p.text)
-        in_section = p.section in headed or bool(_RECOMMENDATION_HEADING.search(p.heading or ""))
-        if m:
-            out.append(Recommendation(p.number, p.page, p.text, m.group("n") or m.group("r").upper()))
-        elif in_section or (p.kind is ParagraphKind.PARAGRAPH and _RECOMMENDED.match(p.text)):
-            out.append(Recommendation(p.number, p.page, p.text, None))
-    for block in document.blocks:
-        text = block.text.strip()
-        m = _NUMBERED_RECOMMENDATION.match(text)
-        if m:
-            out.append(Recommendation(None, block.page, text, m.group("n") or m.group("r").upper()))
-        elif _RECOMMENDED.match(text) or re.match(r"^\s*recommendations?\s*[:\n]", text, re.I):
-            out.append(Recommendation(None, block.page, text, None))
-    return tuple(out)
-
-
 # ---------------------------------------------------------------- building
 
 
 def _glossary(document: Document, taxonomy, glossary=None) -> tuple[GlossaryEntry, ...]:
-    """Expanded acronyms and those never expanded, alphabetically; `glossary` is the tagger's when it has one."""
-    if glossary is None:
-        from ..nlp.acronyms import find_acronyms
+    """The paper's abbreviations table, then its definitions in text, then uses never expanded (analyse.glossary)."""
+    from .glossary import build_glossary
 
-        known = dict(getattr(taxonomy, "acronyms", ()) or ())
-        glossary = find_acronyms([(p.number, p.text) for p in document.paragraphs], known=known)
-    entries = [GlossaryEntry(a.short, a.long, a.first) for a in glossary.entries]
-    entries += [GlossaryEntry(u.short, None, u.first) for u in glossary.unexpanded]
-    position = {p.number: i for i, p in enumerate(document.paragraphs)}
-    entries.sort(key=lambda e: (e.short.lower(), position.get(e.first or "", 10**9)))
-    return tuple(entries)
+    return build_glossary(document, known=dict(getattr(taxonomy, "acronyms", ()) or ()))
 
 
 def _evidence_spans(hit) -> list[tuple[int, int, float]]:
@@ -556,14 +530,23 @@ def summarise(
         "unresolved_xrefs": sum(1 for x in xrefs if not x.resolved),
         "acronyms": len(acronyms),
     }
+    recommendations, note = find_recommendations_with_note(document)
+    warnings = document.warnings + ((note,) if note else ())
+    metadata = document.metadata.to_dict()
+    title = find_title(document)
+    if title:
+        metadata["title"] = title
+    else:
+        metadata.pop("title", None)
     return Summary(
         source=document.source,
-        metadata=document.metadata.to_dict(),
+        metadata=metadata,
         counts=counts,
         sections=document.sections,
         themes=tuple(themes),
         paragraphs=tuple(paragraphs),
-        recommendations=find_recommendations(document),
+        recommendations=recommendations,
+        conclusion=None if recommendations else find_conclusion(document),
         xrefs=xrefs,
         acronyms=acronyms,
         questions=questions,
@@ -573,7 +556,7 @@ def summarise(
             "source": getattr(taxonomy, "source", ""),
             "fingerprint": getattr(taxonomy, "fingerprint", ""),
         },
-        warnings=document.warnings,
+        warnings=warnings,
     )
 
 

@@ -23,7 +23,7 @@ never needs it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any, Callable, Iterable, Optional
 
@@ -59,6 +59,7 @@ class Xref:
     resolved: bool
     target: str = ""
     external: bool = False
+    missing: tuple[str, ...] = ()  # numbers a list or range names that this document does not have
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -71,6 +72,7 @@ class Xref:
             "resolved": self.resolved,
             "target": self.target,
             "external": self.external,
+            "missing": list(self.missing),
         }
 
     @classmethod
@@ -85,6 +87,7 @@ class Xref:
             resolved=d["resolved"],
             target=d.get("target", ""),
             external=d.get("external", False),
+            missing=tuple(d.get("missing", ())),
         )
 
 
@@ -105,14 +108,15 @@ def _question_digits(number: str) -> Optional[str]:
 # ---------------------------------------------------------------- patterns
 
 _DASH = "-\u2013\u2014"
-_NUM = r"\d+(?:\.\d+)*[a-z]?"
+_NUM = r"\d+(?:\.\d+)*[a-z]?(?:\s?\([0-9a-zA-Z]{1,4}\))*"  # "19(5)", "118(1)(b)", "56 (2)": subsections
 _SEP = rf"\s*(?:,\s*(?:and|or)?|and|or|&|to|[{_DASH}])\s*"
 _LIST = rf"{_NUM}(?:{_SEP}{_NUM})*"
 _RANGE_SEP = re.compile(rf"^\s*(?:to|[{_DASH}])\s*$", re.I)
 
+_SECNUM = r"\d+(?:\.\d+)*(?:\s?\([0-9a-zA-Z]{1,4}\))*"
 _PARA_RE = re.compile(rf"\b(?:paragraphs?|paras?\.?)\s*(?P<list>{_LIST})(?![\w.]*\d)", re.I)
 _SECTION_RE = re.compile(
-    rf"\b(?P<word>sections?|chapters?)\s+(?P<list>\d+(?:\.\d+)*(?:{_SEP}\d+(?:\.\d+)*)*)\b", re.I
+    rf"\b(?P<word>sections?|chapters?)\s+(?P<list>{_SECNUM}(?:{_SEP}{_SECNUM})*)(?![\w.]*\d|[A-Za-z])", re.I
 )
 _QUESTION_RE = re.compile(
     rf"\b(?:questions?\s+(?P<list>\d+[a-z]?(?:{_SEP}\d+[a-z]?)*)\b|Q(?P<q>\d+[a-z]?)\b)", re.I
@@ -136,9 +140,14 @@ _NAMED_RE = re.compile(
 )
 # "of the Local Government Act 2000", "in the consultation paper": the reference is to another document.
 _EXTERNAL_TAIL = re.compile(
-    r"\s+(?:of\s+(?!this\b)(?:the\s+)?(?P<doc>(?:[A-Z][\w&’'-]*|\d{4})(?:\s+(?:[A-Z][\w&’'-]*|\d{4}|of|and|for))*)"
-    r"|(?:of|in)\s+the\s+(?P<paper>(?:consultation|government|draft|white|green|original)\s+"
-    r"(?:paper|document|guidance|report|consultation)))"
+    r",?\s+(?:"
+    r"(?:of|in)\s+the\s+(?P<paper>(?:consultation|government|draft|white|green|original)\s+"
+    r"(?:paper|document|guidance|report|consultation))"
+    r"|(?:(?:of|to|under)\s+(?!this\b)(?:the\s+|that\s+)?|(?:in|within)\s+(?:the|that)\s+)"
+    r"(?!(?:Report|Document|Paper|Annexe?|Appendix|Section|Chapter|Table|Figure)\b)"
+    r"(?P<doc>(?:[A-Z][\w&’'-]*|\d{4})(?:\s+(?:[A-Z][\w&’'-]*|\d{4}|of|and|for|&)(?=\s+[A-Z\d]))*"
+    r"(?:\s+(?:[A-Z][\w&’'-]*|\d{4}))?)"
+    r")"
 )
 # Words that name a part of a paper; only these may stand unresolved ("the conclusions above" in a
 # paper with no conclusions section).  Other words ("the proposals below") count only when a heading has them.
@@ -207,6 +216,7 @@ def _split_list(text: str) -> list[tuple[str, str]]:
     tokens = re.split(rf"({_SEP})", text, flags=re.I)
     numbers = tokens[0::2]
     seps = tokens[1::2]
+    numbers = [re.sub(r"\s?\(.*$", "", n.strip()) for n in numbers]  # "19(5)" is in section 19
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(numbers):
@@ -220,12 +230,40 @@ def _split_list(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _external_after(text: str, end: int) -> Optional[str]:
-    """The other document a reference names right after it ("of the Local Government Act 2000")."""
+def _range_numbers(first: str, last: str, limit: int = 50) -> list[str]:
+    """ "6.2", "6.4" -> 6.2, 6.3, 6.4: the numbers a range names when both ends differ only in their last part."""
+    a, b = first.split("."), last.split(".")
+    if len(a) != len(b) or a[:-1] != b[:-1] or not (a[-1].isdigit() and b[-1].isdigit()):
+        return [first, last]
+    lo, hi = int(a[-1]), int(b[-1])
+    if hi < lo or hi - lo > limit:
+        return [first, last]
+    return [".".join(a[:-1] + [str(n)]) for n in range(lo, hi + 1)]
+
+
+def _external_after(text: str, end: int, start: Optional[int] = None) -> Optional[str]:
+    """The other document a reference names: right after it ("of the Local Government Act 2000", "in the
+    Plan", "to that Framework"), right before it ("NPPF paragraph 180b", "VAT Act 1994 section 33", "the
+    Framework (paragraph 182)"), or as what it is ("the Section 182 guidance")."""
     m = _EXTERNAL_TAIL.match(text, end)
-    if not m:
-        return None
-    return (m.group("doc") or f"the {m.group('paper')}").strip()
+    if m:
+        return (m.group("doc") or f"the {m.group('paper')}").strip()
+    if start is not None:
+        b = _EXTERNAL_BEFORE.search(text[max(0, start - 60) : start])
+        if b:
+            return b.group("doc").strip()
+        if _GUIDANCE_AFTER.match(text, end):
+            return "statutory guidance"
+    return None
+
+
+# a document named just before the reference: an acronym (NPPF), an Act or Regulations with its year,
+# or a document word ("the Framework (paragraph 182)"), with at most a bracket or "'s" between
+_EXTERNAL_BEFORE = re.compile(
+    r"(?P<doc>\b[A-Z]{2,}[a-z]?|\b(?:Act|Regulations|Order|Directive)\s+\d{4}|"
+    r"\b(?:Framework|Constitution|Directive|Guidance|Act|Regulations))(?:['’]s)?\s*[(,]?\s*$"
+)
+_GUIDANCE_AFTER = re.compile(r"\s+(?:statutory\s+)?guidance\b", re.I)
 
 
 def find_xrefs(document: Document) -> tuple[Xref, ...]:
@@ -294,18 +332,23 @@ def _find_in_paragraph(paragraph: Paragraph, index: _Index) -> list[Xref]:
         target = ("paragraphs " if len(spans) > 1 or spans[0][0] != spans[0][1] else "paragraph ") + m.group(
             "list"
         ).strip()
-        ext = _external_after(text, end)
+        ext = _external_after(text, end, start)
         if ext:
             add(make(XrefKind.PARAGRAPH, start, end, (), f"{target} of {ext}", True))
             continue
         to: list[str] = []
+        missing: list[str] = []
         for first, last in spans:
             if first == last:
                 if first in index.numbers:
                     to.append(first)
-            elif first in index.numbers or last in index.numbers:
-                to.extend(n for n in index.expand(first, last) if n not in to)
-        add(make(XrefKind.PARAGRAPH, start, end, to, target))
+                else:
+                    missing.append(first)
+            else:
+                if first in index.numbers or last in index.numbers:
+                    to.extend(n for n in index.expand(first, last) if n not in to)
+                missing.extend(n for n in _range_numbers(first, last) if n not in index.numbers)
+        add(replace(make(XrefKind.PARAGRAPH, start, end, to, target), missing=tuple(missing) if to else ()))
 
     # Sections: "section 7", "section 7 – Implications and Conclusions, post", "chapters 3 and 4".
     for m in _SECTION_RE.finditer(text):
@@ -315,7 +358,7 @@ def _find_in_paragraph(paragraph: Paragraph, index: _Index) -> list[Xref]:
         spans = _split_list(m.group("list"))
         word = "chapter" if m.group("word").lower().startswith("chapter") else "section"
         target = f"{word}{'s' if len(spans) > 1 or spans[0][0] != spans[0][1] else ''} {m.group('list').strip()}"
-        ext = _external_after(text, end)
+        ext = _external_after(text, end, start)
         if ext:
             add(make(XrefKind.SECTION, start, end, (), f"{target} of {ext}", True))
             continue

@@ -187,8 +187,19 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> 
                 run[5] = bold_name(name.value.decode("latin-1", "replace"))
             else:
                 run[5] = True
-        run[6] = run[6].rstrip()
+        run[6] = _code_points(run[6].rstrip())
     return upright, visible
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _code_points(text: str) -> str:
+    """pdfium counts UTF-16 units: a character outside the BMP (mathematical italic 𝑆, an emoji) arrives as
+    two surrogate halves.  Join each pair into its code point; a lone half becomes U+FFFD."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 # Runs split where the gap between words exceeds this many loose-box heights: wider than any

@@ -104,15 +104,29 @@ def _title_case(heading: Optional[str], acronyms: set[str] = frozenset()) -> str
     return " ".join(words)
 
 
+GLOSSARY_SOURCES = {
+    "table": "the paper's list",
+    "text": "defined in text",
+    "initials": "spelt out elsewhere",
+    "known": "not defined in the paper",
+}
+
+
+def glossary_source(entry) -> str:
+    """Where an expansion comes from, in words: the paper's own list, its text, or outside it."""
+    return GLOSSARY_SOURCES.get(getattr(entry, "source", None) or "", "")
+
+
 def xref_target_label(summary: Summary, x: Xref) -> str:
     if not x.resolved:
         return "external" if x.external else "not in this document"
     if x.kind in (XrefKind.SECTION, XrefKind.ANNEX):
         return ", ".join(_section_label(summary, n) for n in x.to)
+    absent = f" ({', '.join(x.missing)} not in this document)" if getattr(x, "missing", ()) else ""
     if len(x.to) > 3:
-        return f"paragraphs {x.to[0]}–{x.to[-1]} ({len(x.to)})"
+        return f"paragraphs {x.to[0]}–{x.to[-1]} ({len(x.to)}){absent}"
     word = "question" if x.kind is XrefKind.QUESTION else "paragraph"
-    return f"{word}{'s' if len(x.to) > 1 else ''} {', '.join(x.to)}"
+    return f"{word}{'s' if len(x.to) > 1 else ''} {', '.join(x.to)}{absent}"
 
 
 def _bar(value: int, top: int, width: int = 24) -> str:
@@ -154,10 +168,15 @@ def as_markdown(summary: Summary, *, theme: Optional[str] = None, full: bool = F
     if summary.recommendations and theme is None:
         out += ["## Recommendations", ""]
         for r in summary.recommendations:
-            label = f"Recommendation {r.number}" if r.number else "Recommendation"
-            where = f"paragraph {r.paragraph}, " if r.paragraph else ""
-            out.append(f"- **{label}** ({where}p. {r.page}): {_md(r.text)}")
+            label = " ".join(x for x in (r.number, r.verb) if x) or "Recommendation"
+            where = f"paragraph {r.paragraph}, " if r.paragraph else "cover, " if r.source == "cover" else ""
+            out.append(f"- **{_md(label)}** ({where}p. {r.page}): {_md(r.text)}")
         out.append("")
+    elif summary.conclusion is not None and theme is None:
+        c = summary.conclusion
+        where = f"paragraph{'s' if len(c.paragraphs) > 1 else ''} {', '.join(c.paragraphs)}, " if c.paragraphs else ""
+        out += ["## Conclusion", "", f"*No decision is asked; the paper concludes ({_md(c.heading)}, {where}p. {c.page}):*",
+                "", _md(c.text), ""]
 
     out += ["## Themes", "", "| theme | paragraphs | |", "|---|---:|---|"]
     top = max((t.count for t in summary.themes), default=0)
@@ -188,9 +207,10 @@ def _markdown_tail(summary: Summary) -> list[str]:
             out.append(f"| {x.from_} | {_md(x.text)} | {_md(xref_target_label(summary, x))} |")
         out.append("")
     if summary.acronyms:
-        out += ["## Glossary", "", "| acronym | expansion | first used |", "|---|---|---|"]
+        out += ["## Glossary", "", "| acronym | expansion | from | first used |", "|---|---|---|---|"]
         for a in summary.acronyms:
-            out.append(f"| {_md(a.short)} | {_md(a.long) if a.long else '*never expanded*'} | {a.first or ''} |")
+            out.append(f"| {_md(a.short)} | {_md(a.long) if a.long else '*never expanded*'} | {glossary_source(a)} "
+                       f"| {a.first or ''} |")
         out.append("")
     if summary.questions:
         out += ["## Consultation questions", ""]
@@ -265,10 +285,16 @@ def as_terminal(
         rec.add_column(no_wrap=True, style="bold")
         rec.add_column(ratio=1)
         for r in summary.recommendations:
-            label = r.number or r.paragraph or "-"
-            where = f" (para {r.paragraph}, p. {r.page})" if r.number and r.paragraph else f" (p. {r.page})"
+            label = " ".join(x for x in (r.number, r.verb) if x) or r.paragraph or "-"
+            where = f" (para {r.paragraph}, p. {r.page})" if r.paragraph else f" (cover, p. {r.page})" \
+                if r.source == "cover" else f" (p. {r.page})"
             rec.add_row(label, Text(r.text) + Text(where, style="dim"))
         console.print(Panel(rec, title="Recommendations", box=panel_box, expand=True, border_style="yellow"))
+    elif summary.conclusion is not None and theme is None:
+        c = summary.conclusion
+        where = f" ({c.heading}, para {', '.join(c.paragraphs)}, p. {c.page})" if c.paragraphs else f" (p. {c.page})"
+        console.print(Panel(Text(c.text) + Text(where, style="dim"), title="Conclusion (no decision asked)",
+                            box=panel_box, expand=True, border_style="yellow"))
 
     overview = Table(title="Themes", box=table_box, expand=True, title_justify="left")
     overview.add_column("theme", no_wrap=True)
@@ -313,9 +339,10 @@ def as_terminal(
             gt = Table(title="Glossary", title_justify="left", title_style="bold", box=table_box, expand=True)
             gt.add_column("acronym", no_wrap=True, style="bold")
             gt.add_column("expansion", ratio=1)
+            gt.add_column("from", no_wrap=True, style="dim")
             gt.add_column("first", no_wrap=True, justify="right")
             for a in summary.acronyms:
-                gt.add_row(a.short, a.long or Text("never expanded", style="red"), a.first or "")
+                gt.add_row(a.short, a.long or Text("never expanded", style="red"), glossary_source(a), a.first or "")
             console.print(gt)
         if summary.questions:
             tree = Tree(Text("Consultation questions", style="bold"), guide_style="dim")
@@ -445,6 +472,8 @@ def as_html(summary: Summary, *, theme: Optional[str] = None, full: bool = False
         toc=[x for x in toc if x],
         full=full,
         recommendations=summary.recommendations if whole else (),
+        conclusion=summary.conclusion if whole else None,
+        glossary_source=glossary_source,
         chart=bar_chart([(t.label, t.count, f"#{anchors.id('theme', t.name)}") for t in themes],
                         title="Paragraphs per theme"),
         themes=[

@@ -166,7 +166,10 @@ def _add_line(s: _State, w: WorkLine) -> None:
     """A line that starts nothing: it continues whatever is open."""
     if s.questions.take(w):
         return
-    if s.paragraphs.open is not None:
+    if s.paragraphs.open is not None and _display_formula(w.text):
+        s.paragraphs.close()  # a displayed equation ("𝑆𝑖𝑡𝑒 𝑎𝑟𝑒𝑎 × ...") follows its paragraph, it is not part of it
+        s.blocks.add_line(w, s.body)
+    elif s.paragraphs.open is not None:
         s.paragraphs.add_line(w, s.body)
     elif s.back.open:
         s.back.add_line(w, s.body)
@@ -174,6 +177,13 @@ def _add_line(s: _State, w: WorkLine) -> None:
         s.front.add_line(w)
     else:
         s.blocks.add_line(w, s.body)
+
+
+def _display_formula(text: str) -> bool:
+    """A line set mostly in mathematical letters (U+1D400-1D7FF): an equation on its own line."""
+    letters = [c for c in text if c.isalpha()]
+    maths = sum(1 for c in letters if 0x1D400 <= ord(c) <= 0x1D7FF)
+    return maths >= 3 and maths >= 0.6 * len(letters)
 
 
 def _close(s: _State) -> None:

@@ -1,0 +1,188 @@
+"""The officer's summary on the real corpus, against gold written from the page, from one run.
+
+    python bench/summary_real.py                     # per-feature figures, then the misses
+    python bench/summary_real.py --gold DIR --json out.json name1 name2
+
+Per feature (one extraction and one summary per paper, in process):
+- title: right when the summary's title and the gold title agree on their words (normalised: case,
+  punctuation, dashes): at least 80% of the title's words are the gold's, and it carries at least 40%
+  of the gold's (a title without its subtitle or date still names the paper; a label, a person, a
+  file name does not);
+- recommendations: a found decision matches a gold one when the verb agrees and the first six words
+  of the text agree; precision over what was found, recall over gold (a paper whose gold asks no
+  decision counts every recommendation found as a false one);
+- glossary: recall of the gold's defined abbreviations (short form found with an expansion whose words
+  agree with the gold's long form; a plural "MMs" is "MM"); a false acronym is an entry the summary
+  says the paper defines (its table or a bracket) that the gold does not list (a verb, a postnominal,
+  a code, a misread definition).  Expansions taken from elsewhere (a capitalised run spelling the
+  letters, the taxonomy's domain list) are shown as such and counted apart;
+- references: internal (not marked external) references resolved inside the paper; external ones
+  (qualified by another document) that were nonetheless resolved inside it (must be 0).
+Papers whose PDF is absent are skipped and listed.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+REAL = ROOT / "data" / "real"
+START_WORDS = 6
+
+
+def norm_words(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKC", text or "").lower()
+    return re.sub(r"[^0-9a-z]+", " ", text).split()
+
+
+def title_right(found: str, gold: str) -> bool:
+    f, g = norm_words(found), norm_words(gold)
+    if not f or not g:
+        return False
+    gs, fs = set(g), set(f)
+    precision = sum(1 for w in f if w in gs) / len(f)
+    recall = sum(1 for w in gs if w in fs) / len(gs)
+    return precision >= 0.8 and recall >= 0.4
+
+
+def long_agrees(found: str, gold: str) -> bool:
+    f, g = norm_words(found), norm_words(gold)
+    return bool(f) and (f == g or " ".join(g) in " ".join(f) or " ".join(f) in " ".join(g))
+
+
+def short_key(short: str) -> str:
+    """'MMs' and 'MM', 'LSEs' and 'LSE' are one abbreviation."""
+    s = short.strip()
+    return s[:-1] if len(s) > 2 and s.endswith("s") and s[:-1].isupper() else s
+
+
+def rec_key(verb: str, text: str) -> tuple[str, tuple[str, ...]]:
+    words = norm_words(text)
+    v = (verb or "").lower()
+    if words and words[0] == v:  # the verb printed at the start of the item
+        words = words[1:]
+    return v, tuple(words[:START_WORDS])
+
+
+def score_paper(gold: dict, summary) -> dict:
+    d = summary.to_dict()
+    out: dict = {"title": summary.title, "gold_title": gold.get("title")}
+    out["title_right"] = title_right(summary.title, gold.get("title") or "")
+    # recommendations
+    gold_recs = [rec_key(r.get("verb", ""), r.get("text", "")) for r in gold.get("recommendations") or []]
+    found = [rec_key(r.get("verb") or "", r.get("text", "")) for r in d.get("recommendations", [])]
+    matched = sum(1 for k in found if k in gold_recs)
+    out["recs"] = {"gold": len(gold_recs), "found": len(found), "right": matched,
+                   "found_items": [f"{r.get('label') or ''} {r.get('verb') or ''}: {r['text'][:70]}" for r in d.get("recommendations", [])]}
+    # glossary
+    gold_abbr = {short_key(a["short"]): a.get("long") or "" for a in gold.get("abbreviations") or []}
+    expanded = {short_key(a["short"]): a["long"] for a in d.get("acronyms", []) if a.get("long")}
+    source = {short_key(a["short"]): a.get("source") for a in d.get("acronyms", []) if a.get("long")}
+    hits = [s for s, long in gold_abbr.items() if s in expanded and long_agrees(expanded[s], long)]
+    # claimed as the paper's own definition (its table or a bracket) but not among the gold's definitions
+    false = sorted(s for s in expanded if s not in gold_abbr and source[s] in ("table", "text"))
+    out["glossary_elsewhere"] = sorted(s for s in expanded if s not in gold_abbr and source[s] not in ("table", "text"))
+    out["glossary"] = {"gold": len(gold_abbr), "right": len(hits),
+                       "missed": sorted((s, gold_abbr[s], expanded.get(s)) for s in gold_abbr if s not in hits),
+                       "false": [(s, expanded[s]) for s in false]}
+    # references
+    xrefs = d.get("xrefs", [])
+    internal = [x for x in xrefs if not x.get("external")]
+    external = [x for x in xrefs if x.get("external")]
+    out["refs"] = {"internal": len(internal), "resolved": sum(1 for x in internal if x["resolved"]),
+                   "external": len(external), "external_resolved": sum(1 for x in external if x["resolved"] or x["to"]),
+                   "unresolved_annex": sum(1 for x in internal if not x["resolved"] and x["kind"] == "annex"),
+                   "unresolved": [x["text"] for x in internal if not x["resolved"]][:8]}
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--gold", default=str(REAL / "gold"), help="folder of *.gold.json (default data/real/gold)")
+    ap.add_argument("--json", metavar="PATH")
+    ap.add_argument("--quiet", action="store_true", help="totals only")
+    ap.add_argument("names", nargs="*")
+    args = ap.parse_args()
+    import lspkit
+    from lspkit.analyse.summary import summarise
+
+    rows, skipped = [], []
+    started = time.time()
+    for path in sorted(Path(args.gold).glob("*.gold.json")):
+        gold = json.loads(path.read_text())
+        stem = path.name[: -len(".gold.json")]
+        if args.names and stem not in args.names:
+            continue
+        pdf = REAL / gold.get("file", stem + ".pdf")
+        if not pdf.exists():
+            skipped.append(stem)
+            continue
+        try:
+            summary = summarise(lspkit.extract(str(pdf)))
+        except Exception as exc:  # a crash scores nothing
+            print(f"{stem}: failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            rows.append({"doc": stem, "failed": str(exc)})
+            continue
+        row = score_paper(gold, summary)
+        row["doc"] = stem
+        rows.append(row)
+    ok = [r for r in rows if "failed" not in r]
+    n = len(rows)
+    titles = sum(1 for r in ok if r["title_right"])
+    rg = sum(r["recs"]["gold"] for r in ok)
+    rf = sum(r["recs"]["found"] for r in ok)
+    rr = sum(r["recs"]["right"] for r in ok)
+    gg = sum(r["glossary"]["gold"] for r in ok)
+    gr = sum(r["glossary"]["right"] for r in ok)
+    gf = sum(len(r["glossary"]["false"]) for r in ok)
+    ri = sum(r["refs"]["internal"] for r in ok)
+    ra = sum(r["refs"]["unresolved_annex"] for r in ok)
+    rres = sum(r["refs"]["resolved"] for r in ok)
+    re_ = sum(r["refs"]["external"] for r in ok)
+    rer = sum(r["refs"]["external_resolved"] for r in ok)
+    totals = {
+        "papers": n, "failed": n - len(ok), "skipped": skipped,
+        "title_right": titles,
+        "recommendations": {"gold": rg, "found": rf, "right": rr,
+                            "precision": round(rr / rf, 3) if rf else 1.0, "recall": round(rr / rg, 3) if rg else 1.0},
+        "glossary": {"gold": gg, "right": gr, "recall": round(gr / gg, 3) if gg else 1.0, "false_acronyms": gf},
+        "references": {"internal": ri, "resolved": rres, "share": round(rres / ri, 3) if ri else 1.0,
+                       "unresolved_annex": ra,
+                       "external": re_, "external_resolved": rer},
+        "seconds": round(time.time() - started, 1),
+    }
+    if not args.quiet:
+        for r in ok:
+            mark = "ok " if r["title_right"] else "BAD"
+            print(f"{mark} {r['doc'][:48]:48} {r['title'][:70]!r}" + ("" if r["title_right"] else f"  gold: {r['gold_title'][:60]!r}"))
+            if r["recs"]["found"] != r["recs"]["right"] or r["recs"]["gold"] != r["recs"]["right"]:
+                print(f"      recs gold {r['recs']['gold']} found {r['recs']['found']} right {r['recs']['right']}: {r['recs']['found_items'][:4]}")
+            if r["glossary"]["missed"]:
+                print(f"      glossary missed {r['glossary']['missed'][:6]}")
+            if r["glossary"]["false"]:
+                print(f"      glossary false {r['glossary']['false'][:8]}")
+            if r["refs"]["unresolved"] or r["refs"]["external_resolved"]:
+                print(f"      refs unresolved {r['refs']['unresolved'][:5]} external resolved {r['refs']['external_resolved']}")
+    print(f"title right                {titles}/{len(ok)}")
+    rec = totals["recommendations"]
+    print(f"recommendations            P {rec['precision']:.2f} R {rec['recall']:.2f}  (gold {rg}, found {rf}, right {rr})")
+    gl = totals["glossary"]
+    print(f"glossary                   recall {gl['recall']:.2f} ({gr}/{gg}), false acronyms {gf}")
+    ref = totals["references"]
+    print(f"internal refs resolved     {ref['share']:.2f} ({rres}/{ri}; {ra} of the unresolved name an appendix or "
+          f"annex not in the PDF); external {re_}, resolved inside {rer}")
+    if skipped:
+        print(f"skipped (PDF absent): {', '.join(skipped)}")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"totals": totals, "papers": rows}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

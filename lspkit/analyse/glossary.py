@@ -1,0 +1,210 @@
+"""The summary's glossary: the paper's own abbreviations table first, then its definitions in text.
+
+1. **table**: a section headed "Abbreviations (used in this report)", "Acronyms",
+   "Glossary" or "Definitions": its rows (a ruled table's two columns, or the
+   lines under the heading, "AA Appropriate Assessment", also when a flattened
+   two-column list runs them together) are read first and win.
+2. **text**: bracketed definitions in paragraphs and unnumbered blocks
+   (`Long Form (ABC)`, `ABC (Long Form)`, `the Council's ... ("the Plan")` is
+   left to the table), then a capitalised run elsewhere whose initials spell an
+   acronym used but never bracketed, then the taxonomy's domain list ("known").
+3. Never an acronym: a capitalised verb (ENDORSE, NOTE), a postnominal
+   (MRTPI, BSc), a reference code (MM1), a roman numeral, a word in a heading in
+   capitals; never an expansion that runs over a sentence end ("September 2020.
+   As"), repeats the short form ("MM1, MM") or whose initials do not spell it.
+   Uses without an acceptable definition are listed as unexpanded.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Mapping, Optional
+
+from ..model import Document
+
+_HEADING = re.compile(r"\b(?:abbreviations?|acronyms?|glossary|definitions)\b", re.I)
+# a short form in a table: letters with at least two capitals (DtC, NOx, APP/MM), capitals with digits (B2, NH3, O3)
+_SHORT = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2}|[A-Z][A-Za-z]*\d)[A-Za-z][A-Za-z0-9&/.\-]{0,11}$|^[A-Z]\d{1,2}$")
+DECISION_VERBS = frozenset(
+    """NOTE NOTES AGREE APPROVE ENDORSE DELEGATE COMMENT ADOPT RECOMMEND DECIDE DEBATE CONSIDER RESOLVE
+    RESOLVED AUTHORISE AUTHORIZE RECEIVE ACCEPT REJECT REFER REVIEW SUPPORT CONFIRM APPOINT ALLOCATE
+    DELEGATED APPROVED AGREED NOTED ENDORSED ADOPTED RECOMMENDED""".split()
+)
+POSTNOMINALS = frozenset(
+    """MRTPI FRTPI MCIM MRICS FRICS BA BSc MSc MA MPhil PhD DPhil LLB LLM MBA MCD IHBC CMLI MIEMA CEnv
+    DipTP DipM MCIHT MCIWEM CIEEM MCIEEM FCA ACA MBE OBE CBE KC QC MP MEP Hons""".split()
+)
+_CODE = re.compile(r"^[A-Z]{1,4}\d+[A-Za-z]?$")  # MM1, R2, EN010061, Q7
+_ROMAN = re.compile(r"^(?=[IVXLC]+$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_SENTENCE_END = re.compile(r"[.!?]\s+\S|\d")
+
+
+def bad_short(short: str, *, from_table: bool = False) -> bool:
+    """A token that is not an abbreviation (see the module's docstring)."""
+    s = short.strip()
+    base = s[:-1] if s.endswith("s") and s[:-1].isupper() else s
+    if base.upper() in DECISION_VERBS or base in POSTNOMINALS or _ROMAN.match(base):
+        return True
+    if not from_table and _CODE.match(base):
+        return True
+    return False
+
+
+def _letters_in_order(letters: str, text: str) -> bool:
+    """Each letter of the short form appears, in order, as a word initial or inside a word of `text`."""
+    t = text.lower()
+    words = re.findall(r"[a-z0-9]+", t)
+    if not words or not letters or words[0][0] != letters[0].lower():
+        return False
+    pos = 0
+    for ch in letters.lower():
+        pos = t.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
+def bad_expansion(short: str, long: Optional[str]) -> bool:
+    """An expansion that cannot be what the short form stands for."""
+    if not long:
+        return True
+    long = long.strip()
+    if _SENTENCE_END.search(long) and not re.search(r"\d", short):
+        return True
+    if re.search(rf"(?<![A-Za-z]){re.escape(short)}(?![a-z])", long):
+        return True
+    if re.search(r",\s+the\b", long, re.I):  # "Kent, the County Council": an apposition, not a name
+        return True
+    letters = re.sub(r"[^A-Za-z]", "", short)
+    letters = letters[:-1] if letters.endswith("s") and letters[:-1].isupper() else letters
+    return not _letters_in_order(letters, long)
+
+
+# ---------------------------------------------------------------- the table
+
+
+def _entries_in_line(text: str) -> list[tuple[str, str]]:
+    """'AA Appropriate Assessment AAP Area Action Plan' -> [(AA, ...), (AAP, ...)]; one row per line too."""
+    tokens = text.split()
+    out: list[tuple[str, list[str]]] = []
+    for tok in tokens:
+        core = tok.strip(",;:")
+        starts = _SHORT.match(core) and not (out and not out[-1][1])  # right after a short: its long form's start
+        if starts and out and out[-1][1] and _long_continues(out[-1], core):
+            starts = False
+        if starts:
+            out.append((core, []))
+        elif out:
+            out[-1][1].append(tok)
+    if not out and len(tokens) >= 2 and len(tokens[0]) <= 12 and tokens[0].isalpha() and tokens[0].islower():
+        out = [(tokens[0], tokens[1:])]  # "sqm Square metres": a row whose short form is lower case
+    return [(s, " ".join(words).strip(" -–:")) for s, words in out if words]
+
+
+def _long_continues(entry: tuple[str, list[str]], token: str) -> bool:
+    """A capitals token inside a long form ("Use Class C2 – Residential") rather than the next short form."""
+    words = entry[1]
+    return bool(words) and words[-1] in ("Class", "of", "the", "and", "Use", "–", "-") and bool(re.search(r"\d", token))
+
+
+def _table_rows(document: Document) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    heads = [s for s in document.sections if _HEADING.search(s.heading or "")]
+    if not heads:
+        return rows
+    numbers = {s.number for s in heads if s.number}
+    pages = {s.page for s in heads}
+    for p in document.paragraphs:  # numbered entries or paragraphs under the heading
+        if p.section in numbers or (p.heading and _HEADING.search(p.heading)):
+            for table in p.tables:
+                rows += [(r[0].strip(), r[1].strip()) for r in table.rows if len(r) >= 2 and r[0].strip()]
+            if not p.tables:
+                rows += _entries_in_line(p.text)
+    for b in document.blocks:  # the lines under an unnumbered heading, on its page and the next
+        if b.page in pages or (b.page - 1 in pages and not rows):
+            if len(b.text) > 40 and b.text.rstrip().endswith(".") and not _SHORT.match(b.text.split()[0]):
+                continue  # prose under the table
+            rows += _entries_in_line(b.text)
+    out = []
+    for short, long in rows:
+        short = short.strip(" :–-")
+        if not short or not long or len(short) > 20 or bad_short(short, from_table=True):
+            continue
+        if not re.search(r"[A-Z]", short) and len(short) > 5:
+            continue
+        out.append((short, long))
+    return out
+
+
+# ---------------------------------------------------------------- the whole glossary
+
+
+def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None, found=None):
+    """GlossaryEntry tuple: table entries, then text definitions, then unexpanded uses; alphabetical."""
+    from ..nlp.acronyms import find_acronyms
+    from .summary import GlossaryEntry
+
+    items: list[tuple[str, str]] = [(p.number, p.text) for p in document.paragraphs]
+    items += [("", b.text) for b in document.blocks]
+    glossary = find_acronyms(items, known=dict(known or {}))
+    entries: dict[str, GlossaryEntry] = {}
+    for short, long in _table_rows(document):
+        if short not in entries:
+            entries[short] = GlossaryEntry(short, long, _first_use(document, short), "table")
+    unexpanded: dict[str, GlossaryEntry] = {}
+    for a in glossary.entries:
+        if a.short in entries or bad_short(a.short):
+            continue
+        if bad_expansion(a.short, a.long):
+            unexpanded.setdefault(a.short, GlossaryEntry(a.short, None, a.first or None))
+            continue
+        how = "text" if a.how in ("parenthesis", "reverse") else a.how
+        if how == "initials" and _weak_initials(a.short, a.long):
+            unexpanded.setdefault(a.short, GlossaryEntry(a.short, None, a.first or None))
+            continue
+        entries[a.short] = GlossaryEntry(a.short, a.long, a.first or None, how)
+    for u in glossary.unexpanded:
+        if u.short not in entries and not bad_short(u.short) and not _in_caps_heading_only(document, u.short):
+            unexpanded.setdefault(u.short, GlossaryEntry(u.short, None, u.first or None))
+    out = list(entries.values()) + [u for s, u in unexpanded.items() if s not in entries]
+    position = {p.number: i for i, p in enumerate(document.paragraphs)}
+    out.sort(key=lambda e: (e.short.lower(), position.get(e.first or "", 10**9)))
+    return tuple(out)
+
+
+def _weak_initials(short: str, long: str) -> bool:
+    """A capitalised run that merely happens to spell the letters: a name ("Jacqui North"), a shouted
+    heading ("UN DECADE OF ACTION"), a label run ("Present: Chairman Cllr"), "Annex D"."""
+    letters = re.sub(r"[^A-Za-z]", "", short)
+    if len(letters) < 3:
+        return True
+    words = long.split()
+    if any(len(w) >= 2 and w.isalpha() and w.isupper() for w in words):
+        return True
+    if re.search(r"[:–—]|\bCllr\b", long) or (words and len(words[-1]) == 1):
+        return True
+    return False
+
+
+def _first_use(document: Document, short: str) -> Optional[str]:
+    pattern = re.compile(rf"(?<![A-Za-z0-9]){re.escape(short)}(?![A-Za-z0-9])")
+    for p in document.paragraphs:
+        if pattern.search(p.text):
+            return p.number
+    return None
+
+
+def _in_caps_heading_only(document: Document, short: str) -> bool:
+    """A capitals word that appears only in headings (or shouted lines) is a heading word, not an acronym."""
+    pattern = re.compile(rf"(?<![A-Za-z0-9]){re.escape(short)}(?![A-Za-z0-9])")
+    for p in document.paragraphs:
+        for m in pattern.finditer(p.text):
+            around = p.text[max(0, m.start() - 25) : m.end() + 25]
+            letters = [c for c in around if c.isalpha()]
+            if sum(c.islower() for c in letters) > 0.3 * len(letters):
+                return False
+    return True
+
+
+def glossary_entries(entries: Iterable) -> dict[str, str]:
+    return {e.short: e.long for e in entries if e.long}

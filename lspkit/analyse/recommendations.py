@@ -1,0 +1,307 @@
+"""The decisions a paper asks for: each with its label, its action verb and where it comes from.
+
+`find_recommendations(document)` reads three places:
+
+- **cover boxes**: an unnumbered block opening "Recommendation(s):" or holding a
+  lead-in ("Cabinet is asked to:", "It is RECOMMENDED that") with its items
+  "(i) NOTE ... (ii) ENDORSE ..." (in one block or in the blocks after it);
+- **Recommendation(s) sections**: a heading that starts with "Recommendation",
+  and every paragraph under it (its items, its parts);
+- **recommending paragraphs** anywhere: "The Cabinet are requested to endorse ...",
+  "It is recommended that the Council approves ...".
+
+An item is a decision only when it carries an action verb: NOTE, AGREE,
+APPROVE, ENDORSE, DELEGATE, COMMENT, ADOPT, RECOMMEND ... at its start ("To
+COMMENT on", "(ii) ENDORSE", "Approve the"), in capitals, or right after the
+lead-in ("is asked to note", "recommended that Cabinet approves").  So an
+inspector's "Overall Conclusion and Recommendation" ("The Council has requested
+that I recommend MMs ...") asks no decision, and an empty "Recommendation:" is
+nothing.  Back matter ("Relevant Director", "Report Authors", "Contact
+Officer", "Background Papers") ends a list and is never an item.
+
+When the cover and the body both list them, the list appears once: the body's,
+with a note when the two differ.  `find_conclusion(document)` gives, for a
+paper that asks no decision, its conclusion (the last section headed
+Conclusion(s)).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Optional, Sequence
+
+from ..model import Document, ParagraphKind
+
+VERBS = (
+    "NOTE AGREE APPROVE ENDORSE DELEGATE COMMENT ADOPT RECOMMEND DECIDE DEBATE CONSIDER RESOLVE AUTHORISE "
+    "AUTHORIZE RECEIVE ACCEPT REJECT REFER REVIEW SUPPORT CONFIRM APPOINT ALLOCATE REQUEST INSTRUCT ASK "
+    "ACKNOWLEDGE SUBMIT AMEND RATIFY PROCEED GRANT REFUSE AGREES APPROVES"
+).split()
+_VERB_FORMS: dict[str, str] = {}
+for _v in VERBS:
+    base = _v[:-1] if _v in ("AGREES", "APPROVES") else _v
+    for form in (base, base + "S", base + "D", base + "ED", base[:-1] + "ES" if base.endswith("E") else base + "ES"):
+        _VERB_FORMS.setdefault(form, base)
+_VERB_FORMS.pop("NOTED", None)  # "noted" reports, it does not ask
+_VERB_FORMS.pop("AGREED", None)
+_VERB_FORMS.pop("APPROVED", None)
+
+_HEADING = re.compile(r"^\W*(?:\d+(?:\.\d+)*\W*)?recommendations?\b|^\W*recommendation\(s\)", re.I)
+_OPENING = re.compile(r"^\s*(?:recommendations?|recommendation\(s\))\s*(?:to\s+\w+\s*)?[:.\-\u2013]\s*", re.I)
+_LEAD = re.compile(
+    r"\b(?:is|are)\s+(?:asked|requested|recommended|invited|being\s+asked)\s+to\b\s*:?"
+    r"|\b(?:it\s+is|are|is)\s+recommended\s+that\b\s*:?"
+    r"|\bRECOMMENDED\s*(?:that\b)?\s*:?"
+    r"|\bthat\s+(?=(?:the\s+)?(?:cabinet|council|committee|panel|board|executive|members?)\b)",
+    re.I,
+)
+# outside a Recommendation(s) section only an explicit request counts ("It is proposed that the Panel
+# receives ..." describes; "The Cabinet is asked to note ..." asks)
+_REQUEST = re.compile(
+    r"\b(?:is|are)\s+(?:asked|requested|recommended|invited|being\s+asked)\s+to\b|\brecommended\s+that\b|\bRECOMMENDED\b"
+)
+_BACK_MATTER = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:relevant\s+director|report\s+authors?|authors?|contact\s+officers?|contact\s+details?|"
+    r"background\s+(?:papers?|documents?)|lead\s+(?:member|officer)|appendices|annexes|implications|"
+    r"reasons?\s+for\s+(?:the\s+)?recommendations?|financial\s+implications|legal\s+implications|"
+    r"equalit(?:y|ies)|wards?\s+affected|key\s+decision|decision\s+number)\b",
+    re.I,
+)
+# item labels: (i) (ii) (a) i) a) 1. 1) R1 bullets
+_LABEL = re.compile(
+    r"(?:(?<=\s)|^)(?P<label>\((?:[ivxl]{1,5}|[a-z]|\d{1,2})\)|(?:[ivxl]{1,5}|[a-z]|\d{1,2})\)|\d{1,2}\.(?=\s)|R\d{1,2}[:.]|[•\u25aa\u25cf\-\u2013](?=\s))\s+",
+)
+_FIRST_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """One decision: `number` is its label as printed ("(i)", "1", "R2") or None; `verb` its action word
+    upper-cased; `paragraph` the numbered paragraph it comes from (None for a cover box or an unnumbered
+    block); `source` "cover" or "body"."""
+
+    paragraph: Optional[str]
+    page: int
+    text: str
+    number: Optional[str] = None
+    verb: Optional[str] = None
+    source: str = "body"
+
+    @property
+    def label(self) -> Optional[str]:
+        return self.number
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"number": self.number, "label": self.number, "verb": self.verb, "paragraph": self.paragraph,
+                "page": self.page, "text": self.text, "source": self.source}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Recommendation":
+        return cls(d.get("paragraph"), d["page"], d["text"], d.get("number"), d.get("verb"), d.get("source", "body"))
+
+
+@dataclass(frozen=True)
+class Conclusion:
+    """What a paper that asks no decision concludes: its conclusion section's opening paragraphs."""
+
+    heading: str
+    paragraphs: tuple[str, ...]
+    page: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"heading": self.heading, "paragraphs": list(self.paragraphs), "page": self.page, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Conclusion":
+        return cls(d["heading"], tuple(d.get("paragraphs", ())), d["page"], d["text"])
+
+
+def verb_of(item: str, led: bool = False) -> Optional[str]:
+    """The action verb of a decision item, or None when it asks nothing.
+
+    At its start (after "To", "That", the body's name), in capitals in its first words, or (when a
+    lead-in asked for decisions, `led`) the first verb in its first few words.
+    """
+    words = re.findall(r"[A-Za-z]+", item[:200])
+    if not words:
+        return None
+    for w in words[:12]:  # a verb printed in capitals: "(ii) ENDORSE the ...", "To COMMENT on"
+        if len(w) >= 4 and w.isupper() and w in _VERB_FORMS:
+            return _VERB_FORMS[w]
+    i = 0
+    while i < len(words) and words[i].lower() in ("to", "that", "and", "or", "the", "it", "be"):
+        i += 1
+    if i < len(words) and words[i].upper() in _VERB_FORMS:
+        return _VERB_FORMS[words[i].upper()]
+    if led and i < len(words) and len(words[i]) >= 3 and (words[i].islower() or words[i].isupper()) \
+            and words[i].lower() not in _NOT_VERBS:
+        return words[i].upper()  # an item under a lead-in starts with its verb, whatever the verb
+    if led:
+        for w in words[i : i + 6]:
+            if w.upper() in _VERB_FORMS and w.islower():
+                return _VERB_FORMS[w.upper()]
+    return None
+
+
+_NOT_VERBS = frozenset("this these those there their its all any each every our his her they we you".split())
+
+
+def _split_items(text: str) -> list[tuple[Optional[str], str]]:
+    """(label, text) items of a list run together in one block or paragraph; the lead-in is not an item."""
+    marks = [m for m in _LABEL.finditer(text)]
+    # keep a sequence that starts at (i)/(a)/1/bullet: labels inside an item's own text are rare
+    if not marks:
+        return [(None, text.strip())]
+    items = []
+    head = text[: marks[0].start()].strip()
+    if head:
+        items.append((None, head))
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        body = text[m.end() : end].strip()
+        if body:
+            items.append((m.group("label").rstrip(":."), body))
+    return items
+
+
+def _decisions_in(text: str, *, paragraph: Optional[str], page: int, source: str, led: bool,
+                  number: Optional[str] = None) -> tuple[list[Recommendation], bool]:
+    """Decisions in one text; returns (decisions, whether the text ends with a lead-in awaiting items)."""
+    text = _OPENING.sub("", text.strip(), count=1)
+    if not text:
+        return [], led
+    lead = None
+    for m in _LEAD.finditer(text):
+        lead = m
+        break
+    out: list[Recommendation] = []
+    items = _split_items(text)
+    awaiting = False
+    labelled = any(label for label, _ in items)
+    for label, item in items:
+        if _BACK_MATTER.match(item):
+            break
+        if label is None and labelled and re.search(r"(?::|\bto|\bthat)\s*$", item, re.I):
+            led = True  # "That the Committee recommends Council to:" introduces the items, it is not one
+            continue
+        lead_here = _LEAD.search(item)
+        content = item
+        if lead_here is not None and lead_here.start() < 120:
+            content = item[lead_here.end() :].strip(" :")
+            led = True
+            if not content:
+                awaiting = True
+                continue
+        verb = verb_of(content, led)
+        if verb is None:
+            continue
+        out.append(Recommendation(paragraph, page, item.strip() if label else text.strip() if len(items) == 1 else item,
+                                  label or number, verb, source))
+    if lead is not None and not out:
+        awaiting = True
+    return out, awaiting or (led and not out)
+
+
+def _body_decisions(document: Document) -> list[Recommendation]:
+    headed = {s.number for s in document.sections if s.number and _HEADING.match(s.heading or "")}
+    out: list[Recommendation] = []
+    stray: list[Recommendation] = []  # requests outside a Recommendation(s) section
+    led_paragraph: Optional[str] = None
+    for p in document.paragraphs:
+        if p.kind is ParagraphKind.QUESTION:
+            continue
+        text = p.text.strip()
+        in_section = p.section in headed or bool(p.heading and _HEADING.match(p.heading))
+        opening = bool(_OPENING.match(text)) or bool(re.match(r"^\s*(?:Recommendation\s+\d+|R\d+)\b", text))
+        led_here = in_section or opening or (led_paragraph is not None and p.parent == led_paragraph)
+        if not (led_here or _REQUEST.search(text[:200])):
+            continue
+        if _BACK_MATTER.match(text):
+            continue
+        m = re.match(r"^\s*(?:Recommendation\s+(?P<n>\d+[a-z]?)|(?P<r>R\d+))\s*[:.\-\u2013)]?\s*", text, re.I)
+        number = (m.group("n") or m.group("r").upper()) if m else None
+        if m:
+            text = text[m.end() :]
+        found, awaiting = _decisions_in(text, paragraph=p.number, page=p.page, source="body",
+                                        led=led_here, number=number)
+        (out if led_here else stray).extend(found)
+        led_paragraph = p.number if awaiting else led_paragraph if p.parent == led_paragraph else None
+    return out or stray
+
+
+def _cover_decisions(document: Document) -> list[Recommendation]:
+    out: list[Recommendation] = []
+    awaiting = False
+    page = None
+    for b in document.blocks:
+        text = b.text.strip()
+        if awaiting and b.page == page:
+            if _BACK_MATTER.match(text) or _HEADING.match(text) and not _OPENING.match(text):
+                awaiting = False
+                continue
+            found, _ = _decisions_in(text, paragraph=None, page=b.page, source="cover", led=True)
+            if found:
+                out += found
+                continue
+            awaiting = False
+        if _OPENING.match(text) or _REQUEST.search(text[:200]) and re.match(r"^\s*(?:recommend|the\s+\w+\s+(?:is|are)|it\s+is)", text, re.I):
+            found, waiting = _decisions_in(text, paragraph=None, page=b.page, source="cover",
+                                           led=bool(_OPENING.match(text)))
+            out += found
+            awaiting, page = waiting or bool(found), b.page
+    return out
+
+
+def _key(r: Recommendation) -> tuple:
+    words = re.findall(r"[a-z0-9]+", r.text.lower())
+    if words and r.verb and words[0] == r.verb.lower():
+        words = words[1:]
+    return (r.verb, tuple(words[:_FIRST_WORDS]))
+
+
+def find_recommendations_with_note(document: Document) -> tuple[tuple[Recommendation, ...], Optional[str]]:
+    """(decisions, note): the note says when cover and body listed different decisions."""
+    cover = _dedupe(_cover_decisions(document))
+    body = _dedupe(_body_decisions(document))
+    if cover and body:
+        if [_key(r) for r in cover] == [_key(r) for r in body] or {_key(r) for r in cover} <= {_key(r) for r in body}:
+            return tuple(body), None
+        return tuple(body), (
+            f"the cover lists {len(cover)} recommendation(s) that differ from the {len(body)} in the body; "
+            "the body's are shown"
+        )
+    return tuple(body or cover), None
+
+
+def find_recommendations(document: Document) -> tuple[Recommendation, ...]:
+    """The decisions the paper asks for, once, in order (see the module's docstring)."""
+    return find_recommendations_with_note(document)[0]
+
+
+def _dedupe(items: Sequence[Recommendation]) -> list[Recommendation]:
+    seen, out = set(), []
+    for r in items:
+        k = _key(r)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(r)
+    return out
+
+
+_CONCLUSION = re.compile(r"\bconclusions?\b", re.I)
+
+
+def find_conclusion(document: Document, max_paragraphs: int = 2) -> Optional[Conclusion]:
+    """The last section headed Conclusion(s): its first paragraphs (or blocks on its page when unnumbered)."""
+    heads = [s for s in document.sections if _CONCLUSION.search(s.heading or "")]
+    for s in reversed(heads):
+        paras = [p for p in document.paragraphs
+                 if p.kind is ParagraphKind.PARAGRAPH and (
+                     (s.number is not None and p.section == s.number) or (p.heading or "").strip() == s.heading.strip())]
+        if paras:
+            chosen = paras[:max_paragraphs]
+            return Conclusion(s.heading.strip(), tuple(p.number for p in chosen), chosen[0].page,
+                              " ".join(p.text.strip() for p in chosen))
+    return None

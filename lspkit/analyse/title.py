@@ -1,0 +1,194 @@
+"""The paper's title as a reader would name it, for the summary's heading.
+
+In order: the cover's `Subject:` (or `Title:`) line; for minutes, their
+opening line ("Minutes of a meeting of ... held on ...", without the time and
+the venue); the title block the
+segmenter found in the largest type on the front page (with its subtitle);
+the first heading on page 1 (two heading lines joined when the first ends
+mid-phrase, "Report on the Examination of the" + "Coventry Local Plan");
+the PDF's own title.  A candidate is never a label ("Past Pathway of Paper:
+N/A", "Summary:"), a bullet, a file name or path, a person (an inspector's
+name and qualifications, "Dear ..."), an address, an Act's name on its own
+("Planning and Compulsory Purchase Act 2004 (as amended)": the legal basis,
+not the paper) or text that is not words (a broken font's glyph codes).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+from ..model import Document
+
+_LABEL = re.compile(r"^[^:]{1,60}:\s*(?:n/?a|none|nil|tbc|-|–)?\s*$", re.I)
+_BULLET = re.compile(r"^\s*(?:[•\u25aa\u25cf\u2022\u2013\u2014*\-]|\(?[a-z0-9]{1,4}[.)]\s)", re.I)
+# a file name or path: a backslash, two slashes between names ("C:/x/y", "a/b/c"), or a file extension
+_PATH = re.compile(r"\\|[\w.-]+/[\w.-]+/[\w.-]+|\.(?:pages|pdf|docx?|wpd|rtf|odt|txt|xlsx?)\b", re.I)
+_POSTNOMINAL = re.compile(r"\b(?:MRTPI|FRTPI|MCIM|MRICS|FRICS|BA|BSc|MSc|MA|MPhil|PhD|DipTP|Dip\s?TP|LLB|MCD|IHBC|CMLI)\b")
+_PERSON = re.compile(r"^(?:by|dear|prepared by|author|from)\b", re.I)
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+_ACT_ONLY = re.compile(r"^[A-Za-z ,&'’()-]*\bAct\s+\d{4}(?:\s*\((?:as amended)\))?\.?$", re.I)
+_DATE_ONLY = re.compile(
+    r"^[\d\s/.,-]*(?:\w+\s+)?\d{4}[\d\s/.,-]*$"
+    r"|^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+(?:\s+\d{4})?$",
+    re.I,
+)
+_DANGLING = re.compile(r"\b(?:of|the|and|for|to|on|in|a|an|by|with|at|from)$", re.I)
+_WORDISH = re.compile(r"[A-Za-z][a-z]+|[A-Z]{2,}")
+# a body's name alone names the publisher, not the paper ("House of Commons", "MONMOUTHSHIRE COUNTY COUNCIL")
+_ORGANISATION = re.compile(
+    r"^(?:the\s+)?[\w&'’ ,.-]{0,60}\b(?:council|commons|lords|corporation|authority|department|ministry|inspectorate|"
+    r"office|parliament|agency|customs|executive|government|ltd|limited|llp|plc)$",
+    re.I,
+)
+# a heading any paper may have: it names a part, not the paper
+_GENERIC = re.compile(
+    r"^(?:\d+\W*)?(?:introduction|interpretation|background|contents|table of contents|summary|executive summary|purpose|"
+    r"purpose of (?:the |this )?report|foreword|preface|overview|index|glossary|abbreviations|definitions|appendix|annex|"
+    r"welcome and apologies|apologies|present|minutes|agenda|recommendations?|conclusions?)\W*$",
+    re.I,
+)
+# a status and date before a subtitle: "Adopted October 2013", "Published: July 2019"
+_STATUS_DATE = re.compile(
+    r"^(?:(?:adopted|published|approved|issued|updated|revised|draft|final|consultation draft|version \S+)\s*:?\s*)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b\s*",
+    re.I,
+)
+# the meeting a paper goes to and its date ("CABINET 19 JANUARY 2006"), not the paper's title
+_MEETING_DATE = re.compile(
+    r"^(?:the\s+)?(?:[a-z&]+\s+){0,3}(?:cabinet|council|committee|panel|board|executive|meeting|forum|assembly)\s*[,:\-–]?\s*"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4}$",
+    re.I,
+)
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
+
+
+def bad_title(text: Optional[str]) -> bool:
+    """True when `text` cannot be the paper's title (see the module's docstring)."""
+    t = (text or "").strip()
+    if len(t) < 4 or len(t) > 400:
+        return True
+    if _LABEL.match(t) or _BULLET.match(t) or _PATH.search(t) or _PERSON.match(t):
+        return True
+    if len(_POSTNOMINAL.findall(t)) >= 2 or _POSTCODE.search(t) or "@" in t:
+        return True
+    if _ACT_ONLY.match(t) or _DATE_ONLY.match(t) or t.isdigit():
+        return True
+    if _ORGANISATION.match(t) or _GENERIC.match(t) or _MEETING_DATE.match(t):
+        return True
+    if len(t.split()) == 1 and not t[:1].isupper():  # "standingorders": a file's name, not a title
+        return True
+    letters = sum(ch.isalpha() for ch in t)
+    words = _WORDISH.findall(t)
+    if letters < 0.6 * len(t.replace(" ", "")) or not words:
+        return True
+    # glyph-code garbage: few real words among the tokens
+    if len(words) < 0.5 * len(t.split()):
+        return True
+    return False
+
+
+def _front_lines(document: Document) -> list[str]:
+    """Short lines standing alone on the front page (unnumbered blocks), in order."""
+    out = []
+    for block in document.blocks:
+        text = block.text.strip()
+        if block.page == 1 and len(text.split()) <= 15 and not text.endswith(".") and text[:1].isupper():
+            out.append(text)
+    return out
+
+
+def _joined_headings(document: Document) -> Iterable[str]:
+    """Unnumbered page-1 headings (a numbered one is an agenda item or a chapter), a heading ending mid-phrase
+    ("Report on the Examination of the") joined to the heading, or the front-page line, that completes it."""
+    heads = [s.heading.strip() for s in document.sections
+             if s.page == 1 and (s.heading or "").strip() and (s.number is None or _DANGLING.search(s.heading.strip()))]
+    i = 0
+    while i < len(heads):
+        h = heads[i]
+        if _DANGLING.search(h):
+            if i + 1 < len(heads):
+                yield f"{h} {heads[i + 1]}"
+                i += 2
+                continue
+            for line in _front_lines(document):
+                if not bad_title(line):
+                    yield f"{h} {line}"
+                    break
+            i += 1
+            continue
+        yield h
+        i += 1
+
+
+def _with_subtitle(title: str, subtitle: Optional[str]) -> str:
+    sub = _STATUS_DATE.sub("", (subtitle or "").strip()).strip().rstrip(":")
+    if not sub or bad_title(sub) or sub.lower() in title.lower() or _names_publisher(sub):
+        return title
+    return f"{title}: {sub}"
+
+
+def _names_publisher(text: str) -> bool:
+    """ "HM Revenue and Customs Research Report 361": the publisher and its series, not the paper's subject."""
+    return bool(re.search(r"\b(?:council|customs|department|ministry|inspectorate|corporation|agency|ltd|llp)\b", text, re.I))
+
+
+_MINUTES = re.compile(r"^(?:draft\s+|unconfirmed\s+)?minutes\s+of\b", re.I)
+_VENUE = re.compile(r"\s+(?:at\s+\d|held\s+(?:in|at)\b|in\s+(?:the\s+)?[A-Z][\w ]*\bHall\b)|[.;]\s*$")
+
+
+def _minutes_line(document: Document) -> Optional[str]:
+    """Minutes that open "Minutes of a meeting of the above Council held on Monday 19th August 2019 at 7.00 pm
+    in ... Hall.": that line, the council named, without the time and the venue."""
+    council = document.metadata.get("council")
+    lines = [b.text.strip() for b in document.blocks if b.page == 1]
+    lines += [s.heading.strip() for s in document.sections if s.page == 1 and s.heading]
+    for line in lines:
+        if not _MINUTES.match(line):
+            continue
+        if isinstance(council, str):
+            line = re.sub(r"\bthe above(?:\s+(?:council|committee))?", council, line, flags=re.I)
+        m = _VENUE.search(line)
+        line = (line[: m.start()] if m else line).strip(" ,.;")
+        line = re.sub(r"\s+(?:on|at|in)$", "", line)
+        if not bad_title(line):
+            return line
+    return None
+
+
+def _meeting(document: Document) -> Optional[str]:
+    """Minutes with no title line: "<council> <meeting> <date>" from the front matter, when it has all three."""
+    meta = document.metadata
+    council, to, date = meta.get("council"), meta.get("to"), meta.get("date")
+    if not (isinstance(council, str) and isinstance(to, str) and isinstance(date, str)) or "meeting" not in to.lower():
+        return None
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", date)
+    when = f"{int(m.group(3))} {_MONTHS[int(m.group(2)) - 1]} {m.group(1)}" if m else date
+    return f"{council} {to} {when}"
+
+
+def find_title(document: Document) -> Optional[str]:
+    """The title as a reader would name it, or None when nothing on the page or in the file will do."""
+    meta = document.metadata
+    for key in ("subject",):
+        value = meta.get(key)
+        if isinstance(value, str) and not bad_title(value):
+            return value.strip()
+    minutes = _minutes_line(document)  # minutes name themselves in their opening line
+    if minutes:
+        return minutes
+    title = meta.get("title")
+    if isinstance(title, str) and not bad_title(title):
+        return _with_subtitle(title.strip(), meta.get("subtitle") if isinstance(meta.get("subtitle"), str) else None)
+    for heading in _joined_headings(document):
+        if not bad_title(heading):
+            return heading
+    if document.source.title and not bad_title(document.source.title):
+        return document.source.title.strip()
+    meeting = _meeting(document)
+    if meeting:
+        return meeting
+    for line in _front_lines(document):
+        if not bad_title(line):
+            return line
+    return None

@@ -1,0 +1,235 @@
+"""The officer's summary right on real papers: title, recommendations, glossary, references, gists,
+and golden snapshots of every renderer on two committed real papers.
+
+Golden files live in tests/golden/summary/; after an intended change to a renderer or to what the
+summary finds, rewrite them with `LSPKIT_UPDATE_GOLDEN=1 python3 -m pytest tests/test_summary_real.py`
+and read the diff before committing.
+"""
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+import lspkit
+from lspkit.analyse.glossary import bad_expansion, bad_short
+from lspkit.analyse.recommendations import find_recommendations, find_recommendations_with_note, verb_of
+from lspkit.analyse.summary import make_gist, summarise
+from lspkit.analyse.title import bad_title
+from lspkit.analyse.xrefs import find_xrefs
+from lspkit.model import Block, Document, Paragraph, Section, Source
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT / "data" / "real"
+GOLDEN = Path(__file__).resolve().parent / "golden" / "summary"
+UPDATE = os.environ.get("LSPKIT_UPDATE_GOLDEN") == "1"
+
+
+@lru_cache(maxsize=None)
+def real(name: str):
+    path = REAL / name
+    if not path.exists():
+        pytest.skip(f"{name} is not on this machine (data/real/restore.py)")
+    return summarise(lspkit.extract(str(path)))
+
+
+def doc(*paragraphs, blocks=(), sections=()) -> Document:
+    return Document(source=Source("t.txt", "0", 2), paragraphs=tuple(paragraphs), blocks=tuple(blocks),
+                    sections=tuple(sections))
+
+
+# ---------------------------------------------------------------- recommendations
+
+COVER = Block("Recommendation(s): Cabinet is asked to: (i) NOTE the outcome of the consultation; "
+              "(ii) ENDORSE the draft strategy for submission; (iii) DELEGATE authority to the Director.", 1)
+BODY = (Section("9", "Recommendations", 4),)
+
+
+def test_a_cover_box_gives_each_decision_with_its_label_and_verb():
+    recs = find_recommendations(doc(blocks=(COVER, Block("Relevant Director: Jane Smith", 1))))
+    assert [(r.number, r.verb, r.source, r.paragraph) for r in recs] == [
+        ("(i)", "NOTE", "cover", None), ("(ii)", "ENDORSE", "cover", None), ("(iii)", "DELEGATE", "cover", None)]
+    assert recs[1].text.startswith("ENDORSE the draft strategy")
+
+
+def test_cover_and_body_repeating_one_list_give_it_once_the_bodys():
+    body = Paragraph("9.1", "Cabinet is asked to: (i) NOTE the outcome of the consultation; (ii) ENDORSE the draft "
+                     "strategy for submission; (iii) DELEGATE authority to the Director.", 4, section="9")
+    recs, note = find_recommendations_with_note(doc(body, blocks=(COVER,), sections=BODY))
+    assert [(r.number, r.verb, r.paragraph) for r in recs] == [("(i)", "NOTE", "9.1"), ("(ii)", "ENDORSE", "9.1"),
+                                                               ("(iii)", "DELEGATE", "9.1")]
+    assert note is None
+
+
+def test_cover_and_body_that_differ_give_the_bodys_and_say_so():
+    body = Paragraph("9.1", "Cabinet is asked to: (i) NOTE the outcome of the consultation; (ii) APPROVE the "
+                     "final strategy.", 4, section="9")
+    recs, note = find_recommendations_with_note(doc(body, blocks=(COVER,), sections=BODY))
+    assert [r.verb for r in recs] == ["NOTE", "APPROVE"] and "differ" in note
+
+
+def test_to_comment_items_are_decisions_not_headings_and_back_matter_never():
+    d = doc(Paragraph("9.1", "To COMMENT on the draft response.", 4, section="9"),
+            Paragraph("9.2", "To APPROVE the submission, DEBATE and DECIDE the options.", 4, section="9"),
+            Paragraph("9.3", "Relevant Director: Place", 4, section="9"),
+            Paragraph("9.4", "Report Authors: A. Officer", 4, section="9"),
+            sections=BODY)
+    assert [(r.paragraph, r.verb) for r in find_recommendations(d)] == [("9.1", "COMMENT"), ("9.2", "APPROVE")]
+
+
+def test_an_empty_recommendation_is_nothing():
+    assert find_recommendations(doc(blocks=(Block("Recommendation:", 1), Block("Summary: none", 1)))) == ()
+
+
+def test_a_description_is_not_a_decision():
+    assert verb_of("It is proposed that the Panel receives a report every six months") is None
+    assert find_recommendations(doc(Paragraph("3", "It is proposed that the Panel receives a report.", 1))) == ()
+
+
+def test_an_inspectors_report_asks_no_decision_and_gives_its_conclusion():
+    s = real("planning_inspectorate_2022_watford_local_plan_inspector_report.pdf")
+    assert s.recommendations == ()
+    assert s.conclusion is not None and "Conclusion" in s.conclusion.heading
+    assert s.conclusion.text.startswith("The Plan has a number of deficiencies")
+
+
+# ---------------------------------------------------------------- titles
+
+
+@pytest.mark.parametrize("text", ["Past Pathway of Paper: N/A", "Summary:", "• Cabinet is asked to note",
+                                  "C:\\Reports\\cabinet.docx", "Code of Conduct adopted 2017.pages",
+                                  "by William Fieldhouse BA (Hons) MA MRTPI", "Planning and Compulsory Purchase Act 2004 (as amended)",
+                                  "House of Commons", "INTRODUCTION", "CABINET 19 JANUARY 2006", "standingorders",
+                                  '"# & "# $ 6\',8 /398+74,8.+2++8/3-.+1*43'])
+def test_never_a_label_bullet_path_person_act_or_publisher(text):
+    assert bad_title(text)
+
+
+@pytest.mark.parametrize("text", ["Council Tax Support Scheme 2025/26: Consultation Results",
+                                  "Report on the Examination of the Watford Local Plan 2018-2036",
+                                  "Local Development Scheme 2025-2028"])
+def test_real_titles_pass(text):
+    assert not bad_title(text)
+
+
+@pytest.mark.parametrize("name,title", [
+    ("planning_inspectorate_2022_watford_local_plan_inspector_report.pdf",
+     "Report on the Examination of the Watford Local Plan 2018-2036"),
+    ("hmrc_2015_research_report_361_risk_triggers.pdf",
+     "Research into the Behavioural Effects of building in Risk Triggers to Third Party Software"),
+    ("tintern-cc_2019_minutes-august.pdf", "Minutes of a meeting of Tintern Community Council held on Monday 19th August 2019"),
+    ("house_of_commons_2010_early_day_motions_8_november.pdf",
+     "Notices of Motions for which no days have been fixed (Early Day Motions)"),
+])
+def test_title_of_real_papers(name, title):
+    assert real(name).title == title
+
+
+# ---------------------------------------------------------------- glossary
+
+
+@pytest.mark.parametrize("short", ["ENDORSE", "NOTE", "MRTPI", "BSc", "MM1", "XIV"])
+def test_never_an_acronym(short):
+    assert bad_short(short)
+
+
+def test_never_a_run_on_or_self_referring_expansion():
+    assert bad_expansion("SA", "September 2020. As")
+    assert bad_expansion("MM", "MM1, MM")
+    assert bad_expansion("KCC", "Kent, the County Council")
+    assert not bad_expansion("KCC", "Kent County Council")
+
+
+def test_the_papers_abbreviations_table_is_read_first():
+    s = real("planning_inspectorate_2017_coventry_local_plan_inspector_report.pdf")
+    by = {a.short: a for a in s.acronyms}
+    assert by["AA"].long == "Appropriate Assessment" and by["AA"].source == "table"
+    assert by["DtC"].long == "Duty to Co-operate" and by["DtC"].source == "table"
+    assert not {"MRTPI", "MM1", "ENDORSE", "BA", "MSc"} & set(by)
+    assert all(a.long is None or not re.search(r"\.\s+[A-Z]", a.long) for a in s.acronyms)
+
+
+def test_a_letters_definitions_in_unnumbered_blocks_count():
+    s = real("desnz_2024_east_anglia_rtdcsg_plan_approval_letter.pdf")
+    assert {a.short: a.long for a in s.acronyms}.get("DESNZ") == "Department for Energy Security & Net Zero"
+
+
+# ---------------------------------------------------------------- references
+
+
+def test_a_reference_qualified_by_another_document_is_external():
+    d = doc(Paragraph("20", "Under section 20(5) of the Planning & Compulsory Purchase Act 2004 and paragraph 16.7 "
+                      "of the Constitution; see paragraph 35 of the NPPF and Chapter 3 of the Plan, and NPPF "
+                      "paragraph 180b.", 1),
+            Paragraph("3", "Text.", 1), Paragraph("35", "Text.", 1),
+            sections=(Section("20", "Twenty", 1), Section("3", "Three", 1)))
+    xs = find_xrefs(d)
+    assert len(xs) == 5 and all(x.external and not x.resolved and x.to == () for x in xs)
+    assert xs[0].target == "section 20(5) of Planning & Compulsory Purchase Act 2004"
+
+
+def test_a_range_expands_to_what_exists_and_flags_the_rest():
+    d = doc(Paragraph("4.3", "See paragraphs 4.3 and 6.2-6.4.", 1), Paragraph("6.2", "Text.", 1))
+    (x,) = find_xrefs(d)
+    assert x.to == ("4.3", "6.2") and x.missing == ("6.3", "6.4") and x.resolved
+
+
+def test_an_appendix_not_in_the_pdf_is_not_in_this_document():
+    from lspkit.render.summary import xref_target_label
+
+    s = real("dacorum_2023_shlaa-update-main-report.pdf")
+    appendix = [x for x in s.xrefs if x.target.lower().startswith("appendix a")]
+    assert appendix and all(not x.resolved and xref_target_label(s, x) == "not in this document" for x in appendix)
+
+
+def test_the_surrogates_crash_is_gone():
+    """pdfium's surrogate halves (mathematical italic letters) reached spaCy and summarise exited 70: the reader
+    joins them into code points, and a displayed formula is a block after its paragraph, not part of it."""
+    import unicodedata
+
+    path = REAL / "dacorum_2023_shlaa-update-main-report.pdf"
+    s = real(path.name)
+    d = lspkit.extract(str(path))
+    assert not any(re.search("[\ud800-\udfff]", p.text) for p in s.paragraphs)
+    assert s.paragraph("3.22").text.endswith("the following calculation:")
+    assert any("Site area × estimated density" in unicodedata.normalize("NFKC", b.text) for b in d.blocks)
+
+
+# ---------------------------------------------------------------- gists
+
+
+def test_a_gist_drops_a_leading_connective_and_is_never_a_caption():
+    assert make_gist("In this respect, the Council has met the duty to cooperate.").text == \
+        "the Council has met the duty to cooperate."
+    assert make_gist("Table 2 Housing supply by year. The supply meets the requirement.").text == \
+        "The supply meets the requirement."
+
+
+# ---------------------------------------------------------------- golden snapshots
+
+SNAPSHOT_PAPERS = ("hmrc_2015_research_report_361_risk_triggers.pdf", "us_copyright_office_1998_dmca_summary.pdf")
+
+
+def _render(summary, fmt: str) -> str:
+    from lspkit.render.summary import render
+
+    if fmt == "terminal":
+        return render(summary, fmt, width=100, color=False)
+    return render(summary, fmt)
+
+
+@pytest.mark.parametrize("fmt,ext", [("terminal", "txt"), ("markdown", "md"), ("json", "json"), ("html", "html")])
+@pytest.mark.parametrize("name", SNAPSHOT_PAPERS)
+def test_golden_snapshot_of_each_renderer(name, fmt, ext):
+    out = _render(real(name), fmt)
+    out = out.replace(str(ROOT) + os.sep, "")  # paths relative to the repository
+    golden = GOLDEN / f"{name[:-4]}.{ext}"
+    if UPDATE or not golden.exists():
+        if not UPDATE:
+            pytest.fail(f"no golden file {golden.name}: run with LSPKIT_UPDATE_GOLDEN=1 to write it")
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(out, encoding="utf-8")
+    assert out == golden.read_text(encoding="utf-8"), f"{golden.name} differs: LSPKIT_UPDATE_GOLDEN=1 after checking"
