@@ -607,13 +607,11 @@ def batch_options(f):
     return f
 
 
-def _stdin_paths() -> Optional[list[str]]:
-    """Paths, if standard input is a list of existing paths (`find ... | lspkit tag -`); else None.
+def _stdin_paths() -> tuple[Optional[list[str]], bytes]:
+    """(paths, bytes read): paths if standard input lists existing paths (`find ... | lspkit tag -`), else None.
 
-    Anything else (a PDF, a paper's text) is put back for single-file tagging.
+    Anything else (a PDF, a paper's text) is handed on as bytes for single-file tagging.
     """
-    import io
-
     data = sys.stdin.buffer.read()
     paths = None
     if data and b"\0" not in data and not data.lstrip().startswith(b"%PDF"):
@@ -623,24 +621,22 @@ def _stdin_paths() -> Optional[list[str]]:
             lines = []
         if lines and all(os.path.exists(line) for line in lines):
             paths = lines
-    if paths is None:
-        sys.stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
-    return paths
+    return paths, data
 
 
-def _is_batch(ctx: click.Context, paths: tuple[str, ...]) -> tuple[bool, Optional[list[str]]]:
-    """(batch?, paths read from stdin): several PATHs, a directory, '-' listing paths, or a batch option."""
+def _is_batch(ctx: click.Context, paths: tuple[str, ...]) -> tuple[bool, Optional[list[str]], Optional[bytes]]:
+    """(batch?, paths read from stdin, stdin's bytes): several PATHs, a directory, '-' listing paths, or a batch option."""
     from click.core import ParameterSource
 
     explicit = any(ctx.get_parameter_source(name) not in (ParameterSource.DEFAULT, None) for name in BATCH_ONLY)
     if paths == ("-",):
-        listed = _stdin_paths()
-        return listed is not None or explicit, listed
-    return explicit or len(paths) > 1 or any(os.path.isdir(p) for p in paths), None
+        listed, data = _stdin_paths()
+        return listed is not None or explicit, listed, data
+    return explicit or len(paths) > 1 or any(os.path.isdir(p) for p in paths), None, None
 
 
 def _tag_batch(ctx: click.Context, obj: Context, paths, listed, fmt: str, output, themes_path, explain, min_score, model,
-               pages_spec, password, max_pages, reader, p: dict) -> None:
+               pages_spec, password, max_pages, reader, p: dict, raw_stdin: Optional[bytes] = None) -> None:
     import io
 
     from .batch.runner import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, BatchSettings, tag_batch
@@ -666,7 +662,12 @@ def _tag_batch(ctx: click.Context, obj: Context, paths, listed, fmt: str, output
         timeout=timeout, max_memory=max_memory, shard=shard, globs=tuple(p["globs"]),
         engine="dask" if p["scheduler"] else p["engine"], scheduler=p["scheduler"],
     )
-    stdin = io.StringIO("\n".join(listed)) if listed is not None else (sys.stdin if "-" in paths else None)
+    if listed is not None:
+        stdin = io.StringIO("\n".join(listed))
+    elif raw_stdin is not None:  # already read to see whether it listed paths
+        stdin = io.StringIO(raw_stdin.decode("utf-8", "replace"))
+    else:
+        stdin = sys.stdin if "-" in paths else None
 
     def on_error(result) -> None:
         click.echo(f"lspkit: {result.file}: {result.message}", err=True)
@@ -735,9 +736,10 @@ def tag(ctx: click.Context, paths, fmt: str, output, themes_path, explain: bool,
       lspkit tag papers/ --shard 3/8 -o part3.jsonl one of eight array jobs
     """
     obj: Context = ctx.obj
-    is_batch, listed = _is_batch(ctx, paths)
+    is_batch, listed, stdin = _is_batch(ctx, paths)
     if is_batch:
-        _tag_batch(ctx, obj, paths, listed, fmt, output, themes_path, explain, min_score, model, pages_spec, password, max_pages, reader, batch)
+        _tag_batch(ctx, obj, paths, listed, fmt, output, themes_path, explain, min_score, model, pages_spec, password, max_pages, reader, batch,
+                   raw_stdin=stdin)
         return
     file = paths[0]
     from .api import tag_file
@@ -757,7 +759,7 @@ def tag(ctx: click.Context, paths, fmt: str, output, themes_path, explain: bool,
     else:
         tagged = tag_file(
             file, taxonomy, model=model, min_score=min_score, pages=parse_pages(pages_spec), password=password, max_pages=max_pages,
-            reader=reader,
+            reader=reader, **({"stdin": stdin} if stdin is not None else {}),
         )
     for warning in tagged.warnings:
         obj.warn(f"{file}: {warning}")

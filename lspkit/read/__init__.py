@@ -46,6 +46,7 @@ def read_lines(
     reader: str = DEFAULT_READER,
     sha256: Optional[str] = None,
     tracked: str = "final",
+    stdin: Optional[bytes] = None,
 ) -> Reading:
     """Read `path` ("-" is standard input) into a Reading; raises LspkitError subclasses on bad input.
 
@@ -53,6 +54,7 @@ def read_lines(
     `sha256` is the file's digest when the caller (the pipeline) already has it, so the bytes are hashed once.
     `tracked` is how a PDF with tracked changes is read: "final" (deletions out, insertions in, the default)
     or "original" (the text before the changes); either way each line records its changes.
+    `stdin` is standard input's bytes when the caller has already read them (to see whether they list paths).
     """
     import functools
 
@@ -64,7 +66,7 @@ def read_lines(
     if tracked != "final":
         read_pdf = functools.partial(read_pdf, tracked=tracked)
     if path == "-":
-        data = sys.stdin.buffer.read()
+        data = stdin if stdin is not None else sys.stdin.buffer.read()
         return _read_bytes("<stdin>", data, read_pdf, pages=pages, password=password, max_pages=max_pages)
     if not os.path.exists(path):
         raise InputMissingError("no such file", path)
