@@ -28,7 +28,7 @@ def sources() -> list[dict]:
 
 def git_dir(mirror: Path, repo: str) -> Path | None:
     base = mirror / repo.replace("/", "+")
-    for cand in (base / "repo", base):
+    for cand in (base / "repo", base / "repo" / ".git", base, base / ".git"):
         if (cand / "HEAD").exists():
             return cand
     return None
