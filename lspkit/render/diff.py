@@ -152,21 +152,9 @@ def table_lines(t: TableChange) -> list[str]:
 
 
 def _plain_runs(words) -> str:
-    out = []
-    for w in words:
-        if w.op is RunOp.EQUAL:
-            out.append(w.text)
-        elif w.op is RunOp.DELETE:
-            out.append(f"[-{w.text}-]")
-        else:
-            out.append(f"{{+{w.text}+}}")
-    return "".join(out)
-
-
-def _plain_redline(change: Change) -> str:
     """wdiff-style markers for output without colour: [-deleted-]{+inserted+}."""
     out = []
-    for w in change.words:
+    for w in words:
         if w.op is RunOp.EQUAL:
             out.append(w.text)
         elif w.op is RunOp.DELETE:
@@ -238,7 +226,7 @@ def as_terminal(result: DiffResult, shown: Sequence[Shown], *, color: bool, widt
             if s.context:
                 body.stylize("dim")
         else:
-            body = Text(_plain_redline(c))
+            body = Text(_plain_runs(c.words))
         console.print(body)
         console.print()
     return buffer.getvalue()
