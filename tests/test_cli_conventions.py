@@ -9,17 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from script_util import console_script
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 REPORT_TXT = DATA / "head-of-policy-report.txt"
 
 
-def _script() -> str:
-    beside = Path(sys.executable).parent / "lspkit"
-    found = str(beside) if beside.exists() else shutil.which("lspkit")
-    if not found:
-        pytest.skip("the lspkit console script is not installed")
-    return found
 
 
 def _env(tmp_path: Path, **extra) -> dict:
@@ -28,7 +24,7 @@ def _env(tmp_path: Path, **extra) -> dict:
 
 
 def _run(args, tmp_path, *, module=False, **env):
-    head = [sys.executable, "-m", "lspkit"] if module else [_script()]
+    head = [sys.executable, "-m", "lspkit"] if module else [console_script()]
     return subprocess.run([*head, *args], env=_env(tmp_path, **env), capture_output=True, text=True, timeout=300)
 
 
@@ -65,7 +61,7 @@ def _on_terminal(args, tmp_path, *, stdout_tty=True, stderr_tty=False, columns=1
             ptys[name] = (master, slave)
     environment = _env(tmp_path, TERM="xterm-256color", **env)
     proc = subprocess.Popen(
-        [_script(), *args], env=environment, stdin=subprocess.DEVNULL,
+        [console_script(), *args], env=environment, stdin=subprocess.DEVNULL,
         stdout=ptys["stdout"][1] if "stdout" in ptys else subprocess.PIPE,
         stderr=ptys["stderr"][1] if "stderr" in ptys else subprocess.PIPE,
     )

@@ -13,12 +13,13 @@ import re
 import shutil
 import signal
 import subprocess
-import sys
 import time
 import zlib
 from pathlib import Path
 
 import pytest
+
+from script_util import console_script
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -26,13 +27,6 @@ REAL = DATA / "real"
 TRIALS = int(os.environ.get("LSPKIT_INTERRUPT_TRIALS", "3"))
 
 
-def _script() -> str:
-    """The installed console script (not a pyenv shim, whose start-up is a second interpreter's)."""
-    beside = Path(sys.executable).parent / "lspkit"
-    found = str(beside) if beside.exists() else shutil.which("lspkit")
-    if not found:
-        pytest.skip("the lspkit console script is not installed")
-    return found
 
 
 def _env(tmp: Path) -> dict:
@@ -62,7 +56,7 @@ def _group_gone(pgid: int, wait: float = 10.0) -> bool:
 
 def _start(args, cwd: Path, env: dict) -> subprocess.Popen:
     return subprocess.Popen(
-        [_script(), *args], cwd=cwd, env=env, start_new_session=True,
+        [console_script(), *args], cwd=cwd, env=env, start_new_session=True,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
 
@@ -95,7 +89,7 @@ def _check_interrupts(args, inputs, tmp_path: Path, output: str, seed: int):
     duration = time.monotonic() - started
     assert ref.returncode in (0, 1), ref_err
     reference = (ref_dir / output).read_bytes()
-    version = subprocess.run([_script(), "--version"], env=env, capture_output=True, timeout=60)
+    version = subprocess.run([console_script(), "--version"], env=env, capture_output=True, timeout=60)
     assert version.returncode == 0
 
     rng = random.Random(seed)
@@ -179,7 +173,7 @@ def test_interrupted_batch_resumes_to_the_same_records(tmp_path):
     env = _env(tmp_path)
     papers = _papers(tmp_path)
     args = ["tag", str(papers), "-o", "out.jsonl", "--jobs", "1", "--no-cache"]
-    whole = subprocess.run([_script(), *args[:2], "-o", str(tmp_path / "whole.jsonl"), *args[4:]], env=env,
+    whole = subprocess.run([console_script(), *args[:2], "-o", str(tmp_path / "whole.jsonl"), *args[4:]], env=env,
                            capture_output=True, text=True, timeout=600)
     assert whole.returncode == 0, whole.stderr
     proc = _start(args, tmp_path, env)
@@ -196,7 +190,7 @@ def test_interrupted_batch_resumes_to_the_same_records(tmp_path):
     assert proc.returncode == 130
     assert err.strip() == "lspkit: interrupted; finished files are kept, rerun with --resume -o out.jsonl"
     assert journal.exists() and not (tmp_path / "out.jsonl").exists()
-    resumed = subprocess.run([_script(), *args, "--resume"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    resumed = subprocess.run([console_script(), *args, "--resume"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
     assert resumed.returncode == 0, resumed.stderr
     key = lambda line: (json.loads(line)["file"], json.loads(line)["number"])  # noqa: E731
     got = sorted((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines(), key=key)
