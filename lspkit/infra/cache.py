@@ -1,7 +1,9 @@
 """A content-addressed cache of stage results, so a repeat run skips the heavy work.
 
 Keys combine the input file's sha256, what the result depends on (taxonomy
-hash, options) and the lspkit version, so a stale entry can never be served.
+hash, options), the lspkit version and a stamp of the installed package's
+files (code, templates, shipped model), so an edit or a retrained model
+without a version bump never serves a stale entry.
 Entries are JSON files written atomically; a corrupt entry counts as a miss.
 This module imports nothing heavy: a cache hit must not import spaCy or pdfplumber.
 """
@@ -12,6 +14,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from functools import lru_cache
 from typing import Any, Optional
 
 from .. import __version__
@@ -42,9 +45,39 @@ def file_sha256(path: str, chunk: int = 1 << 20) -> str:
     return h.hexdigest()
 
 
+_STAMPED = (".py", ".json", ".yaml", ".yml", ".html", ".j2", ".txt", ".tsv")
+
+
+def tree_stamp(root: os.PathLike | str) -> str:
+    """A hash of every code or data file's name, size and mtime under `root`.
+
+    A stat per file (no reading), so a cache hit stays cheap; any edit,
+    reinstall or retrained model changes the stamp.
+    """
+    h = hashlib.sha256()
+    for dirpath, dirnames, files in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        for name in sorted(files):
+            if not name.endswith(_STAMPED):
+                continue
+            path = os.path.join(dirpath, name)
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            h.update(f"{os.path.relpath(path, root)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode("utf-8"))
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def package_stamp() -> str:
+    """`tree_stamp` of the lspkit package itself, once per process."""
+    return tree_stamp(Path(__file__).resolve().parent.parent)
+
+
 def make_key(*parts: Any) -> str:
-    """A stable key from the parts and the lspkit version."""
-    text = json.dumps([__version__, *parts], sort_keys=True, default=str)
+    """A stable key from the parts, the lspkit version and the package's stamp."""
+    text = json.dumps([__version__, package_stamp(), *parts], sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
