@@ -409,6 +409,65 @@ def test_a_clean_copy_against_a_tracked_copy_compares_the_final_text():
     assert [(w.op.value, w.text) for w in change.words if w.op.value != "equal"] == [("delete", "four"), ("insert", "six")]
 
 
+TRACKED_FIXTURE = DATA / "tracked" / "constitution-tracked-changes.pdf"
+
+
+def _ops(result) -> list[tuple]:
+    return [(c.kind, c.old, c.new, [(w.op.value, w.text) for w in c.words if w.op.value != "equal"])
+            for c in result.changes]
+
+
+def test_tracked_fixture_is_the_same_diff_as_its_two_versions_side_by_side():
+    """The Word export's markup (data/tracked): a wholly deleted paragraph is a deleted paragraph (the
+    extractor gives its struck text to the paragraph before), the label printed `17.5.17.6.` is old 17.5,
+    new 17.6, and every op and redline equals the two-file diff of the gold's original and final texts."""
+    gold = json.loads((DATA / "tracked" / "constitution-tracked-changes.gold.json").read_text(encoding="utf-8"))
+    doc = _extract(TRACKED_FIXTURE)
+    tracked = diff_tracked(doc)
+    assert [(c.kind, c.old, c.new) for c in tracked.changes] == [
+        (ChangeKind.UNCHANGED, ("17.1",), ("17.1",)),
+        (ChangeKind.MODIFIED, ("17.2",), ("17.2",)),
+        (ChangeKind.MODIFIED, ("17.3",), ("17.3",)),
+        (ChangeKind.MODIFIED, ("17.4",), ("17.4",)),
+        (ChangeKind.ADDED, (), ("17.5",)),
+        (ChangeKind.MODIFIED, ("17.5",), ("17.6",)),
+        (ChangeKind.DELETED, ("17.6",), ()),
+        (ChangeKind.UNCHANGED, ("18.1",), ("18.1",)),
+    ]
+    renumbered = tracked.changes[5]
+    assert [(w.op.value, w.text) for w in renumbered.words if w.op.value != "equal"] == [("delete", "ten"), ("insert", "five")]
+
+    def version(mode: str) -> Document:
+        return replace(doc, blocks=(), paragraphs=tuple(
+            Paragraph(g[mode]["number"], g[mode]["text"], g["page"]) for g in gold["paragraphs"] if g[mode]["text"]))
+
+    assert _ops(tracked) == _ops(diff_documents(version("original"), version("final")))
+    plain = render.render(tracked, "terminal", width=200)
+    assert "17.6 → deleted" in plain and "17.5 → 17.6 modified" in plain
+
+
+def test_a_changed_figure_at_the_head_of_a_paragraph_is_not_a_renumbered_label():
+    runs = ({"op": "deleted", "text": "2.5"}, {"op": "inserted", "text": "3.0"})
+    marked = Document(Source("t.pdf", "", 1), paragraphs=(
+        MarkedParagraph("3.0", "3.0 per cent is the increase proposed.", 1, changes=runs),))
+    [change] = diff_tracked(marked).changes
+    assert (change.old, change.new) == (("3.0",), ("3.0",))
+    assert change.old_texts == ("2.5 per cent is the increase proposed.",)
+
+
+def test_a_sentence_added_to_a_short_paragraph_keeps_it_the_same_paragraph():
+    old = Document(Source("a", "", 1), paragraphs=tuple(Paragraph(n, t, 1) for n, t in (
+        ("4.1", "The committee meets monthly."), ("4.2", "Every question shall be put and answered without discussion."),
+        ("4.3", "The chair may extend the time allowed."), ("4.4", "Minutes are published within a week."))))
+    longer = ("Every question shall be put and answered without discussion. The member to whom a question has been put "
+              "may decline to answer it, and shall then say why in writing within five working days.")
+    new = replace(old, paragraphs=(old.paragraphs[0], Paragraph("4.2", longer, 1),
+                                   Paragraph("4.3", "The chair may extend the time allowed by ten minutes.", 1),
+                                   Paragraph("4.4", "Minutes are published within two weeks.", 1)))
+    kinds = [(c.kind, c.old, c.new) for c in diff_documents(old, new).changes]
+    assert (ChangeKind.MODIFIED, ("4.2",), ("4.2",)) in kinds
+
+
 def test_tracked_on_a_file_without_marks_is_exit_2_with_one_line():
     result = CliRunner().invoke(cli, ["diff", "--tracked", str(CABINET), "--no-themes"])
     assert result.exit_code == 2

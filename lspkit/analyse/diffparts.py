@@ -754,8 +754,11 @@ def tracked_versions(document: Document) -> Optional[tuple[Document, Document, l
     pairs: list[tuple[tuple[str, int], tuple[str, int]]] = []
     for p in document.paragraphs:
         changes = list(getattr(p, "changes", None) or ())
+        old_number = getattr(p, "old_number", None)
+        if old_number is None:
+            old_number, changes = _renumbered(p, changes)
+        changes, deleted = _deleted_paragraphs(changes, old_number)
         old_text, new_text = _rebuild(p.text, changes) if changes else (p.text, p.text)
-        old_number = getattr(p, "old_number", None) or p.number
         in_old = in_new = None
         if old_text.strip():
             in_old = ("p", len(original))
@@ -766,6 +769,8 @@ def tracked_versions(document: Document) -> Optional[tuple[Document, Document, l
             final.append(_replace(p, text=new_text, parts=() if new_text != p.text else p.parts))
         if in_old and in_new:
             pairs.append((in_old, in_new))
+        for number, text in deleted:  # a wholly deleted paragraph: in the original only, after this one
+            original.append(_replace(p, number=number, label=number, text=text, parts=(), tables=()))
     old_blocks, new_blocks = [], []
     for b in document.blocks:  # unnumbered text carries its marks the same way
         changes = list(getattr(b, "changes", None) or ())
@@ -789,10 +794,69 @@ def _item(change: Any, name: str) -> Any:
 
 
 _LEADING_LABEL = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})*\.?\s+")
+_LABEL_ONLY = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?\s*$")
+_LABELLED = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$", re.S)
+
+
+def _op(change: Any) -> str:
+    return str(getattr(_item(change, "op"), "value", _item(change, "op")) or "").lower()  # ChangeOp or str
+
+
+def _renumbered(p: Paragraph, changes: list) -> tuple[str, list]:
+    """A label printed renumbered ("17.5.17.6.": the old number struck through, the new one inserted):
+    (the old number, the marks without the label's).  The inserted label must be the paragraph's own
+    number and absent from its text, so a changed figure inside the text is never read as a label."""
+    marks = [(k, c) for k, c in enumerate(changes) if _op(c) != "equal" or str(_item(c, "text") or "").strip()]
+    if len(marks) < 2:
+        return p.number, changes
+    (i, deleted), (j, inserted) = marks[0], marks[1]
+    if _op(deleted) != "deleted" or _op(inserted) != "inserted":
+        return p.number, changes
+    d = _LABEL_ONLY.match(str(_item(deleted, "text") or ""))
+    n = _LABEL_ONLY.match(str(_item(inserted, "text") or ""))
+    label = getattr(p, "label", None) or p.number
+    if (not d or not n or n.group(1) not in (p.number, label.rstrip("."))
+            or re.search(rf"(?<![\d.]){re.escape(n.group(1))}(?!\.?\d)", p.text)):
+        return p.number, changes
+    return d.group(1), [c for k, c in enumerate(changes) if k not in (i, j)]
+
+
+def _series_key(number: str) -> Optional[tuple[int, ...]]:
+    parts = number.rstrip(".").split(".")
+    return tuple(int(x) for x in parts) if all(x.isdigit() for x in parts) else None
+
+
+def _deleted_paragraphs(changes: list, number: str) -> tuple[list, list[tuple[str, str]]]:
+    """Wholly deleted paragraphs the extractor gave to the paragraph before them (their struck-through
+    text, label first, closing its marks): (the paragraph's own marks, [(number, text), ...]).
+
+    A trailing deletion is a paragraph of its own when it opens with a label of the same series as this
+    paragraph's number (as many parts, and further on: 17.6 after 17.5, 18.1 after 17.6); deletions after
+    it without a label of their own belong to it."""
+    if "equal" in {_op(c) for c in changes}:
+        return changes, []
+    here = _series_key(number or "")
+    if here is None:
+        return changes, []
+    k = len(changes)
+    while k > 0 and _op(changes[k - 1]) == "deleted":
+        k -= 1
+    out: list[tuple[str, str]] = []
+    cut = None
+    for i in range(k, len(changes)):
+        text = " ".join(str(_item(changes[i], "text") or "").split())
+        m = _LABELLED.match(text)
+        key = _series_key(m.group(1)) if m else None
+        if key is not None and len(key) == len(here) and key > (_series_key(out[-1][0]) if out else here):
+            out.append((m.group(1), m.group(2)))
+            cut = i if cut is None else cut
+        elif out:
+            out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
+    return (changes if cut is None else changes[:cut]), out
 
 
 def _rebuild(final_text: str, changes: Sequence[Any]) -> tuple[str, str]:
-    ops = [str(getattr(_item(c, "op"), "value", _item(c, "op")) or "").lower() for c in changes]  # ChangeOp or str
+    ops = [_op(c) for c in changes]
     texts = [str(_item(c, "text") or "") for c in changes]
     if "equal" in ops:  # full runs
         old = "".join(t for o, t in zip(ops, texts) if o != "inserted")
