@@ -57,6 +57,24 @@ def _field_text(value: Any) -> Optional[str]:
     return text or None
 
 
+def unprinted_fields(metadata: Any, properties: Any, printed: str) -> frozenset[str]:
+    """The metadata keys whose value is the file's own document property (the PDF's Title, Author,
+    Subject) and is printed nowhere on its pages: not a cover field, a property of the file.
+
+    `properties` is what the reader found in the file's document information, `printed` the text of
+    its lines; a value the segmenter read from the page is printed there by definition."""
+    def norm(text: Any) -> str:
+        return " ".join(comparison_tokens(str(text), ignore_case=True, ignore_punctuation=True))
+
+    page = f" {norm(printed)} "
+    out = set()
+    for key, value in metadata.items():
+        own = (properties or {}).get(key)
+        if own and not key.startswith(TECHNICAL_PREFIXES) and norm(value) == norm(own) and f" {norm(value)} " not in page:
+            out.add(key)
+    return frozenset(out)
+
+
 def metadata_changes(old: Document, new: Document, *, ignore_case: bool = False, ignore_punctuation: bool = False) -> list[FieldChange]:
     """Every metadata field whose value differs, in the new version's key order, then fields it lost."""
     a = {k: _field_text(v) for k, v in old.metadata.items() if not k.startswith(TECHNICAL_PREFIXES)}
