@@ -636,10 +636,14 @@ class NoiseContext:
     table_words: set[str] = field(default_factory=set)
     furniture: list[str] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
+    # per version (old, new): each unit's words with a closing page number cut off, and its page
+    endings: tuple[list[tuple[str, int]], ...] = ((), ())
 
     @classmethod
     def of(cls, *documents: Document) -> "NoiseContext":
         ctx = cls()
+        ctx.endings = tuple(
+            [(_PAGE_TAIL.sub("", _norm(u.text)), u.page) for u in (*d.paragraphs, *d.blocks)] for d in documents)
         for d in documents:
             for p in d.paragraphs:
                 for t in p.tables:
@@ -664,6 +668,18 @@ def _norm(text: Optional[str]) -> str:
 
 _MARKER = re.compile(r"(?<=[^\W\d_])[0-9\u00b9\u00b2\u00b3\u2070-\u2079*\u2020\u2021]{1,3}(?=\W|$)")
 _PAGE_NO = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?$")
+_PAGE_OF = re.compile(r"^page\s+\d{1,4}(?:\s+of\s+\d{1,4})?$")
+_PAGE_TAIL = re.compile(r"(?:\s*\bpage\s+\d{1,4}(?:\s+of\s+\d{1,4})?)+$")
+
+
+def _running_footer(text: str, endings: Sequence[tuple[str, int]]) -> bool:
+    """A footer the extractor left in the text (a signature line, "Signed ... Dated 3rd March 2020 Page 1
+    of 2"): two or more words, "page N of M" aside, with which units on two or more pages end."""
+    phrase = _PAGE_TAIL.sub("", text).strip()
+    if len(phrase.split()) < 2:
+        return False
+    pages = {page for ending, page in endings if ending == phrase or ending.endswith(" " + phrase)}
+    return len(pages) >= 2
 
 
 def edits(words: Sequence[WordRun]) -> list[tuple[str, str]]:
@@ -687,8 +703,9 @@ def edits(words: Sequence[WordRun]) -> list[tuple[str, str]]:
     return out
 
 
-def edit_noise(deleted: str, inserted: str, ctx: NoiseContext) -> Optional[Noise]:
-    """Why this one change is not a change of content, or None when it is one."""
+def edit_noise(deleted: str, inserted: str, ctx: NoiseContext, *, at_end: bool = False) -> Optional[Noise]:
+    """Why this one change is not a change of content, or None when it is one (`at_end`: nothing but a page
+    number follows it in its unit, where a footer the extractor kept lands when a page ends there)."""
     exact_a, exact_b = re.findall(r"\w+", deleted), re.findall(r"\w+", inserted)
     if exact_a == exact_b:
         return Noise.PUNCTUATION
@@ -703,6 +720,8 @@ def edit_noise(deleted: str, inserted: str, ctx: NoiseContext) -> Optional[Noise
     text = " ".join(one)
     if ctx.furniture and (text in ctx.furniture or _PAGE_NO.match(text) or any(text in f for f in ctx.furniture if len(text) >= 8)):
         return Noise.FURNITURE
+    if _PAGE_OF.match(text) or (at_end and _running_footer(text, ctx.endings[0 if a else 1])):
+        return Noise.FURNITURE
     if ctx.headings and len(one) >= 2:
         from rapidfuzz import fuzz
 
@@ -716,8 +735,13 @@ def edit_noise(deleted: str, inserted: str, ctx: NoiseContext) -> Optional[Noise
 def classify_edits(words: Sequence[WordRun], ctx: NoiseContext) -> tuple[bool, tuple[str, ...]]:
     """(every change is noise, the kinds of noise seen): a paragraph whose changes are all noise is not modified."""
     kinds: list[str] = []
-    for d, i in edits(words):
-        n = edit_noise(d, i, ctx)
+    found = edits(words)
+    last = len(words)  # past the closing page number or spacing, does the unit end with a change?
+    while last and words[last - 1].op is RunOp.EQUAL and not _PAGE_TAIL.sub("", _norm(words[last - 1].text)).strip():
+        last -= 1
+    ends_with_edit = last > 0 and words[last - 1].op is not RunOp.EQUAL
+    for k, (d, i) in enumerate(found):
+        n = edit_noise(d, i, ctx, at_end=ends_with_edit and k == len(found) - 1)
         if n is None:
             return False, ()
         if n.value not in kinds:
