@@ -18,6 +18,7 @@ changes of punctuation or spacing only.
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 import re
 from dataclasses import dataclass, field
 from enum import Enum
@@ -422,10 +423,25 @@ class _Grid:
     header: bool
 
 
+# A value in a cell: an amount (£75, 104.81, 12%, (3,200)), or nil/dash. A bare whole number is not one
+# (a header may be a year or a column number), nor a unit like £000.
+_FIGURE = re.compile(r"^[(\[]?(?:[£$€]\s*[-\u2013]?(?!0+[)\]]?$)\d[\d,]*(?:\.\d+)?|[-\u2013]?\d[\d,]*\.\d+|[-\u2013]?\d[\d,]*(?:\.\d+)?\s*%)[)\]]?$"
+                     r"|^(?:nil|n/a|[-\u2013\u2014])$", re.I)
+
+
 def _looks_like_header(row: Sequence[str]) -> bool:
-    """A header row: every cell short (a label, not a sentence) and not empty."""
+    """A header row: every cell short (a label, not a sentence), not empty, and no value in it
+    ("Offices | City-wide | £75 | £104.81" is a row of values)."""
     cells = [c for c in row if c]
-    return bool(cells) and all(len(c.split()) <= 6 for c in cells)
+    return bool(cells) and all(len(c.split()) <= 6 for c in cells) and not any(_FIGURE.match(c.strip()) for c in cells)
+
+
+def _header_continues(row: Sequence[str]) -> bool:
+    """A second header line (the units under the names: "| | (£ per m2) | (£ per m2)"): the first cell
+    empty, no figure, every cell short."""
+    cells = [c for c in row if c]
+    return bool(row) and not row[0] and bool(cells) and not any(_FIGURE.match(c.strip()) for c in cells) and all(
+        len(c.split()) <= 12 for c in cells)
 
 
 def _join_rows(before: Sequence[tuple[str, ...]], after: Sequence[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
@@ -448,8 +464,9 @@ def _continues(last: Sequence[str], row: Sequence[str]) -> bool:
     return bool(tail and tail[-1].isalpha() and rest and all(c[0].islower() for c in rest))
 
 
-def tables_of(document: Document) -> list[tuple[int, Paragraph, _Grid]]:
-    """(paragraph position, paragraph, table) for every table kept beside a paragraph, in reading order.
+def tables_of(document: Document) -> list[tuple[int, str, _Grid]]:
+    """(unit position, unit name, table) for every table kept beside a paragraph (or a block of unnumbered
+    text, named ¶1, ¶2 ..., positions after the paragraphs'), in reading order.
 
     A table continued over a page break reads as two tables beside the same
     paragraph: consecutive tables there with the same number of columns are
@@ -457,10 +474,12 @@ def tables_of(document: Document) -> list[tuple[int, Paragraph, _Grid]]:
     dropped).  A row whose first cell is empty continues the row above (a cell
     broken by the page break).
     """
-    out: list[tuple[int, Paragraph, _Grid]] = []
-    for i, p in enumerate(document.paragraphs):
+    out: list[tuple[int, str, _Grid]] = []
+    units = [(p.number, p.tables) for p in document.paragraphs]
+    units += [(f"\u00b6{k + 1}", getattr(b, "tables", ()) or ()) for k, b in enumerate(document.blocks)]
+    for i, (name, tables) in enumerate(units):
         grids: list[_Grid] = []
-        for t in p.tables:
+        for t in tables:
             rows = [tuple(_cell(c) for c in r) for r in t.rows if any(_cell(c) for c in r)]
             if not rows:
                 continue
@@ -476,13 +495,19 @@ def tables_of(document: Document) -> list[tuple[int, Paragraph, _Grid]]:
             grids.append(_Grid(t.page, tuple(rows), header))
         for g in grids:
             merged: list[tuple[str, ...]] = []
+            header_open = g.header
             for r in g.rows:
+                join = lambda: tuple(" ".join(x for x in (a, b) if x) for a, b in zip(merged[-1], r))  # noqa: E731
+                if header_open and len(merged) == 1 and len(r) == len(merged[0]) and _header_continues(r):
+                    merged[-1] = join()
+                    continue
+                header_open = header_open and not merged
                 body = len(merged) > 1 or (merged and not g.header)
                 if body and len(r) == len(merged[-1]) and (not r[0] or _continues(merged[-1], r)):
-                    merged[-1] = tuple(" ".join(x for x in (a, b) if x) for a, b in zip(merged[-1], r))
+                    merged[-1] = join()
                 else:
                     merged.append(r)
-            out.append((i, p, _Grid(g.page, tuple(merged), g.header)))
+            out.append((i, name, _Grid(g.page, tuple(merged), g.header)))
     return out
 
 
@@ -506,6 +531,17 @@ def table_changes(
     def header(t) -> str:
         return " ".join(t.rows[0]) if t.rows else ""
 
+    def row_names(t) -> set[str]:
+        return {_norm(r[0]) for r in t.rows[1 if t.header else 0:] if r and _norm(r[0])}
+
+    def likeness(x, y) -> float:
+        """Header text alike, or the same rows by name (a header the reader lost in one version)."""
+        from rapidfuzz import fuzz
+
+        names_x, names_y = row_names(x), row_names(y)
+        shared = len(names_x & names_y) / max(len(names_x | names_y), 1)
+        return max(fuzz.ratio(header(x), header(y)), 100.0 * shared)
+
     pairs: dict[int, int] = {}
     taken: set[int] = set()
     # 1. the same paragraph (as aligned) holds a table in both versions, k-th with k-th.
@@ -525,10 +561,8 @@ def table_changes(
     rest_a = [a for a in range(len(ta)) if a not in pairs]
     rest_b = [b for b in range(len(tb)) if b not in taken]
     if rest_a and rest_b:
-        from rapidfuzz import fuzz
-
         scored = sorted(
-            ((fuzz.ratio(header(ta[a][2]), header(tb[b][2])), a, b) for a in rest_a for b in rest_b),
+            ((likeness(ta[a][2], tb[b][2]), a, b) for a in rest_a for b in rest_b),
             key=lambda x: (-x[0], x[1], x[2]),
         )
         for score, a, b in scored:
@@ -541,66 +575,60 @@ def table_changes(
     for b, (j, pn, t) in enumerate(tb):
         a = back.get(b)
         if a is None:
-            out.append(((b, 0), TableChange("added", None, pn.number, None, t.page)))
+            out.append(((b, 0), TableChange("added", None, pn, None, t.page)))
             continue
         i, po, to = ta[a]
-        out.append(((b, 0), _compare_table(to, t, po.number, pn.number, same)))
+        out.append(((b, 0), _compare_table(to, t, po, pn, same)))
     last = -1
     for a, (i, po, to) in enumerate(ta):
         if a in pairs:
             last = pairs[a]
             continue
-        out.append(((last, 1), TableChange("deleted", po.number, None, to.page, None)))
+        out.append(((last, 1), TableChange("deleted", po, None, to.page, None)))
     return [c for _, c in sorted(out, key=lambda kc: kc[0])]
 
 
 def _compare_table(a: _Grid, b: _Grid, old_after: str, new_after: str, same) -> TableChange:
-    width = max([len(r) for r in (*a.rows, *b.rows)] or [0])
-    has_header = a.header and b.header
-    # Header-less tables (a definitions list) are keyed by position: "column 2".
-    blank = [f"column {k + 1}" for k in range(width)]
-    rows_a = [list(r) for r in a.rows] if has_header else [blank] + [list(r) for r in a.rows]
-    rows_b = [list(r) for r in b.rows] if has_header else [blank] + [list(r) for r in b.rows]
-    head_a = rows_a[0] if rows_a else []
-    head_b = rows_b[0] if rows_b else []
-    # Columns by header text; a header that only changed its punctuation or case is the same column.
+    """Rows by their name (first cell), columns by header text or, where a version has no header (or the
+    reader lost it), by the cells they hold; every differing cell, and the cells of an added column."""
     norm = lambda s: " ".join(re.findall(r"\w+", s.casefold()))  # noqa: E731
-    col_map: dict[int, int] = {}
-    sm = difflib.SequenceMatcher(None, [norm(h) for h in head_a], [norm(h) for h in head_b], autojunk=False)
-    for blk in sm.get_matching_blocks():
-        for k in range(blk.size):
-            col_map[blk.a + k] = blk.b + k
-    if len(head_a) == len(head_b):
-        for k in range(len(head_a)):
-            if k not in col_map and k not in col_map.values():
-                col_map[k] = k
-    cols_added = tuple(h or f"column {k + 1}" for k, h in enumerate(head_b) if k not in col_map.values())
-    cols_deleted = tuple(h or f"column {k + 1}" for k, h in enumerate(head_a) if k not in col_map)
+    data_a = [list(r) for r in (a.rows[1:] if a.header else a.rows)]
+    data_b = [list(r) for r in (b.rows[1:] if b.header else b.rows)]
+    width_a = max([len(r) for r in a.rows] or [0])
+    width_b = max([len(r) for r in b.rows] or [0])
+    head_a = list(a.rows[0]) + [""] * (width_a - len(a.rows[0])) if a.header and a.rows else [""] * width_a
+    head_b = list(b.rows[0]) + [""] * (width_b - len(b.rows[0])) if b.header and b.rows else [""] * width_b
     # Rows by their first cell (the row's name), in order.
-    key_a = [norm(r[0]) if r else "" for r in rows_a[1:]]
-    key_b = [norm(r[0]) if r else "" for r in rows_b[1:]]
+    key_a = [norm(r[0]) if r else "" for r in data_a]
+    key_b = [norm(r[0]) if r else "" for r in data_b]
     row_map: dict[int, int] = {}
     sm = difflib.SequenceMatcher(None, key_a, key_b, autojunk=False)
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal" or (op == "replace" and i2 - i1 == j2 - j1):
             for k in range(i2 - i1):
                 row_map[i1 + k] = j1 + k
-    name_b = lambda k: rows_b[k + 1][0] if rows_b[k + 1] else f"row {k + 1}"  # noqa: E731
-    name_a = lambda k: rows_a[k + 1][0] if rows_a[k + 1] else f"row {k + 1}"  # noqa: E731
-    rows_added = tuple(name_b(k) for k in range(len(key_b)) if k not in row_map.values())
-    rows_deleted = tuple(name_a(k) for k in range(len(key_a)) if k not in row_map)
+    col_map = _column_map(head_a, head_b, data_a, data_b, row_map, norm)
+    column_b = lambda k: head_b[k] or f"column {k + 1}"  # noqa: E731
+    cols_added = tuple(column_b(k) for k in range(width_b) if k not in col_map.values())
+    cols_deleted = tuple(head_a[k] or f"column {k + 1}" for k in range(width_a) if k not in col_map)
+    name_a, name_b = _row_names(data_a), _row_names(data_b)
+    rows_added = tuple(name_b[k] for k in range(len(key_b)) if k not in row_map.values())
+    rows_deleted = tuple(name_a[k] for k in range(len(key_a)) if k not in row_map)
     cells: list[CellChange] = []
-    for ca, cb in sorted(col_map.items()):
-        if ca < len(head_a) and cb < len(head_b) and not same(head_a[ca], head_b[cb]):
-            cells.append(CellChange("(header)", head_b[cb] or f"column {cb + 1}", head_a[ca], head_b[cb]))
+    if a.header and b.header:
+        for ca, cb in sorted(col_map.items()):
+            if not same(head_a[ca], head_b[cb]):
+                cells.append(CellChange("(header)", column_b(cb), head_a[ca], head_b[cb]))
     for ra, rb in sorted(row_map.items()):
-        ra_cells, rb_cells = rows_a[ra + 1], rows_b[rb + 1]
+        ra_cells, rb_cells = data_a[ra], data_b[rb]
         for ca, cb in sorted(col_map.items()):
             x = ra_cells[ca] if ca < len(ra_cells) else ""
             y = rb_cells[cb] if cb < len(rb_cells) else ""
             if not same(x, y):
-                column = head_b[cb] if cb < len(head_b) and head_b[cb] else f"column {cb + 1}"
-                cells.append(CellChange(name_b(rb), column, x or None, y or None))
+                cells.append(CellChange(name_b[rb], column_b(cb), x or None, y or None))
+        for cb in range(width_b):  # a new column's values, row by row
+            if cb not in col_map.values() and cb < len(rb_cells) and rb_cells[cb]:
+                cells.append(CellChange(name_b[rb], column_b(cb), None, rb_cells[cb]))
     changed = bool(cells or rows_added or rows_deleted or cols_added or cols_deleted)
     return TableChange(
         "modified" if changed else "unchanged",
@@ -614,6 +642,67 @@ def _compare_table(a: _Grid, b: _Grid, old_after: str, new_after: str, same) -> 
         cols_deleted,
         tuple(cells),
     )
+
+
+def _row_names(rows: Sequence[Sequence[str]]) -> list[str]:
+    """A row's name is its first cell; "Residential / Riverside" where the first cell repeats."""
+    firsts = Counter(r[0] if r else "" for r in rows)
+    out = []
+    for k, r in enumerate(rows):
+        first = r[0] if r else ""
+        if not first:
+            out.append(f"row {k + 1}")
+        elif firsts[first] > 1 and len(r) > 1 and r[1]:
+            out.append(f"{first} / {r[1]}")
+        else:
+            out.append(first)
+    return out
+
+
+def _column_map(head_a, head_b, data_a, data_b, row_map, norm) -> dict[int, int]:
+    """Old column -> new column, in order: by header text where both have one (a header that changed only
+    its punctuation or case, or its wording a little, is the same column), else by the cells of the rows
+    both versions have; left-overs at the same position in tables of one width."""
+    from rapidfuzz import fuzz
+
+    n, m = len(head_a), len(head_b)
+
+    def score(ca: int, cb: int) -> float:
+        ha, hb = norm(head_a[ca]), norm(head_b[cb])
+        if ha and hb:
+            if ha == hb:
+                return 2.0
+            ratio = fuzz.token_set_ratio(ha, hb) / 100.0
+            return ratio if ratio >= 0.9 else 0.0
+        pairs = [(data_a[ra][ca] if ca < len(data_a[ra]) else "", data_b[rb][cb] if cb < len(data_b[rb]) else "")
+                 for ra, rb in row_map.items()]
+        pairs = [(x, y) for x, y in pairs if x or y]
+        if not pairs:
+            return 0.0
+        agree = sum(1 for x, y in pairs if norm(x) == norm(y)) / len(pairs)
+        return agree if agree >= 0.6 else 0.0
+
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]  # the heaviest in-order matching (an LCS with weights)
+    for ca in range(n - 1, -1, -1):
+        for cb in range(m - 1, -1, -1):
+            s = score(ca, cb)
+            best[ca][cb] = max(best[ca + 1][cb], best[ca][cb + 1], (s + best[ca + 1][cb + 1]) if s > 0 else 0.0)
+    col_map: dict[int, int] = {}
+    ca = cb = 0
+    while ca < n and cb < m:
+        s = score(ca, cb)
+        if s > 0 and best[ca][cb] == s + best[ca + 1][cb + 1]:
+            col_map[ca] = cb
+            ca, cb = ca + 1, cb + 1
+        elif best[ca][cb] == best[ca + 1][cb]:
+            ca += 1
+        else:
+            cb += 1
+    if n == m:
+        for k in range(n):
+            if k not in col_map and k not in col_map.values():
+                col_map[k] = k
+    return dict(sorted(col_map.items()))
 
 
 # ---------------------------------------------------------------- noise

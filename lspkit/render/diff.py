@@ -149,7 +149,10 @@ def table_lines(t: TableChange) -> list[str]:
     if t.rows_deleted:
         out.append("rows deleted: " + "; ".join(t.rows_deleted))
     for c in t.cells:
-        out.append(f"{c.row} | {c.column}: {c.old or '(empty)'} → {c.new or '(empty)'}")
+        if c.old is None and c.column in t.columns_added:
+            out.append(f"{c.row} | {c.column}: + {c.new}")
+        else:
+            out.append(f"{c.row} | {c.column}: {c.old or '(empty)'} → {c.new or '(empty)'}")
     return out
 
 
