@@ -734,8 +734,8 @@ class NoiseContext:
         ctx.endings = tuple(
             [(_PAGE_TAIL.sub("", _norm(u.text)), u.page) for u in (*d.paragraphs, *d.blocks)] for d in documents)
         for d in documents:
-            for p in d.paragraphs:
-                for t in p.tables:
+            for p in (*d.paragraphs, *d.blocks):
+                for t in getattr(p, "tables", ()) or ():
                     for row in t.rows:
                         for c in row:
                             ctx.table_words.update(_words(str(c)))
