@@ -149,8 +149,8 @@ def diff_files(
             warn(f"{old}: {warning}")
         return diff_tracked(document, **options)
     assert new is not None
-    old_doc = extract(old, password=password, reader=reader)
-    new_doc = extract(new, password=password, reader=reader)
+    old_doc, old_unprinted = _extract_for_diff(old, password=password, reader=reader)
+    new_doc, new_unprinted = _extract_for_diff(new, password=password, reader=reader)
     for name, document in ((old, old_doc), (new, new_doc)):
         for warning in document.warnings:
             warn(f"{name}: {warning}")
@@ -164,7 +164,20 @@ def diff_files(
         taxonomy = load_taxonomy(taxonomy_path)
         tagged_old = tag(old_doc, taxonomy)
         tagged_new = tag(new_doc, taxonomy)
-    return diff_documents(old_doc, new_doc, tagged_old=tagged_old, tagged_new=tagged_new, **options)
+    return diff_documents(old_doc, new_doc, tagged_old=tagged_old, tagged_new=tagged_new,
+                          unprinted=(old_unprinted, new_unprinted), **options)
+
+
+def _extract_for_diff(path: str, **read_options: Any) -> tuple[Document, frozenset[str]]:
+    """The Document and its metadata keys that are only the file's document properties, not printed."""
+    from .analyse.diffparts import unprinted_fields
+    from .read import read_lines
+    from .segment import segment
+
+    reading = read_lines(path, **read_options)
+    document = segment(reading)
+    printed = "\n".join(line.text for line in reading.lines)
+    return document, unprinted_fields(document.metadata, reading.metadata, printed)
 
 
 # ---------------------------------------------------------------- summarise

@@ -47,6 +47,9 @@ SPLIT_EXACT = 0.97
 # A paragraph rewritten in place (same gap, same number, alone in its gap)
 # is still the same paragraph at a lower similarity.
 IN_PLACE_FACTOR = 0.7
+# ... and so is a paragraph kept word for word with a sentence or more added to it (or cut from it).
+EXTENDED_FACTOR = 0.6
+EXTENDED_CONTAINMENT = 0.9
 
 
 @dataclass(frozen=True)
@@ -173,6 +176,8 @@ def align(
         cutoff = threshold
         if same_number and same_gap and gap_old[i] in lone_gaps:
             cutoff = threshold * IN_PLACE_FACTOR
+        elif same_number and same_gap and _extended(otoks[i], ntoks[j], lcs_of(i, j)):
+            cutoff = threshold * EXTENDED_FACTOR
         if s >= cutoff and s > 0:
             bonus = 0.01 * same_number + 0.01 * same_gap
             proposals.append((s + bonus, abs(_rel(i, n_old) - _rel(j, n_new)), (i,), (j,), s))
@@ -272,6 +277,12 @@ def _find(hay: Sequence[int], needle: Sequence[int], start: int) -> int:
         if hay[k] == first and tuple(hay[k : k + n]) == tuple(needle):
             return k
     return -1
+
+
+def _extended(a: Sequence[int], b: Sequence[int], common: int) -> bool:
+    """One text (of a few words at least) kept nearly word for word inside the other."""
+    short = min(len(a), len(b))
+    return short >= PIECE_MIN_TOKENS and common >= EXTENDED_CONTAINMENT * short
 
 
 def _rel(i: int, n: int) -> float:

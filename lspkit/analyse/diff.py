@@ -217,7 +217,8 @@ class DiffResult:
     summary: dict[str, Any] = field(default_factory=dict)
     options: DiffOptions = field(default_factory=DiffOptions)
     themes: bool = False
-    metadata: tuple[FieldChange, ...] = ()
+    metadata: tuple[FieldChange, ...] = ()  # printed cover fields
+    properties: tuple[FieldChange, ...] = ()  # the file's document properties, printed nowhere (PDF Author ...)
     recommendations: tuple[RecommendationChange, ...] = ()
     recommendations_from: tuple[str, str] = ("none", "none")
     tables: tuple[TableChange, ...] = ()
@@ -249,6 +250,7 @@ class DiffResult:
             "warnings": list(self.warnings),
             "tracked": self.tracked,
             "metadata": [m.to_dict() for m in self.metadata],
+            "properties": [m.to_dict() for m in self.properties],
             "recommendations": [r.to_dict() for r in self.recommendations],
             "recommendations_from": {"old": self.recommendations_from[0], "new": self.recommendations_from[1]},
             "changes": [c.to_dict() for c in self.changes],
@@ -272,8 +274,13 @@ def diff_documents(
     ignore_punctuation: bool = False,
     blocks: Optional[bool] = None,
     known: Optional[Sequence[tuple[tuple[str, int], tuple[str, int]]]] = None,
+    unprinted: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
 ) -> DiffResult:
     """Align two versions and say, in paragraph numbers, what happened to every paragraph.
+
+    `unprinted`: per version, the metadata keys that are only the file's document properties (see
+    `diffparts.unprinted_fields`); a field changed in either is reported in `properties`, apart from
+    the printed cover fields in `metadata`, and does not make the versions differ.
 
     `known`: the pairing is already known (a tracked-changes PDF: each marked
     paragraph's original and final text are one unit), as pairs of
@@ -468,7 +475,10 @@ def diff_documents(
     heading_changes = _reconcile_headings(heading_changes, ordered)
     dangling = _dangling(old, new, matches)
     kw = {"ignore_case": ignore_case, "ignore_punctuation": ignore_punctuation}
-    cover = tuple(metadata_changes(original_old, original_new, **kw))
+    fields = metadata_changes(original_old, original_new, **kw)
+    hidden = unprinted[0] | unprinted[1]
+    cover = tuple(m for m in fields if m.field not in hidden)
+    properties = tuple(m for m in fields if m.field in hidden)
     recs_old, from_old = recommendations_of(original_old)
     recs_new, from_new = recommendations_of(original_new)
     recs = tuple(recommendation_changes(recs_old, recs_new, **kw))
@@ -481,6 +491,7 @@ def diff_documents(
     warnings = tuple(_duplicate_warnings(original_old, "old") + _duplicate_warnings(original_new, "new"))
     summary = _summary(ordered, heading_changes, dangling, with_themes)
     summary["metadata"] = len(cover)
+    summary["properties"] = len(properties)
     summary["recommendations"] = {op.value: sum(1 for r in recs if r.op is op) for op in RecOp}
     summary["tables"] = {op: sum(1 for t in tables if t.op == op) for op in ("unchanged", "modified", "added", "deleted")}
     summary["noise"] = sum(1 for c in ordered if c.noise and c.kind is not ChangeKind.PUNCTUATION)
@@ -494,6 +505,7 @@ def diff_documents(
         options=options,
         themes=with_themes,
         metadata=cover,
+        properties=properties,
         recommendations=recs,
         recommendations_from=(from_old, from_new),
         tables=tables,

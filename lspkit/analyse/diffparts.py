@@ -18,6 +18,7 @@ changes of punctuation or spacing only.
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 import re
 from dataclasses import dataclass, field
 from enum import Enum
@@ -55,6 +56,24 @@ def _field_text(value: Any) -> Optional[str]:
         value = "; ".join(f"{k}: {v}" for k, v in value.items())
     text = " ".join(str(value).split())
     return text or None
+
+
+def unprinted_fields(metadata: Any, properties: Any, printed: str) -> frozenset[str]:
+    """The metadata keys whose value is the file's own document property (the PDF's Title, Author,
+    Subject) and is printed nowhere on its pages: not a cover field, a property of the file.
+
+    `properties` is what the reader found in the file's document information, `printed` the text of
+    its lines; a value the segmenter read from the page is printed there by definition."""
+    def norm(text: Any) -> str:
+        return " ".join(comparison_tokens(str(text), ignore_case=True, ignore_punctuation=True))
+
+    page = f" {norm(printed)} "
+    out = set()
+    for key, value in metadata.items():
+        own = (properties or {}).get(key)
+        if own and not key.startswith(TECHNICAL_PREFIXES) and norm(value) == norm(own) and f" {norm(value)} " not in page:
+            out.add(key)
+    return frozenset(out)
 
 
 def metadata_changes(old: Document, new: Document, *, ignore_case: bool = False, ignore_punctuation: bool = False) -> list[FieldChange]:
@@ -404,10 +423,25 @@ class _Grid:
     header: bool
 
 
+# A value in a cell: an amount (£75, 104.81, 12%, (3,200)), or nil/dash. A bare whole number is not one
+# (a header may be a year or a column number), nor a unit like £000.
+_FIGURE = re.compile(r"^[(\[]?(?:[£$€]\s*[-\u2013]?(?!0+[)\]]?$)\d[\d,]*(?:\.\d+)?|[-\u2013]?\d[\d,]*\.\d+|[-\u2013]?\d[\d,]*(?:\.\d+)?\s*%)[)\]]?$"
+                     r"|^(?:nil|n/a|[-\u2013\u2014])$", re.I)
+
+
 def _looks_like_header(row: Sequence[str]) -> bool:
-    """A header row: every cell short (a label, not a sentence) and not empty."""
+    """A header row: every cell short (a label, not a sentence), not empty, and no value in it
+    ("Offices | City-wide | £75 | £104.81" is a row of values)."""
     cells = [c for c in row if c]
-    return bool(cells) and all(len(c.split()) <= 6 for c in cells)
+    return bool(cells) and all(len(c.split()) <= 6 for c in cells) and not any(_FIGURE.match(c.strip()) for c in cells)
+
+
+def _header_continues(row: Sequence[str]) -> bool:
+    """A second header line (the units under the names: "| | (£ per m2) | (£ per m2)"): the first cell
+    empty, no figure, every cell short."""
+    cells = [c for c in row if c]
+    return bool(row) and not row[0] and bool(cells) and not any(_FIGURE.match(c.strip()) for c in cells) and all(
+        len(c.split()) <= 12 for c in cells)
 
 
 def _join_rows(before: Sequence[tuple[str, ...]], after: Sequence[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
@@ -430,8 +464,9 @@ def _continues(last: Sequence[str], row: Sequence[str]) -> bool:
     return bool(tail and tail[-1].isalpha() and rest and all(c[0].islower() for c in rest))
 
 
-def tables_of(document: Document) -> list[tuple[int, Paragraph, _Grid]]:
-    """(paragraph position, paragraph, table) for every table kept beside a paragraph, in reading order.
+def tables_of(document: Document) -> list[tuple[int, str, _Grid]]:
+    """(unit position, unit name, table) for every table kept beside a paragraph (or a block of unnumbered
+    text, named ¶1, ¶2 ..., positions after the paragraphs'), in reading order.
 
     A table continued over a page break reads as two tables beside the same
     paragraph: consecutive tables there with the same number of columns are
@@ -439,10 +474,12 @@ def tables_of(document: Document) -> list[tuple[int, Paragraph, _Grid]]:
     dropped).  A row whose first cell is empty continues the row above (a cell
     broken by the page break).
     """
-    out: list[tuple[int, Paragraph, _Grid]] = []
-    for i, p in enumerate(document.paragraphs):
+    out: list[tuple[int, str, _Grid]] = []
+    units = [(p.number, p.tables) for p in document.paragraphs]
+    units += [(f"\u00b6{k + 1}", getattr(b, "tables", ()) or ()) for k, b in enumerate(document.blocks)]
+    for i, (name, tables) in enumerate(units):
         grids: list[_Grid] = []
-        for t in p.tables:
+        for t in tables:
             rows = [tuple(_cell(c) for c in r) for r in t.rows if any(_cell(c) for c in r)]
             if not rows:
                 continue
@@ -458,13 +495,19 @@ def tables_of(document: Document) -> list[tuple[int, Paragraph, _Grid]]:
             grids.append(_Grid(t.page, tuple(rows), header))
         for g in grids:
             merged: list[tuple[str, ...]] = []
+            header_open = g.header
             for r in g.rows:
+                join = lambda: tuple(" ".join(x for x in (a, b) if x) for a, b in zip(merged[-1], r))  # noqa: E731
+                if header_open and len(merged) == 1 and len(r) == len(merged[0]) and _header_continues(r):
+                    merged[-1] = join()
+                    continue
+                header_open = header_open and not merged
                 body = len(merged) > 1 or (merged and not g.header)
                 if body and len(r) == len(merged[-1]) and (not r[0] or _continues(merged[-1], r)):
-                    merged[-1] = tuple(" ".join(x for x in (a, b) if x) for a, b in zip(merged[-1], r))
+                    merged[-1] = join()
                 else:
                     merged.append(r)
-            out.append((i, p, _Grid(g.page, tuple(merged), g.header)))
+            out.append((i, name, _Grid(g.page, tuple(merged), g.header)))
     return out
 
 
@@ -488,6 +531,17 @@ def table_changes(
     def header(t) -> str:
         return " ".join(t.rows[0]) if t.rows else ""
 
+    def row_names(t) -> set[str]:
+        return {_norm(r[0]) for r in t.rows[1 if t.header else 0:] if r and _norm(r[0])}
+
+    def likeness(x, y) -> float:
+        """Header text alike, or the same rows by name (a header the reader lost in one version)."""
+        from rapidfuzz import fuzz
+
+        names_x, names_y = row_names(x), row_names(y)
+        shared = len(names_x & names_y) / max(len(names_x | names_y), 1)
+        return max(fuzz.ratio(header(x), header(y)), 100.0 * shared)
+
     pairs: dict[int, int] = {}
     taken: set[int] = set()
     # 1. the same paragraph (as aligned) holds a table in both versions, k-th with k-th.
@@ -507,10 +561,8 @@ def table_changes(
     rest_a = [a for a in range(len(ta)) if a not in pairs]
     rest_b = [b for b in range(len(tb)) if b not in taken]
     if rest_a and rest_b:
-        from rapidfuzz import fuzz
-
         scored = sorted(
-            ((fuzz.ratio(header(ta[a][2]), header(tb[b][2])), a, b) for a in rest_a for b in rest_b),
+            ((likeness(ta[a][2], tb[b][2]), a, b) for a in rest_a for b in rest_b),
             key=lambda x: (-x[0], x[1], x[2]),
         )
         for score, a, b in scored:
@@ -523,66 +575,60 @@ def table_changes(
     for b, (j, pn, t) in enumerate(tb):
         a = back.get(b)
         if a is None:
-            out.append(((b, 0), TableChange("added", None, pn.number, None, t.page)))
+            out.append(((b, 0), TableChange("added", None, pn, None, t.page)))
             continue
         i, po, to = ta[a]
-        out.append(((b, 0), _compare_table(to, t, po.number, pn.number, same)))
+        out.append(((b, 0), _compare_table(to, t, po, pn, same)))
     last = -1
     for a, (i, po, to) in enumerate(ta):
         if a in pairs:
             last = pairs[a]
             continue
-        out.append(((last, 1), TableChange("deleted", po.number, None, to.page, None)))
+        out.append(((last, 1), TableChange("deleted", po, None, to.page, None)))
     return [c for _, c in sorted(out, key=lambda kc: kc[0])]
 
 
 def _compare_table(a: _Grid, b: _Grid, old_after: str, new_after: str, same) -> TableChange:
-    width = max([len(r) for r in (*a.rows, *b.rows)] or [0])
-    has_header = a.header and b.header
-    # Header-less tables (a definitions list) are keyed by position: "column 2".
-    blank = [f"column {k + 1}" for k in range(width)]
-    rows_a = [list(r) for r in a.rows] if has_header else [blank] + [list(r) for r in a.rows]
-    rows_b = [list(r) for r in b.rows] if has_header else [blank] + [list(r) for r in b.rows]
-    head_a = rows_a[0] if rows_a else []
-    head_b = rows_b[0] if rows_b else []
-    # Columns by header text; a header that only changed its punctuation or case is the same column.
+    """Rows by their name (first cell), columns by header text or, where a version has no header (or the
+    reader lost it), by the cells they hold; every differing cell, and the cells of an added column."""
     norm = lambda s: " ".join(re.findall(r"\w+", s.casefold()))  # noqa: E731
-    col_map: dict[int, int] = {}
-    sm = difflib.SequenceMatcher(None, [norm(h) for h in head_a], [norm(h) for h in head_b], autojunk=False)
-    for blk in sm.get_matching_blocks():
-        for k in range(blk.size):
-            col_map[blk.a + k] = blk.b + k
-    if len(head_a) == len(head_b):
-        for k in range(len(head_a)):
-            if k not in col_map and k not in col_map.values():
-                col_map[k] = k
-    cols_added = tuple(h or f"column {k + 1}" for k, h in enumerate(head_b) if k not in col_map.values())
-    cols_deleted = tuple(h or f"column {k + 1}" for k, h in enumerate(head_a) if k not in col_map)
+    data_a = [list(r) for r in (a.rows[1:] if a.header else a.rows)]
+    data_b = [list(r) for r in (b.rows[1:] if b.header else b.rows)]
+    width_a = max([len(r) for r in a.rows] or [0])
+    width_b = max([len(r) for r in b.rows] or [0])
+    head_a = list(a.rows[0]) + [""] * (width_a - len(a.rows[0])) if a.header and a.rows else [""] * width_a
+    head_b = list(b.rows[0]) + [""] * (width_b - len(b.rows[0])) if b.header and b.rows else [""] * width_b
     # Rows by their first cell (the row's name), in order.
-    key_a = [norm(r[0]) if r else "" for r in rows_a[1:]]
-    key_b = [norm(r[0]) if r else "" for r in rows_b[1:]]
+    key_a = [norm(r[0]) if r else "" for r in data_a]
+    key_b = [norm(r[0]) if r else "" for r in data_b]
     row_map: dict[int, int] = {}
     sm = difflib.SequenceMatcher(None, key_a, key_b, autojunk=False)
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal" or (op == "replace" and i2 - i1 == j2 - j1):
             for k in range(i2 - i1):
                 row_map[i1 + k] = j1 + k
-    name_b = lambda k: rows_b[k + 1][0] if rows_b[k + 1] else f"row {k + 1}"  # noqa: E731
-    name_a = lambda k: rows_a[k + 1][0] if rows_a[k + 1] else f"row {k + 1}"  # noqa: E731
-    rows_added = tuple(name_b(k) for k in range(len(key_b)) if k not in row_map.values())
-    rows_deleted = tuple(name_a(k) for k in range(len(key_a)) if k not in row_map)
+    col_map = _column_map(head_a, head_b, data_a, data_b, row_map, norm)
+    column_b = lambda k: head_b[k] or f"column {k + 1}"  # noqa: E731
+    cols_added = tuple(column_b(k) for k in range(width_b) if k not in col_map.values())
+    cols_deleted = tuple(head_a[k] or f"column {k + 1}" for k in range(width_a) if k not in col_map)
+    name_a, name_b = _row_names(data_a), _row_names(data_b)
+    rows_added = tuple(name_b[k] for k in range(len(key_b)) if k not in row_map.values())
+    rows_deleted = tuple(name_a[k] for k in range(len(key_a)) if k not in row_map)
     cells: list[CellChange] = []
-    for ca, cb in sorted(col_map.items()):
-        if ca < len(head_a) and cb < len(head_b) and not same(head_a[ca], head_b[cb]):
-            cells.append(CellChange("(header)", head_b[cb] or f"column {cb + 1}", head_a[ca], head_b[cb]))
+    if a.header and b.header:
+        for ca, cb in sorted(col_map.items()):
+            if not same(head_a[ca], head_b[cb]):
+                cells.append(CellChange("(header)", column_b(cb), head_a[ca], head_b[cb]))
     for ra, rb in sorted(row_map.items()):
-        ra_cells, rb_cells = rows_a[ra + 1], rows_b[rb + 1]
+        ra_cells, rb_cells = data_a[ra], data_b[rb]
         for ca, cb in sorted(col_map.items()):
             x = ra_cells[ca] if ca < len(ra_cells) else ""
             y = rb_cells[cb] if cb < len(rb_cells) else ""
             if not same(x, y):
-                column = head_b[cb] if cb < len(head_b) and head_b[cb] else f"column {cb + 1}"
-                cells.append(CellChange(name_b(rb), column, x or None, y or None))
+                cells.append(CellChange(name_b[rb], column_b(cb), x or None, y or None))
+        for cb in range(width_b):  # a new column's values, row by row
+            if cb not in col_map.values() and cb < len(rb_cells) and rb_cells[cb]:
+                cells.append(CellChange(name_b[rb], column_b(cb), None, rb_cells[cb]))
     changed = bool(cells or rows_added or rows_deleted or cols_added or cols_deleted)
     return TableChange(
         "modified" if changed else "unchanged",
@@ -596,6 +642,67 @@ def _compare_table(a: _Grid, b: _Grid, old_after: str, new_after: str, same) -> 
         cols_deleted,
         tuple(cells),
     )
+
+
+def _row_names(rows: Sequence[Sequence[str]]) -> list[str]:
+    """A row's name is its first cell; "Residential / Riverside" where the first cell repeats."""
+    firsts = Counter(r[0] if r else "" for r in rows)
+    out = []
+    for k, r in enumerate(rows):
+        first = r[0] if r else ""
+        if not first:
+            out.append(f"row {k + 1}")
+        elif firsts[first] > 1 and len(r) > 1 and r[1]:
+            out.append(f"{first} / {r[1]}")
+        else:
+            out.append(first)
+    return out
+
+
+def _column_map(head_a, head_b, data_a, data_b, row_map, norm) -> dict[int, int]:
+    """Old column -> new column, in order: by header text where both have one (a header that changed only
+    its punctuation or case, or its wording a little, is the same column), else by the cells of the rows
+    both versions have; left-overs at the same position in tables of one width."""
+    from rapidfuzz import fuzz
+
+    n, m = len(head_a), len(head_b)
+
+    def score(ca: int, cb: int) -> float:
+        ha, hb = norm(head_a[ca]), norm(head_b[cb])
+        if ha and hb:
+            if ha == hb:
+                return 2.0
+            ratio = fuzz.token_set_ratio(ha, hb) / 100.0
+            return ratio if ratio >= 0.9 else 0.0
+        pairs = [(data_a[ra][ca] if ca < len(data_a[ra]) else "", data_b[rb][cb] if cb < len(data_b[rb]) else "")
+                 for ra, rb in row_map.items()]
+        pairs = [(x, y) for x, y in pairs if x or y]
+        if not pairs:
+            return 0.0
+        agree = sum(1 for x, y in pairs if norm(x) == norm(y)) / len(pairs)
+        return agree if agree >= 0.6 else 0.0
+
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]  # the heaviest in-order matching (an LCS with weights)
+    for ca in range(n - 1, -1, -1):
+        for cb in range(m - 1, -1, -1):
+            s = score(ca, cb)
+            best[ca][cb] = max(best[ca + 1][cb], best[ca][cb + 1], (s + best[ca + 1][cb + 1]) if s > 0 else 0.0)
+    col_map: dict[int, int] = {}
+    ca = cb = 0
+    while ca < n and cb < m:
+        s = score(ca, cb)
+        if s > 0 and best[ca][cb] == s + best[ca + 1][cb + 1]:
+            col_map[ca] = cb
+            ca, cb = ca + 1, cb + 1
+        elif best[ca][cb] == best[ca + 1][cb]:
+            ca += 1
+        else:
+            cb += 1
+    if n == m:
+        for k in range(n):
+            if k not in col_map and k not in col_map.values():
+                col_map[k] = k
+    return dict(sorted(col_map.items()))
 
 
 # ---------------------------------------------------------------- noise
@@ -618,13 +725,17 @@ class NoiseContext:
     table_words: set[str] = field(default_factory=set)
     furniture: list[str] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
+    # per version (old, new): each unit's words with a closing page number cut off, and its page
+    endings: tuple[list[tuple[str, int]], ...] = ((), ())
 
     @classmethod
     def of(cls, *documents: Document) -> "NoiseContext":
         ctx = cls()
+        ctx.endings = tuple(
+            [(_PAGE_TAIL.sub("", _norm(u.text)), u.page) for u in (*d.paragraphs, *d.blocks)] for d in documents)
         for d in documents:
-            for p in d.paragraphs:
-                for t in p.tables:
+            for p in (*d.paragraphs, *d.blocks):
+                for t in getattr(p, "tables", ()) or ():
                     for row in t.rows:
                         for c in row:
                             ctx.table_words.update(_words(str(c)))
@@ -646,6 +757,18 @@ def _norm(text: Optional[str]) -> str:
 
 _MARKER = re.compile(r"(?<=[^\W\d_])[0-9\u00b9\u00b2\u00b3\u2070-\u2079*\u2020\u2021]{1,3}(?=\W|$)")
 _PAGE_NO = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?$")
+_PAGE_OF = re.compile(r"^page\s+\d{1,4}(?:\s+of\s+\d{1,4})?$")
+_PAGE_TAIL = re.compile(r"(?:\s*\bpage\s+\d{1,4}(?:\s+of\s+\d{1,4})?)+$")
+
+
+def _running_footer(text: str, endings: Sequence[tuple[str, int]]) -> bool:
+    """A footer the extractor left in the text (a signature line, "Signed ... Dated 3rd March 2020 Page 1
+    of 2"): two or more words, "page N of M" aside, with which units on two or more pages end."""
+    phrase = _PAGE_TAIL.sub("", text).strip()
+    if len(phrase.split()) < 2:
+        return False
+    pages = {page for ending, page in endings if ending == phrase or ending.endswith(" " + phrase)}
+    return len(pages) >= 2
 
 
 def edits(words: Sequence[WordRun]) -> list[tuple[str, str]]:
@@ -669,8 +792,9 @@ def edits(words: Sequence[WordRun]) -> list[tuple[str, str]]:
     return out
 
 
-def edit_noise(deleted: str, inserted: str, ctx: NoiseContext) -> Optional[Noise]:
-    """Why this one change is not a change of content, or None when it is one."""
+def edit_noise(deleted: str, inserted: str, ctx: NoiseContext, *, at_end: bool = False) -> Optional[Noise]:
+    """Why this one change is not a change of content, or None when it is one (`at_end`: nothing but a page
+    number follows it in its unit, where a footer the extractor kept lands when a page ends there)."""
     exact_a, exact_b = re.findall(r"\w+", deleted), re.findall(r"\w+", inserted)
     if exact_a == exact_b:
         return Noise.PUNCTUATION
@@ -685,6 +809,8 @@ def edit_noise(deleted: str, inserted: str, ctx: NoiseContext) -> Optional[Noise
     text = " ".join(one)
     if ctx.furniture and (text in ctx.furniture or _PAGE_NO.match(text) or any(text in f for f in ctx.furniture if len(text) >= 8)):
         return Noise.FURNITURE
+    if _PAGE_OF.match(text) or (at_end and _running_footer(text, ctx.endings[0 if a else 1])):
+        return Noise.FURNITURE
     if ctx.headings and len(one) >= 2:
         from rapidfuzz import fuzz
 
@@ -698,8 +824,13 @@ def edit_noise(deleted: str, inserted: str, ctx: NoiseContext) -> Optional[Noise
 def classify_edits(words: Sequence[WordRun], ctx: NoiseContext) -> tuple[bool, tuple[str, ...]]:
     """(every change is noise, the kinds of noise seen): a paragraph whose changes are all noise is not modified."""
     kinds: list[str] = []
-    for d, i in edits(words):
-        n = edit_noise(d, i, ctx)
+    found = edits(words)
+    last = len(words)  # past the closing page number or spacing, does the unit end with a change?
+    while last and words[last - 1].op is RunOp.EQUAL and not _PAGE_TAIL.sub("", _norm(words[last - 1].text)).strip():
+        last -= 1
+    ends_with_edit = last > 0 and words[last - 1].op is not RunOp.EQUAL
+    for k, (d, i) in enumerate(found):
+        n = edit_noise(d, i, ctx, at_end=ends_with_edit and k == len(found) - 1)
         if n is None:
             return False, ()
         if n.value not in kinds:
@@ -754,8 +885,11 @@ def tracked_versions(document: Document) -> Optional[tuple[Document, Document, l
     pairs: list[tuple[tuple[str, int], tuple[str, int]]] = []
     for p in document.paragraphs:
         changes = list(getattr(p, "changes", None) or ())
+        old_number = getattr(p, "old_number", None)
+        if old_number is None:
+            old_number, changes = _renumbered(p, changes)
+        changes, deleted = _deleted_paragraphs(changes, old_number)
         old_text, new_text = _rebuild(p.text, changes) if changes else (p.text, p.text)
-        old_number = getattr(p, "old_number", None) or p.number
         in_old = in_new = None
         if old_text.strip():
             in_old = ("p", len(original))
@@ -766,6 +900,8 @@ def tracked_versions(document: Document) -> Optional[tuple[Document, Document, l
             final.append(_replace(p, text=new_text, parts=() if new_text != p.text else p.parts))
         if in_old and in_new:
             pairs.append((in_old, in_new))
+        for number, text in deleted:  # a wholly deleted paragraph: in the original only, after this one
+            original.append(_replace(p, number=number, label=number, text=text, parts=(), tables=()))
     old_blocks, new_blocks = [], []
     for b in document.blocks:  # unnumbered text carries its marks the same way
         changes = list(getattr(b, "changes", None) or ())
@@ -789,10 +925,69 @@ def _item(change: Any, name: str) -> Any:
 
 
 _LEADING_LABEL = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})*\.?\s+")
+_LABEL_ONLY = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?\s*$")
+_LABELLED = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$", re.S)
+
+
+def _op(change: Any) -> str:
+    return str(getattr(_item(change, "op"), "value", _item(change, "op")) or "").lower()  # ChangeOp or str
+
+
+def _renumbered(p: Paragraph, changes: list) -> tuple[str, list]:
+    """A label printed renumbered ("17.5.17.6.": the old number struck through, the new one inserted):
+    (the old number, the marks without the label's).  The inserted label must be the paragraph's own
+    number and absent from its text, so a changed figure inside the text is never read as a label."""
+    marks = [(k, c) for k, c in enumerate(changes) if _op(c) != "equal" or str(_item(c, "text") or "").strip()]
+    if len(marks) < 2:
+        return p.number, changes
+    (i, deleted), (j, inserted) = marks[0], marks[1]
+    if _op(deleted) != "deleted" or _op(inserted) != "inserted":
+        return p.number, changes
+    d = _LABEL_ONLY.match(str(_item(deleted, "text") or ""))
+    n = _LABEL_ONLY.match(str(_item(inserted, "text") or ""))
+    label = getattr(p, "label", None) or p.number
+    if (not d or not n or n.group(1) not in (p.number, label.rstrip("."))
+            or re.search(rf"(?<![\d.]){re.escape(n.group(1))}(?!\.?\d)", p.text)):
+        return p.number, changes
+    return d.group(1), [c for k, c in enumerate(changes) if k not in (i, j)]
+
+
+def _series_key(number: str) -> Optional[tuple[int, ...]]:
+    parts = number.rstrip(".").split(".")
+    return tuple(int(x) for x in parts) if all(x.isdigit() for x in parts) else None
+
+
+def _deleted_paragraphs(changes: list, number: str) -> tuple[list, list[tuple[str, str]]]:
+    """Wholly deleted paragraphs the extractor gave to the paragraph before them (their struck-through
+    text, label first, closing its marks): (the paragraph's own marks, [(number, text), ...]).
+
+    A trailing deletion is a paragraph of its own when it opens with a label of the same series as this
+    paragraph's number (as many parts, and further on: 17.6 after 17.5, 18.1 after 17.6); deletions after
+    it without a label of their own belong to it."""
+    if "equal" in {_op(c) for c in changes}:
+        return changes, []
+    here = _series_key(number or "")
+    if here is None:
+        return changes, []
+    k = len(changes)
+    while k > 0 and _op(changes[k - 1]) == "deleted":
+        k -= 1
+    out: list[tuple[str, str]] = []
+    cut = None
+    for i in range(k, len(changes)):
+        text = " ".join(str(_item(changes[i], "text") or "").split())
+        m = _LABELLED.match(text)
+        key = _series_key(m.group(1)) if m else None
+        if key is not None and len(key) == len(here) and key > (_series_key(out[-1][0]) if out else here):
+            out.append((m.group(1), m.group(2)))
+            cut = i if cut is None else cut
+        elif out:
+            out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
+    return (changes if cut is None else changes[:cut]), out
 
 
 def _rebuild(final_text: str, changes: Sequence[Any]) -> tuple[str, str]:
-    ops = [str(getattr(_item(c, "op"), "value", _item(c, "op")) or "").lower() for c in changes]  # ChangeOp or str
+    ops = [_op(c) for c in changes]
     texts = [str(_item(c, "text") or "") for c in changes]
     if "equal" in ops:  # full runs
         old = "".join(t for o, t in zip(ops, texts) if o != "inserted")

@@ -116,6 +116,8 @@ def summary_line(result: DiffResult) -> str:
     tables = [t for t in result.tables if t.op != "unchanged"]
     if tables:
         extra.append(f"{len(tables)} table{'s' if len(tables) != 1 else ''} changed")
+    if result.properties:
+        extra.append(f"{len(result.properties)} document propert{'ies' if len(result.properties) != 1 else 'y'} changed (not printed)")
     return line + ("; " + "; ".join(extra) if extra else "")
 
 
@@ -147,7 +149,10 @@ def table_lines(t: TableChange) -> list[str]:
     if t.rows_deleted:
         out.append("rows deleted: " + "; ".join(t.rows_deleted))
     for c in t.cells:
-        out.append(f"{c.row} | {c.column}: {c.old or '(empty)'} → {c.new or '(empty)'}")
+        if c.old is None and c.column in t.columns_added:
+            out.append(f"{c.row} | {c.column}: + {c.new}")
+        else:
+            out.append(f"{c.row} | {c.column}: {c.old or '(empty)'} → {c.new or '(empty)'}")
     return out
 
 
@@ -201,6 +206,10 @@ def as_terminal(result: DiffResult, shown: Sequence[Shown], *, color: bool, widt
     if result.metadata:
         console.print("Cover:")
         for m in result.metadata:
+            console.print(f"  {metadata_line(m)}")
+    if result.properties:
+        console.print("Document properties (not printed; not counted as a change):")
+        for m in result.properties:
             console.print(f"  {metadata_line(m)}")
     _terminal_summary(console, result, Table)
     tables = [t for t in result.tables if t.op != "unchanged"]
@@ -327,6 +336,9 @@ def as_markdown(result: DiffResult, shown: Sequence[Shown]) -> str:
         out.append("")
     if result.metadata:
         out += ["### Cover", ""] + [f"- {_md_escape(metadata_line(m))}" for m in result.metadata] + [""]
+    if result.properties:
+        out += ["### Document properties (not printed; not counted as a change)", ""]
+        out += [f"- {_md_escape(metadata_line(m))}" for m in result.properties] + [""]
     heads = [h for h in result.headings if h.op is not HeadingOp.UNCHANGED]
     if heads:
         out += ["### Headings", ""] + [f"- {_md_escape(_heading_line(h))}" for h in heads] + [""]
@@ -381,12 +393,13 @@ def as_unified(result: DiffResult, shown: Sequence[Shown]) -> str:
             out.append("-" + _one_line(f"{r.old.label} {r.old.text}"))
         if r.new is not None:
             out.append("+" + _one_line(f"{r.new.label} {r.new.text}"))
-    for m in result.metadata:
-        out.append(f"@@ cover {m.field} {m.op} @@")
-        if m.old is not None:
-            out.append("-" + _one_line(m.old))
-        if m.new is not None:
-            out.append("+" + _one_line(m.new))
+    for where, fields in (("cover", result.metadata), ("property", result.properties)):
+        for m in fields:
+            out.append(f"@@ {where} {m.field} {m.op} @@")
+            if m.old is not None:
+                out.append("-" + _one_line(m.old))
+            if m.new is not None:
+                out.append("+" + _one_line(m.new))
     for t in result.tables:
         if t.op == "unchanged":
             continue
@@ -458,6 +471,7 @@ def as_html(result: DiffResult, shown: Sequence[Shown], *, side_by_side: bool = 
         ],
         warnings=list(result.warnings),
         cover=[metadata_line(m) for m in result.metadata],
+        properties=[metadata_line(m) for m in result.properties],
         tables=[{"label": t.label, "lines": table_lines(t)} for t in result.tables if t.op != "unchanged"],
         EQUAL=RunOp.EQUAL,
         INSERT=RunOp.INSERT,
