@@ -11,6 +11,13 @@ with an L2 penalty: deterministic, numpy only, a second on a thousand
 paragraphs.  Every score is explained by its weights: `contributions` gives
 the features that pushed a paragraph's score up, with their token offsets.
 
+A model trained by `lspkit train` also reads the paragraph's document: the
+context features ("@doc:governance>0.2": over 20% of the document's
+paragraphs are about governance by the lexicon alone; context_features) are
+added to the words', because the labellers read a clause of a code of
+conduct or of standing orders as part of it.  Models saved without them
+(`meta["context"]` absent) are scored as before.
+
 The saved model also carries how to combine it with the lexicon (`alpha`:
 score = alpha * lexicon + (1 - alpha) * probability) and one threshold per
 theme; `calibrate` maps a combined score so that the theme's threshold lands
@@ -92,6 +99,45 @@ def text_features(texts: Iterable[str]) -> list[dict[str, tuple[int, int]]]:
     return [doc_features(d) for d in _FEATURE_NLP.pipe(texts, batch_size=256)]
 
 
+# ---------------------------------------------------------------- document context
+
+CONTEXT_CUT = 0.5  # a paragraph "has" a theme by the lexicon alone when its lexicon score reaches this
+CONTEXT_BINS = (0.1, 0.2, 0.3, 0.5)  # shares of the document's paragraphs that make a context feature
+CONTEXT_PREFIX = "@doc:"
+
+
+def context_shares(lexicon: Sequence[Sequence[float]], n_labels: int) -> list[float]:
+    """Per theme, the share of a document's paragraphs whose lexicon score reaches CONTEXT_CUT.
+
+    `lexicon` is every paragraph's lexicon scores, in the labels' order.  The
+    labellers read a paragraph in its document (a clause of a code of conduct
+    is accountability, a clause of standing orders governance, though it
+    may name neither); this is how much of the document the lexicon alone
+    finds about each theme.  It uses the document's text, never a label.
+    """
+    if not lexicon:
+        return [0.0] * n_labels
+    return [sum(1 for s in lexicon if s[j] >= CONTEXT_CUT) / len(lexicon) for j in range(n_labels)]
+
+
+def context_features(labels: Sequence[str], shares: Sequence[float]) -> dict[str, tuple[int, int]]:
+    """The document-context features ("@doc:governance>0.2"), at offsets (0, 0): they are no span of the text."""
+    return {f"{CONTEXT_PREFIX}{name}>{b}": (0, 0) for name, share in zip(labels, shares) for b in CONTEXT_BINS if share > b}
+
+
+def context_feature_ids(labels: Sequence[str], shares: Sequence[float]) -> dict:
+    """context_features keyed as doc_feature_ids keys a word (its string id), for LinearModel.score(by_id=True)."""
+    from spacy.strings import get_string_id
+
+    return {get_string_id(f): span for f, span in context_features(labels, shares).items()}
+
+
+def describe_context(feature: str) -> str:
+    """'@doc:governance>0.2' -> 'document: over 20% of its paragraphs are about governance by the lexicon'."""
+    name, _, share = feature[len(CONTEXT_PREFIX):].rpartition(">")
+    return f"document: over {float(share):.0%} of its paragraphs are about {name} by the lexicon"
+
+
 # ---------------------------------------------------------------- the model
 
 
@@ -108,6 +154,11 @@ class LinearModel:
     def __post_init__(self):
         if not self.thresholds:
             self.thresholds = [0.5] * len(self.labels)
+
+    @property
+    def uses_context(self) -> bool:
+        """Trained with the document-context features (context_features); older models were not."""
+        return bool(self.meta.get("context"))
 
     # ---------------------------------------------------------- scoring
 
