@@ -156,9 +156,10 @@ class Tagger:
             # the lexicon over every paragraph first; then the model, with the items as one document
             done = list(done)
             labels = model.labels
-            shares = context_shares([[docdata.get(d, "lexicon_scores").get(n, 0.0) for n in labels] for d, _k in done], len(labels))
+            lexicon = [scorer.lexicon_scores(d) for d, _k in done]
+            context = scorer.context(context_shares([[s.get(n, 0.0) for n in labels] for s in lexicon], len(labels)))
             for doc, _key in done:
-                scorer.finish(doc, shares)
+                scorer.finish(doc, context)
         out = []
         for doc, key in done:
             hits = [h for h in docdata.get(doc, "theme_hits") if h.score >= threshold and h.score > 0]

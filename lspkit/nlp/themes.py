@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Optional, Sequence
 
 from . import docdata
-from .linear import context_features, context_shares, describe_context
+from .linear import context_shares, describe_context
 from .taxonomy import Scoring, Taxonomy
 from .matching import stem
 
@@ -88,9 +88,9 @@ class ThemeScorer:
     in the model join the evidence (`via: "model"`).  A model trained with the
     document's context (LinearModel.uses_context) also weighs the share of the
     document's paragraphs the lexicon finds about each theme: the Tagger sets
-    `lsp_defer_model`, scores every paragraph's lexicon first and then calls
-    `finish` with the document's shares; a doc scored on its own (`nlp(text)`)
-    is its own document.  That context joins the evidence as
+    `lsp_defer_model`, scores every paragraph's lexicon first (the doc has no
+    hits yet) and then calls `finish` with the document's `context(shares)`;
+    a doc scored on its own (`nlp(text)`) is its own document.  That context joins the evidence as
     `via: "model:document"` (no span: start = end = 0).
     """
 
@@ -255,27 +255,33 @@ class ThemeScorer:
                     raw[name] += scoring.heading_prior
         scores = combine(scoring, names, raw, priors)
         if self.model is not None and self.model.uses_context and docdata.get(doc, "lsp_defer_model"):
-            docdata.put(doc, "lexicon_scores", dict(scores))
-            # the caller tags a whole document and calls finish() with its context (Tagger._tag)
-            docdata.put(doc, "lsp_pending", (names, evidence, priors))
-            self._set(doc, names, dict(scores), evidence, priors)
+            # the caller tags a whole document and calls finish() with its context (Tagger._tag);
+            # until then the doc has its lexicon scores and no hits
+            docdata.put(doc, "lsp_pending", (names, scores, evidence, priors))
             return doc
         if self.model is not None:
             own = context_shares([[scores.get(n, 0.0) for n in self.model.labels]], len(self.model.labels))
-            self._use_model(doc, text, names, scores, evidence, own)
+            self._use_model(doc, text, names, scores, evidence, self.context(own))
         self._set(doc, names, scores, evidence, priors)
         return doc
 
-    def finish(self, doc, shares: Sequence[float]) -> None:
-        """Apply the model to a doc scored with `lsp_defer_model`, in its document's context
-        (context_shares over the document's paragraphs, in the model's labels' order)."""
+    def lexicon_scores(self, doc) -> Optional[dict]:
+        """The lexicon's scores of a doc waiting for finish(), else None."""
+        pending = docdata.get(doc, "lsp_pending")
+        return pending[1] if pending is not None else None
+
+    def context(self, shares: Sequence[float]):
+        """The model's DocumentContext for a document's shares (context_shares, in the model's labels' order)."""
+        return self.model.document_context(shares) if self.model is not None and self.model.uses_context else None
+
+    def finish(self, doc, context) -> None:
+        """Apply the model to a doc scored with `lsp_defer_model`, in its document's context (`context`)."""
         pending = docdata.get(doc, "lsp_pending")
         if pending is None:
             return
         docdata.put(doc, "lsp_pending", None)
-        names, evidence, priors = pending
-        scores = dict(docdata.get(doc, "lexicon_scores"))
-        self._use_model(doc, doc_text(doc), names, scores, evidence, shares)
+        names, scores, evidence, priors = pending
+        self._use_model(doc, doc_text(doc), names, scores, evidence, context)
         self._set(doc, names, scores, evidence, priors)
 
     @staticmethod
@@ -288,31 +294,26 @@ class ThemeScorer:
         docdata.put(doc, "theme_hits", hits)
         doc.cats = dict(scores)
 
-    def _use_model(self, doc, text: str, names, scores: dict, evidence: dict, shares: Sequence[float]) -> None:
+    def _use_model(self, doc, text: str, names, scores: dict, evidence: dict, context) -> None:
         """Combine lexicon and model scores (calibrated: 0.5 is the theme's tuned threshold); add the model's evidence.
 
-        `evidence` gets new lists (the lexicon's stay as they were)."""
-        from .linear import context_feature_ids, doc_feature_ids
+        `context`: the document's DocumentContext (self.context), None for a model without it."""
+        from .linear import doc_feature_ids
 
         model = self.model
         features = doc_feature_ids(doc)
         if not features:
             return  # no words: nothing for the model to weigh
-        context = {}
-        if model.uses_context:
-            context = {k: f for k, f in zip(context_feature_ids(model.labels, shares), context_features(model.labels, shares))}
-            features.update(dict.fromkeys(context, (0, 0)))
-        probabilities, known = model.score(features, by_id=True)
+        probabilities, known = model.score(features, by_id=True, context=context)
         probs = dict(zip(model.labels, probabilities))
         for n in names:
             if n not in self._model_labels:
                 continue
             scores[n] = model.combine(n, scores[n], probs[n])
             if scores[n] >= EVIDENCE_FLOOR:
-                evidence[n] = list(evidence[n])
-                for feat, w, a, b in model.contributions(features, n, known=known):
-                    if feat in context:
-                        evidence[n].append(Evidence("", 0, 0, round(w, 3), describe_context(context[feat]), "model:document"))
+                for feat, w, a, b in model.contributions(features, n, known=known, context=context):
+                    if a == b:  # a context feature, by name
+                        evidence[n].append(Evidence("", 0, 0, round(w, 3), describe_context(feat), "model:document"))
                     else:
                         evidence[n].append(Evidence(text[a:b], a, b, round(w, 3), text[a:b].lower(), "model"))
 
