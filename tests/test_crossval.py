@@ -248,7 +248,7 @@ def test_context_shares_and_features():
     feats = context_features(("role", "governance"), [0.5, 0.25])
     assert sorted(feats) == ["@doc:governance>0.1", "@doc:governance>0.2", "@doc:role>0.1", "@doc:role>0.2", "@doc:role>0.3"]
     assert set(feats.values()) == {(0, 0)}
-    assert describe_context("@doc:governance>0.2") == "document: over 20% of its paragraphs are about governance by the lexicon"
+    assert describe_context("@doc:governance>0.2") == "document: governance in over 20% of its paragraphs"
 
 
 def test_a_paragraph_is_read_in_its_document():
@@ -264,7 +264,7 @@ def test_a_paragraph_is_read_in_its_document():
     higher = sum(t.scores["governance"] > a.scores["governance"] for t, a in zip(together, alone))
     assert higher > len(rows) * 0.8
     context = [e for t in together for h in t.themes for e in h.evidence if e.via == "model:document"]
-    assert context and all(e.term.startswith("document: over ") and (e.start, e.end, e.text) == (0, 0, "") for e in context)
+    assert context and all(e.term.startswith("document: ") and (e.start, e.end, e.text) == (0, 0, "") for e in context)
     # the same paragraphs through nlp.pipe (no Tagger): each is its own document, as when tagged alone
     direct = [tagger.nlp(r["text"]).cats["governance"] for r in rows[:5]]
     assert direct == [a.scores["governance"] for a in alone[:5]]

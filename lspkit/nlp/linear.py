@@ -126,9 +126,9 @@ def context_features(labels: Sequence[str], shares: Sequence[float]) -> dict[str
 
 
 def describe_context(feature: str) -> str:
-    """'@doc:governance>0.2' -> 'document: over 20% of its paragraphs are about governance by the lexicon'."""
+    """'@doc:governance>0.2' -> 'document: governance in over 20% of its paragraphs' (by the lexicon alone)."""
     name, _, share = feature[len(CONTEXT_PREFIX):].rpartition(">")
-    return f"document: over {float(share):.0%} of its paragraphs are about {name} by the lexicon"
+    return f"document: {name} in over {float(share):.0%} of its paragraphs"
 
 
 @dataclass(frozen=True)
