@@ -167,7 +167,7 @@ class LinearModel:
     def probabilities(self, features: dict) -> list[float]:
         return self.score(features)[0]
 
-    def score(self, features: dict, *, by_id: bool = False, context: Optional["DocumentContext"] = None) -> tuple[list[float], list[tuple[Any, list[float]]]]:
+    def score(self, features: dict, *, by_id: bool = False, context: Optional[DocumentContext] = None) -> tuple[list[float], list[tuple[Any, list[float]]]]:
         """(probability per label, [(feature, weights)] for the features the model knows).
 
         `by_id`: the features are doc_feature_ids' keys rather than strings.
@@ -190,7 +190,7 @@ class LinearModel:
             z = [v + c * scale for v, c in zip(z, context.sums)]
         return [_sigmoid(v) for v in z], known
 
-    def document_context(self, shares: Sequence[float]) -> "DocumentContext":
+    def document_context(self, shares: Sequence[float]) -> DocumentContext:
         """The context features of a document with these shares (context_shares, in the labels' order)."""
         feats = tuple(context_features(self.labels, shares)) if self.uses_context else ()
         known = tuple((f, tuple(ws)) for f in feats if (ws := self.weights.get(f)) is not None)
@@ -210,7 +210,7 @@ class LinearModel:
             cached = self.__dict__["_by_id"] = (self.weights, table)
         return cached[1]
 
-    def contributions(self, features: dict, label: str, top: int = 5, known=None, context: Optional["DocumentContext"] = None) -> list[tuple[str, float, int, int]]:
+    def contributions(self, features: dict, label: str, top: int = 5, known=None, context: Optional[DocumentContext] = None) -> list[tuple[str, float, int, int]]:
         """The features that raised `label`'s score most: (feature, weight, start, end), heaviest first.
 
         With `context`, the document's context features compete too (offsets 0, 0; the feature is its name)."""
