@@ -234,3 +234,52 @@ def test_model_files_are_checked(tmp_path):
         resolve_model(load_taxonomy(), str(tmp_path))
     with pytest.raises(ConfigError, match="not a trained model"):
         resolve_model(parse_taxonomy(OWN), str(tmp_path / "missing"))
+
+
+# ---------------------------------------------------------------- the document's context
+
+
+def test_context_shares_and_features():
+    from lspkit.nlp.linear import context_features, context_shares, describe_context
+
+    lex = [[0.9, 0.0], [0.5, 0.2], [0.1, 0.6], [0.0, 0.0]]
+    assert context_shares(lex, 2) == [0.5, 0.25]
+    assert context_shares([], 2) == [0.0, 0.0]
+    feats = context_features(("role", "governance"), [0.5, 0.25])
+    assert sorted(feats) == ["@doc:governance>0.1", "@doc:governance>0.2", "@doc:role>0.1", "@doc:role>0.2", "@doc:role>0.3"]
+    assert set(feats.values()) == {(0, 0)}
+    assert describe_context("@doc:governance>0.2") == "document: governance in over 20% of its paragraphs"
+
+
+def test_a_paragraph_is_read_in_its_document():
+    """The shipped model weighs the document's context: clauses of standing orders tagged together score higher
+    for governance than each clause tagged alone, and the context is named in the evidence."""
+    rows = [json.loads(x) for x in (REAL / "paragraphs.jsonl").read_text().splitlines() if x.strip()]
+    rows = [r for r in rows if r["doc"] == "wyevalley-cc-standing-orders"]
+    assert len(rows) >= 20
+    tagger = get_tagger()
+    assert tagger.nlp.get_pipe("lsp_themes").model.uses_context
+    together = tagger.tag_texts([(r["id"], r["text"]) for r in rows], min_score=0.0)
+    alone = [tagger.tag_texts([(r["id"], r["text"])], min_score=0.0)[0] for r in rows]
+    higher = sum(t.scores["governance"] > a.scores["governance"] for t, a in zip(together, alone))
+    assert higher > len(rows) * 0.8
+    context = [e for t in together for h in t.themes for e in h.evidence if e.via == "model:document"]
+    assert context and all(e.term.startswith("document: ") and (e.start, e.end, e.text) == (0, 0, "") for e in context)
+    # the same paragraphs through nlp.pipe (no Tagger): each is its own document, as when tagged alone
+    direct = [tagger.nlp(r["text"]).cats["governance"] for r in rows[:5]]
+    assert direct == [a.scores["governance"] for a in alone[:5]]
+
+
+def test_context_comes_from_the_text_not_the_labels(tmp_path):
+    """with_context reads the document's lexicon scores; relabelling the paragraphs does not change a feature."""
+    from lspkit.nlp.crossval import lexicon_scores, with_context
+    from lspkit.nlp.linear import text_features
+
+    taxonomy = load_taxonomy()
+    items = load_gold(str(real_slice(tmp_path)), taxonomy)
+    groups = [it.group for it in items]
+    relabelled = [GoldItem(it.key, it.group, it.text, frozenset(), it.heading, it.publisher) for it in items]
+    a = with_context(text_features(it.text for it in items), lexicon_scores(items, taxonomy), groups, taxonomy.names)
+    b = with_context(text_features(it.text for it in relabelled), lexicon_scores(relabelled, taxonomy), groups, taxonomy.names)
+    assert a == b
+    assert any(f.startswith("@doc:") for fs in a for f in fs)

@@ -15,7 +15,10 @@ learns from the training paragraphs only:
 - `lexicon`: the taxonomy's weighted terms (they learn nothing); one
   threshold per theme chosen on the training paragraphs.
 - `model`: the linear model (lspkit.nlp.linear) trained on the training
-  documents; thresholds chosen on out-of-fold scores of an inner
+  documents, on each paragraph's words and its document's context (the
+  share of the document's paragraphs the lexicon finds about each theme:
+  `with_context`, from the text alone, as the tagger computes it at run
+  time); thresholds chosen on out-of-fold scores of an inner
   cross-validation, again by document.
 - `blend`: alpha * lexicon + (1 - alpha) * model, alpha and thresholds
   chosen on the same inner out-of-fold scores.  This is what `lspkit train`
@@ -37,7 +40,7 @@ from typing import Any, Optional, Sequence
 
 from ..infra.errors import ConfigError, InputInvalidError, InputMissingError
 from .evaluate import EvalReport, GoldItem, score
-from .linear import LinearModel, TrainSettings, text_features, train_linear
+from .linear import CONTEXT_BINS, CONTEXT_CUT, LinearModel, TrainSettings, context_features, context_shares, text_features, train_linear
 from .taxonomy import Taxonomy
 
 KEYWORDS_PER_THEME = 15
@@ -115,6 +118,23 @@ def lexicon_scores(items: Sequence[GoldItem], taxonomy: Taxonomy) -> list[list[f
     return [out[i] for i in range(len(items))]
 
 
+def with_context(features: Sequence[dict], lexicon: Sequence[Sequence[float]], groups: Sequence[str], labels: Sequence[str]) -> list[dict]:
+    """Every paragraph's features plus its document's context features (linear.context_features).
+
+    A document is a group (the gold file's `doc`); its context is computed from
+    the lexicon scores of its own paragraphs, as the tagger does at run time.
+    """
+    by: dict[str, list[int]] = {}
+    for i, g in enumerate(groups):
+        by.setdefault(g, []).append(i)
+    shares = {g: context_shares([lexicon[i] for i in idxs], len(labels)) for g, idxs in by.items()}
+    return [{**f, **context_features(labels, shares[g])} for f, g in zip(features, groups)]
+
+
+def context_meta() -> dict:
+    return {"context": {"cut": CONTEXT_CUT, "bins": list(CONTEXT_BINS)}}
+
+
 def choose_keywords(features: Sequence[dict], gold: Sequence[bool], groups: Sequence[str], n: int = KEYWORDS_PER_THEME) -> list[str]:
     """The n single-word stems most over-represented in the positive paragraphs (smoothed log-odds).
 
@@ -184,6 +204,8 @@ def fit_blends(features, gold, lexicon, groups, labels, *, grids, inner=INNER_FO
             if best is None or macro > best[0] + 1e-9:
                 best = (macro, a, [t for t, _f in cuts])
         meta = {"inner_folds": k, "inner_macro_f1": round(best[0], 4), "alphas": list(alphas), "paragraphs": n, "documents": len(set(groups))}
+        if any(f.startswith("@doc:") for f in final.weights):
+            meta.update(context_meta())
         out.append(LinearModel(final.labels, final.bias, final.weights, best[2], best[1], "", meta))
     return out
 
@@ -399,7 +421,8 @@ def cross_validate(
     groups = [it.group or it.key for it in items]
     gold_sets = [[t in it.themes for t in names] for it in items]
     lex = lexicon_scores(items, taxonomy)
-    feats = text_features(it.text for it in items)
+    words = text_features(it.text for it in items)
+    feats = with_context(words, lex, groups, names)
     preds: dict[str, list[frozenset[str]]] = {s: [frozenset()] * n for s in ("keywords", "lexicon", "model", "blend")}
     details: dict[str, list[dict]] = {s: [] for s in preds}
     for f, fold in enumerate(folds):
@@ -410,13 +433,13 @@ def cross_validate(
         # keyword baseline
         kw, mins = [], []
         for j in range(len(names)):
-            words = choose_keywords([feats[i] for i in train], [gold_sets[i][j] for i in train], [groups[i] for i in train])
-            counts = [sum(1 for w in words if w in feats[i]) for i in train]
+            chosen = choose_keywords([words[i] for i in train], [gold_sets[i][j] for i in train], [groups[i] for i in train])
+            counts = [sum(1 for w in chosen if w in words[i]) for i in train]
             t, _f1 = max(((m, best_f1_at([gold_sets[i][j] for i in train], counts, m)) for m in (1, 2, 3)), key=lambda x: (x[1], -x[0]))
-            kw.append(words)
+            kw.append(chosen)
             mins.append(t)
         for i in fold:
-            preds["keywords"][i] = frozenset(names[j] for j in range(len(names)) if sum(1 for w in kw[j] if w in feats[i]) >= mins[j])
+            preds["keywords"][i] = frozenset(names[j] for j in range(len(names)) if sum(1 for w in kw[j] if w in words[i]) >= mins[j])
         details["keywords"].append({"fold": f, "keywords": {names[j]: kw[j] for j in range(len(names))}, "min_matches": dict(zip(names, mins))})
         # lexicon with thresholds from the training paragraphs
         cuts = [best_threshold([gold_sets[i][j] for i in train], [lex[i][j] for i in train])[0] for j in range(len(names))]
@@ -436,7 +459,7 @@ def cross_validate(
     descriptions = {
         "keywords": f"baseline: {KEYWORDS_PER_THEME} keywords per theme by log-odds on the training paragraphs",
         "lexicon": f"weighted lexicon ({taxonomy.name}), thresholds per theme from the training paragraphs",
-        "model": "linear model on stemmed words and pairs, trained on the training documents",
+        "model": "linear model on stemmed words and pairs and the document's context, trained on the training documents",
         "blend": "lexicon + model, alpha and thresholds from inner cross-validation by document (the shipped tagger)",
     }
     systems = []

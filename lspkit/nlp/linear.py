@@ -11,6 +11,13 @@ with an L2 penalty: deterministic, numpy only, a second on a thousand
 paragraphs.  Every score is explained by its weights: `contributions` gives
 the features that pushed a paragraph's score up, with their token offsets.
 
+A model trained by `lspkit train` also reads the paragraph's document: the
+context features ("@doc:governance>0.2": over 20% of the document's
+paragraphs are about governance by the lexicon alone; context_features) are
+added to the words', because the labellers read a clause of a code of
+conduct or of standing orders as part of it.  Models saved without them
+(`meta["context"]` absent) are scored as before.
+
 The saved model also carries how to combine it with the lexicon (`alpha`:
 score = alpha * lexicon + (1 - alpha) * probability) and one threshold per
 theme; `calibrate` maps a combined score so that the theme's threshold lands
@@ -25,7 +32,7 @@ from functools import reduce
 from itertools import repeat
 from operator import add, mul
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Optional, Sequence
 
 from ..infra.errors import ConfigError, OutputError
 
@@ -92,6 +99,47 @@ def text_features(texts: Iterable[str]) -> list[dict[str, tuple[int, int]]]:
     return [doc_features(d) for d in _FEATURE_NLP.pipe(texts, batch_size=256)]
 
 
+# ---------------------------------------------------------------- document context
+
+CONTEXT_CUT = 0.5  # a paragraph "has" a theme by the lexicon alone when its lexicon score reaches this
+CONTEXT_BINS = (0.1, 0.2, 0.3, 0.5)  # shares of the document's paragraphs that make a context feature
+CONTEXT_PREFIX = "@doc:"
+
+
+def context_shares(lexicon: Sequence[Sequence[float]], n_labels: int) -> list[float]:
+    """Per theme, the share of a document's paragraphs whose lexicon score reaches CONTEXT_CUT.
+
+    `lexicon` is every paragraph's lexicon scores, in the labels' order.  The
+    labellers read a paragraph in its document (a clause of a code of conduct
+    is accountability, a clause of standing orders governance, though it
+    may name neither); this is how much of the document the lexicon alone
+    finds about each theme.  It uses the document's text, never a label.
+    """
+    if not lexicon:
+        return [0.0] * n_labels
+    return [sum(1 for s in lexicon if s[j] >= CONTEXT_CUT) / len(lexicon) for j in range(n_labels)]
+
+
+def context_features(labels: Sequence[str], shares: Sequence[float]) -> dict[str, tuple[int, int]]:
+    """The document-context features ("@doc:governance>0.2"), at offsets (0, 0): they are no span of the text."""
+    return {f"{CONTEXT_PREFIX}{name}>{b}": (0, 0) for name, share in zip(labels, shares) for b in CONTEXT_BINS if share > b}
+
+
+def describe_context(feature: str) -> str:
+    """'@doc:governance>0.2' -> 'document: governance in over 20% of its paragraphs' (by the lexicon alone)."""
+    name, _, share = feature[len(CONTEXT_PREFIX):].rpartition(">")
+    return f"document: {name} in over {float(share):.0%} of its paragraphs"
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """A document's context features as the model sees them (LinearModel.document_context)."""
+
+    features: tuple[str, ...]  # every context feature of the document: each counts in a paragraph's scale
+    known: tuple[tuple[str, tuple[float, ...]], ...]  # those the model has weights for
+    sums: tuple[float, ...]  # per label, their weights added up
+
+
 # ---------------------------------------------------------------- the model
 
 
@@ -109,28 +157,45 @@ class LinearModel:
         if not self.thresholds:
             self.thresholds = [0.5] * len(self.labels)
 
+    @property
+    def uses_context(self) -> bool:
+        """Trained with the document-context features (context_features); older models were not."""
+        return bool(self.meta.get("context"))
+
     # ---------------------------------------------------------- scoring
 
     def probabilities(self, features: dict) -> list[float]:
         return self.score(features)[0]
 
-    def score(self, features: dict, *, by_id: bool = False) -> tuple[list[float], list[tuple[Any, list[float]]]]:
+    def score(self, features: dict, *, by_id: bool = False, context: Optional[DocumentContext] = None) -> tuple[list[float], list[tuple[Any, list[float]]]]:
         """(probability per label, [(feature, weights)] for the features the model knows).
 
         `by_id`: the features are doc_feature_ids' keys rather than strings.
+        `context`: the paragraph's document (document_context), whose features
+        count as the paragraph's own, added up once per document.
         """
-        n = len(features)
-        if not n:
+        extra = len(context.features) if context is not None else 0
+        n = len(features) + extra
+        if not len(features):
             return [_sigmoid(b) for b in self.bias], []
         scale = 1.0 / math.sqrt(n)
         w = self.weights_by_id() if by_id else self.weights
         known = [(f, ws) for f in features if (ws := w.get(f)) is not None]
-        if not known:
+        if not known and not extra:
             return [_sigmoid(b) for b in self.bias], known
         # bias + x1*scale + x2*scale + ..., added in the features' order, one label at a time
-        columns = zip(*[ws for _f, ws in known])
+        columns = zip(*[ws for _f, ws in known]) if known else [()] * len(self.bias)
         z = [reduce(add, map(mul, col, repeat(scale)), b) for b, col in zip(self.bias, columns)]
+        if extra:
+            z = [v + c * scale for v, c in zip(z, context.sums)]
         return [_sigmoid(v) for v in z], known
+
+    def document_context(self, shares: Sequence[float]) -> DocumentContext:
+        """The context features of a document with these shares (context_shares, in the labels' order)."""
+        feats = tuple(context_features(self.labels, shares)) if self.uses_context else ()
+        known = tuple((f, tuple(ws)) for f in feats if (ws := self.weights.get(f)) is not None)
+        sums = tuple(reduce(add, col, 0.0) for col in zip(*[ws for _f, ws in known])) if known else (0.0,) * len(self.labels)
+        return DocumentContext(feats, known, sums)
 
     def weights_by_id(self) -> dict[Any, list[float]]:
         """The weights keyed as doc_feature_ids keys them (built on first use; `weights` is not changed after)."""
@@ -145,13 +210,18 @@ class LinearModel:
             cached = self.__dict__["_by_id"] = (self.weights, table)
         return cached[1]
 
-    def contributions(self, features: dict, label: str, top: int = 5, known=None) -> list[tuple[str, float, int, int]]:
-        """The features that raised `label`'s score most: (feature, weight, start, end), heaviest first."""
+    def contributions(self, features: dict, label: str, top: int = 5, known=None, context: Optional[DocumentContext] = None) -> list[tuple[str, float, int, int]]:
+        """The features that raised `label`'s score most: (feature, weight, start, end), heaviest first.
+
+        With `context`, the document's context features compete too (offsets 0, 0; the feature is its name)."""
         j = self.labels.index(label)
-        scale = 1.0 / math.sqrt(len(features)) if features else 0.0
+        extra = len(context.features) if context is not None else 0
+        scale = 1.0 / math.sqrt(len(features) + extra) if features else 0.0
         if known is None:
             known = [(f, ws) for f in features if (ws := self.weights.get(f)) is not None]
         found = [(f, ws[j] * scale, *features[f]) for f, ws in known if ws[j] > 0]
+        if extra:
+            found.extend((f, ws[j] * scale, 0, 0) for f, ws in context.known if ws[j] > 0)
         found.sort(key=lambda x: (-x[1], x[2]))
         return found[:top]
 

@@ -18,6 +18,7 @@ from ..model import Document, Paragraph
 from .taxonomy import Taxonomy, load_taxonomy
 from . import docdata
 from .acronyms import Glossary, find_acronyms, scan
+from .linear import context_shares
 from .themes import Evidence, ThemeHit  # noqa: F401  (re-exported for users
 
 TaxonomyLike = Union[Taxonomy, str, None]
@@ -113,7 +114,12 @@ class Tagger:
         glossary: Optional[Glossary] = None,
         batch_size: int = 256,
     ) -> list[ParagraphTags]:
-        """Tag (key, text) or (key, text, heading) items; `key` becomes ParagraphTags.number."""
+        """Tag (key, text) or (key, text, heading) items; `key` becomes ParagraphTags.number.
+
+        The items are read as one document's paragraphs: they share an acronym
+        glossary, and a model trained with the document's context
+        (LinearModel.uses_context) weighs each paragraph in the context of all
+        of them.  Tag each document's paragraphs in one call."""
         from .pipeline import MAX_CHARS
 
         items = [(it[0], it[1] or "", it[2] if len(it) > 2 else None) for it in items]
@@ -129,6 +135,9 @@ class Tagger:
     def _tag(self, items: list, scans: list, glossary: Glossary, threshold: float, batch_size: int = 256) -> list[ParagraphTags]:
         """(key, text, heading) items with each text's acronym scan (None: the component scans it)."""
         make_doc = self.nlp.make_doc
+        scorer = self.nlp.get_pipe("lsp_themes")
+        model = scorer.model
+        defer = model is not None and model.uses_context  # the model reads the document's context: two steps
 
         def docs():
             for (key, text, heading), found in zip(items, scans):
@@ -138,10 +147,21 @@ class Tagger:
                 data["lsp_acronym_scan"] = found
                 docdata.put(doc, "lsp_context_glossary", glossary)
                 docdata.put(doc, "lsp_heading", heading)
+                if defer:
+                    docdata.put(doc, "lsp_defer_model", True)
                 yield doc, key
 
+        done = self.nlp.pipe(docs(), as_tuples=True, batch_size=batch_size)
+        if defer:
+            # the lexicon over every paragraph first; then the model, with the items as one document
+            done = list(done)
+            labels = model.labels
+            lexicon = [scorer.lexicon_scores(d) for d, _k in done]
+            context = scorer.context(context_shares([[s.get(n, 0.0) for n in labels] for s in lexicon], len(labels)))
+            for doc, _key in done:
+                scorer.finish(doc, context)
         out = []
-        for doc, key in self.nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
+        for doc, key in done:
             hits = [h for h in docdata.get(doc, "theme_hits") if h.score >= threshold and h.score > 0]
             hits.sort(key=_best_first)
             out.append(ParagraphTags(str(key), tuple(hits), dict(docdata.get(doc, "theme_scores"))))

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 from . import docdata
+from .linear import context_shares, describe_context
 from .taxonomy import Scoring, Taxonomy
 from .matching import stem
 
@@ -84,7 +85,13 @@ class ThemeScorer:
     when present.  With a trained model (`use(taxonomy, model)`) a theme's
     score is alpha * lexicon + (1 - alpha) * the model's probability,
     calibrated so its tuned threshold is 0.5, and the words that weighed most
-    in the model join the evidence (`via: "model"`).
+    in the model join the evidence (`via: "model"`).  A model trained with the
+    document's context (LinearModel.uses_context) also weighs the share of the
+    document's paragraphs the lexicon finds about each theme: the Tagger sets
+    `lsp_defer_model`, scores every paragraph's lexicon first (the doc has no
+    hits yet) and then calls `finish` with the document's `context(shares)`;
+    a doc scored on its own (`nlp(text)`) is its own document.  That context joins the evidence as
+    `via: "model:document"` (no span: start = end = 0).
     """
 
     def __init__(self, nlp, name: str = "lsp_themes", taxonomy_path: Optional[str] = None):
@@ -247,8 +254,38 @@ class ThemeScorer:
                     priors[name] = scoring.heading_prior
                     raw[name] += scoring.heading_prior
         scores = combine(scoring, names, raw, priors)
+        if self.model is not None and self.model.uses_context and docdata.get(doc, "lsp_defer_model"):
+            # the caller tags a whole document and calls finish() with its context (Tagger._tag);
+            # until then the doc has its lexicon scores and no hits
+            docdata.put(doc, "lsp_pending", (names, scores, evidence, priors))
+            return doc
         if self.model is not None:
-            self._use_model(doc, text, names, scores, evidence)
+            own = context_shares([[scores.get(n, 0.0) for n in self.model.labels]], len(self.model.labels))
+            self._use_model(doc, text, names, scores, evidence, self.context(own))
+        self._set(doc, names, scores, evidence, priors)
+        return doc
+
+    def lexicon_scores(self, doc) -> Optional[dict]:
+        """The lexicon's scores of a doc waiting for finish(), else None."""
+        pending = docdata.get(doc, "lsp_pending")
+        return pending[1] if pending is not None else None
+
+    def context(self, shares: Sequence[float]):
+        """The model's DocumentContext for a document's shares (context_shares, in the model's labels' order)."""
+        return self.model.document_context(shares) if self.model is not None and self.model.uses_context else None
+
+    def finish(self, doc, context) -> None:
+        """Apply the model to a doc scored with `lsp_defer_model`, in its document's context (`context`)."""
+        pending = docdata.get(doc, "lsp_pending")
+        if pending is None:
+            return
+        docdata.put(doc, "lsp_pending", None)
+        names, scores, evidence, priors = pending
+        self._use_model(doc, doc_text(doc), names, scores, evidence, context)
+        self._set(doc, names, scores, evidence, priors)
+
+    @staticmethod
+    def _set(doc, names, scores: dict, evidence: dict, priors: dict) -> None:
         hits = tuple(
             ThemeHit(n, scores[n], tuple(sorted(evidence[n], key=_evidence_order)) if evidence[n] else (), priors.get(n, 0.0))
             for n in names
@@ -256,25 +293,29 @@ class ThemeScorer:
         docdata.put(doc, "theme_scores", scores)
         docdata.put(doc, "theme_hits", hits)
         doc.cats = dict(scores)
-        return doc
 
-    def _use_model(self, doc, text: str, names, scores: dict, evidence: dict) -> None:
-        """Combine lexicon and model scores (calibrated: 0.5 is the theme's tuned threshold); add the model's evidence."""
+    def _use_model(self, doc, text: str, names, scores: dict, evidence: dict, context) -> None:
+        """Combine lexicon and model scores (calibrated: 0.5 is the theme's tuned threshold); add the model's evidence.
+
+        `context`: the document's DocumentContext (self.context), None for a model without it."""
         from .linear import doc_feature_ids
 
         model = self.model
         features = doc_feature_ids(doc)
         if not features:
             return  # no words: nothing for the model to weigh
-        probabilities, known = model.score(features, by_id=True)
+        probabilities, known = model.score(features, by_id=True, context=context)
         probs = dict(zip(model.labels, probabilities))
         for n in names:
             if n not in self._model_labels:
                 continue
             scores[n] = model.combine(n, scores[n], probs[n])
             if scores[n] >= EVIDENCE_FLOOR:
-                for _feat, w, a, b in model.contributions(features, n, known=known):
-                    evidence[n].append(Evidence(text[a:b], a, b, round(w, 3), text[a:b].lower(), "model"))
+                for feat, w, a, b in model.contributions(features, n, known=known, context=context):
+                    if a == b:  # a context feature, by name
+                        evidence[n].append(Evidence("", 0, 0, round(w, 3), describe_context(feat), "model:document"))
+                    else:
+                        evidence[n].append(Evidence(text[a:b], a, b, round(w, 3), text[a:b].lower(), "model"))
 
 
 def doc_text(doc) -> str:

@@ -29,15 +29,17 @@ def train_tagger(
     settings: TrainSettings = TrainSettings(),
     gold: Optional[str] = None,
 ) -> LinearModel:
-    from .crossval import ALPHAS, fit_blend, lexicon_scores
+    from .crossval import ALPHAS, fit_blend, lexicon_scores, with_context
 
     names = taxonomy.names
-    feats = text_features(it.text for it in items)
+    groups = [it.group or it.key for it in items]
+    lexicon = lexicon_scores(items, taxonomy)
+    feats = with_context(text_features(it.text for it in items), lexicon, groups, names)
     model = fit_blend(
         feats,
         [[n in it.themes for n in names] for it in items],
-        lexicon_scores(items, taxonomy),
-        [it.group or it.key for it in items],
+        lexicon,
+        groups,
         names,
         alphas=ALPHAS,
         seed=seed,
