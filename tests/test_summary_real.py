@@ -198,6 +198,106 @@ def test_the_surrogates_crash_is_gone():
     assert any("Site area × estimated density" in unicodedata.normalize("NFKC", b.text) for b in d.blocks)
 
 
+def _ref(name: str, said: str, near: str = ""):
+    """The one reference in paper `name` whose text starts with `said` in a paragraph that has `near`."""
+    s = real(name)
+    found = [x for x in s.xrefs if x.text.lower().startswith(said.lower())
+             and near in s.paragraph(x.from_).text]
+    assert found, f"no reference {said!r} near {near!r} in {name}"
+    return found[0]
+
+
+INSPECTOR_BROXBOURNE = "planning_inspectorate_2020_broxbourne_local_plan_inspector_report.pdf"
+INSPECTOR_WATFORD = "planning_inspectorate_2022_watford_local_plan_inspector_report.pdf"
+INSPECTOR_LLDC = "planning_inspectorate_2020_lldc_revised_local_plan_inspector_report.pdf"
+NPPF = "mhclg_2025_draft_nppf_consultation_text.pdf"
+
+
+def test_an_inspectors_reference_to_the_plans_numbering_is_the_plans():
+    """A report numbered 1, 2, 3 ... has no paragraph 3.12 and no chapters: they are the plan's it examines."""
+    x = _ref(INSPECTOR_BROXBOURNE, "paragraph 3.17", "Table 1")
+    assert x.external and not x.resolved and x.target == "paragraph 3.17 of the Plan"
+    x = _ref(INSPECTOR_WATFORD, "chapter 13", "indicative yields")
+    assert x.external and not x.resolved and x.target.endswith("of the Plan")
+
+
+def test_an_appendix_of_another_document_is_external():
+    assert _ref(INSPECTOR_WATFORD, "Appendix H", "Watford District Plan 2000").external
+    assert _ref(INSPECTOR_WATFORD, "Appendix D", "cycle").target == "Appendix D of Plan"
+    assert _ref("tewkesbury_2019_eqia-screening-report.pdf", "Appendix VII").target == \
+        "Appendix VII of Draft SA Report"
+    assert _ref(NPPF, "Annex 1", "transitional arrangements").external  # "to that Framework", in a Framework
+
+
+def test_a_bracketed_reference_after_a_clause_about_another_document_is_that_documents():
+    x = _ref(INSPECTOR_LLDC, "paragraph 35", "(The Framework)")
+    assert x.external and x.target == "paragraph 35 of Framework"
+    assert _ref(INSPECTOR_LLDC, "paragraph 13", "The Framework states").external
+    assert _ref(INSPECTOR_LLDC, "paragraphs 96-98", "ethos of the Framework").external
+
+
+def test_a_reference_qualified_in_lower_case_or_by_legislation_is_external():
+    assert _ref("aecom-buckinghamshire_2025_local-plan-hra-reg18.pdf", "paragraph 39").target == \
+        "paragraph 39 of ruling"
+    assert _ref("tintern-cc_2018_standing-orders.pdf", "Section 1", "governance").external
+    assert _ref("house_of_commons_2011_questions_book_31_january.pdf", "paragraph 3", "report No. 631").external
+    assert _ref("desnz_2024_east_anglia_rtdcsg_plan_approval_letter.pdf", "Paragraph 2", "Schedule 18, Part 3").target \
+        == "paragraph 2 of Schedule 18"
+    assert _ref("lepus-broxbourne_2020_sa-post-adoption-statement.pdf", "Paragraph 4", "Regulation 16").external
+    assert _ref("desnz_2025_ferrybridge_multifuel_2_nmc_decision_letter.pdf", "Chapter 8").target == "chapter 8 of ES"
+    assert _ref("manordeilo-salem-cc_2018_minutes-march.pdf", "Section 13", "Annual Report").external
+
+
+def test_a_section_printed_2_0_is_section_2():
+    for n in ("2", "3", "4"):
+        x = _ref("tewkesbury_2019_eqia-screening-report.pdf", f"Section {n}", "further sections")
+        assert x.resolved and x.to == (f"{n}.0",)
+
+
+def test_paragraph_n_of_this_policy_is_the_citing_paragraphs_sibling():
+    x = _ref(NPPF, "paragraph 3 of this policy")
+    head = x.from_.rsplit(" ", 1)[0]
+    assert x.resolved and x.to == (f"{head} 3",) and real(NPPF).paragraph(x.to[0]).text.startswith(
+        "There are only three circumstances")
+
+
+def test_the_annex_is_the_one_just_named_or_the_one_it_is_in():
+    x = _ref(NPPF, "the Annex", "Annex D; the Annex also")
+    assert x.to == ("D",)
+    x = _ref(NPPF, "Annex", "This Annex sets out how housing need")
+    assert x.to == ("D",)
+
+
+def test_section_1_above_is_never_an_annex_after_it():
+    x = _ref(INSPECTOR_LLDC, "section 1 above")
+    assert not x.resolved and x.to == ()
+
+
+def test_section_n_is_never_an_annex_and_above_never_a_section_after():
+    from lspkit.model import SectionKind
+
+    d = doc(Paragraph("1", "See section 1 for the plan and section 2 above.", 1, section="2"),
+            Paragraph("2", "Text.", 2, section="3"),
+            sections=(Section("2", "Two", 1), Section("3", "Three", 2), Section("1", "Schedule", 3, SectionKind.ANNEX)))
+    first, second = find_xrefs(d)
+    assert first.to == () and not first.resolved  # "section 1" is not Appendix 1
+    assert second.to == ("2",)
+    d = doc(Paragraph("1", "As set out in section 3 above.", 1, section="2"), Paragraph("2", "Text.", 2, section="3"),
+            sections=(Section("2", "Two", 1), Section("3", "Three", 2)))
+    (x,) = find_xrefs(d)
+    assert x.to == () and not x.resolved  # section 3 comes after: "above" names another section 3
+
+
+def test_an_unnumbered_section_is_named_by_its_heading_never_none():
+    from lspkit.render.summary import xref_target_label
+
+    name = "desnz_2025_ferrybridge_multifuel_2_nmc_decision_letter.pdf"
+    x = _ref(name, "the Annex", "attached at the Annex")
+    assert x.resolved and x.to == ("ANNEX",) and "None" not in xref_target_label(real(name), x)
+    x = _ref("dacorum_2023_shlaa-update-main-report.pdf", "the previous section")
+    assert x.to == ("2",)  # section 3's previous section is 2, not a subheading of 2
+
+
 # ---------------------------------------------------------------- gists
 
 
