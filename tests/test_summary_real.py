@@ -103,14 +103,16 @@ def test_an_inspectors_report_asks_no_decision_and_gives_its_conclusion():
                                   "C:\\Reports\\cabinet.docx", "Code of Conduct adopted 2017.pages",
                                   "by William Fieldhouse BA (Hons) MA MRTPI", "Planning and Compulsory Purchase Act 2004 (as amended)",
                                   "House of Commons", "INTRODUCTION", "CABINET 19 JANUARY 2006", "standingorders",
-                                  '"# & "# $ 6\',8 /398+74,8.+2++8/3-.+1*43'])
+                                  '"# & "# $ 6\',8 /398+74,8.+2++8/3-.+1*43', "Licensing Committee",
+                                  "Report to London Legacy Development Corporation"])
 def test_never_a_label_bullet_path_person_act_or_publisher(text):
     assert bad_title(text)
 
 
 @pytest.mark.parametrize("text", ["Council Tax Support Scheme 2025/26: Consultation Results",
                                   "Report on the Examination of the Watford Local Plan 2018-2036",
-                                  "Local Development Scheme 2025-2028"])
+                                  "Local Development Scheme 2025-2028",
+                                  "Minutes of the Annual General Meeting of the above Council"])
 def test_real_titles_pass(text):
     assert not bad_title(text)
 
@@ -123,6 +125,17 @@ def test_real_titles_pass(text):
     ("tintern-cc_2019_minutes-august.pdf", "Minutes of a meeting of Tintern Community Council held on Monday 19th August 2019"),
     ("house_of_commons_2010_early_day_motions_8_november.pdf",
      "Notices of Motions for which no days have been fixed (Early Day Motions)"),
+    # a graphic's stray backslash is a dash; the committee's name alone is the meeting's body, not the paper
+    ("bristol-cc_2025_licensing-committee-public-forum.pdf", "Public Forum – Full Licensing Committee AGM"),
+    # the publisher in the largest type, the series under it, named by its date
+    ("house_of_commons_2011_questions_book_31_january.pdf", "Questions for Oral or Written Answer, 31 January 2011"),
+    # how the code was made is not its name
+    ("tintern-cc_2017_code-of-conduct.pdf", "Code of Conduct"),
+    # "of the above Council" names nothing when no council is known; the date ran onto the next line
+    ("tintern-cc_2019_minutes-may-agm-and-ordinary.pdf", "Minutes of the Annual General Meeting held on 20 May 2019"),
+    # "Report to London Legacy Development Corporation" names the addressee
+    ("planning_inspectorate_2020_lldc_revised_local_plan_inspector_report.pdf",
+     "Report on the Examination of the London Legacy Development Corporation Revised Local Plan"),
 ])
 def test_title_of_real_papers(name, title):
     assert real(name).title == title
