@@ -14,7 +14,10 @@ Per feature (one extraction and one summary per paper, in process):
 - glossary: recall of the gold's defined abbreviations (short form found with an expansion whose words
   agree with the gold's long form; a plural "MMs" is "MM"); a false acronym is an entry the summary
   says the paper defines (its table or a bracket) that the gold does not list (a verb, a postnominal,
-  a code, a misread definition).  Expansions taken from elsewhere (a capitalised run spelling the
+  a code, a misread definition) and that the page does not print as a definition either ("Long Form
+  (ABC)", "ABC (Long Form)", a table row "ABC Long Form" in pdftotext's text): some golds list only
+  the paper's abbreviations table, and a bracketed definition they leave out is not junk (note of
+  2026-11-29; such entries are counted apart as "unlisted").  Expansions taken from elsewhere (a capitalised run spelling the
   letters, the taxonomy's domain list) are shown as such and counted apart;
 - references: each reference the summary found is judged against the gold's paragraphs and sections
   (the gold lists no references, so what is scored is the outcome of each one found, not recall).
@@ -80,7 +83,29 @@ def rec_key(verb: str, text: str) -> tuple[str, tuple[str, ...]]:
     return v, tuple(words[:START_WORDS])
 
 
-def score_paper(gold: dict, summary) -> dict:
+def page_text_of(pdf: Path) -> str:
+    """The PDF's text as pdftotext lays it out, whitespace folded (empty when pdftotext is absent)."""
+    import subprocess
+
+    try:
+        out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=120).stdout
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return " ".join(out.split())
+
+
+def printed_definition(short: str, long: str, text: str) -> bool:
+    """ "Long Form (ABC)", "ABC (Long Form)" or a table row "ABC Long Form" on the page (case, spacing and a
+    plural aside: the summary gives "DC District Centre" for "District Centres (DCs)")."""
+    if not text:
+        return False
+    lo = re.escape(" ".join(long.split())).replace("\\ ", "\\s+") + "(?:e?s)?"  # "District Centres (DCs)"
+    sh = re.escape(short)
+    pattern = rf"{lo}\s*[(\[]\s*(?:the\s+)?[\"“‘']?{sh}s?\b|{sh}s?\s*[(\[]\s*{lo}|(?<![\w(]){sh}\s+{lo}"
+    return bool(re.search(pattern, text, re.I))
+
+
+def score_paper(gold: dict, summary, page_text: str = "") -> dict:
     d = summary.to_dict()
     out: dict = {"title": summary.title, "gold_title": gold.get("title")}
     out["title_right"] = title_right(summary.title, gold.get("title") or "")
@@ -95,8 +120,11 @@ def score_paper(gold: dict, summary) -> dict:
     expanded = {short_key(a["short"]): a["long"] for a in d.get("acronyms", []) if a.get("long")}
     source = {short_key(a["short"]): a.get("source") for a in d.get("acronyms", []) if a.get("long")}
     hits = [s for s, long in gold_abbr.items() if s in expanded and long_agrees(expanded[s], long)]
-    # claimed as the paper's own definition (its table or a bracket) but not among the gold's definitions
-    false = sorted(s for s in expanded if s not in gold_abbr and source[s] in ("table", "text"))
+    # claimed as the paper's own definition (its table or a bracket) but not among the gold's definitions, and
+    # not printed on the page as one either (the gold of some papers lists only their abbreviations table)
+    claimed = sorted(s for s in expanded if s not in gold_abbr and source[s] in ("table", "text"))
+    false = [s for s in claimed if not printed_definition(s, expanded[s], page_text)]
+    out["glossary_unlisted"] = [s for s in claimed if s not in false]
     out["glossary_elsewhere"] = sorted(s for s in expanded if s not in gold_abbr and source[s] not in ("table", "text"))
     out["glossary"] = {"gold": len(gold_abbr), "right": len(hits),
                        "missed": sorted((s, gold_abbr[s], expanded.get(s)) for s in gold_abbr if s not in hits),
@@ -263,7 +291,7 @@ def main() -> int:
             print(f"{stem}: failed: {type(exc).__name__}: {exc}", file=sys.stderr)
             rows.append({"doc": stem, "failed": str(exc)})
             continue
-        row = score_paper(gold, summary)
+        row = score_paper(gold, summary, page_text_of(pdf))
         row["doc"] = stem
         rows.append(row)
     ok = [r for r in rows if "failed" not in r]
@@ -275,6 +303,7 @@ def main() -> int:
     gg = sum(r["glossary"]["gold"] for r in ok)
     gr = sum(r["glossary"]["right"] for r in ok)
     gf = sum(len(r["glossary"]["false"]) for r in ok)
+    gu = sum(len(r.get("glossary_unlisted", [])) for r in ok)
     ri = sum(r["refs"]["internal"] for r in ok)
     ra = sum(r["refs"]["unresolved_annex"] for r in ok)
     rres = sum(r["refs"]["resolved"] for r in ok)
@@ -288,7 +317,8 @@ def main() -> int:
         "title_right": titles,
         "recommendations": {"gold": rg, "found": rf, "right": rr,
                             "precision": round(rr / rf, 3) if rf else 1.0, "recall": round(rr / rg, 3) if rg else 1.0},
-        "glossary": {"gold": gg, "right": gr, "recall": round(gr / gg, 3) if gg else 1.0, "false_acronyms": gf},
+        "glossary": {"gold": gg, "right": gr, "recall": round(gr / gg, 3) if gg else 1.0, "false_acronyms": gf,
+                     "printed_not_in_gold": gu},
         "references": {"internal": ri, "resolved": rres, "right": rright,
                        "share": round(rright / ri, 3) if ri else 1.0,
                        "in_paper": rin, "in_paper_right": rinr,
@@ -312,7 +342,8 @@ def main() -> int:
     rec = totals["recommendations"]
     print(f"recommendations            P {rec['precision']:.2f} R {rec['recall']:.2f}  (gold {rg}, found {rf}, right {rr})")
     gl = totals["glossary"]
-    print(f"glossary                   recall {gl['recall']:.2f} ({gr}/{gg}), false acronyms {gf}")
+    print(f"glossary                   recall {gl['recall']:.2f} ({gr}/{gg}), false acronyms {gf} "
+          f"({gu} more defined on the page but not in the gold)")
     ref = totals["references"]
     print(f"internal refs right        {ref['share']:.2f} ({rright}/{ri}; {rinr}/{rin} of those naming something in the "
           f"paper resolve to it; {rres} resolved, {ra} unresolved name an appendix or annex); "

@@ -170,6 +170,31 @@ def test_a_letters_definitions_in_unnumbered_blocks_count():
     assert {a.short: a.long for a in s.acronyms}.get("DESNZ") == "Department for Energy Security & Net Zero"
 
 
+def _glossary(name: str) -> dict:
+    return {a.short: a.long for a in real(name).acronyms}
+
+
+def test_a_flattened_table_starts_a_row_at_a_lower_case_short_form():
+    g = _glossary("planning_inspectorate_2020_lldc_revised_local_plan_inspector_report.pdf")
+    assert g["dpa"] == "dwellings per annum" and g["ha"] == "hectare" and g["DTC"] == "Duty to Co-operate"
+    assert _glossary("planning_inspectorate_2020_broxbourne_local_plan_inspector_report.pdf")["sqm"] == "Square metres"
+
+
+def test_a_quoted_definition_in_brackets_counts_and_a_defined_term_does_not():
+    name = "desnz_2025_ferrybridge_multifuel_2_nmc_decision_letter.pdf"
+    g = _glossary(name)
+    assert g["EA"] == "Environment Agency" and g["NMC"] == "non-material change"
+    assert g["WMDC"] == "Wakefield Metropolitan District Council"
+    assert "Applicant" not in g and all(a.source != "text" or a.short != "Applicant" for a in real(name).acronyms)
+
+
+def test_an_expansion_keeps_the_words_the_paper_prints():
+    """ "Housing and Communities (DLUHC)" is not a plural to make singular; "Species" has no singular "Specy"."""
+    g = _glossary("aecom-buckinghamshire_2025_local-plan-hra-reg18.pdf")
+    assert g["DLUHC"] == "Department for Levelling Up, Housing and Communities"
+    assert _glossary("desnz_2025_ferrybridge_multifuel_2_nmc_decision_letter.pdf")["EPS"] == "European Protected Species"
+
+
 # ---------------------------------------------------------------- references
 
 
