@@ -346,6 +346,13 @@ def test_a_gist_drops_a_leading_connective_and_is_never_a_caption():
         "The supply meets the requirement."
 
 
+def test_a_gist_after_also_on_a_date_is_the_main_clause_and_never_the_phrase_alone():
+    assert make_gist("Also on 5 February, the Cabinet agreed to publish the draft plan for consultation.").text == \
+        "the Cabinet agreed to publish the draft plan for consultation."
+    assert make_gist("Also on 5 February. The Cabinet agreed to publish the plan.").text == \
+        "The Cabinet agreed to publish the plan."
+
+
 # ---------------------------------------------------------------- golden snapshots
 
 SNAPSHOT_PAPERS = ("hmrc_2015_research_report_361_risk_triggers.pdf", "us_copyright_office_1998_dmca_summary.pdf")
