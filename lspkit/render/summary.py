@@ -494,8 +494,7 @@ def as_html(summary: Summary, *, theme: Optional[str] = None, full: bool = False
         against=against,
         cited_by=cited_by,
         uncovered=set(against.uncovered_paragraphs) | set(against.uncovered_questions) if against is not None else set(),
-        warnings=summary.warnings,
-    )
+    )  # warnings: once, on stderr (the CLI), never in the report
 
 
 def _entry_text(summary: Summary, e, full: bool) -> str:
