@@ -180,6 +180,13 @@ def test_a_flattened_table_starts_a_row_at_a_lower_case_short_form():
     assert _glossary("planning_inspectorate_2020_broxbourne_local_plan_inspector_report.pdf")["sqm"] == "Square metres"
 
 
+def test_a_defined_term_row_of_the_abbreviations_table_is_read():
+    g = _glossary(INSPECTOR_WATFORD)
+    assert g["The Plan"] == "The Watford Local Plan 2018-2036" and g["The Council"] == "Watford Borough Council"
+    assert g["The 2004 Act"].startswith("The Planning & Compulsory Purchase Act 2004")
+    assert not any(k.startswith("The 2012") for k in g)  # "The 2012 [Regulations]" wrapped: no row "The 2012 The"
+
+
 def test_a_quoted_definition_in_brackets_counts_and_a_defined_term_does_not():
     name = "desnz_2025_ferrybridge_multifuel_2_nmc_decision_letter.pdf"
     g = _glossary(name)

@@ -104,6 +104,10 @@ def _entries_in_line(text: str) -> list[tuple[str, str]]:
     return [(s, " ".join(words).strip(" -–:")) for s, words in out if words]
 
 
+# a row of the table whose short form is a defined term, one row to the line: "The 2004 Act The Planning & ...",
+# "The Council Watford Borough Council"
+_DEFINED_TERM_ROW = re.compile(r"^(The(?:\s+\d{4})?\s+(?!The\b)[A-Z][a-z]+)\s+([A-Z][^\n]{3,150})$")
+
 _FUNCTION_WORDS = frozenset("a an and as at by for in of on or per the to use via with".split())
 
 
@@ -137,6 +141,10 @@ def _table_rows(document: Document) -> list[tuple[str, str]]:
         if b.page in pages or (b.page - 1 in pages and not rows):
             if len(b.text) > 40 and b.text.rstrip().endswith(".") and not _SHORT.match(b.text.split()[0]):
                 continue  # prose under the table
+            defined = _DEFINED_TERM_ROW.match(b.text.strip())
+            if defined and not any(_SHORT.match(t.strip(",;:")) for t in defined.group(2).split()[1:]):
+                rows.append((defined.group(1), defined.group(2)))  # "The Plan The Watford Local Plan 2018-2036"
+                continue
             rows += _entries_in_line(b.text)
     out = []
     for short, long in rows:
