@@ -1,7 +1,7 @@
 """The officer's summary on the real corpus, against gold written from the page, from one run.
 
     python bench/summary_real.py                     # per-feature figures, then the misses
-    python bench/summary_real.py --gold DIR --json out.json name1 name2
+    python bench/summary_real.py --gold DIR --json out.json name1 name2   # PDFs in DIR/.. or data/real
 
 Per feature (one extraction and one summary per paper, in process):
 - title: right when the summary's title and the gold title agree on their words (normalised: case,
@@ -75,12 +75,19 @@ def short_key(short: str) -> str:
     return s[:-1] if len(s) > 2 and s.endswith("s") and s[:-1].isupper() else s
 
 
+def verb_stem(verb: str) -> str:
+    """ "ADOPTS", "adopt", "adopted" are one verb: the gold gives the verb as printed ("adopts"), the summary its
+    base form (note of 2026-11-29: comparing them as strings scored every inflected gold verb a miss)."""
+    v = re.sub(r"(?<=[a-z]{3})(?:s|d)$", "", (verb or "").lower())
+    return v[:-1] if v.endswith("e") else v
+
+
 def rec_key(verb: str, text: str) -> tuple[str, tuple[str, ...]]:
     words = norm_words(text)
     v = (verb or "").lower()
-    if words and words[0] == v:  # the verb printed at the start of the item
+    if words and verb_stem(words[0]) == verb_stem(v):  # the verb printed at the start of the item
         words = words[1:]
-    return v, tuple(words[:START_WORDS])
+    return verb_stem(v), tuple(words[:START_WORDS])
 
 
 def page_text_of(pdf: Path) -> str:
@@ -281,7 +288,10 @@ def main() -> int:
         stem = path.name[: -len(".gold.json")]
         if args.names and stem not in args.names:
             continue
-        pdf = REAL / gold.get("file", stem + ".pdf")
+        name = gold.get("file", stem + ".pdf")
+        pdf = Path(args.gold).resolve().parent / name  # the PDFs beside the gold folder, else data/real
+        if not pdf.exists():
+            pdf = REAL / name
         if not pdf.exists():
             skipped.append(stem)
             continue

@@ -89,6 +89,18 @@ def test_a_description_is_not_a_decision():
     assert find_recommendations(doc(Paragraph("3", "It is proposed that the Panel receives a report.", 1))) == ()
 
 
+COVENTRY_AIR = "coventry-cc_2018_air-quality-spd-revised-draft-cabinet-member-report.pdf"
+COVENTRY_HFT = "coventry-cc_2018_hot-food-takeaway-spd-revised-draft-cabinet-member-report.pdf"
+
+
+@pytest.mark.parametrize("name", [COVENTRY_AIR, COVENTRY_HFT])
+def test_a_cover_recommendations_heading_whose_items_were_numbered_as_paragraphs(name):
+    """ "Recommendations:" on the cover, its items "1. Note ...", "2. Approve ..." read as paragraphs 1 and 2."""
+    recs = real(name).recommendations
+    assert [(r.verb, r.number, r.source) for r in recs] == [("NOTE", "1", "cover"), ("APPROVE", "2", "cover")]
+    assert recs[0].text.startswith("Note the consultation statement included at appendix")
+
+
 def test_an_inspectors_report_asks_no_decision_and_gives_its_conclusion():
     s = real("planning_inspectorate_2022_watford_local_plan_inspector_report.pdf")
     assert s.recommendations == ()
@@ -104,7 +116,8 @@ def test_an_inspectors_report_asks_no_decision_and_gives_its_conclusion():
                                   "by William Fieldhouse BA (Hons) MA MRTPI", "Planning and Compulsory Purchase Act 2004 (as amended)",
                                   "House of Commons", "INTRODUCTION", "CABINET 19 JANUARY 2006", "standingorders",
                                   '"# & "# $ 6\',8 /398+74,8.+2++8/3-.+1*43', "Licensing Committee",
-                                  "Report to London Legacy Development Corporation"])
+                                  "Report to London Legacy Development Corporation", "Public report template",
+                                  "Public report"])
 def test_never_a_label_bullet_path_person_act_or_publisher(text):
     assert bad_title(text)
 
@@ -133,6 +146,9 @@ def test_real_titles_pass(text):
     ("tintern-cc_2017_code-of-conduct.pdf", "Code of Conduct"),
     # "of the above Council" names nothing when no council is known; the date ran onto the next line
     ("tintern-cc_2019_minutes-may-agm-and-ordinary.pdf", "Minutes of the Annual General Meeting held on 20 May 2019"),
+    # the cover's "Title:" line, not the PDF's "Public report template"
+    ("coventry-cc_2018_hot-food-takeaway-spd-revised-draft-cabinet-member-report.pdf",
+     "Draft Hot Food Takeaway Supplementary Planning Document"),
     # "Report to London Legacy Development Corporation" names the addressee
     ("planning_inspectorate_2020_lldc_revised_local_plan_inspector_report.pdf",
      "Report on the Examination of the London Legacy Development Corporation Revised Local Plan"),

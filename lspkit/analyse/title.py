@@ -52,7 +52,8 @@ def _organisation(text: str) -> bool:
 _GENERIC = re.compile(
     r"^(?:\d+\W*)?(?:introduction|interpretation|background|contents|table of contents|summary|executive summary|purpose|"
     r"purpose of (?:the |this )?report|foreword|preface|overview|index|glossary|abbreviations|definitions|appendix|annex|"
-    r"welcome and apologies|apologies|present|minutes|agenda|recommendations?|conclusions?)\W*$",
+    r"welcome and apologies|apologies|present|minutes|agenda|recommendations?|conclusions?|"
+    r"(?:public|private|confidential|committee|cabinet)\s+report(?:\s+template)?|(?:report\s+)?template)\W*$",
     re.I,
 )
 # a status and date before a subtitle: "Adopted October 2013", "Published: July 2019"
@@ -172,6 +173,20 @@ def _minutes_line(document: Document) -> Optional[str]:
     return None
 
 
+_COVER_LABEL = re.compile(r"^\s*(?:report\s+)?(?:title|subject)\s*(?:of\s+report\s*)?:\s*(?P<value>\S.{3,300})$", re.I | re.S)
+
+
+def _cover_label(document: Document) -> Optional[str]:
+    """The value of a cover's "Title:" / "Subject:" / "Report title:" line on the first two pages."""
+    lines = [b.text for b in document.blocks if b.page <= 2]
+    lines += [s.heading for s in document.sections if s.page <= 2 and s.heading]
+    for line in lines:
+        m = _COVER_LABEL.match(" ".join(line.split()))
+        if m and not bad_title(m.group("value").strip()):
+            return m.group("value").strip()
+    return None
+
+
 def _long_date(value) -> Optional[str]:
     """ "2019-05-20" -> "20 May 2019"."""
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value) if isinstance(value, str) else None
@@ -202,6 +217,9 @@ def find_title(document: Document) -> Optional[str]:
         value = meta.get(key)
         if isinstance(value, str) and not bad_title(value):
             return value.strip()
+    cover = _cover_label(document)  # "Title: Draft Hot Food Takeaway Supplementary Planning Document"
+    if cover:
+        return cover
     minutes = _minutes_line(document)  # minutes name themselves in their opening line
     if minutes:
         return minutes
