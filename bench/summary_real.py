@@ -218,7 +218,12 @@ def gold_targets(x: dict, gold: dict) -> list[str]:
         return found
     if kind == "section":
         if not re.search(r"\d", target):  # "the previous section", "the conclusions above"
-            return ["(a section)"] if gold.get("sections") else []
+            named = re.match(r"the\s+([a-z]+)", target)
+            word = named.group(1)[:6] if named and named.group(1) not in ("previous", "preceding", "following", "next") else ""
+            heads = [h.get("heading") or "" for h in gold.get("sections") or []]
+            if word:  # the gold has a heading with that word ("Conclusions", "Recommendation(s)")
+                return ["(a section)"] if any(word in h.lower() for h in heads) else []
+            return ["(a section)"] if heads else []
         numbers = {_sec_norm(s.get("number") or "") for s in gold.get("sections") or []} - {""}
         found = []
         for first, last in _listed(target):

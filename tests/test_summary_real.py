@@ -334,6 +334,24 @@ def test_section_1_above_is_never_an_annex_after_it():
     assert not x.resolved and x.to == ()
 
 
+def test_an_appendix_only_listed_on_the_last_page_is_not_in_this_document():
+    """The last page lists "Appendix 1 – Revised Draft Air Quality SPD", "Appendix 2 – ...": circulated apart."""
+    s = real(COVENTRY_AIR)
+    xs = [x for x in s.xrefs if x.kind.value == "annex"]
+    assert xs and all(not x.resolved and x.to == () for x in xs)
+    from lspkit.model import SectionKind
+
+    listed = doc(Paragraph("1", "The SPD is at Appendix 1.", 1, section="1"),
+                 blocks=(Block("Appendix 2 – Consultation Statement", 3),),
+                 sections=(Section("1", "Context", 1), Section("1", "Revised Draft SPD", 3, SectionKind.ANNEX)))
+    (x,) = find_xrefs(listed)
+    assert not x.resolved
+    present = doc(Paragraph("1", "The SPD is at Appendix 1.", 1, section="1"), blocks=(Block("The SPD text.", 3),),
+                  sections=(Section("1", "Context", 1), Section("1", "Revised Draft SPD", 3, SectionKind.ANNEX)))
+    (x,) = find_xrefs(present)
+    assert x.resolved and x.to == ("1",)
+
+
 def test_section_n_is_never_an_annex_and_above_never_a_section_after():
     from lspkit.model import SectionKind
 

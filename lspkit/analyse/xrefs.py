@@ -184,6 +184,7 @@ class _Index:
         self.section_numbers = {s.number for s in document.sections}
         self.section_position = {s.number: i for i, s in enumerate(document.sections)}
         self._questions = [p for p in self.paragraphs if p.kind is ParagraphKind.QUESTION]
+        self._annexes: Optional[list[Section]] = None
         self.section_norm = {}
         for sec in document.sections:
             if sec.number:
@@ -241,7 +242,31 @@ class _Index:
         return tuple(seen)
 
     def annexes(self) -> list[Section]:
-        return [s for s in self.sections if s.kind is SectionKind.ANNEX or _ANNEX_HEADING.match(s.heading or "")]
+        """The annexes this document holds: an annex heading with nothing after it but other annex headings (the
+        last page's "Appendix 1 – ...", "Appendix 2 – ..." listing what is circulated separately) is a list
+        entry, not the annex."""
+        if self._annexes is None:
+            found = [s for s in self.sections if s.kind is SectionKind.ANNEX or _ANNEX_HEADING.match(s.heading or "")]
+            self._annexes = [s for s in found if self._has_content_from(s)]
+        return self._annexes
+
+    def _has_content_from(self, annex: Section) -> bool:
+        """False for a list of annex headings with nothing else from this one on (no later section, paragraph,
+        block or table): two or more annex headings on the page and nothing else is a list, not the annexes."""
+        doc, page = self.document, annex.page
+        others = [s for s in doc.sections if s is not annex and s.page == page and _ANNEX_HEADING.match(s.heading or "")]
+        others += [b for b in doc.blocks if b.page == page and _ANNEX_HEADING.match(b.text or "")]
+        if not others:
+            return True  # one annex heading alone is the annex, whatever the segmenter kept of its content
+        later = doc.sections[doc.sections.index(annex) + 1 :] if annex in doc.sections else ()
+        if any(not (s.kind is SectionKind.ANNEX or _ANNEX_HEADING.match(s.heading or "")) for s in later):
+            return True
+        if any(p.page > page or (p.page == page and annex.number is not None and p.section == annex.number)
+               for p in doc.paragraphs):
+            return True
+        if any(b.page >= page and not _ANNEX_HEADING.match(b.text or "") for b in doc.blocks):
+            return True
+        return any(t.page >= page for p in doc.paragraphs for t in p.tables)
 
     def questions(self) -> list[Paragraph]:
         """Computed once per document: callers ask for every paragraph, and rebuilding was quadratic."""
