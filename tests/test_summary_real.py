@@ -117,7 +117,7 @@ def test_an_inspectors_report_asks_no_decision_and_gives_its_conclusion():
                                   "House of Commons", "INTRODUCTION", "CABINET 19 JANUARY 2006", "standingorders",
                                   '"# & "# $ 6\',8 /398+74,8.+2++8/3-.+1*43', "Licensing Committee",
                                   "Report to London Legacy Development Corporation", "Public report template",
-                                  "Public report"])
+                                  "Public report", "None", "R Healey, Councillor", "No interests declared"])
 def test_never_a_label_bullet_path_person_act_or_publisher(text):
     assert bad_title(text)
 
@@ -155,6 +155,13 @@ def test_real_titles_pass(text):
 ])
 def test_title_of_real_papers(name, title):
     assert real(name).title == title
+
+
+@pytest.mark.parametrize("name", ["milburn-pc_2018_minutes-march.pdf", "milburn-pc_2019_agm-minutes-may.pdf"])
+def test_minutes_whose_title_line_is_lost_never_take_an_items_text(name):
+    """Page 1's lines of numbered minutes (18.03.1 ...) are the items' text: "R Healey, Councillor", "None"."""
+    items = {b.text.strip() for b in lspkit.extract(str(REAL / name)).blocks if b.page == 1}
+    assert real(name).title not in items
 
 
 # ---------------------------------------------------------------- glossary

@@ -25,6 +25,11 @@ _BULLET = re.compile(r"^\s*(?:[•\u25aa\u25cf\u2022\u2013\u2014*\-]|\(?[a-z0-9]
 _PATH = re.compile(r"\w\\\w|[\w.-]+/[\w.-]+/[\w.-]+|\.(?:pages|pdf|docx?|wpd|rtf|odt|txt|xlsx?)\b", re.I)
 _POSTNOMINAL = re.compile(r"\b(?:MRTPI|FRTPI|MCIM|MRICS|FRICS|BA|BSc|MSc|MA|MPhil|PhD|DipTP|Dip\s?TP|LLB|MCD|IHBC|CMLI)\b")
 _PERSON = re.compile(r"^(?:by|dear|prepared by|author|from)\b", re.I)
+_PLACEHOLDER = re.compile(r"^(?:none|n/?a|nil|tbc|tba|untitled|no\s+\w+(?:\s+\w+)?)\W*$", re.I)
+_NAME_AND_ROLE = re.compile(
+    r"^(?:(?:mr|mrs|ms|miss|dr|cllr|councillor)\.?\s+)?[A-Z](?:\.|[a-z]+)?\s+[A-Z][a-z'’-]+,\s*"
+    r"(?i:councillor|cllr|clerk|chair(?:man|person)?|mayor|officer|member|director|inspector)\b.*$"
+)
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 _ACT_ONLY = re.compile(r"^[A-Za-z ,&'’()-]*\bAct\s+\d{4}(?:\s*\((?:as amended)\))?\.?$", re.I)
 _DATE_ONLY = re.compile(
@@ -77,7 +82,9 @@ def bad_title(text: Optional[str]) -> bool:
     t = (text or "").strip()
     if len(t) < 4 or len(t) > 400:
         return True
-    if _LABEL.match(t) or _BULLET.match(t) or _PATH.search(t) or _PERSON.match(t):
+    if _LABEL.match(t) or _BULLET.match(t) or _PATH.search(t) or _PERSON.match(t) or _PLACEHOLDER.match(t):
+        return True
+    if _NAME_AND_ROLE.match(t):  # "R Healey, Councillor": an apology in minutes, a person
         return True
     if len(_POSTNOMINAL.findall(t)) >= 2 or _POSTCODE.search(t) or "@" in t:
         return True
@@ -240,6 +247,8 @@ def find_title(document: Document) -> Optional[str]:
     meeting = _meeting(document)
     if meeting:
         return meeting
+    if any(s.page == 1 and s.number and re.fullmatch(r"\d+(?:\.\d+){2,}", s.number) for s in document.sections):
+        return None  # minutes numbered 18.03.1 ...: the lines of page 1 are the items' text ("R Healey, Councillor")
     for line in _front_lines(document):
         line = _tidy(line)
         if not bad_title(line):
