@@ -7,7 +7,7 @@ Per feature (one extraction and one summary per paper, in process):
 - title: right when the summary's title and the gold title agree on their words (normalised: case,
   punctuation, dashes): at least 80% of the title's words are the gold's, and it carries at least 40%
   of the gold's (a title without its subtitle or date still names the paper; a label, a person, a
-  file name does not);
+  file name does not: the file's own name, the summary's fallback, is never right);
 - recommendations: a found decision matches a gold one when the verb agrees and the first six words
   of the text agree; precision over what was found, recall over gold (a paper whose gold asks no
   decision counts every recommendation found as a false one);
@@ -115,7 +115,10 @@ def printed_definition(short: str, long: str, text: str) -> bool:
 def score_paper(gold: dict, summary, page_text: str = "") -> dict:
     d = summary.to_dict()
     out: dict = {"title": summary.title, "gold_title": gold.get("title")}
-    out["title_right"] = title_right(summary.title, gold.get("title") or "")
+    # a title that is the file's name is the summary having found none, never right however its words fall
+    # (note of 2026-11-29: "milburn-pc_2018_minutes-march" scored right on its words)
+    stem = Path(gold.get("file") or "").stem
+    out["title_right"] = summary.title != stem and title_right(summary.title, gold.get("title") or "")
     # recommendations
     gold_recs = [rec_key(r.get("verb", ""), r.get("text", "")) for r in gold.get("recommendations") or []]
     found = [rec_key(r.get("verb") or "", r.get("text", "")) for r in d.get("recommendations", [])]
