@@ -160,8 +160,9 @@ def test_title_of_real_papers(name, title):
 @pytest.mark.parametrize("name", ["milburn-pc_2018_minutes-march.pdf", "milburn-pc_2019_agm-minutes-may.pdf"])
 def test_minutes_whose_title_line_is_lost_never_take_an_items_text(name):
     """Page 1's lines of numbered minutes (18.03.1 ...) are the items' text: "R Healey, Councillor", "None"."""
+    title = real(name).title  # skips where the PDF is not restored
     items = {b.text.strip() for b in lspkit.extract(str(REAL / name)).blocks if b.page == 1}
-    assert real(name).title not in items
+    assert title not in items
 
 
 # ---------------------------------------------------------------- glossary
