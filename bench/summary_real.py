@@ -1,23 +1,36 @@
 """The officer's summary on the real corpus, against gold written from the page, from one run.
 
     python bench/summary_real.py                     # per-feature figures, then the misses
-    python bench/summary_real.py --gold DIR --json out.json name1 name2
+    python bench/summary_real.py --gold DIR --json out.json name1 name2   # PDFs in DIR/.. or data/real
 
 Per feature (one extraction and one summary per paper, in process):
 - title: right when the summary's title and the gold title agree on their words (normalised: case,
   punctuation, dashes): at least 80% of the title's words are the gold's, and it carries at least 40%
   of the gold's (a title without its subtitle or date still names the paper; a label, a person, a
-  file name does not);
+  file name does not: the file's own name, the summary's fallback, is never right);
 - recommendations: a found decision matches a gold one when the verb agrees and the first six words
   of the text agree; precision over what was found, recall over gold (a paper whose gold asks no
   decision counts every recommendation found as a false one);
 - glossary: recall of the gold's defined abbreviations (short form found with an expansion whose words
   agree with the gold's long form; a plural "MMs" is "MM"); a false acronym is an entry the summary
   says the paper defines (its table or a bracket) that the gold does not list (a verb, a postnominal,
-  a code, a misread definition).  Expansions taken from elsewhere (a capitalised run spelling the
+  a code, a misread definition) and that the page does not print as a definition either ("Long Form
+  (ABC)", "ABC (Long Form)", a table row "ABC Long Form" in pdftotext's text): some golds list only
+  the paper's abbreviations table, and a bracketed definition they leave out is not junk (note of
+  2026-11-29; such entries are counted apart as "unlisted").  Expansions taken from elsewhere (a capitalised run spelling the
   letters, the taxonomy's domain list) are shown as such and counted apart;
-- references: internal (not marked external) references resolved inside the paper; external ones
-  (qualified by another document) that were nonetheless resolved inside it (must be 0).
+- references: each reference the summary found is judged against the gold's paragraphs and sections
+  (the gold lists no references, so what is scored is the outcome of each one found, not recall).
+  An internal reference (not marked external) is right when what it names is in the paper and it
+  resolves to exactly that (the paragraphs the gold numbers so, the section numbered so -- "2" is the
+  section printed "2.0" --, the appendix or annex the gold has a heading for), or when what it names
+  is not in the paper and it is left unresolved ("not in this document": an appendix printed
+  separately, a paragraph of the plan an inspector examines, a section of an Act).  External ones
+  (qualified by another document) resolved inside the paper must be 0.  Limit: a reference to another
+  document whose number happens to exist here ("paragraph 35" of the NPPF in a report with 35
+  paragraphs) is scored right when it resolves; only reading the page catches it (see --refs).
+  Until a note of 2026-11-29 the bench counted every unresolved internal reference as a miss, which
+  scored "not in this document" wrong even where the page has no such paragraph or appendix.
 Papers whose PDF is absent are skipped and listed.
 """
 from __future__ import annotations
@@ -62,18 +75,50 @@ def short_key(short: str) -> str:
     return s[:-1] if len(s) > 2 and s.endswith("s") and s[:-1].isupper() else s
 
 
+def verb_stem(verb: str) -> str:
+    """ "ADOPTS", "adopt", "adopted" are one verb: the gold gives the verb as printed ("adopts"), the summary its
+    base form (note of 2026-11-29: comparing them as strings scored every inflected gold verb a miss)."""
+    v = re.sub(r"(?<=[a-z]{3})(?:s|d)$", "", (verb or "").lower())
+    return v[:-1] if v.endswith("e") else v
+
+
 def rec_key(verb: str, text: str) -> tuple[str, tuple[str, ...]]:
     words = norm_words(text)
     v = (verb or "").lower()
-    if words and words[0] == v:  # the verb printed at the start of the item
+    if words and verb_stem(words[0]) == verb_stem(v):  # the verb printed at the start of the item
         words = words[1:]
-    return v, tuple(words[:START_WORDS])
+    return verb_stem(v), tuple(words[:START_WORDS])
 
 
-def score_paper(gold: dict, summary) -> dict:
+def page_text_of(pdf: Path) -> str:
+    """The PDF's text as pdftotext lays it out, whitespace folded (empty when pdftotext is absent)."""
+    import subprocess
+
+    try:
+        out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=120).stdout
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return " ".join(out.split())
+
+
+def printed_definition(short: str, long: str, text: str) -> bool:
+    """ "Long Form (ABC)", "ABC (Long Form)" or a table row "ABC Long Form" on the page (case, spacing and a
+    plural aside: the summary gives "DC District Centre" for "District Centres (DCs)")."""
+    if not text:
+        return False
+    lo = re.escape(" ".join(long.split())).replace("\\ ", "\\s+") + "(?:e?s)?"  # "District Centres (DCs)"
+    sh = re.escape(short)
+    pattern = rf"{lo}\s*[(\[]\s*(?:the\s+)?[\"“‘']?{sh}s?\b|{sh}s?\s*[(\[]\s*{lo}|(?<![\w(]){sh}\s+{lo}"
+    return bool(re.search(pattern, text, re.I))
+
+
+def score_paper(gold: dict, summary, page_text: str = "") -> dict:
     d = summary.to_dict()
     out: dict = {"title": summary.title, "gold_title": gold.get("title")}
-    out["title_right"] = title_right(summary.title, gold.get("title") or "")
+    # a title that is the file's name is the summary having found none, never right however its words fall
+    # (note of 2026-11-29: "milburn-pc_2018_minutes-march" scored right on its words)
+    stem = Path(gold.get("file") or "").stem
+    out["title_right"] = summary.title != stem and title_right(summary.title, gold.get("title") or "")
     # recommendations
     gold_recs = [rec_key(r.get("verb", ""), r.get("text", "")) for r in gold.get("recommendations") or []]
     found = [rec_key(r.get("verb") or "", r.get("text", "")) for r in d.get("recommendations", [])]
@@ -85,8 +130,11 @@ def score_paper(gold: dict, summary) -> dict:
     expanded = {short_key(a["short"]): a["long"] for a in d.get("acronyms", []) if a.get("long")}
     source = {short_key(a["short"]): a.get("source") for a in d.get("acronyms", []) if a.get("long")}
     hits = [s for s, long in gold_abbr.items() if s in expanded and long_agrees(expanded[s], long)]
-    # claimed as the paper's own definition (its table or a bracket) but not among the gold's definitions
-    false = sorted(s for s in expanded if s not in gold_abbr and source[s] in ("table", "text"))
+    # claimed as the paper's own definition (its table or a bracket) but not among the gold's definitions, and
+    # not printed on the page as one either (the gold of some papers lists only their abbreviations table)
+    claimed = sorted(s for s in expanded if s not in gold_abbr and source[s] in ("table", "text"))
+    false = [s for s in claimed if not printed_definition(s, expanded[s], page_text)]
+    out["glossary_unlisted"] = [s for s in claimed if s not in false]
     out["glossary_elsewhere"] = sorted(s for s in expanded if s not in gold_abbr and source[s] not in ("table", "text"))
     out["glossary"] = {"gold": len(gold_abbr), "right": len(hits),
                        "missed": sorted((s, gold_abbr[s], expanded.get(s)) for s in gold_abbr if s not in hits),
@@ -95,11 +143,140 @@ def score_paper(gold: dict, summary) -> dict:
     xrefs = d.get("xrefs", [])
     internal = [x for x in xrefs if not x.get("external")]
     external = [x for x in xrefs if x.get("external")]
+    judged = [(x, ref_right(x, gold)) for x in internal]
     out["refs"] = {"internal": len(internal), "resolved": sum(1 for x in internal if x["resolved"]),
+                   "right": sum(1 for _, ok in judged if ok),
+                   "in_paper": sum(1 for x, _ in judged if named_in_gold(x, gold)),
+                   "in_paper_right": sum(1 for x, ok in judged if ok and named_in_gold(x, gold)),
                    "external": len(external), "external_resolved": sum(1 for x in external if x["resolved"] or x["to"]),
                    "unresolved_annex": sum(1 for x in internal if not x["resolved"] and x["kind"] == "annex"),
-                   "unresolved": [x["text"] for x in internal if not x["resolved"]][:8]}
+                   "unresolved": [x["text"] for x in internal if not x["resolved"]][:8],
+                   "wrong": [f"{x['text']} -> {x['to'] or 'not in this document'} (gold: {gold_targets(x, gold) or 'absent'})"
+                             for x, ok in judged if not ok]}
     return out
+
+
+# ---------------------------------------------------------------- references against the gold's structure
+
+_SUB = re.compile(r"\s?\([0-9a-zA-Z]{1,4}\)")
+
+
+def _sec_norm(number: str) -> str:
+    """"2.0" is how some papers print section 2."""
+    n = (number or "").strip().rstrip(".")
+    return n[:-2] if n.endswith(".0") else n
+
+
+def _gold_paragraph_ids(gold: dict) -> set[str]:
+    ids: set[str] = set()
+    for p in gold.get("paragraphs") or []:
+        n, under = (p.get("number") or "").strip(), p.get("under")
+        ids.add(n)
+        if under:
+            ids.add(f"{under}({n})")
+    return ids
+
+
+def _listed(target: str) -> list[tuple[str, str]]:
+    """'paragraphs 4.3-4.5 and 4.7' -> [('4.3', '4.5'), ('4.7', '4.7')]; subsections kept apart."""
+    body = re.sub(r"^\S+\s+", "", target)
+    body = re.split(r"\s+of\s+", body)[0]
+    parts = re.split(r"\s*(?:,\s*(?:and|or)?|\band\b|\bor\b|&)\s*", body)
+    out = []
+    for part in parts:
+        m = re.match(r"^\s*(\S+?)\s*(?:to|[-\u2013\u2014])\s*(\S+)\s*$", part)
+        out.append((m.group(1), m.group(2)) if m else (part.strip(), part.strip()))
+    return [(a, b) for a, b in out if a]
+
+
+def _tok(number: str) -> tuple:
+    """ "GB7 3" and "GB7(3)" are one id."""
+    return tuple(re.findall(r"[0-9]+|[a-z]+", number.lower()))
+
+
+def _key(number: str) -> tuple:
+    return tuple((0, int(x), "") if x.isdigit() else (1, 0, x) for x in re.findall(r"\d+|[a-z]+", number.lower()))
+
+
+def gold_targets(x: dict, gold: dict) -> list[str]:
+    """What the reference names that the gold has in the paper (numbers, or annex headings)."""
+    kind, target = x["kind"], x.get("target") or x["text"]
+    if kind == "paragraph":
+        ids = _gold_paragraph_ids(gold)
+        found = []
+        if re.search(r"(?i)\b(?:of|in) this (?:policy|section|part|chapter|annexe?|appendix|schedule)\b", x["text"]):
+            # "paragraph 3 of this policy", cited from paragraph 4 of policy GB7: the gold's 3 under GB7
+            head = _tok(x["from"])[:-1]
+            for first, _ in _listed(target):
+                found += [n for n in ids if _tok(n) == head + _tok(first)][:1]
+            return found
+        for first, last in _listed(target):
+            if first == last:
+                if first in ids or _SUB.sub("", first) in ids:
+                    found.append(first if first in ids else _SUB.sub("", first))
+            else:
+                lo, hi = _key(_SUB.sub("", first)), _key(_SUB.sub("", last))
+                found += [n for n in sorted(ids, key=_key) if "(" not in n and lo <= _key(n) <= hi
+                          and len(_key(n)) == len(lo)]
+        return found
+    if kind == "section":
+        if not re.search(r"\d", target):  # "the previous section", "the conclusions above"
+            named = re.match(r"the\s+([a-z]+)", target)
+            word = named.group(1)[:6] if named and named.group(1) not in ("previous", "preceding", "following", "next") else ""
+            heads = [h.get("heading") or "" for h in gold.get("sections") or []]
+            if word:  # the gold has a heading with that word ("Conclusions", "Recommendation(s)")
+                return ["(a section)"] if any(word in h.lower() for h in heads) else []
+            return ["(a section)"] if heads else []
+        numbers = {_sec_norm(s.get("number") or "") for s in gold.get("sections") or []} - {""}
+        found = []
+        for first, last in _listed(target):
+            a, b = _sec_norm(_SUB.sub("", first)), _sec_norm(_SUB.sub("", last))
+            if a == b:
+                found += [a] if a in numbers else []
+            else:
+                lo, hi = _key(a), _key(b)
+                found += [n for n in sorted(numbers, key=_key) if lo <= _key(n) <= hi]
+        return found
+    if kind == "annex":
+        heads = [f"{s.get('number') or ''} {s.get('heading') or ''}".strip() for s in gold.get("sections") or []]
+        annexes = [h for h in heads if re.match(r"(?i)(?:annexe?|appendix)\b", h)]
+        m = re.match(r"(?i)(?:annexe?s?|appendix|appendices)\s+(\w+)$", target.strip())
+        if not m:
+            return annexes[:1]
+        ident = m.group(1)
+        return [h for h in annexes if re.match(rf"(?i)(?:annexe?|appendix)\s+{re.escape(ident)}\b", h)][:1]
+    if kind == "question":
+        ids = {re.sub(r"(?i)^(?:q\.?|question\s*)", "", n) for n in _gold_paragraph_ids(gold)
+               if re.match(r"(?i)^(?:q\.?|question\s*)\d", n)}
+        for s in gold.get("sections") or []:
+            m = re.match(r"(?i)^(?:q|question)\s*(\d+)", s.get("heading") or "")
+            if m:
+                ids.add(m.group(1))
+        wanted = re.findall(r"\d+[a-z]?", target)
+        return [w for w in wanted if w in ids]
+    return []
+
+
+def named_in_gold(x: dict, gold: dict) -> bool:
+    return bool(gold_targets(x, gold))
+
+
+def ref_right(x: dict, gold: dict) -> bool:
+    """Resolved to what the gold has under that name, or unresolved when the gold has nothing so named."""
+    want = gold_targets(x, gold)
+    to = [t for t in x.get("to") or [] if t is not None]
+    if not want:
+        return not x["resolved"]
+    if not x["resolved"] or not to or len(to) != len(x.get("to") or []):
+        return False
+    if x["kind"] == "paragraph":
+        return ({_SUB.sub("", t) for t in to} == {_SUB.sub("", w) for w in want} or set(to) == set(want)
+                or {_tok(t) for t in to} == {_tok(w) for w in want})
+    if x["kind"] == "section" and want != ["(a section)"]:
+        return {_sec_norm(t) for t in to} == set(want)
+    if x["kind"] == "question":
+        return {re.sub(r"(?i)^(?:q\.?|question\s*)", "", t) for t in to} == set(want)
+    return True
 
 
 def main() -> int:
@@ -119,7 +296,10 @@ def main() -> int:
         stem = path.name[: -len(".gold.json")]
         if args.names and stem not in args.names:
             continue
-        pdf = REAL / gold.get("file", stem + ".pdf")
+        name = gold.get("file", stem + ".pdf")
+        pdf = Path(args.gold).resolve().parent / name  # the PDFs beside the gold folder, else data/real
+        if not pdf.exists():
+            pdf = REAL / name
         if not pdf.exists():
             skipped.append(stem)
             continue
@@ -129,7 +309,7 @@ def main() -> int:
             print(f"{stem}: failed: {type(exc).__name__}: {exc}", file=sys.stderr)
             rows.append({"doc": stem, "failed": str(exc)})
             continue
-        row = score_paper(gold, summary)
+        row = score_paper(gold, summary, page_text_of(pdf))
         row["doc"] = stem
         rows.append(row)
     ok = [r for r in rows if "failed" not in r]
@@ -141,9 +321,13 @@ def main() -> int:
     gg = sum(r["glossary"]["gold"] for r in ok)
     gr = sum(r["glossary"]["right"] for r in ok)
     gf = sum(len(r["glossary"]["false"]) for r in ok)
+    gu = sum(len(r.get("glossary_unlisted", [])) for r in ok)
     ri = sum(r["refs"]["internal"] for r in ok)
     ra = sum(r["refs"]["unresolved_annex"] for r in ok)
     rres = sum(r["refs"]["resolved"] for r in ok)
+    rright = sum(r["refs"]["right"] for r in ok)
+    rin = sum(r["refs"]["in_paper"] for r in ok)
+    rinr = sum(r["refs"]["in_paper_right"] for r in ok)
     re_ = sum(r["refs"]["external"] for r in ok)
     rer = sum(r["refs"]["external_resolved"] for r in ok)
     totals = {
@@ -151,8 +335,11 @@ def main() -> int:
         "title_right": titles,
         "recommendations": {"gold": rg, "found": rf, "right": rr,
                             "precision": round(rr / rf, 3) if rf else 1.0, "recall": round(rr / rg, 3) if rg else 1.0},
-        "glossary": {"gold": gg, "right": gr, "recall": round(gr / gg, 3) if gg else 1.0, "false_acronyms": gf},
-        "references": {"internal": ri, "resolved": rres, "share": round(rres / ri, 3) if ri else 1.0,
+        "glossary": {"gold": gg, "right": gr, "recall": round(gr / gg, 3) if gg else 1.0, "false_acronyms": gf,
+                     "printed_not_in_gold": gu},
+        "references": {"internal": ri, "resolved": rres, "right": rright,
+                       "share": round(rright / ri, 3) if ri else 1.0,
+                       "in_paper": rin, "in_paper_right": rinr,
                        "unresolved_annex": ra,
                        "external": re_, "external_resolved": rer},
         "seconds": round(time.time() - started, 1),
@@ -167,16 +354,18 @@ def main() -> int:
                 print(f"      glossary missed {r['glossary']['missed'][:6]}")
             if r["glossary"]["false"]:
                 print(f"      glossary false {r['glossary']['false'][:8]}")
-            if r["refs"]["unresolved"] or r["refs"]["external_resolved"]:
-                print(f"      refs unresolved {r['refs']['unresolved'][:5]} external resolved {r['refs']['external_resolved']}")
+            if r["refs"]["wrong"] or r["refs"]["external_resolved"]:
+                print(f"      refs wrong {r['refs']['wrong'][:6]} external resolved {r['refs']['external_resolved']}")
     print(f"title right                {titles}/{len(ok)}")
     rec = totals["recommendations"]
     print(f"recommendations            P {rec['precision']:.2f} R {rec['recall']:.2f}  (gold {rg}, found {rf}, right {rr})")
     gl = totals["glossary"]
-    print(f"glossary                   recall {gl['recall']:.2f} ({gr}/{gg}), false acronyms {gf}")
+    print(f"glossary                   recall {gl['recall']:.2f} ({gr}/{gg}), false acronyms {gf} "
+          f"({gu} more defined on the page but not in the gold)")
     ref = totals["references"]
-    print(f"internal refs resolved     {ref['share']:.2f} ({rres}/{ri}; {ra} of the unresolved name an appendix or "
-          f"annex not in the PDF); external {re_}, resolved inside {rer}")
+    print(f"internal refs right        {ref['share']:.2f} ({rright}/{ri}; {rinr}/{rin} of those naming something in the "
+          f"paper resolve to it; {rres} resolved, {ra} unresolved name an appendix or annex); "
+          f"external {re_}, resolved inside {rer}")
     if skipped:
         print(f"skipped (PDF absent): {', '.join(skipped)}")
     if args.json:

@@ -167,3 +167,20 @@ def test_cache_key_follows_the_taxonomy(tmp_path, run):
 
 def _theme_scores(summary: dict) -> dict:
     return {t["name"]: [(p["number"], p["score"]) for p in t["paragraphs"]] for t in summary["themes"]}
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown", "terminal"])
+def test_warnings_go_to_stderr_once_and_never_into_the_report(cache_dir, fmt, tmp_path):
+    """A real paper with a numbering gap: the warning is on stderr once, not in the report; -q silences it."""
+    pdf = ROOT / "data" / "real" / "aecom-buckinghamshire_2025_local-plan-hra-reg18.pdf"
+    if not pdf.exists():
+        pytest.skip("data/real/restore.py restores the real papers")
+    env = {**os.environ, "LSPKIT_CACHE_DIR": cache_dir, "NO_COLOR": "1"}
+    out = tmp_path / f"summary.{fmt}"
+    cmd = [sys.executable, "-m", "lspkit", "summarise", str(pdf), "--format", fmt, "-o", str(out)]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count("numbering gap: 2 is followed by 4") == 1
+    assert "numbering gap" not in out.read_text() and "warning" not in out.read_text().lower()
+    quiet = subprocess.run(cmd + ["-q"], capture_output=True, text=True, env=env, timeout=600)
+    assert quiet.returncode == 0 and "warning" not in quiet.stderr

@@ -89,6 +89,18 @@ def test_a_description_is_not_a_decision():
     assert find_recommendations(doc(Paragraph("3", "It is proposed that the Panel receives a report.", 1))) == ()
 
 
+COVENTRY_AIR = "coventry-cc_2018_air-quality-spd-revised-draft-cabinet-member-report.pdf"
+COVENTRY_HFT = "coventry-cc_2018_hot-food-takeaway-spd-revised-draft-cabinet-member-report.pdf"
+
+
+@pytest.mark.parametrize("name", [COVENTRY_AIR, COVENTRY_HFT])
+def test_a_cover_recommendations_heading_whose_items_were_numbered_as_paragraphs(name):
+    """ "Recommendations:" on the cover, its items "1. Note ...", "2. Approve ..." read as paragraphs 1 and 2."""
+    recs = real(name).recommendations
+    assert [(r.verb, r.number, r.source) for r in recs] == [("NOTE", "1", "cover"), ("APPROVE", "2", "cover")]
+    assert recs[0].text.startswith("Note the consultation statement included at appendix")
+
+
 def test_an_inspectors_report_asks_no_decision_and_gives_its_conclusion():
     s = real("planning_inspectorate_2022_watford_local_plan_inspector_report.pdf")
     assert s.recommendations == ()
@@ -103,14 +115,17 @@ def test_an_inspectors_report_asks_no_decision_and_gives_its_conclusion():
                                   "C:\\Reports\\cabinet.docx", "Code of Conduct adopted 2017.pages",
                                   "by William Fieldhouse BA (Hons) MA MRTPI", "Planning and Compulsory Purchase Act 2004 (as amended)",
                                   "House of Commons", "INTRODUCTION", "CABINET 19 JANUARY 2006", "standingorders",
-                                  '"# & "# $ 6\',8 /398+74,8.+2++8/3-.+1*43'])
+                                  '"# & "# $ 6\',8 /398+74,8.+2++8/3-.+1*43', "Licensing Committee",
+                                  "Report to London Legacy Development Corporation", "Public report template",
+                                  "Public report", "None", "R Healey, Councillor", "No interests declared"])
 def test_never_a_label_bullet_path_person_act_or_publisher(text):
     assert bad_title(text)
 
 
 @pytest.mark.parametrize("text", ["Council Tax Support Scheme 2025/26: Consultation Results",
                                   "Report on the Examination of the Watford Local Plan 2018-2036",
-                                  "Local Development Scheme 2025-2028"])
+                                  "Local Development Scheme 2025-2028",
+                                  "Minutes of the Annual General Meeting of the above Council"])
 def test_real_titles_pass(text):
     assert not bad_title(text)
 
@@ -123,9 +138,31 @@ def test_real_titles_pass(text):
     ("tintern-cc_2019_minutes-august.pdf", "Minutes of a meeting of Tintern Community Council held on Monday 19th August 2019"),
     ("house_of_commons_2010_early_day_motions_8_november.pdf",
      "Notices of Motions for which no days have been fixed (Early Day Motions)"),
+    # a graphic's stray backslash is a dash; the committee's name alone is the meeting's body, not the paper
+    ("bristol-cc_2025_licensing-committee-public-forum.pdf", "Public Forum – Full Licensing Committee AGM"),
+    # the publisher in the largest type, the series under it, named by its date
+    ("house_of_commons_2011_questions_book_31_january.pdf", "Questions for Oral or Written Answer, 31 January 2011"),
+    # how the code was made is not its name
+    ("tintern-cc_2017_code-of-conduct.pdf", "Code of Conduct"),
+    # "of the above Council" names nothing when no council is known; the date ran onto the next line
+    ("tintern-cc_2019_minutes-may-agm-and-ordinary.pdf", "Minutes of the Annual General Meeting held on 20 May 2019"),
+    # the cover's "Title:" line, not the PDF's "Public report template"
+    ("coventry-cc_2018_hot-food-takeaway-spd-revised-draft-cabinet-member-report.pdf",
+     "Draft Hot Food Takeaway Supplementary Planning Document"),
+    # "Report to London Legacy Development Corporation" names the addressee
+    ("planning_inspectorate_2020_lldc_revised_local_plan_inspector_report.pdf",
+     "Report on the Examination of the London Legacy Development Corporation Revised Local Plan"),
 ])
 def test_title_of_real_papers(name, title):
     assert real(name).title == title
+
+
+@pytest.mark.parametrize("name", ["milburn-pc_2018_minutes-march.pdf", "milburn-pc_2019_agm-minutes-may.pdf"])
+def test_minutes_whose_title_line_is_lost_never_take_an_items_text(name):
+    """Page 1's lines of numbered minutes (18.03.1 ...) are the items' text: "R Healey, Councillor", "None"."""
+    title = real(name).title  # skips where the PDF is not restored
+    items = {b.text.strip() for b in lspkit.extract(str(REAL / name)).blocks if b.page == 1}
+    assert title not in items
 
 
 # ---------------------------------------------------------------- glossary
@@ -155,6 +192,38 @@ def test_the_papers_abbreviations_table_is_read_first():
 def test_a_letters_definitions_in_unnumbered_blocks_count():
     s = real("desnz_2024_east_anglia_rtdcsg_plan_approval_letter.pdf")
     assert {a.short: a.long for a in s.acronyms}.get("DESNZ") == "Department for Energy Security & Net Zero"
+
+
+def _glossary(name: str) -> dict:
+    return {a.short: a.long for a in real(name).acronyms}
+
+
+def test_a_flattened_table_starts_a_row_at_a_lower_case_short_form():
+    g = _glossary("planning_inspectorate_2020_lldc_revised_local_plan_inspector_report.pdf")
+    assert g["dpa"] == "dwellings per annum" and g["ha"] == "hectare" and g["DTC"] == "Duty to Co-operate"
+    assert _glossary("planning_inspectorate_2020_broxbourne_local_plan_inspector_report.pdf")["sqm"] == "Square metres"
+
+
+def test_a_defined_term_row_of_the_abbreviations_table_is_read():
+    g = _glossary(INSPECTOR_WATFORD)
+    assert g["The Plan"] == "The Watford Local Plan 2018-2036" and g["The Council"] == "Watford Borough Council"
+    assert g["The 2004 Act"].startswith("The Planning & Compulsory Purchase Act 2004")
+    assert not any(k.startswith("The 2012") for k in g)  # "The 2012 [Regulations]" wrapped: no row "The 2012 The"
+
+
+def test_a_quoted_definition_in_brackets_counts_and_a_defined_term_does_not():
+    name = "desnz_2025_ferrybridge_multifuel_2_nmc_decision_letter.pdf"
+    g = _glossary(name)
+    assert g["EA"] == "Environment Agency" and g["NMC"] == "non-material change"
+    assert g["WMDC"] == "Wakefield Metropolitan District Council"
+    assert "Applicant" not in g and all(a.source != "text" or a.short != "Applicant" for a in real(name).acronyms)
+
+
+def test_an_expansion_keeps_the_words_the_paper_prints():
+    """ "Housing and Communities (DLUHC)" is not a plural to make singular; "Species" has no singular "Specy"."""
+    g = _glossary("aecom-buckinghamshire_2025_local-plan-hra-reg18.pdf")
+    assert g["DLUHC"] == "Department for Levelling Up, Housing and Communities"
+    assert _glossary("desnz_2025_ferrybridge_multifuel_2_nmc_decision_letter.pdf")["EPS"] == "European Protected Species"
 
 
 # ---------------------------------------------------------------- references
@@ -198,6 +267,124 @@ def test_the_surrogates_crash_is_gone():
     assert any("Site area × estimated density" in unicodedata.normalize("NFKC", b.text) for b in d.blocks)
 
 
+def _ref(name: str, said: str, near: str = ""):
+    """The one reference in paper `name` whose text starts with `said` in a paragraph that has `near`."""
+    s = real(name)
+    found = [x for x in s.xrefs if x.text.lower().startswith(said.lower())
+             and near in s.paragraph(x.from_).text]
+    assert found, f"no reference {said!r} near {near!r} in {name}"
+    return found[0]
+
+
+INSPECTOR_BROXBOURNE = "planning_inspectorate_2020_broxbourne_local_plan_inspector_report.pdf"
+INSPECTOR_WATFORD = "planning_inspectorate_2022_watford_local_plan_inspector_report.pdf"
+INSPECTOR_LLDC = "planning_inspectorate_2020_lldc_revised_local_plan_inspector_report.pdf"
+NPPF = "mhclg_2025_draft_nppf_consultation_text.pdf"
+
+
+def test_an_inspectors_reference_to_the_plans_numbering_is_the_plans():
+    """A report numbered 1, 2, 3 ... has no paragraph 3.12 and no chapters: they are the plan's it examines."""
+    x = _ref(INSPECTOR_BROXBOURNE, "paragraph 3.17", "Table 1")
+    assert x.external and not x.resolved and x.target == "paragraph 3.17 of the Plan"
+    x = _ref(INSPECTOR_WATFORD, "chapter 13", "indicative yields")
+    assert x.external and not x.resolved and x.target.endswith("of the Plan")
+
+
+def test_an_appendix_of_another_document_is_external():
+    assert _ref(INSPECTOR_WATFORD, "Appendix H", "Watford District Plan 2000").external
+    assert _ref(INSPECTOR_WATFORD, "Appendix D", "cycle").target == "Appendix D of Plan"
+    assert _ref("tewkesbury_2019_eqia-screening-report.pdf", "Appendix VII").target == \
+        "Appendix VII of Draft SA Report"
+    assert _ref(NPPF, "Annex 1", "transitional arrangements").external  # "to that Framework", in a Framework
+
+
+def test_a_bracketed_reference_after_a_clause_about_another_document_is_that_documents():
+    x = _ref(INSPECTOR_LLDC, "paragraph 35", "(The Framework)")
+    assert x.external and x.target == "paragraph 35 of Framework"
+    assert _ref(INSPECTOR_LLDC, "paragraph 13", "The Framework states").external
+    assert _ref(INSPECTOR_LLDC, "paragraphs 96-98", "ethos of the Framework").external
+
+
+def test_a_reference_qualified_in_lower_case_or_by_legislation_is_external():
+    assert _ref("aecom-buckinghamshire_2025_local-plan-hra-reg18.pdf", "paragraph 39").target == \
+        "paragraph 39 of ruling"
+    assert _ref("tintern-cc_2018_standing-orders.pdf", "Section 1", "governance").external
+    assert _ref("house_of_commons_2011_questions_book_31_january.pdf", "paragraph 3", "report No. 631").external
+    assert _ref("desnz_2024_east_anglia_rtdcsg_plan_approval_letter.pdf", "Paragraph 2", "Schedule 18, Part 3").target \
+        == "paragraph 2 of Schedule 18"
+    assert _ref("lepus-broxbourne_2020_sa-post-adoption-statement.pdf", "Paragraph 4", "Regulation 16").external
+    assert _ref("desnz_2025_ferrybridge_multifuel_2_nmc_decision_letter.pdf", "Chapter 8").target == "chapter 8 of ES"
+    assert _ref("manordeilo-salem-cc_2018_minutes-march.pdf", "Section 13", "Annual Report").external
+
+
+def test_a_section_printed_2_0_is_section_2():
+    for n in ("2", "3", "4"):
+        x = _ref("tewkesbury_2019_eqia-screening-report.pdf", f"Section {n}", "further sections")
+        assert x.resolved and x.to == (f"{n}.0",)
+
+
+def test_paragraph_n_of_this_policy_is_the_citing_paragraphs_sibling():
+    x = _ref(NPPF, "paragraph 3 of this policy")
+    head = x.from_.rsplit(" ", 1)[0]
+    assert x.resolved and x.to == (f"{head} 3",) and real(NPPF).paragraph(x.to[0]).text.startswith(
+        "There are only three circumstances")
+
+
+def test_the_annex_is_the_one_just_named_or_the_one_it_is_in():
+    x = _ref(NPPF, "the Annex", "Annex D; the Annex also")
+    assert x.to == ("D",)
+    x = _ref(NPPF, "Annex", "This Annex sets out how housing need")
+    assert x.to == ("D",)
+
+
+def test_section_1_above_is_never_an_annex_after_it():
+    x = _ref(INSPECTOR_LLDC, "section 1 above")
+    assert not x.resolved and x.to == ()
+
+
+def test_an_appendix_only_listed_on_the_last_page_is_not_in_this_document():
+    """The last page lists "Appendix 1 – Revised Draft Air Quality SPD", "Appendix 2 – ...": circulated apart."""
+    s = real(COVENTRY_AIR)
+    xs = [x for x in s.xrefs if x.kind.value == "annex"]
+    assert xs and all(not x.resolved and x.to == () for x in xs)
+    from lspkit.model import SectionKind
+
+    listed = doc(Paragraph("1", "The SPD is at Appendix 1.", 1, section="1"),
+                 blocks=(Block("Appendix 2 – Consultation Statement", 3),),
+                 sections=(Section("1", "Context", 1), Section("1", "Revised Draft SPD", 3, SectionKind.ANNEX)))
+    (x,) = find_xrefs(listed)
+    assert not x.resolved
+    present = doc(Paragraph("1", "The SPD is at Appendix 1.", 1, section="1"), blocks=(Block("The SPD text.", 3),),
+                  sections=(Section("1", "Context", 1), Section("1", "Revised Draft SPD", 3, SectionKind.ANNEX)))
+    (x,) = find_xrefs(present)
+    assert x.resolved and x.to == ("1",)
+
+
+def test_section_n_is_never_an_annex_and_above_never_a_section_after():
+    from lspkit.model import SectionKind
+
+    d = doc(Paragraph("1", "See section 1 for the plan and section 2 above.", 1, section="2"),
+            Paragraph("2", "Text.", 2, section="3"),
+            sections=(Section("2", "Two", 1), Section("3", "Three", 2), Section("1", "Schedule", 3, SectionKind.ANNEX)))
+    first, second = find_xrefs(d)
+    assert first.to == () and not first.resolved  # "section 1" is not Appendix 1
+    assert second.to == ("2",)
+    d = doc(Paragraph("1", "As set out in section 3 above.", 1, section="2"), Paragraph("2", "Text.", 2, section="3"),
+            sections=(Section("2", "Two", 1), Section("3", "Three", 2)))
+    (x,) = find_xrefs(d)
+    assert x.to == () and not x.resolved  # section 3 comes after: "above" names another section 3
+
+
+def test_an_unnumbered_section_is_named_by_its_heading_never_none():
+    from lspkit.render.summary import xref_target_label
+
+    name = "desnz_2025_ferrybridge_multifuel_2_nmc_decision_letter.pdf"
+    x = _ref(name, "the Annex", "attached at the Annex")
+    assert x.resolved and x.to == ("ANNEX",) and "None" not in xref_target_label(real(name), x)
+    x = _ref("dacorum_2023_shlaa-update-main-report.pdf", "the previous section")
+    assert x.to == ("2",)  # section 3's previous section is 2, not a subheading of 2
+
+
 # ---------------------------------------------------------------- gists
 
 
@@ -206,6 +393,13 @@ def test_a_gist_drops_a_leading_connective_and_is_never_a_caption():
         "the Council has met the duty to cooperate."
     assert make_gist("Table 2 Housing supply by year. The supply meets the requirement.").text == \
         "The supply meets the requirement."
+
+
+def test_a_gist_after_also_on_a_date_is_the_main_clause_and_never_the_phrase_alone():
+    assert make_gist("Also on 5 February, the Cabinet agreed to publish the draft plan for consultation.").text == \
+        "the Cabinet agreed to publish the draft plan for consultation."
+    assert make_gist("Also on 5 February. The Cabinet agreed to publish the plan.").text == \
+        "The Cabinet agreed to publish the plan."
 
 
 # ---------------------------------------------------------------- golden snapshots

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterable, Mapping, Optional
 
 from ..model import Document
@@ -87,9 +88,11 @@ def _entries_in_line(text: str) -> list[tuple[str, str]]:
     """'AA Appropriate Assessment AAP Area Action Plan' -> [(AA, ...), (AAP, ...)]; one row per line too."""
     tokens = text.split()
     out: list[tuple[str, list[str]]] = []
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         core = tok.strip(",;:")
         starts = _SHORT.match(core) and not (out and not out[-1][1])  # right after a short: its long form's start
+        if not starts and out and out[-1][1] and _unit_short(core, tokens[i + 1] if i + 1 < len(tokens) else ""):
+            starts = True  # "... Duty to Co-operate dpa dwellings per annum": a lower-case short form starts a row
         if starts and out and out[-1][1] and _long_continues(out[-1], core):
             starts = False
         if starts:
@@ -99,6 +102,20 @@ def _entries_in_line(text: str) -> list[tuple[str, str]]:
     if not out and len(tokens) >= 2 and len(tokens[0]) <= 12 and tokens[0].isalpha() and tokens[0].islower():
         out = [(tokens[0], tokens[1:])]  # "sqm Square metres": a row whose short form is lower case
     return [(s, " ".join(words).strip(" -–:")) for s, words in out if words]
+
+
+# a row of the table whose short form is a defined term, one row to the line: "The 2004 Act The Planning & ...",
+# "The Council Watford Borough Council"
+_DEFINED_TERM_ROW = re.compile(r"^(The(?:\s+\d{4})?\s+(?!The\b)[A-Z][a-z]+)\s+([A-Z][^\n]{3,150})$")
+
+_FUNCTION_WORDS = frozenset("a an and as at by for in of on or per the to use via with".split())
+
+
+def _unit_short(token: str, following: str) -> bool:
+    """A lower-case short form inside a flattened table ("dpa dwellings per annum", "ha hectare", "sqm Square
+    metres"): two to four letters, not a function word, and the long form after it starts with its letter."""
+    return (2 <= len(token) <= 4 and token.isalpha() and token.islower() and token not in _FUNCTION_WORDS
+            and following[:1].lower() == token[0] and following[:1].isalpha() and len(following) > len(token))
 
 
 def _long_continues(entry: tuple[str, list[str]], token: str) -> bool:
@@ -124,6 +141,10 @@ def _table_rows(document: Document) -> list[tuple[str, str]]:
         if b.page in pages or (b.page - 1 in pages and not rows):
             if len(b.text) > 40 and b.text.rstrip().endswith(".") and not _SHORT.match(b.text.split()[0]):
                 continue  # prose under the table
+            defined = _DEFINED_TERM_ROW.match(b.text.strip())
+            if defined and not any(_SHORT.match(t.strip(",;:")) for t in defined.group(2).split()[1:]):
+                rows.append((defined.group(1), defined.group(2)))  # "The Plan The Watford Local Plan 2018-2036"
+                continue
             rows += _entries_in_line(b.text)
     out = []
     for short, long in rows:
@@ -147,10 +168,14 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
     items: list[tuple[str, str]] = [(p.number, p.text) for p in document.paragraphs]
     items += [("", b.text) for b in document.blocks]
     glossary = find_acronyms(items, known=dict(known or {}))
+    texts = [t for _, t in items]
     entries: dict[str, GlossaryEntry] = {}
     for short, long in _table_rows(document):
         if short not in entries:
             entries[short] = GlossaryEntry(short, long, _first_use(document, short), "table")
+    for short, long, where in _quoted_definitions(items):
+        if short not in entries and not bad_short(short):
+            entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
     unexpanded: dict[str, GlossaryEntry] = {}
     for a in glossary.entries:
         if a.short in entries or bad_short(a.short):
@@ -159,6 +184,8 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
             unexpanded.setdefault(a.short, GlossaryEntry(a.short, None, a.first or None))
             continue
         how = "text" if a.how in ("parenthesis", "reverse") else a.how
+        if how == "text":
+            a = replace(a, long=_as_printed(texts, a.short, a.long))
         if how == "initials" and _weak_initials(a.short, a.long):
             unexpanded.setdefault(a.short, GlossaryEntry(a.short, None, a.first or None))
             continue
@@ -170,6 +197,56 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
     position = {p.number: i for i, p in enumerate(document.paragraphs)}
     out.sort(key=lambda e: (e.short.lower(), position.get(e.first or "", 10**9)))
     return tuple(out)
+
+
+# a definition in quotes inside the bracket, the style of decision letters: Environment Agency’s (“EA”),
+# non-material change (“NMC”), the Planning Act 2008 (“the PA2008”)
+_QUOTED = re.compile(r"(?:['’]s)?\s*\(\s*[“\"‘']\s*(?:the\s+)?(?P<short>[A-Z][A-Za-z0-9&]{1,9})\s*[”\"’']\s*\)")
+
+
+def _quoted_definitions(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(short, long, paragraph) for each `Long Form (“ABC”)`: the fewest words before the bracket whose
+    letters spell the short form, starting with its first letter."""
+    out = []
+    for number, text in items:
+        text = " ".join(text.split())
+        for m in _QUOTED.finditer(text):
+            short = m.group("short")
+            if not _SHORT.match(short):
+                continue  # (“the Applicant”): a defined term, not an abbreviation
+            words = re.findall(r"[\w&’'-]+", text[max(0, m.start() - 160) : m.start()])[-10:]
+            letters = re.sub(r"[^A-Za-z]", "", short)
+            for n in range(1, len(words) + 1):
+                long = " ".join(words[-n:])
+                if words[-n][:1].lower() == short[0].lower() and not bad_expansion(short, long) \
+                        and words[-n].lower() not in _FUNCTION_WORDS and n <= max(len(letters), 2) + 2:
+                    out.append((short, long, number))
+                    break
+    return out
+
+
+_BODY = re.compile(r"^(?:the\s+)?(?:Department|Ministry|Office|Institute|Commission|Agency|Association|Society|"
+                   r"Federation|Union|Trust|Board|Council|Authority)\b")
+
+
+def _as_printed(texts: list[str], short: str, long: str) -> str:
+    """The long form as the paper prints it before "(ABC)": a singular made of a plural the short form does not
+    have ("Housing and Communities (DLUHC)", "European Protected Species (EPS)") is put back."""
+    head, _, last = long.rpartition(" ")
+    stem = last[:-1] if len(last) > 3 else last
+    pattern = re.compile(
+        (re.escape(head) + r"\s+" if head else "") + rf"({re.escape(stem)}\w*)\s*[(\[]\s*[\"“‘']?{re.escape(short)}[\"”’']?\s*[)\]]",
+        re.I)
+    for text in texts:
+        m = pattern.search(" ".join(text.split()))
+        if m and m.group(1) != last:
+            printed = m.group(1)
+            # a body's name keeps its words ("Department for ... Communities"); so does a word whose singular
+            # the paper never uses ("Species", not "Specy"); "Strategies (SCS)" stays the strategy it names
+            if _BODY.match(long) or not any(re.search(rf"\b{re.escape(last)}\b", t) for t in texts):
+                return f"{head} {printed}" if head else printed
+            break
+    return long
 
 
 def _weak_initials(short: str, long: str) -> bool:

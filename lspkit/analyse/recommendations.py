@@ -234,6 +234,7 @@ def _cover_decisions(document: Document) -> list[Recommendation]:
     out: list[Recommendation] = []
     awaiting = False
     page = None
+    empty_heading: Optional[int] = None  # the page of a "Recommendations:" block with no items of its own
     for b in document.blocks:
         text = b.text.strip()
         if awaiting and b.page == page:
@@ -250,6 +251,28 @@ def _cover_decisions(document: Document) -> list[Recommendation]:
                                            led=bool(_OPENING.match(text)))
             out += found
             awaiting, page = waiting or bool(found), b.page
+            if not found and _OPENING.match(text) and empty_heading is None:
+                empty_heading = b.page
+    if not out and empty_heading is not None:
+        out = _cover_items_as_paragraphs(document, empty_heading)
+    return out
+
+
+def _cover_items_as_paragraphs(document: Document, page: int) -> list[Recommendation]:
+    """A cover's "Recommendations:" whose items the segmenter numbered as paragraphs ("1. Note the consultation
+    statement ...", "2. Approve a final round ..."): the plain-numbered paragraphs on that page that open with a
+    decision verb, up to the body's first dotted number."""
+    out: list[Recommendation] = []
+    for p in document.paragraphs:
+        if p.page < page:
+            continue
+        if p.page > page or "." in p.number or p.kind is ParagraphKind.QUESTION:
+            break
+        if _BACK_MATTER.match(p.text):
+            break
+        found, _ = _decisions_in(p.text, paragraph=p.number, page=p.page, source="cover", led=True,
+                                 number=p.label if hasattr(p, "label") else p.number)
+        out += found
     return out
 
 

@@ -366,7 +366,8 @@ def make_gist(text: str, evidence: Sequence[tuple[int, int, float]] = (), max_wo
     if not text.strip():
         return Gist("", 0, 0, 0.0)
     spans = sentences(text) or [_strip(text, 0, len(text))]
-    standing = [sp for sp in spans if not _CAPTION.match(text, sp[0])] or spans  # a caption is never a gist
+    # a caption is never a gist, nor a connective and an adverbial alone ("Also on 5 February.")
+    standing = [sp for sp in spans if not _CAPTION.match(text, sp[0]) and not _fragment(text, *sp)] or spans
     scored = [(_weight(evidence, a, b), -i, (a, b)) for i, (a, b) in enumerate(standing)]
     _, _, (start, end) = max(scored)
     limit = max_words + GIST_SLACK
@@ -376,6 +377,9 @@ def make_gist(text: str, evidence: Sequence[tuple[int, int, float]] = (), max_wo
     m = _CONNECTIVE.match(text, start, end)
     if m and m.end() < end and _words(text, m.end(), end) >= 4:  # "In this respect, ...": the clause stands alone
         start = m.end()
+        lead = _ADVERBIAL.match(text, start, end)
+        if lead and _words(text, lead.end(), end) >= 4:  # "Also on 5 February, the Cabinet agreed": the main clause
+            start = lead.end()
     if end <= start:  # nothing but punctuation: fall back to the whole paragraph, trimmed
         start, end = 0, len(text)
     return Gist(text[start:end], start, end, _weight(evidence, start, end))
@@ -389,6 +393,19 @@ _CONNECTIVE = re.compile(
     r"\b,?\s+",
     re.I,
 )
+# a time or place phrase left in front of the main clause once the connective is gone: "on 5 February, "
+_ADVERBIAL = re.compile(
+    r"(?:on|in|at|by|from|during|after|before|since|until|following|for|within|over)\s+[^,.;:]{1,60}?,\s+(?=[a-zA-Z])",
+    re.I,
+)
+
+
+def _fragment(text: str, start: int, end: int) -> bool:
+    """A connective and a phrase with no clause of its own ("Also on 5 February.")."""
+    m = _CONNECTIVE.match(text, start, end)
+    return bool(m) and _words(text, m.end(), end) < 4
+
+
 # "Table 2: Housing supply", "Figure 3 – ...": a caption names a table, it says nothing
 _CAPTION = re.compile(r"\s*(?:table|figure|fig\.|map|chart|plate|graph|diagram|image|photo)\s+[A-Z]?\d+[a-z]?\b", re.I)
 

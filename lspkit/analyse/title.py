@@ -22,9 +22,14 @@ from ..model import Document
 _LABEL = re.compile(r"^[^:]{1,60}:\s*(?:n/?a|none|nil|tbc|-|–)?\s*$", re.I)
 _BULLET = re.compile(r"^\s*(?:[•\u25aa\u25cf\u2022\u2013\u2014*\-]|\(?[a-z0-9]{1,4}[.)]\s)", re.I)
 # a file name or path: a backslash, two slashes between names ("C:/x/y", "a/b/c"), or a file extension
-_PATH = re.compile(r"\\|[\w.-]+/[\w.-]+/[\w.-]+|\.(?:pages|pdf|docx?|wpd|rtf|odt|txt|xlsx?)\b", re.I)
+_PATH = re.compile(r"\w\\\w|[\w.-]+/[\w.-]+/[\w.-]+|\.(?:pages|pdf|docx?|wpd|rtf|odt|txt|xlsx?)\b", re.I)
 _POSTNOMINAL = re.compile(r"\b(?:MRTPI|FRTPI|MCIM|MRICS|FRICS|BA|BSc|MSc|MA|MPhil|PhD|DipTP|Dip\s?TP|LLB|MCD|IHBC|CMLI)\b")
 _PERSON = re.compile(r"^(?:by|dear|prepared by|author|from)\b", re.I)
+_PLACEHOLDER = re.compile(r"^(?:none|n/?a|nil|tbc|tba|untitled|no\s+\w+(?:\s+\w+)?)\W*$", re.I)
+_NAME_AND_ROLE = re.compile(
+    r"^(?:(?:mr|mrs|ms|miss|dr|cllr|councillor)\.?\s+)?[A-Z](?:\.|[a-z]+)?\s+[A-Z][a-z'’-]+,\s*"
+    r"(?i:councillor|cllr|clerk|chair(?:man|person)?|mayor|officer|member|director|inspector)\b.*$"
+)
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 _ACT_ONLY = re.compile(r"^[A-Za-z ,&'’()-]*\bAct\s+\d{4}(?:\s*\((?:as amended)\))?\.?$", re.I)
 _DATE_ONLY = re.compile(
@@ -37,14 +42,23 @@ _WORDISH = re.compile(r"[A-Za-z][a-z]+|[A-Z]{2,}")
 # a body's name alone names the publisher, not the paper ("House of Commons", "MONMOUTHSHIRE COUNTY COUNCIL")
 _ORGANISATION = re.compile(
     r"^(?:the\s+)?[\w&'’ ,.-]{0,60}\b(?:council|commons|lords|corporation|authority|department|ministry|inspectorate|"
-    r"office|parliament|agency|customs|executive|government|ltd|limited|llp|plc)$",
+    r"office|parliament|agency|customs|executive|government|ltd|limited|llp|plc|committee|cabinet|panel|board)$",
     re.I,
 )
+_NAME_WORDS = {"of", "and", "the", "for", "&", "on", "upon", "in", "at"}
+
+
+def _organisation(text: str) -> bool:
+    """A body's name alone, every word capitalised ("House of Commons", "Licensing Committee"); "Minutes of the
+    Annual General Meeting of the above Council" ends with one but is not one."""
+    return bool(_ORGANISATION.match(text)) and all(
+        w[:1].isupper() or w.lower() in _NAME_WORDS or not w[:1].isalpha() for w in text.split())
 # a heading any paper may have: it names a part, not the paper
 _GENERIC = re.compile(
     r"^(?:\d+\W*)?(?:introduction|interpretation|background|contents|table of contents|summary|executive summary|purpose|"
     r"purpose of (?:the |this )?report|foreword|preface|overview|index|glossary|abbreviations|definitions|appendix|annex|"
-    r"welcome and apologies|apologies|present|minutes|agenda|recommendations?|conclusions?)\W*$",
+    r"welcome and apologies|apologies|present|minutes|agenda|recommendations?|conclusions?|"
+    r"(?:public|private|confidential|committee|cabinet)\s+report(?:\s+template)?|(?:report\s+)?template)\W*$",
     re.I,
 )
 # a status and date before a subtitle: "Adopted October 2013", "Published: July 2019"
@@ -68,13 +82,18 @@ def bad_title(text: Optional[str]) -> bool:
     t = (text or "").strip()
     if len(t) < 4 or len(t) > 400:
         return True
-    if _LABEL.match(t) or _BULLET.match(t) or _PATH.search(t) or _PERSON.match(t):
+    if _LABEL.match(t) or _BULLET.match(t) or _PATH.search(t) or _PERSON.match(t) or _PLACEHOLDER.match(t):
+        return True
+    if _NAME_AND_ROLE.match(t):  # "R Healey, Councillor": an apology in minutes, a person
         return True
     if len(_POSTNOMINAL.findall(t)) >= 2 or _POSTCODE.search(t) or "@" in t:
         return True
     if _ACT_ONLY.match(t) or _DATE_ONLY.match(t) or t.isdigit():
         return True
-    if _ORGANISATION.match(t) or _GENERIC.match(t) or _MEETING_DATE.match(t):
+    if _organisation(t) or _GENERIC.match(t) or _MEETING_DATE.match(t):
+        return True
+    addressee = re.match(r"^(?:an?\s+)?report\s+(?:to|for)\s+(?:the\s+)?(?P<body>.+)$", t, re.I)
+    if addressee and _organisation(addressee.group("body")):  # "Report to London Legacy Development Corporation"
         return True
     if len(t.split()) == 1 and not t[:1].isupper():  # "standingorders": a file's name, not a title
         return True
@@ -148,12 +167,43 @@ def _minutes_line(document: Document) -> Optional[str]:
             continue
         if isinstance(council, str):
             line = re.sub(r"\bthe above(?:\s+(?:council|committee))?", council, line, flags=re.I)
+        else:  # "of the above Council" names nothing when the council is not known
+            line = re.sub(r"\s+of\s+the\s+above(?:\s+(?:council|committee))?\b", "", line, flags=re.I)
         m = _VENUE.search(line)
         line = (line[: m.start()] if m else line).strip(" ,.;")
         line = re.sub(r"\s+(?:on|at|in)$", "", line)
+        when = _long_date(document.metadata.get("date"))
+        if when and not re.search(r"\b\d{4}\b", line):
+            line = f"{line} held on {when}"  # the date ran on past the venue, or onto the next line
         if not bad_title(line):
             return line
     return None
+
+
+_COVER_LABEL = re.compile(r"^\s*(?:report\s+)?(?:title|subject)\s*(?:of\s+report\s*)?:\s*(?P<value>\S.{3,300})$", re.I | re.S)
+
+
+def _cover_label(document: Document) -> Optional[str]:
+    """The value of a cover's "Title:" / "Subject:" / "Report title:" line on the first two pages."""
+    lines = [b.text for b in document.blocks if b.page <= 2]
+    lines += [s.heading for s in document.sections if s.page <= 2 and s.heading]
+    for line in lines:
+        m = _COVER_LABEL.match(" ".join(line.split()))
+        if m and not bad_title(m.group("value").strip()):
+            return m.group("value").strip()
+    return None
+
+
+def _long_date(value) -> Optional[str]:
+    """ "2019-05-20" -> "20 May 2019"."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value) if isinstance(value, str) else None
+    return f"{int(m.group(3))} {_MONTHS[int(m.group(2)) - 1]} {m.group(1)}" if m else None
+
+
+# a line after a title that says how it was made, not what it is: "Code of Conduct as recommended by the Welsh
+# Assembly", "Standing Orders adopted at the meeting of ..."
+_PROVENANCE = re.compile(r"\s+(?:as\s+(?:recommended|adopted|approved|amended|agreed)|(?:adopted|approved|agreed)\s+"
+                         r"(?:at|by|on)|prepared\s+by|published\s+by)\b.*$")
 
 
 def _meeting(document: Document) -> Optional[str]:
@@ -174,12 +224,21 @@ def find_title(document: Document) -> Optional[str]:
         value = meta.get(key)
         if isinstance(value, str) and not bad_title(value):
             return value.strip()
+    cover = _cover_label(document)  # "Title: Draft Hot Food Takeaway Supplementary Planning Document"
+    if cover:
+        return cover
     minutes = _minutes_line(document)  # minutes name themselves in their opening line
     if minutes:
         return minutes
     title = meta.get("title")
+    subtitle = meta.get("subtitle") if isinstance(meta.get("subtitle"), str) else None
     if isinstance(title, str) and not bad_title(title):
-        return _with_subtitle(title.strip(), meta.get("subtitle") if isinstance(meta.get("subtitle"), str) else None)
+        return _with_subtitle(title.strip(), subtitle)
+    if isinstance(title, str) and _organisation(title.strip()) and subtitle and not bad_title(subtitle):
+        # the publisher in the largest type, the series under it: an issue of a series is named by its date
+        when = _long_date(meta.get("date"))
+        named = _tidy(subtitle)
+        return f"{named}, {when}" if when and not re.search(r"\b\d{4}\b", named) else named
     for heading in _joined_headings(document):
         if not bad_title(heading):
             return heading
@@ -188,7 +247,18 @@ def find_title(document: Document) -> Optional[str]:
     meeting = _meeting(document)
     if meeting:
         return meeting
+    if any(s.page == 1 and s.number and re.fullmatch(r"\d+(?:\.\d+){2,}", s.number) for s in document.sections):
+        return None  # minutes numbered 18.03.1 ...: the lines of page 1 are the items' text ("R Healey, Councillor")
     for line in _front_lines(document):
+        line = _tidy(line)
         if not bad_title(line):
             return line
     return None
+
+
+def _tidy(line: str) -> str:
+    """A front-page line as a title: a stray backslash from a graphic is a dash ("Public Forum\\ Full Licensing
+    Committee AGM"), and how the paper was made is not its name ("... as recommended by the Welsh Assembly")."""
+    line = re.sub(r"\s*\\\s+", " – ", line.strip())
+    cut = _PROVENANCE.sub("", line).strip()
+    return cut if cut and not bad_title(cut) else line

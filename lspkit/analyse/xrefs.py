@@ -184,6 +184,52 @@ class _Index:
         self.section_numbers = {s.number for s in document.sections}
         self.section_position = {s.number: i for i, s in enumerate(document.sections)}
         self._questions = [p for p in self.paragraphs if p.kind is ParagraphKind.QUESTION]
+        self._annexes: Optional[list[Section]] = None
+        self.section_norm = {}
+        for sec in document.sections:
+            if sec.number:
+                self.section_norm.setdefault(_section_key(sec.number), sec.number)
+        counts: dict[str, int] = {}
+        for p in document.paragraphs:
+            for m in _SELF_NAME.finditer(p.text):
+                counts[m.group(1).lower()] = counts.get(m.group(1).lower(), 0) + 1
+        self.own_names = frozenset(w for w, n in counts.items() if n >= 2)
+        # numbering scheme: a paper numbered 1, 2, 3 ... throughout has no paragraph "3.12"
+        plain = [p.number for p in document.paragraphs if p.kind is ParagraphKind.PARAGRAPH]
+        self.flat = len(plain) >= 5 and all(re.fullmatch(r"\d+", n) for n in plain)
+        self.subject = _subject_document(document)
+
+    def section_number(self, number: str) -> Optional[str]:
+        """The section printed as "2.0" is section 2; "2" is what a reference says.  An annex numbered 1
+        is "Appendix 1", never "section 1"."""
+        found = number if number in self.section_numbers else self.section_norm.get(_section_key(number))
+        if found is None:
+            return None
+        section = self.document.section(found)
+        return None if section is not None and section.kind is SectionKind.ANNEX else found
+
+    def sibling(self, paragraph: Paragraph, number: str) -> Optional[str]:
+        """Paragraph `number` of the part `paragraph` is in: "GB7 4" cites "GB7 3", "12(b)" cites "12(a)"."""
+        m = re.match(r"^(?P<head>.*?[\s(])[0-9a-z]+\)?(?:\s?\(\d+\))?$", paragraph.number)
+        if m:
+            head = m.group("head")
+            for candidate in (f"{head}{number}" + (")" if head.endswith("(") else ""),):
+                if candidate in self.numbers:
+                    return candidate
+        return self.paragraph_number(number)
+
+    def paragraph_number(self, number: str, near: Optional[Paragraph] = None) -> Optional[str]:
+        """The paragraph a reference's number names: as written ("5.4(2)", "1(a)"), without its parts
+        ("6(1)(a)" is in 6(1), in 6), or, for "paragraph 3 of this policy", the citing paragraph's sibling."""
+        n = re.sub(r"\s+", "", number)
+        while True:
+            for candidate in (n, re.sub(r"\((\w+)\)$", r" (\1)", n)):
+                if candidate in self.numbers:
+                    return candidate
+            shorter = re.sub(r"\s?\([0-9a-zA-Z]{1,4}\)$", "", n)
+            if shorter == n:
+                return None
+            n = shorter
 
     def expand(self, first: str, last: str) -> tuple[str, ...]:
         lo, hi = number_key(first), number_key(last)
@@ -196,7 +242,31 @@ class _Index:
         return tuple(seen)
 
     def annexes(self) -> list[Section]:
-        return [s for s in self.sections if s.kind is SectionKind.ANNEX or _ANNEX_HEADING.match(s.heading or "")]
+        """The annexes this document holds: an annex heading with nothing after it but other annex headings (the
+        last page's "Appendix 1 – ...", "Appendix 2 – ..." listing what is circulated separately) is a list
+        entry, not the annex."""
+        if self._annexes is None:
+            found = [s for s in self.sections if s.kind is SectionKind.ANNEX or _ANNEX_HEADING.match(s.heading or "")]
+            self._annexes = [s for s in found if self._has_content_from(s)]
+        return self._annexes
+
+    def _has_content_from(self, annex: Section) -> bool:
+        """False for a list of annex headings with nothing else from this one on (no later section, paragraph,
+        block or table): two or more annex headings on the page and nothing else is a list, not the annexes."""
+        doc, page = self.document, annex.page
+        others = [s for s in doc.sections if s is not annex and s.page == page and _ANNEX_HEADING.match(s.heading or "")]
+        others += [b for b in doc.blocks if b.page == page and _ANNEX_HEADING.match(b.text or "")]
+        if not others:
+            return True  # one annex heading alone is the annex, whatever the segmenter kept of its content
+        later = doc.sections[doc.sections.index(annex) + 1 :] if annex in doc.sections else ()
+        if any(not (s.kind is SectionKind.ANNEX or _ANNEX_HEADING.match(s.heading or "")) for s in later):
+            return True
+        if any(p.page > page or (p.page == page and annex.number is not None and p.section == annex.number)
+               for p in doc.paragraphs):
+            return True
+        if any(b.page >= page and not _ANNEX_HEADING.match(b.text or "") for b in doc.blocks):
+            return True
+        return any(t.page >= page for p in doc.paragraphs for t in p.tables)
 
     def questions(self) -> list[Paragraph]:
         """Computed once per document: callers ask for every paragraph, and rebuilding was quadratic."""
@@ -211,12 +281,33 @@ class _Index:
 _ANNEX_HEADING = re.compile(r"^\s*(?:annexe?|appendix)\b", re.I)
 
 
-def _split_list(text: str) -> list[tuple[str, str]]:
-    """ "4.3-4.5 and 4.7" -> [("4.3", "4.5"), ("4.7", "4.7")]."""
+def _section_key(number: str) -> str:
+    n = number.strip().rstrip(".")
+    return n[:-2] if n.endswith(".0") else n
+
+
+# how a paper names the document it is about: "(“the Plan”)", "(the "Framework")"
+_SUBJECT_RE = re.compile(
+    r"\(\s*[“\"‘']\s*(?:the\s+)?(?P<name>(?:[A-Z][\w-]*\s+){0,2}(?:Plan|Framework|Strategy|Scheme|Policy|Order|"
+    r"Constitution|Programme|Statement|SPD|DPD|AAP))\s*[”\"’']\s*\)"
+)
+
+
+def _subject_document(document: Document) -> Optional[str]:
+    """The document this paper examines, as it defines it in its first pages ("the Plan"), or None."""
+    for p in document.paragraphs[:12]:
+        m = _SUBJECT_RE.search(p.text)
+        if m:
+            return "the " + m.group("name")
+    return None
+
+
+def _split_list(text: str, keep_parts: bool = False) -> list[tuple[str, str]]:
+    """ "4.3-4.5 and 4.7" -> [("4.3", "4.5"), ("4.7", "4.7")]; "19(5)" is in section 19 unless `keep_parts`."""
     tokens = re.split(rf"({_SEP})", text, flags=re.I)
     numbers = tokens[0::2]
     seps = tokens[1::2]
-    numbers = [re.sub(r"\s?\(.*$", "", n.strip()) for n in numbers]  # "19(5)" is in section 19
+    numbers = [n.strip() if keep_parts else _strip_parts(n) for n in numbers]
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(numbers):
@@ -241,29 +332,145 @@ def _range_numbers(first: str, last: str, limit: int = 50) -> list[str]:
     return [".".join(a[:-1] + [str(n)]) for n in range(lo, hi + 1)]
 
 
-def _external_after(text: str, end: int, start: Optional[int] = None) -> Optional[str]:
+def _external_after(text: str, end: int, start: Optional[int] = None, index: Optional["_Index"] = None) -> Optional[str]:
     """The other document a reference names: right after it ("of the Local Government Act 2000", "in the
-    Plan", "to that Framework"), right before it ("NPPF paragraph 180b", "VAT Act 1994 section 33", "the
-    Framework (paragraph 182)"), or as what it is ("the Section 182 guidance")."""
-    m = _EXTERNAL_TAIL.match(text, end)
-    if m:
-        return (m.group("doc") or f"the {m.group('paper')}").strip()
+    Plan", "to that Framework", "of the ruling", "of, and Schedule 6 to, the Planning Act 2008", after a
+    quoted heading: "Chapter 8: Air Quality of the ES"), right before it ("NPPF paragraph 180b", "VAT Act
+    1994 section 33", "the Framework (paragraph 182)", "Regulation 16 Paragraph 4", "the Framework,
+    especially paragraphs 96-98"), as what it is ("the Section 182 guidance"), or, in brackets, after a
+    clause about another document ("The Framework states that ... (paragraph 13)").
+
+    A document the paper calls itself ("this Framework", twice or more) is never another document."""
+    own = index.own_names if index is not None else frozenset()
+
+    def other(doc: Optional[str]) -> Optional[str]:
+        if not doc:
+            return None
+        words = re.findall(r"[A-Za-z]+", doc)
+        if words and len(words) <= 2 and words[-1].lower() in own:
+            return None  # "the Framework" in the Framework itself
+        return doc.strip()
+
+    for at in _tail_starts(text, end):
+        m = _EXTERNAL_TAIL.match(text, at)
+        if m:
+            doc = m.group("doc") or (f"the {m.group('paper')}" if m.group("paper") else m.group("noun"))
+            if re.search(r"\bthat\s+$", text[at : m.start(m.lastgroup)]) and doc:
+                return doc.strip()  # "Annex 1 to that Framework": another one, even in a Framework
+            if other(doc):
+                return other(doc)
     if start is not None:
-        b = _EXTERNAL_BEFORE.search(text[max(0, start - 60) : start])
-        if b:
-            return b.group("doc").strip()
+        b = _EXTERNAL_BEFORE.search(text[max(0, start - 80) : start])
+        if b and other(b.group("doc")):
+            return other(b.group("doc"))
         if _GUIDANCE_AFTER.match(text, end):
             return "statutory guidance"
+        law = _LEGISLATION_AFTER.match(text, end)
+        if law:
+            return law.group("part")
+        if start > 0 and text[start - 1] == "(":
+            clause = re.split(r"(?<=[.;:!?])\s+", text[:start])[-1]
+            named = [m.group("doc") for m in _DOC_NAMED.finditer(clause)]
+            if named and other(named[-1]):
+                return other(named[-1])
     return None
 
 
+def _tail_starts(text: str, end: int) -> list[int]:
+    """Where an "of the ..." tail may begin: right after the reference, after ", page 3", or after the heading
+    it quotes ("Chapter 8: Air Quality of the ES")."""
+    starts = [end]
+    m = _SKIP_BEFORE_TAIL.match(text, end)
+    if m:
+        starts.append(m.end())
+    return starts
+
+
+_SKIP_BEFORE_TAIL = re.compile(
+    rf"(?:,\s*(?:page|p\.)\s*\d+|\s*\([a-z0-9]{{1,4}}\)|\s*[:{_DASH}]\s*(?:[A-Z][\w’'-]*\s+){{0,5}}[A-Z][\w’'-]*)"
+    r"(?=\s+(?:of|in|to)\s)"
+)
+
+# "of the Local Government Act 2000", "in the consultation paper", "of the ruling": the reference is to another document.
+_OTHER_NOUNS = (
+    r"ruling|judg(?:e)?ment|return|directive|regulations|act|order|orders|guidance|framework|constitution|"
+    r"convention|treaty|circular|code|scheme|charter|bill|standards|specification|ES"
+)
+_EXTERNAL_TAIL = re.compile(
+    r",?\s+(?:"
+    r"(?:of|in)\s+the\s+(?P<paper>(?:consultation|government|draft|white|green|original)\s+"
+    r"(?:paper|document|guidance|report|consultation))"
+    r"|(?:of|in|to|under)\s+(?:the|that)\s+(?P<noun>(?:[a-z]+\s+){0,4}(?:" + _OTHER_NOUNS + r"|report\s+No\.?\s*\d+))\b"
+    r"|(?:of,\s+and\s+[\w\s]{1,30}?\s+(?:to|of),\s+|(?:of|to|under)\s+(?!this\b)(?:the\s+|that\s+)?|(?:in|within)\s+(?:the|that)\s+)"
+    r"(?!(?:Report|Document|Paper|Annexe?|Appendix|Section|Chapter|Table|Figure)\b)"
+    r"(?P<doc>(?:[A-Z][\w&’'-]*|\d{4})(?:\s+(?:[A-Z][\w&’'-]*|\d{4}|of|and|for|&)(?=\s+[A-Z\d]))*"
+    r"(?:\s+(?:[A-Z][\w&’'-]*|\d{4}))?)"
+    r")"
+)
 # a document named just before the reference: an acronym (NPPF), an Act or Regulations with its year,
-# or a document word ("the Framework (paragraph 182)"), with at most a bracket or "'s" between
+# a document word ("the Framework (paragraph 182)", "(The Framework) (paragraph 35)"), a titled report with its
+# year ("Annual Report 2018/19 specifically Section 13"), a provision of legislation ("Regulation 16 Paragraph 4"),
+# with at most a bracket, "'s" or "especially" between
 _EXTERNAL_BEFORE = re.compile(
     r"(?P<doc>\b[A-Z]{2,}[a-z]?|\b(?:Act|Regulations|Order|Directive)\s+\d{4}|"
-    r"\b(?:Framework|Constitution|Directive|Guidance|Act|Regulations))(?:['’]s)?\s*[(,]?\s*$"
+    r"\b(?:Framework|Constitution|Directive|Guidance|Act|Regulations)|"
+    r"\b[A-Z][a-z]+\s+(?:Report|Review|Statement|Strategy|Assessment)\s+\d{4}(?:[/-]\d{2,4})?|"
+    r"\b(?:Regulation|Article|Schedule)\s+\d+[A-Za-z]?)"
+    r"(?:['’]s)?\)?\s*[(,]?\s*(?:(?:especially|particularly|in\s+particular|notably|specifically|at)\s+)?$"
 )
 _GUIDANCE_AFTER = re.compile(r"\s+(?:statutory\s+)?guidance\b", re.I)
+# "Paragraph 2, Schedule 18, Part 3 to the Orders": a provision of a schedule to an instrument
+_LEGISLATION_AFTER = re.compile(r",?\s+(?:of\s+)?(?P<part>(?:Schedule|Regulation|Article)\s+\d+[A-Za-z]?)", re.I)
+# a document a clause is about: "The Framework states that ...", "the NPPF says"
+_DOC_NAMED = re.compile(
+    r"\b[Tt]he\s+(?P<doc>Framework|Act|Regulations|Order|Guidance|Constitution|Directive|Plan|Strategy|Code|"
+    r"Scheme|Charter|Convention|[A-Z]{3,}[a-z]?)\b(?!\s*\()"
+)
+# names a paper gives itself: "this Framework", "this Plan"
+_SELF_NAME = re.compile(r"\bthis\s+(" + _OTHER_NOUNS.replace("|ES", "") + r"|plan|strategy|policy|report|letter)\b", re.I)
+
+
+def _neighbour_section(sections, here: int, forward: bool) -> Optional[int]:
+    """The previous / following section at the level of section `here`: from numbered section 3, section 2
+    (not an unnumbered subheading of section 2); from an unnumbered heading, the heading next to it."""
+    step = 1 if forward else -1
+    number = sections[here].number
+    j = here + step
+    if number:
+        depth = len(_section_key(number).split("."))
+        while 0 <= j < len(sections):
+            other = sections[j].number
+            if other and len(_section_key(other).split(".")) <= depth:
+                return j
+            j += step
+        return None
+    return j if 0 <= j < len(sections) else None
+
+
+def section_id(section: Section) -> str:
+    """How `Xref.to` names a section: its number, or its heading when it has none."""
+    return section.number or section.heading
+
+
+# "paragraph 3 of this policy / section / part": numbered within the part the citing paragraph is in
+_SCOPE_AFTER = re.compile(r"\s+(?:of|in)\s+this\s+(?:policy|section|part|chapter|annexe?|appendix|schedule)\b", re.I)
+
+
+def _strip_parts(number: str) -> str:
+    return re.sub(r"\s?\(.*$", "", number.strip())
+
+
+def _the_annex(index: "_Index", paragraph: Paragraph, earlier: list, the: str, annexes: list[Section]) -> str:
+    """ "the Annex": the annex this paragraph is in ("This Annex sets out"), else the one the paragraph named
+    last ("Annex D; the Annex also sets out"), else the paper's first."""
+    if the.strip().lower() == "this" and paragraph.section is not None:
+        for s in annexes:
+            if s.number == paragraph.section:
+                return section_id(s)
+    named = [x for x in earlier if x.kind is XrefKind.ANNEX and x.resolved and x.to]
+    if named:
+        return named[-1].to[0]
+    return section_id(annexes[0])
 
 
 def find_xrefs(document: Document) -> tuple[Xref, ...]:
@@ -332,22 +539,31 @@ def _find_in_paragraph(paragraph: Paragraph, index: _Index) -> list[Xref]:
         target = ("paragraphs " if len(spans) > 1 or spans[0][0] != spans[0][1] else "paragraph ") + m.group(
             "list"
         ).strip()
-        ext = _external_after(text, end, start)
+        ext = _external_after(text, end, start, index)
         if ext:
             add(make(XrefKind.PARAGRAPH, start, end, (), f"{target} of {ext}", True))
             continue
+        scoped = _SCOPE_AFTER.match(text, end)  # "paragraph 3 of this policy": the citing paragraph's sibling
+        if scoped:
+            end = scoped.end()
         to: list[str] = []
         missing: list[str] = []
-        for first, last in spans:
+        for first, last in _split_list(m.group("list"), keep_parts=True):
             if first == last:
-                if first in index.numbers:
-                    to.append(first)
-                else:
+                found = index.sibling(paragraph, first) if scoped else index.paragraph_number(first)
+                if found and found not in to:
+                    to.append(found)
+                elif not found:
                     missing.append(first)
             else:
+                first, last = _strip_parts(first), _strip_parts(last)
                 if first in index.numbers or last in index.numbers:
                     to.extend(n for n in index.expand(first, last) if n not in to)
                 missing.extend(n for n in _range_numbers(first, last) if n not in index.numbers)
+        if not to and index.subject and index.flat and all("." in _strip_parts(a) for a, _ in spans):
+            # "paragraph 3.12" in a report numbered 1, 2, 3 ...: the plan it examines, by that plan's numbering
+            add(make(XrefKind.PARAGRAPH, start, end, (), f"{target} of {index.subject}", True))
+            continue
         add(replace(make(XrefKind.PARAGRAPH, start, end, to, target), missing=tuple(missing) if to else ()))
 
     # Sections: "section 7", "section 7 – Implications and Conclusions, post", "chapters 3 and 4".
@@ -358,19 +574,32 @@ def _find_in_paragraph(paragraph: Paragraph, index: _Index) -> list[Xref]:
         spans = _split_list(m.group("list"))
         word = "chapter" if m.group("word").lower().startswith("chapter") else "section"
         target = f"{word}{'s' if len(spans) > 1 or spans[0][0] != spans[0][1] else ''} {m.group('list').strip()}"
-        ext = _external_after(text, end, start)
+        ext = _external_after(text, end, start, index)
         if ext:
             add(make(XrefKind.SECTION, start, end, (), f"{target} of {ext}", True))
             continue
         to = []
         for first, last in spans:
             if first == last:
-                if first in index.section_numbers:
-                    to.append(first)
+                found = index.section_number(first)
+                if found and found not in to:
+                    to.append(found)
             else:
-                lo, hi = number_key(first), number_key(last)
-                to.extend(s.number for s in index.sections if lo <= number_key(s.number) <= hi and s.number not in to)
+                lo, hi = number_key(_section_key(first)), number_key(_section_key(last))
+                to.extend(s.number for s in index.sections
+                          if s.number and lo <= number_key(_section_key(s.number)) <= hi and s.number not in to)
+        if not to and word == "chapter" and index.subject and index.flat:
+            # "chapter 13" in a report numbered 1, 2, 3 ... that has no chapter 13: the plan it examines
+            add(make(XrefKind.SECTION, start, end, (), f"{target} of {index.subject}", True))
+            continue
         end = _extend_with_heading(text, end, [index.document.section(n) for n in to])
+        said = re.search(r"\b(above|ante|below|post)$", text[start:end], re.I)
+        here = index.section_of(paragraph)
+        if said and here is not None and to:
+            # "section 1 above" names a section before this one; a section after it is another section 1
+            backward = said.group(1).lower() in ("above", "ante")
+            to = [n for n in to if (index.section_position.get(n, here) <= here) == backward
+                  or index.section_position.get(n) == here]
         add(make(XrefKind.SECTION, start, end, to, target))
 
     # Questions: "Question 7", "questions 3 and 4", "Q7".
@@ -388,7 +617,7 @@ def _find_in_paragraph(paragraph: Paragraph, index: _Index) -> list[Xref]:
                 wanted.extend(str(n) for n in range(int(first), int(last) + 1))
         to = [q.number for w in wanted for q in questions if _question_digits(q.number) == w]
         target = ("Questions " if len(wanted) > 1 else "Question ") + listed.strip()
-        ext = _external_after(text, end)
+        ext = _external_after(text, end, index=index)
         if ext:
             add(make(XrefKind.QUESTION, start, end, (), f"{target} of {ext}", True))
             continue
@@ -408,17 +637,22 @@ def _find_in_paragraph(paragraph: Paragraph, index: _Index) -> list[Xref]:
         if m.group("the") and m.group("the").strip().lower() != "the":
             start = m.start("word")
         target = (f"{word} {ident}" if ident else f"the {word}").strip()
+        if not m.group("tail"):
+            ext = _external_after(text, end, start, index)
+            if ext:  # "Appendix H in the Plan", "Annex 1 to that Framework", "NPPF (CD6.1) in Annex 2"
+                add(make(XrefKind.ANNEX, start, end, (), f"{target} of {ext}", True))
+                continue
         to = []
         if ident:
             for s in annexes:
-                label = f"{s.number} {s.heading or ''}"
-                if s.number.lower() == ident.lower() or re.search(
+                label = f"{s.number or ''} {s.heading or ''}"
+                if (s.number or "").lower() == ident.lower() or re.search(
                     rf"\b(?:annexe?|appendix)\s+{re.escape(ident)}\b", label, re.I
                 ):
-                    to.append(s.number)
+                    to.append(section_id(s))
                     break
         elif annexes:
-            to.append(annexes[0].number)
+            to.append(_the_annex(index, paragraph, out, m.group("the") or "", annexes))
         add(make(XrefKind.ANNEX, start, end, to, target))
 
     # "the previous paragraph", "the following section".
@@ -439,9 +673,9 @@ def _find_in_paragraph(paragraph: Paragraph, index: _Index) -> list[Xref]:
             kind = XrefKind.SECTION
             here = index.section_of(paragraph)
             if here is not None:
-                j = here + (1 if forward else -1)
-                if 0 <= j < len(index.sections):
-                    to.append(index.sections[j].number)
+                j = _neighbour_section(index.sections, here, forward)
+                if j is not None:
+                    to.append(section_id(index.sections[j]))
         add(make(kind, start, end, to, f"the {m.group('dir').lower()} {what}"))
 
     # "the conclusions above", "the recommendations set out below", "the conclusions to this report".
@@ -457,7 +691,7 @@ def _find_in_paragraph(paragraph: Paragraph, index: _Index) -> list[Xref]:
         section = _nearest_heading(index, paragraph, names, direction)
         if section is None and not any(n in _STEM_STRUCTURAL for n in names):
             continue
-        to = [section.number] if section else []
+        to = [section_id(section)] if section else []
         add(make(XrefKind.SECTION, start, end, to, f"the {m.group('name').lower()} {where}"))
 
     out.sort(key=lambda x: x.start)

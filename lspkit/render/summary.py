@@ -75,10 +75,14 @@ def _counts_line(summary: Summary) -> str:
 
 
 def _section_label(summary: Summary, number: str) -> str:
+    """ "annex D Housing Calculations and Supply"; an unnumbered section is named by its heading (`Xref.to`)."""
     for s in summary.sections:
-        if s.number == number:
+        if s.number == number or (s.number is None and s.heading == number):
             word = {"chapter": "chapter", "annex": "annex"}.get(s.kind.value, "section")
-            return f"{word} {s.number} {_title_case(s.heading, {a.short for a in summary.acronyms})}".strip()
+            heading = _title_case(s.heading, {a.short for a in summary.acronyms})
+            if s.number is None:
+                return f"“{heading}”"
+            return f"{word} {s.number} {heading}".strip()
     return f"section {number}"
 
 
@@ -490,8 +494,7 @@ def as_html(summary: Summary, *, theme: Optional[str] = None, full: bool = False
         against=against,
         cited_by=cited_by,
         uncovered=set(against.uncovered_paragraphs) | set(against.uncovered_questions) if against is not None else set(),
-        warnings=summary.warnings,
-    )
+    )  # warnings: once, on stderr (the CLI), never in the report
 
 
 def _entry_text(summary: Summary, e, full: bool) -> str:
