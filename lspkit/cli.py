@@ -38,14 +38,15 @@ class Context:
             click.echo(f"lspkit: warning: {message}", err=True)
 
     def use_color(self, is_terminal: bool) -> bool:
-        """--color always|never wins; then NO_COLOR (set and not empty: no colour), then FORCE_COLOR, then the terminal."""
+        """--color always|never wins; then NO_COLOR (set and not empty: no colour), then FORCE_COLOR, then the
+        terminal, unless it says it cannot draw colour (TERM=dumb)."""
         if self.color != "auto":
             return self.color == "always"
         if os.environ.get("NO_COLOR"):
             return False
         if os.environ.get("FORCE_COLOR"):
             return True
-        return is_terminal
+        return is_terminal and os.environ.get("TERM", "").lower() != "dumb"
 
     def terminal(self, output: Optional[str]) -> tuple[bool, int]:
         """(colour?, width) for rich output, the same for every command.

@@ -59,7 +59,7 @@ def _on_terminal(args, tmp_path, *, stdout_tty=True, stderr_tty=False, columns=1
             master, slave = pty.openpty()
             fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
             ptys[name] = (master, slave)
-    environment = _env(tmp_path, TERM="xterm-256color", **env)
+    environment = _env(tmp_path, **{"TERM": "xterm-256color", **env})
     proc = subprocess.Popen(
         [console_script(), *args], env=environment, stdin=subprocess.DEVNULL,
         stdout=ptys["stdout"][1] if "stdout" in ptys else subprocess.PIPE,
@@ -190,10 +190,12 @@ def test_color_auto_always_never_and_the_environment(command, gap_paper, tmp_pat
 
     assert terminal() and not piped()  # auto: colour on a terminal only
     assert piped(["--color", "always"]) and not terminal(["--color", "never"])
+    assert piped(["--color", "always"], TERM="dumb")  # forced colour is drawn even where rich would find none
     if command != "themes":
         return  # the whole matrix once, on the quickest command: every command resolves colour in one place
     assert piped(["--color=always"], NO_COLOR="1")  # the flag wins over the environment
     assert not terminal(NO_COLOR="1")
+    assert not terminal(TERM="dumb")  # auto: a terminal that says it cannot draw colour gets none
     assert piped(FORCE_COLOR="1") and not piped(FORCE_COLOR="1", NO_COLOR="1")
     assert not piped(["--color", "always", "--color", "never"])
     assert _run(["--color", "always", *args], tmp_path).stdout == _run([*args, "--color", "always"], tmp_path).stdout

@@ -12,8 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from ..analyse.diff import Change, ChangeKind, DanglingReason, DiffResult, HeadingOp, section_label
-from ..analyse.diffparts import RecOp, RecommendationChange, TableChange
+from ..analyse.diff import (
+    Change,
+    ChangeKind,
+    DanglingReason,
+    DiffResult,
+    HeadingOp,
+    section_label,
+)
+from ..analyse.diffparts import RecommendationChange, RecOp, TableChange
 from ..analyse.redline import RunOp
 from .common import to_json
 
@@ -175,21 +182,13 @@ def _plain_runs(words) -> str:
 def as_terminal(result: DiffResult, shown: Sequence[Shown], *, color: bool, width: Optional[int] = None) -> str:
     from io import StringIO
 
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
+    from .console import buffer_console
+
     buffer = StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
-        width=width or 80,
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
+    console = buffer_console(buffer, color=color, width=width, emoji=False, markup=False)
     console.print(Text(f"{result.old_path} \u2192 {result.new_path}", style="bold"))
     if result.tracked:
         console.print(f"Tracked changes: {result.tracked}")

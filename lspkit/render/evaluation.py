@@ -14,11 +14,12 @@ def _ci(iv) -> str:
 def render_cross_validation(cv, fmt: str, *, color: bool = False, width: Optional[int] = None) -> str:
     if fmt == "json":
         return to_json(cv.to_dict())
-    from rich.console import Console
     from rich.table import Table
 
+    from .console import buffer_console
+
     buf = io.StringIO()
-    console = Console(file=buf, force_terminal=color, no_color=not color, width=width or 80, highlight=False)
+    console = buffer_console(buf, color=color, width=width)
     console.print(
         f"{cv.paragraphs} paragraphs, {cv.documents} documents, {cv.publishers} publishers; "
         f"{cv.k}-fold cross-validation by document (seed {cv.seed}); 95% intervals: bootstrap over documents"

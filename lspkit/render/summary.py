@@ -253,24 +253,16 @@ def as_terminal(
     from io import StringIO
 
     from rich import box
-    from rich.console import Console, Group
+    from rich.console import Group
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
     from rich.tree import Tree
 
+    from .console import buffer_console
+
     buf = StringIO()
-    console = Console(
-        file=buf,
-        width=width or 80,
-        force_terminal=color,
-        no_color=not color,
-        color_system="auto" if color else None,
-        highlight=False,
-        emoji=False,
-        legacy_windows=False,
-        soft_wrap=False,
-    )
+    console = buffer_console(buf, color=color, width=width, emoji=False, legacy_windows=False, soft_wrap=False)
     panel_box = box.ROUNDED  # the same characters in a pipe as on a terminal, as tag and diff draw
     table_box = box.SIMPLE_HEAD
     themes = _selected_themes(summary, theme)

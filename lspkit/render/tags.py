@@ -70,13 +70,14 @@ def _short(text: str, n: int = 90) -> str:
 
 
 def as_table(tagged, *, explain: bool = False, color: bool = False, width: Optional[int] = None, colours=None) -> str:
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
+    from .console import buffer_console
+
     colours = colours or _colours(tagged)
     buf = io.StringIO()
-    console = Console(file=buf, force_terminal=color, no_color=not color, width=width or 80, highlight=False)
+    console = buffer_console(buf, color=color, width=width)
     title = f"{tagged.document.source.path}: themes ({tagged.taxonomy_name}, min score {tagged.min_score:g})"
     table = Table(title=title, show_lines=explain, expand=False)
     table.add_column("No.", no_wrap=True, style="bold")
@@ -118,11 +119,12 @@ def render_taxonomy(taxonomy, fmt: str, *, color: bool = False, width: Optional[
         # loadable as it stands: `lspkit themes -f yaml > mine.yaml` is a starting point for your own
         head = f"# {taxonomy.label}\n# from {taxonomy.source}; fingerprint {taxonomy.fingerprint}\n"
         return head + yaml.safe_dump(taxonomy.canonical(), sort_keys=False, allow_unicode=True, width=100)
-    from rich.console import Console
     from rich.table import Table
 
+    from .console import buffer_console
+
     buf = io.StringIO()
-    console = Console(file=buf, force_terminal=color, no_color=not color, width=width or 80, highlight=False)
+    console = buffer_console(buf, color=color, width=width)
     console.print(f"[bold]{taxonomy.label}[/bold] ({taxonomy.name}, {taxonomy.source}, fingerprint {taxonomy.fingerprint[:12]})")
     if taxonomy.description:
         console.print(taxonomy.description)
@@ -147,11 +149,12 @@ def render_taxonomy(taxonomy, fmt: str, *, color: bool = False, width: Optional[
 def render_eval(reports, fmt: str, *, color: bool = False, width: Optional[int] = None) -> str:
     if fmt == "json":
         return to_json([r.to_dict() for r in reports] if len(reports) > 1 else reports[0].to_dict())
-    from rich.console import Console
     from rich.table import Table
 
+    from .console import buffer_console
+
     buf = io.StringIO()
-    console = Console(file=buf, force_terminal=color, no_color=not color, width=width or 80, highlight=False)
+    console = buffer_console(buf, color=color, width=width)
     for r in reports:
         table = Table(title=f"{r.name}: {r.paragraphs} paragraphs, exact match {r.exact / max(1, r.paragraphs):.0%}")
         for col in ("Theme", "Precision", "Recall", "F1", "Support"):
