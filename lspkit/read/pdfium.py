@@ -11,7 +11,7 @@ import unicodedata
 from typing import Optional
 
 from ..model import Reading
-from .pdf import ChangeMarks, Collector, Run, bold_name, open_checked
+from .pdf import ChangeMarks, Collector, Run, bold_name, mark_colour, open_checked
 from .tables import _rulings
 
 
@@ -55,8 +55,10 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> 
     own font-size call gets wrong for scaled text matrices).  Only a word whose
     two ends disagree (a superscript glued on, mixed sizes), that holds
     right-to-left letters, or that a drawn line crosses or underlines (`marks`:
-    a tracked change, coloured) is read character by character.  Each run
-    carries [8], the tracked change its characters show (None: unchanged).
+    a tracked change) is read character by character, and so is a word whose
+    two ends differ in colour.  Each run carries [8], the change mark its
+    characters show (`pdf.Mark`; None: plain body text), one call per word
+    reading its colour.
     """
     import pypdfium2.raw as R
 
@@ -86,7 +88,7 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> 
     def feed(left: float, right: float, top: float, bottom: float, size: float, token: str, k: int,
              spaced: bool, op=None) -> None:
         nonlocal cur
-        if cur is not None and cur[8] is op:
+        if cur is not None and cur[8] == op:
             csize = cur[4]
             same_line = abs(bottom - cur[3]) <= 0.25 * csize and abs(size - csize) <= 0.15 * csize
             if same_line:
@@ -142,9 +144,16 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> 
             left, right, top, bottom)
         if checked:
             uniform = False  # a line crosses or underlines it: read its characters' changes one by one
+        word_mark = None
+        if uniform:
+            word_mark = mark_colour(colour(s))
+            if e - s > 1 and mark_colour(colour(e - 1)) != word_mark:
+                uniform = False  # a letter inserted in another colour ("budget" + "s")
+            elif word_mark is not None:
+                word_mark = (None, word_mark)  # coloured text: a change, if the document's markup is in colour
         if uniform:
             visible += e - s
-            if cur is not None and cur[8] is None and word.isascii():  # the common case, inline: same line, next word
+            if cur is not None and cur[8] is None and word_mark is None and word.isascii():  # the common case, inline: same line, next word
                 csize = cur[4]
                 gap = left - cur[1]
                 if abs(bottom - cur[3]) <= 0.25 * csize and abs(size - csize) <= 0.15 * csize \
@@ -155,7 +164,7 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> 
                     if top < cur[2]:
                         cur[2] = top
                     continue
-            feed(left, right, top, bottom, size, word, s, spaced)
+            feed(left, right, top, bottom, size, word, s, spaced, word_mark)
             continue
         for k in range(s, e):  # character by character
             box(raw, k, rect_ref)
@@ -164,7 +173,11 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> 
             if not size > 0.5 or not math.isfinite(left + right):  # NaN/inf from absurd coordinates too
                 continue
             visible += 1
-            op = marks.op(left, right, top, bottom, colour(k)) if checked else None
+            if checked:
+                op = marks.mark(left, right, top, bottom, colour(k))
+            else:
+                op = mark_colour(colour(k))
+                op = (None, op) if op is not None else None
             feed(left, right, top, bottom, size, text[k], k, spaced, op)
             spaced = False
     # weight once per run (and a font-name check when the weight is unknown)
