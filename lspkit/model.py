@@ -118,6 +118,8 @@ class Line:
     changes: tuple["TrackedChange", ...] = ()  # tracked changes shown on this line, in reading order
     # does the line start / end inside a change (so a change running over the line break is one change)?
     change_edges: tuple[bool, bool] = (False, False)
+    # the first line of a cell of a ruled grid read as lines (a schedule of tracked changes): a new unit starts
+    cell_start: bool = False
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ they read the characters differently.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from typing import Any, Optional
@@ -153,6 +154,11 @@ def _thin_boxes_as_lines(hs: list, vs: list) -> tuple[list, list]:
     return hs, vs
 
 
+# The name of a mark, printed in that mark by a legend ("deletions shown as strikethrough, additions underlined").
+_LEGEND = re.compile(r"^\W*(?:strike[- ]?through|struck[- ]?through|struck|strike[- ]?out|underlin(?:e|ed|ing)|"
+                     r"double[- ]underlin(?:e|ed|ing))\W*$", re.I)
+
+
 class MarkRules:
     """Which glyph marks are tracked changes, decided from the whole document's marks.
 
@@ -184,9 +190,12 @@ class MarkRules:
                         if counts.get((STRUCK, c), 0) >= self.MIN_STRUCK and n < body}
         self.mono = not self.colours and counts.get((STRUCK, None), 0) >= self.MIN_MONO
 
-    def op(self, mark: Optional[Mark], page: int = 0) -> Optional[ChangeOp]:
+    def op(self, mark: Optional[Mark], page: int = 0, text: str = "") -> Optional[ChangeOp]:
+        """The change a run marked so is (`text`: the run's text, so a legend's sample is none)."""
         if mark is None:
             return None
+        if _LEGEND.match(text):
+            return None  # "deleted text shown as strike through": the legend shows its mark on the mark's name
         line, colour = mark
         if line == STRUCK:
             return ChangeOp.DELETED
@@ -301,7 +310,7 @@ class Collector:
                     x0, top, x1, bottom = table.bbox
                     marked = [r for r in runs if len(r) > 8 and r[8] is not None
                               and x0 <= (r[0] + r[1]) / 2 <= x1 and top <= (r[2] + r[3]) / 2 <= bottom]
-                    self.tables.append((table, marked))
+                    self.tables.append((table, marked, _cells(table, hs, vs) if marked else None))
             rule = foot_rule(hs, vs, runs, width, height)
             if rule is not None:
                 self.foot_rules[page_no] = rule
@@ -325,22 +334,44 @@ class Collector:
                 for line_runs in ordered:
                     for r in line_runs:
                         if len(r) > 8:
-                            r[8] = rules.op(r[8], page_no)
-            self._add_lines(page_no, width, height, ordered)
+                            r[8] = rules.op(r[8], page_no, r[6])
+            grids = self._change_grids(page_no) if rules is not None else []
+            cells = None
+            if grids:
+                ordered, cells = _by_cells(ordered, grids)
+            self._add_lines(page_no, width, height, ordered, cells)
         self.pending = []
         # A ruled grid whose text carries tracked changes is a schedule of changes (an inspector's main
         # modifications): read as lines, so that its changes reach the paragraphs, not as a table's cells.
-        self.tables = [t for t, marked in self.tables if not any(run_op(r) for r in marked)]
+        self.tables = [t for t, marked, _ in self.tables if not any(run_op(r) for r in marked)]
 
-    def _add_lines(self, page_no: int, width: float, height: float, ordered: list) -> None:
-        for line_runs in ordered:
+    def _change_grids(self, page_no: int) -> list:
+        """The (row ys, column xs) of the page's ruled grids whose text carries changes."""
+        return [cells for t, marked, cells in self.tables
+                if t.page == page_no and cells and any(run_op(r) for r in marked)]
+
+    def _add_lines(self, page_no: int, width: float, height: float, ordered: list,
+                   cells: Optional[list] = None) -> None:
+        """`cells`: for a page with a grid of changes read as lines, each line's cell (None outside the grid);
+        a cell's first line starts a unit, and a cell's changes stay in it."""
+        held: Optional[Line] = None  # a cell's wholly deleted first line(s): their changes go to the cell's next line
+        held_cell = None
+        prev_cell = None
+        for k, line_runs in enumerate(ordered):
+            cell = cells[k] if cells is not None else None
+            first = cell is not None and cell != prev_cell
+            prev_cell = cell
             line, marks = make_line(line_runs, page_no, width, height, self.tracked)
+            if held is not None and cell != held_cell:
+                self._to_last_line(held)  # a wholly deleted cell: its changes go to the line before, as below
+                held = None
             if line is not None and line.text == "" and line.changes:
+                if first or held is not None:
+                    held = line if held is None else _joined(held, line)
+                    held_cell = cell
+                    continue
                 # a line whose every word was removed (a deleted line read as final): its changes go to the line before
-                if self.lines:
-                    prev = self.lines[-1]
-                    self.lines[-1] = replace(prev, changes=merge_changes(prev.changes, prev.change_edges[1], line),
-                                             change_edges=(prev.change_edges[0], True))
+                self._to_last_line(line)
                 continue
             if line is not None and _UNMAPPED.search(line.text):
                 # glyph codes from a font without a Unicode map: never let control bytes into the text
@@ -349,10 +380,28 @@ class Collector:
                 self.unmapped_pages.setdefault(page_no, None)
                 text = " ".join(text.split())
                 line = replace(line, text=text) if text else None
-            if line is not None:
-                for m in marks:
-                    self.markers.append((page_no, len(self.lines), m))
-                self.lines.append(line)
+            if line is None:
+                continue
+            if held is not None:
+                line = _joined(held, line)
+                first, held = True, None  # the cell starts with its deleted line
+            if first:
+                line = replace(line, cell_start=True)
+            for m in marks:
+                self.markers.append((page_no, len(self.lines), m))
+            self.lines.append(line)
+        if held is not None:
+            self._to_last_line(held)
+
+    def _to_last_line(self, line: Line) -> None:
+        """A wholly removed line's changes go to the line before, which reaches down over it (so the space it
+        leaves is not read as a paragraph break)."""
+        if self.lines:
+            prev = self.lines[-1]
+            below = prev.page == line.page and prev.top < line.top and line.bottom > prev.bottom
+            self.lines[-1] = replace(prev, changes=merge_changes(prev.changes, prev.change_edges[1], line),
+                                     change_edges=(prev.change_edges[0], True),
+                                     bottom=line.bottom if below else prev.bottom)
 
     def reading(self) -> Reading:
         """The Reading, or the error that the whole file deserves."""
@@ -418,6 +467,53 @@ def foot_rule(hs: list, vs: list, runs: list[Run], width: float, height: float) 
             continue  # an underline or strike-through
         best = y
     return best
+
+
+def _cells(table: TableRegion, hs: list, vs: list) -> tuple[list[float], list[float]]:
+    """The positions of a ruled table's row and column rules (top-down y, x)."""
+    from .tables import _merge_segments, _ruled_positions
+
+    x0, top, x1, bottom = table.bbox
+    inside_v = [v for v in vs if x0 - 2 <= v[0] <= x1 + 2 and v[2] >= top - 2 and v[1] <= bottom + 2]
+    # a row rule meets a column rule (an underline or a strike-through meets none)
+    inside_h = [h for h in hs if top - 2 <= h[0] <= bottom + 2 and h[2] >= x0 - 2 and h[1] <= x1 + 2 and any(
+        h[1] - 2 <= v[0] <= h[2] + 2 and v[1] - 2 <= h[0] <= v[2] + 2 for v in inside_v)]
+    ys = _ruled_positions(_merge_segments(inside_h), 0.5 * (x1 - x0))
+    xs = _ruled_positions(_merge_segments(inside_v), 0.5 * (bottom - top))
+    return ys, xs
+
+
+def _cell_of(grids: list, x: float, y: float) -> Optional[tuple[int, int, int]]:
+    for g, (ys, xs) in enumerate(grids):
+        if ys[0] <= y <= ys[-1] and xs[0] <= x <= xs[-1]:
+            return g, bisect.bisect(ys, y), bisect.bisect(xs, x)
+    return None
+
+
+def _by_cells(ordered: list, grids: list) -> tuple[list, list]:
+    """A page's visual lines cut where their runs pass from one cell of a grid of changes to another (a row's
+    label, reference and text printed on one baseline are three cells, not one line), and the grid read cell
+    by cell, row by row: (the lines, each line's cell or None)."""
+    pieces: list = []
+    for line_runs in ordered:
+        piece: list = []
+        prev = None
+        for r in line_runs:
+            cell = _cell_of(grids, (r[0] + r[1]) / 2, (r[2] + r[3]) / 2)
+            if piece and cell != prev:
+                pieces.append((prev, piece))
+                piece = []
+            piece.append(r)
+            prev = cell
+        if piece:
+            pieces.append((prev, piece))
+    inside = [p for p in pieces if p[0] is not None]
+    if not inside:
+        return [p[1] for p in pieces], [None] * len(pieces)
+    at = next(k for k, p in enumerate(pieces) if p[0] is not None)
+    outside = [p for p in pieces if p[0] is None]
+    order = outside[:at] + sorted(inside, key=lambda p: p[0]) + outside[at:]  # sorted() is stable
+    return [p[1] for p in order], [p[0] for p in order]
 
 
 def _glyphs(text: str) -> int:
@@ -500,7 +596,8 @@ def make_line(runs: list[Run], page_no: int, width: float, height: float,
                 changes.append(TrackedChange(op, r[6]))
         kept = [r for r in runs if run_op(r) is not drop]
         if not kept:
-            return Line(text="", page=page_no, changes=tuple(changes), change_edges=edges), []
+            return Line(text="", page=page_no, top=round(min(r[2] for r in runs), 2),
+                        bottom=round(max(r[3] for r in runs), 2), changes=tuple(changes), change_edges=edges), []
         if kept[0] is not runs[0]:  # the line still starts where it is printed ("17.5.17.6." read as "17.6.")
             kept = [[runs[0][0], *kept[0][1:]], *kept[1:]]
         runs = kept
@@ -583,6 +680,12 @@ def lines_changes(lines: list[Line]) -> tuple:
             changes = merge_changes(changes, ends, line)
         ends = line.change_edges[1]
     return changes
+
+
+def _joined(a: Line, b: Line) -> Line:
+    """`b` with `a`'s changes before its own (a deleted line `a` read straight before `b`)."""
+    return replace(b, changes=merge_changes(a.changes, a.change_edges[1], b),
+                   change_edges=(a.change_edges[0], b.change_edges[1]))
 
 
 def _adjacent(runs: list[Run], r: Run, op: ChangeOp) -> bool:
