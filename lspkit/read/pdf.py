@@ -167,7 +167,7 @@ class MarkRules:
       not struck through is inserted, underlined or not (a redline that colours insertions);
     - underlined coloured text on a line with a change bar is inserted;
     - underlined text in the body colour is inserted only where the markup is monochrome: the document strikes
-      through body-coloured text and has no markup colour (an inspector's schedule of modifications), and only
+      through more body-coloured text than markup-coloured (an inspector's schedule of modifications), and only
       on a page with struck-through text or next to one (an inspector's report underlines its run-in headings
       and strikes and underlines only in its appendix of modifications).
     A hyperlink or heading in a colour never struck through, and underlined headings of a document whose
@@ -188,7 +188,8 @@ class MarkRules:
                 totals[mark[1]] = totals.get(mark[1], 0) + n
         self.colours = {c for c, n in totals.items()
                         if counts.get((STRUCK, c), 0) >= self.MIN_STRUCK and n < body}
-        self.mono = not self.colours and counts.get((STRUCK, None), 0) >= self.MIN_MONO
+        struck = counts.get((STRUCK, None), 0)
+        self.mono = struck >= self.MIN_MONO and struck > sum(counts.get((STRUCK, c), 0) for c in self.colours)
 
     def op(self, mark: Optional[Mark], page: int = 0, text: str = "") -> Optional[ChangeOp]:
         """The change a run marked so is (`text`: the run's text, so a legend's sample is none)."""
@@ -314,7 +315,13 @@ class Collector:
             rule = foot_rule(hs, vs, runs, width, height)
             if rule is not None:
                 self.foot_rules[page_no] = rule
-        ordered = order_runs(runs, width)
+        if self.marked or any(len(r) > 8 and r[8] is not None for r in runs):
+            # the layout sees the runs as they were before their marks split them ("Cardano " + a coloured
+            # "Blockchain" + " treasury" are one run to the column finder)
+            ordered = [[sub for r in line for sub in (r[9] if len(r) > 9 else [r])]
+                       for line in order_runs(_layout_runs(runs), width)]
+        else:
+            ordered = order_runs(runs, width)
         for line_runs in ordered:
             for r in line_runs:
                 if len(r) > 8 and r[8] is not None:
@@ -467,6 +474,31 @@ def foot_rule(hs: list, vs: list, runs: list[Run], width: float, height: float) 
             continue  # an underline or strike-through
         best = y
     return best
+
+
+def _layout_runs(runs: list[Run]) -> list[Run]:
+    """Runs that a change mark split, joined again for the layout: consecutive runs on one baseline and in one
+    size, no farther apart than a word space, become one run whose [9] holds the parts."""
+    out: list[Run] = []
+    for r in runs:
+        if out:
+            cur = out[-1]
+            last = cur[9][-1] if len(cur) > 9 else cur
+            size = last[4]
+            marked = len(r) > 8 and r[8] is not None or len(last) > 8 and last[8] is not None
+            if marked and abs(r[3] - last[3]) <= 0.25 * size and abs(r[4] - size) <= 0.15 * size \
+                    and -size <= r[0] - last[1] <= 0.9 * size:
+                if len(cur) <= 9:
+                    cur = [cur[0], cur[1], cur[2], cur[3], cur[4], cur[5], cur[6], cur[7], None, [cur]]
+                    out[-1] = cur
+                cur[1] = max(cur[1], r[1])
+                cur[2] = min(cur[2], r[2])
+                cur[3] = max(cur[3], r[3])
+                cur[6] = cur[6] + " " + r[6]
+                cur[9].append(r)
+                continue
+        out.append(r)
+    return out
 
 
 def _cells(table: TableRegion, hs: list, vs: list) -> tuple[list[float], list[float]]:
