@@ -11,7 +11,7 @@ import unicodedata
 from typing import Optional
 
 from ..model import Reading
-from .pdf import ChangeMarks, Collector, Run, bold_name, mark_colour, open_checked
+from .pdf import ChangeMarks, Collector, Run, bold_name, open_checked
 from .tables import _rulings
 
 
@@ -75,10 +75,23 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> 
     rgba = [ctypes.c_uint() for _ in range(4)]
     rgba_refs = [ctypes.byref(c) for c in rgba]
 
+    get_fill = R.FPDFText_GetFillColor
+
     def colour(k: int):
-        if not R.FPDFText_GetFillColor(raw, k, *rgba_refs):
+        if not get_fill(raw, k, *rgba_refs):
             return None
         return (rgba[0].value, rgba[1].value, rgba[2].value)
+
+    def tint(k: int):
+        """The character's fill colour when it is a colour (mark_colour), else None; cheap for black text."""
+        if not get_fill(raw, k, *rgba_refs):
+            return None
+        r, g, b = rgba[0].value, rgba[1].value, rgba[2].value
+        if (r - g if r > g else g - r) < 60 and (r - b if r > b else b - r) < 60 and (g - b if g > b else b - g) < 60:
+            return None
+        return (r, g, b)
+
+    coloured_page = False  # a word in colour seen on this page: check both ends of each word from then on
 
     box = R.FPDFText_GetLooseCharBox
     runs: list[Run] = []
@@ -146,8 +159,10 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> 
             uniform = False  # a line crosses or underlines it: read its characters' changes one by one
         word_mark = None
         if uniform:
-            word_mark = mark_colour(colour(s))
-            if e - s > 1 and mark_colour(colour(e - 1)) != word_mark:
+            word_mark = tint(s)
+            if word_mark is not None:
+                coloured_page = True
+            if coloured_page and e - s > 1 and tint(e - 1) != word_mark:
                 uniform = False  # a letter inserted in another colour ("budget" + "s")
             elif word_mark is not None:
                 word_mark = (None, word_mark)  # coloured text: a change, if the document's markup is in colour
@@ -176,7 +191,7 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> 
             if checked:
                 op = marks.mark(left, right, top, bottom, colour(k))
             else:
-                op = mark_colour(colour(k))
+                op = tint(k)
                 op = (None, op) if op is not None else None
             feed(left, right, top, bottom, size, text[k], k, spaced, op)
             spaced = False
