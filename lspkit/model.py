@@ -118,6 +118,8 @@ class Line:
     changes: tuple["TrackedChange", ...] = ()  # tracked changes shown on this line, in reading order
     # does the line start / end inside a change (so a change running over the line break is one change)?
     change_edges: tuple[bool, bool] = (False, False)
+    # the first line of a cell of a ruled grid read as lines (a schedule of tracked changes): a new unit starts
+    cell_start: bool = False
 
 
 @dataclass(frozen=True)
@@ -226,9 +228,13 @@ class Block:
 
     text: str
     page: int
+    changes: tuple[TrackedChange, ...] = ()  # tracked changes, as on a Paragraph
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "page": self.page}
+        out: dict[str, Any] = {"text": self.text, "page": self.page}
+        if self.changes:  # only where the PDF shows tracked changes
+            out["changes"] = [c.to_dict() for c in self.changes]
+        return out
 
 
 @dataclass(frozen=True)
@@ -338,7 +344,8 @@ class Document:
                 for s in d.get("sections", ())
             ),
             paragraphs=paragraphs,
-            blocks=tuple(Block(**b) for b in d.get("blocks", ())),
+            blocks=tuple(Block(b["text"], b["page"], tuple(TrackedChange(ChangeOp(c["op"]), c["text"])
+                                                            for c in b.get("changes", ()))) for b in d.get("blocks", ())),
             notes=tuple(note(n) for n in d.get("notes", ())),
             dropped=tuple(Dropped(**x) for x in d.get("dropped", ())),
             warnings=tuple(d.get("warnings", ())),

@@ -8,6 +8,7 @@ they read the characters differently.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from typing import Any, Optional
@@ -32,33 +33,56 @@ def run_op(run: Run) -> Optional[ChangeOp]:
     return run[8] if len(run) > 8 else None
 
 
+# A glyph's evidence of a tracked change, as an engine sees it on one page: (line, colour).  `line` is
+# STRUCK (a thin line through the middle of the glyph), UNDER (a thin line at its baseline), BARRED
+# (underlined, on a line with a change bar in the margin) or None; `colour` is the fill colour as 0..255
+# RGB when it is a colour (not black, grey or white), else None.  A run carries it in [8] until the
+# Collector, having seen the whole document, decides which marks are changes (`MarkRules`).
+STRUCK, UNDER, BARRED = "struck", "under", "barred"
+Mark = tuple
+
+
+def mark_colour(rgb: Optional[tuple]) -> Optional[tuple]:
+    """A fill colour that can mark a change: saturated, not black, grey or white."""
+    if rgb is None or max(rgb) - min(rgb) < 60:
+        return None
+    return tuple(rgb)
+
+
 class ChangeMarks:
-    """A page's evidence of tracked changes, from its drawn lines and the text colour.
+    """A page's drawn lines that can mark tracked changes: strike-throughs, underlines, change bars.
 
     Word and LibreOffice export a document "with tracked changes" as coloured
     text: a deletion struck through (a thin line across the middle of the
-    glyphs), an insertion underlined (a thin line at the baseline), and a
-    change bar in the margin beside each changed line.  A struck-through
-    coloured glyph is a deletion; an underlined coloured glyph is an insertion
-    only on a line with a change bar, so a blue underlined hyperlink is not one.
+    glyphs), an insertion underlined (a thin line at the baseline), often a
+    change bar in the margin beside each changed line; a browser's print of a
+    redline or an inspector's schedule of modifications strikes and underlines
+    black text, or colours insertions without underlining them.  Here each
+    glyph only gets its evidence (`mark`); what counts as a change is decided
+    for the whole document (`MarkRules`).  Lines that belong to a table's grid
+    or a box (they touch a vertical line) are borders, never marks.
     """
 
     def __init__(self, hs: list, vs: list, width: float):
-        self.hs = sorted(h for h in hs if h[2] - h[1] >= 2)
+        hs, vs = _thin_boxes_as_lines([h for h in hs if h[2] - h[1] >= 2], vs)
+        # a cell border or a box's edge meets a vertical line at its ends or crosses one
+        self.hs = sorted(h for h in hs if not any(
+            h[1] - 2 <= v[0] <= h[2] + 2 and v[1] - 2 <= h[0] <= v[2] + 2 for v in vs))
         self.ys = [h[0] for h in self.hs]
         # change bars: thin vertical lines in the outer quarters of the page that touch no horizontal line
         # (a table's cell borders do)
         self.bars = [
             v for v in vs
             if (v[0] < 0.25 * width or v[0] > 0.75 * width) and not any(
-                h[1] - 2 <= v[0] <= h[2] + 2 and v[1] - 2 <= h[0] <= v[2] + 2 for h in self.hs)
+                h[1] - 2 <= v[0] <= h[2] + 2 and v[1] - 2 <= h[0] <= v[2] + 2 for h in hs)
         ]
 
     @classmethod
     def of_page(cls, rulings, width: float) -> Optional["ChangeMarks"]:
         if not rulings or not rulings[0]:
             return None
-        return cls(rulings[0], rulings[1], width)
+        marks = cls(rulings[0], rulings[1], width)
+        return marks if marks.hs else None
 
     def near(self, left: float, right: float, top: float, bottom: float) -> bool:
         """Does a horizontal line cross or underline this box?  (Cheap: the test before any colour is read.)"""
@@ -73,10 +97,8 @@ class ChangeMarks:
             i += 1
         return False
 
-    def op(self, left: float, right: float, top: float, bottom: float, rgb: Optional[tuple]) -> Optional[ChangeOp]:
-        """The change one glyph (its loose box, top-down) is marked as, if any."""
-        if rgb is None or max(rgb) - min(rgb) < 60:  # black, grey or unknown: not a tracked change
-            return None
+    def mark(self, left: float, right: float, top: float, bottom: float, rgb: Optional[tuple]) -> Optional[Mark]:
+        """The evidence one glyph (its loose box, top-down, and fill colour) shows, if any."""
         import bisect
 
         size = bottom - top
@@ -93,9 +115,95 @@ class ChangeMarks:
                 struck = True
             elif -0.25 <= rel < 0.3:
                 under = True
+        colour = mark_colour(rgb)
         if struck:
+            return (STRUCK, colour)
+        if under:
+            barred = any(b[1] - 0.5 * size <= bottom and b[2] + 0.5 * size >= top for b in self.bars)
+            return (BARRED if barred else UNDER, colour)
+        return (None, colour) if colour else None
+
+
+def _thin_boxes_as_lines(hs: list, vs: list) -> tuple[list, list]:
+    """A box at most 5 pt tall and much wider than tall is one drawn line at its middle: pdfium gives a
+    stroked line's bounds padded on every side by its stroke width, which the rulings take for a
+    rectangle's four edges."""
+    by_extent: dict = {}
+    for h in hs:
+        by_extent.setdefault((round(h[1], 1), round(h[2], 1)), []).append(h[0])
+    edges = {(round(v[0], 1), round(v[1], 1), round(v[2], 1)) for v in vs}
+    lines: list = []
+    gone_h: set = set()
+    gone_v: set = set()
+    for (x0, x1), ys in by_extent.items():
+        if len(ys) < 2:
+            continue
+        ys = sorted(ys)
+        for a, b in zip(ys, ys[1:]):
+            if 0 < b - a <= 5 and x1 - x0 >= 2 * (b - a):
+                left, right = (x0, round(a, 1), round(b, 1)), (x1, round(a, 1), round(b, 1))
+                if left in edges and right in edges:
+                    pad = (b - a) / 2  # the padding is on every side: the line's ends too
+                    lines.append(((a + b) / 2, x0 + pad, x1 - pad))
+                    gone_h.update({(a, x0, x1), (b, x0, x1)})
+                    gone_v.update({left, right})
+    if not lines:
+        return hs, vs
+    hs = [h for h in hs if (h[0], round(h[1], 1), round(h[2], 1)) not in gone_h] + lines
+    vs = [v for v in vs if (round(v[0], 1), round(v[1], 1), round(v[2], 1)) not in gone_v]
+    return hs, vs
+
+
+# The name of a mark, printed in that mark by a legend ("deletions shown as strikethrough, additions underlined").
+_LEGEND = re.compile(r"^\W*(?:strike[- ]?through|struck[- ]?through|struck|strike[- ]?out|underlin(?:e|ed|ing)|"
+                     r"double[- ]underlin(?:e|ed|ing))\W*$", re.I)
+
+
+class MarkRules:
+    """Which glyph marks are tracked changes, decided from the whole document's marks.
+
+    - struck-through text is deleted, whatever its colour;
+    - a colour (not the body text's) that the document also strikes through is the markup's colour: its text
+      not struck through is inserted, underlined or not (a redline that colours insertions);
+    - underlined coloured text on a line with a change bar is inserted;
+    - underlined text in the body colour is inserted only where the markup is monochrome: the document strikes
+      through more body-coloured text than markup-coloured (an inspector's schedule of modifications), and only
+      on a page with struck-through text or next to one (an inspector's report underlines its run-in headings
+      and strikes and underlines only in its appendix of modifications).
+    A hyperlink or heading in a colour never struck through, and underlined headings of a document whose
+    markup is coloured, are not changes.
+    """
+
+    MIN_STRUCK = 3  # glyphs struck through in a colour before the colour is the markup's
+    MIN_MONO = 8  # body-coloured glyphs struck through before its underlines are insertions
+
+    def __init__(self, counts: dict, struck_pages: frozenset = frozenset()):
+        """`counts`: glyphs per mark over the document ({(line, colour): n}, unmarked body text under None);
+        `struck_pages`: the pages with struck-through text."""
+        self.struck_pages = struck_pages
+        body = counts.get(None, 0)
+        totals: dict = {}
+        for mark, n in counts.items():
+            if mark is not None and mark[1] is not None:
+                totals[mark[1]] = totals.get(mark[1], 0) + n
+        self.colours = {c for c, n in totals.items()
+                        if counts.get((STRUCK, c), 0) >= self.MIN_STRUCK and n < body}
+        struck = counts.get((STRUCK, None), 0)
+        self.mono = struck >= self.MIN_MONO and struck > sum(counts.get((STRUCK, c), 0) for c in self.colours)
+
+    def op(self, mark: Optional[Mark], page: int = 0, text: str = "") -> Optional[ChangeOp]:
+        """The change a run marked so is (`text`: the run's text, so a legend's sample is none)."""
+        if mark is None:
+            return None
+        if _LEGEND.match(text):
+            return None  # "deleted text shown as strike through": the legend shows its mark on the mark's name
+        line, colour = mark
+        if line == STRUCK:
             return ChangeOp.DELETED
-        if under and any(b[1] - 0.5 * size <= bottom and b[2] + 0.5 * size >= top for b in self.bars):
+        if colour is not None and (colour in self.colours or line == BARRED):
+            return ChangeOp.INSERTED
+        if line == UNDER and colour is None and self.mono and (
+                page in self.struck_pages or page - 1 in self.struck_pages or page + 1 in self.struck_pages):
             return ChangeOp.INSERTED
         return None
 
@@ -168,13 +276,17 @@ class Collector:
         self.lines: list[Line] = []
         self.markers: list[tuple[int, int, str]] = []
         self.sizes: dict[int, tuple[float, float]] = {}
-        self.tables: list[TableRegion] = []
+        self.tables: list = []  # (TableRegion, its runs with change marks) until the document is read
         self.foot_rules: dict[int, float] = {}
         self.chars_total = 0
         self.empty_pages: list[int] = []
         self.broken_pages: list[int] = []
         self.unmapped = 0
         self.unmapped_pages: dict[int, None] = {}
+        self.pending: list = []  # (page_no, width, height, its runs in lines) until the document is read
+        self.mark_counts: dict = {}  # glyphs per change mark (None: unmarked), for MarkRules
+        self.marked = False
+        self.struck_pages: set[int] = set()
         progress.document(path, len(opened.wanted))  # pages read, for a bar if the caller draws one
 
     def broken(self, page_no: int) -> None:
@@ -195,18 +307,78 @@ class Collector:
         if runs and rulings is not None:
             hs, vs = rulings
             if len(hs) >= 2 and len(vs) >= 2:
-                self.tables.extend(_grid_tables(hs, vs, runs, page_no))
+                for table in _grid_tables(hs, vs, runs, page_no):
+                    x0, top, x1, bottom = table.bbox
+                    marked = [r for r in runs if len(r) > 8 and r[8] is not None
+                              and x0 <= (r[0] + r[1]) / 2 <= x1 and top <= (r[2] + r[3]) / 2 <= bottom]
+                    self.tables.append((table, marked, _cells(table, hs, vs) if marked else None))
             rule = foot_rule(hs, vs, runs, width, height)
             if rule is not None:
                 self.foot_rules[page_no] = rule
-        for line_runs in order_runs(runs, width):
+        if self.marked or any(len(r) > 8 and r[8] is not None for r in runs):
+            # the layout sees the runs as they were before their marks split them ("Cardano " + a coloured
+            # "Blockchain" + " treasury" are one run to the column finder)
+            ordered = [[sub for r in line for sub in (r[9] if len(r) > 9 else [r])]
+                       for line in order_runs(_layout_runs(runs), width)]
+        else:
+            ordered = order_runs(runs, width)
+        for line_runs in ordered:
+            for r in line_runs:
+                if len(r) > 8 and r[8] is not None:
+                    self.marked = True
+                    self.mark_counts[r[8]] = self.mark_counts.get(r[8], 0) + _glyphs(r[6])
+                    if r[8][0] == STRUCK:
+                        self.struck_pages.add(page_no)
+                else:
+                    self.mark_counts[None] = self.mark_counts.get(None, 0) + _glyphs(r[6])
+        # lines are made once the whole document's marks are known (which colour is the markup's)
+        self.pending.append((page_no, width, height, ordered))
+
+    def _make_lines(self) -> None:
+        rules = MarkRules(self.mark_counts, frozenset(self.struck_pages)) if self.marked else None
+        for page_no, width, height, ordered in self.pending:
+            if rules is not None:
+                for line_runs in ordered:
+                    for r in line_runs:
+                        if len(r) > 8:
+                            r[8] = rules.op(r[8], page_no, r[6])
+            grids = self._change_grids(page_no) if rules is not None else []
+            cells = None
+            if grids:
+                ordered, cells = _by_cells(ordered, grids)
+            self._add_lines(page_no, width, height, ordered, cells)
+        self.pending = []
+        # A ruled grid whose text carries tracked changes is a schedule of changes (an inspector's main
+        # modifications): read as lines, so that its changes reach the paragraphs, not as a table's cells.
+        self.tables = [t for t, marked, _ in self.tables if not any(run_op(r) for r in marked)]
+
+    def _change_grids(self, page_no: int) -> list:
+        """The (row ys, column xs) of the page's ruled grids whose text carries changes."""
+        return [cells for t, marked, cells in self.tables
+                if t.page == page_no and cells and any(run_op(r) for r in marked)]
+
+    def _add_lines(self, page_no: int, width: float, height: float, ordered: list,
+                   cells: Optional[list] = None) -> None:
+        """`cells`: for a page with a grid of changes read as lines, each line's cell (None outside the grid);
+        a cell's first line starts a unit, and a cell's changes stay in it."""
+        held: Optional[Line] = None  # a cell's wholly deleted first line(s): their changes go to the cell's next line
+        held_cell = None
+        prev_cell = None
+        for k, line_runs in enumerate(ordered):
+            cell = cells[k] if cells is not None else None
+            first = cell is not None and cell != prev_cell
+            prev_cell = cell
             line, marks = make_line(line_runs, page_no, width, height, self.tracked)
+            if held is not None and cell != held_cell:
+                self._to_last_line(held)  # a wholly deleted cell: its changes go to the line before, as below
+                held = None
             if line is not None and line.text == "" and line.changes:
+                if first or held is not None:
+                    held = line if held is None else _joined(held, line)
+                    held_cell = cell
+                    continue
                 # a line whose every word was removed (a deleted line read as final): its changes go to the line before
-                if self.lines:
-                    prev = self.lines[-1]
-                    self.lines[-1] = replace(prev, changes=merge_changes(prev.changes, prev.change_edges[1], line),
-                                             change_edges=(prev.change_edges[0], True))
+                self._to_last_line(line)
                 continue
             if line is not None and _UNMAPPED.search(line.text):
                 # glyph codes from a font without a Unicode map: never let control bytes into the text
@@ -215,13 +387,32 @@ class Collector:
                 self.unmapped_pages.setdefault(page_no, None)
                 text = " ".join(text.split())
                 line = replace(line, text=text) if text else None
-            if line is not None:
-                for m in marks:
-                    self.markers.append((page_no, len(self.lines), m))
-                self.lines.append(line)
+            if line is None:
+                continue
+            if held is not None:
+                line = _joined(held, line)
+                first, held = True, None  # the cell starts with its deleted line
+            if first:
+                line = replace(line, cell_start=True)
+            for m in marks:
+                self.markers.append((page_no, len(self.lines), m))
+            self.lines.append(line)
+        if held is not None:
+            self._to_last_line(held)
+
+    def _to_last_line(self, line: Line) -> None:
+        """A wholly removed line's changes go to the line before, which reaches down over it (so the space it
+        leaves is not read as a paragraph break)."""
+        if self.lines:
+            prev = self.lines[-1]
+            below = prev.page == line.page and prev.top < line.top and line.bottom > prev.bottom
+            self.lines[-1] = replace(prev, changes=merge_changes(prev.changes, prev.change_edges[1], line),
+                                     change_edges=(prev.change_edges[0], True),
+                                     bottom=line.bottom if below else prev.bottom)
 
     def reading(self) -> Reading:
         """The Reading, or the error that the whole file deserves."""
+        self._make_lines()
         path, wanted = self.path, self.opened.wanted
         if self.broken_pages and len(self.broken_pages) == len(wanted):
             raise InputInvalidError("corrupt PDF (no page can be loaded: broken page tree)", path)
@@ -283,6 +474,82 @@ def foot_rule(hs: list, vs: list, runs: list[Run], width: float, height: float) 
             continue  # an underline or strike-through
         best = y
     return best
+
+
+def _layout_runs(runs: list[Run]) -> list[Run]:
+    """Runs that a change mark split, joined again for the layout: consecutive runs on one baseline and in one
+    size, no farther apart than a word space, become one run whose [9] holds the parts."""
+    out: list[Run] = []
+    for r in runs:
+        if out:
+            cur = out[-1]
+            last = cur[9][-1] if len(cur) > 9 else cur
+            size = last[4]
+            marked = len(r) > 8 and r[8] is not None or len(last) > 8 and last[8] is not None
+            if marked and abs(r[3] - last[3]) <= 0.25 * size and abs(r[4] - size) <= 0.15 * size \
+                    and -size <= r[0] - last[1] <= 0.9 * size:
+                if len(cur) <= 9:
+                    cur = [cur[0], cur[1], cur[2], cur[3], cur[4], cur[5], cur[6], cur[7], None, [cur]]
+                    out[-1] = cur
+                cur[1] = max(cur[1], r[1])
+                cur[2] = min(cur[2], r[2])
+                cur[3] = max(cur[3], r[3])
+                cur[6] = cur[6] + " " + r[6]
+                cur[9].append(r)
+                continue
+        out.append(r)
+    return out
+
+
+def _cells(table: TableRegion, hs: list, vs: list) -> tuple[list[float], list[float]]:
+    """The positions of a ruled table's row and column rules (top-down y, x)."""
+    from .tables import _merge_segments, _ruled_positions
+
+    x0, top, x1, bottom = table.bbox
+    inside_v = [v for v in vs if x0 - 2 <= v[0] <= x1 + 2 and v[2] >= top - 2 and v[1] <= bottom + 2]
+    # a row rule meets a column rule (an underline or a strike-through meets none)
+    inside_h = [h for h in hs if top - 2 <= h[0] <= bottom + 2 and h[2] >= x0 - 2 and h[1] <= x1 + 2 and any(
+        h[1] - 2 <= v[0] <= h[2] + 2 and v[1] - 2 <= h[0] <= v[2] + 2 for v in inside_v)]
+    ys = _ruled_positions(_merge_segments(inside_h), 0.5 * (x1 - x0))
+    xs = _ruled_positions(_merge_segments(inside_v), 0.5 * (bottom - top))
+    return ys, xs
+
+
+def _cell_of(grids: list, x: float, y: float) -> Optional[tuple[int, int, int]]:
+    for g, (ys, xs) in enumerate(grids):
+        if ys[0] <= y <= ys[-1] and xs[0] <= x <= xs[-1]:
+            return g, bisect.bisect(ys, y), bisect.bisect(xs, x)
+    return None
+
+
+def _by_cells(ordered: list, grids: list) -> tuple[list, list]:
+    """A page's visual lines cut where their runs pass from one cell of a grid of changes to another (a row's
+    label, reference and text printed on one baseline are three cells, not one line), and the grid read cell
+    by cell, row by row: (the lines, each line's cell or None)."""
+    pieces: list = []
+    for line_runs in ordered:
+        piece: list = []
+        prev = None
+        for r in line_runs:
+            cell = _cell_of(grids, (r[0] + r[1]) / 2, (r[2] + r[3]) / 2)
+            if piece and cell != prev:
+                pieces.append((prev, piece))
+                piece = []
+            piece.append(r)
+            prev = cell
+        if piece:
+            pieces.append((prev, piece))
+    inside = [p for p in pieces if p[0] is not None]
+    if not inside:
+        return [p[1] for p in pieces], [None] * len(pieces)
+    at = next(k for k, p in enumerate(pieces) if p[0] is not None)
+    outside = [p for p in pieces if p[0] is None]
+    order = outside[:at] + sorted(inside, key=lambda p: p[0]) + outside[at:]  # sorted() is stable
+    return [p[1] for p in order], [p[0] for p in order]
+
+
+def _glyphs(text: str) -> int:
+    return len(text) - text.count(" ")
 
 
 def _pages_shown(pages: list[int]) -> str:
@@ -361,7 +628,8 @@ def make_line(runs: list[Run], page_no: int, width: float, height: float,
                 changes.append(TrackedChange(op, r[6]))
         kept = [r for r in runs if run_op(r) is not drop]
         if not kept:
-            return Line(text="", page=page_no, changes=tuple(changes), change_edges=edges), []
+            return Line(text="", page=page_no, top=round(min(r[2] for r in runs), 2),
+                        bottom=round(max(r[3] for r in runs), 2), changes=tuple(changes), change_edges=edges), []
         if kept[0] is not runs[0]:  # the line still starts where it is printed ("17.5.17.6." read as "17.6.")
             kept = [[runs[0][0], *kept[0][1:]], *kept[1:]]
         runs = kept
@@ -433,6 +701,23 @@ def merge_changes(before: tuple, ends_in_change: bool, line: Line) -> tuple:
         joined = TrackedChange(after[0].op, _join_change(before[-1].text, after[0].text))
         return (*before[:-1], joined, *after[1:])
     return (*before, *after)
+
+
+def lines_changes(lines: list[Line]) -> tuple:
+    """The tracked changes of consecutive lines, in reading order, a change running over a line break as one."""
+    changes: tuple = ()
+    ends = False
+    for line in lines:
+        if line.changes:
+            changes = merge_changes(changes, ends, line)
+        ends = line.change_edges[1]
+    return changes
+
+
+def _joined(a: Line, b: Line) -> Line:
+    """`b` with `a`'s changes before its own (a deleted line `a` read straight before `b`)."""
+    return replace(b, changes=merge_changes(a.changes, a.change_edges[1], b),
+                   change_edges=(a.change_edges[0], b.change_edges[1]))
 
 
 def _adjacent(runs: list[Run], r: Run, op: ChangeOp) -> bool:

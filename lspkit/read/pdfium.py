@@ -55,8 +55,10 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> 
     own font-size call gets wrong for scaled text matrices).  Only a word whose
     two ends disagree (a superscript glued on, mixed sizes), that holds
     right-to-left letters, or that a drawn line crosses or underlines (`marks`:
-    a tracked change, coloured) is read character by character.  Each run
-    carries [8], the tracked change its characters show (None: unchanged).
+    a tracked change) is read character by character, and so is a word whose
+    two ends differ in colour.  Each run carries [8], the change mark its
+    characters show (`pdf.Mark`; None: plain body text), one call per word
+    reading its colour.
     """
     import pypdfium2.raw as R
 
@@ -73,10 +75,23 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> 
     rgba = [ctypes.c_uint() for _ in range(4)]
     rgba_refs = [ctypes.byref(c) for c in rgba]
 
+    get_fill = R.FPDFText_GetFillColor
+
     def colour(k: int):
-        if not R.FPDFText_GetFillColor(raw, k, *rgba_refs):
+        if not get_fill(raw, k, *rgba_refs):
             return None
         return (rgba[0].value, rgba[1].value, rgba[2].value)
+
+    def tint(k: int):
+        """The character's fill colour when it is a colour (mark_colour), else None; cheap for black text."""
+        if not get_fill(raw, k, *rgba_refs):
+            return None
+        r, g, b = rgba[0].value, rgba[1].value, rgba[2].value
+        if (r - g if r > g else g - r) < 60 and (r - b if r > b else b - r) < 60 and (g - b if g > b else b - g) < 60:
+            return None
+        return (r, g, b)
+
+    coloured_page = False  # a word in colour seen on this page: check both ends of each word from then on
 
     box = R.FPDFText_GetLooseCharBox
     runs: list[Run] = []
@@ -86,7 +101,7 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> 
     def feed(left: float, right: float, top: float, bottom: float, size: float, token: str, k: int,
              spaced: bool, op=None) -> None:
         nonlocal cur
-        if cur is not None and cur[8] is op:
+        if cur is not None and cur[8] == op:
             csize = cur[4]
             same_line = abs(bottom - cur[3]) <= 0.25 * csize and abs(size - csize) <= 0.15 * csize
             if same_line:
@@ -142,9 +157,18 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> 
             left, right, top, bottom)
         if checked:
             uniform = False  # a line crosses or underlines it: read its characters' changes one by one
+        word_mark = None
+        if uniform:
+            word_mark = tint(s)
+            if word_mark is not None:
+                coloured_page = True
+            if coloured_page and e - s > 1 and tint(e - 1) != word_mark:
+                uniform = False  # a letter inserted in another colour ("budget" + "s")
+            elif word_mark is not None:
+                word_mark = (None, word_mark)  # coloured text: a change, if the document's markup is in colour
         if uniform:
             visible += e - s
-            if cur is not None and cur[8] is None and word.isascii():  # the common case, inline: same line, next word
+            if cur is not None and cur[8] is None and word_mark is None and word.isascii():  # the common case, inline: same line, next word
                 csize = cur[4]
                 gap = left - cur[1]
                 if abs(bottom - cur[3]) <= 0.25 * csize and abs(size - csize) <= 0.15 * csize \
@@ -155,7 +179,7 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> 
                     if top < cur[2]:
                         cur[2] = top
                     continue
-            feed(left, right, top, bottom, size, word, s, spaced)
+            feed(left, right, top, bottom, size, word, s, spaced, word_mark)
             continue
         for k in range(s, e):  # character by character
             box(raw, k, rect_ref)
@@ -164,7 +188,11 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> 
             if not size > 0.5 or not math.isfinite(left + right):  # NaN/inf from absurd coordinates too
                 continue
             visible += 1
-            op = marks.op(left, right, top, bottom, colour(k)) if checked else None
+            if checked:
+                op = marks.mark(left, right, top, bottom, colour(k))
+            else:
+                op = tint(k)
+                op = (None, op) if op is not None else None
             feed(left, right, top, bottom, size, text[k], k, spaced, op)
             spaced = False
     # weight once per run (and a font-name check when the weight is unknown)

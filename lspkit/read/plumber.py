@@ -15,7 +15,7 @@ import re
 
 from ..infra.errors import InputInvalidError
 from ..model import Reading
-from .pdf import ChangeMarks, Collector, Run, bold_name, open_checked
+from .pdf import ChangeMarks, Collector, Run, bold_name, mark_colour, open_checked
 from .tables import add_ruling
 
 # the same break as the pdfium engine's: a gap wider than this many type sizes starts a new run
@@ -102,9 +102,13 @@ def _page_runs(chars: list[dict], marks=None) -> tuple[list[Run], int]:
             token = "\ufffd"  # unmapped glyph: counted and left out like pdfium's
         # a drawn soft hyphen ("\xad") stays: make_line drops it mid-line and keeps it at a line end for join_lines
         bold = bold_name(ch.get("fontname") or "")
-        op = marks.op(left, right, top, bottom, _rgb(ch.get("non_stroking_color"))) \
-            if marks is not None and marks.near(left, right, top, bottom) else None
-        if cur is not None and cur[10] is op:
+        rgb = _rgb(ch.get("non_stroking_color"))
+        if marks is not None and marks.near(left, right, top, bottom):
+            op = marks.mark(left, right, top, bottom, rgb)
+        else:
+            op = mark_colour(rgb)
+            op = (None, op) if op is not None else None
+        if cur is not None and cur[10] == op:
             csize = cur[4]
             gap = left - cur[1]
             if abs(bottom - cur[3]) <= 0.25 * csize and abs(size - csize) <= 0.15 * csize \
@@ -126,7 +130,7 @@ def _page_runs(chars: list[dict], marks=None) -> tuple[list[Run], int]:
         spaced = False
     for run in runs:
         run[5] = run[9] >= 0.5 * run[8]  # bold when most of the run's letters are set in a bold face
-        run[8] = run[10]  # the tracked change, where the pdfium engine keeps it
+        run[8] = run[10]  # the change mark, where the pdfium engine keeps it
         del run[9:]
         run[6] = run[6].rstrip()
     return runs, visible

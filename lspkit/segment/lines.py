@@ -56,7 +56,7 @@ def working_lines(reading: Reading, furniture: dict[int, str]) -> list[WorkLine]
                 # more space than between the lines of a paragraph (loose boxes can be far shorter than
                 # the leading, so the document's own usual spacing is the yardstick)
                 spacing = ln.top - prev.bottom
-                gap = spacing > leading + max(2.0, 0.3 * ln.size) or ln.top < prev.top - 1
+                gap = spacing > leading + max(2.0, 0.3 * ln.size) or ln.top < prev.top - 1 or ln.cell_start
         work.append(WorkLine(ln, i, parse_label(ln.text), gap))
         prev = ln
         blank = False

@@ -187,17 +187,23 @@ class Blocks:
         self.done: list[Block] = []
         self.lines: list[str] = []
         self.page = 0
+        self.marked: list[Line] = []  # the open block's lines, for their tracked changes
 
     def add_line(self, w: WorkLine, body: Body) -> None:
         if w.gap_before or not self.lines:
             self.flush(body)
             self.page = w.line.page
         self.lines.append(w.label.rest if w.label is not None and w.label.kind == "bullet" else w.text)
+        self.marked.append(w.line)
 
     def flush(self, body: Body) -> None:
         if self.lines:
-            self.done.append(Block(text=join_lines(self.lines, body.vocab), page=self.page))
+            from ..read.pdf import lines_changes
+
+            self.done.append(Block(text=join_lines(self.lines, body.vocab), page=self.page,
+                                   changes=lines_changes(self.marked)))
         self.lines = []
+        self.marked = []
 
 
 # ---------------------------------------------------------------- joining lines

@@ -1,0 +1,200 @@
+"""Real tracked-changes PDFs read by the extractor's change marks: `lspkit diff --tracked`.
+
+Two ways of printing a redline that the synthetic fixture (data/tracked) does not show:
+- a browser-printed constitution markup: insertions coloured and NOT underlined, deletions struck through
+  (coloured or black), no change bars;
+- an inspector's schedule of main modifications: black text in a ruled table, deletions struck through,
+  insertions underlined.
+Gold: data/real/pairs/*.gold.json, written from the pages. The PDFs are restored by data/real/restore.py;
+the tests skip when one is absent.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lspkit.analyse.diff import ChangeKind
+from lspkit.cli import cli
+
+REAL = Path(__file__).resolve().parent.parent / "data" / "real"
+PAIRS = REAL / "pairs"
+
+
+def _real(name: str) -> Path:
+    path = REAL / name
+    if not path.exists():
+        pytest.skip(f"{name} is not restored (python data/real/restore.py)")
+    return path
+
+
+def _gold(name: str) -> dict:
+    return json.loads((PAIRS / name).read_text(encoding="utf-8"))
+
+
+def _norm(text: str) -> str:
+    """Typography the gold was typed without: curly quotes, the ellipsis character, a space after a hyphen
+    at a line end."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2026", "...")
+    return " ".join(re.sub(r"\s+(?=[.,;:)])", "", re.sub(r"-\s+", "-", text)).split())
+
+
+def _tracked(path: Path):
+    from lspkit.api import diff_files
+
+    return diff_files(str(path), None, tracked=True, themes=False)
+
+
+def _changed(result) -> list:
+    return [c for c in result.changes if c.kind is not ChangeKind.UNCHANGED]
+
+
+# ---------------------------------------------------------------- an inspector's schedule, black text
+
+WATFORD = _gold("watford-main-modifications-p2-4.tracked.gold.json")
+
+
+@pytest.fixture(scope="module")
+def schedule():
+    return _tracked(_real(WATFORD["tracked"]))
+
+
+def test_schedule_every_modification_is_its_own_unit_with_the_gold_op(schedule):
+    """M1-M15 in order: M1 (wholly underlined) added, every other item with text modified, M12 (a diagram) no
+    text; the legend ('shown as red strike through ... underlined') and the table's rules are no change."""
+    items = [i for i in WATFORD["items"] if i["final"] or i["original"]]
+    changed = _changed(schedule)[: len(items)]
+    expected = {n: op for op, ns in WATFORD["expected_ops"].items() if op != "no_text" for n in ns}
+    assert [c.kind.value for c in changed] == [expected[i["number"]] for i in items]
+    for item, change in zip(items, changed):
+        final = _norm(item["final"])
+        if item["number"] == "M8":
+            # the cell's bold first line (a text box's title) is read as a heading, so the unit starts below it
+            final = final[final.index("New development"):]
+        assert _norm(" ".join(change.new_texts)) == final, item["number"]
+    first = schedule.changes.index(changed[0])
+    assert all(c.kind is ChangeKind.UNCHANGED for c in schedule.changes[:first])  # page 1's legend, headers
+
+
+def test_schedule_every_gold_change_is_in_its_item(schedule):
+    """Each struck-through stretch of the gold is in its item's original text and not in its final text, each
+    underlined one in the final text (and, unless the words recur, not in the original)."""
+    items = [i for i in WATFORD["items"] if i["final"] or i["original"]]
+    for item, change in zip(items, _changed(schedule)):
+        old, new = _norm(" ".join(change.old_texts)), _norm(" ".join(change.new_texts))
+        for mark in item["changes"]:
+            if item["number"] == "M8" and mark in item["changes"][:2]:
+                continue  # the title's change: the title is read as a heading (above)
+            text = _norm(mark["text"]).rstrip("-")
+            here, there = (old, new) if mark["op"] == "deleted" else (new, old)
+            assert text in here, (item["number"], mark)
+            if len(text) > 2 and _norm(item["original" if mark["op"] == "inserted" else "final"]).count(text) == 0:
+                assert text not in there, (item["number"], mark)
+
+
+def test_schedule_original_text_of_items_changed_in_place(schedule):
+    """Where every change replaces words in place, the item's original text is rebuilt exactly."""
+    items = {i["number"]: i for i in WATFORD["items"]}
+    by_final = {_norm(" ".join(c.new_texts)): c for c in _changed(schedule)}
+    for number in ("M3", "M4", "M5", "M7", "M9", "M10", "M11", "M14"):
+        change = by_final[_norm(items[number]["final"])]
+        assert _norm(" ".join(change.old_texts)) == _norm(items[number]["original"]), number
+
+
+# ---------------------------------------------------------------- a constitution's redline, in colour
+
+CONSTITUTION = _gold("cardano-constitution-0312-0412.gold.json")
+LOCATE = {  # words of the final text that find each changed unit
+    "IV:1": "Any participant in the Cardano Community may propose",
+    "IV:2": "Development of Cardano Blockchain ecosystem budgets",
+    "IV:4": "Any governance action requesting ada from the Cardano Blockchain treasury",
+    "IV:5": "Any ada received from a Cardano Blockchain treasury withdrawal",
+    "VII:4": "In the case of \u201cInfo\u201d actions that propose",
+    "VII:8": "Budgets approved for the Cardano Blockchain ecosystem",
+    "TREASURY-02": "TREASURY-02",
+    "TREASURY-03": "TREASURY-03",
+    "TREASURY-04a": "TREASURY-04a",
+    "Appendix II, opening framing note": "These Framing Notes and Definitions are intended",
+}
+# Not marked in the markup at all (printed black, unstruck): the clean drafts differ there, the markup does not.
+UNMARKED = {"III:4"}
+
+
+@pytest.fixture(scope="module")
+def markup():
+    return _tracked(_real(CONSTITUTION["tracked"]))
+
+
+def test_markup_every_marked_change_found_and_no_wrong_extra(markup):
+    changed = _changed(markup)
+    found = []
+    ops = [(o["op"], (o["new"] or o["old"])[0]) for o in CONSTITUTION["paragraph_ops"] if o["op"] != "unchanged"]
+    ops += [(u["op"], u["where"]) for u in CONSTITUTION["unnumbered_changes"]]
+    for op, label in ops:
+        if label in UNMARKED:
+            continue
+        hits = [c for c in changed if any(LOCATE[label] in t for t in c.new_texts)]
+        assert len(hits) == 1, f"{label}: {len(hits)} changed units hold {LOCATE[label]!r}"
+        if label == "IV:5":
+            # the markup strikes through, inside the new Section 5, words that are in neither draft (an
+            # intermediate edit), so its original text there is that fragment: the section is not wholly new
+            assert hits[0].kind is ChangeKind.MODIFIED
+            assert " ".join(hits[0].old_texts).startswith("at least one DRep")
+        else:
+            assert hits[0].kind.value == op, label
+        found.append(hits[0])
+    # The definitions table's new rows, term and meaning, are added text; the renamed term modified.
+    rows = [r["row"].split(" | ") for r in CONSTITUTION["table_changes"] if r["op"] == "row added"]
+    for term, meaning in rows:
+        for cell in (term, meaning):
+            hits = [c for c in changed if c.kind is ChangeKind.ADDED and _norm(" ".join(c.new_texts)) == _norm(cell)]
+            assert len(hits) == 1, cell
+            found.append(hits[0])
+    [renamed] = [r for r in CONSTITUTION["table_changes"] if r["op"] == "row modified"]
+    hits = [c for c in changed if c.old_texts == (renamed["old"],) and c.new_texts == (renamed["new"],)]
+    assert [c.kind for c in hits] == [ChangeKind.MODIFIED]
+    found += hits
+    assert [c for c in changed if c not in found] == []
+
+
+def test_markup_final_and_original_text_read_from_colour_and_strikes(markup):
+    """The coloured insertions (not underlined) are in the final text only, the struck deletions in the
+    original only: IV:1 reads as the 04.12 draft, its original as the 03.12 draft."""
+    [iv1] = [c for c in markup.changes if any(LOCATE["IV:1"] in t for t in c.new_texts)]
+    new, old = " ".join(iv1.new_texts), " ".join(iv1.old_texts)
+    assert "expected to periodically propose one or more budgets for the ongoing operation, maintenance" in new
+    assert "not less than on an annual basis" not in new
+    assert "The Cardano Community is expected to propose, not less than on an annual basis," in old
+    assert "Any participant" not in old and "73 epochs" not in old
+
+
+def test_clean_draft_against_the_markup_compares_the_final_text(tmp_path):
+    clean = _real(CONSTITUTION["new"])
+    marked = _real(CONSTITUTION["tracked"])
+    out = tmp_path / "d.json"
+    result = CliRunner().invoke(cli, ["diff", str(clean), str(marked), "--no-themes", "--format", "json", "-o", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    assert f"{marked} carries tracked changes: compared against its final text" in result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    changed = [c for c in data["changes"] if c["op"] != "unchanged"]
+    # The 04.12 draft and the markup's final text: no inserted text of the markup is missing from the draft.
+    assert not any(LOCATE["IV:5"] in " ".join(c.get("new_texts", [])) and c["op"] == "added" for c in changed)
+
+
+# ---------------------------------------------------------------- coloured headings and links are no changes
+
+
+@pytest.mark.parametrize("name", [
+    "lepus-broxbourne_2020_sa-post-adoption-statement.pdf",  # blue headings, underlined blue links, pink text
+    "hmrc_2015_research_report_361_risk_triggers.pdf",  # underlined pink and blue links, underlined black text
+    "fenland_2013_facilitating-growth.pdf",  # purple headings
+    "aecom-buckinghamshire_2025_local-plan-hra-reg18.pdf",  # green headings, underlined green links
+])
+def test_a_paper_with_coloured_headings_and_links_has_no_tracked_changes(name):
+    path = _real(name)
+    result = CliRunner().invoke(cli, ["diff", "--tracked", str(path), "--no-themes"])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1].endswith("no tracked changes found (no text is marked inserted or deleted)")
