@@ -53,6 +53,9 @@ STARTUP_GRACE = 120.0  # seconds a fresh worker may take to load spaCy before it
 def _worker_main(conn, task: TaskFunction, options: TagOptions, max_memory, initializer) -> None:
     ignore_sigint()  # Ctrl-C is the parent's to handle: it stops the workers
     set_memory_limit(max_memory)
+    from ..read.parallel import read_serially
+
+    read_serially()  # the batch fills the cores with files: a long file's pages are not split over more processes
     if initializer is not None:
         try:
             initializer(options)

@@ -9,7 +9,7 @@ they read the characters differently.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
 from ..infra import progress
@@ -155,6 +155,39 @@ def open_checked(path: str, data: bytes, *, pages, password, max_pages) -> Opene
     return Opened(pdf=pdf, page_count=n, wanted=wanted, metadata=meta)
 
 
+@dataclass
+class PageLayout:
+    """One page's share of a Reading, worked out from that page alone (so a worker process can do it):
+    its size, visible characters, ruled tables, footnote rule and lines (with their note markers)."""
+
+    page_no: int
+    width: float = 0.0
+    height: float = 0.0
+    count: int = 0
+    tables: list = field(default_factory=list)
+    foot_rule: Optional[float] = None
+    lines: list = field(default_factory=list)  # (Line, [marker, ...]) in reading order
+    broken: bool = False  # the page cannot be loaded
+
+
+def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], count: int, rulings=None,
+                 tracked: str = "final") -> PageLayout:
+    """A page's runs and ruling segments (hs, vs) as ordered lines, tables and a footnote rule."""
+    from .layout import order_runs
+
+    laid = PageLayout(page_no, width, height, count)
+    if runs and rulings is not None:
+        hs, vs = rulings
+        if len(hs) >= 2 and len(vs) >= 2:
+            laid.tables = _grid_tables(hs, vs, runs, page_no)
+        laid.foot_rule = foot_rule(hs, vs, runs, width, height)
+    for line_runs in order_runs(runs, width):
+        line, marks = make_line(line_runs, page_no, width, height, tracked)
+        if line is not None:
+            laid.lines.append((line, marks))
+    return laid
+
+
 class Collector:
     """Pages in, a Reading out: runs become ordered lines, rulings become tables, problems become warnings."""
 
@@ -184,41 +217,42 @@ class Collector:
 
     def page(self, page_no: int, width: float, height: float, runs: list[Run], count: int, rulings=None) -> None:
         """One page: its runs, its count of visible characters and its ruling segments (hs, vs), if any."""
-        from .layout import order_runs
+        self.add(lay_out_page(page_no, width, height, runs, count, rulings, self.tracked))
 
+    def add(self, laid: "PageLayout") -> None:
+        """One page laid out (here or in a worker process, `lspkit.read.parallel`), in page order."""
+        if laid.broken:
+            self.broken(laid.page_no)
+            return
         progress.page_done()
-
-        self.sizes[page_no] = (width, height)
-        self.chars_total += count
-        if count == 0:
+        page_no = laid.page_no
+        self.sizes[page_no] = (laid.width, laid.height)
+        self.chars_total += laid.count
+        if laid.count == 0:
             self.empty_pages.append(page_no)
-        if runs and rulings is not None:
-            hs, vs = rulings
-            if len(hs) >= 2 and len(vs) >= 2:
-                self.tables.extend(_grid_tables(hs, vs, runs, page_no))
-            rule = foot_rule(hs, vs, runs, width, height)
-            if rule is not None:
-                self.foot_rules[page_no] = rule
-        for line_runs in order_runs(runs, width):
-            line, marks = make_line(line_runs, page_no, width, height, self.tracked)
-            if line is not None and line.text == "" and line.changes:
+        self.tables.extend(laid.tables)
+        if laid.foot_rule is not None:
+            self.foot_rules[page_no] = laid.foot_rule
+        for line, marks in laid.lines:
+            if line.text == "" and line.changes:
                 # a line whose every word was removed (a deleted line read as final): its changes go to the line before
                 if self.lines:
                     prev = self.lines[-1]
                     self.lines[-1] = replace(prev, changes=merge_changes(prev.changes, prev.change_edges[1], line),
                                              change_edges=(prev.change_edges[0], True))
                 continue
-            if line is not None and _UNMAPPED.search(line.text):
+            if _UNMAPPED.search(line.text):
                 # glyph codes from a font without a Unicode map: never let control bytes into the text
                 text = _UNMAPPED.sub("", line.text)
                 self.unmapped += len(line.text) - len(text)
                 self.unmapped_pages.setdefault(page_no, None)
                 text = " ".join(text.split())
-                line = replace(line, text=text) if text else None
-            if line is not None:
-                for m in marks:
-                    self.markers.append((page_no, len(self.lines), m))
-                self.lines.append(line)
+                if not text:
+                    continue
+                line = replace(line, text=text)
+            for m in marks:
+                self.markers.append((page_no, len(self.lines), m))
+            self.lines.append(line)
 
     def reading(self) -> Reading:
         """The Reading, or the error that the whole file deserves."""
@@ -365,6 +399,8 @@ def make_line(runs: list[Run], page_no: int, width: float, height: float,
         if kept[0] is not runs[0]:  # the line still starts where it is printed ("17.5.17.6." read as "17.6.")
             kept = [[runs[0][0], *kept[0][1:]], *kept[1:]]
         runs = kept
+    if len(runs) == 1:
+        return _one_run_line(runs[0], page_no, width, height, tuple(changes), edges)
     weight: dict[float, int] = {}
     for r in runs:
         key = round(r[4], 1)
@@ -381,7 +417,7 @@ def make_line(runs: list[Run], page_no: int, width: float, height: float,
         if not text:
             continue
         small = r[4] < size * 0.8 and r[3] < base - 0.15 * size
-        if i > 0 and small and len(text) <= 3 and re.fullmatch(r"[0-9*†‡§¶]+", text):
+        if i > 0 and small and len(text) <= 3 and _MARKER.fullmatch(text):
             marks.append(text)
             prev_x1 = r[1]
             continue
@@ -423,6 +459,37 @@ def make_line(runs: list[Run], page_no: int, width: float, height: float,
         change_edges=edges,
     )
     return line, marks
+
+
+_MARKER = re.compile(r"[0-9*†‡§¶]+")
+
+
+def _one_run_line(r: Run, page_no: int, width: float, height: float, changes: tuple, edges: tuple) -> tuple[Optional[Line], list[str]]:
+    """make_line for a line of one run (most lines): the same Line, without the general case's bookkeeping."""
+    text = r[6]
+    if not text:
+        return None, []
+    joined = text.rstrip()
+    text = clean_text(joined).strip()
+    if joined.endswith("\u00ad") and text:
+        text += "\u00ad"  # a line-end soft hyphen, kept for join_lines (see make_line)
+    if not text:
+        return None, []
+    size = round(r[4], 1)
+    return Line(
+        text=text,
+        page=page_no,
+        x0=round(r[0], 2),
+        x1=round(r[1], 2),
+        top=round(r[2], 2),
+        bottom=round(r[3], 2),
+        size=round(size, 2),
+        bold=bool(r[5]),
+        page_height=round(height, 2),
+        page_width=round(width, 2),
+        changes=changes,
+        change_edges=edges,
+    ), []
 
 
 def merge_changes(before: tuple, ends_in_change: bool, line: Line) -> tuple:
