@@ -34,19 +34,27 @@ from .worker import TagOptions, preload, tag_file
 TaskFunction = Callable[[str, TagOptions, Optional[str]], FileResult]
 
 _PRELOADED = False
-# Imported once in the forkserver, so every worker (and every replacement) forks warm.
+# Imported once in the forkserver, so every worker (and every replacement) forks warm.  pdfplumber only when
+# it is the reader asked for (it costs the forkserver a quarter of a second that every batch would wait for).
 PRELOAD = [
     "lspkit.batch.pool",
     "lspkit.api",
     "lspkit.read",
+    "lspkit.read.pdfium",
     "lspkit.segment",
     "lspkit.nlp.tagger",
     "lspkit.nlp.pipeline",
     "lspkit.render.tags",
     "spacy",
-    "pdfplumber",
     "pypdfium2",
 ]
+
+
+def preload_modules(options: TagOptions) -> list[str]:
+    """What the forkserver imports before it forks a worker for `options`."""
+    return PRELOAD + (["pdfplumber"] if options.reader == "pdfplumber" else [])
+
+
 STARTUP_GRACE = 120.0  # seconds a fresh worker may take to load spaCy before its first file's clock starts
 
 
@@ -122,7 +130,7 @@ class WorkerPool:
         global _PRELOADED
         if not _PRELOADED and self._ctx.get_start_method() == "forkserver":
             # Workers fork from a server that has already imported the heavy stack.
-            self._ctx.set_forkserver_preload(PRELOAD)
+            self._ctx.set_forkserver_preload(preload_modules(options))
             _PRELOADED = True
 
     def _spawn(self) -> _Worker:
