@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import warnings
 from typing import Any, Callable, Iterator, Optional, Sequence
 
 MIN_PAGES = 24  # shorter documents are read serially: forking and pickling the pages back cost more than they save
@@ -138,7 +139,11 @@ class _Pool:
             previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
             pid = -1
             try:
-                pid = os.fork()
+                with warnings.catch_warnings():
+                    # Python 3.12+ warns about forking beside other threads (a progress bar's refresher): the
+                    # worker only runs pdfium and lspkit's own code, never what those threads hold locks for
+                    warnings.filterwarnings("ignore", "This process .* is multi-threaded", DeprecationWarning)
+                    pid = os.fork()
                 if pid == 0:  # the worker: never returns
                     _work(self.read, self.chunks, task_r, result_w, parent_pid, [task_w, result_r], self.workers)
             finally:
