@@ -114,7 +114,7 @@ class _Pool:
             self._start()
             emit = 0
             while emit < len(self.chunks):
-                self._collect(block=False)
+                self._collect()
                 if emit in self.done:
                     yield from self.done.pop(emit)
                     emit += 1
@@ -123,8 +123,8 @@ class _Pool:
                     self.next += 1
                     self.done[k] = [self.read(p) for p in self.chunks[k]]
                 else:
-                    wait([w.results for w in self.workers if w.queued])
-                    self._collect(block=True)
+                    wait([w.results for w in self.workers if w.queued])  # a result, or a worker's death
+                    self._collect()
         finally:
             self._stop()
 
@@ -158,14 +158,17 @@ class _Pool:
 
     def _feed(self, w: _Worker) -> None:
         while len(w.queued) < AHEAD and self.next < len(self.chunks):
-            w.tasks.send(self.next)
+            try:
+                w.tasks.send(self.next)
+            except OSError:  # it died: _collect finds out how, from its result pipe
+                return
             w.queued.append(self.next)
             self.next += 1
 
-    def _collect(self, block: bool) -> None:
+    def _collect(self) -> None:
+        """Take in every result that has arrived (without waiting); a worker that died raises LimitError."""
         for w in self.workers:
-            while w.queued and (block or w.results.poll()):
-                block = False
+            while w.queued and w.results.poll():
                 try:
                     status, k, payload = w.results.recv()
                 except (EOFError, OSError):
