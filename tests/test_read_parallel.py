@@ -160,3 +160,21 @@ def test_memory_cap_reads_serially(monkeypatch):
     monkeypatch.setenv("LSPKIT_READ_PROCESSES", "2")
     monkeypatch.setattr(parallel, "_memory_capped", lambda: True)
     assert parallel.workers_for(400) == 0
+
+
+def test_extract_imports_no_tagging_stack(tmp_path):
+    """`extract` of a long PDF (read in parallel) never imports spaCy, pdfplumber, numpy or rich."""
+    code = (
+        "import sys\n"
+        "from lspkit.cli import cli\n"
+        "try:\n"
+        f"    cli(['extract', {str(HMRC)!r}, '-o', {str(tmp_path / 'out.json')!r}], prog_name='lspkit')\n"
+        "except SystemExit as exc:\n"
+        "    assert not exc.code, exc.code\n"
+        "print('HEAVY', [m for m in ('spacy', 'pdfplumber', 'pdfminer', 'numpy', 'rich') if m in sys.modules])\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LSPKIT_READ_PROCESSES": "2"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "HEAVY []" in out.stdout
+    assert (tmp_path / "out.json").stat().st_size > 0
