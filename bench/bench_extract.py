@@ -3,6 +3,8 @@
 One run prints:
   * pages/s of `lspkit extract FILE -o out.json` and of `pdftotext FILE out.txt`, and the ratio
     (wall time, best of N, and CPU time of the child, which is steadier on a busy machine);
+  * the CPU time of the lspkit process alone, without its page-reading workers (lspkit.read.parallel): on an
+    idle machine the wall time is about that, so on a shared one it is the steadier figure;
   * peak memory (max RSS) of the lspkit child process;
   * that the fast path stayed correct: paragraph numbers, pages and texts against the generator's gold;
   * start-up: `lspkit --help` against `python -c "import click, rich"` (best of N).
@@ -47,6 +49,33 @@ def measure(cmd: list[str]) -> tuple[float, float, int]:
     return float(wall), float(cpu), int(rss)
 
 
+# Runs `python -m lspkit.cli ...` and writes the CPU seconds of that process alone (not its page-reading
+# workers) to the file named by LSPKIT_BENCH_SELF_CPU when it exits.
+SELF_CPU = r"""
+import atexit, os, resource, runpy, sys
+def _report():
+    u = resource.getrusage(resource.RUSAGE_SELF)
+    with open(os.environ["LSPKIT_BENCH_SELF_CPU"], "w") as f:
+        f.write(str(u.ru_utime + u.ru_stime))
+atexit.register(_report)
+sys.argv = ["lspkit", *sys.argv[1:]]
+runpy.run_module("lspkit.cli", run_name="__main__")
+"""
+
+
+def self_cpu(args: list[str], repeats: int) -> float:
+    """Best CPU seconds of the lspkit process itself: on an idle machine its wall time is about this, as the
+    page-reading workers run beside it on the other cores."""
+    out = Path(tempfile.mkstemp(prefix="lspkit-selfcpu-")[1])
+    runs = []
+    for _ in range(repeats):
+        subprocess.run([sys.executable, "-c", SELF_CPU, *args], cwd=ROOT, stdout=subprocess.DEVNULL, check=True,
+                       env={**os.environ, "PYTHONPATH": str(ROOT), "LSPKIT_BENCH_SELF_CPU": str(out)})
+        runs.append(float(out.read_text()))
+    out.unlink()
+    return min(runs)
+
+
 def best(cmd: list[str], repeats: int) -> tuple[float, float, int]:
     runs = [measure(cmd) for _ in range(repeats)]
     return min(r[0] for r in runs), min(r[1] for r in runs), max(r[2] for r in runs)
@@ -74,6 +103,7 @@ def main() -> None:
     p2t = ["pdftotext", str(pdf), str(work / "out.txt")]
     l_wall, l_cpu, l_rss = best(lsp, repeats)
     p_wall, p_cpu, _ = best(p2t, repeats)
+    l_self = self_cpu(lsp[3:], repeats)
 
     doc = json.loads(out_json.read_text())
     got = {p["number"]: p for p in doc["paragraphs"]}
@@ -96,6 +126,8 @@ def main() -> None:
     print(f"{'lspkit extract':24}{l_wall:9.2f}{n / l_wall:9.0f}{l_cpu:9.2f}{n / l_cpu:9.0f}")
     print(f"{'pdftotext':24}{p_wall:9.2f}{n / p_wall:9.0f}{p_cpu:9.2f}{n / p_cpu:9.0f}")
     print(f"ratio lspkit/pdftotext: wall {l_wall / p_wall:.1f}x, CPU {l_cpu / p_cpu:.1f}x  (bar: 10x)")
+    print(f"CPU of the lspkit process alone (its page-reading workers not counted): {l_self:.2f} s, "
+          f"{l_self / p_cpu:.1f}x pdftotext's CPU (the wall-time ratio on an idle machine with a core per process)")
     print(f"peak memory of lspkit extract: {l_rss / 1024:.0f} MB  (bar: 300 MB)")
     print(f"paragraphs: {found}/{len(gold['paragraphs'])} found, {exact} with exact text and page, {invented} invented")
     print(f"start-up: lspkit --help {h_wall * 1000:.0f} ms, import click+rich {b_wall * 1000:.0f} ms, "

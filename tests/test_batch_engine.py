@@ -136,6 +136,30 @@ def test_dead_workers_and_timeouts_are_reported_and_replaced(tmp_path):
     assert results["d.txt"].error == "limit" and "timed out after 1.5 s" in results["d.txt"].message
 
 
+def test_files_queued_behind_a_dead_or_hung_file_are_tagged(tmp_path):
+    """Each worker holds its next file in its queue (pool.QUEUE_DEPTH); when the file it is on kills it or
+    times out, the files queued behind go to a fresh worker, in order, and come out as if nothing happened."""
+    from lspkit.batch import pool
+
+    assert pool.QUEUE_DEPTH >= 2
+    paths = [
+        _write(tmp_path, "a.txt", "EXIT now\n"),
+        _write(tmp_path, "b.txt", "fine b\n"),
+        _write(tmp_path, "c.txt", "HANG forever\n"),
+        _write(tmp_path, "d.txt", "fine d\n"),
+        _write(tmp_path, "e.txt", "KILL now\n"),
+        _write(tmp_path, "f.txt", "fine f\n"),
+    ]
+    got = [(os.path.basename(t.path), r) for t, r in _run(paths, jobs=1, timeout=1.5)]
+    assert [name for name, _ in got] == ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt"]
+    results = dict(got)
+    assert results["b.txt"].ok and results["d.txt"].ok and results["f.txt"].ok
+    assert [r["text"] for r in results["d.txt"].records] == ["fine d"]
+    assert results["a.txt"].error == "crash" and "exited with status 3" in results["a.txt"].message
+    assert results["c.txt"].error == "limit" and "timed out after 1.5 s" in results["c.txt"].message
+    assert results["e.txt"].error == "limit" and "SIGKILL" in results["e.txt"].message
+
+
 def test_memory_cap_turns_a_hog_into_an_error(tmp_path):
     paths = [_write(tmp_path, "hog.txt", "GREEDY\n"), _write(tmp_path, "ok.txt", "fine\n")]
     results = {os.path.basename(t.path): r for t, r in _run(paths, jobs=1, max_memory=1024)}

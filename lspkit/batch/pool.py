@@ -13,7 +13,7 @@ from __future__ import annotations
 import signal
 import time
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -34,25 +34,36 @@ from .worker import TagOptions, preload, tag_file
 TaskFunction = Callable[[str, TagOptions, Optional[str]], FileResult]
 
 _PRELOADED = False
-# Imported once in the forkserver, so every worker (and every replacement) forks warm.
+# Imported once in the forkserver, so every worker (and every replacement) forks warm.  pdfplumber only when
+# it is the reader asked for (it costs the forkserver a quarter of a second that every batch would wait for).
 PRELOAD = [
     "lspkit.batch.pool",
     "lspkit.api",
     "lspkit.read",
+    "lspkit.read.pdfium",
     "lspkit.segment",
     "lspkit.nlp.tagger",
     "lspkit.nlp.pipeline",
     "lspkit.render.tags",
     "spacy",
-    "pdfplumber",
     "pypdfium2",
 ]
+
+
+def preload_modules(options: TagOptions) -> list[str]:
+    """What the forkserver imports before it forks a worker for `options`."""
+    return PRELOAD + (["pdfplumber"] if options.reader == "pdfplumber" else [])
+
+
 STARTUP_GRACE = 120.0  # seconds a fresh worker may take to load spaCy before its first file's clock starts
 
 
 def _worker_main(conn, task: TaskFunction, options: TagOptions, max_memory, initializer) -> None:
     ignore_sigint()  # Ctrl-C is the parent's to handle: it stops the workers
     set_memory_limit(max_memory)
+    from ..read.parallel import read_serially
+
+    read_serially()  # the batch fills the cores with files: a long file's pages are not split over more processes
     if initializer is not None:
         try:
             initializer(options)
@@ -83,11 +94,16 @@ def _worker_main(conn, task: TaskFunction, options: TagOptions, max_memory, init
 class _Worker:
     process: object
     conn: object
-    seq: Optional[int] = None
-    task: Optional[Task] = None
-    deadline: Optional[float] = None
+    queue: deque = field(default_factory=deque)  # (seq, task) sent to it, oldest (the one it is on) first
+    deadline: Optional[float] = None  # for the file at the head of the queue
     started: bool = False  # has acknowledged a file: it got through start-up
-    acked: bool = False  # has acknowledged the file it holds now
+    acked: bool = False  # has acknowledged the file at the head of its queue
+    broken: bool = False  # a send failed: it is dead or dying, and gets no more files
+
+
+# Files queued per worker: the next one waits in the worker's pipe while it works on the current one, so it
+# never idles while the parent renders, journals or hashes.
+QUEUE_DEPTH = 2
 
 
 class WorkerPool:
@@ -114,7 +130,7 @@ class WorkerPool:
         global _PRELOADED
         if not _PRELOADED and self._ctx.get_start_method() == "forkserver":
             # Workers fork from a server that has already imported the heavy stack.
-            self._ctx.set_forkserver_preload(PRELOAD)
+            self._ctx.set_forkserver_preload(preload_modules(options))
             _PRELOADED = True
 
     def _spawn(self) -> _Worker:
@@ -145,21 +161,43 @@ class WorkerPool:
         source = iter(tasks)
         exhausted = False
         workers: list[_Worker] = []
-        idle: deque[_Worker] = deque()
         ready: dict[int, tuple[Task, Optional[FileResult]]] = {}
         next_out = 0
         seq = 0
         startup_deaths = 0
-        retry: deque[tuple[int, Task]] = deque()  # files whose worker died before starting them
+        retry: deque[tuple[int, Task]] = deque()  # files whose worker died or was stopped before starting them
 
         def finish(s: int, task: Task, result: Optional[FileResult]):
             ready[s] = (task, result)
 
+        def pick() -> Optional[_Worker]:
+            """The worker for the next file: an idle one, else a new one (up to `jobs`), else the least loaded
+            one with room in its queue."""
+            open_ = [w for w in workers if not w.broken]
+            idle = [w for w in open_ if not w.queue]
+            if idle:
+                return idle[0]
+            if len(workers) < self.jobs:
+                worker = self._spawn()
+                workers.append(worker)
+                return worker
+            roomy = [w for w in open_ if len(w.queue) < QUEUE_DEPTH]
+            return min(roomy, key=lambda w: len(w.queue)) if roomy else None
+
+        def drop(worker: _Worker) -> None:
+            workers.remove(worker)
+            self._retire(worker)
+            self.replaced += 1
+            # The replacement is spawned lazily, when there is work for it.
+
         finished = False
         try:
             while True:
-                # Hand out work until every worker is busy.
-                while (retry or not exhausted) and (idle or len(workers) < self.jobs):
+                # Hand out work until every worker has its queue full.
+                while retry or not exhausted:
+                    worker = pick()
+                    if worker is None:
+                        break
                     if retry:
                         s, task = retry.popleft()
                     else:
@@ -171,24 +209,18 @@ class WorkerPool:
                     if task.result is not None or task.skipped:
                         finish(s, task, task.result)
                         continue
-                    if idle:
-                        worker = idle.popleft()
-                    else:
-                        worker = self._spawn()
-                        workers.append(worker)
                     try:
                         worker.conn.send((s, task.path, task.sha256))
                     except (OSError, ValueError):
-                        # Died while idle: replace it and give the file to the new one.
-                        workers.remove(worker)
-                        self._retire(worker)
-                        self.replaced += 1
-                        worker = self._spawn()
-                        workers.append(worker)
-                        worker.conn.send((s, task.path, task.sha256))
-                    worker.seq, worker.task, worker.acked = s, task, False
-                    # Until the worker says it has started the file, allow for its start-up too.
-                    worker.deadline = time.monotonic() + self.timeout + STARTUP_GRACE if self.timeout else None
+                        # Died: the wait below finds out how; the file goes to another worker.
+                        worker.broken = True
+                        retry.appendleft((s, task))
+                        continue
+                    worker.queue.append((s, task))
+                    if len(worker.queue) == 1:
+                        # Until the worker says it has started the file, allow for its start-up too.
+                        worker.acked = False
+                        worker.deadline = time.monotonic() + self.timeout + STARTUP_GRACE if self.timeout else None
 
                 # Deliver what can be delivered.
                 if ordered:
@@ -199,7 +231,7 @@ class WorkerPool:
                     for s in sorted(ready):
                         yield ready.pop(s)
 
-                busy = [w for w in workers if w.task is not None]
+                busy = [w for w in workers if w.queue or w.broken]
                 if exhausted and not busy and not retry:
                     break
                 if not busy:
@@ -211,10 +243,9 @@ class WorkerPool:
 
                 now = time.monotonic()
                 for worker in busy:
-                    result = None
                     dead = False
                     try:
-                        while worker.conn.poll():
+                        while worker.queue and worker.conn.poll():
                             tag, payload = worker.conn.recv()
                             if tag == "start":
                                 worker.started = worker.acked = True
@@ -222,51 +253,44 @@ class WorkerPool:
                                 if self.timeout:
                                     worker.deadline = time.monotonic() + self.timeout
                                 continue
-                            result = payload
-                            break
+                            s, task = worker.queue.popleft()
+                            finish(s, task, payload)
+                            worker.acked = False
+                            worker.deadline = (
+                                time.monotonic() + self.timeout + STARTUP_GRACE if self.timeout and worker.queue else None
+                            )
                     except (EOFError, OSError):
                         dead = True
-                    if result is not None:
-                        finish(worker.seq, worker.task, result)
-                        worker.seq = worker.task = worker.deadline = None
-                        idle.append(worker)
+                    if not worker.queue and not worker.broken:
                         continue
-                    task = worker.task
-                    if dead or not worker.process.is_alive():
+                    if dead or worker.broken or not worker.process.is_alive():
                         worker.process.join(1)
-                        if not worker.acked:
-                            # It died before it began this file: not the file's fault.
-                            if not worker.started:
-                                startup_deaths += 1
-                                if startup_deaths >= max(3, 2 * self.jobs):
-                                    raise LspkitError(
-                                        f"worker processes die before they start ({describe_exit(worker.process.exitcode)}); "
-                                        "see the messages above"
-                                    )
-                            # Give the file to the next worker.
-                            workers.remove(worker)
-                            self._retire(worker)
-                            self.replaced += 1
-                            retry.append((worker.seq, task))
-                            continue
-                        problem = f"worker {describe_exit(worker.process.exitcode)}"
-                        if self.max_memory:
-                            problem += f" (memory limit {self.max_memory:g} MB)"
-                        # SIGKILL is the OOM killer's (or RLIMIT_AS's) signature; anything else is a crash.
-                        kind = "limit" if worker.process.exitcode == -signal.SIGKILL else "crash"
-                        finish(worker.seq, task, FileResult.failure(task.path, task.sha256, kind, problem))
+                        if worker.queue and worker.acked:
+                            s, task = worker.queue.popleft()
+                            problem = f"worker {describe_exit(worker.process.exitcode)}"
+                            if self.max_memory:
+                                problem += f" (memory limit {self.max_memory:g} MB)"
+                            # SIGKILL is the OOM killer's (or RLIMIT_AS's) signature; anything else is a crash.
+                            kind = "limit" if worker.process.exitcode == -signal.SIGKILL else "crash"
+                            finish(s, task, FileResult.failure(task.path, task.sha256, kind, problem))
+                        elif not worker.started:
+                            # It died before it began a file: not the file's fault.
+                            startup_deaths += 1
+                            if startup_deaths >= max(3, 2 * self.jobs):
+                                raise LspkitError(
+                                    f"worker processes die before they start ({describe_exit(worker.process.exitcode)}); "
+                                    "see the messages above"
+                                )
                     elif worker.deadline is not None and now >= worker.deadline:
-                        finish(
-                            worker.seq,
-                            task,
-                            FileResult.failure(task.path, task.sha256, "limit", f"timed out after {self.timeout:g} s", self.timeout),
-                        )
+                        s, task = worker.queue.popleft()
+                        finish(s, task, FileResult.failure(
+                            task.path, task.sha256, "limit", f"timed out after {self.timeout:g} s", self.timeout))
                     else:
                         continue
-                    workers.remove(worker)
-                    self._retire(worker)
-                    self.replaced += 1
-                    # The replacement is spawned lazily, when there is work for it.
+                    # Files it had not started go to the next worker, ahead of new ones and in their order.
+                    retry.extendleft(reversed(worker.queue))
+                    worker.queue.clear()
+                    drop(worker)
             finished = True
         finally:
             if finished:  # every file done: let the workers exit on their own

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
 from ..infra import progress
@@ -263,8 +263,69 @@ def open_checked(path: str, data: bytes, *, pages, password, max_pages) -> Opene
     return Opened(pdf=pdf, page_count=n, wanted=wanted, metadata=meta)
 
 
+@dataclass
+class PageLayout:
+    """One page's share of a Reading, worked out from that page alone (so a worker process can do it):
+    its size, visible characters, ruled tables, footnote rule and lines (with their note markers).
+
+    A page whose glyphs carry change marks keeps its runs in reading order (`ordered`) instead of lines:
+    which marks are changes is decided only once the whole document is read (`MarkRules`)."""
+
+    page_no: int
+    width: float = 0.0
+    height: float = 0.0
+    count: int = 0
+    tables: list = field(default_factory=list)  # (TableRegion, its runs with change marks, its cells or None)
+    foot_rule: Optional[float] = None
+    lines: list = field(default_factory=list)  # (Line, [marker, ...]) in reading order
+    ordered: Optional[list] = None  # a marked page: its runs in lines, made into lines after MarkRules
+    mark_counts: dict = field(default_factory=dict)  # glyphs per change mark (None: unmarked)
+    struck: bool = False  # some glyph on the page is struck through
+    broken: bool = False  # the page cannot be loaded
+
+
+def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], count: int, rulings=None,
+                 tracked: str = "final") -> PageLayout:
+    """A page's runs and ruling segments (hs, vs) as ordered lines, tables and a footnote rule."""
+    from .layout import order_runs
+
+    laid = PageLayout(page_no, width, height, count)
+    if runs and rulings is not None:
+        hs, vs = rulings
+        if len(hs) >= 2 and len(vs) >= 2:
+            for table in _grid_tables(hs, vs, runs, page_no):
+                x0, top, x1, bottom = table.bbox
+                marked = [r for r in runs if len(r) > 8 and r[8] is not None
+                          and x0 <= (r[0] + r[1]) / 2 <= x1 and top <= (r[2] + r[3]) / 2 <= bottom]
+                laid.tables.append((table, marked, _cells(table, hs, vs) if marked else None))
+        laid.foot_rule = foot_rule(hs, vs, runs, width, height)
+    counts = laid.mark_counts
+    if any(len(r) > 8 and r[8] is not None for r in runs):
+        # the layout sees the runs as they were before their marks split them ("Cardano " + a coloured
+        # "Blockchain" + " treasury" are one run to the column finder)
+        ordered = [[sub for r in line for sub in (r[9] if len(r) > 9 else [r])]
+                   for line in order_runs(_layout_runs(runs), width)]
+        for line_runs in ordered:
+            for r in line_runs:
+                mark = r[8] if len(r) > 8 else None
+                counts[mark] = counts.get(mark, 0) + _glyphs(r[6])
+                if mark is not None and mark[0] == STRUCK:
+                    laid.struck = True
+        laid.ordered = ordered
+        return laid
+    counts[None] = sum(_glyphs(r[6]) for r in runs)
+    for line_runs in order_runs(runs, width):
+        line, marks = make_line(line_runs, page_no, width, height, tracked)
+        if line is not None:
+            laid.lines.append((line, marks))
+    return laid
+
+
 class Collector:
-    """Pages in, a Reading out: runs become ordered lines, rulings become tables, problems become warnings."""
+    """Pages in, a Reading out: runs become ordered lines, rulings become tables, problems become warnings.
+
+    Pages are kept until the whole document is read: whether a page's coloured or underlined text is a
+    tracked change depends on the marks of every page (`MarkRules`)."""
 
     def __init__(self, path: str, sha: str, opened: Opened, tracked: str = "final"):
         if tracked not in TRACKED_MODES:
@@ -276,14 +337,14 @@ class Collector:
         self.lines: list[Line] = []
         self.markers: list[tuple[int, int, str]] = []
         self.sizes: dict[int, tuple[float, float]] = {}
-        self.tables: list = []  # (TableRegion, its runs with change marks) until the document is read
+        self.tables: list = []  # (TableRegion, its runs with change marks, cells) until the document is read
         self.foot_rules: dict[int, float] = {}
         self.chars_total = 0
         self.empty_pages: list[int] = []
         self.broken_pages: list[int] = []
         self.unmapped = 0
         self.unmapped_pages: dict[int, None] = {}
-        self.pending: list = []  # (page_no, width, height, its runs in lines) until the document is read
+        self.pending: list[PageLayout] = []  # every page laid out, in order, until the document is read
         self.mark_counts: dict = {}  # glyphs per change mark (None: unmarked), for MarkRules
         self.marked = False
         self.struck_pages: set[int] = set()
@@ -296,57 +357,47 @@ class Collector:
 
     def page(self, page_no: int, width: float, height: float, runs: list[Run], count: int, rulings=None) -> None:
         """One page: its runs, its count of visible characters and its ruling segments (hs, vs), if any."""
-        from .layout import order_runs
+        self.add(lay_out_page(page_no, width, height, runs, count, rulings, self.tracked))
 
+    def add(self, laid: "PageLayout") -> None:
+        """One page laid out (here or in a worker process, `lspkit.read.parallel`), in page order."""
+        if laid.broken:
+            self.broken(laid.page_no)
+            return
         progress.page_done()
-
-        self.sizes[page_no] = (width, height)
-        self.chars_total += count
-        if count == 0:
+        page_no = laid.page_no
+        self.sizes[page_no] = (laid.width, laid.height)
+        self.chars_total += laid.count
+        if laid.count == 0:
             self.empty_pages.append(page_no)
-        if runs and rulings is not None:
-            hs, vs = rulings
-            if len(hs) >= 2 and len(vs) >= 2:
-                for table in _grid_tables(hs, vs, runs, page_no):
-                    x0, top, x1, bottom = table.bbox
-                    marked = [r for r in runs if len(r) > 8 and r[8] is not None
-                              and x0 <= (r[0] + r[1]) / 2 <= x1 and top <= (r[2] + r[3]) / 2 <= bottom]
-                    self.tables.append((table, marked, _cells(table, hs, vs) if marked else None))
-            rule = foot_rule(hs, vs, runs, width, height)
-            if rule is not None:
-                self.foot_rules[page_no] = rule
-        if self.marked or any(len(r) > 8 and r[8] is not None for r in runs):
-            # the layout sees the runs as they were before their marks split them ("Cardano " + a coloured
-            # "Blockchain" + " treasury" are one run to the column finder)
-            ordered = [[sub for r in line for sub in (r[9] if len(r) > 9 else [r])]
-                       for line in order_runs(_layout_runs(runs), width)]
-        else:
-            ordered = order_runs(runs, width)
-        for line_runs in ordered:
-            for r in line_runs:
-                if len(r) > 8 and r[8] is not None:
-                    self.marked = True
-                    self.mark_counts[r[8]] = self.mark_counts.get(r[8], 0) + _glyphs(r[6])
-                    if r[8][0] == STRUCK:
-                        self.struck_pages.add(page_no)
-                else:
-                    self.mark_counts[None] = self.mark_counts.get(None, 0) + _glyphs(r[6])
-        # lines are made once the whole document's marks are known (which colour is the markup's)
-        self.pending.append((page_no, width, height, ordered))
+        self.tables.extend(laid.tables)
+        if laid.foot_rule is not None:
+            self.foot_rules[page_no] = laid.foot_rule
+        for mark, n in laid.mark_counts.items():
+            self.mark_counts[mark] = self.mark_counts.get(mark, 0) + n
+        if laid.ordered is not None:
+            self.marked = True
+        if laid.struck:
+            self.struck_pages.add(page_no)
+        self.pending.append(laid)
 
     def _make_lines(self) -> None:
         rules = MarkRules(self.mark_counts, frozenset(self.struck_pages)) if self.marked else None
-        for page_no, width, height, ordered in self.pending:
-            if rules is not None:
-                for line_runs in ordered:
-                    for r in line_runs:
-                        if len(r) > 8:
-                            r[8] = rules.op(r[8], page_no, r[6])
-            grids = self._change_grids(page_no) if rules is not None else []
+        for laid in self.pending:
+            if laid.ordered is None:
+                self._add_lines(laid.page_no, laid.lines)
+                continue
+            page_no, ordered = laid.page_no, laid.ordered
+            for line_runs in ordered:
+                for r in line_runs:
+                    if len(r) > 8:
+                        r[8] = rules.op(r[8], page_no, r[6])
+            grids = self._change_grids(page_no)
             cells = None
             if grids:
                 ordered, cells = _by_cells(ordered, grids)
-            self._add_lines(page_no, width, height, ordered, cells)
+            made = [make_line(line_runs, page_no, laid.width, laid.height, self.tracked) for line_runs in ordered]
+            self._add_lines(page_no, made, cells)
         self.pending = []
         # A ruled grid whose text carries tracked changes is a schedule of changes (an inspector's main
         # modifications): read as lines, so that its changes reach the paragraphs, not as a table's cells.
@@ -357,18 +408,17 @@ class Collector:
         return [cells for t, marked, cells in self.tables
                 if t.page == page_no and cells and any(run_op(r) for r in marked)]
 
-    def _add_lines(self, page_no: int, width: float, height: float, ordered: list,
-                   cells: Optional[list] = None) -> None:
-        """`cells`: for a page with a grid of changes read as lines, each line's cell (None outside the grid);
-        a cell's first line starts a unit, and a cell's changes stay in it."""
+    def _add_lines(self, page_no: int, made: list, cells: Optional[list] = None) -> None:
+        """`made`: the page's (Line or None, markers) in reading order.  `cells`: for a page with a grid of
+        changes read as lines, each line's cell (None outside the grid); a cell's first line starts a unit,
+        and a cell's changes stay in it."""
         held: Optional[Line] = None  # a cell's wholly deleted first line(s): their changes go to the cell's next line
         held_cell = None
         prev_cell = None
-        for k, line_runs in enumerate(ordered):
+        for k, (line, marks) in enumerate(made):
             cell = cells[k] if cells is not None else None
             first = cell is not None and cell != prev_cell
             prev_cell = cell
-            line, marks = make_line(line_runs, page_no, width, height, self.tracked)
             if held is not None and cell != held_cell:
                 self._to_last_line(held)  # a wholly deleted cell: its changes go to the line before, as below
                 held = None
@@ -633,6 +683,8 @@ def make_line(runs: list[Run], page_no: int, width: float, height: float,
         if kept[0] is not runs[0]:  # the line still starts where it is printed ("17.5.17.6." read as "17.6.")
             kept = [[runs[0][0], *kept[0][1:]], *kept[1:]]
         runs = kept
+    if len(runs) == 1:
+        return _one_run_line(runs[0], page_no, width, height, tuple(changes), edges)
     weight: dict[float, int] = {}
     for r in runs:
         key = round(r[4], 1)
@@ -649,7 +701,7 @@ def make_line(runs: list[Run], page_no: int, width: float, height: float,
         if not text:
             continue
         small = r[4] < size * 0.8 and r[3] < base - 0.15 * size
-        if i > 0 and small and len(text) <= 3 and re.fullmatch(r"[0-9*†‡§¶]+", text):
+        if i > 0 and small and len(text) <= 3 and _MARKER.fullmatch(text):
             marks.append(text)
             prev_x1 = r[1]
             continue
@@ -691,6 +743,37 @@ def make_line(runs: list[Run], page_no: int, width: float, height: float,
         change_edges=edges,
     )
     return line, marks
+
+
+_MARKER = re.compile(r"[0-9*†‡§¶]+")
+
+
+def _one_run_line(r: Run, page_no: int, width: float, height: float, changes: tuple, edges: tuple) -> tuple[Optional[Line], list[str]]:
+    """make_line for a line of one run (most lines): the same Line, without the general case's bookkeeping."""
+    text = r[6]
+    if not text:
+        return None, []
+    joined = text.rstrip()
+    text = clean_text(joined).strip()
+    if joined.endswith("\u00ad") and text:
+        text += "\u00ad"  # a line-end soft hyphen, kept for join_lines (see make_line)
+    if not text:
+        return None, []
+    size = round(r[4], 1)
+    return Line(
+        text=text,
+        page=page_no,
+        x0=round(r[0], 2),
+        x1=round(r[1], 2),
+        top=round(r[2], 2),
+        bottom=round(r[3], 2),
+        size=round(size, 2),
+        bold=bool(r[5]),
+        page_height=round(height, 2),
+        page_width=round(width, 2),
+        changes=changes,
+        change_edges=edges,
+    ), []
 
 
 def merge_changes(before: tuple, ends_in_change: bool, line: Line) -> tuple:

@@ -4,47 +4,61 @@ The default engine: fast (one loose-box call per word), one page in memory at a 
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import functools
 import math
 import re
 import unicodedata
 from typing import Optional
 
 from ..model import Reading
-from .pdf import ChangeMarks, Collector, Run, bold_name, open_checked
+from .pdf import ChangeMarks, Collector, PageLayout, Run, bold_name, lay_out_page, open_checked
 from .tables import _rulings
 
 
 def read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages, tracked: str = "final") -> Reading:
-    """`tracked`: "final" reads a PDF with tracked changes as it reads after them, "original" as before them."""
-    import pypdfium2 as pdfium
+    """`tracked`: "final" reads a PDF with tracked changes as it reads after them, "original" as before them.
+
+    A long document's pages are read in worker processes as well as this one (`lspkit.read.parallel`);
+    the Reading is the same either way.
+    """
+    from . import parallel
 
     opened = open_checked(path, data, pages=pages, password=password, max_pages=max_pages)
     pdf = opened.pdf
     out = Collector(path, sha, opened, tracked)
     try:
-        for page_no in opened.wanted:
-            try:
-                page = pdf[page_no - 1]
-            except pdfium.PdfiumError:  # a cyclic or too-deep page tree, a missing page object
-                out.broken(page_no)
-                continue
-            try:
-                width, height = page.get_size()
-                rulings = _rulings(page, height)
-                textpage = page.get_textpage()
-                try:
-                    runs, count = _page_runs(textpage, height, ChangeMarks.of_page(rulings, width))
-                finally:
-                    textpage.close()
-                if not runs:
-                    rulings = None
-            finally:
-                page.close()
-            out.page(page_no, width, height, runs, count, rulings)
+        read = functools.partial(_read_page, pdf, tracked=tracked)
+        with contextlib.closing(parallel.map_pages(read, opened.wanted, path=path)) as laid_out:
+            for laid in laid_out:
+                out.add(laid)
     finally:
         pdf.close()
     return out.reading()
+
+
+def _read_page(pdf, page_no: int, tracked: str = "final") -> PageLayout:
+    """One page of an open PDF, read and laid out."""
+    import pypdfium2 as pdfium
+
+    try:
+        page = pdf[page_no - 1]
+    except pdfium.PdfiumError:  # a cyclic or too-deep page tree, a missing page object
+        return PageLayout(page_no, broken=True)
+    try:
+        width, height = page.get_size()
+        rulings = _rulings(page, height)
+        textpage = page.get_textpage()
+        try:
+            runs, count = _page_runs(textpage, height, ChangeMarks.of_page(rulings, width))
+        finally:
+            textpage.close()
+        if not runs:
+            rulings = None
+    finally:
+        page.close()
+    return lay_out_page(page_no, width, height, runs, count, rulings, tracked)
 
 
 def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> tuple[list[Run], int]:
@@ -72,6 +86,7 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> 
     text = text.replace("\ufffe", "-").replace("\x02", "-")  # pdfium's marker for a hyphen it took out
     rect = R.FS_RECTF()
     rect_ref = ctypes.byref(rect)
+    box, handle = _fast_box(R), ctypes.cast(raw, ctypes.c_void_p)
     rgba = [ctypes.c_uint() for _ in range(4)]
     rgba_refs = [ctypes.byref(c) for c in rgba]
 
@@ -93,7 +108,6 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> 
 
     coloured_page = False  # a word in colour seen on this page: check both ends of each word from then on
 
-    box = R.FPDFText_GetLooseCharBox
     runs: list[Run] = []
     cur: Optional[Run] = None
     visible = 0
@@ -129,18 +143,22 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> 
         cur = [left, right, top, bottom, size, None, token, k, op]
         runs.append(cur)
 
+    # where a digit follows a letter (maybe a superscript note marker glued on): found once for the page
+    glued = [g.start() for g in _GLUED_DIGIT.finditer(text)]
+    glued.append(n)
+    gi = 0
     for m in _WORD.finditer(text):
-        between, word = m.group(1), m.group(2)
+        between, word = m.groups()
         if between and ("\n" in between or "\r" in between):
             cur = None
         spaced = bool(between)
-        s, e = m.start(2), m.end(2)
-        box(raw, s, rect_ref)
+        s, e = m.span(2)
+        box(handle, s, rect_ref)
         left, right, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
         size = bottom - top
         uniform = size > 0.5 and math.isfinite(left + right)
         if uniform and e - s > 1:
-            box(raw, e - 1, rect_ref)
+            box(handle, e - 1, rect_ref)
             lsize = rect.top - rect.bottom
             lbottom = height - rect.bottom
             uniform = abs(lsize - size) <= 0.15 * size and abs(lbottom - bottom) <= 0.15 * size and (
@@ -148,9 +166,10 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> 
             right = rect.right
             if uniform:
                 # a note marker inside the word, its two ends body text ("Timetable¹." , "station⁴⁴,")
-                g = _GLUED_DIGIT.search(word)
-                if g is not None:
-                    box(raw, s + g.start() + 1, rect_ref)
+                while glued[gi] < s:
+                    gi += 1
+                if glued[gi] < e:  # the word's first letter-digit pair (both are in it: neither is a space)
+                    box(handle, glued[gi] + 1, rect_ref)
                     uniform = abs((rect.top - rect.bottom) - size) <= 0.15 * size and abs(
                         (height - rect.bottom) - bottom) <= 0.15 * size
         checked = marks is not None and size > 0.5 and math.isfinite(left + right) and marks.near(
@@ -182,7 +201,7 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> 
             feed(left, right, top, bottom, size, word, s, spaced, word_mark)
             continue
         for k in range(s, e):  # character by character
-            box(raw, k, rect_ref)
+            box(handle, k, rect_ref)
             left, right, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
             size = bottom - top
             if not size > 0.5 or not math.isfinite(left + right):  # NaN/inf from absurd coordinates too
@@ -217,6 +236,18 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> 
                 run[5] = True
         run[6] = _code_points(run[6].rstrip())
     return upright, visible
+
+
+_BOX = []
+
+
+def _fast_box(R):
+    """FPDFText_GetLooseCharBox(textpage, index, rect) without ctypes' per-argument conversion (it is called
+    once or twice for every word): the same function, given a plain pointer, an int and a byref."""
+    if not _BOX:
+        address = ctypes.cast(R.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
+        _BOX.append(ctypes.CFUNCTYPE(ctypes.c_int)(address))
+    return _BOX[0]
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

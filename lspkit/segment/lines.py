@@ -95,8 +95,8 @@ def body_size(work: Sequence[WorkLine]) -> float:
 def caps(text: str) -> bool:
     """Mostly capital letters: a heading set in capitals."""
     # only cased letters count: CJK, Arabic and Hebrew have no capitals, Greek and Cyrillic have both
-    lower = sum(1 for c in text if c.islower())
-    upper = sum(1 for c in text if c.isupper())
+    lower = sum(map(str.islower, text))  # map, not a generator: this runs on every line
+    upper = sum(map(str.isupper, text))
     return upper + lower >= 3 and upper >= 0.75 * (upper + lower)
 
 

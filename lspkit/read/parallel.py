@@ -1,0 +1,281 @@
+"""A long PDF's pages read in forked worker processes as well as this one; the Reading is the same.
+
+`map_pages(read, pages)` yields `read(page)` for every page, in page order.
+Below `MIN_PAGES` pages, or where forking is unavailable or unwanted, it is a
+plain loop.  Otherwise it forks `workers_for(len(pages))` processes that
+inherit the open document (nothing is pickled on the way in), hands them
+chunks of `CHUNK` pages through a pipe, two chunks ahead so none waits, reads
+chunks itself in between, and puts the results back in page order.  A page is
+laid out wholly in whichever process reads it (`lspkit.read.pdf.lay_out_page`
+depends on that page alone); only the assembly that runs over page breaks is
+done here, in order.
+
+The workers never outlive the reading: Ctrl-C is held back while they are
+forked and ignored in them (the parent handles it, then kills them); they
+are SIGKILLed and reaped when the reading ends, however it ends; and on Linux
+the kernel kills them if this process dies first (a `--timeout` kill).  A
+worker that dies is a LimitError naming the pages it held; an error in a
+worker is raised here as it would have been in a serial read.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import warnings
+from typing import Any, Callable, Iterator, Optional, Sequence
+
+MIN_PAGES = 24  # shorter documents are read serially: forking and pickling the pages back cost more than they save
+CHUNK = 4  # pages a worker reads per request: small enough to balance, large enough to amortise the pipe
+MAX_PROCESSES = 4  # processes reading one document, this one included
+AHEAD = 2  # chunks queued per worker, so it never waits for the parent to hand it the next
+
+_serial = False  # set in processes that are themselves workers of a batch (their siblings use the other cores)
+
+
+def read_serially() -> None:
+    """Read every PDF in this process serially from now on (a batch worker: the batch already fills the cores)."""
+    global _serial
+    _serial = True
+
+
+def workers_for(pages: int) -> int:
+    """How many worker processes to fork for a document of `pages` pages (0: read it serially).
+
+    `LSPKIT_READ_PROCESSES` sets the number of reading processes (this one included; 1 reads serially);
+    by default, one per usable core up to MAX_PROCESSES.  Serial under an address-space limit
+    (`--max-memory`: each process would get the whole limit), in batch workers and where fork() is not Linux's.
+    """
+    if _serial or pages < MIN_PAGES or not hasattr(os, "fork") or not sys.platform.startswith("linux"):
+        return 0
+    wanted = os.environ.get("LSPKIT_READ_PROCESSES", "").strip()
+    if wanted.isdigit():
+        processes = int(wanted)
+    else:
+        try:
+            processes = min(len(os.sched_getaffinity(0)), MAX_PROCESSES)
+        except (AttributeError, OSError):
+            processes = min(os.cpu_count() or 1, MAX_PROCESSES)
+    if processes <= 1 or _memory_capped():
+        return 0
+    return min(processes - 1, (pages + CHUNK - 1) // CHUNK - 1)
+
+
+def _memory_capped() -> bool:
+    try:
+        import resource
+
+        return resource.getrlimit(resource.RLIMIT_AS)[0] != resource.RLIM_INFINITY
+    except (ImportError, OSError, ValueError):
+        return True
+
+
+def map_pages(read: Callable[[int], Any], pages: Sequence[int], *, path: Optional[str] = None,
+              workers: Optional[int] = None) -> Iterator[Any]:
+    """`read(page)` for each page, in order; in worker processes too when the document is long enough.
+
+    `workers` overrides `workers_for` (0: serially).  `path` names the file
+    in the error raised when a worker dies.
+    """
+    pages = list(pages)
+    if workers is None:
+        workers = workers_for(len(pages))
+    chunks = [pages[i:i + CHUNK] for i in range(0, len(pages), CHUNK)]
+    workers = min(workers, len(chunks) - 1)
+    if workers <= 0:
+        for page in pages:
+            yield read(page)
+        return
+    yield from _Pool(read, chunks, workers, path).results()
+
+
+class _Worker:
+    def __init__(self, pid: int, tasks, results):
+        self.pid = pid
+        self.tasks = tasks  # Connection: chunk numbers to it
+        self.results = results  # Connection: ("ok" | "memory" | "error", chunk, payload) from it
+        self.queued: list[int] = []  # chunks sent, not yet answered
+
+
+class _Pool:
+    def __init__(self, read: Callable[[int], Any], chunks: list[list[int]], workers: int, path: Optional[str]):
+        self.read = read
+        self.chunks = chunks
+        self.n_workers = workers
+        self.path = path
+        self.workers: list[_Worker] = []
+        self.next = 0  # the first chunk nobody has claimed
+        self.done: dict[int, list] = {}
+
+    def results(self) -> Iterator[Any]:
+        from multiprocessing.connection import wait
+
+        try:
+            self._start()
+            emit = 0
+            while emit < len(self.chunks):
+                self._collect()
+                if emit in self.done:
+                    yield from self.done.pop(emit)
+                    emit += 1
+                elif self.next < len(self.chunks):  # this process reads the next unclaimed chunk itself
+                    k = self.next
+                    self.next += 1
+                    self.done[k] = [self.read(p) for p in self.chunks[k]]
+                else:
+                    wait([w.results for w in self.workers if w.queued])  # a result, or a worker's death
+                    self._collect()
+        finally:
+            self._stop()
+
+    def _start(self) -> None:
+        from multiprocessing.connection import Pipe
+
+        parent_pid = os.getpid()
+        for _ in range(self.n_workers):
+            task_r, task_w = Pipe(duplex=False)
+            result_r, result_w = Pipe(duplex=False)
+            # Ctrl-C held back across fork(): the child inherits the block and ignores SIGINT before lifting it
+            previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            pid = -1
+            try:
+                with warnings.catch_warnings():
+                    # Python 3.12+ warns about forking beside other threads (a progress bar's refresher): the
+                    # worker only runs pdfium and lspkit's own code, never what those threads hold locks for
+                    warnings.filterwarnings("ignore", "This process .* is multi-threaded", DeprecationWarning)
+                    pid = os.fork()
+                if pid == 0:  # the worker: never returns
+                    _work(self.read, self.chunks, task_r, result_w, parent_pid, [task_w, result_r], self.workers)
+            finally:
+                if pid != 0:
+                    signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+            task_r.close()
+            result_w.close()
+            worker = _Worker(pid, task_w, result_r)
+            self.workers.append(worker)
+        for w in self.workers:
+            self._feed(w)
+
+    def _feed(self, w: _Worker) -> None:
+        while len(w.queued) < AHEAD and self.next < len(self.chunks):
+            try:
+                w.tasks.send(self.next)
+            except OSError:  # it died: _collect finds out how, from its result pipe
+                return
+            w.queued.append(self.next)
+            self.next += 1
+
+    def _collect(self) -> None:
+        """Take in every result that has arrived (without waiting); a worker that died raises LimitError."""
+        for w in self.workers:
+            while w.queued and w.results.poll():
+                try:
+                    status, k, payload = w.results.recv()
+                except (EOFError, OSError):
+                    self._dead(w)
+                w.queued.remove(k)
+                if status == "ok":
+                    self.done[k] = payload
+                elif status == "memory":
+                    raise MemoryError(f"reading pages {_span(self.chunks[k])}")
+                else:
+                    from ..infra.limits import error_from_wire
+
+                    raise error_from_wire(payload)
+                self._feed(w)
+
+    def _dead(self, w: _Worker) -> None:
+        from ..infra.errors import LimitError
+        from ..infra.limits import describe_exit
+
+        try:
+            _pid, status = os.waitpid(w.pid, 0)
+            code = os.waitstatus_to_exitcode(status)
+        except ChildProcessError:
+            code = None
+        w.pid = 0
+        held = [p for k in w.queued for p in self.chunks[k]]
+        raise LimitError(f"page reader {describe_exit(code)} while reading page(s) {_span(held)}", self.path)
+
+    def _stop(self) -> None:
+        for w in self.workers:
+            for conn in (w.tasks, w.results):
+                conn.close()
+            if w.pid:
+                try:
+                    os.kill(w.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                try:
+                    os.waitpid(w.pid, 0)
+                except ChildProcessError:
+                    pass
+        self.workers = []
+
+
+def _work(read, chunks, tasks, results, parent_pid: int, parents_ends: list, siblings: list[_Worker]) -> None:
+    """A worker's life: read the chunks it is sent until the pipe closes, then _exit (no cleanup, no output)."""
+    code = 0
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        _die_with_parent()
+        import faulthandler
+
+        if faulthandler.is_enabled():  # a crash is reported by the parent, in one line, not as a C stack dump
+            faulthandler.disable()
+        if os.getppid() != parent_pid:  # the parent died before the line above
+            os._exit(0)
+        for conn in parents_ends:  # the parent's ends of this worker's pipes, and of earlier workers'
+            conn.close()
+        for w in siblings:
+            w.tasks.close()
+            w.results.close()
+        from ..infra.limits import error_to_wire
+
+        while True:
+            try:
+                k = tasks.recv()
+            except (EOFError, OSError):
+                break
+            try:
+                payload = [read(p) for p in chunks[k]]
+            except MemoryError:
+                results.send(("memory", k, None))
+                continue
+            except BaseException as exc:  # noqa: BLE001 - every error goes back to the parent
+                results.send(("error", k, error_to_wire(exc)))
+                continue
+            results.send(("ok", k, payload))
+    except BaseException:  # noqa: BLE001 - a broken pipe: the parent is gone or done
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def _die_with_parent() -> None:
+    """Linux: SIGKILL this process when its parent dies (prctl PR_SET_PDEATHSIG)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _span(pages: list[int]) -> str:
+    """Pages as ranges: "5-8, 13-16"."""
+    if not pages:
+        return "?"
+    pages = sorted(pages)
+    out: list[str] = []
+    start = prev = pages[0]
+    for p in pages[1:] + [None]:
+        if p is not None and p == prev + 1:
+            prev = p
+            continue
+        out.append(str(start) if start == prev else f"{start}-{prev}")
+        if p is not None:
+            start = prev = p
+    return ", ".join(out)
