@@ -102,7 +102,7 @@ def _read_body(s: _State) -> None:
         w = body[i]
         in_paragraph = s.paragraphs.open is not None
         mid_sentence = in_paragraph and not s.paragraphs.finished(body)
-        used = _heading_or_back_matter(s, i, in_paragraph, mid_sentence)
+        used = _heading_or_back_matter(s, i, in_paragraph, mid_sentence, i == after_heading)
         if used:
             i += used
             after_heading = i
@@ -141,7 +141,7 @@ def _right_under(body, i: int, after_heading: int) -> bool:
     return i == after_heading + 1 and not body.full_line(prev.line) and not prev.text.rstrip().endswith(":")
 
 
-def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence: bool) -> int:
+def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence: bool, after_heading: bool) -> int:
     """Start back matter or a section at line i; how many lines that took (0: neither starts here)."""
     w = s.body[i]
     if s.paragraphs.started:
@@ -153,7 +153,7 @@ def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence:
     if s.back.lists_appendix(w, s.body):
         return 1
     h = find_heading(s.body, i, s.outline, s.numbering, in_paragraph=in_paragraph, mid_sentence=mid_sentence,
-                     in_title_block=s.front.open)
+                     in_title_block=s.front.open, after_heading=after_heading)
     if h is None:
         return 0
     shown = s.numbering.section_opens(h.number, annex=h.kind is SectionKind.ANNEX)

@@ -1,0 +1,72 @@
+"""Layout mechanisms, each tested on a real paper that shows it (data/real/; restored by data/real/restore.py).
+
+Each test names the mechanism and checks the page as printed: break the mechanism and the paragraph it protects
+comes out with something glued on, cut off or lost.  Papers not committed for their licence skip with the reason.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from lspkit.api import extract
+
+REAL = Path(__file__).resolve().parent.parent / "data" / "real"
+
+
+@lru_cache(maxsize=None)
+def _doc(name: str):
+    return extract(str(REAL / f"{name}.pdf"))
+
+
+def doc(name: str):
+    if not (REAL / f"{name}.pdf").exists():
+        pytest.skip(f"{name}.pdf is not committed (licence): run `python data/real/restore.py`")
+    return _doc(name)
+
+
+def para(d, number: str):
+    return next(p for p in d.paragraphs if p.number == number)
+
+
+def headings(d) -> list[str]:
+    return [s.heading for s in d.sections]
+
+
+# ---------------------------------------------------------------- headings set in the body type
+
+def test_italic_heading_between_paragraphs_is_not_glued_to_the_one_before():
+    # Planning Inspectorate: "Background", "Main Modifications" set in italic body type, alone between two numbered
+    # paragraphs with a gap either side; the reader sees no italics, so only where the line stands tells.
+    d = doc("planning_inspectorate_2020_broxbourne_local_plan_inspector_report")
+    assert para(d, "2").text.endswith("(“the Regulations”).")
+    assert para(d, "6").text.endswith("published in 2012.")
+    assert {"Background", "Main Modifications", "Conclusion on the Duty to Cooperate"} <= set(headings(d))
+
+
+def test_heading_over_three_lines_ending_with_a_question_mark():
+    # "Issue 2 – Whether the City Centre Area Action Plan makes appropriate provision ... effective?"
+    d = doc("planning_inspectorate_2017_coventry_city_centre_aap_inspector_report")
+    assert para(d, "17").text.endswith("reflects the most up-to-date position.")
+    assert para(d, "18").text.endswith("adapt to climate change.")
+    assert any(h.startswith("Issue 2 – Whether the City Centre") and h.endswith("effective?") for h in headings(d))
+
+
+def test_roman_lettered_heading_standing_alone_is_a_heading():
+    # "(ii) Relationship with the London Plan" between paragraphs 15 and 16
+    d = doc("planning_inspectorate_2020_lldc_revised_local_plan_inspector_report")
+    assert para(d, "15").text.endswith("social infrastructure considerations.")
+    assert "(ii) Relationship with the London Plan" in headings(d)
+
+
+def test_bold_heading_with_a_full_stop_under_a_paragraph():
+    # Dacorum: "Determine assessment area and site size." in bold (bold rare), indented like the text
+    d = doc("dacorum_2023_shlaa-update-main-report")
+    assert para(d, "3.2").text.endswith("for subsequent further assessment.")
+
+
+def test_a_paragraphs_unnumbered_continuation_stays_in_it():
+    # the same position, but a sentence: a paragraph's own second block, not a heading
+    d = doc("planning_inspectorate_2020_broxbourne_local_plan_inspector_report")
+    assert not any(h.endswith(".") and len(h.split()) > 12 for h in headings(d))
