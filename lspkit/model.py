@@ -31,6 +31,7 @@ class DropReason(str, Enum):
     FOOTER = "footer"
     PAGE_NUMBER = "page-number"
     CONTENTS = "contents"  # a table-of-contents entry
+    MARGIN_MARKER = "margin-marker"  # a letter printed in the margin beside the text ("N": a named-day question)
 
 
 class ChangeOp(str, Enum):

@@ -70,3 +70,22 @@ def test_a_paragraphs_unnumbered_continuation_stays_in_it():
     # the same position, but a sentence: a paragraph's own second block, not a heading
     d = doc("planning_inspectorate_2020_broxbourne_local_plan_inspector_report")
     assert not any(h.endswith(".") and len(h.split()) > 12 for h in headings(d))
+
+
+# ---------------------------------------------------------------- furniture and margin marks
+
+def test_running_date_line_under_the_band_is_furniture():
+    # Questions Book: "MONDAY 31 JANUARY 2011" 95 pt down every page, below the header band, under "2 Questions Book"
+    d = doc("house_of_commons_2011_questions_book_31_january")
+    assert para(d, "5").text.endswith("(b) Serious Fraud Office. (37343)")
+    assert not any("JANUARY 2011" in p.text for p in d.paragraphs)
+    assert sum(1 for x in d.dropped if x.text == "MONDAY 31 JANUARY 2011") >= 50
+
+
+def test_margin_letter_beside_the_text_is_not_the_texts():
+    # Questions Book: "N" (a named-day question) in the number column on the question's second line
+    d = doc("house_of_commons_2011_questions_book_31_january")
+    assert para(d, "2").text == ("Gordon Banks (Ochil and South Perthshire): To ask the Attorney General, what regulations "
+                                 "the Law Officers’ Departments have removed since 6 May 2010. (37407)")
+    assert "Secretary of State for Business, Innovation" in para(d, "8").text
+    assert sum(1 for x in d.dropped if x.reason == "margin-marker" and x.text == "N") > 100

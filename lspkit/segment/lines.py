@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from ..model import Line, Reading
@@ -61,6 +61,38 @@ def working_lines(reading: Reading, furniture: dict[int, str]) -> list[WorkLine]
         prev = ln
         blank = False
     return work
+
+
+_MARKER = re.compile(r"^([A-Z])\s+(?=\S)")
+
+
+def strip_margin_markers(work: list[WorkLine]) -> list[tuple[str, int]]:
+    """Take off a letter printed in the margin beside a paragraph's text (an order paper's "N" for a question
+    tabled for a named day) and return each as (marker, page).
+
+    A marker is a capital letter alone at the start of a line, left of where the document's wrapped lines start:
+    the same letter at least three times and always out there.  A sentence that starts a line with "A" or "I"
+    starts it at the text's left edge, so a letter that is always further left is not the text's.
+    """
+    starts: Counter = Counter(round(w.line.x0) for w in work if w.label is None and w.line.size)
+    if not starts:
+        return []
+    text_x = starts.most_common(1)[0][0]
+    seen: dict[str, list[WorkLine]] = {}
+    for w in work:
+        m = _MARKER.match(w.text)
+        if m and w.label is None:
+            seen.setdefault(m.group(1), []).append(w)
+    out: list[tuple[str, int]] = []
+    for letter, ws in seen.items():
+        if len(ws) < 3 or any(w.line.x0 > text_x - max(w.line.size, 4.0) for w in ws):
+            continue
+        for w in ws:
+            rest = _MARKER.sub("", w.text, count=1)
+            w.line = replace(w.line, text=rest)
+            w.label = parse_label(rest)
+            out.append((letter, w.line.page))
+    return out
 
 
 def _leading(lines: Sequence[Line], furniture: dict[int, str]) -> float:
