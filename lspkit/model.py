@@ -195,6 +195,7 @@ class Paragraph:
     notes: tuple[Note, ...] = ()
     changes: tuple[TrackedChange, ...] = ()  # tracked changes (a PDF "with tracked changes"), in reading order
     label: Optional[str] = None
+    outcome: Optional[str] = None  # a note set at the right margin beside it: "Noted", "Clerk", "Agreed"
 
     def __post_init__(self) -> None:
         if self.label is None:
@@ -218,6 +219,8 @@ class Paragraph:
         }
         if self.changes:  # only where the PDF shows tracked changes, so other output keeps its shape
             out["changes"] = [c.to_dict() for c in self.changes]
+        if self.outcome:  # only where the page sets a note beside the paragraph
+            out["outcome"] = self.outcome
         return out
 
 
@@ -328,6 +331,7 @@ class Document:
                 notes=tuple(note(n) for n in p.get("notes", ())),
                 changes=tuple(TrackedChange(ChangeOp(c["op"]), c["text"]) for c in p.get("changes", ())),
                 label=p.get("label"),
+                outcome=p.get("outcome"),
             )
             for p in d.get("paragraphs", ())
         )

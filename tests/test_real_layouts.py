@@ -89,3 +89,23 @@ def test_margin_letter_beside_the_text_is_not_the_texts():
                                  "the Law Officers’ Departments have removed since 6 May 2010. (37407)")
     assert "Secretary of State for Business, Innovation" in para(d, "8").text
     assert sum(1 for x in d.dropped if x.reason == "margin-marker" and x.text == "N") > 100
+
+
+# ---------------------------------------------------------------- notes beside the text
+
+def test_action_column_in_minutes_is_the_outcome_not_the_text():
+    # Manordeilo and Salem minutes: "Noted", "Clerk", "Cllr. O. Williams" set at the right margin of an item's line
+    d = doc("manordeilo-salem-cc_2018_minutes-march")
+    first = para(d, "5(i)")
+    assert first.text.endswith("Credit Balance of £71.49.")
+    assert first.outcome == "Noted"
+    assert para(d, "5(v)").outcome == "Cllr. O. Williams"
+    assert para(d, "5(v)").text.endswith("Planning Policy Wales.")
+    assert para(d, "5(i)").to_dict()["outcome"] == "Noted"
+
+
+def test_bracketed_reference_at_the_right_margin_stays_in_the_text():
+    # Questions Book: "[Transferred] (37124)" at the right margin is the question's own reference, not a note
+    d = doc("house_of_commons_2011_questions_book_31_january")
+    assert any(p.text.endswith("[Transferred] (37124)") for p in d.paragraphs)
+    assert not any(p.outcome for p in d.paragraphs)

@@ -20,7 +20,7 @@ from ..model import Document, Dropped, ParagraphKind, Reading, SectionKind, Sour
 from .contents import drop_contents
 from .furniture import find_furniture
 from .headings import Outline, find_heading
-from .lines import Body, WorkLine, body_size, strip_margin_markers, working_lines
+from .lines import Body, WorkLine, body_size, lift_side_notes, strip_margin_markers, working_lines
 from .matter import (
     BackMatter,
     FrontMatter,
@@ -44,6 +44,8 @@ def segment(reading: Reading) -> Document:
         dropped.append(Dropped(lines[i].text, lines[i].page, reason))
     work = working_lines(reading, furniture)
     dropped.extend(Dropped(marker, page, "margin-marker") for marker, page in strip_margin_markers(work))
+    if reading.kind == "pdf":
+        lift_side_notes(work)
     size = body_size(work)
     drop_contents(work, dropped)
     notes = lift_footnotes(work, size, reading.foot_rules) if reading.kind == "pdf" else []

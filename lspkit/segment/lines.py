@@ -28,7 +28,7 @@ class WorkLine:
     index: int  # into Reading.lines
     label: Optional[Label] = None
     gap_before: bool = True
-    role: str = ""  # "" (still to place), "furniture", "note", "table"
+    role: str = ""  # "" (still to place), "furniture", "note", "table", "side" (a note beside another line)
 
     @property
     def text(self) -> str:
@@ -95,6 +95,18 @@ def strip_margin_markers(work: list[WorkLine]) -> list[tuple[str, int]]:
     return out
 
 
+def lift_side_notes(work: list[WorkLine]) -> None:
+    """Mark the notes the reader set apart at a line's right margin (an action column in minutes: "Noted",
+    "Clerk", "Cllr. O. Williams"; an outcome: "Agreed"): on the same baseline as the line before, well to its
+    right.  They are the paragraph's outcome, not its words."""
+    for prev, w in zip(work, work[1:]):
+        a, b = prev.line, w.line
+        if prev.role or w.role or a.page != b.page or not b.size:
+            continue
+        if abs(b.bottom - a.bottom) <= 0.25 * b.size and b.x0 >= a.x1 + 3 * b.size:
+            w.role = "side"
+
+
 def _leading(lines: Sequence[Line], furniture: dict[int, str]) -> float:
     """The usual space between consecutive lines of a paragraph: the median positive spacing."""
     spacings: list[float] = []
@@ -147,7 +159,12 @@ class Body:
         starts = sorted(w.line.x0 for w in work) or [0.0]
         right, left = ends[int(0.95 * (len(ends) - 1) + 0.5)], starts[int(0.05 * (len(starts) - 1))]
         self.short_end = left + 0.75 * (right - left)
-        self.lines = [w for w in work if w.role not in ("furniture", "note", "table")]
+        self.lines = [w for w in work if w.role not in ("furniture", "note", "table", "side")]
+        # a short note set at the right margin beside a line ("Noted", "Clerk"): its text, by that line's index
+        self.side_notes: dict[int, str] = {}
+        for prev, w in zip(work, work[1:]):
+            if w.role == "side":
+                self.side_notes[prev.index] = w.text
 
     def __len__(self) -> int:
         return len(self.lines)

@@ -154,6 +154,7 @@ class Paragraphs:
                 parts=tuple(parts),
                 changes=p.changes,
                 label=p.label,
+                outcome=" ".join(body.side_notes[i] for i in p.lines if i in body.side_notes) or None,
             ))
         return out
 
