@@ -109,3 +109,26 @@ def test_bracketed_reference_at_the_right_margin_stays_in_the_text():
     d = doc("house_of_commons_2011_questions_book_31_january")
     assert any(p.text.endswith("[Transferred] (37124)") for p in d.paragraphs)
     assert not any(p.outcome for p in d.paragraphs)
+
+
+# ---------------------------------------------------------------- the statutory style
+
+def test_number_with_a_dash_opens_a_paragraph():
+    # Tintern code of conduct (the Welsh model code): "6.-(1) You must-", "7- You must not-"
+    d = doc("tintern-cc_2017_code-of-conduct")
+    assert para(d, "6").text.startswith("(1) You must- (a) not conduct yourself")
+    assert para(d, "7").text.startswith("You must not- (a) in your official capacity")
+    assert not para(d, "5").text.endswith("disadvantage;")  # 6 and 7 no longer swallowed by 5
+
+
+def test_bracketed_sub_paragraphs_after_a_first_one_are_paragraphs_cited_n_k():
+    # "14.-(1) Subject to ... (2). Where you have ... (3) Sub-paragraph (1) does not ..."
+    d = doc("tintern-cc_2017_code-of-conduct")
+    assert para(d, "14").text.startswith("(1) Subject to sub-paragraphs (2), (3) and (4)")
+    sub = para(d, "14(3)")
+    assert (sub.label, sub.parent) == ("3", "14")
+    assert sub.text.startswith("(3) Sub-paragraph (1) does not prevent you")
+    assert para(d, "14(2)").text.startswith("(2). Where you have a prejudicial interest")
+    # a bold "15.-(1) ... within 28 days of-" opens a paragraph, not a section
+    assert para(d, "15").text.startswith("(1) Subject to sub-paragraph (3), you must, within 28 days of-")
+    assert "15" not in [s.number for s in d.sections]

@@ -14,7 +14,8 @@ decides; `_State` only holds them together for this pass.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+import re
+from typing import Any, Optional
 
 from ..model import Document, Dropped, ParagraphKind, Reading, SectionKind, Source
 from .contents import drop_contents
@@ -94,6 +95,7 @@ class _State:
     back: BackMatter = field(default_factory=BackMatter)
     questions: QuestionSummary = field(default_factory=QuestionSummary)
     metadata: dict[str, Any] = field(default_factory=dict)
+    sub_series: Optional[tuple[str, int]] = None  # a paragraph that opened "(1)" and its last sub-paragraph
 
 
 def _read_body(s: _State) -> None:
@@ -113,10 +115,18 @@ def _read_body(s: _State) -> None:
         start = s.numbering.paragraph_start(body, i, s.outline.levels, in_paragraph, mid_sentence)
         lettered = None if start is not None else s.numbering.letters.start(
             body, i, s.outline.number, s.numbering.heading_since_last and _right_under(body, i, after_heading), mid_sentence)
-        if start is not None:
+        if start is None and lettered is None and _next_subparagraph(s, w):
+            base, k = s.sub_series  # type: ignore[misc]
+            _close(s)
+            s.paragraphs.start(w, f"{base}({k + 1})", w.text.strip(), ParagraphKind.PARAGRAPH, s.outline.number,
+                               s.outline.heading, label=str(k + 1), parent=base)
+            s.sub_series = (base, k + 1)
+        elif start is not None:
             number, kind = start
             _close(s)
             s.paragraphs.start(w, number, w.label.rest, kind, s.outline.number, s.outline.heading)
+            # "6.—(1) You must-": the (2), (3) that follow are its sub-paragraphs, cited 6(2), 6(3)
+            s.sub_series = (number, 1) if re.match(r"\(1\)\s", w.label.rest) else None
         elif lettered is not None:
             ident, letter, rest = lettered
             _close(s)
@@ -133,6 +143,14 @@ def _read_body(s: _State) -> None:
         i += 1
     _close(s)
     s.questions.close(s.metadata, body)
+
+
+def _next_subparagraph(s: _State, w: WorkLine) -> bool:
+    """Line w starts the next bracketed sub-paragraph ("(2) You must comply ...") of a numbered paragraph that
+    opened with "(1)": the statutory style of codes of conduct and standing orders, where (2) is cited as 6(2)."""
+    if s.sub_series is None or s.paragraphs.open is None or w.label is None or w.label.kind != "part":
+        return False
+    return w.label.number.isdigit() and int(w.label.number) == s.sub_series[1] + 1 and w.text.lstrip().startswith("(")
 
 
 def _right_under(body, i: int, after_heading: int) -> bool:

@@ -204,8 +204,10 @@ class Body:
         lab = w.label
         if lab is None or lab.kind != "number":
             return False
-        if lab.rest.rstrip().endswith(":"):
-            return False  # "2.1 That Cabinet:" introduces its lettered parts
+        if lab.rest.rstrip().endswith((":", "-", "–", "—")):
+            return False  # "2.1 That Cabinet:", "15.-(1) ... you must, within 28 days of-" introduce their parts
+        if re.match(r"\(1\)\s", lab.rest):
+            return False  # "15.—(1) Subject to ...": a paragraph's first sub-paragraph, never a heading
         return len(lab.levels) <= 3 and self.styled(w, lab.rest) and self.heading_text(lab.rest) and (
             (w.line.bold and self.bold_marks) or caps(lab.rest) or self.big(w)
         )

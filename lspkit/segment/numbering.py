@@ -27,11 +27,12 @@ _NUM = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})(\.|\))?(?:\s+|$)(.*)$", re.S)
 _NUM_GLUED = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,4})\.?(?=[A-Z(“\"‘])(.*)$", re.S)  # "4.1The ..." (no space)
 _MINUTE = re.compile(r"^(\d{4})\.\s+(?=[A-Z])(.*)$", re.S)  # "2747. Police Report: ..." (minute numbers run on)
 _FLAT_GLUED = re.compile(r"^(\d{1,3})\.(?=[A-Z“\"‘][a-z ])(.*)$", re.S)  # "100.The ...", "10.Section ..." (no space)
+_NUM_DASH = re.compile(r"^(\d{1,3})\.?\s?[-–—]\s*(?=\(\d|[A-Z])(.*)$", re.S)  # "6.—(1) You must", "7- You must not"
 _ANNEX_NUM = re.compile(r"^([A-Z])\.(\d{1,3}(?:\.\d{1,3}){0,3})(\.|\))?(?:\s+|$)(.*)$", re.S)  # "B.1." in Annex B
 _QUESTION = re.compile(r"^(?i:consultation\s+)?(?:(?i:question)|Q)\.?\s?(\d{1,3}[a-z]?)\b\s*[.:)\-–—]?\s*(.*)$", re.S)
 _CHAPTER = re.compile(r"^(Chapter|Part|Section)\s+(\d{1,3}|[IVXLC]{1,6})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
 _ANNEX = re.compile(r"^(Annexe|Annex|Appendix|Schedule)\s+([A-Z]|\d{1,3}|[IVX]{1,5})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
-_SUBPART = re.compile(r"^(?:\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|([a-z]{1,2}|[ivx]{1,5})\))\s+(.*)$", re.S)
+_SUBPART = re.compile(r"^(?:\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\.?|([a-z]{1,2}|[ivx]{1,5})\))\s+(.*)$", re.S)
 _BULLET = re.compile(
     r"^([•▪▫◦●○■□◆◇►▶▸➢➤➣✓✔✗✘·∙‣⁃⦁◘\uf0a7\uf0b7\uf0d8\uf0fc\uf076\uf0a8\uf0e0\uf0de\uf02d]|[\ue000-\uf8ff]"
     r"|[-–—*o!Øü§q](?=\s))\s*(.*)$",  # Wingdings/Symbol bullets extracted as ! Ø ü § q
@@ -74,6 +75,10 @@ def parse_label(text: str) -> Optional[Label]:
         return Label("number", number, rest.strip(), tuple(int(x) for x in number.split(".")), False)
     m = _MINUTE.match(t)
     if m:
+        number, rest = m.groups()
+        return Label("number", number, rest.strip(), (int(number),), True)
+    m = _NUM_DASH.match(t)
+    if m and int(m.group(1)) > 0:  # the statutory style: a dash after the number
         number, rest = m.groups()
         return Label("number", number, rest.strip(), (int(number),), True)
     m = _FLAT_GLUED.match(t)
