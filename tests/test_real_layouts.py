@@ -132,3 +132,20 @@ def test_bracketed_sub_paragraphs_after_a_first_one_are_paragraphs_cited_n_k():
     # a bold "15.-(1) ... within 28 days of-" opens a paragraph, not a section
     assert para(d, "15").text.startswith("(1) Subject to sub-paragraph (3), you must, within 28 days of-")
     assert "15" not in [s.number for s in d.sections]
+
+
+# ---------------------------------------------------------------- glyphs
+
+def test_ligature_mapped_to_a_bracket_is_put_back_from_the_documents_own_words():
+    # Tintern financial regulations (Quartz PDFContext, Calibri): "ti" comes out as "[" ("accoun[ng", "regula[ons")
+    d = doc("tintern-cc_2017_financial-regulations")
+    assert para(d, "1.10").text.startswith("The accounting records determined by the RFO")
+    assert para(d, "1.14").text.startswith("In addition the council must:")
+    assert not any("[" in p.text for p in d.paragraphs if p.number.startswith("1."))
+    assert any("'ti'" in w and "'['" in w for w in d.warnings)
+
+
+def test_a_real_bracket_inside_a_token_is_left_alone():
+    # Intersect's Cardano constitution: "executionUnits[steps" is a bracket, and no ligature makes words of it
+    d = doc("intersect_2024_cardano-draft-constitution-03-12-clean")
+    assert not any("ligature" in w for w in d.warnings)

@@ -21,7 +21,15 @@ from ..model import Document, Dropped, ParagraphKind, Reading, SectionKind, Sour
 from .contents import drop_contents
 from .furniture import find_furniture
 from .headings import Outline, find_heading
-from .lines import Body, WorkLine, body_size, lift_side_notes, strip_margin_markers, working_lines
+from .lines import (
+    Body,
+    WorkLine,
+    body_size,
+    lift_side_notes,
+    repair_ligatures,
+    strip_margin_markers,
+    working_lines,
+)
 from .matter import (
     BackMatter,
     FrontMatter,
@@ -47,6 +55,9 @@ def segment(reading: Reading) -> Document:
     dropped.extend(Dropped(marker, page, "margin-marker") for marker, page in strip_margin_markers(work))
     if reading.kind == "pdf":
         lift_side_notes(work)
+        for wrong, ligature in repair_ligatures(work).items():
+            warnings.append(f"the font maps the ligature {ligature!r} to {wrong!r}; put back from the words the "
+                            "document writes whole")
     size = body_size(work)
     drop_contents(work, dropped)
     notes = lift_footnotes(work, size, reading.foot_rules) if reading.kind == "pdf" else []

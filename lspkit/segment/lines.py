@@ -95,6 +95,47 @@ def strip_margin_markers(work: list[WorkLine]) -> list[tuple[str, int]]:
     return out
 
 
+# ligatures a font may map to a wrong code point (Calibri's "ti" read as "[" from some Quartz PDFs)
+_LIGATURES = ("ti", "tt", "tf", "ft", "fi", "fl", "ff", "ffi", "ffl", "fj", "th", "ct", "st", "tti")
+_GLYPH = re.compile(r"(?<=[A-Za-z])([^\sA-Za-z0-9\-'’‘.,;:/&_()\"“”!?%£$€*+=<>@#\u00ad])(?=[A-Za-z])")
+
+
+def repair_ligatures(work: list[WorkLine]) -> dict[str, str]:
+    """Put back ligatures a font maps to a wrong character ("accoun[ng" -> "accounting") and return the mapping.
+
+    The document is its own dictionary: a character found between letters is a ligature when putting one
+    ligature in its place turns the words it sits in into words the document also writes whole, for most of
+    them ("regula[ons" when "regulations" is printed elsewhere).  A real bracket inside a token
+    ("executionUnits[steps") makes no such words and is left alone.
+    """
+    whole: set[str] = set()
+    inside: dict[str, set[str]] = {}
+    for w in work:
+        for tok in re.findall(r"\S+", w.text):
+            word = tok.strip("\"'“”‘’()[],.;:!?").lower()
+            if word.isalpha():
+                whole.add(word)
+            for m in _GLYPH.finditer(tok):
+                inside.setdefault(m.group(1), set()).add(re.sub(r"[^\w\[\]{}|~^`\\]", "", tok).lower())
+    mapping: dict[str, str] = {}
+    for ch, toks in inside.items():
+        if len(toks) < 3:
+            continue
+        scores = {lig: sum(1 for t in toks if t.replace(ch, lig) in whole) for lig in _LIGATURES}
+        best = max(scores, key=lambda k: scores[k])
+        if scores[best] >= 2 and scores[best] >= 0.3 * len(toks):
+            mapping[ch] = best
+    if mapping:
+        edge = re.compile("|".join(f"(?<=[A-Za-z]){re.escape(c)}|{re.escape(c)}(?=[A-Za-z])" for c in mapping))
+        for w in work:
+            if any(c in w.text for c in mapping):
+                text = edge.sub(lambda m: mapping[m.group(0)], w.text)
+                if text != w.text:
+                    w.line = replace(w.line, text=text)
+                    w.label = parse_label(text)
+    return mapping
+
+
 def lift_side_notes(work: list[WorkLine]) -> None:
     """Mark the notes the reader set apart at a line's right margin (an action column in minutes: "Noted",
     "Clerk", "Cllr. O. Williams"; an outcome: "Agreed"): on the same baseline as the line before, well to its
