@@ -149,3 +149,29 @@ def test_a_real_bracket_inside_a_token_is_left_alone():
     # Intersect's Cardano constitution: "executionUnits[steps" is a bracket, and no ligature makes words of it
     d = doc("intersect_2024_cardano-draft-constitution-03-12-clean")
     assert not any("ligature" in w for w in d.warnings)
+
+
+# ---------------------------------------------------------------- registers of numbered items
+
+def test_register_item_titles_are_sections_and_the_motion_is_their_paragraph():
+    # Early day motions: "963 SAVE BBC 6 MUSIC AND ASIAN NETWORK CAMPAIGN   1:3:10", names, then the motion
+    d = doc("house_of_commons_2010_early_day_motions_11_march")
+    assert ("963", "SAVE BBC 6 MUSIC AND ASIAN NETWORK CAMPAIGN") in [(s.number, s.heading) for s in d.sections]
+    assert ("961", "MANUFACTURING WEEK 2010") in [(s.number, s.heading) for s in d.sections]
+    motion = para(d, "963")
+    assert motion.text.startswith("That this House notes with deep concern recent newspaper speculation")
+    assert motion.text.endswith("Network for many years to come.")
+    assert "Tom Watson" not in motion.text and "$ 72" not in motion.text
+    assert not any(w.startswith("numbering gap") for w in d.warnings)  # a register's ids have gaps by nature
+
+
+def test_a_register_ends_with_older_items_listed_again():
+    # 18 March: the titles rise 1029 ... 1139, then 874, 908, 977 listed again at the end
+    d = doc("house_of_commons_2010_early_day_motions_18_march")
+    assert para(d, "1031").text.startswith("That this House deeply regrets that")
+
+
+def test_numbered_sections_counting_on_are_not_a_register():
+    # Manordeilo and Salem minutes: "1. WELCOME AND APOLOGIES" ... items counting 1, 2, 3: their prose stays prose
+    d = doc("manordeilo-salem-cc_2018_minutes-march")
+    assert not any(p.text.startswith("Cllr. G. Evans took the Chair") for p in d.paragraphs)

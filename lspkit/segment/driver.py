@@ -13,14 +13,14 @@ decides; `_State` only holds them together for this pass.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import re
+from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from ..model import Document, Dropped, ParagraphKind, Reading, SectionKind, Source
 from .contents import drop_contents
 from .furniture import find_furniture
-from .headings import Outline, find_heading
+from .headings import Heading, Outline, find_heading
 from .lines import (
     Body,
     WorkLine,
@@ -41,6 +41,7 @@ from .matter import (
 from .notes import attach, lift_footnotes, lift_table_lines
 from .numbering import Numbering, question_warnings, sequence_warnings, unique_ids
 from .paragraphs import Blocks, Paragraphs, hyphenates, vocabulary
+from .register import item_text_starts, register_titles, title_lines
 
 
 def segment(reading: Reading) -> Document:
@@ -65,6 +66,7 @@ def segment(reading: Reading) -> Document:
     lift_table_lines(work, table_regions)
 
     s = _State(Body(work, reading.kind, size, vocabulary([w.text for w in work], hyphenates=hyphenates(reading))))
+    s.register = register_titles(s.body) if s.body.pdf else set()
     _read_body(s)
     paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
     metadata = s.metadata
@@ -76,8 +78,9 @@ def segment(reading: Reading) -> Document:
         warnings.append("no numbered paragraphs found; the text is under \"blocks\"")
     else:
         warnings.extend(duplicates)
-        warnings.extend(sequence_warnings([p.number for p in paragraphs
-                                           if p.kind is ParagraphKind.PARAGRAPH and p.label == p.number]))
+        items = {s.body[i].text.split()[0] for i in s.register}  # a register's ids have gaps by nature
+        warnings.extend(sequence_warnings([p.number for p in paragraphs if p.kind is ParagraphKind.PARAGRAPH
+                                           and p.label == p.number and p.number not in items]))
         warnings.extend(question_warnings([p.number for p in paragraphs if p.kind is ParagraphKind.QUESTION]))
     title = metadata.get("title") or None
     source = Source(path=reading.path, sha256=reading.sha256, pages=reading.page_count, title=title)
@@ -107,6 +110,8 @@ class _State:
     questions: QuestionSummary = field(default_factory=QuestionSummary)
     metadata: dict[str, Any] = field(default_factory=dict)
     sub_series: Optional[tuple[str, int]] = None  # a paragraph that opened "(1)" and its last sub-paragraph
+    register: set[int] = field(default_factory=set)  # lines titling the items of a register (register.py)
+    item: Optional[str] = None  # the register item whose prose is still to come
 
 
 def _read_body(s: _State) -> None:
@@ -126,7 +131,16 @@ def _read_body(s: _State) -> None:
         start = s.numbering.paragraph_start(body, i, s.outline.levels, in_paragraph, mid_sentence)
         lettered = None if start is not None else s.numbering.letters.start(
             body, i, s.outline.number, s.numbering.heading_since_last and _right_under(body, i, after_heading), mid_sentence)
-        if start is None and lettered is None and _next_subparagraph(s, w):
+        if s.item is not None and not in_paragraph and item_text_starts(body, i):
+            _close(s)  # the item's prose, under its title and names: the paragraph cited by the item's number
+            s.paragraphs.start(w, s.item, w.text.strip(), ParagraphKind.PARAGRAPH, s.outline.number,
+                               s.outline.heading)
+            s.item = None
+        elif s.register and in_paragraph and not mid_sentence and w.gap_before and w.label is None \
+                and s.paragraphs.open is not None and s.paragraphs.open.section in _item_numbers(s):
+            _close(s)  # after an item's prose: an amendment's preamble, not the motion's words
+            _add_line(s, w)
+        elif start is None and lettered is None and _next_subparagraph(s, w):
             base, k = s.sub_series  # type: ignore[misc]
             _close(s)
             s.paragraphs.start(w, f"{base}({k + 1})", w.text.strip(), ParagraphKind.PARAGRAPH, s.outline.number,
@@ -154,6 +168,10 @@ def _read_body(s: _State) -> None:
         i += 1
     _close(s)
     s.questions.close(s.metadata, body)
+
+
+def _item_numbers(s: _State) -> set[Optional[str]]:
+    return {sec.number for sec in s.outline.sections if sec.number is not None}
 
 
 def _next_subparagraph(s: _State, w: WorkLine) -> bool:
@@ -184,6 +202,13 @@ def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence:
             return 1
     if s.back.lists_appendix(w, s.body):
         return 1
+    if i in s.register:
+        number, title, used = title_lines(s.body, i)
+        _close(s)
+        s.outline.open(Heading(number, title, w.line.page, SectionKind.SECTION, (int(number),), used),
+                       s.numbering.section_opens(number, annex=False))
+        s.item = number
+        return used
     h = find_heading(s.body, i, s.outline, s.numbering, in_paragraph=in_paragraph, mid_sentence=mid_sentence,
                      in_title_block=s.front.open, after_heading=after_heading)
     if h is None:
