@@ -175,3 +175,12 @@ def test_numbered_sections_counting_on_are_not_a_register():
     # Manordeilo and Salem minutes: "1. WELCOME AND APOLOGIES" ... items counting 1, 2, 3: their prose stays prose
     d = doc("manordeilo-salem-cc_2018_minutes-march")
     assert not any(p.text.startswith("Cllr. G. Evans took the Chair") for p in d.paragraphs)
+
+
+# ---------------------------------------------------------------- where a paragraph ends
+
+def test_unnumbered_line_back_at_the_number_margin_ends_a_hanging_paragraph():
+    # DESNZ letter: paragraphs hang (text set in from "10."); "Yours sincerely" after a gap at the number's margin
+    d = doc("desnz_2024_east_anglia_rtdcsg_plan_approval_letter")
+    assert para(d, "10").text == "The Secretary of State therefore approves the Approval Request."
+    assert any("Yours sincerely" in b.text for b in d.blocks)

@@ -140,6 +140,9 @@ def _read_body(s: _State) -> None:
                 and s.paragraphs.open is not None and s.paragraphs.open.section in _item_numbers(s):
             _close(s)  # after an item's prose: an amendment's preamble, not the motion's words
             _add_line(s, w)
+        elif start is None and lettered is None and _outdented_after(s, w, in_paragraph, mid_sentence):
+            _close(s)  # back at the number's margin after a gap, with no number: not this paragraph's text
+            _add_line(s, w)
         elif start is None and lettered is None and _next_subparagraph(s, w):
             base, k = s.sub_series  # type: ignore[misc]
             _close(s)
@@ -168,6 +171,16 @@ def _read_body(s: _State) -> None:
         i += 1
     _close(s)
     s.questions.close(s.metadata, body)
+
+
+def _outdented_after(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence: bool) -> bool:
+    """Where numbered paragraphs hang (the text set in from the number), an unnumbered line after a gap, back at
+    the number's margin, after a paragraph that ended, is not that paragraph's: a letter's "Yours sincerely", a
+    closing note.  A paragraph's own second block is set at its text's margin."""
+    p = s.paragraphs.open
+    if not (s.body.hanging and in_paragraph and not mid_sentence and w.gap_before and w.label is None) or p is None:
+        return False
+    return w.line.x0 <= p.x_text + 2 and not s.paragraphs.in_part()
 
 
 def _item_numbers(s: _State) -> set[Optional[str]]:

@@ -201,6 +201,7 @@ class Body:
         right, left = ends[int(0.95 * (len(ends) - 1) + 0.5)], starts[int(0.05 * (len(starts) - 1))]
         self.short_end = left + 0.75 * (right - left)
         self.lines = [w for w in work if w.role not in ("furniture", "note", "table", "side")]
+        self.hanging = self._hanging() if self.pdf else False
         # a short note set at the right margin beside a line ("Noted", "Clerk"): its text, by that line's index
         self.side_notes: dict[int, str] = {}
         for prev, w in zip(work, work[1:]):
@@ -252,6 +253,18 @@ class Body:
         return len(lab.levels) <= 3 and self.styled(w, lab.rest) and self.heading_text(lab.rest) and (
             (w.line.bold and self.bold_marks) or caps(lab.rest) or self.big(w)
         )
+
+    def _hanging(self) -> bool:
+        """Do numbered paragraphs hang: their second line set well in from the number (a hanging indent)?"""
+        deltas = []
+        for a, b in zip(self.lines, self.lines[1:]):
+            if a.label is not None and a.label.kind == "number" and b.label is None and not b.gap_before \
+                    and b.line.page == a.line.page and self.full_line(a.line):
+                deltas.append(b.line.x0 - a.line.x0)
+        if len(deltas) < 3:
+            return False
+        deltas.sort()
+        return deltas[len(deltas) // 2] >= 8.0
 
     # -------------------------------------------------------- looking ahead
 
