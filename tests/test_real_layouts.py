@@ -184,3 +184,19 @@ def test_unnumbered_line_back_at_the_number_margin_ends_a_hanging_paragraph():
     d = doc("desnz_2024_east_anglia_rtdcsg_plan_approval_letter")
     assert para(d, "10").text == "The Secretary of State therefore approves the Approval Request."
     assert any("Yours sincerely" in b.text for b in d.blocks)
+
+
+def test_bold_heading_in_a_paper_without_paragraph_spacing():
+    # Broxbourne Wharf Road SPD: single-spaced throughout; "General principles" in bold straight after "enhanced."
+    d = doc("broxbourne_2023_wharf-road-spd")
+    assert para(d, "2").text.endswith("the environment of the waterfront enhanced.")
+    assert "General principles" in headings(d)
+
+
+def test_lettered_sentences_after_an_introduction_under_an_unnumbered_heading():
+    # "General principles" / "... the following general principles have emerged ...:" / "a. The Council will ..."
+    d = doc("broxbourne_2023_wharf-road-spd")
+    a = para(d, "General principles a")
+    assert a.label == "a" and a.text.startswith("The Council will look favourably upon applications")
+    assert a.text.endswith("on the masterplan.")
+    assert para(d, "General principles k").text.endswith("in respect of proximity to Main Rivers.")

@@ -129,8 +129,17 @@ def _read_body(s: _State) -> None:
             after_heading = i
             continue
         start = s.numbering.paragraph_start(body, i, s.outline.levels, in_paragraph, mid_sentence)
+        # under an unnumbered heading, after the text that introduces them, lettered sentences are paragraphs too
+        # ("General principles" / "... have emerged:" / "a. The Council will ..."), cited with the heading
+        intro = not in_paragraph and s.outline.number is None and s.outline.heading is not None \
+            and _after_intro(body, i, after_heading)
+        by_heading = s.outline.number is None and s.outline.heading is not None and (
+            intro or s.numbering.letters.section == s.outline.heading)
         lettered = None if start is not None else s.numbering.letters.start(
-            body, i, s.outline.number, s.numbering.heading_since_last and _right_under(body, i, after_heading), mid_sentence)
+            body, i, s.outline.heading if by_heading else s.outline.number,
+            s.numbering.heading_since_last and (intro or _right_under(body, i, after_heading)), mid_sentence)
+        if lettered is not None and by_heading:
+            lettered = (f"{s.outline.heading} {lettered[1]}", lettered[1], lettered[2])
         if s.item is not None and not in_paragraph and item_text_starts(body, i):
             _close(s)  # the item's prose, under its title and names: the paragraph cited by the item's number
             s.paragraphs.start(w, s.item, w.text.strip(), ParagraphKind.PARAGRAPH, s.outline.number,
@@ -193,6 +202,15 @@ def _next_subparagraph(s: _State, w: WorkLine) -> bool:
     if s.sub_series is None or s.paragraphs.open is None or w.label is None or w.label.kind != "part":
         return False
     return w.label.number.isdigit() and int(w.label.number) == s.sub_series[1] + 1 and w.text.lstrip().startswith("(")
+
+
+def _after_intro(body, i: int, after_heading: int) -> bool:
+    """Line i comes after a heading and the few lines of one block that introduce a list ("... the following
+    general principles have emerged:")."""
+    if after_heading < 0 or not 0 < i - after_heading <= 4 or not body[i - 1].text.rstrip().endswith(":"):
+        return False
+    return all(not body[j].gap_before and body[j].label is None for j in range(after_heading + 1, i)) \
+        and body[after_heading].label is None
 
 
 def _right_under(body, i: int, after_heading: int) -> bool:

@@ -27,6 +27,7 @@ def lines_page_height(lines: Sequence[Line]) -> float:
 def mask(text: str) -> str:
     """Text with digits masked and spacing and case normalised, to compare furniture across pages."""
     t = re.sub(r"\d+", "#", text.lower())
+    t = re.sub(r"\s*[-‐‑‒–—―]\s*", "-", t)  # "Road –Supplementary ... - November" on one page, "Road – ..." on the next
     t = re.sub(r"\s+", " ", t).strip()
     # a page number before or after the running text ("47706 Federal Register ...", "... Rules 47703")
     core = re.sub(r"^(?:page\s+)?#(?:\s*(?:of|/)\s*#)?\s+|\s+(?:page\s+)?#(?:\s*(?:of|/)\s*#)?$", "", t)

@@ -124,11 +124,15 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
 def _unnumbered(body: Body, i: int, mid_sentence: bool, in_title_block: bool) -> Optional[Heading]:
     """Styled, short, standing on its own after a gap."""
     w = body[i]
-    if not (body.styled(w, w.text) and body.heading_text(w.text) and w.gap_before) or mid_sentence:
+    # a paper that sets no space between paragraphs: a short bold line after a sentence's end stands alone too
+    tight = body.pdf and i > 0 and w.line.bold and body.bold_marks and not body.full_line(w.line) \
+        and bool(_ENDED.search(body[i - 1].text.rstrip())) and body[i - 1].line.page == w.line.page
+    if not (body.styled(w, w.text) and body.heading_text(w.text) and (w.gap_before or tight)) or mid_sentence:
         return None
     parts, used = _gather(body, i, [w.text])
     nxt = body[i + used] if i + used < len(body) else None
-    if body.pdf and nxt is not None and not nxt.gap_before and nxt.label is None and not body.styled(nxt, nxt.text):
+    if body.pdf and nxt is not None and not nxt.gap_before and nxt.label is None and not body.styled(nxt, nxt.text) \
+            and (not tight or body.full_line(body[i + used - 1].line)):
         return None  # the "heading" runs straight into prose: a bold lead-in, not a heading
     # still in the title block, unless a first numbered paragraph follows straight on
     if in_title_block and (nxt is None or nxt.label is None or nxt.label.kind != "number"
