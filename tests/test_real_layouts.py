@@ -200,3 +200,15 @@ def test_lettered_sentences_after_an_introduction_under_an_unnumbered_heading():
     assert a.label == "a" and a.text.startswith("The Council will look favourably upon applications")
     assert a.text.endswith("on the masterplan.")
     assert para(d, "General principles k").text.endswith("in respect of proximity to Main Rivers.")
+
+
+# ---------------------------------------------------------------- numbers behind a word, and a fold-out chart
+
+def test_paragraphs_numbered_behind_a_word_after_a_fold_out_flow_chart():
+    # Fenland "Facilitating Growth": a landscape flow chart in large type (17 pt) numbers its boxes 1.1 ... 6.3;
+    # the portrait pages after it number the paragraphs "Step 1.1 The proponents of a major scheme ..." in 12.5 pt
+    d = doc("fenland_2013_facilitating-growth")
+    steps = {p.label: p for p in d.paragraphs if p.page >= 5}
+    assert steps["1.1"].text.startswith("The proponents of a major scheme should approach")
+    assert steps["1.1"].number == "Step One 1.1"  # the chart's 1.1 came first: the heading qualifies the restart
+    assert steps["2.4"].text.startswith("The case officer will carry out a site visit")

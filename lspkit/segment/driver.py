@@ -28,6 +28,7 @@ from .lines import (
     lift_side_notes,
     repair_ligatures,
     strip_margin_markers,
+    word_numbered_labels,
     working_lines,
 )
 from .matter import (
@@ -54,6 +55,7 @@ def segment(reading: Reading) -> Document:
         dropped.append(Dropped(lines[i].text, lines[i].page, reason))
     work = working_lines(reading, furniture)
     dropped.extend(Dropped(marker, page, "margin-marker") for marker, page in strip_margin_markers(work))
+    word_numbered_labels(work)
     if reading.kind == "pdf":
         lift_side_notes(work)
         for wrong, ligature in repair_ligatures(work).items():

@@ -136,6 +136,35 @@ def repair_ligatures(work: list[WorkLine]) -> dict[str, str]:
     return mapping
 
 
+_WORD_NUMBER = re.compile(r"^([A-Z][a-z]{2,14})\s+(\d{1,3}(?:\.\d{1,3}){1,3})\.?\s+(?=[A-Z(“\"‘])(.*)$", re.S)
+# words that put a number at a line's start to cite or caption something, never to number the paragraph itself
+_CITING = {"Table", "Figure", "Fig", "Map", "Chart", "Plate", "Photo", "Image", "Graph", "Diagram", "Box", "Appendix",
+           "Annex", "Annexe", "Policy", "Section", "Part", "Page", "Paragraph", "Para", "Regulation", "Article", "Rule",
+           "Chapter", "Schedule", "Clause", "Note", "Footnote", "Question", "Option"}
+
+
+def word_numbered_labels(work: list[WorkLine]) -> None:
+    """Label the paragraphs a document numbers behind a word of its own ("Step 1.1 The proponents of a major
+    scheme ...", "Step 1.2 ..."): a word that opens at least three lines with numbers that follow one another
+    at least twice.  Words that cite or caption ("Table 3.1", "Paragraph 4.2 of the NPPF") are never such."""
+    found: dict[str, list[tuple[WorkLine, re.Match]]] = {}
+    for w in work:
+        if w.label is not None:
+            continue
+        m = _WORD_NUMBER.match(w.text.strip())
+        if m and m.group(1) not in _CITING:
+            found.setdefault(m.group(1), []).append((w, m))
+    from .numbering import Label, successor_kind
+
+    for word, hits in found.items():
+        levels = [tuple(int(x) for x in m.group(2).split(".")) for _, m in hits]
+        follows = sum(1 for a, b in zip(levels, levels[1:]) if successor_kind(a, b) is not None)
+        if len(hits) < 3 or follows < 2:
+            continue
+        for (w, m), lv in zip(hits, levels):
+            w.label = Label("number", m.group(2), m.group(3).strip(), lv, False)
+
+
 def lift_side_notes(work: list[WorkLine]) -> None:
     """Mark the notes the reader set apart at a line's right margin (an action column in minutes: "Noted",
     "Clerk", "Cllr. O. Williams"; an outcome: "Agreed"): on the same baseline as the line before, well to its
@@ -202,6 +231,9 @@ class Body:
         self.short_end = left + 0.75 * (right - left)
         self.lines = [w for w in work if w.role not in ("furniture", "note", "table", "side")]
         self.hanging = self._hanging() if self.pdf else False
+        # the usual page width: a fold-out page (a landscape flow chart in a portrait paper) is set apart
+        widths = Counter(round(w.line.page_width) for w in work)
+        self.page_width = float(widths.most_common(1)[0][0]) if widths else 0.0
         # a short note set at the right margin beside a line ("Noted", "Clerk"): its text, by that line's index
         self.side_notes: dict[int, str] = {}
         for prev, w in zip(work, work[1:]):

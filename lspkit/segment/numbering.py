@@ -256,7 +256,8 @@ class Numbering:
             self.seen_levels.add(lab.levels)
             self.heading_since_last = False
             self.number_x.append(w.line.x0)
-            self.number_size.append(w.line.size)
+            if abs(w.line.page_width - body.page_width) < 2:  # a fold-out flow chart's steps set no norm
+                self.number_size.append(w.line.size)
             return self.annex.paragraph(lab.number), ParagraphKind.PARAGRAPH
         if lab.kind == "question" and self._accept_question(w, lab, in_paragraph):
             self.seen_q.add(lab.number)
