@@ -212,3 +212,13 @@ def test_paragraphs_numbered_behind_a_word_after_a_fold_out_flow_chart():
     assert steps["1.1"].text.startswith("The proponents of a major scheme should approach")
     assert steps["1.1"].number == "Step One 1.1"  # the chart's 1.1 came first: the heading qualifies the restart
     assert steps["2.4"].text.startswith("The case officer will carry out a site visit")
+
+
+def test_questions_listed_inside_a_minute_after_the_line_that_introduces_them():
+    # Tintern minutes, item 2572: "Mr Baldwin then went through the questions raised in the email:-" / "Q.1 - ..."
+    d = doc("tintern-cc_2018_minutes-september")
+    q1 = para(d, "Q1")
+    assert q1.kind.value == "question"
+    assert q1.text.startswith("Site 1 (Wyndcliff) the earliest they can start work is 1st April 2019")
+    assert para(d, "Q2").text.startswith("Easter Opening")
+    assert para(d, "2572").text.endswith("the questions raised in the email:–")

@@ -259,7 +259,7 @@ class Numbering:
             if abs(w.line.page_width - body.page_width) < 2:  # a fold-out flow chart's steps set no norm
                 self.number_size.append(w.line.size)
             return self.annex.paragraph(lab.number), ParagraphKind.PARAGRAPH
-        if lab.kind == "question" and self._accept_question(w, lab, in_paragraph):
+        if lab.kind == "question" and self._accept_question(w, lab, in_paragraph, body, i):
             self.seen_q.add(lab.number)
             self.last_q = lab.levels[0]
             return lab.number, ParagraphKind.QUESTION
@@ -387,10 +387,14 @@ class Numbering:
             return False  # a restart needs two numbers after it to vouch for it
         return body[i].gap_before
 
-    def _accept_question(self, w: WorkLine, lab: Label, in_paragraph: bool) -> bool:
+    def _accept_question(self, w: WorkLine, lab: Label, in_paragraph: bool, body: Body, i: int) -> bool:
         if lab.number in self.seen_q:
             return False
-        if not (w.gap_before or not in_paragraph or w.line.bold):
+        # inside a paragraph without a gap: after the line that introduces them ("... the questions raised in the
+        # email:-" then "Q.1 - Site 1 ..."), or the next of a series already begun
+        introduced = i > 0 and bool(re.search(r":\s*[-–—]?$", body[i - 1].text.rstrip()))
+        series = self.last_q is not None and lab.levels[0] == self.last_q + 1
+        if not (w.gap_before or not in_paragraph or w.line.bold or introduced or series):
             return False
         if self.last_q is None:
             return lab.levels[0] <= 2 or w.line.bold
