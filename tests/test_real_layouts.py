@@ -222,3 +222,11 @@ def test_questions_listed_inside_a_minute_after_the_line_that_introduces_them():
     assert q1.text.startswith("Site 1 (Wyndcliff) the earliest they can start work is 1st April 2019")
     assert para(d, "Q2").text.startswith("Easter Opening")
     assert para(d, "2572").text.endswith("the questions raised in the email:–")
+
+
+def test_annex_paragraph_id_is_qualified_and_its_label_is_the_printed_number():
+    # MHCLG draft NPPF, Annex A: "1." restarts; the id is "A.1", the label the "1" printed on the page
+    d = doc("mhclg_2025_draft_nppf_consultation_text")
+    a1 = para(d, "A.1")
+    assert (a1.label, a1.parent) == ("1", "A")
+    assert a1.text.startswith("The policies in this Framework are material considerations")

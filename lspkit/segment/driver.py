@@ -163,7 +163,14 @@ def _read_body(s: _State) -> None:
         elif start is not None:
             number, kind = start
             _close(s)
-            s.paragraphs.start(w, number, w.label.rest, kind, s.outline.number, s.outline.heading)
+            printed = w.label.number
+            if kind is ParagraphKind.PARAGRAPH and number != printed and number.endswith("." + printed):
+                # an annex's restarted numbering qualified ("A.1" for the "1." printed in Annex A): the label is
+                # the number as printed
+                s.paragraphs.start(w, number, w.label.rest, kind, s.outline.number, s.outline.heading,
+                                   label=printed, parent=number[: -len(printed) - 1])
+            else:
+                s.paragraphs.start(w, number, w.label.rest, kind, s.outline.number, s.outline.heading)
             # "6.—(1) You must-": the (2), (3) that follow are its sub-paragraphs, cited 6(2), 6(3)
             s.sub_series = (number, 1) if re.match(r"\(1\)\s", w.label.rest) else None
         elif lettered is not None:
