@@ -71,8 +71,9 @@ def strip_margin_markers(work: list[WorkLine]) -> list[tuple[str, int]]:
     tabled for a named day) and return each as (marker, page).
 
     A marker is a capital letter alone at the start of a line, left of where the document's wrapped lines start:
-    the same letter at least three times and always out there.  A sentence that starts a line with "A" or "I"
-    starts it at the text's left edge, so a letter that is always further left is not the text's.
+    the same letter at least three times, always out there and always on a line that continues the one above
+    (a heading "A Strong Economy" at the left margin stands after a gap).  A sentence that starts a line with
+    "A" or "I" starts it at the text's left edge, so a letter that is always further left is not the text's.
     """
     starts: Counter = Counter(round(w.line.x0) for w in work if w.label is None and w.line.size)
     if not starts:
@@ -81,7 +82,7 @@ def strip_margin_markers(work: list[WorkLine]) -> list[tuple[str, int]]:
     seen: dict[str, list[WorkLine]] = {}
     for w in work:
         m = _MARKER.match(w.text)
-        if m and w.label is None:
+        if m and w.label is None and not w.gap_before:  # beside a wrapped line, never heading a block
             seen.setdefault(m.group(1), []).append(w)
     out: list[tuple[str, int]] = []
     for letter, ws in seen.items():
