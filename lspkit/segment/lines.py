@@ -230,6 +230,7 @@ class Body:
         starts = sorted(w.line.x0 for w in work) or [0.0]
         right, left = ends[int(0.95 * (len(ends) - 1) + 0.5)], starts[int(0.05 * (len(starts) - 1))]
         self.short_end = left + 0.75 * (right - left)
+        self.right_edge = right  # where a full, justified line ends
         self.lines = [w for w in work if w.role not in ("furniture", "note", "table", "side")]
         self.hanging = self._hanging() if self.pdf else False
         # the usual page width: a fold-out page (a landscape flow chart in a portrait paper) is set apart

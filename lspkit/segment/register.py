@@ -9,8 +9,6 @@ paragraph's first line over a justified block) is the paragraph with the title's
 from __future__ import annotations
 
 import re
-from typing import Optional
-
 from .lines import Body, caps
 
 _TITLE = re.compile(r"^(\d{1,5})\s+(\S.*)$")  # "963 SAVE BBC 6 MUSIC ...", "1060 CIVIL SERVICE ..." (no dot)
@@ -67,14 +65,5 @@ def item_text_starts(body: Body, i: int) -> bool:
     a, b = body[i], body[i + 1]
     if b.line.page != a.line.page or b.gap_before or b.label is not None or a.label is not None:
         return False
-    flush = _right_edge(body) - 1.5 * (a.line.size or 10)
+    flush = body.right_edge - 1.5 * (a.line.size or 10)
     return a.line.x0 >= b.line.x0 + 3 and a.line.x1 >= flush and b.line.x1 >= flush
-
-
-def _right_edge(body: Body) -> float:
-    cached: Optional[float] = getattr(body, "_register_right", None)
-    if cached is None:
-        ends = sorted(w.line.x1 for w in body.lines) or [0.0]
-        cached = ends[int(0.9 * (len(ends) - 1))]
-        setattr(body, "_register_right", cached)
-    return cached
