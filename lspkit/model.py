@@ -31,6 +31,7 @@ class DropReason(str, Enum):
     FOOTER = "footer"
     PAGE_NUMBER = "page-number"
     CONTENTS = "contents"  # a table-of-contents entry
+    MARGIN_MARKER = "margin-marker"  # a letter printed in the margin beside the text ("N": a named-day question)
 
 
 class ChangeOp(str, Enum):
@@ -196,6 +197,7 @@ class Paragraph:
     notes: tuple[Note, ...] = ()
     changes: tuple[TrackedChange, ...] = ()  # tracked changes (a PDF "with tracked changes"), in reading order
     label: Optional[str] = None
+    outcome: Optional[str] = None  # a note set at the right margin beside it: "Noted", "Clerk", "Agreed"
 
     def __post_init__(self) -> None:
         if self.label is None:
@@ -219,6 +221,8 @@ class Paragraph:
         }
         if self.changes:  # only where the PDF shows tracked changes, so other output keeps its shape
             out["changes"] = [c.to_dict() for c in self.changes]
+        if self.outcome:  # only where the page sets a note beside the paragraph
+            out["outcome"] = self.outcome
         return out
 
 
@@ -333,6 +337,7 @@ class Document:
                 notes=tuple(note(n) for n in p.get("notes", ())),
                 changes=tuple(TrackedChange(ChangeOp(c["op"]), c["text"]) for c in p.get("changes", ())),
                 label=p.get("label"),
+                outcome=p.get("outcome"),
             )
             for p in d.get("paragraphs", ())
         )

@@ -9,6 +9,7 @@ page once digits are masked, found per document, never from a list of strings.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Optional
 
@@ -22,7 +23,7 @@ def order_runs(runs: list[list], page_width: float) -> list[list[list]]:
         return []
     columns = _columns(runs)
     if len(columns) <= 1:
-        return _column_bands(_lines(runs))
+        return _right_notes(_column_bands(_lines(runs)), runs, page_width)
     # assign runs to a column, or to "span" when they cross a gutter
     spans: list[list] = []
     per_col: list[list[list]] = [[] for _ in columns]
@@ -49,6 +50,30 @@ def order_runs(runs: list[list], page_width: float) -> list[list[list]]:
         out.append(sline)
     for ci, lines in enumerate(col_lines):
         out.extend(lines[idx[ci]:])
+    return _right_notes(out, runs, page_width)
+
+
+def _right_notes(lines: list[list[list]], runs: list[list], page_width: float) -> list[list[list]]:
+    """A short note set apart at the right margin of a text line ("Noted", "Clerk", "Cllr. O. Williams" in a
+    minutes' action column) is a line of its own: it stands after a gap of an eighth of the page width or more,
+    ends at the text's right edge, has letters, no brackets and at most four words.  (A page number, a figure in
+    a table row or a bracketed reference "(37124)" is not one; a justified line's widest word space is far
+    narrower.)  The gap is measured in points, not type sizes, which engines read differently."""
+    right = max((r[1] for r in runs if len(r[6].strip()) >= 2), default=0.0)
+    out: list[list[list]] = []
+    for ln in lines:
+        cut = next((k for k in range(len(ln) - 1, 0, -1) if ln[k][0] - ln[k - 1][1] >= page_width / 8), None)
+        if cut is not None:
+            tail = ""
+            for a, b in zip([None, *ln[cut:]], ln[cut:]):
+                tail += (" " if a is not None and b[0] - a[1] > 0.15 * b[4] else "") + b[6]
+            head = "".join(r[6] for r in ln[:cut]).strip()
+            if (len(tail.split()) <= 4 and sum(c.isalpha() for c in tail) >= 2 and not re.search(r"[()\[\]]", tail)
+                    and len(head) >= 3 and ln[-1][1] >= right - 2 * max(r[4] for r in ln)):
+                out.append(ln[:cut])
+                out.append(ln[cut:])
+                continue
+        out.append(ln)
     return out
 
 

@@ -13,14 +13,24 @@ decides; `_State` only holds them together for this pass.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Optional
 
 from ..model import Document, Dropped, ParagraphKind, Reading, SectionKind, Source
 from .contents import drop_contents
 from .furniture import find_furniture
-from .headings import Outline, find_heading
-from .lines import Body, WorkLine, body_size, working_lines
+from .headings import Heading, Outline, find_heading
+from .lines import (
+    Body,
+    WorkLine,
+    body_size,
+    lift_side_notes,
+    repair_ligatures,
+    strip_margin_markers,
+    word_numbered_labels,
+    working_lines,
+)
 from .matter import (
     BackMatter,
     FrontMatter,
@@ -32,6 +42,7 @@ from .matter import (
 from .notes import attach, lift_footnotes, lift_table_lines
 from .numbering import Numbering, question_warnings, sequence_warnings, unique_ids
 from .paragraphs import Blocks, Paragraphs, hyphenates, vocabulary
+from .register import item_text_starts, register_titles, title_lines
 
 
 def segment(reading: Reading) -> Document:
@@ -43,6 +54,13 @@ def segment(reading: Reading) -> Document:
     for i, reason in sorted(furniture.items()):
         dropped.append(Dropped(lines[i].text, lines[i].page, reason))
     work = working_lines(reading, furniture)
+    dropped.extend(Dropped(marker, page, "margin-marker") for marker, page in strip_margin_markers(work))
+    word_numbered_labels(work)
+    if reading.kind == "pdf":
+        lift_side_notes(work)
+        for wrong, ligature in repair_ligatures(work).items():
+            warnings.append(f"the font maps the ligature {ligature!r} to {wrong!r}; put back from the words the "
+                            "document writes whole")
     size = body_size(work)
     drop_contents(work, dropped)
     notes = lift_footnotes(work, size, reading.foot_rules) if reading.kind == "pdf" else []
@@ -50,6 +68,7 @@ def segment(reading: Reading) -> Document:
     lift_table_lines(work, table_regions)
 
     s = _State(Body(work, reading.kind, size, vocabulary([w.text for w in work], hyphenates=hyphenates(reading))))
+    s.register = register_titles(s.body) if s.body.pdf else set()
     _read_body(s)
     paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
     metadata = s.metadata
@@ -61,8 +80,9 @@ def segment(reading: Reading) -> Document:
         warnings.append("no numbered paragraphs found; the text is under \"blocks\"")
     else:
         warnings.extend(duplicates)
-        warnings.extend(sequence_warnings([p.number for p in paragraphs
-                                           if p.kind is ParagraphKind.PARAGRAPH and p.label == p.number]))
+        items = {s.body[i].text.split()[0] for i in s.register}  # a register's ids have gaps by nature
+        warnings.extend(sequence_warnings([p.number for p in paragraphs if p.kind is ParagraphKind.PARAGRAPH
+                                           and p.label == p.number and p.number not in items]))
         warnings.extend(question_warnings([p.number for p in paragraphs if p.kind is ParagraphKind.QUESTION]))
     title = metadata.get("title") or None
     source = Source(path=reading.path, sha256=reading.sha256, pages=reading.page_count, title=title)
@@ -91,6 +111,9 @@ class _State:
     back: BackMatter = field(default_factory=BackMatter)
     questions: QuestionSummary = field(default_factory=QuestionSummary)
     metadata: dict[str, Any] = field(default_factory=dict)
+    sub_series: Optional[tuple[str, int]] = None  # a paragraph that opened "(1)" and its last sub-paragraph
+    register: set[int] = field(default_factory=set)  # lines titling the items of a register (register.py)
+    item: Optional[str] = None  # the register item whose prose is still to come
 
 
 def _read_body(s: _State) -> None:
@@ -102,18 +125,54 @@ def _read_body(s: _State) -> None:
         w = body[i]
         in_paragraph = s.paragraphs.open is not None
         mid_sentence = in_paragraph and not s.paragraphs.finished(body)
-        used = _heading_or_back_matter(s, i, in_paragraph, mid_sentence)
+        used = _heading_or_back_matter(s, i, in_paragraph, mid_sentence, i == after_heading)
         if used:
             i += used
             after_heading = i
             continue
         start = s.numbering.paragraph_start(body, i, s.outline.levels, in_paragraph, mid_sentence)
+        # under an unnumbered heading, after the text that introduces them, lettered sentences are paragraphs too
+        # ("General principles" / "... have emerged:" / "a. The Council will ..."), cited with the heading
+        intro = not in_paragraph and s.outline.number is None and s.outline.heading is not None \
+            and _after_intro(body, i, after_heading)
+        by_heading = s.outline.number is None and s.outline.heading is not None and (
+            intro or s.numbering.letters.section == s.outline.heading)
         lettered = None if start is not None else s.numbering.letters.start(
-            body, i, s.outline.number, s.numbering.heading_since_last and _right_under(body, i, after_heading), mid_sentence)
-        if start is not None:
+            body, i, s.outline.heading if by_heading else s.outline.number,
+            s.numbering.heading_since_last and (intro or _right_under(body, i, after_heading)), mid_sentence)
+        if lettered is not None and by_heading:
+            lettered = (f"{s.outline.heading} {lettered[1]}", lettered[1], lettered[2])
+        if s.item is not None and not in_paragraph and item_text_starts(body, i):
+            _close(s)  # the item's prose, under its title and names: the paragraph cited by the item's number
+            s.paragraphs.start(w, s.item, w.text.strip(), ParagraphKind.PARAGRAPH, s.outline.number,
+                               s.outline.heading)
+            s.item = None
+        elif s.register and in_paragraph and not mid_sentence and w.gap_before and w.label is None \
+                and s.paragraphs.open is not None and s.paragraphs.open.section in _item_numbers(s):
+            _close(s)  # after an item's prose: an amendment's preamble, not the motion's words
+            _add_line(s, w)
+        elif start is None and lettered is None and _outdented_after(s, w, in_paragraph, mid_sentence):
+            _close(s)  # back at the number's margin after a gap, with no number: not this paragraph's text
+            _add_line(s, w)
+        elif start is None and lettered is None and _next_subparagraph(s, w):
+            base, k = s.sub_series  # type: ignore[misc]
+            _close(s)
+            s.paragraphs.start(w, f"{base}({k + 1})", w.text.strip(), ParagraphKind.PARAGRAPH, s.outline.number,
+                               s.outline.heading, label=str(k + 1), parent=base)
+            s.sub_series = (base, k + 1)
+        elif start is not None:
             number, kind = start
             _close(s)
-            s.paragraphs.start(w, number, w.label.rest, kind, s.outline.number, s.outline.heading)
+            printed = w.label.number
+            if kind is ParagraphKind.PARAGRAPH and number != printed and number.endswith("." + printed):
+                # an annex's restarted numbering qualified ("A.1" for the "1." printed in Annex A): the label is
+                # the number as printed
+                s.paragraphs.start(w, number, w.label.rest, kind, s.outline.number, s.outline.heading,
+                                   label=printed, parent=number[: -len(printed) - 1])
+            else:
+                s.paragraphs.start(w, number, w.label.rest, kind, s.outline.number, s.outline.heading)
+            # "6.—(1) You must-": the (2), (3) that follow are its sub-paragraphs, cited 6(2), 6(3)
+            s.sub_series = (number, 1) if re.match(r"\(1\)\s", w.label.rest) else None
         elif lettered is not None:
             ident, letter, rest = lettered
             _close(s)
@@ -132,6 +191,37 @@ def _read_body(s: _State) -> None:
     s.questions.close(s.metadata, body)
 
 
+def _outdented_after(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence: bool) -> bool:
+    """Where numbered paragraphs hang (the text set in from the number), an unnumbered line after a gap, back at
+    the number's margin, after a paragraph that ended, is not that paragraph's: a letter's "Yours sincerely", a
+    closing note.  A paragraph's own second block is set at its text's margin."""
+    p = s.paragraphs.open
+    if not (s.body.hanging and in_paragraph and not mid_sentence and w.gap_before and w.label is None) or p is None:
+        return False
+    return w.line.x0 <= p.x_text + 2 and not s.paragraphs.in_part()
+
+
+def _item_numbers(s: _State) -> set[Optional[str]]:
+    return {sec.number for sec in s.outline.sections if sec.number is not None}
+
+
+def _next_subparagraph(s: _State, w: WorkLine) -> bool:
+    """Line w starts the next bracketed sub-paragraph ("(2) You must comply ...") of a numbered paragraph that
+    opened with "(1)": the statutory style of codes of conduct and standing orders, where (2) is cited as 6(2)."""
+    if s.sub_series is None or s.paragraphs.open is None or w.label is None or w.label.kind != "part":
+        return False
+    return w.label.number.isdigit() and int(w.label.number) == s.sub_series[1] + 1 and w.text.lstrip().startswith("(")
+
+
+def _after_intro(body, i: int, after_heading: int) -> bool:
+    """Line i comes after a heading and the few lines of one block that introduce a list ("... the following
+    general principles have emerged:")."""
+    if after_heading < 0 or not 0 < i - after_heading <= 4 or not body[i - 1].text.rstrip().endswith(":"):
+        return False
+    return all(not body[j].gap_before and body[j].label is None for j in range(after_heading + 1, i)) \
+        and body[after_heading].label is None
+
+
 def _right_under(body, i: int, after_heading: int) -> bool:
     """Line i comes right under a heading: next to it, or after one short note ("See also standing order 20"),
     not after an introduction to a list ("The required parts of the development plan are:")."""
@@ -141,7 +231,7 @@ def _right_under(body, i: int, after_heading: int) -> bool:
     return i == after_heading + 1 and not body.full_line(prev.line) and not prev.text.rstrip().endswith(":")
 
 
-def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence: bool) -> int:
+def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence: bool, after_heading: bool) -> int:
     """Start back matter or a section at line i; how many lines that took (0: neither starts here)."""
     w = s.body[i]
     if s.paragraphs.started:
@@ -152,8 +242,15 @@ def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence:
             return 1
     if s.back.lists_appendix(w, s.body):
         return 1
+    if i in s.register:
+        number, title, used = title_lines(s.body, i)
+        _close(s)
+        s.outline.open(Heading(number, title, w.line.page, SectionKind.SECTION, (int(number),), used),
+                       s.numbering.section_opens(number, annex=False))
+        s.item = number
+        return used
     h = find_heading(s.body, i, s.outline, s.numbering, in_paragraph=in_paragraph, mid_sentence=mid_sentence,
-                     in_title_block=s.front.open)
+                     in_title_block=s.front.open, after_heading=after_heading)
     if h is None:
         return 0
     shown = s.numbering.section_opens(h.number, annex=h.kind is SectionKind.ANNEX)

@@ -17,6 +17,9 @@ _PAGE_NUMBER = re.compile(
 )
 
 
+_NUMBERED = re.compile(r"^\s*\(?\d{1,3}(?:\.\d{1,3})*[.)]?\s+\S")  # "12. Paragraph twelve ...", "3.1 The ..."
+
+
 def lines_page_height(lines: Sequence[Line]) -> float:
     return next((ln.page_height for ln in lines if ln.page_height), 0.0)
 
@@ -24,6 +27,7 @@ def lines_page_height(lines: Sequence[Line]) -> float:
 def mask(text: str) -> str:
     """Text with digits masked and spacing and case normalised, to compare furniture across pages."""
     t = re.sub(r"\d+", "#", text.lower())
+    t = re.sub(r"\s*[-‐‑‒–—―]\s*", "-", t)  # "Road –Supplementary ... - November" on one page, "Road – ..." on the next
     t = re.sub(r"\s+", " ", t).strip()
     # a page number before or after the running text ("47706 Federal Register ...", "... Rules 47703")
     core = re.sub(r"^(?:page\s+)?#(?:\s*(?:of|/)\s*#)?\s+|\s+(?:page\s+)?#(?:\s*(?:of|/)\s*#)?$", "", t)
@@ -84,7 +88,7 @@ def find_furniture(lines: Sequence[Line], pages: Sequence[int]) -> dict[int, str
     small_keys = {(zone, mask(lines[i].text)) for i, zone in zones.items() if lines[i].size and lines[i].size < 0.95 * body}
     steady = {k for k, v in tops.items() if len(v) >= 2 and max(v) - min(v) <= 2.0 and lines_page_height(lines) > 0
               and k in small_keys}
-    out: dict[int, str] = {}
+    out: dict[int, str] = _running_below_band(lines, by_page, zones, need)
     for i, zone in zones.items():
         text = lines[i].text.strip()
         key = (zone, mask(text))
@@ -94,4 +98,30 @@ def find_furniture(lines: Sequence[Line], pages: Sequence[int]) -> dict[int, str
             # a page number alone in the band; plain text only when it really is a number
             if lines[i].page_height > 0 or npages >= 2:
                 out[i] = "page-number"
+    return out
+
+
+def _running_below_band(lines: Sequence[Line], by_page: dict[int, list[int]], zones: dict[int, str],
+                        need: int) -> dict[int, str]:
+    """Running lines set a little inside the bands (the date under a running head: "MONDAY 31 JANUARY 2011" on
+    every page of an order paper, 95 pt down a 842 pt page): in the top or bottom fifth of the page, the same
+    text at the same height (within 2 pt) on at least three pages and a good share of them.  Body text does
+    not repeat itself at one height page after page (a numbered paragraph that opens each page is still text)."""
+    where: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for idxs in by_page.values():
+        for i in idxs:
+            ln = lines[i]
+            if i in zones or ln.page_height <= 0 or not ln.text.strip() or _NUMBERED.match(ln.text):
+                continue
+            if ln.bottom <= ln.page_height * 0.2:
+                where[("header", mask(ln.text))].append(i)
+            elif ln.top >= ln.page_height * 0.8:
+                where[("footer", mask(ln.text))].append(i)
+    out: dict[int, str] = {}
+    for (zone, _), idxs in where.items():
+        pages = {lines[i].page for i in idxs}
+        tops = [lines[i].top for i in idxs]
+        if len(pages) >= max(3, need) and len(pages) == len(idxs) and max(tops) - min(tops) <= 2.0:
+            for i in idxs:
+                out[i] = zone
     return out

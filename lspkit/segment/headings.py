@@ -62,16 +62,20 @@ class Outline:
 
 
 def find_heading(body: Body, i: int, outline: Outline, numbering: Numbering, *, in_paragraph: bool,
-                 mid_sentence: bool, in_title_block: bool) -> Optional[Heading]:
+                 mid_sentence: bool, in_title_block: bool, after_heading: bool = False) -> Optional[Heading]:
     """The heading that starts at line i, if one does.
 
     `in_paragraph` says a paragraph is open and `mid_sentence` that its last
     line did not end it; `in_title_block` that no heading or paragraph has come
-    yet, so styled lines are still the title and its company.
+    yet, so styled lines are still the title and its company; `after_heading`
+    that the line before was a heading.
     """
     lab = body[i].label
     if lab is None:
-        return _unnumbered(body, i, mid_sentence, in_title_block)
+        return _unnumbered(body, i, mid_sentence, in_title_block) or \
+            _standalone(body, i, in_paragraph, after_heading, in_title_block)
+    if lab.kind == "part":  # "(ii) Relationship with the London Plan", set alone between two paragraphs
+        return _standalone(body, i, in_paragraph, after_heading, in_title_block)
     if lab.kind in ("chapter", "annex"):
         return _chapter_or_annex(body, i, in_paragraph)
     if lab.kind == "number":
@@ -120,17 +124,68 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
 def _unnumbered(body: Body, i: int, mid_sentence: bool, in_title_block: bool) -> Optional[Heading]:
     """Styled, short, standing on its own after a gap."""
     w = body[i]
-    if not (body.styled(w, w.text) and body.heading_text(w.text) and w.gap_before) or mid_sentence:
+    # a paper that sets no space between paragraphs: a short bold line after a sentence's end stands alone too
+    tight = body.pdf and i > 0 and w.line.bold and body.bold_marks and not body.full_line(w.line) \
+        and bool(_ENDED.search(body[i - 1].text.rstrip())) and body[i - 1].line.page == w.line.page
+    if not (body.styled(w, w.text) and body.heading_text(w.text) and (w.gap_before or tight)) or mid_sentence:
         return None
     parts, used = _gather(body, i, [w.text])
     nxt = body[i + used] if i + used < len(body) else None
-    if body.pdf and nxt is not None and not nxt.gap_before and nxt.label is None and not body.styled(nxt, nxt.text):
+    if body.pdf and nxt is not None and not nxt.gap_before and nxt.label is None and not body.styled(nxt, nxt.text) \
+            and (not tight or body.full_line(body[i + used - 1].line)):
         return None  # the "heading" runs straight into prose: a bold lead-in, not a heading
     # still in the title block, unless a first numbered paragraph follows straight on
     if in_title_block and (nxt is None or nxt.label is None or nxt.label.kind != "number"
                            or nxt.label.levels[-1] != 1 or body.numbered_heading_look(nxt)):
         return None
     return Heading(None, " ".join(parts).strip(), w.line.page, SectionKind.SECTION, None, used)
+
+
+_ENDED = re.compile(r"[.!?][\"'”’)\]]*$")
+
+
+def _standalone(body: Body, i: int, in_paragraph: bool, after_heading: bool, in_title_block: bool) -> Optional[Heading]:
+    """A line or two standing alone between a finished paragraph and a numbered one, a gap on either side: a
+    heading however it is set.  Italic headings in body type ("Background", "Conclusion on Issue 1") look like
+    text to a reader that sees no italics; what gives them away is where they stand.  A paragraph's own
+    unnumbered continuation ends like a sentence; a heading does not (a bold one may end with a full stop)."""
+    if not body.pdf or in_title_block or not body[i].gap_before:
+        return None
+    if not after_heading and not (in_paragraph and i > 0 and _ENDED.search(body[i - 1].text.rstrip())):
+        return None
+    used = _standalone_block(body, i)
+    if not used:
+        return None
+    nxt = i + used
+    if nxt < len(body) and nxt + 1 < len(body) and body[nxt].label is None and body[nxt].gap_before:
+        later = _standalone_block(body, nxt)  # two such headings in a row ("Housing" then "Affordable housing")
+        if later:
+            nxt += later
+    if nxt >= len(body) or not body[nxt].gap_before or body[nxt].label is None or body[nxt].label.kind != "number":
+        return None
+    parts = [body[j].text.strip() for j in range(i, i + used)]
+    return Heading(None, " ".join(parts), body[i].line.page, SectionKind.SECTION, None, used)
+
+
+def _standalone_block(body: Body, i: int) -> int:
+    """How many lines the short block at line i takes when it is shaped like a heading (0: it is not)."""
+    w = body[i]
+    j = i + 1
+    while j < len(body) and not body[j].gap_before and body[j].label is None and body[j].line.page == w.line.page \
+            and abs(body[j].line.size - w.line.size) < 0.5:
+        j += 1
+    if j - i > 3 or j >= len(body) or not (body[j].gap_before or body[j].line.page != w.line.page):
+        return 0
+    text = " ".join(body[k].text.strip() for k in range(i, j))
+    lab = w.label
+    head = lab.rest if lab is not None else text
+    if not head or head[0].islower() or len(text.split()) > 30 or re.search(r"[,;:]$", text):
+        return 0
+    if _ENDED.search(text) and not text.endswith("?"):
+        # a full stop: only a short heading set bold where bold is rare ("Determine assessment area and site size.")
+        if not (j - i == 1 and w.line.bold and body.bold_marks and len(text.split()) <= 12):
+            return 0
+    return j - i
 
 
 def _gather(body: Body, i: int, parts: list[str]) -> tuple[list[str], int]:

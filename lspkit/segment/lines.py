@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from ..model import Line, Reading
@@ -28,7 +28,7 @@ class WorkLine:
     index: int  # into Reading.lines
     label: Optional[Label] = None
     gap_before: bool = True
-    role: str = ""  # "" (still to place), "furniture", "note", "table"
+    role: str = ""  # "" (still to place), "furniture", "note", "table", "side" (a note beside another line)
 
     @property
     def text(self) -> str:
@@ -61,6 +61,121 @@ def working_lines(reading: Reading, furniture: dict[int, str]) -> list[WorkLine]
         prev = ln
         blank = False
     return work
+
+
+_MARKER = re.compile(r"^([A-Z])\s+(?=\S)")
+
+
+def strip_margin_markers(work: list[WorkLine]) -> list[tuple[str, int]]:
+    """Take off a letter printed in the margin beside a paragraph's text (an order paper's "N" for a question
+    tabled for a named day) and return each as (marker, page).
+
+    A marker is a capital letter alone at the start of a line, left of where the document's wrapped lines start:
+    the same letter at least three times, always out there and always on a line that continues the one above
+    (a heading "A Strong Economy" at the left margin stands after a gap).  A sentence that starts a line with
+    "A" or "I" starts it at the text's left edge, so a letter that is always further left is not the text's.
+    """
+    starts: Counter = Counter(round(w.line.x0) for w in work if w.label is None and w.line.size)
+    if not starts:
+        return []
+    text_x = starts.most_common(1)[0][0]
+    seen: dict[str, list[WorkLine]] = {}
+    for w in work:
+        m = _MARKER.match(w.text)
+        if m and w.label is None and not w.gap_before:  # beside a wrapped line, never heading a block
+            seen.setdefault(m.group(1), []).append(w)
+    out: list[tuple[str, int]] = []
+    for letter, ws in seen.items():
+        if len(ws) < 3 or any(w.line.x0 > text_x - max(w.line.size, 4.0) for w in ws):
+            continue
+        for w in ws:
+            rest = _MARKER.sub("", w.text, count=1)
+            w.line = replace(w.line, text=rest)
+            w.label = parse_label(rest)
+            out.append((letter, w.line.page))
+    return out
+
+
+# ligatures a font may map to a wrong code point (Calibri's "ti" read as "[" from some Quartz PDFs)
+_LIGATURES = ("ti", "tt", "tf", "ft", "fi", "fl", "ff", "ffi", "ffl", "fj", "th", "ct", "st", "tti")
+_GLYPH = re.compile(r"(?<=[A-Za-z])([^\sA-Za-z0-9\-'’‘.,;:/&_()\"“”!?%£$€*+=<>@#\u00ad])(?=[A-Za-z])")
+
+
+def repair_ligatures(work: list[WorkLine]) -> dict[str, str]:
+    """Put back ligatures a font maps to a wrong character ("accoun[ng" -> "accounting") and return the mapping.
+
+    The document is its own dictionary: a character found between letters is a ligature when putting one
+    ligature in its place turns the words it sits in into words the document also writes whole, for most of
+    them ("regula[ons" when "regulations" is printed elsewhere).  A real bracket inside a token
+    ("executionUnits[steps") makes no such words and is left alone.
+    """
+    whole: set[str] = set()
+    inside: dict[str, set[str]] = {}
+    for w in work:
+        for tok in re.findall(r"\S+", w.text):
+            word = tok.strip("\"'“”‘’()[],.;:!?").lower()
+            if word.isalpha():
+                whole.add(word)
+            for m in _GLYPH.finditer(tok):
+                inside.setdefault(m.group(1), set()).add(re.sub(r"[^\w\[\]{}|~^`\\]", "", tok).lower())
+    mapping: dict[str, str] = {}
+    for ch, toks in inside.items():
+        if len(toks) < 3:
+            continue
+        scores = {lig: sum(1 for t in toks if t.replace(ch, lig) in whole) for lig in _LIGATURES}
+        best = max(scores, key=lambda k: scores[k])
+        if scores[best] >= 2 and scores[best] >= 0.3 * len(toks):
+            mapping[ch] = best
+    if mapping:
+        edge = re.compile("|".join(f"(?<=[A-Za-z]){re.escape(c)}|{re.escape(c)}(?=[A-Za-z])" for c in mapping))
+        for w in work:
+            if any(c in w.text for c in mapping):
+                text = edge.sub(lambda m: mapping[m.group(0)], w.text)
+                if text != w.text:
+                    w.line = replace(w.line, text=text)
+                    w.label = parse_label(text)
+    return mapping
+
+
+_WORD_NUMBER = re.compile(r"^([A-Z][a-z]{2,14})\s+(\d{1,3}(?:\.\d{1,3}){1,3})\.?\s+(?=[A-Z(“\"‘])(.*)$", re.S)
+# words that put a number at a line's start to cite or caption something, never to number the paragraph itself
+_CITING = {"Table", "Figure", "Fig", "Map", "Chart", "Plate", "Photo", "Image", "Graph", "Diagram", "Box", "Appendix",
+           "Annex", "Annexe", "Policy", "Section", "Part", "Page", "Paragraph", "Para", "Regulation", "Article", "Rule",
+           "Chapter", "Schedule", "Clause", "Note", "Footnote", "Question", "Option"}
+
+
+def word_numbered_labels(work: list[WorkLine]) -> None:
+    """Label the paragraphs a document numbers behind a word of its own ("Step 1.1 The proponents of a major
+    scheme ...", "Step 1.2 ..."): a word that opens at least three lines with numbers that follow one another
+    at least twice.  Words that cite or caption ("Table 3.1", "Paragraph 4.2 of the NPPF") are never such."""
+    found: dict[str, list[tuple[WorkLine, re.Match]]] = {}
+    for w in work:
+        if w.label is not None:
+            continue
+        m = _WORD_NUMBER.match(w.text.strip())
+        if m and m.group(1) not in _CITING:
+            found.setdefault(m.group(1), []).append((w, m))
+    from .numbering import Label, successor_kind
+
+    for word, hits in found.items():
+        levels = [tuple(int(x) for x in m.group(2).split(".")) for _, m in hits]
+        follows = sum(1 for a, b in zip(levels, levels[1:]) if successor_kind(a, b) is not None)
+        if len(hits) < 3 or follows < 2:
+            continue
+        for (w, m), lv in zip(hits, levels):
+            w.label = Label("number", m.group(2), m.group(3).strip(), lv, False)
+
+
+def lift_side_notes(work: list[WorkLine]) -> None:
+    """Mark the notes the reader set apart at a line's right margin (an action column in minutes: "Noted",
+    "Clerk", "Cllr. O. Williams"; an outcome: "Agreed"): on the same baseline as the line before, well to its
+    right.  They are the paragraph's outcome, not its words."""
+    for prev, w in zip(work, work[1:]):
+        a, b = prev.line, w.line
+        if prev.role or w.role or a.page != b.page or not b.size:
+            continue
+        if abs(b.bottom - a.bottom) <= 0.25 * b.size and b.x0 >= a.x1 + 3 * b.size:
+            w.role = "side"
 
 
 def _leading(lines: Sequence[Line], furniture: dict[int, str]) -> float:
@@ -115,7 +230,17 @@ class Body:
         starts = sorted(w.line.x0 for w in work) or [0.0]
         right, left = ends[int(0.95 * (len(ends) - 1) + 0.5)], starts[int(0.05 * (len(starts) - 1))]
         self.short_end = left + 0.75 * (right - left)
-        self.lines = [w for w in work if w.role not in ("furniture", "note", "table")]
+        self.right_edge = right  # where a full, justified line ends
+        self.lines = [w for w in work if w.role not in ("furniture", "note", "table", "side")]
+        self.hanging = self._hanging() if self.pdf else False
+        # the usual page width: a fold-out page (a landscape flow chart in a portrait paper) is set apart
+        widths = Counter(round(w.line.page_width) for w in work)
+        self.page_width = float(widths.most_common(1)[0][0]) if widths else 0.0
+        # a short note set at the right margin beside a line ("Noted", "Clerk"): its text, by that line's index
+        self.side_notes: dict[int, str] = {}
+        for prev, w in zip(work, work[1:]):
+            if w.role == "side":
+                self.side_notes[prev.index] = w.text
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -155,11 +280,25 @@ class Body:
         lab = w.label
         if lab is None or lab.kind != "number":
             return False
-        if lab.rest.rstrip().endswith(":"):
-            return False  # "2.1 That Cabinet:" introduces its lettered parts
+        if lab.rest.rstrip().endswith((":", "-", "–", "—")):
+            return False  # "2.1 That Cabinet:", "15.-(1) ... you must, within 28 days of-" introduce their parts
+        if re.match(r"\(1\)\s", lab.rest):
+            return False  # "15.—(1) Subject to ...": a paragraph's first sub-paragraph, never a heading
         return len(lab.levels) <= 3 and self.styled(w, lab.rest) and self.heading_text(lab.rest) and (
             (w.line.bold and self.bold_marks) or caps(lab.rest) or self.big(w)
         )
+
+    def _hanging(self) -> bool:
+        """Do numbered paragraphs hang: their second line set well in from the number (a hanging indent)?"""
+        deltas = []
+        for a, b in zip(self.lines, self.lines[1:]):
+            if a.label is not None and a.label.kind == "number" and b.label is None and not b.gap_before \
+                    and b.line.page == a.line.page and self.full_line(a.line):
+                deltas.append(b.line.x0 - a.line.x0)
+        if len(deltas) < 3:
+            return False
+        deltas.sort()
+        return deltas[len(deltas) // 2] >= 8.0
 
     # -------------------------------------------------------- looking ahead
 

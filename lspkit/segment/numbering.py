@@ -27,11 +27,12 @@ _NUM = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})(\.|\))?(?:\s+|$)(.*)$", re.S)
 _NUM_GLUED = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,4})\.?(?=[A-Z(“\"‘])(.*)$", re.S)  # "4.1The ..." (no space)
 _MINUTE = re.compile(r"^(\d{4})\.\s+(?=[A-Z])(.*)$", re.S)  # "2747. Police Report: ..." (minute numbers run on)
 _FLAT_GLUED = re.compile(r"^(\d{1,3})\.(?=[A-Z“\"‘][a-z ])(.*)$", re.S)  # "100.The ...", "10.Section ..." (no space)
+_NUM_DASH = re.compile(r"^(\d{1,3})\.?\s?[-–—]\s*(?=\(\d|[A-Z])(.*)$", re.S)  # "6.—(1) You must", "7- You must not"
 _ANNEX_NUM = re.compile(r"^([A-Z])\.(\d{1,3}(?:\.\d{1,3}){0,3})(\.|\))?(?:\s+|$)(.*)$", re.S)  # "B.1." in Annex B
 _QUESTION = re.compile(r"^(?i:consultation\s+)?(?:(?i:question)|Q)\.?\s?(\d{1,3}[a-z]?)\b\s*[.:)\-–—]?\s*(.*)$", re.S)
 _CHAPTER = re.compile(r"^(Chapter|Part|Section)\s+(\d{1,3}|[IVXLC]{1,6})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
 _ANNEX = re.compile(r"^(Annexe|Annex|Appendix|Schedule)\s+([A-Z]|\d{1,3}|[IVX]{1,5})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
-_SUBPART = re.compile(r"^(?:\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|([a-z]{1,2}|[ivx]{1,5})\))\s+(.*)$", re.S)
+_SUBPART = re.compile(r"^(?:\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\.?|([a-z]{1,2}|[ivx]{1,5})\))\s+(.*)$", re.S)
 _BULLET = re.compile(
     r"^([•▪▫◦●○■□◆◇►▶▸➢➤➣✓✔✗✘·∙‣⁃⦁◘\uf0a7\uf0b7\uf0d8\uf0fc\uf076\uf0a8\uf0e0\uf0de\uf02d]|[\ue000-\uf8ff]"
     r"|[-–—*o!Øü§q](?=\s))\s*(.*)$",  # Wingdings/Symbol bullets extracted as ! Ø ü § q
@@ -74,6 +75,10 @@ def parse_label(text: str) -> Optional[Label]:
         return Label("number", number, rest.strip(), tuple(int(x) for x in number.split(".")), False)
     m = _MINUTE.match(t)
     if m:
+        number, rest = m.groups()
+        return Label("number", number, rest.strip(), (int(number),), True)
+    m = _NUM_DASH.match(t)
+    if m and int(m.group(1)) > 0:  # the statutory style: a dash after the number
         number, rest = m.groups()
         return Label("number", number, rest.strip(), (int(number),), True)
     m = _FLAT_GLUED.match(t)
@@ -251,9 +256,10 @@ class Numbering:
             self.seen_levels.add(lab.levels)
             self.heading_since_last = False
             self.number_x.append(w.line.x0)
-            self.number_size.append(w.line.size)
+            if abs(w.line.page_width - body.page_width) < 2:  # a fold-out flow chart's steps set no norm
+                self.number_size.append(w.line.size)
             return self.annex.paragraph(lab.number), ParagraphKind.PARAGRAPH
-        if lab.kind == "question" and self._accept_question(w, lab, in_paragraph):
+        if lab.kind == "question" and self._accept_question(w, lab, in_paragraph, body, i):
             self.seen_q.add(lab.number)
             self.last_q = lab.levels[0]
             return lab.number, ParagraphKind.QUESTION
@@ -381,10 +387,14 @@ class Numbering:
             return False  # a restart needs two numbers after it to vouch for it
         return body[i].gap_before
 
-    def _accept_question(self, w: WorkLine, lab: Label, in_paragraph: bool) -> bool:
+    def _accept_question(self, w: WorkLine, lab: Label, in_paragraph: bool, body: Body, i: int) -> bool:
         if lab.number in self.seen_q:
             return False
-        if not (w.gap_before or not in_paragraph or w.line.bold):
+        # inside a paragraph without a gap: after the line that introduces them ("... the questions raised in the
+        # email:-" then "Q.1 - Site 1 ..."), or the next of a series already begun
+        introduced = i > 0 and bool(re.search(r":\s*[-–—]?$", body[i - 1].text.rstrip()))
+        series = self.last_q is not None and lab.levels[0] == self.last_q + 1
+        if not (w.gap_before or not in_paragraph or w.line.bold or introduced or series):
             return False
         if self.last_q is None:
             return lab.levels[0] <= 2 or w.line.bold

@@ -89,6 +89,10 @@ class Paragraphs:
             self.done.append(self.open)
             self.open = None
 
+    def in_part(self) -> bool:
+        """Is the open paragraph in a bullet or lettered part (whose own lines may sit at any margin)?"""
+        return self.open is not None and len(self.open.pieces) > 1
+
     def finished(self, body: Body) -> bool:
         """Did the open paragraph end: a sentence end, or a last line that stops well short of the margin?"""
         p = self.open
@@ -154,6 +158,7 @@ class Paragraphs:
                 parts=tuple(parts),
                 changes=p.changes,
                 label=p.label,
+                outcome=" ".join(body.side_notes[i] for i in p.lines if i in body.side_notes) or None,
             ))
         return out
 

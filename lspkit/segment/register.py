@@ -1,0 +1,69 @@
+"""Registers of numbered items: a paper whose numbers are ids, each heading one item whose text is its paragraph.
+
+An order paper's notices of motions print each motion as a numbered title in capitals ("963 SAVE BBC 6 MUSIC AND
+ASIAN NETWORK CAMPAIGN   1:3:10"), the names in support under it, then the motion's text.  The numbers are ids
+given out as items are tabled, so they rise with gaps (960, 961, 963, 971): not a document's own outline, where
+sections count 1, 2, 3.  Each such title heads a section, and the item's prose (the first line indented like a
+paragraph's first line over a justified block) is the paragraph with the title's number, as the item is cited.
+"""
+from __future__ import annotations
+
+import re
+from .lines import Body, caps
+
+_TITLE = re.compile(r"^(\d{1,5})\s+(\S.*)$")  # "963 SAVE BBC 6 MUSIC ...", "1060 CIVIL SERVICE ..." (no dot)
+_TRAILING_REF = re.compile(r"\s+\d{1,2}[:/.]\d{1,2}[:/.]\d{2,4}$")  # "1:3:10": the date tabled, at the right margin
+
+
+def register_titles(body: Body) -> set[int]:
+    """The lines that title the items of a register: numbered, in capitals, after a gap, rising with gaps.
+
+    At least three, nearly every one higher than the last, and at least three steps (and a tenth of them) more than
+    one: a document's own sections count on, 1, 2, 3, so minutes' items and reports' chapters are not registers."""
+    idx, numbers = [], []
+    for i, w in enumerate(body.lines):
+        m = _TITLE.match(w.text.strip())
+        if m and w.gap_before and caps(m.group(2)) and int(m.group(1)) > 0:
+            idx.append(i)
+            numbers.append(int(m.group(1)))
+    if len(idx) < 3:
+        return set()
+    steps = [b - a for a, b in zip(numbers, numbers[1:])]
+    gaps = sum(1 for s in steps if s > 1)
+    # (a paper may list older items again at its end: "names withdrawn" from 874, 908)
+    if sum(1 for s in steps if s <= 0) > 0.1 * len(steps) or gaps < 3 or gaps < len(steps) / 10:
+        return set()
+    # and no numbered paragraph between two titles: a report whose headings share the paragraphs' sequence
+    # ("5 POLICY" after paragraphs 2 to 4) rises with gaps too, but its sections hold numbered paragraphs
+    titles = set(idx)
+    if any(w.gap_before and w.label is not None and w.label.kind == "number" and i not in titles
+           for i, w in enumerate(body.lines) if idx[0] < i < idx[-1]):
+        return set()
+    return titles
+
+
+def title_lines(body: Body, i: int) -> tuple[str, str, int]:
+    """A register title's number, its text (its right-margin date taken off) and how many lines it takes."""
+    m = _TITLE.match(body[i].text.strip())
+    assert m is not None
+    parts = [_TRAILING_REF.sub("", m.group(2)).strip()]
+    used = 1
+    while i + used < len(body):
+        w = body[i + used]
+        if w.gap_before or w.label is not None or not caps(w.text) or w.line.page != body[i].line.page:
+            break
+        parts.append(_TRAILING_REF.sub("", w.text).strip())
+        used += 1
+    return m.group(1), " ".join(parts), used
+
+
+def item_text_starts(body: Body, i: int) -> bool:
+    """Line i opens an item's prose: set in from the line under it (a first-line indent) and, like it, justified
+    to the right margin (a row of names may be indented too, but stops short)."""
+    if i + 1 >= len(body):
+        return False
+    a, b = body[i], body[i + 1]
+    if b.line.page != a.line.page or b.gap_before or b.label is not None or a.label is not None:
+        return False
+    flush = body.right_edge - 1.5 * (a.line.size or 10)
+    return a.line.x0 >= b.line.x0 + 3 and a.line.x1 >= flush and b.line.x1 >= flush

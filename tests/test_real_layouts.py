@@ -1,0 +1,232 @@
+"""Layout mechanisms, each tested on a real paper that shows it (data/real/; restored by data/real/restore.py).
+
+Each test names the mechanism and checks the page as printed: break the mechanism and the paragraph it protects
+comes out with something glued on, cut off or lost.  Papers not committed for their licence skip with the reason.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from lspkit.api import extract
+
+REAL = Path(__file__).resolve().parent.parent / "data" / "real"
+
+
+@lru_cache(maxsize=None)
+def _doc(name: str):
+    return extract(str(REAL / f"{name}.pdf"))
+
+
+def doc(name: str):
+    if not (REAL / f"{name}.pdf").exists():
+        pytest.skip(f"{name}.pdf is not committed (licence): run `python data/real/restore.py`")
+    return _doc(name)
+
+
+def para(d, number: str):
+    return next(p for p in d.paragraphs if p.number == number)
+
+
+def headings(d) -> list[str]:
+    return [s.heading for s in d.sections]
+
+
+# ---------------------------------------------------------------- headings set in the body type
+
+def test_italic_heading_between_paragraphs_is_not_glued_to_the_one_before():
+    # Planning Inspectorate: "Background", "Main Modifications" set in italic body type, alone between two numbered
+    # paragraphs with a gap either side; the reader sees no italics, so only where the line stands tells.
+    d = doc("planning_inspectorate_2020_broxbourne_local_plan_inspector_report")
+    assert para(d, "2").text.endswith("(“the Regulations”).")
+    assert para(d, "6").text.endswith("published in 2012.")
+    assert {"Background", "Main Modifications", "Conclusion on the Duty to Cooperate"} <= set(headings(d))
+
+
+def test_heading_over_three_lines_ending_with_a_question_mark():
+    # "Issue 2 – Whether the City Centre Area Action Plan makes appropriate provision ... effective?"
+    d = doc("planning_inspectorate_2017_coventry_city_centre_aap_inspector_report")
+    assert para(d, "17").text.endswith("reflects the most up-to-date position.")
+    assert para(d, "18").text.endswith("adapt to climate change.")
+    assert any(h.startswith("Issue 2 – Whether the City Centre") and h.endswith("effective?") for h in headings(d))
+
+
+def test_roman_lettered_heading_standing_alone_is_a_heading():
+    # "(ii) Relationship with the London Plan" between paragraphs 15 and 16
+    d = doc("planning_inspectorate_2020_lldc_revised_local_plan_inspector_report")
+    assert para(d, "15").text.endswith("social infrastructure considerations.")
+    assert "(ii) Relationship with the London Plan" in headings(d)
+
+
+def test_bold_heading_with_a_full_stop_under_a_paragraph():
+    # Dacorum: "Determine assessment area and site size." in bold (bold rare), indented like the text
+    d = doc("dacorum_2023_shlaa-update-main-report")
+    assert para(d, "3.2").text.endswith("for subsequent further assessment.")
+
+
+def test_a_paragraphs_unnumbered_continuation_stays_in_it():
+    # the same position, but a sentence: a paragraph's own second block, not a heading
+    d = doc("planning_inspectorate_2020_broxbourne_local_plan_inspector_report")
+    assert not any(h.endswith(".") and len(h.split()) > 12 for h in headings(d))
+
+
+# ---------------------------------------------------------------- furniture and margin marks
+
+def test_running_date_line_under_the_band_is_furniture():
+    # Questions Book: "MONDAY 31 JANUARY 2011" 95 pt down every page, below the header band, under "2 Questions Book"
+    d = doc("house_of_commons_2011_questions_book_31_january")
+    assert para(d, "5").text.endswith("(b) Serious Fraud Office. (37343)")
+    assert not any("JANUARY 2011" in p.text for p in d.paragraphs)
+    assert sum(1 for x in d.dropped if x.text == "MONDAY 31 JANUARY 2011") >= 50
+
+
+def test_margin_letter_beside_the_text_is_not_the_texts():
+    # Questions Book: "N" (a named-day question) in the number column on the question's second line
+    d = doc("house_of_commons_2011_questions_book_31_january")
+    assert para(d, "2").text == ("Gordon Banks (Ochil and South Perthshire): To ask the Attorney General, what regulations "
+                                 "the Law Officers’ Departments have removed since 6 May 2010. (37407)")
+    assert "Secretary of State for Business, Innovation" in para(d, "8").text
+    assert sum(1 for x in d.dropped if x.reason == "margin-marker" and x.text == "N") > 100
+
+
+# ---------------------------------------------------------------- notes beside the text
+
+def test_action_column_in_minutes_is_the_outcome_not_the_text():
+    # Manordeilo and Salem minutes: "Noted", "Clerk", "Cllr. O. Williams" set at the right margin of an item's line
+    d = doc("manordeilo-salem-cc_2018_minutes-march")
+    first = para(d, "5(i)")
+    assert first.text.endswith("Credit Balance of £71.49.")
+    assert first.outcome == "Noted"
+    assert para(d, "5(v)").outcome == "Cllr. O. Williams"
+    assert para(d, "5(v)").text.endswith("Planning Policy Wales.")
+    assert para(d, "5(i)").to_dict()["outcome"] == "Noted"
+
+
+def test_bracketed_reference_at_the_right_margin_stays_in_the_text():
+    # Questions Book: "[Transferred] (37124)" at the right margin is the question's own reference, not a note
+    d = doc("house_of_commons_2011_questions_book_31_january")
+    assert any(p.text.endswith("[Transferred] (37124)") for p in d.paragraphs)
+    assert not any(p.outcome for p in d.paragraphs)
+
+
+# ---------------------------------------------------------------- the statutory style
+
+def test_number_with_a_dash_opens_a_paragraph():
+    # Tintern code of conduct (the Welsh model code): "6.-(1) You must-", "7- You must not-"
+    d = doc("tintern-cc_2017_code-of-conduct")
+    assert para(d, "6").text.startswith("(1) You must- (a) not conduct yourself")
+    assert para(d, "7").text.startswith("You must not- (a) in your official capacity")
+    assert not para(d, "5").text.endswith("disadvantage;")  # 6 and 7 no longer swallowed by 5
+
+
+def test_bracketed_sub_paragraphs_after_a_first_one_are_paragraphs_cited_n_k():
+    # "14.-(1) Subject to ... (2). Where you have ... (3) Sub-paragraph (1) does not ..."
+    d = doc("tintern-cc_2017_code-of-conduct")
+    assert para(d, "14").text.startswith("(1) Subject to sub-paragraphs (2), (3) and (4)")
+    sub = para(d, "14(3)")
+    assert (sub.label, sub.parent) == ("3", "14")
+    assert sub.text.startswith("(3) Sub-paragraph (1) does not prevent you")
+    assert para(d, "14(2)").text.startswith("(2). Where you have a prejudicial interest")
+    # a bold "15.-(1) ... within 28 days of-" opens a paragraph, not a section
+    assert para(d, "15").text.startswith("(1) Subject to sub-paragraph (3), you must, within 28 days of-")
+    assert "15" not in [s.number for s in d.sections]
+
+
+# ---------------------------------------------------------------- glyphs
+
+def test_ligature_mapped_to_a_bracket_is_put_back_from_the_documents_own_words():
+    # Tintern financial regulations (Quartz PDFContext, Calibri): "ti" comes out as "[" ("accoun[ng", "regula[ons")
+    d = doc("tintern-cc_2017_financial-regulations")
+    assert para(d, "1.10").text.startswith("The accounting records determined by the RFO")
+    assert para(d, "1.14").text.startswith("In addition the council must:")
+    assert not any("[" in p.text for p in d.paragraphs if p.number.startswith("1."))
+    assert any("'ti'" in w and "'['" in w for w in d.warnings)
+
+
+def test_a_real_bracket_inside_a_token_is_left_alone():
+    # Intersect's Cardano constitution: "executionUnits[steps" is a bracket, and no ligature makes words of it
+    d = doc("intersect_2024_cardano-draft-constitution-03-12-clean")
+    assert not any("ligature" in w for w in d.warnings)
+
+
+# ---------------------------------------------------------------- registers of numbered items
+
+def test_register_item_titles_are_sections_and_the_motion_is_their_paragraph():
+    # Early day motions: "963 SAVE BBC 6 MUSIC AND ASIAN NETWORK CAMPAIGN   1:3:10", names, then the motion
+    d = doc("house_of_commons_2010_early_day_motions_11_march")
+    assert ("963", "SAVE BBC 6 MUSIC AND ASIAN NETWORK CAMPAIGN") in [(s.number, s.heading) for s in d.sections]
+    assert ("961", "MANUFACTURING WEEK 2010") in [(s.number, s.heading) for s in d.sections]
+    motion = para(d, "963")
+    assert motion.text.startswith("That this House notes with deep concern recent newspaper speculation")
+    assert motion.text.endswith("Network for many years to come.")
+    assert "Tom Watson" not in motion.text and "$ 72" not in motion.text
+    assert not any(w.startswith("numbering gap") for w in d.warnings)  # a register's ids have gaps by nature
+
+
+def test_a_register_ends_with_older_items_listed_again():
+    # 18 March: the titles rise 1029 ... 1139, then 874, 908, 977 listed again at the end
+    d = doc("house_of_commons_2010_early_day_motions_18_march")
+    assert para(d, "1031").text.startswith("That this House deeply regrets that")
+
+
+def test_numbered_sections_counting_on_are_not_a_register():
+    # Manordeilo and Salem minutes: "1. WELCOME AND APOLOGIES" ... items counting 1, 2, 3: their prose stays prose
+    d = doc("manordeilo-salem-cc_2018_minutes-march")
+    assert not any(p.text.startswith("Cllr. G. Evans took the Chair") for p in d.paragraphs)
+
+
+# ---------------------------------------------------------------- where a paragraph ends
+
+def test_unnumbered_line_back_at_the_number_margin_ends_a_hanging_paragraph():
+    # DESNZ letter: paragraphs hang (text set in from "10."); "Yours sincerely" after a gap at the number's margin
+    d = doc("desnz_2024_east_anglia_rtdcsg_plan_approval_letter")
+    assert para(d, "10").text == "The Secretary of State therefore approves the Approval Request."
+    assert any("Yours sincerely" in b.text for b in d.blocks)
+
+
+def test_bold_heading_in_a_paper_without_paragraph_spacing():
+    # Broxbourne Wharf Road SPD: single-spaced throughout; "General principles" in bold straight after "enhanced."
+    d = doc("broxbourne_2023_wharf-road-spd")
+    assert para(d, "2").text.endswith("the environment of the waterfront enhanced.")
+    assert "General principles" in headings(d)
+
+
+def test_lettered_sentences_after_an_introduction_under_an_unnumbered_heading():
+    # "General principles" / "... the following general principles have emerged ...:" / "a. The Council will ..."
+    d = doc("broxbourne_2023_wharf-road-spd")
+    a = para(d, "General principles a")
+    assert a.label == "a" and a.text.startswith("The Council will look favourably upon applications")
+    assert a.text.endswith("on the masterplan.")
+    assert para(d, "General principles k").text.endswith("in respect of proximity to Main Rivers.")
+
+
+# ---------------------------------------------------------------- numbers behind a word, and a fold-out chart
+
+def test_paragraphs_numbered_behind_a_word_after_a_fold_out_flow_chart():
+    # Fenland "Facilitating Growth": a landscape flow chart in large type (17 pt) numbers its boxes 1.1 ... 6.3;
+    # the portrait pages after it number the paragraphs "Step 1.1 The proponents of a major scheme ..." in 12.5 pt
+    d = doc("fenland_2013_facilitating-growth")
+    steps = {p.label: p for p in d.paragraphs if p.page >= 5}
+    assert steps["1.1"].text.startswith("The proponents of a major scheme should approach")
+    assert steps["1.1"].number == "Step One 1.1"  # the chart's 1.1 came first: the heading qualifies the restart
+    assert steps["2.4"].text.startswith("The case officer will carry out a site visit")
+
+
+def test_questions_listed_inside_a_minute_after_the_line_that_introduces_them():
+    # Tintern minutes, item 2572: "Mr Baldwin then went through the questions raised in the email:-" / "Q.1 - ..."
+    d = doc("tintern-cc_2018_minutes-september")
+    q1 = para(d, "Q1")
+    assert q1.kind.value == "question"
+    assert q1.text.startswith("Site 1 (Wyndcliff) the earliest they can start work is 1st April 2019")
+    assert para(d, "Q2").text.startswith("Easter Opening")
+    assert para(d, "2572").text.endswith("the questions raised in the email:–")
+
+
+def test_annex_paragraph_id_is_qualified_and_its_label_is_the_printed_number():
+    # MHCLG draft NPPF, Annex A: "1." restarts; the id is "A.1", the label the "1" printed on the page
+    d = doc("mhclg_2025_draft_nppf_consultation_text")
+    a1 = para(d, "A.1")
+    assert (a1.label, a1.parent) == ("1", "A")
+    assert a1.text.startswith("The policies in this Framework are material considerations")
