@@ -230,3 +230,15 @@ def test_annex_paragraph_id_is_qualified_and_its_label_is_the_printed_number():
     a1 = para(d, "A.1")
     assert (a1.label, a1.parent) == ("1", "A")
     assert a1.text.startswith("The policies in this Framework are material considerations")
+
+
+def test_a_number_printed_twice_is_a_duplicate_not_a_restart_of_the_series():
+    # Coventry householder design guide report: under "5.2 Legal implications" page 5 prints "5.1" again.  One
+    # shared number is a duplicate ("5.1 (2)", with a warning), not a restart that qualifies every id from 1.1 on
+    # by its heading ("1(1.1)"): the ids stay as cited
+    d = doc("coventry-cc_2023_householder-design-guide-spd-adoption-cabinet-report")
+    ids = [p.number for p in d.paragraphs]
+    assert "1.1" in ids and "3.4" in ids and "6.6" in ids
+    assert para(d, "5.1 (2)").text.startswith("There are no direct implications as a result of this report")
+    assert not any("(" in n and not n.endswith(")") for n in ids) and "1(1.1)" not in ids
+    assert any("5.1 is printed more than once" in w for w in d.warnings)

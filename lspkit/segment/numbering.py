@@ -562,7 +562,12 @@ def unique_ids(paragraphs: list, sections: Sequence = ()) -> tuple[list, list[st
         owners = Counter(n for run in runs for n in {out[k].number for k in run})
         numbered_heading = {sec.heading: sec.number for sec in sections if sec.number}
         for run in runs:
-            if not any(owners[out[k].number] > 1 for k in run):
+            first_number = out[run[0]].number
+            shared = sum(1 for n in {out[k].number for k in run} if owners[n] > 1)
+            begins_again = owners[first_number] > 1 and all(x == 1 for x in (_levels(first_number) or (1,)))
+            if not begins_again and shared < 2:
+                # a restart begins again at the beginning ("1", "1.1") or repeats a stretch of numbers; a run
+                # that shares only one number printed twice ("5.1" again under 5.2) is not one: a duplicate
                 continue
             first = out[run[0]]
             qual = _qualifier(first.section, first.heading, numbered_heading)
