@@ -152,6 +152,15 @@ def test_real_titles_pass(text):
     # "Report to London Legacy Development Corporation" names the addressee
     ("planning_inspectorate_2020_lldc_revised_local_plan_inspector_report.pdf",
      "Report on the Examination of the London Legacy Development Corporation Revised Local Plan"),
+    # headed by nothing but the council's name and the date: both, as the last resort before no title
+    ("milburn-pc_2017_minutes-march.pdf", "Milburn Parish Council, 7 March 2017"),
+    # "Site Reference" heads a table under item 3: once the numbered items have begun a heading names a part
+    ("manordeilo-salem-cc_2019_extraordinary-meeting-minutes.pdf",
+     "Manordeilo & Salem Community Council Extraordinary Meeting 6 February 2019"),
+    # a notice's number before its title is not yet the body's items
+    ("monmouthshire-cc_2022_notice-experimental-traffic-order-tintern.pdf",
+     "MONMOUTHSHIRE COUNTY COUNCIL (TRAFFIC REGULATION ORDER) (VARIOUS ROADS, TINTERN, MONMOUTHSHIRE) "
+     "(EXPERIMENTAL) TRAFFIC ORDER 2022"),
 ])
 def test_title_of_real_papers(name, title):
     assert real(name).title == title

@@ -120,8 +120,20 @@ def _front_lines(document: Document) -> list[str]:
 def _joined_headings(document: Document) -> Iterable[str]:
     """Unnumbered page-1 headings (a numbered one is an agenda item or a chapter), a heading ending mid-phrase
     ("Report on the Examination of the") joined to the heading, or the front-page line, that completes it."""
-    heads = [s.heading.strip() for s in document.sections
-             if s.page == 1 and (s.heading or "").strip() and (s.number is None or _DANGLING.search(s.heading.strip()))]
+    heads: list[str] = []
+    items = 0
+    for s in document.sections:
+        if s.page != 1:
+            break
+        heading = (s.heading or "").strip()
+        if s.number is not None and not _DANGLING.search(heading):
+            items += 1
+            if heads or items >= 2:
+                break  # the body's numbered items have begun: a heading after them ("Site Reference" over a
+                # table under item 3) names a part, not the paper
+            continue
+        if heading:
+            heads.append(heading)
     i = 0
     while i < len(heads):
         h = heads[i]
@@ -253,7 +265,14 @@ def find_title(document: Document) -> Optional[str]:
         line = _tidy(line)
         if not bad_title(line):
             return line
-    return None
+    return _council_and_date(document)
+
+
+def _council_and_date(document: Document) -> Optional[str]:
+    """The last resort before no title: a paper headed only by the council's name and a date (parish minutes
+    whose page 1 prints "Milburn Parish Council / 7th March 2017") is named by both."""
+    council, when = document.metadata.get("council"), _long_date(document.metadata.get("date"))
+    return f"{council}, {when}" if isinstance(council, str) and when else None
 
 
 def _tidy(line: str) -> str:
