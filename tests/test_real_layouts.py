@@ -242,3 +242,11 @@ def test_a_number_printed_twice_is_a_duplicate_not_a_restart_of_the_series():
     assert para(d, "5.1 (2)").text.startswith("There are no direct implications as a result of this report")
     assert not any("(" in n and not n.endswith(")") for n in ids) and "1(1.1)" not in ids
     assert any("5.1 is printed more than once" in w for w in d.warnings)
+
+
+def test_a_signature_blank_and_a_page_of_line_left_mid_page_are_never_headings():
+    # Milburn minutes, signed copy: page 1 is short, so its footer ("Signed ____ Dated 3rd March 2020", "Page 1 of
+    # 2") stands between item 20.01.05 and 20.01.06, where a short block standing alone would be taken for a heading
+    d = doc("milburn-pc_2020_minutes-january-signed")
+    assert not any("____" in (s.heading or "") or (s.heading or "").startswith("Page ") for s in d.sections)
+    assert ("Page 1 of 2", "page-number") in {(x.text, x.reason.value) for x in d.dropped}

@@ -17,6 +17,8 @@ _PAGE_NUMBER = re.compile(
 )
 
 
+_PAGE_OF = re.compile(r"^page\s+\d{1,4}\s+of\s+\d{1,4}$", re.I)
+
 _NUMBERED = re.compile(r"^\s*\(?\d{1,3}(?:\.\d{1,3})*[.)]?\s+\S")  # "12. Paragraph twelve ...", "3.1 The ..."
 
 
@@ -97,6 +99,10 @@ def find_furniture(lines: Sequence[Line], pages: Sequence[int]) -> dict[int, str
         elif _PAGE_NUMBER.match(text) and not text.endswith("."):
             # a page number alone in the band; plain text only when it really is a number
             if lines[i].page_height > 0 or npages >= 2:
+                out[i] = "page-number"
+    for idxs in by_page.values():  # "Page 1 of 2" wherever a short page leaves its footer: never body text
+        for i in idxs:
+            if i not in out and _PAGE_OF.match(lines[i].text.strip()):
                 out[i] = "page-number"
     return out
 

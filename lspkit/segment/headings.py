@@ -70,6 +70,8 @@ def find_heading(body: Body, i: int, outline: Outline, numbering: Numbering, *, 
     yet, so styled lines are still the title and its company; `after_heading`
     that the line before was a heading.
     """
+    if _FORM_BLANK.search(body[i].text):
+        return None  # "Signed ________ Dated 3rd March 2020": a form's blank to fill in is never a heading
     lab = body[i].label
     if lab is None:
         return _unnumbered(body, i, mid_sentence, in_title_block) or \
@@ -140,6 +142,8 @@ def _unnumbered(body: Body, i: int, mid_sentence: bool, in_title_block: bool) ->
         return None
     return Heading(None, " ".join(parts).strip(), w.line.page, SectionKind.SECTION, None, used)
 
+
+_FORM_BLANK = re.compile(r"_{5,}")
 
 _ENDED = re.compile(r"[.!?][\"'”’)\]]*$")
 

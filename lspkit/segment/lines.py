@@ -172,8 +172,8 @@ def lift_side_notes(work: list[WorkLine]) -> None:
     right.  They are the paragraph's outcome, not its words."""
     for prev, w in zip(work, work[1:]):
         a, b = prev.line, w.line
-        if prev.role or w.role or a.page != b.page or not b.size:
-            continue
+        if prev.role or w.role or a.page != b.page or not b.size or b.cell_start:
+            continue  # a cell of a grid read as lines (a schedule of changes) is the next column, not a note
         if abs(b.bottom - a.bottom) <= 0.25 * b.size and b.x0 >= a.x1 + 3 * b.size:
             w.role = "side"
 
