@@ -153,6 +153,11 @@ def _table_rows(document: Document) -> list[tuple[str, str]]:
             continue
         if not re.search(r"[A-Z]", short) and len(short) > 5:
             continue
+        if re.search(r"\d", short) and (not re.search(r"[A-Za-z]{3,}", long)
+                                         or (short not in long and bad_expansion(short, long))):
+            continue  # a policy or site code in prose read under the table ("SA3.2 SA3.5,", "H2 based on ..."),
+            # where a real row's long form spells the code's letters ("NO2 nitrogen dioxide") or names the code
+            # ("C2 Use Class C2 – Residential institutions")
         out.append((short, long))
     return out
 
