@@ -213,6 +213,21 @@ def test_a_flattened_table_starts_a_row_at_a_lower_case_short_form():
     assert _glossary("planning_inspectorate_2020_broxbourne_local_plan_inspector_report.pdf")["sqm"] == "Square metres"
 
 
+def test_a_code_in_prose_under_the_abbreviations_table_is_no_entry():
+    # seen on an inspector's report: policy and site codes in prose read under the table ("H2 based on ...",
+    # "SA3.2 SA3.5,"); a row whose long form spells the code's letters or names the code is an entry
+    from lspkit.analyse.glossary import build_glossary
+
+    d = doc(sections=(Section(None, "Abbreviations", 1),), blocks=(
+        Block("H2 based on an affordable housing threshold of 35 per cent", 1),
+        Block("SA3.2 SA3.5,", 1),
+        Block("NO2 nitrogen dioxide", 1),
+        Block("C2 Use Class C2 – Residential institutions", 1),
+    ))
+    shorts = {e.short for e in build_glossary(d)}
+    assert {"NO2", "C2"} <= shorts and not {"H2", "SA3.2"} & shorts
+
+
 def test_a_defined_term_row_of_the_abbreviations_table_is_read():
     g = _glossary(INSPECTOR_WATFORD)
     assert g["The Plan"] == "The Watford Local Plan 2018-2036" and g["The Council"] == "Watford Borough Council"
