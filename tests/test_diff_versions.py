@@ -21,18 +21,11 @@ from lspkit.analyse.diffparts import RecOp, recommendations_of
 from lspkit.cli import cli
 from lspkit.model import Block, Document, Paragraph, Source, Table
 from lspkit.render import diff as render
+from real_util import PAIRS
+from real_util import real_pdf as _real
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-REAL = DATA / "real"
-PAIRS = REAL / "pairs"
 CABINET = DATA / "office-cabinet-report.pdf"
-
-
-def _real(name: str) -> Path:
-    path = REAL / name
-    if not path.exists():
-        pytest.skip(f"{name} is not restored (python data/real/restore.py)")
-    return path
 
 
 def _extract(path: Path) -> Document:

@@ -6,13 +6,10 @@ comes out with something glued on, cut off or lost.  Papers not committed for th
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
-import pytest
 
 from lspkit.api import extract
-
-REAL = Path(__file__).resolve().parent.parent / "data" / "real"
+from real_util import REAL, real_pdf
 
 
 @lru_cache(maxsize=None)
@@ -21,8 +18,7 @@ def _doc(name: str):
 
 
 def doc(name: str):
-    if not (REAL / f"{name}.pdf").exists():
-        pytest.skip(f"{name}.pdf is not committed (licence): run `python data/real/restore.py`")
+    real_pdf(f"{name}.pdf")  # skips where the paper is not on this machine
     return _doc(name)
 
 

@@ -20,15 +20,8 @@ from click.testing import CliRunner
 from lspkit.analyse.diff import ChangeKind
 from lspkit.cli import cli
 
-REAL = Path(__file__).resolve().parent.parent / "data" / "real"
-PAIRS = REAL / "pairs"
-
-
-def _real(name: str) -> Path:
-    path = REAL / name
-    if not path.exists():
-        pytest.skip(f"{name} is not restored (python data/real/restore.py)")
-    return path
+from real_util import PAIRS
+from real_util import real_pdf as _real
 
 
 def _gold(name: str) -> dict:
