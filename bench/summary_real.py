@@ -70,9 +70,9 @@ def long_agrees(found: str, gold: str) -> bool:
 
 
 def short_key(short: str) -> str:
-    """'MMs' and 'MM', 'LSEs' and 'LSE' are one abbreviation."""
+    """'MMs' and 'MM', 'LSEs' and 'LSE', 'WwTWs' and 'WwTW' are one abbreviation."""
     s = short.strip()
-    return s[:-1] if len(s) > 2 and s.endswith("s") and s[:-1].isupper() else s
+    return s[:-1] if len(s) > 2 and s.endswith("s") and s[-2].isupper() and sum(c.isupper() for c in s) >= 2 else s
 
 
 def verb_stem(verb: str) -> str:
@@ -91,14 +91,20 @@ def rec_key(verb: str, text: str) -> tuple[str, tuple[str, ...]]:
 
 
 def page_text_of(pdf: Path) -> str:
-    """The PDF's text as pdftotext lays it out, whitespace folded (empty when pdftotext is absent)."""
+    """The PDF's text as pdftotext lays it out, then in its reading order, whitespace folded (empty when pdftotext
+    is absent).  The reading order keeps a table cell's wrapped lines together, where the layout interleaves
+    them with the next column's: "Special Areas of | Conservation (SAC)" in a table's first column (note of
+    2026-11-29: a definition printed so was scored a false acronym)."""
     import subprocess
 
-    try:
-        out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=120).stdout
-    except (OSError, subprocess.SubprocessError):
-        return ""
-    return " ".join(out.split())
+    texts = []
+    for mode in (["-layout"], []):
+        try:
+            out = subprocess.run(["pdftotext", *mode, str(pdf), "-"], capture_output=True, text=True, timeout=120).stdout
+        except (OSError, subprocess.SubprocessError):
+            return ""
+        texts.append(" ".join(out.split()))
+    return "\n".join(texts)
 
 
 def printed_definition(short: str, long: str, text: str) -> bool:

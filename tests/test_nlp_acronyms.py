@@ -94,3 +94,81 @@ def test_spacy_component_marks_uses_and_definitions():
     assert doc._.acronyms.get("LAA").long == "Local Area Agreement"
     # registering again (re-import) is harmless
     register_components()
+
+
+# ---------------------------------------------------------------- definitions as real papers print them
+
+
+def defs(text):
+    from lspkit.nlp.acronyms import find_definitions
+
+    return {short: (long, how) for short, long, how, _s, _e in find_definitions(text)}
+
+
+def test_mixed_case_short_forms_take_lower_case_letters_from_inside_a_word():
+    got = defs("Policy CC2 Sustainable Drainage Systems (SuDS) applies. An Equality Impact Assessment (EqIA) "
+               "and Wastewater Treatment Works (WwTWs). The Department for Environment, Food and Rural Affairs "
+               "(Defra) agreed; a Zone of Influence (ZoI).")
+    # spelled letter by letter ("parenthesis"), not a name sharing some of them ("name")
+    assert got["SuDS"] == ("Sustainable Drainage Systems", "parenthesis")
+    assert got["EqIA"] == ("Equality Impact Assessment", "parenthesis")
+    assert got["WwTW"] == ("Wastewater Treatment Works", "parenthesis")  # "Works" is one works: no "Work"
+    assert got["Defra"][0] == "Department for Environment, Food and Rural Affairs"
+    assert got["ZoI"][0] == "Zone of Influence"
+
+
+def test_a_word_in_brackets_is_no_short_form_unless_the_capitals_before_it_spell_it():
+    assert defs("the scheme was agreed by the Parish Council (Note) and the Chair (Apologies).") == {}
+
+
+def test_formulas_are_defined_by_a_chemicals_name():
+    got = defs("oxides of nitrogen (NOx), ammonia (NH3) and Sulphur dioxide (SO2); Ozone (O3) and nitrogen "
+               "dioxide (NO2). The Council (CO2) met.")
+    assert got == {"NOx": ("oxides of nitrogen", "parenthesis"), "NH3": ("ammonia", "parenthesis"),
+                   "SO2": ("Sulphur dioxide", "parenthesis"), "O3": ("Ozone", "parenthesis"),
+                   "NO2": ("nitrogen dioxide", "parenthesis")}
+
+
+def test_bracket_styles_dots_quotes_for_short_possessive_and_numbers():
+    got = defs("a response from Carmarthenshire County Council’s (C.C.C.) officers; the Statement of Community "
+               "Involvement (or SCI for short); the red-throated diver implementation and monitoring plan (the "
+               "“RTDIMP”); the Planning Act 2008 (“the PA2008”); East Anglia TWO (“EA2”); the Planning "
+               "Inspectorate’s (PINS) website; No Adastral New Town Ltd (NANT) v Suffolk; Hot Food Takeaway "
+               "Supplementary Planning Document (HFT SPD) and ancient semi-natural woodland (ASNW).")
+    assert got["C.C.C."][0] == "Carmarthenshire County Council"
+    assert got["SCI"][0] == "Statement of Community Involvement"
+    assert got["RTDIMP"][0] == "red-throated diver implementation and monitoring plan"
+    assert got["PA2008"][0] == "Planning Act 2008" and got["EA2"][0] == "East Anglia TWO"
+    assert got["PINS"][0] == "Planning Inspectorate"
+    assert got["NANT"] == ("No Adastral New Town Ltd", "parenthesis")
+    assert got["HFT SPD"][0] == "Hot Food Takeaway Supplementary Planning Document"
+    assert got["ASNW"][0] == "ancient semi-natural woodland"
+
+
+def test_a_name_whose_letters_come_in_another_order_and_one_long_word():
+    got = defs("the practices of the Thailand Railways Board (SRT); mayors from the Peace and Democracy Party "
+               "(BDP); no National Institute for Health and Clinical Excellence (NICE) treatment; the National "
+               "Telecommunications and Information Administration of the Department of Commerce (NTIA) and "
+               "the rise in tuberculosis (TB) cases.")
+    assert got["SRT"] == ("Thailand Railways Board", "name")
+    assert got["BDP"] == ("Peace and Democracy Party", "name")
+    assert got["NICE"][0] == "National Institute for Health and Clinical Excellence"
+    assert got["NTIA"][0] == "National Telecommunications and Information Administration"
+    assert got["TB"][0] == "tuberculosis"
+
+
+def test_no_definition_across_a_number_a_bracket_or_a_sentence():
+    assert defs("a Draft Infrastructure Delivery Plan 2018-2033 (IDP) and Local Plan Review (see paragraph 5) "
+                "(LPR). Members met. Highways (MH) and the chair (XYZ).") == {}
+
+
+def test_a_footnote_mark_between_the_long_form_and_its_bracket():
+    assert defs("studies have determined ‘Critical Loads’ 14 (CLs) of deposition")["CL"][0] == "Critical Load"
+
+
+def test_species_and_series_are_no_plurals():
+    from lspkit.nlp.acronyms import singular
+
+    assert singular("European Protected Species") == "European Protected Species"
+    assert singular("Local Strategic Partnerships", True) == "Local Strategic Partnership"
+    assert singular("Sustainable Community Strategies") == "Sustainable Community Strategy"

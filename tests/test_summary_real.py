@@ -250,6 +250,51 @@ def test_an_expansion_keeps_the_words_the_paper_prints():
     assert _glossary("desnz_2025_ferrybridge_multifuel_2_nmc_decision_letter.pdf")["EPS"] == "European Protected Species"
 
 
+def test_definitions_as_real_papers_print_them():
+    """Mixed case, formulas, a heading's definition, an institute (no postnominal), a footnote, a table cell."""
+    g = _glossary("aecom-buckinghamshire_2025_local-plan-hra-reg18.pdf")
+    assert g["SuDS"] == "Sustainable Drainage Systems" and g["WwTW"] == "Wastewater Treatment Works"
+    assert g["NH3"] == "ammonia" and g["SO2"] == "Sulphur dioxide" and g["O3"] == "Ozone"
+    assert g["AA"] == "Appropriate Assessment"  # defined only in the heading "HRA Task 2: Appropriate Assessment (AA)"
+    assert g["CL"] == "Critical Load"  # not the roman numeral 150
+    assert g["CIEEM"] == "Chartered Institute of Ecology and Environmental Management"
+    assert g["SANG"] == "Suitable Natural Green Space"
+    nppf = _glossary("mhclg_2025_draft_nppf_consultation_text.pdf")
+    assert nppf["COMAH"] == "Control of Major Accident Hazards" and nppf["GVA"] == "Gross Value Added"  # footnotes
+    tewkesbury = _glossary("tewkesbury_2025_local-development-scheme.pdf")
+    assert tewkesbury["CGTSLP"] == "Cheltenham, Gloucester and Tewkesbury Strategic and Local Plan"  # a table's cell
+    coventry = _glossary("coventry-cc_2018_air-quality-spd-revised-draft-cabinet-member-report.pdf")
+    assert coventry["SCI"] == "Statement of Community Involvement"  # "(or SCI for short)"
+    assert coventry["Defra"] == "Department for Environment, Food and Rural Affairs"
+
+
+def test_names_whose_letters_come_in_another_order():
+    g = _glossary("house_of_commons_2010_early_day_motions_11_march.pdf")
+    assert g["SRT"] == "Thailand Railways Board" and g["TB"] == "tuberculosis"
+
+
+def test_an_abbreviations_table_whose_heading_was_lost_is_read():
+    """The heading "Acronyms and Abbreviations" ran into the cover's text; the table's rows spell their letters."""
+    s = real("lepus-broxbourne_2020_sa-post-adoption-statement.pdf")
+    by = {a.short: a for a in s.acronyms}
+    assert by["GP"].long == "General Practice" and by["GP"].source == "table"
+    assert by["OAN"].long == "Objectively Assessed Need" and by["SPZ"].long == "Source Protection Zone"
+
+
+def test_a_flattened_row_whose_long_form_was_lost_gives_the_next_row_its_own():
+    g = _glossary("planning_inspectorate_2017_coventry_city_centre_aap_inspector_report.pdf")
+    assert g["SHMA"] == "Strategic Housing Market Assessment"
+    assert g.get("SCI") != "SHMA Strategic Housing Market Assessment"
+
+
+def test_a_code_that_spells_its_digits_is_an_abbreviation():
+    assert bad_short("MM1") and bad_short("EN010061")
+    assert not bad_short("PA2008", long="Planning Act 2008") and not bad_short("NO2", long="nitrogen dioxide")
+    assert bad_short("MM1", long="Main Modification") and bad_short("XIV") and not bad_short("CL")
+    assert not bad_expansion("NOx", "oxides of nitrogen") and bad_expansion("NOx", "the Council")
+    assert not bad_expansion("SRT", "Thailand Railways Board", spelled=False)
+
+
 # ---------------------------------------------------------------- references
 
 

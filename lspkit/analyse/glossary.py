@@ -32,20 +32,27 @@ DECISION_VERBS = frozenset(
 )
 POSTNOMINALS = frozenset(
     """MRTPI FRTPI MCIM MRICS FRICS BA BSc MSc MA MPhil PhD DPhil LLB LLM MBA MCD IHBC CMLI MIEMA CEnv
-    DipTP DipM MCIHT MCIWEM CIEEM MCIEEM FCA ACA MBE OBE CBE KC QC MP MEP Hons""".split()
+    DipTP DipM MCIHT MCIWEM MCIEEM FCA ACA MBE OBE CBE KC QC MP MEP Hons""".split()
 )
 _CODE = re.compile(r"^[A-Z]{1,4}\d+[A-Za-z]?$")  # MM1, R2, EN010061, Q7
-_ROMAN = re.compile(r"^(?=[IVXLC]+$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+# a list or appendix numeral (I to XXXIX); "CL" (Critical Load), "CC", "LC" are abbreviations, not 150, 200, 90
+_ROMAN = re.compile(r"^(?=[IVX]+$)X{0,3}(IX|IV|V?I{0,3})$")
 _SENTENCE_END = re.compile(r"[.!?]\s+\S|\d")
 
 
-def bad_short(short: str, *, from_table: bool = False) -> bool:
-    """A token that is not an abbreviation (see the module's docstring)."""
+def bad_short(short: str, *, from_table: bool = False, long: Optional[str] = None) -> bool:
+    """A token that is not an abbreviation (see the module's docstring).
+
+    With `long`, the expansion found for it: a code whose long form carries its digits is an abbreviation
+    ("PA2008" the Planning Act 2008, "EA2" East Anglia TWO, "NO2" nitrogen dioxide); "MM1" is not.
+    """
+    from ..nlp.acronyms import spelled_code
+
     s = short.strip()
     base = s[:-1] if s.endswith("s") and s[:-1].isupper() else s
     if base.upper() in DECISION_VERBS or base in POSTNOMINALS or _ROMAN.match(base):
         return True
-    if not from_table and _CODE.match(base):
+    if not from_table and _CODE.match(base) and not (long and spelled_code(base, long)):
         return True
     return False
 
@@ -65,10 +72,18 @@ def _letters_in_order(letters: str, text: str) -> bool:
     return True
 
 
-def bad_expansion(short: str, long: Optional[str]) -> bool:
-    """An expansion that cannot be what the short form stands for."""
+def bad_expansion(short: str, long: Optional[str], *, spelled: bool = True) -> bool:
+    """An expansion that cannot be what the short form stands for.
+
+    `spelled=False` for a name whose letters the short form takes in another order ("Thailand Railways Board
+    (SRT)"): the letters are not checked in order.  A formula's long form is a chemical's name ("NH3" ammonia).
+    """
+    from ..nlp.acronyms import is_formula, spelled_code
+
     if not long:
         return True
+    if is_formula(short.strip()):
+        return not spelled_code(short.strip(), long) or bool(re.search(r"[.!?]\s", long))
     long = long.strip()
     if _SENTENCE_END.search(long) and not re.search(r"\d", short):
         return True
@@ -76,6 +91,8 @@ def bad_expansion(short: str, long: Optional[str]) -> bool:
         return True
     if re.search(r",\s+the\b", long, re.I):  # "Kent, the County Council": an apposition, not a name
         return True
+    if not spelled:
+        return False
     letters = re.sub(r"[^A-Za-z]", "", short)
     letters = letters[:-1] if letters.endswith("s") and letters[:-1].isupper() else letters
     return not _letters_in_order(letters, long)
@@ -101,7 +118,21 @@ def _entries_in_line(text: str) -> list[tuple[str, str]]:
             out[-1][1].append(tok)
     if not out and len(tokens) >= 2 and len(tokens[0]) <= 12 and tokens[0].isalpha() and tokens[0].islower():
         out = [(tokens[0], tokens[1:])]  # "sqm Square metres": a row whose short form is lower case
+    for k, (short, words) in enumerate(out):
+        # "SCI SHMA Strategic Housing Market Assessment": a row whose long form the reader lost; the next short
+        # form took its place, and the letters say which of the two the long form spells
+        if (len(words) >= 2 and _SHORT.match(words[0].strip(",;:")) and not _spells(short, words)
+                and _spells(words[0].strip(",;:"), words[1:])):
+            out[k] = (words[0].strip(",;:"), words[1:])
     return [(s, " ".join(words).strip(" -–:")) for s, words in out if words]
+
+
+def _spells(short: str, words: list[str]) -> bool:
+    """The words' initials, all of them, spell the short form ("SHMA" Strategic Housing Market Assessment)."""
+    from ..nlp.acronyms import _WORD, _initials_match, _letters
+
+    tokens = _WORD.findall(" ".join(words))
+    return bool(tokens) and _initials_match(tokens, _letters(short), need_caps=False) == 0
 
 
 # a row of the table whose short form is a defined term, one row to the line: "The 2004 Act The Planning & ...",
@@ -124,11 +155,39 @@ def _long_continues(entry: tuple[str, list[str]], token: str) -> bool:
     return bool(words) and words[-1] in ("Class", "of", "the", "and", "Use", "–", "-") and bool(re.search(r"\d", token))
 
 
-def _table_rows(document: Document) -> list[tuple[str, str]]:
+def _pairs(table) -> list[tuple[str, str]]:
+    """A table's rows as (first cell, second cell), empty cells left out."""
+    out = []
+    for r in table.rows:
+        cells = [c.strip() for c in r if c and c.strip()]
+        if len(cells) == 2:
+            out.append((cells[0], cells[1]))
+    return out
+
+
+def _spelling_row(short: str, long: str) -> bool:
+    short = short.strip(" :–-")
+    return bool(_SHORT.match(short) or _unit_short(short, long)) and not bad_expansion(short, long)
+
+
+def _abbreviation_tables(document: Document) -> list[tuple[str, str]]:
+    """A two-column table most of whose rows are a short form and a long form spelling it, whatever its heading
+    says or when the heading was lost ("Acronyms and Abbreviations" run into the cover page's text)."""
     rows: list[tuple[str, str]] = []
+    for p in document.paragraphs:
+        for table in p.tables:
+            pairs = _pairs(table)
+            spelled = [pr for pr in pairs if _spelling_row(*pr)]
+            if len(spelled) >= 3 and len(spelled) >= 0.6 * len(table.rows):
+                rows += [pr for pr in pairs if _SHORT.match(pr[0].strip(" :–-")) or _unit_short(pr[0], pr[1])]
+    return rows
+
+
+def _table_rows(document: Document) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = _abbreviation_tables(document)
     heads = [s for s in document.sections if _HEADING.search(s.heading or "")]
     if not heads:
-        return rows
+        return _checked_rows(rows)
     numbers = {s.number for s in heads if s.number}
     pages = {s.page for s in heads}
     for p in document.paragraphs:  # numbered entries or paragraphs under the heading
@@ -146,6 +205,10 @@ def _table_rows(document: Document) -> list[tuple[str, str]]:
                 rows.append((defined.group(1), defined.group(2)))  # "The Plan The Watford Local Plan 2018-2036"
                 continue
             rows += _entries_in_line(b.text)
+    return _checked_rows(rows)
+
+
+def _checked_rows(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
     out = []
     for short, long in rows:
         short = short.strip(" :–-")
@@ -172,6 +235,11 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
 
     items: list[tuple[str, str]] = [(p.number, p.text) for p in document.paragraphs]
     items += [("", b.text) for b in document.blocks]
+    # a definition in a heading ("HRA Task 2: Appropriate Assessment (AA)") or a footnote ("The Control of Major
+    # Accident Hazards (COMAH) competent authority"): the texts with a bracket, so no heading adds a use
+    cells = [c for p in document.paragraphs for t in p.tables for r in t.rows for c in r]
+    items += [("", t) for t in [s.heading or "" for s in document.sections] + [n.text for n in document.notes] + cells
+              if t and "(" in t]
     glossary = find_acronyms(items, known=dict(known or {}))
     texts = [t for _, t in items]
     entries: dict[str, GlossaryEntry] = {}
@@ -179,16 +247,16 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
         if short not in entries:
             entries[short] = GlossaryEntry(short, long, _first_use(document, short), "table")
     for short, long, where in _quoted_definitions(items):
-        if short not in entries and not bad_short(short):
+        if short not in entries and not bad_short(short, long=long):
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
     unexpanded: dict[str, GlossaryEntry] = {}
     for a in glossary.entries:
-        if a.short in entries or bad_short(a.short):
+        if a.short in entries or bad_short(a.short, long=a.long if a.how in ("parenthesis", "reverse", "name") else None):
             continue
-        if bad_expansion(a.short, a.long):
+        if bad_expansion(a.short, a.long, spelled=a.how != "name"):
             unexpanded.setdefault(a.short, GlossaryEntry(a.short, None, a.first or None))
             continue
-        how = "text" if a.how in ("parenthesis", "reverse") else a.how
+        how = "text" if a.how in ("parenthesis", "reverse", "name") else a.how
         if how == "text":
             a = replace(a, long=_as_printed(texts, a.short, a.long))
         if how == "initials" and _weak_initials(a.short, a.long):

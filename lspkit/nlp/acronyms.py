@@ -6,7 +6,11 @@ define it in brackets at all but spell the long form out elsewhere ("Office of
 the Deputy Prime Minister" in 1.1, "ODPM" in 1.4).  `find_acronyms` builds the
 document glossary in three passes, each recorded in `Acronym.how`:
 
-1. "parenthesis" / "reverse": a bracketed definition whose initials match;
+1. "parenthesis" / "reverse": a bracketed definition whose initials match
+   ("Sustainable Drainage Systems (SuDS)", "Planning Act 2008 (“PA2008”)",
+   "(or SCI for short)", "(C.C.C.)", a formula "nitrogen dioxide (NO2)");
+   "name": a capitalised name before an all-capitals bracket that shares
+   its letters in another order ("Thailand Railways Board (SRT)");
 2. "initials": for acronyms used but never bracketed, a run of capitalised
    words anywhere in the document whose initials spell it;
 3. "known": the taxonomy's list of domain acronyms, as a last resort.
@@ -32,8 +36,16 @@ _CAPS_WORDS = frozenset(
 )
 _ROMAN = re.compile(r"^(?=[IVX]+$)X{0,3}(IX|IV|V?I{0,3})$")
 _CANDIDATE = re.compile(r"(?<![A-Za-z0-9&])([A-Z][A-Za-z&]{1,9})(?![A-Za-z0-9&])")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*|&")
-_FORWARD = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9})\s*\)")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[-‐‑]\s?[A-Za-z][A-Za-z'’]*)*|&")
+# the words before a bracket, numbers too ("the Planning Act 2008 (PA2008)", "East Anglia TWO (EA2)")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[-‐‑]\s?[A-Za-z][A-Za-z'’]*)*|&|\d+")
+# "(ABC)", "(ABCs)", "(SuDS)", "(Defra)", "(C.C.C.)", "(NO2)", "(HFT SPD)", "(“EA”)", "(the “RTDIMP”)",
+# "(or SCI for short)", "(hereafter the LPA)", "(known as ABC)"
+_FORWARD = re.compile(
+    r"\(\s*(?:(?:or|hereafter|henceforth|hereinafter|known\s+as|referred\s+to\s+as)\s+)?(?:the\s+)?[“\"‘']?(?:the\s+)?"
+    r"((?:[A-Z]\.){2,6}|[A-Z][A-Za-z0-9&]{1,9}(?:\s[A-Z]{2,6}(?![A-Za-z]))?)"
+    r"[”\"’']?(?:\s+for\s+short)?\s*\)"
+)
 _REVERSE = re.compile(r"(?<![A-Za-z0-9&])([A-Z][A-Za-z&]{1,9})\s*\(\s*([^()]{3,150}?)\s*\)")
 
 
@@ -42,7 +54,7 @@ class Acronym:
     short: str
     long: str
     first: str  # number of the first paragraph where it is used or defined
-    how: str = "parenthesis"  # parenthesis | reverse | initials | known
+    how: str = "parenthesis"  # parenthesis | reverse | name | initials | known
 
     def to_dict(self) -> dict[str, Any]:
         return {"short": self.short, "long": self.long, "first": self.first, "how": self.how}
@@ -81,8 +93,8 @@ class Glossary:
 def acronym_base(token: str) -> Optional[str]:
     """'LSPs' -> 'LSP', 'O&S' -> 'O&S', 'DfES' -> 'DfES'; None when not an acronym."""
     base = token
-    if len(token) >= 3 and token.endswith("s") and token[:-1].replace("&", "").isupper():
-        base = token[:-1]
+    if len(token) >= 3 and token.endswith("s") and token[-2].isupper() and sum(c.isupper() for c in token) >= 2:
+        base = token[:-1]  # "LSPs", "WwTWs"
     letters = base.replace("&", "")
     if not letters.isalpha() or len(letters) < 2 or len(base) > 8:
         return None
@@ -120,16 +132,34 @@ def find_uses(text: str) -> list[tuple[int, int, str]]:
 
 
 def _letters(short: str) -> str:
-    return short.replace("&", "")
+    return short.replace("&", "").replace(".", "").replace(" ", "")
+
+
+def _units(letters: str) -> list[str]:
+    """'SuDS' -> S u D S; 'PA2008' -> P A 2008 (a number is one unit); 'C.C.C.' -> C C C."""
+    return re.findall(r"\d+|[A-Za-z]", letters)
+
+
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+
+
+def _subsequence(small: str, big: str) -> bool:
+    it = iter(big)
+    return all(c in it for c in small)
 
 
 def _initials_match(words: list[str], letters: str, *, need_caps: bool) -> Optional[int]:
     """Index into `words` where a run ending at the last word spells `letters`.
 
-    Stop words may be skipped (or spell a lower-case letter, "DfES").  With
-    `need_caps`, every word that supplies a letter must be capitalised.
+    Stop words may be skipped (or spell a lower-case letter, "DfES").  A capital
+    with lower-case letters after it may take them from inside its word ("SuDS":
+    Sustainable Drainage Systems, "EqIA": Equality Impact Assessment, "WwTW":
+    Wastewater Treatment Works).  A number in the short form is a number or a
+    number word in the run ("PA2008": Planning Act 2008, "EA2": East Anglia TWO).
+    With `need_caps`, every word that supplies a letter must be capitalised.
     """
-    n = len(letters)
+    units = _units(letters)
+    n = len(units)
 
     def walk(i: int, j: int, budget: int) -> Optional[int]:
         if i < 0:
@@ -139,10 +169,26 @@ def _initials_match(words: list[str], letters: str, *, need_caps: bool) -> Optio
             return None
         w = words[j]
         lw = w.lower()
-        if lw[0] == letters[i].lower() and (not need_caps or w[0].isupper() or lw in STOPWORDS):
+        u = units[i]
+        if u.isdigit():
+            if lw == u or _NUMBER_WORDS.get(lw) == u:
+                r = walk(i - 1, j - 1, budget - 1)
+                if r is not None:
+                    return r
+        elif lw[0] == u.lower() and (not need_caps or w[0].isupper() or lw in STOPWORDS):
             r = walk(i - 1, j - 1, budget - 1)
             if r is not None:
                 return r
+        if u.isalpha() and u.islower():  # "Su" of Sustainable: a capital and the lower-case letters after it
+            k = i
+            while k > 0 and units[k].isalpha() and units[k].islower():
+                k -= 1
+            head = units[k]
+            if (head.isalpha() and head.isupper() and lw[0] == head.lower() and (not need_caps or w[0].isupper())
+                    and _subsequence("".join(units[k + 1 : i + 1]).lower(), lw[1:])):
+                r = walk(k - 1, j - 1, budget - 1)
+                if r is not None:
+                    return r
         if lw in STOPWORDS:
             return walk(i, j - 1, budget - 1)
         return None
@@ -150,16 +196,21 @@ def _initials_match(words: list[str], letters: str, *, need_caps: bool) -> Optio
     return walk(n - 1, len(words) - 1, n * 3 + 2)
 
 
+# words that are one thing though they end in s ("European Protected Species (EPS)", "Treatment Works (WwTWs)")
+_INVARIANT = frozenset("species series means works headquarters news crossroads".split())
+
+
 def singular(long: str, plural_acronym: bool = False) -> str:
     """'Local Strategic Partnerships' -> 'Local Strategic Partnership' (last word only).
 
     Always for a plural acronym ("(LSPs)"); otherwise only for endings that
     are surely plural nouns ("Strategies", "Partnerships", "Agreements"), so
-    "Department for Education and Skills" keeps its s.
+    "Department for Education and Skills" keeps its s, and never for a word
+    whose singular is itself ("Species", "Works").
     """
     head, _, last = long.rpartition(" ")
     lw = last.lower()
-    if not plural_acronym and not lw.endswith(("ies", "ships", "ments")):
+    if lw in _INVARIANT or not plural_acronym and not lw.endswith(("ies", "ships", "ments")):
         return long
     if lw.endswith("ies") and len(lw) > 4:
         last = last[:-3] + ("Y" if last.isupper() else "y")
@@ -169,26 +220,208 @@ def singular(long: str, plural_acronym: bool = False) -> str:
 
 
 def _clean_long(text: str) -> str:
-    return " ".join(text.replace("*", " ").replace("_", " ").split()).strip(" ,;:-–")
+    text = " ".join(text.replace("*", " ").replace("_", " ").split()).strip(" ,;:-–")
+    text = re.sub(r"[’']s$", "", text)  # "the Planning Inspectorate’s (PINS) website"
+    return text.strip(" ,;:-–‘’“”\"'")
+
+
+_CLAUSE_END = re.compile(r"[.;:!?](?=\s)|[()\[\]]")
+
+# a company's suffix after the letters: "No Adastral New Town Ltd (NANT)"
+_COMPANY = frozenset("ltd limited plc llp inc".split())
+
+# chemical formulas: "(NO2)", "(NOx)", "(NH3)", "(O3)", "(SO2)", "(CO2)"
+_ELEMENTS = frozenset("H C N O S P F Cl Br Na K Ca Mg Fe Pb Hg Zn Cu Cd Ni As Cr Mn Al Si".split())
+_FORMULA = re.compile(r"^(?:[A-Z][a-z]?\d{0,2})+x?$")
+_CHEMICAL_WORDS = frozenset(
+    """nitrogen oxygen hydrogen carbon sulphur sulfur chlorine fluorine phosphorus ammonia ozone methane lead
+    mercury sodium calcium magnesium iron zinc copper cadmium nickel arsenic chromium manganese""".split()
+)
+
+
+def is_formula(short: str) -> bool:
+    """'NO2', 'NOx', 'NH3', 'O3': element symbols with counts (a digit or a trailing x)."""
+    if not _FORMULA.match(short) or not (re.search(r"\d", short) or short.endswith("x")):
+        return False
+    return all(sym in _ELEMENTS for sym in re.findall(r"[A-Z][a-z]?", short.rstrip("x")))
+
+
+def _chemical(word: str) -> bool:
+    w = word.lower()
+    return w in _CHEMICAL_WORDS or w.endswith(("ide", "ides", "ate", "ates", "ite", "ites"))
+
+
+def spelled_code(short: str, long: str) -> bool:
+    """A short form with digits whose long form carries them ("PA2008" Planning Act 2008, "EA2" East Anglia TWO,
+    "NO2" nitrogen dioxide): an abbreviation, not a reference code."""
+    if is_formula(short):
+        return any(_chemical(w) for w in re.findall(r"[A-Za-z]+", long))
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+|\d+", long)}
+    return all(d in words or any(_NUMBER_WORDS.get(w) == d for w in words) for d in re.findall(r"\d+", short))
+
+
+def _classify(token: str) -> Optional[tuple[str, str, str, bool]]:
+    """(kind, short, letters, plural) of a bracketed token, or None when it is no short form."""
+    if re.fullmatch(r"(?:[A-Z]\.){2,6}", token):
+        return "dotted", token, _letters(token), False
+    if " " in token:  # "(HFT SPD)"
+        first, second = token.split(" ", 1)
+        if acronym_base(first) == first and acronym_base(second) == second:
+            return "acronym", token, _letters(token), False
+        return None
+    if re.search(r"\d", token):
+        if is_formula(token):
+            return "formula", token, token, False
+        letters = re.sub(r"\d", "", token)
+        if len(letters) >= 2 and token[0].isupper() and sum(c.isupper() for c in letters) >= len(letters) - 1:
+            return "code", token, token, False
+        return None
+    if is_formula(token):  # "NOx"
+        return "formula", token, token, False
+    base = acronym_base(token)
+    if base is not None:
+        return "acronym", base, _letters(base), token != base
+    if 3 <= len(token) <= 6 and token[1:].islower() and token.isalpha():  # "Defra": a word made of the initials
+        return "word", token, token, False
+    return None
+
+
+def _spans(window: str, pattern: re.Pattern, split: bool) -> list[tuple[str, int, int]]:
+    out = []
+    for m in pattern.finditer(window):
+        word = m.group(0)
+        if split and re.search(r"[-‐‑]", word):  # "semi-natural" gives s and n
+            out += [(p.group(0), m.start() + p.start(), m.start() + p.end()) for p in re.finditer(r"[A-Za-z][A-Za-z'’]*", word)]
+        else:
+            out.append((word, m.start(), m.end()))
+    return out
+
+
+def _strict(window: str, kind: str, letters: str) -> Optional[tuple[int, int]]:
+    """(start, end) in `window` of the run whose initials spell `letters`, ending at the bracket."""
+    pattern = _TOKEN if kind == "code" else _WORD
+    for split in (False, True):
+        spans = _spans(window, pattern, split)
+        if not spans:
+            return None
+        ends = [len(spans)]
+        if spans[-1][0].lower().rstrip(".") in _COMPANY:
+            ends.append(len(spans) - 1)  # "... New Town Ltd (NANT)": the letters end before "Ltd"
+        for end in ends:
+            words = spans[:end][-(len(letters) * 3 + 2) :]
+            if not words:
+                continue
+            start = _initials_match([w for w, _, _ in words], letters, need_caps=kind == "word")
+            if start is not None:
+                return words[start][1], spans[-1][2]
+    return None
+
+
+def _loose(window: str, letters: str) -> Optional[tuple[int, int]]:
+    """A capitalised name right before an all-capitals bracket whose letters it shares in part, in another order
+    or with words skipped: "Thailand Railways Board (SRT)", "Peace and Democracy Party (BDP)", "National Institute
+    for Health and Clinical Excellence (NICE)", "Planning Inspectorate’s (PINS)"."""
+    spans = _spans(window, _WORD, False)
+    run: list[tuple[str, int, int]] = []
+    for k in range(len(spans) - 1, -1, -1):
+        w, s, e = spans[k]
+        if run and not re.fullmatch(r"[\s,&]*", window[e : run[-1][1]]):
+            break  # a full stop, a bracket, a number: the name ends there
+        if w == "&" or w.lower() in STOPWORDS and w.islower():
+            run.append(spans[k])
+        elif w[0].isupper() and not (len(w) > 1 and w.isupper()):
+            run.append(spans[k])
+        else:
+            break
+    run.reverse()
+    while run and (run[0][0].lower() in STOPWORDS or run[0][0] == "&"):
+        run.pop(0)
+    content = [w for w in run if w[0].lower() not in STOPWORDS and w[0] != "&"]
+    want = {c for c in letters if c.isupper()}
+    if len(letters) < 3 or len(content) < 2:
+        return None
+    for k in range(len(run) - 1, 0, -1):  # a name and its qualifier: "National Telecommunications and Information
+        # Administration of the Department of Commerce (NTIA)" is the name before "of"
+        if run[k][0].lower() in ("of", "for", "in", "at") and run[k - 1][0].lower() not in STOPWORDS:
+            words = [w for w, _, _ in run[:k]]
+            start = _initials_match(words, letters, need_caps=False)
+            if start is not None:
+                return run[start][1], run[k - 1][2]
+    best, best_at = 0, None
+    for k in range(len(content) - 1, -1, -1):  # the shortest tail of the name with the most letters shared
+        got = len(want & {w[0][0].upper() for w in content[k:]})
+        if got > best:
+            best, best_at = got, k
+    if best_at is None or best < max(2, -(-len(want) // 2)):
+        return None
+    while best_at > 0 and content[best_at - 1][0][0].upper() in want:  # "Peace and Democracy Party (BDP)"
+        best_at -= 1
+    if len(content) - best_at < 2:
+        return None
+    if len(content) - best_at > len(letters) + 2:
+        return None
+    return content[best_at][1], spans[-1][2]
+
+
+def _one_word(window: str, letters: str) -> Optional[tuple[int, int]]:
+    """A long word whose letters hold the short form's, from its first: "tuberculosis (TB)"."""
+    spans = _spans(window, _WORD, False)
+    if not spans or not 2 <= len(letters) <= 4:
+        return None
+    w, s, e = spans[-1]
+    lw = w.lower()
+    if len(lw) >= max(8, 3 * len(letters)) and lw[0] == letters[0].lower() and _subsequence(letters.lower(), lw):
+        return s, e
+    return None
+
+
+def _formula_long(window: str) -> Optional[tuple[int, int]]:
+    """ "nitrogen dioxide (NO2)", "Oxides of Nitrogen (NOx)", "Ammonia (NH3)"."""
+    spans = _spans(window, _WORD, False)
+    if not spans or not _chemical(spans[-1][0]):
+        return None
+    if len(spans) >= 3 and spans[-2][0].lower() == "of" and _chemical(spans[-3][0]):
+        return spans[-3][1], spans[-1][2]
+    if len(spans) >= 2 and spans[-2][0].lower() in _CHEMICAL_WORDS:
+        return spans[-2][1], spans[-1][2]
+    return spans[-1][1], spans[-1][2]
 
 
 def find_definitions(text: str) -> list[tuple[str, str, str, int, int]]:
     """(short, long, how, short_start, short_end) for bracketed definitions in `text`."""
     out = []
     for m in _FORWARD.finditer(text):
-        short = acronym_base(m.group(1))
-        if short is None:
+        kinded = _classify(m.group(1))
+        if kinded is None:
             continue
-        window = text[max(0, m.start() - 200) : m.start()]
-        words = [(w.group(0), w.start(), w.end()) for w in _WORD.finditer(window)]
-        words = words[-(len(_letters(short)) * 3 + 2) :]
-        start = _initials_match([w for w, _, _ in words], _letters(short), need_caps=False)
-        if start is not None:
-            base = max(0, m.start() - 200)
-            long = _clean_long(window[words[start][1] : words[-1][2]])
-            if _FORWARD_GAP.search(text[base + words[-1][2] : m.start()]) is None:
-                continue
-            out.append((short, singular(long, m.group(1) != short), "parenthesis", m.start(1), m.end(1)))
+        kind, short, letters, plural = kinded
+        base = max(0, m.start() - 200)
+        window = text[base : m.start()]
+        # between the long form and the bracket: quotes, emphasis, a footnote's number ("‘Critical Loads’ 14 (CLs)")
+        gap = re.search(r"[\s*_’'\"“”‘]*(?:(?<![\d\-–])\d{1,3}[\s*]*)?$" if kind != "code" else r"[\s*_’'\"“”‘]*$", window)
+        window = window[: gap.start()] if gap else window
+        cut = None
+        for cut in _CLAUSE_END.finditer(window):
+            pass
+        offset = cut.end() if cut else 0  # the long form stays inside its sentence ("met. Highways (MH)")
+        window = window[offset:]
+        if not re.search(r"[A-Za-z0-9&]$" if kind == "code" else r"[A-Za-z&’']$", window):
+            continue  # "(see paragraph 5) (LPR)", "Plan 2018-2033 (IDP)": the bracket does not follow the long form
+        how = "parenthesis"
+        if kind == "formula":
+            span = _formula_long(window)
+        else:
+            span = _strict(window, kind, letters)
+            if span is None and kind == "acronym":
+                span = _one_word(window, letters) if letters.isupper() else None
+                if span is None:
+                    span, how = _loose(window, letters), "name"
+        if span is None:
+            continue
+        long = _clean_long(window[span[0] : span[1]])
+        if not long:
+            continue
+        out.append((short, singular(long, plural) if kind == "acronym" else long, how, m.start(1), m.end(1)))
     for m in _REVERSE.finditer(text):
         short = acronym_base(m.group(1))
         if short is None:
@@ -201,9 +434,6 @@ def find_definitions(text: str) -> list[tuple[str, str, str, int, int]]:
             out.append((short, singular(_clean_long(m.group(2)), m.group(1) != short), "reverse", m.start(1), m.end(1)))
     return out
 
-
-# between the long form and its bracket only spaces and emphasis marks
-_FORWARD_GAP = re.compile(r"^[\s*_’']*$")
 
 
 @dataclass(frozen=True)
