@@ -114,7 +114,9 @@ def printed_definition(short: str, long: str, text: str) -> bool:
         return False
     lo = re.escape(" ".join(long.split())).replace("\\ ", "\\s+") + "(?:e?s)?"  # "District Centres (DCs)"
     sh = re.escape(short)
-    pattern = rf"{lo}\s*[(\[]\s*(?:the\s+)?[\"“‘']?{sh}s?\b|{sh}s?\s*[(\[]\s*{lo}|(?<![\w(]){sh}\s+{lo}"
+    # "(ABC)", "(the “ABC”)", "(or ABC for short)", "(hereafter ABC)"
+    lead = r"(?:(?:or|hereafter|henceforth|hereinafter|known\s+as|referred\s+to\s+as)\s+)?(?:the\s+)?[\"“‘']?(?:the\s+)?"
+    pattern = rf"{lo}\s*[(\[]\s*{lead}{sh}s?\b|{sh}s?\s*[(\[]\s*{lo}|(?<![\w(]){sh}\s+{lo}"
     return bool(re.search(pattern, text, re.I))
 
 

@@ -154,6 +154,10 @@ def test_real_titles_pass(text):
      "Report on the Examination of the London Legacy Development Corporation Revised Local Plan"),
     # headed by nothing but the council's name and the date: both, as the last resort before no title
     ("milburn-pc_2017_minutes-march.pdf", "Milburn Parish Council, 7 March 2017"),
+    # numbered minutes whose title line became the date: the council a template's stale PDF title names
+    # ("Milburn Parish Council - 6th March 2012") and the date the page prints
+    ("milburn-pc_2018_minutes-march.pdf", "Milburn Parish Council, 6 March 2018"),
+    ("milburn-pc_2019_agm-minutes-may.pdf", "Milburn Parish Council, 7 May 2019"),
     # "Site Reference" heads a table under item 3: once the numbered items have begun a heading names a part
     ("manordeilo-salem-cc_2019_extraordinary-meeting-minutes.pdf",
      "Manordeilo & Salem Community Council Extraordinary Meeting 6 February 2019"),

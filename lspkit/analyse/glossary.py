@@ -176,7 +176,8 @@ def _abbreviation_tables(document: Document) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     for p in document.paragraphs:
         for table in p.tables:
-            pairs = _pairs(table)
+            # letters only: a table of policy codes ("H1 Housing Delivery") is no abbreviations table
+            pairs = [pr for pr in _pairs(table) if not re.search(r"\d", pr[0])]
             spelled = [pr for pr in pairs if _spelling_row(*pr)]
             if len(spelled) >= 3 and len(spelled) >= 0.6 * len(table.rows):
                 rows += [pr for pr in pairs if _SHORT.match(pr[0].strip(" :–-")) or _unit_short(pr[0], pr[1])]

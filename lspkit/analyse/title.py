@@ -260,7 +260,9 @@ def find_title(document: Document) -> Optional[str]:
     if meeting:
         return meeting
     if any(s.page == 1 and s.number and re.fullmatch(r"\d+(?:\.\d+){2,}", s.number) for s in document.sections):
-        return None  # minutes numbered 18.03.1 ...: the lines of page 1 are the items' text ("R Healey, Councillor")
+        # minutes numbered 18.03.1 ...: the lines of page 1 are the items' text ("R Healey, Councillor"); the
+        # council and the meeting's date name them
+        return _council_and_date(document)
     for line in _front_lines(document):
         line = _tidy(line)
         if not bad_title(line):
@@ -271,8 +273,24 @@ def find_title(document: Document) -> Optional[str]:
 def _council_and_date(document: Document) -> Optional[str]:
     """The last resort before no title: a paper headed only by the council's name and a date (parish minutes
     whose page 1 prints "Milburn Parish Council / 7th March 2017") is named by both."""
-    council, when = document.metadata.get("council"), _long_date(document.metadata.get("date"))
-    return f"{council}, {when}" if isinstance(council, str) and when else None
+    council, when = _council(document), _long_date(document.metadata.get("date"))
+    return f"{council}, {when}" if council and when else None
+
+
+_BODY_NAME = re.compile(r"^\s*((?:[A-Z][\w&'’-]*\s+){1,5}(?:Council|Authority))\b")
+
+
+def _council(document: Document) -> Optional[str]:
+    """The council named on the page's front matter, else the body a PDF's own title starts with ("Milburn Parish
+    Council - 6th March 2012": a template's title whose date is stale, whose council is not)."""
+    council = document.metadata.get("council")
+    if isinstance(council, str) and council.strip():
+        return council.strip()
+    for title in (document.metadata.get("title"), document.source.title):
+        m = _BODY_NAME.match(title) if isinstance(title, str) else None
+        if m and _organisation(m.group(1)):
+            return " ".join(m.group(1).split())
+    return None
 
 
 def _tidy(line: str) -> str:
