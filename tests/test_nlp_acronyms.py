@@ -139,7 +139,6 @@ def test_bracket_styles_dots_quotes_for_short_possessive_and_numbers():
     assert got["SCI"][0] == "Statement of Community Involvement"
     assert got["RTDIMP"][0] == "red-throated diver implementation and monitoring plan"
     assert got["PA2008"][0] == "Planning Act 2008" and got["EA2"][0] == "East Anglia TWO"
-    assert got["PINS"][0] == "Planning Inspectorate"
     assert got["NANT"] == ("No Adastral New Town Ltd", "parenthesis")
     assert got["HFT SPD"][0] == "Hot Food Takeaway Supplementary Planning Document"
     assert got["ASNW"][0] == "ancient semi-natural woodland"
@@ -155,6 +154,15 @@ def test_a_name_whose_letters_come_in_another_order_and_one_long_word():
     assert got["NICE"][0] == "National Institute for Health and Clinical Excellence"
     assert got["NTIA"][0] == "National Telecommunications and Information Administration"
     assert got["TB"][0] == "tuberculosis"
+
+
+def test_a_name_is_joined_by_of_and_for_never_by_in_and_shares_two_thirds_of_the_letters():
+    got = defs("the requirements of the Sweetman 2 Judgment in the European Court of Justice (CJEU) and the "
+               "Planning Inspectorate (PINS).")
+    assert got["CJEU"] == ("European Court of Justice", "name")
+    assert got["PINS"] == ("Planning Inspectorate", "parenthesis")  # INS: the first letters of Inspectorate
+    # two columns read across each other: half the letters is no name
+    assert defs("documents such as a Flight Crew export certificate of airworthiness on or Operations Manual (FCOM)") == {}
 
 
 def test_no_definition_across_a_number_a_bracket_or_a_sentence():

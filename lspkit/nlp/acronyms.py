@@ -189,6 +189,14 @@ def _initials_match(words: list[str], letters: str, *, need_caps: bool) -> Optio
                 r = walk(k - 1, j - 1, budget - 1)
                 if r is not None:
                     return r
+        if u.isalpha() and u.isupper() and len(lw) >= 6 and (not need_caps or w[0].isupper()):
+            for size in (3, 2):  # "PINS": Planning INSpectorate, the word's first letters; other words give the rest
+                k = i - size + 1
+                if k > 0 and all(x.isalpha() and x.isupper() for x in units[k : i + 1]) \
+                        and lw.startswith("".join(units[k : i + 1]).lower()):
+                    r = walk(k - 1, j - 1, budget - 1)
+                    if r is not None:
+                        return r
         if lw in STOPWORDS:
             return walk(i, j - 1, budget - 1)
         return None
@@ -225,6 +233,9 @@ def _clean_long(text: str) -> str:
     return text.strip(" ,;:-–‘’“”\"'")
 
 
+# the small words inside a name ("Peace and Democracy Party"); "in", "to", "by" join a name to something else
+# ("Judgment in the European Court of Justice")
+_NAME_JOINS = frozenset("of the and for".split())
 _CLAUSE_END = re.compile(r"[.;:!?](?=\s)|[()\[\]]")
 
 # a company's suffix after the letters: "No Adastral New Town Ltd (NANT)"
@@ -327,7 +338,7 @@ def _loose(window: str, letters: str) -> Optional[tuple[int, int]]:
         w, s, e = spans[k]
         if run and not re.fullmatch(r"[\s,&]*", window[e : run[-1][1]]):
             break  # a full stop, a bracket, a number: the name ends there
-        if w == "&" or w.lower() in STOPWORDS and w.islower():
+        if w == "&" or w in _NAME_JOINS:
             run.append(spans[k])
         elif w[0].isupper() and not (len(w) > 1 and w.isupper()):
             run.append(spans[k])
@@ -352,7 +363,7 @@ def _loose(window: str, letters: str) -> Optional[tuple[int, int]]:
         got = len(want & {w[0][0].upper() for w in content[k:]})
         if got > best:
             best, best_at = got, k
-    if best_at is None or best < max(2, -(-len(want) // 2)):
+    if best_at is None or best < max(2, -(-2 * len(want) // 3)):  # two thirds of the letters, at least two
         return None
     while best_at > 0 and content[best_at - 1][0][0].upper() in want:  # "Peace and Democracy Party (BDP)"
         best_at -= 1
