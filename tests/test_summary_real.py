@@ -285,6 +285,20 @@ def test_an_abbreviations_table_whose_heading_was_lost_is_read():
     assert by["OAN"].long == "Objectively Assessed Need" and by["SPZ"].long == "Source Protection Zone"
 
 
+def test_an_abbreviations_list_under_no_heading_is_read_and_prose_is_not():
+    from lspkit.analyse.glossary import build_glossary
+
+    lines = ("BBC Broxbourne Borough Council", "DtC Duty to Cooperate", "GP General Practice", "SPZ Source Protection Zone")
+    by = {e.short: e for e in build_glossary(doc(blocks=tuple(Block(t, 3) for t in lines)))}
+    assert by["GP"].long == "General Practice" and by["GP"].source == "table" and by["DtC"].source == "table"
+    flat = "AA Appropriate Assessment HMA Housing Market Area LDS Local Development Scheme"
+    assert {e.short: e.long for e in build_glossary(doc(blocks=(Block(flat, 2),)))}["HMA"] == "Housing Market Area"
+    # two such lines are not yet a list; a line of prose that happens to start with a short form never is
+    two = build_glossary(doc(blocks=(Block("GP General Practice", 1), Block("SPZ Source Protection Zone", 1),
+                                    Block("The Council met on Monday and agreed the plan.", 1))))
+    assert not any(e.source == "table" for e in two)
+
+
 def test_a_flattened_row_whose_long_form_was_lost_gives_the_next_row_its_own():
     g = _glossary("planning_inspectorate_2017_coventry_city_centre_aap_inspector_report.pdf")
     assert g["SHMA"] == "Strategic Housing Market Assessment"

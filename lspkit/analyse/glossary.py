@@ -22,7 +22,7 @@ from typing import Iterable, Mapping, Optional
 
 from ..model import Document
 
-_HEADING = re.compile(r"\b(?:abbreviations?|acronyms?|glossary|definitions)\b", re.I)
+_HEADING = re.compile(r"\b(?:abbreviations?|acronyms?|glossary|definitions|terminology|jargon)\b", re.I)
 # a short form in a table: letters with at least two capitals (DtC, NOx, APP/MM), capitals with digits (B2, NH3, O3)
 _SHORT = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2}|[A-Z][A-Za-z]*\d)[A-Za-z][A-Za-z0-9&/.\-]{0,11}$|^[A-Z]\d{1,2}$")
 DECISION_VERBS = frozenset(
@@ -184,8 +184,38 @@ def _abbreviation_tables(document: Document) -> list[tuple[str, str]]:
     return rows
 
 
+def _abbreviation_lists(document: Document) -> list[tuple[str, str]]:
+    """Lines of a page that are, three or more in a row, a short form and the words whose initials spell it
+    ("GP General Practice" / "HRA Habitats Regulations Assessment" / ...), or one line of three or more such
+    rows run together: an abbreviations list whose heading was lost or says something else."""
+    rows: list[tuple[str, str]] = []
+    run: list[tuple[str, str]] = []
+    page = None
+
+    def flush():
+        if len(run) >= 3:
+            rows.extend(run)
+        run.clear()
+
+    for b in document.blocks:
+        if b.page != page:
+            flush()
+            page = b.page
+        entries = [(sh, lo) for sh, lo in _entries_in_line(b.text) if not re.search(r"\d", sh)]
+        spelled = [(sh, lo) for sh, lo in entries if _spells(sh, lo.split())]
+        if len(entries) >= 3 and len(spelled) >= 0.8 * len(entries):
+            rows.extend(spelled)  # a flattened list
+            flush()
+        elif len(entries) == 1 and spelled:
+            run.extend(spelled)
+        else:
+            flush()
+    flush()
+    return rows
+
+
 def _table_rows(document: Document) -> list[tuple[str, str]]:
-    rows: list[tuple[str, str]] = _abbreviation_tables(document)
+    rows: list[tuple[str, str]] = _abbreviation_tables(document) + _abbreviation_lists(document)
     heads = [s for s in document.sections if _HEADING.search(s.heading or "")]
     if not heads:
         return _checked_rows(rows)
