@@ -180,3 +180,10 @@ def test_species_and_series_are_no_plurals():
     assert singular("European Protected Species") == "European Protected Species"
     assert singular("Local Strategic Partnerships", True) == "Local Strategic Partnership"
     assert singular("Sustainable Community Strategies") == "Sustainable Community Strategy"
+
+
+def test_reverse_definitions_with_an_article_or_quotes_and_an_ampersand():
+    assert defs("the LPA (the Local Planning Authority) agreed")["LPA"] == ("Local Planning Authority", "reverse")
+    assert defs("the LPA (“Local Planning Authority”) agreed")["LPA"] == ("Local Planning Authority", "reverse")
+    assert defs("attendances at Accident and Emergency (A&E) rose")["A&E"][0] == "Accident and Emergency"
+    assert defs("The Cabinet is asked to (ENDORSE) the plan; Mr J Smith (MRTPI); Annex (IV); Policy (H12).") == {}

@@ -437,12 +437,13 @@ def find_definitions(text: str) -> list[tuple[str, str, str, int, int]]:
         short = acronym_base(m.group(1))
         if short is None:
             continue
-        words = _WORD.findall(m.group(2))
+        inside = re.sub(r"^(?:the|a|an)\s+", "", m.group(2).strip(" “”\"‘’'"), flags=re.I)  # "LPA (the Local ...)"
+        words = _WORD.findall(inside)
         if not words:
             continue
         start = _initials_match(words, _letters(short), need_caps=False)
         if start == 0 and len(words) <= len(_letters(short)) * 3:
-            out.append((short, singular(_clean_long(m.group(2)), m.group(1) != short), "reverse", m.start(1), m.end(1)))
+            out.append((short, singular(_clean_long(inside), m.group(1) != short), "reverse", m.start(1), m.end(1)))
     return out
 
 
