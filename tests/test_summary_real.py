@@ -489,6 +489,33 @@ def test_a_gist_after_also_on_a_date_is_the_main_clause_and_never_the_phrase_alo
         "The Cabinet agreed to publish the plan."
 
 
+def test_a_gist_never_opens_mid_sentence_and_a_preposition_is_no_connective():
+    text = ("The Council has reviewed the evidence submitted by the landowners, the developers and the statutory "
+            "consultees during the summer months of last year, including the detailed reports on flood risk and "
+            "sustainable drainage prepared for the sites to the north of the town.")
+    i, j = text.find("flood risk"), text.find("sustainable drainage")
+    gist = make_gist(text, [(i, i + 10, 1.0), (j, j + 20, 1.0)]).text
+    assert gist.startswith("The Council has reviewed")  # not "including the detailed reports on ..."
+    for text in ("In addition to a review of the existing evidence, 45 new sites were submitted.",
+                 "Further work was then undertaken to understand where density could be increased."):
+        assert make_gist(text).text == text
+    assert make_gist("Further, the Council agreed the plan in full.").text == "the Council agreed the plan in full."
+
+
+def test_real_gists_open_a_sentence_or_a_clause_that_stands():
+    from lspkit.analyse.summary import _CONNECTIVE, _STANDS, sentences
+
+    name = "planning_inspectorate_2022_watford_local_plan_inspector_report.pdf"
+    texts = {p.number: p.text for p in lspkit.extract(str(REAL / name)).paragraphs}
+    for p in real(name).paragraphs:
+        if not p.gist or not p.gist.text:
+            continue
+        text, start = texts[p.number], p.gist.start
+        opens = {a for a, _ in sentences(text)}
+        after_connective = any(m.end() == start for a in opens if (m := _CONNECTIVE.match(text, a)))
+        assert start in opens or after_connective or _STANDS.match(text, start), (p.number, p.gist.text)
+
+
 # ---------------------------------------------------------------- golden snapshots
 
 SNAPSHOT_PAPERS = ("hmrc_2015_research_report_361_risk_triggers.pdf", "us_copyright_office_1998_dmca_summary.pdf")

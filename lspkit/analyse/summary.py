@@ -386,13 +386,29 @@ def make_gist(text: str, evidence: Sequence[tuple[int, int, float]] = (), max_wo
 
 
 # a leading connective points back at what came before: the gist starts after it
+# Words that are a connective only before a comma ("In addition, the Council ..." but "In addition to a review
+# of the evidence, 45 sites ..."; "Further, ..." but "Further work was then undertaken") need the comma.
 _CONNECTIVE = re.compile(
-    r"(?:in this (?:respect|regard|context|case)|in addition|additionally|also|however|furthermore|moreover|"
-    r"therefore|thus|as such|consequently|accordingly|nevertheless|nonetheless|similarly|likewise|"
-    r"in (?:particular|turn)|to this end|for this reason|further|finally|firstly|secondly|thirdly|then|and|but|so)"
-    r"\b,?\s+",
+    r"(?:(?:in this (?:respect|regard|context|case)|additionally|also|however|furthermore|moreover|"
+    r"therefore|thus|consequently|accordingly|nevertheless|nonetheless|similarly|likewise|and|but)\b,?"
+    r"|(?:in addition|as such|in (?:particular|turn)|to this end|for this reason|further|finally|firstly|secondly|"
+    r"thirdly|then|so)\b,)\s+",
     re.I,
 )
+# a clause that can open a gist: a capital, a number, a quote, or a determiner or pronoun that begins a subject
+# (not "which ...", "including ...", "with respect to ...", "fuelled by ...": the middle of a sentence)
+_STANDS = re.compile(
+    r"[\"“‘(]?[A-Z0-9]|(?:the|this|these|those|it|its|they|their|we|our|there|he|she|his|her|each|all|both|no|"
+    r"any|some|a|an|many|several)\s"
+)
+
+
+def _stands(text: str, start: int, end: int) -> bool:
+    start, end = _strip(text, start, end)
+    m = _CONNECTIVE.match(text, start, end)
+    if m:
+        start = m.end()
+    return bool(_STANDS.match(text, start, end))
 # a time or place phrase left in front of the main clause once the connective is gone: "on 5 February, "
 _ADVERBIAL = re.compile(
     r"(?:on|in|at|by|from|during|after|before|since|until|following|for|within|over)\s+[^,.;:]{1,60}?,\s+(?=[a-zA-Z])",
@@ -414,6 +430,8 @@ def _best_window(text, clauses, evidence, max_words, limit, weak_ok: bool = True
     best: Optional[tuple] = None
     counts = [_words(text, a, b) for a, b in clauses]
     for i in range(len(clauses)):
+        if i > 0 and not _stands(text, *clauses[i]):
+            continue  # a window may open the sentence or a clause that stands on its own, never mid-thought
         total = 0
         for j in range(i, len(clauses)):
             total += counts[j]
@@ -437,7 +455,9 @@ def _best_window(text, clauses, evidence, max_words, limit, weak_ok: bool = True
     n = min(len(words), max_words)
     best_i = 0
     if _weight(evidence, words[0][0], words[n - 1][1]) <= 0:
-        best_i = max(range(len(words) - n + 1), key=lambda i: (_weight(evidence, words[i][0], words[i + n - 1][1]), -i))
+        opens = [i for i in range(len(words) - n + 1) if i == 0 or _stands(text, words[i][0], b0)
+                 and text[words[i - 1][0] : words[i - 1][1]][-1:] in ".;:"]
+        best_i = max(opens, key=lambda i: (_weight(evidence, words[i][0], words[i + n - 1][1]), -i))
     last = best_i + n - 1
     while best_i > 0 and best_i < last and _FUNCTION_WORD.fullmatch(text[words[best_i][0] : words[best_i][1]].lower()):
         best_i += 1
