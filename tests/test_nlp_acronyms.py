@@ -187,3 +187,9 @@ def test_reverse_definitions_with_an_article_or_quotes_and_an_ampersand():
     assert defs("the LPA (“Local Planning Authority”) agreed")["LPA"] == ("Local Planning Authority", "reverse")
     assert defs("attendances at Accident and Emergency (A&E) rose")["A&E"][0] == "Accident and Emergency"
     assert defs("The Cabinet is asked to (ENDORSE) the plan; Mr J Smith (MRTPI); Annex (IV); Policy (H12).") == {}
+
+
+def test_a_short_form_with_a_number_carries_a_year_a_section_or_a_number_word_never_a_codes_number():
+    assert defs("a Section 106 (S106) agreement")["S106"][0] == "Section 106"
+    assert defs("the Planning Act 2008 (PA2008) and East Anglia TWO (EA2)")["EA2"][0] == "East Anglia TWO"
+    assert defs("Main Modification 12 (MM12), see Appendix 2 (A2), in Zone 3 (Z3), Policy H12 (H12)") == {}

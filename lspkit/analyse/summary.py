@@ -27,7 +27,7 @@ from .xrefs import Xref, XrefKind, find_xrefs, number_key
 
 GIST_WORDS = 25  # "about 25 words": a run of clauses may reach GIST_WORDS + GIST_SLACK
 GIST_SLACK = 5
-SUMMARY_FORMAT = 2  # bump when the computed Summary changes shape or meaning (cache key)
+SUMMARY_FORMAT = 3  # bump when the computed Summary changes shape or meaning (cache key)
 
 
 # ---------------------------------------------------------------- data

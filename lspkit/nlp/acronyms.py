@@ -268,7 +268,10 @@ def spelled_code(short: str, long: str) -> bool:
     if is_formula(short):
         return any(_chemical(w) for w in re.findall(r"[A-Za-z]+", long))
     words = {w.lower() for w in re.findall(r"[A-Za-z]+|\d+", long)}
-    return all(d in words or any(_NUMBER_WORDS.get(w) == d for w in words) for d in re.findall(r"\d+", short))
+    # a year or a section of an Act ("2008", "106") or a number spelt out ("TWO"); "Main Modification 12 (MM12)",
+    # "Appendix 2 (A2)" are a reference code and its label
+    return all(len(d) >= 3 and d in words or any(_NUMBER_WORDS.get(w) == d for w in words)
+               for d in re.findall(r"\d+", short))
 
 
 def _classify(token: str) -> Optional[tuple[str, str, str, bool]]:
@@ -284,7 +287,9 @@ def _classify(token: str) -> Optional[tuple[str, str, str, bool]]:
         if is_formula(token):
             return "formula", token, token, False
         letters = re.sub(r"\d", "", token)
-        if len(letters) >= 2 and token[0].isupper() and sum(c.isupper() for c in letters) >= len(letters) - 1:
+        if letters and token[0].isupper() and sum(c.isupper() for c in letters) >= len(letters) - 1:
+            # "S106" (Section 106), "PA2008" (Planning Act 2008): the long form must spell the letters and carry
+            # the number, which a reference code's context ("Policy H12 (H12)") does not
             return "code", token, token, False
         return None
     if is_formula(token):  # "NOx"
@@ -430,7 +435,7 @@ def find_definitions(text: str) -> list[tuple[str, str, str, int, int]]:
         if span is None:
             continue
         long = _clean_long(window[span[0] : span[1]])
-        if not long:
+        if not long or kind == "code" and not spelled_code(short, long):
             continue
         out.append((short, singular(long, plural) if kind == "acronym" else long, how, m.start(1), m.end(1)))
     for m in _REVERSE.finditer(text):
