@@ -89,6 +89,14 @@ def test_a_description_is_not_a_decision():
     assert find_recommendations(doc(Paragraph("3", "It is proposed that the Panel receives a report.", 1))) == ()
 
 
+def test_a_reported_recommendation_is_not_a_decision_of_this_paper():
+    """An ombudsman "would have recommended that DWP acknowledge ..." reports another body's view; only
+    RECOMMENDED in capitals opens a decision, and an acronym is never its verb."""
+    said = "The PHSO said that they would have recommended that DWP acknowledge the maladministration and apologise."
+    assert find_recommendations(doc(Paragraph("53", said, 15))) == ()
+    assert [r.verb for r in find_recommendations(doc(Paragraph("1", "RECOMMENDED that the Council adopts the plan.", 1)))] == ["ADOPT"]
+
+
 COVENTRY_AIR = "coventry-cc_2018_air-quality-spd-revised-draft-cabinet-member-report.pdf"
 COVENTRY_HFT = "coventry-cc_2018_hot-food-takeaway-spd-revised-draft-cabinet-member-report.pdf"
 

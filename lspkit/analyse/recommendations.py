@@ -51,7 +51,7 @@ _OPENING = re.compile(r"^\s*(?:recommendations?|recommendation\(s\))\s*(?:to\s+\
 _LEAD = re.compile(
     r"\b(?:is|are)\s+(?:asked|requested|recommended|invited|being\s+asked)\s+to\b\s*:?"
     r"|\b(?:it\s+is|are|is)\s+recommended\s+that\b\s*:?"
-    r"|\bRECOMMENDED\s*(?:that\b)?\s*:?"
+    r"|(?-i:\bRECOMMENDED\b)\s*(?:that\b)?\s*:?"  # in capitals only: "would have recommended that" reports
     r"|\bthat\s+(?=(?:the\s+)?(?:cabinet|council|committee|panel|board|executive|members?)\b)",
     re.I,
 )
