@@ -97,6 +97,18 @@ def test_a_reported_recommendation_is_not_a_decision_of_this_paper():
     assert [r.verb for r in find_recommendations(doc(Paragraph("1", "RECOMMENDED that the Council adopts the plan.", 1)))] == ["ADOPT"]
 
 
+def test_a_title_naming_only_the_kind_of_document_takes_whose_it_is_from_above():
+    from dataclasses import replace
+
+    from lspkit.analyse.title import find_title
+
+    d = replace(doc(blocks=(Block("CONSTITUTION", 1), Block("The charity's name is The Friends.", 1))),
+                metadata={"title": "The Friends of the Woodbridge Library New Street Woodbridge IP12 1DT"})
+    assert find_title(d) == "The Friends of the Woodbridge Library Constitution"
+    plain = replace(doc(blocks=(Block("Local Plan Review", 1),)), metadata={"title": "Anytown Council"})
+    assert find_title(plain) == "Local Plan Review"
+
+
 COVENTRY_AIR = "coventry-cc_2018_air-quality-spd-revised-draft-cabinet-member-report.pdf"
 COVENTRY_HFT = "coventry-cc_2018_hot-food-takeaway-spd-revised-draft-cabinet-member-report.pdf"
 

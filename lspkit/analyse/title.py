@@ -231,6 +231,42 @@ def _meeting(document: Document) -> Optional[str]:
 
 def find_title(document: Document) -> Optional[str]:
     """The title as a reader would name it, or None when nothing on the page or in the file will do."""
+    title = _find_title(document)
+    if title and _KIND_ONLY.match(title):
+        owner = _owner(document)  # "CONSTITUTION" under "The Friends of the Woodbridge Library, New Street ..."
+        if owner and owner.lower() not in title.lower():
+            return f"{owner} {title.strip().title() if title.isupper() else title.strip()}"
+    return title
+
+
+# a title that names only the kind of document: whose it is comes from the lines above it
+_KIND_ONLY = re.compile(
+    r"^\s*(?:the\s+)?(?:constitution|bye-?laws|standing\s+orders|financial\s+regulations|terms\s+of\s+reference|"
+    r"code\s+of\s+conduct|rules|scheme\s+of\s+delegation|articles\s+of\s+association|governing\s+document)\W*$",
+    re.I,
+)
+# where an address starts in a name line run together with it: "... Library New Street Woodbridge IP12 1DT"
+_ADDRESS = re.compile(
+    r"\s+(?:\d+[A-Za-z]?\s+)?[A-Z][\w'’-]*\s+(?:Street|Road|Lane|Avenue|Way|Place|Square|Green|Hill|Row|Close|"
+    r"Drive|Crescent|Terrace|Walk|Parade)\b.*$|,.*$"
+)
+
+
+def _owner(document: Document) -> Optional[str]:
+    """The body a kind-only title belongs to: the front page's name line (the file's title line), address cut."""
+    candidates = [document.metadata.get("title")] + _front_lines(document)[:3]
+    for value in candidates:
+        if not isinstance(value, str):
+            continue
+        name = _ADDRESS.sub("", value.strip()).strip()
+        words = name.split()
+        if (2 <= len(words) <= 10 and not _KIND_ONLY.match(name) and not any(ch.isdigit() for ch in name)
+                and all(w[:1].isupper() or w.lower() in _NAME_WORDS for w in words) and not bad_title(name)):
+            return name
+    return None
+
+
+def _find_title(document: Document) -> Optional[str]:
     meta = document.metadata
     for key in ("subject",):
         value = meta.get(key)
