@@ -29,14 +29,20 @@ import json
 import math
 from dataclasses import dataclass, field
 from functools import reduce
+from heapq import nsmallest
 from itertools import repeat
-from operator import add, mul
+from operator import add, itemgetter
 from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
 from ..infra.errors import ConfigError, OutputError
 
 FORMAT = "lspkit-linear/1"
+_second = itemgetter(1)
+
+
+def _heaviest_first(x) -> tuple:
+    return -x[1], x[2]
 MODEL_FILE = "lspkit-model.json"
 
 
@@ -147,7 +153,7 @@ class DocumentContext:
 class LinearModel:
     labels: tuple[str, ...]
     bias: list[float]
-    weights: dict[str, list[float]]  # feature -> one weight per label
+    weights: dict[str, tuple[float, ...]]  # feature -> one weight per label (tuples: the garbage collector stops tracking them)
     thresholds: list[float] = field(default_factory=list)  # per label, on the combined score
     alpha: float = 0.0  # weight of the lexicon score in the combination
     taxonomy: str = ""  # the taxonomy name the lexicon half was tuned with
@@ -183,12 +189,11 @@ class LinearModel:
         known = [(f, ws) for f in features if (ws := w.get(f)) is not None]
         if not known and not extra:
             return [_sigmoid(b) for b in self.bias], known
-        # bias + x1*scale + x2*scale + ..., added in the features' order, one label at a time
-        columns = zip(*[ws for _f, ws in known]) if known else [()] * len(self.bias)
-        z = [reduce(add, map(mul, col, repeat(scale)), b) for b, col in zip(self.bias, columns)]
+        # bias + scale * (x1 + x2 + ...), the weights added in the features' order, one label at a time
+        sums = map(sum, zip(*map(_second, known))) if known else repeat(0.0)
         if extra:
-            z = [v + c * scale for v, c in zip(z, context.sums)]
-        return [_sigmoid(v) for v in z], known
+            sums = map(add, sums, context.sums)
+        return [_sigmoid(b + s * scale) for b, s in zip(self.bias, sums)], known
 
     def document_context(self, shares: Sequence[float]) -> DocumentContext:
         """The context features of a document with these shares (context_shares, in the labels' order)."""
@@ -219,11 +224,12 @@ class LinearModel:
         scale = 1.0 / math.sqrt(len(features) + extra) if features else 0.0
         if known is None:
             known = [(f, ws) for f in features if (ws := self.weights.get(f)) is not None]
-        found = [(f, ws[j] * scale, *features[f]) for f, ws in known if ws[j] > 0]
+        # the heaviest `top` (then the earliest), scaled once chosen
+        found = [(f, ws[j], *features[f]) for f, ws in known if ws[j] > 0]
         if extra:
-            found.extend((f, ws[j] * scale, 0, 0) for f, ws in context.known if ws[j] > 0)
-        found.sort(key=lambda x: (-x[1], x[2]))
-        return found[:top]
+            found.extend((f, ws[j], 0, 0) for f, ws in context.known if ws[j] > 0)
+        found = nsmallest(top, found, key=_heaviest_first) if len(found) > top else sorted(found, key=_heaviest_first)
+        return [(f, w * scale, a, b) for f, w, a, b in found]
 
     def combine(self, label: str, lexicon: float, probability: float) -> float:
         """The combined, calibrated score in [0, 1]: the theme's tuned threshold maps to 0.5."""
@@ -296,7 +302,7 @@ def load_model_dir(directory: str) -> LinearModel:
     try:
         labels = tuple(str(x) for x in data["labels"])
         bias = [float(x) for x in data["bias"]]
-        weights = {str(f): [float(x) for x in ws] for f, ws in data["weights"].items()}
+        weights = {str(f): tuple(float(x) for x in ws) for f, ws in data["weights"].items()}
         thresholds = [float(x) for x in data.get("thresholds") or [0.5] * len(labels)]
         alpha = float(data.get("alpha", 0.0))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -377,7 +383,7 @@ def fit_weights(features: Sequence[dict], targets: Sequence[Sequence[bool]], lab
         c1, c2 = 1 - b1**it, 1 - b2**it
         W -= lr * (mW / c1) / (np.sqrt(vW / c2) + 1e-8)
         b -= lr * (mb / c1) / (np.sqrt(vb / c2) + 1e-8)
-    weights = {f: [float(x) for x in W[i]] for f, i in index.items() if float(abs(W[i]).max()) >= 1e-3}
+    weights = {f: tuple(float(x) for x in W[i]) for f, i in index.items() if float(abs(W[i]).max()) >= 1e-3}
     return [float(x) for x in b], weights
 
 
