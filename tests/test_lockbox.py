@@ -71,6 +71,9 @@ def test_lockbox_systems_train_on_the_development_documents_only(tmp_path):
     for s in lb.systems:
         assert len(s.predicted) == len(box) and s.report.paragraphs == len(box)
     assert lb.development.paragraphs == lb.dev_paragraphs and lb.dev_paragraphs + lb.paragraphs == len(items)
+    d = lb.to_dict()
+    assert all("errors" not in s for s in d["lockbox"])  # no paragraph of the lockbox in the file
+    assert d["lockbox"][0]["macro"]["f1"] == round(lb.systems[0].report.macro_f1, 4)
     text = render(lb)
     assert "lockbox" in text and "macro-F1" in text and all(pub in text for pub in pubs)
 
