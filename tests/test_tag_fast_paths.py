@@ -89,6 +89,16 @@ def test_model_scores_by_id_exactly_as_by_string(tagger, texts):
         assert by_id == by_string  # exactly: same features, same order of additions
         assert [ws for _f, ws in known_i] == [ws for _f, ws in known_s]
         known_words += len(known_i)
+        # the tagger's path: the features looked up as they are found, the unknown ones never built
+        ids = doc_feature_ids(doc)
+        for context in (None, model.document_context([0.3, 0.15, 0.6, 0.0])):
+            probs, known_d, n, offsets = model.score_doc(doc, context=context)
+            assert (probs, known_d) == model.score(ids, by_id=True, context=context)
+            assert n == len(ids) and offsets == {f: ids[f] for f, _ws in known_d}
+            for label in model.labels:
+                assert model.contributions(offsets, label, known=known_d, context=context, n_features=n) == model.contributions(
+                    ids, label, known=known_i, context=context
+                )
     assert known_words > 1000
 
 

@@ -430,32 +430,7 @@ def cross_validate(
             progress(f"fold {f + 1}/{k}: {len(fold)} test paragraphs")
         held = set(fold)
         train = [i for i in range(n) if i not in held]
-        # keyword baseline
-        kw, mins = [], []
-        for j in range(len(names)):
-            chosen = choose_keywords([words[i] for i in train], [gold_sets[i][j] for i in train], [groups[i] for i in train])
-            counts = [sum(1 for w in chosen if w in words[i]) for i in train]
-            t, _f1 = max(((m, best_f1_at([gold_sets[i][j] for i in train], counts, m)) for m in (1, 2, 3)), key=lambda x: (x[1], -x[0]))
-            kw.append(chosen)
-            mins.append(t)
-        for i in fold:
-            preds["keywords"][i] = frozenset(names[j] for j in range(len(names)) if sum(1 for w in kw[j] if w in words[i]) >= mins[j])
-        details["keywords"].append({"fold": f, "keywords": {names[j]: kw[j] for j in range(len(names))}, "min_matches": dict(zip(names, mins))})
-        # lexicon with thresholds from the training paragraphs
-        cuts = [best_threshold([gold_sets[i][j] for i in train], [lex[i][j] for i in train])[0] for j in range(len(names))]
-        for i, s in zip(fold, _sets(names, [lex[i] for i in fold], cuts)):
-            preds["lexicon"][i] = s
-        details["lexicon"].append({"fold": f, "thresholds": dict(zip(names, (round(c, 4) for c in cuts)))})
-        # the model alone, and the blend
-        fitted = fit_blends(
-            [feats[i] for i in train], [gold_sets[i] for i in train], [lex[i] for i in train], [groups[i] for i in train],
-            names, grids=((0.0,), ALPHAS), seed=seed, settings=settings,
-        )
-        for system, m in zip(("model", "blend"), fitted):
-            combined = [[m.alpha * lex[i][j] + (1 - m.alpha) * p for j, p in enumerate(m.probabilities(feats[i]))] for i in fold]
-            for i, s in zip(fold, _sets(names, combined, m.thresholds)):
-                preds[system][i] = s
-            details[system].append({"fold": f, "alpha": m.alpha, "thresholds": dict(zip(names, (round(t, 4) for t in m.thresholds)))})
+        _fit_and_predict(f, train, fold, names, words, feats, lex, gold_sets, groups, preds, details, seed, settings)
     descriptions = {
         "keywords": f"baseline: {KEYWORDS_PER_THEME} keywords per theme by log-odds on the training paragraphs",
         "lexicon": f"weighted lexicon ({taxonomy.name}), thresholds per theme from the training paragraphs",
@@ -475,6 +450,36 @@ def cross_validate(
         gold, k, seed, n, len(set(groups)), len({it.publisher for it in items if it.publisher}), tuple(names), tuple(systems),
         fold_docs, agree, rows,
     )
+
+
+def _fit_and_predict(f, train, fold, names, words, feats, lex, gold_sets, groups, preds, details, seed, settings) -> None:
+    """Every system learns from the `train` paragraphs only and predicts the `fold` paragraphs (into preds[system])."""
+    # keyword baseline
+    kw, mins = [], []
+    for j in range(len(names)):
+        chosen = choose_keywords([words[i] for i in train], [gold_sets[i][j] for i in train], [groups[i] for i in train])
+        counts = [sum(1 for w in chosen if w in words[i]) for i in train]
+        t, _f1 = max(((m, best_f1_at([gold_sets[i][j] for i in train], counts, m)) for m in (1, 2, 3)), key=lambda x: (x[1], -x[0]))
+        kw.append(chosen)
+        mins.append(t)
+    for i in fold:
+        preds["keywords"][i] = frozenset(names[j] for j in range(len(names)) if sum(1 for w in kw[j] if w in words[i]) >= mins[j])
+    details["keywords"].append({"fold": f, "keywords": {names[j]: kw[j] for j in range(len(names))}, "min_matches": dict(zip(names, mins))})
+    # lexicon with thresholds from the training paragraphs
+    cuts = [best_threshold([gold_sets[i][j] for i in train], [lex[i][j] for i in train])[0] for j in range(len(names))]
+    for i, s in zip(fold, _sets(names, [lex[i] for i in fold], cuts)):
+        preds["lexicon"][i] = s
+    details["lexicon"].append({"fold": f, "thresholds": dict(zip(names, (round(c, 4) for c in cuts)))})
+    # the model alone, and the blend
+    fitted = fit_blends(
+        [feats[i] for i in train], [gold_sets[i] for i in train], [lex[i] for i in train], [groups[i] for i in train],
+        names, grids=((0.0,), ALPHAS), seed=seed, settings=settings,
+    )
+    for system, m in zip(("model", "blend"), fitted):
+        combined = [[m.alpha * lex[i][j] + (1 - m.alpha) * p for j, p in enumerate(m.probabilities(feats[i]))] for i in fold]
+        for i, s in zip(fold, _sets(names, combined, m.thresholds)):
+            preds[system][i] = s
+        details[system].append({"fold": f, "alpha": m.alpha, "thresholds": dict(zip(names, (round(t, 4) for t in m.thresholds)))})
 
 
 def best_f1_at(gold: Sequence[bool], counts: Sequence[int], m: int) -> float:

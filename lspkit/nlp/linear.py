@@ -28,15 +28,20 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
-from functools import reduce
+from functools import lru_cache, reduce
 from itertools import repeat
-from operator import add, mul
+from operator import add, itemgetter
 from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
 from ..infra.errors import ConfigError, OutputError
 
 FORMAT = "lspkit-linear/1"
+_second = itemgetter(1)
+
+
+def _heaviest_first(x) -> tuple:
+    return -x[1], x[2]
 MODEL_FILE = "lspkit-model.json"
 
 
@@ -125,6 +130,7 @@ def context_features(labels: Sequence[str], shares: Sequence[float]) -> dict[str
     return {f"{CONTEXT_PREFIX}{name}>{b}": (0, 0) for name, share in zip(labels, shares) for b in CONTEXT_BINS if share > b}
 
 
+@lru_cache(maxsize=256)
 def describe_context(feature: str) -> str:
     """'@doc:governance>0.2' -> 'document: governance in over 20% of its paragraphs' (by the lexicon alone)."""
     name, _, share = feature[len(CONTEXT_PREFIX):].rpartition(">")
@@ -147,7 +153,7 @@ class DocumentContext:
 class LinearModel:
     labels: tuple[str, ...]
     bias: list[float]
-    weights: dict[str, list[float]]  # feature -> one weight per label
+    weights: dict[str, tuple[float, ...]]  # feature -> one weight per label (tuples: the garbage collector stops tracking them)
     thresholds: list[float] = field(default_factory=list)  # per label, on the combined score
     alpha: float = 0.0  # weight of the lexicon score in the combination
     taxonomy: str = ""  # the taxonomy name the lexicon half was tuned with
@@ -174,21 +180,61 @@ class LinearModel:
         `context`: the paragraph's document (document_context), whose features
         count as the paragraph's own, added up once per document.
         """
-        extra = len(context.features) if context is not None else 0
-        n = len(features) + extra
         if not len(features):
             return [_sigmoid(b) for b in self.bias], []
-        scale = 1.0 / math.sqrt(n)
         w = self.weights_by_id() if by_id else self.weights
         known = [(f, ws) for f in features if (ws := w.get(f)) is not None]
+        return self._probabilities(len(features), known, context), known
+
+    def score_doc(self, doc, *, context: Optional[DocumentContext] = None) -> tuple[list[float], list[tuple[Any, tuple[float, ...]]], int, dict]:
+        """score(doc_feature_ids(doc), by_id=True) without building the features the model does not know.
+
+        (probabilities, known, number of features, {key: (start, end)} of the known ones): the
+        same features in the same order, so the same sums, as `score` (tests/test_tag_fast_paths.py).
+        """
+        from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LENGTH, NORM
+
+        table = self.weights_by_id()
+        seen: set = set()
+        offsets: dict = {}
+        known: list = []
+        if len(doc):
+            prev = None
+            prev_stop = False
+            prev_idx = 0
+            for norm, alpha, stop, idx, length in doc.to_array([NORM, IS_ALPHA, IS_STOP, IDX, LENGTH]).tolist():
+                if not alpha or length < 2:
+                    prev = None
+                    continue
+                if not stop and norm not in seen:
+                    seen.add(norm)
+                    ws = table.get(norm)
+                    if ws is not None:
+                        known.append((norm, ws))
+                        offsets[norm] = (idx, idx + length)
+                if prev is not None and not (prev_stop and stop):
+                    pair = (prev, norm)
+                    if pair not in seen:
+                        seen.add(pair)
+                        ws = table.get(pair)
+                        if ws is not None:
+                            known.append((pair, ws))
+                            offsets[pair] = (prev_idx, idx + length)
+                prev, prev_stop, prev_idx = norm, stop, idx
+        if not seen:
+            return [_sigmoid(b) for b in self.bias], [], 0, offsets
+        return self._probabilities(len(seen), known, context), known, len(seen), offsets
+
+    def _probabilities(self, n_features: int, known: list, context: Optional[DocumentContext]) -> list[float]:
+        extra = len(context.features) if context is not None else 0
         if not known and not extra:
-            return [_sigmoid(b) for b in self.bias], known
-        # bias + x1*scale + x2*scale + ..., added in the features' order, one label at a time
-        columns = zip(*[ws for _f, ws in known]) if known else [()] * len(self.bias)
-        z = [reduce(add, map(mul, col, repeat(scale)), b) for b, col in zip(self.bias, columns)]
+            return [_sigmoid(b) for b in self.bias]
+        scale = 1.0 / math.sqrt(n_features + extra)
+        # bias + scale * (x1 + x2 + ...), the weights added in the features' order, one label at a time
+        sums = map(sum, zip(*map(_second, known))) if known else repeat(0.0)
         if extra:
-            z = [v + c * scale for v, c in zip(z, context.sums)]
-        return [_sigmoid(v) for v in z], known
+            sums = map(add, sums, context.sums)
+        return [_sigmoid(b + s * scale) for b, s in zip(self.bias, sums)]
 
     def document_context(self, shares: Sequence[float]) -> DocumentContext:
         """The context features of a document with these shares (context_shares, in the labels' order)."""
@@ -210,20 +256,25 @@ class LinearModel:
             cached = self.__dict__["_by_id"] = (self.weights, table)
         return cached[1]
 
-    def contributions(self, features: dict, label: str, top: int = 5, known=None, context: Optional[DocumentContext] = None) -> list[tuple[str, float, int, int]]:
+    def contributions(
+        self, features: dict, label: str, top: int = 5, known=None, context: Optional[DocumentContext] = None, n_features: Optional[int] = None
+    ) -> list[tuple[str, float, int, int]]:
         """The features that raised `label`'s score most: (feature, weight, start, end), heaviest first.
 
-        With `context`, the document's context features compete too (offsets 0, 0; the feature is its name)."""
+        With `context`, the document's context features compete too (offsets 0, 0; the feature is its name).
+        `n_features`: how many features the paragraph has when `features` holds only the known ones (score_doc)."""
         j = self.labels.index(label)
         extra = len(context.features) if context is not None else 0
-        scale = 1.0 / math.sqrt(len(features) + extra) if features else 0.0
+        n = len(features) if n_features is None else n_features
+        scale = 1.0 / math.sqrt(n + extra) if n else 0.0
         if known is None:
             known = [(f, ws) for f in features if (ws := self.weights.get(f)) is not None]
-        found = [(f, ws[j] * scale, *features[f]) for f, ws in known if ws[j] > 0]
+        # the heaviest `top` (then the earliest), scaled once chosen
+        found = [(f, ws[j], *features[f]) for f, ws in known if ws[j] > 0]
         if extra:
-            found.extend((f, ws[j] * scale, 0, 0) for f, ws in context.known if ws[j] > 0)
-        found.sort(key=lambda x: (-x[1], x[2]))
-        return found[:top]
+            found.extend((f, ws[j], 0, 0) for f, ws in context.known if ws[j] > 0)
+        found.sort(key=_heaviest_first)
+        return [(f, w * scale, a, b) for f, w, a, b in found[:top]]
 
     def combine(self, label: str, lexicon: float, probability: float) -> float:
         """The combined, calibrated score in [0, 1]: the theme's tuned threshold maps to 0.5."""
@@ -296,7 +347,7 @@ def load_model_dir(directory: str) -> LinearModel:
     try:
         labels = tuple(str(x) for x in data["labels"])
         bias = [float(x) for x in data["bias"]]
-        weights = {str(f): [float(x) for x in ws] for f, ws in data["weights"].items()}
+        weights = {str(f): tuple(float(x) for x in ws) for f, ws in data["weights"].items()}
         thresholds = [float(x) for x in data.get("thresholds") or [0.5] * len(labels)]
         alpha = float(data.get("alpha", 0.0))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -377,7 +428,7 @@ def fit_weights(features: Sequence[dict], targets: Sequence[Sequence[bool]], lab
         c1, c2 = 1 - b1**it, 1 - b2**it
         W -= lr * (mW / c1) / (np.sqrt(vW / c2) + 1e-8)
         b -= lr * (mb / c1) / (np.sqrt(vb / c2) + 1e-8)
-    weights = {f: [float(x) for x in W[i]] for f, i in index.items() if float(abs(W[i]).max()) >= 1e-3}
+    weights = {f: tuple(float(x) for x in W[i]) for f, i in index.items() if float(abs(W[i]).max()) >= 1e-3}
     return [float(x) for x in b], weights
 
 

@@ -11,6 +11,8 @@ in 2.1.
 """
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional, Sequence, Union
 
@@ -91,6 +93,28 @@ def _taxonomy(taxonomy: TaxonomyLike) -> Taxonomy:
     return load_taxonomy(taxonomy)
 
 
+@contextmanager
+def collection_paused():
+    """Python's automatic garbage collection off while one document is tagged, back as it was after.
+
+    Tagging a paragraph makes a few dozen small objects (evidence, hits,
+    features) and no reference cycles, so a collection during tagging finds
+    nothing to free; but each full collection walks every live object, and a
+    long document's docs are all alive until its context is known.  With
+    collections on, they took a third of the model's tagging time
+    (bench/bench_tag.py).  Cycles made meanwhile are collected at the next
+    collection after.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()  # (a contextmanager is also a decorator: Tagger.tag and tag_texts run under it)
+
+
 class Tagger:
     """A loaded pipeline for one taxonomy (and optionally a trained model)."""
 
@@ -106,6 +130,7 @@ class Tagger:
             return 0.5 if self.model else self.taxonomy.scoring.min_score
         return float(min_score)
 
+    @collection_paused()
     def tag_texts(
         self,
         items: Iterable[Sequence[Any]],
@@ -167,6 +192,7 @@ class Tagger:
             out.append(ParagraphTags(str(key), tuple(hits), dict(docdata.get(doc, "theme_scores"))))
         return out
 
+    @collection_paused()
     def tag(self, document: Document, *, min_score: Optional[float] = None) -> TaggedDocument:
         from .pipeline import MAX_CHARS
 

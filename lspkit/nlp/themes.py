@@ -298,20 +298,17 @@ class ThemeScorer:
         """Combine lexicon and model scores (calibrated: 0.5 is the theme's tuned threshold); add the model's evidence.
 
         `context`: the document's DocumentContext (self.context), None for a model without it."""
-        from .linear import doc_feature_ids
-
         model = self.model
-        features = doc_feature_ids(doc)
-        if not features:
+        probabilities, known, n_features, offsets = model.score_doc(doc, context=context)
+        if not n_features:
             return  # no words: nothing for the model to weigh
-        probabilities, known = model.score(features, by_id=True, context=context)
         probs = dict(zip(model.labels, probabilities))
         for n in names:
             if n not in self._model_labels:
                 continue
             scores[n] = model.combine(n, scores[n], probs[n])
             if scores[n] >= EVIDENCE_FLOOR:
-                for feat, w, a, b in model.contributions(features, n, known=known, context=context):
+                for feat, w, a, b in model.contributions(offsets, n, known=known, context=context, n_features=n_features):
                     if a == b:  # a context feature, by name
                         evidence[n].append(Evidence("", 0, 0, round(w, 3), describe_context(feat), "model:document"))
                     else:
