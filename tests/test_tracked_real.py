@@ -97,6 +97,33 @@ def test_schedule_original_text_of_items_changed_in_place(schedule):
         assert _norm(" ".join(change.old_texts)) == _norm(items[number]["original"]), number
 
 
+def test_schedule_original_text_where_deletions_stand_alone(schedule):
+    """A deletion with no insertion beside it goes back where it was printed, as each change carries its
+    place in the joined text: the struck 's' of 'highlights' (M6), the struck clause closing M13, the
+    deleted figure printed after its replacement (M8), the year range '2018 2021-2036 2038' (M2)."""
+    items = {i["number"]: i for i in WATFORD["items"]}
+    by_final = {_norm(" ".join(c.new_texts)): c for c in _changed(schedule)}
+    for number in ("M2", "M6", "M13"):
+        change = by_final[_norm(items[number]["final"])]
+        assert _norm(" ".join(change.old_texts)) == _norm(items[number]["original"]), number
+    # M8: the cell's bold first line is read as a heading (above); the text under it rebuilt exactly
+    final, original = (_norm(items["M8"][k]) for k in ("final", "original"))
+    change = by_final[final[final.index("New development"):]]
+    assert _norm(" ".join(change.old_texts)) == original[original.index("New development"):]
+
+
+def test_schedule_original_keeps_each_struck_stretch_in_its_place(schedule):
+    """M15 as printed: a struck sentence, then 'Inappropriate' and 'approved except in very special
+    circumstances' underlined (the gold's note reads the first as unchanged; the page underlines both), struck
+    'supported' before the inserted 'approved', a struck clause before the full stop."""
+    m15 = WATFORD["items"][-1]
+    change = next(c for c in _changed(schedule) if _norm(" ".join(c.new_texts)) == _norm(m15["final"]))
+    old = _norm(" ".join(change.old_texts))
+    assert old.startswith(_norm(m15["changes"][0]["text"]) + " development,")
+    assert old.endswith("in the Metropolitan Green Belt will not be supported unless it can be demonstrated that "
+                        "exceptional circumstances apply.")
+
+
 # ---------------------------------------------------------------- a constitution's redline, in colour
 
 CONSTITUTION = _gold("cardano-constitution-0312-0412.gold.json")

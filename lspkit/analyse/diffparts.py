@@ -920,6 +920,21 @@ def tracked_versions(document: Document) -> Optional[tuple[Document, Document, l
     return old_doc, new_doc, pairs
 
 
+def _span_at(new: str, at: int, text: str) -> Optional[tuple[int, int]]:
+    """The span of `new` from `at` that reads `text` (spaces and a hyphen joined over a line break aside)."""
+    i, n = at, len(new)
+    for ch in text:
+        if ch.isspace():
+            continue
+        while i < n and new[i].isspace():
+            i += 1
+        if i < n and new[i] == ch:
+            i += 1
+        elif ch not in "-\u00ad":
+            return None
+    return (at, i) if i > at else None
+
+
 def _item(change: Any, name: str) -> Any:
     return change.get(name) if isinstance(change, dict) else getattr(change, name, None)
 
@@ -1000,35 +1015,43 @@ def _rebuild(final_text: str, changes: Sequence[Any]) -> tuple[str, str]:
     pending: list[str] = []
     for change, op, text in zip(changes, ops, texts):
         at = _item(change, "at")
+        at = int(at) if isinstance(at, int) and 0 <= at <= len(new) else None
         if op == "inserted":
-            k = int(at) if at is not None else new.find(text, cursor)
-            if k < 0:
-                k = new.find(text)
-            if k < 0:  # a wholly inserted paragraph's mark carries its printed label, the text does not
-                label = _LEADING_LABEL.match(text)
-                if label:
-                    text = text[label.end():]
+            span = _span_at(new, at, text) if at is not None else None
+            if span is None:
+                k = new.find(text, cursor)
+                if k < 0:
                     k = new.find(text)
-            if k < 0:
-                continue
-            inserted_spans.append((k, k + len(text)))
+                if k < 0:  # a wholly inserted paragraph's mark carries its printed label, the text does not
+                    label = _LEADING_LABEL.match(text)
+                    if label:
+                        text = text[label.end():]
+                        k = new.find(text)
+                if k < 0:
+                    continue
+                span = (k, k + len(text))
+            inserted_spans.append(span)
             for d in pending:
-                deletions.append((k, d))
+                deletions.append((span[0], d))
             pending = []
-            cursor = k + len(text)
+            cursor = span[1]
         elif op == "deleted":
             if at is not None:
-                deletions.append((int(at), text))
+                # placed where it was printed: after the text before it, a space between unless printed touching it
+                deletions.append((at, text if _item(change, "glued") else " " + text))
             else:
-                pending.append(text)
+                pending.append(" " + text + " ")
     for d in pending:
         deletions.append((cursor, d))
     # The original: the final text without its insertions, with the deletions put back.
     pieces: list[str] = []
+    put_back: set[int] = set()  # the pieces that are deletions put back
     last = 0
-    events = sorted([(a, 0, b, "") for a, b in inserted_spans] + [(at, 1, at, t) for at, t in deletions])
-    for start, kind, end, text in events:
-        if kind == 0:
+    # at one place a deletion goes before an insertion that starts there (printed "old new"), in reading order
+    events = sorted([(a, 1, b, "", k) for k, (a, b) in enumerate(inserted_spans)]
+                    + [(at, 0, at, t, k) for k, (at, t) in enumerate(deletions)])
+    for start, kind, end, text, _ in events:
+        if kind == 1:
             if start >= last:
                 pieces.append(new[last:start])
                 last = end
@@ -1036,8 +1059,13 @@ def _rebuild(final_text: str, changes: Sequence[Any]) -> tuple[str, str]:
             if start >= last:
                 pieces.append(new[last:start])
                 last = start
-            pieces.append(" " + text + " ")
+            put_back.add(len(pieces))
+            pieces.append(text)
     pieces.append(new[last:])
+    for k in sorted(put_back):  # a word straight after a deletion put back was printed after a space
+        after = next((p for p in pieces[k + 1:] if p), "")
+        if after[:1].isalnum() and pieces[k][-1:].strip():
+            pieces[k] += " "
     old = " ".join("".join(pieces).split())
     old = re.sub(r"\s+([,.;:)])", r"\1", old)
     return old, " ".join(new.split())

@@ -456,6 +456,7 @@ class Collector:
         if self.lines:
             prev = self.lines[-1]
             below = prev.page == line.page and prev.top < line.top and line.bottom > prev.bottom
+            line = _at(line, len(prev.text))  # printed after the line's text
             self.lines[-1] = replace(prev, changes=merge_changes(prev.changes, prev.change_edges[1], line),
                                      change_edges=(prev.change_edges[0], True),
                                      bottom=line.bottom if below else prev.bottom)
@@ -660,6 +661,58 @@ def make_line(runs: list[Run], page_no: int, width: float, height: float,
               tracked: str = "final") -> tuple[Optional[Line], list[str]]:
     """Join a visual line's runs; superscript markers after the first run are lifted out.
 
+    Runs marked as tracked changes are recorded on the line, each where it is in the line's text (`at`)."""
+    line, marks = _make_line(runs, page_no, width, height, tracked)
+    if line is not None and line.changes:
+        line = replace(line, changes=_placed(line.changes, runs, line.text, tracked))
+    return line, marks
+
+
+def _placed(changes: tuple, runs: list[Run], text: str, tracked: str) -> tuple:
+    """`changes` (grouped from `runs` as `_make_line` groups them) with where each is in the line's `text`: a
+    change the text holds where its words start; one it leaves out just after the text printed before it (the
+    end of the last piece kept, before any space), `glued` when printed with no space before it."""
+    drop = ChangeOp.DELETED if tracked == "final" else ChangeOp.INSERTED
+    out: list[TrackedChange] = []
+    cursor = 0
+    prev: Optional[Run] = None
+    k = -1
+    for i, r in enumerate(runs):
+        if not r[6]:
+            continue
+        op = run_op(r)
+        first_of_change = op is not None and not (k >= 0 and out and out[-1].op is op and _adjacent(runs, r, op))
+        if op is drop:
+            if first_of_change:
+                gap = prev is None or r[0] - prev[1] > 0.15 * r[4] or prev[6].endswith(" ") or r[6].startswith(" ")
+                k += 1
+                out.append(TrackedChange(op, changes[k].text if k < len(changes) else r[6], min(cursor, len(text)),
+                                         not gap))
+            prev = r
+            continue
+        piece = clean_text(r[6]).strip()
+        pos = -1
+        if piece:
+            for at in (cursor, cursor + 1):
+                if text.startswith(piece, at):
+                    pos = at
+                    break
+        if op is not None and first_of_change:
+            k += 1
+            out.append(TrackedChange(op, changes[k].text if k < len(changes) else r[6],
+                                     pos if pos >= 0 else min(cursor + (cursor > 0), len(text))))
+        if pos >= 0:
+            cursor = pos + len(piece)
+        prev = r
+    if len(out) != len(changes):  # grouped otherwise than _make_line grouped them: no positions rather than wrong ones
+        return changes
+    return tuple(out)
+
+
+def _make_line(runs: list[Run], page_no: int, width: float, height: float,
+               tracked: str = "final") -> tuple[Optional[Line], list[str]]:
+    """make_line without the changes' positions.
+
     Runs marked as tracked changes are recorded on the line; those the mode leaves out (deletions for
     `final`, insertions for `original`) are not in its text.  A line with changes but no text left has text "".
     """
@@ -781,9 +834,15 @@ def merge_changes(before: tuple, ends_in_change: bool, line: Line) -> tuple:
     the same change running over the line break is one change."""
     after = line.changes
     if before and after and ends_in_change and line.change_edges[0] and before[-1].op is after[0].op:
-        joined = TrackedChange(after[0].op, _join_change(before[-1].text, after[0].text))
+        joined = TrackedChange(after[0].op, _join_change(before[-1].text, after[0].text), before[-1].at,
+                               before[-1].glued)
         return (*before[:-1], joined, *after[1:])
     return (*before, *after)
+
+
+def _at(line: Line, at: int) -> Line:
+    """A wholly removed line whose changes are given to another line: every one of them placed at `at` there."""
+    return replace(line, changes=tuple(replace(c, at=at, glued=False) for c in line.changes))
 
 
 def lines_changes(lines: list[Line]) -> tuple:
@@ -799,6 +858,7 @@ def lines_changes(lines: list[Line]) -> tuple:
 
 def _joined(a: Line, b: Line) -> Line:
     """`b` with `a`'s changes before its own (a deleted line `a` read straight before `b`)."""
+    a = _at(a, 0)  # printed before b's text
     return replace(b, changes=merge_changes(a.changes, a.change_edges[1], b),
                    change_edges=(a.change_edges[0], b.change_edges[1]))
 
