@@ -124,6 +124,63 @@ def test_schedule_original_keeps_each_struck_stretch_in_its_place(schedule):
                         "exceptional circumstances apply.")
 
 
+# ---------------------------------------------------------------- a schedule appended to a numbered report
+
+LLDC = _gold("lldc-main-modifications-p31-35.tracked.gold.json")
+
+
+@pytest.fixture(scope="module")
+def appended():
+    return _tracked(_real(LLDC["tracked"]))
+
+
+def _count(phrase: str, text: str) -> int:
+    return len(re.findall(rf"(?<!\w){re.escape(_norm(phrase))}(?!\w)", text))
+
+
+def _within_other(phrase: str, others: list) -> bool:
+    return any(_norm(phrase) in _norm(o) for o in others)
+
+
+def test_appended_schedule_every_marked_item_found_with_its_op(appended):
+    """The schedule's pages whose insertions are only underlined (pp31-32: no strike-through there, the report
+    before it underlines its lead-ins) are read as markup like the struck pages after them, and the schedule,
+    unnumbered text after 134 numbered paragraphs, is compared: each item's underlined stretches are added in
+    its unit, its struck ones removed."""
+    changed = _changed(appended)
+    seen: dict = {}
+    for item in LLDC["items"]:
+        if item["op"] is None:
+            continue
+        # the item's unit: the one that holds its longest stretch found in one unit only (two items may insert
+        # the same sentence)
+        holders = [[c for c in changed if _count(p, _norm(" ".join(c.new_texts + c.old_texts)))]
+                   for p in sorted(item["inserted"] + item["deleted"], key=len, reverse=True)]
+        [unit] = next(h for h in holders if len(h) == 1)
+        assert unit.kind.value == item["op"], item["number"]
+        assert unit.new not in seen, (item["number"], seen.get(unit.new))  # each item its own unit (a ruled cell)
+        seen[unit.new] = item["number"]
+        # a cell that runs over a page break (or holds a table) is more than one unit: its stretches in any of them
+        units = [unit] if "page_end" not in item else changed
+        texts = [(_norm(" ".join(c.new_texts)), _norm(" ".join(c.old_texts))) for c in units]
+        for phrase in item["inserted"]:
+            if not _within_other(phrase, item["deleted"]) and len(phrase) > 3:
+                assert any(_count(phrase, new) > _count(phrase, old) for new, old in texts), (item["number"], phrase)
+        for phrase in item["deleted"]:
+            if not _within_other(phrase, item["inserted"]) and len(phrase) > 3:
+                assert any(_count(phrase, old) > _count(phrase, new) for new, old in texts), (item["number"], phrase)
+
+
+def test_appended_schedule_no_wrong_extra(appended):
+    """Every changed unit is a piece of a marked item of the schedule; no numbered paragraph of the report (its
+    underlined lead-ins, 'Self -build housing:' ...) changed."""
+    phrases = [p for i in LLDC["items"] for p in i["inserted"] + i["deleted"] + i.get("table_header", []) if len(p) >= 8]
+    for change in _changed(appended):
+        assert all(n.startswith("\u00b6") for n in change.old + change.new), change.new
+        text = _norm(" ".join(change.new_texts + change.old_texts))
+        assert any(_count(p, text) or text in _norm(p) for p in phrases), text[:80]
+
+
 # ---------------------------------------------------------------- a constitution's redline, in colour
 
 CONSTITUTION = _gold("cardano-constitution-0312-0412.gold.json")

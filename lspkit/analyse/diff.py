@@ -996,6 +996,10 @@ def diff_tracked(document: Document, **options: Any) -> DiffResult:
     pair = tracked_versions(document)
     if pair is None:
         raise NoTrackedChanges("no tracked changes found (no text is marked inserted or deleted)", document.source.path)
+    if options.get("blocks") is None and any(getattr(b, "changes", ()) for b in document.blocks):
+        # a marked change in the unnumbered text (a schedule of modifications appended to a numbered report)
+        # is a change of the paper, however much numbered text surrounds it
+        options = {**options, "blocks": True}
     result = diff_documents(pair[0], pair[1], known=pair[2], **options)
     return replace(result, tracked=f"{document.source.path}: its original text (struck-through text kept, "
                    "insertions left out) against its final text")

@@ -168,8 +168,9 @@ class MarkRules:
     - underlined coloured text on a line with a change bar is inserted;
     - underlined text in the body colour is inserted only where the markup is monochrome: the document strikes
       through more body-coloured text than markup-coloured (an inspector's schedule of modifications), and only
-      on a page with struck-through text or next to one (an inspector's report underlines its run-in headings
-      and strikes and underlines only in its appendix of modifications).
+      in the markup's pages: a page with struck-through text, and the pages next to it, and on from them while
+      each page underlines body-coloured text (a schedule whose first pages only insert); an inspector's report
+      underlines its run-in headings and strikes and underlines only in its appendix of modifications.
     A hyperlink or heading in a colour never struck through, and underlined headings of a document whose
     markup is coloured, are not changes.
     """
@@ -177,10 +178,18 @@ class MarkRules:
     MIN_STRUCK = 3  # glyphs struck through in a colour before the colour is the markup's
     MIN_MONO = 8  # body-coloured glyphs struck through before its underlines are insertions
 
-    def __init__(self, counts: dict, struck_pages: frozenset = frozenset()):
+    def __init__(self, counts: dict, struck_pages: frozenset = frozenset(), under_pages: frozenset = frozenset()):
         """`counts`: glyphs per mark over the document ({(line, colour): n}, unmarked body text under None);
-        `struck_pages`: the pages with struck-through text."""
+        `struck_pages`: the pages with struck-through text; `under_pages`: the pages with underlined
+        body-coloured text."""
         self.struck_pages = struck_pages
+        self.markup_pages = set(struck_pages) | {p + d for p in struck_pages for d in (-1, 1)}
+        for page in struck_pages:  # on from a struck page over consecutive pages that underline
+            for step in (-1, 1):
+                q = page + step
+                while q in under_pages and q not in struck_pages:
+                    self.markup_pages.add(q)
+                    q += step
         body = counts.get(None, 0)
         totals: dict = {}
         for mark, n in counts.items():
@@ -202,8 +211,7 @@ class MarkRules:
             return ChangeOp.DELETED
         if colour is not None and (colour in self.colours or line == BARRED):
             return ChangeOp.INSERTED
-        if line == UNDER and colour is None and self.mono and (
-                page in self.struck_pages or page - 1 in self.struck_pages or page + 1 in self.struck_pages):
+        if line == UNDER and colour is None and self.mono and page in self.markup_pages:
             return ChangeOp.INSERTED
         return None
 
@@ -293,11 +301,15 @@ def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], cou
     if runs and rulings is not None:
         hs, vs = rulings
         if len(hs) >= 2 and len(vs) >= 2:
-            for table in _grid_tables(hs, vs, runs, page_no):
+            grids = _grid_tables(hs, vs, runs, page_no)
+            if any(len(r) > 8 and r[8] is not None for r in runs):  # prose in a ruled grid may be a schedule of changes
+                grids += _grid_tables(hs, vs, runs, page_no, layout=True)
+            for table in grids:
                 x0, top, x1, bottom = table.bbox
                 marked = [r for r in runs if len(r) > 8 and r[8] is not None
                           and x0 <= (r[0] + r[1]) / 2 <= x1 and top <= (r[2] + r[3]) / 2 <= bottom]
-                laid.tables.append((table, marked, _cells(table, hs, vs) if marked else None))
+                if table.rows or marked:
+                    laid.tables.append((table, marked, _cells(table, hs, vs) if marked else None))
         laid.foot_rule = foot_rule(hs, vs, runs, width, height)
     counts = laid.mark_counts
     if any(len(r) > 8 and r[8] is not None for r in runs):
@@ -348,6 +360,7 @@ class Collector:
         self.mark_counts: dict = {}  # glyphs per change mark (None: unmarked), for MarkRules
         self.marked = False
         self.struck_pages: set[int] = set()
+        self.under_pages: set[int] = set()  # pages with underlined body-coloured text
         progress.document(path, len(opened.wanted))  # pages read, for a bar if the caller draws one
 
     def broken(self, page_no: int) -> None:
@@ -379,10 +392,12 @@ class Collector:
             self.marked = True
         if laid.struck:
             self.struck_pages.add(page_no)
+        if laid.mark_counts.get((UNDER, None)):
+            self.under_pages.add(page_no)
         self.pending.append(laid)
 
     def _make_lines(self) -> None:
-        rules = MarkRules(self.mark_counts, frozenset(self.struck_pages)) if self.marked else None
+        rules = MarkRules(self.mark_counts, frozenset(self.struck_pages), frozenset(self.under_pages)) if self.marked else None
         for laid in self.pending:
             if laid.ordered is None:
                 self._add_lines(laid.page_no, laid.lines)
@@ -401,7 +416,7 @@ class Collector:
         self.pending = []
         # A ruled grid whose text carries tracked changes is a schedule of changes (an inspector's main
         # modifications): read as lines, so that its changes reach the paragraphs, not as a table's cells.
-        self.tables = [t for t, marked, _ in self.tables if not any(run_op(r) for r in marked)]
+        self.tables = [t for t, marked, _ in self.tables if t.rows and not any(run_op(r) for r in marked)]
 
     def _change_grids(self, page_no: int) -> list:
         """The (row ys, column xs) of the page's ruled grids whose text carries changes."""
