@@ -183,9 +183,13 @@ class Section:
     heading: str
     page: int
     kind: SectionKind = SectionKind.SECTION
+    changes: tuple[TrackedChange, ...] = ()  # tracked changes in its heading (a PDF "with tracked changes")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"number": self.number, "heading": self.heading, "page": self.page, "kind": self.kind.value}
+        out = {"number": self.number, "heading": self.heading, "page": self.page, "kind": self.kind.value}
+        if self.changes:  # only where the PDF shows tracked changes in the heading
+            out["changes"] = [c.to_dict() for c in self.changes]
+        return out
 
 
 @dataclass(frozen=True)
@@ -362,7 +366,8 @@ class Document:
             source=Source(**d["source"]),
             metadata=Metadata(d.get("metadata", {})),
             sections=tuple(
-                Section(s["number"], s["heading"], s["page"], SectionKind(s.get("kind", "section")))
+                Section(s["number"], s["heading"], s["page"], SectionKind(s.get("kind", "section")),
+                        tuple(TrackedChange.from_dict(c) for c in s.get("changes", ())))
                 for s in d.get("sections", ())
             ),
             paragraphs=paragraphs,

@@ -248,6 +248,14 @@ def test_markup_final_and_original_text_read_from_colour_and_strikes(markup):
     assert "Any participant" not in old and "73 epochs" not in old
 
 
+def test_markup_heading_renamed_by_its_marks(markup):
+    """The Article IV heading's inserted word (coloured, in a bold heading line) renames the heading: the
+    heading carries its marks like a paragraph, and a tracked diff pairs each heading with itself."""
+    [gold] = CONSTITUTION["heading_changes"]
+    renamed = [(h.old_heading, h.new_heading) for h in markup.headings if h.op.value == "renamed"]
+    assert renamed == [(gold["old"], gold["new"])]
+
+
 def test_clean_draft_against_the_markup_compares_the_final_text(tmp_path):
     clean = _real(CONSTITUTION["new"])
     marked = _real(CONSTITUTION["tracked"])

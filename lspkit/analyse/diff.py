@@ -336,7 +336,9 @@ def diff_documents(
 
     old_sections, old_of = _sections(old)
     new_sections, new_of = _sections(new)
-    section_map, heading_changes = _align_sections(old_sections, new_sections, old_of, new_of, matches)
+    known_sections = {a[1]: b[1] for a, b in known if a[0] == "s"} if known is not None else {}
+    section_map, heading_changes = _align_sections(old_sections, new_sections, old_of, new_of, matches,
+                                                   known_sections)
 
     themes_old = _themes_by_index(original_old, tagged_old, old_origin)
     themes_new = _themes_by_index(original_new, tagged_new, new_origin)
@@ -823,8 +825,10 @@ def _align_sections(
     old_of: list[Optional[int]],
     new_of: list[Optional[int]],
     matches: Sequence[Match],
+    known: Optional[dict[int, int]] = None,
 ) -> tuple[dict[int, int], list[HeadingChange]]:
-    """Map old sections to new ones by where their paragraphs went and by heading words.
+    """Map old sections to new ones by where their paragraphs went and by heading words (`known`: pairs already
+    known, a tracked-changes PDF's headings, before and after their marks).
 
     Score = heading similarity + the share of paragraphs that flowed from one to
     the other (+0.5 for the very same heading words, +0.1 for the same number),
@@ -860,6 +864,11 @@ def _align_sections(
     mapping: dict[int, int] = {}
     taken: set[int] = set()
     sims: dict[int, float] = {}
+    for a, b in (known or {}).items():
+        if a < len(old_sections) and b < len(new_sections) and b not in taken:
+            mapping[a] = b
+            taken.add(b)
+            sims[a] = fuzz.ratio(old_heads[a], new_heads[b]) / 100.0 if (old_heads[a] or new_heads[b]) else 1.0
     for _, _, a, b, h in scored:
         if a not in mapping and b not in taken:
             mapping[a] = b

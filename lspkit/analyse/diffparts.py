@@ -880,9 +880,10 @@ def tracked_versions(document: Document) -> Optional[tuple[Document, Document, l
 
     if not has_tracked_changes(document):
         return None
+    old_sections, new_sections, renamed, section_pairs = _tracked_sections(document.sections, _replace)
     original: list[Paragraph] = []
     final: list[Paragraph] = []
-    pairs: list[tuple[tuple[str, int], tuple[str, int]]] = []
+    pairs: list[tuple[tuple[str, int], tuple[str, int]]] = list(section_pairs)
     for p in document.paragraphs:
         changes = list(getattr(p, "changes", None) or ())
         old_number = getattr(p, "old_number", None)
@@ -894,7 +895,7 @@ def tracked_versions(document: Document) -> Optional[tuple[Document, Document, l
         if old_text.strip():
             in_old = ("p", len(original))
             original.append(_replace(p, number=old_number, text=old_text, parts=() if changes else p.parts,
-                                     tables=() if changes else p.tables))
+                                     tables=() if changes else p.tables, heading=renamed.get(p.heading, p.heading)))
         if new_text.strip():
             in_new = ("p", len(final))
             final.append(_replace(p, text=new_text, parts=() if new_text != p.text else p.parts))
@@ -913,11 +914,43 @@ def tracked_versions(document: Document) -> Optional[tuple[Document, Document, l
         if new_text.strip():
             new_blocks.append(_replace(b, text=new_text))
     path = document.source.path
-    old_doc = replace(document, paragraphs=tuple(original), blocks=tuple(old_blocks),
+    old_doc = replace(document, paragraphs=tuple(original), blocks=tuple(old_blocks), sections=tuple(old_sections),
                       source=replace(document.source, path=f"{path} (original)"))
-    new_doc = replace(document, paragraphs=tuple(final), blocks=tuple(new_blocks),
+    new_doc = replace(document, paragraphs=tuple(final), blocks=tuple(new_blocks), sections=tuple(new_sections),
                       source=replace(document.source, path=f"{path} (final)"))
     return old_doc, new_doc, pairs
+
+
+def _tracked_sections(sections: Sequence[Any], _replace: Any) -> tuple[list, list, dict[str, str], list]:
+    """The sections before and after their headings' tracked changes, each renamed heading's old text (by its
+    new text), and which section is which (("s", old position), ("s", new position)).  A heading wholly
+    inserted (its number and words) is absent from the original, one wholly struck absent from the final."""
+    old: list = []
+    new: list = []
+    renamed: dict[str, str] = {}
+    pairs: list = []
+    for sec in sections:
+        changes = list(getattr(sec, "changes", None) or ())
+        if not changes:
+            pairs.append((("s", len(old)), ("s", len(new))))
+            old.append(sec)
+            new.append(sec)
+            continue
+        old_heading, new_heading = _rebuild(sec.heading, changes)
+        printed = set(_norm(f"{sec.number or ''} {sec.heading}").split())
+        ops = {_op(c) for c in changes}
+        marked = set(_norm(" ".join(str(_item(c, "text") or "") for c in changes)).split())
+        in_old = not (ops == {"inserted"} and printed <= marked)
+        in_new = not (ops == {"deleted"} and printed <= marked)
+        if in_old and in_new:
+            pairs.append((("s", len(old)), ("s", len(new))))
+        if in_old:
+            old.append(_replace(sec, heading=old_heading))
+            if old_heading != new_heading:
+                renamed[sec.heading] = old_heading
+        if in_new:
+            new.append(_replace(sec, heading=new_heading))
+    return old, new, renamed, pairs
 
 
 def _span_at(new: str, at: int, text: str) -> Optional[tuple[int, int]]:
