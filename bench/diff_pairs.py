@@ -64,8 +64,10 @@ def rules(result, gold: dict) -> str:
             got.setdefault(label, c.kind.value)
     want = {o["new"][0]: o["op"] for o in gold["paragraph_ops"]}
     right = sum(got.get(k) == v for k, v in want.items())
-    extras = [k for k, v in got.items() if v != "unchanged" and want.get(k) in (None, "unchanged")]
-    return f"rule ops right {right}/{len(want)}; changed units the gold has unchanged or lacks: {len(extras)} {extras}"
+    wrong = [k for k, v in want.items() if got.get(k) != v]
+    extras = [k for k, v in got.items() if v != "unchanged" and k not in want]
+    return (f"rule ops right {right}/{len(want)} (wrong: {wrong}); changed units outside the rules: {extras} "
+            f"(the gold's unnumbered changes: {len(gold.get('unnumbered_changes', []))})")
 
 
 def in_order(result, gold: dict) -> str:

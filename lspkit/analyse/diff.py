@@ -753,15 +753,23 @@ def labelled_items(blocks: Sequence[Any]) -> Optional[list[Paragraph]]:
     def page_at(offset: int) -> int:
         return stream[max(0, bisect.bisect_right([s for s, _ in stream], offset) - 1)][1]
 
-    # the last item runs to the end: what follows it (an adoption history, a signature) is read into it in both
-    # versions alike, so only a real change there shows
+    # the last item ends where a record in capitals follows one of its sentences ("ADOPTED: June 15, 1987 ...",
+    # an adoption history); else it runs to the end, what follows read into it in both versions alike
+    tail = _RECORD.search(text, cuts[-1][0] + 1)
+    stop = tail.start() if tail else len(text)
     out: list[Paragraph] = []
     if text[: cuts[0][0]].strip():
         out.append(Paragraph(number=f"{BLOCK_MARK}1", text=" ".join(text[: cuts[0][0]].split()), page=page_at(0)))
     for k, (start, label) in enumerate(cuts):
-        end = cuts[k + 1][0] if k + 1 < len(cuts) else len(text)
+        end = cuts[k + 1][0] if k + 1 < len(cuts) else stop
         out.append(Paragraph(number=label, text=" ".join(text[start:end].split()), page=page_at(start)))
+    if text[stop:].strip():
+        out.append(Paragraph(number=f"{BLOCK_MARK}{len(out) - len(cuts) + 1}", text=" ".join(text[stop:].split()),
+                             page=page_at(stop)))
     return out
+
+
+_RECORD = re.compile(r"(?<=[.!?] )(?=[A-Z]{3,}(?: [A-Z]{2,})?: \S)")
 
 
 def is_block(number: str) -> bool:
