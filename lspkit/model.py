@@ -148,16 +148,33 @@ class Note:
 
 @dataclass(frozen=True)
 class TrackedChange:
-    """One tracked change inside a paragraph, in reading order: what was inserted or deleted."""
+    """One tracked change inside a paragraph, in reading order: what was inserted or deleted.
+
+    `at` is where it is in the text as read (the paragraph's, or the line's on a Line): for a change the text
+    holds (an insertion read as final), where it starts; for one the text leaves out (a deletion read as final),
+    where it was printed, just after the text before it.  `glued`: a change the text leaves out was printed
+    touching the text before it ("highlight" + a struck "s"), not after a space.  Neither takes part in
+    equality: a change is its op and its words."""
 
     op: ChangeOp
     text: str
+    at: Optional[int] = field(default=None, compare=False)
+    glued: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "op", ChangeOp(self.op))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"op": self.op.value, "text": self.text}
+        out: dict[str, Any] = {"op": self.op.value, "text": self.text}
+        if self.at is not None:
+            out["at"] = self.at
+        if self.glued:
+            out["glued"] = True
+        return out
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "TrackedChange":
+        return cls(ChangeOp(d["op"]), d["text"], d.get("at"), bool(d.get("glued", False)))
 
 
 @dataclass(frozen=True)
@@ -166,9 +183,13 @@ class Section:
     heading: str
     page: int
     kind: SectionKind = SectionKind.SECTION
+    changes: tuple[TrackedChange, ...] = ()  # tracked changes in its heading (a PDF "with tracked changes")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"number": self.number, "heading": self.heading, "page": self.page, "kind": self.kind.value}
+        out = {"number": self.number, "heading": self.heading, "page": self.page, "kind": self.kind.value}
+        if self.changes:  # only where the PDF shows tracked changes in the heading
+            out["changes"] = [c.to_dict() for c in self.changes]
+        return out
 
 
 @dataclass(frozen=True)
@@ -335,7 +356,7 @@ class Document:
                 parts=tuple(p.get("parts", ())),
                 tables=tuple(table(t) for t in p.get("tables", ())),
                 notes=tuple(note(n) for n in p.get("notes", ())),
-                changes=tuple(TrackedChange(ChangeOp(c["op"]), c["text"]) for c in p.get("changes", ())),
+                changes=tuple(TrackedChange.from_dict(c) for c in p.get("changes", ())),
                 label=p.get("label"),
                 outcome=p.get("outcome"),
             )
@@ -345,11 +366,12 @@ class Document:
             source=Source(**d["source"]),
             metadata=Metadata(d.get("metadata", {})),
             sections=tuple(
-                Section(s["number"], s["heading"], s["page"], SectionKind(s.get("kind", "section")))
+                Section(s["number"], s["heading"], s["page"], SectionKind(s.get("kind", "section")),
+                        tuple(TrackedChange.from_dict(c) for c in s.get("changes", ())))
                 for s in d.get("sections", ())
             ),
             paragraphs=paragraphs,
-            blocks=tuple(Block(b["text"], b["page"], tuple(TrackedChange(ChangeOp(c["op"]), c["text"])
+            blocks=tuple(Block(b["text"], b["page"], tuple(TrackedChange.from_dict(c)
                                                             for c in b.get("changes", ()))) for b in d.get("blocks", ())),
             notes=tuple(note(n) for n in d.get("notes", ())),
             dropped=tuple(Dropped(**x) for x in d.get("dropped", ())),

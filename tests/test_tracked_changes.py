@@ -35,7 +35,8 @@ def expected(mode: str) -> list[tuple[str, str, list[dict]]]:
 
 
 def got(doc: Document) -> list[tuple[str, str, list[dict]]]:
-    return [(p.number, p.text, [c.to_dict() for c in p.changes]) for p in doc.paragraphs]
+    """(number, text, changes as op and text: where each is, `at`, is checked below)."""
+    return [(p.number, p.text, [{"op": c.op.value, "text": c.text} for c in p.changes]) for p in doc.paragraphs]
 
 
 @pytest.mark.parametrize("engine", list(READERS))
@@ -54,9 +55,14 @@ def test_changes_survive_the_json_round_trip_and_only_appear_where_there_are_som
     doc = extract(str(PDF))
     d = doc.to_dict()
     assert "changes" not in d["paragraphs"][0]  # 17.1: nothing changed, the usual shape
-    assert d["paragraphs"][1]["changes"] == [{"op": "deleted", "text": "third"}, {"op": "inserted", "text": "fifth"}]
+    text = d["paragraphs"][1]["text"]
+    at = text.index(" fifth clear")
+    # the deletion where it was printed, just after "the"; the insertion where its word starts
+    assert d["paragraphs"][1]["changes"] == [{"op": "deleted", "text": "third", "at": at},
+                                             {"op": "inserted", "text": "fifth", "at": at + 1}]
     back = Document.from_dict(d)
     assert back.paragraphs[1].changes == (TrackedChange(ChangeOp.DELETED, "third"), TrackedChange(ChangeOp.INSERTED, "fifth"))
+    assert [c.at for c in back.paragraphs[1].changes] == [at, at + 1]
 
 
 def test_extract_json_with_changes_matches_the_schema():
@@ -93,3 +99,14 @@ def test_tracked_pdf_as_a_diff_finds_the_inserted_paragraph_and_the_word_change(
     assert change.kind.value == "modified"
     words = [(w.op.value, w.text.strip()) for w in change.words if w.op.value != "equal"]
     assert ("delete", "third") in words and ("insert", "fifth") in words, words
+
+
+@pytest.mark.parametrize("engine", list(READERS))
+def test_each_change_is_placed_where_it_is_printed_so_the_original_is_rebuilt_exactly(engine: str):
+    """Every change carries where it is in its paragraph's text (`at`); the original rebuilt from the final
+    text and the changes alone (no second reading) is the gold's original, paragraph by paragraph."""
+    from lspkit.analyse.diffparts import tracked_versions
+
+    original, _final, _pairs = tracked_versions(extract(str(PDF), reader=engine))
+    want = [(g["original"]["number"], g["original"]["text"]) for g in GOLD["paragraphs"] if g["original"]["text"]]
+    assert [(p.number, p.text) for p in original.paragraphs] == want

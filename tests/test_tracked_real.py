@@ -97,6 +97,90 @@ def test_schedule_original_text_of_items_changed_in_place(schedule):
         assert _norm(" ".join(change.old_texts)) == _norm(items[number]["original"]), number
 
 
+def test_schedule_original_text_where_deletions_stand_alone(schedule):
+    """A deletion with no insertion beside it goes back where it was printed, as each change carries its
+    place in the joined text: the struck 's' of 'highlights' (M6), the struck clause closing M13, the
+    deleted figure printed after its replacement (M8), the year range '2018 2021-2036 2038' (M2)."""
+    items = {i["number"]: i for i in WATFORD["items"]}
+    by_final = {_norm(" ".join(c.new_texts)): c for c in _changed(schedule)}
+    for number in ("M2", "M6", "M13"):
+        change = by_final[_norm(items[number]["final"])]
+        assert _norm(" ".join(change.old_texts)) == _norm(items[number]["original"]), number
+    # M8: the cell's bold first line is read as a heading (above); the text under it rebuilt exactly
+    final, original = (_norm(items["M8"][k]) for k in ("final", "original"))
+    change = by_final[final[final.index("New development"):]]
+    assert _norm(" ".join(change.old_texts)) == original[original.index("New development"):]
+
+
+def test_schedule_original_keeps_each_struck_stretch_in_its_place(schedule):
+    """M15 as printed: a struck sentence, then 'Inappropriate' and 'approved except in very special
+    circumstances' underlined (the gold's note reads the first as unchanged; the page underlines both), struck
+    'supported' before the inserted 'approved', a struck clause before the full stop."""
+    m15 = WATFORD["items"][-1]
+    change = next(c for c in _changed(schedule) if _norm(" ".join(c.new_texts)) == _norm(m15["final"]))
+    old = _norm(" ".join(change.old_texts))
+    assert old.startswith(_norm(m15["changes"][0]["text"]) + " development,")
+    assert old.endswith("in the Metropolitan Green Belt will not be supported unless it can be demonstrated that "
+                        "exceptional circumstances apply.")
+
+
+# ---------------------------------------------------------------- a schedule appended to a numbered report
+
+LLDC = _gold("lldc-main-modifications-p31-35.tracked.gold.json")
+
+
+@pytest.fixture(scope="module")
+def appended():
+    return _tracked(_real(LLDC["tracked"]))
+
+
+def _count(phrase: str, text: str) -> int:
+    return len(re.findall(rf"(?<!\w){re.escape(_norm(phrase))}(?!\w)", text))
+
+
+def _within_other(phrase: str, others: list) -> bool:
+    return any(_norm(phrase) in _norm(o) for o in others)
+
+
+def test_appended_schedule_every_marked_item_found_with_its_op(appended):
+    """The schedule's pages whose insertions are only underlined (pp31-32: no strike-through there, the report
+    before it underlines its lead-ins) are read as markup like the struck pages after them, and the schedule,
+    unnumbered text after 134 numbered paragraphs, is compared: each item's underlined stretches are added in
+    its unit, its struck ones removed."""
+    changed = _changed(appended)
+    seen: dict = {}
+    for item in LLDC["items"]:
+        if item["op"] is None:
+            continue
+        # the item's unit: the one that holds its longest stretch found in one unit only (two items may insert
+        # the same sentence)
+        holders = [[c for c in changed if _count(p, _norm(" ".join(c.new_texts + c.old_texts)))]
+                   for p in sorted(item["inserted"] + item["deleted"], key=len, reverse=True)]
+        [unit] = next(h for h in holders if len(h) == 1)
+        assert unit.kind.value == item["op"], item["number"]
+        assert unit.new not in seen, (item["number"], seen.get(unit.new))  # each item its own unit (a ruled cell)
+        seen[unit.new] = item["number"]
+        # a cell that runs over a page break (or holds a table) is more than one unit: its stretches in any of them
+        units = [unit] if "page_end" not in item else changed
+        texts = [(_norm(" ".join(c.new_texts)), _norm(" ".join(c.old_texts))) for c in units]
+        for phrase in item["inserted"]:
+            if not _within_other(phrase, item["deleted"]) and len(phrase) > 3:
+                assert any(_count(phrase, new) > _count(phrase, old) for new, old in texts), (item["number"], phrase)
+        for phrase in item["deleted"]:
+            if not _within_other(phrase, item["inserted"]) and len(phrase) > 3:
+                assert any(_count(phrase, old) > _count(phrase, new) for new, old in texts), (item["number"], phrase)
+
+
+def test_appended_schedule_no_wrong_extra(appended):
+    """Every changed unit is a piece of a marked item of the schedule; no numbered paragraph of the report (its
+    underlined lead-ins, 'Self -build housing:' ...) changed."""
+    phrases = [p for i in LLDC["items"] for p in i["inserted"] + i["deleted"] + i.get("table_header", []) if len(p) >= 8]
+    for change in _changed(appended):
+        assert all(n.startswith("\u00b6") for n in change.old + change.new), change.new
+        text = _norm(" ".join(change.new_texts + change.old_texts))
+        assert any(_count(p, text) or text in _norm(p) for p in phrases), text[:80]
+
+
 # ---------------------------------------------------------------- a constitution's redline, in colour
 
 CONSTITUTION = _gold("cardano-constitution-0312-0412.gold.json")
@@ -162,6 +246,14 @@ def test_markup_final_and_original_text_read_from_colour_and_strikes(markup):
     assert "not less than on an annual basis" not in new
     assert "The Cardano Community is expected to propose, not less than on an annual basis," in old
     assert "Any participant" not in old and "73 epochs" not in old
+
+
+def test_markup_heading_renamed_by_its_marks(markup):
+    """The Article IV heading's inserted word (coloured, in a bold heading line) renames the heading: the
+    heading carries its marks like a paragraph, and a tracked diff pairs each heading with itself."""
+    [gold] = CONSTITUTION["heading_changes"]
+    renamed = [(h.old_heading, h.new_heading) for h in markup.headings if h.op.value == "renamed"]
+    assert renamed == [(gold["old"], gold["new"])]
 
 
 def test_clean_draft_against_the_markup_compares_the_final_text(tmp_path):

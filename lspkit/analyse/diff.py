@@ -23,6 +23,7 @@ twice in one version is warned about; both paragraphs are aligned as themselves.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -301,8 +302,8 @@ def diff_documents(
     if blocks is None:
         blocks = any(_mostly_unnumbered(d) for d in (old, new))
     original_old, original_new = old, new
-    old, old_origin = _units(old, blocks)
-    new, new_origin = _units(new, blocks)
+    old, old_origin = _units(old, blocks, labelled=known is None)
+    new, new_origin = _units(new, blocks, labelled=known is None)
     ops, nps = old.paragraphs, new.paragraphs
 
     matches: list[Match] = []
@@ -335,7 +336,9 @@ def diff_documents(
 
     old_sections, old_of = _sections(old)
     new_sections, new_of = _sections(new)
-    section_map, heading_changes = _align_sections(old_sections, new_sections, old_of, new_of, matches)
+    known_sections = {a[1]: b[1] for a, b in known if a[0] == "s"} if known is not None else {}
+    section_map, heading_changes = _align_sections(old_sections, new_sections, old_of, new_of, matches,
+                                                   known_sections)
 
     themes_old = _themes_by_index(original_old, tagged_old, old_origin)
     themes_new = _themes_by_index(original_new, tagged_new, new_origin)
@@ -679,15 +682,22 @@ def _moved(i: int, j: int, old_of: list[Optional[int]], new_of: list[Optional[in
 BLOCK_MARK = "\u00b6"  # ¶
 
 
-def _units(document: Document, blocks: bool) -> tuple[Document, list[Optional[int]]]:
+def _units(document: Document, blocks: bool, labelled: bool = False) -> tuple[Document, list[Optional[int]]]:
     """The document with its blocks as extra paragraphs (¶1, ¶2 ...) when asked; each unit's paragraph position.
 
     Blocks carry only a page, so they are slotted in before the numbered
     paragraphs of their page: most unnumbered text is preamble or sits
-    between sections.
+    between sections.  `labelled`: a paper with no numbered paragraph whose
+    text runs as labelled items ("Rule 8. Preparation of Agenda. Prior to
+    ...") is cut into one unit per item, named by its label, wherever the
+    blocks (often a page each) end (`labelled_items`).
     """
     if not blocks or not document.blocks:
         return document, list(range(len(document.paragraphs)))
+    if labelled and not document.paragraphs:
+        items = labelled_items(document.blocks)
+        if items is not None:
+            return replace(document, paragraphs=tuple(items)), [None] * len(items)
     units = [(p.page, 1, k, p, k) for k, p in enumerate(document.paragraphs)]
     units += [
         (b.page, 0, k, Paragraph(number=f"{BLOCK_MARK}{k + 1}", text=b.text, page=b.page), None)
@@ -695,6 +705,71 @@ def _units(document: Document, blocks: bool) -> tuple[Document, list[Optional[in
     ]
     units.sort(key=lambda u: (u[0], u[1], u[2]))
     return replace(document, paragraphs=tuple(u[3] for u in units)), [u[4] for u in units]
+
+
+# "Rule 8. Preparation of Agenda." / "Article 12. Quorum." / "Standing Order 4. Notice of motions.": a label word,
+# a number, then (group 4, empty if not) a heading in title case that ends at its full stop; a citation ("under
+# Rule 37. The ...") has none
+_SMALL = r"[a-z]{1,4}"
+_ITEM = re.compile(
+    r"(?:(?<=^)|(?<=[\s.;:]))((?:Rule|Article|Section|Clause|Regulation|Standing Order|Order|Byelaw|Bylaw)"
+    r"\s+(\d{1,3})([A-Z]?))\.\s+(?=[A-Z0-9(“\"‘'])"
+    rf"(?=((?:[A-Z0-9][\w'’,-]*|{_SMALL})(?:\s+(?:[A-Z0-9][\w'’,-]*|{_SMALL})){{0,9}}\.(?:\s|$))?)")
+_SENTENCE_START = re.compile(r"(?:^|[.;:!?][\"”’')]*\s+)$")
+
+
+def labelled_items(blocks: Sequence[Any]) -> Optional[list[Paragraph]]:
+    """The blocks' text cut at labelled items ("Rule N. Heading."): a unit per item, named by its label
+    ("Rule 8"), the text before the first as one block; None unless at least three items are found, their
+    numbers rising in one series (a few numbers may be skipped, a lettered one, 31A, follows its own).  An item
+    without a heading ("Rule 33A. Rule 33 of these Rules notwithstanding, ...") counts only as the very next
+    of the series and at a sentence's start."""
+    stream: list[tuple[int, int]] = []  # (offset in the joined text, page) where each block starts
+    text = ""
+    for b in blocks:
+        stream.append((len(text), b.page))
+        text += b.text + " "
+    cuts: list[tuple[int, str]] = []
+    word = None
+    last: Optional[tuple[int, str]] = None
+    for m in _ITEM.finditer(text):
+        label, n, letter, heading = m.group(1), int(m.group(2)), m.group(3), m.group(4)
+        kind = label.rsplit(" ", 1)[0]
+        if word is not None and kind != word:
+            continue
+        key = (n, letter)
+        if last is not None and not (last < key and n <= last[0] + 10):
+            continue
+        if not heading:
+            after = last is not None and (key == (last[0] + 1, "") or (
+                n == last[0] and letter and ord(letter) == ord(last[1] or "@") + 1))
+            if not after or not _SENTENCE_START.search(text[max(0, m.start() - 4): m.start()]):
+                continue
+        word, last = kind, key
+        cuts.append((m.start(), " ".join(label.split())))
+    if len(cuts) < 3:
+        return None
+
+    def page_at(offset: int) -> int:
+        return stream[max(0, bisect.bisect_right([s for s, _ in stream], offset) - 1)][1]
+
+    # the last item ends where a record in capitals follows one of its sentences ("ADOPTED: June 15, 1987 ...",
+    # an adoption history); else it runs to the end, what follows read into it in both versions alike
+    tail = _RECORD.search(text, cuts[-1][0] + 1)
+    stop = tail.start() if tail else len(text)
+    out: list[Paragraph] = []
+    if text[: cuts[0][0]].strip():
+        out.append(Paragraph(number=f"{BLOCK_MARK}1", text=" ".join(text[: cuts[0][0]].split()), page=page_at(0)))
+    for k, (start, label) in enumerate(cuts):
+        end = cuts[k + 1][0] if k + 1 < len(cuts) else stop
+        out.append(Paragraph(number=label, text=" ".join(text[start:end].split()), page=page_at(start)))
+    if text[stop:].strip():
+        out.append(Paragraph(number=f"{BLOCK_MARK}{len(out) - len(cuts) + 1}", text=" ".join(text[stop:].split()),
+                             page=page_at(stop)))
+    return out
+
+
+_RECORD = re.compile(r"(?<=[.!?] )(?=[A-Z]{3,}(?: [A-Z]{2,})?: \S)")
 
 
 def is_block(number: str) -> bool:
@@ -758,8 +833,10 @@ def _align_sections(
     old_of: list[Optional[int]],
     new_of: list[Optional[int]],
     matches: Sequence[Match],
+    known: Optional[dict[int, int]] = None,
 ) -> tuple[dict[int, int], list[HeadingChange]]:
-    """Map old sections to new ones by where their paragraphs went and by heading words.
+    """Map old sections to new ones by where their paragraphs went and by heading words (`known`: pairs already
+    known, a tracked-changes PDF's headings, before and after their marks).
 
     Score = heading similarity + the share of paragraphs that flowed from one to
     the other (+0.5 for the very same heading words, +0.1 for the same number),
@@ -795,6 +872,11 @@ def _align_sections(
     mapping: dict[int, int] = {}
     taken: set[int] = set()
     sims: dict[int, float] = {}
+    for a, b in (known or {}).items():
+        if a < len(old_sections) and b < len(new_sections) and b not in taken:
+            mapping[a] = b
+            taken.add(b)
+            sims[a] = fuzz.ratio(old_heads[a], new_heads[b]) / 100.0 if (old_heads[a] or new_heads[b]) else 1.0
     for _, _, a, b, h in scored:
         if a not in mapping and b not in taken:
             mapping[a] = b
@@ -996,6 +1078,10 @@ def diff_tracked(document: Document, **options: Any) -> DiffResult:
     pair = tracked_versions(document)
     if pair is None:
         raise NoTrackedChanges("no tracked changes found (no text is marked inserted or deleted)", document.source.path)
+    if options.get("blocks") is None and any(getattr(b, "changes", ()) for b in document.blocks):
+        # a marked change in the unnumbered text (a schedule of modifications appended to a numbered report)
+        # is a change of the paper, however much numbered text surrounds it
+        options = {**options, "blocks": True}
     result = diff_documents(pair[0], pair[1], known=pair[2], **options)
     return replace(result, tracked=f"{document.source.path}: its original text (struck-through text kept, "
                    "insertions left out) against its final text")

@@ -880,9 +880,10 @@ def tracked_versions(document: Document) -> Optional[tuple[Document, Document, l
 
     if not has_tracked_changes(document):
         return None
+    old_sections, new_sections, renamed, section_pairs = _tracked_sections(document.sections, _replace)
     original: list[Paragraph] = []
     final: list[Paragraph] = []
-    pairs: list[tuple[tuple[str, int], tuple[str, int]]] = []
+    pairs: list[tuple[tuple[str, int], tuple[str, int]]] = list(section_pairs)
     for p in document.paragraphs:
         changes = list(getattr(p, "changes", None) or ())
         old_number = getattr(p, "old_number", None)
@@ -894,7 +895,7 @@ def tracked_versions(document: Document) -> Optional[tuple[Document, Document, l
         if old_text.strip():
             in_old = ("p", len(original))
             original.append(_replace(p, number=old_number, text=old_text, parts=() if changes else p.parts,
-                                     tables=() if changes else p.tables))
+                                     tables=() if changes else p.tables, heading=renamed.get(p.heading, p.heading)))
         if new_text.strip():
             in_new = ("p", len(final))
             final.append(_replace(p, text=new_text, parts=() if new_text != p.text else p.parts))
@@ -913,11 +914,58 @@ def tracked_versions(document: Document) -> Optional[tuple[Document, Document, l
         if new_text.strip():
             new_blocks.append(_replace(b, text=new_text))
     path = document.source.path
-    old_doc = replace(document, paragraphs=tuple(original), blocks=tuple(old_blocks),
+    old_doc = replace(document, paragraphs=tuple(original), blocks=tuple(old_blocks), sections=tuple(old_sections),
                       source=replace(document.source, path=f"{path} (original)"))
-    new_doc = replace(document, paragraphs=tuple(final), blocks=tuple(new_blocks),
+    new_doc = replace(document, paragraphs=tuple(final), blocks=tuple(new_blocks), sections=tuple(new_sections),
                       source=replace(document.source, path=f"{path} (final)"))
     return old_doc, new_doc, pairs
+
+
+def _tracked_sections(sections: Sequence[Any], _replace: Any) -> tuple[list, list, dict[str, str], list]:
+    """The sections before and after their headings' tracked changes, each renamed heading's old text (by its
+    new text), and which section is which (("s", old position), ("s", new position)).  A heading wholly
+    inserted (its number and words) is absent from the original, one wholly struck absent from the final."""
+    old: list = []
+    new: list = []
+    renamed: dict[str, str] = {}
+    pairs: list = []
+    for sec in sections:
+        changes = list(getattr(sec, "changes", None) or ())
+        if not changes:
+            pairs.append((("s", len(old)), ("s", len(new))))
+            old.append(sec)
+            new.append(sec)
+            continue
+        old_heading, new_heading = _rebuild(sec.heading, changes)
+        printed = set(_norm(f"{sec.number or ''} {sec.heading}").split())
+        ops = {_op(c) for c in changes}
+        marked = set(_norm(" ".join(str(_item(c, "text") or "") for c in changes)).split())
+        in_old = not (ops == {"inserted"} and printed <= marked)
+        in_new = not (ops == {"deleted"} and printed <= marked)
+        if in_old and in_new:
+            pairs.append((("s", len(old)), ("s", len(new))))
+        if in_old:
+            old.append(_replace(sec, heading=old_heading))
+            if old_heading != new_heading:
+                renamed[sec.heading] = old_heading
+        if in_new:
+            new.append(_replace(sec, heading=new_heading))
+    return old, new, renamed, pairs
+
+
+def _span_at(new: str, at: int, text: str) -> Optional[tuple[int, int]]:
+    """The span of `new` from `at` that reads `text` (spaces and a hyphen joined over a line break aside)."""
+    i, n = at, len(new)
+    for ch in text:
+        if ch.isspace():
+            continue
+        while i < n and new[i].isspace():
+            i += 1
+        if i < n and new[i] == ch:
+            i += 1
+        elif ch not in "-\u00ad":
+            return None
+    return (at, i) if i > at else None
 
 
 def _item(change: Any, name: str) -> Any:
@@ -1000,35 +1048,43 @@ def _rebuild(final_text: str, changes: Sequence[Any]) -> tuple[str, str]:
     pending: list[str] = []
     for change, op, text in zip(changes, ops, texts):
         at = _item(change, "at")
+        at = int(at) if isinstance(at, int) and 0 <= at <= len(new) else None
         if op == "inserted":
-            k = int(at) if at is not None else new.find(text, cursor)
-            if k < 0:
-                k = new.find(text)
-            if k < 0:  # a wholly inserted paragraph's mark carries its printed label, the text does not
-                label = _LEADING_LABEL.match(text)
-                if label:
-                    text = text[label.end():]
+            span = _span_at(new, at, text) if at is not None else None
+            if span is None:
+                k = new.find(text, cursor)
+                if k < 0:
                     k = new.find(text)
-            if k < 0:
-                continue
-            inserted_spans.append((k, k + len(text)))
+                if k < 0:  # a wholly inserted paragraph's mark carries its printed label, the text does not
+                    label = _LEADING_LABEL.match(text)
+                    if label:
+                        text = text[label.end():]
+                        k = new.find(text)
+                if k < 0:
+                    continue
+                span = (k, k + len(text))
+            inserted_spans.append(span)
             for d in pending:
-                deletions.append((k, d))
+                deletions.append((span[0], d))
             pending = []
-            cursor = k + len(text)
+            cursor = span[1]
         elif op == "deleted":
             if at is not None:
-                deletions.append((int(at), text))
+                # placed where it was printed: after the text before it, a space between unless printed touching it
+                deletions.append((at, text if _item(change, "glued") else " " + text))
             else:
-                pending.append(text)
+                pending.append(" " + text + " ")
     for d in pending:
         deletions.append((cursor, d))
     # The original: the final text without its insertions, with the deletions put back.
     pieces: list[str] = []
+    put_back: set[int] = set()  # the pieces that are deletions put back
     last = 0
-    events = sorted([(a, 0, b, "") for a, b in inserted_spans] + [(at, 1, at, t) for at, t in deletions])
-    for start, kind, end, text in events:
-        if kind == 0:
+    # at one place a deletion goes before an insertion that starts there (printed "old new"), in reading order
+    events = sorted([(a, 1, b, "", k) for k, (a, b) in enumerate(inserted_spans)]
+                    + [(at, 0, at, t, k) for k, (at, t) in enumerate(deletions)])
+    for start, kind, end, text, _ in events:
+        if kind == 1:
             if start >= last:
                 pieces.append(new[last:start])
                 last = end
@@ -1036,8 +1092,13 @@ def _rebuild(final_text: str, changes: Sequence[Any]) -> tuple[str, str]:
             if start >= last:
                 pieces.append(new[last:start])
                 last = start
-            pieces.append(" " + text + " ")
+            put_back.add(len(pieces))
+            pieces.append(text)
     pieces.append(new[last:])
+    for k in sorted(put_back):  # a word straight after a deletion put back was printed after a space
+        after = next((p for p in pieces[k + 1:] if p), "")
+        if after[:1].isalnum() and pieces[k][-1:].strip():
+            pieces[k] += " "
     old = " ".join("".join(pieces).split())
     old = re.sub(r"\s+([,.;:)])", r"\1", old)
     return old, " ".join(new.split())

@@ -168,8 +168,9 @@ class MarkRules:
     - underlined coloured text on a line with a change bar is inserted;
     - underlined text in the body colour is inserted only where the markup is monochrome: the document strikes
       through more body-coloured text than markup-coloured (an inspector's schedule of modifications), and only
-      on a page with struck-through text or next to one (an inspector's report underlines its run-in headings
-      and strikes and underlines only in its appendix of modifications).
+      in the markup's pages: a page with struck-through text, and the pages next to it, and on from them while
+      each page underlines body-coloured text (a schedule whose first pages only insert); an inspector's report
+      underlines its run-in headings and strikes and underlines only in its appendix of modifications.
     A hyperlink or heading in a colour never struck through, and underlined headings of a document whose
     markup is coloured, are not changes.
     """
@@ -177,10 +178,18 @@ class MarkRules:
     MIN_STRUCK = 3  # glyphs struck through in a colour before the colour is the markup's
     MIN_MONO = 8  # body-coloured glyphs struck through before its underlines are insertions
 
-    def __init__(self, counts: dict, struck_pages: frozenset = frozenset()):
+    def __init__(self, counts: dict, struck_pages: frozenset = frozenset(), under_pages: frozenset = frozenset()):
         """`counts`: glyphs per mark over the document ({(line, colour): n}, unmarked body text under None);
-        `struck_pages`: the pages with struck-through text."""
+        `struck_pages`: the pages with struck-through text; `under_pages`: the pages with underlined
+        body-coloured text."""
         self.struck_pages = struck_pages
+        self.markup_pages = set(struck_pages) | {p + d for p in struck_pages for d in (-1, 1)}
+        for page in struck_pages:  # on from a struck page over consecutive pages that underline
+            for step in (-1, 1):
+                q = page + step
+                while q in under_pages and q not in struck_pages:
+                    self.markup_pages.add(q)
+                    q += step
         body = counts.get(None, 0)
         totals: dict = {}
         for mark, n in counts.items():
@@ -202,8 +211,7 @@ class MarkRules:
             return ChangeOp.DELETED
         if colour is not None and (colour in self.colours or line == BARRED):
             return ChangeOp.INSERTED
-        if line == UNDER and colour is None and self.mono and (
-                page in self.struck_pages or page - 1 in self.struck_pages or page + 1 in self.struck_pages):
+        if line == UNDER and colour is None and self.mono and page in self.markup_pages:
             return ChangeOp.INSERTED
         return None
 
@@ -293,11 +301,15 @@ def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], cou
     if runs and rulings is not None:
         hs, vs = rulings
         if len(hs) >= 2 and len(vs) >= 2:
-            for table in _grid_tables(hs, vs, runs, page_no):
+            grids = _grid_tables(hs, vs, runs, page_no)
+            if any(len(r) > 8 and r[8] is not None for r in runs):  # prose in a ruled grid may be a schedule of changes
+                grids += _grid_tables(hs, vs, runs, page_no, layout=True)
+            for table in grids:
                 x0, top, x1, bottom = table.bbox
                 marked = [r for r in runs if len(r) > 8 and r[8] is not None
                           and x0 <= (r[0] + r[1]) / 2 <= x1 and top <= (r[2] + r[3]) / 2 <= bottom]
-                laid.tables.append((table, marked, _cells(table, hs, vs) if marked else None))
+                if table.rows or marked:
+                    laid.tables.append((table, marked, _cells(table, hs, vs) if marked else None))
         laid.foot_rule = foot_rule(hs, vs, runs, width, height)
     counts = laid.mark_counts
     if any(len(r) > 8 and r[8] is not None for r in runs):
@@ -348,6 +360,7 @@ class Collector:
         self.mark_counts: dict = {}  # glyphs per change mark (None: unmarked), for MarkRules
         self.marked = False
         self.struck_pages: set[int] = set()
+        self.under_pages: set[int] = set()  # pages with underlined body-coloured text
         progress.document(path, len(opened.wanted))  # pages read, for a bar if the caller draws one
 
     def broken(self, page_no: int) -> None:
@@ -379,10 +392,12 @@ class Collector:
             self.marked = True
         if laid.struck:
             self.struck_pages.add(page_no)
+        if laid.mark_counts.get((UNDER, None)):
+            self.under_pages.add(page_no)
         self.pending.append(laid)
 
     def _make_lines(self) -> None:
-        rules = MarkRules(self.mark_counts, frozenset(self.struck_pages)) if self.marked else None
+        rules = MarkRules(self.mark_counts, frozenset(self.struck_pages), frozenset(self.under_pages)) if self.marked else None
         for laid in self.pending:
             if laid.ordered is None:
                 self._add_lines(laid.page_no, laid.lines)
@@ -401,7 +416,7 @@ class Collector:
         self.pending = []
         # A ruled grid whose text carries tracked changes is a schedule of changes (an inspector's main
         # modifications): read as lines, so that its changes reach the paragraphs, not as a table's cells.
-        self.tables = [t for t, marked, _ in self.tables if not any(run_op(r) for r in marked)]
+        self.tables = [t for t, marked, _ in self.tables if t.rows and not any(run_op(r) for r in marked)]
 
     def _change_grids(self, page_no: int) -> list:
         """The (row ys, column xs) of the page's ruled grids whose text carries changes."""
@@ -456,6 +471,7 @@ class Collector:
         if self.lines:
             prev = self.lines[-1]
             below = prev.page == line.page and prev.top < line.top and line.bottom > prev.bottom
+            line = _at(line, len(prev.text))  # printed after the line's text
             self.lines[-1] = replace(prev, changes=merge_changes(prev.changes, prev.change_edges[1], line),
                                      change_edges=(prev.change_edges[0], True),
                                      bottom=line.bottom if below else prev.bottom)
@@ -660,6 +676,58 @@ def make_line(runs: list[Run], page_no: int, width: float, height: float,
               tracked: str = "final") -> tuple[Optional[Line], list[str]]:
     """Join a visual line's runs; superscript markers after the first run are lifted out.
 
+    Runs marked as tracked changes are recorded on the line, each where it is in the line's text (`at`)."""
+    line, marks = _make_line(runs, page_no, width, height, tracked)
+    if line is not None and line.changes:
+        line = replace(line, changes=_placed(line.changes, runs, line.text, tracked))
+    return line, marks
+
+
+def _placed(changes: tuple, runs: list[Run], text: str, tracked: str) -> tuple:
+    """`changes` (grouped from `runs` as `_make_line` groups them) with where each is in the line's `text`: a
+    change the text holds where its words start; one it leaves out just after the text printed before it (the
+    end of the last piece kept, before any space), `glued` when printed with no space before it."""
+    drop = ChangeOp.DELETED if tracked == "final" else ChangeOp.INSERTED
+    out: list[TrackedChange] = []
+    cursor = 0
+    prev: Optional[Run] = None
+    k = -1
+    for i, r in enumerate(runs):
+        if not r[6]:
+            continue
+        op = run_op(r)
+        first_of_change = op is not None and not (k >= 0 and out and out[-1].op is op and _adjacent(runs, r, op))
+        if op is drop:
+            if first_of_change:
+                gap = prev is None or r[0] - prev[1] > 0.15 * r[4] or prev[6].endswith(" ") or r[6].startswith(" ")
+                k += 1
+                out.append(TrackedChange(op, changes[k].text if k < len(changes) else r[6], min(cursor, len(text)),
+                                         not gap))
+            prev = r
+            continue
+        piece = clean_text(r[6]).strip()
+        pos = -1
+        if piece:
+            for at in (cursor, cursor + 1):
+                if text.startswith(piece, at):
+                    pos = at
+                    break
+        if op is not None and first_of_change:
+            k += 1
+            out.append(TrackedChange(op, changes[k].text if k < len(changes) else r[6],
+                                     pos if pos >= 0 else min(cursor + (cursor > 0), len(text))))
+        if pos >= 0:
+            cursor = pos + len(piece)
+        prev = r
+    if len(out) != len(changes):  # grouped otherwise than _make_line grouped them: no positions rather than wrong ones
+        return changes
+    return tuple(out)
+
+
+def _make_line(runs: list[Run], page_no: int, width: float, height: float,
+               tracked: str = "final") -> tuple[Optional[Line], list[str]]:
+    """make_line without the changes' positions.
+
     Runs marked as tracked changes are recorded on the line; those the mode leaves out (deletions for
     `final`, insertions for `original`) are not in its text.  A line with changes but no text left has text "".
     """
@@ -781,9 +849,15 @@ def merge_changes(before: tuple, ends_in_change: bool, line: Line) -> tuple:
     the same change running over the line break is one change."""
     after = line.changes
     if before and after and ends_in_change and line.change_edges[0] and before[-1].op is after[0].op:
-        joined = TrackedChange(after[0].op, _join_change(before[-1].text, after[0].text))
+        joined = TrackedChange(after[0].op, _join_change(before[-1].text, after[0].text), before[-1].at,
+                               before[-1].glued)
         return (*before[:-1], joined, *after[1:])
     return (*before, *after)
+
+
+def _at(line: Line, at: int) -> Line:
+    """A wholly removed line whose changes are given to another line: every one of them placed at `at` there."""
+    return replace(line, changes=tuple(replace(c, at=at, glued=False) for c in line.changes))
 
 
 def lines_changes(lines: list[Line]) -> tuple:
@@ -799,6 +873,7 @@ def lines_changes(lines: list[Line]) -> tuple:
 
 def _joined(a: Line, b: Line) -> Line:
     """`b` with `a`'s changes before its own (a deleted line `a` read straight before `b`)."""
+    a = _at(a, 0)  # printed before b's text
     return replace(b, changes=merge_changes(a.changes, a.change_edges[1], b),
                    change_edges=(a.change_edges[0], b.change_edges[1]))
 

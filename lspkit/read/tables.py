@@ -62,9 +62,10 @@ def _merge_segments(segs: list[tuple[float, float, float]], tol: float = 1.5) ->
     return out
 
 
-def _grid_tables(hs, vs, runs: list, page_no: int) -> list[TableRegion]:
+def _grid_tables(hs, vs, runs: list, page_no: int, layout: bool = False) -> list[TableRegion]:
     """Ruled tables from the page's own rulings: connected grids of horizontal and vertical lines,
-    cells filled with the runs whose centres fall inside them."""
+    cells filled with the runs whose centres fall inside them.  `layout`: instead, the grids that are not
+    data tables (prose set in a ruled grid), without their rows: where a schedule of changes is ruled so."""
     H = _merge_segments(hs)
     V = _merge_segments(vs)
     if len(H) < 2 or len(V) < 2:
@@ -117,10 +118,12 @@ def _grid_tables(hs, vs, runs: list, page_no: int) -> list[TableRegion]:
         keep = [k for k in range(len(xs) - 1) if any(r[k] for r in rows)]  # columns that are only borders
         rows = [tuple(r[k] for k in keep) for r in rows]
         ncols = max((sum(1 for c in r if c) for r in rows), default=0)
-        if len(rows) < 2 or ncols < 2 or (_layout_table(rows) and not _captioned(rows, runs, xs, ys)):
+        if len(rows) < 2 or ncols < 2:
+            continue
+        if (_layout_table(rows) and not _captioned(rows, runs, xs, ys)) is not layout:
             continue
         bbox = (round(xs[0], 2), round(ys[0], 2), round(xs[-1], 2), round(ys[-1], 2))
-        tables.append(TableRegion(page=page_no, bbox=bbox, rows=tuple(rows)))
+        tables.append(TableRegion(page=page_no, bbox=bbox, rows=() if layout else tuple(rows)))
     return tables
 
 

@@ -256,6 +256,13 @@ def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence:
     shown = s.numbering.section_opens(h.number, annex=h.kind is SectionKind.ANNEX)
     _close(s)
     s.outline.open(h, shown)
+    marked = [x.line for x in s.body[i: i + h.size]]
+    if any(ln.changes for ln in marked):  # a heading's tracked changes, placed in its text (a renamed heading)
+        from dataclasses import replace
+
+        from .tracked import place_changes
+
+        s.outline.sections[-1] = replace(s.outline.sections[-1], changes=place_changes(marked, h.text))
     return h.size
 
 

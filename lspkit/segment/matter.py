@@ -107,21 +107,25 @@ class FrontMatter:
             if first.line.size and first.line.size > body.size * 1.1:
                 meta["subtitle"] = first.text
                 remaining = remaining[1:]
-        from ..read.pdf import lines_changes
+        from .tracked import place_changes
+
+        def block(group: list[str], marked: list) -> Block:
+            text = join_lines(group, body.vocab)
+            return Block(text=text, page=page, changes=place_changes(marked, text))
 
         group: list[str] = []
         marked: list = []  # the group's lines, for their tracked changes
         page = remaining[0].line.page if remaining else 1
         for w in remaining:
             if w.gap_before and group:
-                blocks.done.append(Block(text=join_lines(group, body.vocab), page=page, changes=lines_changes(marked)))
+                blocks.done.append(block(group, marked))
                 group, marked = [], []
             if not group:
                 page = w.line.page
             group.append(w.label.rest if w.label is not None and w.label.kind == "bullet" else w.text)
             marked.append(w.line)
         if group:
-            blocks.done.append(Block(text=join_lines(group, body.vocab), page=page, changes=lines_changes(marked)))
+            blocks.done.append(block(group, marked))
 
 
 def _title(rest: list[WorkLine], meta: dict[str, Any], body: Body) -> list[WorkLine]:

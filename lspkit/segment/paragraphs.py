@@ -17,6 +17,7 @@ from typing import Optional
 from ..model import Block, Line, Paragraph, ParagraphKind, TrackedChange
 from .lines import Body, WorkLine
 from .numbering import Label, letter_kind, parse_label
+from .tracked import place_changes
 
 SENTENCE_END = re.compile(r"[.!?:;][\"'”’)]*$")
 
@@ -42,8 +43,10 @@ class OpenParagraph:
     last_line: Optional[Line] = None
     changes: tuple[TrackedChange, ...] = ()  # its lines' tracked changes, in reading order
     last_change_line: Optional[Line] = None
+    read_lines: list[Line] = field(default_factory=list)  # every line, to place its changes in the joined text
 
     def add_changes(self, line: Line) -> None:
+        self.read_lines.append(line)
         if line.changes:
             from ..read.pdf import merge_changes
 
@@ -156,7 +159,7 @@ class Paragraphs:
                 parent=p.parent if p.label is not None else _parent(p.number),
                 bbox=tuple(round(v, 1) for v in p.bbox) if body.pdf else None,
                 parts=tuple(parts),
-                changes=p.changes,
+                changes=place_changes(p.read_lines, text) if p.changes else (),
                 label=p.label,
                 outcome=" ".join(body.side_notes[i] for i in p.lines if i in body.side_notes) or None,
             ))
@@ -203,10 +206,8 @@ class Blocks:
 
     def flush(self, body: Body) -> None:
         if self.lines:
-            from ..read.pdf import lines_changes
-
-            self.done.append(Block(text=join_lines(self.lines, body.vocab), page=self.page,
-                                   changes=lines_changes(self.marked)))
+            text = join_lines(self.lines, body.vocab)
+            self.done.append(Block(text=text, page=self.page, changes=place_changes(self.marked, text)))
         self.lines = []
         self.marked = []
 

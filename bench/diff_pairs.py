@@ -1,0 +1,130 @@
+"""`lspkit diff` on the real version pairs and tracked-changes PDFs of data/real/pairs/, one run, one line each.
+
+    python bench/diff_pairs.py
+
+For each pair: the diff's summary line and, where the gold names its units so they can be matched
+mechanically, how many of the gold's operations the diff got right and how many changed units it reports
+that the gold does not (wrong extras).  The tests (tests/test_diff_versions.py, tests/test_tracked_real.py)
+check the same pairs item by item; this prints the figures for the README's table.  PDFs are restored by
+data/real/restore.py; a pair whose PDF is missing is skipped.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from lspkit.analyse.diff import ChangeKind  # noqa: E402
+from lspkit.api import diff_files  # noqa: E402
+from lspkit.render.diff import summary_line  # noqa: E402
+
+REAL = ROOT / "data" / "real"
+PAIRS = REAL / "pairs"
+
+
+def _gold(name: str) -> dict:
+    return json.loads((PAIRS / name).read_text(encoding="utf-8"))
+
+
+def _norm(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2026", "...")
+    return " ".join(re.sub(r"\s+(?=[.,;:)])", "", re.sub(r"-\s+", "-", text)).split())
+
+
+def _count(phrase: str, text: str) -> int:
+    return len(re.findall(rf"(?<!\w){re.escape(_norm(phrase))}(?!\w)", text))
+
+
+def _changed(result) -> list:
+    return [c for c in result.changes if c.kind is not ChangeKind.UNCHANGED]
+
+
+def two_files(gold: dict):
+    old, new = REAL / gold["old"], REAL / gold["new"]
+    if not (old.exists() and new.exists()):
+        return None
+    return diff_files(str(old), str(new), themes=False)
+
+
+def tracked(gold: dict):
+    path = REAL / gold["tracked"]
+    if not path.exists():
+        return None
+    return diff_files(str(path), None, tracked=True, themes=False)
+
+
+def rules(result, gold: dict) -> str:
+    got: dict = {}
+    for c in result.changes:
+        for label in c.new or c.old:
+            got.setdefault(label, c.kind.value)
+    want = {o["new"][0]: o["op"] for o in gold["paragraph_ops"]}
+    right = sum(got.get(k) == v for k, v in want.items())
+    wrong = [k for k, v in want.items() if got.get(k) != v]
+    extras = [k for k, v in got.items() if v != "unchanged" and k not in want]
+    return (f"rule ops right {right}/{len(want)} (wrong: {wrong}); changed units outside the rules: {extras} "
+            f"(the gold's unnumbered changes: {len(gold.get('unnumbered_changes', []))})")
+
+
+def in_order(result, gold: dict) -> str:
+    """A schedule read from its start (the Watford shape): the first changed units, in order, against the gold's
+    items with text, op by op and final text; and the original text rebuilt exactly."""
+    changed = _changed(result)
+    items = [i for i in gold["items"] if i["final"] or i["original"]]
+    expected = {n: op for op, ns in gold["expected_ops"].items() if op != "no_text" for n in ns}
+    ops = sum(c.kind.value == expected[i["number"]] for i, c in zip(items, changed))
+    finals = sum(_norm(" ".join(c.new_texts)) == _norm(i["final"]) for i, c in zip(items, changed))
+    originals = sum(_norm(" ".join(c.old_texts)) == _norm(i["original"] or "") for i, c in zip(items, changed))
+    return (f"items {len(items)}: op right {ops}, final text exact {finals}, original text exact {originals}; "
+            f"changed units in the whole file {len(changed)}")
+
+
+def schedule(result, gold: dict, key: str = "items") -> str:
+    changed = _changed(result)
+    items = [i for i in gold[key] if i.get("op") or (i.get("final") or i.get("original"))]
+    found = 0
+    for item in items:
+        phrases = item.get("inserted", []) + item.get("deleted", [])
+        if not phrases:  # the Watford shape: the item's final text
+            phrases = [item["final"] or item["original"]]
+        op = item.get("op") or next(o for o, ns in gold["expected_ops"].items() if item["number"] in ns)
+        holders = [[c for c in changed if _count(p, _norm(" ".join(c.new_texts + c.old_texts)))]
+                   for p in sorted(phrases, key=len, reverse=True)]
+        unit = next((h[0] for h in holders if len(h) == 1), None)
+        found += unit is not None and unit.kind.value == op
+    return f"marked items found with the gold's op {found}/{len(items)}; changed units {len(changed)}"
+
+
+def main() -> int:
+    rows = []
+    for name in sorted(PAIRS.glob("*.gold.json")):
+        gold = _gold(name.name)
+        result = tracked(gold) if "tracked" in gold and "old" not in gold else two_files(gold)
+        if result is None:
+            rows.append((name.name, "skipped: PDF missing (python3 data/real/restore.py)"))
+            continue
+        line = summary_line(result)
+        if gold.get("paragraph_ops") and gold["paragraph_ops"][0]["old"][0].startswith("Rule "):
+            line += "; " + rules(result, gold)
+        if "expected_ops" in gold:
+            line += "; " + in_order(result, gold)
+        elif "tracked" in gold and "old" not in gold and "items" in gold:
+            line += "; " + schedule(result, gold)
+        rows.append((name.name, line))
+    if "cardano-constitution-0312-0412.gold.json" in {n for n, _ in rows}:
+        gold = _gold("cardano-constitution-0312-0412.gold.json")
+        result = tracked(gold)
+        if result is not None:
+            renamed = [(h.old_heading, h.new_heading) for h in result.headings if h.op.value == "renamed"]
+            rows.append(("cardano markup (diff --tracked)", f"{summary_line(result)}; headings renamed {renamed}"))
+    for name, line in rows:
+        print(f"{name}: {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
