@@ -92,6 +92,7 @@ class Step:
     label: str = ""
     parent: Optional[str] = None
     text: str = ""
+    levels: Optional[tuple[int, ...]] = None  # a heading's: the clause's number levels
 
 
 class Clauses:
@@ -119,9 +120,13 @@ class Clauses:
         if not body.pdf:
             return None
         self._follow(body, i, outline, open_paragraph)
+        w = body[i]
+        if self.mode and w.label is not None and w.label.kind == "number":
+            heading = self._clause_heading(body, i, mid_sentence)
+            if heading is not None:
+                return heading
         if not self.stack:
             return None
-        w = body[i]
         got = item_label(w.text)
         mine = open_paragraph is not None and id(open_paragraph) in self.mine
         if got is None:
@@ -137,6 +142,22 @@ class Clauses:
         return self._place(body, i, label, rest, w.gap_before or after_heading or not mid_sentence)
 
     # ------------------------------------------------------------ where the outline hangs from
+
+    def _clause_heading(self, body: "Body", i: int, mid_sentence: bool) -> Optional[Step]:
+        """A clause number set in body type before a short title standing alone ("5. Quorum", then a gap and
+        its sub-clauses): the clause heading, as the bold ones are, when it is the next clause."""
+        w = body[i]
+        lab = w.label
+        assert lab is not None
+        if len(lab.levels) != 1 or not w.gap_before or mid_sentence or re.match(r"\d{1,3}\)", w.text.lstrip()):
+            return None
+        last = self.levels[0] if self.levels is not None and len(self.levels) == 1 else 0
+        if lab.levels[0] != last + 1:
+            return None
+        if not self._heading_shaped(body, i, lab.rest) or not body[i + 1].gap_before:
+            return None
+        self.levels = lab.levels
+        return Step("heading", lab.number, lab.number, None, lab.rest, lab.levels)
 
     def _follow(self, body: "Body", i: int, outline, open_paragraph) -> None:
         if len(outline.sections) != self.sections:
@@ -154,8 +175,8 @@ class Clauses:
             return
         self.owner = p
         self.item = None
-        if p.kind.value != "paragraph" or p.label is not None:
-            return  # a question, or a paragraph already qualified (lettered under a heading)
+        if p.kind.value != "paragraph" or (p.label is not None and not self.mode):
+            return  # a question, or (outside a clause document) a paragraph already qualified (lettered, "6(2)")
         first = self._first_line(body, i, p)
         x = p.x_text
         margin = x + self.hang
@@ -193,7 +214,9 @@ class Clauses:
                 if f.heading and label in _FIRST and self._opens(body, i, f, label):
                     return self._child(body, i, k, label, rest)  # a list at its heading's own margin
                 continue  # a heading and its own list share a margin: the heading's series may go on
-            if f.kind == "root" or x > f.x + tol:
+            # below a clause (a heading, or a numbered paragraph "4. FoSL has power ...:") its sub-clauses may
+            # start at the clause number's own margin; below an item, further in
+            if f.kind == "root" or x > f.x + tol or (self.mode and f.kind == "par" and x > f.x - tol):
                 if starts and label in _FIRST and self._opens(body, i, f, label):
                     return self._child(body, i, k, label, rest)
                 return None
@@ -220,7 +243,7 @@ class Clauses:
             f.heading = True
             self.item = None
             self.expect_section = True
-            return Step("heading", f.ident, label, parent, rest)
+            return Step("heading", f.ident, label, parent, rest, self.levels)
         f.heading = False
         self.item = f
         return Step("paragraph", f.ident, label, parent, rest)
@@ -329,7 +352,7 @@ def _hang(body: "Body") -> float:
 
 def set_in_clauses(body: "Body") -> bool:
     """Is the document set in clauses: at least two numbered lines (`4. Powers`) each followed, before the next,
-    by sub-clauses `(1)` and `(2)` that start lines at one margin?"""
+    by sub-clauses `(1)` (or `1)`) and `(2)` that start lines at one margin?"""
     found = 0
     first_x: Optional[float] = None
     armed = False
@@ -342,9 +365,9 @@ def set_in_clauses(body: "Body") -> bool:
             continue
         if not armed:
             continue
-        if t.startswith("(1) "):
+        if t.startswith(("(1) ", "1) ")):
             first_x = w.line.x0
-        elif t.startswith("(2) ") and first_x is not None and abs(w.line.x0 - first_x) <= _tol(w):
+        elif t.startswith(("(2) ", "2) ")) and first_x is not None and abs(w.line.x0 - first_x) <= _tol(w):
             found += 1
             armed = False
             if found >= 2:

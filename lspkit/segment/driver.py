@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from ..model import Document, Dropped, ParagraphKind, Reading, SectionKind, Source
-from .clauses import Clauses
+from .clauses import Clauses, Step
 from .contents import drop_contents
 from .furniture import find_furniture
 from .headings import Heading, Outline, find_heading
@@ -133,8 +133,9 @@ def _read_body(s: _State) -> None:
             i += used
             after_heading = i
             continue
-        if _clause_step(s, i, mid_sentence, i == after_heading):
-            if s.clauses is not None and s.clauses.expect_section:
+        step = _clause_step(s, i, mid_sentence, i == after_heading)
+        if step is not None:
+            if step.kind == "heading":
                 after_heading = i + 1
             i += 1
             continue
@@ -199,28 +200,28 @@ def _read_body(s: _State) -> None:
     s.questions.close(s.metadata, body)
 
 
-def _clause_step(s: _State, i: int, mid_sentence: bool, after_heading: bool) -> bool:
-    """Line i opens a sub-clause paragraph, heads a sub-clause, or ends the open sub-clause (clauses.py)."""
+def _clause_step(s: _State, i: int, mid_sentence: bool, after_heading: bool) -> Optional[Step]:
+    """Line i opens a sub-clause paragraph, heads a clause or sub-clause, or ends the open sub-clause
+    (clauses.py); what it did, or None."""
     if s.clauses is None:
-        return False
+        return None
     step = s.clauses.step(s.body, i, s.outline, s.paragraphs.open, mid_sentence, after_heading)
     if step is None:
-        return False
+        return None
     w = s.body[i]
     if step.kind == "close":
         _close(s)
         _add_line(s, w)
     elif step.kind == "heading":
         _close(s)
-        levels = s.clauses.levels
-        s.outline.open(Heading(step.ident, step.text, w.line.page, SectionKind.SECTION, levels, 1),
+        s.outline.open(Heading(step.ident, step.text, w.line.page, SectionKind.SECTION, step.levels, 1),
                        s.numbering.section_opens(step.ident, annex=False))
     else:
         _close(s)
         s.paragraphs.start(w, step.ident, step.text, ParagraphKind.PARAGRAPH, s.outline.number, s.outline.heading,
                            label=step.label, parent=step.parent)
         s.clauses.opened(s.paragraphs.open)
-    return True
+    return step
 
 
 def _outdented_after(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence: bool) -> bool:
