@@ -137,8 +137,7 @@ class Clauses:
         label, rest, _ = got
         if not self.mode and not w.gap_before:
             return None  # outside a clause document, only items spaced as paragraphs of their own
-        # "(a) of this clause" wrapped to a line's start mid-sentence is no item; the next label of a list at the
-        # list's own margin is one, even after an item that ends without punctuation
+        # "(a) of this clause" wrapped to a line's start mid-sentence is no item (see _place for the exception)
         return self._place(body, i, label, rest, w.gap_before or after_heading or not mid_sentence)
 
     # ------------------------------------------------------------ where the outline hangs from
@@ -205,7 +204,10 @@ class Clauses:
         for k in range(len(self.stack) - 1, -1, -1):
             f = self.stack[k]
             if f.kind in ("number", "letter", "roman") and abs(x - f.x) <= tol:
-                if _follows(f.kind, f.last, label):
+                # after an item that ends without punctuation, the next label of an outer list (left of the open
+                # item) still starts an item; at the open item's own margin it is a reference wrapped mid-sentence
+                outer = self.item is not None and x < self.item.x - tol
+                if _follows(f.kind, f.last, label) and (starts or outer):
                     return self._sibling(body, i, k, label, rest, f.kind)
                 if not starts:
                     return None
