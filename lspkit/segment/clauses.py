@@ -299,8 +299,9 @@ class Clauses:
         nxt = body[i + 1]
         if item_label(nxt.text) is not None:
             return nxt.line.x0 >= w.line.x0 - _tol(w)
-        return nxt.gap_before and nxt.label is None and (nxt.text.lstrip()[:1].isupper()
-                                                          or nxt.text.lstrip()[:1] in "“\"‘")
+        # prose after a gap, or (set tight) a new sentence under a line that stops short of the margin
+        return (nxt.gap_before or not body.full_line(w.line)) and nxt.label is None and (
+            nxt.text.lstrip()[:1].isupper() or nxt.text.lstrip()[:1] in "“\"‘")
 
     def _ends_item(self, body: "Body", i: int, mid_sentence: bool) -> bool:
         """An unlabelled line after a gap that belongs to the level above the open item: set left of it, or (in a
