@@ -246,3 +246,72 @@ def test_a_signature_blank_and_a_page_of_line_left_mid_page_are_never_headings()
     d = doc("milburn-pc_2020_minutes-january-signed")
     assert not any("____" in (s.heading or "") or (s.heading or "").startswith("Page ") for s in d.sections)
     assert ("Page 1 of 2", "page-number") in {(x.text, x.reason.value) for x in d.dropped}
+
+
+# ---------------------------------------------------------------- clauses: sub-clauses (1), (a), (i) as paragraphs
+
+def test_sub_clauses_under_clause_headings_are_paragraphs_cited_by_their_path():
+    # Charity Commission model CIO constitution: bold "4. Powers", an unnumbered lead-in "... include power to:",
+    # then "(1) borrow money ...", "(2)", "(3)", "4) employ ..." (printed without its opening bracket), "(5)"
+    d = doc("friends-of-southwold-library_2015_cio-constitution")
+    p = para(d, "4(1)")
+    assert (p.label, p.parent) == ("1", "4")
+    assert p.text.startswith("borrow money and to charge") and p.text.endswith("if it wishes to mortgage land;")
+    assert para(d, "4(4)").text.startswith("employ and remunerate such staff")
+    # "(a)" set further in below "(1) The income ...": cited 5(1)(a); "(i)" further in again: 6(4)(a)(i)
+    assert para(d, "5(1)").text == "The income and property of FoSL must be applied solely towards the promotion of the objects."
+    assert (para(d, "5(1)(a)").label, para(d, "5(1)(a)").parent) == ("a", "5(1)")
+    assert para(d, "6(4)(a)(i)").text == "holds more than 50% of the shares; or"
+    assert para(d, "6(4)(a)").text == "“FoSL” includes any company in which FoSL:"
+
+
+def test_a_short_sub_clause_line_standing_alone_heads_a_section():
+    # "(1) General provisions" then prose: a sub-clause heading (section 6(1)), its items 6(1)(a)...; "(2) Transfer
+    # of membership" after "(a) Eligibility", "(b) Admission procedure" in clause 9; "2) Calling general meetings"
+    d = doc("friends-of-southwold-library_2015_cio-constitution")
+    sections = {s.number: s.heading for s in d.sections}
+    assert sections["6(1)"] == "General provisions"
+    assert sections["9(b)"] == "Admission procedure" and sections["9(2)"] == "Transfer of membership"
+    assert sections["11(2)"] == "Calling general meetings"
+    assert "6(1)" not in [p.number for p in d.paragraphs]
+    assert para(d, "6(1)(a)").text.startswith("buy or receive any goods or services")
+    assert para(d, "9(b)(i)").text.startswith("may require applications for membership")
+    assert para(d, "11(2)(a)(i)").text.startswith("must call the annual general meeting")
+
+
+def test_text_after_a_sub_clause_list_at_the_outer_margin_is_not_the_last_items():
+    d = doc("friends-of-southwold-library_2015_cio-constitution")
+    assert para(d, "6(1)(d)").text == "receive any other financial benefit from FoSL;"  # "unless the payment ..." after
+    assert para(d, "7(2)").text.endswith("(including but not limited to any financial interest).")
+    # "(a) of this clause" wrapped to a line's start mid-sentence stays in the sentence; "(4) First charity
+    # trustees" after 12(3)(c) heads the next sub-clause
+    assert para(d, "12(3)(c)").text.endswith("sub-clause (a) of this clause. No trustee appointment may be made in "
+                                              "excess of these provisions.")
+    # "(e)" after "(ii) ... when taken together" (no closing punctuation) is the next item at its list's margin
+    assert para(d, "30(d)(ii)").text.endswith("when taken together")
+    assert para(d, "30(e)").text == "a body corporate in which –"
+
+
+def test_lettered_list_set_apart_under_a_numbered_paragraph_is_its_paragraphs():
+    # byelaws: "1. In these byelaws, unless the context otherwise requires:" then "a." to "l." definitions, each
+    # spaced apart and set further in than the byelaw's own text: paragraphs 1(a) ... 1(l)
+    d = doc("suffolk-cc_1997_library-byelaws")
+    assert para(d, "1").text == "In these byelaws, unless the context otherwise requires:"
+    assert [p.label for p in d.paragraphs if p.parent == "1"] == list("abcdefghijkl")
+    assert para(d, "1(a)").text == "\"the Act\" means the Public Libraries and Museums Act 1964;"
+    assert para(d, "1(g)").text.startswith("\"library\" means: i. any premises")  # its own roman items stay inside
+    assert para(d, "5(d)").text == "remain in the library after the time fixed for its closing."
+
+
+def test_lettered_items_of_one_sentence_stay_in_their_paragraph():
+    # "21. No person who: a. Borrows ... b. Fails to pay any charge shall, unless ...": the sentence resumes after
+    # the list, so the items are parts of byelaw 21
+    d = doc("suffolk-cc_1997_library-byelaws")
+    assert "21(a)" not in [p.number for p in d.paragraphs]
+    assert para(d, "21").text.endswith("shall, unless with the specific consent of a library officer, borrow any "
+                                       "other library property.")
+    # a lettered list at the paragraph's own text margin stays inside it (the NPPF's policy criteria)
+    n = doc("mhclg_2025_draft_nppf_consultation_text")
+    p = next(p for p in n.paragraphs if p.text.startswith("Housing requirement figures should:"))
+    assert "a. Reflect the extent" in p.text and "b. Be higher than" in p.text
+    assert not [q for q in n.paragraphs if q.parent == p.number]

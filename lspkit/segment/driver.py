@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from ..model import Document, Dropped, ParagraphKind, Reading, SectionKind, Source
+from .clauses import Clauses, Step
 from .contents import drop_contents
 from .furniture import find_furniture
 from .headings import Heading, Outline, find_heading
@@ -69,6 +70,7 @@ def segment(reading: Reading) -> Document:
 
     s = _State(Body(work, reading.kind, size, vocabulary([w.text for w in work], hyphenates=hyphenates(reading))))
     s.register = register_titles(s.body) if s.body.pdf else set()
+    s.clauses = Clauses(s.body)
     _read_body(s)
     paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
     metadata = s.metadata
@@ -114,6 +116,7 @@ class _State:
     sub_series: Optional[tuple[str, int]] = None  # a paragraph that opened "(1)" and its last sub-paragraph
     register: set[int] = field(default_factory=set)  # lines titling the items of a register (register.py)
     item: Optional[str] = None  # the register item whose prose is still to come
+    clauses: Optional[Clauses] = None  # sub-clauses (1), (a), (i) as paragraphs (clauses.py)
 
 
 def _read_body(s: _State) -> None:
@@ -129,6 +132,12 @@ def _read_body(s: _State) -> None:
         if used:
             i += used
             after_heading = i
+            continue
+        step = _clause_step(s, i, mid_sentence, i == after_heading)
+        if step is not None:
+            if step.kind == "heading":
+                after_heading = i + 1
+            i += 1
             continue
         start = s.numbering.paragraph_start(body, i, s.outline.levels, in_paragraph, mid_sentence)
         # under an unnumbered heading, after the text that introduces them, lettered sentences are paragraphs too
@@ -189,6 +198,30 @@ def _read_body(s: _State) -> None:
         i += 1
     _close(s)
     s.questions.close(s.metadata, body)
+
+
+def _clause_step(s: _State, i: int, mid_sentence: bool, after_heading: bool) -> Optional[Step]:
+    """Line i opens a sub-clause paragraph, heads a clause or sub-clause, or ends the open sub-clause
+    (clauses.py); what it did, or None."""
+    if s.clauses is None:
+        return None
+    step = s.clauses.step(s.body, i, s.outline, s.paragraphs.open, mid_sentence, after_heading)
+    if step is None:
+        return None
+    w = s.body[i]
+    if step.kind == "close":
+        _close(s)
+        _add_line(s, w)
+    elif step.kind == "heading":
+        _close(s)
+        s.outline.open(Heading(step.ident, step.text, w.line.page, SectionKind.SECTION, step.levels, 1),
+                       s.numbering.section_opens(step.ident, annex=False))
+    else:
+        _close(s)
+        s.paragraphs.start(w, step.ident, step.text, ParagraphKind.PARAGRAPH, s.outline.number, s.outline.heading,
+                           label=step.label, parent=step.parent)
+        s.clauses.opened(s.paragraphs.open)
+    return step
 
 
 def _outdented_after(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence: bool) -> bool:

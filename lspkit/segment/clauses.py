@@ -1,0 +1,378 @@
+"""Clauses: numbered clauses whose sub-clauses `(1)`, `(a)`, `(i)` are the paragraphs, cited `4(1)`, `5(1)(a)`.
+
+Constitutions, byelaws and standing orders number their CLAUSES (`4. Powers`, often a bold heading) and set the
+provisions below them as bracketed sub-clauses: `(1)`, `(2)` (some printed `4)`), with `(a)`, `(b)` below those
+and `(i)`, `(ii)` below those.  A reader cites each one by its path: clause 4(1), 5(1)(a), 6(4)(a)(i).  Each
+level is a list set at its own margin, so the path of an item follows from where its label stands: at the margin
+of an open list and continuing its labels it is that list's next item; further in, with a first label (`1`, `a`,
+`i`) it opens a list below the item before.  A short label line that stands alone (`(2) Transfer of membership`,
+then prose or a list) heads a sub-clause: a section numbered `9(2)`, not a paragraph.
+
+Two ways in:
+- a document set in clauses: at least two numbered lines each followed by sub-clauses `(1)`, `(2)` that start
+  lines at one margin (the statutory `6.-(1)` prints its first sub-clause on the number's line, so a code of
+  conduct in that style is not one).  There every level is a paragraph, whatever opens it: a clause heading, the
+  clause's unnumbered lead-in, or the sub-clause before;
+- in any document, a lettered list set apart under a numbered paragraph whose text introduces it (`1. In these
+  byelaws ...:` then `a. "the Act" means ...`): each item spaced as a paragraph of its own and set further in
+  than the paragraph's own text, so each item is a provision cited `1(a)`.  A list at the paragraph's own text
+  margin, or packed without spacing, stays inside the paragraph as its parts.
+Either way, a list whose sentence resumes after its last item (`No person who: a. ... b. ... shall, unless ...`)
+is one sentence, kept whole in the paragraph it belongs to.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
+
+from .numbering import letter_kind
+
+if TYPE_CHECKING:
+    from .lines import Body
+
+# "(1)", "(a)", "(iv)", "(1).", "4)", "a)", "a.", "iv)", "iv." at a line's start; "1." is a paragraph number
+_ITEM = re.compile(r"^(?:\((\d{1,2}|[a-z]{1,2}|[ivxlc]{1,6})\)\.?|(\d{1,2})\)|([a-z]|[ivxlc]{1,6})[.)])\s+(?=\S)(.*)$", re.S)
+_FIRST = {"1", "a", "i"}
+_INTRO_END = re.compile(r"[:;\-–—]\s*$")
+_ENDED = re.compile(r"[.!?:;,\-–—][\"'”’)]*$|\b(?:and|or)$")
+
+
+def item_label(text: str) -> Optional[tuple[str, str, bool]]:
+    """A clause item's label at the start of a line, its text, and whether the label is bracketed "(1)"."""
+    m = _ITEM.match(text.lstrip())
+    if not m:
+        return None
+    label = m.group(1) or m.group(2) or m.group(3)
+    return label, m.group(4).strip(), m.group(1) is not None
+
+
+def _kind(label: str, prev: Optional[str]) -> str:
+    if label.isdigit():
+        return "number"
+    return letter_kind(prev, label)
+
+
+def _follows(kind: str, last: str, label: str) -> bool:
+    """Does `label` come next after `last` in a list of this kind?"""
+    if kind == "number":
+        return label.isdigit() and last.isdigit() and int(label) == int(last) + 1
+    if kind == "letter":
+        return len(label) == 1 and len(last) == 1 and label.isalpha() and ord(label) == ord(last) + 1
+    if kind == "roman":
+        from .numbering import _roman_value
+
+        return bool(re.fullmatch(r"[ivxlc]+", label)) and _roman_value(label) == _roman_value(last) + 1
+    return False
+
+
+def _next_label(label: str) -> str:
+    return {"1": "2", "a": "b", "i": "ii"}[label]
+
+
+@dataclass
+class _Frame:
+    """A level of the clause outline: a clause or numbered paragraph (the root), a list of items, or a heading."""
+
+    ident: str
+    x: float
+    kind: str  # "root" (a numbered section), "par" (a numbered paragraph), "number", "letter", "roman"
+    last: str = ""
+    heading: bool = False  # a sub-clause heading (or the clause itself): its lists may start at its own margin
+    margin: float = 0.0  # where its text runs (a paragraph's text margin)
+    first: int = -1  # the body line a numbered paragraph starts on
+
+
+@dataclass(frozen=True)
+class Step:
+    """What a line does to the clause outline: opens a paragraph, heads a sub-clause, or ends the open item."""
+
+    kind: str  # "paragraph", "heading", "close"
+    ident: str = ""
+    label: str = ""
+    parent: Optional[str] = None
+    text: str = ""
+    levels: Optional[tuple[int, ...]] = None  # a heading's: the clause's number levels
+
+
+class Clauses:
+    """The clause outline while segmenting: the open levels, and which lines open a sub-clause."""
+
+    def __init__(self, body: "Body") -> None:
+        self.mode = body.pdf and set_in_clauses(body)
+        self.hang = _hang(body) if body.pdf else 0.0
+        self.stack: list[_Frame] = []
+        self.sections = 0  # sections seen so far: a new one (a clause heading) resets the outline
+        self.expect_section = False  # the next new section is the sub-clause heading this module opened
+        self.owner: object = None  # the numbered paragraph the lists hang from
+        self.mine: set[int] = set()  # the open paragraphs this module started (by id())
+        self.item: Optional[_Frame] = None  # the level of the open item
+        self.levels: Optional[tuple[int, ...]] = None  # the clause's number levels, kept by its sub-clause headings
+
+    def opened(self, paragraph: object) -> None:
+        """The paragraph the driver just started for a "paragraph" step."""
+        self.mine.add(id(paragraph))
+        self.owner = paragraph
+
+    def step(self, body: "Body", i: int, outline, open_paragraph, mid_sentence: bool,
+             after_heading: bool) -> Optional[Step]:
+        """What line i does to the clause outline (None: nothing, it goes on as before)."""
+        if not body.pdf:
+            return None
+        self._follow(body, i, outline, open_paragraph)
+        w = body[i]
+        if self.mode and w.label is not None and w.label.kind == "number":
+            heading = self._clause_heading(body, i, mid_sentence)
+            if heading is not None:
+                return heading
+        if not self.stack:
+            return None
+        got = item_label(w.text)
+        mine = open_paragraph is not None and id(open_paragraph) in self.mine
+        if got is None:
+            if mine and self.item is not None and self._ends_item(body, i, mid_sentence):
+                self.item = None
+                return Step("close")
+            return None
+        label, rest, _ = got
+        if not self.mode and not w.gap_before:
+            return None  # outside a clause document, only items spaced as paragraphs of their own
+        # "(a) of this clause" wrapped to a line's start mid-sentence is no item (see _place for the exception)
+        return self._place(body, i, label, rest, w.gap_before or after_heading or not mid_sentence)
+
+    # ------------------------------------------------------------ where the outline hangs from
+
+    def _clause_heading(self, body: "Body", i: int, mid_sentence: bool) -> Optional[Step]:
+        """A clause number set in body type before a short title standing alone ("5. Quorum", then a gap and
+        its sub-clauses): the clause heading, as the bold ones are, when it is the next clause."""
+        w = body[i]
+        lab = w.label
+        assert lab is not None
+        if len(lab.levels) != 1 or not w.gap_before or mid_sentence or re.match(r"\d{1,3}\)", w.text.lstrip()):
+            return None
+        last = self.levels[0] if self.levels is not None and len(self.levels) == 1 else 0
+        if lab.levels[0] != last + 1:
+            return None
+        if not self._heading_shaped(body, i, lab.rest) or not body[i + 1].gap_before:
+            return None
+        self.levels = lab.levels
+        return Step("heading", lab.number, lab.number, None, lab.rest, lab.levels)
+
+    def _follow(self, body: "Body", i: int, outline, open_paragraph) -> None:
+        if len(outline.sections) != self.sections:
+            self.sections = len(outline.sections)
+            if self.expect_section:
+                self.expect_section = False
+            else:
+                self.item = None
+                self.owner = None
+                self.levels = outline.levels
+                self.stack = [_Frame(outline.number, -1e9, "root", heading=True)] \
+                    if self.mode and outline.number is not None and outline.sections[-1].number is not None else []
+        p = open_paragraph
+        if p is None or p is self.owner or id(p) in self.mine:
+            return
+        self.owner = p
+        self.item = None
+        if p.kind.value != "paragraph" or (p.label is not None and not self.mode):
+            return  # a question, or (outside a clause document) a paragraph already qualified (lettered, "6(2)")
+        first = self._first_line(body, i, p)
+        x = p.x_text
+        margin = x + self.hang
+        if first is not None and first + 1 < len(body):
+            nxt = body[first + 1]
+            if not nxt.gap_before and nxt.label is None and item_label(nxt.text) is None \
+                    and nxt.line.page == body[first].line.page:
+                margin = nxt.line.x0
+        frame = _Frame(p.number, x, "par", margin=margin, first=-1 if first is None else first)
+        root = [f for f in self.stack[:1] if f.kind == "root"]
+        self.stack = root + [frame]
+
+    @staticmethod
+    def _first_line(body: "Body", i: int, p) -> Optional[int]:
+        for j in range(i - 1, max(-1, i - 40), -1):
+            if body[j].index == p.lines[0]:
+                return j
+        return None
+
+    # ------------------------------------------------------------ placing an item
+
+    def _place(self, body: "Body", i: int, label: str, rest: str, starts: bool) -> Optional[Step]:
+        w = body[i]
+        x = w.line.x0
+        tol = _tol(w)
+        for k in range(len(self.stack) - 1, -1, -1):
+            f = self.stack[k]
+            if f.kind in ("number", "letter", "roman") and abs(x - f.x) <= tol:
+                # after an item that ends without punctuation, the next label of an outer list (left of the open
+                # item) still starts an item; at the open item's own margin it is a reference wrapped mid-sentence
+                outer = self.item is not None and x < self.item.x - tol
+                if _follows(f.kind, f.last, label) and (starts or outer):
+                    return self._sibling(body, i, k, label, rest, f.kind)
+                if not starts:
+                    return None
+                if f.heading and self.mode and self._heading_shaped(body, i, rest):
+                    return self._sibling(body, i, k, label, rest, _kind(label, None))  # "(2)" after "(b) ..."
+                if f.heading and label in _FIRST and self._opens(body, i, f, label):
+                    return self._child(body, i, k, label, rest)  # a list at its heading's own margin
+                continue  # a heading and its own list share a margin: the heading's series may go on
+            # below a clause (a heading, or a numbered paragraph "4. FoSL has power ...:") its sub-clauses may
+            # start at the clause number's own margin; below an item, further in
+            if f.kind == "root" or x > f.x + tol or (self.mode and f.kind == "par" and x > f.x - tol):
+                if starts and label in _FIRST and self._opens(body, i, f, label):
+                    return self._child(body, i, k, label, rest)
+                return None
+        return None
+
+    def _sibling(self, body: "Body", i: int, k: int, label: str, rest: str, kind: str) -> Step:
+        f = self.stack[k]
+        del self.stack[k + 1:]
+        f.last, f.kind = label, kind
+        parent = self.stack[k - 1].ident if k > 0 else None
+        f.ident = f"{parent}({label})" if parent else label
+        return self._item(body, i, f, parent, label, rest)
+
+    def _child(self, body: "Body", i: int, k: int, label: str, rest: str) -> Step:
+        parent = self.stack[k]
+        del self.stack[k + 1:]
+        w = body[i]
+        f = _Frame(f"{parent.ident}({label})", w.line.x0, _kind(label, None), last=label)
+        self.stack.append(f)
+        return self._item(body, i, f, parent.ident, label, rest)
+
+    def _item(self, body: "Body", i: int, f: _Frame, parent: Optional[str], label: str, rest: str) -> Step:
+        if self.mode and self._heading_shaped(body, i, rest):
+            f.heading = True
+            self.item = None
+            self.expect_section = True
+            return Step("heading", f.ident, label, parent, rest, self.levels)
+        f.heading = False
+        self.item = f
+        return Step("paragraph", f.ident, label, parent, rest)
+
+    def _opens(self, body: "Body", i: int, f: _Frame, first: str) -> bool:
+        """Does a list open at line i below level f: confirmed by its second item, and not one sentence?"""
+        w = body[i]
+        x, tol = w.line.x0, _tol(w)
+        if not self.mode:
+            # outside a clause document: only under a numbered paragraph that introduces the list, set further in
+            # than the paragraph's own text, each item spaced apart
+            if f.kind != "par" or not w.gap_before or not _INTRO_END.search(body[i - 1].text.rstrip()):
+                return False
+            if x < f.margin + max(tol, w.line.size or 10.0) - 0.5:
+                return False
+            if f.first < 0 or any(item_label(body[j].text) is not None for j in range(f.first + 1, i)):
+                return False  # the list of an item of the paragraph ("a. ... which:" then "i."), not its own
+        second = self._second(body, i, x, tol, _next_label(first))
+        if second is None or (not self.mode and not body[second].gap_before):
+            return False
+        if f.kind != "root" and not f.heading and _resumes(body, i, x, tol):
+            return False  # "No person who: a. ... b. ... shall, unless ...": items of one sentence
+        return True
+
+    @staticmethod
+    def _second(body: "Body", i: int, x: float, tol: float, second: str) -> Optional[int]:
+        """The line of the list's second item at the same margin, before the list ends."""
+        for j in range(i + 1, min(len(body), i + 300)):
+            w = body[j]
+            got = item_label(w.text)
+            if got is not None and _item_start(body, j):
+                if abs(w.line.x0 - x) <= tol:
+                    return j if got[0] == second else None
+                if w.line.x0 < x - tol:
+                    return None
+                continue
+            if w.label is not None and w.label.kind in ("number", "chapter", "annex") and w.gap_before:
+                return None
+            if w.gap_before and w.label is None and w.line.x0 < x - tol:
+                return None
+        return None
+
+    def _heading_shaped(self, body: "Body", i: int, rest: str) -> bool:
+        """A sub-clause heading: a short label line standing alone, then prose or a list below it."""
+        w = body[i]
+        t = rest.strip()
+        if not body.heading_text(t) or _INTRO_END.search(t) or len(t.split()) > 12:
+            return False
+        if i + 1 >= len(body):
+            return False
+        nxt = body[i + 1]
+        if item_label(nxt.text) is not None:
+            return nxt.line.x0 >= w.line.x0 - _tol(w)
+        # prose after a gap, or (set tight) a new sentence under a line that stops short of the margin
+        return (nxt.gap_before or not body.full_line(w.line)) and nxt.label is None and (
+            nxt.text.lstrip()[:1].isupper() or nxt.text.lstrip()[:1] in "“\"‘")
+
+    def _ends_item(self, body: "Body", i: int, mid_sentence: bool) -> bool:
+        """An unlabelled line after a gap that belongs to the level above the open item: set left of it, or (in a
+        clause document) a new sentence at its margin after the item ended."""
+        w = body[i]
+        f = self.item
+        if f is None or not w.gap_before or mid_sentence or (w.label is not None and w.label.kind not in (
+                "chapter", "annex")):
+            return False  # a bullet at the item's margin is the item's own part
+        if w.line.x0 < f.x - _tol(w):
+            return True
+        return self.mode and abs(w.line.x0 - f.x) <= _tol(w) and (w.text.lstrip()[:1].isupper()
+                                                                   or w.text.lstrip()[:1] in "“\"‘")
+
+
+def _tol(w) -> float:
+    return max(3.0, 0.25 * (w.line.size or 10.0))
+
+
+def _item_start(body: "Body", j: int) -> bool:
+    """Does the item label on line j start an item (not a reference wrapped to a line start mid-sentence)?"""
+    w = body[j]
+    if w.gap_before or j == 0:
+        return True
+    prev = body[j - 1]
+    return bool(_ENDED.search(prev.text.rstrip())) or not body.full_line(prev.line)
+
+
+def _resumes(body: "Body", i: int, x: float, tol: float) -> bool:
+    """After the list that opens at line i, does its sentence resume (a line left of the items, lower case)?"""
+    for j in range(i + 1, min(len(body), i + 300)):
+        w = body[j]
+        if w.line.x0 >= x - tol:
+            continue
+        return w.label is None and item_label(w.text) is None and w.text.lstrip()[:1].islower()
+    return False
+
+
+def _hang(body: "Body") -> float:
+    """How far a numbered paragraph's second line is set in from its number (0 where the text does not hang)."""
+    deltas = []
+    for a, b in zip(body.lines, body.lines[1:]):
+        if a.label is not None and a.label.kind == "number" and b.label is None and not b.gap_before \
+                and b.line.page == a.line.page and body.full_line(a.line):
+            deltas.append(b.line.x0 - a.line.x0)
+    if len(deltas) < 3:
+        return 0.0
+    deltas.sort()
+    return max(deltas[len(deltas) // 2], 0.0)
+
+
+def set_in_clauses(body: "Body") -> bool:
+    """Is the document set in clauses: at least two numbered lines (`4. Powers`) each followed, before the next,
+    by sub-clauses `(1)` (or `1)`) and `(2)` that start lines at one margin?"""
+    found = 0
+    first_x: Optional[float] = None
+    armed = False
+    for w in body.lines:
+        lab = w.label
+        t = w.text.lstrip()
+        if lab is not None and lab.kind == "number" and len(lab.levels) == 1 and w.gap_before \
+                and not re.match(r"\d{1,3}\)", t):
+            armed, first_x = True, None
+            continue
+        if not armed:
+            continue
+        if t.startswith(("(1) ", "1) ")):
+            first_x = w.line.x0
+        elif t.startswith(("(2) ", "2) ")) and first_x is not None and abs(w.line.x0 - first_x) <= _tol(w):
+            found += 1
+            armed = False
+            if found >= 2:
+                return True
+    return False
