@@ -226,3 +226,25 @@ def test_ruled_table_kept_out_and_a_boxed_question_is_not_a_table(tmp_path):
         ["Scheme", "Cost"], ["Mill Road", "450"], ["Station Road", "120"]]
     assert "Mill Road" not in " ".join(p.text for p in doc.paragraphs)
     assert doc.paragraph("Q1").text == "Do you agree with the costs?" and not doc.paragraph("Q1").tables
+
+
+def test_a_decision_lead_ins_lettered_list_stays_one_paragraph(tmp_path):
+    """Byelaw 1's lettered definitions set apart under it are its paragraphs 1(a), 1(b); a report's "2.1 Cabinet is
+    asked to:" with items set the same way is one decision list, read whole by the recommendations."""
+    items = [
+        (72, 100, "1. Introduction", 11, "Helvetica-Bold"),
+        (72, 120, "1.1 This report sets out the draft strategy for the district and the responses received to", 10.5, "Helvetica"),
+        (90, 134, "the consultation held over the summer.", 10.5, "Helvetica"),
+        (72, 160, "2. Recommendations", 11, "Helvetica-Bold"),
+        (72, 180, "2.1 Cabinet is asked to:", 10.5, "Helvetica"),
+        (108, 206, "(a) approve the draft strategy for consultation with partners and residents;", 10.5, "Helvetica"),
+        (108, 232, "(b) note the responses received to the first round of engagement; and", 10.5, "Helvetica"),
+        (108, 258, "(c) delegate authority to the Director to make minor changes.", 10.5, "Helvetica"),
+        (72, 284, "2.2 The reasons for the recommendations are set out in section 3 of this report.", 10.5, "Helvetica"),
+    ]
+    doc = extract(draw(tmp_path / "asked.pdf", [items]))
+    assert [p.number for p in doc.paragraphs] == ["1.1", "2.1", "2.2"]
+    assert doc.paragraph("2.1").text.endswith("(c) delegate authority to the Director to make minor changes.")
+    defined = [(x, y, t.replace("2.1 Cabinet is asked to:", "2.1 In this strategy:"), s, f) for x, y, t, s, f in items]
+    doc = extract(draw(tmp_path / "defined.pdf", [defined]))
+    assert [p.number for p in doc.paragraphs] == ["1.1", "2.1", "2.1(a)", "2.1(b)", "2.1(c)", "2.2"]

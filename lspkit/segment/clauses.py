@@ -35,6 +35,12 @@ if TYPE_CHECKING:
 _ITEM = re.compile(r"^(?:\((\d{1,2}|[a-z]{1,2}|[ivxlc]{1,6})\)\.?|(\d{1,2})\)|([a-z]|[ivxlc]{1,6})[.)])\s+(?=\S)(.*)$", re.S)
 _FIRST = {"1", "a", "i"}
 _INTRO_END = re.compile(r"[:;\-–—]\s*$")
+# a lead-in asking a meeting for decisions: its items are the recommendations of one paragraph, not provisions
+_DECISION = re.compile(
+    r"\b(?:is|are)\s+(?:asked|requested|recommended|invited|being\s+asked)\s+to\b|\brecommended\s+that\b"
+    r"|\bRECOMMEND(?:ED|ATIONS?)?\b|\bRESOLVED\b|\brecommends?\s+(?:that|to)\b",
+    re.I,
+)
 _ENDED = re.compile(r"[.!?:;,\-–—][\"'”’)]*$|\b(?:and|or)$")
 
 
@@ -263,6 +269,8 @@ class Clauses:
                 return False
             if f.first < 0 or any(item_label(body[j].text) is not None for j in range(f.first + 1, i)):
                 return False  # the list of an item of the paragraph ("a. ... which:" then "i."), not its own
+            if _DECISION.search(" ".join(body[j].text for j in range(f.first, i))):
+                return False  # "Cabinet is asked to: (a) approve ...": one decision list, read whole as recommendations
         second = self._second(body, i, x, tol, _next_label(first))
         if second is None or (not self.mode and not body[second].gap_before):
             return False
