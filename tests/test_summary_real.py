@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -345,6 +346,18 @@ def test_a_reference_qualified_by_another_document_is_external():
     xs = find_xrefs(d)
     assert len(xs) == 5 and all(x.external and not x.resolved and x.to == () for x in xs)
     assert xs[0].target == "section 20(5) of Planning & Compulsory Purchase Act 2004"
+
+
+def test_a_section_cited_inside_an_annex_is_the_annexs_own():
+    """Annex B numbers its sections B.1, B.2 ...: its "Section 4 below" is B.4 (the paper has no section 4)."""
+    from lspkit.model import SectionKind
+
+    d = doc(Paragraph("B.6", "The impacts are set out in Section 4 below.", 40), Paragraph("B.9", "Text.", 41),
+            sections=(Section("B", "Equality Analysis", 36, SectionKind.ANNEX), Section("B.2", "Outline", 39),
+                      Section("B.4", "Evidence and Analysis", 41)))
+    d = replace(d, paragraphs=tuple(replace(p, section=sec) for p, sec in zip(d.paragraphs, ("B.2", "B.4"))))
+    (x,) = find_xrefs(d)
+    assert x.to == ("B.4",) and x.resolved
 
 
 def test_a_range_expands_to_what_exists_and_flags_the_rest():

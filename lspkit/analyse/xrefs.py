@@ -272,6 +272,19 @@ class _Index:
         """Computed once per document: callers ask for every paragraph, and rebuilding was quadratic."""
         return self._questions
 
+    def section_in_part(self, paragraph: Paragraph, number: str) -> Optional[str]:
+        """Inside Annex B, whose sections are printed B.1, B.2 ..., "section 4" is B.4 when the paper has no
+        section 4 of its own."""
+        here = self.section_of(paragraph)
+        if here is None:
+            return None
+        for sec in reversed(self.sections[: here + 1]):
+            m = re.match(r"^([A-Z]{1,2})(?:\.\d+)*$", sec.number or "")
+            if m:
+                candidate = f"{m.group(1)}.{_section_key(number)}"
+                return candidate if candidate in self.section_numbers else None
+        return None
+
     def section_of(self, paragraph: Paragraph) -> Optional[int]:
         if paragraph.section is not None and paragraph.section in self.section_position:
             return self.section_position[paragraph.section]
@@ -581,7 +594,7 @@ def _find_in_paragraph(paragraph: Paragraph, index: _Index) -> list[Xref]:
         to = []
         for first, last in spans:
             if first == last:
-                found = index.section_number(first)
+                found = index.section_number(first) or index.section_in_part(paragraph, first)
                 if found and found not in to:
                     to.append(found)
             else:
