@@ -229,15 +229,50 @@ def test_annex_paragraph_id_is_qualified_and_its_label_is_the_printed_number():
 
 
 def test_a_number_printed_twice_is_a_duplicate_not_a_restart_of_the_series():
-    # Coventry householder design guide report: under "5.2 Legal implications" page 5 prints "5.1" again.  One
-    # shared number is a duplicate ("5.1 (2)", with a warning), not a restart that qualifies every id from 1.1 on
-    # by its heading ("1(1.1)"): the ids stay as cited
+    # Coventry householder design guide report: under the sub-heading "5.2 Legal implications" page 5 prints "5.1"
+    # again (the heading "5.1 Financial implications" came before).  One shared number is not a restart that
+    # qualifies every id from 1.1 on by its heading ("1(1.1)"): the ids stay as cited, the paragraph keeps "5.1"
     d = doc("coventry-cc_2023_householder-design-guide-spd-adoption-cabinet-report")
     ids = [p.number for p in d.paragraphs]
-    assert "1.1" in ids and "3.4" in ids and "6.6" in ids
-    assert para(d, "5.1 (2)").text.startswith("There are no direct implications as a result of this report")
-    assert not any("(" in n and not n.endswith(")") for n in ids) and "1(1.1)" not in ids
-    assert any("5.1 is printed more than once" in w for w in d.warnings)
+    assert "1.1" in ids and "3.4" in ids and "4.1" in ids
+    assert para(d, "5.1").text.startswith("There are no direct implications as a result of this report")
+    assert para(d, "5.1").section == "5.2"
+    assert not any("(" in n for n in ids) and "1(1.1)" not in ids
+
+
+def test_numbered_titles_over_unnumbered_prose_are_sub_headings():
+    # Coventry cabinet report template: "5.1 Financial implications", "6.2 How is risk being managed?" set in body
+    # type, alone on their line, with unnumbered prose under them after a gap ("There are no risks associated with
+    # this report."): numbered sub-headings, not one-line paragraphs; the text under them is not numbered
+    d = doc("coventry-cc_2023_householder-design-guide-spd-adoption-cabinet-report")
+    subs = {s.number: s.heading for s in d.sections if s.number and "." in s.number}
+    assert subs == {"5.1": "Financial implications", "5.2": "Legal implications",
+                    "6.1": "How will this contribute to achievement of the Council's Plan?",
+                    "6.2": "How is risk being managed?", "6.3": "What is the impact on the organisation?",
+                    "6.4": "Equalities Impact Assessment EIA",
+                    "6.5": "Implications for (or impact on) climate change and the environment",
+                    "6.6": "Implications for partner organisations?"}
+    assert not any(p.number.startswith("6.") for p in d.paragraphs)
+    assert "There are no risks associated with this report." in {b.text for b in d.blocks}
+    # a one-line numbered paragraph set the same way says something, ending like a sentence: still a paragraph
+    assert para(d, "4.1").text == "The SPD will be adopted as soon as practicable."
+
+
+def test_a_covers_numbered_recommendations_are_not_paragraphs():
+    # Coventry front sheet: "Recommendations:" / "The Cabinet Member is requested to:" / "1. Note the consultation
+    # statement ..." / "2. Approve ..." before the report proper, which numbers again from "1. Context" / "1.1".
+    # The cover's items are decisions (recommendations reads them from the blocks), not paragraphs 1 and 2
+    for name in ("coventry-cc_2018_air-quality-spd-revised-draft-cabinet-member-report",
+                 "coventry-cc_2023_householder-design-guide-spd-adoption-cabinet-report"):
+        d = doc(name)
+        assert d.paragraphs[0].number == "1.1"
+        assert not any(p.page == 1 for p in d.paragraphs)
+        assert any(b.text.startswith(("1. Note the consultation", "1) That Cabinet adopts")) for b in d.blocks)
+    # a body whose numbering simply goes on into its recommendations ("RECOMMENDATIONS" / "23. That Cabinet:") is
+    # left alone
+    from real_util import REAL
+    d = extract(str(REAL.parent / "flat-numbered-chromium.pdf"))
+    assert any(p.number == "23" and p.text.startswith("That Cabinet") for p in d.paragraphs)
 
 
 def test_a_signature_blank_and_a_page_of_line_left_mid_page_are_never_headings():

@@ -14,7 +14,7 @@ decides; `_State` only holds them together for this pass.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
 from ..model import Document, Dropped, ParagraphKind, Reading, SectionKind, Source
@@ -36,6 +36,7 @@ from .matter import (
     FrontMatter,
     QuestionSummary,
     back_matter_label,
+    cover_recommendations,
     front_tables,
     reading_metadata,
 )
@@ -69,6 +70,7 @@ def segment(reading: Reading) -> Document:
 
     s = _State(Body(work, reading.kind, size, vocabulary([w.text for w in work], hyphenates=hyphenates(reading))))
     s.register = register_titles(s.body) if s.body.pdf else set()
+    s.cover = cover_recommendations(s.body)
     _read_body(s)
     paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
     metadata = s.metadata
@@ -114,6 +116,8 @@ class _State:
     sub_series: Optional[tuple[str, int]] = None  # a paragraph that opened "(1)" and its last sub-paragraph
     register: set[int] = field(default_factory=set)  # lines titling the items of a register (register.py)
     item: Optional[str] = None  # the register item whose prose is still to come
+    cover: set[int] = field(default_factory=set)  # lines of a cover's numbered recommendations (matter.py)
+    cover_seen: bool = False  # the cover's recommendations came: back matter may start as after a paragraph
 
 
 def _read_body(s: _State) -> None:
@@ -125,6 +129,21 @@ def _read_body(s: _State) -> None:
         w = body[i]
         in_paragraph = s.paragraphs.open is not None
         mid_sentence = in_paragraph and not s.paragraphs.finished(body)
+        if i in s.cover:
+            # the cover's recommendations, their heading and items: decisions, kept as text for recommendations
+            numbered = w.label is not None and w.label.kind == "number"
+            if s.front.open or numbered:
+                _close(s)
+            if numbered:
+                s.cover_seen = True
+                raw = w.text.strip()
+                at = raw.rfind(w.label.rest) if w.label.rest else -1
+                if at > 0 and not raw[at - 1].isspace():  # "1.Note the ...": the label set apart from its text
+                    w = WorkLine(replace(w.line, text=f"{raw[:at]} {raw[at:]}"), w.index, w.label, w.gap_before,
+                                 w.role)
+            s.blocks.add_line(w, s.body)
+            i += 1
+            continue
         used = _heading_or_back_matter(s, i, in_paragraph, mid_sentence, i == after_heading)
         if used:
             i += used
@@ -234,7 +253,7 @@ def _right_under(body, i: int, after_heading: int) -> bool:
 def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence: bool, after_heading: bool) -> int:
     """Start back matter or a section at line i; how many lines that took (0: neither starts here)."""
     w = s.body[i]
-    if s.paragraphs.started:
+    if s.paragraphs.started or s.cover_seen:
         m = back_matter_label(w, s.body)
         if m is not None:
             _close(s)
