@@ -281,3 +281,30 @@ def test_a_signature_blank_and_a_page_of_line_left_mid_page_are_never_headings()
     d = doc("milburn-pc_2020_minutes-january-signed")
     assert not any("____" in (s.heading or "") or (s.heading or "").startswith("Page ") for s in d.sections)
     assert ("Page 1 of 2", "page-number") in {(x.text, x.reason.value) for x in d.dropped}
+
+
+# ---------------------------------------------------------------- lettered rules under a numbered lead-in
+
+def test_lettered_rules_under_a_numbered_lead_in_are_paragraphs():
+    # Tintern financial regulations: "11.1. Procedures as to contracts are laid down as follows:" then the rules
+    # "a. Every contract shall comply ..." to "j. The European Union Procurement Directive ...", each a sentence or
+    # more ending with a full stop, the letters wandering by a tab stop from "h." on.  They are paragraphs cited
+    # "11.1(a)"; the roman items under (a) stay its parts
+    d = doc("tintern-cc_2017_financial-regulations")
+    assert para(d, "11.1").text == "Procedures as to contracts are laid down as follows:"
+    a = para(d, "11.1(a)")
+    assert (a.label, a.parent) == ("a", "11.1")
+    assert a.text.startswith("Every contract shall comply") and a.text.endswith("only sold at a fixed price.")
+    assert [p.label for p in d.paragraphs if p.parent == "11.1"] == list("abcdefghij")
+    # "... other than: a) by any councillor who can demonstrate a need to know;": items of 7.4's sentence
+    assert para(d, "7.4").text.endswith("c) by the external auditor.")
+
+
+def test_items_that_finish_the_lead_ins_sentence_stay_its_parts():
+    # MHCLG draft NPPF, S1: "1. The development plan should plan positively for future growth and change by:" /
+    # "a. Seeking to meet the development needs ...": the items finish the sentence the lead-in opened
+    d = doc("mhclg_2025_draft_nppf_consultation_text")
+    assert not any(p.text.startswith("Seeking to meet the development needs") for p in d.paragraphs)
+    # Dacorum SHLAA 3.29 "... are set out below:" / "a. Special Area of Conservation: ...": a list of terms
+    d = doc("dacorum_2023_shlaa-update-main-report")
+    assert "Special Area of Conservation: Development of the site" in para(d, "3.29").text

@@ -156,11 +156,19 @@ def _read_body(s: _State) -> None:
             and _after_intro(body, i, after_heading)
         by_heading = s.outline.number is None and s.outline.heading is not None and (
             intro or s.numbering.letters.section == s.outline.heading)
+        hung = s.numbering.letters.paragraph  # lettered rules under a numbered lead-in paragraph ("11.1 ... follows:")
         lettered = None if start is not None else s.numbering.letters.start(
-            body, i, s.outline.heading if by_heading else s.outline.number,
-            s.numbering.heading_since_last and (intro or _right_under(body, i, after_heading)), mid_sentence)
-        if lettered is not None and by_heading:
+            body, i, hung or (s.outline.heading if by_heading else s.outline.number),
+            hung is not None or s.numbering.heading_since_last and (intro or _right_under(body, i, after_heading)),
+            mid_sentence)
+        if lettered is not None and by_heading and hung is None:
             lettered = (f"{s.outline.heading} {lettered[1]}", lettered[1], lettered[2])
+        if start is None and lettered is None and hung is None and s.paragraphs.open is not None \
+                and s.paragraphs.open.kind is ParagraphKind.PARAGRAPH and len(s.paragraphs.open.pieces) == 1 \
+                and not s.paragraphs.open.tail and s.paragraphs.open.label is None:
+            lettered = s.numbering.letters.start_under(body, i, s.paragraphs.open.number,
+                                                       " ".join(s.paragraphs.open.pieces[0]))
+            hung = s.numbering.letters.paragraph
         if s.item is not None and not in_paragraph and item_text_starts(body, i):
             _close(s)  # the item's prose, under its title and names: the paragraph cited by the item's number
             s.paragraphs.start(w, s.item, w.text.strip(), ParagraphKind.PARAGRAPH, s.outline.number,
@@ -196,7 +204,7 @@ def _read_body(s: _State) -> None:
             ident, letter, rest = lettered
             _close(s)
             s.paragraphs.start(w, ident, rest, ParagraphKind.PARAGRAPH, s.outline.number, s.outline.heading,
-                               label=letter, parent=s.outline.number)
+                               label=letter, parent=hung or s.outline.number)
         elif w.gap_before and w.label is not None and w.label.kind == "number" and s.numbering.smaller_type(w, body):
             _close(s)  # a numbered note in smaller type (a footnote the notes pass left): not the paragraph's text
             _add_line(s, w)

@@ -475,9 +475,31 @@ class LetteredParagraphs:
         self.last: Optional[str] = None
         self.kind = "letter"  # "letter", "roman" or "number"
         self.x = 0.0
+        self.paragraph: Optional[str] = None  # the numbered lead-in paragraph the series hangs from, if it does
 
     def stop(self) -> None:
-        self.section, self.last = None, None
+        self.section, self.last, self.paragraph = None, None, None
+
+    def start_under(self, body: "Body", i: int, number: str, intro: str) -> Optional[tuple[str, str, str]]:
+        """Does line i open lettered paragraphs under numbered paragraph `number`, whose whole text is a short lead-in
+        ("11.1. Procedures as to contracts are laid down as follows:" / "a. Every contract shall comply ..." /
+        "b. Where it is intended to enter into a contract ...")?  Then record it: (id, letter, text after it).
+
+        Model financial regulations and standing orders set their rules so: a lead-in of a few words, then lettered
+        rules that are sentences, each ending with a full stop.  Items that finish the lead-in's own sentence
+        ("... change by:" / "a. Seeking to meet ..."; "should: a. Be designed ...; b. ..."), the entries of a list of
+        terms ("a. Special Area of Conservation: ..."), and the items under a lead-in that says more are its parts.
+        """
+        if len(intro.split()) > 15 or not _COMPLETE_LEAD.search(intro.rstrip()):
+            return None
+        got = letter_label(body[i].text)
+        if got is None or got[0] != "a" or not got[1][:1].isupper() or _TERM.match(got[1]):
+            return None
+        if not self._confirmed(body, i, "a", sentences=True, margin=_loose_margin(body, body[i])):
+            return None
+        letter, rest = got
+        self.kind, self.section, self.paragraph, self.x, self.last = "letter", number, number, body[i].line.x0, letter
+        return f"{number}({letter})", letter, rest
 
     def start(self, body: "Body", i: int, section: Optional[str], heading_since_last: bool,
               mid_sentence: bool) -> Optional[tuple[str, str, str]]:
@@ -492,7 +514,8 @@ class LetteredParagraphs:
         if not rest[:1].isupper() and not rest[:1] in "“\"‘(":
             return None  # "(a) make a copy of ...": an item of the sentence before it, not a paragraph
         if self.section == section and self.last is not None:
-            if not _series_next(self.kind, self.last, letter) or abs(w.line.x0 - self.x) > _margin(body, w) \
+            margin = _loose_margin(body, w) if self.paragraph is not None else _margin(body, w)
+            if not _series_next(self.kind, self.last, letter) or abs(w.line.x0 - self.x) > margin \
                     or (mid_sentence and not w.gap_before and not body.pdf):
                 return None
         else:
@@ -505,13 +528,15 @@ class LetteredParagraphs:
         self.last = letter
         return f"{section}({letter})", letter, rest
 
-    def _confirmed(self, body: "Body", i: int, first: str) -> bool:
-        """A second ("b", "ii", "2") at the same margin follows before the next numbered line at or left of it."""
+    def _confirmed(self, body: "Body", i: int, first: str, sentences: bool = False,
+                   margin: Optional[float] = None) -> bool:
+        """A second ("b", "ii", "2") at the same margin follows before the next numbered line at or left of it
+        (`sentences`: and the first item ends with a full stop, a sentence rather than an item of one)."""
         second = {"a": "b", "i": "ii", "1": "2"}[first]
         x = body[i].line.x0
         for j in range(i + 1, min(len(body), i + 400)):
             w = body[j]
-            if abs(w.line.x0 - x) > _margin(body, w):
+            if abs(w.line.x0 - x) > (margin if margin is not None else _margin(body, w)):
                 continue
             got = letter_label(w.text)
             if got is not None and got[0] == second:
@@ -519,6 +544,8 @@ class LetteredParagraphs:
                     return False  # "i) Wales Air Ambulance, Donation, Chq No 1161 200.00": a list of payments
                 # items of one sentence end "...;", "..., and", "; or": paragraphs end as sentences do
                 before = body[j - 1].text.rstrip()
+                if sentences:
+                    return bool(re.search(r"[.!?][\"'”’)]*$", before))
                 return j - i > 4 or not re.search(r"([;,]|\b(?:and|or))$", before)
             if w.label is not None and w.label.kind in ("number", "chapter", "annex"):
                 return False
@@ -527,6 +554,18 @@ class LetteredParagraphs:
 
 def _margin(body: "Body", w: "WorkLine") -> float:
     return max(3.0, 0.3 * (w.line.size or 10)) if body.pdf else 0.5
+
+
+# a lead-in that is a whole clause ("... are laid down as follows:"), not the opening of a sentence its items finish
+# ("... should plan positively for future growth and change by:")
+_COMPLETE_LEAD = re.compile(r"\b(?:follows|following|below)\s*:[-–—]?$", re.I)
+# an entry of a glossary or a list of criteria ("Special Area of Conservation: Development of the site ..."), not a rule
+_TERM = re.compile(r"^(?:[^\s:]+\s+){0,6}[^\s:]+:\s")
+
+
+def _loose_margin(body: "Body", w: "WorkLine") -> float:
+    """Lettered rules under a lead-in: a model document's letters wander by a tab stop ("h." set in from "g.")."""
+    return 1.5 * (w.line.size or 10) if body.pdf else 2.0
 
 
 def unique_ids(paragraphs: list, sections: Sequence = ()) -> tuple[list, list[str]]:
