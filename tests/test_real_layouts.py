@@ -308,3 +308,23 @@ def test_items_that_finish_the_lead_ins_sentence_stay_its_parts():
     # Dacorum SHLAA 3.29 "... are set out below:" / "a. Special Area of Conservation: ...": a list of terms
     d = doc("dacorum_2023_shlaa-update-main-report")
     assert "Special Area of Conservation: Development of the site" in para(d, "3.29").text
+
+
+# ---------------------------------------------------------------- provisions numbered behind a word
+
+def test_rules_numbered_behind_a_word_are_paragraphs_cited_by_word_and_number():
+    # Des Moines procedural rules, double-spaced (no space between paragraphs): "Rule 1.  Scope of Rules.  These
+    # rules shall govern ...", to "Rule 47.", with "Rule 31A." inserted later; "Part II. Time and Place of Meeting"
+    # centred between two rules; the adoption history ("ADOPTED: June 15, 1987" / "Roll Call 87-2608") set at the
+    # wrap margin after the last rule, where every rule opens indented
+    d = doc("des-moines_2021_council-procedural-rules-2021-10-18")
+    ids = [p.number for p in d.paragraphs]
+    assert ids[:3] == ["Rule 1", "Rule 2", "Rule 3"] and ids[-1] == "Rule 47" and len(ids) == 50
+    assert {"Rule 31A", "Rule 33A", "Rule 42A"} <= set(ids)
+    assert para(d, "Rule 1").text.startswith("Scope of Rules. These rules shall govern the conduct")
+    assert para(d, "Rule 4").text.endswith("the ordinances of the City of Des Moines.")
+    assert ("2", "Time and Place of Meeting") in {(s.number, s.heading) for s in d.sections}
+    assert para(d, "Rule 47").text.endswith("City Clerk or any City employee.")
+    assert any(b.text.startswith("ADOPTED: June 15, 1987") for b in d.blocks)
+    # "... under Rule 37 or Rule 38." wrapped to a line's start cites a rule: no full stop after the number
+    assert para(d, "Rule 38").text.startswith("Action to Multiple Items.")

@@ -42,7 +42,7 @@ from .matter import (
 )
 from .notes import attach, lift_footnotes, lift_table_lines
 from .numbering import Numbering, question_warnings, sequence_warnings, unique_ids
-from .paragraphs import Blocks, Paragraphs, hyphenates, vocabulary
+from .paragraphs import SENTENCE_END, Blocks, Paragraphs, hyphenates, vocabulary
 from .register import item_text_starts, register_titles, title_lines
 
 
@@ -181,6 +181,9 @@ def _read_body(s: _State) -> None:
         elif start is None and lettered is None and _outdented_after(s, w, in_paragraph, mid_sentence):
             _close(s)  # back at the number's margin after a gap, with no number: not this paragraph's text
             _add_line(s, w)
+        elif start is None and lettered is None and _unindented_after(s, w, in_paragraph):
+            _close(s)  # at the wrap margin after a paragraph that ended, where paragraphs open indented
+            _add_line(s, w)
         elif start is None and lettered is None and _next_subparagraph(s, w):
             base, k = s.sub_series  # type: ignore[misc]
             _close(s)
@@ -226,6 +229,20 @@ def _outdented_after(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence: b
     if not (s.body.hanging and in_paragraph and not mid_sentence and w.gap_before and w.label is None) or p is None:
         return False
     return w.line.x0 <= p.x_text + 2 and not s.paragraphs.in_part()
+
+
+def _unindented_after(s: _State, w: WorkLine, in_paragraph: bool) -> bool:
+    """Where numbered paragraphs open with a first-line indent, a line at the wrap margin after the paragraph ended
+    (a sentence's end on a line stopping short of the margin) is not its text, gap or not (a double-spaced paper
+    sets none): another paragraph would open indented, so what follows unindented is a record or a list ("ADOPTED:
+    June 15, 1987" / "Roll Call 87-2608" after the last rule)."""
+    p = s.paragraphs.open
+    if not (s.body.indented and in_paragraph and w.label is None) or p is None or s.paragraphs.in_part():
+        return False
+    last = p.tail or (p.pieces[-1] if p.pieces else [])
+    if not last or not SENTENCE_END.search(last[-1]) or p.last_line is None or s.body.full_line(p.last_line):
+        return False
+    return w.line.x0 < p.x_text - 8 and w.line.page == p.last_line.page
 
 
 def _item_numbers(s: _State) -> set[Optional[str]]:

@@ -90,8 +90,9 @@ def _chapter_or_annex(body: Body, i: int, in_paragraph: bool) -> Optional[Headin
     lab = w.label
     assert lab is not None
     rest = lab.rest
-    if not (body.heading_text(rest or w.text) and (w.gap_before or not in_paragraph) and not _runs_on(body, i)
-            and (body.styled(w, w.text) or w.gap_before)):
+    alone = w.gap_before or body.centred(w)
+    if not (body.heading_text(rest or w.text) and (alone or not in_paragraph) and not _runs_on(body, i)
+            and (body.styled(w, w.text) or alone)):
         return None
     parts, used = _gather(body, i, [rest] if rest else [])
     if not parts and i + used < len(body) and body.styled(body[i + used], body[i + used].text) \

@@ -306,6 +306,10 @@ class Numbering:
             return False
         if self._phrase_list(body, i):
             return False
+        if lab.word:
+            # a provision's own label ("Rule 31A."), found as a series over the whole paper: it starts a paragraph
+            # wherever it follows on (a letter after a number is a provision inserted later; a few may be gone)
+            return self.last_levels is None or successor_kind(self.last_levels, cand, max_gap=3) is not None
         if in_paragraph and not w.gap_before and body.pdf and not self.at_number_x(w, body):
             return False
         if not self.at_number_x(w, body) and not w.gap_before:
