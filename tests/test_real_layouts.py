@@ -167,6 +167,27 @@ def test_a_register_ends_with_older_items_listed_again():
     assert para(d, "1031").text.startswith("That this House deeply regrets that")
 
 
+def test_a_registers_amendments_records_and_two_line_motions_are_paragraphs():
+    # 18 March EDMs: under 1083, "As Amendments to Mr Mike Hancock's proposed Motion ...:", names, then "Line 1, after
+    # 'Day', insert ...   16:3:10 (a1)" to "(a5)": each amendment cited by the item and its tag, the date and tag off
+    # its text.  "1030 FALKLAND ISLANDS": a motion of two lines.  "NAMES WITHDRAWN" / "908 SCIENCE AND TECHNOLOGY
+    # COMMITTEE REPORT ON HOMEOPATHY: Tim Farron has withdrawn his name.": a record, the item's paragraph
+    d = doc("house_of_commons_2010_early_day_motions_18_march")
+    a1 = para(d, "1083(a1)")
+    assert (a1.label, a1.parent) == ("a1", "1083")
+    assert a1.text == "Line 1, after ‘Day’, insert ‘in England and St Piran’s Day in Cornwall.’."
+    assert [p.label for p in d.paragraphs if p.parent == "1083"] == ["a1", "a2", "a3", "a4", "a5"]
+    assert para(d, "1083").text.endswith("on St George’s Day.") or "(a1)" not in para(d, "1083").text
+    assert para(d, "1030").text.endswith("people of the Falkland Islands.")
+    assert para(d, "908").text == ("SCIENCE AND TECHNOLOGY COMMITTEE REPORT ON HOMEOPATHY: Tim Farron has withdrawn "
+                                   "his name.")
+    assert "908" not in {s.number for s in d.sections}
+    # the typesetter's accents set apart after their letter ("O¨pik", "Moˆ n") are put back on it
+    assert para(d, "1125").text == "INTERNET CAFES: Lembit \u00d6pik has withdrawn his motion."
+    assert "Ynys M\u00f4n and calls" in para(d, "1035(a3)").text
+    assert not any(w.startswith(("numbering gap", "numbering restarts")) for w in d.warnings)
+
+
 def test_numbered_sections_counting_on_are_not_a_register():
     # Manordeilo and Salem minutes: "1. WELCOME AND APOLOGIES" ... items counting 1, 2, 3: their prose stays prose
     d = doc("manordeilo-salem-cc_2018_minutes-march")

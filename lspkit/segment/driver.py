@@ -26,6 +26,7 @@ from .lines import (
     WorkLine,
     body_size,
     lift_side_notes,
+    repair_accents,
     repair_ligatures,
     strip_margin_markers,
     word_numbered_labels,
@@ -43,7 +44,7 @@ from .matter import (
 from .notes import attach, lift_footnotes, lift_table_lines
 from .numbering import Numbering, question_warnings, sequence_warnings, unique_ids
 from .paragraphs import SENTENCE_END, Blocks, Paragraphs, hyphenates, vocabulary
-from .register import item_text_starts, register_titles, title_lines
+from .register import amendments, item_text_starts, register_records, register_titles, title_lines
 
 
 def segment(reading: Reading) -> Document:
@@ -59,6 +60,7 @@ def segment(reading: Reading) -> Document:
     word_numbered_labels(work)
     if reading.kind == "pdf":
         lift_side_notes(work)
+        repair_accents(work)
         for wrong, ligature in repair_ligatures(work).items():
             warnings.append(f"the font maps the ligature {ligature!r} to {wrong!r}; put back from the words the "
                             "document writes whole")
@@ -70,6 +72,9 @@ def segment(reading: Reading) -> Document:
 
     s = _State(Body(work, reading.kind, size, vocabulary([w.text for w in work], hyphenates=hyphenates(reading))))
     s.register = register_titles(s.body) if s.body.pdf else set()
+    s.amendments = amendments(s.body, s.register)
+    s.records = register_records(s.body, s.register)
+    s.register -= set(s.records)
     s.cover = cover_recommendations(s.body)
     _read_body(s)
     paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
@@ -83,6 +88,7 @@ def segment(reading: Reading) -> Document:
     else:
         warnings.extend(duplicates)
         items = {s.body[i].text.split()[0] for i in s.register}  # a register's ids have gaps by nature
+        items |= {number for number, _ in s.records.values()}
         warnings.extend(sequence_warnings([p.number for p in paragraphs if p.kind is ParagraphKind.PARAGRAPH
                                            and p.label == p.number and p.number not in items]))
         warnings.extend(question_warnings([p.number for p in paragraphs if p.kind is ParagraphKind.QUESTION]))
@@ -116,6 +122,8 @@ class _State:
     sub_series: Optional[tuple[str, int]] = None  # a paragraph that opened "(1)" and its last sub-paragraph
     register: set[int] = field(default_factory=set)  # lines titling the items of a register (register.py)
     item: Optional[str] = None  # the register item whose prose is still to come
+    amendments: dict[int, str] = field(default_factory=dict)  # lines opening an item's amendment: its tag (register)
+    records: dict[int, tuple[str, str]] = field(default_factory=dict)  # items a register only records ("908 ...")
     cover: set[int] = field(default_factory=set)  # lines of a cover's numbered recommendations (matter.py)
     cover_seen: bool = False  # the cover's recommendations came: back matter may start as after a paragraph
 
@@ -129,6 +137,12 @@ def _read_body(s: _State) -> None:
         w = body[i]
         in_paragraph = s.paragraphs.open is not None
         mid_sentence = in_paragraph and not s.paragraphs.finished(body)
+        if i in s.records:
+            _close(s)  # "908 SCIENCE AND ...: Tim Farron has withdrawn his name.": the item's record, its paragraph
+            number, rest = s.records[i]
+            s.paragraphs.start(w, number, rest, ParagraphKind.PARAGRAPH, s.outline.number, s.outline.heading)
+            i += 1
+            continue
         if i in s.cover:
             # the cover's recommendations, their heading and items: decisions, kept as text for recommendations
             numbered = w.label is not None and w.label.kind == "number"
@@ -169,7 +183,12 @@ def _read_body(s: _State) -> None:
             lettered = s.numbering.letters.start_under(body, i, s.paragraphs.open.number,
                                                        " ".join(s.paragraphs.open.pieces[0]))
             hung = s.numbering.letters.paragraph
-        if s.item is not None and not in_paragraph and item_text_starts(body, i):
+        if i in s.amendments and start is None and lettered is None and s.outline.number is not None:
+            _close(s)  # an amendment to the item: cited by the item's number and its tag, "1083(a1)"
+            tag = s.amendments[i]
+            s.paragraphs.start(w, f"{s.outline.number}({tag})", w.text.strip(), ParagraphKind.PARAGRAPH,
+                               s.outline.number, s.outline.heading, label=tag, parent=s.outline.number)
+        elif s.item is not None and not in_paragraph and item_text_starts(body, i):
             _close(s)  # the item's prose, under its title and names: the paragraph cited by the item's number
             s.paragraphs.start(w, s.item, w.text.strip(), ParagraphKind.PARAGRAPH, s.outline.number,
                                s.outline.heading)

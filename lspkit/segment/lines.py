@@ -137,6 +137,31 @@ def repair_ligatures(work: list[WorkLine]) -> dict[str, str]:
     return mapping
 
 
+# spacing accents a typesetter sets after the letter they belong to ("O¨pik", "Moˆ n"), and their combining forms
+_SPACING_ACCENTS = {"\u00a8": "\u0308", "\u02c6": "\u0302", "\u00b4": "\u0301", "\u02dc": "\u0303",
+                    "\u02c7": "\u030c", "\u02da": "\u030a", "\u00b8": "\u0327"}
+_LOOSE_ACCENT = re.compile("([A-Za-z])([" + "".join(_SPACING_ACCENTS) + "]) ?(?=[a-z])")
+
+
+def repair_accents(work: list[WorkLine]) -> int:
+    """Put accents a typesetter set as separate spacing characters after their letter back on it ("O¨pik" ->
+    "Öpik", "Ynys Moˆ n" -> "Ynys Môn"); how many lines changed.  A spacing accent between two letters of a word
+    is never meant as itself."""
+    import unicodedata
+
+    changed = 0
+    for w in work:
+        text = w.line.text
+        if not any(c in text for c in _SPACING_ACCENTS):
+            continue
+        new = _LOOSE_ACCENT.sub(lambda m: unicodedata.normalize("NFC", m.group(1) + _SPACING_ACCENTS[m.group(2)]), text)
+        if new != text:
+            w.line = replace(w.line, text=new)
+            w.label = parse_label(new)
+            changed += 1
+    return changed
+
+
 _WORD_NUMBER = re.compile(r"^([A-Z][a-z]{2,14})\s+(\d{1,3}(?:\.\d{1,3}){1,3})\.?\s+(?=[A-Z(“\"‘])(.*)$", re.S)
 # words that put a number at a line's start to cite or caption something, never to number the paragraph itself
 _CITING = {"Table", "Figure", "Fig", "Map", "Chart", "Plate", "Photo", "Image", "Graph", "Diagram", "Box", "Appendix",
