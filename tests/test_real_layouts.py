@@ -349,3 +349,25 @@ def test_rules_numbered_behind_a_word_are_paragraphs_cited_by_word_and_number():
     assert any(b.text.startswith("ADOPTED: June 15, 1987") for b in d.blocks)
     # "... under Rule 37 or Rule 38." wrapped to a line's start cites a rule: no full stop after the number
     assert para(d, "Rule 38").text.startswith("Action to Multiple Items.")
+
+
+def test_a_lone_a_under_a_heading_where_the_paper_letters_its_paragraphs():
+    # Tintern standing orders (NALC model): every heading's paragraphs are lettered a, b, c ...; under "10 MOTIONS AT
+    # A MEETING THAT DO NOT REQUIRE WRITTEN NOTICE" there is only "a The following motions may be moved ...", with
+    # its roman items: a series of one, at the margin of the series before it
+    d = doc("tintern-cc_2018_standing-orders")
+    a = para(d, "10(a)")
+    assert (a.label, a.parent) == ("a", "10")
+    assert a.text.startswith("The following motions may be moved at a meeting without written notice")
+    assert not any(p.number == "9(i)" for p in d.paragraphs)
+
+
+def test_matters_arising_entries_labelled_by_the_minute_they_follow_up():
+    # Manordeilo and Salem minutes, "4. MATTERS ARISING": "4.13i) The road had been swept ...", "5v) The Clerk had
+    # emailed ...", "13i) With regard to the poor state ...": each entry cited by its item and the reference printed
+    d = doc("manordeilo-salem-cc_2018_minutes-march")
+    e = para(d, "4(5v)")
+    assert (e.label, e.parent) == ("5v", "4")
+    assert e.text.startswith("The Clerk had emailed the link to the Rural Affairs Survey")
+    assert para(d, "4(4.13i)").text == "The road had been swept of the loose chippings in Salem."
+    assert "4(13i)" in [p.number for p in d.paragraphs]

@@ -42,7 +42,7 @@ from .matter import (
     reading_metadata,
 )
 from .notes import attach, lift_footnotes, lift_table_lines
-from .numbering import Numbering, question_warnings, sequence_warnings, unique_ids
+from .numbering import Numbering, question_warnings, reference_label, sequence_warnings, unique_ids
 from .paragraphs import SENTENCE_END, Blocks, Paragraphs, hyphenates, vocabulary
 from .register import amendments, item_text_starts, register_records, register_titles, title_lines
 
@@ -183,7 +183,18 @@ def _read_body(s: _State) -> None:
             lettered = s.numbering.letters.start_under(body, i, s.paragraphs.open.number,
                                                        " ".join(s.paragraphs.open.pieces[0]))
             hung = s.numbering.letters.paragraph
-        if i in s.amendments and start is None and lettered is None and s.outline.number is not None:
+        reference = None
+        if start is None and lettered is None and s.outline.number is not None and not mid_sentence \
+                and (w.label is None or w.label.kind == "number"):
+            reference = reference_label(w.text)
+            if reference is not None and i > 0 and w.line.x0 > body[i - 1].line.x0 + 2:
+                reference = None  # set in: an item inside the entry before, not an entry
+        if reference is not None:
+            _close(s)  # "5vii) With regard to ...": a matters-arising entry, cited by its section and the reference
+            label, rest = reference
+            s.paragraphs.start(w, f"{s.outline.number}({label})", rest, ParagraphKind.PARAGRAPH, s.outline.number,
+                               s.outline.heading, label=label, parent=s.outline.number)
+        elif i in s.amendments and start is None and lettered is None and s.outline.number is not None:
             _close(s)  # an amendment to the item: cited by the item's number and its tag, "1083(a1)"
             tag = s.amendments[i]
             s.paragraphs.start(w, f"{s.outline.number}({tag})", w.text.strip(), ParagraphKind.PARAGRAPH,

@@ -446,6 +446,17 @@ _LETTER = re.compile(
 
 _AMOUNT = re.compile(r"£?\d[\d,]*\.\d\d$")
 
+# an entry labelled by the minute it arises from: a number with the item's roman numeral glued on ("5vii)", "4.13i)",
+# "5.iv)")
+_REFERENCE = re.compile(r"^((?:\d{1,3}\.){0,5}\d{1,3}\.?[ivx]{1,5})\)\s+(?=[A-Z“\"‘(])(.*)$", re.S)
+
+
+def reference_label(text: str) -> Optional[tuple[str, str]]:
+    """A minutes' "matters arising" entry labelled by the earlier minute it follows up ("5vii) With regard to the
+    decision not to sell ...", "4.13ii) Arrangements for ..."): the reference as printed ("5vii") and the text."""
+    m = _REFERENCE.match(text.strip())
+    return (m.group(1), m.group(2).strip()) if m else None
+
 
 def letter_label(text: str) -> Optional[tuple[str, str]]:
     """A line's leading paragraph letter, roman or bracketed number: "(a)", "a)", "a.", bare "a " before a capital,
@@ -480,6 +491,7 @@ class LetteredParagraphs:
         self.kind = "letter"  # "letter", "roman" or "number"
         self.x = 0.0
         self.paragraph: Optional[str] = None  # the numbered lead-in paragraph the series hangs from, if it does
+        self.opened = 0  # series opened under headings so far
 
     def stop(self) -> None:
         self.section, self.last, self.paragraph = None, None, None
@@ -523,12 +535,19 @@ class LetteredParagraphs:
                     or (mid_sentence and not w.gap_before and not body.pdf):
                 return None
         else:
-            if letter not in ("a", "i", "1") or not heading_since_last or not self._confirmed(body, i, letter):
+            if letter not in ("a", "i", "1") or not heading_since_last:
+                return None
+            # a lone "a" where the paper letters the paragraphs under its headings (two series so far, at this
+            # margin): a series of one ("10 MOTIONS AT A MEETING ..." / "a The following motions may be moved ...")
+            lone = letter == "a" and self.opened >= 2 and abs(w.line.x0 - self.x) <= _margin(body, w) \
+                and len(rest.split()) >= 5 and self.kind == "letter"
+            if not lone and not self._confirmed(body, i, letter):
                 return None
             if len(rest.split()) < 5 and (i + 1 >= len(body) or body[i + 1].gap_before):
                 return None  # "i) Strategic Open Space": a sub-heading, not a paragraph
             self.kind = {"a": "letter", "i": "roman", "1": "number"}[letter]
             self.section, self.x = section, w.line.x0
+            self.opened += 1
         self.last = letter
         return f"{section}({letter})", letter, rest
 
