@@ -179,7 +179,8 @@ def _read_body(s: _State) -> None:
             lettered = (f"{s.outline.heading} {lettered[1]}", lettered[1], lettered[2])
         if start is None and lettered is None and hung is None and s.paragraphs.open is not None \
                 and s.paragraphs.open.kind is ParagraphKind.PARAGRAPH and len(s.paragraphs.open.pieces) == 1 \
-                and not s.paragraphs.open.tail and s.paragraphs.open.label is None:
+                and len(s.paragraphs.open.pieces[0]) <= 3 and not s.paragraphs.open.tail \
+                and s.paragraphs.open.label is None:  # a lead-in of a line or three, never a long paragraph's
             lettered = s.numbering.letters.start_under(body, i, s.paragraphs.open.number,
                                                        " ".join(s.paragraphs.open.pieces[0]))
             hung = s.numbering.letters.paragraph
