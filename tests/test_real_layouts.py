@@ -167,6 +167,27 @@ def test_a_register_ends_with_older_items_listed_again():
     assert para(d, "1031").text.startswith("That this House deeply regrets that")
 
 
+def test_a_registers_amendments_records_and_two_line_motions_are_paragraphs():
+    # 18 March EDMs: under 1083, "As Amendments to Mr Mike Hancock's proposed Motion ...:", names, then "Line 1, after
+    # 'Day', insert ...   16:3:10 (a1)" to "(a5)": each amendment cited by the item and its tag, the date and tag off
+    # its text.  "1030 FALKLAND ISLANDS": a motion of two lines.  "NAMES WITHDRAWN" / "908 SCIENCE AND TECHNOLOGY
+    # COMMITTEE REPORT ON HOMEOPATHY: Tim Farron has withdrawn his name.": a record, the item's paragraph
+    d = doc("house_of_commons_2010_early_day_motions_18_march")
+    a1 = para(d, "1083(a1)")
+    assert (a1.label, a1.parent) == ("a1", "1083")
+    assert a1.text == "Line 1, after ‘Day’, insert ‘in England and St Piran’s Day in Cornwall.’."
+    assert [p.label for p in d.paragraphs if p.parent == "1083"] == ["a1", "a2", "a3", "a4", "a5"]
+    assert para(d, "1083").text.endswith("on St George’s Day.") or "(a1)" not in para(d, "1083").text
+    assert para(d, "1030").text.endswith("people of the Falkland Islands.")
+    assert para(d, "908").text == ("SCIENCE AND TECHNOLOGY COMMITTEE REPORT ON HOMEOPATHY: Tim Farron has withdrawn "
+                                   "his name.")
+    assert "908" not in {s.number for s in d.sections}
+    # the typesetter's accents set apart after their letter ("O¨pik", "Moˆ n") are put back on it
+    assert para(d, "1125").text == "INTERNET CAFES: Lembit \u00d6pik has withdrawn his motion."
+    assert "Ynys M\u00f4n and calls" in para(d, "1035(a3)").text
+    assert not any(w.startswith(("numbering gap", "numbering restarts")) for w in d.warnings)
+
+
 def test_numbered_sections_counting_on_are_not_a_register():
     # Manordeilo and Salem minutes: "1. WELCOME AND APOLOGIES" ... items counting 1, 2, 3: their prose stays prose
     d = doc("manordeilo-salem-cc_2018_minutes-march")
@@ -229,15 +250,50 @@ def test_annex_paragraph_id_is_qualified_and_its_label_is_the_printed_number():
 
 
 def test_a_number_printed_twice_is_a_duplicate_not_a_restart_of_the_series():
-    # Coventry householder design guide report: under "5.2 Legal implications" page 5 prints "5.1" again.  One
-    # shared number is a duplicate ("5.1 (2)", with a warning), not a restart that qualifies every id from 1.1 on
-    # by its heading ("1(1.1)"): the ids stay as cited
+    # Coventry householder design guide report: under the sub-heading "5.2 Legal implications" page 5 prints "5.1"
+    # again (the heading "5.1 Financial implications" came before).  One shared number is not a restart that
+    # qualifies every id from 1.1 on by its heading ("1(1.1)"): the ids stay as cited, the paragraph keeps "5.1"
     d = doc("coventry-cc_2023_householder-design-guide-spd-adoption-cabinet-report")
     ids = [p.number for p in d.paragraphs]
-    assert "1.1" in ids and "3.4" in ids and "6.6" in ids
-    assert para(d, "5.1 (2)").text.startswith("There are no direct implications as a result of this report")
-    assert not any("(" in n and not n.endswith(")") for n in ids) and "1(1.1)" not in ids
-    assert any("5.1 is printed more than once" in w for w in d.warnings)
+    assert "1.1" in ids and "3.4" in ids and "4.1" in ids
+    assert para(d, "5.1").text.startswith("There are no direct implications as a result of this report")
+    assert para(d, "5.1").section == "5.2"
+    assert not any("(" in n for n in ids) and "1(1.1)" not in ids
+
+
+def test_numbered_titles_over_unnumbered_prose_are_sub_headings():
+    # Coventry cabinet report template: "5.1 Financial implications", "6.2 How is risk being managed?" set in body
+    # type, alone on their line, with unnumbered prose under them after a gap ("There are no risks associated with
+    # this report."): numbered sub-headings, not one-line paragraphs; the text under them is not numbered
+    d = doc("coventry-cc_2023_householder-design-guide-spd-adoption-cabinet-report")
+    subs = {s.number: s.heading for s in d.sections if s.number and "." in s.number}
+    assert subs == {"5.1": "Financial implications", "5.2": "Legal implications",
+                    "6.1": "How will this contribute to achievement of the Council's Plan?",
+                    "6.2": "How is risk being managed?", "6.3": "What is the impact on the organisation?",
+                    "6.4": "Equalities Impact Assessment EIA",
+                    "6.5": "Implications for (or impact on) climate change and the environment",
+                    "6.6": "Implications for partner organisations?"}
+    assert not any(p.number.startswith("6.") for p in d.paragraphs)
+    assert "There are no risks associated with this report." in {b.text for b in d.blocks}
+    # a one-line numbered paragraph set the same way says something, ending like a sentence: still a paragraph
+    assert para(d, "4.1").text == "The SPD will be adopted as soon as practicable."
+
+
+def test_a_covers_numbered_recommendations_are_not_paragraphs():
+    # Coventry front sheet: "Recommendations:" / "The Cabinet Member is requested to:" / "1. Note the consultation
+    # statement ..." / "2. Approve ..." before the report proper, which numbers again from "1. Context" / "1.1".
+    # The cover's items are decisions (recommendations reads them from the blocks), not paragraphs 1 and 2
+    for name in ("coventry-cc_2018_air-quality-spd-revised-draft-cabinet-member-report",
+                 "coventry-cc_2023_householder-design-guide-spd-adoption-cabinet-report"):
+        d = doc(name)
+        assert d.paragraphs[0].number == "1.1"
+        assert not any(p.page == 1 for p in d.paragraphs)
+        assert any(b.text.startswith(("1. Note the consultation", "1) That Cabinet adopts")) for b in d.blocks)
+    # a body whose numbering simply goes on into its recommendations ("RECOMMENDATIONS" / "23. That Cabinet:") is
+    # left alone
+    from real_util import REAL
+    d = extract(str(REAL.parent / "flat-numbered-chromium.pdf"))
+    assert any(p.number == "23" and p.text.startswith("That Cabinet") for p in d.paragraphs)
 
 
 def test_a_signature_blank_and_a_page_of_line_left_mid_page_are_never_headings():
@@ -315,3 +371,70 @@ def test_lettered_items_of_one_sentence_stay_in_their_paragraph():
     p = next(p for p in n.paragraphs if p.text.startswith("Housing requirement figures should:"))
     assert "a. Reflect the extent" in p.text and "b. Be higher than" in p.text
     assert not [q for q in n.paragraphs if q.parent == p.number]
+# ---------------------------------------------------------------- lettered rules under a numbered lead-in
+
+def test_lettered_rules_under_a_numbered_lead_in_are_paragraphs():
+    # Tintern financial regulations: "11.1. Procedures as to contracts are laid down as follows:" then the rules
+    # "a. Every contract shall comply ..." to "j. The European Union Procurement Directive ...", each a sentence or
+    # more ending with a full stop, the letters wandering by a tab stop from "h." on.  They are paragraphs cited
+    # "11.1(a)"; the roman items under (a) stay its parts
+    d = doc("tintern-cc_2017_financial-regulations")
+    assert para(d, "11.1").text == "Procedures as to contracts are laid down as follows:"
+    a = para(d, "11.1(a)")
+    assert (a.label, a.parent) == ("a", "11.1")
+    assert a.text.startswith("Every contract shall comply") and a.text.endswith("only sold at a fixed price.")
+    assert [p.label for p in d.paragraphs if p.parent == "11.1"] == list("abcdefghij")
+    # "... other than: a) by any councillor who can demonstrate a need to know;": items of 7.4's sentence
+    assert para(d, "7.4").text.endswith("c) by the external auditor.")
+
+
+def test_items_that_finish_the_lead_ins_sentence_stay_its_parts():
+    # MHCLG draft NPPF, S1: "1. The development plan should plan positively for future growth and change by:" /
+    # "a. Seeking to meet the development needs ...": the items finish the sentence the lead-in opened
+    d = doc("mhclg_2025_draft_nppf_consultation_text")
+    assert not any(p.text.startswith("Seeking to meet the development needs") for p in d.paragraphs)
+    # Dacorum SHLAA 3.29 "... are set out below:" / "a. Special Area of Conservation: ...": a list of terms
+    d = doc("dacorum_2023_shlaa-update-main-report")
+    assert "Special Area of Conservation: Development of the site" in para(d, "3.29").text
+
+
+# ---------------------------------------------------------------- provisions numbered behind a word
+
+def test_rules_numbered_behind_a_word_are_paragraphs_cited_by_word_and_number():
+    # Des Moines procedural rules, double-spaced (no space between paragraphs): "Rule 1.  Scope of Rules.  These
+    # rules shall govern ...", to "Rule 47.", with "Rule 31A." inserted later; "Part II. Time and Place of Meeting"
+    # centred between two rules; the adoption history ("ADOPTED: June 15, 1987" / "Roll Call 87-2608") set at the
+    # wrap margin after the last rule, where every rule opens indented
+    d = doc("des-moines_2021_council-procedural-rules-2021-10-18")
+    ids = [p.number for p in d.paragraphs]
+    assert ids[:3] == ["Rule 1", "Rule 2", "Rule 3"] and ids[-1] == "Rule 47" and len(ids) == 50
+    assert {"Rule 31A", "Rule 33A", "Rule 42A"} <= set(ids)
+    assert para(d, "Rule 1").text.startswith("Scope of Rules. These rules shall govern the conduct")
+    assert para(d, "Rule 4").text.endswith("the ordinances of the City of Des Moines.")
+    assert ("2", "Time and Place of Meeting") in {(s.number, s.heading) for s in d.sections}
+    assert para(d, "Rule 47").text.endswith("City Clerk or any City employee.")
+    assert any(b.text.startswith("ADOPTED: June 15, 1987") for b in d.blocks)
+    # "... under Rule 37 or Rule 38." wrapped to a line's start cites a rule: no full stop after the number
+    assert para(d, "Rule 38").text.startswith("Action to Multiple Items.")
+
+
+def test_a_lone_a_under_a_heading_where_the_paper_letters_its_paragraphs():
+    # Tintern standing orders (NALC model): every heading's paragraphs are lettered a, b, c ...; under "10 MOTIONS AT
+    # A MEETING THAT DO NOT REQUIRE WRITTEN NOTICE" there is only "a The following motions may be moved ...", with
+    # its roman items: a series of one, at the margin of the series before it
+    d = doc("tintern-cc_2018_standing-orders")
+    a = para(d, "10(a)")
+    assert (a.label, a.parent) == ("a", "10")
+    assert a.text.startswith("The following motions may be moved at a meeting without written notice")
+    assert not any(p.number == "9(i)" for p in d.paragraphs)
+
+
+def test_matters_arising_entries_labelled_by_the_minute_they_follow_up():
+    # Manordeilo and Salem minutes, "4. MATTERS ARISING": "4.13i) The road had been swept ...", "5v) The Clerk had
+    # emailed ...", "13i) With regard to the poor state ...": each entry cited by its item and the reference printed
+    d = doc("manordeilo-salem-cc_2018_minutes-march")
+    e = para(d, "4(5v)")
+    assert (e.label, e.parent) == ("5v", "4")
+    assert e.text.startswith("The Clerk had emailed the link to the Rural Affairs Survey")
+    assert para(d, "4(4.13i)").text == "The road had been swept of the loose chippings in Salem."
+    assert "4(13i)" in [p.number for p in d.paragraphs]

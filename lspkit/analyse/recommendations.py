@@ -241,10 +241,15 @@ def _cover_decisions(document: Document) -> list[Recommendation]:
             if _BACK_MATTER.match(text) or _HEADING.match(text) and not _OPENING.match(text):
                 awaiting = False
                 continue
+            if out and out[-1].source == "cover" and out[-1].number and not _LABEL.match(text):
+                awaiting = False  # after labelled items ("1. Note ...", "2. Approve ..."), unlabelled text ends them
+                continue
             found, _ = _decisions_in(text, paragraph=None, page=b.page, source="cover", led=True)
             if found:
                 out += found
                 continue
+            if text.endswith(":") and _LEAD.search(text):
+                continue  # the lead-in between the heading and its items ("The Cabinet Member is requested to:")
             awaiting = False
         if _OPENING.match(text) or _REQUEST.search(text[:200]) and re.match(r"^\s*(?:recommend|the\s+\w+\s+(?:is|are)|it\s+is)", text, re.I):
             found, waiting = _decisions_in(text, paragraph=None, page=b.page, source="cover",

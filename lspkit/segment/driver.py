@@ -14,7 +14,7 @@ decides; `_State` only holds them together for this pass.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
 from ..model import Document, Dropped, ParagraphKind, Reading, SectionKind, Source
@@ -27,6 +27,7 @@ from .lines import (
     WorkLine,
     body_size,
     lift_side_notes,
+    repair_accents,
     repair_ligatures,
     strip_margin_markers,
     word_numbered_labels,
@@ -37,13 +38,14 @@ from .matter import (
     FrontMatter,
     QuestionSummary,
     back_matter_label,
+    cover_recommendations,
     front_tables,
     reading_metadata,
 )
 from .notes import attach, lift_footnotes, lift_table_lines
-from .numbering import Numbering, question_warnings, sequence_warnings, unique_ids
-from .paragraphs import Blocks, Paragraphs, hyphenates, vocabulary
-from .register import item_text_starts, register_titles, title_lines
+from .numbering import Numbering, question_warnings, reference_label, sequence_warnings, unique_ids
+from .paragraphs import SENTENCE_END, Blocks, Paragraphs, hyphenates, vocabulary
+from .register import amendments, item_text_starts, register_records, register_titles, title_lines
 
 
 def segment(reading: Reading) -> Document:
@@ -59,6 +61,7 @@ def segment(reading: Reading) -> Document:
     word_numbered_labels(work)
     if reading.kind == "pdf":
         lift_side_notes(work)
+        repair_accents(work)
         for wrong, ligature in repair_ligatures(work).items():
             warnings.append(f"the font maps the ligature {ligature!r} to {wrong!r}; put back from the words the "
                             "document writes whole")
@@ -71,6 +74,10 @@ def segment(reading: Reading) -> Document:
     s = _State(Body(work, reading.kind, size, vocabulary([w.text for w in work], hyphenates=hyphenates(reading))))
     s.register = register_titles(s.body) if s.body.pdf else set()
     s.clauses = Clauses(s.body)
+    s.amendments = amendments(s.body, s.register)
+    s.records = register_records(s.body, s.register)
+    s.register -= set(s.records)
+    s.cover = cover_recommendations(s.body)
     _read_body(s)
     paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
     metadata = s.metadata
@@ -83,6 +90,7 @@ def segment(reading: Reading) -> Document:
     else:
         warnings.extend(duplicates)
         items = {s.body[i].text.split()[0] for i in s.register}  # a register's ids have gaps by nature
+        items |= {number for number, _ in s.records.values()}
         warnings.extend(sequence_warnings([p.number for p in paragraphs if p.kind is ParagraphKind.PARAGRAPH
                                            and p.label == p.number and p.number not in items]))
         warnings.extend(question_warnings([p.number for p in paragraphs if p.kind is ParagraphKind.QUESTION]))
@@ -117,6 +125,10 @@ class _State:
     register: set[int] = field(default_factory=set)  # lines titling the items of a register (register.py)
     item: Optional[str] = None  # the register item whose prose is still to come
     clauses: Optional[Clauses] = None  # sub-clauses (1), (a), (i) as paragraphs (clauses.py)
+    amendments: dict[int, str] = field(default_factory=dict)  # lines opening an item's amendment: its tag (register)
+    records: dict[int, tuple[str, str]] = field(default_factory=dict)  # items a register only records ("908 ...")
+    cover: set[int] = field(default_factory=set)  # lines of a cover's numbered recommendations (matter.py)
+    cover_seen: bool = False  # the cover's recommendations came: back matter may start as after a paragraph
 
 
 def _read_body(s: _State) -> None:
@@ -128,6 +140,27 @@ def _read_body(s: _State) -> None:
         w = body[i]
         in_paragraph = s.paragraphs.open is not None
         mid_sentence = in_paragraph and not s.paragraphs.finished(body)
+        if i in s.records:
+            _close(s)  # "908 SCIENCE AND ...: Tim Farron has withdrawn his name.": the item's record, its paragraph
+            number, rest = s.records[i]
+            s.paragraphs.start(w, number, rest, ParagraphKind.PARAGRAPH, s.outline.number, s.outline.heading)
+            i += 1
+            continue
+        if i in s.cover:
+            # the cover's recommendations, their heading and items: decisions, kept as text for recommendations
+            numbered = w.label is not None and w.label.kind == "number"
+            if s.front.open or numbered:
+                _close(s)
+            if numbered:
+                s.cover_seen = True
+                raw = w.text.strip()
+                at = raw.rfind(w.label.rest) if w.label.rest else -1
+                if at > 0 and not raw[at - 1].isspace():  # "1.Note the ...": the label set apart from its text
+                    w = WorkLine(replace(w.line, text=f"{raw[:at]} {raw[at:]}"), w.index, w.label, w.gap_before,
+                                 w.role)
+            s.blocks.add_line(w, s.body)
+            i += 1
+            continue
         used = _heading_or_back_matter(s, i, in_paragraph, mid_sentence, i == after_heading)
         if used:
             i += used
@@ -146,12 +179,37 @@ def _read_body(s: _State) -> None:
             and _after_intro(body, i, after_heading)
         by_heading = s.outline.number is None and s.outline.heading is not None and (
             intro or s.numbering.letters.section == s.outline.heading)
+        hung = s.numbering.letters.paragraph  # lettered rules under a numbered lead-in paragraph ("11.1 ... follows:")
         lettered = None if start is not None else s.numbering.letters.start(
-            body, i, s.outline.heading if by_heading else s.outline.number,
-            s.numbering.heading_since_last and (intro or _right_under(body, i, after_heading)), mid_sentence)
-        if lettered is not None and by_heading:
+            body, i, hung or (s.outline.heading if by_heading else s.outline.number),
+            hung is not None or s.numbering.heading_since_last and (intro or _right_under(body, i, after_heading)),
+            mid_sentence)
+        if lettered is not None and by_heading and hung is None:
             lettered = (f"{s.outline.heading} {lettered[1]}", lettered[1], lettered[2])
-        if s.item is not None and not in_paragraph and item_text_starts(body, i):
+        if start is None and lettered is None and hung is None and s.paragraphs.open is not None \
+                and s.paragraphs.open.kind is ParagraphKind.PARAGRAPH and len(s.paragraphs.open.pieces) == 1 \
+                and len(s.paragraphs.open.pieces[0]) <= 3 and not s.paragraphs.open.tail \
+                and s.paragraphs.open.label is None:  # a lead-in of a line or three, never a long paragraph's
+            lettered = s.numbering.letters.start_under(body, i, s.paragraphs.open.number,
+                                                       " ".join(s.paragraphs.open.pieces[0]))
+            hung = s.numbering.letters.paragraph
+        reference = None
+        if start is None and lettered is None and s.outline.number is not None and not mid_sentence \
+                and (w.label is None or w.label.kind == "number"):
+            reference = reference_label(w.text)
+            if reference is not None and i > 0 and w.line.x0 > body[i - 1].line.x0 + 2:
+                reference = None  # set in: an item inside the entry before, not an entry
+        if reference is not None:
+            _close(s)  # "5vii) With regard to ...": a matters-arising entry, cited by its section and the reference
+            label, rest = reference
+            s.paragraphs.start(w, f"{s.outline.number}({label})", rest, ParagraphKind.PARAGRAPH, s.outline.number,
+                               s.outline.heading, label=label, parent=s.outline.number)
+        elif i in s.amendments and start is None and lettered is None and s.outline.number is not None:
+            _close(s)  # an amendment to the item: cited by the item's number and its tag, "1083(a1)"
+            tag = s.amendments[i]
+            s.paragraphs.start(w, f"{s.outline.number}({tag})", w.text.strip(), ParagraphKind.PARAGRAPH,
+                               s.outline.number, s.outline.heading, label=tag, parent=s.outline.number)
+        elif s.item is not None and not in_paragraph and item_text_starts(body, i):
             _close(s)  # the item's prose, under its title and names: the paragraph cited by the item's number
             s.paragraphs.start(w, s.item, w.text.strip(), ParagraphKind.PARAGRAPH, s.outline.number,
                                s.outline.heading)
@@ -162,6 +220,9 @@ def _read_body(s: _State) -> None:
             _add_line(s, w)
         elif start is None and lettered is None and _outdented_after(s, w, in_paragraph, mid_sentence):
             _close(s)  # back at the number's margin after a gap, with no number: not this paragraph's text
+            _add_line(s, w)
+        elif start is None and lettered is None and _unindented_after(s, w, in_paragraph):
+            _close(s)  # at the wrap margin after a paragraph that ended, where paragraphs open indented
             _add_line(s, w)
         elif start is None and lettered is None and _next_subparagraph(s, w):
             base, k = s.sub_series  # type: ignore[misc]
@@ -186,7 +247,7 @@ def _read_body(s: _State) -> None:
             ident, letter, rest = lettered
             _close(s)
             s.paragraphs.start(w, ident, rest, ParagraphKind.PARAGRAPH, s.outline.number, s.outline.heading,
-                               label=letter, parent=s.outline.number)
+                               label=letter, parent=hung or s.outline.number)
         elif w.gap_before and w.label is not None and w.label.kind == "number" and s.numbering.smaller_type(w, body):
             _close(s)  # a numbered note in smaller type (a footnote the notes pass left): not the paragraph's text
             _add_line(s, w)
@@ -234,6 +295,20 @@ def _outdented_after(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence: b
     return w.line.x0 <= p.x_text + 2 and not s.paragraphs.in_part()
 
 
+def _unindented_after(s: _State, w: WorkLine, in_paragraph: bool) -> bool:
+    """Where numbered paragraphs open with a first-line indent, a line at the wrap margin after the paragraph ended
+    (a sentence's end on a line stopping short of the margin) is not its text, gap or not (a double-spaced paper
+    sets none): another paragraph would open indented, so what follows unindented is a record or a list ("ADOPTED:
+    June 15, 1987" / "Roll Call 87-2608" after the last rule)."""
+    p = s.paragraphs.open
+    if not (s.body.indented and in_paragraph and w.label is None) or p is None or s.paragraphs.in_part():
+        return False
+    last = p.tail or (p.pieces[-1] if p.pieces else [])
+    if not last or not SENTENCE_END.search(last[-1]) or p.last_line is None or s.body.full_line(p.last_line):
+        return False
+    return w.line.x0 < p.x_text - 8 and w.line.page == p.last_line.page
+
+
 def _item_numbers(s: _State) -> set[Optional[str]]:
     return {sec.number for sec in s.outline.sections if sec.number is not None}
 
@@ -267,7 +342,7 @@ def _right_under(body, i: int, after_heading: int) -> bool:
 def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence: bool, after_heading: bool) -> int:
     """Start back matter or a section at line i; how many lines that took (0: neither starts here)."""
     w = s.body[i]
-    if s.paragraphs.started:
+    if s.paragraphs.started or s.cover_seen:
         m = back_matter_label(w, s.body)
         if m is not None:
             _close(s)

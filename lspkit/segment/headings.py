@@ -90,8 +90,9 @@ def _chapter_or_annex(body: Body, i: int, in_paragraph: bool) -> Optional[Headin
     lab = w.label
     assert lab is not None
     rest = lab.rest
-    if not (body.heading_text(rest or w.text) and (w.gap_before or not in_paragraph) and not _runs_on(body, i)
-            and (body.styled(w, w.text) or w.gap_before)):
+    alone = w.gap_before or body.centred(w)
+    if not (body.heading_text(rest or w.text) and (alone or not in_paragraph) and not _runs_on(body, i)
+            and (body.styled(w, w.text) or alone)):
         return None
     parts, used = _gather(body, i, [rest] if rest else [])
     if not parts and i + used < len(body) and body.styled(body[i + used], body[i + used].text) \
@@ -106,7 +107,8 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
     w = body[i]
     lab = w.label
     assert lab is not None
-    if not body.numbered_heading_look(w) or (lab.levels and lab.levels == numbering.last_levels) or _runs_on(body, i):
+    if not (body.numbered_heading_look(w) or _titles_prose(body, i)) or (lab.levels and lab.levels == numbering.last_levels) \
+            or _runs_on(body, i):
         return None
     if _next_item(body, i, numbering):
         return None
@@ -121,6 +123,41 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
         return None
     parts, used = _gather(body, i, [lab.rest])
     return Heading(lab.number, " ".join(parts).strip(), w.line.page, SectionKind.SECTION, lab.levels, used)
+
+
+def _titles_prose(body: Body, i: int) -> bool:
+    """A numbered line in body type that titles the unnumbered prose under it: a short phrase or a question alone on
+    its line, a gap on either side, and under it a block of unnumbered text ("6.2 How is risk being managed?" /
+    "There are no risks associated with this report."; "5.1 Financial implications" / "Unlike the Local Plan ...").
+    A council report's implications and "other implications" questions are set so.  A numbered paragraph says
+    something: it runs on into a sentence or ends like one; a bold lead-in runs on without a gap."""
+    w = body[i]
+    lab = w.label
+    assert lab is not None
+    rest = lab.rest.strip()
+    if not body.pdf or not w.gap_before or not rest or not (rest[0].isupper() or rest[0] in "(‘“\"'") \
+            or len(rest.split()) > 12 or body.line_end(w.line) > body.right_edge - 3 * (w.line.size or 10) \
+            or len(lab.levels) > 3:
+        return False
+    if re.search(r"[.,;:!\-–—]$", rest) or not body.heading_text(rest.rstrip("?")):
+        return False
+    if i + 1 >= len(body):
+        return False
+    nxt = body[i + 1]
+    if nxt.line.page == w.line.page and not nxt.gap_before:
+        return False
+    if nxt.label is not None:
+        # a numbered line after it: only its own child ("5.2 Legal implications" / "5.2.1 ...") or a number that
+        # does not follow it (the template's "5.1" printed again under 5.2) makes it a title
+        if nxt.label.kind != "number":
+            return False
+        return nxt.label.levels[: len(lab.levels)] == lab.levels and len(nxt.label.levels) > len(lab.levels) or \
+            successor_kind(lab.levels, nxt.label.levels, max_gap=2) is None and nxt.label.levels != lab.levels
+    text = nxt.text.strip()
+    if not text[:1].isupper() or body.styled(nxt, text):
+        return False
+    # prose: a sentence's end, or a line that runs to the margin and wraps on
+    return bool(_ENDED.search(text)) or body.full_line(nxt.line)
 
 
 def _unnumbered(body: Body, i: int, mid_sentence: bool, in_title_block: bool) -> Optional[Heading]:

@@ -137,6 +137,31 @@ def repair_ligatures(work: list[WorkLine]) -> dict[str, str]:
     return mapping
 
 
+# spacing accents a typesetter sets after the letter they belong to ("O¨pik", "Moˆ n"), and their combining forms
+_SPACING_ACCENTS = {"\u00a8": "\u0308", "\u02c6": "\u0302", "\u00b4": "\u0301", "\u02dc": "\u0303",
+                    "\u02c7": "\u030c", "\u02da": "\u030a", "\u00b8": "\u0327"}
+_LOOSE_ACCENT = re.compile("([A-Za-z])([" + "".join(_SPACING_ACCENTS) + "]) ?(?=[a-z])")
+
+
+def repair_accents(work: list[WorkLine]) -> int:
+    """Put accents a typesetter set as separate spacing characters after their letter back on it ("O¨pik" ->
+    "Öpik", "Ynys Moˆ n" -> "Ynys Môn"); how many lines changed.  A spacing accent between two letters of a word
+    is never meant as itself."""
+    import unicodedata
+
+    changed = 0
+    for w in work:
+        text = w.line.text
+        if not any(c in text for c in _SPACING_ACCENTS):
+            continue
+        new = _LOOSE_ACCENT.sub(lambda m: unicodedata.normalize("NFC", m.group(1) + _SPACING_ACCENTS[m.group(2)]), text)
+        if new != text:
+            w.line = replace(w.line, text=new)
+            w.label = parse_label(new)
+            changed += 1
+    return changed
+
+
 _WORD_NUMBER = re.compile(r"^([A-Z][a-z]{2,14})\s+(\d{1,3}(?:\.\d{1,3}){1,3})\.?\s+(?=[A-Z(“\"‘])(.*)$", re.S)
 # words that put a number at a line's start to cite or caption something, never to number the paragraph itself
 _CITING = {"Table", "Figure", "Fig", "Map", "Chart", "Plate", "Photo", "Image", "Graph", "Diagram", "Box", "Appendix",
@@ -164,6 +189,43 @@ def word_numbered_labels(work: list[WorkLine]) -> None:
             continue
         for (w, m), lv in zip(hits, levels):
             w.label = Label("number", m.group(2), m.group(3).strip(), lv, False)
+    _word_flat_labels(work)
+
+
+_WORD_FLAT = re.compile(r"^([A-Z][a-z]{2,14})\s+(\d{1,3})([A-Z]?)\.\s+(?=[A-Z(“\"‘])(.*)$", re.S)
+# words that caption, head or ask ("Table 3.", "Part 2.", "Question 4."), never a provision's own label
+_NOT_PROVISIONS = (_CITING - {"Rule", "Regulation", "Article", "Clause", "Paragraph", "Para"}) | {
+    "Stage", "Phase", "Step", "Level", "Tier", "Zone", "Ward", "Item", "Minute"}
+
+
+def _word_flat_labels(work: list[WorkLine]) -> None:
+    """Label the provisions a document numbers flat behind a word, with a full stop ("Rule 1.  Scope of Rules.
+    These rules shall govern ...", "Rule 2.", ... "Rule 31A."): a word that opens at least three lines, at one
+    margin, with numbers that mostly go up by one (a letter after a number is one inserted later).  The id is
+    the word with the number, as the provision is cited ("Rule 31A").  Captions and headings ("Table 3.",
+    "Part 2.") are never such; a citation wrapped to a line start ("Rule 33 of these Rules") has no full stop."""
+    from .numbering import Label
+
+    found: dict[str, list[tuple[WorkLine, re.Match]]] = {}
+    for w in work:
+        if w.label is not None:
+            continue
+        m = _WORD_FLAT.match(w.text.strip())
+        if m and m.group(1) not in _NOT_PROVISIONS:
+            found.setdefault(m.group(1), []).append((w, m))
+    for word, hits in found.items():
+        if len(hits) < 3:
+            continue
+        xs = Counter(round(w.line.x0) for w, _ in hits)
+        x, at = xs.most_common(1)[0]
+        nums = [int(m.group(2)) for _, m in hits]
+        ups = sum(1 for a, b in zip(nums, nums[1:]) if b == a + 1 or b == a)
+        if at < 3 or ups < max(2, 0.6 * (len(hits) - 1)):
+            continue
+        for w, m in hits:
+            if abs(w.line.x0 - x) <= max(2.0, 0.6 * (w.line.size or 0)):
+                number = f"{word} {m.group(2)}{m.group(3)}"
+                w.label = Label("number", number, m.group(4).strip(), (int(m.group(2)),), True, word)
 
 
 def lift_side_notes(work: list[WorkLine]) -> None:
@@ -233,6 +295,7 @@ class Body:
         self.right_edge = right  # where a full, justified line ends
         self.lines = [w for w in work if w.role not in ("furniture", "note", "table", "side")]
         self.hanging = self._hanging() if self.pdf else False
+        self.indented = self._indented() if self.pdf else False
         # the usual page width: a fold-out page (a landscape flow chart in a portrait paper) is set apart
         widths = Counter(round(w.line.page_width) for w in work)
         self.page_width = float(widths.most_common(1)[0][0]) if widths else 0.0
@@ -275,6 +338,14 @@ class Body:
             return False
         return sum(c.isalpha() for c in t) >= 2 and not t[0].islower()
 
+    def centred(self, w: WorkLine) -> bool:
+        """Set centred on the page, well in from the left margin: a title standing apart even where no space sets it
+        off (a double-spaced paper's "Part II. Time and Place of Meeting")."""
+        width = w.line.page_width
+        if not self.pdf or not width:
+            return False
+        return w.line.x0 > 0.2 * width and abs((w.line.x0 + w.line.x1) / 2 - width / 2) < 0.04 * width
+
     def numbered_heading_look(self, w: WorkLine) -> bool:
         """A numbered line set like a heading ("3. FINANCIAL IMPLICATIONS"), not like a numbered paragraph."""
         lab = w.label
@@ -295,6 +366,19 @@ class Body:
             if a.label is not None and a.label.kind == "number" and b.label is None and not b.gap_before \
                     and b.line.page == a.line.page and self.full_line(a.line):
                 deltas.append(b.line.x0 - a.line.x0)
+        if len(deltas) < 3:
+            return False
+        deltas.sort()
+        return deltas[len(deltas) // 2] >= 8.0
+
+    def _indented(self) -> bool:
+        """Do numbered paragraphs open with a first-line indent: the number set well in from where their second line
+        starts ("     Rule 1.  Scope of Rules.  These rules ..." / "of the Council and shall ...")?"""
+        deltas = []
+        for a, b in zip(self.lines, self.lines[1:]):
+            if a.label is not None and a.label.kind == "number" and b.label is None and b.line.page == a.line.page \
+                    and self.full_line(a.line) and b.line.top > a.line.top:
+                deltas.append(a.line.x0 - b.line.x0)
         if len(deltas) < 3:
             return False
         deltas.sort()

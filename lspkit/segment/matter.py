@@ -215,6 +215,66 @@ def _header_metadata(meta: dict[str, Any], header_texts: list[str]) -> None:
         meta.setdefault("agenda_item", a.group(1))
 
 
+# ---------------------------------------------------------------- a cover's recommendations
+
+# what introduces a cover's list of decisions: a "Recommendations:" heading, or a lead-in ("The Cabinet Member is
+# requested to:", "It is recommended that:", "Cabinet is asked to:")
+_DECISIONS_HEAD = re.compile(r"^\W*(?:recommendations?|recommendation\(s\)|recommended|decisions?(?:\s+\w+)?|proposals?)"
+                             r"\s*[:.\-–]?\s*$", re.I)
+_DECISIONS_LEAD = re.compile(r"\b(?:is|are)\s+(?:asked|requested|recommended|invited|being\s+asked)\s+to\b"
+                             r"|\brecommended\s+that\b|\bRECOMMENDED\b", re.I)
+
+
+def cover_recommendations(body: Body) -> set[int]:
+    """The lines of a cover's numbered list of recommendations ("Recommendations:" / "The Cabinet Member is requested
+    to:" / "1. Note the consultation statement ..." / "2. Approve ..."), which are decisions, not paragraphs.
+
+    A council report's front sheet lists the decisions before the report proper begins, and the report's own
+    numbering then begins at 1 again in dotted form ("1. Context", "1.1 The planning process ...").  So a flat list
+    1, 2, 3 ... is the cover's when it comes right after a recommendations heading or lead-in, before any dotted
+    number, and the numbers after it start again at 1 and go on to 1.1: a body whose numbering simply continues
+    ("RECOMMENDATIONS" / "23. That Cabinet:") or stays flat is left alone.
+    """
+    out: set[int] = set()
+    for i, w in enumerate(body.lines):
+        lab = w.label
+        if lab is not None and lab.kind == "number" and len(lab.levels) > 1:
+            break  # the body's dotted numbering has begun
+        intro = _introduction(body, i) if lab is not None and lab.kind == "number" and lab.levels == (1,) else None
+        if intro is None:
+            continue
+        items, j, expect = [i], i + 1, 2
+        while j < len(body):
+            x = body[j]
+            if x.label is not None and x.label.kind == "number":
+                if x.label.levels != (expect,):
+                    break
+                items.append(j)
+                expect += 1
+            elif x.gap_before or x.label is not None and x.label.kind != "bullet" and x.label.kind != "part":
+                break
+            j += 1
+        after = [body[k].label.levels for k in range(j, len(body))
+                 if body[k].label is not None and body[k].label.kind == "number"][:4]
+        if after and after[0] in ((1,), (1, 1)) and (1, 1) in after:
+            out.update(range(intro, j))
+        break
+    return out
+
+
+def _introduction(body: Body, i: int) -> Optional[int]:
+    """The first line of the recommendations heading or lead-in ending with a colon that line i comes right after
+    (up to two lines back), if it does."""
+    found = None
+    for k in range(i - 1, max(-1, i - 3), -1):
+        t = body[k].text.strip()
+        if body[k].label is not None:
+            break
+        if _DECISIONS_HEAD.match(t) or t.endswith(":") and _DECISIONS_LEAD.search(t):
+            found = k
+    return found
+
+
 # ---------------------------------------------------------------- back matter
 
 

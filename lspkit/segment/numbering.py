@@ -306,6 +306,10 @@ class Numbering:
             return False
         if self._phrase_list(body, i):
             return False
+        if lab.word:
+            # a provision's own label ("Rule 31A."), found as a series over the whole paper: it starts a paragraph
+            # wherever it follows on (a letter after a number is a provision inserted later; a few may be gone)
+            return self.last_levels is None or successor_kind(self.last_levels, cand, max_gap=3) is not None
         if in_paragraph and not w.gap_before and body.pdf and not self.at_number_x(w, body):
             return False
         if not self.at_number_x(w, body) and not w.gap_before:
@@ -442,6 +446,17 @@ _LETTER = re.compile(
 
 _AMOUNT = re.compile(r"£?\d[\d,]*\.\d\d$")
 
+# an entry labelled by the minute it arises from: a number with the item's roman numeral glued on ("5vii)", "4.13i)",
+# "5.iv)")
+_REFERENCE = re.compile(r"^((?:\d{1,3}\.){0,5}\d{1,3}\.?[ivx]{1,5})\)\s+(?=[A-Z“\"‘(])(.*)$", re.S)
+
+
+def reference_label(text: str) -> Optional[tuple[str, str]]:
+    """A minutes' "matters arising" entry labelled by the earlier minute it follows up ("5vii) With regard to the
+    decision not to sell ...", "4.13ii) Arrangements for ..."): the reference as printed ("5vii") and the text."""
+    m = _REFERENCE.match(text.strip())
+    return (m.group(1), m.group(2).strip()) if m else None
+
 
 def letter_label(text: str) -> Optional[tuple[str, str]]:
     """A line's leading paragraph letter, roman or bracketed number: "(a)", "a)", "a.", bare "a " before a capital,
@@ -475,9 +490,32 @@ class LetteredParagraphs:
         self.last: Optional[str] = None
         self.kind = "letter"  # "letter", "roman" or "number"
         self.x = 0.0
+        self.paragraph: Optional[str] = None  # the numbered lead-in paragraph the series hangs from, if it does
+        self.opened = 0  # series opened under headings so far
 
     def stop(self) -> None:
-        self.section, self.last = None, None
+        self.section, self.last, self.paragraph = None, None, None
+
+    def start_under(self, body: "Body", i: int, number: str, intro: str) -> Optional[tuple[str, str, str]]:
+        """Does line i open lettered paragraphs under numbered paragraph `number`, whose whole text is a short lead-in
+        ("11.1. Procedures as to contracts are laid down as follows:" / "a. Every contract shall comply ..." /
+        "b. Where it is intended to enter into a contract ...")?  Then record it: (id, letter, text after it).
+
+        Model financial regulations and standing orders set their rules so: a lead-in of a few words, then lettered
+        rules that are sentences, each ending with a full stop.  Items that finish the lead-in's own sentence
+        ("... change by:" / "a. Seeking to meet ..."; "should: a. Be designed ...; b. ..."), the entries of a list of
+        terms ("a. Special Area of Conservation: ..."), and the items under a lead-in that says more are its parts.
+        """
+        if len(intro.split()) > 15 or not _COMPLETE_LEAD.search(intro.rstrip()):
+            return None
+        got = letter_label(body[i].text)
+        if got is None or got[0] != "a" or not got[1][:1].isupper() or _TERM.match(got[1]):
+            return None
+        if not self._confirmed(body, i, "a", sentences=True, margin=_loose_margin(body, body[i])):
+            return None
+        letter, rest = got
+        self.kind, self.section, self.paragraph, self.x, self.last = "letter", number, number, body[i].line.x0, letter
+        return f"{number}({letter})", letter, rest
 
     def start(self, body: "Body", i: int, section: Optional[str], heading_since_last: bool,
               mid_sentence: bool) -> Optional[tuple[str, str, str]]:
@@ -492,26 +530,36 @@ class LetteredParagraphs:
         if not rest[:1].isupper() and not rest[:1] in "“\"‘(":
             return None  # "(a) make a copy of ...": an item of the sentence before it, not a paragraph
         if self.section == section and self.last is not None:
-            if not _series_next(self.kind, self.last, letter) or abs(w.line.x0 - self.x) > _margin(body, w) \
+            margin = _loose_margin(body, w) if self.paragraph is not None else _margin(body, w)
+            if not _series_next(self.kind, self.last, letter) or abs(w.line.x0 - self.x) > margin \
                     or (mid_sentence and not w.gap_before and not body.pdf):
                 return None
         else:
-            if letter not in ("a", "i", "1") or not heading_since_last or not self._confirmed(body, i, letter):
+            if letter not in ("a", "i", "1") or not heading_since_last:
+                return None
+            # a lone "a" where the paper letters the paragraphs under its headings (two series so far, at this
+            # margin): a series of one ("10 MOTIONS AT A MEETING ..." / "a The following motions may be moved ...")
+            lone = letter == "a" and self.opened >= 2 and abs(w.line.x0 - self.x) <= _margin(body, w) \
+                and len(rest.split()) >= 5 and self.kind == "letter"
+            if not lone and not self._confirmed(body, i, letter):
                 return None
             if len(rest.split()) < 5 and (i + 1 >= len(body) or body[i + 1].gap_before):
                 return None  # "i) Strategic Open Space": a sub-heading, not a paragraph
             self.kind = {"a": "letter", "i": "roman", "1": "number"}[letter]
             self.section, self.x = section, w.line.x0
+            self.opened += 1
         self.last = letter
         return f"{section}({letter})", letter, rest
 
-    def _confirmed(self, body: "Body", i: int, first: str) -> bool:
-        """A second ("b", "ii", "2") at the same margin follows before the next numbered line at or left of it."""
+    def _confirmed(self, body: "Body", i: int, first: str, sentences: bool = False,
+                   margin: Optional[float] = None) -> bool:
+        """A second ("b", "ii", "2") at the same margin follows before the next numbered line at or left of it
+        (`sentences`: and the first item ends with a full stop, a sentence rather than an item of one)."""
         second = {"a": "b", "i": "ii", "1": "2"}[first]
         x = body[i].line.x0
         for j in range(i + 1, min(len(body), i + 400)):
             w = body[j]
-            if abs(w.line.x0 - x) > _margin(body, w):
+            if abs(w.line.x0 - x) > (margin if margin is not None else _margin(body, w)):
                 continue
             got = letter_label(w.text)
             if got is not None and got[0] == second:
@@ -519,6 +567,8 @@ class LetteredParagraphs:
                     return False  # "i) Wales Air Ambulance, Donation, Chq No 1161 200.00": a list of payments
                 # items of one sentence end "...;", "..., and", "; or": paragraphs end as sentences do
                 before = body[j - 1].text.rstrip()
+                if sentences:
+                    return bool(re.search(r"[.!?][\"'”’)]*$", before))
                 return j - i > 4 or not re.search(r"([;,]|\b(?:and|or))$", before)
             if w.label is not None and w.label.kind in ("number", "chapter", "annex"):
                 return False
@@ -527,6 +577,18 @@ class LetteredParagraphs:
 
 def _margin(body: "Body", w: "WorkLine") -> float:
     return max(3.0, 0.3 * (w.line.size or 10)) if body.pdf else 0.5
+
+
+# a lead-in that is a whole clause ("... are laid down as follows:"), not the opening of a sentence its items finish
+# ("... should plan positively for future growth and change by:")
+_COMPLETE_LEAD = re.compile(r"\b(?:follows|following|below)\s*:[-–—]?$", re.I)
+# an entry of a glossary or a list of criteria ("Special Area of Conservation: Development of the site ..."), not a rule
+_TERM = re.compile(r"^(?:[^\s:]+\s+){0,6}[^\s:]+:\s")
+
+
+def _loose_margin(body: "Body", w: "WorkLine") -> float:
+    """Lettered rules under a lead-in: a model document's letters wander by a tab stop ("h." set in from "g.")."""
+    return 1.5 * (w.line.size or 10) if body.pdf else 2.0
 
 
 def unique_ids(paragraphs: list, sections: Sequence = ()) -> tuple[list, list[str]]:

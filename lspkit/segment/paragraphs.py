@@ -296,7 +296,10 @@ def hyphenates(reading) -> bool:
         return True
     from ..read.pdf import producer_hyphenates
 
-    return producer_hyphenates(reading.metadata)
+    # a print driver ("PScript5.dll" into Acrobat Distiller) names the application only in the title it writes:
+    # "Microsoft Word - Rules of Procedure 2021.docx" was laid out by Word, which does not hyphenate
+    title = str(reading.metadata.get("title") or "")
+    return producer_hyphenates(reading.metadata) and not re.match(r"\s*Microsoft Word\s+-\s", title)
 
 
 def vocabulary(texts, *, hyphenates: bool = True) -> Vocabulary:

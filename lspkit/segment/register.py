@@ -9,6 +9,8 @@ paragraph's first line over a justified block) is the paragraph with the title's
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
 from .lines import Body, caps
 
 _TITLE = re.compile(r"^(\d{1,5})\s+(\S.*)$")  # "963 SAVE BBC 6 MUSIC ...", "1060 CIVIL SERVICE ..." (no dot)
@@ -58,12 +60,71 @@ def title_lines(body: Body, i: int) -> tuple[str, str, int]:
 
 
 def item_text_starts(body: Body, i: int) -> bool:
-    """Line i opens an item's prose: set in from the line under it (a first-line indent) and, like it, justified
-    to the right margin (a row of names may be indented too, but stops short)."""
+    """Line i opens an item's prose: set in from the line under it (a first-line indent) and justified to the right
+    margin, like the line under it unless that one ends the text (a row of names may be indented too, but stops
+    short)."""
     if i + 1 >= len(body):
         return False
     a, b = body[i], body[i + 1]
     if b.line.page != a.line.page or b.gap_before or b.label is not None or a.label is not None:
         return False
     flush = body.right_edge - 1.5 * (a.line.size or 10)
-    return a.line.x0 >= b.line.x0 + 3 and a.line.x1 >= flush and b.line.x1 >= flush
+    # the line under it runs to the margin too, or is the text's last line (a motion of two lines)
+    last = re.search(r"[.!?][\"'”’)]*$", b.text.rstrip()) is not None and (
+        i + 2 >= len(body) or body[i + 2].gap_before or body[i + 2].line.page != b.line.page)
+    return a.line.x0 >= b.line.x0 + 3 and a.line.x1 >= flush and (b.line.x1 >= flush or last)
+
+
+# an amendment's own tag at its text's end, after the date it was tabled: "... insert ‘April 2008’.   9:3:10 (a1)"
+_AMENDMENT_TAG = re.compile(r"(?:\s+\d{1,2}[:/.]\d{1,2}[:/.]\d{2,4})?\s+\((a\d{1,2})\)\s*$")
+
+
+def amendments(body: Body, titles: set[int]) -> dict[int, str]:
+    """The amendments printed under a register's items ("As Amendments to Mr Mike Hancock's proposed Motion ...:",
+    the names, then "Line 1, after ‘Day’, insert ...   16:3:10 (a1)"): by the line their text starts on, the
+    tag they are cited by ("a1", the item's amendment 1).  The tag and the date before it are taken off the text's
+    last line.  A block of the item's text ending with such a tag, after a gap; nothing where there is no register."""
+    out: dict[int, str] = {}
+    if not titles:
+        return out
+    first = min(titles)
+    i = first
+    while i < len(body):
+        w = body[i]
+        if i <= first or i in titles or not w.gap_before or w.label is not None:
+            i += 1
+            continue
+        j = i
+        while j < len(body) and j - i < 30 and (j == i or not body[j].gap_before) and j not in titles:
+            m = _AMENDMENT_TAG.search(body[j].text)
+            if m:
+                text = body[j].text[: m.start()].rstrip()
+                if text:
+                    body[j].line = replace(body[j].line, text=text)
+                    out[i] = m.group(1)
+                break
+            j += 1
+        i = j + 1 if i in out else i + 1
+    return out
+
+
+_RECORD = re.compile(r"^(\d{1,5})\s+([^:]{3,}):\s+(?=\S*[a-z])(.*)$")
+
+
+def register_records(body: Body, titles: set[int]) -> dict[int, tuple[str, str]]:
+    """Items a register only records, one line or two of their own under a heading ("NAMES WITHDRAWN" / "908
+    SCIENCE AND TECHNOLOGY COMMITTEE REPORT ON HOMEOPATHY: Tim Farron has withdrawn his name."): the number, the
+    item's title in capitals, a colon and what happened, in running text.  Each is a paragraph with the item's
+    number, not a title: no names and no motion follow.  By line, the number and the text after it; nothing where
+    there is no register."""
+    out: dict[int, tuple[str, str]] = {}
+    if not titles:
+        return out
+    first = min(titles)
+    for i, w in enumerate(body.lines):
+        if i <= first or not w.gap_before:
+            continue
+        m = _RECORD.match(w.text.strip())
+        if m and caps(m.group(2)) and int(m.group(1)) > 0:
+            out[i] = (m.group(1), w.text.strip()[len(m.group(1)):].strip())
+    return out
