@@ -11,6 +11,7 @@ an error record; either way a fresh worker takes its place.
 from __future__ import annotations
 
 import signal
+import sys
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from ..infra.limits import (
     memory_problem,
     mp_context,
     set_memory_limit,
+    shadow_free_path,
     start_child,
 )
 from .discover import Task
@@ -60,6 +62,7 @@ STARTUP_GRACE = 120.0  # seconds a fresh worker may take to load spaCy before it
 
 def _worker_main(conn, task: TaskFunction, options: TagOptions, max_memory, initializer) -> None:
     ignore_sigint()  # Ctrl-C is the parent's to handle: it stops the workers
+    sys.path[:] = shadow_free_path(sys.path)  # no module of the user's directory in place of a standard one
     set_memory_limit(max_memory)
     from ..read.parallel import read_serially
 
@@ -141,7 +144,17 @@ class WorkerPool:
             daemon=True,
             name="lspkit-worker",
         )
-        start_child(process)  # the forkserver too, on the first start: neither may see a Ctrl-C
+        try:
+            start_child(process)  # the forkserver too, on the first start: neither may see a Ctrl-C
+        except (EOFError, ConnectionError) as exc:
+            # The forkserver died before it could fork (a module it imports failed to load): its own
+            # traceback is above; the batch stops with one line instead of a second traceback.
+            child.close()
+            parent.close()
+            raise LspkitError(
+                f"worker processes could not be started (the process server died: {type(exc).__name__}); "
+                "see the messages above"
+            ) from None
         child.close()
         return _Worker(process, parent)
 
