@@ -6,8 +6,10 @@ Both run `python -m lspkit.cli` in a fresh interpreter, so each starts its own f
 """
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,3 +66,34 @@ def test_a_process_server_that_dies_at_start_is_one_line_exit_2(tmp_path):
     assert "Traceback" not in done.stderr
     lines = [line for line in done.stderr.splitlines() if line.startswith("lspkit:")]
     assert lines == ["lspkit: worker processes could not be started (the process server died: EOFError); see the messages above"]
+
+
+def _group_gone(pgid: int, wait: float = 10.0) -> bool:
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    os.killpg(pgid, signal.SIGKILL)
+    return False
+
+
+def test_a_batch_that_stops_at_set_up_leaves_no_process_behind(tmp_path):
+    """The process server starts before the taxonomy is read (it imports spaCy meanwhile): a bad taxonomy
+    must not leave it running.  Here its spaCy import never ends, so only a kill ends it."""
+    names = _papers(tmp_path)
+    slow = tmp_path / "slow"
+    slow.mkdir()
+    (slow / "spacy.py").write_text("import time\ntime.sleep(120)\n", encoding="utf-8")
+    (tmp_path / "bad.yaml").write_text("themes: [\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(slow), str(ROOT)]), "NO_COLOR": "1"}
+    command = [sys.executable, "-m", "lspkit.cli", "tag", *names, "--jobs", "2", "--no-cache", "--themes", "bad.yaml"]
+    with open(tmp_path / "stderr.txt", "w") as stderr:  # a pipe would stay open as long as any child lives
+        proc = subprocess.Popen(command, cwd=tmp_path, env=env, start_new_session=True, stderr=stderr)
+        proc.wait(timeout=300)
+    err = (tmp_path / "stderr.txt").read_text()
+    assert proc.returncode == 2, err
+    assert "bad.yaml" in err and "Traceback" not in err
+    assert _group_gone(proc.pid), "a process outlived lspkit"

@@ -131,6 +131,23 @@ def sigint_blocked() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
+def forkserver_pid() -> Optional[int]:
+    """The pid of multiprocessing's forkserver for this process, if it has started one."""
+    from multiprocessing import forkserver
+
+    return getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None)
+
+
+def start_forkserver() -> Optional[int]:
+    """Start the forkserver now, as the first child would (SIGINT held back, from a neutral directory), and
+    return its pid; None where children are not started by a forkserver (or not from the main thread)."""
+    if mp_context().get_start_method() != "forkserver":
+        return None
+    with sigint_blocked():
+        pass
+    return forkserver_pid()
+
+
 def ignore_sigint() -> None:
     """In a child process: Ctrl-C is the parent's to handle (it then stops the child)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
