@@ -10,7 +10,9 @@ an error record; either way a fresh worker takes its place.
 """
 from __future__ import annotations
 
+import os
 import signal
+import sys
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -20,11 +22,14 @@ from typing import Callable, Iterable, Iterator, Optional
 from ..infra.errors import LspkitError
 from ..infra.limits import (
     describe_exit,
+    forkserver_pid,
     ignore_sigint,
     kill_quietly,
     memory_problem,
     mp_context,
     set_memory_limit,
+    shadow_free_path,
+    start_forkserver,
     start_child,
 )
 from .discover import Task
@@ -55,11 +60,52 @@ def preload_modules(options: TagOptions) -> list[str]:
     return PRELOAD + (["pdfplumber"] if options.reader == "pdfplumber" else [])
 
 
+def _set_preload(ctx, options: TagOptions) -> None:
+    global _PRELOADED
+    if not _PRELOADED and ctx.get_start_method() == "forkserver":
+        # Workers fork from a server that has already imported the heavy stack.
+        ctx.set_forkserver_preload(preload_modules(options))
+        _PRELOADED = True
+
+
+_SPAWNED = 0  # worker processes started by this process
+
+
+class ProcessServer:
+    """A forkserver started ahead of the pool (`start_process_server`), so that it imports spaCy while the
+    batch sets up.  If no worker is forked from it after all (a set-up error, Ctrl-C, every file answered
+    from the cache), `stop_if_unused` kills it: it would otherwise finish importing spaCy after lspkit exits."""
+
+    def __init__(self, pid: int):
+        self.pid = pid
+        self.spawned = _SPAWNED
+
+    def stop_if_unused(self) -> None:
+        if _SPAWNED != self.spawned or forkserver_pid() != self.pid:
+            return
+        try:
+            os.kill(self.pid, signal.SIGKILL)  # multiprocessing reaps it, and starts a new one if one is wanted
+        except OSError:
+            pass
+
+
+def start_process_server(options: TagOptions) -> Optional[ProcessServer]:
+    """Start the batch workers' forkserver now, with its preload; None if it was running already or this
+    platform's workers do not come from a forkserver."""
+    ctx = mp_context()
+    if ctx.get_start_method() != "forkserver" or forkserver_pid() is not None:
+        return None
+    _set_preload(ctx, options)
+    pid = start_forkserver()
+    return ProcessServer(pid) if pid is not None else None
+
+
 STARTUP_GRACE = 120.0  # seconds a fresh worker may take to load spaCy before its first file's clock starts
 
 
 def _worker_main(conn, task: TaskFunction, options: TagOptions, max_memory, initializer) -> None:
     ignore_sigint()  # Ctrl-C is the parent's to handle: it stops the workers
+    sys.path[:] = shadow_free_path(sys.path)  # no module of the user's directory in place of a standard one
     set_memory_limit(max_memory)
     from ..read.parallel import read_serially
 
@@ -127,13 +173,11 @@ class WorkerPool:
         self.initializer = initializer
         self.replaced = 0  # workers that died or were killed and replaced
         self._ctx = mp_context()
-        global _PRELOADED
-        if not _PRELOADED and self._ctx.get_start_method() == "forkserver":
-            # Workers fork from a server that has already imported the heavy stack.
-            self._ctx.set_forkserver_preload(preload_modules(options))
-            _PRELOADED = True
+        _set_preload(self._ctx, options)
 
     def _spawn(self) -> _Worker:
+        global _SPAWNED
+        _SPAWNED += 1
         parent, child = self._ctx.Pipe(duplex=True)
         process = self._ctx.Process(
             target=_worker_main,
@@ -141,7 +185,17 @@ class WorkerPool:
             daemon=True,
             name="lspkit-worker",
         )
-        start_child(process)  # the forkserver too, on the first start: neither may see a Ctrl-C
+        try:
+            start_child(process)  # the forkserver too, on the first start: neither may see a Ctrl-C
+        except (EOFError, ConnectionError) as exc:
+            # The forkserver died before it could fork (a module it imports failed to load): its own
+            # traceback is above; the batch stops with one line instead of a second traceback.
+            child.close()
+            parent.close()
+            raise LspkitError(
+                f"worker processes could not be started (the process server died: {type(exc).__name__}); "
+                "see the messages above"
+            ) from None
         child.close()
         return _Worker(process, parent)
 

@@ -8,12 +8,14 @@ files never raise, they become error records.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Callable, Iterable, Optional, TextIO
 
 from . import BatchStats, TagOptions, default_jobs, discover, plan, run_batch, tag_file
 from .output import BatchOutput
 from ..results import STATUS_ERROR, STATUS_NO_PARAGRAPHS, FileResult
+from .pool import start_process_server
 from .worker import preload
 
 DEFAULT_TIMEOUT = 300.0  # seconds per file; a 300-page report takes well under a minute
@@ -82,10 +84,25 @@ def tag_batch(
     `on_warning(path, problem)` for set-up notes and each file without a
     numbered paragraph (its record has status "no-paragraphs" and its pages).
     """
-    from ..render.batch import BatchRenderer
     from ..nlp.taxonomy import load_taxonomy
 
-    taxonomy = load_taxonomy(options.themes)  # a bad taxonomy stops the batch before it starts
+    # The process server imports spaCy (a second or more) while this process reads the taxonomy, opens the
+    # output and hashes the first files, instead of after.
+    server = start_process_server(options) if settings.engine == "process" else None
+    try:
+        taxonomy = load_taxonomy(options.themes)  # a bad taxonomy stops the batch before it starts
+        if initializer is preload:
+            initializer = functools.partial(preload, taxonomy=taxonomy)  # the workers need not parse it again
+        stats = _run(inputs, options, settings, taxonomy, stdin, on_error, on_warning, progress, task, initializer)
+    finally:
+        if server is not None:
+            server.stop_if_unused()  # no worker forked: a set-up error, an interrupt, or every file cached
+    return stats
+
+
+def _run(inputs, options, settings, taxonomy, stdin, on_error, on_warning, progress, task, initializer) -> BatchStats:
+    from ..render.batch import BatchRenderer
+
     renderer = BatchRenderer(settings.fmt, taxonomy.names, settings.summary, explain=options.explain)
     output = BatchOutput(settings.output, renderer, resume=settings.resume).open()
     if output.discarded_journal and on_warning:

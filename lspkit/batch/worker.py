@@ -45,8 +45,18 @@ class TagOptions:
 # ---------------------------------------------------------------- per-process state
 
 
-@lru_cache(maxsize=8)
+# Taxonomies handed over by the batch parent, which has parsed the YAML already (`preload(options, taxonomy)`):
+# a worker then starts without parsing it again (a fifth of a second of every batch's start-up).
+_SEEDED: dict[Optional[str], Any] = {}
+
+
 def _taxonomy(themes: Optional[str]):
+    seeded = _SEEDED.get(themes)
+    return seeded if seeded is not None else _load_taxonomy(themes)
+
+
+@lru_cache(maxsize=8)
+def _load_taxonomy(themes: Optional[str]):
     from ..nlp.taxonomy import load_taxonomy
 
     return load_taxonomy(themes)
@@ -58,12 +68,15 @@ def _tagger(options: TagOptions):
     return get_tagger(_taxonomy(options.themes), model=options.model)
 
 
-def preload(options: TagOptions) -> None:
+def preload(options: TagOptions, taxonomy=None) -> None:
     """Build the taxonomy and spaCy pipeline now, once per worker, not on the first file.
 
+    `taxonomy`: `options.themes` as the parent loaded it, used instead of reading the file again.
     A failure here is not fatal: the same error then comes back as each file's
     error record (the CLI has already validated the taxonomy in the parent).
     """
+    if taxonomy is not None:
+        _SEEDED[options.themes] = taxonomy
     try:
         _tagger(options)
         from .. import read, segment  # noqa: F401  (extraction's imports, before the first file's clock

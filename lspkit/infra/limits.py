@@ -38,6 +38,61 @@ def mp_context():
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
+def _lspkit_root() -> str:
+    """The directory this lspkit package was imported from (the folder holding `lspkit/`)."""
+    return os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+@contextmanager
+def _neutral_start() -> Iterator[None]:
+    """Start multiprocessing's helper processes (the forkserver, the resource tracker) from a directory that
+    cannot shadow a module.
+
+    They are `python -c ...` processes, so the directory they start in is first on their sys.path, and
+    Python 3.11's forkserver never applies the parent's sys.path: a `timeit.py` or `random.py` in the user's
+    directory was imported in place of the standard module and the forkserver died ("EOFError" in the
+    parent).  They start in the standard library's own directory instead, with this lspkit's folder on
+    PYTHONPATH so that they import the same lspkit as this process.  Workers forked from the forkserver
+    still run in the user's directory (multiprocessing moves each child there).
+    """
+    try:
+        here = os.getcwd()
+    except OSError:  # the directory was removed under us: nothing in it to shadow anything
+        yield
+        return
+    neutral = os.path.dirname(os.__file__)
+    old_path = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (_lspkit_root(), old_path) if p)
+    try:
+        os.chdir(neutral)
+    except OSError:
+        neutral = None
+    try:
+        yield
+    finally:
+        if neutral is not None:
+            os.chdir(here)
+        if old_path is None:
+            os.environ.pop("PYTHONPATH", None)
+        else:
+            os.environ["PYTHONPATH"] = old_path
+
+
+def shadow_free_path(path: list) -> list:
+    """`path` (a sys.path) without the current directory, unless lspkit itself was imported from there.
+
+    Set in each batch worker: multiprocessing gives it the parent's sys.path, on which `python -m lspkit.cli`
+    put the user's directory first, so a module imported later (after the forkserver's preload) could be
+    a file of the user's that happens to share a standard module's name.
+    """
+    try:
+        here = os.path.realpath(os.getcwd())
+    except OSError:
+        return list(path)
+    root = os.path.realpath(_lspkit_root())
+    return [p for p in path if root == here or os.path.realpath(p or ".") != here]
+
+
 @contextmanager
 def sigint_blocked() -> Iterator[None]:
     """Hold back SIGINT in this thread while child processes (and threads that start them) are made.
@@ -56,17 +111,41 @@ def sigint_blocked() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    if mp_context().get_start_method() != "fork":
+    method = mp_context().get_start_method()
+    if method != "fork":
         # Started lazily by the first child, it unblocks SIGINT in the thread
         # that starts it: start it first, so that the block below holds throughout.
         from multiprocessing import resource_tracker
 
-        resource_tracker.ensure_running()
+        with _neutral_start():
+            resource_tracker.ensure_running()
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
+        if method == "forkserver":  # started here, not by the child's start(), to start it neutrally
+            from multiprocessing import forkserver
+
+            with _neutral_start():
+                forkserver.ensure_running()
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def forkserver_pid() -> Optional[int]:
+    """The pid of multiprocessing's forkserver for this process, if it has started one."""
+    from multiprocessing import forkserver
+
+    return getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None)
+
+
+def start_forkserver() -> Optional[int]:
+    """Start the forkserver now, as the first child would (SIGINT held back, from a neutral directory), and
+    return its pid; None where children are not started by a forkserver (or not from the main thread)."""
+    if mp_context().get_start_method() != "forkserver":
+        return None
+    with sigint_blocked():
+        pass
+    return forkserver_pid()
 
 
 def ignore_sigint() -> None:

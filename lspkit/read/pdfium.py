@@ -51,7 +51,7 @@ def _read_page(pdf, page_no: int, tracked: str = "final") -> PageLayout:
         rulings = _rulings(page, height)
         textpage = page.get_textpage()
         try:
-            runs, count = _page_runs(textpage, height, ChangeMarks.of_page(rulings, width))
+            runs, count = _page_runs(textpage, height, ChangeMarks.of_page(rulings, width), page=page.raw)
         finally:
             textpage.close()
         if not runs:
@@ -61,7 +61,7 @@ def _read_page(pdf, page_no: int, tracked: str = "final") -> PageLayout:
     return lay_out_page(page_no, width, height, runs, count, rulings, tracked)
 
 
-def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> tuple[list[Run], int]:
+def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, page=None) -> tuple[list[Run], int]:
     """Split the page's character stream into runs of one baseline and size.
 
     Word by word: the loose boxes of a word's first and last characters give
@@ -72,7 +72,8 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> 
     a tracked change) is read character by character, and so is a word whose
     two ends differ in colour.  Each run carries [8], the change mark its
     characters show (`pdf.Mark`; None: plain body text), one call per word
-    reading its colour.
+    reading its colour.  `page` (the page's handle) lets a page whose text objects are all black or grey skip
+    that call (`_plain_text`).
     """
     import pypdfium2.raw as R
 
@@ -87,24 +88,27 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> 
     rect = R.FS_RECTF()
     rect_ref = ctypes.byref(rect)
     box, handle = _fast_box(R), ctypes.cast(raw, ctypes.c_void_p)
-    rgba = [ctypes.c_uint() for _ in range(4)]
-    rgba_refs = [ctypes.byref(c) for c in rgba]
-
-    get_fill = R.FPDFText_GetFillColor
+    rgba = (ctypes.c_uint * 4)()
+    r_ref, g_ref, b_ref, a_ref = (ctypes.byref(rgba, 4 * i) for i in range(4))
+    get_fill = _fast_fill(R)  # called for every word: through a plain pointer, as the loose box
 
     def colour(k: int):
-        if not get_fill(raw, k, *rgba_refs):
+        if not get_fill(handle, k, r_ref, g_ref, b_ref, a_ref):
             return None
-        return (rgba[0].value, rgba[1].value, rgba[2].value)
+        return (rgba[0], rgba[1], rgba[2])
 
     def tint(k: int):
         """The character's fill colour when it is a colour (mark_colour), else None; cheap for black text."""
-        if not get_fill(raw, k, *rgba_refs):
+        if not get_fill(handle, k, r_ref, g_ref, b_ref, a_ref):
             return None
-        r, g, b = rgba[0].value, rgba[1].value, rgba[2].value
+        r, g, b, _a = rgba
         if (r - g if r > g else g - r) < 60 and (r - b if r > b else b - r) < 60 and (g - b if g > b else b - g) < 60:
             return None
         return (r, g, b)
+
+    if page is not None and _plain_text(R, page, n // 12):
+        def tint(k: int):  # noqa: F811 - no character of this page is in colour
+            return None
 
     coloured_page = False  # a word in colour seen on this page: check both ends of each word from then on
 
@@ -143,8 +147,10 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None) -> 
         cur = [left, right, top, bottom, size, None, token, k, op]
         runs.append(cur)
 
-    # where a digit follows a letter (maybe a superscript note marker glued on): found once for the page
-    glued = [g.start() for g in _GLUED_DIGIT.finditer(text)]
+    # where a digit follows a letter (maybe a superscript note marker glued on): found once for the page, from
+    # the runs of digits and the character before each (a search for the pair itself is ten times slower)
+    letter = _LETTER.match
+    glued = [k - 1 for k in (d.start() for d in _DIGITS.finditer(text)) if k and letter(text, k - 1)]
     glued.append(n)
     gi = 0
     for m in _WORD.finditer(text):
@@ -250,6 +256,75 @@ def _fast_box(R):
     return _BOX[0]
 
 
+_FILL = []
+
+
+def _fast_fill(R):
+    """FPDFText_GetFillColor(textpage, index, &r, &g, &b, &a) through a plain pointer, like `_fast_box`: one
+    call per word, whose argument conversion in pypdfium2's typed function cost three times pdfium's work."""
+    if not _FILL:
+        address = ctypes.cast(R.FPDFText_GetFillColor, ctypes.c_void_p).value
+        _FILL.append(ctypes.CFUNCTYPE(ctypes.c_int)(address))
+    return _FILL[0]
+
+
+_OBJECT_CALLS = []
+
+
+def _object_calls(R):
+    """FPDFPage_GetObject, FPDFFormObj_GetObject, FPDFPageObj_GetType and FPDFPageObj_GetFillColor through
+    plain pointers (see `_fast_box`); object handles come back as plain addresses."""
+    if not _OBJECT_CALLS:
+        def plain(fn, restype):
+            return ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+        _OBJECT_CALLS.extend([plain(R.FPDFPage_GetObject, ctypes.c_void_p), plain(R.FPDFFormObj_GetObject, ctypes.c_void_p),
+                              plain(R.FPDFPageObj_GetType, ctypes.c_int), plain(R.FPDFPageObj_GetFillColor, ctypes.c_int),
+                              plain(R.FPDFFormObj_CountObjects, ctypes.c_int)])
+    return _OBJECT_CALLS
+
+
+def _plain_text(R, page, budget: int) -> bool:
+    """Is every text object of the page, and of the forms on it, filled black, grey or white?
+
+    A character's fill colour (FPDFText_GetFillColor) is its text object's, so then no character is in a
+    colour (`mark_colour`) and no word's colour need be read.  False when some object is in colour, when a
+    colour cannot be read, or when the page has more than `budget` objects (reading them would cost more
+    than reading each word's colour).
+    """
+    if not hasattr(R, "FPDFFormObj_CountObjects"):
+        return False
+    get_object, get_form_object, get_type, get_fill, count_form_objects = _object_calls(R)
+    text_kind, form_kind = R.FPDF_PAGEOBJ_TEXT, R.FPDF_PAGEOBJ_FORM
+    rgba = (ctypes.c_uint * 4)()
+    refs = tuple(ctypes.byref(rgba, 4 * i) for i in range(4))
+    page_handle = ctypes.cast(page, ctypes.c_void_p)
+    forms: list = [None]  # None: the page itself
+    seen = 0
+    while forms:
+        form = forms.pop()
+        count = R.FPDFPage_CountObjects(page) if form is None else count_form_objects(form)
+        seen += count
+        if count < 0 or seen > budget:
+            return False
+        for i in range(count):
+            obj = get_object(page_handle, i) if form is None else get_form_object(form, i)
+            if not obj:
+                return False
+            obj = ctypes.c_void_p(obj)
+            kind = get_type(obj)
+            if kind == text_kind:
+                if not get_fill(obj, *refs):
+                    return False
+                r, g, b, _a = rgba
+                if (r - g if r > g else g - r) >= 60 or (r - b if r > b else b - r) >= 60 or (
+                        g - b if g > b else b - g) >= 60:
+                    return False
+            elif kind == form_kind:
+                forms.append(obj)
+    return True
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -266,7 +341,9 @@ def _code_points(text: str) -> str:
 RUN_GAP = 0.9
 
 _WORD = re.compile(r"([\s\xa0]*)([^\s\xa0]+)")
-_GLUED_DIGIT = re.compile(r"[^\W\d_][0-9]")  # a digit straight after a letter: maybe a superscript marker
+# a digit straight after a letter (maybe a superscript marker): where a run of digits follows a letter
+_DIGITS = re.compile(r"[0-9]+")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _rtl(ch: str) -> bool:

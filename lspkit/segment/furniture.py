@@ -26,13 +26,19 @@ def lines_page_height(lines: Sequence[Line]) -> float:
     return next((ln.page_height for ln in lines if ln.page_height), 0.0)
 
 
+_DIGITS = re.compile(r"\d+")
+_DASH = re.compile(r"\s*[-‐‑‒–—―]\s*")
+_SPACES = re.compile(r"\s+")
+_NUMBER_AT_END = re.compile(r"^(?:page\s+)?#(?:\s*(?:of|/)\s*#)?\s+|\s+(?:page\s+)?#(?:\s*(?:of|/)\s*#)?$")
+
+
 def mask(text: str) -> str:
     """Text with digits masked and spacing and case normalised, to compare furniture across pages."""
-    t = re.sub(r"\d+", "#", text.lower())
-    t = re.sub(r"\s*[-‐‑‒–—―]\s*", "-", t)  # "Road –Supplementary ... - November" on one page, "Road – ..." on the next
-    t = re.sub(r"\s+", " ", t).strip()
+    t = _DIGITS.sub("#", text.lower())
+    t = _DASH.sub("-", t)  # "Road –Supplementary ... - November" on one page, "Road – ..." on the next
+    t = _SPACES.sub(" ", t).strip()
     # a page number before or after the running text ("47706 Federal Register ...", "... Rules 47703")
-    core = re.sub(r"^(?:page\s+)?#(?:\s*(?:of|/)\s*#)?\s+|\s+(?:page\s+)?#(?:\s*(?:of|/)\s*#)?$", "", t)
+    core = _NUMBER_AT_END.sub("", t)
     return core or t
 
 
@@ -69,31 +75,33 @@ def find_furniture(lines: Sequence[Line], pages: Sequence[int]) -> dict[int, str
                 zones[i] = "header"
             for i in last:
                 zones.setdefault(i, "footer")
+    masked = {text: mask(text) for text in {lines[i].text for i in zones}}  # each band line's, once
+    masked.update((text.strip(), mask(text.strip())) for text in list(masked) if text.strip() not in masked)
     counts: Counter = Counter()
     for i, zone in zones.items():
-        counts[(zone, mask(lines[i].text))] += 1
+        counts[(zone, masked[lines[i].text])] += 1
     # counted per page, not per line
     pages_with: dict[tuple[str, str], set[int]] = defaultdict(set)
     for i, zone in zones.items():
-        pages_with[(zone, mask(lines[i].text))].add(lines[i].page)
+        pages_with[(zone, masked[lines[i].text])].add(lines[i].page)
     need = max(2, int(0.3 * npages + 0.5)) if npages >= 3 else 2
     # a chapter's running title repeats on only a few pages, but always at the same height in the band
     tops: dict[tuple[str, str], list[float]] = defaultdict(list)
     for i, zone in zones.items():
-        tops[(zone, mask(lines[i].text))].append(lines[i].top)
+        tops[(zone, masked[lines[i].text])].append(lines[i].top)
     # (set smaller than the body text: a body line that happens to open two pages with the same words is not one)
     sizes: Counter = Counter()
     for ln in lines:
         if ln.size:
             sizes[round(ln.size, 1)] += len(ln.text)
     body = sizes.most_common(1)[0][0] if sizes else 0.0
-    small_keys = {(zone, mask(lines[i].text)) for i, zone in zones.items() if lines[i].size and lines[i].size < 0.95 * body}
+    small_keys = {(zone, masked[lines[i].text]) for i, zone in zones.items() if lines[i].size and lines[i].size < 0.95 * body}
     steady = {k for k, v in tops.items() if len(v) >= 2 and max(v) - min(v) <= 2.0 and lines_page_height(lines) > 0
               and k in small_keys}
     out: dict[int, str] = _running_below_band(lines, by_page, zones, need)
     for i, zone in zones.items():
         text = lines[i].text.strip()
-        key = (zone, mask(text))
+        key = (zone, masked[text])
         if npages >= 2 and (len(pages_with[key]) >= need or (key in steady and len(pages_with[key]) >= 2)):
             out[i] = "page-number" if _PAGE_NUMBER.match(text) else zone
         elif _PAGE_NUMBER.match(text) and not text.endswith("."):

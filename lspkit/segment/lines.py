@@ -109,19 +109,22 @@ def repair_ligatures(work: list[WorkLine]) -> dict[str, str]:
     them ("regula[ons" when "regulations" is printed elsewhere).  A real bracket inside a token
     ("executionUnits[steps") makes no such words and is left alone.
     """
-    whole: set[str] = set()
     inside: dict[str, set[str]] = {}
+    search = _GLYPH.search
     for w in work:
-        for tok in re.findall(r"\S+", w.text):
-            word = tok.strip("\"'“”‘’()[],.;:!?").lower()
-            if word.isalpha():
-                whole.add(word)
-            for m in _GLYPH.finditer(tok):
-                inside.setdefault(m.group(1), set()).add(re.sub(r"[^\w\[\]{}|~^`\\]", "", tok).lower())
+        # (a match lies inside one token, its neighbours being letters: only a line with one is split)
+        if search(w.text):
+            for tok in w.text.split():
+                for m in _GLYPH.finditer(tok):
+                    inside.setdefault(m.group(1), set()).add(re.sub(r"[^\w\[\]{}|~^`\\]", "", tok).lower())
     mapping: dict[str, str] = {}
+    whole: Optional[set[str]] = None
     for ch, toks in inside.items():
         if len(toks) < 3:
             continue
+        if whole is None:  # every word the document writes whole, from its distinct tokens
+            tokens = set("\n".join(w.text for w in work).split())
+            whole = {word for word in (tok.strip("\"'“”‘’()[],.;:!?").lower() for tok in tokens) if word.isalpha()}
         scores = {lig: sum(1 for t in toks if t.replace(ch, lig) in whole) for lig in _LIGATURES}
         best = max(scores, key=lambda k: scores[k])
         if scores[best] >= 2 and scores[best] >= 0.3 * len(toks):

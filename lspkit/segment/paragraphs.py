@@ -313,7 +313,7 @@ def vocabulary(texts, *, hyphenates: bool = True) -> Vocabulary:
         words = _WORDS.findall(t)
         if t.rstrip().endswith("-") and words:
             words = words[:-1]  # the broken word at the line end is not evidence
-        vocab.update(w.lower() for w in words)
+        vocab.update(map(str.lower, words))
     return vocab
 
 
