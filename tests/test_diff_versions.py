@@ -649,3 +649,20 @@ def test_tracked_on_a_file_without_marks_is_exit_2_with_one_line():
     assert result.output.strip().splitlines()[-1] == f"lspkit: {CABINET}: no tracked changes found (no text is marked inserted or deleted)"
     assert CliRunner().invoke(cli, ["diff", "--tracked", str(CABINET), str(CABINET)]).exit_code == 2
     assert CliRunner().invoke(cli, ["diff", str(CABINET)]).exit_code == 2
+
+
+IPAD = json.loads((PAIRS / "suffolk-libraries-ipad-user-agreement-2015-2016.gold.json").read_text(encoding="utf-8"))
+
+
+def test_a_reissued_form_gives_its_one_changed_charge_and_nothing_else():
+    """A pair from a publisher the diff had never seen, measured before any change for it: one charge changed
+    (Cover = £10 -> £15); the old copy's text layer separates every word with tab, carriage return, space and a
+    no-break space, the new one with spaces, and the page's lines shift: none of that is a change."""
+    from lspkit.api import diff_files
+
+    result = diff_files(str(_real(IPAD["old"])), str(_real(IPAD["new"])), themes=False)
+    changed = [c for c in result.changes if c.kind is not ChangeKind.UNCHANGED]
+    assert len(changed) == 1 and changed[0].kind is ChangeKind.MODIFIED
+    assert [(w.op.value, w.text) for w in changed[0].words if w.op.value != "equal"] == [("delete", "10"), ("insert", "15")]
+    [u] = IPAD["unnumbered_changes"]
+    assert u["old"] in " ".join(changed[0].old_texts) and u["new"] in " ".join(changed[0].new_texts)
