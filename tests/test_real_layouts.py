@@ -41,6 +41,16 @@ def test_italic_heading_between_paragraphs_is_not_glued_to_the_one_before():
     assert {"Background", "Main Modifications", "Conclusion on the Duty to Cooperate"} <= set(headings(d))
 
 
+def test_a_bold_heading_as_long_as_a_line_of_text_with_a_number_right_under_it():
+    # DWP (a publisher first measured unseen): "Work and Pensions Select Committee proposal and evidence sessions",
+    # bold, no gap before it, as long as the text's lines, then "60. The PHSO asked ..." on the next line; it had
+    # been read into 59, and 60 to 73 with it
+    d = doc("dwp_2026_womens-state-pension-age-new-decision")
+    assert para(d, "59").text.endswith("failing to provide a fair remedy”.")
+    assert para(d, "60").text.startswith("The PHSO asked Parliament")
+    assert "Work and Pensions Select Committee proposal and evidence sessions" in headings(d)
+
+
 def test_heading_over_three_lines_ending_with_a_question_mark():
     # "Issue 2 – Whether the City Centre Area Action Plan makes appropriate provision ... effective?"
     d = doc("planning_inspectorate_2017_coventry_city_centre_aap_inspector_report")

@@ -164,7 +164,9 @@ def _unnumbered(body: Body, i: int, mid_sentence: bool, in_title_block: bool) ->
     """Styled, short, standing on its own after a gap."""
     w = body[i]
     # a paper that sets no space between paragraphs: a short bold line after a sentence's end stands alone too
-    tight = body.pdf and i > 0 and w.line.bold and body.bold_marks and not body.full_line(w.line) \
+    # (a line as long as the text's may stand alone too when a numbered paragraph opens right under it)
+    tight = body.pdf and i > 0 and w.line.bold and body.bold_marks \
+        and (not body.full_line(w.line) or _numbered_under(body, i)) \
         and bool(_ENDED.search(body[i - 1].text.rstrip())) and body[i - 1].line.page == w.line.page
     if not (body.styled(w, w.text) and body.heading_text(w.text) and (w.gap_before or tight)) or mid_sentence:
         return None
@@ -178,6 +180,17 @@ def _unnumbered(body: Body, i: int, mid_sentence: bool, in_title_block: bool) ->
                            or nxt.label.levels[-1] != 1 or body.numbered_heading_look(nxt)):
         return None
     return Heading(None, " ".join(parts).strip(), w.line.page, SectionKind.SECTION, None, used)
+
+
+def _numbered_under(body: Body, i: int) -> bool:
+    """A numbered paragraph in body type opens on the line right under line i ("Work and Pensions Select Committee
+    proposal and evidence sessions" in bold, then "60. The PHSO asked ..."): a bold lead-in runs into its own
+    sentence, never into the next number."""
+    if i + 1 >= len(body):
+        return False
+    nxt = body[i + 1]
+    return nxt.label is not None and nxt.label.kind == "number" and nxt.line.page == body[i].line.page \
+        and not nxt.line.bold
 
 
 _FORM_BLANK = re.compile(r"_{5,}")
