@@ -405,6 +405,9 @@ def _close(s: _State) -> None:
     s.paragraphs.close()
     s.questions.stop()
     s.blocks.flush(s.body)
-    s.back.close(s.metadata, s.body)
+    orphan = s.back.close(s.metadata, s.body)
+    if orphan is not None:  # a back-matter label with nothing after it: its words stay, as text
+        s.blocks.add_line(orphan, s.body)
+        s.blocks.flush(s.body)
     s.front.close(s.metadata, s.blocks, s.body)
 

@@ -301,6 +301,7 @@ class BackMatter:
         self.key: Optional[str] = None
         self.lines: list[str] = []
         self.last = None  # the last line taken, to tell a wrapped item from the next one
+        self.head: Optional[WorkLine] = None  # the label line that started the item
 
     @property
     def open(self) -> bool:
@@ -308,6 +309,7 @@ class BackMatter:
 
     def start(self, m: re.Match, w: WorkLine) -> None:
         self.key = _key(m.group(1))
+        self.head = w
         self.lines = [m.group(2)] if m.group(2) else []
         self.last = w.line if m.group(2) else None
 
@@ -327,11 +329,15 @@ class BackMatter:
             self.lines.append(w.text)
         self.last = w.line
 
-    def close(self, meta: dict[str, Any], body: Body) -> None:
+    def close(self, meta: dict[str, Any], body: Body) -> Optional[WorkLine]:
+        """Record the item; its label line when it came to nothing ("1. Contact" with no value after it), so that
+        the caller keeps the words as text rather than losing them."""
+        head, recorded = self.head, True
         if self.key is not None and self.key.startswith(_LISTS):
             items = [x.strip() for x in self.lines if x.strip()]
             if items:
                 meta["appendices"] = items
+            recorded = bool(items)
         elif self.key is not None:
             key = "contact" if self.key.startswith("contact") else self.key
             if key == "contact":
@@ -346,8 +352,13 @@ class BackMatter:
                 value = join_lines(self.lines, body.vocab)
             if value:
                 meta[key] = value
+            recorded = bool(value)
+        else:
+            head = None
         self.key = None
         self.lines = []
+        self.head = None
+        return None if recorded else head
 
 
 class QuestionSummary:
