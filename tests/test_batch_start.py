@@ -6,11 +6,11 @@ Both run `python -m lspkit.cli` in a fresh interpreter, so each starts its own f
 """
 import json
 import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from test_interrupt import _group_gone
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT_TXT = ROOT / "data" / "head-of-policy-report.txt"
@@ -66,18 +66,6 @@ def test_a_process_server_that_dies_at_start_is_one_line_exit_2(tmp_path):
     assert "Traceback" not in done.stderr
     lines = [line for line in done.stderr.splitlines() if line.startswith("lspkit:")]
     assert lines == ["lspkit: worker processes could not be started (the process server died: EOFError); see the messages above"]
-
-
-def _group_gone(pgid: int, wait: float = 10.0) -> bool:
-    deadline = time.monotonic() + wait
-    while time.monotonic() < deadline:
-        try:
-            os.killpg(pgid, 0)
-        except ProcessLookupError:
-            return True
-        time.sleep(0.1)
-    os.killpg(pgid, signal.SIGKILL)
-    return False
 
 
 def test_a_batch_that_stops_at_set_up_leaves_no_process_behind(tmp_path):

@@ -213,20 +213,24 @@ def test_any_text_file_segments_and_keeps_its_words(text):
     doc.to_dict()
 
 
+
+def _column(*texts_by_page: tuple[str, ...]) -> Reading:
+    """A made reading: each page's lines at the left margin, 12 pt apart, in 8 pt type."""
+    from lspkit.model import ReadingKind
+
+    lines = [Line(text=t, page=page, x0=54.0, x1=54.0 + 6.0 * len(t), top=52.0 + 12 * k, bottom=60.0 + 12 * k,
+                  size=8.0, bold=False, page_height=842.0, page_width=595.0)
+             for page, texts in enumerate(texts_by_page, 1) for k, t in enumerate(texts)]
+    pages = tuple(range(1, len(texts_by_page) + 1))
+    return Reading(path="fuzz.pdf", sha256="0" * 64, page_count=len(pages), lines=lines, kind=ReadingKind.PDF,
+                   tables=[], metadata={}, page_sizes={p: (595.0, 842.0) for p in pages}, pages=pages, markers=[],
+                   warnings=(), foot_rules={})
+
+
 def test_a_spacing_accent_put_back_on_its_letter_is_not_a_lost_line():
     """Found by the fuzzer (2026-11-30): "1. K\u00b8a" is read "\u0136a" (the accent put back on its letter); its words are
     still there."""
-    from lspkit.model import ReadingKind
-
-    def line(text, page, top, x1=66.0):
-        return Line(text=text, page=page, x0=54.0, x1=x1, top=top, bottom=top + 8, size=8.0, bold=False,
-                    page_height=842.0, page_width=595.0)
-
-    lines = [line("1.", 1, 52 + 12 * k) for k in range(6)] + [line("1.", 2, 52.0), line("1. K\u00b8a", 3, 52.0, 90.0)]
-    reading = Reading(path="fuzz.pdf", sha256="0" * 64, page_count=3, lines=lines, kind=ReadingKind.PDF, tables=[],
-                      metadata={}, page_sizes={p: (595.0, 842.0) for p in (1, 2, 3)}, pages=(1, 2, 3), markers=[],
-                      warnings=(), foot_rules={})
-    doc = segment(reading)
+    doc = segment(_column(("1.",) * 6, ("1.",), ("1. K\u00b8a",)))
     assert "\u0136a" in [p.text for p in doc.paragraphs]
     assert _accounted("1. K\u00b8a", _squash(_everything(doc)))
 
@@ -234,16 +238,5 @@ def test_a_spacing_accent_put_back_on_its_letter_is_not_a_lost_line():
 def test_a_back_matter_label_with_nothing_after_it_keeps_its_words():
     """Found by the fuzzer (2026-11-30): a last line "1. Contact" opens back matter that never gets a value; its
     words were lost (no metadata, no block).  They stay, as a block."""
-    from lspkit.model import ReadingKind
-
-    def line(text, page, top, x1=66.0):
-        return Line(text=text, page=page, x0=54.0, x1=x1, top=top, bottom=top + 8, size=8.0, bold=False,
-                    page_height=842.0, page_width=595.0)
-
-    lines = [line("1.", 1, 52 + 12 * k) for k in range(4)] + [line("1.", 2, 52 + 12 * k) for k in range(14)] \
-        + [line("1. Contact", 3, 52.0, 114.0)]
-    reading = Reading(path="fuzz.pdf", sha256="0" * 64, page_count=3, lines=lines, kind=ReadingKind.PDF, tables=[],
-                      metadata={}, page_sizes={p: (595.0, 842.0) for p in (1, 2, 3)}, pages=(1, 2, 3), markers=[],
-                      warnings=(), foot_rules={})
-    doc = segment(reading)
+    doc = segment(_column(("1.",) * 4, ("1.",) * 14, ("1. Contact",)))
     assert [b.text for b in doc.blocks] == ["1. Contact"] and "contact" not in doc.metadata.to_dict()

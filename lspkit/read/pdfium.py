@@ -244,15 +244,19 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
     return upright, visible
 
 
+def _plain_call(fn, restype=ctypes.c_int):
+    """A pdfium function through a plain pointer, without ctypes' per-argument conversion in pypdfium2's typed
+    wrapper (for calls made once or more per word, that conversion cost more than pdfium's work)."""
+    return ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+
 _BOX = []
 
 
 def _fast_box(R):
-    """FPDFText_GetLooseCharBox(textpage, index, rect) without ctypes' per-argument conversion (it is called
-    once or twice for every word): the same function, given a plain pointer, an int and a byref."""
+    """FPDFText_GetLooseCharBox(textpage, index, rect), given a plain pointer, an int and a byref."""
     if not _BOX:
-        address = ctypes.cast(R.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
-        _BOX.append(ctypes.CFUNCTYPE(ctypes.c_int)(address))
+        _BOX.append(_plain_call(R.FPDFText_GetLooseCharBox))
     return _BOX[0]
 
 
@@ -260,11 +264,9 @@ _FILL = []
 
 
 def _fast_fill(R):
-    """FPDFText_GetFillColor(textpage, index, &r, &g, &b, &a) through a plain pointer, like `_fast_box`: one
-    call per word, whose argument conversion in pypdfium2's typed function cost three times pdfium's work."""
+    """FPDFText_GetFillColor(textpage, index, &r, &g, &b, &a): one call per word."""
     if not _FILL:
-        address = ctypes.cast(R.FPDFText_GetFillColor, ctypes.c_void_p).value
-        _FILL.append(ctypes.CFUNCTYPE(ctypes.c_int)(address))
+        _FILL.append(_plain_call(R.FPDFText_GetFillColor))
     return _FILL[0]
 
 
@@ -272,15 +274,12 @@ _OBJECT_CALLS = []
 
 
 def _object_calls(R):
-    """FPDFPage_GetObject, FPDFFormObj_GetObject, FPDFPageObj_GetType and FPDFPageObj_GetFillColor through
-    plain pointers (see `_fast_box`); object handles come back as plain addresses."""
+    """FPDFPage_GetObject, FPDFFormObj_GetObject, FPDFPageObj_GetType, FPDFPageObj_GetFillColor and
+    FPDFFormObj_CountObjects through plain pointers; object handles come back as plain addresses."""
     if not _OBJECT_CALLS:
-        def plain(fn, restype):
-            return ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
-
-        _OBJECT_CALLS.extend([plain(R.FPDFPage_GetObject, ctypes.c_void_p), plain(R.FPDFFormObj_GetObject, ctypes.c_void_p),
-                              plain(R.FPDFPageObj_GetType, ctypes.c_int), plain(R.FPDFPageObj_GetFillColor, ctypes.c_int),
-                              plain(R.FPDFFormObj_CountObjects, ctypes.c_int)])
+        _OBJECT_CALLS.extend([_plain_call(R.FPDFPage_GetObject, ctypes.c_void_p),
+                              _plain_call(R.FPDFFormObj_GetObject, ctypes.c_void_p), _plain_call(R.FPDFPageObj_GetType),
+                              _plain_call(R.FPDFPageObj_GetFillColor), _plain_call(R.FPDFFormObj_CountObjects)])
     return _OBJECT_CALLS
 
 
