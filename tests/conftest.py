@@ -1,15 +1,16 @@
 """Shared test settings.
 
-Under CI (CI set) hypothesis runs derandomized, so a submission's result does not depend on the
-examples one run happens to draw; locally it explores afresh each run and saves what it finds.
+Hypothesis runs derandomized by default, so a run's result (CI's or a developer's) does not depend on the
+examples one run happens to draw. `LSPKIT_FUZZ_EXPLORE=1` explores afresh each run and saves what it finds;
+pin what it finds as an `@example`.
 """
 import os
 
 from hypothesis import settings
 
-settings.register_profile("ci", derandomize=True, database=None)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
+settings.register_profile("fixed", derandomize=True, database=None)
+settings.register_profile("explore")
+settings.load_profile("explore" if os.environ.get("LSPKIT_FUZZ_EXPLORE") else "fixed")
 
 
 def pytest_sessionstart(session):
