@@ -381,9 +381,12 @@ def diff_documents(
                 same_text = not punctuation_only
             else:
                 noise = ()
-        if (len(o) > 1 or len(n) > 1) and same_text and _page_break_only(o, n):
-            kind = ChangeKind.UNCHANGED
-            noise = ("page break",)
+        if (len(o) > 1 or len(n) > 1) and _page_break_only(o, n):
+            # a block cut by a page break in one version only: not split, changed only as its words are
+            if same_text:
+                kind, noise = ChangeKind.UNCHANGED, ("page break",)
+            else:
+                kind = ChangeKind.PUNCTUATION if punctuation_only else ChangeKind.MODIFIED
         elif len(o) > 1:
             kind = ChangeKind.MERGED
         elif len(n) > 1:
@@ -475,6 +478,8 @@ def diff_documents(
         keys.append((last_new, 1, i))
 
     ordered = _boundary_shifts(tuple(c for _, c in sorted(zip(keys, changes), key=lambda kc: kc[0])))
+    if known is None:  # a tracked-changes PDF says itself which unit is which
+        ordered = _block_runs(ordered, options, noise_ctx)
     heading_changes = _reconcile_headings(heading_changes, ordered)
     dangling = _dangling(old, new, matches)
     kw = {"ignore_case": ignore_case, "ignore_punctuation": ignore_punctuation}
@@ -575,6 +580,103 @@ def _boundary_shifts(changes: tuple[Change, ...]) -> tuple[Change, ...]:
             )
             out[k], out[k + 1] = fix(a), fix(b)
     return tuple(out)
+
+
+def _edit_words(change: Change) -> int:
+    """How many words a change edits; none when it is unchanged (its edits, if any, were noise)."""
+    if change.kind is ChangeKind.UNCHANGED:
+        return 0
+    return sum(len(w.text.split()) for w in change.words if w.op is not RunOp.EQUAL)
+
+
+def _block_runs(changes: tuple[Change, ...], options: DiffOptions, noise_ctx: NoiseContext) -> tuple[Change, ...]:
+    """Unnumbered blocks that break at other places in the two versions are compared by their words, as one run.
+
+    Blocks have no number to pair them by: where one version's page (or
+    paragraph) break falls elsewhere than the other's, the text between two
+    breaks is a block of its own, and block by block the diff shows lines
+    lost by one block and gained by the next, a split or a merge, around the
+    one real edit.  Neighbouring block changes (consecutive blocks in both
+    versions, in order) are joined when their joined texts differ by fewer
+    words than the two changes edit apart; the run is then one change,
+    modified, punctuation or unchanged as its joined words are.  A block that
+    is new or gone text joins nothing: its words are edited either way.
+    """
+    out: list[Change] = []
+    runs: list[list[Change]] = []
+    for c in changes:
+        prev = runs[-1] if runs else None
+        if prev is not None and _joins(prev[-1], c, options, noise_ctx):
+            prev.append(c)
+        else:
+            runs.append([c])
+    for run in runs:
+        out.append(run[0] if len(run) == 1 else _joined(run, options, noise_ctx))
+    return tuple(out)
+
+
+def _only_blocks(c: Change) -> bool:
+    return bool(c.old or c.new) and all(is_block(x) for x in (*c.old, *c.new))
+
+
+def _joins(a: Change, b: Change, options: DiffOptions, noise_ctx: NoiseContext) -> bool:
+    if not (_only_blocks(a) and _only_blocks(b)):
+        return False
+    # consecutive blocks (¶k, ¶k+1: blocks are numbered in reading order, whatever numbered paragraphs a page
+    # slots between them) on each side
+    if a.old and b.old and _ordinal(b.old[0]) != _ordinal(a.old[-1]) + 1:
+        return False
+    if a.new and b.new and _ordinal(b.new[0]) != _ordinal(a.new[-1]) + 1:
+        return False
+    if not (a.old or b.old) or not (a.new or b.new):
+        return False
+    apart = _edit_words(a) + _edit_words(b)
+    if not apart:
+        return False
+    joined = _joined([a, b], options, noise_ctx)
+    return _edit_words(joined) < apart
+
+
+def _ordinal(label: str) -> int:
+    return int(label[len(BLOCK_MARK):])
+
+
+def _joined(run: Sequence[Change], options: DiffOptions, noise_ctx: NoiseContext) -> Change:
+    olds = sorted({(i, label, text) for c in run for i, label, text in zip(c.old_index, c.old, c.old_texts)})
+    news = sorted({(j, label, text) for c in run for j, label, text in zip(c.new_index, c.new, c.new_texts)})
+    old_text = "\n".join(t for _, _, t in olds)
+    new_text = "\n".join(t for _, _, t in news)
+    same = _same_text(old_text, new_text, options)
+    words = ((WordRun(RunOp.EQUAL, new_text),) if same else
+             redline(old_text, new_text, ignore_case=options.ignore_case, ignore_punctuation=options.ignore_punctuation))
+    noise: tuple[str, ...] = ("page break",)
+    kind = ChangeKind.UNCHANGED
+    if not same:
+        all_noise, kinds = classify_edits(words, noise_ctx)
+        if all_noise:
+            kind = ChangeKind.PUNCTUATION if "punctuation" in kinds else ChangeKind.UNCHANGED
+            noise = kinds + noise
+        else:
+            kind, noise = ChangeKind.MODIFIED, ()
+    first_old = next((c for c in run if c.old), run[0])
+    first_new = next((c for c in run if c.new), run[0])
+    return replace(
+        first_new,
+        kind=kind,
+        old=tuple(label for _, label, _ in olds),
+        new=tuple(label for _, label, _ in news),
+        similarity=1.0 if kind is ChangeKind.UNCHANGED else _similarity(old_text, new_text, options),
+        words=words,
+        themes_added=tuple(sorted(set().union(*(c.themes_added for c in run)))),
+        themes_removed=tuple(sorted(set().union(*(c.themes_removed for c in run)))),
+        old_section=first_old.old_section,
+        old_heading=first_old.old_heading,
+        old_index=tuple(i for i, _, _ in olds),
+        new_index=tuple(j for j, _, _ in news),
+        old_texts=tuple(t for _, _, t in olds),
+        new_texts=tuple(t for _, _, t in news),
+        noise=noise if kind is not ChangeKind.MODIFIED else (),
+    )
 
 
 def _edge_edit(words: Sequence[WordRun], *, last: bool) -> Optional[tuple[str, str]]:
