@@ -170,14 +170,14 @@ def diff_files(
 
 def _extract_for_diff(path: str, **read_options: Any) -> tuple[Document, frozenset[str]]:
     """The Document and its metadata keys that are only the file's document properties, not printed."""
-    from .analyse.diffparts import unprinted_fields
+    from .analyse.diffparts import unprinted_fields, with_file_properties
     from .read import read_lines
     from .segment import segment
 
     reading = read_lines(path, **read_options)
-    document = segment(reading)
+    document, own = with_file_properties(segment(reading), reading.metadata)
     printed = "\n".join(line.text for line in reading.lines)
-    return document, unprinted_fields(document.metadata, reading.metadata, printed)
+    return document, unprinted_fields(document.metadata, reading.metadata, printed) | own
 
 
 # ---------------------------------------------------------------- summarise

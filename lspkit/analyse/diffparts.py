@@ -76,6 +76,23 @@ def unprinted_fields(metadata: Any, properties: Any, printed: str) -> frozenset[
     return frozenset(out)
 
 
+def with_file_properties(document: Document, properties: Any) -> tuple[Document, frozenset[str]]:
+    """The document with the file's own document properties that its metadata left out (a Title that is a
+    Word file name, "Microsoft Word - Rules 2021.doc", is no title of the paper), and their keys: a diff
+    lists them as changed properties of the file, never as cover fields.  Keys the writer sets (producer,
+    dates) are kept as the segmenter keeps them, "pdf_"-prefixed, or not at all."""
+    from dataclasses import replace as _replace
+
+    from ..model import Metadata
+
+    have = dict(document.metadata.items())
+    extra = {k: v for k, v in (properties or {}).items()
+             if _field_text(v) and k not in have and not any(f"{p}{k}" in have for p in TECHNICAL_PREFIXES)}
+    if not extra:
+        return document, frozenset()
+    return _replace(document, metadata=Metadata({**have, **extra})), frozenset(extra)
+
+
 def metadata_changes(old: Document, new: Document, *, ignore_case: bool = False, ignore_punctuation: bool = False) -> list[FieldChange]:
     """Every metadata field whose value differs, in the new version's key order, then fields it lost."""
     a = {k: _field_text(v) for k, v in old.metadata.items() if not k.startswith(TECHNICAL_PREFIXES)}
