@@ -427,6 +427,54 @@ def test_recommendations_of_a_real_report_from_its_heading():
 # ---------------------------------------------------------------- noise is not a change
 
 
+COVENTRY = ["coventry-cc_2018_air-quality-spd-revised-draft-cabinet-member-report",
+            "coventry-cc_2018_hot-food-takeaway-spd-revised-draft-cabinet-member-report",
+            "coventry-cc_2023_householder-design-guide-spd-adoption-cabinet-report"]
+
+
+@pytest.mark.parametrize("name", COVENTRY)
+def test_recommendations_of_real_cabinet_reports_from_their_cover(name):
+    """A cover's "Recommendations:" with its lead-in ("The Cabinet Member is requested to:") and its items in the
+    blocks after it ("1. Note ...", "1) That Cabinet adopts ..."): each item, label, verb and words, as the gold
+    has them (a paper with numbered paragraphs leaves its cover unaligned, so this is the only place they show)."""
+    from lspkit.analyse.diffparts import _base
+
+    gold = json.loads((PAIRS.parent / "gold" / f"{name}.gold.json").read_text(encoding="utf-8"))["recommendations"]
+    items, source = recommendations_of(_extract(_real(f"{name}.pdf")))
+    assert source == "box"
+    assert [(r.label, r.verb, r.text) for r in items] == [
+        (g["label"], _base(g["verb"]), g["text"].rstrip(".")) for g in gold]
+
+
+def test_recommendation_changes_between_real_covers():
+    """Two real reports on one template: the same two decisions for another document are each modified, with
+    their redline; against a report asking other decisions (ADOPT, DELEGATE), nothing is paired."""
+    from lspkit.api import diff_files
+
+    air, food, design = (str(_real(f"{n}.pdf")) for n in COVENTRY)
+    result = diff_files(air, food, themes=False)
+    assert [(r.op, r.label) for r in result.recommendations] == [(RecOp.MODIFIED, "1 NOTE"), (RecOp.MODIFIED, "2 APPROVE")]
+    assert [(w.op.value, w.text) for w in result.recommendations[0].words if w.op.value != "equal"] == [
+        ("delete", "1"), ("insert", "2")]
+    other = diff_files(air, design, themes=False)
+    assert [r.label for r in other.recommendations] == ["\u2212 1 NOTE", "\u2212 2 APPROVE", "+ 1) ADOPT", "+ 2) DELEGATE"]
+
+
+def test_a_reworded_recommendation_at_the_same_place_is_the_same_item(cabinet):
+    """Relabelled (a) -> (i) and the middle item reworded around a new verb (a fifth of its words stay): it is
+    (b) -> (ii) APPROVE -> ENDORSE modified, between its unchanged neighbours, not a deletion and an addition."""
+    rec = cabinet.paragraph("2.1")
+    parts = ("(i) " + rec.parts[0].split(" ", 1)[1],
+             "(ii) endorses the programme of schemes in Appendix A as the basis for the bids to the Active Travel Fund;",
+             "(iii) " + rec.parts[2].split(" ", 1)[1])
+    new = replace(cabinet, paragraphs=tuple(replace(p, text="That Cabinet: " + " ".join(parts), parts=parts)
+                                            if p.number == "2.1" else p for p in cabinet.paragraphs))
+    result = diff_documents(cabinet, new)
+    assert [(r.op, r.label) for r in result.recommendations] == [
+        (RecOp.RELABELLED, "(a) \u2192 (i) ADOPT"), (RecOp.MODIFIED, "(b) \u2192 (ii) APPROVE \u2192 ENDORSE"),
+        (RecOp.RELABELLED, "(c) \u2192 (iii) DELEGATE")]
+
+
 def test_leaked_table_cells_furniture_and_footnote_markers_are_not_modifications(cabinet):
     table = cabinet.paragraph("4.2").tables[0]
     leaked = " ".join(" ".join(row) for row in table.rows[1:4])

@@ -299,6 +299,9 @@ def recommendations_of(document: Document) -> tuple[list[Recommendation], str]:
             verb = get("verb") or _verb_of(text)
             out.append(Recommendation(str(get("label") or k + 1), str(verb).upper() if verb else None, text, get("page")))
         return out, "document"
+    found = _found_recommendations(document)
+    if found:
+        return found
     items: list[Recommendation] = []
     for p in document.paragraphs:
         if p.heading and RECOMMENDATION_HEADING.search(p.heading):
@@ -315,6 +318,70 @@ def recommendations_of(document: Document) -> tuple[list[Recommendation], str]:
             if rest:
                 items.extend(_split_items(Paragraph(number, rest, page)))
     return items, "box" if items else "none"
+
+
+def _found_recommendations(document: Document) -> Optional[tuple[list[Recommendation], str]]:
+    """The decisions `analyse.recommendations` finds (the extraction's own reading: a cover's "Recommendations:"
+    and the items in the blocks after it, a Recommendation(s) section, a paragraph that asks), as items of the
+    diff: labelled as printed, else by their paragraph's number; "box" when they come from the cover (or a
+    paragraph that opens with the word, a cover box read as a paragraph), "section" from the body."""
+    from .recommendations import find_recommendations
+
+    given = find_recommendations(document)
+    if not given:
+        return None
+    texts = {p.number: p.text for p in document.paragraphs}
+    out: list[Recommendation] = []
+    box = True
+    for k, r in enumerate(given):
+        label = r.number or r.paragraph or str(k + 1)
+        # the item's own opening verb first: "notes that Cabinet adopted ..." asks to NOTE, not to ADOPT
+        out.append(Recommendation(label, _verb_of(r.text) or r.verb, _clean_item(r.text), r.page))
+        box = box and (r.source == "cover" or bool(r.paragraph and _OPENS_WITH_RECOMMENDATION.match(texts.get(r.paragraph, ""))))
+    return out, "box" if box else "section"
+
+
+_ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
+
+
+def _ordinal(label: str) -> Optional[int]:
+    """An item label's place in its list: (a), (i), 1., 1) and a) are all the first."""
+    core = re.sub(r"[^\w]", "", label).lower()
+    if core in _ROMANS:
+        return _ROMANS.index(core)
+    if core.isdigit():
+        return int(core) - 1
+    if len(core) == 1 and core.isalpha():
+        return ord(core) - ord("a")
+    return None
+
+
+def _same_place(old: Sequence[Recommendation], new: Sequence[Recommendation], pair: dict[int, int]) -> dict[int, int]:
+    """Items the words alone left unpaired that hold the same place in the list, between the same paired items:
+    a decision reworded around a new verb ("(iii) ENDORSE the Plan for adoption by Council" -> "(iii) ADOPT the
+    Plan") or relabelled in another scheme ((c) -> (iii)) is the same item modified, when some of its words stay
+    (a fifth, compared as the diff compares)."""
+    from rapidfuzz.distance import Indel
+
+    out: dict[int, int] = {}
+    back = {i: j for j, i in pair.items()}
+    free_old = [i for i in range(len(old)) if i not in back]
+    for j in range(len(new)):
+        if j in pair:
+            continue
+        lo = max((pair[k] for k in pair if k < j), default=-1)
+        hi = min((pair[k] for k in pair if k > j), default=len(old))
+        place = _ordinal(new[j].label)
+        if place is None:
+            continue
+        for i in free_old:
+            if lo < i < hi and i not in out.values() and _ordinal(old[i].label) == place:
+                a = comparison_tokens(old[i].text, ignore_case=True, ignore_punctuation=True)
+                b = comparison_tokens(new[j].text, ignore_case=True, ignore_punctuation=True)
+                if Indel.normalized_similarity(a, b) >= 0.2:
+                    out[j] = i
+                break
+    return out
 
 
 def recommendation_changes(
@@ -344,6 +411,7 @@ def recommendation_changes(
     for m in matches:
         if len(m.old) == 1 and len(m.new) == 1:
             pair[m.new[0]] = m.old[0]
+    pair.update(_same_place(old, new, pair))
     used_old = set(pair.values())
     out: list[tuple[tuple, RecommendationChange]] = []
     from rapidfuzz.distance import Indel
