@@ -460,6 +460,33 @@ def test_recommendation_changes_between_real_covers():
     assert [r.label for r in other.recommendations] == ["\u2212 1 NOTE", "\u2212 2 APPROVE", "+ 1) ADOPT", "+ 2) DELEGATE"]
 
 
+def test_a_cover_s_labelled_lines_are_cover_fields():
+    """Two real reports on one cover template, whose labelled lines the segmenter leaves as text ("Name of Cabinet
+    Member:" / "Cabinet Member for Housing and Communities – Councillor Ruane", "Is this a key decision?" / "No."):
+    each line is a field by its printed label; the two that differ on the page are changed, the ones that read
+    alike are not ("No." and "No" are one answer), and none of them is compared again as text."""
+    from lspkit.analyse.diffparts import cover_of
+    from lspkit.api import diff_files
+
+    air, food = (str(_real(f"{n}.pdf")) for n in COVENTRY[:2])
+    result = diff_files(air, food, themes=False, blocks=True)
+    fields = {m.field: (m.old, m.new) for m in result.metadata if m.field[0].isupper()}
+    assert fields == {
+        "Name of Cabinet Member": ("Cabinet Member for Housing and Communities \u2013 Councillor Ruane",
+                                   "Cabinet Member for Housing and Communities \u2013 Councillor E Ruane"),
+        "Title": ("Air Quality Supplementary Planning Document \u2013 Revised Draft",
+                  "Draft Hot Food Takeaway Supplementary Planning Document")}
+    cover = cover_of(_extract(_real(f"{COVENTRY[1]}.pdf"))).fields
+    assert cover["Is this a key decision?"] == "No" and cover["Ward(s) affected"] == "All"
+    texts = " ".join(t for c in result.changes for t in c.old_texts + c.new_texts)
+    assert "Name of Cabinet Member" not in texts and "Is this a key decision?" not in texts
+    # an unlabelled line of the cover: "Cabinet Member" (a Cabinet Member report) against "Cabinet Report"
+    design = diff_files(air, str(_real(f"{COVENTRY[2]}.pdf")), themes=False)
+    assert ("cover line", "changed", "Cabinet Member", "Cabinet Report") in [
+        (m.field, m.op, m.old, m.new) for m in design.metadata]
+    assert "cover line: Cabinet Member \u2192 Cabinet Report" in render.render(design, "terminal", width=200)
+
+
 def test_a_reworded_recommendation_at_the_same_place_is_the_same_item(cabinet):
     """Relabelled (a) -> (i) and the middle item reworded around a new verb (a fifth of its words stay): it is
     (b) -> (ii) APPROVE -> ENDORSE modified, between its unchanged neighbours, not a deletion and an addition."""

@@ -39,6 +39,7 @@ from .diffparts import (
     RecommendationChange,
     TableChange,
     classify_edits,
+    cover_of,
     metadata_changes,
     recommendation_changes,
     recommendations_of,
@@ -302,8 +303,8 @@ def diff_documents(
     if blocks is None:
         blocks = any(_mostly_unnumbered(d) for d in (old, new))
     original_old, original_new = old, new
-    old, old_origin = _units(old, blocks, labelled=known is None)
-    new, new_origin = _units(new, blocks, labelled=known is None)
+    old, old_origin = _units(old, blocks, labelled=known is None, cover=known is None)
+    new, new_origin = _units(new, blocks, labelled=known is None, cover=known is None)
     ops, nps = old.paragraphs, new.paragraphs
 
     matches: list[Match] = []
@@ -483,7 +484,7 @@ def diff_documents(
     heading_changes = _reconcile_headings(heading_changes, ordered)
     dangling = _dangling(old, new, matches)
     kw = {"ignore_case": ignore_case, "ignore_punctuation": ignore_punctuation}
-    fields = metadata_changes(original_old, original_new, **kw)
+    fields = metadata_changes(original_old, original_new, cover=known is None, **kw)
     hidden = unprinted[0] | unprinted[1]
     cover = tuple(m for m in fields if m.field not in hidden)
     properties = tuple(m for m in fields if m.field in hidden)
@@ -784,7 +785,7 @@ def _moved(i: int, j: int, old_of: list[Optional[int]], new_of: list[Optional[in
 BLOCK_MARK = "\u00b6"  # ¶
 
 
-def _units(document: Document, blocks: bool, labelled: bool = False) -> tuple[Document, list[Optional[int]]]:
+def _units(document: Document, blocks: bool, labelled: bool = False, cover: bool = False) -> tuple[Document, list[Optional[int]]]:
     """The document with its blocks as extra paragraphs (¶1, ¶2 ...) when asked; each unit's paragraph position.
 
     Blocks carry only a page, so they are slotted in before the numbered
@@ -801,9 +802,11 @@ def _units(document: Document, blocks: bool, labelled: bool = False) -> tuple[Do
         if items is not None:
             return replace(document, paragraphs=tuple(items)), [None] * len(items)
     units = [(p.page, 1, k, p, k) for k, p in enumerate(document.paragraphs)]
+    # the cover's lines are compared as cover fields (`cover_of`), not again as text
+    on_cover = cover_of(document).blocks if cover else frozenset()
     units += [
         (b.page, 0, k, Paragraph(number=f"{BLOCK_MARK}{k + 1}", text=b.text, page=b.page), None)
-        for k, b in enumerate(document.blocks)
+        for k, b in enumerate(document.blocks) if k not in on_cover
     ]
     units.sort(key=lambda u: (u[0], u[1], u[2]))
     return replace(document, paragraphs=tuple(u[3] for u in units)), [u[4] for u in units]

@@ -93,10 +93,100 @@ def with_file_properties(document: Document, properties: Any) -> tuple[Document,
     return _replace(document, metadata=Metadata({**have, **extra})), frozenset(extra)
 
 
-def metadata_changes(old: Document, new: Document, *, ignore_case: bool = False, ignore_punctuation: bool = False) -> list[FieldChange]:
-    """Every metadata field whose value differs, in the new version's key order, then fields it lost."""
+# A cover line the segmenter left as text: "Name of Cabinet Member: ...", "Is this a key decision? No.",
+# "File Ref: PINS/Y1945/429/7", "Decision No: 2024/15", "Will this report go to Council? Yes".
+_COVER_FIELD = re.compile(r"^(?P<label>[A-Z][^:?.;]{0,58}?[^\s:?])\s*(?P<sep>[:?])\s+(?P<value>\S.*)$", re.S)
+_COVER_ITEM = re.compile(r"^\s*(?:\(?(?:[ivxlc]+|[a-z]|\d{1,2})[.)]|[\u2022\u25aa\u25cf\-\u2013])\s", re.I)
+COVER_LINE = "cover line"
+
+
+@dataclass(frozen=True)
+class Cover:
+    """What a report's cover prints outside the segmenter's metadata: its labelled lines as fields (by their
+    printed label), its short unlabelled lines ("Cabinet Report", "Council - 25 March 2024"), and which blocks
+    they are (positions in Document.blocks), so that the paragraph diff does not compare them again."""
+
+    fields: dict
+    lines: tuple[str, ...]
+    blocks: frozenset[int]
+
+
+def cover_of(document: Document) -> Cover:
+    """The cover of a paper with numbered paragraphs: its unnumbered blocks before the body (on the pages
+    before the first numbered paragraph's, at most the first two, or on page 1 when the body starts there).
+    A labelled line is a field when its label is short (up to 8 words) and its value too (up to 16); a line
+    of up to 8 words that is no sentence and no list item is a cover line.  A paper without numbered
+    paragraphs, or whose unnumbered text outweighs them, has no cover told apart from its text: its blocks
+    are compared as paragraphs."""
+    numbered = sum(len(p.text.split()) for p in document.paragraphs)
+    if not document.paragraphs or sum(len(b.text.split()) for b in document.blocks) > numbered:
+        return Cover({}, (), frozenset())
+    first = min(min(p.page for p in document.paragraphs), 3)
+    fields: dict[str, str] = {}
+    lines: list[str] = []
+    used: set[int] = set()
+    taken = {_norm(_field_text(v) or "") for v in document.metadata.values()}
+    for k, b in enumerate(document.blocks):
+        if not (b.page < first or b.page == first == 1):
+            continue
+        text = " ".join(b.text.split())
+        m = _COVER_FIELD.match(text)
+        if m and len(m.group("label").split()) <= 8 and len(m.group("value").split()) <= 16 \
+                and not RECOMMENDATION_HEADING.search(m.group("label")):
+            label = m.group("label") + ("?" if m.group("sep") == "?" else "")
+            if label.lower() not in {f.lower() for f in fields}:
+                fields[label] = m.group("value").rstrip(" .;,")  # "No." and "No" are one answer
+                used.add(k)
+            continue
+        words = text.split()
+        if 0 < len(words) <= 8 and not re.search(r"[.;:,]$", text) and not _COVER_ITEM.match(text) \
+                and _norm(text) not in taken:
+            lines.append(text)
+            used.add(k)
+    return Cover(fields, tuple(lines), frozenset(used))
+
+
+def _cover_line_changes(a: Sequence[str], b: Sequence[str], kw: dict) -> list[FieldChange]:
+    """Unlabelled cover lines: those in one version only, a removed and an added one that read alike paired."""
+    from rapidfuzz import fuzz
+
+    key = lambda t: tuple(comparison_tokens(t, **kw))  # noqa: E731
+    left = Counter(key(t) for t in b)
+    gone = []
+    for t in a:
+        if left[key(t)]:
+            left[key(t)] -= 1
+        else:
+            gone.append(t)
+    right = Counter(key(t) for t in a)
+    came = []
+    for t in b:
+        if right[key(t)]:
+            right[key(t)] -= 1
+        else:
+            came.append(t)
+    out: list[FieldChange] = []
+    for t in came:
+        best = max(gone, key=lambda g: fuzz.ratio(g.lower(), t.lower()), default=None)
+        if best is not None and fuzz.ratio(best.lower(), t.lower()) >= 50:
+            gone.remove(best)
+            out.append(FieldChange(COVER_LINE, "changed", best, t))
+        else:
+            out.append(FieldChange(COVER_LINE, "added", None, t))
+    out += [FieldChange(COVER_LINE, "removed", t, None) for t in gone]
+    return out
+
+
+def metadata_changes(old: Document, new: Document, *, ignore_case: bool = False, ignore_punctuation: bool = False,
+                     cover: bool = True) -> list[FieldChange]:
+    """Every metadata field whose value differs, in the new version's key order, then fields it lost; then (with
+    `cover`) the cover's own labelled lines and short lines (`cover_of`) the same way."""
+    none = Cover({}, (), frozenset())
+    cover_a, cover_b = (cover_of(old), cover_of(new)) if cover else (none, none)
     a = {k: _field_text(v) for k, v in old.metadata.items() if not k.startswith(TECHNICAL_PREFIXES)}
     b = {k: _field_text(v) for k, v in new.metadata.items() if not k.startswith(TECHNICAL_PREFIXES)}
+    a.update({k: v for k, v in cover_a.fields.items() if k not in a})
+    b.update({k: v for k, v in cover_b.fields.items() if k not in b})
     kw = {"ignore_case": ignore_case, "ignore_punctuation": ignore_punctuation}
     out: list[FieldChange] = []
     for key, value in b.items():
@@ -112,7 +202,7 @@ def metadata_changes(old: Document, new: Document, *, ignore_case: bool = False,
     for key, value in a.items():
         if key not in b and value is not None:
             out.append(FieldChange(key, "removed", value, None))
-    return out
+    return out + _cover_line_changes(cover_a.lines, cover_b.lines, kw)
 
 
 # ---------------------------------------------------------------- recommendations
