@@ -523,6 +523,21 @@ def test_leaked_table_cells_furniture_and_footnote_markers_are_not_modifications
     assert result.summary["ops"]["modified"] == 1 and result.summary["noise"] == 3
 
 
+def test_ligature_glyphs_and_curly_quotes_are_no_change(cabinet):
+    """One reader gives "ﬁ" as a ligature glyph, a re-save turns ' into ’: no word changed, so no paragraph did;
+    in a paragraph that did change, the redline shows only the words that changed."""
+    typeset = str.maketrans({"'": "\u2019"})
+    new = replace(cabinet, paragraphs=tuple(
+        replace(p, text=p.text.replace("fi", "\ufb01").replace("fl", "\ufb02").translate(typeset))
+        for p in cabinet.paragraphs))
+    assert sum("\ufb01" in p.text for p in new.paragraphs) >= 3
+    assert diff_documents(cabinet, new).identical
+    first = new.paragraphs[0]
+    new = replace(new, paragraphs=(replace(first, text=first.text + " A new closing sentence."),) + new.paragraphs[1:])
+    [changed] = [c for c in diff_documents(cabinet, new).changes if c.kind is not ChangeKind.UNCHANGED]
+    assert [w.text.strip() for w in changed.words if w.op.value != "equal"] == ["A new closing sentence."]
+
+
 def test_a_change_of_punctuation_only_is_reported_as_such(cabinet):
     edited = replace(cabinet, paragraphs=tuple(
         replace(p, text=p.text.replace("consultation, and", "consultation and").replace("co-ordinated", "coordinated"))

@@ -61,8 +61,21 @@ class Match:
     similarity: float
 
 
+# Typography a reader or a re-save changes without changing a word: ligature glyphs ("ﬁ") and curly quotes.
+_TYPOGRAPHY = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                             "\ufb05": "st", "\ufb06": "st", "\u2018": "'", "\u2019": "'", "\u201c": '"',
+                             "\u201d": '"', "\u00a0": " "})
+
+
+def fold_typography(text: str) -> str:
+    """The text with ligatures spelled out and quotes straightened: what decides a change, never what is shown."""
+    return text.translate(_TYPOGRAPHY)
+
+
 def comparison_tokens(text: str, *, ignore_case: bool, ignore_punctuation: bool) -> list[str]:
-    """The tokens whose equality decides whether a paragraph changed (whitespace never counts)."""
+    """The tokens whose equality decides whether a paragraph changed (whitespace never counts; nor do ligature
+    glyphs or curly quotes, `fold_typography`)."""
+    text = fold_typography(text)
     if ignore_case:
         text = text.casefold()
     if ignore_punctuation:

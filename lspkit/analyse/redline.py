@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Sequence
 
+from .align import fold_typography
+
 _TOKEN_RE = re.compile(r"\w+(?:['\u2019]\w+)*|\s+|[^\w\s]", re.UNICODE)
 _WORD_RE = re.compile(r"\w", re.UNICODE)
 
@@ -47,6 +49,7 @@ def _is_word(token: str) -> bool:
 def _token_key(token: str, ignore_case: bool, ignore_punctuation: bool) -> str:
     if token.isspace():
         return " "
+    token = fold_typography(token)
     if ignore_punctuation:
         if not _is_word(token):
             return "\x00p"
@@ -65,7 +68,8 @@ def redline(
 
     Equal runs carry the new version's text, which differs from the old one
     only where the options say differences do not count (case, punctuation,
-    the kind of whitespace).
+    the kind of whitespace) or in typography, which never counts (a ligature
+    glyph, a curly quote: `align.fold_typography`).
     """
     a, b = tokenize(old), tokenize(new)
     # difflib sees words and punctuation only: whitespace, the commonest token of all, would
