@@ -538,6 +538,28 @@ def test_ligature_glyphs_and_curly_quotes_are_no_change(cabinet):
     assert [w.text.strip() for w in changed.words if w.op.value != "equal"] == ["A new closing sentence."]
 
 
+def test_a_word_hyphenated_at_a_line_end_is_no_change(cabinet):
+    """'recom- mended' (a hyphen and a line break the extractor kept, in one version) is the word 'recommended':
+    unchanged, its noise named; a hyphen without the break ('recom-mended') is a change of punctuation, and a
+    changed word beside a broken one is a modification."""
+    first = cabinet.paragraphs[0]
+    word = max(first.text.split(), key=len).strip(",.;:()")
+    assert len(word) >= 8 and word.isalpha()
+    cut = len(word) // 2
+
+    def with_word(spelling: str) -> Document:
+        return replace(cabinet, paragraphs=(replace(first, text=first.text.replace(word, spelling, 1)),)
+                       + cabinet.paragraphs[1:])
+
+    broken = diff_documents(cabinet, with_word(f"{word[:cut]}- {word[cut:]}"))
+    assert broken.identical
+    assert [c.noise for c in broken.changes if c.noise] == [("hyphenation",)]
+    kinds = {c.new[0]: c.kind for c in diff_documents(cabinet, with_word(f"{word[:cut]}-{word[cut:]}")).changes}
+    assert kinds[first.number] is ChangeKind.PUNCTUATION
+    kinds = {c.new[0]: c.kind for c in diff_documents(cabinet, with_word(f"{word[:cut]}- {word[cut:]}x")).changes}
+    assert kinds[first.number] is ChangeKind.MODIFIED
+
+
 def test_a_change_of_punctuation_only_is_reported_as_such(cabinet):
     edited = replace(cabinet, paragraphs=tuple(
         replace(p, text=p.text.replace("consultation, and", "consultation and").replace("co-ordinated", "coordinated"))

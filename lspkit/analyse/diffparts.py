@@ -886,11 +886,12 @@ def _column_map(head_a, head_b, data_a, data_b, row_map, norm) -> dict[int, int]
 class Noise(str, Enum):
     """Why a word change is not a change of content."""
 
-    PUNCTUATION = "punctuation"  # only punctuation or spacing differs ("co- ordinated", "policy ;")
+    PUNCTUATION = "punctuation"  # only punctuation or spacing differs ("co-ordinated" / "coordinated", "policy ;")
     TABLE = "table cells"  # words of a table that leaked into the paragraph in one version
     FURNITURE = "furniture"  # a running header/footer or page number caught in the paragraph
     HEADING = "heading"  # a heading printed glued to the paragraph
     FOOTNOTE = "footnote marker"  # "council3" against "council"
+    HYPHENATION = "hyphenation"  # a word hyphenated at a line end in one version: "recom- mended"
 
 
 @dataclass
@@ -967,10 +968,24 @@ def edits(words: Sequence[WordRun]) -> list[tuple[str, str]]:
     return out
 
 
+_BROKEN = re.compile(r"(?<=\w)-\s+(?=\w)")
+
+
+def _line_end_hyphen(broken: str, whole: str) -> bool:
+    """`broken` is `whole` with a word hyphenated where a line ended ("recom- mended", "co- ordinated"): the
+    hyphen and the line break dropped ("recommended") or the break only ("co-ordinated") give `whole`."""
+    if not _BROKEN.search(broken):
+        return False
+    solid = "".join(whole.split())
+    return any("".join(_BROKEN.sub(by, broken).split()) == solid for by in ("", "-"))
+
+
 def edit_noise(deleted: str, inserted: str, ctx: NoiseContext, *, at_end: bool = False) -> Optional[Noise]:
     """Why this one change is not a change of content, or None when it is one (`at_end`: nothing but a page
     number follows it in its unit, where a footer the extractor kept lands when a page ends there)."""
     exact_a, exact_b = re.findall(r"\w+", deleted), re.findall(r"\w+", inserted)
+    if _line_end_hyphen(deleted, inserted) or _line_end_hyphen(inserted, deleted):
+        return Noise.HYPHENATION
     if exact_a == exact_b:
         return Noise.PUNCTUATION
     if exact_a and "".join(exact_a) == "".join(exact_b):
