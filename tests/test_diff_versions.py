@@ -560,6 +560,24 @@ def test_a_word_hyphenated_at_a_line_end_is_no_change(cabinet):
     assert kinds[first.number] is ChangeKind.MODIFIED
 
 
+def test_a_footnote_marker_after_punctuation_is_no_change(cabinet):
+    """A marker printed after a sentence's full stop or a comma ("plan.1", "plan,²") or in brackets
+    ("plan [3]") in one version only is a footnote marker; a figure of a number ("4.87" / "4.") is a change."""
+    # no page numbers or table cells to take a lone figure for
+    cabinet = replace(cabinet, dropped=(), paragraphs=tuple(replace(p, tables=()) for p in cabinet.paragraphs))
+    first = next(p for p in cabinet.paragraphs if ". " in p.text)
+    stop = first.text.index(". ") + 1
+    for marked in (first.text[:stop] + "1" + first.text[stop:], first.text[:stop - 1] + " [3]" + first.text[stop - 1:]):
+        new = replace(cabinet, paragraphs=tuple(replace(p, text=marked) if p is first else p for p in cabinet.paragraphs))
+        result = diff_documents(cabinet, new)
+        assert result.identical and [c.noise for c in result.changes if c.noise] == [("footnote marker",)]
+    figure = replace(first, text="See paragraph 4.87 of the plan.")
+    old = replace(cabinet, paragraphs=tuple(figure if p is first else p for p in cabinet.paragraphs))
+    new = replace(cabinet, paragraphs=tuple(replace(figure, text="See paragraph 4. of the plan.") if p is first else p
+                                            for p in cabinet.paragraphs))
+    assert {c.new[0]: c.kind for c in diff_documents(old, new).changes}[first.number] is ChangeKind.MODIFIED
+
+
 def test_a_change_of_punctuation_only_is_reported_as_such(cabinet):
     edited = replace(cabinet, paragraphs=tuple(
         replace(p, text=p.text.replace("consultation, and", "consultation and").replace("co-ordinated", "coordinated"))

@@ -1011,6 +1011,44 @@ def edit_noise(deleted: str, inserted: str, ctx: NoiseContext, *, at_end: bool =
     return None
 
 
+# A footnote or citation marker standing on its own: "plan.1", "plan,²", "plan [3]", "plan[3]"
+_LONE_MARKER = re.compile(r"^(?:\s?\[\d{1,3}\]|[0-9\u00b9\u00b2\u00b3\u2070-\u2079]{1,3})$")
+
+
+def _edit_surroundings(words: Sequence[WordRun]) -> list[tuple[str, str]]:
+    """For each edit of `edits(words)`: the unchanged text just before it and just after it."""
+    out: list[tuple[str, str]] = []
+    k = 0
+    while k < len(words):
+        if words[k].op is RunOp.EQUAL:
+            k += 1
+            continue
+        before = words[k - 1].text if k else ""
+        while k < len(words) and words[k].op is not RunOp.EQUAL:
+            k += 1
+        out.append((before, words[k].text if k < len(words) else ""))
+    return out
+
+
+def _detached_marker(deleted: str, inserted: str, before: str, after: str) -> bool:
+    """A marker added or dropped right after a word or its punctuation ("plan.1" / "plan."), not a figure of a
+    number ("4.1" / "4."): no space before it, none or a space or punctuation after."""
+    mark = deleted or inserted
+    if (deleted and inserted) or not _LONE_MARKER.match(mark):
+        return False
+    if mark[0].isspace() or mark.startswith("["):
+        tail = before.rstrip()
+    else:
+        if not before or before[-1].isspace():
+            return False
+        tail = before
+    if not tail or not (tail[-1].isalpha() or tail[-1] in ".,;:)\u201d\u2019\"'"):
+        return False
+    if tail[-1] in ".," and len(tail) > 1 and tail[-2].isdigit():
+        return False
+    return not after or not (after[0].isalnum())
+
+
 def classify_edits(words: Sequence[WordRun], ctx: NoiseContext) -> tuple[bool, tuple[str, ...]]:
     """(every change is noise, the kinds of noise seen): a paragraph whose changes are all noise is not modified."""
     kinds: list[str] = []
@@ -1019,8 +1057,12 @@ def classify_edits(words: Sequence[WordRun], ctx: NoiseContext) -> tuple[bool, t
     while last and words[last - 1].op is RunOp.EQUAL and not _PAGE_TAIL.sub("", _norm(words[last - 1].text)).strip():
         last -= 1
     ends_with_edit = last > 0 and words[last - 1].op is not RunOp.EQUAL
+    around = _edit_surroundings(words)
     for k, (d, i) in enumerate(found):
-        n = edit_noise(d, i, ctx, at_end=ends_with_edit and k == len(found) - 1)
+        if _detached_marker(d, i, *around[k]):
+            n: Optional[Noise] = Noise.FOOTNOTE
+        else:
+            n = edit_noise(d, i, ctx, at_end=ends_with_edit and k == len(found) - 1)
         if n is None:
             return False, ()
         if n.value not in kinds:
