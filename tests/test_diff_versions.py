@@ -815,3 +815,8 @@ def test_a_reissued_form_gives_its_one_changed_charge_and_nothing_else():
     assert [(w.op.value, w.text) for w in changed[0].words if w.op.value != "equal"] == [("delete", "10"), ("insert", "15")]
     [u] = IPAD["unnumbered_changes"]
     assert u["old"] in " ".join(changed[0].old_texts) and u["new"] in " ".join(changed[0].new_texts)
+    # the printed title is the same; the files' own Title (a Word file name) changed: a property, apart
+    assert result.metadata == ()
+    assert [(m.field, m.old, m.new) for m in result.properties] == [
+        ("file title", "Microsoft Word - SL iPad User Agreement.doc",
+         "Microsoft Word - suffolk-libraries-ipad-user-agreement.doc")]

@@ -79,15 +79,22 @@ def unprinted_fields(metadata: Any, properties: Any, printed: str) -> frozenset[
 def with_file_properties(document: Document, properties: Any) -> tuple[Document, frozenset[str]]:
     """The document with the file's own document properties that its metadata left out (a Title that is a
     Word file name, "Microsoft Word - Rules 2021.doc", is no title of the paper), and their keys: a diff
-    lists them as changed properties of the file, never as cover fields.  Keys the writer sets (producer,
+    lists them as changed properties of the file, never as cover fields.  Where the metadata holds another
+    value under the key (the title printed on the page), the file's own is kept as "file title".  Keys the writer sets (producer,
     dates) are kept as the segmenter keeps them, "pdf_"-prefixed, or not at all."""
     from dataclasses import replace as _replace
 
     from ..model import Metadata
 
     have = dict(document.metadata.items())
-    extra = {k: v for k, v in (properties or {}).items()
-             if _field_text(v) and k not in have and not any(f"{p}{k}" in have for p in TECHNICAL_PREFIXES)}
+    extra = {}
+    for k, v in (properties or {}).items():
+        if not _field_text(v) or any(f"{p}{k}" in have for p in TECHNICAL_PREFIXES):
+            continue
+        if k not in have:
+            extra[k] = v
+        elif _field_text(have[k]) != _field_text(v):
+            extra[f"file {k}"] = v  # the page's title is the paper's; the file's own Title is a property of it
     if not extra:
         return document, frozenset()
     return _replace(document, metadata=Metadata({**have, **extra})), frozenset(extra)
