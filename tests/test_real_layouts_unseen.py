@@ -1,0 +1,76 @@
+"""Layout mechanisms first seen on papers from publishers the extractor had not been built on, each tested on the
+real paper that shows it (data/real/; restored by data/real/restore.py).  Break the mechanism and the paragraph it
+protects comes out with something glued on, or is lost."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lspkit.api import extract
+from real_util import REAL, real_pdf
+
+
+@lru_cache(maxsize=None)
+def _doc(name: str):
+    return extract(str(REAL / f"{name}.pdf"))
+
+
+def doc(name: str):
+    real_pdf(f"{name}.pdf")  # skips where the paper is not on this machine
+    return _doc(name)
+
+
+def para(d, number: str):
+    return next(p for p in d.paragraphs if p.number == number)
+
+
+def test_a_drawn_box_ends_the_paragraph_printed_in_it():
+    # Cabinet Office: the Committee's recommendations are quoted in shaded boxes (a ruled frame, a band of
+    # shading per line); the Government's unnumbered response set under each box is not the recommendation's text.
+    d = doc("cabinet-office_2011_behaviour-change-government-response")
+    assert para(d, "8.1").text.endswith("(paragraph 2.20).")
+    assert para(d, "8.4").text.endswith("(paragraph 4.8).")
+    assert para(d, "8.5").text.endswith("(paragraph 4.16).")
+    assert any(b.text.startswith("The Government agrees with the Committee") for b in d.blocks)
+
+
+def test_drawn_boxes_are_read_as_layout_facts():
+    from lspkit.read import read_lines
+
+    real_pdf("cabinet-office_2011_behaviour-change-government-response.pdf")
+    r = read_lines(str(REAL / "cabinet-office_2011_behaviour-change-government-response.pdf"))
+    page3 = [ln for ln in r.lines if ln.page == 3]
+    boxed = {ln.text[:5]: ln.box for ln in page3}
+    assert boxed["8.1. "] and boxed["8.2. "] and boxed["8.1. "] != boxed["8.2. "]
+    assert not next(ln.box for ln in page3 if ln.text.startswith("The Government agrees"))
+
+
+def test_the_last_item_after_and_is_the_next_number_not_the_items_text():
+    # Friends of Woodbridge Library: "4. Trustees may serve ... re-elected; and" then "5. At least two trustees ...":
+    # the list's sentence runs on into its last item, which is still the next paragraph.
+    d = doc("friends-of-woodbridge-library_2014_constitution")
+    assert para(d, "3(4)").text.endswith("re-elected; and")
+    assert para(d, "3(5)").text == "At least two trustees will retire at each Annual General Meeting."
+
+
+def test_an_item_printed_without_its_dot_is_the_next_item():
+    # "2. Apply funds ...;" then "3 Co-operate with ..." (the dot every other item has is missing); and the clause
+    # headings printed "4 CARRYING OUT THE PURPOSES", "2 THE PURPOSES OF THE CHARITY ARE:-" head sections.
+    d = doc("friends-of-woodbridge-library_2014_constitution")
+    assert para(d, "4(3)").text.startswith("Co-operate with and support other charities")
+    assert para(d, "4(2)").text == "Apply funds to carry out the work of the Charity;"
+    heads = {s.number: s.heading for s in d.sections}
+    assert heads["2"] == "THE PURPOSES OF THE CHARITY ARE:-" and heads["4"] == "CARRYING OUT THE PURPOSES"
+    assert para(d, "2(1)").section == "2"
+
+
+def test_ligatures_a_font_maps_to_a_colon_a_digit_or_a_capital_are_put_back():
+    # Suffolk Libraries (Apple Pages -> Quartz, Calibri): every "ti" is read as ":" ("applica:on"), as "5" in bold
+    # ("Applica5on"), "tti" as "E" ("leEng"), "ft" as "D" ("aDer"), "tt" as "[" ("le[er"); the document writes none
+    # of these words whole, so English spellings decide.  Real colons, times and capitals stay.
+    d = doc("suffolk-libraries-ips_2016_stowmarket-room-hire-conditions")
+    assert para(d, "1").text.startswith("Application. Suffolk Libraries reserves the right, either before or after "
+                                        "acceptance of the letting, to call for further particulars")
+    assert "from time to time" in para(d, "6(a)").text
+    text = " ".join(p.text for p in d.paragraphs)
+    assert "letter or email" in text and ":" in text  # "as follows:" keeps its colon
+    assert not any(w in text for w in ("applica:on", "aDer", "leEng", "le[er"))
