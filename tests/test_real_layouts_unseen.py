@@ -74,3 +74,36 @@ def test_ligatures_a_font_maps_to_a_colon_a_digit_or_a_capital_are_put_back():
     text = " ".join(p.text for p in d.paragraphs)
     assert "letter or email" in text and ":" in text  # "as follows:" keeps its colon
     assert not any(w in text for w in ("applica:on", "aDer", "leEng", "le[er"))
+
+
+def test_a_number_set_apart_by_a_tab_the_text_layer_leaves_out_is_split_from_its_text():
+    # DWP Annex B: "35." then, at the hanging indent, "27.4% of the 1950s cohort ..." with no space in the text layer
+    # (the page sets a tab stop); read whole it is "35.27.4%", no paragraph number at all.
+    from lspkit.read import read_lines
+
+    real_pdf("dwp_2026_womens-state-pension-age-new-decision.pdf")
+    r = read_lines(str(REAL / "dwp_2026_womens-state-pension-age-new-decision.pdf"))
+    texts = [ln.text for ln in r.lines if ln.page == 45]
+    assert any(t.startswith("35. 27.4% of the 1950s cohort") for t in texts)
+    d = doc("dwp_2026_womens-state-pension-age-new-decision")
+    assert para(d, "B.35").text.startswith("27.4% of the 1950s cohort of women")
+    assert "27.4%" not in para(d, "B.34").text
+
+
+def test_a_numbered_list_right_under_its_body_type_title_restarts_under_it():
+    # DWP Annex B: "Family Test questions" in body type, then "1. What kinds of impact ..." set in with no gap, then
+    # "2." to "5.": the title heads them and they are paragraphs 1-5 under it, not text glued to paragraph 54.
+    d = doc("dwp_2026_womens-state-pension-age-new-decision")
+    qs = [p for p in d.paragraphs if p.heading == "Family Test questions" and p.label in ("1", "2", "3", "4", "5")]
+    assert [p.label for p in qs] == ["1", "2", "3", "4", "5"]
+    assert qs[0].text == "What kinds of impact might the policy have on family formation?"
+    assert para(d, "B.54").text.endswith("is being considered.")
+
+
+def test_an_annex_title_in_display_type_over_four_lines_heads_its_annex():
+    # DWP: "Annex A – Chronology of State" / "Pension age related" / "communications activities" / "1991-2013 -
+    # highlights" in 44 pt type at a page's top: a title, not prose glued to the paragraph before.
+    d = doc("dwp_2026_womens-state-pension-age-new-decision")
+    annex = next(s for s in d.sections if s.number == "A")
+    assert annex.heading == "Chronology of State Pension age related communications activities 1991-2013 - highlights"
+    assert "Chronology" not in para(d, "139").text

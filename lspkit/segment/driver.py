@@ -21,7 +21,7 @@ from ..model import Document, Dropped, ParagraphKind, Reading, SectionKind, Sour
 from .clauses import Clauses, Step
 from .contents import drop_contents
 from .furniture import find_furniture
-from .headings import Heading, Outline, find_heading
+from .headings import Heading, Outline, find_heading, series_opens
 from .lines import (
     Body,
     WorkLine,
@@ -377,6 +377,8 @@ def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence:
     shown = s.numbering.section_opens(h.number, annex=h.kind is SectionKind.ANNEX)
     _close(s)
     s.outline.open(h, shown)
+    if i + h.size < len(s.body) and series_opens(s.body, i + h.size):
+        s.body[i + h.size].gap_before = True  # a list set right under its title starts a block, gap or not
     marked = [x.line for x in s.body[i: i + h.size]]
     if any(ln.changes for ln in marked):  # a heading's tracked changes, placed in its text (a renamed heading)
         from dataclasses import replace

@@ -91,7 +91,9 @@ def _chapter_or_annex(body: Body, i: int, in_paragraph: bool) -> Optional[Headin
     assert lab is not None
     rest = lab.rest
     alone = w.gap_before or body.centred(w)
-    if not (body.heading_text(rest or w.text) and (alone or not in_paragraph) and not _runs_on(body, i)
+    # set in display type (twice the body's and more), an annex's title runs over lines without being prose
+    display = bool(body.size) and w.line.size >= 2 * body.size
+    if not (body.heading_text(rest or w.text) and (alone or not in_paragraph) and (display or not _runs_on(body, i))
             and (body.styled(w, w.text) or alone)):
         return None
     parts, used = _gather(body, i, [rest] if rest else [])
@@ -215,10 +217,24 @@ def _standalone(body: Body, i: int, in_paragraph: bool, after_heading: bool, in_
         later = _standalone_block(body, nxt)  # two such headings in a row ("Housing" then "Affordable housing")
         if later:
             nxt += later
-    if nxt >= len(body) or not body[nxt].gap_before or body[nxt].label is None or body[nxt].label.kind != "number":
+    if nxt >= len(body) or body[nxt].label is None or body[nxt].label.kind != "number":
+        return None
+    if not body[nxt].gap_before and not series_opens(body, nxt):
         return None
     parts = [body[j].text.strip() for j in range(i, i + used)]
     return Heading(None, " ".join(parts), body[i].line.page, SectionKind.SECTION, None, used)
+
+
+def series_opens(body: Body, i: int) -> bool:
+    """Line i opens a numbered series of its own, set in from the line above: "1." (no gap before it) with "2."
+    after it ("Family Test questions" / "1. What kinds of impact ..." / "2. What kind ...").  Under a title, a list
+    that starts again at one is the title's."""
+    lab = body[i].label
+    if lab is None or lab.levels != (1,) or i == 0 or body[i].line.x0 < body[i - 1].line.x0 + 2 \
+            or body[i - 1].label is not None or not re.match(r"\s*1\.\s", body[i].text):
+        return False  # (under a numbered line, "16.—" / "1) As soon as ...", the list is the provision's own)
+    following = body.numbers_after(i, 1)
+    return bool(following) and following[0] == (2,)
 
 
 def _standalone_block(body: Body, i: int) -> int:
@@ -228,7 +244,8 @@ def _standalone_block(body: Body, i: int) -> int:
     while j < len(body) and not body[j].gap_before and body[j].label is None and body[j].line.page == w.line.page \
             and abs(body[j].line.size - w.line.size) < 0.5:
         j += 1
-    if j - i > 3 or j >= len(body) or not (body[j].gap_before or body[j].line.page != w.line.page):
+    if j - i > 3 or j >= len(body) or not (body[j].gap_before or body[j].line.page != w.line.page
+                                          or series_opens(body, j)):
         return 0
     text = " ".join(body[k].text.strip() for k in range(i, j))
     lab = w.label
@@ -306,6 +323,7 @@ def _continues(body: Body, i: int) -> bool:
     a, b = body[i], body[i + 1]
     if b.label is not None or b.gap_before or b.line.page != a.line.page:
         return False
-    return b.line.bold == a.line.bold and abs(b.line.size - a.line.size) < 0.5 and body.heading_text(b.text) and (
-        a.line.bold or caps(b.text) == caps(a.text)
-    )
+    # a title in large type wraps where its words do ("Pension age related" / "communications activities")
+    wrapped = body.big(b) and b.text[:1].islower() and body.heading_text(b.text[:1].upper() + b.text[1:])
+    return b.line.bold == a.line.bold and abs(b.line.size - a.line.size) < 0.5 and (
+        body.heading_text(b.text) or wrapped) and (a.line.bold or caps(b.text) == caps(a.text))
