@@ -76,6 +76,34 @@ def test_ligatures_a_font_maps_to_a_colon_a_digit_or_a_capital_are_put_back():
     assert not any(w in text for w in ("applica:on", "aDer", "leEng", "le[er"))
 
 
+def test_a_bold_fonts_own_wrong_ligatures_are_put_back_from_the_words_already_mended():
+    # the bold font maps "tti" to "O" ("LeOngs", "Sub-leOng") and "tt" to "X" ("AXendants"): two words and one, too
+    # few to go on alone, but the regular font's "leEngs" was mended to "lettings", so "LeOngs" is "Lettings".
+    d = doc("suffolk-libraries-ips_2016_stowmarket-room-hire-conditions")
+    assert para(d, "3").text.startswith("Lettings at Suffolk Libraries Discretion.")
+    assert para(d, "5").text.startswith("Assigning or Sub-letting.")
+    assert para(d, "8").text.startswith("Attendants. Where The Space is hired")
+
+
+def test_a_lettered_list_opened_as_provisions_stays_so_where_its_items_pack_closer():
+    # Suffolk: "12 General Conditions. ... the following general conditions:" then "(a) ..." spaced apart, "(b)" at
+    # the next page's top, then "(c)" to "(j)" with no space between: every item is a provision, 12(a) to 12(j).
+    d = doc("suffolk-libraries-ips_2016_stowmarket-room-hire-conditions")
+    assert [p.label for p in d.paragraphs if p.parent == "12"] == list("abcdefghij")
+    assert para(d, "12(b)").text.endswith("without consent from Suffolk Libraries.")
+    assert para(d, "12(c)").text == "No obstructions of gangways or entrances shall be caused by The Hirer."
+
+
+def test_a_numbered_bold_title_with_only_a_lettered_list_under_it_heads_it():
+    # Suffolk: "14 Damage to Libraries' and Third Person's Property." (bold, ending with the full stop every run-in
+    # title has, nothing after it) then "(a)" to "(d)": the clause's title, its items the paragraphs 14(a)-14(d).
+    d = doc("suffolk-libraries-ips_2016_stowmarket-room-hire-conditions")
+    assert any(s.number == "14" and s.heading.startswith("Damage to Libraries") for s in d.sections)
+    assert "14" not in [p.number for p in d.paragraphs]
+    assert para(d, "14(a)").text.startswith("The Hirer shall take good care")
+    assert [p.label for p in d.paragraphs if p.parent == "14"] == list("abcd")
+
+
 def test_a_number_set_apart_by_a_tab_the_text_layer_leaves_out_is_split_from_its_text():
     # DWP Annex B: "35." then, at the hanging indent, "27.4% of the 1950s cohort ..." with no space in the text layer
     # (the page sets a tab stop); read whole it is "35.27.4%", no paragraph number at all.

@@ -109,7 +109,8 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
     w = body[i]
     lab = w.label
     assert lab is not None
-    if not (body.numbered_heading_look(w) or _titles_prose(body, i)) or (lab.levels and lab.levels == numbering.last_levels) \
+    if not (body.numbered_heading_look(w) or _titles_prose(body, i) or _titles_list(body, i)) \
+            or (lab.levels and lab.levels == numbering.last_levels) \
             or _runs_on(body, i):
         return None
     if _next_item(body, i, numbering):
@@ -125,6 +126,24 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
         return None
     parts, used = _gather(body, i, [lab.rest])
     return Heading(lab.number, " ".join(parts).strip(), w.line.page, SectionKind.SECTION, lab.levels, used)
+
+
+def _titles_list(body: Body, i: int) -> bool:
+    """A numbered bold title alone on its line, ending with the full stop a paper's run-in titles end with, over a
+    lettered list ("14 Damage to Libraries' and Third Person's Property." / "(a) The Hirer shall ..."): where the
+    other clauses run on from their titles, this one has no text of its own; it heads its items."""
+    from .numbering import letter_label
+
+    w = body[i]
+    lab = w.label
+    assert lab is not None
+    rest = lab.rest.strip()
+    if not (body.pdf and w.line.bold and body.bold_marks and rest.endswith(".") and len(rest.split()) <= 12
+            and body.heading_text(rest[:-1]) and not body.full_line(w.line)) or i + 1 >= len(body):
+        return False
+    nxt = body[i + 1]
+    got = letter_label(nxt.text)
+    return nxt.gap_before and got is not None and got[0] in ("a", "1", "i") and not nxt.line.bold
 
 
 def _titles_prose(body: Body, i: int) -> bool:

@@ -103,7 +103,8 @@ _GLYPH = re.compile(r"(?<=[A-Za-z])([^\sA-Za-z0-9\-'’‘.,;:/&_()\"“”!?%£
 
 # where a font maps a ligature to a character that is also ordinary text (a colon, a digit, a capital): only
 # inside a word in lower case ("applica:on", "Applica5on", "leEng", "aDer", ":me"), never "10:30" or "GENERAL"
-_ODD = re.compile(r"(?<=[a-z])([:#0-9A-Z])(?=[a-z])|(?<=[a-z])([A-Z])\b|(?<![^\s(“‘\"'])([:#])(?=[a-z]{2})")
+_ODD = re.compile(r"(?<=[a-z])([:#0-9A-Z])(?=[a-z])|(?<=[a-z])([A-Z])\b|(?<![^\s(“‘\"'])([:#])(?=[a-z]{2})"
+                  r"|(?<=\b[A-Z])([A-Z])(?=[a-z]{3})")
 # English spellings that only a ligature's letters make, from the ligature on to the word's end: where a font maps
 # every such ligature wrongly, the document writes none of those words whole to compare with ("-tion", "-tting")
 _ENGLISH = re.compile(r"ti(?:on|ng|ve|ce|me|fy|fi|al|ca|cul|es|ty|tl|ll?|d|c|m|n|p|v)[a-z]*"
@@ -140,18 +141,23 @@ def repair_ligatures(work: list[WorkLine]) -> dict[str, str]:
     whole: Optional[set[str]] = None
     for ch, toks in sorted(list(inside.items()) + [(c, t) for c, t in odd.items() if c not in inside],
                            key=lambda kv: -len(kv[1])):
-        if len(toks) < 3:
+        if len(toks) < (1 if mapping else 3):  # once a font is seen to map ligatures wrongly, one word will do
             continue
         if whole is None:  # every word the document writes whole, from its distinct tokens
             tokens = set("\n".join(w.text for w in work).split())
             whole = {word for word in (tok.strip("\"'“”‘’()[],.;:!?").lower() for tok in tokens) if word.isalpha()}
         scores = {lig: sum(1 for t in toks if _a_word(t, ch, lig, whole, ch in inside)) for lig in _LIGATURES}
         # a font maps each ligature to one character: a tie goes to the ligature no other character stands for
-        best = max(scores, key=lambda k: (scores[k], k not in mapping.values(), -len(k)))
+        # and then to the one that makes words the document writes (or was mended to write) whole
+        known = {lig: sum(1 for t in toks if _mended(t, ch, lig, ch in inside) in whole) for lig in _LIGATURES}
+        best = max(scores, key=lambda k: (scores[k], k not in mapping.values(), known[k], -len(k)))
         rivals = [n for k, n in scores.items() if k != best and (k not in mapping.values() or ch in inside)]
-        if scores[best] >= 2 and scores[best] >= (0.3 if ch in inside else 0.6) * len(toks) and \
-                (not rivals or max(rivals) < scores[best]):
+        if scores[best] >= (1 if mapping else 2) and scores[best] >= (0.3 if ch in inside else 0.6) * len(toks) \
+                and (not rivals or max(rivals) < scores[best]):
             mapping[ch] = best
+            # the words it mends are the document's words now: evidence for the next character ("leEngs" mended
+            # to "lettings" tells that the bold font's "LeOngs" is "Lettings" too)
+            whole.update(_mended(t, ch, best, ch in inside) for t in toks)
     if mapping:
         plain = {c: lig for c, lig in mapping.items() if c in inside}
         edge = re.compile("|".join(f"(?<=[A-Za-z]){re.escape(c)}|{re.escape(c)}(?=[A-Za-z])" for c in plain)) \
@@ -166,6 +172,12 @@ def repair_ligatures(work: list[WorkLine]) -> dict[str, str]:
     return mapping
 
 
+def _mended(token: str, ch: str, lig: str, anywhere: bool) -> str:
+    if anywhere:
+        return token.replace(ch, lig).lower()
+    return _ODD.sub(lambda m: lig if m.group(0) == ch else m.group(0), token).lower()
+
+
 def _a_word(token: str, ch: str, lig: str, whole: set[str], anywhere: bool = False) -> bool:
     """With the ligature put back where the character stands (`anywhere`, or only inside lower-case letters), is
     the token a word the document writes whole, or spelt as English words go on from those letters?"""
@@ -178,7 +190,7 @@ def _a_word(token: str, ch: str, lig: str, whole: set[str], anywhere: bool = Fal
     if word.replace("\0", lig) in whole:
         return True
     pieces = word.split("\0")
-    if len(pieces) < 2 or not all(p.isalpha() for p in pieces if p):
+    if len(pieces) < 2 or not all(p.replace("-", "").isalpha() for p in pieces if p):
         return False
     return all(_ENGLISH.fullmatch(lig + rest) for rest in pieces[1:])
 
