@@ -135,3 +135,14 @@ def test_an_annex_title_in_display_type_over_four_lines_heads_its_annex():
     annex = next(s for s in d.sections if s.number == "A")
     assert annex.heading == "Chronology of State Pension age related communications activities 1991-2013 - highlights"
     assert "Chronology" not in para(d, "139").text
+
+
+def test_a_numbered_sentence_introducing_a_list_is_a_paragraph_not_a_heading():
+    # Lepus (Quartz): the body type is larger than the paper's many tables, so every body line looks "big";
+    # "1.4.2 This report follows the SEA Regulation requirements. The chapters are" / "structured as per the criteria
+    # presented in Box 1.1:" runs on as prose (a sentence ends inside it), and "3.1.2 The SA has presented
+    # recommendations at the following stages of the" / "plan making process:" wraps a full line: paragraphs both.
+    d = doc("lepus-broxbourne_2020_sa-post-adoption-statement")
+    assert para(d, "1.4.2").text.startswith("This report follows the SEA Regulation requirements.")
+    assert para(d, "3.1.2").text.startswith("The SA has presented recommendations at the following stages")
+    assert not {"1.4.2", "3.1.2"} & {s.number for s in d.sections}

@@ -332,7 +332,12 @@ def _sentence_block(body: Body, i: int) -> bool:
         j += 1
     if len(lines) < 2:
         return False
-    return len(lines) >= 3 or bool(re.search(r"[.!?;][\"'”’)]*$", lines[-1])) and len(" ".join(lines).split()) > 12
+    # two lines: a sentence's end, or the colon that introduces a list after a sentence ("... requirements. The
+    # chapters are" / "structured as per the criteria presented in Box 1.1:")
+    text = " ".join(lines)
+    return len(lines) >= 3 or len(text.split()) > 12 and (bool(re.search(r"[.!?;][\"'”’)]*$", lines[-1])) or (
+        lines[-1].rstrip().endswith(":") and (bool(re.search(r"[a-z]{2}\.\s+[A-Z][a-z]", text))
+                                              or body.full_line(a.line))))
 
 
 def _continues(body: Body, i: int) -> bool:
