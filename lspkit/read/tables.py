@@ -205,7 +205,9 @@ def drawn_boxes(hs: list, vs: list, width: float, height: float) -> list[tuple[f
     whole page is no box."""
     if not hs or not vs or len(hs) + len(vs) > 4000:
         return []
-    V = _merge_segments([v for v in vs if v[2] - v[1] >= 2])
+    at_x: dict[int, list] = {}  # vertical rules by their x, to the point
+    for v in _merge_segments([v for v in vs if v[2] - v[1] >= 2]):
+        at_x.setdefault(round(v[0]), []).append(v)
     by_extent: dict[tuple[int, int], list[float]] = {}
     for y, x0, x1 in hs:
         if x1 - x0 >= 40:
@@ -221,7 +223,8 @@ def drawn_boxes(hs: list, vs: list, width: float, height: float) -> list[tuple[f
                 continue
 
             def joined(x: float) -> bool:
-                return any(abs(v[0] - x) <= 2.5 and v[1] <= ya + 2.5 and v[2] >= yb - 2.5 for v in V)
+                return any(abs(v[0] - x) <= 2.5 and v[1] <= ya + 2.5 and v[2] >= yb - 2.5
+                           for k in range(round(x) - 3, round(x) + 4) for v in at_x.get(k, ()))
 
             if joined(x0) and joined(x1):
                 rects.append([x0, ya, x1, yb])

@@ -103,7 +103,7 @@ _GLYPH = re.compile(r"(?<=[A-Za-z])([^\sA-Za-z0-9\-'’‘.,;:/&_()\"“”!?%£
 
 # where a font maps a ligature to a character that is also ordinary text (a colon, a digit, a capital): only
 # inside a word in lower case ("applica:on", "Applica5on", "leEng", "aDer", ":me"), never "10:30" or "GENERAL"
-_ODD = re.compile(r"(?<=[a-z])([:#0-9A-Z])(?=[a-z])|(?<=[a-z])([A-Z])\b|(?<![^\s(“‘\"'])([:#])(?=[a-z]{2})"
+_ODD = re.compile(r"(?<=[a-z])([:#0-9A-Z])(?=[a-z])|(?<=[a-z])([A-Z])\b|(?<![^\s(“‘\"'])(:)(?=[a-z]{2})"
                   r"|(?<=\b[A-Z])([A-Z])(?=[a-z]{3})")
 # English spellings that only a ligature's letters make, from the ligature on to the word's end: where a font maps
 # every such ligature wrongly, the document writes none of those words whole to compare with ("-tion", "-tting")
