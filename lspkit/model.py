@@ -121,6 +121,9 @@ class Line:
     change_edges: tuple[bool, bool] = (False, False)
     # the first line of a cell of a ruled grid read as lines (a schedule of tracked changes): a new unit starts
     cell_start: bool = False
+    # the drawn box (a filled or stroked rectangle, or touching ones, around text) the line sits in, numbered on
+    # its page from 1; 0: none.  Where a box ends, what follows is not the boxed text's continuation
+    box: int = 0
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from typing import Any, Optional
 from ..infra import progress
 from ..infra.errors import EncryptedError, InputInvalidError, LimitError, NoTextLayerError
 from ..model import ChangeOp, Line, Reading, TableRegion, TrackedChange
-from .tables import _grid_tables
+from .tables import _grid_tables, box_of, drawn_boxes
 from .text import clean_text
 
 _UNMAPPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffd]")
@@ -290,6 +290,7 @@ class PageLayout:
     mark_counts: dict = field(default_factory=dict)  # glyphs per change mark (None: unmarked)
     struck: bool = False  # some glyph on the page is struck through
     broken: bool = False  # the page cannot be loaded
+    boxes: list = field(default_factory=list)  # boxes drawn around text (x0, top, x1, bottom), `tables.drawn_boxes`
 
 
 def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], count: int, rulings=None,
@@ -311,6 +312,7 @@ def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], cou
                 if table.rows or marked:
                     laid.tables.append((table, marked, _cells(table, hs, vs) if marked else None))
         laid.foot_rule = foot_rule(hs, vs, runs, width, height)
+        laid.boxes = drawn_boxes(hs, vs, width, height)
     counts = laid.mark_counts
     if any(len(r) > 8 and r[8] is not None for r in runs):
         # the layout sees the runs as they were before their marks split them ("Cardano " + a coloured
@@ -329,8 +331,16 @@ def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], cou
     for line_runs in order_runs(runs, width):
         line, marks = make_line(line_runs, page_no, width, height, tracked)
         if line is not None:
-            laid.lines.append((line, marks))
+            laid.lines.append((boxed(line, laid.boxes), marks))
     return laid
+
+
+def boxed(line: Optional[Line], boxes: list) -> Optional[Line]:
+    """The line with the drawn box it sits in, if any."""
+    if line is None or not boxes:
+        return line
+    k = box_of(line.x0, line.x1, line.top, line.bottom, boxes)
+    return replace(line, box=k) if k else line
 
 
 class Collector:
@@ -412,6 +422,7 @@ class Collector:
             if grids:
                 ordered, cells = _by_cells(ordered, grids)
             made = [make_line(line_runs, page_no, laid.width, laid.height, self.tracked) for line_runs in ordered]
+            made = [(boxed(line, laid.boxes), marks) for line, marks in made]
             self._add_lines(page_no, made, cells)
         self.pending = []
         # A ruled grid whose text carries tracked changes is a schedule of changes (an inspector's main

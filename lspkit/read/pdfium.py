@@ -153,12 +153,11 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
     glued = [k - 1 for k in (d.start() for d in _DIGITS.finditer(text)) if k and letter(text, k - 1)]
     glued.append(n)
     gi = 0
-    for m in _WORD.finditer(text):
-        between, word = m.groups()
+    for between, s, e in _words(text, box, handle, rect, rect_ref):
+        word = text[s:e]
         if between and ("\n" in between or "\r" in between):
             cur = None
         spaced = bool(between)
-        s, e = m.span(2)
         box(handle, s, rect_ref)
         left, right, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
         size = bottom - top
@@ -340,6 +339,35 @@ def _code_points(text: str) -> str:
 RUN_GAP = 0.9
 
 _WORD = re.compile(r"([\s\xa0]*)([^\s\xa0]+)")
+# a paragraph number at a line's start with its text right after it in the text layer ("35.27.4% of ..."): set
+# apart on the page by a tab, which the text layer may leave out
+_LINE_LABEL = re.compile(r"(?:^|(?<=[\r\n]))[\s\xa0]*(\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?)(?=[^\s\xa0])")
+
+
+def _words(text: str, box, handle, rect, rect_ref):
+    """The page's words as (space before, start, end), a line-opening number split from the text after it where the
+    page sets a gap between them that the text layer has no space for (a tab stop: pdftotext prints the space)."""
+    splits: set[int] = set()
+    for m in _LINE_LABEL.finditer(text):
+        # after each "." or ")" of the number ("35." of "35.27.4%"), the first character that may be the text's
+        for k in range(m.start(1) + 1, m.end(1) + 1):
+            if text[k - 1] not in ".)" or k >= len(text) or text[k] in " \xa0\r\n.)":
+                continue
+            box(handle, k - 1, rect_ref)
+            dot_right, size = rect.right, rect.top - rect.bottom
+            box(handle, k, rect_ref)
+            if size > 0.5 and rect.left - dot_right > 0.05 * size:  # set closer, the characters of a word touch
+                splits.add(k)
+                break
+    for m in _WORD.finditer(text):
+        s, e = m.span(2)
+        between = m.group(1)
+        if splits and any(s < k < e for k in splits):
+            k = next(k for k in splits if s < k < e)
+            yield between, s, k
+            yield " ", k, e
+            continue
+        yield between, s, e
 # a digit straight after a letter (maybe a superscript marker): where a run of digits follows a letter
 _DIGITS = re.compile(r"[0-9]+")
 _LETTER = re.compile(r"[^\W\d_]")

@@ -196,3 +196,63 @@ def _layout_table(rows: list[tuple[str, ...]]) -> bool:
     others = [c for r in rows for c in r[1:] if c]
     numbered = len(firsts) >= 2 and sum(1 for c in firsts if _CELL_NUMBER.match(c)) >= 0.5 * len(firsts)
     return numbered and bool(others) and sum(len(c) for c in others) / len(others) > 60
+
+
+def drawn_boxes(hs: list, vs: list, width: float, height: float) -> list[tuple[float, float, float, float]]:
+    """The boxes drawn around text on a page, (x0, top, x1, bottom): rectangles made of two horizontal rules of the
+    same extent and vertical rules joining their ends (a stroked or filled rectangle, or four lines), touching
+    ones merged (a box's title bar and its body, a table's rows, a band of shading per line).  A frame around the
+    whole page is no box."""
+    if not hs or not vs or len(hs) + len(vs) > 4000:
+        return []
+    at_x: dict[int, list] = {}  # vertical rules by their x, to the point
+    for v in _merge_segments([v for v in vs if v[2] - v[1] >= 2]):
+        at_x.setdefault(round(v[0]), []).append(v)
+    by_extent: dict[tuple[int, int], list[float]] = {}
+    for y, x0, x1 in hs:
+        if x1 - x0 >= 40:
+            by_extent.setdefault((round(x0 / 3), round(x1 / 3)), []).append((y, x0, x1))
+    rects: list[list[float]] = []
+    for group in by_extent.values():
+        group.sort()
+        for (ya, a0, a1), (yb, b0, b1) in zip(group, group[1:]):
+            if yb - ya < 6:
+                continue
+            x0, x1 = min(a0, b0), max(a1, b1)
+            if (x1 - x0) * (yb - ya) > 0.85 * width * height:
+                continue
+
+            def joined(x: float) -> bool:
+                return any(abs(v[0] - x) <= 2.5 and v[1] <= ya + 2.5 and v[2] >= yb - 2.5
+                           for k in range(round(x) - 3, round(x) + 4) for v in at_x.get(k, ()))
+
+            if joined(x0) and joined(x1):
+                rects.append([x0, ya, x1, yb])
+    # touching rectangles are one box
+    boxes = sorted(rects, key=lambda r: (r[1], r[0]))
+    merged = True
+    while merged:
+        merged = False
+        out: list[list[float]] = []
+        for r in boxes:
+            for b in out:
+                if r[0] <= b[2] + 2 and r[2] >= b[0] - 2 and r[1] <= b[3] + 2 and r[3] >= b[1] - 2:
+                    b[0], b[1], b[2], b[3] = min(b[0], r[0]), min(b[1], r[1]), max(b[2], r[2]), max(b[3], r[3])
+                    merged = True
+                    break
+            else:
+                out.append(list(r))
+        boxes = out
+    return [tuple(b) for b in boxes if (b[2] - b[0]) * (b[3] - b[1]) <= 0.85 * width * height]
+
+
+def box_of(x0: float, x1: float, top: float, bottom: float, boxes: list) -> int:
+    """The box (numbered from 1) a line lies in, the innermost where boxes nest; 0: none."""
+    cy = (top + bottom) / 2
+    best, area = 0, float("inf")
+    for k, (bx0, btop, bx1, bbottom) in enumerate(boxes, 1):
+        if bx0 - 2 <= x0 and x1 <= bx1 + 2 and btop - 1 <= cy <= bbottom + 1:
+            a = (bx1 - bx0) * (bbottom - btop)
+            if a < area:
+                best, area = k, a
+    return best

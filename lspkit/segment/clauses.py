@@ -141,7 +141,7 @@ class Clauses:
                 return Step("close")
             return None
         label, rest, _ = got
-        if not self.mode and not w.gap_before:
+        if not self.mode and not w.gap_before and not self._goes_on(body, i, label):
             return None  # outside a clause document, only items spaced as paragraphs of their own
         # "(a) of this clause" wrapped to a line's start mid-sentence is no item (see _place for the exception)
         return self._place(body, i, label, rest, w.gap_before or after_heading or not mid_sentence)
@@ -229,6 +229,17 @@ class Clauses:
                     return self._child(body, i, k, label, rest)
                 return None
         return None
+
+    def _goes_on(self, body: "Body", i: int, label: str) -> bool:
+        """Line i is the next item of a list already opened as provisions, at its margin, after an item that ended
+        as a sentence does: a list once read as paragraphs stays so where its later items are packed closer
+        ("(a) ..." and "(b) ..." spaced apart, then "(c)" to "(j)" without spacing)."""
+        w = body[i]
+        if self.item is None or not re.search(r"[.!?][\"'”’)]*$", body[i - 1].text.rstrip()):
+            return False
+        f = self.item
+        return f.kind in ("number", "letter", "roman") and abs(w.line.x0 - f.x) <= _tol(w) \
+            and _follows(f.kind, f.last, label) and body[i - 1].line.page == w.line.page
 
     def _sibling(self, body: "Body", i: int, k: int, label: str, rest: str, kind: str) -> Step:
         f = self.stack[k]

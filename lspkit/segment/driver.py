@@ -21,7 +21,7 @@ from ..model import Document, Dropped, ParagraphKind, Reading, SectionKind, Sour
 from .clauses import Clauses, Step
 from .contents import drop_contents
 from .furniture import find_furniture
-from .headings import Heading, Outline, find_heading
+from .headings import Heading, Outline, find_heading, series_opens
 from .lines import (
     Body,
     WorkLine,
@@ -218,6 +218,9 @@ def _read_body(s: _State) -> None:
                 and s.paragraphs.open is not None and s.paragraphs.open.section in _item_numbers(s):
             _close(s)  # after an item's prose: an amendment's preamble, not the motion's words
             _add_line(s, w)
+        elif start is None and lettered is None and _out_of_box(s, w, mid_sentence):
+            _close(s)  # the drawn box the paragraph was printed in ended: what follows is not its text
+            _add_line(s, w)
         elif start is None and lettered is None and _outdented_after(s, w, in_paragraph, mid_sentence):
             _close(s)  # back at the number's margin after a gap, with no number: not this paragraph's text
             _add_line(s, w)
@@ -283,6 +286,16 @@ def _clause_step(s: _State, i: int, mid_sentence: bool, after_heading: bool) -> 
                            label=step.label, parent=step.parent)
         s.clauses.opened(s.paragraphs.open)
     return step
+
+
+def _out_of_box(s: _State, w: WorkLine, mid_sentence: bool) -> bool:
+    """The open paragraph was printed inside a drawn box (a shaded or ruled frame around a quoted recommendation)
+    and line w, after a gap, stands outside every box: the box ended the paragraph, and text set below it (a
+    response, a comment) is not its continuation.  Over a page break a box goes on in the next page's box."""
+    p = s.paragraphs.open
+    if p is None or p.last_line is None or not p.last_line.box or w.line.box or mid_sentence or not w.gap_before:
+        return False
+    return not s.paragraphs.in_part() or w.line.x0 <= p.x_text + 2
 
 
 def _outdented_after(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence: bool) -> bool:
@@ -364,6 +377,8 @@ def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence:
     shown = s.numbering.section_opens(h.number, annex=h.kind is SectionKind.ANNEX)
     _close(s)
     s.outline.open(h, shown)
+    if i + h.size < len(s.body) and series_opens(s.body, i + h.size):
+        s.body[i + h.size].gap_before = True  # a list set right under its title starts a block, gap or not
     marked = [x.line for x in s.body[i: i + h.size]]
     if any(ln.changes for ln in marked):  # a heading's tracked changes, placed in its text (a renamed heading)
         from dataclasses import replace

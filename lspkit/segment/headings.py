@@ -91,7 +91,9 @@ def _chapter_or_annex(body: Body, i: int, in_paragraph: bool) -> Optional[Headin
     assert lab is not None
     rest = lab.rest
     alone = w.gap_before or body.centred(w)
-    if not (body.heading_text(rest or w.text) and (alone or not in_paragraph) and not _runs_on(body, i)
+    # set in display type (twice the body's and more), an annex's title runs over lines without being prose
+    display = bool(body.size) and w.line.size >= 2 * body.size
+    if not (body.heading_text(rest or w.text) and (alone or not in_paragraph) and (display or not _runs_on(body, i))
             and (body.styled(w, w.text) or alone)):
         return None
     parts, used = _gather(body, i, [rest] if rest else [])
@@ -107,7 +109,8 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
     w = body[i]
     lab = w.label
     assert lab is not None
-    if not (body.numbered_heading_look(w) or _titles_prose(body, i)) or (lab.levels and lab.levels == numbering.last_levels) \
+    if not (body.numbered_heading_look(w) or _titles_prose(body, i) or _titles_list(body, i)) \
+            or (lab.levels and lab.levels == numbering.last_levels) \
             or _runs_on(body, i):
         return None
     if _next_item(body, i, numbering):
@@ -123,6 +126,24 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
         return None
     parts, used = _gather(body, i, [lab.rest])
     return Heading(lab.number, " ".join(parts).strip(), w.line.page, SectionKind.SECTION, lab.levels, used)
+
+
+def _titles_list(body: Body, i: int) -> bool:
+    """A numbered bold title alone on its line, ending with the full stop a paper's run-in titles end with, over a
+    lettered list ("14 Damage to Libraries' and Third Person's Property." / "(a) The Hirer shall ..."): where the
+    other clauses run on from their titles, this one has no text of its own; it heads its items."""
+    from .numbering import letter_label
+
+    w = body[i]
+    lab = w.label
+    assert lab is not None
+    rest = lab.rest.strip()
+    if not (body.pdf and w.line.bold and body.bold_marks and rest.endswith(".") and len(rest.split()) <= 12
+            and body.heading_text(rest[:-1]) and not body.full_line(w.line)) or i + 1 >= len(body):
+        return False
+    nxt = body[i + 1]
+    got = letter_label(nxt.text)
+    return nxt.gap_before and got is not None and got[0] in ("a", "1", "i") and not nxt.line.bold
 
 
 def _titles_prose(body: Body, i: int) -> bool:
@@ -215,10 +236,24 @@ def _standalone(body: Body, i: int, in_paragraph: bool, after_heading: bool, in_
         later = _standalone_block(body, nxt)  # two such headings in a row ("Housing" then "Affordable housing")
         if later:
             nxt += later
-    if nxt >= len(body) or not body[nxt].gap_before or body[nxt].label is None or body[nxt].label.kind != "number":
+    if nxt >= len(body) or body[nxt].label is None or body[nxt].label.kind != "number":
+        return None
+    if not body[nxt].gap_before and not series_opens(body, nxt):
         return None
     parts = [body[j].text.strip() for j in range(i, i + used)]
     return Heading(None, " ".join(parts), body[i].line.page, SectionKind.SECTION, None, used)
+
+
+def series_opens(body: Body, i: int) -> bool:
+    """Line i opens a numbered series of its own, set in from the line above: "1." (no gap before it) with "2."
+    after it ("Family Test questions" / "1. What kinds of impact ..." / "2. What kind ...").  Under a title, a list
+    that starts again at one is the title's."""
+    lab = body[i].label
+    if lab is None or lab.levels != (1,) or i == 0 or body[i].line.x0 < body[i - 1].line.x0 + 2 \
+            or body[i - 1].label is not None or not re.match(r"\s*1\.\s", body[i].text):
+        return False  # (under a numbered line, "16.—" / "1) As soon as ...", the list is the provision's own)
+    following = body.numbers_after(i, 1)
+    return bool(following) and following[0] == (2,)
 
 
 def _standalone_block(body: Body, i: int) -> int:
@@ -228,7 +263,8 @@ def _standalone_block(body: Body, i: int) -> int:
     while j < len(body) and not body[j].gap_before and body[j].label is None and body[j].line.page == w.line.page \
             and abs(body[j].line.size - w.line.size) < 0.5:
         j += 1
-    if j - i > 3 or j >= len(body) or not (body[j].gap_before or body[j].line.page != w.line.page):
+    if j - i > 3 or j >= len(body) or not (body[j].gap_before or body[j].line.page != w.line.page
+                                          or series_opens(body, j)):
         return 0
     text = " ".join(body[k].text.strip() for k in range(i, j))
     lab = w.label
@@ -296,7 +332,12 @@ def _sentence_block(body: Body, i: int) -> bool:
         j += 1
     if len(lines) < 2:
         return False
-    return len(lines) >= 3 or bool(re.search(r"[.!?;][\"'”’)]*$", lines[-1])) and len(" ".join(lines).split()) > 12
+    # two lines: a sentence's end, or the colon that introduces a list after a sentence ("... requirements. The
+    # chapters are" / "structured as per the criteria presented in Box 1.1:")
+    text = " ".join(lines)
+    return len(lines) >= 3 or len(text.split()) > 12 and (bool(re.search(r"[.!?;][\"'”’)]*$", lines[-1])) or (
+        lines[-1].rstrip().endswith(":") and (bool(re.search(r"[a-z]{2}\.\s+[A-Z][a-z]", text))
+                                              or body.full_line(a.line))))
 
 
 def _continues(body: Body, i: int) -> bool:
@@ -306,6 +347,7 @@ def _continues(body: Body, i: int) -> bool:
     a, b = body[i], body[i + 1]
     if b.label is not None or b.gap_before or b.line.page != a.line.page:
         return False
-    return b.line.bold == a.line.bold and abs(b.line.size - a.line.size) < 0.5 and body.heading_text(b.text) and (
-        a.line.bold or caps(b.text) == caps(a.text)
-    )
+    # a title in large type wraps where its words do ("Pension age related" / "communications activities")
+    wrapped = body.big(b) and b.text[:1].islower() and body.heading_text(b.text[:1].upper() + b.text[1:])
+    return b.line.bold == a.line.bold and abs(b.line.size - a.line.size) < 0.5 and (
+        body.heading_text(b.text) or wrapped) and (a.line.bold or caps(b.text) == caps(a.text))

@@ -101,15 +101,31 @@ _LIGATURES = ("ti", "tt", "tf", "ft", "fi", "fl", "ff", "ffi", "ffl", "fj", "th"
 _GLYPH = re.compile(r"(?<=[A-Za-z])([^\sA-Za-z0-9\-'’‘.,;:/&_()\"“”!?%£$€*+=<>@#\u00ad])(?=[A-Za-z])")
 
 
+# where a font maps a ligature to a character that is also ordinary text (a colon, a digit, a capital): only
+# inside a word in lower case ("applica:on", "Applica5on", "leEng", "aDer", ":me"), never "10:30" or "GENERAL"
+_ODD = re.compile(r"(?<=[a-z])([:#0-9A-Z])(?=[a-z])|(?<=[a-z])([A-Z])\b|(?<![^\s(“‘\"'])(:)(?=[a-z]{2})"
+                  r"|(?<=\b[A-Z])([A-Z])(?=[a-z]{3})")
+# English spellings that only a ligature's letters make, from the ligature on to the word's end: where a font maps
+# every such ligature wrongly, the document writes none of those words whole to compare with ("-tion", "-tting")
+_ENGLISH = re.compile(r"ti(?:on|ng|ve|ce|me|fy|fi|al|ca|cul|es|ty|tl|ll?|d|c|m|n|p|v)[a-z]*"
+                      r"|tt(?:er|ed|ing|le|en|emp|ach|ract)[a-z]*|ft(?:er|s|ed|y|en|ware|h)[a-z]*|ft"
+                      r"|ff(?:ic|ect|er|ort|ice|ord)[a-z]*|fi(?:c|nal|nan|nd|ne|nish|l|x|rst|ve|eld|g|t)[a-z]*|fl(?:ect|oor|ow|y|exi)[a-z]*"
+                      r"|tti(?:ng|ngs)")
+
+
 def repair_ligatures(work: list[WorkLine]) -> dict[str, str]:
     """Put back ligatures a font maps to a wrong character ("accoun[ng" -> "accounting") and return the mapping.
 
     The document is its own dictionary: a character found between letters is a ligature when putting one
     ligature in its place turns the words it sits in into words the document also writes whole, for most of
     them ("regula[ons" when "regulations" is printed elsewhere).  A real bracket inside a token
-    ("executionUnits[steps") makes no such words and is left alone.
+    ("executionUnits[steps") makes no such words and is left alone.  A character that is also ordinary text (a
+    colon, a digit, a capital) counts only inside a lower-case word, and where a font maps every such ligature
+    wrongly, the document writes none of those words whole: then English spellings the ligature's letters
+    make ("-tion", "-tting", "after") decide, for most of the words.
     """
     inside: dict[str, set[str]] = {}
+    odd: dict[str, set[str]] = {}
     search = _GLYPH.search
     for w in work:
         # (a match lies inside one token, its neighbours being letters: only a line with one is split)
@@ -117,27 +133,66 @@ def repair_ligatures(work: list[WorkLine]) -> dict[str, str]:
             for tok in w.text.split():
                 for m in _GLYPH.finditer(tok):
                     inside.setdefault(m.group(1), set()).add(re.sub(r"[^\w\[\]{}|~^`\\]", "", tok).lower())
+        if _ODD.search(w.text):
+            for tok in w.text.split():
+                for m in _ODD.finditer(tok):
+                    odd.setdefault(m.group(m.lastindex), set()).add(tok.strip("\"'“”‘’()[],.;!?"))
     mapping: dict[str, str] = {}
     whole: Optional[set[str]] = None
-    for ch, toks in inside.items():
-        if len(toks) < 3:
+    for ch, toks in sorted(list(inside.items()) + [(c, t) for c, t in odd.items() if c not in inside],
+                           key=lambda kv: -len(kv[1])):
+        if len(toks) < (1 if mapping else 3):  # once a font is seen to map ligatures wrongly, one word will do
             continue
         if whole is None:  # every word the document writes whole, from its distinct tokens
             tokens = set("\n".join(w.text for w in work).split())
             whole = {word for word in (tok.strip("\"'“”‘’()[],.;:!?").lower() for tok in tokens) if word.isalpha()}
-        scores = {lig: sum(1 for t in toks if t.replace(ch, lig) in whole) for lig in _LIGATURES}
-        best = max(scores, key=lambda k: scores[k])
-        if scores[best] >= 2 and scores[best] >= 0.3 * len(toks):
+        scores = {lig: sum(1 for t in toks if _a_word(t, ch, lig, whole, ch in inside)) for lig in _LIGATURES}
+        # a font maps each ligature to one character: a tie goes to the ligature no other character stands for
+        # and then to the one that makes words the document writes (or was mended to write) whole
+        known = {lig: sum(1 for t in toks if _mended(t, ch, lig, ch in inside) in whole) for lig in _LIGATURES}
+        best = max(scores, key=lambda k: (scores[k], k not in mapping.values(), known[k], -len(k)))
+        rivals = [n for k, n in scores.items() if k != best and (k not in mapping.values() or ch in inside)]
+        if scores[best] >= (1 if mapping else 2) and scores[best] >= (0.3 if ch in inside else 0.6) * len(toks) \
+                and (not rivals or max(rivals) < scores[best]):
             mapping[ch] = best
+            # the words it mends are the document's words now: evidence for the next character ("leEngs" mended
+            # to "lettings" tells that the bold font's "LeOngs" is "Lettings" too)
+            whole.update(_mended(t, ch, best, ch in inside) for t in toks)
     if mapping:
-        edge = re.compile("|".join(f"(?<=[A-Za-z]){re.escape(c)}|{re.escape(c)}(?=[A-Za-z])" for c in mapping))
+        plain = {c: lig for c, lig in mapping.items() if c in inside}
+        edge = re.compile("|".join(f"(?<=[A-Za-z]){re.escape(c)}|{re.escape(c)}(?=[A-Za-z])" for c in plain)) \
+            if plain else None
         for w in work:
             if any(c in w.text for c in mapping):
-                text = edge.sub(lambda m: mapping[m.group(0)], w.text)
+                text = edge.sub(lambda m: plain[m.group(0)], w.text) if edge is not None else w.text
+                text = _ODD.sub(lambda m: mapping.get(m.group(0), m.group(0)), text)
                 if text != w.text:
                     w.line = replace(w.line, text=text)
                     w.label = parse_label(text)
     return mapping
+
+
+def _mended(token: str, ch: str, lig: str, anywhere: bool) -> str:
+    if anywhere:
+        return token.replace(ch, lig).lower()
+    return _ODD.sub(lambda m: lig if m.group(0) == ch else m.group(0), token).lower()
+
+
+def _a_word(token: str, ch: str, lig: str, whole: set[str], anywhere: bool = False) -> bool:
+    """With the ligature put back where the character stands (`anywhere`, or only inside lower-case letters), is
+    the token a word the document writes whole, or spelt as English words go on from those letters?"""
+    if anywhere:
+        word = token.replace(ch, "\0")
+    elif any(c.isupper() for c in token[1:] if c != ch):
+        return False  # an identifier in camel case ("maxTxSize", "UTxO"), not a word with a ligature in it
+    else:
+        word = _ODD.sub(lambda m: "\0" if m.group(0) == ch else m.group(0), token).lower()
+    if word.replace("\0", lig) in whole:
+        return True
+    pieces = word.split("\0")
+    if len(pieces) < 2 or not all(p.replace("-", "").isalpha() for p in pieces if p):
+        return False
+    return all(_ENGLISH.fullmatch(lig + rest) for rest in pieces[1:])
 
 
 # spacing accents a typesetter sets after the letter they belong to ("O¨pik", "Moˆ n"), and their combining forms
@@ -354,8 +409,10 @@ class Body:
         lab = w.label
         if lab is None or lab.kind != "number":
             return False
-        if lab.rest.rstrip().endswith((":", "-", "–", "—")):
-            return False  # "2.1 That Cabinet:", "15.-(1) ... you must, within 28 days of-" introduce their parts
+        if lab.rest.rstrip().endswith((":", "-", "–", "—")) and not caps(lab.rest):
+            # "2.1 That Cabinet:", "15.-(1) ... you must, within 28 days of-" introduce their parts; a title in
+            # capitals introduces its clause's items ("2 THE PURPOSES OF THE CHARITY ARE:-")
+            return False
         if re.match(r"\(1\)\s", lab.rest):
             return False  # "15.—(1) Subject to ...": a paragraph's first sub-paragraph, never a heading
         return len(lab.levels) <= 3 and self.styled(w, lab.rest) and self.heading_text(lab.rest) and (

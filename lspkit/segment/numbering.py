@@ -314,11 +314,11 @@ class Numbering:
             return False
         if not self.at_number_x(w, body) and not w.gap_before:
             return False
-        if len(cand) == 1 and not lab.dotted and not w.gap_before:
-            return False  # "12 months" wrapped to a line start
-        if not w.gap_before and mid_sentence:
-            return False  # "... as set out in paragraph" / "4.3 below": a reference wrapped mid-sentence
         prev = self.last_levels
+        if len(cand) == 1 and not lab.dotted and not w.gap_before and not self._undotted_item(body, i, mid_sentence):
+            return False  # "12 months" wrapped to a line start
+        if not w.gap_before and mid_sentence and not self._last_item(body, i):
+            return False  # "... as set out in paragraph" / "4.3 below": a reference wrapped mid-sentence
         kind = successor_kind(prev, cand)
         if prev is None:
             sec = section_levels
@@ -354,6 +354,29 @@ class Numbering:
         if successor_kind(prev, cand, max_gap=3) == "gap":
             return self._confirmed(body, i, cand, prev) or (w.gap_before and self.at_number_x(w, body))
         return self._confirmed(body, i, cand, prev)
+
+    def _next_flat(self, body: Body, i: int) -> bool:
+        """Line i's single number is the next of a flat series, set where the series' numbers stand, and its text
+        opens like an item (a capital)."""
+        lab = body[i].label
+        assert lab is not None
+        prev = self.last_levels
+        return prev is not None and len(prev) == 1 and len(lab.levels) == 1 and lab.levels[0] == prev[0] + 1 \
+            and lab.rest[:1].isupper() and len(self.number_x) >= 2 and self.at_number_x(body[i], body) \
+            and i > 0 and body[i - 1].line.page == body[i].line.page
+
+    def _last_item(self, body: Body, i: int) -> bool:
+        """A list's last item after "; and": the item before ends its clause with "and" / "or" ("... re-elected;
+        and" / "5. At least two trustees ..."), so its sentence goes on into the next number, printed dotted."""
+        lab = body[i].label
+        assert lab is not None
+        return lab.dotted and self._next_flat(body, i) and bool(re.search(r"[;,]\s*(?:and|or)$", body[i - 1].text.rstrip()))
+
+    def _undotted_item(self, body: Body, i: int, mid_sentence: bool) -> bool:
+        """The next item of a dotted flat series printed without its dot ("2. Apply funds ...;" then "3 Co-operate
+        with ..."): after an item that ended (not a number wrapped mid-sentence, "for 12" / "months")."""
+        return not mid_sentence and self._next_flat(body, i) and bool(
+            re.search(r"[.;:!?][\"'”’)]*$|[;,]\s*(?:and|or)$", body[i - 1].text.rstrip()))
 
     def _phrase_list(self, body: Body, i: int) -> bool:
         """Is line i an item of a short numbered list of phrases ("Challenges:" then "1. Increasing congestion",
