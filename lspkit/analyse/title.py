@@ -6,7 +6,8 @@ the venue); the title block the
 segmenter found in the largest type on the front page (with its subtitle);
 the first heading on page 1 (two heading lines joined when the first ends
 mid-phrase, "Report on the Examination of the" + "Coventry Local Plan");
-the PDF's own title.  A candidate is never a label ("Past Pathway of Paper:
+the PDF's own title; a front-page line; the PDF's title when it is a file's name,
+its extension and draft marks cut, after the body's name the page is headed with.  A candidate is never a label ("Past Pathway of Paper:
 N/A", "Summary:"), a bullet, a file name or path, a person (an inspector's
 name and qualifications, "Dear ..."), an address, an Act's name on its own
 ("Planning and Compulsory Purchase Act 2004 (as amended)": the legal basis,
@@ -303,7 +304,39 @@ def _find_title(document: Document) -> Optional[str]:
         line = _tidy(line)
         if not bad_title(line):
             return line
+    named = _file_title(document.source.title)
+    if named:  # the page names nothing but its body: the author's name for the file says what it is
+        council = _council(document)
+        return f"{council}: {named}" if council and council.lower() not in named.lower() else named
     return _council_and_date(document)
+
+
+_WORD_PREFIX = re.compile(r"^\s*microsoft\s+(?:word|excel|powerpoint)\s*-\s*", re.I)
+_FILE_EXT = re.compile(r"\.(?:pages|pdf|docx?|wpd|rtf|odt|txt|xlsx?|pptx?)\s*$", re.I)
+# what a file's name carries besides its subject: a draft mark, a copy number, a version
+_FILE_NOISE = re.compile(r"\s*\((?:draft|final|copy|v\s*\d+[\w.]*)\)|\s*[-_ ](?:\d{1,2}|v\s*\d+[\w.]*|final|draft)$", re.I)
+
+
+def _file_title(value: Optional[str]) -> Optional[str]:
+    """A PDF title that is a file's name ("A466 Road Closure Recommendation (Draft)-1.pages", "Microsoft Word -
+    SL iPad User Agreement.doc") as the words it names, or None when it is not a file's name or names nothing."""
+    if not isinstance(value, str) or not (_WORD_PREFIX.match(value) or _FILE_EXT.search(value.strip())):
+        return None
+    name = _FILE_EXT.sub("", _WORD_PREFIX.sub("", value.strip()))
+    if "/" in name or "\\" in name:
+        return None
+    name = re.sub(r"[_]+", " ", name)
+    for _ in range(3):
+        name = _FILE_NOISE.sub("", name).strip(" -")
+    words = name.split()
+    while words and re.fullmatch(r"\d+[A-Za-z]*", words[-1]):  # a version or a date code: "... Statement 8 060520CW"
+        words.pop()
+    while words and re.fullmatch(r"[A-Z]{1,4}-\d+", words[0]):  # a job number: "LC-620 Broxbourne ..."
+        words.pop(0)
+    name = " ".join(words)
+    if len(name.split()) < 2 or bad_title(name) or re.match(r"(?i)^(?:document|untitled|copy of)\b", name):
+        return None
+    return name
 
 
 def _council_and_date(document: Document) -> Optional[str]:
