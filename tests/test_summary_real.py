@@ -194,6 +194,12 @@ def test_real_titles_pass(text):
      "Health Service Ombudsman's investigation"),
     # a page headed only by its council, the PDF's title a file's name: the file's words after the council's
     ("tintern-cc_2018_a466-road-closure-recommendation.pdf", "Tintern Community Council: A466 Road Closure Recommendation"),
+    # the front matter's line that names a kind of document and whose, though it ends with a body's name; before
+    # the PDF's title property ("City Council Rules") or none (a Word file's name)
+    ("des-moines_2021_council-procedural-rules-2021-06-28.pdf", "Procedural Rules of Des Moines City Council"),
+    ("des-moines_2021_council-procedural-rules-2021-10-18.pdf", "Procedural Rules of Des Moines City Council"),
+    ("lepus-broxbourne_2020_sa-post-adoption-statement.pdf",
+     "Sustainability Appraisal of the Broxbourne Local Plan 2018 - 2033: Post Adoption Statement"),
 ])
 def test_title_of_real_papers(name, title):
     assert real(name).title == title

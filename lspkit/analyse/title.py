@@ -49,9 +49,21 @@ _ORGANISATION = re.compile(
 _NAME_WORDS = {"of", "and", "the", "for", "&", "on", "upon", "in", "at"}
 
 
+# a kind of document followed by whose it is: "PROCEDURAL RULES OF DES MOINES CITY COUNCIL" ends with a body's name
+# but is a paper's title
+_KIND_OF = re.compile(
+    r"^\s*(?i:the\s+)?(?i:(?:procedural|council|meeting)\s+)?(?i:(?:rules(?:\s+of\s+procedure)?|standing\s+orders|constitution|"
+    r"bye-?laws|code\s+of\s+conduct|financial\s+regulations|terms\s+of\s+reference|scheme\s+of\s+delegation|minutes|"
+    r"statement\s+of\s+accounts)\s+(?:of|for)\s+(?:the\s+)?)[A-Z]",
+)
+
+
 def _organisation(text: str) -> bool:
     """A body's name alone, every word capitalised ("House of Commons", "Licensing Committee"); "Minutes of the
-    Annual General Meeting of the above Council" ends with one but is not one."""
+    Annual General Meeting of the above Council" ends with one but is not one, nor is "Procedural Rules of Des
+    Moines City Council"."""
+    if _KIND_OF.match(text):
+        return False
     return bool(_ORGANISATION.match(text)) and all(
         w[:1].isupper() or w.lower() in _NAME_WORDS or not w[:1].isalpha() for w in text.split())
 # a heading any paper may have: it names a part, not the paper
@@ -281,6 +293,12 @@ def _find_title(document: Document) -> Optional[str]:
         return minutes
     title = meta.get("title")
     subtitle = meta.get("subtitle") if isinstance(meta.get("subtitle"), str) else None
+    council = meta.get("council")
+    # the front matter's body line that is a kind of document and whose ("PROCEDURAL RULES OF DES MOINES CITY
+    # COUNCIL"): the title the page prints, before the PDF's own title property ("City Council Rules")
+    printed = council.strip() if isinstance(council, str) and _KIND_OF.match(council) and not bad_title(council) else None
+    if printed and (not isinstance(title, str) or title == document.source.title):
+        return printed
     if isinstance(title, str) and not bad_title(title):
         return _with_subtitle(title.strip(), subtitle)
     if isinstance(title, str) and _organisation(title.strip()) and subtitle and not bad_title(subtitle):
@@ -288,6 +306,8 @@ def _find_title(document: Document) -> Optional[str]:
         when = _long_date(meta.get("date"))
         named = _tidy(subtitle)
         return f"{named}, {when}" if when and not re.search(r"\b\d{4}\b", named) else named
+    if printed:
+        return printed
     for heading in _joined_headings(document):
         if not bad_title(heading):
             return heading
