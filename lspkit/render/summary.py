@@ -124,9 +124,9 @@ def glossary_source(entry) -> str:
 def xref_target_label(summary: Summary, x: Xref) -> str:
     if not x.resolved:
         return "external" if x.external else "not in this document"
-    if x.kind in (XrefKind.SECTION, XrefKind.ANNEX):
-        return ", ".join(_section_label(summary, n) for n in x.to)
     absent = f" ({', '.join(x.missing)} not in this document)" if getattr(x, "missing", ()) else ""
+    if x.kind in (XrefKind.SECTION, XrefKind.ANNEX):
+        return ", ".join(_section_label(summary, n) for n in x.to) + absent
     if len(x.to) > 3:
         return f"paragraphs {x.to[0]}–{x.to[-1]} ({len(x.to)}){absent}"
     word = "question" if x.kind is XrefKind.QUESTION else "paragraph"
