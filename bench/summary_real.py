@@ -33,6 +33,8 @@ Per feature (one extraction and one summary per paper, in process):
   (qualified by another document) resolved inside the paper must be 0.  Limit: a reference to another
   document whose number happens to exist here ("paragraph 35" of the NPPF in a report with 35
   paragraphs) is scored right when it resolves; only reading the page catches it (see --refs).
+  A section of an annex the summary numbers with its letter ("B.4" for the "4" printed under Annex B) is
+  right when its heading is the gold's section's, word for word (note of 2026-11-30).
   Until a note of 2026-11-29 the bench counted every unresolved internal reference as a miss, which
   scored "not in this document" wrong even where the page has no such paragraph or appendix.
 Papers whose PDF is absent are skipped and listed.
@@ -46,6 +48,7 @@ import sys
 import time
 import unicodedata
 from pathlib import Path
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -215,7 +218,8 @@ def score_paper(gold: dict, summary, page_text: str = "", page1: str = "") -> di
     xrefs = d.get("xrefs", [])
     internal = [x for x in xrefs if not x.get("external")]
     external = [x for x in xrefs if x.get("external")]
-    judged = [(x, ref_right(x, gold)) for x in internal]
+    headings = {s["number"]: s.get("heading") or "" for s in d.get("sections", []) if s.get("number")}
+    judged = [(x, ref_right(x, gold, headings)) for x in internal]
     out["refs"] = {"internal": len(internal), "resolved": sum(1 for x in internal if x["resolved"]),
                    "right": sum(1 for _, ok in judged if ok),
                    "in_paper": sum(1 for x, _ in judged if named_in_gold(x, gold)),
@@ -333,8 +337,12 @@ def named_in_gold(x: dict, gold: dict) -> bool:
     return bool(gold_targets(x, gold))
 
 
-def ref_right(x: dict, gold: dict) -> bool:
-    """Resolved to what the gold has under that name, or unresolved when the gold has nothing so named."""
+def ref_right(x: dict, gold: dict, headings: Optional[dict] = None) -> bool:
+    """Resolved to what the gold has under that name, or unresolved when the gold has nothing so named.
+
+    A section inside an annex the summary numbers with the annex's letter ("B.4", printed "4" under "Annex B")
+    is the gold's section when the two are the one the gold numbers so and their headings agree word for word
+    (`headings`: the summary's section numbers to their headings; note of 2026-11-30)."""
     want = gold_targets(x, gold)
     to = [t for t in x.get("to") or [] if t is not None]
     if not want:
@@ -345,7 +353,13 @@ def ref_right(x: dict, gold: dict) -> bool:
         return ({_SUB.sub("", t) for t in to} == {_SUB.sub("", w) for w in want} or set(to) == set(want)
                 or {_tok(t) for t in to} == {_tok(w) for w in want})
     if x["kind"] == "section" and want != ["(a section)"]:
-        return {_sec_norm(t) for t in to} == set(want)
+        if {_sec_norm(t) for t in to} == set(want):
+            return True
+        gold_heads = {_sec_norm(s.get("number") or ""): norm_words(s.get("heading") or "")
+                      for s in gold.get("sections") or []}
+        lettered = {re.sub(r"^[A-Z]{1,2}\.", "", _sec_norm(t)): t for t in to}
+        return (set(lettered) == set(want) and headings is not None
+                and all(norm_words(headings.get(t, "")) == gold_heads.get(n) for n, t in lettered.items()))
     if x["kind"] == "question":
         return {re.sub(r"(?i)^(?:q\.?|question\s*)", "", t) for t in to} == set(want)
     return True

@@ -624,3 +624,42 @@ def test_golden_snapshot_of_each_renderer(name, fmt, ext):
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(out, encoding="utf-8")
     assert out == golden.read_text(encoding="utf-8"), f"{golden.name} differs: LSPKIT_UPDATE_GOLDEN=1 after checking"
+
+
+def test_a_sentence_introducing_a_list_under_a_definitions_heading_is_no_defined_term():
+    """ "The Guardrails Script only affects two types of governance actions:" under "Terminology and Guidance" read
+    as "The Guardrails" standing for "Script only affects ...": a false entry in the paper's own list."""
+    acronyms = real("intersect_2024_cardano-draft-constitution-04-12-clean.pdf").acronyms
+    assert not [a for a in acronyms if a.short.startswith("The ")and a.long and a.long.rstrip().endswith(":")]
+    assert "The Guardrails" not in {a.short for a in acronyms if a.long}
+
+
+@pytest.mark.parametrize("name,short", [
+    ("intersect_2024_cardano-draft-constitution-04-12-clean.pdf", "DRD"),  # "Delegated Representatives (DReps"
+    ("intersect_2024_cardano-draft-constitution-04-12-clean.pdf", "SAD"),  # "SPOs and DReps"
+    ("us_federal_register_2020-17221_faa_proposed_ad.pdf", "IAS"),  # "If an Special"
+])
+def test_a_capitalised_run_that_merely_spells_the_letters_is_no_expansion(name, short):
+    """An acronym the paper never defines is expanded from a capitalised run elsewhere only when the run is a
+    name: not one with a bracket in it, other abbreviations in it, or a sentence's opening word."""
+    assert short not in {a.short for a in real(name).acronyms if a.long}
+
+
+def test_the_bench_judges_a_section_of_an_annex_numbered_with_its_letter_by_its_heading():
+    """DWP's Annex B prints its sections "1." to "8."; lspkit numbers them B.2 ... B.8: "Section 4 below" resolved to
+    B.4 is the gold's section 4 when the headings agree, and wrong when they do not."""
+    import importlib.util
+    import json
+
+    spec = importlib.util.spec_from_file_location("summary_real_bench", ROOT / "bench" / "summary_real.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    name = "dwp_2026_womens-state-pension-age-new-decision"
+    summary = real(name + ".pdf").to_dict()
+    gold = json.loads((REAL / "gold" / f"{name}.gold.json").read_text())
+    refs = [x for x in summary["xrefs"] if x["text"] == "Section 4 below"]
+    assert refs and refs[0]["to"] == ["B.4"]
+    headings = {s["number"]: s["heading"] for s in summary["sections"] if s.get("number")}
+    assert bench.ref_right(refs[0], gold, headings)
+    assert not bench.ref_right(refs[0], gold, {**headings, "B.4": "Age"})
+    assert not bench.ref_right(refs[0], gold)
