@@ -663,3 +663,32 @@ def test_the_bench_judges_a_section_of_an_annex_numbered_with_its_letter_by_its_
     assert bench.ref_right(refs[0], gold, headings)
     assert not bench.ref_right(refs[0], gold, {**headings, "B.4": "Age"})
     assert not bench.ref_right(refs[0], gold)
+
+
+def test_a_cover_label_in_other_words_or_in_a_cover_table_gives_the_title():
+    """Coventry's cover line "Title: ..." printed as other councils print it: "Title of report: ...", a letter's
+    "Re: ...", or a ruled cover table's row "Report title | ..."; the title is its value, not the PDF's template
+    title or a heading."""
+    from dataclasses import replace
+
+    from lspkit.analyse.title import find_title
+    from lspkit.model import Table
+
+    path = REAL / "coventry-cc_2023_householder-design-guide-spd-adoption-cabinet-report.pdf"
+    if not path.exists():
+        pytest.skip("the Coventry paper is not on this machine (data/real/restore.py)")
+    real_doc = lspkit.extract(str(path))
+    title = "Householder Design Guide (SPD) - Adoption"
+    assert find_title(real_doc) == title
+    labelled = [i for i, b in enumerate(real_doc.blocks) if b.text.startswith("Title:")]
+    assert labelled
+    for label in ("Title of report:", "Re:", "Report Title:"):
+        blocks = list(real_doc.blocks)
+        blocks[labelled[0]] = replace(blocks[labelled[0]], text=f"{label} {title}")
+        assert find_title(replace(real_doc, blocks=tuple(blocks))) == title
+    # the cover line gone, and the title in a cover table's row instead
+    blocks = [b for i, b in enumerate(real_doc.blocks) if i != labelled[0] and b.text.strip() != title]
+    first = real_doc.paragraphs[0]
+    boxed = replace(first, tables=(Table(1, (("Report title", title), ("Ward(s) affected", "All"))),) + first.tables)
+    doc_ = replace(real_doc, blocks=tuple(blocks), paragraphs=(boxed,) + real_doc.paragraphs[1:])
+    assert find_title(doc_) == title

@@ -205,17 +205,30 @@ def _minutes_line(document: Document) -> Optional[str]:
     return None
 
 
-_COVER_LABEL = re.compile(r"^\s*(?:report\s+)?(?:title|subject)\s*(?:of\s+report\s*)?:\s*(?P<value>\S.{3,300})$", re.I | re.S)
+# "Title:", "Subject:", "Report title:", "Title of report:", "Name of paper:", a letter's "Re:"
+_LABEL_WORDS = (r"(?:(?:report|paper|item)\s+(?:title|subject|name)|(?:title|subject|name)\s+of\s+(?:the\s+)?"
+                r"(?:report|paper|item)|title|subject|re)")
+_COVER_LABEL = re.compile(rf"^\s*{_LABEL_WORDS}\s*:\s*(?P<value>\S.{{3,300}})$", re.I | re.S)
+_COVER_CELL = re.compile(rf"^\s*{_LABEL_WORDS}\s*:?\s*$", re.I)
 
 
 def _cover_label(document: Document) -> Optional[str]:
-    """The value of a cover's "Title:" / "Subject:" / "Report title:" line on the first two pages."""
+    """The value of a cover's "Title:" / "Subject:" / "Report title:" line on the first two pages, or of a cover
+    table's row so labelled ("Report title" | "Council Tax Support Scheme 2025/26")."""
     lines = [b.text for b in document.blocks if b.page <= 2]
     lines += [s.heading for s in document.sections if s.page <= 2 and s.heading]
     for line in lines:
         m = _COVER_LABEL.match(" ".join(line.split()))
         if m and not bad_title(m.group("value").strip()):
             return m.group("value").strip()
+    for p in document.paragraphs:
+        for table in p.tables:
+            if table.page > 2:
+                continue
+            for row in table.rows:
+                cells = [" ".join((c or "").split()) for c in row if c and c.strip()]
+                if len(cells) >= 2 and _COVER_CELL.match(cells[0]) and not bad_title(cells[1]):
+                    return cells[1]
     return None
 
 
