@@ -227,3 +227,20 @@ def test_a_section_range_resolves_to_the_sections_that_exist_and_flags_the_other
     summary = summarise(replace(real, paragraphs=(para,) + real.paragraphs[1:]))
     shown = [xref_target_label(summary, x) for x in summary.xrefs if x.text == over.text]
     assert shown and f"{top + 1}, {top + 2}, {top + 3} not in this document" in shown[0]
+
+
+@pytest.mark.parametrize("name,text", [
+    ("coventry-cc_2018_hot-food-takeaway-spd-revised-draft-cabinet-member-report.pdf", "the recommendation to this report"),
+    ("coventry-cc_2018_air-quality-spd-revised-draft-cabinet-member-report.pdf", "the recommendations of this report"),
+])
+def test_the_recommendations_of_this_report_in_a_cover_box_resolve_to_it(name, text):
+    """The report's recommendations are on its cover under "Recommendations:" (a block, not a section): "the
+    recommendations of this report" names them, and the summary shows the box's heading, not "not in this
+    document"."""
+    from lspkit.analyse.summary import summarise
+    from lspkit.render.summary import xref_target_label
+
+    summary = summarise(_real(name))
+    xs = [x for x in summary.xrefs if x.text == text]
+    assert xs and xs[0].resolved and xs[0].to == ("Recommendations",)
+    assert xref_target_label(summary, xs[0]) == "“Recommendations”"

@@ -712,6 +712,9 @@ def _find_in_paragraph(paragraph: Paragraph, index: _Index) -> list[Xref]:
         if section is None and not any(n in _STEM_STRUCTURAL for n in names):
             continue
         to = [section_id(section)] if section else []
+        if not to:
+            box = _heading_block(index.document, paragraph, names, direction)
+            to = [box] if box else []
         add(make(XrefKind.SECTION, start, end, to, f"the {m.group('name').lower()} {where}"))
 
     out.sort(key=lambda x: x.start)
@@ -734,6 +737,24 @@ def _extend_with_heading(text: str, end: int, sections: Iterable[Optional[Sectio
     if m:
         end += m.end()
     return end
+
+
+# a cover box's heading kept as a block: "Recommendations:", "Recommendation(s)", "Conclusions"
+_BLOCK_HEADING = re.compile(r"^\s*(?P<head>[A-Z][A-Za-z()]*(?:\s+[A-Za-z()]+){0,3})\s*:?\s*$")
+
+
+def _heading_block(document: Document, paragraph: Paragraph, names: list[str], direction: str) -> Optional[str]:
+    """ "the recommendations of this report" where the paper's recommendations sit in a cover box whose heading
+    ("Recommendations:") the segmenter kept as a block, not a section: that heading, as printed (no colon), on a
+    page before the citing paragraph's for "above", after it for "below"."""
+    for b in document.blocks:
+        m = _BLOCK_HEADING.match(b.text or "")
+        if not m or not any(n in {_stem(w) for w in re.findall(r"[A-Za-z]+", m.group("head"))} for n in names):
+            continue
+        if (direction == "above" and b.page > paragraph.page) or (direction == "below" and b.page < paragraph.page):
+            continue
+        return m.group("head")
+    return None
 
 
 def _heading_stems(section: Section) -> set[str]:

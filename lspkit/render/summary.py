@@ -83,6 +83,8 @@ def _section_label(summary: Summary, number: str) -> str:
             if s.number is None:
                 return f"“{heading}”"
             return f"{word} {s.number} {heading}".strip()
+    if not re.search(r"\d", number) and len(number) > 2:
+        return f"“{number}”"  # a cover box's heading, not a section ("Recommendations")
     return f"section {number}"
 
 
