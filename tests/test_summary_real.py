@@ -692,3 +692,17 @@ def test_a_cover_label_in_other_words_or_in_a_cover_table_gives_the_title():
     boxed = replace(first, tables=(Table(1, (("Report title", title), ("Ward(s) affected", "All"))),) + first.tables)
     doc_ = replace(real_doc, blocks=tuple(blocks), paragraphs=(boxed,) + real_doc.paragraphs[1:])
     assert find_title(doc_) == title
+
+
+def test_a_long_title_is_whole_in_the_terminal_panel_and_its_subtitle_said_once():
+    """DWP's title with its subtitle is longer than an 80-column panel's border: the border cuts it at a word with
+    an ellipsis (it cut "Respon"), the panel holds it whole, and the subtitle the title carries is not repeated."""
+    from lspkit.render.summary import as_terminal
+
+    summary = real("dwp_2026_womens-state-pension-age-new-decision.pdf")
+    out = as_terminal(summary, width=80, color=False)
+    top = out.splitlines()[0]
+    assert "…" in top and "Respon─" not in top and "communications…" in top
+    assert " ".join("Response to the Parliamentary and Health Service Ombudsman's investigation".split()) in " ".join(
+        line.strip("│ ") for line in out.splitlines()[:6])
+    assert "Subtitle" not in out
