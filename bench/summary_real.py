@@ -7,7 +7,11 @@ Per feature (one extraction and one summary per paper, in process):
 - title: right when the summary's title and the gold title agree on their words (normalised: case,
   punctuation, dashes): at least 80% of the title's words are the gold's, and it carries at least 40%
   of the gold's (a title without its subtitle or date still names the paper; a label, a person, a
-  file name does not: the file's own name, the summary's fallback, is never right);
+  file name does not: the file's own name, the summary's fallback, is never right).  A title block
+  has a main title and a subtitle; the summary gives "main: subtitle", a gold either.  Fair both ways
+  (note of 2026-11-30): the gold's whole main title alone is right, and so is a right title followed
+  by a subtitle the gold leaves out when the front page prints it and it is neither a date nor a
+  body's name (see `title_right`); a title with a date or a body's name added still fails;
 - recommendations: a found decision matches a gold one when the verb agrees and the first six words
   of the text agree; precision over what was found, recall over gold (a paper whose gold asks no
   decision counts every recommendation found as a false one);
@@ -29,6 +33,8 @@ Per feature (one extraction and one summary per paper, in process):
   (qualified by another document) resolved inside the paper must be 0.  Limit: a reference to another
   document whose number happens to exist here ("paragraph 35" of the NPPF in a report with 35
   paragraphs) is scored right when it resolves; only reading the page catches it (see --refs).
+  A section of an annex the summary numbers with its letter ("B.4" for the "4" printed under Annex B) is
+  right when its heading is the gold's section's, word for word (note of 2026-11-30).
   Until a note of 2026-11-29 the bench counted every unresolved internal reference as a miss, which
   scored "not in this document" wrong even where the page has no such paragraph or appendix.
 Papers whose PDF is absent are skipped and listed.
@@ -42,6 +48,7 @@ import sys
 import time
 import unicodedata
 from pathlib import Path
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -54,14 +61,64 @@ def norm_words(text: str) -> list[str]:
     return re.sub(r"[^0-9a-z]+", " ", text).split()
 
 
-def title_right(found: str, gold: str) -> bool:
-    f, g = norm_words(found), norm_words(gold)
-    if not f or not g:
+def _words_agree(found: list[str], gold: list[str]) -> bool:
+    """At least 80% of the found words are the gold's, and they carry at least 40% of the gold's."""
+    if not found or not gold:
         return False
-    gs, fs = set(g), set(f)
-    precision = sum(1 for w in f if w in gs) / len(f)
-    recall = sum(1 for w in gs if w in fs) / len(gs)
-    return precision >= 0.8 and recall >= 0.4
+    gs, fs = set(gold), set(found)
+    return sum(1 for w in found if w in gs) / len(found) >= 0.8 and sum(1 for w in gs if w in fs) / len(gs) >= 0.4
+
+
+# a body's name alone: it names the publisher, never the paper
+_BODY = re.compile(r"(?i)\b(?:council|committee|corporation|authority|department|ministry|office|inspectorate|ltd|limited|"
+                   r"plc|llp|agency|commons|government|cabinet|board|panel)\W*$")
+_DATE_WORD = re.compile(r"(?i)^(?:\d+(?:st|nd|rd|th)?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+                        r"(?:january|february|march|april|june|july|august|september|october|november|december)|"
+                        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|on|of|held|at|pm|am)$")
+_PARTS = re.compile(r"\s*:\s+|\s+[\u2013\u2014-]\s+|\s+(?=\()")
+
+
+def _subtitle_line(part: str, page1: str) -> bool:
+    """A subtitle of the title block: printed on the front page as it is, and neither a date nor a body's name
+    (with its date words aside it still says something in three words or more)."""
+    words = norm_words(part)
+    said = [w for w in words if not _DATE_WORD.match(w)]
+    return (len(said) >= 3 and not _BODY.search(part.strip()) and bool(page1)
+            and f" {' '.join(words)} " in f" {' '.join(norm_words(page1))} ")
+
+
+def title_right(found: str, gold: str, page1: str = "") -> bool:
+    """The words agree (`_words_agree`), or, fairly in both directions between a title block's main title and its
+    subtitle (the summary gives "main: subtitle", a gold may give either):
+    - the found title is the gold's main title, all of it (the gold's part before its first ": ", " – " or "(",
+      three words or more and not a body's name): "The Friends of the Woodbridge Library Constitution" for "...
+      Constitution (as amended at the Charity's AGM on 24th April 2014)";
+    - the found title is a right title followed by ": " and a subtitle the gold leaves out, that the front page
+      prints as one line of words (`page1`, pdftotext's first page), not a date and not a body's name: "Government's
+      new decision: Women's State Pension age communications: Response to the Parliamentary and Health Service
+      Ombudsman's investigation".  A title with a date or a body's name added still fails, as does one whose
+      addition is not on the front page.
+    """
+    f, g = norm_words(found), norm_words(gold)
+    gs = set(g)
+    parts = found.split(": ")
+
+    def in_gold(part: str) -> bool:  # a part the gold has too (in its words, whatever its order or punctuation)
+        w = norm_words(part)
+        return bool(w) and sum(1 for x in w if x in gs) / len(w) >= 0.5
+
+    # a part joined on that the gold does not have (": January 2026") fails even when the rest carries the share
+    if _words_agree(f, g) and all(in_gold(x) for x in parts[1:]):
+        return True
+    main = _PARTS.split(gold.strip(), maxsplit=1)[0]
+    m = norm_words(main)
+    if len(m) >= 3 and not _BODY.search(main) and len(m) < len(g) and f == m:
+        return True
+    for cut in range(len(parts) - 1, 0, -1):  # the longest right head, then what follows it
+        head, extra = ": ".join(parts[:cut]), parts[cut:]
+        if title_right(head, gold) and all(in_gold(x) or _subtitle_line(x, page1) for x in extra):
+            return True
+    return False
 
 
 def long_agrees(found: str, gold: str) -> bool:
@@ -107,6 +164,16 @@ def page_text_of(pdf: Path) -> str:
     return "\n".join(texts)
 
 
+def front_page_of(pdf: Path) -> str:
+    """The first page's text as pdftotext reads it (empty when pdftotext is absent): where a subtitle is printed."""
+    import subprocess
+
+    try:
+        return subprocess.run(["pdftotext", "-l", "1", str(pdf), "-"], capture_output=True, text=True, timeout=120).stdout
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
 def printed_definition(short: str, long: str, text: str) -> bool:
     """ "Long Form (ABC)", "ABC (Long Form)" or a table row "ABC Long Form" on the page (case, spacing and a
     plural aside: the summary gives "DC District Centre" for "District Centres (DCs)")."""
@@ -120,13 +187,13 @@ def printed_definition(short: str, long: str, text: str) -> bool:
     return bool(re.search(pattern, text, re.I))
 
 
-def score_paper(gold: dict, summary, page_text: str = "") -> dict:
+def score_paper(gold: dict, summary, page_text: str = "", page1: str = "") -> dict:
     d = summary.to_dict()
     out: dict = {"title": summary.title, "gold_title": gold.get("title")}
     # a title that is the file's name is the summary having found none, never right however its words fall
     # (note of 2026-11-29: "milburn-pc_2018_minutes-march" scored right on its words)
     stem = Path(gold.get("file") or "").stem
-    out["title_right"] = summary.title != stem and title_right(summary.title, gold.get("title") or "")
+    out["title_right"] = summary.title != stem and title_right(summary.title, gold.get("title") or "", page1)
     # recommendations
     gold_recs = [rec_key(r.get("verb", ""), r.get("text", "")) for r in gold.get("recommendations") or []]
     found = [rec_key(r.get("verb") or "", r.get("text", "")) for r in d.get("recommendations", [])]
@@ -151,7 +218,8 @@ def score_paper(gold: dict, summary, page_text: str = "") -> dict:
     xrefs = d.get("xrefs", [])
     internal = [x for x in xrefs if not x.get("external")]
     external = [x for x in xrefs if x.get("external")]
-    judged = [(x, ref_right(x, gold)) for x in internal]
+    headings = {s["number"]: s.get("heading") or "" for s in d.get("sections", []) if s.get("number")}
+    judged = [(x, ref_right(x, gold, headings)) for x in internal]
     out["refs"] = {"internal": len(internal), "resolved": sum(1 for x in internal if x["resolved"]),
                    "right": sum(1 for _, ok in judged if ok),
                    "in_paper": sum(1 for x, _ in judged if named_in_gold(x, gold)),
@@ -269,8 +337,12 @@ def named_in_gold(x: dict, gold: dict) -> bool:
     return bool(gold_targets(x, gold))
 
 
-def ref_right(x: dict, gold: dict) -> bool:
-    """Resolved to what the gold has under that name, or unresolved when the gold has nothing so named."""
+def ref_right(x: dict, gold: dict, headings: Optional[dict] = None) -> bool:
+    """Resolved to what the gold has under that name, or unresolved when the gold has nothing so named.
+
+    A section inside an annex the summary numbers with the annex's letter ("B.4", printed "4" under "Annex B")
+    is the gold's section when the two are the one the gold numbers so and their headings agree word for word
+    (`headings`: the summary's section numbers to their headings; note of 2026-11-30)."""
     want = gold_targets(x, gold)
     to = [t for t in x.get("to") or [] if t is not None]
     if not want:
@@ -281,7 +353,13 @@ def ref_right(x: dict, gold: dict) -> bool:
         return ({_SUB.sub("", t) for t in to} == {_SUB.sub("", w) for w in want} or set(to) == set(want)
                 or {_tok(t) for t in to} == {_tok(w) for w in want})
     if x["kind"] == "section" and want != ["(a section)"]:
-        return {_sec_norm(t) for t in to} == set(want)
+        if {_sec_norm(t) for t in to} == set(want):
+            return True
+        gold_heads = {_sec_norm(s.get("number") or ""): norm_words(s.get("heading") or "")
+                      for s in gold.get("sections") or []}
+        lettered = {re.sub(r"^[A-Z]{1,2}\.", "", _sec_norm(t)): t for t in to}
+        return (set(lettered) == set(want) and headings is not None
+                and all(norm_words(headings.get(t, "")) == gold_heads.get(n) for n, t in lettered.items()))
     if x["kind"] == "question":
         return {re.sub(r"(?i)^(?:q\.?|question\s*)", "", t) for t in to} == set(want)
     return True
@@ -317,7 +395,7 @@ def main() -> int:
             print(f"{stem}: failed: {type(exc).__name__}: {exc}", file=sys.stderr)
             rows.append({"doc": stem, "failed": str(exc)})
             continue
-        row = score_paper(gold, summary, page_text_of(pdf))
+        row = score_paper(gold, summary, page_text_of(pdf), front_page_of(pdf))
         row["doc"] = stem
         rows.append(row)
     ok = [r for r in rows if "failed" not in r]

@@ -186,3 +186,61 @@ def test_consultation_paper_cross_references():
     assert found[("Q5", "paragraphs 3.2 to 3.4")] == (("3.2", "3.3", "3.4"), True)
     assert found[("1.6", "Annex A")] == (("A",), True)
     assert found[("1.4", "Chapters 3 and 4")] == (("3", "4"), True)
+
+
+REAL = DATA / "real"
+
+
+def _real(name: str):
+    import lspkit
+
+    path = REAL / name
+    if not path.exists():
+        pytest.skip(f"{name} is not on this machine (data/real/restore.py)")
+    return lspkit.extract(str(path))
+
+
+def test_a_section_of_a_code_named_before_it_is_external():
+    """ "for purposes of Des Moines City Code Section 2-26": the city's code, not the rules' own sections 2 to 7."""
+    x = [x for x in find_xrefs(_real("des-moines_2021_council-procedural-rules-2021-06-28.pdf")) if "2-26" in x.text]
+    assert x and all(r.external and not r.resolved and not r.to for r in x)
+
+
+def test_a_section_range_resolves_to_the_sections_that_exist_and_flags_the_others():
+    """A real paper's sections 1 to 4 (Tewkesbury's scheme): "sections 2-3" is 2 and 3; "sections 3-7" names 3
+    and 4 and flags 5, 6 and 7 as not in this document."""
+    from dataclasses import replace
+
+    real = _real("tewkesbury_2025_local-development-scheme.pdf")
+    numbers = [s.number for s in real.sections if s.number and s.number.isdigit()]
+    top = max(int(n) for n in numbers)
+    para = replace(real.paragraphs[0], text=f"As set out in sections 2-3 and sections {top - 1}-{top + 3} of this scheme.")
+    xs = {x.text: x for x in find_xrefs(replace(real, paragraphs=(para,) + real.paragraphs[1:])) if x.from_ == para.number}
+    both = xs["sections 2-3"]
+    assert set(both.to) >= {"2", "3"} and not both.missing
+    over = xs[f"sections {top - 1}-{top + 3}"]
+    assert str(top) in over.to and over.missing == tuple(str(n) for n in range(top + 1, top + 4))
+    # and the summary says so beside the sections it names
+    from lspkit.analyse.summary import summarise
+    from lspkit.render.summary import xref_target_label
+
+    summary = summarise(replace(real, paragraphs=(para,) + real.paragraphs[1:]))
+    shown = [xref_target_label(summary, x) for x in summary.xrefs if x.text == over.text]
+    assert shown and f"{top + 1}, {top + 2}, {top + 3} not in this document" in shown[0]
+
+
+@pytest.mark.parametrize("name,text", [
+    ("coventry-cc_2018_hot-food-takeaway-spd-revised-draft-cabinet-member-report.pdf", "the recommendation to this report"),
+    ("coventry-cc_2018_air-quality-spd-revised-draft-cabinet-member-report.pdf", "the recommendations of this report"),
+])
+def test_the_recommendations_of_this_report_in_a_cover_box_resolve_to_it(name, text):
+    """The report's recommendations are on its cover under "Recommendations:" (a block, not a section): "the
+    recommendations of this report" names them, and the summary shows the box's heading, not "not in this
+    document"."""
+    from lspkit.analyse.summary import summarise
+    from lspkit.render.summary import xref_target_label
+
+    summary = summarise(_real(name))
+    xs = [x for x in summary.xrefs if x.text == text]
+    assert xs and xs[0].resolved and xs[0].to == ("Recommendations",)
+    assert xref_target_label(summary, xs[0]) == "“Recommendations”"

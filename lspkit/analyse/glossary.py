@@ -232,6 +232,9 @@ def _table_rows(document: Document) -> list[tuple[str, str]]:
             if len(b.text) > 40 and b.text.rstrip().endswith(".") and not _SHORT.match(b.text.split()[0]):
                 continue  # prose under the table
             defined = _DEFINED_TERM_ROW.match(b.text.strip())
+            if defined and defined.group(2).rstrip().endswith(":"):
+                defined = None  # a sentence introducing a list ("The Guardrails Script only affects two types of
+                # governance actions:"), not a defined term and what it stands for
             if defined and not any(_SHORT.match(t.strip(",;:")) for t in defined.group(2).split()[1:]):
                 rows.append((defined.group(1), defined.group(2)))  # "The Plan The Watford Local Plan 2018-2036"
                 continue
@@ -362,9 +365,16 @@ def _weak_initials(short: str, long: str) -> bool:
     words = long.split()
     if any(len(w) >= 2 and w.isalpha() and w.isupper() for w in words):
         return True
-    if re.search(r"[:–—]|\bCllr\b", long) or (words and len(words[-1]) == 1):
-        return True
+    if re.search(r"[:–—()]|\bCllr\b", long) or (words and len(words[-1]) == 1):
+        return True  # a bracket: "Delegated Representatives (DReps" runs into another definition
+    if any(sum(c.isupper() for c in w) >= 2 for w in words):
+        return True  # other abbreviations in the run: "SPOs and DReps" for SAD
+    if words and words[0].lower() in _RUN_OPENERS:
+        return True  # a sentence's opening word, not a name's: "If an Special" for IAS
     return False
+
+
+_RUN_OPENERS = frozenset("if when where while whilst as and or but so then thus for of to in on at by".split())
 
 
 def _first_use(document: Document, short: str) -> Optional[str]:

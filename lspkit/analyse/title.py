@@ -6,7 +6,8 @@ the venue); the title block the
 segmenter found in the largest type on the front page (with its subtitle);
 the first heading on page 1 (two heading lines joined when the first ends
 mid-phrase, "Report on the Examination of the" + "Coventry Local Plan");
-the PDF's own title.  A candidate is never a label ("Past Pathway of Paper:
+the PDF's own title; a front-page line; the PDF's title when it is a file's name,
+its extension and draft marks cut, after the body's name the page is headed with.  A candidate is never a label ("Past Pathway of Paper:
 N/A", "Summary:"), a bullet, a file name or path, a person (an inspector's
 name and qualifications, "Dear ..."), an address, an Act's name on its own
 ("Planning and Compulsory Purchase Act 2004 (as amended)": the legal basis,
@@ -48,9 +49,21 @@ _ORGANISATION = re.compile(
 _NAME_WORDS = {"of", "and", "the", "for", "&", "on", "upon", "in", "at"}
 
 
+# a kind of document followed by whose it is: "PROCEDURAL RULES OF DES MOINES CITY COUNCIL" ends with a body's name
+# but is a paper's title
+_KIND_OF = re.compile(
+    r"^\s*(?i:the\s+)?(?i:(?:procedural|council|meeting)\s+)?(?i:(?:rules(?:\s+of\s+procedure)?|standing\s+orders|constitution|"
+    r"bye-?laws|code\s+of\s+conduct|financial\s+regulations|terms\s+of\s+reference|scheme\s+of\s+delegation|minutes|"
+    r"statement\s+of\s+accounts)\s+(?:of|for)\s+(?:the\s+)?)[A-Z]",
+)
+
+
 def _organisation(text: str) -> bool:
     """A body's name alone, every word capitalised ("House of Commons", "Licensing Committee"); "Minutes of the
-    Annual General Meeting of the above Council" ends with one but is not one."""
+    Annual General Meeting of the above Council" ends with one but is not one, nor is "Procedural Rules of Des
+    Moines City Council"."""
+    if _KIND_OF.match(text):
+        return False
     return bool(_ORGANISATION.match(text)) and all(
         w[:1].isupper() or w.lower() in _NAME_WORDS or not w[:1].isalpha() for w in text.split())
 # a heading any paper may have: it names a part, not the paper
@@ -192,17 +205,30 @@ def _minutes_line(document: Document) -> Optional[str]:
     return None
 
 
-_COVER_LABEL = re.compile(r"^\s*(?:report\s+)?(?:title|subject)\s*(?:of\s+report\s*)?:\s*(?P<value>\S.{3,300})$", re.I | re.S)
+# "Title:", "Subject:", "Report title:", "Title of report:", "Name of paper:", a letter's "Re:"
+_LABEL_WORDS = (r"(?:(?:report|paper|item)\s+(?:title|subject|name)|(?:title|subject|name)\s+of\s+(?:the\s+)?"
+                r"(?:report|paper|item)|title|subject|re)")
+_COVER_LABEL = re.compile(rf"^\s*{_LABEL_WORDS}\s*:\s*(?P<value>\S.{{3,300}})$", re.I | re.S)
+_COVER_CELL = re.compile(rf"^\s*{_LABEL_WORDS}\s*:?\s*$", re.I)
 
 
 def _cover_label(document: Document) -> Optional[str]:
-    """The value of a cover's "Title:" / "Subject:" / "Report title:" line on the first two pages."""
+    """The value of a cover's "Title:" / "Subject:" / "Report title:" line on the first two pages, or of a cover
+    table's row so labelled ("Report title" | "Council Tax Support Scheme 2025/26")."""
     lines = [b.text for b in document.blocks if b.page <= 2]
     lines += [s.heading for s in document.sections if s.page <= 2 and s.heading]
     for line in lines:
         m = _COVER_LABEL.match(" ".join(line.split()))
         if m and not bad_title(m.group("value").strip()):
             return m.group("value").strip()
+    for p in document.paragraphs:
+        for table in p.tables:
+            if table.page > 2:
+                continue
+            for row in table.rows:
+                cells = [" ".join((c or "").split()) for c in row if c and c.strip()]
+                if len(cells) >= 2 and _COVER_CELL.match(cells[0]) and not bad_title(cells[1]):
+                    return cells[1]
     return None
 
 
@@ -280,6 +306,12 @@ def _find_title(document: Document) -> Optional[str]:
         return minutes
     title = meta.get("title")
     subtitle = meta.get("subtitle") if isinstance(meta.get("subtitle"), str) else None
+    council = meta.get("council")
+    # the front matter's body line that is a kind of document and whose ("PROCEDURAL RULES OF DES MOINES CITY
+    # COUNCIL"): the title the page prints, before the PDF's own title property ("City Council Rules")
+    printed = council.strip() if isinstance(council, str) and _KIND_OF.match(council) and not bad_title(council) else None
+    if printed and (not isinstance(title, str) or title == document.source.title):
+        return printed
     if isinstance(title, str) and not bad_title(title):
         return _with_subtitle(title.strip(), subtitle)
     if isinstance(title, str) and _organisation(title.strip()) and subtitle and not bad_title(subtitle):
@@ -287,6 +319,8 @@ def _find_title(document: Document) -> Optional[str]:
         when = _long_date(meta.get("date"))
         named = _tidy(subtitle)
         return f"{named}, {when}" if when and not re.search(r"\b\d{4}\b", named) else named
+    if printed:
+        return printed
     for heading in _joined_headings(document):
         if not bad_title(heading):
             return heading
@@ -303,7 +337,39 @@ def _find_title(document: Document) -> Optional[str]:
         line = _tidy(line)
         if not bad_title(line):
             return line
+    named = _file_title(document.source.title)
+    if named:  # the page names nothing but its body: the author's name for the file says what it is
+        council = _council(document)
+        return f"{council}: {named}" if council and council.lower() not in named.lower() else named
     return _council_and_date(document)
+
+
+_WORD_PREFIX = re.compile(r"^\s*microsoft\s+(?:word|excel|powerpoint)\s*-\s*", re.I)
+_FILE_EXT = re.compile(r"\.(?:pages|pdf|docx?|wpd|rtf|odt|txt|xlsx?|pptx?)\s*$", re.I)
+# what a file's name carries besides its subject: a draft mark, a copy number, a version
+_FILE_NOISE = re.compile(r"\s*\((?:draft|final|copy|v\s*\d+[\w.]*)\)|\s*[-_ ](?:\d{1,2}|v\s*\d+[\w.]*|final|draft)$", re.I)
+
+
+def _file_title(value: Optional[str]) -> Optional[str]:
+    """A PDF title that is a file's name ("A466 Road Closure Recommendation (Draft)-1.pages", "Microsoft Word -
+    SL iPad User Agreement.doc") as the words it names, or None when it is not a file's name or names nothing."""
+    if not isinstance(value, str) or not (_WORD_PREFIX.match(value) or _FILE_EXT.search(value.strip())):
+        return None
+    name = _FILE_EXT.sub("", _WORD_PREFIX.sub("", value.strip()))
+    if "/" in name or "\\" in name:
+        return None
+    name = re.sub(r"[_]+", " ", name)
+    for _ in range(3):
+        name = _FILE_NOISE.sub("", name).strip(" -")
+    words = name.split()
+    while words and re.fullmatch(r"\d+[A-Za-z]*", words[-1]):  # a version or a date code: "... Statement 8 060520CW"
+        words.pop()
+    while words and re.fullmatch(r"[A-Z]{1,4}-\d+", words[0]):  # a job number: "LC-620 Broxbourne ..."
+        words.pop(0)
+    name = " ".join(words)
+    if len(name.split()) < 2 or bad_title(name) or re.match(r"(?i)^(?:document|untitled|copy of)\b", name):
+        return None
+    return name
 
 
 def _council_and_date(document: Document) -> Optional[str]:

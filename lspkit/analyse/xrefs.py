@@ -427,6 +427,7 @@ _EXTERNAL_TAIL = re.compile(
 _EXTERNAL_BEFORE = re.compile(
     r"(?P<doc>\b[A-Z]{2,}[a-z]?|\b(?:Act|Regulations|Order|Directive)\s+\d{4}|"
     r"\b(?:Framework|Constitution|Directive|Guidance|Act|Regulations)|"
+    r"\b[A-Z][a-z]+\s+(?:Code|Ordinance|Statutes?)|"  # "Des Moines City Code Section 2-26"
     r"\b[A-Z][a-z]+\s+(?:Report|Review|Statement|Strategy|Assessment)\s+\d{4}(?:[/-]\d{2,4})?|"
     r"\b(?:Regulation|Article|Schedule)\s+\d+[A-Za-z]?)"
     r"(?:['’]s)?\)?\s*[(,]?\s*(?:(?:especially|particularly|in\s+particular|notably|specifically|at)\s+)?$"
@@ -592,15 +593,21 @@ def _find_in_paragraph(paragraph: Paragraph, index: _Index) -> list[Xref]:
             add(make(XrefKind.SECTION, start, end, (), f"{target} of {ext}", True))
             continue
         to = []
+        missing = []
         for first, last in spans:
             if first == last:
                 found = index.section_number(first) or index.section_in_part(paragraph, first)
                 if found and found not in to:
                     to.append(found)
+                elif not found:
+                    missing.append(first)
             else:
                 lo, hi = number_key(_section_key(first)), number_key(_section_key(last))
                 to.extend(s.number for s in index.sections
                           if s.number and lo <= number_key(_section_key(s.number)) <= hi and s.number not in to)
+                # "sections 2-4" names 2, 3 and 4: the ones this paper does not have are flagged
+                missing.extend(n for n in _range_numbers(_section_key(first), _section_key(last))
+                               if index.section_number(n) is None)
         if not to and word == "chapter" and index.subject and index.flat:
             # "chapter 13" in a report numbered 1, 2, 3 ... that has no chapter 13: the plan it examines
             add(make(XrefKind.SECTION, start, end, (), f"{target} of {index.subject}", True))
@@ -613,7 +620,7 @@ def _find_in_paragraph(paragraph: Paragraph, index: _Index) -> list[Xref]:
             backward = said.group(1).lower() in ("above", "ante")
             to = [n for n in to if (index.section_position.get(n, here) <= here) == backward
                   or index.section_position.get(n) == here]
-        add(make(XrefKind.SECTION, start, end, to, target))
+        add(replace(make(XrefKind.SECTION, start, end, to, target), missing=tuple(missing) if to else ()))
 
     # Questions: "Question 7", "questions 3 and 4", "Q7".
     questions = index.questions()
@@ -705,6 +712,9 @@ def _find_in_paragraph(paragraph: Paragraph, index: _Index) -> list[Xref]:
         if section is None and not any(n in _STEM_STRUCTURAL for n in names):
             continue
         to = [section_id(section)] if section else []
+        if not to:
+            box = _heading_block(index.document, paragraph, names, direction)
+            to = [box] if box else []
         add(make(XrefKind.SECTION, start, end, to, f"the {m.group('name').lower()} {where}"))
 
     out.sort(key=lambda x: x.start)
@@ -727,6 +737,24 @@ def _extend_with_heading(text: str, end: int, sections: Iterable[Optional[Sectio
     if m:
         end += m.end()
     return end
+
+
+# a cover box's heading kept as a block: "Recommendations:", "Recommendation(s)", "Conclusions"
+_BLOCK_HEADING = re.compile(r"^\s*(?P<head>[A-Z][A-Za-z()]*(?:\s+[A-Za-z()]+){0,3})\s*:?\s*$")
+
+
+def _heading_block(document: Document, paragraph: Paragraph, names: list[str], direction: str) -> Optional[str]:
+    """ "the recommendations of this report" where the paper's recommendations sit in a cover box whose heading
+    ("Recommendations:") the segmenter kept as a block, not a section: that heading, as printed (no colon), on a
+    page before the citing paragraph's for "above", after it for "below"."""
+    for b in document.blocks:
+        m = _BLOCK_HEADING.match(b.text or "")
+        if not m or not any(n in {_stem(w) for w in re.findall(r"[A-Za-z]+", m.group("head"))} for n in names):
+            continue
+        if (direction == "above" and b.page > paragraph.page) or (direction == "below" and b.page < paragraph.page):
+            continue
+        return m.group("head")
+    return None
 
 
 def _heading_stems(section: Section) -> set[str]:

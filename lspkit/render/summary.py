@@ -57,7 +57,19 @@ def _meta_items(summary: Summary) -> list[tuple[str, str]]:
         k for k in meta if k not in METADATA_ORDER and k != "title" and not k.startswith("pdf_") and meta.get(k)
     )
     keys = [k for k in keys if isinstance(meta[k], (str, int, float))]
+    # a subtitle the title already carries ("main: subtitle") is said once
+    keys = [k for k in keys if not (k == "subtitle" and isinstance(meta[k], str)
+                                    and " ".join(meta[k].split()).lower() in " ".join((summary.title or "").split()).lower())]
     return [(k.replace("_", " ").capitalize(), str(meta[k])) for k in keys]
+
+
+def _short_title(title: str, room: int) -> str:
+    """A title cut at a word to fit `room` characters, with an ellipsis ("...: Response to the…"), never mid-word."""
+    if len(title) <= room:
+        return title
+    cut = title[: max(room - 1, 1)]
+    cut = cut[: cut.rfind(" ")] if " " in cut else cut
+    return cut.rstrip(" :,;–-") + "…"
 
 
 def _counts_line(summary: Summary) -> str:
@@ -83,6 +95,8 @@ def _section_label(summary: Summary, number: str) -> str:
             if s.number is None:
                 return f"“{heading}”"
             return f"{word} {s.number} {heading}".strip()
+    if not re.search(r"\d", number) and len(number) > 2:
+        return f"“{number}”"  # a cover box's heading, not a section ("Recommendations")
     return f"section {number}"
 
 
@@ -124,9 +138,9 @@ def glossary_source(entry) -> str:
 def xref_target_label(summary: Summary, x: Xref) -> str:
     if not x.resolved:
         return "external" if x.external else "not in this document"
-    if x.kind in (XrefKind.SECTION, XrefKind.ANNEX):
-        return ", ".join(_section_label(summary, n) for n in x.to)
     absent = f" ({', '.join(x.missing)} not in this document)" if getattr(x, "missing", ()) else ""
+    if x.kind in (XrefKind.SECTION, XrefKind.ANNEX):
+        return ", ".join(_section_label(summary, n) for n in x.to) + absent
     if len(x.to) > 3:
         return f"paragraphs {x.to[0]}–{x.to[-1]} ({len(x.to)}){absent}"
     word = "question" if x.kind is XrefKind.QUESTION else "paragraph"
@@ -273,8 +287,13 @@ def as_terminal(
     meta.add_column()
     for key, value in _meta_items(summary):
         meta.add_row(key, value)
-    head = Group(meta, Text(""), Text(_counts_line(summary), style="dim"))
-    console.print(Panel(head, title=Text(summary.title, style="bold"), box=panel_box, expand=True))
+    room = console.width - 6  # the panel's corners, borders and the spaces round its title
+    shown = _short_title(summary.title, room)
+    parts = [meta, Text(""), Text(_counts_line(summary), style="dim")]
+    if shown != summary.title:  # the whole title inside the panel, wrapped, when the border cannot hold it
+        parts = [Text(summary.title, style="bold"), Text("")] + parts
+    head = Group(*parts)
+    console.print(Panel(head, title=Text(shown, style="bold"), box=panel_box, expand=True))
 
     if summary.recommendations and theme is None:
         rec = Table(box=None, show_header=False, padding=(0, 1), expand=True)

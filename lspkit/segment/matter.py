@@ -105,8 +105,15 @@ class FrontMatter:
         if remaining and "subtitle" not in meta and "title" in meta:
             first = remaining[0]
             if first.line.size and first.line.size > body.size * 1.1:
-                meta["subtitle"] = first.text
-                remaining = remaining[1:]
+                # a subtitle wrapped over lines of its size, with no gap between them, is one subtitle ("Response
+                # to the Parliamentary and Health Service" / "Ombudsman's investigation")
+                n = 1
+                while (n < len(remaining) and not remaining[n].gap_before and remaining[n].line.page == first.line.page
+                       and abs(remaining[n].line.size - first.line.size) <= 0.05 * first.line.size
+                       and remaining[n].line.bold == first.line.bold):
+                    n += 1
+                meta["subtitle"] = " ".join(w.text.strip() for w in remaining[:n])
+                remaining = remaining[n:]
         from .tracked import place_changes
 
         def block(group: list[str], marked: list) -> Block:
