@@ -330,7 +330,7 @@ def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], cou
     plain = True
     search = _UNMAPPED.search
     for line_runs in order_runs(runs, width):
-        line, marks = make_line(line_runs, page_no, width, height, tracked)
+        line, marks = make_line(line_runs, page_no, width, height, tracked, unmarked=True)
         if line is not None:
             laid.lines.append((line, marks))
             if plain and (marks or line.changes or search(line.text)):
@@ -683,10 +683,15 @@ def bold_name(fontname: str) -> bool:
 
 
 def make_line(runs: list[Run], page_no: int, width: float, height: float,
-              tracked: str = "final") -> tuple[Optional[Line], list[str]]:
+              tracked: str = "final", *, unmarked: bool = False) -> tuple[Optional[Line], list[str]]:
     """Join a visual line's runs; superscript markers after the first run are lifted out.
 
-    Runs marked as tracked changes are recorded on the line, each where it is in the line's text (`at`)."""
+    Runs marked as tracked changes are recorded on the line, each where it is in the line's text (`at`).
+    `unmarked`: the caller knows no run carries a change mark (a page without any), so none is looked for."""
+    if unmarked:
+        if len(runs) == 1:
+            return _one_run_line(runs[0], page_no, width, height, (), (False, False))
+        return _make_line(runs, page_no, width, height, tracked, unmarked=True)
     line, marks = _make_line(runs, page_no, width, height, tracked)
     if line is not None and line.changes:
         line = replace(line, changes=_placed(line.changes, runs, line.text, tracked))
@@ -735,7 +740,7 @@ def _placed(changes: tuple, runs: list[Run], text: str, tracked: str) -> tuple:
 
 
 def _make_line(runs: list[Run], page_no: int, width: float, height: float,
-               tracked: str = "final") -> tuple[Optional[Line], list[str]]:
+               tracked: str = "final", unmarked: bool = False) -> tuple[Optional[Line], list[str]]:
     """make_line without the changes' positions.
 
     Runs marked as tracked changes are recorded on the line; those the mode leaves out (deletions for
@@ -743,7 +748,7 @@ def _make_line(runs: list[Run], page_no: int, width: float, height: float,
     """
     changes: list[TrackedChange] = []
     edges = (False, False)
-    if any(run_op(r) for r in runs):
+    if not unmarked and any(run_op(r) for r in runs):
         edges = (run_op(runs[0]) is not None, run_op(runs[-1]) is not None)
         drop = ChangeOp.DELETED if tracked == "final" else ChangeOp.INSERTED
         for r in runs:
