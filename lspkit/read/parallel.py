@@ -86,6 +86,11 @@ def map_pages(read: Callable[[int], Any], pages: Sequence[int], *, path: Optiona
         for page in pages:
             yield read(page)
         return
+    # The last pages go one at a time: when every page is claimed, this process waits for what the workers hold,
+    # which is then a page or two each instead of AHEAD chunks (the 400-page report: 0.03-0.18 s of waiting at
+    # the end, on the critical path, with whole chunks).
+    head = max(0, len(pages) - AHEAD * CHUNK * (workers + 1))
+    chunks = [pages[i:min(i + CHUNK, head)] for i in range(0, head, CHUNK)] + [[p] for p in pages[head:]]
     yield from _Pool(read, chunks, workers, path).results()
 
 
