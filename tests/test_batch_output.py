@@ -156,3 +156,27 @@ def test_resume_refuses_another_format_and_stdout(tmp_path):
         _run([str(d)], None, resume=True)
     with pytest.raises(OutputError, match="does not exist"):
         _run([str(d)], str(tmp_path / "no" / "out.jsonl"))
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_output_from_memory_is_the_output_from_the_journal(tmp_path, monkeypatch, fmt):
+    """The final output is written from the units kept in memory, or read back from the journal when they grew
+    past MEMORY_TEXT: the same bytes either way."""
+    import lspkit.batch.output as output_module
+
+    d = _corpus(tmp_path / "in", n=12)
+    kept = []
+    real_commit = BatchOutput.commit
+
+    def commit(self):
+        kept.append(self._texts is not None)
+        real_commit(self)
+
+    monkeypatch.setattr(BatchOutput, "commit", commit)
+    _run([str(d)], str(tmp_path / "memory.out"), fmt=fmt)
+    monkeypatch.setattr(output_module, "MEMORY_TEXT", 40)  # a few units, then the journal is read back
+    _run([str(d)], str(tmp_path / "journal.out"), fmt=fmt)
+    assert kept == [True, False]
+    memory, journal = (tmp_path / "memory.out").read_bytes(), (tmp_path / "journal.out").read_bytes()
+    assert memory == journal and memory.count(b"p1") >= 1
+    assert not os.path.exists(journal_path(str(tmp_path / "memory.out")))

@@ -22,6 +22,7 @@ from ..render.batch import BatchRenderer, FormatMismatch, Unit
 from ..results import DONE, STATUS_DUPLICATE, FileResult
 
 JOURNAL_SUFFIX = ".lspkit-journal"
+MEMORY_TEXT = 32 * 1024 * 1024  # characters of rendered units kept in memory for the commit (more: re-read)
 
 
 def journal_path(output: str) -> str:
@@ -57,6 +58,10 @@ class BatchOutput:
         self._journal: Optional[IO[str]] = None
         self._stdout_started = False
         self.discarded_journal = False
+        # the journal's units' texts, in its order, while they stay under MEMORY_TEXT characters: the final
+        # output is written from them without reading the journal back (a serial tail after the last file)
+        self._texts: Optional[list[str]] = None
+        self._text_size = 0
 
     # ------------------------------------------------------------ set-up
 
@@ -79,6 +84,8 @@ class BatchOutput:
             self._journal = open(journal, "a" if self.resume else "w", encoding="utf-8", newline="")
         except OSError as exc:
             raise OutputError(f"cannot write journal {journal}: {exc.strerror or exc}", self.path) from exc
+        if not self.resume:  # a resumed journal starts with the units kept: commit reads it back
+            self._texts = []
         return self
 
     def _previous_units(self, journal: str) -> Iterator[Unit]:
@@ -138,6 +145,12 @@ class BatchOutput:
                 raise OutputError(
                     f"cannot write journal {journal_path(self.path)}: {exc.strerror or exc}", self.path
                 ) from exc
+            if self._texts is not None:
+                self._text_size += len(unit.text)
+                if self._text_size > MEMORY_TEXT:
+                    self._texts = None  # a large batch: commit reads the journal back instead
+                else:
+                    self._texts.append(unit.text)
             return
         if not self._stdout_started:
             sys.stdout.write(self.renderer.header())
@@ -157,10 +170,12 @@ class BatchOutput:
         self._journal.close()
         self._journal = None
         journal = journal_path(self.path)
+        texts = self._texts if self._texts is not None else (unit.text for unit in read_journal(journal))
+        self._texts = None
         with open_output(self.path) as stream:
             stream.write(self.renderer.header())
-            for unit in read_journal(journal):
-                stream.write(unit.text)
+            for text in texts:
+                stream.write(text)
         try:
             os.unlink(journal)
         except OSError:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, Optional
 
 from ..infra import progress
@@ -291,6 +291,7 @@ class PageLayout:
     struck: bool = False  # some glyph on the page is struck through
     broken: bool = False  # the page cannot be loaded
     boxes: list = field(default_factory=list)  # boxes drawn around text (x0, top, x1, bottom), `tables.drawn_boxes`
+    plain: bool = False  # lines only, none with a note marker or an unmapped character: taken over as they are
 
 
 def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], count: int, rulings=None,
@@ -328,10 +329,15 @@ def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], cou
         laid.ordered = ordered
         return laid
     counts[None] = sum(_glyphs(r[6]) for r in runs)
+    plain = True
+    search = _UNMAPPED.search
     for line_runs in order_runs(runs, width):
-        line, marks = make_line(line_runs, page_no, width, height, tracked)
+        line, marks = make_line(line_runs, page_no, width, height, tracked, unmarked=True)
         if line is not None:
             laid.lines.append((boxed(line, laid.boxes), marks))
+            if plain and (marks or line.changes or search(line.text)):
+                plain = False
+    laid.plain = plain
     return laid
 
 
@@ -408,7 +414,11 @@ class Collector:
 
     def _make_lines(self) -> None:
         rules = MarkRules(self.mark_counts, frozenset(self.struck_pages), frozenset(self.under_pages)) if self.marked else None
+        lines = self.lines
         for laid in self.pending:
+            if laid.plain:  # what _add_lines would do, without its per-line questions
+                lines.extend([line for line, _ in laid.lines])
+                continue
             if laid.ordered is None:
                 self._add_lines(laid.page_no, laid.lines)
                 continue
@@ -684,10 +694,15 @@ def bold_name(fontname: str) -> bool:
 
 
 def make_line(runs: list[Run], page_no: int, width: float, height: float,
-              tracked: str = "final") -> tuple[Optional[Line], list[str]]:
+              tracked: str = "final", *, unmarked: bool = False) -> tuple[Optional[Line], list[str]]:
     """Join a visual line's runs; superscript markers after the first run are lifted out.
 
-    Runs marked as tracked changes are recorded on the line, each where it is in the line's text (`at`)."""
+    Runs marked as tracked changes are recorded on the line, each where it is in the line's text (`at`).
+    `unmarked`: the caller knows no run carries a change mark (a page without any), so none is looked for."""
+    if unmarked:
+        if len(runs) == 1:
+            return _one_run_line(runs[0], page_no, width, height, (), (False, False))
+        return _make_line(runs, page_no, width, height, tracked, unmarked=True)
     line, marks = _make_line(runs, page_no, width, height, tracked)
     if line is not None and line.changes:
         line = replace(line, changes=_placed(line.changes, runs, line.text, tracked))
@@ -736,7 +751,7 @@ def _placed(changes: tuple, runs: list[Run], text: str, tracked: str) -> tuple:
 
 
 def _make_line(runs: list[Run], page_no: int, width: float, height: float,
-               tracked: str = "final") -> tuple[Optional[Line], list[str]]:
+               tracked: str = "final", unmarked: bool = False) -> tuple[Optional[Line], list[str]]:
     """make_line without the changes' positions.
 
     Runs marked as tracked changes are recorded on the line; those the mode leaves out (deletions for
@@ -744,7 +759,7 @@ def _make_line(runs: list[Run], page_no: int, width: float, height: float,
     """
     changes: list[TrackedChange] = []
     edges = (False, False)
-    if any(run_op(r) for r in runs):
+    if not unmarked and any(run_op(r) for r in runs):
         edges = (run_op(runs[0]) is not None, run_op(runs[-1]) is not None)
         drop = ChangeOp.DELETED if tracked == "final" else ChangeOp.INSERTED
         for r in runs:
@@ -807,20 +822,9 @@ def _make_line(runs: list[Run], page_no: int, width: float, height: float,
         return None, marks
     main = [r for r in runs if abs(r[4] - size) <= 0.15 * size] or runs
     body_size = size
-    line = Line(
-        text=text,
-        page=page_no,
-        x0=round(runs[0][0], 2),
-        x1=round(max(r[1] for r in runs), 2),
-        top=round(min(r[2] for r in main), 2),
-        bottom=round(max(r[3] for r in main), 2),
-        size=round(body_size, 2),
-        bold=total > 0 and bold_chars >= 0.6 * total,
-        page_height=round(height, 2),
-        page_width=round(width, 2),
-        changes=tuple(changes),
-        change_edges=edges,
-    )
+    line = _line(text, page_no, round(runs[0][0], 2), round(max(r[1] for r in runs), 2),
+                 round(min(r[2] for r in main), 2), round(max(r[3] for r in main), 2), round(body_size, 2),
+                 total > 0 and bold_chars >= 0.6 * total, round(height, 2), round(width, 2), tuple(changes), edges)
     return line, marks
 
 
@@ -839,20 +843,30 @@ def _one_run_line(r: Run, page_no: int, width: float, height: float, changes: tu
     if not text:
         return None, []
     size = round(r[4], 1)
-    return Line(
-        text=text,
-        page=page_no,
-        x0=round(r[0], 2),
-        x1=round(r[1], 2),
-        top=round(r[2], 2),
-        bottom=round(r[3], 2),
-        size=round(size, 2),
-        bold=bool(r[5]),
-        page_height=round(height, 2),
-        page_width=round(width, 2),
-        changes=changes,
-        change_edges=edges,
-    ), []
+    return _line(text, page_no, round(r[0], 2), round(r[1], 2), round(r[2], 2), round(r[3], 2), round(size, 2),
+                 bool(r[5]), round(height, 2), round(width, 2), changes, edges), []
+
+
+_new = object.__new__
+# the shortcut holds while Line is these fields (cell_start and box last, defaulting to False and 0) and nothing
+# runs after __init__
+_FAST_LINE = tuple(f.name for f in fields(Line)) == (
+    "text", "page", "x0", "x1", "top", "bottom", "size", "bold", "page_height", "page_width", "changes",
+    "change_edges", "cell_start", "box") and not hasattr(Line, "__post_init__") and Line.__dataclass_fields__[
+    "cell_start"].default is False and Line.__dataclass_fields__["box"].default == 0
+
+
+def _line(text: str, page: int, x0: float, x1: float, top: float, bottom: float, size: float, bold: bool,
+          page_height: float, page_width: float, changes: tuple, change_edges: tuple) -> Line:
+    """`Line(...)` with every field given, without the frozen dataclass's `__init__` (one `object.__setattr__`
+    per field, eight times the cost): the same object, as Line has no `__post_init__`."""
+    if not _FAST_LINE:
+        return Line(text, page, x0, x1, top, bottom, size, bold, page_height, page_width, changes, change_edges)
+    line = _new(Line)
+    line.__dict__.update(text=text, page=page, x0=x0, x1=x1, top=top, bottom=bottom, size=size, bold=bold,
+                         page_height=page_height, page_width=page_width, changes=changes, change_edges=change_edges,
+                         cell_start=False, box=0)
+    return line
 
 
 def merge_changes(before: tuple, ends_in_change: bool, line: Line) -> tuple:

@@ -17,6 +17,8 @@ _ZERO_WIDTH = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 
 def clean_text(text: str) -> str:
     """Ligatures to letters, odd spaces to spaces, soft hyphens and zero-width characters out."""
+    if text.isascii():  # (most lines) of all that, only a tab can be there
+        return _SPACES.sub(" ", text) if "\t" in text else text
     if _LIGATURE_RE.search(text):
         text = _LIGATURE_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     text = _ZERO_WIDTH.sub("", text)
