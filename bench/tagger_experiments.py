@@ -121,6 +121,13 @@ def main(argv=None):
         return tags
 
     R = add(base, rules)
+
+    def trigrams():
+        out = []
+        for d in feature_docs([it.text for it in items]):
+            ws = [t.norm_ for t in d if t.is_alpha and len(t) > 1]
+            out.append({f"{a} {b} {c}": (0, 0) for a, b, c in zip(ws, ws[1:], ws[2:])})
+        return out
     by = {}
     for i, g in enumerate(groups):
         by.setdefault(g, []).append(i)
@@ -132,6 +139,7 @@ def main(argv=None):
                 share[f] = share.get(f, 0) + 1 / len(by[g])
         docrule.append({f"@docrule:{f[6:]}>{b}": (0, 0) for f, v in share.items() for b in (0.1, 0.25) if v > b})
     variants = {
+        "rules+trigrams": lambda: run(items, names, add(R, trigrams()), lex, folds, groups, gold_sets),
         "docrules": lambda: run(items, names, add(R, docrule), lex, folds, groups, gold_sets),
         "gate-all": lambda: run(items, names, R, lex, folds, groups, gold_sets, gate=needs_rule(set(names))),
         "gate-role": lambda: run(items, names, R, lex, folds, groups, gold_sets, gate=needs_rule({"role"})),

@@ -139,6 +139,13 @@ def with_rules(features: Sequence[dict], texts: Sequence[str]) -> list[dict]:
     return [{**f, **rule_features(t, d)} for f, t, d in zip(features, texts, feature_docs(texts))]
 
 
+def model_features(items: Sequence[GoldItem], words: Sequence[dict], lexicon, groups: Sequence[str], labels: Sequence[str]) -> list[dict]:
+    """What the model reads of each paragraph: its words, its document's context and the guide's rules.
+
+    One function for cross-validation, the lockbox and `lspkit train`, so all three measure the same procedure."""
+    return with_rules(with_context(words, lexicon, groups, labels), [it.text for it in items])
+
+
 def context_meta() -> dict:
     return {"context": {"cut": CONTEXT_CUT, "bins": list(CONTEXT_BINS)}}
 
@@ -432,7 +439,7 @@ def cross_validate(
     gold_sets = [[t in it.themes for t in names] for it in items]
     lex = lexicon_scores(items, taxonomy)
     words = text_features(it.text for it in items)
-    feats = with_rules(with_context(words, lex, groups, names), [it.text for it in items])
+    feats = model_features(items, words, lex, groups, names)
     preds: dict[str, list[frozenset[str]]] = {s: [frozenset()] * n for s in ("keywords", "lexicon", "model", "blend")}
     details: dict[str, list[dict]] = {s: [] for s in preds}
     for f, fold in enumerate(folds):

@@ -29,12 +29,12 @@ def train_tagger(
     settings: TrainSettings = TrainSettings(),
     gold: Optional[str] = None,
 ) -> LinearModel:
-    from .crossval import ALPHAS, fit_blend, lexicon_scores, with_context, with_rules
+    from .crossval import ALPHAS, fit_blend, lexicon_scores, model_features
 
     names = taxonomy.names
     groups = [it.group or it.key for it in items]
     lexicon = lexicon_scores(items, taxonomy)
-    feats = with_rules(with_context(text_features(it.text for it in items), lexicon, groups, names), [it.text for it in items])
+    feats = model_features(items, text_features(it.text for it in items), lexicon, groups, names)
     model = fit_blend(
         feats,
         [[n in it.themes for n in names] for it in items],
