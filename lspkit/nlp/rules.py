@@ -1,11 +1,13 @@
 """The labelling guide's decision rules as features: what data/labels/GUIDE.md tells an annotator to look for.
 
     rule_features("The quorum of the Panel shall be three.")
-    # {"@rule:quorum-membership-chair": (4, 10)}
+    # {"@rule:gov:quorum-membership-chair": (4, 10)}
 
 Each rule is a pattern written from the guide's text (its theme definitions,
-numbered rules and hard cases), named after what it stands for and the
-guide rule it comes from (RULES: name -> (guide rule, description)).  A
+numbered rules and hard cases), named after the theme it speaks for and
+what it stands for, its description ending with the guide rule it comes
+from (RULES: name -> (theme, description); "" for procedural paragraphs
+and traps).  A
 rule that fires is a feature of the paragraph like a word, at the offsets
 of its first match, so the linear model (lspkit.nlp.linear) learns how much
 each rule counts for each theme, and `--explain` shows the rule and the
@@ -27,7 +29,7 @@ _BODY = (
     r"assembly|commission|joint committee|LSP|combined authority|parish|trust|company)"
 )
 
-# name -> (guide rule, what it looks for, pattern); a pattern is matched case-insensitively
+# (name, theme or "", what it looks for (the guide rule), pattern); patterns are matched against the lower-cased text
 _SPEC: tuple[tuple[str, str, str, str], ...] = (
     # ---- role (the theme's definition; rules 9, 10, 15, 17, 19)
     ("role:purpose", "role", "the body's purpose, remit or functions",
@@ -233,7 +235,7 @@ def _doc_matches(doc, text: str) -> dict[str, tuple[int, int]]:
 
 
 def search_all(text: str) -> dict[str, tuple[int, int]]:
-    """rule_features without the anchors' shortcut (what the anchors must never change)."""
+    """rule_features without the _STARTS shortcut: every pattern searched over the whole text, case ignored."""
     out = {}
     for name, rx, _anchors in _COMPILED_ICASE:
         m = rx.search(text)
@@ -255,7 +257,7 @@ def rule_features(text: str, doc=None) -> dict[str, tuple[int, int]]:
 
 
 def describe_rule(feature: str) -> str:
-    """'@rule:gov:delegation' -> 'guide rule: delegations, who may take which decision, ...'."""
+    """'@rule:gov:delegation' -> 'guide rule gov:delegation: delegations, who may take which decision, ... (14, 16)'."""
     name = feature[len(RULE_PREFIX):]
     found = RULES.get(name)
     return f"guide rule {name}: {found[1]}" if found else f"guide rule {name}"
