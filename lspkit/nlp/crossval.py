@@ -131,6 +131,21 @@ def with_context(features: Sequence[dict], lexicon: Sequence[Sequence[float]], g
     return [{**f, **context_features(labels, shares[g])} for f, g in zip(features, groups)]
 
 
+def with_rules(features: Sequence[dict], texts: Sequence[str]) -> list[dict]:
+    """Every paragraph's features plus the labelling guide's rules that fire on its text (lspkit.nlp.rules)."""
+    from .linear import feature_docs
+    from .rules import rule_features
+
+    return [{**f, **rule_features(t, d)} for f, t, d in zip(features, texts, feature_docs(texts))]
+
+
+def model_features(items: Sequence[GoldItem], words: Sequence[dict], lexicon, groups: Sequence[str], labels: Sequence[str]) -> list[dict]:
+    """What the model reads of each paragraph: its words, its document's context and the guide's rules.
+
+    One function for cross-validation, the lockbox and `lspkit train`, so all three measure the same procedure."""
+    return with_rules(with_context(words, lexicon, groups, labels), [it.text for it in items])
+
+
 def context_meta() -> dict:
     return {"context": {"cut": CONTEXT_CUT, "bins": list(CONTEXT_BINS)}}
 
@@ -206,6 +221,8 @@ def fit_blends(features, gold, lexicon, groups, labels, *, grids, inner=INNER_FO
         meta = {"inner_folds": k, "inner_macro_f1": round(best[0], 4), "alphas": list(alphas), "paragraphs": n, "documents": len(set(groups))}
         if any(f.startswith("@doc:") for f in final.weights):
             meta.update(context_meta())
+        if final.uses_rules:
+            meta["rules"] = dict(final.meta["rules"])
         out.append(LinearModel(final.labels, final.bias, final.weights, best[2], best[1], "", meta))
     return out
 
@@ -422,7 +439,7 @@ def cross_validate(
     gold_sets = [[t in it.themes for t in names] for it in items]
     lex = lexicon_scores(items, taxonomy)
     words = text_features(it.text for it in items)
-    feats = with_context(words, lex, groups, names)
+    feats = model_features(items, words, lex, groups, names)
     preds: dict[str, list[frozenset[str]]] = {s: [frozenset()] * n for s in ("keywords", "lexicon", "model", "blend")}
     details: dict[str, list[dict]] = {s: [] for s in preds}
     for f, fold in enumerate(folds):
@@ -434,7 +451,7 @@ def cross_validate(
     descriptions = {
         "keywords": f"baseline: {KEYWORDS_PER_THEME} keywords per theme by log-odds on the training paragraphs",
         "lexicon": f"weighted lexicon ({taxonomy.name}), thresholds per theme from the training paragraphs",
-        "model": "linear model on stemmed words and pairs and the document's context, trained on the training documents",
+        "model": "linear model on stemmed words and pairs, the labelling guide's rules and the document's context, trained on the training documents",
         "blend": "lexicon + model, alpha and thresholds from inner cross-validation by document (the shipped tagger)",
     }
     systems = []

@@ -94,14 +94,19 @@ def doc_features(doc) -> dict[str, tuple[int, int]]:
 _FEATURE_NLP = None
 
 
-def text_features(texts: Iterable[str]) -> list[dict[str, tuple[int, int]]]:
-    """doc_features for raw texts, through blank("en") with stems as NORM (the tagger's tokens and stems)."""
+def feature_docs(texts: Iterable[str]):
+    """The texts as the tagger tokenises them: blank("en") with stems as NORM."""
     global _FEATURE_NLP
     if _FEATURE_NLP is None:
         from .pipeline import stemmed_blank
 
         _FEATURE_NLP = stemmed_blank()
-    return [doc_features(d) for d in _FEATURE_NLP.pipe(texts, batch_size=256)]
+    return _FEATURE_NLP.pipe(texts, batch_size=256)
+
+
+def text_features(texts: Iterable[str]) -> list[dict[str, tuple[int, int]]]:
+    """doc_features for raw texts, through blank("en") with stems as NORM (the tagger's tokens and stems)."""
+    return [doc_features(d) for d in feature_docs(texts)]
 
 
 # ---------------------------------------------------------------- document context
@@ -170,6 +175,11 @@ class LinearModel:
 
     # ---------------------------------------------------------- scoring
 
+    @property
+    def rule_value(self) -> float:
+        """What a guide-rule feature (lspkit.nlp.rules) adds to a paragraph's sum: 0 when scaled like a word."""
+        return float((self.meta.get("rules") or {}).get("value", 0.0))
+
     def probabilities(self, features: dict) -> list[float]:
         return self.score(features)[0]
 
@@ -184,13 +194,22 @@ class LinearModel:
             return [_sigmoid(b) for b in self.bias], []
         w = self.weights_by_id() if by_id else self.weights
         known = [(f, ws) for f in features if (ws := w.get(f)) is not None]
+        if self.rule_value:
+            rules = [(f, ws) for f, ws in known if _is_rule(f)]
+            if rules:
+                words = [(f, ws) for f, ws in known if not _is_rule(f)]
+                n = sum(1 for f in features if not _is_rule(f))
+                return self._probabilities(n, words, context, rules), known
         return self._probabilities(len(features), known, context), known
 
-    def score_doc(self, doc, *, context: Optional[DocumentContext] = None) -> tuple[list[float], list[tuple[Any, tuple[float, ...]]], int, dict]:
+    def score_doc(
+        self, doc, *, context: Optional[DocumentContext] = None, rules: Optional[dict] = None
+    ) -> tuple[list[float], list[tuple[Any, tuple[float, ...]]], int, dict]:
         """score(doc_feature_ids(doc), by_id=True) without building the features the model does not know.
 
         (probabilities, known, number of features, {key: (start, end)} of the known ones): the
         same features in the same order, so the same sums, as `score` (tests/test_tag_fast_paths.py).
+        `rules`: the paragraph's guide-rule features (rules.rule_features), for a model trained with them.
         """
         from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LENGTH, NORM
 
@@ -223,17 +242,39 @@ class LinearModel:
                 prev, prev_stop, prev_idx = norm, stop, idx
         if not seen:
             return [_sigmoid(b) for b in self.bias], [], 0, offsets
+        fired = None
+        if rules and self.uses_rules:
+            w = self.weights
+            fired = [(f, ws) for f in rules if (ws := w.get(f)) is not None]
+            for f, _ws in fired:
+                offsets[f] = rules[f]
+            if not self.rule_value:  # scaled like words: they count among the features
+                known.extend(fired)
+                seen.update(rules)
+                fired = None
+            else:
+                known.extend(fired)
+                return self._probabilities(len(seen), known[: len(known) - len(fired)], context, fired), known, len(seen), offsets
         return self._probabilities(len(seen), known, context), known, len(seen), offsets
 
-    def _probabilities(self, n_features: int, known: list, context: Optional[DocumentContext]) -> list[float]:
+    @property
+    def uses_rules(self) -> bool:
+        """Trained with the guide's rules as features (lspkit.nlp.rules)."""
+        return bool(self.meta.get("rules"))
+
+    def _probabilities(self, n_features: int, known: list, context: Optional[DocumentContext], rules: Sequence = ()) -> list[float]:
         extra = len(context.features) if context is not None else 0
-        if not known and not extra:
+        if not known and not extra and not rules:
             return [_sigmoid(b) for b in self.bias]
-        scale = 1.0 / math.sqrt(n_features + extra)
+        scale = 1.0 / math.sqrt(n_features + extra) if n_features + extra else 0.0
         # bias + scale * (x1 + x2 + ...), the weights added in the features' order, one label at a time
         sums = map(sum, zip(*map(_second, known))) if known else repeat(0.0)
         if extra:
             sums = map(add, sums, context.sums)
+        if rules:
+            v = self.rule_value
+            fixed = [v * x for x in map(sum, zip(*map(_second, rules)))]
+            return [_sigmoid(b + s * scale + r) for b, s, r in zip(self.bias, sums, fixed)]
         return [_sigmoid(b + s * scale) for b, s in zip(self.bias, sums)]
 
     def document_context(self, shares: Sequence[float]) -> DocumentContext:
@@ -265,16 +306,17 @@ class LinearModel:
         `n_features`: how many features the paragraph has when `features` holds only the known ones (score_doc)."""
         j = self.labels.index(label)
         extra = len(context.features) if context is not None else 0
-        n = len(features) if n_features is None else n_features
-        scale = 1.0 / math.sqrt(n + extra) if n else 0.0
+        v = self.rule_value
+        n = (sum(1 for f in features if not (v and _is_rule(f))) if n_features is None else n_features)
+        scale = 1.0 / math.sqrt(n + extra) if n + extra else 0.0
         if known is None:
             known = [(f, ws) for f in features if (ws := self.weights.get(f)) is not None]
-        # the heaviest `top` (then the earliest), scaled once chosen
-        found = [(f, ws[j], *features[f]) for f, ws in known if ws[j] > 0]
+        # the heaviest `top` (then the earliest), each by what it adds to the sum
+        found = [(f, ws[j] * (v if v and _is_rule(f) else scale), *features[f]) for f, ws in known if ws[j] > 0]
         if extra:
-            found.extend((f, ws[j], 0, 0) for f, ws in context.known if ws[j] > 0)
+            found.extend((f, ws[j] * scale, 0, 0) for f, ws in context.known if ws[j] > 0)
         found.sort(key=_heaviest_first)
-        return [(f, w * scale, a, b) for f, w, a, b in found[:top]]
+        return found[:top]
 
     def combine(self, label: str, lexicon: float, probability: float) -> float:
         """The combined, calibrated score in [0, 1]: the theme's tuned threshold maps to 0.5."""
@@ -316,6 +358,10 @@ class LinearModel:
         head = json.dumps(d, indent=1, ensure_ascii=False)
         lines = ",\n".join(f" {json.dumps(f, ensure_ascii=False)}: {json.dumps(ws)}" for f, ws in weights.items())
         return head[:-2] + ',\n "weights": {\n' + lines + "\n }\n}\n"
+
+
+def _is_rule(feature) -> bool:
+    return isinstance(feature, str) and feature.startswith("@rule:")
 
 
 def calibrate(score: float, threshold: float) -> float:
@@ -368,6 +414,7 @@ class TrainSettings:
     iterations: int = 150
     learning_rate: float = 0.1
     min_count: int = 2  # a feature must occur in at least this many training paragraphs
+    rule_value: float = 0.0  # a guide-rule feature's value (lspkit.nlp.rules); 0: scaled like a word
 
     def __post_init__(self):
         if self.l2 < 0 or self.iterations < 1 or self.learning_rate <= 0 or self.min_count < 1:
@@ -388,11 +435,17 @@ def fit_weights(features: Sequence[dict], targets: Sequence[Sequence[bool]], lab
     index = {f: i for i, f in enumerate(vocab)}
     # a sparse matrix by hand (numpy only): row r has columns cols[start[r]:start[r+1]], all of value val
     rows, cols, vals = [], [], []
+    rv = settings.rule_value
     for r, fs in enumerate(features):
-        cs = [index[f] for f in fs if f in index]
-        rows.extend([r] * len(cs))
-        cols.extend(cs)
-        vals.extend([1.0 / math.sqrt(len(fs))] * len(cs))
+        n_scaled = sum(1 for f in fs if not (rv and _is_rule(f))) if rv else len(fs)
+        scale = 1.0 / math.sqrt(n_scaled) if n_scaled else 0.0
+        for f in fs:
+            c = index.get(f)
+            if c is None:
+                continue
+            rows.append(r)
+            cols.append(c)
+            vals.append(rv if rv and _is_rule(f) else scale)
     rows_a = np.asarray(rows, dtype=np.int64)
     cols_a = np.asarray(cols, dtype=np.int64)
     vals_a = np.asarray(vals, dtype=np.float64)
@@ -439,4 +492,5 @@ def train_linear(
     settings: TrainSettings = TrainSettings(),
 ) -> LinearModel:
     bias, weights = fit_weights(features, targets, labels, settings)
-    return LinearModel(tuple(labels), bias, weights)
+    meta = {"rules": {"value": settings.rule_value}} if any(_is_rule(f) for fs in features for f in fs) else {}
+    return LinearModel(tuple(labels), bias, weights, meta=meta)

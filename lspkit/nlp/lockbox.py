@@ -27,7 +27,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from .crossval import ALPHAS, BOOTSTRAP, CrossValidation, SystemResult, _fit_and_predict, bootstrap, cross_validate, with_context, lexicon_scores
+from .crossval import ALPHAS, BOOTSTRAP, CrossValidation, SystemResult, _fit_and_predict, bootstrap, cross_validate, lexicon_scores, model_features
 from .evaluate import GoldItem, score
 from .linear import TrainSettings, text_features
 from .taxonomy import Taxonomy
@@ -98,7 +98,7 @@ def evaluate_lockbox(items: Sequence[GoldItem], taxonomy: Taxonomy, *, seed: int
     gold_sets = [[t in it.themes for t in names] for it in items]
     lex = lexicon_scores(items, taxonomy)
     words = text_features(it.text for it in items)
-    feats = with_context(words, lex, groups, names)
+    feats = model_features(items, words, lex, groups, names)
     n = len(items)
     preds: dict[str, list[frozenset[str]]] = {s: [frozenset()] * n for s in ("keywords", "lexicon", "model", "blend")}
     details: dict[str, list[dict]] = {s: [] for s in preds}

@@ -16,6 +16,7 @@ from typing import Any, Optional, Sequence
 
 from . import docdata
 from .linear import context_shares, describe_context
+from .rules import describe_rule, is_rule, rule_features
 from .taxonomy import Scoring, Taxonomy
 from .matching import stem
 
@@ -299,7 +300,8 @@ class ThemeScorer:
 
         `context`: the document's DocumentContext (self.context), None for a model without it."""
         model = self.model
-        probabilities, known, n_features, offsets = model.score_doc(doc, context=context)
+        rules = rule_features(text, doc) if model.uses_rules else None
+        probabilities, known, n_features, offsets = model.score_doc(doc, context=context, rules=rules)
         if not n_features:
             return  # no words: nothing for the model to weigh
         probs = dict(zip(model.labels, probabilities))
@@ -309,7 +311,9 @@ class ThemeScorer:
             scores[n] = model.combine(n, scores[n], probs[n])
             if scores[n] >= EVIDENCE_FLOOR:
                 for feat, w, a, b in model.contributions(offsets, n, known=known, context=context, n_features=n_features):
-                    if a == b:  # a context feature, by name
+                    if is_rule(feat):  # a rule of the labelling guide, and the words that made it fire
+                        evidence[n].append(Evidence(text[a:b], a, b, round(w, 3), describe_rule(feat), "model:rule"))
+                    elif a == b:  # a context feature, by name
                         evidence[n].append(Evidence("", 0, 0, round(w, 3), describe_context(feat), "model:document"))
                     else:
                         evidence[n].append(Evidence(text[a:b], a, b, round(w, 3), text[a:b].lower(), "model"))

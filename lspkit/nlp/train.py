@@ -29,12 +29,12 @@ def train_tagger(
     settings: TrainSettings = TrainSettings(),
     gold: Optional[str] = None,
 ) -> LinearModel:
-    from .crossval import ALPHAS, fit_blend, lexicon_scores, with_context
+    from .crossval import ALPHAS, fit_blend, lexicon_scores, model_features
 
     names = taxonomy.names
     groups = [it.group or it.key for it in items]
     lexicon = lexicon_scores(items, taxonomy)
-    feats = with_context(text_features(it.text for it in items), lexicon, groups, names)
+    feats = model_features(items, text_features(it.text for it in items), lexicon, groups, names)
     model = fit_blend(
         feats,
         [[n in it.themes for n in names] for it in items],
@@ -49,7 +49,7 @@ def train_tagger(
     model.meta.update(
         {
             "seed": seed,
-            "settings": {"l2": settings.l2, "iterations": settings.iterations, "learning_rate": settings.learning_rate, "min_count": settings.min_count},
+            "settings": {"l2": settings.l2, "iterations": settings.iterations, "learning_rate": settings.learning_rate, "min_count": settings.min_count, "rule_value": settings.rule_value},
             "taxonomy_fingerprint": taxonomy.fingerprint,
         }
     )
