@@ -50,6 +50,11 @@ IN_PLACE_FACTOR = 0.7
 # ... and so is a paragraph kept word for word with a sentence or more added to it (or cut from it).
 EXTENDED_FACTOR = 0.6
 EXTENDED_CONTAINMENT = 0.9
+# One unpaired paragraph on each side between the same two paired neighbours (its number shifted, its
+# wording redone: a draft's "I propose..." become the final's "The Council has agreed...") is that
+# paragraph rewritten when this much of it is the same words; a new paragraph put in place of a deleted
+# one shares little more than the subject's names.
+BETWEEN_PAIRED = 0.3
 
 
 @dataclass(frozen=True)
@@ -253,7 +258,22 @@ def align(
     for _, _, o, n, s in proposals:
         if all(old_free[i] for i in o) and all(new_free[j] for j in n):
             take(o, n, s)
+
+    # 4. A lone unpaired paragraph on each side with paired neighbours on both sides: the same place.
+    for i, j in _between_paired(matches, old_free, new_free):
+        s = Indel.normalized_similarity(otoks[i], ntoks[j])
+        if s >= BETWEEN_PAIRED:
+            take((i,), (j,), s)
     return _sorted(matches)
+
+
+def _between_paired(matches: Sequence[Match], old_free: Sequence[bool], new_free: Sequence[bool]) -> list[tuple[int, int]]:
+    """(i, j) free on both sides where old i-1 and new j-1 end one match and old i+1 and new j+1 begin one."""
+    ends = {(m.old[-1], m.new[-1]) for m in matches}
+    starts = {(m.old[0], m.new[0]) for m in matches}
+    return [(i, j) for (a, b) in sorted(ends)
+            for i, j in [(a + 1, b + 1)]
+            if i < len(old_free) and j < len(new_free) and old_free[i] and new_free[j] and (i + 1, j + 1) in starts]
 
 
 def _explains_more(joined: float, best_single: float, verbatim: bool = False) -> bool:
