@@ -52,3 +52,36 @@ def test_every_gold_operation_of_the_draft_and_final_decision(lgo):
     got = _ops(lgo)
     assert sorted(want - got, key=str) == []
     assert sorted(got - want, key=str) == []
+
+
+def _extract(name: str):
+    from lspkit.api import extract
+
+    return extract(str(_real(name)))
+
+
+def test_the_cover_behind_a_scanned_covering_letter_is_read_on_the_first_page_with_text(lgo):
+    # the final's page 1 is a scanned letter (no text layer): its cover ("Complaint reference: 14 019 995",
+    # "Complaint against: ...") sits above paragraph 1 on page 2, as the draft's does on page 1
+    from lspkit.analyse.diffparts import cover_of
+
+    final = _extract(LGO["new"])
+    assert cover_of(final).fields.get("Complaint reference") == "14 019 995"
+    fields = {f.field for f in lgo.metadata}
+    assert fields <= {"title", "date", "signature"}, lgo.metadata
+    assert {"title", "date"} <= fields
+
+
+def test_a_cover_field_printed_by_both_versions_is_not_removed_however_it_was_read():
+    # the same real cover, but the new version's two labelled lines read as one block (as a segmenter may
+    # glue them): both lines are still printed on the new cover, so neither field was removed
+    from dataclasses import replace
+
+    from lspkit.analyse.diffparts import metadata_changes
+
+    old, new = _extract(LGO["old"]), _extract(LGO["new"])
+    blocks = list(new.blocks)
+    assert blocks[0].text.startswith("Complaint reference") and blocks[1].text.startswith("Complaint against")
+    glued = replace(new, blocks=tuple([replace(blocks[0], text=blocks[0].text + " " + blocks[1].text)] + blocks[2:]))
+    changes = {(f.field, f.op) for f in metadata_changes(old, glued)}
+    assert ("Complaint reference", "removed") not in changes and ("Complaint against", "removed") not in changes

@@ -120,7 +120,8 @@ class Cover:
 
 def cover_of(document: Document) -> Cover:
     """The cover of a paper with numbered paragraphs: its unnumbered blocks before the body (on the pages
-    before the first numbered paragraph's, at most the first two, or on page 1 when the body starts there).
+    before the first numbered paragraph's, at most the first two, or on that page when no page before it prints
+    text: page 1, or the page after a scanned covering letter).
     A labelled line is a field when its label is short (up to 8 words) and its value too (up to 16); a line
     of up to 8 words that is no sentence and no list item is a cover line.  A paper without numbered
     paragraphs, or whose unnumbered text outweighs them, has no cover told apart from its text: its blocks
@@ -129,12 +130,15 @@ def cover_of(document: Document) -> Cover:
     if not document.paragraphs or sum(len(b.text.split()) for b in document.blocks) > numbered:
         return Cover({}, (), frozenset())
     first = min(min(p.page for p in document.paragraphs), 3)
+    # The body starts on the first page that prints text (page 1, or page 2 behind a scanned covering letter
+    # that has none): the cover is on that page, above the body.
+    opening = min([p.page for p in document.paragraphs] + [b.page for b in document.blocks])
     fields: dict[str, str] = {}
     lines: list[str] = []
     used: set[int] = set()
     taken = {_norm(_field_text(v) or "") for v in document.metadata.values()}
     for k, b in enumerate(document.blocks):
-        if not (b.page < first or b.page == first == 1):
+        if not (b.page < first or b.page == first == opening):
             continue
         text = " ".join(b.text.split())
         m = _COVER_FIELD.match(text)
@@ -209,7 +213,27 @@ def metadata_changes(old: Document, new: Document, *, ignore_case: bool = False,
     for key, value in a.items():
         if key not in b and value is not None:
             out.append(FieldChange(key, "removed", value, None))
+    # A cover line read as a field in one version only is no change where the other prints it on its cover pages
+    # too (there it was read as part of a block, or on a page the cover was not looked for).
+    printed = {"added": _cover_text(old), "removed": _cover_text(new)}
+    out = [f for f in out if not (f.field in cover_a.fields or f.field in cover_b.fields) or f.op not in printed
+           or not _prints(printed[f.op], f.field, f.new if f.op == "added" else f.old)]
     return out + _cover_line_changes(cover_a.lines, cover_b.lines, kw)
+
+
+def _cover_text(document: Document) -> str:
+    """Everything a version prints on its cover pages (up to the first numbered paragraph's page, at most 3),
+    normalised for `_prints`."""
+    pages = [p.page for p in document.paragraphs]
+    last = min(min(pages), 3) if pages else 3
+    texts = [b.text for b in document.blocks if b.page <= last] + [p.text for p in document.paragraphs if p.page <= last]
+    return " ".join(_words(" ".join(texts)))
+
+
+def _prints(text: str, label: str, value: Optional[str]) -> bool:
+    """`label` followed by `value` in `text` (both normalised as words)."""
+    want = " ".join(_words(label.rstrip("?") + " " + (value or "")))
+    return bool(want) and f" {want} " in f" {text} "
 
 
 # ---------------------------------------------------------------- recommendations
