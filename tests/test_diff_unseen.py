@@ -85,3 +85,37 @@ def test_a_cover_field_printed_by_both_versions_is_not_removed_however_it_was_re
     glued = replace(new, blocks=tuple([replace(blocks[0], text=blocks[0].text + " " + blocks[1].text)] + blocks[2:]))
     changes = {(f.field, f.op) for f in metadata_changes(old, glued)}
     assert ("Complaint reference", "removed") not in changes and ("Complaint against", "removed") not in changes
+
+
+OXFORD = json.loads((PAIRS / "oxford-university-liberal-association-standing-orders-mt24-corrected.gold.json")
+                    .read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def oxford():
+    return _diff(OXFORD)
+
+
+def test_a_contents_page_added_by_a_corrected_edition_is_no_added_paragraph(oxford):
+    # the corrected edition adds a page "CONTENTS" of sixteen lines "1) The Ratification ...", "16) History of
+    # Standing Order Amendments" (no page numbers): front matter, not sixteen new paragraphs, not a new section
+    listed = [c for c in oxford.changes if any("Ratification of the Standing Orders" == t.strip() for t in c.new_texts)]
+    assert listed == []
+    assert not [c for c in oxford.changes if c.kind is ChangeKind.ADDED]
+    assert not [h for h in oxford.headings if "contents" in (h.new_heading or "").lower()]
+
+
+def test_a_contents_list_without_its_title_is_known_by_the_headings_it_names():
+    # the same real page with its title lost: its entries name, word for word, the sections that follow
+    from dataclasses import replace
+
+    from lspkit.analyse.diff import _contents_entries
+
+    new = _extract(OXFORD["new"])
+    listed = _contents_entries(new)
+    assert len(listed) == 16
+    untitled = replace(new, paragraphs=tuple(replace(p, heading=None) if k in listed else p
+                                             for k, p in enumerate(new.paragraphs)))
+    assert _contents_entries(untitled) == listed
+    # a real standing orders' own short items are never taken for contents
+    assert _contents_entries(_extract(OXFORD["old"])) == set()

@@ -795,13 +795,23 @@ def _units(document: Document, blocks: bool, labelled: bool = False, cover: bool
     ...") is cut into one unit per item, named by its label, wherever the
     blocks (often a page each) end (`labelled_items`).
     """
+    listed = _contents_entries(document)
+    if listed:
+        kept = [k for k in range(len(document.paragraphs)) if k not in listed]
+        # ... and the heading "Contents" over them goes with them, unless it still heads text
+        heads = {document.paragraphs[k].heading for k in kept}
+        gone = {document.paragraphs[k].heading for k in listed} - heads
+        document = replace(document, sections=tuple(
+            s for s in document.sections if not (s.heading in gone and _CONTENTS_TITLE.match(_norm_heading(s.heading)))))
+        if not blocks or not document.blocks:
+            return replace(document, paragraphs=tuple(document.paragraphs[k] for k in kept)), kept
     if not blocks or not document.blocks:
         return document, list(range(len(document.paragraphs)))
     if labelled and not document.paragraphs:
         items = labelled_items(document.blocks)
         if items is not None:
             return replace(document, paragraphs=tuple(items)), [None] * len(items)
-    units = [(p.page, 1, k, p, k) for k, p in enumerate(document.paragraphs)]
+    units = [(p.page, 1, k, p, k) for k, p in enumerate(document.paragraphs) if k not in listed]
     # the cover's lines are compared as cover fields (`cover_of`), not again as text
     on_cover = cover_of(document).blocks if cover else frozenset()
     units += [
@@ -810,6 +820,58 @@ def _units(document: Document, blocks: bool, labelled: bool = False, cover: bool
     ]
     units.sort(key=lambda u: (u[0], u[1], u[2]))
     return replace(document, paragraphs=tuple(u[3] for u in units)), [u[4] for u in units]
+
+
+_CONTENTS_TITLE = re.compile(r"^(?:table of )?contents$|^index$", re.I)
+_PAGE_TAIL = re.compile(r"(?:\s*(?:\.{2,}|\u2026+))?\s*(?:\d{1,3}|[ivxlc]{1,5})?\s*$", re.I)
+CONTENTS_MIN = 3
+CONTENTS_WORDS = 12
+CONTENTS_REPEATED = 0.8
+
+
+def _contents_entries(document: Document) -> set[int]:
+    """Positions of the paragraphs that are a list of contents: front matter, never paragraphs of the text.
+
+    A run of at least three short paragraphs (up to 12 words, no sentence) under a heading "Contents" /
+    "Table of contents" / "Index", or one whose entries mostly (80%) name, word for word, what begins a heading,
+    paragraph or block later in the document (a contents page without page numbers, its lines numbered "1)"
+    "2)" like the sections they list)."""
+    paragraphs = document.paragraphs
+
+    def entry(p: Paragraph) -> Optional[str]:
+        text = _norm_heading(_PAGE_TAIL.sub("", " ".join(p.text.split())))
+        words = text.split()
+        return text if words and len(words) <= CONTENTS_WORDS else None
+
+    out: set[int] = set()
+    k = 0
+    while k < len(paragraphs):
+        run = []
+        while k < len(paragraphs) and entry(paragraphs[k]) is not None and (
+                not run or paragraphs[k].heading == paragraphs[run[0]].heading):
+            run.append(k)
+            k += 1
+        if not run:
+            k += 1
+            continue
+        if len(run) < CONTENTS_MIN:
+            continue
+        if _CONTENTS_TITLE.match(_norm_heading(paragraphs[run[0]].heading)):
+            out.update(run)
+            continue
+        # a heading named again, or a longer text that opens with the entry (never a short text repeated
+        # as it is: a list quoted twice is no contents)
+        page = paragraphs[run[-1]].page
+        headings = {_norm_heading(t) for t in [s.heading for s in document.sections if s.page >= page]
+                    + [p.heading or "" for p in paragraphs[run[-1] + 1:]]}
+        texts = [_norm_heading(t) for t in [p.text for p in paragraphs[run[-1] + 1:]]
+                 + [b.text for b in document.blocks if b.page >= page]]
+        found = 0
+        for e in (entry(paragraphs[i]) for i in run):
+            found += any(h == e or h.startswith(e + " ") for h in headings) or any(t.startswith(e + " ") for t in texts)
+        if found >= CONTENTS_REPEATED * len(run):
+            out.update(run)
+    return out
 
 
 # "Rule 8. Preparation of Agenda." / "Article 12. Quorum." / "Standing Order 4. Notice of motions.": a label word,
