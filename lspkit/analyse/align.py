@@ -200,21 +200,30 @@ def align(
             bonus = 0.01 * same_number + 0.01 * same_gap
             proposals.append((s + bonus, abs(_rel(i, n_old) - _rel(j, n_new)), (i,), (j,), s))
 
-    def pieces_of(side_free: list[bool], cands: list[int], containment) -> list[tuple[int, ...]]:
-        """Runs of 2+ consecutive free paragraphs each mostly contained in `whole`."""
+    def pieces_of(side_free: list[bool], cands: list[int], containment, toks) -> list[tuple[int, ...]]:
+        """Runs of 2+ consecutive free paragraphs each mostly contained in `whole`; a piece too short to judge
+        ("Yours," closing a letter quoted in the text) is carried inside a run when all its words are in the
+        whole, never at its ends."""
 
         def ok(k: int) -> bool:
             return 0 <= k < len(side_free) and side_free[k] and containment(k)
 
+        def tiny(k: int) -> bool:
+            return len(toks[k]) < PIECE_MIN_TOKENS
+
         runs = set()
         for k in cands:
-            if not ok(k):
+            if not ok(k) or tiny(k):
                 continue
             lo = hi = k
             while ok(lo - 1):
                 lo -= 1
             while ok(hi + 1):
                 hi += 1
+            while tiny(lo):
+                lo += 1
+            while tiny(hi):
+                hi -= 1
             if hi > lo:
                 runs.add(tuple(range(lo, hi + 1)))
         return sorted(runs)
@@ -230,9 +239,11 @@ def align(
 
         def contained(j: int, i: int = i) -> bool:
             piece = ntoks[j]
+            if 0 < len(piece) < PIECE_MIN_TOKENS:
+                return lcs_of(i, j) == len(piece)
             return len(piece) >= PIECE_MIN_TOKENS and len(piece) < len(whole) and lcs_of(i, j) >= PIECE_CONTAINMENT * len(piece)
 
-        for run in pieces_of(new_free, js, contained):
+        for run in pieces_of(new_free, js, contained, ntoks):
             joined = tuple(t for j in run for t in ntoks[j])
             s = Indel.normalized_similarity(whole, joined)
             verbatim = _verbatim_tail(whole, [ntoks[j] for j in run])
@@ -244,9 +255,11 @@ def align(
 
         def contained_old(i: int, j: int = j) -> bool:
             piece = otoks[i]
+            if 0 < len(piece) < PIECE_MIN_TOKENS:
+                return lcs_of(i, j) == len(piece)
             return len(piece) >= PIECE_MIN_TOKENS and len(piece) < len(whole) and lcs_of(i, j) >= PIECE_CONTAINMENT * len(piece)
 
-        for run in pieces_of(old_free, is_, contained_old):
+        for run in pieces_of(old_free, is_, contained_old, otoks):
             joined = tuple(t for i in run for t in otoks[i])
             s = Indel.normalized_similarity(joined, whole)
             verbatim = _verbatim_tail(whole, [otoks[i] for i in run])

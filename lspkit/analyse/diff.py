@@ -24,6 +24,7 @@ twice in one version is warned about; both paragraphs are aligned as themselves.
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -480,7 +481,7 @@ def diff_documents(
 
     ordered = _boundary_shifts(tuple(c for _, c in sorted(zip(keys, changes), key=lambda kc: kc[0])))
     if known is None:  # a tracked-changes PDF says itself which unit is which
-        ordered = _block_runs(ordered, options, noise_ctx)
+        ordered = _same_words(_block_runs(ordered, options, noise_ctx), ops, nps, options)
     heading_changes = _reconcile_headings(heading_changes, ordered)
     dangling = _dangling(old, new, matches)
     kw = {"ignore_case": ignore_case, "ignore_punctuation": ignore_punctuation}
@@ -614,6 +615,80 @@ def _block_runs(changes: tuple[Change, ...], options: DiffOptions, noise_ctx: No
     for run in runs:
         out.append(run[0] if len(run) == 1 else _joined(run, options, noise_ctx))
     return tuple(out)
+
+
+SAME_WORDS_WINDOW = 40
+
+
+def _same_words(changes: tuple[Change, ...], ops: Sequence[Paragraph], nps: Sequence[Paragraph],
+                options: DiffOptions) -> tuple[Change, ...]:
+    """Neighbouring changes that together hold the same words on both sides are no change: the text was cut
+    at other places (page breaks moved by a re-pagination, a line read as a numbered paragraph in one version).
+
+    Only where one version's side of the stretch is unnumbered text (blocks: their cuts are no printed
+    numbers), the stretch is unbroken in both versions (consecutive units), and the joined words are the same;
+    numbered paragraphs merged or split on both sides stay what they are.
+    """
+    out = list(changes)
+    size = lambda idx, units: sum(len(units[i].text.split()) for i in idx)  # noqa: E731
+    # only changes of wording or cut: a renumbered or moved unit kept its words and says so
+    cut = {ChangeKind.MODIFIED, ChangeKind.PUNCTUATION, ChangeKind.ADDED, ChangeKind.DELETED, ChangeKind.MERGED,
+           ChangeKind.SPLIT}
+    k = 0
+    while k < len(out):
+        if out[k].kind not in cut:
+            k += 1
+            continue
+        done = False
+        olds: set[int] = set()
+        news: set[int] = set()
+        for m in range(k, min(len(out), k + SAME_WORDS_WINDOW)):
+            c = out[m]
+            if c.kind not in cut:
+                break
+            olds.update(c.old_index)
+            news.update(c.new_index)
+            if m == k or not olds or not news:
+                continue
+            if not (all(is_block(ops[i].number) for i in olds) or all(is_block(nps[j].number) for j in news)):
+                continue
+            if max(olds) - min(olds) + 1 != len(olds) or max(news) - min(news) + 1 != len(news):
+                continue
+            a, b = size(olds, ops), size(news, nps)
+            if abs(a - b) > max(2, a // 50):
+                continue
+            old_text = "\n".join(ops[i].text for i in sorted(olds))
+            new_text = "\n".join(nps[j].text for j in sorted(news))
+            labels = sum(not is_block(ops[i].number) for i in olds) + sum(not is_block(nps[j].number) for j in news)
+            if _same_text(old_text, new_text, options) or _same_but_labels(old_text, new_text, labels, options):
+                for q in range(k, m + 1):
+                    out[q] = replace(out[q], kind=ChangeKind.UNCHANGED, similarity=1.0, noise=("page break",))
+                k, done = m + 1, True
+                break
+        if not done:
+            k += 1
+    return tuple(out)
+
+
+_LABEL_TOKENS = re.compile(r"^\(?(?:\d{1,3}|[ivxlc]{1,5}|[a-z])[.)]?$", re.I)
+
+
+def _same_but_labels(old_text: str, new_text: str, labels: int, options: DiffOptions) -> bool:
+    """The same words but for at most `labels` item labels ("1.", "(ii)") printed in one version's text and
+    read as a numbered paragraph's number (outside its text) in the other's."""
+    if not labels:
+        return False
+    kw = {"ignore_case": options.ignore_case, "ignore_punctuation": options.ignore_punctuation}
+    a = comparison_tokens(old_text, **kw)
+    b = comparison_tokens(new_text, **kw)
+    found = 0
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        if op == "replace" or not _LABEL_TOKENS.match("".join(a[i1:i2] or b[j1:j2])):
+            return False
+        found += 1
+    return found <= labels
 
 
 def _only_blocks(c: Change) -> bool:
