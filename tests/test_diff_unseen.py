@@ -144,3 +144,28 @@ def test_a_one_word_closing_line_carries_a_merge_across_it():
     assert "Yours," in olds
     matches = align(olds, [new.paragraphs[whole].text])
     assert [m.old for m in matches] == [tuple(range(17))]
+
+
+CMU = json.loads((PAIRS / "cmu-student-senate-bylaws-2017-2018.gold.json").read_text(encoding="utf-8"))
+
+
+def test_a_contents_list_on_the_cover_is_no_cover_line():
+    # the 2017 bylaws' page 1 prints its title, "Adopted: ..." and the contents ("Article I. Purpose and Scope. 1"
+    # ... "Article XI. Amendment. 20"): the contents lines name what the text prints further on, then a page
+    # number, so they are no cover lines to be 'removed' when the next edition re-paginates them
+    from lspkit.analyse.diffparts import cover_of
+
+    old = _extract(CMU["old"])
+    lines = cover_of(old).lines
+    assert not [t for t in lines if t.startswith(("Article I. Purpose", "Article XI. Amendment"))], lines
+    assert len(lines) <= 1, lines  # "Article VI. Officers. 11": the text prints it behind a line number ("490 ...")
+    assert CMU["cover_changes"] == []
+
+
+def test_a_contents_list_is_not_compared_as_text_in_either_edition():
+    # the 2018 edition is mostly unnumbered text (compared block by block): its contents page, re-paginated
+    # and renumbered ("Article V. Elections Procedures. 9" inserted), is no added or modified text
+    result = _diff(CMU)
+    contents = [c for c in result.changes if c.kind is not ChangeKind.UNCHANGED
+                and any(t.strip().startswith("Article I. Purpose and Scope") for t in (*c.old_texts, *c.new_texts))]
+    assert contents == [], [(c.kind.value, c.old, c.new) for c in contents]

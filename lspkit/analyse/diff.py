@@ -40,6 +40,7 @@ from .diffparts import (
     RecommendationChange,
     TableChange,
     classify_edits,
+    contents_blocks,
     cover_of,
     metadata_changes,
     recommendation_changes,
@@ -888,7 +889,7 @@ def _units(document: Document, blocks: bool, labelled: bool = False, cover: bool
             return replace(document, paragraphs=tuple(items)), [None] * len(items)
     units = [(p.page, 1, k, p, k) for k, p in enumerate(document.paragraphs) if k not in listed]
     # the cover's lines are compared as cover fields (`cover_of`), not again as text
-    on_cover = cover_of(document).blocks if cover else frozenset()
+    on_cover = cover_of(document).blocks | contents_blocks(document) if cover else frozenset()
     units += [
         (b.page, 0, k, Paragraph(number=f"{BLOCK_MARK}{k + 1}", text=b.text, page=b.page), None)
         for k, b in enumerate(document.blocks) if k not in on_cover

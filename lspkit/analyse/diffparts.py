@@ -137,9 +137,10 @@ def cover_of(document: Document) -> Cover:
     lines: list[str] = []
     used: set[int] = set()
     taken = {_norm(_field_text(v) or "") for v in document.metadata.values()}
-    for k, b in enumerate(document.blocks):
-        if not (b.page < first or b.page == first == opening):
-            continue
+    on_cover = [k for k, b in enumerate(document.blocks) if b.page < first or b.page == first == opening]
+    entries = contents_blocks(document)
+    for k in on_cover:
+        b = document.blocks[k]
         text = " ".join(b.text.split())
         m = _COVER_FIELD.match(text)
         if m and len(m.group("label").split()) <= 8 and len(m.group("value").split()) <= 16 \
@@ -149,12 +150,50 @@ def cover_of(document: Document) -> Cover:
                 fields[label] = m.group("value").rstrip(" .;,")  # "No." and "No" are one answer
                 used.add(k)
             continue
+        if k in entries:
+            used.add(k)  # a contents entry on the cover: front matter, neither a cover line nor text
+            continue
         words = text.split()
         if 0 < len(words) <= 8 and not re.search(r"[.;:,]$", text) and not _COVER_ITEM.match(text) \
                 and _norm(text) not in taken:
             lines.append(text)
             used.add(k)
     return Cover(fields, tuple(lines), frozenset(used))
+
+
+CONTENTS_OPENING = 12
+CONTENTS_MIN = 3
+CONTENTS_PAGES = 3
+_PAGE_NUMBER_TAIL = re.compile(r"(?:\s+|\s*(?:\.{2,}|\u2026+)\s*)(?:\d{1,3}|[ivxlc]{1,5})$", re.I)
+
+
+def contents_blocks(document: Document) -> frozenset[int]:
+    """Positions of the blocks on the first pages (up to 3) that are a list of contents: at least three lines
+    "Article V. Student Senate Fiscal Policy. 11", each a heading or the opening of a text the document prints
+    elsewhere, then a page number.  Front matter: neither a cover line nor text to compare."""
+    candidates = [k for k, b in enumerate(document.blocks)
+                  if b.page <= CONTENTS_PAGES and _PAGE_NUMBER_TAIL.search(" ".join(b.text.split()))]
+    if len(candidates) < CONTENTS_MIN:
+        return frozenset()
+    # what the document prints elsewhere: its headings, and the openings of its text (a contents line's own
+    # block, and the other contents lines, left out)
+    headings = {" ".join(_words(s.heading)) for s in document.sections}
+    for t in (*document.blocks, *document.paragraphs):
+        if not _PAGE_NUMBER_TAIL.search(" ".join(t.text.split())):
+            words = _words(t.text)[:CONTENTS_OPENING]
+            headings.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+    entries = frozenset(k for k in candidates if _contents_entry(" ".join(document.blocks[k].text.split()), headings))
+    return entries if len(entries) >= CONTENTS_MIN else frozenset()  # one line "Agenda item 7" is no contents
+
+
+def _contents_entry(text: str, headings: set[str]) -> bool:
+    """A line "Article V. Student Senate Fiscal Policy. 11": a heading the document prints further on, then a
+    page number."""
+    tail = _PAGE_NUMBER_TAIL.search(text)
+    if not tail:
+        return False
+    name = " ".join(_words(text[: tail.start()]))
+    return bool(name) and name in headings
 
 
 def _cover_line_changes(a: Sequence[str], b: Sequence[str], kw: dict) -> list[FieldChange]:
