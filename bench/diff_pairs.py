@@ -107,6 +107,14 @@ def schedule(result, gold: dict, key: str = "items") -> str:
     return f"marked items found with the gold's op {found}/{len(items)}; changed units {len(changed)}"
 
 
+def operations(result, gold: dict) -> str:
+    """The gold's `operations` (op, old label, new label) found exactly, and the changed units that are none of
+    them; labels must be lspkit's own (printed paragraph numbers), so a gold labelled otherwise scores 0 found."""
+    want = {(o["op"], o["old"], o["new"]) for o in gold["operations"]}
+    got = {(c.kind.value, c.old[0] if c.old else None, c.new[0] if c.new else None) for c in _changed(result)}
+    return f"gold ops found exactly {len(want & got)}/{len(want)}; changed units not in the gold {len(got - want)}"
+
+
 def main() -> int:
     rows = []
     for name in sorted(PAIRS.glob("*.gold.json")):
@@ -125,6 +133,8 @@ def main() -> int:
             line += "; " + in_order(result, gold)
         elif "tracked" in gold and "old" not in gold and "items" in gold:
             line += "; " + schedule(result, gold)
+        if "operations" in gold and "paragraph_ops" not in gold:
+            line += "; " + operations(result, gold)
         rows.append((name.name, line))
     if "cardano-constitution-0312-0412.gold.json" in {n for n, _ in rows}:
         gold = _gold("cardano-constitution-0312-0412.gold.json")

@@ -50,6 +50,11 @@ IN_PLACE_FACTOR = 0.7
 # ... and so is a paragraph kept word for word with a sentence or more added to it (or cut from it).
 EXTENDED_FACTOR = 0.6
 EXTENDED_CONTAINMENT = 0.9
+# One unpaired paragraph on each side between the same two paired neighbours (its number shifted, its
+# wording redone: a draft's "I propose..." become the final's "The Council has agreed...") is that
+# paragraph rewritten when this much of it is the same words; a new paragraph put in place of a deleted
+# one shares little more than the subject's names.
+BETWEEN_PAIRED = 0.3
 
 
 @dataclass(frozen=True)
@@ -195,21 +200,30 @@ def align(
             bonus = 0.01 * same_number + 0.01 * same_gap
             proposals.append((s + bonus, abs(_rel(i, n_old) - _rel(j, n_new)), (i,), (j,), s))
 
-    def pieces_of(side_free: list[bool], cands: list[int], containment) -> list[tuple[int, ...]]:
-        """Runs of 2+ consecutive free paragraphs each mostly contained in `whole`."""
+    def pieces_of(side_free: list[bool], cands: list[int], containment, toks) -> list[tuple[int, ...]]:
+        """Runs of 2+ consecutive free paragraphs each mostly contained in `whole`; a piece too short to judge
+        ("Yours," closing a letter quoted in the text) is carried inside a run when all its words are in the
+        whole, never at its ends."""
 
         def ok(k: int) -> bool:
             return 0 <= k < len(side_free) and side_free[k] and containment(k)
 
+        def tiny(k: int) -> bool:
+            return len(toks[k]) < PIECE_MIN_TOKENS
+
         runs = set()
         for k in cands:
-            if not ok(k):
+            if not ok(k) or tiny(k):
                 continue
             lo = hi = k
             while ok(lo - 1):
                 lo -= 1
             while ok(hi + 1):
                 hi += 1
+            while tiny(lo):
+                lo += 1
+            while tiny(hi):
+                hi -= 1
             if hi > lo:
                 runs.add(tuple(range(lo, hi + 1)))
         return sorted(runs)
@@ -225,9 +239,11 @@ def align(
 
         def contained(j: int, i: int = i) -> bool:
             piece = ntoks[j]
+            if 0 < len(piece) < PIECE_MIN_TOKENS:
+                return lcs_of(i, j) == len(piece)
             return len(piece) >= PIECE_MIN_TOKENS and len(piece) < len(whole) and lcs_of(i, j) >= PIECE_CONTAINMENT * len(piece)
 
-        for run in pieces_of(new_free, js, contained):
+        for run in pieces_of(new_free, js, contained, ntoks):
             joined = tuple(t for j in run for t in ntoks[j])
             s = Indel.normalized_similarity(whole, joined)
             verbatim = _verbatim_tail(whole, [ntoks[j] for j in run])
@@ -239,9 +255,11 @@ def align(
 
         def contained_old(i: int, j: int = j) -> bool:
             piece = otoks[i]
+            if 0 < len(piece) < PIECE_MIN_TOKENS:
+                return lcs_of(i, j) == len(piece)
             return len(piece) >= PIECE_MIN_TOKENS and len(piece) < len(whole) and lcs_of(i, j) >= PIECE_CONTAINMENT * len(piece)
 
-        for run in pieces_of(old_free, is_, contained_old):
+        for run in pieces_of(old_free, is_, contained_old, otoks):
             joined = tuple(t for i in run for t in otoks[i])
             s = Indel.normalized_similarity(joined, whole)
             verbatim = _verbatim_tail(whole, [otoks[i] for i in run])
@@ -253,7 +271,22 @@ def align(
     for _, _, o, n, s in proposals:
         if all(old_free[i] for i in o) and all(new_free[j] for j in n):
             take(o, n, s)
+
+    # 4. A lone unpaired paragraph on each side with paired neighbours on both sides: the same place.
+    for i, j in _between_paired(matches, old_free, new_free):
+        s = Indel.normalized_similarity(otoks[i], ntoks[j])
+        if s >= BETWEEN_PAIRED:
+            take((i,), (j,), s)
     return _sorted(matches)
+
+
+def _between_paired(matches: Sequence[Match], old_free: Sequence[bool], new_free: Sequence[bool]) -> list[tuple[int, int]]:
+    """(i, j) free on both sides where old i-1 and new j-1 end one match and old i+1 and new j+1 begin one."""
+    ends = {(m.old[-1], m.new[-1]) for m in matches}
+    starts = {(m.old[0], m.new[0]) for m in matches}
+    return [(i, j) for (a, b) in sorted(ends)
+            for i, j in [(a + 1, b + 1)]
+            if i < len(old_free) and j < len(new_free) and old_free[i] and new_free[j] and (i + 1, j + 1) in starts]
 
 
 def _explains_more(joined: float, best_single: float, verbatim: bool = False) -> bool:

@@ -24,6 +24,7 @@ twice in one version is warned about; both paragraphs are aligned as themselves.
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -39,6 +40,7 @@ from .diffparts import (
     RecommendationChange,
     TableChange,
     classify_edits,
+    contents_blocks,
     cover_of,
     metadata_changes,
     recommendation_changes,
@@ -480,7 +482,7 @@ def diff_documents(
 
     ordered = _boundary_shifts(tuple(c for _, c in sorted(zip(keys, changes), key=lambda kc: kc[0])))
     if known is None:  # a tracked-changes PDF says itself which unit is which
-        ordered = _block_runs(ordered, options, noise_ctx)
+        ordered = _same_words(_block_runs(ordered, options, noise_ctx), ops, nps, options)
     heading_changes = _reconcile_headings(heading_changes, ordered)
     dangling = _dangling(old, new, matches)
     kw = {"ignore_case": ignore_case, "ignore_punctuation": ignore_punctuation}
@@ -614,6 +616,80 @@ def _block_runs(changes: tuple[Change, ...], options: DiffOptions, noise_ctx: No
     for run in runs:
         out.append(run[0] if len(run) == 1 else _joined(run, options, noise_ctx))
     return tuple(out)
+
+
+SAME_WORDS_WINDOW = 40
+
+
+def _same_words(changes: tuple[Change, ...], ops: Sequence[Paragraph], nps: Sequence[Paragraph],
+                options: DiffOptions) -> tuple[Change, ...]:
+    """Neighbouring changes that together hold the same words on both sides are no change: the text was cut
+    at other places (page breaks moved by a re-pagination, a line read as a numbered paragraph in one version).
+
+    Only where one version's side of the stretch is unnumbered text (blocks: their cuts are no printed
+    numbers), the stretch is unbroken in both versions (consecutive units), and the joined words are the same;
+    numbered paragraphs merged or split on both sides stay what they are.
+    """
+    out = list(changes)
+    size = lambda idx, units: sum(len(units[i].text.split()) for i in idx)  # noqa: E731
+    # only changes of wording or cut: a renumbered or moved unit kept its words and says so
+    cut = {ChangeKind.MODIFIED, ChangeKind.PUNCTUATION, ChangeKind.ADDED, ChangeKind.DELETED, ChangeKind.MERGED,
+           ChangeKind.SPLIT}
+    k = 0
+    while k < len(out):
+        if out[k].kind not in cut:
+            k += 1
+            continue
+        done = False
+        olds: set[int] = set()
+        news: set[int] = set()
+        for m in range(k, min(len(out), k + SAME_WORDS_WINDOW)):
+            c = out[m]
+            if c.kind not in cut:
+                break
+            olds.update(c.old_index)
+            news.update(c.new_index)
+            if m == k or not olds or not news:
+                continue
+            if not (all(is_block(ops[i].number) for i in olds) or all(is_block(nps[j].number) for j in news)):
+                continue
+            if max(olds) - min(olds) + 1 != len(olds) or max(news) - min(news) + 1 != len(news):
+                continue
+            a, b = size(olds, ops), size(news, nps)
+            if abs(a - b) > max(2, a // 50):
+                continue
+            old_text = "\n".join(ops[i].text for i in sorted(olds))
+            new_text = "\n".join(nps[j].text for j in sorted(news))
+            labels = sum(not is_block(ops[i].number) for i in olds) + sum(not is_block(nps[j].number) for j in news)
+            if _same_text(old_text, new_text, options) or _same_but_labels(old_text, new_text, labels, options):
+                for q in range(k, m + 1):
+                    out[q] = replace(out[q], kind=ChangeKind.UNCHANGED, similarity=1.0, noise=("page break",))
+                k, done = m + 1, True
+                break
+        if not done:
+            k += 1
+    return tuple(out)
+
+
+_LABEL_TOKENS = re.compile(r"^\(?(?:\d{1,3}|[ivxlc]{1,5}|[a-z])[.)]?$", re.I)
+
+
+def _same_but_labels(old_text: str, new_text: str, labels: int, options: DiffOptions) -> bool:
+    """The same words but for at most `labels` item labels ("1.", "(ii)") printed in one version's text and
+    read as a numbered paragraph's number (outside its text) in the other's."""
+    if not labels:
+        return False
+    kw = {"ignore_case": options.ignore_case, "ignore_punctuation": options.ignore_punctuation}
+    a = comparison_tokens(old_text, **kw)
+    b = comparison_tokens(new_text, **kw)
+    found = 0
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        if op == "replace" or not _LABEL_TOKENS.match("".join(a[i1:i2] or b[j1:j2])):
+            return False
+        found += 1
+    return found <= labels
 
 
 def _only_blocks(c: Change) -> bool:
@@ -795,21 +871,83 @@ def _units(document: Document, blocks: bool, labelled: bool = False, cover: bool
     ...") is cut into one unit per item, named by its label, wherever the
     blocks (often a page each) end (`labelled_items`).
     """
+    listed = _contents_entries(document)
+    if listed:
+        kept = [k for k in range(len(document.paragraphs)) if k not in listed]
+        # ... and the heading "Contents" over them goes with them, unless it still heads text
+        heads = {document.paragraphs[k].heading for k in kept}
+        gone = {document.paragraphs[k].heading for k in listed} - heads
+        document = replace(document, sections=tuple(
+            s for s in document.sections if not (s.heading in gone and _CONTENTS_TITLE.match(_norm_heading(s.heading)))))
+        if not blocks or not document.blocks:
+            return replace(document, paragraphs=tuple(document.paragraphs[k] for k in kept)), kept
     if not blocks or not document.blocks:
         return document, list(range(len(document.paragraphs)))
     if labelled and not document.paragraphs:
         items = labelled_items(document.blocks)
         if items is not None:
             return replace(document, paragraphs=tuple(items)), [None] * len(items)
-    units = [(p.page, 1, k, p, k) for k, p in enumerate(document.paragraphs)]
+    units = [(p.page, 1, k, p, k) for k, p in enumerate(document.paragraphs) if k not in listed]
     # the cover's lines are compared as cover fields (`cover_of`), not again as text
-    on_cover = cover_of(document).blocks if cover else frozenset()
+    on_cover = cover_of(document).blocks | contents_blocks(document) if cover else frozenset()
     units += [
         (b.page, 0, k, Paragraph(number=f"{BLOCK_MARK}{k + 1}", text=b.text, page=b.page), None)
         for k, b in enumerate(document.blocks) if k not in on_cover
     ]
     units.sort(key=lambda u: (u[0], u[1], u[2]))
     return replace(document, paragraphs=tuple(u[3] for u in units)), [u[4] for u in units]
+
+
+_CONTENTS_TITLE = re.compile(r"^(?:table of )?contents$|^index$", re.I)
+_PAGE_TAIL = re.compile(r"(?:\s*(?:\.{2,}|\u2026+))?\s*(?:\d{1,3}|[ivxlc]{1,5})?\s*$", re.I)
+CONTENTS_MIN = 3
+CONTENTS_WORDS = 12
+CONTENTS_REPEATED = 0.8
+
+
+def _contents_entries(document: Document) -> set[int]:
+    """Positions of the paragraphs that are a list of contents: front matter, never paragraphs of the text.
+
+    A run of at least three short paragraphs (up to 12 words, no sentence) under a heading "Contents" /
+    "Table of contents" / "Index", or one whose entries mostly (80%) name, word for word, what begins a heading,
+    paragraph or block later in the document (a contents page without page numbers, its lines numbered "1)"
+    "2)" like the sections they list)."""
+    paragraphs = document.paragraphs
+
+    def entry(p: Paragraph) -> Optional[str]:
+        text = _norm_heading(_PAGE_TAIL.sub("", " ".join(p.text.split())))
+        words = text.split()
+        return text if words and len(words) <= CONTENTS_WORDS else None
+
+    out: set[int] = set()
+    k = 0
+    while k < len(paragraphs):
+        run = []
+        while k < len(paragraphs) and entry(paragraphs[k]) is not None and (
+                not run or paragraphs[k].heading == paragraphs[run[0]].heading):
+            run.append(k)
+            k += 1
+        if not run:
+            k += 1
+            continue
+        if len(run) < CONTENTS_MIN:
+            continue
+        if _CONTENTS_TITLE.match(_norm_heading(paragraphs[run[0]].heading)):
+            out.update(run)
+            continue
+        # a heading named again, or a longer text that opens with the entry (never a short text repeated
+        # as it is: a list quoted twice is no contents)
+        page = paragraphs[run[-1]].page
+        headings = {_norm_heading(t) for t in [s.heading for s in document.sections if s.page >= page]
+                    + [p.heading or "" for p in paragraphs[run[-1] + 1:]]}
+        texts = [_norm_heading(t) for t in [p.text for p in paragraphs[run[-1] + 1:]]
+                 + [b.text for b in document.blocks if b.page >= page]]
+        found = 0
+        for e in (entry(paragraphs[i]) for i in run):
+            found += any(h == e or h.startswith(e + " ") for h in headings) or any(t.startswith(e + " ") for t in texts)
+        if found >= CONTENTS_REPEATED * len(run):
+            out.update(run)
+    return out
 
 
 # "Rule 8. Preparation of Agenda." / "Article 12. Quorum." / "Standing Order 4. Notice of motions.": a label word,

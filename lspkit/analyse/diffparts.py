@@ -120,7 +120,8 @@ class Cover:
 
 def cover_of(document: Document) -> Cover:
     """The cover of a paper with numbered paragraphs: its unnumbered blocks before the body (on the pages
-    before the first numbered paragraph's, at most the first two, or on page 1 when the body starts there).
+    before the first numbered paragraph's, at most the first two, or on that page when no page before it prints
+    text: page 1, or the page after a scanned covering letter).
     A labelled line is a field when its label is short (up to 8 words) and its value too (up to 16); a line
     of up to 8 words that is no sentence and no list item is a cover line.  A paper without numbered
     paragraphs, or whose unnumbered text outweighs them, has no cover told apart from its text: its blocks
@@ -129,13 +130,17 @@ def cover_of(document: Document) -> Cover:
     if not document.paragraphs or sum(len(b.text.split()) for b in document.blocks) > numbered:
         return Cover({}, (), frozenset())
     first = min(min(p.page for p in document.paragraphs), 3)
+    # The body starts on the first page that prints text (page 1, or page 2 behind a scanned covering letter
+    # that has none): the cover is on that page, above the body.
+    opening = min([p.page for p in document.paragraphs] + [b.page for b in document.blocks])
     fields: dict[str, str] = {}
     lines: list[str] = []
     used: set[int] = set()
     taken = {_norm(_field_text(v) or "") for v in document.metadata.values()}
-    for k, b in enumerate(document.blocks):
-        if not (b.page < first or b.page == first == 1):
-            continue
+    on_cover = [k for k, b in enumerate(document.blocks) if b.page < first or b.page == first == opening]
+    entries = contents_blocks(document)
+    for k in on_cover:
+        b = document.blocks[k]
         text = " ".join(b.text.split())
         m = _COVER_FIELD.match(text)
         if m and len(m.group("label").split()) <= 8 and len(m.group("value").split()) <= 16 \
@@ -145,12 +150,50 @@ def cover_of(document: Document) -> Cover:
                 fields[label] = m.group("value").rstrip(" .;,")  # "No." and "No" are one answer
                 used.add(k)
             continue
+        if k in entries:
+            used.add(k)  # a contents entry on the cover: front matter, neither a cover line nor text
+            continue
         words = text.split()
         if 0 < len(words) <= 8 and not re.search(r"[.;:,]$", text) and not _COVER_ITEM.match(text) \
                 and _norm(text) not in taken:
             lines.append(text)
             used.add(k)
     return Cover(fields, tuple(lines), frozenset(used))
+
+
+CONTENTS_OPENING = 12
+CONTENTS_MIN = 3
+CONTENTS_PAGES = 3
+_PAGE_NUMBER_TAIL = re.compile(r"(?:\s+|\s*(?:\.{2,}|\u2026+)\s*)(?:\d{1,3}|[ivxlc]{1,5})$", re.I)
+
+
+def contents_blocks(document: Document) -> frozenset[int]:
+    """Positions of the blocks on the first pages (up to 3) that are a list of contents: at least three lines
+    "Article V. Student Senate Fiscal Policy. 11", each a heading or the opening of a text the document prints
+    elsewhere, then a page number.  Front matter: neither a cover line nor text to compare."""
+    candidates = [k for k, b in enumerate(document.blocks)
+                  if b.page <= CONTENTS_PAGES and _PAGE_NUMBER_TAIL.search(" ".join(b.text.split()))]
+    if len(candidates) < CONTENTS_MIN:
+        return frozenset()
+    # what the document prints elsewhere: its headings, and the openings of its text (a contents line's own
+    # block, and the other contents lines, left out)
+    headings = {" ".join(_words(s.heading)) for s in document.sections}
+    for t in (*document.blocks, *document.paragraphs):
+        if not _PAGE_NUMBER_TAIL.search(" ".join(t.text.split())):
+            words = _words(t.text)[:CONTENTS_OPENING]
+            headings.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+    entries = frozenset(k for k in candidates if _contents_entry(" ".join(document.blocks[k].text.split()), headings))
+    return entries if len(entries) >= CONTENTS_MIN else frozenset()  # one line "Agenda item 7" is no contents
+
+
+def _contents_entry(text: str, headings: set[str]) -> bool:
+    """A line "Article V. Student Senate Fiscal Policy. 11": a heading the document prints further on, then a
+    page number."""
+    tail = _PAGE_NUMBER_TAIL.search(text)
+    if not tail:
+        return False
+    name = " ".join(_words(text[: tail.start()]))
+    return bool(name) and name in headings
 
 
 def _cover_line_changes(a: Sequence[str], b: Sequence[str], kw: dict) -> list[FieldChange]:
@@ -209,7 +252,27 @@ def metadata_changes(old: Document, new: Document, *, ignore_case: bool = False,
     for key, value in a.items():
         if key not in b and value is not None:
             out.append(FieldChange(key, "removed", value, None))
+    # A cover line read as a field in one version only is no change where the other prints it on its cover pages
+    # too (there it was read as part of a block, or on a page the cover was not looked for).
+    printed = {"added": _cover_text(old), "removed": _cover_text(new)}
+    out = [f for f in out if not (f.field in cover_a.fields or f.field in cover_b.fields) or f.op not in printed
+           or not _prints(printed[f.op], f.field, f.new if f.op == "added" else f.old)]
     return out + _cover_line_changes(cover_a.lines, cover_b.lines, kw)
+
+
+def _cover_text(document: Document) -> str:
+    """Everything a version prints on its cover pages (up to the first numbered paragraph's page, at most 3),
+    normalised for `_prints`."""
+    pages = [p.page for p in document.paragraphs]
+    last = min(min(pages), 3) if pages else 3
+    texts = [b.text for b in document.blocks if b.page <= last] + [p.text for p in document.paragraphs if p.page <= last]
+    return " ".join(_words(" ".join(texts)))
+
+
+def _prints(text: str, label: str, value: Optional[str]) -> bool:
+    """`label` followed by `value` in `text` (both normalised as words)."""
+    want = " ".join(_words(label.rstrip("?") + " " + (value or "")))
+    return bool(want) and f" {want} " in f" {text} "
 
 
 # ---------------------------------------------------------------- recommendations
