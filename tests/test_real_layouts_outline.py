@@ -34,3 +34,26 @@ def test_printed_line_numbers_in_the_margin_are_not_the_lines_text():
     activities = next(ln for ln in lines if "The Activities Board refers" in ln.text)
     assert activities.text.startswith("A. The Activities Board")
     assert not [ln.text for ln in r.lines if re.match(r"^(5|10|15|20|25|30) [A-Za-z0-9]{1,2}\. ", ln.text)]
+
+
+def test_an_outline_of_labels_under_articles_gives_every_item_as_a_paragraph_cited_by_its_path():
+    # CMU Student Senate bylaws: "Article I. Purpose and Scope." (a title set in larger type with its closing
+    # stop), then "A.", below it "1.", "a.", "(i)", "(I)", "(A)", each level further in, the letters restarting
+    # under every article; a contents list fills the top of page 1
+    d = doc("cmu-student-senate_2017_bylaws")
+    by_id = {p.number: p for p in d.paragraphs}
+    first = by_id["1:A"]
+    assert first.label == "A" and first.text.startswith("The purpose of these bylaws")
+    assert first.text.endswith("Student Body Constitution.")  # its item "1." is not glued on
+    assert by_id["1:A.1"].text.startswith("The general purpose of Student Senate")
+    assert by_id["2:A"].text.startswith("The Activities Board refers")  # restarted under Article II
+    assert by_id["2:D.2"].text == "College of Fine Arts;"
+    # a part's title over its items ("B. Student Senators:") is no provision; its items are
+    assert not any(p.text.startswith("Student Senators:") for p in d.paragraphs)
+    assert by_id["4:B.1"].text.startswith("Student Senators shall be elected")
+    assert by_id["4:B.1.a"].label == "a"
+    # the articles, not the contents lines above them on page 1 ("Article I. Purpose and Scope. 1")
+    assert [(s.number, s.heading) for s in d.sections[:2]] == [("1", "Purpose and Scope"),
+                                                               ("2", "Terms and Definitions")]
+    assert any(x.reason.value == "contents" and x.text.startswith("Article XI. Amendment.") for x in d.dropped)
+    assert len([p for p in d.paragraphs if ":" in p.number]) >= 380

@@ -43,6 +43,7 @@ from .matter import (
     reading_metadata,
 )
 from .notes import attach, lift_footnotes, lift_table_lines
+from .outline import OutlineItems
 from .numbering import Numbering, question_warnings, reference_label, sequence_warnings, unique_ids
 from .paragraphs import SENTENCE_END, Blocks, Paragraphs, hyphenates, vocabulary
 from .register import amendments, item_text_starts, register_records, register_titles, title_lines
@@ -74,6 +75,7 @@ def segment(reading: Reading) -> Document:
     s = _State(Body(work, reading.kind, size, vocabulary([w.text for w in work], hyphenates=hyphenates(reading))))
     s.register = register_titles(s.body) if s.body.pdf else set()
     s.clauses = Clauses(s.body)
+    s.items = OutlineItems(s.body)
     s.amendments = amendments(s.body, s.register)
     s.records = register_records(s.body, s.register)
     s.register -= set(s.records)
@@ -125,6 +127,7 @@ class _State:
     register: set[int] = field(default_factory=set)  # lines titling the items of a register (register.py)
     item: Optional[str] = None  # the register item whose prose is still to come
     clauses: Optional[Clauses] = None  # sub-clauses (1), (a), (i) as paragraphs (clauses.py)
+    items: Optional[OutlineItems] = None  # an outline's items A., 1., a. as paragraphs (outline.py)
     amendments: dict[int, str] = field(default_factory=dict)  # lines opening an item's amendment: its tag (register)
     records: dict[int, tuple[str, str]] = field(default_factory=dict)  # items a register only records ("908 ...")
     cover: set[int] = field(default_factory=set)  # lines of a cover's numbered recommendations (matter.py)
@@ -165,6 +168,17 @@ def _read_body(s: _State) -> None:
         if used:
             i += used
             after_heading = i
+            continue
+        item = s.items.step(body, i, s.outline.number, len(s.outline.sections), mid_sentence) if s.items else None
+        if item is not None:
+            _close(s)  # an outline's item (`A.`, `1.`, `a.` below each other): cited by its path, "I:A.1"
+            if item.title:
+                _add_line(s, w)  # a part's title over its items
+                i += 1
+                continue
+            s.paragraphs.start(w, item.ident, item.rest, ParagraphKind.PARAGRAPH, s.outline.number,
+                               s.outline.heading, label=item.label, parent=item.parent)
+            i += 1
             continue
         step = _clause_step(s, i, mid_sentence, i == after_heading)
         if step is not None:

@@ -30,7 +30,7 @@ _FLAT_GLUED = re.compile(r"^(\d{1,3})\.(?=[A-Z“\"‘][a-z ])(.*)$", re.S)  # "
 _NUM_DASH = re.compile(r"^(\d{1,3})\.?\s?[-–—]\s*(?=\(\d|[A-Z])(.*)$", re.S)  # "6.—(1) You must", "7- You must not"
 _ANNEX_NUM = re.compile(r"^([A-Z])\.(\d{1,3}(?:\.\d{1,3}){0,3})(\.|\))?(?:\s+|$)(.*)$", re.S)  # "B.1." in Annex B
 _QUESTION = re.compile(r"^(?i:consultation\s+)?(?:(?i:question)|Q)\.?\s?(\d{1,3}[a-z]?)\b\s*[.:)\-–—]?\s*(.*)$", re.S)
-_CHAPTER = re.compile(r"^(Chapter|Part|Section)\s+(\d{1,3}|[IVXLC]{1,6})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
+_CHAPTER = re.compile(r"^(Chapter|Part|Section|Article)\s+(\d{1,3}|[IVXLC]{1,6})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
 _ANNEX = re.compile(r"^(Annexe|Annex|Appendix|Schedule)\s+([A-Z]|\d{1,3}|[IVX]{1,5})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
 _SUBPART = re.compile(r"^(?:\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\.?|([a-z]{1,2}|[ivx]{1,5})\))\s+(.*)$", re.S)
 _BULLET = re.compile(
