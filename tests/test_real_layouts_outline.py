@@ -57,3 +57,15 @@ def test_an_outline_of_labels_under_articles_gives_every_item_as_a_paragraph_cit
                                                                ("2", "Terms and Definitions")]
     assert any(x.reason.value == "contents" and x.text.startswith("Article XI. Amendment.") for x in d.dropped)
     assert len([p for p in d.paragraphs if ":" in p.number]) >= 380
+
+
+def test_the_next_number_hanging_at_the_margin_starts_a_paragraph_after_one_that_ended_without_a_stop():
+    # 35% Campaign letter (LibreOffice): "2. ... (para 5.iii)" ends without a full stop, and "3. The proposal ..."
+    # hangs out at the numbers' margin, left of the text above; "10.There ..." is one line, "11.There ..." under it
+    d = doc("35-percent-campaign_2018_letter-to-councillors-shopping-centre")
+    by_id = {p.number: p for p in d.paragraphs}
+    assert by_id["2"].text.endswith("(para 5.iii)")
+    assert by_id["3"].text.startswith("The proposal to give first right of refusal")
+    assert by_id["10"].text == "There will be a reduction of leisure floorspace (para 120, 143)"
+    assert by_id["11"].text.startswith("There will be a minimum net loss")
+    assert [p.number for p in d.paragraphs][:16] == [str(n) for n in range(1, 17)]

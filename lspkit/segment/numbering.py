@@ -317,7 +317,7 @@ class Numbering:
         prev = self.last_levels
         if len(cand) == 1 and not lab.dotted and not w.gap_before and not self._undotted_item(body, i, mid_sentence):
             return False  # "12 months" wrapped to a line start
-        if not w.gap_before and mid_sentence and not self._last_item(body, i):
+        if not w.gap_before and mid_sentence and not self._last_item(body, i) and not self._hung_next(body, i):
             return False  # "... as set out in paragraph" / "4.3 below": a reference wrapped mid-sentence
         kind = successor_kind(prev, cand)
         if prev is None:
@@ -371,6 +371,20 @@ class Numbering:
         lab = body[i].label
         assert lab is not None
         return lab.dotted and self._next_flat(body, i) and bool(re.search(r"[;,]\s*(?:and|or)$", body[i - 1].text.rstrip()))
+
+    def _hung_next(self, body: Body, i: int) -> bool:
+        """The next number of a flat series, dotted, hanging out at the numbers' margin left of the text above it
+        ("... (para 5.iii)" set in under "2." / "3. The proposal ..."): a new paragraph, though the one before
+        ended without a stop.  A number wrapped into a sentence starts at the text's margin, not out here."""
+        lab = body[i].label
+        assert lab is not None
+        if not (body.pdf and lab.dotted and self._next_flat(body, i)):
+            return False
+        above = body[i - 1].line
+        tol = max(6.0, 0.8 * (above.size or 10))
+        if body[i - 1].label is not None and body[i - 1].label.levels == self.last_levels:
+            return abs(body[i].line.x0 - above.x0) <= tol  # under the one-line paragraph before, at its number
+        return body[i].line.x0 < above.x0 - tol
 
     def _undotted_item(self, body: Body, i: int, mid_sentence: bool) -> bool:
         """The next item of a dotted flat series printed without its dot ("2. Apply funds ...;" then "3 Co-operate
