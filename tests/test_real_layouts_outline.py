@@ -69,3 +69,14 @@ def test_the_next_number_hanging_at_the_margin_starts_a_paragraph_after_one_that
     assert by_id["10"].text == "There will be a reduction of leisure floorspace (para 120, 143)"
     assert by_id["11"].text.startswith("There will be a minimum net loss")
     assert [p.number for p in d.paragraphs][:16] == [str(n) for n in range(1, 17)]
+
+
+def test_a_list_of_items_ending_with_commas_under_a_section_gives_each_item():
+    # Georgia Tech CoC Student Council constitution (pdfTeX): "Section 2. ... composed of:" then "1. A Masters
+    # representative, ..., elected by Masters students," and "2. A PhD representative ..." at the same margin:
+    # the first item is one line ending with a comma, and the second is no number wrapped into its sentence
+    d = doc("gatech-coc-student-council_2018_constitution-draft")
+    texts = [p.text for p in d.paragraphs if p.label in [str(n) for n in range(1, 10)]]
+    assert texts[0] == "A Masters representative, pursuing a masters degree, elected by Masters students,"
+    assert texts[1].startswith("A PhD representative pursuing a doctoral degree")
+    assert len([t for t in texts if "representative" in t]) >= 9

@@ -378,13 +378,15 @@ class Numbering:
         ended without a stop.  A number wrapped into a sentence starts at the text's margin, not out here."""
         lab = body[i].label
         assert lab is not None
-        if not (body.pdf and lab.dotted and self._next_flat(body, i)):
+        prev = self.last_levels
+        if not (body.pdf and lab.dotted and prev is not None and len(prev) == 1 and lab.levels == (prev[0] + 1,)
+                and lab.rest[:1].isupper() and i > 0 and body[i - 1].line.page == body[i].line.page):
             return False
         above = body[i - 1].line
         tol = max(6.0, 0.8 * (above.size or 10))
-        if body[i - 1].label is not None and body[i - 1].label.levels == self.last_levels:
+        if body[i - 1].label is not None and body[i - 1].label.levels == prev:
             return abs(body[i].line.x0 - above.x0) <= tol  # under the one-line paragraph before, at its number
-        return body[i].line.x0 < above.x0 - tol
+        return self.at_number_x(body[i], body) and body[i].line.x0 < above.x0 - tol
 
     def _undotted_item(self, body: Body, i: int, mid_sentence: bool) -> bool:
         """The next item of a dotted flat series printed without its dot ("2. Apply funds ...;" then "3 Co-operate
