@@ -29,6 +29,8 @@ _MINUTE = re.compile(r"^(\d{4})\.\s+(?=[A-Z])(.*)$", re.S)  # "2747. Police Repo
 _FLAT_GLUED = re.compile(r"^(\d{1,3})\.(?=[A-Z“\"‘][a-z ])(.*)$", re.S)  # "100.The ...", "10.Section ..." (no space)
 _NUM_DASH = re.compile(r"^(\d{1,3})\.?\s?[-–—]\s*(?=\(\d|[A-Z])(.*)$", re.S)  # "6.—(1) You must", "7- You must not"
 _ANNEX_NUM = re.compile(r"^([A-Z])\.(\d{1,3}(?:\.\d{1,3}){0,3})(\.|\))?(?:\s+|$)(.*)$", re.S)  # "B.1." in Annex B
+# a resolution numbered under its minute, the minute's number "32/25" (minute 32 of 2025) then ".1", ".2"
+_MINUTE_RESOLUTION = re.compile(r"^(\d{1,4}/\d{2,4})\.(\d{1,2})\b\.?\s*(?=\S)(.*)$", re.S)
 _QUESTION = re.compile(r"^(?i:consultation\s+)?(?:(?i:question)|Q)\.?\s?(\d{1,3}[a-z]?)\b\s*[.:)\-–—]?\s*(.*)$", re.S)
 _CHAPTER = re.compile(r"^(Chapter|Part|Section|Article)\s+(\d{1,3}|[IVXLC]{1,6})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
 _ANNEX = re.compile(r"^(Annexe|Annex|Appendix|Schedule)\s+([A-Z]|\d{1,3}|[IVX]{1,5})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
@@ -85,6 +87,10 @@ def parse_label(text: str) -> Optional[Label]:
     if m and int(m.group(1)) > 0:
         number, rest = m.groups()
         return Label("number", number, rest.strip(), (int(number),), True)
+    m = _MINUTE_RESOLUTION.match(t)
+    if m and int(m.group(2)) > 0:
+        minute, k, rest = m.groups()
+        return Label("number", f"{minute}.{k}", rest.strip(), (int(k),), True)
     m = _QUESTION.match(t)
     if m:
         return Label("question", "Q" + m.group(1), m.group(2).strip(), (_int(m.group(1)),))
