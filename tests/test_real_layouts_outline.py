@@ -80,3 +80,21 @@ def test_a_list_of_items_ending_with_commas_under_a_section_gives_each_item():
     assert texts[0] == "A Masters representative, pursuing a masters degree, elected by Masters students,"
     assert texts[1].startswith("A PhD representative pursuing a doctoral degree")
     assert len([t for t in texts if "representative" in t]) >= 9
+
+
+def test_resolutions_numbered_under_their_minute_are_paragraphs():
+    # Wroxton & Balscote PC minutes (Google Docs): minute "32/25 Accounts Pack and AGAR3 Return", then resolutions
+    # "32/25.1 That ...", "32/25.2", ... each set in under "Resolutions were proposed ... as follows:-"
+    d = doc("wroxton-balscote-pc_2025_minutes-may")
+    assert [p.number for p in d.paragraphs][:4] == ["32/25.1", "32/25.2", "32/25.3", "32/25.4"]
+    assert d.paragraphs[0].text.startswith("That the Annual Governance Statement")
+    assert d.paragraphs[1].text.startswith("That the bank reconciliation statement")
+
+
+def test_a_closing_line_left_of_the_paragraph_above_is_not_its_text():
+    # the same minutes: "There being no further business ..." after a gap, at the page's margin, left of every line
+    # of the indented resolution above it
+    d = doc("wroxton-balscote-pc_2025_minutes-may")
+    last = next(p for p in d.paragraphs if p.text.startswith("A vote of thanks to Mark Harris"))
+    assert last.text.endswith("was unanimously supported.")
+    assert any(b.text.startswith("There being no further business") for b in d.blocks)

@@ -238,6 +238,9 @@ def _read_body(s: _State) -> None:
         elif start is None and lettered is None and _outdented_after(s, w, in_paragraph, mid_sentence):
             _close(s)  # back at the number's margin after a gap, with no number: not this paragraph's text
             _add_line(s, w)
+        elif start is None and lettered is None and _left_of_paragraph(s, w, in_paragraph, mid_sentence):
+            _close(s)  # after a gap, left of every line of a paragraph that ended: a closing line, not its text
+            _add_line(s, w)
         elif start is None and lettered is None and _unindented_after(s, w, in_paragraph):
             _close(s)  # at the wrap margin after a paragraph that ended, where paragraphs open indented
             _add_line(s, w)
@@ -320,6 +323,16 @@ def _outdented_after(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence: b
     if not (s.body.hanging and in_paragraph and not mid_sentence and w.gap_before and w.label is None) or p is None:
         return False
     return w.line.x0 <= p.x_text + 2 and not s.paragraphs.in_part()
+
+
+def _left_of_paragraph(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence: bool) -> bool:
+    """An unnumbered line after a gap, set clearly left of every line of the open paragraph, which ended: the
+    minutes' closing line under an indented resolution ("There being no further business ..."), not its text."""
+    p = s.paragraphs.open
+    if not (s.body.pdf and in_paragraph and not mid_sentence and w.gap_before and w.label is None) or p is None \
+            or p.last_line is None or s.paragraphs.in_part():
+        return False
+    return w.line.page == p.last_line.page and w.line.x0 < p.bbox[0] - max(6.0, 0.8 * (w.line.size or 10))
 
 
 def _unindented_after(s: _State, w: WorkLine, in_paragraph: bool) -> bool:
