@@ -98,3 +98,12 @@ def test_a_closing_line_left_of_the_paragraph_above_is_not_its_text():
     last = next(p for p in d.paragraphs if p.text.startswith("A vote of thanks to Mark Harris"))
     assert last.text.endswith("was unanimously supported.")
     assert any(b.text.startswith("There being no further business") for b in d.blocks)
+
+
+def test_a_running_title_that_changes_with_the_article_is_furniture():
+    # CMU Student Senate bylaws 2018: "ARTICLE IV. MEMBERS OF STUDENT SENATE." right-aligned at the top of five
+    # pages, "ARTICLE II. ..." on one: never glued into the item that runs over the page break
+    d = doc("cmu-student-senate_2018_bylaws")
+    assert not [p.number for p in d.paragraphs if "ARTICLE" in p.text]
+    heads = {x.text for x in d.dropped if x.reason.value == "header"}
+    assert {"ARTICLE II. TERMS AND DEFINITIONS.", "ARTICLE IV. MEMBERS OF STUDENT SENATE."} <= heads
