@@ -107,3 +107,12 @@ def test_a_running_title_that_changes_with_the_article_is_furniture():
     assert not [p.number for p in d.paragraphs if "ARTICLE" in p.text]
     heads = {x.text for x in d.dropped if x.reason.value == "header"}
     assert {"ARTICLE II. TERMS AND DEFINITIONS.", "ARTICLE IV. MEMBERS OF STUDENT SENATE."} <= heads
+
+
+def test_a_short_title_out_at_the_margin_over_the_next_number_is_not_the_paragraph_above():
+    # 35% Campaign letter: "39.We note ... (Table para 385)" ends without a stop; "Viability", at the page's margin
+    # left of the numbered paragraphs, titles "40. We note that the Applicant ..."
+    d = doc("35-percent-campaign_2018_letter-to-councillors-shopping-centre")
+    by_id = {p.number: p for p in d.paragraphs}
+    assert by_id["39"].text.endswith("(Table para 385)")
+    assert by_id["40"].text.startswith("We note that the Applicant cites viability")

@@ -238,7 +238,7 @@ def _read_body(s: _State) -> None:
         elif start is None and lettered is None and _outdented_after(s, w, in_paragraph, mid_sentence):
             _close(s)  # back at the number's margin after a gap, with no number: not this paragraph's text
             _add_line(s, w)
-        elif start is None and lettered is None and _left_of_paragraph(s, w, in_paragraph, mid_sentence):
+        elif start is None and lettered is None and _left_of_paragraph(s, i, in_paragraph, mid_sentence):
             _close(s)  # after a gap, left of every line of a paragraph that ended: a closing line, not its text
             _add_line(s, w)
         elif start is None and lettered is None and _unindented_after(s, w, in_paragraph):
@@ -325,14 +325,23 @@ def _outdented_after(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence: b
     return w.line.x0 <= p.x_text + 2 and not s.paragraphs.in_part()
 
 
-def _left_of_paragraph(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence: bool) -> bool:
+def _left_of_paragraph(s: _State, i: int, in_paragraph: bool, mid_sentence: bool) -> bool:
     """An unnumbered line after a gap, set clearly left of every line of the open paragraph, which ended: the
     minutes' closing line under an indented resolution ("There being no further business ..."), not its text."""
     p = s.paragraphs.open
-    if not (s.body.pdf and in_paragraph and not mid_sentence and w.gap_before and w.label is None) or p is None \
-            or p.last_line is None or s.paragraphs.in_part():
+    w = s.body[i]
+    if not (s.body.pdf and in_paragraph and w.label is None) or p is None or p.last_line is None \
+            or s.paragraphs.in_part() or w.line.x0 >= p.bbox[0] - max(6.0, 0.8 * (w.line.size or 10)):
         return False
-    return w.line.page == p.last_line.page and w.line.x0 < p.bbox[0] - max(6.0, 0.8 * (w.line.size or 10))
+    if not mid_sentence and w.gap_before and w.line.page == p.last_line.page:
+        return True
+    # a short title out there, over the next numbered paragraph ("Viability" / "40. We note ..."), gap or not,
+    # after a paragraph that ended without a stop ("... (Table para 385)")
+    body = s.body
+    nxt = body[i + 1] if i + 1 < len(body) else None
+    return nxt is not None and nxt.label is not None and nxt.label.kind == "number" and len(w.text.split()) <= 6 \
+        and w.text[:1].isupper() and not SENTENCE_END.search(w.text.rstrip()) and not w.text.rstrip().endswith(",") \
+        and nxt.line.x0 >= p.bbox[0] - 2
 
 
 def _unindented_after(s: _State, w: WorkLine, in_paragraph: bool) -> bool:
