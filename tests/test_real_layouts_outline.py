@@ -53,8 +53,8 @@ def test_an_outline_of_labels_under_articles_gives_every_item_as_a_paragraph_cit
     assert by_id["4:B.1"].text.startswith("Student Senators shall be elected")
     assert by_id["4:B.1.a"].label == "a"
     # the articles, not the contents lines above them on page 1 ("Article I. Purpose and Scope. 1")
-    assert [(s.number, s.heading) for s in d.sections[:2]] == [("1", "Purpose and Scope"),
-                                                               ("2", "Terms and Definitions")]
+    assert [(s.number, s.heading) for s in d.sections[:2]] == [("1", "Article I. Purpose and Scope"),
+                                                               ("2", "Article II. Terms and Definitions")]
     assert any(x.reason.value == "contents" and x.text.startswith("Article XI. Amendment.") for x in d.dropped)
     assert len([p for p in d.paragraphs if ":" in p.number]) >= 380
 

@@ -104,7 +104,11 @@ def _chapter_or_annex(body: Body, i: int, in_paragraph: bool) -> Optional[Headin
         parts.append(body[i + used].text)  # "ANNEX A" / "SUMMARY OF QUESTIONS" on two lines
         used += 1
     kind = SectionKind.ANNEX if lab.kind == "annex" else SectionKind.CHAPTER
-    return Heading(lab.number, " ".join(parts).strip(), w.line.page, kind, None, used)
+    title = " ".join(parts).strip()
+    if lab.word == "Article" and title:
+        # an article is cited by its label: its heading reads as printed ("ARTICLE IV. THE CARDANO ... BUDGET")
+        title = f"{w.text.strip()[: len(w.text.strip()) - len(lab.rest)].strip()} {title}"
+    return Heading(lab.number, title, w.line.page, kind, None, used)
 
 
 def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Optional[Heading]:
