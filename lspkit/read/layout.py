@@ -284,3 +284,36 @@ def _columns(runs: list[list]) -> list[tuple[float, float]]:
     return merged if len(merged) > 1 else []
 
 
+
+
+_LINE_NO = re.compile(r"^\s*(\d{1,5})\s*$")
+
+
+def margin_line_numbers(runs: list[list]) -> set[int]:
+    """The indices of runs that are printed line numbers (a draft's "5", "10", "15" down the left margin).
+
+    A page's line numbers are bare integers right-aligned in one column left of all its other text, counting
+    down the page by a fixed step of at least 2 (every fifth line), each a multiple of that step.  Numbers
+    that step by one are left alone: a column of hanging paragraph numbers "1", "2", "3" looks the same.
+    """
+    nums = [(i, r) for i, r in enumerate(runs) if _LINE_NO.match(r[6] or "")]
+    if len(nums) < 2:
+        return set()
+    columns: dict[int, list] = {}
+    for i, r in nums:
+        columns.setdefault(round(r[1]), []).append((i, r))
+    for key in sorted(columns, key=lambda k: -len(columns[k])):
+        col = [(i, r) for x, c in columns.items() if abs(x - key) <= 1 for i, r in c]
+        if len(col) < 2:
+            break
+        ids = {i for i, _ in col}
+        text_left = min((r[0] for i, r in enumerate(runs) if i not in ids and (r[6] or "").strip()), default=None)
+        if text_left is None or max(r[1] for _, r in col) > text_left - 2:
+            continue  # not in a margin of its own: numbers in the text (a table's column, a hanging number)
+        col.sort(key=lambda ir: ir[1][2])
+        values = [int(_LINE_NO.match(r[6]).group(1)) for _, r in col]
+        step = values[1] - values[0]
+        if step < 2 or any(v % step for v in values) or any(b - a != step for a, b in zip(values, values[1:])):
+            continue
+        return ids
+    return set()

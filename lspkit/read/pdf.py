@@ -297,9 +297,12 @@ class PageLayout:
 def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], count: int, rulings=None,
                  tracked: str = "final") -> PageLayout:
     """A page's runs and ruling segments (hs, vs) as ordered lines, tables and a footnote rule."""
-    from .layout import order_runs
+    from .layout import margin_line_numbers, order_runs
 
     laid = PageLayout(page_no, width, height, count)
+    numbered = margin_line_numbers(runs)
+    if numbered:  # printed line numbers are the page's furniture, never a label at a line's start
+        runs = [r for i, r in enumerate(runs) if i not in numbered]
     if runs and rulings is not None:
         hs, vs = rulings
         if len(hs) >= 2 and len(vs) >= 2:

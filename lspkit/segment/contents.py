@@ -14,6 +14,7 @@ def drop_contents(work: list[WorkLine], dropped: list[Dropped]) -> None:
     by_page: dict[int, list[WorkLine]] = {}
     for w in work:
         by_page.setdefault(w.line.page, []).append(w)
+    last_page = max(by_page, default=0)
     for page, ws in by_page.items():
         ends = []
         for w in ws:
@@ -24,6 +25,7 @@ def drop_contents(work: list[WorkLine], dropped: list[Dropped]) -> None:
         # dot leaders ("Introduction ........ 3") make even a short list of entries a contents page
         leaders = sum(1 for w, _ in ends if re.search(r"(?:\.{3,}|…)\s*\S+$", w.text))
         if len(ends) < (3 if leaders >= 0.8 * len(ends) else 5) or len(ends) < 0.5 * len(ws):
+            _drop_block(ws, dict((id(w), v) for w, v in ends), page, last_page, dropped)
             continue
         values = [v for _, v in ends]
         rising = sum(1 for a, b in zip(values, values[1:]) if b >= a)
@@ -32,3 +34,19 @@ def drop_contents(work: list[WorkLine], dropped: list[Dropped]) -> None:
         for w in ws:
             w.role = "furniture"
             dropped.append(Dropped(w.text, page, "contents"))
+
+
+def _drop_block(ws: list[WorkLine], ends: dict[int, int], page: int, last_page: int, dropped: list[Dropped]) -> None:
+    """A contents list set above the text on the same page (a short paper's first page): at least six lines in a
+    row, each ending in a page number of this document from this page on, never going down.  Dropped alone."""
+    run: list[WorkLine] = []
+    for w in ws + [None]:  # type: ignore[list-item]
+        v = ends.get(id(w)) if w is not None else None
+        if v is not None and page <= v <= last_page and (not run or v >= ends[id(run[-1])]):
+            run.append(w)
+            continue
+        if len(run) >= 6:
+            for r in run:
+                r.role = "furniture"
+                dropped.append(Dropped(r.text, page, "contents"))
+        run = [w] if v is not None and page <= v <= last_page else []

@@ -43,6 +43,7 @@ from .matter import (
     reading_metadata,
 )
 from .notes import attach, lift_footnotes, lift_table_lines
+from .outline import OutlineItems
 from .numbering import Numbering, question_warnings, reference_label, sequence_warnings, unique_ids
 from .paragraphs import SENTENCE_END, Blocks, Paragraphs, hyphenates, vocabulary
 from .register import amendments, item_text_starts, register_records, register_titles, title_lines
@@ -74,6 +75,7 @@ def segment(reading: Reading) -> Document:
     s = _State(Body(work, reading.kind, size, vocabulary([w.text for w in work], hyphenates=hyphenates(reading))))
     s.register = register_titles(s.body) if s.body.pdf else set()
     s.clauses = Clauses(s.body)
+    s.items = OutlineItems(s.body)
     s.amendments = amendments(s.body, s.register)
     s.records = register_records(s.body, s.register)
     s.register -= set(s.records)
@@ -125,6 +127,7 @@ class _State:
     register: set[int] = field(default_factory=set)  # lines titling the items of a register (register.py)
     item: Optional[str] = None  # the register item whose prose is still to come
     clauses: Optional[Clauses] = None  # sub-clauses (1), (a), (i) as paragraphs (clauses.py)
+    items: Optional[OutlineItems] = None  # an outline's items A., 1., a. as paragraphs (outline.py)
     amendments: dict[int, str] = field(default_factory=dict)  # lines opening an item's amendment: its tag (register)
     records: dict[int, tuple[str, str]] = field(default_factory=dict)  # items a register only records ("908 ...")
     cover: set[int] = field(default_factory=set)  # lines of a cover's numbered recommendations (matter.py)
@@ -165,6 +168,17 @@ def _read_body(s: _State) -> None:
         if used:
             i += used
             after_heading = i
+            continue
+        item = s.items.step(body, i, s.outline.number, len(s.outline.sections), mid_sentence) if s.items else None
+        if item is not None:
+            _close(s)  # an outline's item (`A.`, `1.`, `a.` below each other): cited by its path, "I:A.1"
+            if item.title:
+                _add_line(s, w)  # a part's title over its items
+                i += 1
+                continue
+            s.paragraphs.start(w, item.ident, item.rest, ParagraphKind.PARAGRAPH, s.outline.number,
+                               s.outline.heading, label=item.label, parent=item.parent)
+            i += 1
             continue
         step = _clause_step(s, i, mid_sentence, i == after_heading)
         if step is not None:
@@ -223,6 +237,9 @@ def _read_body(s: _State) -> None:
             _add_line(s, w)
         elif start is None and lettered is None and _outdented_after(s, w, in_paragraph, mid_sentence):
             _close(s)  # back at the number's margin after a gap, with no number: not this paragraph's text
+            _add_line(s, w)
+        elif start is None and lettered is None and _left_of_paragraph(s, i, in_paragraph, mid_sentence):
+            _close(s)  # after a gap, left of every line of a paragraph that ended: a closing line, not its text
             _add_line(s, w)
         elif start is None and lettered is None and _unindented_after(s, w, in_paragraph):
             _close(s)  # at the wrap margin after a paragraph that ended, where paragraphs open indented
@@ -306,6 +323,25 @@ def _outdented_after(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence: b
     if not (s.body.hanging and in_paragraph and not mid_sentence and w.gap_before and w.label is None) or p is None:
         return False
     return w.line.x0 <= p.x_text + 2 and not s.paragraphs.in_part()
+
+
+def _left_of_paragraph(s: _State, i: int, in_paragraph: bool, mid_sentence: bool) -> bool:
+    """An unnumbered line after a gap, set clearly left of every line of the open paragraph, which ended: the
+    minutes' closing line under an indented resolution ("There being no further business ..."), not its text."""
+    p = s.paragraphs.open
+    w = s.body[i]
+    if not (s.body.pdf and in_paragraph and w.label is None) or p is None or p.last_line is None \
+            or s.paragraphs.in_part() or w.line.x0 >= p.bbox[0] - max(6.0, 0.8 * (w.line.size or 10)):
+        return False
+    if not mid_sentence and w.gap_before and w.line.page == p.last_line.page:
+        return True
+    # a short title out there, over the next numbered paragraph ("Viability" / "40. We note ..."), gap or not,
+    # after a paragraph that ended without a stop ("... (Table para 385)")
+    body = s.body
+    nxt = body[i + 1] if i + 1 < len(body) else None
+    return nxt is not None and nxt.label is not None and nxt.label.kind == "number" and len(w.text.split()) <= 6 \
+        and w.text[:1].isupper() and not SENTENCE_END.search(w.text.rstrip()) and not w.text.rstrip().endswith(",") \
+        and nxt.line.x0 >= p.bbox[0] - 2
 
 
 def _unindented_after(s: _State, w: WorkLine, in_paragraph: bool) -> bool:

@@ -108,6 +108,7 @@ def find_furniture(lines: Sequence[Line], pages: Sequence[int]) -> dict[int, str
             # a page number alone in the band; plain text only when it really is a number
             if lines[i].page_height > 0 or npages >= 2:
                 out[i] = "page-number"
+    out.update(_chapter_heads(lines, zones, out, need))
     for idxs in by_page.values():  # "Page 1 of 2" wherever a short page leaves its footer: never body text
         for i in idxs:
             if i not in out and _PAGE_OF.match(lines[i].text.strip()):
@@ -138,4 +139,24 @@ def _running_below_band(lines: Sequence[Line], by_page: dict[int, list[int]], zo
         if len(pages) >= max(3, need) and len(pages) == len(idxs) and max(tops) - min(tops) <= 2.0:
             for i in idxs:
                 out[i] = zone
+    return out
+
+
+def _chapter_heads(lines: Sequence[Line], zones: dict[int, str], found: dict[int, str], need: int) -> dict[int, str]:
+    """A running title that changes with the chapter ("ARTICLE II. TERMS ..." on one page, "ARTICLE IV. ..." on the
+    next): in the top band, set off from the left margin (right-aligned or centred, never where the text's lines
+    start), one to a page at the same height, size and right edge on at least three pages and a good share of
+    them (those already found among them included)."""
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    out: dict[int, str] = {}
+    for i, zone in zones.items():
+        ln = lines[i]
+        if zone != "header" or not ln.size or not ln.text.strip():
+            continue
+        if ln.page_width and ln.x0 >= 0.3 * ln.page_width:
+            groups[(round(ln.top), round(ln.size, 1), round(ln.x1))].append(i)
+    for idxs in groups.values():
+        pages = {lines[i].page for i in idxs}
+        if len(pages) >= max(3, need) and len(pages) == len(idxs):
+            out.update((i, "header") for i in idxs if i not in found)
     return out

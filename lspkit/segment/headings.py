@@ -93,6 +93,8 @@ def _chapter_or_annex(body: Body, i: int, in_paragraph: bool) -> Optional[Headin
     alone = w.gap_before or body.centred(w)
     # set in display type (twice the body's and more), an annex's title runs over lines without being prose
     display = bool(body.size) and w.line.size >= 2 * body.size
+    if rest.endswith(".") and body.size and w.line.size >= 1.2 * body.size:
+        rest = rest[:-1].rstrip()  # "Article I. Purpose and Scope." set in larger type: a title's closing stop
     if not (body.heading_text(rest or w.text) and (alone or not in_paragraph) and (display or not _runs_on(body, i))
             and (body.styled(w, w.text) or alone)):
         return None
@@ -102,7 +104,11 @@ def _chapter_or_annex(body: Body, i: int, in_paragraph: bool) -> Optional[Headin
         parts.append(body[i + used].text)  # "ANNEX A" / "SUMMARY OF QUESTIONS" on two lines
         used += 1
     kind = SectionKind.ANNEX if lab.kind == "annex" else SectionKind.CHAPTER
-    return Heading(lab.number, " ".join(parts).strip(), w.line.page, kind, None, used)
+    title = " ".join(parts).strip()
+    if lab.word == "Article" and title:
+        # an article is cited by its label: its heading reads as printed ("ARTICLE IV. THE CARDANO ... BUDGET")
+        title = f"{w.text.strip()[: len(w.text.strip()) - len(lab.rest)].strip()} {title}"
+    return Heading(lab.number, title, w.line.page, kind, None, used)
 
 
 def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Optional[Heading]:

@@ -29,8 +29,10 @@ _MINUTE = re.compile(r"^(\d{4})\.\s+(?=[A-Z])(.*)$", re.S)  # "2747. Police Repo
 _FLAT_GLUED = re.compile(r"^(\d{1,3})\.(?=[A-Z“\"‘][a-z ])(.*)$", re.S)  # "100.The ...", "10.Section ..." (no space)
 _NUM_DASH = re.compile(r"^(\d{1,3})\.?\s?[-–—]\s*(?=\(\d|[A-Z])(.*)$", re.S)  # "6.—(1) You must", "7- You must not"
 _ANNEX_NUM = re.compile(r"^([A-Z])\.(\d{1,3}(?:\.\d{1,3}){0,3})(\.|\))?(?:\s+|$)(.*)$", re.S)  # "B.1." in Annex B
+# a resolution numbered under its minute, the minute's number "32/25" (minute 32 of 2025) then ".1", ".2"
+_MINUTE_RESOLUTION = re.compile(r"^(\d{1,4}/\d{2,4})\.(\d{1,2})\b\.?\s*(?=\S)(.*)$", re.S)
 _QUESTION = re.compile(r"^(?i:consultation\s+)?(?:(?i:question)|Q)\.?\s?(\d{1,3}[a-z]?)\b\s*[.:)\-–—]?\s*(.*)$", re.S)
-_CHAPTER = re.compile(r"^(Chapter|Part|Section)\s+(\d{1,3}|[IVXLC]{1,6})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
+_CHAPTER = re.compile(r"^(Chapter|Part|Section|Article)\s+(\d{1,3}|[IVXLC]{1,6})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
 _ANNEX = re.compile(r"^(Annexe|Annex|Appendix|Schedule)\s+([A-Z]|\d{1,3}|[IVX]{1,5})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
 _SUBPART = re.compile(r"^(?:\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\.?|([a-z]{1,2}|[ivx]{1,5})\))\s+(.*)$", re.S)
 _BULLET = re.compile(
@@ -85,6 +87,10 @@ def parse_label(text: str) -> Optional[Label]:
     if m and int(m.group(1)) > 0:
         number, rest = m.groups()
         return Label("number", number, rest.strip(), (int(number),), True)
+    m = _MINUTE_RESOLUTION.match(t)
+    if m and int(m.group(2)) > 0:
+        minute, k, rest = m.groups()
+        return Label("number", f"{minute}.{k}", rest.strip(), (int(k),), True)
     m = _QUESTION.match(t)
     if m:
         return Label("question", "Q" + m.group(1), m.group(2).strip(), (_int(m.group(1)),))
@@ -317,7 +323,7 @@ class Numbering:
         prev = self.last_levels
         if len(cand) == 1 and not lab.dotted and not w.gap_before and not self._undotted_item(body, i, mid_sentence):
             return False  # "12 months" wrapped to a line start
-        if not w.gap_before and mid_sentence and not self._last_item(body, i):
+        if not w.gap_before and mid_sentence and not self._last_item(body, i) and not self._hung_next(body, i):
             return False  # "... as set out in paragraph" / "4.3 below": a reference wrapped mid-sentence
         kind = successor_kind(prev, cand)
         if prev is None:
@@ -371,6 +377,22 @@ class Numbering:
         lab = body[i].label
         assert lab is not None
         return lab.dotted and self._next_flat(body, i) and bool(re.search(r"[;,]\s*(?:and|or)$", body[i - 1].text.rstrip()))
+
+    def _hung_next(self, body: Body, i: int) -> bool:
+        """The next number of a flat series, dotted, hanging out at the numbers' margin left of the text above it
+        ("... (para 5.iii)" set in under "2." / "3. The proposal ..."): a new paragraph, though the one before
+        ended without a stop.  A number wrapped into a sentence starts at the text's margin, not out here."""
+        lab = body[i].label
+        assert lab is not None
+        prev = self.last_levels
+        if not (body.pdf and lab.dotted and prev is not None and len(prev) == 1 and lab.levels == (prev[0] + 1,)
+                and lab.rest[:1].isupper() and i > 0 and body[i - 1].line.page == body[i].line.page):
+            return False
+        above = body[i - 1].line
+        tol = max(6.0, 0.8 * (above.size or 10))
+        if body[i - 1].label is not None and body[i - 1].label.levels == prev:
+            return abs(body[i].line.x0 - above.x0) <= tol  # under the one-line paragraph before, at its number
+        return self.at_number_x(body[i], body) and body[i].line.x0 < above.x0 - tol
 
     def _undotted_item(self, body: Body, i: int, mid_sentence: bool) -> bool:
         """The next item of a dotted flat series printed without its dot ("2. Apply funds ...;" then "3 Co-operate
