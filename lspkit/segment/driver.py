@@ -333,8 +333,8 @@ def _left_of_paragraph(s: _State, i: int, in_paragraph: bool, mid_sentence: bool
     if not (s.body.pdf and in_paragraph and w.label is None) or p is None or p.last_line is None \
             or s.paragraphs.in_part() or w.line.x0 >= p.bbox[0] - max(6.0, 0.8 * (w.line.size or 10)):
         return False
-    if not mid_sentence and w.gap_before and w.line.page == p.last_line.page:
-        return True
+    if not mid_sentence and w.gap_before:
+        return True  # on the same page or the next: a page break does not make it the paragraph's text
     # a short title out there, over the next numbered paragraph ("Viability" / "40. We note ..."), gap or not,
     # after a paragraph that ended without a stop ("... (Table para 385)")
     body = s.body

@@ -28,6 +28,10 @@ _NUM_GLUED = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,4})\.?(?=[A-Z(“\"‘])(.*)$
 _MINUTE = re.compile(r"^(\d{4})\.\s+(?=[A-Z])(.*)$", re.S)  # "2747. Police Report: ..." (minute numbers run on)
 _FLAT_GLUED = re.compile(r"^(\d{1,3})\.(?=[A-Z“\"‘][a-z ])(.*)$", re.S)  # "100.The ...", "10.Section ..." (no space)
 _NUM_DASH = re.compile(r"^(\d{1,3})\.?\s?[-–—]\s*(?=\(\d|[A-Z])(.*)$", re.S)  # "6.—(1) You must", "7- You must not"
+# a line ending with the noun a number cites, singular ("... with the exception of Standing Order" / "1. Therefore"):
+# the number at the next line's start goes with it, mid-sentence (a title's plural, "... Standing Orders", cites none)
+_REFERENCE_TAIL = re.compile(r"(?:\b(?:[Ss]tanding [Oo]rder|[Aa]rticle|[Ss]ection|[Cc]lause|[Pp]aragraph|[Rr]ule|"
+                             r"[Rr]egulation|[Ss]chedule|[Aa]ppendix|[Aa]nnex|[Cc]hapter|[Pp]age)|§)$")
 _ANNEX_NUM = re.compile(r"^([A-Z])\.(\d{1,3}(?:\.\d{1,3}){0,3})(\.|\))?(?:\s+|$)(.*)$", re.S)  # "B.1." in Annex B
 # a resolution numbered under its minute, the minute's number "32/25" (minute 32 of 2025) then ".1", ".2"
 _MINUTE_RESOLUTION = re.compile(r"^(\d{1,4}/\d{2,4})\.(\d{1,2})\b\.?\s*(?=\S)(.*)$", re.S)
@@ -325,6 +329,9 @@ class Numbering:
             return False  # "12 months" wrapped to a line start
         if not w.gap_before and mid_sentence and not self._last_item(body, i) and not self._hung_next(body, i):
             return False  # "... as set out in paragraph" / "4.3 below": a reference wrapped mid-sentence
+        if not w.gap_before and i > 0 and _REFERENCE_TAIL.search(body[i - 1].text.rstrip()):
+            return False  # "... with the exception of Standing Order" / "1. Therefore ...": the number it cites,
+            # wrapped to the next line, whatever was open there (a paragraph or a block) and whatever the page
         kind = successor_kind(prev, cand)
         if prev is None:
             sec = section_levels
@@ -664,7 +671,25 @@ def unique_ids(paragraphs: list, sections: Sequence = ()) -> tuple[list, list[st
         prev = cand if cand is not None else prev
     # only series that restart ("1", "1.1" again) are qualified by their heading; a number printed again further
     # on ("4.42" after "4.45") is a duplicate, numbered "4.42 (2)" below
+    every = runs
     runs = [run for run in runs if (_levels(out[run[0]].number) or (1,))[-1] == 1]
+    if len(runs) == 1 and len(every) > 1:
+        # one series from 1 (a contents page's "1)" .. "16)") whose numbers the text prints again under other
+        # headings, its own numbering starting later ("2" under the heading "1 The Ratification ..."): a restart
+        # too, never a number printed twice; with a contents page or without, the text's ids stay the same
+        own = runs[0]
+        elsewhere = {(out[k].number, out[k].heading) for run in every if run is not own for k in run}
+        again = {out[k].number for k in own
+                 if any(n == out[k].number and h != out[k].heading for n, h in elsewhere)}
+        if len(again) >= 2:
+            first = out[own[0]]
+            qual = _qualifier(first.section, first.heading, {sec.heading: sec.number for sec in sections
+                                                             if sec.number})
+            if qual is not None:
+                parent = first.section if first.section and qual("x") == f"{first.section}(x)" else None
+                for k in own:
+                    p = out[k]
+                    out[k] = replace(p, number=qual(p.number), label=p.label, parent=parent or p.parent)
     if len(runs) > 1:
         owners = Counter(n for run in runs for n in {out[k].number for k in run})
         numbered_heading = {sec.heading: sec.number for sec in sections if sec.number}

@@ -188,6 +188,11 @@ def _parent(number: str) -> Optional[str]:
     return None
 
 
+# a line that runs on into the next: it introduces what follows (":") or stops mid-sentence (",", a hyphen, a word
+# in lower case)
+_RUNS_ON = re.compile(r"(?:[:,]|[a-z]-?)$")
+
+
 class Blocks:
     """Text outside the numbered paragraphs, one Block per run of lines between gaps."""
 
@@ -198,7 +203,11 @@ class Blocks:
         self.marked: list[Line] = []  # the open block's lines, for their tracked changes
 
     def add_line(self, w: WorkLine, body: Body) -> None:
-        if w.gap_before or not self.lines:
+        if w.gap_before and self.lines and self.marked and self.marked[-1].page != w.line.page \
+                and _RUNS_ON.search(self.lines[-1].rstrip()):
+            pass  # a page break is no gap where the block's last line runs on ("To read instead as:" / the text it
+            # introduces on the next page): the same words make the same block whatever page they fall on
+        elif w.gap_before or not self.lines:
             self.flush(body)
             self.page = w.line.page
         self.lines.append(w.label.rest if w.label is not None and w.label.kind == "bullet" else w.text)
