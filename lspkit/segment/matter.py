@@ -82,7 +82,8 @@ class FrontMatter:
             if m:
                 meta.setdefault("author", _tidy_case(m.group(1)))
                 continue
-            if re.search(r"\b(?:council|authority|borough|county)$", text, re.I) and len(text) < 60 and "council" not in meta:
+            if (re.search(r"\b(?:council|authority|borough|county)$", text, re.I) and len(text) < 60 and "council" not in meta
+                    and len(text.split()) > 1):  # "COUNCIL" alone ends a title's line above it, it names no council
                 meta["council"] = _tidy_case(text)
                 continue
             rest.append(w)
@@ -94,6 +95,11 @@ class FrontMatter:
             if d and "date" not in meta and len(t) < 60:
                 meta["date"] = _iso_date(d.group(0))
                 before = t[: d.start()].strip(" ,–-")
+                if caps(before) and re.search(r"\b(?:on|at|held|of)$", before, re.I):
+                    # "WROXTON VILLAGE HALL on 12th May 2025 at 7.00pm": a title's line that goes on (a venue and
+                    # when), not the meeting a paper goes to
+                    remaining.append(w)
+                    continue
                 if before and caps(before) and "to" not in meta:
                     meta["to"] = before.title()
                 continue
