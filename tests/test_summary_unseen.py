@@ -79,3 +79,54 @@ def test_a_subtitle_that_only_dates_the_paper_is_left_off():
     """"Founded November 13, 2018 / Revised November 8, 2018" under a constitution's title says when, not what."""
     assert summary("gatech-coc-student-council_2018_constitution-draft").title == (
         "Constitution of the Student Council at the College of Computing at Georgia Tech")
+
+
+# ---------------------------------------------------------------- recommendations
+
+
+def decisions(name: str) -> list[tuple[str, str]]:
+    return [(r.verb, " ".join(r.text.split()[:6])) for r in summary(name).recommendations]
+
+
+def test_that_the_body_verbs_gives_the_verb_after_the_bodys_name():
+    """Southwark's executive report: "That the executive approves ..." is APPROVE, "... notes ..." NOTE; two that
+    open alike ("approves the strategy for the management ..." / "... for disposal ...") are two decisions."""
+    assert decisions("southwark_2008_corporate-property-management-executive-report") == [
+        ("APPROVE", "That the executive approves the refreshed"),
+        ("APPROVE", "That the executive approves the strategy"),
+        ("APPROVE", "That the executive approves the strategy"),
+        ("NOTE", "That the executive notes the principles"),
+        ("NOTE", "That the executive notes the list")]
+
+
+def test_a_long_subject_and_a_mid_sentence_dash_do_not_hide_the_decision():
+    """"That the Cabinet Member for Regeneration, Planning and Transport approves" (and a recommendation in the
+    prose of the key issues, "it is recommended that works ... are carried out", is none); "the Assistant Director -
+    Planning" is one decision, not a bullet; "- UNITS: 10 units as intermediate rent" is a figure, not a decision."""
+    assert decisions("southwark_2015_aylesbury-northchurch-early-activation") == [
+        ("APPROVE", "That the Cabinet Member for Regeneration,")]
+    gla = decisions("gla_2013_southwark-free-school-representation-hearing-report")
+    assert [v for v, _ in gla] == ["GRANT", "AGREE", "AGREE", "NOTE", "NOTE", "CONFIRM"]
+    assert all(len(r.text) > 80 for r in summary("gla_2013_southwark-free-school-representation-hearing-report").recommendations)
+
+
+def test_be_advised_under_a_recommendation_heading_set_as_its_own_line():
+    assert decisions("gla_2016_barking-riverside-stage2-planning-report") == [
+        ("ADVISE", "That Barking and Dagenham Council be"), ("ADVISE", "That Barking and Dagenham Council be")]
+
+
+def test_an_ombudsmans_recommended_action_proposes():
+    found = decisions("lgo_2015_14-019-995-draft-decision")
+    assert [v for v, _ in found] == ["PROPOSE"] * 3
+    assert found[0][1] == "To address the fault highlighted above,"
+
+
+def test_an_agendas_decisions_list_gives_each_to_item_with_its_verb():
+    """Wroxton & Balscote's agenda: "8. a) DECISIONS" / "To review and, if thought appropriate, approve ..." /
+    "To take note of ..." / "To ratify ..."; the sums under "To take note of existing allocations" and "b)
+    DISCUSSIONS" ask nothing."""
+    assert decisions("wroxton-balscote-pc_2025_agenda-november") == [
+        ("APPROVE", "To review and, if thought appropriate,"), ("NOTE", "To take note of existing allocations"),
+        ("APPROVE", "To approve applications from Balscote Village"), ("APPROVE", "To approve application for new Christmas"),
+        ("RATIFY", "To ratify the Chairman and RFO’s"), ("RATIFY", "To ratify the earlier subgroup decision"),
+        ("APPROVE", "To approve the Clerk’s salary increase")]
