@@ -130,3 +130,43 @@ def test_an_agendas_decisions_list_gives_each_to_item_with_its_verb():
         ("APPROVE", "To approve applications from Balscote Village"), ("APPROVE", "To approve application for new Christmas"),
         ("RATIFY", "To ratify the Chairman and RFO’s"), ("RATIFY", "To ratify the earlier subgroup decision"),
         ("APPROVE", "To approve the Clerk’s salary increase")]
+
+
+# ---------------------------------------------------------------- references
+
+
+def paragraph_refs(name: str) -> list[dict]:
+    return [x.to_dict() for x in summary(name).xrefs if x.kind.value == "paragraph"]
+
+
+def test_a_reference_in_a_restarted_run_of_numbers_goes_to_that_runs_paragraph():
+    """GLA's Barking Riverside stage 2 report carries the stage 1 report after it, numbered from 1 again: the
+    segmenter's ids are qualified ("Context 17 (2)"), and "paragraph 17" cited in the second run is the second
+    run's 17, never "not in this document"; "Paragraphs 20-21" likewise."""
+    doc = extracted("gla_2016_barking-riverside-stage2-planning-report")
+    page = {p.number: p.page for p in doc.paragraphs}
+    refs = {(x["from"], x["text"]): x for x in paragraph_refs("gla_2016_barking-riverside-stage2-planning-report")}
+    internal = [x for x in refs.values() if not x["external"]]
+    assert internal and all(x["resolved"] for x in internal)
+    for x in internal:
+        assert all(page[t] >= 11 for t in x["to"]) == (page[x["from"]] >= 11)  # the citing paper's own run
+    ranged = next(x for x in internal if x["text"] == "Paragraphs 20-21")
+    assert len(ranged["to"]) == 2
+
+
+def test_a_letter_that_says_whose_paragraphs_it_cites_points_outside_itself():
+    """The 35% Campaign's letter: "References are to the officer's report, 27 June 2018." -- "para 5" is the
+    report's paragraph 5, not the letter's (its words kept although the line carries a date)."""
+    refs = paragraph_refs("35-percent-campaign_2018_letter-to-councillors-shopping-centre")
+    assert refs and all(x["external"] and not x["to"] for x in refs)
+    assert refs[0]["target"] == "paragraph 5 of the officer’s report"
+
+
+# ---------------------------------------------------------------- glossary
+
+
+def test_a_short_form_in_mixed_or_lower_case_defined_in_a_bracket():
+    """Barking Riverside: "Energy Services Company (ESCo)", "35-75 dwellings per hectare (dph)"."""
+    glossary = {e.short: e.long for e in summary("gla_2016_barking-riverside-stage2-planning-report").acronyms}
+    assert glossary.get("ESCo") == "Energy Services Company"
+    assert glossary.get("dph") == "dwellings per hectare"
