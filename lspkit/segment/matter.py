@@ -95,7 +95,7 @@ class FrontMatter:
             if d and "date" not in meta and len(t) < 60:
                 meta["date"] = _iso_date(d.group(0))
                 before = t[: d.start()].strip(" ,–-")
-                if (caps(before) and re.search(r"\b(?:on|at|held|of)$", before, re.I)) or before[:1].islower():
+                if (caps(before) and re.search(r"\b(?:on|at|held|of)$", before, re.I)) or (before[:1].islower() and t.endswith(".")):
                     # "WROXTON VILLAGE HALL on 12th May 2025 at 7.00pm": a title's line that goes on (a venue and
                     # when), not the meeting a paper goes to; a sentence going on ("References are to" / "the
                     # officer's report, 27 June 2018.") keeps its words
