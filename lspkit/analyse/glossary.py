@@ -283,6 +283,9 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
     for short, long, where in _quoted_definitions(items):
         if short not in entries and not bad_short(short, long=long):
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
+    for short, long, where in _initials_in_brackets(items):
+        if short not in entries and not bad_short(short, long=long):
+            entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
     unexpanded: dict[str, GlossaryEntry] = {}
     for a in glossary.entries:
         if a.short in entries or bad_short(a.short, long=a.long if a.how in ("parenthesis", "reverse", "name") else None):
@@ -329,6 +332,36 @@ def _quoted_definitions(items: list[tuple[str, str]]) -> list[tuple[str, str, st
                         and words[-n].lower() not in _FUNCTION_WORDS and n <= max(len(letters), 2) + 2:
                     out.append((short, long, number))
                     break
+    return out
+
+
+# a short form in a bracket that is not in capitals: "Energy Services Company (ESCo)", "dwellings per hectare (dph)"
+_MIXED = re.compile(r"\((?P<short>(?=[A-Za-z]*[a-z])[A-Za-z]{2,6})\)")
+
+
+def _initials_in_brackets(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(short, long, paragraph) for a bracketed short form in mixed or lower case whose letters are the initials
+    of the words just before the bracket, word for word: its capitals those of as many capitalised words ("ESCo":
+    Energy Services Company), or, all in lower case, every letter one word's ("dph": dwellings per hectare)."""
+    out = []
+    for number, text in items:
+        text = " ".join(text.split())
+        for m in _MIXED.finditer(text):
+            short = m.group("short")
+            words = re.findall(r"[A-Za-z][\w’'-]*", text[max(0, m.start() - 120) : m.start()])
+            if short.islower():
+                n = len(short)
+                if n >= 3 and len(words) >= n and "".join(w[0] for w in words[-n:]).lower() == short \
+                        and words[-n].lower() not in _FUNCTION_WORDS:
+                    out.append((short, " ".join(words[-n:]), number))
+                continue
+            caps = "".join(ch for ch in short if ch.isupper())
+            if len(caps) < 2 or not short.startswith(caps[0]) or short.isupper():
+                continue  # capitals alone are the acronym finder's
+            n = len(caps)
+            if len(words) >= n and all(w[:1].isupper() for w in words[-n:]) \
+                    and "".join(w[0] for w in words[-n:]) == caps:
+                out.append((short, " ".join(words[-n:]), number))
     return out
 
 

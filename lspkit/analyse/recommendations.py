@@ -35,7 +35,7 @@ from ..model import Document, ParagraphKind
 VERBS = (
     "NOTE AGREE APPROVE ENDORSE DELEGATE COMMENT ADOPT RECOMMEND DECIDE DEBATE CONSIDER RESOLVE AUTHORISE "
     "AUTHORIZE RECEIVE ACCEPT REJECT REFER REVIEW SUPPORT CONFIRM APPOINT ALLOCATE REQUEST INSTRUCT ASK "
-    "ACKNOWLEDGE SUBMIT AMEND RATIFY PROCEED GRANT REFUSE AGREES APPROVES"
+    "ACKNOWLEDGE SUBMIT AMEND RATIFY PROCEED GRANT REFUSE PROPOSE ADVISE AGREES APPROVES"
 ).split()
 _VERB_FORMS: dict[str, str] = {}
 for _v in VERBS:
@@ -46,7 +46,8 @@ _VERB_FORMS.pop("NOTED", None)  # "noted" reports, it does not ask
 _VERB_FORMS.pop("AGREED", None)
 _VERB_FORMS.pop("APPROVED", None)
 
-_HEADING = re.compile(r"^\W*(?:\d+(?:\.\d+)*\W*)?recommendations?\b|^\W*recommendation\(s\)", re.I)
+_HEADING = re.compile(r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:recommendations?|recommended\s+actions?)\b|^\W*recommendation\(s\)", re.I)
+_HEADING_ALONE = re.compile(r"\W*(?:\d+(?:\.\d+)*\W*)?(?:recommendations?|recommendation\(s\)|recommended\s+action)\W*", re.I)
 _OPENING = re.compile(r"^\s*(?:recommendations?|recommendation\(s\))\s*(?:to\s+\w+\s*)?[:.\-\u2013]\s*", re.I)
 _LEAD = re.compile(
     r"\b(?:is|are)\s+(?:asked|requested|recommended|invited|being\s+asked)\s+to\b\s*:?"
@@ -72,6 +73,7 @@ _LABEL = re.compile(
     r"(?:(?<=\s)|^)(?P<label>\((?:[ivxl]{1,5}|[a-z]|\d{1,2})\)|(?:[ivxl]{1,5}|[a-z]|\d{1,2})\)|\d{1,2}\.(?=\s)|R\d{1,2}[:.]|[•\u25aa\u25cf\-\u2013](?=\s))\s+",
 )
 _FIRST_WORDS = 6
+_SAME_WORDS = 200  # the whole decision, near enough
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,12 @@ def verb_of(item: str, led: bool = False) -> Optional[str]:
     words = re.findall(r"[A-Za-z]+", item[:200])
     if not words:
         return None
+    if re.match(r"^\W*(?:to\s+)?take\s+note\b", item, re.I):  # "To take note of existing allocations"
+        return "NOTE"
+    # "To review and, if thought appropriate, approve the budget": the decision is the second verb
+    then = re.match(r"^\W*(?:to\s+)?(?:review|consider|discuss|receive)\s+and,?\s+(?:if\s+[^,]{1,40},\s*)?([a-z]+)", item, re.I)
+    if then and then.group(1).upper() in _VERB_FORMS:
+        return _VERB_FORMS[then.group(1).upper()]
     for w in words[:12]:  # a verb printed in capitals: "(ii) ENDORSE the ...", "To COMMENT on"
         if len(w) >= 4 and w.isupper() and w in _VERB_FORMS:
             return _VERB_FORMS[w]
@@ -134,6 +142,10 @@ def verb_of(item: str, led: bool = False) -> Optional[str]:
         i += 1
     if i < len(words) and words[i].upper() in _VERB_FORMS:
         return _VERB_FORMS[words[i].upper()]
+    if words[0].lower() == "that" and i < len(words):
+        return _clause_verb(words[i:])  # "That the executive approves ...": the verb after the body's name
+    if re.match(r"^\W*(?:(?:to|that|the)\s+)*[\d£$€]", item, re.I):
+        return None  # "10 units as intermediate rent": a figure, not an action
     if led and i < len(words) and len(words[i]) >= 3 and (words[i].islower() or words[i].isupper()) \
             and words[i].lower() not in _NOT_VERBS:
         return words[i].upper()  # an item under a lead-in starts with its verb, whatever the verb
@@ -145,11 +157,47 @@ def verb_of(item: str, led: bool = False) -> Optional[str]:
 
 
 _NOT_VERBS = frozenset("this these those there their its all any each every our his her they we you".split())
+_NOT_THIRD_PERSON = frozenset("is was has its this as us thus plus status gas bus less unless whereas".split())
+
+
+def _clause_verb(words: Sequence[str]) -> Optional[str]:
+    """The verb of "That <who> <verb> ...", the subject skipped: a decision verb in lower case ("That the Cabinet
+    Member for Regeneration, Planning and Transport approves", "That the Mayor, acting as Local Planning
+    Authority, grant"), a passive's participle ("That Barking and Dagenham Council be advised" ADVISE), else the
+    first verb in the third person ("That the Panel welcomes"); None when the clause has none ("That works to
+    ensure the building ... are still carried out" states, it does not ask)."""
+    words = list(words[:20])
+    for k, w in enumerate(words):
+        if w == "be" and k + 1 < len(words) and words[k + 1].islower() and words[k + 1].endswith("ed"):
+            p = words[k + 1].upper()
+            for stem in (p[:-1], p[:-2], p[:-3] if p[-3:-2] == p[-4:-3] else p[:-2]):  # advis-ed, grant-ed, refer-red
+                if stem in _VERB_FORMS:
+                    return _VERB_FORMS[stem]
+            return p[:-1] if p[-3:-2] in "AEIOUSCVZ" else p[:-2]
+        if w.islower() and w.upper() in _VERB_FORMS:
+            return _VERB_FORMS[w.upper()]
+    for k, w in enumerate(words):
+        if not (w.islower() or w.lower() in _SUBJECT_LINKS):
+            continue  # a capitalised word: the body's name goes on
+        if w.lower() in _SUBJECT_LINKS:
+            continue
+        if k and len(w) >= 4 and w.endswith("s") and not w.endswith("ss") and w not in _NOT_THIRD_PERSON:
+            return (w[:-2] if re.search(r"(?:sh|ch|x|ss|z)es$", w) else w[:-1]).upper()
+        return None  # a lower-case word that is no verb: the subject is not a body's name
+    return None
+
+
+# the words a body's name may hold besides capitalised ones: "the Cabinet Member for Regeneration and Transport"
+_SUBJECT_LINKS = frozenset("the of and for & on in acting as behalf".split())
 
 
 def _split_items(text: str) -> list[tuple[Optional[str], str]]:
     """(label, text) items of a list run together in one block or paragraph; the lead-in is not an item."""
-    marks = [m for m in _LABEL.finditer(text)]
+    # a dash inside a sentence joins words ("the Assistant Director - Planning"): a dash is an item's mark only
+    # where a list can start, at the start or after a colon, a semicolon or a sentence's end
+    marks = [m for m in _LABEL.finditer(text)
+             if m.group("label") not in ("-", "\u2013") or not text[: m.start()].strip()
+             or re.search(r"[:;.]\s*$", text[: m.start()])]
     # keep a sequence that starts at (i)/(a)/1/bullet: labels inside an item's own text are rare
     if not marks:
         return [(None, text.strip())]
@@ -193,7 +241,9 @@ def _decisions_in(text: str, *, paragraph: Optional[str], page: int, source: str
             if not content:
                 awaiting = True
                 continue
-        verb = verb_of(content, led)
+        clause = lead_here is not None and lead_here.start() < 120 and re.search(r"that\W*$", lead_here.group(0), re.I)
+        proposal = re.search(r"\b(?:I|we)\s+(propose|recommend)\b", item) if led else None
+        verb = proposal.group(1).upper() if proposal else verb_of("That " + content if clause else content, led)  # "recommended that the Council be advised"
         if verb is None:
             continue
         out.append(Recommendation(paragraph, page, item.strip() if label else text.strip() if len(items) == 1 else item,
@@ -203,6 +253,33 @@ def _decisions_in(text: str, *, paragraph: Optional[str], page: int, source: str
     return out, awaiting or (led and not out)
 
 
+# an agenda's list of the decisions it asks: "a) DECISIONS", "Items for decision", "Decisions required"
+_DECISIONS = re.compile(r"^\W*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:decisions?(?:\s+(?:required|to\s+be\s+(?:made|taken)))?|"
+                        r"items?\s+for\s+decision|for\s+decision)\b\s*[:.\-\u2013]?\s*", re.I)
+# the next part of the agenda item: "b) DISCUSSIONS", "c) CLERK UPDATE"
+_NEXT_PART = re.compile(r"^\W*\(?[a-z0-9]{1,3}[.)]\s*[A-Z]{3,}")
+
+
+def _agenda_decisions(p) -> list[Recommendation]:
+    """The items of an agenda's "DECISIONS" part, each "To <verb> ...", to the next lettered part."""
+    parts = list(p.parts) or [p.text]
+    m = _DECISIONS.match(parts[0])
+    if not m:
+        return []
+    parts[0] = parts[0][m.end():]
+    out: list[Recommendation] = []
+    for part in parts:
+        if out and _NEXT_PART.match(part):
+            break
+        for chunk in re.split(r"\s+(?=To\s+[a-z])", part.strip()):  # items run together on one line
+            if not re.match(r"^To\s+[a-z]", chunk):
+                continue
+            verb = verb_of(chunk, True)
+            if verb:
+                out.append(Recommendation(p.number, p.page, chunk.strip(), None, verb, "body"))
+    return out
+
+
 def _body_decisions(document: Document) -> list[Recommendation]:
     headed = {s.number for s in document.sections if s.number and _HEADING.match(s.heading or "")}
     out: list[Recommendation] = []
@@ -210,6 +287,10 @@ def _body_decisions(document: Document) -> list[Recommendation]:
     led_paragraph: Optional[str] = None
     for p in document.paragraphs:
         if p.kind is ParagraphKind.QUESTION:
+            continue
+        agenda = _agenda_decisions(p)
+        if agenda:
+            out.extend(agenda)
             continue
         text = p.text.strip()
         in_section = p.section in headed or bool(p.heading and _HEADING.match(p.heading))
@@ -235,8 +316,18 @@ def _cover_decisions(document: Document) -> list[Recommendation]:
     awaiting = False
     page = None
     empty_heading: Optional[int] = None  # the page of a "Recommendations:" block with no items of its own
+    headed_pages = {s.page for s in document.sections if _HEADING.match(s.heading or "") and len(s.heading.split()) <= 3}
     for b in document.blocks:
         text = b.text.strip()
+        if _HEADING_ALONE.fullmatch(text):
+            awaiting, page = True, b.page  # "Recommendation" set as a line of its own: its items follow
+            continue
+        if (not awaiting or b.page != page) and b.page in headed_pages and re.match(r"^That\s+\S", text):
+            # "That Barking and Dagenham Council be advised ..." on a page headed "Recommendation" (a heading the
+            # segmenter kept as a section, the decision as a block)
+            found, _ = _decisions_in(text, paragraph=None, page=b.page, source="cover", led=True)
+            out += found
+            continue
         if awaiting and b.page == page:
             if _BACK_MATTER.match(text) or _HEADING.match(text) and not _OPENING.match(text):
                 awaiting = False
@@ -281,11 +372,11 @@ def _cover_items_as_paragraphs(document: Document, page: int) -> list[Recommenda
     return out
 
 
-def _key(r: Recommendation) -> tuple:
+def _key(r: Recommendation, n: int = _FIRST_WORDS) -> tuple:
     words = re.findall(r"[a-z0-9]+", r.text.lower())
     if words and r.verb and words[0] == r.verb.lower():
         words = words[1:]
-    return (r.verb, tuple(words[:_FIRST_WORDS]))
+    return (r.verb, tuple(words[:n]))
 
 
 def find_recommendations_with_note(document: Document) -> tuple[tuple[Recommendation, ...], Optional[str]]:
@@ -310,7 +401,9 @@ def find_recommendations(document: Document) -> tuple[Recommendation, ...]:
 def _dedupe(items: Sequence[Recommendation]) -> list[Recommendation]:
     seen, out = set(), []
     for r in items:
-        k = _key(r)
+        # a decision printed twice, not two that open alike ("That the executive approves the strategy for the
+        # management of ..." / "... the strategy for disposal of ...")
+        k = _key(r, _SAME_WORDS)
         if k in seen:
             continue
         seen.add(k)

@@ -24,6 +24,8 @@ _LABEL = re.compile(r"^[^:]{1,60}:\s*(?:n/?a|none|nil|tbc|-|–)?\s*$", re.I)
 _BULLET = re.compile(r"^\s*(?:[•\u25aa\u25cf\u2022\u2013\u2014*\-]|\(?[a-z0-9]{1,4}[.)]\s)", re.I)
 # a file name or path: a backslash, two slashes between names ("C:/x/y", "a/b/c"), or a file extension
 _PATH = re.compile(r"\w\\\w|[\w.-]+/[\w.-]+/[\w.-]+|\.(?:pages|pdf|docx?|wpd|rtf|odt|txt|xlsx?)\b", re.I)
+# a reference printed with slashes is no path: "16/AP/4458", "PDU/0553/01", "D&P/0150c/02" (capitals and digits)
+_REF_CODE = re.compile(r"^[A-Z0-9&]+(?:/[A-Z0-9&]+[a-z]?){2,}$")
 _POSTNOMINAL = re.compile(r"\b(?:MRTPI|FRTPI|MCIM|MRICS|FRICS|BA|BSc|MSc|MA|MPhil|PhD|DipTP|Dip\s?TP|LLB|MCD|IHBC|CMLI)\b")
 _PERSON = re.compile(r"^(?:by|dear|prepared by|author|from)\b", re.I)
 _PLACEHOLDER = re.compile(r"^(?:none|n/?a|nil|tbc|tba|untitled|no\s+\w+(?:\s+\w+)?)\W*$", re.I)
@@ -90,18 +92,34 @@ _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augu
            "November", "December"]
 
 
+def _path(text: str) -> bool:
+    """A file name or path in the text; a reference code with slashes ("planning application 16/AP/4458") is none."""
+    for m in _PATH.finditer(text):
+        whole = re.search(r"\S*" + re.escape(m.group(0)) + r"\S*", text)
+        if not (whole and _REF_CODE.match(whole.group(0).strip(".,;:()"))):
+            return True
+    return False
+
+
+# a table's column headings, not a title: "Item No Item", "No. | Description | Action by"
+_COLUMN_WORDS = {"item", "items", "no", "number", "ref", "description", "action", "actions", "by", "who", "when",
+                 "date", "page", "subject", "status", "owner", "details", "deadline", "minute", "agenda", "title"}
+
+
 def bad_title(text: Optional[str]) -> bool:
     """True when `text` cannot be the paper's title (see the module's docstring)."""
     t = (text or "").strip()
     if len(t) < 4 or len(t) > 400:
         return True
-    if _LABEL.match(t) or _BULLET.match(t) or _PATH.search(t) or _PERSON.match(t) or _PLACEHOLDER.match(t):
+    if _LABEL.match(t) or _BULLET.match(t) or _path(t) or _PERSON.match(t) or _PLACEHOLDER.match(t):
         return True
     if _NAME_AND_ROLE.match(t):  # "R Healey, Councillor": an apology in minutes, a person
         return True
     if len(_POSTNOMINAL.findall(t)) >= 2 or _POSTCODE.search(t) or "@" in t:
         return True
     if _ACT_ONLY.match(t) or _DATE_ONLY.match(t) or t.isdigit():
+        return True
+    if all(w in _COLUMN_WORDS for w in re.findall(r"[a-z]+", t.lower())):  # a table header row
         return True
     if _organisation(t) or _GENERIC.match(t) or _MEETING_DATE.match(t):
         return True
@@ -165,9 +183,38 @@ def _joined_headings(document: Document) -> Iterable[str]:
         i += 1
 
 
+# a subtitle that is only when the paper was made or changed: "Founded November 13, 2018 Revised November 8, 2018"
+_HISTORY_WORD = re.compile(
+    r"(?i)\b(?:founded|established|revised|adopted|approved|amended|updated|published|issued|ratified|effective|"
+    r"draft|final|version|last|on|and|from|as|of|dated?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
+    r"\d{1,4}(?:st|nd|rd|th)?)\b")
+
+
+def _history_only(text: str) -> bool:
+    return bool(re.search(r"\b\d{4}\b", text)) and not re.sub(r"[\W_]+", "", _HISTORY_WORD.sub("", text))
+
+
+# a title block's second line in smaller type that goes on with the title: "Five Estates, Peckham Partnerships" /
+# "in the London Borough of Southwark"
+_CONTINUATION = re.compile(r"^(?:in|at|of|for|on|near|within|to|and)\s+\S")
+
+
+def _continued(title: str, document: Document) -> str:
+    """The title with the front page's first line when that line starts in lower case with a preposition and
+    completes it (where the place is)."""
+    first = next((b for b in document.blocks), None)
+    if first is None or first.page != 1:
+        return title
+    line = " ".join(first.text.split())
+    if (_CONTINUATION.match(line) and len(line.split()) <= 12 and not line.endswith((".", ":", ";"))
+            and line.lower() not in title.lower() and not _path(line)):
+        return f"{title} {line}"
+    return title
+
+
 def _with_subtitle(title: str, subtitle: Optional[str]) -> str:
     sub = _STATUS_DATE.sub("", (subtitle or "").strip()).strip().rstrip(":")
-    if not sub or bad_title(sub) or sub.lower() in title.lower() or _names_publisher(sub):
+    if not sub or _history_only(sub) or bad_title(sub) or sub.lower() in title.lower() or _names_publisher(sub):
         return title
     return f"{title}: {sub}"
 
@@ -177,19 +224,47 @@ def _names_publisher(text: str) -> bool:
     return bool(re.search(r"\b(?:council|customs|department|ministry|inspectorate|corporation|agency|ltd|llp)\b", text, re.I))
 
 
-_MINUTES = re.compile(r"^(?:draft\s+|unconfirmed\s+)?minutes\s+of\b", re.I)
+_MINUTES = re.compile(r"(?:draft\s+|unconfirmed\s+)?minutes\s+of\b(?!\s+(?:the\s+)?(?:last|previous|prior)\b)"
+                      r"|(?P<notice>notice\s+of\s+(?:the\s+|an?\s+)?(?:[\w&]+\s+){0,4}meeting\b)", re.I)
 _VENUE = re.compile(r"\s+(?:at\s+\d|held\s+(?:in|at)\b|in\s+(?:the\s+)?[A-Z][\w ]*\bHall\b)|[.;]\s*$")
+_WHEN_WORD = re.compile(r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:mon|tues|wednes|thurs|fri|"
+                        r"satur|sun)day)\W*$", re.I)
+
+
+def _opening(line: str) -> Optional[re.Match]:
+    """Where "Minutes of ..." / "Notice of the ... Meeting" opens in a front-page line: at its start, or after a
+    heading run together with it in capitals ("WROXTON & BALSCOTE ANNUAL PARISH MEETING ... MINUTES OF ...")."""
+    for m in _MINUTES.finditer(line):
+        before = line[: m.start()].strip()
+        if not before or (before.isupper() and m.group(0).isupper()):
+            return m
+        break
+    return None
+
+
+def _shouted_only(line: str) -> str:
+    """A line in capitals followed by the venue in title case ("... PARISH COUNCIL Balscote Village Hall 7.30 pm"):
+    the capitals; a month or a day goes on with them ("... HALL on 12th May 2025")."""
+    words = line.split()
+    if len(words) < 3 or not " ".join(words[:3]).isupper():
+        return line
+    for i, w in enumerate(words):
+        if i >= 3 and re.match(r"[A-Z][a-z]", w) and not _WHEN_WORD.match(w):
+            return " ".join(words[:i])
+    return line
 
 
 def _minutes_line(document: Document) -> Optional[str]:
     """Minutes that open "Minutes of a meeting of the above Council held on Monday 19th August 2019 at 7.00 pm
-    in ... Hall.": that line, the council named, without the time and the venue."""
+    in ... Hall.": that line, the council named, without the time and the venue; a notice of a meeting likewise."""
     council = document.metadata.get("council")
     lines = [b.text.strip() for b in document.blocks if b.page == 1]
     lines += [s.heading.strip() for s in document.sections if s.page == 1 and s.heading]
     for line in lines:
-        if not _MINUTES.match(line):
+        opened = _opening(line)
+        if opened is None:
             continue
+        line = _shouted_only(line[opened.start():])
         if isinstance(council, str):
             line = re.sub(r"\bthe above(?:\s+(?:council|committee))?", council, line, flags=re.I)
         else:  # "of the above Council" names nothing when the council is not known
@@ -198,10 +273,10 @@ def _minutes_line(document: Document) -> Optional[str]:
         line = (line[: m.start()] if m else line).strip(" ,.;")
         line = re.sub(r"\s+(?:on|at|in)$", "", line)
         when = _long_date(document.metadata.get("date"))
-        if when and not re.search(r"\b\d{4}\b", line):
-            line = f"{line} held on {when}"  # the date ran on past the venue, or onto the next line
+        if when and not re.search(r"\b\d{4}\b", line):  # the date ran on past the venue, or onto the next line
+            line = f"{line}, {when}" if opened.group("notice") else f"{line} held on {when}"
         if not bad_title(line):
-            return line
+            return _title_case(line)
     return None
 
 
@@ -313,7 +388,7 @@ def _find_title(document: Document) -> Optional[str]:
     if printed and (not isinstance(title, str) or title == document.source.title):
         return printed
     if isinstance(title, str) and not bad_title(title):
-        return _with_subtitle(title.strip(), subtitle)
+        return _with_subtitle(_continued(title.strip(), document), subtitle)
     if isinstance(title, str) and _organisation(title.strip()) and subtitle and not bad_title(subtitle):
         # the publisher in the largest type, the series under it: an issue of a series is named by its date
         when = _long_date(meta.get("date"))
@@ -337,6 +412,9 @@ def _find_title(document: Document) -> Optional[str]:
         line = _tidy(line)
         if not bad_title(line):
             return line
+    above = _above_contents(document)  # a front page that is the contents list, its title printed above it
+    if above:
+        return above
     named = _file_title(document.source.title)
     if named:  # the page names nothing but its body: the author's name for the file says what it is
         council = _council(document)
@@ -372,11 +450,52 @@ def _file_title(value: Optional[str]) -> Optional[str]:
     return name
 
 
+def _above_contents(document: Document) -> Optional[str]:
+    """The line printed above a front page's "Contents" heading, when the segmenter set the whole page aside as a
+    contents list ("WROXTON & BALSCOTE FINANCIAL REGULATIONS" / "July 2024" / "Contents" / "1. General ....")."""
+    from ..model import DropReason
+
+    above: list[str] = []
+    for d in document.dropped:
+        if d.page != 1 or d.reason is not DropReason.CONTENTS:
+            continue
+        text = " ".join(d.text.split())
+        if re.fullmatch(r"(?i)(?:table\s+of\s+)?contents?\W*", text):
+            break
+        above.append(text)
+    else:
+        return None
+    for line in above:
+        if not bad_title(line) and not re.search(r"\.{4,}|\s\d+$", line):
+            return _title_case(_tidy(line))
+    return None
+
+
 def _council_and_date(document: Document) -> Optional[str]:
     """The last resort before no title: a paper headed only by the council's name and a date (parish minutes
     whose page 1 prints "Milburn Parish Council / 7th March 2017") is named by both."""
-    council, when = _council(document), _long_date(document.metadata.get("date"))
+    council, when = _printed_body(document) or _council(document), _long_date(document.metadata.get("date"))
     return f"{council}, {when}" if council and when else None
+
+
+def _printed_body(document: Document) -> Optional[str]:
+    """The body a meeting's notes are headed with on the front page ("LONDON BOROUGH OF SOUTHWARK PENSION FUND
+    PENSIONS ADVISORY PANEL"), in title case: it names the meeting more closely than the council does."""
+    for line in _front_lines(document)[:2]:
+        line = " ".join(line.split())
+        if _organisation(line) and len(line.split()) >= 3:
+            return _title_case(line)
+    return None
+
+
+def _title_case(text: str) -> str:
+    """A shouted line in title case, small words lower ("LONDON BOROUGH OF SOUTHWARK" -> "London Borough of
+    Southwark"); any other line as it is."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return text
+    return " ".join(w.lower() if i and w.lower() in _NAME_WORDS else w[:1] + w[1:].lower()
+                    for i, w in enumerate(text.split()))
 
 
 _BODY_NAME = re.compile(r"^\s*((?:[A-Z][\w&'’-]*\s+){1,5}(?:Council|Authority))\b")
@@ -386,7 +505,7 @@ def _council(document: Document) -> Optional[str]:
     """The council named on the page's front matter, else the body a PDF's own title starts with ("Milburn Parish
     Council - 6th March 2012": a template's title whose date is stale, whose council is not)."""
     council = document.metadata.get("council")
-    if isinstance(council, str) and council.strip():
+    if isinstance(council, str) and council.strip() and ":" not in council:  # "Venue: Southwark Council" is a place
         return council.strip()
     for title in (document.metadata.get("title"), document.source.title):
         m = _BODY_NAME.match(title) if isinstance(title, str) else None

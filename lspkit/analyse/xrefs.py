@@ -177,6 +177,20 @@ class _Index:
         self.document = document
         self.paragraphs = document.paragraphs
         self.numbers = {p.number for p in document.paragraphs}
+        # runs of numbering: a new run where the printed numbers go back ("43" then "1"), for papers whose ids
+        # the segmenter qualified because the numbering restarts
+        self.by_label: dict[str, list[Paragraph]] = {}
+        self.run: dict[str, int] = {}
+        run, last = 0, None
+        for p in document.paragraphs:
+            if not p.label or p.kind is not ParagraphKind.PARAGRAPH or not p.label[:1].isdigit():
+                continue
+            key = number_key(p.label)
+            if last is not None and key < last:
+                run += 1
+            last = key
+            self.run[p.number] = run
+            self.by_label.setdefault(p.label, []).append(p)
         self.position = {}
         for i, p in enumerate(document.paragraphs):
             self.position.setdefault(p.number, i)
@@ -198,6 +212,7 @@ class _Index:
         plain = [p.number for p in document.paragraphs if p.kind is ParagraphKind.PARAGRAPH]
         self.flat = len(plain) >= 5 and all(re.fullmatch(r"\d+", n) for n in plain)
         self.subject = _subject_document(document)
+        self.declared = _declared_referent(document)
 
     def section_number(self, number: str) -> Optional[str]:
         """The section printed as "2.0" is section 2; "2" is what a reference says.  An annex numbered 1
@@ -220,16 +235,31 @@ class _Index:
 
     def paragraph_number(self, number: str, near: Optional[Paragraph] = None) -> Optional[str]:
         """The paragraph a reference's number names: as written ("5.4(2)", "1(a)"), without its parts
-        ("6(1)(a)" is in 6(1), in 6), or, for "paragraph 3 of this policy", the citing paragraph's sibling."""
+        ("6(1)(a)" is in 6(1), in 6), or, for "paragraph 3 of this policy", the citing paragraph's sibling.
+        Where the numbering restarts, the paragraphs carry ids qualified by their run ("Context 17", "Context 17
+        (2)" for the second run under a heading of the same name) and their printed number as label: "paragraph
+        17", when no paragraph has that id, is the one so printed in the citing paragraph's own run."""
         n = re.sub(r"\s+", "", number)
         while True:
             for candidate in (n, re.sub(r"\((\w+)\)$", r" (\1)", n)):
                 if candidate in self.numbers:
                     return candidate
+                found = self.in_run(candidate, near) if near is not None else None
+                if found:
+                    return found
             shorter = re.sub(r"\s?\([0-9a-zA-Z]{1,4}\)$", "", n)
             if shorter == n:
                 return None
             n = shorter
+
+    def in_run(self, label: str, near: Paragraph) -> Optional[str]:
+        """The paragraph printed `label` in the run of numbering `near` is in (its id qualified the same way)."""
+        if near.number not in self.run or len(set(self.run.values())) < 2:
+            return None
+        for p in self.by_label.get(label, ()):
+            if self.run.get(p.number) == self.run[near.number]:
+                return p.number
+        return None
 
     def expand(self, first: str, last: str) -> tuple[str, ...]:
         lo, hi = number_key(first), number_key(last)
@@ -304,6 +334,24 @@ _SUBJECT_RE = re.compile(
     r"\(\s*[“\"‘']\s*(?:the\s+)?(?P<name>(?:[A-Z][\w-]*\s+){0,2}(?:Plan|Framework|Strategy|Scheme|Policy|Order|"
     r"Constitution|Programme|Statement|SPD|DPD|AAP))\s*[”\"’']\s*\)"
 )
+
+
+# a paper that says whose numbers its references use: "References are to the officer's report, 27 June 2018",
+# "Paragraph numbers refer to the draft Plan"
+_DECLARED = re.compile(
+    r"\b(?:(?:all\s+)?(?:paragraph\s+)?references\s+(?:(?:in|throughout)\s+this\s+\w+\s+)?are\s+to|"
+    r"paragraph\s+(?:numbers|references)\s+(?:are\s+(?:to|those\s+of)|refer\s+to))\s+(?:the\s+)?"
+    r"(?P<doc>[A-Za-z][\w'’ -]{2,60}?)\s*(?=[,.;(]|$)", re.I)
+
+
+def _declared_referent(document: Document) -> Optional[str]:
+    """The other document whose paragraphs this paper's references number, when its opening says so."""
+    texts = [b.text for b in document.blocks[:12]] + [p.text for p in document.paragraphs[:3]]
+    for text in texts:
+        m = _DECLARED.search(" ".join(text.split()))
+        if m and not re.match(r"(?i)(?:this|these|paragraphs?|sections?)\b", m.group("doc")):
+            return "the " + m.group("doc").strip()
+    return None
 
 
 def _subject_document(document: Document) -> Optional[str]:
@@ -560,11 +608,14 @@ def _find_in_paragraph(paragraph: Paragraph, index: _Index) -> list[Xref]:
         scoped = _SCOPE_AFTER.match(text, end)  # "paragraph 3 of this policy": the citing paragraph's sibling
         if scoped:
             end = scoped.end()
+        elif index.declared:  # "References are to the officer's report": its paragraphs, not this letter's
+            add(make(XrefKind.PARAGRAPH, start, end, (), f"{target} of {index.declared}", True))
+            continue
         to: list[str] = []
         missing: list[str] = []
         for first, last in _split_list(m.group("list"), keep_parts=True):
             if first == last:
-                found = index.sibling(paragraph, first) if scoped else index.paragraph_number(first)
+                found = index.sibling(paragraph, first) if scoped else index.paragraph_number(first, paragraph)
                 if found and found not in to:
                     to.append(found)
                 elif not found:
@@ -573,7 +624,13 @@ def _find_in_paragraph(paragraph: Paragraph, index: _Index) -> list[Xref]:
                 first, last = _strip_parts(first), _strip_parts(last)
                 if first in index.numbers or last in index.numbers:
                     to.extend(n for n in index.expand(first, last) if n not in to)
-                missing.extend(n for n in _range_numbers(first, last) if n not in index.numbers)
+                    missing.extend(n for n in _range_numbers(first, last) if n not in index.numbers)
+                    continue
+                # where the numbering restarts and ids are qualified: "Paragraphs 20-21" printed so in the citing
+                # paragraph's run ("Context 20 (2)")
+                run = [index.in_run(n, paragraph) for n in _range_numbers(first, last)]
+                to.extend(n for n in run if n and n not in to)
+                missing.extend(n for n, got in zip(_range_numbers(first, last), run) if not got)
         if not to and index.subject and index.flat and all("." in _strip_parts(a) for a, _ in spans):
             # "paragraph 3.12" in a report numbered 1, 2, 3 ...: the plan it examines, by that plan's numbering
             add(make(XrefKind.PARAGRAPH, start, end, (), f"{target} of {index.subject}", True))

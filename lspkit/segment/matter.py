@@ -82,7 +82,8 @@ class FrontMatter:
             if m:
                 meta.setdefault("author", _tidy_case(m.group(1)))
                 continue
-            if re.search(r"\b(?:council|authority|borough|county)$", text, re.I) and len(text) < 60 and "council" not in meta:
+            if (re.search(r"\b(?:council|authority|borough|county)$", text, re.I) and len(text) < 60 and "council" not in meta
+                    and len(text.split()) > 1):  # "COUNCIL" alone ends a title's line above it, it names no council
                 meta["council"] = _tidy_case(text)
                 continue
             rest.append(w)
@@ -94,6 +95,12 @@ class FrontMatter:
             if d and "date" not in meta and len(t) < 60:
                 meta["date"] = _iso_date(d.group(0))
                 before = t[: d.start()].strip(" ,–-")
+                if (caps(before) and re.search(r"\b(?:on|at|held|of)$", before, re.I)) or (before[:1].islower() and t.endswith(".")):
+                    # "WROXTON VILLAGE HALL on 12th May 2025 at 7.00pm": a title's line that goes on (a venue and
+                    # when), not the meeting a paper goes to; a sentence going on ("References are to" / "the
+                    # officer's report, 27 June 2018.") keeps its words
+                    remaining.append(w)
+                    continue
                 if before and caps(before) and "to" not in meta:
                     meta["to"] = before.title()
                 continue
