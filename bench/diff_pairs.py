@@ -107,11 +107,27 @@ def schedule(result, gold: dict, key: str = "items") -> str:
     return f"marked items found with the gold's op {found}/{len(items)}; changed units {len(changed)}"
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _cite(label):
+    """A label in one form whoever wrote it: an article's roman numeral before ':' as its number ('IV:J.4' is
+    lspkit's '4:J.4'), '/' between levels as '.'."""
+    if label is None:
+        return None
+    head, sep, rest = label.partition(":")
+    if sep and head and set(head) <= set(_ROMAN):
+        vals = [_ROMAN[ch] for ch in head]
+        head = str(sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals)))
+    return (head + sep + rest).replace("/", ".")
+
+
 def operations(result, gold: dict) -> str:
     """The gold's `operations` (op, old label, new label) found exactly, and the changed units that are none of
-    them; labels must be lspkit's own (printed paragraph numbers), so a gold labelled otherwise scores 0 found."""
-    want = {(o["op"], o["old"], o["new"]) for o in gold["operations"]}
-    got = {(c.kind.value, c.old[0] if c.old else None, c.new[0] if c.new else None) for c in _changed(result)}
+    them; labels compared in one form (`_cite`), so a gold labelled by another scheme scores 0 found."""
+    want = {(o["op"], _cite(o["old"]), _cite(o["new"])) for o in gold["operations"]}
+    got = {(c.kind.value, _cite(c.old[0]) if c.old else None, _cite(c.new[0]) if c.new else None)
+           for c in _changed(result)}
     return f"gold ops found exactly {len(want & got)}/{len(want)}; changed units not in the gold {len(got - want)}"
 
 
