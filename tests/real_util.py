@@ -1,4 +1,5 @@
-"""Where the real corpus lives, and one way to skip a test whose paper is not on this machine."""
+"""Where the real corpus lives, one way to skip a test whose paper is not on this machine, and its papers read once."""
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -13,3 +14,21 @@ def real_pdf(name: str) -> Path:
     if not path.exists():
         pytest.skip(f"{name} is not on this machine: run `python data/real/restore.py`")
     return path
+
+
+@lru_cache(maxsize=None)
+def _doc(name: str):
+    from lspkit.api import extract
+
+    return extract(str(REAL / f"{name}.pdf"))
+
+
+def doc(name: str):
+    """data/real/NAME.pdf extracted (once per test session), or a skip where the paper is not on this machine."""
+    real_pdf(f"{name}.pdf")
+    return _doc(name)
+
+
+def para(d, number: str):
+    """The paragraph of Document `d` numbered `number`."""
+    return next(p for p in d.paragraphs if p.number == number)

@@ -5,25 +5,10 @@ comes out with something glued on, cut off or lost.  Papers not committed for th
 """
 from __future__ import annotations
 
-from functools import lru_cache
 
 
 from lspkit.api import extract
-from real_util import REAL, real_pdf
-
-
-@lru_cache(maxsize=None)
-def _doc(name: str):
-    return extract(str(REAL / f"{name}.pdf"))
-
-
-def doc(name: str):
-    real_pdf(f"{name}.pdf")  # skips where the paper is not on this machine
-    return _doc(name)
-
-
-def para(d, number: str):
-    return next(p for p in d.paragraphs if p.number == number)
+from real_util import REAL, doc, para
 
 
 def headings(d) -> list[str]:
@@ -301,7 +286,6 @@ def test_a_covers_numbered_recommendations_are_not_paragraphs():
         assert any(b.text.startswith(("1. Note the consultation", "1) That Cabinet adopts")) for b in d.blocks)
     # a body whose numbering simply goes on into its recommendations ("RECOMMENDATIONS" / "23. That Cabinet:") is
     # left alone
-    from real_util import REAL
     d = extract(str(REAL.parent / "flat-numbered-chromium.pdf"))
     assert any(p.number == "23" and p.text.startswith("That Cabinet") for p in d.paragraphs)
 

@@ -3,21 +3,9 @@ them, each tested on the real paper that shows it (data/real/; restored by data/
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from lspkit.api import extract
 from lspkit.read import read_lines
-from real_util import REAL, real_pdf
-
-
-@lru_cache(maxsize=None)
-def _doc(name: str):
-    return extract(str(REAL / f"{name}.pdf"))
-
-
-def doc(name: str):
-    real_pdf(f"{name}.pdf")  # skips where the paper is not on this machine
-    return _doc(name)
+from real_util import REAL, doc, real_pdf
 
 
 def test_printed_line_numbers_in_the_margin_are_not_the_lines_text():

@@ -3,24 +3,8 @@ real paper that shows it (data/real/; restored by data/real/restore.py).  Break 
 protects comes out with something glued on, or is lost."""
 from __future__ import annotations
 
-from functools import lru_cache
 
-from lspkit.api import extract
-from real_util import REAL, real_pdf
-
-
-@lru_cache(maxsize=None)
-def _doc(name: str):
-    return extract(str(REAL / f"{name}.pdf"))
-
-
-def doc(name: str):
-    real_pdf(f"{name}.pdf")  # skips where the paper is not on this machine
-    return _doc(name)
-
-
-def para(d, number: str):
-    return next(p for p in d.paragraphs if p.number == number)
+from real_util import REAL, doc, para, real_pdf
 
 
 def test_a_drawn_box_ends_the_paragraph_printed_in_it():

@@ -196,25 +196,25 @@ def _contents_entry(text: str, headings: set[str]) -> bool:
     return bool(name) and name in headings
 
 
+def _only_in(these: Sequence[str], other: Sequence[str], key) -> list[str]:
+    """The lines of `these` that `other` lacks, a line printed twice counted twice (a multiset difference by `key`)."""
+    left = Counter(key(t) for t in other)
+    out = []
+    for t in these:
+        k = key(t)
+        if left[k]:
+            left[k] -= 1
+        else:
+            out.append(t)
+    return out
+
+
 def _cover_line_changes(a: Sequence[str], b: Sequence[str], kw: dict) -> list[FieldChange]:
     """Unlabelled cover lines: those in one version only, a removed and an added one that read alike paired."""
     from rapidfuzz import fuzz
 
     key = lambda t: tuple(comparison_tokens(t, **kw))  # noqa: E731
-    left = Counter(key(t) for t in b)
-    gone = []
-    for t in a:
-        if left[key(t)]:
-            left[key(t)] -= 1
-        else:
-            gone.append(t)
-    right = Counter(key(t) for t in a)
-    came = []
-    for t in b:
-        if right[key(t)]:
-            right[key(t)] -= 1
-        else:
-            came.append(t)
+    gone, came = _only_in(a, b, key), _only_in(b, a, key)
     out: list[FieldChange] = []
     for t in came:
         best = max(gone, key=lambda g: fuzz.ratio(g.lower(), t.lower()), default=None)
