@@ -249,6 +249,21 @@ def test_minutes_whose_title_line_is_lost_never_take_an_items_text(name):
     assert title not in items
 
 
+@pytest.mark.parametrize("author, shown", [
+    ("millichap", False), ("jsmith2", False), ("CORP\\jsmith", False), ("j.smith@council.gov.uk", False),
+    ("Administrator", False), ("Windows User", False), ("1234", False),
+    ("Jane Smith", True), ("Policy Team", True), ("GLA", True), ("Millichap", True)])
+def test_a_pdf_author_that_is_a_login_or_placeholder_is_not_shown(author, shown):
+    from lspkit.segment.matter import _named_author
+    assert _named_author(author) is shown
+
+
+def test_a_real_papers_login_author_is_not_its_author():
+    """Southwark 2008's PDF says Author "millichap": the account that saved it, not a name to show."""
+    summary = real("southwark_2008_corporate-property-management-executive-report.pdf")
+    assert "millichap" not in str(summary.metadata.get("author", "")).lower()
+
+
 # ---------------------------------------------------------------- glossary
 
 

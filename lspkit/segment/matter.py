@@ -200,7 +200,7 @@ def reading_metadata(meta: dict[str, Any], reading: Reading, dropped: list[Dropp
             meta["title"] = pdf_title
         elif _squash(meta["title"]) == _squash(pdf_title):
             meta["title"] = pdf_title  # the same title, in the author's casing rather than the page's capitals
-    if "author" not in meta and meta_from_pdf.get("author") and not meta_from_pdf["author"].isdigit():
+    if "author" not in meta and _named_author(meta_from_pdf.get("author") or ""):
         meta["author"] = meta_from_pdf["author"]
     # a date, committee and agenda item in a running header are front matter too
     if dropped:
@@ -208,6 +208,26 @@ def reading_metadata(meta: dict[str, Any], reading: Reading, dropped: list[Dropp
     for key in ("created", "modified", "producer", "creator"):
         if meta_from_pdf.get(key):
             meta.setdefault("pdf_" + key, meta_from_pdf[key])
+
+
+# What word processors put in a PDF's Author field when nobody typed one: the account that saved the file.
+_ACCOUNT_AUTHOR = re.compile(r"(?i)^(?:administrator|admin|user|owner|unknown|author|windows user|microsoft office user|"
+                             r"authorised user|authorized user|default|guest|staff|pc|hp|dell)$")
+
+
+def _named_author(author: str) -> bool:
+    """Whether a PDF's Author property names someone a reader would know, not the login that saved the file.
+
+    A login ("millichap", "jsmith2", "DOMAIN\\user", an e-mail address) or a placeholder ("Administrator",
+    "Windows User") is not shown as the author; a name with a space or a capital ("J Smith", "Policy Team",
+    "GLA") is.
+    """
+    author = author.strip()
+    if not re.search(r"[^\W\d_]", author) or _ACCOUNT_AUTHOR.match(author):
+        return False
+    if " " not in author:
+        return not re.search(r"[\d_@\\/]", author) and (author[0].isupper() or author.isupper())
+    return True
 
 
 def _header_metadata(meta: dict[str, Any], header_texts: list[str]) -> None:
