@@ -90,6 +90,17 @@ def test_a_description_is_not_a_decision():
     assert find_recommendations(doc(Paragraph("3", "It is proposed that the Panel receives a report.", 1))) == ()
 
 
+@pytest.mark.parametrize("item, verb", [
+    ("Council is asked to note that the Cabinet approved the plan on 5 May", "NOTE"),
+    ("Members are recommended to approve the revised budget", "APPROVE"),
+    ("The Committee is requested to take note of the report", "NOTE"),
+    ("Cabinet is asked to: (i) NOTE the outcome", "NOTE")])
+def test_the_verb_of_an_ask_is_the_verb_asked_for_not_one_it_reports(item, verb):
+    """"is asked to note that the Cabinet approved": the meeting notes; the approval is what it notes."""
+    assert verb_of(item) == verb
+    assert verb_of(item, led=True) == verb
+
+
 def test_a_reported_recommendation_is_not_a_decision_of_this_paper():
     """An ombudsman "would have recommended that DWP acknowledge ..." reports another body's view; only
     RECOMMENDED in capitals opens a decision, and an acronym is never its verb."""

@@ -130,6 +130,12 @@ def verb_of(item: str, led: bool = False) -> Optional[str]:
         return None
     if re.match(r"^\W*(?:to\s+)?take\s+note\b", item, re.I):  # "To take note of existing allocations"
         return "NOTE"
+    # "Council is asked to note that ...", "Members are recommended to approve ...": the verb after the ask
+    asked = re.match(r"^\W*(?:that\s+)?[\w ,&'’-]{1,80}?\b(?:is|are)\s+(?:asked|requested|invited|recommended)\s+"
+                     r"to\s+(?:take\s+(note)|([a-z]+))\b", item, re.I)
+    if asked:
+        verb = "NOTE" if asked.group(1) else asked.group(2).upper()
+        return _VERB_FORMS.get(verb, verb if led else None)
     # "To review and, if thought appropriate, approve the budget": the decision is the second verb
     then = re.match(r"^\W*(?:to\s+)?(?:review|consider|discuss|receive)\s+and,?\s+(?:if\s+[^,]{1,40},\s*)?([a-z]+)", item, re.I)
     if then and then.group(1).upper() in _VERB_FORMS:
