@@ -115,6 +115,10 @@ def _cite(label):
     lspkit's '4:J.4'), '/' between levels as '.'."""
     if label is None:
         return None
+    if isinstance(label, list):  # a split or merge written with every part ("new": ["A.2.3", "A.2.3.1"]): its first
+        label = label[0] if label else None  # part, as lspkit's change names it first
+        if label is None:
+            return None
     head, sep, rest = label.partition(":")
     if sep and head and set(head) <= set(_ROMAN):
         vals = [_ROMAN[ch] for ch in head]
