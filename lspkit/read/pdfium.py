@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import functools
+import itertools
 import math
 import re
 import unicodedata
@@ -232,15 +233,28 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
         w = R.FPDFText_GetFontWeight(raw, k)
         if w is None or w <= 0:
             R.FPDFText_GetFontInfo(raw, k, name, 128, ctypes.byref(flags))
-            run[5] = bold_name(name.value.decode("latin-1", "replace")) or bool(flags.value & 0x40000)
+            run[5] = _bold_font(name.value) or bool(flags.value & 0x40000)
         else:
             if w < 600:
                 R.FPDFText_GetFontInfo(raw, k, name, 128, ctypes.byref(flags))
-                run[5] = bold_name(name.value.decode("latin-1", "replace"))
+                run[5] = _bold_font(name.value)
             else:
                 run[5] = True
         run[6] = _code_points(run[6].rstrip())
     return upright, visible
+
+
+_BOLD_FONTS: dict[bytes, bool] = {}
+
+
+def _bold_font(name: bytes) -> bool:
+    """bold_name of a font name as pdfium gives it, once per name (a page has a few fonts and many runs)."""
+    bold = _BOLD_FONTS.get(name)
+    if bold is None:
+        bold = bold_name(name.decode("latin-1", "replace"))
+        if len(_BOLD_FONTS) < 4096:
+            _BOLD_FONTS[name] = bold
+    return bold
 
 
 def _plain_call(fn, restype=ctypes.c_int):
@@ -340,15 +354,19 @@ RUN_GAP = 0.9
 
 _WORD = re.compile(r"([\s\xa0]*)([^\s\xa0]+)")
 # a paragraph number at a line's start with its text right after it in the text layer ("35.27.4% of ..."): set
-# apart on the page by a tab, which the text layer may leave out
-_LINE_LABEL = re.compile(r"(?:^|(?<=[\r\n]))[\s\xa0]*(\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?)(?=[^\s\xa0])")
+# apart on the page by a tab, which the text layer may leave out.  The first line's, then every later line's from
+# the line break before it: a pattern that opens with a character is scanned for fast, a lookbehind for the line
+# start was tried at every character of the page (the same numbers, in half the time)
+_FIRST_LABEL = re.compile(r"[\s\xa0]*(\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?)(?=[^\s\xa0])")
+_LINE_LABEL = re.compile(r"[\r\n][\s\xa0]*(\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?)(?=[^\s\xa0])")
 
 
 def _words(text: str, box, handle, rect, rect_ref):
     """The page's words as (space before, start, end), a line-opening number split from the text after it where the
     page sets a gap between them that the text layer has no space for (a tab stop: pdftotext prints the space)."""
     splits: set[int] = set()
-    for m in _LINE_LABEL.finditer(text):
+    first = _FIRST_LABEL.match(text)
+    for m in itertools.chain((first,) if first else (), _LINE_LABEL.finditer(text, first.end() if first else 0)):
         # after each "." or ")" of the number ("35." of "35.27.4%"), the first character that may be the text's
         for k in range(m.start(1) + 1, m.end(1) + 1):
             if text[k - 1] not in ".)" or k >= len(text) or text[k] in " \xa0\r\n.)":

@@ -91,9 +91,14 @@ def find_furniture(lines: Sequence[Line], pages: Sequence[int]) -> dict[int, str
         tops[(zone, masked[lines[i].text])].append(lines[i].top)
     # (set smaller than the body text: a body line that happens to open two pages with the same words is not one)
     sizes: Counter = Counter()
+    rounded: dict[float, float] = {}  # round(size, 1) once per distinct size (see lines.body_size)
     for ln in lines:
-        if ln.size:
-            sizes[round(ln.size, 1)] += len(ln.text)
+        size = ln.size
+        if size:
+            key = rounded.get(size)
+            if key is None:
+                key = rounded[size] = round(size, 1)
+            sizes[key] += len(ln.text)
     body = sizes.most_common(1)[0][0] if sizes else 0.0
     small_keys = {(zone, masked[lines[i].text]) for i, zone in zones.items() if lines[i].size and lines[i].size < 0.95 * body}
     steady = {k for k, v in tops.items() if len(v) >= 2 and max(v) - min(v) <= 2.0 and lines_page_height(lines) > 0

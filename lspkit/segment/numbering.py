@@ -61,6 +61,8 @@ class Label:
 def parse_label(text: str) -> Optional[Label]:
     """The label a line starts with, if any."""
     t = text.lstrip()
+    if not t[:1].isdigit():  # (every pattern up to _MINUTE_RESOLUTION opens with a digit: only those are tried
+        return _lettered_label(t)  # on a line that opens with one, and only the others on any other line)
     m = _NUM.match(t)
     if m:
         number, dot, rest = m.groups()
@@ -70,11 +72,6 @@ def parse_label(text: str) -> Optional[Label]:
         if levels[0] == 0:
             return None
         return Label("number", number, rest.strip(), levels, bool(dot))
-    m = _ANNEX_NUM.match(t) if not t.startswith("Q.") else None  # "Q.3" is a question, not Annex Q
-    if m:
-        letter, number, dot, rest = m.groups()
-        levels = (annex_level(letter),) + tuple(int(x) for x in number.split("."))
-        return Label("number", f"{letter}.{number}", rest.strip(), levels, bool(dot))
     m = _NUM_GLUED.match(t)
     if m:
         number, rest = m.groups()
@@ -95,6 +92,16 @@ def parse_label(text: str) -> Optional[Label]:
     if m and int(m.group(2)) > 0:
         minute, k, rest = m.groups()
         return Label("number", f"{minute}.{k}", rest.strip(), (int(k),), True)
+    return None
+
+
+def _lettered_label(t: str) -> Optional[Label]:
+    """parse_label for a line that does not open with a digit."""
+    m = _ANNEX_NUM.match(t) if not t.startswith("Q.") else None  # "Q.3" is a question, not Annex Q
+    if m:
+        letter, number, dot, rest = m.groups()
+        levels = (annex_level(letter),) + tuple(int(x) for x in number.split("."))
+        return Label("number", f"{letter}.{number}", rest.strip(), levels, bool(dot))
     m = _QUESTION.match(t)
     if m:
         return Label("question", "Q" + m.group(1), m.group(2).strip(), (_int(m.group(1)),))

@@ -293,7 +293,7 @@ def join_lines(lines: list[str], vocabulary: Optional[set[str]] = None) -> str:
             out = out + s  # "737–" + "9", "2018–" + "23–51": a number range or identifier broken at its dash
             continue
         out = out + " " + s
-    return re.sub(r"\s+", " ", "".join(head) + out).strip()
+    return " ".join(("".join(head) + out).split())  # every run of whitespace one space (as re.sub(r"\s+", " ") and strip())
 
 
 _WORDS = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
@@ -318,11 +318,16 @@ def vocabulary(texts, *, hyphenates: bool = True) -> Vocabulary:
     """
     vocab = Vocabulary()
     vocab.hyphenates = hyphenates
-    for t in texts:
+    plain: list[str] = []  # ASCII lines whose every word counts: searched at once, lower-cased at once (a word
+    for t in texts:  # never runs over a line break; only ASCII text lower-cases letter for letter)
+        if t.isascii() and not t.rstrip().endswith("-"):
+            plain.append(t)
+            continue
         words = _WORDS.findall(t)
         if t.rstrip().endswith("-") and words:
             words = words[:-1]  # the broken word at the line end is not evidence
         vocab.update(map(str.lower, words))
+    vocab.update(_WORDS.findall("\n".join(plain).lower()))
     return vocab
 
 
