@@ -88,6 +88,7 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
     text = text.replace("\ufffe", "-").replace("\x02", "-")  # pdfium's marker for a hyphen it took out
     rect = R.FS_RECTF()
     rect_ref = ctypes.byref(rect)
+    corners = memoryview(rect).cast("B").cast("f").tolist  # (left, top, right, bottom): one call, not four fields
     box, handle = _fast_box(R), ctypes.cast(raw, ctypes.c_void_p)
     rgba = (ctypes.c_uint * 4)()
     r_ref, g_ref, b_ref, a_ref = (ctypes.byref(rgba, 4 * i) for i in range(4))
@@ -160,16 +161,17 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
             cur = None
         spaced = bool(between)
         box(handle, s, rect_ref)
-        left, right, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
+        left, top, right, bottom = corners()
+        top, bottom = height - top, height - bottom
         size = bottom - top
         uniform = size > 0.5 and math.isfinite(left + right)
         if uniform and e - s > 1:
             box(handle, e - 1, rect_ref)
-            lsize = rect.top - rect.bottom
-            lbottom = height - rect.bottom
+            _, ltop, right, lbottom = corners()
+            lsize = ltop - lbottom
+            lbottom = height - lbottom
             uniform = abs(lsize - size) <= 0.15 * size and abs(lbottom - bottom) <= 0.15 * size and (
                 word.isascii() or not any(_rtl(c) for c in word))
-            right = rect.right
             if uniform:
                 # a note marker inside the word, its two ends body text ("Timetable¹." , "station⁴⁴,")
                 while glued[gi] < s:
@@ -223,20 +225,22 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
     # weight once per run (and a font-name check when the weight is unknown)
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
+    name_size, flags_ref = ctypes.c_ulong(128), ctypes.byref(flags)
+    get_angle, get_weight, get_font = _run_calls(R)
     upright: list[Run] = []
     for run in runs:
         k = run[7]
-        angle = R.FPDFText_GetCharAngle(raw, k)
+        angle = get_angle(handle, k)
         if 0.1 < angle < 6.18:  # rotated text (margin slugs, vertical labels) is not part of the reading
             continue
         upright.append(run)
-        w = R.FPDFText_GetFontWeight(raw, k)
+        w = get_weight(handle, k)
         if w is None or w <= 0:
-            R.FPDFText_GetFontInfo(raw, k, name, 128, ctypes.byref(flags))
+            get_font(handle, k, name, name_size, flags_ref)
             run[5] = _bold_font(name.value) or bool(flags.value & 0x40000)
         else:
             if w < 600:
-                R.FPDFText_GetFontInfo(raw, k, name, 128, ctypes.byref(flags))
+                get_font(handle, k, name, name_size, flags_ref)
                 run[5] = _bold_font(name.value)
             else:
                 run[5] = True
@@ -281,6 +285,18 @@ def _fast_fill(R):
     if not _FILL:
         _FILL.append(_plain_call(R.FPDFText_GetFillColor))
     return _FILL[0]
+
+
+_RUN_CALLS = []
+
+
+def _run_calls(R):
+    """FPDFText_GetCharAngle, FPDFText_GetFontWeight and FPDFText_GetFontInfo (once per run) through plain
+    pointers."""
+    if not _RUN_CALLS:
+        _RUN_CALLS.extend([_plain_call(R.FPDFText_GetCharAngle, ctypes.c_float),
+                           _plain_call(R.FPDFText_GetFontWeight), _plain_call(R.FPDFText_GetFontInfo, ctypes.c_ulong)])
+    return _RUN_CALLS
 
 
 _OBJECT_CALLS = []

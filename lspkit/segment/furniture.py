@@ -28,15 +28,18 @@ def lines_page_height(lines: Sequence[Line]) -> float:
 
 _DIGITS = re.compile(r"\d+")
 _DASH = re.compile(r"\s*[-‐‑‒–—―]\s*")
-_SPACES = re.compile(r"\s+")
+_DASH_CHAR = re.compile(r"[-‐‑‒–—―]")
 _NUMBER_AT_END = re.compile(r"^(?:page\s+)?#(?:\s*(?:of|/)\s*#)?\s+|\s+(?:page\s+)?#(?:\s*(?:of|/)\s*#)?$")
 
 
 def mask(text: str) -> str:
     """Text with digits masked and spacing and case normalised, to compare furniture across pages."""
     t = _DIGITS.sub("#", text.lower())
-    t = _DASH.sub("-", t)  # "Road –Supplementary ... - November" on one page, "Road – ..." on the next
-    t = _SPACES.sub(" ", t).strip()
+    if _DASH_CHAR.search(t):  # (found at once, where _DASH's leading spaces are tried at every character)
+        t = _DASH.sub("-", t)  # "Road –Supplementary ... - November" on one page, "Road – ..." on the next
+    t = " ".join(t.split())  # every run of whitespace one space, as re.sub(r"\s+", " ", t).strip()
+    if "#" not in t:  # no number at all, so none at either end
+        return t
     # a page number before or after the running text ("47706 Federal Register ...", "... Rules 47703")
     core = _NUMBER_AT_END.sub("", t)
     return core or t

@@ -327,8 +327,17 @@ def vocabulary(texts, *, hyphenates: bool = True) -> Vocabulary:
         if t.rstrip().endswith("-") and words:
             words = words[:-1]  # the broken word at the line end is not evidence
         vocab.update(map(str.lower, words))
-    vocab.update(_WORDS.findall("\n".join(plain).lower()))
+    # every other character a space, the distinct tokens once: a token without a hyphen is a word as it is, one
+    # with a hyphen is searched (a word never runs over a character other than a letter or a hyphen)
+    for token in set("\n".join(plain).lower().encode("ascii").translate(_LETTERS_AND_HYPHENS).split()):
+        if b"-" in token:
+            vocab.update(_WORDS.findall(token.decode("ascii")))
+        else:
+            vocab.add(token.decode("ascii"))
     return vocab
+
+
+_LETTERS_AND_HYPHENS = bytes(c if 97 <= c <= 122 or c == 45 else 32 for c in range(256))
 
 
 def _keep_hyphen(first: str, second: str, vocabulary: Optional[set[str]]) -> bool:
