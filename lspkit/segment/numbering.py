@@ -95,25 +95,32 @@ def parse_label(text: str) -> Optional[Label]:
     return None
 
 
+# the characters _QUESTION, _CHAPTER and _ANNEX can open with (case-insensitive: "ſ" folds to "s")
+_WORD_LED = frozenset("CQcqACPSacps\u017f")
+
+
 def _lettered_label(t: str) -> Optional[Label]:
-    """parse_label for a line that does not open with a digit."""
-    m = _ANNEX_NUM.match(t) if not t.startswith("Q.") else None  # "Q.3" is a question, not Annex Q
+    """parse_label for a line that does not open with a digit.  The patterns in their order, each only where
+    the line's first character is one it can open with."""
+    first = t[:1]
+    m = _ANNEX_NUM.match(t) if "A" <= first <= "Z" and not t.startswith("Q.") else None  # "Q.3": a question
     if m:
         letter, number, dot, rest = m.groups()
         levels = (annex_level(letter),) + tuple(int(x) for x in number.split("."))
         return Label("number", f"{letter}.{number}", rest.strip(), levels, bool(dot))
-    m = _QUESTION.match(t)
-    if m:
-        return Label("question", "Q" + m.group(1), m.group(2).strip(), (_int(m.group(1)),))
-    m = _CHAPTER.match(t)
-    if m:
-        word, num, rest = m.groups()
-        return Label("chapter", _roman_or_int(num), rest.strip(), (), False, word.capitalize())
-    m = _ANNEX.match(t)
-    if m:
-        word, num, rest = m.groups()
-        return Label("annex", num.upper() if len(num) == 1 else num, rest.strip(), (), False, word.capitalize())
-    m = _SUBPART.match(t)
+    if first in _WORD_LED:
+        m = _QUESTION.match(t)
+        if m:
+            return Label("question", "Q" + m.group(1), m.group(2).strip(), (_int(m.group(1)),))
+        m = _CHAPTER.match(t)
+        if m:
+            word, num, rest = m.groups()
+            return Label("chapter", _roman_or_int(num), rest.strip(), (), False, word.capitalize())
+        m = _ANNEX.match(t)
+        if m:
+            word, num, rest = m.groups()
+            return Label("annex", num.upper() if len(num) == 1 else num, rest.strip(), (), False, word.capitalize())
+    m = _SUBPART.match(t) if first == "(" or "a" <= first <= "z" else None
     if m:
         label = m.group(1) or m.group(2)
         return Label("part", label, m.group(3).strip())
