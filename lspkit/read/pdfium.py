@@ -108,7 +108,8 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
             return None
         return (r, g, b)
 
-    if page is not None and _plain_text(R, page, n // 12):
+    plain = page is not None and _plain_text(R, page, n // 12)
+    if plain:
         def tint(k: int):  # noqa: F811 - no character of this page is in colour
             return None
 
@@ -155,7 +156,10 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
     glued = [k - 1 for k in (d.start() for d in _DIGITS.finditer(text)) if k and letter(text, k - 1)]
     glued.append(n)
     gi = 0
-    for between, s, e in _words(text, box, handle, rect, rect_ref):
+    isfinite = math.isfinite
+    for m in _words(text, box, handle, rect, rect_ref):
+        between = m.group(1)
+        s, e = m.span(2)
         word = text[s:e]
         if between and ("\n" in between or "\r" in between):
             cur = None
@@ -164,7 +168,7 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
         left, top, right, bottom = corners()
         top, bottom = height - top, height - bottom
         size = bottom - top
-        uniform = size > 0.5 and math.isfinite(left + right)
+        uniform = size > 0.5 and isfinite(left + right)
         if uniform and e - s > 1:
             box(handle, e - 1, rect_ref)
             _, ltop, right, lbottom = corners()
@@ -180,12 +184,12 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
                     box(handle, glued[gi] + 1, rect_ref)
                     uniform = abs((rect.top - rect.bottom) - size) <= 0.15 * size and abs(
                         (height - rect.bottom) - bottom) <= 0.15 * size
-        checked = marks is not None and size > 0.5 and math.isfinite(left + right) and marks.near(
+        checked = marks is not None and size > 0.5 and isfinite(left + right) and marks.near(
             left, right, top, bottom)
         if checked:
             uniform = False  # a line crosses or underlines it: read its characters' changes one by one
         word_mark = None
-        if uniform:
+        if uniform and not plain:  # (on a plain page no word is in colour: tint() is None throughout)
             word_mark = tint(s)
             if word_mark is not None:
                 coloured_page = True
@@ -378,8 +382,10 @@ _LINE_LABEL = re.compile(r"[\r\n][\s\xa0]*(\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?)(?=
 
 
 def _words(text: str, box, handle, rect, rect_ref):
-    """The page's words as (space before, start, end), a line-opening number split from the text after it where the
-    page sets a gap between them that the text layer has no space for (a tab stop: pdftotext prints the space)."""
+    """The page's words, a line-opening number split from the text after it where the page sets a gap between them
+    that the text layer has no space for (a tab stop: pdftotext prints the space).  Each as _WORD's match: group(1)
+    the space before it, span(2) where it is.  (On a page with no such number, the matches themselves: the loop
+    over them is a third faster than a generator's.)"""
     splits: set[int] = set()
     first = _FIRST_LABEL.match(text)
     for m in itertools.chain((first,) if first else (), _LINE_LABEL.finditer(text, first.end() if first else 0)):
@@ -393,15 +399,33 @@ def _words(text: str, box, handle, rect, rect_ref):
             if size > 0.5 and rect.left - dot_right > 0.05 * size:  # set closer, the characters of a word touch
                 splits.add(k)
                 break
+    return _split_words(text, splits) if splits else _WORD.finditer(text)
+
+
+def _split_words(text: str, splits: set[int]):
     for m in _WORD.finditer(text):
         s, e = m.span(2)
-        between = m.group(1)
-        if splits and any(s < k < e for k in splits):
+        if any(s < k < e for k in splits):
             k = next(k for k in splits if s < k < e)
-            yield between, s, k
-            yield " ", k, e
+            yield _Piece(m.group(1), s, k)
+            yield _Piece(" ", k, e)
             continue
-        yield between, s, e
+        yield m
+
+
+class _Piece:
+    """Part of a word, as _words gives it: group(1) the space before it, span(2) where it is."""
+
+    __slots__ = ("between", "start", "end")
+
+    def __init__(self, between: str, start: int, end: int):
+        self.between, self.start, self.end = between, start, end
+
+    def group(self, _k: int) -> str:
+        return self.between
+
+    def span(self, _k: int) -> tuple[int, int]:
+        return self.start, self.end
 # a digit straight after a letter (maybe a superscript marker): where a run of digits follows a letter
 _DIGITS = re.compile(r"[0-9]+")
 _LETTER = re.compile(r"[^\W\d_]")
