@@ -103,7 +103,7 @@ def _lettered_label(t: str) -> Optional[Label]:
     """parse_label for a line that does not open with a digit.  The patterns in their order, each only where
     the line's first character is one it can open with."""
     first = t[:1]
-    m = _ANNEX_NUM.match(t) if "A" <= first <= "Z" and not t.startswith("Q.") else None  # "Q.3": a question
+    m = _ANNEX_NUM.match(t) if "A" <= first <= "Z" and t[1:2] == "." and first != "Q" else None  # "Q.3": a question
     if m:
         letter, number, dot, rest = m.groups()
         levels = (annex_level(letter),) + tuple(int(x) for x in number.split("."))
@@ -124,6 +124,8 @@ def _lettered_label(t: str) -> Optional[Label]:
     if m:
         label = m.group(1) or m.group(2)
         return Label("part", label, m.group(3).strip())
+    if "A" <= first <= "Z" or "a" <= first <= "z" and first not in "oq":
+        return None  # (no bullet is a letter, but for the Wingdings ones read as "o" and "q")
     m = _BULLET.match(t)
     if m and m.group(2).strip():
         return Label("bullet", "", m.group(2).strip())
