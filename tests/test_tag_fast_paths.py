@@ -201,3 +201,27 @@ def test_rules_found_token_by_token_as_before(texts):
     for doc, text in zip(docs, texts):
         assert rules._doc_matches(doc, text) == plain(doc, text), text
 
+
+
+def test_contributions_in_the_order_of_weight_then_start(tagger, texts):
+    """LinearModel.contributions' two stable sorts on C keys give the order of one sort on (-weight, start)."""
+    import math
+
+    from lspkit.nlp.linear import _is_rule
+
+    model = tagger.nlp.get_pipe("lsp_themes").model
+    context = model.document_context([0.3, 0.15, 0.6, 0.0])
+    ties = 0
+    for doc in tagger.nlp.pipe(texts):
+        probs, known, n, offsets = model.score_doc(doc, context=context)
+        for label in model.labels:
+            j = model.labels.index(label)
+            v, scale = model.rule_value, 1.0 / math.sqrt(n + len(context.features))
+            found = [(f, ws[j] * (v if v and _is_rule(f) else scale), *offsets[f]) for f, ws in known if ws[j] > 0]
+            found.extend((f, ws[j] * scale, 0, 0) for f, ws in context.known if ws[j] > 0)
+            ties += len({w for _f, w, _a, _b in found}) < len(found)
+            for top in (5, 100):
+                assert model.contributions(offsets, label, top=top, known=known, context=context, n_features=n) == sorted(
+                    found, key=lambda x: (-x[1], x[2])
+                )[:top]
+    assert ties  # equal weights (a word and its pair) do occur: their order is by start

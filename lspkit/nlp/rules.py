@@ -19,6 +19,7 @@ theme.  No rule was written from a test paragraph: only from the guide.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import compress
 from typing import Optional
 
@@ -270,6 +271,7 @@ def rule_features(text: str, doc=None) -> dict[str, tuple[int, int]]:
     return _doc_matches(doc, text)
 
 
+@lru_cache(maxsize=256)
 def describe_rule(feature: str) -> str:
     """'@rule:gov:delegation' -> 'guide rule gov:delegation: delegations, who may take which decision, ... (14, 16)'."""
     name = feature[len(RULE_PREFIX):]

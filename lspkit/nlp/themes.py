@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, fields
+from operator import attrgetter
 from typing import Any, Optional, Sequence
 
 from . import docdata
@@ -366,8 +367,7 @@ def _chars(doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, last.idx + len(last)
 
 
-def _evidence_order(e: Evidence) -> tuple[int, int]:
-    return e.start, e.end
+_evidence_order = attrgetter("start", "end")  # evidence in the order of the text
 
 
 def _contains(hay: tuple[str, ...], needle: tuple[str, ...]) -> bool:
