@@ -83,13 +83,13 @@ def _stop_server_at_exit() -> None:
     if not _EXIT_HOOK:
         import atexit
 
-        atexit.register(_kill_forkserver)  # runs before multiprocessing's own exit handler (registered earlier)
+        atexit.register(_kill_forkserver, os.getpid())  # runs before multiprocessing's own exit handler
         _EXIT_HOOK = True
 
 
-def _kill_forkserver() -> None:
+def _kill_forkserver(owner: int) -> None:
     pid = forkserver_pid()
-    if pid is None:
+    if pid is None or os.getpid() != owner:  # a process forked from this one inherits the hook, not the server
         return
     try:
         os.kill(pid, signal.SIGKILL)
