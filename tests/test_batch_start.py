@@ -85,3 +85,39 @@ def test_a_batch_that_stops_at_set_up_leaves_no_process_behind(tmp_path):
     assert proc.returncode == 2, err
     assert "bad.yaml" in err and "Traceback" not in err
     assert _group_gone(proc.pid), "a process outlived lspkit"
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1][0] != "Z"
+    except OSError:
+        return False
+
+
+def test_the_process_server_is_gone_when_lspkit_exits(tmp_path):
+    """The forkserver (spaCy and lspkit imported) is stopped as lspkit exits, not left to tear its modules
+    down on its own after lspkit has gone, holding lspkit's stderr open: a caller reading that pipe waited
+    for it (0.2 s at the end of every batch)."""
+    import time
+
+    names = _papers(tmp_path)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    command = [sys.executable, "-m", "lspkit.cli", "tag", *names, "--jobs", "1", "--no-cache", "-o", "out.jsonl"]
+    with open(tmp_path / "err.txt", "w") as err:
+        proc = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        servers: set[int] = set()
+        deadline = time.monotonic() + 300
+        while proc.poll() is None and time.monotonic() < deadline:
+            for child in Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split() if Path(f"/proc/{proc.pid}").exists() else ():
+                try:
+                    if b"forkserver" in Path(f"/proc/{child}/cmdline").read_bytes():
+                        servers.add(int(child))
+                except OSError:
+                    pass
+            time.sleep(0.01)
+        # the instant lspkit has exited (poll() reaped it), before its process server could have finished on its own
+        alive = [pid for pid in servers if _running(pid)]
+    assert proc.returncode == 0, (tmp_path / "err.txt").read_text()
+    assert servers, "no forkserver seen"
+    assert not alive
+    assert len((tmp_path / "out.jsonl").read_text().splitlines()) > 3

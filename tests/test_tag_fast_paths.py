@@ -145,3 +145,83 @@ def test_initials_found_anywhere_in_a_long_document():
     g = find_acronyms(paras)
     assert g.get("ODPM").long == "Office of the Deputy Prime Minister" and g.get("ODPM").how == "initials"
     assert g.get("ODPM").first == "x"
+
+
+def test_evidence_and_hits_made_without_init_are_the_dataclasses(tagger, texts):
+    """themes._evidence/_hit fill the instance's __dict__ instead of the frozen __init__: the same objects."""
+    import pickle
+
+    from lspkit.nlp import themes
+
+    assert themes._FAST  # the fields are those the fast path fills; if they change it falls back to __init__
+    for args in (("local area agreement", 3, 23, 1.5, "local area agreement"), ("", 0, 0, -0.25, "document: x", "model:document")):
+        fast, plain = themes._evidence(*args), themes.Evidence(*args)
+        assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+        assert pickle.loads(pickle.dumps(fast)) == plain and fast.to_dict() == plain.to_dict()
+        with pytest.raises(AttributeError):
+            fast.weight = 0.0  # still frozen
+    hit = themes._hit("governance", 0.75, (themes._evidence(*args),), 0.1)
+    assert hit == themes.ThemeHit("governance", 0.75, (themes.Evidence(*args),), 0.1)
+    assert hit.to_dict() == themes.ThemeHit("governance", 0.75, (themes.Evidence(*args),), 0.1).to_dict()
+    # and what the scorer makes is what __init__ makes, field by field, on real paragraphs
+    for tags in tagger.tag_texts([(str(i), t) for i, t in enumerate(texts[:40])]):
+        for h in tags.themes:
+            assert h == themes.ThemeHit(h.theme, h.score, tuple(themes.Evidence(*e.__dict__.values()) for e in h.evidence), h.prior)
+
+
+def test_rules_found_token_by_token_as_before(texts):
+    """rules._doc_matches (tried at the words each rule may start at, skipping the rest) against the plain
+    loop it replaced: every word's rule bits, each tried in turn at every token."""
+    from spacy.attrs import IDX, LOWER
+
+    from lspkit.nlp import rules
+    from lspkit.nlp.linear import feature_docs
+
+    def plain(doc, text):
+        low = text.lower()
+        if len(low) != len(text):
+            return rules.search_all(text)
+        found, done, lines = {}, 0, 0
+        for key, idx in doc.to_array([LOWER, IDX]).tolist():
+            m = rules._word_mask(doc.vocab.strings[key])
+            lines |= m & rules._LINE_RULES
+            m &= ~rules._LINE_RULES & ~done
+            for i in range(len(rules._COMPILED)):
+                if m >> i & 1:
+                    hit = rules._COMPILED[i][1].match(low, idx)
+                    if hit is not None:
+                        found[i], done = hit.span(), done | 1 << i
+        for i in range(len(rules._COMPILED)):
+            if lines >> i & 1 and (hit := rules._COMPILED[i][1].search(low)) is not None:
+                found[i] = hit.span()
+        return {rules._COMPILED[i][0]: found[i] for i in sorted(found)}
+
+    docs = list(feature_docs(texts))
+    assert sum(bool(rules._doc_matches(d, t)) for d, t in zip(docs, texts)) > len(texts) // 2
+    for doc, text in zip(docs, texts):
+        assert rules._doc_matches(doc, text) == plain(doc, text), text
+
+
+
+def test_contributions_in_the_order_of_weight_then_start(tagger, texts):
+    """LinearModel.contributions' two stable sorts on C keys give the order of one sort on (-weight, start)."""
+    import math
+
+    from lspkit.nlp.linear import _is_rule
+
+    model = tagger.nlp.get_pipe("lsp_themes").model
+    context = model.document_context([0.3, 0.15, 0.6, 0.0])
+    ties = 0
+    for doc in tagger.nlp.pipe(texts):
+        probs, known, n, offsets = model.score_doc(doc, context=context)
+        for label in model.labels:
+            j = model.labels.index(label)
+            v, scale = model.rule_value, 1.0 / math.sqrt(n + len(context.features))
+            found = [(f, ws[j] * (v if v and _is_rule(f) else scale), *offsets[f]) for f, ws in known if ws[j] > 0]
+            found.extend((f, ws[j] * scale, 0, 0) for f, ws in context.known if ws[j] > 0)
+            ties += len({w for _f, w, _a, _b in found}) < len(found)
+            for top in (5, 100):
+                assert model.contributions(offsets, label, top=top, known=known, context=context, n_features=n) == sorted(
+                    found, key=lambda x: (-x[1], x[2])
+                )[:top]
+    assert ties  # equal weights (a word and its pair) do occur: their order is by start

@@ -69,6 +69,33 @@ def _set_preload(ctx, options: TagOptions) -> None:
 
 
 _SPAWNED = 0  # worker processes started by this process
+_EXIT_HOOK = False
+
+
+def _stop_server_at_exit() -> None:
+    """When this process exits, SIGKILL the batch workers' forkserver rather than let it wind down on its own.
+
+    Left alone it notices that this process is gone and exits normally, tearing down the spaCy, numpy and
+    lspkit modules it imported: 0.2 s after lspkit itself has exited, with lspkit's stderr still open, so a
+    caller reading that pipe (a script, `lspkit tag ... 2>&1 | tee`) waited for it.  It holds nothing to save
+    (no files of its own; its workers have been joined or killed by then)."""
+    global _EXIT_HOOK
+    if not _EXIT_HOOK:
+        import atexit
+
+        atexit.register(_kill_forkserver, os.getpid())  # runs before multiprocessing's own exit handler
+        _EXIT_HOOK = True
+
+
+def _kill_forkserver(owner: int) -> None:
+    pid = forkserver_pid()
+    if pid is None or os.getpid() != owner:  # a process forked from this one inherits the hook, not the server
+        return
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)  # it is this process's child: gone before this process is
+    except OSError:  # already gone, or reaped
+        pass
 
 
 class ProcessServer:
@@ -97,7 +124,10 @@ def start_process_server(options: TagOptions) -> Optional[ProcessServer]:
         return None
     _set_preload(ctx, options)
     pid = start_forkserver()
-    return ProcessServer(pid) if pid is not None else None
+    if pid is None:
+        return None
+    _stop_server_at_exit()
+    return ProcessServer(pid)
 
 
 STARTUP_GRACE = 120.0  # seconds a fresh worker may take to load spaCy before its first file's clock starts
@@ -178,6 +208,8 @@ class WorkerPool:
     def _spawn(self) -> _Worker:
         global _SPAWNED
         _SPAWNED += 1
+        if self._ctx.get_start_method() == "forkserver":
+            _stop_server_at_exit()
         parent, child = self._ctx.Pipe(duplex=True)
         process = self._ctx.Process(
             target=_worker_main,

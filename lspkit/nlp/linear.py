@@ -38,10 +38,8 @@ from ..infra.errors import ConfigError, OutputError
 
 FORMAT = "lspkit-linear/1"
 _second = itemgetter(1)
+_third = itemgetter(2)
 
-
-def _heaviest_first(x) -> tuple:
-    return -x[1], x[2]
 MODEL_FILE = "lspkit-model.json"
 
 
@@ -312,10 +310,15 @@ class LinearModel:
         if known is None:
             known = [(f, ws) for f in features if (ws := self.weights.get(f)) is not None]
         # the heaviest `top` (then the earliest), each by what it adds to the sum
-        found = [(f, ws[j] * (v if v and _is_rule(f) else scale), *features[f]) for f, ws in known if ws[j] > 0]
+        if v:
+            found = [(f, ws[j] * (v if _is_rule(f) else scale), *features[f]) for f, ws in known if ws[j] > 0]
+        else:
+            found = [(f, ws[j] * scale, *features[f]) for f, ws in known if ws[j] > 0]
         if extra:
             found.extend((f, ws[j] * scale, 0, 0) for f, ws in context.known if ws[j] > 0)
-        found.sort(key=_heaviest_first)
+        # by (-weight, start), as two stable sorts on C keys: earliest first, then heaviest first (ties keep that)
+        found.sort(key=_third)
+        found.sort(key=_second, reverse=True)
         return found[:top]
 
     def combine(self, label: str, lexicon: float, probability: float) -> float:

@@ -19,6 +19,8 @@ theme.  No rule was written from a test paragraph: only from the guide.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import compress
 from typing import Optional
 
 RULE_PREFIX = "@rule:"
@@ -181,8 +183,9 @@ _COMPILED = tuple((RULE_PREFIX + name, re.compile(p.lower(), re.MULTILINE), _STA
 _COMPILED_ICASE = tuple((RULE_PREFIX + name, re.compile(p, re.IGNORECASE | re.MULTILINE), _STARTS[name]) for name, _t, _d, p in _SPEC)
 
 
-_WORD_RULES: dict = {}  # a word's lower-case vocabulary id -> bit mask of the rules that may start at it
+_WORD_RULES: dict = {}  # a word's lower-case vocabulary id -> (rules that may start at it, line rules it names)
 _LINE_RULES = sum(1 << i for i, (_n, rx, _s) in enumerate(_COMPILED) if rx.pattern.startswith("^"))  # tried by search
+_MATCH = tuple(rx.match for _n, rx, _s in _COMPILED)
 
 
 def _word_mask(word: str) -> int:
@@ -193,44 +196,56 @@ def _word_mask(word: str) -> int:
     return mask
 
 
+def _word_rules(word: str) -> tuple:
+    """(the indexes of the rules tried where `word` starts, in order; the bit mask of the line rules it names),
+    or () when no rule can start at it."""
+    mask = _word_mask(word)
+    if not mask:
+        return ()
+    return tuple(i for i in range(len(_COMPILED)) if mask >> i & 1 and not _LINE_RULES >> i & 1), mask & _LINE_RULES
+
+
 def _doc_matches(doc, text: str) -> dict[str, tuple[int, int]]:
     from spacy.attrs import IDX, LOWER
 
     low = text.lower()
     if len(low) != len(text):  # a few Unicode letters change length in lower case: search as it is
         return search_all(text)
+    if not len(doc):
+        return {}
     table = _WORD_RULES
-    strings = doc.vocab.strings
+    keys, starts = doc.to_array([LOWER, IDX]).T.tolist()
+    words = list(map(table.get, keys))  # most words are in the table: a new one is looked up below
+    if None in words:
+        if len(table) > 200_000:
+            table.clear()
+        strings = doc.vocab.strings
+        for j, key in enumerate(keys):
+            if words[j] is None:
+                rules = table.get(key)
+                if rules is None:
+                    rules = table[key] = _word_rules(strings[key])
+                words[j] = rules
     found: dict[int, tuple[int, int]] = {}
-    done = 0
     lines = 0
-    for key, idx in doc.to_array([LOWER, IDX]).tolist():
-        m = table.get(key)
-        if m is None:
-            if len(table) > 200_000:
-                table.clear()
-            m = table[key] = _word_mask(strings[key])
-        if not m:
-            continue
-        if m & _LINE_RULES:
-            lines |= m & _LINE_RULES
-            m &= ~_LINE_RULES
-        m &= ~done
-        while m:
-            bit = m & -m
-            m ^= bit
-            i = bit.bit_length() - 1
-            hit = _COMPILED[i][1].match(low, idx)
-            if hit is not None:
-                found[i] = (hit.start(), hit.end())
-                done |= bit
+    match = _MATCH
+    # a rule's first match is at the first token (in order) where it starts a match; words no rule can
+    # start at (most) are skipped
+    for (tried, line), idx in compress(zip(words, starts), words):
+        if line:
+            lines |= line
+        for i in tried:
+            if i not in found:
+                hit = match[i](low, idx)
+                if hit is not None:
+                    found[i] = hit.span()
     while lines:
         bit = lines & -lines
         lines ^= bit
         i = bit.bit_length() - 1
         hit = _COMPILED[i][1].search(low)
         if hit is not None:
-            found[i] = (hit.start(), hit.end())
+            found[i] = hit.span()
     return {_COMPILED[i][0]: found[i] for i in sorted(found)}
 
 
@@ -256,6 +271,7 @@ def rule_features(text: str, doc=None) -> dict[str, tuple[int, int]]:
     return _doc_matches(doc, text)
 
 
+@lru_cache(maxsize=256)
 def describe_rule(feature: str) -> str:
     """'@rule:gov:delegation' -> 'guide rule gov:delegation: delegations, who may take which decision, ... (14, 16)'."""
     name = feature[len(RULE_PREFIX):]
