@@ -45,7 +45,7 @@ from .matter import (
 from .notes import attach, lift_footnotes, lift_table_lines
 from .outline import OutlineItems
 from .numbering import Numbering, question_warnings, reference_label, sequence_warnings, unique_ids
-from .paragraphs import SENTENCE_END, Blocks, Paragraphs, hyphenates, vocabulary
+from .paragraphs import SENTENCE_END, Blocks, OpenParagraph, Paragraphs, hyphenates, vocabulary
 from .register import amendments, item_text_starts, register_records, register_titles, title_lines
 
 
@@ -82,6 +82,12 @@ def segment(reading: Reading) -> Document:
     s.cover = cover_recommendations(s.body)
     _read_body(s)
     paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
+    # numbers with nothing after them, again and again (a word processor's list numbering running on below the
+    # text: "24", "25", ... alone on their lines) number no paragraphs; one or two bare numbers may be a paragraph
+    # whose text was lost, and stay
+    bare = [not (p.text or p.tables or p.notes or p.changes) for p in paragraphs]
+    if sum(bare) >= 3:
+        paragraphs = [p for p, b in zip(paragraphs, bare) if not b]
     metadata = s.metadata
     paragraphs = front_tables(paragraphs, table_regions, metadata)
     paragraphs, duplicates = unique_ids(paragraphs, s.outline.sections)
@@ -238,6 +244,9 @@ def _read_body(s: _State) -> None:
         elif start is None and lettered is None and _outdented_after(s, w, in_paragraph, mid_sentence):
             _close(s)  # back at the number's margin after a gap, with no number: not this paragraph's text
             _add_line(s, w)
+        elif start is None and lettered is None and _unnumbered_after(s, i, in_paragraph, mid_sentence):
+            _close(s)  # a block of its own after a paragraph that ended: unnumbered prose, not the paragraph's text
+            _add_line(s, w)
         elif start is None and lettered is None and _left_of_paragraph(s, i, in_paragraph, mid_sentence):
             _close(s)  # after a gap, left of every line of a paragraph that ended: a closing line, not its text
             _add_line(s, w)
@@ -323,6 +332,58 @@ def _outdented_after(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence: b
     if not (s.body.hanging and in_paragraph and not mid_sentence and w.gap_before and w.label is None) or p is None:
         return False
     return w.line.x0 <= p.x_text + 2 and not s.paragraphs.in_part()
+
+
+_STOPPED = re.compile(r"[.!?][\"'”’)\]]*$")
+_LIST_ITEM = re.compile(r"\s*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]|[•▪●◦■□➢✓\-–])\s")
+
+
+def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool) -> bool:
+    """After a numbered paragraph whose last sentence ended, a new block on the same page (a gap above it), set no
+    further in than the paragraph's text and opening a sentence of its own, is unnumbered prose between numbered
+    paragraphs ("2.2 The first of these options ..." / "The second option would be ..."): a reader cites the
+    number for its own block only.  An indented quotation, a list the paragraph introduces (":"), a sentence
+    running on in lower case, text resuming after the paragraph's list, or a block over a page break stays the
+    paragraph's."""
+    p = s.paragraphs.open
+    w = s.body[i]
+    if p is not None and w.gap_before and w.label is None and _bare(p) and s.paragraphs.done \
+            and _bare(s.paragraphs.done[-1]):
+        return True  # list numbers running on alone below the text ("41", "42"), then a contact box: not their text
+    if not (s.body.pdf and in_paragraph and not mid_sentence and w.gap_before and w.label is None) or p is None \
+            or p.last_line is None or p.last_line.page != w.line.page or p.kind is not ParagraphKind.PARAGRAPH \
+            or s.paragraphs.in_part():
+        return False
+    if all(ln.bold for ln in p.read_lines) and not w.line.bold:
+        return False  # "8. United Nations Convention ... (UNCRPD)." in bold, then its text: a lead-in, not a paragraph
+    if any(_LIST_ITEM.match(ln.text) for ln in p.read_lines[1:]):
+        return False  # "a. 58 are ..." / "b. 72 are ..." / "The makeup of these sites ...": it resumes after its list
+    last = p.tail or (p.pieces[-1] if p.pieces else [])
+    if not last or not _STOPPED.search(last[-1].rstrip()):
+        return False
+    first = w.text.lstrip()[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    margin = _text_margin(p)
+    if margin is None or w.line.x0 > margin + 2:
+        return False
+    body, j = s.body, i
+    while j + 1 < len(body) and not body[j + 1].gap_before and body[j + 1].label is None:
+        j += 1
+    # a block running on over the page break ("... together with" / "any other consents ..."): a paragraph's own
+    # second block as often as a new one, and the page hides which; it stays the paragraph's
+    return not (j + 1 < len(body) and body[j + 1].line.page != w.line.page and not _STOPPED.search(body[j].text.rstrip()))
+
+
+def _bare(p: OpenParagraph) -> bool:
+    """A number alone on its line with no text gathered under it."""
+    return len(p.pieces) == 1 and not p.pieces[0] and not p.tail
+
+
+def _text_margin(p: OpenParagraph) -> Optional[float]:
+    """Where the open paragraph's wrapped lines start on its first page (None: it has no wrapped line there)."""
+    xs = [ln.x0 for ln in p.read_lines[1:] if ln.page == p.page]
+    return min(xs) if xs else None
 
 
 def _left_of_paragraph(s: _State, i: int, in_paragraph: bool, mid_sentence: bool) -> bool:
