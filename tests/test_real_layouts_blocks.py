@@ -87,3 +87,22 @@ def test_list_numbers_running_on_below_the_text_are_not_paragraphs():
     assert all(p.text for p in d.paragraphs)
     assert not any(p.text.lower().startswith("for further information") for p in d.paragraphs)
     assert para(d, "23").text.startswith("This application raises no significant strategic planning issues")
+
+
+# ---------------------------------------------------------------- lines that close a paragraph by where they stand
+
+def test_a_one_line_minute_and_the_closing_line_under_it():
+    # Tintern Community Council minutes: "2578. Date of next meeting: October 29th 2018." in bold, one line, then
+    # "There being no further business the meeting closed at 20.39." at the same margin after a gap
+    d = doc("tintern-cc_2018_minutes-september")
+    assert para(d, "2578").text == "Date of next meeting: October 29th 2018."
+    assert "There being no further business" in blocks(d)
+
+
+def test_a_caption_in_smaller_type_and_a_letters_date_are_not_paragraph_text():
+    # 35% Campaign letter: "Pg 97 Viability Report - FINANCIAL VIABILITY ASSESSMENT - NOVEMBER 2016" in small type at
+    # the top of the next page, after 40 ended; "1 July 2018" at the left margin after the last paragraph (a line
+    # that opens with a number but starts no paragraph)
+    d = doc("35-percent-campaign_2018_letter-to-councillors-shopping-centre")
+    assert para(d, "40").text.endswith("(para 388, 389, 399)")
+    assert para(d, "44").text.endswith("(para 406)")

@@ -351,11 +351,15 @@ def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool)
             and _bare(s.paragraphs.done[-1]):
         return True  # list numbers running on alone below the text ("41", "42"), then a contact box: not their text
     if not (s.body.pdf and in_paragraph and not mid_sentence and w.gap_before and w.label is None) or p is None \
-            or p.last_line is None or p.last_line.page != w.line.page or p.kind is not ParagraphKind.PARAGRAPH \
-            or s.paragraphs.in_part():
+            or p.last_line is None or p.kind is not ParagraphKind.PARAGRAPH or s.paragraphs.in_part():
         return False
-    if all(ln.bold for ln in p.read_lines) and not w.line.bold:
-        return False  # "8. United Nations Convention ... (UNCRPD)." in bold, then its text: a lead-in, not a paragraph
+    if w.line.size and w.line.size < 0.8 * p.last_line.size:
+        return True  # in clearly smaller type, on this page or the next: a caption or a source line, not its text
+    if p.last_line.page != w.line.page:
+        return False
+    if all(ln.bold for ln in p.read_lines) and not w.line.bold and w.line.x0 > p.x_text + 2:
+        # "8. United Nations Convention ... (UNCRPD)." in bold, then its text set in under it: a lead-in
+        return False
     if any(_LIST_ITEM.match(ln.text) for ln in p.read_lines[1:]):
         return False  # "a. 58 are ..." / "b. 72 are ..." / "The makeup of these sites ...": it resumes after its list
     last = p.tail or (p.pieces[-1] if p.pieces else [])
@@ -365,8 +369,8 @@ def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool)
     if not (first.isupper() or first.isdigit()):
         return False
     margin = _text_margin(p)
-    if margin is None or w.line.x0 > margin + 2:
-        return False
+    if w.line.x0 > (p.x_text if margin is None else margin) + 2:
+        return False  # set in further: a quotation, a note under the paragraph (a one-line one: at its number)
     body, j = s.body, i
     while j + 1 < len(body) and not body[j + 1].gap_before and body[j + 1].label is None:
         j += 1
@@ -381,17 +385,19 @@ def _bare(p: OpenParagraph) -> bool:
 
 
 def _text_margin(p: OpenParagraph) -> Optional[float]:
-    """Where the open paragraph's wrapped lines start on its first page (None: it has no wrapped line there)."""
+    """Where the open paragraph's wrapped lines start on its first page (None: it has none there)."""
     xs = [ln.x0 for ln in p.read_lines[1:] if ln.page == p.page]
     return min(xs) if xs else None
 
 
 def _left_of_paragraph(s: _State, i: int, in_paragraph: bool, mid_sentence: bool) -> bool:
     """An unnumbered line after a gap, set clearly left of every line of the open paragraph, which ended: the
-    minutes' closing line under an indented resolution ("There being no further business ..."), not its text."""
+    minutes' closing line under an indented resolution ("There being no further business ..."), not its text; so
+    too a line opening with a number that starts no paragraph (a letter's date, "1 July 2018")."""
     p = s.paragraphs.open
     w = s.body[i]
-    if not (s.body.pdf and in_paragraph and w.label is None) or p is None or p.last_line is None \
+    if not (s.body.pdf and in_paragraph and (w.label is None or w.label.kind == "number" and not mid_sentence)) \
+            or p is None or p.last_line is None \
             or s.paragraphs.in_part() or w.line.x0 >= p.bbox[0] - max(6.0, 0.8 * (w.line.size or 10)):
         return False
     if not mid_sentence and w.gap_before:
