@@ -192,7 +192,9 @@ def _read_body(s: _State) -> None:
                 after_heading = i + 1
             i += 1
             continue
-        start = s.numbering.paragraph_start(body, i, s.outline.levels, in_paragraph, mid_sentence)
+        # "2. Reduce ..." under "1. Improve ...", set in inside "1.1 ... three priorities:": a list item, never a start
+        start = None if _next_list_item(s, w) else \
+            s.numbering.paragraph_start(body, i, s.outline.levels, in_paragraph, mid_sentence)
         # under an unnumbered heading, after the text that introduces them, lettered sentences are paragraphs too
         # ("General principles" / "... have emerged:" / "a. The Council will ..."), cited with the heading
         intro = not in_paragraph and s.outline.number is None and s.outline.heading is not None \
@@ -377,6 +379,25 @@ def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool)
     # a block running on over the page break ("... together with" / "any other consents ..."): a paragraph's own
     # second block as often as a new one, and the page hides which; it stays the paragraph's
     return not (j + 1 < len(body) and body[j + 1].line.page != w.line.page and not _STOPPED.search(body[j].text.rstrip()))
+
+
+_ITEM_NUMBER = re.compile(r"\s*(\d{1,2})[.)]\s")
+
+
+def _next_list_item(s: _State, w: WorkLine) -> bool:
+    """Line w carries the next number of a list set in inside the open paragraph: its item "k-1." stands at the
+    same margin among the paragraph's own lines, clearly in from the paragraph's number ("1.1 The Council has three
+    priorities:" / "1. Improve ..." / "2. Reduce ..."), so "2." numbers a list item, not the next paragraph."""
+    p = s.paragraphs.open
+    lab = w.label
+    if p is None or lab is None or lab.kind != "number" or len(lab.levels) != 1 or lab.levels[0] < 2 \
+            or w.line.x0 < p.x_text + 8:
+        return False
+    for ln in reversed(p.read_lines[1:]):
+        m = _ITEM_NUMBER.match(ln.text)
+        if m and abs(ln.x0 - w.line.x0) <= 2:
+            return int(m.group(1)) == lab.levels[0] - 1
+    return False
 
 
 def _bare(p: OpenParagraph) -> bool:
