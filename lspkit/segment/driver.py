@@ -355,7 +355,7 @@ def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool)
     if not (s.body.pdf and in_paragraph and not mid_sentence and w.gap_before and w.label is None) or p is None \
             or p.last_line is None or p.kind is not ParagraphKind.PARAGRAPH or s.paragraphs.in_part():
         return False
-    if w.line.size and w.line.size < 0.8 * p.last_line.size:
+    if w.line.size and w.line.size < 0.85 * p.last_line.size:
         return True  # in clearly smaller type, on this page or the next: a caption or a source line, not its text
     if p.last_line.page != w.line.page:
         return False
