@@ -128,10 +128,27 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
         fits = successor_kind(numbering.last_levels, lab.levels, max_gap=2) is not None
     following = body.numbers_after(i, 1)
     child = bool(following and following[0][: len(lab.levels)] == lab.levels)
-    if not (fits or child):
+    if not (fits or child or outline.levels is None and numbering.last_levels is None and _numbered_on(body, i)):
         return None
     parts, used = _gather(body, i, [lab.rest])
     return Heading(lab.number, " ".join(parts).strip(), w.line.page, SectionKind.SECTION, lab.levels, used)
+
+
+def _numbered_on(body: Body, i: int) -> bool:
+    """The first numbered heading of a paper whose numbers run on from earlier papers (minutes: "292. Minutes of
+    the previous meeting", then "293. Budget monitoring report"): the next heading set like it, at its margin, is
+    its successor."""
+    w = body[i]
+    lab = w.label
+    assert lab is not None
+    if len(lab.levels) != 1:
+        return False
+    for j in range(i + 1, min(len(body), i + 400)):
+        v = body[j]
+        if v.label is not None and v.label.kind == "number" and len(v.label.levels) == 1 \
+                and abs(v.line.x0 - w.line.x0) <= 2 and body.numbered_heading_look(v):
+            return v.label.levels[0] == lab.levels[0] + 1
+    return False
 
 
 def _titles_list(body: Body, i: int) -> bool:
