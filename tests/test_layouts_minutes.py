@@ -25,7 +25,7 @@ ITEMS = [
 ]
 
 
-def _draw(path, first):
+def _draw(path, first, label="({})"):
     from reportlab.pdfgen import canvas
 
     c = canvas.Canvas(str(path), pagesize=A4)
@@ -56,7 +56,7 @@ def _draw(path, first):
             y += 18
         for j, text in enumerate(resolutions, 1):
             c.setFont("Helvetica", 10.5)
-            c.drawString(108, A4[1] - y, f"({j})")
+            c.drawString(108, A4[1] - y, label.format(j))
             lines(136, text, 60)
         y += 8
     c.showPage()
@@ -75,3 +75,12 @@ def test_minute_items_numbered_on_from_earlier_meetings_head_their_resolutions(t
 def test_minute_items_numbered_from_one_read_the_same(tmp_path):
     doc = extract(_draw(tmp_path / "minutes.pdf", 1))
     assert [p.number for p in doc.paragraphs] == ["2(1)", "2(2)", "2(3)", "3(1)", "3(2)"]
+
+
+def test_an_item_heading_numbered_like_the_last_resolution_still_heads_its_item(tmp_path):
+    # "1)", "2)", "3)" resolutions set in under item 2, then "3. Library opening hours" out at the items' margin:
+    # the same number as the last resolution, but a heading, not that number printed twice
+    doc = extract(_draw(tmp_path / "minutes.pdf", 1, "{})"))
+    assert [s.number for s in doc.sections if s.number] == ["1", "2", "3"]
+    assert [p.label for p in doc.paragraphs] == ["1", "2", "3", "1", "2"]
+    assert doc.paragraphs[3].text == ITEMS[2][2][0]

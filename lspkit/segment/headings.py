@@ -116,7 +116,7 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
     lab = w.label
     assert lab is not None
     if not (body.numbered_heading_look(w) or _titles_prose(body, i) or _titles_list(body, i)) \
-            or (lab.levels and lab.levels == numbering.last_levels) \
+            or (lab.levels and lab.levels == numbering.last_levels and not _out_of_series(body, i, numbering)) \
             or _runs_on(body, i):
         return None
     if _next_item(body, i, numbering):
@@ -132,6 +132,15 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
         return None
     parts, used = _gather(body, i, [lab.rest])
     return Heading(lab.number, " ".join(parts).strip(), w.line.page, SectionKind.SECTION, lab.levels, used)
+
+
+def _out_of_series(body: Body, i: int, numbering: Numbering) -> bool:
+    """Line i's number equals the last paragraph's, but it stands clearly left of where that number stood: an item
+    heading out at its margin ("3. Library opening hours") after resolutions set in under the item before
+    ("(3) That officers report back ..."), not the same number printed twice."""
+    if not body.pdf or not numbering.number_x:
+        return False
+    return body[i].line.x0 < numbering.number_x[-1] - max(8.0, 0.8 * (body[i].line.size or 10))
 
 
 def _numbered_on(body: Body, i: int) -> bool:
