@@ -106,3 +106,11 @@ def test_a_caption_in_smaller_type_and_a_letters_date_are_not_paragraph_text():
     d = doc("35-percent-campaign_2018_letter-to-councillors-shopping-centre")
     assert para(d, "40").text.endswith("(para 388, 389, 399)")
     assert para(d, "44").text.endswith("(para 406)")
+
+
+def test_rows_of_a_table_numbered_in_its_first_column_are_not_paragraphs():
+    # AECOM HRA report: the revision history table, "0 14/07/25 Draft JR", "1 16/07/25 Final JR", "2 05/08/25
+    # Updated Final JR": each row's next cell is a date, and rows like it stand above and below
+    d = doc("aecom-buckinghamshire_2025_local-plan-hra-reg18")
+    assert not any("JR" in p.text.split()[:4] for p in d.paragraphs)
+    assert d.paragraphs[0].number == "1.1"

@@ -193,7 +193,7 @@ def _read_body(s: _State) -> None:
             i += 1
             continue
         # "2. Reduce ..." under "1. Improve ...", set in inside "1.1 ... three priorities:": a list item, never a start
-        start = None if _next_list_item(s, w) else \
+        start = None if _next_list_item(s, w) or _numeric_row(body, i) else \
             s.numbering.paragraph_start(body, i, s.outline.levels, in_paragraph, mid_sentence)
         # under an unnumbered heading, after the text that introduces them, lettered sentences are paragraphs too
         # ("General principles" / "... have emerged:" / "a. The Council will ..."), cited with the heading
@@ -398,6 +398,26 @@ def _next_list_item(s: _State, w: WorkLine) -> bool:
         if m and abs(ln.x0 - w.line.x0) <= 2:
             return int(m.group(1)) == lab.levels[0] - 1
     return False
+
+
+_NUMERIC_CELL = re.compile(r"[£$€]?\d[\d,./:%-]*$")
+
+
+def _numeric_row(body, i: int) -> bool:
+    """Line i is a row of a table whose first column numbers the rows, its next cell a figure or a date
+    ("1 16/07/25 Final JR" under "Revision Revision date Details Authorized"), with a row like it right above or
+    below at its margin: no sentence, so no paragraph."""
+    w = body[i]
+    if not body.pdf or w.label is None or w.label.kind != "number" or not _is_numeric_row(w):
+        return False
+    return any(0 <= j < len(body) and body[j].line.page == w.line.page and abs(body[j].line.x0 - w.line.x0) <= 2
+               and body[j].label is not None and body[j].label.kind == "number" and _is_numeric_row(body[j])
+               for j in (i - 1, i + 1))
+
+
+def _is_numeric_row(w: WorkLine) -> bool:
+    words = w.label.rest.split()
+    return len(words) >= 2 and bool(_NUMERIC_CELL.match(words[0])) and not SENTENCE_END.search(w.text.rstrip())
 
 
 def _bare(p: OpenParagraph) -> bool:
