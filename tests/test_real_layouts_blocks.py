@@ -114,3 +114,12 @@ def test_rows_of_a_table_numbered_in_its_first_column_are_not_paragraphs():
     d = doc("aecom-buckinghamshire_2025_local-plan-hra-reg18")
     assert not any("JR" in p.text.split()[:4] for p in d.paragraphs)
     assert d.paragraphs[0].number == "1.1"
+
+
+def test_a_flow_chart_of_the_steps_is_not_the_paragraphs():
+    # Fenland "Facilitating Growth": page 4 is a landscape flow chart, its numbered steps ("2.1 Formal submission
+    # of pre application to Council.") each in a drawn box, two columns of boxes interleaved line by line; pages
+    # 5-6 then set the same steps out as the paragraphs
+    d = doc("fenland_2013_facilitating-growth")
+    assert all(p.page >= 5 for p in d.paragraphs)
+    assert [p.number for p in d.paragraphs][:3] == ["1.1", "1.2", "1.3"]

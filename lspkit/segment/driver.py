@@ -80,6 +80,7 @@ def segment(reading: Reading) -> Document:
     s.records = register_records(s.body, s.register)
     s.register -= set(s.records)
     s.cover = cover_recommendations(s.body)
+    s.diagram_pages = _diagram_pages(s.body)
     _read_body(s)
     paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
     # numbers with nothing after them, again and again (a word processor's list numbering running on below the
@@ -138,6 +139,7 @@ class _State:
     records: dict[int, tuple[str, str]] = field(default_factory=dict)  # items a register only records ("908 ...")
     cover: set[int] = field(default_factory=set)  # lines of a cover's numbered recommendations (matter.py)
     cover_seen: bool = False  # the cover's recommendations came: back matter may start as after a paragraph
+    diagram_pages: set[int] = field(default_factory=set)  # pages of a flow chart: text in many drawn boxes
 
 
 def _read_body(s: _State) -> None:
@@ -149,6 +151,11 @@ def _read_body(s: _State) -> None:
         w = body[i]
         in_paragraph = s.paragraphs.open is not None
         mid_sentence = in_paragraph and not s.paragraphs.finished(body)
+        if w.line.box and w.line.page in s.diagram_pages:
+            _close(s)  # a flow chart's boxes ("2.1 Formal submission of pre application"): a diagram, not the text
+            s.blocks.add_line(w, s.body)
+            i += 1
+            continue
         if i in s.records:
             _close(s)  # "908 SCIENCE AND ...: Tim Farron has withdrawn his name.": the item's record, its paragraph
             number, rest = s.records[i]
@@ -398,6 +405,21 @@ def _next_list_item(s: _State, w: WorkLine) -> bool:
         if m and abs(ln.x0 - w.line.x0) <= 2:
             return int(m.group(1)) == lab.levels[0] - 1
     return False
+
+
+def _diagram_pages(body) -> set[int]:
+    """Pages whose text stands in six or more drawn boxes, numbered steps among it: a flow chart summarising the
+    steps the paper then sets out as paragraphs (the same numbers again), not the paragraphs themselves."""
+    if not body.pdf:
+        return set()
+    boxes: dict[int, set[int]] = {}
+    numbered: set[int] = set()
+    for w in body:
+        if w.line.box:
+            boxes.setdefault(w.line.page, set()).add(w.line.box)
+            if w.label is not None and w.label.kind == "number":
+                numbered.add(w.line.page)
+    return {page for page, b in boxes.items() if len(b) >= 6 and page in numbered}
 
 
 _NUMERIC_CELL = re.compile(r"[£$€]?\d[\d,./:%-]*$")
