@@ -123,3 +123,10 @@ def test_a_flow_chart_of_the_steps_is_not_the_paragraphs():
     d = doc("fenland_2013_facilitating-growth")
     assert all(p.page >= 5 for p in d.paragraphs)
     assert [p.number for p in d.paragraphs][:3] == ["1.1", "1.2", "1.3"]
+
+
+def test_a_contact_box_in_smaller_type_after_a_paragraphs_list_is_not_the_lists():
+    # GLA Barking Riverside: 119's bullets end "... further discussion at SFP stage.", then "for further
+    # information, contact GLA Planning Unit ..." at 11 pt under 13.3 pt text
+    d = doc("gla_2016_barking-riverside-stage2-planning-report")
+    assert para(d, "119").text.endswith("will require further discussion at SFP stage.")

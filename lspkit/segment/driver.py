@@ -360,11 +360,13 @@ def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool)
             and _bare(s.paragraphs.done[-1]):
         return True  # list numbers running on alone below the text ("41", "42"), then a contact box: not their text
     if not (s.body.pdf and in_paragraph and not mid_sentence and w.gap_before and w.label is None) or p is None \
-            or p.last_line is None or p.kind is not ParagraphKind.PARAGRAPH or s.paragraphs.in_part():
+            or p.last_line is None or p.kind is not ParagraphKind.PARAGRAPH:
         return False
     if w.line.size and w.line.size < 0.85 * p.last_line.size:
-        return True  # in clearly smaller type, on this page or the next: a caption or a source line, not its text
-    if p.last_line.page != w.line.page:
+        # in clearly smaller type, on this page or the next: a caption, a source line or a contact box ("for
+        # further information, contact ..."), not its text nor its list's
+        return True
+    if p.last_line.page != w.line.page or s.paragraphs.in_part():
         return False
     if all(ln.bold for ln in p.read_lines) and not w.line.bold and w.line.x0 > p.x_text + 2:
         # "8. United Nations Convention ... (UNCRPD)." in bold, then its text set in under it: a lead-in
