@@ -129,4 +129,5 @@ def test_a_contact_box_in_smaller_type_after_a_paragraphs_list_is_not_the_lists(
     # GLA Barking Riverside: 119's bullets end "... further discussion at SFP stage.", then "for further
     # information, contact GLA Planning Unit ..." at 11 pt under 13.3 pt text
     d = doc("gla_2016_barking-riverside-stage2-planning-report")
-    assert para(d, "119").text.endswith("will require further discussion at SFP stage.")
+    last = next(p for p in d.paragraphs if p.label == "119")  # cited under its heading, "Context 119"
+    assert last.text.endswith("will require further discussion at SFP stage.")
