@@ -152,7 +152,7 @@ def _read_body(s: _State) -> None:
         in_paragraph = s.paragraphs.open is not None
         mid_sentence = in_paragraph and not s.paragraphs.finished(body)
         if w.line.box and w.line.page in s.diagram_pages:
-            _close(s)  # a flow chart's boxes ("2.1 Formal submission of pre application"): a diagram, not the text
+            s.paragraphs.close()  # a flow chart's boxes ("2.1 Formal submission of pre application"): a diagram
             s.blocks.add_line(w, s.body)
             i += 1
             continue
@@ -410,18 +410,18 @@ def _next_list_item(s: _State, w: WorkLine) -> bool:
 
 
 def _diagram_pages(body) -> set[int]:
-    """Pages whose text stands in six or more drawn boxes, numbered steps among it: a flow chart summarising the
-    steps the paper then sets out as paragraphs (the same numbers again), not the paragraphs themselves."""
+    """Pages whose text stands in six or more drawn boxes, numbered steps in three of them or more: a flow chart
+    summarising the steps the paper then sets out as paragraphs (the same numbers again), not the paragraphs."""
     if not body.pdf:
         return set()
     boxes: dict[int, set[int]] = {}
-    numbered: set[int] = set()
+    numbered: dict[int, set[int]] = {}
     for w in body:
         if w.line.box:
             boxes.setdefault(w.line.page, set()).add(w.line.box)
             if w.label is not None and w.label.kind == "number":
-                numbered.add(w.line.page)
-    return {page for page, b in boxes.items() if len(b) >= 6 and page in numbered}
+                numbered.setdefault(w.line.page, set()).add(w.line.box)
+    return {page for page, b in boxes.items() if len(b) >= 6 and len(numbered.get(page, ())) >= 3}
 
 
 _NUMERIC_CELL = re.compile(r"[£$€]?\d[\d,./:%-]*$")
