@@ -104,3 +104,13 @@ def test_a_short_title_out_at_the_margin_over_the_next_number_is_not_the_paragra
     by_id = {p.number: p for p in d.paragraphs}
     assert by_id["39"].text.endswith("(Table para 385)")
     assert by_id["40"].text.startswith("We note that the Applicant cites viability")
+
+
+def test_a_sixth_outline_level_set_in_by_less_than_an_em():
+    # CMU Student Senate bylaws: under "(I) Each voter shall have one vote ..." the labels "(A)", "(B)", "(C)" are
+    # right-aligned and stand only 6 pt in from "(I)": a first label of another kind set in opens the level below
+    d = doc("cmu-student-senate_2017_bylaws")
+    by_id = {p.number: p for p in d.paragraphs}
+    assert by_id["4:J.4.c.iii.I"].text.endswith("representing the most preferred.")
+    assert by_id["4:J.4.c.iii.I.A"].text.startswith("No candidate may be ranked repeatedly")
+    assert by_id["4:J.4.c.iii.I.C"].label == "C"

@@ -124,12 +124,16 @@ def cover_of(document: Document) -> Cover:
     text: page 1, or the page after a scanned covering letter).
     A labelled line is a field when its label is short (up to 8 words) and its value too (up to 16); a line
     of up to 8 words that is no sentence and no list item is a cover line.  A paper without numbered
-    paragraphs, or whose unnumbered text outweighs them, has no cover told apart from its text: its blocks
-    are compared as paragraphs."""
+    paragraphs, or whose unnumbered text in the body (from the first numbered paragraph's page on) outweighs
+    them, has no cover told apart from its text: its blocks are compared as paragraphs."""
     numbered = sum(len(p.text.split()) for p in document.paragraphs)
-    if not document.paragraphs or sum(len(b.text.split()) for b in document.blocks) > numbered:
+    if not document.paragraphs:
         return Cover({}, (), frozenset())
-    first = min(min(p.page for p in document.paragraphs), 3)
+    # the body's unnumbered text (from the first numbered paragraph's page on) against its numbered text
+    body_from = min(p.page for p in document.paragraphs)
+    if sum(len(b.text.split()) for b in document.blocks if b.page >= body_from) > numbered:
+        return Cover({}, (), frozenset())
+    first = min(body_from, 3)
     # The body starts on the first page that prints text (page 1, or page 2 behind a scanned covering letter
     # that has none): the cover is on that page, above the body.
     opening = min([p.page for p in document.paragraphs] + [b.page for b in document.blocks])
@@ -155,7 +159,7 @@ def cover_of(document: Document) -> Cover:
             continue
         words = text.split()
         if 0 < len(words) <= 8 and not re.search(r"[.;:,]$", text) and not _COVER_ITEM.match(text) \
-                and _norm(text) not in taken:
+                and _norm(text) not in taken and not re.search(r"_{5,}", text):  # a form's blank: "Signed ____"
             lines.append(text)
             used.add(k)
     return Cover(fields, tuple(lines), frozenset(used))

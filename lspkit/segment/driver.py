@@ -45,7 +45,7 @@ from .matter import (
 from .notes import attach, lift_footnotes, lift_table_lines
 from .outline import OutlineItems
 from .numbering import Numbering, question_warnings, reference_label, sequence_warnings, unique_ids
-from .paragraphs import SENTENCE_END, Blocks, Paragraphs, hyphenates, vocabulary
+from .paragraphs import SENTENCE_END, Blocks, OpenParagraph, Paragraphs, hyphenates, vocabulary
 from .register import amendments, item_text_starts, register_records, register_titles, title_lines
 
 
@@ -80,8 +80,15 @@ def segment(reading: Reading) -> Document:
     s.records = register_records(s.body, s.register)
     s.register -= set(s.records)
     s.cover = cover_recommendations(s.body)
+    s.diagram_pages = _diagram_pages(s.body)
     _read_body(s)
     paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
+    # numbers with nothing after them, again and again (a word processor's list numbering running on below the
+    # text: "24", "25", ... alone on their lines) number no paragraphs; one or two bare numbers may be a paragraph
+    # whose text was lost, and stay
+    bare = [not (p.text or p.tables or p.notes or p.changes) for p in paragraphs]
+    if sum(bare) >= 3:
+        paragraphs = [p for p, b in zip(paragraphs, bare) if not b]
     metadata = s.metadata
     paragraphs = front_tables(paragraphs, table_regions, metadata)
     paragraphs, duplicates = unique_ids(paragraphs, s.outline.sections)
@@ -132,6 +139,7 @@ class _State:
     records: dict[int, tuple[str, str]] = field(default_factory=dict)  # items a register only records ("908 ...")
     cover: set[int] = field(default_factory=set)  # lines of a cover's numbered recommendations (matter.py)
     cover_seen: bool = False  # the cover's recommendations came: back matter may start as after a paragraph
+    diagram_pages: set[int] = field(default_factory=set)  # pages of a flow chart: text in many drawn boxes
 
 
 def _read_body(s: _State) -> None:
@@ -143,6 +151,11 @@ def _read_body(s: _State) -> None:
         w = body[i]
         in_paragraph = s.paragraphs.open is not None
         mid_sentence = in_paragraph and not s.paragraphs.finished(body)
+        if w.line.box and w.line.page in s.diagram_pages:
+            s.paragraphs.close()  # a flow chart's boxes ("2.1 Formal submission of pre application"): a diagram
+            s.blocks.add_line(w, s.body)
+            i += 1
+            continue
         if i in s.records:
             _close(s)  # "908 SCIENCE AND ...: Tim Farron has withdrawn his name.": the item's record, its paragraph
             number, rest = s.records[i]
@@ -186,7 +199,9 @@ def _read_body(s: _State) -> None:
                 after_heading = i + 1
             i += 1
             continue
-        start = s.numbering.paragraph_start(body, i, s.outline.levels, in_paragraph, mid_sentence)
+        # "2. Reduce ..." under "1. Improve ...", set in inside "1.1 ... three priorities:": a list item, never a start
+        start = None if _next_list_item(s, w) or _numeric_row(body, i) else \
+            s.numbering.paragraph_start(body, i, s.outline.levels, in_paragraph, mid_sentence)
         # under an unnumbered heading, after the text that introduces them, lettered sentences are paragraphs too
         # ("General principles" / "... have emerged:" / "a. The Council will ..."), cited with the heading
         intro = not in_paragraph and s.outline.number is None and s.outline.heading is not None \
@@ -237,6 +252,9 @@ def _read_body(s: _State) -> None:
             _add_line(s, w)
         elif start is None and lettered is None and _outdented_after(s, w, in_paragraph, mid_sentence):
             _close(s)  # back at the number's margin after a gap, with no number: not this paragraph's text
+            _add_line(s, w)
+        elif start is None and lettered is None and _unnumbered_after(s, i, in_paragraph, mid_sentence):
+            _close(s)  # a block of its own after a paragraph that ended: unnumbered prose, not the paragraph's text
             _add_line(s, w)
         elif start is None and lettered is None and _left_of_paragraph(s, i, in_paragraph, mid_sentence):
             _close(s)  # after a gap, left of every line of a paragraph that ended: a closing line, not its text
@@ -325,12 +343,126 @@ def _outdented_after(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence: b
     return w.line.x0 <= p.x_text + 2 and not s.paragraphs.in_part()
 
 
-def _left_of_paragraph(s: _State, i: int, in_paragraph: bool, mid_sentence: bool) -> bool:
-    """An unnumbered line after a gap, set clearly left of every line of the open paragraph, which ended: the
-    minutes' closing line under an indented resolution ("There being no further business ..."), not its text."""
+_STOPPED = re.compile(r"[.!?][\"'”’)\]]*$")
+_LIST_ITEM = re.compile(r"\s*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]|[•▪●◦■□➢✓\-–])\s")
+
+
+def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool) -> bool:
+    """After a numbered paragraph whose last sentence ended, a new block on the same page (a gap above it), set no
+    further in than the paragraph's text and opening a sentence of its own, is unnumbered prose between numbered
+    paragraphs ("2.2 The first of these options ..." / "The second option would be ..."): a reader cites the
+    number for its own block only.  An indented quotation, a list the paragraph introduces (":"), a sentence
+    running on in lower case, text resuming after the paragraph's list, or a block over a page break stays the
+    paragraph's."""
     p = s.paragraphs.open
     w = s.body[i]
-    if not (s.body.pdf and in_paragraph and w.label is None) or p is None or p.last_line is None \
+    if p is not None and w.gap_before and w.label is None and _bare(p) and s.paragraphs.done \
+            and _bare(s.paragraphs.done[-1]):
+        return True  # list numbers running on alone below the text ("41", "42"), then a contact box: not their text
+    if not (s.body.pdf and in_paragraph and not mid_sentence and w.gap_before and w.label is None) or p is None \
+            or p.last_line is None or p.kind is not ParagraphKind.PARAGRAPH:
+        return False
+    if w.line.size and w.line.size < 0.85 * p.last_line.size:
+        # in clearly smaller type, on this page or the next: a caption, a source line or a contact box ("for
+        # further information, contact ..."), not its text nor its list's
+        return True
+    if p.last_line.page != w.line.page or s.paragraphs.in_part():
+        return False
+    if all(ln.bold for ln in p.read_lines) and not w.line.bold and w.line.x0 > p.x_text + 2:
+        # "8. United Nations Convention ... (UNCRPD)." in bold, then its text set in under it: a lead-in
+        return False
+    if any(_LIST_ITEM.match(ln.text) for ln in p.read_lines[1:]):
+        return False  # "a. 58 are ..." / "b. 72 are ..." / "The makeup of these sites ...": it resumes after its list
+    last = p.tail or (p.pieces[-1] if p.pieces else [])
+    if not last or not _STOPPED.search(last[-1].rstrip()):
+        return False
+    first = w.text.lstrip()[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    margin = _text_margin(p)
+    if w.line.x0 > (p.x_text if margin is None else margin) + 2:
+        return False  # set in further: a quotation, a note under the paragraph (a one-line one: at its number)
+    body, j = s.body, i
+    while j + 1 < len(body) and not body[j + 1].gap_before and body[j + 1].label is None:
+        j += 1
+    # a block running on over the page break ("... together with" / "any other consents ..."): a paragraph's own
+    # second block as often as a new one, and the page hides which; it stays the paragraph's
+    return not (j + 1 < len(body) and body[j + 1].line.page != w.line.page and not _STOPPED.search(body[j].text.rstrip()))
+
+
+_ITEM_NUMBER = re.compile(r"\s*(\d{1,2})[.)]\s")
+
+
+def _next_list_item(s: _State, w: WorkLine) -> bool:
+    """Line w carries the next number of a list set in inside the open paragraph: its item "k-1." stands at the
+    same margin among the paragraph's own lines, clearly in from the paragraph's number ("1.1 The Council has three
+    priorities:" / "1. Improve ..." / "2. Reduce ..."), so "2." numbers a list item, not the next paragraph."""
+    p = s.paragraphs.open
+    lab = w.label
+    if p is None or lab is None or lab.kind != "number" or len(lab.levels) != 1 or lab.levels[0] < 2 \
+            or w.line.x0 < p.x_text + 8:
+        return False
+    for ln in reversed(p.read_lines[1:]):
+        m = _ITEM_NUMBER.match(ln.text)
+        if m and abs(ln.x0 - w.line.x0) <= 2:
+            return int(m.group(1)) == lab.levels[0] - 1
+    return False
+
+
+def _diagram_pages(body) -> set[int]:
+    """Pages whose text stands in six or more drawn boxes, numbered steps in three of them or more: a flow chart
+    summarising the steps the paper then sets out as paragraphs (the same numbers again), not the paragraphs."""
+    if not body.pdf:
+        return set()
+    boxes: dict[int, set[int]] = {}
+    numbered: dict[int, set[int]] = {}
+    for w in body:
+        if w.line.box:
+            boxes.setdefault(w.line.page, set()).add(w.line.box)
+            if w.label is not None and w.label.kind == "number":
+                numbered.setdefault(w.line.page, set()).add(w.line.box)
+    return {page for page, b in boxes.items() if len(b) >= 6 and len(numbered.get(page, ())) >= 3}
+
+
+_NUMERIC_CELL = re.compile(r"[£$€]?\d[\d,./:%-]*$")
+
+
+def _numeric_row(body, i: int) -> bool:
+    """Line i is a row of a table whose first column numbers the rows, its next cell a figure or a date
+    ("1 16/07/25 Final JR" under "Revision Revision date Details Authorized"), with a row like it right above or
+    below at its margin: no sentence, so no paragraph."""
+    w = body[i]
+    if not body.pdf or w.label is None or w.label.kind != "number" or not _is_numeric_row(w):
+        return False
+    return any(0 <= j < len(body) and body[j].line.page == w.line.page and abs(body[j].line.x0 - w.line.x0) <= 2
+               and body[j].label is not None and body[j].label.kind == "number" and _is_numeric_row(body[j])
+               for j in (i - 1, i + 1))
+
+
+def _is_numeric_row(w: WorkLine) -> bool:
+    words = w.label.rest.split()
+    return len(words) >= 2 and bool(_NUMERIC_CELL.match(words[0])) and not SENTENCE_END.search(w.text.rstrip())
+
+
+def _bare(p: OpenParagraph) -> bool:
+    """A number alone on its line with no text gathered under it."""
+    return len(p.pieces) == 1 and not p.pieces[0] and not p.tail
+
+
+def _text_margin(p: OpenParagraph) -> Optional[float]:
+    """Where the open paragraph's wrapped lines start on its first page (None: it has none there)."""
+    xs = [ln.x0 for ln in p.read_lines[1:] if ln.page == p.page]
+    return min(xs) if xs else None
+
+
+def _left_of_paragraph(s: _State, i: int, in_paragraph: bool, mid_sentence: bool) -> bool:
+    """An unnumbered line after a gap, set clearly left of every line of the open paragraph, which ended: the
+    minutes' closing line under an indented resolution ("There being no further business ..."), not its text; so
+    too a line opening with a number that starts no paragraph (a letter's date, "1 July 2018")."""
+    p = s.paragraphs.open
+    w = s.body[i]
+    if not (s.body.pdf and in_paragraph and (w.label is None or w.label.kind == "number" and not mid_sentence)) \
+            or p is None or p.last_line is None \
             or s.paragraphs.in_part() or w.line.x0 >= p.bbox[0] - max(6.0, 0.8 * (w.line.size or 10)):
         return False
     if not mid_sentence and w.gap_before:

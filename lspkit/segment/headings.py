@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..model import Section, SectionKind
-from .lines import Body, caps
+from .lines import Body, WorkLine, caps
 from .numbering import Numbering, annex_level, successor_kind
 
 
@@ -116,7 +116,7 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
     lab = w.label
     assert lab is not None
     if not (body.numbered_heading_look(w) or _titles_prose(body, i) or _titles_list(body, i)) \
-            or (lab.levels and lab.levels == numbering.last_levels) \
+            or (lab.levels and lab.levels == numbering.last_levels and not _out_of_series(body, i, numbering)) \
             or _runs_on(body, i):
         return None
     if _next_item(body, i, numbering):
@@ -128,10 +128,36 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
         fits = successor_kind(numbering.last_levels, lab.levels, max_gap=2) is not None
     following = body.numbers_after(i, 1)
     child = bool(following and following[0][: len(lab.levels)] == lab.levels)
-    if not (fits or child):
+    if not (fits or child or outline.levels is None and numbering.last_levels is None and _numbered_on(body, i)):
         return None
     parts, used = _gather(body, i, [lab.rest])
     return Heading(lab.number, " ".join(parts).strip(), w.line.page, SectionKind.SECTION, lab.levels, used)
+
+
+def _out_of_series(body: Body, i: int, numbering: Numbering) -> bool:
+    """Line i's number equals the last paragraph's, but it stands clearly left of where that number stood: an item
+    heading out at its margin ("3. Library opening hours") after resolutions set in under the item before
+    ("(3) That officers report back ..."), not the same number printed twice."""
+    if not body.pdf or not numbering.number_x:
+        return False
+    return body[i].line.x0 < numbering.number_x[-1] - max(8.0, 0.8 * (body[i].line.size or 10))
+
+
+def _numbered_on(body: Body, i: int) -> bool:
+    """The first numbered heading of a paper whose numbers run on from earlier papers (minutes: "292. Minutes of
+    the previous meeting", then "293. Budget monitoring report"): the next heading set like it, at its margin, is
+    its successor."""
+    w = body[i]
+    lab = w.label
+    assert lab is not None
+    if len(lab.levels) != 1:
+        return False
+    for j in range(i + 1, min(len(body), i + 400)):
+        v = body[j]
+        if v.label is not None and v.label.kind == "number" and len(v.label.levels) == 1 \
+                and abs(v.line.x0 - w.line.x0) <= 2 and body.numbered_heading_look(v):
+            return v.label.levels[0] == lab.levels[0] + 1
+    return False
 
 
 def _titles_list(body: Body, i: int) -> bool:
@@ -195,7 +221,8 @@ def _unnumbered(body: Body, i: int, mid_sentence: bool, in_title_block: bool) ->
     tight = body.pdf and i > 0 and w.line.bold and body.bold_marks \
         and (not body.full_line(w.line) or _numbered_under(body, i)) \
         and bool(_ENDED.search(body[i - 1].text.rstrip())) and body[i - 1].line.page == w.line.page
-    if not (body.styled(w, w.text) and body.heading_text(w.text) and (w.gap_before or tight)) or mid_sentence:
+    if not (body.styled(w, w.text) and body.heading_text(w.text) and (w.gap_before or tight)) \
+            or mid_sentence and not _breaks_off(body, i):
         return None
     parts, used = _gather(body, i, [w.text])
     nxt = body[i + used] if i + used < len(body) else None
@@ -207,6 +234,21 @@ def _unnumbered(body: Body, i: int, mid_sentence: bool, in_title_block: bool) ->
                            or nxt.label.levels[-1] != 1 or body.numbered_heading_look(nxt)):
         return None
     return Heading(None, " ".join(parts).strip(), w.line.page, SectionKind.SECTION, None, used)
+
+
+def _breaks_off(body: Body, i: int) -> bool:
+    """A paragraph whose last sentence has no stop ("... thereby ensuring effectiveness [MM155]") is followed,
+    after a gap on the same page, by a short line set in bold or larger type, and a numbered paragraph opens right
+    under it: a heading ("Conclusion" / "142. Subject to ..."), not the sentence running on.  A sentence never
+    goes on after a gap in another type."""
+    w = body[i]
+    if not body.pdf or i == 0 or i + 1 >= len(body) or not w.gap_before or body[i - 1].line.page != w.line.page:
+        return False
+    if not ((w.line.bold and body.bold_marks) or body.big(w)) or body.full_line(w.line):
+        return False
+    nxt = body[i + 1]
+    return nxt.label is not None and nxt.label.kind == "number" and nxt.line.page == w.line.page \
+        and not body.styled(nxt, nxt.text) and nxt.line.x0 <= w.line.x0 + 2
 
 
 def _numbered_under(body: Body, i: int) -> bool:
@@ -230,7 +272,8 @@ def _standalone(body: Body, i: int, in_paragraph: bool, after_heading: bool, in_
     unnumbered continuation ends like a sentence; a heading does not (a bold one may end with a full stop)."""
     if not body.pdf or in_title_block or not body[i].gap_before:
         return None
-    if not after_heading and not (in_paragraph and i > 0 and _ENDED.search(body[i - 1].text.rstrip())):
+    if not after_heading and not (in_paragraph and i > 0 and (_ENDED.search(body[i - 1].text.rstrip())
+                                                              or _stopped_short(body, i - 1, body[i]))):
         return None
     used = _standalone_block(body, i)
     if not used:
@@ -258,6 +301,14 @@ def series_opens(body: Body, i: int) -> bool:
         return False  # (under a numbered line, "16.—" / "1) As soon as ...", the list is the provision's own)
     following = body.numbers_after(i, 1)
     return bool(following) and following[0] == (2,)
+
+
+def _stopped_short(body: Body, j: int, w: WorkLine) -> bool:
+    """Line j ends its paragraph without a stop ("... secure this sum as a planning obligation accordingly"): it stops
+    well short of the margin on w's page, and neither introduces nor runs on into what follows."""
+    prev = body[j]
+    return prev.line.page == w.line.page and not body.full_line(prev.line) \
+        and not re.search(r"[:,;\-–—]$", prev.text.rstrip()) and w.line.x0 <= prev.line.x0 + 2
 
 
 def _standalone_block(body: Body, i: int) -> int:

@@ -117,8 +117,11 @@ class OutlineItems:
         if label not in first or not rest[:1].isupper() and not rest[:1] in "“\"‘(" \
                 and not (i > 0 and body[i - 1].text.rstrip().endswith(":")):
             return None
-        if self.stack and x <= self.stack[-1].x + tol:
-            return None  # a first label at or left of the open level: not a list below it
+        if self.stack and x <= self.stack[-1].x + tol and not (x > self.stack[-1].x + 2
+                                                                and first[label] != self.stack[-1].kind):
+            # a first label at or left of the open level: not a list below it; but a first label of another kind
+            # set in, if only by a little ("(A)" under "(I)", the labels right-aligned), opens the level below
+            return None
         if self.stack and mid_sentence and not re.search(r"[:;.]\s*$", body[i - 1].text):
             return None  # "... section" / "1. of the Constitution": wrapped into a sentence
         if not self.stack and label != "A":
