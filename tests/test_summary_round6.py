@@ -1,0 +1,77 @@
+"""The officer's summary on the round-6 unseen papers (bench/unseen-round6.txt: Gloucester, Birmingham, Royal
+Sutton Coldfield TC, Sunnyvale, WA AWAC, ODUG, Home Office/NPIA ...): the decisions a paper asks for when the verb
+is in the lead-in, the items are numbered under it, or the request sits in an agenda item or a suggestions list.
+Each test drives the real pipeline on a real PDF."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+import lspkit
+from lspkit.analyse.summary import summarise
+
+REAL = Path(__file__).resolve().parent.parent / "data" / "real"
+
+
+@lru_cache(maxsize=None)
+def summary(name: str):
+    path = REAL / f"{name}.pdf"
+    if not path.exists():
+        pytest.skip(f"{name} is not on this machine (data/real/restore.py)")
+    return summarise(lspkit.extract(str(path)))
+
+
+def decisions(name: str, n: int = 4) -> list[tuple[str, str]]:
+    return [(r.verb, " ".join(r.text.split()[:n])) for r in summary(name).recommendations]
+
+
+def test_the_verb_in_the_lead_in_is_every_items_verb_and_a_cited_label_is_no_item():
+    """ "Cabinet is asked to RECOMMEND that: (1) the current ... (2) the scheme approved at 2.1 (1) above ...":
+    each item RECOMMENDs (its first word is not its verb), and "2.1 (1)" cites an item, it does not start one."""
+    assert decisions("gloucester-city_2025_local-council-tax-support-scheme-cabinet-report", 3) == [
+        ("RECOMMEND", "the current Local"), ("RECOMMEND", "the scheme approved"), ("RECOMMEND", "any urgent amendments"),
+        ("RESOLVE", "the current Local"), ("RESOLVE", "the scheme approved"), ("RESOLVE", "any urgent amendments")]
+
+
+def test_a_lead_in_kept_as_a_heading_gives_its_verb_to_the_that_clauses_under_it():
+    """Royal Sutton Coldfield: "Council is recommended to approve: -" then a) to f) "That the CBSO be
+    commissioned ...": six APPROVEs, not COMMISSION and DELEGATE."""
+    got = decisions("royal-sutton-coldfield-tc_2017_summer-in-sutton-cbso-concert-council-report")
+    assert [v for v, _ in got] == ["APPROVE"] * 6
+    assert got[0][1] == "That the City of"
+
+
+def test_items_numbered_under_a_decisions_recommended_line_are_its_items():
+    """Birmingham: "Decision(s) recommended: That the Committee:-" numbered 2, its items 2.1, 2.2 (whatever parent
+    the segmenter set); "Recommendations That Cabinet:" likewise; "Review and approve ..." is REVIEW, as printed."""
+    got = decisions("birmingham-cc_2018_cabinet-committee-group-company-governance-agenda-pack")
+    assert got[:2] == [("NOTE", "Notes the detail of"), ("CONSIDER", "Considers the impact on")]
+    assert ("REVIEW", "Review and approve the") in got and len(got) == 8
+    assert [v for v, _ in decisions("birmingham-cc_2020_temporary-accommodation-procurement-cabinet-report")] == [
+        "APPROVE", "DELEGATE", "APPROVE", "DELEGATE", "DELEGATE"]
+
+
+def test_an_agenda_items_own_recommendation_line_is_its_decision():
+    """Sunnyvale: "B 21-0108 Approve 2021 Board ... Recommendation: Approve the 2021 Work Plans as submitted.";
+    "Staff recommends that the Council discuss ..." is DISCUSS."""
+    got = decisions("sunnyvale_2021_city-council-notice-and-agenda-february-2")
+    assert got[1] == ("APPROVE", "Approve the 2021 Work")
+    assert got[-1] == ("DISCUSS", "Staff recommends that the")
+    assert len(got) == 5
+
+
+def test_a_bodys_recommends_that_and_a_suggestions_list_are_recommendations():
+    """ODUG: "ODUG recommends that:" (a heading) then "DVLA makes ..."; "ODUG recommends that government should:"
+    then two imperatives run into one block; WA AWAC: "Recommendation That the Minister notes ... That the Minister
+    notes ..."; the Home Office: "We have set out below some suggestions ..." then 1. Create 2. Recognise 3.
+    Understand."""
+    assert decisions("odug_2013_dvla-bulk-data-benefits-case") == [("MAKE", "DVLA makes an open"),
+                                                                     ("RENEGOTIATE", "DVLA renegotiates its bulk")]
+    assert [v for v, _ in decisions("odug_2013_public-rights-of-way-data")] == ["PRODUCE", "PROMOTE"]
+    assert decisions("wa-awac_2022_guardian-animals-sheep-report") == [("NOTE", "That the Minister notes"),
+                                                                        ("NOTE", "That the Minister notes")]
+    assert [v for v, _ in decisions(
+        "home-office-npia_2011_transparency-board-lessons-learned-street-level-crime-data")] == [
+        "CREATE", "RECOGNISE", "UNDERSTAND"]
