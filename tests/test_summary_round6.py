@@ -75,3 +75,41 @@ def test_a_bodys_recommends_that_and_a_suggestions_list_are_recommendations():
     assert [v for v, _ in decisions(
         "home-office-npia_2011_transparency-board-lessons-learned-street-level-crime-data")] == [
         "CREATE", "RECOGNISE", "UNDERSTAND"]
+
+
+# ---------------------------------------------------------------- titles
+
+
+@pytest.mark.parametrize("name,title", [
+    # a body's name over a kind of paper and a date
+    ("moj-crime-justice-transparency-panel_2014_minutes-february",
+     "Crime and Justice Transparency Sector Panel – Minutes, 14 February 2014"),
+    ("local-public-data-panel_2013_terms-of-reference",
+     "LOCAL PUBLIC DATA PANEL TERMS OF REFERENCE 2013-14 (as at 14 October 2013)"),
+    # a title block run into its labelled fields, whose and when from the front matter
+    ("menlo-park_2021_city-council-agenda-january-12", "City Council Regular Meeting Agenda, 1/12/2021"),
+    # a header (the board and its meeting's date) run into the title
+    ("home-office-npia_2011_transparency-board-lessons-learned-street-level-crime-data",
+     "Lessons learned on the publication of street level crime and ASB data"),
+    # the body's meeting and its date is not the paper's title; the line under it is
+    ("royal-sutton-coldfield-tc_2017_summer-in-sutton-cbso-concert-council-report", "Summer in Sutton Coldfield"),
+    # the running header the cover repeats, not the board's name or a cover note
+    ("tbs-canada_2018_directive-identity-management-draft-19apr", "Directive on Identity Management"),
+    ("tbs-canada_2018_directive-identity-management-final-22may", "Directive on Identity Management"),
+    # a kind-only title, whose from page 1's running header
+    ("souldern-pc_2013_standing-orders", "Souldern Parish Council Standing Orders"),
+    # the minutes' own line, kept when its date went to the front matter; never the roll of those present
+    ("ayton-cc_2019_minutes-october", "Minutes of a Meeting held on Tuesday 1 October 2019"),
+    # a publisher's name with its acronym is no title
+    ("odug_2013_dvla-bulk-data-benefits-case", "Driver and Vehicle Licensing Agency (DVLA) Bulk Data"),
+    # a notice's heading under a rule of underscores, its second line read as the council
+    ("illinois-finance-authority_2020_conduit-financing-committee-special-meeting-notice",
+     "Notice of Special Meeting of the Conduit Financing Committee Members of the Illinois Finance Authority"),
+])
+def test_round6_titles(name, title):
+    assert summary(name).title == title
+
+
+def test_a_resolutions_long_title_stops_at_its_recitals():
+    t = summary("san-jose_2021_resolution-vacate-north-almaden-boulevard").title
+    assert t.startswith("A RESOLUTION OF THE COUNCIL OF THE CITY OF SAN JOSE") and t.endswith("§ 4.20.070")
