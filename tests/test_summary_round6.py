@@ -113,3 +113,35 @@ def test_round6_titles(name, title):
 def test_a_resolutions_long_title_stops_at_its_recitals():
     t = summary("san-jose_2021_resolution-vacate-north-almaden-boulevard").title
     assert t.startswith("A RESOLUTION OF THE COUNCIL OF THE CITY OF SAN JOSE") and t.endswith("§ 4.20.070")
+
+
+# ---------------------------------------------------------------- glossary
+
+
+def glossary(name: str) -> dict[str, str]:
+    return {e.short: e.long for e in summary(name).acronyms if e.long}
+
+
+def test_peoples_initials_defined_beside_their_names_are_in_the_glossary():
+    """Broomhill: "Barbara McTavish(BMcT,chair)", "Lorna McWilliams (LMcW, Vice Chair & Treasurer)", "Mark Orr and
+    Chris Orr (MO & CO)"; Ayton: the roll "Present: Catherine Chisholm CC Kenny Combe KC ..." read in any column
+    order.  "Chair (BH)" is a role's, not a name's, and defines nothing."""
+    g = glossary("broomhill-cc_2025_agm-minutes-october-v1")
+    assert g["BMcT"] == "Barbara McTavish" and g["LMcW"] == "Lorna McWilliams"
+    assert g["MO"] == "Mark Orr" and g["CO"] == "Chris Orr"
+    assert "BH" not in g
+    a = glossary("ayton-cc_2019_minutes-october")
+    assert a["CC"] == "Catherine Chisholm" and a["KC"] == "Kenny Combe" and a["DN"] == "Dick Noble"
+
+
+def test_terms_defined_in_quotes_and_loosely_spelled_brackets():
+    assert glossary("moj_2013_draft-code-of-practice-datasets-foi-s45")["the Act"] == "Freedom of Information Act 2000"
+    g = glossary("illinois-finance-authority_2020_conduit-financing-committee-special-meeting-notice")
+    assert g["Authority"] == "Illinois Finance Authority" and g["COVID-19"] == "Coronavirus Disease 2019"
+    f = glossary("fco_2012_open-data-strategy")
+    assert f["UKTI"] == "UK Trade and Investment" and f["NDPB"].startswith("Non-Departmental Public Bod")
+    assert glossary("odug_2013_dvla-bulk-data-benefits-case")["ODUG"] == "Open Data User Group"
+
+
+def test_a_names_article_in_brackets_is_no_abbreviation():
+    assert "The" not in glossary("birmingham-cc_2018_cabinet-committee-group-company-governance-agenda-pack")
