@@ -145,3 +145,14 @@ def test_terms_defined_in_quotes_and_loosely_spelled_brackets():
 
 def test_a_names_article_in_brackets_is_no_abbreviation():
     assert "The" not in glossary("birmingham-cc_2018_cabinet-committee-group-company-governance-agenda-pack")
+
+
+# ---------------------------------------------------------------- references
+
+
+def test_appendix_n_is_not_a_part_numbered_n_inside_the_annexes():
+    """Birmingham's agenda pack: its annex sections are numbered 1, 1, 1, 2, 3, 1 ... (parts of the company
+    profiles), so "Appendix 1" (printed separately) is not in this document rather than its section 1."""
+    refs = [x for x in summary("birmingham-cc_2018_cabinet-committee-group-company-governance-agenda-pack").xrefs
+            if x.text.lower().startswith("appendix")]
+    assert refs and all(not x.resolved for x in refs)
