@@ -141,6 +141,8 @@ def test_terms_defined_in_quotes_and_loosely_spelled_brackets():
     f = glossary("fco_2012_open-data-strategy")
     assert f["UKTI"] == "UK Trade and Investment" and f["NDPB"].startswith("Non-Departmental Public Bod")
     assert glossary("odug_2013_dvla-bulk-data-benefits-case")["ODUG"] == "Open Data User Group"
+    assert glossary("birmingham-cc_2020_temporary-accommodation-procurement-cabinet-report")["BBC4SR"] == \
+        "Birmingham Business Charter for Social Responsibility"
 
 
 def test_a_names_article_in_brackets_is_no_abbreviation():

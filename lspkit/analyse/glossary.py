@@ -439,6 +439,8 @@ def _spells_loosely(letters: str, words: list[str], within: bool = False) -> boo
         if i == len(parts):
             return False
         p = parts[i]
+        if _SOUNDS.get(letters[k]) == p.lower():  # "4" for "for", "2" for "to": BBC4SR, B2B
+            return go(i + 1, k + 1)
         if p.isdigit():
             return go(i + 1, k)
         if p.lower() in _FUNCTION_WORDS and go(i + 1, k):
@@ -462,13 +464,16 @@ def _spells_loosely(letters: str, words: list[str], within: bool = False) -> boo
     return go(0, 0)
 
 
-# "(ABC)" or "(ABCs)" in capitals
-_CAPS_BRACKET = re.compile(r"\((?P<short>[A-Z]{2,8})s?\)")
+# a digit in a short form that says a small word: "Birmingham Business Charter for Social Responsibility (BBC4SR)"
+_SOUNDS = {"4": "for", "2": "to"}
+# "(ABC)" or "(ABCs)" in capitals, a digit that says a word among them ("BBC4SR")
+_CAPS_BRACKET = re.compile(r"\((?P<short>[A-Z](?:[A-Z]|[24](?=[A-Z])){1,7})s?\)")
 
 
 def _spelled_in_brackets(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
     """(short, long, paragraph) for "Long Form (ABC)" whose words spell the short form only by the loose rules of
-    `_spells_loosely` (a hyphenated word, a word in capitals, a small word that counts): "Non-Departmental Public
+    `_spells_loosely` (a hyphenated word, a word in capitals, a small word that counts, "4" for "for"): "Birmingham
+    Business Charter for Social Responsibility (BBC4SR)", "Non-Departmental Public
     Bodies (NDPBs)", "UK Trade and Investment (UKTI)", "Public of Rights of Way (PROW)".  The fewest words back
     from the bracket that spell it, starting with a capitalised word."""
     out = []
