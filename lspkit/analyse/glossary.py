@@ -8,6 +8,15 @@
    (`Long Form (ABC)`, `ABC (Long Form)`, `the Council's ... ("the Plan")` is
    left to the table), then a capitalised run elsewhere whose initials spell an
    acronym used but never bracketed, then the taxonomy's domain list ("known").
+   Also in text: a term defined in quotes after a name ('Freedom of Information Act 2000 ("the Act")',
+   'Illinois Finance Authority (the "Authority")', 'Coronavirus Disease 2019 ("COVID-19")': the short form is
+   what the quotes enclose); a bracket whose letters the words before it spell only loosely ("Non-Departmental
+   Public Bodies (NDPBs)", "UK Trade and Investment (UKTI)"); the title block's own bracket ("Open Data User
+   Group (ODUG)").  People's initials (decided 2026-11-30, issue 12): the page defines them when it pairs them
+   with the name -- in a bracket after it ("Hector Rufrancos (HR, Secretary)", "Mark Orr and Chris Orr (MO &
+   CO)") or beside it in the roll of those present ("Present: Catherine Chisholm CC ...") -- and the initials are
+   the name's own ("BMcT" Barbara McTavish, "KO" Kieron O'Hara); minutes use them as abbreviations and a reader
+   needs the key.  Initials that are not the name's ("Chair (BH)") define nothing.
 3. Never an acronym: a capitalised verb (ENDORSE, NOTE), a postnominal
    (MRTPI, BSc), a reference code (MM1), a roman numeral, a word in a heading in
    capitals; never an expansion that runs over a sentence end ("September 2020.
@@ -34,6 +43,8 @@ POSTNOMINALS = frozenset(
     """MRTPI FRTPI MCIM MRICS FRICS BA BSc MSc MA MPhil PhD DPhil LLB LLM MBA MCD IHBC CMLI MIEMA CEnv
     DipTP DipM MCIHT MCIWEM MCIEEM FCA ACA MBE OBE CBE KC QC MP MEP Hons""".split()
 )
+# a name's article set after it: "Birmingham Repertory Theatre Ltd (The)" defines nothing
+_ARTICLES = frozenset(("the", "a", "an"))
 _CODE = re.compile(r"^[A-Z]{1,4}\d+[A-Za-z]?$")  # MM1, R2, EN010061, Q7
 # a list or appendix numeral (I to XXXIX); "CL" (Critical Load), "CC", "LC" are abbreviations, not 150, 200, 90
 _ROMAN = re.compile(r"^(?=[IVX]+$)X{0,3}(IX|IV|V?I{0,3})$")
@@ -50,7 +61,7 @@ def bad_short(short: str, *, from_table: bool = False, long: Optional[str] = Non
 
     s = short.strip()
     base = s[:-1] if s.endswith("s") and s[:-1].isupper() else s
-    if base.upper() in DECISION_VERBS or base in POSTNOMINALS or _ROMAN.match(base):
+    if base.upper() in DECISION_VERBS or base in POSTNOMINALS or _ROMAN.match(base) or base.lower() in _ARTICLES:
         return True
     if not from_table and _CODE.match(base) and not (long and spelled_code(base, long)):
         return True
@@ -274,6 +285,9 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
     cells = [c for p in document.paragraphs for t in p.tables for r in t.rows for c in r]
     items += [("", t) for t in [s.heading or "" for s in document.sections] + [n.text for n in document.notes] + cells
               if t and "(" in t]
+    # an acronym defined in the title block ("Open Data User Group (ODUG)", "Public of Rights of Way (PROW) – ...")
+    items += [("", t) for t in (document.metadata.get("title"), document.metadata.get("subtitle"))
+              if isinstance(t, str) and "(" in t]
     glossary = find_acronyms(items, known=dict(known or {}))
     texts = [t for _, t in items]
     entries: dict[str, GlossaryEntry] = {}
@@ -300,6 +314,18 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
             unexpanded.setdefault(a.short, GlossaryEntry(a.short, None, a.first or None))
             continue
         entries[a.short] = GlossaryEntry(a.short, a.long, a.first or None, how)
+    # what the acronym finder left: a term defined in quotes, a person's initials, a loosely spelled bracket; each
+    # only where no table or bracketed definition gave the short form already (theirs keep the printed words)
+    weak = lambda short: short not in entries or entries[short].source not in ("table", "text")  # noqa: E731
+    for short, long, where in _defined_terms(items):
+        if weak(short) and not bad_short(short, from_table=True):
+            entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
+    for short, long, where in _people(items) + _roll(document):
+        if weak(short):
+            entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
+    for short, long, where in _spelled_in_brackets(items):
+        if weak(short) and not bad_short(short, long=long):
+            entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
     for u in glossary.unexpanded:
         if u.short not in entries and not bad_short(u.short) and not _in_caps_heading_only(document, u.short):
             unexpanded.setdefault(u.short, GlossaryEntry(u.short, None, u.first or None))
@@ -362,6 +388,184 @@ def _initials_in_brackets(items: list[tuple[str, str]]) -> list[tuple[str, str, 
             if len(words) >= n and all(w[:1].isupper() for w in words[-n:]) \
                     and "".join(w[0] for w in words[-n:]) == caps:
                 out.append((short, " ".join(words[-n:]), number))
+    return out
+
+
+# a defined term in quotes: 'Freedom of Information Act 2000 ("the Act")', 'Illinois Finance Authority (the
+# "Authority")', 'Coronavirus Disease 2019 ("COVID-19")': the short form is what the quotes enclose
+_TERM = re.compile(r"\(\s*(?:the\s+)?[“\"‘']\s*(?P<short>(?:the\s+)?[A-Z][A-Za-z0-9&-]{1,15})\s*[”\"’']\s*\)")
+_NAME_RUN = re.compile(r"((?:(?:[A-Z][\w&’'-]*|\d{4}|of|and|for|the|on|in|&)\s+){0,9}(?:[A-Z][\w&’'-]*|\d{4}))\s*$")
+
+
+def _defined_terms(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(short, long, paragraph) for a term the paper defines in quotes after a name: the name is the capitalised
+    run before the bracket, from its first capitalised word, and it holds the term's main word ("Act" in the
+    Freedom of Information Act 2000) or its letters spell the term ("COVID-19")."""
+    out = []
+    for number, text in items:
+        text = " ".join(text.split())
+        for m in _TERM.finditer(text):
+            short = m.group("short")
+            if re.fullmatch(r"the\s+[A-Z][A-Z0-9&-]+", short):  # ("the NPPF"), ("the PA2008"): the acronym itself
+                short = short.split()[-1]
+            run = _NAME_RUN.search(text[max(0, m.start() - 160): m.start()])
+            if not run:
+                continue
+            words = run.group(1).split()
+            while words and not words[0][:1].isupper():
+                words = words[1:]
+            if words and words[0] in ("The", "A", "An", "This", "I"):
+                words = words[1:]
+            if len(words) < 2:
+                continue
+            long = " ".join(words)
+            main = short.split()[-1]
+            letters = re.sub(r"[^A-Za-z]", "", main)
+            if main.lower() in long.lower().split() or (letters.isupper() and _spells_loosely(letters, words, within=True)):
+                out.append((short, long, number))
+    return out
+
+
+def _spells_loosely(letters: str, words: list[str], within: bool = False) -> bool:
+    """The letters are the words' initials in order, a hyphenated word giving each part's ("Non-Departmental"
+    N, D), a word in capitals all its letters ("UK" U, K), a small word ("of", "and") its initial or nothing, a
+    word's letters may run on ("NDPB"), and with `within` (a term the paper defines in quotes) be taken from
+    anywhere further in the word ("COVID": COronaVIrus Disease)."""
+    parts = [x for w in words for x in re.split(r"[-‐]", w) if x]
+
+    def go(i: int, k: int) -> bool:
+        if k == len(letters):
+            return i == len(parts) or all(p.lower() in _FUNCTION_WORDS or p.isdigit() for p in parts[i:])
+        if i == len(parts):
+            return False
+        p = parts[i]
+        if _SOUNDS.get(letters[k]) == p.lower():  # "4" for "for", "2" for "to": BBC4SR, B2B
+            return go(i + 1, k + 1)
+        if p.isdigit():
+            return go(i + 1, k)
+        if p.lower() in _FUNCTION_WORDS and go(i + 1, k):
+            return True
+        if p.isupper() and p.isalpha() and letters[k:k + len(p)].upper() == p:
+            return go(i + 1, k + len(p))
+        if p[:1].upper() != letters[k].upper():
+            return False
+        # the word's initial, then as many of its next letters as the short form goes on with
+        n, at = 1, 1
+        while True:
+            if go(i + 1, k + n):
+                return True
+            if k + n >= len(letters):
+                return False
+            nxt = p.upper().find(letters[k + n].upper(), at)
+            if nxt < 0 or (nxt != at and not within):
+                return False
+            n, at = n + 1, nxt + 1
+
+    return go(0, 0)
+
+
+# a digit in a short form that says a small word: "Birmingham Business Charter for Social Responsibility (BBC4SR)"
+_SOUNDS = {"4": "for", "2": "to"}
+# "(ABC)" or "(ABCs)" in capitals, a digit that says a word among them ("BBC4SR")
+_CAPS_BRACKET = re.compile(r"\((?P<short>[A-Z](?:[A-Z]|[24](?=[A-Z])){1,7})s?\)")
+
+
+def _spelled_in_brackets(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(short, long, paragraph) for "Long Form (ABC)" whose words spell the short form only by the loose rules of
+    `_spells_loosely` (a hyphenated word, a word in capitals, a small word that counts, "4" for "for"): "Birmingham
+    Business Charter for Social Responsibility (BBC4SR)", "Non-Departmental Public
+    Bodies (NDPBs)", "UK Trade and Investment (UKTI)", "Public of Rights of Way (PROW)".  The fewest words back
+    from the bracket that spell it, starting with a capitalised word."""
+    out = []
+    for number, text in items:
+        text = " ".join(text.split())
+        for m in _CAPS_BRACKET.finditer(text):
+            short = m.group("short")
+            words = re.findall(r"[A-Za-z][\w’'-]*|\d{4}", text[max(0, m.start() - 120): m.start()])[-10:]
+            for n in range(2, len(words) + 1):
+                cand = words[-n:]
+                if not cand[0][:1].isupper() or cand[0].lower() in _FUNCTION_WORDS:
+                    continue
+                if cand[0][:1] != short[0]:
+                    continue
+                if _spells_loosely(short, cand) and not any(c.lower() in ("and", "of") for c in cand[:1]):
+                    out.append((short, " ".join(cand), number))
+                    break
+    return out
+
+
+# a person named with the initials the minutes use for them: "Hector Rufrancos (HR, Secretary)", "Barbara
+# McTavish(BMcT,chair)", "Kieron O’Hara (KO)"
+_PERSON = re.compile(r"(?P<name>(?:[A-Z][a-z]+\s+){1,2}(?:(?:Mc|Mac|O[’'])?[A-Z][a-z]+))\s*"
+                     r"\((?P<short>[A-Z](?:[A-Za-z]{1,5}))\s*(?:,[^()]{0,40})?\)")
+
+
+def person_initials(name: str) -> set[str]:
+    """The initials a person may go by: "Barbara McTavish" BM, BMcT; "Kieron O’Hara" KO, KOH."""
+    out = {""}
+    for w in name.split():
+        m = re.match(r"(Mc|Mac|O[’'])([A-Z])", w)
+        choices = {w[0], m.group(1)[0] + m.group(2), m.group(1) + m.group(2) if m.group(1).startswith("M") else
+                   "O" + m.group(2)} if m else {w[0]}
+        out = {o + c for o in out for c in choices}
+    return out
+
+
+_NAME = r"(?:[A-Z][a-z]+\s+){1,2}(?:(?:Mc|Mac|O[’'])?[A-Z][a-z]+)"
+# two people and their initials in one bracket: "Residents Mark Orr and Chris Orr (MO & CO)"
+_PEOPLE = re.compile(rf"(?P<a>{_NAME})\s+(?:and|&)\s+(?P<b>{_NAME})\s*\((?P<sa>[A-Z][A-Za-z]{{1,5}})\s*(?:and|&)\s*"
+                     r"(?P<sb>[A-Z][A-Za-z]{1,5})\s*\)")
+
+
+def _owner_of(name: str, short: str) -> Optional[str]:
+    """The person the initials belong to among the last two or three words before the bracket ("Community
+    Councillors Lorna McWilliams (LMcW, ...)": Lorna McWilliams), or None."""
+    words = name.split()
+    for k in (2, 3):
+        if len(words) >= k and short in person_initials(" ".join(words[-k:])):
+            return " ".join(words[-k:])
+    return None
+
+
+def _people(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(initials, name, paragraph) for a person named with their initials in a bracket (see `_PERSON`, and two
+    in one, `_PEOPLE`): minutes refer to members by them, and the page defines them so.  Only initials that are
+    the name's (`person_initials`) count: "Chair (BH)" names a role, not a person defined."""
+    out = []
+    for number, text in items:
+        text = " ".join(text.split())
+        for m in _PERSON.finditer(text):
+            owner = _owner_of(m.group("name"), m.group("short"))
+            if owner:
+                out.append((m.group("short"), owner, number))
+        for m in _PEOPLE.finditer(text):
+            for name, short in ((m.group("a"), m.group("sa")), (m.group("b"), m.group("sb"))):
+                owner = _owner_of(name, short)
+                if owner:
+                    out.append((short, owner, number))
+    return out
+
+
+_ROLL_OPENS = re.compile(r"^\s*(?:present|attendees|in\s+attendance|members\s+present)\s*:", re.I)
+
+
+def _roll(document: Document) -> list[tuple[str, str, str]]:
+    """(initials, name, "") from a roll of those present printed with a column of initials ("Present: Catherine
+    Chisholm CC Kenny Combe KC ..."), the columns read in any order: a capitals token in the roll that is the
+    initials of exactly one name in it is that person's."""
+    blocks = [b.text for b in document.blocks]
+    out = []
+    for i, text in enumerate(blocks):
+        if not _ROLL_OPENS.match(text):
+            continue
+        roll = " ".join(blocks[i:i + 2])
+        roll = _ROLL_OPENS.sub("", roll)
+        names = re.findall(r"(?<![A-Za-z])((?:[A-Z][a-z]+\s+)(?:(?:Mc|Mac|O[’'])?[A-Z][a-z]+))(?![A-Za-z])", roll)
+        tokens = set(re.findall(r"(?<![\w(])([A-Z]{2,3})(?![\w)])", roll))
+        for short in sorted(tokens):
+            owners = {n for n in names if short in person_initials(n)}
+            if len(owners) == 1:
+                out.append((short, owners.pop(), ""))
     return out
 
 

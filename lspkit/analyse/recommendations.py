@@ -10,6 +10,14 @@
 - **recommending paragraphs** anywhere: "The Cabinet are requested to endorse ...",
   "It is recommended that the Council approves ...".
 
+Also: a lead-in that names the verb ("Cabinet is asked to RECOMMEND that: (1) ...", "Council is recommended to
+approve: - a) That ...") gives it to every item under it; items numbered under a lead-in paragraph ("2 That
+Cabinet:" / "2.1 Approves ...") are its items whatever parent the segmenter set; an agenda item's own
+"Recommendation: Approve ..." is its decision; "<Body> recommends that:" (a heading or a block) takes the blocks
+after it as decisions ("DVLA makes ...", "Produce, in association ..."); a block announcing "suggestions" or
+"recommendations" "set out below" takes the run of paragraphs 1, 2, 3 after it.  A label after a paragraph's
+number ("approved at 2.1 (1) above") cites an item, it does not start one.
+
 An item is a decision only when it carries an action verb: NOTE, AGREE,
 APPROVE, ENDORSE, DELEGATE, COMMENT, ADOPT, RECOMMEND ... at its start ("To
 COMMENT on", "(ii) ENDORSE", "Approve the"), in capitals, or right after the
@@ -35,7 +43,7 @@ from ..model import Document, ParagraphKind
 VERBS = (
     "NOTE AGREE APPROVE ENDORSE DELEGATE COMMENT ADOPT RECOMMEND DECIDE DEBATE CONSIDER RESOLVE AUTHORISE "
     "AUTHORIZE RECEIVE ACCEPT REJECT REFER REVIEW SUPPORT CONFIRM APPOINT ALLOCATE REQUEST INSTRUCT ASK "
-    "ACKNOWLEDGE SUBMIT AMEND RATIFY PROCEED GRANT REFUSE PROPOSE ADVISE AGREES APPROVES"
+    "ACKNOWLEDGE SUBMIT AMEND RATIFY PROCEED GRANT REFUSE PROPOSE ADVISE DISCUSS DETERMINE AGREES APPROVES"
 ).split()
 _VERB_FORMS: dict[str, str] = {}
 for _v in VERBS:
@@ -48,12 +56,20 @@ _VERB_FORMS.pop("APPROVED", None)
 
 _HEADING = re.compile(r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:recommendations?|recommended\s+actions?)\b|^\W*recommendation\(s\)", re.I)
 _HEADING_ALONE = re.compile(r"\W*(?:\d+(?:\.\d+)*\W*)?(?:recommendations?|recommendation\(s\)|recommended\s+action)\W*", re.I)
-_OPENING = re.compile(r"^\s*(?:recommendations?|recommendation\(s\))\s*(?:to\s+\w+\s*)?[:.\-\u2013]\s*", re.I)
+# "Recommendation(s):", "Decision(s) recommended:", and a heading run into its lead-in ("Recommendations That
+# Cabinet:", "Recommendation That the Minister notes ..."): the capital "That" starts the decision's clause
+_OPENING = re.compile(r"^\s*(?:(?:recommendations?|recommendation\(s\))\s*(?:to\s+\w+\s*)?[:.\-\u2013]|"
+                      r"decisions?(?:\(s\))?\s+recommended\s*[:.\-\u2013]|"
+                      r"(?:recommendations?|recommendation\(s\))(?=\s+(?-i:That)\s))\s*", re.I)
+# a "Recommendation:" printed inside an agenda item, after its number and title ("B 21-0108 Approve 2021 Work Plans
+# Recommendation: Approve the 2021 Work Plans as submitted."): what follows it is the decision asked
+_INLINE = re.compile(r"(?<=\S)\s+(?-i:Recommendations?):\s+(?=\S)")
 _LEAD = re.compile(
     r"\b(?:is|are)\s+(?:asked|requested|recommended|invited|being\s+asked)\s+to\b\s*:?"
     r"|\b(?:it\s+is|are|is)\s+recommended\s+that\b\s*:?"
     r"|(?-i:\bRECOMMENDED\b)\s*(?:that\b)?\s*:?"  # in capitals only: "would have recommended that" reports
-    r"|\bthat\s+(?=(?:the\s+)?(?:cabinet|council|committee|panel|board|executive|members?)\b)",
+    r"|\bthat\s+(?=(?:the\s+)?(?:cabinet|council|committee|panel|board|executive|members?)\b)"
+    r"|\brecommends?\s+that\b(?:\s+(?:the\s+)?\w+\s+should\b)?\s*:?",  # "ODUG recommends that government should:"
     re.I,
 )
 # outside a Recommendation(s) section only an explicit request counts ("It is proposed that the Panel
@@ -137,7 +153,9 @@ def verb_of(item: str, led: bool = False) -> Optional[str]:
         verb = "NOTE" if asked.group(1) else asked.group(2).upper()
         return _VERB_FORMS.get(verb, verb if led else None)
     # "To review and, if thought appropriate, approve the budget": the decision is the second verb
-    then = re.match(r"^\W*(?:to\s+)?(?:review|consider|discuss|receive)\s+and,?\s+(?:if\s+[^,]{1,40},\s*)?([a-z]+)", item, re.I)
+    # (an item printed "Review and approve the questionnaire" opens with its verb: REVIEW, as printed)
+    then = re.match(r"^\W*(?:to\s+(?:review|consider|discuss|receive)\s+and,?\s+|(?:review|consider|discuss|receive)"
+                    r"\s+and,\s+)(?:if\s+[^,]{1,40},\s*)?([a-z]+)", item, re.I)
     if then and then.group(1).upper() in _VERB_FORMS:
         return _VERB_FORMS[then.group(1).upper()]
     for w in words[:12]:  # a verb printed in capitals: "(ii) ENDORSE the ...", "To COMMENT on"
@@ -153,8 +171,12 @@ def verb_of(item: str, led: bool = False) -> Optional[str]:
     if re.match(r"^\W*(?:(?:to|that|the)\s+)*[\d£$€]", item, re.I):
         return None  # "10 units as intermediate rent": a figure, not an action
     if led and i < len(words) and len(words[i]) >= 3 and (words[i].islower() or words[i].isupper()) \
+            and not words[i].lower().endswith("ing") \
             and words[i].lower() not in _NOT_VERBS:
         return words[i].upper()  # an item under a lead-in starts with its verb, whatever the verb
+    imperative = _imperative(item)
+    if led and imperative:
+        return imperative
     if led:
         for w in words[i : i + 6]:
             if w.upper() in _VERB_FORMS and w.islower():
@@ -162,6 +184,25 @@ def verb_of(item: str, led: bool = False) -> Optional[str]:
     return None
 
 
+_IMPERATIVE = re.compile(r"([A-Z][a-z]{2,})(?:,|\s+(?:the|a|an|all|any|its|their|that|whether|in|on|with|for|"
+                         r"more|new|our|this|these|how|what)\b)")
+
+
+def _imperative(item: str) -> Optional[str]:
+    """The verb of an item that opens with an imperative in sentence case, a word the list of VERBS need not hold:
+    "Produce, in association with local government ...", "Create a shared and constructive space.", "Recognise
+    that transparency ...".  Told from a noun by what follows (a comma, an article, "that", a preposition) and by
+    its form (not "-ing", "-ed", "-s", nor a noun's "-ion", "-ance", "-ment", "-ity", "-ary", "-al": "Compliance with
+    ...", "Sanitary, ventilation ..." in a list of conditions); used only under a lead-in that asks for decisions."""
+    m = _IMPERATIVE.match(item.lstrip(" \t\u2022\u25aa\u25cf-\u2013*"))
+    if not m or re.search(r"(?:ing|ed|s|ion|ance|ence|ment|ity|ary|ness|al)$", m.group(1)) or m.group(1).lower() in _NOT_VERBS | _NOT_IMPERATIVE:
+        return None
+    return m.group(1).upper()
+
+
+# sentence openers that look like an imperative by the test above and are not
+_NOT_IMPERATIVE = frozenset("the for with from after before during under over where when while since although though "
+                            "however further also then there here once given following please".split())
 _NOT_VERBS = frozenset("this these those there their its all any each every our his her they we you".split())
 _NOT_THIRD_PERSON = frozenset("is was has its this as us thus plus status gas bus less unless whereas".split())
 
@@ -204,9 +245,16 @@ def _split_items(text: str) -> list[tuple[Optional[str], str]]:
     marks = [m for m in _LABEL.finditer(text)
              if m.group("label") not in ("-", "\u2013") or not text[: m.start()].strip()
              or re.search(r"[:;.]\s*$", text[: m.start()])]
+    # a label that follows a paragraph's number or a pointing word is a reference, not an item's mark: "the scheme
+    # approved at 2.1 (1) above", "see (a)"
+    marks = [m for m in marks if not re.search(r"(?:\d+\.\d+|\b(?:at|see|paragraph|para|section|appendix|item))\s*$",
+                                               text[: m.start()], re.I)]
     # keep a sequence that starts at (i)/(a)/1/bullet: labels inside an item's own text are rare
     if not marks:
-        return [(None, text.strip())]
+        # unlabelled decisions one after another, each its own clause: "That the Minister notes the information
+        # above. That the Minister notes the advice above."
+        parts = re.split(r"(?<=[.;])\s+(?=That\s+(?:the\s+)?[A-Z])", text.strip())
+        return [(None, x.strip()) for x in parts if x.strip()]
     items = []
     head = text[: marks[0].start()].strip()
     if head:
@@ -219,9 +267,34 @@ def _split_items(text: str) -> list[tuple[Optional[str], str]]:
     return items
 
 
+def _imperative_starts(text: str) -> list[str]:
+    """The imperatives that open sentences of `text` after its first (escaped for a pattern)."""
+    return [re.escape(m.group(1)) for m in re.finditer(r"(?<=[.;])\s+(?=([A-Z][a-z]{2,}))", text)
+            if _imperative(text[m.end():])]
+
+
+def lead_verb_of(lead: str) -> Optional[str]:
+    """The verb a lead-in asks for every item under it, when it names one before its colon: "Cabinet is asked to
+    RECOMMEND that:", "Council is recommended to approve: -", "Council is asked to RESOLVE that:".  Each item is
+    then the content of that decision ("(1) the current scheme ... be adopted", "a) That the CBSO be
+    commissioned"), and its own words are not its verb.  None for a lead-in that names none ("Cabinet is asked
+    to:", "That Cabinet:")."""
+    m = re.search(r"\b(?:is|are)\s+(?:asked|requested|recommended|invited|being\s+asked)\s+to\s+([A-Za-z]+)"
+                  r"(?:\s+that)?\s*[:\-\u2013\s]*$", lead.strip(), re.I)
+    if not m:
+        return None
+    verb = m.group(1).upper()
+    return _VERB_FORMS.get(verb)
+
+
 def _decisions_in(text: str, *, paragraph: Optional[str], page: int, source: str, led: bool,
-                  number: Optional[str] = None) -> tuple[list[Recommendation], bool]:
-    """Decisions in one text; returns (decisions, whether the text ends with a lead-in awaiting items)."""
+                  number: Optional[str] = None, lead_verb: Optional[str] = None,
+                  clause: bool = False) -> tuple[list[Recommendation], bool]:
+    """Decisions in one text; returns (decisions, whether the text ends with a lead-in awaiting items).
+    `lead_verb`: the verb a lead-in before this text asked for (`lead_verb_of`), given to a labelled item or a
+    "That ..." clause; `clause`: a lead-in before this text ended "recommends that:", so each item is a clause
+    ("DVLA makes an open release ...") whose verb follows its subject."""
+    outer_clause = clause
     text = _OPENING.sub("", text.strip(), count=1)
     if not text:
         return [], led
@@ -231,13 +304,24 @@ def _decisions_in(text: str, *, paragraph: Optional[str], page: int, source: str
         break
     out: list[Recommendation] = []
     items = _split_items(text)
+    if led and not any(label for label, _ in items):
+        # decisions run together after a lead-in, their bullets lost: "Produce, in association with ... made
+        # available. Promote the new licensing ...": in a text that opens with an imperative, a sentence that opens
+        # with one starts the next decision
+        items = [(None, x) for _, item in items
+                 for x in re.split(r"(?<=[.;])\s+(?=[A-Z])(?=(?:" + "|".join(_imperative_starts(item)) + r")\b)", item)
+                 if x.strip()] if any(_imperative(item) and _imperative_starts(item) for _, item in items) else items
     awaiting = False
     labelled = any(label for label, _ in items)
     for label, item in items:
         if _BACK_MATTER.match(item):
             break
-        if label is None and labelled and re.search(r"(?::|\bto|\bthat)\s*$", item, re.I):
+        if label is None and labelled and re.search(r"(?::|\bto|\bthat)\W*$", item, re.I):
             led = True  # "That the Committee recommends Council to:" introduces the items, it is not one
+            lead_verb = lead_verb_of(item) or lead_verb
+            continue
+        if lead_verb and (label or re.match(r"^\W*that\b", item, re.I)):  # "Cabinet is asked to RECOMMEND that: (1) the current scheme ... be adopted"
+            out.append(Recommendation(paragraph, page, item.strip(), label, lead_verb, source))
             continue
         lead_here = _LEAD.search(item)
         content = item
@@ -247,9 +331,9 @@ def _decisions_in(text: str, *, paragraph: Optional[str], page: int, source: str
             if not content:
                 awaiting = True
                 continue
-        clause = lead_here is not None and lead_here.start() < 120 and re.search(r"that\W*$", lead_here.group(0), re.I)
+        clause = outer_clause or lead_here is not None and lead_here.start() < 120 and re.search(r"that\W*$", lead_here.group(0), re.I)
         proposal = re.search(r"\b(?:I|we)\s+(propose|recommend)\b", item) if led else None
-        verb = proposal.group(1).upper() if proposal else verb_of("That " + content if clause else content, led)  # "recommended that the Council be advised"
+        verb = proposal.group(1).upper() if proposal else verb_of("That " + content if clause and not re.match(r"(?i)\W*that\b", content) else content, led)  # "recommended that the Council be advised"
         if verb is None:
             continue
         out.append(Recommendation(paragraph, page, item.strip() if label else text.strip() if len(items) == 1 else item,
@@ -286,11 +370,60 @@ def _agenda_decisions(p) -> list[Recommendation]:
     return out
 
 
+def _core(number: Optional[str]) -> Optional[str]:
+    """A paragraph id's printed number: "PUBLIC 2.1" -> "2.1", "1.2.1 (2)" -> "1.2.1"."""
+    m = re.search(r"\d+(?:\.\d+)*", number or "")
+    return m.group(0) if m else None
+
+
+def _under(number: Optional[str], lead: str) -> bool:
+    """A paragraph numbered under the lead-in's paragraph ("2.1" under "Decision(s) recommended: That the
+    Committee:-" numbered "2"; "1.2.1 (2)" under "1.2 (2)"), whatever the segmenter set as its parent."""
+    a, b = _core(number), _core(lead)
+    return bool(a and b) and a.startswith(b + ".")
+
+
+def _lead_heading(heading: Optional[str]) -> bool:
+    """A heading that is itself a lead-in awaiting its items: "Council is recommended to approve: -",
+    "ODUG recommends that:"."""
+    h = (heading or "").strip()
+    return bool(h) and bool(re.search(r"[:\-\u2013]\s*$", h)) and bool(_LEAD.search(h))
+
+
+# prose that announces a list of recommendations: "We have set out below some suggestions for how this can be
+# achieved.", "Our recommendations are as follows:"
+_ANNOUNCES = re.compile(r"\b(?:set\s+out\s+below|below\s+(?:are|is)|as\s+follows|the\s+following)\b[^.]{0,60}?"
+                        r"\b(?:suggestions|recommendations|proposals)\b|\b(?:suggestions|recommendations|proposals)\b"
+                        r"[^.]{0,40}?\b(?:below|as\s+follows|(?:are|is)\s+the\s+following)\b", re.I)
+
+
+def _suggested_run(document: Document) -> set[str]:
+    """The paragraphs a block announcing recommendations or suggestions introduces: on its page (or the next),
+    the run of paragraphs numbered 1, 2, 3 ... from the first numbered "1" there."""
+    out: set[str] = set()
+    for b in document.blocks:
+        if not _ANNOUNCES.search(b.text) or len(b.text) > 600:
+            continue
+        expect = 1
+        for p in document.paragraphs:
+            if p.page < b.page or (expect == 1 and p.page > b.page + 1):
+                continue
+            if (p.label or p.number).strip() != str(expect):
+                if expect > 1:
+                    break
+                continue
+            out.add(p.number)
+            expect += 1
+    return out
+
+
 def _body_decisions(document: Document) -> list[Recommendation]:
     headed = {s.number for s in document.sections if s.number and _HEADING.match(s.heading or "")}
     out: list[Recommendation] = []
     stray: list[Recommendation] = []  # requests outside a Recommendation(s) section
     led_paragraph: Optional[str] = None
+    lead_verb: Optional[str] = None
+    suggested = _suggested_run(document)
     for p in document.paragraphs:
         if p.kind is ParagraphKind.QUESTION:
             continue
@@ -299,10 +432,20 @@ def _body_decisions(document: Document) -> list[Recommendation]:
             out.extend(agenda)
             continue
         text = p.text.strip()
-        in_section = p.section in headed or bool(p.heading and _HEADING.match(p.heading))
+        inline = _INLINE.search(text)
+        if inline and not _OPENING.match(text) and not _REQUEST.search(text[: inline.start()]):
+            # an agenda item's own "Recommendation: Approve the minutes ...": only what follows the label
+            found, _ = _decisions_in(text[inline.end():], paragraph=p.number, page=p.page, source="body", led=True)
+            out.extend(found)
+            continue
+        lead_heading = _lead_heading(p.heading)
+        in_section = (p.section in headed or bool(p.heading and _HEADING.match(p.heading)) or lead_heading
+                      or p.number in suggested)
         opening = bool(_OPENING.match(text)) or bool(re.match(r"^\s*(?:Recommendation\s+\d+|R\d+)\b", text))
-        led_here = in_section or opening or (led_paragraph is not None and p.parent == led_paragraph)
+        under = led_paragraph is not None and (p.parent == led_paragraph or _under(p.number, led_paragraph))
+        led_here = in_section or opening or under
         if not (led_here or _REQUEST.search(text[:200])):
+            led_paragraph = None if not under else led_paragraph
             continue
         if _BACK_MATTER.match(text):
             continue
@@ -310,11 +453,20 @@ def _body_decisions(document: Document) -> list[Recommendation]:
         number = (m.group("n") or m.group("r").upper()) if m else None
         if m:
             text = text[m.end() :]
+        verb_asked = lead_verb_of(p.heading or "") if lead_heading else lead_verb if under else None
         found, awaiting = _decisions_in(text, paragraph=p.number, page=p.page, source="body",
-                                        led=led_here, number=number)
+                                        led=led_here, number=number, lead_verb=verb_asked)
         (out if led_here else stray).extend(found)
-        led_paragraph = p.number if awaiting else led_paragraph if p.parent == led_paragraph else None
+        if awaiting:
+            led_paragraph, lead_verb = p.number, lead_verb_of(_OPENING.sub("", text, count=1))
+        elif not under:
+            led_paragraph = None
     return out or stray
+
+
+# a body's recommendation set as a lead-in of its own, ending in a colon: "ODUG recommends that government should:",
+# "The Committee recommends:" (its items follow as blocks)
+_RECOMMENDS_LEAD = re.compile(r"^[\w ,&'’()-]{1,80}?\brecommends?(?:\s+that\b(?:\s+(?:the\s+)?\w+\s+should\b)?)?\s*:\s*$")
 
 
 def _cover_decisions(document: Document) -> list[Recommendation]:
@@ -323,8 +475,24 @@ def _cover_decisions(document: Document) -> list[Recommendation]:
     page = None
     empty_heading: Optional[int] = None  # the page of a "Recommendations:" block with no items of its own
     headed_pages = {s.page for s in document.sections if _HEADING.match(s.heading or "") and len(s.heading.split()) <= 3}
+    # a lead-in the segmenter kept as a heading ("ODUG recommends that:"): its items are the blocks on its page
+    lead_pages = {s.page: s.heading for s in document.sections if _lead_heading(s.heading) and not s.number}
+    clause = False
     for b in document.blocks:
         text = b.text.strip()
+        if b.page in lead_pages and not (awaiting and b.page == page):
+            lead = lead_pages[b.page]
+            found, _ = _decisions_in(text, paragraph=None, page=b.page, source="cover", led=True,
+                                     lead_verb=lead_verb_of(lead), clause=bool(re.search(r"that\W*$", lead, re.I)))
+            if found:  # the first block on the page that decides starts the run; the first that does not ends it
+                out += found
+                awaiting, page, clause = True, b.page, bool(re.search(r"that\W*$", lead, re.I))
+                del lead_pages[b.page]
+                continue
+        if _RECOMMENDS_LEAD.search(text) and len(text) < 200:
+            # "ODUG recommends that government should:", "The Panel recommends:": the blocks after it are its items
+            awaiting, page, clause = True, b.page, bool(re.search(r"that\W*$", text, re.I))
+            continue
         if _HEADING_ALONE.fullmatch(text):
             awaiting, page = True, b.page  # "Recommendation" set as a line of its own: its items follow
             continue
@@ -341,13 +509,13 @@ def _cover_decisions(document: Document) -> list[Recommendation]:
             if out and out[-1].source == "cover" and out[-1].number and not _LABEL.match(text):
                 awaiting = False  # after labelled items ("1. Note ...", "2. Approve ..."), unlabelled text ends them
                 continue
-            found, _ = _decisions_in(text, paragraph=None, page=b.page, source="cover", led=True)
+            found, _ = _decisions_in(text, paragraph=None, page=b.page, source="cover", led=True, clause=clause)
             if found:
                 out += found
                 continue
             if text.endswith(":") and _LEAD.search(text):
                 continue  # the lead-in between the heading and its items ("The Cabinet Member is requested to:")
-            awaiting = False
+            awaiting, clause = False, False
         if _OPENING.match(text) or _REQUEST.search(text[:200]) and re.match(r"^\s*(?:recommend|the\s+\w+\s+(?:is|are)|it\s+is)", text, re.I):
             found, waiting = _decisions_in(text, paragraph=None, page=b.page, source="cover",
                                            led=bool(_OPENING.match(text)))

@@ -6,9 +6,14 @@ the venue); the title block the
 segmenter found in the largest type on the front page (with its subtitle);
 the first heading on page 1 (two heading lines joined when the first ends
 mid-phrase, "Report on the Examination of the" + "Coventry Local Plan");
-the PDF's own title; a front-page line; the PDF's title when it is a file's name,
-its extension and draft marks cut, after the body's name the page is headed with.  A candidate is never a label ("Past Pathway of Paper:
-N/A", "Summary:"), a bullet, a file name or path, a person (an inspector's
+the PDF's own title (cut before labelled fields run into it, "AGENDA Time: 5:00 p.m. ...", and after a header
+run into it, "<Board> – 19th May Lessons learned ..."; a kind of meeting paper alone, "REGULAR MEETING AGENDA",
+named with its council and date; a body's name alone completed by the line naming the kind of paper under it,
+"<Panel> – Minutes, 14 February 2014"); a front-page line; the PDF's title when it is a file's name,
+its extension and draft marks cut, after the body's name the page is headed with.  A cover that is a contents
+page is named by the line its pages repeat as their running header ("Directive on Identity Management"), else
+the line above "Contents".  A candidate is never a label ("Past Pathway of Paper:
+N/A", "Summary:"), the roll of a meeting ("Present: ...", "Chair: ..."), a bullet, a file name or path, a person (an inspector's
 name and qualifications, "Dear ..."), an address, an Act's name on its own
 ("Planning and Compulsory Purchase Act 2004 (as amended)": the legal basis,
 not the paper) or text that is not words (a broken font's glyph codes).
@@ -33,6 +38,9 @@ _NAME_AND_ROLE = re.compile(
     r"^(?:(?:mr|mrs|ms|miss|dr|cllr|councillor)\.?\s+)?[A-Z](?:\.|[a-z]+)?\s+[A-Z][a-z'’-]+,\s*"
     r"(?i:councillor|cllr|clerk|chair(?:man|person)?|mayor|officer|member|director|inspector)\b.*$"
 )
+# the roll of a meeting and a paper's labelled fields: never its title
+_ROLL = re.compile(r"^(?:present|attendees|attendance|in\s+attendance|apologies|chair(?:man|person)?|members?\s+present|"
+                   r"officers?\s+present|dataset|time|location|venue|date)\s*:", re.I)
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 _ACT_ONLY = re.compile(r"^[A-Za-z ,&'’()-]*\bAct\s+\d{4}(?:\s*\((?:as amended)\))?\.?$", re.I)
 _DATE_ONLY = re.compile(
@@ -45,7 +53,8 @@ _WORDISH = re.compile(r"[A-Za-z][a-z]+|[A-Z]{2,}")
 # a body's name alone names the publisher, not the paper ("House of Commons", "MONMOUTHSHIRE COUNTY COUNCIL")
 _ORGANISATION = re.compile(
     r"^(?:the\s+)?[\w&'’ ,.-]{0,60}\b(?:council|commons|lords|corporation|authority|department|ministry|inspectorate|"
-    r"office|parliament|agency|customs|executive|government|ltd|limited|llp|plc|committee|cabinet|panel|board)$",
+    r"office|parliament|agency|customs|executive|government|ltd|limited|llp|plc|committee|cabinet|panel|board|group|"
+    r"forum|partnership|association|society)(?:\s+\([A-Z]{2,8}\))?$",  # "Open Data User Group (ODUG)"
     re.I,
 )
 _NAME_WORDS = {"of", "and", "the", "for", "&", "on", "upon", "in", "at"}
@@ -84,7 +93,8 @@ _STATUS_DATE = re.compile(
 )
 # the meeting a paper goes to and its date ("CABINET 19 JANUARY 2006"), not the paper's title
 _MEETING_DATE = re.compile(
-    r"^(?:the\s+)?(?:[a-z&]+\s+){0,3}(?:cabinet|council|committee|panel|board|executive|meeting|forum|assembly)\s*[,:\-–]?\s*"
+    r"^(?:the\s+)?(?:[a-z&]+\s+){0,5}(?:cabinet|council|committee|panel|board|executive|meeting|forum|assembly)"
+    r"(?:\s+meeting)?\s*[,:\-–]?\s*"
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4}$",
     re.I,
 )
@@ -109,7 +119,9 @@ _COLUMN_WORDS = {"item", "items", "no", "number", "ref", "description", "action"
 def bad_title(text: Optional[str]) -> bool:
     """True when `text` cannot be the paper's title (see the module's docstring)."""
     t = (text or "").strip()
-    if len(t) < 4 or len(t) > 400:
+    if len(t) < 4 or len(t) > 500:  # a resolution's title names all it resolves: 400 characters and more
+        return True
+    if _ROLL.match(t):  # "Present: Catherine Chisholm ...", "Chair: Dr Kieron O'Hara": who was there, not the paper
         return True
     if _LABEL.match(t) or _BULLET.match(t) or _path(t) or _PERSON.match(t) or _PLACEHOLDER.match(t):
         return True
@@ -264,7 +276,14 @@ def _minutes_line(document: Document) -> Optional[str]:
         opened = _opening(line)
         if opened is None:
             continue
+        line = re.sub(r"\s*_{3,}\s*", " ", line).strip()  # a rule drawn with underscores under a notice's heading
+        opened = _opening(line)
         line = _shouted_only(line[opened.start():])
+        if (isinstance(council, str) and re.search(r"\b(?:of\s+the\s+)?[A-Z]+$", line) and line.isupper()
+                and council.lower() not in line.lower() and not re.search(r"\b\d{4}\b", line)):
+            # the heading's second line was read as the council ("PUBLIC NOTICE OF SPECIAL MEETING OF THE CONDUIT
+            # FINANCING" / "COMMITTEE MEMBERS OF THE ILLINOIS FINANCE AUTHORITY"): the heading goes on with it
+            line = f"{line} {council.upper()}"
         if isinstance(council, str):
             line = re.sub(r"\bthe above(?:\s+(?:council|committee))?", council, line, flags=re.I)
         else:  # "of the above Council" names nothing when the council is not known
@@ -355,14 +374,21 @@ _ADDRESS = re.compile(
 
 def _owner(document: Document) -> Optional[str]:
     """The body a kind-only title belongs to: the front page's name line (the file's title line), address cut."""
-    candidates = [document.metadata.get("title")] + _front_lines(document)[:3]
+    from ..model import DropReason
+
+    header = [d.text for d in document.dropped if d.page == 1 and d.reason is DropReason.HEADER]
+    # the body's name in page 1's running header ("Souldern Parish Council"), printed above the title; not the
+    # front matter's council, which a paper's heading block names whether or not the title is its
+    candidates = ([document.metadata.get("title")] + _front_lines(document)[:3]
+                  + [h for h in header if _organisation(" ".join(h.split()))])
     for value in candidates:
         if not isinstance(value, str):
             continue
         name = _ADDRESS.sub("", value.strip()).strip()
         words = name.split()
         if (2 <= len(words) <= 10 and not _KIND_ONLY.match(name) and not any(ch.isdigit() for ch in name)
-                and all(w[:1].isupper() or w.lower() in _NAME_WORDS for w in words) and not bad_title(name)):
+                and all(w[:1].isupper() or w.lower() in _NAME_WORDS for w in words)
+                and (not bad_title(name) or _organisation(name))):  # a body's name is what an owner is
             return name
     return None
 
@@ -387,8 +413,18 @@ def _find_title(document: Document) -> Optional[str]:
     printed = council.strip() if isinstance(council, str) and _KIND_OF.match(council) and not bad_title(council) else None
     if printed and (not isinstance(title, str) or title == document.source.title):
         return printed
+    if isinstance(title, str):
+        title = _after_header(_before_labels(title.strip()))
+        meeting_paper = _meeting_paper(title, document)
+        if meeting_paper:
+            return meeting_paper
     if isinstance(title, str) and not bad_title(title):
-        return _with_subtitle(_continued(title.strip(), document), subtitle)
+        # a resolution's title ends where its recitals begin ("... § 4.20.070 WHEREAS, Chapter 4 of ...")
+        return re.sub(r"\s+WHEREAS\b.*$", "", _with_subtitle(_continued(title.strip(), document), subtitle))
+    if isinstance(title, str) and _organisation(title.strip()) and not subtitle:
+        named = _body_and_kind(title.strip(), document)
+        if named:
+            return named
     if isinstance(title, str) and _organisation(title.strip()) and subtitle and not bad_title(subtitle):
         # the publisher in the largest type, the series under it: an issue of a series is named by its date
         when = _long_date(meta.get("date"))
@@ -420,6 +456,62 @@ def _find_title(document: Document) -> Optional[str]:
         council = _council(document)
         return f"{council}: {named}" if council and council.lower() not in named.lower() else named
     return _council_and_date(document)
+
+
+def _before_labels(title: str) -> str:
+    """A title block run into the labelled fields after it ("REGULAR MEETING AGENDA Time: 5:00 p.m. Regular
+    Meeting Location: ..."): the words before the first label."""
+    m = re.search(r"\s+(?:Time|Date|Location|Venue|Place|Present|Chair)\s*:", title)
+    return title[: m.start()].strip() if m and len(title[: m.start()].split()) >= 2 else title
+
+
+def _after_header(title: str) -> str:
+    """A title block run on from a header that names the body and the meeting's date ("Public Sector Transparency
+    Board – 19th May Lessons learned on the publication ..."): the words after it."""
+    m = re.match(r"^(?P<body>[A-Z][\w&'’ ]+?)\s+[\u2013\u2014-]\s+\d{1,2}(?:st|nd|rd|th)?\s+(?i:jan|feb|mar|apr|may|jun|jul|"
+                 r"aug|sep|oct|nov|dec)[a-z]*(?:\s+\d{4})?\s+(?P<rest>[A-Z].{8,})$", title)
+    if m and _organisation(m.group("body")) and not bad_title(m.group("rest")):
+        return m.group("rest")
+    return title
+
+
+_MEETING_PAPER = re.compile(r"(?i)^(?:(?:regular|special|annual|ordinary|extraordinary|adjourned)\s+)?(?:meeting\s+)?"
+                            r"(?:agenda|minutes|notice(?:\s+and\s+agenda)?)$")
+
+
+def _meeting_paper(title: str, document: Document) -> Optional[str]:
+    """A title that names only the kind of meeting paper ("REGULAR MEETING AGENDA"): whose and when from the
+    front matter ("City Council Regular Meeting Agenda, 1/12/2021")."""
+    if not _MEETING_PAPER.match(title):
+        return None
+    council = _council(document)
+    date = document.metadata.get("date")
+    when = _long_date(date) or (date if isinstance(date, str) else None)
+    named = _title_case(title)
+    if council and council.lower() not in named.lower():
+        named = f"{council} {named}"
+    return f"{named}, {when}" if when else named
+
+
+_KIND_WORD = re.compile(r"(?i)^(?:minutes|agenda|notes|notice|terms\s+of\s+reference|action\s+notes|report)\b")
+
+
+def _body_and_kind(body: str, document: Document) -> Optional[str]:
+    """A body's name in the largest type and what the paper is under it on page 1: a line that goes on from the
+    name ("LOCAL PUBLIC DATA PANEL --- TERMS OF REFERENCE 2013-14 (as at 14 October 2013) ---"), or a line naming
+    the kind alone ("Minutes"), dated from the front matter ("Crime and Justice Transparency Sector Panel –
+    Minutes, 14 February 2014")."""
+    lines = [" ".join(b.text.split()) for b in document.blocks if b.page == 1]
+    for line in lines:
+        clean = re.sub(r"\s*(?:-{2,}|_{3,}|\u2014{2,})\s*", " ", line).strip()
+        if clean.lower().startswith(body.lower() + " ") and _KIND_WORD.match(clean[len(body):].strip()):
+            return clean
+    for line in lines:
+        if _KIND_WORD.match(line) and len(line.split()) <= 4 and not line.endswith("."):
+            when = _long_date(document.metadata.get("date"))
+            kind = _title_case(line)
+            return f"{body} – {kind}, {when}" if when else f"{body} – {kind}"
+    return None
 
 
 _WORD_PREFIX = re.compile(r"^\s*microsoft\s+(?:word|excel|powerpoint)\s*-\s*", re.I)
@@ -465,9 +557,37 @@ def _above_contents(document: Document) -> Optional[str]:
         above.append(text)
     else:
         return None
+    running = _running_title(document)
+    if running:  # the cover's line the pages repeat as their header ("Directive on Identity Management")
+        return running
     for line in above:
         if not bad_title(line) and not re.search(r"\.{4,}|\s\d+$", line):
             return _title_case(_tidy(line))
+    return None
+
+
+_CLASSIFICATION = re.compile(r"(?i)\b(?:unclassified|classified|official|sensitive|restricted|confidential|protect|"
+                             r"draft|final)\b")
+
+
+def _running_title(document: Document) -> Optional[str]:
+    """A line of page 1's running header that the other pages repeat as theirs, when it is neither a body's name
+    ("Treasury Board of Canada") nor a classification ("UNCLASSIFIED / NON CLASSIFIÉ"): a directive or a guide
+    names itself so on every page."""
+    from ..model import DropReason
+
+    headers: dict[str, set[int]] = {}
+    for d in document.dropped:
+        if d.reason is DropReason.HEADER:
+            headers.setdefault(" ".join(d.text.split()), set()).add(d.page)
+    for d in document.dropped:
+        text = " ".join(d.text.split())
+        if d.page != 1 or d.reason is not DropReason.HEADER or len(headers.get(text, ())) < 2:
+            continue
+        body = re.sub(r"\s+of\s+[A-Z][\w ]+$", "", text)  # "Treasury Board of Canada": a board, of somewhere
+        if bad_title(text) or _CLASSIFICATION.search(text) or _organisation(text) or _organisation(body):
+            continue
+        return _title_case(text)
     return None
 
 

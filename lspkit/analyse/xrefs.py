@@ -702,6 +702,11 @@ def _find_in_paragraph(paragraph: Paragraph, index: _Index) -> list[Xref]:
 
     # Annexes and appendices: "the Annexe", "Annex A", "Appendix B".
     annexes = index.annexes()
+    # annex sections whose numbers repeat (1, 1, 1, 2, 3, 1 ... under the company profiles of an agenda pack) are
+    # numbered as parts inside annexes, not as the annexes themselves: "Appendix 1" then resolves only to a heading
+    # that prints it, never to a part numbered 1 (nor 2, nor 3: one sequence of numbers, none of them an annex's)
+    numbers = [a.number for a in annexes if a.number]
+    repeated = set(numbers) if len(set(numbers)) < len(numbers) else set()
     for m in _ANNEX_RE.finditer(text):
         ident = m.group("id")
         if not ident and not m.group("the"):
@@ -723,7 +728,7 @@ def _find_in_paragraph(paragraph: Paragraph, index: _Index) -> list[Xref]:
         if ident:
             for s in annexes:
                 label = f"{s.number or ''} {s.heading or ''}"
-                if (s.number or "").lower() == ident.lower() or re.search(
+                if ((s.number or "").lower() == ident.lower() and s.number not in repeated) or re.search(
                     rf"\b(?:annexe?|appendix)\s+{re.escape(ident)}\b", label, re.I
                 ):
                     to.append(section_id(s))

@@ -95,10 +95,12 @@ class FrontMatter:
             if d and "date" not in meta and len(t) < 60:
                 meta["date"] = _iso_date(d.group(0))
                 before = t[: d.start()].strip(" ,–-")
-                if (caps(before) and re.search(r"\b(?:on|at|held|of)$", before, re.I)) or (before[:1].islower() and t.endswith(".")):
+                if ((caps(before) and re.search(r"\b(?:on|at|held|of)$", before, re.I)) or (before[:1].islower() and t.endswith("."))
+                        or re.match(r"(?i)(?:draft\s+|unconfirmed\s+)?(?:minutes|notice)\s+of\b", before)):
                     # "WROXTON VILLAGE HALL on 12th May 2025 at 7.00pm": a title's line that goes on (a venue and
                     # when), not the meeting a paper goes to; a sentence going on ("References are to" / "the
-                    # officer's report, 27 June 2018.") keeps its words
+                    # officer's report, 27 June 2018.") keeps its words; so does the minutes' own line ("Minutes of a
+                    # Meeting held on Tuesday 1 October 2019"), their title
                     remaining.append(w)
                     continue
                 if before and caps(before) and "to" not in meta:
