@@ -4,7 +4,10 @@
 
 For each pair: the diff's summary line and, where the gold names its units so they can be matched
 mechanically, how many of the gold's operations the diff got right and how many changed units it reports
-that the gold does not (wrong extras).  The tests (tests/test_diff_versions.py, tests/test_tracked_real.py)
+that the gold does not (wrong extras), listed; then how many of the gold's cover changes the diff reports
+(cover fields, and the running headers and footers it shows apart), and the cover fields it reports that the
+gold does not.  Labels are compared in one form (`_cite`: '4/d' and '4(d)' alike, an article's roman numeral as
+a number); lspkit's 'punctuation' counts as 'modified' for a gold that never uses the word (`_op_in`).  The tests (tests/test_diff_versions.py, tests/test_tracked_real.py)
 check the same pairs item by item; this prints the figures for the README's table.  PDFs are restored by
 data/real/restore.py; a pair whose PDF is missing is skipped.
 """
