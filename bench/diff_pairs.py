@@ -197,7 +197,9 @@ def cover(result, gold: dict) -> str:
     got = list(result.metadata) + list(result.furniture) + list(result.properties)
     found, used = 0, set()
     for w in want:
-        k = next((k for k, f in enumerate(got) if k not in used and _same_value(w.get("old"), f.old)
+        # one reported line may show two gold changes ("Founded November 13, 2018 Revised November 8, 2018" ->
+        # "... 15 ... January 10, 2019", read as one subtitle): each is found where both its values are shown
+        k = next((k for k, f in enumerate(got) if _same_value(w.get("old"), f.old)
                   and _same_value(w.get("new"), f.new)), None)
         if k is not None:
             used.add(k)
