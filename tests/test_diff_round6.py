@@ -229,3 +229,19 @@ def test_a_draft_notice_on_the_cover_and_every_page_is_one_cover_change():
     assert [(m.op, m.old, m.new) for m in result.metadata] == [
         ("changed", "FINAL 19 April 2018", "FINAL 22 May 2018"), ("removed", " ".join(notice), None)]
     assert result.furniture == () and not result.identical
+
+
+def test_running_lines_are_shown_apart_in_every_format():
+    from lspkit.render.diff import render
+
+    old = _doc(BODY, _running({1: ["Draft for comment"], 2: ["Draft for comment"], 3: ["Draft for comment"]},
+                              DropReason.FOOTER))
+    new = _doc(BODY, _running({1: ["Final"], 2: ["Final"], 3: ["Final"]}, DropReason.FOOTER))
+    result = diff_documents(old, new)
+    line = "running footer: Draft for comment → Final"
+    assert line in render(result, "terminal", color=False)
+    assert f"- {line}" in render(result, "markdown")
+    assert "@@ furniture running footer changed @@" in render(result, "unified")
+    html = render(result, "html")
+    assert '<ul id="furniture">' in html and line in html
+    assert json.loads(render(result, "json"))["furniture"][0]["new"] == "Final"

@@ -402,7 +402,7 @@ def as_unified(result: DiffResult, shown: Sequence[Shown]) -> str:
             out.append("-" + _one_line(f"{r.old.label} {r.old.text}"))
         if r.new is not None:
             out.append("+" + _one_line(f"{r.new.label} {r.new.text}"))
-    for where, fields in (("cover", result.metadata), ("property", result.properties), ("running", result.furniture)):
+    for where, fields in (("cover", result.metadata), ("property", result.properties), ("furniture", result.furniture)):
         for m in fields:
             out.append(f"@@ {where} {m.field} {m.op} @@")
             if m.old is not None:
