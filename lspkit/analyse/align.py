@@ -246,6 +246,9 @@ def align(
         for run in pieces_of(new_free, js, contained, ntoks):
             joined = tuple(t for j in run for t in ntoks[j])
             s = Indel.normalized_similarity(whole, joined)
+            if _reorder_may_explain(s, whole, [ntoks[j] for j in run], [lcs_of(i, j) for j in run],
+                                    threshold):
+                s = max(s, _pieces_similarity(whole, [ntoks[j] for j in run]))
             verbatim = _verbatim_tail(whole, [ntoks[j] for j in run])
             if s >= threshold and _explains_more(s, best_old.get(i, 0.0), verbatim):
                 proposals.append((s + _bonus(i, run[0]), abs(_rel(i, n_old) - _rel(run[0], n_new)), (i,), run, s))
@@ -262,6 +265,9 @@ def align(
         for run in pieces_of(old_free, is_, contained_old, otoks):
             joined = tuple(t for i in run for t in otoks[i])
             s = Indel.normalized_similarity(joined, whole)
+            if _reorder_may_explain(s, whole, [otoks[i] for i in run], [lcs_of(i, j) for i in run],
+                                    threshold):
+                s = max(s, _pieces_similarity(whole, [otoks[i] for i in run]))
             verbatim = _verbatim_tail(whole, [otoks[i] for i in run])
             if s >= threshold and _explains_more(s, best_new.get(j, 0.0), verbatim):
                 proposals.append((s + _bonus(run[0], j), abs(_rel(run[0], n_old) - _rel(j, n_new)), run, (j,), s))
@@ -299,6 +305,36 @@ def _explains_more(joined: float, best_single: float, verbatim: bool = False) ->
     if verbatim and joined > best_single:
         return True
     return joined >= best_single + SPLIT_GAIN or (joined >= SPLIT_EXACT and joined > best_single)
+
+
+def _reorder_may_explain(joined: float, whole, pieces, common: Sequence[int], threshold: float) -> bool:
+    """Can `_pieces_similarity` change anything: the most the pieces could rebuild (each piece's words in common
+    with the whole, at most the whole) is above the joined pieces' similarity and reaches the threshold?"""
+    total = len(whole) + sum(len(p) for p in pieces)
+    bound = 2.0 * min(len(whole), sum(common)) / total if total else 1.0
+    return bound > joined and bound >= threshold
+
+
+def _pieces_similarity(whole: Sequence[int], pieces: Sequence[Sequence[int]]) -> float:
+    """How much of `whole` the pieces rebuild, each from words of its own: the longest piece takes its common
+    words first, the next the common words left, and so on; similarity as Indel's, 2 x shared / (both lengths).
+
+    The joined pieces compared in their order undercount a split that also reorders: "Ensure that the minimum
+    requirements ... are met, as defined in the following table, or ..." becoming "The minimum requirements ...
+    are shown in Table 1." then "Ensure that the minimum requirements are met, or ..." shares most words with
+    each piece, but the join in that order keeps only one piece's share."""
+    from rapidfuzz.distance import Indel
+
+    left = list(whole)
+    shared = 0
+    for piece in sorted(pieces, key=len, reverse=True):
+        for op in Indel.opcodes(left, piece):
+            if op.tag == "equal":
+                shared += op.src_end - op.src_start
+                for k in range(op.src_start, op.src_end):
+                    left[k] = -1 - k  # taken: matches no word of any piece (word ids are >= 0)
+    total = len(whole) + sum(len(p) for p in pieces)
+    return 2.0 * shared / total if total else 1.0
 
 
 def _verbatim_tail(whole: Sequence[int], pieces: Sequence[Sequence[int]]) -> bool:

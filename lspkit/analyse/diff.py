@@ -44,6 +44,7 @@ from .diffparts import (
     cover_of,
     metadata_changes,
     recommendation_changes,
+    running_changes,
     recommendations_of,
     table_changes,
 )
@@ -223,6 +224,7 @@ class DiffResult:
     themes: bool = False
     metadata: tuple[FieldChange, ...] = ()  # printed cover fields
     properties: tuple[FieldChange, ...] = ()  # the file's document properties, printed nowhere (PDF Author ...)
+    furniture: tuple[FieldChange, ...] = ()  # running headers and footers on most pages: shown, not counted
     recommendations: tuple[RecommendationChange, ...] = ()
     recommendations_from: tuple[str, str] = ("none", "none")
     tables: tuple[TableChange, ...] = ()
@@ -255,6 +257,7 @@ class DiffResult:
             "tracked": self.tracked,
             "metadata": [m.to_dict() for m in self.metadata],
             "properties": [m.to_dict() for m in self.properties],
+            "furniture": [m.to_dict() for m in self.furniture],
             "recommendations": [r.to_dict() for r in self.recommendations],
             "recommendations_from": {"old": self.recommendations_from[0], "new": self.recommendations_from[1]},
             "changes": [c.to_dict() for c in self.changes],
@@ -307,6 +310,8 @@ def diff_documents(
     original_old, original_new = old, new
     old, old_origin = _units(old, blocks, labelled=known is None, cover=known is None)
     new, new_origin = _units(new, blocks, labelled=known is None, cover=known is None)
+    if known is None:  # a tracked-changes PDF pairs its paragraphs itself, whole
+        (old, old_origin), (new, new_origin) = _with_items((old, old_origin), (new, new_origin))
     ops, nps = old.paragraphs, new.paragraphs
 
     matches: list[Match] = []
@@ -490,6 +495,7 @@ def diff_documents(
     hidden = unprinted[0] | unprinted[1]
     cover = tuple(m for m in fields if m.field not in hidden)
     properties = tuple(m for m in fields if m.field in hidden)
+    furniture = tuple(running_changes(original_old, original_new, kw, cover)) if known is None else ()
     recs_old, from_old = recommendations_of(original_old)
     recs_new, from_new = recommendations_of(original_new)
     recs = tuple(recommendation_changes(recs_old, recs_new, **kw))
@@ -503,6 +509,7 @@ def diff_documents(
     summary = _summary(ordered, heading_changes, dangling, with_themes)
     summary["metadata"] = len(cover)
     summary["properties"] = len(properties)
+    summary["furniture"] = len(furniture)
     summary["recommendations"] = {op.value: sum(1 for r in recs if r.op is op) for op in RecOp}
     summary["tables"] = {op: sum(1 for t in tables if t.op == op) for op in ("unchanged", "modified", "added", "deleted")}
     summary["noise"] = sum(1 for c in ordered if c.noise and c.kind is not ChangeKind.PUNCTUATION)
@@ -517,6 +524,7 @@ def diff_documents(
         themes=with_themes,
         metadata=cover,
         properties=properties,
+        furniture=furniture,
         recommendations=recs,
         recommendations_from=(from_old, from_new),
         tables=tables,
@@ -896,6 +904,91 @@ def _units(document: Document, blocks: bool, labelled: bool = False, cover: bool
     ]
     units.sort(key=lambda u: (u[0], u[1], u[2]))
     return replace(document, paragraphs=tuple(u[3] for u in units)), [u[4] for u in units]
+
+
+# A paragraph's lettered parts as the extractor keeps them inside it ("(a) Chair No news.", "b) ...", "(ii) ...")
+_PART_LABEL = re.compile(r"^(\()?([a-z]{1,5}|\d{1,2})([.)])\s")
+_ROMAN_SERIES = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")
+
+
+def _item_labels(p: Paragraph) -> Optional[list[str]]:
+    """The labels of a paragraph's parts when they are one list: every part opens with a label printed alike
+    ("(a)", "a)" or "a."), in one unbroken series from its first ((a) (b) (c) ..., (i) (ii) ..., (1) (2) ...),
+    each part found in the paragraph's text in order.  None otherwise (bullets, a list within a list, parts
+    the text does not hold as they are)."""
+    if len(p.parts) < 2:
+        return None
+    labels, style = [], None
+    for part in p.parts:
+        m = _PART_LABEL.match(part)
+        if m is None or (m.group(1) and m.group(3) != ")"):
+            return None
+        form = (bool(m.group(1)), m.group(3))
+        if style is not None and form != style:
+            return None
+        style = form
+        labels.append(m.group(2))
+    n = len(labels)
+    series = [
+        [chr(ord("a") + k) for k in range(n)] if n <= 26 else [],
+        list(_ROMAN_SERIES[:n]) if n <= len(_ROMAN_SERIES) else [],
+        [str(k + 1) for k in range(n)],
+    ]
+    if labels not in series:
+        return None
+    return labels
+
+
+def _split_items(p: Paragraph, labels: Sequence[str]) -> Optional[list[Paragraph]]:
+    """The paragraph as its own text (what it prints before its first item and after its last) and one unit per
+    item, numbered as a reader cites it: 4(d)."""
+    text = " ".join(p.text.split())
+    at, spans = 0, []
+    for part in p.parts:
+        piece = " ".join(part.split())
+        k = text.find(piece, at)
+        if k < 0:
+            return None
+        spans.append((k, k + len(piece)))
+        at = k + len(piece)
+    own = " ".join(f"{text[: spans[0][0]]} {text[spans[-1][1]:]}".split())
+    out = [replace(p, text=own, parts=())]
+    for label, (a, b) in zip(labels, spans):
+        number = f"{p.number}({label})"
+        item = text[a:b]
+        item = item[_PART_LABEL.match(item).end():].strip()  # the number is outside the text, as a paragraph's
+        out.append(replace(p, number=number, label=number, text=item, parts=(), parent=p.number, tables=(),
+                           notes=()))
+    return out
+
+
+def _with_items(old: tuple[Document, list[Optional[int]]], new: tuple[Document, list[Optional[int]]]):
+    """Both versions with the lettered items of their paragraphs as units of their own, wherever the same
+    paragraph number holds such a list in both: minutes whose items (a), (b) ... the extractor keeps inside
+    item 4 are compared, and reported, item by item (4(d) modified, 6(g) added), as they are cited.  The
+    paragraph keeps its position (for its themes and tables); its items have none of their own.  A paragraph
+    with a list in one version only, or added or deleted whole, stays one unit."""
+    lists = []
+    for document, _ in (old, new):
+        lists.append({p.number: labels for p in document.paragraphs
+                      if not is_block(p.number) and (labels := _item_labels(p)) is not None})
+    both = lists[0].keys() & lists[1].keys()
+    if not both:
+        return old, new
+    out = []
+    for (document, origin), found in zip((old, new), lists):
+        units: list[Paragraph] = []
+        where: list[Optional[int]] = []
+        for p, k in zip(document.paragraphs, origin):
+            pieces = _split_items(p, found[p.number]) if p.number in both else None
+            if pieces is None:
+                units.append(p)
+                where.append(k)
+                continue
+            units.extend(pieces)
+            where.extend([k] + [None] * (len(pieces) - 1))
+        out.append((replace(document, paragraphs=tuple(units)), where))
+    return out[0], out[1]
 
 
 _CONTENTS_TITLE = re.compile(r"^(?:table of )?contents$|^index$", re.I)

@@ -143,6 +143,11 @@ def cover_of(document: Document) -> Cover:
     taken = {_norm(_field_text(v) or "") for v in document.metadata.values()}
     on_cover = [k for k, b in enumerate(document.blocks) if b.page < first or b.page == first == opening]
     entries = contents_blocks(document)
+    # the cover's lines the segmenter dropped with a contents page it shares (a directive's title page: its
+    # title, "FINAL 19 April 2018", a draft notice, then "Contents"): compared as cover lines, the entries not
+    for text in _dropped_cover_lines(document, first, opening):
+        if _norm(text) not in taken:
+            lines.append(text)
     for k in on_cover:
         b = document.blocks[k]
         text = " ".join(b.text.split())
@@ -163,6 +168,89 @@ def cover_of(document: Document) -> Cover:
             lines.append(text)
             used.add(k)
     return Cover(fields, tuple(lines), frozenset(used))
+
+
+_LEADERS = re.compile(r"(?:\.\s?){3,}|\u2026")
+
+
+def _joined_lines(lines: Sequence[Any]) -> list[Any]:
+    """Consecutive dropped lines of one page joined where a sentence runs on: the line before ends without a
+    full stop (or colon, semicolon) and the next starts in lower case ("... government-wide" / "engagement
+    exercise ...").  Each out item is (page, text)."""
+    out: list[list] = []
+    for d in lines:
+        text = " ".join(d.text.split())
+        if not text:
+            continue
+        if out and out[-1][0] == d.page and out[-1][2] == d.reason and not re.search(r"[.:;!?]$", out[-1][1]) \
+                and text[0].islower():
+            out[-1][1] += " " + text
+        else:
+            out.append([d.page, text, d.reason])
+    return [(page, text) for page, text, _ in out]
+
+
+def _dropped_cover_lines(document: Document, first: int, opening: int) -> list[str]:
+    """The lines of the cover page(s) (as `cover_of`) that the segmenter dropped as a contents page, but for
+    the contents entries themselves (dot leaders, a closing page number, a heading of the paper)."""
+    from ..model import DropReason
+
+    dropped = [d for d in document.dropped if d.reason is DropReason.CONTENTS
+               and (d.page < first or d.page == first == opening)]
+    if not dropped:
+        return []
+    headings = {" ".join(_words(f"{s.number or ''} {s.heading}")) for s in document.sections}
+    headings |= {" ".join(_words(s.heading)) for s in document.sections}
+    out = []
+    for _, text in _joined_lines(dropped):
+        if _LEADERS.search(text) or _PAGE_NUMBER_TAIL.search(text) or _contents_entry(text, headings):
+            continue  # an entry: leaders, or a page number closing a line the segmenter read as contents
+        out.append(text)
+    return out
+
+
+RUNNING = {"header": "running header", "footer": "running footer"}
+RUNNING_SHARE = 0.5
+
+
+def running_changes(old: Document, new: Document, kw: dict, cover: Sequence[FieldChange] = ()) -> list[FieldChange]:
+    """The running headers and footers (the lines the segmenter dropped as furniture, printed on at least half
+    the pages that print any) that one version prints and the other does not: "Treasury Board of Canada" ->
+    "Treasury Board" at the top of every page, "Draft decision for your comments" -> "Final decision".  A line
+    is compared as printed (a version date in it counts), but for a number that changes from page to page in
+    the same version (a page count): that is the furniture itself.  A line gone with a cover line of the same
+    words (a draft notice on the cover and atop every page), in `cover`, is said there once.  Reported apart:
+    readers disagree whether a changed footer is a change of the paper, so it is shown, never counted."""
+    from ..model import DropReason
+
+    def lines(document: Document, reason: DropReason) -> list[str]:
+        got = _joined_lines([d for d in document.dropped if d.reason is reason])
+        by_shape: dict[str, set[str]] = {}
+        for _, text in got:
+            by_shape.setdefault(re.sub(r"\d+", "#", text), set()).add(text)
+        # a page number alone (a counter with no words) is no running line; a date printed alone ("03.12.24",
+        # the same on every page) is one
+        got = [(page, text) for page, text in got
+               if re.search(r"[^\W\d_]", text) or len(by_shape[re.sub(r"\d+", "#", text)]) == 1]
+        pages: dict[str, set[int]] = {}
+        for page, text in got:
+            shape = re.sub(r"\d+", "#", text)
+            pages.setdefault(shape if len(by_shape[shape]) > 1 else text, set()).add(page)  # a counter: its shape
+        printing = {page for page, _ in got}
+        # a line on most pages that print any: a chapter's running title (on that chapter's pages) is no
+        # furniture of the paper, and follows its heading
+        return [t for t, on in pages.items() if len(on) >= max(2, RUNNING_SHARE * len(printing))]
+
+    out: list[FieldChange] = []
+    said = {(f.op, _norm(f.old if f.op == "removed" else f.new)) for f in cover}
+    for reason, name in ((DropReason.HEADER, RUNNING["header"]), (DropReason.FOOTER, RUNNING["footer"])):
+        found = _cover_line_changes(lines(old, reason), lines(new, reason), kw)
+        if [f.op for f in found] == ["added", "removed"]:  # the one running line in place of the other
+            found = [FieldChange(name, "changed", found[1].old, found[0].new)]
+        for f in found:
+            if (f.op, _norm(f.old if f.op == "removed" else f.new)) not in said:
+                out.append(FieldChange(name, f.op, f.old, f.new))
+    return out
 
 
 CONTENTS_OPENING = 12
@@ -261,7 +349,11 @@ def metadata_changes(old: Document, new: Document, *, ignore_case: bool = False,
     printed = {"added": _cover_text(old), "removed": _cover_text(new)}
     out = [f for f in out if not (f.field in cover_a.fields or f.field in cover_b.fields) or f.op not in printed
            or not _prints(printed[f.op], f.field, f.new if f.op == "added" else f.old)]
-    return out + _cover_line_changes(cover_a.lines, cover_b.lines, kw)
+    # an unlabelled line on one cover that the other cover prints too, read otherwise there (a running header
+    # on one title page, a line of the dropped contents page on the other), is no change
+    lines = [f for f in _cover_line_changes(cover_a.lines, cover_b.lines, kw) if f.op not in printed
+             or not _prints(printed[f.op], "", f.new if f.op == "added" else f.old)]
+    return out + lines
 
 
 def _cover_text(document: Document) -> str:
@@ -270,6 +362,7 @@ def _cover_text(document: Document) -> str:
     pages = [p.page for p in document.paragraphs]
     last = min(min(pages), 3) if pages else 3
     texts = [b.text for b in document.blocks if b.page <= last] + [p.text for p in document.paragraphs if p.page <= last]
+    texts += [d.text for d in document.dropped if d.page <= last]  # its furniture and contents lines too
     return " ".join(_words(" ".join(texts)))
 
 

@@ -125,6 +125,9 @@ def summary_line(result: DiffResult) -> str:
         extra.append(f"{len(tables)} table{'s' if len(tables) != 1 else ''} changed")
     if result.properties:
         extra.append(f"{len(result.properties)} document propert{'ies' if len(result.properties) != 1 else 'y'} changed (not printed)")
+    if result.furniture:
+        extra.append(f"{len(result.furniture)} running header{'s' if len(result.furniture) != 1 else ''}/footer"
+                     f"{'s' if len(result.furniture) != 1 else ''} changed (not counted)")
     return line + ("; " + "; ".join(extra) if extra else "")
 
 
@@ -209,6 +212,10 @@ def as_terminal(result: DiffResult, shown: Sequence[Shown], *, color: bool, widt
     if result.properties:
         console.print("Document properties (not printed; not counted as a change):")
         for m in result.properties:
+            console.print(f"  {metadata_line(m)}")
+    if result.furniture:
+        console.print("Running headers and footers (on most pages; not counted as a change):")
+        for m in result.furniture:
             console.print(f"  {metadata_line(m)}")
     _terminal_summary(console, result, Table)
     tables = [t for t in result.tables if t.op != "unchanged"]
@@ -338,6 +345,9 @@ def as_markdown(result: DiffResult, shown: Sequence[Shown]) -> str:
     if result.properties:
         out += ["### Document properties (not printed; not counted as a change)", ""]
         out += [f"- {_md_escape(metadata_line(m))}" for m in result.properties] + [""]
+    if result.furniture:
+        out += ["### Running headers and footers (on most pages; not counted as a change)", ""]
+        out += [f"- {_md_escape(metadata_line(m))}" for m in result.furniture] + [""]
     heads = [h for h in result.headings if h.op is not HeadingOp.UNCHANGED]
     if heads:
         out += ["### Headings", ""] + [f"- {_md_escape(_heading_line(h))}" for h in heads] + [""]
@@ -392,7 +402,7 @@ def as_unified(result: DiffResult, shown: Sequence[Shown]) -> str:
             out.append("-" + _one_line(f"{r.old.label} {r.old.text}"))
         if r.new is not None:
             out.append("+" + _one_line(f"{r.new.label} {r.new.text}"))
-    for where, fields in (("cover", result.metadata), ("property", result.properties)):
+    for where, fields in (("cover", result.metadata), ("property", result.properties), ("furniture", result.furniture)):
         for m in fields:
             out.append(f"@@ {where} {m.field} {m.op} @@")
             if m.old is not None:
@@ -471,6 +481,7 @@ def as_html(result: DiffResult, shown: Sequence[Shown], *, side_by_side: bool = 
         warnings=list(result.warnings),
         cover=[metadata_line(m) for m in result.metadata],
         properties=[metadata_line(m) for m in result.properties],
+        furniture=[metadata_line(m) for m in result.furniture],
         tables=[{"label": t.label, "lines": table_lines(t)} for t in result.tables if t.op != "unchanged"],
         EQUAL=RunOp.EQUAL,
         INSERT=RunOp.INSERT,
