@@ -232,6 +232,9 @@ def _read_body(s: _State) -> None:
                 and s.paragraphs.open is not None and s.paragraphs.open.section in _item_numbers(s):
             _close(s)  # after an item's prose: an amendment's preamble, not the motion's words
             _add_line(s, w)
+        elif start is None and lettered is None and in_paragraph and w.gap_before and _no_words(w.text):
+            _close(s)  # "//" or "* * *" set apart after the paragraph: a filler or a break, never its text
+            _add_line(s, w)
         elif start is None and lettered is None and _out_of_box(s, w, mid_sentence):
             _close(s)  # the drawn box the paragraph was printed in ended: what follows is not its text
             _add_line(s, w)
@@ -303,6 +306,11 @@ def _clause_step(s: _State, i: int, mid_sentence: bool, after_heading: bool) -> 
                            label=step.label, parent=step.parent)
         s.clauses.opened(s.paragraphs.open)
     return step
+
+
+def _no_words(text: str) -> bool:
+    """A line without a letter or a digit ("//", "* * *", "______")."""
+    return bool(text.strip()) and not any(c.isalnum() for c in text)
 
 
 def _out_of_box(s: _State, w: WorkLine, mid_sentence: bool) -> bool:

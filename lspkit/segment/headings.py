@@ -74,7 +74,7 @@ def find_heading(body: Body, i: int, outline: Outline, numbering: Numbering, *, 
         return None  # "Signed ________ Dated 3rd March 2020": a form's blank to fill in is never a heading
     lab = body[i].label
     if lab is None:
-        return _unnumbered(body, i, mid_sentence, in_title_block) or \
+        return _unnumbered(body, i, mid_sentence and not _next_lettered_title(body, i, outline), in_title_block) or \
             _standalone(body, i, in_paragraph, after_heading, in_title_block)
     if lab.kind == "part":  # "(ii) Relationship with the London Plan", set alone between two paragraphs
         return _standalone(body, i, in_paragraph, after_heading, in_title_block)
@@ -115,7 +115,8 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
     w = body[i]
     lab = w.label
     assert lab is not None
-    if not (body.numbered_heading_look(w) or _titles_prose(body, i) or _titles_list(body, i)) \
+    if not (body.numbered_heading_look(w) or _titles_prose(body, i) or _titles_list(body, i)
+            or titles_lettered(body, i) or _titles_children(body, i)) \
             or (lab.levels and lab.levels == numbering.last_levels) \
             or _runs_on(body, i):
         return None
@@ -150,6 +151,55 @@ def _titles_list(body: Body, i: int) -> bool:
     nxt = body[i + 1]
     got = letter_label(nxt.text)
     return nxt.gap_before and got is not None and got[0] in ("a", "1", "i") and not nxt.line.bold
+
+
+def _titles_children(body: Body, i: int) -> bool:
+    """A bold numbered title ending with a colon ("4. Compliance Issues:", "2 Decisions recommended:") over its own
+    numbered paragraphs (4.1, 4.2): a report template's heading.  A lead-in that ends with a colon introduces its
+    parts; a title is followed by its first child number instead."""
+    w = body[i]
+    lab = w.label
+    assert lab is not None
+    rest = lab.rest.strip()
+    if not (body.pdf and w.line.bold and body.bold_marks and rest.endswith(":") and len(rest.split()) <= 8
+            and body.heading_text(rest[:-1]) and w.gap_before and not body.full_line(w.line)):
+        return False
+    following = body.numbers_after(i, 1)
+    return bool(following) and following[0] == lab.levels + (1,)
+
+
+def titles_lettered(body: Body, i: int) -> bool:
+    """A numbered line in body type that is only a title ("5. Office Bearers reports:", "7. Updates"), set apart over
+    a lettered series whose items each start a line at one margin and follow on ("(a) Chair No news to report." /
+    "(b) Vice-Chair ..."): a minutes' item whose reports are lettered.  It heads its items; the items are the
+    paragraphs (5(a), 5(b)).  A title says nothing: a few words, no sentence's end, not wrapped."""
+    from .numbering import letter_label
+
+    w = body[i]
+    lab = w.label
+    assert lab is not None
+    rest = lab.rest.strip()
+    if not (body.pdf and w.gap_before and rest and len(lab.levels) == 1 and len(rest.split()) <= 6
+            and body.heading_text(rest.rstrip(":")) and not body.full_line(w.line)) or i + 2 >= len(body):
+        return False
+    if re.search(r"\b(?:must|should|shall|will|may|can|could|would|is|are|be|was|were|has|have)\b"
+                 r"|\b(?:to|that|who|which|of|and|or|the)\s*:?$", rest, re.I):
+        return False  # "8. You must:", "Parking standards should take into account:": a sentence its items finish
+    nxt = body[i + 1]
+    got = letter_label(nxt.text)
+    if not (nxt.gap_before and got is not None and got[0] == "a" and got[1][:1].isupper()
+            and nxt.line.x0 > w.line.x0):
+        return False
+    tol = max(3.0, 0.3 * (nxt.line.size or 10))
+    for j in range(i + 2, min(len(body), i + 60)):
+        b = body[j]
+        if b.label is not None and b.label.kind == "number":
+            return False
+        if abs(b.line.x0 - nxt.line.x0) <= tol and (letter_label(b.text) or ("",))[0] == "b":
+            return True
+        if b.line.x0 < nxt.line.x0 - tol:
+            return False
+    return False
 
 
 def _titles_prose(body: Body, i: int) -> bool:
@@ -207,6 +257,25 @@ def _unnumbered(body: Body, i: int, mid_sentence: bool, in_title_block: bool) ->
                            or nxt.label.levels[-1] != 1 or body.numbered_heading_look(nxt)):
         return None
     return Heading(None, " ".join(parts).strip(), w.line.page, SectionKind.SECTION, None, used)
+
+
+_LETTERED_TITLE = re.compile(r"^([A-Z])\.\s+\S")
+
+
+def _next_lettered_title(body: Body, i: int, outline: Outline) -> bool:
+    """Line i is the next of a series of lettered titles ("D. Consent Calendar" after "C. Public Comment"), styled
+    and after a gap: it heads a new part even where the item before it ended without a stop ("... (Staff Report
+    #21-004-CC)" / "E. Public Hearing")."""
+    w = body[i]
+    m = _LETTERED_TITLE.match(w.text.strip())
+    if not (m and w.gap_before and body.styled(w, w.text) and m.group(1) > "A"):
+        return False
+    before = chr(ord(m.group(1)) - 1)
+    for sec in reversed(outline.sections):
+        got = _LETTERED_TITLE.match(sec.heading or "")
+        if got:
+            return got.group(1) == before
+    return False
 
 
 def _numbered_under(body: Body, i: int) -> bool:

@@ -35,6 +35,9 @@ _REFERENCE_TAIL = re.compile(r"(?:\b(?:[Ss]tanding [Oo]rder|[Aa]rticle|[Ss]ectio
 _ANNEX_NUM = re.compile(r"^([A-Z])\.(\d{1,3}(?:\.\d{1,3}){0,3})(\.|\))?(?:\s+|$)(.*)$", re.S)  # "B.1." in Annex B
 # a resolution numbered under its minute, the minute's number "32/25" (minute 32 of 2025) then ".1", ".2"
 _MINUTE_RESOLUTION = re.compile(r"^(\d{1,4}/\d{2,4})\.(\d{1,2})\b\.?\s*(?=\S)(.*)$", re.S)
+# an agenda item lettered by its section with its number glued on ("D1. Accept the minutes ..." under "D. Consent
+# Calendar", then "E1.", "G5."): cited as printed, the letter a first level as an annex's is
+_LETTER_NUMBER = re.compile(r"^([A-Z])(\d{1,2})\.\s+(?=[A-Z“\"‘(])(.*)$", re.S)
 _QUESTION = re.compile(r"^(?i:consultation\s+)?(?:(?i:question)|Q)\.?\s?(\d{1,3}[a-z]?)\b\s*[.:)\-–—]?\s*(.*)$", re.S)
 _CHAPTER = re.compile(r"^(Chapter|Part|Section|Article)\s+(\d{1,3}|[IVXLC]{1,6})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
 _ANNEX = re.compile(r"^(Annexe|Annex|Appendix|Schedule)\s+([A-Z]|\d{1,3}|[IVX]{1,5})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
@@ -98,6 +101,10 @@ def parse_label(text: str) -> Optional[Label]:
     m = _QUESTION.match(t)
     if m:
         return Label("question", "Q" + m.group(1), m.group(2).strip(), (_int(m.group(1)),))
+    m = _LETTER_NUMBER.match(t)
+    if m and int(m.group(2)) > 0:
+        letter, k, rest = m.groups()
+        return Label("number", f"{letter}{k}", rest.strip(), (annex_level(letter), int(k)), True)
     m = _CHAPTER.match(t)
     if m:
         word, num, rest = m.groups()
@@ -558,12 +565,15 @@ class LetteredParagraphs:
         ("... change by:" / "a. Seeking to meet ..."; "should: a. Be designed ...; b. ..."), the entries of a list of
         terms ("a. Special Area of Conservation: ..."), and the items under a lead-in that says more are its parts.
         """
-        if len(intro.split()) > 15 or not _COMPLETE_LEAD.search(intro.rstrip()):
+        lead = len(intro.split()) <= 15 and bool(_COMPLETE_LEAD.search(intro.rstrip()))
+        if not lead and not _ended_lead(body, i, intro):
             return None
         got = letter_label(body[i].text)
-        if got is None or got[0] != "a" or not got[1][:1].isupper() or _TERM.match(got[1]):
+        if got is None or got[0] != "a" or not got[1][:1].isupper() or (lead and _TERM.match(got[1])):
             return None
-        if not self._confirmed(body, i, "a", sentences=True, margin=_loose_margin(body, body[i])):
+        if lead and not self._confirmed(body, i, "a", sentences=True, margin=_loose_margin(body, body[i])):
+            return None
+        if not lead and not self._confirmed(body, i, "a", margin=_margin(body, body[i]), ended=True):
             return None
         letter, rest = got
         self.kind, self.section, self.paragraph, self.x, self.last = "letter", number, number, body[i].line.x0, letter
@@ -604,9 +614,10 @@ class LetteredParagraphs:
         return f"{section}({letter})", letter, rest
 
     def _confirmed(self, body: "Body", i: int, first: str, sentences: bool = False,
-                   margin: Optional[float] = None) -> bool:
+                   margin: Optional[float] = None, ended: bool = False) -> bool:
         """A second ("b", "ii", "2") at the same margin follows before the next numbered line at or left of it
-        (`sentences`: and the first item ends with a full stop, a sentence rather than an item of one)."""
+        (`sentences`: and the first item ends with a full stop, a sentence rather than an item of one; `ended`: the
+        sentence before the list ended, so its items finish no sentence, whatever they end with)."""
         second = {"a": "b", "i": "ii", "1": "2"}[first]
         x = body[i].line.x0
         for j in range(i + 1, min(len(body), i + 400)):
@@ -619,12 +630,32 @@ class LetteredParagraphs:
                     return False  # "i) Wales Air Ambulance, Donation, Chq No 1161 200.00": a list of payments
                 # items of one sentence end "...;", "..., and", "; or": paragraphs end as sentences do
                 before = body[j - 1].text.rstrip()
+                if ended:
+                    return True
                 if sentences:
                     return bool(re.search(r"[.!?][\"'”’)]*$", before))
                 return j - i > 4 or not re.search(r"([;,]|\b(?:and|or))$", before)
             if w.label is not None and w.label.kind in ("number", "chapter", "annex"):
                 return False
         return False
+
+
+def _ended_lead(body: "Body", i: int, intro: str) -> bool:
+    """Line i, set apart below a short numbered paragraph whose sentence has ended ("7. ... votes were received for
+    the following roles." / "10. BMcT confirms the date of the next AGM"), set in from its number: a lettered series
+    there finishes no sentence of the paragraph; its items are the minute's own entries (7(a), 7(b)), as a minutes'
+    items are under their title.  A lead-in that introduces its items ("... as follows:", "... will:") does not end."""
+    w = body[i]
+    if not (body.pdf and w.gap_before and i > 0) or _OPEN_END.search(intro.rstrip()):
+        return False
+    prev = body[i - 1]
+    return prev.line.page == w.line.page and w.line.x0 > prev.line.x0 - _margin(body, w)
+
+
+# a lead-in whose sentence goes on into what follows: a colon or dash, a comma, a word that needs its object
+_OPEN_END = re.compile(r"[:;,\-–—(]$|\b(?:and|or|but|nor|the|a|an|of|to|in|on|for|by|with|from|as|that|which|"
+                       r"who|whom|whose|shall|will|must|may|should|would|can|could|is|are|be|including|include|"
+                       r"includes|namely|are:|were|was)$", re.I)
 
 
 def _margin(body: "Body", w: "WorkLine") -> float:

@@ -1,0 +1,80 @@
+"""Layout mechanisms first seen on the round-6 papers (publishers the extractor had not been built on), each tested
+on the real paper that shows it (data/real/; restored by data/real/restore.py).  Break the mechanism and the
+paragraphs it protects are lost, glued together, or come out under the wrong number."""
+from __future__ import annotations
+
+from real_util import doc, para
+
+
+def test_a_minutes_item_that_is_only_a_title_heads_its_lettered_reports():
+    # Broomhill Community Council (pdfTeX): "5. Office Bearers reports:" and "7. Updates" are titles in body type;
+    # the lettered reports under them, "(a) Chair No News to report.", are the minutes' paragraphs, cited 5(a).
+    d = doc("broomhill-cc_2025_minutes-march-v1")
+    heads = {s.number: s.heading for s in d.sections}
+    assert heads["5"] == "Office Bearers reports:" and heads["7"] == "Updates"
+    assert para(d, "5(a)").text == "Chair No News to report."
+    assert para(d, "5(d)").text == "Treasurer Nothing changed in accounts."
+    assert para(d, "7(d)").text == "Planning No planning applications"
+    assert para(d, "7(f)").label == "f" and para(d, "7(f)").parent == "7"
+    assert not any(p.number == "5" for p in d.paragraphs)
+
+
+def test_a_lettered_series_after_a_numbered_sentence_that_ended_is_its_own_entries():
+    # Broomhill AGM: "7. ... votes were receive for the following roles." (a sentence that ends), then "(a) Chair
+    # (BH)," ... "(k) Communications Lead (IY)" set apart: the entries 7(a)-7(k), not 7's text; "10. BMcT confirms the
+    # date of the next AGM" then, after a gap, the reports (a)-(f).
+    d = doc("broomhill-cc_2025_agm-minutes-october-v1")
+    assert para(d, "7").text.endswith("for the following roles.")
+    assert para(d, "7(a)").text == "Chair (BH),"
+    assert para(d, "7(k)").text == "Communications Lead (IY)"
+    assert para(d, "10").text == "BMcT confirms the date of the next AGM to take place on 14th October 2026"
+    assert para(d, "10(d)").text == "VPCT AH was absent and no report was submitted."
+
+
+def test_a_lead_in_its_items_finish_keeps_them_and_is_no_title():
+    # MHCLG draft NPPF: "1. All plan-makers should, in preparing plans:" then "a. Only address matters ..." is one
+    # sentence: the numbered line is a paragraph, never a title over lettered paragraphs.
+    d = doc("mhclg_2025_draft_nppf_consultation_text")
+    assert any(p.text.startswith("All plan-makers should, in preparing plans: a. Only address") for p in d.paragraphs)
+    assert any(p.text.startswith("Parking standards should take into account: a. The connectivity")
+               for p in d.paragraphs)
+
+
+def test_agenda_items_lettered_by_section_with_the_number_glued_on():
+    # Menlo Park agenda: "D. Consent Calendar" then "D1.", "D2." ...; "E. Public Hearing" heads its part although
+    # D5 ends without a stop ("... (Staff Report #21-004-CC)").
+    d = doc("menlo-park_2021_city-council-agenda-january-12")
+    assert [p.number for p in d.paragraphs][:6] == ["D1", "D2", "D3", "D4", "D5", "E1"]
+    assert para(d, "D5").text.endswith("(Staff Report #21-004-CC)")
+    assert para(d, "E1").text.endswith("(Presentation)")
+    assert para(d, "G5").text.startswith("Adopt Resolution No. 6606")
+    heads = [s.heading for s in d.sections]
+    assert "E. Public Hearing" in heads and "F. Recess" in heads
+
+
+def test_a_resolutions_sections_that_run_on_are_its_paragraphs_with_their_lettered_findings():
+    # San José resolution: "SECTION 1. The City Council hereby adopts ..." is a provision, not a heading; its findings
+    # "A." to "I." (set apart, hanging; "I." narrower and set right-aligned) are paragraphs 1(A)-1(I); the "//"
+    # filler after the last section is not its text.
+    d = doc("san-jose_2021_resolution-vacate-north-almaden-boulevard")
+    numbers = [p.number for p in d.paragraphs]
+    assert numbers[0] == "Section 1" and numbers[-1] == "Section 5"
+    assert [p.label for p in d.paragraphs[1:10]] == list("ABCDEFGHI")
+    assert para(d, "Section 1(I)").text.endswith("reduce future ongoing maintenance obligations.")
+    assert para(d, "Section 5").text.endswith("will no longer constitute a public street.")
+
+
+def test_a_section_label_over_a_title_stays_a_heading():
+    # Georgia Tech student council constitution: "Section 5. Vote for the Removal of Student Advisory Board
+    # Members:" is a title (a label ending with a colon), not a provision that runs on.
+    d = doc("gatech-coc-student-council_2018_constitution-draft")
+    assert not any(p.number.startswith("Section") for p in d.paragraphs)
+
+
+def test_a_bold_title_ending_with_a_colon_over_its_own_numbers_heads_them():
+    # Birmingham agenda pack: "4. Compliance Issues:" and "5. Relevant background/chronology of key events:" (bold,
+    # then 4.1, 5.1) are the report template's headings, not paragraphs.
+    d = doc("birmingham-cc_2018_cabinet-committee-group-company-governance-agenda-pack")
+    texts = [p.text for p in d.paragraphs]
+    assert "Compliance Issues:" not in texts and "Relevant background/chronology of key events:" not in texts
+    assert any(s.heading == "Compliance Issues:" for s in d.sections)
