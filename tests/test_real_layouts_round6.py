@@ -78,3 +78,40 @@ def test_a_bold_title_ending_with_a_colon_over_its_own_numbers_heads_them():
     texts = [p.text for p in d.paragraphs]
     assert "Compliance Issues:" not in texts and "Relevant background/chronology of key events:" not in texts
     assert any(s.heading == "Compliance Issues:" for s in d.sections)
+
+
+def test_a_numbered_question_a_template_repeats_heads_its_answer():
+    # Birmingham agenda pack: every report prints "3.1 Are Decisions consistent with relevant Council Policies, Plans
+    # or Strategies?:" and "3.3 Relevant legal powers, ... implications (if" / "any):" over its own answer; the
+    # repeated numbered question is the template's heading, not a paragraph.
+    d = doc("birmingham-cc_2018_cabinet-committee-group-company-governance-agenda-pack")
+    assert not any(p.text.startswith("Are Decisions consistent with relevant Council") for p in d.paragraphs)
+    assert not any(p.text.startswith("Will decisions be carried out within existing finances") for p in d.paragraphs)
+    heads = [s.heading for s in d.sections]
+    assert heads.count("Will decisions be carried out within existing finances and resources?") >= 3
+
+
+def test_agenda_items_labelled_before_their_file_numbers():
+    # Sunnyvale (Legistar): "A 21-0020 Mary Avenue Overcrossing", "1.A 21-0177 Approve ...", "2 21-0017 ...": the
+    # label before the file number is the item's, as printed; "Recommendation: ..." under it is its text.
+    d = doc("sunnyvale_2021_city-council-notice-and-agenda-february-2")
+    assert [p.number for p in d.paragraphs] == ["A", "B", "C", "1.A", "1.B", "1.C", "1.D", "2"]
+    assert para(d, "1.B").text == ("21-0108 Approve 2021 Board and Commission Work Plans Recommendation: Approve the "
+                                   "2021 Work Plans as submitted.")
+
+
+def test_a_title_set_tight_over_the_next_numbered_paragraph_is_not_the_last_ones_text():
+    # MoJ draft code of practice (no space between paragraphs): "Licensing" after "... responding to requests." and
+    # right over "22. If the dataset ..."; "ii. Scope" in bold under the last item of a list, over "7. This Code ...".
+    d = doc("moj_2013_draft-code-of-practice-datasets-foi-s45")
+
+    def starting(words):
+        return next(p for p in d.paragraphs if p.text.startswith(words))
+
+    assert starting("Authorities should consider how best to streamline").text.endswith(
+        "delay in responding to requests.")
+    assert starting("The guidance in the Code covers the following areas").text.endswith("h. Complaints")
+    assert starting("Public authorities should consider best practice").text.endswith(
+        "issued by the Information Commissioner.")
+    heads = [s.heading for s in d.sections]
+    assert "Licensing" in heads and "ii. Scope" in heads

@@ -38,6 +38,9 @@ _MINUTE_RESOLUTION = re.compile(r"^(\d{1,4}/\d{2,4})\.(\d{1,2})\b\.?\s*(?=\S)(.*
 # an agenda item lettered by its section with its number glued on ("D1. Accept the minutes ..." under "D. Consent
 # Calendar", then "E1.", "G5."): cited as printed, the letter a first level as an annex's is
 _LETTER_NUMBER = re.compile(r"^([A-Z])(\d{1,2})\.\s+(?=[A-Z“\"‘(])(.*)$", re.S)
+# an agenda item's label before its file number, as agenda software prints them ("A  21-0020  Mary Avenue ...",
+# "1.A  21-0177  Approve ...", "2  21-0017  Discussion ..."): the file number vouches for the label
+_FILE_ITEM = re.compile(r"^(\d{1,2}\.[A-Z]|[A-Z]|\d{1,2})\s+(?=\d{2}-\d{3,5}\s+[A-Z])(.*)$", re.S)
 _QUESTION = re.compile(r"^(?i:consultation\s+)?(?:(?i:question)|Q)\.?\s?(\d{1,3}[a-z]?)\b\s*[.:)\-–—]?\s*(.*)$", re.S)
 _CHAPTER = re.compile(r"^(Chapter|Part|Section|Article)\s+(\d{1,3}|[IVXLC]{1,6})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
 _ANNEX = re.compile(r"^(Annexe|Annex|Appendix|Schedule)\s+([A-Z]|\d{1,3}|[IVX]{1,5})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
@@ -64,6 +67,13 @@ class Label:
 def parse_label(text: str) -> Optional[Label]:
     """The label a line starts with, if any."""
     t = text.lstrip()
+    m = _FILE_ITEM.match(t)
+    if m:
+        number, rest = m.groups()
+        head, _, letter = number.partition(".")
+        levels = (int(head), ord(letter) - 64) if letter else \
+            ((int(head),) if head.isdigit() else (annex_level(head),))
+        return Label("number", number, rest.strip(), levels, True, "File")
     m = _NUM.match(t)
     if m:
         number, dot, rest = m.groups()
@@ -323,6 +333,8 @@ class Numbering:
             return False
         if self._phrase_list(body, i):
             return False
+        if lab.word == "File":
+            return True  # an agenda item before its file number ("1.A 21-0177 Approve ..."): the file number vouches
         if lab.word:
             # a provision's own label ("Rule 31A."), found as a series over the whole paper: it starts a paragraph
             # wherever it follows on (a letter after a number is a provision inserted later; a few may be gone)
