@@ -115,3 +115,32 @@ def test_a_title_set_tight_over_the_next_numbered_paragraph_is_not_the_last_ones
         "issued by the Information Commissioner.")
     heads = [s.heading for s in d.sections]
     assert "Licensing" in heads and "ii. Scope" in heads
+
+
+def test_minutes_bold_titles_head_their_numbers_and_bold_action_lines_are_not_the_text():
+    # MoJ Crime and Justice panel minutes: "5. Check that Bike and publication of stolen vehicle data." (bold, over
+    # 5.1) and "3. Update on ... recorded" / "crime outcomes framework." are items' titles; "Action: JM to provide
+    # more detail ..." in bold after a minute's text is the minutes' record, not the minute's text.
+    d = doc("moj-crime-justice-transparency-panel_2014_minutes-february")
+    heads = {s.number: s.heading for s in d.sections}
+    assert heads["5"] == "Check that Bike and publication of stolen vehicle data."
+    assert heads["3"].endswith("recorded crime outcomes framework.")
+    assert para(d, "5.2").text.endswith("The value of having a senior police sponsor of the project was discussed.")
+    assert para(d, "2.1").text.endswith("by the end of the month.")
+    assert not any("Action:" in p.text for p in d.paragraphs)
+
+
+def test_a_paragraph_that_hangs_its_text_ends_where_a_line_comes_back_to_its_number():
+    # East Palo Alto minutes: "1. Election of Chair and Vice Chair" / "Select a new Chair ..." set in under the
+    # title; "Commissioner Allen Fisk made a motion ..." after a gap, back at the number's margin, is the minutes'
+    # record, not the item's text (the paper as a whole does not hang its paragraphs).
+    d = doc("east-palo-alto_2020_planning-commission-minutes-january")
+    election = next(p for p in d.paragraphs if p.text.startswith("Election of Chair and Vice Chair"))
+    assert election.text.endswith("Rules of the Planning Commission adopted in 2003.")
+
+
+def test_a_number_before_a_lower_case_word_is_a_quantity():
+    # ODUG DVLA case: "104 weekly data scans at £3,000 = £312,000" / "2 full bulk data extracts at £50,000": costs,
+    # not numbered paragraphs.
+    d = doc("odug_2013_dvla-bulk-data-benefits-case")
+    assert not any(p.text.startswith(("full bulk data", "monthly data scans")) for p in d.paragraphs)

@@ -122,7 +122,7 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
     if not (body.numbered_heading_look(w) or _titles_prose(body, i) or _titles_list(body, i)
             or titles_lettered(body, i) or _titles_children(body, i) or template_title(body, i)) \
             or (lab.levels and lab.levels == numbering.last_levels) \
-            or (_runs_on(body, i) and not template_title(body, i)):
+            or (_runs_on(body, i) and not template_title(body, i) and not _titles_children(body, i)):
         return None
     if _next_item(body, i, numbering):
         return None
@@ -136,6 +136,9 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
     if not (fits or child):
         return None
     parts, used = _gather(body, i, [lab.rest])
+    if used == 1 and i + 1 < len(body) and not re.search(r"[:.]$", lab.rest.strip()) and _titles_children(body, i) \
+            and body[i + 1].line.bold and body[i + 1].label is None and not body[i + 1].gap_before:
+        parts, used = [lab.rest, body[i + 1].text], 2  # the bold title's second line
     template = _template_lines(body, i)
     if template:
         parts, used = [lab.rest] + [body[i + k].text for k in range(1, template)], template
@@ -207,15 +210,20 @@ _TEMPLATE_END = re.compile(r"(?:\?|:|\?:)\s*$")
 
 
 def _titles_children(body: Body, i: int) -> bool:
-    """A bold numbered title ending with a colon ("4. Compliance Issues:", "2 Decisions recommended:") over its own
-    numbered paragraphs (4.1, 4.2): a report template's heading.  A lead-in that ends with a colon introduces its
-    parts; a title is followed by its first child number instead."""
+    """A bold numbered title ending with a colon or a full stop ("4. Compliance Issues:", "5. Check that Bike and
+    publication of stolen vehicle data.", on a line or two) over its own numbered paragraphs (4.1, 4.2): a report's
+    or a minutes' heading.  A lead-in that ends with a colon introduces its parts, and a paragraph says something
+    after its number; a title is followed by its first child number instead."""
     w = body[i]
     lab = w.label
     assert lab is not None
-    rest = lab.rest.strip()
-    if not (body.pdf and w.line.bold and body.bold_marks and rest.endswith(":") and len(rest.split()) <= 8
-            and body.heading_text(rest[:-1]) and w.gap_before and not body.full_line(w.line)):
+    if not (body.pdf and w.line.bold and body.bold_marks and w.gap_before):
+        return False
+    text = lab.rest.strip()
+    if not re.search(r"[:.]$", text) and i + 1 < len(body) and body[i + 1].line.bold and body[i + 1].label is None \
+            and not body[i + 1].gap_before:
+        text = f"{text} {body[i + 1].text.strip()}"  # "3. Update on the downgrading of ... recorded" / "crime ... ."
+    if not re.search(r"[:.]$", text) or len(text.split()) > 16 or not body.heading_text(text[:-1]):
         return False
     following = body.numbers_after(i, 1)
     return bool(following) and following[0] == lab.levels + (1,)

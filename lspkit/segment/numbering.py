@@ -344,6 +344,8 @@ class Numbering:
         if not self.at_number_x(w, body) and not w.gap_before:
             return False
         prev = self.last_levels
+        if len(cand) == 1 and not lab.dotted and lab.rest[:1].islower():
+            return False  # "2 full bulk data extracts at £50,000": a quantity, not a paragraph's number
         if len(cand) == 1 and not lab.dotted and not w.gap_before and not self._undotted_item(body, i, mid_sentence):
             return False  # "12 months" wrapped to a line start
         if not w.gap_before and mid_sentence and not self._last_item(body, i) and not self._hung_next(body, i):
