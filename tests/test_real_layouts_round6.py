@@ -144,3 +144,62 @@ def test_a_number_before_a_lower_case_word_is_a_quantity():
     # not numbered paragraphs.
     d = doc("odug_2013_dvla-bulk-data-benefits-case")
     assert not any(p.text.startswith(("full bulk data", "monthly data scans")) for p in d.paragraphs)
+
+
+def test_the_first_child_right_under_its_heading_after_a_deeper_number():
+    # WA Animal Welfare Advisory Committee terms of reference: "4.2.2 Business ..." then the heading "5. REPORTING"
+    # and "5.1 AWAC will provide an annual report ...": 5.1 is the section's first paragraph, though the number after
+    # it (6.1) does not go on from it.
+    d = doc("wa-awac_2021_terms-of-reference")
+    assert para(d, "5.1").text.startswith("AWAC will provide an annual report to the Minister")
+
+
+# ---------------------------------------------------------------- the same mechanisms on small synthetic pages
+
+
+def _pdf(rows):
+    """A synthetic PDF Reading: rows of (x0, text, bold, gap_before), 10pt type, lines 12pt apart (30 after a gap)."""
+    from lspkit.model import Line, Reading
+
+    lines, top = [], 72.0
+    for x0, text, bold, gap in rows:
+        top += 30.0 if gap else 12.0
+        lines.append(Line(text, 1, x0, min(x0 + 5.0 * len(text), 523.0), top, top + 10.0, 10.0, bold, 842.0, 595.0))
+    return Reading("t.pdf", "0" * 64, 1, lines, "pdf", page_sizes={1: (595.0, 842.0)})
+
+
+def test_synthetic_minutes_title_in_body_type_heads_its_lettered_reports():
+    from lspkit.segment import segment
+
+    rows = [(72, "4. Councillor reports were given on potholes, bins and the parking zone.", False, True),
+            (72, "5. Office Bearers reports:", False, True),
+            (90, "(a) Chair No news to report.", False, True),
+            (90, "(b) Treasurer Nothing changed in the accounts this month.", False, False),
+            (72, "6. Public Open Forum A resident raised the state of the oval.", False, True)]
+    doc = segment(_pdf(rows))
+    assert [p.number for p in doc.paragraphs] == ["4", "5(a)", "5(b)", "6"]
+    assert any(s.number == "5" and s.heading == "Office Bearers reports:" for s in doc.sections)
+
+
+def test_synthetic_lead_in_whose_sentence_its_items_finish_is_no_title():
+    from lspkit.segment import segment
+
+    rows = [(72, "4. Councillor reports were given on potholes, bins and the parking zone.", False, True),
+            (72, "5. You must:", False, True),
+            (90, "(a) Treat others with respect.", False, True),
+            (90, "(b) Not bully any person.", False, False),
+            (72, "6. Public Open Forum A resident raised the state of the oval.", False, True)]
+    doc = segment(_pdf(rows))
+    assert [p.number for p in doc.paragraphs] == ["4", "5", "6"]
+    assert not any(s.number == "5" for s in doc.sections)
+
+
+def test_agenda_labels_parse_as_printed():
+    from lspkit.segment.numbering import parse_label
+
+    assert parse_label("D1. Accept the City Council meeting minutes").number == "D1"
+    assert parse_label("G5. Adopt Resolution No. 6606").levels == (1007, 5)
+    lab = parse_label("1.A 21-0177 Approve City Council Meeting Minutes")
+    assert (lab.number, lab.rest, lab.word) == ("1.A", "21-0177 Approve City Council Meeting Minutes", "File")
+    assert parse_label("A 21-0020 Mary Avenue Overcrossing").number == "A"
+    assert parse_label("B1 use class") is None  # a use class, no full stop: never an item label

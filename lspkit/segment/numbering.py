@@ -362,6 +362,9 @@ class Numbering:
                 return True
             return self._confirmed(body, i, cand, None)
         if kind == "up" and len(cand) < len(prev):
+            sec = section_levels
+            if self.heading_since_last and sec is not None and cand == sec + (1,):
+                return True  # "5.1" right under its heading "5." (after 4.2.2): the section's first paragraph
             # back up to a shallower level ("2." after 1.3): a list item inside a paragraph looks the same,
             # so the numbers after it must continue from it
             following = body.numbers_after(i, 1)
