@@ -33,10 +33,17 @@ def extract(
     **read_options: Any,
 ) -> Document:
     """Read and segment `path` ("-" is standard input); `sha256`, when the caller has it, is not recomputed."""
-    from .read import read_lines
+    from .read import parallel, read_lines
+
+    with parallel.meanwhile(_import_segmenter):  # imported while the page readers read a long PDF's first pages
+        reading = read_lines(path, pages=pages, password=password, max_pages=max_pages, sha256=sha256, **read_options)
     from .segment import segment
 
-    return segment(read_lines(path, pages=pages, password=password, max_pages=max_pages, sha256=sha256, **read_options))
+    return segment(reading)
+
+
+def _import_segmenter() -> None:
+    from . import segment  # noqa: F401
 
 
 def extract_key(

@@ -187,3 +187,28 @@ def test_extract_imports_no_tagging_stack(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "HEAVY []" in out.stdout
     assert (tmp_path / "out.json").stat().st_size > 0
+
+
+def test_meanwhile_runs_in_this_process_after_the_fork_and_only_then(monkeypatch):
+    """`parallel.meanwhile`: the work runs here once the page readers are forked (so it overlaps their pages and
+    is not in them), is not run by a serial read, is forgotten after its block, and an error in it is ignored."""
+    seen: list[tuple[int, int]] = []
+
+    def work():
+        seen.append((os.getpid(), len(_children())))
+
+    with parallel.meanwhile(work):
+        _read(HMRC, 1, monkeypatch)
+    assert seen == [] and parallel._meanwhile == []  # serial: not run, and gone with its block
+    with parallel.meanwhile(work):
+        parallel_reading = _read(HMRC, 2, monkeypatch)
+    assert len(seen) == 1 and seen[0][0] == os.getpid() and seen[0][1] >= 1  # here, with a worker running
+    assert parallel._meanwhile == []
+    _read(HMRC, 2, monkeypatch)
+    assert len(seen) == 1  # not run again by the next document
+
+    def broken():
+        raise RuntimeError("never seen")
+
+    with parallel.meanwhile(broken):
+        assert _read(HMRC, 2, monkeypatch).lines == parallel_reading.lines

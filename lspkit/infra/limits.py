@@ -9,7 +9,6 @@ command that offers --timeout / --max-memory for a single file.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
@@ -28,6 +27,8 @@ def mp_context():
     forkserver is safe when the parent has threads (rich's progress refresher,
     a Dask client); fork would copy their held locks.  spawn where neither exists.
     """
+    import multiprocessing  # here, not at the top: a single `extract` starts no child this way (8 ms of start-up)
+
     methods = multiprocessing.get_all_start_methods()
     main = sys.modules.get("__main__")
     main_file = getattr(main, "__file__", None)

@@ -19,6 +19,7 @@ worker is raised here as it would have been in a serial read.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -31,6 +32,21 @@ MAX_PROCESSES = 4  # processes reading one document, this one included
 AHEAD = 2  # chunks queued per worker, so it never waits for the parent to hand it the next
 
 _serial = False  # set in processes that are themselves workers of a batch (their siblings use the other cores)
+_meanwhile: list[Callable[[], Any]] = []  # work for this process once the next document's workers are started
+
+
+@contextlib.contextmanager
+def meanwhile(work: Callable[[], Any]) -> Iterator[None]:
+    """Inside the block, have this process run `work` once the page readers of a document are started, while they
+    read their first pages (the pipeline imports the segmenter so: not before the fork, where nothing else runs,
+    nor after the last page, where it would add to the wait).  Not run if the document is read serially or not at
+    all; an error in it is ignored (the caller meets it again when it does the work itself)."""
+    _meanwhile.append(work)
+    try:
+        yield
+    finally:
+        if work in _meanwhile:
+            _meanwhile.remove(work)
 
 
 def read_serially() -> None:
@@ -82,6 +98,8 @@ def map_pages(read: Callable[[int], Any], pages: Sequence[int], *, path: Optiona
         workers = workers_for(len(pages))
     chunks = [pages[i:i + CHUNK] for i in range(0, len(pages), CHUNK)]
     workers = min(workers, len(chunks) - 1)
+    extra = _meanwhile[:]
+    _meanwhile.clear()
     if workers <= 0:
         for page in pages:
             yield read(page)
@@ -91,7 +109,7 @@ def map_pages(read: Callable[[int], Any], pages: Sequence[int], *, path: Optiona
     # the end, on the critical path, with whole chunks).
     head = max(0, len(pages) - AHEAD * CHUNK * (workers + 1))
     chunks = [pages[i:min(i + CHUNK, head)] for i in range(0, head, CHUNK)] + [[p] for p in pages[head:]]
-    yield from _Pool(read, chunks, workers, path).results()
+    yield from _Pool(read, chunks, workers, path, extra).results()
 
 
 class _Worker:
@@ -152,8 +170,10 @@ def _ready(fds: list[int], timeout: Optional[float]) -> list[int]:
 
 
 class _Pool:
-    def __init__(self, read: Callable[[int], Any], chunks: list[list[int]], workers: int, path: Optional[str]):
+    def __init__(self, read: Callable[[int], Any], chunks: list[list[int]], workers: int, path: Optional[str],
+                 meanwhile: Sequence[Callable[[], Any]] = ()):
         self.read = read
+        self.meanwhile = meanwhile
         self.chunks = chunks
         self.n_workers = workers
         self.path = path
@@ -164,6 +184,11 @@ class _Pool:
     def results(self) -> Iterator[Any]:
         try:
             self._start()
+            for work in self.meanwhile:
+                try:
+                    work()
+                except Exception:  # noqa: BLE001 - the caller does it again, and meets the error then
+                    pass
             emit = 0
             while emit < len(self.chunks):
                 self._collect()

@@ -784,7 +784,7 @@ def _make_line(runs: list[Run], page_no: int, width: float, height: float,
         return _one_run_line(runs[0], page_no, width, height, tuple(changes), edges)
     weight: dict[float, int] = {}
     for r in runs:
-        key = round(r[4], 1)
+        key = _round1(r[4])
         weight[key] = weight.get(key, 0) + len(r[6])
     size = max(weight, key=lambda k: (weight[k], k))
     base = max(r[3] for r in runs if r[4] >= size * 0.85)
@@ -825,9 +825,9 @@ def _make_line(runs: list[Run], page_no: int, width: float, height: float,
         return None, marks
     main = [r for r in runs if abs(r[4] - size) <= 0.15 * size] or runs
     body_size = size
-    line = _line(text, page_no, round(runs[0][0], 2), round(max(r[1] for r in runs), 2),
-                 round(min(r[2] for r in main), 2), round(max(r[3] for r in main), 2), round(body_size, 2),
-                 total > 0 and bold_chars >= 0.6 * total, round(height, 2), round(width, 2), tuple(changes), edges)
+    line = _line(text, page_no, _round2(runs[0][0]), _round2(max(r[1] for r in runs)),
+                 _round2(min(r[2] for r in main)), _round2(max(r[3] for r in main)), _round2(body_size),
+                 total > 0 and bold_chars >= 0.6 * total, _round2(height), _round2(width), tuple(changes), edges)
     return line, marks
 
 
@@ -845,9 +845,34 @@ def _one_run_line(r: Run, page_no: int, width: float, height: float, changes: tu
         text += "\u00ad"  # a line-end soft hyphen, kept for join_lines (see make_line)
     if not text:
         return None, []
-    size = round(r[4], 1)
-    return _line(text, page_no, round(r[0], 2), round(r[1], 2), round(r[2], 2), round(r[3], 2), round(size, 2),
-                 bool(r[5]), round(height, 2), round(width, 2), changes, edges), []
+    return _line(text, page_no, _round2(r[0]), _round2(r[1]), _round2(r[2]), _round2(r[3]), _round2(_round1(r[4])),
+                 bool(r[5]), _round2(height), _round2(width), changes, edges), []
+
+
+# round(x, 2) and round(x, 1) remembered for the values met before: a line's page size, type size, left edge and
+# baseline recur on page after page, and round() with digits costs eight dict look-ups.  Zero is never remembered
+# (0.0 and -0.0 are one key but round apart); the memo stops growing at _ROUND_MEMO values.
+_ROUND_MEMO = 1 << 16
+_ROUNDED2: dict[float, float] = {}
+_ROUNDED1: dict[float, float] = {}
+
+
+def _round2(x: float) -> float:
+    v = _ROUNDED2.get(x)
+    if v is None:
+        v = round(x, 2)
+        if x and len(_ROUNDED2) < _ROUND_MEMO:
+            _ROUNDED2[x] = v
+    return v
+
+
+def _round1(x: float) -> float:
+    v = _ROUNDED1.get(x)
+    if v is None:
+        v = round(x, 1)
+        if x and len(_ROUNDED1) < _ROUND_MEMO:
+            _ROUNDED1[x] = v
+    return v
 
 
 _new = object.__new__

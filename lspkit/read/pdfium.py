@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import functools
+import itertools
 import math
 import re
 import unicodedata
@@ -87,6 +88,7 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
     text = text.replace("\ufffe", "-").replace("\x02", "-")  # pdfium's marker for a hyphen it took out
     rect = R.FS_RECTF()
     rect_ref = ctypes.byref(rect)
+    corners = memoryview(rect).cast("B").cast("f").tolist  # (left, top, right, bottom): one call, not four fields
     box, handle = _fast_box(R), ctypes.cast(raw, ctypes.c_void_p)
     rgba = (ctypes.c_uint * 4)()
     r_ref, g_ref, b_ref, a_ref = (ctypes.byref(rgba, 4 * i) for i in range(4))
@@ -106,7 +108,8 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
             return None
         return (r, g, b)
 
-    if page is not None and _plain_text(R, page, n // 12):
+    plain = page is not None and _plain_text(R, page, n // 12)
+    if plain:
         def tint(k: int):  # noqa: F811 - no character of this page is in colour
             return None
 
@@ -153,22 +156,26 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
     glued = [k - 1 for k in (d.start() for d in _DIGITS.finditer(text)) if k and letter(text, k - 1)]
     glued.append(n)
     gi = 0
-    for between, s, e in _words(text, box, handle, rect, rect_ref):
+    isfinite = math.isfinite
+    for m in _words(text, box, handle, rect, rect_ref):
+        between = m.group(1)
+        s, e = m.span(2)
         word = text[s:e]
         if between and ("\n" in between or "\r" in between):
             cur = None
         spaced = bool(between)
         box(handle, s, rect_ref)
-        left, right, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
+        left, top, right, bottom = corners()
+        top, bottom = height - top, height - bottom
         size = bottom - top
-        uniform = size > 0.5 and math.isfinite(left + right)
+        uniform = size > 0.5 and isfinite(left + right)
         if uniform and e - s > 1:
             box(handle, e - 1, rect_ref)
-            lsize = rect.top - rect.bottom
-            lbottom = height - rect.bottom
+            _, ltop, right, lbottom = corners()
+            lsize = ltop - lbottom
+            lbottom = height - lbottom
             uniform = abs(lsize - size) <= 0.15 * size and abs(lbottom - bottom) <= 0.15 * size and (
                 word.isascii() or not any(_rtl(c) for c in word))
-            right = rect.right
             if uniform:
                 # a note marker inside the word, its two ends body text ("Timetable¹." , "station⁴⁴,")
                 while glued[gi] < s:
@@ -177,12 +184,12 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
                     box(handle, glued[gi] + 1, rect_ref)
                     uniform = abs((rect.top - rect.bottom) - size) <= 0.15 * size and abs(
                         (height - rect.bottom) - bottom) <= 0.15 * size
-        checked = marks is not None and size > 0.5 and math.isfinite(left + right) and marks.near(
+        checked = marks is not None and size > 0.5 and isfinite(left + right) and marks.near(
             left, right, top, bottom)
         if checked:
             uniform = False  # a line crosses or underlines it: read its characters' changes one by one
         word_mark = None
-        if uniform:
+        if uniform and not plain:  # (on a plain page no word is in colour: tint() is None throughout)
             word_mark = tint(s)
             if word_mark is not None:
                 coloured_page = True
@@ -222,25 +229,40 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
     # weight once per run (and a font-name check when the weight is unknown)
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
+    name_size, flags_ref = ctypes.c_ulong(128), ctypes.byref(flags)
+    get_angle, get_weight, get_font = _run_calls(R)
     upright: list[Run] = []
     for run in runs:
         k = run[7]
-        angle = R.FPDFText_GetCharAngle(raw, k)
+        angle = get_angle(handle, k)
         if 0.1 < angle < 6.18:  # rotated text (margin slugs, vertical labels) is not part of the reading
             continue
         upright.append(run)
-        w = R.FPDFText_GetFontWeight(raw, k)
+        w = get_weight(handle, k)
         if w is None or w <= 0:
-            R.FPDFText_GetFontInfo(raw, k, name, 128, ctypes.byref(flags))
-            run[5] = bold_name(name.value.decode("latin-1", "replace")) or bool(flags.value & 0x40000)
+            get_font(handle, k, name, name_size, flags_ref)
+            run[5] = _bold_font(name.value) or bool(flags.value & 0x40000)
         else:
             if w < 600:
-                R.FPDFText_GetFontInfo(raw, k, name, 128, ctypes.byref(flags))
-                run[5] = bold_name(name.value.decode("latin-1", "replace"))
+                get_font(handle, k, name, name_size, flags_ref)
+                run[5] = _bold_font(name.value)
             else:
                 run[5] = True
         run[6] = _code_points(run[6].rstrip())
     return upright, visible
+
+
+_BOLD_FONTS: dict[bytes, bool] = {}
+
+
+def _bold_font(name: bytes) -> bool:
+    """bold_name of a font name as pdfium gives it, once per name (a page has a few fonts and many runs)."""
+    bold = _BOLD_FONTS.get(name)
+    if bold is None:
+        bold = bold_name(name.decode("latin-1", "replace"))
+        if len(_BOLD_FONTS) < 4096:
+            _BOLD_FONTS[name] = bold
+    return bold
 
 
 def _plain_call(fn, restype=ctypes.c_int):
@@ -267,6 +289,18 @@ def _fast_fill(R):
     if not _FILL:
         _FILL.append(_plain_call(R.FPDFText_GetFillColor))
     return _FILL[0]
+
+
+_RUN_CALLS = []
+
+
+def _run_calls(R):
+    """FPDFText_GetCharAngle, FPDFText_GetFontWeight and FPDFText_GetFontInfo (once per run) through plain
+    pointers."""
+    if not _RUN_CALLS:
+        _RUN_CALLS.extend([_plain_call(R.FPDFText_GetCharAngle, ctypes.c_float),
+                           _plain_call(R.FPDFText_GetFontWeight), _plain_call(R.FPDFText_GetFontInfo, ctypes.c_ulong)])
+    return _RUN_CALLS
 
 
 _OBJECT_CALLS = []
@@ -340,15 +374,21 @@ RUN_GAP = 0.9
 
 _WORD = re.compile(r"([\s\xa0]*)([^\s\xa0]+)")
 # a paragraph number at a line's start with its text right after it in the text layer ("35.27.4% of ..."): set
-# apart on the page by a tab, which the text layer may leave out
-_LINE_LABEL = re.compile(r"(?:^|(?<=[\r\n]))[\s\xa0]*(\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?)(?=[^\s\xa0])")
+# apart on the page by a tab, which the text layer may leave out.  The first line's, then every later line's from
+# the line break before it: a pattern that opens with a character is scanned for fast, a lookbehind for the line
+# start was tried at every character of the page (the same numbers, in half the time)
+_FIRST_LABEL = re.compile(r"[\s\xa0]*(\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?)(?=[^\s\xa0])")
+_LINE_LABEL = re.compile(r"[\r\n][\s\xa0]*(\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?)(?=[^\s\xa0])")
 
 
 def _words(text: str, box, handle, rect, rect_ref):
-    """The page's words as (space before, start, end), a line-opening number split from the text after it where the
-    page sets a gap between them that the text layer has no space for (a tab stop: pdftotext prints the space)."""
+    """The page's words, a line-opening number split from the text after it where the page sets a gap between them
+    that the text layer has no space for (a tab stop: pdftotext prints the space).  Each as _WORD's match: group(1)
+    the space before it, span(2) where it is.  (On a page with no such number, the matches themselves: the loop
+    over them is a third faster than a generator's.)"""
     splits: set[int] = set()
-    for m in _LINE_LABEL.finditer(text):
+    first = _FIRST_LABEL.match(text)
+    for m in itertools.chain((first,) if first else (), _LINE_LABEL.finditer(text, first.end() if first else 0)):
         # after each "." or ")" of the number ("35." of "35.27.4%"), the first character that may be the text's
         for k in range(m.start(1) + 1, m.end(1) + 1):
             if text[k - 1] not in ".)" or k >= len(text) or text[k] in " \xa0\r\n.)":
@@ -359,15 +399,33 @@ def _words(text: str, box, handle, rect, rect_ref):
             if size > 0.5 and rect.left - dot_right > 0.05 * size:  # set closer, the characters of a word touch
                 splits.add(k)
                 break
+    return _split_words(text, splits) if splits else _WORD.finditer(text)
+
+
+def _split_words(text: str, splits: set[int]):
     for m in _WORD.finditer(text):
         s, e = m.span(2)
-        between = m.group(1)
-        if splits and any(s < k < e for k in splits):
+        if any(s < k < e for k in splits):
             k = next(k for k in splits if s < k < e)
-            yield between, s, k
-            yield " ", k, e
+            yield _Piece(m.group(1), s, k)
+            yield _Piece(" ", k, e)
             continue
-        yield between, s, e
+        yield m
+
+
+class _Piece:
+    """Part of a word, as _words gives it: group(1) the space before it, span(2) where it is."""
+
+    __slots__ = ("between", "start", "end")
+
+    def __init__(self, between: str, start: int, end: int):
+        self.between, self.start, self.end = between, start, end
+
+    def group(self, _k: int) -> str:
+        return self.between
+
+    def span(self, _k: int) -> tuple[int, int]:
+        return self.start, self.end
 # a digit straight after a letter (maybe a superscript marker): where a run of digits follows a letter
 _DIGITS = re.compile(r"[0-9]+")
 _LETTER = re.compile(r"[^\W\d_]")

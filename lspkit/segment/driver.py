@@ -470,7 +470,7 @@ def _add_line(s: _State, w: WorkLine) -> None:
 
 def _display_formula(text: str) -> bool:
     """A line set mostly in mathematical letters (U+1D400-1D7FF): an equation on its own line."""
-    if max(text, default="") < "\U0001d400":  # nothing from the block at all (almost every line): no formula
+    if text.isascii() or max(text) < "\U0001d400":  # nothing from the block at all (almost every line): no formula
         return False
     letters = [c for c in text if c.isalpha()]
     maths = sum(1 for c in letters if 0x1D400 <= ord(c) <= 0x1D7FF)

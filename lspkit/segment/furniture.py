@@ -28,15 +28,18 @@ def lines_page_height(lines: Sequence[Line]) -> float:
 
 _DIGITS = re.compile(r"\d+")
 _DASH = re.compile(r"\s*[-‐‑‒–—―]\s*")
-_SPACES = re.compile(r"\s+")
+_DASH_CHAR = re.compile(r"[-‐‑‒–—―]")
 _NUMBER_AT_END = re.compile(r"^(?:page\s+)?#(?:\s*(?:of|/)\s*#)?\s+|\s+(?:page\s+)?#(?:\s*(?:of|/)\s*#)?$")
 
 
 def mask(text: str) -> str:
     """Text with digits masked and spacing and case normalised, to compare furniture across pages."""
     t = _DIGITS.sub("#", text.lower())
-    t = _DASH.sub("-", t)  # "Road –Supplementary ... - November" on one page, "Road – ..." on the next
-    t = _SPACES.sub(" ", t).strip()
+    if _DASH_CHAR.search(t):  # (found at once, where _DASH's leading spaces are tried at every character)
+        t = _DASH.sub("-", t)  # "Road –Supplementary ... - November" on one page, "Road – ..." on the next
+    t = " ".join(t.split())  # every run of whitespace one space, as re.sub(r"\s+", " ", t).strip()
+    if "#" not in t:  # no number at all, so none at either end
+        return t
     # a page number before or after the running text ("47706 Federal Register ...", "... Rules 47703")
     core = _NUMBER_AT_END.sub("", t)
     return core or t
@@ -91,9 +94,14 @@ def find_furniture(lines: Sequence[Line], pages: Sequence[int]) -> dict[int, str
         tops[(zone, masked[lines[i].text])].append(lines[i].top)
     # (set smaller than the body text: a body line that happens to open two pages with the same words is not one)
     sizes: Counter = Counter()
+    rounded: dict[float, float] = {}  # round(size, 1) once per distinct size (see lines.body_size)
     for ln in lines:
-        if ln.size:
-            sizes[round(ln.size, 1)] += len(ln.text)
+        size = ln.size
+        if size:
+            key = rounded.get(size)
+            if key is None:
+                key = rounded[size] = round(size, 1)
+            sizes[key] += len(ln.text)
     body = sizes.most_common(1)[0][0] if sizes else 0.0
     small_keys = {(zone, masked[lines[i].text]) for i, zone in zones.items() if lines[i].size and lines[i].size < 0.95 * body}
     steady = {k for k, v in tops.items() if len(v) >= 2 and max(v) - min(v) <= 2.0 and lines_page_height(lines) > 0

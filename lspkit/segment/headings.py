@@ -70,7 +70,7 @@ def find_heading(body: Body, i: int, outline: Outline, numbering: Numbering, *, 
     yet, so styled lines are still the title and its company; `after_heading`
     that the line before was a heading.
     """
-    if _FORM_BLANK.search(body[i].text):
+    if "_____" in body[i].text:  # five underscores or more (a substring search, not a regex over every character)
         return None  # "Signed ________ Dated 3rd March 2020": a form's blank to fill in is never a heading
     lab = body[i].label
     if lab is None:
@@ -380,8 +380,6 @@ def _numbered_under(body: Body, i: int) -> bool:
     return nxt.label is not None and nxt.label.kind == "number" and nxt.line.page == body[i].line.page \
         and not nxt.line.bold
 
-
-_FORM_BLANK = re.compile(r"_{5,}")
 
 _ENDED = re.compile(r"[.!?][\"'”’)\]]*$")
 

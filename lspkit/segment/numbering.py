@@ -67,13 +67,16 @@ class Label:
 def parse_label(text: str) -> Optional[Label]:
     """The label a line starts with, if any."""
     t = text.lstrip()
-    m = _FILE_ITEM.match(t)
-    if m:
-        number, rest = m.groups()
-        head, _, letter = number.partition(".")
-        levels = (int(head), ord(letter) - 64) if letter else \
-            ((int(head),) if head.isdigit() else (annex_level(head),))
-        return Label("number", number, rest.strip(), levels, True, "File")
+    if "-" in t[3:14] and (t[:1].isdigit() or "A" <= t[:1] <= "Z"):
+        m = _FILE_ITEM.match(t)  # an agenda item's label before its file number ("1.A 21-0177 Approve ...")
+        if m:
+            number, rest = m.groups()
+            head, _, letter = number.partition(".")
+            levels = (int(head), ord(letter) - 64) if letter else \
+                ((int(head),) if head.isdigit() else (annex_level(head),))
+            return Label("number", number, rest.strip(), levels, True, "File")
+    if not t[:1].isdigit():  # (every pattern up to _MINUTE_RESOLUTION opens with a digit: only those are tried
+        return _lettered_label(t)  # on a line that opens with one, and only the others on any other line)
     m = _NUM.match(t)
     if m:
         number, dot, rest = m.groups()
@@ -83,11 +86,6 @@ def parse_label(text: str) -> Optional[Label]:
         if levels[0] == 0:
             return None
         return Label("number", number, rest.strip(), levels, bool(dot))
-    m = _ANNEX_NUM.match(t) if not t.startswith("Q.") else None  # "Q.3" is a question, not Annex Q
-    if m:
-        letter, number, dot, rest = m.groups()
-        levels = (annex_level(letter),) + tuple(int(x) for x in number.split("."))
-        return Label("number", f"{letter}.{number}", rest.strip(), levels, bool(dot))
     m = _NUM_GLUED.match(t)
     if m:
         number, rest = m.groups()
@@ -108,25 +106,45 @@ def parse_label(text: str) -> Optional[Label]:
     if m and int(m.group(2)) > 0:
         minute, k, rest = m.groups()
         return Label("number", f"{minute}.{k}", rest.strip(), (int(k),), True)
-    m = _QUESTION.match(t)
+    return None
+
+
+# the characters _QUESTION, _CHAPTER and _ANNEX can open with (case-insensitive: "ſ" folds to "s")
+_WORD_LED = frozenset("CQcqACPSacps\u017f")
+
+
+def _lettered_label(t: str) -> Optional[Label]:
+    """parse_label for a line that does not open with a digit.  The patterns in their order, each only where
+    the line's first character is one it can open with."""
+    first = t[:1]
+    m = _ANNEX_NUM.match(t) if "A" <= first <= "Z" and t[1:2] == "." and first != "Q" else None  # "Q.3": a question
     if m:
-        return Label("question", "Q" + m.group(1), m.group(2).strip(), (_int(m.group(1)),))
-    m = _LETTER_NUMBER.match(t)
-    if m and int(m.group(2)) > 0:
-        letter, k, rest = m.groups()
-        return Label("number", f"{letter}{k}", rest.strip(), (annex_level(letter), int(k)), True)
-    m = _CHAPTER.match(t)
-    if m:
-        word, num, rest = m.groups()
-        return Label("chapter", _roman_or_int(num), rest.strip(), (), False, word.capitalize())
-    m = _ANNEX.match(t)
-    if m:
-        word, num, rest = m.groups()
-        return Label("annex", num.upper() if len(num) == 1 else num, rest.strip(), (), False, word.capitalize())
-    m = _SUBPART.match(t)
+        letter, number, dot, rest = m.groups()
+        levels = (annex_level(letter),) + tuple(int(x) for x in number.split("."))
+        return Label("number", f"{letter}.{number}", rest.strip(), levels, bool(dot))
+    if first in _WORD_LED:
+        m = _QUESTION.match(t)
+        if m:
+            return Label("question", "Q" + m.group(1), m.group(2).strip(), (_int(m.group(1)),))
+        m = _CHAPTER.match(t)
+        if m:
+            word, num, rest = m.groups()
+            return Label("chapter", _roman_or_int(num), rest.strip(), (), False, word.capitalize())
+        m = _ANNEX.match(t)
+        if m:
+            word, num, rest = m.groups()
+            return Label("annex", num.upper() if len(num) == 1 else num, rest.strip(), (), False, word.capitalize())
+    if "A" <= first <= "Z" and t[1:2].isdigit():
+        m = _LETTER_NUMBER.match(t)  # "D1. Accept the minutes ...": an agenda item lettered by its section
+        if m and int(m.group(2)) > 0:
+            letter, k, rest = m.groups()
+            return Label("number", f"{letter}{k}", rest.strip(), (annex_level(letter), int(k)), True)
+    m = _SUBPART.match(t) if first == "(" or "a" <= first <= "z" else None
     if m:
         label = m.group(1) or m.group(2)
         return Label("part", label, m.group(3).strip())
+    if "A" <= first <= "Z" or "a" <= first <= "z" and first not in "oq":
+        return None  # (no bullet is a letter, but for the Wingdings ones read as "o" and "q")
     m = _BULLET.match(t)
     if m and m.group(2).strip():
         return Label("bullet", "", m.group(2).strip())

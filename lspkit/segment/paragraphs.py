@@ -293,7 +293,7 @@ def join_lines(lines: list[str], vocabulary: Optional[set[str]] = None) -> str:
             out = out + s  # "737–" + "9", "2018–" + "23–51": a number range or identifier broken at its dash
             continue
         out = out + " " + s
-    return re.sub(r"\s+", " ", "".join(head) + out).strip()
+    return " ".join(("".join(head) + out).split())  # every run of whitespace one space (as re.sub(r"\s+", " ") and strip())
 
 
 _WORDS = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
@@ -318,12 +318,26 @@ def vocabulary(texts, *, hyphenates: bool = True) -> Vocabulary:
     """
     vocab = Vocabulary()
     vocab.hyphenates = hyphenates
-    for t in texts:
+    plain: list[str] = []  # ASCII lines whose every word counts: searched at once, lower-cased at once (a word
+    for t in texts:  # never runs over a line break; only ASCII text lower-cases letter for letter)
+        if t.isascii() and not t.rstrip().endswith("-"):
+            plain.append(t)
+            continue
         words = _WORDS.findall(t)
         if t.rstrip().endswith("-") and words:
             words = words[:-1]  # the broken word at the line end is not evidence
         vocab.update(map(str.lower, words))
+    # every other character a space, the distinct tokens once: a token without a hyphen is a word as it is, one
+    # with a hyphen is searched (a word never runs over a character other than a letter or a hyphen)
+    for token in set("\n".join(plain).lower().encode("ascii").translate(_LETTERS_AND_HYPHENS).split()):
+        if b"-" in token:
+            vocab.update(_WORDS.findall(token.decode("ascii")))
+        else:
+            vocab.add(token.decode("ascii"))
     return vocab
+
+
+_LETTERS_AND_HYPHENS = bytes(c if 97 <= c <= 122 or c == 45 else 32 for c in range(256))
 
 
 def _keep_hyphen(first: str, second: str, vocabulary: Optional[set[str]]) -> bool:
