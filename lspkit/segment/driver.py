@@ -394,6 +394,14 @@ def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool)
         return True
     if p.last_line.page != w.line.page or s.paragraphs.in_part():
         return False
+    if p.label is not None and p.label.isalpha() and p.read_lines and w.line.x0 > p.read_lines[0].x0 + 6 \
+            and abs(w.line.x0 - (_text_margin(p) or p.x_text)) <= 4:
+        # an item of a lettered list that hangs its text ("Council is recommended to approve: -" / "a) That the CBSO
+        # be commissioned ..."), its explanation set under it at its text's margin, in from its letter ("The concert
+        # programme would ..."): the list goes on at the next letter, and what comes between is the item's, not
+        # prose between numbered paragraphs.  A line back at the letter's margin closes the list ("As there was no
+        # further business ...")
+        return False
     if all(ln.bold for ln in p.read_lines) and not w.line.bold and w.line.x0 > p.x_text + 2:
         # "8. United Nations Convention ... (UNCRPD)." in bold, then its text set in under it: a lead-in
         return False
@@ -411,6 +419,9 @@ def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool)
     body, j = s.body, i
     while j + 1 < len(body) and not body[j + 1].gap_before and body[j + 1].label is None:
         j += 1
+    if body[j].text.rstrip().endswith(":") and j + 1 < len(body) and body[j + 1].line.x0 > w.line.x0 + 2 \
+            and (letter_label(body[j + 1].text) is not None or _LIST_ITEM.match(body[j + 1].text)):
+        return False  # "It shall be the duty ... Those matters are:" / "a) the manner ...": a list's lead-in, its own
     # a block running on over the page break ("... together with" / "any other consents ..."): a paragraph's own
     # second block as often as a new one, and the page hides which; it stays the paragraph's
     return not (j + 1 < len(body) and body[j + 1].line.page != w.line.page and not _STOPPED.search(body[j].text.rstrip()))
