@@ -148,10 +148,10 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
 def _out_of_series(body: Body, i: int, numbering: Numbering) -> bool:
     """Line i's number equals the last paragraph's, but it stands clearly left of where that number stood: an item
     heading out at its margin ("3. Library opening hours") after resolutions set in under the item before
-    ("(3) That officers report back ..."), not the same number printed twice.  Only right after that number, no
-    heading between: where headings have come since, the last paragraph's number is another list's, pages back
-    (a constitution's objects "2." on page 2, its sub-clause "2) Calling general meetings" under clause 11)."""
-    if not body.pdf or not numbering.number_x or numbering.heading_since_last:
+    ("(3) That officers report back ..."), not the same number printed twice.  An item heading's number is
+    printed as headings' are ("3.", "3"); one closed by a bracket ("2) Calling general meetings" under a
+    constitution's clause 11) is in the form of the resolutions and sub-clauses, whose own series it goes on."""
+    if not body.pdf or not numbering.number_x or re.match(r"\s*\(?\d+\)", body[i].text):
         return False
     return body[i].line.x0 < numbering.number_x[-1] - max(8.0, 0.8 * (body[i].line.size or 10))
 
