@@ -4,6 +4,7 @@
     python bench/real.py --json out.json # also the per-document figures
     python bench/real.py --misses        # the gold paragraphs lspkit did not find
 
+Gold paragraphs whose label is not in the PDF's text layer (`label_in_text_layer: false`) are counted apart.
 Documents whose PDF is absent (not committed for its licence; see data/real/restore.py) are listed as skipped.
 """
 from __future__ import annotations
@@ -57,6 +58,11 @@ def main() -> None:
     a, b = totals["lspkit"].row(), totals["baseline"].row()
     print(f"{'ALL (' + str(len(rows)) + ' documents)':69} {a['gold']:5}  {a['found']:.2f} {a['whole']:.2f} {a['numbers']:.2f} {a['precision']:.2f}"
           f"        {b['found']:.2f} {b['whole']:.2f} {b['numbers']:.2f} {b['precision']:.2f}")
+    hidden = totals["lspkit"].hidden
+    if hidden:
+        print(f"not scored: {hidden} gold paragraphs whose label the PDF draws outside its text layer "
+              f"(label_in_text_layer: false; lspkit found the start of {totals['lspkit'].hidden_found}, "
+              f"the baseline of {totals['baseline'].hidden_found})")
     if skipped:
         print(f"skipped (PDF absent): {', '.join(skipped)}")
     if args.write_floors:

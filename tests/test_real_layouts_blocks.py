@@ -38,6 +38,27 @@ def test_a_block_running_over_the_page_break_stays_the_paragraphs():
     assert para(d, "14.4").text.endswith("Council with a full business case.")
 
 
+def test_a_block_introducing_a_list_under_it_stays_the_paragraphs():
+    # Gloucester cabinet report: "10.1 Section 4 of the ... Act 1989 provides ..." then, after a gap at the text
+    # margin, "It shall be the duty ... Those matters are:" over "a) ..." to "d) ...", and the Act's last sentence
+    d = doc("gloucester-city_2026_finance-team-resource-requirements-cabinet-report")
+    assert para(d, "10.1").text.endswith("by the head of their paid service at a meeting.")
+
+
+def test_a_hanging_lettered_items_explanation_stays_the_items():
+    # Royal Sutton Coldfield: "a) That the City of Birmingham Symphony Orchestra ..." with its text hung in from the
+    # letter, then "The concert programme would ..." at that text's margin: the recommendation's explanation
+    d = doc("royal-sutton-coldfield-tc_2017_summer-in-sutton-cbso-concert-council-report")
+    assert para(d, "2(a)").text.endswith("both are extremely supportive of the location.")
+
+
+def test_a_block_spaced_closer_than_the_paragraphs_stays_the_paragraphs():
+    # Broomhill minutes: "1. Committee Members Present were: ..." then "Apologies were received from: ..." 15.8 pt
+    # under it (top to top), where the numbered minutes stand 19.6 pt apart
+    d = doc("broomhill-cc_2025_minutes-may-draft")
+    assert para(d, "1").text.endswith("and Patricia Ferguson MP.")
+
+
 def test_a_bold_lead_in_keeps_the_text_under_it():
     # DWP, annex B: "8. United Nations Convention on the Rights of Persons with Disabilities (UNCRPD)." in bold over two
     # lines, then its text after a gap: one paragraph, the bold lines its lead-in

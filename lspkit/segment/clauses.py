@@ -32,7 +32,9 @@ if TYPE_CHECKING:
     from .lines import Body
 
 # "(1)", "(a)", "(iv)", "(1).", "4)", "a)", "a.", "iv)", "iv." at a line's start; "1." is a paragraph number
-_ITEM = re.compile(r"^(?:\((\d{1,2}|[a-z]{1,2}|[ivxlc]{1,6})\)\.?|(\d{1,2})\)|([a-z]|[ivxlc]{1,6})[.)])\s+(?=\S)(.*)$", re.S)
+# (and "A." or "A)", a capital, where a resolution letters its findings)
+_ITEM = re.compile(r"^(?:\((\d{1,2}|[a-z]{1,2}|[ivxlc]{1,6})\)\.?|(\d{1,2})\)|([a-z]|[ivxlc]{1,6}|[A-Z])[.)])\s+(?=\S)(.*)$",
+                   re.S)
 _FIRST = {"1", "a", "i"}
 _INTRO_END = re.compile(r"[:;\-–—]\s*$")
 # a lead-in asking a meeting for decisions: its items are the recommendations of one paragraph, not provisions
@@ -73,7 +75,8 @@ def _follows(kind: str, last: str, label: str) -> bool:
 
 
 def _next_label(label: str) -> str:
-    return {"1": "2", "a": "b", "i": "ii"}[label]
+    nxt = {"1": "2", "a": "b", "i": "ii"}[label.lower()]
+    return nxt.upper() if label.isupper() else nxt
 
 
 @dataclass
@@ -219,13 +222,13 @@ class Clauses:
                     return None
                 if f.heading and self.mode and self._heading_shaped(body, i, rest):
                     return self._sibling(body, i, k, label, rest, _kind(label, None))  # "(2)" after "(b) ..."
-                if f.heading and label in _FIRST and self._opens(body, i, f, label):
+                if f.heading and label.lower() in _FIRST and self._opens(body, i, f, label):
                     return self._child(body, i, k, label, rest)  # a list at its heading's own margin
                 continue  # a heading and its own list share a margin: the heading's series may go on
             # below a clause (a heading, or a numbered paragraph "4. FoSL has power ...:") its sub-clauses may
             # start at the clause number's own margin; below an item, further in
             if f.kind == "root" or x > f.x + tol or (self.mode and f.kind == "par" and x > f.x - tol):
-                if starts and label in _FIRST and self._opens(body, i, f, label):
+                if starts and label.lower() in _FIRST and self._opens(body, i, f, label):
                     return self._child(body, i, k, label, rest)
                 return None
         return None
@@ -337,7 +340,7 @@ class Clauses:
 
 
 def _tol(w) -> float:
-    return max(3.0, 0.25 * (w.line.size or 10.0))
+    return max(3.0, 0.35 * (w.line.size or 10.0))  # a narrow label ("I.") set right-aligned to the others
 
 
 def _item_start(body: "Body", j: int) -> bool:

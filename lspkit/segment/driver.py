@@ -44,7 +44,7 @@ from .matter import (
 )
 from .notes import attach, lift_footnotes, lift_table_lines
 from .outline import OutlineItems
-from .numbering import Numbering, question_warnings, reference_label, sequence_warnings, unique_ids
+from .numbering import Numbering, letter_label, question_warnings, reference_label, sequence_warnings, unique_ids
 from .paragraphs import SENTENCE_END, Blocks, OpenParagraph, Paragraphs, hyphenates, vocabulary
 from .register import amendments, item_text_starts, register_records, register_titles, title_lines
 
@@ -247,6 +247,12 @@ def _read_body(s: _State) -> None:
                 and s.paragraphs.open is not None and s.paragraphs.open.section in _item_numbers(s):
             _close(s)  # after an item's prose: an amendment's preamble, not the motion's words
             _add_line(s, w)
+        elif start is None and lettered is None and in_paragraph and not mid_sentence and _bold_record(s, w):
+            _close(s)  # "Action: WM to circulate ..." in bold after the minute's text: a record, not its text
+            _add_line(s, w)
+        elif start is None and lettered is None and in_paragraph and w.gap_before and _no_words(w.text):
+            _close(s)  # "//" or "* * *" set apart after the paragraph: a filler or a break, never its text
+            _add_line(s, w)
         elif start is None and lettered is None and _out_of_box(s, w, mid_sentence):
             _close(s)  # the drawn box the paragraph was printed in ended: what follows is not its text
             _add_line(s, w)
@@ -323,6 +329,21 @@ def _clause_step(s: _State, i: int, mid_sentence: bool, after_heading: bool) -> 
     return step
 
 
+def _bold_record(s: _State, w: WorkLine) -> bool:
+    """A bold line after a gap that opens with a word and a colon ("Action: WM to circulate ...", "Agreed: ..."),
+    under a paragraph in body type that ended: the minutes' record of an action or a decision, not the text."""
+    p = s.paragraphs.open
+    if p is None or p.last_line is None or not w.gap_before or w.label is not None or not (
+            w.line.bold and s.body.bold_marks) or p.last_line.bold:
+        return False
+    return bool(re.match(r"[A-Z][a-z]+(?: [a-z]+)?:\s+\S", w.text.strip()))
+
+
+def _no_words(text: str) -> bool:
+    """A line without a letter or a digit ("//", "* * *", "______")."""
+    return bool(text.strip()) and not any(c.isalnum() for c in text)
+
+
 def _out_of_box(s: _State, w: WorkLine, mid_sentence: bool) -> bool:
     """The open paragraph was printed inside a drawn box (a shaded or ruled frame around a quoted recommendation)
     and line w, after a gap, stands outside every box: the box ended the paragraph, and text set below it (a
@@ -338,9 +359,14 @@ def _outdented_after(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence: b
     the number's margin, after a paragraph that ended, is not that paragraph's: a letter's "Yours sincerely", a
     closing note.  A paragraph's own second block is set at its text's margin."""
     p = s.paragraphs.open
-    if not (s.body.hanging and in_paragraph and not mid_sentence and w.gap_before and w.label is None) or p is None:
+    if not (in_paragraph and not mid_sentence and w.gap_before and w.label is None) or p is None:
         return False
-    return w.line.x0 <= p.x_text + 2 and not s.paragraphs.in_part()
+    # where the paper as a whole does not hang its paragraphs, one that hangs its own text (its last line set in
+    # from its number: "1. Election of Chair ..." / "Select a new Chair ...") ends as a hanging paragraph does
+    hangs = s.body.hanging or (s.body.pdf and p.last_line is not None and len(p.lines) > 1
+                               and p.last_line.x0 > p.x_text + max(6.0, 0.8 * (p.last_line.size or 10))
+                               and letter_label(w.text) is None)  # "viii. Appropriate ...": its next item
+    return hangs and w.line.x0 <= p.x_text + 2 and not s.paragraphs.in_part()
 
 
 _STOPPED = re.compile(r"[.!?][\"'”’)\]]*$")
@@ -368,6 +394,14 @@ def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool)
         return True
     if p.last_line.page != w.line.page or s.paragraphs.in_part():
         return False
+    if p.label is not None and p.label.isalpha() and p.read_lines and w.line.x0 > p.read_lines[0].x0 + 6 \
+            and abs(w.line.x0 - (_text_margin(p) or p.x_text)) <= 4:
+        # an item of a lettered list that hangs its text ("Council is recommended to approve: -" / "a) That the CBSO
+        # be commissioned ..."), its explanation set under it at its text's margin, in from its letter ("The concert
+        # programme would ..."): the list goes on at the next letter, and what comes between is the item's, not
+        # prose between numbered paragraphs.  A line back at the letter's margin closes the list ("As there was no
+        # further business ...")
+        return False
     if all(ln.bold for ln in p.read_lines) and not w.line.bold and w.line.x0 > p.x_text + 2:
         # "8. United Nations Convention ... (UNCRPD)." in bold, then its text set in under it: a lead-in
         return False
@@ -385,9 +419,37 @@ def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool)
     body, j = s.body, i
     while j + 1 < len(body) and not body[j + 1].gap_before and body[j + 1].label is None:
         j += 1
+    if _spaced_closer(body, w, p):
+        return False  # "1. Committee Members Present were: ..." / "Apologies were received from: ...": its own
+    if body[j].text.rstrip().endswith(":") and j + 1 < len(body) and body[j + 1].line.x0 > w.line.x0 + 2 \
+            and (letter_label(body[j + 1].text) is not None or _LIST_ITEM.match(body[j + 1].text)):
+        return False  # "It shall be the duty ... Those matters are:" / "a) the manner ...": a list's lead-in, its own
     # a block running on over the page break ("... together with" / "any other consents ..."): a paragraph's own
     # second block as often as a new one, and the page hides which; it stays the paragraph's
     return not (j + 1 < len(body) and body[j + 1].line.page != w.line.page and not _STOPPED.search(body[j].text.rstrip()))
+
+
+def _spaced_closer(body, w: WorkLine, p: OpenParagraph) -> bool:
+    """The block at w is set clearly closer under the open paragraph (top to top) than the paper sets its numbered
+    paragraphs apart (the median over the paper, each from the line above it on its page): a space between the
+    paragraph's own blocks, not between paragraphs (Broomhill's minutes: 15.8 points against 19.6).  Where the two
+    spaces are the same (Coventry: "2.2 ..." / "The second option would be ..."), the page does not say."""
+    if p.last_line is None or w.line.page != p.last_line.page:
+        return False
+    gaps = getattr(body, "_paragraph_gaps", None)
+    if gaps is None:
+        gaps = []
+        for k in range(1, len(body)):
+            a, b = body[k - 1], body[k]
+            if b.label is not None and b.label.kind == "number" and b.gap_before and a.line.page == b.line.page \
+                    and b.line.top > a.line.top:
+                gaps.append(b.line.top - a.line.top)
+        gaps.sort()
+        body._paragraph_gaps = gaps  # type: ignore[attr-defined]
+    if len(gaps) < 3:
+        return False
+    below = w.line.top - p.last_line.top
+    return 0 < below < 0.85 * gaps[len(gaps) // 2]
 
 
 _ITEM_NUMBER = re.compile(r"\s*(\d{1,2})[.)]\s")

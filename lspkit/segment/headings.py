@@ -74,10 +74,12 @@ def find_heading(body: Body, i: int, outline: Outline, numbering: Numbering, *, 
         return None  # "Signed ________ Dated 3rd March 2020": a form's blank to fill in is never a heading
     lab = body[i].label
     if lab is None:
-        return _unnumbered(body, i, mid_sentence, in_title_block) or \
-            _standalone(body, i, in_paragraph, after_heading, in_title_block)
+        return _unnumbered(body, i, mid_sentence and not _next_lettered_title(body, i, outline), in_title_block) or \
+            _standalone(body, i, in_paragraph, after_heading, in_title_block) or \
+            _tight_title(body, i, mid_sentence, in_title_block)
     if lab.kind == "part":  # "(ii) Relationship with the London Plan", set alone between two paragraphs
-        return _standalone(body, i, in_paragraph, after_heading, in_title_block)
+        return _standalone(body, i, in_paragraph, after_heading, in_title_block) or \
+            _tight_title(body, i, mid_sentence, in_title_block)
     if lab.kind in ("chapter", "annex"):
         return _chapter_or_annex(body, i, in_paragraph)
     if lab.kind == "number":
@@ -115,9 +117,12 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
     w = body[i]
     lab = w.label
     assert lab is not None
-    if not (body.numbered_heading_look(w) or _titles_prose(body, i) or _titles_list(body, i)) \
+    if lab.word == "File":
+        return None  # an agenda item with its file number ("1.A 21-0177 Approve ..."): an item, never a title
+    if not (body.numbered_heading_look(w) or _titles_prose(body, i) or _titles_list(body, i)
+            or titles_lettered(body, i) or _titles_children(body, i) or template_title(body, i)) \
             or (lab.levels and lab.levels == numbering.last_levels and not _out_of_series(body, i, numbering)) \
-            or _runs_on(body, i):
+            or (_runs_on(body, i) and not template_title(body, i) and not _titles_children(body, i)):
         return None
     if _next_item(body, i, numbering):
         return None
@@ -131,14 +136,22 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
     if not (fits or child or outline.levels is None and numbering.last_levels is None and _numbered_on(body, i)):
         return None
     parts, used = _gather(body, i, [lab.rest])
+    if used == 1 and i + 1 < len(body) and not re.search(r"[:.]$", lab.rest.strip()) and _titles_children(body, i) \
+            and body[i + 1].line.bold and body[i + 1].label is None and not body[i + 1].gap_before:
+        parts, used = [lab.rest, body[i + 1].text], 2  # the bold title's second line
+    template = _template_lines(body, i)
+    if template:
+        parts, used = [lab.rest] + [body[i + k].text for k in range(1, template)], template
     return Heading(lab.number, " ".join(parts).strip(), w.line.page, SectionKind.SECTION, lab.levels, used)
 
 
 def _out_of_series(body: Body, i: int, numbering: Numbering) -> bool:
     """Line i's number equals the last paragraph's, but it stands clearly left of where that number stood: an item
     heading out at its margin ("3. Library opening hours") after resolutions set in under the item before
-    ("(3) That officers report back ..."), not the same number printed twice."""
-    if not body.pdf or not numbering.number_x:
+    ("(3) That officers report back ..."), not the same number printed twice.  An item heading's number is
+    printed as headings' are ("3.", "3"); one closed by a bracket ("2) Calling general meetings" under a
+    constitution's clause 11) is in the form of the resolutions and sub-clauses, whose own series it goes on."""
+    if not body.pdf or not numbering.number_x or re.match(r"\s*\(?\d+\)", body[i].text):
         return False
     return body[i].line.x0 < numbering.number_x[-1] - max(8.0, 0.8 * (body[i].line.size or 10))
 
@@ -176,6 +189,106 @@ def _titles_list(body: Body, i: int) -> bool:
     nxt = body[i + 1]
     got = letter_label(nxt.text)
     return nxt.gap_before and got is not None and got[0] in ("a", "1", "i") and not nxt.line.bold
+
+
+def template_title(body: Body, i: int) -> bool:
+    """A numbered question or label a report template prints ("3.1 Are Decisions consistent with relevant Council
+    Policies, Plans or Strategies?:", "3.4 Will decisions be carried out within existing finances and resources?"),
+    the same number and words in two reports or more of one paper, each time over different text: a heading, its
+    answer the unnumbered text below.  A paragraph is written once; a title the template repeats heads."""
+    return _template_lines(body, i) > 0
+
+
+def _template_lines(body: Body, i: int) -> int:
+    """How many lines the template title at line i takes (0: it is none)."""
+    lab = body[i].label
+    if lab is None or lab.kind != "number" or not body[i].gap_before:
+        return 0
+    titles = getattr(body, "_template_titles", None)
+    if titles is None:
+        from collections import Counter
+
+        titles = Counter(t for j in range(len(body)) for t in [_template_text(body, j)] if t is not None)
+        body._template_titles = titles  # type: ignore[attr-defined]
+    got = _template_text(body, i)
+    if got is None or titles[got] < 2:
+        return 0
+    used = 1 if _TEMPLATE_END.search(lab.rest) else 2
+    nxt = body[i + used] if i + used < len(body) else None
+    return used if nxt is not None and nxt.label is None and nxt.text.lstrip()[:1].isupper() else 0
+
+
+def _template_text(body: Body, j: int) -> Optional[tuple[str, str]]:
+    """A numbered line's title (with a short last line it wraps onto: "... implications (if" / "any):") when it
+    ends as a template's question or label does, with "?" or ":"."""
+    w = body[j]
+    lab = w.label
+    if lab is None or lab.kind != "number" or not w.gap_before:
+        return None
+    if _TEMPLATE_END.search(lab.rest):
+        return lab.number, " ".join(lab.rest.split())
+    if j + 1 < len(body):
+        nxt = body[j + 1]
+        if not nxt.gap_before and nxt.label is None and len(nxt.text.split()) <= 3 and _TEMPLATE_END.search(nxt.text):
+            return lab.number, " ".join(f"{lab.rest} {nxt.text}".split())
+    return None
+
+
+_TEMPLATE_END = re.compile(r"(?:\?|:|\?:)\s*$")
+
+
+def _titles_children(body: Body, i: int) -> bool:
+    """A bold numbered title ending with a colon or a full stop ("4. Compliance Issues:", "5. Check that Bike and
+    publication of stolen vehicle data.", on a line or two) over its own numbered paragraphs (4.1, 4.2): a report's
+    or a minutes' heading.  A lead-in that ends with a colon introduces its parts, and a paragraph says something
+    after its number; a title is followed by its first child number instead."""
+    w = body[i]
+    lab = w.label
+    assert lab is not None
+    if not (body.pdf and w.line.bold and body.bold_marks and w.gap_before):
+        return False
+    text = lab.rest.strip()
+    if not re.search(r"[:.]$", text) and i + 1 < len(body) and body[i + 1].line.bold and body[i + 1].label is None \
+            and not body[i + 1].gap_before:
+        text = f"{text} {body[i + 1].text.strip()}"  # "3. Update on the downgrading of ... recorded" / "crime ... ."
+    if not re.search(r"[:.]$", text) or len(text.split()) > 16 or not body.heading_text(text[:-1]):
+        return False
+    following = body.numbers_after(i, 1)
+    return bool(following) and following[0] == lab.levels + (1,)
+
+
+def titles_lettered(body: Body, i: int) -> bool:
+    """A numbered line in body type that is only a title ("5. Office Bearers reports:", "7. Updates"), set apart over
+    a lettered series whose items each start a line at one margin and follow on ("(a) Chair No news to report." /
+    "(b) Vice-Chair ..."): a minutes' item whose reports are lettered.  It heads its items; the items are the
+    paragraphs (5(a), 5(b)).  A title says nothing: a few words, no sentence's end, not wrapped."""
+    from .numbering import letter_label
+
+    w = body[i]
+    lab = w.label
+    assert lab is not None
+    rest = lab.rest.strip()
+    if not (body.pdf and w.gap_before and rest and len(lab.levels) == 1 and len(rest.split()) <= 6
+            and body.heading_text(rest.rstrip(":")) and not body.full_line(w.line)) or i + 2 >= len(body):
+        return False
+    if re.search(r"\b(?:must|should|shall|will|may|can|could|would|is|are|be|was|were|has|have)\b"
+                 r"|\b(?:to|that|who|which|of|and|or|the)\s*:?$", rest, re.I):
+        return False  # "8. You must:", "Parking standards should take into account:": a sentence its items finish
+    nxt = body[i + 1]
+    got = letter_label(nxt.text)
+    if not (nxt.gap_before and got is not None and got[0] == "a" and got[1][:1].isupper()
+            and nxt.line.x0 > w.line.x0):
+        return False
+    tol = max(3.0, 0.3 * (nxt.line.size or 10))
+    for j in range(i + 2, min(len(body), i + 60)):
+        b = body[j]
+        if b.label is not None and b.label.kind == "number":
+            return False
+        if abs(b.line.x0 - nxt.line.x0) <= tol and (letter_label(b.text) or ("",))[0] == "b":
+            return True
+        if b.line.x0 < nxt.line.x0 - tol:
+            return False
+    return False
 
 
 def _titles_prose(body: Body, i: int) -> bool:
@@ -249,6 +362,56 @@ def _breaks_off(body: Body, i: int) -> bool:
     nxt = body[i + 1]
     return nxt.label is not None and nxt.label.kind == "number" and nxt.line.page == w.line.page \
         and not body.styled(nxt, nxt.text) and nxt.line.x0 <= w.line.x0 + 2
+
+
+_LETTERED_TITLE = re.compile(r"^([A-Z])\.\s+\S")
+
+
+def _next_lettered_title(body: Body, i: int, outline: Outline) -> bool:
+    """Line i is the next of a series of lettered titles ("D. Consent Calendar" after "C. Public Comment"), styled
+    and after a gap: it heads a new part even where the item before it ended without a stop ("... (Staff Report
+    #21-004-CC)" / "E. Public Hearing")."""
+    w = body[i]
+    m = _LETTERED_TITLE.match(w.text.strip())
+    if not (m and w.gap_before and body.styled(w, w.text) and m.group(1) > "A"):
+        return False
+    before = chr(ord(m.group(1)) - 1)
+    for sec in reversed(outline.sections):
+        got = _LETTERED_TITLE.match(sec.heading or "")
+        if got:
+            return got.group(1) == before
+    return False
+
+
+def _tight_title(body: Body, i: int, mid_sentence: bool, in_title_block: bool) -> Optional[Heading]:
+    """Where a paper sets no space between paragraphs: a short title on a line or two of its own, right over a
+    numbered paragraph whose number stands at or right of it ("... delay in responding to requests." / "Licensing" /
+    "22. If the dataset ..."; "ii. Scope" in bold / "7. This Code applies ...").  In body type it follows a
+    sentence that ended; in bold (where bold is rare) it may follow a list's last item.  A paragraph's own last
+    line runs on from a line that did not end, or is followed by unnumbered text."""
+    if not body.pdf or in_title_block or body[i].gap_before or i == 0:
+        return None
+    w = body[i]
+    bold = bool(w.line.bold and body.bold_marks)
+    used = 1
+    while bold and used < 3 and i + used < len(body) and body[i + used].label is None \
+            and body[i + used].line.bold and not body[i + used].gap_before:
+        used += 1  # "iv. Standards applicable to public authorities in connection with the disclosure of" / "a dataset"
+    if i + used >= len(body):
+        return None
+    nxt = body[i + used]
+    text = " ".join(body[j].text.strip() for j in range(i, i + used))
+    core = re.sub(r"^(?:\(?[ivxlc]{1,6}|\(?[a-zA-Z])[.)]\s+", "", text)  # "ii. Scope": the title after its label
+    if nxt.label is None or nxt.label.kind != "number" or nxt.gap_before or nxt.line.page != w.line.page \
+            or nxt.line.x0 < w.line.x0 - 2 or len(text.split()) > 16 \
+            or not body.heading_text(core) or not (core[:1].isupper() or core[:1].isdigit()):
+        return None
+    if not bold:
+        prev = body[i - 1]
+        if mid_sentence or len(text.split()) > 12 or body.full_line(w.line) or prev.line.page != w.line.page \
+                or not _ENDED.search(prev.text.rstrip()) or abs(nxt.line.x0 - w.line.x0) > 2:
+            return None
+    return Heading(None, text, w.line.page, SectionKind.SECTION, None, used)
 
 
 def _numbered_under(body: Body, i: int) -> bool:

@@ -256,7 +256,7 @@ def word_numbered_labels(work: list[WorkLine]) -> None:
     _word_flat_labels(work)
 
 
-_WORD_FLAT = re.compile(r"^([A-Z][a-z]{2,14})\s+(\d{1,3})([A-Z]?)\.\s+(?=[A-Z(“\"‘])(.*)$", re.S)
+_WORD_FLAT = re.compile(r"^([A-Z][a-z]{2,14}|[A-Z]{3,15})\s+(\d{1,3})([A-Z]?)\.\s+(?=[A-Z(“\"‘])(.*)$", re.S)
 # words that caption, head or ask ("Table 3.", "Part 2.", "Question 4."), never a provision's own label
 _NOT_PROVISIONS = (_CITING - {"Rule", "Regulation", "Article", "Clause", "Paragraph", "Para"}) | {
     "Stage", "Phase", "Step", "Level", "Tier", "Zone", "Ward", "Item", "Minute"}
@@ -272,10 +272,10 @@ def _word_flat_labels(work: list[WorkLine]) -> None:
 
     found: dict[str, list[tuple[WorkLine, re.Match]]] = {}
     for w in work:
-        if w.label is not None:
+        if w.label is not None and not _runs_on_as_provision(w):
             continue
         m = _WORD_FLAT.match(w.text.strip())
-        if m and m.group(1) not in _NOT_PROVISIONS:
+        if m and (m.group(1).capitalize() not in _NOT_PROVISIONS or w.label is not None):
             found.setdefault(m.group(1), []).append((w, m))
     for word, hits in found.items():
         if len(hits) < 3:
@@ -288,8 +288,19 @@ def _word_flat_labels(work: list[WorkLine]) -> None:
             continue
         for w, m in hits:
             if abs(w.line.x0 - x) <= max(2.0, 0.6 * (w.line.size or 0)):
-                number = f"{word} {m.group(2)}{m.group(3)}"
-                w.label = Label("number", number, m.group(4).strip(), (int(m.group(2)),), True, word)
+                number = f"{word.capitalize() if word.isupper() else word} {m.group(2)}{m.group(3)}"
+                w.label = Label("number", number, m.group(4).strip(), (int(m.group(2)),), True, word.capitalize())
+
+
+def _runs_on_as_provision(w: WorkLine) -> bool:
+    """A line labelled as a chapter ("SECTION 1.", "Article 2.") whose text runs straight on as a sentence ("SECTION 1.
+    The City Council hereby adopts the Report and, based upon ..."): a resolution's operative provision, not a
+    heading.  A heading's title is short, set in capitals, or a label ending with a colon ("Section 5. Vote for the
+    Removal of Student Advisory Board Members:")."""
+    lab = w.label
+    return lab is not None and lab.kind == "chapter" and lab.word in ("Section", "Article") \
+        and len(lab.rest.split()) >= 8 and not lab.rest.isupper() and lab.rest[:1].isupper() \
+        and not lab.rest.rstrip().endswith(":")
 
 
 def lift_side_notes(work: list[WorkLine]) -> None:

@@ -35,6 +35,12 @@ _REFERENCE_TAIL = re.compile(r"(?:\b(?:[Ss]tanding [Oo]rder|[Aa]rticle|[Ss]ectio
 _ANNEX_NUM = re.compile(r"^([A-Z])\.(\d{1,3}(?:\.\d{1,3}){0,3})(\.|\))?(?:\s+|$)(.*)$", re.S)  # "B.1." in Annex B
 # a resolution numbered under its minute, the minute's number "32/25" (minute 32 of 2025) then ".1", ".2"
 _MINUTE_RESOLUTION = re.compile(r"^(\d{1,4}/\d{2,4})\.(\d{1,2})\b\.?\s*(?=\S)(.*)$", re.S)
+# an agenda item lettered by its section with its number glued on ("D1. Accept the minutes ..." under "D. Consent
+# Calendar", then "E1.", "G5."): cited as printed, the letter a first level as an annex's is
+_LETTER_NUMBER = re.compile(r"^([A-Z])(\d{1,2})\.\s+(?=[A-Z“\"‘(])(.*)$", re.S)
+# an agenda item's label before its file number, as agenda software prints them ("A  21-0020  Mary Avenue ...",
+# "1.A  21-0177  Approve ...", "2  21-0017  Discussion ..."): the file number vouches for the label
+_FILE_ITEM = re.compile(r"^(\d{1,2}\.[A-Z]|[A-Z]|\d{1,2})\s+(?=\d{2}-\d{3,5}\s+[A-Z])(.*)$", re.S)
 _QUESTION = re.compile(r"^(?i:consultation\s+)?(?:(?i:question)|Q)\.?\s?(\d{1,3}[a-z]?)\b\s*[.:)\-–—]?\s*(.*)$", re.S)
 _CHAPTER = re.compile(r"^(Chapter|Part|Section|Article)\s+(\d{1,3}|[IVXLC]{1,6})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
 _ANNEX = re.compile(r"^(Annexe|Annex|Appendix|Schedule)\s+([A-Z]|\d{1,3}|[IVX]{1,5})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
@@ -61,6 +67,14 @@ class Label:
 def parse_label(text: str) -> Optional[Label]:
     """The label a line starts with, if any."""
     t = text.lstrip()
+    if "-" in t[3:14] and (t[:1].isdigit() or "A" <= t[:1] <= "Z"):
+        m = _FILE_ITEM.match(t)  # an agenda item's label before its file number ("1.A 21-0177 Approve ...")
+        if m:
+            number, rest = m.groups()
+            head, _, letter = number.partition(".")
+            levels = (int(head), ord(letter) - 64) if letter else \
+                ((int(head),) if head.isdigit() else (annex_level(head),))
+            return Label("number", number, rest.strip(), levels, True, "File")
     if not t[:1].isdigit():  # (every pattern up to _MINUTE_RESOLUTION opens with a digit: only those are tried
         return _lettered_label(t)  # on a line that opens with one, and only the others on any other line)
     m = _NUM.match(t)
@@ -120,6 +134,11 @@ def _lettered_label(t: str) -> Optional[Label]:
         if m:
             word, num, rest = m.groups()
             return Label("annex", num.upper() if len(num) == 1 else num, rest.strip(), (), False, word.capitalize())
+    if "A" <= first <= "Z" and t[1:2].isdigit():
+        m = _LETTER_NUMBER.match(t)  # "D1. Accept the minutes ...": an agenda item lettered by its section
+        if m and int(m.group(2)) > 0:
+            letter, k, rest = m.groups()
+            return Label("number", f"{letter}{k}", rest.strip(), (annex_level(letter), int(k)), True)
     m = _SUBPART.match(t) if first == "(" or "a" <= first <= "z" else None
     if m:
         label = m.group(1) or m.group(2)
@@ -332,6 +351,8 @@ class Numbering:
             return False
         if self._phrase_list(body, i):
             return False
+        if lab.word == "File":
+            return True  # an agenda item before its file number ("1.A 21-0177 Approve ..."): the file number vouches
         if lab.word:
             # a provision's own label ("Rule 31A."), found as a series over the whole paper: it starts a paragraph
             # wherever it follows on (a letter after a number is a provision inserted later; a few may be gone)
@@ -341,6 +362,8 @@ class Numbering:
         if not self.at_number_x(w, body) and not w.gap_before:
             return False
         prev = self.last_levels
+        if len(cand) == 1 and not lab.dotted and lab.rest[:1].islower():
+            return False  # "2 full bulk data extracts at £50,000": a quantity, not a paragraph's number
         if len(cand) == 1 and not lab.dotted and not w.gap_before and not self._undotted_item(body, i, mid_sentence):
             return False  # "12 months" wrapped to a line start
         if not w.gap_before and mid_sentence and not self._last_item(body, i) and not self._hung_next(body, i):
@@ -357,6 +380,9 @@ class Numbering:
                 return True
             return self._confirmed(body, i, cand, None)
         if kind == "up" and len(cand) < len(prev):
+            sec = section_levels
+            if self.heading_since_last and sec is not None and cand == sec + (1,):
+                return True  # "5.1" right under its heading "5." (after 4.2.2): the section's first paragraph
             # back up to a shallower level ("2." after 1.3): a list item inside a paragraph looks the same,
             # so the numbers after it must continue from it
             following = body.numbers_after(i, 1)
@@ -574,12 +600,15 @@ class LetteredParagraphs:
         ("... change by:" / "a. Seeking to meet ..."; "should: a. Be designed ...; b. ..."), the entries of a list of
         terms ("a. Special Area of Conservation: ..."), and the items under a lead-in that says more are its parts.
         """
-        if len(intro.split()) > 15 or not _COMPLETE_LEAD.search(intro.rstrip()):
+        lead = len(intro.split()) <= 15 and bool(_COMPLETE_LEAD.search(intro.rstrip()))
+        if not lead and not _ended_lead(body, i, intro):
             return None
         got = letter_label(body[i].text)
-        if got is None or got[0] != "a" or not got[1][:1].isupper() or _TERM.match(got[1]):
+        if got is None or got[0] != "a" or not got[1][:1].isupper() or (lead and _TERM.match(got[1])):
             return None
-        if not self._confirmed(body, i, "a", sentences=True, margin=_loose_margin(body, body[i])):
+        if lead and not self._confirmed(body, i, "a", sentences=True, margin=_loose_margin(body, body[i])):
+            return None
+        if not lead and not self._confirmed(body, i, "a", margin=_margin(body, body[i]), ended=True):
             return None
         letter, rest = got
         self.kind, self.section, self.paragraph, self.x, self.last = "letter", number, number, body[i].line.x0, letter
@@ -620,9 +649,10 @@ class LetteredParagraphs:
         return f"{section}({letter})", letter, rest
 
     def _confirmed(self, body: "Body", i: int, first: str, sentences: bool = False,
-                   margin: Optional[float] = None) -> bool:
+                   margin: Optional[float] = None, ended: bool = False) -> bool:
         """A second ("b", "ii", "2") at the same margin follows before the next numbered line at or left of it
-        (`sentences`: and the first item ends with a full stop, a sentence rather than an item of one)."""
+        (`sentences`: and the first item ends with a full stop, a sentence rather than an item of one; `ended`: the
+        sentence before the list ended, so its items finish no sentence, whatever they end with)."""
         second = {"a": "b", "i": "ii", "1": "2"}[first]
         x = body[i].line.x0
         for j in range(i + 1, min(len(body), i + 400)):
@@ -635,12 +665,32 @@ class LetteredParagraphs:
                     return False  # "i) Wales Air Ambulance, Donation, Chq No 1161 200.00": a list of payments
                 # items of one sentence end "...;", "..., and", "; or": paragraphs end as sentences do
                 before = body[j - 1].text.rstrip()
+                if ended:
+                    return True
                 if sentences:
                     return bool(re.search(r"[.!?][\"'”’)]*$", before))
                 return j - i > 4 or not re.search(r"([;,]|\b(?:and|or))$", before)
             if w.label is not None and w.label.kind in ("number", "chapter", "annex"):
                 return False
         return False
+
+
+def _ended_lead(body: "Body", i: int, intro: str) -> bool:
+    """Line i, set apart below a short numbered paragraph whose sentence has ended ("7. ... votes were received for
+    the following roles." / "10. BMcT confirms the date of the next AGM"), set in from its number: a lettered series
+    there finishes no sentence of the paragraph; its items are the minute's own entries (7(a), 7(b)), as a minutes'
+    items are under their title.  A lead-in that introduces its items ("... as follows:", "... will:") does not end."""
+    w = body[i]
+    if not (body.pdf and w.gap_before and i > 0) or _OPEN_END.search(intro.rstrip()):
+        return False
+    prev = body[i - 1]
+    return prev.line.page == w.line.page and w.line.x0 > prev.line.x0 - _margin(body, w)
+
+
+# a lead-in whose sentence goes on into what follows: a colon or dash, a comma, a word that needs its object
+_OPEN_END = re.compile(r"[:;,\-–—(]$|\b(?:and|or|but|nor|the|a|an|of|to|in|on|for|by|with|from|as|that|which|"
+                       r"who|whom|whose|shall|will|must|may|should|would|can|could|is|are|be|including|include|"
+                       r"includes|namely|are:|were|was)$", re.I)
 
 
 def _margin(body: "Body", w: "WorkLine") -> float:
