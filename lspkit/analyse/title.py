@@ -121,6 +121,8 @@ def bad_title(text: Optional[str]) -> bool:
     t = (text or "").strip()
     if len(t) < 4 or len(t) > 500:  # a resolution's title names all it resolves: 400 characters and more
         return True
+    if _INSTRUMENT.match(t):  # "RESOLUTION 41425", "ORDINANCE NO. 89-2018": an instrument named by its number
+        return False
     if _ROLL.match(t):  # "Present: Catherine Chisholm ...", "Chair: Dr Kieron O'Hara": who was there, not the paper
         return True
     if _LABEL.match(t) or _BULLET.match(t) or _path(t) or _PERSON.match(t) or _PLACEHOLDER.match(t):
@@ -148,6 +150,29 @@ def bad_title(text: Optional[str]) -> bool:
     if len(words) < 0.5 * len(t.split()):
         return True
     return False
+
+
+# an instrument named by its number ("ORDINANCE NO. 88-2017", "RESOLUTION 41425"), and its long title under it
+# ("AN ORDINANCE THAT AMENDS ...", "A RESOLUTION OF THE CITY OF ... AMENDING ...")
+_INSTRUMENT = re.compile(r"^(?:ordinance|resolution|by-?law)\s+(?:no\.?\s*|number\s+)?[\w./-]*\d[\w./-]*$", re.I)
+_LONG_TITLE = re.compile(r"^an?\s+(?:ordinance|resolution|by-?law)\b", re.I)
+
+
+def _instrument(document: Document) -> Optional[str]:
+    """An ordinance's or a resolution's title: its number (the PDF's title, or a line at the top of page 1) and
+    the long title printed under it, "Resolution 41425: A Resolution of the City of ... amending ..."; the number
+    alone when the long title is not there or its words ran together ("ANORDINANCETHATAMENDS...")."""
+    top = [" ".join(b.text.split()) for b in document.blocks if b.page == 1][:4]
+    title = document.metadata.get("title")
+    number = next((t for t in [title if isinstance(title, str) else ""] + top[:2] if _INSTRUMENT.match(t.strip())), None)
+    if not number:
+        return None
+    number = number.strip()
+    number = _title_case(number) if number.isupper() else number
+    for line in top:
+        if _LONG_TITLE.match(line) and not any(len(w) > 24 for w in line.split()) and len(line) <= 400:
+            return f"{number}: {_title_case(line) if line.isupper() else line}"
+    return number
 
 
 def _front_lines(document: Document) -> list[str]:
@@ -405,6 +430,9 @@ def _find_title(document: Document) -> Optional[str]:
     minutes = _minutes_line(document)  # minutes name themselves in their opening line
     if minutes:
         return minutes
+    instrument = _instrument(document)
+    if instrument:
+        return instrument
     title = meta.get("title")
     subtitle = meta.get("subtitle") if isinstance(meta.get("subtitle"), str) else None
     council = meta.get("council")
@@ -414,6 +442,8 @@ def _find_title(document: Document) -> Optional[str]:
     if printed and (not isinstance(title, str) or title == document.source.title):
         return printed
     if isinstance(title, str):
+        # a rule drawn with underscores ends the title: "... Minutes December 10, 2018 ____ CALL TO ORDER ..."
+        title = re.split(r"\s*_{3,}\s*", title.strip())[0] or title
         title = _after_header(_before_labels(title.strip()))
         meeting_paper = _meeting_paper(title, document)
         if meeting_paper:
