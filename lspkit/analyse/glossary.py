@@ -288,6 +288,7 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
     # an acronym defined in the title block ("Open Data User Group (ODUG)", "Public of Rights of Way (PROW) – ...")
     items += [("", t) for t in (document.metadata.get("title"), document.metadata.get("subtitle"))
               if isinstance(t, str) and "(" in t]
+    items = [(n, _unglued(t)) for n, t in items]
     glossary = find_acronyms(items, known=dict(known or {}))
     texts = [t for _, t in items]
     entries: dict[str, GlossaryEntry] = {}
@@ -325,6 +326,9 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
     for short, long, where in _spelled_in_brackets(items):
         if weak(short) and not bad_short(short, long=long):
+            entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
+    for short, long, where in _qualified_brackets(items):
+        if weak(short):
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
     for u in glossary.unexpanded:
         if u.short not in entries and not bad_short(u.short) and not _in_caps_heading_only(document, u.short):
@@ -494,6 +498,75 @@ def _spelled_in_brackets(items: list[tuple[str, str]]) -> list[tuple[str, str, s
     return out
 
 
+# a short form with a qualifier the long form ends with too: "Web Content Accessibility Guidelines version 2.0
+# (WCAG 2.0)", "Commercial Off The Shelf Software and Hardware panel (COTS panel)"
+_QUALIFIED = re.compile(r"\((?P<short>(?P<core>[A-Z][A-Z0-9]{1,7})\s+(?P<tail>\d+(?:\.\d+)*|[a-z]{3,12}))\)")
+# a prefix on both: "NON-Water Quality Resource Area (NON-WQRA)"
+_PREFIXED = re.compile(r"\((?P<short>(?P<pre>[A-Za-z]{2,5})-(?P<core>[A-Z]{2,8}))\)")
+# the long form first in the bracket, an explanation after a dash: "DBH (Diameter Breast Height – measured at ...)"
+_DASHED = re.compile(r"(?<![A-Za-z0-9&-])(?P<short>[A-Z]{2,8})\s*\(\s*(?P<long>[A-Z][A-Za-z’' -]{3,80}?)\s+[–—-]\s+[^()]*\)")
+_VERSION_WORDS = frozenset(("version", "v", "edition", "release"))
+
+
+def _name_run_back(short: str, words: list[str], allow: frozenset = frozenset()) -> Optional[list[str]]:
+    """The words from the one that starts spelling `short` to the end: capitalised (or small, or in `allow`) words,
+    the first few spelling it loosely ("Commercial Off The Shelf" + "Software and Hardware")."""
+    for start in range(len(words) - 1, -1, -1):
+        run = words[start:]
+        if not all(w[:1].isupper() or w.lower() in _FUNCTION_WORDS or w.lower() in allow or w[:1].isdigit()
+                   for w in run):
+            return None
+        if run[0][:1] != short[:1] or run[0].lower() in _FUNCTION_WORDS:
+            continue
+        spelling = [w for w in run if w.lower() not in allow]
+        if any(_spells_loosely(short, spelling[:j]) for j in range(1, len(spelling) + 1)):
+            return run
+    return None
+
+
+def _qualified_brackets(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(short, long, paragraph) for a bracket whose short form carries a qualifier or a prefix that the words
+    before it print too ("... Guidelines version 2.0 (WCAG 2.0)", "... Hardware panel (COTS panel)",
+    "NON-Water Quality Resource Area (NON-WQRA)"), and for a short form before a bracket that opens with its long
+    form and explains it after a dash ("DBH (Diameter Breast Height – measured ...)")."""
+    out = []
+    for number, text in items:
+        text = " ".join(text.split())
+        for m in _QUALIFIED.finditer(text):
+            core, tail = m.group("core"), m.group("tail")
+            before = text[max(0, m.start() - 160): m.start()].rstrip()
+            if not before.endswith(tail) or sum(c.isupper() for c in core) < 2:
+                continue
+            words = re.findall(r"[A-Za-z][\w’'-]*|\d+(?:\.\d+)*", before[: len(before) - len(tail)])[-12:]
+            run = _name_run_back(core, words, _VERSION_WORDS)
+            if run:
+                out.append((m.group("short"), " ".join(run + [tail]), number))
+        for m in _PREFIXED.finditer(text):
+            pre, core = m.group("pre"), m.group("core")
+            before = text[max(0, m.start() - 160): m.start()].rstrip()
+            at = before.rfind(pre + "-")
+            if at < 0 or (at and before[at - 1].isalnum()):
+                continue
+            words = re.findall(r"[A-Za-z][\w’']*", before[at + len(pre) + 1:])
+            if words and _spells_loosely(core, words) and words[0][:1].isupper():
+                out.append((m.group("short"), f"{pre}-{' '.join(words)}", number))
+        for m in _DASHED.finditer(text):
+            short, long = m.group("short"), m.group("long").strip()
+            words = long.split()
+            if 2 <= len(words) <= 8 and all(w[:1].isupper() or w.lower() in _FUNCTION_WORDS for w in words) \
+                    and _spells_loosely(short, words):
+                out.append((short, long, number))
+    return out
+
+
+# words run together where a small word met a capitalised one: "National Institute ofStandards and Technology"
+_GLUED = re.compile(r"(?<![A-Za-z])(of|and|for|the|to|in|on)(?=[A-Z][a-z])")
+
+
+def _unglued(text: str) -> str:
+    return _GLUED.sub(r"\1 ", text)
+
+
 # a person named with the initials the minutes use for them: "Hector Rufrancos (HR, Secretary)", "Barbara
 # McTavish(BMcT,chair)", "Kieron O’Hara (KO)"
 _PERSON = re.compile(r"(?P<name>(?:[A-Z][a-z]+\s+){1,2}(?:(?:Mc|Mac|O[’'])?[A-Z][a-z]+))\s*"
@@ -587,7 +660,10 @@ def _as_printed(texts: list[str], short: str, long: str) -> str:
             printed = m.group(1)
             # a body's name keeps its words ("Department for ... Communities"); so does a word whose singular
             # the paper never uses ("Species", not "Specy"); "Strategies (SCS)" stays the strategy it names
-            if _BODY.match(long) or not any(re.search(rf"\b{re.escape(last)}\b", t) for t in texts):
+            # and a plural after a preposition is not the name's head ("Convention on the Rights of Persons with
+            # Disabilities (UNCRPD)")
+            if (_BODY.match(long) or re.search(r"\b(?:of|on|with|for)\b", head)
+                    or not any(re.search(rf"\b{re.escape(last)}\b", t) for t in texts)):
                 return f"{head} {printed}" if head else printed
             break
     return long
