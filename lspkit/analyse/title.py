@@ -175,6 +175,20 @@ def _instrument(document: Document) -> Optional[str]:
     return number
 
 
+def _whose(title: str, document: Document) -> Optional[str]:
+    """The PDF's title as page 1 prints it after the body's name, "NEW BRADWELL PARISH COUNCIL – COMPLAINTS
+    PROCEDURE" for "Complaints Procedure": the body's name and the title."""
+    lines = [s.heading for s in document.sections if s.page == 1 and s.heading][:3]
+    lines += [b.text for b in document.blocks if b.page == 1][:3]
+    for line in lines:
+        m = re.match(r"^(?P<body>.{4,80}?)\s+[–—-]\s+(?P<rest>.+)$", " ".join(line.split()))
+        if m and m.group("rest").strip(" .:").lower() == title.strip().lower():
+            body = _title_case(m.group("body"))
+            if _organisation(body):
+                return f"{body} – {title.strip()}"
+    return None
+
+
 def _front_lines(document: Document) -> list[str]:
     """Short lines standing alone on the front page (unnumbered blocks), in order."""
     out = []
@@ -448,6 +462,8 @@ def _find_title(document: Document) -> Optional[str]:
         meeting_paper = _meeting_paper(title, document)
         if meeting_paper:
             return meeting_paper
+    if isinstance(title, str) and not bad_title(title) and _whose(title, document):
+        return _whose(title, document)
     if isinstance(title, str) and not bad_title(title):
         # a resolution's title ends where its recitals begin ("... § 4.20.070 WHEREAS, Chapter 4 of ...")
         return re.sub(r"\s+WHEREAS\b.*$", "", _with_subtitle(_continued(title.strip(), document), subtitle))
