@@ -505,6 +505,8 @@ _QUALIFIED = re.compile(r"\((?P<short>(?P<core>[A-Z][A-Z0-9]{1,7})\s+(?P<tail>\d
 _PREFIXED = re.compile(r"\((?P<short>(?P<pre>[A-Za-z]{2,5})-(?P<core>[A-Z]{2,8}))\)")
 # the long form first in the bracket, an explanation after a dash: "DBH (Diameter Breast Height – measured at ...)"
 _DASHED = re.compile(r"(?<![A-Za-z0-9&-])(?P<short>[A-Z]{2,8})\s*\(\s*(?P<long>[A-Z][A-Za-z’' -]{3,80}?)\s+[–—-]\s+[^()]*\)")
+# a digit that repeats the letter before it: "World Wide Web Consortium (W3C)"
+_REPEATED = re.compile(r"\((?P<short>[A-Z]{1,4}(?P<n>[23])[A-Z]{1,4})\)")
 _VERSION_WORDS = frozenset(("version", "v", "edition", "release"))
 
 
@@ -550,6 +552,14 @@ def _qualified_brackets(items: list[tuple[str, str]]) -> list[tuple[str, str, st
             words = re.findall(r"[A-Za-z][\w’']*", before[at + len(pre) + 1:])
             if words and _spells_loosely(core, words) and words[0][:1].isupper():
                 out.append((m.group("short"), f"{pre}-{' '.join(words)}", number))
+        for m in _REPEATED.finditer(text):
+            short, n = m.group("short"), int(m.group("n"))
+            at = m.start("n") - m.start("short")
+            letters = short[: at - 1] + short[at - 1] * n + short[at + 1:]
+            words = re.findall(r"[A-Za-z][\w’'-]*", text[max(0, m.start() - 120): m.start()])[-8:]
+            run = _name_run_back(letters, words)
+            if run and _spells_loosely(letters, run):
+                out.append((short, " ".join(run), number))
         for m in _DASHED.finditer(text):
             short, long = m.group("short"), m.group("long").strip()
             words = long.split()
