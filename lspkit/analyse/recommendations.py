@@ -5,8 +5,9 @@
 - **cover boxes**: an unnumbered block opening "Recommendation(s):" or holding a
   lead-in ("Cabinet is asked to:", "It is RECOMMENDED that") with its items
   "(i) NOTE ... (ii) ENDORSE ..." (in one block or in the blocks after it);
-- **Recommendation(s) sections**: a heading that starts with "Recommendation",
-  and every paragraph under it (its items, its parts);
+- **Recommendation(s) sections**: a heading that starts with "Recommendation" (or is "Decision(s)
+  recommended:" alone, its lead-in "That the Committee:-" left as a block), and every paragraph under it
+  (its items, its parts);
 - **recommending paragraphs** anywhere: "The Cabinet are requested to endorse ...",
   "It is recommended that the Council approves ...".
 
