@@ -5,8 +5,9 @@
 - **cover boxes**: an unnumbered block opening "Recommendation(s):" or holding a
   lead-in ("Cabinet is asked to:", "It is RECOMMENDED that") with its items
   "(i) NOTE ... (ii) ENDORSE ..." (in one block or in the blocks after it);
-- **Recommendation(s) sections**: a heading that starts with "Recommendation",
-  and every paragraph under it (its items, its parts);
+- **Recommendation(s) sections**: a heading that starts with "Recommendation" (or is "Decision(s)
+  recommended:" alone, its lead-in "That the Committee:-" left as a block), and every paragraph under it
+  (its items, its parts);
 - **recommending paragraphs** anywhere: "The Cabinet are requested to endorse ...",
   "It is recommended that the Council approves ...".
 
@@ -54,7 +55,9 @@ _VERB_FORMS.pop("NOTED", None)  # "noted" reports, it does not ask
 _VERB_FORMS.pop("AGREED", None)
 _VERB_FORMS.pop("APPROVED", None)
 
-_HEADING = re.compile(r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:recommendations?|recommended\s+actions?)\b|^\W*recommendation\(s\)", re.I)
+_HEADING = re.compile(r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:recommendations?|recommended\s+actions?)\b|^\W*recommendation\(s\)"
+                      # "Decision(s) recommended:" kept as a heading of its own, its items numbered under it
+                      r"|^\W*(?:\d+(?:\.\d+)*\W*)?decisions?(?:\(s\))?\s+recommended\W*$", re.I)
 _HEADING_ALONE = re.compile(r"\W*(?:\d+(?:\.\d+)*\W*)?(?:recommendations?|recommendation\(s\)|recommended\s+action)\W*", re.I)
 # "Recommendation(s):", "Decision(s) recommended:", and a heading run into its lead-in ("Recommendations That
 # Cabinet:", "Recommendation That the Minister notes ..."): the capital "That" starts the decision's clause
