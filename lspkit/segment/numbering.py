@@ -535,7 +535,7 @@ class AnnexNumbers:
 # ---------------------------------------------------------------- lettered paragraphs under numbered headings
 
 _LETTER = re.compile(
-    r"^(?:\(([a-z]|[ivx]{1,5}|\d{1,2})\)|([a-z]|[ivx]{1,5})[.)]|(\d{1,2})\)|([a-z])(?=\s+[A-Z“\"‘(]))\s*(.*)$", re.S)
+    r"^(?:\(([a-z]|[ivx]{1,5}|\d{1,2})\)|([a-z]|[ivx]{1,5})[.)]|(\d{1,2})\)|([a-z])(?=\s+\[?[A-Z“\"‘(]))\s*(.*)$", re.S)
 
 
 _AMOUNT = re.compile(r"£?\d[\d,]*\.\d\d$")
@@ -624,7 +624,7 @@ class LetteredParagraphs:
         if got is None:
             return None
         letter, rest = got
-        if not rest[:1].isupper() and not rest[:1] in "“\"‘(":
+        if not rest.lstrip("[")[:1].isupper() and not rest[:1] in "“\"‘(":
             return None  # "(a) make a copy of ...": an item of the sentence before it, not a paragraph
         if self.section == section and self.last is not None:
             margin = _loose_margin(body, w) if self.paragraph is not None else _margin(body, w)

@@ -1,0 +1,32 @@
+"""Layouts the round-7 check set shows (data/real/; restored by data/real/restore.py): each test names the
+mechanism and checks the page as printed.  Papers not committed for their licence skip with the reason."""
+from __future__ import annotations
+
+from real_util import doc, para
+
+
+def test_a_glyph_in_the_margin_beside_lettered_paragraphs_is_not_a_bullet():
+    # NALC model standing orders: "●" printed in the margin beside the orders that are statutory ("●  a  Meetings
+    # shall not take place ...", and beside a wrapped line "●  to the public interest ..."): the line is the
+    # lettered paragraph's, the glyph a mark of the margin
+    d = doc("nalc_2022_model-standing-orders-england")
+    assert para(d, "3(a)").text.startswith("Meetings shall not take place in premises")
+    assert para(d, "3(d)").text.startswith("Meetings shall be open to the public unless their presence is "
+                                           "prejudicial to the public interest")
+    assert not any("●" in p.text for p in d.paragraphs)
+
+
+def test_lettered_paragraphs_after_a_short_box_under_their_heading():
+    # NALC: "3. MEETINGS GENERALLY", then a box of three short lines ("Full Council meetings ●" / "Committee
+    # meetings ●" / "Sub-committee meetings ●"), then "a", "b", ...: the box stands between the heading and its
+    # lettered paragraphs, which are the heading's all the same
+    d = doc("nalc_2022_model-standing-orders-england")
+    assert para(d, "3(b)").text.startswith("The minimum three clear days for notice")
+
+
+def test_a_bare_letter_before_a_bracketed_alternative_opens_the_next_paragraph():
+    # NALC: "i  [A person shall stand when requesting to speak ...] OR [A person shall raise his hand ...]" after
+    # "h": the bracket is the drafting option, the letter the paragraph's
+    d = doc("nalc_2022_model-standing-orders-england")
+    assert para(d, "3(i)").text.startswith("[A person shall stand when requesting to speak")
+    assert para(d, "3(j)").text.startswith("A person who speaks at a meeting")
