@@ -30,3 +30,22 @@ def test_a_bare_letter_before_a_bracketed_alternative_opens_the_next_paragraph()
     d = doc("nalc_2022_model-standing-orders-england")
     assert para(d, "3(i)").text.startswith("[A person shall stand when requesting to speak")
     assert para(d, "3(j)").text.startswith("A person who speaks at a meeting")
+
+
+def test_section_provisions_at_one_margin_within_a_point_or_two():
+    # City of Rivergrove ordinance (Word): "Section 1. Rivergrove Ordinance No. 70-2001 is amended ...", "Section 2.
+    # ...", "Section 3. ..." set at 66.5, 66.9 and 65.1 pt: one margin, so the three are the ordinance's provisions
+    # (cited "Section 1"), not three lines at three margins
+    d = doc("rivergrove-or_2017_ordinance-88-docks")
+    assert para(d, "Section 1").text.startswith("Rivergrove Ordinance No. 70-2001 is amended by adding")
+    assert para(d, "Section 3").text.startswith("Rivergrove Land Development Ordinance is amended")
+    assert "Section 2." not in " ".join(p.text for p in d.paragraphs)
+
+
+def test_a_bold_numbered_sentence_whose_number_is_set_larger_is_a_paragraph():
+    # LGA model code of conduct: "1.2 I treat local authority employees, employees and representatives of partner" /
+    # "organisations and those volunteering ..." / "respect the role they play.", all bold, the number in a larger
+    # size than the text, then unnumbered guidance: the wrapped sentence is the paragraph, not a heading
+    d = doc("lga_2020_model-councillor-code-of-conduct")
+    assert para(d, "1.2").text.endswith("respect the role they play.")
+    assert not any(s.number == "1.2" for s in d.sections)

@@ -543,7 +543,11 @@ def _sentence_block(body: Body, i: int) -> bool:
     j = i + 1
     while j < len(body) and len(lines) < 4:
         b = body[j]
-        if b.gap_before or b.label is not None or b.line.page != a.line.page or abs(b.line.size - a.line.size) >= 0.5 \
+        # a number set larger than its text ("1.2" in 13.4 pt over 12.3 pt text) makes the first line's size the
+        # number's: a line that goes on in lower case, in the text's size, still wraps the sentence
+        wraps = a.label is not None and len(lines) > 1 or b.text[:1].islower()
+        tol = 0.15 * a.line.size if wraps and a.label is not None and b.line.size < a.line.size else 0.5
+        if b.gap_before or b.label is not None or b.line.page != a.line.page or abs(b.line.size - a.line.size) >= tol \
                 or b.line.bold != a.line.bold:
             break
         lines.append(b.text)
