@@ -49,3 +49,13 @@ def test_a_bold_numbered_sentence_whose_number_is_set_larger_is_a_paragraph():
     d = doc("lga_2020_model-councillor-code-of-conduct")
     assert para(d, "1.2").text.endswith("respect the role they play.")
     assert not any(s.number == "1.2" for s in d.sections)
+
+
+def test_a_boxed_summary_of_questions_restarts_its_numbers_at_a_margin_of_its_own():
+    # DPMC consultation paper, page 13: "Questions to prompt your thinking", then "1. How can the Australian
+    # Government ..." to "13. What experience have you had ...", set in a box indented from the paper's numbers and
+    # with no space between them: a restarted series under its heading, each question a paragraph
+    d = doc("dpmc-au_2016_ict-procurement-taskforce-consultation-paper")
+    summary = [p for p in d.paragraphs if p.page == 13]
+    assert [p.label for p in summary] == [str(k) for k in range(1, 14)]
+    assert summary[0].text.startswith("How can the Australian Government make better use of ICT procurement")
