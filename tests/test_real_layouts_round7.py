@@ -59,3 +59,12 @@ def test_a_boxed_summary_of_questions_restarts_its_numbers_at_a_margin_of_its_ow
     summary = [p for p in d.paragraphs if p.page == 13]
     assert [p.label for p in summary] == [str(k) for k in range(1, 14)]
     assert summary[0].text.startswith("How can the Australian Government make better use of ICT procurement")
+
+
+def test_a_bold_note_whose_sentence_wraps_in_lower_case_is_no_heading():
+    # NALC, page 8: "See standing orders 5(h) and (i) for the different rules that apply in" / "election of the
+    # Chairperson ..." / "Council.", set in bold between 3(r) and 3(s): a note, so the lettered series goes on
+    d = doc("nalc_2022_model-standing-orders-england")
+    assert not any(s.heading.startswith("See standing order") for s in d.sections)
+    assert para(d, "3(s)").text.startswith("Unless standing orders provide otherwise")
+    assert para(d, "3(x)").text.startswith("A meeting shall not exceed")
