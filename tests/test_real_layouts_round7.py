@@ -49,6 +49,8 @@ def test_a_bold_numbered_sentence_whose_number_is_set_larger_is_a_paragraph():
     d = doc("lga_2020_model-councillor-code-of-conduct")
     assert para(d, "1.2").text.endswith("respect the role they play.")
     assert not any(s.number == "1.2" for s in d.sections)
+    # on two lines: "2.3 I promote equalities and do not discriminate unlawfully against any" / "person."
+    assert para(d, "2.3").text == "I promote equalities and do not discriminate unlawfully against any person."
 
 
 def test_a_boxed_summary_of_questions_restarts_its_numbers_at_a_margin_of_its_own():

@@ -561,6 +561,10 @@ def _sentence_block(body: Body, i: int) -> bool:
     # two lines: a sentence's end, or the colon that introduces a list after a sentence ("... requirements. The
     # chapters are" / "structured as per the criteria presented in Box 1.1:")
     text = " ".join(lines)
+    if a.label is not None and a.label.kind == "number" and lines[1][:1].islower() and a.line.size > body[i + 1].line.size \
+            and re.search(r"[.!?][\"'”’)]*$", lines[-1]):
+        return True  # "2.3 I promote equalities and do not discriminate unlawfully against any" / "person.", the number
+        # set larger than its text: the sentence wraps and ends
     return len(lines) >= 3 or len(text.split()) > 12 and (bool(re.search(r"[.!?;][\"'”’)]*$", lines[-1])) or (
         lines[-1].rstrip().endswith(":") and (bool(re.search(r"[a-z]{2}\.\s+[A-Z][a-z]", text))
                                               or body.full_line(a.line))))
