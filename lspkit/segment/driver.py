@@ -578,8 +578,12 @@ def _right_under(body, i: int, after_heading: int) -> bool:
     not after an introduction to a list ("The required parts of the development plan are:")."""
     if i == after_heading:
         return True
-    prev = body[i - 1]
-    return i == after_heading + 1 and not body.full_line(prev.line) and not prev.text.rstrip().endswith(":")
+    if not after_heading < i <= after_heading + 4 or (i - after_heading > 1 and not body[i].gap_before):
+        return False
+    # a short note, or a few short lines set apart above it (a model code's "Full Council meetings ● / Committee
+    # meetings ●" box of where the order applies): none a full line of text, none an introduction
+    return all(not body.full_line(body[j].line) and not body[j].text.rstrip().endswith(":")
+               for j in range(after_heading, i))
 
 
 def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence: bool, after_heading: bool) -> int:

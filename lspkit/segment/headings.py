@@ -342,6 +342,10 @@ def _unnumbered(body: Body, i: int, mid_sentence: bool, in_title_block: bool) ->
     if body.pdf and nxt is not None and not nxt.gap_before and nxt.label is None and not body.styled(nxt, nxt.text) \
             and (not tight or body.full_line(body[i + used - 1].line)):
         return None  # the "heading" runs straight into prose: a bold lead-in, not a heading
+    if body.pdf and nxt is not None and not nxt.gap_before and nxt.label is None and nxt.text[:1].islower() \
+            and nxt.line.page == w.line.page and _sentence_block(body, i + used - 1):
+        return None  # a note set in bold whose sentence wraps on in lower case ("See standing orders 5(h) and (i)
+        # for the different rules that apply in" / "election of the Chairperson ..."): prose, not a heading
     # still in the title block, unless a first numbered paragraph follows straight on
     if in_title_block and (nxt is None or nxt.label is None or nxt.label.kind != "number"
                            or nxt.label.levels[-1] != 1 or body.numbered_heading_look(nxt)):
@@ -543,7 +547,11 @@ def _sentence_block(body: Body, i: int) -> bool:
     j = i + 1
     while j < len(body) and len(lines) < 4:
         b = body[j]
-        if b.gap_before or b.label is not None or b.line.page != a.line.page or abs(b.line.size - a.line.size) >= 0.5 \
+        # a number set larger than its text ("1.2" in 13.4 pt over 12.3 pt text) makes the first line's size the
+        # number's: a line that goes on in lower case, in the text's size, still wraps the sentence
+        wraps = a.label is not None and len(lines) > 1 or b.text[:1].islower()
+        tol = 0.15 * a.line.size if wraps and a.label is not None and b.line.size < a.line.size else 0.5
+        if b.gap_before or b.label is not None or b.line.page != a.line.page or abs(b.line.size - a.line.size) >= tol \
                 or b.line.bold != a.line.bold:
             break
         lines.append(b.text)
@@ -553,6 +561,10 @@ def _sentence_block(body: Body, i: int) -> bool:
     # two lines: a sentence's end, or the colon that introduces a list after a sentence ("... requirements. The
     # chapters are" / "structured as per the criteria presented in Box 1.1:")
     text = " ".join(lines)
+    if a.label is not None and a.label.kind == "number" and lines[1][:1].islower() and a.line.size > body[i + 1].line.size \
+            and re.search(r"[.!?][\"'”’)]*$", lines[-1]):
+        return True  # "2.3 I promote equalities and do not discriminate unlawfully against any" / "person.", the number
+        # set larger than its text: the sentence wraps and ends
     return len(lines) >= 3 or len(text.split()) > 12 and (bool(re.search(r"[.!?;][\"'”’)]*$", lines[-1])) or (
         lines[-1].rstrip().endswith(":") and (bool(re.search(r"[a-z]{2}\.\s+[A-Z][a-z]", text))
                                               or body.full_line(a.line))))

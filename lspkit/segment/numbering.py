@@ -278,6 +278,7 @@ class Numbering:
         self.last_q: Optional[int] = None
         self.seen_q: set[str] = set()
         self.number_x: list[float] = []  # where accepted numbers start on the line
+        self.series_x: Optional[float] = None  # where a series restarted at a margin of its own starts its numbers
         self.number_size: list[float] = []  # the type size of accepted numbered lines
         self.annex = AnnexNumbers()
         self.letters = LetteredParagraphs()
@@ -301,6 +302,8 @@ class Numbering:
             self.seen_levels.add(lab.levels)
             self.heading_since_last = False
             self.number_x.append(w.line.x0)
+            if self.series_x is not None and abs(w.line.x0 - self.series_x) > 2:
+                self.series_x = None
             if abs(w.line.page_width - body.page_width) < 2:  # a fold-out flow chart's steps set no norm
                 self.number_size.append(w.line.size)
             return self.annex.paragraph(lab.number), ParagraphKind.PARAGRAPH
@@ -327,6 +330,8 @@ class Numbering:
     def at_number_x(self, w: WorkLine, body: Body) -> bool:
         """Does the line start where this document's paragraph numbers start (not indented like a list)?"""
         if len(self.number_x) < 2:
+            return True
+        if self.series_x is not None and body.pdf and abs(w.line.x0 - self.series_x) <= 2:
             return True
         xs = sorted(self.number_x[-20:])
         median = xs[len(xs) // 2]
@@ -357,6 +362,8 @@ class Numbering:
             # a provision's own label ("Rule 31A."), found as a series over the whole paper: it starts a paragraph
             # wherever it follows on (a letter after a number is a provision inserted later; a few may be gone)
             return self.last_levels is None or successor_kind(self.last_levels, cand, max_gap=3) is not None
+        if self._boxed_restart(body, i):
+            self.series_x = w.line.x0
         if in_paragraph and not w.gap_before and body.pdf and not self.at_number_x(w, body):
             return False
         if not self.at_number_x(w, body) and not w.gap_before:
@@ -409,6 +416,23 @@ class Numbering:
         if successor_kind(prev, cand, max_gap=3) == "gap":
             return self._confirmed(body, i, cand, prev) or (w.gap_before and self.at_number_x(w, body))
         return self._confirmed(body, i, cand, prev)
+
+    def _boxed_restart(self, body: Body, i: int) -> bool:
+        """Line i restarts the numbering at "1." under a heading, at a margin of its own, and "2." follows at that
+        margin: a paper's summary of its questions, set in a box under "Questions to prompt your thinking" with no
+        space between the items.  Its items are sentences (a list of phrases stays a list)."""
+        w = body[i]
+        lab = w.label
+        assert lab is not None
+        if not (body.pdf and self.heading_since_last and self.last_levels is not None and lab.levels == (1,)
+                and lab.dotted and len(lab.rest.split()) > 8 and not self.at_number_x(w, body)):
+            return False
+        for j in range(i + 1, min(len(body), i + 12)):
+            v = body[j]
+            if v.label is not None and v.label.kind == "number":
+                return v.label.levels == (2,) and v.label.dotted and abs(v.line.x0 - w.line.x0) <= 2 \
+                    and len(v.label.rest.split()) > 8
+        return False
 
     def _next_flat(self, body: Body, i: int) -> bool:
         """Line i's single number is the next of a flat series, set where the series' numbers stand, and its text
@@ -535,7 +559,7 @@ class AnnexNumbers:
 # ---------------------------------------------------------------- lettered paragraphs under numbered headings
 
 _LETTER = re.compile(
-    r"^(?:\(([a-z]|[ivx]{1,5}|\d{1,2})\)|([a-z]|[ivx]{1,5})[.)]|(\d{1,2})\)|([a-z])(?=\s+[A-Z“\"‘(]))\s*(.*)$", re.S)
+    r"^(?:\(([a-z]|[ivx]{1,5}|\d{1,2})\)|([a-z]|[ivx]{1,5})[.)]|(\d{1,2})\)|([a-z])(?=\s+\[?[A-Z“\"‘(]))\s*(.*)$", re.S)
 
 
 _AMOUNT = re.compile(r"£?\d[\d,]*\.\d\d$")
@@ -624,7 +648,7 @@ class LetteredParagraphs:
         if got is None:
             return None
         letter, rest = got
-        if not rest[:1].isupper() and not rest[:1] in "“\"‘(":
+        if not rest.lstrip("[")[:1].isupper() and not rest[:1] in "“\"‘(":
             return None  # "(a) make a copy of ...": an item of the sentence before it, not a paragraph
         if self.section == section and self.last is not None:
             margin = _loose_margin(body, w) if self.paragraph is not None else _margin(body, w)
