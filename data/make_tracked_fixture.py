@@ -102,6 +102,36 @@ def changes(number: str, text: str) -> list[dict]:
     return [{"op": c["op"], "text": " ".join(c["text"].split())} for c in out]
 
 
+def wrap(number: str, text: str, width) -> tuple[float, list[list[tuple[str, str]]]]:
+    """The paragraph's words with their style, wrapped to the column after its label: where its first line's text
+    starts (a label wider than the hanging indent pushes it to the next tab) and its lines of (style, piece)."""
+    words: list[tuple[str, str, bool]] = []  # (style, word, space before)
+    for style, t in spans(text):
+        for w in re.split(r"(\s+)", t):
+            if w:
+                words.append((style, " ", True) if w.isspace() else (style, w, False))
+    label_end = LEFT + sum(width(t) for _, t in spans(number))
+    first_x = TEXT_X
+    while first_x < label_end + 4:
+        first_x += 36.0
+    lines: list[list[tuple[str, str]]] = [[]]
+    x = first_x
+    for style, w, space in words:
+        if space:
+            if lines[-1]:
+                lines[-1].append((style, " "))
+                x += width(" ")
+            continue
+        if x + width(w) > RIGHT and lines[-1]:
+            while lines[-1] and lines[-1][-1][1] == " ":
+                lines[-1].pop()
+            lines.append([])
+            x = TEXT_X
+        lines[-1].append((style, w))
+        x += width(w)
+    return first_x, lines
+
+
 def main() -> int:
     try:
         from reportlab.pdfbase import pdfmetrics
@@ -167,35 +197,7 @@ def main() -> int:
             c.drawString(LEFT, y, text)
             y -= LEADING + 6
             continue
-        # words with their style, wrapped to the column
-        words: list[tuple[str, str, bool]] = []  # (style, word, space before)
-        for style, t in spans(text):
-            for k, w in enumerate(re.split(r"(\s+)", t)):
-                if not w:
-                    continue
-                if w.isspace():
-                    words.append((style, " ", True))
-                else:
-                    words.append((style, w, False))
-        label_end = LEFT + sum(width(t) for _, t in spans(number))
-        first_x = TEXT_X
-        while first_x < label_end + 4:  # a label wider than the hanging indent pushes the text to the next tab
-            first_x += 36.0
-        lines: list[list[tuple[str, str]]] = [[]]
-        x = first_x
-        for style, w, space in words:
-            if space:
-                if lines[-1]:
-                    lines[-1].append((style, " "))
-                    x += width(" ")
-                continue
-            if x + width(w) > RIGHT and lines[-1]:
-                while lines[-1] and lines[-1][-1][1] == " ":
-                    lines[-1].pop()
-                lines.append([])
-                x = TEXT_X
-            lines[-1].append((style, w))
-            x += width(w)
+        first_x, lines = wrap(number, text, width)
         draw_stretch(LEFT, y, spans(number))
         changed_label = any(s in ("ins", "del") for s, _ in spans(number))
         for i, line in enumerate(lines):

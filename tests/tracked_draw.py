@@ -9,7 +9,6 @@ The gold is the fixture's own: it is written from SOURCE, never from a reading.
 from __future__ import annotations
 
 import importlib.util
-import re
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -101,30 +100,7 @@ def draw(path: Path, convention) -> Path:
             c.drawString(LEFT, y, text)
             y -= LEADING + 6
             continue
-        words = []
-        for kind, t in fixture.spans(text):
-            for w in re.split(r"(\s+)", t):
-                if w:
-                    words.append((kind, " ", True) if w.isspace() else (kind, w, False))
-        label_end = LEFT + sum(width(t) for _, t in fixture.spans(number))
-        first_x = TEXT_X
-        while first_x < label_end + 4:
-            first_x += 36.0
-        lines: list[list] = [[]]
-        x = first_x
-        for kind, w, space in words:
-            if space:
-                if lines[-1]:
-                    lines[-1].append((kind, " "))
-                    x += width(" ")
-                continue
-            if x + width(w) > RIGHT and lines[-1]:
-                while lines[-1] and lines[-1][-1][1] == " ":
-                    lines[-1].pop()
-                lines.append([])
-                x = TEXT_X
-            lines[-1].append((kind, w))
-            x += width(w)
+        first_x, lines = fixture.wrap(number, text, width)
         draw_stretch(LEFT, y, fixture.spans(number))
         changed_label = any(s in ("ins", "del") for s, _ in fixture.spans(number))
         for i, line in enumerate(lines):
