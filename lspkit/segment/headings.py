@@ -343,9 +343,11 @@ def _unnumbered(body: Body, i: int, mid_sentence: bool, in_title_block: bool) ->
             and (not tight or body.full_line(body[i + used - 1].line)):
         return None  # the "heading" runs straight into prose: a bold lead-in, not a heading
     if body.pdf and nxt is not None and not nxt.gap_before and nxt.label is None and nxt.text[:1].islower() \
+            and not nxt.text.rstrip().endswith(("?", ":")) \
             and nxt.line.page == w.line.page and _sentence_block(body, i + used - 1):
         return None  # a note set in bold whose sentence wraps on in lower case ("See standing orders 5(h) and (i)
-        # for the different rules that apply in" / "election of the Chairperson ..."): prose, not a heading
+        # for the different rules that apply in" / "election of the Chairperson ..."): prose, not a heading; a
+        # question or label wrapped onto a second line ("... Advisory Panel" / "or other body?") still heads its answer
     # still in the title block, unless a first numbered paragraph follows straight on
     if in_title_block and (nxt is None or nxt.label is None or nxt.label.kind != "number"
                            or nxt.label.levels[-1] != 1 or body.numbered_heading_look(nxt)):
