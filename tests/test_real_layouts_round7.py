@@ -70,3 +70,16 @@ def test_a_bold_note_whose_sentence_wraps_in_lower_case_is_no_heading():
     assert not any(s.heading.startswith("See standing order") for s in d.sections)
     assert para(d, "3(s)").text.startswith("Unless standing orders provide otherwise")
     assert para(d, "3(x)").text.startswith("A meeting shall not exceed")
+
+
+def test_a_section_label_after_a_gap_in_a_series_is_never_glued_to_the_paragraph_above():
+    # City of Rivergrove resolution 41425: "Section 1. Resolution 261-2019: ... is" / "hereby repealed.", "Section 2.
+    # The City hereby adopts ... as follows:", then "Section 3. Public Record Requests." and a bare "Section 4.",
+    # each at the margin after a gap: one series, so sections 3 and 4 head their lettered paragraphs (cited 3(a))
+    # rather than running on as the tail of 2(b) and 3(i), and section 1 is a provision of its own
+    d = doc("rivergrove-or_2019_resolution-41425-public-records")
+    assert {"2", "3", "4"} <= {s.number for s in d.sections}
+    assert para(d, "2(b)").text.endswith("OAR Division 166-200.")
+    assert para(d, "3(a)").text.startswith("Document Requests.")
+    assert "Section 4" not in para(d, "3(i)").text
+    assert para(d, "Section 1").text.startswith("Resolution 261-2019: A Resolution Establishing a Public Records")
