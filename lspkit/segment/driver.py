@@ -609,12 +609,17 @@ def _chapter_series(body: Body) -> set[int]:
             continue
         xs = sorted(body[i].line.x0 for i in idx)
         x = xs[len(xs) // 2]
+        last = None
         for i in idx:
             w = body[i]
             rest = w.label.rest.strip()  # type: ignore[union-attr]
-            if w.gap_before and abs(w.line.x0 - x) <= max(2.0, 0.6 * (w.line.size or 0)) \
-                    and len(rest.split()) <= 6 and not rest[:1].islower():
+            n = int(w.label.number)  # type: ignore[union-attr]
+            # at the series' margin, or a bare label ("Section 5." set in by a tab) that is the series' next number
+            at = abs(w.line.x0 - x) <= max(2.0, 0.6 * (w.line.size or 0)) or (not rest and last is not None
+                                                                               and n == last + 1)
+            if w.gap_before and at and len(rest.split()) <= 6 and not rest[:1].islower():
                 out.add(i)
+            last = n
     return out
 
 
