@@ -647,6 +647,15 @@ def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence:
         # "Section 3. Public Record Requests." or a bare "Section 4." after a gap, in a paper that prints the
         # series: a heading, never the tail of the paragraph above
         lab = w.label
+        nxt = s.body[i + 1] if i + 1 < len(s.body) else None
+        if not lab.rest.strip() and nxt is not None and not nxt.gap_before and nxt.label is None \
+                and nxt.line.page == w.line.page and nxt.text[:1].isupper() and not s.body.styled(nxt, nxt.text):
+            # a bare "Section 5." over the sentence it numbers ("The City of Rivergrove hereby adopts ..."):
+            # the provision, cited "Section 5", as where the label runs on into its sentence on its own line
+            _close(s)
+            s.paragraphs.start(w, f"{lab.word} {lab.number}", "", ParagraphKind.PARAGRAPH, s.outline.number,
+                               s.outline.heading)
+            return 1
         h = Heading(lab.number, lab.rest.strip(), w.line.page, SectionKind.CHAPTER, None, 1)
     if h is None:
         return 0
