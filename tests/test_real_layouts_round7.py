@@ -87,3 +87,11 @@ def test_a_section_label_after_a_gap_in_a_series_is_never_glued_to_the_paragraph
     # provision "Section 5", not 1.3's tail
     assert para(d, "Section 5").text.startswith("The City of Rivergrove hereby adopts the Fee Schedule")
     assert para(d, "1.3").text == "Response to Public Records Request."
+
+
+def test_an_ordinance_of_one_section_keeps_its_section_1():
+    # City of Rivergrove ordinance 89: "Section 1. Section 5.100 of the Rivergrove Land Development Ordinance ..."
+    # after a gap, running on as a sentence, the ordinance's one provision before the amended text: cited
+    # "Section 1", not lost among the lines before it
+    d = doc("rivergrove-or_2018_ordinance-89-tree-cutting")
+    assert para(d, "Section 1").text.startswith("Section 5.100 of the Rivergrove Land Development Ordinance")

@@ -337,9 +337,12 @@ def _word_flat_labels(work: list[WorkLine]) -> None:
         if m and (m.group(1).capitalize() not in _NOT_PROVISIONS or w.label is not None):
             found.setdefault(m.group(1), []).append((w, m))
     for word, hits in found.items():
+        # an ordinance of one section ("Section 1. Section 5.100 of the Rivergrove Land Development Ordinance ...
+        # is amended to read as follows:"): its one provision, set after a gap and running on as a sentence
+        lone = len(hits) == 1 and hits[0][1].group(2) == "1" and not hits[0][1].group(3)
         if len(hits) < 3 and not (hits and hits[0][0].label is not None and all(v.gap_before for v, _ in hits)
-                                  and _one_series(series.get(hits[0][0].label.word, []),
-                                                  [(work.index(v), int(m.group(2))) for v, m in hits])):
+                                  and (lone or _one_series(series.get(hits[0][0].label.word, []),
+                                                           [(work.index(v), int(m.group(2))) for v, m in hits]))):
             continue
         if len(hits) < 3:
             for w, m in hits:
