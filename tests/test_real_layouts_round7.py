@@ -70,3 +70,28 @@ def test_a_bold_note_whose_sentence_wraps_in_lower_case_is_no_heading():
     assert not any(s.heading.startswith("See standing order") for s in d.sections)
     assert para(d, "3(s)").text.startswith("Unless standing orders provide otherwise")
     assert para(d, "3(x)").text.startswith("A meeting shall not exceed")
+
+
+def test_a_section_label_after_a_gap_in_a_series_is_never_glued_to_the_paragraph_above():
+    # City of Rivergrove resolution 41425: "Section 1. Resolution 261-2019: ... is" / "hereby repealed.", "Section 2.
+    # The City hereby adopts ... as follows:", then "Section 3. Public Record Requests." and a bare "Section 4.",
+    # each at the margin after a gap: one series, so sections 3 and 4 head their lettered paragraphs (cited 3(a))
+    # rather than running on as the tail of 2(b) and 3(i), and section 1 is a provision of its own
+    d = doc("rivergrove-or_2019_resolution-41425-public-records")
+    assert {"2", "3", "4"} <= {s.number for s in d.sections}
+    assert para(d, "2(b)").text.endswith("OAR Division 166-200.")
+    assert para(d, "3(a)").text.startswith("Document Requests.")
+    assert "Section 4" not in para(d, "3(i)").text
+    assert para(d, "Section 1").text.startswith("Resolution 261-2019: A Resolution Establishing a Public Records")
+    # "Section 5." set in by a tab, bare, after a gap, over its sentence: the series' next number, so the
+    # provision "Section 5", not 1.3's tail
+    assert para(d, "Section 5").text.startswith("The City of Rivergrove hereby adopts the Fee Schedule")
+    assert para(d, "1.3").text == "Response to Public Records Request."
+
+
+def test_an_ordinance_of_one_section_keeps_its_section_1():
+    # City of Rivergrove ordinance 89: "Section 1. Section 5.100 of the Rivergrove Land Development Ordinance ..."
+    # after a gap, running on as a sentence, the ordinance's one provision before the amended text: cited
+    # "Section 1", not lost among the lines before it
+    d = doc("rivergrove-or_2018_ordinance-89-tree-cutting")
+    assert para(d, "Section 1").text.startswith("Section 5.100 of the Rivergrove Land Development Ordinance")

@@ -81,6 +81,7 @@ def segment(reading: Reading) -> Document:
     s.register -= set(s.records)
     s.cover = cover_recommendations(s.body)
     s.diagram_pages = _diagram_pages(s.body)
+    s.chapter_series = _chapter_series(s.body)
     _read_body(s)
     paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
     # numbers with nothing after them, again and again (a word processor's list numbering running on below the
@@ -140,6 +141,7 @@ class _State:
     cover: set[int] = field(default_factory=set)  # lines of a cover's numbered recommendations (matter.py)
     cover_seen: bool = False  # the cover's recommendations came: back matter may start as after a paragraph
     diagram_pages: set[int] = field(default_factory=set)  # pages of a flow chart: text in many drawn boxes
+    chapter_series: set[int] = field(default_factory=set)  # "Section N." lines of a series the paper prints
 
 
 def _read_body(s: _State) -> None:
@@ -586,6 +588,41 @@ def _right_under(body, i: int, after_heading: int) -> bool:
                for j in range(after_heading, i))
 
 
+def _chapter_series(body: Body) -> set[int]:
+    """The lines that open with a "Section N." / "Article N." label after a gap, set short (a title of a few
+    words or none), in a paper that prints that series: three or more such labels of one word whose numbers
+    mostly go up by one, at one margin.  Lines whose text runs on as a sentence are left to the provision and
+    heading passes."""
+    found: dict[str, list[int]] = {}
+    for i in range(len(body)):
+        lab = body[i].label
+        if lab is not None and lab.kind == "chapter" and lab.word in ("Section", "Article") \
+                and body[i].text.lstrip().startswith(lab.word) and lab.number.isdigit():
+            found.setdefault(lab.word, []).append(i)
+    out: set[int] = set()
+    for word, idx in found.items():
+        if len(idx) < 3:
+            continue
+        nums = [int(body[i].label.number) for i in idx]  # type: ignore[union-attr]
+        ups = sum(1 for a, b in zip(nums, nums[1:]) if b == a + 1)
+        if ups < max(2, 0.6 * (len(idx) - 1)):
+            continue
+        xs = sorted(body[i].line.x0 for i in idx)
+        x = xs[len(xs) // 2]
+        last = None
+        for i in idx:
+            w = body[i]
+            rest = w.label.rest.strip()  # type: ignore[union-attr]
+            n = int(w.label.number)  # type: ignore[union-attr]
+            # at the series' margin, or a bare label ("Section 5." set in by a tab) that is the series' next number
+            at = abs(w.line.x0 - x) <= max(2.0, 0.6 * (w.line.size or 0)) or (not rest and last is not None
+                                                                               and n == last + 1)
+            if w.gap_before and at and len(rest.split()) <= 6 and not rest[:1].islower():
+                out.add(i)
+            last = n
+    return out
+
+
 def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence: bool, after_heading: bool) -> int:
     """Start back matter or a section at line i; how many lines that took (0: neither starts here)."""
     w = s.body[i]
@@ -606,6 +643,20 @@ def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence:
         return used
     h = find_heading(s.body, i, s.outline, s.numbering, in_paragraph=in_paragraph, mid_sentence=mid_sentence,
                      in_title_block=s.front.open, after_heading=after_heading)
+    if h is None and i in s.chapter_series and not mid_sentence:
+        # "Section 3. Public Record Requests." or a bare "Section 4." after a gap, in a paper that prints the
+        # series: a heading, never the tail of the paragraph above
+        lab = w.label
+        nxt = s.body[i + 1] if i + 1 < len(s.body) else None
+        if not lab.rest.strip() and nxt is not None and not nxt.gap_before and nxt.label is None \
+                and nxt.line.page == w.line.page and nxt.text[:1].isupper() and not s.body.styled(nxt, nxt.text):
+            # a bare "Section 5." over the sentence it numbers ("The City of Rivergrove hereby adopts ..."):
+            # the provision, cited "Section 5", as where the label runs on into its sentence on its own line
+            _close(s)
+            s.paragraphs.start(w, f"{lab.word} {lab.number}", "", ParagraphKind.PARAGRAPH, s.outline.number,
+                               s.outline.heading)
+            return 1
+        h = Heading(lab.number, lab.rest.strip(), w.line.page, SectionKind.CHAPTER, None, 1)
     if h is None:
         return 0
     shown = s.numbering.section_opens(h.number, annex=h.kind is SectionKind.ANNEX)

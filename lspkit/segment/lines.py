@@ -320,6 +320,16 @@ def _word_flat_labels(work: list[WorkLine]) -> None:
     from .numbering import Label
 
     found: dict[str, list[tuple[WorkLine, re.Match]]] = {}
+    # the "Section N." lines set as headings ("Section 3. Public Record Requests.", a bare "Section 4.") that a
+    # paper prints in the same series: they count towards it, so a provision among them that runs on as a
+    # sentence ("Section 1. Resolution 261-2019: ... is hereby repealed.") is one even where fewer than three do
+    series: dict[str, list[tuple[int, int]]] = {}  # the word: (line, number) of each heading-like label
+    for k, w in enumerate(work):
+        lab = w.label
+        if lab is not None and lab.kind == "chapter" and lab.word in ("Section", "Article") and w.gap_before \
+                and not _runs_on_as_provision(w) and lab.number.isdigit() \
+                and w.text.lstrip().startswith(lab.word):
+            series.setdefault(lab.word, []).append((k, int(lab.number)))
     for w in work:
         if w.label is not None and not _runs_on_as_provision(w):
             continue
@@ -327,7 +337,17 @@ def _word_flat_labels(work: list[WorkLine]) -> None:
         if m and (m.group(1).capitalize() not in _NOT_PROVISIONS or w.label is not None):
             found.setdefault(m.group(1), []).append((w, m))
     for word, hits in found.items():
+        # an ordinance of one section ("Section 1. Section 5.100 of the Rivergrove Land Development Ordinance ...
+        # is amended to read as follows:"): its one provision, set after a gap and running on as a sentence
+        lone = len(hits) == 1 and hits[0][1].group(2) == "1" and not hits[0][1].group(3)
+        if len(hits) < 3 and not (hits and hits[0][0].label is not None and all(v.gap_before for v, _ in hits)
+                                  and (lone or _one_series(series.get(hits[0][0].label.word, []),
+                                                           [(work.index(v), int(m.group(2))) for v, m in hits]))):
+            continue
         if len(hits) < 3:
+            for w, m in hits:
+                number = f"{word.capitalize() if word.isupper() else word} {m.group(2)}{m.group(3)}"
+                w.label = Label("number", number, m.group(4).strip(), (int(m.group(2)),), True, word.capitalize())
             continue
         # one margin, within a couple of points (Word sets "Section 1." at 66.5 on one page and 65.1 on the next)
         near = [[v for v, _ in hits if abs(v.line.x0 - w.line.x0) <= max(2.0, 0.6 * (v.line.size or 0))]
@@ -342,6 +362,14 @@ def _word_flat_labels(work: list[WorkLine]) -> None:
             if abs(w.line.x0 - x) <= max(2.0, 0.6 * (w.line.size or 0)):
                 number = f"{word.capitalize() if word.isupper() else word} {m.group(2)}{m.group(3)}"
                 w.label = Label("number", number, m.group(4).strip(), (int(m.group(2)),), True, word.capitalize())
+
+
+def _one_series(headings: list[tuple[int, int]], provisions: list[tuple[int, int]]) -> bool:
+    """The "Section N." headings and provisions, in the order printed, make one series of three or more whose
+    numbers mostly go up by one ("Section 1." ... "Section 2." ... "Section 3.")."""
+    nums = [n for _, n in sorted(headings + provisions)]
+    ups = sum(1 for a, b in zip(nums, nums[1:]) if b == a + 1)
+    return len(nums) >= 3 and ups >= max(2, 0.6 * (len(nums) - 1))
 
 
 def _runs_on_as_provision(w: WorkLine) -> bool:
