@@ -853,26 +853,25 @@ def _one_run_line(r: Run, page_no: int, width: float, height: float, changes: tu
 # baseline recur on page after page, and round() with digits costs eight dict look-ups.  Zero is never remembered
 # (0.0 and -0.0 are one key but round apart); the memo stops growing at _ROUND_MEMO values.
 _ROUND_MEMO = 1 << 16
-_ROUNDED2: dict[float, float] = {}
-_ROUNDED1: dict[float, float] = {}
 
 
-def _round2(x: float) -> float:
-    v = _ROUNDED2.get(x)
-    if v is None:
-        v = round(x, 2)
-        if x and len(_ROUNDED2) < _ROUND_MEMO:
-            _ROUNDED2[x] = v
-    return v
+def _memo_round(ndigits: int):
+    """round(x, ndigits) remembered for the values a page repeats (never for zero: 0.0 and -0.0 round apart)."""
+    memo: dict[float, float] = {}
+
+    def rounded(x: float) -> float:
+        v = memo.get(x)
+        if v is None:
+            v = round(x, ndigits)
+            if x and len(memo) < _ROUND_MEMO:
+                memo[x] = v
+        return v
+
+    return rounded
 
 
-def _round1(x: float) -> float:
-    v = _ROUNDED1.get(x)
-    if v is None:
-        v = round(x, 1)
-        if x and len(_ROUNDED1) < _ROUND_MEMO:
-            _ROUNDED1[x] = v
-    return v
+_round2 = _memo_round(2)
+_round1 = _memo_round(1)
 
 
 _new = object.__new__
