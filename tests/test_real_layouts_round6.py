@@ -17,6 +17,8 @@ def test_a_minutes_item_that_is_only_a_title_heads_its_lettered_reports():
     assert para(d, "7(d)").text == "Planning No planning applications"
     assert para(d, "7(f)").label == "f" and para(d, "7(f)").parent == "7"
     assert not any(p.number == "5" for p in d.paragraphs)
+    # the item that heads lettered reports is in the printed sequence: 4, 5(a)..5(d), 6 is no gap
+    assert not [w for w in d.warnings if "numbering gap" in w]
 
 
 def test_a_lettered_series_after_a_numbered_sentence_that_ended_is_its_own_entries():

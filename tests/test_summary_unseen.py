@@ -117,8 +117,16 @@ def test_be_advised_under_a_recommendation_heading_set_as_its_own_line():
 
 def test_an_ombudsmans_recommended_action_proposes():
     found = decisions("lgo_2015_14-019-995-draft-decision")
-    assert [v for v, _ in found] == ["PROPOSE"] * 3
+    assert [v for v, _ in found] == ["PROPOSE"] * 4
     assert found[0][1] == "To address the fault highlighted above,"
+
+
+def test_a_recommended_action_in_the_passive_takes_its_sections_verb():
+    """LGO's paragraph 30, between two "I propose" items under "Recommended action", proposes without the verb:
+    "Unless the Council can provide clear evidence ... then these should also be paid"."""
+    found = summary("lgo_2015_14-019-995-draft-decision").recommendations
+    assert [(r.paragraph, r.verb) for r in found] == [("28", "PROPOSE"), ("29", "PROPOSE"), ("30", "PROPOSE"),
+                                                      ("31", "PROPOSE")]
 
 
 def test_an_agendas_decisions_list_gives_each_to_item_with_its_verb():

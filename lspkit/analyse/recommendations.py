@@ -80,6 +80,8 @@ _LEAD = re.compile(
 _REQUEST = re.compile(
     r"\b(?:is|are)\s+(?:asked|requested|recommended|invited|being\s+asked)\s+to\b|\brecommended\s+that\b|\bRECOMMENDED\b"
 )
+# a recommendation in the passive: "these should also be paid", "the policy must be reviewed"
+_OBLIGED = re.compile(r"\b(?:should|must|ought\s+to)\s+(?:also\s+|now\s+|then\s+)?be\s+\w+ed\b|\b(?:should|must)\s+(?:also\s+)?be\s+(?:paid|made|done|given|taken|sent|put|kept|set)\b")
 _BACK_MATTER = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:relevant\s+director|report\s+authors?|authors?|contact\s+officers?|contact\s+details?|"
     r"background\s+(?:papers?|documents?)|lead\s+(?:member|officer)|appendices|annexes|implications|"
@@ -427,6 +429,7 @@ def _body_decisions(document: Document) -> list[Recommendation]:
     led_paragraph: Optional[str] = None
     lead_verb: Optional[str] = None
     suggested = _suggested_run(document)
+    section_verbs: dict = {}  # a recommendations section's verb, from its first item that names one
     for p in document.paragraphs:
         if p.kind is ParagraphKind.QUESTION:
             continue
@@ -459,6 +462,13 @@ def _body_decisions(document: Document) -> list[Recommendation]:
         verb_asked = lead_verb_of(p.heading or "") if lead_heading else lead_verb if under else None
         found, awaiting = _decisions_in(text, paragraph=p.number, page=p.page, source="body",
                                         led=led_here, number=number, lead_verb=verb_asked)
+        if not found and in_section and not text.rstrip().endswith(":") and (p.section, p.heading) in section_verbs and _OBLIGED.search(text):
+            # under "Recommended action", among items that each "propose", one that recommends in the passive
+            # ("Unless the Council can provide clear evidence ... these should also be paid") is one of them
+            found, awaiting = [Recommendation(p.number, p.page, text.strip(), number,
+                                              section_verbs[p.section, p.heading], "body")], False
+        for r in found:
+            section_verbs.setdefault((p.section, p.heading), r.verb)
         (out if led_here else stray).extend(found)
         if awaiting:
             led_paragraph, lead_verb = p.number, lead_verb_of(_OPENING.sub("", text, count=1))

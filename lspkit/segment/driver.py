@@ -102,7 +102,8 @@ def segment(reading: Reading) -> Document:
         items = {s.body[i].text.split()[0] for i in s.register}  # a register's ids have gaps by nature
         items |= {number for number, _ in s.records.values()}
         warnings.extend(sequence_warnings([p.number for p in paragraphs if p.kind is ParagraphKind.PARAGRAPH
-                                           and p.label == p.number and p.number not in items]))
+                                           and p.label == p.number and p.number not in items],
+                                          {x.number for x in s.outline.sections if x.number}))
         warnings.extend(question_warnings([p.number for p in paragraphs if p.kind is ParagraphKind.QUESTION]))
     title = metadata.get("title") or None
     source = Source(path=reading.path, sha256=reading.sha256, pages=reading.page_count, title=title)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import TYPE_CHECKING, Collection, Optional, Sequence
 
 from ..model import ParagraphKind
 
@@ -220,8 +220,10 @@ def _roman_value(s: str) -> int:
     return int(_roman_or_int(s.upper()))
 
 
-def sequence_warnings(numbers: Sequence[str]) -> list[str]:
-    """Gaps, duplicates and restarts in a list of accepted paragraph numbers, in words a reader can check."""
+def sequence_warnings(numbers: Sequence[str], headings: Collection[str] = ()) -> list[str]:
+    """Gaps, duplicates and restarts in a list of accepted paragraph numbers, in words a reader can check.
+    `headings`: numbers the paper prints as headings (a minute item "4. Office Bearers reports:" over its lettered
+    reports): a gap that only they fill is no gap."""
     out: list[str] = []
     seen: set[str] = set()
     prev: Optional[tuple[int, ...]] = None
@@ -239,12 +241,20 @@ def sequence_warnings(numbers: Sequence[str]) -> list[str]:
             prev = None  # into (or out of) an annex: its numbering starts afresh
         if prev is not None:
             kind = successor_kind(prev, cand, max_gap=50)
-            if kind == "gap":
+            if kind == "gap" and not _filled(prev, cand, headings):
                 out.append(f"numbering gap: {_fmt(prev)} is followed by {n}")
             elif kind is None and cand != prev:
                 out.append(f"numbering restarts or goes back: {_fmt(prev)} is followed by {n}")
         prev = cand
     return out
+
+
+def _filled(prev: tuple[int, ...], cand: tuple[int, ...], headings: Collection[str]) -> bool:
+    """Whether the numbers between prev and cand on their last level ("3" .. "5": "4") are all headings."""
+    if not headings or len(prev) != len(cand) or prev[:-1] != cand[:-1] or cand[-1] - prev[-1] > 50:
+        return False
+    stem = "".join(f"{x}." for x in prev[:-1])
+    return all(f"{stem}{k}" in headings for k in range(prev[-1] + 1, cand[-1]))
 
 
 def question_warnings(numbers: Sequence[str]) -> list[str]:
