@@ -21,3 +21,38 @@ def test_a_ragged_line_ending_in_the_gutter_stays_in_its_column():
     assert got[4][1].startswith("Proportion of males and females receiving bonus payments")
     assert got[5][1].startswith("Proportion of males and females in each pay quartile")
     assert "£" not in got[4][1] and "£" not in got[5][1]  # not run into the tables beside them
+
+
+AGIMO = "agimo-au_2013_accessibility-web-ict-procurement"
+
+
+def test_a_font_with_absurd_ascent_and_descent_sits_on_its_baseline():
+    # AGIMO web accessibility procurement (Adobe PDF Library 10): its Cambria carries Cambria Math's metrics, a
+    # loose box six ems tall whose bottom is three ems under the baseline, so each line of it was set among the
+    # lines below ("especially in the following stages:2.1. Assessment:Approach to Market:"); the box comes from
+    # the character's em and baseline instead
+    got = _paras(AGIMO)
+    assert got[0] == ("1", "Approach to Market: may include RFT, EOI, RFQ or any other type of approach to market.")
+    assert got[1][0] == "2" and got[1][1].startswith("Assessment: the consideration and review of responses")
+    assert got[3][0] == "4" and got[3][1].startswith("Maintenance: the continued monitoring and engagement")
+
+
+def test_a_sentence_s_clauses_numbered_after_its_colon_are_not_paragraphs():
+    # AGIMO page 5: "The Web Accessibility NTS:" then "1) promotes improved web services ...;", "2) details ...; and",
+    # "3) encourages ...": each item opens in lower case, going on from the words before the colon; the list is the
+    # sentence's, not a restart of the paper's numbering under the heading above it
+    d = doc(AGIMO)
+    assert not any(p.text.startswith(("promotes", "details the key", "encourages")) for p in d.paragraphs)
+    blocks = " ".join(b.text for b in d.blocks)
+    assert "The Web Accessibility NTS:" in blocks and "1) promotes improved web services" in blocks
+
+
+def test_a_reading_list_s_numbered_titles_over_bullets_are_not_paragraphs():
+    # AGIMO pages 8-9, under "Resources": "1. Commonwealth Procurement Rules - Dept Finance and Deregulation" over
+    # bullets of titles and addresses, ... "6. Additional resources": every item a one-line title with bullets under
+    # it, so the numbers count lists, not paragraphs
+    d = doc(AGIMO)
+    assert not any(p.text.startswith(("Commonwealth Procurement Rules", "Disability Discrimination Act 1992",
+                                      "Additional resources")) for p in d.paragraphs)
+    assert "6. Additional resources" in [b.text for b in d.blocks]
+

@@ -284,6 +284,7 @@ class Numbering:
         self.letters = LetteredParagraphs()
         self.list_levels: Optional[tuple[int, ...]] = None  # the last item of a short numbered list of phrases
         self.seen_levels: set[tuple[int, ...]] = set()  # every number accepted so far
+        self.title_levels: Optional[tuple[int, ...]] = None  # the last numbered title of a reading list
 
     def paragraph_start(self, body: Body, i: int, section_levels: Optional[tuple[int, ...]], in_paragraph: bool,
                         mid_sentence: bool) -> Optional[tuple[str, ParagraphKind]]:
@@ -322,6 +323,7 @@ class Numbering:
         self.heading_since_last = True
         self.letters.stop()
         self.list_levels = None
+        self.title_levels = None
         if annex:
             self.annex.enter(number or "Annex")
             return number
@@ -354,7 +356,7 @@ class Numbering:
         cand = lab.levels
         if self.smaller_type(w, body):
             return False
-        if self._phrase_list(body, i):
+        if self._phrase_list(body, i) or self._list_title(body, i):
             return False
         if lab.word == "File":
             return True  # an agenda item before its file number ("1.A 21-0177 Approve ..."): the file number vouches
@@ -480,19 +482,57 @@ class Numbering:
         lab = body[i].label
         assert lab is not None
         phrase = len(lab.rest.split()) <= 8 and not re.search(r"[.;!?][\"'”’)]*$", lab.rest)
+        # or the clauses of a sentence: "The Web Accessibility NTS:" then "1) promotes improved web services ...;",
+        # "2) details the key milestones ...; and", "3) encourages ...": each opens in lower case, going on from the
+        # words before the colon, so the list is the sentence's, not a restart of the paragraph numbering
+        clause = lab.dotted and lab.rest[:1].islower()
         if self.list_levels is not None:
-            if phrase and successor_kind(self.list_levels, lab.levels) == "next":
+            if (phrase or clause) and successor_kind(self.list_levels, lab.levels) == "next":
                 self.list_levels = lab.levels
                 return True
             self.list_levels = None
-        if not phrase or lab.levels != (1,) or self.last_levels is None or i == 0:
+        if not (phrase or clause) or lab.levels != (1,) or self.last_levels is None or i == 0:
             return False
         if not body[i - 1].text.rstrip().endswith(":"):
             return False
+        if clause:
+            self.list_levels = lab.levels
+            return True
         following = [j for j in range(i + 1, min(i + 3, len(body)))]
         if not following or body[following[0]].label is None or body[following[0]].label.levels != (2,):
             return False
         self.list_levels = lab.levels
+        return True
+
+    def _list_title(self, body: Body, i: int) -> bool:
+        """Is line i one of the numbered titles of a reading list ("1. Commonwealth Procurement Rules - Dept Finance
+        and Deregulation" over "• Commonwealth Procurement Rules" and its address, "2. Disability Discrimination Act
+        1992" over its bullets, ... "6. Additional resources")?  A series restarting at "1." whose every item is a
+        phrase on one line, that no sentence ends, with bullets straight under it, two items at least: its numbers
+        count the lists, not paragraphs.  (One title over bullets among sentences, "53 Also relevant are the
+        following SPDs" or a minute's "7 Investment Strategy Review", is not such a series.)"""
+        lab = body[i].label
+        assert lab is not None
+        if self.title_levels is not None:
+            if successor_kind(self.title_levels, lab.levels) == "next" and _titles_bullets(body, i):
+                self.title_levels = lab.levels
+                return True
+            self.title_levels = None
+        if lab.levels != (1,) or self.last_levels is None or not _titles_bullets(body, i):
+            return False
+        items, want = 1, 2
+        for j in range(i + 1, len(body)):
+            v = body[j]
+            if v.label is None or v.label.kind != "number":
+                continue
+            if v.label.levels != (want,):
+                break
+            if not _titles_bullets(body, j):
+                return False
+            items, want = items + 1, want + 1
+        if items < 2:
+            return False
+        self.title_levels = lab.levels
         return True
 
     def _confirmed(self, body: Body, i: int, cand: tuple[int, ...], prev: Optional[tuple[int, ...]]) -> bool:
@@ -697,6 +737,17 @@ class LetteredParagraphs:
             if w.label is not None and w.label.kind in ("number", "chapter", "annex"):
                 return False
         return False
+
+
+def _titles_bullets(body: "Body", i: int) -> bool:
+    """Line i is a numbered phrase on one line, that no sentence ends, with a bullet straight under it."""
+    lab = body[i].label
+    assert lab is not None
+    if len(lab.levels) != 1 or len(lab.rest.split()) > 10 or re.search(r"[.:;!?,][\"'”’)]*$", lab.rest):
+        return False
+    nxt = body[i + 1] if i + 1 < len(body) else None
+    return nxt is not None and nxt.label is not None and nxt.label.kind == "bullet" \
+        and nxt.line.page == body[i].line.page
 
 
 def _ended_lead(body: "Body", i: int, intro: str) -> bool:
