@@ -56,3 +56,18 @@ def test_a_reading_list_s_numbered_titles_over_bullets_are_not_paragraphs():
                                       "Additional resources")) for p in d.paragraphs)
     assert "6. Additional resources" in [b.text for b in d.blocks]
 
+
+def test_a_specimen_s_clauses_at_a_margin_of_their_own_are_paragraphs():
+    # AGIMO page 6, under "Conformance with Web Content Accessibility Guidelines 2.0": the specimen clauses "X.1",
+    # "X.2", "X.3" stand 28 pt in from the paper's numbers, each a sentence, the next two at the same margin going on
+    # from the first: they are paragraphs (X.1 keeping its a)-c) and not ending at the wrapped "2.0 Techniques");
+    # the flat "1." under "Article 4" after them restarts the numbering as after any paragraph number
+    got = _paras(AGIMO)
+    labels = [label for label, _ in got]
+    assert labels == ["1", "2", "3", "4", "X.1", "X.2", "X.3", "1", "1", "2"]
+    x1 = got[4][1]
+    assert x1.startswith("Information regarding the Web Accessibility National Transition Strategy")
+    assert "c) Assessments for WCAG 2.0 Conformance" in x1 and x1.endswith("WCAG 2.0 Quick Reference.")
+    assert got[5][1] == "Tenders are required to state at <schedule> whether their tender complies with the Web " \
+                        "Accessibility NTS."
+    assert got[7][1].startswith("States Parties undertake to ensure and promote the full realization")

@@ -404,7 +404,8 @@ class Numbering:
             sec = section_levels
             if sec is not None and cand[: len(sec)] == sec and cand[-1] == 1:
                 return True
-            if cand[-1] == 1 and all(c == 1 for c in cand[1:]) and len(cand) == len(prev):
+            depth = len(prev) - (prev[0] > 1000 and len(prev) > 1)  # an annex's "B.3" (a specimen's "X.3") is a "3"
+            if cand[-1] == 1 and all(c == 1 for c in cand[1:]) and len(cand) in (len(prev), depth):
                 return True  # flat numbering restarting in a new chapter
         if kind is None and len(cand) >= 2 and cand[0] == prev[0] and cand in self.seen_levels and w.gap_before \
                 and not mid_sentence and lab.rest[:1].isupper() and self.at_number_x(w, body):
@@ -535,8 +536,37 @@ class Numbering:
         self.title_levels = lab.levels
         return True
 
+    def _own_margin(self, body: Body, i: int, cand: tuple[int, ...]) -> bool:
+        """Line i opens a series under a heading at a margin of its own, set in from the paper's numbers, and the
+        next two numbers at that margin go on from it, each a sentence: a specimen's clauses ("X.1 Information
+        regarding ...", "X.2 Tenders are required ...", "X.3 ...", under "Conformance with Web Content
+        Accessibility Guidelines 2.0") are its paragraphs, as a boxed summary's questions are, and their margin is
+        the series' (series_x).  A number set further in is a wrapped one or an item's ("2.0 Techniques"), not
+        the series'; a list's items are set in too, but not under a heading, or not as sentences."""
+        w = body[i]
+        if not (body.pdf and self.heading_since_last and w.gap_before and not self.at_number_x(w, body)
+                and _sentence(w.label.rest)):
+            return False
+        last, seen = cand, 0
+        for j in range(i + 1, min(len(body), i + 60)):
+            v = body[j]
+            if v.label is None or v.label.kind != "number" or body.numbered_heading_look(v):
+                continue
+            if v.line.x0 > w.line.x0 + 2:
+                continue
+            if v.line.x0 < w.line.x0 - 2 or successor_kind(last, v.label.levels) != "next" \
+                    or not _sentence(v.label.rest) or not v.gap_before:
+                return False
+            last, seen = v.label.levels, seen + 1
+            if seen == 2:
+                self.series_x = w.line.x0
+                return True
+        return False
+
     def _confirmed(self, body: Body, i: int, cand: tuple[int, ...], prev: Optional[tuple[int, ...]]) -> bool:
         """Accept an out-of-sequence number only when the numbers after it continue from it."""
+        if prev is not None and self._own_margin(body, i, cand):
+            return True
         following = body.numbers_after(i, 2)
         if not following or not self.at_number_x(body[i], body):
             return False
@@ -737,6 +767,11 @@ class LetteredParagraphs:
             if w.label is not None and w.label.kind in ("number", "chapter", "annex"):
                 return False
         return False
+
+
+def _sentence(text: str) -> bool:
+    """Words enough to be a sentence, opening as one (more than eight, a capital first)."""
+    return len(text.split()) > 8 and text[:1].isupper()
 
 
 def _titles_bullets(body: "Body", i: int) -> bool:
