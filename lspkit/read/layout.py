@@ -30,7 +30,8 @@ def order_runs(runs: list[list], page_width: float) -> list[list[list]]:
     for r in runs:
         placed = False
         for i, (cx0, cx1) in enumerate(columns):
-            if r[0] >= cx0 - 1 and r[1] <= cx1 + 1:
+            nxt = columns[i + 1][0] if i + 1 < len(columns) else None
+            if r[0] >= cx0 - 1 and (r[1] <= cx1 + 1 or _overshoots(r, cx1, nxt)):
                 per_col[i].append(r)
                 placed = True
                 break
@@ -51,6 +52,17 @@ def order_runs(runs: list[list], page_width: float) -> list[list[list]]:
     for ci, lines in enumerate(col_lines):
         out.extend(lines[idx[ci]:])
     return _right_notes(out, runs, page_width)
+
+
+def _overshoots(r: list, edge: float, next_left: Optional[float]) -> bool:
+    """A run of a column that ends a little past the edge its other lines give, in the gutter and well short of the
+    next column, is still its column's: a ragged line (Yorkshire Ambulance's "... publish on their website the
+    results of six", a point and a half past the edge, the one run the gutter was found across), not a line
+    spanning the columns, which would cut the page and have the other column's first lines read before it.
+    A little: half its type size; well short: the next column is still a gutter away (0.6 of its size, 5 pt at
+    least).  A heading or table row running far into the gutter is still read as spanning."""
+    return (next_left is not None and r[0] <= edge and r[1] - edge <= 0.5 * r[4]
+            and next_left - r[1] >= max(0.6 * r[4], 5))
 
 
 def _right_notes(lines: list[list[list]], runs: list[list], page_width: float) -> list[list[list]]:

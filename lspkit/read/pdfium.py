@@ -93,6 +93,20 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
     rgba = (ctypes.c_uint * 4)()
     r_ref, g_ref, b_ref, a_ref = (ctypes.byref(rgba, 4 * i) for i in range(4))
     get_fill = _fast_fill(R)  # called for every word: through a plain pointer, as the loose box
+    matrix = R.FS_MATRIX()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+
+    def true_box(k: int, top: float, bottom: float) -> tuple[float, float]:
+        """The character's loose top and bottom from its em and baseline when its font's ascent and descent are
+        absurd (a Cambria embedded with Cambria Math's metrics: a loose box six ems tall, its bottom three ems
+        under the baseline, which sets the line among the lines below it); else top and bottom as they are."""
+        if not R.FPDFText_GetMatrix(raw, k, matrix):
+            return top, bottom
+        em = math.hypot(matrix.c, matrix.d) * R.FPDFText_GetFontSize(raw, k)
+        if not em > 0.5 or bottom - top <= 2.5 * em or not R.FPDFText_GetCharOrigin(raw, k, ox, oy):
+            return top, bottom
+        base = height - oy.value
+        return base - 0.95 * em, base + 0.22 * em
 
     def colour(k: int):
         if not get_fill(handle, k, r_ref, g_ref, b_ref, a_ref):
@@ -168,12 +182,18 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
         left, top, right, bottom = corners()
         top, bottom = height - top, height - bottom
         size = bottom - top
+        if size > 6 * (right - left):  # taller than six of its widths: maybe a font with absurd metrics
+            top, bottom = true_box(s, top, bottom)
+            size = bottom - top
         uniform = size > 0.5 and isfinite(left + right)
         if uniform and e - s > 1:
             box(handle, e - 1, rect_ref)
             _, ltop, right, lbottom = corners()
             lsize = ltop - lbottom
             lbottom = height - lbottom
+            if lsize > 6 * (right - rect.left):
+                ltop, lbottom = true_box(e - 1, height - ltop, lbottom)
+                ltop, lsize = height - ltop, lbottom - ltop
             uniform = abs(lsize - size) <= 0.15 * size and abs(lbottom - bottom) <= 0.15 * size and (
                 word.isascii() or not any(_rtl(c) for c in word))
             if uniform:
@@ -216,6 +236,9 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
             box(handle, k, rect_ref)
             left, right, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
             size = bottom - top
+            if size > 6 * (right - left):
+                top, bottom = true_box(k, top, bottom)
+                size = bottom - top
             if not size > 0.5 or not math.isfinite(left + right):  # NaN/inf from absurd coordinates too
                 continue
             visible += 1

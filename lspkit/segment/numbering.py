@@ -294,6 +294,7 @@ class Numbering:
         self.letters = LetteredParagraphs()
         self.list_levels: Optional[tuple[int, ...]] = None  # the last item of a short numbered list of phrases
         self.seen_levels: set[tuple[int, ...]] = set()  # every number accepted so far
+        self.title_levels: Optional[tuple[int, ...]] = None  # the last numbered title of a reading list
 
     def paragraph_start(self, body: Body, i: int, section_levels: Optional[tuple[int, ...]], in_paragraph: bool,
                         mid_sentence: bool) -> Optional[tuple[str, ParagraphKind]]:
@@ -332,6 +333,7 @@ class Numbering:
         self.heading_since_last = True
         self.letters.stop()
         self.list_levels = None
+        self.title_levels = None
         if annex:
             self.annex.enter(number or "Annex")
             return number
@@ -364,7 +366,7 @@ class Numbering:
         cand = lab.levels
         if self.smaller_type(w, body):
             return False
-        if self._phrase_list(body, i):
+        if self._phrase_list(body, i) or self._list_title(body, i):
             return False
         if lab.word == "File":
             return True  # an agenda item before its file number ("1.A 21-0177 Approve ..."): the file number vouches
@@ -412,7 +414,8 @@ class Numbering:
             sec = section_levels
             if sec is not None and cand[: len(sec)] == sec and cand[-1] == 1:
                 return True
-            if cand[-1] == 1 and all(c == 1 for c in cand[1:]) and len(cand) == len(prev):
+            depth = len(prev) - (prev[0] > 1000 and len(prev) > 1)  # an annex's "B.3" (a specimen's "X.3") is a "3"
+            if cand[-1] == 1 and all(c == 1 for c in cand[1:]) and len(cand) in (len(prev), depth):
                 return True  # flat numbering restarting in a new chapter
         if kind is None and len(cand) >= 2 and cand[0] == prev[0] and cand in self.seen_levels and w.gap_before \
                 and not mid_sentence and lab.rest[:1].isupper() and self.at_number_x(w, body):
@@ -490,23 +493,90 @@ class Numbering:
         lab = body[i].label
         assert lab is not None
         phrase = len(lab.rest.split()) <= 8 and not re.search(r"[.;!?][\"'”’)]*$", lab.rest)
+        # or the clauses of a sentence: "The Web Accessibility NTS:" then "1) promotes improved web services ...;",
+        # "2) details the key milestones ...; and", "3) encourages ...": each opens in lower case, going on from the
+        # words before the colon, so the list is the sentence's, not a restart of the paragraph numbering
+        clause = lab.dotted and lab.rest[:1].islower()
         if self.list_levels is not None:
-            if phrase and successor_kind(self.list_levels, lab.levels) == "next":
+            if (phrase or clause) and successor_kind(self.list_levels, lab.levels) == "next":
                 self.list_levels = lab.levels
                 return True
             self.list_levels = None
-        if not phrase or lab.levels != (1,) or self.last_levels is None or i == 0:
+        if not (phrase or clause) or lab.levels != (1,) or self.last_levels is None or i == 0:
             return False
         if not body[i - 1].text.rstrip().endswith(":"):
             return False
+        if clause:
+            self.list_levels = lab.levels
+            return True
         following = [j for j in range(i + 1, min(i + 3, len(body)))]
         if not following or body[following[0]].label is None or body[following[0]].label.levels != (2,):
             return False
         self.list_levels = lab.levels
         return True
 
+    def _list_title(self, body: Body, i: int) -> bool:
+        """Is line i one of the numbered titles of a reading list ("1. Commonwealth Procurement Rules - Dept Finance
+        and Deregulation" over "• Commonwealth Procurement Rules" and its address, "2. Disability Discrimination Act
+        1992" over its bullets, ... "6. Additional resources")?  A series restarting at "1." whose every item is a
+        phrase on one line, that no sentence ends, with bullets straight under it, two items at least: its numbers
+        count the lists, not paragraphs.  (One title over bullets among sentences, "53 Also relevant are the
+        following SPDs" or a minute's "7 Investment Strategy Review", is not such a series.)"""
+        lab = body[i].label
+        assert lab is not None
+        if self.title_levels is not None:
+            if successor_kind(self.title_levels, lab.levels) == "next" and _titles_bullets(body, i):
+                self.title_levels = lab.levels
+                return True
+            self.title_levels = None
+        if lab.levels != (1,) or self.last_levels is None or not _titles_bullets(body, i):
+            return False
+        items, want = 1, 2
+        for j in range(i + 1, len(body)):
+            v = body[j]
+            if v.label is None or v.label.kind != "number":
+                continue
+            if v.label.levels != (want,):
+                break
+            if not _titles_bullets(body, j):
+                return False
+            items, want = items + 1, want + 1
+        if items < 2:
+            return False
+        self.title_levels = lab.levels
+        return True
+
+    def _own_margin(self, body: Body, i: int, cand: tuple[int, ...]) -> bool:
+        """Line i opens a series under a heading at a margin of its own, set in from the paper's numbers, and the
+        next two numbers at that margin go on from it, each a sentence: a specimen's clauses ("X.1 Information
+        regarding ...", "X.2 Tenders are required ...", "X.3 ...", under "Conformance with Web Content
+        Accessibility Guidelines 2.0") are its paragraphs, as a boxed summary's questions are, and their margin is
+        the series' (series_x).  A number set further in is a wrapped one or an item's ("2.0 Techniques"), not
+        the series'; a list's items are set in too, but not under a heading, or not as sentences."""
+        w = body[i]
+        if not (body.pdf and self.heading_since_last and w.gap_before and not self.at_number_x(w, body)
+                and _sentence(w.label.rest)):
+            return False
+        last, seen = cand, 0
+        for j in range(i + 1, min(len(body), i + 60)):
+            v = body[j]
+            if v.label is None or v.label.kind != "number" or body.numbered_heading_look(v):
+                continue
+            if v.line.x0 > w.line.x0 + 2:
+                continue
+            if v.line.x0 < w.line.x0 - 2 or successor_kind(last, v.label.levels) != "next" \
+                    or not _sentence(v.label.rest) or not v.gap_before:
+                return False
+            last, seen = v.label.levels, seen + 1
+            if seen == 2:
+                self.series_x = w.line.x0
+                return True
+        return False
+
     def _confirmed(self, body: Body, i: int, cand: tuple[int, ...], prev: Optional[tuple[int, ...]]) -> bool:
         """Accept an out-of-sequence number only when the numbers after it continue from it."""
+        if prev is not None and self._own_margin(body, i, cand):
+            return True
         following = body.numbers_after(i, 2)
         if not following or not self.at_number_x(body[i], body):
             return False
@@ -707,6 +777,22 @@ class LetteredParagraphs:
             if w.label is not None and w.label.kind in ("number", "chapter", "annex"):
                 return False
         return False
+
+
+def _sentence(text: str) -> bool:
+    """Words enough to be a sentence, opening as one (more than eight, a capital first)."""
+    return len(text.split()) > 8 and text[:1].isupper()
+
+
+def _titles_bullets(body: "Body", i: int) -> bool:
+    """Line i is a numbered phrase on one line, that no sentence ends, with a bullet straight under it."""
+    lab = body[i].label
+    assert lab is not None
+    if len(lab.levels) != 1 or len(lab.rest.split()) > 10 or re.search(r"[.:;!?,][\"'”’)]*$", lab.rest):
+        return False
+    nxt = body[i + 1] if i + 1 < len(body) else None
+    return nxt is not None and nxt.label is not None and nxt.label.kind == "bullet" \
+        and nxt.line.page == body[i].line.page
 
 
 def _ended_lead(body: "Body", i: int, intro: str) -> bool:
