@@ -333,6 +333,7 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
     for u in glossary.unexpanded:
         if u.short not in entries and not bad_short(u.short) and not _in_caps_heading_only(document, u.short):
             unexpanded.setdefault(u.short, GlossaryEntry(u.short, None, u.first or None))
+    entries = {k: replace(e, long=_split_glued(e.short, e.long)) if e.long else e for k, e in entries.items()}
     out = list(entries.values()) + [u for s, u in unexpanded.items() if s not in entries]
     position = {p.number: i for i, p in enumerate(document.paragraphs)}
     out.sort(key=lambda e: (e.short.lower(), position.get(e.first or "", 10**9)))
@@ -500,7 +501,8 @@ def _spelled_in_brackets(items: list[tuple[str, str]]) -> list[tuple[str, str, s
 
 # a short form with a qualifier the long form ends with too: "Web Content Accessibility Guidelines version 2.0
 # (WCAG 2.0)", "Commercial Off The Shelf Software and Hardware panel (COTS panel)"
-_QUALIFIED = re.compile(r"\((?P<short>(?P<core>[A-Z][A-Z0-9]{1,7})\s+(?P<tail>\d+(?:\.\d+)*|[a-z]{3,12}))\)")
+# ... and a name's last word: "Garelochhead and Portincaple Trust (G&P Trust)"
+_QUALIFIED = re.compile(r"\((?P<short>(?P<core>[A-Z][A-Z0-9&]{1,7})\s+(?P<tail>\d+(?:\.\d+)*|[a-z]{3,12}|[A-Z][a-z]{2,12}))\)")
 # a prefix on both: "NON-Water Quality Resource Area (NON-WQRA)"
 _PREFIXED = re.compile(r"\((?P<short>(?P<pre>[A-Za-z]{2,5})-(?P<core>[A-Z]{2,8}))\)")
 # the long form first in the bracket, an explanation after a dash: "DBH (Diameter Breast Height – measured at ...)"
@@ -540,7 +542,7 @@ def _qualified_brackets(items: list[tuple[str, str]]) -> list[tuple[str, str, st
             if not before.endswith(tail) or sum(c.isupper() for c in core) < 2:
                 continue
             words = re.findall(r"[A-Za-z][\w’'-]*|\d+(?:\.\d+)*", before[: len(before) - len(tail)])[-12:]
-            run = _name_run_back(core, words, _VERSION_WORDS)
+            run = _name_run_back(core.replace("&", ""), words, _VERSION_WORDS)
             if run:
                 out.append((m.group("short"), " ".join(run + [tail]), number))
         for m in _PREFIXED.finditer(text):
@@ -571,6 +573,19 @@ def _qualified_brackets(items: list[tuple[str, str]]) -> list[tuple[str, str, st
 
 # words run together where a small word met a capitalised one: "National Institute ofStandards and Technology"
 _GLUED = re.compile(r"(?<![A-Za-z])(of|and|for|the|to|in|on)(?=[A-Z][a-z])")
+
+
+def _split_glued(short: str, long: str) -> str:
+    """A long form with two words run together across a line break ("Employee AssistanceProvider" for EAP): the
+    words apart, when that is what makes one word per letter of the short form."""
+    letters = re.sub(r"[^A-Z]", "", short)
+    words = long.split()
+    if len(words) >= len(letters) or not re.search(r"[a-z]{2}[A-Z][a-z]", long):
+        return long
+    apart = re.sub(r"(?<=[a-z]{2})(?=[A-Z][a-z]{2})", " ", long)
+    if "".join(w[0] for w in apart.split() if w[:1].isupper()) == letters:
+        return apart
+    return long
 
 
 def _unglued(text: str) -> str:

@@ -44,7 +44,8 @@ from ..model import Document, ParagraphKind
 VERBS = (
     "NOTE AGREE APPROVE ENDORSE DELEGATE COMMENT ADOPT RECOMMEND DECIDE DEBATE CONSIDER RESOLVE AUTHORISE "
     "AUTHORIZE RECEIVE ACCEPT REJECT REFER REVIEW SUPPORT CONFIRM APPOINT ALLOCATE REQUEST INSTRUCT ASK "
-    "ACKNOWLEDGE SUBMIT AMEND RATIFY PROCEED GRANT REFUSE PROPOSE ADVISE DISCUSS DETERMINE AGREES APPROVES"
+    "ACKNOWLEDGE SUBMIT AMEND RATIFY PROCEED GRANT REFUSE PROPOSE ADVISE DISCUSS DETERMINE AGREES APPROVES "
+    "OVERRULE WAIVE ANNOUNCE ELECT DIRECT PROVIDE"
 ).split()
 _VERB_FORMS: dict[str, str] = {}
 for _v in VERBS:
@@ -62,24 +63,33 @@ _HEADING_ALONE = re.compile(r"\W*(?:\d+(?:\.\d+)*\W*)?(?:recommendations?|recomm
 # "Recommendation(s):", "Decision(s) recommended:", and a heading run into its lead-in ("Recommendations That
 # Cabinet:", "Recommendation That the Minister notes ..."): the capital "That" starts the decision's clause
 _OPENING = re.compile(r"^\s*(?:(?:recommendations?|recommendation\(s\))\s*(?:to\s+\w+\s*)?[:.\-\u2013]|"
+                      # an agenda item's label: "RECOMMENDED ACTION:", "Staff Recommendation:", "Action Required:"
+                      r"(?:(?:staff|committee|officers?)\s+)?recommended\s+(?:actions?|motion)\s*:|"
+                      r"(?:staff|committee|officers?)\s+recommendations?\s*:|action\s+(?:required|requested)\s*:|"
+                      r"(?-i:(?:DEPARTMENT|STAFF|COMMITTEE|OFFICERS?)\s+RECOMMENDATIONS?)\s+(?=[A-Z][a-z])|"
                       r"decisions?(?:\(s\))?\s+recommended\s*[:.\-\u2013]|"
                       r"(?:recommendations?|recommendation\(s\))(?=\s+(?-i:That)\s))\s*", re.I)
 # a "Recommendation:" printed inside an agenda item, after its number and title ("B 21-0108 Approve 2021 Work Plans
 # Recommendation: Approve the 2021 Work Plans as submitted."): what follows it is the decision asked
-_INLINE = re.compile(r"(?<=\S)\s+(?-i:Recommendations?):\s+(?=\S)")
+_INLINE = re.compile(r"(?<=\S)\s+(?-i:Recommendations?|RECOMMENDATIONS?|(?:Staff\s+)?Recommended\s+Actions?|"
+                     r"RECOMMENDED\s+ACTIONS?|Staff\s+Recommendations?|STAFF\s+RECOMMENDATIONS?):\s+(?=\S)")
 _LEAD = re.compile(
     r"\b(?:is|are)\s+(?:asked|requested|recommended|invited|being\s+asked)\s+to\b\s*:?"
     r"|\b(?:it\s+is|are|is)\s+recommended\s+that\b\s*:?"
     r"|(?-i:\bRECOMMENDED\b)\s*(?:that\b)?\s*:?"  # in capitals only: "would have recommended that" reports
     r"|\bthat\s+(?=(?:the\s+)?(?:cabinet|council|committee|panel|board|executive|members?)\b)"
-    r"|\brecommends?\s+that\b(?:\s+(?:the\s+)?\w+\s+should\b)?\s*:?",  # "ODUG recommends that government should:"
+    r"|\brecommends?\s+that\b(?:\s+(?:the\s+)?\w+\s+should\b)?\s*:?"  # "ODUG recommends that government should:"
+    r"|\bstaff\s+recommends\b(?=\s+(?:that\s+)?the\s+[A-Z])",  # "Staff recommends the Housing Authority approve ..."
     re.I,
 )
 # outside a Recommendation(s) section only an explicit request counts ("It is proposed that the Panel
 # receives ..." describes; "The Cabinet is asked to note ..." asks)
 _REQUEST = re.compile(
     r"\b(?:is|are)\s+(?:asked|requested|recommended|invited|being\s+asked)\s+to\b|\brecommended\s+that\b|\bRECOMMENDED\b"
+    r"|\b[Ss]taff\s+recommends\s+(?:that\s+)?the\s+[A-Z]"
 )
+# an agenda item's title before its request: "MEETING MINUTES – Staff recommends the Housing Authority approve ..."
+_ITEM_TITLE = re.compile(r"^[A-Z][A-Z0-9 &'’/,-]{2,60}\s+[\u2013\u2014-]\s+(?=[A-Z][a-z])")
 # a recommendation in the passive: "these should also be paid", "the policy must be reviewed"
 _OBLIGED = re.compile(r"\b(?:should|must|ought\s+to)\s+(?:also\s+|now\s+|then\s+)?be\s+\w+ed\b|\b(?:should|must)\s+(?:also\s+)?be\s+(?:paid|made|done|given|taken|sent|put|kept|set)\b")
 _BACK_MATTER = re.compile(
@@ -140,12 +150,26 @@ class Conclusion:
         return cls(d["heading"], tuple(d.get("paragraphs", ())), d["page"], d["text"])
 
 
+# two verbs an agenda asks as one decision: "RECEIVE AND FILE the report", "is being asked to review and consider"
+_COMPOUND = re.compile(r"(?i)\b(receive|review)\s+and\s+(file|consider)\b")
+
+
 def verb_of(item: str, led: bool = False) -> Optional[str]:
     """The action verb of a decision item, or None when it asks nothing.
 
     At its start (after "To", "That", the body's name), in capitals in its first words, or (when a
-    lead-in asked for decisions, `led`) the first verb in its first few words.
+    lead-in asked for decisions, `led`) the first verb in its first few words.  An agenda's compound verb is one
+    verb: "RECEIVE AND FILE", "REVIEW AND CONSIDER".
     """
+    verb = _verb_of(item, led)
+    if verb in ("RECEIVE", "REVIEW"):
+        m = _COMPOUND.search(item[:300])
+        if m and m.group(1).upper() == verb:
+            return f"{verb} AND {m.group(2).upper()}"
+    return verb
+
+
+def _verb_of(item: str, led: bool = False) -> Optional[str]:
     words = re.findall(r"[A-Za-z]+", item[:200])
     if not words:
         return None
@@ -175,6 +199,10 @@ def verb_of(item: str, led: bool = False) -> Optional[str]:
         return _clause_verb(words[i:])  # "That the executive approves ...": the verb after the body's name
     if re.match(r"^\W*(?:(?:to|that|the)\s+)*[\d£$€]", item, re.I):
         return None  # "10 units as intermediate rent": a figure, not an action
+    letters = [c for c in item[:120] if c.isalpha()]
+    if led and letters and sum(c.isupper() for c in letters) > 0.8 * len(letters) and words[i:i + 1] \
+            and words[i].upper() not in _VERB_FORMS:
+        return None  # a line in capitals that is no verb: "END OF CONSENT CALENDAR", "UPON ADJOURNMENT ..."
     if led and i < len(words) and len(words[i]) >= 3 and (words[i].islower() or words[i].isupper()) \
             and not words[i].lower().endswith("ing") \
             and words[i].lower() not in _NOT_VERBS:
@@ -228,6 +256,10 @@ def _clause_verb(words: Sequence[str]) -> Optional[str]:
             return p[:-1] if p[-3:-2] in "AEIOUSCVZ" else p[:-2]
         if w.islower() and w.upper() in _VERB_FORMS:
             return _VERB_FORMS[w.upper()]
+        if (w.islower() and w not in _SUBJECT_LINKS and k and words[k - 1][:1].isupper() and len(w) >= 3
+                and not re.search(r"(?:s|ed|ing)$", w) and w not in _NOT_VERBS and w not in ("be", "to", "not")
+                and all(not x.islower() or x in _SUBJECT_LINKS for x in words[:k])):
+            return w.upper()  # the subjunctive after the body's name: "that the City Council announce ...", "... find that"
     for k, w in enumerate(words):
         if not (w.islower() or w.lower() in _SUBJECT_LINKS):
             continue  # a capitalised word: the body's name goes on
@@ -321,12 +353,22 @@ def _decisions_in(text: str, *, paragraph: Optional[str], page: int, source: str
     for label, item in items:
         if _BACK_MATTER.match(item):
             break
+        first = re.match(r"^\W*([A-Za-z]+)", item)
+        if (label is None and labelled and re.search(r"\bthat\W*$", item, re.I) and len(item.split()) >= 8
+                and first and first.group(1).upper() in _VERB_FORMS and not _LEAD.search(item)):
+            # "Authorize remote meetings ... by finding that: (1) a state of emergency ...; (2) ...": one decision
+            # whose findings are numbered, not a lead-in to decisions
+            out.append(Recommendation(paragraph, page, text.strip(), number, _VERB_FORMS[first.group(1).upper()], source))
+            break
         if label is None and labelled and re.search(r"(?::|\bto|\bthat)\W*$", item, re.I):
             led = True  # "That the Committee recommends Council to:" introduces the items, it is not one
             lead_verb = lead_verb_of(item) or lead_verb
             continue
         if lead_verb and (label or re.match(r"^\W*that\b", item, re.I)):  # "Cabinet is asked to RECOMMEND that: (1) the current scheme ... be adopted"
             out.append(Recommendation(paragraph, page, item.strip(), label, lead_verb, source))
+            continue
+        if re.match(r"^\W*Recommend\s+that\s", item):  # "Recommend that the City Council Approve the Project"
+            out.append(Recommendation(paragraph, page, item.strip(), label or number, "RECOMMEND", source))
             continue
         lead_here = _LEAD.search(item)
         content = item
@@ -438,6 +480,9 @@ def _body_decisions(document: Document) -> list[Recommendation]:
             out.extend(agenda)
             continue
         text = p.text.strip()
+        titled = _ITEM_TITLE.match(text)
+        if titled and _REQUEST.search(text[titled.end(): titled.end() + 200]):
+            text = text[titled.end():]
         inline = _INLINE.search(text)
         if inline and not _OPENING.match(text) and not _REQUEST.search(text[: inline.start()]):
             # an agenda item's own "Recommendation: Approve the minutes ...": only what follows the label
@@ -529,7 +574,11 @@ def _cover_decisions(document: Document) -> list[Recommendation]:
             if text.endswith(":") and _LEAD.search(text):
                 continue  # the lead-in between the heading and its items ("The Cabinet Member is requested to:")
             awaiting, clause = False, False
-        if _OPENING.match(text) or _REQUEST.search(text[:200]) and re.match(r"^\s*(?:recommend|the\s+\w+\s+(?:is|are)|it\s+is)", text, re.I):
+        shouted = _RUN_IN_HEADING.match(text)
+        if shouted and _REQUEST.search(text[shouted.end(): shouted.end() + 200]):
+            text = text[shouted.end():]  # "CONCLUSION The Planning Commission is being asked to review and consider ..."
+        if _OPENING.match(text) or _REQUEST.search(text[:200]) and re.match(
+                r"^\s*(?:recommend|the\s+\w+\s+(?:is|are)|the\s+(?:[A-Z]\w+\s+){1,4}(?:is|are)|it\s+is)", text, re.I):
             found, waiting = _decisions_in(text, paragraph=None, page=b.page, source="cover",
                                            led=bool(_OPENING.match(text)))
             out += found
@@ -539,6 +588,10 @@ def _cover_decisions(document: Document) -> list[Recommendation]:
     if not out and empty_heading is not None:
         out = _cover_items_as_paragraphs(document, empty_heading)
     return out
+
+
+# a heading in capitals run into its block's text: "CONCLUSION The Planning Commission is being asked to ..."
+_RUN_IN_HEADING = re.compile(r"^(?:CONCLUSIONS?|RECOMMENDATIONS?|RECOMMENDED\s+ACTION|ACTION|DECISION|SUMMARY)\s+(?=[A-Z][a-z])")
 
 
 def _cover_items_as_paragraphs(document: Document, page: int) -> list[Recommendation]:
@@ -566,8 +619,100 @@ def _key(r: Recommendation, n: int = _FIRST_WORDS) -> tuple:
     return (r.verb, tuple(words[:n]))
 
 
+# an agenda item that opens with the decision it asks, its verb in capitals: "AUTHORIZE the Chief Executive Officer
+# to execute ...", "RECEIVE AND FILE State and Federal Legislative Report.", "C. ADOPT the Measure M Master
+# Guidelines; and" (after the item's number or letter)
+_SHOUTED = re.compile(r"^\s*(?:(?:\(?[A-Za-z]\)|\(?\d{1,3}[a-z]?[.)]|[A-Z][.)]|\d{1,3}\.\d{1,2}\.?)\s+)?"
+                      r"(?P<verb>[A-Z]{4,})(?:\s+AND\s+[A-Z]{4,})?\s+(?P<next>\S+)")
+
+
+def _shouted(text: str) -> Optional[Recommendation]:
+    m = _SHOUTED.match(text)
+    if not m or _VERB_FORMS.get(m.group("verb")) != m.group("verb") or text.rstrip().endswith(":"):
+        return None  # "REQUESTS FOR ITEMS ...", "ADOPT staff recommended position:" (a stem, its items follow)
+    letters = [c for c in text[:80] if c.isalpha()]
+    if sum(c.isupper() for c in letters) > 0.8 * len(letters):
+        return None  # a heading in capitals: "REQUEST FOR ITEMS TO BE PLACED ON CONSENT AGENDA"
+    after = m.group("next")
+    if after.isupper() and len(after) > 3 and after not in ("CEO",):  # a heading in capitals: "APPROVE THE MINUTES"
+        return None
+    if len(text.split()) < 4 or _BACK_MATTER.match(text):
+        return None
+    body = text[m.start("verb"):].strip()
+    return Recommendation(None, 0, body, None, verb_of(body, True) or _VERB_FORMS[m.group("verb")], "body")
+
+
+def _shouted_decisions(document: Document) -> list[Recommendation]:
+    """The items of an agenda that each open with the decision's verb in capitals, from its paragraphs and its
+    blocks as they are (however the segmenter split the agenda): when at least two do, they are its decisions."""
+    out: list[Recommendation] = []
+    for p in document.paragraphs:
+        if p.kind is ParagraphKind.QUESTION:
+            continue
+        for part in [p.text]:
+            r = _shouted(part.strip())
+            if r:
+                out.append(Recommendation(p.number, p.page, r.text, p.label if hasattr(p, "label") else p.number,
+                                          r.verb, "body"))
+    for b in document.blocks:
+        r = _shouted(b.text.strip())
+        if r:
+            out.append(Recommendation(None, b.page, r.text, None, r.verb, "cover"))
+    for s in document.sections:  # an item the segmenter set as a heading ("C. AUTHORIZE the Chief Executive ...")
+        r = _shouted((s.heading or "").strip())
+        if r and s.number is None:
+            out.append(Recommendation(None, s.page, r.text, None, r.verb, "body"))
+    return out if len(out) >= 2 else []
+
+
+_LETTER = re.compile(r"^\(?[A-Za-z]\)?\.?$")
+
+
+def _lettered_after_lead(document: Document) -> list[Recommendation]:
+    """An agenda item's "RECOMMENDATION: It is recommended that the City Council:" set as a block and its items
+    "A. Appoint Council Member ...", "B. Authorize the Finance Manager ..." set as the item's lettered paragraphs:
+    on the lead's page or the next, each lettered paragraph that opens with a decision verb."""
+    pages = {b.page for b in document.blocks
+             if b.text.strip().endswith(":") and _LEAD.search(b.text) and len(b.text) < 200}
+    out: list[Recommendation] = []
+    for p in document.paragraphs:
+        if not (p.page in pages or p.page - 1 in pages) or not _LETTER.match((p.label or "").strip()):
+            continue
+        first = re.match(r"^\W*([A-Z][a-z]+|[A-Z]{4,})\b", p.text)
+        if first and _VERB_FORMS.get(first.group(1).upper()) == first.group(1).upper():  # "Comments by ..." asks nothing
+            verb = verb_of(p.text, True)
+            if verb:
+                out.append(Recommendation(p.number, p.page, p.text.strip(), p.label, verb, "body"))
+    return out
+
+
+def _inline_blocks(document: Document) -> list[Recommendation]:
+    """An agenda item set as one block, its number and title then its own "Recommendation: Approve the Minutes of
+    ..." ("B. Approval of Minutes (Takaoka) Recommendation: ..."): what follows the label, as for a paragraph."""
+    out: list[Recommendation] = []
+    for b in document.blocks:
+        text = b.text.strip()
+        inline = _INLINE.search(text)
+        if inline and not _OPENING.match(text) and not _REQUEST.search(text[: inline.start()]):
+            found, _ = _decisions_in(text[inline.end():], paragraph=None, page=b.page, source="cover", led=True)
+            out.extend(found)
+    return out
+
+
 def find_recommendations_with_note(document: Document) -> tuple[tuple[Recommendation, ...], Optional[str]]:
-    """(decisions, note): the note says when cover and body listed different decisions."""
+    """(decisions, note): the note says when cover and body listed different decisions.  Also an agenda's
+    decisions however its items were split: items opening with the verb in capitals, lettered items under a
+    lead-in block, items set as one block with their own "Recommendation:"."""
+    recs, note = _found_with_note(document)
+    known = {_key(r, _SAME_WORDS) for r in recs}
+    extra = [r for r in _dedupe(_shouted_decisions(document) + _lettered_after_lead(document) + _inline_blocks(document))
+             if _key(r, _SAME_WORDS) not in known]
+    if extra:  # an agenda's decisions in capitals that no Recommendation label introduced
+        recs = tuple(sorted(recs + tuple(extra), key=lambda r: r.page))
+    return recs, note
+
+
+def _found_with_note(document: Document) -> tuple[tuple[Recommendation, ...], Optional[str]]:
     cover = _dedupe(_cover_decisions(document))
     body = _dedupe(_body_decisions(document))
     if cover and body:

@@ -36,7 +36,7 @@ _PERSON = re.compile(r"^(?:by|dear|prepared by|author|from)\b", re.I)
 _PLACEHOLDER = re.compile(r"^(?:none|n/?a|nil|tbc|tba|untitled|no\s+\w+(?:\s+\w+)?)\W*$", re.I)
 _NAME_AND_ROLE = re.compile(
     r"^(?:(?:mr|mrs|ms|miss|dr|cllr|councillor)\.?\s+)?[A-Z](?:\.|[a-z]+)?\s+[A-Z][a-z'’-]+,\s*"
-    r"(?i:councillor|cllr|clerk|chair(?:man|person)?|mayor|officer|member|director|inspector)\b.*$"
+    r"(?i:councillor|cllr|clerk|chair(?:man|person)?|mayor|officer|member|director|inspector)(?:\b|(?=\d)).*$"
 )
 # the roll of a meeting and a paper's labelled fields: never its title
 _ROLL = re.compile(r"^(?:present|attendees|attendance|in\s+attendance|apologies|chair(?:man|person)?|members?\s+present|"
@@ -81,7 +81,7 @@ def _organisation(text: str) -> bool:
 _GENERIC = re.compile(
     r"^(?:\d+\W*)?(?:introduction|interpretation|background|contents|table of contents|summary|executive summary|purpose|"
     r"purpose of (?:the |this )?report|foreword|preface|overview|index|glossary|abbreviations|definitions|appendix|annex|"
-    r"welcome and apologies|apologies|present|minutes|agenda|recommendations?|conclusions?|"
+    r"welcome and apologies|apologies|present|minutes|agenda|recommendations?|conclusions?|response|request|"
     r"(?:public|private|confidential|committee|cabinet)\s+report(?:\s+template)?|(?:report\s+)?template)\W*$",
     re.I,
 )
@@ -447,8 +447,20 @@ def _find_title(document: Document) -> Optional[str]:
     instrument = _instrument(document)
     if instrument:
         return instrument
+    enacted = _legislation(document)  # a bill's or an Act's title under its legislature's banner
+    if enacted:
+        return enacted
+    letter = _letter_subject(document)  # a letter's subject line under "Dear ...,"
+    if letter:
+        return letter
     title = meta.get("title")
     subtitle = meta.get("subtitle") if isinstance(meta.get("subtitle"), str) else None
+    if isinstance(title, str) and _stale(title, document):  # "Mins 9 Apr 18" on minutes of 28 April 2025
+        title, subtitle = None, None
+    if isinstance(title, str) and subtitle and title.rstrip().endswith(":"):
+        title = title.rstrip().rstrip(":").rstrip()  # "Shared research and innovation strategy:" / "2020 – 2030"
+    if isinstance(title, str):
+        title = _to_meeting_date(title)  # "AGENDA ... REGULAR MEETING DECEMBER 6, 2022 FRED HESSE PARK ... 7:00 P.M."
     council = meta.get("council")
     # the front matter's body line that is a kind of document and whose ("PROCEDURAL RULES OF DES MOINES CITY
     # COUNCIL"): the title the page prints, before the PDF's own title property ("City Council Rules")
@@ -478,10 +490,16 @@ def _find_title(document: Document) -> Optional[str]:
         return f"{named}, {when}" if when and not re.search(r"\b\d{4}\b", named) else named
     if printed:
         return printed
+    agenda = _agenda_line(document)  # "AGENDA REGULAR MEETING TUESDAY, DECEMBER 6, 2022 6:00 P.M. 24300 ..."
+    if agenda:
+        return agenda
     for heading in _joined_headings(document):
         if not bad_title(heading):
             return heading
-    if document.source.title and not bad_title(document.source.title):
+    letter = _letter_subject(document, acts=True)
+    if letter:
+        return letter
+    if document.source.title and not bad_title(document.source.title) and not _stale(document.source.title, document):
         return document.source.title.strip()
     meeting = _meeting(document)
     if meeting:
@@ -686,3 +704,144 @@ def _tidy(line: str) -> str:
     line = re.sub(r"\s*\\\s+", " – ", line.strip())
     cut = _PROVENANCE.sub("", line).strip()
     return cut if cut and not bad_title(cut) else line
+
+
+# a legislature's or its gazette's banner names the publisher, not the bill or the Act it prints
+_BANNER = re.compile(
+    r"(?i)^(?:the\s+)?(?:parliament|(?:official\s+)?gazette|official\s+journal|congress|senate|legislature|"
+    r"(?:general|national|legislative)\s+assembly|house\s+of\s+\w+|(?:[\w-]+\s+){0,3}(?:republic|kingdom|"
+    r"commonwealth|state|states))\s+of\s+(?:the\s+)?[\w ,'’-]{3,80}$")
+_ACT_TITLE = re.compile(r"(?i)^[\w ,'’()&-]{4,200}?\bAct,?\s+No\.?\s*\d+\s+of\s+\d{4}$")
+# "A" / "BILL" / "to amend ...": the line above is the bill's short title
+_BILL_WORD = re.compile(r"(?i)^(?:an?\s+)?bill\b")
+
+
+def _legislation(document: Document) -> Optional[str]:
+    """A bill or an Act under its legislature's banner ("PARLIAMENT OF THE DEMOCRATIC SOCIALIST REPUBLIC OF SRI
+    LANKA", "THE GAZETTE OF ..."): the Act's title printed under it ("... (AMENDMENT) ACT, No. 27 OF 2022"), or the
+    bill's short title, the line printed over "A BILL" (its "A" read onto the title's line or onto its own)."""
+    title = document.metadata.get("title")
+    subtitle = document.metadata.get("subtitle")
+    banner = isinstance(title, str) and bool(_BANNER.match(" ".join(title.split())))
+    if banner and isinstance(subtitle, str) and _ACT_TITLE.match(" ".join(subtitle.split())):
+        return _legal_case(" ".join(subtitle.split()))
+    lines = [" ".join(b.text.split()) for b in document.blocks if b.page == 1][:12]
+    for i, line in enumerate(lines[1:], 1):
+        nxt = " ".join(lines[i:i + 2])
+        if not (_BILL_WORD.match(line) or (line.strip().lower() in ("a", "an") and _BILL_WORD.match(nxt))):
+            continue
+        above = re.sub(r"\s+an?$", "", lines[i - 1], flags=re.I).strip()
+        if above.lower() in ("a", "an") and i >= 2:
+            above = lines[i - 2]
+        words = above.split()
+        if 2 <= len(words) <= 20 and above.isupper() and not bad_title(above):
+            return _legal_case(above)
+    return None
+
+
+def _legal_case(text: str) -> str:
+    """A title printed in capitals in title case, bracketed words too ("(SPECIAL PROVISIONS)" -> "(Special
+    Provisions)"), the small words lower, "No." kept."""
+    if sum(c.isupper() for c in text) < 0.8 * sum(c.isalpha() for c in text):
+        return text
+    out = []
+    for i, w in enumerate(text.split()):
+        low = w.lower()
+        if i and low in _NAME_WORDS:
+            out.append(low)
+        else:
+            out.append(re.sub(r"[a-z]", lambda m: m.group(0).upper(), low, count=1))
+    return " ".join(out)
+
+
+_SALUTATION = re.compile(r"^dear\s+\S", re.I)
+
+
+def _letter_subject(document: Document, acts: bool = False) -> Optional[str]:
+    """A letter's subject: the line in capitals or bold printed right under its "Dear ...," ("FREEDOM OF
+    INFORMATION REQUEST – FOI 1306/25"); with `acts`, also an Act's name there ("FREEDOM of INFORMATION ACT 2000":
+    what a reply with no other heading is), else an Act's name is no subject ("PLANNING ACT 2008" over a decision
+    letter's own heading)."""
+    title = document.metadata.get("title")
+    lines = ([" ".join(title.split())] if isinstance(title, str) else [])
+    lines += [" ".join(b.text.split()) for b in document.blocks if b.page == 1][:15]
+    for i, line in enumerate(lines[:-1]):
+        if not _SALUTATION.match(line) or len(line.split()) > 6:
+            continue
+        subject = lines[i + 1].strip()
+        if _subject_line(subject) and (acts if _LEGISLATION.match(subject) else not bad_title(subject)):
+            return subject
+        return None
+    return None
+
+
+# an Act's or an Order's name on its own: what a letter is made under ("PLANNING ACT 2008", "... WIND FARM ORDER
+# 2022"); the letter's subject only when it has no other heading
+_LEGISLATION = re.compile(r"(?i)^[\w ,&'’()-]*\b(?:act|order|regulations|rules)\s+\d{4}\.?$")
+
+
+def _subject_line(line: str) -> bool:
+    """A short line mostly in capitals that does not end as a sentence: a letter's subject line."""
+    letters = [c for c in line if c.isalpha()]
+    return (bool(letters) and sum(c.isupper() for c in letters) >= 0.6 * len(letters) and 2 <= len(line.split()) <= 15
+            and not line.endswith((".", ",", ":")))
+
+
+_MONTH_NUM = {m[:3].lower(): i + 1 for i, m in enumerate(_MONTHS)}
+_DATE_IN = re.compile(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+                      r"(\d{4}|\d{2})\b")
+
+
+def _stale(title: str, document: Document) -> bool:
+    """A PDF title property the page does not print, dated otherwise than the paper ("Mins 9 Apr 18" on minutes
+    of 28 April 2025): the name of the template the file was made from, not the paper's."""
+    date = document.metadata.get("date")
+    m = _DATE_IN.search(title)
+    d = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", date) if isinstance(date, str) else None
+    if not (m and d):
+        return False
+    year = int(m.group(3)) + (2000 if len(m.group(3)) == 2 else 0)
+    if (year, _MONTH_NUM[m.group(2).lower()], int(m.group(1))) == (int(d.group(1)), int(d.group(2)), int(d.group(3))):
+        return False
+    page1 = " ".join(" ".join(b.text.split()) for b in document.blocks if b.page == 1)
+    page1 += " " + " ".join(" ".join((s.heading or "").split()) for s in document.sections if s.page == 1)
+    return " ".join(title.split()).lower() not in page1.lower()
+
+
+# a meeting paper's date, US or British style ("TUESDAY, DECEMBER 6, 2022", "Thursday 5th June 2025")
+_MEETING_WHEN = re.compile(
+    r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec)[a-z]*\.?,?\s+\d{4})\b")
+_AGENDA_OPEN = re.compile(r"(?i)^(?:[\w&'’.,-]+\s+){0,14}?(?:agenda|meeting)\b")
+
+
+def _to_meeting_date(title: str) -> str:
+    """An agenda's title block run on past its date into the time, the venue and notices ("AGENDA ... REGULAR
+    MEETING DECEMBER 6, 2022 FRED HESSE COMMUNITY PARK ... 7:00 P.M. ..."; "REGULAR MEETING AGENDA Tuesday,
+    January 11, 2022, at 10:00 AM"): the words up to the date."""
+    m = _MEETING_WHEN.search(title)
+    if not m or not _AGENDA_OPEN.match(title[: m.start()] + " ") or not re.search(r"(?i)\bagenda\b", title[: m.end()]):
+        return title
+    rest = title[m.end():].strip(" ,.")
+    return title[: m.end()].strip(" ,") if rest else title
+
+
+def _agenda_line(document: Document) -> Optional[str]:
+    """A front-page line that opens with the kind of meeting paper and its date ("AGENDA REGULAR MEETING TUESDAY,
+    DECEMBER 6, 2022 6:00 P.M. 24300 NARBONNE AVENUE ..."): the kind and the date, named with the council."""
+    for b in document.blocks:
+        if b.page != 1:
+            break
+        line = " ".join(b.text.split())
+        m = _MEETING_WHEN.search(line)
+        head = line[: m.start()].strip(" ,") if m else ""
+        if not m or not re.match(r"(?i)^(?:(?:regular|special|adjourned|annual)\s+(?:meeting\s+)?)?agenda\b|"
+                                 r"^agenda\s+(?:regular|special|adjourned|annual)\s+meeting\b", head):
+            continue
+        if len(head.split()) > 6:
+            continue
+        named = _title_case(line[: m.end()].strip(" ,"))
+        council = _council(document)
+        return f"{council} {named}" if council and council.lower() not in named.lower() else named
+    return None
