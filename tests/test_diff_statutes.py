@@ -74,3 +74,18 @@ def test_section_inserted_renumbers_the_rest():
 def test_frauds_bill_to_act():
     result = _pair("2023_prevention-of-frauds-amendment-bill", "2024_prevention-of-frauds-amendment-act")
     assert _ops(result) == [("modified", ("1",), ("1",)), ("modified", ("2",), ("2",))]
+
+
+def test_cover_lines_pair_by_what_they_say():
+    # the printing order pairs with its successor, not with the first line of about its length ("Presented by
+    # the Minister of Power and Energy ..." is a line the Act no longer prints); a rule between two lines of one
+    # block ("Ordered by Parliament to be printed" / "————" / "[Bill No. 222]") sets them apart
+    petroleum = _pair("2022_petroleum-products-special-provisions-amendment-bill",
+                      "2022_petroleum-products-special-provisions-amendment-act")
+    got = {(f.op, f.old, f.new) for f in petroleum.metadata if f.field == "cover line"}
+    assert ("changed", "Ordered by Parliament to be printed", "Printed on the Order of Government") in got
+    assert ("removed", "Presented by the Minister of Power and Energy on 31st of August, 2022", None) in got
+    frauds = _pair("2023_prevention-of-frauds-amendment-bill", "2024_prevention-of-frauds-amendment-act")
+    got = {(f.op, f.old, f.new) for f in frauds.metadata if f.field == "cover line"}
+    assert ("changed", "Ordered by Parliament to be printed", "Printed on the Order of Government") in got
+    assert ("removed", "[Bill No. 222]", None) in got

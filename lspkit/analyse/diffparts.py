@@ -165,16 +165,27 @@ def cover_of(document: Document) -> Cover:
         if k in entries:
             used.add(k)  # a contents entry on the cover: front matter, neither a cover line nor text
             continue
-        words = text.split()
         # a page wholly before the body (a bill's or an Act's cover) may print longer lines: "Presented by the
         # Foreign Minister on 10th of February, 2022"
         most = COVER_PAGE_WORDS if b.page < body_from else 8
-        if 0 < len(words) <= most and not re.search(r"[.;:,]$", text) and not _COVER_ITEM.match(text) \
-                and _norm(text) not in taken and not re.search(r"_{5,}", text) \
-                and re.search(r"[^\W_]", text):  # a form's blank "Signed ____", a rule "————" are no lines
-            lines.append(text)
+        # lines a rule of dashes sets apart, read into one block ("Ordered by Parliament to be printed" / "————" /
+        # "[Bill No. 222]"), are lines each
+        pieces = [p for p in _RULE.split(text) if p.strip()]
+        if pieces and all(_cover_line(p, most, taken) for p in pieces):
+            lines.extend(pieces)
             used.add(k)
     return Cover(fields, tuple(lines), frozenset(used))
+
+
+_RULE = re.compile(r"\s*[\u2014\u2013\u2015_=-]{4,}\s*")
+
+
+def _cover_line(text: str, most: int, taken: set) -> bool:
+    """A short unlabelled line of a cover: no sentence, no list item, not a metadata value, not a form's blank
+    ("Signed ____"), and some letter or digit (a rule "————" is no line)."""
+    words = text.split()
+    return 0 < len(words) <= most and not re.search(r"[.;:,]$", text) and not _COVER_ITEM.match(text) \
+        and _norm(text) not in taken and not re.search(r"_{5,}", text) and bool(re.search(r"[^\W_]", text))
 
 
 COVER_PAGE_WORDS = 24
@@ -329,20 +340,46 @@ def _cover_line_changes(a: Sequence[str], b: Sequence[str], kw: dict) -> list[Fi
     out: list[FieldChange] = []
 
     def alike(g: str, t: str) -> float:
-        """How alike two lines read: by characters, by words in any order, or two long words shared ("(Published in
-        the Gazette on January 27, 2022)" / "Published as a Supplement ... of the Gazette ... of April 01, 2022")."""
-        shared = {w for w in _words(g) if len(w) >= 5} & {w for w in _words(t) if len(w) >= 5}
-        return max(fuzz.ratio(g.lower(), t.lower()), fuzz.token_sort_ratio(g.lower(), t.lower()),
-                   50.0 if len(shared) >= 2 else 0.0)
+        """How alike two lines read: by their characters, or (at least 60) where they share two words' stems
+        ("Ordered by Parliament to be printed" / "Printed on the Order of Government"; "(Published in the Gazette
+        on January 27, 2022)" / "Published as a Supplement to Part II of the Gazette ...")."""
+        score = fuzz.ratio(g.lower(), t.lower())
+        return max(score, 60.0) if len(_stems(g) & _stems(t)) >= 2 else score
 
-    for t in came:
-        best = max(gone, key=lambda g: alike(g, t), default=None)
-        if best is not None and alike(best, t) >= 50:
-            gone.remove(best)
-            out.append(FieldChange(COVER_LINE, "changed", best, t))
+    # the most alike pairs first, so that a line takes the one that says the same thing, not the first it meets
+    scored = sorted(((alike(g, t), -gi, -ti) for ti, t in enumerate(came) for gi, g in enumerate(gone)), reverse=True)
+    partner: dict[int, int] = {}
+    taken: set[int] = set()
+    for score, gi, ti in scored:
+        if score < 50:
+            break
+        if -ti not in partner and -gi not in taken:
+            partner[-ti] = -gi
+            taken.add(-gi)
+    for ti, t in enumerate(came):
+        if ti in partner:
+            out.append(FieldChange(COVER_LINE, "changed", gone[partner[ti]], t))
         else:
             out.append(FieldChange(COVER_LINE, "added", None, t))
-    out += [FieldChange(COVER_LINE, "removed", t, None) for t in gone]
+    out += [FieldChange(COVER_LINE, "removed", g, None) for gi, g in enumerate(gone) if gi not in taken]
+    return out
+
+
+_STOP = frozenset("the and for from with this that which are was were been has have had its his her their of on in "
+                  "to by at as an or be".split())
+
+
+def _stems(text: str) -> set[str]:
+    """A line's words that carry content, stemmed crudely ("Ordered" and "Order", "printed" and "Printed")."""
+    out = set()
+    for w in _words(text):
+        if len(w) < 4 or w in _STOP or w.isdigit():
+            continue
+        for suffix in ("ing", "ed", "s"):
+            if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+                w = w[: -len(suffix)]
+                break
+        out.add(w)
     return out
 
 
