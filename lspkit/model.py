@@ -32,6 +32,7 @@ class DropReason(str, Enum):
     PAGE_NUMBER = "page-number"
     CONTENTS = "contents"  # a table-of-contents entry
     MARGIN_MARKER = "margin-marker"  # a letter printed in the margin beside the text ("N": a named-day question)
+    MARGIN_NOTE = "margin-note"  # a marginal note beside text that is no numbered paragraph (a preamble, a schedule)
 
 
 class ChangeOp(str, Enum):
@@ -124,6 +125,9 @@ class Line:
     # the drawn box (a filled or stroked rectangle, or touching ones, around text) the line sits in, numbered on
     # its page from 1; 0: none.  Where a box ends, what follows is not the boxed text's continuation
     box: int = 0
+    # a marginal note (a statute's side heading set in a narrow column of smaller type beside the text), its lines
+    # joined: never part of the text beside it (lspkit.read.margins)
+    margin: bool = False
 
 
 @dataclass(frozen=True)
@@ -222,6 +226,8 @@ class Paragraph:
     changes: tuple[TrackedChange, ...] = ()  # tracked changes (a PDF "with tracked changes"), in reading order
     label: Optional[str] = None
     outcome: Optional[str] = None  # a note set at the right margin beside it: "Noted", "Clerk", "Agreed"
+    # marginal notes set beside it (a statute section's side heading, then those of the sections it quotes)
+    margin_notes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.label is None:
@@ -247,6 +253,8 @@ class Paragraph:
             out["changes"] = [c.to_dict() for c in self.changes]
         if self.outcome:  # only where the page sets a note beside the paragraph
             out["outcome"] = self.outcome
+        if self.margin_notes:  # only where the page sets marginal notes beside it (a statute's side headings)
+            out["margin_notes"] = list(self.margin_notes)
         return out
 
 

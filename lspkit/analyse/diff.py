@@ -383,7 +383,8 @@ def diff_documents(
         noise: tuple[str, ...] = ()
         punctuation_only = False
         if not same_text:
-            all_noise, noise = classify_edits(words, noise_ctx)
+            spans = any(p.page_end is not None and p.page_end != p.page for p in (*o, *n))
+            all_noise, noise = classify_edits(words, noise_ctx, spans_pages=spans)
             if all_noise:
                 punctuation_only = "punctuation" in noise
                 same_text = not punctuation_only
@@ -967,11 +968,12 @@ def _with_items(old: tuple[Document, list[Optional[int]]], new: tuple[Document, 
     paragraph number holds such a list in both: minutes whose items (a), (b) ... the extractor keeps inside
     item 4 are compared, and reported, item by item (4(d) modified, 6(g) added), as they are cited.  The
     paragraph keeps its position (for its themes and tables); its items have none of their own.  A paragraph
-    with a list in one version only, or added or deleted whole, stays one unit."""
+    with a list in one version only, or added or deleted whole, stays one unit; so does a statute's section (a
+    paragraph with a marginal note): its subsections are changed inside it, as the section is cited."""
     lists = []
     for document, _ in (old, new):
         lists.append({p.number: labels for p in document.paragraphs
-                      if not is_block(p.number) and (labels := _item_labels(p)) is not None})
+                      if not is_block(p.number) and not p.margin_notes and (labels := _item_labels(p)) is not None})
     both = lists[0].keys() & lists[1].keys()
     if not both:
         return old, new

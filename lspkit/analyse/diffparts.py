@@ -142,7 +142,7 @@ def cover_of(document: Document) -> Cover:
     used: set[int] = set()
     taken = {_norm(_field_text(v) or "") for v in document.metadata.values()}
     on_cover = [k for k, b in enumerate(document.blocks) if b.page < first or b.page == first == opening]
-    entries = contents_blocks(document)
+    entries = contents_blocks(document) | _numbered_notes(document, on_cover)
     # the cover's lines the segmenter dropped with a contents page it shares (a directive's title page: its
     # title, "FINAL 19 April 2018", a draft notice, then "Contents"): compared as cover lines, the entries not
     for text in _dropped_cover_lines(document, first, opening):
@@ -151,6 +151,9 @@ def cover_of(document: Document) -> Cover:
     for k in on_cover:
         b = document.blocks[k]
         text = " ".join(b.text.split())
+        if k in entries:
+            used.add(k)  # a contents entry or a list of notes on the cover: front matter, neither a field nor a line
+            continue
         m = _COVER_FIELD.match(text)
         if m and len(m.group("label").split()) <= 8 and len(m.group("value").split()) <= 16 \
                 and not RECOMMENDATION_HEADING.search(m.group("label")):
@@ -162,12 +165,39 @@ def cover_of(document: Document) -> Cover:
         if k in entries:
             used.add(k)  # a contents entry on the cover: front matter, neither a cover line nor text
             continue
-        words = text.split()
-        if 0 < len(words) <= 8 and not re.search(r"[.;:,]$", text) and not _COVER_ITEM.match(text) \
-                and _norm(text) not in taken and not re.search(r"_{5,}", text):  # a form's blank: "Signed ____"
-            lines.append(text)
+        # a page wholly before the body (a bill's or an Act's cover) may print longer lines: "Presented by the
+        # Foreign Minister on 10th of February, 2022"
+        most = COVER_PAGE_WORDS if b.page < body_from else 8
+        # lines a rule of dashes sets apart, read into one block ("Ordered by Parliament to be printed" / "————" /
+        # "[Bill No. 222]"), are lines each
+        pieces = [p for p in _RULE.split(text) if p.strip()]
+        if pieces and all(_cover_line(p, most, taken) for p in pieces):
+            lines.extend(pieces)
             used.add(k)
     return Cover(fields, tuple(lines), frozenset(used))
+
+
+_RULE = re.compile(r"\s*[\u2014\u2013\u2015_=-]{4,}\s*")
+
+
+def _cover_line(text: str, most: int, taken: set) -> bool:
+    """A short unlabelled line of a cover: no sentence, no list item, not a metadata value, not a form's blank
+    ("Signed ____"), and some letter or digit (a rule "————" is no line)."""
+    words = text.split()
+    return 0 < len(words) <= most and not re.search(r"[.;:,]$", text) and not _COVER_ITEM.match(text) \
+        and _norm(text) not in taken and not re.search(r"_{5,}", text) and bool(re.search(r"[^\W_]", text))
+
+
+COVER_PAGE_WORDS = 24
+_NOTE_LABEL = re.compile(r"^([A-Z][a-z]+)\s+\d{1,3}[A-Z]?\s*:")
+
+
+def _numbered_notes(document: Document, on_cover: Sequence[int]) -> frozenset[int]:
+    """Cover blocks that are entries of a list of notes labelled alike ("Clause 2 : This clause amends ...",
+    "Clause 3 : ...": a bill's Statement of Legal Effect), two or more: front matter, never cover fields."""
+    words = {k: m.group(1) for k in on_cover if (m := _NOTE_LABEL.match(document.blocks[k].text.strip()))}
+    counts = Counter(words.values())
+    return frozenset(k for k, w in words.items() if counts[w] >= 2)
 
 
 _LEADERS = re.compile(r"(?:\.\s?){3,}|\u2026")
@@ -308,14 +338,48 @@ def _cover_line_changes(a: Sequence[str], b: Sequence[str], kw: dict) -> list[Fi
     key = lambda t: tuple(comparison_tokens(t, **kw))  # noqa: E731
     gone, came = _only_in(a, b, key), _only_in(b, a, key)
     out: list[FieldChange] = []
-    for t in came:
-        best = max(gone, key=lambda g: fuzz.ratio(g.lower(), t.lower()), default=None)
-        if best is not None and fuzz.ratio(best.lower(), t.lower()) >= 50:
-            gone.remove(best)
-            out.append(FieldChange(COVER_LINE, "changed", best, t))
+
+    def alike(g: str, t: str) -> float:
+        """How alike two lines read: by their characters, or (at least 60) where they share two words' stems
+        ("Ordered by Parliament to be printed" / "Printed on the Order of Government"; "(Published in the Gazette
+        on January 27, 2022)" / "Published as a Supplement to Part II of the Gazette ...")."""
+        score = fuzz.ratio(g.lower(), t.lower())
+        return max(score, 60.0) if len(_stems(g) & _stems(t)) >= 2 else score
+
+    # the most alike pairs first, so that a line takes the one that says the same thing, not the first it meets
+    scored = sorted(((alike(g, t), -gi, -ti) for ti, t in enumerate(came) for gi, g in enumerate(gone)), reverse=True)
+    partner: dict[int, int] = {}
+    taken: set[int] = set()
+    for score, gi, ti in scored:
+        if score < 50:
+            break
+        if -ti not in partner and -gi not in taken:
+            partner[-ti] = -gi
+            taken.add(-gi)
+    for ti, t in enumerate(came):
+        if ti in partner:
+            out.append(FieldChange(COVER_LINE, "changed", gone[partner[ti]], t))
         else:
             out.append(FieldChange(COVER_LINE, "added", None, t))
-    out += [FieldChange(COVER_LINE, "removed", t, None) for t in gone]
+    out += [FieldChange(COVER_LINE, "removed", g, None) for gi, g in enumerate(gone) if gi not in taken]
+    return out
+
+
+_STOP = frozenset("the and for from with this that which are was were been has have had its his her their of on in "
+                  "to by at as an or be".split())
+
+
+def _stems(text: str) -> set[str]:
+    """A line's words that carry content, stemmed crudely ("Ordered" and "Order", "printed" and "Printed")."""
+    out = set()
+    for w in _words(text):
+        if len(w) < 4 or w in _STOP or w.isdigit():
+            continue
+        for suffix in ("ing", "ed", "s"):
+            if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+                w = w[: -len(suffix)]
+                break
+        out.add(w)
     return out
 
 
@@ -351,9 +415,34 @@ def metadata_changes(old: Document, new: Document, *, ignore_case: bool = False,
            or not _prints(printed[f.op], f.field, f.new if f.op == "added" else f.old)]
     # an unlabelled line on one cover that the other cover prints too, read otherwise there (a running header
     # on one title page, a line of the dropped contents page on the other), is no change
-    lines = [f for f in _cover_line_changes(cover_a.lines, cover_b.lines, kw) if f.op not in printed
+    out, raw = _field_for_line(out, _cover_line_changes(cover_a.lines, cover_b.lines, kw))
+    lines = [f for f in raw if f.op not in printed
              or not _prints(printed[f.op], "", f.new if f.op == "added" else f.old)]
     return out + lines
+
+
+def _field_for_line(fields: list[FieldChange], lines: list[FieldChange]) -> tuple[list[FieldChange], list[FieldChange]]:
+    """A field one version reads (the Act's subtitle "PREVENTION OF ... (AMENDMENT) ACT, No. 12 OF 2022") and a
+    cover line only the other prints that it extends or shortens ("PREVENTION OF ... (AMENDMENT)" on the bill's
+    cover) are one field changed, not an addition and a removal.  (The fields, the cover lines left.)"""
+    lines = list(lines)
+    out: list[FieldChange] = []
+    for f in fields:
+        if f.op in ("added", "removed"):
+            value = f.new if f.op == "added" else f.old
+            other = "removed" if f.op == "added" else "added"
+            mine = _words(value or "")
+            for k, ln in enumerate(lines):
+                text = ln.old if other == "removed" else ln.new
+                theirs = _words(text or "")
+                if ln.op == other and len(theirs) >= 3 and len(mine) >= 3 and (
+                        mine[: len(theirs)] == theirs or theirs[: len(mine)] == mine):
+                    f = FieldChange(f.field, "changed", text if f.op == "added" else value,
+                                    value if f.op == "added" else text)
+                    del lines[k]
+                    break
+        out.append(f)
+    return out, lines
 
 
 def _cover_text(document: Document) -> str:
@@ -1147,9 +1236,11 @@ def _line_end_hyphen(broken: str, whole: str) -> bool:
     return any("".join(_BROKEN.sub(by, broken).split()) == solid for by in ("", "-"))
 
 
-def edit_noise(deleted: str, inserted: str, ctx: NoiseContext, *, at_end: bool = False) -> Optional[Noise]:
+def edit_noise(deleted: str, inserted: str, ctx: NoiseContext, *, at_end: bool = False,
+               spans_pages: bool = True) -> Optional[Noise]:
     """Why this one change is not a change of content, or None when it is one (`at_end`: nothing but a page
-    number follows it in its unit, where a footer the extractor kept lands when a page ends there)."""
+    number follows it in its unit, where a footer the extractor kept lands when a page ends there;
+    `spans_pages`: the units run over a page break, where a page number caught in them would stand)."""
     exact_a, exact_b = re.findall(r"\w+", deleted), re.findall(r"\w+", inserted)
     if _line_end_hyphen(deleted, inserted) or _line_end_hyphen(inserted, deleted):
         return Noise.HYPHENATION
@@ -1164,7 +1255,10 @@ def edit_noise(deleted: str, inserted: str, ctx: NoiseContext, *, at_end: bool =
         return None
     one = a or b
     text = " ".join(one)
-    if ctx.furniture and (text in ctx.furniture or _PAGE_NO.match(text) or any(text in f for f in ctx.furniture if len(text) >= 8)):
+    # a bare number is a page number caught in the text only where a page breaks or the unit ends ("Act, No. 12
+    # of 2022" fills in a blank inside a sentence of one page)
+    page_no = _PAGE_NO.match(text) and (spans_pages or at_end)
+    if ctx.furniture and (text in ctx.furniture or page_no or any(text in f for f in ctx.furniture if len(text) >= 8)):
         return Noise.FURNITURE
     if _PAGE_OF.match(text) or (at_end and _running_footer(text, ctx.endings[0 if a else 1])):
         return Noise.FURNITURE
@@ -1216,8 +1310,9 @@ def _detached_marker(deleted: str, inserted: str, before: str, after: str) -> bo
     return not after or not (after[0].isalnum())
 
 
-def classify_edits(words: Sequence[WordRun], ctx: NoiseContext) -> tuple[bool, tuple[str, ...]]:
-    """(every change is noise, the kinds of noise seen): a paragraph whose changes are all noise is not modified."""
+def classify_edits(words: Sequence[WordRun], ctx: NoiseContext, spans_pages: bool = True) -> tuple[bool, tuple[str, ...]]:
+    """(every change is noise, the kinds of noise seen): a paragraph whose changes are all noise is not modified.
+    `spans_pages`: the units compared run over a page break on one side or the other."""
     kinds: list[str] = []
     found = edits(words)
     last = len(words)  # past the closing page number or spacing, does the unit end with a change?
@@ -1229,7 +1324,7 @@ def classify_edits(words: Sequence[WordRun], ctx: NoiseContext) -> tuple[bool, t
         if _detached_marker(d, i, *around[k]):
             n: Optional[Noise] = Noise.FOOTNOTE
         else:
-            n = edit_noise(d, i, ctx, at_end=ends_with_edit and k == len(found) - 1)
+            n = edit_noise(d, i, ctx, at_end=ends_with_edit and k == len(found) - 1, spans_pages=spans_pages)
         if n is None:
             return False, ()
         if n.value not in kinds:

@@ -304,28 +304,37 @@ _LINE_NO = re.compile(r"^\s*(\d{1,5})\s*$")
 def margin_line_numbers(runs: list[list]) -> set[int]:
     """The indices of runs that are printed line numbers (a draft's "5", "10", "15" down the left margin).
 
-    A page's line numbers are bare integers right-aligned in one column left of all its other text, counting
-    down the page by a fixed step of at least 2 (every fifth line), each a multiple of that step.  Numbers
-    that step by one are left alone: a column of hanging paragraph numbers "1", "2", "3" looks the same.
+    A page's line numbers are bare integers aligned (right, left or centred: a statute's "5", "10" are centred) in
+    one column left of all its other text beside them, counting down the page by a fixed step of five or ten
+    (every fifth or tenth line), each a multiple of that step (a register's item numbers 934, 936, 938 are
+    not).  Numbers that step by one are left alone: a column of hanging paragraph numbers looks the same.
     """
     nums = [(i, r) for i, r in enumerate(runs) if _LINE_NO.match(r[6] or "")]
     if len(nums) < 2:
         return set()
-    columns: dict[int, list] = {}
+    columns: dict[tuple[int, int], list] = {}
     for i, r in nums:
-        columns.setdefault(round(r[1]), []).append((i, r))
-    for key in sorted(columns, key=lambda k: -len(columns[k])):
-        col = [(i, r) for x, c in columns.items() if abs(x - key) <= 1 for i, r in c]
+        for edge, x in ((1, r[1]), (0, r[0]), (-1, (r[0] + r[1]) / 2)):  # right edge, left edge, centre
+            columns.setdefault((edge, round(x)), []).append((i, r))
+    best: set[int] = set()  # the longest column that passes (by the edge that gathers every one of its numbers)
+    for key in sorted(columns, key=lambda k: (-len(columns[k]), -k[0])):
+        near = 1 if key[0] >= 0 else 3  # a centred number's centre wanders with its digits' widths
+        col = [(i, r) for x, c in columns.items() if x[0] == key[0] and abs(x[1] - key[1]) <= near for i, r in c]
         if len(col) < 2:
             break
+        if len(col) <= len(best):
+            continue
         ids = {i for i, _ in col}
-        text_left = min((r[0] for i, r in enumerate(runs) if i not in ids and (r[6] or "").strip()), default=None)
+        # left of all the other text beside them (a printer's slug below the last number may stand farther out)
+        top, bottom = min(r[2] for _, r in col), max(r[3] for _, r in col)
+        text_left = min((r[0] for i, r in enumerate(runs) if i not in ids and (r[6] or "").strip()
+                         and top <= r[3] and r[2] <= bottom), default=None)
         if text_left is None or max(r[1] for _, r in col) > text_left - 2:
             continue  # not in a margin of its own: numbers in the text (a table's column, a hanging number)
         col.sort(key=lambda ir: ir[1][2])
         values = [int(_LINE_NO.match(r[6]).group(1)) for _, r in col]
         step = values[1] - values[0]
-        if step < 2 or any(v % step for v in values) or any(b - a != step for a, b in zip(values, values[1:])):
+        if step < 2 or step % 5 or any(v % step for v in values) or any(b - a != step for a, b in zip(values, values[1:])):
             continue
-        return ids
-    return set()
+        best = ids
+    return best

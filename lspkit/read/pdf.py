@@ -332,6 +332,7 @@ def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], cou
         laid.ordered = ordered
         return laid
     counts[None] = sum(_glyphs(r[6]) for r in runs)
+    runs, notes = _margin_notes(runs, page_no, width, height)
     plain = True
     search = _UNMAPPED.search
     for line_runs in order_runs(runs, width):
@@ -340,8 +341,32 @@ def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], cou
             laid.lines.append((boxed(line, laid.boxes), marks))
             if plain and (marks or line.changes or search(line.text)):
                 plain = False
+    if notes:
+        from .margins import place_notes
+
+        marks_of = {id(ln): m for ln, m in laid.lines}
+        laid.lines = [(ln, marks_of.get(id(ln), [])) for ln in place_notes([ln for ln, _ in laid.lines], notes)]
     laid.plain = plain
     return laid
+
+
+def _margin_notes(runs: list[Run], page_no: int, width: float, height: float) -> tuple[list[Run], list[Line]]:
+    """The page's runs without its marginal notes (a statute's side headings, `margins`), and the notes as Lines
+    flagged `margin`, each its lines joined."""
+    from .margins import margin_notes
+
+    found = margin_notes(runs)
+    if not found:
+        return runs, []
+    taken = {id(r) for note in found for piece in note for r in piece}
+    notes: list[Line] = []
+    for note in found:
+        made = [make_line(piece, page_no, width, height, unmarked=True)[0] for piece in note]
+        made = [ln for ln in made if ln is not None]
+        if made:
+            notes.append(replace(made[0], text=" ".join(ln.text for ln in made), x0=min(ln.x0 for ln in made),
+                                 x1=max(ln.x1 for ln in made), bottom=made[-1].bottom, margin=True))
+    return [r for r in runs if id(r) not in taken], notes
 
 
 def boxed(line: Optional[Line], boxes: list) -> Optional[Line]:
@@ -875,11 +900,11 @@ _round1 = _memo_round(1)
 
 
 _new = object.__new__
-# the shortcut holds while Line is these fields (cell_start and box last, defaulting to False and 0) and nothing
+# the shortcut holds while Line is these fields (cell_start, box and margin last, defaulting to False, 0 and False) and nothing
 # runs after __init__
 _FAST_LINE = tuple(f.name for f in fields(Line)) == (
     "text", "page", "x0", "x1", "top", "bottom", "size", "bold", "page_height", "page_width", "changes",
-    "change_edges", "cell_start", "box") and not hasattr(Line, "__post_init__") and Line.__dataclass_fields__[
+    "change_edges", "cell_start", "box", "margin") and not hasattr(Line, "__post_init__") and Line.__dataclass_fields__[
     "cell_start"].default is False and Line.__dataclass_fields__["box"].default == 0
 
 
@@ -892,7 +917,7 @@ def _line(text: str, page: int, x0: float, x1: float, top: float, bottom: float,
     line = _new(Line)
     line.__dict__.update(text=text, page=page, x0=x0, x1=x1, top=top, bottom=bottom, size=size, bold=bold,
                          page_height=page_height, page_width=page_width, changes=changes, change_edges=change_edges,
-                         cell_start=False, box=0)
+                         cell_start=False, box=0, margin=False)
     return line
 
 

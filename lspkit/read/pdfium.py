@@ -254,6 +254,17 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
     flags = ctypes.c_int()
     name_size, flags_ref = ctypes.c_ulong(128), ctypes.byref(flags)
     get_angle, get_weight, get_font = _run_calls(R)
+
+    def bold(k: int) -> bool:
+        w = get_weight(handle, k)
+        if w is None or w <= 0:
+            get_font(handle, k, name, name_size, flags_ref)
+            return _bold_font(name.value) or bool(flags.value & 0x40000)
+        if w < 600:
+            get_font(handle, k, name, name_size, flags_ref)
+            return _bold_font(name.value)
+        return True
+
     upright: list[Run] = []
     for run in runs:
         k = run[7]
@@ -261,21 +272,18 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
         if 0.1 < angle < 6.18:  # rotated text (margin slugs, vertical labels) is not part of the reading
             continue
         upright.append(run)
-        w = get_weight(handle, k)
-        if w is None or w <= 0:
-            get_font(handle, k, name, name_size, flags_ref)
-            run[5] = _bold_font(name.value) or bool(flags.value & 0x40000)
-        else:
-            if w < 600:
-                get_font(handle, k, name, name_size, flags_ref)
-                run[5] = _bold_font(name.value)
-            else:
-                run[5] = True
+        run[5] = bold(k)
+        if run[5]:
+            # a bold number opening a run in roman ("1. This Act may be cited ..."): the words after it decide
+            m = _LEAD_NUMBER.match(run[6])
+            if m and m.end() < len(run[6]):
+                run[5] = bold(k + m.end())
         run[6] = _code_points(run[6].rstrip())
     return upright, visible
 
 
 _BOLD_FONTS: dict[bytes, bool] = {}
+_LEAD_NUMBER = re.compile(r"\(?\d{1,3}(?:\.\d{1,3})*[.)]?\s+(?=\S)")
 
 
 def _bold_font(name: bytes) -> bool:

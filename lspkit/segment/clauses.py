@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
+from .margins import sections_with_notes
 from .numbering import letter_kind
 
 if TYPE_CHECKING:
@@ -109,6 +110,8 @@ class Clauses:
 
     def __init__(self, body: "Body") -> None:
         self.mode = body.pdf and set_in_clauses(body)
+        # a statute whose sections carry marginal notes: the section is the unit, its subsections inside it
+        self.off = body.pdf and sections_with_notes(body)
         self.hang = _hang(body) if body.pdf else 0.0
         self.stack: list[_Frame] = []
         self.sections = 0  # sections seen so far: a new one (a clause heading) resets the outline
@@ -126,7 +129,7 @@ class Clauses:
     def step(self, body: "Body", i: int, outline, open_paragraph, mid_sentence: bool,
              after_heading: bool) -> Optional[Step]:
         """What line i does to the clause outline (None: nothing, it goes on as before)."""
-        if not body.pdf:
+        if not body.pdf or self.off:
             return None
         self._follow(body, i, outline, open_paragraph)
         w = body[i]

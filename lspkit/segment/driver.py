@@ -33,6 +33,7 @@ from .lines import (
     word_numbered_labels,
     working_lines,
 )
+from .margins import unplaced_margin_notes
 from .matter import (
     BackMatter,
     FrontMatter,
@@ -109,6 +110,7 @@ def segment(reading: Reading) -> Document:
     s.chapter_series = _chapter_series(s.body)
     _read_body(s)
     paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
+    dropped.extend(unplaced_margin_notes(work, {i for p in s.paragraphs.done for i in p.lines}))
     # numbers with nothing after them, again and again (a word processor's list numbering running on below the
     # text: "24", "25", ... alone on their lines) number no paragraphs; one or two bare numbers may be a paragraph
     # whose text was lost, and stay
@@ -315,7 +317,8 @@ def _read_body(s: _State) -> None:
             else:
                 s.paragraphs.start(w, number, w.label.rest, kind, s.outline.number, s.outline.heading)
             # "6.—(1) You must-": the (2), (3) that follow are its sub-paragraphs, cited 6(2), 6(3)
-            s.sub_series = (number, 1) if re.match(r"\(1\)\s", w.label.rest) else None
+            # (a statute set with marginal notes keeps its subsections inside the section: `margins`)
+            s.sub_series = (number, 1) if re.match(r"\(1\)\s", w.label.rest) and not s.clauses.off else None
         elif lettered is not None:
             ident, letter, rest = lettered
             _close(s)

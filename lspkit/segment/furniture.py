@@ -131,20 +131,35 @@ def _running_below_band(lines: Sequence[Line], by_page: dict[int, list[int]], zo
     text at the same height (within 2 pt) on at least three pages and a good share of them.  Body text does
     not repeat itself at one height page after page (a numbered paragraph that opens each page is still text)."""
     where: dict[tuple[str, str], list[int]] = defaultdict(list)
+    numbered: dict[tuple[str, str], list[int]] = defaultdict(list)
+    firsts: set[int] = set()  # each page's topmost line
     for idxs in by_page.values():
+        # a page printed well inside its paper (a statute's small type area on A4) sets its running head below
+        # the fifth: the page's two topmost (and two lowest) lines are in the band too
+        by_top = sorted((i for i in idxs if lines[i].text.strip()), key=lambda i: lines[i].top)
+        first, last = set(by_top[:2]), set(by_top[-2:])
+        firsts.update(by_top[:1])
         for i in idxs:
             ln = lines[i]
-            if i in zones or ln.page_height <= 0 or not ln.text.strip() or _NUMBERED.match(ln.text):
+            if i in zones or ln.page_height <= 0 or not ln.text.strip():
                 continue
-            if ln.bottom <= ln.page_height * 0.2:
-                where[("header", mask(ln.text))].append(i)
-            elif ln.top >= ln.page_height * 0.8:
-                where[("footer", mask(ln.text))].append(i)
+            # a line opening with a number is a running head only beside the same head without it (a verso's
+            # "2 Prevention of Terrorism ..." and a recto's "Prevention of Terrorism ... 1")
+            into = numbered if _NUMBERED.match(ln.text) else where
+            if ln.bottom <= ln.page_height * 0.2 or i in first:
+                into[("header", mask(ln.text))].append(i)
+            elif ln.top >= ln.page_height * 0.8 or i in last:
+                into[("footer", mask(ln.text))].append(i)
+    for key, found in numbered.items():
+        if key in where:
+            where[key].extend(found)
     out: dict[int, str] = {}
     for (zone, _), idxs in where.items():
         pages = {lines[i].page for i in idxs}
         tops = [lines[i].top for i in idxs]
-        if len(pages) >= max(3, need) and len(pages) == len(idxs) and max(tops) - min(tops) <= 2.0:
+        # on two pages only when it is both pages' first line (a two-page bill's running head)
+        few = 2 if zone == "header" and all(i in firsts for i in idxs) else max(3, need)
+        if len(pages) >= few and len(pages) == len(idxs) and max(tops) - min(tops) <= 2.0:
             for i in idxs:
                 out[i] = zone
     return out

@@ -302,7 +302,7 @@ def _titles_prose(body: Body, i: int) -> bool:
     assert lab is not None
     rest = lab.rest.strip()
     if not body.pdf or not w.gap_before or not rest or not (rest[0].isupper() or rest[0] in "(‘“\"'") \
-            or len(rest.split()) > 12 or body.line_end(w.line) > body.right_edge - 3 * (w.line.size or 10) \
+            or len(rest.split()) > 12 or body.line_end(w.line) > body.right_edge_of(w.line) - 3 * (w.line.size or 10) \
             or len(lab.levels) > 3:
         return False
     if re.search(r"[.,;:!\-–—]$", rest) or not body.heading_text(rest.rstrip("?")):

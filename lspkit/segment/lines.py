@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from ..model import Line, Reading
+from .margins import margin_notes_by_line
 from .numbering import Label, parse_label
 
 
@@ -28,7 +29,8 @@ class WorkLine:
     index: int  # into Reading.lines
     label: Optional[Label] = None
     gap_before: bool = True
-    role: str = ""  # "" (still to place), "furniture", "note", "table", "side" (a note beside another line)
+    role: str = ""  # "" (still to place), "furniture", "note", "table", "side" (a note beside another line),
+    # "margin" (a marginal note: a statute's side heading)
 
     @property
     def text(self) -> str:
@@ -47,6 +49,9 @@ def working_lines(reading: Reading, furniture: dict[int, str]) -> list[WorkLine]
             continue
         if not ln.text:
             blank = True
+            continue
+        if ln.margin:  # a marginal note beside the text (lspkit.segment.margins): the spacing is the text's
+            work.append(WorkLine(ln, i, None, False, "margin"))
             continue
         gap = blank
         if reading.kind == "pdf":
@@ -455,13 +460,19 @@ class Body:
         # bold marks a heading only where most of the text is not bold
         chars = sum(len(w.text) for w in work) or 1
         self.bold_marks = sum(len(w.text) for w in work if w.line.bold) < 0.4 * chars
-        # where a full line ends: a last line stopping well short of it ended its paragraph
-        ends = sorted(self.line_end(w.line) for w in work) or [0.0]
-        starts = sorted(w.line.x0 for w in work) or [0.0]
-        right, left = ends[int(0.95 * (len(ends) - 1) + 0.5)], starts[int(0.05 * (len(starts) - 1))]
-        self.short_end = left + 0.75 * (right - left)
-        self.right_edge = right  # where a full, justified line ends
-        self.lines = [w for w in work if w.role not in ("furniture", "note", "table", "side")]
+        # where a full line ends: a last line stopping well short of it ended its paragraph (marginal notes stand
+        # outside the text block and do not count)
+        measured = [w for w in work if w.role != "margin"]
+        self.short_end, self.right_edge = self._edges(measured)  # right_edge: where a full, justified line ends
+        # a book's mirrored margins (recto and verso text blocks shifted sideways): measured per side
+        self._sides: dict[int, tuple[float, float]] = {}
+        if self.pdf:
+            sides = {p: [w for w in measured if w.line.page % 2 == p] for p in (0, 1)}
+            if all(len(s) >= 20 for s in sides.values()):
+                edges = {p: self._edges(s) for p, s in sides.items()}
+                if abs(edges[1][1] - edges[0][1]) > 6:
+                    self._sides = edges
+        self.lines = [w for w in work if w.role not in ("furniture", "note", "table", "side", "margin")]
         self.hanging = self._hanging() if self.pdf else False
         self.indented = self._indented() if self.pdf else False
         # the usual page width: a fold-out page (a landscape flow chart in a portrait paper) is set apart
@@ -472,6 +483,8 @@ class Body:
         for prev, w in zip(work, work[1:]):
             if w.role == "side":
                 self.side_notes[prev.index] = w.text
+        # marginal notes (a statute's side headings), by the index of the line each is beside
+        self.margin_notes = margin_notes_by_line(work)
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -484,11 +497,25 @@ class Body:
     def line_end(self, ln: Line) -> float:
         return ln.x1 if self.pdf else ln.x0 + len(ln.text)
 
+    def _edges(self, work: Sequence[WorkLine]) -> tuple[float, float]:
+        """(where a line counts as full, where a full line ends) over these lines."""
+        ends = sorted(self.line_end(w.line) for w in work) or [0.0]
+        starts = sorted(w.line.x0 for w in work) or [0.0]
+        right, left = ends[int(0.95 * (len(ends) - 1) + 0.5)], starts[int(0.05 * (len(starts) - 1))]
+        return left + 0.75 * (right - left), right
+
+    def right_edge_of(self, ln: Line) -> float:
+        """Where a full, justified line ends on this line's page (its side's, where the margins are mirrored)."""
+        side = self._sides.get(ln.page % 2)
+        return side[1] if side else self.right_edge
+
     def full_line(self, ln: Line) -> bool:
         """A line that runs to the margin (so its paragraph or item wraps onto the next line)."""
+        side = self._sides.get(ln.page % 2)
+        short_end = side[0] if side else self.short_end
         if self.pdf:
-            return self.line_end(ln) >= self.short_end
-        return self.line_end(ln) >= max(self.short_end, 50)
+            return self.line_end(ln) >= short_end
+        return self.line_end(ln) >= max(short_end, 50)
 
     def big(self, w: WorkLine) -> bool:
         """Set noticeably larger than the body text."""

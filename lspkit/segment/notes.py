@@ -32,7 +32,7 @@ def lift_footnotes(work: list[WorkLine], body_size: float, foot_rules: Optional[
     notes: list[list] = []
     by_page: dict[int, list[WorkLine]] = {}
     for w in work:
-        if w.role != "furniture":
+        if w.role not in ("furniture", "margin"):  # a marginal note is no footnote (lspkit.segment.margins)
             by_page.setdefault(w.line.page, []).append(w)
 
     def small(w: WorkLine) -> bool:

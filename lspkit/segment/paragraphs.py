@@ -162,6 +162,7 @@ class Paragraphs:
                 changes=place_changes(p.read_lines, text) if p.changes else (),
                 label=p.label,
                 outcome=" ".join(body.side_notes[i] for i in p.lines if i in body.side_notes) or None,
+                margin_notes=tuple(n for i in p.lines for n in body.margin_notes.get(i, ())),
             ))
         return out
 

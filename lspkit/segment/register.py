@@ -68,7 +68,7 @@ def item_text_starts(body: Body, i: int) -> bool:
     a, b = body[i], body[i + 1]
     if b.line.page != a.line.page or b.gap_before or b.label is not None or a.label is not None:
         return False
-    flush = body.right_edge - 1.5 * (a.line.size or 10)
+    flush = body.right_edge_of(a.line) - 1.5 * (a.line.size or 10)
     # the line under it runs to the margin too, or is the text's last line (a motion of two lines)
     last = re.search(r"[.!?][\"'”’)]*$", b.text.rstrip()) is not None and (
         i + 2 >= len(body) or body[i + 2].gap_before or body[i + 2].line.page != b.line.page)
