@@ -732,8 +732,9 @@ def _margin(body: "Body", w: "WorkLine") -> float:
 
 
 # a lead-in that is a whole clause ("... are laid down as follows:"), not the opening of a sentence its items finish
-# ("... should plan positively for future growth and change by:")
-_COMPLETE_LEAD = re.compile(r"\b(?:follows|following|below)\s*:[-–—]?$", re.I)
+# ("... should plan positively for future growth and change by:"); "the following" may name what follows ("... reviewed
+# the following grant applications: -", a minutes' item over its lettered decisions)
+_COMPLETE_LEAD = re.compile(r"\b(?:follows|following(?:\s+[\w’'/-]+){0,3}|below)\s*:\s*[-–—]?$", re.I)
 # an entry of a glossary or a list of criteria ("Special Area of Conservation: Development of the site ..."), not a rule
 _TERM = re.compile(r"^(?:[^\s:]+\s+){0,6}[^\s:]+:\s")
 
