@@ -155,3 +155,37 @@ def test_a_letters_one_numbered_request_over_items_numbered_again():
     assert [p.label for p in items] == ["1", "2", "3"]
     assert items[0].text == "By the nature of each crime description"
     assert items[2].text == "The name of the hospital in each case"
+
+
+def test_numbered_aims_with_bold_titles_over_set_in_prose_are_paragraphs():
+    # Leeds strategy: under each unnumbered "Strategic aims" heading, "1. Adopt a value-based healthcare approach"
+    # (a bold title of one to three lines) over "We will prioritise research ..." set in under it in body type, then
+    # 2. and 3.; the numbers restart under the next "Strategic aims".  Nothing else in the paper is numbered: the
+    # aims are its paragraphs, each opening with its title (not headings over unnumbered prose)
+    d = doc("leeds-teaching-hospitals-uol_2020_shared-research-innovation-strategy")
+    aims = [p for p in d.paragraphs if p.page < 30]
+    assert [p.label for p in aims] == ["1", "2", "3"] * 5
+    assert aims[0].text.startswith("Adopt a value-based healthcare approach We will prioritise research")
+    assert aims[1].text.startswith("Support research which brings about transformative change and invest in "
+                                   "research that has impact We will support")
+    assert aims[-1].text.startswith("Ensure all our people can engage with research Through enhanced support")
+
+
+def test_a_numbered_reference_list_is_kept_as_references_not_paragraphs():
+    # Leeds strategy, pages 30-31: "Bibliography" over "1. Mathie, B. 2017. Charles Turner Thackrah ..." to "49.",
+    # in two columns, entries wrapping onto lines that open with a year ("2006. Obituary: ..."): citations, kept
+    # in metadata as the paper's references
+    d = doc("leeds-teaching-hospitals-uol_2020_shared-research-innovation-strategy")
+    assert not [p for p in d.paragraphs if p.page >= 30]
+    refs = d.metadata["references"]
+    assert len(refs) == 49
+    assert refs[0].startswith("1. Mathie, B. 2017. Charles Turner Thackrah")
+    assert any(r.startswith("3. Royal College of Surgeons of England. 2006. Obituary: Moynihan") for r in refs)
+
+
+def test_a_lettered_sub_title_inside_a_series_of_lettered_items_keeps_the_series():
+    # Garelochhead 2019, under "6.0 Questions from members of the public ...": "a." to "d." are items, "e. Remembrance
+    # Poppies" a sub-title over its prose, then "f. Carol asked if she could attend ...": the letters go on
+    d = doc("garelochhead-cc_2019_minutes-november-draft")
+    assert "e. Remembrance Poppies" in _headings(d)
+    assert para(d, "6.0(f)").text.startswith("Carol asked if she could attend a Fund Raising Course")

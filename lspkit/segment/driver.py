@@ -37,10 +37,12 @@ from .matter import (
     BackMatter,
     FrontMatter,
     QuestionSummary,
+    References,
     back_matter_label,
     cover_recommendations,
     front_tables,
     reading_metadata,
+    references_heading,
 )
 from .leadins import lone_lead_items
 from .notes import attach, lift_footnotes, lift_table_lines
@@ -133,6 +135,7 @@ class _State:
     front: FrontMatter = field(default_factory=FrontMatter)
     back: BackMatter = field(default_factory=BackMatter)
     questions: QuestionSummary = field(default_factory=QuestionSummary)
+    references: References = field(default_factory=References)
     metadata: dict[str, Any] = field(default_factory=dict)
     sub_series: Optional[tuple[str, int]] = None  # a paragraph that opened "(1)" and its last sub-paragraph
     register: set[int] = field(default_factory=set)  # lines titling the items of a register (register.py)
@@ -158,6 +161,17 @@ def _read_body(s: _State) -> None:
         w = body[i]
         if i == s.lead_end:
             _close(s)  # the letter's text again after the request's items, never the last item's
+        if s.references.takes(w, body):
+            i += 1  # "1. Mathie, B. 2017. ..." under "Bibliography": a citation, kept in metadata
+            continue
+        s.references.close(s.metadata)
+        if s.paragraphs.started and references_heading(w, body):
+            _close(s)
+            s.outline.open(Heading(None, w.text.strip(), w.line.page, SectionKind.SECTION, None, 1),
+                           s.numbering.section_opens(None, annex=False))
+            s.references.open = True
+            i += 1
+            continue
         in_paragraph = s.paragraphs.open is not None
         mid_sentence = in_paragraph and not s.paragraphs.finished(body)
         if w.line.box and w.line.page in s.diagram_pages:
@@ -328,6 +342,7 @@ def _read_body(s: _State) -> None:
             _add_line(s, w)
         i += 1
     _close(s)
+    s.references.close(s.metadata)
     s.questions.close(s.metadata, body)
 
 
@@ -702,7 +717,11 @@ def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence:
         h = Heading(lab.number, lab.rest.strip(), w.line.page, SectionKind.CHAPTER, None, 1)
     if h is None:
         return 0
+    series = s.numbering.letters.state()
     shown = s.numbering.section_opens(h.number, annex=h.kind is SectionKind.ANNEX)
+    titled = letter_label(w.text) if h.number is None and (w.label is None or w.label.kind == "part") else None
+    if titled is not None:
+        s.numbering.letters.titled(series, titled[0])  # "e. Remembrance Poppies" over its prose, then "f. ..."
     _close(s)
     s.outline.open(h, shown)
     if i + h.size < len(s.body) and series_opens(s.body, i + h.size):

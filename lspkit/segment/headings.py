@@ -123,6 +123,8 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
     assert lab is not None
     if lab.word == "File":
         return None  # an agenda item with its file number ("1.A 21-0177 Approve ..."): an item, never a title
+    if _lead_in_item(body, i, outline, numbering):
+        return None
     # a title alone on its line over what it heads: lettered items or a lettered sub-title (a minutes' item), or
     # prose set in under it without a gap; such a title neither runs on nor is the item after a paragraph
     over = titles_lettered(body, i) or _over_lettered_title(body, i) or _titles_hung_prose(body, i) \
@@ -369,6 +371,43 @@ def _lettered_title(body: Body, i: int) -> Optional[Heading]:
     elif not nxt.text[:1].isupper():
         return None
     return Heading(None, w.text.strip(), w.line.page, SectionKind.SECTION, None, 1)
+
+
+def _lead_in_item(body: Body, i: int, outline: Outline, numbering: Numbering) -> bool:
+    """A numbered bold lead-in of a line to three over prose in body type set in under it without a gap, in a series
+    of its own under an unnumbered heading, introduced by the sentence above it ("... commit to work together to:"
+    / "1. Adopt a value-based healthcare approach" / "We will prioritise research ...", then "2. Support research
+    which brings about" / "transformative change ..." in bold over its prose): a designed paper's numbered aims,
+    each a paragraph opening with its title.  A minutes' item title over its prose is introduced by nothing, and
+    under a numbered section the same shape is a sub-heading."""
+    w = body[i]
+    lab = w.label
+    assert lab is not None
+    if not (body.pdf and body.bold_marks and w.line.bold and len(lab.levels) == 1) or outline.number is not None:
+        return False
+    # the first aim finishes the sentence above it ("... our organisations commit to work together to:"), as no
+    # heading does; the next ones go on from the aim before
+    last = numbering.last_levels
+    first = lab.levels == (1,) and (numbering.heading_since_last or last is None) and i > 0 \
+        and body[i - 1].line.page == w.line.page and body[i - 1].label is None \
+        and body[i - 1].text.rstrip().endswith(":")
+    if not (first or last is not None and len(last) == 1 and not numbering.heading_since_last
+            and successor_kind(last, lab.levels) == "next"):
+        return False
+    tol = max(3.0, 0.3 * (w.line.size or 10))
+    j = i + 1
+    while j < len(body) and j - i <= 3 and body[j].line.bold and not body[j].gap_before and body[j].label is None \
+            and body[j].line.page == w.line.page:
+        j += 1
+    if j >= len(body) or j - i > 3 or j + 1 >= len(body):
+        return False
+    p, q = body[j], body[j + 1]
+    if p.gap_before or p.label is not None or p.line.bold or p.line.page != w.line.page \
+            or abs(p.line.size - w.line.size) >= 0.5 or p.line.x0 <= w.line.x0 + tol \
+            or (j > i + 1 and abs(body[i + 1].line.x0 - p.line.x0) > tol):
+        return False
+    # prose: two lines or more at its margin
+    return not q.gap_before and q.label is None and not q.line.bold and abs(q.line.x0 - p.line.x0) <= tol
 
 
 def _over_lettered_title(body: Body, i: int) -> bool:
