@@ -59,15 +59,17 @@ def test_two_letters_printed_on_one_line_are_two_items():
 def test_minute_titles_and_lettered_sub_titles_where_every_line_is_bold():
     # Garelochhead 2017, printed through Ghostscript with every line bold (bold tells nothing): "3. Police reports"
     # over "a. Police Scotland: Presented by ..." over its bullets; "b. Treasurer" over "Previous Balance £2030.06";
-    # "5.1 Broadband Update" over prose set in under it without a gap.  Titles alone on their lines over what they
+    # "5.1 Broadband Update" over prose set in under it without a gap; "5. Councillors’ Updates" over two lines that
+    # open the section, then its first child "5.1".  Titles alone on their lines over what they
     # head are sections; the numbered items are not paragraphs glued to everything under them
     d = doc("garelochhead-cc_2017_minutes-november")
     heads = _headings(d)
     for title in ("Police reports", "a. Police Scotland: Presented by Constable Ian Mustarde", "Committee updates",
+                  "Councillors’ Updates",
                   "b. Treasurer", "Broadband Update", "Old Medical Centre", "Shore Walk", "Portincaple Bins",
                   "Questions from the Public", "a. Three Lochs Way – Access route from Garelochhead"):
         assert title in heads, title
-    for n in ("3", "4", "5.1", "5.2", "5.3", "6", "7", "8"):
+    for n in ("3", "4", "5", "5.1", "5.2", "5.3", "6", "7", "8"):
         assert n not in _numbers(d), n
     assert para(d, "6.1").text.startswith("3 Lochs Way – Questions were raised")
 

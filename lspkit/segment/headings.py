@@ -128,7 +128,7 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
     # a title alone on its line over what it heads: lettered items or a lettered sub-title (a minutes' item), or
     # prose set in under it without a gap; such a title neither runs on nor is the item after a paragraph
     over = titles_lettered(body, i) or _over_lettered_title(body, i) or _titles_hung_prose(body, i) \
-        or _over_items(body, i)
+        or _over_items(body, i) or _over_first_child(body, i)
     if not (body.numbered_heading_look(w) or over or _titles_prose(body, i) or _titles_list(body, i)
             or _titles_children(body, i) or template_title(body, i)) \
             or (lab.levels and lab.levels == numbering.last_levels and not _out_of_series(body, i, numbering)) \
@@ -440,6 +440,28 @@ def _over_items(body: Body, i: int) -> bool:
         return not re.search(r"\b(?:to|that|who|which|of|and|or|the|for|by|with)$|\b(?:is|are|was|were|be|will|"
                              r"should|must|shall|may|can|has|have|include|includes|following)\b", rest, re.I)
     return nxt.label.kind == "number" and nxt.label.levels == lab.levels + (1,)
+
+
+def _over_first_child(body: Body, i: int) -> bool:
+    """A short numbered title whose first child number follows within a few unnumbered lines ("5. Councillors'
+    Updates" / "Councillor George Freeman Report" / "Cllr George Freeman sent his apologies ... following items:" /
+    "5.1 Broadband Update"): the lines between are the section's opening, the title heads them and its children."""
+    w = body[i]
+    lab = w.label
+    assert lab is not None
+    rest = lab.rest.strip()
+    if not (body.pdf and i + 1 < len(body) and rest and rest[0].isupper() and len(rest.split()) <= 8
+            and body.heading_text(rest) and not rest.endswith(":") and not body.full_line(w.line)):
+        return False
+    if not body[i + 1].text[:1].isupper():
+        return False  # the title's words wrapping on in lower case: a sentence
+    for j in range(i + 1, min(len(body), i + 6)):
+        v = body[j]
+        if v.line.page != w.line.page and j > i + 1:
+            return False
+        if v.label is not None:
+            return v.label.kind == "number" and v.label.levels == lab.levels + (1,) and j > i + 1
+    return False
 
 
 def _titles_hung_prose(body: Body, i: int) -> bool:
