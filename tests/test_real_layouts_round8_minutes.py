@@ -191,3 +191,15 @@ def test_a_lettered_sub_title_inside_a_series_of_lettered_items_keeps_the_series
     d = doc("garelochhead-cc_2019_minutes-november-draft")
     assert "e. Remembrance Poppies" in _headings(d)
     assert para(d, "6.0(f)").text.startswith("Carol asked if she could attend a Fund Raising Course")
+
+
+def test_bold_minute_item_titles_over_their_prose_are_sections_not_paragraphs():
+    # Ayton community council (no numbered paragraphs in its gold): "1. Police Report" in bold over "The September
+    # Police Report had not been received ...", set in under it without a gap, to "12. Date of Next Meeting":
+    # each a title over its item's text, not a paragraph that starts with the title
+    d = doc("ayton-cc_2019_minutes-october")
+    heads = _headings(d)
+    for title in ("Police Report", "Open Forum", "Apologies for Absence", "Matters Arising", "Treasurer's Report",
+                  "Date of Next Meeting"):
+        assert title in heads, title
+        assert not any(p.text.startswith(title) for p in d.paragraphs), title
