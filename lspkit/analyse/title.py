@@ -131,7 +131,7 @@ def bad_title(text: Optional[str]) -> bool:
         return True
     if len(_POSTNOMINAL.findall(t)) >= 2 or _POSTCODE.search(t) or "@" in t:
         return True
-    if _ACT_ONLY.match(t) or _DATE_ONLY.match(t) or t.isdigit():
+    if _ACT_ONLY.match(t) or _DATE_ONLY.match(t) or t.isdigit() or _OUTCOME_ONLY.match(t):
         return True
     if all(w in _COLUMN_WORDS for w in re.findall(r"[a-z]+", t.lower())):  # a table header row
         return True
@@ -151,6 +151,9 @@ def bad_title(text: Optional[str]) -> bool:
         return True
     return False
 
+
+# a minute's outcome alone on its line ("• Agreed" under "3 Minutes of the last meeting"): what was decided, not a title
+_OUTCOME_ONLY = re.compile(r"^(?:agreed|noted|approved|carried|resolved|accepted|none)(?:\s+unanimously)?\.?$", re.I)
 
 # an instrument named by its number ("ORDINANCE NO. 88-2017", "RESOLUTION 41425"), and its long title under it
 # ("AN ORDINANCE THAT AMENDS ...", "A RESOLUTION OF THE CITY OF ... AMENDING ...")

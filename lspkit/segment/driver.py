@@ -38,11 +38,14 @@ from .matter import (
     BackMatter,
     FrontMatter,
     QuestionSummary,
+    References,
     back_matter_label,
     cover_recommendations,
     front_tables,
     reading_metadata,
+    references_heading,
 )
+from .leadins import lone_lead_items
 from .notes import attach, lift_footnotes, lift_table_lines
 from .outline import OutlineItems
 from .numbering import Numbering, letter_label, question_warnings, reference_label, sequence_warnings, unique_ids
@@ -106,6 +109,7 @@ def segment(reading: Reading) -> Document:
     s.records = register_records(s.body, s.register)
     s.register -= set(s.records)
     s.cover = cover_recommendations(s.body)
+    s.lead_items, s.lead_end = lone_lead_items(s.body)
     s.diagram_pages = _diagram_pages(s.body)
     s.chapter_series = _chapter_series(s.body)
     _read_body(s)
@@ -159,6 +163,7 @@ class _State:
     front: FrontMatter = field(default_factory=FrontMatter)
     back: BackMatter = field(default_factory=BackMatter)
     questions: QuestionSummary = field(default_factory=QuestionSummary)
+    references: References = field(default_factory=References)
     metadata: dict[str, Any] = field(default_factory=dict)
     sub_series: Optional[tuple[str, int]] = None  # a paragraph that opened "(1)" and its last sub-paragraph
     register: set[int] = field(default_factory=set)  # lines titling the items of a register (register.py)
@@ -168,6 +173,8 @@ class _State:
     amendments: dict[int, str] = field(default_factory=dict)  # lines opening an item's amendment: its tag (register)
     records: dict[int, tuple[str, str]] = field(default_factory=dict)  # items a register only records ("908 ...")
     cover: set[int] = field(default_factory=set)  # lines of a cover's numbered recommendations (matter.py)
+    lead_items: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # items under a lone lead-in (leadins)
+    lead_end: Optional[int] = None  # the line after those items: it ends the last
     cover_seen: bool = False  # the cover's recommendations came: back matter may start as after a paragraph
     diagram_pages: set[int] = field(default_factory=set)  # pages of a flow chart: text in many drawn boxes
     chapter_series: set[int] = field(default_factory=set)  # "Section N." lines of a series the paper prints
@@ -180,6 +187,19 @@ def _read_body(s: _State) -> None:
     after_heading = -1  # the line just after the last heading: where a lettered series may open
     while i < len(body):
         w = body[i]
+        if i == s.lead_end:
+            _close(s)  # the letter's text again after the request's items, never the last item's
+        if s.references.takes(w, body):
+            i += 1  # "1. Mathie, B. 2017. ..." under "Bibliography": a citation, kept in metadata
+            continue
+        s.references.close(s.metadata)
+        if s.paragraphs.started and references_heading(w, body):
+            _close(s)
+            s.outline.open(Heading(None, w.text.strip(), w.line.page, SectionKind.SECTION, None, 1),
+                           s.numbering.section_opens(None, annex=False))
+            s.references.open = True
+            i += 1
+            continue
         in_paragraph = s.paragraphs.open is not None
         mid_sentence = in_paragraph and not s.paragraphs.finished(body)
         if w.line.box and w.line.page in s.diagram_pages:
@@ -191,6 +211,13 @@ def _read_body(s: _State) -> None:
             _close(s)  # "908 SCIENCE AND ...: Tim Farron has withdrawn his name.": the item's record, its paragraph
             number, rest = s.records[i]
             s.paragraphs.start(w, number, rest, ParagraphKind.PARAGRAPH, s.outline.number, s.outline.heading)
+            i += 1
+            continue
+        if i in s.lead_items:
+            _close(s)  # "a. For each year" under a letter's one numbered request: a paragraph, cited "1(a)"
+            number, label, rest = s.lead_items[i]
+            s.paragraphs.start(w, f"{number}({label})", rest, ParagraphKind.PARAGRAPH, s.outline.number,
+                               s.outline.heading, label=label, parent=number)
             i += 1
             continue
         if i in s.cover:
@@ -322,8 +349,18 @@ def _read_body(s: _State) -> None:
         elif lettered is not None:
             ident, letter, rest = lettered
             _close(s)
+            both = _two_letters(w.text, letter, rest)
+            if both is not None:  # "f) Road repairs and g) wheelie bins to be removed.": two items on one line
+                rest, second, second_rest = both
             s.paragraphs.start(w, ident, rest, ParagraphKind.PARAGRAPH, s.outline.number, s.outline.heading,
                                label=letter, parent=hung or s.outline.number)
+            if both is not None:
+                bracketed = ident.endswith(f"({letter})")  # "6(f)", or "Background f" under an unnumbered heading
+                second_ident = ident[: len(ident) - len(letter) - 2 * bracketed] + (f"({second})" if bracketed
+                                                                                    else second)
+                s.paragraphs.start(w, second_ident, second_rest, ParagraphKind.PARAGRAPH, s.outline.number,
+                                   s.outline.heading, label=second, parent=hung or s.outline.number)
+                s.numbering.letters.last = second
         elif w.gap_before and w.label is not None and w.label.kind == "number" and s.numbering.smaller_type(w, body):
             _close(s)  # a numbered note in smaller type (a footnote the notes pass left): not the paragraph's text
             _add_line(s, w)
@@ -334,6 +371,7 @@ def _read_body(s: _State) -> None:
             _add_line(s, w)
         i += 1
     _close(s)
+    s.references.close(s.metadata)
     s.questions.close(s.metadata, body)
 
 
@@ -359,6 +397,25 @@ def _clause_step(s: _State, i: int, mid_sentence: bool, after_heading: bool) -> 
                            label=step.label, parent=step.parent)
         s.clauses.opened(s.paragraphs.open)
     return step
+
+
+def _two_letters(text: str, letter: str, rest: str) -> Optional[tuple[str, str, str]]:
+    """A lettered line that prints the next letter too, in its own brackets after a space ("f) Road repairs and g)
+    wheelie bins to be removed."): the first item's text, the second letter, and the second item's text."""
+    if len(letter) != 1 or not letter.isalpha() or letter == "z":
+        return None
+    nxt = chr(ord(letter) + 1)
+    head = text.lstrip()
+    if head.startswith(f"({letter})"):
+        mark = rf"\({nxt}\)"
+    elif head.startswith(f"{letter})"):
+        mark = rf"(?<!\(){nxt}\)"
+    else:
+        return None  # "g. " inside a sentence may be an initial or an abbreviation's end; only brackets are read
+    m = re.search(rf"(?<=\s){mark}\s*(?=\S)", rest)
+    if m is None or not rest[: m.start()].strip():
+        return None
+    return rest[: m.start()].strip(), nxt, rest[m.end():].strip()
 
 
 def _bold_record(s: _State, w: WorkLine) -> bool:
@@ -689,7 +746,11 @@ def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence:
         h = Heading(lab.number, lab.rest.strip(), w.line.page, SectionKind.CHAPTER, None, 1)
     if h is None:
         return 0
+    series = s.numbering.letters.state()
     shown = s.numbering.section_opens(h.number, annex=h.kind is SectionKind.ANNEX)
+    titled = letter_label(w.text) if h.number is None and (w.label is None or w.label.kind == "part") else None
+    if titled is not None:
+        s.numbering.letters.titled(series, titled[0])  # "e. Remembrance Poppies" over its prose, then "f. ..."
     _close(s)
     s.outline.open(h, shown)
     if i + h.size < len(s.body) and series_opens(s.body, i + h.size):

@@ -73,6 +73,10 @@ def find_heading(body: Body, i: int, outline: Outline, numbering: Numbering, *, 
     if "_____" in body[i].text:  # five underscores or more (a substring search, not a regex over every character)
         return None  # "Signed ________ Dated 3rd March 2020": a form's blank to fill in is never a heading
     lab = body[i].label
+    if (lab is None or lab.kind == "part") and not mid_sentence:
+        lettered = _lettered_title(body, i)
+        if lettered is not None:
+            return lettered
     if lab is None:
         return _unnumbered(body, i, mid_sentence and not _next_lettered_title(body, i, outline), in_title_block) or \
             _standalone(body, i, in_paragraph, after_heading, in_title_block) or \
@@ -119,12 +123,18 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
     assert lab is not None
     if lab.word == "File":
         return None  # an agenda item with its file number ("1.A 21-0177 Approve ..."): an item, never a title
-    if not (body.numbered_heading_look(w) or _titles_prose(body, i) or _titles_list(body, i)
-            or titles_lettered(body, i) or _titles_children(body, i) or template_title(body, i)) \
-            or (lab.levels and lab.levels == numbering.last_levels and not _out_of_series(body, i, numbering)) \
-            or (_runs_on(body, i) and not template_title(body, i) and not _titles_children(body, i)):
+    if _lead_in_item(body, i, outline, numbering):
         return None
-    if _next_item(body, i, numbering):
+    # a title alone on its line over what it heads: lettered items or a lettered sub-title (a minutes' item), or
+    # prose set in under it without a gap; such a title neither runs on nor is the item after a paragraph
+    over = titles_lettered(body, i) or _over_lettered_title(body, i) or _titles_hung_prose(body, i) \
+        or _over_items(body, i) or _over_first_child(body, i)
+    if not (body.numbered_heading_look(w) or over or _titles_prose(body, i) or _titles_list(body, i)
+            or _titles_children(body, i) or template_title(body, i)) \
+            or (lab.levels and lab.levels == numbering.last_levels and not _out_of_series(body, i, numbering)) \
+            or (_runs_on(body, i) and not template_title(body, i) and not _titles_children(body, i) and not over):
+        return None
+    if _next_item(body, i, numbering) and not over or _run_in_item(body, i, numbering) or _bare_item(body, i):
         return None
     fits = successor_kind(None, lab.levels) is not None
     if outline.levels is not None:
@@ -135,7 +145,7 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
     child = bool(following and following[0][: len(lab.levels)] == lab.levels)
     if not (fits or child or outline.levels is None and numbering.last_levels is None and _numbered_on(body, i)):
         return None
-    parts, used = _gather(body, i, [lab.rest])
+    parts, used = ([lab.rest], 1) if over and not titles_lettered(body, i) else _gather(body, i, [lab.rest])
     if used == 1 and i + 1 < len(body) and not re.search(r"[:.]$", lab.rest.strip()) and _titles_children(body, i) \
             and body[i + 1].line.bold and body[i + 1].label is None and not body[i + 1].gap_before:
         parts, used = [lab.rest, body[i + 1].text], 2  # the bold title's second line
@@ -276,8 +286,9 @@ def titles_lettered(body: Body, i: int) -> bool:
         return False  # "8. You must:", "Parking standards should take into account:": a sentence its items finish
     nxt = body[i + 1]
     got = letter_label(nxt.text)
-    if not (nxt.gap_before and got is not None and got[0] == "a" and got[1][:1].isupper()
-            and nxt.line.x0 > w.line.x0):
+    # the first item set in under the title, after a gap or straight under it (a minutes' table row: "6 Matters arising
+    # from minutes" / "a)Reports. Planning – ...", the letters at the text's column, right of the item's number)
+    if not (got is not None and got[0] == "a" and got[1][:1].isupper() and nxt.line.x0 > w.line.x0):
         return False
     tol = max(3.0, 0.3 * (nxt.line.size or 10))
     for j in range(i + 2, min(len(body), i + 60)):
@@ -310,7 +321,7 @@ def _titles_prose(body: Body, i: int) -> bool:
     if i + 1 >= len(body):
         return False
     nxt = body[i + 1]
-    if nxt.line.page == w.line.page and not nxt.gap_before:
+    if nxt.line.page == w.line.page and not nxt.gap_before and not _hangs_under(body, i):
         return False
     if nxt.label is not None:
         # a numbered line after it: only its own child ("5.2 Legal implications" / "5.2.1 ...") or a number that
@@ -324,6 +335,165 @@ def _titles_prose(body: Body, i: int) -> bool:
         return False
     # prose: a sentence's end, or a line that runs to the margin and wraps on
     return bool(_ENDED.search(text)) or body.full_line(nxt.line)
+
+
+def _lettered_title(body: Body, i: int) -> Optional[Heading]:
+    """A lettered line that only titles what is under it ("b. Treasurer" / "Previous Balance £2030.06"; "a Planning:
+    Applications Noted" / "1. Ref No ..."; "a. Covenors Report" / "Martin presented the report ..."): a minutes'
+    sub-item, a heading inside its numbered item, as a numbered title over prose is.  A title is short, stops short
+    of the margin and ends as no sentence does; the next line, right under it, is prose of its own, a list opening
+    at 1 or a bullet, never the next letter (then the letters are a list's items: "a. Welcome ..." / "b. Apologies ...") nor words
+    that wrap on in lower case.  Its paragraphs stay in the numbered item; the letter stays in the heading's text."""
+    from .numbering import letter_label
+
+    w = body[i]
+    got = letter_label(w.text)
+    if not body.pdf or got is None or len(got[0]) != 1 or not got[0].isalpha() or i + 1 >= len(body):
+        return None
+    rest = got[1].strip()
+    if not rest or not rest[0].isupper() or len(rest.split()) > 12 or not body.heading_text(rest.rstrip(":")) \
+            or rest.endswith(":") and not re.search(r"\w:\s", rest + " ") or body.full_line(w.line):
+        return None
+    nxt = body[i + 1]
+    if nxt.line.page != w.line.page or nxt.gap_before:
+        return None  # a title sits right over what it heads
+    if nxt.line.bold and not w.line.bold and body.bold_marks:
+        return None  # "a. Selection of Mayor" / "**Action Required:** (1) ...": an agenda item over its fields
+    if i > 0 and not w.gap_before and letter_label(body[i - 1].text) is not None:
+        return None  # the last of a tight list ("c. What the crime outcome was ..." / "d. The name of the hospital")
+    if letter_label(nxt.text) is not None and nxt.label is None or nxt.label is not None and nxt.label.kind == "part":
+        return None
+    if nxt.label is not None:
+        if nxt.label.kind == "number" and nxt.label.levels == (1,):
+            pass  # a list of its own under the title ("1. Ref No 1702817/PP ...")
+        elif nxt.label.kind != "bullet":
+            return None
+    elif not nxt.text[:1].isupper():
+        return None
+    return Heading(None, w.text.strip(), w.line.page, SectionKind.SECTION, None, 1)
+
+
+def _lead_in_item(body: Body, i: int, outline: Outline, numbering: Numbering) -> bool:
+    """A numbered bold lead-in of a line to three over prose in body type set in under it without a gap, in a series
+    of its own under an unnumbered heading, introduced by the sentence above it ("... commit to work together to:"
+    / "1. Adopt a value-based healthcare approach" / "We will prioritise research ...", then "2. Support research
+    which brings about" / "transformative change ..." in bold over its prose): a designed paper's numbered aims,
+    each a paragraph opening with its title.  A minutes' item title over its prose is introduced by nothing, and
+    under a numbered section the same shape is a sub-heading."""
+    w = body[i]
+    lab = w.label
+    assert lab is not None
+    if not (body.pdf and body.bold_marks and w.line.bold and len(lab.levels) == 1) or outline.number is not None:
+        return False
+    # the first aim finishes the sentence above it ("... our organisations commit to work together to:"), as no
+    # heading does; the next ones go on from the aim before
+    last = numbering.last_levels
+    first = lab.levels == (1,) and (numbering.heading_since_last or last is None) and i > 0 \
+        and body[i - 1].line.page == w.line.page and body[i - 1].label is None \
+        and body[i - 1].text.rstrip().endswith(":")
+    if not (first or last is not None and len(last) == 1 and not numbering.heading_since_last
+            and successor_kind(last, lab.levels) == "next"):
+        return False
+    tol = max(3.0, 0.3 * (w.line.size or 10))
+    j = i + 1
+    while j < len(body) and j - i <= 3 and body[j].line.bold and not body[j].gap_before and body[j].label is None \
+            and body[j].line.page == w.line.page:
+        j += 1
+    if j >= len(body) or j - i > 3 or j + 1 >= len(body):
+        return False
+    p, q = body[j], body[j + 1]
+    if p.gap_before or p.label is not None or p.line.bold or p.line.page != w.line.page \
+            or abs(p.line.size - w.line.size) >= 0.5 or p.line.x0 <= w.line.x0 + tol \
+            or (j > i + 1 and abs(body[i + 1].line.x0 - p.line.x0) > tol):
+        return False
+    # prose: two lines or more at its margin
+    return not q.gap_before and q.label is None and not q.line.bold and abs(q.line.x0 - p.line.x0) <= tol
+
+
+def _over_lettered_title(body: Body, i: int) -> bool:
+    """A short numbered title right over a lettered title ("3. Police reports" / "a. Police Scotland: Presented by
+    ..." / prose): a minutes' item heading its lettered sub-items."""
+    w = body[i]
+    lab = w.label
+    assert lab is not None
+    rest = lab.rest.strip()
+    return body.pdf and i + 1 < len(body) and len(lab.levels) == 1 and bool(rest) and len(rest.split()) <= 8 \
+        and body.heading_text(rest.rstrip(":")) and not body.full_line(w.line) \
+        and _lettered_title(body, i + 1) is not None
+
+
+def _over_items(body: Body, i: int) -> bool:
+    """A short numbered title right over its own first child number or over bullets ("6. Questions from the Public" /
+    "6.1 3 Lochs Way – Questions were raised ..."; "9. Any Other Business" / "• Christmas Party"): it heads them.  A
+    title names (a few words, no sentence's end, no colon that introduces) and stops short of the margin."""
+    w = body[i]
+    lab = w.label
+    assert lab is not None
+    rest = lab.rest.strip()
+    if not (body.pdf and i + 1 < len(body) and rest and rest[0].isupper() and len(rest.split()) <= 8
+            and body.heading_text(rest) and not rest.endswith(":") and not body.full_line(w.line)):
+        return False
+    nxt = body[i + 1]
+    if nxt.label is None or nxt.line.page != w.line.page:
+        return False
+    if nxt.label.kind == "bullet":  # not a sentence its bullets finish ("53 Also relevant are the following SPDs")
+        return not re.search(r"\b(?:to|that|who|which|of|and|or|the|for|by|with)$|\b(?:is|are|was|were|be|will|"
+                             r"should|must|shall|may|can|has|have|include|includes|following)\b", rest, re.I)
+    return nxt.label.kind == "number" and nxt.label.levels == lab.levels + (1,)
+
+
+def _over_first_child(body: Body, i: int) -> bool:
+    """A short numbered title whose first child number follows within a few unnumbered lines ("5. Councillors'
+    Updates" / "Councillor George Freeman Report" / "Cllr George Freeman sent his apologies ... following items:" /
+    "5.1 Broadband Update"): the lines between are the section's opening, the title heads them and its children."""
+    w = body[i]
+    lab = w.label
+    assert lab is not None
+    rest = lab.rest.strip()
+    if not (body.pdf and i + 1 < len(body) and rest and rest[0].isupper() and len(rest.split()) <= 8
+            and body.heading_text(rest) and not rest.endswith(":") and not body.full_line(w.line)):
+        return False
+    if not body[i + 1].text[:1].isupper():
+        return False  # the title's words wrapping on in lower case: a sentence
+    for j in range(i + 1, min(len(body), i + 6)):
+        v = body[j]
+        if v.line.page != w.line.page and j > i + 1:
+            return False
+        if v.label is not None:
+            return v.label.kind == "number" and v.label.levels == lab.levels + (1,) and j > i + 1
+    return False
+
+
+def _titles_hung_prose(body: Body, i: int) -> bool:
+    """A numbered title over prose set in under it without a gap (`_hangs_under`, `_titles_prose`)."""
+    return i + 1 < len(body) and not body[i + 1].gap_before and _hangs_under(body, i) and _titles_prose(body, i)
+
+
+def _hangs_under(body: Body, i: int) -> bool:
+    """The prose under numbered title i starts on the next line without a gap, set in at the title's text ("5.1
+    Broadband Update" / "Cllr George Freeman updated GCC on ..."): the title stopped well short of the margin, so the
+    line below is not its wrapped words but a block of its own.  (A title must not end as a sentence does; see
+    `_titles_prose`.)"""
+    w, nxt = body[i], body[i + 1]
+    lab = w.label
+    if lab is None or nxt.label is not None or nxt.line.page != w.line.page or body.full_line(w.line):
+        return False
+    at = w.text.find(lab.rest) if lab.rest else -1
+    if at <= 0 or not nxt.text[:1].isupper():
+        return False
+    tol = max(3.0, 0.3 * (w.line.size or 10))
+    # the prose starts about where the title's words do (the number's width in), not at a tab stop far to the right
+    # ("1. Ref No 1702817/PP    Saddleview, Portincaple" / "Alterations and ...": a list entry's second column)
+    words_x = w.line.x0 + at * (w.line.x1 - w.line.x0) / max(1, len(w.text))
+    # and the title ends well before the line could have: a sentence wrapped at the margin fills its line as the
+    # lines under it do ("3.9 The TBP applies to the administrative area of Tewkesbury Borough" / "Council. It ...")
+    end = body.short_end
+    for j in range(i + 1, min(len(body), i + 4)):
+        if body[j].line.page != w.line.page or body[j].label is not None or j > i + 1 and body[j].gap_before:
+            break
+        end = max(end, body.line_end(body[j].line))
+    return nxt.line.x0 > w.line.x0 + tol and abs(nxt.line.x0 - words_x) <= 2.5 * (w.line.size or 10) \
+        and body.line_end(w.line) - w.line.x0 < 0.6 * (end - w.line.x0)
 
 
 def _unnumbered(body: Body, i: int, mid_sentence: bool, in_title_block: bool) -> Optional[Heading]:
@@ -536,6 +706,38 @@ def _next_item(body: Body, i: int, numbering: Numbering) -> bool:
         return False
     b = body[i + 1]
     return not b.gap_before and b.label is None and b.line.page == w.line.page
+
+
+def _run_in_item(body: Body, i: int, numbering: Numbering) -> bool:
+    """A minutes' item that goes on from the paragraphs before it and whose title runs into its record after a dash
+    ("11. Other/Urgent Communications – none" after "10 Version 1 Draft Budget – The following amendments ..."):
+    the record is short, but it is the item's text, in lower case where a title's second part is capitalised."""
+    w, last = body[i], numbering.last_levels
+    lab = w.label
+    assert lab is not None
+    if last is None or len(last) != 1 or len(lab.levels) != 1 or successor_kind(last, lab.levels) != "next":
+        return False
+    return bool(re.search(r"\S\s[–—-]\s+[a-z]", lab.rest))
+
+
+def _bare_item(body: Body, i: int) -> bool:
+    """A numbered line with nothing under it: the next line is the next number at its margin ("5.Rural watch signage
+    hung around village" / "6.Portincaple Development"; "8. Christmas tree – Carol to update" / "9. Mr L Thompson –
+    He is keen ..."), however it is set.  A heading heads something; an item of a list that says all it has to say
+    on its own line is the list's entry, a paragraph.  The next number is set as this one is (a heading in larger
+    type may share one series with the paragraphs)."""
+    w = body[i]
+    lab = w.label
+    assert lab is not None
+    if i + 1 >= len(body) or not body.pdf:
+        return False
+    nxt = body[i + 1]
+    if nxt.label is None or nxt.label.kind != "number" or nxt.line.page != w.line.page \
+            or abs(nxt.line.x0 - w.line.x0) > max(3.0, 0.3 * (w.line.size or 10)):
+        return False
+    if abs(nxt.line.size - w.line.size) >= 0.5 or nxt.line.bold != w.line.bold:
+        return False  # "4 Site description" in heading type over "5 The application relates ...": one series for both
+    return len(nxt.label.levels) == len(lab.levels) and successor_kind(lab.levels, nxt.label.levels) == "next"
 
 
 def _sentence_block(body: Body, i: int) -> bool:

@@ -330,13 +330,55 @@ def back_matter_label(w: WorkLine, body: Body) -> Optional[re.Match]:
     return None
 
 
+# a list of the works a paper cites, under its own unnumbered heading: its numbered entries are citations
+_REFERENCES = re.compile(r"^(?:bibliography|references|reference list|endnotes|notes and references|sources)\s*:?$",
+                         re.I)
+
+
+def references_heading(w: WorkLine, body: Body) -> bool:
+    """An unnumbered "Bibliography", "References" or "Endnotes" set as a heading: what follows lists citations."""
+    return w.label is None and bool(_REFERENCES.match(w.text.strip())) and (body.styled(w, w.text) or w.gap_before)
+
+
+class References:
+    """The entries of a reference list ("1. Mathie, B. 2017. Charles Turner Thackrah ..."): a numbered line opens an
+    entry, a line without a number goes on with the one before.  Kept as `metadata["references"]`, never as
+    paragraphs: a bibliography numbers citations, not the paper's text."""
+
+    def __init__(self) -> None:
+        self.open = False
+        self.entries: list[str] = []
+
+    def takes(self, w: WorkLine, body: Body) -> bool:
+        """Line w is the list's (an entry or its wrapped line); a heading ends the list."""
+        if not self.open:
+            return False
+        lab = w.label
+        if lab is not None and lab.kind == "number" and not body.numbered_heading_look(w) and lab.levels[0] < 1000:
+            self.entries.append(w.text.strip())
+            return True
+        # a wrapped line ("2006. Obituary: ..." numbers no entry: it is the year of the one before)
+        if (lab is None or lab.kind == "number") and not body.styled(w, w.text) and not body.big(w):
+            if self.entries:
+                self.entries[-1] += " " + w.text.strip()
+            else:
+                self.entries.append(w.text.strip())
+            return True
+        return False
+
+    def close(self, meta: dict[str, Any]) -> None:
+        if self.open and self.entries:
+            meta.setdefault("references", []).extend(self.entries)
+        self.open = False
+        self.entries = []
+
+
 class BackMatter:
     """The back-matter item being collected ("contact", "background_papers", ...) and its lines."""
 
     def __init__(self) -> None:
         self.key: Optional[str] = None
-        self.lines: list[str] = []
-        self.last = None  # the last line taken, to tell a wrapped item from the next one
+        self.lines: list[str] = []  # the last line taken, to tell a wrapped item from the next one
         self.head: Optional[WorkLine] = None  # the label line that started the item
 
     @property

@@ -694,6 +694,17 @@ class LetteredParagraphs:
     def stop(self) -> None:
         self.section, self.last, self.paragraph = None, None, None
 
+    def titled(self, opened: tuple, letter: str) -> None:
+        """A lettered line of the open series set as a sub-title ("e. Remembrance Poppies" over its prose, after
+        "a." to "d." that are items): the heading it opens stopped the series (`opened`, its state before), which
+        goes on after it ("f. Carol asked ..." follows "e.")."""
+        section, last, kind, x, paragraph = opened
+        if section is not None and last is not None and _series_next(kind, last, letter):
+            self.section, self.last, self.kind, self.x, self.paragraph = section, letter, kind, x, paragraph
+
+    def state(self) -> tuple:
+        return self.section, self.last, self.kind, self.x, self.paragraph
+
     def start_under(self, body: "Body", i: int, number: str, intro: str) -> Optional[tuple[str, str, str]]:
         """Does line i open lettered paragraphs under numbered paragraph `number`, whose whole text is a short lead-in
         ("11.1. Procedures as to contracts are laid down as follows:" / "a. Every contract shall comply ..." /
@@ -818,8 +829,9 @@ def _margin(body: "Body", w: "WorkLine") -> float:
 
 
 # a lead-in that is a whole clause ("... are laid down as follows:"), not the opening of a sentence its items finish
-# ("... should plan positively for future growth and change by:")
-_COMPLETE_LEAD = re.compile(r"\b(?:follows|following|below)\s*:[-–—]?$", re.I)
+# ("... should plan positively for future growth and change by:"); "the following" may name what follows ("... reviewed
+# the following grant applications: -", a minutes' item over its lettered decisions)
+_COMPLETE_LEAD = re.compile(r"\b(?:follows|following(?:\s+[\w’'/-]+){0,3}|below)\s*:\s*[-–—]?$", re.I)
 # an entry of a glossary or a list of criteria ("Special Area of Conservation: Development of the site ..."), not a rule
 _TERM = re.compile(r"^(?:[^\s:]+\s+){0,6}[^\s:]+:\s")
 
