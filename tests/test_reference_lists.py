@@ -1,18 +1,9 @@
-"""A paper's list of works cited is its sources, never its paragraphs: numbered entries under "Bibliography" (or under
-"References" where they read as citations) go to the notes.  Each test drives the real pipeline on a real PDF."""
+"""A paper's list of works cited is its sources, never its paragraphs (segment/matter.py `References`; Leeds's
+bibliography is tested in test_real_layouts_round8_minutes.py); a numbered section titled "References" is the paper's
+own text.  Each test drives the real pipeline on a real PDF."""
 from __future__ import annotations
 
 from real_util import doc, para
-
-
-def test_a_bibliographys_numbered_sources_are_notes_not_paragraphs():
-    # Leeds Teaching Hospitals / University of Leeds strategy (Adobe InDesign): "Bibliography" on pp. 30-31 numbers
-    # its 49 sources "1. Yorkshire and Humber Academic Health Science Network ..." to "49. ... [Online]"
-    d = doc("leeds-teaching-hospitals-uol_2020_shared-research-innovation-strategy")
-    assert not [p.number for p in d.paragraphs if (p.heading or "") == "Bibliography"]
-    cited = [n for n in d.notes if n.page in (30, 31)]
-    assert len(cited) >= 40
-    assert any(n.text.startswith("Leeds City Council. 2016. Leeds Health and Wellbeing Strateg") for n in cited)
 
 
 def test_a_directives_references_section_keeps_its_own_paragraphs():

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
-from ..model import Document, Dropped, Note, ParagraphKind, Reading, SectionKind, Source
+from ..model import Document, Dropped, ParagraphKind, Reading, SectionKind, Source
 from .clauses import Clauses, Step
 from .contents import drop_contents
 from .furniture import find_furniture
@@ -51,31 +51,6 @@ from .outline import OutlineItems
 from .numbering import Numbering, letter_label, question_warnings, reference_label, sequence_warnings, unique_ids
 from .paragraphs import SENTENCE_END, Blocks, OpenParagraph, Paragraphs, hyphenates, vocabulary
 from .register import amendments, item_text_starts, register_records, register_titles, title_lines
-
-
-# a heading over a list of works cited: its numbered entries are sources, not the paper's paragraphs
-_WORKS_CITED = re.compile(r"\W*(?:\d+(?:\.\d+)*\W*)?(?:bibliography|reference\s+list|list\s+of\s+references|"
-                          r"endnotes|works\s+cited|further\s+reading)\W*", re.I)
-# "References" also heads a directive's own paragraphs ("7.1 The references indicated in section 8 ..."): there an
-# entry must read as a citation, a year and a link or an author-year opening ("Leeds City Council. 2016. ...")
-_REFERENCES = re.compile(r"\W*(?:\d+(?:\.\d+)*\W*)?references\W*", re.I)
-_CITATION = re.compile(r"^[^.]{2,160}?[.,]\s*\(?(?:19|20)\d\d\)?[.,:]|\b(?:19|20)\d\d\b.*(?:https?://|www\.|\[online\]|available\s+(?:at|from))",
-                       re.I | re.S)
-
-
-def _reference_lists(paragraphs: list, notes: list) -> list:
-    """Numbered entries under a "Bibliography" heading (or a "References" heading, where they read as citations)
-    become notes: Leeds's strategy numbers its 49 sources 1. to 49.; a reader cites them as sources, never as
-    paragraphs."""
-    keep = []
-    for p in paragraphs:
-        h = p.heading or ""
-        if p.kind is ParagraphKind.PARAGRAPH and (_WORKS_CITED.fullmatch(h) or _REFERENCES.fullmatch(h)
-                                                  and _CITATION.search(p.text)):
-            notes.append(Note(label=p.label or p.number, text=p.text, page=p.page))
-        else:
-            keep.append(p)
-    return keep
 
 
 def segment(reading: Reading) -> Document:
@@ -123,7 +98,6 @@ def segment(reading: Reading) -> Document:
         paragraphs = [p for p, b in zip(paragraphs, bare) if not b]
     metadata = s.metadata
     paragraphs = front_tables(paragraphs, table_regions, metadata)
-    paragraphs = _reference_lists(paragraphs, notes)
     paragraphs, duplicates = unique_ids(paragraphs, s.outline.sections)
     reading_metadata(metadata, reading, dropped)
 
