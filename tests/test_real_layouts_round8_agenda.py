@@ -26,6 +26,9 @@ def test_numbered_items_set_in_under_unnumbered_headings_are_the_paragraphs():
     # letters set in under an item are its own items, cited with its number
     assert para(d, "4(C)").text.endswith("County of Los Angeles, Case No. 22NWCV00270")
     assert para(d, "4(C)").parent == "4"
+    # the roll call's lettered names ("A. Norm Zezula, Mayor Pro Tempore") are a list under "2. ROLL CALL", no items
+    assert not any("Zezula" in p.text for p in d.paragraphs)
+    assert _by_label(d, "2")[0].text == "ROLL CALL"
 
 
 def test_an_items_recommendation_column_is_its_text_and_its_links_are_not():
@@ -102,6 +105,10 @@ def test_letters_restarting_under_short_sub_headings():
     assert para(d, "Appointment(s) A").text == "Sarah Szabo, Data Analyst, Grade E, $53,968 annually effective April 29, 2019."
     assert para(d, "Resignation(s) A").text == "George Mount, Data Analyst effective April 9, 2019."
     assert para(d, "Environmental Public Health b").text.startswith("Tom Fink to the World Aquatic Health Conference")
+    # schedule A: "1. Establish Budgets" right over its lettered items heads them, with no text of its own
+    assert para(d, "1(A)").text.startswith("Establish a budget for the 2019/2020 Child Obesity grant")
+    assert ("1", "Establish Budgets") in [(s.number, s.heading) for s in d.sections]
+    assert not any(p.text == "Establish Budgets" for p in d.paragraphs)
 
 
 def test_the_meetings_title_centred_over_the_next_page_is_no_items_text():

@@ -16,7 +16,7 @@ Switched on only in a paper that calls itself an agenda; the items are found onc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 from .lines import Body, caps
@@ -28,6 +28,8 @@ _GLUED = re.compile(r"^([A-Z])\.([A-Z]{2,}\b.*)$")
 # a Legistar file number at the line's right end ("33. SUBJECT: STATE AND FEDERAL REPORT 2017-0346")
 _FILE_NO = re.compile(r"\s(?:\d{2}|\d{4})-\d{3,5}$")
 _AGENDA = re.compile(r"\bagenda\b", re.I)
+# a person and their office, and nothing more: "Norm Zezula, Mayor Pro Tempore", "Carol Engelhardt, Council Member"
+_NAME_ROLE = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}, [A-Z][\w'’-]+(?: [A-Za-z][\w'’-]+){0,3}$")
 _LEAD_END = re.compile(r":\s*[-–—]?$")  # "... the City Council:", "... to approve: -"
 
 
@@ -51,12 +53,22 @@ class _Cand:
     parent: Optional[int] = None  # the line it is set in under
 
 
-def agenda_items(body: Body) -> tuple[dict[int, AgendaItem], set[int]]:
-    """The lines that open an agenda's items, and what each is; and the unlabelled titles they are set under
-    ("OPENING CEREMONIES", "CONSENT CALENDAR:", "Student Appointment(s):"), each heading its part of the agenda.
-    Nothing where the paper is no agenda."""
+@dataclass
+class Agenda:
+    """What agenda_items found: the lines opening items, the titles over them, the lines of name lists."""
+
+    items: dict[int, AgendaItem] = field(default_factory=dict)
+    heads: set[int] = field(default_factory=set)  # unlabelled titles items are set under ("CONSENT CALENDAR")
+    names: set[int] = field(default_factory=set)  # a roll call's lettered names ("A. Norm Zezula, Mayor Pro Tempore")
+
+
+def agenda_items(body: Body) -> Agenda:
+    """The lines that open an agenda's items, and what each is; the unlabelled titles they are set under
+    ("OPENING CEREMONIES", "CONSENT CALENDAR:", "Student Appointment(s):"), each heading its part of the agenda;
+    and the lines of lettered lists of names under an item ("2. ROLL CALL" / "A. Norm Zezula, Mayor Pro Tempore"),
+    which are no items.  Nothing where the paper is no agenda."""
     if not body.pdf or not _is_agenda(body):
-        return {}, set()
+        return Agenda()
     cands = [c for c in (_candidate(body, i) for i in range(len(body))) if c is not None]
     out: dict[int, _Cand] = {}
     at = {c.i: c for c in cands}
@@ -84,7 +96,11 @@ def agenda_items(body: Body) -> tuple[dict[int, AgendaItem], set[int]]:
     for run in runs:
         if len(run) >= 2:
             margins.setdefault(run[0].kind, []).append(run[0].x)
+    names: set[int] = set()
     for run in runs:
+        if len(run) >= 3 and all(_NAME_ROLE.match(c.rest.strip()) and _one_line(body, c) for c in run):
+            names.update(c.i for c in run)  # "A. Norm Zezula, Mayor Pro Tempore", "B. Brian Bergman, Council Member"
+            continue
         single_ok = any(abs(run[0].x - x) <= 3 for x in margins.get(run[0].kind, ()))
         if len(run) >= 2 or single_ok:
             for c in run:
@@ -119,7 +135,12 @@ def agenda_items(body: Body) -> tuple[dict[int, AgendaItem], set[int]]:
             items[i] = AgendaItem(c.label, c.label, None, c.rest)
     heads = {c.parent for c in out.values() if c.parent is not None and c.parent not in items
              and body[c.parent].label is None and not _ITEM.match(body[c.parent].text.strip())}
-    return items, heads
+    # a numbered title that is no item itself, right over its lettered items ("1. Establish Budgets" / "A.
+    # Establish a budget for ..."): it heads them, with no text of its own
+    heads |= {c.parent for c in out.values() if c.kind != "num" and c.parent is not None and c.parent not in items
+              and c.parent + 1 == c.i and body[c.parent].label is not None and body[c.parent].label.kind == "number"
+              and len(body[c.parent].label.levels) == 1 and _title(body[c.parent].label.rest)}
+    return Agenda(items, heads, names)
 
 
 def inside_item(body: Body, i: int, item_x: float) -> bool:
@@ -242,6 +263,21 @@ def _in_item(body: Body, j: int, at: dict[int, _Cand]) -> bool:
             c = at.get(k)
             return c is not None and c.kind == "num"
     return False
+
+
+def _title(text: str) -> bool:
+    """A few words that are no sentence and introduce none: "Establish Budgets", not "Grant Requests – the
+    committee reviewed the following grant applications: -"."""
+    t = text.strip()
+    return 0 < len(t.split()) <= 6 and not re.search(r"[.:;,!?\-–—]$", t)
+
+
+def _one_line(body: Body, c: _Cand) -> bool:
+    """Item c takes its line only: the next line is another label, or stands at or left of c's label."""
+    if c.i + 1 >= len(body):
+        return True
+    nxt = body[c.i + 1]
+    return bool(_ITEM.match(nxt.text.strip())) or nxt.line.x0 <= c.x + 3 or nxt.line.page != body[c.i].line.page
 
 
 def _tol(c: _Cand) -> float:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
 from ..model import Document, Dropped, ParagraphKind, Reading, SectionKind, Source
-from .agenda import AgendaItem, agenda_items, inside_item, link_line
+from .agenda import Agenda, agenda_items, inside_item, link_line
 from .clauses import Clauses, Step
 from .contents import drop_contents
 from .furniture import find_furniture
@@ -83,7 +83,7 @@ def segment(reading: Reading) -> Document:
     s.cover = cover_recommendations(s.body)
     s.diagram_pages = _diagram_pages(s.body)
     s.chapter_series = _chapter_series(s.body)
-    s.agenda, s.agenda_heads = agenda_items(s.body)
+    s.agenda = agenda_items(s.body)
     _read_body(s)
     paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
     # numbers with nothing after them, again and again (a word processor's list numbering running on below the
@@ -103,7 +103,7 @@ def segment(reading: Reading) -> Document:
         warnings.extend(duplicates)
         items = {s.body[i].text.split()[0] for i in s.register}  # a register's ids have gaps by nature
         items |= {number for number, _ in s.records.values()}
-        items |= {a.label for a in s.agenda.values()}  # an agenda's items restart and run out of order by nature
+        items |= {a.label for a in s.agenda.items.values()}  # an agenda's items restart and run out of order by nature
         warnings.extend(sequence_warnings([p.number for p in paragraphs if p.kind is ParagraphKind.PARAGRAPH
                                            and p.label == p.number and p.number not in items],
                                           {x.number for x in s.outline.sections if x.number}))
@@ -146,10 +146,9 @@ class _State:
     cover_seen: bool = False  # the cover's recommendations came: back matter may start as after a paragraph
     diagram_pages: set[int] = field(default_factory=set)  # pages of a flow chart: text in many drawn boxes
     chapter_series: set[int] = field(default_factory=set)  # "Section N." lines of a series the paper prints
-    agenda: dict[int, AgendaItem] = field(default_factory=dict)  # lines opening an agenda's items (agenda.py)
+    agenda: Agenda = field(default_factory=Agenda)  # an agenda's items, the titles over them (agenda.py)
     agenda_x: Optional[float] = None  # where the open agenda item's label stands
     agenda_size: float = 0.0  # and the size of its type
-    agenda_heads: set[int] = field(default_factory=set)  # unlabelled titles an agenda sets its items under
 
 
 def _read_body(s: _State) -> None:
@@ -322,13 +321,18 @@ def _agenda_step(s: _State, i: int) -> bool:
     """Line i opens an agenda's item, or is set in under the open item (its title, text, recommendation): the item
     is the paragraph its label cites, its lines its text, however much they look like headings (agenda.py)."""
     w = s.body[i]
-    if i in s.agenda_heads:
+    if i in s.agenda.heads:
         _close(s)  # "CONSENT CALENDAR", "Student Appointment(s):": the title of the items set in under it
-        s.outline.open(Heading(None, w.text.strip(), w.line.page, SectionKind.SECTION, None, 1),
-                       s.numbering.section_opens(None, annex=False))
+        lab = w.label
+        if lab is not None and lab.kind == "number":  # "1. Establish Budgets" over its lettered items
+            s.outline.open(Heading(lab.number, lab.rest.strip(), w.line.page, SectionKind.SECTION, lab.levels, 1),
+                           s.numbering.section_opens(lab.number, annex=False))
+        else:
+            s.outline.open(Heading(None, w.text.strip(), w.line.page, SectionKind.SECTION, None, 1),
+                           s.numbering.section_opens(None, annex=False))
         s.agenda_x = None
         return True
-    item = s.agenda.get(i)
+    item = s.agenda.items.get(i)
     if item is not None:
         _close(s)
         s.paragraphs.start(w, item.ident, item.rest, ParagraphKind.PARAGRAPH, s.outline.number, s.outline.heading,
@@ -342,6 +346,10 @@ def _agenda_step(s: _State, i: int) -> bool:
         s.agenda_x = None
         return False
     if inside_item(s.body, i, s.agenda_x):
+        if i in s.agenda.names:
+            s.blocks.add_line(w, s.body)  # the roll call's names: a list under the item, not its text
+            s.blocks.flush(s.body)
+            return True
         last = p.tail or (p.pieces[-1] if p.pieces else [])
         ended = bool(last) and bool(SENTENCE_END.search(last[-1].rstrip()))
         margins = [ln.x0 for ln in p.read_lines[1:]]
