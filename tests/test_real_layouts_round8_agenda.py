@@ -40,6 +40,8 @@ def test_an_items_recommendation_column_is_its_text_and_its_links_are_not():
                                          "that the City Council appoint Council Members to the various committees "
                                          "and organizations.")
     assert _by_label(d, "5")[0].text == "RECONVENE AND STATEMENT FROM CLOSED SESSION"
+    # two links one under the other ("... ITEM NO 23_ATTACHMENT 1 OF 2" / "... 2 OF 2"): both set apart
+    assert _by_label(d, "23")[0].text.endswith("for the fiscal year ending June 30, 2022.")
     seven = _by_label(d, "7")[0]
     assert "It is recommended that the City Council: A. Appoint Council Member" in seven.text
     assert seven.text.endswith("to serve as Mayor Pro Tempore.")

@@ -167,6 +167,14 @@ def link_line(body: Body, i: int, item_size: float, ended: bool, margins: list[f
     return (ended or apart) and len(t.split()) <= 6 and not re.search(r"[.:;,!?)]$", t) and not caps(t)
 
 
+def link_runs_on(body: Body, i: int, link: int) -> bool:
+    """Line i runs on from link line `link` right above it (no gap, its margin and type): the link's own second
+    line ("2022 12 12 ITEM NO 23_ATTACHMENT 1 OF 2" / "2022 12 12 ITEM NO 23_ATTACHMENT 2 OF 2")."""
+    w, v = body[i], body[link]
+    return link == i - 1 and not w.gap_before and abs(w.line.x0 - v.line.x0) <= 1.5 \
+        and abs(w.line.size - v.line.size) < 0.3
+
+
 def _is_agenda(body: Body) -> bool:
     """The paper calls itself an agenda on its first pages."""
     return any(w.line.page <= 2 and _AGENDA.search(w.text) for w in body.lines[:200])

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
 from ..model import Document, Dropped, ParagraphKind, Reading, SectionKind, Source
-from .agenda import Agenda, agenda_items, inside_item, link_line
+from .agenda import Agenda, agenda_items, inside_item, link_line, link_runs_on
 from .clauses import Clauses, Step
 from .contents import drop_contents
 from .furniture import find_furniture
@@ -149,6 +149,7 @@ class _State:
     agenda: Agenda = field(default_factory=Agenda)  # an agenda's items, the titles over them (agenda.py)
     agenda_x: Optional[float] = None  # where the open agenda item's label stands
     agenda_size: float = 0.0  # and the size of its type
+    agenda_link: Optional[int] = None  # the last line set apart under it as a link to its papers
 
 
 def _read_body(s: _State) -> None:
@@ -337,7 +338,7 @@ def _agenda_step(s: _State, i: int) -> bool:
         _close(s)
         s.paragraphs.start(w, item.ident, item.rest, ParagraphKind.PARAGRAPH, s.outline.number, s.outline.heading,
                            label=item.label if item.label != item.ident else None, parent=item.parent)
-        s.agenda_x, s.agenda_size = w.line.x0, w.line.size
+        s.agenda_x, s.agenda_size, s.agenda_link = w.line.x0, w.line.size, None
         if item.label.isdigit():
             s.numbering.taken(w, (int(item.label),), s.body)
         return True
@@ -353,9 +354,11 @@ def _agenda_step(s: _State, i: int) -> bool:
         last = p.tail or (p.pieces[-1] if p.pieces else [])
         ended = bool(last) and bool(SENTENCE_END.search(last[-1].rstrip()))
         margins = [ln.x0 for ln in p.read_lines[1:]]
-        if link_line(s.body, i, s.agenda_size, ended, margins):
+        if link_line(s.body, i, s.agenda_size, ended, margins) or (
+                s.agenda_link is not None and link_runs_on(s.body, i, s.agenda_link)):
             s.blocks.add_line(w, s.body)  # a link to the item's papers, a dashed rule: set apart, not its text
             s.blocks.flush(s.body)
+            s.agenda_link = i
         else:
             s.paragraphs.add_line(w, s.body)
         return True
