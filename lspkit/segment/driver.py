@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
 from ..model import Document, Dropped, ParagraphKind, Reading, SectionKind, Source
+from .agenda import Agenda, agenda_items, inside_item, link_line, link_runs_on
 from .clauses import Clauses, Step
 from .contents import drop_contents
 from .furniture import find_furniture
@@ -87,6 +88,7 @@ def segment(reading: Reading) -> Document:
     s.lead_items, s.lead_end = lone_lead_items(s.body)
     s.diagram_pages = _diagram_pages(s.body)
     s.chapter_series = _chapter_series(s.body)
+    s.agenda = agenda_items(s.body)
     _read_body(s)
     paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
     dropped.extend(unplaced_margin_notes(work, {i for p in s.paragraphs.done for i in p.lines}))
@@ -107,6 +109,7 @@ def segment(reading: Reading) -> Document:
         warnings.extend(duplicates)
         items = {s.body[i].text.split()[0] for i in s.register}  # a register's ids have gaps by nature
         items |= {number for number, _ in s.records.values()}
+        items |= {a.label for a in s.agenda.items.values()}  # an agenda's items restart and run out of order by nature
         warnings.extend(sequence_warnings([p.number for p in paragraphs if p.kind is ParagraphKind.PARAGRAPH
                                            and p.label == p.number and p.number not in items],
                                           {x.number for x in s.outline.sections if x.number}))
@@ -152,6 +155,10 @@ class _State:
     cover_seen: bool = False  # the cover's recommendations came: back matter may start as after a paragraph
     diagram_pages: set[int] = field(default_factory=set)  # pages of a flow chart: text in many drawn boxes
     chapter_series: set[int] = field(default_factory=set)  # "Section N." lines of a series the paper prints
+    agenda: Agenda = field(default_factory=Agenda)  # an agenda's items, the titles over them (agenda.py)
+    agenda_x: Optional[float] = None  # where the open agenda item's label stands
+    agenda_size: float = 0.0  # and the size of its type
+    agenda_link: Optional[int] = None  # the last line set apart under it as a link to its papers
 
 
 def _read_body(s: _State) -> None:
@@ -207,6 +214,9 @@ def _read_body(s: _State) -> None:
                     w = WorkLine(replace(w.line, text=f"{raw[:at]} {raw[at:]}"), w.index, w.label, w.gap_before,
                                  w.role)
             s.blocks.add_line(w, s.body)
+            i += 1
+            continue
+        if _agenda_step(s, i):
             i += 1
             continue
         used = _heading_or_back_matter(s, i, in_paragraph, mid_sentence, i == after_heading)
@@ -347,6 +357,56 @@ def _read_body(s: _State) -> None:
     _close(s)
     s.references.close(s.metadata)
     s.questions.close(s.metadata, body)
+
+
+def _agenda_step(s: _State, i: int) -> bool:
+    """Line i opens an agenda's item, or is set in under the open item (its title, text, recommendation): the item
+    is the paragraph its label cites, its lines its text, however much they look like headings (agenda.py)."""
+    w = s.body[i]
+    if i in s.agenda.heads:
+        _close(s)  # "CONSENT CALENDAR", "Student Appointment(s):": the title of the items set in under it
+        lab = w.label
+        if lab is not None and lab.kind == "number":  # "1. Establish Budgets" over its lettered items
+            s.outline.open(Heading(lab.number, lab.rest.strip(), w.line.page, SectionKind.SECTION, lab.levels, 1),
+                           s.numbering.section_opens(lab.number, annex=False))
+        else:
+            s.outline.open(Heading(None, w.text.strip(), w.line.page, SectionKind.SECTION, None, 1),
+                           s.numbering.section_opens(None, annex=False))
+        s.agenda_x = None
+        return True
+    item = s.agenda.items.get(i)
+    if item is not None:
+        _close(s)
+        s.paragraphs.start(w, item.ident, item.rest, ParagraphKind.PARAGRAPH, s.outline.number, s.outline.heading,
+                           label=item.label if item.label != item.ident else None, parent=item.parent)
+        s.agenda_x, s.agenda_size, s.agenda_link = w.line.x0, w.line.size, None
+        if item.label.isdigit():
+            s.numbering.taken(w, (int(item.label),), s.body)
+        return True
+    p = s.paragraphs.open
+    if s.agenda_x is None or p is None:
+        s.agenda_x = None
+        return False
+    if inside_item(s.body, i, s.agenda_x):
+        if i in s.agenda.names:
+            s.blocks.add_line(w, s.body)  # the roll call's names: a list under the item, not its text
+            s.blocks.flush(s.body)
+            return True
+        last = p.tail or (p.pieces[-1] if p.pieces else [])
+        ended = bool(last) and bool(SENTENCE_END.search(last[-1].rstrip()))
+        margins = [ln.x0 for ln in p.read_lines[1:]]
+        if link_line(s.body, i, s.agenda_size, ended, margins) or (
+                s.agenda_link is not None and link_runs_on(s.body, i, s.agenda_link)):
+            s.blocks.add_line(w, s.body)  # a link to the item's papers, a dashed rule: set apart, not its text
+            s.blocks.flush(s.body)
+            s.agenda_link = i
+        else:
+            s.paragraphs.add_line(w, s.body)
+        return True
+    if w.line.x0 < s.agenda_x - 4:
+        _close(s)  # left of the item's label: a heading over the next items, never the item's text
+    s.agenda_x = None
+    return False
 
 
 def _clause_step(s: _State, i: int, mid_sentence: bool, after_heading: bool) -> Optional[Step]:

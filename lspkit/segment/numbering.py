@@ -308,21 +308,25 @@ class Numbering:
         if lab is None:
             return None
         if lab.kind == "number" and self._accept_number(body, i, section_levels, in_paragraph, mid_sentence):
-            self.letters.stop()
-            self.last_levels = lab.levels
-            self.seen_levels.add(lab.levels)
-            self.heading_since_last = False
-            self.number_x.append(w.line.x0)
-            if self.series_x is not None and abs(w.line.x0 - self.series_x) > 2:
-                self.series_x = None
-            if abs(w.line.page_width - body.page_width) < 2:  # a fold-out flow chart's steps set no norm
-                self.number_size.append(w.line.size)
+            self.taken(w, lab.levels, body)
             return self.annex.paragraph(lab.number), ParagraphKind.PARAGRAPH
         if lab.kind == "question" and self._accept_question(w, lab, in_paragraph, body, i):
             self.seen_q.add(lab.number)
             self.last_q = lab.levels[0]
             return lab.number, ParagraphKind.QUESTION
         return None
+
+    def taken(self, w: WorkLine, levels: tuple[int, ...], body: Body) -> None:
+        """Number `levels` on line w starts a paragraph (here, or an agenda's item): what may follow it."""
+        self.letters.stop()
+        self.last_levels = levels
+        self.seen_levels.add(levels)
+        self.heading_since_last = False
+        self.number_x.append(w.line.x0)
+        if self.series_x is not None and abs(w.line.x0 - self.series_x) > 2:
+            self.series_x = None
+        if abs(w.line.page_width - body.page_width) < 2:  # a fold-out flow chart's steps set no norm
+            self.number_size.append(w.line.size)
 
     def repeated_question(self, lab: Optional[Label]) -> bool:
         """A question already asked: in an annex, the summary of questions repeats them."""
