@@ -533,6 +533,11 @@ class Numbering:
                 self.title_levels = lab.levels
                 return True
             self.title_levels = None
+        if lab.levels != (1,) and _after_titles(body, i):
+            # the list's first titles were taken as headings of their own (short titles over bullets): its later
+            # ones are still the list's ("5. UN Convention ..." after "4. W3C Web Accessibility Initiative")
+            self.title_levels = lab.levels
+            return True
         if lab.levels != (1,) or self.last_levels is None or not _titles_bullets(body, i):
             return False
         items, want = 1, 2
@@ -797,6 +802,24 @@ class LetteredParagraphs:
 def _sentence(text: str) -> bool:
     """Words enough to be a sentence, opening as one (more than eight, a capital first)."""
     return len(text.split()) > 8 and text[:1].isupper()
+
+
+def _after_titles(body: Body, i: int) -> bool:
+    """Line i ("5. ...") is a title over bullets, and every number before it back to "1." is one too."""
+    lab = body[i].label
+    if lab is None or len(lab.levels) != 1 or lab.levels[0] < 2 or not _titles_bullets(body, i):
+        return False
+    want = lab.levels[0] - 1
+    for j in range(i - 1, -1, -1):
+        v = body[j]
+        if v.label is None or v.label.kind != "number":
+            continue
+        if v.label.levels != (want,) or not _titles_bullets(body, j):
+            return False
+        want -= 1
+        if want == 0:
+            return True
+    return False
 
 
 def _titles_bullets(body: "Body", i: int) -> bool:
