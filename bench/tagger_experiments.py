@@ -27,7 +27,7 @@ def add(feats, extra):
     return [{**f, **e} for f, e in zip(feats, extra)]
 
 
-def run(items, names, feats, lex, folds, groups, gold_sets, *, alphas=cv.ALPHAS, settings=TrainSettings(), gate=None, train_docs=None, seed=0, inner_groups=None, per_theme=False):
+def run(items, names, feats, lex, folds, groups, gold_sets, *, alphas=cv.ALPHAS, settings=TrainSettings(), gate=None, train_docs=None, seed=0, inner_groups=None, bag=False):
     n = len(items)
     pred = [frozenset()] * n
     for fold in folds:
@@ -40,7 +40,7 @@ def run(items, names, feats, lex, folds, groups, gold_sets, *, alphas=cv.ALPHAS,
             train = [i for i in train if groups[i] in keep]
         inner = inner_groups or cv.inner_fold_groups(items)
         m = cv.fit_blends([feats[i] for i in train], [gold_sets[i] for i in train], [lex[i] for i in train], [inner[i] for i in train], names,
-                          grids=(tuple(alphas),), seed=seed, settings=settings, per_theme=per_theme)[0]
+                          grids=(tuple(alphas),), seed=seed, settings=settings, bag=bag)[0]
         for i in fold:
             ps = m.probabilities(feats[i])
             s = m.blended(lex[i], ps)
@@ -167,7 +167,7 @@ def main(argv=None):
         "rules-model": lambda: run(items, names, add(base, rules), lex, folds, groups, gold_sets, alphas=(0.0,)),
     }
     def generic(spec):
-        kw, alphas, feats, gate, inner, per = {}, cv.ALPHAS, add(base, rules), None, None, False
+        kw, alphas, feats, gate, inner, bag = {}, cv.ALPHAS, add(base, rules), None, None, False
         keys = {"l2": ("l2", float), "it": ("iterations", int), "mc": ("min_count", int), "rv": ("rule_value", float), "cw": ("class_weight", float)}
         for part in spec.split("+"):
             name, _, value = part.partition(":")
@@ -181,8 +181,8 @@ def main(argv=None):
                 feats = base
             elif name == "inner-doc":  # the inner folds (thresholds, alpha) keep documents whole (before round 9)
                 inner = groups
-            elif name == "alpha-theme":  # the lexicon's share chosen per theme
-                per = True
+            elif name == "bag":  # the weights averaged over the inner models and the final one
+                bag = True
             elif name == "docrules":
                 feats = add(feats, docrule)
             elif name == "trigrams":
@@ -191,7 +191,7 @@ def main(argv=None):
                 gate = procedural
             elif name not in ("rules", "base"):
                 raise SystemExit(f"unknown variant part {part!r}")
-        return run(items, names, feats, lex, folds, groups, gold_sets, alphas=alphas, settings=TrainSettings(**kw), gate=gate, inner_groups=inner, per_theme=per)
+        return run(items, names, feats, lex, folds, groups, gold_sets, alphas=alphas, settings=TrainSettings(**kw), gate=gate, inner_groups=inner, bag=bag)
 
     preds = {}
     for v in args.variants.split(","):

@@ -198,7 +198,7 @@ def fit_blend(
     return fit_blends(features, gold, lexicon, groups, labels, grids=(tuple(alphas),), inner=inner, seed=seed, settings=settings, inner_groups=inner_groups)[0]
 
 
-def fit_blends(features, gold, lexicon, groups, labels, *, grids, inner=INNER_FOLDS, seed=0, settings=TrainSettings(), inner_groups=None) -> list[LinearModel]:
+def fit_blends(features, gold, lexicon, groups, labels, *, grids, inner=INNER_FOLDS, seed=0, settings=TrainSettings(), inner_groups=None, bag=False) -> list[LinearModel]:
     """fit_blend for several alpha grids at the price of one: the same inner fits and final weights.
 
     `inner_groups`: what the inner folds keep whole (inner_fold_groups: publishers), when there are at
@@ -208,14 +208,22 @@ def fit_blends(features, gold, lexicon, groups, labels, *, grids, inner=INNER_FO
     by = groups if inner_groups is None or len(set(inner_groups)) < inner else inner_groups
     pseudo = [GoldItem(str(i), by[i], "", frozenset()) for i in range(n)]
     k = min(inner, len(set(by)))
+    inner_models = []
     if k >= 2:
         for fold in document_folds(pseudo, k, seed):
             held = set(fold)
             train = [i for i in range(n) if i not in held]
             m = train_linear([features[i] for i in train], [gold[i] for i in train], labels, settings)
+            inner_models.append(m)
             for i in fold:
                 oof[i] = m.probabilities(features[i])
     final = train_linear(features, gold, labels, settings)
+    if bag and inner_models:  # experiment: the weights averaged over the inner models and the final one
+        ms = [*inner_models, final]
+        keys = set().union(*(m.weights for m in ms))
+        zero = (0.0,) * len(labels)
+        final.weights = {f: tuple(sum(c) / len(ms) for c in zip(*(m.weights.get(f, zero) for m in ms))) for f in keys}
+        final.bias = [sum(c) / len(ms) for c in zip(*(m.bias for m in ms))]
     out = []
     for alphas in grids:
         best = None
