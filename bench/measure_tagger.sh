@@ -3,17 +3,20 @@
 #
 #     sh bench/measure_tagger.sh
 #
-# 1. retrains the shipped model on data/labels/real/gold.jsonl (seed 0; deterministic),
+# 0. checks that data/labels/union/ is the union of data/labels/real, unseen5 and unseen6
+#    (python3 data/labels/union/build.py rebuilds it; SOURCES.tsv records each source's SHA-256),
+# 1. retrains the shipped model on data/labels/union/gold.jsonl (seed 0; deterministic),
 # 2. cross-validates by document (5 folds): blend, model, lexicon, keyword baseline,
 #    with bootstrap intervals, by publisher, beside the two annotators' agreement,
 # 3. scores the lockbox (lspkit/nlp/lockbox.py: whole publishers set aside by a fixed rule, about a fifth
 #    of the documents): every system trained on the other documents, scored once,
 # 4. scores the default tagger and the lexicon on the fixture labels (data/labels/gold.jsonl).
-# Results go to data/labels/real/crossval.txt and crossval.json, lockbox.txt and lockbox.json.
+# Results go to data/labels/union/crossval.txt and crossval.json, lockbox.txt and lockbox.json.
 set -e
 cd "$(dirname "$0")/.."
-REAL=data/labels/real
+REAL=data/labels/union
 LSPKIT="${LSPKIT:-python3 -m lspkit}"
+python3 $REAL/build.py --check
 $LSPKIT train $REAL/gold.jsonl -o lspkit/models/themes --seed 0
 $LSPKIT eval $REAL/gold.jsonl --cross-validate 5 --seed 0 --by publisher \
     --agreement $REAL/annotator-a.jsonl $REAL/annotator-b.jsonl --format json -o $REAL/crossval.json

@@ -20,14 +20,14 @@ from lspkit.nlp.linear import TrainSettings, text_features
 from lspkit.nlp.taxonomy import load_taxonomy
 from lspkit.pipeline import load_gold
 
-GOLD = "data/labels/real/gold.jsonl"
+GOLD = "data/labels/union/gold.jsonl"
 
 
 def add(feats, extra):
     return [{**f, **e} for f, e in zip(feats, extra)]
 
 
-def run(items, names, feats, lex, folds, groups, gold_sets, *, alphas=cv.ALPHAS, settings=TrainSettings(), gate=None, train_docs=None, seed=0):
+def run(items, names, feats, lex, folds, groups, gold_sets, *, alphas=cv.ALPHAS, settings=TrainSettings(), gate=None, train_docs=None, seed=0, inner_groups=None, bag=False):
     n = len(items)
     pred = [frozenset()] * n
     for fold in folds:
@@ -38,11 +38,12 @@ def run(items, names, feats, lex, folds, groups, gold_sets, *, alphas=cv.ALPHAS,
             random.Random(seed).shuffle(docs)
             keep = set(docs[:train_docs])
             train = [i for i in train if groups[i] in keep]
-        m = cv.fit_blend([feats[i] for i in train], [gold_sets[i] for i in train], [lex[i] for i in train], [groups[i] for i in train], names,
-                         alphas=alphas, seed=seed, settings=settings)
+        inner = inner_groups or cv.inner_fold_groups(items)
+        m = cv.fit_blends([feats[i] for i in train], [gold_sets[i] for i in train], [lex[i] for i in train], [inner[i] for i in train], names,
+                          grids=(tuple(alphas),), seed=seed, settings=settings, bag=bag)[0]
         for i in fold:
             ps = m.probabilities(feats[i])
-            s = [m.alpha * lex[i][j] + (1 - m.alpha) * p for j, p in enumerate(ps)]
+            s = m.blended(lex[i], ps)
             tags = frozenset(nm for j, nm in enumerate(names) if s[j] >= m.thresholds[j] and s[j] > 0)
             if gate:
                 tags = gate(i, tags)
@@ -85,15 +86,26 @@ def paired(items, names, a, b, rounds=1000, seed=0):
 
 def main(argv=None):
     ap = argparse.ArgumentParser()
-    ap.add_argument("--variants", default="base,rules")
+    ap.add_argument("--gold", default=GOLD)
+    ap.add_argument("--variants", default="base,rules",
+                    help="comma-separated; a variant is a name below, or settings joined by '+': "
+                         "l2:X it:N mc:N rv:X cw:X (TrainSettings), alphas:A/B/C, noctx (no document context), "
+                         "gate-proc, e.g. rules+l2:1e-3+cw:0.5")
     ap.add_argument("--curve", action="store_true")
+    ap.add_argument("--folds-by", choices=("document", "publisher"), default="document",
+                    help="publisher: the outer folds keep publishers whole (papers of publishers never seen, as the unseen rounds)")
     args = ap.parse_args(argv)
     tax = load_taxonomy(None)
     names = tax.names
-    items = load_gold(GOLD, tax)
+    items = load_gold(args.gold, tax)
     groups = [it.group or it.key for it in items]
     gold_sets = [[t in it.themes for t in names] for it in items]
-    folds = cv.document_folds(items, 5, 0)
+    if args.folds_by == "publisher":
+        from lspkit.nlp.evaluate import GoldItem
+
+        folds = cv.document_folds([GoldItem(it.key, it.publisher or it.group, "", frozenset()) for it in items], 5, 0)
+    else:
+        folds = cv.document_folds(items, 5, 0)
     t0 = time.time()
     lex = cv.lexicon_scores(items, tax)
     words = text_features(it.text for it in items)
@@ -104,7 +116,6 @@ def main(argv=None):
 
     rules = [rule_features(it.text, d) for it, d in zip(items, feature_docs([it.text for it in items]))]
     print(f"features in {time.time() - t0:.1f}s", file=sys.stderr)
-    from lspkit.nlp.rules import RULES
 
     prefix = {"role": "role:", "governance": "gov:", "accountability": "acc:", "capacity": "cap:"}
 
@@ -155,10 +166,37 @@ def main(argv=None):
         "rules-v1": lambda: run(items, names, add(base, rules), lex, folds, groups, gold_sets, settings=TrainSettings(rule_value=1.0)),
         "rules-model": lambda: run(items, names, add(base, rules), lex, folds, groups, gold_sets, alphas=(0.0,)),
     }
+    def generic(spec):
+        kw, alphas, feats, gate, inner, bag = {}, cv.ALPHAS, add(base, rules), None, None, False
+        keys = {"l2": ("l2", float), "it": ("iterations", int), "mc": ("min_count", int), "rv": ("rule_value", float), "cw": ("class_weight", float)}
+        for part in spec.split("+"):
+            name, _, value = part.partition(":")
+            if name in keys:
+                kw[keys[name][0]] = keys[name][1](value)
+            elif name == "alphas":
+                alphas = tuple(float(a) for a in value.split("/"))
+            elif name == "noctx":
+                feats = add(words, rules)
+            elif name == "norules":
+                feats = base
+            elif name == "inner-doc":  # the inner folds (thresholds, alpha) keep documents whole (before round 9)
+                inner = groups
+            elif name == "bag":  # the weights averaged over the inner models and the final one
+                bag = True
+            elif name == "docrules":
+                feats = add(feats, docrule)
+            elif name == "trigrams":
+                feats = add(feats, trigrams())
+            elif name == "gate-proc":
+                gate = procedural
+            elif name not in ("rules", "base"):
+                raise SystemExit(f"unknown variant part {part!r}")
+        return run(items, names, feats, lex, folds, groups, gold_sets, alphas=alphas, settings=TrainSettings(**kw), gate=gate, inner_groups=inner, bag=bag)
+
     preds = {}
     for v in args.variants.split(","):
         t = time.time()
-        preds[v] = variants[v]()
+        preds[v] = variants[v]() if v in variants else generic(v)
         report(v, items, names, preds[v])
         print(f"  ({time.time() - t:.0f}s)", file=sys.stderr)
     first = args.variants.split(",")[0]

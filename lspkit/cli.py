@@ -839,8 +839,8 @@ def eval_command(obj: Context, gold: str, themes_path, model, min_score, fmt: st
     \b
     Examples:
       lspkit eval data/labels/gold.jsonl
-      lspkit eval data/labels/real/gold.jsonl --cross-validate 5 --by publisher \\
-          --agreement data/labels/real/annotator-a.jsonl data/labels/real/annotator-b.jsonl
+      lspkit eval data/labels/union/gold.jsonl --cross-validate 5 --by publisher \\
+          --agreement data/labels/union/annotator-a.jsonl data/labels/union/annotator-b.jsonl
       lspkit eval gold.jsonl --model trained/ --format json
     """
     from .api import load_gold
@@ -889,7 +889,7 @@ def train(obj: Context, gold: str, output: str, themes_path, seed: int) -> None:
 
     \b
     Examples:
-      lspkit train data/labels/real/gold.jsonl -o lspkit/models/themes   (the shipped model)
+      lspkit train data/labels/union/gold.jsonl -o lspkit/models/themes   (the shipped model)
       lspkit train my-labels.jsonl --themes my-themes.yaml -o my-model/
       lspkit tag report.pdf --themes my-themes.yaml --model my-model/ --explain
     """

@@ -19,7 +19,8 @@ learns from the training paragraphs only:
   share of the document's paragraphs the lexicon finds about each theme:
   `with_context`, from the text alone, as the tagger computes it at run
   time); thresholds chosen on out-of-fold scores of an inner
-  cross-validation, again by document.
+  cross-validation that keeps publishers whole (inner_fold_groups), so they
+  are chosen on publishers the inner model never saw.
 - `blend`: alpha * lexicon + (1 - alpha) * model, alpha and thresholds
   chosen on the same inner out-of-fold scores.  This is what `lspkit train`
   does on the whole corpus, so its figure is the shipped tagger's.
@@ -187,28 +188,42 @@ def fit_blend(
     inner: int = INNER_FOLDS,
     seed: int = 0,
     settings: TrainSettings = TrainSettings(),
+    inner_groups: Optional[Sequence[str]] = None,
 ) -> LinearModel:
     """Train the model on these paragraphs; choose alpha and per-theme thresholds on inner out-of-fold scores.
 
-    The inner folds are by document too.  `alphas=(0.0,)` gives the model alone.
+    The inner folds are by document too, by publisher when `inner_groups` names enough of them.
+    `alphas=(0.0,)` gives the model alone.
     """
-    return fit_blends(features, gold, lexicon, groups, labels, grids=(tuple(alphas),), inner=inner, seed=seed, settings=settings)[0]
+    return fit_blends(features, gold, lexicon, groups, labels, grids=(tuple(alphas),), inner=inner, seed=seed, settings=settings, inner_groups=inner_groups)[0]
 
 
-def fit_blends(features, gold, lexicon, groups, labels, *, grids, inner=INNER_FOLDS, seed=0, settings=TrainSettings()) -> list[LinearModel]:
-    """fit_blend for several alpha grids at the price of one: the same inner fits and final weights."""
+def fit_blends(features, gold, lexicon, groups, labels, *, grids, inner=INNER_FOLDS, seed=0, settings=TrainSettings(), inner_groups=None, bag=False) -> list[LinearModel]:
+    """fit_blend for several alpha grids at the price of one: the same inner fits and final weights.
+
+    `inner_groups`: what the inner folds keep whole (inner_fold_groups: publishers), when there are at
+    least `inner` of them; else the documents (`groups`)."""
     n = len(features)
     oof = [[0.0] * len(labels) for _ in range(n)]
-    pseudo = [GoldItem(str(i), groups[i], "", frozenset()) for i in range(n)]
-    k = min(inner, len(set(groups)))
+    by = groups if inner_groups is None or len(set(inner_groups)) < inner else inner_groups
+    pseudo = [GoldItem(str(i), by[i], "", frozenset()) for i in range(n)]
+    k = min(inner, len(set(by)))
+    inner_models = []
     if k >= 2:
         for fold in document_folds(pseudo, k, seed):
             held = set(fold)
             train = [i for i in range(n) if i not in held]
             m = train_linear([features[i] for i in train], [gold[i] for i in train], labels, settings)
+            inner_models.append(m)
             for i in fold:
                 oof[i] = m.probabilities(features[i])
     final = train_linear(features, gold, labels, settings)
+    if bag and inner_models:  # experiment: the weights averaged over the inner models and the final one
+        ms = [*inner_models, final]
+        keys = set().union(*(m.weights for m in ms))
+        zero = (0.0,) * len(labels)
+        final.weights = {f: tuple(sum(c) / len(ms) for c in zip(*(m.weights.get(f, zero) for m in ms))) for f in keys}
+        final.bias = [sum(c) / len(ms) for c in zip(*(m.bias for m in ms))]
     out = []
     for alphas in grids:
         best = None
@@ -219,12 +234,24 @@ def fit_blends(features, gold, lexicon, groups, labels, *, grids, inner=INNER_FO
             if best is None or macro > best[0] + 1e-9:
                 best = (macro, a, [t for t, _f in cuts])
         meta = {"inner_folds": k, "inner_macro_f1": round(best[0], 4), "alphas": list(alphas), "paragraphs": n, "documents": len(set(groups))}
+        if by is not groups:
+            meta["inner_folds_by"] = "publisher"
+            meta["publishers"] = len(set(by))
         if any(f.startswith("@doc:") for f in final.weights):
             meta.update(context_meta())
         if final.uses_rules:
             meta["rules"] = dict(final.meta["rules"])
         out.append(LinearModel(final.labels, final.bias, final.weights, best[2], best[1], "", meta))
     return out
+
+
+def inner_fold_groups(items: Sequence[GoldItem]) -> list[str]:
+    """What the inner folds (alpha and thresholds) keep whole: the publisher, else the document.
+
+    The tagger meets papers of publishers it has never seen; thresholds chosen on out-of-fold
+    scores of publishers left out are chosen for that (fit_blends falls back to documents when
+    fewer publishers than inner folds are named, as in one council's own labels)."""
+    return [it.publisher or it.group or it.key for it in items]
 
 
 # ---------------------------------------------------------------- bootstrap
@@ -447,12 +474,12 @@ def cross_validate(
             progress(f"fold {f + 1}/{k}: {len(fold)} test paragraphs")
         held = set(fold)
         train = [i for i in range(n) if i not in held]
-        _fit_and_predict(f, train, fold, names, words, feats, lex, gold_sets, groups, preds, details, seed, settings)
+        _fit_and_predict(f, train, fold, names, words, feats, lex, gold_sets, groups, preds, details, seed, settings, inner_fold_groups(items))
     descriptions = {
         "keywords": f"baseline: {KEYWORDS_PER_THEME} keywords per theme by log-odds on the training paragraphs",
         "lexicon": f"weighted lexicon ({taxonomy.name}), thresholds per theme from the training paragraphs",
         "model": "linear model on stemmed words and pairs, the labelling guide's rules and the document's context, trained on the training documents",
-        "blend": "lexicon + model, alpha and thresholds from inner cross-validation by document (the shipped tagger)",
+        "blend": "lexicon + model, alpha and thresholds from inner cross-validation by publisher (the shipped tagger)",
     }
     systems = []
     for name in ("blend", "model", "lexicon", "keywords"):
@@ -469,7 +496,7 @@ def cross_validate(
     )
 
 
-def _fit_and_predict(f, train, fold, names, words, feats, lex, gold_sets, groups, preds, details, seed, settings) -> None:
+def _fit_and_predict(f, train, fold, names, words, feats, lex, gold_sets, groups, preds, details, seed, settings, inner_groups=None) -> None:
     """Every system learns from the `train` paragraphs only and predicts the `fold` paragraphs (into preds[system])."""
     # keyword baseline
     kw, mins = [], []
@@ -491,9 +518,10 @@ def _fit_and_predict(f, train, fold, names, words, feats, lex, gold_sets, groups
     fitted = fit_blends(
         [feats[i] for i in train], [gold_sets[i] for i in train], [lex[i] for i in train], [groups[i] for i in train],
         names, grids=((0.0,), ALPHAS), seed=seed, settings=settings,
+        inner_groups=[inner_groups[i] for i in train] if inner_groups is not None else None,
     )
     for system, m in zip(("model", "blend"), fitted):
-        combined = [[m.alpha * lex[i][j] + (1 - m.alpha) * p for j, p in enumerate(m.probabilities(feats[i]))] for i in fold]
+        combined = [m.blended(lex[i], m.probabilities(feats[i])) for i in fold]
         for i, s in zip(fold, _sets(names, combined, m.thresholds)):
             preds[system][i] = s
         details[system].append({"fold": f, "alpha": m.alpha, "thresholds": dict(zip(names, (round(t, 4) for t in m.thresholds)))})

@@ -166,6 +166,11 @@ class LinearModel:
         if not self.thresholds:
             self.thresholds = [0.5] * len(self.labels)
 
+    def blended(self, lexicon: Sequence[float], probabilities: Sequence[float]) -> list[float]:
+        """Per label, alpha * lexicon + (1 - alpha) * probability (uncalibrated: compare with `thresholds`)."""
+        a = self.alpha
+        return [a * x + (1 - a) * p for x, p in zip(lexicon, probabilities)]
+
     @property
     def uses_context(self) -> bool:
         """Trained with the document-context features (context_features); older models were not."""
@@ -414,13 +419,14 @@ def load_model_dir(directory: str) -> LinearModel:
 @dataclass(frozen=True)
 class TrainSettings:
     l2: float = 1e-4
-    iterations: int = 150
+    iterations: int = 300
     learning_rate: float = 0.1
     min_count: int = 2  # a feature must occur in at least this many training paragraphs
     rule_value: float = 0.0  # a guide-rule feature's value (lspkit.nlp.rules); 0: scaled like a word
+    class_weight: float = 0.5  # a theme's positive paragraphs weigh (negatives / positives) ** class_weight in the loss; 0: all equal
 
     def __post_init__(self):
-        if self.l2 < 0 or self.iterations < 1 or self.learning_rate <= 0 or self.min_count < 1:
+        if self.l2 < 0 or self.iterations < 1 or self.learning_rate <= 0 or self.min_count < 1 or not 0 <= self.class_weight <= 1:
             raise ConfigError(f"bad training settings {self}")
 
 
@@ -469,12 +475,19 @@ def fit_weights(features: Sequence[dict], targets: Sequence[Sequence[bool]], lab
     W = np.zeros((v, k))
     pos = Y.mean(0).clip(1e-3, 1 - 1e-3)
     b = np.log(pos / (1 - pos))
+    # class weighting: a theme's rare positives count (neg/pos) ** class_weight times; the loss is normalised back to
+    # the paragraphs' count so l2 means the same; the bias starts where the weighted prior puts it
+    cw = ((1 - pos) / pos) ** settings.class_weight
+    S = np.where(Y > 0, cw, 1.0)
+    S = S / S.mean(0)
+    if settings.class_weight:
+        b = b + np.log(cw)
     mW, vW = np.zeros_like(W), np.zeros_like(W)
     mb, vb = np.zeros_like(b), np.zeros_like(b)
     lr, b1, b2 = settings.learning_rate, 0.9, 0.999
     for it in range(1, settings.iterations + 1):
         P = 1.0 / (1.0 + np.exp(-(xw(W) + b)))
-        G = P - Y
+        G = (P - Y) * S
         gW = xtg(G) / n + settings.l2 * W
         gb = G.mean(0)
         mW = b1 * mW + (1 - b1) * gW

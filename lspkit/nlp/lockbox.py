@@ -1,6 +1,6 @@
 """The lockbox: labelled documents set aside, scored once, never tuned on.
 
-    python -m lspkit.nlp.lockbox data/labels/real/gold.jsonl -o lockbox.txt --json lockbox.json
+    python -m lspkit.nlp.lockbox data/labels/union/gold.jsonl -o lockbox.txt --json lockbox.json
 
 Cross-validation by document measures papers the model never saw, but every
 choice made while developing the tagger (features, settings, lexicon terms)
@@ -27,7 +27,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from .crossval import ALPHAS, BOOTSTRAP, CrossValidation, SystemResult, _fit_and_predict, bootstrap, cross_validate, lexicon_scores, model_features
+from .crossval import ALPHAS, BOOTSTRAP, CrossValidation, SystemResult, _fit_and_predict, bootstrap, cross_validate, inner_fold_groups, lexicon_scores, model_features
 from .evaluate import GoldItem, score
 from .linear import TrainSettings, text_features
 from .taxonomy import Taxonomy
@@ -102,7 +102,7 @@ def evaluate_lockbox(items: Sequence[GoldItem], taxonomy: Taxonomy, *, seed: int
     n = len(items)
     preds: dict[str, list[frozenset[str]]] = {s: [frozenset()] * n for s in ("keywords", "lexicon", "model", "blend")}
     details: dict[str, list[dict]] = {s: [] for s in preds}
-    _fit_and_predict(0, dev, box, names, words, feats, lex, gold_sets, groups, preds, details, seed, settings)
+    _fit_and_predict(0, dev, box, names, words, feats, lex, gold_sets, groups, preds, details, seed, settings, inner_fold_groups(items))
     box_items = [items[i] for i in box]
     systems = []
     for name in ("blend", "model", "lexicon", "keywords"):

@@ -6,7 +6,7 @@
 
 The theme scores combine the weighted lexicon with a trained linear model
 (lspkit.nlp.linear): by default the model shipped in the package
-(lspkit/models/themes/, trained by `lspkit train` on data/labels/real/),
+(lspkit/models/themes/, trained by `lspkit train` on data/labels/union/),
 used when the taxonomy is the one it was trained for; `model=DIR` a model
 saved by `lspkit train`; `model="none"` the lexicon alone.  Only local files
 are read; nothing is downloaded.

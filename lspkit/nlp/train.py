@@ -6,7 +6,8 @@
 The model is lspkit.nlp.linear's logistic regression over stemmed words,
 combined with the taxonomy's weighted lexicon.  How much weight the lexicon
 gets (alpha) and each theme's threshold are chosen on out-of-fold scores of
-a cross-validation by document inside the labels given (lspkit.nlp.crossval),
+a cross-validation inside the labels given that keeps publishers whole
+(documents when fewer than four publishers are named; lspkit.nlp.crossval),
 exactly as `lspkit eval --cross-validate` does in each training part, so
 the cross-validated figure is this procedure's.  Deterministic: the same
 labels and seed give the same file.
@@ -29,7 +30,7 @@ def train_tagger(
     settings: TrainSettings = TrainSettings(),
     gold: Optional[str] = None,
 ) -> LinearModel:
-    from .crossval import ALPHAS, fit_blend, lexicon_scores, model_features
+    from .crossval import ALPHAS, fit_blend, inner_fold_groups, lexicon_scores, model_features
 
     names = taxonomy.names
     groups = [it.group or it.key for it in items]
@@ -44,12 +45,14 @@ def train_tagger(
         alphas=ALPHAS,
         seed=seed,
         settings=settings,
+        inner_groups=inner_fold_groups(items),
     )
     model.taxonomy = taxonomy.name
     model.meta.update(
         {
             "seed": seed,
-            "settings": {"l2": settings.l2, "iterations": settings.iterations, "learning_rate": settings.learning_rate, "min_count": settings.min_count, "rule_value": settings.rule_value},
+            "settings": {"l2": settings.l2, "iterations": settings.iterations, "learning_rate": settings.learning_rate, "min_count": settings.min_count, "rule_value": settings.rule_value,
+                         "class_weight": settings.class_weight},
             "taxonomy_fingerprint": taxonomy.fingerprint,
         }
     )
