@@ -245,3 +245,11 @@ def test_a_short_form_with_a_lower_case_initial_or_a_head_noun_after_the_spelled
 def test_a_bills_number_in_a_quoted_short_form():
     """Lomita: 'in accordance with Assembly Bill 361 (“AB 361”)'."""
     assert glossary("lomita_2022_city-council-agenda-december").get("AB 361") == "Assembly Bill 361"
+
+
+def test_prose_under_a_terminology_heading_is_no_abbreviations_table():
+    """AGIMO: under "Use correct terminology", "SMEs will typically come from web, usability, design, ICT,
+    communications, or technical teams, but may also include ... teams. Involving ..." is a sentence, not the row
+    "ICT communications, or technical teams ..."."""
+    got = glossary("agimo-au_2013_accessibility-web-ict-procurement")
+    assert not got.get("ICT", "").startswith("communications")

@@ -261,6 +261,9 @@ def _checked_rows(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
             continue
         if not re.search(r"[A-Z]", short) and len(short) > 5:
             continue
+        if re.search(r"[a-z]{2}[.!?]\s+[A-Z]", long) and long.split()[0].endswith(","):
+            continue  # prose under a "terminology" heading read as rows: "... design, ICT, communications, or technical
+            # teams, but may also include ... teams. Involving ...": a list in a sentence that runs on past its end
         if re.search(r"\d", short) and (not re.search(r"[A-Za-z]{3,}", long)
                                          or (short not in long and bad_expansion(short, long))):
             continue  # a policy or site code in prose read under the table ("SA3.2 SA3.5,", "H2 based on ..."),
