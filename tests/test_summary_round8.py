@@ -253,3 +253,10 @@ def test_prose_under_a_terminology_heading_is_no_abbreviations_table():
     "ICT communications, or technical teams ..."."""
     got = glossary("agimo-au_2013_accessibility-web-ict-procurement")
     assert not got.get("ICT", "").startswith("communications")
+
+
+def test_a_list_of_short_forms_with_equals_signs_gives_the_long_forms_without_the_sign():
+    """Norwalk: "LLC = Limited Liability Company LP = Limited Partnership DBA = “Doing Business As”"."""
+    got = glossary("norwalk-housing-authority_2022_agenda-packet-november")
+    assert got.get("LP") == "Limited Partnership" and got.get("LLC") == "Limited Liability Company"
+    assert got.get("DBA") == "Doing Business As"

@@ -135,7 +135,9 @@ def _entries_in_line(text: str) -> list[tuple[str, str]]:
         if (len(words) >= 2 and _SHORT.match(words[0].strip(",;:")) and not _spells(short, words)
                 and _spells(words[0].strip(",;:"), words[1:])):
             out[k] = (words[0].strip(",;:"), words[1:])
-    return [(s, " ".join(words).strip(" -–:")) for s, words in out if words]
+    # "LP = Limited Partnership", 'DBA = “Doing Business As”': the sign and the quotes are the row's, not the long form's
+    rows = [(s, re.sub(r"^[=\s]+", "", " ".join(words)).strip(" -–:")) for s, words in out if words]
+    return [(s, re.sub(r"^[“\"]([^“”\"]+)[”\"]$", r"\1", long)) for s, long in rows if long]
 
 
 def _spells(short: str, words: list[str]) -> bool:
