@@ -16,7 +16,12 @@ approve: - a) That ...") gives it to every item under it; items numbered under a
 Cabinet:" / "2.1 Approves ...") are its items whatever parent the segmenter set; an agenda item's own
 "Recommendation: Approve ..." is its decision; "<Body> recommends that:" (a heading or a block) takes the blocks
 after it as decisions ("DVLA makes ...", "Produce, in association ..."); a block announcing "suggestions" or
-"recommendations" "set out below" takes the run of paragraphs 1, 2, 3 after it.  A label after a paragraph's
+"recommendations" "set out below" takes the run of paragraphs 1, 2, 3 after it.  An agenda's decisions named by a noun under a heading
+that scopes them ("Items for Approval" / "1. Recommended by ... Approval of ...", "Recommendation for approval of the
+minutes") take the noun's verb; a stem in capitals ("APPROVE:", "ADOPT staff recommended position:") gives its verb
+to the lettered items after it; numbered steps that end with the body to act ("(1) City Clerk will ask ...; (2) City
+Council to elect") are one decision; a short stock decision printed under several items ("RECOMMENDATION:
+Approve.") is one per item.  A label after a paragraph's
 number ("approved at 2.1 (1) above") cites an item, it does not start one.
 
 An item is a decision only when it carries an action verb: NOTE, AGREE,
@@ -739,7 +744,7 @@ _SCOPING = re.compile(r"(?i)^\W*(?:[A-Z0-9]{1,3}[.)]\s*)?(?:(?:consent\s+)?items
 _RECOMMENDATION_FOR = re.compile(r"^\W*Recommendations?\s+(?:for|of)\s+(?:the\s+)?(" + _NOUNS + r")\b", re.I)
 # where the decision starts in an item introduced by who sends it: "Recommended by Water System Approval of ...",
 # "Introduced by Board President McClain-Hill for Consideration Motion Regarding ..."
-_CUE = re.compile(r"\bfor\s+(?P<for>" + _NOUNS.replace("consideration|", "consideration|") + r")\s+(?=[A-Z])"
+_CUE = re.compile(r"\bfor\s+(?P<for>" + _NOUNS + r")\s+(?=[A-Z])"
                   r"|(?-i:\b(?P<noun>Approval|Adoption|Authori[sz]ation|Ratification|Confirmation|Appointment|"
                   r"Acceptance|Endorsement)\b)(?=\s+(?:of|to|for)\b)"
                   r"|(?-i:\b(?P<clause>Recommends?\s+that)\b)"
