@@ -158,3 +158,105 @@ def test_a_short_form_with_an_ampersand_and_a_names_last_word():
 
 def test_a_long_form_whose_words_ran_together_across_a_line_is_set_apart():
     assert glossary("glasgow-cc_2025_supporting-attendance-policy").get("EAP") == "Employee Assistance Provider"
+
+
+def test_items_under_a_heading_that_scopes_them_for_approval_are_decisions_named_by_their_noun():
+    """LADWP: "L. Items for Approval" / "1. Recommended by Corporate Services Approval of Amendment No. 1 ..." (the
+    items run together in one block), "5. ... Recommends that the Board approve ...", "6. ... Resolution approving
+    Findings ...", "7. Introduced by Board President ... for Consideration Motion Regarding ..."; "K. Minutes" /
+    "Recommendation for approval of the minutes ..."; the closed session's numbered items after them are none."""
+    got = decisions("ladwp_2022_board-regular-meeting-agenda-january")
+    assert ("APPROVE", "Recommendation for approval of the minutes of the November 16, 2021, Special Meeting of the "
+                       "Board of Water and Power Commissioners.") in got
+    assert any(v == "APPROVE" and t.startswith("Approval of Amendment No. 1 to Contract No. 01803") for v, t in got)
+    assert any(v == "APPROVE" and t.startswith("Approval to Establish Revised Duties") for v, t in got)
+    assert any(v == "APPROVE" and t.startswith("Recommends that the Board approve the Personnel") for v, t in got)
+    assert any(v == "APPROVE" and t.startswith("Resolution approving Findings") for v, t in got)
+    assert any(v == "CONSIDER" and t.startswith("Motion Regarding Corrective Actions") for v, t in got)
+    assert not any("CONFERENCE WITH LEGAL COUNSEL" in t or t.startswith("Recommended by") for _, t in got)
+    assert len(got) == 9
+
+
+def test_a_stem_in_capitals_ending_in_a_colon_gives_its_verb_to_the_lettered_items_after_it():
+    """LA Metro: "APPROVE:" then "A. Emilie Elias, the recommended nominee ..." to "G. Linda Briskman ..." (some set
+    as headings, some as blocks); "ADOPT staff recommended position:" then "A. TBD - California Global Warming
+    ..."; under "CONSIDER:" the items keep their own verbs ("B. ADOPT the Measure M Master Guidelines")."""
+    got = decisions("la-metro_2017_executive-management-committee-agenda-june")
+    nominees = [t for v, t in got if v == "APPROVE" and ", the recommended nominee for" in t]
+    assert [t.split(",")[0] for t in nominees] == ["Emilie Elias", "Carlos Bohorquez", "Ryan Campbell", "Scott Hood",
+                                                   "Kyungwoo Kris Kim", "Virginia Tanzmann", "Linda Briskman"]
+    assert any(v == "ADOPT" and t.startswith("TBD - California Global Warming Solutions Act") for v, t in got)
+    assert not any(v == "CONSIDER" for v, _ in got)
+
+
+def test_a_roll_table_with_each_roles_initials_in_brackets_defines_them():
+    """Garelochhead 2016: "PRESENT: Watson Robinson / Adam Rodger ..." beside "Convenor(WR) Secretary(AR) ...
+    A & B Councillor(RMc)", "ATTENDING Russell White ..." beside "Police-MDP (RW) ..."; "CC Member" (a role) and
+    Sgt Robert Magee (no initials) define nothing."""
+    got = glossary("garelochhead-cc_2016_minutes-january")
+    assert got.get("AR") == "Adam Rodger"
+    assert got.get("RMc") == "Robert McIntyre"
+    assert got.get("DD") == "Denise Donald" and got.get("DH") == "Dorothy Hughes"
+    assert got.get("RW") == "Russell White"
+    assert "CC" not in got
+
+
+def test_numbered_steps_that_end_with_the_body_to_act_are_one_decision():
+    """Rancho Palos Verdes: "Selection of Mayor Action Required: (1) City Clerk will ask for nominations for Mayor;
+    and (2) City Council to elect by majority vote." is one decision, ELECT, not ASK nor APPOINT ("Newly
+    appointed Mayor will ask ...")."""
+    got = decisions("rancho-palos-verdes_2022_city-council-agenda-december")
+    steps = [(v, t) for v, t in got if "will ask for nominations" in t]
+    assert [v for v, _ in steps] == ["ELECT", "ELECT"]
+    assert all(t.startswith("(1)") and t.endswith("City Council to elect by majority vote.") for _, t in steps)
+
+
+def test_an_agendas_part_in_capitals_run_into_its_request_and_its_stock_decisions_one_per_item():
+    """La Habra Heights: "CONSENT CALENDAR It is recommended that items 13 through 19 be acted on by one motion"
+    asks ACT; "RECOMMENDATION: Approve." printed under three items is three decisions, and so is "It is
+    recommended that the City Council receive and file." under each of its items; San Diego's "DEPARTMENT
+    RECOMMENDATION Recommend that the City Council Approve the Project" under items 1 and 2 is two."""
+    got = decisions("la-habra-heights_2022_city-council-agenda-december")
+    assert any(v == "ACT" and t.startswith("It is recommended that items 13 through 19 be acted on") for v, t in got)
+    assert got.count(("APPROVE", "Approve.")) == 3
+    assert got.count(("RECEIVE AND FILE", "It is recommended that the City Council receive and file.")) >= 3
+    assert decisions("san-diego-planning-commission_2022_agenda-september-29").count(
+        ("RECOMMEND", "Recommend that the City Council Approve the Project")) == 2
+
+
+def test_guidance_that_asks_its_readers_to_bear_something_in_mind_asks_no_decision():
+    assert decisions("nhs-england_2023_commissioning-policy-individual-funding-requests") == []
+
+
+def test_a_term_in_lower_case_with_a_number_before_its_short_form_in_capitals():
+    got = glossary("cambs-peterborough-icb_2024_dapagliflozin-empagliflozin-heart-failure-prescribing-support")
+    assert got.get("T2DM") == "type 2 diabetes mellitus"
+    assert got.get("T1DM") == "type 1 diabetes mellitus"
+    assert got.get("DKA") == "diabetic ketoacidosis"
+    assert got.get("ARB") == "angiotensin 2 receptor blockers"
+
+
+def test_a_short_form_with_a_lower_case_initial_or_a_head_noun_after_the_spelled_words():
+    got = glossary("leeds-teaching-hospitals-uol_2020_shared-research-innovation-strategy")
+    assert got.get("eFI") == "Electronic Frailty Index"
+    assert got.get("CMR") == "cardiac magnetic resonance scan"
+
+
+def test_a_bills_number_in_a_quoted_short_form():
+    """Lomita: 'in accordance with Assembly Bill 361 (“AB 361”)'."""
+    assert glossary("lomita_2022_city-council-agenda-december").get("AB 361") == "Assembly Bill 361"
+
+
+def test_prose_under_a_terminology_heading_is_no_abbreviations_table():
+    """AGIMO: under "Use correct terminology", "SMEs will typically come from web, usability, design, ICT,
+    communications, or technical teams, but may also include ... teams. Involving ..." is a sentence, not the row
+    "ICT communications, or technical teams ..."."""
+    got = glossary("agimo-au_2013_accessibility-web-ict-procurement")
+    assert not got.get("ICT", "").startswith("communications")
+
+
+def test_a_list_of_short_forms_with_equals_signs_gives_the_long_forms_without_the_sign():
+    """Norwalk: "LLC = Limited Liability Company LP = Limited Partnership DBA = “Doing Business As”"."""
+    got = glossary("norwalk-housing-authority_2022_agenda-packet-november")
+    assert got.get("LP") == "Limited Partnership" and got.get("LLC") == "Limited Liability Company"
+    assert got.get("DBA") == "Doing Business As"

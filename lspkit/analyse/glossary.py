@@ -135,7 +135,9 @@ def _entries_in_line(text: str) -> list[tuple[str, str]]:
         if (len(words) >= 2 and _SHORT.match(words[0].strip(",;:")) and not _spells(short, words)
                 and _spells(words[0].strip(",;:"), words[1:])):
             out[k] = (words[0].strip(",;:"), words[1:])
-    return [(s, " ".join(words).strip(" -–:")) for s, words in out if words]
+    # "LP = Limited Partnership", 'DBA = “Doing Business As”': the sign and the quotes are the row's, not the long form's
+    rows = [(s, re.sub(r"^[=\s]+", "", " ".join(words)).strip(" -–:")) for s, words in out if words]
+    return [(s, re.sub(r"^[“\"]([^“”\"]+)[”\"]$", r"\1", long)) for s, long in rows if long]
 
 
 def _spells(short: str, words: list[str]) -> bool:
@@ -261,6 +263,9 @@ def _checked_rows(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
             continue
         if not re.search(r"[A-Z]", short) and len(short) > 5:
             continue
+        if re.search(r"[a-z]{2}[.!?]\s+[A-Z]", long) and long.split()[0].endswith(","):
+            continue  # prose under a "terminology" heading read as rows: "... design, ICT, communications, or technical
+            # teams, but may also include ... teams. Involving ...": a list in a sentence that runs on past its end
         if re.search(r"\d", short) and (not re.search(r"[A-Za-z]{3,}", long)
                                          or (short not in long and bad_expansion(short, long))):
             continue  # a policy or site code in prose read under the table ("SA3.2 SA3.5,", "H2 based on ..."),
@@ -327,6 +332,9 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
     for short, long, where in _spelled_in_brackets(items):
         if weak(short) and not bad_short(short, long=long):
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
+    for short, long, where in _lower_terms(items):
+        if weak(short) and not bad_short(short, long=long):
+            entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
     for short, long, where in _qualified_brackets(items):
         if weak(short):
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
@@ -342,7 +350,7 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
 
 # a definition in quotes inside the bracket, the style of decision letters: Environment Agency’s (“EA”),
 # non-material change (“NMC”), the Planning Act 2008 (“the PA2008”)
-_QUOTED = re.compile(r"(?:['’]s)?\s*\(\s*[“\"‘']\s*(?:the\s+)?(?P<short>[A-Z][A-Za-z0-9&]{1,9})\s*[”\"’']\s*\)")
+_QUOTED = re.compile(r"(?:['’]s)?\s*\(\s*[“\"‘']\s*(?:the\s+)?(?P<short>[A-Z][A-Za-z0-9&]{1,9}(?:\s\d{1,5})?)\s*[”\"’']\s*\)")
 
 
 def _quoted_definitions(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
@@ -353,8 +361,11 @@ def _quoted_definitions(items: list[tuple[str, str]]) -> list[tuple[str, str, st
         text = " ".join(text.split())
         for m in _QUOTED.finditer(text):
             short = m.group("short")
-            if not _SHORT.match(short):
+            core, _, num = short.partition(" ")  # a bill's number after its letters: Assembly Bill 361 (“AB 361”)
+            if not _SHORT.match(core) or (num and not core.isupper()):
                 continue  # (“the Applicant”): a defined term, not an abbreviation
+            if num and not re.search(rf"\b{num}\s*$", text[: m.start()]):
+                continue
             words = re.findall(r"[\w&’'-]+", text[max(0, m.start() - 160) : m.start()])[-10:]
             letters = re.sub(r"[^A-Za-z]", "", short)
             for n in range(1, len(words) + 1):
@@ -387,6 +398,12 @@ def _initials_in_brackets(items: list[tuple[str, str]]) -> list[tuple[str, str, 
                     out.append((short, " ".join(words[-n:]), number))
                 continue
             caps = "".join(ch for ch in short if ch.isupper())
+            if short[:1].islower() and len(caps) >= 2 and short[1:].isupper() and len(words) >= len(short) \
+                    and all(w[:1].isupper() for w in words[-len(short):]) \
+                    and "".join(w[0] for w in words[-len(short):]).lower() == short.lower():
+                # a lower-case initial, then capitals: "Electronic Frailty Index (eFI)", every word's initial
+                out.append((short, " ".join(words[-len(short):]), number))
+                continue
             if len(caps) < 2 or not short.startswith(caps[0]) or short.isupper():
                 continue  # capitals alone are the acronym finder's
             n = len(caps)
@@ -499,6 +516,46 @@ def _spelled_in_brackets(items: list[tuple[str, str]]) -> list[tuple[str, str, s
     return out
 
 
+
+# a term in lower case and its short form in capitals, digits among them: "type 2 diabetes mellitus (T2DM)",
+# "diabetic ketoacidosis (DKA)", "angiotensin 2 receptor blockers (ARBs)"
+_LOWER_TERM_BRACKET = re.compile(r"\((?P<short>[A-Z](?:[A-Z]|\d(?=[A-Z])){1,6})s?\)")
+
+
+def _lower_terms(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(short, long, paragraph) for a common term in lower case before a bracket in capitals: the fewest words back
+    from the bracket, all in lower case (a number among them), starting with the short form's first letter, that
+    spell it by `_spells_loosely` (letters further in a word too: ketoAcidosis), every digit of the short form
+    printed as a number among the words in its order ("type 2 ... (T2DM)")."""
+    out = []
+    for number, text in items:
+        text = " ".join(text.split())
+        for m in _LOWER_TERM_BRACKET.finditer(text):
+            short = m.group("short")
+            if sum(c.isupper() for c in short) < 2:
+                continue
+            words = re.findall(r"[A-Za-z][\w’'-]*|\d+", text[max(0, m.start() - 120): m.start()])[-10:]
+            letters = re.sub(r"[^A-Z]", "", short)
+            digits = re.findall(r"\d", short)
+            for n in range(2, min(len(words), len(short) + 3) + 1):
+                cand = words[-n:]
+                if not all(w.islower() or w.isdigit() for w in cand):
+                    break  # a capitalised word: a name's, the bracketed finders' business
+                if cand[0][:1] != short[0].lower() or cand[0] in _FUNCTION_WORDS:
+                    continue
+                if [d for w in cand if w.isdigit() for d in w][:len(digits)] != digits or \
+                        (digits and sum(1 for w in cand if w.isdigit()) != len(digits)):
+                    continue
+                spelling = [w for w in cand if not w.isdigit()]
+                if _spells_loosely(letters, spelling, within=True) or (
+                        # the term's head noun after the words that spell it: "cardiac magnetic resonance scan (CMR)"
+                        len(letters) >= 3 and len(spelling) > 2 and len(cand[-1]) >= 3 and not cand[-1].isdigit()
+                        and cand[-1] not in _FUNCTION_WORDS and not cand[-1][:1] == letters[-1].lower()
+                        and _spells_loosely(letters, spelling[:-1])):
+                    out.append((short, " ".join(cand), number))
+                    break
+    return out
+
 # a short form with a qualifier the long form ends with too: "Web Content Accessibility Guidelines version 2.0
 # (WCAG 2.0)", "Commercial Off The Shelf Software and Hardware panel (COTS panel)"
 # ... and a name's last word: "Garelochhead and Portincaple Trust (G&P Trust)"
@@ -599,12 +656,14 @@ _PERSON = re.compile(r"(?P<name>(?:[A-Z][a-z]+\s+){1,2}(?:(?:Mc|Mac|O[’'])?[A-
 
 
 def person_initials(name: str) -> set[str]:
-    """The initials a person may go by: "Barbara McTavish" BM, BMcT; "Kieron O’Hara" KO, KOH."""
+    """The initials a person may go by: "Barbara McTavish" BM, BMcT, BMc; "Kieron O’Hara" KO, KOH."""
     out = {""}
     for w in name.split():
         m = re.match(r"(Mc|Mac|O[’'])([A-Z])", w)
         choices = {w[0], m.group(1)[0] + m.group(2), m.group(1) + m.group(2) if m.group(1).startswith("M") else
                    "O" + m.group(2)} if m else {w[0]}
+        if m and m.group(1).startswith("M"):
+            choices.add(m.group(1))  # "RMc" Robert McIntyre
         out = {o + c for o in out for c in choices}
     return out
 
@@ -644,27 +703,42 @@ def _people(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
     return out
 
 
-_ROLL_OPENS = re.compile(r"^\s*(?:present|attendees|in\s+attendance|members\s+present)\s*:", re.I)
+_ROLL_OPENS = re.compile(r"^\s*(?:(?i:present|attendees|in\s+attendance|members\s+present)\s*:|"
+                         # a roll table's labels in capitals: "PRESENT:", "APOLOGIES", "ATTENDING"
+                         r"(?:PRESENT|ATTENDING|IN\s+ATTENDANCE|ALSO\s+PRESENT|APOLOGIES)\b\s*:?(?=\s+[A-Z][a-z]))")
+_ROLL_NAME = re.compile(r"(?<![A-Za-z])((?:[A-Z][a-z]+\s+)(?:(?:Mc|Mac|O[’'])?[A-Z][a-z]+))(?![A-Za-z])")
+# the initials a roll table prints in brackets after each role: "Secretary(AR)", "Member(Planning)(CS)", "(RMc)"
+_ROLL_BRACKETED = re.compile(r"\(([A-Z](?:[A-Z]|Mc|Mac|O’|O')?[A-Z]?[a-z]?)\)")
 
 
 def _roll(document: Document) -> list[tuple[str, str, str]]:
     """(initials, name, "") from a roll of those present printed with a column of initials ("Present: Catherine
     Chisholm CC Kenny Combe KC ..."), the columns read in any order: a capitals token in the roll that is the
-    initials of exactly one name in it is that person's."""
-    blocks = [b.text for b in document.blocks]
+    initials of exactly one name in it is that person's.  A roll set as a table, its names in one column and each
+    role with its initials in brackets in another ("PRESENT: Watson Robinson / Adam Rodger ..." beside "Convenor(WR)
+    Secretary(AR) ..."), is read over the roll's blocks on its page (its labels PRESENT, APOLOGIES, ATTENDING); where
+    the roll brackets its initials, only bracketed ones count ("CC Member" is a role, not Caroline Colquhoun's)."""
+    blocks = list(document.blocks)
     out = []
-    for i, text in enumerate(blocks):
-        if not _ROLL_OPENS.match(text):
+    for i, b in enumerate(blocks):
+        if not _ROLL_OPENS.match(b.text):
             continue
-        roll = " ".join(blocks[i:i + 2])
+        roll = " ".join(x.text for x in blocks[i:i + 2])
         roll = _ROLL_OPENS.sub("", roll)
-        names = re.findall(r"(?<![A-Za-z])((?:[A-Z][a-z]+\s+)(?:(?:Mc|Mac|O[’'])?[A-Z][a-z]+))(?![A-Za-z])", roll)
+        table = [x.text for x in blocks[i:i + 8] if x.page == b.page and len(x.text) < 400]
+        names = _ROLL_NAME.findall(roll)
         tokens = set(re.findall(r"(?<![\w(])([A-Z]{2,3})(?![\w)])", roll))
+        # each block's names read apart: a name does not run on into the next block's
+        table_names = [n for x in table for n in _ROLL_NAME.findall(_ROLL_OPENS.sub("", x))]
+        bracketed = {t for t in _ROLL_BRACKETED.findall(" ".join(table))
+                     if any(t in person_initials(n) for n in table_names)}
+        if bracketed:  # the roll brackets its people's initials ("(SBC)" after a name is a body's, not theirs)
+            names, tokens = table_names, bracketed
         for short in sorted(tokens):
             owners = {n for n in names if short in person_initials(n)}
             if len(owners) == 1:
                 out.append((short, owners.pop(), ""))
-    return out
+    return list(dict.fromkeys(out))
 
 
 _BODY = re.compile(r"^(?:the\s+)?(?:Department|Ministry|Office|Institute|Commission|Agency|Association|Society|"

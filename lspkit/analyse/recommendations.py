@@ -16,7 +16,12 @@ approve: - a) That ...") gives it to every item under it; items numbered under a
 Cabinet:" / "2.1 Approves ...") are its items whatever parent the segmenter set; an agenda item's own
 "Recommendation: Approve ..." is its decision; "<Body> recommends that:" (a heading or a block) takes the blocks
 after it as decisions ("DVLA makes ...", "Produce, in association ..."); a block announcing "suggestions" or
-"recommendations" "set out below" takes the run of paragraphs 1, 2, 3 after it.  A label after a paragraph's
+"recommendations" "set out below" takes the run of paragraphs 1, 2, 3 after it.  An agenda's decisions named by a noun under a heading
+that scopes them ("Items for Approval" / "1. Recommended by ... Approval of ...", "Recommendation for approval of the
+minutes") take the noun's verb; a stem in capitals ("APPROVE:", "ADOPT staff recommended position:") gives its verb
+to the lettered items after it; numbered steps that end with the body to act ("(1) City Clerk will ask ...; (2) City
+Council to elect") are one decision; a short stock decision printed under several items ("RECOMMENDATION:
+Approve.") is one per item.  A label after a paragraph's
 number ("approved at 2.1 (1) above") cites an item, it does not start one.
 
 An item is a decision only when it carries an action verb: NOTE, AGREE,
@@ -52,6 +57,7 @@ for _v in VERBS:
     base = _v[:-1] if _v in ("AGREES", "APPROVES") else _v
     for form in (base, base + "S", base + "D", base + "ED", base[:-1] + "ES" if base.endswith("E") else base + "ES"):
         _VERB_FORMS.setdefault(form, base)
+_DECIDING = frozenset(_VERB_FORMS.values()) | {"RECEIVE AND FILE", "REVIEW AND CONSIDER"}
 _VERB_FORMS.pop("NOTED", None)  # "noted" reports, it does not ask
 _VERB_FORMS.pop("AGREED", None)
 _VERB_FORMS.pop("APPROVED", None)
@@ -72,7 +78,8 @@ _OPENING = re.compile(r"^\s*(?:(?:recommendations?|recommendation\(s\))\s*(?:to\
 # a "Recommendation:" printed inside an agenda item, after its number and title ("B 21-0108 Approve 2021 Work Plans
 # Recommendation: Approve the 2021 Work Plans as submitted."): what follows it is the decision asked
 _INLINE = re.compile(r"(?<=\S)\s+(?-i:Recommendations?|RECOMMENDATIONS?|(?:Staff\s+)?Recommended\s+Actions?|"
-                     r"RECOMMENDED\s+ACTIONS?|Staff\s+Recommendations?|STAFF\s+RECOMMENDATIONS?):\s+(?=\S)")
+                     r"RECOMMENDED\s+ACTIONS?|Staff\s+Recommendations?|STAFF\s+RECOMMENDATIONS?|Action\s+Required|"
+                     r"ACTION\s+REQUIRED):\s+(?=\S)")
 _LEAD = re.compile(
     r"\b(?:is|are)\s+(?:asked|requested|recommended|invited|being\s+asked)\s+to\b\s*:?"
     r"|\b(?:it\s+is|are|is)\s+recommended\s+that\b\s*:?"
@@ -105,6 +112,7 @@ _LABEL = re.compile(
 )
 _FIRST_WORDS = 6
 _SAME_WORDS = 200  # the whole decision, near enough
+_STOCK_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -324,6 +332,20 @@ def lead_verb_of(lead: str) -> Optional[str]:
     return _VERB_FORMS.get(verb)
 
 
+def _steps_verb(items: Sequence[tuple[Optional[str], str]]) -> Optional[str]:
+    """The verb of numbered steps that make one decision: "Action Required: (1) City Clerk will ask for nominations
+    for Mayor; and (2) City Council to elect by majority vote." (ELECT): the other steps say what someone will do,
+    one sets the body to act ("<Body> to <verb>")."""
+    labelled = [item for label, item in items if label]
+    acts = [re.match(r"^\W*(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){1,4}to\s+([a-z]{3,})\b", item) for item in labelled]
+    if len(labelled) < 2 or sum(1 for a in acts if a) != 1:
+        return None
+    if not all(a or re.match(r"^\W*(?:the\s+)?[A-Z][\w&'’-]*\s+(?:[\w&'’-]+\s+){0,4}(?:will|shall)\s+[a-z]", item)
+               for a, item in zip(acts, labelled)):
+        return None
+    verb = next(a for a in acts if a).group(1)
+    return None if verb in _NOT_VERBS or verb.endswith("ing") else verb.upper()
+
 def _decisions_in(text: str, *, paragraph: Optional[str], page: int, source: str, led: bool,
                   number: Optional[str] = None, lead_verb: Optional[str] = None,
                   clause: bool = False) -> tuple[list[Recommendation], bool]:
@@ -350,6 +372,9 @@ def _decisions_in(text: str, *, paragraph: Optional[str], page: int, source: str
                  if x.strip()] if any(_imperative(item) and _imperative_starts(item) for _, item in items) else items
     awaiting = False
     labelled = any(label for label, _ in items)
+    steps = _steps_verb(items) if labelled and led else None
+    if steps:
+        return [Recommendation(paragraph, page, text.strip(), number, steps, source)], False
     for label, item in items:
         if _BACK_MATTER.match(item):
             break
@@ -514,6 +539,10 @@ def _body_decisions(document: Document) -> list[Recommendation]:
                                               section_verbs[p.section, p.heading], "body")], False
         for r in found:
             section_verbs.setdefault((p.section, p.heading), r.verb)
+        if not led_here:
+            # a request outside any Recommendation(s) section asks a decision only with a decision's verb: "Clinicians
+            # are asked to bear this policy in mind" (a policy's guidance) is none
+            found = [r for r in found if r.verb in _DECIDING]
         (out if led_here else stray).extend(found)
         if awaiting:
             led_paragraph, lead_verb = p.number, lead_verb_of(_OPENING.sub("", text, count=1))
@@ -591,7 +620,9 @@ def _cover_decisions(document: Document) -> list[Recommendation]:
 
 
 # a heading in capitals run into its block's text: "CONCLUSION The Planning Commission is being asked to ..."
-_RUN_IN_HEADING = re.compile(r"^(?:CONCLUSIONS?|RECOMMENDATIONS?|RECOMMENDED\s+ACTION|ACTION|DECISION|SUMMARY)\s+(?=[A-Z][a-z])")
+_RUN_IN_HEADING = re.compile(r"^(?:CONCLUSIONS?|RECOMMENDATIONS?|RECOMMENDED\s+ACTION|ACTION|DECISION|SUMMARY)\s+(?=[A-Z][a-z])"
+                             # an agenda's part in capitals: "CONSENT CALENDAR It is recommended that items 13 ..."
+                             r"|^(?:[A-Z]{3,}\s+){1,3}(?=It\s+is\s+recommended\s)")
 
 
 def _cover_items_as_paragraphs(document: Document, page: int) -> list[Recommendation]:
@@ -699,13 +730,167 @@ def _inline_blocks(document: Document) -> list[Recommendation]:
     return out
 
 
+# ---------------------------------------------------------------- decisions named by a noun, scoped by a heading
+# an agenda that lists its decisions as noun phrases under a heading that scopes them: "L. Items for Approval" /
+# "1. Recommended by Corporate Services Approval of Amendment No. 1 ...", "Recommendation for approval of the minutes
+# ..."; each item's verb is its noun's (Approval APPROVE), a participle ("Resolution approving" APPROVE), a clause
+# ("Recommends that the Board approve"), what it is introduced for ("for Consideration" CONSIDER), else the heading's
+_NOUN_VERBS = {"approval": "APPROVE", "adoption": "ADOPT", "authorization": "AUTHORIZE", "authorisation": "AUTHORISE",
+               "ratification": "RATIFY", "consideration": "CONSIDER", "confirmation": "CONFIRM",
+               "appointment": "APPOINT", "acceptance": "ACCEPT", "endorsement": "ENDORSE", "decision": "DECIDE"}
+_NOUNS = "|".join(_NOUN_VERBS)
+_SCOPING = re.compile(r"(?i)^\W*(?:[A-Z0-9]{1,3}[.)]\s*)?(?:(?:consent\s+)?items?|matters?|business)\s+"
+                      r"(?:recommended\s+)?for\s+(" + _NOUNS + r")\W*$")
+_RECOMMENDATION_FOR = re.compile(r"^\W*Recommendations?\s+(?:for|of)\s+(?:the\s+)?(" + _NOUNS + r")\b", re.I)
+# where the decision starts in an item introduced by who sends it: "Recommended by Water System Approval of ...",
+# "Introduced by Board President McClain-Hill for Consideration Motion Regarding ..."
+_CUE = re.compile(r"\bfor\s+(?P<for>" + _NOUNS + r")\s+(?=[A-Z])"
+                  r"|(?-i:\b(?P<noun>Approval|Adoption|Authori[sz]ation|Ratification|Confirmation|Appointment|"
+                  r"Acceptance|Endorsement)\b)(?=\s+(?:of|to|for)\b)"
+                  r"|(?-i:\b(?P<clause>Recommends?\s+that)\b)"
+                  r"|(?-i:\b(?P<act>Resolution|Ordinance|Motion)\b)", re.I)
+_INTRODUCED = re.compile(r"^\W*(?:Recommended|Introduced|Submitted|Presented|Sponsored|Requested|Proposed)\s+by\b")
+
+
+def _noun_decision(item: str, fallback: Optional[str]) -> Optional[tuple[str, str]]:
+    """(verb, text) of an item named by a noun (see above), or None when it names no decision."""
+    item = item.strip()
+    m = _RECOMMENDATION_FOR.match(item)
+    if m:
+        return _NOUN_VERBS[m.group(1).lower()], item
+    start = 0
+    if _INTRODUCED.match(item):
+        cue = _CUE.search(item, 0, 200)
+        if not cue:
+            return (fallback, item) if fallback else None
+        start = cue.end() if cue.group("for") else cue.start()
+        if cue.group("for"):
+            fallback = _NOUN_VERBS[cue.group("for").lower()]
+    text = item[start:].strip()
+    if not text:
+        return None
+    first = re.match(r"^\W*(?-i:([A-Z][a-z]+))\b(?:\s+(?:of|to|for)\b)?", text)
+    if first and first.group(1).lower() in _NOUN_VERBS and first.group(0) != first.group(1):
+        return _NOUN_VERBS[first.group(1).lower()], text
+    if re.match(r"^\W*Recommends?\s+that\b", text):
+        verb = verb_of("That" + text[re.match(r"^\W*Recommends?\s+that", text).end():], True)
+        return (verb or fallback, text) if (verb or fallback) else None
+    act = re.match(r"^\W*(?:Resolution|Ordinance|Motion)\s+(?:No\.?\s*\S+\s+)?([a-z]+ing)\b", text)
+    if act:
+        p = act.group(1)[:-3].upper()
+        for stem in (p, p + "E", p[:-1] if len(p) > 2 and p[-1] == p[-2] else p):
+            if stem in _VERB_FORMS:
+                return _VERB_FORMS[stem], text
+    verb = verb_of(text, True) if re.match(r"^\W*[A-Z]{4,}\b", text) else None
+    if verb:
+        return verb, text
+    return (fallback, text) if fallback and re.match(r"^\W*[A-Z]", text) else None
+
+
+def _numbered_run(texts: Sequence[tuple[str, int]]) -> list[tuple[str, str, int]]:
+    """(label, item, page) of the items numbered 1, 2, 3 ... run together in the texts, in order: the run starts
+    with the first text that opens "1." and ends at a text that does not open with the next number."""
+    out: list[tuple[str, str, int]] = []
+    expect = 1
+    for text, page in texts:
+        text = text.strip()
+        if not re.match(rf"^{expect}[.)]\s+\S", text):
+            if expect > 1:
+                break
+            continue
+        marks = []
+        pos = 0
+        while True:
+            m = re.compile(rf"(?:^|(?<=[.;:]\s))({expect})[.)]\s+(?=[A-Z])").search(text, pos)
+            if not m:
+                break
+            marks.append(m)
+            pos, expect = m.end(), expect + 1
+        for k, m in enumerate(marks):
+            end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+            out.append((m.group(1), text[m.end():end].strip(), page))
+    return out
+
+
+def _scoped_decisions(document: Document) -> list[Recommendation]:
+    """Items named by a noun: under a heading that scopes them as decisions ("Items for Approval", "Consent Items
+    Recommended for Adoption"), the paragraphs it heads and the numbered items run together in the blocks on its
+    pages; anywhere, an item that opens "Recommendation for approval of ...".  See `_noun_decision`."""
+    out: list[Recommendation] = []
+    sections = list(document.sections)
+    for k, s in enumerate(sections):
+        m = _SCOPING.match(s.heading or "")
+        if not m:
+            continue
+        fallback = _NOUN_VERBS[m.group(1).lower()] if m.group(1).lower() in ("approval", "adoption") else None
+        last = sections[k + 1].page if k + 1 < len(sections) else document.source.pages
+        for p in document.paragraphs:
+            if (p.heading or "").strip() == s.heading.strip() and p.kind is not ParagraphKind.QUESTION:
+                found = _noun_decision(p.text, fallback)
+                if found:
+                    out.append(Recommendation(p.number, p.page, found[1], p.label, found[0], "body"))
+        blocks = [(b.text, b.page) for b in document.blocks if s.page <= b.page <= last]
+        for label, item, page in _numbered_run(blocks):
+            found = _noun_decision(item, fallback)
+            if found:
+                out.append(Recommendation(None, page, found[1], label, found[0], "body"))
+    for p in document.paragraphs:
+        if _RECOMMENDATION_FOR.match(p.text):
+            out.append(Recommendation(p.number, p.page, p.text.strip(), p.label, _noun_decision(p.text, None)[0], "body"))
+    for b in document.blocks:
+        if _RECOMMENDATION_FOR.match(b.text):
+            out.append(Recommendation(None, b.page, b.text.strip(), None, _noun_decision(b.text, None)[0], "cover"))
+    return out
+
+
+# "APPROVE:", "ADOPT staff recommended position:": a stem whose verb every lettered item after it takes ("A. Emilie
+# Elias, the recommended nominee for ...", "A. TBD - California Global Warming Solutions Act ... SUPPORT"), the items
+# set as headings or blocks however the segmenter split them; an item with its own verb in capitals keeps it (found
+# by `_shouted_decisions`)
+_STEM = re.compile(r"^\W*(?P<verb>[A-Z]{4,}(?:\s+AND\s+[A-Z]{4,})?)(?:\s+[A-Za-z ]{1,40})?\s*:\s*$")
+_LETTERED = re.compile(r"^\s*\(?(?P<letter>[A-Z])[.)]\s+(?P<text>\S.*)$", re.S)
+
+
+def _stem_decisions(document: Document) -> list[Recommendation]:
+    out: list[Recommendation] = []
+    sections = list(document.sections)
+    for k, s in enumerate(sections):
+        m = _STEM.match(s.heading or "")
+        verb = m and m.group("verb")
+        if not verb or not all(w == "AND" or _VERB_FORMS.get(w) == w for w in verb.split()):
+            continue
+        after = []  # the lettered headings right after the stem
+        for t in sections[k + 1:]:
+            lm = _LETTERED.match(t.heading or "")
+            if not lm:
+                break
+            after.append((lm.group("letter"), lm.group("text"), t.page))
+        last = sections[k + 1 + len(after)].page if k + 1 + len(after) < len(sections) else s.page + 1
+        blocks = [(lm.group("letter"), lm.group("text"), b.page) for b in document.blocks
+                  if s.page <= b.page <= last for lm in [_LETTERED.match(b.text)] if lm]
+        page = s.page
+        for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+            pick = next((c for c in after if c[0] == letter and c[2] >= page), None) or \
+                next((c for c in blocks if c[0] == letter and c[2] >= page), None)
+            if not pick:
+                break
+            page = pick[2]
+            text = pick[1].strip()
+            if re.match(r"^\W*[A-Z]{4,}\b", text) and verb_of(text, True) in _VERB_FORMS.values():
+                continue  # "B. ADOPT the Measure M Master Guidelines": its own verb
+            out.append(Recommendation(None, pick[2], text, letter, " ".join(
+                _VERB_FORMS.get(w, w) for w in verb.split()), "body"))
+    return out
+
+
 def find_recommendations_with_note(document: Document) -> tuple[tuple[Recommendation, ...], Optional[str]]:
     """(decisions, note): the note says when cover and body listed different decisions.  Also an agenda's
     decisions however its items were split: items opening with the verb in capitals, lettered items under a
     lead-in block, items set as one block with their own "Recommendation:"."""
     recs, note = _found_with_note(document)
     known = {_key(r, _SAME_WORDS) for r in recs}
-    extra = [r for r in _dedupe(_shouted_decisions(document) + _lettered_after_lead(document) + _inline_blocks(document))
+    extra = [r for r in _dedupe(_shouted_decisions(document) + _lettered_after_lead(document) + _inline_blocks(document)
+                                  + _scoped_decisions(document) + _stem_decisions(document))
              if _key(r, _SAME_WORDS) not in known]
     if extra:  # an agenda's decisions in capitals that no Recommendation label introduced
         recs = tuple(sorted(recs + tuple(extra), key=lambda r: r.page))
@@ -736,6 +921,11 @@ def _dedupe(items: Sequence[Recommendation]) -> list[Recommendation]:
         # a decision printed twice, not two that open alike ("That the executive approves the strategy for the
         # management of ..." / "... the strategy for disposal of ...")
         k = _key(r, _SAME_WORDS)
+        if k in seen and len(r.text.split()) <= _STOCK_WORDS and r.source == "cover" and r.paragraph is None:
+            # an agenda's stock decision each item asks on its own ("RECOMMENDATION: Approve.", "It is recommended
+            # that the City Council receive and file."), each found in its own block: one per item
+            out.append(r)
+            continue
         if k in seen:
             continue
         seen.add(k)
