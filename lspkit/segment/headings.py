@@ -422,6 +422,13 @@ def _over_lettered_title(body: Body, i: int) -> bool:
         and _lettered_title(body, i + 1) is not None
 
 
+def _short_title(body: Body, i: int, rest: str) -> bool:
+    """A numbered line's words name rather than say: a few capitalised words, no colon that introduces, stopping
+    short of the margin, with a line after it."""
+    return (body.pdf and i + 1 < len(body) and bool(rest) and rest[0].isupper() and len(rest.split()) <= 8
+            and body.heading_text(rest) and not rest.endswith(":") and not body.full_line(body[i].line))
+
+
 def _over_items(body: Body, i: int) -> bool:
     """A short numbered title right over its own first child number or over bullets ("6. Questions from the Public" /
     "6.1 3 Lochs Way – Questions were raised ..."; "9. Any Other Business" / "• Christmas Party"): it heads them.  A
@@ -430,8 +437,7 @@ def _over_items(body: Body, i: int) -> bool:
     lab = w.label
     assert lab is not None
     rest = lab.rest.strip()
-    if not (body.pdf and i + 1 < len(body) and rest and rest[0].isupper() and len(rest.split()) <= 8
-            and body.heading_text(rest) and not rest.endswith(":") and not body.full_line(w.line)):
+    if not _short_title(body, i, rest):
         return False
     nxt = body[i + 1]
     if nxt.label is None or nxt.line.page != w.line.page:
@@ -450,8 +456,7 @@ def _over_first_child(body: Body, i: int) -> bool:
     lab = w.label
     assert lab is not None
     rest = lab.rest.strip()
-    if not (body.pdf and i + 1 < len(body) and rest and rest[0].isupper() and len(rest.split()) <= 8
-            and body.heading_text(rest) and not rest.endswith(":") and not body.full_line(w.line)):
+    if not _short_title(body, i, rest):
         return False
     if not body[i + 1].text[:1].isupper():
         return False  # the title's words wrapping on in lower case: a sentence
