@@ -295,3 +295,14 @@ def test_an_agenda_item_paragraph_gives_its_own_request_with_its_lettered_items_
         ("5.A", "APPROVE", "Emilie Elias, the re"), ("5.B", "APPROVE", "Carlos Bohorquez, th"),
         ("6", "AUTHORIZE", "AUTHORIZE the Chief "),
     ]
+
+
+def test_a_statutes_following_section_quoted_inside_the_amending_section_is_that_section():
+    """"Section 10 of the principal enactment is hereby repealed and the following section is substituted therefor:-
+    10. An Order ...": the section named is quoted inside the amending section (the paragraph, whose marginal notes
+    carry the quoted section's), so the reference resolves to the citing section, not to a next one or nowhere."""
+    from lspkit.analyse.xrefs import find_xrefs
+    doc = extracted("sri-lanka-parliament_2022_prevention-of-terrorism-amendment-bill")
+    got = [(x.from_, x.to) for x in find_xrefs(doc) if x.target == "the following section"]
+    assert got == [("4", ("4",)), ("11", ("11",)), ("12", ("12",))]
+    assert all(any(n.startswith("\u201c") for n in doc.paragraph(f).margin_notes) for f, _ in got)
