@@ -21,7 +21,9 @@ that scopes them ("Items for Approval" / "1. Recommended by ... Approval of ..."
 minutes") take the noun's verb; a stem in capitals ("APPROVE:", "ADOPT staff recommended position:") gives its verb
 to the lettered items after it; numbered steps that end with the body to act ("(1) City Clerk will ask ...; (2) City
 Council to elect") are one decision; a short stock decision printed under several items ("RECOMMENDATION:
-Approve.") is one per item.  A label after a paragraph's
+Approve.") is one per item.  All of these are read as well inside an agenda item set as one paragraph (its title, text
+and own "RECOMMENDATION: ..." together: `_agenda_item_decisions`), so both segmentations give the same decisions.
+A label after a paragraph's
 number ("approved at 2.1 (1) above") cites an item, it does not start one.
 
 An item is a decision only when it carries an action verb: NOTE, AGREE,
