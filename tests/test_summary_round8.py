@@ -260,3 +260,49 @@ def test_a_list_of_short_forms_with_equals_signs_gives_the_long_forms_without_th
     got = glossary("norwalk-housing-authority_2022_agenda-packet-november")
     assert got.get("LP") == "Limited Partnership" and got.get("LLC") == "Limited Liability Company"
     assert got.get("DBA") == "Doing Business As"
+
+
+# ---------------------------------------------------------------- an agenda item read whole as one paragraph
+
+
+def _agenda(*texts):
+    from lspkit.model import Document, Paragraph, Source
+    paras = tuple(Paragraph(number=str(k), text=t, page=1) for k, t in enumerate(texts, start=1))
+    return Document(source=Source("agenda.pdf", "0" * 64, 1), paragraphs=paras)
+
+
+def test_an_agenda_item_paragraph_gives_its_own_request_with_its_lettered_items_and_a_stock_decision_per_item():
+    """The agenda segmenter sets each item as one paragraph, its title and its "RECOMMENDATION:" inside (p9-agenda):
+    the decisions are read inside the paragraph as they were in blocks and headings before."""
+    from lspkit.analyse.recommendations import find_recommendations
+    doc = _agenda(
+        "SELECT MAYOR RECOMMENDATION: It is recommended that the City Council: A. Appoint Council Member X to serve "
+        "as Mayor; AND B. Appoint Council Member Y to serve as Mayor Pro Tempore.",
+        "WARRANT REPORT RECOMMENDATION: Approve.",
+        "TREASURER'S REPORT RECOMMENDATION: Approve.",
+        "SUBJECT: MEASURE M MASTER GUIDELINES CONSIDER: A. RECEIVE AND FILE report from the Policy Advisory Council; "
+        "B. ADOPT the Measure M Master Guidelines; and C. AUTHORIZE the Chief Executive Officer to enter into MOUs.",
+        "SUBJECT: COMMITTEE SELECTIONS APPROVE: A. Emilie Elias, the recommended nominee for judge; B. Carlos "
+        "Bohorquez, the recommended nominee for Professional.",
+        "SUBJECT: LEASE OF METRO PROPERTY AUTHORIZE the Chief Executive Officer (CEO) to execute a seven (7) -year lease.",
+    )
+    got = [(r.number, r.verb, r.text[:20]) for r in find_recommendations(doc)]
+    assert got == [
+        ("1.A", "APPOINT", "Appoint Council Memb"), ("1.B", "APPOINT", "Appoint Council Memb"),
+        ("2", "APPROVE", "Approve."), ("3", "APPROVE", "Approve."),
+        ("4.A", "RECEIVE AND FILE", "RECEIVE AND FILE rep"), ("4.B", "ADOPT", "ADOPT the Measure M "),
+        ("4.C", "AUTHORIZE", "AUTHORIZE the Chief "),
+        ("5.A", "APPROVE", "Emilie Elias, the re"), ("5.B", "APPROVE", "Carlos Bohorquez, th"),
+        ("6", "AUTHORIZE", "AUTHORIZE the Chief "),
+    ]
+
+
+def test_a_statutes_following_section_quoted_inside_the_amending_section_is_that_section():
+    """"Section 10 of the principal enactment is hereby repealed and the following section is substituted therefor:-
+    10. An Order ...": the section named is quoted inside the amending section (the paragraph, whose marginal notes
+    carry the quoted section's), so the reference resolves to the citing section, not to a next one or nowhere."""
+    from lspkit.analyse.xrefs import find_xrefs
+    doc = extracted("sri-lanka-parliament_2022_prevention-of-terrorism-amendment-bill")
+    got = [(x.from_, x.to) for x in find_xrefs(doc) if x.target == "the following section"]
+    assert got == [("4", ("4",)), ("11", ("11",)), ("12", ("12",))]
+    assert all(any(n.startswith("\u201c") for n in doc.paragraph(f).margin_notes) for f, _ in got)

@@ -21,7 +21,9 @@ that scopes them ("Items for Approval" / "1. Recommended by ... Approval of ..."
 minutes") take the noun's verb; a stem in capitals ("APPROVE:", "ADOPT staff recommended position:") gives its verb
 to the lettered items after it; numbered steps that end with the body to act ("(1) City Clerk will ask ...; (2) City
 Council to elect") are one decision; a short stock decision printed under several items ("RECOMMENDATION:
-Approve.") is one per item.  A label after a paragraph's
+Approve.") is one per item.  All of these are read as well inside an agenda item set as one paragraph (its title, text
+and own "RECOMMENDATION: ..." together: `_agenda_item_decisions`), so both segmentations give the same decisions.
+A label after a paragraph's
 number ("approved at 2.1 (1) above") cites an item, it does not start one.
 
 An item is a decision only when it carries an action verb: NOTE, AGREE,
@@ -510,9 +512,7 @@ def _body_decisions(document: Document) -> list[Recommendation]:
             text = text[titled.end():]
         inline = _INLINE.search(text)
         if inline and not _OPENING.match(text) and not _REQUEST.search(text[: inline.start()]):
-            # an agenda item's own "Recommendation: Approve the minutes ...": only what follows the label
-            found, _ = _decisions_in(text[inline.end():], paragraph=p.number, page=p.page, source="body", led=True)
-            out.extend(found)
+            # an agenda item's own "Recommendation: Approve the minutes ...": read by `_agenda_item_decisions`
             continue
         lead_heading = _lead_heading(p.heading)
         in_section = (p.section in headed or bool(p.heading and _HEADING.match(p.heading)) or lead_heading
@@ -673,7 +673,7 @@ def _shouted(text: str) -> Optional[Recommendation]:
     return Recommendation(None, 0, body, None, verb_of(body, True) or _VERB_FORMS[m.group("verb")], "body")
 
 
-def _shouted_decisions(document: Document) -> list[Recommendation]:
+def _shouted_decisions(document: Document, others: int = 0) -> list[Recommendation]:
     """The items of an agenda that each open with the decision's verb in capitals, from its paragraphs and its
     blocks as they are (however the segmenter split the agenda): when at least two do, they are its decisions."""
     out: list[Recommendation] = []
@@ -693,7 +693,7 @@ def _shouted_decisions(document: Document) -> list[Recommendation]:
         r = _shouted((s.heading or "").strip())
         if r and s.number is None:
             out.append(Recommendation(None, s.page, r.text, None, r.verb, "body"))
-    return out if len(out) >= 2 else []
+    return out if len(out) + others >= 2 else []  # `others`: such items read inside agenda item paragraphs
 
 
 _LETTER = re.compile(r"^\(?[A-Za-z]\)?\.?$")
@@ -883,13 +883,114 @@ def _stem_decisions(document: Document) -> list[Recommendation]:
     return out
 
 
+# ---------------------------------------------------------------- an agenda item read whole as one paragraph
+# The agenda segmenter sets each numbered or lettered agenda item as one paragraph, its title, text and its own
+# request inside: "SELECT MAYOR ... RECOMMENDATION: It is recommended that the City Council: A. Appoint ...; AND B.
+# Appoint ...", "Warrants/Payroll Register RECOMMENDED ACTION: Approve and file ...", "SUBJECT: MEASURE M MASTER
+# GUIDELINES CONSIDER: A. RECEIVE AND FILE report ...; B. ADOPT ...".  What the passes above read in blocks and
+# headings (an older segmentation) is read here inside the paragraph's text.
+# the item's decision opening with its verb in capitals after a title in capitals: "... REPORT RECEIVE AND FILE State
+# and Federal ...", "... SELECTIONS APPROVE: A. Emilie ...", "... LEGISLATION ADOPT staff recommended position: A. ..."
+_CAPS_VERB = re.compile(r"\b(?P<verb>[A-Z]{4,})(?:\s+AND\s+[A-Z]{4,})?(?=\s*:|\s+(?:[a-z]|[A-Z][a-z]|CEO\b))")
+_SUBJECT = re.compile(r"^\s*SUBJECT\s*:\s*")
+
+
+def _lettered_items(text: str) -> Optional[tuple[str, list[tuple[str, str]]]]:
+    """(head, [(letter, item)]) of items lettered A., B., C. ... in order, run together in one text after a head that
+    ends with a colon ("It is recommended that the City Council: A. Appoint ...; AND B. Appoint ..."); None when
+    the text has no such run."""
+    marks = []
+    expect = "A"
+    for m in re.finditer(r"(?<!\S)\(?([A-Z])[.)]\s+(?=\S)", text):
+        if m.group(1) != expect:
+            continue
+        before = text[: m.start()].rstrip()
+        if expect == "A":
+            if not before.endswith(":"):
+                continue
+        elif not re.search(r"(?:[;:.,]|\b(?:and|AND|or|OR))$", before):
+            continue
+        marks.append(m)
+        expect = chr(ord(expect) + 1)
+    if len(marks) < 2 and not (marks and re.search(r"[A-Z]{4,}[^:]{0,40}:\s*$", text[: marks[0].start()])):
+        return None  # one "A." after a stem in capitals ("ADOPT staff recommended position: A. TBD ...") is a list
+    items = [(m.group(1), text[m.end(): marks[k + 1].start() if k + 1 < len(marks) else len(text)].strip())
+             for k, m in enumerate(marks)]
+    return text[: marks[0].start()].strip(), items
+
+
+def _item_request(text: str, p, shouted: bool = False) -> list[Recommendation]:
+    """The decisions in an agenda item's request (the text after its label or title); `shouted`: it opens with its
+    verb in capitals, one decision unless it lettered items ("AUTHORIZE the CEO to execute a seven (7) -year lease")."""
+    lettered = _lettered_items(text)
+    if lettered is None and shouted:
+        r = _shouted(text)
+        return [Recommendation(p.number, p.page, r.text, p.label, r.verb, "body")] if r else []
+    if lettered is None:
+        found, _ = _decisions_in(text, paragraph=p.number, page=p.page, source="body", led=True, number=p.label)
+        if not found:
+            r = _shouted(text)
+            if r:
+                found = [Recommendation(p.number, p.page, r.text, p.label, r.verb, "body")]
+        return found
+    head, items = lettered
+    stem = _STEM.match(head)
+    stem_verb = None
+    if stem and all(w == "AND" or _VERB_FORMS.get(w) == w for w in stem.group("verb").split()):
+        stem_verb = " ".join(_VERB_FORMS.get(w, w) for w in stem.group("verb").split())
+    out = []
+    for letter, item in items:
+        first = re.match(r"^\W*([A-Z][a-z]+|[A-Z]{4,})\b", item)
+        own = verb_of(item, True) if first and _VERB_FORMS.get(first.group(1).upper()) == first.group(1).upper() else None
+        verb = own or stem_verb
+        if verb is None and _LEAD.search(head):
+            verb = verb_of(item, True)
+        if verb:
+            out.append(Recommendation(p.number, p.page, item, f"{p.label}.{letter}" if p.label else letter, verb, "body"))
+    return out
+
+
+def _item_paragraph_request(text: str) -> Optional[tuple[str, bool]]:
+    """The request inside an agenda item paragraph: what follows its "RECOMMENDATION:" label, or its decision
+    opening with a verb in capitals after a title in capitals ("SUBJECT: STATE AND FEDERAL REPORT RECEIVE AND FILE
+    State ...", and True then); None when the paragraph is no such item."""
+    text = text.strip()
+    inline = _INLINE.search(text)
+    if inline and not _OPENING.match(text) and not _REQUEST.search(text[: inline.start()]):
+        return text[inline.end():], False
+    subject = _SUBJECT.match(text)
+    start = subject.end() if subject else 0
+    for m in _CAPS_VERB.finditer(text, start):
+        if _VERB_FORMS.get(m.group("verb")) != m.group("verb"):
+            continue
+        title = text[start: m.start()]
+        if len(title.split()) >= 2 and not re.search(r"[a-z]", title):
+            return text[m.start():], True
+        break
+    return None
+
+
+def _agenda_item_decisions(document: Document) -> list[Recommendation]:
+    """Each agenda item paragraph's own request (see above)."""
+    out: list[Recommendation] = []
+    for p in document.paragraphs:
+        if p.kind is ParagraphKind.QUESTION or _agenda_decisions(p):
+            continue
+        request = _item_paragraph_request(p.text)
+        if request is not None:
+            out.extend(_item_request(request[0], p, request[1]))
+    return out
+
+
 def find_recommendations_with_note(document: Document) -> tuple[tuple[Recommendation, ...], Optional[str]]:
     """(decisions, note): the note says when cover and body listed different decisions.  Also an agenda's
     decisions however its items were split: items opening with the verb in capitals, lettered items under a
     lead-in block, items set as one block with their own "Recommendation:"."""
     recs, note = _found_with_note(document)
     known = {_key(r, _SAME_WORDS) for r in recs}
-    extra = [r for r in _dedupe(_shouted_decisions(document) + _lettered_after_lead(document) + _inline_blocks(document)
+    items = _agenda_item_decisions(document)
+    extra = [r for r in _dedupe(items + _shouted_decisions(document, sum(1 for r in items if _SHOUTED.match(r.text)))
+                                  + _lettered_after_lead(document) + _inline_blocks(document)
                                   + _scoped_decisions(document) + _stem_decisions(document))
              if _key(r, _SAME_WORDS) not in known]
     if extra:  # an agenda's decisions in capitals that no Recommendation label introduced
@@ -917,18 +1018,22 @@ def find_recommendations(document: Document) -> tuple[Recommendation, ...]:
 
 def _dedupe(items: Sequence[Recommendation]) -> list[Recommendation]:
     seen, out = set(), []
+    where: dict = {}  # the paragraphs each decision was found in
     for r in items:
         # a decision printed twice, not two that open alike ("That the executive approves the strategy for the
         # management of ..." / "... the strategy for disposal of ...")
         k = _key(r, _SAME_WORDS)
-        if k in seen and len(r.text.split()) <= _STOCK_WORDS and r.source == "cover" and r.paragraph is None:
+        if k in seen and len(r.text.split()) <= _STOCK_WORDS and (
+                r.source == "cover" and r.paragraph is None or r.paragraph is not None and r.paragraph not in where.get(k, ())):
             # an agenda's stock decision each item asks on its own ("RECOMMENDATION: Approve.", "It is recommended
-            # that the City Council receive and file."), each found in its own block: one per item
+            # that the City Council receive and file."), each found in its own block or item paragraph: one per item
             out.append(r)
+            where.setdefault(k, set()).add(r.paragraph)
             continue
         if k in seen:
             continue
         seen.add(k)
+        where.setdefault(k, set()).add(r.paragraph)
         out.append(r)
     return out
 

@@ -15,7 +15,9 @@ this report"); the nearest preceding (above) or following (below) section with
 that word in its heading is the target, or the nearest either way for "to /
 of / in this report".  A bare "as set out below" names nothing and is ignored.
 "the previous / following paragraph (section)" resolves to the neighbour in
-document order.
+document order, except a statute's "the following section is substituted
+therefor:- 10. ...", whose section is quoted inside the citing section: it
+resolves to the citing section (its paragraph) itself.
 
 Pure regular expressions over paragraph text: no spaCy, so a cached summary
 never needs it.
@@ -492,6 +494,11 @@ _DOC_NAMED = re.compile(
 _SELF_NAME = re.compile(r"\bthis\s+(" + _OTHER_NOUNS.replace("|ES", "") + r"|plan|strategy|policy|report|letter)\b", re.I)
 
 
+# what follows "the following section" when it introduces the section quoted right after it: "... is substituted
+# therefor:- 10. An Order ...", "... is inserted ...: - 3. (1) There shall be ...", "... as section 9A:- “9A. ..."
+_QUOTED_SECTION = re.compile(r"[^.:]{0,120}?:\s*[-\u2013\u2014]?\s*[\u201c\"]?\s*\d+\s?[A-Z]?\s*\.\s+\S")
+
+
 def _neighbour_section(sections, here: int, forward: bool) -> Optional[int]:
     """The previous / following section at the level of section `here`: from numbered section 3, section 2
     (not an unnumbered subheading of section 2); from an unnumbered heading, the heading next to it."""
@@ -751,6 +758,12 @@ def _find_in_paragraph(paragraph: Paragraph, index: _Index) -> list[Xref]:
             if 0 <= j < len(index.paragraphs):
                 to.append(index.paragraphs[j].number)
             kind = XrefKind.PARAGRAPH
+        elif forward and _QUOTED_SECTION.match(text, end):
+            # a statute's "the following section is substituted therefor:- 10. An Order ...": the section it names is
+            # quoted right after it, inside this statute section (the paragraph; its quoted marginal note among the
+            # paragraph's), so it resolves to the citing section itself, not to the next one
+            kind = XrefKind.SECTION
+            to.append(paragraph.number)
         else:
             kind = XrefKind.SECTION
             here = index.section_of(paragraph)
