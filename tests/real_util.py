@@ -32,3 +32,16 @@ def doc(name: str):
 def para(d, number: str):
     """The paragraph of Document `d` numbered `number`."""
     return next(p for p in d.paragraphs if p.number == number)
+
+
+@lru_cache(maxsize=None)
+def _summary(name: str):
+    from lspkit.analyse.summary import summarise
+
+    return summarise(_doc(name))
+
+
+def summary(name: str):
+    """The officer's summary of data/real/NAME.pdf (once per test session), or a skip where the paper is absent."""
+    real_pdf(f"{name}.pdf")
+    return _summary(name)

@@ -4,23 +4,8 @@ is in the lead-in, the items are numbered under it, or the request sits in an ag
 Each test drives the real pipeline on a real PDF."""
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 import pytest
-
-import lspkit
-from lspkit.analyse.summary import summarise
-
-REAL = Path(__file__).resolve().parent.parent / "data" / "real"
-
-
-@lru_cache(maxsize=None)
-def summary(name: str):
-    path = REAL / f"{name}.pdf"
-    if not path.exists():
-        pytest.skip(f"{name} is not on this machine (data/real/restore.py)")
-    return summarise(lspkit.extract(str(path)))
+from real_util import summary
 
 
 def decisions(name: str, n: int = 4) -> list[tuple[str, str]]:

@@ -2,29 +2,8 @@
 glossary on the real PDFs where the mechanisms were missing.  Each test drives the real pipeline on a real PDF."""
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 import pytest
-
-import lspkit
-from lspkit.analyse.summary import summarise
-
-REAL = Path(__file__).resolve().parent.parent / "data" / "real"
-
-
-@lru_cache(maxsize=None)
-def extracted(name: str):
-    path = REAL / f"{name}.pdf"
-    if not path.exists():
-        pytest.skip(f"{name} is not on this machine (data/real/restore.py)")
-    return lspkit.extract(str(path))
-
-
-@lru_cache(maxsize=None)
-def summary(name: str):
-    return summarise(extracted(name))
-
+from real_util import doc, summary
 
 # ---------------------------------------------------------------- titles
 
@@ -302,7 +281,7 @@ def test_a_statutes_following_section_quoted_inside_the_amending_section_is_that
     10. An Order ...": the section named is quoted inside the amending section (the paragraph, whose marginal notes
     carry the quoted section's), so the reference resolves to the citing section, not to a next one or nowhere."""
     from lspkit.analyse.xrefs import find_xrefs
-    doc = extracted("sri-lanka-parliament_2022_prevention-of-terrorism-amendment-bill")
-    got = [(x.from_, x.to) for x in find_xrefs(doc) if x.target == "the following section"]
+    d = doc("sri-lanka-parliament_2022_prevention-of-terrorism-amendment-bill")
+    got = [(x.from_, x.to) for x in find_xrefs(d) if x.target == "the following section"]
     assert got == [("4", ("4",)), ("11", ("11",)), ("12", ("12",))]
-    assert all(any(n.startswith("\u201c") for n in doc.paragraph(f).margin_notes) for f, _ in got)
+    assert all(any(n.startswith("\u201c") for n in d.paragraph(f).margin_notes) for f, _ in got)

@@ -3,30 +3,9 @@ Balscote PC, the 35% Campaign, student bodies): what an officer sees first -- th
 and where a reference goes.  Each test drives the real pipeline on a real PDF."""
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
+from real_util import doc, summary
 
-import pytest
-
-import lspkit
-from lspkit.analyse.summary import summarise
 from lspkit.analyse.title import bad_title
-
-REAL = Path(__file__).resolve().parent.parent / "data" / "real"
-
-
-@lru_cache(maxsize=None)
-def extracted(name: str):
-    path = REAL / f"{name}.pdf"
-    if not path.exists():
-        pytest.skip(f"{name} is not on this machine (data/real/restore.py)")
-    return lspkit.extract(str(path))
-
-
-@lru_cache(maxsize=None)
-def summary(name: str):
-    return summarise(extracted(name))
-
 
 # ---------------------------------------------------------------- titles
 
@@ -151,8 +130,8 @@ def test_a_reference_in_a_restarted_run_of_numbers_goes_to_that_runs_paragraph()
     """GLA's Barking Riverside stage 2 report carries the stage 1 report after it, numbered from 1 again: the
     segmenter's ids are qualified ("Context 17 (2)"), and "paragraph 17" cited in the second run is the second
     run's 17, never "not in this document"; "Paragraphs 20-21" likewise."""
-    doc = extracted("gla_2016_barking-riverside-stage2-planning-report")
-    page = {p.number: p.page for p in doc.paragraphs}
+    d = doc("gla_2016_barking-riverside-stage2-planning-report")
+    page = {p.number: p.page for p in d.paragraphs}
     refs = {(x["from"], x["text"]): x for x in paragraph_refs("gla_2016_barking-riverside-stage2-planning-report")}
     internal = [x for x in refs.values() if not x["external"]]
     assert internal and all(x["resolved"] for x in internal)
