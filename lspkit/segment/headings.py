@@ -422,9 +422,12 @@ def _over_lettered_title(body: Body, i: int) -> bool:
         and _lettered_title(body, i + 1) is not None
 
 
-def _short_title(body: Body, i: int, rest: str) -> bool:
-    """A numbered line's words name rather than say: a few capitalised words, no colon that introduces, stopping
+def _short_title(body: Body, i: int) -> bool:
+    """Numbered line i's words name rather than say: a few capitalised words, no colon that introduces, stopping
     short of the margin, with a line after it."""
+    lab = body[i].label
+    assert lab is not None
+    rest = lab.rest.strip()
     return (body.pdf and i + 1 < len(body) and bool(rest) and rest[0].isupper() and len(rest.split()) <= 8
             and body.heading_text(rest) and not rest.endswith(":") and not body.full_line(body[i].line))
 
@@ -433,12 +436,11 @@ def _over_items(body: Body, i: int) -> bool:
     """A short numbered title right over its own first child number or over bullets ("6. Questions from the Public" /
     "6.1 3 Lochs Way – Questions were raised ..."; "9. Any Other Business" / "• Christmas Party"): it heads them.  A
     title names (a few words, no sentence's end, no colon that introduces) and stops short of the margin."""
+    if not _short_title(body, i):
+        return False
     w = body[i]
     lab = w.label
-    assert lab is not None
     rest = lab.rest.strip()
-    if not _short_title(body, i, rest):
-        return False
     nxt = body[i + 1]
     if nxt.label is None or nxt.line.page != w.line.page:
         return False
@@ -452,12 +454,10 @@ def _over_first_child(body: Body, i: int) -> bool:
     """A short numbered title whose first child number follows within a few unnumbered lines ("5. Councillors'
     Updates" / "Councillor George Freeman Report" / "Cllr George Freeman sent his apologies ... following items:" /
     "5.1 Broadband Update"): the lines between are the section's opening, the title heads them and its children."""
+    if not _short_title(body, i):
+        return False
     w = body[i]
     lab = w.label
-    assert lab is not None
-    rest = lab.rest.strip()
-    if not _short_title(body, i, rest):
-        return False
     if not body[i + 1].text[:1].isupper():
         return False  # the title's words wrapping on in lower case: a sentence
     for j in range(i + 1, min(len(body), i + 6)):
