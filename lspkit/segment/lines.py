@@ -115,21 +115,21 @@ def _strip_glyph_markers(work: list[WorkLine], starts: Counter) -> list[tuple[st
     ends mid-sentence, on a word that is not a joining "and"/"or", and the line goes on in lower case).
     """
     common = sorted(x for x, n in starts.items() if n >= 3)
-    seen: dict[str, list[WorkLine]] = {}
-    for w in work:
+    seen: dict[str, list[tuple[int, WorkLine]]] = {}
+    for i, w in enumerate(work):
         m = _GLYPH_MARK.match(w.text)
         if m:
-            seen.setdefault(m.group(1), []).append(w)
+            seen.setdefault(m.group(1), []).append((i, w))
     out: list[tuple[str, int]] = []
-    for glyph, ws in seen.items():
-        if len(ws) < 3:
+    for glyph, found in seen.items():
+        if len(found) < 3:
             continue
+        ws = [w for _, w in found]
         right = [x for x in common if x > ws[0].line.x0 + max(ws[0].line.size, 4.0)]
         if not right or any(abs(w.line.x0 - ws[0].line.x0) > 2 for w in ws):
             continue
         mid = False
-        for w in ws:
-            i = work.index(w)
+        for i, w in found:  # the position kept from the scan: list.index compares every field of every line
             rest = _GLYPH_MARK.sub("", w.text, count=1)
             if i and not w.gap_before and rest[:1].islower():
                 above = work[i - 1].text.rstrip()
