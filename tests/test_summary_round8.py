@@ -285,3 +285,11 @@ def test_a_statutes_following_section_quoted_inside_the_amending_section_is_that
     got = [(x.from_, x.to) for x in find_xrefs(d) if x.target == "the following section"]
     assert got == [("4", ("4",)), ("11", ("11",)), ("12", ("12",))]
     assert all(any(n.startswith("\u201c") for n in d.paragraph(f).margin_notes) for f, _ in got)
+
+
+def test_a_word_shouted_in_capitals_that_the_text_also_writes_is_no_acronym():
+    """Norwalk Housing Authority's agenda shouts "MEETING", "MINUTES" and "WARRANTS" in its item titles; its text
+    writes "meeting", "minutes" and "warrants": words, never unexpanded acronyms.  Its real ones stay."""
+    shorts = {e.short for e in summary("norwalk-housing-authority_2022_agenda-packet-november").acronyms}
+    assert not shorts & {"MEETING", "MINUTES", "WARRANTS"}
+    assert {"LLC", "IRS", "ADA"} <= shorts

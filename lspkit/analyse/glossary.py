@@ -338,8 +338,10 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
     for short, long, where in _qualified_brackets(items):
         if weak(short):
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
+    lower = _lower_words(texts)
     for u in glossary.unexpanded:
-        if u.short not in entries and not bad_short(u.short) and not _in_caps_heading_only(document, u.short):
+        if u.short not in entries and not bad_short(u.short) and not _in_caps_heading_only(document, u.short) \
+                and not (len(u.short) >= 5 and u.short.isalpha() and u.short.lower() in lower):
             unexpanded.setdefault(u.short, GlossaryEntry(u.short, None, u.first or None))
     entries = {k: replace(e, long=_split_glued(e.short, e.long)) if e.long else e for k, e in entries.items()}
     out = list(entries.values()) + [u for s, u in unexpanded.items() if s not in entries]
@@ -795,6 +797,12 @@ def _first_use(document: Document, short: str) -> Optional[str]:
         if pattern.search(p.text):
             return p.number
     return None
+
+
+def _lower_words(texts: Iterable[str]) -> set[str]:
+    """The words the paper also writes in lower case: "MINUTES", "WARRANTS" shouted in an agenda's item titles are
+    the words "minutes" and "warrants" its text uses, not acronyms to expand."""
+    return {w for t in texts for w in re.findall(r"\b[a-z]{5,}\b", t)}
 
 
 def _in_caps_heading_only(document: Document, short: str) -> bool:
