@@ -33,3 +33,20 @@ def test_a_plural_defined_in_its_own_words_beside_the_singular():
     got = glossary("cuyahoga-county-board-of-health_2019_agenda-april-revised")
     assert got.get("MOU") == "Memorandum of Understanding"
     assert got.get("MOUs") == "Memorandums of Understanding"
+
+
+# ---------------------------------------------------------------- titles
+
+
+def test_a_meetings_name_repeated_over_every_page_above_the_body_date_and_venue_is_the_title():
+    """Cuyahoga Community College: "Regular Meeting of the Board of Trustees" heads every page (a running header),
+    the lines under it are the body, the date, the venue and the time."""
+    assert summary("cuyahoga-cc-district_2019_board-of-trustees-agenda-september").title == \
+        "Regular Meeting of the Board of Trustees"
+
+
+def test_a_masthead_over_an_agendas_kind_date_and_committee_lines():
+    """LA Metro (a Legistar agenda): "Metro" in the largest type, an address, then "Agenda - Final",
+    "Thursday, June 15, 2017", the time, the venue and "Executive Management Committee"."""
+    assert summary("la-metro_2017_executive-management-committee-agenda-june").title == \
+        "Executive Management Committee Agenda - Final, Thursday, June 15, 2017"
