@@ -10,3 +10,11 @@ def test_a_pages_only_line_number_beside_a_sentence_that_goes_on_is_furniture():
     "regulation or rule made thereunder.") and no column of them; it was read into section 8."""
     text = para(doc("sri-lanka-parliament_2022_petroleum-products-special-provisions-amendment-bill"), "8").text
     assert text.endswith("and any other regulation or rule made thereunder.")
+
+
+def test_a_printers_job_code_at_a_pages_foot_is_furniture():
+    """Sri Lanka's frauds gazette: "(PL014216 - 475(10/2023)" under the text of page 1, above the footer band,
+    was read into section 2."""
+    d = doc("sri-lanka-parliament_2023_prevention-of-frauds-amendment-gazette")
+    assert "PL014216" not in para(d, "2").text
+    assert any("PL014216" in x.text for x in d.dropped)
