@@ -18,3 +18,13 @@ def test_a_printers_job_code_at_a_pages_foot_is_furniture():
     d = doc("sri-lanka-parliament_2023_prevention-of-frauds-amendment-gazette")
     assert "PL014216" not in para(d, "2").text
     assert any("PL014216" in x.text for x in d.dropped)
+
+
+def test_a_title_of_a_part_of_a_paragraphs_list_set_in_beyond_its_text_does_not_end_it():
+    """Kesgrave: item 10's list of budget lines is grouped under "Administration", "MJH", "Youth Provision" set in
+    beyond the item's text with bullets further in; "MJH" (capitals, grey) was read as a section heading and
+    cut the item there."""
+    d = doc("kesgrave-tc_2024_finance-governance-minutes-november")
+    text = para(d, "10").text
+    assert "MJH 1400 (MJH room hire)" in text and text.endswith("costs for proposed pump track.")
+    assert not any(s.heading == "MJH" for s in d.sections)
