@@ -215,7 +215,7 @@ def _abbreviation_lists(document: Document) -> list[tuple[str, str]]:
             flush()
             page = b.page
         entries = [(sh, lo) for sh, lo in _entries_in_line(b.text) if not re.search(r"\d", sh)]
-        spelled = [(sh, lo) for sh, lo in entries if _spells(sh, lo.split())]
+        spelled = [(sh, lo) for sh, lo in entries if _spells(sh, lo.split()) or _contraction(sh, lo)]
         if len(entries) >= 3 and len(spelled) >= 0.8 * len(entries):
             rows.extend(spelled)  # a flattened list
             flush()
@@ -225,6 +225,106 @@ def _abbreviation_lists(document: Document) -> list[tuple[str, str]]:
             flush()
     flush()
     return rows
+
+
+# a code with a hyphen after the name it stands for: "Low-Density Multiple-Family Residential (R-2) zone",
+# "Neighbourhood Commercial (NC-1)"
+_HYPHEN_CODE = re.compile(r"\((?P<short>[A-Z]{1,3}-\d{1,3}[A-Z]?)\)")
+
+
+def _named_codes(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(short, long, paragraph) for a hyphenated code in brackets after a name of two or more capitalised words
+    (a zone, a use class, a district) whose words' initials, a hyphenated word giving each part's, hold the
+    code's letters in order ("Residential" R for "R-2"): the name as printed, back to the first word that is
+    not capitalised."""
+    out = []
+    for number, text in items:
+        text = " ".join(text.split())
+        for m in _HYPHEN_CODE.finditer(text):
+            short = m.group("short")
+            words = text[max(0, m.start() - 150): m.start()].split()
+            name: list[str] = []
+            for w in reversed(words):
+                if w[:1].isupper() and re.fullmatch(r"[A-Za-z][A-Za-z’'&-]*", w):
+                    name.insert(0, w)
+                elif w in ("of", "and", "&") and name:
+                    name.insert(0, w)
+                else:
+                    break
+            while name and name[0] in ("of", "and", "&"):
+                name.pop(0)
+            if len(name) < 2:
+                continue
+            initials = "".join(x[0].upper() for w in name for x in re.split(r"[-‐]", w) if x and w not in ("of", "and"))
+            letters = re.sub(r"[^A-Z]", "", short)
+            if _in_order(letters, initials):
+                out.append((short, " ".join(name), number))
+    return out
+
+
+_PLURAL_BRACKET = re.compile(r"\((?P<short>[A-Z]{2,8})s\)")
+
+
+def _plural_definitions(items: list[tuple[str, str]], entries: Mapping) -> list[tuple[str, str, str]]:
+    """(short, long, paragraph) for a plural defined in its own words beside the singular's definition:
+    "Memorandums of Understanding (MOUs)" where "Memorandum of Understanding (MOU)" is defined too.  The
+    plural is listed as printed: the same words as the singular's long form, one of them inflected."""
+    out = []
+    for number, text in items:
+        text = " ".join(text.split())
+        for m in _PLURAL_BRACKET.finditer(text):
+            single = m.group("short")
+            entry = entries.get(single)
+            if entry is None or not entry.long:
+                continue
+            want = entry.long.split()
+            got = text[: m.start()].split()[-len(want):]
+            if len(got) != len(want):
+                continue
+            # the other words as the singular prints them, capitals and all: "houses in multiple occupation
+            # (HMOs)" is the common term in use, not a name defined apart
+            differ = [(a, b) for a, b in zip(got, want) if a != b]
+            if len(differ) == 1:
+                a, b = differ[0]
+                keep = max(3, min(len(a), len(b)) - 2)
+                if a.lower()[:keep] == b.lower()[:keep] and len(a) > len(b) - 1:
+                    out.append((single + "s", " ".join(got), number))
+    return out
+
+
+def _in_order(letters: str, initials: str) -> bool:
+    pos = 0
+    for ch in letters:
+        pos = initials.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
+def _from_first_letter(short: str, long: str) -> str:
+    """A name read back from its bracket past where its letters begin ("Administrative Services Co-Op for the
+    Dial-A-Ride Program (DAR)"): the name from the first word whose initial is the short form's and whose words
+    spell it, the words after them kept ("Dial-A-Ride Program"); the long form as found when none does."""
+    words = long.split()
+    letters = re.sub(r"[^A-Za-z]", "", short)
+    if not words or not letters or words[0][:1].upper() == letters[0].upper():
+        return long
+    for i, w in enumerate(words):
+        if w[:1] != letters[0].upper():
+            continue
+        if any(_spells_loosely(letters, words[i:j]) for j in range(i + 1, len(words) + 1)):
+            return " ".join(words[i:])
+    return long
+
+
+def _contraction(short: str, long: str) -> bool:
+    """A short form cut from one word, its letters in the word's order from its first ("LTD" Limited, "DEPT"
+    Department, "GOVT" Government): a row of an abbreviations list as much as one whose initials spell it."""
+    word = long.strip(" .“”\"")
+    if not (short.isupper() and short.isalpha() and 2 <= len(short) < len(word) and word.isalpha()):
+        return False
+    return word[0].upper() == short[0] and _letters_in_order(short, word)
 
 
 def _table_rows(document: Document) -> list[tuple[str, str]]:
@@ -313,6 +413,8 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
         if bad_expansion(a.short, a.long, spelled=a.how != "name"):
             unexpanded.setdefault(a.short, GlossaryEntry(a.short, None, a.first or None))
             continue
+        if a.how == "name":
+            a = replace(a, long=_from_first_letter(a.short, a.long))
         how = "text" if a.how in ("parenthesis", "reverse", "name") else a.how
         if how == "text":
             a = replace(a, long=_as_printed(texts, a.short, a.long))
@@ -337,6 +439,12 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
     for short, long, where in _qualified_brackets(items):
         if weak(short):
+            entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
+    for short, long, where in _named_codes(items):
+        if weak(short):
+            entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
+    for short, long, where in _plural_definitions(items, entries):
+        if short not in entries:
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
     lower = _lower_words(texts)
     for u in glossary.unexpanded:

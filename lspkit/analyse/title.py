@@ -471,6 +471,14 @@ def _find_title(document: Document) -> Optional[str]:
     if printed and (not isinstance(title, str) or title == document.source.title):
         return printed
     if isinstance(title, str):
+        named = _meeting_header(title, document)  # "Regular Meeting of the Board of Trustees" over every page
+        if named:
+            return named
+    if isinstance(title, str) and len(title.split()) <= 2 and not _KIND_WORD.search(title):
+        named = _agenda_blocks(document)  # "Metro" over "Agenda - Final" / "Thursday, June 15, 2017" / "<Committee>"
+        if named:
+            return named
+    if isinstance(title, str):
         # a rule drawn with underscores ends the title: "... Minutes December 10, 2018 ____ CALL TO ORDER ..."
         title = re.split(r"\s*_{3,}\s*", title.strip())[0] or title
         title = _after_header(_before_labels(title.strip()))
@@ -523,6 +531,30 @@ def _find_title(document: Document) -> Optional[str]:
         council = _council(document)
         return f"{council}: {named}" if council and council.lower() not in named.lower() else named
     return _council_and_date(document)
+
+
+# a meeting's name: "Regular Meeting of the Board of Trustees", "Special Meeting of the City Council"
+_MEETING_NAME = re.compile(r"^(?i:(?:(?:regular|special|annual|ordinary|extraordinary|adjourned|public)\s+)?"
+                           r"meeting\s+of\s+(?:the\s+)?)[A-Z][\w&'’-]*(?:\s+(?:of|and|&|the|[A-Z][\w&'’-]*)){0,8}$")
+_DATED = re.compile(r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+                    r"dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\b")
+
+
+def _meeting_header(title: str, document: Document) -> Optional[str]:
+    """A meeting paper whose title block every page repeats: its first line, the meeting's name, went to the
+    running header, and what was left as the title is the body, the date and the venue ("Cuyahoga Community
+    College District Thursday, September 26, 2019 Jerry Sue Thornton Center ...").  The meeting's name, printed
+    on page 1 as that header, is the title."""
+    from ..model import DropReason
+
+    if not _DATED.search(title):
+        return None
+    for d in document.dropped:
+        if d.page == 1 and d.reason is DropReason.HEADER:
+            line = " ".join(d.text.split())
+            if _MEETING_NAME.match(line) and not bad_title(line):
+                return line
+    return None
 
 
 def _before_labels(title: str) -> str:
@@ -828,6 +860,27 @@ def _to_meeting_date(title: str) -> str:
         return title
     rest = title[m.end():].strip(" ,.")
     return title[: m.end()].strip(" ,") if rest else title
+
+
+_AGENDA_KIND = re.compile(r"(?i)^(?:(?:regular|special|adjourned|annual)\s+(?:meeting\s+)?)?agenda(?:\s*[-–—]\s*"
+                          r"(?:final|draft|revised|amended))?$")
+
+
+def _agenda_blocks(document: Document) -> Optional[str]:
+    """A front page under a masthead (the body's short name in the largest type: "Metro") that prints the kind of
+    paper, its date and the meeting body each on its own line ("Agenda - Final" / "Thursday, June 15, 2017" /
+    ... / "Executive Management Committee"): "<body> <kind>, <date>"."""
+    page1 = [" ".join(b.text.split()) for b in document.blocks if b.page == 1]
+    for i, line in enumerate(page1[:-1]):
+        if not _AGENDA_KIND.match(line):
+            continue
+        when = _MEETING_WHEN.search(page1[i + 1])
+        if not when or len(page1[i + 1].split()) > 6:
+            continue
+        body = next((x for x in page1[i + 2:i + 8] if _organisation(x) and len(x.split()) <= 8), None)
+        if body:
+            return f"{body} {line}, {when.group(0)}"
+    return None
 
 
 def _agenda_line(document: Document) -> Optional[str]:

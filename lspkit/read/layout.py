@@ -301,6 +301,25 @@ def _columns(runs: list[list]) -> list[tuple[float, float]]:
 _LINE_NO = re.compile(r"^\s*(\d{1,5})\s*$")
 
 
+def _lone_line_number(runs: list[list], nums: list) -> set[int]:
+    """A page's only line number (a bill's last page with five lines on it: "5" beside "regulation or rule made
+    thereunder."): a multiple of five, left of all the text on its line by a gap, beside words that go on with a
+    sentence in lower case, so no paragraph's hanging number ("5   The Council ...") can be one."""
+    out: set[int] = set()
+    for i, r in nums:
+        value = int(_LINE_NO.match(r[6]).group(1))
+        if value < 5 or value % 5:
+            continue
+        beside = sorted((x for j, x in enumerate(runs) if j != i and (x[6] or "").strip()
+                         and x[2] < r[3] and r[2] < x[3]), key=lambda x: x[0])
+        if not beside or beside[0][0] < r[1] + 6:
+            continue
+        first = beside[0][6].lstrip()
+        if first[:1].islower():
+            out.add(i)
+    return out
+
+
 def margin_line_numbers(runs: list[list]) -> set[int]:
     """The indices of runs that are printed line numbers (a draft's "5", "10", "15" down the left margin).
 
@@ -311,7 +330,7 @@ def margin_line_numbers(runs: list[list]) -> set[int]:
     """
     nums = [(i, r) for i, r in enumerate(runs) if _LINE_NO.match(r[6] or "")]
     if len(nums) < 2:
-        return set()
+        return _lone_line_number(runs, nums)
     columns: dict[tuple[int, int], list] = {}
     for i, r in nums:
         for edge, x in ((1, r[1]), (0, r[0]), (-1, (r[0] + r[1]) / 2)):  # right edge, left edge, centre
@@ -337,4 +356,4 @@ def margin_line_numbers(runs: list[list]) -> set[int]:
         if step < 2 or step % 5 or any(v % step for v in values) or any(b - a != step for a, b in zip(values, values[1:])):
             continue
         best = ids
-    return best
+    return best or _lone_line_number(runs, nums)

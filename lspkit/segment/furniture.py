@@ -22,6 +22,10 @@ _PAGE_OF = re.compile(r"^page\s+\d{1,4}\s+of\s+\d{1,4}$", re.I)
 _NUMBERED = re.compile(r"^\s*\(?\d{1,3}(?:\.\d{1,3})*[.)]?\s+\S")  # "12. Paragraph twelve ...", "3.1 The ..."
 
 
+# a printer's job code, a line of its own: capitals run into a long number, a run count, a month and year, no word
+_PRINT_CODE = re.compile(r"^\(?[A-Z]{1,4}\s?\d{5,}(?:\s*[-–—/]\s*\d+)*\s*(?:\(\s*\d{1,2}\s*/\s*\d{2,4}\s*\)?)?\)?$")
+
+
 def lines_page_height(lines: Sequence[Line]) -> float:
     return next((ln.page_height for ln in lines if ln.page_height), 0.0)
 
@@ -121,6 +125,11 @@ def find_furniture(lines: Sequence[Line], pages: Sequence[int]) -> dict[int, str
         for i in idxs:
             if i not in out and _PAGE_OF.match(lines[i].text.strip()):
                 out[i] = "page-number"
+        # a printer's job code, the lowest line of its page, on one page only and often above the footer band
+        # (a gazette's text ends short of the foot): "(PL014216 - 475(10/2023)"
+        low = max(idxs, key=lambda i: lines[i].top)
+        if low not in out and _PRINT_CODE.match(lines[low].text.strip()):
+            out[low] = "footer"
     return out
 
 

@@ -73,6 +73,8 @@ def find_heading(body: Body, i: int, outline: Outline, numbering: Numbering, *, 
     if "_____" in body[i].text:  # five underscores or more (a substring search, not a regex over every character)
         return None  # "Signed ________ Dated 3rd March 2020": a form's blank to fill in is never a heading
     lab = body[i].label
+    if lab is None and in_paragraph and _list_part_title(body, i):
+        return None
     if (lab is None or lab.kind == "part") and not mid_sentence:
         lettered = _lettered_title(body, i)
         if lettered is not None:
@@ -89,6 +91,31 @@ def find_heading(body: Body, i: int, outline: Outline, numbering: Numbering, *, 
     if lab.kind == "number":
         return _numbered(body, i, outline, numbering)
     return None
+
+
+_BULLET = re.compile(r"^\s*[•▪●◦‣∙·\-–]\s")
+
+
+def _list_part_title(body: Body, i: int) -> bool:
+    """A title of a part of the open paragraph's list: set in beyond the paragraph's own lines (its label's and
+    its wrapped text's left edges) with bullets set in further under it ("10 Version 1 Draft Budget ... budget:-"
+    / "Administration" / "• 4002 ..." / "MJH" / "• 1400 ..."): the paragraph goes on, whatever its type (a grey
+    or capitals "MJH" looks like a heading to the styles)."""
+    if not body.pdf or i + 1 >= len(body):
+        return False
+    w, nxt = body[i], body[i + 1]
+    if not _BULLET.match(nxt.text) or nxt.line.x0 <= w.line.x0 + 4 or nxt.line.page != w.line.page:
+        return False
+    for j in range(i - 1, max(-1, i - 60), -1):
+        lab = body[j].label
+        if lab is not None and lab.kind == "number":
+            if body[j].line.page not in (w.line.page, w.line.page - 1):
+                return False
+            lefts = [body[j].line.x0]
+            if j + 1 < i and body[j + 1].label is None and body[j + 1].line.page == body[j].line.page:
+                lefts.append(body[j + 1].line.x0)
+            return w.line.x0 > max(lefts) + 9
+    return False
 
 
 def _chapter_or_annex(body: Body, i: int, in_paragraph: bool) -> Optional[Heading]:
