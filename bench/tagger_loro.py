@@ -12,7 +12,7 @@ baseline's words.  The held-out round's paragraphs are never seen, not even for 
 
 A variant is settings joined by '+': l2:X it:N mc:N cw:X rv:X (TrainSettings), alphas:A/B/C,
 noctx (no document context), norules (no guide rules), gate (the learnt no-theme gate,
-lspkit.nlp.gate), minpos:X (a theme needs its blended score at least X above its threshold).
+bench/tagger_gate.py), minpos:X (a theme needs its blended score at least X above its threshold).
 `base` is the shipped recipe's settings.
 """
 from __future__ import annotations
@@ -85,7 +85,8 @@ def predict(d: Data, train, test, spec, seed=0):
                       d.names, grids=(tuple(alphas),), seed=seed, settings=settings, inner_groups=[d.pubs[i] for i in train])[0]
     gate = None
     if "gate" in opts:
-        from lspkit.nlp.gate import fit_gate
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from tagger_gate import fit_gate
 
         gate = fit_gate([feats[i] for i in train], [d.gold[i] for i in train], [d.pubs[i] for i in train], m.oof, m.thresholds, seed=seed, settings=settings)
     margin = extra.get("minpos", 0.0)
@@ -106,6 +107,13 @@ def baselines(d: Data, train, test):
     return {s: [preds[s][i] for i in test] for s in ("keywords", "lexicon")}
 
 
+def paired(items, names, a, b, rounds=1000, seed=0):
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from tagger_experiments import paired as p
+
+    return p(items, names, a, b, rounds, seed)
+
+
 def line(label, rep):
     per = " ".join(f"{t.theme[:4]} {t.precision:.2f}/{t.recall:.2f}/{t.f1:.2f}" for t in rep.themes)
     return f"{label:34s} macro {rep.macro_f1:.3f}  {per}"
@@ -117,7 +125,9 @@ def main(argv=None):
     ap.add_argument("--rounds", default=",".join(ROUNDS), help="the rounds to hold out in turn")
     ap.add_argument("--pubcv", action="store_true", help="also 5-fold cross-validation grouped by publisher over all rounds")
     ap.add_argument("--no-baselines", action="store_true")
+    ap.add_argument("--train-rounds", help="train only on these rounds (comma-separated; default: every round not held out)")
     ap.add_argument("--json")
+    ap.add_argument("--paired", help="A,B: 95%% bootstrap interval (documents resampled) of macro-F1(B) - macro-F1(A) on the pooled held-out rounds and the publisher folds")
     args = ap.parse_args(argv)
     tax = load_taxonomy(None)
     items, rounds = load_rounds(tax)
@@ -126,9 +136,9 @@ def main(argv=None):
     results = {}
     pooled_loro: dict = {}
     n = len(items)
-    for r in args.rounds.split(","):
+    for r in [x for x in args.rounds.split(",") if x]:
         test = [i for i in range(n) if rounds[i] == r]
-        train = [i for i in range(n) if rounds[i] != r]
+        train = [i for i in range(n) if rounds[i] != r and (not args.train_rounds or rounds[i] in args.train_rounds.split(","))]
         assert not {d.groups[i] for i in test} & {d.groups[i] for i in train}
         shared = {d.pubs[i] for i in test} & {d.pubs[i] for i in train}
         sub = [items[i] for i in test]
@@ -153,9 +163,13 @@ def main(argv=None):
               f"; mean of the rounds' macro-F1 in brackets", flush=True)
         for s, p in pooled_loro.items():
             rep = score(s, d.names, [items[i] for i in held], [p[i] for i in held])
-            per_round = [results[s][r]["macro"]["f1"] for r in args.rounds.split(",")]
+            per_round = [results[s][r]["macro"]["f1"] for r in args.rounds.split(",") if r]
             results[s]["pooled"] = rep.to_dict()
             print(line(s, rep) + f"  [{sum(per_round) / len(per_round):.3f}]", flush=True)
+        if args.paired:
+            a, b = args.paired.split(",")
+            diff = paired([items[i] for i in held], d.names, [pooled_loro[a][i] for i in held], [pooled_loro[b][i] for i in held])
+            print(f"paired {b} - {a}, held-out rounds pooled: {diff[0]:+.3f} [{diff[1]:+.3f}, {diff[2]:+.3f}], better in {diff[3]:.0%} of draws", flush=True)
     if args.pubcv:
         folds = cv.document_folds([GoldItem(str(i), d.pubs[i], "", frozenset()) for i in range(n)], 5, 0)
         print(f"== 5-fold cross-validation by publisher over all rounds ({n} paragraphs, {len(set(d.pubs))} publishers)", flush=True)
@@ -176,6 +190,10 @@ def main(argv=None):
             rep = score(s, d.names, items, p)
             results.setdefault(s, {})["pubcv"] = rep.to_dict() if hasattr(rep, "to_dict") else rep.macro_f1
             print(line(s, rep), flush=True)
+        if args.paired:
+            a, b = args.paired.split(",")
+            diff = paired(items, d.names, pooled[a], pooled[b])
+            print(f"paired {b} - {a}, folds by publisher: {diff[0]:+.3f} [{diff[1]:+.3f}, {diff[2]:+.3f}], better in {diff[3]:.0%} of draws", flush=True)
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1) + "\n")
     return 0

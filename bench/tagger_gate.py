@@ -1,4 +1,4 @@
-"""A learnt 'no theme' gate: one logistic model of whether a paragraph carries any theme at all.
+"""Experiment (bench/tagger_loro.py variant `gate`; not adopted, see docs/reference.md): a learnt 'no theme' gate: one logistic model of whether a paragraph carries any theme at all.
 
 Most paragraphs of a new publisher's papers (agenda business, statutory clauses, clinical
 policy) carry no theme; the per-theme scores each see few positives, the gate sees every
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from .linear import LinearModel, TrainSettings, train_linear
+from lspkit.nlp.linear import LinearModel, TrainSettings, train_linear
 
 
 @dataclass
@@ -38,7 +38,7 @@ def fit_gate(
     seed: int = 0,
     settings: TrainSettings = TrainSettings(),
 ) -> Gate:
-    from .crossval import GoldItem, document_folds
+    from lspkit.nlp.crossval import GoldItem, document_folds
 
     n = len(features)
     any_theme = [[any(g)] for g in gold]
