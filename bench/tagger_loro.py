@@ -194,7 +194,11 @@ def main(argv=None):
             a, b = args.paired.split(",")
             diff = paired(items, d.names, pooled[a], pooled[b])
             print(f"paired {b} - {a}, folds by publisher: {diff[0]:+.3f} [{diff[1]:+.3f}, {diff[2]:+.3f}], better in {diff[3]:.0%} of draws", flush=True)
-    if args.json:
+    if args.json:  # the figures and confusions; the per-paragraph errors stay out (the file is committed)
+        for by_round in results.values():
+            for rep in by_round.values():
+                if isinstance(rep, dict):
+                    rep.pop("errors", None)
         Path(args.json).write_text(json.dumps(results, indent=1) + "\n")
     return 0
 
