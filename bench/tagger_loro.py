@@ -11,7 +11,7 @@ baseline's words.  The held-out round's paragraphs are never seen, not even for 
 `--pubcv` adds 5-fold cross-validation grouped by publisher over all the rounds together.
 
 A variant is settings joined by '+': l2:X it:N mc:N cw:X rv:X (TrainSettings), alphas:A/B/C,
-noctx (no document context), norules (no guide rules), gate (the learnt no-theme gate,
+noctx (no document context), lexfeat (the lexicon's score per theme, binned, as features), norules (no guide rules), gate (the learnt no-theme gate,
 bench/tagger_gate.py), minpos:X (a theme needs its blended score at least X above its threshold).
 `base` is the shipped recipe's settings.
 """
@@ -52,7 +52,7 @@ def parse(spec):
             kw[keys[name][0]] = keys[name][1](value)
         elif name == "alphas":
             alphas = tuple(float(a) for a in value.split("/"))
-        elif name in ("noctx", "norules", "gate", "base"):
+        elif name in ("noctx", "norules", "gate", "base", "lexfeat"):
             opts.add(name)
         elif name in ("minpos",):
             extra[name] = float(value)
@@ -74,13 +74,16 @@ class Data:
         self.full = cv.with_rules(self.ctx, [it.text for it in items])
         self.norules = self.ctx
         self.noctx = cv.with_rules(self.words, [it.text for it in items])
+        # the lexicon's own score per theme as binned features: the model learns how far to trust the lexicon per theme
+        self.lexfeat = [{**f, **{f"@lex:{n}>{b}": (0, 0) for n, x in zip(self.names, lx) for b in (0.2, 0.4, 0.6, 0.8) if x > b}}
+                        for f, lx in zip(self.full, self.lex)]
         print(f"features for {len(items)} paragraphs in {time.time() - t0:.1f}s", file=sys.stderr)
 
 
 def predict(d: Data, train, test, spec, seed=0):
     """The variant's blend trained on `train`, predicting `test` (a list of frozensets)."""
     settings, alphas, opts, extra = parse(spec)
-    feats = d.noctx if "noctx" in opts else d.norules if "norules" in opts else d.full
+    feats = d.noctx if "noctx" in opts else d.norules if "norules" in opts else d.lexfeat if "lexfeat" in opts else d.full
     m = cv.fit_blends([feats[i] for i in train], [d.gold[i] for i in train], [d.lex[i] for i in train], [d.groups[i] for i in train],
                       d.names, grids=(tuple(alphas),), seed=seed, settings=settings, inner_groups=[d.pubs[i] for i in train])[0]
     gate = None
