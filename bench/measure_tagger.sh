@@ -10,7 +10,9 @@
 #    with bootstrap intervals, by publisher, beside the two annotators' agreement,
 # 3. scores the lockbox (lspkit/nlp/lockbox.py: whole publishers set aside by a fixed rule, about a fifth
 #    of the documents): every system trained on the other documents, scored once,
-# 4. scores the default tagger and the lexicon on the fixture labels (data/labels/gold.jsonl).
+# 4. scores the default tagger and the lexicon on the fixture labels (data/labels/gold.jsonl),
+# 5. leaves one labelled round out (real, unseen5, unseen6, unseen8) and cross-validates by publisher over all of them
+#    (bench/tagger_loro.py; to bench/tagger_loro.json).
 # Results go to data/labels/union/crossval.txt and crossval.json, lockbox.txt and lockbox.json.
 set -e
 cd "$(dirname "$0")/.."
@@ -27,4 +29,5 @@ for model in lspkit:themes none; do
     $LSPKIT eval data/labels/gold.jsonl --model $model --format json \
         | python3 -c 'import json,sys; d=json.load(sys.stdin); print("fixture gold:", d["name"], "macro-F1", d["macro"]["f1"], {t["theme"]: t["f1"] for t in d["themes"]})'
 done
+PYTHONPATH=$PWD python3 bench/tagger_loro.py --variants base --pubcv --json bench/tagger_loro.json
 cat $REAL/crossval.txt $REAL/lockbox.txt

@@ -73,3 +73,14 @@ def test_class_weight_lifts_a_rare_theme():
     plain = train_linear(feats, gold, ["governance"], TrainSettings(class_weight=0.0))
     weighted = train_linear(feats, gold, ["governance"], TrainSettings(class_weight=1.0))
     assert weighted.probabilities({"quorum": (0, 1)})[0] > plain.probabilities({"quorum": (0, 1)})[0]
+
+
+def test_balance_weighs_each_publisher_alike():
+    """With balance 1 a publisher's many paragraphs count as much as another's few: its word's pull shrinks."""
+    feats = [{"quorum": (0, 1)} for _ in range(40)] + [{"levy": (0, 1)} for _ in range(4)] + [{"weather": (0, 1)} for _ in range(40)]
+    gold = [[True]] * 44 + [[False]] * 40
+    groups = ["big"] * 40 + ["small"] * 4 + [f"n{i}" for i in range(40)]
+    plain = train_linear(feats, gold, ["governance"], TrainSettings(class_weight=0.0))
+    balanced = train_linear(feats, gold, ["governance"], TrainSettings(class_weight=0.0, balance=1.0), groups)
+    ratio = lambda m: m.weights["quorum"][0] / m.weights["levy"][0]
+    assert ratio(balanced) < ratio(plain)

@@ -213,11 +213,11 @@ def fit_blends(features, gold, lexicon, groups, labels, *, grids, inner=INNER_FO
         for fold in document_folds(pseudo, k, seed):
             held = set(fold)
             train = [i for i in range(n) if i not in held]
-            m = train_linear([features[i] for i in train], [gold[i] for i in train], labels, settings)
+            m = train_linear([features[i] for i in train], [gold[i] for i in train], labels, settings, [by[i] for i in train])
             inner_models.append(m)
             for i in fold:
                 oof[i] = m.probabilities(features[i])
-    final = train_linear(features, gold, labels, settings)
+    final = train_linear(features, gold, labels, settings, by)
     if bag and inner_models:  # experiment: the weights averaged over the inner models and the final one
         ms = [*inner_models, final]
         keys = set().union(*(m.weights for m in ms))
@@ -232,7 +232,7 @@ def fit_blends(features, gold, lexicon, groups, labels, *, grids, inner=INNER_FO
             cuts = [best_threshold([gold[i][j] for i in range(n)], [combined[i][j] for i in range(n)]) for j in range(len(labels))]
             macro = sum(f for _t, f in cuts) / len(labels)
             if best is None or macro > best[0] + 1e-9:
-                best = (macro, a, [t for t, _f in cuts])
+                best = (macro, a, [t for t, _f in cuts], combined)
         meta = {"inner_folds": k, "inner_macro_f1": round(best[0], 4), "alphas": list(alphas), "paragraphs": n, "documents": len(set(groups))}
         if by is not groups:
             meta["inner_folds_by"] = "publisher"
@@ -241,7 +241,9 @@ def fit_blends(features, gold, lexicon, groups, labels, *, grids, inner=INNER_FO
             meta.update(context_meta())
         if final.uses_rules:
             meta["rules"] = dict(final.meta["rules"])
-        out.append(LinearModel(final.labels, final.bias, final.weights, best[2], best[1], "", meta))
+        model = LinearModel(final.labels, final.bias, final.weights, best[2], best[1], "", meta)
+        model.oof = best[3]  # the out-of-fold blended scores the thresholds were chosen on (not saved)
+        out.append(model)
     return out
 
 

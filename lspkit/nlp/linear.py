@@ -424,14 +424,19 @@ class TrainSettings:
     min_count: int = 2  # a feature must occur in at least this many training paragraphs
     rule_value: float = 0.0  # a guide-rule feature's value (lspkit.nlp.rules); 0: scaled like a word
     class_weight: float = 0.5  # a theme's positive paragraphs weigh (negatives / positives) ** class_weight in the loss; 0: all equal
+    balance: float = 0.0  # a paragraph weighs (its publisher's paragraphs) ** -balance in the loss (fit_blends passes the publishers); 0: all equal
 
     def __post_init__(self):
-        if self.l2 < 0 or self.iterations < 1 or self.learning_rate <= 0 or self.min_count < 1 or not 0 <= self.class_weight <= 1:
+        if self.l2 < 0 or self.iterations < 1 or self.learning_rate <= 0 or self.min_count < 1 or not 0 <= self.class_weight <= 1 or not 0 <= self.balance <= 1:
             raise ConfigError(f"bad training settings {self}")
 
 
-def fit_weights(features: Sequence[dict], targets: Sequence[Sequence[bool]], labels: Sequence[str], settings: TrainSettings = TrainSettings()):
-    """Logistic regression per label; returns (bias, weights).  Deterministic."""
+def fit_weights(features: Sequence[dict], targets: Sequence[Sequence[bool]], labels: Sequence[str], settings: TrainSettings = TrainSettings(), groups: Optional[Sequence[str]] = None):
+    """Logistic regression per label; returns (bias, weights).  Deterministic.
+
+    `groups` (the paragraphs' publishers) with `settings.balance` > 0: a paragraph weighs
+    (its group's size) ** -balance, so a publisher with many labelled paragraphs does not
+    set the model's idea of what a council paper says."""
     import numpy as np
 
     if not features:
@@ -479,6 +484,11 @@ def fit_weights(features: Sequence[dict], targets: Sequence[Sequence[bool]], lab
     # the paragraphs' count so l2 means the same; the bias starts where the weighted prior puts it
     cw = ((1 - pos) / pos) ** settings.class_weight
     S = np.where(Y > 0, cw, 1.0)
+    if groups is not None and settings.balance:
+        size: dict = {}
+        for g in groups:
+            size[g] = size.get(g, 0) + 1
+        S = S * np.asarray([size[g] ** -settings.balance for g in groups], dtype=np.float64)[:, None]
     S = S / S.mean(0)
     if settings.class_weight:
         b = b + np.log(cw)
@@ -506,7 +516,8 @@ def train_linear(
     targets: Sequence[Sequence[bool]],
     labels: Sequence[str],
     settings: TrainSettings = TrainSettings(),
+    groups: Optional[Sequence[str]] = None,
 ) -> LinearModel:
-    bias, weights = fit_weights(features, targets, labels, settings)
+    bias, weights = fit_weights(features, targets, labels, settings, groups)
     meta = {"rules": {"value": settings.rule_value}} if any(_is_rule(f) for fs in features for f in fs) else {}
     return LinearModel(tuple(labels), bias, weights, meta=meta)
