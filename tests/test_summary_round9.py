@@ -67,6 +67,14 @@ def test_minutes_named_only_by_their_kind_take_the_body_and_date_printed_under_i
         "Township of Nipissing Minutes, Tuesday, January 20, 2026"
 
 
+def test_minutes_whose_first_line_numbers_the_meeting_are_named_by_it_not_by_the_pdfs_properties():
+    """SAGE's minutes open "Seventy-fifth SAGE meeting on COVID-19, 07th January 2021" / "Held via Video
+    Teleconference": the page's line (kept by the front matter though it carries the date), not the file's title
+    property "SAGE 75 minutes: Coronavirus (COVID-19) response, 7 January 2021"."""
+    d = summary("sage_2021_seventy-fifth-meeting-covid-19-minutes")
+    assert d.title == "Seventy-fifth SAGE meeting on COVID-19, 07th January 2021"
+
+
 # ---------------------------------------------------------------- glossary
 
 
