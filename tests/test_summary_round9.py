@@ -102,3 +102,14 @@ def test_definitions_the_acronym_finder_missed_short_first_lower_case_and_suffix
     assert _expansions("omaha-city-council_2012_agenda-oct-16")["NCE-C"] == "Neighborhood Conservation and Enhancement"
     assert _expansions("uk-covid19-inquiry_2025_module-2-report-in-brief")["SAGE"] == \
         "Scientific Advisory Group for Emergencies"
+
+
+def test_a_reports_recommendations_listed_after_a_lead_in_are_its_gerund_items():
+    """The Covid Inquiry's summary: "The recommendations include:" and six shaded boxes, each opening with what it
+    does ("Improving consideration ...", "Broadening participation in SAGE ...", ... "Establishing structures
+    ..."); the first box's bold opening line, read as a heading, is joined back to its words."""
+    recs = summary("uk-covid19-inquiry_2025_module-2-report-in-brief").recommendations
+    assert [r.verb for r in recs] == ["IMPROVING", "BROADENING", "REFORMING", "ENSURING", "ENABLING", "ESTABLISHING"]
+    assert recs[0].text.startswith("Improving consideration of the impact that decisions might have on those most at "
+                                   "risk in an emergency: changes should aim")
+    assert recs[3].text.endswith("available in accessible formats.")

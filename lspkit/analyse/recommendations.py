@@ -1067,6 +1067,46 @@ def _numbered_boxes(document: Document) -> list[Recommendation]:
     return out
 
 
+# a report's recommendations listed after a lead-in, each opening with what it does as a gerund: "The recommendations
+# include:" / "Broadening participation in SAGE ..." / "Reforming and clarifying the structures ..."
+_LISTED_LEAD = re.compile(r"\b(?:the\s+(?:main\s+|key\s+)?recommendations\s+(?:include|are)|we\s+recommend)\s*"
+                          r"(?:the\s+following)?\s*:\s*$", re.I)
+_GERUND_START = re.compile(r"(?:^|(?<=[.;:!?])\s+)(?=(?P<verb>[A-Z][a-z]{3,}ing)\s+[a-z])")
+_NOT_GERUNDS = frozenset("during according regarding including following notwithstanding nothing something anything "
+                         "everything morning evening building funding housing planning training meeting".split())
+
+
+def _gerund_items(document: Document) -> list[Recommendation]:
+    """The items after a lead-in that lists a report's recommendations (`_LISTED_LEAD`), in the blocks after it:
+    each opens a sentence with a gerund ("Broadening ...", "Ensuring that ...") and runs to the next; the first
+    block with no such item ends the list (the first item's opening line read as a heading is joined back to its
+    words).  The verb is the gerund as printed."""
+    blocks = document.blocks
+    out: list[Recommendation] = []
+    for i, b in enumerate(blocks):
+        if not _LISTED_LEAD.search(b.text.strip()):
+            continue
+        for nxt in blocks[i + 1 : i + 8]:
+            text = " ".join(nxt.text.split())
+            starts = [m for m in _GERUND_START.finditer(text) if m.group("verb").lower() not in _NOT_GERUNDS]
+            if not starts or (starts[0].start() > 0 and not text[:1].islower()):
+                break
+            if text[:1].islower() and nxt is blocks[i + 1]:
+                # the first item's opening line set in bold was read as a heading ("Improving consideration of
+                # the impact ... most at risk" / "in an emergency: changes should ..."): the unnumbered heading on
+                # the page that opens with a gerund, joined to the words that go on from it
+                head = [h for h in document.sections if h.page == nxt.page and not h.number
+                        and _GERUND_START.match(h.heading or "") and h.heading.split()[0].lower() not in _NOT_GERUNDS]
+                if len(head) == 1:
+                    item = f"{' '.join(head[0].heading.split())} {text[: starts[0].start()].strip()}"
+                    out.append(Recommendation(None, nxt.page, item, None, head[0].heading.split()[0].upper(), "body"))
+            for k, m in enumerate(starts):
+                end = starts[k + 1].start() if k + 1 < len(starts) else len(text)
+                item = text[m.start() : end].strip()
+                out.append(Recommendation(None, nxt.page, item, None, m.group("verb").upper(), "body"))
+    return out
+
+
 def find_recommendations_with_note(document: Document) -> tuple[tuple[Recommendation, ...], Optional[str]]:
     """(decisions, note): the note says when cover and body listed different decisions.  Also an agenda's
     decisions however its items were split: items opening with the verb in capitals, lettered items under a
@@ -1077,7 +1117,7 @@ def find_recommendations_with_note(document: Document) -> tuple[tuple[Recommenda
     extra = [r for r in _dedupe(items + _shouted_decisions(document, sum(1 for r in items if _SHOUTED.match(r.text)))
                                   + _lettered_after_lead(document) + _inline_blocks(document)
                                   + _scoped_decisions(document) + _stem_decisions(document)
-                                  + _numbered_boxes(document))
+                                  + _numbered_boxes(document) + _gerund_items(document))
              if _key(r, _SAME_WORDS) not in known]
     if extra:  # an agenda's decisions in capitals that no Recommendation label introduced
         recs = tuple(sorted(recs + tuple(extra), key=lambda r: r.page))
