@@ -1060,7 +1060,10 @@ def _numbered_boxes(document: Document) -> list[Recommendation]:
                 break
             box.append(" ".join(b.text.split()))
         text = " ".join(box).strip()
-        verb = modal_verb(text[:1500]) if text else None
+        # a box that asks a decision in a council's words ("That Cabinet approves ...") keeps that verb; a review's
+        # says who should do what
+        asked = verb_of(text, led=True) if text else None
+        verb = asked if asked in _DECIDING else modal_verb(text[:1500]) if text else None
         if verb:
             label = " ".join(m.group("label").split())
             out.append(Recommendation(None, blocks[i].page, text, label[:1].upper() + label[1:], verb, "body"))

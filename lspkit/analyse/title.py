@@ -383,7 +383,7 @@ def _numbered_meeting(document: Document) -> Optional[str]:
     lines = [b.text.strip() for b in document.blocks if b.page == 1][:2]
     for line in lines:
         line = " ".join(line.split())
-        if _ORDINAL_MEETING.match(line) and len(line.split()) <= 20:
+        if _ORDINAL_MEETING.match(line) and len(line.split()) <= 20 and not line.endswith("."):  # not a sentence
             when = _MEETING_WHEN.search(line)  # the date ends it: "... 07th January 2021 Held via Video Teleconference"
             line = line[: when.end()] if when else line
             m = _VENUE.search(line)
