@@ -195,7 +195,10 @@ def score_paper(gold: dict, summary, page_text: str = "", page1: str = "") -> di
     stem = Path(gold.get("file") or "").stem
     out["title_right"] = summary.title != stem and title_right(summary.title, gold.get("title") or "", page1)
     # recommendations
-    gold_recs = [rec_key(r.get("verb", ""), r.get("text", "")) for r in gold.get("recommendations") or []]
+    # a gold gives a long recommendation by its first and last words (note of 2026-11-30: read as text "", every
+    # such gold recommendation was a miss whatever was found)
+    gold_recs = [rec_key(r.get("verb", ""), r.get("text") or r.get("first_words") or "")
+                 for r in gold.get("recommendations") or []]
     found = [rec_key(r.get("verb") or "", r.get("text", "")) for r in d.get("recommendations", [])]
     matched = sum(1 for k in found if k in gold_recs)
     out["recs"] = {"gold": len(gold_recs), "found": len(found), "right": matched,

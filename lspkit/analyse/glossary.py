@@ -327,6 +327,45 @@ def _contraction(short: str, long: str) -> bool:
     return word[0].upper() == short[0] and _letters_in_order(short, word)
 
 
+# a key to the codes of a grid, printed as one line of entries: "P – Present S – Sanctioned A – Absent L – Late
+# arrival" (an attendance grid's), "Key: Y=Yes N=No A=Abstain" (a vote record's): a code of one to four letters,
+# a dash or an equals sign, and the one to four words it stands for
+_KEY_SIGN = r"\s*(?:[–—=]|\s-)\s*"  # not a colon: "Q: ... A: ..." is a dialogue, "Date: ... Time: ..." fields
+_KEY_CODE = r"[A-Z][A-Za-z]{0,3}"
+_KEY_ENTRY = re.compile(rf"\s*(?P<code>{_KEY_CODE}){_KEY_SIGN}(?P<long>[A-Za-z][A-Za-z'’]*(?:,?\s+(?!{_KEY_CODE}"
+                        rf"{_KEY_SIGN})[A-Za-z][A-Za-z'’]*){{0,3}})\s*[,;]?")
+_KEY_HEAD = re.compile(r"^\s*(?:(?:(?:voting|vote|attendance)\s+)?key\s*:?\s*)?", re.I)
+
+
+def _key_entries(text: str) -> list[tuple[str, str]]:
+    """The entries of a key line, when the whole line is three or more of them with distinct codes (see
+    `_KEY_ENTRY`); none otherwise, so a sentence never reads as a key."""
+    text = " ".join(text.split())
+    pos = _KEY_HEAD.match(text).end()
+    out: list[tuple[str, str]] = []
+    while pos < len(text):
+        m = _KEY_ENTRY.match(text, pos)
+        if not m or m.end() == pos:
+            return []
+        out.append((m.group("code"), m.group("long").strip()))
+        pos = m.end()
+    codes = [c for c, _ in out]
+    if len(out) < 3 or len(set(codes)) < len(codes):
+        return []
+    return out
+
+
+def _key_rows(document: Document) -> list[tuple[str, str]]:
+    """The keys to a paper's grids (`_key_entries`), in blocks, paragraphs and table rows."""
+    texts = [b.text for b in document.blocks] + [p.text for p in document.paragraphs]
+    texts += [" ".join(c for c in r if c) for p in document.paragraphs for t in p.tables for r in t.rows]
+    rows: list[tuple[str, str]] = []
+    for text in texts:
+        if len(text) <= 300:
+            rows += _key_entries(text)
+    return rows
+
+
 def _table_rows(document: Document) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = _abbreviation_tables(document) + _abbreviation_lists(document)
     heads = [s for s in document.sections if _HEADING.search(s.heading or "")]
@@ -400,6 +439,9 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
     for short, long in _table_rows(document):
         if short not in entries:
             entries[short] = GlossaryEntry(short, long, _first_use(document, short), "table")
+    for short, long in _key_rows(document):  # a grid's key: its codes are what the grid prints
+        if short not in entries:
+            entries[short] = GlossaryEntry(short, long, None, "table")
     for short, long, where in _quoted_definitions(items):
         if short not in entries and not bad_short(short, long=long):
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
@@ -435,6 +477,9 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
         if weak(short) and not bad_short(short, long=long):
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
     for short, long, where in _lower_terms(items):
+        if weak(short) and not bad_short(short, long=long):
+            entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
+    for short, long, where in _named_after(items):
         if weak(short) and not bad_short(short, long=long):
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
     for short, long, where in _qualified_brackets(items):
@@ -627,9 +672,30 @@ def _spelled_in_brackets(items: list[tuple[str, str]]) -> list[tuple[str, str, s
 
 
 
+# the short form first, its name in the bracket: "The Pop-up HAWSE (Homes through Apprenticeships With Skills for
+# Employment)"
+_SHORT_THEN_NAME = re.compile(r"(?<![\w-])(?P<short>[A-Z]{2,8})\s*\((?:the\s+)?(?P<long>[A-Z][A-Za-z’'-]*(?:\s+[A-Za-z][A-Za-z’'-]*){1,11})\)")
+
+
+def _named_after(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(short, long, paragraph) for "ABC (Long Form)" whose capitalised words' initials are the short form's letters
+    exactly, the small words between them aside ("through", "for"): what the acronym finder's stricter reading of
+    small words missed."""
+    out = []
+    for number, text in items:
+        for m in _SHORT_THEN_NAME.finditer(" ".join(text.split())):
+            words = m.group("long").split()
+            caps = [w for w in words if w[:1].isupper()]
+            if (len(caps) == len(m.group("short")) and "".join(w[0] for w in caps) == m.group("short")
+                    and all(w[:1].isupper() or (w.islower() and len(w) <= 8) for w in words)):
+                out.append((m.group("short"), m.group("long"), number))
+    return out
+
+
 # a term in lower case and its short form in capitals, digits among them: "type 2 diabetes mellitus (T2DM)",
 # "diabetic ketoacidosis (DKA)", "angiotensin 2 receptor blockers (ARBs)"
-_LOWER_TERM_BRACKET = re.compile(r"\((?P<short>[A-Z](?:[A-Z]|\d(?=[A-Z])){1,6})s?\)")
+# (the bracket may go on after a comma: "s-gene target failure (SGTF, a proxy for variant B.1.1.7)")
+_LOWER_TERM_BRACKET = re.compile(r"\((?P<short>[A-Z](?:[A-Z]|\d(?=[A-Z])){1,6})s?(?:\)|,\s)")
 
 
 def _lower_terms(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
@@ -670,6 +736,9 @@ def _lower_terms(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
 # (WCAG 2.0)", "Commercial Off The Shelf Software and Hardware panel (COTS panel)"
 # ... and a name's last word: "Garelochhead and Portincaple Trust (G&P Trust)"
 _QUALIFIED = re.compile(r"\((?P<short>(?P<core>[A-Z][A-Z0-9&]{1,7})\s+(?P<tail>\d+(?:\.\d+)*|[a-z]{3,12}|[A-Z][a-z]{2,12}))\)")
+# a suffix the words do not spell, the name's variant or district: "Neighborhood Conservation and Enhancement
+# (NCE-C)"
+_SUFFIXED = re.compile(r"\((?P<short>(?P<core>[A-Z]{2,8})-[A-Z]{1,2})\)")
 # a prefix on both: "NON-Water Quality Resource Area (NON-WQRA)"
 _PREFIXED = re.compile(r"\((?P<short>(?P<pre>[A-Za-z]{2,5})-(?P<core>[A-Z]{2,8}))\)")
 # the long form first in the bracket, an explanation after a dash: "DBH (Diameter Breast Height – measured at ...)"
@@ -721,6 +790,11 @@ def _qualified_brackets(items: list[tuple[str, str]]) -> list[tuple[str, str, st
             words = re.findall(r"[A-Za-z][\w’']*", before[at + len(pre) + 1:])
             if words and _spells_loosely(core, words) and words[0][:1].isupper():
                 out.append((m.group("short"), f"{pre}-{' '.join(words)}", number))
+        for m in _SUFFIXED.finditer(text):
+            words = re.findall(r"[A-Za-z][\w’'-]*|\d+", text[max(0, m.start() - 120): m.start()])[-10:]
+            run = _name_run_back(m.group("core"), words)
+            if run and _spells(m.group("core"), run):
+                out.append((m.group("short"), " ".join(run), number))
         for m in _REPEATED.finditer(text):
             short, n = m.group("short"), int(m.group("n"))
             at = m.start("n") - m.start("short")
@@ -856,15 +930,17 @@ _BODY = re.compile(r"^(?:the\s+)?(?:Department|Ministry|Office|Institute|Commiss
 
 
 def _as_printed(texts: list[str], short: str, long: str) -> str:
-    """The long form as the paper prints it before "(ABC)": a singular made of a plural the short form does not
+    """The long form as the paper prints it before "(ABC)" (or in the bracket after "ABC"): a singular made of a plural the short form does not
     have ("Housing and Communities (DLUHC)", "European Protected Species (EPS)") is put back."""
     head, _, last = long.rpartition(" ")
     stem = last[:-1] if len(last) > 3 else last
-    pattern = re.compile(
-        (re.escape(head) + r"\s+" if head else "") + rf"({re.escape(stem)}\w*)\s*[(\[]\s*[\"“‘']?{re.escape(short)}[\"”’']?\s*[)\]]",
-        re.I)
+    words = (re.escape(head) + r"\s+" if head else "") + rf"({re.escape(stem)}\w*)"
+    pattern = re.compile(rf"{words}\s*[(\[]\s*[\"“‘']?{re.escape(short)}[\"”’']?\s*[)\]]", re.I)
+    # the short form first: "SAGE (the Scientific Advisory Group for Emergencies)"
+    after = re.compile(rf"(?<![\w-]){re.escape(short)}\s*[(\[]\s*(?:the\s+)?[\"“‘']?{words}[\"”’']?\s*[)\]]", re.I)
     for text in texts:
-        m = pattern.search(" ".join(text.split()))
+        flat = " ".join(text.split())
+        m = pattern.search(flat) or after.search(flat)
         if m and m.group(1) != last:
             printed = m.group(1)
             # a body's name keeps its words ("Department for ... Communities"); so does a word whose singular

@@ -183,6 +183,10 @@ def _verb_of(item: str, led: bool = False) -> Optional[str]:
     words = re.findall(r"[A-Za-z]+", item[:200])
     if not words:
         return None
+    if led:
+        obliged = modal_verb(item, subject_only=True)  # "PHE to review ...", "ONS should assess ...": not "PHE"
+        if obliged:
+            return obliged
     if re.match(r"^\W*(?:to\s+)?take\s+note\b", item, re.I):  # "To take note of existing allocations"
         return "NOTE"
     # "Council is asked to note that ...", "Members are recommended to approve ...": the verb after the ask
@@ -225,6 +229,52 @@ def _verb_of(item: str, led: bool = False) -> Optional[str]:
             if w.upper() in _VERB_FORMS and w.islower():
                 return _VERB_FORMS[w.upper()]
     return None
+
+
+# a body named, then what it is to do: "PHE to review if ...", "ONS should assess ...", "Co-CIN to stratify ...",
+# "ISARIC CCP-UK / CO-CIN to be re-prioritised ...", "Professional bodies, such as the royal colleges, should come
+# together ...": the subject's words, the modal, the verb (a participle after "be", a particle kept)
+_SUBJECT_WORD = r"(?:[A-Z][\w&'’.-]*|of|and|for|the|on|in|&|/)"
+_MODAL = (r"(?:should|must|ought\s+to|to|is\s+to|are\s+to)\s+(?:(?:also|urgently|now|then|further|jointly|"
+          r"immediately|continue\s+to|seek\s+to)\s+)*(?P<be>be\s+)?(?P<verb>[a-z][a-z-]{2,})"
+          r"(?P<particle>\s+(?:together|out|up|forward|back))?\b")
+_SUBJECT_MODAL = re.compile(rf"^\W*(?:{_SUBJECT_WORD}\s*){{1,8}}\s+{_MODAL}")
+# the same anywhere in a review's recommendation: "... NHS England should convene ...", "We recommend the
+# following actions", "This recommendation is for local ICSs to review ..."
+_ANY_MODAL = re.compile(rf"\b(?P<we>we\s+(?:therefore\s+|also\s+)?recommend)\b|\bfor\s+(?:[\w-]+\s+){{1,5}}?to\s+"
+                        rf"(?P<verb2>[a-z]{{3,}})\b|\b(?:should|must)\s+{_MODAL[_MODAL.index('(?:(?:also'):]}", re.I)
+_NOT_MODAL_VERBS = frozenset("be being been do not the a an".split())
+
+
+def _participle_base(word: str) -> str:
+    """ "RE-PRIORITISED" RE-PRIORITISE, "IMPLEMENTED" IMPLEMENT (as `_clause_verb` reads "be advised")."""
+    p = word.upper()
+    if not p.endswith("ED"):
+        return p
+    return p[:-1] if p[-3:-2] in "AEIOUSCVZ" else p[:-2]
+
+
+def modal_verb(text: str, subject_only: bool = False) -> Optional[str]:
+    """What a recommendation asks someone to do, read from its modal: "PHE to review" REVIEW, "ONS should assess"
+    ASSESS, "should be implemented" IMPLEMENT, "should come together" COME TOGETHER, "We recommend" RECOMMEND.
+    `subject_only`: only when the text opens with its subject and the modal (a named body, then "to"/"should")."""
+    m = _SUBJECT_MODAL.match(text) if subject_only else _ANY_MODAL.search(text)
+    if not m:
+        return None
+    first = re.match(r"\W*([A-Za-z]+)", text)
+    if subject_only and first and (first.group(1).upper() in _VERB_FORMS or _imperative(text)):
+        return None  # "Authorize the Finance Manager to amend ...": the item's own verb comes first, no subject
+    if not subject_only and m.group("we"):
+        return "RECOMMEND"
+    if not subject_only and m.group("verb2"):
+        verb = m.group("verb2")
+        return None if verb in _NOT_MODAL_VERBS else verb.upper()
+    verb = m.group("verb")
+    if m.group("be"):
+        return _participle_base(verb) if verb.endswith("ed") else None
+    if verb in _NOT_MODAL_VERBS or verb.endswith("ing") and verb not in ("bring", "string"):
+        return None
+    return verb.upper() + (m.group("particle") or "").upper()
 
 
 _IMPERATIVE = re.compile(r"([A-Z][a-z]{2,})(?:,|\s+(?:the|a|an|all|any|its|their|that|whether|in|on|with|for|"
@@ -982,6 +1032,84 @@ def _agenda_item_decisions(document: Document) -> list[Recommendation]:
     return out
 
 
+# a review's recommendation in a box of its own, its label alone above it: "Recommendation 1" / "NHS England should
+# establish ..."; the box ends at the next label or at the block that answers it ("Government response to
+# recommendation 1 ...")
+_BOX_LABEL = re.compile(r"^\W*(?P<label>recommendation\s+(?P<n>\d{1,3}[a-z]?))\s*[:.]?\s*$", re.I)
+_BOX_END = re.compile(r"^\W*(?:[\w’'-]+\s+){0,5}(?:recommendations?|response)\b", re.I)
+_BOX_BLOCKS = 12
+
+
+def _numbered_boxes(document: Document) -> list[Recommendation]:
+    """A review's numbered recommendations printed as boxes under their labels ("Recommendation 1" .. "13", the
+    government's response after each), each one decision: its label, and the verb its modal names (`modal_verb`:
+    "should establish", "We recommend", "is for local ICSs to review").  Read only from a run of two labels or
+    more, in order from 1; a box with no such verb is none."""
+    blocks = document.blocks
+    starts = [(i, _BOX_LABEL.match(b.text.strip())) for i, b in enumerate(blocks)]
+    starts = [(i, m) for i, m in starts if m]
+    numbers = [int(re.match(r"\d+", m.group("n")).group(0)) for _, m in starts]
+    if len(starts) < 2 or numbers[0] != 1 or any(b < a for a, b in zip(numbers, numbers[1:])):
+        return []
+    out: list[Recommendation] = []
+    for k, (i, m) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(blocks)
+        box: list[str] = []
+        for b in blocks[i + 1 : min(end, i + 1 + _BOX_BLOCKS)]:
+            if box and _BOX_END.match(b.text):
+                break
+            box.append(" ".join(b.text.split()))
+        text = " ".join(box).strip()
+        # a box that asks a decision in a council's words ("That Cabinet approves ...") keeps that verb; a review's
+        # says who should do what
+        asked = verb_of(text, led=True) if text else None
+        verb = asked if asked in _DECIDING else modal_verb(text[:1500]) if text else None
+        if verb:
+            label = " ".join(m.group("label").split())
+            out.append(Recommendation(None, blocks[i].page, text, label[:1].upper() + label[1:], verb, "body"))
+    return out
+
+
+# a report's recommendations listed after a lead-in, each opening with what it does as a gerund: "The recommendations
+# include:" / "Broadening participation in SAGE ..." / "Reforming and clarifying the structures ..."
+_LISTED_LEAD = re.compile(r"\b(?:the\s+(?:main\s+|key\s+)?recommendations\s+(?:include|are)|we\s+recommend)\s*"
+                          r"(?:the\s+following)?\s*:\s*$", re.I)
+_GERUND_START = re.compile(r"(?:^|(?<=[.;:!?])\s+)(?=(?P<verb>[A-Z][a-z]{3,}ing)\s+[a-z])")
+_NOT_GERUNDS = frozenset("during according regarding including following notwithstanding nothing something anything "
+                         "everything morning evening building funding housing planning training meeting".split())
+
+
+def _gerund_items(document: Document) -> list[Recommendation]:
+    """The items after a lead-in that lists a report's recommendations (`_LISTED_LEAD`), in the blocks after it:
+    each opens a sentence with a gerund ("Broadening ...", "Ensuring that ...") and runs to the next; the first
+    block with no such item ends the list (the first item's opening line read as a heading is joined back to its
+    words).  The verb is the gerund as printed."""
+    blocks = document.blocks
+    out: list[Recommendation] = []
+    for i, b in enumerate(blocks):
+        if not _LISTED_LEAD.search(b.text.strip()):
+            continue
+        for nxt in blocks[i + 1 : i + 8]:
+            text = " ".join(nxt.text.split())
+            starts = [m for m in _GERUND_START.finditer(text) if m.group("verb").lower() not in _NOT_GERUNDS]
+            if not starts or (starts[0].start() > 0 and not text[:1].islower()):
+                break
+            if text[:1].islower() and nxt is blocks[i + 1]:
+                # the first item's opening line set in bold was read as a heading ("Improving consideration of
+                # the impact ... most at risk" / "in an emergency: changes should ..."): the unnumbered heading on
+                # the page that opens with a gerund, joined to the words that go on from it
+                head = [h for h in document.sections if h.page == nxt.page and not h.number
+                        and _GERUND_START.match(h.heading or "") and h.heading.split()[0].lower() not in _NOT_GERUNDS]
+                if len(head) == 1:
+                    item = f"{' '.join(head[0].heading.split())} {text[: starts[0].start()].strip()}"
+                    out.append(Recommendation(None, nxt.page, item, None, head[0].heading.split()[0].upper(), "body"))
+            for k, m in enumerate(starts):
+                end = starts[k + 1].start() if k + 1 < len(starts) else len(text)
+                item = text[m.start() : end].strip()
+                out.append(Recommendation(None, nxt.page, item, None, m.group("verb").upper(), "body"))
+    return out
+
+
 def find_recommendations_with_note(document: Document) -> tuple[tuple[Recommendation, ...], Optional[str]]:
     """(decisions, note): the note says when cover and body listed different decisions.  Also an agenda's
     decisions however its items were split: items opening with the verb in capitals, lettered items under a
@@ -991,7 +1119,8 @@ def find_recommendations_with_note(document: Document) -> tuple[tuple[Recommenda
     items = _agenda_item_decisions(document)
     extra = [r for r in _dedupe(items + _shouted_decisions(document, sum(1 for r in items if _SHOUTED.match(r.text)))
                                   + _lettered_after_lead(document) + _inline_blocks(document)
-                                  + _scoped_decisions(document) + _stem_decisions(document))
+                                  + _scoped_decisions(document) + _stem_decisions(document)
+                                  + _numbered_boxes(document) + _gerund_items(document))
              if _key(r, _SAME_WORDS) not in known]
     if extra:  # an agenda's decisions in capitals that no Recommendation label introduced
         recs = tuple(sorted(recs + tuple(extra), key=lambda r: r.page))

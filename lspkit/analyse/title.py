@@ -32,7 +32,25 @@ _PATH = re.compile(r"\w\\\w|[\w.-]+/[\w.-]+/[\w.-]+|\.(?:pages|pdf|docx?|wpd|rtf
 # a reference printed with slashes is no path: "16/AP/4458", "PDU/0553/01", "D&P/0150c/02" (capitals and digits)
 _REF_CODE = re.compile(r"^[A-Z0-9&]+(?:/[A-Z0-9&]+[a-z]?){2,}$")
 _POSTNOMINAL = re.compile(r"\b(?:MRTPI|FRTPI|MCIM|MRICS|FRICS|BA|BSc|MSc|MA|MPhil|PhD|DipTP|Dip\s?TP|LLB|MCD|IHBC|CMLI)\b")
-_PERSON = re.compile(r"^(?:by|dear|prepared by|author|from)\b", re.I)
+_PERSON = re.compile(r"^(?:by|dear|prepared by|author|from|(?:chaired|clerked|minuted|taken|signed|presented)\s+by)\b",
+                     re.I)
+# a contact field of the letterhead: "Tel: xxxx xxx xxxx", "E-Mail: ...", "Web site: www.gov.uk/dft"
+_CONTACT = re.compile(r"^(?:tel(?:ephone)?|phone|fax|e-?mail|web\s*site|website|mobile|direct\s+(?:line|dial)|dx)\s*[:.]",
+                      re.I)
+# a row of people's names run together from a grid's first column ("HEATHER POUSTIE PAUL EVEMY SIMON BARNES ..."):
+# eight words or more, all capitalised, not one small word nor a word that names a kind of paper or body
+_SMALL_WORDS = frozenset("of and the for to in on at by with from a an &".split())
+_PAPER_WORDS = re.compile(r"(?i)^(?:report|minutes|agenda|plan|policy|strategy|statement|meeting|council|committee|board|"
+                          r"review|budget|notice|letter|response|consultation|framework|assessment|annual|accounts|"
+                          r"regulations|order|act|bill|scheme|standards|guidance|programme|update|summary|schedule|"
+                          r"application|decision|appeal|inquiry|evidence|paper|note|notes|proposal|proposals)$")
+
+
+def _names_row(text: str) -> bool:
+    words = text.split()
+    return (len(words) >= 8 and all(w[:1].isupper() and w.replace("'", "").replace("’", "").replace("-", "").isalpha()
+                                    for w in words)
+            and not any(w.lower() in _SMALL_WORDS or _PAPER_WORDS.match(w) for w in words))
 _PLACEHOLDER = re.compile(r"^(?:none|n/?a|nil|tbc|tba|untitled|no\s+\w+(?:\s+\w+)?)\W*$", re.I)
 _NAME_AND_ROLE = re.compile(
     r"^(?:(?:mr|mrs|ms|miss|dr|cllr|councillor)\.?\s+)?[A-Z](?:\.|[a-z]+)?\s+[A-Z][a-z'’-]+,\s*"
@@ -126,6 +144,8 @@ def bad_title(text: Optional[str]) -> bool:
     if _ROLL.match(t):  # "Present: Catherine Chisholm ...", "Chair: Dr Kieron O'Hara": who was there, not the paper
         return True
     if _LABEL.match(t) or _BULLET.match(t) or _path(t) or _PERSON.match(t) or _PLACEHOLDER.match(t):
+        return True
+    if _CONTACT.match(t) or _names_row(t):  # the letterhead's "Tel: ...", a grid's column of names
         return True
     if _NAME_AND_ROLE.match(t):  # "R Healey, Councillor": an apology in minutes, a person
         return True
@@ -278,7 +298,8 @@ def _names_publisher(text: str) -> bool:
     return bool(re.search(r"\b(?:council|customs|department|ministry|inspectorate|corporation|agency|ltd|llp)\b", text, re.I))
 
 
-_MINUTES = re.compile(r"(?:draft\s+|unconfirmed\s+)?minutes\s+of\b(?!\s+(?:the\s+)?(?:last|previous|prior)\b)"
+_MINUTES = re.compile(r"(?:draft\s+|unconfirmed\s+)?minutes\s+(?:of|from\s+(?:the|an?)\s+(?:[\w&]+\s+){0,3}meeting)\b"
+                      r"(?!\s+(?:the\s+)?(?:last|previous|prior)\b)"
                       r"|(?P<notice>notice\s+of\s+(?:the\s+|an?\s+)?(?:[\w&]+\s+){0,4}meeting\b)", re.I)
 _VENUE = re.compile(r"\s+(?:at\s+\d|held\s+(?:in|at)\b|in\s+(?:the\s+)?[A-Z][\w ]*\bHall\b)|[.;]\s*$")
 _WHEN_WORD = re.compile(r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:mon|tues|wednes|thurs|fri|"
@@ -332,12 +353,42 @@ def _minutes_line(document: Document) -> Optional[str]:
             line = re.sub(r"\s+of\s+the\s+above(?:\s+(?:council|committee))?\b", "", line, flags=re.I)
         m = _VENUE.search(line)
         line = (line[: m.start()] if m else line).strip(" ,.;")
+        when_printed = _MEETING_WHEN.search(line)
+        if when_printed and len(line[when_printed.end():].split()) >= 2:
+            # the heading goes on past its date into the venue in capitals ("... MANHATTAN COMMUNITY BOARD #1 MARCH
+            # 23, 2010 BOROUGH OF MANHATTAN COMMUNITY COLLEGE 199 CHAMBERS STREET ..."): the date ends it
+            line = line[: when_printed.end()]
         line = re.sub(r"\s+(?:on|at|in)$", "", line)
         when = _long_date(document.metadata.get("date"))
         if when and not re.search(r"\b\d{4}\b", line):  # the date ran on past the venue, or onto the next line
             line = f"{line}, {when}" if opened.group("notice") else f"{line} held on {when}"
         if not bad_title(line):
             return _title_case(line)
+    return None
+
+
+# a meeting named by its number in the series: "Seventy-fifth SAGE meeting on COVID-19, 07th January 2021", "The 12th
+# meeting of the Board", "75th Meeting of the Advisory Group"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNITS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+_ORDINAL_MEETING = re.compile(
+    rf"(?i)^(?:the\s+)?(?:\d+(?:st|nd|rd|th)|{_TENS}-{_UNITS}|{_UNITS}|tenth|eleventh|twelfth|[a-z]+teenth|"
+    r"twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth)\s+"
+    r"(?:[\w&'’()-]+\s+){0,5}?meeting\b")
+
+
+def _numbered_meeting(document: Document) -> Optional[str]:
+    """The front page's first line when it names the meeting by its number in the series (`_ORDINAL_MEETING`),
+    the minutes' own title, before a title the PDF's properties give; what follows its date or its venue cut."""
+    lines = [b.text.strip() for b in document.blocks if b.page == 1][:2]
+    for line in lines:
+        line = " ".join(line.split())
+        if _ORDINAL_MEETING.match(line) and len(line.split()) <= 20 and not line.endswith("."):  # not a sentence
+            when = _MEETING_WHEN.search(line)  # the date ends it: "... 07th January 2021 Held via Video Teleconference"
+            line = line[: when.end()] if when else line
+            m = _VENUE.search(line)
+            line = (line[: m.start()] if m else line).strip(" ,.;")
+            return None if bad_title(line) else line
     return None
 
 
@@ -444,7 +495,7 @@ def _find_title(document: Document) -> Optional[str]:
     cover = _cover_label(document)  # "Title: Draft Hot Food Takeaway Supplementary Planning Document"
     if cover:
         return cover
-    minutes = _minutes_line(document)  # minutes name themselves in their opening line
+    minutes = _minutes_line(document) or _numbered_meeting(document)  # minutes name themselves in their opening line
     if minutes:
         return minutes
     instrument = _instrument(document)
@@ -586,10 +637,34 @@ def _meeting_paper(title: str, document: Document) -> Optional[str]:
     council = _council(document)
     date = document.metadata.get("date")
     when = _long_date(date) or (date if isinstance(date, str) else None)
+    if council is None:
+        council, printed_when = _body_line(document)
+        when = when or printed_when
     named = _title_case(title)
     if council and council.lower() not in named.lower():
         named = f"{council} {named}"
     return f"{named}, {when}" if when else named
+
+
+# a place's body named on its own line under a meeting paper's kind ("MINUTES" / "TOWNSHIP OF NIPISSING Tuesday,
+# January 20, 2026"), with the meeting's date or without
+_PLACE_BODY = re.compile(r"^(?:the\s+)?(?i:township|city|town|village|county|borough|municipality|district|parish|"
+                         r"county\s+borough|city\s+and\s+county)\s+(?i:of)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
+
+
+def _body_line(document: Document) -> tuple[Optional[str], Optional[str]]:
+    """(body, date as printed) from the first front-page line that is a body's name alone or followed by the
+    meeting's date (`_PLACE_BODY`, or a body's name `_organisation` knows); (None, None) when none is."""
+    for line in _front_lines(document)[:3]:
+        line = " ".join(line.split())
+        when = _MEETING_WHEN.search(line)
+        name = (line[: when.start()] if when else line).strip(" ,–-")
+        rest = line[when.end():].strip(" ,.") if when else ""
+        place = _PLACE_BODY.match(name)
+        if rest or not name or not (place and place.end() == len(name) or _organisation(name)):
+            continue
+        return _title_case(name) if name.isupper() else name, when.group(0) if when else None
+    return None, None
 
 
 _KIND_WORD = re.compile(r"(?i)^(?:minutes|agenda|notes|notice|terms\s+of\s+reference|action\s+notes|report)\b")

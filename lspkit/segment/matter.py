@@ -96,11 +96,13 @@ class FrontMatter:
                 meta["date"] = _iso_date(d.group(0))
                 before = t[: d.start()].strip(" ,–-")
                 if ((caps(before) and re.search(r"\b(?:on|at|held|of)$", before, re.I)) or (before[:1].islower() and t.endswith("."))
-                        or re.match(r"(?i)(?:draft\s+|unconfirmed\s+)?(?:minutes|notice)\s+of\b", before)):
+                        or re.match(r"(?i)(?:draft\s+|unconfirmed\s+)?(?:minutes|notice)\s+of\b", before)
+                        or (w is rest[0] and not caps(before) and re.search(r"(?i)\bmeeting\s+(?:on|of)\b", before))):
                     # "WROXTON VILLAGE HALL on 12th May 2025 at 7.00pm": a title's line that goes on (a venue and
                     # when), not the meeting a paper goes to; a sentence going on ("References are to" / "the
                     # officer's report, 27 June 2018.") keeps its words; so does the minutes' own line ("Minutes of a
-                    # Meeting held on Tuesday 1 October 2019"), their title
+                    # Meeting held on Tuesday 1 October 2019"), their title, and the page's first line naming the
+                    # meeting ("Seventy-fifth SAGE meeting on COVID-19, 07th January 2021")
                     remaining.append(w)
                     continue
                 if before and caps(before) and "to" not in meta:
