@@ -46,6 +46,7 @@ from .matter import (
     reading_metadata,
     references_heading,
 )
+from .itemids import item_id_labels
 from .leadins import lone_lead_items
 from .notes import attach, lift_footnotes, lift_table_lines
 from .outline import OutlineItems
@@ -65,6 +66,7 @@ def segment(reading: Reading) -> Document:
     work = working_lines(reading, furniture)
     dropped.extend(Dropped(marker, page, "margin-marker") for marker, page in strip_margin_markers(work))
     word_numbered_labels(work)
+    item_id_labels(work)
     if reading.kind == "pdf":
         lift_side_notes(work)
         repair_accents(work)
@@ -301,6 +303,9 @@ def _read_body(s: _State) -> None:
         elif start is None and lettered is None and _outdented_after(s, w, in_paragraph, mid_sentence):
             _close(s)  # back at the number's margin after a gap, with no number: not this paragraph's text
             _add_line(s, w)
+        elif start is None and lettered is None and _after_item_record(s, w, in_paragraph, mid_sentence):
+            _close(s)  # "(12-105) Recommendation to ..." / "The City Manager gave a presentation.": the debate
+            _add_line(s, w)
         elif start is None and lettered is None and _unnumbered_after(s, i, in_paragraph, mid_sentence):
             _close(s)  # a block of its own after a paragraph that ended: unnumbered prose, not the paragraph's text
             _add_line(s, w)
@@ -325,6 +330,10 @@ def _read_body(s: _State) -> None:
                 # the number as printed
                 s.paragraphs.start(w, number, w.label.rest, kind, s.outline.number, s.outline.heading,
                                    label=printed, parent=number[: -len(printed) - 1])
+            elif kind is ParagraphKind.PARAGRAPH and number.endswith(f"({printed})"):
+                # a list numbered inside an identified item ("1." under "R2026-17 ..."): "R2026-17(1)"
+                s.paragraphs.start(w, number, w.label.rest, kind, s.outline.number, s.outline.heading,
+                                   label=printed, parent=number[: -len(printed) - 2])
             else:
                 s.paragraphs.start(w, number, w.label.rest, kind, s.outline.number, s.outline.heading)
             # "6.—(1) You must-": the (2), (3) that follow are its sub-paragraphs, cited 6(2), 6(3)
@@ -528,8 +537,10 @@ def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool)
     if all(ln.bold for ln in p.read_lines) and not w.line.bold and w.line.x0 > p.x_text + 2:
         # "8. United Nations Convention ... (UNCRPD)." in bold, then its text set in under it: a lead-in
         return False
-    if any(_LIST_ITEM.match(ln.text) for ln in p.read_lines[1:]):
+    if any(_LIST_ITEM.match(ln.text) for ln in p.read_lines[1:]) and s.numbering.item_id != p.number:
         return False  # "a. 58 are ..." / "b. 72 are ..." / "The makeup of these sites ...": it resumes after its list
+        # (an identified item's record, "(12-105) ... (1) (a) ... (2) ...", is all of its text: minuted debate
+        # follows it, set apart)
     last = p.tail or (p.pieces[-1] if p.pieces else [])
     if not last or not _STOPPED.search(last[-1].rstrip()):
         return False
@@ -550,6 +561,27 @@ def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool)
     # a block running on over the page break ("... together with" / "any other consents ..."): a paragraph's own
     # second block as often as a new one, and the page hides which; it stays the paragraph's
     return not (j + 1 < len(body) and body[j + 1].line.page != w.line.page and not _STOPPED.search(body[j].text.rstrip()))
+
+
+def _after_item_record(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence: bool) -> bool:
+    """The open paragraph is an item of an identified series ("(12-105) Recommendation to ...", "R2026-20 ...":
+    itemids.py), the record of the item in one block, and line w opens a new block after a gap, not set in from
+    the item's text: the minuted debate, the vote or a note that follows the item, not its text.  Over a page
+    break the item goes on unless its sentence ended."""
+    p = s.paragraphs.open
+    if not (in_paragraph and w.gap_before and w.label is None) or p is None or p.last_line is None \
+            or p.number != s.numbering.item_id or p.kind is not ParagraphKind.PARAGRAPH:
+        return False
+    if p.last_line.page != w.line.page and mid_sentence:
+        return False
+    if not (w.text.lstrip()[:1].isupper() or w.text.lstrip()[:1] in "[(*“\"'‘"):
+        return False
+    if w.line.x0 <= p.x_text + 2 or w.line.x0 <= p.bbox[0] + 2:
+        return True
+    # set in (a signature's "Mayor:", a note): after an item whose last sentence ended with a full stop, not after
+    # one that introduces what is set in under it ("... as follows:")
+    last = p.tail or (p.pieces[-1] if p.pieces else [])
+    return bool(last) and bool(_STOPPED.search(last[-1].rstrip()))
 
 
 def _spaced_closer(body, w: WorkLine, p: OpenParagraph) -> bool:

@@ -310,7 +310,11 @@ def word_numbered_labels(work: list[WorkLine]) -> None:
     _word_flat_labels(work)
 
 
-_WORD_FLAT = re.compile(r"^([A-Z][a-z]{2,14}|[A-Z]{3,15})\s+(\d{1,3})([A-Z]?)\.\s+(?=[A-Z(“\"‘])(.*)$", re.S)
+_WORD_FLAT = re.compile(r"^([A-Z][a-z]{2,14}|[A-Z]{3,15})\s+(\d{1,3})([A-Z]?)(\.|:|\s?[-–—])\s+(?=[A-Z(“\"‘])(.*)$", re.S)
+# the words of legislation whose provisions an ordinance or by-law may label with a colon or a dash as well as a full
+# stop ("SECTION 1: That the amounts hereinafter set forth ...", "Section 2 - That ..."); any other word takes the
+# full stop ("Step 1: ...", "Recommendation 1: ..." are items of a list, not provisions)
+_PROVISION_WORDS = frozenset({"Section", "Article", "Rule", "Regulation", "Clause", "Paragraph", "Para", "Bylaw"})
 # words that caption, head or ask ("Table 3.", "Part 2.", "Question 4."), never a provision's own label
 _NOT_PROVISIONS = (_CITING - {"Rule", "Regulation", "Article", "Clause", "Paragraph", "Para"}) | {
     "Stage", "Phase", "Step", "Level", "Tier", "Zone", "Ward", "Item", "Minute"}
@@ -339,6 +343,8 @@ def _word_flat_labels(work: list[WorkLine]) -> None:
         if w.label is not None and not _runs_on_as_provision(w):
             continue
         m = _WORD_FLAT.match(w.text.strip())
+        if m and m.group(4) != "." and m.group(1).capitalize() not in _PROVISION_WORDS:
+            m = None
         if m and (m.group(1).capitalize() not in _NOT_PROVISIONS or w.label is not None):
             found.setdefault(m.group(1), []).append((w, m))
     for word, hits in found.items():
@@ -352,7 +358,7 @@ def _word_flat_labels(work: list[WorkLine]) -> None:
         if len(hits) < 3:
             for w, m in hits:
                 number = f"{word.capitalize() if word.isupper() else word} {m.group(2)}{m.group(3)}"
-                w.label = Label("number", number, m.group(4).strip(), (int(m.group(2)),), True, word.capitalize())
+                w.label = Label("number", number, m.group(5).strip(), (int(m.group(2)),), True, word.capitalize())
             continue
         # one margin, within a couple of points (Word sets "Section 1." at 66.5 on one page and 65.1 on the next)
         near = [[v for v, _ in hits if abs(v.line.x0 - w.line.x0) <= max(2.0, 0.6 * (v.line.size or 0))]
@@ -366,7 +372,7 @@ def _word_flat_labels(work: list[WorkLine]) -> None:
         for w, m in hits:
             if abs(w.line.x0 - x) <= max(2.0, 0.6 * (w.line.size or 0)):
                 number = f"{word.capitalize() if word.isupper() else word} {m.group(2)}{m.group(3)}"
-                w.label = Label("number", number, m.group(4).strip(), (int(m.group(2)),), True, word.capitalize())
+                w.label = Label("number", number, m.group(5).strip(), (int(m.group(2)),), True, word.capitalize())
 
 
 def _one_series(headings: list[tuple[int, int]], provisions: list[tuple[int, int]]) -> bool:

@@ -52,6 +52,11 @@ _BULLET = re.compile(
 )
 
 
+# the word of a label that an item's identifier of a series gave ("(12-095)", "R2026-16": itemids.py): the series
+# vouches for it, as a file number does for an agenda's item, and its numbering is its own
+ITEM_ID = "Id"
+
+
 @dataclass(frozen=True)
 class Label:
     """What a line starts with: a number, a question, a chapter or annex, a lettered part or a bullet."""
@@ -295,6 +300,7 @@ class Numbering:
         self.list_levels: Optional[tuple[int, ...]] = None  # the last item of a short numbered list of phrases
         self.seen_levels: set[tuple[int, ...]] = set()  # every number accepted so far
         self.title_levels: Optional[tuple[int, ...]] = None  # the last numbered title of a reading list
+        self.item_id: Optional[str] = None  # the open item of an identified series ("R2026-17"): its list's parent
 
     def paragraph_start(self, body: Body, i: int, section_levels: Optional[tuple[int, ...]], in_paragraph: bool,
                         mid_sentence: bool) -> Optional[tuple[str, ParagraphKind]]:
@@ -309,6 +315,13 @@ class Numbering:
             return None
         if lab.kind == "number" and self._accept_number(body, i, section_levels, in_paragraph, mid_sentence):
             self.taken(w, lab.levels, body)
+            if lab.word == ITEM_ID:
+                self.last_levels = None  # "R2026-17 ...": a list "1." to "4." inside the item numbers afresh,
+                self.item_id = lab.number  # its items cited with the item's identifier, "R2026-17(1)"
+            elif self.item_id is not None and len(lab.levels) == 1 and not lab.word:
+                if lab.levels == (1,):
+                    self.series_x = w.line.x0  # the list's own margin, set in from the item's identifier
+                return f"{self.item_id}({lab.number})", ParagraphKind.PARAGRAPH
             return self.annex.paragraph(lab.number), ParagraphKind.PARAGRAPH
         if lab.kind == "question" and self._accept_question(w, lab, in_paragraph, body, i):
             self.seen_q.add(lab.number)
@@ -336,6 +349,7 @@ class Numbering:
         """A heading: numbering may restart after it, and an annex may qualify what follows.  Its number as shown."""
         self.heading_since_last = True
         self.letters.stop()
+        self.item_id = None
         self.list_levels = None
         self.title_levels = None
         if annex:
@@ -372,8 +386,9 @@ class Numbering:
             return False
         if self._phrase_list(body, i) or self._list_title(body, i):
             return False
-        if lab.word == "File":
+        if lab.word in ("File", ITEM_ID):
             return True  # an agenda item before its file number ("1.A 21-0177 Approve ..."): the file number vouches
+            # (an item's identifier of a series, "(12-095)", "R2026-16": the series vouches)
         if lab.word:
             # a provision's own label ("Rule 31A."), found as a series over the whole paper: it starts a paragraph
             # wherever it follows on (a letter after a number is a provision inserted later; a few may be gone)

@@ -1,0 +1,115 @@
+"""Identifiers of numbered items the round-9 unseen set showed (data/real/; restored by data/real/restore.py): a
+clerk's bracketed year-prefixed paragraph numbers, resolutions numbered in the year, an ordinance's "SECTION n:".
+Each test names the mechanism and checks the page as printed; papers not on this machine skip with the reason.
+The synthetic papers check the shapes other councils print, and the look-alikes that are no items."""
+from __future__ import annotations
+
+import pytest
+from real_util import doc, para
+
+import lspkit
+
+
+def _numbers(d) -> list[str]:
+    return [p.number for p in d.paragraphs]
+
+
+def test_bracketed_year_prefixed_paragraph_numbers_are_the_items():
+    # Alameda City Council 2012: "(12-095) Proclamation Declaring ...", "(*12-098) Minutes of the Special ..." (the
+    # asterisk marks an item adopted on consent), 12-095 to 12-108 through the regular meeting, then 12-094 on the
+    # last page for the earlier special meeting: the series vouches for each, in whatever order it is printed
+    d = doc("alameda-city-council_2012_regular-meeting-minutes-march-6")
+    assert _numbers(d) == [f"12-{n:03d}" for n in range(95, 109)] + ["12-094"]
+    assert para(d, "12-095").text == "Proclamation Declaring March 2012 as American Red Cross Month."
+    assert para(d, "12-098").text.startswith("Minutes of the Special Alameda Reuse and Redevelopment Authority")
+    assert para(d, "12-098").text.endswith("Held on February 7, 2012. Approved.")
+    # "[paragraph no. 12-100]" in the prose above cites the item: no label
+
+
+def test_an_identified_item_is_its_record_and_the_debate_after_it_is_not():
+    # Alameda: "(12-105) Recommendation to Select One the Following Two Options ... (1) (a) ... or" / "(2) Authorize
+    # ... KemperSports." then, after a gap, "The City Manager gave a presentation." and six pages of debate: the
+    # item's text ends with its record, though a wrapped "(2)" opens one of its lines
+    d = doc("alameda-city-council_2012_regular-meeting-minutes-march-6")
+    item = para(d, "12-105").text
+    assert item.startswith("Recommendation to Select One the Following Two Options Relating to the Chuck Corica")
+    assert item.endswith("Specifically Greenway Golf and KemperSports.")
+    assert para(d, "12-106").text == "Councilmember deHaan moved approval of continuing the meeting past 11:00 p.m."
+
+
+def test_resolutions_numbered_in_the_year_with_their_movers():
+    # Nipissing 2026: "R2026-16 S. Foote, L. Chalapenko:" in bold over the resolution's text; the identifier is
+    # the paragraph's number, the movers its first words; R2026-17's list "1." to "4." is its own, cited R2026-17(1)
+    d = doc("nipissing-township_2026_council-minutes-jan-20")
+    assert [n for n in _numbers(d) if n.startswith("R2026-") and "(" not in n] == [f"R2026-{n}" for n in range(16, 25)]
+    assert para(d, "R2026-16").text == "S. Foote, L. Chalapenko: THAT the minutes of the regular Council Meeting held " \
+                                       "January 6, 2026, be adopted as published. Carried."
+    assert para(d, "R2026-17").text.endswith("by the Association of Municipalities of Ontario (AMO):")
+    items = [p for p in d.paragraphs if p.parent == "R2026-17"]
+    assert [(p.number, p.label) for p in items] == [(f"R2026-17({k})", str(k)) for k in range(1, 5)]
+    assert items[1].text == "Fund transition costs to mitigate service delivery impacts."
+    # the unnumbered note after R2026-20 and the signature block after R2026-24 are neither's text
+    assert para(d, "R2026-20").text.endswith("replacement of the Grader Carried.")
+    assert para(d, "R2026-24").text.endswith("Next regular Council meeting to be held February 3, 2026. Carried.")
+
+
+def test_an_ordinance_labels_its_sections_with_a_colon():
+    # Crete Township 2022 budget ordinance: "SECTION 1: That the amounts hereinafter set forth ..." to "SECTION 7:",
+    # each running on as a sentence, the budget tables between: the ordinance's provisions, cited "Section 1"
+    d = doc("crete-township_2022_road-district-budget-ordinance")
+    assert _numbers(d) == [f"Section {k}" for k in range(1, 8)]
+    assert para(d, "Section 4").text.startswith("That if any section, subdivision, or sentence of this ordinance")
+
+
+def _extract_text(tmp_path, text: str):
+    path = tmp_path / "paper.txt"
+    path.write_text(text)
+    return lspkit.extract(str(path))
+
+
+@pytest.mark.parametrize("first,second,third,ids", [
+    ("Resolution 2024-17 Moved by Brown, seconded by Green:", "Resolution 2024-18 Moved by Green, seconded by Brown:",
+     "Resolution 2024-19 Moved by Brown, seconded by Green:",
+     ["Resolution 2024-17", "Resolution 2024-18", "Resolution 2024-19"]),
+    ("Minute 45/23: Apologies were received from Cllr Jones.", "Minute 46/23: The minutes were approved.",
+     "Minute 47/23: The Clerk reported on the contract.", ["Minute 45/23", "Minute 46/23", "Minute 47/23"]),
+    ("23/045 Apologies were received from Cllr Jones.", "23/046 The minutes were approved as a true record.",
+     "23/048 The Clerk reported on the contract.", ["23/045", "23/046", "23/048"]),
+    ("[C-2025-101] The committee received the report.", "[C-2025-102] The committee noted the accounts.",
+     "[C-2025-103] The committee agreed the dates.", ["C-2025-101", "C-2025-102", "C-2025-103"]),
+])
+def test_identifier_shapes_other_councils_print(tmp_path, first, second, third, ids):
+    text = f"MINUTES OF THE MEETING\n\n{first}\nTHAT the item be agreed as set out in the report.\n\n" \
+           f"{second}\nTHAT the item be noted.\n\n{third}\nTHAT the item be agreed.\n"
+    d = _extract_text(tmp_path, text)
+    assert _numbers(d) == ids
+
+
+@pytest.mark.parametrize("lines", [
+    # a diary's dates, day/month
+    ["14/03 Site visit to the playing field with the contractor.", "15/03 Meeting with the highways officer.",
+     "16/03 Attended the training session at the district offices."],
+    # fiscal years: both parts count up, neither is fixed
+    ["2021-22 The budget was set at last year's level.", "2022-23 The budget rose by three per cent.",
+     "2023-24 The budget rose by five per cent."],
+    # two bare identifiers: too few for a series with nothing to vouch for its shape
+    ["23/045 Apologies were received from Cllr Jones.", "23/046 There were no declarations of interest."],
+    # a minute's titles over prose: they head sections, not paragraphs
+    ["23/25 Election of Chairman", "24/25 Election of Vice Chairman", "25/25 Signing of Acceptance of Office"],
+])
+def test_look_alikes_are_no_items(tmp_path, lines):
+    text = "REPORT\n\n" + "\n".join(f"{line}\nThe members discussed the matter at some length and agreed.\n"
+                                    for line in lines)
+    d = _extract_text(tmp_path, text)
+    assert not d.paragraphs
+
+
+def test_an_agenda_list_of_the_identifiers_is_no_items(tmp_path):
+    # the agenda lists the identifiers one under another; the minutes under it print the items as a series
+    text = "AGENDA\n\n23/045 Apologies for absence\n23/046 Declarations of interest\n23/047 Minutes\n\n" \
+           "23/045 Apologies were received from Cllr Jones, who was on holiday.\n\n" \
+           "23/046 There were no declarations of interest from any councillor.\n\n" \
+           "23/047 The minutes of the meeting of 4 May were approved as a true record.\n"
+    d = _extract_text(tmp_path, text)
+    assert _numbers(d) == ["23/045", "23/046", "23/047"]
+    assert d.paragraphs[0].text == "Apologies were received from Cllr Jones, who was on holiday."
