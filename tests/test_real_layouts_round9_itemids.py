@@ -113,3 +113,30 @@ def test_an_agenda_list_of_the_identifiers_is_no_items(tmp_path):
     d = _extract_text(tmp_path, text)
     assert _numbers(d) == ["23/045", "23/046", "23/047"]
     assert d.paragraphs[0].text == "Apologies were received from Cllr Jones, who was on holiday."
+
+
+def test_numbered_applications_under_a_minute_after_a_whole_lead_in():
+    # Burton-cum-Walden 2025: "7. Planning Applications" / "The Council considered and responded to the planning
+    # applications listed below:" / "(1) R/54/42G - Householder planning permission ..." to "(3)": the lead-in is a
+    # whole clause, so the bracketed entries are the minute's paragraphs 7(1)-7(3); the "RESOLVED: That ..." line
+    # under each is the minute's decision on it, not the application's text
+    for name in ("burton-cum-walden-pc_2025_minutes-november", "burton-cum-walden-pc_2025_minutes-november-pave"):
+        d = doc(name)
+        assert [(p.number, p.label, p.parent) for p in d.paragraphs] == [
+            (f"7({k})", str(k), "7") for k in (1, 2, 3)]
+        assert para(d, "7(1)").text == "R/54/42G - Householder planning permission for erection of first floor " \
+                                       "extension to rear of property at Forelands, Walden, West Burton, Leyburn, " \
+                                       "DL8 4LD"
+        assert para(d, "7(3)").text.endswith("Hestholme Farm, West Burton, Leyburn, DL8 4UN")
+        assert not any("RESOLVED" in p.text for p in d.paragraphs)
+
+
+def test_a_minute_numbered_on_from_the_item_headings_before_it():
+    # Alameda Civil Service Board 2008: "3. MINUTES: Member Rocha moved ..." (a paragraph), then "4. REGULAR AGENDA
+    # ITEMS" with its sub-item "4-A Determination of ..." (no "4." paragraph), headings 6, 7 and 8 each over "None.",
+    # then "9. There being no further business ...": the items count headings and paragraphs as one series, so 9
+    # follows 8; the signature set out at the right, after a gap, is not its text
+    d = doc("alameda-civil-service-board_2008_special-meeting-minutes-december")
+    assert _numbers(d) == ["1", "2", "3", "9"]
+    assert para(d, "9").text == "There being no further business to come before the Board, the meeting was " \
+                                "adjourned at 6:15 p.m."

@@ -50,7 +50,7 @@ from .itemids import item_id_labels
 from .leadins import lone_lead_items
 from .notes import attach, lift_footnotes, lift_table_lines
 from .outline import OutlineItems
-from .numbering import Numbering, letter_label, question_warnings, reference_label, sequence_warnings, unique_ids
+from .numbering import Numbering, letter_label, question_warnings, reference_label, sequence_warnings, unique_ids, whole_lead
 from .paragraphs import SENTENCE_END, Blocks, OpenParagraph, Paragraphs, hyphenates, vocabulary
 from .register import amendments, item_text_starts, register_records, register_titles, title_lines
 
@@ -255,7 +255,8 @@ def _read_body(s: _State) -> None:
         hung = s.numbering.letters.paragraph  # lettered rules under a numbered lead-in paragraph ("11.1 ... follows:")
         lettered = None if start is not None else s.numbering.letters.start(
             body, i, hung or (s.outline.heading if by_heading else s.outline.number),
-            hung is not None or s.numbering.heading_since_last and (intro or _right_under(body, i, after_heading)),
+            hung is not None or s.numbering.heading_since_last and (intro or _right_under(body, i, after_heading)
+                                                                    or _after_whole_lead(body, i, after_heading)),
             mid_sentence)
         if lettered is not None and by_heading and hung is None:
             lettered = (f"{s.outline.heading} {lettered[1]}", lettered[1], lettered[2])
@@ -291,6 +292,9 @@ def _read_body(s: _State) -> None:
                 and s.paragraphs.open is not None and s.paragraphs.open.section in _item_numbers(s):
             _close(s)  # after an item's prose: an amendment's preamble, not the motion's words
             _add_line(s, w)
+        elif start is None and lettered is None and in_paragraph and _decision_record(s, w):
+            _close(s)  # "(1) R/54/42G - Householder planning permission ..." / "RESOLVED: That the Council had no
+            _add_line(s, w)  # objection ...": the minute's decision on the item, not the item's text
         elif start is None and lettered is None and in_paragraph and not mid_sentence and _bold_record(s, w):
             _close(s)  # "Action: WM to circulate ..." in bold after the minute's text: a record, not its text
             _add_line(s, w)
@@ -305,6 +309,9 @@ def _read_body(s: _State) -> None:
             _add_line(s, w)
         elif start is None and lettered is None and _after_item_record(s, w, in_paragraph, mid_sentence):
             _close(s)  # "(12-105) Recommendation to ..." / "The City Manager gave a presentation.": the debate
+            _add_line(s, w)
+        elif start is None and lettered is None and _signed_off(s, w, in_paragraph, mid_sentence):
+            _close(s)  # "9. There being no further business ... 6:15 p.m." / "Respectfully submitted,": the sign-off
             _add_line(s, w)
         elif start is None and lettered is None and _unnumbered_after(s, i, in_paragraph, mid_sentence):
             _close(s)  # a block of its own after a paragraph that ended: unnumbered prose, not the paragraph's text
@@ -461,6 +468,22 @@ def _two_letters(text: str, letter: str, rest: str) -> Optional[tuple[str, str, 
     return rest[: m.start()].strip(), nxt, rest[m.end():].strip()
 
 
+_DECISION = re.compile(r"(?:FURTHER\s+)?(?:RESOLVED|AGREED)\b\s*(?:[:–—-]|that\b|to\b|That\b|To\b)")
+
+
+def _decision_record(s: _State, w: WorkLine) -> bool:
+    """A line opening with a minute's decision in capitals ("RESOLVED: That ...", "FURTHER RESOLVED: ...", "AGREED
+    that ..."), at or left of the text margin of the open paragraph, an item under a minute (a numbered or lettered
+    entry cited with it, "7(1)", or an identified item): the minute's decision on the item, not the item's words."""
+    p = s.paragraphs.open
+    if p is None or w.label is not None or p.kind is not ParagraphKind.PARAGRAPH \
+            or (p.label is None and p.number != s.numbering.item_id):
+        return False
+    if not _DECISION.match(w.text.lstrip()):
+        return False
+    return w.line.x0 <= p.x_text + 2 or w.line.x0 <= p.bbox[0] + 2
+
+
 def _bold_record(s: _State, w: WorkLine) -> bool:
     """A bold line after a gap that opens with a word and a colon ("Action: WM to circulate ...", "Agreed: ..."),
     under a paragraph in body type that ended: the minutes' record of an action or a decision, not the text."""
@@ -580,6 +603,21 @@ def _after_item_record(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence:
         return True
     # set in (a signature's "Mayor:", a note): after an item whose last sentence ended with a full stop, not after
     # one that introduces what is set in under it ("... as follows:")
+    last = p.tail or (p.pieces[-1] if p.pieces else [])
+    return bool(last) and bool(_STOPPED.search(last[-1].rstrip()))
+
+
+def _signed_off(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence: bool) -> bool:
+    """After a numbered paragraph whose last sentence ended with a full stop, a short line after a gap set out in the
+    right half of the page, far in from the paragraph's text ("Respectfully submitted," / "Karen Willis", a
+    signature's "Mayor:"): the paper's sign-off, not the paragraph's words."""
+    p = s.paragraphs.open
+    if not (s.body.pdf and in_paragraph and not mid_sentence and w.gap_before and w.label is None) or p is None \
+            or p.kind is not ParagraphKind.PARAGRAPH or not w.line.page_width:
+        return False
+    size = w.line.size or 10
+    if w.line.x0 < 0.45 * w.line.page_width or w.line.x0 < p.x_text + 6 * size or len(w.text.split()) > 8:
+        return False
     last = p.tail or (p.pieces[-1] if p.pieces else [])
     return bool(last) and bool(_STOPPED.search(last[-1].rstrip()))
 
@@ -726,6 +764,17 @@ def _after_intro(body, i: int, after_heading: int) -> bool:
         return False
     return all(not body[j].gap_before and body[j].label is None for j in range(after_heading + 1, i)) \
         and body[after_heading].label is None
+
+
+def _after_whole_lead(body, i: int, after_heading: int) -> bool:
+    """Line i comes after a heading and one short block that introduces its items as a whole clause ("7. Planning
+    Applications" / "The Council considered and responded to the planning applications listed below:" / "(1)
+    R/54/42G - Householder planning permission ..."): the items are the minute's entries, not the end of a
+    sentence the lead-in began ("The required parts of the development plan are:")."""
+    if after_heading < 0 or not 0 < i - after_heading <= 3 or not whole_lead(body[i - 1].text):
+        return False
+    return all(not body[j].gap_before or j == after_heading for j in range(after_heading, i)) \
+        and all(body[j].label is None for j in range(after_heading, i))
 
 
 def _right_under(body, i: int, after_heading: int) -> bool:
