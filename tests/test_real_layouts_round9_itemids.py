@@ -42,8 +42,8 @@ def test_resolutions_numbered_in_the_year_with_their_movers():
     # the paragraph's number, the movers its first words; R2026-17's list "1." to "4." is its own, cited R2026-17(1)
     d = doc("nipissing-township_2026_council-minutes-jan-20")
     assert [n for n in _numbers(d) if n.startswith("R2026-") and "(" not in n] == [f"R2026-{n}" for n in range(16, 25)]
-    assert para(d, "R2026-16").text == "S. Foote, L. Chalapenko: THAT the minutes of the regular Council Meeting held " \
-                                       "January 6, 2026, be adopted as published. Carried."
+    assert para(d, "R2026-16").text == "S. Foote, L. Chalapenko: THAT the minutes of the regular Council Meeting " \
+                                       "held January 6, 2026, be adopted as published. Carried."
     assert para(d, "R2026-17").text.endswith("by the Association of Municipalities of Ontario (AMO):")
     items = [p for p in d.paragraphs if p.parent == "R2026-17"]
     assert [(p.number, p.label) for p in items] == [(f"R2026-17({k})", str(k)) for k in range(1, 5)]
@@ -77,6 +77,11 @@ def _extract_text(tmp_path, text: str):
      "23/048 The Clerk reported on the contract.", ["23/045", "23/046", "23/048"]),
     ("[C-2025-101] The committee received the report.", "[C-2025-102] The committee noted the accounts.",
      "[C-2025-103] The committee agreed the dates.", ["C-2025-101", "C-2025-102", "C-2025-103"]),
+    ("RESOLUTION NO. 2024-17", "RESOLUTION NO. 2024-18", "RESOLUTION NO. 2024-19",
+     ["RESOLUTION NO. 2024-17", "RESOLUTION NO. 2024-18", "RESOLUTION NO. 2024-19"]),
+    ("PC/23/045 Apologies were received from Cllr Jones.", "PC/23/046 The minutes were approved.",
+     "PC/23/047 The Clerk reported on the contract.", ["PC/23/045", "PC/23/046", "PC/23/047"]),
+    ("45/23", "46/23", "47/23", ["45/23", "46/23", "47/23"]),  # alone on its line over the item's text
 ])
 def test_identifier_shapes_other_councils_print(tmp_path, first, second, third, ids):
     text = f"MINUTES OF THE MEETING\n\n{first}\nTHAT the item be agreed as set out in the report.\n\n" \
@@ -140,3 +145,24 @@ def test_a_minute_numbered_on_from_the_item_headings_before_it():
     assert _numbers(d) == ["1", "2", "3", "9"]
     assert para(d, "9").text == "There being no further business to come before the Board, the meeting was " \
                                 "adjourned at 6:15 p.m."
+
+
+@pytest.mark.parametrize("labels", [["SECTION ONE:", "SECTION TWO:", "SECTION THREE:"],
+                                    ["Section 1 -", "Section 2 -", "Section 3 -"],
+                                    ["SECTION 1:", "SECTION 2:", "SECTION 3:"]])
+def test_an_ordinance_numbers_its_sections_in_figures_or_words(tmp_path, labels):
+    texts = ["That the budget for the fiscal year be adopted as set out in the schedule attached.",
+             "That the sums set out in the schedule be appropriated for the purposes named in it.",
+             "That this ordinance shall take effect thirty days after its adoption by the Council."]
+    text = "AN ORDINANCE OF THE CITY\n\nBE IT ORDAINED by the City Council as follows:\n\n" + \
+        "".join(f"{label} {t}\n\n" for label, t in zip(labels, texts))
+    d = _extract_text(tmp_path, text)
+    assert _numbers(d) == ["Section 1", "Section 2", "Section 3"]
+    assert [p.text for p in d.paragraphs] == texts
+
+
+def test_a_step_with_a_colon_is_no_provision(tmp_path):
+    # only the words of legislation take a colon or a dash after their number; "Step 1:" and the like are a list's
+    text = "GUIDANCE\n\n" + "".join(f"Step {k}: Read the guidance on the council's website before you apply.\n\n"
+                                     for k in (1, 2, 3))
+    assert not _extract_text(tmp_path, text).paragraphs

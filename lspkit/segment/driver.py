@@ -50,7 +50,15 @@ from .itemids import item_id_labels
 from .leadins import lone_lead_items
 from .notes import attach, lift_footnotes, lift_table_lines
 from .outline import OutlineItems
-from .numbering import Numbering, letter_label, question_warnings, reference_label, sequence_warnings, unique_ids, whole_lead
+from .numbering import (
+    Numbering,
+    letter_label,
+    question_warnings,
+    reference_label,
+    sequence_warnings,
+    unique_ids,
+    whole_lead,
+)
 from .paragraphs import SENTENCE_END, Blocks, OpenParagraph, Paragraphs, hyphenates, vocabulary
 from .register import amendments, item_text_starts, register_records, register_titles, title_lines
 

@@ -29,16 +29,16 @@ if TYPE_CHECKING:
 
 _ID = re.compile(
     r"^(?P<open>[(\[])?(?P<star>\*)?"
-    r"(?P<word>(?:Council\s+)?(?:Resolution|Res|Minute|Min|Motion|Item|Ordinance|By-?[Ll]aw)\.?\s+"
-    r"(?:No\.?\s*|Number\s+|#\s*)?)?"
-    r"(?P<pre>[A-Z]{1,3}[-.]?)?"
+    r"(?P<word>(?i:(?:council\s+)?(?:resolution|res|minute|min|motion|item|ordinance|ord|by-?law))\.?\s*"
+    r"(?:(?i:no)\.?\s*|(?i:number)\s+|#\s*)?(?=\d|[A-Z]{1,3}[-./]?\d))?"
+    r"(?P<pre>[A-Z]{1,3}[-./]?)?"
     r"(?P<a>\d{1,4})(?P<sep>[-/–])(?P<b>\d{1,4})(?![-/–.]?\d|[A-Za-z])"
-    r"(?P<close>[)\]])?(?P<punct>[.:])?\s+(?=\S)(?P<rest>.*)$",
+    r"(?P<close>[)\]])?(?P<punct>[.:])?(?:\s+(?=\S)(?P<rest>.*)|\s*$)",
     re.S,
 )
 _CLOSE = {"(": ")", "[": "]"}
 # a resolution's identifier: its text is the item whatever its length ("R2026-16 S. Foote, L. Chalapenko:")
-_RESOLUTION = re.compile(r"^(?:R|RES|Res|Resolution|Council Resolution|Motion)\b", re.I)
+_RESOLUTION = re.compile(r"^(?:R|RES|Resolution|Council Resolution|Motion)\b", re.I)
 _ENDS = re.compile(r"[.:;,!?][\"'”’)\]]*$")
 
 
@@ -133,8 +133,8 @@ def _label(work: list[WorkLine], series: list[_Hit], fixed_first: bool) -> None:
         word = " ".join((m.group("word") or "").split())
         ident = f"{m.group('pre') or ''}{m.group('a')}{m.group('sep')}{m.group('b')}"
         number = f"{word.rstrip()} {ident}" if word else ident
-        work[h.k].label = Label("number", number, m.group("rest").strip(), (h.b if fixed_first else h.a,), True,
-                                ITEM_ID)
+        rest = (m.group("rest") or "").strip()
+        work[h.k].label = Label("number", number, rest, (h.b if fixed_first else h.a,), True, ITEM_ID)
 
 
 def _bare_line(work: list[WorkLine], k: int) -> bool:
@@ -155,7 +155,7 @@ def _item_text(work: list[WorkLine], h: _Hit) -> bool:
     """The item's text starts on its identifier's line: a resolution's, or one that ends as a sentence or a lead-in
     does ("... Red Cross Month.", "... L. Chalapenko:"), or runs on to the next line unbroken."""
     m = h.m
-    rest = m.group("rest").strip()
+    rest = (m.group("rest") or "").strip()
     if _RESOLUTION.match((m.group("word") or m.group("pre") or "").strip()):
         return True
     if _ENDS.search(rest):
@@ -164,6 +164,8 @@ def _item_text(work: list[WorkLine], h: _Hit) -> bool:
     nxt = work[h.k + 1] if h.k + 1 < len(work) else None
     if nxt is None or nxt.gap_before or nxt.line.page != w.line.page or nxt.label is not None:
         return False
+    if not rest:
+        return True  # the identifier alone on its line, the item's text right under it
     # the identifier's line runs to the right margin (as far as its page's longest lines, near enough)
     right = max(v.line.x1 for v in work[max(0, h.k - 40): h.k + 40] if v.line.page == w.line.page)
     return w.line.x1 >= right - 1.5 * (w.line.size or 10)

@@ -310,7 +310,8 @@ def word_numbered_labels(work: list[WorkLine]) -> None:
     _word_flat_labels(work)
 
 
-_WORD_FLAT = re.compile(r"^([A-Z][a-z]{2,14}|[A-Z]{3,15})\s+(\d{1,3})([A-Z]?)(\.|:|\s?[-–—])\s+(?=[A-Z(“\"‘])(.*)$", re.S)
+_WORD_FLAT = re.compile(r"^([A-Z][a-z]{2,14}|[A-Z]{3,15})\s+(\d{1,3})([A-Z]?)(\.|:|\s?[-–—])\s+(?=[A-Z(“\"‘])(.*)$",
+                        re.S)
 # the words of legislation whose provisions an ordinance or by-law may label with a colon or a dash as well as a full
 # stop ("SECTION 1: That the amounts hereinafter set forth ...", "Section 2 - That ..."); any other word takes the
 # full stop ("Step 1: ...", "Recommendation 1: ..." are items of a list, not provisions)
@@ -342,10 +343,12 @@ def _word_flat_labels(work: list[WorkLine]) -> None:
     for w in work:
         if w.label is not None and not _runs_on_as_provision(w):
             continue
-        m = _WORD_FLAT.match(w.text.strip())
+        text = w.text.strip()
+        figures = _spelled_out(text)  # "SECTION ONE:": no chapter's label, but a provision's as "SECTION 1:" is
+        m = _WORD_FLAT.match(figures)
         if m and m.group(4) != "." and m.group(1).capitalize() not in _PROVISION_WORDS:
             m = None
-        if m and (m.group(1).capitalize() not in _NOT_PROVISIONS or w.label is not None):
+        if m and (m.group(1).capitalize() not in _NOT_PROVISIONS or w.label is not None or figures != text):
             found.setdefault(m.group(1), []).append((w, m))
     for word, hits in found.items():
         # an ordinance of one section ("Section 1. Section 5.100 of the Rivergrove Land Development Ordinance ...
@@ -373,6 +376,20 @@ def _word_flat_labels(work: list[WorkLine]) -> None:
             if abs(w.line.x0 - x) <= max(2.0, 0.6 * (w.line.size or 0)):
                 number = f"{word.capitalize() if word.isupper() else word} {m.group(2)}{m.group(3)}"
                 w.label = Label("number", number, m.group(5).strip(), (int(m.group(2)),), True, word.capitalize())
+
+
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                 "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+_SPELLED = re.compile(r"^((?i:section|article|clause|rule|regulation)\s+)([A-Za-z]{3,9})\b(?=\s*[.:\-–—])")
+
+
+def _spelled_out(text: str) -> str:
+    """An ordinance's provision numbered in words ("SECTION ONE: That ...", "Section Twelve. ...") with the number in
+    figures, as it is cited ("Section 1"); any other text as it is."""
+    m = _SPELLED.match(text)
+    if m is None or m.group(2).lower() not in _NUMBER_WORDS:
+        return text
+    return f"{m.group(1)}{_NUMBER_WORDS.index(m.group(2).lower()) + 1}{text[m.end():]}"
 
 
 def _one_series(headings: list[tuple[int, int]], provisions: list[tuple[int, int]]) -> bool:
