@@ -78,10 +78,12 @@ def _extract_text(tmp_path, text: str):
     ("[C-2025-101] The committee received the report.", "[C-2025-102] The committee noted the accounts.",
      "[C-2025-103] The committee agreed the dates.", ["C-2025-101", "C-2025-102", "C-2025-103"]),
     ("RESOLUTION NO. 2024-17", "RESOLUTION NO. 2024-18", "RESOLUTION NO. 2024-19",
-     ["RESOLUTION NO. 2024-17", "RESOLUTION NO. 2024-18", "RESOLUTION NO. 2024-19"]),
+     ["Resolution 2024-17", "Resolution 2024-18", "Resolution 2024-19"]),
     ("PC/23/045 Apologies were received from Cllr Jones.", "PC/23/046 The minutes were approved.",
      "PC/23/047 The Clerk reported on the contract.", ["PC/23/045", "PC/23/046", "PC/23/047"]),
     ("45/23", "46/23", "47/23", ["45/23", "46/23", "47/23"]),  # alone on its line over the item's text
+    ("Resolution No.: 2024-117", "Resolution No.: 2024-118", "Resolution No.: 2024-120",
+     ["Resolution 2024-117", "Resolution 2024-118", "Resolution 2024-120"]),
 ])
 def test_identifier_shapes_other_councils_print(tmp_path, first, second, third, ids):
     text = f"MINUTES OF THE MEETING\n\n{first}\nTHAT the item be agreed as set out in the report.\n\n" \
@@ -97,6 +99,9 @@ def test_identifier_shapes_other_councils_print(tmp_path, first, second, third, 
     # fiscal years: both parts count up, neither is fixed
     ["2021-22 The budget was set at last year's level.", "2022-23 The budget rose by three per cent.",
      "2023-24 The budget rose by five per cent."],
+    # a year's months, ISO style
+    ["2024-01 Income was received from the precept and the allotment rents.", "2024-02 Income was received from "
+     "the hall hire.", "2024-03 Income was received from the grant."],
     # two bare identifiers: too few for a series with nothing to vouch for its shape
     ["23/045 Apologies were received from Cllr Jones.", "23/046 There were no declarations of interest."],
     # a minute's titles over prose: they head sections, not paragraphs

@@ -30,13 +30,14 @@ if TYPE_CHECKING:
 _ID = re.compile(
     r"^(?P<open>[(\[])?(?P<star>\*)?"
     r"(?P<word>(?i:(?:council\s+)?(?:resolution|res|minute|min|motion|item|ordinance|ord|by-?law))\.?\s*"
-    r"(?:(?i:no)\.?\s*|(?i:number)\s+|#\s*)?(?=\d|[A-Z]{1,3}[-./]?\d))?"
+    r"(?:(?i:no)\.?:?\s*|(?i:number):?\s+|#\s*)?(?=\d|[A-Z]{1,3}[-./]?\d))?"
     r"(?P<pre>[A-Z]{1,3}[-./]?)?"
     r"(?P<a>\d{1,4})(?P<sep>[-/–])(?P<b>\d{1,4})(?![-/–.]?\d|[A-Za-z])"
     r"(?P<close>[)\]])?(?P<punct>[.:])?(?:\s+(?=\S)(?P<rest>.*)|\s*$)",
     re.S,
 )
 _CLOSE = {"(": ")", "[": "]"}
+_WORD_ONLY = re.compile(r"((?i:council\s+)?[A-Za-z-]+)\.?")  # the word without its "No." or "#"
 # a resolution's identifier: its text is the item whatever its length ("R2026-16 S. Foote, L. Chalapenko:")
 _RESOLUTION = re.compile(r"^(?:R|RES|Resolution|Council Resolution|Motion)\b", re.I)
 _ENDS = re.compile(r"[.:;,!?][\"'”’)\]]*$")
@@ -95,6 +96,9 @@ def _series(found: list[_Hit]) -> list[tuple[list[_Hit], bool]]:
                 continue  # "14/03 Site visit", "15/03 ...": days of a month, a diary's dates
             if fixed_first and not group[0].vouched and fixed <= 12 and max(nums) <= 31 and len(str(fixed)) < 4:
                 continue  # "03/14", "03/15": the American order of the same dates
+            if fixed_first and not group[0].vouched and fixed >= 1900 and max(nums) <= 12 \
+                    and all(len(h.m.group("b")) == 2 for h in group):
+                continue  # "2024-01", "2024-02": a year's months
             out.append((group, fixed_first))
             taken.update(h.k for h in group)
     return out
@@ -130,9 +134,11 @@ def _label(work: list[WorkLine], series: list[_Hit], fixed_first: bool) -> None:
         return  # short titles over prose: a minute's items head sections ("23/25 Election of Chairman")
     for h in at:
         m = h.m
-        word = " ".join((m.group("word") or "").split())
         ident = f"{m.group('pre') or ''}{m.group('a')}{m.group('sep')}{m.group('b')}"
-        number = f"{word.rstrip()} {ident}" if word else ident
+        word = _WORD_ONLY.match(m.group("word") or "")
+        # the identifier as it is cited: "Resolution 2024-17" for "RESOLUTION NO. 2024-17", "12-095" for "(*12-095)"
+        name = word.group(1) if word else ""
+        number = f"{name.title() if name.isupper() else name} {ident}" if name else ident
         rest = (m.group("rest") or "").strip()
         work[h.k].label = Label("number", number, rest, (h.b if fixed_first else h.a,), True, ITEM_ID)
 
