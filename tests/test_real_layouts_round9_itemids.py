@@ -171,3 +171,19 @@ def test_a_step_with_a_colon_is_no_provision(tmp_path):
     text = "GUIDANCE\n\n" + "".join(f"Step {k}: Read the guidance on the council's website before you apply.\n\n"
                                      for k in (1, 2, 3))
     assert not _extract_text(tmp_path, text).paragraphs
+
+
+def test_a_resolution_identifier_alone_over_a_gap_heads_the_text_under_it(tmp_path):
+    # "Resolution 2024-17" alone on its line, a space, then the movers and the resolution: its text is the block
+    # under it, and the note after the last resolution is none of it
+    text = "MINUTES\n\n" + "".join(f"Resolution 2024-{k}\n\nMoved by Brown, seconded by Green: THAT item {k} be "
+                                    "agreed.\n\n" for k in (17, 18, 19)) + "The meeting closed at 9 pm.\n"
+    d = _extract_text(tmp_path, text)
+    assert _numbers(d) == ["Resolution 2024-17", "Resolution 2024-18", "Resolution 2024-19"]
+    assert d.paragraphs[2].text == "Moved by Brown, seconded by Green: THAT item 19 be agreed."
+
+
+def test_the_consent_mark_before_the_bracket(tmp_path):
+    text = "MINUTES\n\n*(12-098) Minutes of the Special Meeting. Approved.\n\n*(12-099) Ratified bills in the " \
+           "amount of $2,670,605.57.\n\n(12-100) Recommendation to Adopt Plans and Specifications. Postponed.\n"
+    assert _numbers(_extract_text(tmp_path, text)) == ["12-098", "12-099", "12-100"]

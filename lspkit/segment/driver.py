@@ -601,8 +601,8 @@ def _after_item_record(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence:
     break the item goes on unless its sentence ended."""
     p = s.paragraphs.open
     if not (in_paragraph and w.gap_before and w.label is None) or p is None or p.last_line is None \
-            or p.number != s.numbering.item_id or p.kind is not ParagraphKind.PARAGRAPH:
-        return False
+            or p.number != s.numbering.item_id or p.kind is not ParagraphKind.PARAGRAPH or _bare(p):
+        return False  # (the identifier alone over a gap, "Resolution 2024-17" / "Moved by ...": its text to come)
     if p.last_line.page != w.line.page and mid_sentence:
         return False
     if not (w.text.lstrip()[:1].isupper() or w.text.lstrip()[:1] in "[(*“\"'‘"):

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from .lines import WorkLine
 
 _ID = re.compile(
-    r"^(?P<open>[(\[])?(?P<star>\*)?"
+    r"^\*?(?P<open>[(\[])?(?P<star>\*)?"
     r"(?P<word>(?i:(?:council\s+)?(?:resolution|res|minute|min|motion|item|ordinance|ord|by-?law))\.?\s*"
     r"(?:(?i:no)\.?:?\s*|(?i:number):?\s+|#\s*)?(?=\d|[A-Z]{1,3}[-./]?\d))?"
     r"(?P<pre>[A-Z]{1,3}[-./]?)?"
@@ -122,7 +122,8 @@ def _label(work: list[WorkLine], series: list[_Hit], fixed_first: bool) -> None:
     keys = {h.k for h in at}
     # one under another, each with nothing of its own under it: an agenda's or an index's list of the items, not
     # the items (the minutes under the agenda may still print them as a series)
-    at = [h for h in at if not (h.k + 1 in keys and not work[h.k + 1].gap_before or _bare_line(work, h.k))]
+    at = [h for h in at if not (h.k + 1 in keys and not work[h.k + 1].gap_before
+                                or _bare_line(work, h.k) and not _resolution(h))]
     if not _counts_up([h.b if fixed_first else h.a for h in at], vouched=all(h.vouched for h in at)):
         return
     opening = [h for h in at if _opens(work, h.k)]
@@ -157,12 +158,17 @@ def _opens(work: list[WorkLine], k: int) -> bool:
     return bool(re.search(r"[.:;!?][\"'”’)\]]*$", before)) or not any(c.isalnum() for c in before)
 
 
+def _resolution(h: _Hit) -> bool:
+    """A resolution's or a motion's identifier ("R2026-16", "Resolution 2024-17"): an item whatever its look."""
+    return bool(_RESOLUTION.match((h.m.group("word") or h.m.group("pre") or "").strip()))
+
+
 def _item_text(work: list[WorkLine], h: _Hit) -> bool:
     """The item's text starts on its identifier's line: a resolution's, or one that ends as a sentence or a lead-in
     does ("... Red Cross Month.", "... L. Chalapenko:"), or runs on to the next line unbroken."""
     m = h.m
     rest = (m.group("rest") or "").strip()
-    if _RESOLUTION.match((m.group("word") or m.group("pre") or "").strip()):
+    if _resolution(h):
         return True
     if _ENDS.search(rest):
         return True
