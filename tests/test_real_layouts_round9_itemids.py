@@ -61,6 +61,22 @@ def test_an_ordinance_labels_its_sections_with_a_colon():
     assert para(d, "Section 4").text.startswith("That if any section, subdivision, or sentence of this ordinance")
 
 
+def test_a_double_spaced_ordinance_keeps_its_sections_whole():
+    # Crete Township's ordinance is typed double-spaced (13 points between the lines of its 10-point text, 25 between
+    # its sections; its budget tables in 7-point type set the median line): the narrower spacing is the space inside
+    # a section, so each section's lines, centred fill-ins among them ("road purposes of CRETE TOWNSHIP Road
+    # District, WILL"), run on as one paragraph
+    d = doc("crete-township_2022_road-district-budget-ordinance")
+    assert para(d, "Section 1").text == (
+        "That the amounts hereinafter set forth, or so much thereof as may be authorized by law, and as may be needed "
+        "or deemed necessary to defray all expenses and liabilities of CRETE TOWNSHIP Road District, be and the same "
+        "are hereby appropriated for road purposes of CRETE TOWNSHIP Road District, WILL County, Illinois, as "
+        "hereafter specified for the fiscal year beginning APRIL 1, 2022 and ending MARCH 31, 2023.")
+    assert para(d, "Section 5").text.endswith("Three Hundred Forty-Seven Dollars ($1,971,347) for the fiscal year "
+                                              "beginning APRIL 1, 2021 and ending MARCH 31, 2023.")
+    assert para(d, "Section 6").text.endswith("shall be in full force and effect from and after this date.")
+
+
 def _extract_text(tmp_path, text: str):
     path = tmp_path / "paper.txt"
     path.write_text(text)
