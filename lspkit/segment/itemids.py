@@ -67,6 +67,9 @@ def item_id_labels(work: list[WorkLine]) -> None:
         t = w.text.lstrip()
         if not t[:1].isdigit() and t[:1] not in "([*" and not ("A" <= t[:1] <= "Z"):
             continue
+        head = t[:40]
+        if "-" not in head and "/" not in head and "–" not in head:
+            continue  # (no identifier's two parts near the start: most lines cost no regex)
         m = _ID.match(t)
         if m is None or bool(m.group("open")) != bool(m.group("close")) \
                 or (m.group("open") and _CLOSE[m.group("open")] != m.group("close")):

@@ -443,7 +443,11 @@ def _leading(lines: Sequence[Line], furniture: dict[int, str]) -> float:
     leading = max(min(spacings[len(spacings) // 2], 0.8 * sizes[len(sizes) // 2]), 0.0)
     text: Counter = Counter()
     for ln in lines:
-        text[round(ln.size, 1)] += len(ln.text)
+        text[ln.size] += len(ln.text)
+    by_size: Counter = Counter()
+    for sz, chars in text.items():  # round(size, 1) once per distinct size
+        by_size[round(sz, 1)] += chars
+    text = by_size
     total = sum(text.values()) or 1
     for size, chars in text.most_common(2):  # the sizes that set the text (not the median line's: a table's rows)
         double = _double_spacing(lines, furniture, size) if size and chars >= 0.3 * total else None
