@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .lines import Body, caps
+from .numbering import ITEM_ID
 
 # "1. ", "13. ", "3a. ", "A. ", "a) ": an item's label and its text
 _ITEM = re.compile(r"^(?:(\d{1,3})([a-z])?|([A-Za-z]))[.)]\s+(\S.*)$")
@@ -205,6 +206,8 @@ def _heading_like(body: Body, i: int) -> bool:
     or a title of a few words ("Administration", "Student Appointment(s):")."""
     w = body[i]
     t = w.text.strip()
+    if w.label is not None and w.label.word == ITEM_ID:
+        return False  # "R2026-17 S. Kirkey, J. Scott:": an item of an identified series, its list its own
     m = _ITEM.match(t)
     if m or (w.label is not None and w.label.kind in ("number", "chapter", "annex")):
         # an item or a numbered title: in capitals or bold, or a few words that are no sentence ("4. Council
@@ -214,6 +217,9 @@ def _heading_like(body: Body, i: int) -> bool:
             len(rest.split()) <= 8 and not re.search(r"[.:;,!?]$", rest.rstrip()))
     if len(t.split()) > 12:
         return False
+    if i > 0 and not w.gap_before and body[i - 1].line.page == w.line.page and body.full_line(body[i - 1].line) \
+            and re.search(r"[a-z,]$", body[i - 1].text.rstrip()):
+        return False  # "... by the Association of" / "Municipalities of Ontario (AMO):": a sentence's wrapped end
     lead_in = bool(_LEAD_END.search(t))
     if w.line.bold and body.bold_marks:
         # "REGULAR BUSINESS AT 6:30 P.M.", "CONSENT CALENDAR:"; not "Council is recommended to approve: -"

@@ -46,10 +46,19 @@ from .matter import (
     reading_metadata,
     references_heading,
 )
+from .itemids import item_id_labels
 from .leadins import lone_lead_items
 from .notes import attach, lift_footnotes, lift_table_lines
 from .outline import OutlineItems
-from .numbering import Numbering, letter_label, question_warnings, reference_label, sequence_warnings, unique_ids
+from .numbering import (
+    Numbering,
+    letter_label,
+    question_warnings,
+    reference_label,
+    sequence_warnings,
+    unique_ids,
+    whole_lead,
+)
 from .paragraphs import SENTENCE_END, Blocks, OpenParagraph, Paragraphs, hyphenates, vocabulary
 from .register import amendments, item_text_starts, register_records, register_titles, title_lines
 
@@ -65,6 +74,7 @@ def segment(reading: Reading) -> Document:
     work = working_lines(reading, furniture)
     dropped.extend(Dropped(marker, page, "margin-marker") for marker, page in strip_margin_markers(work))
     word_numbered_labels(work)
+    item_id_labels(work)
     if reading.kind == "pdf":
         lift_side_notes(work)
         repair_accents(work)
@@ -253,7 +263,8 @@ def _read_body(s: _State) -> None:
         hung = s.numbering.letters.paragraph  # lettered rules under a numbered lead-in paragraph ("11.1 ... follows:")
         lettered = None if start is not None else s.numbering.letters.start(
             body, i, hung or (s.outline.heading if by_heading else s.outline.number),
-            hung is not None or s.numbering.heading_since_last and (intro or _right_under(body, i, after_heading)),
+            hung is not None or s.numbering.heading_since_last and (intro or _right_under(body, i, after_heading)
+                                                                    or _after_whole_lead(body, i, after_heading)),
             mid_sentence)
         if lettered is not None and by_heading and hung is None:
             lettered = (f"{s.outline.heading} {lettered[1]}", lettered[1], lettered[2])
@@ -289,6 +300,9 @@ def _read_body(s: _State) -> None:
                 and s.paragraphs.open is not None and s.paragraphs.open.section in _item_numbers(s):
             _close(s)  # after an item's prose: an amendment's preamble, not the motion's words
             _add_line(s, w)
+        elif start is None and lettered is None and in_paragraph and _decision_record(s, w):
+            _close(s)  # "(1) R/54/42G - Householder planning permission ..." / "RESOLVED: That the Council had no
+            _add_line(s, w)  # objection ...": the minute's decision on the item, not the item's text
         elif start is None and lettered is None and in_paragraph and not mid_sentence and _bold_record(s, w):
             _close(s)  # "Action: WM to circulate ..." in bold after the minute's text: a record, not its text
             _add_line(s, w)
@@ -300,6 +314,12 @@ def _read_body(s: _State) -> None:
             _add_line(s, w)
         elif start is None and lettered is None and _outdented_after(s, w, in_paragraph, mid_sentence):
             _close(s)  # back at the number's margin after a gap, with no number: not this paragraph's text
+            _add_line(s, w)
+        elif start is None and lettered is None and _after_item_record(s, w, in_paragraph, mid_sentence):
+            _close(s)  # "(12-105) Recommendation to ..." / "The City Manager gave a presentation.": the debate
+            _add_line(s, w)
+        elif start is None and lettered is None and _signed_off(s, w, in_paragraph, mid_sentence):
+            _close(s)  # "9. There being no further business ... 6:15 p.m." / "Respectfully submitted,": the sign-off
             _add_line(s, w)
         elif start is None and lettered is None and _unnumbered_after(s, i, in_paragraph, mid_sentence):
             _close(s)  # a block of its own after a paragraph that ended: unnumbered prose, not the paragraph's text
@@ -325,6 +345,10 @@ def _read_body(s: _State) -> None:
                 # the number as printed
                 s.paragraphs.start(w, number, w.label.rest, kind, s.outline.number, s.outline.heading,
                                    label=printed, parent=number[: -len(printed) - 1])
+            elif kind is ParagraphKind.PARAGRAPH and number.endswith(f"({printed})"):
+                # a list numbered inside an identified item ("1." under "R2026-17 ..."): "R2026-17(1)"
+                s.paragraphs.start(w, number, w.label.rest, kind, s.outline.number, s.outline.heading,
+                                   label=printed, parent=number[: -len(printed) - 2])
             else:
                 s.paragraphs.start(w, number, w.label.rest, kind, s.outline.number, s.outline.heading)
             # "6.—(1) You must-": the (2), (3) that follow are its sub-paragraphs, cited 6(2), 6(3)
@@ -452,6 +476,22 @@ def _two_letters(text: str, letter: str, rest: str) -> Optional[tuple[str, str, 
     return rest[: m.start()].strip(), nxt, rest[m.end():].strip()
 
 
+_DECISION = re.compile(r"(?:FURTHER\s+)?(?:RESOLVED|AGREED)\b\s*(?:[:–—-]|that\b|to\b|That\b|To\b)")
+
+
+def _decision_record(s: _State, w: WorkLine) -> bool:
+    """A line opening with a minute's decision in capitals ("RESOLVED: That ...", "FURTHER RESOLVED: ...", "AGREED
+    that ..."), at or left of the text margin of the open paragraph, an item under a minute (a numbered or lettered
+    entry cited with it, "7(1)", or an identified item): the minute's decision on the item, not the item's words."""
+    p = s.paragraphs.open
+    if p is None or w.label is not None or p.kind is not ParagraphKind.PARAGRAPH \
+            or (p.label is None and p.number != s.numbering.item_id):
+        return False
+    if not _DECISION.match(w.text.lstrip()):
+        return False
+    return w.line.x0 <= p.x_text + 2 or w.line.x0 <= p.bbox[0] + 2
+
+
 def _bold_record(s: _State, w: WorkLine) -> bool:
     """A bold line after a gap that opens with a word and a colon ("Action: WM to circulate ...", "Agreed: ..."),
     under a paragraph in body type that ended: the minutes' record of an action or a decision, not the text."""
@@ -528,8 +568,10 @@ def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool)
     if all(ln.bold for ln in p.read_lines) and not w.line.bold and w.line.x0 > p.x_text + 2:
         # "8. United Nations Convention ... (UNCRPD)." in bold, then its text set in under it: a lead-in
         return False
-    if any(_LIST_ITEM.match(ln.text) for ln in p.read_lines[1:]):
+    if any(_LIST_ITEM.match(ln.text) for ln in p.read_lines[1:]) and s.numbering.item_id != p.number:
         return False  # "a. 58 are ..." / "b. 72 are ..." / "The makeup of these sites ...": it resumes after its list
+        # (an identified item's record, "(12-105) ... (1) (a) ... (2) ...", is all of its text: minuted debate
+        # follows it, set apart)
     last = p.tail or (p.pieces[-1] if p.pieces else [])
     if not last or not _STOPPED.search(last[-1].rstrip()):
         return False
@@ -550,6 +592,42 @@ def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool)
     # a block running on over the page break ("... together with" / "any other consents ..."): a paragraph's own
     # second block as often as a new one, and the page hides which; it stays the paragraph's
     return not (j + 1 < len(body) and body[j + 1].line.page != w.line.page and not _STOPPED.search(body[j].text.rstrip()))
+
+
+def _after_item_record(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence: bool) -> bool:
+    """The open paragraph is an item of an identified series ("(12-105) Recommendation to ...", "R2026-20 ...":
+    itemids.py), the record of the item in one block, and line w opens a new block after a gap, not set in from
+    the item's text: the minuted debate, the vote or a note that follows the item, not its text.  Over a page
+    break the item goes on unless its sentence ended."""
+    p = s.paragraphs.open
+    if not (in_paragraph and w.gap_before and w.label is None) or p is None or p.last_line is None \
+            or p.number != s.numbering.item_id or p.kind is not ParagraphKind.PARAGRAPH or _bare(p):
+        return False  # (the identifier alone over a gap, "Resolution 2024-17" / "Moved by ...": its text to come)
+    if p.last_line.page != w.line.page and mid_sentence:
+        return False
+    if not (w.text.lstrip()[:1].isupper() or w.text.lstrip()[:1] in "[(*“\"'‘"):
+        return False
+    if w.line.x0 <= p.x_text + 2 or w.line.x0 <= p.bbox[0] + 2:
+        return True
+    # set in (a signature's "Mayor:", a note): after an item whose last sentence ended with a full stop, not after
+    # one that introduces what is set in under it ("... as follows:")
+    last = p.tail or (p.pieces[-1] if p.pieces else [])
+    return bool(last) and bool(_STOPPED.search(last[-1].rstrip()))
+
+
+def _signed_off(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence: bool) -> bool:
+    """After a numbered paragraph whose last sentence ended with a full stop, a short line after a gap set out in the
+    right half of the page, far in from the paragraph's text ("Respectfully submitted," / "Karen Willis", a
+    signature's "Mayor:"): the paper's sign-off, not the paragraph's words."""
+    p = s.paragraphs.open
+    if not (s.body.pdf and in_paragraph and not mid_sentence and w.gap_before and w.label is None) or p is None \
+            or p.kind is not ParagraphKind.PARAGRAPH or not w.line.page_width:
+        return False
+    size = w.line.size or 10
+    if w.line.x0 < 0.45 * w.line.page_width or w.line.x0 < p.x_text + 6 * size or len(w.text.split()) > 8:
+        return False
+    last = p.tail or (p.pieces[-1] if p.pieces else [])
+    return bool(last) and bool(_STOPPED.search(last[-1].rstrip()))
 
 
 def _spaced_closer(body, w: WorkLine, p: OpenParagraph) -> bool:
@@ -694,6 +772,17 @@ def _after_intro(body, i: int, after_heading: int) -> bool:
         return False
     return all(not body[j].gap_before and body[j].label is None for j in range(after_heading + 1, i)) \
         and body[after_heading].label is None
+
+
+def _after_whole_lead(body, i: int, after_heading: int) -> bool:
+    """Line i comes after a heading and one short block that introduces its items as a whole clause ("7. Planning
+    Applications" / "The Council considered and responded to the planning applications listed below:" / "(1)
+    R/54/42G - Householder planning permission ..."): the items are the minute's entries, not the end of a
+    sentence the lead-in began ("The required parts of the development plan are:")."""
+    if after_heading < 0 or not 0 < i - after_heading <= 3 or not whole_lead(body[i - 1].text):
+        return False
+    return all(not body[j].gap_before or j == after_heading for j in range(after_heading, i)) \
+        and all(body[j].label is None for j in range(after_heading, i))
 
 
 def _right_under(body, i: int, after_heading: int) -> bool:

@@ -310,7 +310,12 @@ def word_numbered_labels(work: list[WorkLine]) -> None:
     _word_flat_labels(work)
 
 
-_WORD_FLAT = re.compile(r"^([A-Z][a-z]{2,14}|[A-Z]{3,15})\s+(\d{1,3})([A-Z]?)\.\s+(?=[A-Z(“\"‘])(.*)$", re.S)
+_WORD_FLAT = re.compile(r"^([A-Z][a-z]{2,14}|[A-Z]{3,15})\s+(\d{1,3})([A-Z]?)(\.|:|\s?[-–—])\s+(?=[A-Z(“\"‘])(.*)$",
+                        re.S)
+# the words of legislation whose provisions an ordinance or by-law may label with a colon or a dash as well as a full
+# stop ("SECTION 1: That the amounts hereinafter set forth ...", "Section 2 - That ..."); any other word takes the
+# full stop ("Step 1: ...", "Recommendation 1: ..." are items of a list, not provisions)
+_PROVISION_WORDS = frozenset({"Section", "Article", "Rule", "Regulation", "Clause", "Paragraph", "Para", "Bylaw"})
 # words that caption, head or ask ("Table 3.", "Part 2.", "Question 4."), never a provision's own label
 _NOT_PROVISIONS = (_CITING - {"Rule", "Regulation", "Article", "Clause", "Paragraph", "Para"}) | {
     "Stage", "Phase", "Step", "Level", "Tier", "Zone", "Ward", "Item", "Minute"}
@@ -338,8 +343,12 @@ def _word_flat_labels(work: list[WorkLine]) -> None:
     for w in work:
         if w.label is not None and not _runs_on_as_provision(w):
             continue
-        m = _WORD_FLAT.match(w.text.strip())
-        if m and (m.group(1).capitalize() not in _NOT_PROVISIONS or w.label is not None):
+        text = w.text.strip()
+        figures = _spelled_out(text)  # "SECTION ONE:": no chapter's label, but a provision's as "SECTION 1:" is
+        m = _WORD_FLAT.match(figures)
+        if m and m.group(4) != "." and m.group(1).capitalize() not in _PROVISION_WORDS:
+            m = None
+        if m and (m.group(1).capitalize() not in _NOT_PROVISIONS or w.label is not None or figures != text):
             found.setdefault(m.group(1), []).append((w, m))
     for word, hits in found.items():
         # an ordinance of one section ("Section 1. Section 5.100 of the Rivergrove Land Development Ordinance ...
@@ -352,7 +361,7 @@ def _word_flat_labels(work: list[WorkLine]) -> None:
         if len(hits) < 3:
             for w, m in hits:
                 number = f"{word.capitalize() if word.isupper() else word} {m.group(2)}{m.group(3)}"
-                w.label = Label("number", number, m.group(4).strip(), (int(m.group(2)),), True, word.capitalize())
+                w.label = Label("number", number, m.group(5).strip(), (int(m.group(2)),), True, word.capitalize())
             continue
         # one margin, within a couple of points (Word sets "Section 1." at 66.5 on one page and 65.1 on the next)
         near = [[v for v, _ in hits if abs(v.line.x0 - w.line.x0) <= max(2.0, 0.6 * (v.line.size or 0))]
@@ -366,7 +375,21 @@ def _word_flat_labels(work: list[WorkLine]) -> None:
         for w, m in hits:
             if abs(w.line.x0 - x) <= max(2.0, 0.6 * (w.line.size or 0)):
                 number = f"{word.capitalize() if word.isupper() else word} {m.group(2)}{m.group(3)}"
-                w.label = Label("number", number, m.group(4).strip(), (int(m.group(2)),), True, word.capitalize())
+                w.label = Label("number", number, m.group(5).strip(), (int(m.group(2)),), True, word.capitalize())
+
+
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                 "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+_SPELLED = re.compile(r"^((?i:section|article|clause|rule|regulation)\s+)([A-Za-z]{3,9})\b(?=\s*[.:\-–—])")
+
+
+def _spelled_out(text: str) -> str:
+    """An ordinance's provision numbered in words ("SECTION ONE: That ...", "Section Twelve. ...") with the number in
+    figures, as it is cited ("Section 1"); any other text as it is."""
+    m = _SPELLED.match(text)
+    if m is None or m.group(2).lower() not in _NUMBER_WORDS:
+        return text
+    return f"{m.group(1)}{_NUMBER_WORDS.index(m.group(2).lower()) + 1}{text[m.end():]}"
 
 
 def _one_series(headings: list[tuple[int, int]], provisions: list[tuple[int, int]]) -> bool:
@@ -417,7 +440,49 @@ def _leading(lines: Sequence[Line], furniture: dict[int, str]) -> float:
     spacings.sort()
     sizes = sorted(ln.size for ln in lines if ln.size) or [10.0]
     # a paper of one-line items has more paragraph gaps than line spacings: never more than 0.8 of the type size
-    return max(min(spacings[len(spacings) // 2], 0.8 * sizes[len(sizes) // 2]), 0.0)
+    leading = max(min(spacings[len(spacings) // 2], 0.8 * sizes[len(sizes) // 2]), 0.0)
+    text: Counter = Counter()
+    for ln in lines:
+        text[ln.size] += len(ln.text)
+    by_size: Counter = Counter()
+    for sz, chars in text.items():  # round(size, 1) once per distinct size
+        by_size[round(sz, 1)] += chars
+    text = by_size
+    total = sum(text.values()) or 1
+    for size, chars in text.most_common(2):  # the sizes that set the text (not the median line's: a table's rows)
+        double = _double_spacing(lines, furniture, size) if size and chars >= 0.3 * total else None
+        if double is not None and double > leading:
+            return double
+    return leading
+
+
+def _double_spacing(lines: Sequence[Line], furniture: dict[int, str], size: float) -> Optional[float]:
+    """The space between a double-spaced paper's lines (an ordinance or a resolution typed as a legal document:
+    13 points between the lines of its 10-point text, 25 between its paragraphs): where the body type's most usual
+    spacing is more than 0.8 of its size and a clearly wider one (half as wide again) also recurs, the narrower is
+    the space inside a paragraph.  A paper of one-line items spaced apart has the one spacing only.  None where the
+    paper is not so set."""
+    from collections import Counter
+
+    found: Counter = Counter()
+    prev = None
+    for i, ln in enumerate(lines):
+        if i in furniture or not ln.text:
+            continue
+        if prev is not None and prev.page == ln.page and ln.top > prev.top and abs(ln.size - size) < 0.5 \
+                and abs(prev.size - size) < 0.5:
+            sp = ln.top - prev.bottom
+            if 0 < sp < 3 * size:
+                found[round(sp * 2) / 2] += 1
+        prev = ln
+    total = sum(found.values())
+    if total < 10:
+        return None
+    usual, count = found.most_common(1)[0]
+    if usual <= 0.8 * size or count < 0.4 * total:
+        return None
+    wider = sum(n for sp, n in found.items() if sp >= 1.5 * usual)
+    return usual if wider >= max(3, 0.1 * total) else None
 
 
 def body_size(work: Sequence[WorkLine]) -> float:

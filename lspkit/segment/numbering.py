@@ -28,6 +28,9 @@ _NUM_GLUED = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,4})\.?(?=[A-Z(“\"‘])(.*)$
 _MINUTE = re.compile(r"^(\d{4})\.\s+(?=[A-Z])(.*)$", re.S)  # "2747. Police Report: ..." (minute numbers run on)
 _FLAT_GLUED = re.compile(r"^(\d{1,3})\.(?=[A-Z“\"‘][a-z ])(.*)$", re.S)  # "100.The ...", "10.Section ..." (no space)
 _NUM_DASH = re.compile(r"^(\d{1,3})\.?\s?[-–—]\s*(?=\(\d|[A-Z])(.*)$", re.S)  # "6.—(1) You must", "7- You must not"
+# a sub-item's label, its letter joined to the item's number by a hyphen ("4-A   Determination of status ..." under
+# "4. REGULAR AGENDA ITEMS"): no dash after a number, and not the item's number
+_SUB_ITEM = re.compile(r"^\d{1,3}[-–][A-Z](?:\s|$)")
 # a line ending with the noun a number cites, singular ("... with the exception of Standing Order" / "1. Therefore"):
 # the number at the next line's start goes with it, mid-sentence (a title's plural, "... Standing Orders", cites none)
 _REFERENCE_TAIL = re.compile(r"(?:\b(?:[Ss]tanding [Oo]rder|[Aa]rticle|[Ss]ection|[Cc]lause|[Pp]aragraph|[Rr]ule|"
@@ -50,6 +53,11 @@ _BULLET = re.compile(
     r"|[-–—*o!Øü§q](?=\s))\s*(.*)$",  # Wingdings/Symbol bullets extracted as ! Ø ü § q
     re.S,
 )
+
+
+# the word of a label that an item's identifier of a series gave ("(12-095)", "R2026-16": itemids.py): the series
+# vouches for it, as a file number does for an agenda's item, and its numbering is its own
+ITEM_ID = "Id"
 
 
 @dataclass(frozen=True)
@@ -95,7 +103,7 @@ def parse_label(text: str) -> Optional[Label]:
         number, rest = m.groups()
         return Label("number", number, rest.strip(), (int(number),), True)
     m = _NUM_DASH.match(t)
-    if m and int(m.group(1)) > 0:  # the statutory style: a dash after the number
+    if m and int(m.group(1)) > 0 and not _SUB_ITEM.match(t):  # the statutory style: a dash after the number
         number, rest = m.groups()
         return Label("number", number, rest.strip(), (int(number),), True)
     m = _FLAT_GLUED.match(t)
@@ -295,6 +303,7 @@ class Numbering:
         self.list_levels: Optional[tuple[int, ...]] = None  # the last item of a short numbered list of phrases
         self.seen_levels: set[tuple[int, ...]] = set()  # every number accepted so far
         self.title_levels: Optional[tuple[int, ...]] = None  # the last numbered title of a reading list
+        self.item_id: Optional[str] = None  # the open item of an identified series ("R2026-17"): its list's parent
 
     def paragraph_start(self, body: Body, i: int, section_levels: Optional[tuple[int, ...]], in_paragraph: bool,
                         mid_sentence: bool) -> Optional[tuple[str, ParagraphKind]]:
@@ -309,6 +318,13 @@ class Numbering:
             return None
         if lab.kind == "number" and self._accept_number(body, i, section_levels, in_paragraph, mid_sentence):
             self.taken(w, lab.levels, body)
+            if lab.word == ITEM_ID:
+                self.last_levels = None  # "R2026-17 ...": a list "1." to "4." inside the item numbers afresh,
+                self.item_id = lab.number  # its items cited with the item's identifier, "R2026-17(1)"
+            elif self.item_id is not None and len(lab.levels) == 1 and not lab.word:
+                if lab.levels == (1,):
+                    self.series_x = w.line.x0  # the list's own margin, set in from the item's identifier
+                return f"{self.item_id}({lab.number})", ParagraphKind.PARAGRAPH
             return self.annex.paragraph(lab.number), ParagraphKind.PARAGRAPH
         if lab.kind == "question" and self._accept_question(w, lab, in_paragraph, body, i):
             self.seen_q.add(lab.number)
@@ -336,6 +352,7 @@ class Numbering:
         """A heading: numbering may restart after it, and an annex may qualify what follows.  Its number as shown."""
         self.heading_since_last = True
         self.letters.stop()
+        self.item_id = None
         self.list_levels = None
         self.title_levels = None
         if annex:
@@ -372,8 +389,9 @@ class Numbering:
             return False
         if self._phrase_list(body, i) or self._list_title(body, i):
             return False
-        if lab.word == "File":
+        if lab.word in ("File", ITEM_ID):
             return True  # an agenda item before its file number ("1.A 21-0177 Approve ..."): the file number vouches
+            # (an item's identifier of a series, "(12-095)", "R2026-16": the series vouches)
         if lab.word:
             # a provision's own label ("Rule 31A."), found as a series over the whole paper: it starts a paragraph
             # wherever it follows on (a letter after a number is a provision inserted later; a few may be gone)
@@ -414,6 +432,12 @@ class Numbering:
             return w.gap_before
         if kind in ("next", "down", "up"):
             return True
+        if self.heading_since_last and section_levels is not None and len(cand) == len(section_levels) == 1 \
+                and cand[0] == section_levels[0] + 1 and cand[0] > prev[0] and w.gap_before and not mid_sentence \
+                and len(lab.rest.split()) > 4 and not lab.rest.isupper() and not body.numbered_heading_look(w):
+            return True  # numbered on from the item headings since the last paragraph ("3. MINUTES: Member Rocha
+            # moved ..." / "4. REGULAR AGENDA ITEMS" ... "8. CIVIL SERVICE BOARD COMMUNICATIONS" / "None." / "9. There
+            # being no further business ..."): a minutes' items count headings and paragraphs as one series
         if self.heading_since_last:
             sec = section_levels
             if sec is not None and cand[: len(sec)] == sec and cand[-1] == 1:
@@ -859,6 +883,11 @@ def _margin(body: "Body", w: "WorkLine") -> float:
 # ("... should plan positively for future growth and change by:"); "the following" may name what follows ("... reviewed
 # the following grant applications: -", a minutes' item over its lettered decisions)
 _COMPLETE_LEAD = re.compile(r"\b(?:follows|following(?:\s+[\w’'/-]+){0,3}|below)\s*:\s*[-–—]?$", re.I)
+
+
+def whole_lead(text: str) -> bool:
+    """A lead-in that is a whole clause naming what follows ("... the planning applications listed below:")."""
+    return bool(_COMPLETE_LEAD.search(text.rstrip()))
 # an entry of a glossary or a list of criteria ("Special Area of Conservation: Development of the site ..."), not a rule
 _TERM = re.compile(r"^(?:[^\s:]+\s+){0,6}[^\s:]+:\s")
 
