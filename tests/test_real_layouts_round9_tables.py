@@ -1,0 +1,64 @@
+"""Minutes set in ruled tables and lettered sub-paragraphs, as the round-9 unseen set showed them (data/real/;
+restored by data/real/restore.py).  Each test names the mechanism and checks the page as printed; papers not on
+this machine skip with the reason."""
+from __future__ import annotations
+
+from real_util import doc, para
+
+
+def _numbers(d) -> list[str]:
+    return [p.number for p in d.paragraphs]
+
+
+def test_a_minutes_table_is_read_row_by_row_its_lettered_notes_the_paragraphs():
+    # Decoy school, Learning & Wellbeing Committee: a 4-column ruled table "Item | heading | Notes | Action"; the text
+    # layer gives the item numbers and headings of a page before its notes ("LW 71/2122 School" ... "LW 72/2122
+    # Governors", then "a. Monitor progress ..."), so item 71's lettered notes were read under item 72's heading
+    d = doc("decoy-school_2022_lw-committee-minutes-may")
+    numbers = _numbers(d)
+    assert [n for n in numbers if n.startswith("LW 71/2122(")] == [f"LW 71/2122({c})" for c in "abcde"]
+    assert [n for n in numbers if n.startswith("LW 72/2122(")] == [f"LW 72/2122({c})" for c in "abcd"]
+    assert para(d, "LW 71/2122(a)").text.startswith("Monitor progress against SIP with focus on curriculum.")
+    assert para(d, "LW 72/2122(a)").text == "The following visit reports were considered"
+    assert para(d, "LW 72/2122(b)").text.startswith("Annual Parent/Pupil/Staff questionnaire(s). Heather had")
+    assert para(d, "LW 76/2122(a)").text == "There were no policies/documents to be approved."
+    # each row's number and heading (its cell's lines joined) heads the item
+    heads = {s.number: s.heading for s in d.sections}
+    assert heads["LW 71/2122"] == "School Improvement Plan (SIP) and School Performance Data"
+    assert heads["LW 72/2122"] == "Governors"
+
+
+def test_a_minutes_tables_action_column_is_the_outcome_never_the_text():
+    # the Action column beside item 72 a 3) ("Heather Poustie" in three cells down the page, beside three notes lines)
+    # was glued into the visit report's text: "... This is planned to be Heather Poustie Heather Poustie ..."
+    d = doc("decoy-school_2022_lw-committee-minutes-may")
+    three = next(p for p in d.paragraphs if p.text.startswith("Literacy Visit (Sandra Cartwright/Paul Evemy)"))
+    assert three.text == ("Literacy Visit (Sandra Cartwright/Paul Evemy). This is planned to be re-dated to the "
+                          "second week in June (i.e. from 6 June 2022).")
+    assert not any("Heather Poustie Heather Poustie" in p.text for p in d.paragraphs)
+    # the grid the minutes are set in is their layout: its rows are text, never a data table of a paragraph's
+    assert not any(t.page == 8 for p in d.paragraphs for t in p.tables)
+
+
+def test_cells_on_one_baseline_of_a_ruled_table_are_read_apart():
+    # Decoy school FGB (final): the row "FGB 104/2122 | Headteacher's Update | a. Headteacher's Update. Heather ..." is
+    # one baseline across three ruled columns (the row fills the page: a table of one row there); read as one line
+    # it glued the item's number, its heading and its first lettered note together.  Cut at the column rules
+    d = doc("decoy-school_2022_fgb-minutes-may-final")
+    heads = {s.number: s.heading for s in d.sections}
+    assert heads["FGB 104/2122"] == "Headteacher’s Update"
+    assert heads["FGB 100/2122"] == "Division of Agenda"
+    assert para(d, "FGB 104/2122(a)").text.startswith("Headteacher’s Update. Heather introduced her update and its")
+    assert [n for n in _numbers(d) if n.startswith("FGB 104/2122(")] == [f"FGB 104/2122({c})" for c in "abcd"]
+    assert [n for n in _numbers(d) if n.startswith("FGB 110/2122(")] == [f"FGB 110/2122({c})" for c in "abcd"]
+
+
+def test_a_letter_printed_twice_under_one_item_is_two_paragraphs():
+    # the draft of the same minutes prints "a." twice under item 104 ("a. Headteacher's Update ..." set in a little,
+    # in a box, then "a. Progress against the SIP ..."): two paragraphs, neither merged into the other
+    d = doc("decoy-school_2022_fgb-minutes-may-draft")
+    under = [p for p in d.paragraphs if p.number.startswith("FGB 104/2122")]
+    assert [p.label for p in under] == ["a", "a", "b", "c"]
+    assert under[0].text.startswith("Headteacher’s Update. Heather introduced her update")
+    assert under[1].text.startswith("Progress against the SIP, including the governing board")
+    assert len({p.number for p in under}) == 4  # unique ids, as printed twice
