@@ -62,3 +62,27 @@ def test_a_letter_printed_twice_under_one_item_is_two_paragraphs():
     assert under[0].text.startswith("Headteacher’s Update. Heather introduced her update")
     assert under[1].text.startswith("Progress against the SIP, including the governing board")
     assert len({p.number for p in under}) == 4  # unique ids, as printed twice
+
+
+def test_lettered_provisions_under_a_letters_numbered_paragraphs_that_the_letter_cites():
+    # DfT's TfL settlement letter: "13. For the H2 Funding Period, TfL or the Mayor (...):" then "a. Commits to deliver
+    # the £413 million ..." to "o."; the letter cites them so ("paragraphs 9, 10, 13.d., 13.e., 13.j., 13.k.",
+    # "paragraph 36.a."): each lettered provision is a paragraph, 13(a) ... 13(o), the lead-in keeps its own text;
+    # a lead-in of seven lines ("36. If a measure ... shall be addressed as follows:") leads in all the same
+    d = doc("dft_2020_tfl-extraordinary-funding-settlement-letter")
+    numbers = _numbers(d)
+    assert [n for n in numbers if n.startswith("13(")] == [f"13({c})" for c in "abcdefghijklmno"]
+    assert [n for n in numbers if n.startswith("9(")] == [f"9({c})" for c in "abcdef"]
+    assert [n for n in numbers if n.startswith("36(")] == ["36(a)", "36(b)"]
+    assert para(d, "3").text.endswith("will recognise both short and long-term objectives as follows:")
+    assert para(d, "3(a)").text.startswith("Short term (up to 31 March 2021) – to provide sufficient financial")
+    assert para(d, "31(a)").text.startswith("To the extent that any exceptional costs incurred by TfL")
+    assert para(d, "36(a)").text.endswith("either party may refer to the matter to an independent body for resolution;")
+
+
+def test_a_policys_lettered_items_stay_parts_where_the_paper_never_cites_them_by_letter():
+    # the draft NPPF: "2. To achieve this, plan-makers should:" / "a. Draw upon existing evidence ...;" - the items
+    # finish the policy's sentence and the paper never cites "2.a.": they stay inside paragraph 2
+    d = doc("mhclg_2025_draft_nppf_consultation_text")
+    assert not any(p.number.endswith("(a)") and p.text.startswith("Draw upon existing evidence") for p in d.paragraphs)
+    assert any("should: a. Draw upon existing evidence" in p.text for p in d.paragraphs)

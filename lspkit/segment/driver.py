@@ -284,7 +284,7 @@ def _read_body(s: _State) -> None:
             lettered = (f"{s.outline.heading} {lettered[1]}", lettered[1], lettered[2])
         if start is None and lettered is None and hung is None and s.paragraphs.open is not None \
                 and s.paragraphs.open.kind is ParagraphKind.PARAGRAPH and len(s.paragraphs.open.pieces) == 1 \
-                and len(s.paragraphs.open.pieces[0]) <= 3 and not s.paragraphs.open.tail \
+                and _lead_in_lines(s.paragraphs.open.pieces[0]) and not s.paragraphs.open.tail \
                 and s.paragraphs.open.label is None:  # a lead-in of a line or three, never a long paragraph's
             lettered = s.numbering.letters.start_under(body, i, s.paragraphs.open.number,
                                                        " ".join(s.paragraphs.open.pieces[0]))
@@ -456,6 +456,12 @@ def _clause_step(s: _State, i: int, mid_sentence: bool, after_heading: bool) -> 
                            label=step.label, parent=step.parent)
         s.clauses.opened(s.paragraphs.open)
     return step
+
+
+def _lead_in_lines(lines: list[str]) -> bool:
+    """Short enough to be a lead-in: a line or three, or up to eight that end introducing what follows (a letter's
+    paragraph that sets out its conditions, then "... shall be addressed as follows:")."""
+    return len(lines) <= 3 or len(lines) <= 8 and bool(lines) and lines[-1].rstrip().endswith(":")
 
 
 def _two_letters(text: str, letter: str, rest: str) -> Optional[tuple[str, str, str]]:
