@@ -86,3 +86,17 @@ def test_a_policys_lettered_items_stay_parts_where_the_paper_never_cites_them_by
     d = doc("mhclg_2025_draft_nppf_consultation_text")
     assert not any(p.number.endswith("(a)") and p.text.startswith("Draw upon existing evidence") for p in d.paragraphs)
     assert any("should: a. Draw upon existing evidence" in p.text for p in d.paragraphs)
+
+
+def test_letters_restart_under_the_sub_headings_of_a_table_rows_notes():
+    # Decoy school BM minutes, item 93 "Matters for the next agenda": "Finance:" / "a. Monitor budget ..." "b." "c.",
+    # then "Personnel:" / "a. Review current staffing ...", "Premises" / "a. ...": each sub-heading restarts the
+    # letters, and ends the item before it (it is no part of "c. Analyse use and impact ...")
+    d = doc("decoy-school_2022_bm-committee-minutes-may")
+    under = [p for p in d.paragraphs if p.number.startswith("BM 93/2122")]
+    assert [p.label for p in under] == ["a", "b", "c", "a", "a", "a", "a", "a"]
+    assert under[2].text == "Analyse use and impact of additional funding (Pupil Premium, PE funding, catch-up funding etc)"
+    assert under[3].text == "Review current staffing structure and staffing needs for the next academic year"
+    # a list of topics lettered in the notes ("b. Finance", "c. Data Protection" under FGB 114) is no paragraphs
+    final = doc("decoy-school_2022_fgb-minutes-may-final")
+    assert not any(p.text in ("Finance", "Data Protection", "Personnel") for p in final.paragraphs)

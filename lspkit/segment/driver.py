@@ -234,6 +234,11 @@ def _read_body(s: _State) -> None:
             i += 1
             after_heading = i
             continue
+        if s.rows is not None and w.index in s.rows.subheads:
+            _close(s)  # "Finance:" over its own lettered items in a minutes table's notes: it ends the item before
+            s.blocks.add_line(w, s.body)
+            i += 1
+            continue
         if s.rows is not None and w.index in s.rows.items:
             _close(s)  # its lettered items in the notes column: the paragraphs, cited "FGB 103/2122(b)"
             number, letter, rest = s.rows.items[w.index]
