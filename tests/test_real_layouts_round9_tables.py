@@ -100,3 +100,13 @@ def test_letters_restart_under_the_sub_headings_of_a_table_rows_notes():
     # a list of topics lettered in the notes ("b. Finance", "c. Data Protection" under FGB 114) is no paragraphs
     final = doc("decoy-school_2022_fgb-minutes-may-final")
     assert not any(p.text in ("Finance", "Data Protection", "Personnel") for p in final.paragraphs)
+
+
+def test_a_table_of_site_references_is_no_minutes_table():
+    # Manordeilo & Salem: a table "Site Reference | Location | Observations" ("SR/147/001 | Salem | No concerns.")
+    # inside a minute: its references look like minute numbers with a slash, but they share no year or session
+    # ("SR/147/001", "SR/165/005"), so its rows head no items and a prose line that opens with one ("SR/042/002.
+    # Cllr. H. Gwynne again declared an interest ...") stays prose
+    d = doc("manordeilo-salem-cc_2019_extraordinary-meeting-minutes")
+    assert not any((s.number or "").startswith("SR/") for s in d.sections)
+    assert not any(p.number.startswith("SR/") for p in d.paragraphs)

@@ -32,6 +32,9 @@ from .numbering import letter_label
 _ITEM_ID = re.compile(r"^(?:[A-Z][A-Za-z&]{0,6}\.?[ /]?)?\d{1,4}[a-z]?/\d{2,4}\b(?![/.]\d)")
 
 
+_NUMBER_PARTS = re.compile(r"(\d{1,4})[a-z]?/(\d{2,4})\b")
+
+
 def _near(a: float, b: float, tol: float = 3.0) -> bool:
     return abs(a - b) <= tol
 
@@ -80,6 +83,12 @@ def _table(lines: Sequence[Line], skip: set[int]) -> Optional[tuple[float, float
     anchors = [i for i in anchors if lines[i].page > start or lines[i].page == start and lines[i].top >= mated[start] - 1]
     # most items have a cell beside them: a table, not numbered paragraphs down a page
     if len(anchors) < 3 or sum(1 for i in anchors if i in beside) < 0.6 * len(anchors):
+        return None
+    # a meeting's minute numbers share their year or session ("FGB 98/2122", "FGB 99/2122"; "22/045", "22/046"); the
+    # references of a table of sites ("SR/147/001", "SR/165/005") share neither part
+    parts = [_NUMBER_PARTS.search(lines[i].text.strip()[:20]) for i in anchors]
+    years = [Counter(m.group(k) for m in parts if m).most_common(1)[0][1] for k in (1, 2)]
+    if max(years) < 0.8 * len(anchors):
         return None
     mates = [x for i in anchors for x in beside.get(i, [])]
     # the columns beside the items; the notes are the one that holds the most text (a heading's cell and an
