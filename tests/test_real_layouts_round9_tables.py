@@ -110,3 +110,15 @@ def test_a_table_of_site_references_is_no_minutes_table():
     d = doc("manordeilo-salem-cc_2019_extraordinary-meeting-minutes")
     assert not any((s.number or "").startswith("SR/") for s in d.sections)
     assert not any(p.number.startswith("SR/") for p in d.paragraphs)
+
+
+def test_a_vote_record_is_the_outcome_of_the_item_above_it():
+    # Manhattan CB1: "2. Ending the Impasse at the World Trade Center Site – Resolution" then, set apart, "BOARD VOTE:
+    # 34 In Favor 0 Opposed 0 Abstained 1 Recused": the count is the item's outcome; it headed a section of its own and
+    # made the numbered item above it a heading with no text
+    d = doc("manhattan-cb1_2010_monthly-meeting-minutes-march")
+    item = para(d, "WTC Redevelopment Committee 2")
+    assert item.text == "Ending the Impasse at the World Trade Center Site – Resolution"
+    assert item.outcome == "BOARD VOTE: 34 In Favor 0 Opposed 0 Abstained 1 Recused"
+    assert not any("BOARD VOTE" in s.heading for s in d.sections)
+    assert not any("BOARD VOTE" in p.text for p in d.paragraphs)
