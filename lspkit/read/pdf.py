@@ -300,6 +300,7 @@ def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], cou
     from .layout import margin_line_numbers, order_runs
 
     laid = PageLayout(page_no, width, height, count)
+    columns: list = []  # the rules of ruled grids of three columns or more: a line crossing one is two cells
     numbered = margin_line_numbers(runs)
     if numbered:  # printed line numbers are the page's furniture, never a label at a line's start
         runs = [r for i, r in enumerate(runs) if i not in numbered]
@@ -309,6 +310,10 @@ def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], cou
             grids = _grid_tables(hs, vs, runs, page_no)
             if any(len(r) > 8 and r[8] is not None for r in runs):  # prose in a ruled grid may be a schedule of changes
                 grids += _grid_tables(hs, vs, runs, page_no, layout=True)
+            heights = sorted(r[3] - r[2] for r in runs)
+            # (a data table's cells are read from its grid, and its lines set apart whole)
+            columns = [(ys, xs) for ys, xs in _column_bands(hs, vs, width, 2 * heights[len(heights) // 2])
+                       if not any(t.bbox[1] - 2 <= ys[0] and ys[1] <= t.bbox[3] + 2 for t in grids)]
             for table in grids:
                 x0, top, x1, bottom = table.bbox
                 marked = [r for r in runs if len(r) > 8 and r[8] is not None
@@ -336,11 +341,12 @@ def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], cou
     plain = True
     search = _UNMAPPED.search
     for line_runs in order_runs(runs, width):
-        line, marks = make_line(line_runs, page_no, width, height, tracked, unmarked=True)
-        if line is not None:
-            laid.lines.append((boxed(line, laid.boxes), marks))
-            if plain and (marks or line.changes or search(line.text)):
-                plain = False
+        for piece in (_cut_at_columns(line_runs, columns) if columns else (line_runs,)):
+            line, marks = make_line(piece, page_no, width, height, tracked, unmarked=True)
+            if line is not None:
+                laid.lines.append((boxed(line, laid.boxes), marks))
+                if plain and (marks or line.changes or search(line.text)):
+                    plain = False
     if notes:
         from .margins import place_notes
 
@@ -628,6 +634,47 @@ def _cells(table: TableRegion, hs: list, vs: list) -> tuple[list[float], list[fl
     ys = _ruled_positions(_merge_segments(inside_h), 0.5 * (x1 - x0))
     xs = _ruled_positions(_merge_segments(inside_v), 0.5 * (bottom - top))
     return ys, xs
+
+
+def _column_bands(hs: list, vs: list, width: float, lowest: float) -> list:
+    """The bands of a ruled table with three columns or more: between two rules drawn across most of the page,
+    at least `lowest` apart (two lines of text: a shaded line of a contents page is no table's row), the column
+    rules that run from one to the other ((ys, xs) as `_cell_of` reads them).  A row as tall as a page (a minutes
+    item that fills it) is such a band too, though the table it is in has no second row."""
+    from .tables import _merge_segments
+
+    rules = [h for h in _merge_segments(hs) if h[1] > 1 and h[2] < width - 1]  # not the page's own border
+    longest = max((h[2] - h[1] for h in rules), default=0.0)
+    # rules drawn across the table (a highlight's box inside a cell is shorter)
+    rows = sorted(h for h in rules if h[2] - h[1] >= max(0.4 * width, 0.8 * longest))
+    cols = _merge_segments(vs)
+    bands: list = []
+    for (top, a0, a1), (bottom, b0, b1) in zip(rows, rows[1:]):
+        if bottom - top < max(5.0, lowest):
+            continue
+        left, right = max(a0, b0) - 2, min(a1, b1) + 2
+        xs = sorted({round(x, 1) for x, y0, y1 in cols if left <= x <= right and y0 <= top + 3 and y1 >= bottom - 3})
+        if len(xs) >= 4:
+            bands.append(([top, bottom], xs))
+    return bands
+
+
+def _cut_at_columns(line_runs: list, grids: list) -> list:
+    """A visual line cut where its runs pass from one column of a ruled grid to the next: cells printed on one
+    baseline (a minutes table's item number, heading and notes: "FGB 104/2122 | Headteacher's | a. Headteacher's
+    update ...") are so many lines, never one."""
+    pieces: list = []
+    prev = None
+    for r in line_runs:
+        cell = _cell_of(grids, (r[0] + r[1]) / 2, (r[2] + r[3]) / 2)
+        column = None if cell is None else (cell[0], cell[2])
+        if pieces and column is not None and prev is not None and column != prev:
+            pieces.append([])
+        if not pieces:
+            pieces.append([])
+        pieces[-1].append(r)
+        prev = column if column is not None else prev
+    return pieces
 
 
 def _cell_of(grids: list, x: float, y: float) -> Optional[tuple[int, int, int]]:

@@ -60,15 +60,21 @@ from .numbering import (
     whole_lead,
 )
 from .paragraphs import SENTENCE_END, Blocks, OpenParagraph, Paragraphs, hyphenates, vocabulary
+from .votes import lift_votes
+from .tablerows import TableRows, data_tables, row_heading, table_rows
 from .register import amendments, item_text_starts, register_records, register_titles, title_lines
 
 
 def segment(reading: Reading) -> Document:
     """A Reading's lines as a Document of numbered paragraphs, sections, notes, blocks and metadata."""
+    rows = table_rows(reading)  # minutes set as a table: read row by row
+    reading = rows.reading
     lines = reading.lines
     warnings: list[str] = list(reading.warnings)
     dropped: list[Dropped] = []
     furniture = find_furniture(lines, reading.pages)
+    for i in rows.heads:
+        furniture.pop(i, None)  # "FGB 104/2122" at a page's top, like "FGB 103/2122" a page before: a row, no header
     for i, reason in sorted(furniture.items()):
         dropped.append(Dropped(lines[i].text, lines[i].page, reason))
     work = working_lines(reading, furniture)
@@ -77,6 +83,10 @@ def segment(reading: Reading) -> Document:
     item_id_labels(work)
     if reading.kind == "pdf":
         lift_side_notes(work)
+        for w in work:
+            if w.index in rows.actions:
+                w.role = "side"  # a minutes table's action column: the paragraph's outcome, not its text
+        lift_votes(work)  # "BOARD VOTE: 34 In Favor 0 Opposed ...": the outcome of the item above it
         repair_accents(work)
         for wrong, ligature in repair_ligatures(work).items():
             warnings.append(f"the font maps the ligature {ligature!r} to {wrong!r}; put back from the words the "
@@ -84,7 +94,7 @@ def segment(reading: Reading) -> Document:
     size = body_size(work)
     drop_contents(work, dropped)
     notes = lift_footnotes(work, size, reading.foot_rules) if reading.kind == "pdf" else []
-    table_regions = list(reading.tables)
+    table_regions = data_tables(rows, reading.tables)  # a minutes table's grid is its layout, not data
     lift_table_lines(work, table_regions)
 
     s = _State(Body(work, reading.kind, size, vocabulary([w.text for w in work], hyphenates=hyphenates(reading))))
@@ -99,6 +109,7 @@ def segment(reading: Reading) -> Document:
     s.diagram_pages = _diagram_pages(s.body)
     s.chapter_series = _chapter_series(s.body)
     s.agenda = agenda_items(s.body)
+    s.rows = rows
     _read_body(s)
     paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
     dropped.extend(unplaced_margin_notes(work, {i for p in s.paragraphs.done for i in p.lines}))
@@ -169,6 +180,7 @@ class _State:
     agenda_x: Optional[float] = None  # where the open agenda item's label stands
     agenda_size: float = 0.0  # and the size of its type
     agenda_link: Optional[int] = None  # the last line set apart under it as a link to its papers
+    rows: Optional[TableRows] = None  # a minutes table read row by row (lspkit.segment.tablerows)
 
 
 def _read_body(s: _State) -> None:
@@ -226,6 +238,26 @@ def _read_body(s: _State) -> None:
             s.blocks.add_line(w, s.body)
             i += 1
             continue
+        if s.rows is not None and w.index in s.rows.heads:
+            _close(s)  # a minutes table's row: the item's number and heading head what its notes column says
+            number, title = row_heading(w.text)
+            s.outline.open(Heading(number, title or number, w.line.page, SectionKind.SECTION, None, 1),
+                           s.numbering.section_opens(number, annex=False))
+            i += 1
+            after_heading = i
+            continue
+        if s.rows is not None and w.index in s.rows.subheads:
+            _close(s)  # "Finance:" over its own lettered items in a minutes table's notes: it ends the item before
+            s.blocks.add_line(w, s.body)
+            i += 1
+            continue
+        if s.rows is not None and w.index in s.rows.items:
+            _close(s)  # its lettered items in the notes column: the paragraphs, cited "FGB 103/2122(b)"
+            number, letter, rest = s.rows.items[w.index]
+            s.paragraphs.start(w, f"{number}({letter})", rest, ParagraphKind.PARAGRAPH, s.outline.number,
+                               s.outline.heading, label=letter, parent=number)
+            i += 1
+            continue
         if _agenda_step(s, i):
             i += 1
             continue
@@ -270,7 +302,7 @@ def _read_body(s: _State) -> None:
             lettered = (f"{s.outline.heading} {lettered[1]}", lettered[1], lettered[2])
         if start is None and lettered is None and hung is None and s.paragraphs.open is not None \
                 and s.paragraphs.open.kind is ParagraphKind.PARAGRAPH and len(s.paragraphs.open.pieces) == 1 \
-                and len(s.paragraphs.open.pieces[0]) <= 3 and not s.paragraphs.open.tail \
+                and _lead_in_lines(s.paragraphs.open.pieces[0]) and not s.paragraphs.open.tail \
                 and s.paragraphs.open.label is None:  # a lead-in of a line or three, never a long paragraph's
             lettered = s.numbering.letters.start_under(body, i, s.paragraphs.open.number,
                                                        " ".join(s.paragraphs.open.pieces[0]))
@@ -455,6 +487,12 @@ def _clause_step(s: _State, i: int, mid_sentence: bool, after_heading: bool) -> 
                            label=step.label, parent=step.parent)
         s.clauses.opened(s.paragraphs.open)
     return step
+
+
+def _lead_in_lines(lines: list[str]) -> bool:
+    """Short enough to be a lead-in: a line or three, or up to eight that end introducing what follows (a letter's
+    paragraph that sets out its conditions, then "... shall be addressed as follows:")."""
+    return len(lines) <= 3 or len(lines) <= 8 and bool(lines) and lines[-1].rstrip().endswith(":")
 
 
 def _two_letters(text: str, letter: str, rest: str) -> Optional[tuple[str, str, str]]:

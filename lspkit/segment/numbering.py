@@ -749,14 +749,17 @@ class LetteredParagraphs:
         terms ("a. Special Area of Conservation: ..."), and the items under a lead-in that says more are its parts.
         """
         lead = len(intro.split()) <= 15 and bool(_COMPLETE_LEAD.search(intro.rstrip()))
-        if not lead and not _ended_lead(body, i, intro):
-            return None
         got = letter_label(body[i].text)
         if got is None or got[0] != "a" or not got[1][:1].isupper() or (lead and _TERM.match(got[1])):
             return None
-        if lead and not self._confirmed(body, i, "a", sentences=True, margin=_loose_margin(body, body[i])):
+        provisions = _lead_over_provisions(body, i, intro)
+        if not lead and not provisions and not _ended_lead(body, i, intro):
             return None
-        if not lead and not self._confirmed(body, i, "a", margin=_margin(body, body[i]), ended=True):
+        if lead and not provisions and not self._confirmed(body, i, "a", sentences=True,
+                                                           margin=_loose_margin(body, body[i])):
+            return None
+        if not lead and not provisions and not self._confirmed(body, i, "a", margin=_margin(body, body[i]),
+                                                               ended=True):
             return None
         letter, rest = got
         self.kind, self.section, self.paragraph, self.x, self.last = "letter", number, number, body[i].line.x0, letter
@@ -855,6 +858,55 @@ def _titles_bullets(body: "Body", i: int) -> bool:
     nxt = body[i + 1] if i + 1 < len(body) else None
     return nxt is not None and nxt.label is not None and nxt.label.kind == "bullet" \
         and nxt.line.page == body[i].line.page
+
+
+# a citation of a lettered sub-paragraph by its paragraph's number: "paragraphs 9, 10, 13.d., 13.e.", "paragraph 36.a.",
+# "paragraph 4(b)"
+_LETTER_CITE = re.compile(r"(?:\b[Pp]aragraphs?\s+|,\s*|\band\s+)(\d{1,3})(?:\.[a-z]\.|\([a-z]\))")
+
+
+def _cites_lettered(body: "Body") -> bool:
+    """Does the paper cite the lettered sub-paragraphs of its own numbered paragraphs ("13.d.", "paragraph 36.a.",
+    where it numbers a paragraph 13 and 36)?  Then its letters number citable provisions, not a sentence's parts."""
+    got = getattr(body, "_cites_lettered", None)
+    if got is None:
+        numbers = {w.label.number for w in body.lines if w.label is not None and w.label.kind == "number"}
+        cited = {m.group(1) for w in body.lines for m in _LETTER_CITE.finditer(w.text)}
+        got = bool(cited & numbers)
+        body._cites_lettered = got  # type: ignore[attr-defined]
+    return got
+
+
+def _lead_over_provisions(body: "Body", i: int, intro: str) -> bool:
+    """A numbered paragraph of a letter or an agreement that introduces its lettered provisions ("3. ... will
+    recognise both short and long-term objectives as follows:" / "a. Short term (up to 31 March 2021) - to provide
+    ...", "13. For the H2 Funding Period, TfL or the Mayor ...:" / "a. Commits to deliver ..."), each a sentence or
+    more of its own, set apart from the lead-in with a gap, cited by its letter ("13.d."): the provisions are
+    paragraphs.  Items of a list that the lead-in's sentence runs into end without a full stop ("...;", "..., and")
+    and hold no sentence, or fit on a line.  One provision alone under "the following matter:" is one too.  Only
+    in a paper that cites such provisions by number and letter ("13.d."): a policy's "should:" over "a. Draw upon
+    ...;" keeps its items as parts."""
+    if not (body.pdf and intro.rstrip().endswith(":") and body[i].gap_before and _cites_lettered(body)):
+        return False
+    # every item of the series up to the next line left of it, lettered in turn
+    x, size = body[i].line.x0, body[i].line.size or 10.0
+    expect, items = "a", []
+    for j in range(i, min(len(body), i + 200)):
+        w = body[j]
+        if w.line.x0 < x - 0.5 * size:
+            break
+        got = letter_label(w.text) if abs(w.line.x0 - x) <= 0.5 * size else None
+        if got is not None and got[0] == expect:
+            items.append([got[1]])
+            expect = chr(ord(expect) + 1)
+        elif got is not None:
+            break
+        else:
+            items[-1].append(w.text.strip())
+    if not items or sum(len(lines) for lines in items) < 2 * len(items):
+        return False  # a list of one-line entries
+    # each ends as a sentence does, or holds sentences of its own ("... the Dispute. If the Commissioner ...;")
+    return all(re.search(r"[.!?][\"'”’)]*$|[a-z)][.!?] +[A-Z]", " ".join(lines)) for lines in items)
 
 
 def _ended_lead(body: "Body", i: int, intro: str) -> bool:
