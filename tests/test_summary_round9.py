@@ -35,6 +35,13 @@ def test_recommendations_that_name_a_body_then_what_it_is_to_do_take_that_verb_n
     assert modal_verb("The Cabinet is asked to note", subject_only=True) is None
 
 
+def test_a_minutes_list_of_matters_for_the_next_agenda_asks_no_decision():
+    """A governors' committee minutes its work plan as lettered items ("Monitor budget ...", "Approve the writing off
+    of irrecoverable debts ...", "Analyse use and impact ...", "Catering/school meals") on the page after a record
+    that "is recommended to the FGB": a few items open with a verb, most do not; none is a decision asked."""
+    assert summary("decoy-school_2022_bm-committee-minutes-may").recommendations == ()
+
+
 # ---------------------------------------------------------------- titles
 
 

@@ -755,15 +755,23 @@ def _lettered_after_lead(document: Document) -> list[Recommendation]:
     on the lead's page or the next, each lettered paragraph that opens with a decision verb."""
     pages = {b.page for b in document.blocks
              if b.text.strip().endswith(":") and _LEAD.search(b.text) and len(b.text) < 200}
-    out: list[Recommendation] = []
+    groups: dict[tuple, list[tuple[Any, Optional[str]]]] = {}
     for p in document.paragraphs:
         if not (p.page in pages or p.page - 1 in pages) or not _LETTER.match((p.label or "").strip()):
             continue
         first = re.match(r"^\W*([A-Z][a-z]+|[A-Z]{4,})\b", p.text)
+        verb = None
         if first and _VERB_FORMS.get(first.group(1).upper()) == first.group(1).upper():  # "Comments by ..." asks nothing
             verb = verb_of(p.text, True)
-            if verb:
-                out.append(Recommendation(p.number, p.page, p.text.strip(), p.label, verb, "body"))
+        groups.setdefault((p.section, p.parent), []).append((p, verb))
+    out: list[Recommendation] = []
+    for items in groups.values():
+        # the decisions a lead asks for are most of its list; a minute's list where a few items happen to open
+        # with a verb ("Monitor budget", "Approve the writing off ...", "Catering/school meals" as matters for the
+        # next agenda) asks nothing
+        if 2 * sum(1 for _, verb in items if verb) <= len(items):
+            continue
+        out += [Recommendation(p.number, p.page, p.text.strip(), p.label, verb, "body") for p, verb in items if verb]
     return out
 
 
