@@ -477,6 +477,7 @@ def cross_validate(
         held = set(fold)
         train = [i for i in range(n) if i not in held]
         _fit_and_predict(f, train, fold, names, words, feats, lex, gold_sets, groups, preds, details, seed, settings, inner_fold_groups(items))
+    hold_procedure(items, preds)
     descriptions = {
         "keywords": f"baseline: {KEYWORDS_PER_THEME} keywords per theme by log-odds on the training paragraphs",
         "lexicon": f"weighted lexicon ({taxonomy.name}), thresholds per theme from the training paragraphs",
@@ -496,6 +497,17 @@ def cross_validate(
         gold, k, seed, n, len(set(groups)), len({it.publisher for it in items if it.publisher}), tuple(names), tuple(systems),
         fold_docs, agree, rows,
     )
+
+
+def hold_procedure(items: Sequence[GoldItem], preds: dict[str, list[frozenset[str]]]) -> None:
+    """As the tagger does: meeting procedure (lspkit.nlp.procedure) gets no theme from the lexicon, the model or the blend
+    (the keyword baseline is left as it is)."""
+    from .procedure import held_back
+
+    for i, it in enumerate(items):
+        if any(preds[s][i] for s in ("lexicon", "model", "blend")) and held_back(it.text) is not None:
+            for s in ("lexicon", "model", "blend"):
+                preds[s][i] = frozenset()
 
 
 def _fit_and_predict(f, train, fold, names, words, feats, lex, gold_sets, groups, preds, details, seed, settings, inner_groups=None) -> None:

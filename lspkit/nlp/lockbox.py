@@ -27,7 +27,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from .crossval import ALPHAS, BOOTSTRAP, CrossValidation, SystemResult, _fit_and_predict, bootstrap, cross_validate, inner_fold_groups, lexicon_scores, model_features
+from .crossval import ALPHAS, BOOTSTRAP, CrossValidation, SystemResult, _fit_and_predict, hold_procedure, bootstrap, cross_validate, inner_fold_groups, lexicon_scores, model_features
 from .evaluate import GoldItem, score
 from .linear import TrainSettings, text_features
 from .taxonomy import Taxonomy
@@ -103,6 +103,7 @@ def evaluate_lockbox(items: Sequence[GoldItem], taxonomy: Taxonomy, *, seed: int
     preds: dict[str, list[frozenset[str]]] = {s: [frozenset()] * n for s in ("keywords", "lexicon", "model", "blend")}
     details: dict[str, list[dict]] = {s: [] for s in preds}
     _fit_and_predict(0, dev, box, names, words, feats, lex, gold_sets, groups, preds, details, seed, settings, inner_fold_groups(items))
+    hold_procedure(items, preds)
     box_items = [items[i] for i in box]
     systems = []
     for name in ("blend", "model", "lexicon", "keywords"):

@@ -20,6 +20,7 @@ from ..model import Document, Paragraph
 from .taxonomy import Taxonomy, load_taxonomy
 from . import docdata
 from .acronyms import Glossary, find_acronyms, scan
+from .procedure import Procedure, held_back
 from .linear import context_shares
 from .themes import Evidence, ThemeHit  # noqa: F401  (re-exported for users
 
@@ -31,6 +32,9 @@ class ParagraphTags:
     number: str
     themes: tuple[ThemeHit, ...]  # at or above the threshold, best first
     scores: dict[str, float] = field(default_factory=dict)  # every theme
+    # meeting procedure held back (lspkit.nlp.procedure, guide rule 1): why, and the themes it would have had
+    held: Optional[Procedure] = None
+    held_themes: tuple[ThemeHit, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,8 @@ class TaggedDocument:
         if explain:
             rec["evidence"] = {h.theme: [e.to_dict() for e in h.evidence] for h in tags.themes}
             rec["prior"] = {h.theme: h.prior for h in tags.themes if h.prior}
+            if tags.held is not None:
+                rec["held_back"] = {**tags.held.to_dict(), "themes": {h.theme: h.score for h in tags.held_themes}}
         return rec
 
     def records(self, *, explain: bool = False) -> list[dict[str, Any]]:
@@ -124,6 +130,7 @@ class Tagger:
         self.taxonomy = _taxonomy(taxonomy)
         self.nlp = get_pipeline(self.taxonomy, model)
         self.model = self.nlp.meta.get("lspkit_model")  # what scored: the shipped model, a directory, or None (lexicon)
+        self.hold_procedure = True  # meeting procedure gets no theme (lspkit.nlp.procedure); False: every paragraph as scored
 
     def _threshold(self, min_score: Optional[float]) -> float:
         if min_score is None:
@@ -189,6 +196,10 @@ class Tagger:
         for doc, key in done:
             hits = [h for h in docdata.get(doc, "theme_hits") if h.score >= threshold and h.score > 0]
             hits.sort(key=_best_first)
+            held = held_back(doc.user_data["lsp_text"]) if hits and self.hold_procedure else None
+            if held is not None:  # meeting procedure with nothing substantive beside it: no theme (guide rule 1)
+                out.append(ParagraphTags(str(key), (), dict(docdata.get(doc, "theme_scores")), held, tuple(hits)))
+                continue
             out.append(ParagraphTags(str(key), tuple(hits), dict(docdata.get(doc, "theme_scores"))))
         return out
 

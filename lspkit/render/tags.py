@@ -51,6 +51,8 @@ def csv_row(rec: dict[str, Any], theme_names, *, explain: bool = False) -> dict[
             for theme, evs in rec.get("evidence", {}).items()
             for e in evs
         )
+        if rec.get("held_back"):
+            row["evidence"] = (row["evidence"] + "; " if row["evidence"] else "") + f"held back: meeting procedure ({rec['held_back']['kind']})"
     return row
 
 
@@ -95,6 +97,9 @@ def as_table(tagged, *, explain: bool = False, color: bool = False, width: Optio
                 themes.append(f"\n  {terms}" + (f"\n  + heading prior {h.prior:g}" if h.prior else ""), style="dim")
         if not t.themes:
             themes.append("—", style="dim")
+            if explain and t.held is not None:
+                would = ", ".join(f"{h.theme} {h.score:.2f}" for h in t.held_themes)
+                themes.append(f"\n  held back: meeting procedure ({t.held.kind}: \"{t.held.text}\"); would have been {would}", style="dim")
         table.add_row(p.number, str(p.page), _short(p.text), themes)
     if not tagged.paragraphs:
         table.caption = "no numbered paragraphs found"

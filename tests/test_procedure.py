@@ -1,0 +1,79 @@
+"""Meeting procedure and routine business are held back from themes (lspkit.nlp.procedure, guide rule 1)."""
+import json
+
+import pytest
+
+from lspkit.nlp.procedure import held_back
+from lspkit.nlp.tagger import get_tagger
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("The Chair opened the meeting at 7.30 pm and welcomed everyone.", "opening"),
+        ("Apologies for absence were received from Cllrs Patel and Green.", "attendance"),
+        ("The minutes of the meeting held on 4 March were approved as a correct record and signed by the Chair.", "minutes"),
+        ("Moved by Councillor Hughes, seconded by Councillor Reid. Carried unanimously.", "motion"),
+        ("On motion of Alderman Price, the item was referred back; Ayes 5, Nays 2.", "motion"),
+        ("There being no further business, the Mayor declared the meeting closed at 9.10 pm.", "adjournment"),
+        ("The date of the next meeting will be confirmed by the Clerk.", "next-meeting"),
+        ("Approval of the Agenda", "agenda-item"),
+    ],
+)
+def test_routine_minutes_are_held_back(text, kind):
+    got = held_back(text)
+    assert got is not None and kind in got.kinds
+    assert got.reason.endswith("(guide rule 1)")
+    assert text[got.start:got.end] == got.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a standing order about motions is a rule (governance, guide rule 16), not a record of one
+        "A motion shall not be debated unless it has been moved and seconded.",
+        # a motion whose substance is the body's terms of reference keeps its theme (guide rule 2)
+        "Councillor Hughes moved that the revised terms of reference of the Scrutiny Committee be approved; seconded and carried.",
+        # appointing members to a board is governance even when it is proposed and seconded
+        "It was proposed and seconded that two members be appointed to the Board of the Joint Waste Committee. Carried.",
+        # a discussion that ends in a vote is more than procedure
+        "Members discussed at length whether the partnership had enough officer support to deliver its programme, noting the loss of"
+        " two posts, the coordinator's reduced hours and the lack of any budget for training; the motion to seek funding carried 6-1.",
+        "The Partnership exists to lead the regeneration of the town centre.",
+    ],
+)
+def test_substance_and_rules_are_not_held_back(text):
+    assert held_back(text) is None
+
+
+def test_tagger_keeps_scores_but_no_theme_and_explains():
+    tagger = get_tagger()
+    procedure, substance = tagger.tag_texts([
+        ("1", "Member Okafor moved approval of the quorum item, Member Lind seconded, and the motion carried 4-0."),
+        ("2", "The Joint Committee will comprise the Leader of each constituent council and will be quorate when four members are present."),
+    ])
+    assert procedure.themes == () and procedure.held is not None and procedure.held.kind == "motion"
+    assert procedure.held_themes, "the themes it would have had are kept for --explain"
+    assert max(procedure.scores.values()) >= procedure.held_themes[-1].score  # scores are untouched
+    assert "governance" in {h.theme for h in substance.themes} and substance.held is None
+    tagger.hold_procedure = False
+    try:
+        again = tagger.tag_texts([("1", "Member Okafor moved approval of the quorum item, Member Lind seconded, and the motion carried 4-0.")])[0]
+        assert again.themes and again.held is None
+    finally:
+        tagger.hold_procedure = True
+
+
+def test_labelled_rounds_held_paragraphs_mostly_have_no_theme():
+    """On the labelled rounds, the paragraphs held back are ones the annotators gave no theme (at most 1 in 20 otherwise)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "data" / "labels"
+    held = wrong = 0
+    for r in ("real", "unseen5", "unseen6", "unseen8", "unseen9"):
+        for line in (root / r / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            if held_back(rec["text"]) is not None:
+                held += 1
+                wrong += bool(rec["themes"])
+    assert held >= 60 and wrong <= held / 20
