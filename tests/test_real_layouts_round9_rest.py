@@ -16,3 +16,24 @@ def test_a_bracketed_letter_under_an_agenda_items_prose_is_its_sub_item():
         assert sub.text.startswith("Planning Board and Planning Department recommend"), item
         assert "Planning Board and Planning Department recommend" not in para(d, item).text, item
     assert para(d, "36(b)").text.startswith("Communication from Warren Weaver")
+
+
+def test_reference_markers_in_square_brackets_are_no_words_of_the_paragraph():
+    """NERVTAG's paper cites its reference list in square brackets in the text's own type, in citation order ([1],
+    [1], [2], [3], [2], [3], [4], [5]): after a sentence ("... with other variants. [1]"), before its stop ("...
+    compared to non-VOC [1]."), after a name ("a paper from LSHTM [2] and ..."), before a colon ("... was also
+    reported [4]:").  Like superscript markers they are taken out of the text."""
+    d = doc("nervtag_2021_paper-variant-of-concern-b117-severity")
+    assert para(d, "2").text.endswith("infection with other variants.")
+    assert para(d, "11").text.endswith("compared to non-VOC.")
+    assert "a paper from LSHTM and a paper from Imperial College London." in para(d, "13").text
+    assert para(d, "16").text == "A PHE retrospective matched cohort study was also reported:"
+    assert not any("[" in p.text for p in d.paragraphs)
+
+
+def test_a_law_reports_year_in_square_brackets_is_kept():
+    """Broxbourne's inspector cites "Calverton Parish Council v Nottingham City Council [2015] EWHC 1078 (Admin)":
+    a citation the text needs, never a reference marker."""
+    d = doc("planning_inspectorate_2020_broxbourne_local_plan_inspector_report")
+    text = " ".join(p.text for p in d.paragraphs) + " ".join(n.text for p in d.paragraphs for n in p.notes)
+    assert "[2015] EWHC 1078" in text

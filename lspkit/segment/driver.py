@@ -48,7 +48,7 @@ from .matter import (
 )
 from .itemids import item_id_labels
 from .leadins import lone_lead_items
-from .notes import attach, lift_footnotes, lift_table_lines
+from .notes import attach, lift_footnotes, lift_table_lines, strip_reference_markers
 from .outline import OutlineItems
 from .numbering import (
     Numbering,
@@ -112,6 +112,7 @@ def segment(reading: Reading) -> Document:
     s.rows = rows
     _read_body(s)
     paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
+    paragraphs = strip_reference_markers(paragraphs)  # "... were reported [1].": a marker, no words (notes.py)
     dropped.extend(unplaced_margin_notes(work, {i for p in s.paragraphs.done for i in p.lines}))
     # numbers with nothing after them, again and again (a word processor's list numbering running on below the
     # text: "24", "25", ... alone on their lines) number no paragraphs; one or two bare numbers may be a paragraph
