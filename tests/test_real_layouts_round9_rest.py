@@ -37,3 +37,19 @@ def test_a_law_reports_year_in_square_brackets_is_kept():
     d = doc("planning_inspectorate_2020_broxbourne_local_plan_inspector_report")
     text = " ".join(p.text for p in d.paragraphs) + " ".join(n.text for p in d.paragraphs for n in p.notes)
     assert "[2015] EWHC 1078" in text
+
+
+def test_a_forms_adoption_clause_and_its_rows_of_amounts_are_no_sections_text():
+    """Crete Township's budget ordinance, typed on a state form: SECTION 3 ends "... by fund shall be as
+    follows:" over rows of a fund and its amount set in far from the text, aligned on the amounts, with no ruling
+    lines ("General Road Fund  1,793,647" ... "TOTAL APPROPRIATIONS:  1,935,636"): a table, attached to the
+    section, not its words.  SECTION 7 is followed by the adoption clause, "ADOPTED this ____ day of _______ ,
+    2022 pursuant to a roll call vote ...": the form's sign-off, not the section's text."""
+    d = doc("crete-township_2022_road-district-budget-ordinance")
+    s3 = next(p for p in d.paragraphs if p.text.startswith("That the amount appropriated for road purposes"))
+    assert s3.text.endswith("by fund shall be as follows:")
+    rows = [r for t in s3.tables for r in t.rows]
+    assert ("General Road Fund", "1,793,647") in rows and ("TOTAL APPROPRIATIONS:", "1,935,636") in rows
+    s7 = next(p for p in d.paragraphs if p.text.startswith("That a certified copy of the Budget"))
+    assert s7.text.endswith("within 30 days after adoption.")
+    assert any(b.text.startswith("ADOPTED this ____ day of") for b in d.blocks)
