@@ -35,6 +35,7 @@ from .lines import (
     word_numbered_labels,
     working_lines,
 )
+from .listcolumns import join_list_columns
 from .margins import unplaced_margin_notes
 from .matter import (
     BackMatter,
@@ -97,6 +98,7 @@ def segment(reading: Reading) -> Document:
     notes = lift_footnotes(work, size, reading.foot_rules) if reading.kind == "pdf" else []
     table_regions = data_tables(rows, reading.tables)  # a minutes table's grid is its layout, not data
     lift_table_lines(work, table_regions)
+    join_list_columns(work)  # "1. ... 6." beside "7. ... 10.": one list, read on from 6 (listcolumns.py)
     table_regions = list(table_regions) + amount_tables(work)  # "Insurance Fund  60,989" under "as follows:"
     adoption = {work[k].index for k in adoption_lines(work)}  # "ADOPTED this ____ day of": no section's text
 
