@@ -53,3 +53,26 @@ def test_a_forms_adoption_clause_and_its_rows_of_amounts_are_no_sections_text():
     s7 = next(p for p in d.paragraphs if p.text.startswith("That a certified copy of the Budget"))
     assert s7.text.endswith("within 30 days after adoption.")
     assert any(b.text.startswith("ADOPTED this ____ day of") for b in d.blocks)
+
+
+def test_a_numbered_list_of_names_printed_in_two_columns_is_one_list_not_paragraphs():
+    """Decoy school's final minutes end with "The primary schools involved are:" over ten school names in two
+    columns, 1-6 on the left and 7-10 level with them on the right.  The reader took the right column first, so
+    "7." to "10." became paragraphs and "1." to "6." a list after them; the list is one, in its order, in its
+    block."""
+    d = doc("decoy-school_2022_fgb-minutes-may-final")
+    assert not any(p.text.startswith(("Bishopsteignton", "Kingskerswell", "Highweek")) for p in d.paragraphs)
+    block = next(b.text for b in d.blocks if b.text.startswith("The primary schools involved are:"))
+    assert "6. Denbury Community Primary School, 7. Kingskerswell C of E Primary School," in block
+    assert block.endswith("10. Highweek Primary School")
+
+
+def test_a_bold_numbered_paragraph_whose_wrapped_line_opens_with_a_dotted_name_is_no_heading():
+    """NERVTAG sets its key finding in bold: "7. Based on these analyses, there is a realistic possibility that
+    infection with VOC" runs to the right margin and wraps to "B.1.1.7 is associated with an increased risk ...",
+    whose dotted name was taken for a number, so the first line stood alone as a numbered heading."""
+    d = doc("nervtag_2021_paper-variant-of-concern-b117-severity")
+    assert para(d, "7").text == ("Based on these analyses, there is a realistic possibility that infection with VOC "
+                                 "B.1.1.7 is associated with an increased risk of death compared to infection with "
+                                 "non-VOC viruses.")
+    assert not any(s.number == "7" for s in d.sections)
