@@ -22,8 +22,8 @@ from typing import Optional
 from .lines import Body, caps
 from .numbering import ITEM_ID
 
-# "1. ", "13. ", "3a. ", "A. ", "a) ": an item's label and its text
-_ITEM = re.compile(r"^(?:(\d{1,3})([a-z])?|([A-Za-z]))[.)]\s+(\S.*)$")
+# "1. ", "13. ", "3a. ", "A. ", "a) ", "(a) ": an item's label and its text
+_ITEM = re.compile(r"^(?:(?:(\d{1,3})([a-z])?|([A-Za-z]))[.)]|\(([A-Za-z])\))\s+(\S.*)$")
 # a capital letter glued to a title in capitals ("H.RESOLUTION (2019-44) Renew contract ...")
 _GLUED = re.compile(r"^([A-Z])\.([A-Z]{2,}\b.*)$")
 # a Legistar file number at the line's right end ("33. SUBJECT: STATE AND FEDERAL REPORT 2017-0346")
@@ -185,7 +185,8 @@ def _candidate(body: Body, i: int) -> Optional[_Cand]:
     w = body[i]
     m = _ITEM.match(w.text.strip())
     if m is not None:
-        num, suffix, letter, rest = m.groups()
+        num, suffix, letter, bracketed, rest = m.groups()
+        letter = letter or bracketed
     else:
         g = _GLUED.match(w.text.strip())
         if g is None:
@@ -212,7 +213,7 @@ def _heading_like(body: Body, i: int) -> bool:
     if m or (w.label is not None and w.label.kind in ("number", "chapter", "annex")):
         # an item or a numbered title: in capitals or bold, or a few words that are no sentence ("4. Council
         # Reorganization"); not a paragraph's lead-in ("1.1 The Council has three priorities for the year:")
-        rest = m.group(4) if m else (w.label.rest if w.label is not None else t)
+        rest = m.group(5) if m else (w.label.rest if w.label is not None else t)
         return caps(rest) or (w.line.bold and body.bold_marks) or (
             len(rest.split()) <= 8 and not re.search(r"[.:;,!?]$", rest.rstrip()))
     if len(t.split()) > 12:
@@ -240,6 +241,9 @@ def _parent(body: Body, c: _Cand, at: dict[int, _Cand]) -> Optional[int]:
     prose = 0
     lead = c.kind != "num" and c.i > 0 and bool(_LEAD_END.search(body[c.i - 1].text.rstrip())) \
         and not _ITEM.match(body[c.i - 1].text.strip())
+    item = _item_above(body, c, at)
+    if item is not None and _under_item(body, c, item, lead):
+        return item.i  # "8. Res. that the preliminary plat ... – see attached." / "(a) Planning Board ... recommend"
     for j in range(c.i - 1, max(-1, c.i - 40), -1):
         v = body[j]
         if body[c.i].line.page - v.line.page > 1:
@@ -264,6 +268,30 @@ def _parent(body: Body, c: _Cand, at: dict[int, _Cand]) -> Optional[int]:
         if prose > 12:
             return None
     return None
+
+
+def _item_above(body: Body, c: _Cand, at: dict[int, _Cand]) -> Optional[_Cand]:
+    """The numbered item right above c whose text runs down to c: every line between set in from its label (its
+    wrapped text, however much a line of it looks like a title: "PASSED TODAY))"); None if another label comes
+    first or a line stands at or left of the item's label."""
+    for j in range(c.i - 1, max(-1, c.i - 40), -1):
+        cand = at.get(j)
+        if cand is not None:
+            ok = cand.kind == "num" and all(body[k].line.x0 > cand.x + 3 for k in range(j + 1, c.i))
+            return cand if ok else None
+    return None
+
+
+def _under_item(body: Body, c: _Cand, item: Optional[_Cand], lead: bool) -> bool:
+    """Letter c is set in under numbered item `item`, whose text is a sentence of prose ("8. Res. that the plat
+    ... is hereby accepted – see attached."), and stands apart from it over a gap, its own line opening a
+    sentence: a sub-item of it, cited "8(a)" ("(a) Planning Board and Planning Department recommend approval
+    ...").  Not the list a lead-in ends by introducing ("... the City Council:" / "A. Appoint ...")."""
+    if item is None or item.kind != "num" or c.kind == "num" or lead:
+        return False
+    w, prev = body[c.i], body[c.i - 1]
+    return bool(w.gap_before) and c.x > item.x + 8 and not _LEAD_END.search(prev.text.rstrip()) \
+        and bool(re.search(r"[.)”\"]$", prev.text.rstrip())) and body[c.i].line.page - body[item.i].line.page <= 1
 
 
 def _in_item(body: Body, j: int, at: dict[int, _Cand]) -> bool:

@@ -21,6 +21,7 @@ from ..model import Document, Dropped, ParagraphKind, Reading, SectionKind, Sour
 from .agenda import Agenda, agenda_items, inside_item, link_line, link_runs_on
 from .clauses import Clauses, Step
 from .contents import drop_contents
+from .forms import adoption_lines, amount_tables
 from .furniture import find_furniture
 from .headings import Heading, Outline, find_heading, series_opens
 from .lines import (
@@ -34,6 +35,7 @@ from .lines import (
     word_numbered_labels,
     working_lines,
 )
+from .listcolumns import join_list_columns
 from .margins import unplaced_margin_notes
 from .matter import (
     BackMatter,
@@ -48,7 +50,7 @@ from .matter import (
 )
 from .itemids import item_id_labels
 from .leadins import lone_lead_items
-from .notes import attach, lift_footnotes, lift_table_lines
+from .notes import attach, lift_footnotes, lift_table_lines, strip_reference_markers
 from .outline import OutlineItems
 from .numbering import (
     Numbering,
@@ -96,8 +98,12 @@ def segment(reading: Reading) -> Document:
     notes = lift_footnotes(work, size, reading.foot_rules) if reading.kind == "pdf" else []
     table_regions = data_tables(rows, reading.tables)  # a minutes table's grid is its layout, not data
     lift_table_lines(work, table_regions)
+    join_list_columns(work)  # "1. ... 6." beside "7. ... 10.": one list, read on from 6 (listcolumns.py)
+    table_regions = list(table_regions) + amount_tables(work)  # "Insurance Fund  60,989" under "as follows:"
+    adoption = {work[k].index for k in adoption_lines(work)}  # "ADOPTED this ____ day of": no section's text
 
     s = _State(Body(work, reading.kind, size, vocabulary([w.text for w in work], hyphenates=hyphenates(reading))))
+    s.adoption = adoption
     s.register = register_titles(s.body) if s.body.pdf else set()
     s.clauses = Clauses(s.body)
     s.items = OutlineItems(s.body)
@@ -112,6 +118,7 @@ def segment(reading: Reading) -> Document:
     s.rows = rows
     _read_body(s)
     paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
+    paragraphs = strip_reference_markers(paragraphs)  # "... were reported [1].": a marker, no words (notes.py)
     dropped.extend(unplaced_margin_notes(work, {i for p in s.paragraphs.done for i in p.lines}))
     # numbers with nothing after them, again and again (a word processor's list numbering running on below the
     # text: "24", "25", ... alone on their lines) number no paragraphs; one or two bare numbers may be a paragraph
@@ -177,6 +184,7 @@ class _State:
     diagram_pages: set[int] = field(default_factory=set)  # pages of a flow chart: text in many drawn boxes
     chapter_series: set[int] = field(default_factory=set)  # "Section N." lines of a series the paper prints
     agenda: Agenda = field(default_factory=Agenda)  # an agenda's items, the titles over them (agenda.py)
+    adoption: set[int] = field(default_factory=set)  # a form's adoption clause, by Reading line (forms.py)
     agenda_x: Optional[float] = None  # where the open agenda item's label stands
     agenda_size: float = 0.0  # and the size of its type
     agenda_link: Optional[int] = None  # the last line set apart under it as a link to its papers
@@ -256,6 +264,12 @@ def _read_body(s: _State) -> None:
             number, letter, rest = s.rows.items[w.index]
             s.paragraphs.start(w, f"{number}({letter})", rest, ParagraphKind.PARAGRAPH, s.outline.number,
                                s.outline.heading, label=letter, parent=number)
+            i += 1
+            continue
+        if w.index in s.adoption:
+            if w.gap_before:
+                _close(s)  # "ADOPTED this ____ day of _______ , 2022 ...": the form's sign-off, a block
+            s.blocks.add_line(w, s.body)
             i += 1
             continue
         if _agenda_step(s, i):

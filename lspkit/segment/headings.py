@@ -718,8 +718,15 @@ def _runs_on(body: Body, i: int) -> bool:
     if i + 1 >= len(body):
         return False
     a, b = body[i], body[i + 1]
-    if b.gap_before or b.label is not None or b.line.page != a.line.page:
+    if b.gap_before or b.line.page != a.line.page:
         return False
+    if b.label is not None:
+        # a full line running on to a wrapped line that opens with a dotted name at the text's margin, in from the
+        # number ("7. Based on these analyses, there is a realistic possibility that infection with VOC" /
+        # "B.1.1.7 is associated with ..."): the sentence goes on, the name is no label
+        return body.pdf and b.label.kind == "number" and b.line.x0 > a.line.x0 + 8 \
+            and a.line.x1 > 0.75 * (a.line.page_width or 1e9) and not re.search(r"[.:;]$", a.text.rstrip()) \
+            and bool(re.match(r"[A-Za-z]", b.text.lstrip()))
     if _sentence_block(body, i):
         return True
     return not body.styled(b, b.text) and bool(b.text[:1].islower() or not body.pdf or

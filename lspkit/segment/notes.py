@@ -142,3 +142,60 @@ def attach(paras: list[Paragraph], working: list[OpenParagraph], notes: list[Not
         replace(p, tables=p.tables + tuple(extra_tables.get(k, ())), notes=p.notes + tuple(extra_notes.get(k, ())))
         for k, p in enumerate(paras)
     ]
+
+
+# a reference marker in square brackets in the text's own type, after a word or a sentence's end: "... with other
+# variants. [1]", "... compared to non-VOC [1].", "a paper from LSHTM [2] and ...", "[2, 3]", "[4-6]"; one to
+# three digits, so a law report's year ("[2020] EWHC 12") is never one
+_REF_MARK = re.compile(r"(?<=[\w.,;:)’”\"'%])\s?\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\](?=[\s.,;:)]|$)")
+# the word before a bracketed number that cites it as a paragraph of a judgment or a report ("at [45]", "see [12]",
+# "paras [3] and [4]"): the text needs it
+_CITING = frozenset("at in see para paras paragraph paragraphs and or to of from cf also under per with by on "
+                    "footnote note notes reference references ref refs item section sections page pages p pp".split())
+
+
+def strip_reference_markers(paras: list[Paragraph]) -> list[Paragraph]:
+    """Numbered reference markers in square brackets ("... were reported [1].", "a paper from LSHTM [2] and")
+    taken out of the paragraphs' text, as superscript note markers are: they point to the paper's reference
+    list and are no words of the paragraph.  Only where the paper's markers run as citation-order references do:
+    each number first cited is the next one after those cited before (1, then 2 or 2-3, ...), so a judgment's
+    cross-references to its own paragraphs ("at [45]") and a bracketed number in an item's text are kept."""
+    found: list[tuple[int, str, list[int]]] = []
+    for k, p in enumerate(paras):
+        for m in _REF_MARK.finditer(p.text):
+            before = p.text[: m.start()].split()
+            if not before or before[-1].lower().strip(".,;:") in _CITING:
+                return paras
+            found.append((k, m.group(0), _marker_numbers(m.group(1))))
+    if not found or not _citation_order([n for _, _, n in found]):
+        return paras
+
+    def clean(text: str) -> str:
+        return _REF_MARK.sub("", text)
+
+    touched = {k for k, _, _ in found}
+    return [replace(p, text=clean(p.text), parts=tuple(clean(x) for x in p.parts)) if k in touched else p
+            for k, p in enumerate(paras)]
+
+
+def _marker_numbers(inside: str) -> list[int]:
+    """"2, 3" -> [2, 3]; "4-6" -> [4, 5, 6]."""
+    out: list[int] = []
+    for piece in re.split(r"\s*,\s*", inside):
+        ends = [int(x) for x in re.split(r"\s*[–-]\s*", piece) if x]
+        if len(ends) == 2 and ends[0] < ends[1] <= ends[0] + 50:
+            out.extend(range(ends[0], ends[1] + 1))
+        else:
+            out.extend(ends)
+    return out
+
+
+def _citation_order(markers: list[list[int]]) -> bool:
+    """The numbers are first cited in order, from 1, each new one the next after the highest cited before."""
+    high = 0
+    for numbers in markers:
+        for n in numbers:
+            if n > high + 1:
+                return False
+            high = max(high, n)
+    return high >= 1
