@@ -33,6 +33,7 @@ from typing import Any, Optional, Sequence
 
 from ..model import Document, Paragraph, ParagraphKind, Section
 from .align import Match, align, comparison_tokens
+from .diffreread import grams, printed_in, spacing_fixes, words as _reread_words
 from .diffparts import (
     FieldChange,
     NoiseContext,
@@ -390,6 +391,10 @@ def diff_documents(
                 same_text = not punctuation_only
             else:
                 noise = ()
+        spaced = (spacing_fixes(old_text, new_text) if same_text and not ignore_punctuation and len(o) == len(n) == 1
+                  else None)
+        if spaced is not None:  # "governors,and" -> "governors, and": a space typed, which word tokens cannot see
+            words, noise, same_text, punctuation_only = spaced, ("spacing",), False, True
         if (len(o) > 1 or len(n) > 1) and _page_break_only(o, n):
             # a block cut by a page break in one version only: not split, changed only as its words are
             if same_text:
@@ -404,6 +409,8 @@ def diff_documents(
             moved = _moved(m.old[0], m.new[0], old_of, new_of, section_map)
             if moved:
                 kind = ChangeKind.MOVED
+            elif spaced is not None and o[0].number != n[0].number:
+                kind = ChangeKind.RENUMBERED  # renumbered, its only edit a space typed: the new number is the news
             elif punctuation_only:
                 kind = ChangeKind.PUNCTUATION
             elif not same_text:
@@ -489,6 +496,7 @@ def diff_documents(
     ordered = _boundary_shifts(tuple(c for _, c in sorted(zip(keys, changes), key=lambda kc: kc[0])))
     if known is None:  # a tracked-changes PDF says itself which unit is which
         ordered = _same_words(_block_runs(ordered, options, noise_ctx), ops, nps, options)
+        ordered = _read_otherwise(ordered, ops, nps, original_old, original_new, blocks)
     heading_changes = _reconcile_headings(heading_changes, ordered)
     dangling = _dangling(old, new, matches)
     kw = {"ignore_case": ignore_case, "ignore_punctuation": ignore_punctuation}
@@ -683,6 +691,60 @@ def _same_words(changes: tuple[Change, ...], ops: Sequence[Paragraph], nps: Sequ
 _LABEL_TOKENS = re.compile(r"^\(?(?:\d{1,3}|[ivxlc]{1,5}|[a-z])[.)]?$", re.I)
 
 
+_READ_OTHERWISE = {ChangeKind.ADDED, ChangeKind.DELETED, ChangeKind.MOVED}  # searched and judged
+_JUDGED_ONLY = {ChangeKind.MODIFIED}  # judged (a list item paired with another item), never searched
+
+
+def _read_otherwise(changes: tuple[Change, ...], ops: Sequence[Paragraph], nps: Sequence[Paragraph],
+                    old_doc: Document, new_doc: Document, blocks: bool) -> tuple[Change, ...]:
+    """An added, deleted or moved paragraph whose words the other version prints all the same is no change of
+    the page, only of how the segmenter cut it: a two-column list read as numbered paragraphs in one version and
+    as a block in the other, a table's cells leaked into a list's last item (`diffreread.printed_in`).
+
+    The other version's text searched is its unnumbered text, its headings and its own added, deleted or moved
+    paragraphs -- never the paragraph paired with this one (a real move prints the same words there), nor a
+    paragraph that stayed or changed its wording (a paragraph deleted after its words were folded into a
+    neighbour, or printed twice in one version only, is a change).  A modified pair is judged too (an item of a
+    re-read list paired with another item: "1 Bishopsteignton ..." with "9 Abbotskerswell ...") but its texts
+    are never searched."""
+    moving_old = {i for c in changes if c.kind in _READ_OTHERWISE for i in c.old_index}
+    moving_new = {j for c in changes if c.kind in _READ_OTHERWISE for j in c.new_index}
+    if not moving_old and not moving_new:
+        return changes
+
+    def pool(doc: Document, units: Sequence[Paragraph], moving: set[int]) -> tuple[frozenset, dict[int, frozenset]]:
+        texts = [s.heading for s in doc.sections if s.heading]
+        if not blocks:
+            texts += [b.text for b in doc.blocks]
+        base = frozenset().union(*(grams(_reread_words(t)) for t in texts)) if texts else frozenset()
+        return base, {k: grams(_reread_words(f"{_printed_label(units[k])} {units[k].text}")) for k in moving}
+
+    old_base, old_units = pool(old_doc, ops, moving_old)
+    new_base, new_units = pool(new_doc, nps, moving_new)
+
+    def found(mine: Sequence[Paragraph], base: frozenset, units: dict[int, frozenset], paired: Sequence[int]) -> bool:
+        other = base.union(*(g for k, g in units.items() if k not in paired))
+        return bool(mine) and all(printed_in(p.text, other, label=_printed_label(p)) for p in mine)
+
+    out = list(changes)
+    for k, c in enumerate(out):
+        if c.kind not in _READ_OTHERWISE | _JUDGED_ONLY:
+            continue
+        if c.kind is ChangeKind.MOVED and not c.text_changed:  # the paragraph itself, word for word, elsewhere
+            continue
+        if c.old and not found([ops[i] for i in c.old_index], new_base, new_units, c.new_index):
+            continue
+        if c.new and not found([nps[j] for j in c.new_index], old_base, old_units, c.old_index):
+            continue
+        out[k] = replace(c, kind=ChangeKind.UNCHANGED, noise=("read otherwise",))
+    return tuple(out)
+
+
+def _printed_label(p: Paragraph) -> str:
+    """A numbered paragraph's number as the page prints it ("a", "1", "5.4"); a block has none."""
+    return "" if is_block(p.number) else (getattr(p, "label", None) or p.number)
+
+
 def _same_but_labels(old_text: str, new_text: str, labels: int, options: DiffOptions) -> bool:
     """The same words but for at most `labels` item labels ("1.", "(ii)") printed in one version's text and
     read as a numbered paragraph's number (outside its text) in the other's."""
@@ -826,11 +888,15 @@ def _glued(words: Sequence[WordRun], op: RunOp) -> list[tuple[str, int]]:
     return [(w.text, k) for k, w in enumerate(words) if w.op is op and len(w.text.split()) >= 2]
 
 
+_QUALIFIED = re.compile(r" \(\d+\)$")
+
+
 def _duplicate_warnings(document: Document, which: str) -> list[str]:
     """A line per version that prints a paragraph number more than once (per kind): both are diffed as themselves."""
     seen: dict[tuple, list[int]] = {}
     for p in document.paragraphs:
-        seen.setdefault((p.kind, p.number), []).append(p.page)
+        # the segmenter names the second of two paragraphs printed alike "5.4 (2)", "FGB 104/2122(a) (2)"
+        seen.setdefault((p.kind, _QUALIFIED.sub("", p.number)), []).append(p.page)
     twice = [(kind, number, pages) for (kind, number), pages in seen.items() if len(pages) > 1]
     if not twice:
         return []
@@ -1203,7 +1269,11 @@ def _align_sections(
             h = fuzz.ratio(ha, hb) / 100.0 if (ha or hb) else 1.0
             bigger = max(size_old.get(a, 0), size_new.get(b, 0))
             score = h + (min(1.0, flow.get((a, b), 0.0) / bigger) if bigger else 0.0)
-            score += 0.5 * (ha == hb) + 0.1 * (so.number is not None and so.number == sn.number)
+            same_number = so.number is not None and so.number == sn.number
+            # one heading the other's and the line after it ("Date of next meeting" / "... Monday 11 July 2022"):
+            # the same heading, read with one more line in one version
+            extended = same_number and bool(ha) and bool(hb) and (ha.startswith(hb) or hb.startswith(ha))
+            score += 0.5 * (ha == hb or extended) + 0.1 * same_number
             if score >= SECTION_CUTOFF:
                 scored.append((score, abs(_rel(a, len(old_sections)) - _rel(b, len(new_sections))), a, b, h))
     scored.sort(key=lambda x: (-x[0], x[1], x[2], x[3]))
