@@ -86,3 +86,27 @@ def test_spacing_fixes_leave_numbers_and_other_edits_alone():
     assert spacing_fixes("a total of 3,000 pupils", "a total of 3, 000 pupils") is None
     assert spacing_fixes("the council agreed", "the board agreed") is None
     assert spacing_fixes("the council\nagreed.It", "the council agreed. It") is not None
+
+
+def test_the_signature_box_filled_in_is_a_heading_renamed_not_a_paragraph_edit():
+    _, _, result = _result()
+    renamed = [(h.old_heading, h.new_heading) for h in result.headings if h.op.value == "renamed"]
+    assert ("Signed", "Signed S Barnes") in renamed
+    assert not any("Signed" in " ".join(c.old_texts + c.new_texts) for c in result.changes
+                   if c.kind is not ChangeKind.UNCHANGED)
+
+
+def test_the_same_minutes_remediated_for_accessibility_are_identical():
+    """A no-change control: the same parish minutes before and after PDF/UA remediation (PAVE added a Title
+    property, and the title reader took the line under the council's name with it in that copy only)."""
+    from click.testing import CliRunner
+
+    from lspkit.api import diff_files
+    from lspkit.cli import cli
+
+    gold = json.loads((PAIRS / "burton-cum-walden-pc-minutes-2025-11-original-pave.gold.json").read_text("utf-8"))
+    old, new = _real(gold["old"]), _real(gold["new"])
+    result = diff_files(str(old), str(new), themes=False)
+    assert not result.metadata and result.identical
+    assert {p.field for p in result.properties} <= {"author", "subject", "title", "file title"}
+    assert CliRunner().invoke(cli, ["diff", str(old), str(new)]).exit_code == 0

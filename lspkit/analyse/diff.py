@@ -283,12 +283,16 @@ def diff_documents(
     blocks: Optional[bool] = None,
     known: Optional[Sequence[tuple[tuple[str, int], tuple[str, int]]]] = None,
     unprinted: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+    pages: tuple[Optional[str], Optional[str]] = (None, None),
 ) -> DiffResult:
     """Align two versions and say, in paragraph numbers, what happened to every paragraph.
 
     `unprinted`: per version, the metadata keys that are only the file's document properties (see
     `diffparts.unprinted_fields`); a field changed in either is reported in `properties`, apart from
     the printed cover fields in `metadata`, and does not make the versions differ.
+
+    `pages`: per version, the text its pages print, every line as read (None: not known); a cover field read
+    longer in one version is no change where the other's pages print the longer reading too.
 
     `known`: the pairing is already known (a tracked-changes PDF: each marked
     paragraph's original and final text are one unit), as pairs of
@@ -500,7 +504,7 @@ def diff_documents(
     heading_changes = _reconcile_headings(heading_changes, ordered)
     dangling = _dangling(old, new, matches)
     kw = {"ignore_case": ignore_case, "ignore_punctuation": ignore_punctuation}
-    fields = metadata_changes(original_old, original_new, cover=known is None, **kw)
+    fields = metadata_changes(original_old, original_new, cover=known is None, pages=pages, **kw)
     hidden = unprinted[0] | unprinted[1]
     cover = tuple(m for m in fields if m.field not in hidden)
     properties = tuple(m for m in fields if m.field in hidden)
@@ -1272,7 +1276,10 @@ def _align_sections(
             same_number = so.number is not None and so.number == sn.number
             # one heading the other's and the line after it ("Date of next meeting" / "... Monday 11 July 2022"):
             # the same heading, read with one more line in one version
-            extended = same_number and bool(ha) and bool(hb) and (ha.startswith(hb) or hb.startswith(ha))
+            extended = bool(ha) and bool(hb) and (ha.startswith(hb + " ") or hb.startswith(ha + " "))
+            # numbered: the same number; unnumbered: a box filled in ("Signed" -> "Signed S Barnes"), a few words
+            extended = extended and (same_number or (so.number is None and sn.number is None
+                                                     and abs(len(ha.split()) - len(hb.split())) <= 4))
             score += 0.5 * (ha == hb or extended) + 0.1 * same_number
             if score >= SECTION_CUTOFF:
                 scored.append((score, abs(_rel(a, len(old_sections)) - _rel(b, len(new_sections))), a, b, h))
