@@ -86,3 +86,39 @@ def test_a_policys_lettered_items_stay_parts_where_the_paper_never_cites_them_by
     d = doc("mhclg_2025_draft_nppf_consultation_text")
     assert not any(p.number.endswith("(a)") and p.text.startswith("Draw upon existing evidence") for p in d.paragraphs)
     assert any("should: a. Draw upon existing evidence" in p.text for p in d.paragraphs)
+
+
+def test_letters_restart_under_the_sub_headings_of_a_table_rows_notes():
+    # Decoy school BM minutes, item 93 "Matters for the next agenda": "Finance:" / "a. Monitor budget ..." "b." "c.",
+    # then "Personnel:" / "a. Review current staffing ...", "Premises" / "a. ...": each sub-heading restarts the
+    # letters, and ends the item before it (it is no part of "c. Analyse use and impact ...")
+    d = doc("decoy-school_2022_bm-committee-minutes-may")
+    under = [p for p in d.paragraphs if p.number.startswith("BM 93/2122")]
+    assert [p.label for p in under] == ["a", "b", "c", "a", "a", "a", "a", "a"]
+    assert under[2].text == "Analyse use and impact of additional funding (Pupil Premium, PE funding, catch-up funding etc)"
+    assert under[3].text == "Review current staffing structure and staffing needs for the next academic year"
+    # a list of topics lettered in the notes ("b. Finance", "c. Data Protection" under FGB 114) is no paragraphs
+    final = doc("decoy-school_2022_fgb-minutes-may-final")
+    assert not any(p.text in ("Finance", "Data Protection", "Personnel") for p in final.paragraphs)
+
+
+def test_a_table_of_site_references_is_no_minutes_table():
+    # Manordeilo & Salem: a table "Site Reference | Location | Observations" ("SR/147/001 | Salem | No concerns.")
+    # inside a minute: its references look like minute numbers with a slash, but they share no year or session
+    # ("SR/147/001", "SR/165/005"), so its rows head no items and a prose line that opens with one ("SR/042/002.
+    # Cllr. H. Gwynne again declared an interest ...") stays prose
+    d = doc("manordeilo-salem-cc_2019_extraordinary-meeting-minutes")
+    assert not any((s.number or "").startswith("SR/") for s in d.sections)
+    assert not any(p.number.startswith("SR/") for p in d.paragraphs)
+
+
+def test_a_vote_record_is_the_outcome_of_the_item_above_it():
+    # Manhattan CB1: "2. Ending the Impasse at the World Trade Center Site – Resolution" then, set apart, "BOARD VOTE:
+    # 34 In Favor 0 Opposed 0 Abstained 1 Recused": the count is the item's outcome; it headed a section of its own and
+    # made the numbered item above it a heading with no text
+    d = doc("manhattan-cb1_2010_monthly-meeting-minutes-march")
+    item = para(d, "WTC Redevelopment Committee 2")
+    assert item.text == "Ending the Impasse at the World Trade Center Site – Resolution"
+    assert item.outcome == "BOARD VOTE: 34 In Favor 0 Opposed 0 Abstained 1 Recused"
+    assert not any("BOARD VOTE" in s.heading for s in d.sections)
+    assert not any("BOARD VOTE" in p.text for p in d.paragraphs)

@@ -51,6 +51,7 @@ from .notes import attach, lift_footnotes, lift_table_lines
 from .outline import OutlineItems
 from .numbering import Numbering, letter_label, question_warnings, reference_label, sequence_warnings, unique_ids
 from .paragraphs import SENTENCE_END, Blocks, OpenParagraph, Paragraphs, hyphenates, vocabulary
+from .votes import lift_votes
 from .tablerows import TableRows, data_tables, row_heading, table_rows
 from .register import amendments, item_text_starts, register_records, register_titles, title_lines
 
@@ -75,6 +76,7 @@ def segment(reading: Reading) -> Document:
         for w in work:
             if w.index in rows.actions:
                 w.role = "side"  # a minutes table's action column: the paragraph's outcome, not its text
+        lift_votes(work)  # "BOARD VOTE: 34 In Favor 0 Opposed ...": the outcome of the item above it
         repair_accents(work)
         for wrong, ligature in repair_ligatures(work).items():
             warnings.append(f"the font maps the ligature {ligature!r} to {wrong!r}; put back from the words the "
@@ -233,6 +235,11 @@ def _read_body(s: _State) -> None:
                            s.numbering.section_opens(number, annex=False))
             i += 1
             after_heading = i
+            continue
+        if s.rows is not None and w.index in s.rows.subheads:
+            _close(s)  # "Finance:" over its own lettered items in a minutes table's notes: it ends the item before
+            s.blocks.add_line(w, s.body)
+            i += 1
             continue
         if s.rows is not None and w.index in s.rows.items:
             _close(s)  # its lettered items in the notes column: the paragraphs, cited "FGB 103/2122(b)"

@@ -32,6 +32,9 @@ from .numbering import letter_label
 _ITEM_ID = re.compile(r"^(?:[A-Z][A-Za-z&]{0,6}\.?[ /]?)?\d{1,4}[a-z]?/\d{2,4}\b(?![/.]\d)")
 
 
+_NUMBER_PARTS = re.compile(r"(\d{1,4})[a-z]?/(\d{2,4})\b")
+
+
 def _near(a: float, b: float, tol: float = 3.0) -> bool:
     return abs(a - b) <= tol
 
@@ -80,6 +83,12 @@ def _table(lines: Sequence[Line], skip: set[int]) -> Optional[tuple[float, float
     anchors = [i for i in anchors if lines[i].page > start or lines[i].page == start and lines[i].top >= mated[start] - 1]
     # most items have a cell beside them: a table, not numbered paragraphs down a page
     if len(anchors) < 3 or sum(1 for i in anchors if i in beside) < 0.6 * len(anchors):
+        return None
+    # a meeting's minute numbers share their year or session ("FGB 98/2122", "FGB 99/2122"; "22/045", "22/046"); the
+    # references of a table of sites ("SR/147/001", "SR/165/005") share neither part
+    parts = [_NUMBER_PARTS.search(lines[i].text.strip()[:20]) for i in anchors]
+    years = [Counter(m.group(k) for m in parts if m).most_common(1)[0][1] for k in (1, 2)]
+    if max(years) < 0.8 * len(anchors):
         return None
     mates = [x for i in anchors for x in beside.get(i, [])]
     # the columns beside the items; the notes are the one that holds the most text (a heading's cell and an
@@ -141,6 +150,7 @@ class TableRows:
     heads: set[int] = field(default_factory=set)  # the rows' first cells: each heads its item
     # the lettered items at the notes column's margin: the item's paragraphs (line -> item number, letter, text)
     items: dict[int, tuple[str, str, str]] = field(default_factory=dict)
+    subheads: set[int] = field(default_factory=set)  # the short titles over their own letters ("Finance:")
 
 
 def data_tables(rows: TableRows, regions: Sequence[TableRegion]) -> list[TableRegion]:
@@ -248,16 +258,32 @@ def table_rows(reading: Reading) -> TableRows:
             old_to_new[old] = new
     markers = [(p, old_to_new.get(k, k), lab) for p, k, lab in reading.markers]
     new_lines = [ln for ln, _ in out]
-    return TableRows(replace(reading, lines=new_lines, markers=markers), actions, heads,
-                     _lettered(new_lines, heads, actions, notes))
+    items, subheads = _lettered(new_lines, heads, actions, notes)
+    return TableRows(replace(reading, lines=new_lines, markers=markers), actions, heads, items, subheads)
 
 
-def _lettered(lines: Sequence[Line], heads: set[int], actions: set[int], notes: float) -> dict[int, tuple[str, str, str]]:
+def _subheading(text: str) -> bool:
+    """A short title alone on its line in the notes column: "Finance:", "Premises", "Health & safety:"."""
+    t = text.strip()
+    return 0 < len(t.split()) <= 4 and not re.search(r"[.;,!?]$", t) and t[:1].isupper()
+
+
+def _topic(text: str) -> bool:
+    """A lettered entry of three words or fewer that no full stop ends ("Finance", "Data Protection"): a topic."""
+    t = text.strip()
+    return len(t.split()) <= 3 and not re.search(r"[.!?][\"'”’)]*$", t)
+
+
+def _lettered(lines: Sequence[Line], heads: set[int], actions: set[int],
+              notes: float) -> tuple[dict[int, tuple[str, str, str]], set[int]]:
     """The lettered items ("a. Education Recovery. Simon introduced ...", "b. Caretaker's Pay ...") that start a
     line at the notes column's own margin, under each row: the minute item's paragraphs, cited with its number.
-    Their letters run a, b, c under each item (a letter printed twice stays two items); one that does not follow
-    ("d" straight after the heading) is not such an item."""
+    Their letters run a, b, c under each item (a letter printed twice stays two items), and again from "a" under a
+    sub-heading of the item's notes ("Finance:" / "a. Monitor budget ...", "Personnel:" / "a. Review ..."); one
+    that does not follow ("d" straight after the heading) is not such an item, nor is a topic of a list of them
+    ("b. Finance", "c. Data Protection": a few words that say nothing)."""
     items: dict[int, tuple[str, str, str]] = {}
+    titles: dict[int, Optional[str]] = {}  # sub-heading line -> its item's number
     number: Optional[str] = None
     last: Optional[str] = None
     for k, ln in enumerate(lines):
@@ -269,11 +295,18 @@ def _lettered(lines: Sequence[Line], heads: set[int], actions: set[int], notes: 
         if number is None or k in actions or not -4.5 <= ln.x0 - notes <= reach:
             continue
         got = letter_label(ln.text)
-        if got is None or len(got[0]) != 1 or not got[0].isalpha() or not got[1][:1].isupper():
+        if got is None:
+            if number is not None and abs(ln.x0 - notes) <= 4.5 and _subheading(ln.text):
+                titles[k] = number
+                last = None  # "Personnel:" over its own "a.": the letters restart under each sub-heading
+            continue
+        if len(got[0]) != 1 or not got[0].isalpha() or not got[1][:1].isupper() or _topic(got[1]):
             continue
         letter, rest = got
         if not (letter == "a" if last is None else letter in (last, chr(ord(last) + 1))):
             continue
         items[k] = (number, letter, rest)
         last = letter
-    return items
+    # a sub-heading heads letters only where its own "a." follows it
+    subheads = {k for k in titles if any(k < j <= k + 2 and items[j][1] == "a" for j in items)}
+    return items, subheads
