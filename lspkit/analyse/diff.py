@@ -33,7 +33,7 @@ from typing import Any, Optional, Sequence
 
 from ..model import Document, Paragraph, ParagraphKind, Section
 from .align import Match, align, comparison_tokens
-from .diffreread import grams, printed_in, spacing_fixes, words as _reread_words
+from .diffreread import cells_text, grams, printed_in, spacing_fixes, words as _reread_words
 from .diffparts import (
     FieldChange,
     NoiseContext,
@@ -695,24 +695,32 @@ def _same_words(changes: tuple[Change, ...], ops: Sequence[Paragraph], nps: Sequ
 _LABEL_TOKENS = re.compile(r"^\(?(?:\d{1,3}|[ivxlc]{1,5}|[a-z])[.)]?$", re.I)
 
 
-_READ_OTHERWISE = {ChangeKind.ADDED, ChangeKind.DELETED, ChangeKind.MOVED}  # searched and judged
+_READ_OTHERWISE = {ChangeKind.ADDED, ChangeKind.DELETED, ChangeKind.MOVED, ChangeKind.SPLIT, ChangeKind.MERGED}
 _JUDGED_ONLY = {ChangeKind.MODIFIED}  # judged (a list item paired with another item), never searched
+_CUT = {ChangeKind.SPLIT, ChangeKind.MERGED}
 
 
 def _read_otherwise(changes: tuple[Change, ...], ops: Sequence[Paragraph], nps: Sequence[Paragraph],
                     old_doc: Document, new_doc: Document, blocks: bool) -> tuple[Change, ...]:
-    """An added, deleted or moved paragraph whose words the other version prints all the same is no change of
-    the page, only of how the segmenter cut it: a two-column list read as numbered paragraphs in one version and
-    as a block in the other, a table's cells leaked into a list's last item (`diffreread.printed_in`).
+    """An added, deleted, moved, split or merged paragraph whose words the other version prints all the same
+    (each numbered one with its printed number just before them) is no change of the page, only of how the
+    segmenter cut it: a two-column list read as numbered paragraphs in one version and as a block in the other,
+    a table's cells leaked into a list's last item, a block cut at another line (`diffreread.printed_in`).
 
-    The other version's text searched is its unnumbered text, its headings and its own added, deleted or moved
-    paragraphs -- never the paragraph paired with this one (a real move prints the same words there), nor a
-    paragraph that stayed or changed its wording (a paragraph deleted after its words were folded into a
-    neighbour, or printed twice in one version only, is a change).  A modified pair is judged too (an item of a
-    re-read list paired with another item: "1 Bishopsteignton ..." with "9 Abbotskerswell ...") but its texts
-    are never searched."""
-    moving_old = {i for c in changes if c.kind in _READ_OTHERWISE for i in c.old_index}
-    moving_new = {j for c in changes if c.kind in _READ_OTHERWISE for j in c.new_index}
+    The other version's text searched is its headings, its unnumbered text and its own added, deleted, moved,
+    split or merged units, and those modified against unnumbered text -- never a paragraph that stayed or changed its wording (a paragraph deleted after its
+    words were folded into a neighbour, or printed twice in one version only, is a change), nor, for a move, the
+    paragraph paired with this one (a real move prints the same words there; a move word for word is never
+    judged).  A split or merge is searched in its own pair too: a real split of a numbered paragraph is still
+    found, as its new part's number is printed nowhere before those words in the old version.  A modified pair is
+    judged (searched only where one side is unnumbered text): whole (an item of a re-read list paired with another item, "1 Bishopsteignton ..."
+    with "9 Abbotskerswell ..."), where both print their numbers; where one side is unnumbered text, edit by
+    edit (each run of words it gained or lost printed in the other version, with the words after it on its side
+    to make three at least: "barring emergencies" is printed nowhere in a draft that wrote "bearing")."""
+    # searched: also a unit modified against unnumbered text (a list item paired with a block of the list)
+    searched = [c for c in changes if c.kind in _READ_OTHERWISE or (c.kind in _JUDGED_ONLY and _unnumbered_side(c))]
+    moving_old = {i for c in searched for i in c.old_index}
+    moving_new = {j for c in searched for j in c.new_index}
     if not moving_old and not moving_new:
         return changes
 
@@ -721,14 +729,44 @@ def _read_otherwise(changes: tuple[Change, ...], ops: Sequence[Paragraph], nps: 
         if not blocks:
             texts += [b.text for b in doc.blocks]
         base = frozenset().union(*(grams(_reread_words(t)) for t in texts)) if texts else frozenset()
-        return base, {k: grams(_reread_words(f"{_printed_label(units[k])} {units[k].text}")) for k in moving}
+        # a unit's outcome (a line the segmenter took for its vote record) is printed with it too
+        return base, {k: grams(_reread_words(f"{_printed_label(units[k])} {units[k].text}"))
+                      | grams(_reread_words(str(getattr(units[k], "outcome", None) or ""))) for k in moving}
 
     old_base, old_units = pool(old_doc, ops, moving_old)
     new_base, new_units = pool(new_doc, nps, moving_new)
 
-    def found(mine: Sequence[Paragraph], base: frozenset, units: dict[int, frozenset], paired: Sequence[int]) -> bool:
-        other = base.union(*(g for k, g in units.items() if k not in paired))
-        return bool(mine) and all(printed_in(p.text, other, label=_printed_label(p)) for p in mine)
+    def other(base: frozenset, units: dict[int, frozenset], paired: Sequence[int]) -> frozenset:
+        return base.union(*(g for k, g in units.items() if k not in paired))
+
+    def found(mine: Sequence[Paragraph], text: frozenset) -> bool:
+        return bool(mine) and all(printed_in(p.text, text, label=_printed_label(p)) for p in mine)
+
+    def edits_found(c: Change, in_old: frozenset, in_new: frozenset) -> bool:
+        ws = list(c.words)
+        runs = [k for k, w in enumerate(ws) if w.op is not RunOp.EQUAL and w.text.strip()]
+        if not runs:
+            return False
+        cells = all(cells_text(t) for t in (*c.old_texts, *c.new_texts))
+        for k in runs:
+            # the run with the words that follow it on its own side (or, at the end, precede it): three at least
+            side = RunOp.DELETE if ws[k].op is RunOp.DELETE else RunOp.INSERT
+            after = " ".join(w.text for w in ws[k + 1:] if w.op in (RunOp.EQUAL, side))
+            before = " ".join(w.text for w in ws[:k] if w.op in (RunOp.EQUAL, side))
+            other = in_new if side is RunOp.DELETE else in_old
+            if cells:  # cells read in another order: the run's own words, each printed in the other version
+                if all((w,) in other for w in _reread_words(ws[k].text)):
+                    continue
+                return False
+            mine = _WORDS.findall(ws[k].text)
+            need = max(0, 3 - len(mine))
+            tail = _WORDS.findall(after)[:need]
+            text = " ".join(mine + tail) if len(tail) == need else " ".join(_WORDS.findall(before)[-need:] + mine)
+            if not printed_in(text, other):
+                return False
+        # a number the unnumbered side did not print: the other version prints it before the same words
+        return all(not _printed_label(p) or tuple(_reread_words(f"{_printed_label(p)} {p.text}")[:3]) in text
+                   for p, text in [(ops[i], in_new) for i in c.old_index] + [(nps[j], in_old) for j in c.new_index])
 
     out = list(changes)
     for k, c in enumerate(out):
@@ -736,12 +774,26 @@ def _read_otherwise(changes: tuple[Change, ...], ops: Sequence[Paragraph], nps: 
             continue
         if c.kind is ChangeKind.MOVED and not c.text_changed:  # the paragraph itself, word for word, elsewhere
             continue
-        if c.old and not found([ops[i] for i in c.old_index], new_base, new_units, c.new_index):
-            continue
-        if c.new and not found([nps[j] for j in c.new_index], old_base, old_units, c.old_index):
+        paired_new = () if c.kind in _CUT else c.new_index
+        paired_old = () if c.kind in _CUT else c.old_index
+        in_new = other(new_base, new_units, paired_new)
+        in_old = other(old_base, old_units, paired_old)
+        # a modified pair whole only where both sides print their numbers (they vouch for the words' place)
+        whole = not (c.kind is ChangeKind.MODIFIED and _unnumbered_side(c)) and (
+            not c.old or found([ops[i] for i in c.old_index], in_new)) and (
+            not c.new or found([nps[j] for j in c.new_index], in_old))
+        if not whole and not (c.kind is ChangeKind.MODIFIED and _unnumbered_side(c)
+                              and edits_found(c, in_old, in_new)):
             continue
         out[k] = replace(c, kind=ChangeKind.UNCHANGED, noise=("read otherwise",))
     return tuple(out)
+
+
+_WORDS = re.compile(r"\w+", re.UNICODE)
+
+
+def _unnumbered_side(c: Change) -> bool:
+    return any(is_block(x) for x in c.old) or any(is_block(x) for x in c.new)
 
 
 def _printed_label(p: Paragraph) -> str:

@@ -81,9 +81,9 @@ def words(text: str) -> list[str]:
 
 
 def grams(text_words: Sequence[str]) -> frozenset:
-    """The runs of two and of three words a version prints (a text of its paragraphs or its unnumbered text), for
+    """The words, and the runs of two and of three words, a version prints (a text of its paragraphs or its unnumbered text), for
     `printed_in`."""
-    return frozenset(tuple(text_words[k:k + n]) for n in (2, 3) for k in range(len(text_words) - n + 1))
+    return frozenset(tuple(text_words[k:k + n]) for n in (1, 2, 3) for k in range(len(text_words) - n + 1))
 
 
 def _covered(mine: Sequence[str], other: frozenset, run: int) -> int:
@@ -98,8 +98,9 @@ def printed_in(text: str, other: frozenset, *, label: str = "", share: float = 0
     """`text`'s words printed in the other version (`other`: its `grams`): covered, to `share`, by runs of three
     words the other prints too; or, where a table's cells leaked into the text in another order than the other
     version reads them (column by column in one, row by row in the other), covered to `share` by pairs of words
-    (a name, a cell of two words) and to two thirds by runs of three.  Runs, not single words, so a paragraph of
-    common words is not found scattered across a paper.  A text shorter than three words is never judged.
+    (a name, a cell of two words) and to two thirds by runs of three; or, for text that reads as cells run
+    together (`cells_text`), every word printed there and most with a neighbour of theirs.  Runs, not single words, so
+    a paragraph of common words is not found scattered across a paper.  A text shorter than three words is never judged.
     `label` (a numbered paragraph's printed number): the other version prints it too, just before the text's
     first words -- a list item read as a block there, not a paragraph whose number was taken away."""
     lead = words(label)
@@ -111,4 +112,17 @@ def printed_in(text: str, other: frozenset, *, label: str = "", share: float = 0
     threes = _covered(mine, other, 3)
     if threes >= share * len(mine):
         return True
-    return threes >= 2 * len(mine) / 3 and _covered(mine, other, 2) >= share * len(mine)
+    twos = _covered(mine, other, 2)
+    if threes >= 2 * len(mine) / 3 and twos >= share * len(mine):
+        return True
+    # table cells (names, subjects: capitalised words, no sentence) read in another order: each word printed
+    # there, most of them with a neighbour of their cell
+    return cells_text(text) and twos >= 0.6 * len(mine) and _covered(mine, other, 1) == len(mine)
+
+
+def cells_text(text: str) -> bool:
+    """Text that reads as a table's cells run together: no sentence ends inside, most words capitalised."""
+    tokens = re.findall(r"\w+", text)
+    if re.search(r"[.!?;]\s+\w", text) or not tokens:
+        return False
+    return sum(t[0].isupper() or t[0].isdigit() for t in tokens) >= 0.7 * len(tokens)
