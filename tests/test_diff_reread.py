@@ -72,6 +72,9 @@ def test_the_back_page_read_otherwise_is_no_change_but_stays_visible():
     assert reread and all(c.kind is ChangeKind.UNCHANGED for c in reread)
     assert {n for c in reread for n in c.old} >= {"1", "3", "8"}
     assert all(not (c.old or c.new)[0].startswith("FGB") for c in reread)
+    from lspkit.render.diff import summary_line
+
+    assert f"{len(reread)} units read otherwise (not counted)" in summary_line(result)
 
 
 def test_printed_in_wants_runs_of_words_and_the_printed_number():
