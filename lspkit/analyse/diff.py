@@ -736,8 +736,10 @@ def _read_otherwise(changes: tuple[Change, ...], ops: Sequence[Paragraph], nps: 
     old_base, old_units = pool(old_doc, ops, moving_old)
     new_base, new_units = pool(new_doc, nps, moving_new)
 
-    def other(base: frozenset, units: dict[int, frozenset], paired: Sequence[int]) -> frozenset:
-        return base.union(*(g for k, g in units.items() if k not in paired))
+    counts = {id(units): Counter(g for grams_ in units.values() for g in grams_) for units in (old_units, new_units)}
+
+    def other(base: frozenset, units: dict[int, frozenset], paired: Sequence[int]) -> "_Pool":
+        return _Pool(base, counts[id(units)], [units[k] for k in paired if k in units])
 
     def found(mine: Sequence[Paragraph], text: frozenset) -> bool:
         return bool(mine) and all(printed_in(p.text, text, label=_printed_label(p)) for p in mine)
@@ -790,6 +792,19 @@ def _read_otherwise(changes: tuple[Change, ...], ops: Sequence[Paragraph], nps: 
 
 
 _WORDS = re.compile(r"\w+", re.UNICODE)
+
+
+class _Pool:
+    """The runs of words a version prints, less one pair's units: looked up, never built per change (a diff of
+    thousands of added and deleted units stays linear)."""
+
+    def __init__(self, base: frozenset, counts: Counter, left_out: Sequence[frozenset]):
+        self.base, self.counts, self.left_out = base, counts, left_out
+
+    def __contains__(self, gram: tuple) -> bool:
+        if gram in self.base:
+            return True
+        return self.counts.get(gram, 0) > sum(gram in g for g in self.left_out)
 
 
 def _unnumbered_side(c: Change) -> bool:

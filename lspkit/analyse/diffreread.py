@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Optional, Sequence
+from typing import Container, Optional, Sequence
 
 from .align import fold_typography
 from .redline import RunOp, WordRun
@@ -86,7 +86,7 @@ def grams(text_words: Sequence[str]) -> frozenset:
     return frozenset(tuple(text_words[k:k + n]) for n in (1, 2, 3) for k in range(len(text_words) - n + 1))
 
 
-def _covered(mine: Sequence[str], other: frozenset, run: int) -> int:
+def _covered(mine: Sequence[str], other: Container, run: int) -> int:
     covered = [False] * len(mine)
     for k in range(len(mine) - run + 1):
         if tuple(mine[k:k + run]) in other:
@@ -94,7 +94,7 @@ def _covered(mine: Sequence[str], other: frozenset, run: int) -> int:
     return sum(covered)
 
 
-def printed_in(text: str, other: frozenset, *, label: str = "", share: float = 0.9) -> bool:
+def printed_in(text: str, other: Container, *, label: str = "", share: float = 0.9) -> bool:
     """`text`'s words printed in the other version (`other`: its `grams`): covered, to `share`, by runs of three
     words the other prints too; or, where a table's cells leaked into the text in another order than the other
     version reads them (column by column in one, row by row in the other), covered to `share` by pairs of words
