@@ -128,14 +128,27 @@ def _cite(label):
         head = str(sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals)))
     # an item under its parent: the gold writes '4/d', lspkit (as a reader cites it) '4(d)'; a label qualified
     # as the second of two printed alike ('5.4 (2)', with its space) stays as it is
-    return re.sub(r"(?<=\w)\((\w{1,5})\)", r".\1", head + sep + rest).replace("/", ".")
+    # a lettered sub-item written after a space ('FGB 104/2122 a', as a minute's gold keys it) is the same '.a'
+    cited = re.sub(r"(?<=\w)\((\w{1,5})\)", r".\1", head + sep + rest).replace("/", ".")
+    return re.sub(r"(?<=\d) ([a-z]{1,2})$", r".\1", cited)
+
+
+def _printed(label, gold: dict):
+    """lspkit's label as the gold writes it: a gold that never qualifies a repeated label ('5.4 (2)') names the
+    second of two paragraphs printed alike by what the page prints ('FGB 104/2122 a', twice), so lspkit's
+    qualifier is left off for it (as `_op_in` reads 'punctuation')."""
+    labels = [x for o in gold.get("operations", []) for x in (o.get("old"), o.get("new")) if isinstance(x, str)]
+    if label is None or any(re.search(r" \(\d+\)$", x) for x in labels):
+        return label
+    return re.sub(r" \(\d+\)$", "", label)
 
 
 def operations(result, gold: dict) -> str:
     """The gold's `operations` (op, old label, new label) found exactly, and the changed units that are none of
     them; labels compared in one form (`_cite`), so a gold labelled by another scheme scores 0 found."""
     want = {(o["op"], _cite(o["old"]), _cite(o["new"])) for o in gold["operations"]}
-    got = {(_op_in(gold, c), _cite(c.old[0]) if c.old else None, _cite(c.new[0]) if c.new else None)
+    got = {(_op_in(gold, c), _cite(_printed(c.old[0], gold)) if c.old else None,
+            _cite(_printed(c.new[0], gold)) if c.new else None)
            for c in _changed(result)}
     line = f"gold ops found exactly {len(want & got)}/{len(want)}; changed units not in the gold {len(got - want)}"
     extra = sorted(got - want, key=str)

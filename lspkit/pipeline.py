@@ -156,8 +156,8 @@ def diff_files(
             warn(f"{old}: {warning}")
         return diff_tracked(document, **options)
     assert new is not None
-    old_doc, old_unprinted = _extract_for_diff(old, password=password, reader=reader)
-    new_doc, new_unprinted = _extract_for_diff(new, password=password, reader=reader)
+    old_doc, old_unprinted, old_pages = _extract_for_diff(old, password=password, reader=reader)
+    new_doc, new_unprinted, new_pages = _extract_for_diff(new, password=password, reader=reader)
     for name, document in ((old, old_doc), (new, new_doc)):
         for warning in document.warnings:
             warn(f"{name}: {warning}")
@@ -172,11 +172,12 @@ def diff_files(
         tagged_old = tag(old_doc, taxonomy)
         tagged_new = tag(new_doc, taxonomy)
     return diff_documents(old_doc, new_doc, tagged_old=tagged_old, tagged_new=tagged_new,
-                          unprinted=(old_unprinted, new_unprinted), **options)
+                          unprinted=(old_unprinted, new_unprinted), pages=(old_pages, new_pages), **options)
 
 
-def _extract_for_diff(path: str, **read_options: Any) -> tuple[Document, frozenset[str]]:
-    """The Document and its metadata keys that are only the file's document properties, not printed."""
+def _extract_for_diff(path: str, **read_options: Any) -> tuple[Document, frozenset[str], str]:
+    """The Document, its metadata keys that are only the file's document properties, not printed, and the text
+    its pages print (every line, as read)."""
     from .analyse.diffparts import unprinted_fields, with_file_properties
     from .read import read_lines
     from .segment import segment
@@ -184,7 +185,7 @@ def _extract_for_diff(path: str, **read_options: Any) -> tuple[Document, frozens
     reading = read_lines(path, **read_options)
     document, own = with_file_properties(segment(reading), reading.metadata)
     printed = "\n".join(line.text for line in reading.lines)
-    return document, unprinted_fields(document.metadata, reading.metadata, printed) | own
+    return document, unprinted_fields(document.metadata, reading.metadata, printed) | own, printed
 
 
 # ---------------------------------------------------------------- summarise

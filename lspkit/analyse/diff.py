@@ -33,6 +33,7 @@ from typing import Any, Optional, Sequence
 
 from ..model import Document, Paragraph, ParagraphKind, Section
 from .align import Match, align, comparison_tokens
+from .diffreread import cells_text, grams, printed_in, spacing_fixes, words as _reread_words
 from .diffparts import (
     FieldChange,
     NoiseContext,
@@ -282,12 +283,16 @@ def diff_documents(
     blocks: Optional[bool] = None,
     known: Optional[Sequence[tuple[tuple[str, int], tuple[str, int]]]] = None,
     unprinted: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+    pages: tuple[Optional[str], Optional[str]] = (None, None),
 ) -> DiffResult:
     """Align two versions and say, in paragraph numbers, what happened to every paragraph.
 
     `unprinted`: per version, the metadata keys that are only the file's document properties (see
     `diffparts.unprinted_fields`); a field changed in either is reported in `properties`, apart from
     the printed cover fields in `metadata`, and does not make the versions differ.
+
+    `pages`: per version, the text its pages print, every line as read (None: not known); a cover field read
+    longer in one version is no change where the other's pages print the longer reading too.
 
     `known`: the pairing is already known (a tracked-changes PDF: each marked
     paragraph's original and final text are one unit), as pairs of
@@ -390,6 +395,10 @@ def diff_documents(
                 same_text = not punctuation_only
             else:
                 noise = ()
+        spaced = (spacing_fixes(old_text, new_text) if same_text and not ignore_punctuation and len(o) == len(n) == 1
+                  else None)
+        if spaced is not None:  # "governors,and" -> "governors, and": a space typed, which word tokens cannot see
+            words, noise, same_text, punctuation_only = spaced, ("spacing",), False, True
         if (len(o) > 1 or len(n) > 1) and _page_break_only(o, n):
             # a block cut by a page break in one version only: not split, changed only as its words are
             if same_text:
@@ -404,6 +413,8 @@ def diff_documents(
             moved = _moved(m.old[0], m.new[0], old_of, new_of, section_map)
             if moved:
                 kind = ChangeKind.MOVED
+            elif spaced is not None and o[0].number != n[0].number:
+                kind = ChangeKind.RENUMBERED  # renumbered, its only edit a space typed: the new number is the news
             elif punctuation_only:
                 kind = ChangeKind.PUNCTUATION
             elif not same_text:
@@ -489,10 +500,11 @@ def diff_documents(
     ordered = _boundary_shifts(tuple(c for _, c in sorted(zip(keys, changes), key=lambda kc: kc[0])))
     if known is None:  # a tracked-changes PDF says itself which unit is which
         ordered = _same_words(_block_runs(ordered, options, noise_ctx), ops, nps, options)
+        ordered = _read_otherwise(ordered, ops, nps, original_old, original_new, blocks)
     heading_changes = _reconcile_headings(heading_changes, ordered)
     dangling = _dangling(old, new, matches)
     kw = {"ignore_case": ignore_case, "ignore_punctuation": ignore_punctuation}
-    fields = metadata_changes(original_old, original_new, cover=known is None, **kw)
+    fields = metadata_changes(original_old, original_new, cover=known is None, pages=pages, **kw)
     hidden = unprinted[0] | unprinted[1]
     cover = tuple(m for m in fields if m.field not in hidden)
     properties = tuple(m for m in fields if m.field in hidden)
@@ -683,6 +695,127 @@ def _same_words(changes: tuple[Change, ...], ops: Sequence[Paragraph], nps: Sequ
 _LABEL_TOKENS = re.compile(r"^\(?(?:\d{1,3}|[ivxlc]{1,5}|[a-z])[.)]?$", re.I)
 
 
+_READ_OTHERWISE = {ChangeKind.ADDED, ChangeKind.DELETED, ChangeKind.MOVED, ChangeKind.SPLIT, ChangeKind.MERGED}
+_JUDGED_ONLY = {ChangeKind.MODIFIED}  # judged (a list item paired with another item), never searched
+_CUT = {ChangeKind.SPLIT, ChangeKind.MERGED}
+
+
+def _read_otherwise(changes: tuple[Change, ...], ops: Sequence[Paragraph], nps: Sequence[Paragraph],
+                    old_doc: Document, new_doc: Document, blocks: bool) -> tuple[Change, ...]:
+    """An added, deleted, moved, split or merged paragraph whose words the other version prints all the same
+    (each numbered one with its printed number just before them) is no change of the page, only of how the
+    segmenter cut it: a two-column list read as numbered paragraphs in one version and as a block in the other,
+    a table's cells leaked into a list's last item, a block cut at another line (`diffreread.printed_in`).
+
+    The other version's text searched is its headings, its unnumbered text and its own added, deleted, moved,
+    split or merged units, and those modified against unnumbered text -- never a paragraph that stayed or changed its wording (a paragraph deleted after its
+    words were folded into a neighbour, or printed twice in one version only, is a change), nor, for a move, the
+    paragraph paired with this one (a real move prints the same words there; a move word for word is never
+    judged).  A split or merge is searched in its own pair too: a real split of a numbered paragraph is still
+    found, as its new part's number is printed nowhere before those words in the old version.  A modified pair is
+    judged (searched only where one side is unnumbered text): whole (an item of a re-read list paired with another item, "1 Bishopsteignton ..."
+    with "9 Abbotskerswell ..."), where both print their numbers; where one side is unnumbered text, edit by
+    edit (each run of words it gained or lost printed in the other version, with the words after it on its side
+    to make three at least: "barring emergencies" is printed nowhere in a draft that wrote "bearing")."""
+    # searched: also a unit modified against unnumbered text (a list item paired with a block of the list)
+    searched = [c for c in changes if c.kind in _READ_OTHERWISE or (c.kind in _JUDGED_ONLY and _unnumbered_side(c))]
+    moving_old = {i for c in searched for i in c.old_index}
+    moving_new = {j for c in searched for j in c.new_index}
+    if not moving_old and not moving_new:
+        return changes
+
+    def pool(doc: Document, units: Sequence[Paragraph], moving: set[int]) -> tuple[frozenset, dict[int, frozenset]]:
+        texts = [s.heading for s in doc.sections if s.heading]
+        if not blocks:
+            texts += [b.text for b in doc.blocks]
+        base = frozenset().union(*(grams(_reread_words(t)) for t in texts)) if texts else frozenset()
+        # a unit's outcome (a line the segmenter took for its vote record) is printed with it too
+        return base, {k: grams(_reread_words(f"{_printed_label(units[k])} {units[k].text}"))
+                      | grams(_reread_words(str(getattr(units[k], "outcome", None) or ""))) for k in moving}
+
+    old_base, old_units = pool(old_doc, ops, moving_old)
+    new_base, new_units = pool(new_doc, nps, moving_new)
+
+    counts = {id(units): Counter(g for grams_ in units.values() for g in grams_) for units in (old_units, new_units)}
+
+    def other(base: frozenset, units: dict[int, frozenset], paired: Sequence[int]) -> "_Pool":
+        return _Pool(base, counts[id(units)], [units[k] for k in paired if k in units])
+
+    def found(mine: Sequence[Paragraph], text: frozenset) -> bool:
+        return bool(mine) and all(printed_in(p.text, text, label=_printed_label(p)) for p in mine)
+
+    def edits_found(c: Change, in_old: frozenset, in_new: frozenset) -> bool:
+        ws = list(c.words)
+        runs = [k for k, w in enumerate(ws) if w.op is not RunOp.EQUAL and w.text.strip()]
+        if not runs:
+            return False
+        cells = all(cells_text(t) for t in (*c.old_texts, *c.new_texts))
+        for k in runs:
+            # the run with the words that follow it on its own side (or, at the end, precede it): three at least
+            side = RunOp.DELETE if ws[k].op is RunOp.DELETE else RunOp.INSERT
+            after = " ".join(w.text for w in ws[k + 1:] if w.op in (RunOp.EQUAL, side))
+            before = " ".join(w.text for w in ws[:k] if w.op in (RunOp.EQUAL, side))
+            other = in_new if side is RunOp.DELETE else in_old
+            if cells:  # cells read in another order: the run's own words, each printed in the other version
+                if all((w,) in other for w in _reread_words(ws[k].text)):
+                    continue
+                return False
+            mine = _WORDS.findall(ws[k].text)
+            need = max(0, 3 - len(mine))
+            tail = _WORDS.findall(after)[:need]
+            text = " ".join(mine + tail) if len(tail) == need else " ".join(_WORDS.findall(before)[-need:] + mine)
+            if not printed_in(text, other):
+                return False
+        # a number the unnumbered side did not print: the other version prints it before the same words
+        return all(not _printed_label(p) or tuple(_reread_words(f"{_printed_label(p)} {p.text}")[:3]) in text
+                   for p, text in [(ops[i], in_new) for i in c.old_index] + [(nps[j], in_old) for j in c.new_index])
+
+    out = list(changes)
+    for k, c in enumerate(out):
+        if c.kind not in _READ_OTHERWISE | _JUDGED_ONLY:
+            continue
+        if c.kind is ChangeKind.MOVED and not c.text_changed:  # the paragraph itself, word for word, elsewhere
+            continue
+        paired_new = () if c.kind in _CUT else c.new_index
+        paired_old = () if c.kind in _CUT else c.old_index
+        in_new = other(new_base, new_units, paired_new)
+        in_old = other(old_base, old_units, paired_old)
+        # a modified pair whole only where both sides print their numbers (they vouch for the words' place)
+        whole = not (c.kind is ChangeKind.MODIFIED and _unnumbered_side(c)) and (
+            not c.old or found([ops[i] for i in c.old_index], in_new)) and (
+            not c.new or found([nps[j] for j in c.new_index], in_old))
+        if not whole and not (c.kind is ChangeKind.MODIFIED and _unnumbered_side(c)
+                              and edits_found(c, in_old, in_new)):
+            continue
+        out[k] = replace(c, kind=ChangeKind.UNCHANGED, noise=("read otherwise",))
+    return tuple(out)
+
+
+_WORDS = re.compile(r"\w+", re.UNICODE)
+
+
+class _Pool:
+    """The runs of words a version prints, less one pair's units: looked up, never built per change (a diff of
+    thousands of added and deleted units stays linear)."""
+
+    def __init__(self, base: frozenset, counts: Counter, left_out: Sequence[frozenset]):
+        self.base, self.counts, self.left_out = base, counts, left_out
+
+    def __contains__(self, gram: tuple) -> bool:
+        if gram in self.base:
+            return True
+        return self.counts.get(gram, 0) > sum(gram in g for g in self.left_out)
+
+
+def _unnumbered_side(c: Change) -> bool:
+    return any(is_block(x) for x in c.old) or any(is_block(x) for x in c.new)
+
+
+def _printed_label(p: Paragraph) -> str:
+    """A numbered paragraph's number as the page prints it ("a", "1", "5.4"); a block has none."""
+    return "" if is_block(p.number) else (getattr(p, "label", None) or p.number)
+
+
 def _same_but_labels(old_text: str, new_text: str, labels: int, options: DiffOptions) -> bool:
     """The same words but for at most `labels` item labels ("1.", "(ii)") printed in one version's text and
     read as a numbered paragraph's number (outside its text) in the other's."""
@@ -826,11 +959,15 @@ def _glued(words: Sequence[WordRun], op: RunOp) -> list[tuple[str, int]]:
     return [(w.text, k) for k, w in enumerate(words) if w.op is op and len(w.text.split()) >= 2]
 
 
+_QUALIFIED = re.compile(r" \(\d+\)$")
+
+
 def _duplicate_warnings(document: Document, which: str) -> list[str]:
     """A line per version that prints a paragraph number more than once (per kind): both are diffed as themselves."""
     seen: dict[tuple, list[int]] = {}
     for p in document.paragraphs:
-        seen.setdefault((p.kind, p.number), []).append(p.page)
+        # the segmenter names the second of two paragraphs printed alike "5.4 (2)", "FGB 104/2122(a) (2)"
+        seen.setdefault((p.kind, _QUALIFIED.sub("", p.number)), []).append(p.page)
     twice = [(kind, number, pages) for (kind, number), pages in seen.items() if len(pages) > 1]
     if not twice:
         return []
@@ -1203,7 +1340,14 @@ def _align_sections(
             h = fuzz.ratio(ha, hb) / 100.0 if (ha or hb) else 1.0
             bigger = max(size_old.get(a, 0), size_new.get(b, 0))
             score = h + (min(1.0, flow.get((a, b), 0.0) / bigger) if bigger else 0.0)
-            score += 0.5 * (ha == hb) + 0.1 * (so.number is not None and so.number == sn.number)
+            same_number = so.number is not None and so.number == sn.number
+            # one heading the other's and the line after it ("Date of next meeting" / "... Monday 11 July 2022"):
+            # the same heading, read with one more line in one version
+            extended = bool(ha) and bool(hb) and (ha.startswith(hb + " ") or hb.startswith(ha + " "))
+            # numbered: the same number; unnumbered: a box filled in ("Signed" -> "Signed S Barnes"), a few words
+            extended = extended and (same_number or (so.number is None and sn.number is None
+                                                     and abs(len(ha.split()) - len(hb.split())) <= 4))
+            score += 0.5 * (ha == hb or extended) + 0.1 * same_number
             if score >= SECTION_CUTOFF:
                 scored.append((score, abs(_rel(a, len(old_sections)) - _rel(b, len(new_sections))), a, b, h))
     scored.sort(key=lambda x: (-x[0], x[1], x[2], x[3]))

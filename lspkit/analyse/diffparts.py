@@ -384,9 +384,10 @@ def _stems(text: str) -> set[str]:
 
 
 def metadata_changes(old: Document, new: Document, *, ignore_case: bool = False, ignore_punctuation: bool = False,
-                     cover: bool = True) -> list[FieldChange]:
+                     cover: bool = True, pages: tuple[Optional[str], Optional[str]] = (None, None)) -> list[FieldChange]:
     """Every metadata field whose value differs, in the new version's key order, then fields it lost; then (with
-    `cover`) the cover's own labelled lines and short lines (`cover_of`) the same way."""
+    `cover`) the cover's own labelled lines and short lines (`cover_of`) the same way.  `pages`: each version's
+    printed text where known (`_read_longer`)."""
     none = Cover({}, (), frozenset())
     cover_a, cover_b = (cover_of(old), cover_of(new)) if cover else (none, none)
     a = {k: _field_text(v) for k, v in old.metadata.items() if not k.startswith(TECHNICAL_PREFIXES)}
@@ -415,10 +416,37 @@ def metadata_changes(old: Document, new: Document, *, ignore_case: bool = False,
            or not _prints(printed[f.op], f.field, f.new if f.op == "added" else f.old)]
     # an unlabelled line on one cover that the other cover prints too, read otherwise there (a running header
     # on one title page, a line of the dropped contents page on the other), is no change
+    whole = {"added": " ".join(_words(pages[0])) if pages[0] else printed["added"],
+             "removed": " ".join(_words(pages[1])) if pages[1] else printed["removed"]}
+    out = [f for f in out if not _read_longer(f, printed, whole)]
     out, raw = _field_for_line(out, _cover_line_changes(cover_a.lines, cover_b.lines, kw))
     lines = [f for f in raw if f.op not in printed
              or not _prints(printed[f.op], "", f.new if f.op == "added" else f.old)]
     return out + lines
+
+
+def _read_longer(f: FieldChange, printed: dict[str, str], whole: dict[str, str]) -> bool:
+    """(`printed`: what each version's cover prints, keyed by the op that would need it, normalised as
+    `_cover_text`; `whole`: what its pages print, looked in for three words or more, where a word or two would
+    be found anywhere.)
+    A field one version reads longer than the other (a title taken with the line under it, where the file's
+    Title property said so: "BURTON-CUM-WALDEN PARISH COUNCIL" -> "... COUNCIL MINUTES OF THE PARISH COUNCIL
+    MEETING HELD ON ...") whose words beyond the shorter value the shorter one's cover prints as well: the page is
+    the same, only the reading of it differs."""
+    if f.op != "changed" or not f.old or not f.new:
+        return False
+    a, b = " ".join(_words(f.old)), " ".join(_words(f.new))
+    if not a or not b or a == b:
+        return False
+    # the words one version reads more, on the other's cover (where the field itself was read, its own value
+    # is no longer in the cover's text)
+    if b.startswith(a + " "):
+        op, extra = "added", b[len(a):]
+    elif a.startswith(b + " "):
+        op, extra = "removed", a[len(b):]
+    else:
+        return False
+    return _prints((whole if len(extra.split()) >= 3 else printed)[op], "", extra)
 
 
 def _field_for_line(fields: list[FieldChange], lines: list[FieldChange]) -> tuple[list[FieldChange], list[FieldChange]]:

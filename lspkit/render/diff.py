@@ -125,6 +125,9 @@ def summary_line(result: DiffResult) -> str:
         extra.append(f"{len(tables)} table{'s' if len(tables) != 1 else ''} changed")
     if result.properties:
         extra.append(f"{len(result.properties)} document propert{'ies' if len(result.properties) != 1 else 'y'} changed (not printed)")
+    reread = sum(1 for c in result.changes if "read otherwise" in c.noise)
+    if reread:  # units the segmenter cut otherwise in one version, their words and numbers printed in both
+        extra.append(f"{reread} unit{'s' if reread != 1 else ''} read otherwise (not counted)")
     if result.furniture:
         extra.append(f"{len(result.furniture)} running header{'s' if len(result.furniture) != 1 else ''}/footer"
                      f"{'s' if len(result.furniture) != 1 else ''} changed (not counted)")
