@@ -139,10 +139,13 @@ def _cmdline(pid: int) -> bytes:
         return b""
 
 
-def run_lspkit(args: list[str], env: dict) -> tuple[float, dict[int, int], dict]:
-    """Wall time, peak RSS (kB) of each worker process, the workers' CPU seconds and the prefetcher's."""
+def run_lspkit(args: list[str], env: dict, cwd=None) -> tuple[float, dict[int, int], dict]:
+    """Wall time, peak RSS (kB) of each worker process, the workers' CPU seconds and the prefetcher's.
+
+    `cwd`: the tree whose lspkit to run (`python -m` puts the working directory ahead of PYTHONPATH)."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "lspkit.cli", *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-m", "lspkit.cli", *args], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True, cwd=cwd or ROOT)
     peaks: dict[int, int] = {}
     cpu: dict[int, float] = {}
     prefetch: dict[int, float] = {}
@@ -279,7 +282,7 @@ def compare(args) -> None:
     envs = {name: {**base, "PYTHONPATH": str(tree), "LSPKIT_CACHE_DIR": str(work / f"cache-{name}")}
             for name, tree in trees.items()}
     for name in trees:  # warm-up: bytecode
-        run_lspkit(["-q", "tag", str(papers[0]), "--jobs", "1", "--no-cache"], envs[name])
+        run_lspkit(["-q", "tag", str(papers[0]), "--jobs", "1", "--no-cache"], envs[name], trees[name])
     timed = {(name, jobs): [] for name in trees for jobs in (1, 2)}
     for round_ in range(args.rounds):
         order = list(trees) if round_ % 2 == 0 else list(reversed(trees))
@@ -287,7 +290,7 @@ def compare(args) -> None:
             for name in order:
                 out = work / f"out-{name}-{jobs}.jsonl"
                 seconds, _, info = run_lspkit(["-q", "tag", str(corpus), "--jobs", str(jobs), "--no-cache", "-o", str(out)],
-                                              envs[name])
+                                              envs[name], trees[name])
                 timed[name, jobs].append(seconds)
                 print(f"round {round_ + 1} {name:<6} --jobs {jobs}: {seconds:6.2f} s  workers {info['worker_cpu_s']:5.1f} CPU s"
                       f"  prefetcher {info['prefetch_cpu_s']:4.2f} CPU s  (load avg {os.getloadavg()[0]:.1f})")

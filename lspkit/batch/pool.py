@@ -34,7 +34,7 @@ from ..infra.limits import (
 )
 from .discover import Task
 from ..results import FileResult
-from .prefetch import PREFETCH_FILES
+from .prefetch import PREFETCH_BYTES, PREFETCH_FILES
 from .worker import TagOptions, preload, tag_file
 
 TaskFunction = Callable[[str, TagOptions, Optional[str]], FileResult]
@@ -311,7 +311,8 @@ class WorkerPool:
             if prefetcher is not None:
                 # The first files go to the prefetcher, which reads them while the first worker is forked (this
                 # waits for the forkserver's imports) and builds its pipeline.
-                while len(holding) < PREFETCH_FILES:
+                size = 0
+                while len(holding) < PREFETCH_FILES and size < PREFETCH_BYTES:
                     task = next(source, None)
                     if task is None:
                         exhausted = True
@@ -321,6 +322,10 @@ class WorkerPool:
                         finish(s, task, task.result)
                     elif prefetcher.send(s, task.path, task.sha256):
                         holding[s] = task
+                        try:
+                            size += os.path.getsize(task.path)
+                        except OSError:
+                            pass
                     else:
                         retry.append((s, task))
                         break

@@ -28,8 +28,10 @@ from ..infra.limits import ignore_sigint, set_memory_limit
 from .worker import TagOptions
 
 # Files handed to the prefetcher up front (it has about a second and a half; a ten-page paper takes it
-# 0.05-0.1 s).  The ones it does not reach go back to the workers when it stops.
-PREFETCH_FILES = 24
+# 0.05-0.1 s), up to so many bytes (each is hashed first, by the batch's plan, before the first worker starts).
+# The ones it does not reach go back to the workers when it stops.
+PREFETCH_FILES = 48
+PREFETCH_BYTES = 64 * 1024 * 1024
 
 
 def _prefetch_main(conn, options: TagOptions, max_memory) -> None:
