@@ -311,8 +311,10 @@ class WorkerPool:
             if prefetcher is not None:
                 # The first files go to the prefetcher, which reads them while the first worker is forked (this
                 # waits for the forkserver's imports) and builds its pipeline.
+                # Cached and skipped files count too: results are delivered only from the loop below, so a resumed
+                # or cached archive is not read through here first.
                 size = 0
-                while len(holding) < PREFETCH_FILES and size < PREFETCH_BYTES:
+                while seq < PREFETCH_FILES and size < PREFETCH_BYTES:
                     task = next(source, None)
                     if task is None:
                         exhausted = True
