@@ -3,9 +3,12 @@ the cached re-run, peak memory per worker, and the 2-vs-1 scaling.
 
     python bench/bench_batch.py            # 200 papers of ~10 pages
     python bench/bench_batch.py --n 40     # quicker
+    python bench/bench_batch.py --rounds 5 --against /tmp/base --corpus /tmp/papers   # before/after, interleaved
 
 Runs the real `lspkit tag DIR` command in a subprocess (cache off for the
 cold runs), and samples the peak RSS (VmHWM) of every worker process.
+With `--against TREE` every timed run is made twice in a row, with TREE's lspkit then this one's
+(the order alternating by round), and each tree's scaling comes from its own runs of the same rounds.
 """
 from __future__ import annotations
 
@@ -128,21 +131,37 @@ def _cpu_seconds(pid: int) -> float:
         return 0.0
 
 
-def run_lspkit(args: list[str], env: dict) -> tuple[float, dict[int, int], dict]:
-    """Wall time, peak RSS (kB) of each worker process, and the workers' CPU seconds."""
+def _cmdline(pid: int) -> bytes:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return f.read()
+    except OSError:
+        return b""
+
+
+def run_lspkit(args: list[str], env: dict, cwd=None) -> tuple[float, dict[int, int], dict]:
+    """Wall time, peak RSS (kB) of each worker process, the workers' CPU seconds and the prefetcher's.
+
+    `cwd`: the tree whose lspkit to run (`python -m` puts the working directory ahead of PYTHONPATH)."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "lspkit.cli", *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-m", "lspkit.cli", *args], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True, cwd=cwd or ROOT)
     peaks: dict[int, int] = {}
     cpu: dict[int, float] = {}
+    prefetch: dict[int, float] = {}
     stop = threading.Event()
 
     def sample():
+        command = b""
         while not stop.is_set():
+            command = command or _cmdline(proc.pid)
             for pid, depth in _descendants(proc.pid).items():
                 if depth >= 2:  # workers are children of the forkserver, itself a child of lspkit
                     peaks[pid] = max(peaks.get(pid, 0), _hwm_kb(pid))
                     cpu[pid] = max(cpu.get(pid, 0.0), _cpu_seconds(pid))
-            stop.wait(0.1)
+                elif command and _cmdline(pid) == command:  # the prefetcher: lspkit forked, same command line
+                    prefetch[pid] = max(prefetch.get(pid, 0.0), _cpu_seconds(pid))
+            stop.wait(0.05)
 
     thread = threading.Thread(target=sample, daemon=True)
     thread.start()
@@ -152,7 +171,7 @@ def run_lspkit(args: list[str], env: dict) -> tuple[float, dict[int, int], dict]
     seconds = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         raise SystemExit(f"lspkit {' '.join(args)} failed ({proc.returncode}):\n{stderr}")
-    return seconds, peaks, {"worker_cpu_s": round(sum(cpu.values()), 1)}
+    return seconds, peaks, {"worker_cpu_s": round(sum(cpu.values()), 1), "prefetch_cpu_s": round(sum(prefetch.values()), 2)}
 
 
 def count_pages(paths) -> int:
@@ -173,7 +192,11 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
     parser.add_argument("--rounds", type=int, default=1, help="runs of --jobs 1 and --jobs 2, interleaved (default 1)")
     parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
+    parser.add_argument("--against", metavar="TREE", help="another lspkit tree (the version before), run interleaved")
+    parser.add_argument("--corpus", metavar="DIR", help="use the papers in DIR (made there if it has none)")
     args = parser.parse_args()
+    if args.against:
+        return compare(args)
 
     work = Path(tempfile.mkdtemp(prefix="lspkit-bench-batch-"))
     corpus = work / "papers"
@@ -244,6 +267,43 @@ def main() -> None:
     if args.keep:
         print(f"kept {work}")
     else:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def compare(args) -> None:
+    """`--against TREE`: cold `--jobs 1` and `--jobs 2` runs of TREE and of this tree, interleaved, medians."""
+    work = Path(tempfile.mkdtemp(prefix="lspkit-bench-batch-"))
+    corpus = Path(args.corpus) if args.corpus else work / "papers"
+    corpus.mkdir(parents=True, exist_ok=True)
+    papers = sorted(corpus.glob("*.pdf")) or make_corpus(corpus, args.n, args.pages)
+    print(f"corpus: {len(papers)} papers in {corpus}")
+    trees = {"before": Path(args.against).resolve(), "after": ROOT}
+    base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    envs = {name: {**base, "PYTHONPATH": str(tree), "LSPKIT_CACHE_DIR": str(work / f"cache-{name}")}
+            for name, tree in trees.items()}
+    for name in trees:  # warm-up: bytecode
+        run_lspkit(["-q", "tag", str(papers[0]), "--jobs", "1", "--no-cache"], envs[name], trees[name])
+    timed = {(name, jobs): [] for name in trees for jobs in (1, 2)}
+    for round_ in range(args.rounds):
+        order = list(trees) if round_ % 2 == 0 else list(reversed(trees))
+        for jobs in (1, 2):
+            for name in order:
+                out = work / f"out-{name}-{jobs}.jsonl"
+                seconds, _, info = run_lspkit(["-q", "tag", str(corpus), "--jobs", str(jobs), "--no-cache", "-o", str(out)],
+                                              envs[name], trees[name])
+                timed[name, jobs].append(seconds)
+                print(f"round {round_ + 1} {name:<6} --jobs {jobs}: {seconds:6.2f} s  workers {info['worker_cpu_s']:5.1f} CPU s"
+                      f"  prefetcher {info['prefetch_cpu_s']:4.2f} CPU s  (load avg {os.getloadavg()[0]:.1f})")
+        for name in trees:
+            print(f"round {round_ + 1} {name:<6} scaling {timed[name, 1][-1] / timed[name, 2][-1]:.2f}x")
+    for name in trees:
+        one, two = statistics.median(timed[name, 1]), statistics.median(timed[name, 2])
+        ratios = [a / b for a, b in zip(timed[name, 1], timed[name, 2])]
+        print(f"{name:<6} medians: --jobs 1 {one:.2f} s, --jobs 2 {two:.2f} s, scaling {one / two:.2f}x "
+              f"(per round {', '.join(f'{r:.2f}' for r in ratios)}; median {statistics.median(ratios):.2f}x)")
+    same = len({(work / f"out-{name}-{jobs}.jsonl").read_bytes() for name in trees for jobs in (1, 2)}) == 1
+    print(f"outputs of both trees at --jobs 1 and 2 identical: {same}")
+    if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -85,12 +85,14 @@ def run_batch(
     initializer: Optional[Callable] = preload,
     engine: str = "process",
     scheduler: Optional[str] = None,
+    prefetcher=None,
 ) -> Iterator[tuple[Task, Optional[FileResult]]]:
     """(task, result) for every planned task, in input order (or as finished with `ordered=False`).
 
     `task(path, options, sha256) -> FileResult` is the per-file work (tests
     pass stand-ins); `engine="dask"` runs it on a Dask cluster (`scheduler`
-    address, or a local one).  Skipped tasks come back with result None.
+    address, or a local one).  Skipped tasks come back with result None.  `prefetcher`: a
+    `lspkit.batch.prefetch.Prefetcher` that reads the first files while the workers start (process engine).
     """
     jobs = jobs or default_jobs()
     if engine == "dask":
@@ -104,7 +106,9 @@ def run_batch(
         raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
     from .pool import WorkerPool
 
-    pool = WorkerPool(options, jobs=jobs, task=task, timeout=timeout, max_memory=max_memory, initializer=initializer)
+    pool = WorkerPool(
+        options, jobs=jobs, task=task, timeout=timeout, max_memory=max_memory, initializer=initializer, prefetcher=prefetcher
+    )
     yield from pool.imap(tasks, ordered=ordered)
 
 

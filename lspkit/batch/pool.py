@@ -34,6 +34,7 @@ from ..infra.limits import (
 )
 from .discover import Task
 from ..results import FileResult
+from .prefetch import PREFETCH_BYTES, PREFETCH_FILES
 from .worker import TagOptions, preload, tag_file
 
 TaskFunction = Callable[[str, TagOptions, Optional[str]], FileResult]
@@ -116,6 +117,11 @@ class ProcessServer:
             pass
 
 
+def process_server_wanted() -> bool:
+    """Would `start_process_server` start one now (workers come from a forkserver, and none is running)?"""
+    return mp_context().get_start_method() == "forkserver" and forkserver_pid() is None
+
+
 def start_process_server(options: TagOptions) -> Optional[ProcessServer]:
     """Start the batch workers' forkserver now, with its preload; None if it was running already or this
     platform's workers do not come from a forkserver."""
@@ -152,10 +158,10 @@ def _worker_main(conn, task: TaskFunction, options: TagOptions, max_memory, init
             return
         if message is None:
             return
-        seq, path, sha = message
+        seq, path, sha, prefetched = message
         conn.send(("start", seq))  # the file's clock starts now, not while the pipeline loads
         try:
-            result = task(path, options, sha)
+            result = task(path, options, sha) if prefetched is None else task(path, options, sha, prefetched=prefetched)
         except MemoryError:
             result = FileResult.failure(path, sha, "limit", memory_problem(max_memory))
         except BaseException as exc:  # noqa: BLE001
@@ -194,14 +200,17 @@ class WorkerPool:
         timeout: Optional[float] = None,
         max_memory: Optional[float] = None,
         initializer: Optional[Callable[[TagOptions], None]] = preload,
+        prefetcher=None,
     ):
         self.options = options
+        self.prefetcher = prefetcher  # lspkit.batch.prefetch.Prefetcher: reads the first files during start-up
         self.jobs = max(1, int(jobs))
         self.task = task
         self.timeout = timeout or None
         self.max_memory = max_memory or None
         self.initializer = initializer
         self.replaced = 0  # workers that died or were killed and replaced
+        self.prefetched = 0  # files handed to a worker read already by the prefetcher
         self._ctx = mp_context()
         _set_preload(self._ctx, options)
 
@@ -252,6 +261,11 @@ class WorkerPool:
         seq = 0
         startup_deaths = 0
         retry: deque[tuple[int, Task]] = deque()  # files whose worker died or was stopped before starting them
+        # The prefetcher (only with tag_file, whose extraction it does): files handed to it and not yet back, and
+        # files it has read (payload: the pickled extraction, None if it could not), waiting for a worker.
+        prefetcher = self.prefetcher if self.task is tag_file and self.prefetcher is not None else None
+        holding: dict[int, Task] = {}
+        fetched: deque[tuple[int, Task, Optional[bytes]]] = deque()
 
         def finish(s: int, task: Task, result: Optional[FileResult]):
             ready[s] = (task, result)
@@ -270,6 +284,22 @@ class WorkerPool:
             roomy = [w for w in open_ if len(w.queue) < QUEUE_DEPTH]
             return min(roomy, key=lambda w: len(w.queue)) if roomy else None
 
+        def collect() -> None:
+            prefetcher.clear_wake()
+            while prefetcher.done:
+                s, payload = prefetcher.done.popleft()
+                task = holding.pop(s, None)
+                if task is not None:
+                    fetched.append((s, task, payload))
+
+        def stop_prefetching() -> None:
+            nonlocal prefetcher
+            prefetcher.stop()
+            collect()
+            retry.extend(sorted(holding.items(), key=lambda item: item[0]))  # not reached: for the workers
+            holding.clear()
+            prefetcher = None
+
         def drop(worker: _Worker) -> None:
             workers.remove(worker)
             self._retire(worker)
@@ -278,14 +308,51 @@ class WorkerPool:
 
         finished = False
         try:
+            if prefetcher is not None:
+                # The first files go to the prefetcher, which reads them while the first worker is forked (this
+                # waits for the forkserver's imports) and builds its pipeline.
+                # Cached and skipped files count too: results are delivered only from the loop below, so a resumed
+                # or cached archive is not read through here first.
+                size = 0
+                while seq < PREFETCH_FILES and size < PREFETCH_BYTES:
+                    task = next(source, None)
+                    if task is None:
+                        exhausted = True
+                        break
+                    s, seq = seq, seq + 1
+                    if task.result is not None or task.skipped:
+                        finish(s, task, task.result)
+                    elif prefetcher.send(s, task.path, task.sha256):
+                        holding[s] = task
+                        try:
+                            size += os.path.getsize(task.path)
+                        except OSError:
+                            pass
+                    else:
+                        retry.append((s, task))
+                        break
+                if holding:
+                    workers.append(self._spawn())
             while True:
+                if prefetcher is not None:
+                    collect()
+                    if prefetcher.process.exitcode is not None or any(w.started for w in workers):
+                        stop_prefetching()  # the workers have their pipelines: they fill the cores from here
                 # Hand out work until every worker has its queue full.
-                while retry or not exhausted:
+                while fetched or retry or not exhausted or holding:
                     worker = pick()
                     if worker is None:
                         break
-                    if retry:
+                    payload = None
+                    if fetched:
+                        s, task, payload = fetched.popleft()
+                    elif retry:
                         s, task = retry.popleft()
+                    elif exhausted:
+                        # All that is left is with the prefetcher: the worker takes the file it would reach last
+                        # (if it reaches it after all, that read is dropped).
+                        s = max(holding)
+                        task = holding.pop(s)
                     else:
                         task = next(source, None)
                         if task is None:
@@ -296,13 +363,17 @@ class WorkerPool:
                         finish(s, task, task.result)
                         continue
                     try:
-                        worker.conn.send((s, task.path, task.sha256))
+                        worker.conn.send((s, task.path, task.sha256, payload))
                     except (OSError, ValueError):
                         # Died: the wait below finds out how; the file goes to another worker.
                         worker.broken = True
-                        retry.appendleft((s, task))
+                        if payload is not None:
+                            fetched.appendleft((s, task, payload))
+                        else:
+                            retry.appendleft((s, task))
                         continue
                     worker.queue.append((s, task))
+                    self.prefetched += payload is not None
                     if len(worker.queue) == 1:
                         # Until the worker says it has started the file, allow for its start-up too.
                         worker.acked = False
@@ -318,14 +389,15 @@ class WorkerPool:
                         yield ready.pop(s)
 
                 busy = [w for w in workers if w.queue or w.broken]
-                if exhausted and not busy and not retry:
+                if exhausted and not busy and not retry and not fetched and not holding:
                     break
-                if not busy:
+                if not busy and prefetcher is None:
                     continue
 
                 deadlines = [w.deadline for w in busy if w.deadline is not None]
                 wait_for = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
-                wait([w.conn for w in busy] + [w.process.sentinel for w in busy], wait_for)
+                wake = [prefetcher.wake_r] if prefetcher is not None else []
+                wait([w.conn for w in busy] + [w.process.sentinel for w in busy] + wake, wait_for)
 
                 now = time.monotonic()
                 for worker in busy:
@@ -379,6 +451,8 @@ class WorkerPool:
                     drop(worker)
             finished = True
         finally:
+            if prefetcher is not None:
+                prefetcher.stop()
             if finished:  # every file done: let the workers exit on their own
                 for worker in workers:
                     try:

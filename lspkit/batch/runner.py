@@ -15,7 +15,8 @@ from typing import Callable, Iterable, Optional, TextIO
 from . import BatchStats, TagOptions, default_jobs, discover, plan, run_batch, tag_file
 from .output import BatchOutput
 from ..results import STATUS_ERROR, STATUS_NO_PARAGRAPHS, FileResult
-from .pool import start_process_server
+from .pool import process_server_wanted, start_process_server
+from .prefetch import start_prefetcher
 from .worker import preload
 
 DEFAULT_TIMEOUT = 300.0  # seconds per file; a 300-page report takes well under a minute
@@ -87,20 +88,28 @@ def tag_batch(
     from ..nlp.taxonomy import load_taxonomy
 
     # The process server imports spaCy (a second or more) while this process reads the taxonomy, opens the
-    # output and hashes the first files, instead of after.
+    # output and hashes the first files, instead of after; with a core to spare, a prefetcher reads the first
+    # files meanwhile (forked first, so that it holds none of the server's descriptors).
+    prefetcher = None
+    if settings.engine == "process" and task is tag_file and process_server_wanted():
+        prefetcher = start_prefetcher(options, settings.jobs or default_jobs(), settings.max_memory)
     server = start_process_server(options) if settings.engine == "process" else None
     try:
         taxonomy = load_taxonomy(options.themes)  # a bad taxonomy stops the batch before it starts
         if initializer is preload:
             initializer = functools.partial(preload, taxonomy=taxonomy)  # the workers need not parse it again
-        stats = _run(inputs, options, settings, taxonomy, stdin, on_error, on_warning, progress, task, initializer)
+        stats = _run(inputs, options, settings, taxonomy, stdin, on_error, on_warning, progress, task, initializer,
+                     prefetcher)
     finally:
+        if prefetcher is not None:
+            prefetcher.stop()
         if server is not None:
             server.stop_if_unused()  # no worker forked: a set-up error, an interrupt, or every file cached
     return stats
 
 
-def _run(inputs, options, settings, taxonomy, stdin, on_error, on_warning, progress, task, initializer) -> BatchStats:
+def _run(inputs, options, settings, taxonomy, stdin, on_error, on_warning, progress, task, initializer,
+         prefetcher=None) -> BatchStats:
     from ..render.batch import BatchRenderer
 
     renderer = BatchRenderer(settings.fmt, taxonomy.names, settings.summary, explain=options.explain)
@@ -130,6 +139,7 @@ def _run(inputs, options, settings, taxonomy, stdin, on_error, on_warning, progr
                 initializer=initializer,
                 engine=settings.engine,
                 scheduler=settings.scheduler,
+                prefetcher=prefetcher,
             ):
                 stats.add(task_, result)
                 if result is not None:

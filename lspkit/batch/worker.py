@@ -9,6 +9,7 @@ The taxonomy and the spaCy tagger are built once per process and reused.
 from __future__ import annotations
 
 import os
+import pickle
 import time
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -157,14 +158,17 @@ def cached_result(path: str, sha256: str, options: TagOptions) -> Optional[FileR
     )
 
 
-def _tag(path: str, sha256: str, options: TagOptions) -> FileResult:
+def _tag(path: str, sha256: str, options: TagOptions, extracted=None) -> FileResult:
     cache = Cache(options.cache_dir, enabled=options.use_cache)
     taxonomy = _taxonomy(options.themes)
     tags_key = _keys(sha256, options, taxonomy)[1]
     done = cached_result(path, sha256, options)
     if done is not None:
         return done
-    document, hit = pipeline.extract_cached(path, sha256=sha256, cache=cache, **options.extract_options())
+    if extracted is not None:  # read by the batch's prefetcher (lspkit.batch.prefetch), cache entry included
+        document, hit = extracted
+    else:
+        document, hit = pipeline.extract_cached(path, sha256=sha256, cache=cache, **options.extract_options())
     tagged = pipeline.tag(document, taxonomy, model=options.model, min_score=options.min_score)
     records = _records(tagged, options.explain)
     pages = document.source.pages
@@ -196,18 +200,27 @@ def _remember_failure(path: str, sha256: Optional[str], exc: LspkitError, option
     Cache(options.cache_dir).put("tags", tags_key, {"error": exc.kind, "message": exc.problem})
 
 
-def tag_file(path: str, options: Optional[TagOptions] = None, sha256: Optional[str] = None) -> FileResult:
+def tag_file(
+    path: str, options: Optional[TagOptions] = None, sha256: Optional[str] = None, prefetched: Optional[bytes] = None
+) -> FileResult:
     """Tag one file; every problem with the file comes back as an error result, never raised.
 
     `sha256` saves re-hashing when the caller already has it.  Safe to call
     from any process or thread; picklable for Dask, Spark, Ray or multiprocessing.
+    `prefetched`: the file's extraction done already by the batch's prefetcher, pickled
+    (Document, served from cache, seconds it took), with the same sha256 and options.
     """
     options = options or TagOptions()
     start = time.perf_counter()
+    extracted = None
+    if prefetched is not None:
+        document, hit, read_seconds = pickle.loads(prefetched)
+        extracted = (document, hit)
+        start -= read_seconds  # the file's seconds include its reading, wherever it was done
     try:
         if sha256 is None:
             sha256 = file_sha256(path)
-        result = _tag(path, sha256, options)
+        result = _tag(path, sha256, options, extracted)
         return replace(result, seconds=time.perf_counter() - start)
     except LspkitError as exc:
         _remember_failure(path, sha256, exc, options)
