@@ -54,9 +54,16 @@ def _group_gone(pgid: int, wait: float = 10.0) -> bool:
     return False
 
 
+def _default_sigint() -> None:
+    """A command typed at a terminal starts with Ctrl-C's default action.  A suite started in the background
+    (`pytest &` from a script) hands its children SIGINT ignored, and Python keeps an ignored SIGINT ignored, as
+    `nohup` wants: without this every trial would run to its end there."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start(args, cwd: Path, env: dict) -> subprocess.Popen:
     return subprocess.Popen(
-        [console_script(), *args], cwd=cwd, env=env, start_new_session=True,
+        [console_script(), *args], cwd=cwd, env=env, start_new_session=True, preexec_fn=_default_sigint,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
 
