@@ -39,7 +39,25 @@ def extract(
         reading = read_lines(path, pages=pages, password=password, max_pages=max_pages, sha256=sha256, **read_options)
     from .segment import segment
 
-    return segment(reading)
+    return titled(segment(reading))
+
+
+def titled(document: Document) -> Document:
+    """The Document with the one title every command reports: the summary's choice (`lspkit.analyse.title`).
+
+    The segmenter's front matter (`lspkit.segment.matter`) records the title block it finds in the largest type
+    on the front page; the title as a reader names the paper is chosen from that and from the rest of the
+    Document (the cover's `Subject:` line, a minutes' opening line, a letter's subject under "Dear ...", the
+    PDF's own title, ...) by `lspkit.analyse.title.find_title`.  That choice lives in `analyse` and is applied
+    here, after segmenting and before anything is cached, so the stages keep their direction
+    (docs/architecture.md: `segment` never imports `analyse`; only this module wires the stages together) and
+    `extract`, `tag`, `summarise`, `diff` and the batch records all read the same `metadata.title` and
+    `source.title`.  `lspkit.analyse.title.titled` says in which form it is applied (a title block's subtitle
+    stays apart, as `subtitle`) and guarantees that `summarise` on the titled Document chooses it again.
+    """
+    from .analyse.title import titled as with_title
+
+    return with_title(document)
 
 
 def _import_segmenter() -> None:
@@ -182,7 +200,7 @@ def _extract_for_diff(path: str, **read_options: Any) -> tuple[Document, frozens
     from .segment import segment
 
     reading = read_lines(path, **read_options)
-    document, own = with_file_properties(segment(reading), reading.metadata)
+    document, own = with_file_properties(titled(segment(reading)), reading.metadata)
     printed = "\n".join(line.text for line in reading.lines)
     return document, unprinted_fields(document.metadata, reading.metadata, printed) | own
 

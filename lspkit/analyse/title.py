@@ -976,3 +976,50 @@ def _agenda_line(document: Document) -> Optional[str]:
         council = _council(document)
         return f"{council} {named}" if council and council.lower() not in named.lower() else named
     return None
+
+
+
+def titled(document: Document) -> Document:
+    """The Document with the title `find_title` chooses as its metadata `title` (and its `source.title`, which
+    the segmenter sets to its title block), so that every command reports the one title.
+
+    The choice is made on the segmenter's Document; it is applied only in a form from which it is chosen again,
+    so that `summarise` on the titled Document names the paper as `extract` does:
+    - the title without the subtitle the metadata keeps apart, where it ends the title ("Local Strategic
+      Partnerships: Shaping Their Future" with its subtitle "A Consultation Paper"): the summary joins it on;
+    - else the whole title, the subtitle kept;
+    - else the whole title without the subtitle, where the title chosen is not the segmenter's title block and
+      its subtitle is no part of it (an agenda's "AGENDA" over the venue's address, replaced by "A Regular
+      Meeting of the ... City Council Agenda": the address is no subtitle of that);
+    - else (the evidence the choice was made from was the title block itself: a letter's subject read under a
+      "Dear ...," that the segmenter took for the title) the Document is left as the segmenter made it.
+    Where nothing on the page or in the file will do, the Document has no title, as the summary has none.
+    """
+    from dataclasses import replace
+
+    from ..model import Metadata
+
+    chosen = find_title(document)
+    meta = dict(document.metadata.items())
+    if chosen == meta.get("title") and chosen == document.source.title:
+        return document
+    subtitle = meta.get("subtitle")
+    variants = []
+    if chosen and isinstance(subtitle, str):
+        sub = _STATUS_DATE.sub("", subtitle.strip()).strip().rstrip(":")
+        if sub and chosen.endswith(f": {sub}") and len(chosen) > len(sub) + 2:
+            variants.append((chosen[: -len(sub) - 2], True))
+    variants.append((chosen, True))
+    if "subtitle" in meta:
+        variants.append((chosen, False))
+    for title, keep in variants:
+        items = {k: v for k, v in meta.items() if keep or k != "subtitle"}
+        if title:
+            # in the segmenter's place for it where it had one, else first
+            items = {**items, "title": title} if "title" in items else {"title": title, **items}
+        else:
+            items.pop("title", None)
+        candidate = replace(document, metadata=Metadata(items), source=replace(document.source, title=title or None))
+        if find_title(candidate) == chosen:
+            return candidate
+    return document
