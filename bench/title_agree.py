@@ -6,8 +6,9 @@ For every gold in data/real/gold whose PDF is present: the title `lspkit extract
 `metadata.title`, through the pipeline as the command reads it, no cache) and the one `lspkit summarise`
 reports, each judged right or wrong against the gold's "title" the way bench/summary_real.py judges titles
 (`title_right`), and whether the two agree.  Extract keeps a title block's subtitle apart (`subtitle`), which
-the summary joins on ("Title: Subtitle"): extract's title is scored alone and with its subtitle ("agree with
-subtitle" counts those).  "stable": the summary of the Document extract gives names the paper as the title
+the summary joins on ("Title: Subtitle"): extract's title is scored alone, and as right either alone or with
+its subtitle joined on; "agree with subtitle" counts the papers where the summary's title is extract's, or
+extract's with its subtitle.  "stable": the summary of the Document extract gives names the paper as the title
 chosen on the segmenter's own Document (only where lspkit.pipeline.titled exists).  Prints one line per paper where either is wrong or they differ,
 then the totals.
 """
@@ -61,7 +62,8 @@ def main() -> int:
         page1 = front_page_of(pdf)
         rows.append({"doc": stem, "gold": gold["title"], "extract": extracted, "summary": summarised,
                      "extract_right": bool(extracted) and title_right(extracted, gold["title"], page1),
-                     "extract_with_subtitle_right": bool(extracted) and title_right(with_subtitle, gold["title"], page1),
+                     "extract_with_subtitle_right": bool(extracted) and (title_right(extracted, gold["title"], page1)
+                                                                         or title_right(with_subtitle, gold["title"], page1)),
                      "summary_right": bool(summarised) and title_right(summarised, gold["title"], page1),
                      "stable": chosen == summarised})
     for r in rows:

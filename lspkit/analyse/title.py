@@ -1009,6 +1009,10 @@ def titled(document: Document) -> Document:
         sub = _STATUS_DATE.sub("", subtitle.strip()).strip().rstrip(":")
         if sub and chosen.endswith(f": {sub}") and len(chosen) > len(sub) + 2:
             variants.append((chosen[: -len(sub) - 2], True))
+    if "subtitle" in meta and _same_words(subtitle, chosen):
+        # the title block's second line became the title ("PARLIAMENT OF ..." over "PETROLEUM PRODUCTS ... ACT,
+        # No. 27 OF 2022"): it is no longer a subtitle
+        variants.append((chosen, False))
     variants.append((chosen, True))
     if "subtitle" in meta:
         variants.append((chosen, False))
@@ -1023,3 +1027,23 @@ def titled(document: Document) -> Document:
         if find_title(candidate) == chosen:
             return candidate
     return document
+
+
+def _same_words(a, b) -> bool:
+    """Two lines that print the same words, whatever their case and punctuation."""
+    if not (isinstance(a, str) and isinstance(b, str)):
+        return False
+    return re.findall(r"\w+", a.lower()) == re.findall(r"\w+", b.lower())
+
+
+def replaced_title_block(segmented: Document, document: Document) -> Optional[str]:
+    """The segmenter's title block where the title chosen (`titled`) replaced it and does not print it: a line
+    the cover prints above the title ("THE GAZETTE OF THE DEMOCRATIC SOCIALIST REPUBLIC OF SRI LANKA", a
+    letterhead's "Tel: ..." line), which a diff of two versions compares as a cover line."""
+    block = segmented.metadata.get("title")
+    title = document.metadata.get("title")
+    if not isinstance(block, str) or not block.strip() or block == title:
+        return None
+    if isinstance(title, str) and " ".join(block.lower().split()) in " ".join(title.lower().split()):
+        return None
+    return block
