@@ -196,20 +196,19 @@ def diff_files(
 def _extract_for_diff(path: str, **read_options: Any) -> tuple[Document, frozenset[str]]:
     """The Document and its metadata keys that are only the file's document properties, not printed."""
     from .analyse.diffparts import unprinted_fields, with_file_properties
-    from .analyse.title import replaced_title_block
     from .model import Metadata
     from .read import read_lines
     from .segment import segment
 
     reading = read_lines(path, **read_options)
-    segmented = segment(reading)
-    document = titled(segmented)
+    document = titled(segment(reading))
     printed = "\n".join(line.text for line in reading.lines)
-    block = replaced_title_block(segmented, document)
-    if block and " ".join(block.lower().split()) in " ".join(printed.lower().split()):
-        # the line the segmenter took for the title, printed on the cover (not the file's Title property): a
-        # diff compares it as a cover field, as it did when it was the title
-        document = replace(document, metadata=Metadata({**dict(document.metadata.items()), "title block": block}))
+    block = document.metadata.get("title_block")
+    if isinstance(block, str) and " ".join(block.lower().split()) not in " ".join(printed.lower().split()):
+        # the segmenter's title block was the file's Title property, printed nowhere: no cover field (the file's
+        # own Title is compared as a property of the file)
+        document = replace(document, metadata=Metadata({k: v for k, v in document.metadata.items()
+                                                        if k != "title_block"}))
     document, own = with_file_properties(document, reading.metadata)
     return document, unprinted_fields(document.metadata, reading.metadata, printed) | own
 

@@ -872,8 +872,8 @@ def _letter_subject(document: Document, acts: bool = False) -> Optional[str]:
     INFORMATION REQUEST – FOI 1306/25"); with `acts`, also an Act's name there ("FREEDOM of INFORMATION ACT 2000":
     what a reply with no other heading is), else an Act's name is no subject ("PLANNING ACT 2008" over a decision
     letter's own heading)."""
-    title = document.metadata.get("title")
-    lines = ([" ".join(title.split())] if isinstance(title, str) else [])
+    lines = [" ".join(v.split()) for v in (document.metadata.get("title_block"), document.metadata.get("title"))
+             if isinstance(v, str)]  # the salutation the segmenter took for the title block, then the title
     lines += [" ".join(b.text.split()) for b in document.blocks if b.page == 1][:15]
     for i, line in enumerate(lines[:-1]):
         if not _SALUTATION.match(line) or len(line.split()) > 6:
@@ -993,7 +993,13 @@ def titled(document: Document) -> Document:
       Meeting of the ... City Council Agenda": the address is no subtitle of that);
     - else (the evidence the choice was made from was the title block itself: a letter's subject read under a
       "Dear ...," that the segmenter took for the title) the Document is left as the segmenter made it.
-    Where nothing on the page or in the file will do, the Document has no title, as the summary has none.
+    The segmenter's title block, where the title chosen replaced it and does not print it, is kept as
+    `title_block` (a masthead, a letterhead's line, a body's name with its acronym): the page prints it, and what
+    is read from it stays read (an acronym it defines, for the glossary; a letter's salutation above its
+    subject; a diff's cover).  Where nothing on the page or in the file will do (the summary has no title), the
+    Document keeps the
+    segmenter's title block: what it prints is still read from it (an acronym defined there, "Open Data User
+    Group (ODUG)", for the glossary).
     """
     from dataclasses import replace
 
@@ -1001,7 +1007,7 @@ def titled(document: Document) -> Document:
 
     chosen = find_title(document)
     meta = dict(document.metadata.items())
-    if chosen == meta.get("title") and chosen == document.source.title:
+    if not chosen or (chosen == meta.get("title") and chosen == document.source.title):
         return document
     subtitle = meta.get("subtitle")
     variants = []
@@ -1018,12 +1024,12 @@ def titled(document: Document) -> Document:
         variants.append((chosen, False))
     for title, keep in variants:
         items = {k: v for k, v in meta.items() if keep or k != "subtitle"}
-        if title:
-            # in the segmenter's place for it where it had one, else first
-            items = {**items, "title": title} if "title" in items else {"title": title, **items}
-        else:
-            items.pop("title", None)
-        candidate = replace(document, metadata=Metadata(items), source=replace(document.source, title=title or None))
+        # in the segmenter's place for it where it had one, else first
+        items = {**items, "title": title} if "title" in items else {"title": title, **items}
+        candidate = replace(document, metadata=Metadata(items), source=replace(document.source, title=title))
+        block = replaced_title_block(document, candidate)
+        if block:
+            candidate = replace(candidate, metadata=Metadata({**items, "title_block": block}))
         if find_title(candidate) == chosen:
             return candidate
     return document
@@ -1039,7 +1045,7 @@ def _same_words(a, b) -> bool:
 def replaced_title_block(segmented: Document, document: Document) -> Optional[str]:
     """The segmenter's title block where the title chosen (`titled`) replaced it and does not print it: a line
     the cover prints above the title ("THE GAZETTE OF THE DEMOCRATIC SOCIALIST REPUBLIC OF SRI LANKA", a
-    letterhead's "Tel: ..." line), which a diff of two versions compares as a cover line."""
+    letterhead's "Tel: ..." line, "Open Data User Group (ODUG)")."""
     block = segmented.metadata.get("title")
     title = document.metadata.get("title")
     if not isinstance(block, str) or not block.strip() or block == title:
