@@ -26,6 +26,10 @@ PAPERS = [
     ("hmrc_2015_research_report_361_risk_triggers.pdf", "risk"),
     ("us_copyright_office_1998_dmca_summary.pdf", "Digital Millennium Copyright Act"),
     ("sage_2021_seventy-fifth-meeting-covid-19-minutes.pdf", "SAGE"),
+    # a letter's subject read under the "Dear ...," the segmenter took for the title block (kept as title_block)
+    ("humberside-police_2025_foi-response-crimes-hospital-grounds.pdf", "Freedom of Information"),
+    # a title block with its subtitle: "Buckinghamshire Local Plan" / "Habitats Regulations Assessment ..."
+    ("aecom-buckinghamshire_2025_local-plan-hra-reg18.pdf", "Habitats Regulations"),
 ]
 
 
