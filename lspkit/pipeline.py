@@ -39,7 +39,25 @@ def extract(
         reading = read_lines(path, pages=pages, password=password, max_pages=max_pages, sha256=sha256, **read_options)
     from .segment import segment
 
-    return segment(reading)
+    return titled(segment(reading))
+
+
+def titled(document: Document) -> Document:
+    """The Document with the one title every command reports: the summary's choice (`lspkit.analyse.title`).
+
+    The segmenter's front matter (`lspkit.segment.matter`) records the title block it finds in the largest type
+    on the front page; the title as a reader names the paper is chosen from that and from the rest of the
+    Document (the cover's `Subject:` line, a minutes' opening line, a letter's subject under "Dear ...", the
+    PDF's own title, ...) by `lspkit.analyse.title.find_title`.  That choice lives in `analyse` and is applied
+    here, after segmenting and before anything is cached, so the stages keep their direction
+    (docs/architecture.md: `segment` never imports `analyse`; only this module wires the stages together) and
+    `extract`, `tag`, `summarise`, `diff` and the batch records all read the same `metadata.title` and
+    `source.title`.  `lspkit.analyse.title.titled` says in which form it is applied (a title block's subtitle
+    stays apart, as `subtitle`) and guarantees that `summarise` on the titled Document chooses it again.
+    """
+    from .analyse.title import titled as with_title
+
+    return with_title(document)
 
 
 def _import_segmenter() -> None:
@@ -179,12 +197,20 @@ def _extract_for_diff(path: str, **read_options: Any) -> tuple[Document, frozens
     """The Document, its metadata keys that are only the file's document properties, not printed, and the text
     its pages print (every line, as read)."""
     from .analyse.diffparts import unprinted_fields, with_file_properties
+    from .model import Metadata
     from .read import read_lines
     from .segment import segment
 
     reading = read_lines(path, **read_options)
-    document, own = with_file_properties(segment(reading), reading.metadata)
+    document = titled(segment(reading))
     printed = "\n".join(line.text for line in reading.lines)
+    block = document.metadata.get("title_block")
+    if isinstance(block, str) and " ".join(block.lower().split()) not in " ".join(printed.lower().split()):
+        # the segmenter's title block was the file's Title property, printed nowhere: no cover field (the file's
+        # own Title is compared as a property of the file)
+        document = replace(document, metadata=Metadata({k: v for k, v in document.metadata.items()
+                                                        if k != "title_block"}))
+    document, own = with_file_properties(document, reading.metadata)
     return document, unprinted_fields(document.metadata, reading.metadata, printed) | own, printed
 
 

@@ -430,7 +430,8 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
     items += [("", t) for t in [s.heading or "" for s in document.sections] + [n.text for n in document.notes] + cells
               if t and "(" in t]
     # an acronym defined in the title block ("Open Data User Group (ODUG)", "Public of Rights of Way (PROW) – ...")
-    items += [("", t) for t in (document.metadata.get("title"), document.metadata.get("subtitle"))
+    items += [("", t) for t in (document.metadata.get("title"), document.metadata.get("subtitle"),
+                                document.metadata.get("title_block"))
               if isinstance(t, str) and "(" in t]
     items = [(n, _unglued(t)) for n, t in items]
     glossary = find_acronyms(items, known=dict(known or {}))

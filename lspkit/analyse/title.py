@@ -872,8 +872,8 @@ def _letter_subject(document: Document, acts: bool = False) -> Optional[str]:
     INFORMATION REQUEST – FOI 1306/25"); with `acts`, also an Act's name there ("FREEDOM of INFORMATION ACT 2000":
     what a reply with no other heading is), else an Act's name is no subject ("PLANNING ACT 2008" over a decision
     letter's own heading)."""
-    title = document.metadata.get("title")
-    lines = ([" ".join(title.split())] if isinstance(title, str) else [])
+    lines = [" ".join(v.split()) for v in (document.metadata.get("title_block"), document.metadata.get("title"))
+             if isinstance(v, str)]  # the salutation the segmenter took for the title block, then the title
     lines += [" ".join(b.text.split()) for b in document.blocks if b.page == 1][:15]
     for i, line in enumerate(lines[:-1]):
         if not _SALUTATION.match(line) or len(line.split()) > 6:
@@ -976,3 +976,80 @@ def _agenda_line(document: Document) -> Optional[str]:
         council = _council(document)
         return f"{council} {named}" if council and council.lower() not in named.lower() else named
     return None
+
+
+
+def titled(document: Document) -> Document:
+    """The Document with the title `find_title` chooses as its metadata `title` (and its `source.title`, which
+    the segmenter sets to its title block), so that every command reports the one title.
+
+    The choice is made on the segmenter's Document; it is applied only in a form from which it is chosen again,
+    so that `summarise` on the titled Document names the paper as `extract` does:
+    - the title without the subtitle the metadata keeps apart, where it ends the title ("Local Strategic
+      Partnerships: Shaping Their Future" with its subtitle "A Consultation Paper"): the summary joins it on;
+    - else the whole title, the subtitle kept;
+    - else the whole title without the subtitle, where the title chosen is not the segmenter's title block and
+      its subtitle is no part of it (an agenda's "AGENDA" over the venue's address, replaced by "A Regular
+      Meeting of the ... City Council Agenda": the address is no subtitle of that);
+    - else (the evidence the choice was made from was the title block itself: a letter's subject read under a
+      "Dear ...," that the segmenter took for the title) the Document is left as the segmenter made it.
+    The segmenter's title block, where the title chosen replaced it and does not print it, is kept as
+    `title_block` (a masthead, a letterhead's line, a body's name with its acronym): the page prints it, and what
+    is read from it stays read (an acronym it defines, for the glossary; a letter's salutation above its
+    subject; a diff's cover).  Where nothing on the page or in the file will do (the summary has no title), the
+    Document keeps the
+    segmenter's title block: what it prints is still read from it (an acronym defined there, "Open Data User
+    Group (ODUG)", for the glossary).
+    """
+    from dataclasses import replace
+
+    from ..model import Metadata
+
+    chosen = find_title(document)
+    meta = dict(document.metadata.items())
+    if not chosen or (chosen == meta.get("title") and chosen == document.source.title):
+        return document
+    subtitle = meta.get("subtitle")
+    variants = []
+    if chosen and isinstance(subtitle, str):
+        sub = _STATUS_DATE.sub("", subtitle.strip()).strip().rstrip(":")
+        if sub and chosen.endswith(f": {sub}") and len(chosen) > len(sub) + 2:
+            variants.append((chosen[: -len(sub) - 2], True))
+    if "subtitle" in meta and _same_words(subtitle, chosen):
+        # the title block's second line became the title ("PARLIAMENT OF ..." over "PETROLEUM PRODUCTS ... ACT,
+        # No. 27 OF 2022"): it is no longer a subtitle
+        variants.append((chosen, False))
+    variants.append((chosen, True))
+    if "subtitle" in meta:
+        variants.append((chosen, False))
+    for title, keep in variants:
+        items = {k: v for k, v in meta.items() if keep or k != "subtitle"}
+        # in the segmenter's place for it where it had one, else first
+        items = {**items, "title": title} if "title" in items else {"title": title, **items}
+        candidate = replace(document, metadata=Metadata(items), source=replace(document.source, title=title))
+        block = replaced_title_block(document, candidate)
+        if block:
+            candidate = replace(candidate, metadata=Metadata({**items, "title_block": block}))
+        if find_title(candidate) == chosen:
+            return candidate
+    return document
+
+
+def _same_words(a, b) -> bool:
+    """Two lines that print the same words, whatever their case and punctuation."""
+    if not (isinstance(a, str) and isinstance(b, str)):
+        return False
+    return re.findall(r"\w+", a.lower()) == re.findall(r"\w+", b.lower())
+
+
+def replaced_title_block(segmented: Document, document: Document) -> Optional[str]:
+    """The segmenter's title block where the title chosen (`titled`) replaced it and does not print it: a line
+    the cover prints above the title ("THE GAZETTE OF THE DEMOCRATIC SOCIALIST REPUBLIC OF SRI LANKA", a
+    letterhead's "Tel: ..." line, "Open Data User Group (ODUG)")."""
+    block = segmented.metadata.get("title")
+    title = document.metadata.get("title")
+    if not isinstance(block, str) or not block.strip() or block == title:
+        return None
+    if isinstance(title, str) and " ".join(block.lower().split()) in " ".join(title.lower().split()):
+        return None
+    return block
