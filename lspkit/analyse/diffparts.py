@@ -419,6 +419,11 @@ def metadata_changes(old: Document, new: Document, *, ignore_case: bool = False,
     whole = {"added": " ".join(_words(pages[0])) if pages[0] else printed["added"],
              "removed": " ".join(_words(pages[1])) if pages[1] else printed["removed"]}
     out = [f for f in out if not _read_longer(f, printed, whole)]
+    # the title block a chosen title replaced (analyse.title) is kept in one version only where the two titles were
+    # read differently: no change where the other version's pages print it too (a PDF remediated for accessibility
+    # whose Title property the segmenter read, the same page under it)
+    out = [f for f in out if not (f.field == "title_block" and f.op in whole
+                                  and " ".join(_words(f.new if f.op == "added" else f.old)) in whole[f.op])]
     out, raw = _field_for_line(out, _cover_line_changes(cover_a.lines, cover_b.lines, kw))
     lines = [f for f in raw if f.op not in printed
              or not _prints(printed[f.op], "", f.new if f.op == "added" else f.old)]
