@@ -104,7 +104,23 @@ class LspkitGroup(click.Group):
         except MemoryError:
             _fail(ctx, "out of memory (try --max-pages or a smaller --pages range)", 8)
         except Exception as exc:  # a bug in lspkit, not in the user's input
+            if _from_interrupt(exc):
+                _interrupted()
+                click.echo("lspkit: interrupted", err=True)
+                ctx.exit(130)
             _fail(ctx, f"internal error: {type(exc).__name__}: {exc} (run with --verbose and report it)", EXIT_INTERNAL)
+
+
+def _from_interrupt(exc: BaseException) -> bool:
+    """Did Ctrl-C cause this?  A KeyboardInterrupt raised while Python builds a class (a dataclass's fields, during
+    an import) comes out wrapped: "RuntimeError: Error calling __set_name__ on 'Field' instance ...", its cause the
+    interrupt."""
+    seen = 0
+    while exc is not None and seen < 20:
+        if isinstance(exc, KeyboardInterrupt):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 def _interrupted() -> None:
@@ -427,6 +443,8 @@ def diff(
     except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, BrokenPipeError):
         raise
     except (LspkitError, MemoryError, Exception) as exc:
+        if _from_interrupt(exc):
+            raise KeyboardInterrupt from None  # the group's handler: one line, status 130
         # diff(1)'s contract: every kind of trouble is status 2, never 3-8 or 70.
         if obj.verbose:
             traceback.print_exc(file=sys.stderr)

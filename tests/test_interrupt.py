@@ -211,3 +211,31 @@ def test_interrupted_batch_resumes_to_the_same_records(tmp_path):
     got = sorted((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines(), key=key)
     want = sorted((tmp_path / "whole.jsonl").read_text(encoding="utf-8").splitlines(), key=key)
     assert got == want
+
+
+def test_ctrl_c_inside_an_import_is_an_interrupt_not_an_internal_error(monkeypatch, tmp_path):
+    """A Ctrl-C that lands while Python builds a dataclass during an import comes out as "RuntimeError: Error calling
+    __set_name__ on 'Field' instance ...", its cause the KeyboardInterrupt (seen once in the trials above, as exit
+    70): still one line, status 130, no output file."""
+    from click.testing import CliRunner
+
+    import lspkit.api
+    from lspkit.cli import cli
+
+    def interrupted_import(*args, **kwargs):
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as exc:
+            raise RuntimeError("Error calling __set_name__ on 'Field' instance 'at' in 'TrackedChange'") from exc
+
+    monkeypatch.setattr(lspkit.api, "extract", interrupted_import)
+    monkeypatch.setattr(lspkit.api, "diff_files", interrupted_import)
+    pdf = str(max(DATA.glob("*.pdf"), key=lambda p: p.stat().st_size))
+    out = tmp_path / "out.json"
+    handler = signal.getsignal(signal.SIGINT)  # the CLI resets SIGINT after the first interrupt: this process's own
+    monkeypatch.setattr(signal, "signal", lambda *a: handler)
+    for args in (["extract", pdf, "-o", str(out)], ["diff", pdf, pdf, "-o", str(out)]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 130, (args, result.output)
+        assert "lspkit: interrupted" in result.output and "internal error" not in result.output
+        assert not out.exists()
