@@ -175,6 +175,8 @@ def table_rows(reading: Reading) -> TableRows:
     lines = reading.lines
     if reading.kind != "pdf" or not lines:
         return TableRows(reading)
+    if sum(1 for ln in lines if ln.text and _ITEM_ID.match(ln.text.strip())) < 3:
+        return TableRows(reading)  # `_table` needs three item numbers: no furniture pass for a paper without them
     furniture = set(find_furniture(lines, reading.pages))
     found = _table(lines, furniture)
     if found is None:

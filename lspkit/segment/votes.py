@@ -14,8 +14,13 @@ _SIDE = r"(?:in\s+favou?r|for|against|opposed|abstain(?:ed|ing|s)?|abstentions?|
 _COUNT = re.compile(rf"(?:\b\d{{1,3}}\s+{_SIDE}\b|\b{_SIDE}\s*[:(]?\s*\d{{1,3}}\b\)?)", re.I)
 
 
+_THREE_DIGITS = re.compile(r"(?:\D*\d){3}")  # three counts have three digits at least: most lines go no further
+
+
 def vote_record(text: str) -> bool:
     """Does the line count the votes: three counts or more, and little else ("BOARD VOTE:", "Vote:")?"""
+    if not _THREE_DIGITS.match(text):
+        return False
     counts = _COUNT.findall(text)
     if len(counts) < 3:
         return False
