@@ -101,13 +101,9 @@ def _check_interrupts(args, inputs, tmp_path: Path, output: str, seed: int):
 
     rng = random.Random(seed)
     interrupted = 0
-    k = 0
-    # Stratified over the whole run, start-up included, so some trial lands in every phase; then, on a loaded
-    # machine where the reference run was slow and the trials ran faster than it, a few more inside the run's
-    # first half until most have interrupted (a run that ignores the signal still fails below).
-    while k < TRIALS or (interrupted < TRIALS // 2 and k < 3 * TRIALS):
-        at = duration * (k + rng.random()) / TRIALS if k < TRIALS else duration * rng.uniform(0.1, 0.5)
-        k += 1
+    for k in range(TRIALS):
+        # Stratified over the whole run, start-up included, so some trial lands in every phase.
+        at = duration * (k + rng.random()) / TRIALS
         run_dir = tmp_path / f"trial{k}"
         run_dir.mkdir()
         proc = _start(args, run_dir, env)

@@ -77,3 +77,24 @@ def test_labelled_rounds_held_paragraphs_mostly_have_no_theme():
                 held += 1
                 wrong += bool(rec["themes"])
     assert held >= 60 and wrong <= held / 20
+
+
+def test_the_words_a_pattern_needs_never_hide_a_match():
+    """`_NEEDS` lists, per kind, words one of which every alternative of its pattern contains; a pattern is tried
+    only where one is present.  On every labelled paragraph the filtered scan finds exactly what the patterns find
+    unfiltered, so a pattern edited without its words fails here."""
+    from pathlib import Path
+
+    from lspkit.nlp import procedure
+
+    texts = []
+    for path in sorted((Path(__file__).resolve().parent.parent / "data" / "labels").rglob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            text = json.loads(line).get("text") if line.strip() else None
+            if text:
+                texts.append(text.lower())
+    assert len(texts) > 3000
+    for low in dict.fromkeys(texts):
+        plain = sorted(((kind, m.start(), m.end()) for kind, _d, rx, _n in procedure._COMPILED
+                        for m in rx.finditer(low) if m.end() > m.start()), key=lambda s: s[1])
+        assert procedure._procedure_spans(low) == plain, low
