@@ -7,7 +7,9 @@ on exit status 70 (an internal error) or a traceback anywhere in its output.
 
 Runs in process (CliRunner): every command goes from its command line down to its renderer, but a
 paper is read once and tagged once for the whole module (`lspkit.pipeline.extract` and `lspkit.nlp.tagger.tag_document` are
-memoised here, the Document being immutable), so the matrix costs about one summarise per paper.
+memoised here, the Document being immutable), so the matrix costs about one summarise per paper; a version pair
+is diffed once for its five formats (`lspkit.api.diff_files` memoised the same way: its reader warnings reach
+the first format's run only, which is all this test reads of them).
 A real paper whose PDF is absent (not committed for its licence; data/real/restore.py) skips.
 """
 from __future__ import annotations
@@ -76,9 +78,20 @@ def shared_reading():
             tagged[key] = (document, real_tag(document, taxonomy, **options))
         return tagged[key][1]
 
+    from lspkit import api
+
+    diffed, real_diff = {}, api.diff_files
+
+    def diff_files(old, new, **options):
+        key = (str(old), str(new), repr(sorted((k, v) for k, v in options.items() if k != "on_warning")))
+        if key not in diffed:
+            diffed[key] = real_diff(old, new, **options)
+        return diffed[key]
+
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(pipeline, "extract", extract)
         mp.setattr(tagger, "tag_document", tag)
+        mp.setattr(api, "diff_files", diff_files)
         yield
 
 
