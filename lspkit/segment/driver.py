@@ -49,6 +49,7 @@ from .matter import (
     references_heading,
 )
 from .itemids import item_id_labels
+from .roman import roman_labels
 from .leadins import lone_lead_items
 from .notes import attach, lift_footnotes, lift_table_lines, strip_reference_markers
 from .outline import OutlineItems
@@ -83,6 +84,7 @@ def segment(reading: Reading) -> Document:
     dropped.extend(Dropped(marker, page, "margin-marker") for marker, page in strip_margin_markers(work))
     word_numbered_labels(work)
     item_id_labels(work)
+    roman_labels(work)  # "I. GENERAL POLICY: It is ...", "III. RESERVATIONS": a paper's roman series (roman.py)
     if reading.kind == "pdf":
         lift_side_notes(work)
         for w in work:
@@ -586,6 +588,7 @@ def _outdented_after(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence: b
 
 _STOPPED = re.compile(r"[.!?][\"'”’)\]]*$")
 _LIST_ITEM = re.compile(r"\s*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]|[•▪●◦■□➢✓\-–])\s")
+_CAPITAL_ITEM = re.compile(r"\s*\(?[A-Z][.)]\s")  # "A. Legality – ...": an item when set in from its paragraph
 
 
 def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool) -> bool:
@@ -620,7 +623,8 @@ def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool)
     if all(ln.bold for ln in p.read_lines) and not w.line.bold and w.line.x0 > p.x_text + 2:
         # "8. United Nations Convention ... (UNCRPD)." in bold, then its text set in under it: a lead-in
         return False
-    if any(_LIST_ITEM.match(ln.text) for ln in p.read_lines[1:]) and s.numbering.item_id != p.number:
+    if any(_LIST_ITEM.match(ln.text) or _CAPITAL_ITEM.match(ln.text) and ln.x0 > p.read_lines[0].x0 + 6
+           for ln in p.read_lines[1:]) and s.numbering.item_id != p.number:
         return False  # "a. 58 are ..." / "b. 72 are ..." / "The makeup of these sites ...": it resumes after its list
         # (an identified item's record, "(12-105) ... (1) (a) ... (2) ...", is all of its text: minuted debate
         # follows it, set apart)
