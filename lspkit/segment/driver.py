@@ -50,6 +50,7 @@ from .matter import (
 )
 from .itemids import item_id_labels
 from .roman import roman_labels
+from .suffixed import suffixed_labels
 from .leadins import lone_lead_items
 from .notes import attach, lift_footnotes, lift_table_lines, strip_reference_markers
 from .outline import OutlineItems
@@ -85,6 +86,7 @@ def segment(reading: Reading) -> Document:
     word_numbered_labels(work)
     item_id_labels(work)
     roman_labels(work)  # "I. GENERAL POLICY: It is ...", "III. RESERVATIONS": a paper's roman series (roman.py)
+    suffixed_labels(work)  # "6a: Proposers shall include ...": numbers with a letter glued on (suffixed.py)
     if reading.kind == "pdf":
         lift_side_notes(work)
         for w in work:
@@ -312,7 +314,8 @@ def _read_body(s: _State) -> None:
         lettered = None if start is not None else s.numbering.letters.start(
             body, i, hung or (s.outline.heading if by_heading else s.outline.number),
             hung is not None or s.numbering.heading_since_last and (intro or _right_under(body, i, after_heading)
-                                                                    or _after_whole_lead(body, i, after_heading)),
+                                                                    or _after_whole_lead(body, i, after_heading)
+                                                                    or _after_ended_intro(body, i, after_heading)),
             mid_sentence)
         if lettered is not None and by_heading and hung is None:
             lettered = (f"{s.outline.heading} {lettered[1]}", lettered[1], lettered[2])
@@ -354,12 +357,16 @@ def _read_body(s: _State) -> None:
         elif start is None and lettered is None and in_paragraph and not mid_sentence and _bold_record(s, w):
             _close(s)  # "Action: WM to circulate ..." in bold after the minute's text: a record, not its text
             _add_line(s, w)
-        elif start is None and lettered is None and in_paragraph and w.gap_before and _no_words(w.text):
+        elif start is None and lettered is None and in_paragraph and w.gap_before and (_no_words(w.text)
+                                                                                  or _end_mark(w.text)):
             _close(s)  # "//" or "* * *" set apart after the paragraph: a filler or a break, never its text
             _add_line(s, w)
         elif start is None and lettered is None and _out_of_box(s, w, mid_sentence):
             _close(s)  # the drawn box the paragraph was printed in ended: what follows is not its text
             _add_line(s, w)
+        elif start is None and lettered is None and _after_outline_item(s, w, in_paragraph):
+            _close(s)  # back at an outline item's letter after a gap ("E. All other organizations" / "Reservations
+            _add_line(s, w)  # are not accepted ..."): the part's own prose after its list, not the item's
         elif start is None and lettered is None and _outdented_after(s, w, in_paragraph, mid_sentence):
             _close(s)  # back at the number's margin after a gap, with no number: not this paragraph's text
             _add_line(s, w)
@@ -561,6 +568,16 @@ def _no_words(text: str) -> bool:
     return bool(text.strip()) and not any(c.isalnum() for c in text)
 
 
+_END_MARK = re.compile(r"[(\[]?\s*(?:[-–—*]+\s*)?(?i:end\b)[^.;:!?]{0,40}[)\]]?\s*(?:[-–—*]+)?$")
+
+
+def _end_mark(text: str) -> bool:
+    """A line that marks the end of the paper or its part, set apart in brackets, dashes or capitals ("(End of
+    By-laws)", "- END -", "[End of document]", "END OF REPORT"); not a sentence opening "End of life care ..." """
+    t = text.strip()
+    return (t[:1] in "([-–—*" or t.isupper()) and len(t.split()) <= 6 and bool(_END_MARK.match(t))
+
+
 def _out_of_box(s: _State, w: WorkLine, mid_sentence: bool) -> bool:
     """The open paragraph was printed inside a drawn box (a shaded or ruled frame around a quoted recommendation)
     and line w, after a gap, stands outside every box: the box ended the paragraph, and text set below it (a
@@ -569,6 +586,21 @@ def _out_of_box(s: _State, w: WorkLine, mid_sentence: bool) -> bool:
     if p is None or p.last_line is None or not p.last_line.box or w.line.box or mid_sentence or not w.gap_before:
         return False
     return not s.paragraphs.in_part() or w.line.x0 <= p.x_text + 2
+
+
+def _after_outline_item(s: _State, w: WorkLine, in_paragraph: bool) -> bool:
+    """The open paragraph is an item of an outline (outline.py) whose text hangs from its letter, or a phrase on one
+    line; line w, unlabelled, after a gap on the same page, stands back at the item's letter: the prose of the part
+    the list is in, not the item's (its own second block is set at its text's margin)."""
+    p = s.paragraphs.open
+    if not (in_paragraph and w.gap_before and w.label is None and s.items is not None and s.items.mode) \
+            or p is None or p.label is None or p.last_line is None or p.last_line.page != w.line.page \
+            or abs(w.line.x0 - p.x_text) > 2 or s.paragraphs.in_part():
+        return False
+    margin = _text_margin(p)
+    if margin is None:  # one line: a phrase ("All other organizations"), no sentence that could run on
+        return not SENTENCE_END.search(p.last_line.text.rstrip()) and len(p.last_line.text.split()) <= 8
+    return margin > p.x_text + 8
 
 
 def _outdented_after(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence: bool) -> bool:
@@ -586,6 +618,7 @@ def _outdented_after(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence: b
     return hangs and w.line.x0 <= p.x_text + 2 and not s.paragraphs.in_part()
 
 
+_PROVISION = re.compile(r"(?:Section|Article|Rule|Regulation|Clause|Bylaw) \d")
 _STOPPED = re.compile(r"[.!?][\"'”’)\]]*$")
 _LIST_ITEM = re.compile(r"\s*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]|[•▪●◦■□➢✓\-–])\s")
 _CAPITAL_ITEM = re.compile(r"\s*\(?[A-Z][.)]\s")  # "A. Legality – ...": an item when set in from its paragraph
@@ -611,6 +644,10 @@ def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool)
         # further information, contact ..."), not its text nor its list's
         return True
     if p.last_line.page != w.line.page or s.paragraphs.in_part():
+        return False
+    if _PROVISION.match(p.number) and w.line.x0 >= p.bbox[0] - 2:
+        # a provision labelled with its word ("SECTION 6: The Treasurer shall ..." / "All Trustees and the Director
+        # ..."): a section of by-laws or a statute runs to the next section or heading, its second block its own
         return False
     if p.label is not None and p.label.isalpha() and p.read_lines and w.line.x0 > p.read_lines[0].x0 + 6 \
             and abs(w.line.x0 - (_text_margin(p) or p.x_text)) <= 4:
@@ -839,6 +876,18 @@ def _after_whole_lead(body, i: int, after_heading: int) -> bool:
         return False
     return all(not body[j].gap_before or j == after_heading for j in range(after_heading, i)) \
         and all(body[j].label is None for j in range(after_heading, i))
+
+
+def _after_ended_intro(body, i: int, after_heading: int) -> bool:
+    """Line i opens a list after a gap, under a heading and one short block of prose that ended with a full stop
+    ("ARTICLE XV ETHICS STATEMENT FOR TRUSTEES" / "The Board subscribes to the following code of ethics, ... 1989." /
+    "a. Trustees in the capacity of trust ..."): the intro says what follows and the sentence is over, so the
+    lettered items are the heading's provisions, not the end of a sentence."""
+    if after_heading < 0 or not 1 < i - after_heading <= 6 or not body[i].gap_before \
+            or not re.search(r"\.[\"'”’)]*$", body[i - 1].text.rstrip()):
+        return False  # (a question set in bold under the heading, "Does the Plan ... ?", is the heading's own)
+    return all(body[j].label is None and (j == after_heading or not body[j].gap_before) and not body[j].line.bold
+               for j in range(after_heading, i))
 
 
 def _right_under(body, i: int, after_heading: int) -> bool:

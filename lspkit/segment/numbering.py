@@ -61,6 +61,9 @@ ITEM_ID = "Id"
 # the word of a label that a paper's series of roman numerals gave a run-in paragraph ("I. GENERAL POLICY: It is
 # ...": roman.py): the series vouches for it, jumps and all ("V." then "XIII.")
 ROMAN = "Roman"
+# the word of a label whose number has a letter glued on, of a series the paper prints ("6a: Proposers shall ...":
+# suffixed.py): the series vouches for it
+SUFFIXED = "Suffixed"
 
 
 @dataclass(frozen=True)
@@ -388,11 +391,13 @@ class Numbering:
         lab = w.label
         assert lab is not None
         cand = lab.levels
+        if lab.word in (ROMAN, SUFFIXED):
+            return True  # a series found over the whole paper vouches for its own, whatever their type's size
         if self.smaller_type(w, body):
             return False
         if self._phrase_list(body, i) or self._list_title(body, i):
             return False
-        if lab.word in ("File", ITEM_ID, ROMAN):
+        if lab.word in ("File", ITEM_ID):
             return True  # an agenda item before its file number ("1.A 21-0177 Approve ..."): the file number vouches
             # (an item's identifier of a series, "(12-095)", "R2026-16": the series vouches)
         if lab.word:

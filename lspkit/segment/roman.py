@@ -9,8 +9,9 @@ their parts I., II., III. at the left margin.  Two layouts share the numerals:
   POLICY: It is the policy of the Library to invest ..."), each numeral a provision cited by it ("IV").
 
 An upper-case numeral at a line's start is only a candidate ("I. Smith" in a list of names, a lettered list's "I."
-after "H.", "V." after "U.").  Candidates become labels only as a series: at one margin, opening with "I." then
-"II.", the numerals going up (a policy may jump from V. to XIII. where parts were removed), three at least.  The
+after "H.", "V." after "U.", a list of phrases inside a paragraph).  Candidates become labels only as a series: at
+one margin, opening with "I." then "II.", the numerals going up (a policy may jump from V. to XIII. where parts were
+removed), three at least, most with lines of their own between them.  The
 heading lines get a chapter's label (numbered as printed, "III"), the run-in ones a paragraph number the series
 vouches for (`ROMAN`).  Cheapest sign first: a paper with no line opening "II." or "II)" costs one scan.
 """
@@ -77,7 +78,10 @@ def _series(work: list[WorkLine], cands: list[tuple[int, int, re.Match]]) -> lis
                 break  # a second series opens here
             if c[1] > run[-1][1] and c[1] - run[-1][1] <= 12:
                 run.append(c)
-        if len(run) >= 3:
+        # numerals one under another with nothing between ("I. Data quality ..." / "II. Data-sharing ..." under
+        # "... will include:") are a list inside a paragraph, not the paper's parts, which each have text
+        apart = sum(1 for a, b in zip(run, run[1:]) if b[0] > a[0] + 1)
+        if len(run) >= 3 and apart >= (len(run) - 1) / 2:
             out.append(run)
     return out
 
