@@ -112,3 +112,38 @@ def test_an_outline_goes_on_over_a_letter_left_out_and_ends_at_the_parts_prose()
     assert para(d, "III:E").text.startswith("Reservations are considered tentative until the application")
     assert para(d, "II:E").text == "All other organizations"
     assert para(d, "III:C").text.endswith("no more than twice in a calendar year.")  # over the page break
+
+
+def test_a_figure_set_in_a_paragraph_is_no_part_of_it_and_the_paragraph_resumes_after_it():
+    # TAIC's Volendam report: 2.3.6 quotes SOLAS, then "Position of wire failure" / "Diagram courtesy of ..." /
+    # "Figure 3" / "Wire fall reeving diagram" in smaller type, then "Since being fitted to number 7 davit, ...":
+    # the figure is set apart and the paragraph goes on after it
+    d = doc("taic_2011_interim-factual-report-volendam")
+    p = para(d, "2.3.6")
+    assert p.text.endswith("the fall had been greased on average every six weeks by ship’s staff using the "
+                           "recommended grease.")
+    assert "Figure 3" not in p.text and "Diagram courtesy" not in p.text
+    # a title after a figure page ("Figure 2" / "Diagram of the telescopic davit ..." / "Wire falls") is not text
+    assert para(d, "2.3.4").text.endswith("were 9.40 m apart in the stowed position.")
+    # TAIC's Torea report: a chart on the page after 3.2.7, its caption and the words drawn on it
+    t = doc("taic_2013_final-report-torea-collision-uncharted-rock")
+    assert para(t, "3.2.7").text.endswith("He did not hold any formal maritime qualification.")
+
+
+def test_a_numbered_quotation_in_smaller_type_is_the_paragraphs_text():
+    # Volendam 2.4.6: "... the Defence Technology Agency summarised as follows:" then the memorandum's own
+    # paragraphs "30." to "33." set in, in smaller type: quoted, so 2.4.6's text, and no paragraphs of the report
+    d = doc("taic_2011_interim-factual-report-volendam")
+    p = para(d, "2.4.6")
+    assert "30. The wire rope was formed from galvanised steel wires." in p.text
+    assert p.text.endswith("had not significantly reduced the cross sectional area of the wires or strand.")
+    assert not {"30", "31", "32", "33"} & set(_numbers(d))
+
+
+def test_the_back_cover_pages_after_the_last_paragraph_are_not_its_text():
+    # TAIC's reports end with blank pages, then a back cover listing "Recent Marine Occurrence Reports published by"
+    # (centred) and the price and ISSN: the last paragraph ends where it ends, its sentence finished or not
+    d = doc("taic_2016_urgent-recommendation-azamara-quest")
+    assert para(d, "2.5.1").text.endswith("meets the intent of Maritime Rules Part 90: Pilotage. (017/16)")
+    v = doc("taic_2011_interim-factual-report-volendam")
+    assert para(v, "5.1").text.endswith("(c) maintenance regime; and (d) survival aspects")

@@ -22,6 +22,7 @@ from .agenda import Agenda, agenda_items, inside_item, link_line, link_runs_on
 from .clauses import Clauses, Step
 from .contents import drop_contents
 from .forms import adoption_lines, amount_tables
+from .figures import figure_captions
 from .furniture import find_furniture
 from .headings import Heading, Outline, find_heading, series_opens
 from .lines import (
@@ -119,6 +120,7 @@ def segment(reading: Reading) -> Document:
     s.diagram_pages = _diagram_pages(s.body)
     s.chapter_series = _chapter_series(s.body)
     s.agenda = agenda_items(s.body)
+    s.figures = figure_captions(s.body)
     s.rows = rows
     _read_body(s)
     paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
@@ -193,6 +195,7 @@ class _State:
     agenda_size: float = 0.0  # and the size of its type
     agenda_link: Optional[int] = None  # the last line set apart under it as a link to its papers
     rows: Optional[TableRows] = None  # a minutes table read row by row (lspkit.segment.tablerows)
+    figures: set[int] = field(default_factory=set)  # a figure's caption, credit and drawn labels (figures.py)
 
 
 def _read_body(s: _State) -> None:
@@ -221,6 +224,10 @@ def _read_body(s: _State) -> None:
             s.paragraphs.close()  # a flow chart's boxes ("2.1 Formal submission of pre application"): a diagram
             s.blocks.add_line(w, s.body)
             i += 1
+            continue
+        if i in s.figures:
+            s.blocks.add_line(w, s.body)  # "Figure 3" / "Wire fall reeving diagram": set apart, and the paragraph
+            i += 1  # the figure stands in goes on after it
             continue
         if i in s.records:
             _close(s)  # "908 SCIENCE AND ...: Tim Farron has withdrawn his name.": the item's record, its paragraph
@@ -364,6 +371,9 @@ def _read_body(s: _State) -> None:
         elif start is None and lettered is None and _out_of_box(s, w, mid_sentence):
             _close(s)  # the drawn box the paragraph was printed in ended: what follows is not its text
             _add_line(s, w)
+        elif start is None and lettered is None and _back_cover(s, w, in_paragraph):
+            _close(s)  # "Recent Marine Occurrence Reports published by" centred on the back cover, pages after the
+            _add_line(s, w)  # last paragraph: never its text, whether or not its last sentence ended
         elif start is None and lettered is None and _after_outline_item(s, w, in_paragraph):
             _close(s)  # back at an outline item's letter after a gap ("E. All other organizations" / "Reservations
             _add_line(s, w)  # are not accepted ..."): the part's own prose after its list, not the item's
@@ -424,7 +434,8 @@ def _read_body(s: _State) -> None:
                 s.paragraphs.start(w, second_ident, second_rest, ParagraphKind.PARAGRAPH, s.outline.number,
                                    s.outline.heading, label=second, parent=hung or s.outline.number)
                 s.numbering.letters.last = second
-        elif w.gap_before and w.label is not None and w.label.kind == "number" and s.numbering.smaller_type(w, body):
+        elif w.gap_before and w.label is not None and w.label.kind == "number" and s.numbering.smaller_type(w, body) \
+                and not _quoted_number(s, w):
             _close(s)  # a numbered note in smaller type (a footnote the notes pass left): not the paragraph's text
             _add_line(s, w)
         elif s.outline.in_annex and s.numbering.repeated_question(w.label):
@@ -588,6 +599,40 @@ def _out_of_box(s: _State, w: WorkLine, mid_sentence: bool) -> bool:
     return not s.paragraphs.in_part() or w.line.x0 <= p.x_text + 2
 
 
+def _prose_block(body, i: int) -> bool:
+    """The block at line i (to the next gap) is prose: it ends a sentence, or runs on for more than ten words (a
+    title after a figure, "Wire falls", does neither)."""
+    j = i
+    while j + 1 < len(body) and not body[j + 1].gap_before and body[j + 1].label is None:
+        j += 1
+    words = sum(len(body[k].text.split()) for k in range(i, j + 1))
+    return words > 10 or bool(_STOPPED.search(body[j].text.rstrip()))
+
+
+def _quoted_number(s: _State, w: WorkLine) -> bool:
+    """Line w, numbered in smaller type and set in from the open paragraph's text, quotes a numbered passage the
+    paragraph introduces ("... the Defence Technology Agency summarised as follows:" / "30. The wire rope was formed
+    ...", "31. ..."): the quotation is the paragraph's text, its numbers the quoted paper's."""
+    p = s.paragraphs.open
+    if p is None or p.last_line is None or p.kind is not ParagraphKind.PARAGRAPH:
+        return False
+    margin = _text_margin(p) or p.x_text
+    if w.line.x0 < margin + 8:
+        return False
+    last = p.tail or (p.pieces[-1] if p.pieces else [])
+    introduced = bool(last) and last[-1].rstrip().endswith(":")
+    quoting = abs(p.last_line.size - w.line.size) < 0.3 and p.last_line.x0 > margin + 8
+    return introduced or quoting
+
+
+def _back_cover(s: _State, w: WorkLine, in_paragraph: bool) -> bool:
+    """Line w stands centred, after a gap, two pages or more after the open paragraph's last line (the pages between
+    blank or figures): a back cover's or an end page's title, not the paragraph running on."""
+    p = s.paragraphs.open
+    return in_paragraph and p is not None and p.last_line is not None and w.gap_before and w.label is None \
+        and w.line.page >= p.last_line.page + 2 and s.body.centred(w)
+
+
 def _after_outline_item(s: _State, w: WorkLine, in_paragraph: bool) -> bool:
     """The open paragraph is an item of an outline (outline.py) whose text hangs from its letter, or a phrase on one
     line; line w, unlabelled, after a gap on the same page, stands back at the item's letter: the prose of the part
@@ -643,6 +688,10 @@ def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool)
         # in clearly smaller type, on this page or the next: a caption, a source line or a contact box ("for
         # further information, contact ..."), not its text nor its list's
         return True
+    if i > 0 and i - 1 in s.figures:
+        # the paragraph's text resumes after the figure set in it ("Figure 3" / "Since being fitted ..."), on its
+        # page or the next; a title there ("Wire falls") is not its text
+        return not (w.line.x0 >= (_text_margin(p) or p.x_text) - 2 and _prose_block(s.body, i))
     if p.last_line.page != w.line.page or s.paragraphs.in_part():
         return False
     if _PROVISION.match(p.number) and w.line.x0 >= p.bbox[0] - 2:
