@@ -147,3 +147,11 @@ def test_the_back_cover_pages_after_the_last_paragraph_are_not_its_text():
     assert para(d, "2.5.1").text.endswith("meets the intent of Maritime Rules Part 90: Pilotage. (017/16)")
     v = doc("taic_2011_interim-factual-report-volendam")
     assert para(v, "5.1").text.endswith("(c) maintenance regime; and (d) survival aspects")
+
+
+def test_roman_items_restarting_under_each_heading_are_no_series_of_parts():
+    # Oxford University Liberal Association's standing orders: "1. ..." sections, "A." sub-headings, and under each
+    # "I.", "II." ... again (right-aligned, in bold): items of the outline, never the paper's roman parts
+    d = doc("oxford-university-liberal-association_2024_standing-orders-mt24-corrected")
+    assert not any(s.number in ("I", "II", "III") for s in d.sections)
+    assert not any(p.number in ("I", "II", "III") for p in d.paragraphs)

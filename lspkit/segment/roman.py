@@ -11,7 +11,8 @@ their parts I., II., III. at the left margin.  Two layouts share the numerals:
 An upper-case numeral at a line's start is only a candidate ("I. Smith" in a list of names, a lettered list's "I."
 after "H.", "V." after "U.", a list of phrases inside a paragraph).  Candidates become labels only as a series: at
 one margin, opening with "I." then "II.", the numerals going up (a policy may jump from V. to XIII. where parts were
-removed), three at least, most with lines of their own between them.  The
+removed), three at least, most with lines of their own between them; one series in the paper (numerals that
+start again at I. under each of its headings are items, the outline's business).  The
 heading lines get a chapter's label (numbered as printed, "III"), the run-in ones a paragraph number the series
 vouches for (`ROMAN`).  Cheapest sign first: a paper with no line opening "II." or "II)" costs one scan.
 """
@@ -56,9 +57,16 @@ def roman_labels(work: list[WorkLine]) -> None:
         if m is None or not m.group("num"):
             continue
         cands.append((k, _value(m.group("num")), m))
-    for series in _series(work, cands):
-        for k, value, m in series:
-            _label(work, k, value, m)
+    runs = _series(work, cands)
+    if len(runs) != 1:
+        return  # numerals restarting at I. again and again are items under other headings (a society's standing
+        # orders: "A." then "I.", "II." under each), not the paper's parts
+    run = runs[0]
+    x, size = work[run[0][0]].line.x0, work[run[0][0]].line.size or 10.0
+    if sum(1 for k, value, _ in cands if value == 1 and abs(work[k].line.x0 - x) <= max(2.0, 0.6 * size)) > 1:
+        return  # another "I." at the series' margin: the same
+    for k, value, m in run:
+        _label(work, k, value, m)
 
 
 def _series(work: list[WorkLine], cands: list[tuple[int, int, re.Match]]) -> list[list[tuple[int, int, re.Match]]]:
