@@ -22,6 +22,7 @@ from .agenda import Agenda, agenda_items, inside_item, link_line, link_runs_on
 from .clauses import Clauses, Step
 from .contents import drop_contents
 from .forms import adoption_lines, amount_tables
+from .figures import figure_captions
 from .furniture import find_furniture
 from .headings import Heading, Outline, find_heading, series_opens
 from .lines import (
@@ -49,6 +50,8 @@ from .matter import (
     references_heading,
 )
 from .itemids import item_id_labels
+from .roman import roman_labels
+from .suffixed import suffixed_labels
 from .leadins import lone_lead_items
 from .notes import attach, lift_footnotes, lift_table_lines, strip_reference_markers
 from .outline import OutlineItems
@@ -83,6 +86,8 @@ def segment(reading: Reading) -> Document:
     dropped.extend(Dropped(marker, page, "margin-marker") for marker, page in strip_margin_markers(work))
     word_numbered_labels(work)
     item_id_labels(work)
+    roman_labels(work)  # "I. GENERAL POLICY: It is ...", "III. RESERVATIONS": a paper's roman series (roman.py)
+    suffixed_labels(work)  # "6a: Proposers shall include ...": numbers with a letter glued on (suffixed.py)
     if reading.kind == "pdf":
         lift_side_notes(work)
         for w in work:
@@ -115,6 +120,7 @@ def segment(reading: Reading) -> Document:
     s.diagram_pages = _diagram_pages(s.body)
     s.chapter_series = _chapter_series(s.body)
     s.agenda = agenda_items(s.body)
+    s.figures = figure_captions(s.body)
     s.rows = rows
     _read_body(s)
     paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
@@ -189,6 +195,7 @@ class _State:
     agenda_size: float = 0.0  # and the size of its type
     agenda_link: Optional[int] = None  # the last line set apart under it as a link to its papers
     rows: Optional[TableRows] = None  # a minutes table read row by row (lspkit.segment.tablerows)
+    figures: set[int] = field(default_factory=set)  # a figure's caption, credit and drawn labels (figures.py)
 
 
 def _read_body(s: _State) -> None:
@@ -217,6 +224,10 @@ def _read_body(s: _State) -> None:
             s.paragraphs.close()  # a flow chart's boxes ("2.1 Formal submission of pre application"): a diagram
             s.blocks.add_line(w, s.body)
             i += 1
+            continue
+        if i in s.figures:
+            s.blocks.add_line(w, s.body)  # "Figure 3" / "Wire fall reeving diagram": set apart, and the paragraph
+            i += 1  # the figure stands in goes on after it
             continue
         if i in s.records:
             _close(s)  # "908 SCIENCE AND ...: Tim Farron has withdrawn his name.": the item's record, its paragraph
@@ -310,7 +321,8 @@ def _read_body(s: _State) -> None:
         lettered = None if start is not None else s.numbering.letters.start(
             body, i, hung or (s.outline.heading if by_heading else s.outline.number),
             hung is not None or s.numbering.heading_since_last and (intro or _right_under(body, i, after_heading)
-                                                                    or _after_whole_lead(body, i, after_heading)),
+                                                                    or _after_whole_lead(body, i, after_heading)
+                                                                    or _after_ended_intro(body, i, after_heading)),
             mid_sentence)
         if lettered is not None and by_heading and hung is None:
             lettered = (f"{s.outline.heading} {lettered[1]}", lettered[1], lettered[2])
@@ -352,12 +364,19 @@ def _read_body(s: _State) -> None:
         elif start is None and lettered is None and in_paragraph and not mid_sentence and _bold_record(s, w):
             _close(s)  # "Action: WM to circulate ..." in bold after the minute's text: a record, not its text
             _add_line(s, w)
-        elif start is None and lettered is None and in_paragraph and w.gap_before and _no_words(w.text):
+        elif start is None and lettered is None and in_paragraph and w.gap_before and (_no_words(w.text)
+                                                                                  or _end_mark(w.text)):
             _close(s)  # "//" or "* * *" set apart after the paragraph: a filler or a break, never its text
             _add_line(s, w)
         elif start is None and lettered is None and _out_of_box(s, w, mid_sentence):
             _close(s)  # the drawn box the paragraph was printed in ended: what follows is not its text
             _add_line(s, w)
+        elif start is None and lettered is None and _back_cover(s, w, in_paragraph):
+            _close(s)  # "Recent Marine Occurrence Reports published by" centred on the back cover, pages after the
+            _add_line(s, w)  # last paragraph: never its text, whether or not its last sentence ended
+        elif start is None and lettered is None and _after_outline_item(s, w, in_paragraph):
+            _close(s)  # back at an outline item's letter after a gap ("E. All other organizations" / "Reservations
+            _add_line(s, w)  # are not accepted ..."): the part's own prose after its list, not the item's
         elif start is None and lettered is None and _outdented_after(s, w, in_paragraph, mid_sentence):
             _close(s)  # back at the number's margin after a gap, with no number: not this paragraph's text
             _add_line(s, w)
@@ -415,7 +434,8 @@ def _read_body(s: _State) -> None:
                 s.paragraphs.start(w, second_ident, second_rest, ParagraphKind.PARAGRAPH, s.outline.number,
                                    s.outline.heading, label=second, parent=hung or s.outline.number)
                 s.numbering.letters.last = second
-        elif w.gap_before and w.label is not None and w.label.kind == "number" and s.numbering.smaller_type(w, body):
+        elif w.gap_before and w.label is not None and w.label.kind == "number" and s.numbering.smaller_type(w, body) \
+                and not _quoted_number(s, w):
             _close(s)  # a numbered note in smaller type (a footnote the notes pass left): not the paragraph's text
             _add_line(s, w)
         elif s.outline.in_annex and s.numbering.repeated_question(w.label):
@@ -559,6 +579,16 @@ def _no_words(text: str) -> bool:
     return bool(text.strip()) and not any(c.isalnum() for c in text)
 
 
+_END_MARK = re.compile(r"[(\[]?\s*(?:[-–—*]+\s*)?(?i:end\b)[^.;:!?]{0,40}[)\]]?\s*(?:[-–—*]+)?$")
+
+
+def _end_mark(text: str) -> bool:
+    """A line that marks the end of the paper or its part, set apart in brackets, dashes or capitals ("(End of
+    By-laws)", "- END -", "[End of document]", "END OF REPORT"); not a sentence opening "End of life care ..." """
+    t = text.strip()
+    return (t[:1] in "([-–—*" or t.isupper()) and len(t.split()) <= 6 and bool(_END_MARK.match(t))
+
+
 def _out_of_box(s: _State, w: WorkLine, mid_sentence: bool) -> bool:
     """The open paragraph was printed inside a drawn box (a shaded or ruled frame around a quoted recommendation)
     and line w, after a gap, stands outside every box: the box ended the paragraph, and text set below it (a
@@ -567,6 +597,55 @@ def _out_of_box(s: _State, w: WorkLine, mid_sentence: bool) -> bool:
     if p is None or p.last_line is None or not p.last_line.box or w.line.box or mid_sentence or not w.gap_before:
         return False
     return not s.paragraphs.in_part() or w.line.x0 <= p.x_text + 2
+
+
+def _prose_block(body, i: int) -> bool:
+    """The block at line i (to the next gap) is prose: it ends a sentence, or runs on for more than ten words (a
+    title after a figure, "Wire falls", does neither)."""
+    j = i
+    while j + 1 < len(body) and not body[j + 1].gap_before and body[j + 1].label is None:
+        j += 1
+    words = sum(len(body[k].text.split()) for k in range(i, j + 1))
+    return words > 10 or bool(_STOPPED.search(body[j].text.rstrip()))
+
+
+def _quoted_number(s: _State, w: WorkLine) -> bool:
+    """Line w, numbered in smaller type and set in from the open paragraph's text, quotes a numbered passage the
+    paragraph introduces ("... the Defence Technology Agency summarised as follows:" / "30. The wire rope was formed
+    ...", "31. ..."): the quotation is the paragraph's text, its numbers the quoted paper's."""
+    p = s.paragraphs.open
+    if p is None or p.last_line is None or p.kind is not ParagraphKind.PARAGRAPH:
+        return False
+    margin = _text_margin(p) or p.x_text
+    if w.line.x0 < margin + 8:
+        return False
+    last = p.tail or (p.pieces[-1] if p.pieces else [])
+    introduced = bool(last) and last[-1].rstrip().endswith(":")
+    quoting = abs(p.last_line.size - w.line.size) < 0.3 and p.last_line.x0 > margin + 8
+    return introduced or quoting
+
+
+def _back_cover(s: _State, w: WorkLine, in_paragraph: bool) -> bool:
+    """Line w stands centred, after a gap, two pages or more after the open paragraph's last line (the pages between
+    blank or figures): a back cover's or an end page's title, not the paragraph running on."""
+    p = s.paragraphs.open
+    return in_paragraph and p is not None and p.last_line is not None and w.gap_before and w.label is None \
+        and w.line.page >= p.last_line.page + 2 and s.body.centred(w)
+
+
+def _after_outline_item(s: _State, w: WorkLine, in_paragraph: bool) -> bool:
+    """The open paragraph is an item of an outline (outline.py) whose text hangs from its letter, or a phrase on one
+    line; line w, unlabelled, after a gap on the same page, stands back at the item's letter: the prose of the part
+    the list is in, not the item's (its own second block is set at its text's margin)."""
+    p = s.paragraphs.open
+    if not (in_paragraph and w.gap_before and w.label is None and s.items is not None and s.items.mode) \
+            or p is None or p.label is None or p.last_line is None or p.last_line.page != w.line.page \
+            or abs(w.line.x0 - p.x_text) > 2 or s.paragraphs.in_part():
+        return False
+    margin = _text_margin(p)
+    if margin is None:  # one line: a phrase ("All other organizations"), no sentence that could run on
+        return not SENTENCE_END.search(p.last_line.text.rstrip()) and len(p.last_line.text.split()) <= 8
+    return margin > p.x_text + 8
 
 
 def _outdented_after(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence: bool) -> bool:
@@ -584,8 +663,10 @@ def _outdented_after(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence: b
     return hangs and w.line.x0 <= p.x_text + 2 and not s.paragraphs.in_part()
 
 
+_PROVISION = re.compile(r"(?:Section|Article|Rule|Regulation|Clause|Bylaw) \d")
 _STOPPED = re.compile(r"[.!?][\"'”’)\]]*$")
 _LIST_ITEM = re.compile(r"\s*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]|[•▪●◦■□➢✓\-–])\s")
+_CAPITAL_ITEM = re.compile(r"\s*\(?[A-Z][.)]\s")  # "A. Legality – ...": an item when set in from its paragraph
 
 
 def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool) -> bool:
@@ -607,7 +688,15 @@ def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool)
         # in clearly smaller type, on this page or the next: a caption, a source line or a contact box ("for
         # further information, contact ..."), not its text nor its list's
         return True
+    if i > 0 and i - 1 in s.figures:
+        # the paragraph's text resumes after the figure set in it ("Figure 3" / "Since being fitted ..."), on its
+        # page or the next; a title there ("Wire falls") is not its text
+        return not (w.line.x0 >= (_text_margin(p) or p.x_text) - 2 and _prose_block(s.body, i))
     if p.last_line.page != w.line.page or s.paragraphs.in_part():
+        return False
+    if _PROVISION.match(p.number) and w.line.x0 >= p.bbox[0] - 2:
+        # a provision labelled with its word ("SECTION 6: The Treasurer shall ..." / "All Trustees and the Director
+        # ..."): a section of by-laws or a statute runs to the next section or heading, its second block its own
         return False
     if p.label is not None and p.label.isalpha() and p.read_lines and w.line.x0 > p.read_lines[0].x0 + 6 \
             and abs(w.line.x0 - (_text_margin(p) or p.x_text)) <= 4:
@@ -620,7 +709,8 @@ def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool)
     if all(ln.bold for ln in p.read_lines) and not w.line.bold and w.line.x0 > p.x_text + 2:
         # "8. United Nations Convention ... (UNCRPD)." in bold, then its text set in under it: a lead-in
         return False
-    if any(_LIST_ITEM.match(ln.text) for ln in p.read_lines[1:]) and s.numbering.item_id != p.number:
+    if any(_LIST_ITEM.match(ln.text) or _CAPITAL_ITEM.match(ln.text) and ln.x0 > p.read_lines[0].x0 + 6
+           for ln in p.read_lines[1:]) and s.numbering.item_id != p.number:
         return False  # "a. 58 are ..." / "b. 72 are ..." / "The makeup of these sites ...": it resumes after its list
         # (an identified item's record, "(12-105) ... (1) (a) ... (2) ...", is all of its text: minuted debate
         # follows it, set apart)
@@ -835,6 +925,18 @@ def _after_whole_lead(body, i: int, after_heading: int) -> bool:
         return False
     return all(not body[j].gap_before or j == after_heading for j in range(after_heading, i)) \
         and all(body[j].label is None for j in range(after_heading, i))
+
+
+def _after_ended_intro(body, i: int, after_heading: int) -> bool:
+    """Line i opens a list after a gap, under a heading and one short block of prose that ended with a full stop
+    ("ARTICLE XV ETHICS STATEMENT FOR TRUSTEES" / "The Board subscribes to the following code of ethics, ... 1989." /
+    "a. Trustees in the capacity of trust ..."): the intro says what follows and the sentence is over, so the
+    lettered items are the heading's provisions, not the end of a sentence."""
+    if after_heading < 0 or not 1 < i - after_heading <= 6 or not body[i].gap_before \
+            or not re.search(r"\.[\"'”’)]*$", body[i - 1].text.rstrip()):
+        return False  # (a question set in bold under the heading, "Does the Plan ... ?", is the heading's own)
+    return all(body[j].label is None and (j == after_heading or not body[j].gap_before) and not body[j].line.bold
+               for j in range(after_heading, i))
 
 
 def _right_under(body, i: int, after_heading: int) -> bool:

@@ -18,7 +18,7 @@ from typing import Optional
 
 from ..model import Section, SectionKind
 from .lines import Body, WorkLine, caps
-from .numbering import ITEM_ID, Numbering, annex_level, successor_kind
+from .numbering import ITEM_ID, ROMAN, SUFFIXED, Numbering, annex_level, successor_kind
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,7 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
     w = body[i]
     lab = w.label
     assert lab is not None
-    if lab.word in ("File", ITEM_ID):
+    if lab.word in ("File", ITEM_ID, ROMAN, SUFFIXED):
         return None  # an agenda item with its file number ("1.A 21-0177 Approve ..."): an item, never a title
     if _lead_in_item(body, i, outline, numbering):
         return None

@@ -404,11 +404,17 @@ def _runs_on_as_provision(w: WorkLine) -> bool:
     """A line labelled as a chapter ("SECTION 1.", "Article 2.") whose text runs straight on as a sentence ("SECTION 1.
     The City Council hereby adopts the Report and, based upon ..."): a resolution's operative provision, not a
     heading.  A heading's title is short, set in capitals, or a label ending with a colon ("Section 5. Vote for the
-    Removal of Student Advisory Board Members:")."""
+    Removal of Student Advisory Board Members:"); a sentence ending with one introduces a list ("... shall be as
+    follows:") and is the provision's."""
     lab = w.label
     return lab is not None and lab.kind == "chapter" and lab.word in ("Section", "Article") \
         and len(lab.rest.split()) >= 8 and not lab.rest.isupper() and lab.rest[:1].isupper() \
-        and not lab.rest.rstrip().endswith(":")
+        and (not lab.rest.rstrip().endswith(":") or bool(_LEAD_VERB.search(lab.rest)))
+
+
+# a sentence's verb in a provision that introduces a list ("SECTION 1: The order of business at all regular meetings
+# shall be as follows:"); a title ending with a colon has none
+_LEAD_VERB = re.compile(r"\b(?:shall|must|will|may|is|are)\b")
 
 
 def lift_side_notes(work: list[WorkLine]) -> None:

@@ -58,6 +58,12 @@ _BULLET = re.compile(
 # the word of a label that an item's identifier of a series gave ("(12-095)", "R2026-16": itemids.py): the series
 # vouches for it, as a file number does for an agenda's item, and its numbering is its own
 ITEM_ID = "Id"
+# the word of a label that a paper's series of roman numerals gave a run-in paragraph ("I. GENERAL POLICY: It is
+# ...": roman.py): the series vouches for it, jumps and all ("V." then "XIII.")
+ROMAN = "Roman"
+# the word of a label whose number has a letter glued on, of a series the paper prints ("6a: Proposers shall ...":
+# suffixed.py): the series vouches for it
+SUFFIXED = "Suffixed"
 
 
 @dataclass(frozen=True)
@@ -385,6 +391,8 @@ class Numbering:
         lab = w.label
         assert lab is not None
         cand = lab.levels
+        if lab.word in (ROMAN, SUFFIXED):
+            return True  # a series found over the whole paper vouches for its own, whatever their type's size
         if self.smaller_type(w, body):
             return False
         if self._phrase_list(body, i) or self._list_title(body, i):
@@ -395,7 +403,11 @@ class Numbering:
         if lab.word:
             # a provision's own label ("Rule 31A."), found as a series over the whole paper: it starts a paragraph
             # wherever it follows on (a letter after a number is a provision inserted later; a few may be gone)
-            return self.last_levels is None or successor_kind(self.last_levels, cand, max_gap=3) is not None
+            # Under a new heading the series restarts ("ARTICLE IV" / "SECTION 1: The Library shall ..."), or goes
+            # on from a provision of its own set as the heading ("SECTION 1: Mission Statement" / "SECTION 2: In ...")
+            return self.last_levels is None or successor_kind(self.last_levels, cand, max_gap=3) is not None \
+                or self.heading_since_last and len(cand) == 1 and (cand == (1,) or section_levels is not None
+                                                                  and cand == (section_levels[-1] + 1,))
         if self._boxed_restart(body, i):
             self.series_x = w.line.x0
         if in_paragraph and not w.gap_before and body.pdf and not self.at_number_x(w, body):

@@ -63,6 +63,18 @@ def _follows(kind: str, last: str, label: str) -> bool:
     return bool(re.fullmatch(r"[ivx]+", label)) and _roman_value(label) == _roman_value(last) + 1
 
 
+def _skips_one(kind: str, last: str, label: str) -> bool:
+    """`label` follows `last` with one letter or number left out, as printed ("C." then "E.": no "D." on the
+    page): the list goes on, at its margin, after a gap, a sentence opening."""
+    kind = kind.strip("()")
+    if kind == "number":
+        return label.isdigit() and int(label) == int(last) + 2
+    if kind in ("upper", "letter"):
+        return len(label) == 1 and label.isalpha() and label.isupper() == (kind == "upper") \
+            and ord(label) == ord(last) + 2
+    return False
+
+
 @dataclass
 class _Level:
     x: float
@@ -108,7 +120,8 @@ class OutlineItems:
                 kind = _kind(label, lv.last, bracketed)
                 if lv.kind.strip("()") == "uroman" and kind.strip("()") == "upper":
                     kind = lv.kind  # "(II)" after "(I)"
-                if kind == lv.kind and _follows(lv.kind, lv.last, label):
+                if kind == lv.kind and (_follows(lv.kind, lv.last, label) or _skips_one(lv.kind, lv.last, label)
+                                        and w.gap_before and rest[:1].isupper()):
                     del self.stack[k + 1:]
                     return self._open(body, i, section, k, x, kind, label, rest)
                 break
