@@ -17,10 +17,11 @@ changes of punctuation or spacing only.
 """
 from __future__ import annotations
 
+import bisect
 import difflib
 from collections import Counter
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace as _dc_replace
 from enum import Enum
 from typing import Any, Optional, Sequence
 
@@ -123,7 +124,8 @@ def cover_of(document: Document) -> Cover:
     before the first numbered paragraph's, at most the first two, or on that page when no page before it prints
     text: page 1, or the page after a scanned covering letter).
     A labelled line is a field when its label is short (up to 8 words) and its value too (up to 16); a line
-    of up to 8 words that is no sentence and no list item is a cover line.  A paper without numbered
+    of up to 8 words that is no sentence and no list item is a cover line.  The cover ends with the page where
+    the body's prose starts (a block of sentences, `_prose`): pages after it are body.  A paper without numbered
     paragraphs, or whose unnumbered text in the body (from the first numbered paragraph's page on) outweighs
     them, has no cover told apart from its text: its blocks are compared as paragraphs."""
     numbered = sum(len(p.text.split()) for p in document.paragraphs)
@@ -1713,9 +1715,6 @@ def _unglued(final_text: str, changes: Sequence[Any], ops: Sequence[str], texts:
             glued.append(at)
     if not glued:
         return final_text, list(changes)
-    import bisect
-    from dataclasses import replace as _dc_replace
-
     text = final_text
     for at in reversed(glued):
         text = text[:at] + " " + text[at:]
