@@ -189,8 +189,10 @@ def diff_files(
         taxonomy = load_taxonomy(taxonomy_path)
         tagged_old = tag(old_doc, taxonomy)
         tagged_new = tag(new_doc, taxonomy)
-    return diff_documents(old_doc, new_doc, tagged_old=tagged_old, tagged_new=tagged_new,
-                          unprinted=(old_unprinted, new_unprinted), pages=(old_pages, new_pages), **options)
+    result = diff_documents(old_doc, new_doc, tagged_old=tagged_old, tagged_new=tagged_new,
+                            unprinted=(old_unprinted, new_unprinted), pages=(old_pages, new_pages), **options)
+    # the output says which input carried tracked changes, not only the warnings on stderr
+    return replace(result, tracked="; ".join(notes)) if notes else result
 
 
 def _extract_for_diff(path: str, **read_options: Any) -> tuple[Document, frozenset[str], str]:

@@ -423,6 +423,9 @@ def diff_documents(
                 kind = ChangeKind.RENUMBERED
             else:
                 kind = ChangeKind.UNCHANGED
+            if kind is ChangeKind.RENUMBERED and _number_read_as_heading(o[0], n[0], old, new):
+                # the same printed number, read as a heading's in one version: no renumbering of the page
+                kind, noise = ChangeKind.UNCHANGED, tuple(dict.fromkeys(noise + ("number read as a heading",)))
         added, removed = themes_for(m.old, m.new)
         changes.append(
             Change(
@@ -978,6 +981,22 @@ def _duplicate_warnings(document: Document, which: str) -> list[str]:
                 "each is compared as itself"]
     listed = "; ".join(f"{number} ({len(pages)} times, pages {', '.join(str(pg) for pg in pages)})" for _, number, pages in twice)
     return [f"the {which} version prints {len(twice)} numbers more than once: {listed}; each paragraph is compared as itself"]
+
+
+def _number_read_as_heading(po: Paragraph, pn: Paragraph, old: Document, new: Document) -> bool:
+    """A numbered paragraph in one version paired with unnumbered text in the other, where that other version
+    has a heading with the paragraph's number, on the same page, whose words open the paragraph ("4. Approval
+    of the agenda (ACTION)" read as heading 4 over the item's second line, in one of two copies of an agenda
+    that print item 4 alike): the segmenter read the printed number in both, once as the heading's.  The
+    number was not taken away."""
+    if is_block(po.number) == is_block(pn.number):
+        return False
+    numbered, block, doc = (pn, po, old) if is_block(po.number) else (po, pn, new)
+    label = _QUALIFIED.sub("", _printed_label(numbered)).rstrip(".")
+    opening = _norm_heading(numbered.text)
+    return any(s.number is not None and s.number.rstrip(".") == label and s.page == block.page
+               and _norm_heading(s.heading) and f"{opening} ".startswith(_norm_heading(s.heading) + " ")
+               for s in doc.sections)
 
 
 def _same_text(a: str, b: str, options: DiffOptions) -> bool:
@@ -1555,7 +1574,7 @@ class NoTrackedChanges(InputInvalidError):
 
 def diff_tracked(document: Document, **options: Any) -> DiffResult:
     """A tracked-changes PDF as a diff: its original text (deletions kept, insertions out) against its final text."""
-    from .diffparts import tracked_versions
+    from .diffparts import insertions_only, tracked_versions
 
     pair = tracked_versions(document)
     if pair is None:
@@ -1565,13 +1584,17 @@ def diff_tracked(document: Document, **options: Any) -> DiffResult:
         # is a change of the paper, however much numbered text surrounds it
         options = {**options, "blocks": True}
     result = diff_documents(pair[0], pair[1], known=pair[2], **options)
+    if insertions_only(document):
+        return replace(result, tracked=f"{document.source.path} marks insertions only, nothing struck through: its "
+                       "original text here is its final text less the insertions (what they replaced is not "
+                       "printed, so no deletion is reported) against its final text")
     return replace(result, tracked=f"{document.source.path}: its original text (struck-through text kept, "
                    "insertions left out) against its final text")
 
 
 def final_versions(old: Document, new: Document) -> tuple[Document, Document, list[str]]:
     """Both inputs as their final text; a line for each input that carried tracked changes."""
-    from .diffparts import tracked_versions
+    from .diffparts import insertions_only, tracked_versions
 
     notes = []
     out = []
@@ -1581,5 +1604,6 @@ def final_versions(old: Document, new: Document) -> tuple[Document, Document, li
             out.append(d)
             continue
         out.append(replace(pair[1], source=d.source))
-        notes.append(f"{d.source.path} carries tracked changes: compared against its final text")
+        notes.append(f"{d.source.path} carries tracked changes: compared against its final text"
+                     + (" (it marks insertions only, nothing struck through)" if insertions_only(d) else ""))
     return out[0], out[1], notes

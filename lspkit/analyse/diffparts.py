@@ -17,10 +17,11 @@ changes of punctuation or spacing only.
 """
 from __future__ import annotations
 
+import bisect
 import difflib
 from collections import Counter
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace as _dc_replace
 from enum import Enum
 from typing import Any, Optional, Sequence
 
@@ -123,7 +124,8 @@ def cover_of(document: Document) -> Cover:
     before the first numbered paragraph's, at most the first two, or on that page when no page before it prints
     text: page 1, or the page after a scanned covering letter).
     A labelled line is a field when its label is short (up to 8 words) and its value too (up to 16); a line
-    of up to 8 words that is no sentence and no list item is a cover line.  A paper without numbered
+    of up to 8 words that is no sentence and no list item is a cover line.  The cover ends with the page where
+    the body's prose starts (a block of sentences, `_prose`): pages after it are body.  A paper without numbered
     paragraphs, or whose unnumbered text in the body (from the first numbered paragraph's page on) outweighs
     them, has no cover told apart from its text: its blocks are compared as paragraphs."""
     numbered = sum(len(p.text.split()) for p in document.paragraphs)
@@ -134,6 +136,12 @@ def cover_of(document: Document) -> Cover:
     if sum(len(b.text.split()) for b in document.blocks if b.page >= body_from) > numbered:
         return Cover({}, (), frozenset())
     first = min(body_from, 3)
+    # Prose (a block of sentences) on a page before the first numbered paragraph's is the body already: the
+    # cover does not run past that page (a request for qualifications whose first page opens its text, numbered
+    # items only on page 3: its schedule on page 2 is no cover line)
+    prose = [b.page for b in document.blocks if b.page < first and _prose(b.text)]
+    if prose:
+        first = min(first, min(prose) + 1)
     # The body starts on the first page that prints text (page 1, or page 2 behind a scanned covering letter
     # that has none): the cover is on that page, above the body.
     opening = min([p.page for p in document.paragraphs] + [b.page for b in document.blocks])
@@ -175,6 +183,18 @@ def cover_of(document: Document) -> Cover:
             lines.extend(pieces)
             used.add(k)
     return Cover(fields, tuple(lines), frozenset(used))
+
+
+PROSE_WORDS = 30
+
+
+def _prose(text: str) -> bool:
+    """A block of running text: at least 30 words, ending a sentence, with more than one sentence or none of a
+    cover field's 'Label: value' shape."""
+    flat = " ".join(text.split())
+    if len(flat.split()) < PROSE_WORDS or not re.search(r"[.!?][\"\u201d\u2019')]*$", flat):
+        return False
+    return len(re.findall(r"[a-z][.!?]\s+[A-Z]", flat)) >= 1 or not _COVER_FIELD.match(flat)
 
 
 _RULE = re.compile(r"\s*[\u2014\u2013\u2015_=-]{4,}\s*")
@@ -419,6 +439,9 @@ def metadata_changes(old: Document, new: Document, *, ignore_case: bool = False,
     whole = {"added": " ".join(_words(pages[0])) if pages[0] else printed["added"],
              "removed": " ".join(_words(pages[1])) if pages[1] else printed["removed"]}
     out = [f for f in out if not _read_longer(f, printed, whole)]
+    # a field read with one more line of the cover in one version (a title block taken down to the line under
+    # it: "... Tuesday, January 10, 2017" -> "... Tuesday, January 10, 2017 7 p.m."): that line is the change
+    out = [_line_of_its_own(f, pages) for f in out]
     # the title block a chosen title replaced (analyse.title) is kept in one version only where the two titles were
     # read differently: no change where the other version's pages print it too (a PDF remediated for accessibility
     # whose Title property the segmenter read, the same page under it)
@@ -452,6 +475,41 @@ def _read_longer(f: FieldChange, printed: dict[str, str], whole: dict[str, str])
     else:
         return False
     return _prints((whole if len(extra.split()) >= 3 else printed)[op], "", extra)
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+# a line that is only a time or a date: "7 p.m.", "7:00pm", "19.00", "Tuesday, January 10, 2017", "10 January 2017"
+_CLOCK = r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?|noon)|\d{1,2}[:.]\d{2}"
+_TIME_OR_DATE = re.compile(
+    rf"^(?:(?:at\s+)?(?:\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:[ap]\.?\s?m\.?)?\s*[-\u2013]\s*)?(?:{_CLOCK})"
+    rf"|{_DAY}{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|{_DAY}\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})$",
+    re.I)
+
+
+def _line_of_its_own(f: FieldChange, pages: tuple[Optional[str], Optional[str]]) -> FieldChange:
+    """A field changed only by words at its end (or start) that one version prints as a line of its own, a time
+    or a date ("7 p.m." under an agenda's date line, read into its title block), a line the other version does
+    not print: that cover line added (or removed), not the field changed.  A line of other words extends the
+    field itself (a bill's title printed with "ACT, No. 12 OF 2022" under it in the Act): the field changed.
+    Unknown pages (None) leave the field as it is."""
+    if f.op != "changed" or not f.old or not f.new or pages[0] is None or pages[1] is None:
+        return f
+    a, b = _words(f.old), _words(f.new)
+    longer, shorter, op = (b, a, "added") if len(b) > len(a) else (a, b, "removed")
+    if not shorter:
+        return f
+    if longer[: len(shorter)] == shorter:
+        extra = longer[len(shorter):]
+    elif longer[-len(shorter):] == shorter:
+        extra = longer[: len(longer) - len(shorter)]
+    else:
+        return f
+    mine, theirs = (pages[1], pages[0]) if op == "added" else (pages[0], pages[1])
+    line = next((t.strip() for t in mine.splitlines() if _words(t) == extra and _TIME_OR_DATE.match(t.strip())), None)
+    if line is None or any(_words(t) == extra for t in theirs.splitlines()):
+        return f
+    return FieldChange(COVER_LINE, op, None if op == "added" else line, line if op == "added" else None)
 
 
 def _field_for_line(fields: list[FieldChange], lines: list[FieldChange]) -> tuple[list[FieldChange], list[FieldChange]]:
@@ -1373,6 +1431,15 @@ def has_tracked_changes(document: Document) -> bool:
     return any(getattr(p, "changes", None) for p in (*document.paragraphs, *document.blocks))
 
 
+def insertions_only(document: Document) -> bool:
+    """A tracked-changes PDF that marks insertions and nothing struck through (Word set to show its markup
+    without deletions: red underlined insertions, change bars): what an insertion replaced is not printed, so
+    its original text is the final text less the insertions, and no deletion can be read from it."""
+    ops = {_op(c) for x in (*document.paragraphs, *document.blocks, *document.sections)
+           for c in (getattr(x, "changes", None) or ())}
+    return bool(ops) and ops <= {"inserted", "equal"} and "inserted" in ops
+
+
 def tracked_versions(document: Document) -> Optional[tuple[Document, Document, list]]:
     """(original, final, pairs) for a document printed with tracked changes; None when it carries none.
 
@@ -1568,6 +1635,7 @@ def _rebuild(final_text: str, changes: Sequence[Any]) -> tuple[str, str]:
         old = "".join(t for o, t in zip(ops, texts) if o != "inserted")
         new = "".join(t for o, t in zip(ops, texts) if o != "deleted")
         return " ".join(old.split()), " ".join(new.split())
+    final_text, changes = _unglued(final_text, changes, ops, texts)
     new = final_text
     inserted_spans: list[tuple[int, int]] = []
     deletions: list[tuple[int, str]] = []
@@ -1629,3 +1697,32 @@ def _rebuild(final_text: str, changes: Sequence[Any]) -> tuple[str, str]:
     old = " ".join("".join(pieces).split())
     old = re.sub(r"\s+([,.;:)])", r"\1", old)
     return old, " ".join(new.split())
+
+
+def _unglued(final_text: str, changes: Sequence[Any], ops: Sequence[str], texts: Sequence[str]) -> tuple[str, list]:
+    """The final text with a space put back where an insertion was read glued to the word before it, a capital
+    after a small letter ("Acceptance/Rejection ofResponses .": the inserted word's own spacing lost with its
+    markup); the marks' offsets moved past each space put back.  An insertion glued in lower case ("highlight" +
+    an inserted "s") is an edit of the word, and stays as printed."""
+    glued = []
+    for change, op, text in zip(changes, ops, texts):
+        at = _item(change, "at")
+        if op != "inserted" or not isinstance(at, int) or not 0 < at < len(final_text):
+            continue
+        first = re.match(r"\w+", text.lstrip())
+        if final_text[at - 1].islower() and final_text[at].isupper() and first is not None \
+                and len(first.group()) >= 2 and final_text.startswith(first.group(), at):
+            glued.append(at)
+    if not glued:
+        return final_text, list(changes)
+    text = final_text
+    for at in reversed(glued):
+        text = text[:at] + " " + text[at:]
+    out = []
+    for change in changes:
+        at = _item(change, "at")
+        if isinstance(at, int):
+            moved = at + bisect.bisect_right(glued, at)
+            change = {**change, "at": moved} if isinstance(change, dict) else _dc_replace(change, at=moved)
+        out.append(change)
+    return text, out
