@@ -129,6 +129,7 @@ class FrontMatter:
 
         def block(group: list[str], marked: list) -> Block:
             text = join_lines(group, body.vocab)
+            blocks.tops.append((marked[0].page, marked[0].top))  # where it stands, as `Blocks.flush` records it
             return Block(text=text, page=page, changes=place_changes(marked, text))
 
         group: list[str] = []

@@ -526,11 +526,16 @@ class Numbering:
         # words before the colon, so the list is the sentence's, not a restart of the paragraph numbering
         clause = lab.dotted and lab.rest[:1].islower()
         if self.list_levels is not None:
-            if (phrase or clause) and successor_kind(self.list_levels, lab.levels) == "next":
+            # a phrase may close as an item of the lead-in's sentence does: "2. Mariama James;", "4. Liat Silberman;
+            # and", "3. Diane Lapson,"
+            item = phrase or len(lab.rest.split()) <= 8 and bool(re.search(r"(?:[;,]|[;,]\s+(?:and|or))$", lab.rest))
+            if (item or clause) and successor_kind(self.list_levels, lab.levels) == "next":
                 self.list_levels = lab.levels
                 return True
             self.list_levels = None
-        if not (phrase or clause) or lab.levels != (1,) or self.last_levels is None or i == 0:
+        if not (phrase or clause) or lab.levels != (1,) or i == 0:
+            return False
+        if self.last_levels is None and not _first_list(body, i):
             return False
         if not body[i - 1].text.rstrip().endswith(":"):
             return False
@@ -831,6 +836,21 @@ def _sentence(text: str) -> bool:
     return len(text.split()) > 8 and text[:1].isupper()
 
 
+def _first_list(body: Body, i: int) -> bool:
+    """Line i ("1. Linda Belfer"), the paper's first number, opens a list of a few words an item, names or phrases,
+    under the sentence that introduces it ("The following five members confirmed that they accepted nomination for
+    the Nominating Committee:"): "2." follows straight under it at its margin, a few words too.  Numbered
+    paragraphs that open a paper say something; a list of names numbers no paragraphs."""
+    w = body[i]
+    lab = w.label
+    assert lab is not None
+    if not body.pdf or len(lab.rest.split()) > 5 or not lab.rest[:1].isupper() or i + 1 >= len(body):
+        return False
+    nxt = body[i + 1]
+    return nxt.label is not None and nxt.label.levels == (2,) and not nxt.gap_before \
+        and abs(nxt.line.x0 - w.line.x0) <= 2 and len(nxt.label.rest.split()) <= 5
+
+
 def _after_titles(body: Body, i: int) -> bool:
     """Line i ("5. ...") is a title over bullets, and every number before it back to "1." is one too."""
     lab = body[i].label
@@ -970,8 +990,11 @@ def unique_ids(paragraphs: list, sections: Sequence = ()) -> tuple[list, list[st
         if p.label != p.number or p.kind.value != "paragraph":
             continue
         cand = _levels(p.number)
-        if not runs or (cand is not None and prev is not None and cand != prev
-                        and successor_kind(prev, cand, max_gap=50) is None):
+        # the same number under the next heading ("1. Report" under one committee, "1. Battery Park City Library
+        # Branch" under the next) begins that heading's series again; under one heading it is a number printed twice
+        if not runs or (cand is not None and prev is not None and (
+                cand != prev and successor_kind(prev, cand, max_gap=50) is None
+                or cand == prev and p.heading != out[runs[-1][-1]].heading)):
             runs.append([])
         runs[-1].append(k)
         prev = cand if cand is not None else prev
@@ -1042,6 +1065,7 @@ def _qualifier(section: Optional[str], heading: Optional[str], numbered_heading:
         h = heading.strip().rstrip(":").strip()
         code = h.split(":", 1)[0].strip() if ":" in h else ""
         short = code if code and len(code.split()) <= 3 else " ".join(h.split()[:4])
+        short = re.sub(r"(?:\s+(?:and|&|of|to|for|the|in|on|at|with))+$", "", short, flags=re.I)  # not "BPC ... and"
         if short:
             return lambda n: f"{short} {n}"
     if section:
