@@ -837,18 +837,23 @@ def _sentence(text: str) -> bool:
 
 
 def _first_list(body: Body, i: int) -> bool:
-    """Line i ("1. Linda Belfer"), the paper's first number, opens a list of a few words an item, names or phrases,
-    under the sentence that introduces it ("The following five members confirmed that they accepted nomination for
-    the Nominating Committee:"): "2." follows straight under it at its margin, a few words too.  Numbered
-    paragraphs that open a paper say something; a list of names numbers no paragraphs."""
+    """Line i ("1. Linda Belfer"), the paper's first number, opens a list of a few words an item under the sentence
+    that introduces it ("The following five members confirmed that they accepted nomination for the Nominating
+    Committee:"), the list's own: its items follow straight under each other at one margin, and close as a
+    sentence's items do ("2. Mariama James;", "3. Diane Lapson,", "4. Liat Silberman; and").  An agenda's items
+    under "... transacting the following business:" ("1. Apologies" / "2. Welcome") close as titles do: items."""
     w = body[i]
     lab = w.label
     assert lab is not None
-    if not body.pdf or len(lab.rest.split()) > 5 or not lab.rest[:1].isupper() or i + 1 >= len(body):
+    if not body.pdf or len(lab.rest.split()) > 5 or not lab.rest[:1].isupper():
         return False
-    nxt = body[i + 1]
-    return nxt.label is not None and nxt.label.levels == (2,) and not nxt.gap_before \
-        and abs(nxt.line.x0 - w.line.x0) <= 2 and len(nxt.label.rest.split()) <= 5
+    run, j = [lab.rest], i + 1
+    while j < len(body) and body[j].label is not None and body[j].label.kind == "number" \
+            and body[j].label.levels == (len(run) + 1,) and not body[j].gap_before \
+            and abs(body[j].line.x0 - w.line.x0) <= 2 and len(body[j].label.rest.split()) <= 5:
+        run.append(body[j].label.rest)
+        j += 1
+    return len(run) >= 2 and any(re.search(r"(?:[;,]|[;,]?\s+(?:and|or))$", r.strip()) for r in run)
 
 
 def _after_titles(body: Body, i: int) -> bool:
