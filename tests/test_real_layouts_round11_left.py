@@ -95,3 +95,23 @@ def test_a_paper_without_numbered_paragraphs_keeps_its_tables_as_blocks():
     # in their place among the other blocks: page 2's table after page 2's text, before page 4's
     pages = [b.page for b in d.blocks]
     assert pages == sorted(pages)
+
+
+def test_what_became_of_an_item_after_a_gap_is_its_record_not_its_text():
+    # "3. Enforcement of licensed sightseeing guide requirement for tour buses - Resolution" / (gap) "TABLED, because
+    # of concerns including the lack of a requirement ...": the item's outcome, kept out of its text
+    d = doc("manhattan-cb1_2010_monthly-meeting-minutes-march")
+    assert para(d, "Quality of Life Committee 3").text == (
+        "Enforcement of licensed sightseeing guide requirement for tour buses - Resolution")
+    assert any(b.text.startswith("TABLED, because of concerns") for b in d.blocks)
+
+
+def test_a_sub_heading_at_a_pages_foot_heads_the_letters_on_the_next_page():
+    # Decoy school BM committee: the minutes table's notes column ends page 8 with "Health & safety:", its own "a.
+    # Consider any H & S or security issues ..." on page 9 (the footer between them): a sub-heading, never glued to
+    # "a. Elect Chair for the next academic year" above it
+    d = doc("decoy-school_2022_bm-committee-minutes-may")
+    elect = next(p for p in d.paragraphs if p.text.startswith("Elect Chair"))
+    assert elect.text == "Elect Chair for the next academic year"
+    consider = next(p for p in d.paragraphs if p.text.startswith("Consider any H & S"))
+    assert consider.label == "a" and consider.page == 9

@@ -576,17 +576,21 @@ def _two_letters(text: str, letter: str, rest: str) -> Optional[tuple[str, str, 
 
 
 _DECISION = re.compile(r"(?:FURTHER\s+)?(?:RESOLVED|AGREED)\b\s*(?:[:–—-]|that\b|to\b|That\b|To\b)")
+# what became of the item, in capitals after a gap: "TABLED, because of concerns including ..." under "3. Enforcement
+# of licensed sightseeing guide requirement for tour buses - Resolution"
+_OUTCOME = re.compile(r"(?:TABLED|DEFERRED|WITHDRAWN|POSTPONED|CARRIED|DEFEATED|REJECTED)\b\s*[,:.;–—-]")
 
 
 def _decision_record(s: _State, w: WorkLine) -> bool:
     """A line opening with a minute's decision in capitals ("RESOLVED: That ...", "FURTHER RESOLVED: ...", "AGREED
     that ..."), at or left of the text margin of the open paragraph, an item under a minute (a numbered or lettered
-    entry cited with it, "7(1)", or an identified item): the minute's decision on the item, not the item's words."""
+    entry cited with it, "7(1)", or an identified item): the minute's decision on the item, not the item's words.
+    After a gap, what became of any numbered item ("TABLED, because of concerns ...") is its record too."""
     p = s.paragraphs.open
-    if p is None or w.label is not None or p.kind is not ParagraphKind.PARAGRAPH \
-            or (p.label is None and p.number != s.numbering.item_id):
+    if p is None or w.label is not None or p.kind is not ParagraphKind.PARAGRAPH:
         return False
-    if not _DECISION.match(w.text.lstrip()):
+    if not (w.gap_before and _OUTCOME.match(w.text.lstrip())) and (
+            p.label is None and p.number != s.numbering.item_id or not _DECISION.match(w.text.lstrip())):
         return False
     return w.line.x0 <= p.x_text + 2 or w.line.x0 <= p.bbox[0] + 2
 
