@@ -188,10 +188,10 @@ def _paragraph_series(body: Body, i: int, numbering: Numbering) -> bool:
     """Line i's series is one of paragraphs: the item before it at its margin (its number's predecessor, no heading
     between) was taken as a paragraph, or the next item at its margin (its successor, or the same number where the
     series restarts under the next heading) runs on into its text as a paragraph does (past items set as short titles
-    over their records like line i, which decide nothing).  A committee's minutes
-    number their items so, each a title and its record ("1. LMDC update – Report" / "130 Liberty Street has been
-    demolished ..."; "2. RiverAlive wants to build on Pier 13. However, ..."): one item set as a short title over
-    its record is an item like its neighbours, not a heading.  The items of one series are one kind."""
+    over their records like line i, which decide nothing).  A committee's minutes number their items so, each a
+    title and its record ("1. LMDC update – Report" / "130 Liberty Street has been demolished ..."; "2. RiverAlive
+    wants to build on Pier 13. However, ..."): one item set as a short title over its record is an item like its
+    neighbours, not a heading.  The items of one series are one kind."""
     w = body[i]
     lab = w.label
     assert lab is not None
