@@ -71,17 +71,6 @@ def test_a_lettered_list_nested_under_a_list_entry_is_no_agenda_item():
         assert para(d, "FGB 111/2122(a)").text.startswith("Learning & Wellbeing Committee (9 May 2022)")
 
 
-def test_a_list_in_two_columns_over_a_page_break_is_one_list_in_its_order():
-    # the draft: "The primary schools involved are:" / "1. Bishopsteignton ..." beside "2. Bradley Barton ..." at a
-    # page's foot, "3." to "7." beside "8." to "10." on the next page, a table's title read between the columns
-    d = doc("decoy-school_2022_fgb-minutes-may-draft")
-    assert not any("Primary School" in p.text and p.page >= 10 for p in d.paragraphs)
-    listed = next(b for b in d.blocks if "Bishopsteignton" in b.text)
-    order = [listed.text.find(s) for s in ("Bishopsteignton", "Bradley Barton", "Canada Hill", "Kingskerswell",
-                                           "The Grove", "Highweek")]
-    assert -1 not in order and order == sorted(order)
-
-
 def test_a_paper_without_numbered_paragraphs_keeps_its_tables_as_blocks():
     # Manhattan CB4's minutes are ruled tables ("Chair's Report | The Chair gave the following updates: ... Clinton
     # Hell's Kitchen Land Use (CHKLU) and Housing, Health & / Human Services Committees (HHHS): ..."); with no

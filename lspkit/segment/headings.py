@@ -186,7 +186,7 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
 
 def _paragraph_series(body: Body, i: int, numbering: Numbering) -> bool:
     """Line i's series is one of paragraphs: the item before it at its margin (its number's predecessor, no heading
-    between) was taken as a paragraph, or the next item at its margin (its successor, or the same number where the
+    between) was taken as a paragraph and runs on into its text as one does, or the next item at its margin (its successor, or the same number where the
     series restarts under the next heading) runs on into its text as a paragraph does (past items set as short titles
     over their records like line i, which decide nothing).  A committee's minutes number their items so, each a
     title and its record ("1. LMDC update – Report" / "130 Liberty Street has been demolished ..."; "2. RiverAlive
@@ -201,7 +201,13 @@ def _paragraph_series(body: Body, i: int, numbering: Numbering) -> bool:
     last = numbering.last_levels
     if last is not None and not numbering.heading_since_last and numbering.number_x \
             and successor_kind(last, lab.levels) == "next" and abs(numbering.number_x[-1] - w.line.x0) <= tol:
-        return True
+        for j in range(i - 1, max(-1, i - 160), -1):  # the item before, taken as a paragraph: does its form say so?
+            v = body[j]
+            if v.label is not None and v.label.kind == "number" and v.label.levels == last \
+                    and abs(v.line.x0 - w.line.x0) <= tol:
+                if _runs_on(body, j) and not _titles_prose(body, j) and not body.numbered_heading_look(v):
+                    return True
+                break
     levels, page, j = lab.levels, w.line.page, i + 1
     while j < min(len(body), i + 160):
         v = body[j]

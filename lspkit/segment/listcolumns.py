@@ -16,7 +16,6 @@ def join_list_columns(work: list[WorkLine]) -> None:
     short phrase (no more than ten words); the right column's first number the one after the left's last, its
     margin right of every left item's end, each of its items level with an item of the left column; the line
     above the left column a lead-in ending ':'."""
-    _side_by_side(work)
     runs = _runs(work)
     for right in runs:
         first = int(work[right[0]].label.number)
@@ -62,45 +61,3 @@ def _runs(work: list[WorkLine]) -> list[list[int]]:
     if len(cur) >= 2:
         runs.append(cur)
     return runs
-
-
-def _short_item(w: WorkLine) -> bool:
-    return w.role == "" and w.label is not None and w.label.kind == "number" and len(w.label.levels) == 1 \
-        and w.label.number.isdigit() and len(w.label.rest.split()) <= 10
-
-
-def _side_by_side(work: list[WorkLine]) -> None:
-    """A numbered list its lead-in introduces, items of a few words set side by side and run over a page break, read
-    column by column in whatever order ("The primary schools involved are:" / "1. Bishopsteignton ..." beside "2.
-    Bradley Barton ..."; on the next page "3." to "7." beside "8." to "10.", a table's title read between the
-    columns): the short numbered items after the lead-in on its page and the next, their numbers 1 to N once each,
-    two of them level on one line.  Its items lose their labels and are put in their order under the lead-in; the
-    lines read between them follow the list."""
-    k = 1
-    while k < len(work):
-        w = work[k]
-        if not (_short_item(w) and w.label.number == "1" and work[k - 1].text.rstrip().endswith(":")):
-            k += 1
-            continue
-        picked: list[int] = []
-        for j in range(max(0, k - 40), min(len(work), k + 40)):
-            v = work[j]
-            if _short_item(v) and (v.line.page == w.line.page or j > k and v.line.page == w.line.page + 1):
-                picked.append(j)  # the column beside may have been read before the lead-in
-        items = [work[j] for j in picked]
-        numbers = sorted(int(v.label.number) for v in items)
-        level = any(a.line.page == b.line.page and abs(a.line.top - b.line.top) <= 2 and abs(a.line.x0 - b.line.x0) > 20
-                    for n, a in enumerate(items) for b in items[n + 1:])
-        if len(items) < 3 or numbers != list(range(1, len(items) + 1)) or not level:
-            k += 1
-            continue
-        items.sort(key=lambda v: int(v.label.number))
-        for n, v in enumerate(items):
-            v.label = None  # "1. Bishopsteignton Primary School": the list's, no paragraph
-            if n:
-                v.gap_before = False
-        taken = set(picked)
-        rest = [v for j, v in enumerate(work) if j not in taken]
-        at = k - sum(1 for j in picked if j < k)  # just after the lead-in
-        work[:] = rest[:at] + items + rest[at:]
-        k = at + len(items)
