@@ -995,11 +995,12 @@ def unique_ids(paragraphs: list, sections: Sequence = ()) -> tuple[list, list[st
         if p.label != p.number or p.kind.value != "paragraph":
             continue
         cand = _levels(p.number)
-        # the same number under the next heading ("1. Report" under one committee, "1. Battery Park City Library
-        # Branch" under the next) begins that heading's series again; under one heading it is a number printed twice
+        # the same number under the next unnumbered heading ("1. Report" under one committee, "1. Battery Park City
+        # Library Branch" under the next) begins that heading's series again; under one heading it is a number
+        # printed twice (and under a numbered one, its own series' number: "1" under "2 HAWSE proposals" then "1.1")
         if not runs or (cand is not None and prev is not None and (
                 cand != prev and successor_kind(prev, cand, max_gap=50) is None
-                or cand == prev and p.heading != out[runs[-1][-1]].heading)):
+                or cand == prev and p.section is None and p.heading != out[runs[-1][-1]].heading)):
             runs.append([])
         runs[-1].append(k)
         prev = cand if cand is not None else prev
