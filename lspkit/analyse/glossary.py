@@ -362,8 +362,33 @@ def _key_rows(document: Document) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     for text in texts:
         if len(text) <= 300:
-            rows += _key_entries(text)
+            rows += _key_entries(text) or _headed_keys(text)
     return rows
+
+
+_KEY_NAMED = re.compile(r"\b(?:(?:voting|vote|attendance)\s+key|key)\b\s*:?", re.I)
+_KEY_EQUALS = re.compile(r"(?P<code>[A-Z][A-Za-z'’\-]{0,4})\s*=\s*(?P<long>[A-Za-z][A-Za-z'’]*(?:,?\s+[a-z][A-Za-z'’]*"
+                         r"|\s+[A-Z][a-z][A-Za-z'’]*(?!\s*=)){0,3})")
+
+
+def _headed_keys(text: str) -> list[tuple[str, str]]:
+    """The entries of keys a cell names as such, each "code=words", one key after another in one cell ("VOTING KEY
+    Y=Yes N=No A=Abstain PNE=Present, not eligible A'-- = No vote ATTENDANCE KEY P=Present (IP v. V) Ab=Absent
+    E=Excused"): the head says it is a key, so what stands between the entries (a note in brackets, the grid's
+    column heads) is passed over; two entries or more after each head, with distinct codes."""
+    if "=" not in text:
+        return []
+    heads = list(_KEY_NAMED.finditer(text))
+    if not heads:
+        return []
+    out: list[tuple[str, str]] = []
+    for n, head in enumerate(heads):
+        part = text[head.end(): heads[n + 1].start() if n + 1 < len(heads) else len(text)]
+        found = [(m.group("code"), m.group("long").strip()) for m in _KEY_EQUALS.finditer(part)]
+        codes = [c for c, _ in found]
+        if len(found) >= 2 and len(set(codes)) == len(codes):
+            out += found
+    return out
 
 
 def _table_rows(document: Document) -> list[tuple[str, str]]:
@@ -739,6 +764,8 @@ def _lower_terms(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
 _QUALIFIED = re.compile(r"\((?P<short>(?P<core>[A-Z][A-Z0-9&]{1,7})\s+(?P<tail>\d+(?:\.\d+)*|[a-z]{3,12}|[A-Z][a-z]{2,12}))\)")
 # a suffix the words do not spell, the name's variant or district: "Neighborhood Conservation and Enhancement
 # (NCE-C)"
+# the name's number run on to its initials: "Manhattan Community Board 4 (MCB4)", "Community Board 1 (CB1)"
+_NUMBERED = re.compile(r"\((?P<short>(?P<core>[A-Z]{2,7})(?P<tail>\d{1,3}))\)")
 _SUFFIXED = re.compile(r"\((?P<short>(?P<core>[A-Z]{2,8})-[A-Z]{1,2})\)")
 # a prefix on both: "NON-Water Quality Resource Area (NON-WQRA)"
 _PREFIXED = re.compile(r"\((?P<short>(?P<pre>[A-Za-z]{2,5})-(?P<core>[A-Z]{2,8}))\)")
@@ -767,13 +794,14 @@ def _name_run_back(short: str, words: list[str], allow: frozenset = frozenset())
 
 def _qualified_brackets(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
     """(short, long, paragraph) for a bracket whose short form carries a qualifier or a prefix that the words
-    before it print too ("... Guidelines version 2.0 (WCAG 2.0)", "... Hardware panel (COTS panel)",
+    before it print too ("... Guidelines version 2.0 (WCAG 2.0)", "... Hardware panel (COTS panel)", "Manhattan
+    Community Board 4 (MCB4)",
     "NON-Water Quality Resource Area (NON-WQRA)"), and for a short form before a bracket that opens with its long
     form and explains it after a dash ("DBH (Diameter Breast Height – measured ...)")."""
     out = []
     for number, text in items:
         text = " ".join(text.split())
-        for m in _QUALIFIED.finditer(text):
+        for m in list(_QUALIFIED.finditer(text)) + list(_NUMBERED.finditer(text)):
             core, tail = m.group("core"), m.group("tail")
             before = text[max(0, m.start() - 160): m.start()].rstrip()
             if not before.endswith(tail) or sum(c.isupper() for c in core) < 2:

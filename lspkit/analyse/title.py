@@ -1028,7 +1028,7 @@ def titled(document: Document) -> Document:
         items = {**items, "title": title} if "title" in items else {"title": title, **items}
         candidate = replace(document, metadata=Metadata(items), source=replace(document.source, title=title))
         block = replaced_title_block(document, candidate)
-        if block:
+        if block and not junk_block(block, document):
             candidate = replace(candidate, metadata=Metadata({**items, "title_block": block}))
         if find_title(candidate) == chosen:
             return candidate
@@ -1040,6 +1040,25 @@ def _same_words(a, b) -> bool:
     if not (isinstance(a, str) and isinstance(b, str)):
         return False
     return re.findall(r"\w+", a.lower()) == re.findall(r"\w+", b.lower())
+
+
+def junk_block(text: str, document: Document) -> bool:
+    """A title block that says nothing a reader could use, so none is kept: no word in it (a symbol font's private
+    glyphs "\uf061\uf062\uf063", a rule of underscores), a file's name (the PDF's title property: "Code of Conduct
+    adopted 27th March 2017.pages", "standingorders", "20190919", "2025-11-03 Agenda"), a template's placeholder
+    ("Tel: xxxx xxx xxxx"), a table's column heads ("Item No"), words run together over a number ("Cindy Segawa,
+    Mayor1Special"), or a title dated otherwise than the paper (`_stale`: "Milburn Parish Council - 6th March 2012"
+    on minutes of 2018).  A masthead, a body's name, an Act's, an addressee, a salutation stay: the page prints them."""
+    t = " ".join(text.split())
+    if not re.search(r"[A-Za-z]", t) or _FILE_EXT.search(t) or _WORD_PREFIX.match(t) or _path(t):
+        return True
+    if len(t.split()) == 1 and not t[:1].isupper() or re.match(r"^(?:\d{8}|\d{4}-\d{2}-\d{2})\b", t):
+        return True  # a file's name: one word in lower case, or a date stamp leading it
+    if re.search(r"\b[xX]{3,}\b", t) or re.search(r"[a-z]\d+[A-Z][a-z]", t):
+        return True
+    if all(w in _COLUMN_WORDS for w in re.findall(r"[a-z]+", t.lower())):
+        return True
+    return _stale(t, document)
 
 
 def replaced_title_block(segmented: Document, document: Document) -> Optional[str]:

@@ -119,6 +119,10 @@ def agenda_items(body: Body) -> Agenda:
     items: dict[int, AgendaItem] = {}
     for i in sorted(out):
         c = out[i]
+        if c.kind != "num" and c.parent in at and at[c.parent].kind != "num" and c.parent not in out:
+            # letters set in under a lettered line that is no item ("h. Committee Reports" in a minute's list of
+            # topics for the next agenda / "a. Learning & Wellbeing Committee (27 June 2022)"): a list's sub-list
+            continue
         parent = items.get(c.parent) if c.parent is not None else None
         if parent is not None and c.kind != "num":
             items[i] = AgendaItem(f"{parent.ident}({c.label})", c.label, parent.ident, c.rest)

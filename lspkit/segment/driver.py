@@ -53,7 +53,7 @@ from .itemids import item_id_labels
 from .roman import roman_labels
 from .suffixed import suffixed_labels
 from .leadins import lone_lead_items
-from .notes import attach, lift_footnotes, lift_table_lines, strip_reference_markers
+from .notes import attach, lift_footnotes, lift_table_lines, strip_reference_markers, table_blocks
 from .outline import OutlineItems
 from .numbering import (
     Numbering,
@@ -155,7 +155,7 @@ def segment(reading: Reading) -> Document:
         metadata=metadata,
         sections=tuple(s.outline.sections),
         paragraphs=tuple(paragraphs),
-        blocks=tuple(s.blocks.done),
+        blocks=tuple(table_blocks(s.blocks.done, s.blocks.tops, table_regions) if not paragraphs else s.blocks.done),
         notes=tuple(notes),
         dropped=tuple(dropped),
         warnings=tuple(dict.fromkeys(warnings)),
@@ -196,6 +196,7 @@ class _State:
     agenda_link: Optional[int] = None  # the last line set apart under it as a link to its papers
     rows: Optional[TableRows] = None  # a minutes table read row by row (lspkit.segment.tablerows)
     figures: set[int] = field(default_factory=set)  # a figure's caption, credit and drawn labels (figures.py)
+    sub_item: Optional[tuple[str, str, float]] = None  # a lettered one's last roman sub-paragraph: parent, label, x
 
 
 def _read_body(s: _State) -> None:
@@ -306,6 +307,15 @@ def _read_body(s: _State) -> None:
         if step is not None:
             if step.kind == "heading":
                 after_heading = i + 1
+            i += 1
+            continue
+        sub = _sub_item(s, w, mid_sentence)
+        if sub is not None:
+            ident, label, rest, parent = sub
+            _close(s)  # "i. A sensitivity analysis ..." set in under "c. Some laboratories ...": "17(c)(i)"
+            s.paragraphs.start(w, ident, rest, ParagraphKind.PARAGRAPH, s.outline.number, s.outline.heading,
+                               label=label, parent=parent)
+            s.sub_item = (parent, label, w.line.x0)
             i += 1
             continue
         # "2. Reduce ..." under "1. Improve ...", set in inside "1.1 ... three priorities:": a list item, never a start
@@ -523,6 +533,43 @@ def _clause_step(s: _State, i: int, mid_sentence: bool, after_heading: bool) -> 
     return step
 
 
+def _sub_item(s: _State, w: WorkLine, mid_sentence: bool) -> Optional[tuple[str, str, str, str]]:
+    """A roman sub-paragraph of a lettered paragraph: "i. A sensitivity analysis of the Imperial study produced ..."
+    set in beyond the letter's margin after "c. Some laboratories only report SGTF if ... applied to non-SGTF positive
+    samples." (the letters under "17. There are potential limitations in these datasets:").  Where the letter's own
+    text has ended and the item is a sentence of its own, the item is the document's next paragraph level, cited by
+    the letter's id and its numeral ("17(c)(i)"), as the letters are by their number's; a roman item that finishes
+    the letter's sentence ("... as follows:" / "i) ...;") stays its part.  (id, label, text, parent id), or None."""
+    p = s.paragraphs.open
+    if mid_sentence or p is None or p.label is None or w.text.lstrip()[:1] not in "(ivx":
+        return None
+    goes_on = s.sub_item is not None and p.number == f"{s.sub_item[0]}({s.sub_item[1]})"  # "ii." after "i."
+    if not goes_on and (len(p.label) != 1 or not p.label.isalpha() or not p.number.endswith(f"({p.label})")
+                        or len(p.pieces) != 1):
+        return None
+    got = letter_label(w.text)
+    if got is None or not re.fullmatch(r"[ivx]+", got[0]):
+        return None
+    label, rest = got
+    if goes_on:
+        parent, last, x = s.sub_item  # type: ignore[misc]
+        if abs(w.line.x0 - x) > 3 or _roman_next(last) != label:
+            return None
+    else:
+        parent = p.number
+        if label != "i" or w.line.x0 <= p.x_text + 3:
+            return None
+    if not rest[:1].isupper() or len(rest.split()) < 5 \
+            or not re.search(r"[.!?][\"'”’)]*$", " ".join(p.pieces[-1]).rstrip()):
+        return None
+    return f"{parent}({label})", label, rest, parent
+
+
+def _roman_next(label: str) -> str:
+    values = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+    return values[values.index(label) + 1] if label in values[:-1] else ""
+
+
 def _lead_in_lines(lines: list[str]) -> bool:
     """Short enough to be a lead-in: a line or three, or up to eight that end introducing what follows (a letter's
     paragraph that sets out its conditions, then "... shall be addressed as follows:")."""
@@ -549,17 +596,21 @@ def _two_letters(text: str, letter: str, rest: str) -> Optional[tuple[str, str, 
 
 
 _DECISION = re.compile(r"(?:FURTHER\s+)?(?:RESOLVED|AGREED)\b\s*(?:[:–—-]|that\b|to\b|That\b|To\b)")
+# what became of the item, in capitals after a gap: "TABLED, because of concerns including ..." under "3. Enforcement
+# of licensed sightseeing guide requirement for tour buses - Resolution"
+_OUTCOME = re.compile(r"(?:TABLED|DEFERRED|WITHDRAWN|POSTPONED|CARRIED|DEFEATED|REJECTED)\b\s*[,:.;–—-]")
 
 
 def _decision_record(s: _State, w: WorkLine) -> bool:
     """A line opening with a minute's decision in capitals ("RESOLVED: That ...", "FURTHER RESOLVED: ...", "AGREED
     that ..."), at or left of the text margin of the open paragraph, an item under a minute (a numbered or lettered
-    entry cited with it, "7(1)", or an identified item): the minute's decision on the item, not the item's words."""
+    entry cited with it, "7(1)", or an identified item): the minute's decision on the item, not the item's words.
+    After a gap, what became of any numbered item ("TABLED, because of concerns ...") is its record too."""
     p = s.paragraphs.open
-    if p is None or w.label is not None or p.kind is not ParagraphKind.PARAGRAPH \
-            or (p.label is None and p.number != s.numbering.item_id):
+    if p is None or w.label is not None or p.kind is not ParagraphKind.PARAGRAPH:
         return False
-    if not _DECISION.match(w.text.lstrip()):
+    if not (w.gap_before and _OUTCOME.match(w.text.lstrip())) and (
+            p.label is None and p.number != s.numbering.item_id or not _DECISION.match(w.text.lstrip())):
         return False
     return w.line.x0 <= p.x_text + 2 or w.line.x0 <= p.bbox[0] + 2
 

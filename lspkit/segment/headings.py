@@ -163,6 +163,8 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
         return None
     if _next_item(body, i, numbering) and not over or _run_in_item(body, i, numbering) or _bare_item(body, i):
         return None
+    if _paragraph_series(body, i, numbering) and _titled_by_prose_only(body, i):
+        return None
     fits = successor_kind(None, lab.levels) is not None
     if outline.levels is not None:
         fits = successor_kind(outline.levels, lab.levels, max_gap=2) is not None
@@ -180,6 +182,56 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
     if template:
         parts, used = [lab.rest] + [body[i + k].text for k in range(1, template)], template
     return Heading(lab.number, " ".join(parts).strip(), w.line.page, SectionKind.SECTION, lab.levels, used)
+
+
+def _paragraph_series(body: Body, i: int, numbering: Numbering) -> bool:
+    """Line i's series is one of paragraphs: the item before it at its margin (its number's predecessor, no heading
+    between) was taken as a paragraph and runs on into its text as one does, or the next item at its margin (its successor, or the same number where the
+    series restarts under the next heading) runs on into its text as a paragraph does (past items set as short titles
+    over their records like line i, which decide nothing).  A committee's minutes number their items so, each a
+    title and its record ("1. LMDC update – Report" / "130 Liberty Street has been demolished ..."; "2. RiverAlive
+    wants to build on Pier 13. However, ..."): one item set as a short title over its record is an item like its
+    neighbours, not a heading.  The items of one series are one kind."""
+    w = body[i]
+    lab = w.label
+    assert lab is not None
+    if not body.pdf or len(lab.levels) != 1:
+        return False
+    tol = max(3.0, 0.3 * (w.line.size or 10))
+    last = numbering.last_levels
+    if last is not None and not numbering.heading_since_last and numbering.number_x \
+            and successor_kind(last, lab.levels) == "next" and abs(numbering.number_x[-1] - w.line.x0) <= tol:
+        for j in range(i - 1, max(-1, i - 160), -1):  # the item before, taken as a paragraph: does its form say so?
+            v = body[j]
+            if v.label is not None and v.label.kind == "number" and v.label.levels == last \
+                    and abs(v.line.x0 - w.line.x0) <= tol:
+                if _runs_on(body, j) and not _titles_prose(body, j) and not body.numbered_heading_look(v):
+                    return True
+                break
+    levels, page, j = lab.levels, w.line.page, i + 1
+    while j < min(len(body), i + 160):
+        v = body[j]
+        j += 1
+        if v.line.page > page + 1:
+            return False
+        if v.label is None or v.label.kind != "number" or abs(v.line.x0 - w.line.x0) > tol:
+            continue
+        if len(v.label.levels) != 1 or (v.label.levels != levels and successor_kind(levels, v.label.levels) != "next"):
+            return False
+        if body.numbered_heading_look(v) or not _runs_on(body, j - 1):
+            return False
+        if not _titles_prose(body, j - 1):
+            return True
+        levels, page = v.label.levels, v.line.page  # a short title over its record as well: the next item decides
+    return False
+
+
+def _titled_by_prose_only(body: Body, i: int) -> bool:
+    """Line i would head a section only because it is a short line in body type over prose (`_titles_prose`,
+    `_titles_hung_prose`): no heading's type, no lettered or numbered children, no template's title."""
+    return not (body.numbered_heading_look(body[i]) or titles_lettered(body, i) or _over_lettered_title(body, i)
+                or _over_items(body, i) or _over_first_child(body, i) or _titles_list(body, i)
+                or _titles_children(body, i) or template_title(body, i))
 
 
 def _out_of_series(body: Body, i: int, numbering: Numbering) -> bool:

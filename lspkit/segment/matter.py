@@ -129,6 +129,7 @@ class FrontMatter:
 
         def block(group: list[str], marked: list) -> Block:
             text = join_lines(group, body.vocab)
+            blocks.tops.append((marked[0].page, marked[0].top))  # where it stands, as `Blocks.flush` records it
             return Block(text=text, page=page, changes=place_changes(marked, text))
 
         group: list[str] = []
@@ -219,6 +220,10 @@ _ACCOUNT_AUTHOR = re.compile(r"(?i)^(?:administrator|admin|user|owner|unknown|au
                              r"authorised user|authorized user|default|guest|staff|pc|hp|dell)$")
 
 
+_DEVICE_WORDS = frozenset("user users customer owner admin administrator desktop laptop computer workstation "
+                          "supervisor scanner guest oem default login account".split())
+
+
 def _named_author(author: str) -> bool:
     """Whether a PDF's Author property names someone a reader would know, not the login that saved the file.
 
@@ -228,6 +233,15 @@ def _named_author(author: str) -> bool:
     """
     author = author.strip()
     if not re.search(r"[^\W\d_]", author) or _ACCOUNT_AUTHOR.match(author):
+        return False
+    # a machine's or an account's name: a device or account word among its words, run-together ones split at their
+    # capitals ("NipUser", "Compaq Customer", "Nick's Desktop", "oem user"), or words run together at a capital
+    # after a small letter ("mgServices"), which a person's or a body's name never is (but "McIntyre", "DfE")
+    parts = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", author)
+    if any(x.lower() in _DEVICE_WORDS for x in parts) or parts[:1] and parts[0].lower() in ("your", "my"):
+        return False  # ... or a template's placeholder ("Your council", "Your Name")
+    if any(re.search(r"[a-z][A-Z]", w) and not re.match(r"(?:Mc|Mac|O'|O’|Fitz)[A-Z]", w) and len(w) > 4
+           for w in author.split()):
         return False
     if " " not in author:
         return not re.search(r"[\d_@\\/]", author) and (author[0].isupper() or author.isupper())

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from typing import Optional
 
-from ..model import Note, Paragraph, Table, TableRegion
+from ..model import Block, Note, Paragraph, Table, TableRegion
 from .lines import WorkLine
 from .paragraphs import OpenParagraph, join_lines
 
@@ -142,6 +142,45 @@ def attach(paras: list[Paragraph], working: list[OpenParagraph], notes: list[Not
         replace(p, tables=p.tables + tuple(extra_tables.get(k, ())), notes=p.notes + tuple(extra_notes.get(k, ())))
         for k, p in enumerate(paras)
     ]
+
+
+def table_blocks(blocks: list[Block], tops: list[tuple[int, float]], tables: list[TableRegion]) -> list[Block]:
+    """A paper without numbered paragraphs keeps its tables as text: each row a block, its cells in order, placed
+    among the other blocks where it stands on its page (a board's minutes set as ruled tables of reports, "Chair's
+    Report | The Chair gave the following updates: ... Clinton Hell's Kitchen Land Use (CHKLU) ..."; a vote record's
+    key).  With no paragraph to attach them to, they would otherwise be lost, and with them what they define."""
+    if not tables:
+        return blocks
+    out = list(blocks)
+    at_tops = list(tops) if len(tops) == len(blocks) else [(b.page, 0.0) for b in blocks]
+    for t in sorted(tables, key=lambda t: (t.page, t.bbox[1])):
+        rows = [Block(text=r, page=t.page) for r in _row_texts(t.rows)]
+        # before the first block that starts below the table's top (the other blocks keep their reading order)
+        k = next((k for k, top in enumerate(at_tops) if top > (t.page, t.bbox[1])), len(out))
+        out[k:k] = rows
+        at_tops[k:k] = [(t.page, t.bbox[1])] * len(rows)
+    return out
+
+
+def _row_texts(rows: tuple[tuple[str, ...], ...]) -> list[str]:
+    """Each row's cells as one text; a row with its first cell empty that goes on in the column where the row before
+    ended, which ended no sentence, and opens with no bullet ("o Clinton Hell's Kitchen Land Use (CHKLU) and
+    Housing, Health &" / "Human Services Committees (HHHS): ..."), is that row's wrapped line, where the grid drew no
+    rule between."""
+    out: list[str] = []
+    last_col = -1  # the column of the row before's last filled cell
+    for row in rows:
+        filled = [k for k, c in enumerate(row) if c and c.strip()]
+        if not filled:
+            continue
+        text = " ".join(" ".join(row[k].split()) for k in filled)
+        if out and filled[0] > 0 and filled[0] == last_col and not re.search(r"[.:;!?]$", out[-1]) \
+                and not re.match(r"[-–•▪◦o]\s", text):
+            out[-1] = f"{out[-1]} {text}"  # the same cell's text wrapping on in the same column
+        else:
+            out.append(text)
+        last_col = filled[-1]
+    return out
 
 
 # a reference marker in square brackets in the text's own type, after a word or a sentence's end: "... with other

@@ -538,11 +538,16 @@ class Numbering:
         # words before the colon, so the list is the sentence's, not a restart of the paragraph numbering
         clause = lab.dotted and lab.rest[:1].islower()
         if self.list_levels is not None:
-            if (phrase or clause) and successor_kind(self.list_levels, lab.levels) == "next":
+            # a phrase may close as an item of the lead-in's sentence does: "2. Mariama James;", "4. Liat Silberman;
+            # and", "3. Diane Lapson,"
+            item = phrase or len(lab.rest.split()) <= 8 and bool(re.search(r"(?:[;,]|[;,]\s+(?:and|or))$", lab.rest))
+            if (item or clause) and successor_kind(self.list_levels, lab.levels) == "next":
                 self.list_levels = lab.levels
                 return True
             self.list_levels = None
-        if not (phrase or clause) or lab.levels != (1,) or self.last_levels is None or i == 0:
+        if not (phrase or clause) or lab.levels != (1,) or i == 0:
+            return False
+        if self.last_levels is None and not _first_list(body, i):
             return False
         if not body[i - 1].text.rstrip().endswith(":"):
             return False
@@ -843,6 +848,26 @@ def _sentence(text: str) -> bool:
     return len(text.split()) > 8 and text[:1].isupper()
 
 
+def _first_list(body: Body, i: int) -> bool:
+    """Line i ("1. Linda Belfer"), the paper's first number, opens a list of a few words an item under the sentence
+    that introduces it ("The following five members confirmed that they accepted nomination for the Nominating
+    Committee:"), the list's own: its items follow straight under each other at one margin, and close as a
+    sentence's items do ("2. Mariama James;", "3. Diane Lapson,", "4. Liat Silberman; and").  An agenda's items
+    under "... transacting the following business:" ("1. Apologies" / "2. Welcome") close as titles do: items."""
+    w = body[i]
+    lab = w.label
+    assert lab is not None
+    if not body.pdf or len(lab.rest.split()) > 5 or not lab.rest[:1].isupper():
+        return False
+    run, j = [lab.rest], i + 1
+    while j < len(body) and body[j].label is not None and body[j].label.kind == "number" \
+            and body[j].label.levels == (len(run) + 1,) and not body[j].gap_before \
+            and abs(body[j].line.x0 - w.line.x0) <= 2 and len(body[j].label.rest.split()) <= 5:
+        run.append(body[j].label.rest)
+        j += 1
+    return len(run) >= 2 and any(re.search(r"(?:[;,]|[;,]?\s+(?:and|or))$", r.strip()) for r in run)
+
+
 def _after_titles(body: Body, i: int) -> bool:
     """Line i ("5. ...") is a title over bullets, and every number before it back to "1." is one too."""
     lab = body[i].label
@@ -982,8 +1007,12 @@ def unique_ids(paragraphs: list, sections: Sequence = ()) -> tuple[list, list[st
         if p.label != p.number or p.kind.value != "paragraph":
             continue
         cand = _levels(p.number)
-        if not runs or (cand is not None and prev is not None and cand != prev
-                        and successor_kind(prev, cand, max_gap=50) is None):
+        # the same number under the next unnumbered heading ("1. Report" under one committee, "1. Battery Park City
+        # Library Branch" under the next) begins that heading's series again; under one heading it is a number
+        # printed twice (and under a numbered one, its own series' number: "1" under "2 HAWSE proposals" then "1.1")
+        if not runs or (cand is not None and prev is not None and (
+                cand != prev and successor_kind(prev, cand, max_gap=50) is None
+                or cand == prev and p.section is None and p.heading != out[runs[-1][-1]].heading)):
             runs.append([])
         runs[-1].append(k)
         prev = cand if cand is not None else prev
@@ -1054,6 +1083,7 @@ def _qualifier(section: Optional[str], heading: Optional[str], numbered_heading:
         h = heading.strip().rstrip(":").strip()
         code = h.split(":", 1)[0].strip() if ":" in h else ""
         short = code if code and len(code.split()) <= 3 else " ".join(h.split()[:4])
+        short = re.sub(r"(?:\s+(?:and|&|of|to|for|the|in|on|at|with))+$", "", short, flags=re.I)  # not "BPC ... and"
         if short:
             return lambda n: f"{short} {n}"
     if section:

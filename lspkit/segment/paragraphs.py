@@ -202,6 +202,7 @@ class Blocks:
         self.lines: list[str] = []
         self.page = 0
         self.marked: list[Line] = []  # the open block's lines, for their tracked changes
+        self.tops: list[tuple[int, float]] = []  # each done block's first line: its page and top
 
     def add_line(self, w: WorkLine, body: Body) -> None:
         if w.gap_before and self.lines and self.marked and self.marked[-1].page != w.line.page \
@@ -218,6 +219,7 @@ class Blocks:
         if self.lines:
             text = join_lines(self.lines, body.vocab)
             self.done.append(Block(text=text, page=self.page, changes=place_changes(self.marked, text)))
+            self.tops.append((self.marked[0].page, self.marked[0].top) if self.marked else (self.page, 0.0))
         self.lines = []
         self.marked = []
 

@@ -309,6 +309,13 @@ def _lettered(lines: Sequence[Line], heads: set[int], actions: set[int],
             continue
         items[k] = (number, letter, rest)
         last = letter
-    # a sub-heading heads letters only where its own "a." follows it
-    subheads = {k for k in titles if any(k < j <= k + 2 and items[j][1] == "a" for j in items)}
+    # a sub-heading heads letters only where its own "a." follows it: the next line in the notes column, over a
+    # page break too ("Health & safety:" at a page's foot, its "a. Consider any H & S ..." on the next page's top,
+    # the footer's lines between them outside the column)
+    subheads = set()
+    for k in titles:
+        j = next((j for j in range(k + 1, min(len(lines), k + 8))
+                  if j in items or -4.5 <= lines[j].x0 - notes <= 4.5), None)
+        if j is not None and j in items and items[j][1] == "a" and (j <= k + 2 or lines[j].page == lines[k].page + 1):
+            subheads.add(k)
     return items, subheads
