@@ -183,7 +183,7 @@ _COMPILED = tuple((RULE_PREFIX + name, re.compile(p.lower(), re.MULTILINE), _STA
 _COMPILED_ICASE = tuple((RULE_PREFIX + name, re.compile(p, re.IGNORECASE | re.MULTILINE), _STARTS[name]) for name, _t, _d, p in _SPEC)
 
 
-_WORD_RULES: dict = {}  # a word's lower-case vocabulary id -> (rules that may start at it, line rules it names)
+_WORD_RULES: dict = {}  # a word's vocabulary id (ORTH) -> (rules that may start at it, line rules it names)
 _LINE_RULES = sum(1 << i for i, (_n, rx, _s) in enumerate(_COMPILED) if rx.pattern.startswith("^"))  # tried by search
 _MATCH = tuple(rx.match for _n, rx, _s in _COMPILED)
 
@@ -205,16 +205,19 @@ def _word_rules(word: str) -> tuple:
     return tuple(i for i in range(len(_COMPILED)) if mask >> i & 1 and not _LINE_RULES >> i & 1), mask & _LINE_RULES
 
 
-def _doc_matches(doc, text: str) -> dict[str, tuple[int, int]]:
-    from spacy.attrs import IDX, LOWER
-
+def _doc_matches(doc, text: str, columns: Optional[list] = None) -> dict[str, tuple[int, int]]:
+    """`columns`: the doc's linear.token_columns, when the caller has them already."""
     low = text.lower()
     if len(low) != len(text):  # a few Unicode letters change length in lower case: search as it is
         return search_all(text)
     if not len(doc):
         return {}
+    if columns is None:
+        from .linear import token_columns
+
+        columns = token_columns(doc)
     table = _WORD_RULES
-    keys, starts = doc.to_array([LOWER, IDX]).T.tolist()
+    keys, _norms, starts = columns
     words = list(map(table.get, keys))  # most words are in the table: a new one is looked up below
     if None in words:
         if len(table) > 200_000:
@@ -224,7 +227,7 @@ def _doc_matches(doc, text: str) -> dict[str, tuple[int, int]]:
             if words[j] is None:
                 rules = table.get(key)
                 if rules is None:
-                    rules = table[key] = _word_rules(strings[key])
+                    rules = table[key] = _word_rules(strings[key].lower())  # LOWER is the ORTH's str.lower()
                 words[j] = rules
     found: dict[int, tuple[int, int]] = {}
     lines = 0
@@ -259,7 +262,7 @@ def search_all(text: str) -> dict[str, tuple[int, int]]:
     return out
 
 
-def rule_features(text: str, doc=None) -> dict[str, tuple[int, int]]:
+def rule_features(text: str, doc=None, columns: Optional[list] = None) -> dict[str, tuple[int, int]]:
     """Rule feature -> (start, end) of its first match in `text` ("@rule:gov:delegation").
 
     `doc`: the text as the tagger tokenised it (made here if not given): a rule is tried only where a
@@ -268,7 +271,7 @@ def rule_features(text: str, doc=None) -> dict[str, tuple[int, int]]:
         from .linear import feature_docs
 
         doc = next(iter(feature_docs([text])))
-    return _doc_matches(doc, text)
+    return _doc_matches(doc, text, columns)
 
 
 @lru_cache(maxsize=256)

@@ -16,7 +16,7 @@ from operator import attrgetter
 from typing import Any, Optional, Sequence
 
 from . import docdata
-from .linear import context_shares, describe_context
+from .linear import context_shares, describe_context, token_columns
 from .rules import describe_rule, is_rule, rule_features
 from .taxonomy import Scoring, Taxonomy
 from .matching import stem
@@ -327,8 +327,9 @@ class ThemeScorer:
 
         `context`: the document's DocumentContext (self.context), None for a model without it."""
         model = self.model
-        rules = rule_features(text, doc) if model.uses_rules else None
-        probabilities, known, n_features, offsets = model.score_doc(doc, context=context, rules=rules)
+        columns = token_columns(doc)  # once for the rules and the words
+        rules = rule_features(text, doc, columns) if model.uses_rules else None
+        probabilities, known, n_features, offsets = model.score_doc(doc, context=context, rules=rules, columns=columns)
         if not n_features:
             return  # no words: nothing for the model to weigh
         probs = dict(zip(model.labels, probabilities))
