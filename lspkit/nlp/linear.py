@@ -432,7 +432,7 @@ def load_model_dir(directory: str) -> LinearModel:
     try:
         labels = tuple(str(x) for x in data["labels"])
         bias = [float(x) for x in data["bias"]]
-        weights = {str(f): tuple(float(x) for x in ws) for f, ws in data["weights"].items()}
+        weights = {str(f): tuple(map(float, ws)) for f, ws in data["weights"].items()}
         thresholds = [float(x) for x in data.get("thresholds") or [0.5] * len(labels)]
         alpha = float(data.get("alpha", 0.0))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -100,7 +100,15 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "agenda-item": ("order", "roll", "agenda", "minutes", "public", "business", "session", "communications",
                     "correspondence", "announcements", "council", "introductions", "presentation", "proclamation", "report"),
 }
-_COMPILED = tuple((kind, desc, re.compile(p, re.MULTILINE), _NEEDS[kind]) for kind, desc, p in PATTERNS)
+
+
+def __getattr__(name: str):
+    """`_COMPILED`: (kind, description, the whole pattern compiled, _NEEDS[kind]) for each kind, compiled when first
+    asked for (the tests compare the scan with it; the scan itself compiles the alternatives it meets)."""
+    if name == "_COMPILED":
+        found = globals()["_COMPILED"] = tuple((kind, desc, re.compile(p, re.MULTILINE), _NEEDS[kind]) for kind, desc, p in PATTERNS)
+        return found
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # The same words, finer: per kind, for each top-level alternative of its pattern (in order), what any match of that
 # alternative contains: a word, or a tuple of words all of which it contains.  A paragraph's scan for a kind uses only
