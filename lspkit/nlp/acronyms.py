@@ -35,7 +35,10 @@ _CAPS_WORDS = frozenset(
     ALSO VERY NONE EACH BOTH THIS THAT THESE THOSE WITH FROM INTO OVER UNDER NB PS AM PM""".split()
 )
 _ROMAN = re.compile(r"^(?=[IVX]+$)X{0,3}(IX|IV|V?I{0,3})$")
-_CANDIDATE = re.compile(r"(?<![A-Za-z0-9&])([A-Z][A-Za-z&]{1,9})(?![A-Za-z0-9&])")
+# A capital not preceded by a letter, digit or "&": the check comes after the capital ("(?<![...].)" looks at the
+# character before it), so the pattern starts with a class and the regular-expression engine jumps from capital to
+# capital instead of trying the look-behind at every character (the same matches: tests/test_nlp_acronyms.py).
+_CANDIDATE = re.compile(r"([A-Z](?<![A-Za-z0-9&].)[A-Za-z&]{1,9})(?![A-Za-z0-9&])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[-‐‑]\s?[A-Za-z][A-Za-z'’]*)*|&")
 # the words before a bracket, numbers too ("the Planning Act 2008 (PA2008)", "East Anglia TWO (EA2)")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[-‐‑]\s?[A-Za-z][A-Za-z'’]*)*|&|\d+")
@@ -46,7 +49,7 @@ _FORWARD = re.compile(
     r"((?:[A-Z]\.){2,6}|[A-Z][A-Za-z0-9&]{1,9}(?:\s[A-Z]{2,6}(?![A-Za-z]))?)"
     r"[”\"’']?(?:\s+for\s+short)?\s*\)"
 )
-_REVERSE = re.compile(r"(?<![A-Za-z0-9&])([A-Z][A-Za-z&]{1,9})\s*\(\s*([^()]{3,150}?)\s*\)")
+_REVERSE = re.compile(r"([A-Z](?<![A-Za-z0-9&].)[A-Za-z&]{1,9})\s*\(\s*([^()]{3,150}?)\s*\)")  # (as _CANDIDATE)
 
 
 @dataclass(frozen=True)
