@@ -270,12 +270,11 @@ class Procedure:
 def _procedure_spans(low: str) -> list[tuple[str, int, int]]:
     # no word holds a space: a word is in the text where it is in one of its whitespace-separated chunks, whose
     # bits are kept (most chunks are common words: a paragraph looks up its chunks instead of searching it 86 times)
-    chunks = set(low.split())
-    known = _CHUNK_BITS
-    masks = [known.get(c) for c in chunks]
+    chunks = low.split()
+    masks = list(map(_CHUNK_BITS.get, chunks))
     if None in masks:
-        if len(known) > 100_000:
-            known.clear()
+        if len(_CHUNK_BITS) > 100_000:
+            _CHUNK_BITS.clear()
         masks = [_chunk_bits(c) for c in chunks]
     mask = reduce(or_, masks, 0)
     for need, bit in _ALL_OF:
