@@ -49,7 +49,7 @@ MODEL_FILE = "lspkit-model.json"
 def token_columns(doc) -> list:
     """[ORTH ids, NORM ids, IDX] of the doc's tokens, as three lists: what the model's words (score_doc) and the
     guide rules (rules._doc_matches) read, taken from the doc once for both (`to_array` costs more per attribute
-    than the features' loop per token; a word's letters, length and stop flag are its lexeme's: _word_of)."""
+    than the features' loop per token; a word's letters, length and stop flag are its lexeme's: _WORDS)."""
     from spacy.attrs import IDX, NORM, ORTH
 
     if not len(doc):
@@ -57,16 +57,22 @@ def token_columns(doc) -> list:
     return doc.to_array([ORTH, NORM, IDX]).T.tolist()
 
 
-_WORDS: dict = {}  # ORTH id -> (is a stop word, length) for a word of two or more letters, 0 for any other token
+class _WordTable(dict):
+    """ORTH id -> (is a stop word, length) for a word of two or more letters, 0 for any other token: what score_doc
+    needs of a token beside its NORM, from its lexeme (IS_ALPHA, LENGTH and IS_STOP are lexical attributes in
+    spaCy).  A token not seen before is looked up in `vocab` (set by the caller) by `__missing__`, so the table is
+    read with `map(table.__getitem__, ...)` and no test for a miss."""
+
+    vocab = None
+
+    def __missing__(self, orth: int):
+        lex = self.vocab[orth]
+        length = len(lex.orth_)  # spaCy's LENGTH: the length of the lexeme's string
+        found = self[orth] = (bool(lex.is_stop), length) if lex.is_alpha and length >= 2 else 0
+        return found
 
 
-def _word_of(vocab, orth: int):
-    """What score_doc needs of a token beside its NORM, from its lexeme (the same for every token of it:
-    IS_ALPHA, LENGTH and IS_STOP are lexical attributes in spaCy)."""
-    lex = vocab[orth]
-    length = len(lex.orth_)  # spaCy's LENGTH: the length of the lexeme's string
-    found = _WORDS[orth] = (bool(lex.is_stop), length) if lex.is_alpha and length >= 2 else 0
-    return found
+_WORDS = _WordTable()
 
 
 def doc_feature_ids(doc) -> dict:
@@ -244,12 +250,10 @@ class LinearModel:
         known: list = []
         orths, norms, starts = columns if columns is not None else token_columns(doc)
         if orths:
-            words = list(map(_WORDS.get, orths))  # (stop, length) of a word, 0 for another token: per lexeme
-            if None in words:
-                if len(_WORDS) > 500_000:
-                    _WORDS.clear()
-                vocab = doc.vocab
-                words = [_word_of(vocab, o) if w is None else w for o, w in zip(orths, words)]
+            if len(_WORDS) > 500_000:
+                _WORDS.clear()
+            _WORDS.vocab = doc.vocab
+            words = list(map(_WORDS.__getitem__, orths))  # (stop, length) of a word, 0 for another token: per lexeme
             prev = None
             prev_stop = False
             prev_idx = 0

@@ -189,7 +189,18 @@ def _compiled_icase() -> tuple:
     return tuple((RULE_PREFIX + name, re.compile(p, re.IGNORECASE | re.MULTILINE), _STARTS[name]) for name, _t, _d, p in _SPEC)
 
 
-_WORD_RULES: dict = {}  # a word's vocabulary id (ORTH) -> (rules that may start at it, line rules it names)
+class _RuleTable(dict):
+    """A word's vocabulary id (ORTH) -> _word_rules of its lower case; one not seen before is looked up in `strings`
+    (set by the caller) by `__missing__`, so the table is read with `map(table.__getitem__, ...)`."""
+
+    strings = None
+
+    def __missing__(self, key: int) -> tuple:
+        found = self[key] = _word_rules(self.strings[key].lower())  # spaCy's LOWER is the ORTH's str.lower()
+        return found
+
+
+_WORD_RULES = _RuleTable()
 _LINE_RULES = sum(1 << i for i, (_n, rx, _s) in enumerate(_COMPILED) if rx.pattern.startswith("^"))  # tried by search
 _MATCH = tuple(rx.match for _n, rx, _s in _COMPILED)
 
@@ -224,17 +235,10 @@ def _doc_matches(doc, text: str, columns: Optional[list] = None) -> dict[str, tu
         columns = token_columns(doc)
     table = _WORD_RULES
     keys, _norms, starts = columns
-    words = list(map(table.get, keys))  # most words are in the table: a new one is looked up below
-    if None in words:
-        if len(table) > 200_000:
-            table.clear()
-        strings = doc.vocab.strings
-        for j, key in enumerate(keys):
-            if words[j] is None:
-                rules = table.get(key)
-                if rules is None:
-                    rules = table[key] = _word_rules(strings[key].lower())  # LOWER is the ORTH's str.lower()
-                words[j] = rules
+    if len(table) > 200_000:
+        table.clear()
+    table.strings = doc.vocab.strings
+    words = list(map(table.__getitem__, keys))  # a word not seen before is looked up by __missing__
     found: dict[int, tuple[int, int]] = {}
     lines = 0
     match = _MATCH
