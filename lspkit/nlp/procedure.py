@@ -110,6 +110,7 @@ def __getattr__(name: str):
         return found
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
 # The same words, finer: per kind, for each top-level alternative of its pattern (in order), what any match of that
 # alternative contains: a word, or a tuple of words all of which it contains.  A paragraph's scan for a kind uses only
 # the alternatives whose words it holds, joined in their order into one pattern: an alternative left out cannot
@@ -195,15 +196,19 @@ def _index_alternatives():
 
 
 _KINDS, _WORD_BITS, _ALL_OF = _index_alternatives()
-assert not any(any(c.isspace() for c in w) for w, _b in _WORD_BITS)
-_CHUNK_BITS: dict[str, int] = {}  # a whitespace-free chunk of lower-case text -> the bits of the words it holds
+if any(c.isspace() for word, _bits in _WORD_BITS for c in word):
+    raise AssertionError("a procedure word holds a space: _procedure_spans looks for them chunk by chunk")
 
 
-def _chunk_bits(chunk: str) -> int:
-    bits = _CHUNK_BITS.get(chunk)
-    if bits is None:
-        bits = _CHUNK_BITS[chunk] = reduce(or_, [b for word, b in _WORD_BITS if word in chunk], 0)
-    return bits
+class _ChunkTable(dict):
+    """A whitespace-free chunk of lower-case text -> the bits of the words it holds (worked out when first seen)."""
+
+    def __missing__(self, chunk: str) -> int:
+        found = self[chunk] = reduce(or_, [bits for word, bits in _WORD_BITS if word in chunk], 0)
+        return found
+
+
+_CHUNK_BITS = _ChunkTable()
 _JOINED: dict[tuple[int, int], Any] = {}  # (kind's index, its alternatives present) -> the joined pattern's finditer
 
 
@@ -270,13 +275,9 @@ class Procedure:
 def _procedure_spans(low: str) -> list[tuple[str, int, int]]:
     # no word holds a space: a word is in the text where it is in one of its whitespace-separated chunks, whose
     # bits are kept (most chunks are common words: a paragraph looks up its chunks instead of searching it 86 times)
-    chunks = low.split()
-    masks = list(map(_CHUNK_BITS.get, chunks))
-    if None in masks:
-        if len(_CHUNK_BITS) > 100_000:
-            _CHUNK_BITS.clear()
-        masks = [_chunk_bits(c) for c in chunks]
-    mask = reduce(or_, masks, 0)
+    if len(_CHUNK_BITS) > 100_000:
+        _CHUNK_BITS.clear()
+    mask = reduce(or_, map(_CHUNK_BITS.__getitem__, low.split()), 0)
     for need, bit in _ALL_OF:
         if mask & need == need:
             mask |= bit
