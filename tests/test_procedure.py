@@ -98,3 +98,37 @@ def test_the_words_a_pattern_needs_never_hide_a_match():
         plain = sorted(((kind, m.start(), m.end()) for kind, _d, rx, _n in procedure._COMPILED
                         for m in rx.finditer(low) if m.end() > m.start()), key=lambda s: s[1])
         assert procedure._procedure_spans(low) == plain, low
+
+
+def test_each_alternative_holds_the_words_it_is_tried_for():
+    """`_ALTERNATIVE_NEEDS` gives each alternative of a kind's pattern the words any of its matches contains (a
+    tuple: all of them); `_procedure_spans` tries only the alternatives whose words the paragraph holds.  Every match
+    of every alternative, alone, over the labelled and gold paragraphs, holds its words in the matched text itself,
+    and the alternatives split from a pattern join back into it."""
+    import re
+    from pathlib import Path
+
+    from lspkit.nlp import procedure
+
+    root = Path(__file__).resolve().parent.parent / "data"
+    texts = []
+    for path in sorted((root / "labels").rglob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            text = json.loads(line).get("text") if line.strip() else None
+            if text:
+                texts.append(text.lower())
+    for path in sorted((root / "real" / "gold").glob("*.json")):
+        texts.extend(p["text"].lower() for p in json.loads(path.read_text(encoding="utf-8")).get("paragraphs", []) if p.get("text"))
+    texts = list(dict.fromkeys(texts))
+    matched = 0
+    for kind, _desc, pattern in procedure.PATTERNS:
+        alternatives = procedure._alternatives(pattern)
+        assert "|".join(alternatives) == pattern
+        for alternative, needs in zip(alternatives, procedure._ALTERNATIVE_NEEDS[kind]):
+            rx = re.compile(alternative, re.MULTILINE)
+            for low in texts:
+                for m in rx.finditer(low):
+                    matched += 1
+                    held = m.group()
+                    assert any(all(w in held for w in need) if isinstance(need, tuple) else need in held for need in needs), (kind, alternative, held)
+    assert matched > 300

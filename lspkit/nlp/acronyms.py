@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Optional, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence
 
 # Words an acronym's initials may skip ("Office of the Deputy Prime Minister").
 STOPWORDS = frozenset("of the and & for in on to a an at by with from".split())
@@ -35,7 +35,10 @@ _CAPS_WORDS = frozenset(
     ALSO VERY NONE EACH BOTH THIS THAT THESE THOSE WITH FROM INTO OVER UNDER NB PS AM PM""".split()
 )
 _ROMAN = re.compile(r"^(?=[IVX]+$)X{0,3}(IX|IV|V?I{0,3})$")
-_CANDIDATE = re.compile(r"(?<![A-Za-z0-9&])([A-Z][A-Za-z&]{1,9})(?![A-Za-z0-9&])")
+# A capital not preceded by a letter, digit or "&": the check comes after the capital ("(?<![...].)" looks at the
+# character before it), so the pattern starts with a class and the regular-expression engine jumps from capital to
+# capital instead of trying the look-behind at every character (the same matches: tests/test_nlp_acronyms.py).
+_CANDIDATE = re.compile(r"([A-Z](?<![A-Za-z0-9&].)[A-Za-z&]{1,9})(?![A-Za-z0-9&])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[-‐‑]\s?[A-Za-z][A-Za-z'’]*)*|&")
 # the words before a bracket, numbers too ("the Planning Act 2008 (PA2008)", "East Anglia TWO (EA2)")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[-‐‑]\s?[A-Za-z][A-Za-z'’]*)*|&|\d+")
@@ -46,7 +49,7 @@ _FORWARD = re.compile(
     r"((?:[A-Z]\.){2,6}|[A-Z][A-Za-z0-9&]{1,9}(?:\s[A-Z]{2,6}(?![A-Za-z]))?)"
     r"[”\"’']?(?:\s+for\s+short)?\s*\)"
 )
-_REVERSE = re.compile(r"(?<![A-Za-z0-9&])([A-Z][A-Za-z&]{1,9})\s*\(\s*([^()]{3,150}?)\s*\)")
+_REVERSE = re.compile(r"([A-Z](?<![A-Za-z0-9&].)[A-Za-z&]{1,9})\s*\(\s*([^()]{3,150}?)\s*\)")  # (as _CANDIDATE)
 
 
 @dataclass(frozen=True)
@@ -514,35 +517,60 @@ def find_acronyms(
 
 
 class _CapitalisedWords:
-    """The document's words (_WORD), split once, with where each capital letter starts a word."""
+    """The document's words (_WORD) and where a capital letter starts one, each paragraph split when first needed.
+
+    An acronym's long form is looked for from the first paragraph on, and most are found early: the paragraphs
+    after it are not split at all, and a paragraph without the capital is skipped by a substring test."""
 
     def __init__(self, paragraphs):
-        self.words = [_WORD.findall(t) for _, t in paragraphs]
-        self.starting: dict[str, list[tuple[int, int]]] = {}  # capital -> (paragraph index, word index), in order
-        for idx, ws in enumerate(self.words):
-            for j, w in enumerate(ws):
-                if w[0].isupper():
-                    self.starting.setdefault(w[0], []).append((idx, j))
+        self.texts = [t for _, t in paragraphs]
+        self._words: dict[int, list[str]] = {}
+        self._capitals: dict[int, dict[str, list[int]]] = {}  # paragraph index -> capital -> indexes of its words
+
+    def words(self, idx: int) -> list[str]:
+        found = self._words.get(idx)
+        if found is None:
+            found = self._words[idx] = _WORD.findall(self.texts[idx])
+        return found
+
+    def starting(self, capital: str) -> Iterator[tuple[int, list[int]]]:
+        """(paragraph index, indexes of its words whose first letter is `capital`), for each paragraph that has one,
+        in order (`capital`: a capital letter)."""
+        capitals = self._capitals
+        for idx, text in enumerate(self.texts):
+            if capital not in text:
+                continue
+            at = capitals.get(idx)
+            if at is None:
+                at = capitals[idx] = {}
+                for j, w in enumerate(self.words(idx)):
+                    if w[0].isupper():
+                        at.setdefault(w[0], []).append(j)
+            if capital in at:
+                yield idx, at[capital]
 
 
 def _find_by_initials(short: str, words: _CapitalisedWords, paragraphs) -> Optional[tuple[str, int]]:
     letters = _letters(short)
-    for idx, j in words.starting.get(letters[-1].upper(), ()):
-        lo = max(0, j + 1 - (len(letters) * 3 + 2))
-        window = words.words[idx][lo : j + 1]
-        start = _initials_match(window, letters, need_caps=True)
-        if start is None:
-            continue
-        run = window[start:]
-        content = [x for x in run if x.lower() not in STOPWORDS]
-        if len(content) < 2 or not all(x[0].isupper() for x in content):
-            continue
-        # the run must not be the middle of a longer capitalised name
-        if start > 0 and window[start - 1][0].isupper() and window[start - 1].lower() not in STOPWORDS:
-            continue
-        text = paragraphs[idx][1]
-        spans = [m.span() for m in _WORD.finditer(text)]
-        return _clean_long(text[spans[lo + start][0] : spans[j][1]]), idx
+    reach = len(letters) * 3 + 2
+    for idx, at in words.starting(letters[-1].upper()):
+        ws = words.words(idx)
+        for j in at:
+            lo = max(0, j + 1 - reach)
+            window = ws[lo : j + 1]
+            start = _initials_match(window, letters, need_caps=True)
+            if start is None:
+                continue
+            run = window[start:]
+            content = [x for x in run if x.lower() not in STOPWORDS]
+            if len(content) < 2 or not all(x[0].isupper() for x in content):
+                continue
+            # the run must not be the middle of a longer capitalised name
+            if start > 0 and window[start - 1][0].isupper() and window[start - 1].lower() not in STOPWORDS:
+                continue
+            text = paragraphs[idx][1]
+            spans = [m.span() for m in _WORD.finditer(text)]
+            return _clean_long(text[spans[lo + start][0] : spans[j][1]]), idx
     return None
 
 

@@ -46,6 +46,35 @@ MODEL_FILE = "lspkit-model.json"
 # ---------------------------------------------------------------- features
 
 
+def token_columns(doc) -> list:
+    """[ORTH ids, NORM ids, IDX] of the doc's tokens, as three lists: what the model's words (score_doc) and the
+    guide rules (rules._doc_matches) read, taken from the doc once for both (`to_array` costs more per attribute
+    than the features' loop per token; a word's letters, length and stop flag are its lexeme's: _WORDS)."""
+    from spacy.attrs import IDX, NORM, ORTH
+
+    if not len(doc):
+        return [[], [], []]
+    return doc.to_array([ORTH, NORM, IDX]).T.tolist()
+
+
+class _WordTable(dict):
+    """ORTH id -> (is a stop word, length) for a word of two or more letters, 0 for any other token: what score_doc
+    needs of a token beside its NORM, from its lexeme (IS_ALPHA, LENGTH and IS_STOP are lexical attributes in
+    spaCy).  A token not seen before is looked up in `vocab` (set by the caller) by `__missing__`, so the table is
+    read with `map(table.__getitem__, ...)` and no test for a miss."""
+
+    vocab = None
+
+    def __missing__(self, orth: int):
+        lex = self.vocab[orth]
+        length = len(lex.orth_)  # spaCy's LENGTH: the length of the lexeme's string
+        found = self[orth] = (bool(lex.is_stop), length) if lex.is_alpha and length >= 2 else 0
+        return found
+
+
+_WORDS = _WordTable()
+
+
 def doc_feature_ids(doc) -> dict:
     """doc_features keyed by the vocabulary's string ids, building no string.
 
@@ -206,28 +235,33 @@ class LinearModel:
         return self._probabilities(len(features), known, context), known
 
     def score_doc(
-        self, doc, *, context: Optional[DocumentContext] = None, rules: Optional[dict] = None
+        self, doc, *, context: Optional[DocumentContext] = None, rules: Optional[dict] = None, columns: Optional[list] = None
     ) -> tuple[list[float], list[tuple[Any, tuple[float, ...]]], int, dict]:
         """score(doc_feature_ids(doc), by_id=True) without building the features the model does not know.
 
         (probabilities, known, number of features, {key: (start, end)} of the known ones): the
         same features in the same order, so the same sums, as `score` (tests/test_tag_fast_paths.py).
         `rules`: the paragraph's guide-rule features (rules.rule_features), for a model trained with them.
+        `columns`: the doc's token_columns, when the caller has them already.
         """
-        from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LENGTH, NORM
-
         table = self.weights_by_id()
         seen: set = set()
         offsets: dict = {}
         known: list = []
-        if len(doc):
+        orths, norms, starts = columns if columns is not None else token_columns(doc)
+        if orths:
+            if len(_WORDS) > 500_000:
+                _WORDS.clear()
+            _WORDS.vocab = doc.vocab
+            words = list(map(_WORDS.__getitem__, orths))  # (stop, length) of a word, 0 for another token: per lexeme
             prev = None
             prev_stop = False
             prev_idx = 0
-            for norm, alpha, stop, idx, length in doc.to_array([NORM, IS_ALPHA, IS_STOP, IDX, LENGTH]).tolist():
-                if not alpha or length < 2:
+            for word, norm, idx in zip(words, norms, starts):
+                if not word:
                     prev = None
                     continue
+                stop, length = word
                 if not stop and norm not in seen:
                     seen.add(norm)
                     ws = table.get(norm)
@@ -243,7 +277,8 @@ class LinearModel:
                             known.append((pair, ws))
                             offsets[pair] = (prev_idx, idx + length)
                 prev, prev_stop, prev_idx = norm, stop, idx
-        if not seen:
+        n = len(seen)
+        if not n:
             return [_sigmoid(b) for b in self.bias], [], 0, offsets
         fired = None
         if rules and self.uses_rules:
@@ -253,12 +288,12 @@ class LinearModel:
                 offsets[f] = rules[f]
             if not self.rule_value:  # scaled like words: they count among the features
                 known.extend(fired)
-                seen.update(rules)
+                n += len(rules)  # (names: never a word's or a pair's key)
                 fired = None
             else:
                 known.extend(fired)
-                return self._probabilities(len(seen), known[: len(known) - len(fired)], context, fired), known, len(seen), offsets
-        return self._probabilities(len(seen), known, context), known, len(seen), offsets
+                return self._probabilities(n, known[: len(known) - len(fired)], context, fired), known, n, offsets
+        return self._probabilities(n, known, context), known, n, offsets
 
     @property
     def uses_rules(self) -> bool:
@@ -401,7 +436,7 @@ def load_model_dir(directory: str) -> LinearModel:
     try:
         labels = tuple(str(x) for x in data["labels"])
         bias = [float(x) for x in data["bias"]]
-        weights = {str(f): tuple(float(x) for x in ws) for f, ws in data["weights"].items()}
+        weights = {str(f): tuple(map(float, ws)) for f, ws in data["weights"].items()}
         thresholds = [float(x) for x in data.get("thresholds") or [0.5] * len(labels)]
         alpha = float(data.get("alpha", 0.0))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

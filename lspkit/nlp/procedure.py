@@ -39,6 +39,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 from typing import Any, Optional
 
 # (kind, what it stands for, pattern); matched against the lower-cased text
@@ -81,9 +83,7 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
      r"|announcements|council\s+(?:comments|referrals)|oral\s+communications|(?:welcome\s+and\s+)?introductions|presentations?|proclamations?|reports?\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}(?:officers?|committees?|clerk|mayor))\s*(?:\([^)]*\))?\s*[.:]?\s*$"),
 )
 
-# words one of which every alternative of a kind's pattern contains: a pattern is tried only on a paragraph that
-# holds one (a substring test costs next to nothing; the patterns' leading alternations are tried at every
-# character, which made this check a third of the tagger's time)
+# words one of which every alternative of a kind's pattern contains (the test of a kind as a whole; tests check it)
 _NEEDS: dict[str, tuple[str, ...]] = {
     "opening": ("order", "opened", "welcomed", "pledge", "flag", "acknowledg", "country", "prayer", "invocation"),
     "attendance": ("roll", "present", "absent", "attendance", "apolog", "public", "exclu", "quorum", "excused"),
@@ -100,7 +100,125 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "agenda-item": ("order", "roll", "agenda", "minutes", "public", "business", "session", "communications",
                     "correspondence", "announcements", "council", "introductions", "presentation", "proclamation", "report"),
 }
-_COMPILED = tuple((kind, desc, re.compile(p, re.MULTILINE), _NEEDS[kind]) for kind, desc, p in PATTERNS)
+
+
+def __getattr__(name: str):
+    """`_COMPILED`: (kind, description, the whole pattern compiled, _NEEDS[kind]) for each kind, compiled when first
+    asked for (the tests compare the scan with it; the scan itself compiles the alternatives it meets)."""
+    if name == "_COMPILED":
+        found = globals()["_COMPILED"] = tuple((kind, desc, re.compile(p, re.MULTILINE), _NEEDS[kind]) for kind, desc, p in PATTERNS)
+        return found
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# The same words, finer: per kind, for each top-level alternative of its pattern (in order), what any match of that
+# alternative contains: a word, or a tuple of words all of which it contains.  A paragraph's scan for a kind uses only
+# the alternatives whose words it holds, joined in their order into one pattern: an alternative left out cannot
+# match, so the joined pattern finds exactly what the whole one finds (each alternative tried at a position in the
+# same order), and most paragraphs try none or one or two short ones instead of scanning every character with
+# every alternative (the check was a fifth of the tagger's time).  tests/test_procedure.py holds these words to
+# the patterns; bench/procedure_identity.py compares the whole check with the version before on 66,000 texts.
+_ALTERNATIVE_NEEDS: dict[str, tuple[tuple, ...]] = {
+    "opening": (("order",), ("opened",), ("opened",), ("welcomed",), ("pledge",), ("flag",), ("country", "acknowledg"),
+                ("prayer", "invocation")),
+    "attendance": (("roll",), ("present", "absent", "attendance"), ("apolog",), ("apolog",), ("apolog",), ("present",),
+                   ("public",), ("exclu",), ("quorum",), ("absent", "excused")),
+    "interests": (("interest",), ("interest",), ("interest",)),
+    "minutes": (("minutes",), ("minutes", "agenda"), ("record",), ("arising",), ("minutes",)),
+    "motion": (("moved", "seconded", "proposed"), ("moved", "seconded"), ("motion",), ("motion",), ("carried",),
+               ("unanimously",), ("ayes", "nays", "noes", "yeas", "abst"), ("favo",), ("vote",),
+               (("(", "-"), ("(", "\u2013")), ("vote",), ("seconder",), ("moved",), ("motion",)),
+    "adjournment": (("adjourn",), ("closed", "ended", "concluded", "terminated"), ("business",), ("declared", "closed"),
+                    ("close",)),
+    "next-meeting": ((("meeting", "date"), ("meeting", "time")), (("next", "meeting"),), (("next", "meeting"),),
+                     (("meetings", "date"), ("meetings", "time")), (("meeting", "dates"),)),
+    "noted": (("noted", "received", "deferred", "tabled", "postponed", "withdrawn", "filed"), ("file",), ("noted",),
+              ("raised", "asked", "received", "submitted", "report", "heard"), ("nothing",),
+              ("carried", "agreed", "lost", "deferred", "noted", "approved", "accepted"),
+              ("presented", "circulated", "read", "information"), ("only",), ("consent",)),
+    "routine-approval": (("rezon", "plat", "permit", "variance", "annexation", "subdivision", "site", "planning", "licen"),
+                         (("planning", "recommend"),)),
+    "agenda-item": (_NEEDS["agenda-item"],),
+}
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression (split at each "|" outside groups and classes)."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a class: to its closing bracket (a "]" first in it, or escaped, is a member)
+            i += 2 if pattern[i + 1 : i + 2] == "]" else 1
+            while pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and not depth:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
+def _index_alternatives():
+    """(kinds, word -> bits, [(bits of words all needed, bit)]): one bit per alternative of every kind, in PATTERNS'
+    order, then one per word of a tuple (all needed); each kind is (kind, its alternatives' sources, its first bit,
+    the mask of its bits)."""
+    kinds, word_bits, all_of, bit = [], {}, [], 0
+    for kind, _desc, pattern in PATTERNS:
+        alternatives = _alternatives(pattern)
+        needs = _ALTERNATIVE_NEEDS[kind]
+        if len(needs) != len(alternatives):
+            raise AssertionError(f"procedure pattern {kind}: {len(alternatives)} alternatives, words for {len(needs)}")
+        first = bit
+        for need in needs:
+            for word in need:
+                if isinstance(word, tuple):
+                    all_of.append((word, 1 << bit))
+                else:
+                    word_bits[word] = word_bits.get(word, 0) | 1 << bit
+            bit += 1
+        kinds.append((kind, tuple(alternatives), first, ((1 << bit) - 1) ^ ((1 << first) - 1)))
+    own: dict[str, int] = {}  # a word of a tuple -> its own bit, above the alternatives'
+    for words, _bit in all_of:
+        for word in words:
+            if word not in own:
+                own[word] = 1 << (bit + len(own))
+                word_bits[word] = word_bits.get(word, 0) | own[word]
+    all_of = [(reduce(or_, [own[w] for w in words]), alt) for words, alt in all_of]
+    return tuple(kinds), tuple(word_bits.items()), tuple(all_of)
+
+
+_KINDS, _WORD_BITS, _ALL_OF = _index_alternatives()
+if any(c.isspace() for word, _bits in _WORD_BITS for c in word):
+    raise AssertionError("a procedure word holds a space: _procedure_spans looks for them chunk by chunk")
+
+
+class _ChunkTable(dict):
+    """A whitespace-free chunk of lower-case text -> the bits of the words it holds (worked out when first seen)."""
+
+    def __missing__(self, chunk: str) -> int:
+        found = self[chunk] = reduce(or_, [bits for word, bits in _WORD_BITS if word in chunk], 0)
+        return found
+
+
+_CHUNK_BITS = _ChunkTable()
+_JOINED: dict[tuple[int, int], Any] = {}  # (kind's index, its alternatives present) -> the joined pattern's finditer
+
+
+def _joined(k: int, mask: int):
+    """The finditer of kind k's alternatives in `mask` (bits from the kind's first), joined in their order."""
+    _kind, alternatives, _first, _bits = _KINDS[k]
+    chosen = [a for i, a in enumerate(alternatives) if mask >> i & 1]
+    finditer = _JOINED[k, mask] = re.compile("|".join(chosen), re.MULTILINE).finditer
+    return finditer
+
 
 # a rule about meetings (standing orders, procedure rules), not a record of one: guide rule 16
 _NORMATIVE = re.compile(r"\b(?:shall|must|(?<!\d\s)may(?!\s+\d)|will\s+not\s+be|no\s+more\s+than|provided\s+that|(?:is|are)\s+required\s+to)\b")
@@ -155,15 +273,30 @@ class Procedure:
 
 
 def _procedure_spans(low: str) -> list[tuple[str, int, int]]:
+    # no word holds a space: a word is in the text where it is in one of its whitespace-separated chunks, whose
+    # bits are kept (most chunks are common words: a paragraph looks up its chunks instead of searching it 86 times)
+    if len(_CHUNK_BITS) > 100_000:
+        _CHUNK_BITS.clear()
+    mask = reduce(or_, map(_CHUNK_BITS.__getitem__, low.split()), 0)
+    for need, bit in _ALL_OF:
+        if mask & need == need:
+            mask |= bit
     out = []
-    for kind, _desc, rx, needs in _COMPILED:
-        if not any(w in low for w in needs):
-            continue
-        for m in rx.finditer(low):
-            if m.end() > m.start():
-                out.append((kind, m.start(), m.end()))
-    out.sort(key=lambda s: s[1])
+    if not mask:
+        return out
+    for k, (kind, _alternatives, first, bits) in enumerate(_KINDS):
+        if mask & bits:
+            key = (mask & bits) >> first
+            finditer = _JOINED.get((k, key)) or _joined(k, key)
+            for m in finditer(low):
+                if m.end() > m.start():
+                    out.append((kind, m.start(), m.end()))
+    out.sort(key=_start)
     return out
+
+
+def _start(span) -> int:
+    return span[1]
 
 
 def remainder(text: str, spans) -> str:
@@ -185,10 +318,8 @@ def held_back(text: str) -> Optional[Procedure]:
     low = text.lower()
     if len(low) != len(text):  # offsets must hold: a few Unicode letters change length in lower case
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    if _NORMATIVE.search(low):  # first: one search, where the spans take ten (the answer is None either way)
-        return None
-    spans = _procedure_spans(low)
-    if not spans:
+    spans = _procedure_spans(low)  # first: most paragraphs try no pattern at all
+    if not spans or _NORMATIVE.search(low):  # (None either way)
         return None
     rest = remainder(text, spans)
     n = content_words(rest)

@@ -180,10 +180,27 @@ RULES: dict[str, tuple[str, str]] = {name: (theme, desc) for name, theme, desc, 
 # matched against the lower-cased text (much faster than IGNORECASE); a text whose lower case
 # has another length (a few Unicode letters) is matched as it is, case ignored, so offsets hold
 _COMPILED = tuple((RULE_PREFIX + name, re.compile(p.lower(), re.MULTILINE), _STARTS[name]) for name, _t, _d, p in _SPEC)
-_COMPILED_ICASE = tuple((RULE_PREFIX + name, re.compile(p, re.IGNORECASE | re.MULTILINE), _STARTS[name]) for name, _t, _d, p in _SPEC)
 
 
-_WORD_RULES: dict = {}  # a word's lower-case vocabulary id -> (rules that may start at it, line rules it names)
+@lru_cache(maxsize=1)
+def _compiled_icase() -> tuple:
+    """The patterns with case ignored, for the rare text whose lower case has another length: compiled when first
+    needed (compiling them with the rest took a fifth of the pipeline's load)."""
+    return tuple((RULE_PREFIX + name, re.compile(p, re.IGNORECASE | re.MULTILINE), _STARTS[name]) for name, _t, _d, p in _SPEC)
+
+
+class _RuleTable(dict):
+    """A word's vocabulary id (ORTH) -> _word_rules of its lower case; one not seen before is looked up in `strings`
+    (set by the caller) by `__missing__`, so the table is read with `map(table.__getitem__, ...)`."""
+
+    strings = None
+
+    def __missing__(self, key: int) -> tuple:
+        found = self[key] = _word_rules(self.strings[key].lower())  # spaCy's LOWER is the ORTH's str.lower()
+        return found
+
+
+_WORD_RULES = _RuleTable()
 _LINE_RULES = sum(1 << i for i, (_n, rx, _s) in enumerate(_COMPILED) if rx.pattern.startswith("^"))  # tried by search
 _MATCH = tuple(rx.match for _n, rx, _s in _COMPILED)
 
@@ -205,27 +222,23 @@ def _word_rules(word: str) -> tuple:
     return tuple(i for i in range(len(_COMPILED)) if mask >> i & 1 and not _LINE_RULES >> i & 1), mask & _LINE_RULES
 
 
-def _doc_matches(doc, text: str) -> dict[str, tuple[int, int]]:
-    from spacy.attrs import IDX, LOWER
-
+def _doc_matches(doc, text: str, columns: Optional[list] = None) -> dict[str, tuple[int, int]]:
+    """`columns`: the doc's linear.token_columns, when the caller has them already."""
     low = text.lower()
     if len(low) != len(text):  # a few Unicode letters change length in lower case: search as it is
         return search_all(text)
     if not len(doc):
         return {}
+    if columns is None:
+        from .linear import token_columns
+
+        columns = token_columns(doc)
     table = _WORD_RULES
-    keys, starts = doc.to_array([LOWER, IDX]).T.tolist()
-    words = list(map(table.get, keys))  # most words are in the table: a new one is looked up below
-    if None in words:
-        if len(table) > 200_000:
-            table.clear()
-        strings = doc.vocab.strings
-        for j, key in enumerate(keys):
-            if words[j] is None:
-                rules = table.get(key)
-                if rules is None:
-                    rules = table[key] = _word_rules(strings[key])
-                words[j] = rules
+    keys, _norms, starts = columns
+    if len(table) > 200_000:
+        table.clear()
+    table.strings = doc.vocab.strings
+    words = list(map(table.__getitem__, keys))  # a word not seen before is looked up by __missing__
     found: dict[int, tuple[int, int]] = {}
     lines = 0
     match = _MATCH
@@ -252,14 +265,14 @@ def _doc_matches(doc, text: str) -> dict[str, tuple[int, int]]:
 def search_all(text: str) -> dict[str, tuple[int, int]]:
     """rule_features without the _STARTS shortcut: every pattern searched over the whole text, case ignored."""
     out = {}
-    for name, rx, _anchors in _COMPILED_ICASE:
+    for name, rx, _anchors in _compiled_icase():
         m = rx.search(text)
         if m is not None:
             out[name] = (m.start(), m.end())
     return out
 
 
-def rule_features(text: str, doc=None) -> dict[str, tuple[int, int]]:
+def rule_features(text: str, doc=None, columns: Optional[list] = None) -> dict[str, tuple[int, int]]:
     """Rule feature -> (start, end) of its first match in `text` ("@rule:gov:delegation").
 
     `doc`: the text as the tagger tokenised it (made here if not given): a rule is tried only where a
@@ -268,7 +281,7 @@ def rule_features(text: str, doc=None) -> dict[str, tuple[int, int]]:
         from .linear import feature_docs
 
         doc = next(iter(feature_docs([text])))
-    return _doc_matches(doc, text)
+    return _doc_matches(doc, text, columns)
 
 
 @lru_cache(maxsize=256)

@@ -16,7 +16,7 @@ from operator import attrgetter
 from typing import Any, Optional, Sequence
 
 from . import docdata
-from .linear import context_shares, describe_context
+from .linear import context_shares, describe_context, token_columns
 from .rules import describe_rule, is_rule, rule_features
 from .taxonomy import Scoring, Taxonomy
 from .matching import stem
@@ -59,7 +59,13 @@ def _evidence(text: str, start: int, end: int, weight: float, term: str, via: Op
     if not _FAST:
         return Evidence(text, start, end, weight, term, via)
     e = _new(Evidence)
-    e.__dict__.update(text=text, start=start, end=end, weight=weight, term=term, via=via)
+    d = e.__dict__  # (item by item: no keyword dictionary to build and merge; 0.39 us against 0.74)
+    d["text"] = text
+    d["start"] = start
+    d["end"] = end
+    d["weight"] = weight
+    d["term"] = term
+    d["via"] = via
     return e
 
 
@@ -68,7 +74,11 @@ def _hit(theme: str, score: float, evidence: tuple, prior: float) -> ThemeHit:
     if not _FAST:
         return ThemeHit(theme, score, evidence, prior)
     h = _new(ThemeHit)
-    h.__dict__.update(theme=theme, score=score, evidence=evidence, prior=prior)
+    d = h.__dict__
+    d["theme"] = theme
+    d["score"] = score
+    d["evidence"] = evidence
+    d["prior"] = prior
     return h
 
 
@@ -327,8 +337,9 @@ class ThemeScorer:
 
         `context`: the document's DocumentContext (self.context), None for a model without it."""
         model = self.model
-        rules = rule_features(text, doc) if model.uses_rules else None
-        probabilities, known, n_features, offsets = model.score_doc(doc, context=context, rules=rules)
+        columns = token_columns(doc)  # once for the rules and the words
+        rules = rule_features(text, doc, columns) if model.uses_rules else None
+        probabilities, known, n_features, offsets = model.score_doc(doc, context=context, rules=rules, columns=columns)
         if not n_features:
             return  # no words: nothing for the model to weigh
         probs = dict(zip(model.labels, probabilities))
