@@ -307,6 +307,7 @@ def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], cou
         runs = [r for i, r in enumerate(runs) if i not in numbered]
     if runs and rulings is not None:
         hs, vs = rulings
+        grids: list = []
         if len(hs) >= 2 and len(vs) >= 2:
             grids = _grid_tables(hs, vs, runs, page_no)
             if any(len(r) > 8 and r[8] is not None for r in runs):  # prose in a ruled grid may be a schedule of changes
@@ -321,7 +322,9 @@ def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], cou
                           and x0 <= (r[0] + r[1]) / 2 <= x1 and top <= (r[2] + r[3]) / 2 <= bottom]
                 if table.rows or marked:
                     laid.tables.append((table, marked, _cells(table, hs, vs) if marked else None))
-        walls = _walls(vs, 0.75 * height)
+        # (a ruled table's own column rules are not the page's: its cells are read from its grid)
+        walls = [w for w in _walls(vs, 0.75 * height) if not any(
+            t.bbox[0] - 2 <= w[0] <= t.bbox[2] + 2 and t.bbox[1] - 2 <= w[1] and w[2] <= t.bbox[3] + 2 for t in grids)]
         laid.foot_rule = foot_rule(hs, vs, runs, width, height)
         laid.boxes = drawn_boxes(hs, vs, width, height)
     counts = laid.mark_counts
