@@ -69,33 +69,39 @@ def page_maps(resources, depth: int = 0) -> dict[str, dict[int, str]]:
 
 def document_page_maps(data: bytes, page_no: int, password: Optional[str] = None) -> dict[str, dict[int, str]]:
     """page_maps of page `page_no` (1-based) of the PDF in `data`, read with pdfminer ({} when it cannot be)."""
-    try:
-        page = _pdfminer_page(data, page_no, password or "")
-    except Exception:  # noqa: BLE001 - pdfminer's parse errors: no recovery, the page reads as it did
-        return {}
-    if page is None:
-        return {}
-    return page_maps(page.resources)
+    return DocumentGlyphs(data, password)(page_no)
 
 
-_LAST: list = []  # (id of data, password, pdfminer pages read so far, their iterator): one document at a time
+class DocumentGlyphs:
+    """page_maps by page number for one PDF, pdfminer's parse of it made on the first call and kept for the next
+    (a reader asks page by page, and only for pages whose text holds glyph codes)."""
 
+    def __init__(self, data: bytes, password: Optional[str] = None):
+        self.data, self.password = data, password or ""
+        self.pages: Optional[list] = None  # pdfminer's pages read so far
+        self.rest = None  # and the iterator over the others
 
-def _pdfminer_page(data: bytes, page_no: int, password: str):
-    import io
-    import itertools
+    def __call__(self, page_no: int) -> dict[str, dict[int, str]]:
+        try:
+            page = self._page(page_no)
+        except Exception:  # noqa: BLE001 - pdfminer's parse errors: no recovery, the page reads as it did
+            return {}
+        return page_maps(page.resources) if page is not None else {}
 
-    from pdfminer.pdfdocument import PDFDocument
-    from pdfminer.pdfpage import PDFPage
-    from pdfminer.pdfparser import PDFParser
+    def _page(self, page_no: int):
+        import io
+        import itertools
 
-    if not _LAST or _LAST[0][0] is not data or _LAST[0][1] != password:
-        doc = PDFDocument(PDFParser(io.BytesIO(data)), password=password)
-        _LAST[:] = [(data, password, [], iter(PDFPage.create_pages(doc)))]
-    _data, _password, seen, pages = _LAST[0]
-    if page_no > len(seen):
-        seen.extend(itertools.islice(pages, page_no - len(seen)))
-    return seen[page_no - 1] if page_no <= len(seen) else None
+        from pdfminer.pdfdocument import PDFDocument
+        from pdfminer.pdfpage import PDFPage
+        from pdfminer.pdfparser import PDFParser
+
+        if self.pages is None:
+            doc = PDFDocument(PDFParser(io.BytesIO(self.data)), password=self.password)
+            self.pages, self.rest = [], iter(PDFPage.create_pages(doc))
+        if page_no > len(self.pages):
+            self.pages.extend(itertools.islice(self.rest, page_no - len(self.pages)))
+        return self.pages[page_no - 1] if page_no <= len(self.pages) else None
 
 
 def _name(value) -> str:

@@ -25,14 +25,13 @@ def read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages, tr
     the Reading is the same either way.
     """
     from . import parallel
-    from .glyphs import document_page_maps
+    from .glyphs import DocumentGlyphs
 
     opened = open_checked(path, data, pages=pages, password=password, max_pages=max_pages)
     pdf = opened.pdf
     out = Collector(path, sha, opened, tracked)
     try:
-        glyphs = functools.partial(document_page_maps, data, password=password)
-        read = functools.partial(_read_page, pdf, tracked=tracked, glyphs=glyphs)
+        read = functools.partial(_read_page, pdf, tracked=tracked, glyphs=DocumentGlyphs(data, password))
         with contextlib.closing(parallel.map_pages(read, opened.wanted, path=path)) as laid_out:
             for laid in laid_out:
                 out.add(laid)
@@ -43,7 +42,7 @@ def read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages, tr
 
 def _read_page(pdf, page_no: int, tracked: str = "final", glyphs=None) -> PageLayout:
     """One page of an open PDF, read and laid out.  `glyphs(page_no)`: the page's fonts' maps from glyph code to
-    character (`glyphs.document_page_maps`), asked for only where pdfium gives glyph codes."""
+    character (`glyphs.DocumentGlyphs`), asked for only where pdfium gives glyph codes."""
     import pypdfium2 as pdfium
 
     try:
