@@ -322,9 +322,7 @@ def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], cou
                           and x0 <= (r[0] + r[1]) / 2 <= x1 and top <= (r[2] + r[3]) / 2 <= bottom]
                 if table.rows or marked:
                     laid.tables.append((table, marked, _cells(table, hs, vs) if marked else None))
-        # (a ruled table's own column rules are not the page's: its cells are read from its grid)
-        walls = [w for w in _walls(vs, 0.75 * height) if not any(
-            t.bbox[0] - 2 <= w[0] <= t.bbox[2] + 2 and t.bbox[1] - 2 <= w[1] and w[2] <= t.bbox[3] + 2 for t in grids)]
+        walls = _walls(vs, hs, grids, 0.75 * height)
         laid.foot_rule = foot_rule(hs, vs, runs, width, height)
         laid.boxes = drawn_boxes(hs, vs, width, height)
     counts = laid.mark_counts
@@ -687,12 +685,25 @@ def _cut_at_columns(line_runs: list, grids: list) -> list:
     return pieces
 
 
-def _walls(vs: list, tallest: float) -> list:
-    """The vertical rules at least `tallest` long (three quarters of the page: the column rules of a page set as a
-    grid, not a table's, a box's or a drawing's), merged where they touch, as (x, top, bottom)."""
+def _walls(vs: list, hs: list, grids: list, tallest: float) -> list:
+    """The column rules of a page set as a grid, as (x, top, bottom): vertical rules at least `tallest` long (three
+    quarters of the page, not a box's or a drawing's), merged where they touch, that no more than two rules cross
+    between their ends (a heading's rule and a foot's: a table's rows are ruled across its columns), outside the
+    ruled tables found on the page (`grids`: their cells are read from their grid)."""
+    if not vs:
+        return []
     from .tables import _merge_segments
 
-    return [tuple(v) for v in _merge_segments(vs) if v[2] - v[1] >= tallest]
+    walls = []
+    for x, top, bottom in _merge_segments(vs):
+        if bottom - top < tallest:
+            continue
+        if sum(1 for y, x0, x1 in hs if top + 2 < y < bottom - 2 and x0 - 2 <= x <= x1 + 2) > 2:
+            continue
+        if any(t.bbox[0] - 2 <= x <= t.bbox[2] + 2 and t.bbox[1] - 2 <= top and bottom <= t.bbox[3] + 2 for t in grids):
+            continue
+        walls.append((x, top, bottom))
+    return walls
 
 
 # a label alone: "6", "1.", "2.3", "(a)", "b)", "iv."
