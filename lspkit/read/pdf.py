@@ -301,11 +301,13 @@ def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], cou
 
     laid = PageLayout(page_no, width, height, count)
     columns: list = []  # the rules of ruled grids of three columns or more: a line crossing one is two cells
+    walls: list = []  # column rules drawn down the page: text either side of one is never one line (`_walled`)
     numbered = margin_line_numbers(runs)
     if numbered:  # printed line numbers are the page's furniture, never a label at a line's start
         runs = [r for i, r in enumerate(runs) if i not in numbered]
     if runs and rulings is not None:
         hs, vs = rulings
+        grids: list = []
         if len(hs) >= 2 and len(vs) >= 2:
             grids = _grid_tables(hs, vs, runs, page_no)
             if any(len(r) > 8 and r[8] is not None for r in runs):  # prose in a ruled grid may be a schedule of changes
@@ -320,6 +322,7 @@ def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], cou
                           and x0 <= (r[0] + r[1]) / 2 <= x1 and top <= (r[2] + r[3]) / 2 <= bottom]
                 if table.rows or marked:
                     laid.tables.append((table, marked, _cells(table, hs, vs) if marked else None))
+        walls = _walls(vs, hs, grids, 0.75 * height)
         laid.foot_rule = foot_rule(hs, vs, runs, width, height)
         laid.boxes = drawn_boxes(hs, vs, width, height)
     counts = laid.mark_counts
@@ -328,6 +331,8 @@ def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], cou
         # "Blockchain" + " treasury" are one run to the column finder)
         ordered = [[sub for r in line for sub in (r[9] if len(r) > 9 else [r])]
                    for line in order_runs(_layout_runs(runs), width)]
+        if walls:
+            ordered = [piece for line in ordered for piece in _walled(line, walls)]
         for line_runs in ordered:
             for r in line_runs:
                 mark = r[8] if len(r) > 8 else None
@@ -341,7 +346,10 @@ def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], cou
     plain = True
     search = _UNMAPPED.search
     for line_runs in order_runs(runs, width):
-        for piece in (_cut_at_columns(line_runs, columns) if columns else (line_runs,)):
+        pieces = _walled(line_runs, walls) if walls else (line_runs,)
+        if columns:
+            pieces = [p for piece in pieces for p in _cut_at_columns(piece, columns)]
+        for piece in pieces:
             line, marks = make_line(piece, page_no, width, height, tracked, unmarked=True)
             if line is not None:
                 laid.lines.append((boxed(line, laid.boxes), marks))
@@ -675,6 +683,52 @@ def _cut_at_columns(line_runs: list, grids: list) -> list:
         pieces[-1].append(r)
         prev = column if column is not None else prev
     return pieces
+
+
+def _walls(vs: list, hs: list, grids: list, tallest: float) -> list:
+    """The column rules of a page set as a grid, as (x, top, bottom): vertical rules at least `tallest` long (three
+    quarters of the page, not a box's or a drawing's), merged where they touch, that no more than two rules cross
+    between their ends (a heading's rule and a foot's: a table's rows are ruled across its columns), outside the
+    ruled tables found on the page (`grids`: their cells are read from their grid)."""
+    if not vs:
+        return []
+    from .tables import _merge_segments
+
+    walls = []
+    for x, top, bottom in _merge_segments(vs):
+        if bottom - top < tallest:
+            continue
+        if sum(1 for y, x0, x1 in hs if top + 2 < y < bottom - 2 and x0 - 2 <= x <= x1 + 2) > 2:
+            continue
+        if any(t.bbox[0] - 2 <= x <= t.bbox[2] + 2 and t.bbox[1] - 2 <= top and bottom <= t.bbox[3] + 2 for t in grids):
+            continue
+        walls.append((x, top, bottom))
+    return walls
+
+
+# a label alone: "6", "1.", "2.3", "(a)", "b)", "iv."
+_BARE_LABEL = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[ivxIVX]{1,5})[.):]?$")
+
+
+def _walled(line_runs: list, walls: list) -> list:
+    """A visual line's runs in pieces where a column rule runs down between two of them (a three-column minutes
+    grid's vote marks, item and action printed on one baseline: "Motion X | a. Resolution ..."): text either side
+    of a drawn rule is never one line.  [line_runs] as they were where no rule comes between two runs."""
+    if len(line_runs) < 2:
+        return [line_runs]
+    cuts = []
+    for k in range(1, len(line_runs)):
+        a, b = line_runs[k - 1], line_runs[k]
+        if b[0] < a[1] - 1:
+            return [line_runs]  # runs out of left-to-right order (overprinted, right-to-left): left as they are
+        mid = (b[2] + b[3]) / 2
+        if any(a[1] - 1 <= x <= b[0] + 1 and top <= mid <= bottom for x, top, bottom in walls):
+            if k == 1 and _BARE_LABEL.match(a[6].strip()):
+                continue  # an item's number in a column of its own ("6 | Matters arising"): the label of its text
+            cuts.append(k)
+    if not cuts:
+        return [line_runs]
+    return [line_runs[i:j] for i, j in zip([0] + cuts, cuts + [len(line_runs)])]
 
 
 def _cell_of(grids: list, x: float, y: float) -> Optional[tuple[int, int, int]]:

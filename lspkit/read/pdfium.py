@@ -25,12 +25,13 @@ def read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages, tr
     the Reading is the same either way.
     """
     from . import parallel
+    from .glyphs import DocumentGlyphs
 
     opened = open_checked(path, data, pages=pages, password=password, max_pages=max_pages)
     pdf = opened.pdf
     out = Collector(path, sha, opened, tracked)
     try:
-        read = functools.partial(_read_page, pdf, tracked=tracked)
+        read = functools.partial(_read_page, pdf, tracked=tracked, glyphs=DocumentGlyphs(data, password))
         with contextlib.closing(parallel.map_pages(read, opened.wanted, path=path)) as laid_out:
             for laid in laid_out:
                 out.add(laid)
@@ -39,8 +40,9 @@ def read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages, tr
     return out.reading()
 
 
-def _read_page(pdf, page_no: int, tracked: str = "final") -> PageLayout:
-    """One page of an open PDF, read and laid out."""
+def _read_page(pdf, page_no: int, tracked: str = "final", glyphs=None) -> PageLayout:
+    """One page of an open PDF, read and laid out.  `glyphs(page_no)`: the page's fonts' maps from glyph code to
+    character (`glyphs.DocumentGlyphs`), asked for only where pdfium gives glyph codes."""
     import pypdfium2 as pdfium
 
     try:
@@ -52,7 +54,9 @@ def _read_page(pdf, page_no: int, tracked: str = "final") -> PageLayout:
         rulings = _rulings(page, height)
         textpage = page.get_textpage()
         try:
-            runs, count = _page_runs(textpage, height, ChangeMarks.of_page(rulings, width), page=page.raw)
+            recover = functools.partial(glyphs, page_no) if glyphs is not None else None
+            runs, count = _page_runs(textpage, height, ChangeMarks.of_page(rulings, width), page=page.raw,
+                                     recover=recover)
         finally:
             textpage.close()
         if not runs:
@@ -62,7 +66,8 @@ def _read_page(pdf, page_no: int, tracked: str = "final") -> PageLayout:
     return lay_out_page(page_no, width, height, runs, count, rulings, tracked)
 
 
-def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, page=None) -> tuple[list[Run], int]:
+def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, page=None,
+               recover=None) -> tuple[list[Run], int]:
     """Split the page's character stream into runs of one baseline and size.
 
     Word by word: the loose boxes of a word's first and last characters give
@@ -74,7 +79,8 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
     two ends differ in colour.  Each run carries [8], the change mark its
     characters show (`pdf.Mark`; None: plain body text), one call per word
     reading its colour.  `page` (the page's handle) lets a page whose text objects are all black or grey skip
-    that call (`_plain_text`).
+    that call (`_plain_text`).  `recover()`: the page's fonts' glyph maps, asked for where the text holds
+    glyph codes (`_recovered`).
     """
     import pypdfium2.raw as R
 
@@ -85,6 +91,8 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
     text = textpage.get_text_range(0, n)
     if len(text) != n:  # characters outside the BMP: fall back to one code point per character
         text = "".join(chr(R.FPDFText_GetUnicode(raw, k) or 32) for k in range(n))
+    if recover is not None and _GLYPH_CODE.search(text):
+        text = _recovered(R, raw, text, recover)
     text = text.replace("\ufffe", "-").replace("\x02", "-")  # pdfium's marker for a hyphen it took out
     rect = R.FS_RECTF()
     rect_ref = ctypes.byref(rect)
@@ -280,6 +288,37 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
                 run[5] = bold(k + m.end())
         run[6] = _code_points(run[6].rstrip())
     return upright, visible
+
+
+# a control character that is no pdfium marker (\x02: a hyphen it took out; \r, \n: its line breaks): the sign of a
+# glyph code that a font gives no Unicode for
+_GLYPH_CODE = re.compile("[\x00\x01\x03-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _recovered(R, raw, text: str, recover) -> str:
+    """The page's text with each character pdfium could not map (it then gives the glyph code itself) read
+    through its font's glyph names (`glyphs`), where they give one; every other character as it was."""
+    from .glyphs import font_key
+
+    maps = recover()
+    if not maps:
+        return text
+    chars = list(text)
+    name = ctypes.create_string_buffer(256)
+    flags = ctypes.c_int()
+    last: tuple = (None, None)
+    for k, ch in enumerate(chars):
+        if not R.FPDFText_HasUnicodeMapError(raw, k):
+            continue
+        got = R.FPDFText_GetFontInfo(raw, k, name, 256, ctypes.byref(flags))
+        if not 0 < got <= 256:
+            continue
+        if name.value != last[0]:
+            last = (name.value, maps.get(font_key(name.value.decode("latin-1", "replace"))))
+        table = last[1]
+        if table is not None:
+            chars[k] = table.get(ord(ch), ch)
+    return "".join(chars)
 
 
 _BOLD_FONTS: dict[bytes, bool] = {}

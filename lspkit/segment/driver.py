@@ -80,6 +80,8 @@ def segment(reading: Reading) -> Document:
     furniture = find_furniture(lines, reading.pages)
     for i in rows.heads:
         furniture.pop(i, None)  # "FGB 104/2122" at a page's top, like "FGB 103/2122" a page before: a row, no header
+    for i in rows.headers:
+        furniture.setdefault(i, "header")  # a grid's column headings spelled down the page, letter under letter
     for i, reason in sorted(furniture.items()):
         dropped.append(Dropped(lines[i].text, lines[i].page, reason))
     work = working_lines(reading, furniture)
@@ -101,7 +103,7 @@ def segment(reading: Reading) -> Document:
     size = body_size(work)
     drop_contents(work, dropped)
     notes = lift_footnotes(work, size, reading.foot_rules) if reading.kind == "pdf" else []
-    table_regions = data_tables(rows, reading.tables)  # a minutes table's grid is its layout, not data
+    table_regions = data_tables(rows, reading.tables) + rows.tables  # a minutes table's grid is its layout, not data
     lift_table_lines(work, table_regions)
     join_list_columns(work)  # "1. ... 6." beside "7. ... 10.": one list, read on from 6 (listcolumns.py)
     table_regions = list(table_regions) + amount_tables(work)  # "Insurance Fund  60,989" under "as follows:"
@@ -274,8 +276,8 @@ def _read_body(s: _State) -> None:
         if s.rows is not None and w.index in s.rows.items:
             _close(s)  # its lettered items in the notes column: the paragraphs, cited "FGB 103/2122(b)"
             number, letter, rest = s.rows.items[w.index]
-            s.paragraphs.start(w, f"{number}({letter})", rest, ParagraphKind.PARAGRAPH, s.outline.number,
-                               s.outline.heading, label=letter, parent=number)
+            s.paragraphs.start(w, f"{number}({letter})" if number else letter, rest, ParagraphKind.PARAGRAPH,
+                               s.outline.number, s.outline.heading, label=letter, parent=number)
             i += 1
             continue
         if w.index in s.adoption:

@@ -14,6 +14,11 @@ line, which heads the item), then the notes column top to bottom, and each actio
 far right in the notes column's width) as a line of its own right after the notes line it stands beside, which
 `action_lines` names so that it becomes that paragraph's outcome and never its text.  A row that runs over a
 page break goes on at the top of the next page.  Every other line keeps its place.
+
+Where no such table is found, `grid_rows` looks for the other way boards set minutes as a grid: three columns
+ruled down the page, the vote marks ("Motion X", "Second X", "Ayes X X X") left, the agenda item ("I.", "A.",
+"10.", "a.") in the middle, the action taken right; the middle column's entries are the items, the right column
+their outcome, the marks tables.
 """
 
 from __future__ import annotations
@@ -135,9 +140,13 @@ def _cells(parts: list[Line]) -> list[list[Line]]:
 
 
 def row_heading(text: str) -> tuple[str, str]:
-    """A row's first cell as (the item's minute number, its heading)."""
+    """A row's first cell as (the item's minute number, its heading); or a grid's section or numbered heading
+    ("C. BOARD OPENING STATEMENTS", "10. OFFICE OF THE SUPERINTENDENT") as (its label, its title)."""
     m = _ITEM_ID.match(text.strip())
-    assert m is not None
+    if m is None:
+        m = _GRID_SECTION.match(text.strip()) or _GRID_NUMBER.match(text.strip())
+        assert m is not None
+        return m.group(1), m.group(2).strip()
     return m.group(0), text.strip()[m.end():].strip()
 
 
@@ -151,6 +160,9 @@ class TableRows:
     # the lettered items at the notes column's margin: the item's paragraphs (line -> item number, letter, text)
     items: dict[int, tuple[str, str, str]] = field(default_factory=dict)
     subheads: set[int] = field(default_factory=set)  # the short titles over their own letters ("Finance:")
+    # a three-column grid's vote marks ("Motion X", "Second X", "Ayes X X X"): one table per cell (`grid_rows`)
+    tables: list[TableRegion] = field(default_factory=list)
+    headers: set[int] = field(default_factory=set)  # a grid's column headers spelled down the page ("D", "E", "B")
 
 
 def data_tables(rows: TableRows, regions: Sequence[TableRegion]) -> list[TableRegion]:
@@ -176,11 +188,12 @@ def table_rows(reading: Reading) -> TableRows:
     if reading.kind != "pdf" or not lines:
         return TableRows(reading)
     if sum(1 for ln in lines if ln.text and _ITEM_ID.match(ln.text.strip())) < 3:
-        return TableRows(reading)  # `_table` needs three item numbers: no furniture pass for a paper without them
+        # `_table` needs three item numbers: no furniture pass for a paper without them
+        return grid_rows(reading) or TableRows(reading)
     furniture = set(find_furniture(lines, reading.pages))
     found = _table(lines, furniture)
     if found is None:
-        return TableRows(reading)
+        return grid_rows(reading, furniture) or TableRows(reading)
     left, notes, action, anchors = found
     anchor_set = set(anchors)
     pages = sorted({lines[i].page for i in anchors})
@@ -319,3 +332,238 @@ def _lettered(lines: Sequence[Line], heads: set[int], actions: set[int],
         if j is not None and j in items and items[j][1] == "a" and (j <= k + 2 or lines[j].page == lines[k].page + 1):
             subheads.add(k)
     return items, subheads
+
+
+# ---------------------------------------------------------------- minutes in a three-column grid
+
+# an agenda item's label at the start of the middle column: "I.", "A.", "10.", "a."
+_GRID_LABEL = re.compile(r"^(?:[IVX]{1,4}|[A-Z]|[a-z]|\d{1,3})\.\s+\S")
+
+
+def _grid_page(page_lines: Sequence[Line]) -> Optional[tuple[float, float]]:
+    """(the middle column's left edge, the right column's) where a page is set as a minutes grid of three columns:
+    a narrow right column of lines at one left edge, which no line crosses (the action the board took); a middle
+    column whose lines open with the agenda's labels ("I.", "A.", "10.", "a."); left of it, short entries that
+    end before it starts (the vote marks: "Motion X", "Second X", "Ayes X X X").  None for any other page."""
+    width = page_lines[0].page_width
+    if not width:
+        return None
+    right = [ln for ln in page_lines if ln.x0 >= 0.6 * width and ln.x1 - ln.x0 <= 0.3 * width]
+    if len(right) < 3:
+        return None
+    edge = Counter(round(ln.x0 / 3) for ln in right).most_common(1)[0][0] * 3
+    column = [ln for ln in right if abs(ln.x0 - edge) <= 6]
+    if len(column) < 3:
+        return None
+    edge = min(ln.x0 for ln in column)
+    labelled = [ln for ln in page_lines if 0.12 * width <= ln.x0 < edge - 6 and _GRID_LABEL.match(ln.text)]
+    if not labelled:
+        return None
+    middle = min(ln.x0 for ln in labelled)
+    left = [ln for ln in page_lines if ln.x1 <= middle - 2]
+    if len(left) < 3 or any(len(ln.text) > 24 for ln in left):
+        return None  # the vote marks are short entries; a column of prose left of the items is no such grid
+    if any(ln.x0 < edge - 6 and ln.x1 > edge + 2 for ln in page_lines):
+        return None  # a line runs across into the right column: no column there
+    return middle, edge
+
+
+def grid_rows(reading: Reading, furniture: Optional[dict] = None) -> Optional[TableRows]:
+    """Minutes set as a three-column ruled grid (vote marks on the left, the agenda item in the middle, the board's
+    action on the right; the reader cuts each line at the grid's rules): on its pages the middle column is read
+    top to bottom, each cell of the right column (its lines one under the other, joined) right after the middle
+    entry it stands beside, as that entry's outcome (`actions`), and the vote marks as a table per cell, set after
+    the page's text.  Each entry (its label's line and the lines under it) is one line; prose set apart below an
+    entry by a blank line is a block of its own (`subheads`), never the entry's text; the column headings and the
+    members' names spelled down the page are furniture (`headers`); the sections, the numbered headings and
+    their paragraphs are `_grid_entries`.  None where no page is such a grid.
+
+    The cheap test first, a loop over the lines: a page with three lines or more in its right two fifths."""
+    lines = reading.lines
+    by_page: dict[int, list[int]] = {}
+    for i, ln in enumerate(lines):
+        if ln.text:
+            by_page.setdefault(ln.page, []).append(i)
+    candidates = [p for p, idxs in by_page.items() if sum(
+        1 for k in idxs if lines[k].page_width and lines[k].x0 >= 0.6 * lines[k].page_width) >= 3]
+    if not candidates:
+        return None
+    grids = {}
+    for p in candidates:
+        found = _grid_page([lines[k] for k in by_page[p]])
+        if found is not None:
+            grids[p] = found
+    if not grids:
+        return None
+    if furniture is None:
+        furniture = find_furniture(lines, reading.pages)
+    out: list[tuple[Line, int]] = []
+    actions: set[int] = set()
+    breaks: set[int] = set()  # prose set apart below an entry: a block of its own, never the entry's text
+    headers: set[int] = set()
+    tables: list[TableRegion] = []
+    page_of = [ln.page for ln in lines]
+    i, n = 0, len(lines)
+    while i < n:
+        j = i
+        while j < n and page_of[j] == page_of[i]:
+            j += 1
+        idxs = list(range(i, j))
+        page = page_of[i]
+        i = j
+        if page not in grids:
+            out.extend((lines[k], k) for k in idxs)
+            continue
+        middle, edge = grids[page]
+        kept = [k for k in idxs if k not in furniture and lines[k].text]
+        # the column headings ("AGENDA ITEM" over the middle, "ACTION AUTHORIZED BY BOARD" over the right): the
+        # right column's first cell where it stands above the first entry of the middle column, and what is
+        # printed on its rows
+        column = sorted((k for k in kept if abs(lines[k].x0 - edge) <= 6), key=lambda k: lines[k].top)
+        entries = [lines[k].top for k in kept if abs(lines[k].x0 - middle) <= 4.5 and _GRID_LABEL.match(lines[k].text)]
+        heading = _cells([lines[k] for k in column])[0] if column else []
+        if heading and entries and heading[-1].bottom < min(entries):
+            top = heading[0].top - 1.5 * (heading[0].size or 10.0)
+            bottom = heading[-1].bottom + 0.5 * (heading[-1].size or 10.0)
+            banner = [k for k in kept if top <= lines[k].top and lines[k].bottom <= bottom]
+            headers.update(range(len(out), len(out) + len(banner)))
+            out.extend((lines[k], k) for k in banner)
+            kept = [k for k in kept if k not in set(banner)]
+        left = [k for k in kept if lines[k].x1 <= middle - 2]
+        right = [k for k in kept if lines[k].x0 >= edge - 6]
+        aside = set(left) | set(right)
+        text = sorted((k for k in kept if k not in aside), key=lambda k: lines[k].top)
+        out.extend((lines[k], k) for k in idxs if k in furniture or not lines[k].text)
+        placed = _cells([lines[k] for k in right])
+        units = _grid_units(lines, text, middle)
+        for pos, (unit, apart) in enumerate(units):
+            if apart:
+                breaks.add(len(out))
+            out.append((_joined([lines[k] for k in unit]), unit[0] if len(unit) == 1 else -1))
+            first = lines[unit[0]]
+            nxt = lines[units[pos + 1][0][0]].top if pos + 1 < len(units) else float("inf")
+            beside = [c for c in placed if (pos == 0 or c[0].top >= first.top - 0.5 * (c[0].size or 10.0))
+                      and c[0].top < nxt - 0.5 * (c[0].size or 10.0)]
+            if beside:
+                actions.add(len(out))  # the cells beside one entry: one outcome
+                out.append((_joined([ln for c in beside for ln in c]), -1))
+                placed = [c for c in placed if c not in beside]
+        for c in placed:  # beside no line of the item column
+            actions.add(len(out))
+            out.append((_joined(c), -1))
+        for cell in _cells([lines[k] for k in left]):
+            if not any(len(word) > 1 for ln in cell for word in ln.text.split()):
+                # letters one under the other, a word spelled down a column (the members' names over the marks)
+                headers.update(range(len(out), len(out) + len(cell)))
+            else:
+                tables.append(_marks_table(page, cell))
+            out.extend((ln, -1) for ln in cell)
+    new_lines = [ln for ln, _ in out]
+    old_to_new = {old: new for new, (_, old) in enumerate(out) if old >= 0}
+    markers = [(p, old_to_new.get(k, k), lab) for p, k, lab in reading.markers]
+    margins = {page: middle for page, (middle, _edge) in grids.items()}
+    items, heads = _grid_entries(new_lines, margins, actions | headers)
+    return TableRows(replace(reading, lines=new_lines, markers=markers), actions, heads, items, breaks,
+                     tables=tables, headers=headers)
+
+
+def _grid_units(lines: Sequence[Line], text: list[int], middle: float) -> list[tuple[list[int], bool]]:
+    """The middle column's lines (`text`, top down) in entries: a labelled line at the column's margin and the lines
+    under it without a blank line between; and the prose set apart by a blank line, in units of its own, each
+    with True (set apart below an entry) when an entry comes before it on the page."""
+    units: list[tuple[list[int], bool]] = []
+    entry_seen = False
+    for k in text:
+        ln = lines[k]
+        labelled = abs(ln.x0 - middle) <= 4.5 and bool(_GRID_LABEL.match(ln.text))
+        if units and not labelled and ln.top - lines[units[-1][0][-1]].bottom <= 0.8 * (ln.size or 10.0):
+            units[-1][0].append(k)
+            continue
+        units.append(([k], not labelled and entry_seen))
+        entry_seen = entry_seen or labelled
+    return units
+
+
+def _joined(parts: list[Line]) -> Line:
+    """A cell's or an entry's lines as one line, at the first line's place; a word broken at a line's end by a
+    hyphen ("Superinten-" over "dent's") joined whole."""
+    first = parts[0]
+    if len(parts) == 1:
+        return first
+    text = parts[0].text.strip()
+    for p in parts[1:]:
+        nxt = p.text.strip()
+        if re.search(r"[a-z]-$", text) and nxt[:1].islower():
+            text = text[:-1] + nxt
+        else:
+            text = f"{text} {nxt}"
+    return replace(first, text=text, x1=max(p.x1 for p in parts), bottom=max(p.bottom for p in parts))
+
+
+_GRID_NUMBER = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
+_GRID_SECTION = re.compile(r"^([IVX]{1,4}|[A-Z])\.\s+(\S.*)$")
+
+
+def _grid_entries(lines: Sequence[Line], margins: dict[int, float],
+                  skip: set[int]) -> tuple[dict[int, tuple[Optional[str], str, str]], set[int]]:
+    """The entries of a grid's middle column, each at the column's margin: the sections ("C. BOARD OPENING
+    STATEMENTS", "II. OPEN SESSION") and the numbered entries that head lettered ones ("10. OFFICE OF THE
+    SUPERINTENDENT" over its "a."), which head what follows; and the paragraphs, as (what they are cited under,
+    label, text): the numbered entries under a section ("C(1)"), the lettered ones under their number ("10(a)",
+    the letters running a, b, c), a numbered entry among the letters under its letter ("1(b)(1)").  A heading
+    printed again at a page's top (the section and number the page goes on with) heads nothing new."""
+    entries = [k for k, ln in enumerate(lines) if k not in skip and ln.page in margins
+               and abs(ln.x0 - margins[ln.page]) <= 4.5 and ln.text]
+    items: dict[int, tuple[Optional[str], str, str]] = {}
+    heads: set[int] = set()
+    section: Optional[str] = None
+    number: Optional[str] = None
+    last: Optional[str] = None
+    for pos, k in enumerate(entries):
+        text = lines[k].text.strip()
+        # only headings before it on its page: where a page repeats the headings it goes on under
+        page_top = all(e in heads for e in entries[:pos] if lines[e].page == lines[k].page)
+        m = _GRID_NUMBER.match(text)
+        if m:
+            nxt = lines[entries[pos + 1]].text.strip() if pos + 1 < len(entries) else ""
+            got = letter_label(nxt)
+            if m.group(1) == number and last is not None and page_top:
+                heads.add(k)  # the number the page goes on with, over its next letter
+            elif got is not None and got[0] == "a" and not _GRID_NUMBER.match(nxt):
+                number, last = m.group(1), None
+                heads.add(k)
+            elif number is not None and last is not None and int(m.group(1)) != int(number) + 1:
+                items[k] = (f"{number}({last})", m.group(1), m.group(2))  # inside the letter before it
+            else:
+                if number is not None and int(m.group(1)) == int(number) + 1:
+                    number, last = None, None  # the next number after the heading's: the letters are done
+                items[k] = (section, m.group(1), m.group(2))
+            continue
+        m = _GRID_SECTION.match(text)
+        if m and not (len(m.group(1)) == 1 and m.group(1).islower()):
+            heads.add(k)
+            if m.group(1) != section:
+                section, number, last = m.group(1), None, None
+            continue
+        got = letter_label(text)
+        if got is None or len(got[0]) != 1 or not got[0].islower():
+            continue
+        letter, rest = got
+        if letter != ("a" if last is None else chr(ord(last) + 1)):
+            continue
+        items[k] = (number if number is not None else section, letter, rest)
+        last = letter
+    return items, heads
+
+
+def _marks_table(page: int, cell: list[Line]) -> TableRegion:
+    """A cell of vote marks as a table: a row per baseline, its entries left to right ("Motion", "X")."""
+    rows: list[list[Line]] = []
+    for ln in sorted(cell, key=lambda ln: (ln.top, ln.x0)):
+        if rows and abs(ln.top - rows[-1][0].top) <= 0.5 * (ln.size or 10.0):
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    bbox = (min(ln.x0 for ln in cell), min(ln.top for ln in cell), max(ln.x1 for ln in cell),
+            max(ln.bottom for ln in cell))
+    return TableRegion(page, bbox, tuple(tuple(ln.text for ln in sorted(r, key=lambda ln: ln.x0)) for r in rows))
