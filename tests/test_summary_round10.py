@@ -7,6 +7,7 @@ import pytest
 
 from real_util import summary
 
+from lspkit.analyse.recommendations import addressed_decision
 from lspkit.analyse.title import bad_title
 
 
@@ -75,3 +76,50 @@ def test_a_templates_name_left_as_the_pdfs_title_is_none():
 ])
 def test_a_reports_kind_alone_is_named_by_its_number_and_subject(name, title):
     assert summary(name).title == title
+
+
+# ---------------------------------------------------------------- recommendations
+
+
+def test_a_commissions_recommendations_to_another_body_give_the_verb_after_the_addressee():
+    """TAIC: "Recommendation 1" / "It is recommended that as a matter of urgency, the Navalimpianti Tecnimpianti
+    Group alert all owners ...": three decisions, each once, labelled, addressed to the group, verb ALERT/MAKE/REVIEW
+    (not "RECOMMEND", and not a fourth read without its label)."""
+    recs = summary("taic_2011_interim-factual-report-volendam").recommendations
+    assert [(r.number, r.verb, r.text.split()[0]) for r in recs] == [
+        ("Recommendation 1", "ALERT", "alert"), ("Recommendation 2", "MAKE", "make"),
+        ("Recommendation 3", "REVIEW", "review")]
+    assert {r.to for r in recs} == {"the Navalimpianti Tecnimpianti Group"}
+
+
+def test_a_dated_recommendation_in_a_narrative_section_is_the_decision_the_narrative_is_not():
+    """TAIC: under "Recommendation one", "The Commission reviewed ..." and "The current harbour risk assessment ..."
+    are its reasons; "On 2 August 2016 the Commission recommended that before allowing ..., the Chief Executive of
+    the Marlborough District Council review ... (016/16)" is the decision, its reply after the code no part of it."""
+    recs = summary("taic_2016_urgent-recommendation-azamara-quest").recommendations
+    assert [(r.number, r.verb, r.to) for r in recs] == [
+        ("016/16", "REVIEW", "the Chief Executive of the Marlborough District Council"),
+        ("017/16", "REVIEW", "the Director of Maritime New Zealand")]
+    assert recs[0].text.startswith("review its harbour risk assessment") and recs[0].text.endswith("(016/16)")
+
+
+@pytest.mark.parametrize("text", [
+    "It is recommended that the City Council approve the meeting schedule for 2023.",  # the council's own: read whole
+    "It is recommended that items 13 through 19 be acted on by one motion of the City Council.",
+    "The inspector recommended that main modifications are made.",  # no addressee and its verb
+])
+def test_a_councils_own_recommendation_is_not_one_made_to_another_body(text):
+    assert addressed_decision(text) is None
+
+
+def test_staff_recommending_that_the_council_act_is_the_councils_own_decision_read_whole():
+    assert addressed_decision("Staff recommends that the Council discuss a draft ordinance.") is None
+
+
+def test_whom_a_recommendation_is_made_to_is_shown_in_every_format():
+    from lspkit.render.summary import render
+
+    s = summary("taic_2011_interim-factual-report-volendam")
+    assert "*to the Navalimpianti Tecnimpianti Group:* alert all owners" in render(s, "markdown")
+    assert "<em>to the Navalimpianti Tecnimpianti Group:</em> alert all owners" in render(s, "html")
+    assert '"to": "the Navalimpianti Tecnimpianti Group"' in render(s, "json")
