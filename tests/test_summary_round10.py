@@ -123,3 +123,52 @@ def test_whom_a_recommendation_is_made_to_is_shown_in_every_format():
     assert "*to the Navalimpianti Tecnimpianti Group:* alert all owners" in render(s, "markdown")
     assert "<em>to the Navalimpianti Tecnimpianti Group:</em> alert all owners" in render(s, "html")
     assert '"to": "the Navalimpianti Tecnimpianti Group"' in render(s, "json")
+
+
+# ---------------------------------------------------------------- glossary
+
+
+def test_an_abbreviations_list_under_a_heading_line_is_read_whole_whatever_its_short_forms_spell():
+    """TAIC: "Abbreviations" set as a line of its own, then "kW kilo Watt(s)", "m metre(s)", "UTC co-ordinated
+    universal time" ... to the "Glossary" heading, whose terms ("davit", "100A1 ship ...") are no short forms."""
+    got = glossary("taic_2011_interim-factual-report-volendam")
+    assert {k: got.get(k) for k in ("kW", "m", "mm", "t", "LMC", "UMS", "UTC")} == {
+        "kW": "kilo Watt(s)", "m": "metre(s)", "mm": "millimetre(s)", "t": "tonne(s)",
+        "LMC": "Lloyds machinery certificate", "UMS": "unmanned machinery space certification",
+        "UTC": "co-ordinated universal time"}
+    assert "100A1" not in got and "davit" not in got
+    torea = glossary("taic_2013_final-report-torea-collision-uncharted-rock")
+    assert torea.get("°") == "degree(s)" and "knot(s)" not in torea
+
+
+def test_a_name_shortened_to_its_own_word_in_brackets():
+    """"... at about 1524 the Transport Accident Investigation Commission (Commission) learnt ...", "TO: Port of
+    ALSEA, (Port)"."""
+    assert glossary("taic_2011_interim-factual-report-volendam").get("Commission") == \
+        "Transport Accident Investigation Commission"
+    assert glossary("port-of-alsea_2018_rfp-2018-01-addendum-1").get("Port") == "Port of ALSEA"
+
+
+def test_an_aerodromes_code_after_its_name_is_its_identifier():
+    """TSB: "Canton Aerodrome (CTN7)", "Ottawa/Rockcliffe Airport (CYRO)", "Toronto/Lester B. Pearson
+    International Airport, Ontario (CYYZ)": codes whose letters spell nothing of the name."""
+    got = glossary("tsb-canada_2022_air-investigation-report-a22o0118")
+    assert (got.get("CTN7"), got.get("CYRO"), got.get("CYPQ")) == (
+        "Canton Aerodrome", "Ottawa/Rockcliffe Airport", "Peterborough Airport")
+    assert glossary("tsb-canada_2012_aviation-investigation-report-a11f0012").get("CYYZ") == \
+        "Toronto/Lester B. Pearson International Airport, Ontario"
+
+
+def test_square_brackets_units_and_equals_signs_define_too():
+    """"(safety management system [SMS]–based ...)", "1 nautical mile (nm)", "22.50 knots (kts)",
+    "BOLI [Bureau of labor & Industry]", "MCC=Maximum Construction Costs"."""
+    tsb = glossary("tsb-canada_2012_aviation-investigation-report-a11f0012")
+    assert (tsb.get("SMS"), tsb.get("nm")) == ("safety management system", "nautical mile")
+    assert glossary("taic_2011_interim-factual-report-volendam").get("kts") == "knots"
+    port = glossary("port-of-alsea_2018_rfp-2018-01-addendum-1")
+    assert (port.get("BOLI"), port.get("MCC")) == ("Bureau of labor & Industry", "Maximum Construction Costs")
+
+
+def test_a_bracket_inside_a_companys_name_defines_nothing():
+    """Birmingham's list of companies: "InReach (Birmingham) Ltd", "PETPS (Birmingham) Capital Ltd"."""
+    assert "Birmingham" not in glossary("birmingham-cc_2018_cabinet-committee-group-company-governance-agenda-pack")
