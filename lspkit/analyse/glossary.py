@@ -458,11 +458,11 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
     items += [("", t) for t in (document.metadata.get("title"), document.metadata.get("subtitle"),
                                 document.metadata.get("title_block"))
               if isinstance(t, str) and "(" in t]
-    items = [(n, _unglued(t)) for n, t in items]
+    items = [(n, _round_brackets(_unglued(t))) for n, t in items]
     glossary = find_acronyms(items, known=dict(known or {}))
     texts = [t for _, t in items]
     entries: dict[str, GlossaryEntry] = {}
-    for short, long in _table_rows(document):
+    for short, long in _headed_list(document) + _table_rows(document):
         if short not in entries:
             entries[short] = GlossaryEntry(short, long, _first_use(document, short), "table")
     for short, long in _key_rows(document):  # a grid's key: its codes are what the grid prints
@@ -513,6 +513,9 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
     for short, long, where in _named_codes(items):
         if weak(short):
+            entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
+    for short, long, where in _short_names(items) + _place_codes(items) + _units(items) + _equals(items):
+        if weak(short) and not bad_short(short, from_table=True):
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
     for short, long, where in _plural_definitions(items, entries):
         if short not in entries:
@@ -1032,3 +1035,134 @@ def _in_caps_heading_only(document: Document, short: str) -> bool:
 
 def glossary_entries(entries: Iterable) -> dict[str, str]:
     return {e.short: e.long for e in entries if e.long}
+
+
+# ---------------------------------------------------------------- an abbreviations list under a heading line, names
+# shortened to a word, place codes, units, square brackets
+
+# a heading line that names the list under it: "Abbreviations", "List of acronyms", "Abbreviations and acronyms"
+_LIST_HEADING = re.compile(r"(?i)^\W*(?:list\s+of\s+|glossary\s+of\s+)?(?:abbreviations?|acronyms?)"
+                           r"(?:\s+(?:and|&)\s+(?:abbreviations?|acronyms?|symbols?))?(?:\s+used(?:\s+in\s+this\s+\w+)?)?\W*$")
+# a row of it: the short form (letters, digits, a degree sign; any case: "kW", "m", "°", "Commission"), the long form
+_LIST_ROW = re.compile(r"^(?P<short>[A-Za-z°%][A-Za-z0-9°&/.\-]{0,11}|°)\s+(?P<long>\S.{0,150})$")
+
+
+def _headed_list(document: Document) -> list[tuple[str, str]]:
+    """The rows of an abbreviations list printed one to a line under a heading line of its own (a block, or an
+    unnumbered heading: "Abbreviations" / "kW kilo Watt(s)" / "LMC Lloyds machinery certificate" / "m metre(s)" /
+    "Commission Transport Accident Investigation Commission" / ...), on the heading's page, to the next heading line
+    ("Glossary": its terms are words, not short forms) or the first line that is no row.  A list declared so is
+    read whole, its short forms in any case and whatever their letters spell (an accident report's "UTC
+    co-ordinated universal time", "kts knots"); a row needs a long form of words and a short form shorter than it."""
+    lines = [(b.page, " ".join(b.text.split()), "block") for b in document.blocks]
+    lines += [(s.page, " ".join((s.heading or "").split()), "heading") for s in document.sections if not s.number]
+    lines.sort(key=lambda x: x[0])  # blocks and headings of a page stay in their own order (a stable sort)
+    rows: list[tuple[str, str]] = []
+    for i, (page, text, _) in enumerate(lines):
+        if not _LIST_HEADING.match(text):
+            continue
+        for p, line, _ in lines[i + 1:]:
+            if p != page:
+                break
+            m = _LIST_ROW.match(line)
+            long = m.group("long").strip() if m else ""
+            short = m.group("short").strip() if m else ""
+            if (not m or len(long) <= len(short) or not re.search(r"[A-Za-z]{2}", long)
+                    or long.endswith(".") or re.search(r"[.!?]\s", long)
+                    or long.split()[0] in _FUNCTION_WORDS  # "Evidence and Examination Documents": the next heading
+                    or (re.fullmatch(r"[A-Z][a-z]{3,}", short)
+                        and short.lower() not in long.lower().split())):  # a word is a short form of a name with it
+                break
+            rows.append((short, long))
+    return rows
+
+
+# a name shortened to one of its words, that word in the bracket: "The Transport Accident Investigation Commission
+# (Commission)", "Port of ALSEA, (Port)"
+_WORD_BRACKET = re.compile(r",?\s*\(\s*(?:the\s+)?(?P<short>[A-Z][a-z]{2,20})\s*\)")
+
+
+def _short_names(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(short, long, paragraph) for a name of two words or more followed by one of its own words in brackets, the
+    word the paper then calls it by: the name as printed, a leading "The" left off."""
+    out = []
+    for number, text in items:
+        text = " ".join(text.split())
+        for m in _WORD_BRACKET.finditer(text):
+            short = m.group("short")
+            if short.lower() in _ARTICLES:
+                continue
+            run = _NAME_RUN.search(text[: m.start()])
+            if not run or re.match(r"\s*[A-Z][\w&’'-]*", text[m.end():]):
+                continue  # "InReach (Birmingham) Ltd": a bracket inside a name, its place or its kind
+            words = run.group(1).split()
+            if any(w.lower() in ("ltd", "limited", "plc", "llp", "inc") for w in words[:-1]):
+                continue  # a run over two names of a list ("... Housing Ltd Forward Homes")
+            while words and (words[0].lower() in ("the", "of", "and", "for", "on", "in", "&") or words[0].isdigit()):
+                words.pop(0)  # "... at about 1524 the Transport Accident Investigation Commission (Commission)"
+            capitalised = [w for w in words if w[:1].isupper()]
+            if len(capitalised) >= 2 and short.lower() in (w.lower() for w in words) and short != words[0] + "s":
+                out.append((short, " ".join(words), number))
+    return out
+
+
+# a place's code after its name: "Canton Aerodrome (CTN7)", "Ottawa/Rockcliffe Airport (CYRO)", "Toronto/Lester B.
+# Pearson International Airport, Ontario (CYYZ)": an aerodrome's or a station's identifier, whatever its letters
+_PLACE_CODE = re.compile(
+    r"(?P<long>(?:[A-Z][\w/’'.-]*\s+){1,7}(?:Airport|Aerodrome|Airfield|Heliport|Airpark|Air\s+Base|Station)"
+    r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)\s*\((?P<short>[A-Z][A-Z0-9]{2,4})\)")
+
+
+def _place_codes(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    out = []
+    for number, text in items:
+        for m in _PLACE_CODE.finditer(" ".join(text.split())):
+            long = re.sub(r"^(?:The|At|In|From|To|For|Of)\s+", "", m.group("long").strip())
+            out.append((m.group("short"), long, number))
+    return out
+
+
+# a unit after a quantity, its short form in lower case in the bracket: "1 nautical mile (nm)", "22.50 knots (kts)"
+_UNIT = re.compile(r"(?<![\w.])\d[\d.,]*\s+(?P<long>[a-z]{2,}(?:\s+[a-z]{2,})?)\s*\((?P<short>[a-z]{1,4})\)")
+
+
+def _units(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(short, long, paragraph) for a unit defined where a quantity is first given in it: the short form the
+    words' initials ("nm" nautical mile) or the word's letters in order from its first ("kts" knots)."""
+    out = []
+    for number, text in items:
+        for m in _UNIT.finditer(" ".join(text.split())):
+            short, words = m.group("short"), m.group("long").split()
+            initials = "".join(w[0] for w in words)
+            if initials == short or (len(words) == 1 and len(short) >= 2 and _letters_in_order(short, words[0])):
+                out.append((short, m.group("long"), number))
+            elif len(words) == 2 and len(short) >= 2 and _letters_in_order(short, words[1]):
+                out.append((short, words[1], number))  # "22.50 knots" read with a word before it
+    return out
+
+
+def _round_brackets(text: str) -> str:
+    """A definition in square brackets read as one in round ones: "(safety management system [SMS]–based ...)",
+    "BOLI [Bureau of labor & Industry] Prevailing Wage Rates"; a bracket of other words is left alone."""
+    if "[" not in text:
+        return text
+    text = re.sub(r"\[([A-Z][A-Za-z&]{1,7}s?)\]", r"(\1)", text)
+    return re.sub(r"(?<![A-Za-z])([A-Z]{2,8})\s+\[([A-Z][^\[\]()]{3,80})\]", r"\1 (\2)", text)
+
+
+# a short form set equal to its long form in text: "(Note: MCC=Maximum Construction Costs, which includes ...)"
+_EQUALS = re.compile(r"(?<![\w=+])(?P<short>[A-Z]{2,8})\s*=\s*(?P<long>[A-Z][a-z]+(?:\s+(?:of|and|for|the|[A-Z][a-z]+)){1,7})")
+
+
+def _equals(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(short, long, paragraph) for "ABC=Long Form" in text whose capitalised words' initials spell the short form,
+    word for word ("MCC" Maximum Construction Costs); the long form ends with the last word that spells it."""
+    out = []
+    for number, text in items:
+        for m in _EQUALS.finditer(" ".join(text.split())):
+            short, words = m.group("short"), m.group("long").split()
+            capitals = [w for w in words if w[:1].isupper()]
+            if len(capitals) >= len(short) and "".join(w[0] for w in capitals[: len(short)]) == short:
+                last = words.index(capitals[len(short) - 1])
+                out.append((short, " ".join(words[: last + 1]), number))
+    return out

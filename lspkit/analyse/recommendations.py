@@ -43,7 +43,7 @@ Conclusion(s)).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Optional, Sequence
 
 from ..model import Document, ParagraphKind
@@ -121,7 +121,8 @@ _STOCK_WORDS = 12
 class Recommendation:
     """One decision: `number` is its label as printed ("(i)", "1", "R2") or None; `verb` its action word
     upper-cased; `paragraph` the numbered paragraph it comes from (None for a cover box or an unnumbered
-    block); `source` "cover" or "body"."""
+    block); `source` "cover" or "body"; `to` the body a recommendation made to another body is addressed to (its
+    text then starts at the verb: `addressed_decision`)."""
 
     paragraph: Optional[str]
     page: int
@@ -129,18 +130,23 @@ class Recommendation:
     number: Optional[str] = None
     verb: Optional[str] = None
     source: str = "body"
+    to: Optional[str] = None  # whom a recommendation to another body is made to ("the Director of Maritime New Zealand")
 
     @property
     def label(self) -> Optional[str]:
         return self.number
 
     def to_dict(self) -> dict[str, Any]:
-        return {"number": self.number, "label": self.number, "verb": self.verb, "paragraph": self.paragraph,
-                "page": self.page, "text": self.text, "source": self.source}
+        d = {"number": self.number, "label": self.number, "verb": self.verb, "paragraph": self.paragraph,
+             "page": self.page, "text": self.text, "source": self.source}
+        if self.to:
+            d["to"] = self.to
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Recommendation":
-        return cls(d.get("paragraph"), d["page"], d["text"], d.get("number"), d.get("verb"), d.get("source", "body"))
+        return cls(d.get("paragraph"), d["page"], d["text"], d.get("number"), d.get("verb"), d.get("source", "body"),
+                   d.get("to"))
 
 
 @dataclass(frozen=True)
@@ -398,6 +404,63 @@ def _steps_verb(items: Sequence[tuple[Optional[str], str]]) -> Optional[str]:
     verb = next(a for a in acts if a).group(1)
     return None if verb in _NOT_VERBS or verb.endswith("ing") else verb.upper()
 
+# ---------------------------------------------------------------- recommendations made to other bodies
+# An investigating body's recommendation to another body, in one sentence: "It is recommended that as a matter of
+# urgency, the Navalimpianti Tecnimpianti Group alert all owners ...", "On 2 August 2016 the Commission recommended
+# that the Director of Maritime New Zealand review ...": who is to act is named in it, and each recommendation may
+# name another.  The lead-in: "It is recommended that", or a body reporting its own recommendation ("the Commission
+# recommended that", "The Board recommends that"), dated or not.
+_ADDRESSED_LEAD = re.compile(
+    r"^\W*(?i:on\s+\d{1,2}\s+[a-z]+\s+\d{4},?\s+)?(?:(?i:it\s+is)|(?P<who>(?i:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4}))"
+    r"\s+(?:has\s+|had\s+)?(?:also\s+)?(?:recommended|recommends)\s+that\s+")
+# a condition or a time before the addressee: "as a matter of urgency,", "before allowing cruise ships ... in future,"
+_ADVERBIAL = re.compile(r"^(?:as|before|after|within|until|when|where|following|pending|subject|in\s+order|by|once|"
+                        r"if|unless|with\s+immediate)\b[^,]{2,160},\s+(?=(?:the\s+)?[A-Z])")
+# the addressee, a capitalised name ("the Chief Executive of the Marlborough District Council"), then its verb in the
+# bare form (the subjunctive) or after a modal
+_ADDRESSEE = re.compile(r"^(?P<to>(?:the\s+)?[A-Z][\w&’'.-]*(?:\s+(?:[A-Z][\w&’'.-]*|of|and|for|the|&|on|in))*?"
+                        r"\s+[A-Z][\w&’'.)-]*|(?:the\s+)?[A-Z][\w&’'.-]*)\s+(?:(?:should|must|shall)\s+)?"
+                        r"(?:(?:urgently|also|immediately|promptly|jointly)\s+)?(?P<verb>[a-z]{3,})\b")
+# the body's own number for a recommendation, printed at its end: "(016/16)", "(009/11)"; what follows it (the
+# addressee's reply, "On 9 August 2016, Marlborough District Council replied: ...") is no part of it
+_CODE = re.compile(r"\(\s*(?P<code>[A-Z]{0,3}\d{2,4}/\d{2,4})\s*\)")
+# the paper's own decision makers, named by their kind: "the Council", "the City Council", "Cabinet", "the Board"
+_OWN_BODY = re.compile(r"(?i)^(?:the\s+)?(?:(?:city|town|county|district|parish|borough|full|executive|planning)\s+)?"
+                       r"(?:council|cabinet|committee|board|executive|mayor|members?|panel|commission|trustees|"
+                       r"authority|governing\s+body)$")
+_NOT_BARE = frozenset("has had was were are not been being also only".split())
+
+
+def addressed_decision(text: str) -> Optional[tuple[str, str, str, Optional[str]]]:
+    """(addressee, verb, decision, code) of a recommendation made to another body (see above), its decision the
+    text from the verb ("alert all owners of vessels ... (009/11)"), or None when the text is none.  Only where the
+    sentence sets the addressee apart from the paper's own decision makers: a condition before it ("as a matter of
+    urgency,") or a body reporting its recommendation ("the Commission recommended that"); a council's "It is
+    recommended that the City Council approve ..." is read whole, as before."""
+    text = " ".join(text.split())
+    lead = _ADDRESSED_LEAD.match(text)
+    if not lead:
+        return None
+    rest = text[lead.end():]
+    adverbial = _ADVERBIAL.match(rest)
+    if adverbial:
+        rest = rest[adverbial.end():]
+    elif not lead.group("who") or re.match(r"(?i)^\W*(?:it|this|that)\b", lead.group("who")):
+        return None
+    m = _ADDRESSEE.match(rest)
+    if not m or _OWN_BODY.match(m.group("to").strip()):
+        return None  # "Staff recommends that the Council discuss ...": the paper's own decision makers, asked
+    verb = m.group("verb")
+    if verb in _NOT_BARE or verb in _NOT_VERBS or re.search(r"(?:ing|ed)$", verb) or (
+            verb.endswith("s") and not verb.endswith("ss") and "should" not in m.group(0)):
+        return None
+    decision = rest[m.start("verb"):].strip()
+    code = _CODE.search(decision)
+    if code:
+        decision = decision[: code.end()]
+    return m.group("to").strip(), verb.upper(), decision, code.group("code") if code else None
+
+
 def _decisions_in(text: str, *, paragraph: Optional[str], page: int, source: str, led: bool,
                   number: Optional[str] = None, lead_verb: Optional[str] = None,
                   clause: bool = False) -> tuple[list[Recommendation], bool]:
@@ -443,6 +506,11 @@ def _decisions_in(text: str, *, paragraph: Optional[str], page: int, source: str
             continue
         if lead_verb and (label or re.match(r"^\W*that\b", item, re.I)):  # "Cabinet is asked to RECOMMEND that: (1) the current scheme ... be adopted"
             out.append(Recommendation(paragraph, page, item.strip(), label, lead_verb, source))
+            continue
+        addressed = addressed_decision(item)
+        if addressed:  # "It is recommended that as a matter of urgency, the <Group> alert ...": to another body
+            to, verb, decision, code = addressed
+            out.append(Recommendation(paragraph, page, decision, label or number or code, verb, source, to))
             continue
         if re.match(r"^\W*Recommend\s+that\s", item):  # "Recommend that the City Council Approve the Project"
             out.append(Recommendation(paragraph, page, item.strip(), label or number, "RECOMMEND", source))
@@ -549,8 +617,14 @@ def _body_decisions(document: Document) -> list[Recommendation]:
     lead_verb: Optional[str] = None
     suggested = _suggested_run(document)
     section_verbs: dict = {}  # a recommendations section's verb, from its first item that names one
+    # a section whose recommendation is made in a sentence to another body ("Recommendation one" / "The Commission
+    # reviewed ..." / "On 2 August 2016 the Commission recommended that the <addressee> review ..."): its other
+    # paragraphs are the reasons for it and the replies to it, not decisions
+    addressed = {(p.section, p.heading) for p in document.paragraphs if addressed_decision(p.text)}
     for p in document.paragraphs:
         if p.kind is ParagraphKind.QUESTION:
+            continue
+        if (p.section, p.heading) in addressed and not addressed_decision(p.text):
             continue
         agenda = _agenda_decisions(p)
         if agenda:
@@ -1068,6 +1142,12 @@ def _numbered_boxes(document: Document) -> list[Recommendation]:
                 break
             box.append(" ".join(b.text.split()))
         text = " ".join(box).strip()
+        addressed = addressed_decision(text) if text else None
+        if addressed:  # "It is recommended that as a matter of urgency, the <Group> alert ...": to another body
+            to, verb, decision, _ = addressed
+            label = " ".join(m.group("label").split())
+            out.append(Recommendation(None, blocks[i].page, decision, label[:1].upper() + label[1:], verb, "body", to))
+            continue
         # a box that asks a decision in a council's words ("That Cabinet approves ...") keeps that verb; a review's
         # says who should do what
         asked = verb_of(text, led=True) if text else None
@@ -1132,7 +1212,19 @@ def find_recommendations_with_note(document: Document) -> tuple[tuple[Recommenda
              if _key(r, _SAME_WORDS) not in known]
     if extra:  # an agenda's decisions in capitals that no Recommendation label introduced
         recs = tuple(sorted(recs + tuple(extra), key=lambda r: r.page))
+    recs = _labelled_from(recs, _numbered_boxes(document))
     return recs, note
+
+
+def _labelled_from(recs: tuple[Recommendation, ...], boxes: Sequence[Recommendation]) -> tuple[Recommendation, ...]:
+    """A decision read from a block without the box label printed above it ("Recommendation 1"), or with only the
+    body's code for it ("009/11"), takes the label of the box that holds the same decision."""
+    labels = {_key(b, _SAME_WORDS): b.number for b in boxes if b.number}
+    if not labels:
+        return recs
+    return tuple(replace(r, number=labels[_key(r, _SAME_WORDS)])
+                 if _key(r, _SAME_WORDS) in labels and (r.number is None or _CODE.fullmatch(f"({r.number})")) else r
+                 for r in recs)
 
 
 def _found_with_note(document: Document) -> tuple[tuple[Recommendation, ...], Optional[str]]:

@@ -32,7 +32,7 @@ _PATH = re.compile(r"\w\\\w|[\w.-]+/[\w.-]+/[\w.-]+|\.(?:pages|pdf|docx?|wpd|rtf
 # a reference printed with slashes is no path: "16/AP/4458", "PDU/0553/01", "D&P/0150c/02" (capitals and digits)
 _REF_CODE = re.compile(r"^[A-Z0-9&]+(?:/[A-Z0-9&]+[a-z]?){2,}$")
 _POSTNOMINAL = re.compile(r"\b(?:MRTPI|FRTPI|MCIM|MRICS|FRICS|BA|BSc|MSc|MA|MPhil|PhD|DipTP|Dip\s?TP|LLB|MCD|IHBC|CMLI)\b")
-_PERSON = re.compile(r"^(?:by|dear|prepared by|author|from|(?:chaired|clerked|minuted|taken|signed|presented)\s+by)\b",
+_PERSON = re.compile(r"^(?:by|dear|prepared by|author|from|(?:chaired|clerked|minuted|taken|signed|presented)\s+by)\b(?!-)",  # "BY-LAWS" is none
                      re.I)
 # a contact field of the letterhead: "Tel: xxxx xxx xxxx", "E-Mail: ...", "Web site: www.gov.uk/dft"
 _CONTACT = re.compile(r"^(?:tel(?:ephone)?|phone|fax|e-?mail|web\s*site|website|mobile|direct\s+(?:line|dial)|dx)\s*[:.]",
@@ -72,7 +72,7 @@ _WORDISH = re.compile(r"[A-Za-z][a-z]+|[A-Z]{2,}")
 _ORGANISATION = re.compile(
     r"^(?:the\s+)?[\w&'’ ,.-]{0,60}\b(?:council|commons|lords|corporation|authority|department|ministry|inspectorate|"
     r"office|parliament|agency|customs|executive|government|ltd|limited|llp|plc|committee|cabinet|panel|board|group|"
-    r"forum|partnership|association|society)(?:\s+\([A-Z]{2,8}\))?$",  # "Open Data User Group (ODUG)"
+    r"forum|partnership|association|society|district)(?:\s+\([A-Z]{2,8}\))?$",  # "... Public Library District"  # "Open Data User Group (ODUG)"
     re.I,
 )
 _NAME_WORDS = {"of", "and", "the", "for", "&", "on", "upon", "in", "at"}
@@ -153,6 +153,8 @@ def bad_title(text: Optional[str]) -> bool:
         return True
     if _ACT_ONLY.match(t) or _DATE_ONLY.match(t) or t.isdigit() or _OUTCOME_ONLY.match(t):
         return True
+    if _TEMPLATE_NAME.search(t) or _history_only(t):  # "MINUTE TEMPLATE"; "APPROVED: April 16, 1997 AMENDED: ..."
+        return True
     if all(w in _COLUMN_WORDS for w in re.findall(r"[a-z]+", t.lower())):  # a table header row
         return True
     if _organisation(t) or _GENERIC.match(t) or _MEETING_DATE.match(t):
@@ -172,6 +174,8 @@ def bad_title(text: Optional[str]) -> bool:
     return False
 
 
+# the name of the template a file was made from, left as its PDF title: "MINUTE TEMPLATE", "Agenda template v2"
+_TEMPLATE_NAME = re.compile(r"(?i)\btemplate\b(?:\s+v?\d[\w.]*)?\W*$")
 # a minute's outcome alone on its line ("• Agreed" under "3 Minutes of the last meeting"): what was decided, not a title
 _OUTCOME_ONLY = re.compile(r"^(?:agreed|noted|approved|carried|resolved|accepted|none)(?:\s+unanimously)?\.?$", re.I)
 
@@ -507,7 +511,15 @@ def _find_title(document: Document) -> Optional[str]:
     letter = _letter_subject(document)  # a letter's subject line under "Dear ...,"
     if letter:
         return letter
+    serial = _serial_title(document)  # "POLICY NO. 320" over "GENERAL RULES OF CONDUCT"
+    if serial:
+        return serial
     title = meta.get("title")
+    if isinstance(title, str):
+        title = _after_history(" ".join(title.split()))  # "APPROVED: April 16, 1997 AMENDED: ... BY-LAWS OF ..."
+        named = _letterhead_meeting(title, document) or _report_named(title, document)
+        if named:
+            return named
     subtitle = meta.get("subtitle") if isinstance(meta.get("subtitle"), str) else None
     if isinstance(title, str) and _stale(title, document):  # "Mins 9 Apr 18" on minutes of 28 April 2025
         title, subtitle = None, None
@@ -977,6 +989,158 @@ def _agenda_line(document: Document) -> Optional[str]:
         return f"{council} {named}" if council and council.lower() not in named.lower() else named
     return None
 
+
+
+# ---------------------------------------------------------------- a publisher's serials, histories and report kinds
+
+# a paper's serial in its publisher's series, on a line of its own: "POLICY NO. 320", "Procedure No. 12", "Directive #4"
+_SERIAL = re.compile(r"(?i)^(?:[a-z][\w&'’-]*\s+){0,3}?(?:policy|procedure|directive|guideline|standard|circular|"
+                     r"regulation|rule|bulletin|instruction)\s+(?:no\.?|number|#)\s*[\w.-]*\d[\w.-]*\.?$")
+
+
+def _serial_title(document: Document) -> Optional[str]:
+    """A paper that prints its serial in the publisher's series over its title ("POLICY NO. 320" / "GENERAL RULES OF
+    CONDUCT", the serial often its PDF title too, a letterhead's name above both): the title under the serial.  The
+    serial names the slot in the series, the line under it what the paper is."""
+    meta_title = document.metadata.get("title")
+    lines = [v for v in (meta_title, document.source.title) if isinstance(v, str)]
+    lines += [b.text for b in document.blocks if b.page == 1][:4]
+    lines = [" ".join(v.split()) for v in lines]
+    for i, line in enumerate(lines):
+        if not _SERIAL.match(line):
+            continue
+        for after in lines[i + 1:]:
+            if _SERIAL.match(after) or after.lower() == line.lower():
+                continue
+            if (len(after.split()) <= 15 and not after.endswith((".", ":", ";", ",")) and after[:1].isupper()
+                    and not re.match(r"^(?:[IVX]+|\d+|[A-Z])[.)]\s", after) and not bad_title(after)):
+                return _title_case(after)
+            break
+        return None
+    return None
+
+
+# an approval and amendment history run into the title before it ("APPROVED: April 16, 1997 AMENDED: February 19,
+# 2003 ... BY-LAWS OF THE ..."): when the paper was made and changed, not what it is
+_HISTORY_HEAD = re.compile(
+    r"^(?:(?:approved|amended|adopted|revised|reviewed|updated|effective|ratified|issued)(?:\s+(?:on|by))?\s*:?\s*"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|"
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})[,;]?\s*)+", re.I)
+
+
+def _after_history(title: str) -> str:
+    """The title without the approval and amendment history printed before it (`_HISTORY_HEAD`)."""
+    m = _HISTORY_HEAD.match(title)
+    rest = title[m.end():].strip() if m else ""
+    return rest if m and len(rest.split()) >= 2 and not bad_title(rest) else title
+
+
+# a title block of a letterhead in capitals, the meeting's body and its date ("WARRENVILLE PUBLIC LIBRARY DISTRICT
+# Meeting Room Policy Committee Tuesday, January 10, 2017"), the kind of paper printed under it on its own line
+_LETTERHEAD_MEETING = re.compile(r"^(?P<publisher>[A-Z][A-Z0-9&'’ .,-]+?)\s+(?P<body>[A-Z][a-z][\w&'’ -]*?)\s*,?\s*$")
+
+
+def _letterhead_meeting(title: str, document: Document) -> Optional[str]:
+    """A meeting paper's title block that runs its publisher's letterhead, the meeting's body and the date together,
+    the kind of paper ("AGENDA") printed under it: "<body> <kind>" ("Meeting Room Policy Committee Agenda").  The
+    publisher is the letterhead and the date is the paper's date, both fields of their own."""
+    when = _MEETING_WHEN.search(title)
+    if not when:
+        return None
+    m = _LETTERHEAD_MEETING.match(title[: when.start()])
+    if not m or not _organisation(m.group("publisher").strip(" ,")) or not _organisation(m.group("body")):
+        return None
+    for line in [" ".join(b.text.split()) for b in document.blocks if b.page == 1][:4]:
+        if _MEETING_PAPER.match(line):
+            return f"{m.group('body').strip()} {_title_case(line)}"
+    return None
+
+
+# a title that names only the kind of report, with its number or without ("Final Report", "Urgent Recommendation",
+# "Interim Factual Report", "ADDENDUM #1", "Air Investigation Report A11F0012"): the report itself is named by the
+# number and the subject printed with it
+_REF = r"(?:#\s*\d+|[A-Z]{0,4}-?\d[\dA-Z]*(?:[-/.][\dA-Z]+)+|[A-Z]+\d+[A-Z]+\d+)"
+_REPORT_KIND = re.compile(
+    rf"^(?P<kind>(?:[A-Z][\w-]*\s+){{0,4}}?(?i:report|recommendations?|addendum|bulletin|inquiry|investigation))"
+    rf"(?:\s+(?:(?i:no\.?)\s*)?(?P<ref>{_REF}))?$")
+_NAMED_REF = re.compile(rf"^(?P<head>(?:[A-Z][\w-]*\s+){{1,4}}?(?P<ref>{_REF}))\s*[:\u2013\u2014-]?\s*(?P<subject>.*)$")
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _report_named(title: str, document: Document) -> Optional[str]:
+    """A report whose largest type names only its kind: the kind with its number and subject as the front pages
+    print them ("Urgent Recommendation MO-2016-202: Cruise ship Azamara Quest, contact with Wheki Rock, ..."):
+    - a front line that starts with the kind and goes on with a number and the subject;
+    - else, the title having a number, the line printing that number and the title block under it ("AVIATION
+      INVESTIGATION REPORT A11F0012" / "PITCH EXCURSION" / "AIR CANADA BOEING 767-333 ...");
+    - else a line naming an inquiry by its number and subject ("Inquiry 12-202: Fishing vessel Torea, ...").
+    A subject cut short (its last line read as the date: it ends with a comma) is completed from another line
+    printing the same number with a longer subject that starts with it."""
+    kind_m = _REPORT_KIND.match(" ".join(title.split()))
+    if not kind_m:
+        return None
+    blocks = [(b.page, " ".join(b.text.split())) for b in document.blocks if b.page <= 3]
+    subtitle = document.metadata.get("subtitle")
+    lines = ([(1, " ".join(subtitle.split()))] if isinstance(subtitle, str) else []) + blocks
+    lines += [(d.page, " ".join(d.text.split())) for d in document.dropped if d.page == 1]
+    kind, ref = _norm(kind_m.group("kind")), kind_m.group("ref")
+
+    def subject_of(i: int, line: str, number: str) -> str:
+        rest = line[line.find(number) + len(number):].strip(" :\u2013\u2014-") if number in line else ""
+        if rest or i + 1 >= len(lines) or i < 0:
+            return rest
+        page = lines[i][0]  # the number ends its line: the title block under it on its page
+        under = []
+        for p, nxt in lines[i + 1:i + 4]:
+            if (p != page or len(nxt.split()) > 20 or nxt.endswith(".") or bad_title(nxt)
+                    or re.match(r"^[^:]{1,40}:\s", nxt)):  # "Approved for publication: February 2011" is a field
+                break
+            under.append(nxt)
+            if re.search(r"\b\d{4}$", nxt):  # the date ends the title block
+                break
+        return ", ".join(under)
+
+    found = None  # (head, number, subject)
+    for i, (_, line) in enumerate(lines):
+        n = _norm(line)
+        if ref and n.startswith(_norm(title) + " "):  # the title and on: "Addendum #1- Port of Alsea Boat Launch ..."
+            head = re.match(r"^\W*" + r"\W+".join(map(re.escape, _norm(title).split())) + r"\b", line, re.I)
+            if head:
+                found = (head.group(0).strip(), ref, line[head.end():].strip(" :\u2013\u2014-"))
+                break
+        if n.startswith(kind + " ") and not ref:
+            m = _NAMED_REF.match(line)
+            if m and _norm(m.group("head")).startswith(kind):
+                found = (m.group("head"), m.group("ref"), subject_of(i, line, m.group("ref")))
+                break
+    if found is None and ref:
+        for i, (_, line) in enumerate(lines):
+            if ref in line and line.rstrip().endswith(ref) and len(line.split()) <= 8:
+                found = (line, ref, subject_of(i, line, ref))
+                break
+    if found is None and not ref:
+        for i, (page, line) in enumerate(lines):
+            m = _NAMED_REF.match(line)
+            if page == 1 and m and ":" in line[m.end("ref"):m.end("ref") + 2] and len(m.group("subject").split()) >= 3:
+                found = (m.group("head"), m.group("ref"), m.group("subject"))
+                break
+    if found is None:
+        return None
+    head, number, subject = found
+    if len(subject.split()) < 2:
+        return None
+    if subject.endswith(","):  # cut short: another line with the same number says more
+        for i, (_, line) in enumerate(lines):
+            if number not in line:
+                continue
+            other = subject_of(i, line, number)
+            if len(other) > len(subject) and _norm(other).startswith(_norm(subject)):
+                subject = other
+    return f"{head}: {subject.rstrip(' ,')}"
 
 
 def titled(document: Document) -> Document:

@@ -188,7 +188,8 @@ def as_markdown(summary: Summary, *, theme: Optional[str] = None, full: bool = F
         for r in summary.recommendations:
             label = " ".join(x for x in (r.number, r.verb) if x) or "Recommendation"
             where = f"paragraph {r.paragraph}, " if r.paragraph else "cover, " if r.source == "cover" else ""
-            out.append(f"- **{_md(label)}** ({where}p. {r.page}): {_md(r.text)}")
+            to = f"*to {_md(r.to)}:* " if getattr(r, "to", None) else ""  # a recommendation made to another body
+            out.append(f"- **{_md(label)}** ({where}p. {r.page}): {to}{_md(r.text)}")
         out.append("")
     elif summary.conclusion is not None and theme is None:
         c = summary.conclusion
@@ -303,7 +304,8 @@ def as_terminal(
             label = " ".join(x for x in (r.number, r.verb) if x) or r.paragraph or "-"
             where = f" (para {r.paragraph}, p. {r.page})" if r.paragraph else f" (cover, p. {r.page})" \
                 if r.source == "cover" else f" (p. {r.page})"
-            rec.add_row(label, Text(r.text) + Text(where, style="dim"))
+            to = Text(f"to {r.to}: ", style="italic") if getattr(r, "to", None) else Text("")
+            rec.add_row(label, to + Text(r.text) + Text(where, style="dim"))
         console.print(Panel(rec, title="Recommendations", box=panel_box, expand=True, border_style="yellow"))
     elif summary.conclusion is not None and theme is None:
         c = summary.conclusion
