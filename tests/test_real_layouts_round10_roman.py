@@ -155,3 +155,12 @@ def test_roman_items_restarting_under_each_heading_are_no_series_of_parts():
     d = doc("oxford-university-liberal-association_2024_standing-orders-mt24-corrected")
     assert not any(s.number in ("I", "II", "III") for s in d.sections)
     assert not any(p.number in ("I", "II", "III") for p in d.paragraphs)
+
+
+def test_roman_parts_are_numerals_to_the_sequence_check_not_annex_letters():
+    """I, V and X in a run of roman-numbered parts are numerals: I..VI is no gap (it once warned "I is followed by
+    V" on a policy numbered I. to XVI.); a real gap is named as printed; letters alone stay letters."""
+    from lspkit.segment.numbering import sequence_warnings
+
+    assert sequence_warnings(["I", "II", "III", "IV", "V", "VI", "IX", "X"]) == ["numbering gap: VI is followed by IX"]
+    assert sequence_warnings(["A", "B", "D"]) == ["numbering gap: B is followed by D"]

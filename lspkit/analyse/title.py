@@ -1005,6 +1005,8 @@ def _serial_title(document: Document) -> Optional[str]:
     meta_title = document.metadata.get("title")
     lines = [v for v in (meta_title, document.source.title) if isinstance(v, str)]
     lines += [b.text for b in document.blocks if b.page == 1][:4]
+    # the title under the serial is a section's heading where the paper's numbered parts follow it
+    lines += [s.heading for s in document.sections if s.page == 1 and s.heading and s.number is None][:2]
     lines = [" ".join(v.split()) for v in lines]
     for i, line in enumerate(lines):
         if not _SERIAL.match(line):

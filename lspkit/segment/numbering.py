@@ -241,12 +241,18 @@ def sequence_warnings(numbers: Sequence[str], headings: Collection[str] = ()) ->
     out: list[str] = []
     seen: set[str] = set()
     prev: Optional[tuple[int, ...]] = None
+    # parts numbered I, II, III (lspkit.segment.roman): I, V and X are numerals there, not annex letters
+    roman = any(re.fullmatch(r"[IVXLC]{2,}", n) for n in numbers)
+    shown = ""
     for n in numbers:
         if n.startswith("Q"):
             continue
         try:
-            cand = tuple(annex_level(x) if x.isalpha() and len(x) == 1 else int(x) for x in n.split("."))
-        except ValueError:
+            if roman and re.fullmatch(r"[IVXLC]+", n):
+                cand = (int(_roman_or_int(n)),)
+            else:
+                cand = tuple(annex_level(x) if x.isalpha() and len(x) == 1 else int(x) for x in n.split("."))
+        except (ValueError, KeyError):
             continue
         if n in seen:
             out.append(f"paragraph number {n} appears more than once")
@@ -256,10 +262,10 @@ def sequence_warnings(numbers: Sequence[str], headings: Collection[str] = ()) ->
         if prev is not None:
             kind = successor_kind(prev, cand, max_gap=50)
             if kind == "gap" and not _filled(prev, cand, headings):
-                out.append(f"numbering gap: {_fmt(prev)} is followed by {n}")
+                out.append(f"numbering gap: {shown} is followed by {n}")
             elif kind is None and cand != prev:
-                out.append(f"numbering restarts or goes back: {_fmt(prev)} is followed by {n}")
-        prev = cand
+                out.append(f"numbering restarts or goes back: {shown} is followed by {n}")
+        prev, shown = cand, (n if roman and re.fullmatch(r"[IVXLC]+", n) else _fmt(cand))
     return out
 
 
