@@ -85,9 +85,9 @@ def segment(reading: Reading) -> Document:
     item_id_labels(work)
     if reading.kind == "pdf":
         lift_side_notes(work)
-        for w in work:
+        for w in work if rows.actions else ():  # a minutes table's action column: the paragraph's outcome, not its text
             if w.index in rows.actions:
-                w.role = "side"  # a minutes table's action column: the paragraph's outcome, not its text
+                w.role = "side"
         lift_votes(work)  # "BOARD VOTE: 34 In Favor 0 Opposed ...": the outcome of the item above it
         repair_accents(work)
         for wrong, ligature in repair_ligatures(work).items():
@@ -115,7 +115,7 @@ def segment(reading: Reading) -> Document:
     s.diagram_pages = _diagram_pages(s.body)
     s.chapter_series = _chapter_series(s.body)
     s.agenda = agenda_items(s.body)
-    s.rows = rows
+    s.rows = rows if rows.heads or rows.subheads or rows.items else None  # (None: no line of _read_body asks)
     _read_body(s)
     paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
     paragraphs = strip_reference_markers(paragraphs)  # "... were reported [1].": a marker, no words (notes.py)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from ..model import Line, Reading
 from .margins import margin_notes_by_line
@@ -32,9 +32,36 @@ class WorkLine:
     role: str = ""  # "" (still to place), "furniture", "note", "table", "side" (a note beside another line),
     # "margin" (a marginal note: a statute's side heading)
 
-    @property
-    def text(self) -> str:
-        return self.line.text
+    # `text` is the line's text, kept as a plain attribute beside `line` (every decision reads it, several times a
+    # line: a property cost four times a plain read): set with it at construction and on every assignment of `line`
+    def __init__(self, line: Line, index: int, label: Optional[Label] = None, gap_before: bool = True, role: str = ""):
+        self.__dict__.update(line=line, index=index, label=label, gap_before=gap_before, role=role, text=line.text)
+
+    def __setattr__(self, name: str, value) -> None:
+        if name == "text":
+            raise AttributeError("WorkLine.text is the line's text: assign a new line instead")
+        self.__dict__[name] = value
+        if name == "line":
+            self.__dict__["text"] = value.text
+
+    if TYPE_CHECKING:
+        text: str
+
+
+def with_digits(texts: Sequence[str], at_least: int) -> list[int]:
+    """The indexes of the texts that may hold `at_least` digits (`\\d`) or more: every one that does, and a few
+    more (a text's characters outside ASCII count as digits, two or more each), found for all the texts at once in
+    C.  The cheap sign a pass looks for before its per-line regex (an item number's digits, a vote's three counts):
+    most lines of most papers have too few, and cost nothing more."""
+    # in UTF-8 an ASCII digit is one byte, any other character (a digit of another script too) two or more, all
+    # at 0x80 and over: keep those and the NULs between the texts, delete the rest
+    kept = "\x00".join(texts).encode("utf-8", "surrogatepass").translate(None, _NOT_DIGIT_BYTES).split(b"\x00")
+    if len(kept) != len(texts):  # a text holding a NUL itself
+        return list(range(len(texts)))
+    return [k for k, d in enumerate(kept) if len(d) >= at_least]
+
+
+_NOT_DIGIT_BYTES = bytes(b for b in range(1, 128) if not chr(b).isdigit())
 
 
 def working_lines(reading: Reading, furniture: dict[int, str]) -> list[WorkLine]:
@@ -426,12 +453,16 @@ def lift_side_notes(work: list[WorkLine]) -> None:
 def _leading(lines: Sequence[Line], furniture: dict[int, str]) -> float:
     """The usual space between consecutive lines of a paragraph: the median positive spacing."""
     spacings: list[float] = []
+    pairs: list[tuple[float, float, float]] = []  # consecutive lines down a page: sizes and spacing, for _double_spacing
+    text: dict[float, int] = {}  # characters by type size, furniture too
     prev = None
     for i, ln in enumerate(lines):
+        text[ln.size] = text.get(ln.size, 0) + len(ln.text)
         if i in furniture or not ln.text:
             continue
         if prev is not None and prev.page == ln.page and ln.top > prev.top:
             sp = ln.top - prev.bottom
+            pairs.append((prev.size, ln.size, sp))
             if -2 < sp < 3 * max(ln.size, 1.0):
                 spacings.append(sp)
         prev = ln
@@ -441,40 +472,29 @@ def _leading(lines: Sequence[Line], furniture: dict[int, str]) -> float:
     sizes = sorted(ln.size for ln in lines if ln.size) or [10.0]
     # a paper of one-line items has more paragraph gaps than line spacings: never more than 0.8 of the type size
     leading = max(min(spacings[len(spacings) // 2], 0.8 * sizes[len(sizes) // 2]), 0.0)
-    text: Counter = Counter()
-    for ln in lines:
-        text[ln.size] += len(ln.text)
     by_size: Counter = Counter()
     for sz, chars in text.items():  # round(size, 1) once per distinct size
         by_size[round(sz, 1)] += chars
-    text = by_size
-    total = sum(text.values()) or 1
-    for size, chars in text.most_common(2):  # the sizes that set the text (not the median line's: a table's rows)
-        double = _double_spacing(lines, furniture, size) if size and chars >= 0.3 * total else None
+    total = sum(by_size.values()) or 1
+    for size, chars in by_size.most_common(2):  # the sizes that set the text (not the median line's: a table's rows)
+        double = _double_spacing(pairs, size) if size and chars >= 0.3 * total else None
         if double is not None and double > leading:
             return double
     return leading
 
 
-def _double_spacing(lines: Sequence[Line], furniture: dict[int, str], size: float) -> Optional[float]:
+def _double_spacing(pairs: Sequence[tuple[float, float, float]], size: float) -> Optional[float]:
     """The space between a double-spaced paper's lines (an ordinance or a resolution typed as a legal document:
     13 points between the lines of its 10-point text, 25 between its paragraphs): where the body type's most usual
     spacing is more than 0.8 of its size and a clearly wider one (half as wide again) also recurs, the narrower is
     the space inside a paragraph.  A paper of one-line items spaced apart has the one spacing only.  None where the
-    paper is not so set."""
-    from collections import Counter
-
+    paper is not so set.  `pairs`: (the size above, the size below, the spacing) of each line of text (not
+    furniture) and the one above it on its page."""
     found: Counter = Counter()
-    prev = None
-    for i, ln in enumerate(lines):
-        if i in furniture or not ln.text:
-            continue
-        if prev is not None and prev.page == ln.page and ln.top > prev.top and abs(ln.size - size) < 0.5 \
-                and abs(prev.size - size) < 0.5:
-            sp = ln.top - prev.bottom
-            if 0 < sp < 3 * size:
-                found[round(sp * 2) / 2] += 1
-        prev = ln
+    most = 3 * size
+    for above, below, sp in pairs:
+        if abs(below - size) < 0.5 and abs(above - size) < 0.5 and 0 < sp < most:
+            found[round(sp * 2) / 2] += 1
     total = sum(found.values())
     if total < 10:
         return None
@@ -515,8 +535,11 @@ def caps(text: str) -> bool:
     return upper + lower >= 3 and upper >= 0.75 * (upper + lower)
 
 
-class Body:
-    """The lines left to segment, in reading order, and the typography measured over the whole document."""
+class Body(list):
+    """The lines left to segment, in reading order, and the typography measured over the whole document.
+
+    The Body is the list of those lines itself (`body[i]`, `len(body)`: list's own, in C, as the decisions ask
+    them hundreds of thousands of times in a long report); `lines` names it too."""
 
     def __init__(self, work: list[WorkLine], kind: str, size: float, vocab: set[str]):
         self.pdf = kind == "pdf"
@@ -537,7 +560,8 @@ class Body:
                 edges = {p: self._edges(s) for p, s in sides.items()}
                 if abs(edges[1][1] - edges[0][1]) > 6:
                     self._sides = edges
-        self.lines = [w for w in work if w.role not in ("furniture", "note", "table", "side", "margin")]
+        super().__init__(w for w in work if w.role not in ("furniture", "note", "table", "side", "margin"))
+        self.lines = self
         self.hanging = self._hanging() if self.pdf else False
         self.indented = self._indented() if self.pdf else False
         # the usual page width: a fold-out page (a landscape flow chart in a portrait paper) is set apart
@@ -551,11 +575,9 @@ class Body:
         # marginal notes (a statute's side headings), by the index of the line each is beside
         self.margin_notes = margin_notes_by_line(work)
 
-    def __len__(self) -> int:
-        return len(self.lines)
-
-    def __getitem__(self, i: int) -> WorkLine:
-        return self.lines[i]
+    __hash__ = object.__hash__  # one body is one pass's: by identity, as before it was a list
+    __eq__ = object.__eq__
+    __ne__ = object.__ne__
 
     # -------------------------------------------------------- the look of a line
 
