@@ -128,7 +128,8 @@ def strip_margin_markers(work: list[WorkLine]) -> list[tuple[str, int]]:
     return out
 
 
-_GLYPH_MARK = re.compile(r"^([●•■▪◆])\s+(?=\S)")
+_GLYPHS = "●•■▪◆"
+_GLYPH_MARK = re.compile(rf"^([{_GLYPHS}])\s+(?=\S)")
 _JOINS = frozenset(("and", "or", "but", "nor"))
 
 
@@ -141,6 +142,9 @@ def _strip_glyph_markers(work: list[WorkLine], starts: Counter) -> list[tuple[st
     three times left of where the document's lines start, and at least once beside such a line (the line above
     ends mid-sentence, on a word that is not a joining "and"/"or", and the line goes on in lower case).
     """
+    everything = "\x00".join(w.text for w in work)
+    if not any(g in everything for g in _GLYPHS):
+        return []  # (no margin glyph anywhere: a substring search per glyph, not a regex per line)
     common = sorted(x for x, n in starts.items() if n >= 3)
     seen: dict[str, list[tuple[int, WorkLine]]] = {}
     for i, w in enumerate(work):
@@ -295,6 +299,9 @@ def repair_accents(work: list[WorkLine]) -> int:
     import unicodedata
 
     changed = 0
+    everything = "\x00".join(w.text for w in work)
+    if not any(c in everything for c in _SPACING_ACCENTS):
+        return changed  # (a substring search per accent over the paper, instead of one per accent and line)
     for w in work:
         text = w.line.text
         if not any(c in text for c in _SPACING_ACCENTS):
