@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Optional, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Optional, Sequence
 
 from ..model import Line, Reading
 from .margins import margin_notes_by_line
@@ -32,36 +32,34 @@ class WorkLine:
     role: str = ""  # "" (still to place), "furniture", "note", "table", "side" (a note beside another line),
     # "margin" (a marginal note: a statute's side heading)
 
-    # `text` is the line's text, kept as a plain attribute beside `line` (every decision reads it, several times a
-    # line: a property cost four times a plain read): set with it at construction and on every assignment of `line`
-    def __init__(self, line: Line, index: int, label: Optional[Label] = None, gap_before: bool = True, role: str = ""):
-        self.__dict__.update(line=line, index=index, label=label, gap_before=gap_before, role=role, text=line.text)
+    # the line's text, as a plain attribute (every decision reads it, several times a line: a property cost four
+    # times a plain read); `set_line` puts in a new line with its text
+    text: str = field(init=False, repr=False, compare=False)
 
-    def __setattr__(self, name: str, value) -> None:
-        if name == "text":
-            raise AttributeError("WorkLine.text is the line's text: assign a new line instead")
-        self.__dict__[name] = value
-        if name == "line":
-            self.__dict__["text"] = value.text
+    def __post_init__(self) -> None:
+        self.text = self.line.text
 
-    if TYPE_CHECKING:
-        text: str
+    def set_line(self, line: Line) -> None:
+        """Put in a new line (an edited text): `line` and `text` together."""
+        self.line = line
+        self.text = line.text
 
 
 def with_digits(texts: Sequence[str], at_least: int) -> list[int]:
     """The indexes of the texts that may hold `at_least` digits (`\\d`) or more: every one that does, and a few
-    more (a text's characters outside ASCII count as digits, two or more each), found for all the texts at once in
-    C.  The cheap sign a pass looks for before its per-line regex (an item number's digits, a vote's three counts):
-    most lines of most papers have too few, and cost nothing more."""
-    # in UTF-8 an ASCII digit is one byte, any other character (a digit of another script too) two or more, all
-    # at 0x80 and over: keep those and the NULs between the texts, delete the rest
+    more (a character outside ASCII counts as a digit), found for all the texts at once in C.  The cheap sign a
+    pass looks for before its per-line regex (an item number's digits, a vote's three counts): most lines of most
+    papers have too few, and cost nothing more."""
+    # in UTF-8 an ASCII digit is one byte and any other character (a digit of another script too) one lead byte
+    # (0xC0 and over) and its continuation bytes (0x80-0xBF): keep the digits, the lead bytes and the NULs between
+    # the texts, delete the rest
     kept = "\x00".join(texts).encode("utf-8", "surrogatepass").translate(None, _NOT_DIGIT_BYTES).split(b"\x00")
     if len(kept) != len(texts):  # a text holding a NUL itself
         return list(range(len(texts)))
     return [k for k, d in enumerate(kept) if len(d) >= at_least]
 
 
-_NOT_DIGIT_BYTES = bytes(b for b in range(1, 128) if not chr(b).isdigit())
+_NOT_DIGIT_BYTES = bytes(b for b in range(1, 0xC0) if not (b < 128 and chr(b).isdigit()))
 
 
 def working_lines(reading: Reading, furniture: dict[int, str]) -> list[WorkLine]:
@@ -122,7 +120,7 @@ def strip_margin_markers(work: list[WorkLine]) -> list[tuple[str, int]]:
             continue
         for w in ws:
             rest = _MARKER.sub("", w.text, count=1)
-            w.line = replace(w.line, text=rest)
+            w.set_line(replace(w.line, text=rest))
             w.label = parse_label(rest)
             out.append((letter, w.line.page))
     return out
@@ -175,7 +173,7 @@ def _strip_glyph_markers(work: list[WorkLine], starts: Counter) -> list[tuple[st
             x = right[0]
             if not w.gap_before and rest[:1].islower() and wrapped:
                 x = wrapped.most_common(1)[0][0]  # a wrapped line: where the document's wrapped lines start
-            w.line = replace(w.line, text=rest, x0=max(w.line.x0, x))
+            w.set_line(replace(w.line, text=rest, x0=max(w.line.x0, x)))
             w.label = parse_label(rest)
             out.append((glyph, w.line.page))
     return out
@@ -258,7 +256,7 @@ def repair_ligatures(work: list[WorkLine]) -> dict[str, str]:
                 text = edge.sub(lambda m: plain[m.group(0)], w.text) if edge is not None else w.text
                 text = _ODD.sub(lambda m: mapping.get(m.group(0), m.group(0)), text)
                 if text != w.text:
-                    w.line = replace(w.line, text=text)
+                    w.set_line(replace(w.line, text=text))
                     w.label = parse_label(text)
     return mapping
 
@@ -308,7 +306,7 @@ def repair_accents(work: list[WorkLine]) -> int:
             continue
         new = _LOOSE_ACCENT.sub(lambda m: unicodedata.normalize("NFC", m.group(1) + _SPACING_ACCENTS[m.group(2)]), text)
         if new != text:
-            w.line = replace(w.line, text=new)
+            w.set_line(replace(w.line, text=new))
             w.label = parse_label(new)
             changed += 1
     return changed
@@ -549,6 +547,8 @@ class Body(list):
     them hundreds of thousands of times in a long report); `lines` names it too."""
 
     def __init__(self, work: list[WorkLine], kind: str, size: float, vocab: set[str]):
+        if any(w.text is not w.line.text for w in work):
+            raise AssertionError("a WorkLine's line was replaced without its text: use WorkLine.set_line")
         self.pdf = kind == "pdf"
         self.size = size  # the body type size
         self.vocab = vocab  # every word the document writes whole: the evidence for hyphen repair
