@@ -241,8 +241,8 @@ def _read_body(s: _State) -> None:
                 raw = w.text.strip()
                 at = raw.rfind(w.label.rest) if w.label.rest else -1
                 if at > 0 and not raw[at - 1].isspace():  # "1.Note the ...": the label set apart from its text
-                    w = WorkLine(replace(w.line, text=f"{raw[:at]} {raw[at:]}"), w.index, w.label, w.gap_before,
-                                 w.role)
+                    spaced = replace(w.line, text=f"{raw[:at]} {raw[at:]}")
+                    w = WorkLine(spaced, w.index, w.label, w.gap_before, w.role, text=spaced.text)
             s.blocks.add_line(w, s.body)
             i += 1
             continue

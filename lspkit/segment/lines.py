@@ -33,11 +33,9 @@ class WorkLine:
     # "margin" (a marginal note: a statute's side heading)
 
     # the line's text, as a plain attribute (every decision reads it, several times a line: a property cost four
-    # times a plain read); `set_line` puts in a new line with its text
-    text: str = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        self.text = self.line.text
+    # times a plain read): given with the line (`WorkLine(ln, i, ..., text=ln.text)`, no __post_init__ to call per
+    # line); `set_line` puts in a new line with its text
+    text: str = field(kw_only=True, repr=False, compare=False)
 
     def set_line(self, line: Line) -> None:
         """Put in a new line (an edited text): `line` and `text` together."""
@@ -76,7 +74,7 @@ def working_lines(reading: Reading, furniture: dict[int, str]) -> list[WorkLine]
             blank = True
             continue
         if ln.margin:  # a marginal note beside the text (lspkit.segment.margins): the spacing is the text's
-            work.append(WorkLine(ln, i, None, False, "margin"))
+            work.append(WorkLine(ln, i, None, False, "margin", text=ln.text))
             continue
         gap = blank
         if reading.kind == "pdf":
@@ -87,7 +85,7 @@ def working_lines(reading: Reading, furniture: dict[int, str]) -> list[WorkLine]
                 # the leading, so the document's own usual spacing is the yardstick)
                 spacing = ln.top - prev.bottom
                 gap = spacing > leading + max(2.0, 0.3 * ln.size) or ln.top < prev.top - 1 or ln.cell_start
-        work.append(WorkLine(ln, i, parse_label(ln.text), gap))
+        work.append(WorkLine(ln, i, parse_label(ln.text), gap, text=ln.text))
         prev = ln
         blank = False
     return work
