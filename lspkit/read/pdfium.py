@@ -274,6 +274,7 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
         return True
 
     upright: list[Run] = []
+    halves = _SURROGATE.search(text) is not None  # a run's text is the page's: without surrogates there, none has
     for run in runs:
         k = run[7]
         angle = get_angle(handle, k)
@@ -286,7 +287,7 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
             m = _LEAD_NUMBER.match(run[6])
             if m and m.end() < len(run[6]):
                 run[5] = bold(k + m.end())
-        run[6] = _code_points(run[6].rstrip())
+        run[6] = _code_points(run[6].rstrip()) if halves else run[6].rstrip()
     return upright, visible
 
 

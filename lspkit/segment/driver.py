@@ -92,9 +92,9 @@ def segment(reading: Reading) -> Document:
     suffixed_labels(work)  # "6a: Proposers shall include ...": numbers with a letter glued on (suffixed.py)
     if reading.kind == "pdf":
         lift_side_notes(work)
-        for w in work:
+        for w in work if rows.actions else ():  # a minutes table's action column: the paragraph's outcome, not its text
             if w.index in rows.actions:
-                w.role = "side"  # a minutes table's action column: the paragraph's outcome, not its text
+                w.role = "side"
         lift_votes(work)  # "BOARD VOTE: 34 In Favor 0 Opposed ...": the outcome of the item above it
         repair_accents(work)
         for wrong, ligature in repair_ligatures(work).items():
@@ -123,7 +123,7 @@ def segment(reading: Reading) -> Document:
     s.chapter_series = _chapter_series(s.body)
     s.agenda = agenda_items(s.body)
     s.figures = figure_captions(s.body)
-    s.rows = rows
+    s.rows = rows if rows.heads or rows.subheads or rows.items else None  # (None: no line of _read_body asks)
     _read_body(s)
     paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
     paragraphs = strip_reference_markers(paragraphs)  # "... were reported [1].": a marker, no words (notes.py)
@@ -255,8 +255,8 @@ def _read_body(s: _State) -> None:
                 raw = w.text.strip()
                 at = raw.rfind(w.label.rest) if w.label.rest else -1
                 if at > 0 and not raw[at - 1].isspace():  # "1.Note the ...": the label set apart from its text
-                    w = WorkLine(replace(w.line, text=f"{raw[:at]} {raw[at:]}"), w.index, w.label, w.gap_before,
-                                 w.role)
+                    spaced = replace(w.line, text=f"{raw[:at]} {raw[at:]}")
+                    w = WorkLine(spaced, w.index, w.label, w.gap_before, w.role, text=spaced.text)
             s.blocks.add_line(w, s.body)
             i += 1
             continue

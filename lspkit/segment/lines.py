@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence
 
 from ..model import Line, Reading
@@ -32,9 +32,32 @@ class WorkLine:
     role: str = ""  # "" (still to place), "furniture", "note", "table", "side" (a note beside another line),
     # "margin" (a marginal note: a statute's side heading)
 
-    @property
-    def text(self) -> str:
-        return self.line.text
+    # the line's text, as a plain attribute (every decision reads it, several times a line: a property cost four
+    # times a plain read): given with the line (`WorkLine(ln, i, ..., text=ln.text)`, no __post_init__ to call per
+    # line); `set_line` puts in a new line with its text
+    text: str = field(kw_only=True, repr=False, compare=False)
+
+    def set_line(self, line: Line) -> None:
+        """Put in a new line (an edited text): `line` and `text` together."""
+        self.line = line
+        self.text = line.text
+
+
+def with_digits(texts: Sequence[str], at_least: int) -> list[int]:
+    """The indexes of the texts that may hold `at_least` digits (`\\d`) or more: every one that does, and a few
+    more (a character outside ASCII counts as a digit), found for all the texts at once in C.  The cheap sign a
+    pass looks for before its per-line regex (an item number's digits, a vote's three counts): most lines of most
+    papers have too few, and cost nothing more."""
+    # in UTF-8 an ASCII digit is one byte and any other character (a digit of another script too) one lead byte
+    # (0xC0 and over) and its continuation bytes (0x80-0xBF): keep the digits, the lead bytes and the NULs between
+    # the texts, delete the rest
+    kept = "\x00".join(texts).encode("utf-8", "surrogatepass").translate(None, _NOT_DIGIT_BYTES).split(b"\x00")
+    if len(kept) != len(texts):  # a text holding a NUL itself
+        return list(range(len(texts)))
+    return [k for k, d in enumerate(kept) if len(d) >= at_least]
+
+
+_NOT_DIGIT_BYTES = bytes(b for b in range(1, 0xC0) if not (b < 128 and chr(b).isdigit()))
 
 
 def working_lines(reading: Reading, furniture: dict[int, str]) -> list[WorkLine]:
@@ -51,7 +74,7 @@ def working_lines(reading: Reading, furniture: dict[int, str]) -> list[WorkLine]
             blank = True
             continue
         if ln.margin:  # a marginal note beside the text (lspkit.segment.margins): the spacing is the text's
-            work.append(WorkLine(ln, i, None, False, "margin"))
+            work.append(WorkLine(ln, i, None, False, "margin", text=ln.text))
             continue
         gap = blank
         if reading.kind == "pdf":
@@ -62,7 +85,7 @@ def working_lines(reading: Reading, furniture: dict[int, str]) -> list[WorkLine]
                 # the leading, so the document's own usual spacing is the yardstick)
                 spacing = ln.top - prev.bottom
                 gap = spacing > leading + max(2.0, 0.3 * ln.size) or ln.top < prev.top - 1 or ln.cell_start
-        work.append(WorkLine(ln, i, parse_label(ln.text), gap))
+        work.append(WorkLine(ln, i, parse_label(ln.text), gap, text=ln.text))
         prev = ln
         blank = False
     return work
@@ -95,13 +118,14 @@ def strip_margin_markers(work: list[WorkLine]) -> list[tuple[str, int]]:
             continue
         for w in ws:
             rest = _MARKER.sub("", w.text, count=1)
-            w.line = replace(w.line, text=rest)
+            w.set_line(replace(w.line, text=rest))
             w.label = parse_label(rest)
             out.append((letter, w.line.page))
     return out
 
 
-_GLYPH_MARK = re.compile(r"^([●•■▪◆])\s+(?=\S)")
+_GLYPHS = "●•■▪◆"
+_GLYPH_MARK = re.compile(rf"^([{_GLYPHS}])\s+(?=\S)")
 _JOINS = frozenset(("and", "or", "but", "nor"))
 
 
@@ -114,6 +138,9 @@ def _strip_glyph_markers(work: list[WorkLine], starts: Counter) -> list[tuple[st
     three times left of where the document's lines start, and at least once beside such a line (the line above
     ends mid-sentence, on a word that is not a joining "and"/"or", and the line goes on in lower case).
     """
+    everything = "\x00".join(w.text for w in work)
+    if not any(g in everything for g in _GLYPHS):
+        return []  # (no margin glyph anywhere: a substring search per glyph, not a regex per line)
     common = sorted(x for x, n in starts.items() if n >= 3)
     seen: dict[str, list[tuple[int, WorkLine]]] = {}
     for i, w in enumerate(work):
@@ -144,7 +171,7 @@ def _strip_glyph_markers(work: list[WorkLine], starts: Counter) -> list[tuple[st
             x = right[0]
             if not w.gap_before and rest[:1].islower() and wrapped:
                 x = wrapped.most_common(1)[0][0]  # a wrapped line: where the document's wrapped lines start
-            w.line = replace(w.line, text=rest, x0=max(w.line.x0, x))
+            w.set_line(replace(w.line, text=rest, x0=max(w.line.x0, x)))
             w.label = parse_label(rest)
             out.append((glyph, w.line.page))
     return out
@@ -227,7 +254,7 @@ def repair_ligatures(work: list[WorkLine]) -> dict[str, str]:
                 text = edge.sub(lambda m: plain[m.group(0)], w.text) if edge is not None else w.text
                 text = _ODD.sub(lambda m: mapping.get(m.group(0), m.group(0)), text)
                 if text != w.text:
-                    w.line = replace(w.line, text=text)
+                    w.set_line(replace(w.line, text=text))
                     w.label = parse_label(text)
     return mapping
 
@@ -268,13 +295,16 @@ def repair_accents(work: list[WorkLine]) -> int:
     import unicodedata
 
     changed = 0
+    everything = "\x00".join(w.text for w in work)
+    if not any(c in everything for c in _SPACING_ACCENTS):
+        return changed  # (a substring search per accent over the paper, instead of one per accent and line)
     for w in work:
         text = w.line.text
         if not any(c in text for c in _SPACING_ACCENTS):
             continue
         new = _LOOSE_ACCENT.sub(lambda m: unicodedata.normalize("NFC", m.group(1) + _SPACING_ACCENTS[m.group(2)]), text)
         if new != text:
-            w.line = replace(w.line, text=new)
+            w.set_line(replace(w.line, text=new))
             w.label = parse_label(new)
             changed += 1
     return changed
@@ -432,12 +462,16 @@ def lift_side_notes(work: list[WorkLine]) -> None:
 def _leading(lines: Sequence[Line], furniture: dict[int, str]) -> float:
     """The usual space between consecutive lines of a paragraph: the median positive spacing."""
     spacings: list[float] = []
+    pairs: list[tuple[float, float, float]] = []  # consecutive lines down a page: sizes and spacing, for _double_spacing
+    text: dict[float, int] = {}  # characters by type size, furniture too
     prev = None
     for i, ln in enumerate(lines):
+        text[ln.size] = text.get(ln.size, 0) + len(ln.text)
         if i in furniture or not ln.text:
             continue
         if prev is not None and prev.page == ln.page and ln.top > prev.top:
             sp = ln.top - prev.bottom
+            pairs.append((prev.size, ln.size, sp))
             if -2 < sp < 3 * max(ln.size, 1.0):
                 spacings.append(sp)
         prev = ln
@@ -447,40 +481,29 @@ def _leading(lines: Sequence[Line], furniture: dict[int, str]) -> float:
     sizes = sorted(ln.size for ln in lines if ln.size) or [10.0]
     # a paper of one-line items has more paragraph gaps than line spacings: never more than 0.8 of the type size
     leading = max(min(spacings[len(spacings) // 2], 0.8 * sizes[len(sizes) // 2]), 0.0)
-    text: Counter = Counter()
-    for ln in lines:
-        text[ln.size] += len(ln.text)
     by_size: Counter = Counter()
     for sz, chars in text.items():  # round(size, 1) once per distinct size
         by_size[round(sz, 1)] += chars
-    text = by_size
-    total = sum(text.values()) or 1
-    for size, chars in text.most_common(2):  # the sizes that set the text (not the median line's: a table's rows)
-        double = _double_spacing(lines, furniture, size) if size and chars >= 0.3 * total else None
+    total = sum(by_size.values()) or 1
+    for size, chars in by_size.most_common(2):  # the sizes that set the text (not the median line's: a table's rows)
+        double = _double_spacing(pairs, size) if size and chars >= 0.3 * total else None
         if double is not None and double > leading:
             return double
     return leading
 
 
-def _double_spacing(lines: Sequence[Line], furniture: dict[int, str], size: float) -> Optional[float]:
+def _double_spacing(pairs: Sequence[tuple[float, float, float]], size: float) -> Optional[float]:
     """The space between a double-spaced paper's lines (an ordinance or a resolution typed as a legal document:
     13 points between the lines of its 10-point text, 25 between its paragraphs): where the body type's most usual
     spacing is more than 0.8 of its size and a clearly wider one (half as wide again) also recurs, the narrower is
     the space inside a paragraph.  A paper of one-line items spaced apart has the one spacing only.  None where the
-    paper is not so set."""
-    from collections import Counter
-
+    paper is not so set.  `pairs`: (the size above, the size below, the spacing) of each line of text (not
+    furniture) and the one above it on its page."""
     found: Counter = Counter()
-    prev = None
-    for i, ln in enumerate(lines):
-        if i in furniture or not ln.text:
-            continue
-        if prev is not None and prev.page == ln.page and ln.top > prev.top and abs(ln.size - size) < 0.5 \
-                and abs(prev.size - size) < 0.5:
-            sp = ln.top - prev.bottom
-            if 0 < sp < 3 * size:
-                found[round(sp * 2) / 2] += 1
-        prev = ln
+    most = 3 * size
+    for above, below, sp in pairs:
+        if abs(below - size) < 0.5 and abs(above - size) < 0.5 and 0 < sp < most:
+            found[round(sp * 2) / 2] += 1
     total = sum(found.values())
     if total < 10:
         return None
@@ -521,10 +544,15 @@ def caps(text: str) -> bool:
     return upper + lower >= 3 and upper >= 0.75 * (upper + lower)
 
 
-class Body:
-    """The lines left to segment, in reading order, and the typography measured over the whole document."""
+class Body(list):
+    """The lines left to segment, in reading order, and the typography measured over the whole document.
+
+    The Body is the list of those lines itself (`body[i]`, `len(body)`: list's own, in C, as the decisions ask
+    them hundreds of thousands of times in a long report); `lines` names it too."""
 
     def __init__(self, work: list[WorkLine], kind: str, size: float, vocab: set[str]):
+        if any(w.text is not w.line.text for w in work):
+            raise AssertionError("a WorkLine's line was replaced without its text: use WorkLine.set_line")
         self.pdf = kind == "pdf"
         self.size = size  # the body type size
         self.vocab = vocab  # every word the document writes whole: the evidence for hyphen repair
@@ -543,7 +571,8 @@ class Body:
                 edges = {p: self._edges(s) for p, s in sides.items()}
                 if abs(edges[1][1] - edges[0][1]) > 6:
                     self._sides = edges
-        self.lines = [w for w in work if w.role not in ("furniture", "note", "table", "side", "margin")]
+        super().__init__(w for w in work if w.role not in ("furniture", "note", "table", "side", "margin"))
+        self.lines = self
         self.hanging = self._hanging() if self.pdf else False
         self.indented = self._indented() if self.pdf else False
         # the usual page width: a fold-out page (a landscape flow chart in a portrait paper) is set apart
@@ -557,11 +586,9 @@ class Body:
         # marginal notes (a statute's side headings), by the index of the line each is beside
         self.margin_notes = margin_notes_by_line(work)
 
-    def __len__(self) -> int:
-        return len(self.lines)
-
-    def __getitem__(self, i: int) -> WorkLine:
-        return self.lines[i]
+    __hash__ = object.__hash__  # one body is one pass's: by identity, as before it was a list
+    __eq__ = object.__eq__
+    __ne__ = object.__ne__
 
     # -------------------------------------------------------- the look of a line
 

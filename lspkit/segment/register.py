@@ -100,7 +100,7 @@ def amendments(body: Body, titles: set[int]) -> dict[int, str]:
             if m:
                 text = body[j].text[: m.start()].rstrip()
                 if text:
-                    body[j].line = replace(body[j].line, text=text)
+                    body[j].set_line(replace(body[j].line, text=text))
                     out[i] = m.group(1)
                 break
             j += 1

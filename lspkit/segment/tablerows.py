@@ -30,6 +30,7 @@ from typing import Optional, Sequence
 
 from ..model import Line, Reading, TableRegion
 from .furniture import find_furniture
+from .lines import with_digits
 from .numbering import letter_label
 
 # an item's minute number at the start of the first column: a committee's letters and a number with its year
@@ -187,8 +188,10 @@ def table_rows(reading: Reading) -> TableRows:
     lines = reading.lines
     if reading.kind != "pdf" or not lines:
         return TableRows(reading)
-    if sum(1 for ln in lines if ln.text and _ITEM_ID.match(ln.text.strip())) < 3:
-        # `_table` needs three item numbers: no furniture pass for a paper without them
+    # `_table` needs three item numbers (no furniture pass for a paper without them), each with three digits at
+    # least and a slash: only the lines with those are tried; without them, a three-column grid (`grid_rows`)
+    numbered = [i for i in with_digits([ln.text for ln in lines], 3) if "/" in lines[i].text]
+    if len(numbered) < 3 or sum(1 for i in numbered if _ITEM_ID.match(lines[i].text.strip())) < 3:
         return grid_rows(reading) or TableRows(reading)
     furniture = set(find_furniture(lines, reading.pages))
     found = _table(lines, furniture)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from .lines import WorkLine
+from .lines import WorkLine, with_digits
 
 # a count with its side: "34 In Favor", "0 Opposed", "Against (7)", "Abstain: 0", "1 Recused"
 _SIDE = r"(?:in\s+favou?r|for|against|opposed|abstain(?:ed|ing|s)?|abstentions?|recused|absent)"
@@ -30,6 +30,7 @@ def vote_record(text: str) -> bool:
 
 def lift_votes(work: Sequence[WorkLine]) -> None:
     """Mark each vote record as a note beside the line before it: the outcome of the item it follows."""
-    for prev, w in zip(work, work[1:]):
-        if not w.role and vote_record(w.text):
+    for k in with_digits([w.text for w in work], 3):  # three counts have three digits: most lines have fewer
+        w = work[k]
+        if k and not w.role and vote_record(w.text):
             w.role = "side"
