@@ -505,7 +505,7 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
     for short, long, where in _lower_terms(items):
         if weak(short) and not bad_short(short, long=long):
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
-    for short, long, where in _named_after(items):
+    for short, long, where in _named_after(items) + _lower_after(items):
         if weak(short) and not bad_short(short, long=long):
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
     for short, long, where in _qualified_brackets(items):
@@ -717,6 +717,29 @@ def _named_after(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
             caps = [w for w in words if w[:1].isupper()]
             if (len(caps) == len(m.group("short")) and "".join(w[0] for w in caps) == m.group("short")
                     and all(w[:1].isupper() or (w.islower() and len(w) <= 8) for w in words)):
+                out.append((m.group("short"), m.group("long"), number))
+    return out
+
+
+# "ABC (long form)" with the long form in lower case, in any language: "le CA (conseil d’administration)", "le CVS
+# (conseil de vie sociale)"
+_SHORT_THEN_LOWER = re.compile(r"(?<![\w-])(?P<short>[A-Z]{2,6})\s*\((?P<long>[^\W\d_A-Z][\w’'-]*(?:\s+[\w’'-]+){1,7})\)")
+_SMALL_WORDS = frozenset("of and the for to in on at by with a an de du des la le les et en pour sur aux au von der "
+                         "und für del los las y".split())
+
+
+def _lower_after(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(short, long, paragraph) for "ABC (long form)" in lower case whose words' initials, the small words and an
+    elided article aside ("d’administration" is "administration"), are the short form's letters exactly."""
+    out = []
+    for number, text in items:
+        for m in _SHORT_THEN_LOWER.finditer(" ".join(text.split())):
+            words = m.group("long").split()
+            if not all(w.islower() for w in words):
+                continue
+            heads = [re.sub(r"^(?:d|l|qu)['’]", "", w) for w in words]
+            initials = "".join(w[0] for w in heads if w and w not in _SMALL_WORDS).upper()
+            if initials == m.group("short"):
                 out.append((m.group("short"), m.group("long"), number))
     return out
 

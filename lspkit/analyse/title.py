@@ -143,6 +143,8 @@ def bad_title(text: Optional[str]) -> bool:
         return False
     if _ROLL.match(t):  # "Present: Catherine Chisholm ...", "Chair: Dr Kieron O'Hara": who was there, not the paper
         return True
+    if _ATTENDANCE.match(t):  # "ATTENDANCE AT THIS REGULAR PUBLIC MEETING (Board Members who arrive ...)"
+        return True
     if _LABEL.match(t) or _BULLET.match(t) or _path(t) or _PERSON.match(t) or _PLACEHOLDER.match(t):
         return True
     if _CONTACT.match(t) or _names_row(t):  # the letterhead's "Tel: ...", a grid's column of names
@@ -396,6 +398,122 @@ def _numbered_meeting(document: Document) -> Optional[str]:
     return None
 
 
+# a meeting's attendance row run into a title block ("... SAN DIEGO, CA 92103 ATTENDANCE AT THIS REGULAR PUBLIC
+# MEETING (Board Members who arrive ...)"), or standing alone as the title: who was there, never what the paper is
+_ATTENDANCE = re.compile(r"(?:^|\s+)(?:attendance|roll\s+call|members\s+present)\s+(?:at|of|for)\s+(?:this|the)\b.*$",
+                         re.I | re.S)
+# a meeting's name opening a title block: "REGULAR PUBLIC MEETING OF THE BOARD OF EDUCATION", "Special Meeting of ..."
+_MEETING_OPEN = re.compile(r"(?i)^(?:(?:regular|special|annual|ordinary|extraordinary|adjourned|public|emergency)\s+)"
+                           r"{1,2}meeting\s+of\s+(?:the\s+)?\S")
+# the last word of a body's name: where the meeting's name ends and the venue begins
+_BODY_END = re.compile(r"(?i)\b(?:council|committee|board|district|authority|commission|corporation|trustees|"
+                       r"education|assembly|cabinet|panel|trust)\b")
+_KIND_ALONE = re.compile(r"(?i)^(?:draft\s+|unconfirmed\s+|approved\s+)?(?:minutes|agenda|notes)$")
+
+
+def _meeting_heading(document: Document) -> Optional[str]:
+    """Minutes whose title block names the meeting and the body ("MINUTES" / "REGULAR PUBLIC MEETING OF THE BOARD OF
+    EDUCATION" / "SAN DIEGO UNIFIED SCHOOL DISTRICT" / the venue / the date), run on into the venue and the
+    attendance row: "Minutes, Regular Public Meeting of the Board of Education, San Diego Unified School District,
+    September 5, 2000" -- the kind printed alone on page 1, the meeting's name to the body's last word, its date."""
+    from ..model import DropReason
+
+    title = document.metadata.get("title")
+    lines = ([title] if isinstance(title, str) else []) + [b.text for b in document.blocks if b.page == 1][:3]
+    for line in lines:
+        line = " ".join(line.split())
+        if not _MEETING_OPEN.match(line):
+            continue
+        line = _ATTENDANCE.sub("", line).split(",")[0]
+        ends = list(_BODY_END.finditer(line))
+        if not ends:
+            continue
+        name = line[: ends[-1].end()].strip()
+        if len(name.split()) > 20:
+            continue
+        name = _title_case(name) if name.isupper() else name
+        page1 = [" ".join(d.text.split()) for d in document.dropped if d.page == 1 and d.reason is DropReason.HEADER]
+        page1 += [" ".join(b.text.split()) for b in document.blocks if b.page == 1]
+        kind = next((x for x in page1 if _KIND_ALONE.match(x)), None)
+        when = _long_date(document.metadata.get("date"))
+        if not when:
+            when = next((m.group(0) for m in map(_MEETING_WHEN.search, page1) if m), None)
+        named = f"{kind.title() if kind.isupper() else kind}, {name}" if kind else name
+        if when and when not in named:
+            named = f"{named}, {when}"
+        if not bad_title(named):
+            return named
+    return None
+
+
+# a meeting paper's kind and date on one front-page line ("Voting Hearing Agenda August 13, 2020 (all members
+# present)", "Voting Agenda, May 28, 2020"): the title, without the attendance note
+_DATED_KIND = re.compile(r"^(?P<kind>(?:[A-Z][\w&'’-]*\s+){0,4}(?:Agenda|Minutes|AGENDA|MINUTES))\s*[,:\-–]?\s*$")
+
+
+def _dated_kind_line(document: Document) -> Optional[str]:
+    for b in [b for b in document.blocks if b.page == 1][:3]:
+        line = " ".join(b.text.split())
+        m = _MEETING_WHEN.search(line)
+        if not m or not _DATED_KIND.match(line[: m.start()]):
+            continue
+        rest = line[m.end():].strip()
+        if rest and not re.fullmatch(r"(?i)\((?:all\s+)?(?:members?\s+)?(?:present|absent)[^)]*\)", rest):
+            continue
+        named = line[: m.end()].strip()
+        if not bad_title(named):
+            return named
+    return None
+
+
+# a meeting's line under the body's name, English or French: "RÉUNION DU MERCREDI 27 OCTOBRE 2021", "Meeting held on
+# 3 May 2021", "Séance du 12 juillet 2023"; and the kind of paper on its own line ("COMPTE RENDU", "Minutes")
+_MEETING_LINE = re.compile(r"(?i)^(?:r[ée]union|s[ée]ance|assembl[ée]e|meeting)\b[^.]{0,60}\b\d{4}$")
+_PAPER_KIND = re.compile(r"(?i)^(?:compte[\s-]+rendu|proc[èe]s[\s-]+verbal|ordre\s+du\s+jour|minutes|agenda|notes)"
+                         r"(?:\s+(?:de\s+(?:la\s+)?)?(?:r[ée]union|s[ée]ance|meeting))?$")
+
+
+def _body_then_meeting(document: Document) -> Optional[str]:
+    """A body's name as the title block's first line, the meeting and its date under it, the kind of paper under
+    that ("CONSEIL DE QUARTIER LOUVOIS" / "RÉUNION DU MERCREDI 27 OCTOBRE 2021" / "COMPTE RENDU"): the name alone
+    says whose, not which paper; the three lines together are the title."""
+    title = document.metadata.get("title")
+    if not isinstance(title, str) or len(title.split()) > 8 or any(ch.isdigit() for ch in title):
+        return None
+    page1 = [" ".join(b.text.split()) for b in document.blocks if b.page == 1][:2]
+    if not page1 or not _MEETING_LINE.match(page1[0]) or len(page1[0].split()) > 10:
+        return None
+    parts = [" ".join(title.split()), page1[0]]
+    if len(page1) > 1 and _PAPER_KIND.match(page1[1]):
+        parts.append(page1[1])
+    parts = [p[:1] + p[1:].lower() if p.isupper() and i else (_title_case(p) if p.isupper() else p)
+             for i, p in enumerate(parts)]
+    named = ", ".join(parts)
+    return None if bad_title(named) else named
+
+
+_GOES_ON = re.compile(r"^(?:du|de|des|de\s+la|d['’]|of|for|on|held\s+on)\s*\S")
+
+
+def _line_above(title: str, document: Document) -> Optional[str]:
+    """A title that opens in lower case with the word that joins it to the line above ("du 12 juillet 2023" under
+    "Réunion du Conseil Municipal", which every page repeats and the header went with): the two lines as one."""
+    from ..model import DropReason
+
+    title = " ".join(title.split())
+    if not _GOES_ON.match(title) or len(title.split()) > 10:
+        return None
+    for d in document.dropped:
+        if d.page == 1 and d.reason is DropReason.HEADER:
+            line = " ".join(d.text.split())
+            if (2 <= len(line.split()) <= 10 and line[:1].isupper() and not any(ch.isdigit() for ch in line)
+                    and not _LABEL.match(line) and ":" not in line):
+                named = f"{line} {title}"
+                if not bad_title(named):
+                    return named
+    return None
+
+
 # "Title:", "Subject:", "Report title:", "Title of report:", "Name of paper:", a letter's "Re:"
 _LABEL_WORDS = (r"(?:(?:report|paper|item)\s+(?:title|subject|name)|(?:title|subject|name)\s+of\s+(?:the\s+)?"
                 r"(?:report|paper|item)|title|subject|re)")
@@ -502,6 +620,10 @@ def _find_title(document: Document) -> Optional[str]:
     minutes = _minutes_line(document) or _numbered_meeting(document)  # minutes name themselves in their opening line
     if minutes:
         return minutes
+    heading = (_meeting_heading(document) or _dated_kind_line(document)  # "REGULAR PUBLIC MEETING OF THE BOARD OF ..."
+               or _body_then_meeting(document))
+    if heading:
+        return heading
     instrument = _instrument(document)
     if instrument:
         return instrument
@@ -515,6 +637,10 @@ def _find_title(document: Document) -> Optional[str]:
     if serial:
         return serial
     title = meta.get("title")
+    if isinstance(title, str):
+        above = _line_above(title, document)  # "Réunion du Conseil Municipal" (the running header) / "du 12 juillet 2023"
+        if above:
+            return above
     if isinstance(title, str):
         title = _after_history(" ".join(title.split()))  # "APPROVED: April 16, 1997 AMENDED: ... BY-LAWS OF ..."
         named = _letterhead_meeting(title, document) or _report_named(title, document)
