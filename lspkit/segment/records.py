@@ -1,0 +1,135 @@
+"""Decision lists: numbered records of the same few fields, each closed by its decision.
+
+A licensing board's or planning committee's minutes list their cases as numbered blocks ("1. PT OPCO, LLC." /
+"D/B/A: Pink Taco" / "Location: 374 Congress St" / "License#: LB 99282" / "Date: 03/22/2020" / "Notice: ..." /
+"NO VIOLATION - CORRESPONDENCE FROM THE BOARD"), the numbers restarting under each hearing's heading.  The
+licensee's name, the field lines and the decision are set in bold or capitals, short and apart: each alone looks
+like a heading.  Inside a record they are the record's own lines: never a heading, never a new section.
+
+The sign, cheap and checked first: field lines ("Location: ...", "Application No: ...") that follow numbered lines
+closely, two of the same labels in two records at least.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lines import Body, WorkLine
+
+# "Location: 374 ...", "License#: LB 99282", "D/B/A: Pink Taco", "Hours of Operation: 9:00 AM", "Notice/Violation#:"
+_FIELD = re.compile(r"^[A-Z][A-Za-z/#.'’&-]*(?:\s+[A-Za-z/#.'’&-]+){0,3}\s?#?:(?:\s*\S|$)")
+_REACH = 6  # a record's first field lines come within this many lines of its number
+
+
+def _field(text: str) -> bool:
+    """A field line: a label of one to four words and its value ("License #: LB 434853"), or the label alone with
+    its value on the lines under it ("D/B/A:" / "1 NASSAU ST")."""
+    t = text.strip()
+    return ":" in t[:32] and bool(_FIELD.match(t))
+
+
+# a vote's record under an item ("RESULT: APPROVED" / "MOTION BY: Garcia" / "AYES: ..."): its outcome, set apart
+# from the item's text (votes.py), not the fields of a case
+_VOTE = {"result", "motion", "motionby", "moved", "movedby", "mover", "second", "seconded", "secondedby", "seconder",
+         "ayes", "aye", "nays", "nay", "noes", "absent", "abstain", "abstained", "abstention", "abstentions", "recused",
+         "vote", "votes", "for", "against", "carried", "outcome"}
+
+
+def _name(text: str) -> str:
+    """A field's label, to compare: "License #:" and "License#:" are one."""
+    return re.sub(r"[^a-z]", "", text.split(":", 1)[0].lower())
+
+
+def _caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and not any(c.islower() for c in letters)
+
+
+def _styled(body: Body, w: WorkLine, text: str) -> bool:
+    """Bold (where bold is rare), larger, or in capitals: a line's tail "34A, 34C, 64-64A." is none of them."""
+    return bool((w.line.bold and body.bold_marks) or body.big(w) or _caps(text))
+
+
+_RULE = re.compile(r"^[_=\-–—]{8,}$")
+
+
+def _decision(body: Body, j: int, styled: bool, text: str) -> bool:
+    """Line j closes its record with the board's decision: short, no figures (an address has them), and in
+    capitals ("GRANTED"), or in bold over the rule or the next case ("No Violation" / "____" / "3. ..."); a bold
+    line over a list that starts at one, or over another bold line, is the next list's heading."""
+    if any(c.isdigit() for c in text) or len(text.split()) > 12:
+        return False
+    if _caps(text):
+        return True
+    if not styled or text.endswith(":"):
+        return False
+    if j + 1 >= len(body):
+        return True
+    nxt = body[j + 1]
+    if nxt.label is not None and nxt.label.kind == "number":
+        return nxt.label.levels != (1,)
+    return bool(_RULE.match(nxt.text.strip())) or not _styled(body, nxt, nxt.text.strip())
+
+
+def record_lines(body: Body) -> dict[int, bool]:
+    """The lines inside a decision list's numbered records that are never headings: each record's numbered line
+    (True: it opens the record), its field lines, the lines between them, and the decision lines in capitals that
+    close it (False: they join the record's paragraph).  A record ends at
+    the next numbered line, or at a line that is neither a field, nor a decision in capitals, nor the record's
+    prose (a heading in mixed case over the next hearing's list)."""
+    if not body.pdf:
+        return {}
+    starts = [i for i in range(len(body)) if body[i].label is not None and body[i].label.kind == "number"
+              and len(body[i].label.levels) == 1]
+    labels: dict[int, set[str]] = {}
+    for i in starts:
+        got: set[str] = set()
+        for j in range(i + 1, min(len(body), i + 1 + _REACH)):
+            v = body[j]
+            if v.label is not None and v.label.kind == "number" and v.label.levels == (body[i].label.levels[0] + 1,):
+                break  # the next item: this one has no fields of its own
+            if v.label is not None and (v.label.kind != "number" or len(v.label.levels) > 1):
+                break  # "2.1 Note the information ...", "a. Attend meetings": the item's own paragraphs, not a case
+            if v.label is None and _field(v.text) and _name(v.text) not in _VOTE:
+                got.add(_name(v.text))
+        if len(got) >= 2:
+            labels[i] = got
+    # the same fields in record after record ("Location", "License"): a one-off "ABSENT: None" / "STAFF PRESENT:"
+    # under a minutes' roll call, or "Member-at-Large:" in a constitution, is no record's field
+    seen: dict[str, int] = {}
+    for got in labels.values():
+        for name in got:
+            seen[name] = seen.get(name, 0) + 1
+    opened = [i for i, got in labels.items() if sum(1 for name in got if seen[name] >= 2) >= 2]
+    if len(opened) < 2:
+        return {}
+    out: dict[int, bool] = {}
+    starts_set, opens = set(starts), set(opened)
+    for i in opened:
+        x = body[i].line.x0
+        out[i] = True
+        j = i + 1
+        decided = False
+        while j < len(body):
+            w = body[j]
+            t = w.text.strip()
+            if j in starts_set and (w.line.x0 <= x + 3 or j in opens):
+                break  # the next case at the list's margin or left of it ("500 MORTON ST", set in, is an address)
+            if _RULE.match(t):
+                break  # "________": the typed rule between two cases
+            styled = _styled(body, w, t)
+            if j > i + 1 and not _field(t) and _decision(body, j, styled, t):
+                decided = True  # "GRANTED", "NO VIOLATION - CORRESPONDENCE FROM THE BOARD", "No Violation"
+                out[j] = False
+                j += 1
+                continue
+            if decided and styled:
+                break  # after the decision, a heading over the next hearing's list
+            if _field(t) or not styled or j == i + 1 or any(c.isdigit() for c in t):
+                # a field, the record's prose, the licensee's second line right under the number, or its address
+                # in capitals ("500 MORTON ST" / "DORCHESTER, MA 02124")
+                out[j] = False
+                j += 1
+                continue
+            break
+    return out
