@@ -38,3 +38,31 @@ def test_the_next_hearings_list_restarts_at_one_and_its_records_are_paragraphs_n
     # the decision after the last case's unnumbered incident paragraph is still the case's own
     assert para(d, "8").text.endswith("VIOLATION - SUSPENSION DEEMED SERVED")
     assert not [s for s in d.sections if s.number]
+
+
+_JAN = "boston-licensing-board_2022_voting-minutes-january-20"
+
+
+def test_a_decision_in_bold_mixed_case_over_a_typed_rule_closes_its_case():
+    # Google Docs: "1. 955 LLC" / "Doing business as: Dillon's" / ... / (bold underlined) "No Violation" /
+    # "_____": the decision is the case's last words, the typed rule no words of it
+    d = doc(_JAN)
+    assert para(d, "1").text.endswith("in violation of M.G.L ch. 138 s. 64 and Board's 1.02B. No Violation")
+    assert para(d, "6").text.endswith(
+        "Defer - Board to reach out to district police captain for further information")
+    # a decision that runs on in bold with its conditions, up to the rule
+    p = para(d, "8")
+    assert "Violation - FOUR DAY SUSPENSION TO BE SERVED UPON REOPENING" in p.text
+    assert p.text.endswith("Further, the Board requests advance notice any time a promoter will be engaged by the "
+                           "Licensee.")
+    assert not [q for q in d.paragraphs if "____" in q.text]
+    assert not [s for s in d.sections if s.heading in ("No Violation", "Granted")]
+
+
+def test_a_case_written_as_one_sentence_in_a_decision_list_keeps_its_decision():
+    # "1. Irziqat, Inc. d/b/a College Pizza, 50 Queensberry Street, ... Hours of operation: 11:00 AM – 1:00 AM." /
+    # (bold) "Granted": no field lines of its own, but closed by a decision like the cases above it
+    d = doc(_JAN)
+    firsts = [p for p in d.paragraphs if p.text.startswith("Irziqat, Inc. d/b/a College Pizza")]
+    assert len(firsts) == 1 and firsts[0].text.endswith("Hours of operation: 11:00 AM – 1:00 AM. Granted")
+    assert sum(1 for p in d.paragraphs if p.text.endswith(". Granted")) == 6

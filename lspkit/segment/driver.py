@@ -193,7 +193,7 @@ class _State:
     cover_seen: bool = False  # the cover's recommendations came: back matter may start as after a paragraph
     diagram_pages: set[int] = field(default_factory=set)  # pages of a flow chart: text in many drawn boxes
     chapter_series: set[int] = field(default_factory=set)  # "Section N." lines of a series the paper prints
-    decisions: dict[int, bool] = field(default_factory=dict)  # a decision list's record lines: True opens one
+    decisions: dict[int, Optional[bool]] = field(default_factory=dict)  # a decision list's lines (records.py)
     agenda: Agenda = field(default_factory=Agenda)  # an agenda's items, the titles over them (agenda.py)
     adoption: set[int] = field(default_factory=set)  # a form's adoption clause, by Reading line (forms.py)
     agenda_x: Optional[float] = None  # where the open agenda item's label stands
@@ -290,6 +290,10 @@ def _read_body(s: _State) -> None:
             i += 1
             continue
         if _agenda_step(s, i):
+            i += 1
+            continue
+        if i in s.decisions and s.decisions[i] is None:
+            _close(s)  # the typed rule "______" under a case's decision: it closes the case
             i += 1
             continue
         if in_paragraph and s.decisions.get(i) is False:

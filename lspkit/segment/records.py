@@ -13,6 +13,7 @@ closely, two of the same labels in two records at least.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from .lines import Body, WorkLine
 
@@ -53,28 +54,34 @@ def _styled(body: Body, w: WorkLine, text: str) -> bool:
 _RULE = re.compile(r"^[_=\-–—]{8,}$")
 
 
-def _decision(body: Body, j: int, styled: bool, text: str) -> bool:
+def _decision(body: Body, j: int, styled: bool, text: str) -> int:
     """Line j closes its record with the board's decision: short, no figures (an address has them), and in
-    capitals ("GRANTED"), or in bold over the rule or the next case ("No Violation" / "____" / "3. ..."); a bold
-    line over a list that starts at one, or over another bold line, is the next list's heading."""
-    if any(c.isdigit() for c in text) or len(text.split()) > 12:
-        return False
+    capitals ("GRANTED"), or in bold over the rule, the next case or plain text ("No Violation" / "____" / "3. ...").
+    A decision may run on in bold ("Violation - FOUR DAY SUSPENSION ..." / "TO BE APPROVED BY THE BOARD" / its
+    conditions); a bold line over a list that starts at one, or over another bold line after a gap, is the next
+    list's heading.  How many lines the decision takes (0: line j is none)."""
+    if any(c.isdigit() for c in text) or len(text.split()) > 16:
+        return 0
     if _caps(text):
-        return True
+        return 1
     if not styled or text.endswith(":"):
-        return False
-    if j + 1 >= len(body):
-        return True
-    nxt = body[j + 1]
+        return 0
+    k = j + 1
+    while k < len(body) and not body[k].gap_before and body[k].label is None \
+            and _styled(body, body[k], body[k].text.strip()) and not _RULE.match(body[k].text.strip()):
+        k += 1  # the decision's own lines, set on without a gap
+    if k >= len(body):
+        return k - j
+    nxt = body[k]
     if nxt.label is not None and nxt.label.kind == "number":
-        return nxt.label.levels != (1,)
-    return bool(_RULE.match(nxt.text.strip())) or not _styled(body, nxt, nxt.text.strip())
+        return k - j if nxt.label.levels != (1,) else 0
+    return k - j if _RULE.match(nxt.text.strip()) or not _styled(body, nxt, nxt.text.strip()) else 0
 
 
-def record_lines(body: Body) -> dict[int, bool]:
+def record_lines(body: Body) -> dict[int, Optional[bool]]:
     """The lines inside a decision list's numbered records that are never headings: each record's numbered line
     (True: it opens the record), its field lines, the lines between them, and the decision lines in capitals that
-    close it (False: they join the record's paragraph).  A record ends at
+    close it (False: they join the record's paragraph), and the typed rule under it (None: it closes the case).  A record ends at
     the next numbered line, or at a line that is neither a field, nor a decision in capitals, nor the record's
     prose (a heading in mixed case over the next hearing's list)."""
     if not body.pdf:
@@ -103,7 +110,21 @@ def record_lines(body: Body) -> dict[int, bool]:
     opened = [i for i, got in labels.items() if sum(1 for name in got if seen[name] >= 2) >= 2]
     if len(opened) < 2:
         return {}
-    out: dict[int, bool] = {}
+    # in a decision list, a case written out as one sentence ("1. Irziqat, Inc. d/b/a College Pizza, 50 Queensberry
+    # Street, ... Hours of operation: ...") and closed by its decision ("Granted" / "____") is a case as well
+    for i in starts:
+        if i in labels:
+            continue
+        for j in range(i + 1, min(len(body), i + 12)):
+            v = body[j]
+            t = v.text.strip()
+            if j in starts or _RULE.match(t):
+                break
+            if v.gap_before and _decision(body, j, _styled(body, v, t), t):
+                opened.append(i)
+                break
+    opened.sort()
+    out: dict[int, Optional[bool]] = {}
     starts_set, opens = set(starts), set(opened)
     for i in opened:
         x = body[i].line.x0
@@ -116,12 +137,17 @@ def record_lines(body: Body) -> dict[int, bool]:
             if j in starts_set and (w.line.x0 <= x + 3 or j in opens):
                 break  # the next case at the list's margin or left of it ("500 MORTON ST", set in, is an address)
             if _RULE.match(t):
-                break  # "________": the typed rule between two cases
+                out[j] = None  # "________": the typed rule that closes the case, no words of it
+                break
             styled = _styled(body, w, t)
-            if j > i + 1 and not _field(t) and _decision(body, j, styled, t):
+            if decided and j + 1 < len(body) and body[j + 1].label is None and _field(body[j + 1].text):
+                break  # "PUSHCART CAFE" / "D/B/A: ...": an unnumbered case's name after the decision, not a second one
+            took = _decision(body, j, styled, t) if j > i + 1 and not _field(t) else 0
+            if took:
                 decided = True  # "GRANTED", "NO VIOLATION - CORRESPONDENCE FROM THE BOARD", "No Violation"
-                out[j] = False
-                j += 1
+                for k in range(j, j + took):
+                    out[k] = False
+                j += took
                 continue
             if decided and styled:
                 break  # after the decision, a heading over the next hearing's list
