@@ -108,8 +108,9 @@ def record_lines(body: Body) -> dict[int, Optional[bool]]:
         for name in got:
             seen[name] = seen.get(name, 0) + 1
     opened = [i for i, got in labels.items() if sum(1 for name in got if seen[name] >= 2) >= 2]
-    if len(opened) < 2:
-        return {}
+    numbers = {body[i].label.levels[0] for i in opened}
+    if len(opened) < 2 or not any(n + 1 in numbers for n in numbers):
+        return {}  # cases are numbered in a run ("1.", "2."); "25 September 2015" / "14 019 995" over fields are not
     # in a decision list, a case written out as one sentence ("1. Irziqat, Inc. d/b/a College Pizza, 50 Queensberry
     # Street, ... Hours of operation: ...") and closed by its decision ("Granted" / "____") is a case as well
     for i in starts:
@@ -120,8 +121,9 @@ def record_lines(body: Body) -> dict[int, Optional[bool]]:
             t = v.text.strip()
             if j in starts or _RULE.match(t):
                 break
-            if v.gap_before and _decision(body, j, _styled(body, v, t), t):
-                opened.append(i)
+            took = _decision(body, j, _styled(body, v, t), t) if v.gap_before else 0
+            if took and (_caps(t) or j + took < len(body) and _RULE.match(body[j + took].text.strip())):
+                opened.append(i)  # (a bold line in mixed case over the next item may be its heading: not enough)
                 break
     opened.sort()
     out: dict[int, Optional[bool]] = {}
