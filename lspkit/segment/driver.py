@@ -67,6 +67,7 @@ from .numbering import (
 from .paragraphs import SENTENCE_END, Blocks, OpenParagraph, Paragraphs, hyphenates, vocabulary
 from .votes import lift_votes
 from .tablerows import TableRows, data_tables, row_heading, table_rows
+from .records import record_lines
 from .register import amendments, item_text_starts, register_records, register_titles, title_lines
 
 
@@ -121,6 +122,7 @@ def segment(reading: Reading) -> Document:
     s.lead_items, s.lead_end = lone_lead_items(s.body)
     s.diagram_pages = _diagram_pages(s.body)
     s.chapter_series = _chapter_series(s.body)
+    s.decisions = record_lines(s.body)
     s.agenda = agenda_items(s.body)
     s.figures = figure_captions(s.body)
     s.rows = rows if rows.heads or rows.subheads or rows.items else None  # (None: no line of _read_body asks)
@@ -191,6 +193,7 @@ class _State:
     cover_seen: bool = False  # the cover's recommendations came: back matter may start as after a paragraph
     diagram_pages: set[int] = field(default_factory=set)  # pages of a flow chart: text in many drawn boxes
     chapter_series: set[int] = field(default_factory=set)  # "Section N." lines of a series the paper prints
+    decisions: dict[int, Optional[bool]] = field(default_factory=dict)  # a decision list's lines (records.py)
     agenda: Agenda = field(default_factory=Agenda)  # an agenda's items, the titles over them (agenda.py)
     adoption: set[int] = field(default_factory=set)  # a form's adoption clause, by Reading line (forms.py)
     agenda_x: Optional[float] = None  # where the open agenda item's label stands
@@ -289,7 +292,16 @@ def _read_body(s: _State) -> None:
         if _agenda_step(s, i):
             i += 1
             continue
-        used = _heading_or_back_matter(s, i, in_paragraph, mid_sentence, i == after_heading)
+        if i in s.decisions and s.decisions[i] is None:
+            _close(s)  # the typed rule "______" under a case's decision: it closes the case
+            i += 1
+            continue
+        if in_paragraph and s.decisions.get(i) is False:
+            _add_line(s, w)  # a decision list's record: its fields and decision ("GRANTED") are its own (records.py)
+            i += 1
+            continue
+        # a record's numbered line is its paragraph's start, never a numbered heading
+        used = 0 if i in s.decisions else _heading_or_back_matter(s, i, in_paragraph, mid_sentence, i == after_heading)
         if used:
             i += used
             after_heading = i
