@@ -34,7 +34,7 @@ from ..infra.limits import (
 )
 from .discover import Task
 from ..results import FileResult
-from .prefetch import PREFETCH_BYTES, PREFETCH_FILES
+from .prefetch import PREFETCH_BYTES, PREFETCH_FILES, received
 from .worker import TagOptions, preload, tag_file
 
 TaskFunction = Callable[[str, TagOptions, Optional[str]], FileResult]
@@ -151,14 +151,7 @@ def _worker_main(conn, task: TaskFunction, options: TagOptions, max_memory, init
             initializer(options)
         except Exception:  # noqa: BLE001 - the files will report it
             pass
-    while True:
-        try:
-            message = conn.recv()
-        except (EOFError, OSError):
-            return
-        if message is None:
-            return
-        seq, path, sha, prefetched = message
+    for seq, path, sha, prefetched in received(conn):
         conn.send(("start", seq))  # the file's clock starts now, not while the pipeline loads
         try:
             result = task(path, options, sha) if prefetched is None else task(path, options, sha, prefetched=prefetched)

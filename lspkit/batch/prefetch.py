@@ -22,7 +22,7 @@ import pickle
 import threading
 import time
 from collections import deque
-from typing import Optional
+from typing import Iterator, Optional
 
 from ..infra.limits import ignore_sigint, set_memory_limit
 from .worker import TagOptions
@@ -32,6 +32,18 @@ from .worker import TagOptions
 # The ones it does not reach go back to the workers when it stops.
 PREFETCH_FILES = 48
 PREFETCH_BYTES = 64 * 1024 * 1024
+
+
+def received(conn) -> Iterator:
+    """What a batch child process is sent, until the parent closes its pipe or sends None (stop)."""
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        yield message
 
 
 def _prefetch_main(conn, options: TagOptions, max_memory) -> None:
@@ -44,14 +56,7 @@ def _prefetch_main(conn, options: TagOptions, max_memory) -> None:
     read_serially()  # one process on the one idle core
     cache = Cache(options.cache_dir, enabled=options.use_cache)
     extract_options = options.extract_options()
-    while True:
-        try:
-            message = conn.recv()
-        except (EOFError, OSError):
-            return
-        if message is None:
-            return
-        seq, path, sha = message
+    for seq, path, sha in received(conn):
         start = time.perf_counter()
         try:
             document, hit = pipeline.extract_cached(path, sha256=sha, cache=cache, **extract_options)
