@@ -202,6 +202,9 @@ class _State:
     rows: Optional[TableRows] = None  # a minutes table read row by row (lspkit.segment.tablerows)
     figures: set[int] = field(default_factory=set)  # a figure's caption, credit and drawn labels (figures.py)
     sub_item: Optional[tuple[str, str, float]] = None  # a lettered one's last roman sub-paragraph: parent, label, x
+    motions: int = 0  # lettered resolutions opened under an unnumbered lead-in so far ("motion 2(a)")
+    motion_keys: set[str] = field(default_factory=set)  # what those series hang from
+    motion_item: Optional[tuple[int, float, Optional[float]]] = None  # the open resolution: id, label x, wrap x
 
 
 def _read_body(s: _State) -> None:
@@ -357,6 +360,16 @@ def _read_body(s: _State) -> None:
             lettered = s.numbering.letters.start_under(body, i, s.paragraphs.open.number,
                                                        " ".join(s.paragraphs.open.pieces[0]))
             hung = s.numbering.letters.paragraph
+        if start is None and lettered is None and not in_paragraph and w.label is not None and w.label.kind == "part" \
+                and i > 0 and body[i - 1].text.rstrip().endswith(":"):
+            # "That Council approve ... as follows:" / "a) That ...", "b) That ...": a motion's lettered resolutions
+            # under unnumbered text, cited by the heading above, or the motion's place among the paper's
+            key = s.outline.heading or s.outline.number or f"motion {s.motions + 1}"
+            lettered = s.numbering.letters.start_after_lead(body, i, key)
+            if lettered is not None:
+                s.motions += 1
+                hung = s.numbering.letters.paragraph
+                s.motion_keys.add(key)
         reference = None
         if start is None and lettered is None and s.outline.number is not None and not mid_sentence \
                 and (w.label is None or w.label.kind == "number"):
@@ -381,6 +394,9 @@ def _read_body(s: _State) -> None:
         elif s.register and in_paragraph and not mid_sentence and w.gap_before and w.label is None \
                 and s.paragraphs.open is not None and s.paragraphs.open.section in _item_numbers(s):
             _close(s)  # after an item's prose: an amendment's preamble, not the motion's words
+            _add_line(s, w)
+        elif start is None and lettered is None and _motion_ends(s, i, mid_sentence):
+            _close(s)  # "Carried" at the letters' margin after the last resolution: the minute's, not the item's
             _add_line(s, w)
         elif start is None and lettered is None and in_paragraph and _decision_record(s, w):
             _close(s)  # "(1) R/54/42G - Householder planning permission ..." / "RESOLVED: That the Council had no
@@ -451,6 +467,7 @@ def _read_body(s: _State) -> None:
                 rest, second, second_rest = both
             s.paragraphs.start(w, ident, rest, ParagraphKind.PARAGRAPH, s.outline.number, s.outline.heading,
                                label=letter, parent=hung or s.outline.number)
+            s.motion_item = (id(s.paragraphs.open), w.line.x0, None) if hung in s.motion_keys else None
             if both is not None:
                 bracketed = ident.endswith(f"({letter})")  # "6(f)", or "Background f" under an unnumbered heading
                 second_ident = ident[: len(ident) - len(letter) - 2 * bracketed] + (f"({second})" if bracketed
@@ -613,6 +630,25 @@ _DECISION = re.compile(r"(?:FURTHER\s+)?(?:RESOLVED|AGREED)\b\s*(?:[:–—-]|th
 # what became of the item, in capitals after a gap: "TABLED, because of concerns including ..." under "3. Enforcement
 # of licensed sightseeing guide requirement for tour buses - Resolution"
 _OUTCOME = re.compile(r"(?:TABLED|DEFERRED|WITHDRAWN|POSTPONED|CARRIED|DEFEATED|REJECTED)\b\s*[,:.;–—-]")
+
+
+def _motion_ends(s: _State, i: int, mid_sentence: bool) -> bool:
+    """Line i, unlabelled, ends the open lettered resolution of a motion: after its sentence ended, set apart, or
+    left of the item's wrapped lines ("Carried" at the letters' margin), or at the letters' margin under an item of
+    one line.  Before that, a line of the item: the first one wrapped gives the item's margin."""
+    got = s.motion_item
+    p = s.paragraphs.open
+    if got is None or p is None or id(p) != got[0]:
+        return False
+    w = s.body[i]
+    _, x, wrap = got
+    tol = max(3.0, 0.3 * (w.line.size or 10))
+    if not mid_sentence and (w.gap_before or (w.line.x0 < wrap - tol if wrap is not None else w.line.x0 <= x + tol)):
+        s.motion_item = None
+        return True
+    if wrap is None:
+        s.motion_item = (got[0], x, w.line.x0)
+    return False
 
 
 def _decision_record(s: _State, w: WorkLine) -> bool:

@@ -788,6 +788,40 @@ class LetteredParagraphs:
         self.kind, self.section, self.paragraph, self.x, self.last = "letter", number, number, body[i].line.x0, letter
         return f"{number}({letter})", letter, rest
 
+    def start_after_lead(self, body: "Body", i: int, key: str) -> Optional[tuple[str, str, str]]:
+        """Does line i open lettered resolutions below unnumbered text whose last line is a whole lead-in ("That
+        Council approve the recommendations outlined in Report CSSS24-006 ... as follows:" / "a) That the Housing
+        Needs Assessment ... be received for information;" / "b) That staff be directed to ...")?  Then record the
+        series under `key`: (id, letter, text after it).
+
+        Minutes that number nothing else set a motion's resolutions so, and they are the paper's own paragraph
+        level: each item a clause of its own, opening with a capital and running a line or more, the letters at one
+        margin.  A list of phrases under "the following:" ("a) Roads;", "b) Parks; and") fits in a few words an
+        item, and stays the text of its block."""
+        if not (body.pdf and i > 0) or not whole_lead(body[i - 1].text):
+            return None
+        got = letter_label(body[i].text)
+        if got is None or got[0] not in ("a", "A") or not got[1][:1].isupper():
+            return None
+        w = body[i]
+        x, tol = w.line.x0, _margin(body, w)
+        firsts = [got[1]]
+        for j in range(i + 1, min(len(body), i + 60)):
+            v = body[j]
+            if v.line.x0 < x - tol or (v.label is not None and v.label.kind in ("number", "chapter", "annex")):
+                break
+            nxt = letter_label(v.text) if abs(v.line.x0 - x) <= tol else None
+            if nxt is None:
+                continue
+            if nxt[0] != chr(ord(got[0]) + len(firsts)):
+                break
+            firsts.append(nxt[1])
+        if len(firsts) < 2 or any(len(t.split()) < 6 or not t[:1].isupper() for t in firsts):
+            return None
+        letter, rest = got
+        self.kind, self.section, self.paragraph, self.x, self.last = "letter", key, key, x, letter
+        return f"{key}({letter})", letter, rest
+
     def start(self, body: "Body", i: int, section: Optional[str], heading_since_last: bool,
               mid_sentence: bool) -> Optional[tuple[str, str, str]]:
         """Does line i start a lettered paragraph?  Then record it: (id, letter as printed, text after it)."""

@@ -1,0 +1,39 @@
+"""Lettered items that are the paper's own paragraph level (round 12, data/real/; restored by data/real/restore.py):
+a motion's lettered resolutions under unnumbered text in minutes that number nothing else.  Each test checks the
+page as printed; papers not on this machine skip with the reason."""
+from __future__ import annotations
+
+from real_util import doc
+
+
+def _lettered(d):
+    return [(p.label, p.text) for p in d.paragraphs]
+
+
+def test_a_motions_lettered_resolutions_under_as_follows_are_paragraphs():
+    # Peterborough General Committee: "That Council approve the recommendations outlined in Report IPSPL20-004 ...
+    # as follows:" / "a)  That Schedule 'E' ... Report IPSPL20-004;" (wrapped hanging under its text) / "b) ..." /
+    # "c) ..." / "Carried" at the letters' margin: each resolution a paragraph, the outcome none of its text
+    d = doc("peterborough-on_2020_general-committee-minutes-march-2")
+    got = _lettered(d)
+    assert [label for label, _ in got[:3]] == ["a", "b", "c"]
+    assert got[0][1].startswith("That Schedule ‘E’ – Residential Density of the Official Plan")
+    assert got[2][1].endswith("in accordance with Exhibit ‘E’ attached to Report IPSPL20-004.")
+    assert not any("Carried" in text for _, text in got)
+    # letters restart under the next motion, and every motion's series is its own: "a" four times, no warning
+    assert [label for label, _ in got].count("a") == 4
+    assert len({p.number for p in d.paragraphs}) == len(d.paragraphs)
+    # a series that runs past "h" keeps its letters: "i)" after "h)" is the ninth letter, not roman one
+    assert [label for label, _ in got][-5:] == ["h", "i", "j", "k", "l"]
+
+
+def test_resolutions_wrapped_at_their_letters_margin_end_at_the_next_block():
+    # Peterborough City Council: "... as follows:" / "a) That the Housing Needs Assessment ..." with every line at
+    # the letter's margin and each item set apart: the next item title ends the last resolution
+    d = doc("peterborough-on_2024_city-council-minutes-may-21")
+    got = _lettered(d)
+    assert got[0] == ("a", "That the Housing Needs Assessment, included as Appendix A, the City of Peterborough "
+                           "Housing Review Final Report, included as Appendix B, and the presentation by Tim Welch, "
+                           "from Tim Welch Consulting Inc. (TWC Inc.) be received for information;")
+    d_item = next(text for label, text in got if text.startswith("That Bhisham Ramoutar"))
+    assert d_item.endswith("with a term until December 2025.")
