@@ -37,3 +37,21 @@ def test_resolutions_wrapped_at_their_letters_margin_end_at_the_next_block():
                            "from Tim Welch Consulting Inc. (TWC Inc.) be received for information;")
     d_item = next(text for label, text in got if text.startswith("That Bhisham Ramoutar"))
     assert d_item.endswith("with a term until December 2025.")
+
+
+def test_paragraph_numbers_drawn_as_pictures_are_read_from_the_heading_above_and_the_order():
+    # Whitby e-scooter by-law: "2. Application and Interpretation" / (a picture of "2.1.") "This By-law applies to
+    # ..." / (a picture of "2.2.") "This By-law is subject to ...": the text layer has no number; the page shows
+    # one, and the heading above and the order give it
+    d = doc("town-of-whitby_2025_bylaw-8209-25-e-scooter-e-bike")
+    got = {p.number: p.text for p in d.paragraphs}
+    assert got["2.1"].startswith("This By-law applies to the highways, sidewalk, trails")
+    assert got["2.2"] == "This By-law is subject to the provisions of the Highway Traffic Act."
+    assert got["4.1"].startswith("The Director of Engineering Services for the Town of Whitby")
+    assert got["4.14"].startswith("No person shall modify an e-scooter or e-bike")
+    assert got["8.1"].startswith("This By-law may be referred to as")
+    # numbers printed as text go on as printed (1.1 .. 1.25, 3.1 .. 3.7), and no text keeps the picture's mark
+    assert got["1.25"].startswith("\"Walkway\" means") and "3.7" in got
+    assert not any("\ufffc" in p.text for p in d.paragraphs)
+    assert any("drawn as pictures" in w and "2.1" in w for w in d.warnings)
+

@@ -292,6 +292,7 @@ class PageLayout:
     broken: bool = False  # the page cannot be loaded
     boxes: list = field(default_factory=list)  # boxes drawn around text (x0, top, x1, bottom), `tables.drawn_boxes`
     plain: bool = False  # lines only, none with a note marker or an unmapped character: taken over as they are
+    pictures: list = field(default_factory=list)  # small pictures a line high (x0, top, x1, bottom): drawn labels?
 
 
 def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], count: int, rulings=None,
@@ -458,6 +459,8 @@ class Collector:
         rules = MarkRules(self.mark_counts, frozenset(self.struck_pages), frozenset(self.under_pages)) if self.marked else None
         lines = self.lines
         for laid in self.pending:
+            if laid.pictures and laid.ordered is None:
+                laid.lines = picture_labels(laid.lines, laid.pictures)
             if laid.plain:  # what _add_lines would do, without its per-line questions
                 lines.extend([line for line, _ in laid.lines])
                 continue
@@ -475,6 +478,8 @@ class Collector:
                 ordered, cells = _by_cells(ordered, grids)
             made = [make_line(line_runs, page_no, laid.width, laid.height, self.tracked) for line_runs in ordered]
             made = [(boxed(line, laid.boxes), marks) for line, marks in made]
+            if laid.pictures:
+                made = picture_labels(made, laid.pictures)
             self._add_lines(page_no, made, cells)
         self.pending = []
         # A ruled grid whose text carries tracked changes is a schedule of changes (an inspector's main
@@ -580,6 +585,31 @@ class Collector:
 
 
 _FOOT_LABEL = re.compile(r"^(?:\d{1,3}|[*†‡§¶])(?![.\d])")
+
+
+# what stands where a line's label was drawn as a picture: the segmenter puts the number it infers in its place
+PICTURE = "\ufffc"
+
+
+def picture_labels(lines: list, pictures: list) -> list:
+    """Lines that open right after a small picture the height of their type (a word processor's automatic paragraph
+    number "3.1." printed as an image, nothing of it in the text layer) start with PICTURE and a space, and at the
+    picture's left edge; the segmenter reads the number from the numbered heading above and the order
+    (`lspkit.segment.pictured`).  (Line or None, markers) pairs in reading order, as a page's lines are made."""
+    out = []
+    for line, markers in lines:
+        if line is not None and line.text and not line.changes:  # (a change's place is counted in the text)
+            size = line.size or (line.bottom - line.top) or 10.0
+            for x0, top, x1, bottom in pictures:
+                middle = (top + bottom) / 2
+                if line.top - 2 <= middle <= line.bottom + 2 and x1 <= line.x0 + 1 and line.x0 - x1 <= 4 * size \
+                        and bottom - top <= 1.6 * size and not any(
+                            o is not None and o is not line and o.top - 2 <= middle <= o.bottom + 2 and o.x1 <= x0 + 1
+                            for o, _ in lines):
+                    line = replace(line, text=f"{PICTURE} {line.text}", x0=x0)
+                    break
+        out.append((line, markers))
+    return out
 
 
 def foot_rule(hs: list, vs: list, runs: list[Run], width: float, height: float) -> Optional[float]:

@@ -51,7 +51,8 @@ def _read_page(pdf, page_no: int, tracked: str = "final", glyphs=None) -> PageLa
         return PageLayout(page_no, broken=True)
     try:
         width, height = page.get_size()
-        rulings = _rulings(page, height)
+        pictures: list = []
+        rulings = _rulings(page, height, pictures)
         textpage = page.get_textpage()
         try:
             recover = functools.partial(glyphs, page_no) if glyphs is not None else None
@@ -63,7 +64,9 @@ def _read_page(pdf, page_no: int, tracked: str = "final", glyphs=None) -> PageLa
             rulings = None
     finally:
         page.close()
-    return lay_out_page(page_no, width, height, runs, count, rulings, tracked)
+    laid = lay_out_page(page_no, width, height, runs, count, rulings, tracked)
+    laid.pictures = pictures
+    return laid
 
 
 def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, page=None,

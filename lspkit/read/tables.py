@@ -3,16 +3,21 @@ from __future__ import annotations
 
 import ctypes
 import re
+from typing import Optional
 
 from ..model import TableRegion
 from .text import clean_text
 
-def _rulings(page, height: float) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+def _rulings(page, height: float, pictures: Optional[list] = None) -> tuple[list[tuple[float, float, float]],
+                                                                           list[tuple[float, float, float]]]:
     """Thin path objects as ruling segments, in top-down page coordinates.
 
     Horizontal segments are (y, x0, x1), vertical ones (x, top, bottom); the
     edges of a rectangle count as four segments, as table cell borders are
-    often drawn as stroked or filled rectangles.
+    often drawn as stroked or filled rectangles.  `pictures`, if given, gets the
+    boxes (x0, top, x1, bottom) of the small image objects shaped like a word of
+    body type (a line high, wider than high): a label a word processor drew as a
+    picture (`pdfium.picture_labels`).
     """
     import pypdfium2.raw as R
 
@@ -24,7 +29,13 @@ def _rulings(page, height: float) -> tuple[list[tuple[float, float, float]], lis
         refs = (ctypes.byref(l_), ctypes.byref(b_), ctypes.byref(r_), ctypes.byref(t_))
         for i in range(R.FPDFPage_CountObjects(raw)):  # raw calls: wrapping every object costs more than the test
             obj = R.FPDFPage_GetObject(raw, i)
-            if R.FPDFPageObj_GetType(obj) != R.FPDF_PAGEOBJ_PATH or not R.FPDFPageObj_GetBounds(obj, *refs):
+            kind = R.FPDFPageObj_GetType(obj)
+            if kind == R.FPDF_PAGEOBJ_IMAGE and pictures is not None and R.FPDFPageObj_GetBounds(obj, *refs):
+                w, h = r_.value - l_.value, t_.value - b_.value
+                if 5 <= h <= 16 and 1.4 * h <= w <= 5 * h:
+                    pictures.append((l_.value, height - t_.value, r_.value, height - b_.value))
+                continue
+            if kind != R.FPDF_PAGEOBJ_PATH or not R.FPDFPageObj_GetBounds(obj, *refs):
                 continue
             if not add_ruling(hs, vs, l_.value, r_.value, height - t_.value, height - b_.value):
                 break

@@ -53,6 +53,7 @@ from .itemids import item_id_labels
 from .roman import roman_labels
 from .suffixed import suffixed_labels
 from .leadins import lone_lead_items
+from .pictured import PICTURE, picture_numbers
 from .notes import attach, lift_footnotes, lift_table_lines, strip_reference_markers, table_blocks
 from .outline import OutlineItems
 from .numbering import (
@@ -84,9 +85,10 @@ def segment(reading: Reading) -> Document:
     for i in rows.headers:
         furniture.setdefault(i, "header")  # a grid's column headings spelled down the page, letter under letter
     for i, reason in sorted(furniture.items()):
-        dropped.append(Dropped(lines[i].text, lines[i].page, reason))
+        dropped.append(Dropped(lines[i].text.replace(PICTURE + " ", ""), lines[i].page, reason))
     work = working_lines(reading, furniture)
     dropped.extend(Dropped(marker, page, "margin-marker") for marker, page in strip_margin_markers(work))
+    warnings.extend(picture_numbers(work))  # "4.1." printed as an image: numbered from the heading above (pictured.py)
     word_numbered_labels(work)
     item_id_labels(work)
     roman_labels(work)  # "I. GENERAL POLICY: It is ...", "III. RESERVATIONS": a paper's roman series (roman.py)
