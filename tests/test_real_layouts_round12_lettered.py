@@ -55,3 +55,17 @@ def test_paragraph_numbers_drawn_as_pictures_are_read_from_the_heading_above_and
     assert not any("\ufffc" in p.text for p in d.paragraphs)
     assert any("drawn as pictures" in w and "2.1" in w for w in d.warnings)
 
+
+def test_a_by_laws_lettered_definitions_under_in_this_by_law_are_its_paragraphs():
+    # Whitby election signs: (a picture of "1.1.") "In this by-law," / "(a) “adjacent boulevard” means ...;" ...
+    # "(s) “voting location” means ...": each definition its own entry, cited 1.1(a); the lead-in stays 1.1
+    d = doc("town-of-whitby_2021_bylaw-7749-21-election-signs")
+    got = {p.number: p for p in d.paragraphs}
+    assert got["1.1"].text == "In this by-law,"
+    assert got["1.1(a)"].label == "a" and got["1.1(a)"].text == (
+        "“adjacent boulevard” means the boulevard that is immediately adjacent to the front yard or side yard of a "
+        "property;")
+    assert got["1.1(s)"].text.startswith("“voting location” means any building or part thereof")
+    # lettered items that finish a provision's sentence ("4.1 No person shall ... : (a) ...") stay inside it
+    assert "4.1(a)" not in got and "(a)" in got["4.1"].text
+

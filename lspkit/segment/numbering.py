@@ -773,6 +773,11 @@ class LetteredParagraphs:
         """
         lead = len(intro.split()) <= 15 and bool(_COMPLETE_LEAD.search(intro.rstrip()))
         got = letter_label(body[i].text)
+        if got is not None and got[0] == "a" and _DEFINITION.match(got[1]) and len(intro.split()) <= 15 \
+                and self._defines(body, i):
+            letter, rest = got  # "1.1 In this by-law," / "(a) “adjacent boulevard” means ...;": the definitions
+            self.kind, self.section, self.paragraph, self.x, self.last = "letter", number, number, body[i].line.x0, letter
+            return f"{number}({letter})", letter, rest
         if got is None or got[0] != "a" or not got[1][:1].isupper() or (lead and _TERM.match(got[1])):
             return None
         provisions = _lead_over_provisions(body, i, intro)
@@ -821,6 +826,20 @@ class LetteredParagraphs:
         letter, rest = got
         self.kind, self.section, self.paragraph, self.x, self.last = "letter", key, key, x, letter
         return f"{key}({letter})", letter, rest
+
+    @staticmethod
+    def _defines(body: "Body", i: int) -> bool:
+        """The lettered items from line i on are a by-law's definitions, one a term: "(b) “boulevard” means ...", at
+        the margin of "(a)" and set apart from it as a paragraph of its own."""
+        x = body[i].line.x0
+        for j in range(i + 1, min(len(body), i + 60)):
+            w = body[j]
+            if w.line.x0 < x - _margin(body, w) or (w.label is not None and w.label.kind == "number"):
+                return False
+            got = letter_label(w.text) if abs(w.line.x0 - x) <= _margin(body, w) else None
+            if got is not None:
+                return got[0] == "b" and w.gap_before and bool(_DEFINITION.match(got[1]))
+        return False
 
     def start(self, body: "Body", i: int, section: Optional[str], heading_since_last: bool,
               mid_sentence: bool) -> Optional[tuple[str, str, str]]:
@@ -1017,6 +1036,9 @@ _COMPLETE_LEAD = re.compile(r"\b(?:follows|following(?:\s+[\w’'/-]+){0,3}|belo
 def whole_lead(text: str) -> bool:
     """A lead-in that is a whole clause naming what follows ("... the planning applications listed below:")."""
     return bool(_COMPLETE_LEAD.search(text.rstrip()))
+# a definition of a by-law or statute: a quoted term, then what it means ("“boulevard” means that part of ...")
+_DEFINITION = re.compile(r"^[“\"‘'][^”\"’']{1,60}[”\"’'](?:\s+or\s+[“\"‘'][^”\"’']{1,60}[”\"’'])?,?\s+"
+                         r"(?:means|includes|has\s+the\s+same\s+meaning|shall\s+mean|shall\s+include)\b")
 # an entry of a glossary or a list of criteria ("Special Area of Conservation: Development of the site ..."), not a rule
 _TERM = re.compile(r"^(?:[^\s:]+\s+){0,6}[^\s:]+:\s")
 
