@@ -69,3 +69,14 @@ def test_a_by_laws_lettered_definitions_under_in_this_by_law_are_its_paragraphs(
     # lettered items that finish a provision's sentence ("4.1 No person shall ... : (a) ...") stay inside it
     assert "4.1(a)" not in got and "(a)" in got["4.1"].text
 
+
+def test_a_title_in_capitals_right_over_an_outlines_first_item_heads_its_items():
+    # San Antonio police procedure: ".04 RECOGNITION OF MENTAL ILLNESS" / "A. Police officers routinely encounter
+    # ..." with no space between: the title heads a section, and its letters restart there as paragraphs of their own
+    d = doc("san-antonio-pd_2020_gm-procedure-611-mentally-ill-persons")
+    assert any(s.heading == ".04 RECOGNITION OF MENTAL ILLNESS" for s in d.sections)
+    first = [p for p in d.paragraphs if p.label == "A"]
+    assert any(p.text.startswith("Police officers routinely encounter situations involving persons exhibiting")
+               for p in first)
+    b = next(p for p in d.paragraphs if p.text.startswith("The following are some of the symptoms commonly"))
+    assert b.label == "B" and b.text.endswith("associated with persons with mental illness:")

@@ -594,7 +594,7 @@ def _unnumbered(body: Body, i: int, mid_sentence: bool, in_title_block: bool) ->
     parts, used = _gather(body, i, [w.text])
     nxt = body[i + used] if i + used < len(body) else None
     if body.pdf and nxt is not None and not nxt.gap_before and nxt.label is None and not body.styled(nxt, nxt.text) \
-            and (not tight or body.full_line(body[i + used - 1].line)):
+            and (not tight or body.full_line(body[i + used - 1].line)) and not _over_outline(parts, nxt):
         return None  # the "heading" runs straight into prose: a bold lead-in, not a heading
     if body.pdf and nxt is not None and not nxt.gap_before and nxt.label is None and nxt.text[:1].islower() \
             and not nxt.text.rstrip().endswith(("?", ":")) \
@@ -607,6 +607,16 @@ def _unnumbered(body: Body, i: int, mid_sentence: bool, in_title_block: bool) ->
                            or nxt.label.levels[-1] != 1 or body.numbered_heading_look(nxt)):
         return None
     return Heading(None, " ".join(parts).strip(), w.line.page, SectionKind.SECTION, None, used)
+
+
+def _over_outline(parts: list[str], nxt: WorkLine) -> bool:
+    """A title in capitals right over an outline's first item (".04 RECOGNITION OF MENTAL ILLNESS" / "A. Police
+    officers routinely encounter ..."): it heads the items, it is no lead-in of their prose."""
+    from .outline import item_label as outline_item
+
+    text = " ".join(parts)
+    got = outline_item(nxt.text)
+    return got is not None and got[0] == "A" and any(c.isalpha() for c in text) and text.upper() == text
 
 
 def _breaks_off(body: Body, i: int) -> bool:
