@@ -3,8 +3,8 @@
     PYTHONPATH=$PWD python3 bench/tagger_loro.py [--variants base,cw:0+l2:1e-3,...] [--pubcv] [--json out.json]
 
 The rounds are the label sets of data/labels/ with document and publisher: `real` (the first
-labelled corpus), `unseen5`, `unseen6`, `unseen8`, `unseen9` (each scored once when new, from publishers the
-tagger had never seen; all five are now in the union the shipped model is trained on).  For each round held out, every system learns from the other rounds only:
+labelled corpus), `unseen5`, `unseen6`, `unseen8`, `unseen9`, `unseen10` (each scored once when new, from publishers the
+tagger had never seen; all six are now in the union the shipped model is trained on).  For each round held out, every system learns from the other rounds only:
 the model's weights, the blend's alpha and the per-theme thresholds (inner folds by publisher
 inside the training rounds, crossval.fit_blends), the lexicon's thresholds and the keyword
 baseline's words.  The held-out round's paragraphs are never seen, not even for thresholds.
@@ -30,7 +30,7 @@ from lspkit.nlp.procedure import held_back
 from lspkit.nlp.taxonomy import load_taxonomy
 from lspkit.pipeline import load_gold
 
-ROUNDS = ("real", "unseen5", "unseen6", "unseen8", "unseen9")
+ROUNDS = ("real", "unseen5", "unseen6", "unseen8", "unseen9", "unseen10")
 LABELS = Path(__file__).resolve().parent.parent / "data" / "labels"
 
 
