@@ -3,7 +3,7 @@
 #
 #     sh bench/measure_tagger.sh
 #
-# 0. checks that data/labels/union/ is the union of data/labels/real, unseen5, unseen6, unseen8 and unseen9
+# 0. checks that data/labels/union/ is the union of data/labels/real, unseen5, unseen6, unseen8, unseen9 and unseen10
 #    (python3 data/labels/union/build.py rebuilds it; SOURCES.tsv records each source's SHA-256),
 # 1. retrains the shipped model on data/labels/union/gold.jsonl (seed 0; deterministic),
 # 2. cross-validates by document (5 folds): blend, model, lexicon, keyword baseline,
@@ -11,7 +11,7 @@
 # 3. scores the lockbox (lspkit/nlp/lockbox.py: whole publishers set aside by a fixed rule, about a fifth
 #    of the documents): every system trained on the other documents, scored once,
 # 4. scores the default tagger and the lexicon on the fixture labels (data/labels/gold.jsonl),
-# 5. leaves one labelled round out (real, unseen5, unseen6, unseen8, unseen9) and cross-validates by publisher over all of them,
+# 5. leaves one labelled round out (real, unseen5, unseen6, unseen8, unseen9, unseen10) and cross-validates by publisher over all of them,
 #    the shipped recipe without (base) and with meeting procedure held back (proc, as the tagger ships) (bench/tagger_loro.py; to bench/tagger_loro.json).
 # Results go to data/labels/union/crossval.txt and crossval.json, lockbox.txt and lockbox.json.
 set -e
