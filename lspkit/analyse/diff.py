@@ -47,6 +47,7 @@ from .diffparts import (
     recommendation_changes,
     running_changes,
     recommendations_of,
+    status_lines,
     table_changes,
 )
 from .redline import RunOp, WordRun, redline
@@ -313,6 +314,9 @@ def diff_documents(
     if blocks is None:
         blocks = any(_mostly_unnumbered(d) for d in (old, new))
     original_old, original_new = old, new
+    # a status line one version prints atop its first page ("Draft Minutes Not Approved"), read into the text
+    # under it: the cover's status, and the text compared without it
+    old, new, status = status_lines(old, new, pages) if known is None else (old, new, [])
     old, old_origin = _units(old, blocks, labelled=known is None, cover=known is None)
     new, new_origin = _units(new, blocks, labelled=known is None, cover=known is None)
     if known is None:  # a tracked-changes PDF pairs its paragraphs itself, whole
@@ -509,7 +513,7 @@ def diff_documents(
     kw = {"ignore_case": ignore_case, "ignore_punctuation": ignore_punctuation}
     fields = metadata_changes(original_old, original_new, cover=known is None, pages=pages, **kw)
     hidden = unprinted[0] | unprinted[1]
-    cover = tuple(m for m in fields if m.field not in hidden)
+    cover = tuple(status) + tuple(m for m in fields if m.field not in hidden)
     properties = tuple(m for m in fields if m.field in hidden)
     furniture = tuple(running_changes(original_old, original_new, kw, cover)) if known is None else ()
     recs_old, from_old = recommendations_of(original_old)
