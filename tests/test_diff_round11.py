@@ -72,3 +72,29 @@ def test_the_text_under_the_status_line_is_no_change(which, request):
     for c in result.changes:
         assert not any("Draft Minutes" in text for _, text in _edits(c)), c.label
 
+
+# ---------------------------------------------------------------- punctuation, and lines read as one block
+
+
+def test_corrections_on_approval_are_punctuation_and_the_signatures_and_nothing_else(october):
+    """The approved copy restores brackets ("condition ii," -> "condition ii),", "(2(h(i" -> "(2)(h)(i)") and
+    types a comma into both item headings ("File No." -> "File No.,"): changes of punctuation, reported as
+    such, never as content; "(Sgd.)" is added before both signatures; nothing else changed."""
+    changed = _changed(october)
+    kinds = sorted(c.kind.value for c in changed)
+    assert kinds == ["modified", "modified", "punctuation"]
+    [punct] = [c for c in changed if c.kind is ChangeKind.PUNCTUATION]
+    assert ("insert", ")") in _edits(punct) and ("insert", ")(h)(i)") in _edits(punct)
+    signed = [e for c in changed if c.kind is ChangeKind.MODIFIED for e in _edits(c)]
+    assert signed == [("insert", "(Sgd.)"), ("insert", "(Sgd.)")]
+    heads = [(h.op.value, h.old_number, h.old_heading, h.new_heading) for h in october.headings
+             if h.op.value != "unchanged"]
+    assert heads == [("punctuation", g["number"], g["old"], g["new"]) for g in OCTOBER["heading_changes"]]
+    # --ignore-punctuation hides them, headings too
+    from lspkit.api import diff_files
+
+    hidden = diff_files(str(_real(OCTOBER["old"])), str(_real(OCTOBER["new"])), themes=False,
+                        ignore_punctuation=True)
+    assert all(h.op.value == "unchanged" for h in hidden.headings)
+    assert sorted(c.kind.value for c in _changed(hidden)) == ["modified", "modified"]
+

@@ -79,6 +79,7 @@ class HeadingOp(str, Enum):
     RENAMED = "renamed"
     ADDED = "added"
     DELETED = "deleted"
+    PUNCTUATION = "punctuation"  # its words the same, its punctuation or spacing changed ("File No." -> "File No.,")
 
 
 @dataclass(frozen=True)
@@ -508,7 +509,7 @@ def diff_documents(
     if known is None:  # a tracked-changes PDF says itself which unit is which
         ordered = _same_words(_block_runs(ordered, options, noise_ctx), ops, nps, options)
         ordered = _read_otherwise(ordered, ops, nps, original_old, original_new, blocks)
-    heading_changes = _reconcile_headings(heading_changes, ordered)
+    heading_changes = _punctuated_headings(_reconcile_headings(heading_changes, ordered), options)
     dangling = _dangling(old, new, matches)
     kw = {"ignore_case": ignore_case, "ignore_punctuation": ignore_punctuation}
     fields = metadata_changes(original_old, original_new, cover=known is None, pages=pages, **kw)
@@ -959,6 +960,22 @@ def _reconcile_headings(headings: list[HeadingChange], changes: Sequence[Change]
             op = HeadingOp.UNCHANGED if _norm_heading(old_h) == _norm_heading(new_h) else HeadingOp.RENAMED
             out[k] = replace(h, op=op, old_heading=old_h, new_heading=new_h, old_number=h.old_number or h.new_number,
                              new_number=h.new_number or h.old_number, similarity=score)
+    return out
+
+
+def _punctuated_headings(headings: list[HeadingChange], options: DiffOptions) -> list[HeadingChange]:
+    """A heading whose words stayed and whose punctuation changed ("File No. A41/21, 26 Krogh Road" -> "File No.,
+    A41/21, ..."): a change of punctuation, reported as such (headings are matched by their words, so it read as
+    unchanged); `ignore_punctuation` keeps it unchanged."""
+    if options.ignore_punctuation:
+        return headings
+    out = []
+    for h in headings:
+        if h.op is HeadingOp.UNCHANGED and h.old_heading and h.new_heading and \
+                comparison_tokens(h.old_heading, ignore_case=True, ignore_punctuation=False) != \
+                comparison_tokens(h.new_heading, ignore_case=True, ignore_punctuation=False):
+            h = replace(h, op=HeadingOp.PUNCTUATION)
+        out.append(h)
     return out
 
 
