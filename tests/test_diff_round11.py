@@ -98,3 +98,11 @@ def test_corrections_on_approval_are_punctuation_and_the_signatures_and_nothing_
     assert all(h.op.value == "unchanged" for h in hidden.headings)
     assert sorted(c.kind.value for c in _changed(hidden)) == ["modified", "modified"]
 
+
+def test_signature_lines_set_closer_together_are_no_merge(june):
+    """The approved copy adds "(Signed)" before both signature lines and sets them closer, so the reader takes
+    them as one block where the draft gives each its own: the two lines are modified (the gold's changes), not
+    merged."""
+    [change] = _changed(june)
+    assert change.kind is ChangeKind.MODIFIED
+    assert _edits(change) == [("insert", "(Signed)"), ("insert", "(Signed)")]

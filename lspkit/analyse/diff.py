@@ -314,10 +314,10 @@ def diff_documents(
     options = DiffOptions(threshold=threshold, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
     if blocks is None:
         blocks = any(_mostly_unnumbered(d) for d in (old, new))
-    original_old, original_new = old, new
     # a status line one version prints atop its first page ("Draft Minutes Not Approved"), read into the text
     # under it: the cover's status, and the text compared without it
     old, new, status = status_lines(old, new, pages) if known is None else (old, new, [])
+    original_old, original_new = old, new
     old, old_origin = _units(old, blocks, labelled=known is None, cover=known is None)
     new, new_origin = _units(new, blocks, labelled=known is None, cover=known is None)
     if known is None:  # a tracked-changes PDF pairs its paragraphs itself, whole
@@ -404,10 +404,13 @@ def diff_documents(
                   else None)
         if spaced is not None:  # "governors,and" -> "governors, and": a space typed, which word tokens cannot see
             words, noise, same_text, punctuation_only = spaced, ("spacing",), False, True
-        if (len(o) > 1 or len(n) > 1) and _page_break_only(o, n):
-            # a block cut by a page break in one version only: not split, changed only as its words are
+        cut_lines = (len(o) > 1 or len(n) > 1) and not _page_break_only(o, n) and _lines_read_as_one(o, n)
+        if (len(o) > 1 or len(n) > 1) and (_page_break_only(o, n) or cut_lines):
+            # a block cut by a page break in one version only, or short lines (a signature block) read as one
+            # block in one version and a block each in the other: not split or merged, changed only as its
+            # words are
             if same_text:
-                kind, noise = ChangeKind.UNCHANGED, ("page break",)
+                kind, noise = ChangeKind.UNCHANGED, ("lines read as one block" if cut_lines else "page break",)
             else:
                 kind = ChangeKind.PUNCTUATION if punctuation_only else ChangeKind.MODIFIED
         elif len(o) > 1:
@@ -583,6 +586,23 @@ def _page_break_only(o: Sequence[Paragraph], n: Sequence[Paragraph]) -> bool:
     if len(whole) != 1 or not all(is_block(p.number) for p in (*o, *n)):
         return False
     return all(b.page == a.page + 1 for a, b in zip(pieces, pieces[1:]))
+
+
+LINE_WORDS = 8
+
+
+def _lines_read_as_one(o: Sequence[Paragraph], n: Sequence[Paragraph]) -> bool:
+    """Short lines of one page, no sentence among them ("Robert Short, Chair" / "Jennifer Sawatzky,
+    Secretary-Treasurer", a signature block), that one version reads as a block each and the other, set closer
+    together, as one block: the cut is the reader's, not the author's (paragraphs of sentences joined are a
+    merge)."""
+    pieces = o if len(o) > 1 else n
+    whole = n if len(o) > 1 else o
+    if len(whole) != 1 or not all(is_block(p.number) for p in (*o, *n)):
+        return False
+    return len({p.page for p in (*pieces, *whole)}) == 1 and all(
+        0 < len(p.text.split()) <= LINE_WORDS and not re.search(r"[.!?:;][\"\u201d\u2019')]*$", p.text.strip())
+        for p in pieces)
 
 
 def _boundary_shifts(changes: tuple[Change, ...]) -> tuple[Change, ...]:
