@@ -106,3 +106,37 @@ def test_signature_lines_set_closer_together_are_no_merge(june):
     [change] = _changed(june)
     assert change.kind is ChangeKind.MODIFIED
     assert _edits(change) == [("insert", "(Signed)"), ("insert", "(Signed)")]
+
+
+# ---------------------------------------------------------------- a by-law printed with tracked changes
+
+BYLAW = _gold("peterborough-on-citizens-war-memorial-bylaw-2019.tracked.gold.json")
+
+
+@pytest.fixture(scope="module")
+def bylaw():
+    from lspkit.api import diff_files
+
+    return diff_files(str(_real(BYLAW["tracked"])), None, tracked=True, themes=False)
+
+
+def _cited(label: str) -> str:
+    """The gold's '7/b' as lspkit cites it, '7(b)'."""
+    head, _, letter = label.partition("/")
+    return f"{head}({letter})" if letter else head
+
+
+def test_an_apostrophe_moved_by_tracked_marks_is_read(bylaw):
+    """'Citizen’s' -> 'Citizens’': the reviewer strikes the apostrophe before the s and underlines one after it,
+    each mark as short as the glyph.  Recitals B, C, D and sections 2 and 3 change only so (the gold's
+    'deleted ’; inserted ’'); each is reported changed with the word redlined whole, and the heading over
+    sections 7-11 is renamed the same way (the gold's heading change)."""
+    by_new = {c.new[0]: c for c in bylaw.changes if c.new}
+    for label in ("2", "3"):
+        change = by_new[label]
+        assert change.kind in (ChangeKind.MODIFIED, ChangeKind.PUNCTUATION), label
+        assert ("delete", "Citizen\u2019s") in _edits(change) and ("insert", "Citizens\u2019") in _edits(change)
+    [gold] = BYLAW["heading_changes"]
+    renamed = [(h.old_heading, h.new_heading) for h in bylaw.headings if h.op.value == "renamed"]
+    assert (gold["old"], gold["new"]) in renamed
+

@@ -1756,6 +1756,7 @@ def _rebuild(final_text: str, changes: Sequence[Any]) -> tuple[str, str]:
     new = final_text
     inserted_spans: list[tuple[int, int]] = []
     deletions: list[tuple[int, str]] = []
+    inside: set[int] = set()  # deletions printed inside a word
     cursor = 0
     pending: list[str] = []
     for change, op, text in zip(changes, ops, texts):
@@ -1783,7 +1784,11 @@ def _rebuild(final_text: str, changes: Sequence[Any]) -> tuple[str, str]:
         elif op == "deleted":
             if at is not None:
                 # placed where it was printed: after the text before it, a space between unless printed touching it
-                deletions.append((at, text if _item(change, "glued") else " " + text))
+                glued = bool(_item(change, "glued"))
+                if glued and 0 < at < len(new) and new[at - 1].isalnum() and new[at].isalnum() and not text.strip(
+                        "\u2019'`-\u2010\u2011"):
+                    inside.add(len(deletions))  # an apostrophe or hyphen struck inside a word ("Citizen’s"): no space
+                deletions.append((at, text if glued else " " + text))
             else:
                 pending.append(" " + text + " ")
     for d in pending:
@@ -1795,7 +1800,7 @@ def _rebuild(final_text: str, changes: Sequence[Any]) -> tuple[str, str]:
     # at one place a deletion goes before an insertion that starts there (printed "old new"), in reading order
     events = sorted([(a, 1, b, "", k) for k, (a, b) in enumerate(inserted_spans)]
                     + [(at, 0, at, t, k) for k, (at, t) in enumerate(deletions)])
-    for start, kind, end, text, _ in events:
+    for start, kind, end, text, k in events:
         if kind == 1:
             if start >= last:
                 pieces.append(new[last:start])
@@ -1804,7 +1809,8 @@ def _rebuild(final_text: str, changes: Sequence[Any]) -> tuple[str, str]:
             if start >= last:
                 pieces.append(new[last:start])
                 last = start
-            put_back.add(len(pieces))
+            if k not in inside:
+                put_back.add(len(pieces))
             pieces.append(text)
     pieces.append(new[last:])
     for k in sorted(put_back):  # a word straight after a deletion put back was printed after a space
