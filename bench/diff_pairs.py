@@ -164,7 +164,44 @@ def _gold_unnumbered(change, gold: dict) -> bool:
     words = lambda t: " ".join(re.findall(r"\w+", (t or "").casefold()))
     texts = [words(t) for t in tuple(change.new_texts or ()) + tuple(change.old_texts or ()) if words(t)]
     golds = [words(u.get("new")) + " | " + words(u.get("old")) for u in gold.get("unnumbered_changes", [])]
-    return bool(texts) and all(any(t in g for g in golds) for t in texts)
+    if bool(texts) and all(any(t in g for g in golds) for t in texts):
+        return True
+    # a unit the reader cut otherwise than the gold (two signature lines read as one block; a minute's motion and
+    # decision in one block, where the gold quotes each paragraph, its rest elided with '...'): the gold's when
+    # every edit, with the words either side of it, reads in one of the gold's changes (old side in its old, new
+    # side in its new)
+    pieces = _edit_pieces(change)
+    wanted = [(_norm(u.get("old") or ""), _norm(u.get("new") or "")) for u in gold.get("unnumbered_changes", [])]
+    return bool(pieces) and bool(wanted) and all(
+        any(o in go and n in gn for o, n in sides for go, gn in wanted) for sides in pieces)
+
+
+EDIT_CONTEXT = 3
+
+
+def _edit_pieces(change) -> list:
+    """Each edit of a change (adjacent deletions and insertions together) as its readings (old side, new side),
+    normalised as `_norm`: with up to three unchanged words either side, or on one side only (where the other
+    side's words are the next line, which the gold quotes apart)."""
+    runs = [(w.op.value, w.text) for w in change.words]
+    out, k = [], 0
+    while k < len(runs):
+        if runs[k][0] == "equal":
+            k += 1
+            continue
+        m = k
+        while m < len(runs) and runs[m][0] != "equal":
+            m += 1
+        before = runs[k - 1][1] if k > 0 else ""
+        after = runs[m][1] if m < len(runs) else ""
+        head = " ".join(before.split()[-EDIT_CONTEXT:]) + (" " if before[-1:].isspace() else "")
+        tail = (" " if after[:1].isspace() else "") + " ".join(after.split()[:EDIT_CONTEXT])
+        deleted = "".join(t for op, t in runs[k:m] if op == "delete")
+        inserted = "".join(t for op, t in runs[k:m] if op == "insert")
+        sides = [(h, t) for h, t in ((head, tail), ("", tail), (head, "")) if (h + t).strip()]
+        out.append([(_norm(h + deleted + t), _norm(h + inserted + t)) for h, t in sides])
+        k = m
+    return out
 
 
 def _op_in(gold: dict, change) -> str:

@@ -47,6 +47,7 @@ from .diffparts import (
     recommendation_changes,
     running_changes,
     recommendations_of,
+    status_lines,
     table_changes,
 )
 from .redline import RunOp, WordRun, redline
@@ -78,6 +79,7 @@ class HeadingOp(str, Enum):
     RENAMED = "renamed"
     ADDED = "added"
     DELETED = "deleted"
+    PUNCTUATION = "punctuation"  # its words the same, its punctuation or spacing changed ("File No." -> "File No.,")
 
 
 @dataclass(frozen=True)
@@ -312,6 +314,9 @@ def diff_documents(
     options = DiffOptions(threshold=threshold, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
     if blocks is None:
         blocks = any(_mostly_unnumbered(d) for d in (old, new))
+    # a status line one version prints atop its first page ("Draft Minutes Not Approved"), read into the text
+    # under it: the cover's status, and the text compared without it
+    old, new, status = status_lines(old, new, pages) if known is None else (old, new, [])
     original_old, original_new = old, new
     old, old_origin = _units(old, blocks, labelled=known is None, cover=known is None)
     new, new_origin = _units(new, blocks, labelled=known is None, cover=known is None)
@@ -322,6 +327,8 @@ def diff_documents(
     matches: list[Match] = []
     if known is not None:
         matches = _known_matches(ops, nps, old_origin, new_origin, known)
+        (old, old_origin), (new, new_origin), matches = _tracked_items((old, old_origin), (new, new_origin), matches)
+        ops, nps = old.paragraphs, new.paragraphs
     for kind in ParagraphKind if known is None else ():
         oi = [i for i, p in enumerate(ops) if p.kind is kind]
         ni = [j for j, p in enumerate(nps) if p.kind is kind]
@@ -399,10 +406,13 @@ def diff_documents(
                   else None)
         if spaced is not None:  # "governors,and" -> "governors, and": a space typed, which word tokens cannot see
             words, noise, same_text, punctuation_only = spaced, ("spacing",), False, True
-        if (len(o) > 1 or len(n) > 1) and _page_break_only(o, n):
-            # a block cut by a page break in one version only: not split, changed only as its words are
+        cut_lines = (len(o) > 1 or len(n) > 1) and not _page_break_only(o, n) and _lines_read_as_one(o, n)
+        if (len(o) > 1 or len(n) > 1) and (_page_break_only(o, n) or cut_lines):
+            # a block cut by a page break in one version only, or short lines (a signature block) read as one
+            # block in one version and a block each in the other: not split or merged, changed only as its
+            # words are
             if same_text:
-                kind, noise = ChangeKind.UNCHANGED, ("page break",)
+                kind, noise = ChangeKind.UNCHANGED, ("lines read as one block" if cut_lines else "page break",)
             else:
                 kind = ChangeKind.PUNCTUATION if punctuation_only else ChangeKind.MODIFIED
         elif len(o) > 1:
@@ -504,12 +514,13 @@ def diff_documents(
     if known is None:  # a tracked-changes PDF says itself which unit is which
         ordered = _same_words(_block_runs(ordered, options, noise_ctx), ops, nps, options)
         ordered = _read_otherwise(ordered, ops, nps, original_old, original_new, blocks)
-    heading_changes = _reconcile_headings(heading_changes, ordered)
+    ordered = _lettered_blocks(ordered, ops, nps)
+    heading_changes = _punctuated_headings(_reconcile_headings(heading_changes, ordered), options)
     dangling = _dangling(old, new, matches)
     kw = {"ignore_case": ignore_case, "ignore_punctuation": ignore_punctuation}
     fields = metadata_changes(original_old, original_new, cover=known is None, pages=pages, **kw)
     hidden = unprinted[0] | unprinted[1]
-    cover = tuple(m for m in fields if m.field not in hidden)
+    cover = tuple(status) + tuple(m for m in fields if m.field not in hidden)
     properties = tuple(m for m in fields if m.field in hidden)
     furniture = tuple(running_changes(original_old, original_new, kw, cover)) if known is None else ()
     recs_old, from_old = recommendations_of(original_old)
@@ -580,6 +591,23 @@ def _page_break_only(o: Sequence[Paragraph], n: Sequence[Paragraph]) -> bool:
     return all(b.page == a.page + 1 for a, b in zip(pieces, pieces[1:]))
 
 
+LINE_WORDS = 8
+
+
+def _lines_read_as_one(o: Sequence[Paragraph], n: Sequence[Paragraph]) -> bool:
+    """Short lines of one page, no sentence among them ("Robert Short, Chair" / "Jennifer Sawatzky,
+    Secretary-Treasurer", a signature block), that one version reads as a block each and the other, set closer
+    together, as one block: the cut is the reader's, not the author's (paragraphs of sentences joined are a
+    merge)."""
+    pieces = o if len(o) > 1 else n
+    whole = n if len(o) > 1 else o
+    if len(whole) != 1 or not all(is_block(p.number) for p in (*o, *n)):
+        return False
+    return len({p.page for p in (*pieces, *whole)}) == 1 and all(
+        0 < len(p.text.split()) <= LINE_WORDS and not re.search(r"[.!?:;][\"\u201d\u2019')]*$", p.text.strip())
+        for p in pieces)
+
+
 def _boundary_shifts(changes: tuple[Change, ...]) -> tuple[Change, ...]:
     """Words that moved across the boundary between two neighbouring paragraphs are not a change of either.
 
@@ -606,6 +634,49 @@ def _boundary_shifts(changes: tuple[Change, ...]) -> tuple[Change, ...]:
                 similarity=1.0,
             )
             out[k], out[k + 1] = fix(a), fix(b)
+    return tuple(out)
+
+
+_LETTER_LABEL = re.compile(r"^([A-Z])\.\s")
+LETTERED_MIN = 3
+
+
+def _block_letters(units: Sequence[Paragraph]) -> dict[str, str]:
+    """The blocks that are a lettered series ("A. Pursuant to ...", "B. The ...", ... "G. ...": a by-law's
+    recitals, which the segmenter leaves as unnumbered text), by their ¶ name: their printed letter.  Only a run
+    of consecutive blocks lettered A, B, C ... from A, three at least."""
+    out: dict[str, str] = {}
+    run: list[tuple[str, str]] = []
+    for p in (*units, None):
+        m = _LETTER_LABEL.match(p.text) if p is not None and is_block(p.number) else None
+        if m and m.group(1) == chr(ord("A") + len(run)):
+            run.append((p.number, m.group(1)))
+            continue
+        if len(run) >= LETTERED_MIN:
+            out.update(run)
+        run = [(p.number, m.group(1))] if m and m.group(1) == "A" else []
+    return out
+
+
+def _lettered_blocks(changes: tuple[Change, ...], ops: Sequence[Paragraph], nps: Sequence[Paragraph]
+                     ) -> tuple[Change, ...]:
+    """Blocks that are a lettered series in a version named by their printed letter, as a reader cites them
+    ("recital C modified", not "¶6 modified"); a letter that changed with its words unchanged is renumbered."""
+    old_names, new_names = _block_letters(ops), _block_letters(nps)
+    if not old_names and not new_names:
+        return changes
+    out = []
+    for c in changes:
+        old = tuple(old_names.get(x, x) for x in c.old)
+        new = tuple(new_names.get(x, x) for x in c.new)
+        if (old, new) == (c.old, c.new):
+            out.append(c)
+            continue
+        kind = c.kind
+        if kind is ChangeKind.UNCHANGED and len(old) == len(new) == 1 and old != new and not is_block(old[0]) \
+                and not is_block(new[0]):
+            kind = ChangeKind.RENUMBERED
+        out.append(replace(c, old=old, new=new, kind=kind))
     return tuple(out)
 
 
@@ -958,6 +1029,22 @@ def _reconcile_headings(headings: list[HeadingChange], changes: Sequence[Change]
     return out
 
 
+def _punctuated_headings(headings: list[HeadingChange], options: DiffOptions) -> list[HeadingChange]:
+    """A heading whose words stayed and whose punctuation changed ("File No. A41/21, 26 Krogh Road" -> "File No.,
+    A41/21, ..."): a change of punctuation, reported as such (headings are matched by their words, so it read as
+    unchanged); `ignore_punctuation` keeps it unchanged."""
+    if options.ignore_punctuation:
+        return headings
+    out = []
+    for h in headings:
+        if h.op is HeadingOp.UNCHANGED and h.old_heading and h.new_heading and \
+                comparison_tokens(h.old_heading, ignore_case=True, ignore_punctuation=False) != \
+                comparison_tokens(h.new_heading, ignore_case=True, ignore_punctuation=False):
+            h = replace(h, op=HeadingOp.PUNCTUATION)
+        out.append(h)
+    return out
+
+
 def _glued(words: Sequence[WordRun], op: RunOp) -> list[tuple[str, int]]:
     return [(w.text, k) for k, w in enumerate(words) if w.op is op and len(w.text.split()) >= 2]
 
@@ -1147,6 +1234,79 @@ def _with_items(old: tuple[Document, list[Optional[int]]], new: tuple[Document, 
             where.extend([k] + [None] * (len(pieces) - 1))
         out.append((replace(document, paragraphs=tuple(units)), where))
     return out[0], out[1]
+
+
+# a lettered item inside a paragraph's text: "a. " at its start or after a colon, semicolon or full stop
+_TEXT_ITEM = re.compile(r"(?:^|(?<=[:;.]\s))([a-z])\.\s")
+
+
+def _text_items(text: str) -> Optional[list[tuple[str, int]]]:
+    """The lettered items a paragraph's text runs as ("In this By-law: a. ... ; b. ... c. ..."): (letter, where
+    its label starts), a, b, c ... in order from a, two at least; None otherwise."""
+    out: list[tuple[str, int]] = []
+    for m in _TEXT_ITEM.finditer(text):
+        if m.group(1) == chr(ord("a") + len(out)):
+            out.append((m.group(1), m.start()))
+    return out if len(out) >= 2 else None
+
+
+def _tracked_items(old: tuple[Document, list[Optional[int]]], new: tuple[Document, list[Optional[int]]],
+                   matches: list[Match]):
+    """A tracked-changes PDF's paragraphs whose original and final texts run as the same lettered items (a
+    by-law's definitions "a. ... b. ... c. ...", which the segmenter keeps inside section 1) compared and
+    reported item by item, as `_with_items` does for two files: 1(a), 1(b) modified, not 1.  The pairing is the
+    PDF's own: the paragraph's own text with its own, each item with the item of its letter."""
+    (od, oo), (nd, no) = old, new
+    split: dict[int, tuple[list[Paragraph], list[Paragraph]]] = {}
+    for m in matches:
+        if len(m.old) != 1 or len(m.new) != 1:
+            continue
+        po, pn = od.paragraphs[m.old[0]], nd.paragraphs[m.new[0]]
+        if is_block(po.number) or is_block(pn.number) or po.margin_notes or pn.margin_notes:
+            continue
+        to, tn = " ".join(po.text.split()), " ".join(pn.text.split())
+        io, in_ = _text_items(to), _text_items(tn)
+        if io is None or in_ is None or [x for x, _ in io] != [x for x, _ in in_]:
+            continue
+        split[m.old[0]] = (_cut_items(po, to, io), _cut_items(pn, tn, in_))
+    if not split:
+        return old, new, matches
+
+    def rebuilt(document: Document, origin: list[Optional[int]], side: int, key: dict[int, int]):
+        """(the document with its split paragraphs' pieces, their origins), and each unit's new positions; `key`:
+        a split unit's position -> its pair's key in `split`."""
+        units: list[Paragraph] = []
+        where: list[Optional[int]] = []
+        position: dict[int, list[int]] = {}
+        for i, (p, k) in enumerate(zip(document.paragraphs, origin)):
+            pieces = split[key[i]][side] if i in key else [p]
+            position[i] = list(range(len(units), len(units) + len(pieces)))
+            units.extend(pieces)
+            where.extend([k] + [None] * (len(pieces) - 1))
+        return (replace(document, paragraphs=tuple(units)), where), position
+
+    old_out, old_pos = rebuilt(od, oo, 0, {i: i for i in split})
+    new_out, new_pos = rebuilt(nd, no, 1, {m.new[0]: m.old[0] for m in matches if len(m.old) == 1
+                                           and len(m.new) == 1 and m.old[0] in split})
+    out: list[Match] = []
+    for m in matches:
+        if len(m.old) == 1 and m.old[0] in split:
+            out.extend(Match((a,), (b,), 1.0) for a, b in zip(old_pos[m.old[0]], new_pos[m.new[0]]))
+        else:
+            out.append(Match(tuple(old_pos[i][0] for i in m.old), tuple(new_pos[j][0] for j in m.new), m.similarity))
+    return old_out, new_out, sorted(out, key=lambda m: (m.new[0], m.old[0]))
+
+
+def _cut_items(p: Paragraph, text: str, items: list[tuple[str, int]]) -> list[Paragraph]:
+    """The paragraph's own text (before its first item) and one unit per item, numbered 1(a) as cited."""
+    out = [replace(p, text=text[: items[0][1]].strip(), parts=())]
+    for (label, start), (_, end) in zip(items, [*items[1:], ("", len(text))]):
+        number = f"{p.number}({label})"
+        body = text[start:end].strip()
+        body = body[len(label) + 1:].strip()
+        out.append(replace(p, number=number, label=number, text=body, parts=(), parent=p.number, tables=(), notes=(),
+                           changes=()))
+    return out
 
 
 _CONTENTS_TITLE = re.compile(r"^(?:table of )?contents$|^index$", re.I)

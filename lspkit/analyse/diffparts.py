@@ -447,10 +447,39 @@ def metadata_changes(old: Document, new: Document, *, ignore_case: bool = False,
     # whose Title property the segmenter read, the same page under it)
     out = [f for f in out if not (f.field == "title_block" and f.op in whole
                                   and " ".join(_words(f.new if f.op == "added" else f.old)) in whole[f.op])]
+    # the title chosen otherwise from the same first page (a draft's status line under its date kept the title
+    # block the title; without it the sentence under the date was chosen): each version's first page prints the
+    # other's title, neither title holding the other, so the page did not change, only the choice
+    out = [f for f in out if not (f.field == "title" and _title_read_otherwise(f, old, new))]
     out, raw = _field_for_line(out, _cover_line_changes(cover_a.lines, cover_b.lines, kw))
     lines = [f for f in raw if f.op not in printed
              or not _prints(printed[f.op], "", f.new if f.op == "added" else f.old)]
     return out + lines
+
+
+def _opening_words(document: Document) -> str:
+    """The words a version prints on its first page that prints text (its title and title block among them),
+    normalised for `_prints`."""
+    units = [*document.paragraphs, *document.blocks]
+    if not units:
+        return ""
+    opening = min(u.page for u in units)
+    texts = [_field_text(document.metadata.get(k)) or "" for k in ("title", "title_block")]
+    texts += [u.text for u in units if u.page == opening]
+    texts += [f"{s.number or ''} {s.heading}" for s in document.sections if s.page == opening]
+    texts += [d.text for d in document.dropped if d.page == opening]
+    return " ".join(_words(" ".join(texts)))
+
+
+def _title_read_otherwise(f: FieldChange, old: Document, new: Document) -> bool:
+    """A title changed whose old value the new version's first page prints and whose new value the old
+    version's first page prints, neither holding the other: the same page, its title chosen otherwise."""
+    if f.op != "changed" or not f.old or not f.new:
+        return False
+    a, b = " ".join(_words(f.old)), " ".join(_words(f.new))
+    if len(a.split()) < 3 or len(b.split()) < 3 or f" {a} " in f" {b} " or f" {b} " in f" {a} ":
+        return False
+    return _prints(_opening_words(new), "", f.old) and _prints(_opening_words(old), "", f.new)
 
 
 def _read_longer(f: FieldChange, printed: dict[str, str], whole: dict[str, str]) -> bool:
@@ -534,6 +563,94 @@ def _field_for_line(fields: list[FieldChange], lines: list[FieldChange]) -> tupl
                     break
         out.append(f)
     return out, lines
+
+
+# A document's status printed as a line of its own atop its first page: "Draft Minutes Not Approved", "DRAFT",
+# "Unconfirmed minutes", "Subject to approval", "FINAL 19 April 2018", "Confidential"
+_STATUS_WORD = re.compile(
+    r"\b(?:draft|unapproved|approved|unconfirmed|confirmed|provisional|final|unsigned|signed|confidential|"
+    r"embargoed|superseded|subject\s+to\s+(?:approval|confirmation|ratification|change))\b", re.I)
+STATUS = "status"
+STATUS_WORDS = 8
+
+
+# the other words a status line is made of: what the paper is, and little words ("Draft Minutes Not Approved",
+# "Draft for consultation", "Unconfirmed minutes subject to approval", "Final version 2")
+_STATUS_OTHER = frozenset(
+    "minutes agenda report document paper copy version issue text notes decision decisions record not yet for "
+    "consultation comment comments discussion approval confirmation ratification review publication public only "
+    "until and or by the at of to be subject change changes issued no v".split())
+
+
+def _status_line(text: str) -> bool:
+    """A short line that says what state the paper is in: up to 8 words, a status word among them and every
+    other word a word of status lines (what the paper is, little words; a date or a number), no sentence (no
+    closing full stop, colon, semicolon or comma) and no list item.  "Draft Hot Food Takeaway Supplementary
+    Planning Document" is a title, no status line."""
+    flat = " ".join(text.split())
+    if not 0 < len(flat.split()) <= STATUS_WORDS or not _STATUS_WORD.search(flat) or re.search(r"[.;:,]$", flat) \
+            or _COVER_ITEM.match(flat):
+        return False
+    rest = _STATUS_WORD.sub(" ", flat.casefold())
+    return all(w in _STATUS_OTHER or w.isdigit() or re.fullmatch(_MONTH, w) for w in re.findall(r"[^\W_]+", rest))
+
+
+def status_lines(old: Document, new: Document, pages: tuple[Optional[str], Optional[str]]
+                 ) -> tuple[Document, Document, list[FieldChange]]:
+    """A status line ("Draft Minutes Not Approved", a red banner under a draft's date) that one version prints
+    atop its first page and the other does not, read by the segmenter into the block under it: cut from that
+    block and reported as the cover's status removed, added or changed, so that the text under it is compared
+    as itself (unchanged, however it rewraps).  Only a line the pages print as a line of its own
+    (`pages`: each version's printed lines; unknown, nothing is cut), at the start or end of an unnumbered
+    block (or a block of its own) on the first page that prints text; a status both versions print alike is
+    no change and is left where it is."""
+    if pages[0] is None or pages[1] is None:
+        return old, new, []
+
+    def found(document: Document, printed: str) -> list[tuple[int, str, str]]:
+        if not document.blocks:
+            return []
+        lines = {" ".join(t.split()) for t in printed.splitlines() if _status_line(t)}
+        if not lines:
+            return []
+        opening = min([p.page for p in document.paragraphs] + [b.page for b in document.blocks])
+        out = []
+        for k, b in enumerate(document.blocks):
+            if b.page != opening:
+                continue
+            flat = " ".join(b.text.split())
+            for line in sorted(lines, key=len, reverse=True):
+                if flat == line:
+                    out.append((k, line, ""))
+                elif flat.startswith(line + " "):
+                    out.append((k, line, flat[len(line) + 1:]))
+                elif flat.endswith(" " + line):
+                    out.append((k, line, flat[: -len(line) - 1]))
+                else:
+                    continue
+                break
+        return out
+
+    got_old, got_new = found(old, pages[0]), found(new, pages[1])
+    key = lambda t: tuple(_words(t))  # noqa: E731
+    gone = _only_in([line for _, line, _ in got_old], [line for _, line, _ in got_new], key)
+    came = _only_in([line for _, line, _ in got_new], [line for _, line, _ in got_old], key)
+    if not gone and not came:
+        return old, new, []
+
+    def cut(document: Document, got: list[tuple[int, str, str]], lines: list[str]) -> Document:
+        rest = {k: text for k, line, text in got if line in lines}
+        blocks = tuple(_dc_replace(b, text=rest[k]) if k in rest else b
+                       for k, b in enumerate(document.blocks) if rest.get(k, None) != "")
+        return _dc_replace(document, blocks=blocks)
+
+    out: list[FieldChange] = []
+    if len(gone) == 1 and len(came) == 1:
+        out.append(FieldChange(STATUS, "changed", gone[0], came[0]))
+    else:
+        out += [FieldChange(STATUS, "removed", g, None) for g in gone]
+        out += [FieldChange(STATUS, "added", None, c) for c in came]
+    return cut(old, got_old, gone), cut(new, got_new, came), out
 
 
 def _cover_text(document: Document) -> str:
@@ -1639,6 +1756,7 @@ def _rebuild(final_text: str, changes: Sequence[Any]) -> tuple[str, str]:
     new = final_text
     inserted_spans: list[tuple[int, int]] = []
     deletions: list[tuple[int, str]] = []
+    inside: set[int] = set()  # deletions printed inside a word
     cursor = 0
     pending: list[str] = []
     for change, op, text in zip(changes, ops, texts):
@@ -1666,7 +1784,11 @@ def _rebuild(final_text: str, changes: Sequence[Any]) -> tuple[str, str]:
         elif op == "deleted":
             if at is not None:
                 # placed where it was printed: after the text before it, a space between unless printed touching it
-                deletions.append((at, text if _item(change, "glued") else " " + text))
+                glued = bool(_item(change, "glued"))
+                if glued and 0 < at < len(new) and new[at - 1].isalnum() and new[at].isalnum() and not text.strip(
+                        "\u2019'`-\u2010\u2011"):
+                    inside.add(len(deletions))  # an apostrophe or hyphen struck inside a word ("Citizen’s"): no space
+                deletions.append((at, text if glued else " " + text))
             else:
                 pending.append(" " + text + " ")
     for d in pending:
@@ -1678,7 +1800,7 @@ def _rebuild(final_text: str, changes: Sequence[Any]) -> tuple[str, str]:
     # at one place a deletion goes before an insertion that starts there (printed "old new"), in reading order
     events = sorted([(a, 1, b, "", k) for k, (a, b) in enumerate(inserted_spans)]
                     + [(at, 0, at, t, k) for k, (at, t) in enumerate(deletions)])
-    for start, kind, end, text, _ in events:
+    for start, kind, end, text, k in events:
         if kind == 1:
             if start >= last:
                 pieces.append(new[last:start])
@@ -1687,7 +1809,8 @@ def _rebuild(final_text: str, changes: Sequence[Any]) -> tuple[str, str]:
             if start >= last:
                 pieces.append(new[last:start])
                 last = start
-            put_back.add(len(pieces))
+            if k not in inside:
+                put_back.add(len(pieces))
             pieces.append(text)
     pieces.append(new[last:])
     for k in sorted(put_back):  # a word straight after a deletion put back was printed after a space

@@ -918,6 +918,7 @@ def _make_line(runs: list[Run], page_no: int, width: float, height: float,
     """
     changes: list[TrackedChange] = []
     edges = (False, False)
+    bridged: set = set()
     if not unmarked and any(run_op(r) for r in runs):
         edges = (run_op(runs[0]) is not None, run_op(runs[-1]) is not None)
         drop = ChangeOp.DELETED if tracked == "final" else ChangeOp.INSERTED
@@ -930,6 +931,11 @@ def _make_line(runs: list[Run], page_no: int, width: float, height: float,
             else:
                 changes.append(TrackedChange(op, r[6]))
         kept = [r for r in runs if run_op(r) is not drop]
+        # a kept run that a glyph left out joins to the kept run before it, touching both (an apostrophe moved:
+        # "Citizen" + struck "’" + "s"): no space between them
+        bridged = {id(b) for a, d, b in zip(runs, runs[1:], runs[2:]) if run_op(d) is drop
+                   and run_op(a) is not drop and run_op(b) is not drop and d[6] and d[6] == d[6].strip()
+                   and d[0] - a[1] <= 0.15 * d[4] and b[0] - d[1] <= 0.15 * b[4]}
         if not kept:
             return Line(text="", page=page_no, top=round(min(r[2] for r in runs), 2),
                         bottom=round(max(r[3] for r in runs), 2), changes=tuple(changes), change_edges=edges), []
@@ -962,7 +968,7 @@ def _make_line(runs: list[Run], page_no: int, width: float, height: float,
             after_mark = bool(marks) and runs[i - 1][6] == marks[-1]
             if after_mark and text[:1] in ".,;:)]!?’”'\"":
                 pass  # "arrangements¹." reads "arrangements."
-            elif r[0] - prev_x1 > 0.15 * r[4] and not parts[-1].endswith(" "):
+            elif r[0] - prev_x1 > 0.15 * r[4] and not parts[-1].endswith(" ") and id(r) not in bridged:
                 parts.append(" ")
         parts.append(text)
         prev_x1 = r[1]

@@ -50,7 +50,8 @@ def add_ruling(hs: list, vs: list, left: float, right: float, top: float, bottom
     False once there are so many that the page is a drawing, not a table.
     """
     w, h = right - left, bottom - top
-    if w >= 4 and h <= 3:
+    # (a line as short as one narrow glyph, an apostrophe struck through or underlined, is a line too)
+    if (w >= 4 or w >= max(2, 2.5 * h)) and h <= 3:
         hs.append(((top + bottom) / 2, left, right))
     elif h >= 4 and w <= 3:
         vs.append(((left + right) / 2, top, bottom))

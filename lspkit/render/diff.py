@@ -297,6 +297,8 @@ def _heading_line(h) -> str:
         return f"deleted {num(h.old_number)} {h.old_heading}"
     if h.op is HeadingOp.RENUMBERED:
         return f"renumbered {num(h.old_number)} \u2192 {num(h.new_number)} {h.new_heading}"
+    if h.op is HeadingOp.PUNCTUATION:  # its words the same: said once, with both printings
+        return f"punctuation {num(h.new_number)}: \u201c{h.old_heading}\u201d \u2192 \u201c{h.new_heading}\u201d"
     if h.old_number is None and h.new_number is None:
         return f"renamed \u201c{h.old_heading}\u201d \u2192 \u201c{h.new_heading}\u201d"
     return (
