@@ -37,6 +37,10 @@ def order_runs(runs: list[list], page_width: float) -> list[list[list]]:
                 break
         if not placed:
             spans.append(r)
+    if len(columns) == 2:
+        side = _side_headings(columns, per_col, spans)
+        if side is not None:
+            return _right_notes(side, runs, page_width)
     span_lines = _lines(spans)
     col_lines = [_lines(c) for c in per_col]
     # cut the page into bands at full-width lines; inside a band read column by column
@@ -52,6 +56,90 @@ def order_runs(runs: list[list], page_width: float) -> list[list[list]]:
     for ci, lines in enumerate(col_lines):
         out.extend(lines[idx[ci]:])
     return _right_notes(out, runs, page_width)
+
+
+_MARKER = re.compile(r"^\s*(\(?[0-9]{1,3}[.)]|\([a-zA-Z]{1,4}\)|[a-zA-Z][.)]|[•▪●◦‣∙·–-])\s*$")
+_SIDE_CHARS = 32
+_SIDE_NUMBER = re.compile(r"^\s*\d{1,3}(\.\d{1,3}){0,5}\.?\s*$")  # a section's number alone on its line
+
+
+def _side_headings(columns: list[tuple[float, float]], per_col: list[list[list]],
+                   spans: list[list]) -> Optional[list[list[list]]]:
+    """A page set with side headings, read row by row: or None when the page is not set so.
+
+    A manual's sections (the US Internal Revenue Manual's "2.3.59.1 / (12-12-2022) / Program Scope and
+    Objectives") carry their number, date and title in a narrow column at the left, level with the section's
+    first lines; the section's paragraphs, "(1)", "(2)" hung in the gutter, run in the wide column beside it.
+    Read column by column, every title on the page would come first and the paragraphs after them all, each
+    cut from its section.  Here each stack of side lines is read as the lines it is, just before the text line
+    its first line stands level with, and a paragraph label hung at the gutter ("(1)", "2.", a bullet) stays on
+    its own text line.  A stack without a section number on its first line, or beside no text (a running foot
+    set in the column), keeps its lines where they stand.  The sign, from the two columns found: a left column
+    under a third of the text's width whose lines are all short (a number, a date, a title's few words; a
+    newsletter's column has long ones), a stack of them opening with a section number alone on its line, beside
+    a column of prose with more lines.  Only a page already found to have two columns is looked at."""
+    (lx0, lx1), (rx0, rx1) = columns
+    width = rx1 - lx0
+    if width <= 0 or lx1 - lx0 > width / 3 or not per_col[0] or len(per_col[1]) < 6:
+        return None
+    body = Counter(round(r[4]) for r in per_col[1]).most_common(1)[0][0] or 10
+    markers = [r for r in per_col[0] if r[0] >= lx1 - 3.5 * body and _MARKER.match(r[6] or "")]
+    taken = {id(r) for r in markers}
+    side_lines = _lines([r for r in per_col[0] if id(r) not in taken])
+    text_lines = _lines(per_col[1] + markers)
+    if len(side_lines) < 2:
+        return None
+    if any(len(" ".join(r[6].strip() for r in ln).strip()) > _SIDE_CHARS for ln in side_lines):
+        return None
+    prose = [ln for ln in text_lines if sum(len(r[6]) for r in ln) >= 40]
+    if len(prose) < 3 or len(text_lines) < len(side_lines):
+        return None
+
+    def level(a: list[list], b: list[list]) -> bool:
+        return min(max(r[3] for r in a), max(r[3] for r in b)) - max(min(r[2] for r in a), min(r[2] for r in b)) > 0
+
+    # the side lines in stacks: the next one down within a line's pitch of the one above
+    pitch = _pitch(text_lines)
+    blocks: list[list[list[list]]] = []
+    for ln in side_lines:
+        if blocks and min(r[2] for r in ln) - max(r[3] for r in blocks[-1][-1]) <= 0.9 * pitch:
+            blocks[-1].append(ln)
+        else:
+            blocks.append([ln])
+    numbered = [_SIDE_NUMBER.match(" ".join(r[6] for r in b[0])) is not None for b in blocks]
+    if not any(numbered):
+        return None
+    events: list[tuple[float, int, list[list[list]]]] = []
+    for block, heads in zip(blocks, numbered):
+        level_with = [max(r[3] for r in t) for t in text_lines if level(t, block[0])]
+        if not heads or not level_with:
+            # a stack without a section number, or beside no text (a running foot "2.3.59.6 Internal Revenue
+            # Manual"): its lines where they stand
+            events.extend((max(r[3] for r in ln), 1, [ln]) for ln in block)
+            continue
+        # a side heading, as one line, just before the text line its first line stands level with
+        events.append((min(level_with) - 0.01, 0, [_one_line(block)]))
+    for ln in text_lines + _lines(spans):
+        events.append((max(r[3] for r in ln), 1, [ln]))
+    events.sort(key=lambda e: (e[0], e[1]))
+    return [ln for _, _, group in events for ln in group]
+
+
+def _one_line(stack: list[list[list]]) -> list[list]:
+    """A stack of side lines as one line, its runs set end to end on its first line's baseline in reading order
+    (the title's words after the number, as a heading printed on one line would be)."""
+    first = stack[0]
+    top, bottom = min(r[2] for r in first), max(r[3] for r in first)
+    out = [list(r) for r in first]
+    for ln in stack[1:]:
+        x = out[-1][1] + 0.3 * (out[-1][4] or 10)
+        for r in ln:
+            w = r[1] - r[0]
+            moved = list(r)
+            moved[0], moved[1], moved[2], moved[3] = x, x + w, top, bottom
+            out.append(moved)
+            x += w + 0.3 * (r[4] or 10)
+    return out
 
 
 def _overshoots(r: list, edge: float, next_left: Optional[float]) -> bool:

@@ -160,13 +160,18 @@ class Clauses:
         w = body[i]
         lab = w.label
         assert lab is not None
-        if len(lab.levels) != 1 or not w.gap_before or mid_sentence or re.match(r"\d{1,3}\)", w.text.lstrip()):
+        if not w.gap_before or mid_sentence or re.match(r"\d{1,3}\)", w.text.lstrip()):
             return None
-        last = self.levels[0] if self.levels is not None and len(self.levels) == 1 else 0
-        if lab.levels[0] != last + 1:
-            return None
-        if not self._heading_shaped(body, i, lab.rest) or not body[i + 1].gap_before:
-            return None
+        if len(lab.levels) == 1:
+            last = self.levels[0] if self.levels is not None and len(self.levels) == 1 else 0
+            if lab.levels[0] != last + 1:
+                return None
+        elif not _titled(lab.rest):
+            return None  # a manual's sections "2.3.59.1", "2.3.59.1.1", "2.3.59.2": a number and a title
+        nxt = body[i + 1] if i + 1 < len(body) else None
+        beside = nxt is not None and nxt.line.page == w.line.page and abs(nxt.line.top - w.line.top) <= 2.0
+        if not self._heading_shaped(body, i, lab.rest) or not (body[i + 1].gap_before or beside):
+            return None  # (a side heading has its first sub-clause level with it)
         self.levels = lab.levels
         return Step("heading", lab.number, lab.number, None, lab.rest, lab.levels)
 
@@ -289,6 +294,8 @@ class Clauses:
             if _DECISION.search(" ".join(body[j].text for j in range(f.first, i))):
                 return False  # "Cabinet is asked to: (a) approve ...": one decision list, read whole as recommendations
         second = self._second(body, i, x, tol, _next_label(first))
+        if second is None and self.mode and first == "1" and w.text.lstrip().startswith("(1) "):
+            return True  # a clause's only sub-clause, printed "(1)" all the same ("2.3.59.1.2 Authority" / "(1)")
         if second is None or (not self.mode and not body[second].gap_before):
             return False
         if f.kind != "root" and not f.heading and _resumes(body, i, x, tol):
@@ -378,6 +385,13 @@ def _hang(body: "Body") -> float:
     return max(deltas[len(deltas) // 2], 0.0)
 
 
+def _titled(rest: str) -> bool:
+    """A section number's words are a title (a manual's "2.3.59.1 Program Scope and Objectives"): a few words, not
+    ending as a sentence or a lead-in does."""
+    rest = rest.strip()
+    return 0 < len(rest.split()) <= 10 and not rest.endswith((".", ":", ";", ",", "-", "–", "—"))
+
+
 def set_in_clauses(body: "Body") -> bool:
     """Is the document set in clauses: at least two numbered lines (`4. Powers`) each followed, before the next,
     by sub-clauses `(1)` (or `1)`) and `(2)` that start lines at one margin?"""
@@ -387,8 +401,8 @@ def set_in_clauses(body: "Body") -> bool:
     for w in body.lines:
         lab = w.label
         t = w.text.lstrip()
-        if lab is not None and lab.kind == "number" and len(lab.levels) == 1 and w.gap_before \
-                and not re.match(r"\d{1,3}\)", t):
+        if lab is not None and lab.kind == "number" and (len(lab.levels) == 1 or _titled(lab.rest)) \
+                and w.gap_before and not re.match(r"\d{1,3}\)", t):
             armed, first_x = True, None
             continue
         if not armed:

@@ -172,7 +172,8 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
         fits = successor_kind(numbering.last_levels, lab.levels, max_gap=2) is not None
     following = body.numbers_after(i, 1)
     child = bool(following and following[0][: len(lab.levels)] == lab.levels)
-    if not (fits or child or outline.levels is None and numbering.last_levels is None and _numbered_on(body, i)):
+    if not (fits or child or outline.levels is None and numbering.last_levels is None
+            and (_numbered_on(body, i) or _opens_midway(body, i))):
         return None
     parts, used = ([lab.rest], 1) if over and not titles_lettered(body, i) else _gather(body, i, [lab.rest])
     if used == 1 and i + 1 < len(body) and not re.search(r"[:.]$", lab.rest.strip()) and _titles_children(body, i) \
@@ -243,6 +244,27 @@ def _out_of_series(body: Body, i: int, numbering: Numbering) -> bool:
     if not body.pdf or not numbering.number_x or re.match(r"\s*\(?\d+\)", body[i].text):
         return False
     return body[i].line.x0 < numbering.number_x[-1] - max(8.0, 0.8 * (body[i].line.size or 10))
+
+
+def _opens_midway(body: Body, i: int) -> bool:
+    """The first numbered line of a paper that starts partway through its numbering (a chapter or an extract
+    printed alone: "5.4.8 Calculation of a Wildlife Criterion for the Florida Panther", "8.6.2 Coffee", "3. Recall
+    Period", each a short title in body type over unnumbered prose): a title over its prose, and the next number at
+    its margin is the one after it, set the same way.  Read as a paragraph, the title would be glued to the prose
+    and the titles after it taken as that paragraph's series."""
+    w = body[i]
+    lab = w.label
+    assert lab is not None
+    if not _titles_prose(body, i):
+        return False
+    tol = max(3.0, 0.3 * (w.line.size or 10))
+    for j in range(i + 1, min(len(body), i + 400)):
+        v = body[j]
+        if v.label is None or v.label.kind != "number" or abs(v.line.x0 - w.line.x0) > tol \
+                or len(v.label.levels) != len(lab.levels):
+            continue
+        return successor_kind(lab.levels, v.label.levels) == "next" and _titles_prose(body, j)
+    return False
 
 
 def _numbered_on(body: Body, i: int) -> bool:

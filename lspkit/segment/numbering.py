@@ -391,6 +391,14 @@ class Numbering:
         sizes = sorted(self.number_size[-20:])
         return w.line.size < 0.9 * sizes[len(sizes) // 2]
 
+    def note_type(self, w: WorkLine, body: Body) -> bool:
+        """Before three numbered paragraphs have set their size, set clearly smaller than the body text: a figure's
+        or a table's notes ("1. Includes total cases for 2004 ...", in 6.5 pt under a chart in a 9 pt report) in a
+        paper whose numbered lines are all such notes.  Such a line starts no paragraph (what it does to the lines
+        around it is left as it was: a cover's small lines keep their blocks)."""
+        return body.pdf and len(self.number_size) < 3 and bool(w.line.size) and bool(body.size) \
+            and w.line.size < 0.8 * body.size
+
     def _accept_number(self, body: Body, i: int, section_levels: Optional[tuple[int, ...]], in_paragraph: bool,
                        mid_sentence: bool) -> bool:
         w = body[i]
@@ -399,7 +407,7 @@ class Numbering:
         cand = lab.levels
         if lab.word in (ROMAN, SUFFIXED):
             return True  # a series found over the whole paper vouches for its own, whatever their type's size
-        if self.smaller_type(w, body):
+        if self.smaller_type(w, body) or self.note_type(w, body):
             return False
         if self._phrase_list(body, i) or self._list_title(body, i):
             return False
