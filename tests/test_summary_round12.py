@@ -1,0 +1,69 @@
+"""The summary's title, recommendations and glossary on round 11's papers (data/real/, restored by
+data/real/restore.py): by-laws named as their page names them, minutes by their title block without the venue
+and the date run on into it, a procedure by its cover box, a cover without its strapline's words; a body's
+recommendations recorded in minutes are none, a motion's clause is its decision."""
+from __future__ import annotations
+
+import pytest
+from real_util import summary
+
+
+@pytest.mark.parametrize("name, title", [
+    # the footer's "By-law Name: ...", and the name printed under "<body> / By-law # <number>"
+    ("town-of-whitby_2016_bylaw-7127-16-signing-authority", "Signing Authority By-law"),
+    ("town-of-whitby_2021_bylaw-7749-21-election-signs", "Election Sign By-law"),
+    ("town-of-whitby_2025_bylaw-8209-25-e-scooter-e-bike", "E-scooter and E-bike By-law"),
+    # the body, the number and the long title read as one block
+    ("district-of-oak-bay_2022_bylaw-4821-alternative-tax-collection-scheme",
+     "Bylaw No. 4821: A Bylaw to establish an Alternative Tax Collection Scheme"),
+])
+def test_a_bylaw_is_named_as_its_page_names_it(name, title):
+    assert summary(name).title == title
+
+
+def test_a_bylaws_placeholder_number_is_no_part_of_its_title():
+    # a draft's "By-Law Number 19-XXX" over "Being a by-law to authorize ..."
+    title = summary("peterborough-on_2019_citizens-war-memorial-precinct-bylaw-draft-tracked").title
+    assert title.startswith("Being a by-law to authorize") and "XXX" not in title
+
+
+@pytest.mark.parametrize("name, title", [
+    ("peterborough-on_2020_general-committee-minutes-march-2", "General Committee Minutes"),  # "Council Chambers, City Hall"
+    ("peterborough-on_2024_city-council-minutes-may-21", "City Council Minutes"),
+    ("peterborough-on_2021_committee-of-adjustment-minutes-oct5-draft", "Committee of Adjustment Minutes"),  # the date
+    # the title block, not the record's opening sentence "Minutes of a Meeting of ... held on ..."
+    ("peterborough-on_2021_committee-of-adjustment-minutes-oct5-approved", "Committee of Adjustment Minutes"),
+    ("town-of-arlington-ma_2023_draft-zoning-mbta-communities-overlay", "Draft Zoning Regulations MBTA Communities"),
+])
+def test_a_title_block_is_cut_before_the_venue_and_the_date_under_it(name, title):
+    assert summary(name).title == title
+
+
+def test_a_date_printed_on_the_titles_line_stays():
+    assert summary("cuyahoga-county-board-of-health_2019_agenda-april-revised").title == \
+        "CUYAHOGA COUNTY BOARD OF HEALTH AGENDA – April 24, 2019"
+
+
+def test_a_bodys_name_over_the_date_and_draft_minutes_is_named_minutes_of_that_date():
+    title = summary("peterborough-on_2020_aac-built-environment-subcommittee-minutes-feb-18").title
+    assert title == "Accessibility Advisory Committee Built Environment Sub-Committee – Minutes, February 18, 2020"
+
+
+def test_a_procedure_is_named_by_its_cover_box_not_its_first_part():
+    assert summary("san-antonio-pd_2020_gm-procedure-611-mentally-ill-persons").title == \
+        "Procedure 611 – Mentally Ill Persons"
+
+
+def test_a_cover_straplines_words_are_no_part_of_the_title():
+    assert summary("scottish-government_2018_social-security-digital-technology-strategy").title == \
+        "Social Security Scotland Digital and Technology Strategy"
+
+
+def test_a_legal_basis_in_brackets_after_the_title_is_cut():
+    assert summary("reserve-bank-of-india_2024_mpc-minutes-august").title == \
+        "Minutes of the Monetary Policy Committee Meeting, August 6 to 8, 2024"
+
+
+def test_a_subtitle_that_names_only_the_kind_of_paper_is_not_joined_on():
+    assert summary("peterborough-county_2023_staff-report-par-2023-04-paramedics-response-time-plan").title == \
+        "Peterborough Paramedics Response Time Plan, 2024"
