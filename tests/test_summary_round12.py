@@ -67,3 +67,14 @@ def test_a_legal_basis_in_brackets_after_the_title_is_cut():
 def test_a_subtitle_that_names_only_the_kind_of_paper_is_not_joined_on():
     assert summary("peterborough-county_2023_staff-report-par-2023-04-paramedics-response-time-plan").title == \
         "Peterborough Paramedics Response Time Plan, 2024"
+
+
+def test_recommendations_a_committee_is_recorded_as_having_made_are_none():
+    # "The committee supports ... but has made the following recommendations:" in a sub-committee's minutes
+    assert summary("peterborough-on_2020_aac-built-environment-subcommittee-minutes-feb-18").recommendations == ()
+
+
+def test_a_motion_set_over_its_clause_is_one_decision_whole():
+    recs = summary("town-of-arlington-ma_2023_draft-zoning-mbta-communities-overlay").recommendations
+    assert len(recs) == 1 and recs[0].label == "MOTION" and recs[0].verb == "AMEND"
+    assert recs[0].text.startswith("That the Zoning Bylaw of the Town of Arlington, Chapter 5. DISTRICT REGULATIONS be amended")
