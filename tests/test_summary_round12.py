@@ -78,3 +78,29 @@ def test_a_motion_set_over_its_clause_is_one_decision_whole():
     recs = summary("town-of-arlington-ma_2023_draft-zoning-mbta-communities-overlay").recommendations
     assert len(recs) == 1 and recs[0].label == "MOTION" and recs[0].verb == "AMEND"
     assert recs[0].text.startswith("That the Zoning Bylaw of the Town of Arlington, Chapter 5. DISTRICT REGULATIONS be amended")
+
+
+def _glossary(name):
+    return {g.short: g.long for g in summary(name).acronyms}
+
+
+def test_a_companys_short_form_with_its_suffix_is_defined():
+    # "Tim Welch Consulting Inc. (TWC Inc.)"
+    assert _glossary("peterborough-on_2024_city-council-minutes-may-21")["TWC Inc."] == "Tim Welch Consulting Inc."
+
+
+def test_a_quoted_term_with_its_code_in_brackets_is_defined_even_one_letter():
+    # 'listed as the “Suspect” (SP)', 'as the “Victim” (V)': V is no roman numeral there
+    glossary = _glossary("san-antonio-pd_2020_gm-procedure-611-mentally-ill-persons")
+    assert glossary["SP"] == "Suspect" and glossary["V"] == "Victim"
+
+
+def test_a_bylaws_means_definition_wins_over_a_definitions_line_wrapped_at_the_short_form():
+    # '“WFES” means Whitby Fire and Emergency Services', not '"Fire Chief" means the WFES Fire Chief and includes ...'
+    assert _glossary("town-of-whitby_2021_bylaw-7776-21-setting-of-fires")["WFES"] == "Whitby Fire and Emergency Services"
+
+
+def test_a_statute_citation_is_no_abbreviation_definition():
+    # "Municipal Elections Act, 1996, S.O. 1996, c. 32, Sched., as amended, or the Deputy Mayor ..."
+    long = _glossary("town-of-whitby_2016_bylaw-7127-16-signing-authority").get("S.O.")
+    assert long is None
