@@ -104,3 +104,11 @@ def test_a_statute_citation_is_no_abbreviation_definition():
     # "Municipal Elections Act, 1996, S.O. 1996, c. 32, Sched., as amended, or the Deputy Mayor ..."
     long = _glossary("town-of-whitby_2016_bylaw-7127-16-signing-authority").get("S.O.")
     assert long is None
+
+
+def test_the_existing_sections_of_the_bylaw_an_amendment_names_are_not_this_papers():
+    # "... be added as Section 7 to By-law# 4394-99, as amended, with the existing Sections 7, 9, 10, 11, and 12
+    # re-numbered": the sections of By-law 4394-99
+    refs = [x for x in summary("town-of-whitby_2022_bylaw-7863-22-fence-amendment").xrefs
+            if x.text.startswith("Sections 7, 9")]
+    assert refs and all(x.external and not x.resolved for x in refs)
