@@ -442,6 +442,11 @@ def _checked_rows(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------- the whole glossary
 
 
+# the rest of a statute's citation read as a long form: "S.O." with "1996, c. 32, Sched., as amended, ..." (the
+# Statutes of Ontario, 1996, chapter 32): a citation is never an abbreviation's definition
+_CITATION_TAIL = re.compile(r"^\s*(?:\d{4}\s*,?\s*(?:c|ch|chap|s|art|no)\.?\s*\d|\d{4}\s*,)", re.I)
+
+
 def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None, found=None):
     """GlossaryEntry tuple: table entries, then text definitions, then unexpanded uses; alphabetical."""
     from ..nlp.acronyms import find_acronyms
@@ -517,6 +522,13 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
     for short, long, where in _short_names(items) + _place_codes(items) + _units(items) + _equals(items):
         if weak(short) and not bad_short(short, from_table=True):
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
+    for short, long, where in _explicit_definitions(items):
+        # also over a definitions list's row that does not spell it ("WFES Fire Chief and includes ...": a line
+        # of "“Fire Chief” means the WFES Fire Chief ..." wrapped at the short form)
+        misread = short in entries and entries[short].long and not _spells(short, entries[short].long.split())
+        # a letter that is a roman numeral is a short form when the page defines it so: “Victim” (V)
+        if (weak(short) or misread) and (not bad_short(short, from_table=True, long=long) or _ROMAN.match(short)):
+            entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
     for short, long, where in _plural_definitions(items, entries):
         if short not in entries:
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
@@ -525,7 +537,8 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
         if u.short not in entries and not bad_short(u.short) and not _in_caps_heading_only(document, u.short) \
                 and not (len(u.short) >= 5 and u.short.isalpha() and u.short.lower() in lower):
             unexpanded.setdefault(u.short, GlossaryEntry(u.short, None, u.first or None))
-    entries = {k: replace(e, long=_split_glued(e.short, e.long)) if e.long else e for k, e in entries.items()}
+    entries = {k: replace(e, long=_split_glued(e.short, e.long)) if e.long else e for k, e in entries.items()
+               if not (e.long and _CITATION_TAIL.match(e.long))}
     out = list(entries.values()) + [u for s, u in unexpanded.items() if s not in entries]
     position = {p.number: i for i, p in enumerate(document.paragraphs)}
     out.sort(key=lambda e: (e.short.lower(), position.get(e.first or "", 10**9)))
@@ -558,6 +571,53 @@ def _quoted_definitions(items: list[tuple[str, str]]) -> list[tuple[str, str, st
                         and words[-n].lower() not in _FUNCTION_WORDS and n <= max(len(letters), 2) + 2:
                     out.append((short, long, number))
                     break
+    return out
+
+
+# a term in quotes and its short form in a bracket after it, the style of a procedure's report codes: the person
+# "will be listed as the “Suspect” (SP)", the complainant "as the “Victim” (V)"; a company's name and its short form
+# with the same suffix, "Tim Welch Consulting Inc. (TWC Inc.)"; a by-law's definition of a short form,
+# "“WFES” means Whitby Fire and Emergency Services"
+_QUOTED_TERM = re.compile(r"[“\"](?P<long>[A-Z][A-Za-z’'-]*(?:\s+[A-Za-z][A-Za-z’'-]*){0,5})[”\"]\s*\((?P<short>[A-Z]{1,6})\)")
+_COMPANY = re.compile(r"(?P<long>(?:[A-Z][\w&’'-]*\s+){1,6}(?P<suffix>Inc\.|Ltd\.|LLC|LLP|Limited|Corp\.|Co\.))\s*"
+                      r"\((?P<short>[A-Z]{2,6}\s+(?P=suffix))\)")
+_MEANS = re.compile(r"[“\"](?P<short>[A-Z]{2,8})[”\"]\s+means\s+(?:the\s+)?(?P<long>[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|of|and|for|"
+                    r"the|&|on|in)){1,10}?)(?=\s*(?:[;,.]|\band\b\s*$|$))")
+
+
+def _letters_within(short: str, long: str) -> bool:
+    """The short form's letters in the long form's, in order, the first its first ("SP" Suspect, "V" Victim)."""
+    low, at = long.lower(), 0
+    if not long or short[0].lower() != low[0]:
+        return False
+    for ch in short.lower():
+        at = low.find(ch, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
+
+
+def _explicit_definitions(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(short, long, paragraph) for definitions the page makes explicitly (see `_QUOTED_TERM`, `_COMPANY`,
+    `_MEANS`): the quotes or the word "means" say it is one, so a short form of one letter counts."""
+    out = []
+    for number, text in items:
+        text = " ".join(text.split())
+        for m in _QUOTED_TERM.finditer(text):
+            if _letters_within(m.group("short"), m.group("long")):
+                out.append((m.group("short"), m.group("long"), number))
+        for m in _COMPANY.finditer(text):
+            long = m.group("long")
+            words = long.split()
+            for n in range(2, len(words) + 1):  # the fewest words before the suffix whose initials spell it
+                head = words[-n:-1]
+                if "".join(w[0] for w in head) == m.group("short").split()[0]:
+                    out.append((m.group("short"), " ".join(words[-n:]), number))
+                    break
+        for m in _MEANS.finditer(text):
+            if _spells(m.group("short"), m.group("long").split()):
+                out.append((m.group("short"), m.group("long"), number))
     return out
 
 

@@ -589,12 +589,19 @@ _ANNOUNCES = re.compile(r"\b(?:set\s+out\s+below|below\s+(?:are|is)|as\s+follows
                         r"[^.]{0,40}?\b(?:below|as\s+follows|(?:are|is)\s+the\s+following)\b", re.I)
 
 
+# a body's recommendations recorded as made, in minutes: "The committee supports ... but has made the following
+# recommendations:", "The Committee made several recommendations": what it said, not what the paper asks
+_RECORDED = re.compile(r"(?i)\b(?:has|have|had)\s+(?:also\s+)?made\s+(?:the\s+following|several|a\s+number\s+of|some|"
+                       r"these|two|three|four|five)\b|\bmade\s+(?:the\s+following|several|a\s+number\s+of)\s+"
+                       r"(?:recommendations|suggestions|proposals)\b")
+
+
 def _suggested_run(document: Document) -> set[str]:
     """The paragraphs a block announcing recommendations or suggestions introduces: on its page (or the next),
     the run of paragraphs numbered 1, 2, 3 ... from the first numbered "1" there."""
     out: set[str] = set()
     for b in document.blocks:
-        if not _ANNOUNCES.search(b.text) or len(b.text) > 600:
+        if not _ANNOUNCES.search(b.text) or len(b.text) > 600 or _RECORDED.search(b.text):
             continue
         expect = 1
         for p in document.paragraphs:
@@ -689,6 +696,7 @@ def _cover_decisions(document: Document) -> list[Recommendation]:
     # a lead-in the segmenter kept as a heading ("ODUG recommends that:"): its items are the blocks on its page
     lead_pages = {s.page: s.heading for s in document.sections if _lead_heading(s.heading) and not s.number}
     clause = False
+    motion: Optional[str] = None  # the label of a "MOTION:" line whose clause comes next
     for b in document.blocks:
         text = b.text.strip()
         if b.page in lead_pages and not (awaiting and b.page == page):
@@ -707,6 +715,11 @@ def _cover_decisions(document: Document) -> list[Recommendation]:
         if _HEADING_ALONE.fullmatch(text):
             awaiting, page = True, b.page  # "Recommendation" set as a line of its own: its items follow
             continue
+        if _MOTION_ALONE.fullmatch(text):
+            # "MOTION:" set as a line of its own over the clause it moves ("That the Zoning Bylaw ... be amended
+            # ..."): the decision asked, labelled so
+            awaiting, page, clause, motion = True, b.page, True, "MOTION"
+            continue
         if (not awaiting or b.page != page) and b.page in headed_pages and re.match(r"^That\s+\S", text):
             # "That Barking and Dagenham Council be advised ..." on a page headed "Recommendation" (a heading the
             # segmenter kept as a section, the decision as a block)
@@ -720,6 +733,14 @@ def _cover_decisions(document: Document) -> list[Recommendation]:
             if out and out[-1].source == "cover" and out[-1].number and not _LABEL.match(text):
                 awaiting = False  # after labelled items ("1. Note ...", "2. Approve ..."), unlabelled text ends them
                 continue
+            if motion:
+                # a motion moves one clause, whole ("That the Zoning Bylaw ..., Chapter 5. DISTRICT REGULATIONS be
+                # amended ..."; its "5." is no item); what follows it is the text it enacts
+                verb = verb_of(text, True) if re.match(r"(?i)^that\s", text) else None
+                motion, awaiting = (None, False) if verb else (motion, awaiting)
+                if verb:
+                    out.append(Recommendation(None, b.page, text, "MOTION", verb, "cover"))
+                    continue
             found, _ = _decisions_in(text, paragraph=None, page=b.page, source="cover", led=True, clause=clause)
             if found:
                 out += found
@@ -743,6 +764,8 @@ def _cover_decisions(document: Document) -> list[Recommendation]:
     return out
 
 
+# a motion's label alone on its line: "MOTION:", "Main Motion", "PROPOSED MOTION:"
+_MOTION_ALONE = re.compile(r"\W*(?:(?:main|proposed|draft|substitute)\s+)?motion\s*:?\s*", re.I)
 # a heading in capitals run into its block's text: "CONCLUSION The Planning Commission is being asked to ..."
 _RUN_IN_HEADING = re.compile(r"^(?:CONCLUSIONS?|RECOMMENDATIONS?|RECOMMENDED\s+ACTION|ACTION|DECISION|SUMMARY)\s+(?=[A-Z][a-z])"
                              # an agenda's part in capitals: "CONSENT CALENDAR It is recommended that items 13 ..."

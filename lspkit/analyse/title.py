@@ -99,7 +99,8 @@ def _organisation(text: str) -> bool:
 _GENERIC = re.compile(
     r"^(?:\d+\W*)?(?:introduction|interpretation|background|contents|table of contents|summary|executive summary|purpose|"
     r"purpose of (?:the |this )?report|foreword|preface|overview|index|glossary|abbreviations|definitions|appendix|annex|"
-    r"welcome and apologies|apologies|present|minutes|agenda|recommendations?|conclusions?|response|request|"
+    r"welcome and apologies|apologies|present|minutes|agenda|recommendations?|conclusions?|response|request|citation|"
+    r"short\s+title|"
     r"(?:public|private|confidential|committee|cabinet)\s+report(?:\s+template)?|(?:report\s+)?template)\W*$",
     re.I,
 )
@@ -184,7 +185,26 @@ _OUTCOME_ONLY = re.compile(r"^(?:agreed|noted|approved|carried|resolved|accepted
 # an instrument named by its number ("ORDINANCE NO. 88-2017", "RESOLUTION 41425"), and its long title under it
 # ("AN ORDINANCE THAT AMENDS ...", "A RESOLUTION OF THE CITY OF ... AMENDING ...")
 _INSTRUMENT = re.compile(r"^(?:ordinance|resolution|by-?law)\s+(?:no\.?\s*|number\s+)?[\w./-]*\d[\w./-]*$", re.I)
-_LONG_TITLE = re.compile(r"^an?\s+(?:ordinance|resolution|by-?law)\b", re.I)
+_LONG_TITLE = re.compile(r"^(?:being\s+)?an?\s+(?:ordinance|resolution|by-?law)\b", re.I)  # "Being a by-law to ..."
+
+
+# an instrument's number with the body's name before it ("Town of Whitby By-law # 7749-21"), and a name under it that
+# is the instrument's short title ("Election Sign By-law", "Amendment to Fence By-law # 4394-99"), not a long title
+_BODY_NUMBER = re.compile(r"(?i)^(?:[\w&'’.,-]+\s+){1,8}?(?:by-?law|ordinance)\s*(?:#|no\.?|number)\s*[\w./-]*\d[\w./-]*$")
+_SHORT_NAME = re.compile(r"(?i)^(?!(?:an?|being|the)\s).{0,80}\b(?:by-?law|ordinance)\b")
+
+
+def _named_instrument(title: Optional[str], subtitle: Optional[str]) -> Optional[str]:
+    """A by-law headed by its body and number, its name printed under them: the name, as the by-law calls itself."""
+    if not (isinstance(title, str) and isinstance(subtitle, str) and _BODY_NUMBER.match(" ".join(title.split()))):
+        return None
+    name = " ".join(subtitle.split())
+    return name if _SHORT_NAME.match(name) and len(name) <= 120 and not bad_title(name) else None
+
+
+_RUN_INSTRUMENT = re.compile(r"(?:^|\s)(?P<number>(?i:ordinance|resolution|by-?law)\s+(?i:no\.?\s*|number\s+)[\w./-]*\d[\w./-]*)"
+                             r"\s+(?P<long>(?i:(?:being\s+)?an?\s+(?:ordinance|resolution|by-?law))\s+(?i:to|for|of|that|"
+                             r"respecting|regarding|amending|establishing)\b.*\S)$")
 
 
 def _instrument(document: Document) -> Optional[str]:
@@ -192,6 +212,12 @@ def _instrument(document: Document) -> Optional[str]:
     the long title printed under it, "Resolution 41425: A Resolution of the City of ... amending ..."; the number
     alone when the long title is not there or its words ran together ("ANORDINANCETHATAMENDS...")."""
     top = [" ".join(b.text.split()) for b in document.blocks if b.page == 1][:4]
+    for line in top[:2]:  # the body, the number and the long title read as one block ("THE CORPORATION OF THE
+        # DISTRICT OF OAK BAY BYLAW NO. 4821 A Bylaw to establish an Alternative Tax Collection Scheme")
+        m = _RUN_INSTRUMENT.search(line)
+        if m and len(m.group("long")) <= 400 and not any(len(w) > 24 for w in m.group("long").split()):
+            number = m.group("number")
+            return f"{_title_case(number) if number.isupper() else number}: {m.group('long')}"
     title = document.metadata.get("title")
     number = next((t for t in [title if isinstance(title, str) else ""] + top[:2] if _INSTRUMENT.match(t.strip())), None)
     if not number:
@@ -200,8 +226,13 @@ def _instrument(document: Document) -> Optional[str]:
     number = _title_case(number) if number.isupper() else number
     for line in top:
         if _LONG_TITLE.match(line) and not any(len(w) > 24 for w in line.split()) and len(line) <= 400:
-            return f"{number}: {_title_case(line) if line.isupper() else line}"
+            line = _title_case(line) if line.isupper() else line
+            # a draft's number still to be given ("By-Law Number 19-XXX", "Ordinance No. ____") names nothing
+            return line if _PLACEHOLDER_NUMBER.search(number) else f"{number}: {line}"
     return number
+
+
+_PLACEHOLDER_NUMBER = re.compile(r"(?i)(?:^|[\s#.-])(?:x{2,}|_{2,}|\?{2,}|tbc|tba)\s*$")
 
 
 def _whose(title: str, document: Document) -> Optional[str]:
@@ -292,9 +323,45 @@ def _continued(title: str, document: Document) -> str:
     return title
 
 
+def _interleaved(title: str, document: Document) -> str:
+    """A cover's title block with a strapline's words set beside it read in among its lines ("Social Security
+    Scotland Safe Digital and Technology Strategy Secure document" for the title and "Safe / Secure / Interactive
+    document"): the title as the first pages print it again on its own (the inside title page's "Social Security
+    Scotland Digital and Technology Strategy"), where that reprint is the block's words in order with a few stray
+    words left out between them (never a shorter title that only drops the end: that is a subtitle)."""
+    words = title.split()
+    if len(words) < 6:
+        return title
+    lines = [b.text for b in document.blocks if b.page <= 2][:12]
+    lines += [s.heading for s in document.sections if s.page <= 2 and s.heading][:6]
+    low = [w.lower() for w in words]
+    for line in lines:
+        found, j = [], 0
+        for w in line.split():
+            k = j
+            while k < len(low) and low[k] != w.lower():
+                k += 1
+            if k == len(low):
+                break
+            found.append((k, w))
+            j = k + 1
+        if len(found) < 4 or len(found) < 0.6 * len(words):
+            continue
+        idx = [k for k, _ in found]
+        gaps = idx[-1] - idx[0] + 1 - len(idx)  # title words skipped between the reprint's words
+        if idx[0] == 0 and 1 <= gaps <= 3 and len(words) - len(idx) <= 4:
+            return " ".join(w for _, w in found)
+    return title
+
+
+# a subtitle that names only the kind of paper ("Staff Report" under the report's title): it adds nothing to the title
+_KIND_SUBTITLE = re.compile(r"(?i)^(?:(?:staff|officer['’]?s?|committee|council|cabinet|information|briefing|decision)\s+)?"
+                            r"(?:report|note|paper|memo(?:randum)?)$")
+
+
 def _with_subtitle(title: str, subtitle: Optional[str]) -> str:
     sub = _STATUS_DATE.sub("", (subtitle or "").strip()).strip().rstrip(":")
-    if not sub or _history_only(sub) or bad_title(sub) or sub.lower() in title.lower() or _names_publisher(sub):
+    if not sub or _history_only(sub) or _KIND_SUBTITLE.match(sub) or bad_title(sub) or sub.lower() in title.lower() or _names_publisher(sub):
         return title
     return f"{title}: {sub}"
 
@@ -333,6 +400,61 @@ def _shouted_only(line: str) -> str:
         if i >= 3 and re.match(r"[A-Z][a-z]", w) and not _WHEN_WORD.match(w):
             return " ".join(words[:i])
     return line
+
+
+# a title block that names the body and the kind of paper ("Committee of Adjustment Minutes", "City Council
+# Minutes"), run on into the lines under it: the venue ("Council Chambers, City Hall") and the date
+_BODY_KIND = re.compile(r"^(?P<title>(?:(?:Draft|DRAFT)\s+)?(?:[A-Z][\w&'’.-]*\s+(?:(?:of|and|&|for|the)\s+)?){1,7}?"
+                        r"(?:Minutes|MINUTES|Agenda|AGENDA))(?P<rest>(?:\s+.*)?)$")
+_PLACE_WORD = re.compile(r"(?i)\b(?:chambers?|hall|room|centre|center|building|offices?|library|street|road|avenue|"
+                         r"virtual|online|electronic|zoom|teams|via)\b")
+_FULL_DATE = re.compile(r"(?i)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+                        r"oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|"
+                        r"apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})")
+
+
+def _venue_or_date(rest: str) -> bool:
+    """What a title block's lines under the title say when they say only where and when: "Council Chambers, City
+    Hall", "October 5, 2021", both."""
+    rest = _FULL_DATE.sub(" ", rest)
+    words = re.findall(r"[A-Za-z]+", rest)
+    return not words or (bool(_PLACE_WORD.search(rest)) and len(words) <= 8
+                         and all(w[:1].isupper() or w.lower() in _NAME_WORDS for w in words))
+
+
+def _body_kind_block(document: Document) -> Optional[str]:
+    """The title block "<body> Minutes" (or Agenda) in the largest type, without the venue and the date printed
+    under it: what the page names the paper, before the opening line "Minutes of a Meeting of <body> held on ...
+    at 6:00 p.m. in ..." (the record's first sentence) and before the block run on into its venue."""
+    meta = document.metadata
+    for value in (meta.get("title_block"), meta.get("title"), document.source.title):
+        if not isinstance(value, str):
+            continue
+        m = _BODY_KIND.match(" ".join(value.split()))
+        # only a block run on into its venue or date is cut ("... AGENDA – April 24, 2019" prints its date on the
+        # title's line, joined; a block with nothing run on is read as before, with its subtitle)
+        if m and m.group("rest").strip() and not re.match(r"\s*[\u2013\u2014,:-]", m.group("rest")) \
+                and _venue_or_date(m.group("rest")):
+            title = m.group("title")
+            if len(title.split()) >= 2 and not bad_title(title):
+                return title
+    return None
+
+
+def _without_date_line(title: str) -> str:
+    """A title block run on into the date printed on its own line under it ("Draft Zoning Regulations MBTA
+    Communities" / "August 17, 2023"): the title; the date of a meeting ("... Meeting March 23, 2010"), or one the
+    title leads into ("held on ...", "as at ..."), stays."""
+    m = re.search(rf"(?i)\s+(?:{_FULL_DATE.pattern.replace('(?i)', '')})\s*$", title)
+    if not m:
+        return title
+    head = title[: m.start()].strip()
+    if (len(head.split()) < 2 or not re.search(r"[A-Za-z]$", head) or _DANGLING.search(head)
+            or re.search(r"(?i)\b(?:held|dated|as\s+at|on|meeting|minutes|agenda|hearing|session|until|ending|"
+                         r"effective|updated|revised|adopted|approved)$", head)
+            or re.search(r"(?i)\b(?:meeting|minutes|agenda|hearing|session|sitting)\b", head) or bad_title(head)):
+        return title
+    return head
 
 
 def _minutes_line(document: Document) -> Optional[str]:
@@ -541,6 +663,26 @@ def _cover_label(document: Document) -> Optional[str]:
     return None
 
 
+# the instrument's name in its running footer or header: "By-law Name: Signing Authority By-law", "Policy Title: ..."
+_FURNITURE_NAME = re.compile(r"(?i)^\s*(?:by-?law|policy|procedure|ordinance|directive|guideline|standard|document)\s+"
+                             r"(?:name|title)\s*:\s*(?P<value>\S.{3,200}?)\s*$")
+
+
+def _furniture_name(document: Document) -> Optional[str]:
+    """The name a by-law or a policy repeats in its footer or header under a label, on its first two pages
+    ("By-law Name: Election Sign By-law" under "By-law # 7749-21 ... Page 1 of 9"): the title the cover prints
+    between the body's name and the by-law's number, which the largest type may split or run into its neighbours."""
+    from ..model import DropReason
+
+    for d in document.dropped:
+        if d.page > 2 or d.reason not in (DropReason.HEADER, DropReason.FOOTER):
+            continue
+        m = _FURNITURE_NAME.match(" ".join(d.text.split()))
+        if m and not bad_title(m.group("value")):
+            return m.group("value")
+    return None
+
+
 def _long_date(value) -> Optional[str]:
     """ "2019-05-20" -> "20 May 2019"."""
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value) if isinstance(value, str) else None
@@ -564,9 +706,19 @@ def _meeting(document: Document) -> Optional[str]:
     return f"{council} {to} {when}"
 
 
+# the legal basis printed after the title in brackets: "[Under Section 45ZL of the Reserve Bank of India Act, 1934]",
+# "(made under section 3 of the ... Act 2004)": what the paper is made under, not what it is
+_LEGAL_BASIS = re.compile(r"(?i)\s*[\[(]\s*(?:made\s+|issued\s+|published\s+)?(?:under|pursuant\s+to|in\s+accordance\s+with)\s+"
+                          r"(?:the\s+)?(?:section|sections|s\.|article|regulation|rule|paragraph)\b[^\[\]()]*\b(?:act|code|"
+                          r"regulations|order|ordinance)\b[^\[\]()]*[\])]\s*$")
+
+
 def find_title(document: Document) -> Optional[str]:
     """The title as a reader would name it, or None when nothing on the page or in the file will do."""
     title = _find_title(document)
+    if title and _LEGAL_BASIS.search(title):
+        cut = _LEGAL_BASIS.sub("", title).strip()
+        title = cut if not bad_title(cut) else title
     if title and _KIND_ONLY.match(title):
         owner = _owner(document)  # "CONSTITUTION" under "The Friends of the Woodbridge Library, New Street ..."
         if owner and owner.lower() not in title.lower():
@@ -614,17 +766,18 @@ def _find_title(document: Document) -> Optional[str]:
         value = meta.get(key)
         if isinstance(value, str) and not bad_title(value):
             return value.strip()
-    cover = _cover_label(document)  # "Title: Draft Hot Food Takeaway Supplementary Planning Document"
+    cover = _cover_label(document) or _furniture_name(document)  # "Title: Draft Hot Food ...", "By-law Name: ..."
     if cover:
         return cover
-    minutes = _minutes_line(document) or _numbered_meeting(document)  # minutes name themselves in their opening line
+    minutes = (_body_kind_block(document)  # "Committee of Adjustment Minutes" over "Council Chambers, City Hall"
+               or _minutes_line(document) or _numbered_meeting(document))  # "Minutes of a meeting of ... held on ..."
     if minutes:
         return minutes
     heading = (_meeting_heading(document) or _dated_kind_line(document)  # "REGULAR PUBLIC MEETING OF THE BOARD OF ..."
                or _body_then_meeting(document))
     if heading:
         return heading
-    instrument = _instrument(document)
+    instrument = _named_instrument(meta.get("title"), meta.get("subtitle")) or _instrument(document)
     if instrument:
         return instrument
     enacted = _legislation(document)  # a bill's or an Act's title under its legislature's banner
@@ -633,7 +786,7 @@ def _find_title(document: Document) -> Optional[str]:
     letter = _letter_subject(document)  # a letter's subject line under "Dear ...,"
     if letter:
         return letter
-    serial = _serial_title(document)  # "POLICY NO. 320" over "GENERAL RULES OF CONDUCT"
+    serial = _serial_title(document) or _serial_header(document)  # "POLICY NO. 320" over "GENERAL RULES OF CONDUCT"
     if serial:
         return serial
     title = meta.get("title")
@@ -653,6 +806,7 @@ def _find_title(document: Document) -> Optional[str]:
         title = title.rstrip().rstrip(":").rstrip()  # "Shared research and innovation strategy:" / "2020 – 2030"
     if isinstance(title, str):
         title = _to_meeting_date(title)  # "AGENDA ... REGULAR MEETING DECEMBER 6, 2022 FRED HESSE PARK ... 7:00 P.M."
+        title = _without_date_line(title)  # "Draft Zoning Regulations MBTA Communities August 17, 2023"
     council = meta.get("council")
     # the front matter's body line that is a kind of document and whose ("PROCEDURAL RULES OF DES MOINES CITY
     # COUNCIL"): the title the page prints, before the PDF's own title property ("City Council Rules")
@@ -678,9 +832,12 @@ def _find_title(document: Document) -> Optional[str]:
         return _whose(title, document)
     if isinstance(title, str) and not bad_title(title):
         # a resolution's title ends where its recitals begin ("... § 4.20.070 WHEREAS, Chapter 4 of ...")
-        return re.sub(r"\s+WHEREAS\b.*$", "", _with_subtitle(_continued(title.strip(), document), subtitle))
-    if isinstance(title, str) and _organisation(title.strip()) and not subtitle:
-        named = _body_and_kind(title.strip(), document)
+        title = _interleaved(title.strip(), document)  # "... Safe Digital and Technology Strategy Secure document"
+        return re.sub(r"\s+WHEREAS\b.*$", "", _with_subtitle(_continued(title, document), subtitle))
+    dated = subtitle if subtitle and (_DATE_ONLY.match(subtitle.strip()) or _FULL_DATE.fullmatch(subtitle.strip())) else None
+    if isinstance(title, str) and _organisation(title.strip()) and (not subtitle or dated):
+        # the body's name, the meeting's date under it ("Accessibility Advisory Committee ..." / "February 18, 2020")
+        named = _body_and_kind(title.strip(), document, dated.strip() if dated else None)
         if named:
             return named
     if isinstance(title, str) and _organisation(title.strip()) and subtitle and not bad_title(subtitle):
@@ -709,7 +866,8 @@ def _find_title(document: Document) -> Optional[str]:
         # council and the meeting's date name them
         return _council_and_date(document)
     for line in _front_lines(document):
-        line = _tidy(line)
+        line = _without_date_line(_tidy(line))  # the title's lines and the date under them read as one block
+        line = _interleaved(line, document)  # a strapline's words read in among the title's lines
         if not bad_title(line):
             return line
     above = _above_contents(document)  # a front page that is the contents list, its title printed above it
@@ -808,7 +966,11 @@ def _body_line(document: Document) -> tuple[Optional[str], Optional[str]]:
 _KIND_WORD = re.compile(r"(?i)^(?:minutes|agenda|notes|notice|terms\s+of\s+reference|action\s+notes|report)\b")
 
 
-def _body_and_kind(body: str, document: Document) -> Optional[str]:
+_DRAFT_KIND = re.compile(r"(?i)^(?:draft|unconfirmed|unapproved)\s+(?P<kind>minutes|notes)\b(?:\s+(?:not\s+(?:yet\s+)?approved|"
+                         r"subject\s+to\s+approval))?")
+
+
+def _body_and_kind(body: str, document: Document, when_printed: Optional[str] = None) -> Optional[str]:
     """A body's name in the largest type and what the paper is under it on page 1: a line that goes on from the
     name ("LOCAL PUBLIC DATA PANEL --- TERMS OF REFERENCE 2013-14 (as at 14 October 2013) ---"), or a line naming
     the kind alone ("Minutes"), dated from the front matter ("Crime and Justice Transparency Sector Panel –
@@ -819,8 +981,11 @@ def _body_and_kind(body: str, document: Document) -> Optional[str]:
         if clean.lower().startswith(body.lower() + " ") and _KIND_WORD.match(clean[len(body):].strip()):
             return clean
     for line in lines:
+        draft = _DRAFT_KIND.match(line)  # "Draft minutes not approved" run into the record's first sentence
+        if draft:
+            line = draft.group("kind").capitalize()
         if _KIND_WORD.match(line) and len(line.split()) <= 4 and not line.endswith("."):
-            when = _long_date(document.metadata.get("date"))
+            when = _long_date(document.metadata.get("date")) or when_printed
             kind = _title_case(line)
             return f"{body} – {kind}, {when}" if when else f"{body} – {kind}"
     return None
@@ -1145,6 +1310,29 @@ def _serial_title(document: Document) -> Optional[str]:
                 return _title_case(after)
             break
         return None
+    return None
+
+
+# a serial and its title in one line of the running header: "Procedure 611 – Mentally Ill Persons", "Policy 4.2: Data
+# Retention", "General Order 3.10 - Use of Force"
+_SERIAL_NAMED = re.compile(r"(?i)^(?:(?:general|special|standing|departmental)\s+)?(?:policy|procedure|directive|guideline|"
+                           r"standard|circular|regulation|bulletin|instruction|order)\s+(?:no\.?\s*|number\s+|#\s*)?"
+                           r"[\w.-]*\d[\w.-]*\s*[\u2013\u2014:-]\s*(?P<name>[A-Z][^.;]{2,100})$")
+
+
+def _serial_header(document: Document) -> Optional[str]:
+    """A procedure that prints its serial and its title in the box at the top of its first page, which the segmenter
+    reads as the running header ("San Antonio Police Department" / "GENERAL MANUAL" / "Procedure 611 – Mentally Ill
+    Persons"): that line, its title, where the page's first heading only names a part (".01 INTRODUCTION")."""
+    from ..model import DropReason
+
+    for d in document.dropped:
+        if d.page != 1 or d.reason is not DropReason.HEADER:
+            continue
+        line = " ".join(d.text.split())
+        m = _SERIAL_NAMED.match(line)
+        if m and not bad_title(m.group("name")):
+            return line
     return None
 
 

@@ -426,6 +426,13 @@ def _external_after(text: str, end: int, start: Optional[int] = None, index: Opt
         b = _EXTERNAL_BEFORE.search(text[max(0, start - 80) : start])
         if b and other(b.group("doc")):
             return other(b.group("doc"))
+        if re.search(r"(?i)\bexisting\s+$", text[max(0, start - 40) : start]):
+            # an amending instrument's "... be added as Section 7 to By-law# 4394-99, as amended, with the existing
+            # Sections 7, 9, 10 ... re-numbered": the sections of the instrument it amends, named earlier in the clause
+            clause = re.split(r"(?<=[.;:!?])\s+(?=[A-Z])", text[max(0, start - 200) : start])[-1]
+            amended = list(_INSTRUMENT_NAMED.finditer(clause))
+            if amended:
+                return amended[-1].group(0).strip()
         if _GUIDANCE_AFTER.match(text, end):
             return "statutory guidance"
         law = _LEGISLATION_AFTER.match(text, end)
@@ -482,6 +489,8 @@ _EXTERNAL_BEFORE = re.compile(
     r"\b(?:Regulation|Article|Schedule)\s+\d+[A-Za-z]?)"
     r"(?:['’]s)?\)?\s*[(,]?\s*(?:(?:especially|particularly|in\s+particular|notably|specifically|at)\s+)?$"
 )
+# another instrument named by its number: "By-law# 4394-99", "Bylaw No. 3946", "Ordinance No. 88-2017"
+_INSTRUMENT_NAMED = re.compile(r"(?i)\b(?:by-?law|ordinance|resolution)\s*(?:#|no\.?|number)\s*[\w-]*\d[\w-]*")
 _GUIDANCE_AFTER = re.compile(r"\s+(?:statutory\s+)?guidance\b", re.I)
 # "Paragraph 2, Schedule 18, Part 3 to the Orders": a provision of a schedule to an instrument
 _LEGISLATION_AFTER = re.compile(r",?\s+(?:of\s+)?(?P<part>(?:Schedule|Regulation|Article)\s+\d+[A-Za-z]?)", re.I)
