@@ -135,8 +135,12 @@ def short_key(short: str) -> str:
 def verb_stem(verb: str) -> str:
     """ "ADOPTS", "adopt", "adopted" are one verb: the gold gives the verb as printed ("adopts"), the summary its
     base form (note of 2026-11-29: comparing them as strings scored every inflected gold verb a miss)."""
-    v = re.sub(r"(?<=[a-z]{3})(?:s|d)$", "", (verb or "").lower())
-    return v[:-1] if v.endswith("e") else v
+    v = (verb or "").lower()
+    if len(v) > 3 and v.endswith(("ed", "es")):  # "amended" -> "amend", "agreed" -> "agre" (as "agree" below)
+        return v[:-2]
+    if len(v) > 3 and v.endswith("s") and not v.endswith("ss"):
+        v = v[:-1]
+    return v[:-1] if v.endswith("e") else v  # (before 2026-11-30 a bare final "d" went too: "AMEND" -> "amen")
 
 
 def rec_key(verb: str, text: str) -> tuple[str, tuple[str, ...]]:

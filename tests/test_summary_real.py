@@ -732,3 +732,17 @@ def test_a_long_title_is_whole_in_the_terminal_panel_and_its_subtitle_said_once(
     assert " ".join("Response to the Parliamentary and Health Service Ombudsman's investigation".split()) in " ".join(
         line.strip("│ ") for line in out.splitlines()[:6])
     assert "Subtitle" not in out
+
+
+def test_the_bench_takes_a_verb_and_its_inflections_as_one_verb():
+    """bench/summary_real.py's verb_stem: the gold prints "AMENDED", lspkit gives "AMEND"; a verb that ends in "d"
+    keeps it ("AMEND" was once stemmed "amen", scoring a right MOTION a miss)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("summary_real_bench", ROOT / "bench" / "summary_real.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    for forms in (("AMEND", "AMENDED", "amends"), ("NOTE", "NOTED", "notes"), ("AGREE", "AGREED", "agrees"),
+                  ("APPROVE", "APPROVED"), ("ADOPT", "ADOPTS", "adopted"), ("DISCUSS", "DISCUSSED"), ("PASS", "PASSED")):
+        assert len({bench.verb_stem(f) for f in forms}) == 1, forms
+    assert bench.verb_stem("AMEND") != bench.verb_stem("AMEN")
