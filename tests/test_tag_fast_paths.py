@@ -225,3 +225,38 @@ def test_contributions_in_the_order_of_weight_then_start(tagger, texts):
                     found, key=lambda x: (-x[1], x[2])
                 )[:top]
     assert ties  # equal weights (a word and its pair) do occur: their order is by start
+
+
+def test_words_of_a_whole_document_as_paragraph_by_paragraph(tagger, texts):
+    """LinearModel.walk_docs (the model's words found with numpy over many paragraphs' tokens at once) gives each
+    paragraph the features, order, offsets and so the scores of score_doc; in documents of 1 to 40 paragraphs,
+    with empty and wordless paragraphs among them."""
+    from lspkit.nlp.linear import token_array
+
+    model = tagger.nlp.get_pipe("lsp_themes").model
+    extra = ["", "   ", "12 34", "a", "The the of", "council council council", "Council's role, role and roles"]
+    docs = [tagger.nlp.make_doc(t) for t in extra + texts]
+    plain = [model.score_doc(d) for d in docs]
+    assert sum(len(known) for _p, known, _n, _o in plain) > 1000
+    i = step = 0
+    while i < len(docs):
+        step = step % 40 + 1
+        part = docs[i : i + step]
+        for doc, walk, before in zip(part, model.walk_docs([token_array(d) for d in part], tagger.nlp.vocab), plain[i : i + step]):
+            now = model.scored(*walk)
+            assert now == before, doc.text
+            assert list(now[3]) == list(before[3])  # the offsets' order too
+        i += step
+
+
+def test_rules_of_a_whole_document_as_paragraph_by_paragraph(tagger, texts):
+    """rules.docs_matches (the tokens a rule may start at found over many paragraphs at once) against _doc_matches."""
+    from lspkit.nlp import rules
+    from lspkit.nlp.linear import token_array
+
+    texts = ["", "İstanbul's terms of reference", "Terms of reference"] + texts  # a lower case of another length: searched whole
+    docs = [tagger.nlp.make_doc(t) for t in texts]
+    for a in range(0, len(docs), 25):
+        found = rules.docs_matches(texts[a : a + 25], [token_array(d) for d in docs[a : a + 25]], tagger.nlp.vocab.strings)
+        assert found == [rules._doc_matches(d, t) for d, t in zip(docs[a : a + 25], texts[a : a + 25])]
+    assert sum(map(bool, found)) > 5

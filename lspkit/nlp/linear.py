@@ -29,7 +29,7 @@ import json
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
-from itertools import repeat
+from itertools import compress, repeat
 from operator import add, itemgetter
 from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
@@ -55,6 +55,27 @@ def token_columns(doc) -> list:
     if not len(doc):
         return [[], [], []]
     return doc.to_array([ORTH, NORM, IDX]).T.tolist()
+
+
+def token_array(doc):
+    """[ORTH, NORM, IDX] of the doc's tokens as one uint64 array a token a row (LinearModel.walk_docs)."""
+    import numpy as np
+    from spacy.attrs import IDX, NORM, ORTH
+
+    if not len(doc):
+        return np.zeros((0, 3), dtype=np.uint64)
+    return doc.to_array([ORTH, NORM, IDX])
+
+
+def _within(sorted_keys, values):
+    """For each of `values`, whether it is in the sorted array `sorted_keys`."""
+    import numpy as np
+
+    if not len(sorted_keys) or not len(values):
+        return np.zeros(len(values), bool)
+    at = np.searchsorted(sorted_keys, values)
+    at[at == len(sorted_keys)] = 0
+    return sorted_keys[at] == values
 
 
 class _WordTable(dict):
@@ -277,7 +298,13 @@ class LinearModel:
                             known.append((pair, ws))
                             offsets[pair] = (prev_idx, idx + length)
                 prev, prev_stop, prev_idx = norm, stop, idx
-        n = len(seen)
+        return self.scored(len(seen), known, offsets, context=context, rules=rules)
+
+    def scored(
+        self, n: int, known: list, offsets: dict, *, context: Optional[DocumentContext] = None, rules: Optional[dict] = None
+    ) -> tuple[list[float], list[tuple[Any, tuple[float, ...]]], int, dict]:
+        """score_doc's answer from a paragraph's walk: `n` features, the `known` ones [(key, weights)] in order,
+        their `offsets`; `rules` as score_doc's."""
         if not n:
             return [_sigmoid(b) for b in self.bias], [], 0, offsets
         fired = None
@@ -294,6 +321,93 @@ class LinearModel:
                 known.extend(fired)
                 return self._probabilities(n, known[: len(known) - len(fired)], context, fired), known, n, offsets
         return self._probabilities(n, known, context), known, n, offsets
+
+    def walk_docs(self, arrays: Sequence, vocab) -> list[tuple[int, list, dict]]:
+        """score_doc's walk over the words of many paragraphs at once: (number of features, the known ones
+        [(key, weights)] in score_doc's order, {key: (start, end)} of the known ones) for each paragraph, from its
+        token_array.  The same features, order and offsets as score_doc (tests/test_tag_fast_paths.py), found
+        with numpy over all the tokens: a Python step per known feature instead of several per token."""
+        import numpy as np
+
+        counts = [len(a) for a in arrays]
+        total = sum(counts)
+        if not total:
+            return [(0, [], {}) for _a in arrays]
+        big = np.concatenate(arrays) if len(arrays) > 1 else arrays[0]
+        orth, norm, idx = big[:, 0], big[:, 1], big[:, 2].astype(np.int64)
+        if len(_WORDS) > 500_000:
+            _WORDS.clear()
+        _WORDS.vocab = vocab
+        unique, inverse = np.unique(orth, return_inverse=True)
+        info = list(map(_WORDS.__getitem__, unique.tolist()))  # per lexeme, as score_doc reads it
+        word = np.fromiter((bool(x) for x in info), bool, len(info))[inverse]
+        stop = np.fromiter((bool(x and x[0]) for x in info), bool, len(info))[inverse]
+        length = np.fromiter((x[1] if x else 0 for x in info), np.int64, len(info))[inverse]
+        doc = np.repeat(np.arange(len(arrays)), counts)
+        # the previous token is a word of the same paragraph
+        prev_word = np.empty(total, bool)
+        prev_word[0] = False
+        prev_word[1:] = word[:-1] & (doc[1:] == doc[:-1])
+        prev_stop = np.empty(total, bool)
+        prev_stop[0] = False
+        prev_stop[1:] = stop[:-1]
+        unigram = np.flatnonzero(word & ~stop)
+        pair = np.flatnonzero(word & prev_word & ~(stop & prev_stop))
+        # first occurrences in each paragraph: a stable sort by (paragraph, key) keeps the earliest first
+        d, k = doc[unigram], norm[unigram]
+        order = np.lexsort((k, d))
+        d, k = d[order], k[order]
+        new = np.ones(len(order), bool)
+        new[1:] = (d[1:] != d[:-1]) | (k[1:] != k[:-1])
+        unigram = unigram[order[new]]
+        d, k1, k2 = doc[pair], norm[pair - 1], norm[pair]
+        order = np.lexsort((k2, k1, d))
+        d, k1, k2 = d[order], k1[order], k2[order]
+        new = np.ones(len(order), bool)
+        new[1:] = (d[1:] != d[:-1]) | (k1[1:] != k1[:-1]) | (k2[1:] != k2[:-1])
+        pair = pair[order[new]]
+        n = (np.bincount(doc[unigram], minlength=len(arrays)) + np.bincount(doc[pair], minlength=len(arrays))).tolist()
+        # the ones the model may know: a word among its words, a pair whose words are among its pairs'
+        words, firsts, seconds = self._known_keys()
+        unigram = unigram[_within(words, norm[unigram])]
+        pair = pair[_within(firsts, norm[pair - 1]) & _within(seconds, norm[pair])]
+        table = self.weights_by_id()
+        pair_keys = list(zip(norm[pair - 1].tolist(), norm[pair].tolist()))
+        if pair_keys:  # the pairs the model knows
+            known = np.fromiter((w is not None for w in map(table.get, pair_keys)), bool, len(pair_keys))
+            pair = pair[known]
+            pair_keys = list(compress(pair_keys, known.tolist()))
+        # in score_doc's order: token by token, a token's word before its pair
+        at = np.concatenate((unigram * 2, pair * 2 + 1))
+        order = np.argsort(at, kind="stable")
+        at = at[order]
+        g = at >> 1
+        is_pair = (at & 1).astype(bool)
+        keys = list(map((norm[unigram].tolist() + pair_keys).__getitem__, order.tolist()))
+        weights = list(map(table.__getitem__, keys))
+        spans = list(zip(np.where(is_pair, idx[g - 1], idx[g]).tolist(), (idx[g] + length[g]).tolist()))
+        bounds = np.searchsorted(doc[g], np.arange(len(arrays) + 1)).tolist()
+        out = []
+        for c, a, b in zip(n, bounds, bounds[1:]):
+            if a == b:
+                out.append((c, [], {}))
+            else:
+                k = keys[a:b]
+                out.append((c, list(zip(k, weights[a:b])), dict(zip(k, spans[a:b]))))
+        return out
+
+    def _known_keys(self):
+        """Sorted uint64 arrays of the model's word keys, its pairs' first and second keys (for walk_docs)."""
+        cached = self.__dict__.get("_known_keys_cache")
+        table = self.weights_by_id()
+        if cached is None or cached[0] is not table:
+            import numpy as np
+
+            ints = [k for k in table if not isinstance(k, tuple)]
+            pairs = [k for k in table if isinstance(k, tuple)]
+            arrays = tuple(np.unique(np.array(x, dtype=np.uint64)) for x in (ints, [a for a, _b in pairs], [b for _a, b in pairs]))
+            cached = self.__dict__["_known_keys_cache"] = (table, arrays)
+        return cached[1]
 
     @property
     def uses_rules(self) -> bool:

@@ -11,13 +11,14 @@ its own.
 from __future__ import annotations
 
 import math
+from itertools import repeat
 from dataclasses import dataclass, fields
 from operator import attrgetter
 from typing import Any, Optional, Sequence
 
 from . import docdata
-from .linear import context_shares, describe_context, token_columns
-from .rules import describe_rule, is_rule, rule_features
+from .linear import context_shares, describe_context, token_array, token_columns
+from .rules import describe_rule, docs_matches, is_rule, rule_features
 from .taxonomy import Scoring, Taxonomy
 from .matching import stem
 
@@ -322,6 +323,25 @@ class ThemeScorer:
         self._use_model(doc, doc_text(doc), names, scores, evidence, context)
         self._set(doc, names, scores, evidence, priors)
 
+    def finish_all(self, docs, context) -> None:
+        """finish() for a document's docs at once (Tagger._tag): the model's words (LinearModel.walk_docs) and
+        the tokens the guide's rules may start at (rules.docs_matches) found over all their tokens together."""
+        pending = []
+        for doc in docs:
+            found = docdata.get(doc, "lsp_pending")
+            if found is not None:
+                docdata.put(doc, "lsp_pending", None)
+                pending.append((doc, doc_text(doc), found))
+        if not pending:
+            return
+        model = self.model
+        arrays = [token_array(doc) for doc, _t, _p in pending]
+        walks = model.walk_docs(arrays, self.nlp.vocab)
+        rules = docs_matches([t for _d, t, _p in pending], arrays, self.nlp.vocab.strings) if model.uses_rules else repeat(None)
+        for (doc, text, (names, scores, evidence, priors)), walk, found in zip(pending, walks, rules):
+            self._use_model(doc, text, names, scores, evidence, context, walk=walk, rules=found)
+            self._set(doc, names, scores, evidence, priors)
+
     @staticmethod
     def _set(doc, names, scores: dict, evidence: dict, priors: dict) -> None:
         hits = tuple(
@@ -332,14 +352,18 @@ class ThemeScorer:
         docdata.put(doc, "theme_hits", hits)
         doc.cats = dict(scores)
 
-    def _use_model(self, doc, text: str, names, scores: dict, evidence: dict, context) -> None:
+    def _use_model(self, doc, text: str, names, scores: dict, evidence: dict, context, walk=None, rules=None) -> None:
         """Combine lexicon and model scores (calibrated: 0.5 is the theme's tuned threshold); add the model's evidence.
 
-        `context`: the document's DocumentContext (self.context), None for a model without it."""
+        `context`: the document's DocumentContext (self.context), None for a model without it.  `walk` and `rules`:
+        the doc's LinearModel.walk_docs and guide-rule features, when finish_all found them."""
         model = self.model
-        columns = token_columns(doc)  # once for the rules and the words
-        rules = rule_features(text, doc, columns) if model.uses_rules else None
-        probabilities, known, n_features, offsets = model.score_doc(doc, context=context, rules=rules, columns=columns)
+        if walk is not None:
+            probabilities, known, n_features, offsets = model.scored(*walk, context=context, rules=rules)
+        else:
+            columns = token_columns(doc)  # once for the rules and the words
+            rules = rule_features(text, doc, columns) if model.uses_rules else None
+            probabilities, known, n_features, offsets = model.score_doc(doc, context=context, rules=rules, columns=columns)
         if not n_features:
             return  # no words: nothing for the model to weigh
         probs = dict(zip(model.labels, probabilities))
