@@ -236,16 +236,27 @@ def test_words_of_a_whole_document_as_paragraph_by_paragraph(tagger, texts):
     model = tagger.nlp.get_pipe("lsp_themes").model
     extra = ["", "   ", "12 34", "a", "The the of", "council council council", "Council's role, role and roles"]
     docs = [tagger.nlp.make_doc(t) for t in extra + texts]
-    plain = [model.score_doc(d) for d in docs]
-    assert sum(len(known) for _p, known, _n, _o in plain) > 1000
+    from lspkit.nlp.rules import _doc_matches
+
+    context = model.document_context([0.3, 0.15, 0.6, 0.0])
+    found = [_doc_matches(d, d.text) for d in docs]  # the guide rules join the words (the shipped model has them)
+    plain = [model.score_doc(d, context=context, rules=r) for d, r in zip(docs, found)]
+    assert sum(len(known) for _p, known, _n, _o in plain) > 1000 and model.uses_rules and sum(map(bool, found)) > 100
     i = step = 0
     while i < len(docs):
         step = step % 40 + 1
         part = docs[i : i + step]
         for doc, walk, before in zip(part, model.walk_docs([token_array(d) for d in part], tagger.nlp.vocab), plain[i : i + step]):
-            now = model.scored(*walk)
-            assert now == before, doc.text
-            assert list(now[3]) == list(before[3])  # the offsets' order too
+            probs, known, n, offsets = before
+            rules = found[docs.index(doc)]
+            now, weights, spans, names, n_now = model.scored_rows(*walk, context=context, rules=rules)
+            assert (now, weights, spans, n_now) == (probs, [ws for _f, ws in known], [offsets[f] for f, _ws in known], n), doc.text
+            assert names == (None if not any(isinstance(f, str) for f, _ws in known) else [f if isinstance(f, str) else None for f, _ws in known])
+            for label in model.labels:
+                before = model.contributions(offsets, label, known=known, context=context, n_features=n)
+                assert [(f if isinstance(f, str) else None, *rest) for f, *rest in before] == model.contributions_of(
+                    weights, spans, names, label, n, context=context
+                )
         i += step
 
 

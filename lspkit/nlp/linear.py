@@ -67,15 +67,17 @@ def token_array(doc):
     return doc.to_array([ORTH, NORM, IDX])
 
 
-def _within(sorted_keys, values):
-    """For each of `values`, whether it is in the sorted array `sorted_keys`."""
+def _lookup(sorted_keys, values):
+    """(place, found) of each of `values` in the sorted array `sorted_keys` (place 0 where not found)."""
     import numpy as np
 
     if not len(sorted_keys) or not len(values):
-        return np.zeros(len(values), bool)
+        return np.zeros(len(values), np.int64), np.zeros(len(values), bool)
     at = np.searchsorted(sorted_keys, values)
     at[at == len(sorted_keys)] = 0
-    return sorted_keys[at] == values
+    found = sorted_keys[at] == values
+    at[~found] = 0
+    return at, found
 
 
 class _WordTable(dict):
@@ -367,47 +369,92 @@ class LinearModel:
         new[1:] = (d[1:] != d[:-1]) | (k1[1:] != k1[:-1]) | (k2[1:] != k2[:-1])
         pair = pair[order[new]]
         n = (np.bincount(doc[unigram], minlength=len(arrays)) + np.bincount(doc[pair], minlength=len(arrays))).tolist()
-        # the ones the model may know: a word among its words, a pair whose words are among its pairs'
-        words, firsts, seconds = self._known_keys()
-        unigram = unigram[_within(words, norm[unigram])]
-        pair = pair[_within(firsts, norm[pair - 1]) & _within(seconds, norm[pair])]
-        table = self.weights_by_id()
-        pair_keys = list(zip(norm[pair - 1].tolist(), norm[pair].tolist()))
-        if pair_keys:  # the pairs the model knows
-            known = np.fromiter((w is not None for w in map(table.get, pair_keys)), bool, len(pair_keys))
-            pair = pair[known]
-            pair_keys = list(compress(pair_keys, known.tolist()))
+        # the ones the model knows, as rows of its weights: a word by its key, a pair by its words' places among
+        # the pairs' first and second words
+        word_keys, word_rows, firsts, seconds, pair_codes, pair_rows, rows = self._rows()
+        at, hit = _lookup(word_keys, norm[unigram])
+        unigram, unigram_rows = unigram[hit], word_rows[at[hit]]
+        first, hit = _lookup(firsts, norm[pair - 1])
+        second, found = _lookup(seconds, norm[pair])
+        hit &= found
+        at, found = _lookup(pair_codes, first.astype(np.int64) * len(seconds) + second)
+        hit &= found
+        pair, pair_rows = pair[hit], pair_rows[at[hit]]
         # in score_doc's order: token by token, a token's word before its pair
         at = np.concatenate((unigram * 2, pair * 2 + 1))
         order = np.argsort(at, kind="stable")
         at = at[order]
         g = at >> 1
-        is_pair = (at & 1).astype(bool)
-        keys = list(map((norm[unigram].tolist() + pair_keys).__getitem__, order.tolist()))
-        weights = list(map(table.__getitem__, keys))
-        spans = list(zip(np.where(is_pair, idx[g - 1], idx[g]).tolist(), (idx[g] + length[g]).tolist()))
+        weights = list(map(rows.__getitem__, np.concatenate((unigram_rows, pair_rows))[order].tolist()))
+        spans = list(zip(np.where((at & 1).astype(bool), idx[g - 1], idx[g]).tolist(), (idx[g] + length[g]).tolist()))
         bounds = np.searchsorted(doc[g], np.arange(len(arrays) + 1)).tolist()
-        out = []
-        for c, a, b in zip(n, bounds, bounds[1:]):
-            if a == b:
-                out.append((c, [], {}))
-            else:
-                k = keys[a:b]
-                out.append((c, list(zip(k, weights[a:b])), dict(zip(k, spans[a:b]))))
-        return out
+        return [(c, weights[a:b], spans[a:b]) for c, a, b in zip(n, bounds, bounds[1:])]
 
-    def _known_keys(self):
-        """Sorted uint64 arrays of the model's word keys, its pairs' first and second keys (for walk_docs)."""
-        cached = self.__dict__.get("_known_keys_cache")
+    def _rows(self):
+        """weights_by_id as sorted arrays for walk_docs: the words' keys and their rows; the pairs' first words,
+        second words, and codes (first's place * number of seconds + second's place) and their rows; the rows'
+        weights (the table's own tuples)."""
         table = self.weights_by_id()
+        cached = self.__dict__.get("_rows_cache")
         if cached is None or cached[0] is not table:
             import numpy as np
 
-            ints = [k for k in table if not isinstance(k, tuple)]
-            pairs = [k for k in table if isinstance(k, tuple)]
-            arrays = tuple(np.unique(np.array(x, dtype=np.uint64)) for x in (ints, [a for a, _b in pairs], [b for _a, b in pairs]))
-            cached = self.__dict__["_known_keys_cache"] = (table, arrays)
+            rows = list(table.values())
+            words = [(k, r) for r, k in enumerate(table) if not isinstance(k, tuple)]
+            pairs = [(k, r) for r, k in enumerate(table) if isinstance(k, tuple)]
+            word_keys = np.array([k for k, _r in words], dtype=np.uint64)
+            order = np.argsort(word_keys, kind="stable")
+            word_rows = np.array([r for _k, r in words], dtype=np.int64)[order]
+            firsts = np.unique(np.array([k[0] for k, _r in pairs], dtype=np.uint64))
+            seconds = np.unique(np.array([k[1] for k, _r in pairs], dtype=np.uint64))
+            codes = np.searchsorted(firsts, np.array([k[0] for k, _r in pairs], dtype=np.uint64)).astype(np.int64) * len(seconds) + np.searchsorted(
+                seconds, np.array([k[1] for k, _r in pairs], dtype=np.uint64)
+            )
+            order2 = np.argsort(codes, kind="stable")
+            pair_rows = np.array([r for _k, r in pairs], dtype=np.int64)[order2]
+            found = (word_keys[order], word_rows, firsts, seconds, codes[order2], pair_rows, rows)
+            cached = self.__dict__["_rows_cache"] = (table, found)
         return cached[1]
+
+    def scored_rows(self, n: int, weights: list, spans: list, *, context: Optional[DocumentContext] = None, rules: Optional[dict] = None):
+        """score_doc's answer from a paragraph's walk_docs (`n` features, the known ones' `weights` and `spans` in
+        order), with its guide-rule features: (probabilities, weights, spans, names, n) where names is None when
+        every known feature is a word, else the feature's name for a rule and None for a word."""
+        if not n:
+            return [_sigmoid(b) for b in self.bias], [], [], None, 0
+        names = None
+        if rules and self.uses_rules:
+            w = self.weights
+            fired = [(f, ws) for f in rules if (ws := w.get(f)) is not None]
+            if fired:
+                names = [None] * len(weights) + [f for f, _ws in fired]
+                spans = spans + [rules[f] for f, _ws in fired]
+            if not self.rule_value:  # scaled like words: they count among the features (score_doc)
+                weights = weights + [ws for _f, ws in fired]
+                n += len(rules)
+            else:
+                words = weights
+                weights = weights + [ws for _f, ws in fired]
+                return self._probabilities_of(n, words, context, [ws for _f, ws in fired]), weights, spans, names, n
+        return self._probabilities_of(n, weights, context), weights, spans, names, n
+
+    def contributions_of(self, weights: list, spans: list, names, label: str, n: int, top: int = 5, context: Optional[DocumentContext] = None):
+        """contributions() from scored_rows' answer (a word's feature is None: its text is its span's)."""
+        j = self.labels.index(label)
+        extra = len(context.features) if context is not None else 0
+        v = self.rule_value
+        scale = 1.0 / math.sqrt(n + extra) if n + extra else 0.0
+        if names is None:
+            found = [(None, ws[j] * scale, a, b) for ws, (a, b) in zip(weights, spans) if ws[j] > 0]
+        elif v:
+            found = [(f, ws[j] * (scale if f is None else v), a, b) for ws, (a, b), f in zip(weights, spans, names) if ws[j] > 0]
+        else:
+            found = [(f, ws[j] * scale, a, b) for ws, (a, b), f in zip(weights, spans, names) if ws[j] > 0]
+        if extra:
+            found.extend((f, ws[j] * scale, 0, 0) for f, ws in context.known if ws[j] > 0)
+        found.sort(key=_third)
+        found.sort(key=_second, reverse=True)
+        return found[:top]
 
     @property
     def uses_rules(self) -> bool:
@@ -415,17 +462,21 @@ class LinearModel:
         return bool(self.meta.get("rules"))
 
     def _probabilities(self, n_features: int, known: list, context: Optional[DocumentContext], rules: Sequence = ()) -> list[float]:
+        return self._probabilities_of(n_features, list(map(_second, known)), context, list(map(_second, rules)))
+
+    def _probabilities_of(self, n_features: int, weights: list, context: Optional[DocumentContext], rules: Sequence = ()) -> list[float]:
+        """_probabilities from the known features' weights (and the rules' weights, for a rule_value model)."""
         extra = len(context.features) if context is not None else 0
-        if not known and not extra and not rules:
+        if not weights and not extra and not rules:
             return [_sigmoid(b) for b in self.bias]
         scale = 1.0 / math.sqrt(n_features + extra) if n_features + extra else 0.0
         # bias + scale * (x1 + x2 + ...), the weights added in the features' order, one label at a time
-        sums = map(sum, zip(*map(_second, known))) if known else repeat(0.0)
+        sums = map(sum, zip(*weights)) if weights else repeat(0.0)
         if extra:
             sums = map(add, sums, context.sums)
         if rules:
             v = self.rule_value
-            fixed = [v * x for x in map(sum, zip(*map(_second, rules)))]
+            fixed = [v * x for x in map(sum, zip(*rules))]
             return [_sigmoid(b + s * scale + r) for b, s, r in zip(self.bias, sums, fixed)]
         return [_sigmoid(b + s * scale) for b, s in zip(self.bias, sums)]
 

@@ -359,11 +359,17 @@ class ThemeScorer:
         the doc's LinearModel.walk_docs and guide-rule features, when finish_all found them."""
         model = self.model
         if walk is not None:
-            probabilities, known, n_features, offsets = model.scored(*walk, context=context, rules=rules)
+            probabilities, weights, spans, features, n_features = model.scored_rows(*walk, context=context, rules=rules)
+
+            def contributions(n):
+                return model.contributions_of(weights, spans, features, n, n_features, context=context)
         else:
             columns = token_columns(doc)  # once for the rules and the words
             rules = rule_features(text, doc, columns) if model.uses_rules else None
             probabilities, known, n_features, offsets = model.score_doc(doc, context=context, rules=rules, columns=columns)
+
+            def contributions(n):
+                return model.contributions(offsets, n, known=known, context=context, n_features=n_features)
         if not n_features:
             return  # no words: nothing for the model to weigh
         probs = dict(zip(model.labels, probabilities))
@@ -372,7 +378,7 @@ class ThemeScorer:
                 continue
             scores[n] = model.combine(n, scores[n], probs[n])
             if scores[n] >= EVIDENCE_FLOOR:
-                for feat, w, a, b in model.contributions(offsets, n, known=known, context=context, n_features=n_features):
+                for feat, w, a, b in contributions(n):
                     if is_rule(feat):  # a rule of the labelling guide, and the words that made it fire
                         evidence[n].append(_evidence(text[a:b], a, b, round(w, 3), describe_rule(feat), "model:rule"))
                     elif a == b:  # a context feature, by name
