@@ -271,3 +271,17 @@ def test_rules_of_a_whole_document_as_paragraph_by_paragraph(tagger, texts):
         found = rules.docs_matches(texts[a : a + 25], [token_array(d) for d in docs[a : a + 25]], tagger.nlp.vocab.strings)
         assert found == [rules._doc_matches(d, t) for d, t in zip(docs[a : a + 25], texts[a : a + 25])]
     assert sum(map(bool, found)) > 5
+
+
+def test_evidence_built_only_for_reported_themes_is_the_same(tagger, texts):
+    """The tagger looks for the model's words only for themes it reports (finish_all's `report`): at every
+    threshold its hits, evidence included, are those of a run reporting everything (evidence from 0.25, as
+    before), cut at the threshold."""
+    items = [(str(i), t) for i, t in enumerate(texts)]
+    everything = tagger.tag_texts(items, min_score=0.0)
+    assert sum(len(h.evidence) for p in everything for h in p.themes if h.score < 0.5) > 50  # themes below 0.5 with evidence
+    for cut in (0.1, 0.3, 0.5, 0.8):
+        now = tagger.tag_texts(items, min_score=cut)
+        for a, b in zip(everything, now):
+            assert tuple(h for h in a.themes if h.score >= cut) == b.themes
+            assert a.scores == b.scores

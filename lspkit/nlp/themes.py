@@ -323,9 +323,11 @@ class ThemeScorer:
         self._use_model(doc, doc_text(doc), names, scores, evidence, context)
         self._set(doc, names, scores, evidence, priors)
 
-    def finish_all(self, docs, context) -> None:
+    def finish_all(self, docs, context, report: float = 0.0) -> None:
         """finish() for a document's docs at once (Tagger._tag): the model's words (LinearModel.walk_docs) and
-        the tokens the guide's rules may start at (rules.docs_matches) found over all their tokens together."""
+        the tokens the guide's rules may start at (rules.docs_matches) found over all their tokens together.
+        `report`: the caller reads the hits scoring at least this only; a theme below it gets no evidence
+        (the model's words are not looked for, the lexicon's not sorted), its score as always."""
         pending = []
         for doc in docs:
             found = docdata.get(doc, "lsp_pending")
@@ -339,24 +341,25 @@ class ThemeScorer:
         walks = model.walk_docs(arrays, self.nlp.vocab)
         rules = docs_matches([t for _d, t, _p in pending], arrays, self.nlp.vocab.strings) if model.uses_rules else repeat(None)
         for (doc, text, (names, scores, evidence, priors)), walk, found in zip(pending, walks, rules):
-            self._use_model(doc, text, names, scores, evidence, context, walk=walk, rules=found)
-            self._set(doc, names, scores, evidence, priors)
+            self._use_model(doc, text, names, scores, evidence, context, walk=walk, rules=found, floor=max(EVIDENCE_FLOOR, report))
+            self._set(doc, names, scores, evidence, priors, report)
 
     @staticmethod
-    def _set(doc, names, scores: dict, evidence: dict, priors: dict) -> None:
+    def _set(doc, names, scores: dict, evidence: dict, priors: dict, report: float = 0.0) -> None:
         hits = tuple(
-            _hit(n, scores[n], tuple(sorted(evidence[n], key=_evidence_order)) if evidence[n] else (), priors.get(n, 0.0))
+            _hit(n, scores[n], tuple(sorted(evidence[n], key=_evidence_order)) if evidence[n] and scores[n] >= report else (), priors.get(n, 0.0))
             for n in names
         )
         docdata.put(doc, "theme_scores", scores)
         docdata.put(doc, "theme_hits", hits)
         doc.cats = dict(scores)
 
-    def _use_model(self, doc, text: str, names, scores: dict, evidence: dict, context, walk=None, rules=None) -> None:
+    def _use_model(self, doc, text: str, names, scores: dict, evidence: dict, context, walk=None, rules=None, floor: float = EVIDENCE_FLOOR) -> None:
         """Combine lexicon and model scores (calibrated: 0.5 is the theme's tuned threshold); add the model's evidence.
 
         `context`: the document's DocumentContext (self.context), None for a model without it.  `walk` and `rules`:
-        the doc's LinearModel.walk_docs and guide-rule features, when finish_all found them."""
+        the doc's LinearModel.walk_docs and guide-rule features, when finish_all found them.  `floor`: the model's
+        words join the evidence of a theme scoring at least this (EVIDENCE_FLOOR, or what the caller reports)."""
         model = self.model
         if walk is not None:
             probabilities, weights, spans, features, n_features = model.scored_rows(*walk, context=context, rules=rules)
@@ -377,7 +380,7 @@ class ThemeScorer:
             if n not in self._model_labels:
                 continue
             scores[n] = model.combine(n, scores[n], probs[n])
-            if scores[n] >= EVIDENCE_FLOOR:
+            if scores[n] >= floor:
                 for feat, w, a, b in contributions(n):
                     if is_rule(feat):  # a rule of the labelling guide, and the words that made it fire
                         evidence[n].append(_evidence(text[a:b], a, b, round(w, 3), describe_rule(feat), "model:rule"))
