@@ -285,3 +285,35 @@ def test_evidence_built_only_for_reported_themes_is_the_same(tagger, texts):
         for a, b in zip(everything, now):
             assert tuple(h for h in a.themes if h.score >= cut) == b.themes
             assert a.scores == b.scores
+
+
+def test_keep_longest_without_overlaps_as_with_the_full_walk():
+    """themes._keep_longest returns the matches sorted when none overlaps; the same as its full walk, on random matches."""
+    import random
+    from types import SimpleNamespace
+
+    from lspkit.nlp import themes
+
+    def full(matches):  # the walk every paragraph took before
+        order = sorted(matches, key=lambda m: (-(m[4] - m[3]), -m[1].weight, m[3]))
+        taken, out = {}, []
+        for m in order:
+            th, term, neg, s, e = m
+            occupied = taken.setdefault((th, neg), [])
+            if any(a < e and s < b for a, b in occupied):
+                continue
+            occupied.append((s, e))
+            out.append(m)
+        return sorted(out, key=lambda m: (m[3], m[4]))
+
+    rng = random.Random(7)
+    terms = [SimpleNamespace(weight=w) for w in (0.5, 1.0, 1.0, 2.0)]
+    fast = 0
+    for _ in range(20_000):
+        matches = []
+        for _m in range(rng.randint(0, 6)):
+            s = rng.randint(0, 30)
+            matches.append((rng.choice("ab"), rng.choice(terms), rng.random() < 0.2, s, s + rng.randint(1, 4)))
+        fast += all(x[3] >= y[4] or y[3] >= x[4] for i, x in enumerate(matches) for y in matches[:i])
+        assert themes._keep_longest(matches) == full(matches)
+    assert fast > 1000

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from itertools import repeat
 from dataclasses import dataclass, fields
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any, Optional, Sequence
 
 from . import docdata
@@ -409,8 +409,21 @@ def _contains(hay: tuple[str, ...], needle: tuple[str, ...]) -> bool:
     return n > 0 and any(hay[i : i + n] == needle for i in range(len(hay) - n + 1))
 
 
+_span = itemgetter(3, 4)
+
+
 def _keep_longest(matches):
     """Within a theme (and sign), overlapping matches keep only the longest, then heaviest."""
+    if len(matches) < 2:
+        return list(matches)
+    found = sorted(matches, key=_span)
+    end = 0
+    for m in found:  # (most paragraphs: no two matches overlap, whatever their themes: all are kept)
+        if m[3] < end:
+            break
+        end = m[4]
+    else:
+        return found
     order = sorted(matches, key=lambda m: (-(m[4] - m[3]), -m[1].weight, m[3]))
     taken: dict[tuple[str, bool], list[tuple[int, int]]] = {}
     out = []
