@@ -399,20 +399,19 @@ class LinearModel:
         if cached is None or cached[0] is not table:
             import numpy as np
 
+            keys = list(table)
             rows = list(table.values())
-            words = [(k, r) for r, k in enumerate(table) if not isinstance(k, tuple)]
-            pairs = [(k, r) for r, k in enumerate(table) if isinstance(k, tuple)]
-            word_keys = np.array([k for k, _r in words], dtype=np.uint64)
+            is_pair = np.array([type(k) is tuple for k in keys], dtype=bool)
+            at = np.arange(len(keys))
+            word_rows, pair_rows = at[~is_pair], at[is_pair]
+            word_keys = np.array([keys[r] for r in word_rows.tolist()], dtype=np.uint64)
             order = np.argsort(word_keys, kind="stable")
-            word_rows = np.array([r for _k, r in words], dtype=np.int64)[order]
-            firsts = np.unique(np.array([k[0] for k, _r in pairs], dtype=np.uint64))
-            seconds = np.unique(np.array([k[1] for k, _r in pairs], dtype=np.uint64))
-            codes = np.searchsorted(firsts, np.array([k[0] for k, _r in pairs], dtype=np.uint64)).astype(np.int64) * len(seconds) + np.searchsorted(
-                seconds, np.array([k[1] for k, _r in pairs], dtype=np.uint64)
-            )
+            pairs = np.array([keys[r] for r in pair_rows.tolist()], dtype=np.uint64).reshape(-1, 2)
+            firsts, first = np.unique(pairs[:, 0], return_inverse=True)
+            seconds, second = np.unique(pairs[:, 1], return_inverse=True)
+            codes = first.astype(np.int64) * len(seconds) + second
             order2 = np.argsort(codes, kind="stable")
-            pair_rows = np.array([r for _k, r in pairs], dtype=np.int64)[order2]
-            found = (word_keys[order], word_rows, firsts, seconds, codes[order2], pair_rows, rows)
+            found = (word_keys[order], word_rows[order], firsts, seconds, codes[order2], pair_rows[order2], rows)
             cached = self.__dict__["_rows_cache"] = (table, found)
         return cached[1]
 
