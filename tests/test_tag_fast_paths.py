@@ -225,3 +225,95 @@ def test_contributions_in_the_order_of_weight_then_start(tagger, texts):
                     found, key=lambda x: (-x[1], x[2])
                 )[:top]
     assert ties  # equal weights (a word and its pair) do occur: their order is by start
+
+
+def test_words_of_a_whole_document_as_paragraph_by_paragraph(tagger, texts):
+    """LinearModel.walk_docs (the model's words found with numpy over many paragraphs' tokens at once) gives each
+    paragraph the features, order, offsets and so the scores of score_doc; in documents of 1 to 40 paragraphs,
+    with empty and wordless paragraphs among them."""
+    from lspkit.nlp.linear import token_array
+
+    model = tagger.nlp.get_pipe("lsp_themes").model
+    extra = ["", "   ", "12 34", "a", "The the of", "council council council", "Council's role, role and roles"]
+    docs = [tagger.nlp.make_doc(t) for t in extra + texts]
+    from lspkit.nlp.rules import _doc_matches
+
+    context = model.document_context([0.3, 0.15, 0.6, 0.0])
+    found = [_doc_matches(d, d.text) for d in docs]  # the guide rules join the words (the shipped model has them)
+    plain = [model.score_doc(d, context=context, rules=r) for d, r in zip(docs, found)]
+    assert sum(len(known) for _p, known, _n, _o in plain) > 1000 and model.uses_rules and sum(map(bool, found)) > 100
+    i = step = 0
+    while i < len(docs):
+        step = step % 40 + 1
+        part = docs[i : i + step]
+        for doc, walk, before in zip(part, model.walk_docs([token_array(d) for d in part], tagger.nlp.vocab), plain[i : i + step]):
+            probs, known, n, offsets = before
+            rules = found[docs.index(doc)]
+            now, weights, spans, names, n_now = model.scored_rows(*walk, context=context, rules=rules)
+            assert (now, weights, spans, n_now) == (probs, [ws for _f, ws in known], [offsets[f] for f, _ws in known], n), doc.text
+            assert names == (None if not any(isinstance(f, str) for f, _ws in known) else [f if isinstance(f, str) else None for f, _ws in known])
+            for label in model.labels:
+                before = model.contributions(offsets, label, known=known, context=context, n_features=n)
+                assert [(f if isinstance(f, str) else None, *rest) for f, *rest in before] == model.contributions_of(
+                    weights, spans, names, label, n, context=context
+                )
+        i += step
+
+
+def test_rules_of_a_whole_document_as_paragraph_by_paragraph(tagger, texts):
+    """rules.docs_matches (the tokens a rule may start at found over many paragraphs at once) against _doc_matches."""
+    from lspkit.nlp import rules
+    from lspkit.nlp.linear import token_array
+
+    texts = ["", "İstanbul's terms of reference", "Terms of reference"] + texts  # a lower case of another length: searched whole
+    docs = [tagger.nlp.make_doc(t) for t in texts]
+    for a in range(0, len(docs), 25):
+        found = rules.docs_matches(texts[a : a + 25], [token_array(d) for d in docs[a : a + 25]], tagger.nlp.vocab.strings)
+        assert found == [rules._doc_matches(d, t) for d, t in zip(docs[a : a + 25], texts[a : a + 25])]
+    assert sum(map(bool, found)) > 5
+
+
+def test_evidence_built_only_for_reported_themes_is_the_same(tagger, texts):
+    """The tagger looks for the model's words only for themes it reports (finish_all's `report`): at every
+    threshold its hits, evidence included, are those of a run reporting everything (evidence from 0.25, as
+    before), cut at the threshold."""
+    items = [(str(i), t) for i, t in enumerate(texts)]
+    everything = tagger.tag_texts(items, min_score=0.0)
+    assert sum(len(h.evidence) for p in everything for h in p.themes if h.score < 0.5) > 50  # themes below 0.5 with evidence
+    for cut in (0.1, 0.3, 0.5, 0.8):
+        now = tagger.tag_texts(items, min_score=cut)
+        for a, b in zip(everything, now):
+            assert tuple(h for h in a.themes if h.score >= cut) == b.themes
+            assert a.scores == b.scores
+
+
+def test_keep_longest_without_overlaps_as_with_the_full_walk():
+    """themes._keep_longest returns the matches sorted when none overlaps; the same as its full walk, on random matches."""
+    import random
+    from types import SimpleNamespace
+
+    from lspkit.nlp import themes
+
+    def full(matches):  # the walk every paragraph took before
+        order = sorted(matches, key=lambda m: (-(m[4] - m[3]), -m[1].weight, m[3]))
+        taken, out = {}, []
+        for m in order:
+            th, term, neg, s, e = m
+            occupied = taken.setdefault((th, neg), [])
+            if any(a < e and s < b for a, b in occupied):
+                continue
+            occupied.append((s, e))
+            out.append(m)
+        return sorted(out, key=lambda m: (m[3], m[4]))
+
+    rng = random.Random(7)
+    terms = [SimpleNamespace(weight=w) for w in (0.5, 1.0, 1.0, 2.0)]
+    fast = 0
+    for _ in range(20_000):
+        matches = []
+        for _m in range(rng.randint(0, 6)):
+            s = rng.randint(0, 30)
+            matches.append((rng.choice("ab"), rng.choice(terms), rng.random() < 0.2, s, s + rng.randint(1, 4)))
+        fast += all(x[3] >= y[4] or y[3] >= x[4] for i, x in enumerate(matches) for y in matches[:i])
+        assert themes._keep_longest(matches) == full(matches)
+    assert fast > 1000

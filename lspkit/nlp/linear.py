@@ -29,7 +29,7 @@ import json
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
-from itertools import repeat
+from itertools import compress, repeat
 from operator import add, itemgetter
 from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
@@ -55,6 +55,29 @@ def token_columns(doc) -> list:
     if not len(doc):
         return [[], [], []]
     return doc.to_array([ORTH, NORM, IDX]).T.tolist()
+
+
+def token_array(doc):
+    """[ORTH, NORM, IDX] of the doc's tokens as one uint64 array a token a row (LinearModel.walk_docs)."""
+    import numpy as np
+    from spacy.attrs import IDX, NORM, ORTH
+
+    if not len(doc):
+        return np.zeros((0, 3), dtype=np.uint64)
+    return doc.to_array([ORTH, NORM, IDX])
+
+
+def _lookup(sorted_keys, values):
+    """(place, found) of each of `values` in the sorted array `sorted_keys` (place 0 where not found)."""
+    import numpy as np
+
+    if not len(sorted_keys) or not len(values):
+        return np.zeros(len(values), np.int64), np.zeros(len(values), bool)
+    at = np.searchsorted(sorted_keys, values)
+    at[at == len(sorted_keys)] = 0
+    found = sorted_keys[at] == values
+    at[~found] = 0
+    return at, found
 
 
 class _WordTable(dict):
@@ -277,7 +300,13 @@ class LinearModel:
                             known.append((pair, ws))
                             offsets[pair] = (prev_idx, idx + length)
                 prev, prev_stop, prev_idx = norm, stop, idx
-        n = len(seen)
+        return self.scored(len(seen), known, offsets, context=context, rules=rules)
+
+    def scored(
+        self, n: int, known: list, offsets: dict, *, context: Optional[DocumentContext] = None, rules: Optional[dict] = None
+    ) -> tuple[list[float], list[tuple[Any, tuple[float, ...]]], int, dict]:
+        """score_doc's answer from a paragraph's walk: `n` features, the `known` ones [(key, weights)] in order,
+        their `offsets`; `rules` as score_doc's."""
         if not n:
             return [_sigmoid(b) for b in self.bias], [], 0, offsets
         fired = None
@@ -295,23 +324,158 @@ class LinearModel:
                 return self._probabilities(n, known[: len(known) - len(fired)], context, fired), known, n, offsets
         return self._probabilities(n, known, context), known, n, offsets
 
+    def walk_docs(self, arrays: Sequence, vocab) -> list[tuple[int, list, dict]]:
+        """score_doc's walk over the words of many paragraphs at once: (number of features, the known ones
+        [(key, weights)] in score_doc's order, {key: (start, end)} of the known ones) for each paragraph, from its
+        token_array.  The same features, order and offsets as score_doc (tests/test_tag_fast_paths.py), found
+        with numpy over all the tokens: a Python step per known feature instead of several per token."""
+        import numpy as np
+
+        counts = [len(a) for a in arrays]
+        total = sum(counts)
+        if not total:
+            return [(0, [], {}) for _a in arrays]
+        big = np.concatenate(arrays) if len(arrays) > 1 else arrays[0]
+        orth, norm, idx = big[:, 0], big[:, 1], big[:, 2].astype(np.int64)
+        if len(_WORDS) > 500_000:
+            _WORDS.clear()
+        _WORDS.vocab = vocab
+        unique, inverse = np.unique(orth, return_inverse=True)
+        info = list(map(_WORDS.__getitem__, unique.tolist()))  # per lexeme, as score_doc reads it
+        word = np.fromiter((bool(x) for x in info), bool, len(info))[inverse]
+        stop = np.fromiter((bool(x and x[0]) for x in info), bool, len(info))[inverse]
+        length = np.fromiter((x[1] if x else 0 for x in info), np.int64, len(info))[inverse]
+        doc = np.repeat(np.arange(len(arrays)), counts)
+        # the previous token is a word of the same paragraph
+        prev_word = np.empty(total, bool)
+        prev_word[0] = False
+        prev_word[1:] = word[:-1] & (doc[1:] == doc[:-1])
+        prev_stop = np.empty(total, bool)
+        prev_stop[0] = False
+        prev_stop[1:] = stop[:-1]
+        unigram = np.flatnonzero(word & ~stop)
+        pair = np.flatnonzero(word & prev_word & ~(stop & prev_stop))
+        # first occurrences in each paragraph: a stable sort by (paragraph, key) keeps the earliest first
+        d, k = doc[unigram], norm[unigram]
+        order = np.lexsort((k, d))
+        d, k = d[order], k[order]
+        new = np.ones(len(order), bool)
+        new[1:] = (d[1:] != d[:-1]) | (k[1:] != k[:-1])
+        unigram = unigram[order[new]]
+        d, k1, k2 = doc[pair], norm[pair - 1], norm[pair]
+        order = np.lexsort((k2, k1, d))
+        d, k1, k2 = d[order], k1[order], k2[order]
+        new = np.ones(len(order), bool)
+        new[1:] = (d[1:] != d[:-1]) | (k1[1:] != k1[:-1]) | (k2[1:] != k2[:-1])
+        pair = pair[order[new]]
+        n = (np.bincount(doc[unigram], minlength=len(arrays)) + np.bincount(doc[pair], minlength=len(arrays))).tolist()
+        # the ones the model knows, as rows of its weights: a word by its key, a pair by its words' places among
+        # the pairs' first and second words
+        word_keys, word_rows, firsts, seconds, pair_codes, pair_rows, rows = self._rows()
+        at, hit = _lookup(word_keys, norm[unigram])
+        unigram, unigram_rows = unigram[hit], word_rows[at[hit]]
+        first, hit = _lookup(firsts, norm[pair - 1])
+        second, found = _lookup(seconds, norm[pair])
+        hit &= found
+        at, found = _lookup(pair_codes, first.astype(np.int64) * len(seconds) + second)
+        hit &= found
+        pair, pair_rows = pair[hit], pair_rows[at[hit]]
+        # in score_doc's order: token by token, a token's word before its pair
+        at = np.concatenate((unigram * 2, pair * 2 + 1))
+        order = np.argsort(at, kind="stable")
+        at = at[order]
+        g = at >> 1
+        weights = list(map(rows.__getitem__, np.concatenate((unigram_rows, pair_rows))[order].tolist()))
+        spans = list(zip(np.where((at & 1).astype(bool), idx[g - 1], idx[g]).tolist(), (idx[g] + length[g]).tolist()))
+        bounds = np.searchsorted(doc[g], np.arange(len(arrays) + 1)).tolist()
+        return [(c, weights[a:b], spans[a:b]) for c, a, b in zip(n, bounds, bounds[1:])]
+
+    def _rows(self):
+        """weights_by_id as sorted arrays for walk_docs: the words' keys and their rows; the pairs' first words,
+        second words, and codes (first's place * number of seconds + second's place) and their rows; the rows'
+        weights (the table's own tuples)."""
+        table = self.weights_by_id()
+        cached = self.__dict__.get("_rows_cache")
+        if cached is None or cached[0] is not table:
+            import numpy as np
+
+            keys = list(table)
+            rows = list(table.values())
+            is_pair = np.array([type(k) is tuple for k in keys], dtype=bool)
+            at = np.arange(len(keys))
+            word_rows, pair_rows = at[~is_pair], at[is_pair]
+            word_keys = np.array([keys[r] for r in word_rows.tolist()], dtype=np.uint64)
+            order = np.argsort(word_keys, kind="stable")
+            pairs = np.array([keys[r] for r in pair_rows.tolist()], dtype=np.uint64).reshape(-1, 2)
+            firsts, first = np.unique(pairs[:, 0], return_inverse=True)
+            seconds, second = np.unique(pairs[:, 1], return_inverse=True)
+            codes = first.astype(np.int64) * len(seconds) + second
+            order2 = np.argsort(codes, kind="stable")
+            found = (word_keys[order], word_rows[order], firsts, seconds, codes[order2], pair_rows[order2], rows)
+            cached = self.__dict__["_rows_cache"] = (table, found)
+        return cached[1]
+
+    def scored_rows(self, n: int, weights: list, spans: list, *, context: Optional[DocumentContext] = None, rules: Optional[dict] = None):
+        """score_doc's answer from a paragraph's walk_docs (`n` features, the known ones' `weights` and `spans` in
+        order), with its guide-rule features: (probabilities, weights, spans, names, n) where names is None when
+        every known feature is a word, else the feature's name for a rule and None for a word."""
+        if not n:
+            return [_sigmoid(b) for b in self.bias], [], [], None, 0
+        names = None
+        if rules and self.uses_rules:
+            w = self.weights
+            fired = [(f, ws) for f in rules if (ws := w.get(f)) is not None]
+            if fired:
+                names = [None] * len(weights) + [f for f, _ws in fired]
+                spans = spans + [rules[f] for f, _ws in fired]
+            if not self.rule_value:  # scaled like words: they count among the features (score_doc)
+                weights = weights + [ws for _f, ws in fired]
+                n += len(rules)
+            else:
+                words = weights
+                weights = weights + [ws for _f, ws in fired]
+                return self._probabilities_of(n, words, context, [ws for _f, ws in fired]), weights, spans, names, n
+        return self._probabilities_of(n, weights, context), weights, spans, names, n
+
+    def contributions_of(self, weights: list, spans: list, names, label: str, n: int, top: int = 5, context: Optional[DocumentContext] = None):
+        """contributions() from scored_rows' answer (a word's feature is None: its text is its span's)."""
+        j = self.labels.index(label)
+        extra = len(context.features) if context is not None else 0
+        v = self.rule_value
+        scale = 1.0 / math.sqrt(n + extra) if n + extra else 0.0
+        if names is None:
+            found = [(None, ws[j] * scale, a, b) for ws, (a, b) in zip(weights, spans) if ws[j] > 0]
+        elif v:
+            found = [(f, ws[j] * (scale if f is None else v), a, b) for ws, (a, b), f in zip(weights, spans, names) if ws[j] > 0]
+        else:
+            found = [(f, ws[j] * scale, a, b) for ws, (a, b), f in zip(weights, spans, names) if ws[j] > 0]
+        if extra:
+            found.extend((f, ws[j] * scale, 0, 0) for f, ws in context.known if ws[j] > 0)
+        found.sort(key=_third)
+        found.sort(key=_second, reverse=True)
+        return found[:top]
+
     @property
     def uses_rules(self) -> bool:
         """Trained with the guide's rules as features (lspkit.nlp.rules)."""
         return bool(self.meta.get("rules"))
 
     def _probabilities(self, n_features: int, known: list, context: Optional[DocumentContext], rules: Sequence = ()) -> list[float]:
+        return self._probabilities_of(n_features, list(map(_second, known)), context, list(map(_second, rules)))
+
+    def _probabilities_of(self, n_features: int, weights: list, context: Optional[DocumentContext], rules: Sequence = ()) -> list[float]:
+        """_probabilities from the known features' weights (and the rules' weights, for a rule_value model)."""
         extra = len(context.features) if context is not None else 0
-        if not known and not extra and not rules:
+        if not weights and not extra and not rules:
             return [_sigmoid(b) for b in self.bias]
         scale = 1.0 / math.sqrt(n_features + extra) if n_features + extra else 0.0
         # bias + scale * (x1 + x2 + ...), the weights added in the features' order, one label at a time
-        sums = map(sum, zip(*map(_second, known))) if known else repeat(0.0)
+        sums = map(sum, zip(*weights)) if weights else repeat(0.0)
         if extra:
             sums = map(add, sums, context.sums)
         if rules:
             v = self.rule_value
-            fixed = [v * x for x in map(sum, zip(*map(_second, rules)))]
+            fixed = [v * x for x in map(sum, zip(*rules))]
             return [_sigmoid(b + s * scale + r) for b, s, r in zip(self.bias, sums, fixed)]
         return [_sigmoid(b + s * scale) for b, s in zip(self.bias, sums)]
 

@@ -239,12 +239,54 @@ def _doc_matches(doc, text: str, columns: Optional[list] = None) -> dict[str, tu
         table.clear()
     table.strings = doc.vocab.strings
     words = list(map(table.__getitem__, keys))  # a word not seen before is looked up by __missing__
+    # words no rule can start at (most) are skipped
+    return matches_at(low, compress(zip(words, starts), words))
+
+
+def docs_matches(texts, arrays, strings) -> list[dict[str, tuple[int, int]]]:
+    """_doc_matches of many paragraphs at once: `texts` and, for each, the [ORTH, NORM, IDX] array of its tokens
+    (linear.token_array).  The tokens at which some rule may start are found for all the paragraphs' tokens
+    together (a word's rules looked up once per distinct word), so a paragraph's Python walks only those."""
+    import numpy as np
+
+    counts = [len(a) for a in arrays]
+    starts_at: list = [[] for _a in arrays]
+    if sum(counts):
+        big = np.concatenate(arrays) if len(arrays) > 1 else arrays[0]
+        table = _WORD_RULES
+        if len(table) > 200_000:
+            table.clear()
+        table.strings = strings
+        unique, inverse = np.unique(big[:, 0], return_inverse=True)
+        rules = list(map(table.__getitem__, unique.tolist()))
+        some = np.fromiter(map(bool, rules), bool, len(rules))[inverse]
+        at = np.flatnonzero(some)
+        doc = np.repeat(np.arange(len(arrays)), counts)[at]
+        bounds = np.searchsorted(doc, np.arange(len(arrays) + 1)).tolist()
+        found = list(zip(map(rules.__getitem__, inverse[at].tolist()), big[at, 2].tolist()))
+        starts_at = [found[a:b] for a, b in zip(bounds, bounds[1:])]
+    out = []
+    for text, n, at in zip(texts, counts, starts_at):
+        low = text.lower()
+        if len(low) != len(text):  # as _doc_matches
+            out.append(search_all(text))
+        elif not n:
+            out.append({})
+        else:
+            out.append(matches_at(low, at))
+    return out
+
+
+def matches_at(low: str, at) -> dict[str, tuple[int, int]]:
+    """The rules' first matches in `low` (a text's lower case, of the text's length), from `at`: ((tried, line),
+    offset) of the tokens, in order, at which some rule may start (_word_rules of the token's lower case; words
+    no rule can start at left out).  _doc_matches gives them token by token; the tagger (themes.ThemeScorer.
+    finish_all) finds them for a whole document's tokens at once."""
     found: dict[int, tuple[int, int]] = {}
     lines = 0
     match = _MATCH
-    # a rule's first match is at the first token (in order) where it starts a match; words no rule can
-    # start at (most) are skipped
-    for (tried, line), idx in compress(zip(words, starts), words):
+    # a rule's first match is at the first token (in order) where it starts a match
+    for (tried, line), idx in at:
         if line:
             lines |= line
         for i in tried:

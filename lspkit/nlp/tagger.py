@@ -190,8 +190,7 @@ class Tagger:
             labels = model.labels
             lexicon = [scorer.lexicon_scores(d) for d, _k in done]
             context = scorer.context(context_shares([[s.get(n, 0.0) for n in labels] for s in lexicon], len(labels)))
-            for doc, _key in done:
-                scorer.finish(doc, context)
+            scorer.finish_all([doc for doc, _key in done], context, report=max(threshold, 0.0))  # the hits read below
         out = []
         for doc, key in done:
             hits = [h for h in docdata.get(doc, "theme_hits") if h.score >= threshold and h.score > 0]

@@ -11,13 +11,14 @@ its own.
 from __future__ import annotations
 
 import math
+from itertools import repeat
 from dataclasses import dataclass, fields
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any, Optional, Sequence
 
 from . import docdata
-from .linear import context_shares, describe_context, token_columns
-from .rules import describe_rule, is_rule, rule_features
+from .linear import context_shares, describe_context, token_array, token_columns
+from .rules import describe_rule, docs_matches, is_rule, rule_features
 from .taxonomy import Scoring, Taxonomy
 from .matching import stem
 
@@ -322,24 +323,56 @@ class ThemeScorer:
         self._use_model(doc, doc_text(doc), names, scores, evidence, context)
         self._set(doc, names, scores, evidence, priors)
 
+    def finish_all(self, docs, context, report: float = 0.0) -> None:
+        """finish() for a document's docs at once (Tagger._tag): the model's words (LinearModel.walk_docs) and
+        the tokens the guide's rules may start at (rules.docs_matches) found over all their tokens together.
+        `report`: the caller reads the hits scoring at least this only; a theme below it gets no evidence
+        (the model's words are not looked for, the lexicon's not sorted), its score as always."""
+        pending = []
+        for doc in docs:
+            found = docdata.get(doc, "lsp_pending")
+            if found is not None:
+                docdata.put(doc, "lsp_pending", None)
+                pending.append((doc, doc_text(doc), found))
+        if not pending:
+            return
+        model = self.model
+        arrays = [token_array(doc) for doc, _t, _p in pending]
+        walks = model.walk_docs(arrays, self.nlp.vocab)
+        rules = docs_matches([t for _d, t, _p in pending], arrays, self.nlp.vocab.strings) if model.uses_rules else repeat(None)
+        for (doc, text, (names, scores, evidence, priors)), walk, found in zip(pending, walks, rules):
+            self._use_model(doc, text, names, scores, evidence, context, walk=walk, rules=found, floor=max(EVIDENCE_FLOOR, report))
+            self._set(doc, names, scores, evidence, priors, report)
+
     @staticmethod
-    def _set(doc, names, scores: dict, evidence: dict, priors: dict) -> None:
+    def _set(doc, names, scores: dict, evidence: dict, priors: dict, report: float = 0.0) -> None:
         hits = tuple(
-            _hit(n, scores[n], tuple(sorted(evidence[n], key=_evidence_order)) if evidence[n] else (), priors.get(n, 0.0))
+            _hit(n, scores[n], tuple(sorted(evidence[n], key=_evidence_order)) if evidence[n] and scores[n] >= report else (), priors.get(n, 0.0))
             for n in names
         )
         docdata.put(doc, "theme_scores", scores)
         docdata.put(doc, "theme_hits", hits)
         doc.cats = dict(scores)
 
-    def _use_model(self, doc, text: str, names, scores: dict, evidence: dict, context) -> None:
+    def _use_model(self, doc, text: str, names, scores: dict, evidence: dict, context, walk=None, rules=None, floor: float = EVIDENCE_FLOOR) -> None:
         """Combine lexicon and model scores (calibrated: 0.5 is the theme's tuned threshold); add the model's evidence.
 
-        `context`: the document's DocumentContext (self.context), None for a model without it."""
+        `context`: the document's DocumentContext (self.context), None for a model without it.  `walk` and `rules`:
+        the doc's LinearModel.walk_docs and guide-rule features, when finish_all found them.  `floor`: the model's
+        words join the evidence of a theme scoring at least this (EVIDENCE_FLOOR, or what the caller reports)."""
         model = self.model
-        columns = token_columns(doc)  # once for the rules and the words
-        rules = rule_features(text, doc, columns) if model.uses_rules else None
-        probabilities, known, n_features, offsets = model.score_doc(doc, context=context, rules=rules, columns=columns)
+        if walk is not None:
+            probabilities, weights, spans, features, n_features = model.scored_rows(*walk, context=context, rules=rules)
+
+            def contributions(n):
+                return model.contributions_of(weights, spans, features, n, n_features, context=context)
+        else:
+            columns = token_columns(doc)  # once for the rules and the words
+            rules = rule_features(text, doc, columns) if model.uses_rules else None
+            probabilities, known, n_features, offsets = model.score_doc(doc, context=context, rules=rules, columns=columns)
+
+            def contributions(n):
+                return model.contributions(offsets, n, known=known, context=context, n_features=n_features)
         if not n_features:
             return  # no words: nothing for the model to weigh
         probs = dict(zip(model.labels, probabilities))
@@ -347,8 +380,8 @@ class ThemeScorer:
             if n not in self._model_labels:
                 continue
             scores[n] = model.combine(n, scores[n], probs[n])
-            if scores[n] >= EVIDENCE_FLOOR:
-                for feat, w, a, b in model.contributions(offsets, n, known=known, context=context, n_features=n_features):
+            if scores[n] >= floor:
+                for feat, w, a, b in contributions(n):
                     if is_rule(feat):  # a rule of the labelling guide, and the words that made it fire
                         evidence[n].append(_evidence(text[a:b], a, b, round(w, 3), describe_rule(feat), "model:rule"))
                     elif a == b:  # a context feature, by name
@@ -376,8 +409,21 @@ def _contains(hay: tuple[str, ...], needle: tuple[str, ...]) -> bool:
     return n > 0 and any(hay[i : i + n] == needle for i in range(len(hay) - n + 1))
 
 
+_span = itemgetter(3, 4)
+
+
 def _keep_longest(matches):
     """Within a theme (and sign), overlapping matches keep only the longest, then heaviest."""
+    if len(matches) < 2:
+        return list(matches)
+    found = sorted(matches, key=_span)
+    end = 0
+    for m in found:  # (most paragraphs: no two matches overlap, whatever their themes: all are kept)
+        if m[3] < end:
+            break
+        end = m[4]
+    else:
+        return found
     order = sorted(matches, key=lambda m: (-(m[4] - m[3]), -m[1].weight, m[3]))
     taken: dict[tuple[str, bool], list[tuple[int, int]]] = {}
     out = []
