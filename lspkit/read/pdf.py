@@ -932,8 +932,10 @@ def _make_line(runs: list[Run], page_no: int, width: float, height: float,
             after_mark = bool(marks) and runs[i - 1][6] == marks[-1]
             if after_mark and text[:1] in ".,;:)]!?’”'\"":
                 pass  # "arrangements¹." reads "arrangements."
-            elif r[0] - prev_x1 > 0.15 * r[4] and not parts[-1].endswith(" "):
+            elif r[0] - prev_x1 > 0.15 * r[4] and not parts[-1].endswith(" ") and not text.startswith(" "):
                 parts.append(" ")
+        if text.startswith(" ") and (not parts or parts[-1].endswith(" ")):
+            text = text.lstrip()  # (a run opens with the space the stream put after a raised word: one space)
         parts.append(text)
         prev_x1 = r[1]
         n = len(text)
