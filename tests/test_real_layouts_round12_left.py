@@ -13,3 +13,17 @@ def test_a_word_after_a_raised_ordinal_keeps_the_space_the_text_stream_holds():
     text = " ".join(p.text for p in d.paragraphs)
     assert "demolished down to the 21st floor and" in text
     assert "21stfloor" not in text
+
+
+AGENDA = "warrenville-library_2017_agenda-meeting-room-policy-committee-2017-01-10-v2"
+
+
+def test_an_agenda_item_with_a_note_in_small_print_under_it_is_an_item_not_a_heading():
+    # "4. Approval of the agenda (ACTION)" / (in smaller type, set in) "Trustees may request to remove any items ...":
+    # items 1 to 7 are one series of items; the small print under item 4 is its note, not a section's prose
+    d = doc(AGENDA)
+    assert not [s for s in d.sections if s.number == "4"]
+    assert para(d, "4").text == (
+        "Approval of the agenda (ACTION) Trustees may request to remove any items from the consent or regular "
+        "agenda at this time. Discussion only items may also be added to the regular agenda at this time.")
+    assert para(d, "5").text == "Public comments"

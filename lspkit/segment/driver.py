@@ -734,6 +734,17 @@ _LIST_ITEM = re.compile(r"\s*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]|[•▪●�
 _CAPITAL_ITEM = re.compile(r"\s*\(?[A-Z][.)]\s")  # "A. Legality – ...": an item when set in from its paragraph
 
 
+def _small_note_under(p: OpenParagraph, w: WorkLine) -> bool:
+    """Line w, in smaller type, is a note printed under the item p on its page: the item is a title that ended with
+    no stop ("4. Approval of the agenda (ACTION)" / "Trustees may request to remove any items ..." in an agenda's
+    small print) and the note is set in from the item's number.  A caption or a source line follows a paragraph
+    that said something and ended."""
+    last = p.tail or (p.pieces[-1] if p.pieces else [])
+    return bool(last and p.read_lines and p.last_line is not None and p.last_line.page == w.line.page
+                and len(p.read_lines) == 1 and not _STOPPED.search(last[-1].rstrip())
+                and w.line.x0 > p.read_lines[0].x0 + 6)
+
+
 def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool) -> bool:
     """After a numbered paragraph whose last sentence ended, a new block on the same page (a gap above it), set no
     further in than the paragraph's text and opening a sentence of its own, is unnumbered prose between numbered
@@ -749,7 +760,7 @@ def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool)
     if not (s.body.pdf and in_paragraph and not mid_sentence and w.gap_before and w.label is None) or p is None \
             or p.last_line is None or p.kind is not ParagraphKind.PARAGRAPH:
         return False
-    if w.line.size and w.line.size < 0.85 * p.last_line.size:
+    if w.line.size and w.line.size < 0.85 * p.last_line.size and not _small_note_under(p, w):
         # in clearly smaller type, on this page or the next: a caption, a source line or a contact box ("for
         # further information, contact ..."), not its text nor its list's
         return True
