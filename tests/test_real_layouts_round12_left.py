@@ -27,3 +27,11 @@ def test_an_agenda_item_with_a_note_in_small_print_under_it_is_an_item_not_a_hea
         "Approval of the agenda (ACTION) Trustees may request to remove any items from the consent or regular "
         "agenda at this time. Discussion only items may also be added to the regular agenda at this time.")
     assert para(d, "5").text == "Public comments"
+
+
+def test_a_lone_letter_set_in_under_a_short_item_is_its_sub_item():
+    # "6. New Business" / (set in) "a. Discussion of Meeting Room Policy" / "7. Adjournment (ACTION)"
+    d = doc(AGENDA)
+    assert para(d, "6").text == "New Business"
+    sub = para(d, "6(a)")
+    assert sub.label == "a" and sub.text == "Discussion of Meeting Room Policy"
