@@ -35,3 +35,10 @@ def test_a_lone_letter_set_in_under_a_short_item_is_its_sub_item():
     assert para(d, "6").text == "New Business"
     sub = para(d, "6(a)")
     assert sub.label == "a" and sub.text == "Discussion of Meeting Room Policy"
+
+
+def test_a_web_address_alone_at_the_foot_of_a_one_page_paper_is_its_footer():
+    # "www.warrenville.com" at the foot of the agenda's only page, far under "7. Adjournment (ACTION)"
+    d = doc(AGENDA)
+    assert para(d, "7").text == "Adjournment (ACTION)"
+    assert any(x.text == "www.warrenville.com" for x in d.dropped)
