@@ -42,3 +42,13 @@ def test_a_web_address_alone_at_the_foot_of_a_one_page_paper_is_its_footer():
     d = doc(AGENDA)
     assert para(d, "7").text == "Adjournment (ACTION)"
     assert any(x.text == "www.warrenville.com" for x in d.dropped)
+
+
+def test_a_starred_note_after_the_last_paragraph_is_a_block_of_its_own():
+    # "4. Acceptance/Rejection of Responses. ... sole discretion of the Board." / "*NOTE: Revisions to the original
+    # RFQ were made on 1/14/2016 ...": a note set after the paragraph that ended, at its margin, not its text
+    d = doc("warrenville-library_2016_rfq-construction-management-rev1")
+    last = d.paragraphs[-1]
+    assert last.label == "4"
+    assert last.text.endswith("at the sole discretion of the Board.")
+    assert any(b.text.startswith("*NOTE: Revisions to the original RFQ") for b in d.blocks)

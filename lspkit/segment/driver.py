@@ -794,6 +794,8 @@ def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool)
     if not last or not _STOPPED.search(last[-1].rstrip()):
         return False
     first = w.text.lstrip()[:1]
+    if first in "*†" and w.text.lstrip()[1:2].isupper():
+        first = w.text.lstrip()[1:2]  # "*NOTE: Revisions to the original RFQ were made on ...": a starred note
     if not (first.isupper() or first.isdigit()):
         return False
     margin = _text_margin(p)
