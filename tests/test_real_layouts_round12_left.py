@@ -52,3 +52,17 @@ def test_a_starred_note_after_the_last_paragraph_is_a_block_of_its_own():
     assert last.label == "4"
     assert last.text.endswith("at the sole discretion of the Board.")
     assert any(b.text.startswith("*NOTE: Revisions to the original RFQ") for b in d.blocks)
+
+
+def test_short_items_over_bullets_are_items_when_an_item_of_their_series_runs_over_its_text():
+    # "1. Information about the Firm" / bullets; "2. Qualifications of the individual(s) who will work on the
+    # renovation project" / (set in) "Identify and provide resumes ..."; "3. Representative projects" / bullets;
+    # "4. Project Approach" / bullets: one series of items, each with its text; none heads a section
+    d = doc("warrenville-library_2016_rfq-construction-management")
+    assert not [s for s in d.sections if s.number in ("1", "3", "4")]
+    first = [p for p in d.paragraphs if p.number == "1"][0]
+    assert first.text == ("Information about the Firm Firm name, address and telephone number Primary contact name "
+                          "with email and telephone number Brief history of the Firm Information about workload and "
+                          "availability")
+    assert [p for p in d.paragraphs if p.number == "4"][0].text.startswith(
+        "Project Approach Briefly describe your Firm’s experience")

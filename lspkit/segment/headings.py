@@ -528,8 +528,37 @@ def _over_items(body: Body, i: int) -> bool:
         return False
     if nxt.label.kind == "bullet":  # not a sentence its bullets finish ("53 Also relevant are the following SPDs")
         return not re.search(r"\b(?:to|that|who|which|of|and|or|the|for|by|with)$|\b(?:is|are|was|were|be|will|"
-                             r"should|must|shall|may|can|has|have|include|includes|following)\b", rest, re.I)
+                             r"should|must|shall|may|can|has|have|include|includes|following)\b", rest, re.I) \
+            and not _long_sibling(body, i)
     return nxt.label.kind == "number" and nxt.label.levels == lab.levels + (1,)
+
+
+def _long_sibling(body: Body, i: int) -> bool:
+    """An item of line i's series, next to it at its margin, is no short title but a long line over the text set in
+    under it ("1. Information about the Firm" / bullets; "2. Qualifications of the individual(s) who will work on the
+    renovation project" / "Identify and provide resumes ..."; "3. Representative projects" / bullets): the items of
+    one series are one kind, and that one is an item with its text, so the short ones over bullets are items too."""
+    w = body[i]
+    lab = w.label
+    if not body.pdf or lab is None or len(lab.levels) != 1:
+        return False
+    tol = max(3.0, 0.3 * (w.line.size or 10))
+    for step in (-1, 1):
+        want, page, j = lab.levels[0] + step, w.line.page, i + step
+        while 0 <= j < len(body) and abs(body[j].line.page - page) <= 1:
+            v = body[j]
+            if v.label is not None and v.label.kind == "number" and abs(v.line.x0 - w.line.x0) <= tol:
+                if v.label.levels != (want,):
+                    break
+                if j + 1 < len(body) and not _short_title(body, j) \
+                        and not body.numbered_heading_look(v) and body[j + 1].label is None \
+                        and body[j + 1].line.x0 > v.line.x0 + 8 and body[j + 1].line.page == v.line.page:
+                    return True
+                want, page = want + step, v.line.page  # a short title too: the series goes on
+            elif v.line.x0 < w.line.x0 - tol:
+                break
+            j += step
+    return False
 
 
 def _over_first_child(body: Body, i: int) -> bool:
