@@ -66,3 +66,15 @@ def test_short_items_over_bullets_are_items_when_an_item_of_their_series_runs_ov
                           "availability")
     assert [p for p in d.paragraphs if p.number == "4"][0].text.startswith(
         "Project Approach Briefly describe your Firm’s experience")
+
+
+def test_lettered_sentences_under_a_numbered_sections_scene_setting_lead_in_are_its_paragraphs():
+    # By-laws: "SECTION 3: Procedures for a "Closed Meeting"" / "At a public meeting properly called with appropriate
+    # notice and quorum present:" / "a. There must be a citation ..." "b. A roll call vote must be taken ..." "c. ...":
+    # each item a sentence of its own, so a provision; not the goals that finish "... the goals of the District are:"
+    d = doc("warrenville-library_2011_board-bylaws")
+    items = [p for p in d.paragraphs if p.page == 7 and p.label in ("a", "b", "c")]
+    assert [p.label for p in items] == ["a", "b", "c"]
+    assert items[0].text == "There must be a citation of the specific exception permitting a closed meeting."
+    assert items[2].text == "Only topics specified in the vote for a closed meeting may be considered in the closed meeting."
+    assert not any(p.text.startswith("To make library services available") for p in d.paragraphs)

@@ -346,7 +346,11 @@ def _read_body(s: _State) -> None:
             body, i, hung or (s.outline.heading if by_heading else s.outline.number),
             hung is not None or s.numbering.heading_since_last and (intro or _right_under(body, i, after_heading)
                                                                     or _after_whole_lead(body, i, after_heading)
-                                                                    or _after_ended_intro(body, i, after_heading)),
+                                                                    or _after_ended_intro(body, i, after_heading)
+                                                                    or i - after_heading <= 2
+                                                                    and _after_intro(body, i, after_heading)
+                                                                    and not _FINISHED_BY_ITEMS.search(body[i - 1].text)
+                                                                    and s.numbering.letters.sentences_follow(body, i)),
             mid_sentence)
         if lettered is not None and by_heading and hung is None:
             lettered = (f"{s.outline.heading} {lettered[1]}", lettered[1], lettered[2])
@@ -983,6 +987,13 @@ def _next_subparagraph(s: _State, w: WorkLine) -> bool:
     if s.sub_series is None or s.paragraphs.open is None or w.label is None or w.label.kind != "part":
         return False
     return w.label.number.isdigit() and int(w.label.number) == s.sub_series[1] + 1 and w.text.lstrip().startswith("(")
+
+
+# a lead-in whose sentence its items finish: "... the goals of the District are:" / "a. To make ...", "... shall
+# include:", "... as follows:"; not one that sets the scene for provisions of their own ("At a public meeting
+# properly called with appropriate notice and quorum present:" / "a. There must be a citation ...")
+_FINISHED_BY_ITEMS = re.compile(r"(?i)\b(?:is|are|was|were|be|been|include|includes|including|follows|following|"
+                                r"to|that|of|by|for|with|shall|will|must|may)\s*:\s*$|\bfollowing(?:\s+\w+){1,2}\s*:\s*$")
 
 
 def _after_intro(body, i: int, after_heading: int) -> bool:
