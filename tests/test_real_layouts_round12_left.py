@@ -78,3 +78,13 @@ def test_lettered_sentences_under_a_numbered_sections_scene_setting_lead_in_are_
     assert items[0].text == "There must be a citation of the specific exception permitting a closed meeting."
     assert items[2].text == "Only topics specified in the vote for a closed meeting may be considered in the closed meeting."
     assert not any(p.text.startswith("To make library services available") for p in d.paragraphs)
+
+
+def test_accented_letters_of_the_papers_language_are_never_taken_for_a_ligature_the_font_mapped_wrongly():
+    # Vélizy-Villacoublay: "La boîte à livres va être installée très prochainement", "la future crèche": read
+    # "bofite", "trfts", "crftche" when "î" and "è" between letters were taken for ligatures a font maps wrongly
+    d = doc("velizy-villacoublay-conseil-de-quartier-louvois_2021_compte-rendu-27-octobre")
+    text = " ".join(p.text for p in d.paragraphs)
+    assert para(d, "1").text.startswith("La boîte à livres va être installée très prochainement.")
+    assert "phénomènes" in text
+    assert not any(bad in text for bad in ("bofite", "trfts", "crftche"))
