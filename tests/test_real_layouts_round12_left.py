@@ -88,3 +88,13 @@ def test_accented_letters_of_the_papers_language_are_never_taken_for_a_ligature_
     assert para(d, "1").text.startswith("La boîte à livres va être installée très prochainement.")
     assert "phénomènes" in text
     assert not any(bad in text for bad in ("bofite", "trfts", "crftche"))
+
+
+def test_a_numbered_list_set_in_under_a_lettered_paragraphs_lead_in_is_its_list():
+    # TAIC Volendam: "(b) On 18 January 2011, Carnival ... issued an advisory notice No. 02/2011 which recommended:"
+    # / "that each operating line:" / (set in) "1. Inspects all lifeboat ..." ... "4. Assesses the adequacy ...":
+    # the letter's quoted list, its text, not a series of paragraphs opening under the heading above the letter
+    d = doc("taic_2011_interim-factual-report-volendam")
+    b = next(p for p in d.paragraphs if p.page == 22 and p.label == "b")
+    assert b.text.endswith("reiterate the importance of using such devices to line workers and their supervisors.")
+    assert not [p for p in d.paragraphs if p.page == 22 and p.label in ("1", "2", "3", "4")]

@@ -333,7 +333,7 @@ def _read_body(s: _State) -> None:
             i += 1
             continue
         # "2. Reduce ..." under "1. Improve ...", set in inside "1.1 ... three priorities:": a list item, never a start
-        start = None if _next_list_item(s, w) or _numeric_row(body, i) else \
+        start = None if _next_list_item(s, w) or _list_of_letter(s, w) or _numeric_row(body, i) else \
             s.numbering.paragraph_start(body, i, s.outline.levels, in_paragraph, mid_sentence)
         # under an unnumbered heading, after the text that introduces them, lettered sentences are paragraphs too
         # ("General principles" / "... have emerged:" / "a. The Council will ..."), cited with the heading
@@ -878,6 +878,19 @@ def _spaced_closer(body, w: WorkLine, p: OpenParagraph) -> bool:
 
 
 _ITEM_NUMBER = re.compile(r"\s*(\d{1,2})[.)]\s")
+
+
+def _list_of_letter(s: _State, w: WorkLine) -> bool:
+    """Line w opens a numbered list ("1.") set in beyond the text of the open lettered paragraph, whose last line
+    introduces it ("(b) ... issued an advisory notice No. 02/2011 which recommended:" / "that each operating line:" /
+    "1. Inspects all lifeboat ..."): the letter's own list, its parts, not a new series of paragraphs."""
+    p = s.paragraphs.open
+    lab = w.label
+    if p is None or lab is None or lab.kind != "number" or lab.levels != (1,) or not p.label \
+            or not p.label.isalpha() or w.line.x0 < p.x_text + 8 or p.last_line is None:
+        return False
+    last = p.tail or (p.pieces[-1] if p.pieces else [])
+    return bool(last) and last[-1].rstrip().endswith(":") and p.last_line.page in (w.line.page, w.line.page - 1)
 
 
 def _next_list_item(s: _State, w: WorkLine) -> bool:
