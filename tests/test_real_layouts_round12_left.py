@@ -98,3 +98,15 @@ def test_a_numbered_list_set_in_under_a_lettered_paragraphs_lead_in_is_its_list(
     b = next(p for p in d.paragraphs if p.page == 22 and p.label == "b")
     assert b.text.endswith("reiterate the importance of using such devices to line workers and their supervisors.")
     assert not [p for p in d.paragraphs if p.page == 22 and p.label in ("1", "2", "3", "4")]
+
+
+def test_a_short_line_alone_at_a_hanging_paragraphs_text_margin_heads_what_follows():
+    # TAIC: "6.1. The Commission classifies safety actions by 2 types: ... issuing a recommendation." / (italic, at
+    # the text's margin) "Safety actions addressing safety issues identified during an inquiry" / "Safety issue – the
+    # master was unaware ..." / "6.2. ...": a heading, neither it nor the statement under it 6.1's text
+    d = doc("taic_2013_final-report-torea-collision-uncharted-rock")
+    assert para(d, "6.1").text.endswith("would not normally result in the Commission issuing a recommendation.")
+    assert any(s.heading == "Safety actions addressing safety issues identified during an inquiry" for s in d.sections)
+    v = doc("taic_2011_interim-factual-report-volendam")
+    assert para(v, "3.1.2").text == "The following safety actions are not listed in any order of priority."
+    assert any(s.heading == "Safety actions addressing proposed recommendations" for s in v.sections)

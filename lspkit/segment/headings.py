@@ -82,7 +82,8 @@ def find_heading(body: Body, i: int, outline: Outline, numbering: Numbering, *, 
     if lab is None:
         return _unnumbered(body, i, mid_sentence and not _next_lettered_title(body, i, outline), in_title_block) or \
             _standalone(body, i, in_paragraph, after_heading, in_title_block) or \
-            _tight_title(body, i, mid_sentence, in_title_block)
+            _tight_title(body, i, mid_sentence, in_title_block) or \
+            _hung_title(body, i, in_paragraph, mid_sentence, in_title_block, numbering)
     if lab.kind == "part":  # "(ii) Relationship with the London Plan", set alone between two paragraphs
         return _standalone(body, i, in_paragraph, after_heading, in_title_block) or \
             _tight_title(body, i, mid_sentence, in_title_block)
@@ -744,6 +745,35 @@ def _standalone(body: Body, i: int, in_paragraph: bool, after_heading: bool, in_
         return None
     parts = [body[j].text.strip() for j in range(i, i + used)]
     return Heading(None, " ".join(parts), body[i].line.page, SectionKind.SECTION, None, used)
+
+
+def _hung_title(body: Body, i: int, in_paragraph: bool, mid_sentence: bool, in_title_block: bool,
+                numbering: Numbering) -> Optional[Heading]:
+    """Where numbered paragraphs hang their text (the number out at the margin, the words set in), a short line
+    standing alone at the text's margin between a paragraph that ended and a block that opens a sentence or a
+    lettered item, a gap on either side: a heading, however it is set (TAIC's italic "Safety actions addressing
+    proposed recommendations" / "(a) On 11 January 2011 ..."; "... identified during an inquiry" / "Safety issue –
+    the master was unaware ...").  `_standalone` asks for a numbered paragraph after it; a heading over lettered
+    items or unnumbered prose is one too.  A paragraph's own second block fills its lines; this names."""
+    if not body.pdf or in_title_block or mid_sentence or not in_paragraph or i == 0 or not numbering.number_x:
+        return None
+    w, prev = body[i], body[i - 1]
+    if not w.gap_before or prev.line.page != w.line.page or not _ENDED.search(prev.text.rstrip()) \
+            or w.line.x0 < numbering.number_x[-1] + 12 or body.full_line(w.line):
+        return None
+    text = w.text.strip()
+    if not text[:1].isupper() or len(text.split()) > 12 or re.search(r"[.,;:!?\-–—]$", text) \
+            or not body.heading_text(text) or _standalone_block(body, i) != 1:
+        return None
+    if i + 1 >= len(body):
+        return None
+    nxt = body[i + 1]
+    if nxt.line.page != w.line.page or abs(nxt.line.x0 - w.line.x0) > 3 or not nxt.text.strip()[:1].isupper() \
+            and not (nxt.label is not None and nxt.label.kind == "part"):
+        return None
+    if nxt.label is not None and nxt.label.kind != "part":
+        return None  # a numbered paragraph after it: `_standalone`'s
+    return Heading(None, text, w.line.page, SectionKind.SECTION, None, 1)
 
 
 def series_opens(body: Body, i: int) -> bool:
