@@ -110,3 +110,13 @@ def test_a_short_line_alone_at_a_hanging_paragraphs_text_margin_heads_what_follo
     v = doc("taic_2011_interim-factual-report-volendam")
     assert para(v, "3.1.2").text == "The following safety actions are not listed in any order of priority."
     assert any(s.heading == "Safety actions addressing proposed recommendations" for s in v.sections)
+
+
+def test_a_logos_words_beside_the_running_head_are_lines_of_their_own():
+    # UK Covid-19 Inquiry: "UK" (13 pt) 60 pt left of "Module 2, 2A, 2B, 2C: Core decision-making and political"
+    # (21 pt), "Inquiry" (12 pt) left of "governance": the logo's words, never the head's first word
+    d = doc("uk-covid19-inquiry_2025_module-2-report-in-brief")
+    page1 = [x.text for x in d.dropped if x.page == 1]
+    assert "Module 2, 2A, 2B, 2C: Core decision-making and political" in page1
+    assert "governance" in page1
+    assert not any(t.startswith("UK Module") or t.startswith("Inquiry governance") for t in page1)

@@ -17,13 +17,13 @@ from typing import Optional
 # run layout, shared with read.py: [x0, x1, top, bottom, size, bold, text, first_char_index]
 
 
-def order_runs(runs: list[list], page_width: float) -> list[list[list]]:
+def order_runs(runs: list[list], page_width: float, page_height: float = 0.0) -> list[list[list]]:
     """Group a page's runs into visual lines, in reading order (column by column between full-width lines)."""
     if not runs:
         return []
     columns = _columns(runs)
     if len(columns) <= 1:
-        return _right_notes(_column_bands(_lines(runs)), runs, page_width)
+        return _apart(_right_notes(_column_bands(_lines(runs)), runs, page_width), page_width, page_height)
     # assign runs to a column, or to "span" when they cross a gutter
     spans: list[list] = []
     per_col: list[list[list]] = [[] for _ in columns]
@@ -51,7 +51,36 @@ def order_runs(runs: list[list], page_width: float) -> list[list[list]]:
         out.append(sline)
     for ci, lines in enumerate(col_lines):
         out.extend(lines[idx[ci]:])
-    return _right_notes(out, runs, page_width)
+    return _apart(_right_notes(out, runs, page_width), page_width, page_height)
+
+
+def _apart(lines: list[list[list]], page_width: float, page_height: float) -> list[list[list]]:
+    """A line at the head of the page built across a wide gap between type of clearly different sizes is two
+    lines: a logo's words set
+    beside a running head ("UK" in 13 pt, then "Module 2, 2A, 2B, 2C: Core decision-making and political" in 21 pt,
+    60 pt to its right), never one line "UK Module 2 ...".  Wide: a twenty-fifth of the page's width and one and a
+    half of the larger type's sizes (a word space is a third of one); clearly different: the smaller, on the left,
+    under four fifths of the larger.  (A number in large type before its text, a reference in small type after a
+    question, stay on their line; a table row's cells are set in one type.)"""
+    out: list[list[list]] = []
+    if not lines or page_height <= 0:
+        return lines
+    heads = sorted(min(r[2] for r in ln) for ln in lines)[:3]  # the page's three topmost lines, in its top band
+    band = min(heads[-1], 0.15 * page_height)
+    for ln in lines:
+        if len(ln) < 2 or min(r[2] for r in ln) > band:
+            out.append(ln)
+            continue
+        cut = 0
+        for k in range(1, len(ln)):
+            a, b = ln[k - 1], ln[k]
+            big, small = b[4], a[4]
+            if b[0] - a[1] >= max(page_width / 25, 1.5 * big) and small < 0.8 * big \
+                    and len(a[6].strip()) >= 2 and len(b[6].strip()) >= 2:
+                out.append(ln[cut:k])
+                cut = k
+        out.append(ln[cut:] if cut else ln)
+    return out
 
 
 def _overshoots(r: list, edge: float, next_left: Optional[float]) -> bool:

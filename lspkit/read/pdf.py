@@ -330,7 +330,7 @@ def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], cou
         # the layout sees the runs as they were before their marks split them ("Cardano " + a coloured
         # "Blockchain" + " treasury" are one run to the column finder)
         ordered = [[sub for r in line for sub in (r[9] if len(r) > 9 else [r])]
-                   for line in order_runs(_layout_runs(runs), width)]
+                   for line in order_runs(_layout_runs(runs), width, height)]
         if walls:
             ordered = [piece for line in ordered for piece in _walled(line, walls)]
         for line_runs in ordered:
@@ -345,7 +345,7 @@ def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], cou
     runs, notes = _margin_notes(runs, page_no, width, height)
     plain = True
     search = _UNMAPPED.search
-    for line_runs in order_runs(runs, width):
+    for line_runs in order_runs(runs, width, height):
         pieces = _walled(line_runs, walls) if walls else (line_runs,)
         if columns:
             pieces = [p for piece in pieces for p in _cut_at_columns(piece, columns)]
