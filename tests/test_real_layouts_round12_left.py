@@ -120,3 +120,13 @@ def test_a_logos_words_beside_the_running_head_are_lines_of_their_own():
     assert "Module 2, 2A, 2B, 2C: Core decision-making and political" in page1
     assert "governance" in page1
     assert not any(t.startswith("UK Module") or t.startswith("Inquiry governance") for t in page1)
+
+
+def test_a_title_that_names_only_the_kind_of_report_is_named_by_the_running_head():
+    # the largest type on page 1 is "Report and Recommendations In Brief"; what it reports on is the head every page
+    # prints over it, wrapped onto a second line: "Module 2, 2A, 2B, 2C: Core decision-making and political governance"
+    from real_util import summary
+
+    s = summary("uk-covid19-inquiry_2025_module-2-report-in-brief")
+    assert s.title == ("Module 2, 2A, 2B, 2C: Core decision-making and political governance: "
+                       "Report and Recommendations In Brief")
