@@ -130,3 +130,12 @@ def test_a_title_that_names_only_the_kind_of_report_is_named_by_the_running_head
     s = summary("uk-covid19-inquiry_2025_module-2-report-in-brief")
     assert s.title == ("Module 2, 2A, 2B, 2C: Core decision-making and political governance: "
                        "Report and Recommendations In Brief")
+
+
+def test_a_numbered_list_in_two_columns_broken_over_a_page_is_one_list_not_paragraphs():
+    # Decoy's draft minutes: "The primary schools involved are:" / "1. Bishopsteignton Primary School" beside "2.
+    # Bradley Barton Primary School" at a page's foot, then "3." to "7." beside "8." to "10." on the next page: the
+    # list of schools, never paragraphs 1 to 10
+    d = doc("decoy-school_2022_fgb-minutes-may-draft")
+    assert not any(p.text.startswith(("Bishopsteignton", "Canada Hill", "Kingskerswell", "The Grove School"))
+                   for p in d.paragraphs)
