@@ -139,3 +139,15 @@ def test_a_numbered_list_in_two_columns_broken_over_a_page_is_one_list_not_parag
     d = doc("decoy-school_2022_fgb-minutes-may-draft")
     assert not any(p.text.startswith(("Bishopsteignton", "Canada Hill", "Kingskerswell", "The Grove School"))
                    for p in d.paragraphs)
+
+
+def test_a_date_at_a_tab_stop_is_a_schedules_column_not_a_note_set_apart():
+    # Warrenville's RFQ (revised): "RFQ issued" (its first word inserted in red) ... "Monday, January 11, 2016" at
+    # the schedule's tab stop: one row, not a line and a minutes' action note beside it
+    from lspkit.read import read_lines
+    from real_util import real_pdf
+
+    lines = read_lines(str(real_pdf("warrenville-library_2016_rfq-construction-management-rev1.pdf")), pages=[2]).lines
+    texts = [ln.text for ln in lines]
+    assert "RFQ issued Monday, January 11, 2016" in texts
+    assert "Monday, January 11, 2016" not in texts

@@ -110,12 +110,18 @@ def _right_notes(lines: list[list[list]], runs: list[list], page_width: float) -
                 tail += (" " if a is not None and b[0] - a[1] > 0.15 * b[4] else "") + b[6]
             head = "".join(r[6] for r in ln[:cut]).strip()
             if (len(tail.split()) <= 4 and sum(c.isalpha() for c in tail) >= 2 and not re.search(r"[()\[\]]", tail)
-                    and len(head) >= 3 and ln[-1][1] >= right - 2 * max(r[4] for r in ln)):
+                    and len(head) >= 3 and ln[-1][1] >= right - 2 * max(r[4] for r in ln) and not _WHEN.match(tail)):
                 out.append(ln[:cut])
                 out.append(ln[cut:])
                 continue
         out.append(ln)
     return out
+
+
+# a date at a tab stop ("Monday, January 11, 2016", "12 February 2016"): a schedule's column, never a note
+_WHEN = re.compile(r"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|"
+                   r"sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+"
+                   r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})$")
 
 
 def _split_at(line: list[list]) -> Optional[tuple[float, float]]:
