@@ -747,6 +747,9 @@ def _standalone(body: Body, i: int, in_paragraph: bool, after_heading: bool, in_
     return Heading(None, " ".join(parts), body[i].line.page, SectionKind.SECTION, None, used)
 
 
+_WORD_AND_NUMBER = re.compile(r"^[A-Z][a-z]+\s+\d+[a-z]?$")
+
+
 def _hung_title(body: Body, i: int, in_paragraph: bool, mid_sentence: bool, in_title_block: bool,
                 numbering: Numbering) -> Optional[Heading]:
     """Where numbered paragraphs hang their text (the number out at the margin, the words set in), a short line
@@ -763,8 +766,8 @@ def _hung_title(body: Body, i: int, in_paragraph: bool, mid_sentence: bool, in_t
         return None
     text = w.text.strip()
     if not text[:1].isupper() or len(text.split()) > 12 or re.search(r"[.,;:!?\-–—]$", text) \
-            or not body.heading_text(text) or _standalone_block(body, i) != 1:
-        return None
+            or not body.heading_text(text) or _standalone_block(body, i) != 1 or _WORD_AND_NUMBER.match(text):
+        return None  # ("Recommendation 1", "Figure 3": a label over its item, which its own readers take)
     if i + 1 >= len(body):
         return None
     nxt = body[i + 1]
