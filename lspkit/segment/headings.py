@@ -413,9 +413,12 @@ def _titles_prose(body: Body, i: int) -> bool:
     text = nxt.text.strip()
     if not text[:1].isupper() or body.styled(nxt, text):
         return False
-    if nxt.line.size and nxt.line.size < 0.9 * w.line.size and not body.styled(w, rest):
-        return False  # a note in smaller type under an item in body type ("4. Approval of the agenda (ACTION)" /
-        # "Trustees may request ..." in an agenda's small print): the item's own note, never a section's prose
+    if body.size and nxt.line.size and nxt.line.size < 0.9 * body.size and w.line.size < 1.05 * body.size \
+            and not body.styled(w, rest):
+        return False  # a note in small print under an item in body type ("4. Approval of the agenda (ACTION)" /
+        # "Trustees may request ..." in an agenda's small print): the item's own note, never a section's prose.
+        # Smaller than the body's type, not only than the line over it: a title set a size up over prose in body
+        # type ("1. The Ratification of the Standing Orders ..." 15.6 pt over 14 pt text) still titles it
     # prose: a sentence's end, or a line that runs to the margin and wraps on
     return bool(_ENDED.search(text)) or body.full_line(nxt.line)
 
