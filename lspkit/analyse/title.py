@@ -830,6 +830,11 @@ def _find_title(document: Document) -> Optional[str]:
             return meeting_paper
     if isinstance(title, str) and not bad_title(title) and _whose(title, document):
         return _whose(title, document)
+    if isinstance(title, str) and _KIND_OF_REPORT.match(" ".join(title.split())):
+        named = _running_name(document)  # "Report and Recommendations In Brief" under the head every page prints
+        if named:
+            return f"{named}: {' '.join(title.split())}"
+
     if isinstance(title, str) and not bad_title(title):
         # a resolution's title ends where its recitals begin ("... § 4.20.070 WHEREAS, Chapter 4 of ...")
         title = _interleaved(title.strip(), document)  # "... Safe Digital and Technology Strategy Secure document"
@@ -1065,6 +1070,37 @@ def _running_title(document: Document) -> Optional[str]:
         if bad_title(text) or _CLASSIFICATION.search(text) or _organisation(text) or _organisation(body):
             continue
         return _title_case(text)
+    return None
+
+
+# a title that names only the kind of report it is, not what it reports on
+_KIND_OF_REPORT = re.compile(r"(?i)^(?:the\s+)?(?:(?:final|interim|full|summary|draft)\s+)?(?:report|summary|findings|overview)"
+                          r"(?:\s+(?:and|&)\s+(?:recommendations|findings|summary))?(?:\s+in\s+brief)?\W*$"
+                          r"|^(?:executive\s+summary|in\s+brief)\W*$")
+
+
+def _running_name(document: Document) -> Optional[str]:
+    """What the paper is about, from the running head its pages repeat: page 1's first header line of three words
+    or more that the other pages repeat, neither a body's name nor a classification (a logo's words beside it are
+    no name), with the header line after it that goes on in lower case ("Module 2, 2A, 2B, 2C: Core
+    decision-making and political" / "governance")."""
+    from ..model import DropReason
+
+    pages: dict[str, set[int]] = {}
+    for d in document.dropped:
+        if d.reason is DropReason.HEADER:
+            pages.setdefault(" ".join(d.text.split()), set()).add(d.page)
+    first = [" ".join(d.text.split()) for d in document.dropped if d.page == 1 and d.reason is DropReason.HEADER]
+    for k, text in enumerate(first):
+        if len(pages.get(text, ())) < 2 or len(text.split()) < 3 or bad_title(text) or _CLASSIFICATION.search(text) \
+                or _organisation(text):
+            continue
+        parts = [text]
+        for more in first[k + 1:]:
+            if more[:1].islower() and len(pages.get(more, ())) >= 2:
+                parts.append(more)
+                break
+        return " ".join(parts)
     return None
 
 

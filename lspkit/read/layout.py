@@ -17,13 +17,13 @@ from typing import Optional
 # run layout, shared with read.py: [x0, x1, top, bottom, size, bold, text, first_char_index]
 
 
-def order_runs(runs: list[list], page_width: float) -> list[list[list]]:
+def order_runs(runs: list[list], page_width: float, page_height: float = 0.0) -> list[list[list]]:
     """Group a page's runs into visual lines, in reading order (column by column between full-width lines)."""
     if not runs:
         return []
     columns = _columns(runs)
     if len(columns) <= 1:
-        return _right_notes(_column_bands(_lines(runs)), runs, page_width)
+        return _apart(_right_notes(_column_bands(_lines(runs)), runs, page_width), page_width, page_height)
     # assign runs to a column, or to "span" when they cross a gutter
     spans: list[list] = []
     per_col: list[list[list]] = [[] for _ in columns]
@@ -55,7 +55,36 @@ def order_runs(runs: list[list], page_width: float) -> list[list[list]]:
         out.append(sline)
     for ci, lines in enumerate(col_lines):
         out.extend(lines[idx[ci]:])
-    return _right_notes(out, runs, page_width)
+    return _apart(_right_notes(out, runs, page_width), page_width, page_height)
+
+
+def _apart(lines: list[list[list]], page_width: float, page_height: float) -> list[list[list]]:
+    """A line at the head of the page built across a wide gap between type of clearly different sizes is two
+    lines: a logo's words set
+    beside a running head ("UK" in 13 pt, then "Module 2, 2A, 2B, 2C: Core decision-making and political" in 21 pt,
+    60 pt to its right), never one line "UK Module 2 ...".  Wide: a twenty-fifth of the page's width and one and a
+    half of the larger type's sizes (a word space is a third of one); clearly different: the smaller, on the left,
+    under four fifths of the larger.  (A number in large type before its text, a reference in small type after a
+    question, stay on their line; a table row's cells are set in one type.)"""
+    out: list[list[list]] = []
+    if not lines or page_height <= 0:
+        return lines
+    heads = sorted(min(r[2] for r in ln) for ln in lines)[:3]  # the page's three topmost lines, in its top band
+    band = min(heads[-1], 0.15 * page_height)
+    for ln in lines:
+        if len(ln) < 2 or min(r[2] for r in ln) > band:
+            out.append(ln)
+            continue
+        cut = 0
+        for k in range(1, len(ln)):
+            a, b = ln[k - 1], ln[k]
+            big, small = b[4], a[4]
+            if b[0] - a[1] >= max(page_width / 25, 1.5 * big) and small < 0.8 * big \
+                    and len(a[6].strip()) >= 2 and len(b[6].strip()) >= 2:
+                out.append(ln[cut:k])
+                cut = k
+        out.append(ln[cut:] if cut else ln)
+    return out
 
 
 _MARKER = re.compile(r"^\s*(\(?[0-9]{1,3}[.)]|\([a-zA-Z]{1,4}\)|[a-zA-Z][.)]|[•▪●◦‣∙·–-])\s*$")
@@ -169,12 +198,18 @@ def _right_notes(lines: list[list[list]], runs: list[list], page_width: float) -
                 tail += (" " if a is not None and b[0] - a[1] > 0.15 * b[4] else "") + b[6]
             head = "".join(r[6] for r in ln[:cut]).strip()
             if (len(tail.split()) <= 4 and sum(c.isalpha() for c in tail) >= 2 and not re.search(r"[()\[\]]", tail)
-                    and len(head) >= 3 and ln[-1][1] >= right - 2 * max(r[4] for r in ln)):
+                    and len(head) >= 3 and ln[-1][1] >= right - 2 * max(r[4] for r in ln) and not _WHEN.match(tail)):
                 out.append(ln[:cut])
                 out.append(ln[cut:])
                 continue
         out.append(ln)
     return out
+
+
+# a date at a tab stop ("Monday, January 11, 2016", "12 February 2016"): a schedule's column, never a note
+_WHEN = re.compile(r"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|"
+                   r"sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+"
+                   r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})$")
 
 
 def _split_at(line: list[list]) -> Optional[tuple[float, float]]:

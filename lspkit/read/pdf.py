@@ -331,7 +331,7 @@ def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], cou
         # the layout sees the runs as they were before their marks split them ("Cardano " + a coloured
         # "Blockchain" + " treasury" are one run to the column finder)
         ordered = [[sub for r in line for sub in (r[9] if len(r) > 9 else [r])]
-                   for line in order_runs(_layout_runs(runs), width)]
+                   for line in order_runs(_layout_runs(runs), width, height)]
         if walls:
             ordered = [piece for line in ordered for piece in _walled(line, walls)]
         for line_runs in ordered:
@@ -346,7 +346,7 @@ def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], cou
     runs, notes = _margin_notes(runs, page_no, width, height)
     plain = True
     search = _UNMAPPED.search
-    for line_runs in order_runs(runs, width):
+    for line_runs in order_runs(runs, width, height):
         pieces = _walled(line_runs, walls) if walls else (line_runs,)
         if columns:
             pieces = [p for piece in pieces for p in _cut_at_columns(piece, columns)]
@@ -968,8 +968,11 @@ def _make_line(runs: list[Run], page_no: int, width: float, height: float,
             after_mark = bool(marks) and runs[i - 1][6] == marks[-1]
             if after_mark and text[:1] in ".,;:)]!?’”'\"":
                 pass  # "arrangements¹." reads "arrangements."
-            elif r[0] - prev_x1 > 0.15 * r[4] and not parts[-1].endswith(" ") and id(r) not in bridged:
+            elif (r[0] - prev_x1 > 0.15 * r[4] and not parts[-1].endswith(" ") and id(r) not in bridged
+                  and not text.startswith(" ")):
                 parts.append(" ")
+        if text.startswith(" ") and (not parts or parts[-1].endswith(" ")):
+            text = text.lstrip()  # (a run opens with the space the stream put after a raised word: one space)
         parts.append(text)
         prev_x1 = r[1]
         n = len(text)

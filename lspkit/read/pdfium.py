@@ -172,6 +172,10 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
                     if top < cur[2]:
                         cur[2] = top
                     return
+        if spaced and cur is not None and cur[4] < 0.85 * size and cur[3] < bottom - 0.1 * size \
+                and -0.5 * size <= left - cur[1] <= RUN_GAP * size and cur[6] and bottom - cur[3] < size:
+            token = " " + token  # a word after a raised one and a space ("21st floor", "arrangements¹ and"): the
+            # space the stream holds is kept, however tight the type sets the two
         cur = [left, right, top, bottom, size, None, token, k, op]
         runs.append(cur)
 

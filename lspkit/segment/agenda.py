@@ -106,6 +106,11 @@ def agenda_items(body: Body) -> Agenda:
         if len(run) >= 2 or single_ok:
             for c in run:
                 out[c.i] = c
+    lone: set[int] = set()
+    for run in runs:
+        if len(run) == 1 and run[0].i not in out and _lone_sub_item(body, run[0], at, out):
+            out[run[0].i] = run[0]
+            lone.add(run[0].i)
     # letters that head numbered items ("I. Management Reports" / "1. Presentation ...", "K. Minutes" / "1. ...")
     # are the agenda's headings, not its items: an agenda numbers its items, and letters either head them or
     # part them ("4. ADJOURN TO CLOSED SESSION ..." / "A. CONFERENCE WITH LEGAL COUNSEL ...")
@@ -144,7 +149,7 @@ def agenda_items(body: Body) -> Agenda:
     # Establish a budget for ..."): it heads them, with no text of its own
     heads |= {c.parent for c in out.values() if c.kind != "num" and c.parent is not None and c.parent not in items
               and c.parent + 1 == c.i and body[c.parent].label is not None and body[c.parent].label.kind == "number"
-              and len(body[c.parent].label.levels) == 1 and _title(body[c.parent].label.rest)}
+              and len(body[c.parent].label.levels) == 1 and _title(body[c.parent].label.rest) and c.i not in lone}
     return Agenda(items, heads, names)
 
 
@@ -296,6 +301,19 @@ def _under_item(body: Body, c: _Cand, item: Optional[_Cand], lead: bool) -> bool
     w, prev = body[c.i], body[c.i - 1]
     return bool(w.gap_before) and c.x > item.x + 8 and not _LEAD_END.search(prev.text.rstrip()) \
         and bool(re.search(r"[.)”\"]$", prev.text.rstrip())) and body[c.i].line.page - body[item.i].line.page <= 1
+
+
+def _lone_sub_item(body: Body, c: _Cand, at: dict[int, _Cand], items: dict[int, _Cand]) -> bool:
+    """A lone "a." set in on the line right under a numbered item of the agenda's series that is a short title
+    ("6. New Business" / "a. Discussion of Meeting Room Policy"): the item's one sub-item, cited "6(a)", not its
+    text.  A list of one is still a list where the item above it only names a business."""
+    if c.kind == "num" or c.value != 1 or c.parent is None or c.parent != c.i - 1:
+        return False
+    item = at.get(c.parent)
+    numbered = body[c.parent].label is not None and body[c.parent].label.kind == "number" \
+        and len(body[c.parent].label.levels) == 1
+    return item is not None and item.kind == "num" and (item.i in items or numbered) and c.x > item.x + 8 \
+        and _title(item.rest) and body[c.i].line.page == body[item.i].line.page and _one_line(body, c)
 
 
 def _in_item(body: Body, j: int, at: dict[int, _Cand]) -> bool:

@@ -338,7 +338,7 @@ def _read_body(s: _State) -> None:
             i += 1
             continue
         # "2. Reduce ..." under "1. Improve ...", set in inside "1.1 ... three priorities:": a list item, never a start
-        start = None if _next_list_item(s, w) or _numeric_row(body, i) else \
+        start = None if _next_list_item(s, w) or _list_of_letter(s, w) or _numeric_row(body, i) else \
             s.numbering.paragraph_start(body, i, s.outline.levels, in_paragraph, mid_sentence)
         # under an unnumbered heading, after the text that introduces them, lettered sentences are paragraphs too
         # ("General principles" / "... have emerged:" / "a. The Council will ..."), cited with the heading
@@ -351,7 +351,11 @@ def _read_body(s: _State) -> None:
             body, i, hung or (s.outline.heading if by_heading else s.outline.number),
             hung is not None or s.numbering.heading_since_last and (intro or _right_under(body, i, after_heading)
                                                                     or _after_whole_lead(body, i, after_heading)
-                                                                    or _after_ended_intro(body, i, after_heading)),
+                                                                    or _after_ended_intro(body, i, after_heading)
+                                                                    or i - after_heading <= 2
+                                                                    and _after_intro(body, i, after_heading)
+                                                                    and not _FINISHED_BY_ITEMS.search(body[i - 1].text)
+                                                                    and s.numbering.letters.sentences_follow(body, i)),
             mid_sentence)
         if lettered is not None and by_heading and hung is None:
             lettered = (f"{s.outline.heading} {lettered[1]}", lettered[1], lettered[2])
@@ -772,6 +776,17 @@ _LIST_ITEM = re.compile(r"\s*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]|[•▪●�
 _CAPITAL_ITEM = re.compile(r"\s*\(?[A-Z][.)]\s")  # "A. Legality – ...": an item when set in from its paragraph
 
 
+def _small_note_under(p: OpenParagraph, w: WorkLine) -> bool:
+    """Line w, in smaller type, is a note printed under the item p on its page: the item is a title that ended with
+    no stop ("4. Approval of the agenda (ACTION)" / "Trustees may request to remove any items ..." in an agenda's
+    small print) and the note is set in from the item's number.  A caption or a source line follows a paragraph
+    that said something and ended."""
+    last = p.tail or (p.pieces[-1] if p.pieces else [])
+    return bool(last and p.read_lines and p.last_line is not None and p.last_line.page == w.line.page
+                and len(p.read_lines) == 1 and not _STOPPED.search(last[-1].rstrip())
+                and w.line.x0 > p.read_lines[0].x0 + 6)
+
+
 def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool) -> bool:
     """After a numbered paragraph whose last sentence ended, a new block on the same page (a gap above it), set no
     further in than the paragraph's text and opening a sentence of its own, is unnumbered prose between numbered
@@ -787,7 +802,7 @@ def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool)
     if not (s.body.pdf and in_paragraph and not mid_sentence and w.gap_before and w.label is None) or p is None \
             or p.last_line is None or p.kind is not ParagraphKind.PARAGRAPH:
         return False
-    if w.line.size and w.line.size < 0.85 * p.last_line.size:
+    if w.line.size and w.line.size < 0.85 * p.last_line.size and not _small_note_under(p, w):
         # in clearly smaller type, on this page or the next: a caption, a source line or a contact box ("for
         # further information, contact ..."), not its text nor its list's
         return True
@@ -821,6 +836,8 @@ def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool)
     if not last or not _STOPPED.search(last[-1].rstrip()):
         return False
     first = w.text.lstrip()[:1]
+    if first in "*†" and w.text.lstrip()[1:2].isupper():
+        first = w.text.lstrip()[1:2]  # "*NOTE: Revisions to the original RFQ were made on ...": a starred note
     if not (first.isupper() or first.isdigit()):
         return False
     margin = _text_margin(p)
@@ -899,6 +916,19 @@ def _spaced_closer(body, w: WorkLine, p: OpenParagraph) -> bool:
 
 
 _ITEM_NUMBER = re.compile(r"\s*(\d{1,2})[.)]\s")
+
+
+def _list_of_letter(s: _State, w: WorkLine) -> bool:
+    """Line w opens a numbered list ("1.") set in beyond the text of the open lettered paragraph, whose last line
+    introduces it ("(b) ... issued an advisory notice No. 02/2011 which recommended:" / "that each operating line:" /
+    "1. Inspects all lifeboat ..."): the letter's own list, its parts, not a new series of paragraphs."""
+    p = s.paragraphs.open
+    lab = w.label
+    if p is None or lab is None or lab.kind != "number" or lab.levels != (1,) or not p.label \
+            or not p.label.isalpha() or w.line.x0 < p.x_text + 8 or p.last_line is None:
+        return False
+    last = p.tail or (p.pieces[-1] if p.pieces else [])
+    return bool(last) and last[-1].rstrip().endswith(":") and p.last_line.page in (w.line.page, w.line.page - 1)
 
 
 def _next_list_item(s: _State, w: WorkLine) -> bool:
@@ -1008,6 +1038,13 @@ def _next_subparagraph(s: _State, w: WorkLine) -> bool:
     if s.sub_series is None or s.paragraphs.open is None or w.label is None or w.label.kind != "part":
         return False
     return w.label.number.isdigit() and int(w.label.number) == s.sub_series[1] + 1 and w.text.lstrip().startswith("(")
+
+
+# a lead-in whose sentence its items finish: "... the goals of the District are:" / "a. To make ...", "... shall
+# include:", "... as follows:"; not one that sets the scene for provisions of their own ("At a public meeting
+# properly called with appropriate notice and quorum present:" / "a. There must be a citation ...")
+_FINISHED_BY_ITEMS = re.compile(r"(?i)\b(?:is|are|was|were|be|been|include|includes|including|follows|following|"
+                                r"to|that|of|by|for|with|shall|will|must|may)\s*:\s*$|\bfollowing(?:\s+\w+){1,2}\s*:\s*$")
 
 
 def _after_intro(body, i: int, after_heading: int) -> bool:

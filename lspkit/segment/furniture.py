@@ -26,6 +26,10 @@ _NUMBERED = re.compile(r"^\s*\(?\d{1,3}(?:\.\d{1,3})*[.)]?\s+\S")  # "12. Paragr
 _PRINT_CODE = re.compile(r"^\(?[A-Z]{1,4}\s?\d{5,}(?:\s*[-–—/]\s*\d+)*\s*(?:\(\s*\d{1,2}\s*/\s*\d{2,4}\s*\)?)?\)?$")
 
 
+# a web address alone on its line: "www.warrenville.com", "https://www.gov.uk/dft"
+_WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)[\w.-]+\.[a-z]{2,}(?:/[\w./-]*)?$", re.I)
+
+
 def lines_page_height(lines: Sequence[Line]) -> float:
     return next((ln.page_height for ln in lines if ln.page_height), 0.0)
 
@@ -129,6 +133,10 @@ def find_furniture(lines: Sequence[Line], pages: Sequence[int]) -> dict[int, str
         # (a gazette's text ends short of the foot): "(PL014216 - 475(10/2023)"
         low = max(idxs, key=lambda i: lines[i].top)
         if low not in out and _PRINT_CODE.match(lines[low].text.strip()):
+            out[low] = "footer"
+        elif low not in out and zones.get(low) == "footer" and _WEB_ADDRESS.match(lines[low].text.strip()):
+            # the publisher's web address alone at the foot of a one-page paper ("www.warrenville.com" under an
+            # agenda's last item), where nothing can repeat: the page's foot, never the last item's text
             out[low] = "footer"
     return out
 

@@ -82,7 +82,8 @@ def find_heading(body: Body, i: int, outline: Outline, numbering: Numbering, *, 
     if lab is None:
         return _unnumbered(body, i, mid_sentence and not _next_lettered_title(body, i, outline), in_title_block) or \
             _standalone(body, i, in_paragraph, after_heading, in_title_block) or \
-            _tight_title(body, i, mid_sentence, in_title_block)
+            _tight_title(body, i, mid_sentence, in_title_block) or \
+            _hung_title(body, i, in_paragraph, mid_sentence, in_title_block, numbering)
     if lab.kind == "part":  # "(ii) Relationship with the London Plan", set alone between two paragraphs
         return _standalone(body, i, in_paragraph, after_heading, in_title_block) or \
             _tight_title(body, i, mid_sentence, in_title_block)
@@ -434,6 +435,12 @@ def _titles_prose(body: Body, i: int) -> bool:
     text = nxt.text.strip()
     if not text[:1].isupper() or body.styled(nxt, text):
         return False
+    if body.size and nxt.line.size and nxt.line.size < 0.9 * body.size and w.line.size < 1.05 * body.size \
+            and not body.styled(w, rest):
+        return False  # a note in small print under an item in body type ("4. Approval of the agenda (ACTION)" /
+        # "Trustees may request ..." in an agenda's small print): the item's own note, never a section's prose.
+        # Smaller than the body's type, not only than the line over it: a title set a size up over prose in body
+        # type ("1. The Ratification of the Standing Orders ..." 15.6 pt over 14 pt text) still titles it
     # prose: a sentence's end, or a line that runs to the margin and wraps on
     return bool(_ENDED.search(text)) or body.full_line(nxt.line)
 
@@ -547,8 +554,37 @@ def _over_items(body: Body, i: int) -> bool:
         return False
     if nxt.label.kind == "bullet":  # not a sentence its bullets finish ("53 Also relevant are the following SPDs")
         return not re.search(r"\b(?:to|that|who|which|of|and|or|the|for|by|with)$|\b(?:is|are|was|were|be|will|"
-                             r"should|must|shall|may|can|has|have|include|includes|following)\b", rest, re.I)
+                             r"should|must|shall|may|can|has|have|include|includes|following)\b", rest, re.I) \
+            and not _long_sibling(body, i)
     return nxt.label.kind == "number" and nxt.label.levels == lab.levels + (1,)
+
+
+def _long_sibling(body: Body, i: int) -> bool:
+    """An item of line i's series, next to it at its margin, is no short title but a long line over the text set in
+    under it ("1. Information about the Firm" / bullets; "2. Qualifications of the individual(s) who will work on the
+    renovation project" / "Identify and provide resumes ..."; "3. Representative projects" / bullets): the items of
+    one series are one kind, and that one is an item with its text, so the short ones over bullets are items too."""
+    w = body[i]
+    lab = w.label
+    if not body.pdf or lab is None or len(lab.levels) != 1:
+        return False
+    tol = max(3.0, 0.3 * (w.line.size or 10))
+    for step in (-1, 1):
+        want, page, j = lab.levels[0] + step, w.line.page, i + step
+        while 0 <= j < len(body) and abs(body[j].line.page - page) <= 1:
+            v = body[j]
+            if v.label is not None and v.label.kind == "number" and abs(v.line.x0 - w.line.x0) <= tol:
+                if v.label.levels != (want,):
+                    break
+                if j + 1 < len(body) and not _short_title(body, j) \
+                        and not body.numbered_heading_look(v) and body[j + 1].label is None \
+                        and body[j + 1].line.x0 > v.line.x0 + 8 and body[j + 1].line.page == v.line.page:
+                    return True
+                want, page = want + step, v.line.page  # a short title too: the series goes on
+            elif v.line.x0 < w.line.x0 - tol:
+                break
+            j += step
+    return False
 
 
 def _over_first_child(body: Body, i: int) -> bool:
@@ -744,6 +780,38 @@ def _standalone(body: Body, i: int, in_paragraph: bool, after_heading: bool, in_
         return None
     parts = [body[j].text.strip() for j in range(i, i + used)]
     return Heading(None, " ".join(parts), body[i].line.page, SectionKind.SECTION, None, used)
+
+
+_WORD_AND_NUMBER = re.compile(r"^[A-Z][a-z]+\s+\d+[a-z]?$")
+
+
+def _hung_title(body: Body, i: int, in_paragraph: bool, mid_sentence: bool, in_title_block: bool,
+                numbering: Numbering) -> Optional[Heading]:
+    """Where numbered paragraphs hang their text (the number out at the margin, the words set in), a short line
+    standing alone at the text's margin between a paragraph that ended and a block that opens a sentence or a
+    lettered item, a gap on either side: a heading, however it is set (TAIC's italic "Safety actions addressing
+    proposed recommendations" / "(a) On 11 January 2011 ..."; "... identified during an inquiry" / "Safety issue –
+    the master was unaware ...").  `_standalone` asks for a numbered paragraph after it; a heading over lettered
+    items or unnumbered prose is one too.  A paragraph's own second block fills its lines; this names."""
+    if not body.pdf or in_title_block or mid_sentence or not in_paragraph or i == 0 or not numbering.number_x:
+        return None
+    w, prev = body[i], body[i - 1]
+    if not w.gap_before or prev.line.page != w.line.page or not _ENDED.search(prev.text.rstrip()) \
+            or w.line.x0 < numbering.number_x[-1] + 12 or body.full_line(w.line):
+        return None
+    text = w.text.strip()
+    if not text[:1].isupper() or len(text.split()) > 12 or re.search(r"[.,;:!?\-–—]$", text) \
+            or not body.heading_text(text) or _standalone_block(body, i) != 1 or _WORD_AND_NUMBER.match(text):
+        return None  # ("Recommendation 1", "Figure 3": a label over its item, which its own readers take)
+    if i + 1 >= len(body):
+        return None
+    nxt = body[i + 1]
+    if nxt.line.page != w.line.page or abs(nxt.line.x0 - w.line.x0) > 3 or not nxt.text.strip()[:1].isupper() \
+            and not (nxt.label is not None and nxt.label.kind == "part"):
+        return None
+    if nxt.label is not None and nxt.label.kind != "part":
+        return None  # a numbered paragraph after it: `_standalone`'s
+    return Heading(None, text, w.line.page, SectionKind.SECTION, None, 1)
 
 
 def series_opens(body: Body, i: int) -> bool:

@@ -219,6 +219,8 @@ def repair_ligatures(work: list[WorkLine]) -> dict[str, str]:
         if glyph(w.text):
             for tok in w.text.split():
                 for m in _GLYPH.finditer(tok):
+                    if _accented(m.group(1)):
+                        continue  # "boîte", "très", "crèche": a letter of the paper's language, no ligature
                     inside.setdefault(m.group(1), set()).add(re.sub(r"[^\w\[\]{}|~^`\\]", "", tok).lower())
         if maybe_odd(w.text) and _ODD.search(w.text):
             for tok in w.text.split():
@@ -257,6 +259,16 @@ def repair_ligatures(work: list[WorkLine]) -> dict[str, str]:
                     w.set_line(replace(w.line, text=text))
                     w.label = parse_label(text)
     return mapping
+
+
+def _accented(ch: str) -> bool:
+    """A Latin letter with an accent ("î", "è", "ç", "ñ"; "ß", "æ", "œ", "ø"): a letter of the text's own language.
+    A font that maps a ligature wrongly gives a symbol, a bracket or a bare letter no language writes accented
+    ("Ɵ" for Calibri's "ti"), never one of these."""
+    import unicodedata
+
+    base = unicodedata.normalize("NFD", ch)
+    return (len(base) > 1 and base[0].isascii() and base[0].isalpha()) or ch in "ßæœøðþÆŒØÐÞ"
 
 
 def _mended(token: str, ch: str, lig: str, anywhere: bool) -> str:

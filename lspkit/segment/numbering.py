@@ -883,6 +883,12 @@ class LetteredParagraphs:
         self.last = letter
         return f"{section}({letter})", letter, rest
 
+    def sentences_follow(self, body: "Body", i: int) -> bool:
+        """Line i opens a lettered series ("a.") whose items are sentences of their own (the line before "b." ends
+        with a full stop): provisions, not the words that finish the sentence a lead-in began."""
+        got = letter_label(body[i].text)
+        return got is not None and got[0] == "a" and got[1][:1].isupper() and self._confirmed(body, i, "a", True)
+
     def _confirmed(self, body: "Body", i: int, first: str, sentences: bool = False,
                    margin: Optional[float] = None, ended: bool = False) -> bool:
         """A second ("b", "ii", "2") at the same margin follows before the next numbered line at or left of it
