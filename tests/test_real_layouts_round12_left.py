@@ -132,15 +132,6 @@ def test_a_title_that_names_only_the_kind_of_report_is_named_by_the_running_head
                        "Report and Recommendations In Brief")
 
 
-def test_a_numbered_list_in_two_columns_broken_over_a_page_is_one_list_not_paragraphs():
-    # Decoy's draft minutes: "The primary schools involved are:" / "1. Bishopsteignton Primary School" beside "2.
-    # Bradley Barton Primary School" at a page's foot, then "3." to "7." beside "8." to "10." on the next page: the
-    # list of schools, never paragraphs 1 to 10
-    d = doc("decoy-school_2022_fgb-minutes-may-draft")
-    assert not any(p.text.startswith(("Bishopsteignton", "Canada Hill", "Kingskerswell", "The Grove School"))
-                   for p in d.paragraphs)
-
-
 def test_a_date_at_a_tab_stop_is_a_schedules_column_not_a_note_set_apart():
     # Warrenville's RFQ (revised): "RFQ issued" (its first word inserted in red) ... "Monday, January 11, 2016" at
     # the schedule's tab stop: one row, not a line and a minutes' action note beside it

@@ -16,46 +16,30 @@ def join_list_columns(work: list[WorkLine]) -> None:
     short phrase (no more than ten words); the right column's first number the one after the left's last, its
     margin right of every left item's end, each of its items level with an item of the left column; the line
     above the left column a lead-in ending ':'."""
-    _join(work, None)
-
-
-def _join(work: list[WorkLine], went_on: "tuple[int, int] | None") -> None:
-    """join_list_columns, `went_on` the page and last number of the list last joined: its rows on the next page
-    (the list broken over a page, "1." beside "2." on one, "3." to "7." beside "8." to "10." on the next) need no
-    lead-in of their own.  Rows of one item each (the list's first row at a page's foot) are columns too where a
-    lead-in introduces them."""
     runs = _runs(work)
-    by_last: dict[int, list[list[int]]] = {}
-    for run in runs:
-        by_last.setdefault(int(work[run[-1]].label.number), []).append(run)
     for right in runs:
         first = int(work[right[0]].label.number)
-        for left in by_last.get(first - 1, ()):
-            if left is right:
+        for left in runs:
+            if left is right or int(work[left[-1]].label.number) != first - 1:
                 continue
-            if (len(left) == 1) != (len(right) == 1):
-                continue  # a run of one beside a longer one: no list printed in columns
             lw, rw = [work[k] for k in left], [work[k] for k in right]
             if lw[0].line.page != rw[0].line.page or max(w.line.x1 for w in lw) >= rw[0].line.x0:
                 continue
             if not all(any(abs(r.line.top - v.line.top) <= 2 for v in lw) for r in rw):
                 continue
-            goes_on = went_on is not None and lw[0].line.page == went_on[0] + 1 \
-                and int(lw[0].label.number) == went_on[1] + 1 and len(left) > 1
-            if not goes_on and (left[0] == 0 or not work[left[0] - 1].text.rstrip().endswith(":")):
+            if left[0] == 0 or not work[left[0] - 1].text.rstrip().endswith(":"):
                 continue  # "The primary schools involved are:": a list its lead-in introduces
-            went = (rw[0].line.page, int(rw[-1].label.number))
             for w in lw + rw:
                 w.label = None  # its items are the list's, no paragraphs: "1. Bishopsteignton Primary School"
             if right[0] == left[-1] + 1:
-                return _join(work, went)  # read in order already
+                return join_list_columns(work)  # read in order already
             moved = [work[k] for k in right]
             for w in moved:
                 w.gap_before = False
             rest = [w for k, w in enumerate(work) if k not in set(right)]
             at = rest.index(lw[-1]) + 1
             work[:] = rest[:at] + moved + rest[at:]
-            return _join(work, went)  # indexes changed: look again
+            return join_list_columns(work)  # indexes changed: look again
     return None
 
 
@@ -71,9 +55,9 @@ def _runs(work: list[WorkLine]) -> list[list[int]]:
                     and int(w.label.number) == int(p.label.number) + 1:
                 cur.append(k)
                 continue
-        if cur:
+        if len(cur) >= 2:
             runs.append(cur)
         cur = [k] if ok else []
-    if cur:
+    if len(cur) >= 2:
         runs.append(cur)
     return runs
