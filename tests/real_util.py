@@ -45,3 +45,29 @@ def summary(name: str):
     """The officer's summary of data/real/NAME.pdf (once per test session), or a skip where the paper is absent."""
     real_pdf(f"{name}.pdf")
     return _summary(name)
+
+
+def pair_gold(name: str) -> dict:
+    """A version pair's gold (data/real/pairs/NAME), written from both versions' pages."""
+    import json
+
+    return json.loads((PAIRS / name).read_text(encoding="utf-8"))
+
+
+def pair_diff(gold: dict):
+    """`lspkit diff` of a pair's two real PDFs through the API (skips when one is absent), without themes."""
+    from lspkit.api import diff_files
+
+    return diff_files(str(real_pdf(gold["old"])), str(real_pdf(gold["new"])), themes=False)
+
+
+def changed(result) -> list:
+    """The changes of a diff that are not UNCHANGED."""
+    from lspkit.analyse.diff import ChangeKind
+
+    return [c for c in result.changes if c.kind is not ChangeKind.UNCHANGED]
+
+
+def edits(change) -> list[tuple[str, str]]:
+    """A change's word edits as (op, words), the equal runs left out."""
+    return [(w.op.value, " ".join(w.text.split())) for w in change.words if w.op.value != "equal"]

@@ -7,38 +7,20 @@ checks the gold written from the pages.
 """
 from __future__ import annotations
 
-import json
-
 import pytest
 from click.testing import CliRunner
+from real_util import changed as _changed
+from real_util import edits as _edits
+from real_util import pair_diff as _diff
+from real_util import pair_gold as _gold
+from real_util import real_pdf as _real
 
 from lspkit.analyse.diff import ChangeKind
 from lspkit.cli import cli
-from real_util import PAIRS
-from real_util import real_pdf as _real
-
-
-def _gold(name: str) -> dict:
-    return json.loads((PAIRS / name).read_text(encoding="utf-8"))
-
 
 AGENDA_TIME = _gold("warrenville-library-agenda-mrpc-2017-01-10-time-added.gold.json")
 AGENDA_WORD = _gold("warrenville-library-agenda-mrpc-2017-02-02-approve-corrected.gold.json")
 RFQ = _gold("warrenville-library_2016_rfq-construction-management-original-rev1.gold.json")
-
-
-def _diff(gold: dict):
-    from lspkit.api import diff_files
-
-    return diff_files(str(_real(gold["old"])), str(_real(gold["new"])), themes=False)
-
-
-def _changed(result) -> list:
-    return [c for c in result.changes if c.kind is not ChangeKind.UNCHANGED]
-
-
-def _edits(change) -> list[tuple[str, str]]:
-    return [(w.op.value, " ".join(w.text.split())) for w in change.words if w.op.value != "equal"]
 
 
 @pytest.fixture(scope="module")

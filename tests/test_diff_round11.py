@@ -7,35 +7,17 @@ checks the gold written from the pages.
 """
 from __future__ import annotations
 
-import json
-
 import pytest
-
-from lspkit.analyse.diff import ChangeKind
-from real_util import PAIRS
+from real_util import changed as _changed
+from real_util import edits as _edits
+from real_util import pair_diff as _diff
+from real_util import pair_gold as _gold
 from real_util import real_pdf as _real
 
-
-def _gold(name: str) -> dict:
-    return json.loads((PAIRS / name).read_text(encoding="utf-8"))
-
+from lspkit.analyse.diff import ChangeKind
 
 JUNE = _gold("peterborough-on-coa-minutes-2021-06-22-draft-approved.gold.json")
 OCTOBER = _gold("peterborough-on-coa-minutes-2021-10-05-draft-approved.gold.json")
-
-
-def _diff(gold: dict):
-    from lspkit.api import diff_files
-
-    return diff_files(str(_real(gold["old"])), str(_real(gold["new"])), themes=False)
-
-
-def _changed(result) -> list:
-    return [c for c in result.changes if c.kind is not ChangeKind.UNCHANGED]
-
-
-def _edits(change) -> list[tuple[str, str]]:
-    return [(w.op.value, " ".join(w.text.split())) for w in change.words if w.op.value != "equal"]
 
 
 @pytest.fixture(scope="module")
