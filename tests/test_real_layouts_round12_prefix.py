@@ -65,3 +65,13 @@ def test_an_agenda_items_section_letter_dot_and_hyphen_before_its_number():
     assert para(d, "2.-1").text.startswith("A Resolution of the Coral Gables Historic Preservation Board")
     assert para(d, "H.-3").text == "Illegal dumping mitigation technology update."
     assert not any("E.-1 is followed by E.-2" in w for w in d.warnings)  # read as one series, not restarts
+
+
+def test_regulations_numbered_behind_a_shortened_word(tmp_path):
+    text = ("Reg. 1 These regulations apply to every meeting of the Board and its committees.\n\n"
+            "Reg. 2 The Board shall meet at least four times in each year.\n\n"
+            "Reg. 3 A quorum shall be one third of the members of the Board.\n\n"
+            "Fig. 3 Shows the attendance over the year for every member.\n")
+    d = _extract_text(tmp_path, text)
+    assert _numbers(d) == ["Reg. 1", "Reg. 2", "Reg. 3"]
+    assert para(d, "Reg. 3").text.startswith("A quorum shall be one third of the members of the Board.")
