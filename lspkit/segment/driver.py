@@ -51,6 +51,7 @@ from .matter import (
 )
 from .itemids import item_id_labels
 from .roman import roman_labels
+from .prefixed import prefixed_labels
 from .suffixed import suffixed_labels
 from .leadins import lone_lead_items
 from .pictured import PICTURE, picture_numbers
@@ -93,6 +94,7 @@ def segment(reading: Reading) -> Document:
     item_id_labels(work)
     roman_labels(work)  # "I. GENERAL POLICY: It is ...", "III. RESERVATIONS": a paper's roman series (roman.py)
     suffixed_labels(work)  # "6a: Proposers shall include ...": numbers with a letter glued on (suffixed.py)
+    prefixed_labels(work)  # "GR 1.1.1 Assessment is ...": numbers behind a code of capitals (prefixed.py)
     if reading.kind == "pdf":
         lift_side_notes(work)
         for w in work if rows.actions else ():  # a minutes table's action column: the paragraph's outcome, not its text

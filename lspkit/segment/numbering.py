@@ -43,7 +43,9 @@ _MINUTE_RESOLUTION = re.compile(r"^(\d{1,4}/\d{2,4})\.(\d{1,2})\b\.?\s*(?=\S)(.*
 _LETTER_NUMBER = re.compile(r"^([A-Z])(\d{1,2})\.\s+(?=[A-Z“\"‘(])(.*)$", re.S)
 # an agenda item's label before its file number, as agenda software prints them ("A  21-0020  Mary Avenue ...",
 # "1.A  21-0177  Approve ...", "2  21-0017  Discussion ..."): the file number vouches for the label
-_FILE_ITEM = re.compile(r"^(\d{1,2}\.[A-Z]|[A-Z]|\d{1,2})\s+(?=\d{2}-\d{3,5}\s+[A-Z])(.*)$", re.S)
+_FILE_ITEM = re.compile(r"^(\d{1,2}\.[A-Z]|(?:[A-Z]|\d{1,2})\.-\d{1,2}(?=\.?\s)|[A-Z]|\d{1,2})\.?\s+"
+                        r"(?=\d{2}-\d{3,5}\s+[A-Z])(.*)$", re.S)
+# ("A.-1.  23-6764  Presentation ...": the section's letter or number, a dot, a hyphen, then the item's number)
 _QUESTION = re.compile(r"^(?i:consultation\s+)?(?:(?i:question)|Q)\.?\s?(\d{1,3}[a-z]?)\b\s*[.:)\-–—]?\s*(.*)$", re.S)
 _CHAPTER = re.compile(r"^(Chapter|Part|Section|Article)\s+(\d{1,3}|[IVXLC]{1,6})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
 _ANNEX = re.compile(r"^(Annexe|Annex|Appendix|Schedule)\s+([A-Z]|\d{1,3}|[IVX]{1,5})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
@@ -86,6 +88,11 @@ def parse_label(text: str) -> Optional[Label]:
         if m:
             number, rest = m.groups()
             head, _, letter = number.partition(".")
+            if letter[:1] == "-":  # ("A.-1. 23-6764 Presentation ...": the file number printed as a column of
+                # its own between the label and the item, the item's text after it)
+                head_level = int(head) if head.isdigit() else annex_level(head)
+                item = rest.split(None, 1)[1].strip()  # (a file number and a word after it: the pattern's lookahead)
+                return Label("number", number, item, (head_level, int(letter[1:])), True, "File")
             levels = (int(head), ord(letter) - 64) if letter else \
                 ((int(head),) if head.isdigit() else (annex_level(head),))
             return Label("number", number, rest.strip(), levels, True, "File")
@@ -251,7 +258,8 @@ def sequence_warnings(numbers: Sequence[str], headings: Collection[str] = ()) ->
             if roman and re.fullmatch(r"[IVXLC]+", n):
                 cand = (int(_roman_or_int(n)),)
             else:
-                cand = tuple(annex_level(x) if x.isalpha() and len(x) == 1 else int(x) for x in n.split("."))
+                cand = tuple(annex_level(x) if x.isalpha() and len(x) == 1 else int(x)
+                             for x in n.replace(".-", ".").split("."))  # ("A.-1": an agenda's letter, then its item)
         except (ValueError, KeyError):
             continue
         if n in seen:
@@ -265,7 +273,7 @@ def sequence_warnings(numbers: Sequence[str], headings: Collection[str] = ()) ->
                 out.append(f"numbering gap: {shown} is followed by {n}")
             elif kind is None and cand != prev:
                 out.append(f"numbering restarts or goes back: {shown} is followed by {n}")
-        prev, shown = cand, (n if roman and re.fullmatch(r"[IVXLC]+", n) else _fmt(cand))
+        prev, shown = cand, (n if roman and re.fullmatch(r"[IVXLC]+", n) or ".-" in n else _fmt(cand))
     return out
 
 
@@ -1169,6 +1177,7 @@ def _qualifier(section: Optional[str], heading: Optional[str], numbered_heading:
 
 def _levels(number: str) -> Optional[tuple[int, ...]]:
     try:
-        return tuple(annex_level(x) if x.isalpha() and len(x) == 1 else int(x) for x in number.split("."))
+        return tuple(annex_level(x) if x.isalpha() and len(x) == 1 else int(x)
+                     for x in number.replace(".-", ".").split("."))
     except ValueError:
         return None
