@@ -38,6 +38,13 @@ def test_an_ocr_contents_heading_is_never_a_title():
     assert "".join(title.split()).lower() not in ("content", "contents")
 
 
+def test_a_gazette_supplements_one_bill_in_its_contents_is_its_title():
+    # "CONT EN T" / "Bill for Introduction into the National Assembly— Page" / "The Kenya RoadsBoard (Amendment)
+    # Bill, 2024 4 5 1": the entry without its page number (the OCR layer runs "Roads" and "Board" together)
+    assert summary("kenya-national-assembly_2024_kenya-roads-board-amendment-bill").title == \
+        "The Kenya RoadsBoard (Amendment) Bill, 2024"
+
+
 def test_a_bodys_name_under_the_title_is_no_subtitle():
     # the PDF's title "Sundry traffic regulation(s) and sign(s)", its subtitle "City of Chicago": whose, not what
     assert summary("chicago-city-council_2016_so2016-561-traffic-regulations-do-not-pass-report").title == \

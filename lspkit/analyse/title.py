@@ -835,7 +835,7 @@ def _find_title(document: Document) -> Optional[str]:
     instrument = _named_instrument(meta.get("title"), meta.get("subtitle")) or _instrument(document)
     if instrument:
         return instrument
-    enacted = _legislation(document)  # a bill's or an Act's title under its legislature's banner
+    enacted = _legislation(document) or _contents_bill(document)  # a bill's or an Act's title under its banner
     if enacted:
         return enacted
     letter = _letter_subject(document)  # a letter's subject line under "Dear ...,"
@@ -1243,6 +1243,20 @@ def _legislation(document: Document) -> Optional[str]:
         if 2 <= len(words) <= 20 and above.isupper() and not bad_title(above):
             return _legal_case(above)
     return None
+
+
+_CONTENTS_BILL = re.compile(r"^(?P<title>(?:The\s+)?[A-Z][\w'’() ,-]{3,150}?\b(?:Bill|Act)\s*,\s*\d{4})(?:\s+\d[\d ]*)?$")
+
+
+def _contents_bill(document: Document) -> Optional[str]:
+    """A gazette's supplement whose front page lists its one bill under "CONTENTS" ("The Kenya Roads Board
+    (Amendment) Bill, 2024 ... 451"): that entry, without its page number."""
+    lines = [" ".join(b.text.split()) for b in document.blocks if b.page == 1][:16]
+    at = next((i for i, line in enumerate(lines) if _CONTENTS.match(re.sub(r"\s+", "", line))), None)
+    if at is None:
+        return None
+    entries = [m.group("title") for line in lines[at + 1:at + 5] for m in [_CONTENTS_BILL.match(line)] if m]
+    return re.sub(r"\s+,", ",", entries[0]) if len(entries) == 1 else None
 
 
 def _legal_case(text: str) -> str:
