@@ -1231,12 +1231,32 @@ def find_recommendations_with_note(document: Document) -> tuple[tuple[Recommenda
     extra = [r for r in _dedupe(items + _shouted_decisions(document, sum(1 for r in items if _SHOUTED.match(r.text)))
                                   + _lettered_after_lead(document) + _inline_blocks(document)
                                   + _scoped_decisions(document) + _stem_decisions(document)
-                                  + _numbered_boxes(document) + _gerund_items(document))
+                                  + _numbered_boxes(document) + _gerund_items(document)
+                                  + _committee_formula(document))
              if _key(r, _SAME_WORDS) not in known]
     if extra:  # an agenda's decisions in capitals that no Recommendation label introduced
         recs = tuple(sorted(recs + tuple(extra), key=lambda r: r.page))
     recs = _labelled_from(recs, _numbered_boxes(document))
     return recs, note
+
+
+# a committee's report in the formula of US city councils: "Your Committee on ... begs leave to recommend that Your
+# Honorable Body DO PASS the proposed ordinance ...", "... DO NOT PASS the sundry proposed ordinance(s) ...": the
+# decision is the capitals after the addressee and what they govern, to the end of the sentence
+_COMMITTEE_FORMULA = re.compile(
+    r"\brecommends?\s+that\s+(?:Your|the)\s+Honou?rable\s+Body\s+"
+    r"(?P<text>(?P<verb>(?:DO\s+(?:NOT\s+)?|NOT\s+)?[A-Z]{3,}(?:\s+(?:AND|ON|TO)\s+[A-Z]{3,})*)\s+(?=[a-z(])[^.:]{3,600}(?:[.:]|$))")
+
+
+def _committee_formula(document: Document) -> list[Recommendation]:
+    out: list[Recommendation] = []
+    for b in document.blocks:
+        if "Honorable Body" not in b.text and "Honourable Body" not in b.text:
+            continue  # the cheapest sign of the formula
+        for m in _COMMITTEE_FORMULA.finditer(" ".join(b.text.split())):
+            out.append(Recommendation(None, b.page, m.group("text").strip(), None,
+                                      " ".join(m.group("verb").split()), "body"))
+    return out
 
 
 def _labelled_from(recs: tuple[Recommendation, ...], boxes: Sequence[Recommendation]) -> tuple[Recommendation, ...]:

@@ -156,6 +156,8 @@ def bad_title(text: Optional[str]) -> bool:
         return True
     if _ACT_ONLY.match(t) or _DATE_ONLY.match(t) or t.isdigit() or _OUTCOME_ONLY.match(t):
         return True
+    if _CONTENTS.match(re.sub(r"\s+", "", t)):  # "CONT EN T", "Table of Contents": the contents list's heading
+        return True
     if _TEMPLATE_NAME.search(t) or _history_only(t):  # "MINUTE TEMPLATE"; "APPROVED: April 16, 1997 AMENDED: ..."
         return True
     if all(w in _COLUMN_WORDS for w in re.findall(r"[a-z]+", t.lower())):  # a table header row
@@ -177,6 +179,7 @@ def bad_title(text: Optional[str]) -> bool:
     return False
 
 
+_CONTENTS = re.compile(r"(?i)^(?:tableof)?contents?\W*$|^(?:index|arrangementofclauses)$")
 # the name of the template a file was made from, left as its PDF title: "MINUTE TEMPLATE", "Agenda template v2"
 _TEMPLATE_NAME = re.compile(r"(?i)\btemplate\b(?:\s+v?\d[\w.]*)?\W*$")
 # a minute's outcome alone on its line ("• Agreed" under "3 Minutes of the last meeting"): what was decided, not a title
@@ -211,7 +214,8 @@ def _instrument(document: Document) -> Optional[str]:
     """An ordinance's or a resolution's title: its number (the PDF's title, or a line at the top of page 1) and
     the long title printed under it, "Resolution 41425: A Resolution of the City of ... amending ..."; the number
     alone when the long title is not there or its words ran together ("ANORDINANCETHATAMENDS...")."""
-    top = [" ".join(b.text.split()) for b in document.blocks if b.page == 1][:4]
+    # an OCR layer's space after a hyphen ("ORDINANCE NO. 2024- 06") is not in the number the page prints
+    top = [_OCR_HYPHEN.sub("-", " ".join(b.text.split())) for b in document.blocks if b.page == 1][:6]
     for line in top[:2]:  # the body, the number and the long title read as one block ("THE CORPORATION OF THE
         # DISTRICT OF OAK BAY BYLAW NO. 4821 A Bylaw to establish an Alternative Tax Collection Scheme")
         m = _RUN_INSTRUMENT.search(line)
@@ -224,12 +228,32 @@ def _instrument(document: Document) -> Optional[str]:
         return None
     number = number.strip()
     number = _title_case(number) if number.isupper() else number
-    for line in top:
-        if _LONG_TITLE.match(line) and not any(len(w) > 24 for w in line.split()) and len(line) <= 400:
+    for at, line in enumerate(top[:4]):
+        # a caption in capitals names all the ordinance provides for: 400 characters and more
+        if (_LONG_TITLE.match(line) and not any(len(w) > 24 for w in line.split())
+                and len(line) <= (900 if line.isupper() else 400)):
+            line = _long_title_lines(line, top[at + 1:])
             line = _title_case(line) if line.isupper() else line
             # a draft's number still to be given ("By-Law Number 19-XXX", "Ordinance No. ____") names nothing
             return line if _PLACEHOLDER_NUMBER.search(number) else f"{number}: {line}"
     return number
+
+
+_OCR_HYPHEN = re.compile(r"(?<=\d)-\s+(?=\d)")
+# where a long title's caption ends: the recitals ("WHEREAS, ...") or the enacting clause ("NOW, THEREFORE, BE IT ...")
+_CAPTION_END = re.compile(r"(?i)^(?:whereas|now,?\s+therefore|be\s+it\s+(?:ordained|resolved|enacted)|section\s+\d)\b")
+
+
+def _long_title_lines(line: str, rest: list[str]) -> str:
+    """A long title in capitals printed over several blocks ("AN ORDINANCE OF THE CITY COMMISSION PROVIDING FOR ...
+    ARTICLE 15," / "FOR THE APPLICANTS REQUIRED ..."): its blocks up to the recitals, while they stay in capitals."""
+    if not line.isupper():
+        return line
+    for more in rest:
+        if _CAPTION_END.match(more) or not more.isupper() or _INSTRUMENT.match(more) or len(line) + len(more) > 900:
+            break
+        line = f"{line} {more}"
+    return line
 
 
 _PLACEHOLDER_NUMBER = re.compile(r"(?i)(?:^|[\s#.-])(?:x{2,}|_{2,}|\?{2,}|tbc|tba)\s*$")
@@ -362,6 +386,9 @@ _KIND_SUBTITLE = re.compile(r"(?i)^(?:(?:staff|officer['’]?s?|committee|counci
 def _with_subtitle(title: str, subtitle: Optional[str]) -> str:
     sub = _STATUS_DATE.sub("", (subtitle or "").strip()).strip().rstrip(":")
     if not sub or _history_only(sub) or _KIND_SUBTITLE.match(sub) or bad_title(sub) or sub.lower() in title.lower() or _names_publisher(sub):
+        return title
+    body = _PLACE_BODY.match(sub)
+    if body and body.end() >= len(sub.rstrip(" .,")):  # "City of Chicago" under the title: the body, not a subtitle
         return title
     return f"{title}: {sub}"
 
@@ -713,9 +740,37 @@ _LEGAL_BASIS = re.compile(r"(?i)\s*[\[(]\s*(?:made\s+|issued\s+|published\s+)?(?
                           r"regulations|order|ordinance)\b[^\[\]()]*[\])]\s*$")
 
 
+# a resolution's or decision's number printed before its title ("WHA66.12 Neglected tropical diseases",
+# "EB132.R5 ..."): the number the body gave it, not a word of its title
+_DECISION_NUMBER = re.compile(r"^(?P<number>[A-Z]{2,6}\d{1,3}(?:\.[A-Z]?\d{1,3})+)\s+(?P<title>[A-Za-z].*)$")
+
+
+_HEADER_BODY = re.compile(r"(?i)^(?:council|committee|board|assembly|commission)\s+of\s+(?:the\s+)?[a-z][\w'’ -]{2,60}$")
+
+
+def _header_body(document: Document) -> Optional[str]:
+    """The body a record is of, in page 1's running header ("COUNCIL OF THE CITY OF WINNIPEG"), for a title that is
+    the meeting's date alone."""
+    from ..model import DropReason
+
+    for d in document.dropped:
+        if d.page == 1 and d.reason is DropReason.HEADER:
+            text = " ".join(d.text.split())
+            if _HEADER_BODY.match(text) or _organisation(text) and not any(ch.isdigit() for ch in text):
+                return _title_case(text) if text.isupper() else text
+    return None
+
+
 def find_title(document: Document) -> Optional[str]:
     """The title as a reader would name it, or None when nothing on the page or in the file will do."""
     title = _find_title(document)
+    if title and (_DATE_ONLY.match(title.strip()) or _FULL_DATE.fullmatch(title.strip())):
+        body = _header_body(document)  # "COUNCIL OF THE CITY OF WINNIPEG" over "Wednesday, November 6, 2013"
+        if body:
+            title = f"{body}, {title.strip()}"
+    numbered = _DECISION_NUMBER.match(title.strip()) if title else None
+    if numbered and not bad_title(numbered.group("title")):
+        title = numbered.group("title")
     if title and _LEGAL_BASIS.search(title):
         cut = _LEGAL_BASIS.sub("", title).strip()
         title = cut if not bad_title(cut) else title
@@ -780,7 +835,7 @@ def _find_title(document: Document) -> Optional[str]:
     instrument = _named_instrument(meta.get("title"), meta.get("subtitle")) or _instrument(document)
     if instrument:
         return instrument
-    enacted = _legislation(document)  # a bill's or an Act's title under its legislature's banner
+    enacted = _legislation(document) or _contents_bill(document)  # a bill's or an Act's title under its banner
     if enacted:
         return enacted
     letter = _letter_subject(document)  # a letter's subject line under "Dear ...,"
@@ -817,7 +872,9 @@ def _find_title(document: Document) -> Optional[str]:
         named = _meeting_header(title, document)  # "Regular Meeting of the Board of Trustees" over every page
         if named:
             return named
-    if isinstance(title, str) and len(title.split()) <= 2 and not _KIND_WORD.search(title):
+    place = _PLACE_BODY.match(title.strip()) if isinstance(title, str) else None
+    if isinstance(title, str) and (len(title.split()) <= 2 and not _KIND_WORD.search(title)
+                                   or place and place.end() >= len(title.strip())):  # "City of Coral Gables"
         named = _agenda_blocks(document)  # "Metro" over "Agenda - Final" / "Thursday, June 15, 2017" / "<Committee>"
         if named:
             return named
@@ -1188,6 +1245,20 @@ def _legislation(document: Document) -> Optional[str]:
     return None
 
 
+_CONTENTS_BILL = re.compile(r"^(?P<title>(?:The\s+)?[A-Z][\w'’() ,-]{3,150}?\b(?:Bill|Act)\s*,\s*\d{4})(?:\s+\d[\d ]*)?$")
+
+
+def _contents_bill(document: Document) -> Optional[str]:
+    """A gazette's supplement whose front page lists its one bill under "CONTENTS" ("The Kenya Roads Board
+    (Amendment) Bill, 2024 ... 451"): that entry, without its page number."""
+    lines = [" ".join(b.text.split()) for b in document.blocks if b.page == 1][:16]
+    at = next((i for i, line in enumerate(lines) if _CONTENTS.match(re.sub(r"\s+", "", line))), None)
+    if at is None:
+        return None
+    entries = [m.group("title") for line in lines[at + 1:at + 5] for m in [_CONTENTS_BILL.match(line)] if m]
+    return re.sub(r"\s+,", ",", entries[0]) if len(entries) == 1 else None
+
+
 def _legal_case(text: str) -> str:
     """A title printed in capitals in title case, bracketed words too ("(SPECIAL PROVISIONS)" -> "(Special
     Provisions)"), the small words lower, "No." kept."""
@@ -1280,6 +1351,9 @@ _AGENDA_KIND = re.compile(r"(?i)^(?:(?:regular|special|adjourned|annual)\s+(?:me
                           r"(?:final|draft|revised|amended))?$")
 
 
+_COMMISSION = re.compile(r"(?:[A-Z][\w&'’-]*\s+){1,5}Commission")  # "City Commission", a US city's council
+
+
 def _agenda_blocks(document: Document) -> Optional[str]:
     """A front page under a masthead (the body's short name in the largest type: "Metro") that prints the kind of
     paper, its date and the meeting body each on its own line ("Agenda - Final" / "Thursday, June 15, 2017" /
@@ -1291,7 +1365,8 @@ def _agenda_blocks(document: Document) -> Optional[str]:
         when = _MEETING_WHEN.search(page1[i + 1])
         if not when or len(page1[i + 1].split()) > 6:
             continue
-        body = next((x for x in page1[i + 2:i + 8] if _organisation(x) and len(x.split()) <= 8), None)
+        body = next((x for x in page1[i + 2:i + 8] if (_organisation(x) or _COMMISSION.fullmatch(x)) and len(x.split()) <= 8),
+                    None)
         if body:
             return f"{body} {line}, {when.group(0)}"
     return None
