@@ -435,9 +435,11 @@ _BODY_KIND = re.compile(r"^(?P<title>(?:(?:Draft|DRAFT)\s+)?(?:[A-Z][\w&'’.-]*
                         r"(?:Minutes|MINUTES|Agenda|AGENDA))(?P<rest>(?:\s+.*)?)$")
 _PLACE_WORD = re.compile(r"(?i)\b(?:chambers?|hall|room|centre|center|building|offices?|library|street|road|avenue|"
                          r"virtual|online|electronic|zoom|teams|via)\b")
-_FULL_DATE = re.compile(r"(?i)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
-                        r"oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|"
-                        r"apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})")
+# a full date, US or British style ("TUESDAY, DECEMBER 6, 2022", "Thursday 5th June 2025"); _MEETING_WHEN is it too
+_DATE_TEXT = (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+              r"[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+              r"oct|nov|dec)[a-z]*\.?,?\s+\d{4})")
+_FULL_DATE = re.compile(r"(?i)" + _DATE_TEXT)
 
 
 def _venue_or_date(rest: str) -> bool:
@@ -472,7 +474,7 @@ def _without_date_line(title: str) -> str:
     """A title block run on into the date printed on its own line under it ("Draft Zoning Regulations MBTA
     Communities" / "August 17, 2023"): the title; the date of a meeting ("... Meeting March 23, 2010"), or one the
     title leads into ("held on ...", "as at ..."), stays."""
-    m = re.search(rf"(?i)\s+(?:{_FULL_DATE.pattern.replace('(?i)', '')})\s*$", title)
+    m = re.search(rf"(?i)\s+(?:{_DATE_TEXT})\s*$", title)
     if not m:
         return title
     head = title[: m.start()].strip()
@@ -1329,10 +1331,7 @@ def _stale(title: str, document: Document) -> bool:
 
 
 # a meeting paper's date, US or British style ("TUESDAY, DECEMBER 6, 2022", "Thursday 5th June 2025")
-_MEETING_WHEN = re.compile(
-    r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
-    r"oct|nov|dec)[a-z]*\.?,?\s+\d{4})\b")
+_MEETING_WHEN = re.compile(r"(?i)\b" + _DATE_TEXT + r"\b")
 _AGENDA_OPEN = re.compile(r"(?i)^(?:[\w&'’.,-]+\s+){0,14}?(?:agenda|meeting)\b")
 
 
