@@ -30,7 +30,7 @@ from lspkit.nlp.procedure import held_back
 from lspkit.nlp.taxonomy import load_taxonomy
 from lspkit.pipeline import load_gold
 
-ROUNDS = ("real", "unseen5", "unseen6", "unseen8", "unseen9", "unseen10", "unseen11")
+ROUNDS = ("real", "unseen5", "unseen6", "unseen8", "unseen9", "unseen10", "unseen11", "unseen11b")
 LABELS = Path(__file__).resolve().parent.parent / "data" / "labels"
 
 
