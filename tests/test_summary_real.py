@@ -329,6 +329,27 @@ def test_a_code_in_prose_under_the_abbreviations_table_is_no_entry():
     assert {"NO2", "C2"} <= shorts and not {"H2", "SA3.2"} & shorts
 
 
+def test_a_line_of_text_under_a_definitions_heading_gives_rows_only_where_the_long_form_can_spell_the_short():
+    """Lancaster's regulations: prose under "GR 1.1 DEFINITIONS" ("PhDs will involve, although not necessarily be
+    limited to, ...") read as rows "PhD" = "will involve, although" and "not" = "necessarily ..."; a title block in
+    capitals on the heading's page ("DISTRICT OF OAK BAY BYLAW NO. 4770") as "DISTRICT" = "OF", "OAK" = "BAY".
+    A line's row stands only where its long form spells the short form's letters in order and ends no sentence."""
+    from lspkit.analyse.glossary import build_glossary
+
+    d = doc(Paragraph("GR 1.1.4", "PhDs will involve, although not necessarily be limited to, the production of a "
+                                  "thesis. Additional learning is seen as critical to success.", 1, section="GR 1.1"),
+            sections=(Section("GR 1.1", "DEFINITIONS", 1),), blocks=(
+                Block("THE CORPORATION OF THE DISTRICT OF OAK BAY BYLAW NO. 4770", 1),
+                Block("LPA Local Planning Authority", 1),
+                Block("dpa dwellings per annum", 1),
+                Block("APP/MM Main Modification", 1),
+            ))
+    got = {e.short: e.long for e in build_glossary(d) if e.long}
+    assert got.get("LPA") == "Local Planning Authority" and got.get("dpa") == "dwellings per annum"
+    assert got.get("APP/MM") == "Main Modification"  # a code: its letters are judged as a code's
+    assert not {"PhD", "PhDs", "not", "DISTRICT", "OAK", "OF", "BYLAW"} & set(got)
+
+
 def test_a_defined_term_row_of_the_abbreviations_table_is_read():
     g = _glossary(INSPECTOR_WATFORD)
     assert g["The Plan"] == "The Watford Local Plan 2018-2036" and g["The Council"] == "Watford Borough Council"
