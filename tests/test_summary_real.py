@@ -121,6 +121,23 @@ def test_a_title_naming_only_the_kind_of_document_takes_whose_it_is_from_above()
     assert find_title(plain) == "Local Plan Review"
 
 
+def test_a_title_block_that_ends_mid_phrase_goes_on_in_its_next_line_and_a_number_alone_is_no_part():
+    """Banco Central do Brasil: "264th" set largest beside "Minutes of the Meeting of the" / "Monetary Policy
+    Committee — Copom"; Broomhill: "Minutes of Meeting (no.439) of" / "Broomhill Community Council" (taken as the
+    body's name) / the venue with its postcode (the subtitle)."""
+    from dataclasses import replace
+
+    from lspkit.analyse.title import find_title
+
+    copom = replace(doc(blocks=(Block("Monetary Policy Committee — Copom", 1), Block("July 30-31, 2024", 1))),
+                    metadata={"title": "264th", "subtitle": "Minutes of the Meeting of the"})
+    assert find_title(copom) == "Minutes of the Meeting of the Monetary Policy Committee — Copom"
+    broomhill = replace(doc(blocks=(Block("Next Meeting 9th April, 2025.", 2),)), metadata={
+        "council": "Broomhill Community Council", "title": "Minutes of Meeting (no.439) of",
+        "subtitle": "Broomhill Primary School Library, 57 Edgehill Rd, G11 7HZ"})
+    assert find_title(broomhill) == "Minutes of Meeting (no.439) of Broomhill Community Council"
+
+
 COVENTRY_AIR = "coventry-cc_2018_air-quality-spd-revised-draft-cabinet-member-report.pdf"
 COVENTRY_HFT = "coventry-cc_2018_hot-food-takeaway-spd-revised-draft-cabinet-member-report.pdf"
 

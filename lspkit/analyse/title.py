@@ -383,6 +383,30 @@ _KIND_SUBTITLE = re.compile(r"(?i)^(?:(?:staff|officer['’]?s?|committee|counci
                             r"(?:report|note|paper|memo(?:randum)?)$")
 
 
+# a title block's part that is a number or an ordinal alone ("264th" set large beside the title, "No. 12"): a mark
+_MARK_ONLY = re.compile(r"(?i)^\W*(?:no\.?\s*)?\d+(?:st|nd|rd|th)?\W*$")
+
+
+def _completed(title: str, subtitle: Optional[str], document: Document) -> tuple[str, Optional[str]]:
+    """A title block that ends mid-phrase ("Minutes of the Meeting of the", "Minutes of Meeting (no.439) of") goes
+    on in the next line of the block, whatever its type size: the subtitle, else the body's name the front matter
+    took from the line under it ("Broomhill Community Council"), else the front page's first line ("Monetary Policy
+    Committee — Copom").  (title, subtitle) as they are when nothing completes it or it does not end so."""
+    if not _DANGLING.search(title.strip()):
+        return title, subtitle
+    council = document.metadata.get("council")
+    first = next((" ".join(b.text.split()) for b in document.blocks if b.page == 1), None)
+    for line, rest in ((subtitle, None), (council, subtitle), (first, subtitle)):
+        if not isinstance(line, str):
+            continue
+        line = " ".join(line.split())
+        if (line and len(line.split()) <= 12 and line[:1].isupper() and not line.endswith((".", ":", ";"))
+                and line.lower() not in title.lower() and (not bad_title(line) or _organisation(line))  # "of" whom
+                and not _DATE_ONLY.match(line) and not _FULL_DATE.fullmatch(line)):
+            return f"{title.strip()} {line}", rest
+    return title, subtitle
+
+
 def _with_subtitle(title: str, subtitle: Optional[str]) -> str:
     sub = _STATUS_DATE.sub("", (subtitle or "").strip()).strip().rstrip(":")
     if not sub or _history_only(sub) or _KIND_SUBTITLE.match(sub) or bad_title(sub) or sub.lower() in title.lower() or _names_publisher(sub):
@@ -861,6 +885,10 @@ def _find_title(document: Document) -> Optional[str]:
         title, subtitle = None, None
     if isinstance(title, str) and subtitle and title.rstrip().endswith(":"):
         title = title.rstrip().rstrip(":").rstrip()  # "Shared research and innovation strategy:" / "2020 – 2030"
+    if isinstance(title, str) and subtitle and _MARK_ONLY.match(title):
+        title, subtitle = subtitle, None  # "264th" set large beside "Minutes of the Meeting of the": a mark, no title
+    if isinstance(title, str):
+        title, subtitle = _completed(title, subtitle, document)  # "Minutes of the Meeting of the" / "Monetary ..."
     if isinstance(title, str):
         title = _to_meeting_date(title)  # "AGENDA ... REGULAR MEETING DECEMBER 6, 2022 FRED HESSE PARK ... 7:00 P.M."
         title = _without_date_line(title)  # "Draft Zoning Regulations MBTA Communities August 17, 2023"
