@@ -138,6 +138,28 @@ def test_a_title_block_that_ends_mid_phrase_goes_on_in_its_next_line_and_a_numbe
     assert find_title(broomhill) == "Minutes of Meeting (no.439) of Broomhill Community Council"
 
 
+def test_an_agenda_cover_run_into_one_block_is_named_by_body_kind_and_date_never_by_an_item():
+    """Gardena's agenda: the body, its venue and contact lines, the spaced-out "A G E N D A" and the date read as one
+    block; the numbered participation option "2. ATTEND THE MEETING IN PERSON PUBLIC COMMENT: The Planning
+    Commission will hear from the public on any item on the" (a heading ending mid-phrase) was the title."""
+    from dataclasses import replace
+
+    from lspkit.analyse.title import find_title
+
+    cover = ("PLANNING & ENVIRONMENTAL QUALITY COMMISSION CITY COUNCIL CHAMBER ■ 1700 WEST 162nd STREET ■ 7:00 P.M. "
+             "Telephone: (310) 217-9524 ■ E-mail address: CDDPlanningandZoning@cityofgardena.org A G E N D A "
+             "TUESDAY, November 1, 2022 7:00 P.M. If you would like to participate in this meeting, you can "
+             "participate via the following options:")
+    item = ("ATTEND THE MEETING IN PERSON PUBLIC COMMENT: The Planning Commission will hear from the public on any "
+            "item on the")
+    d = replace(doc(blocks=(Block(cover, 1), Block("Steve Sherman Deryl Henderson 3. PLEDGE OF ALLEGIANCE", 1)),
+                    sections=(Section("2", item, 1), Section("2", "ROLL CALL", 1))),
+                metadata={"title": "C I T Y O F G A R D E N A"})
+    assert find_title(d) == "Planning & Environmental Quality Commission Agenda, Tuesday, November 1, 2022"
+    no_cover = replace(d, blocks=d.blocks[1:])
+    assert "ATTEND THE MEETING" not in (find_title(no_cover) or "")
+
+
 COVENTRY_AIR = "coventry-cc_2018_air-quality-spd-revised-draft-cabinet-member-report.pdf"
 COVENTRY_HFT = "coventry-cc_2018_hot-food-takeaway-spd-revised-draft-cabinet-member-report.pdf"
 

@@ -292,7 +292,10 @@ def _joined_headings(document: Document) -> Iterable[str]:
         if s.page != 1:
             break
         heading = (s.heading or "").strip()
-        if s.number is not None and not _DANGLING.search(heading):
+        if s.number is not None and not (_DANGLING.search(heading) and len(heading.split()) <= 12):
+            # a numbered heading is an item of the body, unless a title's first line took the page number
+            # ("20" / "Report on the Examination of the"); an item run on into a label and its sentence ("2. ATTEND THE
+            # MEETING IN PERSON PUBLIC COMMENT: The Planning Commission will hear ... on the") is an item still
             items += 1
             if heads or items >= 2:
                 break  # the body's numbered items have begun: a heading after them ("Site Reference" over a
@@ -1399,15 +1402,33 @@ def _agenda_blocks(document: Document) -> Optional[str]:
     return None
 
 
+# a word printed with its letters spaced out ("A G E N D A"): four letters or more, one space between each
+_SPACED = re.compile(r"(?<!\S)(?:[A-Z] ){3,}[A-Z](?!\S)")
+# a cover's block that runs the body's name, its venue and contact lines and the kind of paper together before the date
+_BODY_VENUE_KIND = re.compile(r"^(?P<body>[A-Z][A-Z&'’ .,-]*?\b(?:COMMISSION|COMMITTEE|COUNCIL|BOARD|AUTHORITY|"
+                              r"TRUSTEES|PANEL|CABINET))\b.{0,200}?\s(?P<kind>AGENDA|MINUTES)$")
+
+
+def _unspaced(text: str) -> str:
+    """ "A G E N D A" -> "AGENDA": a word whose letters were spaced out for show."""
+    return _SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
+
+
 def _agenda_line(document: Document) -> Optional[str]:
     """A front-page line that opens with the kind of meeting paper and its date ("AGENDA REGULAR MEETING TUESDAY,
     DECEMBER 6, 2022 6:00 P.M. 24300 NARBONNE AVENUE ..."): the kind and the date, named with the council."""
     for b in document.blocks:
         if b.page != 1:
             break
-        line = " ".join(b.text.split())
+        line = _unspaced(" ".join(b.text.split()))
         m = _MEETING_WHEN.search(line)
         head = line[: m.start()].strip(" ,") if m else ""
+        bodied = _BODY_VENUE_KIND.match(head)
+        if m and bodied and len(bodied.group("body").split()) <= 10:
+            # "PLANNING & ENVIRONMENTAL QUALITY COMMISSION CITY COUNCIL CHAMBER ■ 1700 WEST 162nd STREET ■ ... A G E N D A
+            # TUESDAY, November 1, 2022": the body (to its first word that ends a body's name), the kind, the date
+            when = re.sub(r"\b[A-Z]{3,}\b", lambda w: w.group(0).capitalize(), m.group(0))
+            return f"{_title_case(bodied.group('body'))} {_title_case(bodied.group('kind'))}, {when}"
         if not m or not re.match(r"(?i)^(?:(?:regular|special|adjourned|annual)\s+(?:meeting\s+)?)?agenda\b|"
                                  r"^agenda\s+(?:regular|special|adjourned|annual)\s+meeting\b", head):
             continue
