@@ -160,6 +160,23 @@ def test_an_agenda_cover_run_into_one_block_is_named_by_body_kind_and_date_never
     assert "ATTEND THE MEETING" not in (find_title(no_cover) or "")
 
 
+def test_a_heading_after_page_ones_first_numbered_paragraph_is_never_the_title():
+    """Milburn's minutes of January 2020 (no gold; their 2017-2019 minutes are): "20.01.04 Matters Arising" and its
+    lines, two of them read as unnumbered headings ("Road plainings have been delivered, awaiting invoice"), the
+    title line "Milburn Parish Council - 7th January 2020" taken for the date, the PDF's title a template's of 2012:
+    the title was that item's line.  A heading that comes after the body's first numbered paragraph names a part."""
+    from dataclasses import replace
+
+    from lspkit.analyse.title import find_title
+
+    d = replace(doc(Paragraph("20.01.01", "Apologies Councillor M Armstrong", 1),
+                    Paragraph("20.01.04", "Matters Arising Still no response", 1),
+                    sections=(Section(None, "Road plainings have been delivered, awaiting invoice", 1),
+                              Section(None, "The damaged corners of the Village Green will be reinstated", 1))),
+                metadata={"date": "2020-01-07", "title": "Milburn Parish Council   -   6th March 2012"})
+    assert find_title(d) == "Milburn Parish Council, 7 January 2020"
+
+
 COVENTRY_AIR = "coventry-cc_2018_air-quality-spd-revised-draft-cabinet-member-report.pdf"
 COVENTRY_HFT = "coventry-cc_2018_hot-food-takeaway-spd-revised-draft-cabinet-member-report.pdf"
 

@@ -288,6 +288,10 @@ def _joined_headings(document: Document) -> Iterable[str]:
     ("Report on the Examination of the") joined to the heading, or the front-page line, that completes it."""
     heads: list[str] = []
     items = 0
+    first = next((p for p in document.paragraphs if p.page == 1), None)
+    if first is not None and not first.heading:
+        return  # page 1's first numbered paragraph has no heading over it: its headings come after the body began
+        # (Milburn's minutes "20.01.04 Matters Arising" and its lines "Road plainings have been delivered, ...")
     for s in document.sections:
         if s.page != 1:
             break
