@@ -205,7 +205,11 @@ def test_an_inspectors_report_asks_no_decision_and_gives_its_conclusion():
                                   "House of Commons", "INTRODUCTION", "CABINET 19 JANUARY 2006", "standingorders",
                                   '"# & "# $ 6\',8 /398+74,8.+2++8/3-.+1*43', "Licensing Committee",
                                   "Report to London Legacy Development Corporation", "Public report template",
-                                  "Public report", "None", "R Healey, Councillor", "No interests declared"])
+                                  "Public report", "None", "R Healey, Councillor", "No interests declared",
+                                  # the signatories under a society's standing orders (Oxford University Liberal
+                                  # Association, outside the gold set): people and their offices, never a subtitle
+                                  "Zagham Farhan - The President, Collegium Magnum Aulae Universitatis. Julian Wang "
+                                  "- The Returning Officer, Collegium Magnum Aulae Universitatits."])
 def test_never_a_label_bullet_path_person_act_or_publisher(text):
     assert bad_title(text)
 

@@ -53,9 +53,10 @@ def _names_row(text: str) -> bool:
             and not any(w.lower() in _SMALL_WORDS or _PAPER_WORDS.match(w) for w in words))
 _PLACEHOLDER = re.compile(r"^(?:none|n/?a|nil|tbc|tba|untitled|no\s+\w+(?:\s+\w+)?)\W*$", re.I)
 _NAME_AND_ROLE = re.compile(
-    r"^(?:(?:mr|mrs|ms|miss|dr|cllr|councillor)\.?\s+)?[A-Z](?:\.|[a-z]+)?\s+[A-Z][a-z'’-]+,\s*"
-    r"(?i:councillor|cllr|clerk|chair(?:man|person)?|mayor|officer|member|director|inspector)(?:\b|(?=\d)).*$"
-)
+    r"^(?:(?:mr|mrs|ms|miss|dr|cllr|councillor)\.?\s+)?[A-Z](?:\.|[a-z]+)?\s+[A-Z][a-z'’-]+(?:,|\s[-–—])\s*"
+    r"(?i:the\s+)?(?i:[a-z]+\s+)?(?i:councillor|cllr|clerk|chair(?:man|person)?|mayor|officer|member|director|"
+    r"inspector|president|secretary|treasurer)(?:\b|(?=\d)).*$"
+)  # "R Healey, Councillor"; "Zagham Farhan - The President, Collegium ..." (a by-law's signatories under its title)
 # the roll of a meeting and a paper's labelled fields: never its title
 _ROLL = re.compile(r"^(?:present|attendees|attendance|in\s+attendance|apologies|chair(?:man|person)?|members?\s+present|"
                    r"officers?\s+present|dataset|time|location|venue|date)\s*:", re.I)
