@@ -177,6 +177,20 @@ def test_a_heading_after_page_ones_first_numbered_paragraph_is_never_the_title()
     assert find_title(d) == "Milburn Parish Council, 7 January 2020"
 
 
+@pytest.mark.parametrize("block,title", [
+    ("MINUTES from the GCC meeting held in CENTER 81 Old School Rd Garelochheadon Tuesday 19th January at 7.00 pm",
+     "MINUTES from the GCC meeting held in CENTER 81 Old School Rd Garelochheadon Tuesday 19th January"),
+    ("Special Meeting of the Library Board, Thursday, June 1, 2023, 6:30 P.M. Council Chambers",
+     "Special Meeting of the Library Board, Thursday, June 1, 2023"),
+])
+def test_the_hour_a_meeting_sits_and_what_follows_it_is_no_part_of_a_title(block, title):
+    from dataclasses import replace
+
+    from lspkit.analyse.title import find_title
+
+    assert find_title(replace(doc(), metadata={"title": block})) == title
+
+
 COVENTRY_AIR = "coventry-cc_2018_air-quality-spd-revised-draft-cabinet-member-report.pdf"
 COVENTRY_HFT = "coventry-cc_2018_hot-food-takeaway-spd-revised-draft-cabinet-member-report.pdf"
 

@@ -795,9 +795,17 @@ def _header_body(document: Document) -> Optional[str]:
     return None
 
 
+# the hour a meeting starts and what the line runs on into after it ("at 7.00 pm", ", 7:00 P.M. 24300 NARBONNE AVENUE",
+# "from 10:00 a.m.-12:00 p.m."): when the meeting sits, never a word of the paper's title
+_CLOCK = re.compile(r"(?i)(?:,?\s+(?:at|from|commencing\s+at|starting\s+at))?,?\s+\d{1,2}(?:[.:]\d{2})?\s*"
+                    r"(?:a\.?m\b\.?|p\.?m\b\.?).*$")
+
+
 def find_title(document: Document) -> Optional[str]:
     """The title as a reader would name it, or None when nothing on the page or in the file will do."""
     title = _find_title(document)
+    if title and _CLOCK.search(title) and len(title[: _CLOCK.search(title).start()].split()) >= 3:
+        title = title[: _CLOCK.search(title).start()].rstrip(" ,;-–")  # "... on Tuesday 19th January at 7.00 pm"
     if title and (_DATE_ONLY.match(title.strip()) or _FULL_DATE.fullmatch(title.strip())):
         body = _header_body(document)  # "COUNCIL OF THE CITY OF WINNIPEG" over "Wednesday, November 6, 2013"
         if body:
