@@ -121,6 +121,76 @@ def test_a_title_naming_only_the_kind_of_document_takes_whose_it_is_from_above()
     assert find_title(plain) == "Local Plan Review"
 
 
+def test_a_title_block_that_ends_mid_phrase_goes_on_in_its_next_line_and_a_number_alone_is_no_part():
+    """Banco Central do Brasil: "264th" set largest beside "Minutes of the Meeting of the" / "Monetary Policy
+    Committee — Copom"; Broomhill: "Minutes of Meeting (no.439) of" / "Broomhill Community Council" (taken as the
+    body's name) / the venue with its postcode (the subtitle)."""
+    from dataclasses import replace
+
+    from lspkit.analyse.title import find_title
+
+    copom = replace(doc(blocks=(Block("Monetary Policy Committee — Copom", 1), Block("July 30-31, 2024", 1))),
+                    metadata={"title": "264th", "subtitle": "Minutes of the Meeting of the"})
+    assert find_title(copom) == "Minutes of the Meeting of the Monetary Policy Committee — Copom"
+    broomhill = replace(doc(blocks=(Block("Next Meeting 9th April, 2025.", 2),)), metadata={
+        "council": "Broomhill Community Council", "title": "Minutes of Meeting (no.439) of",
+        "subtitle": "Broomhill Primary School Library, 57 Edgehill Rd, G11 7HZ"})
+    assert find_title(broomhill) == "Minutes of Meeting (no.439) of Broomhill Community Council"
+
+
+def test_an_agenda_cover_run_into_one_block_is_named_by_body_kind_and_date_never_by_an_item():
+    """Gardena's agenda: the body, its venue and contact lines, the spaced-out "A G E N D A" and the date read as one
+    block; the numbered participation option "2. ATTEND THE MEETING IN PERSON PUBLIC COMMENT: The Planning
+    Commission will hear from the public on any item on the" (a heading ending mid-phrase) was the title."""
+    from dataclasses import replace
+
+    from lspkit.analyse.title import find_title
+
+    cover = ("PLANNING & ENVIRONMENTAL QUALITY COMMISSION CITY COUNCIL CHAMBER ■ 1700 WEST 162nd STREET ■ 7:00 P.M. "
+             "Telephone: (310) 217-9524 ■ E-mail address: CDDPlanningandZoning@cityofgardena.org A G E N D A "
+             "TUESDAY, November 1, 2022 7:00 P.M. If you would like to participate in this meeting, you can "
+             "participate via the following options:")
+    item = ("ATTEND THE MEETING IN PERSON PUBLIC COMMENT: The Planning Commission will hear from the public on any "
+            "item on the")
+    d = replace(doc(blocks=(Block(cover, 1), Block("Steve Sherman Deryl Henderson 3. PLEDGE OF ALLEGIANCE", 1)),
+                    sections=(Section("2", item, 1), Section("2", "ROLL CALL", 1))),
+                metadata={"title": "C I T Y O F G A R D E N A"})
+    assert find_title(d) == "Planning & Environmental Quality Commission Agenda, Tuesday, November 1, 2022"
+    no_cover = replace(d, blocks=d.blocks[1:])
+    assert "ATTEND THE MEETING" not in (find_title(no_cover) or "")
+
+
+def test_a_heading_after_page_ones_first_numbered_paragraph_is_never_the_title():
+    """Milburn's minutes of January 2020 (no gold; their 2017-2019 minutes are): "20.01.04 Matters Arising" and its
+    lines, two of them read as unnumbered headings ("Road plainings have been delivered, awaiting invoice"), the
+    title line "Milburn Parish Council - 7th January 2020" taken for the date, the PDF's title a template's of 2012:
+    the title was that item's line.  A heading that comes after the body's first numbered paragraph names a part."""
+    from dataclasses import replace
+
+    from lspkit.analyse.title import find_title
+
+    d = replace(doc(Paragraph("20.01.01", "Apologies Councillor M Armstrong", 1),
+                    Paragraph("20.01.04", "Matters Arising Still no response", 1),
+                    sections=(Section(None, "Road plainings have been delivered, awaiting invoice", 1),
+                              Section(None, "The damaged corners of the Village Green will be reinstated", 1))),
+                metadata={"date": "2020-01-07", "title": "Milburn Parish Council   -   6th March 2012"})
+    assert find_title(d) == "Milburn Parish Council, 7 January 2020"
+
+
+@pytest.mark.parametrize("block,title", [
+    ("MINUTES from the GCC meeting held in CENTER 81 Old School Rd Garelochheadon Tuesday 19th January at 7.00 pm",
+     "MINUTES from the GCC meeting held in CENTER 81 Old School Rd Garelochheadon Tuesday 19th January"),
+    ("Special Meeting of the Library Board, Thursday, June 1, 2023, 6:30 P.M. Council Chambers",
+     "Special Meeting of the Library Board, Thursday, June 1, 2023"),
+])
+def test_the_hour_a_meeting_sits_and_what_follows_it_is_no_part_of_a_title(block, title):
+    from dataclasses import replace
+
+    from lspkit.analyse.title import find_title
+
+    assert find_title(replace(doc(), metadata={"title": block})) == title
+
+
 COVENTRY_AIR = "coventry-cc_2018_air-quality-spd-revised-draft-cabinet-member-report.pdf"
 COVENTRY_HFT = "coventry-cc_2018_hot-food-takeaway-spd-revised-draft-cabinet-member-report.pdf"
 
@@ -149,7 +219,11 @@ def test_an_inspectors_report_asks_no_decision_and_gives_its_conclusion():
                                   "House of Commons", "INTRODUCTION", "CABINET 19 JANUARY 2006", "standingorders",
                                   '"# & "# $ 6\',8 /398+74,8.+2++8/3-.+1*43', "Licensing Committee",
                                   "Report to London Legacy Development Corporation", "Public report template",
-                                  "Public report", "None", "R Healey, Councillor", "No interests declared"])
+                                  "Public report", "None", "R Healey, Councillor", "No interests declared",
+                                  # the signatories under a society's standing orders (Oxford University Liberal
+                                  # Association, outside the gold set): people and their offices, never a subtitle
+                                  "Zagham Farhan - The President, Collegium Magnum Aulae Universitatis. Julian Wang "
+                                  "- The Returning Officer, Collegium Magnum Aulae Universitatits."])
 def test_never_a_label_bullet_path_person_act_or_publisher(text):
     assert bad_title(text)
 
@@ -327,6 +401,27 @@ def test_a_code_in_prose_under_the_abbreviations_table_is_no_entry():
     ))
     shorts = {e.short for e in build_glossary(d)}
     assert {"NO2", "C2"} <= shorts and not {"H2", "SA3.2"} & shorts
+
+
+def test_a_line_of_text_under_a_definitions_heading_gives_rows_only_where_the_long_form_can_spell_the_short():
+    """Lancaster's regulations: prose under "GR 1.1 DEFINITIONS" ("PhDs will involve, although not necessarily be
+    limited to, ...") read as rows "PhD" = "will involve, although" and "not" = "necessarily ..."; a title block in
+    capitals on the heading's page ("DISTRICT OF OAK BAY BYLAW NO. 4770") as "DISTRICT" = "OF", "OAK" = "BAY".
+    A line's row stands only where its long form spells the short form's letters in order and ends no sentence."""
+    from lspkit.analyse.glossary import build_glossary
+
+    d = doc(Paragraph("GR 1.1.4", "PhDs will involve, although not necessarily be limited to, the production of a "
+                                  "thesis. Additional learning is seen as critical to success.", 1, section="GR 1.1"),
+            sections=(Section("GR 1.1", "DEFINITIONS", 1),), blocks=(
+                Block("THE CORPORATION OF THE DISTRICT OF OAK BAY BYLAW NO. 4770", 1),
+                Block("LPA Local Planning Authority", 1),
+                Block("dpa dwellings per annum", 1),
+                Block("APP/MM Main Modification", 1),
+            ))
+    got = {e.short: e.long for e in build_glossary(d) if e.long}
+    assert got.get("LPA") == "Local Planning Authority" and got.get("dpa") == "dwellings per annum"
+    assert got.get("APP/MM") == "Main Modification"  # a code: its letters are judged as a code's
+    assert not {"PhD", "PhDs", "not", "DISTRICT", "OAK", "OF", "BYLAW"} & set(got)
 
 
 def test_a_defined_term_row_of_the_abbreviations_table_is_read():

@@ -403,7 +403,7 @@ def _table_rows(document: Document) -> list[tuple[str, str]]:
             for table in p.tables:
                 rows += [(r[0].strip(), r[1].strip()) for r in table.rows if len(r) >= 2 and r[0].strip()]
             if not p.tables:
-                rows += _entries_in_line(p.text)
+                rows += _spelled_rows(_entries_in_line(p.text))
     for b in document.blocks:  # the lines under an unnumbered heading, on its page and the next
         if b.page in pages or (b.page - 1 in pages and not rows):
             if len(b.text) > 40 and b.text.rstrip().endswith(".") and not _SHORT.match(b.text.split()[0]):
@@ -415,8 +415,27 @@ def _table_rows(document: Document) -> list[tuple[str, str]]:
             if defined and not any(_SHORT.match(t.strip(",;:")) for t in defined.group(2).split()[1:]):
                 rows.append((defined.group(1), defined.group(2)))  # "The Plan The Watford Local Plan 2018-2036"
                 continue
-            rows += _entries_in_line(b.text)
+            rows += _spelled_rows(_entries_in_line(b.text))
     return _checked_rows(rows)
+
+
+def _spelled_rows(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Rows read from a line of text under a definitions heading, kept where the long form can be what the short
+    form stands for (its letters in order, the first its first; no sentence end).  A ruled table's row is a row
+    whatever it says; a line of text is not: prose under "DEFINITIONS" ("PhDs will involve, although not
+    necessarily ...": "PhDs", and "not" read as "not necessarily") and a heading or a title block in capitals on
+    the heading's page ("GENERAL REGULATIONS FOR ASSESSMENT", "DISTRICT OF OAK BAY BYLAW NO. 4770") split into
+    "rows" whose long form is the next word."""
+    out = []
+    for short, long in rows:
+        letters = short.strip(" :–-").replace("-", "")  # "By-Law" is a word
+        if not letters.isalpha():  # a code ("APP/MM", "H2"): `_checked_rows` judges it
+            out.append((short, long))
+            continue
+        letters = letters[:-1] if letters.endswith("s") and letters[:-1].isupper() else letters
+        if _letters_in_order(letters, long) and not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", long):
+            out.append((short, long))
+    return out
 
 
 def _checked_rows(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -53,9 +53,10 @@ def _names_row(text: str) -> bool:
             and not any(w.lower() in _SMALL_WORDS or _PAPER_WORDS.match(w) for w in words))
 _PLACEHOLDER = re.compile(r"^(?:none|n/?a|nil|tbc|tba|untitled|no\s+\w+(?:\s+\w+)?)\W*$", re.I)
 _NAME_AND_ROLE = re.compile(
-    r"^(?:(?:mr|mrs|ms|miss|dr|cllr|councillor)\.?\s+)?[A-Z](?:\.|[a-z]+)?\s+[A-Z][a-z'’-]+,\s*"
-    r"(?i:councillor|cllr|clerk|chair(?:man|person)?|mayor|officer|member|director|inspector)(?:\b|(?=\d)).*$"
-)
+    r"^(?:(?:mr|mrs|ms|miss|dr|cllr|councillor)\.?\s+)?[A-Z](?:\.|[a-z]+)?\s+[A-Z][a-z'’-]+(?:,|\s[-–—])\s*"
+    r"(?i:the\s+)?(?i:[a-z]+\s+)?(?i:councillor|cllr|clerk|chair(?:man|person)?|mayor|officer|member|director|"
+    r"inspector|president|secretary|treasurer)(?:\b|(?=\d)).*$"
+)  # "R Healey, Councillor"; "Zagham Farhan - The President, Collegium ..." (a by-law's signatories under its title)
 # the roll of a meeting and a paper's labelled fields: never its title
 _ROLL = re.compile(r"^(?:present|attendees|attendance|in\s+attendance|apologies|chair(?:man|person)?|members?\s+present|"
                    r"officers?\s+present|dataset|time|location|venue|date)\s*:", re.I)
@@ -288,11 +289,18 @@ def _joined_headings(document: Document) -> Iterable[str]:
     ("Report on the Examination of the") joined to the heading, or the front-page line, that completes it."""
     heads: list[str] = []
     items = 0
+    first = next((p for p in document.paragraphs if p.page == 1), None)
+    if first is not None and not first.heading:
+        return  # page 1's first numbered paragraph has no heading over it: its headings come after the body began
+        # (Milburn's minutes "20.01.04 Matters Arising" and its lines "Road plainings have been delivered, ...")
     for s in document.sections:
         if s.page != 1:
             break
         heading = (s.heading or "").strip()
-        if s.number is not None and not _DANGLING.search(heading):
+        if s.number is not None and not (_DANGLING.search(heading) and len(heading.split()) <= 12):
+            # a numbered heading is an item of the body, unless a title's first line took the page number
+            # ("20" / "Report on the Examination of the"); an item run on into a label and its sentence ("2. ATTEND THE
+            # MEETING IN PERSON PUBLIC COMMENT: The Planning Commission will hear ... on the") is an item still
             items += 1
             if heads or items >= 2:
                 break  # the body's numbered items have begun: a heading after them ("Site Reference" over a
@@ -381,6 +389,30 @@ def _interleaved(title: str, document: Document) -> str:
 # a subtitle that names only the kind of paper ("Staff Report" under the report's title): it adds nothing to the title
 _KIND_SUBTITLE = re.compile(r"(?i)^(?:(?:staff|officer['’]?s?|committee|council|cabinet|information|briefing|decision)\s+)?"
                             r"(?:report|note|paper|memo(?:randum)?)$")
+
+
+# a title block's part that is a number or an ordinal alone ("264th" set large beside the title, "No. 12"): a mark
+_MARK_ONLY = re.compile(r"(?i)^\W*(?:no\.?\s*)?\d+(?:st|nd|rd|th)?\W*$")
+
+
+def _completed(title: str, subtitle: Optional[str], document: Document) -> tuple[str, Optional[str]]:
+    """A title block that ends mid-phrase ("Minutes of the Meeting of the", "Minutes of Meeting (no.439) of") goes
+    on in the next line of the block, whatever its type size: the subtitle, else the body's name the front matter
+    took from the line under it ("Broomhill Community Council"), else the front page's first line ("Monetary Policy
+    Committee — Copom").  (title, subtitle) as they are when nothing completes it or it does not end so."""
+    if not _DANGLING.search(title.strip()):
+        return title, subtitle
+    council = document.metadata.get("council")
+    first = next((" ".join(b.text.split()) for b in document.blocks if b.page == 1), None)
+    for line, rest in ((subtitle, None), (council, subtitle), (first, subtitle)):
+        if not isinstance(line, str):
+            continue
+        line = " ".join(line.split())
+        if (line and len(line.split()) <= 12 and line[:1].isupper() and not line.endswith((".", ":", ";"))
+                and line.lower() not in title.lower() and (not bad_title(line) or _organisation(line))  # "of" whom
+                and not _DATE_ONLY.match(line) and not _FULL_DATE.fullmatch(line)):
+            return f"{title.strip()} {line}", rest
+    return title, subtitle
 
 
 def _with_subtitle(title: str, subtitle: Optional[str]) -> str:
@@ -763,9 +795,17 @@ def _header_body(document: Document) -> Optional[str]:
     return None
 
 
+# the hour a meeting starts and what the line runs on into after it ("at 7.00 pm", ", 7:00 P.M. 24300 NARBONNE AVENUE",
+# "from 10:00 a.m.-12:00 p.m."): when the meeting sits, never a word of the paper's title
+_CLOCK = re.compile(r"(?i)(?:,?\s+(?:at|from|commencing\s+at|starting\s+at))?,?\s+\d{1,2}(?:[.:]\d{2})?\s*"
+                    r"(?:a\.?m\b\.?|p\.?m\b\.?).*$")
+
+
 def find_title(document: Document) -> Optional[str]:
     """The title as a reader would name it, or None when nothing on the page or in the file will do."""
     title = _find_title(document)
+    if title and _CLOCK.search(title) and len(title[: _CLOCK.search(title).start()].split()) >= 3:
+        title = title[: _CLOCK.search(title).start()].rstrip(" ,;-–")  # "... on Tuesday 19th January at 7.00 pm"
     if title and (_DATE_ONLY.match(title.strip()) or _FULL_DATE.fullmatch(title.strip())):
         body = _header_body(document)  # "COUNCIL OF THE CITY OF WINNIPEG" over "Wednesday, November 6, 2013"
         if body:
@@ -861,6 +901,10 @@ def _find_title(document: Document) -> Optional[str]:
         title, subtitle = None, None
     if isinstance(title, str) and subtitle and title.rstrip().endswith(":"):
         title = title.rstrip().rstrip(":").rstrip()  # "Shared research and innovation strategy:" / "2020 – 2030"
+    if isinstance(title, str) and subtitle and _MARK_ONLY.match(title):
+        title, subtitle = subtitle, None  # "264th" set large beside "Minutes of the Meeting of the": a mark, no title
+    if isinstance(title, str):
+        title, subtitle = _completed(title, subtitle, document)  # "Minutes of the Meeting of the" / "Monetary ..."
     if isinstance(title, str):
         title = _to_meeting_date(title)  # "AGENDA ... REGULAR MEETING DECEMBER 6, 2022 FRED HESSE PARK ... 7:00 P.M."
         title = _without_date_line(title)  # "Draft Zoning Regulations MBTA Communities August 17, 2023"
@@ -1371,15 +1415,33 @@ def _agenda_blocks(document: Document) -> Optional[str]:
     return None
 
 
+# a word printed with its letters spaced out ("A G E N D A"): four letters or more, one space between each
+_SPACED = re.compile(r"(?<!\S)(?:[A-Z] ){3,}[A-Z](?!\S)")
+# a cover's block that runs the body's name, its venue and contact lines and the kind of paper together before the date
+_BODY_VENUE_KIND = re.compile(r"^(?P<body>[A-Z][A-Z&'’ .,-]*?\b(?:COMMISSION|COMMITTEE|COUNCIL|BOARD|AUTHORITY|"
+                              r"TRUSTEES|PANEL|CABINET))\b.{0,200}?\s(?P<kind>AGENDA|MINUTES)$")
+
+
+def _unspaced(text: str) -> str:
+    """ "A G E N D A" -> "AGENDA": a word whose letters were spaced out for show."""
+    return _SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
+
+
 def _agenda_line(document: Document) -> Optional[str]:
     """A front-page line that opens with the kind of meeting paper and its date ("AGENDA REGULAR MEETING TUESDAY,
     DECEMBER 6, 2022 6:00 P.M. 24300 NARBONNE AVENUE ..."): the kind and the date, named with the council."""
     for b in document.blocks:
         if b.page != 1:
             break
-        line = " ".join(b.text.split())
+        line = _unspaced(" ".join(b.text.split()))
         m = _MEETING_WHEN.search(line)
         head = line[: m.start()].strip(" ,") if m else ""
+        bodied = _BODY_VENUE_KIND.match(head)
+        if m and bodied and len(bodied.group("body").split()) <= 10:
+            # "PLANNING & ENVIRONMENTAL QUALITY COMMISSION CITY COUNCIL CHAMBER ■ 1700 WEST 162nd STREET ■ ... A G E N D A
+            # TUESDAY, November 1, 2022": the body (to its first word that ends a body's name), the kind, the date
+            when = re.sub(r"\b[A-Z]{3,}\b", lambda w: w.group(0).capitalize(), m.group(0))
+            return f"{_title_case(bodied.group('body'))} {_title_case(bodied.group('kind'))}, {when}"
         if not m or not re.match(r"(?i)^(?:(?:regular|special|adjourned|annual)\s+(?:meeting\s+)?)?agenda\b|"
                                  r"^agenda\s+(?:regular|special|adjourned|annual)\s+meeting\b", head):
             continue
