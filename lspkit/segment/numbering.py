@@ -988,8 +988,8 @@ def _cites_lettered(body: "Body") -> bool:
     where it numbers a paragraph 13 and 36)?  Then its letters number citable provisions, not a sentence's parts."""
     got = getattr(body, "_cites_lettered", None)
     if got is None:
-        numbers = {w.label.number for w in body.lines if w.label is not None and w.label.kind == "number"}
-        cited = {m.group(1) for w in body.lines for m in _LETTER_CITE.finditer(w.text)}
+        numbers = {w.label.number for w in body if w.label is not None and w.label.kind == "number"}
+        cited = {m.group(1) for w in body for m in _LETTER_CITE.finditer(w.text)}
         got = bool(cited & numbers)
         body._cites_lettered = got  # type: ignore[attr-defined]
     return got
