@@ -187,7 +187,7 @@ def link_runs_on(body: Body, i: int, link: int) -> bool:
 
 def _is_agenda(body: Body) -> bool:
     """The paper calls itself an agenda on its first pages."""
-    return any(w.line.page <= 2 and _AGENDA.search(w.text) for w in body.lines[:200])
+    return any(w.line.page <= 2 and _AGENDA.search(w.text) for w in body[:200])
 
 
 def _candidate(body: Body, i: int) -> Optional[_Cand]:

@@ -375,7 +375,7 @@ def _resumes(body: "Body", i: int, x: float, tol: float) -> bool:
 def _hang(body: "Body") -> float:
     """How far a numbered paragraph's second line is set in from its number (0 where the text does not hang)."""
     deltas = []
-    for a, b in zip(body.lines, body.lines[1:]):
+    for a, b in zip(body, body[1:]):
         if a.label is not None and a.label.kind == "number" and b.label is None and not b.gap_before \
                 and b.line.page == a.line.page and body.full_line(a.line):
             deltas.append(b.line.x0 - a.line.x0)
@@ -398,7 +398,7 @@ def set_in_clauses(body: "Body") -> bool:
     found = 0
     first_x: Optional[float] = None
     armed = False
-    for w in body.lines:
+    for w in body:
         lab = w.label
         t = w.text.lstrip()
         if lab is not None and lab.kind == "number" and (len(lab.levels) == 1 or _titled(lab.rest)) \

@@ -378,8 +378,11 @@ def _read_body(s: _State) -> None:
                 s.motions += 1
                 hung = s.numbering.letters.paragraph
                 s.motion_keys.add(key)
+        free = start is None and lettered is None  # nothing numbered or lettered starts here
+        # ... after a gap: the closings below that need one (each asks w.gap_before first) are asked only then
+        apart = free and w.gap_before
         reference = None
-        if start is None and lettered is None and s.outline.number is not None and not mid_sentence \
+        if free and s.outline.number is not None and not mid_sentence \
                 and (w.label is None or w.label.kind == "number"):
             reference = reference_label(w.text)
             if reference is not None and i > 0 and w.line.x0 > body[i - 1].line.x0 + 2:
@@ -389,7 +392,7 @@ def _read_body(s: _State) -> None:
             label, rest = reference
             s.paragraphs.start(w, f"{s.outline.number}({label})", rest, ParagraphKind.PARAGRAPH, s.outline.number,
                                s.outline.heading, label=label, parent=s.outline.number)
-        elif i in s.amendments and start is None and lettered is None and s.outline.number is not None:
+        elif i in s.amendments and free and s.outline.number is not None:
             _close(s)  # an amendment to the item: cited by the item's number and its tag, "1083(a1)"
             tag = s.amendments[i]
             s.paragraphs.start(w, f"{s.outline.number}({tag})", w.text.strip(), ParagraphKind.PARAGRAPH,
@@ -403,47 +406,46 @@ def _read_body(s: _State) -> None:
                 and s.paragraphs.open is not None and s.paragraphs.open.section in _item_numbers(s):
             _close(s)  # after an item's prose: an amendment's preamble, not the motion's words
             _add_line(s, w)
-        elif start is None and lettered is None and _motion_ends(s, i, mid_sentence):
+        elif free and _motion_ends(s, i, mid_sentence):
             _close(s)  # "Carried" at the letters' margin after the last resolution: the minute's, not the item's
             _add_line(s, w)
-        elif start is None and lettered is None and in_paragraph and _decision_record(s, w):
+        elif free and in_paragraph and _decision_record(s, w):
             _close(s)  # "(1) R/54/42G - Householder planning permission ..." / "RESOLVED: That the Council had no
             _add_line(s, w)  # objection ...": the minute's decision on the item, not the item's text
-        elif start is None and lettered is None and in_paragraph and not mid_sentence and _bold_record(s, w):
+        elif apart and in_paragraph and not mid_sentence and _bold_record(s, w):
             _close(s)  # "Action: WM to circulate ..." in bold after the minute's text: a record, not its text
             _add_line(s, w)
-        elif start is None and lettered is None and in_paragraph and w.gap_before and (_no_words(w.text)
-                                                                                  or _end_mark(w.text)):
+        elif apart and in_paragraph and (_no_words(w.text) or _end_mark(w.text)):
             _close(s)  # "//" or "* * *" set apart after the paragraph: a filler or a break, never its text
             _add_line(s, w)
-        elif start is None and lettered is None and _out_of_box(s, w, mid_sentence):
+        elif apart and _out_of_box(s, w, mid_sentence):
             _close(s)  # the drawn box the paragraph was printed in ended: what follows is not its text
             _add_line(s, w)
-        elif start is None and lettered is None and _back_cover(s, w, in_paragraph):
+        elif apart and _back_cover(s, w, in_paragraph):
             _close(s)  # "Recent Marine Occurrence Reports published by" centred on the back cover, pages after the
             _add_line(s, w)  # last paragraph: never its text, whether or not its last sentence ended
-        elif start is None and lettered is None and _after_outline_item(s, w, in_paragraph):
+        elif apart and _after_outline_item(s, w, in_paragraph):
             _close(s)  # back at an outline item's letter after a gap ("E. All other organizations" / "Reservations
             _add_line(s, w)  # are not accepted ..."): the part's own prose after its list, not the item's
-        elif start is None and lettered is None and _outdented_after(s, w, in_paragraph, mid_sentence):
+        elif apart and _outdented_after(s, w, in_paragraph, mid_sentence):
             _close(s)  # back at the number's margin after a gap, with no number: not this paragraph's text
             _add_line(s, w)
-        elif start is None and lettered is None and _after_item_record(s, w, in_paragraph, mid_sentence):
+        elif apart and _after_item_record(s, w, in_paragraph, mid_sentence):
             _close(s)  # "(12-105) Recommendation to ..." / "The City Manager gave a presentation.": the debate
             _add_line(s, w)
-        elif start is None and lettered is None and _signed_off(s, w, in_paragraph, mid_sentence):
+        elif apart and _signed_off(s, w, in_paragraph, mid_sentence):
             _close(s)  # "9. There being no further business ... 6:15 p.m." / "Respectfully submitted,": the sign-off
             _add_line(s, w)
-        elif start is None and lettered is None and _unnumbered_after(s, i, in_paragraph, mid_sentence):
+        elif apart and _unnumbered_after(s, i, in_paragraph, mid_sentence):
             _close(s)  # a block of its own after a paragraph that ended: unnumbered prose, not the paragraph's text
             _add_line(s, w)
-        elif start is None and lettered is None and _left_of_paragraph(s, i, in_paragraph, mid_sentence):
+        elif free and _left_of_paragraph(s, i, in_paragraph, mid_sentence):
             _close(s)  # after a gap, left of every line of a paragraph that ended: a closing line, not its text
             _add_line(s, w)
-        elif start is None and lettered is None and _unindented_after(s, w, in_paragraph):
+        elif free and _unindented_after(s, w, in_paragraph):
             _close(s)  # at the wrap margin after a paragraph that ended, where paragraphs open indented
             _add_line(s, w)
-        elif start is None and lettered is None and _next_subparagraph(s, w):
+        elif free and _next_subparagraph(s, w):
             base, k = s.sub_series  # type: ignore[misc]
             _close(s)
             s.paragraphs.start(w, f"{base}({k + 1})", w.text.strip(), ParagraphKind.PARAGRAPH, s.outline.number,

@@ -27,7 +27,7 @@ def figure_captions(body: "Body") -> set[int]:
     out: set[int] = set()
     if not body.pdf or not body.size:
         return out
-    for i, w in enumerate(body.lines):
+    for i, w in enumerate(body):
         t = w.text.lstrip()
         if t[:1] not in "FPDMCGI" or not _LABEL.match(t) or len(t.split()) > 14 or w.label is not None \
                 or not w.line.size or w.line.size >= 0.95 * body.size:
@@ -36,8 +36,8 @@ def figure_captions(body: "Body") -> set[int]:
         out.add(i)
         for step in (-1, 1):
             j = i + step
-            while 0 <= j < len(body.lines):
-                v = body.lines[j]
+            while 0 <= j < len(body):
+                v = body[j]
                 if v.line.page != w.line.page or v.label is not None or not v.line.size or v.line.size > limit:
                     break
                 out.add(j)

@@ -646,7 +646,8 @@ def _unnumbered(body: Body, i: int, mid_sentence: bool, in_title_block: bool) ->
     tight = body.pdf and i > 0 and w.line.bold and body.bold_marks \
         and (not body.full_line(w.line) or _numbered_under(body, i)) \
         and bool(_ENDED.search(body[i - 1].text.rstrip())) and body[i - 1].line.page == w.line.page
-    if not (body.styled(w, w.text) and body.heading_text(w.text) and (w.gap_before or tight)) \
+    # (the gap first: most lines follow the line above without one, and then their style is not asked)
+    if not ((w.gap_before or tight) and body.styled(w, w.text) and body.heading_text(w.text)) \
             or mid_sentence and not _breaks_off(body, i):
         return None
     parts, used = _gather(body, i, [w.text])
@@ -728,11 +729,13 @@ def _tight_title(body: Body, i: int, mid_sentence: bool, in_title_block: bool) -
     if i + used >= len(body):
         return None
     nxt = body[i + used]
+    # (where the next line is no numbered paragraph, most lines, nothing below is asked: the title is not built)
+    if nxt.label is None or nxt.label.kind != "number" or nxt.gap_before or nxt.line.page != w.line.page \
+            or nxt.line.x0 < w.line.x0 - 2:
+        return None
     text = " ".join(body[j].text.strip() for j in range(i, i + used))
     core = re.sub(r"^(?:\(?[ivxlc]{1,6}|\(?[a-zA-Z])[.)]\s+", "", text)  # "ii. Scope": the title after its label
-    if nxt.label is None or nxt.label.kind != "number" or nxt.gap_before or nxt.line.page != w.line.page \
-            or nxt.line.x0 < w.line.x0 - 2 or len(text.split()) > 16 \
-            or not body.heading_text(core) or not (core[:1].isupper() or core[:1].isdigit()):
+    if len(text.split()) > 16 or not body.heading_text(core) or not (core[:1].isupper() or core[:1].isdigit()):
         return None
     if not bold:
         prev = body[i - 1]

@@ -20,7 +20,7 @@ def lone_lead_items(body: Body) -> tuple[dict[int, tuple[str, str, str]], Option
     none: tuple[dict[int, tuple[str, str, str]], Optional[int]] = ({}, None)
     if not body.pdf:
         return none
-    first = next((i for i, w in enumerate(body.lines) if w.label is not None and w.label.kind == "number"
+    first = next((i for i, w in enumerate(body) if w.label is not None and w.label.kind == "number"
                   and len(w.label.levels) == 1), None)
     if first is None or body[first].label.levels != (1,):  # type: ignore[union-attr]
         return none

@@ -34,7 +34,7 @@ def sections_with_notes(body) -> bool:
     a marginal note beside them?  Then a section is one paragraph, its subsections (1), (2) and the sections it
     quotes inside it."""
     found = 0
-    for w in body.lines:
+    for w in body:
         if w.label is not None and w.label.kind == "number" and len(w.label.levels) == 1 \
                 and w.index in body.margin_notes:
             found += 1

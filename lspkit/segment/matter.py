@@ -288,7 +288,7 @@ def cover_recommendations(body: Body) -> set[int]:
     ("RECOMMENDATIONS" / "23. That Cabinet:") or stays flat is left alone.
     """
     out: set[int] = set()
-    for i, w in enumerate(body.lines):
+    for i, w in enumerate(body):
         lab = w.label
         if lab is not None and lab.kind == "number" and len(lab.levels) > 1:
             break  # the body's dotted numbering has begun

@@ -787,14 +787,15 @@ class LetteredParagraphs:
         ("... change by:" / "a. Seeking to meet ..."; "should: a. Be designed ...; b. ..."), the entries of a list of
         terms ("a. Special Area of Conservation: ..."), and the items under a lead-in that says more are its parts.
         """
-        lead = len(intro.split()) <= 15 and bool(_COMPLETE_LEAD.search(intro.rstrip()))
         got = letter_label(body[i].text)
-        if got is not None and got[0] == "a" and _DEFINITION.match(got[1]) and len(intro.split()) <= 15 \
-                and self._defines(body, i):
+        if got is None or got[0] != "a":
+            return None  # (both kinds open at "a": most lines are asked no more, the lead-in is not searched)
+        lead = len(intro.split()) <= 15 and bool(_COMPLETE_LEAD.search(intro.rstrip()))
+        if _DEFINITION.match(got[1]) and len(intro.split()) <= 15 and self._defines(body, i):
             letter, rest = got  # "1.1 In this by-law," / "(a) “adjacent boulevard” means ...;": the definitions
             self.kind, self.section, self.paragraph, self.x, self.last = "letter", number, number, body[i].line.x0, letter
             return f"{number}({letter})", letter, rest
-        if got is None or got[0] != "a" or not got[1][:1].isupper() or (lead and _TERM.match(got[1])):
+        if not got[1][:1].isupper() or (lead and _TERM.match(got[1])):
             return None
         provisions = _lead_over_provisions(body, i, intro)
         if not lead and not provisions and not _ended_lead(body, i, intro):
@@ -988,8 +989,8 @@ def _cites_lettered(body: "Body") -> bool:
     where it numbers a paragraph 13 and 36)?  Then its letters number citable provisions, not a sentence's parts."""
     got = getattr(body, "_cites_lettered", None)
     if got is None:
-        numbers = {w.label.number for w in body.lines if w.label is not None and w.label.kind == "number"}
-        cited = {m.group(1) for w in body.lines for m in _LETTER_CITE.finditer(w.text)}
+        numbers = {w.label.number for w in body if w.label is not None and w.label.kind == "number"}
+        cited = {m.group(1) for w in body for m in _LETTER_CITE.finditer(w.text)}
         got = bool(cited & numbers)
         body._cites_lettered = got  # type: ignore[attr-defined]
     return got

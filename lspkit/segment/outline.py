@@ -168,7 +168,7 @@ def set_in_outline(body: "Body") -> bool:
     """At least two series of capital-letter items `A.`, `B.` at one margin, each `A.` a sentence that runs on."""
     found = 0
     first: Optional[tuple[float, float]] = None  # (x, size) of the last "A." that runs on
-    for j, w in enumerate(body.lines):
+    for j, w in enumerate(body):
         got = item_label(w.text)
         if got is None:
             continue

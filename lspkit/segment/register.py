@@ -23,7 +23,7 @@ def register_titles(body: Body) -> set[int]:
     At least three, nearly every one higher than the last, and at least three steps (and a tenth of them) more than
     one: a document's own sections count on, 1, 2, 3, so minutes' items and reports' chapters are not registers."""
     idx, numbers = [], []
-    for i, w in enumerate(body.lines):
+    for i, w in enumerate(body):
         m = _TITLE.match(w.text.strip())
         if m and w.gap_before and caps(m.group(2)) and int(m.group(1)) > 0:
             idx.append(i)
@@ -39,7 +39,7 @@ def register_titles(body: Body) -> set[int]:
     # ("5 POLICY" after paragraphs 2 to 4) rises with gaps too, but its sections hold numbered paragraphs
     titles = set(idx)
     if any(w.gap_before and w.label is not None and w.label.kind == "number" and i not in titles
-           for i, w in enumerate(body.lines) if idx[0] < i < idx[-1]):
+           for i, w in enumerate(body) if idx[0] < i < idx[-1]):
         return set()
     return titles
 
@@ -121,7 +121,7 @@ def register_records(body: Body, titles: set[int]) -> dict[int, tuple[str, str]]
     if not titles:
         return out
     first = min(titles)
-    for i, w in enumerate(body.lines):
+    for i, w in enumerate(body):
         if i <= first or not w.gap_before:
             continue
         m = _RECORD.match(w.text.strip())
