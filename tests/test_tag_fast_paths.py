@@ -260,6 +260,18 @@ def test_words_of_a_whole_document_as_paragraph_by_paragraph(tagger, texts):
         i += step
 
 
+def test_words_keyed_in_three_when_one_key_would_overflow(tagger, texts, monkeypatch):
+    """walk_docs sorts a paragraph's pairs by one int64 key; with too many distinct words for it (forced here) by three
+    keys, and finds the same."""
+    from lspkit.nlp import linear
+
+    model = tagger.nlp.get_pipe("lsp_themes").model
+    arrays = [linear.token_array(d) for d in tagger.nlp.pipe(texts[:200])]
+    one = model.walk_docs(arrays, tagger.nlp.vocab)
+    monkeypatch.setattr(linear, "_ONE_KEY", 0)
+    assert model.walk_docs(arrays, tagger.nlp.vocab) == one and sum(len(w) for _n, w, _s in one) > 1000
+
+
 def test_rules_of_a_whole_document_as_paragraph_by_paragraph(tagger, texts):
     """rules.docs_matches (the tokens a rule may start at found over many paragraphs at once) against _doc_matches."""
     from lspkit.nlp import rules

@@ -17,7 +17,7 @@ from operator import attrgetter, itemgetter
 from typing import Any, Optional, Sequence
 
 from . import docdata
-from .linear import context_shares, describe_context, token_array, token_columns
+from .linear import DocTokens, context_shares, describe_context, token_array, token_columns
 from .rules import describe_rule, docs_matches, is_rule, rule_features
 from .taxonomy import Scoring, Taxonomy
 from .matching import stem
@@ -338,8 +338,9 @@ class ThemeScorer:
             return
         model = self.model
         arrays = [token_array(doc) for doc, _t, _p in pending]
-        walks = model.walk_docs(arrays, self.nlp.vocab)
-        rules = docs_matches([t for _d, t, _p in pending], arrays, self.nlp.vocab.strings) if model.uses_rules else repeat(None)
+        tokens = DocTokens(arrays)  # joined once for the words and the rules
+        walks = model.walk_docs(arrays, self.nlp.vocab, tokens)
+        rules = docs_matches([t for _d, t, _p in pending], arrays, self.nlp.vocab.strings, tokens) if model.uses_rules else repeat(None)
         for (doc, text, (names, scores, evidence, priors)), walk, found in zip(pending, walks, rules):
             self._use_model(doc, text, names, scores, evidence, context, walk=walk, rules=found, floor=max(EVIDENCE_FLOOR, report))
             self._set(doc, names, scores, evidence, priors, report)
