@@ -299,6 +299,62 @@ def test_evidence_built_only_for_reported_themes_is_the_same(tagger, texts):
             assert a.scores == b.scores
 
 
+def test_document_finished_at_once_as_paragraph_by_paragraph(tagger, texts, monkeypatch):
+    """ThemeScorer._finish_walked (scores and the model's evidence of a whole document's paragraphs at once, the
+    contributions sorted with numpy) gives the hits and scores of _use_model paragraph by paragraph; in documents of
+    1 to 60 paragraphs, at thresholds that report everything and the default."""
+    scorer = tagger.nlp.get_pipe("lsp_themes")
+    assert scorer.model is not None and not scorer.model.rule_value and scorer.model.uses_rules and scorer.model.uses_context
+    extra = ["", "12 34", "a", "The the of", "Council's role, role and roles", "Terms of reference: the quorum is three."]
+    items = [(str(i), t, "Governance" if i % 7 == 0 else None) for i, t in enumerate(extra + texts)]
+    docs, i, step = [], 0, 0
+    while i < len(items):
+        step = step % 60 + 1
+        docs.append(items[i : i + step])
+        i += step
+    runs = {}
+    for at_once in (True, False):
+        monkeypatch.setattr(type(scorer), "at_once", at_once)
+        runs[at_once] = [tagger.tag_texts(d, min_score=m) for d in docs for m in (0.0, 0.5)]
+    assert runs[True] == runs[False]
+    model_evidence = [e.via for tags in runs[True] for p in tags for h in p.themes for e in h.evidence]
+    assert {"model", "model:rule", "model:document"} <= set(model_evidence) and len(model_evidence) > 1000
+
+
+def test_contributions_of_a_document_at_once_as_one_by_one(tagger, texts):
+    """ThemeScorer._contributions (every wanted paragraph and label's heaviest features sorted together with numpy)
+    against LinearModel.contributions_of paragraph by paragraph: the same features, weights and order, ties included,
+    with the guide's rules and the document's context among them."""
+    import math
+
+    from lspkit.nlp.linear import token_array
+    from lspkit.nlp.rules import docs_matches
+
+    scorer = tagger.nlp.get_pipe("lsp_themes")
+    model, vocab = scorer.model, tagger.nlp.vocab
+    texts = ["", "12 34", "Council's role, role and roles"] + texts[:400]
+    arrays = [token_array(d) for d in tagger.nlp.pipe(texts)]
+    found = docs_matches(texts, arrays, vocab.strings)
+    context = model.document_context([0.3, 0.15, 0.6, 0.0])
+    walk = model.walk_arrays(arrays, vocab)
+    scales, fired_of, wanted, ties = [], {}, [], 0
+    for i, (one, rules) in enumerate(zip(model.walk_docs(arrays, vocab), found)):
+        _p, weights, spans, names, n = model.scored_rows(*one, context=context, rules=rules)
+        scales.append(1.0 / math.sqrt(n + len(context.features)))
+        fired_of[i] = [(f, ws, rules[f]) for f in rules if (ws := model.weights.get(f)) is not None]
+        if n:
+            wanted += [(i, j) for j in range(len(model.labels))]
+    for top in (5, 100):
+        got = scorer._contributions(wanted, walk, fired_of, context, scales, walk.bounds, top)
+        for i, j in wanted:
+            one = model.walk_docs(arrays[i : i + 1], vocab)[0]
+            _p, weights, spans, names, n = model.scored_rows(*one, context=context, rules=found[i])
+            want = model.contributions_of(weights, spans, names, model.labels[j], n, top=top, context=context)
+            assert got.get((i, j), []) == want, texts[i]
+            ties += len({w for _f, w, _a, _b in want}) < len(want)
+    assert ties and sum(f is not None and f.startswith("@rule:") for v in got.values() for f, *_r in v) > 50
+
+
 def test_keep_longest_without_overlaps_as_with_the_full_walk():
     """themes._keep_longest returns the matches sorted when none overlaps; the same as its full walk, on random matches."""
     import random

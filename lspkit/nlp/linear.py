@@ -67,6 +67,19 @@ def token_array(doc):
     return doc.to_array([ORTH, NORM, IDX])
 
 
+@dataclass(frozen=True)
+class Walk:
+    """LinearModel.walk_arrays: every paragraph's known features, in score_doc's order, paragraph after paragraph."""
+
+    n: list  # per paragraph, its number of features (known or not)
+    bounds: list  # paragraph i's known features are [bounds[i], bounds[i + 1])
+    weights: list  # each known feature's weights (the model's own tuples)
+    rows: Any  # numpy: each known feature's row of LinearModel.weight_matrix()
+    doc: Any  # numpy: its paragraph
+    start: Any  # numpy: its character offsets in the paragraph
+    end: Any
+
+
 _ONE_KEY = 2**62  # walk_docs sorts a paragraph's pairs by one int64 key while (paragraphs x distinct norms^2) stays below this
 
 
@@ -350,12 +363,23 @@ class LinearModel:
         token_array.  The same features, order and offsets as score_doc (tests/test_tag_fast_paths.py), found
         with numpy over all the tokens: a Python step per known feature instead of several per token.
         `tokens`: the arrays' DocTokens, when the caller has them (rules.docs_matches reads them too)."""
+        w = self.walk_arrays(arrays, vocab, tokens)
+        if w is None:
+            return [(0, [], {}) for _a in arrays]
+        spans = list(zip(w.start.tolist(), w.end.tolist()))
+        weights, bounds = w.weights, w.bounds
+        return [(c, weights[a:b], spans[a:b]) for c, a, b in zip(w.n, bounds, bounds[1:])]
+
+    def walk_arrays(self, arrays: Sequence, vocab, tokens: Optional["DocTokens"] = None) -> Optional["Walk"]:
+        """walk_docs' answer for all the paragraphs together (None when they have no tokens): a Walk, whose known
+        features are in score_doc's order paragraph after paragraph (`bounds`), as numpy arrays (the weights'
+        rows, paragraph, start, end) and the weights' tuples as one list."""
         import numpy as np
 
         t = tokens if tokens is not None else DocTokens(arrays)
         total = t.total
         if not total:
-            return [(0, [], {}) for _a in arrays]
+            return None
         big, inverse = t.big, t.inverse
         norm, idx = big[:, 1], big[:, 2].astype(np.int64)
         if len(_WORDS) > 500_000:
@@ -422,10 +446,11 @@ class LinearModel:
         order = np.argsort(at, kind="stable")
         at = at[order]
         g = at >> 1
-        weights = list(map(rows.__getitem__, np.concatenate((unigram_rows, pair_rows))[order].tolist()))
-        spans = list(zip(np.where((at & 1).astype(bool), idx[g - 1], idx[g]).tolist(), (idx[g] + length[g]).tolist()))
+        known_rows = np.concatenate((unigram_rows, pair_rows))[order]
+        weights = list(map(rows.__getitem__, known_rows.tolist()))
+        start = np.where((at & 1).astype(bool), idx[g - 1], idx[g])
         bounds = np.searchsorted(doc[g], np.arange(n_docs + 1)).tolist()
-        return [(c, weights[a:b], spans[a:b]) for c, a, b in zip(n, bounds, bounds[1:])]
+        return Walk(n, bounds, weights, known_rows, doc[g], start, idx[g] + length[g])
 
     def _rows(self):
         """weights_by_id as sorted arrays for walk_docs: the words' keys and their rows; the pairs' first words,
@@ -450,6 +475,17 @@ class LinearModel:
             order2 = np.argsort(codes, kind="stable")
             found = (word_keys[order], word_rows[order], firsts, seconds, codes[order2], pair_rows[order2], rows)
             cached = self.__dict__["_rows_cache"] = (table, found)
+        return cached[1]
+
+    def weight_matrix(self):
+        """The rows of _rows (weights_by_id's tuples) as one float64 matrix, a row per feature, a column per label."""
+        rows = self._rows()[-1]
+        cached = self.__dict__.get("_matrix_cache")
+        if cached is None or cached[0] is not rows:
+            import numpy as np
+
+            matrix = np.array(rows, dtype=np.float64).reshape(len(rows), len(self.labels))
+            cached = self.__dict__["_matrix_cache"] = (rows, matrix)
         return cached[1]
 
     def scored_rows(self, n: int, weights: list, spans: list, *, context: Optional[DocumentContext] = None, rules: Optional[dict] = None):

@@ -13,11 +13,11 @@ from __future__ import annotations
 import math
 from itertools import repeat
 from dataclasses import dataclass, fields
-from operator import attrgetter, itemgetter
+from operator import add, attrgetter, itemgetter
 from typing import Any, Optional, Sequence
 
 from . import docdata
-from .linear import DocTokens, context_shares, describe_context, token_array, token_columns
+from .linear import DocTokens, _sigmoid, context_shares, describe_context, token_array, token_columns
 from .rules import describe_rule, docs_matches, is_rule, rule_features
 from .taxonomy import Scoring, Taxonomy
 from .matching import stem
@@ -132,6 +132,8 @@ class ThemeScorer:
     a doc scored on its own (`nlp(text)`) is its own document.  That context joins the evidence as
     `via: "model:document"` (no span: start = end = 0).
     """
+
+    at_once = True  # finish_all: _finish_walked for a model that allows it; False: _use_model paragraph by paragraph
 
     def __init__(self, nlp, name: str = "lsp_themes", taxonomy_path: Optional[str] = None):
         self.nlp = nlp
@@ -339,11 +341,151 @@ class ThemeScorer:
         model = self.model
         arrays = [token_array(doc) for doc, _t, _p in pending]
         tokens = DocTokens(arrays)  # joined once for the words and the rules
-        walks = model.walk_docs(arrays, self.nlp.vocab, tokens)
         rules = docs_matches([t for _d, t, _p in pending], arrays, self.nlp.vocab.strings, tokens) if model.uses_rules else repeat(None)
+        floor = max(EVIDENCE_FLOOR, report)
+        if not model.rule_value and self.at_once:  # the guide's rules count as words (the shipped model): all at once
+            self._finish_walked(pending, model.walk_arrays(arrays, self.nlp.vocab, tokens), rules, context, floor, report)
+            return
+        walks = model.walk_docs(arrays, self.nlp.vocab, tokens)
         for (doc, text, (names, scores, evidence, priors)), walk, found in zip(pending, walks, rules):
-            self._use_model(doc, text, names, scores, evidence, context, walk=walk, rules=found, floor=max(EVIDENCE_FLOOR, report))
+            self._use_model(doc, text, names, scores, evidence, context, walk=walk, rules=found, floor=floor)
             self._set(doc, names, scores, evidence, priors, report)
+
+    def _finish_walked(self, pending, walk, rules, context, floor: float, report: float, top: int = 5) -> None:
+        """_use_model and _set for a document's pending docs, for a model whose guide rules count as words
+        (rule_value 0): the scores as _use_model makes them (the same sums, in the same order), and the
+        contributions of every theme that gets evidence found for all the paragraphs at once with numpy (the
+        same weights, order and cut as LinearModel.contributions_of: tests/test_tag_fast_paths.py)."""
+        model = self.model
+        labels = model.labels
+        named = model.weights
+        bias = model.bias
+        extra = len(context.features) if context is not None else 0
+        csums = context.sums if extra else None
+        alpha = model.alpha
+        beta = 1 - alpha
+        cuts = [min(max(t, 1e-6), 1 - 1e-6) for t in model.thresholds]  # calibrate's
+        uses_rules = model.uses_rules
+        n_docs = len(pending)
+        if walk is None:
+            ns, bounds, known = [0] * n_docs, [0] * (n_docs + 1), []
+        else:
+            ns, bounds, known = walk.n, walk.bounds, walk.weights
+        scales = [0.0] * n_docs
+        fired_of: dict[int, list] = {}  # a paragraph -> its guide rules the model knows: (name, weights, span)
+        wanted: list[tuple[int, int]] = []  # (paragraph, label) whose contributions join the evidence
+        plans: dict = {}
+        for i, ((_doc, _text, (names, scores, _ev, _pr)), found) in enumerate(zip(pending, rules)):
+            n = ns[i]
+            if not n:
+                continue  # no words: nothing for the model to weigh
+            weights = known[bounds[i] : bounds[i + 1]]
+            if found and uses_rules:
+                fired = [(f, ws) for f in found if (ws := named.get(f)) is not None]
+                if fired:
+                    fired_of[i] = [(f, ws, found[f]) for f, ws in fired]
+                    weights = weights + [ws for _f, ws in fired]
+                n += len(found)  # scaled like words: they count among the features
+            scale = scales[i] = 1.0 / math.sqrt(n + extra) if n + extra else 0.0
+            if not weights and not extra:
+                probabilities = [_sigmoid(b) for b in bias]
+            else:  # bias + scale * (x1 + x2 + ...), the weights added in the features' order (_probabilities_of)
+                sums = map(sum, zip(*weights)) if weights else repeat(0.0)
+                if extra:
+                    sums = map(add, sums, csums)
+                probabilities = [_sigmoid(b + s * scale) for b, s in zip(bias, sums)]
+            plan = plans.get(names)
+            if plan is None:
+                plan = plans[names] = [(name, labels.index(name)) for name in names if name in self._model_labels]
+            for name, j in plan:  # model.combine: calibrate(alpha * lexicon + (1 - alpha) * probability, threshold)
+                x = min(max(alpha * scores[name] + beta * probabilities[j], 0.0), 1.0)
+                t = cuts[j]
+                got = scores[name] = round(0.5 * x / t if x < t else 0.5 + 0.5 * (x - t) / (1 - t), 4)
+                if got >= floor:
+                    wanted.append((i, j))
+        tops = self._contributions(wanted, walk, fired_of, context, scales, bounds, top) if wanted else {}
+        for i, (doc, text, (names, scores, evidence, priors)) in enumerate(pending):
+            if tops:
+                for name, j in plans.get(names, ()):
+                    found = tops.get((i, j))
+                    if not found:
+                        continue
+                    ev = evidence[name]
+                    for feat, w, a, b in found:
+                        if feat is None:  # a word or a pair of words
+                            ev.append(_evidence(text[a:b], a, b, round(w, 3), text[a:b].lower(), "model"))
+                        elif is_rule(feat):  # a rule of the labelling guide, and the words that made it fire
+                            ev.append(_evidence(text[a:b], a, b, round(w, 3), describe_rule(feat), "model:rule"))
+                        else:  # a context feature, by name
+                            ev.append(_evidence("", 0, 0, round(w, 3), describe_context(feat), "model:document"))
+            self._set(doc, names, scores, evidence, priors, report)
+
+    def _contributions(self, wanted, walk, fired_of, context, scales, bounds, top: int) -> dict:
+        """{(paragraph, label): [(feature name or None for a word, weight, start, end)]}: for each wanted pair,
+        LinearModel.contributions_of's answer (the features that raised the label most, heaviest, then earliest,
+        then first in the paragraph's order; at most `top`), found for all the pairs together."""
+        import numpy as np
+
+        model = self.model
+        n_labels = len(model.labels)
+        scale = np.array(scales, dtype=np.float64)
+        need = np.zeros((len(scales), n_labels), bool)
+        docs_wanted, labels_wanted = zip(*wanted)
+        need[list(docs_wanted), list(labels_wanted)] = True
+        # the features after a paragraph's words, in _use_model's order: its guide rules, then the document's context
+        cknown = context.known if context is not None and context.features else ()
+        ex_doc, ex_start, ex_end, ex_weights, ex_names = [], [], [], [], []
+        for i in sorted(set(docs_wanted)):
+            for f, ws, (a, b) in fired_of.get(i, ()):
+                ex_doc.append(i)
+                ex_start.append(a)
+                ex_end.append(b)
+                ex_weights.append(ws)
+                ex_names.append(f)
+            for f, ws in cknown:
+                ex_doc.append(i)
+                ex_start.append(0)
+                ex_end.append(0)
+                ex_weights.append(ws)
+                ex_names.append(f)
+        n_words = len(walk.rows) if walk is not None else 0
+        ex_doc_a = np.array(ex_doc, dtype=np.int64)
+        ex_start_a = np.array(ex_start, dtype=np.int64)
+        ex_end_a = np.array(ex_end, dtype=np.int64)
+        ex_matrix = np.array(ex_weights, dtype=np.float64).reshape(len(ex_weights), n_labels)
+        matrix = model.weight_matrix() if walk is not None else None
+        out: dict = {}
+        for j in sorted(set(labels_wanted)):
+            parts = []
+            if walk is not None:
+                col = matrix[walk.rows, j]
+                keep = np.flatnonzero(need[walk.doc, j] & (col > 0))
+                d = walk.doc[keep]
+                parts.append((d, col[keep] * scale[d], walk.start[keep], walk.end[keep], keep))
+            if ex_doc:
+                col = ex_matrix[:, j]
+                keep = np.flatnonzero(need[ex_doc_a, j] & (col > 0))
+                d = ex_doc_a[keep]
+                parts.append((d, col[keep] * scale[d], ex_start_a[keep], ex_end_a[keep], keep + n_words))
+            d, w, a, b, pos = (np.concatenate(x) for x in zip(*parts))
+            if not len(d):
+                continue
+            # heaviest first, then the earliest, then the first in the paragraph's order; the first `top` of each
+            order = np.lexsort((pos, a, -w, d))
+            d, pos = d[order], pos[order]
+            first = np.ones(len(d), bool)
+            first[1:] = d[1:] != d[:-1]
+            at = np.arange(len(d))
+            rank = at - np.maximum.accumulate(np.where(first, at, 0))
+            chosen = order[rank < top]
+            for i, weight, start, end, p in zip(d[rank < top].tolist(), w[chosen].tolist(), a[chosen].tolist(), b[chosen].tolist(), pos[rank < top].tolist()):
+                item = (None if p < n_words else ex_names[p - n_words], weight, start, end)
+                found = out.get((i, j))
+                if found is None:
+                    out[(i, j)] = [item]
+                else:
+                    found.append(item)
+        return out
 
     @staticmethod
     def _set(doc, names, scores: dict, evidence: dict, priors: dict, report: float = 0.0) -> None:
