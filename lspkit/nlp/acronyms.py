@@ -617,12 +617,15 @@ class AcronymComponent:
 
         text = doc_text(doc)
         found = doc.user_data.get("lsp_acronym_scan")
+        given = found is not None
         if found is None:
             found = scan(text)
         glossary = docdata.get(doc, "lsp_context_glossary")
         if glossary is None:
             glossary = find_acronyms([("", text)], known=self.known, scans=[found])
         docdata.put(doc, "acronyms", glossary)
+        if given and not found.uses and not found.definitions:
+            return doc  # the tagger's doc (it scanned the text): no span groups to make when there is nothing to mark
         char_span = doc.char_span
         defs = [char_span(s, e, label=short, alignment_mode="expand") for short, _l, _h, s, e in found.definitions]
         uses = [char_span(s, e, label=base, alignment_mode="expand") for s, e, base in found.uses]

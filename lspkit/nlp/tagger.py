@@ -171,19 +171,24 @@ class Tagger:
         model = scorer.model
         defer = model is not None and model.uses_context  # the model reads the document's context: two steps
 
+        steps = [proc for _name, proc in self.nlp.pipeline]  # what nlp.pipe would call on each doc, in order
+        glossary_key, heading_key, defer_key = docdata.key("lsp_context_glossary"), docdata.key("lsp_heading"), docdata.key("lsp_defer_model")
+
         def docs():
             for (key, text, heading), found in zip(items, scans):
                 doc = make_doc(text)
                 data = doc.user_data
                 data["lsp_text"] = text
                 data["lsp_acronym_scan"] = found
-                docdata.put(doc, "lsp_context_glossary", glossary)
-                docdata.put(doc, "lsp_heading", heading)
+                data[glossary_key] = glossary
+                data[heading_key] = heading
                 if defer:
-                    docdata.put(doc, "lsp_defer_model", True)
+                    data[defer_key] = True
+                for step in steps:
+                    doc = step(doc)
                 yield doc, key
 
-        done = self.nlp.pipe(docs(), as_tuples=True, batch_size=batch_size)
+        done = docs()
         if defer:
             # the lexicon over every paragraph first; then the model, with the items as one document
             done = list(done)

@@ -159,6 +159,7 @@ class ThemeScorer:
         if self.nlp.vocab.lex_attr_getters.get(NORM) is not stem:
             use_stems(self.nlp.vocab)  # the matcher compares stems
         self.taxonomy = taxonomy
+        self._name_order = taxonomy.names  # (a property that builds the tuple)
         self.model = model
         self._model_labels = set(model.labels) if model is not None else set()
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
@@ -224,9 +225,16 @@ class ThemeScorer:
 
             self.use(load_taxonomy(self.taxonomy_path))
         tax = self.taxonomy
-        names = tax.names
+        names = self._name_order
         text = doc_text(doc)
-        matches = _keep_longest(self._term_matches(doc))
+        found = self.matcher(doc)
+        glossary = docdata.get(doc, "acronyms")
+        uses = doc.spans.get("acronyms") if glossary is not None else None
+        if not found and not uses:  # no term and no acronym: every theme's raw weight and score is 0
+            self._scored(doc, text, names, {n: 0.0 for n in names}, {n: [] for n in names}, {})
+            return doc
+        keys = self._keys
+        matches = _keep_longest([(*keys[mid], s, e) for mid, s, e in found])
         negatives = [(th, term, s, e) for th, term, neg, s, e in matches if neg]
         evidence: dict[str, list[Evidence]] = {n: [] for n in names}
         for th, term, neg, s, e in matches:
@@ -237,8 +245,6 @@ class ThemeScorer:
             a, b = _chars(doc, s, e)
             evidence[th].append(_evidence(text[a:b], a, b, term.weight, term.text))
         # acronyms count as their long forms (not at the definition site, where the long form already counted)
-        glossary = docdata.get(doc, "acronyms")
-        uses = doc.spans.get("acronyms") if glossary is not None else None
         if uses:
             expansions = self._expansions(glossary)
             defs = {(sp.start, sp.end) for sp in doc.spans.get("acronyms_definitions", ())}
@@ -294,17 +300,20 @@ class ThemeScorer:
                 if raw[name] > 0 and any(_contains(hstems, h) for h in self._headings[name]):
                     priors[name] = scoring.heading_prior
                     raw[name] += scoring.heading_prior
-        scores = combine(scoring, names, raw, priors)
+        self._scored(doc, text, names, combine(scoring, names, raw, priors), evidence, priors)
+        return doc
+
+    def _scored(self, doc, text: str, names, scores: dict, evidence: dict, priors: dict) -> None:
+        """The lexicon's scores of a doc: the model's part now, or left for finish() (`lsp_defer_model`)."""
         if self.model is not None and self.model.uses_context and docdata.get(doc, "lsp_defer_model"):
             # the caller tags a whole document and calls finish() with its context (Tagger._tag);
             # until then the doc has its lexicon scores and no hits
             docdata.put(doc, "lsp_pending", (names, scores, evidence, priors))
-            return doc
+            return
         if self.model is not None:
             own = context_shares([[scores.get(n, 0.0) for n in self.model.labels]], len(self.model.labels))
             self._use_model(doc, text, names, scores, evidence, self.context(own))
         self._set(doc, names, scores, evidence, priors)
-        return doc
 
     def lexicon_scores(self, doc) -> Optional[dict]:
         """The lexicon's scores of a doc waiting for finish(), else None."""
