@@ -200,7 +200,7 @@ class Tagger:
         for doc, key in done:
             hits = [h for h in docdata.get(doc, "theme_hits") if h.score >= threshold and h.score > 0]
             hits.sort(key=_best_first)
-            held = held_back(doc.user_data["lsp_text"]) if hits and self.hold_procedure else None
+            held = held_back(doc.user_data["lsp_text"], make_doc) if hits and self.hold_procedure else None
             if held is not None:  # meeting procedure with nothing substantive beside it: no theme (guide rule 1)
                 out.append(ParagraphTags(str(key), (), dict(docdata.get(doc, "theme_scores")), held, tuple(hits)))
                 continue
