@@ -277,7 +277,7 @@ def _procedure_spans(low: str) -> list[tuple[str, int, int]]:
     # bits are kept (most chunks are common words: a paragraph looks up its chunks instead of searching it 86 times)
     if len(_CHUNK_BITS) > 100_000:
         _CHUNK_BITS.clear()
-    mask = reduce(or_, map(_CHUNK_BITS.__getitem__, low.split()), 0)
+    mask = reduce(or_, set(map(_CHUNK_BITS.__getitem__, low.split())), 0)  # (or-ed once per distinct value: most are 0)
     for need, bit in _ALL_OF:
         if mask & need == need:
             mask |= bit

@@ -101,15 +101,18 @@ def combine(
 ) -> dict[str, float]:
     """Raw weights (prior included) -> scores in [0, 1] for every theme."""
     best = max([r for r in raw.values() if r > 0] or [0.0])
+    if best <= 0:
+        return dict.fromkeys(names, 0.0)
+    scale, dominance = scoring.scale, scoring.dominance
+    rest = 1.0 - dominance  # (1.0 - d + d * x is (1.0 - d) + d * x: the same sum)
+    exp = math.exp
     scores = {}
     for name in names:
         r = raw.get(name, 0.0)
-        if r <= 0 or best <= 0:
+        if r <= 0:
             scores[name] = 0.0
             continue
-        absolute = 1.0 - math.exp(-r / scoring.scale)
-        relative = 1.0 - scoring.dominance + scoring.dominance * (r / best)
-        scores[name] = round(max(0.0, min(1.0, absolute * relative)), 4)
+        scores[name] = round(max(0.0, min(1.0, (1.0 - exp(-r / scale)) * (rest + dominance * (r / best)))), 4)
     return scores
 
 
