@@ -148,6 +148,7 @@ class ThemeScorer:
         self._keys: dict[int, tuple[str, Any, bool]] = {}
         self._long_cache: dict[str, list[tuple[str, Any]]] = {}
         self._heading_cache: dict[str, tuple[str, ...]] = {}
+        self._heading_theme_cache: dict[str, frozenset] = {}
         self._glossary = None
         self._glossary_expansions: dict[str, str] = {}
 
@@ -169,6 +170,7 @@ class ThemeScorer:
         self._keys = {}
         self._long_cache = {}
         self._heading_cache = {}
+        self._heading_theme_cache = {}
         self._names = {t.name: {t.name.replace("_", " ").replace("-", " "), t.label.lower()} for t in taxonomy.themes}
         self._headings = {
             t.name: [tuple(stem(w.text) for w in self.nlp.make_doc(h) if not w.is_punct) for h in t.headings] for t in taxonomy.themes
@@ -207,6 +209,18 @@ class ThemeScorer:
                 self._long_cache.clear()
             self._long_cache[long] = found
         return self._long_cache[long]
+
+    def _heading_themes(self, heading: str) -> frozenset:
+        """The themes whose headings (taxonomy `headings`, stemmed) the section heading contains: one look per heading
+        (a document's paragraphs share a few)."""
+        found = self._heading_theme_cache.get(heading)
+        if found is None:
+            hstems = self._heading_stems(heading)
+            found = frozenset(name for name, hs in self._headings.items() if any(_contains(hstems, h) for h in hs))
+            if len(self._heading_theme_cache) > 10_000:
+                self._heading_theme_cache.clear()
+            self._heading_theme_cache[heading] = found
+        return found
 
     def _heading_stems(self, heading: str) -> tuple[str, ...]:
         found = self._heading_cache.get(heading)
@@ -298,9 +312,9 @@ class ThemeScorer:
         priors = {}
         heading = docdata.get(doc, "lsp_heading")
         if heading:
-            hstems = self._heading_stems(heading)
+            named = self._heading_themes(heading)
             for name in names:
-                if raw[name] > 0 and any(_contains(hstems, h) for h in self._headings[name]):
+                if raw[name] > 0 and name in named:
                     priors[name] = scoring.heading_prior
                     raw[name] += scoring.heading_prior
         self._scored(doc, text, names, combine(scoring, names, raw, priors), evidence, priors)
