@@ -355,6 +355,28 @@ def test_contributions_of_a_document_at_once_as_one_by_one(tagger, texts):
     assert ties and sum(f is not None and f.startswith("@rule:") for v in got.values() for f, *_r in v) > 50
 
 
+def test_finish_all_on_docs_as_the_tagger(tagger, texts):
+    """ThemeScorer.finish_all (docs kept, hits set on them) gives what the tagger's finish_pending gives (docs let go)."""
+    from lspkit.nlp.linear import context_shares
+
+    items = [(str(i), t) for i, t in enumerate(texts[:120])]
+    glossary = find_acronyms(items, known=dict(tagger.taxonomy.acronyms))
+    scorer = tagger.nlp.get_pipe("lsp_themes")
+    docs = []
+    for _k, text in items:
+        doc = tagger.nlp.make_doc(text)
+        docdata.put(doc, "lsp_context_glossary", glossary)
+        docdata.put(doc, "lsp_defer_model", True)
+        docs.append(tagger.nlp(doc))
+    labels = scorer.model.labels
+    context = scorer.context(context_shares([[scorer.lexicon_scores(d).get(n, 0.0) for n in labels] for d in docs], len(labels)))
+    scorer.finish_all(docs, context)
+    want = tagger.tag_texts(items, min_score=0.0, glossary=glossary)
+    for doc, tags in zip(docs, want):
+        assert docdata.get(doc, "theme_scores") == tags.scores
+        assert tuple(h for h in doc._.theme_hits if h.score > 0) == tuple(sorted(tags.themes + tags.held_themes, key=lambda h: [n for n in labels].index(h.theme)))
+
+
 def test_keep_longest_without_overlaps_as_with_the_full_walk():
     """themes._keep_longest returns the matches sorted when none overlaps; the same as its full walk, on random matches."""
     import random

@@ -352,33 +352,42 @@ class ThemeScorer:
         self._set(doc, names, scores, evidence, priors)
 
     def finish_all(self, docs, context, report: float = 0.0) -> None:
-        """finish() for a document's docs at once (Tagger._tag): the model's words (LinearModel.walk_docs) and
-        the tokens the guide's rules may start at (rules.docs_matches) found over all their tokens together.
-        `report`: the caller reads the hits scoring at least this only; a theme below it gets no evidence
-        (the model's words are not looked for, the lexicon's not sorted), its score as always."""
-        pending = []
+        """finish() for a document's docs at once (finish_pending); their hits and scores are set on them."""
+        pending, where = [], []
         for doc in docs:
             found = docdata.get(doc, "lsp_pending")
             if found is not None:
                 docdata.put(doc, "lsp_pending", None)
-                pending.append((doc, doc_text(doc), found))
+                pending.append((doc_text(doc), found, token_array(doc)))
+                where.append(doc)
+        for doc, (scores, hits) in zip(where, self.finish_pending(pending, context, report)):
+            self._put(doc, scores, hits)
+
+    def finish_pending(self, pending, context, report: float = 0.0) -> list[tuple[dict, tuple]]:
+        """(scores, hits) of a document's paragraphs left for the model: each as (text, its `lsp_pending`, its
+        linear.token_array), so the Tagger can let each doc go once the lexicon has scored it.  The model's
+        words (LinearModel.walk_arrays) and the tokens the guide's rules may start at (rules.docs_matches) are
+        found over all their tokens together.  `report`: the caller reads the hits scoring at least this only;
+        a theme below it gets no evidence (the model's words are not looked for, the lexicon's not sorted), its
+        score as always."""
         if not pending:
-            return
+            return []
         model = self.model
-        arrays = [token_array(doc) for doc, _t, _p in pending]
+        arrays = [a for _t, _p, a in pending]
         tokens = DocTokens(arrays)  # joined once for the words and the rules
-        rules = docs_matches([t for _d, t, _p in pending], arrays, self.nlp.vocab.strings, tokens) if model.uses_rules else repeat(None)
+        rules = docs_matches([t for t, _p, _a in pending], arrays, self.nlp.vocab.strings, tokens) if model.uses_rules else repeat(None)
         floor = max(EVIDENCE_FLOOR, report)
         if not model.rule_value and self.at_once:  # the guide's rules count as words (the shipped model): all at once
-            self._finish_walked(pending, model.walk_arrays(arrays, self.nlp.vocab, tokens), rules, context, floor, report)
-            return
+            return self._finish_walked(pending, model.walk_arrays(arrays, self.nlp.vocab, tokens), rules, context, floor, report)
         walks = model.walk_docs(arrays, self.nlp.vocab, tokens)
-        for (doc, text, (names, scores, evidence, priors)), walk, found in zip(pending, walks, rules):
-            self._use_model(doc, text, names, scores, evidence, context, walk=walk, rules=found, floor=floor)
-            self._set(doc, names, scores, evidence, priors, report)
+        out = []
+        for (text, (names, scores, evidence, priors), _a), walk, found in zip(pending, walks, rules):
+            self._use_model(None, text, names, scores, evidence, context, walk=walk, rules=found, floor=floor)
+            out.append((scores, self._hits(names, scores, evidence, priors, report)))
+        return out
 
-    def _finish_walked(self, pending, walk, rules, context, floor: float, report: float, top: int = 5) -> None:
-        """_use_model and _set for a document's pending docs, for a model whose guide rules count as words
+    def _finish_walked(self, pending, walk, rules, context, floor: float, report: float, top: int = 5) -> list[tuple[dict, tuple]]:
+        """finish_pending's (scores, hits) as _use_model and _hits make them, for a model whose guide rules count as words
         (rule_value 0): the scores as _use_model makes them (the same sums, in the same order), and the
         contributions of every theme that gets evidence found for all the paragraphs at once with numpy (the
         same weights, order and cut as LinearModel.contributions_of: tests/test_tag_fast_paths.py)."""
@@ -401,7 +410,7 @@ class ThemeScorer:
         fired_of: dict[int, list] = {}  # a paragraph -> its guide rules the model knows: (name, weights, span)
         wanted: list[tuple[int, int]] = []  # (paragraph, label) whose contributions join the evidence
         plans: dict = {}
-        for i, ((_doc, _text, (names, scores, _ev, _pr)), found) in enumerate(zip(pending, rules)):
+        for i, ((_text, (names, scores, _ev, _pr), _a), found) in enumerate(zip(pending, rules)):
             n = ns[i]
             if not n:
                 continue  # no words: nothing for the model to weigh
@@ -430,7 +439,8 @@ class ThemeScorer:
                 if got >= floor:
                     wanted.append((i, j))
         tops = self._contributions(wanted, walk, fired_of, context, scales, bounds, top) if wanted else {}
-        for i, (doc, text, (names, scores, evidence, priors)) in enumerate(pending):
+        out = []
+        for i, (text, (names, scores, evidence, priors), _a) in enumerate(pending):
             if tops:
                 for name, j in plans.get(names, ()):
                     found = tops.get((i, j))
@@ -444,7 +454,8 @@ class ThemeScorer:
                             ev.append(_evidence(text[a:b], a, b, round(w, 3), describe_rule(feat), "model:rule"))
                         else:  # a context feature, by name
                             ev.append(_evidence("", 0, 0, round(w, 3), describe_context(feat), "model:document"))
-            self._set(doc, names, scores, evidence, priors, report)
+            out.append((scores, self._hits(names, scores, evidence, priors, report)))
+        return out
 
     def _contributions(self, wanted, walk, fired_of, context, scales, bounds, top: int) -> dict:
         """{(paragraph, label): [(feature name or None for a word, weight, start, end)]}: for each wanted pair,
@@ -515,10 +526,18 @@ class ThemeScorer:
 
     @staticmethod
     def _set(doc, names, scores: dict, evidence: dict, priors: dict, report: float = 0.0) -> None:
-        hits = tuple(
+        ThemeScorer._put(doc, scores, ThemeScorer._hits(names, scores, evidence, priors, report))
+
+    @staticmethod
+    def _hits(names, scores: dict, evidence: dict, priors: dict, report: float = 0.0) -> tuple:
+        """Every theme's ThemeHit; the evidence in the order of the text, for a theme scoring at least `report`."""
+        return tuple(
             _hit(n, scores[n], tuple(sorted(evidence[n], key=_evidence_order)) if evidence[n] and scores[n] >= report else (), priors.get(n, 0.0))
             for n in names
         )
+
+    @staticmethod
+    def _put(doc, scores: dict, hits: tuple) -> None:
         docdata.put(doc, "theme_scores", scores)
         docdata.put(doc, "theme_hits", hits)
         doc.cats = dict(scores)
