@@ -223,3 +223,37 @@ def test_candidate_patterns_find_what_their_look_behind_form_finds():
             assert got == [(m.span(), m.regs) for m in plain.finditer(text)], text
             found += len(got)
     assert found > 1000
+
+
+def test_uses_found_by_the_two_capitals_pattern_as_by_every_candidate():
+    """find_uses reads _USE (a _CANDIDATE token with a second capital) instead of every _CANDIDATE token, whose ones
+    with a single capital acronym_base always refused: the same uses on the labelled paragraphs and random strings."""
+    import json
+    import random
+    from pathlib import Path
+
+    from lspkit.nlp import acronyms
+
+    def plain(text):  # find_uses as it was: every candidate token, "Council" and "The" turned away one by one
+        out = []
+        for m in acronyms._CANDIDATE.finditer(text):
+            base = acronyms.acronym_base(m.group(1))
+            if base is None:
+                continue
+            before = text[max(0, m.start() - 30) : m.start()].split()
+            after = text[m.end() : m.end() + 30].split()
+            if (before and acronyms._is_shouting(before[-1])) or (after and acronyms._is_shouting(after[0])):
+                continue
+            out.append((m.start(), m.end(), base))
+        return out
+
+    root = Path(__file__).resolve().parent.parent / "data" / "labels"
+    texts = [json.loads(line)["text"] for f in ("gold.jsonl", "real/paragraphs.jsonl") for line in (root / f).read_text(encoding="utf-8").splitlines() if line.strip()]
+    rng = random.Random(11)
+    texts += ["".join(rng.choice("ABSZabsz09&( )\n.-É") for _ in range(rng.randint(0, 40))) for _ in range(20_000)]
+    found = 0
+    for text in texts:
+        got = acronyms.find_uses(text)
+        assert got == plain(text), text
+        found += len(got)
+    assert found > 2000

@@ -132,3 +132,29 @@ def test_each_alternative_holds_the_words_it_is_tried_for():
                     held = m.group()
                     assert any(all(w in held for w in need) if isinstance(need, tuple) else need in held for need in needs), (kind, alternative, held)
     assert matched > 300
+
+
+def test_held_back_with_the_taggers_tokenizer_as_with_its_own():
+    """held_back(text, make_doc) (the tagger passes its own blank("en") tokenizer for the guide rules on the remainder)
+    decides as held_back(text), which builds a tokenizer of its own, on every labelled paragraph; and the rules found
+    on each remainder are the same."""
+    from pathlib import Path
+
+    from lspkit.nlp import procedure
+    from lspkit.nlp.rules import rule_features
+    from lspkit.nlp.tagger import get_tagger
+
+    make_doc = get_tagger().nlp.make_doc
+    root = Path(__file__).resolve().parent.parent / "data" / "labels"
+    found = 0
+    for r in ("real", "unseen5", "unseen6", "unseen8", "unseen9"):
+        for line in (root / r / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+            text = json.loads(line)["text"]
+            assert held_back(text, make_doc) == held_back(text), text
+            spans = procedure._procedure_spans(text.lower())
+            if spans:
+                rest = procedure.remainder(text, spans)
+                rules = rule_features(rest)
+                assert rule_features(rest, make_doc(rest)) == rules, rest
+                found += len(rules)
+    assert found > 100

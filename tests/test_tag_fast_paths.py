@@ -126,8 +126,8 @@ def test_one_scan_serves_glossary_and_component(tagger, texts):
         fresh = tagger.nlp.make_doc(t)
         component(given)
         component(fresh)
-        for key in ("acronyms", "acronyms_definitions"):
-            assert [(sp.start, sp.end, sp.label_) for sp in given.spans[key]] == [(sp.start, sp.end, sp.label_) for sp in fresh.spans[key]]
+        for key in ("acronyms", "acronyms_definitions"):  # (the tagger's doc has no empty group: the scorer reads none as empty)
+            assert [(sp.start, sp.end, sp.label_) for sp in given.spans.get(key, ())] == [(sp.start, sp.end, sp.label_) for sp in fresh.spans[key]]
 
 
 def test_docdata_is_where_spacy_keeps_extensions(tagger):
@@ -260,6 +260,18 @@ def test_words_of_a_whole_document_as_paragraph_by_paragraph(tagger, texts):
         i += step
 
 
+def test_words_keyed_in_three_when_one_key_would_overflow(tagger, texts, monkeypatch):
+    """walk_docs sorts a paragraph's pairs by one int64 key; with too many distinct words for it (forced here) by three
+    keys, and finds the same."""
+    from lspkit.nlp import linear
+
+    model = tagger.nlp.get_pipe("lsp_themes").model
+    arrays = [linear.token_array(d) for d in tagger.nlp.pipe(texts[:200])]
+    one = model.walk_docs(arrays, tagger.nlp.vocab)
+    monkeypatch.setattr(linear, "_ONE_KEY", 0)
+    assert model.walk_docs(arrays, tagger.nlp.vocab) == one and sum(len(w) for _n, w, _s in one) > 1000
+
+
 def test_rules_of_a_whole_document_as_paragraph_by_paragraph(tagger, texts):
     """rules.docs_matches (the tokens a rule may start at found over many paragraphs at once) against _doc_matches."""
     from lspkit.nlp import rules
@@ -285,6 +297,84 @@ def test_evidence_built_only_for_reported_themes_is_the_same(tagger, texts):
         for a, b in zip(everything, now):
             assert tuple(h for h in a.themes if h.score >= cut) == b.themes
             assert a.scores == b.scores
+
+
+def test_document_finished_at_once_as_paragraph_by_paragraph(tagger, texts, monkeypatch):
+    """ThemeScorer._finish_walked (scores and the model's evidence of a whole document's paragraphs at once, the
+    contributions sorted with numpy) gives the hits and scores of _use_model paragraph by paragraph; in documents of
+    1 to 60 paragraphs, at thresholds that report everything and the default."""
+    scorer = tagger.nlp.get_pipe("lsp_themes")
+    assert scorer.model is not None and not scorer.model.rule_value and scorer.model.uses_rules and scorer.model.uses_context
+    extra = ["", "12 34", "a", "The the of", "Council's role, role and roles", "Terms of reference: the quorum is three."]
+    items = [(str(i), t, "Governance" if i % 7 == 0 else None) for i, t in enumerate(extra + texts)]
+    docs, i, step = [], 0, 0
+    while i < len(items):
+        step = step % 60 + 1
+        docs.append(items[i : i + step])
+        i += step
+    runs = {}
+    for at_once in (True, False):
+        monkeypatch.setattr(type(scorer), "at_once", at_once)
+        runs[at_once] = [tagger.tag_texts(d, min_score=m) for d in docs for m in (0.0, 0.5)]
+    assert runs[True] == runs[False]
+    model_evidence = [e.via for tags in runs[True] for p in tags for h in p.themes for e in h.evidence]
+    assert {"model", "model:rule", "model:document"} <= set(model_evidence) and len(model_evidence) > 1000
+
+
+def test_contributions_of_a_document_at_once_as_one_by_one(tagger, texts):
+    """ThemeScorer._contributions (every wanted paragraph and label's heaviest features sorted together with numpy)
+    against LinearModel.contributions_of paragraph by paragraph: the same features, weights and order, ties included,
+    with the guide's rules and the document's context among them."""
+    import math
+
+    from lspkit.nlp.linear import token_array
+    from lspkit.nlp.rules import docs_matches
+
+    scorer = tagger.nlp.get_pipe("lsp_themes")
+    model, vocab = scorer.model, tagger.nlp.vocab
+    texts = ["", "12 34", "Council's role, role and roles"] + texts[:400]
+    arrays = [token_array(d) for d in tagger.nlp.pipe(texts)]
+    found = docs_matches(texts, arrays, vocab.strings)
+    context = model.document_context([0.3, 0.15, 0.6, 0.0])
+    walk = model.walk_arrays(arrays, vocab)
+    scales, fired_of, wanted, ties = [], {}, [], 0
+    for i, (one, rules) in enumerate(zip(model.walk_docs(arrays, vocab), found)):
+        _p, weights, spans, names, n = model.scored_rows(*one, context=context, rules=rules)
+        scales.append(1.0 / math.sqrt(n + len(context.features)))
+        fired_of[i] = [(f, ws, rules[f]) for f in rules if (ws := model.weights.get(f)) is not None]
+        if n:
+            wanted += [(i, j) for j in range(len(model.labels))]
+    for top in (5, 100):
+        got = scorer._contributions(wanted, walk, fired_of, context, scales, walk.bounds, top)
+        for i, j in wanted:
+            one = model.walk_docs(arrays[i : i + 1], vocab)[0]
+            _p, weights, spans, names, n = model.scored_rows(*one, context=context, rules=found[i])
+            want = model.contributions_of(weights, spans, names, model.labels[j], n, top=top, context=context)
+            assert got.get((i, j), []) == want, texts[i]
+            ties += len({w for _f, w, _a, _b in want}) < len(want)
+    assert ties and sum(f is not None and f.startswith("@rule:") for v in got.values() for f, *_r in v) > 50
+
+
+def test_finish_all_on_docs_as_the_tagger(tagger, texts):
+    """ThemeScorer.finish_all (docs kept, hits set on them) gives what the tagger's finish_pending gives (docs let go)."""
+    from lspkit.nlp.linear import context_shares
+
+    items = [(str(i), t) for i, t in enumerate(texts[:120])]
+    glossary = find_acronyms(items, known=dict(tagger.taxonomy.acronyms))
+    scorer = tagger.nlp.get_pipe("lsp_themes")
+    docs = []
+    for _k, text in items:
+        doc = tagger.nlp.make_doc(text)
+        docdata.put(doc, "lsp_context_glossary", glossary)
+        docdata.put(doc, "lsp_defer_model", True)
+        docs.append(tagger.nlp(doc))
+    labels = scorer.model.labels
+    context = scorer.context(context_shares([[scorer.lexicon_scores(d).get(n, 0.0) for n in labels] for d in docs], len(labels)))
+    scorer.finish_all(docs, context)
+    want = tagger.tag_texts(items, min_score=0.0, glossary=glossary)
+    for doc, tags in zip(docs, want):
+        assert docdata.get(doc, "theme_scores") == tags.scores
+        assert tuple(h for h in doc._.theme_hits if h.score > 0) == tuple(sorted(tags.themes + tags.held_themes, key=lambda h: [n for n in labels].index(h.theme)))
 
 
 def test_keep_longest_without_overlaps_as_with_the_full_walk():

@@ -39,6 +39,9 @@ _ROMAN = re.compile(r"^(?=[IVX]+$)X{0,3}(IX|IV|V?I{0,3})$")
 # character before it), so the pattern starts with a class and the regular-expression engine jumps from capital to
 # capital instead of trying the look-behind at every character (the same matches: tests/test_nlp_acronyms.py).
 _CANDIDATE = re.compile(r"([A-Z](?<![A-Za-z0-9&].)[A-Za-z&]{1,9})(?![A-Za-z0-9&])")
+# _CANDIDATE with a second capital in it (find_uses): a word with one capital is never an acronym (acronym_base needs
+# two), so the engine passes over "Council" and "The" without a Python step each
+_USE = re.compile(r"([A-Z](?<![A-Za-z0-9&].)(?=[a-z&]{0,8}[A-Z])[A-Za-z&]{1,9})(?![A-Za-z0-9&])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[-‐‑]\s?[A-Za-z][A-Za-z'’]*)*|&")
 # the words before a bracket, numbers too ("the Planning Act 2008 (PA2008)", "East Anglia TWO (EA2)")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[-‐‑]\s?[A-Za-z][A-Za-z'’]*)*|&|\d+")
@@ -119,10 +122,8 @@ def _is_shouting(word: str) -> bool:
 def find_uses(text: str) -> list[tuple[int, int, str]]:
     """(start, end, base) of every acronym token, skipping all-capital headings."""
     out = []
-    for m in _CANDIDATE.finditer(text):
+    for m in _USE.finditer(text):  # (tokens of _CANDIDATE with two capitals or more)
         token = m.group(1)
-        if token[1:].islower():
-            continue  # "Council", "The": one capital, so never an acronym (acronym_base would say None)
         base = acronym_base(token)
         if base is None:
             continue
@@ -617,12 +618,15 @@ class AcronymComponent:
 
         text = doc_text(doc)
         found = doc.user_data.get("lsp_acronym_scan")
+        given = found is not None
         if found is None:
             found = scan(text)
         glossary = docdata.get(doc, "lsp_context_glossary")
         if glossary is None:
             glossary = find_acronyms([("", text)], known=self.known, scans=[found])
         docdata.put(doc, "acronyms", glossary)
+        if given and not found.uses and not found.definitions:
+            return doc  # the tagger's doc (it scanned the text): no span groups to make when there is nothing to mark
         char_span = doc.char_span
         defs = [char_span(s, e, label=short, alignment_mode="expand") for short, _l, _h, s, e in found.definitions]
         uses = [char_span(s, e, label=base, alignment_mode="expand") for s, e, base in found.uses]

@@ -18,3 +18,8 @@ def get(doc, name: str, default: Any = None) -> Any:
 
 def put(doc, name: str, value: Any) -> None:
     doc.user_data[("._.", name, None, None)] = value
+
+
+def key(name: str) -> tuple:
+    """The user_data key `get` and `put` use for `name` (for a caller that writes many docs)."""
+    return ("._.", name, None, None)

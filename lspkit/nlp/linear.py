@@ -67,6 +67,39 @@ def token_array(doc):
     return doc.to_array([ORTH, NORM, IDX])
 
 
+@dataclass(frozen=True)
+class Walk:
+    """LinearModel.walk_arrays: every paragraph's known features, in score_doc's order, paragraph after paragraph."""
+
+    n: list  # per paragraph, its number of features (known or not)
+    bounds: list  # paragraph i's known features are [bounds[i], bounds[i + 1])
+    weights: list  # each known feature's weights (the model's own tuples)
+    rows: Any  # numpy: each known feature's row of LinearModel.weight_matrix()
+    doc: Any  # numpy: its paragraph
+    start: Any  # numpy: its character offsets in the paragraph
+    end: Any
+
+
+_ONE_KEY = 2**62  # walk_docs sorts a paragraph's pairs by one int64 key while (paragraphs x distinct norms^2) stays below this
+
+
+class DocTokens:
+    """A document's paragraphs' token_arrays joined: what LinearModel.walk_docs and rules.docs_matches both read,
+    made once (the paragraph of each token, and the distinct ORTH ids with each token's place among them)."""
+
+    def __init__(self, arrays: Sequence):
+        import numpy as np
+
+        self.counts = [len(a) for a in arrays]
+        self.total = sum(self.counts)
+        if not self.total:
+            return
+        self.big = np.concatenate(arrays) if len(arrays) > 1 else arrays[0]
+        unique, self.inverse = np.unique(self.big[:, 0], return_inverse=True)
+        self.unique_list = unique.tolist()
+        self.doc = np.repeat(np.arange(len(arrays)), self.counts)
+
+
 def _lookup(sorted_keys, values):
     """(place, found) of each of `values` in the sorted array `sorted_keys` (place 0 where not found)."""
     import numpy as np
@@ -324,28 +357,39 @@ class LinearModel:
                 return self._probabilities(n, known[: len(known) - len(fired)], context, fired), known, n, offsets
         return self._probabilities(n, known, context), known, n, offsets
 
-    def walk_docs(self, arrays: Sequence, vocab) -> list[tuple[int, list, dict]]:
+    def walk_docs(self, arrays: Sequence, vocab, tokens: Optional["DocTokens"] = None) -> list[tuple[int, list, dict]]:
         """score_doc's walk over the words of many paragraphs at once: (number of features, the known ones
         [(key, weights)] in score_doc's order, {key: (start, end)} of the known ones) for each paragraph, from its
         token_array.  The same features, order and offsets as score_doc (tests/test_tag_fast_paths.py), found
-        with numpy over all the tokens: a Python step per known feature instead of several per token."""
+        with numpy over all the tokens: a Python step per known feature instead of several per token.
+        `tokens`: the arrays' DocTokens, when the caller has them (rules.docs_matches reads them too)."""
+        w = self.walk_arrays(arrays, vocab, tokens)
+        if w is None:
+            return [(0, [], {}) for _a in arrays]
+        spans = list(zip(w.start.tolist(), w.end.tolist()))
+        weights, bounds = w.weights, w.bounds
+        return [(c, weights[a:b], spans[a:b]) for c, a, b in zip(w.n, bounds, bounds[1:])]
+
+    def walk_arrays(self, arrays: Sequence, vocab, tokens: Optional["DocTokens"] = None) -> Optional["Walk"]:
+        """walk_docs' answer for all the paragraphs together (None when they have no tokens): a Walk, whose known
+        features are in score_doc's order paragraph after paragraph (`bounds`), as numpy arrays (the weights'
+        rows, paragraph, start, end) and the weights' tuples as one list."""
         import numpy as np
 
-        counts = [len(a) for a in arrays]
-        total = sum(counts)
+        t = tokens if tokens is not None else DocTokens(arrays)
+        total = t.total
         if not total:
-            return [(0, [], {}) for _a in arrays]
-        big = np.concatenate(arrays) if len(arrays) > 1 else arrays[0]
-        orth, norm, idx = big[:, 0], big[:, 1], big[:, 2].astype(np.int64)
+            return None
+        big, inverse = t.big, t.inverse
+        norm, idx = big[:, 1], big[:, 2].astype(np.int64)
         if len(_WORDS) > 500_000:
             _WORDS.clear()
         _WORDS.vocab = vocab
-        unique, inverse = np.unique(orth, return_inverse=True)
-        info = list(map(_WORDS.__getitem__, unique.tolist()))  # per lexeme, as score_doc reads it
+        info = list(map(_WORDS.__getitem__, t.unique_list))  # per lexeme, as score_doc reads it
         word = np.fromiter((bool(x) for x in info), bool, len(info))[inverse]
         stop = np.fromiter((bool(x and x[0]) for x in info), bool, len(info))[inverse]
         length = np.fromiter((x[1] if x else 0 for x in info), np.int64, len(info))[inverse]
-        doc = np.repeat(np.arange(len(arrays)), counts)
+        doc = t.doc
         # the previous token is a word of the same paragraph
         prev_word = np.empty(total, bool)
         prev_word[0] = False
@@ -355,40 +399,58 @@ class LinearModel:
         prev_stop[1:] = stop[:-1]
         unigram = np.flatnonzero(word & ~stop)
         pair = np.flatnonzero(word & prev_word & ~(stop & prev_stop))
+        # each token's NORM as a small number (its place among the distinct norms), so a paragraph's word or pair is
+        # one int64 key, and the model's words are looked up once per distinct norm
+        norms, dense = np.unique(norm, return_inverse=True)
+        u = len(norms)
+        n_docs = len(arrays)
         # first occurrences in each paragraph: a stable sort by (paragraph, key) keeps the earliest first
-        d, k = doc[unigram], norm[unigram]
-        order = np.lexsort((k, d))
-        d, k = d[order], k[order]
+        key = doc[unigram] * u + dense[unigram]
+        order = np.argsort(key, kind="stable")
+        key = key[order]
         new = np.ones(len(order), bool)
-        new[1:] = (d[1:] != d[:-1]) | (k[1:] != k[:-1])
+        new[1:] = key[1:] != key[:-1]
         unigram = unigram[order[new]]
-        d, k1, k2 = doc[pair], norm[pair - 1], norm[pair]
-        order = np.lexsort((k2, k1, d))
-        d, k1, k2 = d[order], k1[order], k2[order]
-        new = np.ones(len(order), bool)
-        new[1:] = (d[1:] != d[:-1]) | (k1[1:] != k1[:-1]) | (k2[1:] != k2[:-1])
+        if n_docs * u * u < _ONE_KEY:
+            key = (doc[pair] * u + dense[pair - 1]) * u + dense[pair]
+            order = np.argsort(key, kind="stable")
+            key = key[order]
+            new = np.ones(len(order), bool)
+            new[1:] = key[1:] != key[:-1]
+        else:  # (too many distinct words for one key: three)
+            d, k1, k2 = doc[pair], dense[pair - 1], dense[pair]
+            order = np.lexsort((k2, k1, d))
+            d, k1, k2 = d[order], k1[order], k2[order]
+            new = np.ones(len(order), bool)
+            new[1:] = (d[1:] != d[:-1]) | (k1[1:] != k1[:-1]) | (k2[1:] != k2[:-1])
         pair = pair[order[new]]
-        n = (np.bincount(doc[unigram], minlength=len(arrays)) + np.bincount(doc[pair], minlength=len(arrays))).tolist()
+        n = (np.bincount(doc[unigram], minlength=n_docs) + np.bincount(doc[pair], minlength=n_docs)).tolist()
         # the ones the model knows, as rows of its weights: a word by its key, a pair by its words' places among
-        # the pairs' first and second words
+        # the pairs' first and second words (each looked up once per distinct norm)
         word_keys, word_rows, firsts, seconds, pair_codes, pair_rows, rows = self._rows()
-        at, hit = _lookup(word_keys, norm[unigram])
-        unigram, unigram_rows = unigram[hit], word_rows[at[hit]]
-        first, hit = _lookup(firsts, norm[pair - 1])
-        second, found = _lookup(seconds, norm[pair])
-        hit &= found
-        at, found = _lookup(pair_codes, first.astype(np.int64) * len(seconds) + second)
-        hit &= found
-        pair, pair_rows = pair[hit], pair_rows[at[hit]]
+        at, hit = _lookup(word_keys, norms)
+        row_of = (np.where(hit, word_rows[at], -1) if len(word_rows) else np.full(u, -1))[dense[unigram]]
+        hit = row_of >= 0
+        unigram, unigram_rows = unigram[hit], row_of[hit]
+        at, hit = _lookup(firsts, norms)
+        first_of = np.where(hit, at, -1)
+        at, hit = _lookup(seconds, norms)
+        second_of = np.where(hit, at, -1)
+        first, second = first_of[dense[pair - 1]], second_of[dense[pair]]
+        hit = (first >= 0) & (second >= 0)
+        pair, first, second = pair[hit], first[hit], second[hit]
+        at, found = _lookup(pair_codes, first * len(seconds) + second)
+        pair, pair_rows = pair[found], pair_rows[at[found]]
         # in score_doc's order: token by token, a token's word before its pair
         at = np.concatenate((unigram * 2, pair * 2 + 1))
         order = np.argsort(at, kind="stable")
         at = at[order]
         g = at >> 1
-        weights = list(map(rows.__getitem__, np.concatenate((unigram_rows, pair_rows))[order].tolist()))
-        spans = list(zip(np.where((at & 1).astype(bool), idx[g - 1], idx[g]).tolist(), (idx[g] + length[g]).tolist()))
-        bounds = np.searchsorted(doc[g], np.arange(len(arrays) + 1)).tolist()
-        return [(c, weights[a:b], spans[a:b]) for c, a, b in zip(n, bounds, bounds[1:])]
+        known_rows = np.concatenate((unigram_rows, pair_rows))[order]
+        weights = list(map(rows.__getitem__, known_rows.tolist()))
+        start = np.where((at & 1).astype(bool), idx[g - 1], idx[g])
+        bounds = np.searchsorted(doc[g], np.arange(n_docs + 1)).tolist()
+        return Walk(n, bounds, weights, known_rows, doc[g], start, idx[g] + length[g])
 
     def _rows(self):
         """weights_by_id as sorted arrays for walk_docs: the words' keys and their rows; the pairs' first words,
@@ -413,6 +475,17 @@ class LinearModel:
             order2 = np.argsort(codes, kind="stable")
             found = (word_keys[order], word_rows[order], firsts, seconds, codes[order2], pair_rows[order2], rows)
             cached = self.__dict__["_rows_cache"] = (table, found)
+        return cached[1]
+
+    def weight_matrix(self):
+        """The rows of _rows (weights_by_id's tuples) as one float64 matrix, a row per feature, a column per label."""
+        rows = self._rows()[-1]
+        cached = self.__dict__.get("_matrix_cache")
+        if cached is None or cached[0] is not rows:
+            import numpy as np
+
+            matrix = np.array(rows, dtype=np.float64).reshape(len(rows), len(self.labels))
+            cached = self.__dict__["_matrix_cache"] = (rows, matrix)
         return cached[1]
 
     def scored_rows(self, n: int, weights: list, spans: list, *, context: Optional[DocumentContext] = None, rules: Optional[dict] = None):

@@ -277,7 +277,7 @@ def _procedure_spans(low: str) -> list[tuple[str, int, int]]:
     # bits are kept (most chunks are common words: a paragraph looks up its chunks instead of searching it 86 times)
     if len(_CHUNK_BITS) > 100_000:
         _CHUNK_BITS.clear()
-    mask = reduce(or_, map(_CHUNK_BITS.__getitem__, low.split()), 0)
+    mask = reduce(or_, set(map(_CHUNK_BITS.__getitem__, low.split())), 0)  # (or-ed once per distinct value: most are 0)
     for need, bit in _ALL_OF:
         if mask & need == need:
             mask |= bit
@@ -311,8 +311,11 @@ def content_words(text: str) -> int:
     return sum(1 for w in _WORD.findall(text) if w[0].islower() and w.lower() not in _FILLER)
 
 
-def held_back(text: str) -> Optional[Procedure]:
-    """A Procedure when `text` is meeting procedure or routine business with nothing substantive beside it, else None."""
+def held_back(text: str, make_doc=None) -> Optional[Procedure]:
+    """A Procedure when `text` is meeting procedure or routine business with nothing substantive beside it, else None.
+
+    `make_doc`: the tagger's tokenizer (blank("en"), as rules.rule_features's own), so the guide rules are tried on
+    the remainder without a second pipeline being built and run one text at a time."""
     if not text:
         return None
     low = text.lower()
@@ -327,7 +330,7 @@ def held_back(text: str) -> Optional[Procedure]:
         return None
     from .rules import rule_features
 
-    strong = [name for name in rule_features(rest) if name.split(":", 1)[1] in STRONG]
+    strong = [name for name in rule_features(rest, make_doc(rest) if make_doc is not None else None) if name.split(":", 1)[1] in STRONG]
     if strong or _SUBSTANCE.search(rest.lower()):
         return None
     kind, a, b = spans[0]

@@ -243,25 +243,28 @@ def _doc_matches(doc, text: str, columns: Optional[list] = None) -> dict[str, tu
     return matches_at(low, compress(zip(words, starts), words))
 
 
-def docs_matches(texts, arrays, strings) -> list[dict[str, tuple[int, int]]]:
+def docs_matches(texts, arrays, strings, tokens=None) -> list[dict[str, tuple[int, int]]]:
     """_doc_matches of many paragraphs at once: `texts` and, for each, the [ORTH, NORM, IDX] array of its tokens
     (linear.token_array).  The tokens at which some rule may start are found for all the paragraphs' tokens
-    together (a word's rules looked up once per distinct word), so a paragraph's Python walks only those."""
+    together (a word's rules looked up once per distinct word), so a paragraph's Python walks only those.
+    `tokens`: the arrays' linear.DocTokens, when the caller has them (LinearModel.walk_docs reads them too)."""
     import numpy as np
 
-    counts = [len(a) for a in arrays]
+    from .linear import DocTokens
+
+    t = tokens if tokens is not None else DocTokens(arrays)
+    counts = t.counts
     starts_at: list = [[] for _a in arrays]
-    if sum(counts):
-        big = np.concatenate(arrays) if len(arrays) > 1 else arrays[0]
+    if t.total:
+        big, inverse = t.big, t.inverse
         table = _WORD_RULES
         if len(table) > 200_000:
             table.clear()
         table.strings = strings
-        unique, inverse = np.unique(big[:, 0], return_inverse=True)
-        rules = list(map(table.__getitem__, unique.tolist()))
+        rules = list(map(table.__getitem__, t.unique_list))
         some = np.fromiter(map(bool, rules), bool, len(rules))[inverse]
         at = np.flatnonzero(some)
-        doc = np.repeat(np.arange(len(arrays)), counts)[at]
+        doc = t.doc[at]
         bounds = np.searchsorted(doc, np.arange(len(arrays) + 1)).tolist()
         found = list(zip(map(rules.__getitem__, inverse[at].tolist()), big[at, 2].tolist()))
         starts_at = [found[a:b] for a, b in zip(bounds, bounds[1:])]

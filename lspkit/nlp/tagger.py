@@ -21,7 +21,7 @@ from .taxonomy import Taxonomy, load_taxonomy
 from . import docdata
 from .acronyms import Glossary, find_acronyms, scan
 from .procedure import Procedure, held_back
-from .linear import context_shares
+from .linear import context_shares, token_array
 from .themes import Evidence, ThemeHit  # noqa: F401  (re-exported for users
 
 TaxonomyLike = Union[Taxonomy, str, None]
@@ -171,35 +171,44 @@ class Tagger:
         model = scorer.model
         defer = model is not None and model.uses_context  # the model reads the document's context: two steps
 
+        steps = [proc for _name, proc in self.nlp.pipeline]  # what nlp.pipe would call on each doc, in order
+        glossary_key, heading_key, defer_key = docdata.key("lsp_context_glossary"), docdata.key("lsp_heading"), docdata.key("lsp_defer_model")
+
         def docs():
             for (key, text, heading), found in zip(items, scans):
                 doc = make_doc(text)
                 data = doc.user_data
                 data["lsp_text"] = text
                 data["lsp_acronym_scan"] = found
-                docdata.put(doc, "lsp_context_glossary", glossary)
-                docdata.put(doc, "lsp_heading", heading)
+                data[glossary_key] = glossary
+                data[heading_key] = heading
                 if defer:
-                    docdata.put(doc, "lsp_defer_model", True)
+                    data[defer_key] = True
+                for step in steps:
+                    doc = step(doc)
                 yield doc, key
 
-        done = self.nlp.pipe(docs(), as_tuples=True, batch_size=batch_size)
+        done = docs()
         if defer:
-            # the lexicon over every paragraph first; then the model, with the items as one document
-            done = list(done)
+            # the lexicon over every paragraph first, each doc let go once it has scored (what the model reads of it
+            # kept: its text, lexicon scores and evidence, and its tokens' ids); then the model, with the items as one document
+            pending_key = docdata.key("lsp_pending")
+            kept = [(key, (doc.user_data["lsp_text"], doc.user_data[pending_key], token_array(doc))) for doc, key in done]
             labels = model.labels
-            lexicon = [scorer.lexicon_scores(d) for d, _k in done]
-            context = scorer.context(context_shares([[s.get(n, 0.0) for n in labels] for s in lexicon], len(labels)))
-            scorer.finish_all([doc for doc, _key in done], context, report=max(threshold, 0.0))  # the hits read below
+            context = scorer.context(context_shares([[p[1].get(n, 0.0) for n in labels] for _k, (_t, p, _a) in kept], len(labels)))
+            results = scorer.finish_pending([k for _key, k in kept], context, report=max(threshold, 0.0))  # the hits read below
+            done = [(key, text, scores, hits) for (key, (text, _p, _a)), (scores, hits) in zip(kept, results)]
+        else:
+            done = ((key, doc.user_data["lsp_text"], docdata.get(doc, "theme_scores"), docdata.get(doc, "theme_hits")) for doc, key in done)
         out = []
-        for doc, key in done:
-            hits = [h for h in docdata.get(doc, "theme_hits") if h.score >= threshold and h.score > 0]
+        for key, text, scores, every in done:
+            hits = [h for h in every if h.score >= threshold and h.score > 0]
             hits.sort(key=_best_first)
-            held = held_back(doc.user_data["lsp_text"]) if hits and self.hold_procedure else None
+            held = held_back(text, make_doc) if hits and self.hold_procedure else None
             if held is not None:  # meeting procedure with nothing substantive beside it: no theme (guide rule 1)
-                out.append(ParagraphTags(str(key), (), dict(docdata.get(doc, "theme_scores")), held, tuple(hits)))
+                out.append(ParagraphTags(str(key), (), dict(scores), held, tuple(hits)))
                 continue
-            out.append(ParagraphTags(str(key), tuple(hits), dict(docdata.get(doc, "theme_scores"))))
+            out.append(ParagraphTags(str(key), tuple(hits), dict(scores)))
         return out
 
     @collection_paused()

@@ -13,11 +13,11 @@ from __future__ import annotations
 import math
 from itertools import repeat
 from dataclasses import dataclass, fields
-from operator import attrgetter, itemgetter
+from operator import add, attrgetter, itemgetter
 from typing import Any, Optional, Sequence
 
 from . import docdata
-from .linear import context_shares, describe_context, token_array, token_columns
+from .linear import DocTokens, _sigmoid, context_shares, describe_context, token_array, token_columns
 from .rules import describe_rule, docs_matches, is_rule, rule_features
 from .taxonomy import Scoring, Taxonomy
 from .matching import stem
@@ -101,15 +101,18 @@ def combine(
 ) -> dict[str, float]:
     """Raw weights (prior included) -> scores in [0, 1] for every theme."""
     best = max([r for r in raw.values() if r > 0] or [0.0])
+    if best <= 0:
+        return dict.fromkeys(names, 0.0)
+    scale, dominance = scoring.scale, scoring.dominance
+    rest = 1.0 - dominance  # (1.0 - d + d * x is (1.0 - d) + d * x: the same sum)
+    exp = math.exp
     scores = {}
     for name in names:
         r = raw.get(name, 0.0)
-        if r <= 0 or best <= 0:
+        if r <= 0:
             scores[name] = 0.0
             continue
-        absolute = 1.0 - math.exp(-r / scoring.scale)
-        relative = 1.0 - scoring.dominance + scoring.dominance * (r / best)
-        scores[name] = round(max(0.0, min(1.0, absolute * relative)), 4)
+        scores[name] = round(max(0.0, min(1.0, (1.0 - exp(-r / scale)) * (rest + dominance * (r / best)))), 4)
     return scores
 
 
@@ -133,6 +136,8 @@ class ThemeScorer:
     `via: "model:document"` (no span: start = end = 0).
     """
 
+    at_once = True  # finish_all: _finish_walked for a model that allows it; False: _use_model paragraph by paragraph
+
     def __init__(self, nlp, name: str = "lsp_themes", taxonomy_path: Optional[str] = None):
         self.nlp = nlp
         self.name = name
@@ -143,6 +148,7 @@ class ThemeScorer:
         self._keys: dict[int, tuple[str, Any, bool]] = {}
         self._long_cache: dict[str, list[tuple[str, Any]]] = {}
         self._heading_cache: dict[str, tuple[str, ...]] = {}
+        self._heading_theme_cache: dict[str, frozenset] = {}
         self._glossary = None
         self._glossary_expansions: dict[str, str] = {}
 
@@ -157,12 +163,14 @@ class ThemeScorer:
         if self.nlp.vocab.lex_attr_getters.get(NORM) is not stem:
             use_stems(self.nlp.vocab)  # the matcher compares stems
         self.taxonomy = taxonomy
+        self._name_order = taxonomy.names  # (a property that builds the tuple)
         self.model = model
         self._model_labels = set(model.labels) if model is not None else set()
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
         self._keys = {}
         self._long_cache = {}
         self._heading_cache = {}
+        self._heading_theme_cache = {}
         self._names = {t.name: {t.name.replace("_", " ").replace("-", " "), t.label.lower()} for t in taxonomy.themes}
         self._headings = {
             t.name: [tuple(stem(w.text) for w in self.nlp.make_doc(h) if not w.is_punct) for h in t.headings] for t in taxonomy.themes
@@ -202,6 +210,18 @@ class ThemeScorer:
             self._long_cache[long] = found
         return self._long_cache[long]
 
+    def _heading_themes(self, heading: str) -> frozenset:
+        """The themes whose headings (taxonomy `headings`, stemmed) the section heading contains: one look per heading
+        (a document's paragraphs share a few)."""
+        found = self._heading_theme_cache.get(heading)
+        if found is None:
+            hstems = self._heading_stems(heading)
+            found = frozenset(name for name, hs in self._headings.items() if any(_contains(hstems, h) for h in hs))
+            if len(self._heading_theme_cache) > 10_000:
+                self._heading_theme_cache.clear()
+            self._heading_theme_cache[heading] = found
+        return found
+
     def _heading_stems(self, heading: str) -> tuple[str, ...]:
         found = self._heading_cache.get(heading)
         if found is None:
@@ -222,9 +242,16 @@ class ThemeScorer:
 
             self.use(load_taxonomy(self.taxonomy_path))
         tax = self.taxonomy
-        names = tax.names
+        names = self._name_order
         text = doc_text(doc)
-        matches = _keep_longest(self._term_matches(doc))
+        found = self.matcher(doc)
+        glossary = docdata.get(doc, "acronyms")
+        uses = doc.spans.get("acronyms") if glossary is not None else None
+        if not found and not uses:  # no term and no acronym: every theme's raw weight and score is 0
+            self._scored(doc, text, names, {n: 0.0 for n in names}, {n: [] for n in names}, {})
+            return doc
+        keys = self._keys
+        matches = _keep_longest([(*keys[mid], s, e) for mid, s, e in found])
         negatives = [(th, term, s, e) for th, term, neg, s, e in matches if neg]
         evidence: dict[str, list[Evidence]] = {n: [] for n in names}
         for th, term, neg, s, e in matches:
@@ -235,8 +262,6 @@ class ThemeScorer:
             a, b = _chars(doc, s, e)
             evidence[th].append(_evidence(text[a:b], a, b, term.weight, term.text))
         # acronyms count as their long forms (not at the definition site, where the long form already counted)
-        glossary = docdata.get(doc, "acronyms")
-        uses = doc.spans.get("acronyms") if glossary is not None else None
         if uses:
             expansions = self._expansions(glossary)
             defs = {(sp.start, sp.end) for sp in doc.spans.get("acronyms_definitions", ())}
@@ -287,22 +312,25 @@ class ThemeScorer:
         priors = {}
         heading = docdata.get(doc, "lsp_heading")
         if heading:
-            hstems = self._heading_stems(heading)
+            named = self._heading_themes(heading)
             for name in names:
-                if raw[name] > 0 and any(_contains(hstems, h) for h in self._headings[name]):
+                if raw[name] > 0 and name in named:
                     priors[name] = scoring.heading_prior
                     raw[name] += scoring.heading_prior
-        scores = combine(scoring, names, raw, priors)
+        self._scored(doc, text, names, combine(scoring, names, raw, priors), evidence, priors)
+        return doc
+
+    def _scored(self, doc, text: str, names, scores: dict, evidence: dict, priors: dict) -> None:
+        """The lexicon's scores of a doc: the model's part now, or left for finish() (`lsp_defer_model`)."""
         if self.model is not None and self.model.uses_context and docdata.get(doc, "lsp_defer_model"):
             # the caller tags a whole document and calls finish() with its context (Tagger._tag);
             # until then the doc has its lexicon scores and no hits
             docdata.put(doc, "lsp_pending", (names, scores, evidence, priors))
-            return doc
+            return
         if self.model is not None:
             own = context_shares([[scores.get(n, 0.0) for n in self.model.labels]], len(self.model.labels))
             self._use_model(doc, text, names, scores, evidence, self.context(own))
         self._set(doc, names, scores, evidence, priors)
-        return doc
 
     def lexicon_scores(self, doc) -> Optional[dict]:
         """The lexicon's scores of a doc waiting for finish(), else None."""
@@ -324,32 +352,192 @@ class ThemeScorer:
         self._set(doc, names, scores, evidence, priors)
 
     def finish_all(self, docs, context, report: float = 0.0) -> None:
-        """finish() for a document's docs at once (Tagger._tag): the model's words (LinearModel.walk_docs) and
-        the tokens the guide's rules may start at (rules.docs_matches) found over all their tokens together.
-        `report`: the caller reads the hits scoring at least this only; a theme below it gets no evidence
-        (the model's words are not looked for, the lexicon's not sorted), its score as always."""
-        pending = []
+        """finish() for a document's docs at once (finish_pending); their hits and scores are set on them."""
+        pending, where = [], []
         for doc in docs:
             found = docdata.get(doc, "lsp_pending")
             if found is not None:
                 docdata.put(doc, "lsp_pending", None)
-                pending.append((doc, doc_text(doc), found))
+                pending.append((doc_text(doc), found, token_array(doc)))
+                where.append(doc)
+        for doc, (scores, hits) in zip(where, self.finish_pending(pending, context, report)):
+            self._put(doc, scores, hits)
+
+    def finish_pending(self, pending, context, report: float = 0.0) -> list[tuple[dict, tuple]]:
+        """(scores, hits) of a document's paragraphs left for the model: each as (text, its `lsp_pending`, its
+        linear.token_array), so the Tagger can let each doc go once the lexicon has scored it.  The model's
+        words (LinearModel.walk_arrays) and the tokens the guide's rules may start at (rules.docs_matches) are
+        found over all their tokens together.  `report`: the caller reads the hits scoring at least this only;
+        a theme below it gets no evidence (the model's words are not looked for, the lexicon's not sorted), its
+        score as always."""
         if not pending:
-            return
+            return []
         model = self.model
-        arrays = [token_array(doc) for doc, _t, _p in pending]
-        walks = model.walk_docs(arrays, self.nlp.vocab)
-        rules = docs_matches([t for _d, t, _p in pending], arrays, self.nlp.vocab.strings) if model.uses_rules else repeat(None)
-        for (doc, text, (names, scores, evidence, priors)), walk, found in zip(pending, walks, rules):
-            self._use_model(doc, text, names, scores, evidence, context, walk=walk, rules=found, floor=max(EVIDENCE_FLOOR, report))
-            self._set(doc, names, scores, evidence, priors, report)
+        arrays = [a for _t, _p, a in pending]
+        tokens = DocTokens(arrays)  # joined once for the words and the rules
+        rules = docs_matches([t for t, _p, _a in pending], arrays, self.nlp.vocab.strings, tokens) if model.uses_rules else repeat(None)
+        floor = max(EVIDENCE_FLOOR, report)
+        if not model.rule_value and self.at_once:  # the guide's rules count as words (the shipped model): all at once
+            return self._finish_walked(pending, model.walk_arrays(arrays, self.nlp.vocab, tokens), rules, context, floor, report)
+        walks = model.walk_docs(arrays, self.nlp.vocab, tokens)
+        out = []
+        for (text, (names, scores, evidence, priors), _a), walk, found in zip(pending, walks, rules):
+            self._use_model(None, text, names, scores, evidence, context, walk=walk, rules=found, floor=floor)
+            out.append((scores, self._hits(names, scores, evidence, priors, report)))
+        return out
+
+    def _finish_walked(self, pending, walk, rules, context, floor: float, report: float, top: int = 5) -> list[tuple[dict, tuple]]:
+        """finish_pending's (scores, hits) as _use_model and _hits make them, for a model whose guide rules count as words
+        (rule_value 0): the scores as _use_model makes them (the same sums, in the same order), and the
+        contributions of every theme that gets evidence found for all the paragraphs at once with numpy (the
+        same weights, order and cut as LinearModel.contributions_of: tests/test_tag_fast_paths.py)."""
+        model = self.model
+        labels = model.labels
+        named = model.weights
+        bias = model.bias
+        extra = len(context.features) if context is not None else 0
+        csums = context.sums if extra else None
+        alpha = model.alpha
+        beta = 1 - alpha
+        cuts = [min(max(t, 1e-6), 1 - 1e-6) for t in model.thresholds]  # calibrate's
+        uses_rules = model.uses_rules
+        n_docs = len(pending)
+        if walk is None:
+            ns, bounds, known = [0] * n_docs, [0] * (n_docs + 1), []
+        else:
+            ns, bounds, known = walk.n, walk.bounds, walk.weights
+        scales = [0.0] * n_docs
+        fired_of: dict[int, list] = {}  # a paragraph -> its guide rules the model knows: (name, weights, span)
+        wanted: list[tuple[int, int]] = []  # (paragraph, label) whose contributions join the evidence
+        plans: dict = {}
+        for i, ((_text, (names, scores, _ev, _pr), _a), found) in enumerate(zip(pending, rules)):
+            n = ns[i]
+            if not n:
+                continue  # no words: nothing for the model to weigh
+            weights = known[bounds[i] : bounds[i + 1]]
+            if found and uses_rules:
+                fired = [(f, ws) for f in found if (ws := named.get(f)) is not None]
+                if fired:
+                    fired_of[i] = [(f, ws, found[f]) for f, ws in fired]
+                    weights = weights + [ws for _f, ws in fired]
+                n += len(found)  # scaled like words: they count among the features
+            scale = scales[i] = 1.0 / math.sqrt(n + extra) if n + extra else 0.0
+            if not weights and not extra:
+                probabilities = [_sigmoid(b) for b in bias]
+            else:  # bias + scale * (x1 + x2 + ...), the weights added in the features' order (_probabilities_of)
+                sums = map(sum, zip(*weights)) if weights else repeat(0.0)
+                if extra:
+                    sums = map(add, sums, csums)
+                probabilities = [_sigmoid(b + s * scale) for b, s in zip(bias, sums)]
+            plan = plans.get(names)
+            if plan is None:
+                plan = plans[names] = [(name, labels.index(name)) for name in names if name in self._model_labels]
+            for name, j in plan:  # model.combine: calibrate(alpha * lexicon + (1 - alpha) * probability, threshold)
+                x = min(max(alpha * scores[name] + beta * probabilities[j], 0.0), 1.0)
+                t = cuts[j]
+                got = scores[name] = round(0.5 * x / t if x < t else 0.5 + 0.5 * (x - t) / (1 - t), 4)
+                if got >= floor:
+                    wanted.append((i, j))
+        tops = self._contributions(wanted, walk, fired_of, context, scales, bounds, top) if wanted else {}
+        out = []
+        for i, (text, (names, scores, evidence, priors), _a) in enumerate(pending):
+            if tops:
+                for name, j in plans.get(names, ()):
+                    found = tops.get((i, j))
+                    if not found:
+                        continue
+                    ev = evidence[name]
+                    for feat, w, a, b in found:
+                        if feat is None:  # a word or a pair of words
+                            ev.append(_evidence(text[a:b], a, b, round(w, 3), text[a:b].lower(), "model"))
+                        elif is_rule(feat):  # a rule of the labelling guide, and the words that made it fire
+                            ev.append(_evidence(text[a:b], a, b, round(w, 3), describe_rule(feat), "model:rule"))
+                        else:  # a context feature, by name
+                            ev.append(_evidence("", 0, 0, round(w, 3), describe_context(feat), "model:document"))
+            out.append((scores, self._hits(names, scores, evidence, priors, report)))
+        return out
+
+    def _contributions(self, wanted, walk, fired_of, context, scales, bounds, top: int) -> dict:
+        """{(paragraph, label): [(feature name or None for a word, weight, start, end)]}: for each wanted pair,
+        LinearModel.contributions_of's answer (the features that raised the label most, heaviest, then earliest,
+        then first in the paragraph's order; at most `top`), found for all the pairs together."""
+        import numpy as np
+
+        model = self.model
+        n_labels = len(model.labels)
+        scale = np.array(scales, dtype=np.float64)
+        need = np.zeros((len(scales), n_labels), bool)
+        docs_wanted, labels_wanted = zip(*wanted)
+        need[list(docs_wanted), list(labels_wanted)] = True
+        # the features after a paragraph's words, in _use_model's order: its guide rules, then the document's context
+        cknown = context.known if context is not None and context.features else ()
+        ex_doc, ex_start, ex_end, ex_weights, ex_names = [], [], [], [], []
+        for i in sorted(set(docs_wanted)):
+            for f, ws, (a, b) in fired_of.get(i, ()):
+                ex_doc.append(i)
+                ex_start.append(a)
+                ex_end.append(b)
+                ex_weights.append(ws)
+                ex_names.append(f)
+            for f, ws in cknown:
+                ex_doc.append(i)
+                ex_start.append(0)
+                ex_end.append(0)
+                ex_weights.append(ws)
+                ex_names.append(f)
+        n_words = len(walk.rows) if walk is not None else 0
+        ex_doc_a = np.array(ex_doc, dtype=np.int64)
+        ex_start_a = np.array(ex_start, dtype=np.int64)
+        ex_end_a = np.array(ex_end, dtype=np.int64)
+        ex_matrix = np.array(ex_weights, dtype=np.float64).reshape(len(ex_weights), n_labels)
+        matrix = model.weight_matrix() if walk is not None else None
+        out: dict = {}
+        for j in sorted(set(labels_wanted)):
+            parts = []
+            if walk is not None:
+                col = matrix[walk.rows, j]
+                keep = np.flatnonzero(need[walk.doc, j] & (col > 0))
+                d = walk.doc[keep]
+                parts.append((d, col[keep] * scale[d], walk.start[keep], walk.end[keep], keep))
+            if ex_doc:
+                col = ex_matrix[:, j]
+                keep = np.flatnonzero(need[ex_doc_a, j] & (col > 0))
+                d = ex_doc_a[keep]
+                parts.append((d, col[keep] * scale[d], ex_start_a[keep], ex_end_a[keep], keep + n_words))
+            d, w, a, b, pos = (np.concatenate(x) for x in zip(*parts))
+            if not len(d):
+                continue
+            # heaviest first, then the earliest, then the first in the paragraph's order; the first `top` of each
+            order = np.lexsort((pos, a, -w, d))
+            d, pos = d[order], pos[order]
+            first = np.ones(len(d), bool)
+            first[1:] = d[1:] != d[:-1]
+            at = np.arange(len(d))
+            rank = at - np.maximum.accumulate(np.where(first, at, 0))
+            chosen = order[rank < top]
+            for i, weight, start, end, p in zip(d[rank < top].tolist(), w[chosen].tolist(), a[chosen].tolist(), b[chosen].tolist(), pos[rank < top].tolist()):
+                item = (None if p < n_words else ex_names[p - n_words], weight, start, end)
+                found = out.get((i, j))
+                if found is None:
+                    out[(i, j)] = [item]
+                else:
+                    found.append(item)
+        return out
 
     @staticmethod
     def _set(doc, names, scores: dict, evidence: dict, priors: dict, report: float = 0.0) -> None:
-        hits = tuple(
+        ThemeScorer._put(doc, scores, ThemeScorer._hits(names, scores, evidence, priors, report))
+
+    @staticmethod
+    def _hits(names, scores: dict, evidence: dict, priors: dict, report: float = 0.0) -> tuple:
+        """Every theme's ThemeHit; the evidence in the order of the text, for a theme scoring at least `report`."""
+        return tuple(
             _hit(n, scores[n], tuple(sorted(evidence[n], key=_evidence_order)) if evidence[n] and scores[n] >= report else (), priors.get(n, 0.0))
             for n in names
         )
+
+    @staticmethod
+    def _put(doc, scores: dict, hits: tuple) -> None:
         docdata.put(doc, "theme_scores", scores)
         docdata.put(doc, "theme_hits", hits)
         doc.cats = dict(scores)
