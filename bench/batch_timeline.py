@@ -124,6 +124,7 @@ def analyse(path: str, t0: float, t_end: float) -> dict:
     rows = []
     for pid, ev in sorted(workers.items(), key=lambda kv: kv[1][0]["t"]):
         ready = next((e["t"] for e in ev if e["ev"] == "ready"), ev[0]["t"])
+        ready_cpu = next((e["cpu"] for e in ev if e["ev"] == "ready"), None)
         busy = 0.0
         files = 0
         start = None
@@ -150,7 +151,8 @@ def analyse(path: str, t0: float, t_end: float) -> dict:
         waiting += max(0.0, first_got - ready)
         idle += gaps
         rows.append({"pid": pid, "start": round(ev[0]["t"] - t0, 3), "ready": round(ready - t0, 3),
-                     "pipeline_s": round(ready - ev[0]["t"], 3), "files": files, "on_files_s": round(busy, 2),
+                     "pipeline_s": round(ready - ev[0]["t"], 3),
+                     "startup_cpu": None if ready_cpu is None else round(ready_cpu, 3), "files": files, "on_files_s": round(busy, 2),
                      "wait_first_file_s": round(max(0.0, first_got - ready), 3), "wait_next_file_s": round(gaps, 3), "of_it_sending_s": round(sending, 3),
                      "end": round(last - t0, 3), "cpu": round(ev[-1]["cpu"], 2)})
     out["workers"] = rows
