@@ -195,11 +195,11 @@ class BatchOutput:
             self._journal = None
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False), its encoder made once
+
+
 def _journal_line(unit: Unit) -> str:
     return (
-        json.dumps(
-            {"file": unit.file, "sha256": unit.sha256, "status": unit.status, "paragraphs": unit.paragraphs, "text": unit.text},
-            ensure_ascii=False,
-        )
+        _ENCODE({"file": unit.file, "sha256": unit.sha256, "status": unit.status, "paragraphs": unit.paragraphs, "text": unit.text})
         + "\n"
     )

@@ -57,8 +57,12 @@ PRELOAD = [
 
 
 def preload_modules(options: TagOptions) -> list[str]:
-    """What the forkserver imports before it forks a worker for `options`."""
-    return PRELOAD + (["pdfplumber"] if options.reader == "pdfplumber" else [])
+    """What the forkserver imports before it forks a worker for `options`: last, with the default model,
+    `lspkit.batch.warm`, which builds the taxonomy-free part of the workers' pipeline once for all of them."""
+    from ..nlp.pipeline import SHIPPED_MODEL
+
+    warm = ["lspkit.batch.warm"] if options.model in (None, SHIPPED_MODEL) else []
+    return PRELOAD + (["pdfplumber"] if options.reader == "pdfplumber" else []) + warm
 
 
 def _set_preload(ctx, options: TagOptions) -> None:

@@ -50,6 +50,20 @@ def stemmed_blank():
     return nlp
 
 
+_SPARE: list = []  # stemmed blanks made ahead by `warm`, each taken by one build_pipeline
+
+
+def warm(shipped_model: bool = True) -> None:
+    """Do now the part of a first `build_pipeline` that does not depend on the taxonomy: one stemmed blank
+    (most of a build: spaCy's English tokenizer and vocabulary) kept for the next build, and the shipped model
+    read.  The batch workers' forkserver calls it, so every worker it forks has them already, shared
+    copy-on-write, instead of each making its own.  A blank not yet used is the same as a fresh one."""
+    if not _SPARE:
+        _SPARE.append(stemmed_blank())
+    if shipped_model and (shipped_model_dir() / "lspkit-model.json").is_file():
+        _load_linear(str(shipped_model_dir()))
+
+
 def register_components() -> None:
     """Register the factories and extensions (safe to call repeatedly)."""
     from . import acronyms, themes
@@ -129,7 +143,7 @@ def build_pipeline(taxonomy: Taxonomy, model: Optional[str] = None):
     """blank("en") with stems as NORM + lsp_acronyms + lsp_themes (with the trained model's weights, if any)."""
     register_components()
     name, linear = resolve_model(taxonomy, model)
-    nlp = stemmed_blank()
+    nlp = _SPARE.pop() if _SPARE else stemmed_blank()
     nlp.max_length = MAX_CHARS + 1
     nlp.add_pipe("lsp_acronyms", config={"known": dict(taxonomy.acronyms)})
     source = taxonomy.source if taxonomy.source not in ("default", "<string>") else None
