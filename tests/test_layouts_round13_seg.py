@@ -214,3 +214,57 @@ def test_a_quoted_definitions_items_stay_in_the_paragraph_that_quotes_it():
     assert not any(p.number.startswith("8(") for p in d.paragraphs)
     assert "(a) has been obtained or recorded" in next(p.text for p in d.paragraphs if p.number.endswith("8"))
 
+
+# ---------------------------------------------------------------- sections numbered through chapters and parts
+
+@pytest.fixture(scope="module")
+def protocol(tmp_path_factory):
+    """An act's layout: "Chapter 1" over sections 1. and 2., "Chapter 2" and its "Part 1" over 3. and 4., each
+    section's subsections "(1)", "(2)" set in under its bold title."""
+    page, y = [], 60
+
+    def heading(text, size):
+        nonlocal y
+        page.append((72, y, text, size, "Helvetica-Bold"))
+        y += size + 14
+
+    def section(number, title, subsections):
+        nonlocal y
+        page.append((72, y, f"{number}.  {title}", 10.5, "Helvetica-Bold"))
+        y += 19
+        for k, lines in enumerate(subsections, start=1):
+            page.append((100, y, f"({k})", 9.5, "Helvetica"))
+            page.extend((128, y + 13 * j, t, 9.5, "Helvetica") for j, t in enumerate(lines))
+            y += 13 * len(lines) + 6
+        y += 12
+
+    two = [["The chief executive must keep a record of the volume of water available,",
+            "and may release it under a process set out in this protocol."],
+           ["The record must be kept on the register and made available to the public",
+            "on the department's website."]]
+    heading("Chapter 1   Preliminary", 18)
+    section(1, "Short title", two)
+    section(2, "Purpose of protocol", two)
+    heading("Chapter 2   Unallocated water", 18)
+    heading("Part 1   Reserve types and volumes", 15)
+    section(3, "Record of volume of unallocated water", two)
+    section(4, "Reserve types, volumes and locations", two)
+    return draw(tmp_path_factory.mktemp("protocol") / "protocol.pdf", [page])
+
+
+def test_sections_numbered_through_chapters_head_their_subsections(protocol):
+    # Queensland water management protocols: sections 1-8 under "Chapter 1", 9 under "Chapter 2", 10-11 under its
+    # "Part 1": a section after a chapter's or part's heading goes on from the last section, not from the chapter
+    d = extract(protocol)
+    assert [(s.number, s.heading) for s in d.sections if s.number in ("3", "4")] == [
+        ("3", "Record of volume of unallocated water"), ("4", "Reserve types, volumes and locations")]
+    assert [p.number for p in d.paragraphs if p.number.startswith(("3(", "4("))] == ["3(1)", "3(2)", "4(1)", "4(2)"]
+
+
+def test_a_protocols_subsections_after_its_chapter_headings_are_found():
+    d = doc("qld-dlgwv_2025_gold-coast-draft-water-management-protocol")
+    got = {p.number: p.text for p in d.paragraphs}
+    assert got["15(1)"].startswith("Queensland Bulk Water Supply Authority may write to the chief executive")
+    assert got["17(2)"].startswith("For subsection (1)(d), Queensland Bulk Water Supply Authority")
+    assert got["18(1)"].startswith("Section 18 applies if Queensland Bulk Water Supply Authority")
+
