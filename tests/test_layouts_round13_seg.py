@@ -268,3 +268,50 @@ def test_a_protocols_subsections_after_its_chapter_headings_are_found():
     assert got["17(2)"].startswith("For subsection (1)(d), Queensland Bulk Water Supply Authority")
     assert got["18(1)"].startswith("Section 18 applies if Queensland Bulk Water Supply Authority")
 
+
+# ---------------------------------------------------------------- roman items under a lead-in
+
+@pytest.fixture(scope="module")
+def statement(tmp_path_factory):
+    page = [(72, 60, "MONETARY POLICY STATEMENT", 13, "Helvetica-Bold")]
+    y = 90
+
+    def para(label, lines, x_label=72, x_text=90, gap=8):
+        nonlocal y
+        page.append((x_label, y, label, 10, "Helvetica"))
+        page.extend((x_text, y + 13 * k, t, 10, "Helvetica") for k, t in enumerate(lines))
+        y += 13 * len(lines) + gap
+
+    para("1.", ["The Board of Directors agreed to maintain the reference rate at 5.75 percent.",
+                "Future adjustments will depend on new information about inflation."])
+    para("2.", ["The decision to maintain the reference rate considered the following",
+                "information and projections:"], gap=12)
+    for label, lines in (("i.", ["In May, monthly inflation was -0.09 percent. This result is explained by",
+                                 "the reversal of the supply shock effects on certain foods."]),
+                         ("ii.", ["Inflation in the major economies has kept falling since 2022. It is expected",
+                                  "to continue decreasing gradually over the course of the year."]),
+                         ("iii.", ["Expected inflation one year ahead decreased to 2.56 percent in May, within",
+                                   "the target range."])):
+        para(label, lines, x_label=100, x_text=118, gap=0)
+    y += 12
+    para("3.", ["The Board is attentive to new information on inflation and its determinants,",
+                "to consider, if necessary, further changes in the monetary stance."])
+    return draw(tmp_path_factory.mktemp("statement") / "statement.pdf", [page])
+
+
+def test_roman_items_that_are_sentences_under_a_short_lead_in_are_its_paragraphs(statement):
+    # Central Reserve Bank of Peru: "2. The decision ... considered the following information and projections:" /
+    # "i. In May, monthly inflation was ... foods." / "ii. ...": the lettered rule's sentences, numbered in roman
+    d = extract(statement)
+    got = {p.number: p for p in d.paragraphs}
+    assert list(got) == ["1", "2", "2(i)", "2(ii)", "2(iii)", "3"]
+    assert got["2(ii)"].label == "ii" and got["2(ii)"].text.endswith("over the course of the year.")
+    assert got["2"].text.endswith("information and projections:")
+
+
+def test_the_monetary_statements_roman_items_are_found():
+    d = doc("bcrp-peru_2024_monetary-policy-statement-june")
+    got = {p.number: p.text for p in d.paragraphs}
+    assert got["2(i)"].startswith("In May, monthly inflation was -0.09 percent")
+    assert got["2(vi)"].startswith("The outlook for global economic activity")
+

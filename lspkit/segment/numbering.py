@@ -794,6 +794,14 @@ class LetteredParagraphs:
             letter, rest = got  # "1.1 In this by-law," / "(a) “adjacent boulevard” means ...;": the definitions
             self.kind, self.section, self.paragraph, self.x, self.last = "letter", number, number, body[i].line.x0, letter
             return f"{number}({letter})", letter, rest
+        if got is not None and got[0] == "i" and lead and got[1][:1].isupper() and not _TERM.match(got[1]) \
+                and self._confirmed(body, i, "i", sentences=True, margin=_loose_margin(body, body[i])):
+            # numbered in roman under the lead-in ("2. ... considered the following information and projections:" /
+            # "i. In May, monthly inflation was ... components." / "ii. Following a significant reduction ..."):
+            # sentences of their own, as the lettered ones are
+            letter, rest = got
+            self.kind, self.section, self.paragraph, self.x, self.last = "roman", number, number, body[i].line.x0, letter
+            return f"{number}({letter})", letter, rest
         if got is None or got[0] != "a" or not got[1][:1].isupper() or (lead and _TERM.match(got[1])):
             return None
         provisions = _lead_over_provisions(body, i, intro)
