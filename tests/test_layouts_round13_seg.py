@@ -315,3 +315,47 @@ def test_the_monetary_statements_roman_items_are_found():
     assert got["2(i)"].startswith("In May, monthly inflation was -0.09 percent")
     assert got["2(vi)"].startswith("The outlook for global economic activity")
 
+
+# ---------------------------------------------------------------- a paper reprinted after another: two roman series
+
+def test_a_press_release_after_the_minutes_numbers_its_parts_in_roman_again():
+    # Central Bank of the Republic of China (Taiwan): the minutes' "I." to "III.The Press Release" (no space after
+    # the stop), then the press release's "I." to "V.", whose "IV. The Bank has made five amendments ..." and "V. The
+    # NT dollar exchange rate ..." are run-in paragraphs
+    d = doc("central-bank-roc-taiwan_2024_monetary-policy-meeting-minutes-march")
+    got = {p.label: p.text for p in d.paragraphs}
+    assert got["IV"].startswith("The Bank has made five amendments to its selective credit control measures")
+    assert got["V"].startswith("The NT dollar exchange rate is in principle determined by market forces.")
+
+
+@pytest.fixture(scope="module")
+def reprinted(tmp_path_factory):
+    pages = []
+    for title, parts in (("MINUTES OF THE BOARD MEETING", ["Staff Review of Economic Conditions",
+                                                           "Proposition and Decision", "The Press Release"]),
+                         ("PRESS RELEASE", ["Global economic conditions", "Domestic economic conditions",
+                                            "Monetary policy decision",
+                                            "The Bank has made five amendments to its credit control measures since 2020,"
+                                            ])):
+        page, y = [(72, 60, title, 13, "Helvetica-Bold")], 90
+        for k, part in enumerate(parts, start=1):
+            numeral = ["I.", "II.", "III.", "IV."][k - 1]
+            page.append((72, y, f"{numeral} {part}", 10, "Helvetica-Bold" if k < 4 else "Helvetica"))
+            y += 13
+            lines = PROSE3 if k < 4 else ["which have helped enhance banks' risk management of real estate lending",
+                                          "and curb an excessive flow of credit into the real estate market."]
+            page.extend((92, y + 13 * j, t, 10, "Helvetica") for j, t in enumerate(lines))
+            y += 13 * len(lines) + 12
+        pages.append(page)
+    return draw(tmp_path_factory.mktemp("reprinted") / "reprinted.pdf", pages)
+
+
+def test_two_roman_series_one_after_the_other_are_both_read(reprinted):
+    d = extract(reprinted)
+    assert [p.label for p in d.paragraphs if p.label == "IV"] == ["IV"]
+    assert next(p.text for p in d.paragraphs if p.label == "IV").startswith("The Bank has made five amendments")
+    assert [p.label for p in d.paragraphs] == ["IV"]  # the part titles are no paragraphs
+    assert [(s.number, s.heading) for s in d.sections if s.number] == [
+        ("I", "Staff Review of Economic Conditions"), ("II", "Proposition and Decision"), ("III", "The Press Release"),
+        ("I", "Global economic conditions"), ("II", "Domestic economic conditions"),
+        ("III", "Monetary policy decision")]
