@@ -219,7 +219,7 @@ def test_a_quoted_definitions_items_stay_in_the_paragraph_that_quotes_it():
 
 @pytest.fixture(scope="module")
 def protocol(tmp_path_factory):
-    """An act's layout: "Chapter 1" over sections 1. and 2., "Chapter 2" and its "Part 1" over 3. and 4., each
+    """An act's layout: "Chapter 1" over sections 1. to 4., "Chapter 2" and its "Part 1" over 5. and 6., each
     section's subsections "(1)", "(2)" set in under its bold title."""
     page, y = [], 60
 
@@ -245,10 +245,12 @@ def protocol(tmp_path_factory):
     heading("Chapter 1   Preliminary", 18)
     section(1, "Short title", two)
     section(2, "Purpose of protocol", two)
+    section(3, "Interpretation of words used in this protocol", two)
+    section(4, "Area to which this protocol applies", two)
     heading("Chapter 2   Unallocated water", 18)
     heading("Part 1   Reserve types and volumes", 15)
-    section(3, "Record of volume of unallocated water", two)
-    section(4, "Reserve types, volumes and locations", two)
+    section(5, "Record of volume of unallocated water", two)
+    section(6, "Reserve types, volumes and locations", two)
     return draw(tmp_path_factory.mktemp("protocol") / "protocol.pdf", [page])
 
 
@@ -256,9 +258,9 @@ def test_sections_numbered_through_chapters_head_their_subsections(protocol):
     # Queensland water management protocols: sections 1-8 under "Chapter 1", 9 under "Chapter 2", 10-11 under its
     # "Part 1": a section after a chapter's or part's heading goes on from the last section, not from the chapter
     d = extract(protocol)
-    assert [(s.number, s.heading) for s in d.sections if s.number in ("3", "4")] == [
-        ("3", "Record of volume of unallocated water"), ("4", "Reserve types, volumes and locations")]
-    assert [p.number for p in d.paragraphs if p.number.startswith(("3(", "4("))] == ["3(1)", "3(2)", "4(1)", "4(2)"]
+    assert [(s.number, s.heading) for s in d.sections if s.number in ("5", "6")] == [
+        ("5", "Record of volume of unallocated water"), ("6", "Reserve types, volumes and locations")]
+    assert [p.number for p in d.paragraphs if p.number.startswith(("5(", "6("))] == ["5(1)", "5(2)", "6(1)", "6(2)"]
 
 
 def test_a_protocols_subsections_after_its_chapter_headings_are_found():
