@@ -361,3 +361,25 @@ def test_two_roman_series_one_after_the_other_are_both_read(reprinted):
         ("I", "Staff Review of Economic Conditions"), ("II", "Proposition and Decision"), ("III", "The Press Release"),
         ("I", "Global economic conditions"), ("II", "Domestic economic conditions"),
         ("III", "Monetary policy decision")]
+
+
+# ---------------------------------------------------------------- a heading numbered in small roman numerals
+
+def test_headings_numbered_in_small_roman_stand_apart_once_their_gaps_are_seen():
+    # MoJ code of practice: "ii. Scope", "vi. Costs and fees" in bold after a gap; once the paper's gaps were found
+    # (its lines' boxes taller than their pitch) they had to head sections as bold titles do, not only as a title
+    # set tight over its text; "... final code.]" ends its paragraph as a sentence does
+    d = doc("moj_2013_draft-code-of-practice-datasets-foi-s45")
+    heads = [s.heading for s in d.sections]
+    assert "ii. Scope" in heads and "vi. Costs and fees" in heads
+    assert next(p.text for p in d.paragraphs if p.label == "25").endswith("on use of this licence in the final code.]")
+
+
+def test_a_small_roman_numeral_before_a_capital_is_a_titles_number():
+    from lspkit.segment.lines import Body
+
+    assert Body.heading_text("ii. Scope") and Body.heading_text("xii. Complaints")
+    assert not Body.heading_text("iii) the proposed use of the water") and not Body.heading_text("ii. the")
+    from lspkit.segment.paragraphs import SENTENCE_END
+
+    assert SENTENCE_END.search("[Note: this licence is described in the final code.]")
