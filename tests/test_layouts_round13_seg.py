@@ -251,6 +251,19 @@ def protocol(tmp_path_factory):
     heading("Part 1   Reserve types and volumes", 15)
     section(5, "Record of volume of unallocated water", two)
     section(6, "Reserve types, volumes and locations", two)
+    # a subsection whose sentence its list finishes, the list at the margin the subsection's text wraps to
+    page.append((72, y, "7.  Releasing unallocated water", 10.5, "Helvetica-Bold"))
+    y += 19
+    page.append((100, y, "(1)", 9.5, "Helvetica"))
+    page += [(128, y, "The chief executive may release water held in the strategic reserves to the", 9.5, "Helvetica"),
+             (128, y + 13, "water supply authority if—", 9.5, "Helvetica")]
+    y += 32
+    for label, text in (("(a)", "the proposed location is within the water supply scheme; and"),
+                        ("(b)", "the volume is available, considering the water already allocated.")):
+        page += [(128, y, label, 9.5, "Helvetica"), (156, y, text, 9.5, "Helvetica")]
+        y += 19
+    page.append((100, y, "(2)", 9.5, "Helvetica"))
+    page.append((128, y, "The chief executive must record each release on the register.", 9.5, "Helvetica"))
     return draw(tmp_path_factory.mktemp("protocol") / "protocol.pdf", [page])
 
 
@@ -261,6 +274,42 @@ def test_sections_numbered_through_chapters_head_their_subsections(protocol):
     assert [(s.number, s.heading) for s in d.sections if s.number in ("5", "6")] == [
         ("5", "Record of volume of unallocated water"), ("6", "Reserve types, volumes and locations")]
     assert [p.number for p in d.paragraphs if p.number.startswith(("5(", "6("))] == ["5(1)", "5(2)", "6(1)", "6(2)"]
+
+
+def test_a_list_at_the_margin_its_subsections_text_wraps_to_finishes_its_sentence(protocol):
+    # Queensland protocols: "(2) The chief executive may release water ... if—" / "(a) the proposed location is
+    # within—" at the margin (2)'s own text wraps to: its words, not a level of provisions of their own
+    d = extract(protocol)
+    got = {p.number: p.text for p in d.paragraphs}
+    assert [n for n in got if n.startswith("7(")] == ["7(1)", "7(2)"]
+    assert got["7(1)"].endswith("if— (a) the proposed location is within the water supply scheme; and (b) the volume "
+                                "is available, considering the water already allocated.")
+
+
+@pytest.fixture(scope="module")
+def constitution(tmp_path_factory):
+    """A constitution's clauses: "(1)", "(2)" wrapping at their own label's margin, a list set in further."""
+    page, y = [], 60
+    for number, title in ((4, "Powers"), (5, "Application of income and property")):
+        page.append((72, y, f"{number}. {title}", 11, "Helvetica-Bold"))
+        y += 20
+        page += [(72, y, "(1)   None of the income or property of the charity may be paid or transferred to any", 10,
+                  "Helvetica"),
+                 (72, y + 13, "member of the charity. This does not prevent a member receiving:", 10, "Helvetica")]
+        y += 34
+        for label, text in (("(a)", "a benefit from the charity as a beneficiary of the charity;"),
+                            ("(b)", "reasonable and proper remuneration for any goods or services supplied.")):
+            page.append((100, y, f"{label} {text}", 10, "Helvetica"))
+            y += 21
+        page.append((72, y, "(2)   Nothing in this clause shall prevent a trustee receiving any benefit authorised.",
+                     10, "Helvetica"))
+        y += 30
+    return draw(tmp_path_factory.mktemp("constitution") / "constitution.pdf", [page])
+
+
+def test_a_list_set_in_further_than_its_clauses_text_is_its_own_level(constitution):
+    d = extract(constitution)
+    assert [p.number for p in d.paragraphs][:4] == ["4(1)", "4(1)(a)", "4(1)(b)", "4(2)"]
 
 
 def test_a_protocols_subsections_after_its_chapter_headings_are_found():

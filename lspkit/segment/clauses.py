@@ -121,6 +121,8 @@ class Clauses:
         self.mine: set[int] = set()  # the open paragraphs this module started (by id())
         self.item: Optional[_Frame] = None  # the level of the open item
         self.levels: Optional[tuple[int, ...]] = None  # the clause's number levels, kept by its sub-clause headings
+        self.hangs: dict[int, float] = {}  # where an item's wrapped text runs, by the x of its label (learned)
+        self.parts: Optional[tuple[int, float]] = None  # (id of the item, x) whose list at x was kept as its parts
 
     def opened(self, paragraph: object) -> None:
         """The paragraph the driver just started for a "paragraph" step."""
@@ -277,8 +279,23 @@ class Clauses:
             self.expect_section = True
             return Step("heading", f.ident, label, parent, rest, self.levels)
         f.heading = False
+        f.first = i
         self.item = f
         return Step("paragraph", f.ident, label, parent, rest)
+
+    def _text_margin(self, body: "Body", f: _Frame, i: int) -> Optional[float]:
+        """Where item f's wrapped text runs (its hanging indent), from its own second line before line i, or else as
+        the items at its label's margin wrapped before."""
+        if f.first < 0:
+            return None
+        for j in range(f.first + 1, i):
+            v = body[j]
+            if v.gap_before or v.label is not None or item_label(v.text) is not None \
+                    or v.line.page != body[f.first].line.page:
+                break
+            self.hangs[round(f.x)] = v.line.x0
+            return v.line.x0
+        return self.hangs.get(round(f.x))
 
     def _opens(self, body: "Body", i: int, f: _Frame, first: str) -> bool:
         """Does a list open at line i below level f: confirmed by its second item, and not one sentence?"""
@@ -300,6 +317,16 @@ class Clauses:
                 # follows:" / "In this Act “dataset” means ... -" / "(a) has been obtained ..."), not its own
             if _DECISION.search(" ".join(body[j].text for j in range(f.first, i))):
                 return False  # "Cabinet is asked to: (a) approve ...": one decision list, read whole as recommendations
+        if self.mode and f.kind in ("number", "letter", "roman") and not item_label(w.text)[1][:1].isupper():
+            if self.parts is not None and self.parts[0] == id(f) and x >= self.parts[1] - tol:
+                return False  # "(i) the Nerang water supply scheme; or" under such a part: a part too
+            margin = self._text_margin(body, f, i)
+            if margin is not None and abs(x - margin) <= tol:
+                self.parts = (id(f), x)
+                return False  # "(2) The chief executive may release water ... if—" / "(a) the proposed location is
+                # within—", the list set at the margin its item's own text wraps to: the words that finish the
+                # item's sentence, its parts (a constitution's list set in further, "(a) a benefit from ...", is
+                # its own level)
         second = self._second(body, i, x, tol, _next_label(first))
         if second is None and self.mode and first == "1" and w.text.lstrip().startswith("(1) "):
             return True  # a clause's only sub-clause, printed "(1)" all the same ("2.3.59.1.2 Authority" / "(1)")
