@@ -432,3 +432,47 @@ def test_a_small_roman_numeral_before_a_capital_is_a_titles_number():
     from lspkit.segment.paragraphs import SENTENCE_END
 
     assert SENTENCE_END.search("[Note: this licence is described in the final code.]")
+
+
+# ---------------------------------------------------------------- an undotted number set tight under its heading
+
+@pytest.fixture(scope="module")
+def guidance(tmp_path_factory):
+    """Guidance numbered 1, 2, 3 ... without dots, each paragraph a line's space below the last, and bold subheadings
+    set tight over the paragraph they head (no more space under them than between two lines)."""
+    lines = [("1 The Regulations set out the essential aspects of first aid that employers have", False),
+             ("to address, and this publication will help them to understand and comply.", False),
+             ("", False),
+             ("2 This publication contains the Regulations and guidance, the Regulations in", False),
+             ("italics and the guidance on them in plain text.", False),
+             ("", False),
+             ("Nature of the work", True),
+             ("3 The Management of Health and Safety at Work Regulations require employers to", False),
+             ("make an assessment of the risks to the health and safety of their employees.", False),
+             ("", False),
+             ("History of accidents", True),
+             ("4 Information collected when investigating previous accidents should be used when", False),
+             ("assessing the adequacy of future first-aid provision.", False)]
+    page, y = [], 100
+    for text, bold in lines:
+        if text:
+            page.append((178, y, text, 10, "Helvetica-Bold" if bold else "Helvetica"))
+        y += 12
+    return draw(tmp_path_factory.mktemp("guidance") / "guidance.pdf", [page])
+
+
+def test_an_undotted_number_right_under_a_tight_heading_starts_its_paragraph(guidance):
+    # HSE's L74 guidance: "Nature of the work" (bold) / "12 The Management of Health and Safety at Work Regulations
+    # 1999 require" with no space between: the next number of the series, though no sentence ends above it
+    d = extract(guidance)
+    got = {p.number: p.text for p in d.paragraphs}
+    assert list(got) == ["1", "2", "3", "4"]
+    assert got["3"].startswith("The Management of Health and Safety at Work Regulations")
+    assert [s.heading for s in d.sections] == ["Nature of the work", "History of accidents"]
+
+
+def test_the_guidances_paragraphs_under_tight_subheadings_are_found():
+    d = doc("hse_2024_l74-first-aid-at-work-guidance")
+    got = {p.number: p.text for p in d.paragraphs}
+    assert got["12"].startswith("The Management of Health and Safety at Work Regulations 1999 require")
+    assert got["19"].startswith("Generally, the larger the workforce, the greater the first-aid provision")

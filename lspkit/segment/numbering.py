@@ -544,9 +544,10 @@ class Numbering:
 
     def _undotted_item(self, body: Body, i: int, mid_sentence: bool) -> bool:
         """The next item of a dotted flat series printed without its dot ("2. Apply funds ...;" then "3 Co-operate
-        with ..."): after an item that ended (not a number wrapped mid-sentence, "for 12" / "months")."""
-        return not mid_sentence and self._next_flat(body, i) and bool(
-            re.search(r"[.;:!?][\"'”’)]*$|[;,]\s*(?:and|or)$", body[i - 1].text.rstrip()))
+        with ..."), or of an undotted one: after an item that ended (not a number wrapped mid-sentence, "for 12" /
+        "months"), or right under a heading set tight over it ("Nature of the work" / "12 The Management of ...")."""
+        return not mid_sentence and self._next_flat(body, i) and (bool(
+            re.search(r"[.;:!?][\"'”’)]*$|[;,]\s*(?:and|or)$", body[i - 1].text.rstrip())) or self.heading_since_last)
 
     def _phrase_list(self, body: Body, i: int) -> bool:
         """Is line i an item of a short numbered list of phrases ("Challenges:" then "1. Increasing congestion",
