@@ -82,50 +82,6 @@ def test_two_columns_of_prose_are_still_read_column_by_column(newsletter):
                      "which begin in the second week", "of June and last about a month."]
 
 
-# ---------------------------------------------------------------- lines whose boxes are taller than their pitch
-
-def _tall_lines(paragraphs, pitch=13.8, box=16.4, gap=13.8):
-    """Paragraphs of lines set `pitch` apart whose boxes are `box` high (as pdfium reads some fonts' sizes), a gap
-    of `gap` more between paragraphs."""
-    from lspkit.model import Line
-
-    out, top = [], 80.0
-    for lines in paragraphs:
-        for text in lines:
-            out.append(Line(text=text, page=1, x0=72, x1=520, top=top, bottom=top + box, size=box,
-                            page_height=842, page_width=595))
-            top += pitch
-        top += gap
-    return out
-
-
-def test_a_paragraph_gap_is_found_where_line_boxes_overlap_the_next_line():
-    # Reserve Bank of India minutes (Adobe PDF Library): every line of a paragraph 13.8 pt under the one above,
-    # its box 16.4 pt high, so each line's spacing is -2.6 pt; read as no leading at all, the paragraphs' gaps were
-    # taken for the leading and "2. The meeting was attended ..." to "9." ran on as one block
-    from lspkit.model import Reading
-    from lspkit.segment.lines import working_lines
-
-    lines = _tall_lines([["The fiftieth meeting of the Committee, constituted under section 45ZB of",
-                          "the Act, was held during August 6 to 8."],
-                         ["2. The meeting was attended by all the members of the Committee: two",
-                          "professors, a senior advisor, an executive director and a deputy governor,",
-                          "and was chaired by the Governor."],
-                         ["3. According to section 45ZL of the Act, the Bank shall publish, on the",
-                          "fourteenth day after every meeting of the Committee, the minutes of the",
-                          "proceedings of the meeting."]])
-    work = working_lines(Reading("x.pdf", "0" * 64, 1, lines), {})
-    assert [w.gap_before for w in work] == [True, False, True, False, False, True, False, False]
-
-
-def test_the_minutes_numbered_paragraphs_after_an_unnumbered_first_are_found():
-    d = doc("reserve-bank-of-india_2024_mpc-minutes-august")
-    got = {p.number: p.text for p in d.paragraphs}
-    assert got["2"].startswith("The meeting was attended by all the members")
-    assert got["3"].startswith("According to Section 45ZL of the Reserve Bank of India Act, 1934")
-    assert got["9"].startswith("Headline inflation increased to 5.1")
-
-
 # ---------------------------------------------------------------- lettered provisions at their paragraph's text margin
 
 BYLAW_ITEMS = [

@@ -485,9 +485,7 @@ def _leading(lines: Sequence[Line], furniture: dict[int, str]) -> float:
         if prev is not None and prev.page == ln.page and ln.top > prev.top:
             sp = ln.top - prev.bottom
             pairs.append((prev.size, ln.size, sp))
-            # (a line's box may be taller than the pitch its lines are set at: a size read as 16.4 pt for lines
-            # 13.8 pt apart gives every line of a paragraph a spacing of -2.6 pt, which is still its leading)
-            if -max(2.0, 0.35 * ln.size) < sp < 3 * max(ln.size, 1.0):
+            if -2 < sp < 3 * max(ln.size, 1.0):
                 spacings.append(sp)
         prev = ln
     if not spacings:
