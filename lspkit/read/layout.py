@@ -217,7 +217,10 @@ def _split_at(line: list[list]) -> Optional[tuple[float, float]]:
 
     Runs on one line are already apart by more than a word space; the split must
     have real text on both sides (a margin number or a right-aligned page number
-    does not make a column).
+    does not make a column).  Nor does an agenda item's label and file number set
+    before its text ("A.-1.  23-6764  Presentation of ..."): no word on the left
+    of words is the start of the line, not a column of its own (a table's row, words
+    then figures, still divides as before).
     """
     size = max(r[4] for r in line)
     for k in range(1, len(line)):
@@ -225,9 +228,18 @@ def _split_at(line: list[list]) -> Optional[tuple[float, float]]:
         gap = right[0][0] - left[-1][1]
         if gap < max(1.0 * size, 6.0):
             continue
-        if sum(len(r[6]) for r in left) >= 12 and sum(len(r[6]) for r in right) >= 12:
+        if sum(len(r[6]) for r in left) >= 12 and sum(len(r[6]) for r in right) >= 12 \
+                and not (_wordless(left) and not _wordless(right)):
             return (left[-1][1], right[0][0])
     return None
+
+
+_WORD = re.compile(r"[^\W\d_]{3}")  # three letters in a row: a word, not a label ("A.-1.") or a number ("23-6764")
+
+
+def _wordless(runs: list[list]) -> bool:
+    """No word among the runs: labels, numbers and codes only."""
+    return not any(_WORD.search(r[6]) for r in runs)
 
 
 def _column_bands(lines: list[list[list]]) -> list[list[list]]:

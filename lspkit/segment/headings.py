@@ -42,6 +42,9 @@ class Outline:
         self.levels: Optional[tuple[int, ...]] = None  # its number's levels: its paragraphs continue them
         self.heading: Optional[str] = None  # the last heading, numbered or not
         self.in_annex = False
+        # the last numbered section's levels, kept over the chapter and part headings between (an act's sections
+        # run 1-8 under "Chapter 1", 9 under "Chapter 2", 10-11 under its "Part 1")
+        self.section_levels: Optional[tuple[int, ...]] = None
 
     def open(self, h: Heading, shown: Optional[str]) -> None:
         """Enter the section headed by `h`, its number shown as `shown` (an annex may qualify it)."""
@@ -57,6 +60,8 @@ class Outline:
                 self.levels = (annex_level(h.number),)  # Annex B holds B.1, B.2 ...
             else:
                 self.levels = None
+            if h.kind is SectionKind.SECTION:
+                self.section_levels = self.levels
         self.heading = h.text
         self.in_annex = h.kind is SectionKind.ANNEX
 
@@ -171,6 +176,9 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
         fits = successor_kind(outline.levels, lab.levels, max_gap=2) is not None
     if not fits and numbering.last_levels is not None:
         fits = successor_kind(numbering.last_levels, lab.levels, max_gap=2) is not None
+    if not fits and outline.section_levels is not None and outline.section_levels != outline.levels:
+        # the next section after a chapter or part heading: sections numbered through the chapters
+        fits = successor_kind(outline.section_levels, lab.levels, max_gap=2) is not None
     following = body.numbers_after(i, 1)
     child = bool(following and following[0][: len(lab.levels)] == lab.levels)
     if not (fits or child or outline.levels is None and numbering.last_levels is None

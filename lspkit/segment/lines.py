@@ -92,6 +92,7 @@ def working_lines(reading: Reading, furniture: dict[int, str]) -> list[WorkLine]
 
 
 _MARKER = re.compile(r"^([A-Z])\s+(?=\S)")
+_SMALL_ROMAN_TITLE = re.compile(r"(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})\.\s+[A-Z]")
 
 
 def strip_margin_markers(work: list[WorkLine]) -> list[tuple[str, int]]:
@@ -643,11 +644,12 @@ class Body(list):
 
     @staticmethod
     def heading_text(text: str) -> bool:
-        """Short enough for a heading, not ending like a sentence or a clause, and not starting lower case."""
+        """Short enough for a heading, not ending like a sentence or a clause, and not starting lower case (a small
+        roman numeral before a capital, "ii. Scope", numbers a heading's words)."""
         t = text.strip()
         if not (0 < len(t) <= 150) or re.search(r"[.,;]$", t) or len(t.split()) > 20:
             return False
-        return sum(c.isalpha() for c in t) >= 2 and not t[0].islower()
+        return sum(c.isalpha() for c in t) >= 2 and (not t[0].islower() or bool(_SMALL_ROMAN_TITLE.match(t)))
 
     def centred(self, w: WorkLine) -> bool:
         """Set centred on the page, well in from the left margin: a title standing apart even where no space sets it

@@ -544,9 +544,10 @@ class Numbering:
 
     def _undotted_item(self, body: Body, i: int, mid_sentence: bool) -> bool:
         """The next item of a dotted flat series printed without its dot ("2. Apply funds ...;" then "3 Co-operate
-        with ..."): after an item that ended (not a number wrapped mid-sentence, "for 12" / "months")."""
-        return not mid_sentence and self._next_flat(body, i) and bool(
-            re.search(r"[.;:!?][\"'”’)]*$|[;,]\s*(?:and|or)$", body[i - 1].text.rstrip()))
+        with ..."), or of an undotted one: after an item that ended (not a number wrapped mid-sentence, "for 12" /
+        "months"), or right under a heading set tight over it ("Nature of the work" / "12 The Management of ...")."""
+        return not mid_sentence and self._next_flat(body, i) and (bool(
+            re.search(r"[.;:!?][\"'”’)]*$|[;,]\s*(?:and|or)$", body[i - 1].text.rstrip())) or self.heading_since_last)
 
     def _phrase_list(self, body: Body, i: int) -> bool:
         """Is line i an item of a short numbered list of phrases ("Challenges:" then "1. Increasing congestion",
@@ -788,14 +789,22 @@ class LetteredParagraphs:
         terms ("a. Special Area of Conservation: ..."), and the items under a lead-in that says more are its parts.
         """
         got = letter_label(body[i].text)
-        if got is None or got[0] != "a":
-            return None  # (both kinds open at "a": most lines are asked no more, the lead-in is not searched)
+        if got is None or got[0] not in ("a", "i"):
+            return None  # (lettered series open at "a", roman ones at "i": most lines are asked no more)
         lead = len(intro.split()) <= 15 and bool(_COMPLETE_LEAD.search(intro.rstrip()))
-        if _DEFINITION.match(got[1]) and len(intro.split()) <= 15 and self._defines(body, i):
+        if got[0] == "a" and _DEFINITION.match(got[1]) and len(intro.split()) <= 15 and self._defines(body, i):
             letter, rest = got  # "1.1 In this by-law," / "(a) “adjacent boulevard” means ...;": the definitions
             self.kind, self.section, self.paragraph, self.x, self.last = "letter", number, number, body[i].line.x0, letter
             return f"{number}({letter})", letter, rest
-        if not got[1][:1].isupper() or (lead and _TERM.match(got[1])):
+        if got[0] == "i" and lead and got[1][:1].isupper() and not _TERM.match(got[1]) \
+                and self._confirmed(body, i, "i", sentences=True, margin=_loose_margin(body, body[i])):
+            # numbered in roman under the lead-in ("2. ... considered the following information and projections:" /
+            # "i. In May, monthly inflation was ... components." / "ii. Following a significant reduction ..."):
+            # sentences of their own, as the lettered ones are
+            letter, rest = got
+            self.kind, self.section, self.paragraph, self.x, self.last = "roman", number, number, body[i].line.x0, letter
+            return f"{number}({letter})", letter, rest
+        if got[0] != "a" or not got[1][:1].isupper() or (lead and _TERM.match(got[1])):
             return None
         provisions = _lead_over_provisions(body, i, intro)
         if not lead and not provisions and not _ended_lead(body, i, intro):

@@ -19,7 +19,7 @@ from .lines import Body, WorkLine
 from .numbering import Label, letter_kind, parse_label
 from .tracked import place_changes
 
-SENTENCE_END = re.compile(r"[.!?:;][\"'”’)]*$")
+SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")  # (a bracketed note closes after its stop: "... final code.]")
 
 
 @dataclass

@@ -26,7 +26,9 @@ from .numbering import ROMAN, Label
 if TYPE_CHECKING:
     from .lines import WorkLine
 
-_NUMERAL = re.compile(r"^(?P<num>X{0,3}(?:IX|IV|V?I{0,3}))(?P<dot>[.)])\s+(?=\S)(?P<rest>.*)$", re.S)
+# (a word processor may leave out the space after the stop: "III.The Press Release", never "I.E." or "II.A")
+_NUMERAL = re.compile(r"^(?P<num>X{0,3}(?:IX|IV|V?I{0,3}))(?P<dot>[.)])(?:\s+(?=\S)|(?=[A-Z][a-z]))(?P<rest>.*)$",
+                      re.S)
 _VALUES = {"I": 1, "V": 5, "X": 10}
 # a run-in title: words in capitals closed by a colon or a full stop, then the paragraph's sentence ("GENERAL
 # POLICY: It is ...", "SCOPE. This policy ...")
@@ -58,15 +60,27 @@ def roman_labels(work: list[WorkLine]) -> None:
             continue
         cands.append((k, _value(m.group("num")), m))
     runs = _series(work, cands)
-    if len(runs) != 1:
+    if len(runs) != 1 and not _reprinted(work, runs):
         return  # numerals restarting at I. again and again are items under other headings (a society's standing
         # orders: "A." then "I.", "II." under each), not the paper's parts
-    run = runs[0]
-    x, size = work[run[0][0]].line.x0, work[run[0][0]].line.size or 10.0
-    if sum(1 for k, value, _ in cands if value == 1 and abs(work[k].line.x0 - x) <= max(2.0, 0.6 * size)) > 1:
+    x, size = work[runs[0][0][0]].line.x0, work[runs[0][0][0]].line.size or 10.0
+    if sum(1 for k, value, _ in cands if value == 1 and abs(work[k].line.x0 - x) <= max(2.0, 0.6 * size)) > len(runs):
         return  # another "I." at the series' margin: the same
-    for k, value, m in run:
-        _label(work, k, value, m)
+    for run in runs:
+        for k, value, m in run:
+            _label(work, k, value, m)
+
+
+def _reprinted(work: list[WorkLine], runs: list[list[tuple[int, int, re.Match]]]) -> bool:
+    """Two series, the second a paper printed after the first (a central bank's minutes, I. to III., then its press
+    release, I. to V.): at one margin, every numeral of each with text of its own below it.  Series under a paper's
+    headings come many."""
+    if len(runs) != 2:
+        return False
+    (first, second), size = runs, work[runs[0][0][0]].line.size or 10.0
+    if abs(work[first[0][0]].line.x0 - work[second[0][0]].line.x0) > max(2.0, 0.6 * size):
+        return False
+    return not any(b[0] <= a[0] + 1 for run in runs for a, b in zip(run, run[1:]))
 
 
 def _series(work: list[WorkLine], cands: list[tuple[int, int, re.Match]]) -> list[list[tuple[int, int, re.Match]]]:
