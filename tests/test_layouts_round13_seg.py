@@ -82,85 +82,9 @@ def test_two_columns_of_prose_are_still_read_column_by_column(newsletter):
                      "which begin in the second week", "of June and last about a month."]
 
 
-# ---------------------------------------------------------------- lettered provisions at their paragraph's text margin
-
-BYLAW_ITEMS = [
-    ("a)", ["Applications to amend the Official Community Plan or the Zoning Bylaw, to",
-            "ensure that proposed developments comply with current land use policies; and,"]),
-    ("b)", ["Select development applications within the Natural Environment Development",
-            "Permit Areas, to ensure that proposed developments comply with the guidelines."]),
-]
-
-
-def _numbered_with_items(number, lead, items, x_number=90, x_text=117, y=100):
-    page = [(x_number, y, number, 10, "Helvetica"), (x_text, y, lead[0], 10, "Helvetica")]
-    page += [(x_text, y + 13 * k, t, 10, "Helvetica") for k, t in enumerate(lead) if k]
-    y += 13 * len(lead) + 10
-    for label, lines in items:
-        page.append((x_text, y, label, 10, "Helvetica"))
-        page += [(x_text + 18, y + 13 * k, t, 10, "Helvetica") for k, t in enumerate(lines)]
-        y += 13 * len(lines) + 10
-    return page, y + 12
-
-
-@pytest.fixture(scope="module")
-def bylaw(tmp_path_factory):
-    page = [(72, 60, "3   MANDATE OF THE COMMISSION", 10, "Helvetica-Bold")]
-    items, y = _numbered_with_items("3.1", ["In accordance with the Act, the mandate of the Commission is to advise",
-                                            "Council on matters respecting land use, including:"], BYLAW_ITEMS, y=84)
-    page += items
-    for number in ("3.2", "3.3", "3.4"):
-        items, y = _numbered_with_items(number, PROSE3, [], y=y)
-        page += items
-    return draw(tmp_path_factory.mktemp("bylaw") / "bylaw.pdf", [page])
-
-
 PROSE3 = ["The Commission shall meet at least four times in each calendar year, at",
           "the call of the Chair, and may hold special meetings where the business",
           "of the Commission requires it, with notice given to each member."]
-
-
-def test_lettered_items_at_a_dotted_paragraphs_text_margin_are_its_provisions(bylaw):
-    # District of Oak Bay by-laws: "3.1 In accordance with ... including:" then "a) Applications to amend ...;"
-    # spaced apart at the margin 3.1's own text wraps to: a by-law's third level, cited 3.1(a)
-    d = extract(bylaw)
-    got = {p.number: p.text for p in d.paragraphs}
-    assert list(got) == ["3.1", "3.1(a)", "3.1(b)", "3.2", "3.3", "3.4"]
-    assert got["3.1"].endswith("including:")
-    assert got["3.1(b)"] == " ".join(BYLAW_ITEMS[1][1])
-
-
-@pytest.fixture(scope="module")
-def framework(tmp_path_factory):
-    page, y = _numbered_with_items("12.", ["Local planning authorities should monitor progress in building out",
-                                           "sites, and where delivery falls the following consequences apply:"],
-                                   [("a.", ["Where delivery falls below 95% of the requirement, the authority",
-                                            "should prepare an action plan to assess the causes;"]),
-                                    ("b.", ["Where delivery falls below 85% of the requirement, a buffer of 20%",
-                                            "should be added to the supply of specific deliverable sites."])],
-                                   x_number=72, x_text=92, y=84)
-    for number in ("13.", "14.", "15."):
-        items, y = _numbered_with_items(number, PROSE3, [], x_number=72, x_text=92, y=y)
-        page += items
-    return draw(tmp_path_factory.mktemp("framework") / "framework.pdf", [page])
-
-
-def test_lettered_items_under_a_paragraph_numbered_12_stay_its_parts(framework):
-    # a national framework's "12. ... apply:" / "a. Where delivery falls ...": the paragraph is cited whole
-    d = extract(framework)
-    assert [p.number for p in d.paragraphs] == ["12", "13", "14", "15"]
-    assert "a. Where delivery falls below 95%" in d.paragraphs[0].text
-
-
-def test_oak_bays_lettered_items_are_paragraphs_and_the_nppfs_stay_inside():
-    d = doc("district-of-oak-bay_2020_bylaw-4771-advisory-planning-commission-land-use")
-    got = {p.number: p.text for p in d.paragraphs}
-    assert got["3.1(a)"].startswith("Applications to amend the Official Community Plan")
-    assert got["3.2(d)"].endswith("considers relevant to the District.")
-    assert got["6.9(c)"] == "Leave the meeting room for the duration of discussion or voting on the matter."
-    assert got["3.1"].endswith("including:")
-    nppf = doc("mhclg_2025_draft_nppf_consultation_text")
-    assert not any((p.label or "").isalpha() for p in nppf.paragraphs)  # its a., b. stay inside
 
 
 def test_a_quoted_definitions_items_stay_in_the_paragraph_that_quotes_it():

@@ -90,7 +90,6 @@ class _Frame:
     last: str = ""
     heading: bool = False  # a sub-clause heading (or the clause itself): its lists may start at its own margin
     margin: float = 0.0  # where its text runs (a paragraph's text margin)
-    measured: bool = False  # the margin is where the paragraph's second line starts (not its number's usual hang)
     first: int = -1  # the body line a numbered paragraph starts on
 
 
@@ -199,13 +198,12 @@ class Clauses:
         first = self._first_line(body, i, p)
         x = p.x_text
         margin = x + self.hang
-        measured = False
         if first is not None and first + 1 < len(body):
             nxt = body[first + 1]
             if not nxt.gap_before and nxt.label is None and item_label(nxt.text) is None \
                     and nxt.line.page == body[first].line.page:
-                margin, measured = nxt.line.x0, True
-        frame = _Frame(p.number, x, "par", margin=margin, first=-1 if first is None else first, measured=measured)
+                margin = nxt.line.x0
+        frame = _Frame(p.number, x, "par", margin=margin, first=-1 if first is None else first)
         root = [f for f in self.stack[:1] if f.kind == "root"]
         self.stack = root + [frame]
 
@@ -301,20 +299,15 @@ class Clauses:
         """Does a list open at line i below level f: confirmed by its second item, and not one sentence?"""
         w = body[i]
         x, tol = w.line.x0, _tol(w)
-        further_in = True  # set further in than the paragraph's own text (else checked by _provision_at_margin)
         if not self.mode:
             # outside a clause document: only under a numbered paragraph that introduces the list, set further in
             # than the paragraph's own text, each item spaced apart
             if f.kind != "par" or not w.gap_before or not _INTRO_END.search(body[i - 1].text.rstrip()):
                 return False
-            further_in = x >= f.margin + max(tol, w.line.size or 10.0) - 0.5
-            if not further_in and not _provision_at_margin(f, x, tol, item_label(w.text)):
+            if x < f.margin + max(tol, w.line.size or 10.0) - 0.5:
                 return False
             if f.first < 0 or any(item_label(body[j].text) is not None for j in range(f.first + 1, i)):
                 return False  # the list of an item of the paragraph ("a. ... which:" then "i."), not its own
-            if any(body[j].gap_before for j in range(f.first + 1, i)):
-                return False  # the list of a passage quoted below the paragraph ("8. The definition ... is as
-                # follows:" / "In this Act “dataset” means ... -" / "(a) has been obtained ..."), not its own
             if _DECISION.search(" ".join(body[j].text for j in range(f.first, i))):
                 return False  # "Cabinet is asked to: (a) approve ...": one decision list, read whole as recommendations
         if self.mode and f.kind in ("number", "letter", "roman") and not item_label(w.text)[1][:1].isupper():
@@ -331,8 +324,6 @@ class Clauses:
         if second is None and self.mode and first == "1" and w.text.lstrip().startswith("(1) "):
             return True  # a clause's only sub-clause, printed "(1)" all the same ("2.3.59.1.2 Authority" / "(1)")
         if second is None or (not self.mode and not body[second].gap_before):
-            return False
-        if not further_in and not _provision_at_margin(f, x, tol, item_label(body[second].text)):
             return False
         if f.kind != "root" and not f.heading and _resumes(body, i, x, tol):
             return False  # "No person who: a. ... b. ... shall, unless ...": items of one sentence
@@ -383,17 +374,6 @@ class Clauses:
             return True
         return self.mode and abs(w.line.x0 - f.x) <= _tol(w) and (w.text.lstrip()[:1].isupper()
                                                                    or w.text.lstrip()[:1] in "“\"‘")
-
-
-def _provision_at_margin(f: _Frame, x: float, tol: float, got: Optional[tuple[str, str, bool]]) -> bool:
-    """A lettered item set at its paragraph's own text margin (where the lead-in's second line starts) that is a
-    provision all the same: under a paragraph numbered in parts ("3.1 ... including:" then "a) Applications to amend
-    the Official Community Plan ...;"), as a by-law's third level is set, its text opening as a clause of its own
-    does (a capital).  Items that finish the lead-in's sentence ("(a) failure mechanism of wire fall;"), a roman
-    list ("i) The height exemption ...;") and lists under a paragraph numbered "12." (a national framework's "a.
-    Where delivery falls ...") stay its parts."""
-    return (got is not None and got[0].lower() in ("a", "b") and f.measured and "." in f.ident.strip(".")
-            and f.margin - tol <= x and x > f.x + tol and got[1][:1].isupper())
 
 
 def _tol(w) -> float:
