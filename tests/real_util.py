@@ -4,8 +4,30 @@ from pathlib import Path
 
 import pytest
 
+from lspkit.pipeline import extract as _pipeline_extract  # the real one, whatever a test patches later
+
 REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 PAIRS = REAL / "pairs"
+
+_EXTRACTED: dict = {}
+_DEFAULT_OPTIONS = {"pages": None, "password": None, "max_pages": None, "reader": None, "tracked": "final"}
+
+
+def extracted(path, **options):
+    """`lspkit.pipeline.extract(path, **options)` of a file the tests only read (data/), once per test process.
+
+    Every test module that needs a paper's Document (real_util.doc, test_matrix's CLI runs, ...) shares this one
+    reading instead of each keeping its own: the Document is immutable, and it carries the reader's warnings.
+    Options at their defaults and `sha256` (which only saves hashing) are left out of the key, so the CLI's call
+    and the API's call of one file are one reading.  Never for a file a test writes or a reader a test patches."""
+    from lspkit.read import DEFAULT_READER
+
+    defaults = {**_DEFAULT_OPTIONS, "reader": DEFAULT_READER}
+    key = (str(path),  # as given: the Document records the path it was read from
+           repr(sorted((k, v) for k, v in options.items() if k != "sha256" and (k not in defaults or v != defaults[k]))))
+    if key not in _EXTRACTED:
+        _EXTRACTED[key] = _pipeline_extract(str(path), **options)
+    return _EXTRACTED[key]
 
 
 def real_pdf(name: str) -> Path:
@@ -16,11 +38,8 @@ def real_pdf(name: str) -> Path:
     return path
 
 
-@lru_cache(maxsize=None)
 def _doc(name: str):
-    from lspkit.api import extract
-
-    return extract(str(REAL / f"{name}.pdf"))
+    return extracted(REAL / f"{name}.pdf")
 
 
 def doc(name: str):

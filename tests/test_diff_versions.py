@@ -21,7 +21,7 @@ from lspkit.analyse.diffparts import RecOp, recommendations_of
 from lspkit.cli import cli
 from lspkit.model import Block, Document, Paragraph, Source, Table
 from lspkit.render import diff as render
-from real_util import PAIRS
+from real_util import PAIRS, extracted
 from real_util import real_pdf as _real
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -29,9 +29,8 @@ CABINET = DATA / "office-cabinet-report.pdf"
 
 
 def _extract(path: Path) -> Document:
-    from lspkit.api import extract
-
-    return extract(str(path))
+    """A committed or restored paper, read once per session (real_util.extracted)."""
+    return extracted(path)
 
 
 def _gold(name: str) -> dict:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lspkit.api import extract
+from real_util import extracted
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "data" / "real" if (ROOT / "data" / "real").exists() else Path("/work/shared/real-pdfs")
@@ -17,7 +17,7 @@ def real(name: str):
     path = REAL / name
     if not path.exists():
         pytest.skip(f"{name} not available")
-    return extract(str(path))
+    return extracted(path)  # read once per session, shared with the other modules' tests of the paper
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from lspkit.api import extract
+from real_util import extracted
 from lspkit.read.pdf import foot_rule
 
 REAL = Path(__file__).resolve().parent.parent / "data" / "real"
@@ -39,7 +39,7 @@ def test_a_same_size_footnote_is_kept_out_of_the_paragraph_it_interrupts():
     path = REAL / "tewkesbury_2025_local-development-scheme.pdf"
     if not path.exists():
         pytest.skip(f"{path.name} is not here (data/real/restore.py restores it)")
-    p = extract(str(path)).paragraph("4.2")
+    p = extracted(path).paragraph("4.2")
     assert p.text.endswith("Neighbourhood planning - Tewkesbury Borough Council")
     assert [n.label for n in p.notes] == ["4"] and p.notes[0].text.startswith("The examination begins")
 
@@ -50,6 +50,6 @@ def test_a_note_marker_inside_a_word_is_lifted_out():
     path = REAL / "broxbourne_2025_local-development-scheme.pdf"
     if not path.exists():
         pytest.skip(f"{path.name} is not here (data/real/restore.py restores it)")
-    p = extract(str(path)).paragraph("1.1")
+    p = extracted(path).paragraph("1.1")
     assert "Local Plan Timetable. Upon enactment" in p.text
     assert [n.label for n in p.notes] == ["1"]

@@ -13,7 +13,7 @@ import subprocess
 import pytest
 
 from hostile_util import ROOT, lspkit
-from lspkit.api import extract
+from real_util import extracted
 
 REAL = ROOT / "data" / "real"
 HMRC = "hmrc_2015_research_report_361_risk_triggers.pdf"
@@ -35,7 +35,7 @@ def _sources() -> dict[str, dict]:
 
 @pytest.fixture(scope="module")
 def docs():
-    return {name: extract(str(REAL / name)) for name in (HMRC, DMCA, FEDREG)}
+    return {name: extracted(REAL / name) for name in (HMRC, DMCA, FEDREG)}  # once per session
 
 
 def _texts(doc):

@@ -13,6 +13,7 @@ from lspkit.api import extract
 from lspkit.read import READERS
 from lspkit.read.pdf import producer_hyphenates
 from lspkit.segment.paragraphs import join_lines, vocabulary
+from real_util import extracted
 
 REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 FONT = Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")
@@ -93,12 +94,12 @@ def _real(name: str) -> Path:
     ("planning_inspectorate_2020_lldc_revised_local_plan_inspector_report", "79", "community-based"),  # Word
 ])
 def test_real_word_exports_keep_their_line_end_hyphens(name, number, phrase):
-    doc = extract(str(_real(name)))
+    doc = extracted(_real(name))
     assert phrase in next(p.text for p in doc.paragraphs if p.number == number)
 
 
 def test_a_hyphenating_typesetter_still_has_its_hyphenation_repaired():
     """3B2 (House of Commons) breaks words: `contribu-` + `tion` is one word."""
-    doc = extract(str(_real("house_of_commons_2010_early_day_motions_18_march")))
+    doc = extracted(_real("house_of_commons_2010_early_day_motions_18_march"))
     text = " ".join([p.text for p in doc.paragraphs] + [b.text for b in doc.blocks])
     assert "contribution to" in text and "contribu-tion" not in text

@@ -6,8 +6,9 @@ unified) on version pairs (the fixture pair, and real papers of one publisher an
 on exit status 70 (an internal error) or a traceback anywhere in its output.
 
 Runs in process (CliRunner): every command goes from its command line down to its renderer, but a
-paper is read once and tagged once for the whole module (`lspkit.pipeline.extract` and `lspkit.nlp.tagger.tag_document` are
-memoised here, the Document being immutable), so the matrix costs about one summarise per paper; a version pair
+paper is read once for the whole session (`lspkit.pipeline.extract` goes to real_util.extracted, the one reading
+the other modules' tests share, the Document being immutable) and tagged once for the whole module
+(`lspkit.nlp.tagger.tag_document` memoised here), so the matrix costs about one summarise per paper; a version pair
 is diffed once for its five formats (`lspkit.api.diff_files` memoised the same way: its reader warnings reach
 the first format's run only, which is all this test reads of them).
 A real paper whose PDF is absent (not committed for its licence; data/real/restore.py) skips.
@@ -21,6 +22,7 @@ import pytest
 from click.testing import CliRunner
 
 from lspkit.cli import cli
+from real_util import extracted
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 REAL = DATA / "real"
@@ -61,14 +63,11 @@ def shared_reading():
     from lspkit import pipeline
     from lspkit.nlp import tagger
 
-    read, tagged = {}, {}
-    real_extract, real_tag = pipeline.extract, tagger.tag_document
+    tagged = {}
+    real_tag = tagger.tag_document
 
     def extract(path, **options):
-        key = (str(path), repr(sorted((k, v) for k, v in options.items() if k != "sha256")))
-        if key not in read:
-            read[key] = real_extract(path, **options)
-        return read[key]
+        return extracted(path, **options)  # the session's one reading, shared with real_util.doc's tests
 
     def tag(document, taxonomy=None, *args, **options):
         if args:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-import lspkit
+from real_util import extracted
 
 REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 PTA_BILL = REAL / "sri-lanka-parliament_2022_prevention-of-terrorism-amendment-bill.pdf"
@@ -27,7 +27,7 @@ PETROLEUM_BILL = REAL / "sri-lanka-parliament_2022_petroleum-products-special-pr
 def _doc(path: Path):
     if not path.exists():
         pytest.skip(f"{path.name} is absent (python data/real/restore.py)")
-    return lspkit.extract(str(path))
+    return extracted(path)  # once per session
 
 
 @pytest.fixture(scope="module")

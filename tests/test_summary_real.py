@@ -10,18 +10,17 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
-import lspkit
 from lspkit.analyse.glossary import bad_expansion, bad_short
 from lspkit.analyse.recommendations import find_recommendations, find_recommendations_with_note, verb_of
-from lspkit.analyse.summary import make_gist, summarise
+from lspkit.analyse.summary import make_gist
 from lspkit.analyse.title import bad_title
 from lspkit.analyse.xrefs import find_xrefs
 from lspkit.model import Block, Document, Paragraph, Section, Source
+from real_util import extracted, summary as real_summary
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "data" / "real"
@@ -29,12 +28,12 @@ GOLDEN = Path(__file__).resolve().parent / "golden" / "summary"
 UPDATE = os.environ.get("LSPKIT_UPDATE_GOLDEN") == "1"
 
 
-@lru_cache(maxsize=None)
 def real(name: str):
+    """The summary of data/real/NAME, shared with the other modules' tests (real_util: once per session)."""
     path = REAL / name
     if not path.exists():
         pytest.skip(f"{name} is not on this machine (data/real/restore.py)")
-    return summarise(lspkit.extract(str(path)))
+    return real_summary(name[: -len(".pdf")])
 
 
 def doc(*paragraphs, blocks=(), sections=()) -> Document:
@@ -330,7 +329,7 @@ def test_the_bench_title_comparison_is_fair_both_ways_and_still_fails_an_added_d
 def test_minutes_whose_title_line_is_lost_never_take_an_items_text(name):
     """Page 1's lines of numbered minutes (18.03.1 ...) are the items' text: "R Healey, Councillor", "None"."""
     title = real(name).title  # skips where the PDF is not restored
-    items = {b.text.strip() for b in lspkit.extract(str(REAL / name)).blocks if b.page == 1}
+    items = {b.text.strip() for b in extracted(REAL / name).blocks if b.page == 1}
     assert title not in items
 
 
@@ -552,7 +551,7 @@ def test_the_surrogates_crash_is_gone():
 
     path = REAL / "dacorum_2023_shlaa-update-main-report.pdf"
     s = real(path.name)
-    d = lspkit.extract(str(path))
+    d = extracted(path)
     assert not any(re.search("[\ud800-\udfff]", p.text) for p in s.paragraphs)
     assert s.paragraph("3.22").text.endswith("the following calculation:")
     assert any("Site area × estimated density" in unicodedata.normalize("NFKC", b.text) for b in d.blocks)
@@ -710,7 +709,7 @@ def test_real_gists_open_a_sentence_or_a_clause_that_stands():
     from lspkit.analyse.summary import _CONNECTIVE, _STANDS, sentences
 
     name = "planning_inspectorate_2022_watford_local_plan_inspector_report.pdf"
-    texts = {p.number: p.text for p in lspkit.extract(str(REAL / name)).paragraphs}
+    texts = {p.number: p.text for p in extracted(REAL / name).paragraphs}
     for p in real(name).paragraphs:
         if not p.gist or not p.gist.text:
             continue
@@ -798,7 +797,7 @@ def test_a_cover_label_in_other_words_or_in_a_cover_table_gives_the_title():
     path = REAL / "coventry-cc_2023_householder-design-guide-spd-adoption-cabinet-report.pdf"
     if not path.exists():
         pytest.skip("the Coventry paper is not on this machine (data/real/restore.py)")
-    real_doc = lspkit.extract(str(path))
+    real_doc = extracted(path)
     title = "Householder Design Guide (SPD) - Adoption"
     assert find_title(real_doc) == title
     labelled = [i for i, b in enumerate(real_doc.blocks) if b.text.startswith("Title:")]

@@ -56,7 +56,7 @@ def test_round7_titles(name, title):
     pdf = REAL / f"{name}.pdf"
     if not pdf.exists():
         pytest.skip("real PDFs not restored")
-    import lspkit
     from lspkit.analyse.title import find_title
+    from real_util import extracted
 
-    assert find_title(lspkit.extract(str(pdf))) == title
+    assert find_title(extracted(pdf)) == title

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from lspkit.api import extract
+from real_util import extracted
 from lspkit.read.tables import CAPTION, _ruled_positions
 
 REAL = Path(__file__).resolve().parent.parent / "data" / "real"
@@ -35,6 +35,6 @@ def test_a_captioned_table_of_prose_cells_is_kept_out_of_the_paragraph_before_it
     path = REAL / "tewkesbury_2019_eqia-screening-report.pdf"
     if not path.exists():
         pytest.skip(f"{path.name} is not here (data/real/restore.py restores it)")
-    p = extract(str(path)).paragraph("2.6")
+    p = extracted(path).paragraph("2.6")
     assert p.text.endswith("findings for Stage 1 of the assessment - screening.")
     assert any("Identify the main purpose and aims of strategy/plan." in c for t in p.tables for r in t.rows for c in r)

@@ -192,12 +192,12 @@ REAL = DATA / "real"
 
 
 def _real(name: str):
-    import lspkit
+    from real_util import extracted
 
     path = REAL / name
     if not path.exists():
         pytest.skip(f"{name} is not on this machine (data/real/restore.py)")
-    return lspkit.extract(str(path))
+    return extracted(path)  # once per session
 
 
 def test_a_section_of_a_code_named_before_it_is_external():
