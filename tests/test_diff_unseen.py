@@ -55,9 +55,9 @@ def test_every_gold_operation_of_the_draft_and_final_decision(lgo):
 
 
 def _extract(name: str):
-    from lspkit.api import extract
+    from real_util import extracted
 
-    return extract(str(_real(name)))
+    return extracted(_real(name))  # once per session
 
 
 def test_the_cover_behind_a_scanned_covering_letter_is_read_on_the_first_page_with_text(lgo):

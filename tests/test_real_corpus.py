@@ -17,7 +17,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-from realscore import REAL, load_golds, lspkit_paragraphs, score  # noqa: E402
+from realscore import REAL, load_golds, paragraphs_of, score  # noqa: E402
+from real_util import extracted  # noqa: E402
 
 GOLDS = load_golds()
 FLOORS = json.loads((REAL / "floors.json").read_text()) if (REAL / "floors.json").exists() else {}
@@ -50,7 +51,7 @@ def test_real_paper_scores_at_least_its_floor(gold):
     if not gold.pdf.exists():
         pytest.skip(f"{gold.pdf.name} is not committed (licence): run `python data/real/restore.py` after fetching "
                     f"{_sources()[gold.data['file']]['source_repo']}")
-    s = score(gold, lspkit_paragraphs(gold.pdf)).row()
+    s = score(gold, paragraphs_of(extracted(gold.pdf))).row()  # the session's one reading of the paper
     floor = FLOORS.get(gold.name)
     assert floor is not None, f"no floor for {gold.name}: run python bench/real.py --write-floors"
     for k in ("found", "whole", "numbers", "precision"):
