@@ -15,7 +15,12 @@ settings.load_profile("explore" if os.environ.get("LSPKIT_FUZZ_EXPLORE") else "f
 
 def pytest_sessionstart(session):
     """Restore the real papers that are not committed (licence) from local repository snapshots, where the
-    machine has them (data/real/restore.py; $LSPKIT_MIRROR or /work/.mirror); elsewhere their tests skip."""
+    machine has them (data/real/restore.py; $LSPKIT_MIRROR or /work/.mirror); elsewhere their tests skip.
+
+    Under pytest-xdist only the controller restores, before it starts its workers: a worker writing the PDFs
+    while another collects would make the two collect different tests (test_matrix lists data/real/*.pdf)."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return
     import subprocess
     import sys
     from pathlib import Path

@@ -16,7 +16,8 @@ def _opening_commands() -> list[str]:
 def test_readme_opens_with_the_main_job_and_the_tests():
     run, tests = _opening_commands()
     assert run.startswith("python3 -m pip install . && lspkit ") and " data/" in run
-    assert tests == "python3 -m pip install '.[test,dask]' && python3 -m pytest -q"  # the Dask engine is tested too
+    # the Dask engine is tested too; -n auto: pytest-xdist (in the test extra) runs the suite on every core
+    assert tests == "python3 -m pip install '.[test,dask]' && python3 -m pytest -q -n auto"
 
 
 def test_ci_runs_the_readmes_test_command():
