@@ -24,7 +24,10 @@ Council to elect") are one decision; a short stock decision printed under severa
 Approve.") is one per item.  All of these are read as well inside an agenda item set as one paragraph (its title, text
 and own "RECOMMENDATION: ..." together: `_agenda_item_decisions`), so both segmentations give the same decisions.
 A label after a paragraph's
-number ("approved at 2.1 (1) above") cites an item, it does not start one.
+number ("approved at 2.1 (1) above") cites an item, it does not start one.  A meeting's record gives the decisions
+it states it took (`_minuted_decisions`): "RESOLVED that ..." clauses (verb RESOLVED, labelled with their minute's
+number), motions moved in a chamber ("I move: That ...", verb MOVE) and the question agreed to ("Question put and
+agreed to."); its ordinary discussion ("It was agreed ...", "Members noted ...", "resolved to pay") is none.
 
 An item is a decision only when it carries an action verb: NOTE, AGREE,
 APPROVE, ENDORSE, DELEGATE, COMMENT, ADOPT, RECOMMEND ... at its start ("To
@@ -1232,12 +1235,79 @@ def find_recommendations_with_note(document: Document) -> tuple[tuple[Recommenda
                                   + _lettered_after_lead(document) + _inline_blocks(document)
                                   + _scoped_decisions(document) + _stem_decisions(document)
                                   + _numbered_boxes(document) + _gerund_items(document)
-                                  + _committee_formula(document))
+                                  + _committee_formula(document) + _minuted_decisions(document))
              if _key(r, _SAME_WORDS) not in known]
     if extra:  # an agenda's decisions in capitals that no Recommendation label introduced
         recs = tuple(sorted(recs + tuple(extra), key=lambda r: r.page))
     recs = _labelled_from(recs, _numbered_boxes(document))
     return recs, note
+
+
+# a decision a meeting's record states: "RESOLVED that the minutes ... be confirmed ...", "RESOLVED: To set the Precept
+# ...", "FURTHER RESOLVED: That the Clerk be instructed ..." (the word in capitals, or "Resolved" opening a clause
+# with "that" or a colon).  An instrument's enacting clause ("NOW, THEREFORE, BE IT RESOLVED BY THE COMMISSION ...")
+# is the instrument, not a decision recorded; "RESOLVED:-" over a block of what was noted names no clause; a
+# resolution "to pay" in an outcome column ("resolved to pay", "Resolved to Sign") is no clause either
+_RESOLVED = re.compile(r"(?<![A-Za-z])(?<!BE IT )(?<!Be it )(?<!be it )(?<!FURTHER )(?<!Further )(?<!FINALLY )"
+                       r"(?<!Finally )(?:(?:FURTHER|Further)\s+)?"
+                       r"(?P<verb>RESOLVED(?=\s*(?::|[\u2013\u2014-](?!\s*$))?\s*(?i:that|to)\b)"
+                       r"|Resolved(?=\s*(?::\s*(?i:that|to)\b|\s+that\b)))\s*(?::|[\u2013\u2014-])?\s*")
+# a sentence ends at a full stop before a capital, a digit (the next minute's number run on) or the text's end; not
+# after a title or an abbreviation ("Cllr.", "No.")
+_SENTENCE_END = re.compile(r"\s?[.](?=\s+[A-Z(\d\u201c\"]|\s*$)")
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:No|no|Nos|Cllr|Cllrs|Mr|Mrs|Ms|Dr|St|Co|cf|viz|e\.g|i\.e)$")
+# the minute's number and title run into the text before it ("... Nothing to report. 85. RISK ASSESSMENTS RESOLVED")
+_MINUTE_HEAD = re.compile(r"(?:^|\s)(?P<n>\d{1,3}(?:\.\d{1,2})?)\.?\s+[A-Z0-9][A-Z0-9’'&,/ -]{3,}\s*$")
+# a motion moved in a chamber: "I move: “That the Bill be now read a Second Time.”", "I beg to move, That ..."
+_MOVED = re.compile(r"\bI\s+(?:beg\s+to\s+)?move\s*[:,]?\s*[\u201c\"‘']?(?P<text>That\s.+?)[\u201d\"’']?\s*$", re.S)
+_MOVE_LEAD = re.compile(r"\bI\s+(?:beg\s+to\s+)?move\s*[:,]?\s*$")
+# the House's decision on the question put ("Question put and agreed to."), the formula as printed being the verb
+_QUESTION_PUT = re.compile(r"^\s*(?P<verb>Question\s+put\s+and\s+(?:agreed\s+to|declared\s+(?:carried|lost)|negatived))\s*\.?\s*$")
+
+
+def _clause(text: str) -> str:
+    """A resolution's clause: to the end of its first sentence, without what the record says next ("Two electors
+    left the meeting.", "The clerk to check the availability of the school.")."""
+    m = next((m for m in _SENTENCE_END.finditer(text) if not _ABBREVIATION.search(text[: m.start()])), None)
+    return " ".join((text[: m.end()] if m else text).split()).replace(" .", ".")
+
+
+def _minuted_decisions(document: Document) -> list[Recommendation]:
+    """The decisions a meeting's record (minutes, a chamber's debate) states it took: each "RESOLVED that ..." clause
+    (`_RESOLVED`) in a paragraph or a block, labelled with its minute's number, verb RESOLVED; each motion moved ("I
+    move: That ...", or the "That ..." block after a line ending "I move:" on the same page), verb MOVE; the House's
+    decision on a question ("Question put and agreed to."). Ordinary discussion ("It was agreed ...", "Members
+    noted ...", "resolved to pay") is not read: only the record's formulas."""
+    out: list[Recommendation] = []
+    units = [(p.number, p.page, p.text) for p in document.paragraphs if p.kind is not ParagraphKind.QUESTION]
+    units += [(None, b.page, b.text) for b in document.blocks]
+    for number, page, text in units:
+        flat = " ".join(text.split())
+        for m in _RESOLVED.finditer(flat):
+            body = flat[m.end():]
+            nxt = _RESOLVED.search(body)
+            body = _clause(body[: nxt.start()] if nxt else body)
+            if len(body.split()) < 3:
+                continue
+            head = _MINUTE_HEAD.search(flat[: m.start()])
+            label = head.group("n") if head else number
+            out.append(Recommendation(number, page, body, label, "RESOLVED", "body"))
+        moved = _MOVED.search(flat)
+        if moved:
+            out.append(Recommendation(number, page, _clause(moved.group("text")), None, "MOVE", "body"))
+        put = _QUESTION_PUT.match(flat)
+        if put:
+            verb = " ".join(put.group("verb").split())
+            out.append(Recommendation(number, page, f"{verb}.", None, verb, "body"))
+    lead_pages = {s.page for s in document.sections if _MOVE_LEAD.search(" ".join((s.heading or "").split()))}
+    lead_pages |= {b.page for b in document.blocks if _MOVE_LEAD.search(" ".join(b.text.split()))}
+    for page in sorted(lead_pages):
+        first = next((b for b in document.blocks if b.page == page and b.text.lstrip().startswith("That ")), None)
+        if first is not None:
+            out.append(Recommendation(None, page, _clause(" ".join(first.text.split())), None, "MOVE", "body"))
+    # in the record's order: a page's minutes by their numbers (paragraphs and blocks were read apart)
+    return sorted(out, key=lambda r: (r.page, float(r.number) if re.fullmatch(r"\d{1,3}(?:\.\d{1,2})?", r.number or "")
+                                      else float("inf")))
 
 
 # a committee's report in the formula of US city councils: "Your Committee on ... begs leave to recommend that Your

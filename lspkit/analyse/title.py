@@ -388,7 +388,9 @@ def _interleaved(title: str, document: Document) -> str:
 
 # a subtitle that names only the kind of paper ("Staff Report" under the report's title): it adds nothing to the title
 _KIND_SUBTITLE = re.compile(r"(?i)^(?:(?:staff|officer['’]?s?|committee|council|cabinet|information|briefing|decision)\s+)?"
-                            r"(?:report|note|paper|memo(?:randum)?)$")
+                            r"(?:report|note|paper|memo(?:randum)?)$"
+                            # a statistics office's or a press office's kind of release ("Statistical bulletin")
+                            r"|^(?:statistical|press|news|media)\s+(?:bulletin|release|notice)$")
 
 
 # a title block's part that is a number or an ordinal alone ("264th" set large beside the title, "No. 12"): a mark
@@ -518,12 +520,31 @@ def _without_date_line(title: str) -> str:
     return head
 
 
+_HELD_ON = re.compile(r"(?i)^held\s+on\s+(?P<when>" + _DATE_TEXT + r")\b")
+
+
 def _minutes_line(document: Document) -> Optional[str]:
     """Minutes that open "Minutes of a meeting of the above Council held on Monday 19th August 2019 at 7.00 pm
     in ... Hall.": that line, the council named, without the time and the venue; a notice of a meeting likewise."""
     council = document.metadata.get("council")
+    title = document.metadata.get("title")
+    firsts = ([title] if isinstance(title, str) else []) + [b.text for b in document.blocks if b.page == 1][:2]
+    held = next((m for m in (_HELD_ON.match(" ".join(t.split())) for t in firsts) if m), None)
+    if held and isinstance(council, str) and _opening(council) and not bad_title(council):
+        # the heading's two lines read apart: "MINUTES OF A MEETING OF ... PARISH COUNCIL" (taken for the council)
+        # over "HELD ON 13TH DECEMBER 2017 AT 19.00 IN ..." (taken for the title): one line, without time and venue
+        when = " ".join(w.lower() if w[:1].isdigit() else w.capitalize() for w in held.group("when").split())
+        return f"{_title_case(council.strip())} held on {when}"
+    if (isinstance(title, str) and isinstance(council, str) and _opening(council)
+            and _HELD_ON.match(title[len(_title_case(council.strip())):].strip())
+            and title.startswith(_title_case(council.strip()))):
+        return title  # the line made of the two above, as the titled Document carries it
     lines = [b.text.strip() for b in document.blocks if b.page == 1]
     lines += [s.heading.strip() for s in document.sections if s.page == 1 and s.heading]
+    subtitle = document.metadata.get("subtitle")
+    dated = isinstance(subtitle, str) and bool(_FULL_DATE.fullmatch(subtitle.strip()))
+    if isinstance(title, str) and dated:
+        lines.append(title.strip())  # "Minutes of the Monetary Policy Meeting" set large, its date under it
     for line in lines:
         opened = _opening(line)
         if opened is None:
@@ -548,7 +569,7 @@ def _minutes_line(document: Document) -> Optional[str]:
             # 23, 2010 BOROUGH OF MANHATTAN COMMUNITY COLLEGE 199 CHAMBERS STREET ..."): the date ends it
             line = line[: when_printed.end()]
         line = re.sub(r"\s+(?:on|at|in)$", "", line)
-        when = _long_date(document.metadata.get("date"))
+        when = _long_date(document.metadata.get("date")) or (" ".join(subtitle.split()) if dated else None)
         if when and not re.search(r"\b\d{4}\b", line):  # the date ran on past the venue, or onto the next line
             line = f"{line}, {when}" if opened.group("notice") else f"{line} held on {when}"
         if not bad_title(line):
@@ -893,6 +914,11 @@ def _find_title(document: Document) -> Optional[str]:
             return above
     if isinstance(title, str):
         title = _after_history(" ".join(title.split()))  # "APPROVED: April 16, 1997 AMENDED: ... BY-LAWS OF ..."
+        title = _without_body_tail(title)  # "BYLAW 4 THE OFFICERS BYLAW UNIVERSITY OF TORONTO ENGINEERING SOCIETY"
+        named = (_debates_record(title, document) or _collected_instrument(title, document)
+                 or _register_document(title, document))
+        if named:
+            return named
         named = _letterhead_meeting(title, document) or _report_named(title, document)
         if named:
             return named
@@ -974,6 +1000,8 @@ def _find_title(document: Document) -> Optional[str]:
         # council and the meeting's date name them
         return _council_and_date(document)
     for line in _front_lines(document):
+        if _SPACED.search(line):  # "A D V I C E": counsel's advice headed by its kind, spaced out for show
+            line = _title_case(_unspaced(line))
         line = _without_date_line(_tidy(line))  # the title's lines and the date under them read as one block
         line = _interleaved(line, document)  # a strapline's words read in among the title's lines
         if not bad_title(line):
@@ -1511,8 +1539,8 @@ def _serial_header(document: Document) -> Optional[str]:
 # an approval and amendment history run into the title before it ("APPROVED: April 16, 1997 AMENDED: February 19,
 # 2003 ... BY-LAWS OF THE ..."): when the paper was made and changed, not what it is
 _HISTORY_HEAD = re.compile(
-    r"^(?:(?:approved|amended|adopted|revised|reviewed|updated|effective|ratified|issued)(?:\s+(?:on|by))?\s*:?\s*"
-    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+    r"^(?:(?:last\s+)?(?:approved|amended|adopted|revised|reviewed|updated|effective|ratified|issued)(?:\s+(?:on|by))?\s*:?\s*"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}|"
     r"\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|"
     r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})[,;]?\s*)+", re.I)
 
@@ -1522,6 +1550,91 @@ def _after_history(title: str) -> str:
     m = _HISTORY_HEAD.match(title)
     rest = title[m.end():].strip() if m else ""
     return rest if m and len(rest.split()) >= 2 and not bad_title(rest) else title
+
+
+# a title block that ends with its publisher's name on a line of its own ("BYLAW 4" / "THE OFFICERS BYLAW" /
+# "UNIVERSITY OF TORONTO ENGINEERING SOCIETY"): the paper's name ends with the kind of paper it is
+_KIND_END = re.compile(r"(?i)\b(?:by-?laws?|rules(?:\s+of\s+order)?|standing\s+orders|order|constitution|polic(?:y|ies)|"
+                       r"procedures?|regulations|code|standards?|charter|guidelines?|terms\s+of\s+reference|statutes?)$")
+
+
+def _without_body_tail(title: str) -> str:
+    """The title without the body's name printed under it as the last line of the title block: what is left names
+    a kind of paper (`_KIND_END`) in two words or more, and what is cut is a body's name alone (`_organisation`)."""
+    words = title.split()
+    for i in range(len(words) - 2, 1, -1):
+        head, tail = " ".join(words[:i]), " ".join(words[i:])
+        if words[i].lower() in _SMALL_WORDS or not words[i][:1].isupper():
+            continue
+        if _KIND_END.search(head) and _organisation(tail) and not _KIND_ONLY.match(head) and not bad_title(head):
+            return head
+    return title
+
+
+# the record of a chamber's sitting: its banner names the kind ("DÍOSPÓIREACHTAÍ PARLAIMINTE / PARLIAMENTARY
+# DEBATES", "OFFICIAL REPORT", "Hansard") under or over the chamber's name set largest ("Dáil Éireann")
+_DEBATES = re.compile(r"(?i)\b(?:parliamentary\s+debates|official\s+report|hansard)\b")
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _debates_record(title: str, document: Document) -> Optional[str]:
+    """A debate's record titled by its chamber's name alone: "<chamber> Debate, <weekday> <date>", as the record is
+    cited ("Dáil Éireann Debate, Friday 24 April 2015"), when a front-page line names it a debate and its date is
+    known; the chamber's name alone names the publisher, not the sitting."""
+    import datetime
+
+    name = " ".join(title.split())
+    if not name or len(name.split()) > 5 or _DEBATES.search(name) or re.search(r"\d", name):
+        return None
+    if not any(_DEBATES.search(b.text) for b in document.blocks[:8] if b.page == 1):
+        return None
+    when = document.metadata.get("date")
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", when) if isinstance(when, str) else None
+    if not m:
+        return None
+    day = _WEEKDAYS[datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).weekday()]
+    return f"{_title_case(name)} Debate, {day} {_long_date(when)}"
+
+
+# a yearbook's or a code's name over the one instrument the page prints ("LOCAL LAWS OF THE CITY OF NEW YORK FOR THE
+# YEAR 2018" over "No. 91", "A LOCAL LAW", "In relation to establishing a charter revision commission ...")
+_COLLECTION = re.compile(r"(?i)^(?:local\s+laws|ordinances|by-?laws|resolutions|acts|statutes|laws)\s+of\b")
+_ONE_INSTRUMENT = re.compile(r"(?i)^an?\s+(?:local\s+law|ordinance|resolution|by-?law|bill|act)\W*$")
+_PURPOSE = re.compile(r"(?i)^(?:in\s+relation\s+to|relating\s+to|to\s+[a-z]+|for\s+[a-z]+|concerning|providing|"
+                      r"amending|establishing)\b")
+
+
+def _collected_instrument(title: str, document: Document) -> Optional[str]:
+    """The instrument a collection's page prints under the collection's name: its kind and its long title read as
+    one ("A Local Law in relation to establishing a charter revision commission ...")."""
+    if not _COLLECTION.match(" ".join(title.split())):
+        return None
+    blocks = [" ".join(b.text.split()) for b in document.blocks if b.page == 1][:8]
+    for i, line in enumerate(blocks[:-1]):
+        nxt = blocks[i + 1]
+        if _ONE_INSTRUMENT.match(line) and _PURPOSE.match(nxt) and len(nxt) <= 400:
+            kind = _title_case(line.strip(" .:"))
+            return f"{kind} {nxt[:1].lower()}{nxt[1:]}".rstrip(" .")
+    return None
+
+
+# a Federal Register's section name set largest over each document it prints ("Rules and Regulations", "Proposed
+# Rules", "Notices"): the document's own title is the line after its CFR part ("5 CFR Part 1600")
+_REGISTER_SECTION = re.compile(r"(?i)^(?:rules\s+and\s+regulations|proposed\s+rules|notices|presidential\s+documents)$")
+_CFR = re.compile(r"^\d+\s+CFR\s+(?:Parts?|Chapter)\b")
+
+
+def _register_document(title: str, document: Document) -> Optional[str]:
+    if not _REGISTER_SECTION.match(title.strip()):
+        return None
+    blocks = [" ".join(b.text.split()) for b in document.blocks if b.page == 1][:12]
+    for i, line in enumerate(blocks):
+        if _CFR.match(line):
+            for nxt in blocks[i + 1:i + 4]:
+                if nxt.startswith(("[", "RIN ", ":")) or _CFR.match(nxt):
+                    continue
+                return nxt if not bad_title(nxt) else None
+    return None
 
 
 # a title block of a letterhead in capitals, the meeting's body and its date ("WARRENVILLE PUBLIC LIBRARY DISTRICT
