@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import Any, Optional, Sequence
+from typing import Any, Container, Optional, Sequence
 
 from ..model import Document, Paragraph, ParagraphKind, Section
 from .align import Match, align, comparison_tokens
@@ -363,6 +363,10 @@ def diff_documents(
     themes_old = _themes_by_index(original_old, tagged_old, old_origin)
     themes_new = _themes_by_index(original_new, tagged_new, new_origin)
     with_themes = themes_old is not None and themes_new is not None
+
+    # a numbered paragraph read as a heading in one version is no section its followers moved out of
+    old_of = _paragraphs_read_as_headings(old_sections, ops, old_of, section_map)
+    new_of = _paragraphs_read_as_headings(new_sections, nps, new_of, set(section_map.values()))
 
     changes: list[Change] = []
     keys: list[tuple] = []
@@ -1105,6 +1109,39 @@ def _moved(i: int, j: int, old_of: list[Optional[int]], new_of: list[Optional[in
     if so is None or sn is None:
         return False
     return section_map.get(so) != sn
+
+
+_DOTTED = re.compile(r"^\d{1,3}(?:\.\d{1,3})+$")
+
+
+def _paragraphs_read_as_headings(sections: Sequence[Section], paragraphs: Sequence[Paragraph],
+                                 of: list[Optional[int]], mapped: Container) -> list[Optional[int]]:
+    """Each paragraph's section, where a section with no counterpart in the other version is a numbered
+    paragraph read as a heading ("2.0.5. The Vice-President Finance is responsible for working with ..." taken
+    for a heading in one version, between paragraphs 2.0.4 and 2.0.6): its number continues the series of the
+    paragraphs before it (same depth and parent, a higher last part), so the paragraphs under it are still in
+    the section above and are not moved.  A heading that is a section's own (Article V over paragraphs that
+    were Article IV's) keeps them."""
+    out = list(of)
+    prev_number: Optional[str] = None
+    prev_section: Optional[int] = None
+    for k, p in enumerate(paragraphs):
+        sk = of[k]
+        if sk is not None and sk not in mapped and prev_number is not None and prev_section is not None \
+                and sk != prev_section and _continues_series(sections[sk].number, prev_number):
+            out[k] = prev_section
+            continue
+        if _DOTTED.match(p.number or ""):
+            prev_number, prev_section = p.number, out[k]
+    return out
+
+
+def _continues_series(number: Optional[str], before: str) -> bool:
+    """`number` is the next of `before`'s series: '2.0.5' after '2.0.4' (same depth and parent, higher last)."""
+    if not number or not _DOTTED.match(number.rstrip(".")):
+        return False
+    a, b = number.rstrip(".").split("."), before.split(".")
+    return len(a) == len(b) and a[:-1] == b[:-1] and int(a[-1]) > int(b[-1])
 
 
 # ---------------------------------------------------------------- units
