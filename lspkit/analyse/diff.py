@@ -427,8 +427,11 @@ def diff_documents(
             moved = _moved(m.old[0], m.new[0], old_of, new_of, section_map)
             if moved:
                 kind = ChangeKind.MOVED
-            elif spaced is not None and o[0].number != n[0].number:
-                kind = ChangeKind.RENUMBERED  # renumbered, its only edit a space typed: the new number is the news
+            elif punctuation_only and o[0].number != n[0].number and not (
+                    is_block(o[0].number) and is_block(n[0].number)):
+                # renumbered, its only edit a space typed or a comma put in: the new number is the news (the
+                # redline still shows the punctuation, `text_changed` is true)
+                kind = ChangeKind.RENUMBERED
             elif punctuation_only:
                 kind = ChangeKind.PUNCTUATION
             elif not same_text:
