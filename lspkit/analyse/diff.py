@@ -443,6 +443,9 @@ def diff_documents(
             if kind is ChangeKind.RENUMBERED and _number_read_as_heading(o[0], n[0], old, new):
                 # the same printed number, read as a heading's in one version: no renumbering of the page
                 kind, noise = ChangeKind.UNCHANGED, tuple(dict.fromkeys(noise + ("number read as a heading",)))
+            elif kind is ChangeKind.RENUMBERED and _number_read_as_text(o[0], n[0], options):
+                # the same printed number, read into the text of unnumbered text in one version
+                kind, noise = ChangeKind.UNCHANGED, tuple(dict.fromkeys(noise + ("number read as text",)))
         added, removed = themes_for(m.old, m.new)
         changes.append(
             Change(
@@ -1091,6 +1094,20 @@ def _number_read_as_heading(po: Paragraph, pn: Paragraph, old: Document, new: Do
     return any(s.number is not None and s.number.rstrip(".") == label and s.page == block.page
                and _norm_heading(s.heading) and f"{opening} ".startswith(_norm_heading(s.heading) + " ")
                for s in doc.sections)
+
+
+def _number_read_as_text(po: Paragraph, pn: Paragraph, options: DiffOptions) -> bool:
+    """A numbered paragraph in one version paired with unnumbered text in the other that prints the same words
+    after the paragraph's printed number ("4.1 Complies with specification", a figure's box label read as
+    paragraph 4.1 in one version only): the number was not taken away, only read otherwise."""
+    if is_block(po.number) == is_block(pn.number):
+        return False
+    numbered, block = (pn, po) if is_block(po.number) else (po, pn)
+    label = _QUALIFIED.sub("", _printed_label(numbered))
+    if not label:
+        return False
+    kw = {"ignore_case": options.ignore_case, "ignore_punctuation": True}
+    return comparison_tokens(block.text, **kw) == comparison_tokens(f"{label} {numbered.text}", **kw)
 
 
 def _same_text(a: str, b: str, options: DiffOptions) -> bool:
