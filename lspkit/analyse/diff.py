@@ -8,8 +8,9 @@ exactly one `Change`, so counts add up and nothing is silently skipped.
 A paragraph is *moved* when the section it sits in is not the one its old
 section became (sections are mapped across versions, so renumbering whole
 sections does not make everything "moved"); *renumbered* when its text is the
-same but its number changed inside the same section; *modified* when its text
-changed (whether or not the number changed too); *punctuation* when only its
+same (or only its punctuation changed) but its number changed inside the same
+section; *modified* when its text changed (whether or not the number changed
+too); *punctuation* when only its
 punctuation or spacing changed (`ignore_punctuation` makes that unchanged).  A
 moved paragraph whose text also changed stays `moved`, with `text_changed` true
 and its redline.  Word changes that are not changes of content -- table cells
