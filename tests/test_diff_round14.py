@@ -3,7 +3,8 @@ pairs got wrong.  Each test drives the whole pipeline on the real PDFs (restored
 skipped when absent) and checks the gold written from the pages (both versions read word by word).
 
 - uoft-engsoc Bylaw 4, October 2024 -> January 2026: the old 2.0.5 is read as a heading (its first line, the
-  rest unnumbered text); its followers 2.0.6-2.0.8 stayed where they were and are no moves.
+  rest unnumbered text); its followers 2.0.6-2.0.8 stayed where they were and are no moves, and it is put
+  back together and paired with the new 2.0.5 (modified, the gold's op).
 - Sri Lanka Petroleum Products (Special Provisions) Amendment, bill -> act: section 6 -> 7 renumbered after an
   inserted section, a comma put in: renumbered (the gold's op), with the comma in its redline.
 - NSW ATDIS specification, draft -> published: a figure's box label "4.1 Complies with specification" read as
@@ -55,14 +56,22 @@ def test_paragraphs_after_one_read_as_a_heading_are_not_moved(bylaw):
     assert not [c.label for c in bylaw.changes if c.kind is ChangeKind.MOVED]
 
 
-def test_the_bylaws_gold_changes_and_only_the_heading_misread_besides(bylaw):
-    """Every gold op the extracted paragraphs allow is found: 1.0.4 deleted, 1.0.5 -> 1.0.4 renumbered.  The
-    one other changed unit is 2.0.5, added: its old text is not among the old paragraphs (a heading and two
-    unnumbered lines), an extraction fault left to the reader (the gold's op is 2.0.5 modified)."""
+def test_the_bylaws_gold_changes_and_no_other(bylaw):
+    """Every gold op: 1.0.4 deleted, 1.0.5 -> 1.0.4 renumbered, 2.0.5 modified; nothing else changed."""
     ops = {(c.kind.value, c.old, c.new) for c in _changed(bylaw)}
-    assert ("deleted", ("1.0.4",), ()) in ops
-    assert ("renumbered", ("1.0.5",), ("1.0.4",)) in ops
-    assert ops - {("deleted", ("1.0.4",), ()), ("renumbered", ("1.0.5",), ("1.0.4",))} == {("added", (), ("2.0.5",))}
+    assert ops == {("deleted", ("1.0.4",), ()), ("renumbered", ("1.0.5",), ("1.0.4",)),
+                   ("modified", ("2.0.5",), ("2.0.5",))}
+
+
+def test_a_paragraph_read_as_a_heading_is_put_back_together_and_paired(bylaw):
+    """The old 2.0.5 is a heading (its first line) and two lines of unnumbered text on its page; put back
+    together it is the new 2.0.5 with 'Alumni' -> 'Alumni & Graduate' (the gold's one edit), not an added
+    paragraph with its old words nowhere, and its heading is no deleted section."""
+    [c] = [c for c in bylaw.changes if c.new == ("2.0.5",)]
+    assert c.kind is ChangeKind.MODIFIED and c.old == ("2.0.5",)
+    assert _edits(c) == [("insert", "& Graduate")]
+    assert c.old_texts[0].endswith("on matters pertaining to fundraising.")
+    assert not [h for h in bylaw.headings if h.op.value == "deleted" and (h.old_number or "").startswith("2.0.5")]
 
 
 def test_a_new_article_over_moved_paragraphs_still_moves_them():
