@@ -8,8 +8,9 @@ exactly one `Change`, so counts add up and nothing is silently skipped.
 A paragraph is *moved* when the section it sits in is not the one its old
 section became (sections are mapped across versions, so renumbering whole
 sections does not make everything "moved"); *renumbered* when its text is the
-same but its number changed inside the same section; *modified* when its text
-changed (whether or not the number changed too); *punctuation* when only its
+same (or only its punctuation changed) but its number changed inside the same
+section; *modified* when its text changed (whether or not the number changed
+too); *punctuation* when only its
 punctuation or spacing changed (`ignore_punctuation` makes that unchanged).  A
 moved paragraph whose text also changed stays `moved`, with `text_changed` true
 and its redline.  Word changes that are not changes of content -- table cells
@@ -29,7 +30,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import Any, Optional, Sequence
+from typing import Any, Container, Optional, Sequence
 
 from ..model import Document, Paragraph, ParagraphKind, Section
 from .align import Match, align, comparison_tokens
@@ -364,6 +365,42 @@ def diff_documents(
     themes_new = _themes_by_index(original_new, tagged_new, new_origin)
     with_themes = themes_old is not None and themes_new is not None
 
+    # a numbered paragraph read as a heading in one version is no section its followers moved out of ...
+    old_of, old_read = _paragraphs_read_as_headings(old_sections, ops, old_of, section_map)
+    new_of, new_read = _paragraphs_read_as_headings(new_sections, nps, new_of, set(section_map.values()))
+    if known is None and not blocks:  # ... and, its words put back together, is paired as that paragraph
+        paired_o = {i for m in matches for i in m.old}
+        paired_n = {j for m in matches for j in m.new}
+        free_n = [j for j in range(len(nps)) if j not in paired_n]
+        for p, above, j, sim in _heading_paragraphs(old_sections, old_read, original_old, ops, free_n, nps, options):
+            if j in paired_n:  # two headings of one number: the first pairs
+                continue
+            paired_n.add(j)
+            old = replace(old, paragraphs=old.paragraphs + (p,))
+            old_origin.append(None)
+            old_of.append(above)
+            if themes_old is not None and themes_new is not None:  # never tagged: no theme change claimed
+                themes_old.append(set(themes_new[j]))
+            matches.append(Match((len(old.paragraphs) - 1,), (j,), sim))
+            heading_changes = [h for h in heading_changes if not (
+                h.op is HeadingOp.DELETED and (h.old_number or "").rstrip(".") == p.number)]
+        paired_o = {i for m in matches for i in m.old}
+        free_o = [i for i in range(len(old.paragraphs)) if i not in paired_o]
+        for p, above, i, sim in _heading_paragraphs(new_sections, new_read, original_new, nps, free_o,
+                                                    old.paragraphs, options):
+            if i in paired_o:
+                continue
+            paired_o.add(i)
+            new = replace(new, paragraphs=new.paragraphs + (p,))
+            new_origin.append(None)
+            new_of.append(above)
+            if themes_new is not None and themes_old is not None:
+                themes_new.append(set(themes_old[i]))
+            matches.append(Match((i,), (len(new.paragraphs) - 1,), sim))
+            heading_changes = [h for h in heading_changes if not (
+                h.op is HeadingOp.ADDED and (h.new_number or "").rstrip(".") == p.number)]
+        ops, nps = old.paragraphs, new.paragraphs
+
     changes: list[Change] = []
     keys: list[tuple] = []
     matched_old = {i for m in matches for i in m.old}
@@ -423,8 +460,11 @@ def diff_documents(
             moved = _moved(m.old[0], m.new[0], old_of, new_of, section_map)
             if moved:
                 kind = ChangeKind.MOVED
-            elif spaced is not None and o[0].number != n[0].number:
-                kind = ChangeKind.RENUMBERED  # renumbered, its only edit a space typed: the new number is the news
+            elif punctuation_only and o[0].number != n[0].number and not (
+                    is_block(o[0].number) and is_block(n[0].number)):
+                # renumbered, its only edit a space typed or a comma put in: the new number is the news (the
+                # redline still shows the punctuation, `text_changed` is true)
+                kind = ChangeKind.RENUMBERED
             elif punctuation_only:
                 kind = ChangeKind.PUNCTUATION
             elif not same_text:
@@ -436,6 +476,9 @@ def diff_documents(
             if kind is ChangeKind.RENUMBERED and _number_read_as_heading(o[0], n[0], old, new):
                 # the same printed number, read as a heading's in one version: no renumbering of the page
                 kind, noise = ChangeKind.UNCHANGED, tuple(dict.fromkeys(noise + ("number read as a heading",)))
+            elif kind is ChangeKind.RENUMBERED and _number_read_as_text(o[0], n[0], options):
+                # the same printed number, read into the text of unnumbered text in one version
+                kind, noise = ChangeKind.UNCHANGED, tuple(dict.fromkeys(noise + ("number read as text",)))
         added, removed = themes_for(m.old, m.new)
         changes.append(
             Change(
@@ -1086,6 +1129,20 @@ def _number_read_as_heading(po: Paragraph, pn: Paragraph, old: Document, new: Do
                for s in doc.sections)
 
 
+def _number_read_as_text(po: Paragraph, pn: Paragraph, options: DiffOptions) -> bool:
+    """A numbered paragraph in one version paired with unnumbered text in the other that prints the same words
+    after the paragraph's printed number ("4.1 Complies with specification", a figure's box label read as
+    paragraph 4.1 in one version only): the number was not taken away, only read otherwise."""
+    if is_block(po.number) == is_block(pn.number):
+        return False
+    numbered, block = (pn, po) if is_block(po.number) else (po, pn)
+    label = _QUALIFIED.sub("", _printed_label(numbered))
+    if not label:
+        return False
+    kw = {"ignore_case": options.ignore_case, "ignore_punctuation": True}
+    return comparison_tokens(block.text, **kw) == comparison_tokens(f"{label} {numbered.text}", **kw)
+
+
 def _same_text(a: str, b: str, options: DiffOptions) -> bool:
     kw = {"ignore_case": options.ignore_case, "ignore_punctuation": options.ignore_punctuation}
     return comparison_tokens(a, **kw) == comparison_tokens(b, **kw)
@@ -1105,6 +1162,82 @@ def _moved(i: int, j: int, old_of: list[Optional[int]], new_of: list[Optional[in
     if so is None or sn is None:
         return False
     return section_map.get(so) != sn
+
+
+_DOTTED = re.compile(r"^\d{1,3}(?:\.\d{1,3})+$")
+
+
+def _paragraphs_read_as_headings(sections: Sequence[Section], paragraphs: Sequence[Paragraph],
+                                 of: list[Optional[int]], mapped: Container
+                                 ) -> tuple[list[Optional[int]], dict[int, int]]:
+    """Each paragraph's section, where a section with no counterpart in the other version is a numbered
+    paragraph read as a heading ("2.0.5. The Vice-President Finance is responsible for working with ..." taken
+    for a heading in one version, between paragraphs 2.0.4 and 2.0.6): its number continues the series of the
+    paragraphs before it (same depth and parent, a higher last part), so the paragraphs under it are still in
+    the section above and are not moved.  A heading that is a section's own (Article V over paragraphs that
+    were Article IV's) keeps them.  Also returned: each section so read, with the section above it."""
+    out = list(of)
+    read: dict[int, int] = {}
+    prev_number: Optional[str] = None
+    prev_section: Optional[int] = None
+    for k, p in enumerate(paragraphs):
+        sk = of[k]
+        if sk is not None and sk not in mapped and prev_number is not None and prev_section is not None \
+                and sk != prev_section and _continues_series(sections[sk].number, prev_number):
+            out[k] = prev_section
+            read[sk] = prev_section
+            continue
+        if _DOTTED.match(p.number or ""):
+            prev_number, prev_section = p.number, out[k]
+    return out, read
+
+
+HEADING_RUN = 8
+
+
+def _heading_paragraphs(sections: Sequence[Section], read: dict[int, int], document: Document,
+                        units: Sequence[Paragraph], free_other: Sequence[int], other: Sequence[Paragraph],
+                        options: DiffOptions) -> list[tuple[Paragraph, int, int, float]]:
+    """The paragraphs one version read as headings (`_paragraphs_read_as_headings`), put back together to be
+    paired with the other version's paragraph of that number, unpaired there: the heading's words and the
+    unnumbered lines after it on its page that continue it (the run of blocks that reads most like the other
+    version's paragraph; the segmenter leaves them as unnumbered text).  Only where the pair is at least as
+    alike as the aligner asks of any pair, and the number is no paragraph's in this version.  Each: (the
+    paragraph, the section it is in, the other version's unit, similarity)."""
+    own = {_QUALIFIED.sub("", p.number) for p in units}
+    out = []
+    for s, above in read.items():
+        number = (sections[s].number or "").rstrip(".")
+        if not number or number in own:
+            continue
+        partners = [j for j in free_other if not is_block(other[j].number)
+                    and _QUALIFIED.sub("", _printed_label(other[j])).rstrip(".") == number]
+        if len(partners) != 1:
+            continue
+        j = partners[0]
+        head = re.sub(r"^\s*\d{1,3}(?:\.\d{1,3})*\.?\s+", "", sections[s].heading)
+        page = [b.text for b in document.blocks if b.page == sections[s].page]
+        best, best_text = _similarity(head, other[j].text, options), head
+        for a in range(len(page)):
+            for b in range(a + 1, min(len(page), a + HEADING_RUN) + 1):
+                text = " ".join([head, *page[a:b]])
+                sim = _similarity(text, other[j].text, options)
+                if sim > best:
+                    best, best_text = sim, text
+        if best < 0.5:
+            continue
+        paragraph = Paragraph(number=number, text=best_text, page=sections[s].page, section=sections[above].number,
+                              heading=sections[above].heading, label=number)
+        out.append((paragraph, above, j, best))
+    return out
+
+
+def _continues_series(number: Optional[str], before: str) -> bool:
+    """`number` is the next of `before`'s series: '2.0.5' after '2.0.4' (same depth and parent, higher last)."""
+    if not number or not _DOTTED.match(number.rstrip(".")):
+        return False
+    a, b = number.rstrip(".").split("."), before.split(".")
+    return len(a) == len(b) and a[:-1] == b[:-1] and int(a[-1]) > int(b[-1])
 
 
 # ---------------------------------------------------------------- units
