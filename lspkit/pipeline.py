@@ -82,12 +82,14 @@ def extract_key(
 
 
 def ocr_engine(mode: str = "auto") -> Optional[str]:
-    """The OCR engine a read in `mode` would use ("tesseract 5.3.0"), None when OCR is off or not installed."""
+    """The OCR engine a read in `mode` would use and its language ("tesseract 5.3.0 eng"), None when OCR is off or
+    not installed."""
     if mode == "off":
         return None
-    from .read.ocr import engine
+    from .read.ocr import engine, language
 
-    return engine()
+    found = engine()
+    return f"{found} {language()}" if found else None
 
 
 def extract_cached(

@@ -45,6 +45,11 @@ def engine() -> Optional[str]:
     return said[0].strip() if done.returncode == 0 and said else None
 
 
+def language() -> str:
+    """Tesseract's language(s): `LSPKIT_OCR_LANG` ("fra", "eng+deu"), English by default."""
+    return os.environ.get("LSPKIT_OCR_LANG", "").strip() or "eng"
+
+
 def scanned_cover(page) -> float:
     """The share of a pypdfium2 page that its images cover (0..1): 1 for a scanned page."""
     import pypdfium2.raw as R
@@ -90,7 +95,7 @@ def tesseract_tsv(image: bytes, dpi: int = DPI) -> str:
     if exe is None:
         raise OcrFailed("tesseract is not on PATH")
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    lang = os.environ.get("LSPKIT_OCR_LANG", "eng")
+    lang = language()
     try:
         done = subprocess.run([exe, "stdin", "stdout", "--dpi", str(dpi), "--psm", "6", "-l", lang, "tsv"],
                               input=image, capture_output=True, env=env, timeout=TIMEOUT)
