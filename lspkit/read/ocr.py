@@ -21,6 +21,7 @@ DPI = 300  # Tesseract reads body type best at 300 dpi (its own advice); 200 los
 NEGLIGIBLE = 10  # a page with fewer visible characters than this has no text layer to speak of (a stamp, a number)
 COVERED = 0.5  # ... and is a scan when images cover at least this share of it
 MIN_CONFIDENCE = 30.0  # Tesseract's word confidence (0-100) below which a "word" is speckle, a signature or a map
+LINE_CONFIDENCE = 60.0  # ... and a line's, its words' weighted by their letters: handwriting ("Pe cembkir 12,")
 TIMEOUT = 300.0  # seconds for one page: a page that takes longer is skipped with a warning
 INSTALL = "apt-get install tesseract-ocr tesseract-ocr-eng"  # what the warning asks for (brew install tesseract)
 
@@ -136,7 +137,7 @@ def tsv_runs(tsv: str, scale_x: float, scale_y: float, run_gap: float = 0.9, pix
     engine splits a line at a tab stop or a column's gutter: columns, margins and reading order are then the
     layout's to find (`lspkit.read.layout`), as on any page.  The run's size is the median of its words'
     sizes (`word_size`) as a loose box measures it (`LOOSE`), rounded to half a point; its top and bottom sit
-    on the line's baseline as a PDF's loose boxes do.  Words Tesseract is not confident of are left out.
+    on the line's baseline as a PDF's loose boxes do.  Words and lines Tesseract is not confident of are left out.
     `pixels`: the page image (a numpy array of grey levels) the boxes are in, to tell bold lines (`_bold_lines`)."""
     lines: dict[tuple, list] = {}
     for row in tsv.splitlines()[1:]:
@@ -151,7 +152,11 @@ def tsv_runs(tsv: str, scale_x: float, scale_y: float, run_gap: float = 0.9, pix
             continue
         if not text or conf < MIN_CONFIDENCE or width <= 0 or height <= 0:
             continue
-        lines.setdefault((cols[1], cols[2], cols[3], cols[4]), []).append((left, top, left + width, top + height, text))
+        lines.setdefault((cols[1], cols[2], cols[3], cols[4]), []).append((left, top, left + width, top + height, text,
+                                                                           conf))
+    # a line Tesseract is unsure of as a whole is handwriting, a stamp or a drawing's labels, not print
+    lines = {k: [w[:5] for w in words] for k, words in lines.items()
+             if sum(w[5] * len(w[4]) for w in words) >= LINE_CONFIDENCE * sum(len(w[4]) for w in words)}
     runs: list[list] = []
     bold = _bold_lines(list(lines.values()), pixels) if pixels is not None else set()
     for n, words in enumerate(lines.values()):
