@@ -19,7 +19,8 @@ from typing import Optional
 MODES = ("auto", "force", "off")  # auto: image-only pages; force: every page covered by an image; off: none
 DPI = 300  # Tesseract reads body type best at 300 dpi (its own advice); 200 loses small print
 NEGLIGIBLE = 10  # a page with fewer visible characters than this has no text layer to speak of (a stamp, a number)
-COVERED = 0.5  # ... and is a scan when images cover at least this share of it
+COVERED = 0.8  # ... and is a scan when images cover at least this share of it (a scan is the page; a map or a
+# photograph on an otherwise empty page, the GLA report's last page at 58%, is not)
 MIN_CONFIDENCE = 30.0  # Tesseract's word confidence (0-100) below which a "word" is speckle, a signature or a map
 LINE_CONFIDENCE = 60.0  # ... and a line's, its words' weighted by their letters: handwriting ("Pe cembkir 12,")
 TIMEOUT = 300.0  # seconds for one page: a page that takes longer is skipped with a warning
