@@ -57,6 +57,8 @@ def scanned_cover(page) -> float:
     import pypdfium2.raw as R
 
     width, height = page.get_size()
+    if page.get_rotation() in (90, 270):  # the size is as shown, the objects' bounds are before the rotation
+        width, height = height, width
     if not width > 0 or not height > 0:
         return 0.0
     covered = 0.0
