@@ -484,6 +484,22 @@ class Collector:
         from .ocr import read_scans
 
         at = {laid.page_no: k for k, laid in enumerate(self.pending)}
+        if self.ocr == "auto" and 2 * len(self.scans) < len(self.pending):
+            # A few scanned pages in a paper with a text layer (a signed covering letter, a scanned appendix):
+            # left unread, as without OCR, so that a letter's OCR'd subject never becomes the paper's title or its
+            # cover; `--ocr force` reads them.  OCR in auto is for papers that are scans.
+            for page_no in self.scans:
+                k = at[page_no]
+                placeholder = self.pending[k]
+                kept = placeholder.kept or []
+                laid = lay_out_page(page_no, placeholder.width, placeholder.height, kept,
+                                    sum(_glyphs(r[6]) for r in kept), None, self.tracked)
+                laid.scan = True
+                self.scans_unread.append(page_no)
+                self._account(laid)
+                self.pending[k] = laid
+            self.scans = []
+            return
         for page_no, result in read_scans(pdf, self.scans, self.sizes):
             k = at[page_no]
             placeholder = self.pending[k]
@@ -659,6 +675,9 @@ class Collector:
             if self.ocr == "missing":
                 out.append(f"page(s) {shown} are scanned images with no text layer and were not read: "
                            f"install Tesseract to read them by OCR ({INSTALL})")
+            elif self.ocr == "auto":
+                out.append(f"page(s) {shown} are scanned images with no text layer among pages that have one, and "
+                           "were not read (--ocr force reads them by OCR)")
             else:
                 out.append(f"page(s) {shown} are scanned images with no text layer and were not read (OCR is off)")
         return out
