@@ -379,6 +379,7 @@ class Document:
                 label=p.get("label"),
                 outcome=p.get("outcome"),
                 ocr=bool(p.get("ocr", False)),
+                margin_notes=tuple(p.get("margin_notes", ())),
             )
             for p in d.get("paragraphs", ())
         )
