@@ -1162,7 +1162,7 @@ _new = object.__new__
 # runs after __init__
 _FAST_LINE = tuple(f.name for f in fields(Line)) == (
     "text", "page", "x0", "x1", "top", "bottom", "size", "bold", "page_height", "page_width", "changes",
-    "change_edges", "cell_start", "box", "margin") and not hasattr(Line, "__post_init__") and Line.__dataclass_fields__[
+    "change_edges", "cell_start", "box", "margin", "ocr") and not hasattr(Line, "__post_init__") and Line.__dataclass_fields__[
     "cell_start"].default is False and Line.__dataclass_fields__["box"].default == 0
 
 
@@ -1175,7 +1175,7 @@ def _line(text: str, page: int, x0: float, x1: float, top: float, bottom: float,
     line = _new(Line)
     line.__dict__.update(text=text, page=page, x0=x0, x1=x1, top=top, bottom=bottom, size=size, bold=bold,
                          page_height=page_height, page_width=page_width, changes=changes, change_edges=change_edges,
-                         cell_start=False, box=0, margin=False)
+                         cell_start=False, box=0, margin=False, ocr=False)
     return line
 
 
