@@ -3,6 +3,7 @@
     python bench/real.py                 # table by publisher and producer, then totals
     python bench/real.py --json out.json # also the per-document figures
     python bench/real.py --misses        # the gold paragraphs lspkit did not find
+    python bench/real.py --ocr off NAMES # lspkit without OCR of scanned pages (or --ocr force: OCR over a text layer)
 
 Gold paragraphs whose label is not in the PDF's text layer (`label_in_text_layer: false`) are counted apart.
 Documents whose PDF is absent (not committed for its licence; see data/real/restore.py) are listed as skipped.
@@ -24,6 +25,8 @@ def main() -> None:
     ap.add_argument("--json", metavar="PATH")
     ap.add_argument("--misses", action="store_true")
     ap.add_argument("--write-floors", action="store_true", help="raise data/real/floors.json to today's lspkit figures")
+    ap.add_argument("--ocr", choices=["auto", "force", "off"], default="auto",
+                    help="lspkit's OCR of scanned pages (force: also those with an OCR text layer)")
     ap.add_argument("names", nargs="*")
     args = ap.parse_args()
     rows, skipped = [], []
@@ -36,7 +39,7 @@ def main() -> None:
             skipped.append(gold.name)
             continue
         try:
-            mine = score(gold, lspkit_paragraphs(gold.pdf))
+            mine = score(gold, lspkit_paragraphs(gold.pdf, **({"ocr": args.ocr} if args.ocr != "auto" else {})))
         except Exception as exc:  # a crash scores nothing found
             print(f"{gold.name}: lspkit failed: {exc}", file=sys.stderr)
             mine = score(gold, [])

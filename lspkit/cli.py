@@ -190,8 +190,19 @@ def tracked_option(f):
     )(f)
 
 
+def ocr_option(f):
+    """--ocr / --no-ocr: whether scanned pages are read by OCR (lspkit.read.ocr.MODES)."""
+    f = click.option("--no-ocr", "ocr", flag_value="off", help="The same as --ocr off.")(f)
+    return click.option(
+        "--ocr", "ocr", type=click.Choice(["auto", "force", "off"]), default="auto", show_default=True,
+        help="Scanned pages (an image, no text layer) read by OCR with Tesseract, if installed (auto); also scanned "
+             "pages that carry a text layer, set aside (force); none (off).",
+    )(f)
+
+
 def pdf_options(f):
-    """--pages, --password, --max-pages and --reader: how much of a PDF to read, and with which engine."""
+    """--pages, --password, --max-pages, --reader and --ocr: how much of a PDF to read, and how."""
+    f = ocr_option(f)
     f = reader_option(f)
     f = click.option("--password", default=None, help="Password for an encrypted PDF.")(f)
     f = click.option("--max-pages", type=click.IntRange(min=1), default=None, help="Refuse PDFs longer than N pages.")(f)
@@ -285,8 +296,8 @@ def cli(ctx: click.Context, verbose: bool, quiet: bool, color: str) -> None:
 )
 @click.pass_obj
 def extract(
-    obj: Context, file: str, fmt: str, output: Optional[str], pages_spec, password, max_pages, reader, tracked, timeout,
-    max_memory,
+    obj: Context, file: str, fmt: str, output: Optional[str], pages_spec, password, max_pages, reader, ocr, tracked,
+    timeout, max_memory,
 ) -> None:
     """Every numbered paragraph of FILE, with its number, section, page and text.
 
@@ -302,6 +313,7 @@ def extract(
       cat report.txt | lspkit extract - --format text
       lspkit extract upload.pdf --timeout 30 --max-memory 500   an untrusted file
       lspkit extract constitution.pdf --tracked original      the text before its tracked changes
+      lspkit extract scanned.pdf --no-ocr                      its scanned pages left unread
     """
     from .api import extract as extract_document
     from .infra.outputs import write_text_atomic
@@ -310,6 +322,8 @@ def extract(
     options = dict(pages=parse_pages(pages_spec), password=password, max_pages=max_pages, reader=reader)
     if tracked != "final":
         options["tracked"] = tracked
+    if ocr != "auto":
+        options["ocr"] = ocr
     if (timeout or max_memory) and file != "-":
         from .infra.limits import run_limited
 
@@ -366,6 +380,7 @@ def _parse_only(ctx, param, value: Optional[str]):
 @click.option("--no-themes", is_flag=True, help="Do not tag themes (faster; no theme changes reported).")
 @click.option("--password", default=None, help="Password for encrypted PDFs (tried on both files).")
 @reader_option
+@ocr_option
 @click.pass_obj
 def diff(
     obj: Context,
@@ -383,6 +398,7 @@ def diff(
     no_themes: bool,
     password: Optional[str],
     reader: str,
+    ocr: str = "auto",
     tracked: Optional[str] = None,
 ) -> None:
     """What changed between two versions of a paper, paragraph by paragraph.
@@ -429,6 +445,7 @@ def diff(
             tracked=bool(tracked),
             password=password,
             reader=reader,
+            ocr=ocr,
             themes=not no_themes,
             taxonomy_path=themes_path,
             on_warning=obj.warn,
@@ -498,6 +515,7 @@ def summarise(
     password,
     max_pages,
     reader: str,
+    ocr: str,
     no_cache: bool,
     cache_dir: Optional[str],
 ) -> None:
@@ -531,7 +549,7 @@ def summarise(
     # The same report with the same flags: the rendered output itself is cached (no rich, no parsing).
     job = SummaryJob(
         file, against=against, taxonomy_path=themes_path, pages=pages, password=password, max_pages=max_pages,
-        reader=reader, cache=cache,
+        reader=reader, ocr=ocr, cache=cache,
     )
     render_key = job.key and make_key("render", 2, job.key, file, against, fmt, theme, full, options)
     rendered = cache.get("render", render_key) if render_key else None
@@ -655,7 +673,7 @@ def _is_batch(ctx: click.Context, paths: tuple[str, ...]) -> tuple[bool, Optiona
 
 
 def _tag_batch(ctx: click.Context, obj: Context, paths, listed, fmt: str, output, themes_path, explain, min_score, model,
-               pages_spec, password, max_pages, reader, p: dict, raw_stdin: Optional[bytes] = None) -> None:
+               pages_spec, password, max_pages, reader, p: dict, raw_stdin: Optional[bytes] = None, ocr: str = "auto") -> None:
     import io
 
     from .batch.runner import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, BatchSettings, tag_batch
@@ -675,6 +693,7 @@ def _tag_batch(ctx: click.Context, obj: Context, paths, listed, fmt: str, output
     options = TagOptions(
         themes=themes_path, model=model, pages=parse_pages(pages_spec), password=password, max_pages=max_pages,
         min_score=min_score, explain=explain, cache_dir=p["cache_dir"], use_cache=not p["no_cache"], reader=reader,
+        ocr=ocr,
     )
     settings = BatchSettings(
         fmt=fmt, summary=p["summary"], output=output, resume=p["resume"], jobs=p["jobs"], ordered=not p["unordered"],
@@ -727,7 +746,7 @@ def _tag_batch(ctx: click.Context, obj: Context, paths, listed, fmt: str, output
 @pdf_options
 @batch_options
 @click.pass_context
-def tag(ctx: click.Context, paths, fmt: str, output, themes_path, explain: bool, min_score, model, pages_spec, password, max_pages, reader, **batch) -> None:
+def tag(ctx: click.Context, paths, fmt: str, output, themes_path, explain: bool, min_score, model, pages_spec, password, max_pages, reader, ocr, **batch) -> None:
     """The themes of every numbered paragraph of each PATH, with scores and evidence.
 
     Each paragraph gets every theme it is substantively about (possibly
@@ -758,7 +777,7 @@ def tag(ctx: click.Context, paths, fmt: str, output, themes_path, explain: bool,
     is_batch, listed, stdin = _is_batch(ctx, paths)
     if is_batch:
         _tag_batch(ctx, obj, paths, listed, fmt, output, themes_path, explain, min_score, model, pages_spec, password, max_pages, reader, batch,
-                   raw_stdin=stdin)
+                   raw_stdin=stdin, ocr=ocr)
         return
     file = paths[0]
     from .api import tag_file
@@ -773,12 +792,12 @@ def tag(ctx: click.Context, paths, fmt: str, output, themes_path, explain: bool,
 
         tagged = run_limited(
             tag_file, file, taxonomy, model=model, min_score=min_score, pages=parse_pages(pages_spec), password=password,
-            max_pages=max_pages, reader=reader, path=file, **limits,
+            max_pages=max_pages, reader=reader, path=file, **limits, **({"ocr": ocr} if ocr != "auto" else {}),
         )
     else:
         tagged = tag_file(
             file, taxonomy, model=model, min_score=min_score, pages=parse_pages(pages_spec), password=password, max_pages=max_pages,
-            reader=reader, **({"stdin": stdin} if stdin is not None else {}),
+            reader=reader, **({"stdin": stdin} if stdin is not None else {}), **({"ocr": ocr} if ocr != "auto" else {}),
         )
     for warning in tagged.warnings:
         obj.warn(f"{file}: {warning}")

@@ -128,6 +128,8 @@ class Line:
     # a marginal note (a statute's side heading set in a narrow column of smaller type beside the text), its lines
     # joined: never part of the text beside it (lspkit.read.margins)
     margin: bool = False
+    # read by OCR from a scanned page's image (lspkit.read.ocr), not from a text layer: its text may be misread
+    ocr: bool = False
 
 
 @dataclass(frozen=True)
@@ -228,6 +230,7 @@ class Paragraph:
     outcome: Optional[str] = None  # a note set at the right margin beside it: "Noted", "Clerk", "Agreed"
     # marginal notes set beside it (a statute section's side heading, then those of the sections it quotes)
     margin_notes: tuple[str, ...] = ()
+    ocr: bool = False  # its text was read by OCR from a scanned page (lspkit.read.ocr): words may be misread
 
     def __post_init__(self) -> None:
         if self.label is None:
@@ -255,6 +258,8 @@ class Paragraph:
             out["outcome"] = self.outcome
         if self.margin_notes:  # only where the page sets marginal notes beside it (a statute's side headings)
             out["margin_notes"] = list(self.margin_notes)
+        if self.ocr:  # only where a scanned page was read by OCR
+            out["ocr"] = True
         return out
 
 
@@ -265,11 +270,14 @@ class Block:
     text: str
     page: int
     changes: tuple[TrackedChange, ...] = ()  # tracked changes, as on a Paragraph
+    ocr: bool = False  # read by OCR from a scanned page, as on a Paragraph
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"text": self.text, "page": self.page}
         if self.changes:  # only where the PDF shows tracked changes
             out["changes"] = [c.to_dict() for c in self.changes]
+        if self.ocr:  # only where a scanned page was read by OCR
+            out["ocr"] = True
         return out
 
 
@@ -370,6 +378,8 @@ class Document:
                 changes=tuple(TrackedChange.from_dict(c) for c in p.get("changes", ())),
                 label=p.get("label"),
                 outcome=p.get("outcome"),
+                ocr=bool(p.get("ocr", False)),
+                margin_notes=tuple(p.get("margin_notes", ())),
             )
             for p in d.get("paragraphs", ())
         )
@@ -382,8 +392,8 @@ class Document:
                 for s in d.get("sections", ())
             ),
             paragraphs=paragraphs,
-            blocks=tuple(Block(b["text"], b["page"], tuple(TrackedChange.from_dict(c)
-                                                            for c in b.get("changes", ()))) for b in d.get("blocks", ())),
+            blocks=tuple(Block(b["text"], b["page"], tuple(TrackedChange.from_dict(c) for c in b.get("changes", ())),
+                               bool(b.get("ocr", False))) for b in d.get("blocks", ())),
             notes=tuple(note(n) for n in d.get("notes", ())),
             dropped=tuple(Dropped(**x) for x in d.get("dropped", ())),
             warnings=tuple(d.get("warnings", ())),
@@ -417,6 +427,7 @@ class Reading:
     warnings: tuple[str, ...] = ()
     # page -> y (top-down) of the footnote separator drawn on it: what lies below is the page's footnotes
     foot_rules: dict[int, float] = field(default_factory=dict)
+    ocr_pages: tuple[int, ...] = ()  # pages read by OCR (scans with no text layer): their lines are flagged `ocr`
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", ReadingKind(self.kind))

@@ -73,9 +73,24 @@ def extract_key(
     max_pages: Optional[int] = None,
     **read_options: Any,
 ) -> str:
-    """The extraction cache key: the bytes and every option that changes the Document."""
+    """The extraction cache key: the bytes and every option that changes the Document, and the OCR engine that
+    would read its scanned pages (a Document read before Tesseract was installed is not served after)."""
     options = {"pages": sorted(pages) if pages else None, "password": password, "max_pages": max_pages, **read_options}
+    engine = ocr_engine(read_options.get("ocr", "auto"))
+    if engine is not None:
+        options["ocr_engine"] = engine
     return make_key("extract", sha256, options)
+
+
+def ocr_engine(mode: str = "auto") -> Optional[str]:
+    """The OCR engine a read in `mode` would use and its language ("tesseract 5.3.0 eng"), None when OCR is off or
+    not installed."""
+    if mode == "off":
+        return None
+    from .read.ocr import engine, language
+
+    found = engine()
+    return f"{found} {language()}" if found else None
 
 
 def extract_cached(
@@ -154,6 +169,7 @@ def diff_files(
     tracked: bool = False,
     password: Optional[str] = None,
     reader: str = "pdfium",
+    ocr: str = "auto",
     themes: bool = True,
     taxonomy_path: Optional[str] = None,
     on_warning: Optional[Callable[[str], None]] = None,
@@ -169,14 +185,18 @@ def diff_files(
     from .analyse.diff import diff_documents, diff_tracked, final_versions
 
     warn = on_warning or (lambda message: None)
+    if ocr != "auto":
+        reader_options: dict[str, Any] = {"reader": reader, "ocr": ocr}
+    else:
+        reader_options = {"reader": reader}
     if tracked:
-        document = extract(old, password=password, reader=reader)
+        document = extract(old, password=password, **reader_options)
         for warning in document.warnings:
             warn(f"{old}: {warning}")
         return diff_tracked(document, **options)
     assert new is not None
-    old_doc, old_unprinted, old_pages = _extract_for_diff(old, password=password, reader=reader)
-    new_doc, new_unprinted, new_pages = _extract_for_diff(new, password=password, reader=reader)
+    old_doc, old_unprinted, old_pages = _extract_for_diff(old, password=password, **reader_options)
+    new_doc, new_unprinted, new_pages = _extract_for_diff(new, password=password, **reader_options)
     for name, document in ((old, old_doc), (new, new_doc)):
         for warning in document.warnings:
             warn(f"{name}: {warning}")
@@ -241,11 +261,14 @@ class SummaryJob:
         password: Optional[str] = None,
         max_pages: Optional[int] = None,
         reader: str = "pdfium",
+        ocr: str = "auto",
         cache: Optional[Cache] = None,
     ):
         self.path, self.against, self.taxonomy_path = path, against, taxonomy_path
         # the default engine's keys are those from before --reader, so existing cache entries stay valid
-        self.read_options = {"reader": reader} if reader != "pdfium" else {}
+        self.read_options: dict[str, Any] = {"reader": reader} if reader != "pdfium" else {}
+        if ocr != "auto":
+            self.read_options["ocr"] = ocr
         self.pages, self.password, self.max_pages = pages, password, max_pages
         self.cache = cache if cache is not None else Cache(enabled=False)
         self.sha256: Optional[str] = None
@@ -264,7 +287,7 @@ class SummaryJob:
         pages_key = sorted(pages) if pages else None
         self.key = make_key(
             "summary", SUMMARY_FORMAT, self.sha256, self.against_sha256, fingerprint, pages_key, max_pages,
-            *self.read_options.values(),
+            *self.read_options.values(), *filter(None, [ocr_engine(ocr)]),
         )
 
     def run(self):

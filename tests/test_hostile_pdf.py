@@ -27,8 +27,8 @@ FAILURES = [
     ("missing_xref.pdf", [], errors.EXIT_INPUT_INVALID, "truncated or corrupt PDF"),
     ("encrypted_user.pdf", [], errors.EXIT_ENCRYPTED, "give its password with --password"),
     ("encrypted_user.pdf", ["--password", "guess"], errors.EXIT_ENCRYPTED, "the password is wrong"),
-    ("image_only.pdf", [], errors.EXIT_INPUT_INVALID, "no text layer; OCR is not supported"),
-    ("vector_only.pdf", [], errors.EXIT_INPUT_INVALID, "no text layer; OCR is not supported"),
+    ("image_only.pdf", ["--no-ocr"], errors.EXIT_INPUT_INVALID, "no text layer (scanned images; OCR is off)"),
+    ("vector_only.pdf", [], errors.EXIT_INPUT_INVALID, "no text layer"),
     ("self_reference.pdf", [], errors.EXIT_INPUT_INVALID, "no text layer"),
     ("deep_page_tree.pdf", [], errors.EXIT_INPUT_INVALID, "no page can be loaded"),
     ("broken_font.pdf", [], errors.EXIT_INPUT_INVALID, "no readable text"),
@@ -246,9 +246,10 @@ def _merge(tmp_path, *names) -> str:
 def test_some_pages_scanned_warns_and_reads_the_rest(tmp_path):
     path = _merge(tmp_path, "good.pdf", "image_only.pdf")  # pages 4 and 5 are pictures
     out = tmp_path / "r.json"
-    run = lspkit("extract", path, "-o", out)
+    run = lspkit("extract", path, "-o", out, "--no-ocr")  # (read by OCR where asked: tests/test_ocr.py)
     assert run.status == 0, run.stderr
-    assert f"lspkit: warning: {path}: page(s) 4, 5 have no text layer (scanned?)" in run.stderr
+    assert f"lspkit: warning: {path}: page(s) 4, 5 are scanned images with no text layer and were not read (OCR is off)" \
+        in run.stderr
     assert list(paragraphs(out)) == [str(n) for n in range(1, 13)]
 
 

@@ -53,6 +53,10 @@ def test_marginal_notes_are_kept_apart_as_the_sections_notes(pta):
     notes = {n for p in pta.paragraphs for n in p.margin_notes}
     assert not any(p.text.startswith(tuple(notes)) for p in pta.paragraphs)
     assert by["1"].to_dict()["margin_notes"] == ["Short title"]
+    from lspkit.model import Document  # and a document served from the cache (its JSON read back) keeps them
+
+    again = {p.number: p for p in Document.from_dict(pta.to_dict()).paragraphs}
+    assert again["3"].margin_notes == by["3"].margin_notes and again["1"].margin_notes == ("Short title",)
 
 
 def test_margin_line_numbers_are_dropped(pta):

@@ -139,17 +139,19 @@ def cover_of(document: Document) -> Cover:
     # Prose (a block of sentences) on a page before the first numbered paragraph's is the body already: the
     # cover does not run past that page (a request for qualifications whose first page opens its text, numbered
     # items only on page 3: its schedule on page 2 is no cover line)
-    prose = [b.page for b in document.blocks if b.page < first and _prose(b.text)]
+    prose = [b.page for b in document.blocks if b.page < first and not b.ocr and _prose(b.text)]
     if prose:
         first = min(first, min(prose) + 1)
     # The body starts on the first page that prints text (page 1, or page 2 behind a scanned covering letter
-    # that has none): the cover is on that page, above the body.
-    opening = min([p.page for p in document.paragraphs] + [b.page for b in document.blocks])
+    # that has none, or whose text was read by OCR): the cover is on that page, above the body.  A scanned page
+    # read by OCR is no cover: its lines are not the text layer's, and the version before may not have had it read
+    opening = min([p.page for p in document.paragraphs] + [b.page for b in document.blocks if not b.ocr])
     fields: dict[str, str] = {}
     lines: list[str] = []
     used: set[int] = set()
     taken = {_norm(_field_text(v) or "") for v in document.metadata.values()}
-    on_cover = [k for k, b in enumerate(document.blocks) if b.page < first or b.page == first == opening]
+    on_cover = [k for k, b in enumerate(document.blocks)
+                if not b.ocr and (b.page < first or b.page == first == opening)]
     entries = contents_blocks(document) | _numbered_notes(document, on_cover)
     # the cover's lines the segmenter dropped with a contents page it shares (a directive's title page: its
     # title, "FINAL 19 April 2018", a draft notice, then "Contents"): compared as cover lines, the entries not

@@ -35,11 +35,14 @@ class TagOptions:
     cache_dir: Optional[str] = None  # None: lspkit.infra.cache.default_cache_dir()
     use_cache: bool = True
     reader: str = "pdfium"  # the PDF engine (lspkit.read.READERS)
+    ocr: str = "auto"  # scanned pages read by OCR (lspkit.read.ocr.MODES)
 
     def extract_options(self) -> dict[str, Any]:
         options = {"pages": self.pages, "password": self.password, "max_pages": self.max_pages}
         if self.reader != "pdfium":  # the default reader's keys are those from before --reader
             options["reader"] = self.reader
+        if self.ocr != "auto":
+            options["ocr"] = self.ocr
         return options
 
 

@@ -46,6 +46,7 @@ def read_lines(
     reader: str = DEFAULT_READER,
     sha256: Optional[str] = None,
     tracked: str = "final",
+    ocr: str = "auto",
     stdin: Optional[bytes] = None,
 ) -> Reading:
     """Read `path` ("-" is standard input) into a Reading; raises LspkitError subclasses on bad input.
@@ -54,17 +55,25 @@ def read_lines(
     `sha256` is the file's digest when the caller (the pipeline) already has it, so the bytes are hashed once.
     `tracked` is how a PDF with tracked changes is read: "final" (deletions out, insertions in, the default)
     or "original" (the text before the changes); either way each line records its changes.
+    `ocr` is whether a PDF's scanned pages are read by OCR (`lspkit.read.ocr`): "auto" (pages that are an image
+    with no text layer, when Tesseract is installed), "force" (every page covered by an image, its text layer
+    set aside) or "off".
     `stdin` is standard input's bytes when the caller has already read them (to see whether they list paths).
     """
     import functools
 
+    from .ocr import MODES as OCR_MODES
     from .pdf import TRACKED_MODES
 
     if tracked not in TRACKED_MODES:
         raise ValueError(f"unknown tracked-changes mode {tracked!r} (choose from {', '.join(TRACKED_MODES)})")
+    if ocr not in OCR_MODES:
+        raise ValueError(f"unknown OCR mode {ocr!r} (choose from {', '.join(OCR_MODES)})")
     read_pdf = pdf_reader(reader)  # an unknown name fails before any file is touched
     if tracked != "final":
         read_pdf = functools.partial(read_pdf, tracked=tracked)
+    if ocr != "auto":
+        read_pdf = functools.partial(read_pdf, ocr=ocr)
     if path == "-":
         data = stdin if stdin is not None else sys.stdin.buffer.read()
         return _read_bytes("<stdin>", data, read_pdf, pages=pages, password=password, max_pages=max_pages)

@@ -293,6 +293,10 @@ class PageLayout:
     boxes: list = field(default_factory=list)  # boxes drawn around text (x0, top, x1, bottom), `tables.drawn_boxes`
     plain: bool = False  # lines only, none with a note marker or an unmapped character: taken over as they are
     pictures: list = field(default_factory=list)  # small pictures a line high (x0, top, x1, bottom): drawn labels?
+    scan: bool = False  # an image over the page and no text layer to speak of (`ocr.scanned_cover`)
+    # a scan left for OCR (lines empty until `Collector.read_scans`): the few runs its text layer has, kept
+    kept: Optional[list] = None
+    ocr: bool = False  # its lines were read by OCR
 
 
 def lay_out_page(page_no: int, width: float, height: float, runs: list[Run], count: int, rulings=None,
@@ -398,10 +402,11 @@ class Collector:
     Pages are kept until the whole document is read: whether a page's coloured or underlined text is a
     tracked change depends on the marks of every page (`MarkRules`)."""
 
-    def __init__(self, path: str, sha: str, opened: Opened, tracked: str = "final"):
+    def __init__(self, path: str, sha: str, opened: Opened, tracked: str = "final", ocr: str = "auto"):
         if tracked not in TRACKED_MODES:
             raise ValueError(f"unknown tracked-changes mode {tracked!r} (choose from {', '.join(TRACKED_MODES)})")
         self.tracked = tracked
+        self.ocr = ocr  # `ocr.MODES`, or "missing": OCR wanted and no Tesseract on PATH
         self.path = path
         self.sha = sha
         self.opened = opened
@@ -420,6 +425,11 @@ class Collector:
         self.marked = False
         self.struck_pages: set[int] = set()
         self.under_pages: set[int] = set()  # pages with underlined body-coloured text
+        self.scans: list[int] = []  # scanned pages waiting for OCR (`read_scans`)
+        self.scans_unread: list[int] = []  # scanned pages not read by OCR (OCR off, or no Tesseract)
+        self.ocr_pages: list[int] = []  # pages whose lines OCR read
+        self.ocr_blank: list[int] = []  # scanned pages in which OCR found no word
+        self.ocr_failed: dict[int, str] = {}  # page -> why Tesseract failed on it
         progress.document(path, len(opened.wanted))  # pages read, for a bar if the caller draws one
 
     def broken(self, page_no: int) -> None:
@@ -439,6 +449,17 @@ class Collector:
         progress.page_done()
         page_no = laid.page_no
         self.sizes[page_no] = (laid.width, laid.height)
+        if laid.kept is not None:  # read once every page is in (`read_scans`)
+            self.scans.append(page_no)
+            self.pending.append(laid)
+            return
+        if laid.scan and not laid.ocr:
+            self.scans_unread.append(page_no)
+        self._account(laid)
+        self.pending.append(laid)
+
+    def _account(self, laid: "PageLayout") -> None:
+        page_no = laid.page_no
         self.chars_total += laid.count
         if laid.count == 0:
             self.empty_pages.append(page_no)
@@ -453,7 +474,55 @@ class Collector:
             self.struck_pages.add(page_no)
         if laid.mark_counts.get((UNDER, None)):
             self.under_pages.add(page_no)
-        self.pending.append(laid)
+
+    def read_scans(self, pdf) -> None:
+        """Read the scanned pages by OCR (`ocr.read_scans`, from the open pypdfium2 document `pdf`), each laid out
+        as any page is and its lines flagged `ocr`; the text layer's few runs on it are kept where OCR found
+        nothing over them.  A page Tesseract fails on is skipped, with a warning."""
+        if not self.scans:
+            return
+        from .ocr import read_scans
+
+        at = {laid.page_no: k for k, laid in enumerate(self.pending)}
+        if self.ocr == "auto" and 2 * len(self.scans) < len(self.pending):
+            # A few scanned pages in a paper with a text layer (a signed covering letter, a scanned appendix):
+            # left unread, as without OCR, so that a letter's OCR'd subject never becomes the paper's title or its
+            # cover; `--ocr force` reads them.  OCR in auto is for papers that are scans.
+            for page_no in self.scans:
+                k = at[page_no]
+                placeholder = self.pending[k]
+                kept = placeholder.kept or []
+                laid = lay_out_page(page_no, placeholder.width, placeholder.height, kept,
+                                    sum(_glyphs(r[6]) for r in kept), None, self.tracked)
+                laid.scan = True
+                self.scans_unread.append(page_no)
+                self._account(laid)
+                self.pending[k] = laid
+            self.scans = []
+            return
+        for page_no, result in read_scans(pdf, self.scans, self.sizes):
+            k = at[page_no]
+            placeholder = self.pending[k]
+            kept = placeholder.kept or []
+            if isinstance(result, Exception):
+                self.ocr_failed[page_no] = str(result)
+                runs = kept
+            else:
+                runs = [r for r in result if not any(_overlap(r, o) for o in kept)] + kept
+            count = sum(_glyphs(r[6]) for r in runs)
+            laid = lay_out_page(page_no, placeholder.width, placeholder.height, runs, count, None, self.tracked)
+            laid.scan = True
+            if not isinstance(result, Exception):
+                if any(line is not None and line.text for line, _ in laid.lines):
+                    laid.ocr = True
+                    laid.lines = [(replace(line, ocr=True) if line is not None else line, marks)
+                                  for line, marks in laid.lines]
+                    self.ocr_pages.append(page_no)
+                else:
+                    self.ocr_blank.append(page_no)
+            self._account(laid)
+            self.pending[k] = laid
+        self.scans = []
 
     def _make_lines(self) -> None:
         rules = MarkRules(self.mark_counts, frozenset(self.struck_pages), frozenset(self.under_pages)) if self.marked else None
@@ -551,7 +620,7 @@ class Collector:
         if self.broken_pages and len(self.broken_pages) == len(wanted):
             raise InputInvalidError("corrupt PDF (no page can be loaded: broken page tree)", path)
         if self.chars_total == 0:
-            raise NoTextLayerError("no text layer; OCR is not supported", path)
+            raise NoTextLayerError(self._no_text(), path)
         if self.unmapped >= 0.5 * self.chars_total:
             raise InputInvalidError(
                 f"no readable text: {self.unmapped} of {self.chars_total} characters are glyph codes from fonts "
@@ -565,9 +634,11 @@ class Collector:
         if self.broken_pages:
             shown = _pages_shown(self.broken_pages)
             warnings.append(f"page(s) {shown} cannot be loaded (corrupt page tree), so they were skipped")
-        if self.empty_pages and len(self.empty_pages) < len(wanted):
-            shown = _pages_shown(self.empty_pages)
-            warnings.append(f"page(s) {shown} have no text layer (scanned?); OCR is not supported, so they were skipped")
+        warnings.extend(self._ocr_warnings())
+        unread = set(self.scans_unread) | set(self.ocr_blank) | set(self.ocr_failed)
+        empty = [p for p in self.empty_pages if p not in unread]
+        if empty and len(self.empty_pages) < len(wanted):
+            warnings.append(f"page(s) {_pages_shown(empty)} have no text layer, so they were skipped")
         return Reading(
             path=path,
             sha256=self.sha,
@@ -581,7 +652,54 @@ class Collector:
             markers=self.markers,
             warnings=tuple(warnings),
             foot_rules=self.foot_rules,
+            ocr_pages=tuple(self.ocr_pages),
         )
+
+    def _ocr_warnings(self) -> list[str]:
+        """What OCR did, and what it could not do, one warning each."""
+        from .ocr import INSTALL
+
+        out = []
+        if self.ocr_pages:
+            out.append(f"page(s) {_pages_shown(self.ocr_pages)} read by OCR (scanned, no text layer): "
+                       "the text is what Tesseract recognised"
+                       if self.ocr != "force" else
+                       f"page(s) {_pages_shown(self.ocr_pages)} read by OCR (--ocr force): "
+                       "the text is what Tesseract recognised, not the text layer")
+        if self.ocr_blank:
+            out.append(f"page(s) {_pages_shown(self.ocr_blank)} are scanned images in which OCR found no text")
+        for page_no, why in self.ocr_failed.items():
+            out.append(f"page {page_no} could not be read by OCR ({why}), so it was skipped")
+        if self.scans_unread:
+            shown = _pages_shown(self.scans_unread)
+            if self.ocr == "missing":
+                out.append(f"page(s) {shown} are scanned images with no text layer and were not read: "
+                           f"install Tesseract to read them by OCR ({INSTALL})")
+            elif self.ocr == "auto":
+                out.append(f"page(s) {shown} are scanned images with no text layer among pages that have one, and "
+                           "were not read (--ocr force reads them by OCR)")
+            else:
+                out.append(f"page(s) {shown} are scanned images with no text layer and were not read (OCR is off)")
+        return out
+
+    def _no_text(self) -> str:
+        """Why a document with no text at all is refused."""
+        from .ocr import INSTALL
+
+        if self.ocr_pages:  # (never: OCR found text)
+            return "no text layer"
+        if self.scans_unread and self.ocr == "missing":
+            return f"no text layer (scanned images): install Tesseract to read it by OCR ({INSTALL})"
+        if self.scans_unread:
+            return "no text layer (scanned images; OCR is off)"
+        if self.ocr_blank or self.ocr_failed:
+            return "no text layer, and OCR found no text in its images"
+        return "no text layer"
+
+
+def _overlap(a: Run, b: Run) -> bool:
+    """Do two runs' boxes overlap (an OCR'd word over a word the text layer has)?"""
+    return a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]
 
 
 _FOOT_LABEL = re.compile(r"^(?:\d{1,3}|[*†‡§¶])(?![.\d])")
@@ -1044,7 +1162,7 @@ _new = object.__new__
 # runs after __init__
 _FAST_LINE = tuple(f.name for f in fields(Line)) == (
     "text", "page", "x0", "x1", "top", "bottom", "size", "bold", "page_height", "page_width", "changes",
-    "change_edges", "cell_start", "box", "margin") and not hasattr(Line, "__post_init__") and Line.__dataclass_fields__[
+    "change_edges", "cell_start", "box", "margin", "ocr") and not hasattr(Line, "__post_init__") and Line.__dataclass_fields__[
     "cell_start"].default is False and Line.__dataclass_fields__["box"].default == 0
 
 
@@ -1057,7 +1175,7 @@ def _line(text: str, page: int, x0: float, x1: float, top: float, bottom: float,
     line = _new(Line)
     line.__dict__.update(text=text, page=page, x0=x0, x1=x1, top=top, bottom=bottom, size=size, bold=bold,
                          page_height=page_height, page_width=page_width, changes=changes, change_edges=change_edges,
-                         cell_start=False, box=0, margin=False)
+                         cell_start=False, box=0, margin=False, ocr=False)
     return line
 
 

@@ -18,8 +18,11 @@ from .pdf import ChangeMarks, Collector, PageLayout, Run, bold_name, lay_out_pag
 from .tables import _rulings
 
 
-def read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages, tracked: str = "final") -> Reading:
+def read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages, tracked: str = "final",
+             ocr: str = "auto") -> Reading:
     """`tracked`: "final" reads a PDF with tracked changes as it reads after them, "original" as before them.
+    `ocr` (`ocr.MODES`): read scanned pages with no text layer by OCR ("auto"), every page covered by an image
+    ("force"), or none ("off"); without Tesseract on PATH, none, and the Reading says what to install.
 
     A long document's pages are read in worker processes as well as this one (`lspkit.read.parallel`);
     the Reading is the same either way.
@@ -27,23 +30,33 @@ def read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages, tr
     from . import parallel
     from .glyphs import DocumentGlyphs
 
+    from .ocr import engine
+
     opened = open_checked(path, data, pages=pages, password=password, max_pages=max_pages)
     pdf = opened.pdf
-    out = Collector(path, sha, opened, tracked)
+    if ocr != "off" and engine() is None:
+        ocr = "missing"
+    out = Collector(path, sha, opened, tracked, ocr)
     try:
-        read = functools.partial(_read_page, pdf, tracked=tracked, glyphs=DocumentGlyphs(data, password))
+        read = functools.partial(_read_page, pdf, tracked=tracked, glyphs=DocumentGlyphs(data, password), ocr=ocr)
         with contextlib.closing(parallel.map_pages(read, opened.wanted, path=path)) as laid_out:
             for laid in laid_out:
                 out.add(laid)
+        out.read_scans(pdf)
     finally:
         pdf.close()
     return out.reading()
 
 
-def _read_page(pdf, page_no: int, tracked: str = "final", glyphs=None) -> PageLayout:
+def _read_page(pdf, page_no: int, tracked: str = "final", glyphs=None, ocr: str = "off") -> PageLayout:
     """One page of an open PDF, read and laid out.  `glyphs(page_no)`: the page's fonts' maps from glyph code to
-    character (`glyphs.DocumentGlyphs`), asked for only where pdfium gives glyph codes."""
+    character (`glyphs.DocumentGlyphs`), asked for only where pdfium gives glyph codes.  A scanned page (`ocr`
+    "auto": almost no text and an image over it; "force": an image over it) is left for OCR: a PageLayout
+    with no lines and `kept` its text layer's runs ("auto") or none ("force"); with OCR "off" or "missing" it
+    is laid out as it is, flagged `scan`."""
     import pypdfium2 as pdfium
+
+    from .ocr import COVERED, NEGLIGIBLE, scanned_cover
 
     try:
         page = pdf[page_no - 1]
@@ -62,10 +75,14 @@ def _read_page(pdf, page_no: int, tracked: str = "final", glyphs=None) -> PageLa
             textpage.close()
         if not runs:
             rulings = None
+        scan = (count < NEGLIGIBLE or ocr == "force") and scanned_cover(page) >= COVERED
     finally:
         page.close()
+    if scan and ocr in ("auto", "force"):
+        return PageLayout(page_no, width, height, count, scan=True, kept=runs if ocr == "auto" else [])
     laid = lay_out_page(page_no, width, height, runs, count, rulings, tracked)
     laid.pictures = pictures
+    laid.scan = scan
     return laid
 
 

@@ -15,7 +15,7 @@ import re
 
 from ..infra.errors import InputInvalidError
 from ..model import Reading
-from .pdf import ChangeMarks, Collector, Run, bold_name, mark_colour, open_checked
+from .pdf import ChangeMarks, Collector, PageLayout, Run, bold_name, lay_out_page, mark_colour, open_checked
 from .tables import add_ruling
 
 # the same break as the pdfium engine's: a gap wider than this many type sizes starts a new run
@@ -24,16 +24,36 @@ RUN_GAP = 0.9
 _CID = re.compile(r"^\(cid:\d+\)$")  # pdfminer's text for a glyph its font gives no Unicode for
 
 
-def read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages, tracked: str = "final") -> Reading:
+def read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages, tracked: str = "final",
+             ocr: str = "auto") -> Reading:
+    """`tracked` and `ocr` as for the pdfium engine (`lspkit.read.pdfium.read_pdf`); a scanned page is found and
+    rendered for OCR by pdfium."""
     import pdfplumber
     from pdfminer.psexceptions import PSException
     from pdfplumber.utils.exceptions import PdfminerException
 
+    from .ocr import engine
+
     broken = (PdfminerException, PSException, RecursionError)  # pdfminer's errors, wrapped by pdfplumber or not
     # the checks (and page count, metadata) are pdfium's, so a bad file fails the same way in every engine
     opened = open_checked(path, data, pages=pages, password=password, max_pages=max_pages)
-    opened.pdf.close()
-    out = Collector(path, sha, opened, tracked)
+    if ocr != "off" and engine() is None:
+        ocr = "missing"
+    out = Collector(path, sha, opened, tracked, ocr)
+    try:
+        _read_plumber(path, data, password, opened, out, broken, pdfplumber)
+        out.read_scans(opened.pdf)
+    finally:
+        opened.pdf.close()
+    return out.reading()
+
+
+def _read_plumber(path: str, data: bytes, password, opened, out: Collector, broken, pdfplumber) -> None:
+    """Every wanted page through pdfminer into `out`; a scanned page left for OCR (`Collector.read_scans`)."""
+    import pypdfium2 as pdfium
+
+    from .ocr import COVERED, NEGLIGIBLE, scanned_cover
+
     try:
         pdf = pdfplumber.open(io.BytesIO(data), password=password)
         plumber_pages = pdf.pages
@@ -55,8 +75,24 @@ def read_pdf(path: str, data: bytes, sha: str, *, pages, password, max_pages, tr
                 continue
             finally:
                 page.close()
-            out.page(page_no, float(page.width), float(page.height), runs, count, rulings)
-    return out.reading()
+            width, height = float(page.width), float(page.height)
+            scan = False
+            if count < NEGLIGIBLE or out.ocr == "force":
+                try:
+                    seen = opened.pdf[page_no - 1]  # pdfium sees the page's images (and renders it for OCR)
+                except pdfium.PdfiumError:
+                    seen = None
+                if seen is not None:
+                    try:
+                        scan = scanned_cover(seen) >= COVERED
+                    finally:
+                        seen.close()
+            if scan and out.ocr in ("auto", "force"):
+                out.add(PageLayout(page_no, width, height, count, scan=True, kept=runs if out.ocr == "auto" else []))
+                continue
+            laid = lay_out_page(page_no, width, height, runs, count, rulings, out.tracked)
+            laid.scan = scan
+            out.add(laid)
 
 
 def _rgb(colour) -> "tuple[int, int, int] | None":

@@ -158,16 +158,30 @@ def segment(reading: Reading) -> Document:
         warnings.extend(question_warnings([p.number for p in paragraphs if p.kind is ParagraphKind.QUESTION]))
     title = metadata.get("title") or None
     source = Source(path=reading.path, sha256=reading.sha256, pages=reading.page_count, title=title)
+    blocks = table_blocks(s.blocks.done, s.blocks.tops, table_regions) if not paragraphs else s.blocks.done
+    if reading.ocr_pages:
+        paragraphs, blocks = _flag_ocr(paragraphs, blocks, reading.ocr_pages)
     return Document(
         source=source,
         metadata=metadata,
         sections=tuple(s.outline.sections),
         paragraphs=tuple(paragraphs),
-        blocks=tuple(table_blocks(s.blocks.done, s.blocks.tops, table_regions) if not paragraphs else s.blocks.done),
+        blocks=tuple(blocks),
         notes=tuple(notes),
         dropped=tuple(dropped),
         warnings=tuple(dict.fromkeys(warnings)),
     )
+
+
+def _flag_ocr(paragraphs: list, blocks: list, pages: tuple) -> tuple[list, list]:
+    """Paragraphs and blocks with text from a page read by OCR flagged `ocr` (its words may be misread)."""
+    ocr = set(pages)
+
+    def read(first: int, last: Optional[int]) -> bool:
+        return any(p in ocr for p in range(first, (last or first) + 1))
+
+    return ([replace(p, ocr=True) if read(p.page, p.page_end) else p for p in paragraphs],
+            [replace(b, ocr=True) if b.page in ocr else b for b in blocks])
 
 
 @dataclass
