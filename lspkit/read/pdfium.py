@@ -185,14 +185,22 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
     glued = [k - 1 for k in (d.start() for d in _DIGITS.finditer(text)) if k and letter(text, k - 1)]
     glued.append(n)
     gi = 0
+    # a hyphen glyph whose Unicode is several dashes ("-\xad\u2010", as Word for the Mac's fonts map it): one "-"
+    folded = _one_glyph_dashes(text, box, handle, rect, rect_ref) if _DASHES.search(text) else ()
+    fi = 0
     isfinite = math.isfinite
     for m in _words(text, box, handle, rect, rect_ref):
         between = m.group(1)
         s, e = m.span(2)
         word = text[s:e]
-        if between and ("\n" in between or "\r" in between):
+        if between and "\n" in between:  # pdfium's line break is "\r\n"; a lone "\r" is a space glyph's text
             cur = None
         spaced = bool(between)
+        if folded:
+            while folded[fi] < s:
+                fi += 1
+            if folded[fi] < e:
+                word = "".join(text[k] for k in range(s, e) if k not in folded)
         box(handle, s, rect_ref)
         left, top, right, bottom = corners()
         top, bottom = height - top, height - bottom
@@ -248,6 +256,8 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
             feed(left, right, top, bottom, size, word, s, spaced, word_mark)
             continue
         for k in range(s, e):  # character by character
+            if folded and k in folded:
+                continue
             box(handle, k, rect_ref)
             left, right, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
             size = bottom - top
@@ -504,6 +514,46 @@ class _Piece:
 
     def span(self, _k: int) -> tuple[int, int]:
         return self.start, self.end
+
+
+# two or three dashes in a row (a hyphen, a soft hyphen, a Unicode hyphen): maybe one glyph's several characters
+_DASHES = re.compile("[-\xad\u2010\u2011]{2,3}")
+
+
+class _Folded(list):
+    """Sorted indices of characters to leave out, ending with a sentinel past the page's text; `in` by a set."""
+
+    def __init__(self, drop: list, n: int):
+        super().__init__(sorted(drop) + [n])
+        self.set = frozenset(drop)
+
+    def __contains__(self, k) -> bool:
+        return k in self.set
+
+    def __bool__(self) -> bool:
+        return bool(self.set)
+
+
+def _one_glyph_dashes(text: str, box, handle, rect, rect_ref) -> "_Folded":
+    """The characters after the first of each run of dashes that pdfium reports with one box: one glyph whose
+    ToUnicode entry is several characters (Word for the Mac through Quartz maps its hyphen to "-", a soft hyphen
+    and U+2010, and pdfium gives each the glyph's box).  Read as one "-", never "--".  Two dashes drawn as two
+    glyphs ("--", "-\xad" at a line end) stand side by side, each its own box, and stay."""
+    drop: list[int] = []
+    for m in _DASHES.finditer(text):
+        s, e = m.span()
+        box(handle, s, rect_ref)
+        first = (rect.left, rect.right, rect.top, rect.bottom)
+        same = []
+        for k in range(s + 1, e):
+            box(handle, k, rect_ref)
+            if (rect.left, rect.right, rect.top, rect.bottom) != first:
+                break
+            same.append(k)
+        drop.extend(same)
+    return _Folded(drop, len(text))
+
+
 # a digit straight after a letter (maybe a superscript marker): where a run of digits follows a letter
 _DIGITS = re.compile(r"[0-9]+")
 _LETTER = re.compile(r"[^\W\d_]")
