@@ -4,6 +4,9 @@
   ToUnicode maps the space glyph to four characters ("\\t\\r \\xa0") and the hyphen glyph to three ("-", U+00AD,
   U+2010), each given the glyph's one box by pdfium.  The "\\r" was taken for a line break, so each word began a run
   of its own and words set close lost their space ("ofPlanning"); the hyphen read "--" ("machine--readable").
+- Headless Chrome through Skia (the University of Toronto Engineering Society's bylaws and standing rules): a
+  variable web font printed as Type 3 fonts, whose descriptor pdfium does not read, so every weight read 0 and the
+  bold section headings ("0.0. General", "1.0. President") and the bold contents entries read as roman.
 - A three-column Federal Register rule (FRTIB, Acrobat Distiller): a section heading set in small bold type in the
   middle column ("§ 1600.35 Refunds of default employee" / "contributions.") was taken for a statute's marginal
   note and placed beside the left column's line, out of its own column.
@@ -20,6 +23,7 @@ from test_segment_layout import A4, draw
 NSW_2013 = "nsw-planning_2013_atdis-1-0-7-specification-draft.pdf"
 FR_2010 = "frtib_2010_federal-register-final-rule-automatic-enrollment.pdf"
 SRI_LANKA = "sri-lanka-parliament_2022_prevention-of-terrorism-amendment-act.pdf"
+UOFT_BYLAW = "uoft-engsoc_2026_bylaw-4-officers-jan-2026"
 
 
 def _pdf(path, lines, *, quartz: bool, word_spacing: float = -2.0) -> str:
@@ -150,3 +154,81 @@ def test_a_statutes_marginal_notes_are_still_notes():
     assert "“Order under section 9 to be final" in notes
     assert any(t.startswith("Replacement of section 10") for t in notes)
     assert len(notes) >= 15
+
+
+# ---------------------------------------------------------------- Type 3 fonts and their weights
+
+def _type3_pdf(path, lines) -> str:
+    """One line each of `lines` (text, weight) in a Type 3 font of that weight, as Chrome prints a variable web
+    font: filled boxes for glyphs, a ToUnicode map, the weight only in the font descriptor, the bold font's
+    advance widths wider (560 against 500 thousandths)."""
+    chars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ .0123456789"
+    digits = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    names = {c: "space" if c == " " else "period" if c == "." else digits[int(c)] if c.isdigit() else c for c in chars}
+    objs: list = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", None]
+
+    def add(obj: str) -> int:
+        objs.append(obj)
+        return len(objs)
+
+    def stream(data: str) -> int:
+        return add(f"<< /Length {len(data)} >>\nstream\n{data}\nendstream")
+
+    fonts = {}
+    codes = sorted(ord(c) for c in chars)
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /T3 def "
+            "1 begincodespacerange <00> <FF> endcodespacerange "
+            f"{len(codes)} beginbfchar " + " ".join(f"<{k:02X}> <{k:04X}>" for k in codes) +
+            " endbfchar endcmap CMapName currentdict /CMap defineresource pop end end")
+    for weight in sorted({w for _, w in lines}):
+        adv = 500 if weight < 600 else 560
+        procs = {c: stream(f"{adv} 0 0 0 0 0 d1" if c == " " else f"{adv} 0 0 0 {adv - 60} 700 d1 0 0 {adv - 60} 700 re f")
+                 for c in chars}
+        desc = add(f"<< /Type /FontDescriptor /FontName /AAAAAA+Garamond-Regular /Flags 4 /FontWeight {weight} "
+                   "/ItalicAngle 0 /StemV 100 >>")
+        widths = " ".join(str(adv if chr(k) in chars else 0) for k in range(codes[0], codes[-1] + 1))
+        fonts[weight] = add(
+            "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] "
+            "/CharProcs << " + " ".join(f"/{names[c]} {procs[c]} 0 R" for c in chars) + " >> "
+            "/Encoding << /Type /Encoding /Differences [" + " ".join(f"{ord(c)} /{names[c]}" for c in chars) + "] >> "
+            f"/FirstChar {codes[0]} /LastChar {codes[-1]} /Widths [{widths}] /FontDescriptor {desc} 0 R "
+            f"/ToUnicode {stream(cmap)} 0 R /Resources << >> >>")
+    content = stream("BT 16 TL 72 760 Td " + " ".join(f"/W{w} 11 Tf ({t}) Tj T*" for t, w in lines) + " ET")
+    res = " ".join(f"/W{w} {k} 0 R" for w, k in fonts.items())
+    objs[2] = (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << {res} >> >> "
+               f"/Contents {content} 0 R >>")
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for k, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += f"{k} 0 obj\n{obj}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(out)
+    return str(path)
+
+
+def test_a_type3_fonts_weight_comes_from_its_descriptor(tmp_path):
+    pdf = _type3_pdf(tmp_path / "t3.pdf", [("0.1. Standing", 700), ("0.1.1. A member has the floor when recognized", 400),
+                                          ("0.2. In Camera Session", 700)])
+    lines = read_lines(pdf).lines
+    assert [(ln.text, ln.bold) for ln in lines] == [("0.1. Standing", True),
+                                                    ("0.1.1. A member has the floor when recognized", False),
+                                                    ("0.2. In Camera Session", True)]
+
+
+def test_browser_printed_bylaw_reads_its_bold_headings_and_drops_its_short_contents():
+    from real_util import doc
+
+    path = str(real_pdf(f"{UOFT_BYLAW}.pdf"))
+    lines = read_lines(path).lines
+    bold = {ln.text: ln.bold for ln in lines}
+    assert bold["0.0. General"] and bold["1.0. President"] and bold["CHAPTER 1 - PRESIDENT"]
+    assert not bold["1.0.1. The President is responsible for:"]
+    # "CONTENTS" over three entries ending in their pages, bold now: the contents, never a paragraph or a heading
+    d = doc(UOFT_BYLAW)
+    assert {(x.text, x.reason) for x in d.dropped} >= {("1 President 4", "contents"), ("2 Vice-Presidents 5", "contents")}
+    assert not any(p.text.startswith(("President 4", "Vice-Presidents 5")) for p in d.paragraphs)
+    assert ("1.0", "President") in [(s.number, s.heading) for s in d.sections]
