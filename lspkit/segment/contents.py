@@ -24,12 +24,12 @@ def drop_contents(work: list[WorkLine], dropped: list[Dropped]) -> None:
                 ends.append((w, int(tail)))
         # dot leaders ("Introduction ........ 3") make even a short list of entries a contents page
         leaders = sum(1 for w, _ in ends if re.search(r"(?:\.{3,}|…)\s*\S+$", w.text))
-        if _titled_list(ws, ends, page, last_page):
-            for w, _ in ends:
-                w.role = "furniture"
-                dropped.append(Dropped(w.text, page, "contents"))
-            continue
         if len(ends) < (3 if leaders >= 0.8 * len(ends) else 5) or len(ends) < 0.5 * len(ws):
+            if _titled_list(ws, ends, page, last_page):  # a short list under its title: the title and its entries
+                for w in ws[: len(ends) + 1]:
+                    w.role = "furniture"
+                    dropped.append(Dropped(w.text, page, "contents"))
+                continue
             _drop_block(ws, dict((id(w), v) for w, v in ends), page, last_page, dropped)
             continue
         values = [v for _, v in ends]
@@ -64,7 +64,8 @@ def _titled_list(ws: list[WorkLine], ends: list, page: int, last_page: int) -> b
     """A short contents list under its title ("CONTENTS" / "0 General 3" / "1 President 4" / "2 Vice-Presidents
     5", a browser's print of a three-chapter bylaw): the page's first line reads "Contents" and the two or more
     lines that end in page numbers follow on from it, one after another, each a page of this document from this
-    one on, never going down.  (Without the title a list this short is dropped only with dot leaders.)"""
+    one on, never going down.  (Without the title a list this short is dropped only with dot leaders; a page that
+    is mostly contents is dropped whole, title or not.)"""
     if len(ends) < 2 or not ws or not _CONTENTS_TITLE.match(ws[0].text):
         return False
     at = {id(w): k for k, w in enumerate(ws)}
