@@ -195,7 +195,7 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
         between = m.group(1)
         s, e = m.span(2)
         word = text[s:e]
-        if between and ("\n" in between or not between.strip("\r")):
+        if between and ("\n" in between or "\r" in between and not between.strip("\r")):
             # a line break ("\r\n"), or a lone carriage return in the text; but a "\r" among spaces is a space
             # glyph's text (Quartz's reads "\t\r \xa0"): the words on either side stay one run, a space apart
             cur = None
