@@ -157,7 +157,7 @@ def _in_margin(note: list[list[list]], big: list[list]) -> bool:
     x1 = max(p[-1][1] for p in note)
     inside = 0
     for r in big:
-        if len(r[6].strip()) >= 20 and min(x1, r[1]) - max(x0, r[0]) >= 0.6 * (r[1] - r[0]):
+        if min(x1, r[1]) - max(x0, r[0]) >= 0.6 * (r[1] - r[0]) and len(r[6].strip()) >= 20:
             inside += 1
             if inside >= 3:
                 return False

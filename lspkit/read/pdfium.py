@@ -188,7 +188,8 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
     glued.append(n)
     gi = 0
     # a hyphen glyph whose Unicode is several dashes ("-\xad\u2010", as Word for the Mac's fonts map it): one "-"
-    folded = _one_glyph_dashes(text, box, handle, rect, rect_ref) if _DASHES.search(text) else ()
+    folded = _one_glyph_dashes(text, box, handle, rect, rect_ref) if (
+        "\xad" in text or "\u2010" in text or "\u2011" in text or "--" in text) and _DASHES.search(text) else ()
     fi = 0
     isfinite = math.isfinite
     for m in _words(text, box, handle, rect, rect_ref):
@@ -290,12 +291,13 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
         w = get_weight(handle, k)
         if w is None or w <= 0:
             get_font(handle, k, name, name_size, flags_ref)
-            if not name.value and type3_weights is not None:
+            font_name = name.value
+            if not font_name and type3_weights is not None:
                 # no name and no weight: a Type 3 font, whose descriptor pdfium does not read
                 w = type3_weights(k)
                 if w is not None:
                     return w >= 600
-            return _bold_font(name.value) or bool(flags.value & 0x40000)
+            return _bold_font(font_name) or bool(flags.value & 0x40000)
         if w < 600:
             get_font(handle, k, name, name_size, flags_ref)
             return _bold_font(name.value)
