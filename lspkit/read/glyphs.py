@@ -88,6 +88,14 @@ class DocumentGlyphs:
             return {}
         return page_maps(page.resources) if page is not None else {}
 
+    def type3(self, page_no: int) -> list[tuple[Optional[float], dict[str, float]]]:
+        """type3_fonts of page `page_no` ([] when pdfminer cannot read it)."""
+        try:
+            page = self._page(page_no)
+        except Exception:  # noqa: BLE001 - pdfminer's parse errors: the fonts' weights stay unknown
+            return []
+        return type3_fonts(page.resources) if page is not None else []
+
     def _page(self, page_no: int):
         import io
         import itertools
@@ -225,3 +233,58 @@ def _numeric(name: str, hexa: bool) -> Optional[int]:
     elif 4 <= n <= 6 and name[2].isdigit() and name[3].isdigit():
         value = _leading(name[2:])
     return value if 0 <= value <= 0xFF else None
+
+
+def type3_fonts(resources, depth: int = 0) -> list[tuple[Optional[float], dict[str, float]]]:
+    """The Type 3 fonts of a page's (or a form's) resources, pdfminer's objects: each its weight (the font
+    descriptor's /FontWeight, None when it gives none) and its advance widths by character, in thousandths of
+    its em ({"e": 390.0, ...}: how an engine that knows a font only by its glyphs' widths tells which it is).
+
+    pdfium reads no font descriptor of a Type 3 font, so it gives every one weight 0; a browser prints a
+    variable web font (EB Garamond at weight 700) as Type 3 fonts, and its bold is known only from here."""
+    import logging
+
+    from pdfminer.pdfinterp import PDFResourceManager
+    from pdfminer.pdftypes import resolve1
+
+    out: list[tuple[Optional[float], dict[str, float]]] = []
+    resources = resolve1(resources)
+    if not isinstance(resources, dict):
+        return out
+    fonts = resolve1(resources.get("Font"))
+    quiet = logging.getLogger("pdfminer")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)  # "Could not get FontBBox from font descriptor": a library prints nothing
+    try:
+        manager = PDFResourceManager(caching=False)
+        for spec in (fonts.values() if isinstance(fonts, dict) else ()):
+            try:
+                spec = resolve1(spec)
+                if not isinstance(spec, dict) or _name(spec.get("Subtype")) != "Type3":
+                    continue
+                font = manager.get_font(None, spec)
+                weight = resolve1((font.descriptor or {}).get("FontWeight"))
+                widths: dict[str, float] = {}
+                scale = float(font.matrix[0]) * 1000 if getattr(font, "matrix", None) else 1.0
+                for code, w in font.widths.items():
+                    if not isinstance(w, (int, float)) or w <= 0:
+                        continue
+                    try:
+                        ch = font.to_unichr(code)  # its ToUnicode map, or the glyph name its encoding gives
+                    except Exception:  # noqa: BLE001 - pdfminer's PDFUnicodeNotDefined: a code with no character
+                        continue
+                    if isinstance(ch, str) and len(ch) == 1:
+                        widths[ch] = float(w) * scale
+                out.append((float(weight) if isinstance(weight, (int, float)) else None, widths))
+            except Exception:  # noqa: BLE001 - a font pdfminer cannot read: its weight stays unknown
+                continue
+        xobjects = resolve1(resources.get("XObject"))
+        if depth < 4 and isinstance(xobjects, dict):
+            for xobj in xobjects.values():
+                xobj = resolve1(xobj)
+                attrs = getattr(xobj, "attrs", None)
+                if isinstance(attrs, dict) and _name(attrs.get("Subtype")) == "Form" and "Resources" in attrs:
+                    out.extend(type3_fonts(attrs["Resources"], depth + 1))
+    finally:
+        quiet.setLevel(level)
+    return out

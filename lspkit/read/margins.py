@@ -11,7 +11,9 @@ title").  Found from the page's geometry alone:
   least a third of a body size, on one side of it, never between two of its words;
 - the note's first line level with a line of body prose (a footnote or a caption has no prose beside it);
 - two lines or more, or one of two notes or more in one column on the page (a lone small line beside the text
-  is too often something else: a figure's label, a form's field).
+  is too often something else: a figure's label, a form's field);
+- in a margin: fewer than three runs of body prose on the page lie mostly within the note's width (a small
+  heading in a column of a three-column page has its column's prose above and below it).
 
 Each note is one Line flagged `margin`, placed after the body line it starts beside; the segmenter keeps it
 apart from the paragraph text (lspkit.segment.margins).
@@ -59,7 +61,7 @@ def margin_notes(runs: list[list]) -> list[list[list[list]]]:
         letters = sum(c.isalpha() for p in note for r in p for c in r[6])
         if letters < 3 or words > _MAX_WORDS or len(note) > _MAX_PIECES:
             continue
-        if not _beside_prose(note[0], big, body):
+        if not _beside_prose(note[0], big, body) or not _in_margin(note, big):
             continue
         kept.append(note)
         columns[_column_key(note)] += 1
@@ -142,6 +144,24 @@ def _beside_prose(first: list[list], big: list[list], body: float) -> bool:
     """A line of body prose (a run of 20 characters or more) on the note's first baseline."""
     top, bottom = min(r[2] for r in first), max(r[3] for r in first)
     return any(len(r[6].strip()) >= 20 and min(bottom, r[3]) - max(top, r[2]) > 0 for r in big)
+
+
+def _in_margin(note: list[list[list]], big: list[list]) -> bool:
+    """The note stands in a margin, not in a column of the text: fewer than three runs of body prose on the page lie
+    mostly (three fifths of their width or more) within the note's own width.  A statute's margin holds its notes
+    and nothing else (its full-width lines run past a note set under them, far wider than it); a heading set in
+    small bold type in the middle column of a three-column Federal Register page ("§ 1600.35 Refunds of default
+    employee" / "contributions.") has its column's prose above and below it, and is that column's text, never a
+    note beside the column to its left."""
+    x0 = min(p[0][0] for p in note)
+    x1 = max(p[-1][1] for p in note)
+    inside = 0
+    for r in big:
+        if min(x1, r[1]) - max(x0, r[0]) >= 0.6 * (r[1] - r[0]) and len(r[6].strip()) >= 20:
+            inside += 1
+            if inside >= 3:
+                return False
+    return True
 
 
 def _column_key(note: list[list[list]]) -> int:

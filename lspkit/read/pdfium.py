@@ -69,8 +69,9 @@ def _read_page(pdf, page_no: int, tracked: str = "final", glyphs=None, ocr: str 
         textpage = page.get_textpage()
         try:
             recover = functools.partial(glyphs, page_no) if glyphs is not None else None
+            type3 = functools.partial(glyphs.type3, page_no) if glyphs is not None else None
             runs, count = _page_runs(textpage, height, ChangeMarks.of_page(rulings, width), page=page.raw,
-                                     recover=recover)
+                                     recover=recover, type3=type3)
         finally:
             textpage.close()
         if not runs:
@@ -87,7 +88,7 @@ def _read_page(pdf, page_no: int, tracked: str = "final", glyphs=None, ocr: str 
 
 
 def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, page=None,
-               recover=None) -> tuple[list[Run], int]:
+               recover=None, type3=None) -> tuple[list[Run], int]:
     """Split the page's character stream into runs of one baseline and size.
 
     Word by word: the loose boxes of a word's first and last characters give
@@ -100,7 +101,8 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
     characters show (`pdf.Mark`; None: plain body text), one call per word
     reading its colour.  `page` (the page's handle) lets a page whose text objects are all black or grey skip
     that call (`_plain_text`).  `recover()`: the page's fonts' glyph maps, asked for where the text holds
-    glyph codes (`_recovered`).
+    glyph codes (`_recovered`).  `type3()`: the page's Type 3 fonts' weights and advance widths
+    (`glyphs.type3_fonts`), asked for where a run's font has no name and pdfium gives it no weight (`_Type3Weights`).
     """
     import pypdfium2.raw as R
 
@@ -202,14 +204,25 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
     glued = [k - 1 for k in (d.start() for d in _DIGITS.finditer(text)) if k and letter(text, k - 1)]
     glued.append(n)
     gi = 0
+    # a hyphen glyph whose Unicode is several dashes ("-\xad\u2010", as Word for the Mac's fonts map it): one "-"
+    folded = _one_glyph_dashes(text, box, handle, rect, rect_ref) if (
+        "\xad" in text or "\u2010" in text or "\u2011" in text or "--" in text) and _DASHES.search(text) else ()
+    fi = 0
     isfinite = math.isfinite
     for m in _words(text, box, handle, rect, rect_ref):
         between = m.group(1)
         s, e = m.span(2)
         word = text[s:e]
-        if between and ("\n" in between or "\r" in between):
+        if between and ("\n" in between or "\r" in between and not between.strip("\r")):
+            # a line break ("\r\n"), or a lone carriage return in the text; but a "\r" among spaces is a space
+            # glyph's text (Quartz's reads "\t\r \xa0"): the words on either side stay one run, a space apart
             cur = None
         spaced = bool(between)
+        if folded:
+            while folded[fi] < s:
+                fi += 1
+            if folded[fi] < e:
+                word = "".join(text[k] for k in range(s, e) if k not in folded)
         box(handle, s, rect_ref)
         left, top, right, bottom = corners()
         top, bottom = height - top, height - bottom
@@ -265,6 +278,8 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
             feed(left, right, top, bottom, size, word, s, spaced, word_mark)
             continue
         for k in range(s, e):  # character by character
+            if folded and k in folded:
+                continue
             box(handle, k, rect_ref)
             left, right, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
             size = bottom - top
@@ -287,11 +302,19 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
     name_size, flags_ref = ctypes.c_ulong(128), ctypes.byref(flags)
     get_angle, get_weight, get_font = _run_calls(R)
 
+    type3_weights = _Type3Weights(R, raw, type3) if type3 is not None else None
+
     def bold(k: int) -> bool:
         w = get_weight(handle, k)
         if w is None or w <= 0:
             get_font(handle, k, name, name_size, flags_ref)
-            return _bold_font(name.value) or bool(flags.value & 0x40000)
+            font_name = name.value
+            if not font_name and type3_weights is not None:
+                # no name and no weight: a Type 3 font, whose descriptor pdfium does not read
+                w = type3_weights(k)
+                if w is not None:
+                    return w >= 600
+            return _bold_font(font_name) or bool(flags.value & 0x40000)
         if w < 600:
             get_font(handle, k, name, name_size, flags_ref)
             return _bold_font(name.value)
@@ -521,6 +544,88 @@ class _Piece:
 
     def span(self, _k: int) -> tuple[int, int]:
         return self.start, self.end
+
+
+class _Type3Weights:
+    """The weight of a Type 3 font, from its descriptor's /FontWeight.
+
+    pdfium reads no descriptor of a Type 3 font: it gives it no name and weight 0, so its bold reads as roman.
+    Chrome prints a variable web font as Type 3 fonts (EB Garamond at weight 700 named "EBGaramond-Regular" like
+    the roman), so a browser-printed paper's bold headings were lost.  The weight is read with pdfminer
+    (`glyphs.type3_fonts`, once per page that asks) and tied to pdfium's font by the advance widths both give."""
+
+    def __init__(self, R, raw, type3):
+        self.R, self.raw, self.type3 = R, raw, type3
+        self.weights: dict = {}  # font address: weight (None: unknown)
+        self.candidates: Optional[list] = None
+
+    def __call__(self, k: int) -> Optional[float]:
+        obj = self.R.FPDFText_GetTextObject(self.raw, k)
+        font = self.R.FPDFTextObj_GetFont(obj) if obj else None
+        if not font:
+            return None
+        key = ctypes.addressof(font.contents)
+        if key not in self.weights:
+            if self.candidates is None:
+                self.candidates = [c for c in self.type3() if c[1]]
+            self.weights[key] = _matching_weight(self.R, font, self.candidates)
+        return self.weights[key]
+
+
+def _matching_weight(R, font, candidates: list) -> Optional[float]:
+    """The weight of the candidate (weight, advance widths by character) whose widths pdfium's font has, for up
+    to a dozen of the candidate's characters; None when none matches or matching ones disagree."""
+    width = ctypes.c_float()
+    size = ctypes.c_float(1000.0)
+    weights = set()
+    for weight, widths in candidates:
+        chars = sorted(widths)[:12]
+        if len(chars) < 2:
+            continue
+        if all(R.FPDFFont_GetGlyphWidth(font, ord(ch), size, ctypes.byref(width)) and
+               abs(width.value - widths[ch]) <= 1.0 for ch in chars):
+            weights.add(weight)
+    return weights.pop() if len(weights) == 1 else None
+
+
+# two or three dashes in a row (a hyphen, a soft hyphen, a Unicode hyphen): maybe one glyph's several characters
+_DASHES = re.compile("[-\xad\u2010\u2011]{2,3}")
+
+
+class _Folded(list):
+    """Sorted indices of characters to leave out, ending with a sentinel past the page's text; `in` by a set."""
+
+    def __init__(self, drop: list, n: int):
+        super().__init__(sorted(drop) + [n])
+        self.set = frozenset(drop)
+
+    def __contains__(self, k) -> bool:
+        return k in self.set
+
+    def __bool__(self) -> bool:
+        return bool(self.set)
+
+
+def _one_glyph_dashes(text: str, box, handle, rect, rect_ref) -> "_Folded":
+    """The characters after the first of each run of dashes that pdfium reports with one box: one glyph whose
+    ToUnicode entry is several characters (Word for the Mac through Quartz maps its hyphen to "-", a soft hyphen
+    and U+2010, and pdfium gives each the glyph's box).  Read as one "-", never "--".  Two dashes drawn as two
+    glyphs ("--", "-\xad" at a line end) stand side by side, each its own box, and stay."""
+    drop: list[int] = []
+    for m in _DASHES.finditer(text):
+        s, e = m.span()
+        box(handle, s, rect_ref)
+        first = (rect.left, rect.right, rect.top, rect.bottom)
+        same = []
+        for k in range(s + 1, e):
+            box(handle, k, rect_ref)
+            if (rect.left, rect.right, rect.top, rect.bottom) != first:
+                break
+            same.append(k)
+        drop.extend(same)
+    return _Folded(drop, len(text))
+
+
 # a digit straight after a letter (maybe a superscript marker): where a run of digits follows a letter
 _DIGITS = re.compile(r"[0-9]+")
 _LETTER = re.compile(r"[^\W\d_]")

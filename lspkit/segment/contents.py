@@ -25,6 +25,11 @@ def drop_contents(work: list[WorkLine], dropped: list[Dropped]) -> None:
         # dot leaders ("Introduction ........ 3") make even a short list of entries a contents page
         leaders = sum(1 for w, _ in ends if re.search(r"(?:\.{3,}|…)\s*\S+$", w.text))
         if len(ends) < (3 if leaders >= 0.8 * len(ends) else 5) or len(ends) < 0.5 * len(ws):
+            if _titled_list(ws, ends, page, last_page):  # a short list under its title: the title and its entries
+                for w in ws[: len(ends) + 1]:
+                    w.role = "furniture"
+                    dropped.append(Dropped(w.text, page, "contents"))
+                continue
             _drop_block(ws, dict((id(w), v) for w, v in ends), page, last_page, dropped)
             continue
         values = [v for _, v in ends]
@@ -50,3 +55,21 @@ def _drop_block(ws: list[WorkLine], ends: dict[int, int], page: int, last_page: 
                 r.role = "furniture"
                 dropped.append(Dropped(r.text, page, "contents"))
         run = [w] if v is not None and page <= v <= last_page else []
+
+
+_CONTENTS_TITLE = re.compile(r"^\s*(?:table\s+of\s+)?contents\s*$", re.I)
+
+
+def _titled_list(ws: list[WorkLine], ends: list, page: int, last_page: int) -> bool:
+    """A short contents list under its title ("CONTENTS" / "0 General 3" / "1 President 4" / "2 Vice-Presidents
+    5", a browser's print of a three-chapter bylaw): the page's first line reads "Contents" and the two or more
+    lines that end in page numbers follow on from it, one after another, each a page of this document from this
+    one on, never going down.  (Without the title a list this short is dropped only with dot leaders; a page that
+    is mostly contents is dropped whole, title or not.)"""
+    if len(ends) < 2 or not ws or not _CONTENTS_TITLE.match(ws[0].text):
+        return False
+    at = {id(w): k for k, w in enumerate(ws)}
+    rows = [at[id(w)] for w, _ in ends]
+    values = [v for _, v in ends]
+    return rows == list(range(1, len(ends) + 1)) and all(page <= v <= last_page for v in values) \
+        and all(b >= a for a, b in zip(values, values[1:]))
