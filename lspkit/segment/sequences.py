@@ -38,6 +38,7 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii":
 _CONTENTS = re.compile(r"(?:\.{3,}|\u2026|\s)\s*\d{1,3}$")
 _CAPTION = re.compile(r"^(?:Figure|Fig\.|Table|Map|Photo|Plate|Chart|Diagram|Appendix|Annex)\b", re.I)
 _RUNS_ON = re.compile(r"[a-z,]$")
+_AMOUNT = re.compile(r"[£$€]\s?\d|\d[\d,]*\.\d\d\b")
 _X_TOL = 6.0  # labels of one series stand within this of each other (right-aligned letters move a little)
 
 
@@ -93,6 +94,15 @@ def _parse(text: str) -> Optional[tuple[str, str, list[tuple[tuple, int]]]]:
     return None
 
 
+def _boxed(body: Body, w: WorkLine, boxes: dict[tuple[int, int], int]) -> bool:
+    """Is the line in a box set apart on its page (a quotation, a panel), not a frame drawn around the whole text?"""
+    if not boxes:
+        for x in body:
+            boxes[(x.line.page, x.line.box)] = boxes.get((x.line.page, x.line.box), 0) + 1
+            boxes[(x.line.page, -1)] = boxes.get((x.line.page, -1), 0) + 1
+    return boxes.get((w.line.page, w.line.box), 0) < 0.6 * boxes.get((w.line.page, -1), 1)
+
+
 def _runs_on_into(body: Body, pos: int) -> bool:
     """Does the line before continue a sentence into this one ("... under section" / "3. of the Act")?"""
     if pos == 0:
@@ -123,6 +133,7 @@ def recover_sequences(body: Body, done: list[OpenParagraph], blocks: Blocks,
         for i in idx:
             owner.setdefault(i, ("b", k))
     labels: list[_Label] = []
+    boxes: dict[tuple[int, int], int] = {}  # lines per (page, box), filled on first need
     first_lines = {p.lines[0]: k for k, p in enumerate(done) if p.lines}
     styles_of_found: dict[int, set] = {}
     for k, p in enumerate(done):
@@ -151,6 +162,8 @@ def recover_sequences(body: Body, done: list[OpenParagraph], blocks: Blocks,
                 continue
         if _runs_on_into(body, pos) or _CAPTION.match(parsed[1]) or _CONTENTS.search(w.text.rstrip()):
             continue
+        if (w.line.box and _boxed(body, w, boxes)) or (w.line.size and w.line.size < 0.92 * body.size):
+            continue  # a boxed quotation, a note or reference list in small type: never the paper's paragraphs
         labels.append(_Label(pos, parsed[0], parsed[1], keys, w.line.x0, where))
     if not any(not lab.found for lab in labels):
         return []
@@ -162,8 +175,8 @@ def recover_sequences(body: Body, done: list[OpenParagraph], blocks: Blocks,
     return []
 
 
-def _accepted(labels: list[_Label]) -> dict[int, _Label]:
-    """The recovered labels that stand in a sequence, by Body position."""
+def _accepted(labels: list[_Label]) -> list[tuple["_Run", list[_Label]]]:
+    """The runs whose recovered labels stand in a sequence, each with those labels."""
     runs: list[_Run] = []
     for lab in labels:
         for style, value in lab.keys:
@@ -177,25 +190,29 @@ def _accepted(labels: list[_Label]) -> dict[int, _Label]:
                 runs.append(best)
             best.members.append(lab)
             best.last = value
-    out: dict[int, _Label] = {}
+    out: list[tuple[_Run, list[_Label]]] = []
     established: list[tuple[tuple, float]] = []  # a style and edge where a run of three or more was recovered
     short: list[_Run] = []
+    found_styles = {st for r in runs for m in r.members if m.found for st, _ in m.keys}
     for r in runs:
         new = [m for m in r.members if not m.found]
         if not new or _not_paragraphs(new):
             continue
+        if r.style in found_styles and len(new) == len(r.members):
+            continue  # the paper's own series stands elsewhere: these repeat its numbers (a chart, a summary)
         if len(new) >= 3 or (len(r.members) >= 4 and len(new) >= 2):
-            out.update((m.pos, m) for m in new)
+            out.append((r, new))
             established.append((r.style, r.x))
             continue
         if r.first == 1 and len(new) == len(r.members):
             short.append(r)
-        for k, m in enumerate(r.members):  # the one missing between two found: "1", "2", [3], "4"
-            if not m.found and 0 < k < len(r.members) - 1 and r.members[k - 1].found and r.members[k + 1].found:
-                out[m.pos] = m
+        gaps = [m for k, m in enumerate(r.members)  # the one missing between two found: "1", "2", [3], "4"
+                if not m.found and 0 < k < len(r.members) - 1 and r.members[k - 1].found and r.members[k + 1].found]
+        if gaps:
+            out.append((r, gaps))
     for r in short:  # "a.", "b." under one paragraph where "a." to "i." stand under the one before it
         if any(st == r.style and abs(x - r.x) <= _X_TOL for st, x in established):
-            out.update((m.pos, m) for m in r.members)
+            out.append((r, list(r.members)))
     return out
 
 
@@ -204,63 +221,114 @@ def _not_paragraphs(new: list[_Label]) -> bool:
     def titled(rest: str) -> bool:
         words = rest.split()
         return len(words) <= 6 and all(not w[:1].isalpha() or w[:1].isupper() or len(w) <= 3 for w in words)
+    if sum(bool(_AMOUNT.search(m.rest)) for m in new) >= 0.5 * len(new):
+        return True  # a list of payments or figures ("Wales Air Ambulance, Donation, Chq No 1161 200.00")
     return sum(titled(m.rest) for m in new) >= 0.8 * len(new)
 
 
+def _extent(body: Body, lab: _Label, src: list[int], starts: set[int], pos_of: dict[int, int],
+            owner_of: dict[int, tuple], taken_blocks: set[int]) -> list[WorkLine]:
+    """A recovered paragraph's lines: from its label to the next start or heading, in its block or paragraph."""
+    kind = lab.owner[0]
+    at = src.index(body[lab.pos].index)
+    taken = [body[lab.pos]]
+    hang: Optional[float] = None
+    for i in src[at + 1:]:
+        q = pos_of.get(i)
+        if q is None or q in starts:
+            break
+        w = body[q]
+        if kind == "b" and _ends_before(body, taken[-1], w, lab.x, hang):
+            break
+        if hang is None:
+            hang = w.line.x0
+        taken.append(w)
+    if kind == "b" and taken[-1].index == src[-1]:
+        # the block ended over a blank line in the middle of a sentence (a paper set double-spaced): the
+        # paragraph reads on into the next block, as long as its lines run on
+        q = pos_of[taken[-1].index] + 1
+        while q < len(body) and q not in starts and owner_of.get(body[q].index, ("",))[0] == "b":
+            w, last = body[q], taken[-1]
+            if (SENTENCE_END.search(last.text.rstrip()) or not body.full_line(last.line)) \
+                    and not w.text[:1].islower():
+                break
+            if _ends_before(body, last, w, lab.x, hang) or owner_of[w.index][1] in taken_blocks:
+                break
+            hang = w.line.x0 if hang is None else hang
+            taken.append(w)
+            q += 1
+    return taken
+
+
+def _titles(extents: list[list[WorkLine]]) -> bool:
+    """Items whose first line ends as a title does (a colon; no stop on a line of its own, or one the text does not
+    run on from): a list of headings or topics, not paragraphs."""
+    def title(ws: list[WorkLine]) -> bool:
+        t = ws[0].text.rstrip()
+        if t.endswith(":"):
+            return True
+        # a short line with no stop ("Domestic price conditions"); a criterion that reads as a clause ("How
+        # effectively the group will use the grant") is longer
+        return len(t.split()) <= 7 and not t.endswith((".", ";", ",", "?", "!", ")", "\u201d", '"')) \
+            and (len(ws) == 1 or not t[-1:].islower())
+    return sum(title(ws) for ws in extents) >= 0.8 * len(extents)
+
+
 def _apply(body: Body, done: list[OpenParagraph], blocks: Blocks, sections: list[Section],
-           labels: list[_Label], accepted: dict[int, _Label], pos_of: dict[int, int],
+           labels: list[_Label], runs: list[tuple[_Run, list[_Label]]], pos_of: dict[int, int],
            owner_of: dict[int, tuple]) -> None:
-    starts = {lab.pos for lab in labels if lab.found} | set(accepted)
-    # parent of a letter or roman series: the nearest paragraph before it whose label stands further left
+    found = {lab.pos for lab in labels if lab.found}
     styles_of = {lab.pos: {st for st, _ in lab.keys} for lab in labels}
     number_of: dict[int, str] = {}
     for k, p in enumerate(done):
         if p.lines and p.lines[0] in pos_of:
             number_of[pos_of[p.lines[0]]] = p.number
+
+    def src_of(lab: _Label) -> list[int]:
+        return done[lab.owner[1]].lines if lab.owner[0] == "p" else blocks.indexes[lab.owner[1]]
+
+    # a list a paragraph the segmenter found goes on into (its lead-in "... as follows:" is that paragraph's
+    # line, or the list hangs from it) stays that paragraph's list
+    kept = []
+    for r, new in runs:
+        first = new[0]
+        prev = body[first.pos - 1] if first.pos else None
+        lead = owner_of.get(prev.index) if prev is not None else None
+        if lead and lead[0] == "p" and not first.found and r.style not in _styles(done[lead[1]], body, pos_of):
+            continue
+        if not first.found and r.first > 1 and not _opened_above(body, first, r.style, r.first):
+            continue  # its first members are not at the start of any line ("Regulation 3 (1) An employer ...")
+        if any(q < first.pos for q in found) and any(q > new[-1].pos for q in found) and all(
+                r.style not in styles_of[q] for q in found):
+            continue  # set among paragraphs of another series: a list or a quotation inside them
+        if _follows_found(body, first, done, found, pos_of):
+            continue  # a list set under a paragraph the segmenter read, just after it: that paragraph's parts
+        if (r.style[0] == "(n)" or r.style[:2] == ("dec", 1)) \
+                and sum(m.rest[:1].islower() for m in new) >= 0.5 * len(new):
+            continue  # "1. promotes ...", "2. details ...": a numbered list going on from its lead-in's sentence
+        kept.append((r, new))
+    starts = found | {m.pos for _, new in kept for m in new}
+    extents = {m.pos: _extent(body, m, src_of(m), starts, pos_of, owner_of, set()) for _, new in kept for m in new}
+    kept = [(r, new) for r, new in kept if not _titles([extents[m.pos] for m in new])]
+    accepted = {m.pos: m for _, new in kept for m in new}
+    if not accepted:
+        return
+    starts = found | set(accepted)
     new_paras: list[tuple[int, OpenParagraph]] = []
     cut_paras: dict[int, int] = {}  # done paragraph -> how many of its lines it keeps
     cut_blocks: dict[int, set[int]] = {}  # block -> Reading indexes taken from it
     for pos in sorted(accepted):
         lab = accepted[pos]
         kind, k = lab.owner
-        src = done[k].lines if kind == "p" else blocks.indexes[k]
-        at = src.index(body[pos].index)
-        taken = [body[pos]]
-        hang: Optional[float] = None
-        block_of = {body[pos].index: k}
-        for i in src[at + 1:]:
-            q = pos_of.get(i)
-            if q is None or q in starts:
-                break
-            w = body[q]
-            if kind == "b" and _ends_before(body, taken[-1], w, lab.x, hang):
-                break
-            if hang is None:
-                hang = w.line.x0
-            taken.append(w)
-            block_of[w.index] = k
-        if kind == "b" and taken[-1].index == src[-1]:
-            # the block ended over a blank line in the middle of a sentence (a paper set double-spaced): the
-            # paragraph reads on into the next block, as long as its lines run on
-            q = pos_of[taken[-1].index] + 1
-            while q < len(body) and q not in starts and owner_of.get(body[q].index, ("",))[0] == "b":
-                w, last = body[q], taken[-1]
-                if (SENTENCE_END.search(last.text.rstrip()) or not body.full_line(last.line)) \
-                        and not w.text[:1].islower():
-                    break
-                if _ends_before(body, last, w, lab.x, hang) or owner_of[w.index][1] in cut_blocks:
-                    break
-                hang = w.line.x0 if hang is None else hang
-                taken.append(w)
-                block_of[w.index] = owner_of[w.index][1]
-                q += 1
+        src = src_of(lab)
+        taken = _extent(body, lab, src, starts, pos_of, owner_of, set(cut_blocks))
         if kind == "p":
             if not _cuttable(done[k], body, pos_of):
                 continue
-            cut_paras[k] = min(cut_paras.get(k, len(src)), at)
+            cut_paras[k] = min(cut_paras.get(k, len(src)), src.index(body[pos].index))
         else:
-            for i, b in block_of.items():
-                cut_blocks.setdefault(b, set()).add(i)
+            for w in taken:
+                cut_blocks.setdefault(owner_of[w.index][1], set()).add(w.index)
         parent = _parent_of(lab, body, starts, owner_of, number_of, styles_of)
         number = f"{parent}({lab.label})" if parent else lab.label
         label, rest = lab.label, lab.rest
@@ -286,6 +354,42 @@ def _apply(body: Body, done: list[OpenParagraph], blocks: Blocks, sections: list
     merged = [(pos_of.get(p.lines[0], -1) if p.lines else -1, p) for p in done] + new_paras
     merged.sort(key=lambda t: t[0])
     done[:] = [p for _, p in merged]
+
+
+def _follows_found(body: Body, lab: _Label, done: list[OpenParagraph], found: set[int],
+                   pos_of: dict[int, int]) -> bool:
+    """Does the run open within two lines after a found paragraph's last line, set further in than its label?"""
+    ends = {pos_of[p.lines[-1]]: p for p in done if p.lines and p.lines[-1] in pos_of and p.lines[0] in pos_of}
+    for q in range(lab.pos - 1, max(-1, lab.pos - 3), -1):
+        p = ends.get(q)
+        if p is not None:
+            return body[pos_of[p.lines[0]]].line.x0 < lab.x - 3
+    return False
+
+
+def _opened_above(body: Body, lab: _Label, style: tuple, first: int) -> bool:
+    """Does the member before the run's first start a line above it, at its edge (a heading, a found paragraph)?"""
+    for q in range(lab.pos - 1, max(-1, lab.pos - 300), -1):
+        w = body[q]
+        if w.line.x0 > lab.x + _X_TOL:
+            continue
+        parsed = _parse(w.text)
+        if parsed is None:
+            continue
+        if abs(w.line.x0 - lab.x) <= _X_TOL and (style, first - 1) in parsed[2]:
+            return True
+        inner = _parse(parsed[1])  # "(2) (a) Recipients ...": the first member opens its parent's line
+        if inner is not None and (style, first - 1) in inner[2]:
+            return True
+    return False
+
+
+def _styles(p: OpenParagraph, body: Body, pos_of: dict[int, int]) -> set:
+    """The numbering styles a found paragraph's own label may be read in."""
+    if not p.lines or p.lines[0] not in pos_of:
+        return set()
+    parsed = _parse(body[pos_of[p.lines[0]]].text)
+    return {st for st, _ in parsed[2]} if parsed else set()
 
 
 def _ends_before(body: Body, last: WorkLine, w: WorkLine, label_x: float, hang: Optional[float]) -> bool:
