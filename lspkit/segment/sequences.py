@@ -290,14 +290,28 @@ def _apply(body: Body, done: list[OpenParagraph], blocks: Blocks, sections: list
     # a list a paragraph the segmenter found goes on into (its lead-in "... as follows:" is that paragraph's
     # line, or the list hangs from it) stays that paragraph's list
     kept = []
+    recovered = {m.pos for _, new in runs for m in new}
     for r, new in runs:
         first = new[0]
         prev = body[first.pos - 1] if first.pos else None
         lead = owner_of.get(prev.index) if prev is not None else None
         if lead and lead[0] == "p" and not first.found and r.style not in _styles(done[lead[1]], body, pos_of):
             continue
-        if not first.found and r.first > 1 and not _opened_above(body, first, r.style, r.first):
-            continue  # its first members are not at the start of any line ("Regulation 3 (1) An employer ...")
+        if not first.found and r.first > 1:
+            above = _opened_above(body, first, r.style, r.first)
+            if above is None:
+                continue  # its first members are not at the start of any line ("Regulation 3 (1) An employer ...")
+            if body[above].index in owner_of and above not in found and above not in recovered:
+                # the first member is text that failed a gate ("... this application," / "i. grants ..."), or a
+                # part inside a found paragraph of another series: what follows it is that list's too
+                continue
+        parent = _parent_of(first, body, found | {m.pos for m in new}, owner_of, number_of, styles_of)
+        if parent is not None and parent in {number_of.get(q) for q in found}:
+            continue  # a list set in under a paragraph the segmenter read: that paragraph's parts
+        if prev is not None and prev.text.rstrip().endswith(":") and first.pos >= 2 and lead and lead[0] == "b":
+            before = body[first.pos - 2]
+            if body.full_line(before.line) and _RUNS_ON.search(before.text.rstrip()) and _parse(before.text) is None:
+                continue  # "... any person who commits the following acts ... of the Board:": a sentence's list
         if any(q < first.pos for q in found) and any(q > new[-1].pos for q in found) and all(
                 r.style not in styles_of[q] for q in found):
             continue  # set among paragraphs of another series: a list or a quotation inside them
@@ -367,8 +381,8 @@ def _follows_found(body: Body, lab: _Label, done: list[OpenParagraph], found: se
     return False
 
 
-def _opened_above(body: Body, lab: _Label, style: tuple, first: int) -> bool:
-    """Does the member before the run's first start a line above it, at its edge (a heading, a found paragraph)?"""
+def _opened_above(body: Body, lab: _Label, style: tuple, first: int) -> Optional[int]:
+    """The line above where the member before the run's first starts, at its edge (a heading, a found paragraph)."""
     for q in range(lab.pos - 1, max(-1, lab.pos - 300), -1):
         w = body[q]
         if w.line.x0 > lab.x + _X_TOL:
@@ -377,11 +391,11 @@ def _opened_above(body: Body, lab: _Label, style: tuple, first: int) -> bool:
         if parsed is None:
             continue
         if abs(w.line.x0 - lab.x) <= _X_TOL and (style, first - 1) in parsed[2]:
-            return True
+            return q
         inner = _parse(parsed[1])  # "(2) (a) Recipients ...": the first member opens its parent's line
         if inner is not None and (style, first - 1) in inner[2]:
-            return True
-    return False
+            return q
+    return None
 
 
 def _styles(p: OpenParagraph, body: Body, pos_of: dict[int, int]) -> set:
