@@ -51,6 +51,7 @@ class _Label:
     x: float
     owner: tuple  # ("p", k) inside done paragraph k, ("b", k) inside block k
     found: bool = False  # the first line of a paragraph the segmenter made
+    page: int = 0
 
 
 @dataclass
@@ -60,6 +61,24 @@ class _Run:
     first: int
     last: int
     members: list[_Label] = field(default_factory=list)
+
+
+_QUICK = re.compile(r"^[^\S\n]*(?:\d{1,3}(?:\.\d{1,3}){0,3}[.)]?|\([0-9a-zA-Z]{1,5}\)|[a-zA-Z]{1,5}[.)]|Q\d{1,3}[.:)]?)"
+                    r"[^\S\n]+[A-Za-z\"'(\u2018\u201c]", re.M)
+
+
+def _label_lines(body: Body) -> list[int]:
+    """The Body positions of the lines that may open with a label: one regex over all the texts joined."""
+    texts = [w.text for w in body]
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:  # a text holding a line break itself: line by line
+        return [k for k, t in enumerate(texts) if _QUICK.match(t)]
+    out, line, at = [], 0, 0
+    for m in _QUICK.finditer(joined):
+        line += joined.count("\n", at, m.start())
+        at = m.start()
+        out.append(line)
+    return out
 
 
 def _parse(text: str) -> Optional[tuple[str, str, list[tuple[tuple, int]]]]:
@@ -124,6 +143,10 @@ def recover_sequences(body: Body, done: list[OpenParagraph], blocks: Blocks,
     Changes `done` and `blocks` in place; returns warnings (none yet: every recovered start is in a sequence)."""
     if not body.pdf or not (blocks.indexes or done):
         return []
+    hits = _label_lines(body)  # the few lines that open with a label, found for all lines at once in C
+    first_lines = {p.lines[0]: k for k, p in enumerate(done) if p.lines}
+    if not any(body[q].index not in first_lines for q in hits):
+        return []
     pos_of = {w.index: k for k, w in enumerate(body)}
     owner: dict[int, tuple] = {}
     for k, p in enumerate(done):
@@ -134,7 +157,6 @@ def recover_sequences(body: Body, done: list[OpenParagraph], blocks: Blocks,
             owner.setdefault(i, ("b", k))
     labels: list[_Label] = []
     boxes: dict[tuple[int, int], int] = {}  # lines per (page, box), filled on first need
-    first_lines = {p.lines[0]: k for k, p in enumerate(done) if p.lines}
     styles_of_found: dict[int, set] = {}
     for k, p in enumerate(done):
         if not p.lines or p.lines[0] not in pos_of:
@@ -143,15 +165,14 @@ def recover_sequences(body: Body, done: list[OpenParagraph], blocks: Blocks,
         parsed = _parse(w.text)
         if parsed is not None:
             styles_of_found[k] = {st for st, _ in parsed[2]}
-            labels.append(_Label(pos_of[p.lines[0]], parsed[0], parsed[1], parsed[2], w.line.x0, ("p", k), True))
-    for i, where in owner.items():
-        if i in first_lines or (where[0] == "p" and where[1] not in styles_of_found) or i not in pos_of:
+            labels.append(_Label(pos_of[p.lines[0]], parsed[0], parsed[1], parsed[2], w.line.x0, ("p", k), True,
+                                 w.line.page))
+    for pos in hits:
+        i = body[pos].index
+        where = owner.get(i)
+        if where is None or i in first_lines or (where[0] == "p" and where[1] not in styles_of_found):
             continue
-        pos = pos_of[i]
         w = body[pos]
-        first = w.text.lstrip()[:1]
-        if not (first.isdigit() or first in "(Q" or first.isalpha()):
-            continue
         parsed = _parse(w.text)
         if parsed is None:
             continue
@@ -164,7 +185,7 @@ def recover_sequences(body: Body, done: list[OpenParagraph], blocks: Blocks,
             continue
         if (w.line.box and _boxed(body, w, boxes)) or (w.line.size and w.line.size < 0.92 * body.size):
             continue  # a boxed quotation, a note or reference list in small type: never the paper's paragraphs
-        labels.append(_Label(pos, parsed[0], parsed[1], keys, w.line.x0, where))
+        labels.append(_Label(pos, parsed[0], parsed[1], keys, w.line.x0, where, False, w.line.page))
     if not any(not lab.found for lab in labels):
         return []
     labels.sort(key=lambda lab: lab.pos)
@@ -182,7 +203,10 @@ def _accepted(labels: list[_Label]) -> list[tuple["_Run", list[_Label]]]:
         for style, value in lab.keys:
             best = None
             for r in reversed(runs):
-                if r.style == style and r.last == value - 1 and abs(r.x - lab.x) <= _X_TOL:
+                # one series: the next value, at the same edge, on the same page or the next (a "5." pages on is
+                # another list's)
+                if r.style == style and r.last == value - 1 and abs(r.x - lab.x) <= _X_TOL \
+                        and lab.page - r.members[-1].page <= 1:
                     best = r
                     break
             if best is None:
