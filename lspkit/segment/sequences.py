@@ -157,20 +157,20 @@ def recover_sequences(body: Body, done: list[OpenParagraph], blocks: Blocks,
             owner.setdefault(i, ("b", k))
     labels: list[_Label] = []
     boxes: dict[tuple[int, int], int] = {}  # lines per (page, box), filled on first need
-    styles_of_found: dict[int, set] = {}
-    for k, p in enumerate(done):
-        if not p.lines or p.lines[0] not in pos_of:
-            continue
-        w = body[pos_of[p.lines[0]]]
-        parsed = _parse(w.text)
-        if parsed is not None:
-            styles_of_found[k] = {st for st, _ in parsed[2]}
-            labels.append(_Label(pos_of[p.lines[0]], parsed[0], parsed[1], parsed[2], w.line.x0, ("p", k), True,
-                                 w.line.page))
+    styles_cache: dict[int, set] = {}
+
+    def styles_of_found(k: int) -> set:
+        """The styles paragraph k's own label may be read in (parsed on first need: most are never asked)."""
+        if k not in styles_cache:
+            p = done[k]
+            parsed = _parse(body[pos_of[p.lines[0]]].text) if p.lines and p.lines[0] in pos_of else None
+            styles_cache[k] = {st for st, _ in parsed[2]} if parsed else set()
+        return styles_cache[k]
+
     for pos in hits:
         i = body[pos].index
         where = owner.get(i)
-        if where is None or i in first_lines or (where[0] == "p" and where[1] not in styles_of_found):
+        if where is None or i in first_lines or (where[0] == "p" and not styles_of_found(where[1])):
             continue
         w = body[pos]
         parsed = _parse(w.text)
@@ -178,7 +178,7 @@ def recover_sequences(body: Body, done: list[OpenParagraph], blocks: Blocks,
             continue
         keys = parsed[2]
         if where[0] == "p":  # inside a paragraph: only a member of that paragraph's own series glued on
-            keys = [kv for kv in keys if kv[0] in styles_of_found.get(where[1], ())]
+            keys = [kv for kv in keys if kv[0] in styles_of_found(where[1])]
             if not keys:
                 continue
         if _runs_on_into(body, pos) or _CAPTION.match(parsed[1]) or _CONTENTS.search(w.text.rstrip()):
@@ -186,8 +186,16 @@ def recover_sequences(body: Body, done: list[OpenParagraph], blocks: Blocks,
         if (w.line.box and _boxed(body, w, boxes)) or (w.line.size and w.line.size < 0.92 * body.size):
             continue  # a boxed quotation, a note or reference list in small type: never the paper's paragraphs
         labels.append(_Label(pos, parsed[0], parsed[1], keys, w.line.x0, where, False, w.line.page))
-    if not any(not lab.found for lab in labels):
+    if not labels:
         return []
+    for k, p in enumerate(done):  # the paragraphs found: members of the series the recovered ones may join
+        if not p.lines or p.lines[0] not in pos_of:
+            continue
+        w = body[pos_of[p.lines[0]]]
+        parsed = _parse(w.text)
+        if parsed is not None:
+            labels.append(_Label(pos_of[p.lines[0]], parsed[0], parsed[1], parsed[2], w.line.x0, ("p", k), True,
+                                 w.line.page))
     labels.sort(key=lambda lab: lab.pos)
     accepted = _accepted(labels)
     if not accepted:
