@@ -135,15 +135,19 @@ class FrontMatter:
         group: list[str] = []
         marked: list = []  # the group's lines, for their tracked changes
         page = remaining[0].line.page if remaining else 1
-        for w in remaining:
+        at = 0  # the group's first line in `remaining`: each block's lines are recorded, as `Blocks.flush` does
+        for k, w in enumerate(remaining):
             if w.gap_before and group:
+                blocks.indexes[len(blocks.done)] = [x.index for x in remaining[at:k]]
                 blocks.done.append(block(group, marked))
                 group, marked = [], []
+                at = k
             if not group:
                 page = w.line.page
             group.append(w.label.rest if w.label is not None and w.label.kind == "bullet" else w.text)
             marked.append(w.line)
         if group:
+            blocks.indexes[len(blocks.done)] = [x.index for x in remaining[at:]]
             blocks.done.append(block(group, marked))
 
 

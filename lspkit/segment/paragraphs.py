@@ -203,6 +203,8 @@ class Blocks:
         self.page = 0
         self.marked: list[Line] = []  # the open block's lines, for their tracked changes
         self.tops: list[tuple[int, float]] = []  # each done block's first line: its page and top
+        self.indexes: dict[int, list[int]] = {}  # a done block's position: its lines (Reading indexes; sequences.py)
+        self.open_indexes: list[int] = []
 
     def add_line(self, w: WorkLine, body: Body) -> None:
         if w.gap_before and self.lines and self.marked and self.marked[-1].page != w.line.page \
@@ -214,14 +216,18 @@ class Blocks:
             self.page = w.line.page
         self.lines.append(w.label.rest if w.label is not None and w.label.kind == "bullet" else w.text)
         self.marked.append(w.line)
+        self.open_indexes.append(w.index)
 
     def flush(self, body: Body) -> None:
         if self.lines:
             text = join_lines(self.lines, body.vocab)
             self.done.append(Block(text=text, page=self.page, changes=place_changes(self.marked, text)))
             self.tops.append((self.marked[0].page, self.marked[0].top) if self.marked else (self.page, 0.0))
+            if len(self.open_indexes) == len(self.lines):
+                self.indexes[len(self.done) - 1] = self.open_indexes
         self.lines = []
         self.marked = []
+        self.open_indexes = []
 
 
 # ---------------------------------------------------------------- joining lines
