@@ -37,6 +37,7 @@ from .lines import (
     working_lines,
 )
 from .listcolumns import join_list_columns
+from .coderows import code_rows
 from .margins import unplaced_margin_notes
 from .matter import (
     BackMatter,
@@ -129,6 +130,7 @@ def segment(reading: Reading) -> Document:
     s.decisions = record_lines(s.body)
     s.agenda = agenda_items(s.body)
     s.figures = figure_captions(s.body)
+    s.code_rows = code_rows(s.body)  # "2 Clerks" / "2 Custodians": a list's rows keyed by a grade, no paragraphs
     s.rows = rows if rows.heads or rows.subheads or rows.items else None  # (None: no line of _read_body asks)
     _read_body(s)
     paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
@@ -205,6 +207,7 @@ class _State:
     agenda_link: Optional[int] = None  # the last line set apart under it as a link to its papers
     rows: Optional[TableRows] = None  # a minutes table read row by row (lspkit.segment.tablerows)
     figures: set[int] = field(default_factory=set)  # a figure's caption, credit and drawn labels (figures.py)
+    code_rows: set[int] = field(default_factory=set)  # rows of a list keyed by a code that repeats (coderows.py)
     sub_item: Optional[tuple[str, str, float]] = None  # a lettered one's last roman sub-paragraph: parent, label, x
     motions: int = 0  # lettered resolutions opened under an unnumbered lead-in so far ("motion 2(a)")
     motion_keys: set[str] = field(default_factory=set)  # what those series hang from
@@ -340,7 +343,8 @@ def _read_body(s: _State) -> None:
             i += 1
             continue
         # "2. Reduce ..." under "1. Improve ...", set in inside "1.1 ... three priorities:": a list item, never a start
-        start = None if _next_list_item(s, w) or _list_of_letter(s, w) or _numeric_row(body, i) else \
+        start = None if _next_list_item(s, w) or _list_of_letter(s, w) or _numeric_row(body, i) \
+            or i in s.code_rows else \
             s.numbering.paragraph_start(body, i, s.outline.levels, in_paragraph, mid_sentence)
         # under an unnumbered heading, after the text that introduces them, lettered sentences are paragraphs too
         # ("General principles" / "... have emerged:" / "a. The Council will ..."), cited with the heading
@@ -1105,8 +1109,8 @@ def _chapter_series(body: Body) -> set[int]:
     for i in range(len(body)):
         lab = body[i].label
         if lab is not None and lab.kind == "chapter" and lab.word in ("Section", "Article") \
-                and body[i].text.lstrip().startswith(lab.word) and lab.number.isdigit():
-            found.setdefault(lab.word, []).append(i)
+                and body[i].text.lstrip()[:len(lab.word)].capitalize() == lab.word and lab.number.isdigit():
+            found.setdefault(lab.word, []).append(i)  # ("SECTION 2." in capitals too)
     out: set[int] = set()
     for word, idx in found.items():
         if len(idx) < 3:
@@ -1125,10 +1129,23 @@ def _chapter_series(body: Body) -> set[int]:
             # at the series' margin, or a bare label ("Section 5." set in by a tab) that is the series' next number
             at = abs(w.line.x0 - x) <= max(2.0, 0.6 * (w.line.size or 0)) or (not rest and last is not None
                                                                                and n == last + 1)
-            if w.gap_before and at and len(rest.split()) <= 6 and not rest[:1].islower():
+            # (after a gap, or right under the chapter's heading: "CHAPTER II Town Meetings" / "SECTION 1.")
+            under = i > 0 and body[i - 1].label is not None and body[i - 1].label.kind == "chapter" \
+                and body[i - 1].label.word == "Chapter"
+            if (w.gap_before or under) and at and len(rest.split()) <= 6 and not rest[:1].islower():
                 out.add(i)
             last = n
     return out
+
+
+def _bare_over_prose(body: Body, i: int) -> bool:
+    """Line i is a provision's label alone ("Section 5.") over the prose it numbers: the next line, on its page,
+    unlabelled and unstyled, opens with a capital, right under the label or, after a gap, set in under it."""
+    w = body[i]
+    nxt = body[i + 1] if i + 1 < len(body) else None
+    return not w.label.rest.strip() and nxt is not None and nxt.label is None \
+        and (not nxt.gap_before or nxt.line.x0 > w.line.x0 + (w.line.size or 10.0)) \
+        and nxt.line.page == w.line.page and nxt.text[:1].isupper() and not body.styled(nxt, nxt.text)
 
 
 def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence: bool, after_heading: bool) -> int:
@@ -1149,21 +1166,21 @@ def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence:
                        s.numbering.section_opens(number, annex=False))
         s.item = number
         return used
+    lab = w.label
+    if i in s.chapter_series and not mid_sentence and _bare_over_prose(s.body, i):
+        # a bare "Section 5." over the sentence it numbers ("The City of Rivergrove hereby adopts ..."): the
+        # provision, cited "Section 5", as where the label runs on into its sentence on its own line; so too over a
+        # gap where the sentence is set in under the label as a block of its own (a by-law's bold "SECTION 2." at
+        # the margin, its text indented below it), however much the label looks like a heading
+        _close(s)
+        s.paragraphs.start(w, f"{lab.word} {lab.number}", "", ParagraphKind.PARAGRAPH, s.outline.number,
+                           s.outline.heading)
+        return 1
     h = find_heading(s.body, i, s.outline, s.numbering, in_paragraph=in_paragraph, mid_sentence=mid_sentence,
                      in_title_block=s.front.open, after_heading=after_heading)
     if h is None and i in s.chapter_series and not mid_sentence:
         # "Section 3. Public Record Requests." or a bare "Section 4." after a gap, in a paper that prints the
         # series: a heading, never the tail of the paragraph above
-        lab = w.label
-        nxt = s.body[i + 1] if i + 1 < len(s.body) else None
-        if not lab.rest.strip() and nxt is not None and not nxt.gap_before and nxt.label is None \
-                and nxt.line.page == w.line.page and nxt.text[:1].isupper() and not s.body.styled(nxt, nxt.text):
-            # a bare "Section 5." over the sentence it numbers ("The City of Rivergrove hereby adopts ..."):
-            # the provision, cited "Section 5", as where the label runs on into its sentence on its own line
-            _close(s)
-            s.paragraphs.start(w, f"{lab.word} {lab.number}", "", ParagraphKind.PARAGRAPH, s.outline.number,
-                               s.outline.heading)
-            return 1
         h = Heading(lab.number, lab.rest.strip(), w.line.page, SectionKind.CHAPTER, None, 1)
     if h is None:
         return 0
