@@ -38,6 +38,8 @@ from .lines import (
 )
 from .listcolumns import join_list_columns
 from .coderows import code_rows
+from .sectionsign import SignedSections, signed_sections
+from .bracketed import bracketed_series
 from .margins import unplaced_margin_notes
 from .matter import (
     BackMatter,
@@ -130,6 +132,12 @@ def segment(reading: Reading) -> Document:
     s.decisions = record_lines(s.body)
     s.agenda = agenda_items(s.body)
     s.figures = figure_captions(s.body)
+    s.signed = signed_sections(s.body)  # "§ 2. Composition ... a. The commission ...": a law's sections (sectionsign)
+    brackets = bracketed_series(s.body)  # "Conditions" / "(1) All grants ...", "(2) ...": a policy's (bracketed.py)
+    if brackets.lines and not brackets.lines & s.signed.lines:
+        s.signed.lines |= brackets.lines
+        s.signed.starts.update(brackets.starts)
+        s.signed.ends |= brackets.ends
     s.code_rows = code_rows(s.body)  # "2 Clerks" / "2 Custodians": a list's rows keyed by a grade, no paragraphs
     s.rows = rows if rows.heads or rows.subheads or rows.items else None  # (None: no line of _read_body asks)
     _read_body(s)
@@ -207,6 +215,7 @@ class _State:
     agenda_link: Optional[int] = None  # the last line set apart under it as a link to its papers
     rows: Optional[TableRows] = None  # a minutes table read row by row (lspkit.segment.tablerows)
     figures: set[int] = field(default_factory=set)  # a figure's caption, credit and drawn labels (figures.py)
+    signed: SignedSections = field(default_factory=SignedSections)  # sections numbered "§ N." (sectionsign.py)
     code_rows: set[int] = field(default_factory=set)  # rows of a list keyed by a code that repeats (coderows.py)
     sub_item: Optional[tuple[str, str, float]] = None  # a lettered one's last roman sub-paragraph: parent, label, x
     motions: int = 0  # lettered resolutions opened under an unnumbered lead-in so far ("motion 2(a)")
@@ -244,6 +253,20 @@ def _read_body(s: _State) -> None:
         if i in s.figures:
             s.blocks.add_line(w, s.body)  # "Figure 3" / "Wire fall reeving diagram": set apart, and the paragraph
             i += 1  # the figure stands in goes on after it
+            continue
+        if i in s.signed.ends and i not in s.signed.lines:
+            _close(s)  # the line after a claimed unit's last ("Applications for support ..." after "(9) ..."): not its
+        if i in s.signed.lines:
+            units = s.signed.starts.get(i)
+            if units:
+                _close(s)  # "§ 2. Composition of the commission. a. The ...": "§ 2", then "§ 2(a)"
+                for u in units:
+                    s.paragraphs.start(w, u.ident, u.rest, ParagraphKind.PARAGRAPH, s.outline.number,
+                                       s.outline.heading, label=u.label, parent=u.parent)
+            else:
+                w.label = None  # ("(a) of section 3-211 ..." wrapped to a line's start: the unit's words)
+                _add_line(s, w)
+            i += 1
             continue
         if i in s.records:
             _close(s)  # "908 SCIENCE AND ...: Tim Farron has withdrawn his name.": the item's record, its paragraph
