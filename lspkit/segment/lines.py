@@ -450,9 +450,14 @@ def _runs_on_as_provision(w: WorkLine) -> bool:
     Removal of Student Advisory Board Members:"); a sentence ending with one introduces a list ("... shall be as
     follows:") and is the provision's."""
     lab = w.label
-    return lab is not None and lab.kind == "chapter" and lab.word in ("Section", "Article") \
-        and len(lab.rest.split()) >= 8 and not lab.rest.isupper() and lab.rest[:1].isupper() \
-        and (not lab.rest.rstrip().endswith(":") or bool(_LEAD_VERB.search(lab.rest)))
+    if lab is None or lab.kind != "chapter" or lab.word not in ("Section", "Article") or lab.rest.isupper() \
+            or not lab.rest[:1].isupper():
+        return False
+    if lab.rest.rstrip().endswith(":"):
+        # a short lead-in with its verb is a provision too ("Section 5: Their annual report shall contain:" over
+        # its lettered items), a title ending with a colon has none
+        return len(lab.rest.split()) >= 3 and bool(_LEAD_VERB.search(lab.rest))
+    return len(lab.rest.split()) >= 8
 
 
 # a sentence's verb in a provision that introduces a list ("SECTION 1: The order of business at all regular meetings

@@ -427,9 +427,13 @@ class Numbering:
             # wherever it follows on (a letter after a number is a provision inserted later; a few may be gone)
             # Under a new heading the series restarts ("ARTICLE IV" / "SECTION 1: The Library shall ..."), or goes
             # on from a provision of its own set as the heading ("SECTION 1: Mission Statement" / "SECTION 2: In ...")
+            # (or jumps on under a heading past provisions repealed: "AUDITORS" / "*(Sections 18, 19, 20, 21, and 22
+            # ... was repealed ...)" / "BOARD OF HEALTH" / "Section 23: The Board of Health shall ...")
             return self.last_levels is None or successor_kind(self.last_levels, cand, max_gap=3) is not None \
                 or self.heading_since_last and len(cand) == 1 and (cand == (1,) or section_levels is not None
-                                                                  and cand == (section_levels[-1] + 1,))
+                                                                  and cand == (section_levels[-1] + 1,)
+                                                                  or len(self.last_levels) == 1
+                                                                  and cand[0] > self.last_levels[0])
         if self._boxed_restart(body, i):
             self.series_x = w.line.x0
         if in_paragraph and not w.gap_before and body.pdf and not self.at_number_x(w, body):
