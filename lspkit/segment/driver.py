@@ -268,6 +268,12 @@ def _read_body(s: _State) -> None:
                 _add_line(s, w)
             i += 1
             continue
+        if i in s.code_rows:
+            if i - 1 not in s.code_rows:
+                _close(s)  # "1 Seasonal Laborer" / "2 Clerks" / "2 Custodians": a list's rows, after the text above
+            s.blocks.add_line(w, s.body)
+            i += 1
+            continue
         if i in s.records:
             _close(s)  # "908 SCIENCE AND ...: Tim Farron has withdrawn his name.": the item's record, its paragraph
             number, rest = s.records[i]
@@ -366,8 +372,7 @@ def _read_body(s: _State) -> None:
             i += 1
             continue
         # "2. Reduce ..." under "1. Improve ...", set in inside "1.1 ... three priorities:": a list item, never a start
-        start = None if _next_list_item(s, w) or _list_of_letter(s, w) or _numeric_row(body, i) \
-            or i in s.code_rows else \
+        start = None if _next_list_item(s, w) or _list_of_letter(s, w) or _numeric_row(body, i) else \
             s.numbering.paragraph_start(body, i, s.outline.levels, in_paragraph, mid_sentence)
         # under an unnumbered heading, after the text that introduces them, lettered sentences are paragraphs too
         # ("General principles" / "... have emerged:" / "a. The Council will ..."), cited with the heading

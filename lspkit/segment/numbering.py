@@ -1105,6 +1105,8 @@ def unique_ids(paragraphs: list, sections: Sequence = ()) -> tuple[list, list[st
         if p.label != p.number or p.kind.value != "paragraph":
             continue
         cand = _levels(p.number)
+        if cand is None and re.fullmatch(r"[A-Z][A-Za-z]+ \d{1,3}", p.number):
+            cand = _levels(p.number.split()[1])  # a provision's word and number ("Section 1" in each chapter)
         # the same number under the next unnumbered heading ("1. Report" under one committee, "1. Battery Park City
         # Library Branch" under the next) begins that heading's series again; under one heading it is a number
         # printed twice (and under a numbered one, its own series' number: "1" under "2 HAWSE proposals" then "1.1")
@@ -1117,7 +1119,7 @@ def unique_ids(paragraphs: list, sections: Sequence = ()) -> tuple[list, list[st
     # only series that restart ("1", "1.1" again) are qualified by their heading; a number printed again further
     # on ("4.42" after "4.45") is a duplicate, numbered "4.42 (2)" below
     every = runs
-    runs = [run for run in runs if (_levels(out[run[0]].number) or (1,))[-1] == 1]
+    runs = [run for run in runs if (_levels(out[run[0]].number.split()[-1]) or (1,))[-1] == 1]
     if len(runs) == 1 and len(every) > 1:
         # one series from 1 (a contents page's "1)" .. "16)") whose numbers the text prints again under other
         # headings, its own numbering starting later ("2" under the heading "1 The Ratification ..."): a restart
