@@ -250,3 +250,33 @@ def test_a_section_with_a_short_lead_in_is_a_provision_over_its_items():
     assert "Their annual report shall contain:" in texts
     assert "The Board of Health shall keep records showing:" in texts
     assert any(t.startswith("It shall be their duty to look after the sanitary condition") for t in texts)
+
+
+# ---------------------------------------------------------------- the next undotted number right under a heading
+
+@pytest.fixture(scope="module")
+def grades_after_paragraphs(tmp_path_factory):
+    """Paragraphs "1." to "4.", then a heading, then a list of grades set tight, undotted ("3 Library Assistant",
+    "4 Water Operator", "5 Highway Foreman", ...): the grade after "4 Water Operator" follows the last paragraph's
+    number, but the line above it is a row of the list, not the heading."""
+    page, y = [], 80
+    for k, text in enumerate(["The Board shall meet once a month at the Town Hall.",
+                              "The Board shall elect a chair at its first meeting each year.",
+                              "The Board shall fix the grade of every position of the town.",
+                              "The Board shall keep minutes of every meeting it holds."], start=1):
+        page.append((72, y, f"{k}. {text}", 10, "Helvetica"))
+        y += 22
+    page.append((72, y + 8, "GRADES FOR POSITIONS", 11, "Helvetica-Bold"))
+    y += 30
+    for grade, title in [(3, "Library Assistant"), (4, "Water Operator"), (5, "Highway Foreman"), (6, "Assessor")]:
+        page.append((72, y, f"{grade} {title}", 10, "Helvetica"))
+        y += 12
+    return draw(tmp_path_factory.mktemp("grades") / "grades.pdf", [page])
+
+
+def test_a_row_of_numbered_titles_under_another_row_is_no_paragraph(grades_after_paragraphs):
+    # Brookfield's grades ("4 Water Operators" / "5 Highway Foreman 6 Assessor ...") were read as paragraph 5 since
+    # round 13's rule for the next undotted number right under a heading ("Nature of the work" / "12 The
+    # Management of ..."), there fired with the heading far above
+    d = extract(grades_after_paragraphs)
+    assert [p.number for p in d.paragraphs] == ["1", "2", "3", "4"]

@@ -549,9 +549,12 @@ class Numbering:
     def _undotted_item(self, body: Body, i: int, mid_sentence: bool) -> bool:
         """The next item of a dotted flat series printed without its dot ("2. Apply funds ...;" then "3 Co-operate
         with ..."), or of an undotted one: after an item that ended (not a number wrapped mid-sentence, "for 12" /
-        "months"), or right under a heading set tight over it ("Nature of the work" / "12 The Management of ...")."""
+        "months"), or right under a heading set tight over it ("Nature of the work" / "12 The Management of ..."):
+        the line above unnumbered, not a row of a list of numbered titles ("4 Water Operators" / "5 Highway Foreman"
+        in a by-law's grades, a heading further up)."""
         return not mid_sentence and self._next_flat(body, i) and (bool(
-            re.search(r"[.;:!?][\"'”’)]*$|[;,]\s*(?:and|or)$", body[i - 1].text.rstrip())) or self.heading_since_last)
+            re.search(r"[.;:!?][\"'”’)]*$|[;,]\s*(?:and|or)$", body[i - 1].text.rstrip()))
+            or self.heading_since_last and body[i - 1].label is None)
 
     def _phrase_list(self, body: Body, i: int) -> bool:
         """Is line i an item of a short numbered list of phrases ("Challenges:" then "1. Increasing congestion",
