@@ -172,6 +172,14 @@ def test_a_bylaws_bare_bold_section_labels_number_the_prose_set_in_under_them():
     assert got["1(Section 1)"].label == "Section 1"
     assert got["2(Section 1)"].text.startswith("The Annual Town Election shall be held on the first Monday of May")
     assert got["2(Section 12)"].text == "There shall be no more than two amendments to a motion."
+    # a label after a gap in larger bold type ends the provision above, however its last line ended ("... (AG
+    # Approval July 28, 2011)" / "SECTION 5."); its lettered provisions, spaced apart at its text's margin, are
+    # "5(Section 5)(a)" to "(d)", a note set in under one of them ("(Amended June 15, 2018) ...") inside it
+    assert got["5(Section 4)"].text.endswith("(AG Approval July 28, 2011)")
+    assert got["5(Section 5)"].text.startswith("Any local license or permit including renewals")
+    assert got["5(Section 5)"].text.endswith("(Added 5/1991)")
+    assert [got[f"5(Section 5)({c})"].parent for c in "abcd"] == ["5(Section 5)"] * 4
+    assert got["5(Section 5)(c)"].text.startswith("Any party shall be given an opportunity")
 
 
 def test_a_bylaws_grade_list_is_no_paragraphs():

@@ -221,6 +221,8 @@ class _State:
     motions: int = 0  # lettered resolutions opened under an unnumbered lead-in so far ("motion 2(a)")
     motion_keys: set[str] = field(default_factory=set)  # what those series hang from
     motion_item: Optional[tuple[int, float, Optional[float]]] = None  # the open resolution: id, label x, wrap x
+    # a bare "SECTION 5." over its prose: its id, the prose's margin, the last letter of its lettered provisions
+    provision: Optional[tuple[str, float, Optional[str]]] = None
 
 
 def _read_body(s: _State) -> None:
@@ -345,6 +347,17 @@ def _read_body(s: _State) -> None:
             i += used
             after_heading = i
             continue
+        sub_provision = _sub_provision(s, w)
+        if sub_provision is not None:
+            ident, letter, rest, parent = sub_provision
+            _close(s)  # "a. The Town Collector ..." spaced apart at the margin of "SECTION 5."'s prose: "Section 5(a)"
+            s.paragraphs.start(w, ident, rest, ParagraphKind.PARAGRAPH, s.outline.number, s.outline.heading,
+                               label=letter, parent=parent)
+            i += 1
+            continue
+        if w.label is not None and w.label.kind != "part" or w.gap_before and s.provision is not None \
+                and w.line.x0 < s.provision[1] - 2.0:
+            s.provision = None  # (another label, or a block left of its margin: the provision's letters are over)
         item = s.items.step(body, i, s.outline.number, len(s.outline.sections), mid_sentence) if s.items else None
         if item is not None:
             _close(s)  # an outline's item (`A.`, `1.`, `a.` below each other): cited by its path, "I:A.1"
@@ -1166,6 +1179,23 @@ def _chapter_series(body: Body) -> set[int]:
     return out
 
 
+_PROVISION_LETTER = re.compile(r"^([a-z])\.\s+(?=[A-Z“\"‘(])(.*)$", re.S)
+
+
+def _sub_provision(s: _State, w: WorkLine) -> Optional[tuple[str, str, str, str]]:
+    """Line w opens the next lettered provision ("a. The Town Collector ...", then "b.") of the open bare "SECTION
+    5." provision: after a gap, at the margin of the provision's prose, the letters in order from "a", each a
+    sentence.  Its id, letter, text and parent; None otherwise."""
+    if s.provision is None or not w.gap_before or s.paragraphs.open is None:
+        return None
+    ident, x, last = s.provision
+    m = _PROVISION_LETTER.match(w.text.lstrip())
+    if m is None or abs(w.line.x0 - x) > 2.0 or m.group(1) != ("a" if last is None else chr(ord(last) + 1)):
+        return None
+    s.provision = (ident, x, m.group(1))
+    return f"{ident}({m.group(1)})", m.group(1), m.group(2).strip(), ident
+
+
 def _bare_over_prose(body: Body, i: int) -> bool:
     """Line i is a provision's label alone ("Section 5.") over the prose it numbers: the next line, on its page,
     unlabelled and unstyled, opens with a capital, right under the label or, after a gap, set in under it."""
@@ -1195,7 +1225,10 @@ def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence:
         s.item = number
         return used
     lab = w.label
-    if i in s.chapter_series and not mid_sentence and _bare_over_prose(s.body, i):
+    if i in s.chapter_series and _bare_over_prose(s.body, i) and (
+            not mid_sentence or w.gap_before and w.line.bold and s.body.big(w)):
+        # (after a gap in larger bold type, a bare label ends the text above whatever its last line ended with: "...
+        # (AG Approval July 28, 2011)" / "SECTION 5.")
         # a bare "Section 5." over the sentence it numbers ("The City of Rivergrove hereby adopts ..."): the
         # provision, cited "Section 5", as where the label runs on into its sentence on its own line; so too over a
         # gap where the sentence is set in under the label as a block of its own (a by-law's bold "SECTION 2." at
@@ -1203,6 +1236,7 @@ def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence:
         _close(s)
         s.paragraphs.start(w, f"{lab.word} {lab.number}", "", ParagraphKind.PARAGRAPH, s.outline.number,
                            s.outline.heading)
+        s.provision = (f"{lab.word} {lab.number}", s.body[i + 1].line.x0, None)
         return 1
     h = find_heading(s.body, i, s.outline, s.numbering, in_paragraph=in_paragraph, mid_sentence=mid_sentence,
                      in_title_block=s.front.open, after_heading=after_heading)

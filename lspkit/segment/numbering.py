@@ -1159,6 +1159,15 @@ def unique_ids(paragraphs: list, sections: Sequence = ()) -> tuple[list, list[st
             for k in run:
                 p = out[k]
                 out[k] = replace(p, number=qual(p.number), label=p.label, parent=parent or p.parent)
+    # the sub-paragraphs of a paragraph qualified above follow it ("Section 5(a)" under "5(Section 5)", Section 5
+    # of Chapter V: "5(Section 5)(a)"), each under the paragraph of that number last seen above it
+    renamed: dict[str, str] = {}
+    for k, (old, p) in enumerate(zip(paragraphs, out)):
+        if p.number != old.number:
+            renamed[old.number] = p.number
+        elif p.parent in renamed and p.number.startswith(f"{p.parent}("):
+            new_parent = renamed[p.parent]
+            out[k] = replace(p, number=new_parent + p.number[len(p.parent):], label=p.label, parent=new_parent)
     seen: dict[str, int] = {}
     final, warnings = [], []
     taken = {p.number for p in out}
