@@ -10,9 +10,9 @@ its first lettered sub-item glued on ("(2) (a) Recipients ...", then "(b)", "(c)
 itself: its sub-items are, cited "Conditions (2)(a)".
 
 Gated on the paper: two or more series of two items or more (or one of four or more), together five items or more
-(a series of one among them too), at one margin,
-and no line numbered as a paragraph ("1.", "2.1") at that margin in the pages they span.  An item ends at the next
-item, or at a line back at the margin with no number, or set apart by a gap or in a larger type.
+(a series of one among them too), at one margin, and no line numbered as a paragraph or an item ("1.", "2.1", a
+minute's "293.") at that margin or left of it in the pages they span.  An item ends at the next item, or at a line
+back at the margin with no number, or set apart by a gap or in a larger type.
 """
 from __future__ import annotations
 
@@ -53,9 +53,10 @@ def bracketed_series(body: Body) -> SignedSections:
     if sum(len(s) for s in series) < 5 or not (len(runs) >= 2 or max(runs, default=0) >= 4):
         return out
     pages = {body[i].line.page for s in series for i in s}
-    if any(w.label is not None and w.label.kind == "number" and abs(w.line.x0 - x) <= 2.0 and w.line.page in pages
+    if any(w.label is not None and w.label.kind == "number" and w.line.x0 <= x + 2.0 and w.line.page in pages
            for w in body):
-        return out  # a paper numbered "1.", "2.1" at that margin: the brackets are lists inside its paragraphs
+        return out  # a paper numbered "1.", "2.1", "293." at or left of that margin: the brackets are lists or
+        # resolutions inside its paragraphs and items
     for s in series:
         key = body[s[0] - 1].text.strip().rstrip(":").strip()
         for k, i in enumerate(s):
