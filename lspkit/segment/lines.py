@@ -508,7 +508,7 @@ def _leading(lines: Sequence[Line], furniture: dict[int, str]) -> float:
         if double is not None and double > leading:
             return double
     body = by_size.most_common(1)[0][0]
-    wrapped = _wrapped_leading(lines, furniture, body)
+    wrapped = _wrapped_leading(lines, furniture, body, leading)
     # (only where the wraps' spacing is one the median counts, and far from it: lines whose boxes overlap the next
     # by 2 pt or more are left as they are read today, their paragraph gaps unseen; see the revert of f776f53)
     if wrapped is not None and wrapped > -2.0 and abs(wrapped - leading) > 0.5 * body:
@@ -516,11 +516,19 @@ def _leading(lines: Sequence[Line], furniture: dict[int, str]) -> float:
     return leading
 
 
-def _wrapped_leading(lines: Sequence[Line], furniture: dict[int, str], size: float) -> Optional[float]:
+def _wrapped_count(found: list[float], leading: float) -> int:
+    """How many wraps a paper must show before their spacing replaces the median as its leading: 20 where the
+    wraps are wider (a double-spaced paper), 100 where they are tighter (a paper of many one-line labels and
+    schedules, whose median is a gap; an agenda's few wrapped lines would turn its dashed rules into headings)."""
+    return 20 if found and found[len(found) // 2] > leading else 100
+
+
+def _wrapped_leading(lines: Sequence[Line], furniture: dict[int, str], size: float, leading: float) -> Optional[float]:
     """The space between a paragraph's lines where a line of body type runs to the text's right edge and the next
     goes on under it: a wrap, so that space is the leading whatever else the paper holds (a by-law of one-line
     labels and fine schedules, whose median spacing is a paragraph gap; a local law typed double-spaced, whose
-    paragraphs are set apart by an indent, not a wider space).  None unless 20 or more wraps, nearly all alike."""
+    paragraphs are set apart by an indent, not a wider space).  None unless enough wraps (`_wrapped_count`), nearly
+    all alike."""
     if not size:
         return None
     rights = sorted(ln.x1 for ln in lines if ln.text and abs(ln.size - size) < 0.5)
@@ -537,9 +545,9 @@ def _wrapped_leading(lines: Sequence[Line], furniture: dict[int, str], size: flo
                 and not prev.text.rstrip().endswith((".", ":", ";")):
             found.append(ln.top - prev.bottom)
         prev = ln
-    if len(found) < 20:
-        return None
     found.sort()
+    if len(found) < _wrapped_count(found, leading):
+        return None
     usual = found[len(found) // 2]
     alike = sum(1 for sp in found if abs(sp - usual) <= 1.0)
     return usual if alike >= 0.7 * len(found) else None

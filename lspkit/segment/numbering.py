@@ -1159,13 +1159,14 @@ def unique_ids(paragraphs: list, sections: Sequence = ()) -> tuple[list, list[st
             for k in run:
                 p = out[k]
                 out[k] = replace(p, number=qual(p.number), label=p.label, parent=parent or p.parent)
-    # the sub-paragraphs of a paragraph qualified above follow it ("Section 5(a)" under "5(Section 5)", Section 5
-    # of Chapter V: "5(Section 5)(a)"), each under the paragraph of that number last seen above it
+    # the sub-paragraphs of a provision qualified above follow it ("Section 5(a)" under "5(Section 5)", Section 5
+    # of Chapter V: "5(Section 5)(a)"), each under the provision of that number last seen above it
     renamed: dict[str, str] = {}
     for k, (old, p) in enumerate(zip(paragraphs, out)):
         if p.number != old.number:
             renamed[old.number] = p.number
-        elif p.parent in renamed and p.number.startswith(f"{p.parent}("):
+        elif p.parent in renamed and p.number.startswith(f"{p.parent}(") \
+                and re.fullmatch(r"[A-Z][A-Za-z]+ \d{1,3}", p.parent):  # (a provision's: other ids stay as they were)
             new_parent = renamed[p.parent]
             out[k] = replace(p, number=new_parent + p.number[len(p.parent):], label=p.label, parent=new_parent)
     seen: dict[str, int] = {}
