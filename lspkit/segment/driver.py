@@ -37,6 +37,9 @@ from .lines import (
     working_lines,
 )
 from .listcolumns import join_list_columns
+from .coderows import code_rows
+from .sectionsign import SignedSections, signed_sections
+from .bracketed import bracketed_series
 from .margins import unplaced_margin_notes
 from .matter import (
     BackMatter,
@@ -130,6 +133,13 @@ def segment(reading: Reading) -> Document:
     s.decisions = record_lines(s.body)
     s.agenda = agenda_items(s.body)
     s.figures = figure_captions(s.body)
+    s.signed = signed_sections(s.body)  # "§ 2. Composition ... a. The commission ...": a law's sections (sectionsign)
+    brackets = bracketed_series(s.body)  # "Conditions" / "(1) All grants ...", "(2) ...": a policy's (bracketed.py)
+    if brackets.lines and not brackets.lines & s.signed.lines:
+        s.signed.lines |= brackets.lines
+        s.signed.starts.update(brackets.starts)
+        s.signed.ends |= brackets.ends
+    s.code_rows = code_rows(s.body)  # "2 Clerks" / "2 Custodians": a list's rows keyed by a grade, no paragraphs
     s.rows = rows if rows.heads or rows.subheads or rows.items else None  # (None: no line of _read_body asks)
     _read_body(s)
     recover_sequences(s.body, s.paragraphs.done, s.blocks, s.outline.sections)  # labels in a sequence left as text
@@ -221,10 +231,14 @@ class _State:
     agenda_link: Optional[int] = None  # the last line set apart under it as a link to its papers
     rows: Optional[TableRows] = None  # a minutes table read row by row (lspkit.segment.tablerows)
     figures: set[int] = field(default_factory=set)  # a figure's caption, credit and drawn labels (figures.py)
+    signed: SignedSections = field(default_factory=SignedSections)  # sections numbered "§ N." (sectionsign.py)
+    code_rows: set[int] = field(default_factory=set)  # rows of a list keyed by a code that repeats (coderows.py)
     sub_item: Optional[tuple[str, str, float]] = None  # a lettered one's last roman sub-paragraph: parent, label, x
     motions: int = 0  # lettered resolutions opened under an unnumbered lead-in so far ("motion 2(a)")
     motion_keys: set[str] = field(default_factory=set)  # what those series hang from
     motion_item: Optional[tuple[int, float, Optional[float]]] = None  # the open resolution: id, label x, wrap x
+    # a bare "SECTION 5." over its prose: its id, the prose's margin, the last letter of its lettered provisions
+    provision: Optional[tuple[str, float, Optional[str]]] = None
 
 
 def _read_body(s: _State) -> None:
@@ -257,6 +271,26 @@ def _read_body(s: _State) -> None:
         if i in s.figures:
             s.blocks.add_line(w, s.body)  # "Figure 3" / "Wire fall reeving diagram": set apart, and the paragraph
             i += 1  # the figure stands in goes on after it
+            continue
+        if i in s.signed.ends and i not in s.signed.lines:
+            _close(s)  # the line after a claimed unit's last ("Applications for support ..." after "(9) ..."): not its
+        if i in s.signed.lines:
+            units = s.signed.starts.get(i)
+            if units:
+                _close(s)  # "§ 2. Composition of the commission. a. The ...": "§ 2", then "§ 2(a)"
+                for u in units:
+                    s.paragraphs.start(w, u.ident, u.rest, ParagraphKind.PARAGRAPH, s.outline.number,
+                                       s.outline.heading, label=u.label, parent=u.parent)
+            else:
+                w.label = None  # ("(a) of section 3-211 ..." wrapped to a line's start: the unit's words)
+                _add_line(s, w)
+            i += 1
+            continue
+        if i in s.code_rows:
+            if i - 1 not in s.code_rows:
+                _close(s)  # "1 Seasonal Laborer" / "2 Clerks" / "2 Custodians": a list's rows, after the text above
+            s.blocks.add_line(w, s.body)
+            i += 1
             continue
         if i in s.records:
             _close(s)  # "908 SCIENCE AND ...: Tim Farron has withdrawn his name.": the item's record, its paragraph
@@ -329,6 +363,17 @@ def _read_body(s: _State) -> None:
             i += used
             after_heading = i
             continue
+        sub_provision = _sub_provision(s, w)
+        if sub_provision is not None:
+            ident, letter, rest, parent = sub_provision
+            _close(s)  # "a. The Town Collector ..." spaced apart at the margin of "SECTION 5."'s prose: "Section 5(a)"
+            s.paragraphs.start(w, ident, rest, ParagraphKind.PARAGRAPH, s.outline.number, s.outline.heading,
+                               label=letter, parent=parent)
+            i += 1
+            continue
+        if w.label is not None and w.label.kind != "part" or w.gap_before and s.provision is not None \
+                and w.line.x0 < s.provision[1] - 2.0:
+            s.provision = None  # (another label, or a block left of its margin: the provision's letters are over)
         item = s.items.step(body, i, s.outline.number, len(s.outline.sections), mid_sentence) if s.items else None
         if item is not None:
             _close(s)  # an outline's item (`A.`, `1.`, `a.` below each other): cited by its path, "I:A.1"
@@ -1121,8 +1166,8 @@ def _chapter_series(body: Body) -> set[int]:
     for i in range(len(body)):
         lab = body[i].label
         if lab is not None and lab.kind == "chapter" and lab.word in ("Section", "Article") \
-                and body[i].text.lstrip().startswith(lab.word) and lab.number.isdigit():
-            found.setdefault(lab.word, []).append(i)
+                and body[i].text.lstrip()[:len(lab.word)].capitalize() == lab.word and lab.number.isdigit():
+            found.setdefault(lab.word, []).append(i)  # ("SECTION 2." in capitals too)
     out: set[int] = set()
     for word, idx in found.items():
         if len(idx) < 3:
@@ -1141,10 +1186,40 @@ def _chapter_series(body: Body) -> set[int]:
             # at the series' margin, or a bare label ("Section 5." set in by a tab) that is the series' next number
             at = abs(w.line.x0 - x) <= max(2.0, 0.6 * (w.line.size or 0)) or (not rest and last is not None
                                                                                and n == last + 1)
-            if w.gap_before and at and len(rest.split()) <= 6 and not rest[:1].islower():
+            # (after a gap, or right under the chapter's heading: "CHAPTER II Town Meetings" / "SECTION 1.")
+            under = i > 0 and body[i - 1].label is not None and body[i - 1].label.kind == "chapter" \
+                and body[i - 1].label.word == "Chapter"
+            if (w.gap_before or under) and at and len(rest.split()) <= 6 and not rest[:1].islower():
                 out.add(i)
             last = n
     return out
+
+
+_PROVISION_LETTER = re.compile(r"^([a-z])\.\s+(?=[A-Z“\"‘(])(.*)$", re.S)
+
+
+def _sub_provision(s: _State, w: WorkLine) -> Optional[tuple[str, str, str, str]]:
+    """Line w opens the next lettered provision ("a. The Town Collector ...", then "b.") of the open bare "SECTION
+    5." provision: after a gap, at the margin of the provision's prose, the letters in order from "a", each a
+    sentence.  Its id, letter, text and parent; None otherwise."""
+    if s.provision is None or not w.gap_before or s.paragraphs.open is None:
+        return None
+    ident, x, last = s.provision
+    m = _PROVISION_LETTER.match(w.text.lstrip())
+    if m is None or abs(w.line.x0 - x) > 2.0 or m.group(1) != ("a" if last is None else chr(ord(last) + 1)):
+        return None
+    s.provision = (ident, x, m.group(1))
+    return f"{ident}({m.group(1)})", m.group(1), m.group(2).strip(), ident
+
+
+def _bare_over_prose(body: Body, i: int) -> bool:
+    """Line i is a provision's label alone ("Section 5.") over the prose it numbers: the next line, on its page,
+    unlabelled and unstyled, opens with a capital, right under the label or, after a gap, set in under it."""
+    w = body[i]
+    nxt = body[i + 1] if i + 1 < len(body) else None
+    return not w.label.rest.strip() and nxt is not None and nxt.label is None \
+        and (not nxt.gap_before or nxt.line.x0 > w.line.x0 + (w.line.size or 10.0)) \
+        and nxt.line.page == w.line.page and nxt.text[:1].isupper() and not body.styled(nxt, nxt.text)
 
 
 def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence: bool, after_heading: bool) -> int:
@@ -1165,21 +1240,25 @@ def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence:
                        s.numbering.section_opens(number, annex=False))
         s.item = number
         return used
+    lab = w.label
+    if i in s.chapter_series and _bare_over_prose(s.body, i) and (
+            not mid_sentence or w.gap_before and w.line.bold and s.body.big(w)):
+        # (after a gap in larger bold type, a bare label ends the text above whatever its last line ended with: "...
+        # (AG Approval July 28, 2011)" / "SECTION 5.")
+        # a bare "Section 5." over the sentence it numbers ("The City of Rivergrove hereby adopts ..."): the
+        # provision, cited "Section 5", as where the label runs on into its sentence on its own line; so too over a
+        # gap where the sentence is set in under the label as a block of its own (a by-law's bold "SECTION 2." at
+        # the margin, its text indented below it), however much the label looks like a heading
+        _close(s)
+        s.paragraphs.start(w, f"{lab.word} {lab.number}", "", ParagraphKind.PARAGRAPH, s.outline.number,
+                           s.outline.heading)
+        s.provision = (f"{lab.word} {lab.number}", s.body[i + 1].line.x0, None)
+        return 1
     h = find_heading(s.body, i, s.outline, s.numbering, in_paragraph=in_paragraph, mid_sentence=mid_sentence,
                      in_title_block=s.front.open, after_heading=after_heading)
     if h is None and i in s.chapter_series and not mid_sentence:
         # "Section 3. Public Record Requests." or a bare "Section 4." after a gap, in a paper that prints the
         # series: a heading, never the tail of the paragraph above
-        lab = w.label
-        nxt = s.body[i + 1] if i + 1 < len(s.body) else None
-        if not lab.rest.strip() and nxt is not None and not nxt.gap_before and nxt.label is None \
-                and nxt.line.page == w.line.page and nxt.text[:1].isupper() and not s.body.styled(nxt, nxt.text):
-            # a bare "Section 5." over the sentence it numbers ("The City of Rivergrove hereby adopts ..."):
-            # the provision, cited "Section 5", as where the label runs on into its sentence on its own line
-            _close(s)
-            s.paragraphs.start(w, f"{lab.word} {lab.number}", "", ParagraphKind.PARAGRAPH, s.outline.number,
-                               s.outline.heading)
-            return 1
         h = Heading(lab.number, lab.rest.strip(), w.line.page, SectionKind.CHAPTER, None, 1)
     if h is None:
         return 0

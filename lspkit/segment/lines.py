@@ -450,9 +450,14 @@ def _runs_on_as_provision(w: WorkLine) -> bool:
     Removal of Student Advisory Board Members:"); a sentence ending with one introduces a list ("... shall be as
     follows:") and is the provision's."""
     lab = w.label
-    return lab is not None and lab.kind == "chapter" and lab.word in ("Section", "Article") \
-        and len(lab.rest.split()) >= 8 and not lab.rest.isupper() and lab.rest[:1].isupper() \
-        and (not lab.rest.rstrip().endswith(":") or bool(_LEAD_VERB.search(lab.rest)))
+    if lab is None or lab.kind != "chapter" or lab.word not in ("Section", "Article") or lab.rest.isupper() \
+            or not lab.rest[:1].isupper():
+        return False
+    if lab.rest.rstrip().endswith(":"):
+        # a short lead-in with its verb is a provision too ("Section 5: Their annual report shall contain:" over
+        # its lettered items), a title ending with a colon has none
+        return len(lab.rest.split()) >= 3 and bool(_LEAD_VERB.search(lab.rest))
+    return len(lab.rest.split()) >= 8
 
 
 # a sentence's verb in a provision that introduces a list ("SECTION 1: The order of business at all regular meetings
@@ -502,7 +507,50 @@ def _leading(lines: Sequence[Line], furniture: dict[int, str]) -> float:
         double = _double_spacing(pairs, size) if size and chars >= 0.3 * total else None
         if double is not None and double > leading:
             return double
+    body = by_size.most_common(1)[0][0]
+    wrapped = _wrapped_leading(lines, furniture, body, leading)
+    # (only where the wraps' spacing is one the median counts, and far from it: lines whose boxes overlap the next
+    # by 2 pt or more are left as they are read today, their paragraph gaps unseen; see the revert of f776f53)
+    if wrapped is not None and wrapped > -2.0 and abs(wrapped - leading) > 0.5 * body:
+        return max(wrapped, 0.0)
     return leading
+
+
+def _wrapped_count(found: list[float], leading: float) -> int:
+    """How many wraps a paper must show before their spacing replaces the median as its leading: 20 where the
+    wraps are wider (a double-spaced paper), 100 where they are tighter (a paper of many one-line labels and
+    schedules, whose median is a gap; an agenda's few wrapped lines would turn its dashed rules into headings)."""
+    return 20 if found and found[len(found) // 2] > leading else 100
+
+
+def _wrapped_leading(lines: Sequence[Line], furniture: dict[int, str], size: float, leading: float) -> Optional[float]:
+    """The space between a paragraph's lines where a line of body type runs to the text's right edge and the next
+    goes on under it: a wrap, so that space is the leading whatever else the paper holds (a by-law of one-line
+    labels and fine schedules, whose median spacing is a paragraph gap; a local law typed double-spaced, whose
+    paragraphs are set apart by an indent, not a wider space).  None unless enough wraps (`_wrapped_count`), nearly
+    all alike."""
+    if not size:
+        return None
+    rights = sorted(ln.x1 for ln in lines if ln.text and abs(ln.size - size) < 0.5)
+    if len(rights) < 40:
+        return None
+    right = rights[int(0.9 * len(rights))]
+    found: list[float] = []
+    prev = None
+    for i, ln in enumerate(lines):
+        if i in furniture or not ln.text:
+            continue
+        if prev is not None and prev.page == ln.page and ln.top > prev.top and abs(prev.size - size) < 0.5 \
+                and abs(ln.size - size) < 0.5 and prev.x1 >= right - 1.5 * size and ln.x0 <= prev.x0 + 2 \
+                and not prev.text.rstrip().endswith((".", ":", ";")):
+            found.append(ln.top - prev.bottom)
+        prev = ln
+    found.sort()
+    if len(found) < _wrapped_count(found, leading):
+        return None
+    usual = found[len(found) // 2]
+    alike = sum(1 for sp in found if abs(sp - usual) <= 1.0)
+    return usual if alike >= 0.7 * len(found) else None
 
 
 def _double_spacing(pairs: Sequence[tuple[float, float, float]], size: float) -> Optional[float]:

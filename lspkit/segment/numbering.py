@@ -427,9 +427,13 @@ class Numbering:
             # wherever it follows on (a letter after a number is a provision inserted later; a few may be gone)
             # Under a new heading the series restarts ("ARTICLE IV" / "SECTION 1: The Library shall ..."), or goes
             # on from a provision of its own set as the heading ("SECTION 1: Mission Statement" / "SECTION 2: In ...")
+            # (or jumps on under a heading past provisions repealed: "AUDITORS" / "*(Sections 18, 19, 20, 21, and 22
+            # ... was repealed ...)" / "BOARD OF HEALTH" / "Section 23: The Board of Health shall ...")
             return self.last_levels is None or successor_kind(self.last_levels, cand, max_gap=3) is not None \
                 or self.heading_since_last and len(cand) == 1 and (cand == (1,) or section_levels is not None
-                                                                  and cand == (section_levels[-1] + 1,))
+                                                                  and cand == (section_levels[-1] + 1,)
+                                                                  or len(self.last_levels) == 1
+                                                                  and cand[0] > self.last_levels[0])
         if self._boxed_restart(body, i):
             self.series_x = w.line.x0
         if in_paragraph and not w.gap_before and body.pdf and not self.at_number_x(w, body):
@@ -545,9 +549,12 @@ class Numbering:
     def _undotted_item(self, body: Body, i: int, mid_sentence: bool) -> bool:
         """The next item of a dotted flat series printed without its dot ("2. Apply funds ...;" then "3 Co-operate
         with ..."), or of an undotted one: after an item that ended (not a number wrapped mid-sentence, "for 12" /
-        "months"), or right under a heading set tight over it ("Nature of the work" / "12 The Management of ...")."""
+        "months"), or right under a heading set tight over it ("Nature of the work" / "12 The Management of ..."):
+        the line above unnumbered, not a row of a list of numbered titles ("4 Water Operators" / "5 Highway Foreman"
+        in a by-law's grades, a heading further up)."""
         return not mid_sentence and self._next_flat(body, i) and (bool(
-            re.search(r"[.;:!?][\"'”’)]*$|[;,]\s*(?:and|or)$", body[i - 1].text.rstrip())) or self.heading_since_last)
+            re.search(r"[.;:!?][\"'”’)]*$|[;,]\s*(?:and|or)$", body[i - 1].text.rstrip()))
+            or self.heading_since_last and body[i - 1].label is None)
 
     def _phrase_list(self, body: Body, i: int) -> bool:
         """Is line i an item of a short numbered list of phrases ("Challenges:" then "1. Increasing congestion",
@@ -1101,6 +1108,8 @@ def unique_ids(paragraphs: list, sections: Sequence = ()) -> tuple[list, list[st
         if p.label != p.number or p.kind.value != "paragraph":
             continue
         cand = _levels(p.number)
+        if cand is None and re.fullmatch(r"[A-Z][A-Za-z]+ \d{1,3}", p.number):
+            cand = _levels(p.number.split()[1])  # a provision's word and number ("Section 1" in each chapter)
         # the same number under the next unnumbered heading ("1. Report" under one committee, "1. Battery Park City
         # Library Branch" under the next) begins that heading's series again; under one heading it is a number
         # printed twice (and under a numbered one, its own series' number: "1" under "2 HAWSE proposals" then "1.1")
@@ -1113,7 +1122,7 @@ def unique_ids(paragraphs: list, sections: Sequence = ()) -> tuple[list, list[st
     # only series that restart ("1", "1.1" again) are qualified by their heading; a number printed again further
     # on ("4.42" after "4.45") is a duplicate, numbered "4.42 (2)" below
     every = runs
-    runs = [run for run in runs if (_levels(out[run[0]].number) or (1,))[-1] == 1]
+    runs = [run for run in runs if (_levels(out[run[0]].number.split()[-1]) or (1,))[-1] == 1]
     if len(runs) == 1 and len(every) > 1:
         # one series from 1 (a contents page's "1)" .. "16)") whose numbers the text prints again under other
         # headings, its own numbering starting later ("2" under the heading "1 The Ratification ..."): a restart
@@ -1150,6 +1159,16 @@ def unique_ids(paragraphs: list, sections: Sequence = ()) -> tuple[list, list[st
             for k in run:
                 p = out[k]
                 out[k] = replace(p, number=qual(p.number), label=p.label, parent=parent or p.parent)
+    # the sub-paragraphs of a provision qualified above follow it ("Section 5(a)" under "5(Section 5)", Section 5
+    # of Chapter V: "5(Section 5)(a)"), each under the provision of that number last seen above it
+    renamed: dict[str, str] = {}
+    for k, (old, p) in enumerate(zip(paragraphs, out)):
+        if p.number != old.number:
+            renamed[old.number] = p.number
+        elif p.parent in renamed and p.number.startswith(f"{p.parent}(") \
+                and re.fullmatch(r"[A-Z][A-Za-z]+ \d{1,3}", p.parent):  # (a provision's: other ids stay as they were)
+            new_parent = renamed[p.parent]
+            out[k] = replace(p, number=new_parent + p.number[len(p.parent):], label=p.label, parent=new_parent)
     seen: dict[str, int] = {}
     final, warnings = [], []
     taken = {p.number for p in out}
