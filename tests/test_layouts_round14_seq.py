@@ -117,10 +117,11 @@ def test_grants_policy_bracketed_conditions_restarting_under_each_heading():
     assert texts[0].endswith("forty per cent of the approved cost.")
     assert texts[8] == "The Parish Council cannot give financial assistance to individuals under this scheme."
     got = {p.number: p for p in d.paragraphs}
-    # "(2) (a) Recipients ...": the number heads its first lettered paragraph, and the letters hang from it
+    # "(2) (a) Recipients ...": the number heads its first lettered paragraph, and the letters hang from it (the
+    # restarting series are cited with their heading, segment/bracketed.py, which reads this paper before this pass)
     first = next(p for p in d.paragraphs if p.text.startswith("Recipients of grants"))
-    assert (first.label, first.parent) == ("a", "2")
-    assert got["2(b)"].text.startswith("All grant recipients are required")
+    assert (first.label, first.parent) == ("a", "Conditions (2)")
+    assert got["Conditions (2)(b)"].text.startswith("All grant recipients are required")
     assert len(d.paragraphs) == 32
 
 
