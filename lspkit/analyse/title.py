@@ -1615,7 +1615,16 @@ def _collected_instrument(title: str, document: Document) -> Optional[str]:
         if _ONE_INSTRUMENT.match(line) and _PURPOSE.match(nxt) and len(nxt) <= 400:
             kind = _title_case(line.strip(" .:"))
             return f"{kind} {nxt[:1].lower()}{nxt[1:]}".rstrip(" .")
+    for block in blocks:  # the same lines read as one block with the sponsors above and the enacting clause below
+        m = _INLINE_INSTRUMENT.search(block)
+        if m and _PURPOSE.match(m.group("purpose")):
+            return f"{_title_case(m.group('kind'))} {m.group('purpose')[:1].lower()}{m.group('purpose')[1:]}".rstrip(" .")
     return None
+
+
+_INLINE_INSTRUMENT = re.compile(
+    r"\b(?P<kind>AN? (?:LOCAL LAW|ORDINANCE|RESOLUTION|BY-?LAW|BILL|ACT))\s+"
+    r"(?P<purpose>[A-Z][^.]{10,400}?)\s*(?:\.|$|(?=Be it (?:enacted|ordained|resolved)\b))")
 
 
 # a Federal Register's section name set largest over each document it prints ("Rules and Regulations", "Proposed
