@@ -12,7 +12,8 @@
    'Illinois Finance Authority (the "Authority")', 'Coronavirus Disease 2019 ("COVID-19")': the short form is
    what the quotes enclose); a bracket whose letters the words before it spell only loosely ("Non-Departmental
    Public Bodies (NDPBs)", "UK Trade and Investment (UKTI)"); the title block's own bracket ("Open Data User
-   Group (ODUG)").  People's initials (decided 2026-11-30, issue 12): the page defines them when it pairs them
+   Group (ODUG)"); a short form with a hyphen or a number that is exactly the initials of the words before it
+   ("common equity tier 1 (CET1)", "K-factor requirement for assets under management (K-AUM)").  People's initials (decided 2026-11-30, issue 12): the page defines them when it pairs them
    with the name -- in a bracket after it ("Hector Rufrancos (HR, Secretary)", "Mark Orr and Chris Orr (MO &
    CO)") or beside it in the roll of those present ("Present: Catherine Chisholm CC ...") -- and the initials are
    the name's own ("BMcT" Barbara McTavish, "KO" Kieron O'Hara); minutes use them as abbreviations and a reader
@@ -140,6 +141,84 @@ def _entries_in_line(text: str) -> list[tuple[str, str]]:
     return [(s, re.sub(r"^[“\"]([^“”\"]+)[”\"]$", r"\1", long)) for s, long in rows if long]
 
 
+_TERM_LONG = 24  # the most words a table row's long form runs to
+
+
+def _term_rows(words: list[str]) -> Optional[list[tuple[str, str]]]:
+    """A run of a flattened definitions table read as rows whose short form is a defined term, not letters ("The Act
+    The Planning & Compulsory Purchase Act 2004 (as amended) Core strategy Broxbourne Core Strategy Development Plan
+    Document 2010"): each term is "The Word" or a capitalised word with up to two small words after it ("Core
+    strategy", "Plan"), its long form opens with a capital and repeats the term's last word ("Act ... Purchase Act
+    2004", "strategy ... Core Strategy"); the whole run must read so, else None.  Each start is tried once (a page
+    of capitalised words stays linear-ish, not exponential)."""
+    memo: dict[int, Optional[list[tuple[str, str]]]] = {}
+    lowered = [w.strip(",;:()").lower() for w in words]
+
+    def at(i: int) -> Optional[list[tuple[str, str]]]:
+        if i == len(words):
+            return []
+        if i in memo:
+            return memo[i]
+        memo[i] = None
+        options = []
+        if i + 2 < len(words) and words[i] == "The" and re.fullmatch(r"[A-Z][a-z]+", words[i + 1]):
+            options.append(2)
+        if re.fullmatch(r"[A-Z][a-z]+", words[i]):
+            n = 1
+            while n < 3 and i + n < len(words) and re.fullmatch(r"[a-z]+", words[i + n]) \
+                    and words[i + n] not in _FUNCTION_WORDS:
+                n += 1
+            options.append(n)
+        for n in options:
+            start = i + n
+            if start >= len(words) or not words[start][:1].isupper():
+                continue
+            last = words[start - 1].lower()
+            for end in range(start + 2, min(len(words), start + _TERM_LONG) + 1):
+                if lowered[end - 1] != last or words[end - 1] == "The":
+                    continue
+                # the long form runs on from the repeated word to where the next row starts (or the run ends)
+                for stop in range(end, min(len(words), start + _TERM_LONG) + 1):
+                    rest = at(stop)
+                    if rest is not None:
+                        memo[i] = [(" ".join(words[i:start]), " ".join(words[start:stop]))] + rest
+                        return memo[i]
+        return None
+
+    return at(0)
+
+
+def _entries_with_terms(text: str, *, terms: bool) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """`_entries_in_line`, where a flattened table's rows whose short forms are defined terms ("Plan Broxbourne Local
+    Plan 2018-2033 ...") ran into the long form before them ("ONS Office for National Statistics Plan ...") are cut
+    off it: the long form ends where its initials spell the short form and the rest reads as term rows
+    (`_term_rows`); with `terms` (under a definitions heading), those rows are kept, and so are the rows printed
+    before the first short form.  (rows, the term rows among them: read as rows, not judged by their letters)"""
+    entries = _entries_in_line(text)
+    out: list[tuple[str, str]] = []
+    found: list[tuple[str, str]] = []  # the term rows, which `_spelled_rows` must not judge by their letters
+    if terms and entries:
+        tokens, first = text.split(), entries[0][0]
+        lead = tokens[: tokens.index(first)] if first in tokens else []
+        found += _term_rows(lead) or []
+        out += found
+    for short, long in entries:
+        words = long.split()
+        for k in range(1, min(len(words) - 1, 2 * len(short) + 3)):  # the spelling words: a few a letter
+            if not words[k][:1].isupper():
+                continue
+            rest = _term_rows(words[k:])
+            if rest and _spells(short, words[:k]):
+                out.append((short, " ".join(words[:k])))
+                if terms:
+                    out += rest
+                    found += rest
+                break
+        else:
+            out.append((short, long))
+    return out, found
+
+
 def _spells(short: str, words: list[str]) -> bool:
     """The words' initials, all of them, spell the short form ("SHMA" Strategic Housing Market Assessment)."""
     from ..nlp.acronyms import _WORD, _initials_match, _letters
@@ -214,7 +293,7 @@ def _abbreviation_lists(document: Document) -> list[tuple[str, str]]:
         if b.page != page:
             flush()
             page = b.page
-        entries = [(sh, lo) for sh, lo in _entries_in_line(b.text) if not re.search(r"\d", sh)]
+        entries = [(sh, lo) for sh, lo in _entries_with_terms(b.text, terms=False)[0] if not re.search(r"\d", sh)]
         spelled = [(sh, lo) for sh, lo in entries if _spells(sh, lo.split()) or _contraction(sh, lo)]
         if len(entries) >= 3 and len(spelled) >= 0.8 * len(entries):
             rows.extend(spelled)  # a flattened list
@@ -415,7 +494,8 @@ def _table_rows(document: Document) -> list[tuple[str, str]]:
             if defined and not any(_SHORT.match(t.strip(",;:")) for t in defined.group(2).split()[1:]):
                 rows.append((defined.group(1), defined.group(2)))  # "The Plan The Watford Local Plan 2018-2036"
                 continue
-            rows += _spelled_rows(_entries_in_line(b.text))
+            entries, terms = _entries_with_terms(b.text, terms=True)
+            rows += _spelled_rows([e for e in entries if e not in terms]) + terms
     return _checked_rows(rows)
 
 
@@ -533,6 +613,9 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
         if weak(short) and not bad_short(short, long=long):
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
     for short, long, where in _qualified_brackets(items):
+        if weak(short):
+            entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
+    for short, long, where in _coded_brackets(items):
         if weak(short):
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
     for short, long, where in _named_codes(items):
@@ -943,6 +1026,60 @@ def _qualified_brackets(items: list[tuple[str, str]]) -> list[tuple[str, str, st
             if 2 <= len(words) <= 8 and all(w[:1].isupper() or w.lower() in _FUNCTION_WORDS for w in words) \
                     and _spells_loosely(short, words):
                 out.append((short, long, number))
+    return out
+
+
+# a short form with a hyphen or a number whose letters are the initials of the words just before it, in small
+# letters as often as capitals: "common equity tier 1 (CET1)", "K-factor requirement for assets under management
+# (K-AUM)", "TSP service computation date (TSP-SCD)", "National Government Constituency Development Fund (NG-CDF)"
+_CODED_BRACKET = re.compile(r"\((?P<short>(?:[A-Za-z]{1,6}-)+[A-Z]{2,8}|[A-Z]{2,7}\d{1,2})\)")
+
+
+def _initials_of(letters: str, words: list[str]) -> Optional[int]:
+    """How many words at the end of `words` have `letters` as their initials, one letter a word (a small word
+    inside the run counted or skipped: "assets under management" AUM), or None."""
+    letters = letters.lower()
+    for take in range(len(letters), min(len(words), 2 * len(letters)) + 1):
+        run = words[len(words) - take:]
+        if any(not w[:1].isalpha() for w in run) or run[0].lower() in _FUNCTION_WORDS:
+            continue
+        if "".join(w[0] for w in run).lower() == letters or (
+                "".join(w[0] for w in run if w.lower() not in _FUNCTION_WORDS).lower() == letters):
+            return take
+    return None
+
+
+def _coded_brackets(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(short, long, paragraph) for a bracketed short form with a hyphen or a number (`_CODED_BRACKET`): its last
+    part must be exactly the initials of the words before the bracket (after the number, for "tier 1 (CET1)"), and
+    each part before it the initials of the words before those, or a word printed so ("TSP service ...") or the
+    start of one ("K-factor"), at most three words back; nothing looser, so a code after a sentence defines nothing."""
+    out = []
+    for number, text in items:
+        text = " ".join(text.split())
+        for m in _CODED_BRACKET.finditer(text):
+            short = m.group("short")
+            before = text[max(0, m.start() - 200): m.start()].rstrip()
+            words = re.findall(r"[A-Za-z0-9][\w’'-]*", before)[-16:]
+            digits = re.search(r"\d+$", short) if "-" not in short else None
+            if digits:
+                if not words or words[-1] != digits.group(0):
+                    continue
+                parts, tail = [short[: digits.start()]], [words.pop()]
+            else:
+                parts, tail = short.split("-"), []
+            end = len(words)
+            for part in reversed(parts):
+                n = _initials_of(part, words[:end]) if part.isupper() or part == parts[-1] else None
+                if n is None and part is not parts[-1]:
+                    back = [k for k in range(end - 1, max(-1, end - 4), -1)
+                            if words[k] == part or words[k].startswith(part + "-")]
+                    n = end - back[0] if back else None
+                if n is None:
+                    break
+                end -= n
+            else:
+                out.append((short, " ".join(words[end:] + tail), number))
     return out
 
 

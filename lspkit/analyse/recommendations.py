@@ -134,6 +134,9 @@ class Recommendation:
     verb: Optional[str] = None
     source: str = "body"
     to: Optional[str] = None  # whom a recommendation to another body is made to ("the Director of Maritime New Zealand")
+    # "recommendation": a decision the paper asks for; "decision": one a meeting's record states it took (RESOLVED, a
+    # motion moved, the question agreed to: `_minuted_decisions`), so an officer is not told it is still to be taken
+    kind: str = "recommendation"
 
     @property
     def label(self) -> Optional[str]:
@@ -141,7 +144,7 @@ class Recommendation:
 
     def to_dict(self) -> dict[str, Any]:
         d = {"number": self.number, "label": self.number, "verb": self.verb, "paragraph": self.paragraph,
-             "page": self.page, "text": self.text, "source": self.source}
+             "page": self.page, "text": self.text, "source": self.source, "kind": self.kind}
         if self.to:
             d["to"] = self.to
         return d
@@ -149,7 +152,7 @@ class Recommendation:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Recommendation":
         return cls(d.get("paragraph"), d["page"], d["text"], d.get("number"), d.get("verb"), d.get("source", "body"),
-                   d.get("to"))
+                   d.get("to"), d.get("kind", "recommendation"))
 
 
 @dataclass(frozen=True)
@@ -1265,6 +1268,9 @@ _MOVE_LEAD = re.compile(r"\bI\s+(?:beg\s+to\s+)?move\s*[:,]?\s*$")
 _QUESTION_PUT = re.compile(r"^\s*(?P<verb>Question\s+put\s+and\s+(?:agreed\s+to|declared\s+(?:carried|lost)|negatived))\s*\.?\s*$")
 
 
+DECISION = "decision"  # a Recommendation's kind when a meeting's record states it took it
+
+
 def _clause(text: str) -> str:
     """A resolution's clause: to the end of its first sentence, without what the record says next ("Two electors
     left the meeting.", "The clerk to check the availability of the school.")."""
@@ -1291,20 +1297,21 @@ def _minuted_decisions(document: Document) -> list[Recommendation]:
                 continue
             head = _MINUTE_HEAD.search(flat[: m.start()])
             label = head.group("n") if head else number
-            out.append(Recommendation(number, page, body, label, "RESOLVED", "body"))
+            out.append(Recommendation(number, page, body, label, "RESOLVED", "body", kind=DECISION))
         moved = _MOVED.search(flat)
         if moved:
-            out.append(Recommendation(number, page, _clause(moved.group("text")), None, "MOVE", "body"))
+            out.append(Recommendation(number, page, _clause(moved.group("text")), None, "MOVE", "body", kind=DECISION))
         put = _QUESTION_PUT.match(flat)
         if put:
             verb = " ".join(put.group("verb").split())
-            out.append(Recommendation(number, page, f"{verb}.", None, verb, "body"))
+            out.append(Recommendation(number, page, f"{verb}.", None, verb, "body", kind=DECISION))
     lead_pages = {s.page for s in document.sections if _MOVE_LEAD.search(" ".join((s.heading or "").split()))}
     lead_pages |= {b.page for b in document.blocks if _MOVE_LEAD.search(" ".join(b.text.split()))}
     for page in sorted(lead_pages):
         first = next((b for b in document.blocks if b.page == page and b.text.lstrip().startswith("That ")), None)
         if first is not None:
-            out.append(Recommendation(None, page, _clause(" ".join(first.text.split())), None, "MOVE", "body"))
+            out.append(Recommendation(None, page, _clause(" ".join(first.text.split())), None, "MOVE", "body",
+                                      kind=DECISION))
     # in the record's order: a page's minutes by their numbers (paragraphs and blocks were read apart)
     return sorted(out, key=lambda r: (r.page, float(r.number) if re.fullmatch(r"\d{1,3}(?:\.\d{1,2})?", r.number or "")
                                       else float("inf")))

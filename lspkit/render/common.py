@@ -112,3 +112,20 @@ def _write(o: Any, newline: str, out: list) -> None:
         out.append(_quote(o))
     else:
         out.append(_scalar(o))
+
+
+def decision_text(rec: Any) -> str:
+    """A decision's words as shown after its label: none when they only restate the verb, which the label already
+    shows ("Question put and agreed to." under the verb "Question put and agreed to"), so it is read once."""
+    said = " ".join((rec.text or "").split()).rstrip(" .").casefold()
+    verb = " ".join((rec.verb or "").split()).rstrip(" .").casefold()
+    return "" if verb and said == verb else rec.text
+
+
+def recommendations_heading(recs: Any) -> str:
+    """The heading over a summary's decisions: a meeting's record states the decisions it took, which are not asks
+    ("Decisions"); a paper that asks for decisions gives "Recommendations"; both kinds, both words."""
+    kinds = {getattr(r, "kind", "recommendation") for r in recs}
+    if kinds == {"decision"}:
+        return "Decisions"
+    return "Recommendations and decisions" if "decision" in kinds else "Recommendations"

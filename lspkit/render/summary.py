@@ -11,7 +11,7 @@ from typing import Any, Optional
 
 from ..analyse.summary import Gist, Summary, SummaryParagraph
 from ..analyse.xrefs import Xref, XrefKind
-from .common import to_json
+from .common import decision_text, recommendations_heading, to_json
 
 FORMATS = ("terminal", "markdown", "json", "html")
 METADATA_ORDER = ("author", "to", "date", "agenda_item", "contact", "closing_date", "background_papers")
@@ -184,12 +184,13 @@ def as_markdown(summary: Summary, *, theme: Optional[str] = None, full: bool = F
     themes = _selected_themes(summary, theme)
 
     if summary.recommendations and theme is None:
-        out += ["## Recommendations", ""]
+        out += [f"## {recommendations_heading(summary.recommendations)}", ""]
         for r in summary.recommendations:
             label = " ".join(x for x in (r.number, r.verb) if x) or "Recommendation"
             where = f"paragraph {r.paragraph}, " if r.paragraph else "cover, " if r.source == "cover" else ""
             to = f"*to {_md(r.to)}:* " if getattr(r, "to", None) else ""  # a recommendation made to another body
-            out.append(f"- **{_md(label)}** ({where}p. {r.page}): {to}{_md(r.text)}")
+            said = decision_text(r)
+            out.append(f"- **{_md(label)}** ({where}p. {r.page})" + (f": {to}{_md(said)}" if said or to else ""))
         out.append("")
     elif summary.conclusion is not None and theme is None:
         c = summary.conclusion
@@ -305,8 +306,10 @@ def as_terminal(
             where = f" (para {r.paragraph}, p. {r.page})" if r.paragraph else f" (cover, p. {r.page})" \
                 if r.source == "cover" else f" (p. {r.page})"
             to = Text(f"to {r.to}: ", style="italic") if getattr(r, "to", None) else Text("")
-            rec.add_row(label, to + Text(r.text) + Text(where, style="dim"))
-        console.print(Panel(rec, title="Recommendations", box=panel_box, expand=True, border_style="yellow"))
+            said = decision_text(r)
+            rec.add_row(label, to + Text(said) + Text(where if said or r.to else where.lstrip(), style="dim"))
+        console.print(Panel(rec, title=recommendations_heading(summary.recommendations), box=panel_box, expand=True,
+                            border_style="yellow"))
     elif summary.conclusion is not None and theme is None:
         c = summary.conclusion
         where = f" ({c.heading}, para {', '.join(c.paragraphs)}, p. {c.page})" if c.paragraphs else f" (p. {c.page})"
@@ -447,7 +450,8 @@ def as_html(summary: Summary, *, theme: Optional[str] = None, full: bool = False
             for s in link.sources:
                 cited_by.setdefault(s.number, []).append(link.paragraph)
 
-    toc = [("#recommendations", "Recommendations") if summary.recommendations and whole else None,
+    toc = [("#recommendations", recommendations_heading(summary.recommendations)) if summary.recommendations and whole
+           else None,
            ("#themes", "Themes"),
            ("#xrefs", "Cross-references") if summary.xrefs and whole else None,
            ("#glossary", "Glossary") if summary.acronyms and whole else None,
@@ -488,7 +492,8 @@ def as_html(summary: Summary, *, theme: Optional[str] = None, full: bool = False
         counts=_counts_line(summary),
         toc=[x for x in toc if x],
         full=full,
-        recommendations=summary.recommendations if whole else (),
+        recommendations=[{"r": r, "text": decision_text(r)} for r in summary.recommendations] if whole else (),
+        recommendations_heading=recommendations_heading(summary.recommendations),
         conclusion=summary.conclusion if whole else None,
         glossary_source=glossary_source,
         chart=bar_chart([(t.label, t.count, f"#{anchors.id('theme', t.name)}") for t in themes],
