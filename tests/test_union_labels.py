@@ -84,3 +84,23 @@ def test_balance_weighs_each_publisher_alike():
     balanced = train_linear(feats, gold, ["governance"], TrainSettings(class_weight=0.0, balance=1.0), groups)
     ratio = lambda m: m.weights["quorum"][0] / m.weights["levy"][0]
     assert ratio(balanced) < ratio(plain)
+
+
+def test_min_groups_leaves_out_one_publishers_wording():
+    """A word only one publisher's paragraphs use gets no weight with min_groups 2; a word two publishers use keeps it."""
+    feats = [{"quorum": (0, 1), "wroxtonian": (0, 1)} for _ in range(10)] + [{"quorum": (0, 1)} for _ in range(10)] + [{"weather": (0, 1)} for _ in range(40)]
+    gold = [[True]] * 20 + [[False]] * 40
+    groups = ["wroxton"] * 10 + ["souldern"] * 10 + [f"n{i % 5}" for i in range(40)]
+    plain = train_linear(feats, gold, ["governance"], TrainSettings(), groups)
+    pruned = train_linear(feats, gold, ["governance"], TrainSettings(min_groups=2), groups)
+    assert "wroxtonian" in plain.weights and "wroxtonian" not in pruned.weights
+    assert "quorum" in pruned.weights and "weather" in pruned.weights
+
+
+def test_pairs_off_keeps_single_stems_rules_and_context():
+    feats = [{"quorum": (0, 1), "the quorum": (0, 1), "@rule:gov:quorum-membership-chair": (0, 1), "@doc:governance>0.1": (0, 0)} for _ in range(10)]
+    feats += [{"weather": (0, 1), "the weather": (0, 1)} for _ in range(30)]
+    gold = [[True]] * 10 + [[False]] * 30
+    m = train_linear(feats, gold, ["governance"], TrainSettings(pairs=False))
+    assert not any(" " in f for f in m.weights)
+    assert {"quorum", "@rule:gov:quorum-membership-chair", "@doc:governance>0.1"} <= set(m.weights)
