@@ -106,3 +106,16 @@ def test_cross_validation_by_file_on_the_fixture_gold(tmp_path):
     assert not set(d["folds"][0]) & set(d["folds"][1])  # fixture papers: folds by file
     r = CliRunner().invoke(cli, ["eval", str(GOLD), "--cross-validate", "99"])
     assert r.exit_code == 6 and "2 <= K <=" in r.output and "documents" in r.output
+
+
+def test_train_without_document_context():
+    """train_tagger(context=False) (bench/themes_loro.py's ctx:0): no document-context weight, and the tagger reads
+    each paragraph alone with it."""
+    from lspkit.nlp.train import train_tagger
+
+    tax = load_taxonomy(None)
+    items = load_gold(str(GOLD), tax)
+    plain = train_tagger(items, tax, seed=1)
+    alone = train_tagger(items, tax, seed=1, context=False)
+    assert plain.uses_context and any(f.startswith("@doc:") for f in plain.weights)
+    assert not alone.uses_context and not any(f.startswith("@doc:") for f in alone.weights)

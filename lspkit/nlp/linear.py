@@ -697,9 +697,11 @@ class TrainSettings:
     rule_value: float = 0.0  # a guide-rule feature's value (lspkit.nlp.rules); 0: scaled like a word
     class_weight: float = 0.5  # a theme's positive paragraphs weigh (negatives / positives) ** class_weight in the loss; 0: all equal
     balance: float = 0.0  # a paragraph weighs (its publisher's paragraphs) ** -balance in the loss (fit_blends passes the publishers); 0: all equal
+    min_groups: int = 1  # a feature must occur in paragraphs of at least this many groups (fit_blends passes the publishers): no one publisher's wording
+    pairs: bool = True  # word pairs as features; False: single stems, the guide's rules and the context only
 
     def __post_init__(self):
-        if self.l2 < 0 or self.iterations < 1 or self.learning_rate <= 0 or self.min_count < 1 or not 0 <= self.class_weight <= 1 or not 0 <= self.balance <= 1:
+        if self.l2 < 0 or self.iterations < 1 or self.learning_rate <= 0 or self.min_count < 1 or not 0 <= self.class_weight <= 1 or not 0 <= self.balance <= 1 or self.min_groups < 1:
             raise ConfigError(f"bad training settings {self}")
 
 
@@ -717,7 +719,14 @@ def fit_weights(features: Sequence[dict], targets: Sequence[Sequence[bool]], lab
     for fs in features:
         for f in fs:
             counts[f] = counts.get(f, 0) + 1
-    vocab = sorted(f for f, c in counts.items() if c >= settings.min_count)
+    vocab = [f for f, c in counts.items() if c >= settings.min_count and (settings.pairs or " " not in f or f.startswith("@"))]
+    if groups is not None and settings.min_groups > 1:
+        seen: dict[str, set] = {}
+        for fs, g in zip(features, groups):
+            for f in fs:
+                seen.setdefault(f, set()).add(g)
+        vocab = [f for f in vocab if len(seen[f]) >= settings.min_groups or f.startswith("@")]
+    vocab = sorted(vocab)
     index = {f: i for i, f in enumerate(vocab)}
     # a sparse matrix by hand (numpy only): row r has columns cols[start[r]:start[r+1]], all of value val
     rows, cols, vals = [], [], []

@@ -21,6 +21,11 @@ from typing import Optional, Sequence
 from .linear import LinearModel, TrainSettings, text_features
 from .taxonomy import Taxonomy
 
+# train_tagger's recipe options beyond TrainSettings, for bench/themes_loro.py's variants: name -> value text -> (keyword, value)
+RECIPE: dict = {
+    "ctx": lambda v: ("context", bool(int(v))),
+}
+
 
 def train_tagger(
     items: Sequence,
@@ -29,13 +34,16 @@ def train_tagger(
     seed: int = 0,
     settings: TrainSettings = TrainSettings(),
     gold: Optional[str] = None,
+    context: bool = True,
 ) -> LinearModel:
-    from .crossval import ALPHAS, fit_blend, inner_fold_groups, lexicon_scores, model_features
+    from .crossval import ALPHAS, fit_blend, inner_fold_groups, lexicon_scores, model_features, with_rules
 
     names = taxonomy.names
     groups = [it.group or it.key for it in items]
     lexicon = lexicon_scores(items, taxonomy)
-    feats = model_features(items, text_features(it.text for it in items), lexicon, groups, names)
+    words = text_features(it.text for it in items)
+    # context=False: no document-context features (the model then reads each paragraph alone, LinearModel.uses_context)
+    feats = model_features(items, words, lexicon, groups, names) if context else with_rules(words, [it.text for it in items])
     model = fit_blend(
         feats,
         [[n in it.themes for n in names] for it in items],
@@ -52,7 +60,7 @@ def train_tagger(
         {
             "seed": seed,
             "settings": {"l2": settings.l2, "iterations": settings.iterations, "learning_rate": settings.learning_rate, "min_count": settings.min_count, "rule_value": settings.rule_value,
-                         "class_weight": settings.class_weight},
+                         "class_weight": settings.class_weight, "balance": settings.balance, "min_groups": settings.min_groups, "pairs": settings.pairs},
             "taxonomy_fingerprint": taxonomy.fingerprint,
         }
     )
