@@ -117,15 +117,18 @@ class Clauses:
         self.sections = 0  # sections seen so far: a new one (a clause heading) resets the outline
         self.expect_section = False  # the next new section is the sub-clause heading this module opened
         self.owner: object = None  # the numbered paragraph the lists hang from
-        self.mine: set[int] = set()  # the open paragraphs this module started (by id())
+        # the open paragraphs this module started, by id(), each kept alive so its id is never reused by another
+        self.mine: dict[int, object] = {}
         self.item: Optional[_Frame] = None  # the level of the open item
         self.levels: Optional[tuple[int, ...]] = None  # the clause's number levels, kept by its sub-clause headings
         self.hangs: dict[int, float] = {}  # where an item's wrapped text runs, by the x of its label (learned)
-        self.parts: Optional[tuple[int, float]] = None  # (id of the item, x) whose list at x was kept as its parts
+        # (the item, x) whose list at x was kept as its parts: the frame itself, not its id(), which a later frame
+        # may be given once this one is freed (the output then hung on memory layout)
+        self.parts: Optional[tuple[_Frame, float]] = None
 
     def opened(self, paragraph: object) -> None:
         """The paragraph the driver just started for a "paragraph" step."""
-        self.mine.add(id(paragraph))
+        self.mine[id(paragraph)] = paragraph
         self.owner = paragraph
 
     def step(self, body: "Body", i: int, outline, open_paragraph, mid_sentence: bool,
@@ -295,6 +298,13 @@ class Clauses:
             return v.line.x0
         return self.hangs.get(round(f.x))
 
+    @staticmethod
+    def _kept_parts(body: "Body", f: _Frame, i: int, margin: float, tol: float) -> bool:
+        """Item f already ran on into labelled parts set at its text margin (read as its sentence, no level of
+        their own) before line i."""
+        return f.first >= 0 and any(item_label(body[j].text) is not None and abs(body[j].line.x0 - margin) <= tol
+                                    for j in range(f.first + 1, i))
+
     def _opens(self, body: "Body", i: int, f: _Frame, first: str) -> bool:
         """Does a list open at line i below level f: confirmed by its second item, and not one sentence?"""
         w = body[i]
@@ -311,11 +321,15 @@ class Clauses:
             if _DECISION.search(" ".join(body[j].text for j in range(f.first, i))):
                 return False  # "Cabinet is asked to: (a) approve ...": one decision list, read whole as recommendations
         if self.mode and f.kind in ("number", "letter", "roman") and not item_label(w.text)[1][:1].isupper():
-            if self.parts is not None and self.parts[0] == id(f) and x >= self.parts[1] - tol:
+            if self.parts is not None and self.parts[0] is f and x >= self.parts[1] - tol:
                 return False  # "(i) the Nerang water supply scheme; or" under such a part: a part too
             margin = self._text_margin(body, f, i)
+            if margin is not None and x > margin + tol and self._kept_parts(body, f, i, margin, tol):
+                self.parts = (f, margin)
+                return False  # "(2) ... satisfied that—" / "(b) the granting is consistent with—" read on as its
+                # sentence, then "(i) the environmental flow objectives ..." set further in: a part of that part
             if margin is not None and abs(x - margin) <= tol:
-                self.parts = (id(f), x)
+                self.parts = (f, x)
                 return False  # "(2) The chief executive may release water ... if—" / "(a) the proposed location is
                 # within—", the list set at the margin its item's own text wraps to: the words that finish the
                 # item's sentence, its parts (a constitution's list set in further, "(a) a benefit from ...", is

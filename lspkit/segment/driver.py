@@ -236,7 +236,8 @@ class _State:
     sub_item: Optional[tuple[str, str, float]] = None  # a lettered one's last roman sub-paragraph: parent, label, x
     motions: int = 0  # lettered resolutions opened under an unnumbered lead-in so far ("motion 2(a)")
     motion_keys: set[str] = field(default_factory=set)  # what those series hang from
-    motion_item: Optional[tuple[int, float, Optional[float]]] = None  # the open resolution: id, label x, wrap x
+    # the open resolution: the paragraph itself (not its id(), which a later object may reuse), label x, wrap x
+    motion_item: Optional[tuple[object, float, Optional[float]]] = None
     # a bare "SECTION 5." over its prose: its id, the prose's margin, the last letter of its lettered provisions
     provision: Optional[tuple[str, float, Optional[str]]] = None
 
@@ -538,7 +539,7 @@ def _read_body(s: _State) -> None:
                 rest, second, second_rest = both
             s.paragraphs.start(w, ident, rest, ParagraphKind.PARAGRAPH, s.outline.number, s.outline.heading,
                                label=letter, parent=hung or s.outline.number)
-            s.motion_item = (id(s.paragraphs.open), w.line.x0, None) if hung in s.motion_keys else None
+            s.motion_item = (s.paragraphs.open, w.line.x0, None) if hung in s.motion_keys else None
             if both is not None:
                 bracketed = ident.endswith(f"({letter})")  # "6(f)", or "Background f" under an unnumbered heading
                 second_ident = ident[: len(ident) - len(letter) - 2 * bracketed] + (f"({second})" if bracketed
@@ -709,7 +710,7 @@ def _motion_ends(s: _State, i: int, mid_sentence: bool) -> bool:
     one line.  Before that, a line of the item: the first one wrapped gives the item's margin."""
     got = s.motion_item
     p = s.paragraphs.open
-    if got is None or p is None or id(p) != got[0]:
+    if got is None or p is None or p is not got[0]:
         return False
     w = s.body[i]
     _, x, wrap = got
