@@ -26,6 +26,21 @@ SRI_LANKA = "sri-lanka-parliament_2022_prevention-of-terrorism-amendment-act.pdf
 UOFT_BYLAW = "uoft-engsoc_2026_bylaw-4-officers-jan-2026"
 
 
+
+def _write_pdf(path, objs) -> str:
+    """The numbered objects `objs` as a PDF file with its cross-reference table, at `path`."""
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for k, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += f"{k} 0 obj\n{obj}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(out)
+    return str(path)
+
 def _pdf(path, lines, *, quartz: bool, word_spacing: float = -2.0) -> str:
     """A one-page PDF in Helvetica, one line each, set with tight word spacing; `quartz`: its ToUnicode maps the
     space glyph to "\\t\\r \\xa0" and the hyphen glyph to "-", U+00AD, U+2010, as Word for the Mac's fonts do."""
@@ -44,17 +59,7 @@ def _pdf(path, lines, *, quartz: bool, word_spacing: float = -2.0) -> str:
         f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
         f"<< /Length {len(cmap)} >>\nstream\n{cmap}\nendstream",
     ]
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for k, obj in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += f"{k} 0 obj\n{obj}\nendobj\n".encode("latin-1")
-    xref = len(out)
-    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    path.write_bytes(out)
-    return str(path)
+    return _write_pdf(path, objs)
 
 
 QUARTZ_LINES = ["The Department of Planning has released a machine-readable standard",
@@ -197,17 +202,7 @@ def _type3_pdf(path, lines) -> str:
     res = " ".join(f"/W{w} {k} 0 R" for w, k in fonts.items())
     objs[2] = (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << {res} >> >> "
                f"/Contents {content} 0 R >>")
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for k, obj in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += f"{k} 0 obj\n{obj}\nendobj\n".encode("latin-1")
-    xref = len(out)
-    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    path.write_bytes(out)
-    return str(path)
+    return _write_pdf(path, objs)
 
 
 def test_a_type3_fonts_weight_comes_from_its_descriptor(tmp_path):
