@@ -161,6 +161,8 @@ def bad_title(text: Optional[str]) -> bool:
         return True
     if _TEMPLATE_NAME.search(t) or _history_only(t):  # "MINUTE TEMPLATE"; "APPROVED: April 16, 1997 AMENDED: ..."
         return True
+    if _HISTORY_FIELD.match(t):  # "Original Adopted Date: Pending": a field of the paper's history, not its title
+        return True
     if all(w in _COLUMN_WORDS for w in re.findall(r"[a-z]+", t.lower())):  # a table header row
         return True
     if _organisation(t) or _GENERIC.match(t) or _MEETING_DATE.match(t):
@@ -331,6 +333,10 @@ _HISTORY_WORD = re.compile(
     r"(?i)\b(?:founded|established|revised|adopted|approved|amended|updated|published|issued|ratified|effective|"
     r"draft|final|version|last|on|and|from|as|of|dated?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
     r"\d{1,4}(?:st|nd|rd|th)?)\b")
+
+
+_HISTORY_FIELD = re.compile(r"(?i)^(?:original\s+|last\s+|next\s+)?(?:adopted|revised|amended|approved|effective|"
+                            r"review(?:ed)?|issued?|revision)\s+date\s*:")
 
 
 def _history_only(text: str) -> bool:
@@ -1558,13 +1564,18 @@ _KIND_END = re.compile(r"(?i)\b(?:by-?laws?|rules(?:\s+of\s+order)?|standing\s+o
                        r"procedures?|regulations|code|standards?|charter|guidelines?|terms\s+of\s+reference|statutes?)$")
 
 
+# a collection's noun, which continues the words before it ("Board Policy Manual West Ada School District" is the
+# district's policy manual, a running head, not "Board Policy" of a body named "Manual West Ada School District")
+_COLLECTION_NOUN = re.compile(r"(?i)^(?:manual|handbook|book|guide|compendium|collection|series|register|volume)$")
+
+
 def _without_body_tail(title: str) -> str:
     """The title without the body's name printed under it as the last line of the title block: what is left names
     a kind of paper (`_KIND_END`) in two words or more, and what is cut is a body's name alone (`_organisation`)."""
     words = title.split()
     for i in range(len(words) - 2, 1, -1):
         head, tail = " ".join(words[:i]), " ".join(words[i:])
-        if words[i].lower() in _SMALL_WORDS or not words[i][:1].isupper():
+        if words[i].lower() in _SMALL_WORDS or not words[i][:1].isupper() or _COLLECTION_NOUN.match(words[i]):
             continue
         if _KIND_END.search(head) and _organisation(tail) and not _KIND_ONLY.match(head) and not bad_title(head):
             return head
