@@ -226,6 +226,20 @@ class Opened:
     metadata: dict[str, Any]
 
 
+def quiet_pdfium_shutdown() -> None:
+    """pypdfium2 closes what is still open at interpreter exit and writes a warning line straight to stderr for each
+    object a Ctrl-C left half-closed ("Weakref ... was not cleaned up from ObjectTracker?"): after "lspkit:
+    interrupted" a user must see nothing else, so its shutdown warnings are kept for its own debug setting."""
+    try:
+        import logging
+
+        from pypdfium2_cfg import DEBUG_AUTOCLOSE
+    except ImportError:  # an older pypdfium2 has no such warnings
+        return
+    if DEBUG_AUTOCLOSE.value >= logging.WARNING:  # not lowered by a user debugging pypdfium2 itself
+        DEBUG_AUTOCLOSE.value = logging.ERROR
+
+
 def open_checked(path: str, data: bytes, *, pages, password, max_pages) -> Opened:
     """Open `data` with pypdfium2 after the checks every engine needs (truncation, bombs, password, page limits).
 
@@ -234,6 +248,7 @@ def open_checked(path: str, data: bytes, *, pages, password, max_pages) -> Opene
     """
     import pypdfium2 as pdfium
 
+    quiet_pdfium_shutdown()
     tail = data[-2048:]
     if b"%%EOF" not in tail:
         raise InputInvalidError("truncated or corrupt PDF (no end-of-file marker)", path)
