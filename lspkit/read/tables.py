@@ -207,7 +207,27 @@ def _layout_table(rows: list[tuple[str, ...]]) -> bool:
     firsts = [r[0] for r in rows if r and r[0]]
     others = [c for r in rows for c in r[1:] if c]
     numbered = len(firsts) >= 2 and sum(1 for c in firsts if _CELL_NUMBER.match(c)) >= 0.5 * len(firsts)
-    return numbered and bool(others) and sum(len(c) for c in others) / len(others) > 60
+    if numbered and bool(others) and sum(len(c) for c in others) / len(others) > 60:
+        return True
+    return _numbered_minutes(rows)
+
+
+def _numbered_minutes(rows: list[tuple[str, ...]]) -> bool:
+    """Minutes ruled as a grid with the item numbers in columns of their own (`1` / `Introductions`, then `1.1` /
+    `April minutes discussed ...` / `DS/AM`): most rows open with a number (in whichever column their first cell
+    is), the decimal ones (`1.1`) counting up, and those rows' prose runs long.  A numbered data table's rows hold
+    short cells (`1` / `Parking` / `£20`)."""
+    leads = []
+    for r in rows:
+        cells = [(k, c) for k, c in enumerate(r) if c]
+        if len(cells) >= 2 and _CELL_NUMBER.match(cells[0][1]):
+            leads.append((cells[0][1], max(len(c) for _, c in cells[1:])))
+    decimals = [n.rstrip(".") for n, _ in leads if re.fullmatch(r"\d{1,3}\.\d{1,3}\.?", n)]
+    rising = sum(1 for a, b in zip(decimals, decimals[1:])
+                 if tuple(map(int, b.split("."))) > tuple(map(int, a.split("."))))
+    if len(leads) < 0.6 * len(rows) or len(decimals) < 3 or rising < 0.75 * (len(decimals) - 1):
+        return False
+    return sum(length for _, length in leads) / len(leads) > 60
 
 
 def drawn_boxes(hs: list, vs: list, width: float, height: float) -> list[tuple[float, float, float, float]]:

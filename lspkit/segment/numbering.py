@@ -537,8 +537,11 @@ class Numbering:
         lab = body[i].label
         assert lab is not None
         prev = self.last_levels
-        if not (body.pdf and lab.dotted and prev is not None and len(prev) == 1 and lab.levels == (prev[0] + 1,)
-                and lab.rest[:1].isupper() and i > 0 and body[i - 1].line.page == body[i].line.page):
+        # (or the next of a decimal series, "1.2" under the wrapped text of "1.1" in a minutes' number column)
+        nxt = lab.levels == (prev[0] + 1,) if prev is not None and len(prev) == 1 and lab.dotted else \
+            prev is not None and len(prev) == 2 and successor_kind(prev, lab.levels) == "next"
+        if not (body.pdf and nxt and lab.rest[:1].isupper() and i > 0
+                and body[i - 1].line.page == body[i].line.page):
             return False
         above = body[i - 1].line
         tol = max(6.0, 0.8 * (above.size or 10))
