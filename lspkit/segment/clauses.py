@@ -125,6 +125,7 @@ class Clauses:
         # (the item, x) whose list at x was kept as its parts: the frame itself, not its id(), which a later frame
         # may be given once this one is freed (the output then hung on memory layout)
         self.parts: Optional[tuple[_Frame, float]] = None
+        self.pitch: Optional[float] = None  # the usual distance down to a paragraph's wrapped line (_wrap_pitch)
 
     def opened(self, paragraph: object) -> None:
         """The paragraph the driver just started for a "paragraph" step."""
@@ -152,7 +153,7 @@ class Clauses:
                 return Step("close")
             return None
         label, rest, _ = got
-        if not self.mode and not w.gap_before and not self._goes_on(body, i, label):
+        if not self.mode and not self._apart(body, i) and not self._goes_on(body, i, label):
             return None  # outside a clause document, only items spaced as paragraphs of their own
         # "(a) of this clause" wrapped to a line's start mid-sentence is no item (see _place for the exception)
         return self._place(body, i, label, rest, w.gap_before or after_heading or not mid_sentence)
@@ -246,6 +247,21 @@ class Clauses:
                 return None
         return None
 
+    def _apart(self, body: "Body", i: int) -> bool:
+        """Line i is spaced as a paragraph of its own: after the paper's gap, or (in a paper that spaces its
+        paragraphs by no more than its gap's threshold) further below the line above than a paragraph's wrapped
+        lines are below each other ("3. ... purposes of:" / "a) Increasing ..." / "b) Supporting ... regional" /
+        "to national ...;" / "c) ...": 17.5 points down to each item, 11.5 to its wrapped line)."""
+        w = body[i]
+        if w.gap_before:
+            return True
+        if i == 0 or body[i - 1].line.page != w.line.page:
+            return False
+        if self.pitch is None:
+            self.pitch = _wrap_pitch(body)
+        pitch = w.line.top - body[i - 1].line.top
+        return self.pitch > 0 and pitch > self.pitch + max(2.5, 0.3 * (w.line.size or 10.0))
+
     def _goes_on(self, body: "Body", i: int, label: str) -> bool:
         """Line i is the next item of a list already opened as provisions, at its margin, after an item that ended
         as a sentence does: a list once read as paragraphs stays so where its later items are packed closer
@@ -312,10 +328,10 @@ class Clauses:
         if not self.mode:
             # outside a clause document: only under a numbered paragraph that introduces the list, set further in
             # than the paragraph's own text, each item spaced apart
-            if f.kind != "par" or not w.gap_before or not _INTRO_END.search(body[i - 1].text.rstrip()):
+            if f.kind != "par" or not self._apart(body, i) or not _INTRO_END.search(body[i - 1].text.rstrip()):
                 return False
-            if x < f.margin + max(tol, w.line.size or 10.0) - 0.5:
-                return False
+            if x < f.margin + (max(tol, w.line.size or 10.0) - 0.5 if w.gap_before else tol + 1.0):
+                return False  # (spaced by the paper's own gap, a full type size in; by a wider pitch, clearly in)
             if f.first < 0 or any(item_label(body[j].text) is not None for j in range(f.first + 1, i)):
                 return False  # the list of an item of the paragraph ("a. ... which:" then "i."), not its own
             if _DECISION.search(" ".join(body[j].text for j in range(f.first, i))):
@@ -337,7 +353,7 @@ class Clauses:
         second = self._second(body, i, x, tol, _next_label(first))
         if second is None and self.mode and first == "1" and w.text.lstrip().startswith("(1) "):
             return True  # a clause's only sub-clause, printed "(1)" all the same ("2.3.59.1.2 Authority" / "(1)")
-        if second is None or (not self.mode and not body[second].gap_before):
+        if second is None or (not self.mode and not self._apart(body, second)):
             return False
         if f.kind != "root" and not f.heading and _resumes(body, i, x, tol):
             return False  # "No person who: a. ... b. ... shall, unless ...": items of one sentence
@@ -411,6 +427,20 @@ def _resumes(body: "Body", i: int, x: float, tol: float) -> bool:
             continue
         return w.label is None and item_label(w.text) is None and w.text.lstrip()[:1].islower()
     return False
+
+
+def _wrap_pitch(body: "Body") -> float:
+    """The usual distance from a line down to the next line of its paragraph (unlabelled, no gap, same page, same
+    size): the median over the paper, 0 with too few."""
+    pitches = []
+    for a, b in zip(body, body[1:]):
+        if b.label is None and not b.gap_before and b.line.page == a.line.page and b.line.top > a.line.top \
+                and abs(b.line.size - a.line.size) < 0.5 and item_label(b.text) is None:
+            pitches.append(b.line.top - a.line.top)
+    if len(pitches) < 5:
+        return 0.0
+    pitches.sort()
+    return pitches[len(pitches) // 2]
 
 
 def _hang(body: "Body") -> float:
