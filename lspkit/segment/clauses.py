@@ -91,6 +91,7 @@ class _Frame:
     heading: bool = False  # a sub-clause heading (or the clause itself): its lists may start at its own margin
     margin: float = 0.0  # where its text runs (a paragraph's text margin)
     first: int = -1  # the body line a numbered paragraph starts on
+    packed: bool = False  # a list of items set in under their lead-in with no spacing (`_hanging_list`)
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class Clauses:
         # may be given once this one is freed (the output then hung on memory layout)
         self.parts: Optional[tuple[_Frame, float]] = None
         self.pitch: Optional[float] = None  # the usual distance down to a paragraph's wrapped line (_wrap_pitch)
+        self.packing = False  # the list _opens just let open is a packed one (_hanging_list)
 
     def opened(self, paragraph: object) -> None:
         """The paragraph the driver just started for a "paragraph" step."""
@@ -153,10 +155,12 @@ class Clauses:
                 return Step("close")
             return None
         label, rest, _ = got
-        if not self.mode and not self._apart(body, i) and not self._goes_on(body, i, label):
+        if not self.mode and not self._apart(body, i) and not self._goes_on(body, i, label) \
+                and label.lower() not in _FIRST:
             return None  # outside a clause document, only items spaced as paragraphs of their own
         # "(a) of this clause" wrapped to a line's start mid-sentence is no item (see _place for the exception)
-        return self._place(body, i, label, rest, w.gap_before or after_heading or not mid_sentence)
+        packed = self.item is not None and self.item.packed and abs(w.line.x0 - self.item.x) <= _tol(w)
+        return self._place(body, i, label, rest, w.gap_before or after_heading or not mid_sentence or packed)
 
     # ------------------------------------------------------------ where the outline hangs from
 
@@ -267,8 +271,8 @@ class Clauses:
         as a sentence does: a list once read as paragraphs stays so where its later items are packed closer
         ("(a) ..." and "(b) ..." spaced apart, then "(c)" to "(j)" without spacing)."""
         w = body[i]
-        if self.item is None or not re.search(r"[.!?][\"'”’)]*$", body[i - 1].text.rstrip()):
-            return False
+        if self.item is None or not (self.item.packed or re.search(r"[.!?][\"'”’)]*$", body[i - 1].text.rstrip())):
+            return False  # (a packed list's items run on item after item, ended or not)
         f = self.item
         return f.kind in ("number", "letter", "roman") and abs(w.line.x0 - f.x) <= _tol(w) \
             and _follows(f.kind, f.last, label) and body[i - 1].line.page == w.line.page
@@ -285,7 +289,8 @@ class Clauses:
         parent = self.stack[k]
         del self.stack[k + 1:]
         w = body[i]
-        f = _Frame(f"{parent.ident}({label})", w.line.x0, _kind(label, None), last=label)
+        f = _Frame(f"{parent.ident}({label})", w.line.x0, _kind(label, None), last=label, packed=self.packing)
+        self.packing = False
         self.stack.append(f)
         return self._item(body, i, f, parent.ident, label, rest)
 
@@ -328,10 +333,16 @@ class Clauses:
         if not self.mode:
             # outside a clause document: only under a numbered paragraph that introduces the list, set further in
             # than the paragraph's own text, each item spaced apart
-            if f.kind != "par" or not self._apart(body, i) or not _INTRO_END.search(body[i - 1].text.rstrip()):
+            apart = self._apart(body, i)
+            if f.kind != "par" or not _INTRO_END.search(body[i - 1].text.rstrip()):
                 return False
-            if x < f.margin + (max(tol, w.line.size or 10.0) - 0.5 if w.gap_before else tol + 1.0):
-                return False  # (spaced by the paper's own gap, a full type size in; by a wider pitch, clearly in)
+            if x < f.margin + (max(tol, w.line.size or 10.0) - 0.5 if w.gap_before or not apart else tol + 1.0):
+                return False  # (spaced by the paper's own gap, or packed, a full type size in; by a wider pitch,
+                # clearly in)
+            if not apart and not (body[i - 1].text.rstrip().endswith(":") and item_label(w.text)[1][:1].isupper()
+                                  and _hanging_list(body, i, x, tol, first)):
+                return False  # (packed, only a list of things after a colon: "You must-" / "(a) carry out your
+                # duties ...;" / "(b) show respect ...;" are one sentence in parts)
             if f.first < 0 or any(item_label(body[j].text) is not None for j in range(f.first + 1, i)):
                 return False  # the list of an item of the paragraph ("a. ... which:" then "i."), not its own
             if _DECISION.search(" ".join(body[j].text for j in range(f.first, i))):
@@ -353,10 +364,11 @@ class Clauses:
         second = self._second(body, i, x, tol, _next_label(first))
         if second is None and self.mode and first == "1" and w.text.lstrip().startswith("(1) "):
             return True  # a clause's only sub-clause, printed "(1)" all the same ("2.3.59.1.2 Authority" / "(1)")
-        if second is None or (not self.mode and not self._apart(body, second)):
+        if second is None or (not self.mode and not (self._apart(body, second) or not self._apart(body, i))):
             return False
         if f.kind != "root" and not f.heading and _resumes(body, i, x, tol):
             return False  # "No person who: a. ... b. ... shall, unless ...": items of one sentence
+        self.packing = not self.mode and not self._apart(body, i)
         return True
 
     @staticmethod
@@ -427,6 +439,26 @@ def _resumes(body: "Body", i: int, x: float, tol: float) -> bool:
             continue
         return w.label is None and item_label(w.text) is None and w.text.lstrip()[:1].islower()
     return False
+
+
+def _hanging_list(body: "Body", i: int, x: float, tol: float, first: str) -> bool:
+    """A list packed under its lead-in, set in a type size beyond the paragraph's text, as a word processor sets a
+    second-level list ("21. The proposed new board structure ... is:" / "a. INTEROPen clinical joint chair" /
+    "b. ..." ... "l. NHS England (1 seat)"): four items or more at one margin, labels following each other, every
+    wrapped line hanging further in than the labels, until a line left of them ends the list."""
+    n, kind, last = 0, _kind(first, None), ""
+    for j in range(i, min(len(body), i + 200)):
+        w = body[j]
+        if w.line.x0 < x - tol:
+            break
+        got = item_label(w.text)
+        if got is not None and abs(w.line.x0 - x) <= tol:
+            if not (got[0] == first if n == 0 else _follows(kind, last, got[0])):
+                return False
+            n, last = n + 1, got[0]
+        elif w.line.x0 <= x + tol or w.gap_before:
+            return False
+    return n >= 4
 
 
 def _wrap_pitch(body: "Body") -> float:
