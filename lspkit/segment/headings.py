@@ -134,6 +134,12 @@ def _chapter_or_annex(body: Body, i: int, in_paragraph: bool) -> Optional[Headin
     display = bool(body.size) and w.line.size >= 2 * body.size
     if rest.endswith(".") and body.size and w.line.size >= 1.2 * body.size:
         rest = rest[:-1].rstrip()  # "Article I. Purpose and Scope." set in larger type: a title's closing stop
+    bold = _bold_title_lines(body, i) if lab.kind == "chapter" and alone else 0
+    if bold:
+        # "VII. OLD BUSINESS - DISCUSSION & ACTION - the Board may take action ..." over two lines, all bold, its
+        # items and record below in other type: a long title of a part, as the paper's roman series vouches
+        return Heading(lab.number, " ".join([rest] + [body[i + k].text for k in range(1, bold)]).strip(),
+                       w.line.page, SectionKind.CHAPTER, None, bold)
     if not (body.heading_text(rest or w.text) and (alone or not in_paragraph) and (display or not _runs_on(body, i))
             and (body.styled(w, w.text) or alone)):
         return None
@@ -865,6 +871,24 @@ def _standalone_block(body: Body, i: int) -> int:
         if not (j - i == 1 and w.line.bold and body.bold_marks and len(text.split()) <= 12):
             return 0
     return j - i
+
+
+def _bold_title_lines(body: Body, i: int) -> int:
+    """How many lines a chapter's title set wholly in bold takes from line i (the label's line and those wrapping on
+    from it, no gap, same page), where it is over a line in body weight or one after a gap; 0 otherwise, or where
+    it is a single short line (the usual rules decide those) or the paper's text is bold too."""
+    w = body[i]
+    if not body.pdf or not w.line.bold:
+        return 0
+    j = i + 1
+    while j < len(body) and not body[j].gap_before and body[j].line.page == w.line.page and body[j].line.bold \
+            and body[j].label is None and j - i < 6:
+        j += 1
+    if j >= len(body) or body[j].line.bold and not body[j].gap_before:
+        return 0
+    if j == i + 1 and len(w.text.split()) < 12:
+        return 0
+    return j - i if 2 * sum(1 for v in body if v.line.bold) < len(body) else 0
 
 
 def _gather(body: Body, i: int, parts: list[str]) -> tuple[list[str], int]:

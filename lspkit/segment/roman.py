@@ -120,10 +120,28 @@ def _label(work: list[WorkLine], k: int, value: int, m: re.Match) -> None:
 
 def _runs_in(work: list[WorkLine], k: int, rest: str) -> bool:
     """The numeral's line runs on as a paragraph: a title in capitals then a sentence ("GENERAL POLICY: It is ..."),
-    or many words that wrap on to the next line at the text's margin with no gap (no title does)."""
+    or many words that wrap on to the next line at the text's margin with no gap (no title does).  Never where
+    the numeral's lines are all bold and the text under them is not: a long bold title over its record ("VI.
+    CONSENT AGENDA: All items on Consent Agenda are ... agenda." / "Motion to accept ..." in a minutes export)."""
+    if _bold_title(work, k):
+        return False
     if _RUN_IN.match(rest):
         return True
     if len(rest.split()) < 8 or rest.isupper():
         return False
     nxt: Optional[WorkLine] = work[k + 1] if k + 1 < len(work) else None
     return nxt is not None and not nxt.gap_before and nxt.label is None and nxt.line.page == work[k].line.page
+
+
+def _bold_title(work: list[WorkLine], k: int) -> bool:
+    """Line k and the lines that wrap on from it (no gap, same page) are bold, the line after them is not or
+    starts after a gap, and the paper's text is not set in bold."""
+    if not work[k].line.bold:
+        return False
+    j = k + 1
+    while j < len(work) and not work[j].gap_before and work[j].line.page == work[k].line.page \
+            and work[j].line.bold and work[j].label is None and j - k < 6:
+        j += 1
+    if j >= len(work) or work[j].line.bold and not work[j].gap_before:
+        return False
+    return 2 * sum(1 for w in work if w.line.bold) < len(work)
