@@ -53,6 +53,7 @@ from .matter import (
     references_heading,
 )
 from .itemids import item_id_labels
+from .listings import unlabel_listings
 from .roman import roman_labels
 from .sequences import recover_sequences
 from .prefixed import prefixed_labels
@@ -110,6 +111,7 @@ def segment(reading: Reading) -> Document:
             warnings.append(f"the font maps the ligature {ligature!r} to {wrong!r}; put back from the words the "
                             "document writes whole")
     size = body_size(work)
+    unlabel_listings(work, size)  # "1 SELECT *" / "2 FROM ...": a code box's line numbers (listings.py)
     drop_contents(work, dropped)
     notes = lift_footnotes(work, size, reading.foot_rules) if reading.kind == "pdf" else []
     table_regions = data_tables(rows, reading.tables) + rows.tables  # a minutes table's grid is its layout, not data
