@@ -92,6 +92,8 @@ def working_lines(reading: Reading, furniture: dict[int, str]) -> list[WorkLine]
 
 
 _MARKER = re.compile(r"^([A-Z])\s+(?=\S)")
+# a code identifier opening a title: "property.get_rule_record(text)", "general.calc_overlap(...)", "mv_summary"
+_IDENTIFIER = re.compile(r"^\s*[a-z][A-Za-z0-9]*[._(][\w.]*")
 _SMALL_ROMAN_TITLE = re.compile(r"(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})\.\s+[A-Z]")
 
 
@@ -718,6 +720,9 @@ class Body(list):
             return False
         if re.match(r"\(1\)\s", lab.rest):
             return False  # "15.—(1) Subject to ...": a paragraph's first sub-paragraph, never a heading
+        if len(lab.levels) <= 3 and self.big(w) and _IDENTIFIER.match(lab.rest) and len(lab.rest.split()) <= 4 \
+                and self.heading_text("X" + lab.rest.lstrip()[1:]):
+            return True  # "7.1 property.get_rule_record(text)" set large: a technical paper's title naming a function
         return len(lab.levels) <= 3 and self.styled(w, lab.rest) and self.heading_text(lab.rest) and (
             (w.line.bold and self.bold_marks) or caps(lab.rest) or self.big(w)
         )
