@@ -170,10 +170,12 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
         or _over_items(body, i) or _over_first_child(body, i)
     if not (body.numbered_heading_look(w) or over or _titles_prose(body, i) or _titles_list(body, i)
             or _titles_children(body, i) or template_title(body, i)) \
-            or (lab.levels and lab.levels == numbering.last_levels and not _out_of_series(body, i, numbering)) \
+            or (lab.levels and lab.levels == numbering.last_levels and not _out_of_series(body, i, numbering)
+                and not _next_heading(body, i, outline, numbering)) \
             or (_runs_on(body, i) and not template_title(body, i) and not _titles_children(body, i) and not over):
         return None
-    if _next_item(body, i, numbering) and not over or _run_in_item(body, i, numbering) or _bare_item(body, i):
+    if (_next_item(body, i, numbering) and not over and not _next_heading(body, i, outline, numbering)
+            or _run_in_item(body, i, numbering) or _bare_item(body, i)):
         return None
     if _paragraph_series(body, i, numbering) and _titled_by_prose_only(body, i):
         return None
@@ -185,6 +187,10 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
     if not fits and outline.section_levels is not None and outline.section_levels != outline.levels:
         # the next section after a chapter or part heading: sections numbered through the chapters
         fits = successor_kind(outline.section_levels, lab.levels, max_gap=2) is not None
+    if not fits and lab.levels == (1,) and outline.sections and outline.sections[-1].number is None \
+            and body.big(w) and body.numbered_heading_look(w) and i + 1 < len(body) and body[i + 1].label is None \
+            and body[i + 1].line.page == w.line.page and not body.styled(body[i + 1], body[i + 1].text):
+        fits = True  # "Specific proposals" / "1. Real time ... exchange" over its prose: numbered titles start again
     following = body.numbers_after(i, 1)
     child = bool(following and following[0][: len(lab.levels)] == lab.levels)
     if not (fits or child or outline.levels is None and numbering.last_levels is None
@@ -932,6 +938,26 @@ def _next_item(body: Body, i: int, numbering: Numbering) -> bool:
         return False
     b = body[i + 1]
     return not b.gap_before and b.label is None and b.line.page == w.line.page
+
+
+def _next_heading(body: Body, i: int, outline: Outline, numbering: Numbering) -> bool:
+    """Line i's number goes on from the numbered heading just opened (no paragraph since), printed at its margin in
+    its type ("1. Evolution", "2. ...", "3. Simple questions first", each over its prose, then "4. Leverage use of
+    current ... standards" after a list "1." to "3." of objectives), in type larger than the text's: the headings'
+    series, not the list's."""
+    w = body[i]
+    lab = w.label
+    assert lab is not None
+    if not body.pdf or not numbering.heading_since_last or outline.levels is None \
+            or successor_kind(outline.levels, lab.levels) != "next":
+        return False
+    for j in range(i - 1, max(-1, i - 120), -1):
+        v = body[j]
+        if v.label is not None and v.label.kind == "number" and v.label.levels == outline.levels:
+            return abs(v.line.x0 - w.line.x0) <= max(3.0, 0.3 * (w.line.size or 10)) \
+                and abs(v.line.size - w.line.size) < 0.5 and v.line.bold == w.line.bold \
+                and body.numbered_heading_look(v) and body.numbered_heading_look(w) and body.big(w)
+    return False
 
 
 def _run_in_item(body: Body, i: int, numbering: Numbering) -> bool:
