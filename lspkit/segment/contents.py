@@ -31,6 +31,7 @@ def drop_contents(work: list[WorkLine], dropped: list[Dropped]) -> None:
                     dropped.append(Dropped(w.text, page, "contents"))
                 continue
             _drop_block(ws, dict((id(w), v) for w, v in ends), page, last_page, dropped)
+            _drop_agenda_list(ws, dict((id(w), v) for w, v in ends), page, dropped)
             continue
         values = [v for _, v in ends]
         rising = sum(1 for a, b in zip(values, values[1:]) if b >= a)
@@ -73,3 +74,34 @@ def _titled_list(ws: list[WorkLine], ends: list, page: int, last_page: int) -> b
     values = [v for _, v in ends]
     return rows == list(range(1, len(ends) + 1)) and all(page <= v <= last_page for v in values) \
         and all(b >= a for a, b in zip(values, values[1:]))
+
+
+def _drop_agenda_list(ws: list[WorkLine], ends: dict[int, int], page: int, dropped: list[Dropped]) -> None:
+    """An agenda pack's list of items with the page each item's papers start on ("1. Declarations of interest",
+    "3. Minutes of the meeting held on ... 3" / "the Joint session ...", "4. Annual complaints report 9" ... "8. Work
+    programme 169"): item numbers counting up one by one at one margin, each a title (no sentence's stop), four or
+    more of them ending in a page number, never going down (pages of the whole pack, which a file of its first pages
+    may not hold).  The items are the contents of the pack, not its paragraphs: dropped, their wrapped lines too."""
+    run: list[WorkLine] = []
+    for w in ws + [None]:  # type: ignore[list-item]
+        lab = w.label if w is not None else None
+        if w is not None and w.role:
+            continue
+        if lab is not None and lab.kind == "number" and len(lab.levels) == 1 and (
+                not run or lab.levels[0] == run[-1].label.levels[0] + 1 and abs(w.line.x0 - run[0].line.x0) <= 3.0):
+            run.append(w)
+            continue
+        if w is not None and run and lab is None and not w.gap_before and w.line.x0 > run[0].line.x0 + 3.0:
+            continue  # an item's title wrapped: part of the entry
+        pages = [ends[id(r)] for r in run if id(r) in ends]  # (on the item's own line, beside its title)
+        if len(run) >= 4 and len(pages) >= 4 and all(b > a for a, b in zip(pages, pages[1:])) \
+                and not any(re.search(r"[.;:]\s*\d{1,3}$|[.;:]$", r.text.rstrip()) for r in run):
+            first, last = ws.index(run[0]), ws.index(run[-1])
+            while last + 1 < len(ws) and ws[last + 1].label is None and not ws[last + 1].gap_before \
+                    and ws[last + 1].line.x0 > run[0].line.x0 + 3.0:
+                last += 1
+            for v in ws[first: last + 1]:
+                v.role = "furniture"
+                dropped.append(Dropped(v.text, page, "contents"))
+        run = [w] if lab is not None and lab.kind == "number" and len(lab.levels) == 1 else []
+
