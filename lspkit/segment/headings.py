@@ -166,8 +166,9 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
         return None
     # a title alone on its line over what it heads: lettered items or a lettered sub-title (a minutes' item), or
     # prose set in under it without a gap; such a title neither runs on nor is the item after a paragraph
+    display = _display_title(body, i)
     over = titles_lettered(body, i) or _over_lettered_title(body, i) or _titles_hung_prose(body, i) \
-        or _over_items(body, i) or _over_first_child(body, i)
+        or _over_items(body, i) or _over_first_child(body, i) or bool(display)
     if not (body.numbered_heading_look(w) or over or _titles_prose(body, i) or _titles_list(body, i)
             or _titles_children(body, i) or template_title(body, i)) \
             or (lab.levels and lab.levels == numbering.last_levels and not _out_of_series(body, i, numbering)
@@ -191,12 +192,17 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
             and body.big(w) and body.numbered_heading_look(w) and i + 1 < len(body) and body[i + 1].label is None \
             and body[i + 1].line.page == w.line.page and not body.styled(body[i + 1], body[i + 1].text):
         fits = True  # "Specific proposals" / "1. Real time ... exchange" over its prose: numbered titles start again
+    if not fits and display and len(lab.levels) == 1:
+        # "8. Ensure that the product ..." set as "7. Ensure ..." was, after a list "1.", "2." under "Guidance"
+        fits = any(x.number == str(lab.levels[0] - 1) for x in outline.sections)
     following = body.numbers_after(i, 1)
     child = bool(following and following[0][: len(lab.levels)] == lab.levels)
     if not (fits or child or outline.levels is None and numbering.last_levels is None
             and (_numbered_on(body, i) or _opens_midway(body, i))):
         return None
     parts, used = ([lab.rest], 1) if over and not titles_lettered(body, i) else _gather(body, i, [lab.rest])
+    if display:
+        parts, used = [lab.rest] + [body[i + k].text for k in range(1, display)], display
     if used == 1 and i + 1 < len(body) and not re.search(r"[:.]$", lab.rest.strip()) and _titles_children(body, i) \
             and body[i + 1].line.bold and body[i + 1].label is None and not body[i + 1].gap_before:
         parts, used = [lab.rest, body[i + 1].text], 2  # the bold title's second line
@@ -229,6 +235,11 @@ def _paragraph_series(body: Body, i: int, numbering: Numbering) -> bool:
                     and abs(v.line.x0 - w.line.x0) <= tol:
                 if _runs_on(body, j) and not _titles_prose(body, j) and not body.numbered_heading_look(v):
                     return True
+                if _titles_prose(body, j) and _titles_prose(body, i) and not body.numbered_heading_look(v) \
+                        and not body.numbered_heading_look(w) and v.line.bold == w.line.bold \
+                        and abs(v.line.size - w.line.size) < 0.3:
+                    return True  # "1. Medical device regulation" taken over its prose, "2. Health and care service
+                    # regulation: ..." set as it is over its own: the same kind
                 break
     levels, page, j = lab.levels, w.line.page, i + 1
     while j < min(len(body), i + 160):
@@ -938,6 +949,23 @@ def _next_item(body: Body, i: int, numbering: Numbering) -> bool:
         return False
     b = body[i + 1]
     return not b.gap_before and b.label is None and b.line.page == w.line.page
+
+
+def _display_title(body: Body, i: int) -> int:
+    """How many lines a numbered title set wholly in large bold type takes ("1. Review the Code of Conduct for
+    Data-Driven Health and" / "Care Technologies and, as appropriate, abide by the" / "principles" in 18 pt bold
+    over "Rationale" and prose in 12 pt): its lines wrap as a paragraph's do, but no paragraph is set larger than
+    the text; 0 where the line is not such a title."""
+    w = body[i]
+    if not body.pdf or not w.line.bold or not body.size or w.line.size < 1.3 * body.size:
+        return 0
+    j = i + 1
+    while j < len(body) and j - i < 5 and not body[j].gap_before and body[j].label is None \
+            and body[j].line.page == w.line.page and body[j].line.bold and abs(body[j].line.size - w.line.size) < 0.3:
+        j += 1
+    if j == i + 1 or j >= len(body) or body[j].line.size > w.line.size - 1.0:
+        return 0  # (a single line: the usual rules decide)
+    return j - i
 
 
 def _next_heading(body: Body, i: int, outline: Outline, numbering: Numbering) -> bool:
