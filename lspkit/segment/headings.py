@@ -166,13 +166,13 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
         return None
     # a title alone on its line over what it heads: lettered items or a lettered sub-title (a minutes' item), or
     # prose set in under it without a gap; such a title neither runs on nor is the item after a paragraph
-    display = _display_title(body, i)
+    display = _display_title(body, i) or _bold_over_list(body, i)
     over = titles_lettered(body, i) or _over_lettered_title(body, i) or _titles_hung_prose(body, i) \
         or _over_items(body, i) or _over_first_child(body, i) or bool(display)
     if not (body.numbered_heading_look(w) or over or _titles_prose(body, i) or _titles_list(body, i)
             or _titles_children(body, i) or template_title(body, i)) \
             or (lab.levels and lab.levels == numbering.last_levels and not _out_of_series(body, i, numbering)
-                and not _next_heading(body, i, outline, numbering)) \
+                and not _next_heading(body, i, outline, numbering) and not display) \
             or (_runs_on(body, i) and not template_title(body, i) and not _titles_children(body, i) and not over):
         return None
     if (_next_item(body, i, numbering) and not over and not _next_heading(body, i, outline, numbering)
@@ -949,6 +949,25 @@ def _next_item(body: Body, i: int, numbering: Numbering) -> bool:
         return False
     b = body[i + 1]
     return not b.gap_before and b.label is None and b.line.page == w.line.page
+
+
+def _bold_over_list(body: Body, i: int) -> int:
+    """How many lines a numbered title set wholly in bold takes where a list numbered from 1 follows it ("1.
+    Protecting and supporting children and young people from drug and alcohol" / "harms." in bold, then "1.
+    Development of multi-agency approaches ..." in the text's weight): the title of the list, not a paragraph, however
+    it ends; 0 otherwise."""
+    used = _bold_title_lines(body, i) or (1 if body.pdf and body[i].line.bold else 0)
+    if not used or i + used >= len(body):
+        return 0
+    nxt = body[i + used]
+    if nxt.line.bold or nxt.label is None or nxt.label.kind != "number" or nxt.label.levels != (1,) \
+            or body[i].label is None or body[i].label.levels == (1,) and nxt.line.x0 <= body[i].line.x0 + 3.0:
+        return 0
+    if used == 1 and i + 1 < len(body) and body[i + 1].line.bold:
+        return 0
+    if body[i + used - 1].text.rstrip().endswith((":", "-", "–", "—")):
+        return 0  # "2. Community Council sent the following thank you letters:": a lead-in, its paragraph's list
+    return used if 2 * sum(1 for v in body if v.line.bold) < len(body) else 0
 
 
 def _display_title(body: Body, i: int) -> int:
