@@ -971,16 +971,17 @@ def _bold_over_list(body: Body, i: int) -> int:
 
 
 def _display_title(body: Body, i: int) -> int:
-    """How many lines a numbered title set wholly in large bold type takes ("1. Review the Code of Conduct for
+    """How many lines a numbered title set wholly in large type takes ("1. Review the Code of Conduct for
     Data-Driven Health and" / "Care Technologies and, as appropriate, abide by the" / "principles" in 18 pt bold
     over "Rationale" and prose in 12 pt): its lines wrap as a paragraph's do, but no paragraph is set larger than
     the text; 0 where the line is not such a title."""
     w = body[i]
-    if not body.pdf or not w.line.bold or not body.size or w.line.size < 1.3 * body.size:
+    if not body.pdf or not body.size or w.line.size < 1.3 * body.size:
         return 0
     j = i + 1
     while j < len(body) and j - i < 5 and not body[j].gap_before and body[j].label is None \
-            and body[j].line.page == w.line.page and body[j].line.bold and abs(body[j].line.size - w.line.size) < 0.3:
+            and body[j].line.page == w.line.page and body[j].line.bold == w.line.bold \
+            and abs(body[j].line.size - w.line.size) < 0.3:
         j += 1
     if j == i + 1 or j >= len(body) or body[j].line.size > w.line.size - 1.0:
         return 0  # (a single line: the usual rules decide)
