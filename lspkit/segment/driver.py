@@ -1263,7 +1263,7 @@ def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence:
         # "Section 3. Public Record Requests." or a bare "Section 4." after a gap, in a paper that prints the
         # series: a heading, never the tail of the paragraph above
         h = Heading(lab.number, lab.rest.strip(), w.line.page, SectionKind.CHAPTER, None, 1)
-    if h is None:
+    if h is None or h.number is None and h.size == 1 and w.label is None and _label_in_item(s, i):
         return 0
     series = s.numbering.letters.state()
     shown = s.numbering.section_opens(h.number, annex=h.kind is SectionKind.ANNEX)
@@ -1282,6 +1282,23 @@ def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence:
 
         s.outline.sections[-1] = replace(s.outline.sections[-1], changes=place_changes(marked, h.text))
     return h.size
+
+
+def _label_in_item(s: _State, i: int) -> bool:
+    """Line i, a short unnumbered title, stands at the hanging text margin of the open numbered item, set in from the
+    item's number, with the item's text going on under it at that margin ("1) Governance based on ..." / "Response"
+    / "There is broad consistent support ..."), a word or a few in bold over text in the text's weight: a label
+    inside the item, not a heading of the paper ("SECOND READING: None" there is an agenda's next part)."""
+    p, body = s.paragraphs.open, s.body
+    if p is None or p.kind is not ParagraphKind.PARAGRAPH or len(p.read_lines) < 2 or i + 1 >= len(body):
+        return False
+    first, second = p.read_lines[0], p.read_lines[1]
+    if second.page != first.page or second.x0 < p.x_text + 8.0:
+        return False  # (no hanging indent: a title at the text's margin is the paper's own)
+    w, nxt = body[i], body[i + 1]
+    tol = max(3.0, 0.3 * (w.line.size or 10.0))
+    return abs(w.line.x0 - second.x0) <= tol and abs(nxt.line.x0 - second.x0) <= tol and nxt.label is None \
+        and len(w.text.split()) <= 4 and w.line.bold and not nxt.line.bold and ":" not in w.text
 
 
 def _add_line(s: _State, w: WorkLine) -> None:
