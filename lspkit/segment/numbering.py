@@ -52,7 +52,8 @@ _ANNEX = re.compile(r"^(Annexe|Annex|Appendix|Schedule)\s+([A-Z]|\d{1,3}|[IVX]{1
 _SUBPART = re.compile(r"^(?:\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\.?|([a-z]{1,2}|[ivx]{1,5})\))\s+(.*)$", re.S)
 _BULLET = re.compile(
     r"^([•▪▫◦●○■□◆◇►▶▸➢➤➣✓✔✗✘·∙‣⁃⦁◘\uf0a7\uf0b7\uf0d8\uf0fc\uf076\uf0a8\uf0e0\uf0de\uf02d]|[\ue000-\uf8ff]"
-    r"|[-–—*o!Øü§q](?=\s))\s*(.*)$",  # Wingdings/Symbol bullets extracted as ! Ø ü § q
+    r"|[-–—*o!Øüq](?=\s)|§(?=\s(?!\d)))\s*(.*)$",  # Wingdings/Symbol bullets extracted as ! Ø ü § q (a "§ 632-1."
+    # before a number is the section sign)
     re.S,
 )
 
