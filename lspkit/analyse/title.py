@@ -153,6 +153,10 @@ def bad_title(text: Optional[str]) -> bool:
         return True
     if _FRAGMENT.match(t) or _LEAD_IN.match(t):  # "is allowed" (a sentence's tail); "... have led to the following:"
         return True
+    if _BYLINE.match(t):  # "POSTED Sunday 12th March by Amir Mehrkar (acting INTEROPen Chair)": who and when
+        return True
+    if _BODY_SENTENCE.search(t) or (t.endswith(",") and len(t.split()) >= 6):
+        return True  # "... restructurings should be developed."; "... arrangements for the membership," cut mid-sentence
     if _NAME_AND_ROLE.match(t):  # "R Healey, Councillor": an apology in minutes, a person
         return True
     if len(_POSTNOMINAL.findall(t)) >= 2 or _POSTCODE.search(t) or "@" in t:
@@ -189,6 +193,12 @@ _CONTENTS = re.compile(r"(?i)^(?:tableof)?contents?\W*$|^(?:index|arrangementofc
 # case, as no title does
 _FRAGMENT = re.compile(r"^(?:is|are|was|were|be|been|has|have|had|will|shall|may|can|and|or|but|which|that|who|"
                        r"whose|of|to|in|on|by|with|for|from|as|at|than|then|so|if|not)\b(?!-)")
+# a post's or an article's byline: "POSTED Sunday 12th March by Amir Mehrkar", "Written by ...", "Published on ... by"
+_BYLINE = re.compile(r"(?i)^(?:posted|written|published|submitted|uploaded)(?:\s+(?:on\s+)?[^:]{0,40}?\d[^:]{0,20}?)?\s+by\s+(?-i:[A-Z@])")
+# a body's sentence: a modal and its verb, ending with a full stop ("Recommendation 1 Processes and procedures ...
+# should be developed."): what a paper says, not what it is called
+_BODY_SENTENCE = re.compile(r"^(?=(?:\S+\s+){5,}).*\b(?:should|must|shall|will|would|may|can|could)\s+(?:not\s+)?"
+                            r"(?:be|have|[a-z]{3,})\b[^.?!]*\.$")
 # a sentence leading into a list ("Discussions amongst leaders of these networks have led to the following
 # agreement:"): seven words or more ending with a colon, a body sentence, never a title
 _LEAD_IN = re.compile(r"^(?:\S+\s+){6,}\S*:$")
@@ -1079,6 +1089,9 @@ def _find_title(document: Document) -> Optional[str]:
         # minutes numbered 18.03.1 ...: the lines of page 1 are the items' text ("R Healey, Councillor"); the
         # council and the meeting's date name them
         return _council_and_date(document)
+    serial = _serial_block(document)  # "Administrative Regulation 1201-AR(3): Non-Discrimination - ..." at length
+    if serial:
+        return serial
     for line in _front_lines(document):
         if _SPACED.search(line):  # "A D V I C E": counsel's advice headed by its kind, spaced out for show
             line = _title_case(_unspaced(line))
@@ -1685,6 +1698,26 @@ def _serial_title(document: Document) -> Optional[str]:
                 return _title_case(after)
             break
         return None
+    return None
+
+
+# a paper's serial in its series and its name, opening page 1's first block: "Administrative Regulation 1201-AR(3):
+# Non-Discrimination - Accommodating Individuals ...", "Policy 4.2: Data Retention"
+_SERIAL_OPEN = re.compile(r"(?i)^(?:administrative\s+|board\s+|general\s+)?(?:policy|procedure|regulation|directive|"
+                          r"guideline|standard|circular|bulletin|instruction|order)\s+(?:no\.?\s*|#\s*)?"
+                          r"[\w.()/-]*\d[\w.()/-]*\s*[\u2013\u2014:-]\s*(?-i:[A-Z])")
+# a field of the header set beside the title's lines and read in among them: "Status: DRAFT", "Version: 2"
+_FIELD_AMONG = re.compile(r"\s+(?:Status|Version|Revision|Draft)\s*:\s*[A-Z0-9][A-Z0-9.]*\b(?=\s)")
+
+
+def _serial_block(document: Document) -> Optional[str]:
+    """Page 1's first lines, a serial and the paper's name run on over lines ("Administrative Regulation 1201-AR(3):
+    Non-Discrimination - Accommodating Individuals Status: DRAFT with Disabilities - Section 505 ..."): the title,
+    without the header's field its lines were read among; up to 40 words and no full stop (a sentence is none)."""
+    for b in [b for b in document.blocks if b.page == 1][:3]:
+        line = _FIELD_AMONG.sub("", " ".join(b.text.split()))
+        if _SERIAL_OPEN.match(line) and len(line.split()) <= 40 and not line.endswith(".") and not bad_title(line):
+            return line
     return None
 
 
