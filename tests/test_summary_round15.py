@@ -93,3 +93,132 @@ def test_a_copys_version_note_is_cut():
     d = _doc("Volunteer Policy (Final Version 3, 12 May 2022)")
     assert find_title(d) == "Volunteer Policy"
     assert find_title(_doc("Volunteer Policy (Draft)")) == "Volunteer Policy (Draft)"
+
+
+# ---------------------------------------------------------------- decisions: motions, actions to consider, objectives
+
+from lspkit.analyse.recommendations import find_recommendations  # noqa: E402
+from lspkit.model import Paragraph  # noqa: E402
+
+
+def _recs(paragraphs=(), blocks=()):
+    d = Document(source=Source(path="x.pdf", sha256="0" * 64, pages=3, title=None),
+                 paragraphs=tuple(Paragraph(n, t, pg, label=n) for n, t, pg in paragraphs),
+                 blocks=tuple(Block(t, pg) for t, pg in blocks))
+    return [(r.verb, r.text, r.kind) for r in find_recommendations(d)]
+
+
+def test_a_boards_motions_moved_and_voted_on_are_decisions_taken():
+    got = _recs(paragraphs=[("IV", "CONSENT AGENDA: The Board may approve the items by a single motion and vote. "
+                                   "Motion to approve the Consent Agenda as presented. Motion made by: A Smith "
+                                   "Motion seconded by: B Jones Voting: Unanimously Approved", 2)],
+                blocks=[("Motion to Adjourn the meeting.", 3), ("Moved by: C Brown Seconded by: A Smith Carried", 3)])
+    assert got == [("APPROVE", "Motion to approve the Consent Agenda as presented.", "decision"),
+                   ("ADJOURN", "Motion to Adjourn the meeting.", "decision")]
+
+
+def test_an_agendas_motions_are_asked_except_on_how_the_meeting_runs():
+    got = _recs(blocks=[("IX. Official Reports Motion to Accept Official Reports.", 1),
+                        ("14. Motion to adjourn to Executive Session.", 1),
+                        ("5. Motion to amend agenda items as highlighted.", 1),
+                        ("The Council passed the Motion to reject the plan in May.", 1)])
+    assert got == [("ACCEPT", "Motion to Accept Official Reports.", "recommendation")]
+
+
+def test_an_agenda_item_asking_to_consider_an_action_takes_the_actions_verb():
+    got = _recs(paragraphs=[("1", "Consider action to hire a part-time firefighter / code enforcement officer.", 1),
+                            ("2", "Consider action to exonerate the Tax Collector of outstanding real estate taxes.", 1),
+                            ("3", "Considered the proposal at length.", 1)])
+    assert [(v, t[:32]) for v, t, _ in got] == [("HIRE", "Consider action to hire a part-t"),
+                                                 ("EXONERATE", "Consider action to exonerate the")]
+
+
+def test_a_meetings_objectives_are_not_its_recommendations():
+    items = [("1", "Agree and recommend a set of principles for setting standards.", 1),
+             ("2", "Recommended specific approaches to some pressing issues.", 1), ("3", "Agree how to progress", 1)]
+    announcing = ("There was unanimous agreement on the following principles and specific recommendations:", 1)
+    assert _recs(paragraphs=items, blocks=[("The objectives of the meeting were to:", 1), announcing]) == []
+    assert len(_recs(paragraphs=items, blocks=[announcing])) == 3  # without the objectives' lead-in: its run
+
+
+# ---------------------------------------------------------------- glossary: a definitions heading set as a line
+
+def test_a_glossary_under_a_heading_left_as_a_line_is_read_with_its_quoted_long_forms():
+    from lspkit.analyse.glossary import build_glossary
+
+    d = Document(source=Source(path="x.pdf", sha256="0" * 64, pages=3, title=None),
+                 blocks=(Block("GLOSSARY OF TERMS", 2), Block("DLS “Director of Legal Services”", 2),
+                         Block("FL “Foreign lawyer”, within the definition of the LPA", 2),
+                         Block("LPER Legal Profession (Law Practice Entities) Rules 2015", 2),
+                         Block("The FL and the LPER apply; so does the DLS.", 3)))
+    got = {e.short: e.long for e in build_glossary(d) if e.long}
+    assert got["FL"] == "Foreign lawyer" and got["DLS"] == "Director of Legal Services"
+    assert got["LPER"] == "Legal Profession (Law Practice Entities) Rules 2015"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("to identify the current and target operating models (COM and TOM) and put these in place",
+     {"COM": "current operating model", "TOM": "target operating model"}),
+    ("the primary and secondary care trusts (PCTs and SCTs)", {"PCT": "primary care trust", "SCT": "secondary care trust"}),
+    ("Bristol and Bath City Council (BCC and BCC)", {}),  # one short form for two names: no definition
+    ("the north and south areas (NA and XYZ)", {}),  # letters that do not spell
+])
+def test_two_terms_sharing_their_head_defined_in_one_bracket(text, want):
+    from lspkit.analyse.glossary import _shared_head
+
+    assert {s: lo for s, lo, _ in _shared_head([("1", text)])} == want
+
+
+def test_a_briefings_recommendations_as_sentences_under_a_recommendations_line():
+    got = _recs(blocks=[("Recommendations", 4),
+                        ("In the short term the publication of profiles should continue to use the current tool. "
+                         "The two teams should look to harmonise their formats. A project to build a platform should be "
+                         "initiated. As part of it the formats should be agreed. Appendix 1 shows early requirements.", 4)])
+    assert [(v, t[:40]) for v, t, _ in got] == [("CONTINUE", "In the short term the publication of pro"),
+                                                 ("LOOK", "The two teams should look to harmonise t"),
+                                                 ("INITIATE", "A project to build a platform should be ")]
+    assert got[2][1].endswith("Appendix 1 shows early requirements.")  # what goes on from an item stays with it
+    from lspkit.analyse.recommendations import _modal_sentences
+
+    assert _modal_sentences("The board noted the paper. It should be read.") == []  # its first sentence asks nothing
+
+
+def test_a_resolutions_lettered_parts_are_each_a_decision():
+    got = _recs(blocks=[("RESOLVED: (A) That the Committee notes the annual report. (B) That the Committee notes the "
+                         "audit letter.", 4),
+                        ("RESOLVED: (A) That the Committee approves the plan.", 5),
+                        ("(B) That the Committee approves the budget.", 5)])
+    assert [t for _, t, _ in got] == ["That the Committee notes the annual report.",
+                                      "That the Committee notes the audit letter.",
+                                      "That the Committee approves the plan.", "That the Committee approves the budget."]
+
+
+def test_a_list_drawn_from_recommendations_is_not_announced_as_recommendations():
+    items = [("1", "Support the provision of targeted approaches.", 6), ("2", "Strengthen the pathways of care.", 6)]
+    based = ("The following priority action areas are based on recommendations from people with lived experience.", 6)
+    assert _recs(paragraphs=items, blocks=[based]) == []
+    announced = ("The following recommendations are made by the panel:", 6)
+    assert len(_recs(paragraphs=items, blocks=[announced])) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Recommendation 1 Processes and procedures specifically tailored to promote restructurings should be developed.",
+    "SEE GOVERNANCE forum on RYVER: To discuss governance arrangements for the membership,",
+    "POSTED Sunday 12th March by Amir Mehrkar (acting INTEROPen Chair)",
+])
+def test_a_body_sentence_a_broken_line_or_a_byline_is_no_title(text):
+    assert bad_title(text)
+
+
+@pytest.mark.parametrize("text", ["Published Papers by Subject", "Will Planning Reform Work?",
+                                  "Why the Council Should Act Now: A Briefing"])
+def test_titles_that_look_like_them_are_still_titles(text):
+    assert not bad_title(text)
+
+
+def test_a_serial_and_its_name_run_over_lines_among_a_status_field():
+    d = _doc("Board Policy Manual Anytown School District",
+             blocks=["Administrative Regulation 2310-AR(1): Equal Access - Accommodating Visitors Status: DRAFT with "
+                     "Disabilities - Section 504 of the Rehabilitation Act", "Original Adopted Date: Pending"])
+    assert find_title(d) == ("Administrative Regulation 2310-AR(1): Equal Access - Accommodating Visitors with "
+                             "Disabilities - Section 504 of the Rehabilitation Act")
