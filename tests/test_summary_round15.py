@@ -222,3 +222,9 @@ def test_a_serial_and_its_name_run_over_lines_among_a_status_field():
                      "Disabilities - Section 504 of the Rehabilitation Act", "Original Adopted Date: Pending"])
     assert find_title(d) == ("Administrative Regulation 2310-AR(1): Equal Access - Accommodating Visitors with "
                              "Disabilities - Section 504 of the Rehabilitation Act")
+
+
+def test_a_meeting_papers_kind_alone_named_by_the_body_and_meeting_after_it():
+    d = _doc("AGENDA", blocks=["Township of Easton — Special Meeting Easton Town Hall, Council Chambers March 3, 2020 — 6:30 PM",
+                               "I. Call to Order / Roll Call"])
+    assert find_title(d) == "Township of Easton – Special Meeting Agenda, March 3, 2020"

@@ -318,7 +318,7 @@ def _imperative(item: str) -> Optional[str]:
 
 # sentence openers that look like an imperative by the test above and are not
 _NOT_IMPERATIVE = frozenset("the for with from after before during under over where when while since although though "
-                            "however further also then there here once given following please".split())
+                            "however further also then there here once given following please whether".split())
 _NOT_VERBS = frozenset("this these those there their its all any each every our his her they we you".split())
 _NOT_THIRD_PERSON = frozenset("is was has its this as us thus plus status gas bus less unless whereas".split())
 

@@ -1263,9 +1263,24 @@ _PLACE_BODY = re.compile(r"^(?:the\s+)?(?i:township|city|town|village|county|bor
                          r"county\s+borough|city\s+and\s+county)\s+(?i:of)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
 
 
+_BODY_MEETING = re.compile(r"^(?P<body>.+?)\s+[\u2013\u2014-]\s+(?P<meeting>(?:(?:regular|special|annual|ordinary|"
+                           r"extraordinary|adjourned|public|council|board|committee)\s+){1,2}meeting)\b", re.I)
+
+
 def _body_line(document: Document) -> tuple[Optional[str], Optional[str]]:
     """(body, date as printed) from the first front-page line that is a body's name alone or followed by the
-    meeting's date (`_PLACE_BODY`, or a body's name `_organisation` knows); (None, None) when none is."""
+    meeting's date (`_PLACE_BODY`, or a body's name `_organisation` knows); a place's body and its meeting, the
+    venue, date and time run on after them, in one of page 1's first blocks ("Borough of Ambridge — Regular Meeting
+    ... July 12, 2016 — 7:00 PM": "Borough of Ambridge – Regular Meeting"); (None, None) when none is."""
+    for block in [b for b in document.blocks if b.page == 1][:3]:
+        # "Borough of Ambridge — Regular Meeting Ambridge Municipal Complex, Council Chambers July 12, 2016 — 7:00 PM":
+        # the body, its meeting and its date, the venue after the meeting's name and the time after the date
+        line = " ".join(block.text.split())
+        m = _BODY_MEETING.match(line)
+        place = _PLACE_BODY.match(m.group("body")) if m else None
+        when = _MEETING_WHEN.search(line)
+        if m and place and place.end() == len(m.group("body")) and len(line.split()) <= 30:
+            return f"{m.group('body')} – {_title_case(m.group('meeting'))}", when.group(0) if when else None
     for line in _front_lines(document)[:3]:
         line = " ".join(line.split())
         when = _MEETING_WHEN.search(line)
