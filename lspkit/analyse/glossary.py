@@ -3,7 +3,9 @@
 1. **table**: a section headed "Abbreviations (used in this report)", "Acronyms",
    "Glossary" or "Definitions": its rows (a ruled table's two columns, or the
    lines under the heading, "AA Appropriate Assessment", also when a flattened
-   two-column list runs them together) are read first and win.
+   two-column list runs them together) are read first and win; the heading may be a line of its own the
+   segmenter left as a block ("GLOSSARY OF TERMS"), and a row's long form in quotes with a note after it ('FL
+   “Foreign lawyer”, within the definition of the LPA') is the quoted words.
 2. **text**: bracketed definitions in paragraphs and unnumbered blocks
    (`Long Form (ABC)`, `ABC (Long Form)`, `the Council's ... ("the Plan")` is
    left to the table), then a capitalised run elsewhere whose initials spell an
@@ -138,7 +140,9 @@ def _entries_in_line(text: str) -> list[tuple[str, str]]:
             out[k] = (words[0].strip(",;:"), words[1:])
     # "LP = Limited Partnership", 'DBA = “Doing Business As”': the sign and the quotes are the row's, not the long form's
     rows = [(s, re.sub(r"^[=\s]+", "", " ".join(words)).strip(" -–:")) for s, words in out if words]
-    return [(s, re.sub(r"^[“\"]([^“”\"]+)[”\"]$", r"\1", long)) for s, long in rows if long]
+    rows = [(s, re.sub(r"^[“\"]([^“”\"]+)[”\"]$", r"\1", long)) for s, long in rows if long]
+    # 'FL “Foreign lawyer”, within the definition of the LPA': the quoted words are the long form, the rest a note
+    return [(s, re.sub(r"^[“\"]([^“”\"]{2,80})[”\"]\s*,\s+\S.*$", r"\1", long)) for s, long in rows]
 
 
 _TERM_LONG = 24  # the most words a table row's long form runs to
@@ -470,13 +474,21 @@ def _headed_keys(text: str) -> list[tuple[str, str]]:
     return out
 
 
+# a definitions heading alone on its line: "GLOSSARY OF TERMS", "Abbreviations", "List of Acronyms" (no sentence)
+_HEADING_LINE = re.compile(r"^(?:(?:list|table|glossary)\s+of\s+)?(?:abbreviations?|acronyms?|glossary|definitions|"
+                           r"terminology)(?:\s+(?:of\s+terms|and\s+(?:abbreviations|acronyms|definitions)|used(?:\s+in\s+"
+                           r"this\s+\w+)?))?\s*:?$", re.I)
+
+
 def _table_rows(document: Document) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = _abbreviation_tables(document) + _abbreviation_lists(document)
     heads = [s for s in document.sections if _HEADING.search(s.heading or "")]
-    if not heads:
+    # a heading the segmenter left as a line of its own ("GLOSSARY OF TERMS" over the table's rows, set as lines)
+    head_blocks = {b.page for b in document.blocks if _HEADING_LINE.match(" ".join(b.text.split()))}
+    if not heads and not head_blocks:
         return _checked_rows(rows)
     numbers = {s.number for s in heads if s.number}
-    pages = {s.page for s in heads}
+    pages = {s.page for s in heads} | head_blocks
     for p in document.paragraphs:  # numbered entries or paragraphs under the heading
         if p.section in numbers or (p.heading and _HEADING.search(p.heading)):
             for table in p.tables:
@@ -631,6 +643,9 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
         # a letter that is a roman numeral is a short form when the page defines it so: “Victim” (V)
         if (weak(short) or misread) and (not bad_short(short, from_table=True, long=long) or _ROMAN.match(short)):
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
+    for short, long, where in _shared_head(items):
+        if weak(short) and not bad_short(short, long=long):
+            entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
     for short, long, where in _plural_definitions(items, entries):
         if short not in entries:
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
@@ -645,6 +660,30 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
     position = {p.number: i for i, p in enumerate(document.paragraphs)}
     out.sort(key=lambda e: (e.short.lower(), position.get(e.first or "", 10**9)))
     return tuple(out)
+
+
+# two terms sharing their last words, defined in one bracket: "current and target operating models (COM and TOM)",
+# "primary and secondary care trusts (PCTs and SCTs)"
+_SHARED_HEAD = re.compile(r"\b(?P<a>[A-Za-z][\w-]*)\s+and\s+(?P<b>[A-Za-z][\w-]*)\s+(?P<head>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})"
+                          r"\s*\(\s*(?P<s1>[A-Z][A-Za-z]{1,6})\s+(?:and|&)\s+(?P<s2>[A-Z][A-Za-z]{1,6})\s*\)")
+
+
+def _shared_head(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(short, long, paragraph) for each of two terms defined together whose words share their head ("current and
+    target operating models (COM and TOM)": COM current operating model, TOM target operating model), where each
+    long form's initials spell its short form exactly (a plural "s" of the head and of the short form aside)."""
+    out = []
+    for number, text in items:
+        text = " ".join(text.split())
+        for m in _SHARED_HEAD.finditer(text):
+            head = m.group("head").split()
+            if head[-1].endswith("s") and not head[-1].endswith("ss"):
+                head[-1] = head[-1][:-1]
+            pairs = [(m.group("s1"), [m.group("a")] + head), (m.group("s2"), [m.group("b")] + head)]
+            pairs = [(sh[:-1] if sh.endswith("s") and sh[:-1].isupper() else sh, words) for sh, words in pairs]
+            if pairs[0][0] != pairs[1][0] and all(_spells(sh, words) and len(words) == len(re.sub(r"[^A-Z]", "", sh)) for sh, words in pairs):
+                out += [(sh, " ".join(words), number) for sh, words in pairs]
+    return out
 
 
 # a definition in quotes inside the bracket, the style of decision letters: Environment Agency’s (“EA”),

@@ -27,7 +27,11 @@ A label after a paragraph's
 number ("approved at 2.1 (1) above") cites an item, it does not start one.  A meeting's record gives the decisions
 it states it took (`_minuted_decisions`): "RESOLVED that ..." clauses (verb RESOLVED, labelled with their minute's
 number), motions moved in a chamber ("I move: That ...", verb MOVE) and the question agreed to ("Question put and
-agreed to."); its ordinary discussion ("It was agreed ...", "Members noted ...", "resolved to pay") is none.
+agreed to."); its ordinary discussion ("It was agreed ...", "Members noted ...", "resolved to pay") is none.  Motions
+printed as "Motion to <verb> ..." (`_motions`) are decisions taken where the record says they were moved, seconded or
+voted on, and asked in an agenda (but not its motions on how the meeting runs: to adjourn, to waive a reading); an
+agenda item opening "Consider action to <verb> ..." asks that action (`_considered_actions`), whatever the verb.  The
+list a lead-in of objectives introduces ("The objectives of the meeting were to:") is never a run of recommendations.
 
 An item is a decision only when it carries an action verb: NOTE, AGREE,
 APPROVE, ENDORSE, DELEGATE, COMMENT, ADOPT, RECOMMEND ... at its start ("To
@@ -259,10 +263,17 @@ _NOT_MODAL_VERBS = frozenset("be being been do not the a an".split())
 
 
 def _participle_base(word: str) -> str:
-    """ "RE-PRIORITISED" RE-PRIORITISE, "IMPLEMENTED" IMPLEMENT (as `_clause_verb` reads "be advised")."""
+    """ "RE-PRIORITISED" RE-PRIORITISE, "IMPLEMENTED" IMPLEMENT, "INITIATED" INITIATE (as `_clause_verb` reads "be
+    advised")."""
     p = word.upper()
     if not p.endswith("ED"):
         return p
+    if p[-4:-2] in ("AT", "UR", "UD", "IV", "AG", "UC", "NG", "RG"):  # "INITIATED" INITIATE, "SECURED", "ARRANGED"
+        return p[:-1]
+    if len(p) > 5 and p[-3] == p[-4] and p[-3] in "BDGMNPRT":  # "SUBMITTED" SUBMIT, "PLANNED" PLAN
+        return p[:-3]
+    if p.endswith("SSED"):  # "ADDRESSED" ADDRESS
+        return p[:-2]
     return p[:-1] if p[-3:-2] in "AEIOUSCVZ" else p[:-2]
 
 
@@ -307,7 +318,7 @@ def _imperative(item: str) -> Optional[str]:
 
 # sentence openers that look like an imperative by the test above and are not
 _NOT_IMPERATIVE = frozenset("the for with from after before during under over where when while since although though "
-                            "however further also then there here once given following please".split())
+                            "however further also then there here once given following please whether".split())
 _NOT_VERBS = frozenset("this these those there their its all any each every our his her they we you".split())
 _NOT_THIRD_PERSON = frozenset("is was has its this as us thus plus status gas bus less unless whereas".split())
 
@@ -590,7 +601,10 @@ def _lead_heading(heading: Optional[str]) -> bool:
 
 # prose that announces a list of recommendations: "We have set out below some suggestions for how this can be
 # achieved.", "Our recommendations are as follows:"
-_ANNOUNCES = re.compile(r"\b(?:set\s+out\s+below|below\s+(?:are|is)|as\s+follows|the\s+following)\b[^.]{0,60}?"
+# (what comes between names the items, not what they came from: "The following priority action areas are based on
+# recommendations from people ..." announces action areas)
+_ANNOUNCES = re.compile(r"\b(?:set\s+out\s+below|below\s+(?:are|is)|as\s+follows|the\s+following)\b"
+                        r"(?:(?!\b(?:based|drawn|derived|from|informed)\b)[^.]){0,60}?"
                         r"\b(?:suggestions|recommendations|proposals)\b|\b(?:suggestions|recommendations|proposals)\b"
                         r"[^.]{0,40}?\b(?:below|as\s+follows|(?:are|is)\s+the\s+following)\b", re.I)
 
@@ -602,13 +616,23 @@ _RECORDED = re.compile(r"(?i)\b(?:has|have|had)\s+(?:also\s+)?made\s+(?:the\s+fo
                        r"(?:recommendations|suggestions|proposals)\b")
 
 
+# a list's lead-in naming what a meeting or a group set out to do: "The objectives of the meeting were to:", "Our aims
+# are:", "The purpose of the group is to:"
+_OBJECTIVES_LEAD = re.compile(r"(?i)\b(?:objectives?|aims?|purposes?|goals?)\b[^.:]{0,60}?\b(?:were|are|is|was|will\s+be)"
+                              r"(?:\s+to|\s+as\s+follows)?\s*:?\s*$")
+
+
 def _suggested_run(document: Document) -> set[str]:
     """The paragraphs a block announcing recommendations or suggestions introduces: on its page (or the next),
     the run of paragraphs numbered 1, 2, 3 ... from the first numbered "1" there."""
     out: set[str] = set()
+    objectives = {b.page for b in document.blocks if _OBJECTIVES_LEAD.search(" ".join(b.text.split()))}
     for b in document.blocks:
         if not _ANNOUNCES.search(b.text) or len(b.text) > 600 or _RECORDED.search(b.text):
             continue
+        if b.page in objectives:
+            continue  # "The objectives of the meeting were to: 1. Agree ... 2. Recommend ...": the page's first run is
+            # what the meeting set out to do, not what it recommends (which run each block leads is not known)
         expect = 1
         for p in document.paragraphs:
             if p.page < b.page or (expect == 1 and p.page > b.page + 1):
@@ -702,8 +726,11 @@ def _cover_decisions(document: Document) -> list[Recommendation]:
     # a lead-in the segmenter kept as a heading ("ODUG recommends that:"): its items are the blocks on its page
     lead_pages = {s.page: s.heading for s in document.sections if _lead_heading(s.heading) and not s.number}
     clause = False
+    under_heading = False  # the items awaited are under a "Recommendations" line, not a lead-in
     motion: Optional[str] = None  # the label of a "MOTION:" line whose clause comes next
     for b in document.blocks:
+        if not awaiting:
+            under_heading = False
         text = b.text.strip()
         if b.page in lead_pages and not (awaiting and b.page == page):
             lead = lead_pages[b.page]
@@ -720,6 +747,7 @@ def _cover_decisions(document: Document) -> list[Recommendation]:
             continue
         if _HEADING_ALONE.fullmatch(text):
             awaiting, page = True, b.page  # "Recommendation" set as a line of its own: its items follow
+            under_heading = True
             continue
         if _MOTION_ALONE.fullmatch(text):
             # "MOTION:" set as a line of its own over the clause it moves ("That the Zoning Bylaw ... be amended
@@ -748,6 +776,11 @@ def _cover_decisions(document: Document) -> list[Recommendation]:
                     out.append(Recommendation(None, b.page, text, "MOTION", verb, "cover"))
                     continue
             found, _ = _decisions_in(text, paragraph=None, page=b.page, source="cover", led=True, clause=clause)
+            if not found and under_heading:
+                # "Recommendations" / "In the short term ... should continue to use ... Endeavour and NHS Digital should
+                # look to harmonise ...": a briefing's recommendations as sentences, each asking with its modal
+                found = [Recommendation(None, b.page, sentence, None, verb, "cover")
+                         for sentence, verb in _modal_sentences(text)]
             if found:
                 out += found
                 continue
@@ -768,6 +801,38 @@ def _cover_decisions(document: Document) -> list[Recommendation]:
     if not out and empty_heading is not None:
         out = _cover_items_as_paragraphs(document, empty_heading)
     return out
+
+
+# what a sentence asks with its modal: "... should continue to use" CONTINUE, "... should look to harmonise" LOOK,
+# "... should be initiated" INITIATE (a participle's base), "... must now publish" PUBLISH
+_MODAL_HEAD = re.compile(r"\b(?:should|must|ought\s+to)\s+(?:(?:also|now|urgently|then|further|jointly|immediately)\s+)*"
+                         r"(?P<be>be\s+)?(?P<verb>[a-z][a-z-]{2,})\b")
+# a sentence that goes on with the item before it rather than starting one: "As part of the development process ...",
+# "This should ...", "It should also ..."
+_GOES_ON_ITEM = re.compile(r"(?i)^(?:as|also|in\s+addition|additionally|furthermore|this|these|that|those|it|they|such|"
+                           r"where|when|if|otherwise)\b")
+
+
+def _modal_sentences(text: str) -> list[tuple[str, str]]:
+    """(item, verb) for each recommendation a block under a "Recommendations" line makes in sentences: a sentence
+    with "should" or "must" and its verb starts an item; one that has none, or opens by going on from the last ("As
+    part of ...", "This ..."), belongs to the item before it.  None when the block's first sentence asks nothing."""
+    sentences = [x.strip() for x in re.split(r"(?<=[.!?])\s+(?=[A-Z(\d“\"])", " ".join(text.split())) if x.strip()]
+    items: list[tuple[str, str]] = []
+    for i, sentence in enumerate(sentences):
+        m = _MODAL_HEAD.search(sentence)
+        verb = None
+        if m and m.group("verb") not in _NOT_MODAL_VERBS and not m.group("verb").endswith("ing"):
+            verb = _participle_base(m.group("verb")) if m.group("be") else m.group("verb").upper()
+            if m.group("be") and not m.group("verb").endswith("ed"):
+                verb = None
+        if verb and (not items or not _GOES_ON_ITEM.match(sentence)):
+            items.append((sentence, verb))
+        elif items:
+            items[-1] = (f"{items[-1][0]} {sentence}", items[-1][1])
+        elif i == 0:
+            return []
+    return items
 
 
 # a motion's label alone on its line: "MOTION:", "Main Motion", "PROPOSED MOTION:"
@@ -1238,7 +1303,8 @@ def find_recommendations_with_note(document: Document) -> tuple[tuple[Recommenda
                                   + _lettered_after_lead(document) + _inline_blocks(document)
                                   + _scoped_decisions(document) + _stem_decisions(document)
                                   + _numbered_boxes(document) + _gerund_items(document)
-                                  + _committee_formula(document) + _minuted_decisions(document))
+                                  + _committee_formula(document) + _minuted_decisions(document)
+                                  + _motions(document) + _considered_actions(document))
              if _key(r, _SAME_WORDS) not in known]
     if extra:  # an agenda's decisions in capitals that no Recommendation label introduced
         recs = tuple(sorted(recs + tuple(extra), key=lambda r: r.page))
@@ -1253,12 +1319,14 @@ def find_recommendations_with_note(document: Document) -> tuple[tuple[Recommenda
 # resolution "to pay" in an outcome column ("resolved to pay", "Resolved to Sign") is no clause either
 _RESOLVED = re.compile(r"(?<![A-Za-z])(?<!BE IT )(?<!Be it )(?<!be it )(?<!FURTHER )(?<!Further )(?<!FINALLY )"
                        r"(?<!Finally )(?:(?:FURTHER|Further)\s+)?"
-                       r"(?P<verb>RESOLVED(?=\s*(?::|[\u2013\u2014-](?!\s*$))?\s*(?i:that|to)\b)"
+                       r"(?P<verb>RESOLVED(?=\s*(?::|[\u2013\u2014-](?!\s*$))?\s*(?:\([A-Za-z0-9]{1,3}\)\s*)?(?i:that|to)\b)"
                        r"|Resolved(?=\s*(?::\s*(?i:that|to)\b|\s+that\b)))\s*(?::|[\u2013\u2014-])?\s*")
 # a sentence ends at a full stop before a capital, a digit (the next minute's number run on) or the text's end; not
 # after a title or an abbreviation ("Cllr.", "No.")
 _SENTENCE_END = re.compile(r"\s?[.](?=\s+[A-Z(\d\u201c\"]|\s*$)")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:No|no|Nos|Cllr|Cllrs|Mr|Mrs|Ms|Dr|St|Co|cf|viz|e\.g|i\.e)$")
+# a resolution's lettered parts, each a clause of its own: "(A) That ...", "(B) That ..."
+_RESOLVED_PART = re.compile(r"(?:^|(?<=\s))\((?P<part>[A-Za-z0-9]{1,3})\)\s+(?=(?i:that|to)\b)")
 # the minute's number and title run into the text before it ("... Nothing to report. 85. RISK ASSESSMENTS RESOLVED")
 _MINUTE_HEAD = re.compile(r"(?:^|\s)(?P<n>\d{1,3}(?:\.\d{1,2})?)\.?\s+[A-Z0-9][A-Z0-9’'&,/ -]{3,}\s*$")
 # a motion moved in a chamber: "I move: “That the Bill be now read a Second Time.”", "I beg to move, That ..."
@@ -1287,17 +1355,37 @@ def _minuted_decisions(document: Document) -> list[Recommendation]:
     out: list[Recommendation] = []
     units = [(p.number, p.page, p.text) for p in document.paragraphs if p.kind is not ParagraphKind.QUESTION]
     units += [(None, b.page, b.text) for b in document.blocks]
+    resolved_at: Optional[tuple[int, Optional[str]]] = None  # the page and label of the last "RESOLVED: (A) That ..."
     for number, page, text in units:
         flat = " ".join(text.split())
+        part = _RESOLVED_PART.match(flat)
+        if part and resolved_at and resolved_at[0] == page and not _RESOLVED.search(flat):
+            # "(B) That the Audit Committee notes ..." set as a block of its own under "RESOLVED: (A) That ..."
+            clause = _clause(flat[part.end():])
+            label = resolved_at[1]
+            if len(clause.split()) >= 3:
+                out.append(Recommendation(number, page, clause, f"{label} ({part.group('part')})" if label else None,
+                                          "RESOLVED", "body", kind=DECISION))
+            continue
+        resolved_at = None
         for m in _RESOLVED.finditer(flat):
             body = flat[m.end():]
             nxt = _RESOLVED.search(body)
-            body = _clause(body[: nxt.start()] if nxt else body)
-            if len(body.split()) < 3:
-                continue
+            region = body[: nxt.start()] if nxt else body
             head = _MINUTE_HEAD.search(flat[: m.start()])
             label = head.group("n") if head else number
-            out.append(Recommendation(number, page, body, label, "RESOLVED", "body", kind=DECISION))
+            # "RESOLVED: (A) That the Committee notes ... (B) That the Committee notes ...": each part a decision
+            parts = list(_RESOLVED_PART.finditer(region)) if _RESOLVED_PART.match(region) else []
+            if parts:
+                resolved_at = (page, label)
+            spans = [(p.group("part"), p.end(), parts[i + 1].start() if i + 1 < len(parts) else len(region))
+                     for i, p in enumerate(parts)] or [(None, 0, len(region))]
+            for part, start, end in spans:
+                clause = _clause(region[start:end])
+                if len(clause.split()) < 3:
+                    continue
+                where = f"{label} ({part})" if part and label else label
+                out.append(Recommendation(number, page, clause, where, "RESOLVED", "body", kind=DECISION))
         moved = _MOVED.search(flat)
         if moved:
             out.append(Recommendation(number, page, _clause(moved.group("text")), None, "MOVE", "body", kind=DECISION))
@@ -1315,6 +1403,71 @@ def _minuted_decisions(document: Document) -> list[Recommendation]:
     # in the record's order: a page's minutes by their numbers (paragraphs and blocks were read apart)
     return sorted(out, key=lambda r: (r.page, float(r.number) if re.fullmatch(r"\d{1,3}(?:\.\d{1,2})?", r.number or "")
                                       else float("inf")))
+
+
+# a motion as a board's minutes or an agenda print it: "Motion to accept the Consent Agenda unanimously.", "Motion to
+# Adjourn the meeting.", "MOTION TO APPROVE the minutes": the verb is the word after "to", whatever it is
+_MOTION = re.compile(r"(?P<text>(?:Motion|MOTION)\s+(?:(?:was\s+)?made\s+)?(?i:to)\s+"
+                     r"(?P<verb>[A-Za-z][a-z]{2,}|[A-Z]{3,})\b.*)$", re.S)
+# the record that a motion was moved and voted on: "Motion made by: ...", "seconded by", "Carried", "Voting:"
+_MOTION_RECORD = re.compile(r"(?i)\b(?:(?:motion\s+)?(?:made|moved|seconded)\s+by\b|carried\b|voting\s*:|"
+                            r"(?:unanimously\s+)?(?:approved|passed|adopted|defeated|failed)\b)")
+_MOTION_MOVED = re.compile(r"(?i)\b(?:motion\s+)?(?:made|moved|seconded)\s+by\b|\bvoting\s*:")
+_NOT_MOTION_VERBS = frozenset("the a an be this that".split())
+# motions on how the meeting itself runs, asked in an agenda: its business, not a decision it is asked to take
+_PROCEDURAL = frozenset("ADJOURN EXCUSE RECESS RECONVENE WAIVE SUSPEND".split())
+_OWN_AGENDA = re.compile(r"(?i)\bamend\s+(?:the\s+)?agenda\b")
+
+
+def _motions(document: Document) -> list[Recommendation]:
+    """Motions printed as "Motion to <verb> ...": in a meeting's record (moved, seconded and voted on in the words
+    after it or in a block of its page: "Motion made by: ... Motion seconded by: ... Voting: Unanimously Approved"),
+    decisions taken, verb as printed; in an agenda, what the meeting is asked to decide, except its motions on how it
+    runs (to adjourn, excuse absence, waive a reading, amend the agenda).  A motion's mention in a
+    sentence ("by a single motion and vote") is none: the word opens its own sentence."""
+    out: list[Recommendation] = []
+    units = [(p.number, p.label, p.page, p.text) for p in document.paragraphs if p.kind is not ParagraphKind.QUESTION]
+    units += [(None, None, b.page, b.text) for b in document.blocks]
+    recorded_pages = {b.page for b in document.blocks if _MOTION_MOVED.search(" ".join(b.text.split()))}
+    for number, label, page, text in units:
+        flat = " ".join(text.split())
+        for m in re.finditer(r"(?:Motion|MOTION)\s", flat):
+            motion = _MOTION.match(flat, m.start())
+            if not motion or motion.group("verb").lower() in _NOT_MOTION_VERBS:
+                continue
+            before = flat[: m.start()].rstrip()
+            if before and not (before.endswith((".", ":", ";", ")")) or re.search(r"(?:^|\s)[A-Z][\w’'-]*$", before)):
+                continue  # "... passed the Motion to ...": a motion's mention; opening its sentence or after an item's title
+            if re.search(r"(?:^|\s)(?:The|A|An|This|That|Each|No)$", before):
+                continue
+            clause = _clause(motion.group("text"))
+            if len(clause.split()) < 3:
+                continue
+            after = flat[m.start() + len(clause): m.start() + len(clause) + 300]
+            decided = bool(_MOTION_RECORD.search(after)) or page in recorded_pages
+            if not decided and (motion.group("verb").upper() in _PROCEDURAL or _OWN_AGENDA.search(clause)):
+                continue  # an agenda's motion on how the meeting runs ("Motion to adjourn", "to waive full reading")
+            out.append(Recommendation(number, page, clause, label, motion.group("verb").upper(), "body",
+                                      kind=DECISION if decided else "recommendation"))
+    return out
+
+
+# an agenda's item asking for an action: "Consider action to adopt Ordinance No. 1286 ...", "Consider a motion to
+# authorize ...", "Discussion and possible action to approve ...": the verb after "to", whatever it is
+_CONSIDER = re.compile(r"^\W*(?:(?:consider|discussion\s+and\s+(?:possible\s+)?|possible)\s*)(?:action|a\s+motion)\s+to\s+"
+                       r"(?P<verb>[a-z]{3,})\b", re.I)
+
+
+def _considered_actions(document: Document) -> list[Recommendation]:
+    """Agenda items that open by asking the meeting to consider an action: each a decision asked, its verb the word
+    after "to" ("hire", "exonerate": not only the usual verbs), its text the item's first sentence."""
+    out: list[Recommendation] = []
+    for p in document.paragraphs:
+        flat = " ".join(p.text.split())
+        m = _CONSIDER.match(flat)
+        if m and m.group("verb").lower() not in _NOT_MOTION_VERBS:
+            out.append(Recommendation(p.number, p.page, flat, p.label, m.group("verb").upper(), "body"))
+    return out
 
 
 # a committee's report in the formula of US city councils: "Your Committee on ... begs leave to recommend that Your

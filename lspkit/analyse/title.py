@@ -151,6 +151,12 @@ def bad_title(text: Optional[str]) -> bool:
         return True
     if _CONTACT.match(t) or _names_row(t):  # the letterhead's "Tel: ...", a grid's column of names
         return True
+    if _FRAGMENT.match(t) or _LEAD_IN.match(t):  # "is allowed" (a sentence's tail); "... have led to the following:"
+        return True
+    if _BYLINE.match(t):  # "POSTED Sunday 12th March by Amir Mehrkar (acting INTEROPen Chair)": who and when
+        return True
+    if _BODY_SENTENCE.search(t) or (t.endswith(",") and len(t.split()) >= 6):
+        return True  # "... restructurings should be developed."; "... arrangements for the membership," cut mid-sentence
     if _NAME_AND_ROLE.match(t):  # "R Healey, Councillor": an apology in minutes, a person
         return True
     if len(_POSTNOMINAL.findall(t)) >= 2 or _POSTCODE.search(t) or "@" in t:
@@ -183,6 +189,19 @@ def bad_title(text: Optional[str]) -> bool:
 
 
 _CONTENTS = re.compile(r"(?i)^(?:tableof)?contents?\W*$|^(?:index|arrangementofclauses)$")
+# the tail of a sentence broken over the title's line ("is allowed"): it opens with a verb or a joining word in lower
+# case, as no title does
+_FRAGMENT = re.compile(r"^(?:is|are|was|were|be|been|has|have|had|will|shall|may|can|and|or|but|which|that|who|"
+                       r"whose|of|to|in|on|by|with|for|from|as|at|than|then|so|if|not)\b(?!-)")
+# a post's or an article's byline: "POSTED Sunday 12th March by Amir Mehrkar", "Written by ...", "Published on ... by"
+_BYLINE = re.compile(r"(?i)^(?:posted|written|published|submitted|uploaded)(?:\s+(?:on\s+)?[^:]{0,40}?\d[^:]{0,20}?)?\s+by\s+(?-i:[A-Z@])")
+# a body's sentence: a modal and its verb, ending with a full stop ("Recommendation 1 Processes and procedures ...
+# should be developed."): what a paper says, not what it is called
+_BODY_SENTENCE = re.compile(r"^(?=(?:\S+\s+){5,}).*\b(?:should|must|shall|will|would|may|can|could)\s+(?:not\s+)?"
+                            r"(?:be|have|[a-z]{3,})\b[^.?!]*\.$")
+# a sentence leading into a list ("Discussions amongst leaders of these networks have led to the following
+# agreement:"): seven words or more ending with a colon, a body sentence, never a title
+_LEAD_IN = re.compile(r"^(?:\S+\s+){6,}\S*:$")
 # the name of the template a file was made from, left as its PDF title: "MINUTE TEMPLATE", "Agenda template v2"
 _TEMPLATE_NAME = re.compile(r"(?i)\btemplate\b(?:\s+v?\d[\w.]*)?\W*$")
 # a minute's outcome alone on its line ("• Agreed" under "3 Minutes of the last meeting"): what was decided, not a title
@@ -276,13 +295,25 @@ def _whose(title: str, document: Document) -> Optional[str]:
     return None
 
 
+# the label of a meeting's roll on a line of its own ("Councillors:", "Membership:", "Other Members:"): the names
+# follow it
+_FIELD_LABEL = re.compile(r"(?i)^(?:(?:other|voting|non-voting|co-opted|independent|board|committee)\s+)?"
+                          r"(?:councillors?|members?|membership|present|attendees|in\s+attendance|attendance|apologies|"
+                          r"trustees|commissioners|directors|governors|officers(?:\s+present)?)\s*:$")
+
+
 def _front_lines(document: Document) -> list[str]:
-    """Short lines standing alone on the front page (unnumbered blocks), in order."""
+    """Short lines standing alone on the front page (unnumbered blocks), in order; the value under a field's label
+    ("Councillors:" / "Angela Caldara Corinna Edge Rod Scott") is the roll's, never a line of the title block."""
     out = []
+    after_label = False
     for block in document.blocks:
         text = block.text.strip()
-        if block.page == 1 and len(text.split()) <= 15 and not text.endswith(".") and text[:1].isupper():
+        if block.page != 1:
+            continue
+        if (len(text.split()) <= 15 and not text.endswith(".") and text[:1].isupper() and not after_label):
             out.append(text)
+        after_label = bool(_FIELD_LABEL.match(" ".join(text.split())))
     return out
 
 
@@ -425,6 +456,8 @@ def _completed(title: str, subtitle: Optional[str], document: Document) -> tuple
 
 def _with_subtitle(title: str, subtitle: Optional[str]) -> str:
     sub = _STATUS_DATE.sub("", (subtitle or "").strip()).strip().rstrip(":")
+    if re.match(r"^(?:of|for|on|to|by)\s+\S", sub) and not bad_title(f"{title} {sub}"):
+        return f"{title} {sub}"  # "Public Consultation Paper" / "of the Committee for Family Justice": one phrase
     if not sub or _history_only(sub) or _KIND_SUBTITLE.match(sub) or bad_title(sub) or sub.lower() in title.lower() or _names_publisher(sub):
         return title
     body = _PLACE_BODY.match(sub)
@@ -843,11 +876,49 @@ def find_title(document: Document) -> Optional[str]:
     if title and _LEGAL_BASIS.search(title):
         cut = _LEGAL_BASIS.sub("", title).strip()
         title = cut if not bad_title(cut) else title
+    version = _VERSION_NOTE.search(title) if title else None
+    if version and not bad_title(title[: version.start()]):
+        title = title[: version.start()]  # "... TERMS OF REFERENCE (Final Version 01 OCT 2019)": which copy, not what
+    if title and _PART_ONLY.match(title.strip()):
+        title = _part_named(title.strip(), document) or title  # "Chapter 632" over "PROPERTY, VACANT OR HAZARDOUS"
     if title and _KIND_ONLY.match(title):
         owner = _owner(document)  # "CONSTITUTION" under "The Friends of the Woodbridge Library, New Street ..."
         if owner and owner.lower() not in title.lower():
             return f"{owner} {title.strip().title() if title.isupper() else title.strip()}"
     return title
+
+
+# a copy's version and date in brackets after the title: "(Final Version 01 OCT 2019)", "(v2.1, March 2020)"
+_VERSION_NOTE = re.compile(r"\s*\((?=[^()]*\b(?i:version|draft|final|v\s?\d|rev(?:ision)?|updated?)\b)(?=[^()]*\d)[^()]*\)\s*$")
+# a part of a collection named by its number alone: "Chapter 632", "Part 4", "Title 13"
+_PART_ONLY = re.compile(r"(?i)^(?:chapter|part|title|article|schedule|division|book)\s+[\w.-]*\d[\w.-]*$")
+# the collection a part belongs to, in the running header over it: "TORONTO MUNICIPAL CODE", "Code of Ordinances"
+_CODE_NAME = re.compile(r"(?i)^(?:[\w&'’.-]+\s+){0,5}(?:code|ordinances|code\s+of\s+ordinances|manual|regulations|"
+                         r"by-?laws|statutes)$")
+
+
+def _part_named(title: str, document: Document) -> Optional[str]:
+    """A part named by its number alone ("Chapter 632") is named by its heading too: the running header that starts
+    with it ("CHAPTER 632, PROPERTY, VACANT OR HAZARDOUS", after the collection's name over it, "TORONTO MUNICIPAL
+    CODE"), else the heading of page 1's section so numbered ("Chapter 632: Property, Vacant or Hazardous")."""
+    from ..model import DropReason
+
+    header = [" ".join(d.text.split()) for d in document.dropped if d.page == 1 and d.reason is DropReason.HEADER]
+    number = title.split()[-1]
+    collection = next((h for h in header if _CODE_NAME.match(h) and not bad_title(h)), None)
+    named = None
+    for h in header:
+        rest = h[len(title):] if h.lower().startswith(title.lower()) else ""
+        if re.match(r"^\s*[,:.\u2013\u2014-]\s*[A-Za-z]", rest):
+            named = _headline_case(h)
+            break
+    if named is None:
+        heading = next((s.heading for s in document.sections if s.page == 1 and s.number == number and s.heading), None)
+        if heading and not bad_title(heading):
+            named = f"{title}: {_headline_case(' '.join(heading.split()))}"
+    if named and collection and collection.lower() not in named.lower():
+        named = f"{_headline_case(collection)} {named}"
+    return named
 
 
 # a title that names only the kind of document: whose it is comes from the lines above it
@@ -935,6 +1006,11 @@ def _find_title(document: Document) -> Optional[str]:
         title = title.rstrip().rstrip(":").rstrip()  # "Shared research and innovation strategy:" / "2020 – 2030"
     if isinstance(title, str) and subtitle and _MARK_ONLY.match(title):
         title, subtitle = subtitle, None  # "264th" set large beside "Minutes of the Meeting of the": a mark, no title
+    if isinstance(title, str) and subtitle and _FRAGMENT.match(title.strip()) and not bad_title(subtitle):
+        # "is allowed" over "Building Plan Approval & Inspection Procedure": a sentence's tail, not the title; "and
+        # The Charter of The Greens" set large beside "Constitution of ...": the title's last line, read first
+        joined = f"{' '.join(subtitle.split())} {' '.join(title.split())}"
+        title, subtitle = (joined if re.match(r"^(?:and|&)\s", title.strip()) else subtitle), None
     if isinstance(title, str):
         title, subtitle = _completed(title, subtitle, document)  # "Minutes of the Meeting of the" / "Monetary ..."
     if isinstance(title, str):
@@ -980,11 +1056,19 @@ def _find_title(document: Document) -> Optional[str]:
         named = _body_and_kind(title.strip(), document, dated.strip() if dated else None)
         if named:
             return named
+    if isinstance(title, str) and _organisation(title.strip()) and (not subtitle or dated):
+        named = _noticed_meeting(title.strip(), document)  # "Audit Committee" over "A meeting of ... will be held:"
+        if named:
+            return named
     if isinstance(title, str) and _organisation(title.strip()) and subtitle and not bad_title(subtitle):
         # the publisher in the largest type, the series under it: an issue of a series is named by its date
         when = _long_date(meta.get("date"))
         named = _tidy(subtitle)
         return f"{named}, {when}" if when and not re.search(r"\b\d{4}\b", named) else named
+    if isinstance(title, str) and _organisation(title.strip()):
+        named = _body_kind_line(title.strip(), document)  # "<Partnership>" over "Annual Progress Report"
+        if named:
+            return named
     if printed:
         return printed
     agenda = _agenda_line(document)  # "AGENDA REGULAR MEETING TUESDAY, DECEMBER 6, 2022 6:00 P.M. 24300 ..."
@@ -1005,11 +1089,15 @@ def _find_title(document: Document) -> Optional[str]:
         # minutes numbered 18.03.1 ...: the lines of page 1 are the items' text ("R Healey, Councillor"); the
         # council and the meeting's date name them
         return _council_and_date(document)
+    serial = _serial_block(document)  # "Administrative Regulation 1201-AR(3): Non-Discrimination - ..." at length
+    if serial:
+        return serial
     for line in _front_lines(document):
         if _SPACED.search(line):  # "A D V I C E": counsel's advice headed by its kind, spaced out for show
             line = _title_case(_unspaced(line))
         line = _without_date_line(_tidy(line))  # the title's lines and the date under them read as one block
         line = _interleaved(line, document)  # a strapline's words read in among the title's lines
+        line = _heading_continued(line, document)  # "REPORT OF THE COMMITTEE TO STUDY ..." / "INITIATIVES"
         if not bad_title(line):
             return line
     above = _above_contents(document)  # a front page that is the contents list, its title printed above it
@@ -1020,6 +1108,67 @@ def _find_title(document: Document) -> Optional[str]:
         council = _council(document)
         return f"{council}: {named}" if council and council.lower() not in named.lower() else named
     return _council_and_date(document)
+
+
+# a page announcing its body's meeting: "A meeting of the Audit Committee will be held:", "Notice of meeting"
+_NOTICE = re.compile(r"(?i)\bmeeting\s+of\s+(?:the\s+)?[\w&'’ ,-]{3,80}?\s+will\s+be\s+held\b|\bnotice\s+(?:is\s+"
+                     r"(?:hereby\s+)?given\s+)?of\s+(?:an?\s+)?(?:\w+\s+)?meeting\b|\byou\s+are\s+(?:hereby\s+)?summoned\b")
+
+
+def _noticed_meeting(body: str, document: Document) -> Optional[str]:
+    """A committee's name alone as the title block, and page 1 announcing its meeting ("A meeting of the Audit
+    Committee will be held: Date: 22 October 2009"): the paper is that meeting's agenda, named with the council
+    the front matter names and the meeting's date ("Merton Council Audit Committee – Agenda, 22 October 2009")."""
+    when = _long_date(document.metadata.get("date"))
+    texts = [b.text for b in document.blocks if b.page == 1] + [p.text for p in document.paragraphs if p.page == 1]
+    if not when or not any(_NOTICE.search(" ".join(t.split())) for t in texts):
+        return None
+    council = _council(document)
+    whose = body
+    if council and council.lower() not in body.lower() and body.lower() not in council.lower():
+        whose = f"{council} {body}"
+    named = f"{whose} – Agenda, {when}"
+    return None if bad_title(named) else named
+
+
+# a kind of paper named on its own line under the body's name, with no subject of its own: "Annual Progress Report",
+# "Strategy 2024-2029" ("Local Plan Review" names its subject: a title of its own)
+_KIND_LINE = re.compile(r"(?i)^(?:(?:annual|quarterly|monthly|interim|final|draft|progress|performance|activity|impact|"
+                        r"delivery|business|corporate|strategic|year|end|of|half|the|first|second|third|fourth|"
+                        r"year-end|end-of-year|\d{4}(?:\s*[-–/]\s*\d{2,4})?)\s+){0,4}(?:report|strategy|plan|review|statement|update|briefing|"
+                        r"summary|framework|prospectus|guidance|policy|charter|terms\s+of\s+reference)"
+                        r"(?:\s+\d{4}(?:\s*[-–/]\s*\d{2,4})?)?$")
+
+
+def _body_kind_line(body: str, document: Document) -> Optional[str]:
+    """A body's name alone in the largest type, and the line under it naming the kind of paper ("West Sussex Drug
+    and Alcohol Partnership" / "Annual Progress Report"): the two together are the title; the name alone says only
+    whose the paper is."""
+    for line in _front_lines(document)[:4]:
+        line = " ".join(line.split())
+        if _KIND_LINE.match(line) and line.lower() not in body.lower() and not _organisation(line):
+            named = f"{_headline_case(body)} {_headline_case(line)}"
+            return None if bad_title(named) else named
+    return None
+
+
+def _heading_continued(line: str, document: Document) -> str:
+    """A title in capitals broken over two lines, the first taken as page 1's first heading (numbered with the annex
+    the report is printed as: "ANNEX B" / "REPORT OF THE COMMITTEE TO STUDY COMMUNITY LEGAL SERVICES"), its last
+    word or two left as a line of their own ("INITIATIVES"): the heading and the line are one title."""
+    words = line.split()
+    first = next((s for s in document.sections if s.page == 1), None)
+    from ..model import SectionKind
+
+    if (first is None or not 1 <= len(words) <= 3 or not line.isupper() or not first.heading
+            or not first.heading.isupper()
+            or first.number is not None and first.kind is not SectionKind.ANNEX):  # "1 RULES OF DEBATE": an item
+        return line
+    heading = " ".join(first.heading.split())
+    if (len(heading.split()) < 4 or len(heading.split()) > 20 or heading.endswith((".", ":", ";"))
+            or line.lower() in heading.lower() or not re.search(r"(?i)\b(?:of|for|on|to|the|and)\b", heading)):
+        return line
+    return _headline_case(f"{heading} {line}")
 
 
 # a meeting's name: "Regular Meeting of the Board of Trustees", "Special Meeting of the City Council"
@@ -1079,9 +1228,33 @@ def _meeting_paper(title: str, document: Document) -> Optional[str]:
         council, printed_when = _body_line(document)
         when = when or printed_when
     named = _title_case(title)
+    if council is None:
+        meeting, printed_when = _header_meeting(document)  # "Regular Board Meeting" / "10/28/2024 - 06:00 PM" above
+        if meeting and meeting.lower() not in named.lower():
+            when = when or printed_when
+            return f"{named} – {meeting}, {when}" if when else f"{named} – {meeting}"
     if council and council.lower() not in named.lower():
         named = f"{council} {named}"
     return f"{named}, {when}" if when else named
+
+
+# a meeting's name alone in a running header ("Regular Board Meeting", "Special Council Meeting"), and a header's date
+_HEADER_MEETING = re.compile(r"(?i)^(?:(?:regular|special|annual|ordinary|extraordinary|adjourned|public|emergency|"
+                             r"board|council|committee|trustees|general)\s+){1,3}meeting$")
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
+
+
+def _header_meeting(document: Document) -> tuple[Optional[str], Optional[str]]:
+    """(the meeting's name, its date as printed) from page 1's running header: a meeting paper titled by its kind
+    alone ("MEETING MINUTES") whose every page is headed "Regular Board Meeting" / "10/28/2024 - 06:00 PM"."""
+    from ..model import DropReason
+
+    header = [" ".join(d.text.split()) for d in document.dropped if d.page == 1 and d.reason is DropReason.HEADER]
+    meeting = next((h for h in header if _HEADER_MEETING.match(h)), None)
+    if meeting is None:
+        return None, None
+    when = next((m.group(0) for m in (_MEETING_WHEN.search(h) or _NUMERIC_DATE.search(h) for h in header) if m), None)
+    return (_title_case(meeting) if meeting.isupper() else meeting), when
 
 
 # a place's body named on its own line under a meeting paper's kind ("MINUTES" / "TOWNSHIP OF NIPISSING Tuesday,
@@ -1090,9 +1263,24 @@ _PLACE_BODY = re.compile(r"^(?:the\s+)?(?i:township|city|town|village|county|bor
                          r"county\s+borough|city\s+and\s+county)\s+(?i:of)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
 
 
+_BODY_MEETING = re.compile(r"^(?P<body>.+?)\s+[\u2013\u2014-]\s+(?P<meeting>(?:(?:regular|special|annual|ordinary|"
+                           r"extraordinary|adjourned|public|council|board|committee)\s+){1,2}meeting)\b", re.I)
+
+
 def _body_line(document: Document) -> tuple[Optional[str], Optional[str]]:
     """(body, date as printed) from the first front-page line that is a body's name alone or followed by the
-    meeting's date (`_PLACE_BODY`, or a body's name `_organisation` knows); (None, None) when none is."""
+    meeting's date (`_PLACE_BODY`, or a body's name `_organisation` knows); a place's body and its meeting, the
+    venue, date and time run on after them, in one of page 1's first blocks ("Borough of Ambridge — Regular Meeting
+    ... July 12, 2016 — 7:00 PM": "Borough of Ambridge – Regular Meeting"); (None, None) when none is."""
+    for block in [b for b in document.blocks if b.page == 1][:3]:
+        # "Borough of Ambridge — Regular Meeting Ambridge Municipal Complex, Council Chambers July 12, 2016 — 7:00 PM":
+        # the body, its meeting and its date, the venue after the meeting's name and the time after the date
+        line = " ".join(block.text.split())
+        m = _BODY_MEETING.match(line)
+        place = _PLACE_BODY.match(m.group("body")) if m else None
+        when = _MEETING_WHEN.search(line)
+        if m and place and place.end() == len(m.group("body")) and len(line.split()) <= 30:
+            return f"{m.group('body')} – {_title_case(m.group('meeting'))}", when.group(0) if when else None
     for line in _front_lines(document)[:3]:
         line = " ".join(line.split())
         when = _MEETING_WHEN.search(line)
@@ -1266,6 +1454,15 @@ def _title_case(text: str) -> str:
         return text
     return " ".join(w.lower() if i and w.lower() in _NAME_WORDS else w[:1] + w[1:].lower()
                     for i, w in enumerate(text.split()))
+
+
+def _headline_case(text: str) -> str:
+    """`_title_case`, with every small word after the first in lower case ("Property, Vacant or Hazardous", "Committee
+    to Study ..."): for a title put together here from lines in capitals."""
+    out = _title_case(text)
+    if out == text:
+        return text
+    return re.sub(r"(?<=\S )(To|Or|A|An|By|With|From|Into|Nor|But|As|Per|Via)\b(?! *$)", lambda m: m.group(1).lower(), out)
 
 
 _BODY_NAME = re.compile(r"^\s*((?:[A-Z][\w&'’-]*\s+){1,5}(?:Council|Authority))\b")
@@ -1516,6 +1713,26 @@ def _serial_title(document: Document) -> Optional[str]:
                 return _title_case(after)
             break
         return None
+    return None
+
+
+# a paper's serial in its series and its name, opening page 1's first block: "Administrative Regulation 1201-AR(3):
+# Non-Discrimination - Accommodating Individuals ...", "Policy 4.2: Data Retention"
+_SERIAL_OPEN = re.compile(r"(?i)^(?:administrative\s+|board\s+|general\s+)?(?:policy|procedure|regulation|directive|"
+                          r"guideline|standard|circular|bulletin|instruction|order)\s+(?:no\.?\s*|#\s*)?"
+                          r"[\w.()/-]*\d[\w.()/-]*\s*[\u2013\u2014:-]\s*(?-i:[A-Z])")
+# a field of the header set beside the title's lines and read in among them: "Status: DRAFT", "Version: 2"
+_FIELD_AMONG = re.compile(r"\s+(?:Status|Version|Revision|Draft)\s*:\s*[A-Z0-9][A-Z0-9.]*\b(?=\s)")
+
+
+def _serial_block(document: Document) -> Optional[str]:
+    """Page 1's first lines, a serial and the paper's name run on over lines ("Administrative Regulation 1201-AR(3):
+    Non-Discrimination - Accommodating Individuals Status: DRAFT with Disabilities - Section 505 ..."): the title,
+    without the header's field its lines were read among; up to 40 words and no full stop (a sentence is none)."""
+    for b in [b for b in document.blocks if b.page == 1][:3]:
+        line = _FIELD_AMONG.sub("", " ".join(b.text.split()))
+        if _SERIAL_OPEN.match(line) and len(line.split()) <= 40 and not line.endswith(".") and not bad_title(line):
+            return line
     return None
 
 
