@@ -44,6 +44,8 @@ _DECISION = re.compile(
     r"|\bRECOMMEND(?:ED|ATIONS?)?\b|\bRESOLVED\b|\brecommends?\s+(?:that|to)\b",
     re.I,
 )
+# an item closed by the list's joining word: "(b) the policies made by the Party ...; and" (then "(c) ...")
+_JOINING = re.compile(r"[;,]\s*(?:and|or|and/or)$")
 _ENDED = re.compile(r"[.!?:;,\-–—][\"'”’)]*$|\b(?:and|or)$")
 
 
@@ -91,6 +93,8 @@ class _Frame:
     heading: bool = False  # a sub-clause heading (or the clause itself): its lists may start at its own margin
     margin: float = 0.0  # where its text runs (a paragraph's text margin)
     first: int = -1  # the body line a numbered paragraph starts on
+    opener: str = ""  # the label its list opened with ("1", "a", "i"): where a right-aligned label ends
+    opened_at: int = -1  # the body line its list opened on
 
 
 @dataclass(frozen=True)
@@ -225,11 +229,12 @@ class Clauses:
         tol = _tol(w)
         for k in range(len(self.stack) - 1, -1, -1):
             f = self.stack[k]
-            if f.kind in ("number", "letter", "roman") and abs(x - f.x) <= tol:
+            if f.kind in ("number", "letter", "roman") and _aligned(w, label, f):
                 # after an item that ends without punctuation, the next label of an outer list (left of the open
                 # item) still starts an item; at the open item's own margin it is a reference wrapped mid-sentence
+                # (but not after an item closed by "; and" / "; or", the list's own joining word)
                 outer = self.item is not None and x < self.item.x - tol
-                if _follows(f.kind, f.last, label) and (starts or outer):
+                if _follows(f.kind, f.last, label) and (starts or outer or self.mode and _joined(body, i, f)):
                     return self._sibling(body, i, k, label, rest, f.kind)
                 if not starts:
                     return None
@@ -254,7 +259,7 @@ class Clauses:
         if self.item is None or not re.search(r"[.!?][\"'”’)]*$", body[i - 1].text.rstrip()):
             return False
         f = self.item
-        return f.kind in ("number", "letter", "roman") and abs(w.line.x0 - f.x) <= _tol(w) \
+        return f.kind in ("number", "letter", "roman") and _aligned(w, label, f) \
             and _follows(f.kind, f.last, label) and body[i - 1].line.page == w.line.page
 
     def _sibling(self, body: "Body", i: int, k: int, label: str, rest: str, kind: str) -> Step:
@@ -269,12 +274,14 @@ class Clauses:
         parent = self.stack[k]
         del self.stack[k + 1:]
         w = body[i]
-        f = _Frame(f"{parent.ident}({label})", w.line.x0, _kind(label, None), last=label)
+        f = _Frame(f"{parent.ident}({label})", w.line.x0, _kind(label, None), last=label, opener=label, opened_at=i)
         self.stack.append(f)
         return self._item(body, i, f, parent.ident, label, rest)
 
     def _item(self, body: "Body", i: int, f: _Frame, parent: Optional[str], label: str, rest: str) -> Step:
-        if self.mode and self._heading_shaped(body, i, rest):
+        # "(a) State Council has given them leave not to attend; or": an item joined to the next, never a heading
+        joined = bool(_JOINING.search(rest.strip())) and not _dash_led(body, f)
+        if self.mode and not joined and self._heading_shaped(body, i, rest):
             f.heading = True
             self.item = None
             self.expect_section = True
@@ -392,6 +399,41 @@ class Clauses:
 
 def _tol(w) -> float:
     return max(3.0, 0.35 * (w.line.size or 10.0))  # a narrow label ("I.") set right-aligned to the others
+
+
+# advance widths in ems of the characters of item labels (Times and Arial agree to within a tenth of an em):
+# enough to tell where a label set right-aligned ends
+_WIDTHS = {"i": 0.278, "l": 0.278, "v": 0.5, "x": 0.5, "c": 0.444, "m": 0.778, "w": 0.722}
+
+
+def _label_width(label: str, size: float) -> float:
+    return sum(0.5 if ch.isdigit() else _WIDTHS.get(ch.lower(), 0.5) for ch in label) * size
+
+
+def _aligned(w, label: str, f: _Frame) -> bool:
+    """Line w's label stands at list f's margin: its left edge at the list's, or (a list whose labels are set
+    right-aligned, "(9)" then "(10)" one digit further left, "(i)", "(ii)", "(iii)") its label's end at the end
+    of the list's first label."""
+    x, tol = w.line.x0, _tol(w)
+    if abs(x - f.x) <= tol:
+        return True
+    if not f.opener or len(label) <= len(f.opener):
+        return False
+    size = w.line.size or 10.0
+    return abs(x + _label_width(label, size) - f.x - _label_width(f.opener, size)) <= tol
+
+
+def _joined(body: "Body", i: int, f: _Frame) -> bool:
+    """The line before line i closes an item with the list's joining word ("...; and", "...; or"): a label at the
+    list's margin starts its next item, though the sentence reads on.  Not in a list its lead-in runs into with a
+    dash ("... the trading zones are—"), as a statute's parts of one sentence are."""
+    return i > 0 and bool(_JOINING.search(body[i - 1].text.rstrip())) and not _dash_led(body, f)
+
+
+def _dash_led(body: "Body", f: _Frame) -> bool:
+    """List f's lead-in runs into it with a dash ("... the trading zones are—"): a statute's parts of one sentence,
+    whose items the joining words do not set apart."""
+    return f.opened_at > 0 and bool(re.search(r"[—–-]\s*$", body[f.opened_at - 1].text))
 
 
 def _item_start(body: "Body", j: int) -> bool:

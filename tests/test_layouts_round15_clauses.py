@@ -1,0 +1,87 @@
+"""Round 15 (issue 10): a constitution set in clauses whose items are spaced evenly (no gap tells an item from the
+one before), with right-aligned labels; checked on the real paper (data/real/, skipped where it is not on this
+machine) and on a page drawn here that is not from the corpus."""
+from __future__ import annotations
+
+import pytest
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from lspkit.api import extract
+
+from real_util import doc
+from test_segment_layout import draw
+
+SIZE = 11
+
+
+def _item(page, y, label, text, label_end, text_x):
+    """A label set right-aligned to end at `label_end`, its text at `text_x`."""
+    page.append((label_end - stringWidth(label, "Helvetica", SIZE), y, label, SIZE, "Helvetica"))
+    page.append((text_x, y, text, SIZE, "Helvetica"))
+
+
+@pytest.fixture(scope="module")
+def rules(tmp_path_factory):
+    """Clause 3 with sub-clauses (1) to (11) labelled right-aligned, one of them a list joined by "; and" / "; or"
+    and a roman list under it, every line 18 points under the one before."""
+    page, y = [], 60
+
+    def line(label, text, end, x):
+        nonlocal y
+        _item(page, y, label, text, end, x)
+        y += 18
+
+    page.append((50, y, "3 Meetings", SIZE, "Helvetica-Bold"))
+    y += 22
+    for n in range(1, 12):
+        if n == 4:
+            line("(4)", "A general meeting may be convened:", 88, 96)
+            line("(a)", "by the committee; or", 118, 124)
+            line("(b)", "by members who have given written notice; and", 118, 124)
+            line("(c)", "in exceptional circumstances, by the chair, who must report on:", 118, 124)
+            line("(i)", "the reasons for the meeting;", 146, 152)
+            line("(ii)", "the notice given to members; and", 146, 152)
+            line("(iii)", "the business to be conducted at the meeting.", 146, 152)
+            continue
+        line(f"({n})", f"The rule numbered {n} of this clause applies to every meeting of members.", 88, 96)
+    page.append((50, y + 6, "4 Vacancies", SIZE, "Helvetica-Bold"))
+    y += 28
+    line("(1)", "A committee member ceases to hold office if:", 88, 96)
+    line("(a)", "the committee has given them leave not to attend; or", 118, 124)
+    line("(b)", "they resign by written notice to the secretary.", 118, 124)
+    line("(2)", "A vacancy may be filled by the committee until the next general meeting.", 88, 96)
+    return draw(tmp_path_factory.mktemp("rules") / "rules.pdf", [page])
+
+
+def test_an_item_after_one_closed_by_and_or_or_is_the_next_item(rules):
+    got = {p.number: p.text for p in extract(rules).paragraphs}
+    assert got["3(4)(a)"] == "by the committee; or"
+    assert got["3(4)(b)"] == "by members who have given written notice; and"
+    assert got["3(4)(c)"].startswith("in exceptional circumstances")
+    assert got["4(1)(b)"] == "they resign by written notice to the secretary."
+
+
+def test_labels_set_right_aligned_continue_their_list(rules):
+    got = {p.number: p.text for p in extract(rules).paragraphs}
+    assert got["3(4)(c)(ii)"] == "the notice given to members; and"
+    assert got["3(4)(c)(iii)"] == "the business to be conducted at the meeting."
+    assert got["3(10)"].startswith("The rule numbered 10")
+    assert got["3(11)"].startswith("The rule numbered 11")
+    assert "3(9)" in got and not any("(10)" in t for t in got.values())
+
+
+def test_a_short_item_joined_to_the_next_by_or_is_no_heading(rules):
+    d = extract(rules)
+    assert not any(s.heading.startswith("the committee has given them leave") for s in d.sections)
+    assert {p.number: p.text for p in d.paragraphs}["4(1)(a)"] == "the committee has given them leave not to attend; or"
+
+
+def test_the_greens_constitutions_items_and_right_aligned_labels():
+    for name in ("australian-greens-victoria_2023_constitution-v2023-01-02",
+                 "australian-greens-victoria_2024_constitution-v2024-03-06"):
+        got = {p.number: p.text for p in doc(name).paragraphs}
+        assert got["2(5)(b)"] == "the policies made by the Party except local policies (state policies); and"
+        assert got["2(5)(c)"] == "the policies made by branches (local policies)."
+        assert got["39(11)"] == "A proposed special resolution is passed if at least:"
+        assert got["39(5)(b)(iii)"].startswith("the implementation and effect of any special measures")
+        assert got["22(5)(a)"] == "State Council has given them leave not to attend; or"
