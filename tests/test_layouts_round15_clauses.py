@@ -85,3 +85,71 @@ def test_the_greens_constitutions_items_and_right_aligned_labels():
         assert got["39(11)"] == "A proposed special resolution is passed if at least:"
         assert got["39(5)(b)(iii)"].startswith("the implementation and effect of any special measures")
         assert got["22(5)(a)"] == "State Council has given them leave not to attend; or"
+        assert got["17"] == "State Council is made up of 15 State Councillors."  # a clause with no sub-clauses
+        assert any(t.startswith("employ a system under which candidates are eliminated") for t in got.values())
+        assert not any(t.startswith(("Submitting", "Definitions", "Convening")) for t in got.values())
+
+
+LONG = ("A member may be suspended by the committee for a period that it decides, after hearing",
+        "from the member and giving written reasons for its decision.")
+
+
+@pytest.fixture(scope="module")
+def schedules(tmp_path_factory):
+    """Clauses whose sub-clauses wrap right of their labels, one clause with no sub-clauses (its text set where
+    theirs runs), then two schedules whose items count from 1 again, the second's item 1 a lead-in over a list."""
+    pages, page, y = [], [], 60
+
+    def add(x, text, font="Helvetica", step=18):
+        nonlocal y
+        if font != "Helvetica":
+            y += 8  # a heading: a gap above it
+        page.append((x, y, text, SIZE, font))
+        y += step
+
+    for n in (1, 3, 4):
+        add(50, f"{n} {('Suspension', '', 'Expulsion', 'Appeals')[n - 1]}", "Helvetica-Bold", 22)
+        for k in (1, 2):
+            _item(page, y, f"({k})", LONG[0], 88, 96)
+            y += 13
+            add(96, LONG[1])
+        if n == 1:
+            add(50, "2 Constitution", "Helvetica-Bold", 22)
+            add(96, "The Committee is made up of three members.", step=22)
+    pages.append(page)
+    for s, (title, item) in enumerate((("MEETINGS", "Convening"), ("ELECTIONS", "Definitions")), start=1):
+        page, y = [], 60
+        add(200, f"SCHEDULE {s}: {title}", "Helvetica-Bold", 22)
+        add(50, f"1 {item}", "Helvetica-Bold", 22)
+        if s == 1:
+            for k in (1, 2):
+                _item(page, y, f"({k})", LONG[0], 88, 96)
+                y += 13
+                add(96, LONG[1])
+        else:
+            add(96, "In this Schedule:")
+            _item(page, y, "(a)", "Committee means the Elections Committee; and", 118, 124)
+            y += 18
+            _item(page, y, "(b)", "roll means the roll of members entitled to vote.", 118, 124)
+            y += 22
+        add(50, "2 Notice", "Helvetica-Bold", 22)
+        _item(page, y, "(1)", "Members must be given adequate notice of each meeting.", 88, 96)
+        pages.append(page)
+    return draw(tmp_path_factory.mktemp("schedules") / "schedules.pdf", pages)
+
+
+def test_a_clauses_own_text_set_where_its_provisions_run_is_its_paragraph(schedules):
+    d = extract(schedules)
+    got = {p.number: p for p in d.paragraphs}
+    assert got["2"].text == "The Committee is made up of three members." and got["2"].label == "2"
+
+
+def test_a_schedules_first_item_heads_its_section_though_numbering_restarts(schedules):
+    d = extract(schedules)
+    titles = [s.heading for s in d.sections]
+    assert "Definitions" in titles and "Convening" in titles
+    lead = next(p for p in d.paragraphs if p.text == "In this Schedule:")
+    assert lead.label == "1"
+    items = [p for p in d.paragraphs if p.parent == lead.number]
+    assert [p.label for p in items] == ["a", "b"]
+    assert not any(p.text.startswith(("Definitions", "Convening")) for p in d.paragraphs)

@@ -117,6 +117,8 @@ class Clauses:
         # a statute whose sections carry marginal notes: the section is the unit, its subsections inside it
         self.off = body.pdf and sections_with_notes(body)
         self.hang = _hang(body) if body.pdf else 0.0
+        # where the text of the document's sub-clauses "(1)", "(2)" wraps, when it hangs right of their labels
+        self.provision_margin = _provision_margin(body) if self.mode else None
         self.stack: list[_Frame] = []
         self.sections = 0  # sections seen so far: a new one (a clause heading) resets the outline
         self.expect_section = False  # the next new section is the sub-clause heading this module opened
@@ -150,6 +152,10 @@ class Clauses:
             return None
         got = item_label(w.text)
         mine = open_paragraph is not None and id(open_paragraph) in self.mine
+        if got is None and after_heading and self.mode and open_paragraph is None:
+            lead = self._clause_text(body, i, outline)
+            if lead is not None:
+                return lead
         if got is None:
             if mine and self.item is not None and self._ends_item(body, i, mid_sentence):
                 self.item = None
@@ -160,6 +166,23 @@ class Clauses:
             return None  # outside a clause document, only items spaced as paragraphs of their own
         # "(a) of this clause" wrapped to a line's start mid-sentence is no item (see _place for the exception)
         return self._place(body, i, label, rest, w.gap_before or after_heading or not mid_sentence)
+
+    def _clause_text(self, body: "Body", i: int, outline) -> Optional[Step]:
+        """Unlabelled prose right under a clause's heading ("17 Constitution" / "State Council is made up of 15 State
+        Councillors.", or the lead-in "The purposes of the Party are:" over its items): the clause's own provision,
+        a paragraph cited by the clause's number, its items below it cited "1(a)"."""
+        w = body[i]
+        if len(self.stack) != 1 or self.stack[0].kind != "root" or w.label is not None or self.item is not None:
+            return None
+        if self.provision_margin is None or abs(w.line.x0 - self.provision_margin) > _tol(w):
+            return None  # set where the sub-clauses' text runs, as a provision whose label is left out; prose at the
+            # clause number's margin or at the labels' (a statute's "This protocol applies to ...") is the clause's
+            # text, no provision
+        t = w.text.lstrip()
+        if not (t[:1].isupper() or t[:1] in "“\"‘") or outline.levels is None:
+            return None
+        label = ".".join(str(n) for n in outline.levels)
+        return Step("paragraph", self.stack[0].ident, label, None, w.text.strip())
 
     # ------------------------------------------------------------ where the outline hangs from
 
@@ -403,7 +426,8 @@ def _tol(w) -> float:
 
 # advance widths in ems of the characters of item labels (Times and Arial agree to within a tenth of an em):
 # enough to tell where a label set right-aligned ends
-_WIDTHS = {"i": 0.278, "l": 0.278, "v": 0.5, "x": 0.5, "c": 0.444, "m": 0.778, "w": 0.722}
+_WIDTHS = {"i": 0.278, "j": 0.278, "l": 0.278, "f": 0.333, "t": 0.3, "r": 0.35, "s": 0.4, "a": 0.46, "c": 0.444,
+           "e": 0.444, "z": 0.444, "m": 0.78, "w": 0.72}
 
 
 def _label_width(label: str, size: float) -> float:
@@ -412,12 +436,12 @@ def _label_width(label: str, size: float) -> float:
 
 def _aligned(w, label: str, f: _Frame) -> bool:
     """Line w's label stands at list f's margin: its left edge at the list's, or (a list whose labels are set
-    right-aligned, "(9)" then "(10)" one digit further left, "(i)", "(ii)", "(iii)") its label's end at the end
-    of the list's first label."""
+    right-aligned, "(9)" then "(10)" one digit further left, "(i)", "(ii)", "(iii)", "(l)" then the wider "(m)")
+    its label's end at the end of the list's first label."""
     x, tol = w.line.x0, _tol(w)
     if abs(x - f.x) <= tol:
         return True
-    if not f.opener or len(label) <= len(f.opener):
+    if not f.opener or label == f.opener:
         return False
     size = w.line.size or 10.0
     return abs(x + _label_width(label, size) - f.x - _label_width(f.opener, size)) <= tol
@@ -466,6 +490,23 @@ def _hang(body: "Body") -> float:
         return 0.0
     deltas.sort()
     return max(deltas[len(deltas) // 2], 0.0)
+
+
+def _provision_margin(body: "Body") -> Optional[float]:
+    """The margin the wrapped text of numbered sub-clauses ("(1) State Council may ...", its second line) runs at,
+    where it hangs right of their labels in most of them; None where it does not (wrapped under the label)."""
+    pairs = []
+    for a, b in zip(body, body[1:]):
+        got = item_label(a.text)
+        if got is not None and got[2] and got[0].isdigit() and b.label is None and not b.gap_before \
+                and item_label(b.text) is None and b.line.page == a.line.page and body.full_line(a.line):
+            pairs.append((a.line.x0, b.line.x0))
+    if len(pairs) < 3:
+        return None
+    hung = sorted(b for a, b in pairs if b > a + 3.0)
+    if 2 * len(hung) <= len(pairs):
+        return None
+    return hung[len(hung) // 2]
 
 
 def _titled(rest: str) -> bool:

@@ -162,17 +162,22 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
     # prose set in under it without a gap; such a title neither runs on nor is the item after a paragraph
     over = titles_lettered(body, i) or _over_lettered_title(body, i) or _titles_hung_prose(body, i) \
         or _over_items(body, i) or _over_first_child(body, i)
+    # the first item right under a numbered annex's heading, set as a heading ("SCHEDULE 2: ..." / "1 Submitting"
+    # in bold): its items count again from 1, whatever the paragraphs before it were numbered
+    opens_annex = outline.in_annex and lab.levels == (1,) and outline.levels is not None \
+        and len(outline.levels) == 1 and body.numbered_heading_look(w) and not _paragraph_series(body, i, numbering)
     if not (body.numbered_heading_look(w) or over or _titles_prose(body, i) or _titles_list(body, i)
             or _titles_children(body, i) or template_title(body, i)) \
-            or (lab.levels and lab.levels == numbering.last_levels and not _out_of_series(body, i, numbering)) \
+            or (lab.levels and lab.levels == numbering.last_levels and not opens_annex
+                and not _out_of_series(body, i, numbering)) \
             or (_runs_on(body, i) and not template_title(body, i) and not _titles_children(body, i) and not over):
         return None
     if _next_item(body, i, numbering) and not over or _run_in_item(body, i, numbering) or _bare_item(body, i):
         return None
     if _paragraph_series(body, i, numbering) and _titled_by_prose_only(body, i):
         return None
-    fits = successor_kind(None, lab.levels) is not None
-    if outline.levels is not None:
+    fits = successor_kind(None, lab.levels) is not None or opens_annex
+    if outline.levels is not None and not opens_annex:
         fits = successor_kind(outline.levels, lab.levels, max_gap=2) is not None
     if not fits and numbering.last_levels is not None:
         fits = successor_kind(numbering.last_levels, lab.levels, max_gap=2) is not None
