@@ -53,3 +53,31 @@ def test_the_fca_notices_titles_over_hanging_numbers():
     got = {p.number: p.text for p in doc("fca_2023_handbook-notice-108").paragraphs}
     assert got["3.29"].endswith("quickly identify and address poor practices that impact consumer outcomes.")
     assert got["3.21"].endswith("where legislation provides certain exemptions for these firms.")
+
+
+@pytest.fixture(scope="module")
+def bylaw(tmp_path_factory):
+    """A bylaw's numbered sections set with no more space between them than between their lines, then its
+    sign-off: read three times, adopted, passed this twenty-seventh day; and minutes closed by the chair."""
+    lines = ["1. This Bylaw may be cited as the Council Remuneration Bylaw No. 4822, 2022.",
+             "2. The annual remuneration of each councillor is set out in Schedule A to this Bylaw.",
+             "READ a first, second and third time by the Municipal Council on July 11, 2022.",
+             "ADOPTED and FINALLY PASSED by the Municipal Council on July 18, 2022.",
+             "PASSED AND ADOPTED THIS TWENTY- SEVENTH DAY OF FEBRUARY, A.D., 2024.",
+             "3. The Clerk reported that the new noticeboard had been installed at the hall.",
+             "The chairman closed the meeting at 9.04pm"]
+    page = [(72, 60 + 15 * k, t, 11, "Helvetica") for k, t in enumerate(lines)]
+    return draw(tmp_path_factory.mktemp("bylaw") / "bylaw.pdf", [page])
+
+
+def test_a_papers_sign_off_is_not_its_last_paragraphs_text(bylaw):
+    got = {p.number: p.text for p in extract(bylaw).paragraphs}
+    assert got["2"] == "The annual remuneration of each councillor is set out in Schedule A to this Bylaw."
+    assert got["3"] == "The Clerk reported that the new noticeboard had been installed at the hall."
+
+
+def test_real_papers_sign_offs():
+    got = {p.number: p.text for p in doc("district-of-oak-bay_2022_bylaw-4822-council-remuneration").paragraphs}
+    assert got["6"] == "This Bylaw may be cited as the Council Remuneration Bylaw No. 4822, 2022."
+    got = {p.number: p.text for p in doc("kesgrave-tc_2025_planning-development-minutes-april").paragraphs}
+    assert not any("meeting closed at" in t for t in got.values())
