@@ -81,3 +81,10 @@ def test_real_papers_sign_offs():
     assert got["6"] == "This Bylaw may be cited as the Council Remuneration Bylaw No. 4822, 2022."
     got = {p.number: p.text for p in doc("kesgrave-tc_2025_planning-development-minutes-april").paragraphs}
     assert not any("meeting closed at" in t for t in got.values())
+
+
+def test_a_heading_in_large_type_filling_a_narrow_columns_line_breaks_off_the_paragraph():
+    # Glasgow's policy in two columns: "... (see Paragraph 19 Capability Considerations)" / "Managing Long Term
+    # Absence" at 18.8 points, as wide as the column / "16.1 Where an employee ..."
+    got = {p.number: p.text for p in doc("glasgow-cc_2025_supporting-attendance-policy").paragraphs}
+    assert got["15.3"].endswith("(see Paragraph 19 Capability Considerations)")

@@ -700,8 +700,10 @@ def _breaks_off(body: Body, i: int) -> bool:
     w = body[i]
     if not body.pdf or i == 0 or i + 1 >= len(body) or not w.gap_before or body[i - 1].line.page != w.line.page:
         return False
-    if not ((w.line.bold and body.bold_marks) or body.big(w)) or body.full_line(w.line):
+    if not ((w.line.bold and body.bold_marks) or body.big(w)):
         return False
+    if body.full_line(w.line) and not (body.big(w) and len(w.text.split()) <= 8):
+        return False  # (a few words in large type may fill a narrow column's line: "Managing Long Term Absence")
     nxt = body[i + 1]
     return nxt.label is not None and nxt.label.kind == "number" and nxt.line.page == w.line.page \
         and not body.styled(nxt, nxt.text) and nxt.line.x0 <= w.line.x0 + 2
