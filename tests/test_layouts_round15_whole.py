@@ -88,3 +88,33 @@ def test_a_heading_in_large_type_filling_a_narrow_columns_line_breaks_off_the_pa
     # Absence" at 18.8 points, as wide as the column / "16.1 Where an employee ..."
     got = {p.number: p.text for p in doc("glasgow-cc_2025_supporting-attendance-policy").paragraphs}
     assert got["15.3"].endswith("(see Paragraph 19 Capability Considerations)")
+
+
+@pytest.fixture(scope="module")
+def implications(tmp_path_factory):
+    """A council report's implications sections, each closed by a bracketed note set flush right after a gap."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    right = 520
+    page, y = [], 60
+    for n, (title, text, note) in enumerate((
+            ("Financial Implications", ["The funding for the local scheme reduced immediately by ten per cent of the",
+                                        "direct subsidy in April 2013 and has continued to reduce since then."],
+             "(Financial Services have been consulted in the preparation of this report.)"),
+            ("Legal Implications", ["The Local Government Finance Act 2012 requires each authority to design a",
+                                    "scheme specifying the reductions which are to apply to amounts of tax."],
+             "(One Legal have been consulted in the preparation of this report.)")), start=9):
+        page.append((57, y, f"{n}.0 {title}", 11, "Helvetica-Bold"))
+        y += 26
+        page.append((57, y, f"{n}.1", 11, "Helvetica"))
+        page += [(93, y + 14 * k, t, 11, "Helvetica") for k, t in enumerate(text)]
+        y += 14 * len(text) + 14
+        page.append((right - stringWidth(note, "Helvetica", 11), y, note, 11, "Helvetica"))
+        y += 36
+    return draw(tmp_path_factory.mktemp("implications") / "implications.pdf", [page])
+
+
+def test_a_bracketed_note_set_flush_right_under_a_paragraph_is_not_its_text(implications):
+    got = {p.number: p.text for p in extract(implications).paragraphs}
+    assert got["9.1"].endswith("has continued to reduce since then.")
+    assert got["10.1"].endswith("which are to apply to amounts of tax.")
