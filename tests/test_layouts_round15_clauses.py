@@ -153,3 +153,40 @@ def test_a_schedules_first_item_heads_its_section_though_numbering_restarts(sche
     items = [p for p in d.paragraphs if p.parent == lead.number]
     assert [p.label for p in items] == ["a", "b"]
     assert not any(p.text.startswith(("Definitions", "Convening")) for p in d.paragraphs)
+
+
+@pytest.fixture(scope="module")
+def resolution(tmp_path_factory):
+    """A resolution's operative paragraphs: "1. URGES Member States:", its items (1) to (3) set in at 86, (3)'s
+    lettered list further in; on the next page its items go on at 72, where the paragraph's number stands."""
+    def items(y, x, labels, text):
+        out = []
+        for label in labels:
+            out += [(x, y, f"{label} {text}", 10, "Helvetica"),
+                    (x, y + 14, "and to report on the progress made to the next Health Assembly;", 10, "Helvetica")]
+            y += 40
+        return out, y
+
+    page1 = [(72, 60, "1. URGES Member States:", 10, "Helvetica")]
+    got, y = items(86, 86, ["(1)", "(2)", "(3)"], "to ensure continued country ownership of the programmes for control,")
+    page1 += got
+    got, y = items(y, 108, ["(a)", "(b)"], "ensuring that resources match the national requirements for control")
+    page1 += got
+    page2, y = items(60, 72, ["(4)", "(5)", "(6)"], "to advocate predictable, long-term international financing for")
+    page2.append((72, y, "2. REQUESTS the Director-General:", 10, "Helvetica"))
+    got, y = items(y + 26, 86, ["(1)", "(2)"], "to continue to provide support to Member States in their work for")
+    page2 += got
+    return draw(tmp_path_factory.mktemp("resolution") / "resolution.pdf", [page1, page2])
+
+
+def test_a_lists_items_go_on_left_of_its_margin_on_the_next_page(resolution):
+    got = {p.number: p.text for p in extract(resolution).paragraphs}
+    assert got["1(3)(b)"].endswith("next Health Assembly;")
+    assert got["1(4)"].startswith("to advocate predictable") and got["1(6)"].endswith("next Health Assembly;")
+    assert "2(2)" in got
+
+
+def test_the_who_resolutions_items_after_the_page_break():
+    got = {p.number: p.text for p in doc("who-wha_2013_wha66-12-neglected-tropical-diseases").paragraphs}
+    assert got["1(3)(d)"].endswith("national, district and community levels;")
+    assert got["1(4)"].startswith("to advocate predictable, long-term, international financing")

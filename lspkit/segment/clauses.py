@@ -266,6 +266,13 @@ class Clauses:
                 if f.heading and label.lower() in _FIRST and self._opens(body, i, f, label):
                     return self._child(body, i, k, label, rest)  # a list at its heading's own margin
                 continue  # a heading and its own list share a margin: the heading's series may go on
+            # a list's next label after a gap, set left of its margin but not left of the level above (its items
+            # at 85.5 on one page, "(4)" at 72 on the next, where the paragraph's number stands): the list goes on
+            if starts and w.gap_before and f.kind in ("number", "letter", "roman") and x < f.x and k > 0 \
+                    and x > self.stack[k - 1].x - tol and _follows(f.kind, f.last, label) \
+                    and not any(g.kind in ("number", "letter", "roman") and _aligned(w, label, g)
+                                for g in self.stack[:k]):
+                return self._sibling(body, i, k, label, rest, f.kind)
             # below a clause (a heading, or a numbered paragraph "4. FoSL has power ...:") its sub-clauses may
             # start at the clause number's own margin; below an item, further in
             if f.kind == "root" or x > f.x + tol or (self.mode and f.kind == "par" and x > f.x - tol):
