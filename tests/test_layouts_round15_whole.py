@@ -118,3 +118,20 @@ def test_a_bracketed_note_set_flush_right_under_a_paragraph_is_not_its_text(impl
     got = {p.number: p.text for p in extract(implications).paragraphs}
     assert got["9.1"].endswith("has continued to reduce since then.")
     assert got["10.1"].endswith("which are to apply to amounts of tax.")
+
+
+def test_a_raised_two_after_a_unit_is_its_power_not_a_note_marker(tmp_path):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from lspkit.read import read_lines
+
+    def raised(x, y, before, mark, after):
+        w = stringWidth(before, "Helvetica", 11)
+        return [(x, y, before, 11, "Helvetica"), (x + w, y - 4, mark, 7, "Helvetica"),
+                (x + w + stringWidth(mark, "Helvetica", 7) + 3, y, after, 11, "Helvetica")]
+
+    page = raised(72, 100, "a default threshold of 2,500m", "2", "gross floorspace should be applied.")
+    page += raised(72, 130, "as the policies set out", "3", "in the local plan require.")
+    lines = [ln.text for ln in read_lines(draw(tmp_path / "units.pdf", [page])).lines]
+    assert "a default threshold of 2,500m² gross floorspace should be applied." in lines
+    assert "as the policies set out in the local plan require." in lines
