@@ -5,8 +5,13 @@ provisions below them as bracketed sub-clauses: `(1)`, `(2)` (some printed `4)`)
 and `(i)`, `(ii)` below those.  A reader cites each one by its path: clause 4(1), 5(1)(a), 6(4)(a)(i).  Each
 level is a list set at its own margin, so the path of an item follows from where its label stands: at the margin
 of an open list and continuing its labels it is that list's next item; further in, with a first label (`1`, `a`,
-`i`) it opens a list below the item before.  A short label line that stands alone (`(2) Transfer of membership`,
-then prose or a list) heads a sub-clause: a section numbered `9(2)`, not a paragraph.
+`i`) it opens a list below the item before.  A label "at the margin" may be set right-aligned (`(9)` then `(10)`
+one digit further left; `(i)`, `(ii)`, `(iii)`): its end then stands where the list's first label ends.  Where a
+paper spaces its items no further apart than its lines, an item closed by the list's joining word (`...; and`)
+still ends there: the next label at the list's margin starts the next item.  A short label line that stands alone
+(`(2) Transfer of membership`, then prose or a list) heads a sub-clause: a section numbered `9(2)`, not a
+paragraph.  A clause's own prose, set where its sub-clauses' text runs (`17 Constitution` / `State Council is
+made up of 15 State Councillors.`), is the provision whose label the clause heading carries: paragraph `17`.
 
 Two ways in:
 - a document set in clauses: at least two numbered lines each followed by sub-clauses `(1)`, `(2)` that start
