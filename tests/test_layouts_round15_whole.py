@@ -65,6 +65,7 @@ def bylaw(tmp_path_factory):
              "ADOPTED and FINALLY PASSED by the Municipal Council on July 18, 2022.",
              "PASSED AND ADOPTED THIS TWENTY- SEVENTH DAY OF FEBRUARY, A.D., 2024.",
              "3. The Clerk reported that the new noticeboard had been installed at the hall.",
+             "Resolved that the minutes of the meeting of 5 May 2024 be approved.",
              "The chairman closed the meeting at 9.04pm"]
     page = [(72, 60 + 15 * k, t, 11, "Helvetica") for k, t in enumerate(lines)]
     return draw(tmp_path_factory.mktemp("bylaw") / "bylaw.pdf", [page])
@@ -73,7 +74,9 @@ def bylaw(tmp_path_factory):
 def test_a_papers_sign_off_is_not_its_last_paragraphs_text(bylaw):
     got = {p.number: p.text for p in extract(bylaw).paragraphs}
     assert got["2"] == "The annual remuneration of each councillor is set out in Schedule A to this Bylaw."
-    assert got["3"] == "The Clerk reported that the new noticeboard had been installed at the hall."
+    # a minute's record dated in its words is the item's text, no sign-off
+    assert got["3"] == ("The Clerk reported that the new noticeboard had been installed at the hall. Resolved that the "
+                        "minutes of the meeting of 5 May 2024 be approved.")
 
 
 def test_real_papers_sign_offs():

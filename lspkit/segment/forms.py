@@ -26,6 +26,8 @@ _ORDINAL = (r"(?:(?:twenty|thirty)-?\s?)?(?:first|second|third|fourth|fifth|sixt
 _DAY_OF = re.compile(r"(?i)\b(?:this|the)\s+(_{2,}|\d{1,2}(?:st|nd|rd|th)|" + _ORDINAL + r")\s*day\s+of\b")
 _ADOPTION = re.compile(r"(?i)^(?:passed|adopted|approved|enacted|dated|signed|done|resolved|introduced"
                        r"|read\s+a\s+(?:first|second|third))\b")
+# the verbs that open a paper's own sign-off, not a minute's record ("Resolved that the minutes of 5 May 2024 ...")
+_SIGN_OFF = re.compile(r"(?i)^(?:passed|adopted|enacted|read\s+a\s+(?:first|second|third))\b")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # a date written out: "July 18, 2022", "9th May 2022", "14 February 2022"
 _DATE = re.compile(r"(?i)\b(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH
@@ -54,12 +56,12 @@ def adoption_lines(work: list[WorkLine]) -> set[int]:
         if w.label is not None or n == 0:
             continue
         text = w.text.strip()
-        if not w.gap_before and not (_ADOPTION.match(text) or _CLOSED.match(text)):
+        if not w.gap_before and not (_SIGN_OFF.match(text) or _CLOSED.match(text)):
             continue  # (led by its verb, or closing the meeting, it needs no gap: a paper may set none)
         m = _DAY_OF.search(w.text)
         if m is not None and m.start() <= 60 and (m.group(1).startswith("_") or _ADOPTION.match(text)):
             pass
-        elif not (_ADOPTION.match(text) and _DATE.search(text) and len(text.split()) <= 16) \
+        elif not (_SIGN_OFF.match(text) and _DATE.search(text) and len(text.split()) <= 16) \
                 and not _CLOSED.match(text):
             continue  # (the verb and a date filled in: "ADOPTED and FINALLY PASSED by the Municipal Council on
             # July 18, 2022", "Adopted 9th May 2022"; or the line that closes a meeting)
