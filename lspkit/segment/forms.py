@@ -27,7 +27,8 @@ _DAY_OF = re.compile(r"(?i)\b(?:this|the)\s+(_{2,}|\d{1,2}(?:st|nd|rd|th)|" + _O
 _ADOPTION = re.compile(r"(?i)^(?:passed|adopted|approved|enacted|dated|signed|done|resolved|introduced"
                        r"|read\s+a\s+(?:first|second|third))\b")
 # the verbs that open a paper's own sign-off, not a minute's record ("Resolved that the minutes of 5 May 2024 ...")
-_SIGN_OFF = re.compile(r"(?i)^(?:passed|adopted|enacted|read\s+a\s+(?:first|second|third))\b")
+# ("ADOPTED: June 15, 1987" / "AMENDED: ...", a history's fields, is a record of its own, not the sign-off)
+_SIGN_OFF = re.compile(r"(?i)^(?:passed|adopted|enacted|read\s+a\s+(?:first|second|third))\b(?!\s*:)")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # a date written out: "July 18, 2022", "9th May 2022", "14 February 2022"
 _DATE = re.compile(r"(?i)\b(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH
