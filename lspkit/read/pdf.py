@@ -1094,6 +1094,10 @@ def _make_line(runs: list[Run], page_no: int, width: float, height: float,
             continue
         small = r[4] < size * 0.8 and r[3] < base - 0.15 * size
         if i > 0 and small and len(text) <= 3 and _MARKER.fullmatch(text):
+            if text in ("2", "3") and parts and _UNIT.search(parts[-1]) and r[0] - prev_x1 <= 0.15 * r[4]:
+                parts.append("²" if text == "2" else "³")  # "2,500m²", "(m²)": a unit's power, no note marker
+                prev_x1 = r[1]
+                continue
             marks.append(text)
             prev_x1 = r[1]
             continue
@@ -1130,6 +1134,8 @@ def _make_line(runs: list[Run], page_no: int, width: float, height: float,
 
 
 _MARKER = re.compile(r"[0-9*†‡§¶]+")
+# a unit of length written before a raised "2" or "3": square or cubic ("2,500m²", "square metres (m²)", "ft³")
+_UNIT = re.compile(r"(?:\d|\b)(?:m|km|cm|mm|ft)$")
 
 
 def _one_run_line(r: Run, page_no: int, width: float, height: float, changes: tuple, edges: tuple) -> tuple[Optional[Line], list[str]]:

@@ -5,8 +5,13 @@ provisions below them as bracketed sub-clauses: `(1)`, `(2)` (some printed `4)`)
 and `(i)`, `(ii)` below those.  A reader cites each one by its path: clause 4(1), 5(1)(a), 6(4)(a)(i).  Each
 level is a list set at its own margin, so the path of an item follows from where its label stands: at the margin
 of an open list and continuing its labels it is that list's next item; further in, with a first label (`1`, `a`,
-`i`) it opens a list below the item before.  A short label line that stands alone (`(2) Transfer of membership`,
-then prose or a list) heads a sub-clause: a section numbered `9(2)`, not a paragraph.
+`i`) it opens a list below the item before.  A label "at the margin" may be set right-aligned (`(9)` then `(10)`
+one digit further left; `(i)`, `(ii)`, `(iii)`): its end then stands where the list's first label ends.  Where a
+paper spaces its items no further apart than its lines, an item closed by the list's joining word (`...; and`)
+still ends there: the next label at the list's margin starts the next item.  A short label line that stands alone
+(`(2) Transfer of membership`, then prose or a list) heads a sub-clause: a section numbered `9(2)`, not a
+paragraph.  A clause's own prose, set where its sub-clauses' text runs (`17 Constitution` / `State Council is
+made up of 15 State Councillors.`), is the provision whose label the clause heading carries: paragraph `17`.
 
 Two ways in:
 - a document set in clauses: at least two numbered lines each followed by sub-clauses `(1)`, `(2)` that start
@@ -44,6 +49,8 @@ _DECISION = re.compile(
     r"|\bRECOMMEND(?:ED|ATIONS?)?\b|\bRESOLVED\b|\brecommends?\s+(?:that|to)\b",
     re.I,
 )
+# an item closed by the list's joining word: "(b) the policies made by the Party ...; and" (then "(c) ...")
+_JOINING = re.compile(r"[;,]\s*(?:and|or|and/or)$")
 _ENDED = re.compile(r"[.!?:;,\-–—][\"'”’)]*$|\b(?:and|or)$")
 
 
@@ -92,6 +99,8 @@ class _Frame:
     margin: float = 0.0  # where its text runs (a paragraph's text margin)
     first: int = -1  # the body line a numbered paragraph starts on
     packed: bool = False  # a list of items set in under their lead-in with no spacing (`_hanging_list`)
+    opener: str = ""  # the label its list opened with ("1", "a", "i"): where a right-aligned label ends
+    opened_at: int = -1  # the body line its list opened on
 
 
 @dataclass(frozen=True)
@@ -114,6 +123,8 @@ class Clauses:
         # a statute whose sections carry marginal notes: the section is the unit, its subsections inside it
         self.off = body.pdf and sections_with_notes(body)
         self.hang = _hang(body) if body.pdf else 0.0
+        # where the text of the document's sub-clauses "(1)", "(2)" wraps, when it hangs right of their labels
+        self.provision_margin = _provision_margin(body) if self.mode else None
         self.stack: list[_Frame] = []
         self.sections = 0  # sections seen so far: a new one (a clause heading) resets the outline
         self.expect_section = False  # the next new section is the sub-clause heading this module opened
@@ -149,6 +160,10 @@ class Clauses:
             return None
         got = item_label(w.text)
         mine = open_paragraph is not None and id(open_paragraph) in self.mine
+        if got is None and after_heading and self.mode and open_paragraph is None:
+            lead = self._clause_text(body, i, outline)
+            if lead is not None:
+                return lead
         if got is None:
             if mine and self.item is not None and self._ends_item(body, i, mid_sentence):
                 self.item = None
@@ -161,6 +176,23 @@ class Clauses:
         # "(a) of this clause" wrapped to a line's start mid-sentence is no item (see _place for the exception)
         packed = self.item is not None and self.item.packed and abs(w.line.x0 - self.item.x) <= _tol(w)
         return self._place(body, i, label, rest, w.gap_before or after_heading or not mid_sentence or packed)
+
+    def _clause_text(self, body: "Body", i: int, outline) -> Optional[Step]:
+        """Unlabelled prose right under a clause's heading ("17 Constitution" / "State Council is made up of 15 State
+        Councillors.", or the lead-in "The purposes of the Party are:" over its items): the clause's own provision,
+        a paragraph cited by the clause's number, its items below it cited "1(a)"."""
+        w = body[i]
+        if len(self.stack) != 1 or self.stack[0].kind != "root" or w.label is not None or self.item is not None:
+            return None
+        if self.provision_margin is None or abs(w.line.x0 - self.provision_margin) > _tol(w):
+            return None  # set where the sub-clauses' text runs, as a provision whose label is left out; prose at the
+            # clause number's margin or at the labels' (a statute's "This protocol applies to ...") is the clause's
+            # text, no provision
+        t = w.text.lstrip()
+        if not (t[:1].isupper() or t[:1] in "“\"‘") or outline.levels is None:
+            return None
+        label = ".".join(str(n) for n in outline.levels)
+        return Step("paragraph", self.stack[0].ident, label, None, w.text.strip())
 
     # ------------------------------------------------------------ where the outline hangs from
 
@@ -230,11 +262,12 @@ class Clauses:
         tol = _tol(w)
         for k in range(len(self.stack) - 1, -1, -1):
             f = self.stack[k]
-            if f.kind in ("number", "letter", "roman") and abs(x - f.x) <= tol:
+            if f.kind in ("number", "letter", "roman") and _aligned(w, label, f):
                 # after an item that ends without punctuation, the next label of an outer list (left of the open
                 # item) still starts an item; at the open item's own margin it is a reference wrapped mid-sentence
+                # (but not after an item closed by "; and" / "; or", the list's own joining word)
                 outer = self.item is not None and x < self.item.x - tol
-                if _follows(f.kind, f.last, label) and (starts or outer):
+                if _follows(f.kind, f.last, label) and (starts or outer or self.mode and _joined(body, i, f)):
                     return self._sibling(body, i, k, label, rest, f.kind)
                 if not starts:
                     return None
@@ -243,6 +276,13 @@ class Clauses:
                 if f.heading and label.lower() in _FIRST and self._opens(body, i, f, label):
                     return self._child(body, i, k, label, rest)  # a list at its heading's own margin
                 continue  # a heading and its own list share a margin: the heading's series may go on
+            # a list's next label after a gap, set left of its margin but not left of the level above (its items
+            # at 85.5 on one page, "(4)" at 72 on the next, where the paragraph's number stands): the list goes on
+            if starts and w.gap_before and f.kind in ("number", "letter", "roman") and x < f.x and k > 0 \
+                    and x > self.stack[k - 1].x - tol and _follows(f.kind, f.last, label) \
+                    and not any(g.kind in ("number", "letter", "roman") and _aligned(w, label, g)
+                                for g in self.stack[:k]):
+                return self._sibling(body, i, k, label, rest, f.kind)
             # below a clause (a heading, or a numbered paragraph "4. FoSL has power ...:") its sub-clauses may
             # start at the clause number's own margin; below an item, further in
             if f.kind == "root" or x > f.x + tol or (self.mode and f.kind == "par" and x > f.x - tol):
@@ -274,7 +314,7 @@ class Clauses:
         if self.item is None or not (self.item.packed or re.search(r"[.!?][\"'”’)]*$", body[i - 1].text.rstrip())):
             return False  # (a packed list's items run on item after item, ended or not)
         f = self.item
-        return f.kind in ("number", "letter", "roman") and abs(w.line.x0 - f.x) <= _tol(w) \
+        return f.kind in ("number", "letter", "roman") and _aligned(w, label, f) \
             and _follows(f.kind, f.last, label) and body[i - 1].line.page == w.line.page
 
     def _sibling(self, body: "Body", i: int, k: int, label: str, rest: str, kind: str) -> Step:
@@ -289,13 +329,16 @@ class Clauses:
         parent = self.stack[k]
         del self.stack[k + 1:]
         w = body[i]
-        f = _Frame(f"{parent.ident}({label})", w.line.x0, _kind(label, None), last=label, packed=self.packing)
+        f = _Frame(f"{parent.ident}({label})", w.line.x0, _kind(label, None), last=label, packed=self.packing,
+                   opener=label, opened_at=i)
         self.packing = False
         self.stack.append(f)
         return self._item(body, i, f, parent.ident, label, rest)
 
     def _item(self, body: "Body", i: int, f: _Frame, parent: Optional[str], label: str, rest: str) -> Step:
-        if self.mode and self._heading_shaped(body, i, rest):
+        # "(a) State Council has given them leave not to attend; or": an item joined to the next, never a heading
+        joined = bool(_JOINING.search(rest.strip())) and not _dash_led(body, f)
+        if self.mode and not joined and self._heading_shaped(body, i, rest):
             f.heading = True
             self.item = None
             self.expect_section = True
@@ -422,6 +465,42 @@ def _tol(w) -> float:
     return max(3.0, 0.35 * (w.line.size or 10.0))  # a narrow label ("I.") set right-aligned to the others
 
 
+# advance widths in ems of the characters of item labels (Times and Arial agree to within a tenth of an em):
+# enough to tell where a label set right-aligned ends
+_WIDTHS = {"i": 0.278, "j": 0.278, "l": 0.278, "f": 0.333, "t": 0.3, "r": 0.35, "s": 0.4, "a": 0.46, "c": 0.444,
+           "e": 0.444, "z": 0.444, "m": 0.78, "w": 0.72}
+
+
+def _label_width(label: str, size: float) -> float:
+    return sum(0.5 if ch.isdigit() else _WIDTHS.get(ch.lower(), 0.5) for ch in label) * size
+
+
+def _aligned(w, label: str, f: _Frame) -> bool:
+    """Line w's label stands at list f's margin: its left edge at the list's, or (a list whose labels are set
+    right-aligned, "(9)" then "(10)" one digit further left, "(i)", "(ii)", "(iii)", "(l)" then the wider "(m)")
+    its label's end at the end of the list's first label."""
+    x, tol = w.line.x0, _tol(w)
+    if abs(x - f.x) <= tol:
+        return True
+    if not f.opener or label == f.opener:
+        return False
+    size = w.line.size or 10.0
+    return abs(x + _label_width(label, size) - f.x - _label_width(f.opener, size)) <= tol
+
+
+def _joined(body: "Body", i: int, f: _Frame) -> bool:
+    """The line before line i closes an item with the list's joining word ("...; and", "...; or"): a label at the
+    list's margin starts its next item, though the sentence reads on.  Not in a list its lead-in runs into with a
+    dash ("... the trading zones are—"), as a statute's parts of one sentence are."""
+    return i > 0 and bool(_JOINING.search(body[i - 1].text.rstrip())) and not _dash_led(body, f)
+
+
+def _dash_led(body: "Body", f: _Frame) -> bool:
+    """List f's lead-in runs into it with a dash ("... the trading zones are—"): a statute's parts of one sentence,
+    whose items the joining words do not set apart."""
+    return f.opened_at > 0 and bool(re.search(r"[—–-]\s*$", body[f.opened_at - 1].text))
+
+
 def _item_start(body: "Body", j: int) -> bool:
     """Does the item label on line j start an item (not a reference wrapped to a line start mid-sentence)?"""
     w = body[j]
@@ -486,6 +565,23 @@ def _hang(body: "Body") -> float:
         return 0.0
     deltas.sort()
     return max(deltas[len(deltas) // 2], 0.0)
+
+
+def _provision_margin(body: "Body") -> Optional[float]:
+    """The margin the wrapped text of numbered sub-clauses ("(1) State Council may ...", its second line) runs at,
+    where it hangs right of their labels in most of them; None where it does not (wrapped under the label)."""
+    pairs = []
+    for a, b in zip(body, body[1:]):
+        got = item_label(a.text)
+        if got is not None and got[2] and got[0].isdigit() and b.label is None and not b.gap_before \
+                and item_label(b.text) is None and b.line.page == a.line.page and body.full_line(a.line):
+            pairs.append((a.line.x0, b.line.x0))
+    if len(pairs) < 3:
+        return None
+    hung = sorted(b for a, b in pairs if b > a + 3.0)
+    if 2 * len(hung) <= len(pairs):
+        return None
+    return hung[len(hung) // 2]
 
 
 def _titled(rest: str) -> bool:

@@ -500,6 +500,9 @@ def _read_body(s: _State) -> None:
         elif apart and _signed_off(s, w, in_paragraph, mid_sentence):
             _close(s)  # "9. There being no further business ... 6:15 p.m." / "Respectfully submitted,": the sign-off
             _add_line(s, w)
+        elif apart and _aside_after(s, w, in_paragraph, mid_sentence):
+            _close(s)  # "(Financial Services have been consulted in the preparation of this report.)" set flush
+            _add_line(s, w)  # right under the paragraph: a note on the report, not the paragraph's words
         elif apart and _unnumbered_after(s, i, in_paragraph, mid_sentence):
             _close(s)  # a block of its own after a paragraph that ended: unnumbered prose, not the paragraph's text
             _add_line(s, w)
@@ -955,6 +958,24 @@ def _signed_off(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence: bool) 
         return False
     size = w.line.size or 10
     if w.line.x0 < 0.45 * w.line.page_width or w.line.x0 < p.x_text + 6 * size or len(w.text.split()) > 8:
+        return False
+    last = p.tail or (p.pieces[-1] if p.pieces else [])
+    return bool(last) and bool(_STOPPED.search(last[-1].rstrip()))
+
+
+def _aside_after(s: _State, w: WorkLine, in_paragraph: bool, mid_sentence: bool) -> bool:
+    """After a numbered paragraph whose last sentence ended, a line after a gap wholly in brackets and set flush right,
+    its start far in from the paragraph's text ("(Financial Services have been consulted in the preparation of this
+    report.)", a council report's note under each implications section): an aside, not the paragraph's words."""
+    p = s.paragraphs.open
+    if not (s.body.pdf and in_paragraph and not mid_sentence and w.gap_before and w.label is None) or p is None \
+            or p.kind is not ParagraphKind.PARAGRAPH:
+        return False
+    t = w.text.strip()
+    if not (t.startswith("(") and t.endswith(")") and t.count("(") == t.count(")")) or len(t.split()) > 25:
+        return False
+    size = w.line.size or 10
+    if w.line.x0 < p.x_text + 3 * size or not s.body.full_line(w.line):
         return False
     last = p.tail or (p.pieces[-1] if p.pieces else [])
     return bool(last) and bool(_STOPPED.search(last[-1].rstrip()))

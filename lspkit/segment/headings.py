@@ -88,7 +88,8 @@ def find_heading(body: Body, i: int, outline: Outline, numbering: Numbering, *, 
         return _unnumbered(body, i, mid_sentence and not _next_lettered_title(body, i, outline), in_title_block) or \
             _standalone(body, i, in_paragraph, after_heading, in_title_block) or \
             _tight_title(body, i, mid_sentence, in_title_block) or \
-            _hung_title(body, i, in_paragraph, mid_sentence, in_title_block, numbering)
+            _hung_title(body, i, in_paragraph, mid_sentence, in_title_block, numbering) or \
+            _over_hanging_number(body, i, mid_sentence, in_title_block)
     if lab.kind == "part":  # "(ii) Relationship with the London Plan", set alone between two paragraphs
         return _standalone(body, i, in_paragraph, after_heading, in_title_block) or \
             _tight_title(body, i, mid_sentence, in_title_block)
@@ -169,10 +170,15 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
     display = _display_title(body, i) or _bold_over_list(body, i)
     over = titles_lettered(body, i) or _over_lettered_title(body, i) or _titles_hung_prose(body, i) \
         or _over_items(body, i) or _over_first_child(body, i) or bool(display)
+    # the first item right under a numbered annex's heading, set as a heading ("SCHEDULE 2: ..." / "1 Submitting"
+    # in bold): its items count again from 1, whatever the paragraphs before it were numbered
+    opens_annex = outline.in_annex and lab.levels == (1,) and outline.levels is not None \
+        and len(outline.levels) == 1 and body.numbered_heading_look(w) and not _paragraph_series(body, i, numbering)
     if not (body.numbered_heading_look(w) or over or _titles_prose(body, i) or _titles_list(body, i)
             or _titles_children(body, i) or template_title(body, i)) \
-            or (lab.levels and lab.levels == numbering.last_levels and not _out_of_series(body, i, numbering)
-                and not _next_heading(body, i, outline, numbering) and not display) \
+            or (lab.levels and lab.levels == numbering.last_levels and not opens_annex
+                and not _out_of_series(body, i, numbering) and not _next_heading(body, i, outline, numbering)
+                and not display) \
             or (_runs_on(body, i) and not template_title(body, i) and not _titles_children(body, i) and not over):
         return None
     if (_next_item(body, i, numbering) and not over and not _next_heading(body, i, outline, numbering)
@@ -180,8 +186,8 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
         return None
     if _paragraph_series(body, i, numbering) and _titled_by_prose_only(body, i):
         return None
-    fits = successor_kind(None, lab.levels) is not None
-    if outline.levels is not None:
+    fits = successor_kind(None, lab.levels) is not None or opens_annex
+    if outline.levels is not None and not opens_annex:
         fits = successor_kind(outline.levels, lab.levels, max_gap=2) is not None
     if not fits and numbering.last_levels is not None:
         fits = successor_kind(numbering.last_levels, lab.levels, max_gap=2) is not None
@@ -717,8 +723,10 @@ def _breaks_off(body: Body, i: int) -> bool:
     w = body[i]
     if not body.pdf or i == 0 or i + 1 >= len(body) or not w.gap_before or body[i - 1].line.page != w.line.page:
         return False
-    if not ((w.line.bold and body.bold_marks) or body.big(w)) or body.full_line(w.line):
+    if not ((w.line.bold and body.bold_marks) or body.big(w)):
         return False
+    if body.full_line(w.line) and not (body.big(w) and len(w.text.split()) <= 8):
+        return False  # (a few words in large type may fill a narrow column's line: "Managing Long Term Absence")
     nxt = body[i + 1]
     return nxt.label is not None and nxt.label.kind == "number" and nxt.line.page == w.line.page \
         and not body.styled(nxt, nxt.text) and nxt.line.x0 <= w.line.x0 + 2
@@ -773,6 +781,38 @@ def _tight_title(body: Body, i: int, mid_sentence: bool, in_title_block: bool) -
         if mid_sentence or len(text.split()) > 12 or body.full_line(w.line) or prev.line.page != w.line.page \
                 or not _ENDED.search(prev.text.rstrip()) or abs(nxt.line.x0 - w.line.x0) > 2:
             return None
+    return Heading(None, text, w.line.page, SectionKind.SECTION, None, used)
+
+
+def _over_hanging_number(body: Body, i: int, mid_sentence: bool, in_title_block: bool) -> Optional[Heading]:
+    """Where numbered paragraphs hang (the number out in the margin, the text set in at a margin of its own): a short
+    line or two at that text margin, after a gap and a sentence that ended, right over a numbered paragraph whose
+    number stands out left of it ("... these activities involve retail customers." / "Cost benefit analysis" /
+    "3.27 As set out in the consultation ..."): a heading, however it is set.  Text that goes on the paragraph
+    before runs on into its own prose; this stops short, and the next number's paragraph takes its margin."""
+    if not body.pdf or in_title_block or mid_sentence or i == 0 or not body[i].gap_before:
+        return None
+    w, prev = body[i], body[i - 1]
+    if prev.line.page not in (w.line.page, w.line.page - 1) or not _ENDED.search(prev.text.rstrip()):
+        return None
+    used = 1
+    while used < 3 and i + used < len(body) and body[i + used].label is None and not body[i + used].gap_before \
+            and body[i + used].line.page == w.line.page and abs(body[i + used].line.x0 - w.line.x0) <= 2:
+        used += 1  # "Our response" / "Firms approving or communicating financial promotions"
+    if i + used + 1 >= len(body):
+        return None
+    nxt, after = body[i + used], body[i + used + 1]
+    if nxt.label is None or nxt.label.kind != "number" or nxt.gap_before or nxt.line.page != w.line.page \
+            or nxt.line.x0 > w.line.x0 - 6 or body.styled(nxt, nxt.text):
+        return None
+    if after.label is not None or after.gap_before or after.line.page != w.line.page \
+            or abs(after.line.x0 - w.line.x0) > 2:
+        return None  # (the numbered paragraph's second line at the title's margin: its text hangs there)
+    lines = [body[j] for j in range(i, i + used)]
+    text = " ".join(v.text.strip() for v in lines)
+    if any(body.full_line(v.line) for v in lines) or len(text.split()) > 12 or not text[:1].isupper() \
+            or re.search(r"[.,;:!?\-–—]$", text) or not all(body.heading_text(v.text.strip()) for v in lines):
+        return None
     return Heading(None, text, w.line.page, SectionKind.SECTION, None, used)
 
 
