@@ -557,6 +557,7 @@ def diff_documents(
     if known is None:  # a tracked-changes PDF says itself which unit is which
         ordered = _same_words(_block_runs(ordered, options, noise_ctx), ops, nps, options)
         ordered = _read_otherwise(ordered, ops, nps, original_old, original_new, blocks)
+        ordered = _run_in_headings(ordered, ops, nps, original_old, original_new, blocks)
     ordered = _lettered_blocks(ordered, ops, nps)
     heading_changes = _punctuated_headings(_reconcile_headings(heading_changes, ordered), options)
     dangling = _dangling(old, new, matches)
@@ -909,6 +910,36 @@ def _read_otherwise(changes: tuple[Change, ...], ops: Sequence[Paragraph], nps: 
 
 
 _WORDS = re.compile(r"\w+", re.UNICODE)
+
+
+def _run_in_headings(changes: tuple[Change, ...], ops: Sequence[Paragraph], nps: Sequence[Paragraph],
+                     old_doc: Document, new_doc: Document, blocks: bool) -> tuple[Change, ...]:
+    """A deleted (or added) numbered paragraph that opens with its heading run in ("2 Notice State Council must
+    give members ...", read as paragraph 5.2), where the other version read that line as the heading of a
+    section of the same number and the words under it as unnumbered text, word for word: one paragraph read two
+    ways, no change of the page.  Only where the unnumbered text is not compared as units itself (`blocks`
+    off), so the words are not found twice."""
+    if blocks:
+        return changes
+
+    def norm(text: str) -> str:
+        return " ".join(_WORDS.findall(text.casefold()))
+
+    def found(p: Paragraph, doc: Document) -> bool:
+        text = norm(p.text)
+        bodies = {norm(b.text) for b in doc.blocks}
+        for sec in doc.sections:
+            head = norm(sec.heading or "")
+            if sec.number == p.number and head and text.startswith(head + " ") and text[len(head) + 1:] in bodies:
+                return True
+        return False
+
+    out = list(changes)
+    for k, c in enumerate(out):
+        if c.kind is ChangeKind.DELETED and found(ops[c.old_index[0]], new_doc) or \
+                c.kind is ChangeKind.ADDED and found(nps[c.new_index[0]], old_doc):
+            out[k] = replace(c, kind=ChangeKind.UNCHANGED, noise=("heading read into the text",))
+    return tuple(out)
 
 
 class _Pool:
