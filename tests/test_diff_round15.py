@@ -143,3 +143,39 @@ def test_no_merge_over_a_gap_when_the_pieces_do_not_rebuild_the_whole():
            "A member is eligible for election as a State Councillor if they reside in the State and are enrolled.",
            "A member is not eligible if they hold a paid office."]
     assert not any(len(m.old) > 1 for m in align(old, new))
+
+
+def test_schedule_items_folded_into_their_lead_ins_are_merges_and_the_rest_deletions():
+    """Schedule 8 items 3 and 4(2) (the gold): 3 and 3(a) merged into 3 ('... closed, they have been a member
+    ... for the last three months.'), 3(b) deleted; 4(2)(a) deleted and 4(2) merged with 4(2)(b) ('... if they
+    live in Victoria.').  The 2023 reading glues each list's last item into the one before it ('...; and (b)
+    ...'): the diff cuts it at its printed label, and the lead-in is merged with the item that rebuilds it, not
+    with a neighbour worded alike (item 2, 'eligible to vote in a preselection if they have been a member')."""
+    result = _diff(GREENS)
+    got = {(c.kind.value, c.old, c.new) for c in _changed(result) if c.old and c.old[0].startswith("8.")}
+    assert got == {("merged", ("8.3", "8.3(a)"), ("8.3",)), ("deleted", ("8.3(b)",), ()),
+                   ("modified", ("8.2",), ("8.2",)),
+                   ("deleted", ("8.4(2)(a)",), ()), ("merged", ("8.4(2)", "8.4(2)(b)"), ("8.4(2)",))}
+
+
+def _doc(*paragraphs):
+    from lspkit.model import Document, Paragraph, Source
+
+    return Document(source=Source(path="x.txt", sha256="0" * 64, pages=1),
+                    paragraphs=tuple(Paragraph(number=n, text=t, page=1, label=n) for n, t in paragraphs))
+
+
+def test_an_item_glued_into_the_one_before_is_cut_at_its_label_only_after_an_items_end():
+    """'(a) ...; and (b) ...' is two items; a lead-in's own sub-list after a colon ('(h) the following: (i) ...
+    (ii) ...') and an item that is already a paragraph are left as they are."""
+    from lspkit.analyse.diff import _glued_items
+
+    d = _doc(("4(a)", "have been a member for two years; and (b) live in Victoria."),
+             ("5(h)", "the following: (i) a member; (ii) a delegate."),
+             ("6(a)", "hold office; or (b) resign."), ("6(b)", "resign."))
+    cut, origin = _glued_items(d, [0, 1, 2, 3])
+    assert [(p.number, p.text) for p in cut.paragraphs] == [
+        ("4(a)", "have been a member for two years; and"), ("4(b)", "live in Victoria."),
+        ("5(h)", "the following: (i) a member; (ii) a delegate."),
+        ("6(a)", "hold office; or (b) resign."), ("6(b)", "resign.")]
+    assert origin == [0, None, 1, 2, 3]

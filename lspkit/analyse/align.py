@@ -38,6 +38,8 @@ GAP_WINDOW = 8
 RARE_WORDS = 12
 RARE_CANDIDATES = 15
 MAX_DF = 50
+# Split/merge: runs of pieces this long or shorter are also proposed in part (each shorter run holding the piece).
+SUB_RUNS = 6
 # Split/merge: a piece must be mostly contained in the whole and not tiny.
 PIECE_CONTAINMENT = 0.75
 PIECE_MIN_TOKENS = 3
@@ -226,6 +228,12 @@ def align(
                 hi -= 1
             if hi > lo:
                 runs.add(tuple(range(lo, hi + 1)))
+            # and the shorter runs inside it that hold this piece: a neighbour that shares the whole's words (the
+            # item before, worded alike: "eligible to vote in a preselection if ...") is no part of it, and the
+            # run with it may explain the whole less well than the run without
+            if SUB_RUNS >= hi - lo + 1 > 2:
+                runs.update(tuple(range(a, b + 1)) for a in range(lo, k + 1) for b in range(max(k, a + 1), hi + 1)
+                            if (a, b) != (lo, hi) and not tiny(a) and not tiny(b))
         return sorted(runs)
 
     cand_by_old: dict[int, list[int]] = {}
