@@ -179,3 +179,36 @@ def test_an_item_glued_into_the_one_before_is_cut_at_its_label_only_after_an_ite
         ("5(h)", "the following: (i) a member; (ii) a delegate."),
         ("6(a)", "hold office; or (b) resign."), ("6(b)", "resign.")]
     assert origin == [0, None, 1, 2, 3]
+
+
+def test_a_marker_pen_highlight_struck_here_and_there_marks_nothing_but_the_strike(tmp_path):
+    """Lines shaded yellow as with a marker pen, one word on them struck through: the highlight is neither the
+    deletions' (most of its text is not struck) nor the insertions' (some is): only the struck word is a change."""
+    pytest.importorskip("reportlab")
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    from lspkit.api import extract
+
+    path = tmp_path / "marker.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    lines = ["1. The Council agrees the annual budget for the coming year in full.",
+             "2. Members must declare their interests before the meeting begins.",
+             "3. The Mayor shall chair every ordinary meeting of the Council."]
+    y = 760
+    for line in lines:
+        c.setFillColorRGB(1.0, 1.0, 0.4)
+        c.rect(72, y - 3.5, stringWidth(line, "Helvetica", 11), 14, stroke=0, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+        c.setFont("Helvetica", 11)
+        c.drawString(72, y, line)
+        if line.startswith("3."):  # "ordinary" struck through
+            x0 = 72 + stringWidth("3. The Mayor shall chair every ", "Helvetica", 11)
+            c.setLineWidth(0.6)
+            c.line(x0, y + 3.2, x0 + stringWidth("ordinary", "Helvetica", 11), y + 3.2)
+        y -= 30
+    c.showPage()
+    c.save()
+    d = extract(str(path))
+    marks = [(p.number, c.op.value, c.text) for p in d.paragraphs for c in p.changes]
+    assert marks == [("3", "deleted", "ordinary")]

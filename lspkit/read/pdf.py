@@ -66,8 +66,8 @@ class ChangeMarks:
 
     def __init__(self, hs: list, vs: list, width: float, highlights: tuple = ()):
         # a highlight's edges are no drawn lines: a strike-through running to the highlight's end touches them
-        # (a border), and its bottom edge would underline the text on it
-        self.highlights = sorted(highlights, key=lambda b: b[1])
+        # (a border), and its bottom edge would underline the text on it; nor are a white panel's (colour None)
+        self.highlights = sorted((b for b in highlights if b[4] is not None), key=lambda b: b[1])
         if highlights:
             gone_h = {(round(y, 1), round(b[0], 1), round(b[2], 1)) for b in highlights for y in (b[1], b[3])}
             gone_v = {(round(x, 1), round(b[1], 1), round(b[3], 1)) for b in highlights for x in (b[0], b[2])}
@@ -206,16 +206,18 @@ class MarkRules:
       in the markup's pages: a page with struck-through text, and the pages next to it, and on from them while
       each page underlines body-coloured text (a schedule whose first pages only insert); an inspector's report
       underlines its run-in headings and strikes and underlines only in its appendix of modifications.
-    - a highlight colour that the document strikes through is the deletions' highlight; where there is one, text
-      on a highlight of another colour is inserted (a print that shades insertions and struck deletions in two
-      colours, as Aspose renders Word's markup), and unstruck text on the deletions' own highlight is deleted
-      too (a space or a glyph the strike-through stops short of).
+    - a highlight colour whose text is (80% or more) struck through is the deletions' highlight; where there is
+      one, text on a highlight of another colour that is (nearly) never struck is inserted (a print that shades
+      insertions and struck deletions in two colours, as Aspose renders Word's markup), and unstruck text on the
+      deletions' own highlight is deleted too (a space or a glyph the strike-through stops short of); a highlight
+      struck through here and there (a marker pen over text, some of it struck) is neither.
     A hyperlink or heading in a colour never struck through, and underlined headings of a document whose
     markup is coloured, are not changes; nor is a highlight in a document that strikes through nothing on one.
     """
 
     MIN_STRUCK = 3  # glyphs struck through in a colour before the colour is the markup's
     MIN_MONO = 8  # body-coloured glyphs struck through before its underlines are insertions
+    HIGHLIGHT_SHARE = 0.8  # of a highlight's glyphs struck through (deletions') or not (insertions')
 
     def __init__(self, counts: dict, struck_pages: frozenset = frozenset(), under_pages: frozenset = frozenset()):
         """`counts`: glyphs per mark over the document ({(line, colour): n}, unmarked body text under None);
@@ -239,10 +241,17 @@ class MarkRules:
         struck = counts.get((STRUCK, None), 0)
         self.mono = struck >= self.MIN_MONO and struck > sum(counts.get((STRUCK, c), 0) for c in self.colours)
         struck_on: dict = {}  # glyphs struck through per highlight colour
+        on: dict = {}  # glyphs per highlight colour
         for mark, n in counts.items():
-            if mark is not None and len(mark) > 2 and mark[0] == STRUCK:
-                struck_on[mark[2]] = struck_on.get(mark[2], 0) + n
-        self.deleted_on = {c for c, n in struck_on.items() if n >= self.MIN_STRUCK}
+            if mark is not None and len(mark) > 2:
+                on[mark[2]] = on.get(mark[2], 0) + n
+                if mark[0] == STRUCK:
+                    struck_on[mark[2]] = struck_on.get(mark[2], 0) + n
+        # the deletions' highlight: struck through (nearly) wherever it is; the insertions': (nearly) never
+        self.deleted_on = {c for c, n in struck_on.items()
+                           if n >= self.MIN_STRUCK and n >= self.HIGHLIGHT_SHARE * on[c]}
+        self.inserted_on = {c for c, n in on.items() if c not in self.deleted_on
+                            and struck_on.get(c, 0) <= (1 - self.HIGHLIGHT_SHARE) * n} if self.deleted_on else set()
 
     def op(self, mark: Optional[Mark], page: int = 0, text: str = "") -> Optional[ChangeOp]:
         """The change a run marked so is (`text`: the run's text, so a legend's sample is none)."""
@@ -253,8 +262,10 @@ class MarkRules:
         line, colour = mark[0], mark[1]
         if line == STRUCK:
             return ChangeOp.DELETED
-        if len(mark) > 2 and self.deleted_on:
-            return ChangeOp.DELETED if mark[2] in self.deleted_on else ChangeOp.INSERTED
+        if len(mark) > 2 and mark[2] in self.deleted_on:
+            return ChangeOp.DELETED
+        if len(mark) > 2 and mark[2] in self.inserted_on:
+            return ChangeOp.INSERTED
         if colour is not None and (colour in self.colours or line == BARRED):
             return ChangeOp.INSERTED
         if line == UNDER and colour is None and self.mono and page in self.markup_pages:

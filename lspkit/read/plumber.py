@@ -17,7 +17,7 @@ from typing import Optional
 from ..infra.errors import InputInvalidError
 from ..model import Reading
 from .pdf import ChangeMarks, Collector, PageLayout, Run, bold_name, lay_out_page, mark_colour, open_checked
-from .tables import add_ruling, highlight_box, highlight_tint
+from .tables import add_ruling, shaded_box
 
 # the same break as the pdfium engine's: a gap wider than this many type sizes starts a new run
 RUN_GAP = 0.9
@@ -176,17 +176,16 @@ def _page_runs(chars: list[dict], marks=None) -> tuple[list[Run], int]:
 
 def _rulings(page, highlights: Optional[list] = None) -> tuple[list, list]:
     """Lines, rectangles and curves as ruling segments, the way the pdfium engine takes path objects; with
-    `highlights`, the filled rectangles a line high in a tint (`tables.highlight_box`) go there too."""
+    `highlights`, the filled rectangles with no outline that `tables.shaded_box` keeps go there too."""
     hs: list = []
     vs: list = []
     for obj in page.rects if highlights is not None else ():
         x0, x1, top, bottom = (float(obj[k]) for k in ("x0", "x1", "top", "bottom"))
         colour = obj.get("non_stroking_color")
-        if obj.get("fill") and isinstance(colour, (tuple, list)) and len(colour) == 3 \
-                and highlight_box(x0, x1, -bottom, -top):
-            rgb = highlight_tint(tuple(round(255 * float(c)) for c in colour))
-            if rgb is not None:
-                highlights.append((x0, top, x1, bottom, rgb))
+        if obj.get("fill") and not obj.get("stroke") and isinstance(colour, (tuple, list)) and len(colour) == 3:
+            fill = shaded_box(x0, x1, -bottom, -top, tuple(round(255 * float(c)) for c in colour))
+            if fill is not False:
+                highlights.append((x0, top, x1, bottom, fill))
     for obj in page.lines + page.rects + page.curves:
         if not add_ruling(hs, vs, float(obj["x0"]), float(obj["x1"]), float(obj["top"]), float(obj["bottom"])):
             break

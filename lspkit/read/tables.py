@@ -18,9 +18,10 @@ def _rulings(page, height: float, pictures: Optional[list] = None,
     often drawn as stroked or filled rectangles.  `pictures`, if given, gets the
     boxes (x0, top, x1, bottom) of the small image objects shaped like a word of
     body type (a line high, wider than high): a label a word processor drew as a
-    picture (`pdfium.picture_labels`).  `highlights`, if given, gets the filled boxes a line of type high
-    in a tint (`highlight_box`): the highlight a tracked-changes print sets behind an inserted or deleted line
-    (their edges stay rulings too, as the layout has always seen them).
+    picture (`pdfium.picture_labels`).  `highlights`, if given, gets the filled boxes drawn with no outline
+    that `shaded_box` keeps: a line of type high in a tint (the highlight a tracked-changes print sets behind
+    an inserted or deleted line, with its colour), or white (a panel behind the text, colour None: it draws no
+    line a strike-through could be taken to meet); their edges stay rulings too, as the layout has always seen them.
     """
     import pypdfium2.raw as R
 
@@ -43,17 +44,31 @@ def _rulings(page, height: float, pictures: Optional[list] = None,
                 continue
             if kind != R.FPDF_PAGEOBJ_PATH or not R.FPDFPageObj_GetBounds(obj, *refs):
                 continue
-            if highlights is not None and highlight_box(l_.value, r_.value, b_.value, t_.value) \
+            if highlights is not None and r_.value - l_.value > 3 and t_.value - b_.value > 3 \
                     and R.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroked)) \
-                    and fill_mode.value and R.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(c) for c in rgba)):
-                rgb = highlight_tint((rgba[0].value, rgba[1].value, rgba[2].value), rgba[3].value / 255)
-                if rgb is not None:
-                    highlights.append((l_.value, height - t_.value, r_.value, height - b_.value, rgb))
+                    and fill_mode.value and not stroked.value \
+                    and R.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(c) for c in rgba)):
+                fill = shaded_box(l_.value, r_.value, b_.value, t_.value,
+                                  (rgba[0].value, rgba[1].value, rgba[2].value), rgba[3].value / 255)
+                if fill is not False:
+                    highlights.append((l_.value, height - t_.value, r_.value, height - b_.value, fill))
             if not add_ruling(hs, vs, l_.value, r_.value, height - t_.value, height - b_.value):
                 break
     except Exception:  # a broken path object must not stop the reading
         return [], []
     return hs, vs
+
+
+def shaded_box(left: float, right: float, low: float, high: float, rgb: tuple, alpha: float = 1.0):
+    """A filled box with no outline, as change marks see it: its highlight colour (`highlight_box`,
+    `highlight_tint`), None for a white box (invisible on the page: its edges are no lines), else False."""
+    if min(rgb) >= 245 or alpha < 0.1:
+        return None
+    if highlight_box(left, right, low, high):
+        tint = highlight_tint(rgb, alpha)
+        if tint is not None:
+            return tint
+    return False
 
 
 def highlight_box(left: float, right: float, low: float, high: float) -> bool:
