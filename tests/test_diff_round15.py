@@ -179,6 +179,7 @@ def test_an_item_glued_into_the_one_before_is_cut_at_its_label_only_after_an_ite
         ("5(h)", "the following: (i) a member; (ii) a delegate."),
         ("6(a)", "hold office; or (b) resign."), ("6(b)", "resign.")]
     assert origin == [0, None, 1, 2, 3]
+    assert cut.paragraphs[1].label == "4(b)"  # printed as the item before it is kept
 
 
 def test_a_marker_pen_highlight_struck_here_and_there_marks_nothing_but_the_strike(tmp_path):

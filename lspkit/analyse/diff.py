@@ -1442,7 +1442,8 @@ def _glued_items(document: Document, origin: list[Optional[int]]) -> tuple[Docum
                 number = f"{m.group('head')}({nxt})"
                 pieces[-1] = replace(pieces[-1], text=head, parts=())
                 # its label as printed, in the form the item's own is kept ("b", or "(b)")
-                printed = (p.label or "").replace(label, nxt, 1) if label in (p.label or "") else number
+                own = p.label or ""
+                printed = nxt.join(own.rsplit(label, 1)) if label in own else number  # its last label replaced
                 pieces.append(replace(p, number=number, label=printed, text=rest, parts=(), tables=(), notes=()))
                 label, text = nxt, rest
         if len(pieces) > 1:
