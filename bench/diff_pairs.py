@@ -116,7 +116,8 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 def _cite(label):
     """A label in one form whoever wrote it: an article's roman numeral before ':' as its number ('IV:J.4' is
-    lspkit's '4:J.4'), '/' between levels as '.'."""
+    lspkit's '4:J.4'), a schedule's name before ':' as its number and a '.' ('Schedule 8:3(a)' is '8.3(a)'),
+    '/' between levels as '.'."""
     if label is None:
         return None
     if isinstance(label, list):  # a split or merge written with every part ("new": ["A.2.3", "A.2.3.1"]): its first
@@ -124,6 +125,11 @@ def _cite(label):
         if label is None:
             return None
     head, sep, rest = label.partition(":")
+    # an item of a schedule keyed by it ('Schedule 8:4(2)', items restarting in each schedule) is lspkit's
+    # '8.4(2)': the schedule's number, then the item's path
+    sched = re.fullmatch(r"(?:Schedule|Appendix|Annex)\s+(\d+)", head.strip(), re.I) if sep else None
+    if sched:
+        head, sep, rest = "", "", f"{sched.group(1)}.{rest}"
     if sep and head and set(head) <= set(_ROMAN):
         vals = [_ROMAN[ch] for ch in head]
         head = str(sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals)))
@@ -250,6 +256,11 @@ def _same_value(gold_value, got_value) -> bool:
     return bool(_dates(gold_value)) and _dates(gold_value) == _dates(got_value)
 
 
+def _labelled(field, value):
+    """A cover field's value as its line prints it, label first ('Original Adopted Date: Pending')."""
+    return None if value is None else f"{field.field}: {value}"
+
+
 def cover(result, gold: dict) -> str:
     """The gold's cover changes (what the pages print above the text and around it) found among the diff's cover
     fields, each old and new value alike (`_same_value`); and the cover fields the diff reports that none is."""
@@ -262,8 +273,11 @@ def cover(result, gold: dict) -> str:
     for w in want:
         # one reported line may show two gold changes ("Founded November 13, 2018 Revised November 8, 2018" ->
         # "... 15 ... January 10, 2019", read as one subtitle): each is found where both its values are shown
-        k = next((k for k, f in enumerate(got) if _same_value(w.get("old"), f.old)
-                  and _same_value(w.get("new"), f.new)), None)
+        # a labelled field is reported by its label and value ('Status' / 'DRAFT'); a gold may quote the line as
+        # printed ('Status: DRAFT'): either reading is the field
+        k = next((k for k, f in enumerate(got) if any(
+            _same_value(w.get("old"), a) and _same_value(w.get("new"), b)
+            for a, b in ((f.old, f.new), (_labelled(f, f.old), _labelled(f, f.new))))), None)
         if k is not None:
             used.add(k)
             found += 1

@@ -169,6 +169,9 @@ class TrackedChange:
     text: str
     at: Optional[int] = field(default=None, compare=False)
     glued: bool = field(default=False, compare=False)
+    # a change the text leaves out that opens a paragraph of its own: a wholly struck paragraph, set apart from
+    # the line above it by a paragraph's gap, given to the last line kept (`read.pdf.Collector._to_last_line`)
+    opens: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "op", ChangeOp(self.op))
@@ -179,11 +182,13 @@ class TrackedChange:
             out["at"] = self.at
         if self.glued:
             out["glued"] = True
+        if self.opens:
+            out["opens"] = True
         return out
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "TrackedChange":
-        return cls(ChangeOp(d["op"]), d["text"], d.get("at"), bool(d.get("glued", False)))
+        return cls(ChangeOp(d["op"]), d["text"], d.get("at"), bool(d.get("glued", False)), bool(d.get("opens", False)))
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,10 @@ CONVENTIONS = {
     "double-strike": dict(ins=(0.74, 0.0, 0.16), dele=(0.74, 0.0, 0.16), under="line", strike="double", bars=False),
     # insertions blue and underlined, deletions red and struck through, with change bars
     "two-colours-bars": dict(ins=(0.0, 0.2, 0.8), dele=(0.8, 0.0, 0.0), under="line", strike="line", bars=True),
+    # Word's markup as Aspose prints it (a board-packet export): black text on a pale highlight a line high,
+    # insertions on light cyan, never underlined, deletions struck through on pink; no bars
+    "highlights": dict(ins=(0, 0, 0), dele=(0, 0, 0), under=None, strike="line", bars=False,
+                       bg={"ins": (227 / 255, 1.0, 1.0), "del": (251 / 255, 177 / 255, 177 / 255)}),
 }
 # Not read yet (see the test module): insertions blue and underlined, deletions red and struck through, and no
 # change bar -- an insertion colour that is never struck through looks like a hyperlink's.
@@ -72,6 +76,14 @@ def draw(path: Path, convention) -> Path:
 
     def draw_stretch(x: float, y: float, pieces) -> None:
         marks: list[list] = []
+        if style.get("bg"):  # the highlights go down first, the text over them
+            at = x
+            for kind, text in pieces:
+                w = width(text)
+                if kind in style["bg"] and text.strip():
+                    c.setFillColorRGB(*style["bg"][kind])
+                    c.rect(at, y - 3.5, w, LEADING - 1, stroke=0, fill=1)
+                at += w
         for kind, text in pieces:
             w = width(text)
             colour = style["ins"] if kind == "ins" else style["dele"] if kind == "del" else (0, 0, 0)

@@ -38,6 +38,8 @@ GAP_WINDOW = 8
 RARE_WORDS = 12
 RARE_CANDIDATES = 15
 MAX_DF = 50
+# Split/merge: runs of pieces this long or shorter are also proposed in part (each shorter run holding the piece).
+SUB_RUNS = 6
 # Split/merge: a piece must be mostly contained in the whole and not tiny.
 PIECE_CONTAINMENT = 0.75
 PIECE_MIN_TOKENS = 3
@@ -226,6 +228,12 @@ def align(
                 hi -= 1
             if hi > lo:
                 runs.add(tuple(range(lo, hi + 1)))
+            # and the shorter runs inside it that hold this piece: a neighbour that shares the whole's words (the
+            # item before, worded alike: "eligible to vote in a preselection if ...") is no part of it, and the
+            # run with it may explain the whole less well than the run without
+            if SUB_RUNS >= hi - lo + 1 > 2:
+                runs.update(tuple(range(a, b + 1)) for a in range(lo, k + 1) for b in range(max(k, a + 1), hi + 1)
+                            if (a, b) != (lo, hi) and not tiny(a) and not tiny(b))
         return sorted(runs)
 
     cand_by_old: dict[int, list[int]] = {}
@@ -272,6 +280,10 @@ def align(
             if s >= threshold and _explains_more(s, best_new.get(j, 0.0), verbatim):
                 proposals.append((s + _bonus(run[0], j), abs(_rel(run[0], n_old) - _rel(j, n_new)), run, (j,), s))
 
+        for run, s in _merged_over_gap(whole, is_, old_free, contained_old, otoks, lcs_of, j):
+            if _explains_more(s, best_new.get(j, 0.0)):
+                proposals.append((s + _bonus(run[0], j), abs(_rel(run[0], n_old) - _rel(j, n_new)), run, (j,), s))
+
     # Best first; ties broken by how close the two sit in their documents.
     proposals.sort(key=lambda p: (-p[0], p[1], min(p[2][0], p[3][0]), p[2], p[3]))
     for _, _, o, n, s in proposals:
@@ -284,6 +296,30 @@ def align(
         if s >= BETWEEN_PAIRED:
             take((i,), (j,), s)
     return _sorted(matches)
+
+
+# A merge over deleted items: the two pieces rebuild the whole nearly word for word.
+GAP_MERGE = 0.9
+GAP_MERGE_SPAN = 3
+
+
+def _merged_over_gap(whole, cands, free, contained, toks, lcs_of, j) -> list[tuple[tuple[int, ...], float]]:
+    """Merges whose two pieces are not neighbours: a list's lead-in and its last item become one sentence once
+    the items between are deleted ("eligible if they: (a) have been a member ...; and (b) live in Victoria." ->
+    "eligible if they live in Victoria.").  Each (lead, item) pair of free candidates at most three apart, both
+    mostly contained in the whole, every paragraph between them free and not contained (those are deleted),
+    and the two joined rebuilding the whole at 0.9 or more; the pieces as the merge, the gap left unpaired."""
+    from rapidfuzz.distance import Indel
+
+    out = []
+    inside = sorted(i for i in cands if free[i] and contained(i))
+    for a, b in zip(inside, inside[1:]):
+        if not 1 < b - a <= GAP_MERGE_SPAN or not all(free[k] and not contained(k) for k in range(a + 1, b)):
+            continue
+        s = Indel.normalized_similarity(tuple(toks[a]) + tuple(toks[b]), whole)
+        if s >= GAP_MERGE and lcs_of(a, j) + lcs_of(b, j) >= GAP_MERGE * len(whole):
+            out.append(((a, b), s))
+    return out
 
 
 def _between_paired(matches: Sequence[Match], old_free: Sequence[bool], new_free: Sequence[bool]) -> list[tuple[int, int]]:

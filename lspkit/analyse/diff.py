@@ -322,7 +322,7 @@ def diff_documents(
     old, old_origin = _units(old, blocks, labelled=known is None, cover=known is None)
     new, new_origin = _units(new, blocks, labelled=known is None, cover=known is None)
     if known is None:  # a tracked-changes PDF pairs its paragraphs itself, whole
-        (old, old_origin), (new, new_origin) = _with_items((old, old_origin), (new, new_origin))
+        (old, old_origin), (new, new_origin) = _with_items(_glued_items(old, old_origin), _glued_items(new, new_origin))
     ops, nps = old.paragraphs, new.paragraphs
 
     matches: list[Match] = []
@@ -557,6 +557,7 @@ def diff_documents(
     if known is None:  # a tracked-changes PDF says itself which unit is which
         ordered = _same_words(_block_runs(ordered, options, noise_ctx), ops, nps, options)
         ordered = _read_otherwise(ordered, ops, nps, original_old, original_new, blocks)
+        ordered = _run_in_headings(ordered, ops, nps, original_old, original_new, blocks)
     ordered = _lettered_blocks(ordered, ops, nps)
     heading_changes = _punctuated_headings(_reconcile_headings(heading_changes, ordered), options)
     dangling = _dangling(old, new, matches)
@@ -909,6 +910,36 @@ def _read_otherwise(changes: tuple[Change, ...], ops: Sequence[Paragraph], nps: 
 
 
 _WORDS = re.compile(r"\w+", re.UNICODE)
+
+
+def _run_in_headings(changes: tuple[Change, ...], ops: Sequence[Paragraph], nps: Sequence[Paragraph],
+                     old_doc: Document, new_doc: Document, blocks: bool) -> tuple[Change, ...]:
+    """A deleted (or added) numbered paragraph that opens with its heading run in ("2 Notice State Council must
+    give members ...", read as paragraph 5.2), where the other version read that line as the heading of a
+    section of the same number and the words under it as unnumbered text, word for word: one paragraph read two
+    ways, no change of the page.  Only where the unnumbered text is not compared as units itself (`blocks`
+    off), so the words are not found twice."""
+    if blocks:
+        return changes
+
+    def norm(text: str) -> str:
+        return " ".join(_WORDS.findall(text.casefold()))
+
+    def found(p: Paragraph, doc: Document) -> bool:
+        text = norm(p.text)
+        bodies = {norm(b.text) for b in doc.blocks}
+        for sec in doc.sections:
+            head = norm(sec.heading or "")
+            if sec.number == p.number and head and text.startswith(head + " ") and text[len(head) + 1:] in bodies:
+                return True
+        return False
+
+    out = list(changes)
+    for k, c in enumerate(out):
+        if c.kind is ChangeKind.DELETED and found(ops[c.old_index[0]], new_doc) or \
+                c.kind is ChangeKind.ADDED and found(nps[c.new_index[0]], old_doc):
+            out[k] = replace(c, kind=ChangeKind.UNCHANGED, noise=("heading read into the text",))
+    return tuple(out)
 
 
 class _Pool:
@@ -1367,6 +1398,61 @@ def _with_items(old: tuple[Document, list[Optional[int]]], new: tuple[Document, 
             where.extend([k] + [None] * (len(pieces) - 1))
         out.append((replace(document, paragraphs=tuple(units)), where))
     return out[0], out[1]
+
+
+# a list item's number, its last label in brackets: "4(2)(a)" (never a repeated number's qualifier, "5.4 (2)")
+_LAST_LABEL = re.compile(r"^(?P<head>.*\S)\((?P<label>[a-z]|[ivx]{1,5}|\d{1,2})\)$")
+
+
+def _next_labels(label: str) -> list[str]:
+    """The labels that may follow `label` in its series: b after a, iii after ii (i: j or ii), 3 after 2."""
+    if label.isdigit():
+        return [str(int(label) + 1)]
+    out = [chr(ord(label) + 1)] if len(label) == 1 and label < "z" else []
+    if label in _ROMAN_SERIES and _ROMAN_SERIES.index(label) + 1 < len(_ROMAN_SERIES):
+        out.append(_ROMAN_SERIES[_ROMAN_SERIES.index(label) + 1])
+    return out
+
+
+def _glued_items(document: Document, origin: list[Optional[int]]) -> tuple[Document, list[Optional[int]]]:
+    """The next items of a list that the extractor read into the item before them ("4(2)(a) have been a member
+    ...; and (b) live in Victoria."): where a paragraph numbered as a list's item prints the next labels of its
+    series in its text, each after an item's end (a semicolon or full stop, and an "and"/"or"), and the document has no
+    paragraph of those numbers, each is a unit of its own, numbered as the page prints it (4(2)(b)) -- so a
+    deletion or a merge of one item is not seen as an edit of the item before it."""
+    numbers = {p.number for p in document.paragraphs}
+    units: list[Paragraph] = []
+    where: list[Optional[int]] = []
+    changed = False
+    for p, k in zip(document.paragraphs, origin):
+        m = _LAST_LABEL.match(p.number or "") if not is_block(p.number) else None
+        pieces = [p]
+        if m is not None:
+            label, text = m.group("label"), p.text
+            while True:
+                # after an item's end (";", "; and", "."), never after a colon: a lead-in's own sub-items follow
+                # one; an "(i)" followed by an "(ii)" is a sub-list, not the letter after (h)
+                found = [(c, nxt) for nxt in _next_labels(label) if f"{m.group('head')}({nxt})" not in numbers
+                         for c in [re.search(rf"[;.]\s+(?:(?:and|or)\s+)?(\({re.escape(nxt)}\)\s+)(?=\S)", text)]
+                         if c and not (nxt == "i" and "(ii)" in text[c.end():])]
+                if not found:
+                    break
+                cut, nxt = min(found, key=lambda f: f[0].start())
+                head, rest = text[:cut.start(1)].rstrip(), text[cut.end(1):]
+                number = f"{m.group('head')}({nxt})"
+                pieces[-1] = replace(pieces[-1], text=head, parts=())
+                # its label as printed, in the form the item's own is kept ("b", or "(b)")
+                own = p.label or ""
+                printed = nxt.join(own.rsplit(label, 1)) if label in own else number  # its last label replaced
+                pieces.append(replace(p, number=number, label=printed, text=rest, parts=(), tables=(), notes=()))
+                label, text = nxt, rest
+        if len(pieces) > 1:
+            changed = True
+        units.extend(pieces)
+        where.extend([k] + [None] * (len(pieces) - 1))
+    if not changed:
+        return document, origin
+    return replace(document, paragraphs=tuple(units)), where
 
 
 # a lettered item inside a paragraph's text: "a. " at its start or after a colon, semicolon or full stop

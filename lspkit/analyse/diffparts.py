@@ -130,11 +130,11 @@ def cover_of(document: Document) -> Cover:
     them, has no cover told apart from its text: its blocks are compared as paragraphs."""
     numbered = sum(len(p.text.split()) for p in document.paragraphs)
     if not document.paragraphs:
-        return Cover({}, (), frozenset())
+        return _unnumbered_cover(document)
     # the body's unnumbered text (from the first numbered paragraph's page on) against its numbered text
     body_from = min(p.page for p in document.paragraphs)
     if sum(len(b.text.split()) for b in document.blocks if b.page >= body_from) > numbered:
-        return Cover({}, (), frozenset())
+        return _unnumbered_cover(document)
     first = min(body_from, 3)
     # Prose (a block of sentences) on a page before the first numbered paragraph's is the body already: the
     # cover does not run past that page (a request for qualifications whose first page opens its text, numbered
@@ -185,6 +185,51 @@ def cover_of(document: Document) -> Cover:
             lines.extend(pieces)
             used.add(k)
     return Cover(fields, tuple(lines), frozenset(used))
+
+
+UNNUMBERED_COVER_BLOCKS = 12
+
+
+def _unnumbered_cover(document: Document) -> Cover:
+    """The cover of a paper whose text is mostly unnumbered (a policy, a consultation draft): its blocks before
+    the first block of prose (`_prose`), on its first two pages that print text, at most 12.  Of those, a line
+    the segmenter already read as a metadata value (the title: reported as that field, not again as text) and a
+    short labelled field ("Original Adopted Date: Pending", "Prepared by: ...") are the cover; a field's value
+    runs on over the lines under it shaped as it is (names listed one a line, "Dr A B, Director of AI, NHSX",
+    as many comma-separated parts).  Every other line stays text: in such a paper an unlabelled short line is
+    as likely its first heading or a minute's first line as a cover line."""
+    if not document.blocks:
+        return Cover({}, (), frozenset())
+    pages = sorted({b.page for b in document.blocks if not b.ocr} | {p.page for p in document.paragraphs})[:2]
+    taken = {_norm(_field_text(v) or "") for v in document.metadata.values()} - {""}
+    fields: dict[str, str] = {}
+    used: set[int] = set()
+    last: Optional[tuple[str, int]] = None  # the field read last, and how many parts its value has
+    for k, b in enumerate(document.blocks[:UNNUMBERED_COVER_BLOCKS]):
+        text = " ".join(b.text.split())
+        if b.ocr or b.page not in pages or _prose(text) or any(p.page < b.page for p in document.paragraphs):
+            break
+        if _norm(text) in taken:
+            used.add(k)
+            last = None
+            continue
+        m = _COVER_FIELD.match(text)
+        if m and m.group("sep") == ":" and len(m.group("label").split()) <= 5 and len(m.group("value").split()) <= 12 \
+                and not re.search(r"[.;]$", text) and not RECOMMENDATION_HEADING.search(m.group("label")) \
+                and not re.search(r"[-_=]{3,}", m.group("value")) and m.group("label").lower() not in {f.lower() for f in fields}:
+            # (a value with a rule in it, "M/O Field --- ------", is a table's head read as a line, no field)
+            label = m.group("label")
+            fields[label] = m.group("value").rstrip(" .;,")
+            used.add(k)
+            last = (label, len(m.group("value").split(",")))
+            continue
+        parts = len(text.split(","))
+        if last is not None and parts == last[1] >= 2 and len(text.split()) <= 12 and not re.search(r"[.;:]$", text):
+            fields[last[0]] += " / " + text  # one more name under the field's first
+            used.add(k)
+            continue
+        last = None
+    return Cover(fields, (), frozenset(used))
 
 
 PROSE_WORDS = 30
@@ -1618,7 +1663,7 @@ def tracked_versions(document: Document) -> Optional[tuple[Document, Document, l
             original.append(_replace(p, number=number, label=number, text=text, parts=(), tables=()))
     old_blocks, new_blocks = [], []
     for b in document.blocks:  # unnumbered text carries its marks the same way
-        changes = list(getattr(b, "changes", None) or ())
+        changes, struck = _struck_blocks(list(getattr(b, "changes", None) or ()), b.text)
         old_text, new_text = _rebuild(b.text, changes) if changes else (b.text, b.text)
         if old_text.strip() and new_text.strip():
             pairs.append((("b", len(old_blocks)), ("b", len(new_blocks))))
@@ -1626,6 +1671,8 @@ def tracked_versions(document: Document) -> Optional[tuple[Document, Document, l
             old_blocks.append(_replace(b, text=old_text))
         if new_text.strip():
             new_blocks.append(_replace(b, text=new_text))
+        for text in struck:  # a wholly deleted paragraph: in the original only, after this block
+            old_blocks.append(_replace(b, text=text))
     path = document.source.path
     old_doc = replace(document, paragraphs=tuple(original), blocks=tuple(old_blocks), sections=tuple(old_sections),
                       source=replace(document.source, path=f"{path} (original)"))
@@ -1745,6 +1792,29 @@ def _deleted_paragraphs(changes: list, number: str) -> tuple[list, list[tuple[st
         elif out:
             out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
     return (changes if cut is None else changes[:cut]), out
+
+
+def _struck_blocks(changes: list, final_text: str) -> tuple[list, list[str]]:
+    """Wholly deleted paragraphs the reader gave to the unnumbered block before them: the block's last changes,
+    deletions printed after all its text, each one that `opens` a paragraph (the reader marks a struck line set
+    apart by a paragraph's gap so, `read.pdf.Collector._to_last_line`) starting one.  (The block's own marks;
+    the paragraphs after it, each one's text.)"""
+    k = len(changes)
+    while k > 0 and _op(changes[k - 1]) == "deleted" and (
+            _item(changes[k - 1], "at") is None or _item(changes[k - 1], "at") >= len(final_text.rstrip())):
+        k -= 1
+    tail = changes[k:]
+    first = next((i for i, c in enumerate(tail) if _item(c, "opens")), None)
+    if first is None:
+        return changes, []
+    struck: list[str] = []
+    for c in tail[first:]:
+        text = " ".join(str(_item(c, "text") or "").split())
+        if _item(c, "opens") or not struck:
+            struck.append(text)
+        else:
+            struck[-1] = f"{struck[-1]} {text}"
+    return changes[:k + first], [t for t in struck if t]
 
 
 def _rebuild(final_text: str, changes: Sequence[Any]) -> tuple[str, str]:

@@ -36,7 +36,8 @@ def run_op(run: Run) -> Optional[ChangeOp]:
 # A glyph's evidence of a tracked change, as an engine sees it on one page: (line, colour).  `line` is
 # STRUCK (a thin line through the middle of the glyph), UNDER (a thin line at its baseline), BARRED
 # (underlined, on a line with a change bar in the margin) or None; `colour` is the fill colour as 0..255
-# RGB when it is a colour (not black, grey or white), else None.  A run carries it in [8] until the
+# RGB when it is a colour (not black, grey or white), else None; a third item, where there is one, is the
+# colour of the highlight the glyph sits on (`ChangeMarks.background`).  A run carries it in [8] until the
 # Collector, having seen the whole document, decides which marks are changes (`MarkRules`).
 STRUCK, UNDER, BARRED = "struck", "under", "barred"
 Mark = tuple
@@ -63,7 +64,16 @@ class ChangeMarks:
     or a box (they touch a vertical line) are borders, never marks.
     """
 
-    def __init__(self, hs: list, vs: list, width: float):
+    def __init__(self, hs: list, vs: list, width: float, highlights: tuple = ()):
+        # a highlight's edges are no drawn lines: a strike-through running to the highlight's end touches them
+        # (a border), and its bottom edge would underline the text on it; nor are a white panel's (colour None)
+        self.highlights = sorted((b for b in highlights if b[4] is not None), key=lambda b: b[1])
+        if highlights:
+            gone_h = {(round(y, 1), round(b[0], 1), round(b[2], 1)) for b in highlights for y in (b[1], b[3])}
+            gone_v = {(round(x, 1), round(b[1], 1), round(b[3], 1)) for b in highlights for x in (b[0], b[2])}
+            hs = [h for h in hs if (round(h[0], 1), round(h[1], 1), round(h[2], 1)) not in gone_h]
+            vs = [v for v in vs if (round(v[0], 1), round(v[1], 1), round(v[2], 1)) not in gone_v]
+        self.tops = [b[1] for b in self.highlights]
         hs, vs = _thin_boxes_as_lines([h for h in hs if h[2] - h[1] >= 2], vs)
         # a cell border or a box's edge meets a vertical line at its ends or crosses one
         self.hs = sorted(h for h in hs if not any(
@@ -78,16 +88,39 @@ class ChangeMarks:
         ]
 
     @classmethod
-    def of_page(cls, rulings, width: float) -> Optional["ChangeMarks"]:
+    def of_page(cls, rulings, width: float, highlights: Optional[list] = None) -> Optional["ChangeMarks"]:
         if not rulings or not rulings[0]:
             return None
-        marks = cls(rulings[0], rulings[1], width)
-        return marks if marks.hs else None
+        marks = cls(rulings[0], rulings[1], width, tuple(highlights or ()))
+        return marks if marks.hs or marks.highlights else None
 
-    def near(self, left: float, right: float, top: float, bottom: float) -> bool:
-        """Does a horizontal line cross or underline this box?  (Cheap: the test before any colour is read.)"""
+    def background(self, left: float, right: float, top: float, bottom: float) -> Optional[tuple]:
+        """The colour of the highlight this box sits on: one whose band holds the box's middle and is at most
+        twice the type's height (a shaded box around a title or a table is no highlight of a line)."""
         import bisect
 
+        size = bottom - top
+        cx, cy = (left + right) / 2, (top + bottom) / 2
+        k = bisect.bisect_right(self.tops, cy)
+        while k > 0:  # the highlights whose top is above the middle, nearest first, back one highlight's height
+            k -= 1
+            x0, y0, x1, y1, rgb = self.highlights[k]
+            if y0 < cy - 30:
+                break
+            if cy <= y1 and x0 <= cx <= x1 and y1 - y0 <= 2 * size:
+                return rgb
+        return None
+
+    def near(self, left: float, right: float, top: float, bottom: float) -> bool:
+        """Does a horizontal line cross or underline this box, or a highlight lie under it?  (Cheap: the test
+        before any colour is read.)"""
+        import bisect
+
+        if self.highlights and any(self.background(x, x, top, bottom) is not None
+                                   for x in (left + 1, (left + right) / 2, right - 1)):
+            return True  # (a word's ends too: "offensive" + an inserted "," glued on)
+        if not self.hs:
+            return False
         size = bottom - top
         i = bisect.bisect_left(self.ys, top + 0.1 * size)
         while i < len(self.hs) and self.hs[i][0] <= bottom + 0.25 * size:
@@ -116,12 +149,14 @@ class ChangeMarks:
             elif -0.25 <= rel < 0.3:
                 under = True
         colour = mark_colour(rgb)
+        bg = self.background(left, right, top, bottom) if self.highlights else None
+        tail = (bg,) if bg is not None else ()  # a highlight's colour, third, only where there is one
         if struck:
-            return (STRUCK, colour)
+            return (STRUCK, colour) + tail
         if under:
             barred = any(b[1] - 0.5 * size <= bottom and b[2] + 0.5 * size >= top for b in self.bars)
-            return (BARRED if barred else UNDER, colour)
-        return (None, colour) if colour else None
+            return (BARRED if barred else UNDER, colour) + tail
+        return (None, colour) + tail if colour or bg else None
 
 
 def _thin_boxes_as_lines(hs: list, vs: list) -> tuple[list, list]:
@@ -171,12 +206,18 @@ class MarkRules:
       in the markup's pages: a page with struck-through text, and the pages next to it, and on from them while
       each page underlines body-coloured text (a schedule whose first pages only insert); an inspector's report
       underlines its run-in headings and strikes and underlines only in its appendix of modifications.
+    - a highlight colour whose text is (80% or more) struck through is the deletions' highlight; where there is
+      one, text on a highlight of another colour that is (nearly) never struck is inserted (a print that shades
+      insertions and struck deletions in two colours, as Aspose renders Word's markup), and unstruck text on the
+      deletions' own highlight is deleted too (a space or a glyph the strike-through stops short of); a highlight
+      struck through here and there (a marker pen over text, some of it struck) is neither.
     A hyperlink or heading in a colour never struck through, and underlined headings of a document whose
-    markup is coloured, are not changes.
+    markup is coloured, are not changes; nor is a highlight in a document that strikes through nothing on one.
     """
 
     MIN_STRUCK = 3  # glyphs struck through in a colour before the colour is the markup's
     MIN_MONO = 8  # body-coloured glyphs struck through before its underlines are insertions
+    HIGHLIGHT_SHARE = 0.8  # of a highlight's glyphs struck through (deletions') or not (insertions')
 
     def __init__(self, counts: dict, struck_pages: frozenset = frozenset(), under_pages: frozenset = frozenset()):
         """`counts`: glyphs per mark over the document ({(line, colour): n}, unmarked body text under None);
@@ -199,6 +240,18 @@ class MarkRules:
                         if counts.get((STRUCK, c), 0) >= self.MIN_STRUCK and n < body}
         struck = counts.get((STRUCK, None), 0)
         self.mono = struck >= self.MIN_MONO and struck > sum(counts.get((STRUCK, c), 0) for c in self.colours)
+        struck_on: dict = {}  # glyphs struck through per highlight colour
+        on: dict = {}  # glyphs per highlight colour
+        for mark, n in counts.items():
+            if mark is not None and len(mark) > 2:
+                on[mark[2]] = on.get(mark[2], 0) + n
+                if mark[0] == STRUCK:
+                    struck_on[mark[2]] = struck_on.get(mark[2], 0) + n
+        # the deletions' highlight: struck through (nearly) wherever it is; the insertions': (nearly) never
+        self.deleted_on = {c for c, n in struck_on.items()
+                           if n >= self.MIN_STRUCK and n >= self.HIGHLIGHT_SHARE * on[c]}
+        self.inserted_on = {c for c, n in on.items() if c not in self.deleted_on
+                            and struck_on.get(c, 0) <= (1 - self.HIGHLIGHT_SHARE) * n} if self.deleted_on else set()
 
     def op(self, mark: Optional[Mark], page: int = 0, text: str = "") -> Optional[ChangeOp]:
         """The change a run marked so is (`text`: the run's text, so a legend's sample is none)."""
@@ -206,9 +259,13 @@ class MarkRules:
             return None
         if _LEGEND.match(text):
             return None  # "deleted text shown as strike through": the legend shows its mark on the mark's name
-        line, colour = mark
+        line, colour = mark[0], mark[1]
         if line == STRUCK:
             return ChangeOp.DELETED
+        if len(mark) > 2 and mark[2] in self.deleted_on:
+            return ChangeOp.DELETED
+        if len(mark) > 2 and mark[2] in self.inserted_on:
+            return ChangeOp.INSERTED
         if colour is not None and (colour in self.colours or line == BARRED):
             return ChangeOp.INSERTED
         if line == UNDER and colour is None and self.mono and page in self.markup_pages:
@@ -437,6 +494,7 @@ class Collector:
         self.unmapped_pages: dict[int, None] = {}
         self.pending: list[PageLayout] = []  # every page laid out, in order, until the document is read
         self.mark_counts: dict = {}  # glyphs per change mark (None: unmarked), for MarkRules
+        self.removed_above: Optional[tuple] = None  # (page, bottom) of the last wholly removed line given to a line
         self.marked = False
         self.struck_pages: set[int] = set()
         self.under_pages: set[int] = set()  # pages with underlined body-coloured text
@@ -614,17 +672,27 @@ class Collector:
             for m in marks:
                 self.markers.append((page_no, len(self.lines), m))
             self.lines.append(line)
+            self.removed_above = None
         if held is not None:
             self._to_last_line(held)
 
     def _to_last_line(self, line: Line) -> None:
         """A wholly removed line's changes go to the line before, which reaches down over it (so the space it
-        leaves is not read as a paragraph break)."""
+        leaves is not read as a paragraph break).  Where a paragraph's gap sets the removed line apart from the
+        line printed above it (a wholly struck paragraph after the last kept line, or after another struck one),
+        its first change `opens` a paragraph and is not run on into the change before it: the paragraphs a
+        deletion ran over stay apart (`analyse.diffparts.tracked_versions`)."""
         if self.lines:
             prev = self.lines[-1]
             below = prev.page == line.page and prev.top < line.top and line.bottom > prev.bottom
+            above = self.removed_above if self.removed_above is not None else (prev.page, prev.bottom)
+            size = line.bottom - line.top
+            opens = bool(line.changes) and above[0] == line.page and line.top - above[1] > PARAGRAPH_GAP * size
+            if opens:
+                line = replace(line, changes=(replace(line.changes[0], opens=True), *line.changes[1:]))
+            self.removed_above = (line.page, line.bottom)
             line = _at(line, len(prev.text))  # printed after the line's text
-            self.lines[-1] = replace(prev, changes=merge_changes(prev.changes, prev.change_edges[1], line),
+            self.lines[-1] = replace(prev, changes=merge_changes(prev.changes, prev.change_edges[1] and not opens, line),
                                      change_edges=(prev.change_edges[0], True),
                                      bottom=line.bottom if below else prev.bottom)
 
@@ -1200,13 +1268,19 @@ def _line(text: str, page: int, x0: float, x1: float, top: float, bottom: float,
     return line
 
 
+# A gap between two lines, as a share of the type's height, that sets a paragraph apart (a line's own leading is
+# well under half its height; Word's space after a paragraph adds most of a line).
+PARAGRAPH_GAP = 0.8
+
+
 def merge_changes(before: tuple, ends_in_change: bool, line: Line) -> tuple:
     """`before` (changes up to a line that ends in a change or not) followed by `line`'s changes:
     the same change running over the line break is one change."""
     after = line.changes
-    if before and after and ends_in_change and line.change_edges[0] and before[-1].op is after[0].op:
+    if before and after and ends_in_change and line.change_edges[0] and before[-1].op is after[0].op \
+            and not after[0].opens:
         joined = TrackedChange(after[0].op, _join_change(before[-1].text, after[0].text), before[-1].at,
-                               before[-1].glued)
+                               before[-1].glued, before[-1].opens)
         return (*before[:-1], joined, *after[1:])
     return (*before, *after)
 

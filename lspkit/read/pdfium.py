@@ -65,12 +65,13 @@ def _read_page(pdf, page_no: int, tracked: str = "final", glyphs=None, ocr: str 
     try:
         width, height = page.get_size()
         pictures: list = []
-        rulings = _rulings(page, height, pictures)
+        highlights: list = []
+        rulings = _rulings(page, height, pictures, highlights)
         textpage = page.get_textpage()
         try:
             recover = functools.partial(glyphs, page_no) if glyphs is not None else None
             type3 = functools.partial(glyphs.type3, page_no) if glyphs is not None else None
-            runs, count = _page_runs(textpage, height, ChangeMarks.of_page(rulings, width), page=page.raw,
+            runs, count = _page_runs(textpage, height, ChangeMarks.of_page(rulings, width, highlights), page=page.raw,
                                      recover=recover, type3=type3)
         finally:
             textpage.close()

@@ -12,11 +12,12 @@ from __future__ import annotations
 import io
 import math
 import re
+from typing import Optional
 
 from ..infra.errors import InputInvalidError
 from ..model import Reading
 from .pdf import ChangeMarks, Collector, PageLayout, Run, bold_name, lay_out_page, mark_colour, open_checked
-from .tables import add_ruling
+from .tables import add_ruling, shaded_box
 
 # the same break as the pdfium engine's: a gap wider than this many type sizes starts a new run
 RUN_GAP = 0.9
@@ -66,8 +67,9 @@ def _read_plumber(path: str, data: bytes, password, opened, out: Collector, brok
                 continue
             page = plumber_pages[page_no - 1]
             try:
-                rulings = _rulings(page)
-                runs, count = _page_runs(page.chars, ChangeMarks.of_page(rulings, float(page.width)))
+                highlights: list = []
+                rulings = _rulings(page, highlights)
+                runs, count = _page_runs(page.chars, ChangeMarks.of_page(rulings, float(page.width), highlights))
                 if not runs:
                     rulings = None
             except broken:  # a page pdfminer cannot interpret
@@ -172,10 +174,18 @@ def _page_runs(chars: list[dict], marks=None) -> tuple[list[Run], int]:
     return runs, visible
 
 
-def _rulings(page) -> tuple[list, list]:
-    """Lines, rectangles and curves as ruling segments, the way the pdfium engine takes path objects."""
+def _rulings(page, highlights: Optional[list] = None) -> tuple[list, list]:
+    """Lines, rectangles and curves as ruling segments, the way the pdfium engine takes path objects; with
+    `highlights`, the filled rectangles with no outline that `tables.shaded_box` keeps go there too."""
     hs: list = []
     vs: list = []
+    for obj in page.rects if highlights is not None else ():
+        x0, x1, top, bottom = (float(obj[k]) for k in ("x0", "x1", "top", "bottom"))
+        colour = obj.get("non_stroking_color")
+        if obj.get("fill") and not obj.get("stroke") and isinstance(colour, (tuple, list)) and len(colour) == 3:
+            fill = shaded_box(x0, x1, -bottom, -top, tuple(round(255 * float(c)) for c in colour))
+            if fill is not False:
+                highlights.append((x0, top, x1, bottom, fill))
     for obj in page.lines + page.rects + page.curves:
         if not add_ruling(hs, vs, float(obj["x0"]), float(obj["x1"]), float(obj["top"]), float(obj["bottom"])):
             break

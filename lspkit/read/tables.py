@@ -8,8 +8,9 @@ from typing import Optional
 from ..model import TableRegion
 from .text import clean_text
 
-def _rulings(page, height: float, pictures: Optional[list] = None) -> tuple[list[tuple[float, float, float]],
-                                                                           list[tuple[float, float, float]]]:
+def _rulings(page, height: float, pictures: Optional[list] = None,
+             highlights: Optional[list] = None) -> tuple[list[tuple[float, float, float]],
+                                                        list[tuple[float, float, float]]]:
     """Thin path objects as ruling segments, in top-down page coordinates.
 
     Horizontal segments are (y, x0, x1), vertical ones (x, top, bottom); the
@@ -17,9 +18,15 @@ def _rulings(page, height: float, pictures: Optional[list] = None) -> tuple[list
     often drawn as stroked or filled rectangles.  `pictures`, if given, gets the
     boxes (x0, top, x1, bottom) of the small image objects shaped like a word of
     body type (a line high, wider than high): a label a word processor drew as a
-    picture (`pdfium.picture_labels`).
+    picture (`pdfium.picture_labels`).  `highlights`, if given, gets the filled boxes drawn with no outline
+    that `shaded_box` keeps: a line of type high in a tint (the highlight a tracked-changes print sets behind
+    an inserted or deleted line, with its colour), or white (a panel behind the text, colour None: it draws no
+    line a strike-through could be taken to meet); their edges stay rulings too, as the layout has always seen them.
     """
     import pypdfium2.raw as R
+
+    rgba = [ctypes.c_uint() for _ in range(4)]
+    fill_mode, stroked = ctypes.c_int(), ctypes.c_int()
 
     hs: list[tuple[float, float, float]] = []
     vs: list[tuple[float, float, float]] = []
@@ -37,11 +44,45 @@ def _rulings(page, height: float, pictures: Optional[list] = None) -> tuple[list
                 continue
             if kind != R.FPDF_PAGEOBJ_PATH or not R.FPDFPageObj_GetBounds(obj, *refs):
                 continue
+            if highlights is not None and r_.value - l_.value > 3 and t_.value - b_.value > 3 \
+                    and R.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroked)) \
+                    and fill_mode.value and not stroked.value \
+                    and R.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(c) for c in rgba)):
+                fill = shaded_box(l_.value, r_.value, b_.value, t_.value,
+                                  (rgba[0].value, rgba[1].value, rgba[2].value), rgba[3].value / 255)
+                if fill is not False:
+                    highlights.append((l_.value, height - t_.value, r_.value, height - b_.value, fill))
             if not add_ruling(hs, vs, l_.value, r_.value, height - t_.value, height - b_.value):
                 break
     except Exception:  # a broken path object must not stop the reading
         return [], []
     return hs, vs
+
+
+def shaded_box(left: float, right: float, low: float, high: float, rgb: tuple, alpha: float = 1.0):
+    """A filled box with no outline, as change marks see it: its highlight colour (`highlight_box`,
+    `highlight_tint`), None for a white box (invisible on the page: its edges are no lines), else False."""
+    if min(rgb) >= 245 or alpha < 0.1:
+        return None
+    if highlight_box(left, right, low, high):
+        tint = highlight_tint(rgb, alpha)
+        if tint is not None:
+            return tint
+    return False
+
+
+def highlight_box(left: float, right: float, low: float, high: float) -> bool:
+    """Shaped like a highlight behind one line of type: 5 to 30 pt high (and as narrow as one letter: a
+    highlight is cut where a hyperlink or a change of mark starts)."""
+    return 5 <= high - low <= 30 and right - left >= 2
+
+
+def highlight_tint(rgb: tuple, alpha: float = 1.0) -> Optional[tuple]:
+    """A highlight's colour (0..255 RGB) when it is a tint, even a pale one (Aspose's insertions sit on
+    (227, 255, 255)): not white, black or grey, and opaque enough to see."""
+    if alpha < 0.1 or max(rgb) - min(rgb) < 16:
+        return None
+    return tuple(int(c) for c in rgb)
 
 
 def add_ruling(hs: list, vs: list, left: float, right: float, top: float, bottom: float) -> bool:
