@@ -894,6 +894,9 @@ def _read_otherwise(changes: tuple[Change, ...], ops: Sequence[Paragraph], nps: 
             continue
         if c.kind is ChangeKind.MOVED and not c.text_changed:  # the paragraph itself, word for word, elsewhere
             continue
+        if c.kind is ChangeKind.MODIFIED and c.old == c.new and not _unnumbered_side(c):
+            continue  # one number printed in both versions: the pair is the paragraph itself, its words changed
+            # (Greens 8.2 'for the last year' -> 'for the last three months', each phrase printed elsewhere)
         paired_new = () if c.kind in _CUT else c.new_index
         paired_old = () if c.kind in _CUT else c.old_index
         in_new = other(new_base, new_units, paired_new)
