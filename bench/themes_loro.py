@@ -2,7 +2,7 @@
 
     PYTHONPATH=$PWD python3 bench/themes_loro.py [--variants default,cw:0.8,...] [--errors default] [--json out.json]
 
-Each past round's blind set (data/labels/unseen5 ... unseen13, every one labelled by two annotators and a third
+Each past round's blind set (data/labels/unseen5 ... unseen14, every one labelled by two annotators and a third
 reader, from publishers the tagger had not seen) is held out in turn.  For each, a model is trained by
 `lspkit.nlp.train.train_tagger` (what `lspkit train` runs: weights, the lexicon's share and the per-theme
 thresholds all chosen inside the training labels) on every other labelled set (data/labels/real and the other
@@ -39,7 +39,7 @@ from lspkit.pipeline import load_gold
 
 LABELS = Path(__file__).resolve().parent.parent / "data" / "labels"
 TRAIN_ONLY = ("real",)  # the first labelled corpus: never a blind round, always training
-ROUNDS = ("unseen5", "unseen6", "unseen8", "unseen9", "unseen10", "unseen11", "unseen11b", "unseen13")
+ROUNDS = ("unseen5", "unseen6", "unseen8", "unseen9", "unseen10", "unseen11", "unseen11b", "unseen13", "unseen14")
 NEAR = 0.8  # a training paragraph is dropped when this share of its word 3-grams (or of the test one's) is shared
 
 
