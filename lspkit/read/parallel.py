@@ -269,7 +269,9 @@ class _Pool:
         except ChildProcessError:
             code = None
         w.pid = 0
-        held = [p for k in w.queued for p in self.chunks[k]]
+        # a worker reads its chunks in the order sent and answers each in turn: the first unanswered one is the one it
+        # died reading (those queued behind it were never started, and how many were queued depends on timing)
+        held = list(self.chunks[w.queued[0]]) if w.queued else []
         raise LimitError(f"page reader {describe_exit(code)} while reading page(s) {_span(held)}", self.path)
 
     def _stop(self) -> None:
