@@ -16,7 +16,10 @@ Two ways in:
 - in any document, a lettered list set apart under a numbered paragraph whose text introduces it (`1. In these
   byelaws ...:` then `a. "the Act" means ...`): each item spaced as a paragraph of its own and set further in
   than the paragraph's own text, so each item is a provision cited `1(a)`.  A list at the paragraph's own text
-  margin, or packed without spacing, stays inside the paragraph as its parts.
+  margin, or packed without spacing, stays inside the paragraph as its parts, except in a paper numbered as one
+  flat series (`1.` to `96.` running on through its chapters, as a committee's report or a consultation paper
+  is): there a paragraph's list is cited `4(a)`, `29(iii)`, whether it is set at the text margin the numbers hang
+  from (spaced as paragraphs) or set in beyond it (spaced or packed).
 Either way, a list whose sentence resumes after its last item (`No person who: a. ... b. ... shall, unless ...`)
 is one sentence, kept whole in the paragraph it belongs to.
 """
@@ -43,6 +46,12 @@ _DECISION = re.compile(
     r"\b(?:is|are)\s+(?:asked|requested|recommended|invited|being\s+asked)\s+to\b|\brecommended\s+that\b"
     r"|\bRECOMMEND(?:ED|ATIONS?)?\b|\bRESOLVED\b|\brecommends?\s+(?:that|to)\b",
     re.I,
+)
+# in a flat paper's lead-in, only a request for decisions: a report's own "Recommendation 1:" or "released its
+# recommendations" introduces the report's provisions, not a meeting's decisions
+_ASKED = re.compile(
+    r"\b(?:is|are)\s+(?:asked|requested|recommended|invited|being\s+asked)\s+to\b|\brecommended\s+that\b"
+    r"|\brecommends?\s+(?:that|to)\b|(?i:\bRESOLVED\b)|\bRECOMMEND(?:ED|ATIONS?)?\b",
 )
 _ENDED = re.compile(r"[.!?:;,\-–—][\"'”’)]*$|\b(?:and|or)$")
 
@@ -91,6 +100,8 @@ class _Frame:
     heading: bool = False  # a sub-clause heading (or the clause itself): its lists may start at its own margin
     margin: float = 0.0  # where its text runs (a paragraph's text margin)
     first: int = -1  # the body line a numbered paragraph starts on
+    packed: bool = False  # a list whose items follow one another without spacing (opened in a flat paper)
+    x_label: str = ""  # the label printed at x (its items' numerals may be set flush right: "i." under "iii.")
 
 
 @dataclass(frozen=True)
@@ -125,6 +136,9 @@ class Clauses:
         # (the item, x) whose list at x was kept as its parts: the frame itself, not its id(), which a later frame
         # may be given once this one is freed (the output then hung on memory layout)
         self.parts: Optional[tuple[_Frame, float]] = None
+        # one flat series of paragraph numbers ("1." ... "96."): a paragraph's lists are its citable parts
+        self.packing = False  # the list _opens just confirmed is packed (read by _child)
+        self.flat = bool(body.pdf) and not self.mode and flat_numbering(body)
 
     def opened(self, paragraph: object) -> None:
         """The paragraph the driver just started for a "paragraph" step."""
@@ -152,10 +166,13 @@ class Clauses:
                 return Step("close")
             return None
         label, rest, _ = got
-        if not self.mode and not w.gap_before and not self._goes_on(body, i, label):
+        goes = not self.mode and not w.gap_before and self._goes_on(body, i, label)
+        if not self.mode and not w.gap_before and not goes:
             return None  # outside a clause document, only items spaced as paragraphs of their own
-        # "(a) of this clause" wrapped to a line's start mid-sentence is no item (see _place for the exception)
-        return self._place(body, i, label, rest, w.gap_before or after_heading or not mid_sentence)
+        # "(a) of this clause" wrapped to a line's start mid-sentence is no item (see _place for the exception); a
+        # packed list's item after one ending "; and" starts one all the same
+        packed = goes and self.item is not None and self.item.packed
+        return self._place(body, i, label, rest, w.gap_before or after_heading or not mid_sentence or packed)
 
     # ------------------------------------------------------------ where the outline hangs from
 
@@ -225,7 +242,7 @@ class Clauses:
         tol = _tol(w)
         for k in range(len(self.stack) - 1, -1, -1):
             f = self.stack[k]
-            if f.kind in ("number", "letter", "roman") and abs(x - f.x) <= tol:
+            if f.kind in ("number", "letter", "roman") and _aligned(x, label, f, w.line.size, tol):
                 # after an item that ends without punctuation, the next label of an outer list (left of the open
                 # item) still starts an item; at the open item's own margin it is a reference wrapped mid-sentence
                 outer = self.item is not None and x < self.item.x - tol
@@ -251,9 +268,14 @@ class Clauses:
         as a sentence does: a list once read as paragraphs stays so where its later items are packed closer
         ("(a) ..." and "(b) ..." spaced apart, then "(c)" to "(j)" without spacing)."""
         w = body[i]
-        if self.item is None or not re.search(r"[.!?][\"'”’)]*$", body[i - 1].text.rstrip()):
+        if self.item is None:
             return False
         f = self.item
+        if f.packed and _aligned(w.line.x0, label, f, w.line.size, _tol(w)) and _follows(f.kind, f.last, label) \
+                and body[i - 1].line.page == w.line.page:
+            return True  # a packed list's next label at its margin (its items may end without a stop)
+        if not re.search(r"[.!?][\"'”’)]*$", body[i - 1].text.rstrip()):
+            return False
         return f.kind in ("number", "letter", "roman") and abs(w.line.x0 - f.x) <= _tol(w) \
             and _follows(f.kind, f.last, label) and body[i - 1].line.page == w.line.page
 
@@ -269,7 +291,9 @@ class Clauses:
         parent = self.stack[k]
         del self.stack[k + 1:]
         w = body[i]
-        f = _Frame(f"{parent.ident}({label})", w.line.x0, _kind(label, None), last=label)
+        f = _Frame(f"{parent.ident}({label})", w.line.x0, _kind(label, None), last=label, packed=self.packing,
+                   x_label=label)
+        self.packing = False
         self.stack.append(f)
         return self._item(body, i, f, parent.ident, label, rest)
 
@@ -309,16 +333,25 @@ class Clauses:
         """Does a list open at line i below level f: confirmed by its second item, and not one sentence?"""
         w = body[i]
         x, tol = w.line.x0, _tol(w)
+        self.packing = False
+        flat = spaced_ok = False
         if not self.mode:
             # outside a clause document: only under a numbered paragraph that introduces the list, set further in
             # than the paragraph's own text, each item spaced apart
             if f.kind != "par" or not w.gap_before or not _INTRO_END.search(body[i - 1].text.rstrip()):
                 return False
-            if x < f.margin + max(tol, w.line.size or 10.0) - 0.5:
+            further = x >= f.margin + max(tol, w.line.size or 10.0) - 0.5
+            # in a flat paper whose numbers hang left of their text, under a lead-in ending with a colon (a quoted
+            # provision's "to include—" keeps its parts)
+            flat = self.flat and f.margin > f.x + tol and body[i - 1].text.rstrip().endswith(":")
+            if not further and not flat:
                 return False
+            # (a flat paper's list spaced as paragraphs: exactly at the text margin, as a word processor sets a list's
+            # labels, or further in; packed, see below)
+            spaced_ok = further or abs(x - f.margin) <= 1.5 or x > f.margin + tol
             if f.first < 0 or any(item_label(body[j].text) is not None for j in range(f.first + 1, i)):
                 return False  # the list of an item of the paragraph ("a. ... which:" then "i."), not its own
-            if _DECISION.search(" ".join(body[j].text for j in range(f.first, i))):
+            if (_ASKED if flat else _DECISION).search(" ".join(body[j].text for j in range(f.first, i))):
                 return False  # "Cabinet is asked to: (a) approve ...": one decision list, read whole as recommendations
         if self.mode and f.kind in ("number", "letter", "roman") and not item_label(w.text)[1][:1].isupper():
             if self.parts is not None and self.parts[0] is f and x >= self.parts[1] - tol:
@@ -334,23 +367,50 @@ class Clauses:
                 # within—", the list set at the margin its item's own text wraps to: the words that finish the
                 # item's sentence, its parts (a constitution's list set in further, "(a) a benefit from ...", is
                 # its own level)
-        second = self._second(body, i, x, tol, _next_label(first))
+        second = self._second(body, i, x, tol, _next_label(first), first, loose=flat)
         if second is None and self.mode and first == "1" and w.text.lstrip().startswith("(1) "):
             return True  # a clause's only sub-clause, printed "(1)" all the same ("2.3.59.1.2 Authority" / "(1)")
-        if second is None or (not self.mode and not body[second].gap_before):
+        if second is None:
             return False
+        if not self.mode and body[second].gap_before and not spaced_ok:
+            return False
+        if not self.mode and not body[second].gap_before:
+            # packed items: the paragraph's parts, but in a flat paper a list set in beyond the text margin the
+            # numbers hang from ("4. The Committee's objective is ... that will:" / "i. Protect ...;" / "ii. ...")
+            if not (not self.mode and flat and self._hangs_in(body, i, second, f, x, tol)):
+                return False
+            if f.kind != "root" and not f.heading and _resumes(body, i, x, tol):
+                return False
+            self.packing = True
+            return True
         if f.kind != "root" and not f.heading and _resumes(body, i, x, tol):
             return False  # "No person who: a. ... b. ... shall, unless ...": items of one sentence
         return True
 
     @staticmethod
-    def _second(body: "Body", i: int, x: float, tol: float, second: str) -> Optional[int]:
-        """The line of the list's second item at the same margin, before the list ends."""
+    def _hangs_in(body: "Body", i: int, second: int, f: _Frame, x: float, tol: float) -> bool:
+        """Is the packed list opening at line i set in beyond its paragraph's text margin: its first label, or
+        (numerals hung left of that margin, "viii." out to the number's side) its first item's wrapped text?"""
+        if x > f.margin + tol:
+            return True
+        for j in range(i + 1, min(len(body), i + 200)):
+            v = body[j]
+            if j > second and (v.gap_before or v.line.x0 < x - 2 * tol):
+                return False  # the list has ended
+            if item_label(v.text) is None and v.line.x0 > f.margin + tol and v.line.x0 > x + tol:
+                return True
+        return False
+
+    @staticmethod
+    def _second(body: "Body", i: int, x: float, tol: float, second: str, first: str = "",
+                loose: bool = False) -> Optional[int]:
+        """The line of the list's second item at the same margin, before the list ends (`loose`: the next label at
+        that margin is the second item even where the line before does not end as an item does)."""
         for j in range(i + 1, min(len(body), i + 300)):
             w = body[j]
             got = item_label(w.text)
-            if got is not None and _item_start(body, j):
-                if abs(w.line.x0 - x) <= tol:
+            if got is not None and (_item_start(body, j) or loose and got[0] == second):
+                if _aligned(w.line.x0, got[0], _Frame("", x, "", x_label=first), w.line.size, tol):
                     return j if got[0] == second else None
                 if w.line.x0 < x - tol:
                     return None
@@ -388,6 +448,21 @@ class Clauses:
             return True
         return self.mode and abs(w.line.x0 - f.x) <= _tol(w) and (w.text.lstrip()[:1].isupper()
                                                                    or w.text.lstrip()[:1] in "“\"‘")
+
+
+_WIDTH = {"i": 0.28, "v": 0.6, "x": 0.6, "l": 0.28, "c": 0.5}  # a numeral's width in ems (Times-like type)
+
+
+def _aligned(x: float, label: str, f: _Frame, size: float, tol: float) -> bool:
+    """Is a label printed at x at list f's margin: level with its first label, or (roman numerals set flush right,
+    "iii." left of "i.") ending where it ends?"""
+    if abs(x - f.x) <= tol:
+        return True
+    lab, first = label.lower(), f.x_label.lower()
+    if not first or not all(c in _WIDTH for c in lab + first):
+        return False
+    em = size or 10.0
+    return abs((x + em * sum(_WIDTH[c] for c in lab)) - (f.x + em * sum(_WIDTH[c] for c in first))) <= tol
 
 
 def _tol(w) -> float:
@@ -456,3 +531,18 @@ def set_in_clauses(body: "Body") -> bool:
             if found >= 2:
                 return True
     return False
+
+
+def flat_numbering(body: "Body") -> bool:
+    """Is the paper numbered as one flat series: at least twenty paragraph numbers after a gap, nearly all of one
+    level, nearly every one the last plus one (a restart or two allowed: an executive summary numbered apart)?
+    Conditions numbered `1.1.1`, a framework's policies restarting at `1.` under each heading, are not."""
+    numbers = [w.label.levels for w in body if w.label is not None and w.label.kind == "number" and w.gap_before
+               and not w.label.word]
+    flat = [lv[0] for lv in numbers if len(lv) == 1]
+    if len(flat) < 20 or len(flat) < 0.9 * len(numbers):
+        return False
+    steps = list(zip(flat, flat[1:]))
+    on = sum(1 for a, b in steps if b == a + 1)
+    back = sum(1 for a, b in steps if b <= a)
+    return on >= 0.8 * len(steps) and back <= max(1, len(steps) // 30)
