@@ -59,6 +59,20 @@ def test_a_reports_recommendation_lead_in_is_no_meeting_decision():
     assert p.label == "a" and p.parent.endswith("24")
 
 
+def test_a_lettered_parts_own_roman_list_is_cited_by_its_path():
+    # "(d) How Singapore can prevent and combat online falsehoods, including:" / "i. The principles ...; and" /
+    # "ii. Any specific measures ..." packed and set in under it: 84(d)(i), 84(d)(ii)
+    d = doc("sg-mci-minlaw_2018_green-paper-deliberate-online-falsehoods")
+    got = {p.number: p for p in d.paragraphs}
+    assert got["84(d)(i)"].text == "The principles that should guide Singapore’s response; and"
+    assert got["84(d)(ii)"].parent == "84(d)"
+    law = doc("sg-law-practices-review-committee_2025_report-regulatory-framework-law-practices")
+    p = _by_start(law, "Meets specific agreed targets")
+    assert p.label == "i" and p.parent.endswith("40(b)")
+    # a statute quoted in paragraph 51, its "(b) ... circumstances exist:" / "(i)" set in further: no new parts
+    assert not any(q.number.endswith("51(b)(i)") for q in law.paragraphs)
+
+
 def test_a_committees_run_in_recommendation_labels_number_its_paragraphs():
     d = doc("sg-debt-restructuring-committee_2016_recommendations")
     nums = _numbers(d)

@@ -47,11 +47,12 @@ _DECISION = re.compile(
     r"|\bRECOMMEND(?:ED|ATIONS?)?\b|\bRESOLVED\b|\brecommends?\s+(?:that|to)\b",
     re.I,
 )
-# in a flat paper's lead-in, only a request for decisions: a report's own "Recommendation 1:" or "released its
-# recommendations" introduces the report's provisions, not a meeting's decisions
+# in a flat paper's lead-in, only a request for decisions: a report's own "Recommendation 1:", "released its
+# recommendations" or "the Committee recommends that judges ... the following:" (a committee's report speaking of
+# itself) introduces the report's provisions, not a meeting's decisions ("Officers recommend that Members:" does)
 _ASKED = re.compile(
     r"\b(?:is|are)\s+(?:asked|requested|recommended|invited|being\s+asked)\s+to\b|\brecommended\s+that\b"
-    r"|\brecommends?\s+(?:that|to)\b|(?i:\bRESOLVED\b)|\bRECOMMEND(?:ED|ATIONS?)?\b",
+    r"|\brecommend\s+(?:that|to)\b|(?i:\bRESOLVED\b)|\bRECOMMEND(?:ED|ATIONS?)?\b",
 )
 _ENDED = re.compile(r"[.!?:;,\-–—][\"'”’)]*$|\b(?:and|or)$")
 
@@ -167,7 +168,7 @@ class Clauses:
             return None
         label, rest, _ = got
         goes = not self.mode and not w.gap_before and self._goes_on(body, i, label)
-        if not self.mode and not w.gap_before and not goes:
+        if not self.mode and not w.gap_before and not goes and not self._sub_list(body, i, label):
             return None  # outside a clause document, only items spaced as paragraphs of their own
         # "(a) of this clause" wrapped to a line's start mid-sentence is no item (see _place for the exception); a
         # packed list's item after one ending "; and" starts one all the same
@@ -338,6 +339,12 @@ class Clauses:
         if not self.mode:
             # outside a clause document: only under a numbered paragraph that introduces the list, set further in
             # than the paragraph's own text, each item spaced apart
+            if self._sub_list(body, i, first) and f is self.item:
+                # "(d) How Singapore can ..., including:" / "i. The principles ...": the item's own list, cited
+                # 84(d)(i), confirmed by its second numeral set in as far
+                second = self._second(body, i, x, tol, _next_label(first), first, loose=True)
+                self.packing = second is not None and not body[second].gap_before
+                return second is not None
             if f.kind != "par" or not w.gap_before or not _INTRO_END.search(body[i - 1].text.rstrip()):
                 return False
             further = x >= f.margin + max(tol, w.line.size or 10.0) - 0.5
@@ -386,6 +393,18 @@ class Clauses:
         if f.kind != "root" and not f.heading and _resumes(body, i, x, tol):
             return False  # "No person who: a. ... b. ... shall, unless ...": items of one sentence
         return True
+
+    def _sub_list(self, body: "Body", i: int, label: str) -> bool:
+        """In a flat paper, line i opens a list of roman numerals under the open lettered item whose words end with a
+        colon, set in beyond the item's label, spaced or not."""
+        f = self.item
+        w = body[i]
+        if not (self.flat and f is not None and f.kind == "letter" and label == "i" and i > 0 and len(self.stack) >= 2
+                and body[i - 1].text.rstrip().endswith(":") and w.line.x0 > f.x + max(_tol(w), w.line.size or 10.0)):
+            return False
+        par = self.stack[-2]
+        return par.kind == "par" and (abs(f.x - par.margin) <= 1.5 or f.packed)  # a list this module's flat rule
+        # opened (a quoted provision's "(b) ... circumstances exist:" / "(i)" set in further keeps its parts)
 
     @staticmethod
     def _hangs_in(body: "Body", i: int, second: int, f: _Frame, x: float, tol: float) -> bool:
