@@ -212,3 +212,37 @@ def test_question_ids_rising_with_gaps_are_paragraphs_and_dated_titles_are_not_t
     assert _numbers(d) == ["37", "106", "144", "152", "188", "210", "240", "254", "281", "285"]
     assert all(p.text == f"Mr A B Member (DA-WC) (p {int(p.number) // 2})—Health and Social Development."
                for p in d.paragraphs)
+
+
+@pytest.fixture(scope="module")
+def members(tmp_path_factory):
+    """Paragraphs 1. to 6., then an appendix listing the committee's members "1. Ms A Tan, Chairman ..." to "6."
+    (one name wrapped onto a line set in under it, beginning with a date); and a list of six proposals that are
+    sentences, no names."""
+    page, y = [(72, 50, "REPORT OF THE COMMITTEE", 12, "Helvetica-Bold")], 80
+    for k in range(1, 7):
+        page.append((72, y, f"{k}. The committee met on several occasions and considered the evidence put to it in",
+                     10.5, F))
+        page.append((90, y + 14, "writing and at its hearings.", 10.5, F))
+        y += 34
+    page2 = [(250, 60, "Appendix A", 12, "Helvetica-Bold"), (200, 84, "MEMBERS OF THE COMMITTEE", 12, "Helvetica-Bold")]
+    y = 110
+    for k, (name, role) in enumerate((("Ms Indra Tan SC", "Senior Minister of State (Co-Chairman)"),
+                                      ("Justice V K Lim", "Judge of Appeal, Supreme Court"),
+                                      ("Mr Andrew Ang", "Retired Judge, Supreme Court (till"),
+                                      ("Judicial Commissioner Tan Soo Lee", "Supreme Court"),
+                                      ("Dr Sudha Nair", "Executive Director, PAVE"),
+                                      ("Assoc Prof Debbie Ong", "Faculty of Law")), start=1):
+        page2.append((72, y, f"{k}. {name}, {role}", 10.5, F))
+        y += 22
+        if k == 3:
+            page2.append((90, y, "31 October 2013)", 10.5, F))
+            y += 22
+    return draw(tmp_path_factory.mktemp("members") / "members.pdf", [page, page2])
+
+
+def test_a_numbered_list_of_members_is_no_paragraphs(members):
+    d = extract(members)
+    assert [p.number for p in d.paragraphs] == [str(k) for k in range(1, 7)]
+    assert not any("Sudha" in p.text for p in d.paragraphs)
+    assert any("Sudha Nair" in b.text for b in d.blocks)

@@ -137,8 +137,8 @@ class Clauses:
         # (the item, x) whose list at x was kept as its parts: the frame itself, not its id(), which a later frame
         # may be given once this one is freed (the output then hung on memory layout)
         self.parts: Optional[tuple[_Frame, float]] = None
-        # one flat series of paragraph numbers ("1." ... "96."): a paragraph's lists are its citable parts
         self.packing = False  # the list _opens just confirmed is packed (read by _child)
+        # one flat series of paragraph numbers ("1." ... "96."): a paragraph's lists are its citable parts
         self.flat = bool(body.pdf) and not self.mode and flat_numbering(body)
 
     def opened(self, paragraph: object) -> None:
@@ -384,7 +384,7 @@ class Clauses:
         if not self.mode and not body[second].gap_before:
             # packed items: the paragraph's parts, but in a flat paper a list set in beyond the text margin the
             # numbers hang from ("4. The Committee's objective is ... that will:" / "i. Protect ...;" / "ii. ...")
-            if not (not self.mode and flat and self._hangs_in(body, i, second, f, x, tol)):
+            if not (flat and self._hangs_in(body, i, second, f, x, tol)):
                 return False
             if f.kind != "root" and not f.heading and _resumes(body, i, x, tol):
                 return False

@@ -37,7 +37,7 @@ from .lines import (
     working_lines,
 )
 from .listcolumns import join_list_columns
-from .coderows import code_rows
+from .coderows import code_rows, name_rows
 from .sectionsign import SignedSections, signed_sections
 from .bracketed import bracketed_series
 from .margins import unplaced_margin_notes
@@ -141,6 +141,7 @@ def segment(reading: Reading) -> Document:
         s.signed.starts.update(brackets.starts)
         s.signed.ends |= brackets.ends
     s.code_rows = code_rows(s.body)  # "2 Clerks" / "2 Custodians": a list's rows keyed by a grade, no paragraphs
+    s.code_rows |= name_rows(s.body)  # "1. Ms Indranee Rajah SC, Senior Minister ...": a list of members (coderows)
     s.rows = rows if rows.heads or rows.subheads or rows.items else None  # (None: no line of _read_body asks)
     _read_body(s)
     recover_sequences(s.body, s.paragraphs.done, s.blocks, s.outline.sections)  # labels in a sequence left as text
