@@ -95,7 +95,7 @@ def test_a_question_papers_ids_rising_with_gaps_are_its_paragraphs():
 
 # ---------------------------------------------------------------- drawn pages
 
-def _paper(numbers, lists_at, item_x=108, packed_roman=False):
+def _paper(numbers, lists_at, item_x=108, packed_roman=False, item_gap=28):
     """Paragraphs numbered `numbers` at x=72, their text hung at 108, spaced 28 apart; under the paragraph at index
     `lists_at` a lead-in ending with a colon and a list: "(a)" "(b)" at `item_x` spaced as paragraphs, or (packed_roman)
     "i." "ii." "iii." set flush right at 116, packed."""
@@ -117,7 +117,7 @@ def _paper(numbers, lists_at, item_x=108, packed_roman=False):
                 if label == "(a)":
                     page.append((item_x + 28, y + 14, "before their disputes become entrenched; and", 10.5, F))
                     y += 14
-                y += 28
+                y += item_gap
         elif lead:
             for x, label, text in ((119.5, "i.", "Protect the family;"), (116.6, "ii.", "Protect the child;"),
                                    (113.7, "iii.", "Resolve conflicts fairly.")):
@@ -137,6 +137,7 @@ def drawn(tmp_path_factory):
         "flat": draw(d / "flat.pdf", _paper(flat, 4)),
         "tiered": draw(d / "tiered.pdf", _paper(tiered, 4)),
         "short": draw(d / "short.pdf", _paper(flat[:8], 4)),
+        "styled": draw(d / "styled.pdf", _paper(flat, 4, item_gap=18)),
         "roman": draw(d / "roman.pdf", _paper(flat, 6, packed_roman=True)),
     }
 
@@ -152,9 +153,10 @@ def test_a_flat_papers_list_at_the_text_margin_is_the_paragraphs_parts(drawn):
     assert len([n for n in nums if "(" in n]) == 2
 
 
-def test_the_same_list_under_tiered_numbers_or_in_a_short_paper_stays_in_its_paragraph(drawn):
-    # conditions numbered 1.1, 1.2 (a permit's), or a by-law of eight sections: the list is the sentence's parts
-    for name in ("tiered", "short"):
+def test_the_same_list_under_tiered_numbers_or_in_a_short_paper_or_set_a_little_apart_stays_in_its_paragraph(drawn):
+    # conditions numbered 1.1, 1.2 (a permit's), a by-law of eight sections, or items set apart by less than the
+    # paragraphs are (a list style's own spacing, as a council report's): the list is the sentence's parts
+    for name in ("tiered", "short", "styled"):
         d = extract(drawn[name])
         assert not any("(" in p.number for p in d.paragraphs), name
         lead = next(p for p in d.paragraphs if "as set out in the following:" in p.text)

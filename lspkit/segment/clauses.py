@@ -412,6 +412,13 @@ class Clauses:
         (numerals hung left of that margin, "viii." out to the number's side) its first item's wrapped text?"""
         if x > f.margin + tol:
             return True
+        if abs(x - f.margin) <= 1.5:
+            # at the very margin the paragraph's text runs at: items packed as tight as its lines ("a. Introducing
+            # video recording of interviews" / "b. ..."), not set a little apart as a list style sets its parts
+            a, b, c = body[i - 2], body[i - 1], body[second - 1]
+            if i < 2 or a.line.page != b.line.page or c.line.page != body[second].line.page or b.gap_before:
+                return False
+            return body[second].line.top - c.line.top <= b.line.top - a.line.top + 1.0
         for j in range(i + 1, min(len(body), i + 200)):
             v = body[j]
             if j > second and (v.gap_before or v.line.x0 < x - 2 * tol):
