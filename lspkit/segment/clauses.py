@@ -21,7 +21,10 @@ Two ways in:
 - in any document, a lettered list set apart under a numbered paragraph whose text introduces it (`1. In these
   byelaws ...:` then `a. "the Act" means ...`): each item spaced as a paragraph of its own and set further in
   than the paragraph's own text, so each item is a provision cited `1(a)`.  A list at the paragraph's own text
-  margin, or packed without spacing, stays inside the paragraph as its parts.
+  margin, or packed without spacing, stays inside the paragraph as its parts, except in a paper numbered as one
+  flat series (`1.` to `96.` running on through its chapters, as a committee's report or a consultation paper
+  is): there a paragraph's list is cited `4(a)`, `29(iii)`, whether it is set at the text margin the numbers hang
+  from (spaced as paragraphs) or set in beyond it (spaced or packed).
 Either way, a list whose sentence resumes after its last item (`No person who: a. ... b. ... shall, unless ...`)
 is one sentence, kept whole in the paragraph it belongs to.
 """
@@ -51,6 +54,13 @@ _DECISION = re.compile(
 )
 # an item closed by the list's joining word: "(b) the policies made by the Party ...; and" (then "(c) ...")
 _JOINING = re.compile(r"[;,]\s*(?:and|or|and/or)$")
+# in a flat paper's lead-in, only a request for decisions: a report's own "Recommendation 1:", "released its
+# recommendations" or "the Committee recommends that judges ... the following:" (a committee's report speaking of
+# itself) introduces the report's provisions, not a meeting's decisions ("Officers recommend that Members:" does)
+_ASKED = re.compile(
+    r"\b(?:is|are)\s+(?:asked|requested|recommended|invited|being\s+asked)\s+to\b|\brecommended\s+that\b"
+    r"|\brecommend\s+(?:that|to)\b|(?i:\bRESOLVED\b)|\bRECOMMEND(?:ED|ATIONS?)?\b",
+)
 _ENDED = re.compile(r"[.!?:;,\-–—][\"'”’)]*$|\b(?:and|or)$")
 
 
@@ -98,7 +108,7 @@ class _Frame:
     heading: bool = False  # a sub-clause heading (or the clause itself): its lists may start at its own margin
     margin: float = 0.0  # where its text runs (a paragraph's text margin)
     first: int = -1  # the body line a numbered paragraph starts on
-    packed: bool = False  # a list of items set in under their lead-in with no spacing (`_hanging_list`)
+    packed: bool = False  # a list whose items follow one another without spacing (a packed list, `_opens`)
     opener: str = ""  # the label its list opened with ("1", "a", "i"): where a right-aligned label ends
     opened_at: int = -1  # the body line its list opened on
 
@@ -138,7 +148,9 @@ class Clauses:
         # may be given once this one is freed (the output then hung on memory layout)
         self.parts: Optional[tuple[_Frame, float]] = None
         self.pitch: Optional[float] = None  # the usual distance down to a paragraph's wrapped line (_wrap_pitch)
-        self.packing = False  # the list _opens just let open is a packed one (_hanging_list)
+        self.packing = False  # the list _opens just confirmed is packed (read by _child)
+        # one flat series of paragraph numbers ("1." ... "96."): a paragraph's lists are its citable parts
+        self.flat = bool(body.pdf) and not self.mode and flat_numbering(body)
 
     def opened(self, paragraph: object) -> None:
         """The paragraph the driver just started for a "paragraph" step."""
@@ -170,11 +182,14 @@ class Clauses:
                 return Step("close")
             return None
         label, rest, _ = got
-        if not self.mode and not self._apart(body, i) and not self._goes_on(body, i, label) \
-                and label.lower() not in _FIRST:
-            return None  # outside a clause document, only items spaced as paragraphs of their own
-        # "(a) of this clause" wrapped to a line's start mid-sentence is no item (see _place for the exception)
-        packed = self.item is not None and self.item.packed and abs(w.line.x0 - self.item.x) <= _tol(w)
+        apart = self.mode or self._apart(body, i)
+        goes = not apart and self._goes_on(body, i, label)
+        if not apart and not goes and label.lower() not in _FIRST:
+            return None  # outside a clause document, only items spaced as paragraphs of their own (or a list's first,
+            # which _opens judges: packed under its colon, or a flat paper's lettered part's own roman list)
+        # "(a) of this clause" wrapped to a line's start mid-sentence is no item (see _place for the exception); a
+        # packed list's item after one ending "; and" (or no stop at all) starts one all the same
+        packed = self.item is not None and self.item.packed and (goes or abs(w.line.x0 - self.item.x) <= _tol(w))
         return self._place(body, i, label, rest, w.gap_before or after_heading or not mid_sentence or packed)
 
     def _clause_text(self, body: "Body", i: int, outline) -> Optional[Step]:
@@ -373,22 +388,37 @@ class Clauses:
         """Does a list open at line i below level f: confirmed by its second item, and not one sentence?"""
         w = body[i]
         x, tol = w.line.x0, _tol(w)
+        self.packing = False
+        flat = spaced_ok = False
         if not self.mode:
             # outside a clause document: only under a numbered paragraph that introduces the list, set further in
             # than the paragraph's own text, each item spaced apart
+            if self._sub_list(body, i, first) and f is self.item:
+                # "(d) How Singapore can ..., including:" / "i. The principles ...": the item's own list, cited
+                # 84(d)(i), confirmed by its second numeral set in as far
+                second = self._second(body, i, x, tol, _next_label(first), first, loose=True)
+                self.packing = second is not None and not body[second].gap_before
+                return second is not None
             apart = self._apart(body, i)
             if f.kind != "par" or not _INTRO_END.search(body[i - 1].text.rstrip()):
                 return False
-            if x < f.margin + (max(tol, w.line.size or 10.0) - 0.5 if w.gap_before or not apart else tol + 1.0):
-                return False  # (spaced by the paper's own gap, or packed, a full type size in; by a wider pitch,
-                # clearly in)
+            # (spaced by the paper's own gap, or packed, a full type size in; by a wider pitch, clearly in)
+            further = x >= f.margin + (max(tol, w.line.size or 10.0) - 0.5 if w.gap_before or not apart else tol + 1.0)
+            # in a flat paper whose numbers hang left of their text, under a lead-in ending with a colon, a list after
+            # the paper's gap (a quoted provision's "to include—" keeps its parts)
+            flat = self.flat and w.gap_before and f.margin > f.x + tol and body[i - 1].text.rstrip().endswith(":")
+            if not further and not flat:
+                return False
             if not apart and not (body[i - 1].text.rstrip().endswith(":") and item_label(w.text)[1][:1].isupper()
                                   and _hanging_list(body, i, x, tol, first)):
                 return False  # (packed, only a list of things after a colon: "You must-" / "(a) carry out your
                 # duties ...;" / "(b) show respect ...;" are one sentence in parts)
+            # (a flat paper's list spaced as paragraphs: exactly at the text margin, as a word processor sets a list's
+            # labels, or further in; packed, see below)
+            spaced_ok = further or abs(x - f.margin) <= 1.5 or x > f.margin + tol
             if f.first < 0 or any(item_label(body[j].text) is not None for j in range(f.first + 1, i)):
                 return False  # the list of an item of the paragraph ("a. ... which:" then "i."), not its own
-            if _DECISION.search(" ".join(body[j].text for j in range(f.first, i))):
+            if (_ASKED if flat else _DECISION).search(" ".join(body[j].text for j in range(f.first, i))):
                 return False  # "Cabinet is asked to: (a) approve ...": one decision list, read whole as recommendations
         if self.mode and f.kind in ("number", "letter", "roman") and not item_label(w.text)[1][:1].isupper():
             if self.parts is not None and self.parts[0] is f and x >= self.parts[1] - tol:
@@ -404,24 +434,70 @@ class Clauses:
                 # within—", the list set at the margin its item's own text wraps to: the words that finish the
                 # item's sentence, its parts (a constitution's list set in further, "(a) a benefit from ...", is
                 # its own level)
-        second = self._second(body, i, x, tol, _next_label(first))
+        second = self._second(body, i, x, tol, _next_label(first), first, loose=flat)
         if second is None and self.mode and first == "1" and w.text.lstrip().startswith("(1) "):
             return True  # a clause's only sub-clause, printed "(1)" all the same ("2.3.59.1.2 Authority" / "(1)")
-        if second is None or (not self.mode and not (self._apart(body, second) or not self._apart(body, i))):
+        if second is None:
             return False
+        packing = False
+        if not self.mode:
+            if not apart:
+                packing = True  # packed from its first item under the colon (a hanging list, checked above)
+            elif flat and not body[second].gap_before and self._hangs_in(body, i, second, f, x, tol):
+                # spaced from the lead-in, then packed: the paragraph's parts, but in a flat paper a list set in
+                # beyond the text margin the numbers hang from ("4. The Committee's objective is ... that will:" /
+                # "i. Protect ...;" / "ii. ...")
+                packing = True
+            elif not self._apart(body, second) or not (further or body[second].gap_before and spaced_ok):
+                return False  # spaced items: the second spaced as the first is
         if f.kind != "root" and not f.heading and _resumes(body, i, x, tol):
             return False  # "No person who: a. ... b. ... shall, unless ...": items of one sentence
-        self.packing = not self.mode and not self._apart(body, i)
+        self.packing = packing
         return True
 
+    def _sub_list(self, body: "Body", i: int, label: str) -> bool:
+        """In a flat paper, line i opens a list of roman numerals under the open lettered item whose words end with a
+        colon, set in beyond the item's label, spaced or not."""
+        f = self.item
+        w = body[i]
+        if not (self.flat and f is not None and f.kind == "letter" and label == "i" and i > 0 and len(self.stack) >= 2
+                and body[i - 1].text.rstrip().endswith(":") and w.line.x0 > f.x + max(_tol(w), w.line.size or 10.0)):
+            return False
+        par = self.stack[-2]
+        return par.kind == "par" and (abs(f.x - par.margin) <= 1.5 or f.packed)  # a list this module's flat rule
+        # opened (a quoted provision's "(b) ... circumstances exist:" / "(i)" set in further keeps its parts)
+
     @staticmethod
-    def _second(body: "Body", i: int, x: float, tol: float, second: str) -> Optional[int]:
-        """The line of the list's second item at the same margin, before the list ends."""
+    def _hangs_in(body: "Body", i: int, second: int, f: _Frame, x: float, tol: float) -> bool:
+        """Is the packed list opening at line i set in beyond its paragraph's text margin: its first label, or
+        (numerals hung left of that margin, "viii." out to the number's side) its first item's wrapped text?"""
+        if x > f.margin + tol:
+            return True
+        if abs(x - f.margin) <= 1.5:
+            # at the very margin the paragraph's text runs at: items packed as tight as its lines ("a. Introducing
+            # video recording of interviews" / "b. ..."), not set a little apart as a list style sets its parts
+            a, b, c = body[i - 2], body[i - 1], body[second - 1]
+            if i < 2 or a.line.page != b.line.page or c.line.page != body[second].line.page or b.gap_before:
+                return False
+            return body[second].line.top - c.line.top <= b.line.top - a.line.top + 1.0
+        for j in range(i + 1, min(len(body), i + 200)):
+            v = body[j]
+            if j > second and (v.gap_before or v.line.x0 < x - 2 * tol):
+                return False  # the list has ended
+            if item_label(v.text) is None and v.line.x0 > f.margin + tol and v.line.x0 > x + tol:
+                return True
+        return False
+
+    @staticmethod
+    def _second(body: "Body", i: int, x: float, tol: float, second: str, first: str = "",
+                loose: bool = False) -> Optional[int]:
+        """The line of the list's second item at the same margin, before the list ends (`loose`: the next label at
+        that margin is the second item even where the line before does not end as an item does)."""
         for j in range(i + 1, min(len(body), i + 300)):
             w = body[j]
             got = item_label(w.text)
-            if got is not None and _item_start(body, j):
-                if abs(w.line.x0 - x) <= tol:
+            if got is not None and (_item_start(body, j) or loose and got[0] == second):
+                if _aligned(w, got[0], _Frame("", x, "", opener=first)):
                     return j if got[0] == second else None
                 if w.line.x0 < x - tol:
                     return None
@@ -614,3 +690,18 @@ def set_in_clauses(body: "Body") -> bool:
             if found >= 2:
                 return True
     return False
+
+
+def flat_numbering(body: "Body") -> bool:
+    """Is the paper numbered as one flat series: at least twenty paragraph numbers after a gap, nearly all of one
+    level, nearly every one the last plus one (a restart or two allowed: an executive summary numbered apart)?
+    Conditions numbered `1.1.1`, a framework's policies restarting at `1.` under each heading, are not."""
+    numbers = [w.label.levels for w in body if w.label is not None and w.label.kind == "number" and w.gap_before
+               and not w.label.word]
+    flat = [lv[0] for lv in numbers if len(lv) == 1]
+    if len(flat) < 20 or len(flat) < 0.9 * len(numbers):
+        return False
+    steps = list(zip(flat, flat[1:]))
+    on = sum(1 for a, b in steps if b == a + 1)
+    back = sum(1 for a, b in steps if b <= a)
+    return on >= 0.8 * len(steps) and back <= max(1, len(steps) // 30)

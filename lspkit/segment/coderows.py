@@ -58,3 +58,43 @@ def _close(work: list[WorkLine], run: list[int], out: set[int]) -> None:
     repeats = sum(1 for a, b in zip(codes, codes[1:]) if a == b)
     if len(run) >= 4 and repeats >= 2:
         out.update(run)
+
+
+# a person named with a title, then a comma and a role: "Ms Indranee Rajah SC, Senior Minister of State ...",
+# "Justice VK Rajah, Judge of Appeal", "Judicial Commissioner Tan Siong Thye, Supreme Court", "Dr Sudha Nair, ..."
+_NAMED = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Assoc Prof|Associate Professor|Justice|Judge|"
+                    r"Judicial Commissioner|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Rev|Revd|Hon)\.?\s+"
+                    r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,6},\s")
+
+
+def name_rows(work: list[WorkLine]) -> set[int]:
+    """The indexes of the lines of a numbered list of people ("1. Ms Indranee Rajah SC, Senior Minister of State
+    for Law ...", "2. Justice VK Rajah, Judge of Appeal, ..."): a committee's members listed under their own title,
+    five or more counting on from 1, four in five of them a titled name with its role after a comma.  They are a
+    list of names, never the paper's paragraphs (its "1." to "25." after its paragraphs 1 to 96); the lines a name
+    wraps onto, set in under it, are the list's too."""
+    out: set[int] = set()
+    k = 0
+    while k < len(work):
+        w = work[k]
+        lab = w.label
+        if lab is None or lab.kind != "number" or lab.levels != (1,) or lab.word:
+            k += 1
+            continue
+        rows, named, want, j = [], 0, 1, k
+        while j < len(work):
+            v = work[j]
+            if v.label is not None and v.label.kind == "number" and v.label.levels == (want,) and not v.label.word \
+                    and abs(v.line.x0 - w.line.x0) <= 3.0:
+                rows.append(j)
+                named += bool(_NAMED.match(v.label.rest))
+                want += 1
+            elif not v.line.x0 > w.line.x0 + 3.0:
+                break  # (a name wrapped onto a line set in under it goes on, "31 October 2013)" too)
+            j += 1
+        if len(rows) >= 5 and named >= 0.8 * len(rows):
+            out.update(range(k, j))
+            k = j
+        else:
+            k += 1
+    return out

@@ -37,7 +37,7 @@ from .lines import (
     working_lines,
 )
 from .listcolumns import join_list_columns
-from .coderows import code_rows
+from .coderows import code_rows, name_rows
 from .sectionsign import SignedSections, signed_sections
 from .bracketed import bracketed_series
 from .margins import unplaced_margin_notes
@@ -75,7 +75,7 @@ from .paragraphs import SENTENCE_END, Blocks, OpenParagraph, Paragraphs, hyphena
 from .votes import lift_votes
 from .tablerows import TableRows, data_tables, row_heading, table_rows
 from .records import record_lines
-from .register import amendments, item_text_starts, register_records, register_titles, title_lines
+from .register import amendments, ends_id_item, id_numbers, item_text_starts, register_records, register_titles, title_lines
 
 
 def segment(reading: Reading) -> Document:
@@ -128,6 +128,7 @@ def segment(reading: Reading) -> Document:
     s.amendments = amendments(s.body, s.register)
     s.records = register_records(s.body, s.register)
     s.register -= set(s.records)
+    s.ids = id_numbers(s.body) if s.body.pdf else {}  # "37. Mr V M Manzini ...", "106. ...": question ids (register.py)
     s.cover = cover_recommendations(s.body)
     s.lead_items, s.lead_end = lone_lead_items(s.body)
     s.diagram_pages = _diagram_pages(s.body)
@@ -142,6 +143,7 @@ def segment(reading: Reading) -> Document:
         s.signed.starts.update(brackets.starts)
         s.signed.ends |= brackets.ends
     s.code_rows = code_rows(s.body)  # "2 Clerks" / "2 Custodians": a list's rows keyed by a grade, no paragraphs
+    s.code_rows |= name_rows(s.body)  # "1. Ms Indranee Rajah SC, Senior Minister ...": a list of members (coderows)
     s.rows = rows if rows.heads or rows.subheads or rows.items else None  # (None: no line of _read_body asks)
     _read_body(s)
     recover_sequences(s.body, s.paragraphs.done, s.blocks, s.outline.sections)  # labels in a sequence left as text
@@ -165,6 +167,7 @@ def segment(reading: Reading) -> Document:
         warnings.extend(duplicates)
         items = {s.body[i].text.split()[0] for i in s.register}  # a register's ids have gaps by nature
         items |= {number for number, _ in s.records.values()}
+        items |= {number for number, _ in s.ids.values()}
         items |= {a.label for a in s.agenda.items.values()}  # an agenda's items restart and run out of order by nature
         warnings.extend(sequence_warnings([p.number for p in paragraphs if p.kind is ParagraphKind.PARAGRAPH
                                            and p.label == p.number and p.number not in items],
@@ -219,6 +222,8 @@ class _State:
     items: Optional[OutlineItems] = None  # an outline's items A., 1., a. as paragraphs (outline.py)
     amendments: dict[int, str] = field(default_factory=dict)  # lines opening an item's amendment: its tag (register)
     records: dict[int, tuple[str, str]] = field(default_factory=dict)  # items a register only records ("908 ...")
+    ids: dict[int, tuple[str, str]] = field(default_factory=dict)  # items numbered with ids rising with gaps
+    id_item: object = None  # the open paragraph of such an item
     cover: set[int] = field(default_factory=set)  # lines of a cover's numbered recommendations (matter.py)
     lead_items: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # items under a lone lead-in (leadins)
     lead_end: Optional[int] = None  # the line after those items: it ends the last
@@ -295,6 +300,19 @@ def _read_body(s: _State) -> None:
             s.blocks.add_line(w, s.body)
             i += 1
             continue
+        if i in s.ids:
+            _close(s)  # "144. Mr D B Feldman (COPE-Gauteng) (p 77)—Defence ...": a question's id, its paragraph
+            number, rest = s.ids[i]
+            s.numbering.taken(w, w.label.levels, body)
+            s.paragraphs.start(w, number, rest, ParagraphKind.PARAGRAPH, s.outline.number, s.outline.heading)
+            s.id_item = s.paragraphs.open
+            i += 1
+            continue
+        if s.id_item is not None:
+            if s.paragraphs.open is s.id_item and ends_id_item(body, i):
+                _close(s)  # "FRIDAY, 28 MARCH 2013" under question 37: the next day's title, not the question's
+                in_paragraph = mid_sentence = False
+            s.id_item = None if s.paragraphs.open is not s.id_item else s.id_item
         if i in s.records:
             _close(s)  # "908 SCIENCE AND ...: Tim Farron has withdrawn his name.": the item's record, its paragraph
             number, rest = s.records[i]

@@ -385,7 +385,7 @@ def _word_flat_labels(work: list[WorkLine]) -> None:
                 and not _runs_on_as_provision(w) and lab.number.isdigit() \
                 and w.text.lstrip().startswith(lab.word):
             series.setdefault(lab.word, []).append((k, int(lab.number)))
-    for w in work:
+    for k, w in enumerate(work):
         if w.label is not None and not _runs_on_as_provision(w):
             continue
         text = w.text.strip()
@@ -393,6 +393,10 @@ def _word_flat_labels(work: list[WorkLine]) -> None:
         m = _WORD_FLAT.match(figures)
         if m and m.group(4) != "." and m.group(1).capitalize() not in _PROVISION_WORDS:
             m = None
+        if m is None and w.label is None and w.gap_before:
+            m = _WORD_RUNIN.match(text)  # "Recommendation 1 Processes ... should be developed.": run in, no stop
+            if m and (m.group(1) in _PROVISION_WORDS or m.group(1) in _CITING or not _runs_in(work, k)):
+                m = None
         if m and (m.group(1).capitalize() not in _NOT_PROVISIONS or w.label is not None or figures != text):
             found.setdefault(m.group(1), []).append((w, m))
     for word, hits in found.items():
@@ -421,6 +425,18 @@ def _word_flat_labels(work: list[WorkLine]) -> None:
             if abs(w.line.x0 - x) <= max(2.0, 0.6 * (w.line.size or 0)):
                 number = f"{word.capitalize() if word.isupper() else word} {m.group(2)}{m.group(3)}"
                 w.label = Label("number", number, m.group(5).strip(), (int(m.group(2)),), True, word.capitalize())
+
+
+# a run-in item's label with no stop after its number ("Recommendation 1 Processes and procedures ... should be
+# developed."): only where its words run on as prose (see _runs_in)
+_WORD_RUNIN = re.compile(r"^([A-Z][a-z]{3,14})\s+(\d{1,3})()()\s+(?=[A-Z“\"‘])(.*)$", re.S)
+
+
+def _runs_in(work: list[WorkLine], k: int) -> bool:
+    """Line k's words after its label run on as a sentence: onto the next line without a gap, or to a stop."""
+    nxt = work[k + 1] if k + 1 < len(work) else None
+    return bool(re.search(r"[.;:][\"'”’)]*$", work[k].text.rstrip())) or (
+        nxt is not None and not nxt.gap_before and nxt.label is None and nxt.line.page == work[k].line.page)
 
 
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",

@@ -128,3 +128,55 @@ def register_records(body: Body, titles: set[int]) -> dict[int, tuple[str, str]]
         if m and caps(m.group(2)) and int(m.group(1)) > 0:
             out[i] = (m.group(1), w.text.strip()[len(m.group(1)):].strip())
     return out
+
+
+def id_numbers(body: Body) -> dict[int, tuple[str, str]]:
+    """Items numbered with ids that rise with gaps, as a parliament numbers its questions as they are tabled ("37.
+    Mr V M Manzini (DA-Mpumalanga) (p 204)—Cooperative Governance ...", "106. Mr D Joseph ...", "144.", "152."),
+    one under another, each on a line of its own after the last one ended: each is a paragraph with its id.
+
+    A run of at least eight numbered lines, every number higher than the one before (at whatever margin: facing
+    pages, and a page's later part, may set it apart), each opening with a capital, after the last item ended, and
+    at least a quarter of the steps (and three) more than one: a paper's own paragraphs count on, 1, 2, 3, and
+    never make such a run.  By line, the number as printed and the text after it; nothing in any other paper."""
+    cands = []
+    for i, w in enumerate(body):
+        lab = w.label
+        if lab is None or lab.kind != "number" or lab.word or len(lab.levels) != 1 or not lab.dotted \
+                or not lab.rest[:1].isupper():
+            continue
+        prev = body[i - 1] if i > 0 else None
+        if prev is not None and not w.gap_before and body.full_line(prev.line) and not caps(prev.text) \
+                and not re.search(r"[.!?)\]][\"'”’]*$", prev.text.rstrip()):
+            continue  # "... as set out in paragraph" / "12. Therefore": a number wrapped mid-sentence
+        cands.append(i)
+    out: dict[int, tuple[str, str]] = {}
+    run: list[int] = []
+
+    def close() -> None:
+        nums = [body[k].label.levels[0] for k in run]
+        steps = [b - a for a, b in zip(nums, nums[1:])]
+        jumps = sum(1 for s in steps if s > 1)
+        if len(run) >= 8 and jumps >= max(3, len(steps) / 4):
+            for k in run:
+                out[k] = (body[k].label.number, body[k].label.rest)
+
+    for i in cands:
+        if run and body[i].label.levels[0] <= body[run[-1]].label.levels[0]:
+            close()
+            run = []
+        run.append(i)
+    if run:
+        close()
+    return out
+
+
+def ends_id_item(body: Body, i: int) -> bool:
+    """Line i, under an id's item, is a title of its own, not the item's words: a short line in capitals on a line
+    below the last ("FRIDAY, 28 MARCH 2013" over the next day's questions; a reference "CW647E" set level with the
+    item's last line at the right margin is the item's)."""
+    w = body[i]
+    if w.label is not None or not caps(w.text) or len(w.text.split()) > 6 or i == 0:
+        return False
+    prev = body[i - 1]
+    return prev.line.page != w.line.page or w.line.top - prev.line.top > 0.5 * (w.line.size or 10.0)
