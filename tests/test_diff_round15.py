@@ -116,14 +116,18 @@ def test_highlights_with_nothing_struck_are_no_tracked_changes(tmp_path):
         diff_files(str(path), None, tracked=True, themes=False)
 
 
+# a constitution's lead-in over two items, between two clauses that do not change
+_LEAD_IN_OVER_ITEMS = ["Quorum is a majority of the members present.",
+                       "A member is eligible for election as a State Councillor if they:",
+                       "have been a member for the last two years, ignoring any gap of less than 30 days; and",
+                       "live in Victoria.",
+                       "A member is not eligible if they hold a paid office."]
+
+
 def test_a_lead_in_merged_with_its_last_item_over_a_deleted_item():
     """'eligible ... if they: (a) have been a member ...; and (b) live in Victoria.' becoming 'eligible ... if
     they live in Victoria.': the lead-in and (b) merged, (a) deleted."""
-    old = ["Quorum is a majority of the members present.",
-           "A member is eligible for election as a State Councillor if they:",
-           "have been a member for the last two years, ignoring any gap of less than 30 days; and",
-           "live in Victoria.",
-           "A member is not eligible if they hold a paid office."]
+    old = _LEAD_IN_OVER_ITEMS
     new = ["Quorum is a majority of the members present.",
            "A member is eligible for election as a State Councillor if they live in Victoria.",
            "A member is not eligible if they hold a paid office."]
@@ -134,11 +138,7 @@ def test_a_lead_in_merged_with_its_last_item_over_a_deleted_item():
 
 def test_no_merge_over_a_gap_when_the_pieces_do_not_rebuild_the_whole():
     """A lead-in whose last item was reworded as well as folded in is modified, not merged over the gap."""
-    old = ["Quorum is a majority of the members present.",
-           "A member is eligible for election as a State Councillor if they:",
-           "have been a member for the last two years, ignoring any gap of less than 30 days; and",
-           "live in Victoria.",
-           "A member is not eligible if they hold a paid office."]
+    old = _LEAD_IN_OVER_ITEMS
     new = ["Quorum is a majority of the members present.",
            "A member is eligible for election as a State Councillor if they reside in the State and are enrolled.",
            "A member is not eligible if they hold a paid office."]
