@@ -928,19 +928,19 @@ def _run_in_headings(changes: tuple[Change, ...], ops: Sequence[Paragraph], nps:
     def norm(text: str) -> str:
         return " ".join(_WORDS.findall(text.casefold()))
 
-    def found(p: Paragraph, doc: Document) -> bool:
+    def found(p: Paragraph, doc: Document, bodies: set[str]) -> bool:
         text = norm(p.text)
-        bodies = {norm(b.text) for b in doc.blocks}
         for sec in doc.sections:
             head = norm(sec.heading or "")
             if sec.number == p.number and head and text.startswith(head + " ") and text[len(head) + 1:] in bodies:
                 return True
         return False
 
+    old_bodies, new_bodies = ({norm(b.text) for b in d.blocks} for d in (old_doc, new_doc))  # normalised once
     out = list(changes)
     for k, c in enumerate(out):
-        if c.kind is ChangeKind.DELETED and found(ops[c.old_index[0]], new_doc) or \
-                c.kind is ChangeKind.ADDED and found(nps[c.new_index[0]], old_doc):
+        if c.kind is ChangeKind.DELETED and found(ops[c.old_index[0]], new_doc, new_bodies) or \
+                c.kind is ChangeKind.ADDED and found(nps[c.new_index[0]], old_doc, old_bodies):
             out[k] = replace(c, kind=ChangeKind.UNCHANGED, noise=("heading read into the text",))
     return tuple(out)
 

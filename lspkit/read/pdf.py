@@ -97,8 +97,6 @@ class ChangeMarks:
     def background(self, left: float, right: float, top: float, bottom: float) -> Optional[tuple]:
         """The colour of the highlight this box sits on: one whose band holds the box's middle and is at most
         twice the type's height (a shaded box around a title or a table is no highlight of a line)."""
-        import bisect
-
         size = bottom - top
         cx, cy = (left + right) / 2, (top + bottom) / 2
         k = bisect.bisect_right(self.tops, cy)
@@ -114,8 +112,6 @@ class ChangeMarks:
     def near(self, left: float, right: float, top: float, bottom: float) -> bool:
         """Does a horizontal line cross or underline this box, or a highlight lie under it?  (Cheap: the test
         before any colour is read.)"""
-        import bisect
-
         if self.highlights and any(self.background(x, x, top, bottom) is not None
                                    for x in (left + 1, (left + right) / 2, right - 1)):
             return True  # (a word's ends too: "offensive" + an inserted "," glued on)
@@ -132,8 +128,6 @@ class ChangeMarks:
 
     def mark(self, left: float, right: float, top: float, bottom: float, rgb: Optional[tuple]) -> Optional[Mark]:
         """The evidence one glyph (its loose box, top-down, and fill colour) shows, if any."""
-        import bisect
-
         size = bottom - top
         cx = (left + right) / 2
         i = bisect.bisect_left(self.ys, top + 0.1 * size)

@@ -60,29 +60,15 @@ def _rulings(page, height: float, pictures: Optional[list] = None,
 
 
 def shaded_box(left: float, right: float, low: float, high: float, rgb: tuple, alpha: float = 1.0):
-    """A filled box with no outline, as change marks see it: its highlight colour (`highlight_box`,
-    `highlight_tint`), None for a white box (invisible on the page: its edges are no lines), else False."""
+    """A filled box with no outline, as change marks see it: None for a white box (invisible on the page: its edges
+    are no lines); its colour (0..255 RGB) where it is shaped like a highlight behind one line of type (5 to 30 pt
+    high, and as narrow as one letter: a highlight is cut where a hyperlink or a change of mark starts) in a tint,
+    even a pale one (Aspose's insertions sit on (227, 255, 255)), not black or grey; else False."""
     if min(rgb) >= 245 or alpha < 0.1:
         return None
-    if highlight_box(left, right, low, high):
-        tint = highlight_tint(rgb, alpha)
-        if tint is not None:
-            return tint
+    if 5 <= high - low <= 30 and right - left >= 2 and max(rgb) - min(rgb) >= 16:
+        return tuple(int(c) for c in rgb)
     return False
-
-
-def highlight_box(left: float, right: float, low: float, high: float) -> bool:
-    """Shaped like a highlight behind one line of type: 5 to 30 pt high (and as narrow as one letter: a
-    highlight is cut where a hyperlink or a change of mark starts)."""
-    return 5 <= high - low <= 30 and right - left >= 2
-
-
-def highlight_tint(rgb: tuple, alpha: float = 1.0) -> Optional[tuple]:
-    """A highlight's colour (0..255 RGB) when it is a tint, even a pale one (Aspose's insertions sit on
-    (227, 255, 255)): not white, black or grey, and opaque enough to see."""
-    if alpha < 0.1 or max(rgb) - min(rgb) < 16:
-        return None
-    return tuple(int(c) for c in rgb)
 
 
 def add_ruling(hs: list, vs: list, left: float, right: float, top: float, bottom: float) -> bool:
