@@ -228,3 +228,17 @@ def test_a_meeting_papers_kind_alone_named_by_the_body_and_meeting_after_it():
     d = _doc("AGENDA", blocks=["Township of Easton — Special Meeting Easton Town Hall, Council Chambers March 3, 2020 — 6:30 PM",
                                "I. Call to Order / Roll Call"])
     assert find_title(d) == "Township of Easton – Special Meeting Agenda, March 3, 2020"
+
+
+def test_a_sessions_banner_over_a_paper_tabled_at_it_is_not_its_title():
+    """An intergovernmental meeting paper: the session's banner in the largest type, the venue and dates, then the
+    paper's own title (WCPFC/SPC working papers); a kind alone under the banner is the session's own report."""
+    paper = "Scoping the Next Generation of Tuna Stock Assessment Software: Progress Report (Project 123)"
+    d = _doc("SCIENTIFIC COMMITTEE TWENTIETH REGULAR SESSION",
+             blocks=["SCIENTIFIC COMMITTEE TWENTIETH REGULAR SESSION", "Manila, Philippines 14-21 August 2024", paper,
+                     "WCPFC-SC20-2024/SA-WP-01 5 August 2024"])
+    assert find_title(d) == paper
+    d = _doc("GENERAL ASSEMBLY SIXTY-FIRST SESSION", blocks=["GENERAL ASSEMBLY SIXTY-FIRST SESSION", "SUMMARY REPORT"])
+    assert find_title(d) == "General Assembly Sixty-first Session Summary Report"
+    d = _doc("Minutes of the Twentieth Meeting", blocks=["Minutes of the Twentieth Meeting", paper])
+    assert find_title(d) != paper  # a meeting's own minutes: no session banner

@@ -864,6 +864,8 @@ _CLOCK = re.compile(r"(?i)(?:,?\s+(?:at|from|commencing\s+at|starting\s+at))?,?\
 def find_title(document: Document) -> Optional[str]:
     """The title as a reader would name it, or None when nothing on the page or in the file will do."""
     title = _find_title(document)
+    if title:
+        title = _session_paper(title, document) or title  # a session's banner over the paper tabled at it
     if title and _CLOCK.search(title) and len(title[: _CLOCK.search(title).start()].split()) >= 3:
         title = title[: _CLOCK.search(title).start()].rstrip(" ,;-–")  # "... on Tuesday 19th January at 7.00 pm"
     if title and (_DATE_ONLY.match(title.strip()) or _FULL_DATE.fullmatch(title.strip())):
@@ -1892,6 +1894,36 @@ def _letterhead_meeting(title: str, document: Document) -> Optional[str]:
     for line in [" ".join(b.text.split()) for b in document.blocks if b.page == 1][:4]:
         if _MEETING_PAPER.match(line):
             return f"{m.group('body').strip()} {_title_case(line)}"
+    return None
+
+
+# a meeting's banner over the papers tabled at it: "SCIENTIFIC COMMITTEE / TWENTIETH REGULAR SESSION", "GENERAL
+# ASSEMBLY SIXTY-FIRST SESSION" -- a body and its session by number, no paper's name
+_SESSION_BANNER = re.compile(
+    rf"(?i)^(?:the\s+)?(?:[\w&'’-]+\s+){{1,6}}?(?:\d+(?:st|nd|rd|th)|{_TENS}(?:-{_UNITS})?|{_UNITS}|tenth|eleventh|"
+    r"twelfth|[a-z]+teenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\s+"
+    r"(?:(?:regular|special|ordinary|annual|plenary)\s+)?session$")
+_SESSION_KIND = re.compile(r"(?i)^(?:(?:final|draft|summary|interim)\s+)?(?:report|record|minutes|agenda)$")
+
+
+def _session_paper(title: str, document: Document) -> Optional[str]:
+    """A paper tabled at a numbered session, whose largest type is the session's banner: the paper's own title,
+    the first block under the banner on page 1 that is neither the venue nor a date nor a reference ("Scoping
+    the Next Generation of Tuna Stock Assessment Software: ..."); a kind alone under it ("SUMMARY REPORT") is the
+    session's, named with the banner."""
+    title = " ".join(title.split())
+    if not _SESSION_BANNER.match(title):
+        return None
+    page1 = [" ".join(b.text.split()) for b in document.blocks if b.page == 1]
+    if title not in page1:
+        return None
+    for line in page1[page1.index(title) + 1:][:4]:
+        if _SESSION_KIND.match(line):
+            return f"{_title_case(title) if title.isupper() else title} {_title_case(line) if line.isupper() else line}"
+        words = line.split()
+        if len(words) < 4 or _MEETING_WHEN.search(line) and len(words) <= 8 or bad_title(line):
+            continue  # "Manila, Philippines", "14-21 August 2024", "WCPFC-SC20-2024/SA-WP-01 5 August 2024"
+        return line
     return None
 
 
