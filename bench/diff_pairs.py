@@ -104,11 +104,25 @@ def schedule(result, gold: dict, key: str = "items") -> str:
         if not phrases:  # the Watford shape: the item's final text
             phrases = [item["final"] or item["original"]]
         op = item.get("op") or next(o for o, ns in gold["expected_ops"].items() if item["number"] in ns)
-        holders = [[c for c in changed if _count(p, _norm(" ".join(c.new_texts + c.old_texts)))]
-                   for p in sorted(phrases, key=len, reverse=True)]
+        holders = [[c for c in changed if _holds(c, p)] for p in sorted(phrases, key=len, reverse=True)]
         unit = next((h[0] for h in holders if len(h) == 1), None)
         found += unit is not None and unit.kind.value == op
     return f"marked items found with the gold's op {found}/{len(items)}; changed units {len(changed)}"
+
+
+_PRINTED_LABEL = re.compile(r"^\s*\(?(\w{1,5})[.)]\s+")
+
+
+def _holds(change, phrase: str) -> bool:
+    """The change's text holds the gold's marked phrase; a phrase that opens with the unit's printed label ('2.
+    Conduct two workshops ...', an inserted item quoted with its number as the page underlines it) is held by
+    the unit of that label, whose text is kept without it."""
+    text = _norm(" ".join(change.new_texts + change.old_texts))
+    if _count(phrase, text):
+        return True
+    label = _PRINTED_LABEL.match(phrase)
+    labels = {str(x).rstrip(".") for x in (change.new or ()) + (change.old or ()) if x}
+    return bool(label) and label.group(1) in labels and bool(_count(phrase[label.end():], text))
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
