@@ -322,7 +322,8 @@ def diff_documents(
     old, old_origin = _units(old, blocks, labelled=known is None, cover=known is None)
     new, new_origin = _units(new, blocks, labelled=known is None, cover=known is None)
     if known is None:  # a tracked-changes PDF pairs its paragraphs itself, whole
-        (old, old_origin), (new, new_origin) = _with_items(_glued_items(old, old_origin), _glued_items(new, new_origin))
+        (old, old_origin), (new, new_origin) = _items_in_text(
+            *_with_items(_glued_items(old, old_origin), _glued_items(new, new_origin)))
     ops, nps = old.paragraphs, new.paragraphs
 
     matches: list[Match] = []
@@ -457,7 +458,7 @@ def diff_documents(
         elif len(n) > 1:
             kind = ChangeKind.SPLIT
         else:
-            moved = _moved(m.old[0], m.new[0], old_of, new_of, section_map)
+            moved = _moved(m.old[0], m.new[0], old_of, new_of, section_map) and not _places_itself(o[0], n[0])
             if moved:
                 kind = ChangeKind.MOVED
             elif punctuation_only and o[0].number != n[0].number and not (
@@ -1201,6 +1202,14 @@ def _moved(i: int, j: int, old_of: list[Optional[int]], new_of: list[Optional[in
 _DOTTED = re.compile(r"^\d{1,3}(?:\.\d{1,3})+$")
 
 
+def _places_itself(po: Paragraph, pn: Paragraph) -> bool:
+    """The same multi-level number in both versions ("0.5.1", "0.2.2(g)"): the number says which part it is in,
+    so the paragraph has not moved, whatever heading the segmenter put over it in one version (a heading read
+    from a line of text, a heading added above it)."""
+    number = (po.number or "").split("(", 1)[0]
+    return po.number == pn.number and bool(_DOTTED.match(number))
+
+
 def _paragraphs_read_as_headings(sections: Sequence[Section], paragraphs: Sequence[Paragraph],
                                  of: list[Optional[int]], mapped: Container
                                  ) -> tuple[list[Optional[int]], dict[int, int]]:
@@ -1458,8 +1467,8 @@ def _glued_items(document: Document, origin: list[Optional[int]]) -> tuple[Docum
     return replace(document, paragraphs=tuple(units)), where
 
 
-# a lettered item inside a paragraph's text: "a. " at its start or after a colon, semicolon or full stop
-_TEXT_ITEM = re.compile(r"(?:^|(?<=[:;.]\s))([a-z])\.\s")
+# a lettered item inside a paragraph's text: "a. " at its start or after a colon, semicolon or full stop (or "; and")
+_TEXT_ITEM = re.compile(r"(?:^|(?<=[:;.]\s)|(?<=;\sand\s)|(?<=;\sor\s))([a-z])\.\s")
 
 
 def _text_items(text: str) -> Optional[list[tuple[str, int]]]:
@@ -1470,6 +1479,47 @@ def _text_items(text: str) -> Optional[list[tuple[str, int]]]:
         if m.group(1) == chr(ord("a") + len(out)):
             out.append((m.group(1), m.start()))
     return out if len(out) >= 2 else None
+
+
+def _items_in_text(old: tuple[Document, list[Optional[int]]], new: tuple[Document, list[Optional[int]]]):
+    """Both versions with the lettered items one of them reads into its paragraph's text ("... a motion that:
+    a. takes precedence ...; b. requires a majority vote; ...") cut out as units of their own, where the other
+    version prints them as paragraphs of their own (0.2.1(a), 0.2.1(b)): the same items are compared as
+    themselves, so a list read otherwise in one version is no merge of every item into its lead-in.  Only a
+    paragraph whose own version has no item of its number, and whose text runs a, b, ... from a (two at least,
+    `_text_items`), while the other version has that number's (a) and (b); a lone (a) is cut only where the text
+    after its "a." opens as the other version's (a) does."""
+    def texts_of(document: Document) -> dict[str, str]:
+        return {p.number: p.text for p in document.paragraphs if p.number and not is_block(p.number)}
+
+    numbers = (texts_of(old[0]), texts_of(new[0]))
+    out = []
+    for side, (document, origin) in enumerate((old, new)):
+        mine, other = numbers[side], numbers[1 - side]
+        units: list[Paragraph] = []
+        where: list[Optional[int]] = []
+        for p, k in zip(document.paragraphs, origin):
+            n = p.number
+            pieces = None
+            if n and not is_block(n) and not p.margin_notes and f"{n}(a)" in other and f"{n}(a)" not in mine:
+                text = " ".join(p.text.split())
+                items = _text_items(text) if f"{n}(b)" in other else _lone_item(text, other[f"{n}(a)"])
+                if items is not None:
+                    pieces = [replace(q, parent=n) if q.number != n else q for q in _cut_items(p, text, items)]
+            units.extend(pieces or [p])
+            where.extend([k] + [None] * (len(pieces) - 1) if pieces else [k])
+        out.append((replace(document, paragraphs=tuple(units)), where))
+    return out[0], out[1]
+
+
+def _lone_item(text: str, item: str) -> Optional[list[tuple[str, int]]]:
+    """The one item "a." a paragraph's text prints after a sentence's end or a colon, where what follows it opens
+    with the words `item` (the other version's (a)) opens with (four, or all it has)."""
+    words = item.split()[:4]
+    for m in _TEXT_ITEM.finditer(text):
+        if m.group(1) == "a" and m.start() > 0 and text[m.end():].split()[:len(words)] == words:
+            return [("a", m.start())]
+    return None
 
 
 def _tracked_items(old: tuple[Document, list[Optional[int]]], new: tuple[Document, list[Optional[int]]],
@@ -1961,9 +2011,12 @@ def diff_tracked(document: Document, **options: Any) -> DiffResult:
     pair = tracked_versions(document)
     if pair is None:
         raise NoTrackedChanges("no tracked changes found (no text is marked inserted or deleted)", document.source.path)
-    if options.get("blocks") is None and any(getattr(b, "changes", ()) for b in document.blocks):
+    if options.get("blocks") is None and (any(getattr(b, "changes", ()) for b in document.blocks)
+                                          or len(pair[0].blocks) != len(document.blocks)
+                                          or len(pair[1].blocks) != len(document.blocks)):
         # a marked change in the unnumbered text (a schedule of modifications appended to a numbered report)
-        # is a change of the paper, however much numbered text surrounds it
+        # is a change of the paper, however much numbered text surrounds it; so is text struck or inserted after
+        # a wholly inserted paragraph, set apart as unnumbered text of its own (`diffparts._after_inserted`)
         options = {**options, "blocks": True}
     result = diff_documents(pair[0], pair[1], known=pair[2], **options)
     if insertions_only(document):

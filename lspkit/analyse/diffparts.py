@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace as _dc_replace
 from enum import Enum
 from typing import Any, Optional, Sequence
 
-from ..model import Document, Paragraph
+from ..model import Block, Document, Paragraph
 from .align import align, comparison_tokens
 from .redline import RunOp, WordRun, redline
 
@@ -1642,8 +1642,17 @@ def tracked_versions(document: Document) -> Optional[tuple[Document, Document, l
     original: list[Paragraph] = []
     final: list[Paragraph] = []
     pairs: list[tuple[tuple[str, int], tuple[str, int]]] = list(section_pairs)
+    struck_after: list[Any] = []  # marks printed after a wholly inserted paragraph: units of their own
+    inserted_after: list[Any] = []
     for p in document.paragraphs:
         changes = list(getattr(p, "changes", None) or ())
+        cut = _after_inserted(p, changes)
+        if cut is not None:
+            end, changes, gone, added = cut
+            page = p.page_end or p.page
+            struck_after += [Block(text=t, page=page) for t in gone]
+            inserted_after += [Block(text=t, page=page) for t in added]
+            p = replace(p, text=p.text[:end].rstrip())
         old_number = getattr(p, "old_number", None)
         if old_number is None:
             old_number, changes = _renumbered(p, changes)
@@ -1673,12 +1682,48 @@ def tracked_versions(document: Document) -> Optional[tuple[Document, Document, l
             new_blocks.append(_replace(b, text=new_text))
         for text in struck:  # a wholly deleted paragraph: in the original only, after this block
             old_blocks.append(_replace(b, text=text))
+    old_blocks += struck_after
+    new_blocks += inserted_after
     path = document.source.path
     old_doc = replace(document, paragraphs=tuple(original), blocks=tuple(old_blocks), sections=tuple(old_sections),
                       source=replace(document.source, path=f"{path} (original)"))
     new_doc = replace(document, paragraphs=tuple(final), blocks=tuple(new_blocks), sections=tuple(new_sections),
                       source=replace(document.source, path=f"{path} (final)"))
     return old_doc, new_doc, pairs
+
+
+def _after_inserted(p: Paragraph, changes: list) -> Optional[tuple[int, list, list[str], list[str]]]:
+    """A numbered paragraph inserted whole, its printed label too ("9. Communicate ..." underlined from its
+    number on), that the reader gave the marks printed after it: struck text (a deleted paragraph of the
+    original) and text inserted after that.  A paragraph that did not exist in the original has no original text
+    of its own, so what is struck after it is text of the original set apart, and what is inserted after that
+    strike is no part of it either.  (Where its own text ends; its own marks; each deletion's text; the text
+    inserted after it, as one unit.)  None unless every mark after the paragraph's own is a deletion or an
+    insertion, the text after it is wholly inserted text, and no struck text opens with a number."""
+    if len(changes) < 2 or any(_op(c) not in ("inserted", "deleted") for c in changes):
+        return None
+    first = changes[0]
+    label = _LABELLED.match(" ".join(str(_item(first, "text") or "").split()))
+    number = (getattr(p, "label", None) or p.number or "").rstrip(".")
+    if (_op(first) != "inserted" or _item(first, "at") not in (0, None) or label is None
+            or label.group(1) != number or _op(changes[1]) != "deleted"):
+        return None
+    span = _span_at(p.text, 0, label.group(2))
+    if span is None or (p.text[:span[0]].strip()):
+        return None
+    end = span[1]
+    rest = changes[1:]
+    tail = " ".join(p.text[end:].split())
+    added = " ".join(" ".join(str(_item(c, "text") or "").split()) for c in rest if _op(c) == "inserted")
+    if _norm(tail) != _norm(added):
+        return None
+    gone = [" ".join(str(_item(c, "text") or "").split()) for c in rest if _op(c) == "deleted"]
+    if any(_LABELLED.match(t) for t in gone):  # a struck paragraph with its number: `_deleted_paragraphs`' to number
+        return None
+    # its own mark as the text it covers (the mark may print "in to" where the text reads "into")
+    whole = p.text[:end].rstrip()
+    own = {**first, "text": whole, "at": 0} if isinstance(first, dict) else _dc_replace(first, text=whole, at=0)
+    return end, [own], [t for t in gone if t], [tail] if tail else []
 
 
 def _tracked_sections(sections: Sequence[Any], _replace: Any) -> tuple[list, list, dict[str, str], list]:
