@@ -138,6 +138,9 @@ def _cite(label):
         label = label[0] if label else None  # part, as lspkit's change names it first
         if label is None:
             return None
+    # a unit a gold names with its heading's word ('Section 1', the whole label), lspkit by the number the
+    # heading prints ('1')
+    label = re.sub(r"^(?:Section|Article|Clause)\s+(\d+(?:\.\d+)*)$", r"\1", label)
     head, sep, rest = label.partition(":")
     # an item of a schedule keyed by it ('Schedule 8:4(2)', items restarting in each schedule) is lspkit's
     # '8.4(2)': the schedule's number, then the item's path
