@@ -124,3 +124,121 @@ def test_wcpfc_items_added_whole_and_the_struck_stages_deleted(wcpfc):
     assert any(t.endswith("To be decided, based on discussions at SC21 and findings from stages 1 through 9.")
                for t in added)
     assert not any("To be decided" in t for c in wcpfc.changes if c.new == ("9",) for t in c.new_texts)
+
+
+# ---------------------------------------------------------------- prose under numbered headings, placed by print
+
+CLAUSES = {
+    "Banking": "The Society must maintain a banking account with a suitable Bank or Building Society to hold funds.",
+    "Treasurer": "It shall be the responsibility of the Junior Treasurer to manage the bank accounts of the Society.",
+    "Registration": "The Society shall register with the University each year and keep its record up to date.",
+    "Contracts": "No member may enter into a contract on behalf of the Society without the Committee's approval.",
+    "Liability": "Members shall not be liable for debts the Society incurs pursuant to a contract so approved.",
+}
+
+
+def _clauses(name: str, numbered: list[tuple[str, str, list[str]]]) -> tuple[Document, str]:
+    """A constitution set as numbered headings over their sentences (no numbered paragraph), and the text its
+    page prints: a contents list first (the headings again, with page numbers), then the body."""
+    from lspkit.model import Block
+
+    sections = tuple(Section(n, h, 2) for n, h, _ in numbered)
+    blocks = tuple(Block(t, 2) for _, _, texts in numbered for t in texts)
+    contents = [f"{n}. {h} . . . . . . 2" for n, h, _ in numbered]
+    body = [line for n, h, texts in numbered for line in [f"{n}. {h}", *texts]]
+    doc = Document(source=Source(name, "", 2), sections=sections, blocks=blocks)
+    return doc, "\n".join(["Contents", *contents, *body])
+
+
+def test_prose_under_clause_headings_is_compared_as_the_numbered_clause():
+    c = CLAUSES
+    old, old_printed = _clauses("old.pdf", [("5.1", "Banking", [c["Banking"]]), ("5.2", "Treasurer", [c["Treasurer"]]),
+                                           ("5.3", "Registration", [c["Registration"]]),
+                                           ("5.4", "Contracts", [c["Contracts"]]), ("5.5", "Liability", [c["Liability"]])])
+    new, new_printed = _clauses("new.pdf", [("5.1", "Junior Treasurer", [c["Banking"], c["Treasurer"]]),
+                                           ("5.2", "Registration", [c["Registration"]]),
+                                           ("5.3", "Contracts", [c["Contracts"]]), ("5.4", "Liability", [c["Liability"]])])
+    result = diff_documents(old, new, blocks=True, pages=(old_printed, new_printed))
+    got = [(c.kind, c.old, c.new) for c in _changed(result)]
+    assert got == [(ChangeKind.MERGED, ("5.1", "5.2"), ("5.1",)), (ChangeKind.RENUMBERED, ("5.3",), ("5.2",)),
+                   (ChangeKind.RENUMBERED, ("5.4",), ("5.3",)), (ChangeKind.RENUMBERED, ("5.5",), ("5.4",))]
+    # without the printed text the blocks cannot be placed under their headings: positions, as before
+    assert all(x.startswith("\u00b6") for c in _changed(diff_documents(old, new, blocks=True))
+               for x in c.old + c.new)
+
+
+def test_a_reports_sections_over_several_paragraphs_keep_their_prose_unnumbered():
+    c = list(CLAUSES.values())
+    shape = [("1", "Introduction", c[0:2]), ("2", "Background", c[2:4]), ("3", "Options", c[3:5]),
+             ("4", "Risks", c[0:2])]
+    old, old_printed = _clauses("old.pdf", shape)
+    new, new_printed = _clauses("new.pdf", shape[:3] + [("4", "Risks", [c[0], c[1] + " Added."])])
+    got = _changed(diff_documents(old, new, blocks=True, pages=(old_printed, new_printed)))
+    assert got and all(x.startswith("\u00b6") for ch in got for x in ch.old + ch.new)
+
+
+def test_unnumbered_prose_between_two_items_is_placed_between_them_where_the_pages_print_it():
+    """A Block has only a page: slotted before the page's numbered paragraphs it is nowhere near the item it
+    follows; placed where the pages print it, an item and the prose after it read as one in the other version
+    are paired with it (the same words read otherwise), not the prose deleted and the item 'modified'."""
+    from lspkit.model import Block
+
+    item = "The District has designated Ramona Lee as the District's Section 504 Compliance Officer."
+    after = "The District's 504 Compliance Officer is responsible for the coordination of compliance."
+    first = "The District has designated Dr Reinhart as the Title II ADA Coordinator for the District."
+    old = Document(source=Source("old.pdf", "", 1), paragraphs=(Paragraph("1", first, 1), Paragraph("2", item, 1)),
+                   blocks=(Block("Administrative regulation on accommodating individuals with disabilities.", 1),
+                           Block(after, 1)))
+    new = Document(source=Source("new.pdf", "", 1),
+                   paragraphs=(Paragraph("1", first, 1), Paragraph("2", f"{item} {after}", 1)),
+                   blocks=(Block("Administrative regulation on accommodating individuals with disabilities.", 1),))
+    printed_old = "\n".join([old.blocks[0].text, f"1. {first}", f"2. {item}", after])
+    printed_new = "\n".join([new.blocks[0].text, f"1. {first}", f"2. {item} {after}"])
+    result = diff_documents(old, new, blocks=True, pages=(printed_old, printed_new))
+    assert not _changed(result)  # the same words, cut otherwise by the reader: no change
+    assert [(c.old, c.new) for c in result.changes][-1] == (("2", "\u00b62"), ("2",))
+    # placed before the page's numbered paragraphs (the text printed unknown): 2 "modified", the prose "deleted"
+    got = {c.kind for c in _changed(diff_documents(old, new, blocks=True))}
+    assert got == {ChangeKind.MODIFIED, ChangeKind.DELETED}
+
+
+def test_a_line_run_out_to_its_page_number_with_leaders_is_no_paragraph():
+    text = "Dissolution Process . . . . . . . . . . . . . . 8"
+    old = Document(source=Source("old.pdf", "", 1), paragraphs=(Paragraph("10.1", text, 1), Paragraph("1", LATER, 1)))
+    new = Document(source=Source("new.pdf", "", 1), paragraphs=(Paragraph("1", LATER, 1),))
+    assert not _changed(diff_documents(old, new))
+
+
+CUCATS = _gold("cucats_2025_constitution-9-july--cucats_2025_constitution-30-july.gold.json")
+STANDING = _gold("uoft-engsoc_2025_standing-rules-of-order-may--uoft-engsoc_2025_standing-rules-of-order-october"
+                 ".gold.json")
+
+
+def _label(x):
+    return x[0] if isinstance(x, list) else x
+
+
+def test_cucats_clauses_under_their_headings_every_gold_operation():
+    """Typst sets each subsection as a bold "5.1. Banking" over unnumbered sentences: compared as the numbered
+    clause, every operation of the gold is found as written (5.1 + 5.2 -> 5.1 merged, 5.5 -> 5.3 renumbered,
+    3.12 modified ...), and the contents line read as paragraph 10.1 is no deletion."""
+    from real_util import pair_diff
+
+    result = pair_diff(CUCATS)
+    got = {(c.kind.value, c.old[0] if c.old else None, c.new[0] if c.new else None) for c in _changed(result)}
+    want = {(o["op"], _label(o["old"]), _label(o["new"])) for o in CUCATS["operations"]}
+    assert want <= got
+    assert not any(c.old and c.old[0] in ("10.1", "10.2") for c in _changed(result))
+
+
+def test_standing_rules_items_run_into_their_lead_in_are_no_merge():
+    """The October print runs 0.2.1's items into its text ("... a privileged motion that: a. takes precedence
+    ..."); the May print sets them apart (0.2.1(a) ...): the same items, unchanged; none of the May sections'
+    rules 'moved' under the October heading the segmenter read from a line of text."""
+    from real_util import pair_diff
+
+    result = pair_diff(STANDING)
+    kinds = {c.kind for c in _changed(result)}
+    assert ChangeKind.MERGED not in kinds and ChangeKind.MOVED not in kinds
+    assert {n for c in result.changes if c.kind is ChangeKind.UNCHANGED for n in c.new} >= {
+        f"0.2.1({k})" for k in "abcdefghi"}

@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+import statistics
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -319,8 +320,16 @@ def diff_documents(
     # under it: the cover's status, and the text compared without it
     old, new, status = status_lines(old, new, pages) if known is None else (old, new, [])
     original_old, original_new = old, new
-    old, old_origin = _units(old, blocks, labelled=known is None, cover=known is None)
-    new, new_origin = _units(new, blocks, labelled=known is None, cover=known is None)
+    # prose under numbered headings named by them (`_heading_units`) only where both versions are set so
+    owned: list[dict[int, Optional[Paragraph]]] = [{}, {}]
+    if blocks and known is None and pages[0] and pages[1]:
+        owned = [_heading_units(d, p, cover_of(d).blocks | contents_blocks(d))
+                 for d, p in ((old, pages[0]), (new, pages[1]))]
+        owned = owned if owned[0] and owned[1] else [{}, {}]
+    old, old_origin = _units(old, blocks, labelled=known is None, cover=known is None, printed=pages[0],
+                             owned=owned[0])
+    new, new_origin = _units(new, blocks, labelled=known is None, cover=known is None, printed=pages[1],
+                             owned=owned[1])
     if known is None:  # a tracked-changes PDF pairs its paragraphs itself, whole
         (old, old_origin), (new, new_origin) = _items_in_text(
             *_with_items(_glued_items(old, old_origin), _glued_items(new, new_origin)))
@@ -1289,13 +1298,21 @@ def _continues_series(number: Optional[str], before: str) -> bool:
 BLOCK_MARK = "\u00b6"  # ¶
 
 
-def _units(document: Document, blocks: bool, labelled: bool = False, cover: bool = False) -> tuple[Document, list[Optional[int]]]:
+def _units(document: Document, blocks: bool, labelled: bool = False, cover: bool = False,
+           printed: Optional[str] = None, owned: Optional[dict[int, Optional[Paragraph]]] = None,
+           ) -> tuple[Document, list[Optional[int]]]:
     """The document with its blocks as extra paragraphs (¶1, ¶2 ...) when asked; each unit's paragraph position.
 
     Blocks carry only a page, so they are slotted in before the numbered
     paragraphs of their page: most unnumbered text is preamble or sits
-    between sections.  `labelled`: a paper with no numbered paragraph whose
-    text runs as labelled items ("Rule 8. Preparation of Agenda. Prior to
+    between sections.  Where the text the pages print is known (`printed`),
+    each unit whose opening words it prints once takes its place there
+    (`_printed_order`): unnumbered prose between two items sits between
+    them; and in a paper whose numbered headings stand over unnumbered prose
+    (a constitution's "3.2 Senior Treasurer" over its sentences), the prose
+    under each such heading is one unit named by its number
+    (`owned`, from `_heading_units`), as a reader cites it.  `labelled`: a paper with no
+    numbered paragraph whose text runs as labelled items ("Rule 8. Preparation of Agenda. Prior to
     ...") is cut into one unit per item, named by its label, wherever the
     blocks (often a page each) end (`labelled_items`).
     """
@@ -1318,12 +1335,101 @@ def _units(document: Document, blocks: bool, labelled: bool = False, cover: bool
     units = [(p.page, 1, k, p, k) for k, p in enumerate(document.paragraphs) if k not in listed]
     # the cover's lines are compared as cover fields (`cover_of`), not again as text
     on_cover = cover_of(document).blocks | contents_blocks(document) if cover else frozenset()
+    owned = owned or {}
     units += [
         (b.page, 0, k, Paragraph(number=f"{BLOCK_MARK}{k + 1}", text=b.text, page=b.page), None)
-        for k, b in enumerate(document.blocks) if k not in on_cover
+        for k, b in enumerate(document.blocks) if k not in on_cover and k not in owned
     ]
+    units += [(p.page, 0, k, p, None) for k, p in owned.items() if p is not None]
     units.sort(key=lambda u: (u[0], u[1], u[2]))
+    if printed:
+        units = _printed_order(units, printed)
     return replace(document, paragraphs=tuple(u[3] for u in units)), [u[4] for u in units]
+
+
+_SECTION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*$")
+HEADED_MIN = 3
+
+
+def _heading_units(document: Document, printed: str, skip: Container[int]) -> dict[int, Optional[Paragraph]]:
+    """A paper whose numbered headings stand over unnumbered prose ("3.2. Senior Treasurer" / "The Senior
+    Treasurer shall be ..."): the blocks under each such heading joined as one unit numbered as the heading
+    ("3.2", in its section), so the diff aligns and names them as a reader cites them (5.5 renumbered 5.3, 5.1
+    and 5.2 merged), not as ¶ positions.  The blocks are placed under their headings by where the pages print
+    each (a heading's number and words where they are printed last, past a contents page; the headings kept
+    in their order); a block placed under no numbered heading, or under one whose number a paragraph already
+    has, stays a block.  Only in a paper with three such headings at least, no fewer than half its numbered
+    headings, most of them over one block (a clause's title, not a report's section); {block position: the unit, at its first block; None for the others joined into it}."""
+    numbered = [s for s in document.sections if s.number and _SECTION_NUMBER.match(s.number.rstrip("."))]
+    if len(numbered) < HEADED_MIN:
+        return {}
+    flat = " " + " ".join(re.findall(r"\w+", printed.casefold())) + " "
+
+    def key(text: str, words: int) -> str:
+        return " ".join(re.findall(r"\w+", text.casefold())[:words])
+
+    heads: list[tuple[int, Section]] = []
+    for sec in numbered:
+        k = key(f"{sec.number} {sec.heading}", 8)
+        at = flat.rfind(f" {k} ") if k else -1
+        if at > (heads[-1][0] if heads else -1):
+            heads.append((at, sec))
+    if len(heads) < HEADED_MIN:
+        return {}
+    listed = _contents_entries(document)  # a contents entry's number is no paragraph's
+    taken = {p.number for k, p in enumerate(document.paragraphs) if k not in listed}
+    under: dict[str, list[int]] = {}
+    for k, b in enumerate(document.blocks):
+        if k in skip:
+            continue
+        opening = key(b.text, 8)
+        at = flat.find(f" {opening} ") if opening else -1
+        if at < 0:
+            continue
+        owner = bisect.bisect_right([h for h, _ in heads], at) - 1
+        if owner >= 0:
+            under.setdefault(heads[owner][1].number or "", []).append(k)
+    headed = [n for n in under if n.rstrip(".") not in taken]
+    if len(headed) < HEADED_MIN or 2 * len(headed) < len(numbered):
+        return {}
+    # a clause's title over its sentences: most such headings head one block; a report's numbered sections
+    # over paragraphs of prose (several blocks each) are sections, their prose unnumbered text
+    if statistics.median(len(under[n]) for n in headed) > 1:
+        return {}
+    by_number = {s.number: s for _, s in heads}
+    out: dict[int, Optional[Paragraph]] = {}
+    for n in headed:
+        ks = under[n]
+        sec = by_number[n]
+        text = " ".join(document.blocks[k].text for k in ks)
+        first = document.blocks[ks[0]]
+        out[ks[0]] = Paragraph(number=n.rstrip("."), text=text, page=first.page, section=sec.number,
+                               heading=sec.heading)
+        out.update({k: None for k in ks[1:]})
+    return out
+
+
+PLACE_WORDS = 6
+
+
+def _printed_order(units: list, printed: str) -> list:
+    """The units (page, _, _, paragraph, _) in the order the pages print them: each unit whose first six words
+    the printed text holds once takes that place, in its page; a unit not found (too short, printed twice, read
+    otherwise) keeps its place after the unit before it.  One pass over the printed words, one look-up a unit."""
+    words = re.findall(r"\w+", printed.casefold())
+    seen: dict[tuple[str, ...], int] = {}
+    for k in range(len(words) - PLACE_WORDS + 1):
+        key = tuple(words[k:k + PLACE_WORDS])
+        seen[key] = -1 if key in seen else k
+    where: list[float] = []
+    last = -1.0
+    for u in units:
+        key = tuple(re.findall(r"\w+", u[3].text.casefold())[:PLACE_WORDS])
+        at = seen.get(key, -1) if len(key) == PLACE_WORDS else -1
+        last = float(at) if at >= 0 else last + 1e-6
+        where.append(last)
+    order = sorted(range(len(units)), key=lambda k: (units[k][0], where[k], k))
+    return [units[k] for k in order]
 
 
 # A paragraph's lettered parts as the extractor keeps them inside it ("(a) Chair No news.", "b) ...", "(ii) ...")
@@ -1594,7 +1700,7 @@ def _contents_entries(document: Document) -> set[int]:
     A run of at least three short paragraphs (up to 12 words, no sentence) under a heading "Contents" /
     "Table of contents" / "Index", or one whose entries mostly (80%) name, word for word, what begins a heading,
     paragraph or block later in the document (a contents page without page numbers, its lines numbered "1)"
-    "2)" like the sections they list)."""
+    "2)" like the sections they list); and any paragraph that ends in dot leaders and a page number."""
     paragraphs = document.paragraphs
 
     def entry(p: Paragraph) -> Optional[str]:
@@ -1630,7 +1736,13 @@ def _contents_entries(document: Document) -> set[int]:
             found += any(h == e or h.startswith(e + " ") for h in headings) or any(t.startswith(e + " ") for t in texts)
         if found >= CONTENTS_REPEATED * len(run):
             out.update(run)
+    # a line run out to its page number with dot leaders is a contents entry however few the segmenter read
+    # as paragraphs (the rest of the contents page dropped as contents)
+    out.update(k for k, p in enumerate(paragraphs) if _LEADERS_END.search(" ".join(p.text.split())))
     return out
+
+
+_LEADERS_END = re.compile(r"(?:\.\s?){4,}\s*(?:\d{1,3}|[ivxlc]{1,5})$", re.I)
 
 
 # "Rule 8. Preparation of Agenda." / "Article 12. Quorum." / "Standing Order 4. Notice of motions.": a label word,
