@@ -1359,36 +1359,40 @@ def _heading_units(document: Document, printed: str, skip: Container[int]) -> di
     each (a heading's number and words where they are printed last, past a contents page; the headings kept
     in their order); a block placed under no numbered heading, or under one whose number a paragraph already
     has, stays a block.  Only in a paper with three such headings at least, no fewer than half its numbered
-    headings, most of them over one block (a clause's title, not a report's section); {block position: the unit, at its first block; None for the others joined into it}."""
+    headings, most of them over one block (a clause's title, not a report's section).  {block position: the
+    unit, at its first block; None for the others joined into it}.  Linear: one pass over the printed words
+    per length of key (`_printed_at`)."""
     numbered = [s for s in document.sections if s.number and _SECTION_NUMBER.match(s.number.rstrip("."))]
     if len(numbered) < HEADED_MIN:
         return {}
-    flat = " " + " ".join(re.findall(r"\w+", printed.casefold())) + " "
+    words = re.findall(r"\w+", printed.casefold())
 
-    def key(text: str, words: int) -> str:
-        return " ".join(re.findall(r"\w+", text.casefold())[:words])
+    def key(text: str) -> tuple[str, ...]:
+        return tuple(re.findall(r"\w+", text.casefold())[:8])
 
+    head_keys = [key(f"{sec.number} {sec.heading}") for sec in numbered]
+    block_keys = {k: key(b.text) for k, b in enumerate(document.blocks) if k not in skip}
+    first, last = _printed_at(words, set(head_keys) | set(block_keys.values()))
     heads: list[tuple[int, Section]] = []
-    for sec in numbered:
-        k = key(f"{sec.number} {sec.heading}", 8)
-        at = flat.rfind(f" {k} ") if k else -1
+    for sec, k in zip(numbered, head_keys):
+        at = last.get(k, -1)
         if at > (heads[-1][0] if heads else -1):
             heads.append((at, sec))
     if len(heads) < HEADED_MIN:
         return {}
-    listed = _contents_entries(document)  # a contents entry's number is no paragraph's
-    taken = {p.number for k, p in enumerate(document.paragraphs) if k not in listed}
     under: dict[str, list[int]] = {}
-    for k, b in enumerate(document.blocks):
-        if k in skip:
-            continue
-        opening = key(b.text, 8)
-        at = flat.find(f" {opening} ") if opening else -1
+    starts = [h for h, _ in heads]
+    for k, opening in block_keys.items():
+        at = first.get(opening, -1)
         if at < 0:
             continue
-        owner = bisect.bisect_right([h for h, _ in heads], at) - 1
+        owner = bisect.bisect_right(starts, at) - 1
         if owner >= 0:
             under.setdefault(heads[owner][1].number or "", []).append(k)
+    taken = {p.number for p in document.paragraphs}
+    if taken & {n.rstrip(".") for n in under}:  # ... unless it is a contents entry's (looked for only then)
+        listed = _contents_entries(document)
+        taken = {p.number for k, p in enumerate(document.paragraphs) if k not in listed}
     headed = [n for n in under if n.rstrip(".") not in taken]
     if len(headed) < HEADED_MIN or 2 * len(headed) < len(numbered):
         return {}
@@ -1402,11 +1406,23 @@ def _heading_units(document: Document, printed: str, skip: Container[int]) -> di
         ks = under[n]
         sec = by_number[n]
         text = " ".join(document.blocks[k].text for k in ks)
-        first = document.blocks[ks[0]]
-        out[ks[0]] = Paragraph(number=n.rstrip("."), text=text, page=first.page, section=sec.number,
-                               heading=sec.heading)
+        out[ks[0]] = Paragraph(number=n.rstrip("."), text=text, page=document.blocks[ks[0]].page,
+                               section=sec.number, heading=sec.heading)
         out.update({k: None for k in ks[1:]})
     return out
+
+
+def _printed_at(words: Sequence[str], keys: set[tuple[str, ...]]) -> tuple[dict, dict]:
+    """Where each key (a run of words) is printed first and last in `words`: one pass per length of key."""
+    first: dict[tuple[str, ...], int] = {}
+    last: dict[tuple[str, ...], int] = {}
+    for size in {len(k) for k in keys if k}:
+        for i in range(len(words) - size + 1):
+            gram = tuple(words[i:i + size])
+            if gram in keys:
+                first.setdefault(gram, i)
+                last[gram] = i
+    return first, last
 
 
 PLACE_WORDS = 6
