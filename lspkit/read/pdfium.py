@@ -329,6 +329,13 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
         if 0.1 < angle < 6.18:  # rotated text (margin slugs, vertical labels) is not part of the reading
             continue
         upright.append(run)
+        t = run[6]
+        if t[:1].isascii() and t[:1].isalnum() and t[1:2] in ("", " "):
+            # a lone letter or digit opening the run: in a dingbat font it is a symbol, not a label ("3 E. coli
+            # notifications are rare": ZapfDingbats' "3" is a tick, a bullet of a list)
+            get_font(handle, k, name, name_size, flags_ref)
+            if _DINGBAT_FONT.search(name.value):
+                run[6] = _DINGBATS.get(t[0], "\u2022") + t[1:]
         run[5] = bold(k)
         if run[5]:
             # a bold number opening a run in roman ("1. This Act may be cited ..."): the words after it decide
@@ -369,6 +376,12 @@ def _recovered(R, raw, text: str, recover) -> str:
             chars[k] = table.get(ord(ch), ch)
     return "".join(chars)
 
+
+# fonts of symbols whose glyphs are named by letters and digits ("3" a tick, "l" a disc): never a text font
+_DINGBAT_FONT = re.compile(rb"(?i)dingbat|wingding|webding")
+# the symbols a dingbat font's common bullets stand for (ZapfDingbats' code; any other is read as a bullet)
+_DINGBATS = {"3": "\u2713", "4": "\u2714", "7": "\u2717", "8": "\u2718", "l": "\u25cf", "n": "\u25a0",
+             "u": "\u25c6"}
 
 _BOLD_FONTS: dict[bytes, bool] = {}
 _LEAD_NUMBER = re.compile(r"\(?\d{1,3}(?:\.\d{1,3})*[.)]?\s+(?=\S)")
