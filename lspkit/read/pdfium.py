@@ -75,6 +75,7 @@ def _read_page(pdf, page_no: int, tracked: str = "final", glyphs=None, ocr: str 
                                      recover=recover, type3=type3)
         finally:
             textpage.close()
+        runs = _on_page(runs, page.get_bbox(), height)
         if not runs:
             rulings = None
         scan = (count < NEGLIGIBLE or ocr == "force") and scanned_cover(page) >= COVERED
@@ -86,6 +87,16 @@ def _read_page(pdf, page_no: int, tracked: str = "final", glyphs=None, ocr: str 
     laid.pictures = pictures
     laid.scan = scan
     return laid
+
+
+def _on_page(runs: list[Run], bbox, height: float) -> list[Run]:
+    """The runs that fall on the page: a run wholly outside its box is not printed (a page cropped to its top
+    third, the rest of the text it was cut from still in its content, below the page's foot)."""
+    left, bottom, right, top = bbox
+    lo, hi = height - top, height - bottom  # the box's top and foot, measured down from the page's top
+    if all(r[2] < hi and r[3] > lo and r[0] < right and r[1] > left for r in runs):
+        return runs
+    return [r for r in runs if r[2] < hi and r[3] > lo and r[0] < right and r[1] > left]
 
 
 def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, page=None,
