@@ -221,7 +221,14 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
         "\xad" in text or "\u2010" in text or "\u2011" in text or "--" in text) and _DASHES.search(text) else ()
     fi = 0
     isfinite = math.isfinite
-    for m in _words(text, box, handle, rect, rect_ref):
+
+    def em(k: int) -> float:
+        """Character k's type size: its font's size through the text matrix (what pdftotext measures gaps by)."""
+        if not R.FPDFText_GetMatrix(raw, k, matrix):
+            return 0.0
+        return math.hypot(matrix.c, matrix.d) * R.FPDFText_GetFontSize(raw, k)
+
+    for m in _words(text, box, handle, rect, rect_ref, _fast_object(R), em):
         between = m.group(1)
         s, e = m.span(2)
         word = text[s:e]
@@ -424,6 +431,16 @@ def _fast_box(R):
     return _BOX[0]
 
 
+_OBJECT = []
+
+
+def _fast_object(R):
+    """FPDFText_GetTextObject(textpage, index): the text object that draws a character (compared, never used)."""
+    if not _OBJECT:
+        _OBJECT.append(_plain_call(R.FPDFText_GetTextObject, ctypes.c_void_p))
+    return _OBJECT[0]
+
+
 _FILL = []
 
 
@@ -524,7 +541,7 @@ _FIRST_LABEL = re.compile(r"[\s\xa0]*(\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?)(?=[^\s\
 _LINE_LABEL = re.compile(r"[\r\n][\s\xa0]*(\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?)(?=[^\s\xa0])")
 
 
-def _words(text: str, box, handle, rect, rect_ref):
+def _words(text: str, box, handle, rect, rect_ref, obj=None, em=None):
     """The page's words, a line-opening number split from the text after it where the page sets a gap between them
     that the text layer has no space for (a tab stop: pdftotext prints the space).  Each as _WORD's match: group(1)
     the space before it, span(2) where it is.  (On a page with no such number, the matches themselves: the loop
@@ -542,16 +559,70 @@ def _words(text: str, box, handle, rect, rect_ref):
             if size > 0.5 and rect.left - dot_right > 0.05 * size:  # set closer, the characters of a word touch
                 splits.add(k)
                 break
+    if obj is not None and em is not None:
+        _object_splits(text, box, handle, rect, rect_ref, obj, em, splits)
     return _split_words(text, splits) if splits else _WORD.finditer(text)
+
+
+def _object_splits(text: str, box, handle, rect, rect_ref, obj, em, splits: set[int]) -> None:
+    """Where a word of the stream runs from one text object into the next over a gap the stream holds no space for
+    ("term" and "would" drawn apart, read "termwould"), the second object's first character: a word of its own.
+    The gap must be a tenth of an em at least (pdftotext's word break: below it, a justified line's words drawn in
+    pieces, "Effe" + "cts", are one word) and three times every other gap between the word's characters (a
+    letter-spaced line's "under" + "pinned" stays one); never beside a hyphen or apostrophe, before a stop or
+    comma, after an opening bracket, beside a letter of a script other than Latin, or in a word whose letters are
+    objects of their own (an OCR layer's, set unevenly).  Two calls for each word of three characters or more; the
+    characters' boxes only where its ends' objects differ.  `em(k)`: character k's type size."""
+    for m in _WORD.finditer(text):
+        s, e = m.span(2)
+        if e - s < 3:
+            continue
+        prev = obj(handle, s)
+        if prev == obj(handle, e - 1):
+            continue
+        box(handle, s, rect_ref)
+        right = rect.right
+        gaps, seams = [], []
+        for k in range(s + 1, e):
+            box(handle, k, rect_ref)
+            gap = rect.left - right
+            right = rect.right
+            o = obj(handle, k)
+            if o != prev and text[k] not in _NO_SEAM_BEFORE and text[k - 1] not in _NO_SEAM_AFTER:
+                seams.append((k, gap))
+            else:
+                gaps.append(gap)
+            prev = o
+        if len(seams) > 2:
+            continue  # an object a letter or two, as an OCR layer draws its words: their gaps vary too much to tell
+        for k, gap in seams:
+            size = em(k - 1)
+            if size > 0.5 and gap >= 0.1 * size and not (_foreign(text[k - 1]) or _foreign(text[k])):
+                inside = gaps + [g for j, g in seams if j != k and g < 0.1 * size]
+                if gap >= 3 * max(inside, default=0.0):
+                    splits.add(k)
+
+
+# no word break before a stop, comma, hyphen or apostrophe ("Committee’s", "15-102"), or after a bracket, a hyphen
+# or a spacing accent ("O¨pik")
+_NO_SEAM_BEFORE = frozenset(".,;:)]!?-\u2010\u2011\u2019'")
+_NO_SEAM_AFTER = frozenset("([-\u2010\u2011\u00a8\u00b4`^~")
+
+
+def _foreign(ch: str) -> bool:
+    """A letter beyond Latin (Devanagari's, whose marks stand apart)."""
+    return ord(ch) > 0x24F and ch.isalpha()
 
 
 def _split_words(text: str, splits: set[int]):
     for m in _WORD.finditer(text):
         s, e = m.span(2)
-        if any(s < k < e for k in splits):
-            k = next(k for k in splits if s < k < e)
-            yield _Piece(m.group(1), s, k)
-            yield _Piece(" ", k, e)
+        cuts = [k for k in range(s + 1, e) if k in splits] if e - s > 1 else ()
+        if cuts:
+            between = m.group(1)
+            for a, b in zip([s] + cuts, cuts + [e]):
+                yield _Piece(between, a, b)
+                between = " "
             continue
         yield m
 
