@@ -72,7 +72,8 @@ def _read_page(pdf, page_no: int, tracked: str = "final", glyphs=None, ocr: str 
             recover = functools.partial(glyphs, page_no) if glyphs is not None else None
             type3 = functools.partial(glyphs.type3, page_no) if glyphs is not None else None
             runs, count = _page_runs(textpage, height, ChangeMarks.of_page(rulings, width, highlights), page=page.raw,
-                                     recover=recover, type3=type3)
+                                     recover=recover, type3=type3,
+                                     scanned=functools.lru_cache(None)(lambda: scanned_cover(page) >= COVERED))
         finally:
             textpage.close()
         runs = _on_page(runs, page.get_bbox(), height)
@@ -100,7 +101,7 @@ def _on_page(runs: list[Run], bbox, height: float) -> list[Run]:
 
 
 def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, page=None,
-               recover=None, type3=None) -> tuple[list[Run], int]:
+               recover=None, type3=None, scanned=None) -> tuple[list[Run], int]:
     """Split the page's character stream into runs of one baseline and size.
 
     Word by word: the loose boxes of a word's first and last characters give
@@ -115,6 +116,8 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
     that call (`_plain_text`).  `recover()`: the page's fonts' glyph maps, asked for where the text holds
     glyph codes (`_recovered`).  `type3()`: the page's Type 3 fonts' weights and advance widths
     (`glyphs.type3_fonts`), asked for where a run's font has no name and pdfium gives it no weight (`_Type3Weights`).
+    `scanned()`: is the page an image with its text over it (an OCR layer), asked for only where a word's letters
+    stand apart as two words' would (`_object_splits`).
     """
     import pypdfium2.raw as R
 
@@ -228,7 +231,12 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
             return 0.0
         return math.hypot(matrix.c, matrix.d) * R.FPDFText_GetFontSize(raw, k)
 
-    for m in _words(text, box, handle, rect, rect_ref, _fast_object(R), em):
+    def shown(o) -> bool:
+        """Is text object o painted on a page of text (not an OCR layer's: unseen, or over a scan)?"""
+        return R.FPDFTextObj_GetTextRenderMode(ctypes.cast(o, R.FPDF_PAGEOBJECT)) in (0, 1, 2, 4, 5, 6) \
+            and not (scanned is not None and scanned())
+
+    for m in _words(text, box, handle, rect, rect_ref, _fast_object(R), em, shown):
         between = m.group(1)
         s, e = m.span(2)
         word = text[s:e]
@@ -541,7 +549,7 @@ _FIRST_LABEL = re.compile(r"[\s\xa0]*(\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?)(?=[^\s\
 _LINE_LABEL = re.compile(r"[\r\n][\s\xa0]*(\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?)(?=[^\s\xa0])")
 
 
-def _words(text: str, box, handle, rect, rect_ref, obj=None, em=None):
+def _words(text: str, box, handle, rect, rect_ref, obj=None, em=None, shown=None):
     """The page's words, a line-opening number split from the text after it where the page sets a gap between them
     that the text layer has no space for (a tab stop: pdftotext prints the space).  Each as _WORD's match: group(1)
     the space before it, span(2) where it is.  (On a page with no such number, the matches themselves: the loop
@@ -559,48 +567,58 @@ def _words(text: str, box, handle, rect, rect_ref, obj=None, em=None):
             if size > 0.5 and rect.left - dot_right > 0.05 * size:  # set closer, the characters of a word touch
                 splits.add(k)
                 break
-    if obj is not None and em is not None:
-        _object_splits(text, box, handle, rect, rect_ref, obj, em, splits)
+    if obj is not None and em is not None and shown is not None:
+        _object_splits(text, box, handle, rect, rect_ref, obj, em, shown, splits)
     return _split_words(text, splits) if splits else _WORD.finditer(text)
 
 
-def _object_splits(text: str, box, handle, rect, rect_ref, obj, em, splits: set[int]) -> None:
+def _object_splits(text: str, box, handle, rect, rect_ref, obj, em, shown, splits: set[int]) -> None:
     """Where a word of the stream runs from one text object into the next over a gap the stream holds no space for
     ("term" and "would" drawn apart, read "termwould"), the second object's first character: a word of its own.
     The gap must be a tenth of an em at least (pdftotext's word break: below it, a justified line's words drawn in
     pieces, "Effe" + "cts", are one word) and three times every other gap between the word's characters (a
     letter-spaced line's "under" + "pinned" stays one); never beside a hyphen or apostrophe, before a stop or
     comma, after an opening bracket, beside a letter of a script other than Latin, or in a word whose letters are
-    objects of their own (an OCR layer's, set unevenly).  Two calls for each word of three characters or more; the
-    characters' boxes only where its ends' objects differ.  `em(k)`: character k's type size."""
-    for m in _WORD.finditer(text):
-        s, e = m.span(2)
-        if e - s < 3:
+    objects of their own, drawn unseen or over a scan (an OCR layer's, set unevenly).  One call for each word of
+    three characters or more; the characters' boxes only where its ends' objects differ.  `em(k)`: character k's
+    type size; `shown(o)`: is object o painted text of a page of text."""
+    # a word's two ends are drawn by one object where the next word opens in that object too (an object's
+    # characters follow each other in the stream): then one call a word, the object its first character is in
+    words = [m.span(2) for m in _WORD.finditer(text) if m.end(2) - m.start(2) >= 3]
+    starts = [obj(handle, s) for s, _e in words]
+    starts.append(None)
+    for n, (s, e) in enumerate(words):
+        prev = starts[n]
+        if starts[n + 1] == prev or prev == obj(handle, e - 1):
             continue
-        prev = obj(handle, s)
-        if prev == obj(handle, e - 1):
-            continue
-        box(handle, s, rect_ref)
+        _seams(text, box, handle, rect, rect_ref, obj, em, shown, splits, s, e, prev)
+
+
+def _seams(text: str, box, handle, rect, rect_ref, obj, em, shown, splits: set[int], s: int, e: int,
+           prev) -> None:
+    """_object_splits for the word text[s:e], its ends in different objects (`prev`: its first character's)."""
+    box(handle, s, rect_ref)
+    right = rect.right
+    gaps, seams = [], []
+    for k in range(s + 1, e):
+        box(handle, k, rect_ref)
+        gap = rect.left - right
         right = rect.right
-        gaps, seams = [], []
-        for k in range(s + 1, e):
-            box(handle, k, rect_ref)
-            gap = rect.left - right
-            right = rect.right
-            o = obj(handle, k)
-            if o != prev and text[k] not in _NO_SEAM_BEFORE and text[k - 1] not in _NO_SEAM_AFTER:
-                seams.append((k, gap))
-            else:
-                gaps.append(gap)
-            prev = o
-        if len(seams) > 2:
-            continue  # an object a letter or two, as an OCR layer draws its words: their gaps vary too much to tell
-        for k, gap in seams:
-            size = em(k - 1)
-            if size > 0.5 and gap >= 0.1 * size and not (_foreign(text[k - 1]) or _foreign(text[k])):
-                inside = gaps + [g for j, g in seams if j != k and g < 0.1 * size]
-                if gap >= 3 * max(inside, default=0.0):
-                    splits.add(k)
+        o = obj(handle, k)
+        if o != prev and text[k] not in _NO_SEAM_BEFORE and text[k - 1] not in _NO_SEAM_AFTER:
+            seams.append((k, gap))
+        else:
+            gaps.append(gap)
+        prev = o
+    if len(seams) > 2 or seams and not shown(obj(handle, seams[0][0])):
+        return  # an object a letter or two, or a text layer not shown (or where pdfium cannot tell): an OCR
+        # layer's, drawn unseen over its scan, whose letters' gaps vary too much to tell
+    for k, gap in seams:
+        size = em(k - 1)
+        if size > 0.5 and gap >= 0.1 * size and not (_foreign(text[k - 1]) or _foreign(text[k])):
+            inside = gaps + [g for j, g in seams if j != k and g < 0.1 * size]
+            if gap >= 3 * max(inside, default=0.0):
+                splits.add(k)
 
 
 # no word break before a stop, comma, hyphen or apostrophe ("Committee’s", "15-102"), or after a bracket, a hyphen
