@@ -610,15 +610,17 @@ def _seams(text: str, box, handle, rect, rect_ref, obj, em, shown, splits: set[i
         else:
             gaps.append(gap)
         prev = o
-    if len(seams) > 2 or seams and not shown(obj(handle, seams[0][0])):
-        return  # an object a letter or two, or a text layer not shown (or where pdfium cannot tell): an OCR
-        # layer's, drawn unseen over its scan, whose letters' gaps vary too much to tell
+    if not seams or len(seams) > 2:
+        return  # (an object a letter or two: an OCR layer's word, its letters' gaps too uneven to tell)
+    cuts = []
     for k, gap in seams:
         size = em(k - 1)
         if size > 0.5 and gap >= 0.1 * size and not (_foreign(text[k - 1]) or _foreign(text[k])):
             inside = gaps + [g for j, g in seams if j != k and g < 0.1 * size]
             if gap >= 3 * max(inside, default=0.0):
-                splits.add(k)
+                cuts.append(k)
+    if cuts and shown(obj(handle, cuts[0])):  # (not an OCR layer's: drawn unseen, or over its scan)
+        splits.update(cuts)
 
 
 # no word break before a stop, comma, hyphen or apostrophe ("Committee’s", "15-102"), or after a bracket, a hyphen
