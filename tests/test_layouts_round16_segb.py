@@ -124,8 +124,9 @@ def test_a_number_printed_twice_in_a_tight_paper_is_two_paragraphs(tmp_path):
 
 
 def _bylaw(tmp_path, misread: bool):
-    """A short by-law numbered 1. to 9., its definitions under 1. hung at the sections' text margin, each spaced
-    and its wrapped lines set well in; "(g)" read "(9)" where `misread`."""
+    """A short by-law numbered 1. to 12., its definitions under 1. hung at the sections' text margin, each spaced
+    and its wrapped lines set well in; "(g)" read "(9)" where `misread`.  (A paper of eight sections keeps such a
+    list as its paragraph's parts: tests/test_layouts_round15_seg_a.py.)"""
     items, y = [], 60
     items.append((80, y, "THE CORPORATION OF THE CITY", 12, "Helvetica-Bold"))
     y += 40
@@ -146,13 +147,15 @@ def _bylaw(tmp_path, misread: bool):
         for k, more in enumerate(lines[1:], 1):
             items.append((150, y + 14 * k, more, 11, H))
         y += 14 * (len(lines) - 1) + 28
-    for n in range(2, 10):
+    pages = [items]
+    for n in range(2, 13):
+        if y > 740:
+            items, y = [], 72
+            pages.append(items)
         items.append((80, y, f"{n}.    The Department shall carry out duty number {n} of the City as Council", 11, H))
         items.append((114, y + 14, "directs from time to time by resolution.", 11, H))
         y += 42
-        if y > 760:
-            break
-    return draw(tmp_path / f"bylaw{int(misread)}.pdf", [items])
+    return draw(tmp_path / f"bylaw{int(misread)}.pdf", pages)
 
 
 @pytest.mark.parametrize("misread", [False, True])

@@ -165,8 +165,9 @@ class Clauses:
         self.packing = False  # the list _opens just confirmed is packed (read by _child)
         # one flat series of paragraph numbers ("1." ... "96."): a paragraph's lists are its citable parts
         self.flat = bool(body.pdf) and not self.mode and flat_numbering(body)
-        # a short paper numbered so (a by-law's sections 1. to 13.): its lists hung as definitions are provisions
-        self.short_flat = self.flat or bool(body.pdf) and not self.mode and flat_numbering(body, 8)
+        # a shorter paper numbered so (a by-law's sections 1. to 13., ten at least: a paper of eight keeps its lists
+        # as parts): its lists hung as definitions are provisions
+        self.short_flat = self.flat or bool(body.pdf) and not self.mode and flat_numbering(body, 10)
 
     def opened(self, paragraph: object) -> None:
         """The paragraph the driver just started for a "paragraph" step."""
