@@ -72,9 +72,11 @@ def _read_page(pdf, page_no: int, tracked: str = "final", glyphs=None, ocr: str 
             recover = functools.partial(glyphs, page_no) if glyphs is not None else None
             type3 = functools.partial(glyphs.type3, page_no) if glyphs is not None else None
             runs, count = _page_runs(textpage, height, ChangeMarks.of_page(rulings, width, highlights), page=page.raw,
-                                     recover=recover, type3=type3)
+                                     recover=recover, type3=type3,
+                                     scanned=functools.lru_cache(None)(lambda: scanned_cover(page) >= COVERED))
         finally:
             textpage.close()
+        runs = _on_page(runs, page.get_bbox(), height)
         if not runs:
             rulings = None
         scan = (count < NEGLIGIBLE or ocr == "force") and scanned_cover(page) >= COVERED
@@ -88,8 +90,18 @@ def _read_page(pdf, page_no: int, tracked: str = "final", glyphs=None, ocr: str 
     return laid
 
 
+def _on_page(runs: list[Run], bbox, height: float) -> list[Run]:
+    """The runs that fall on the page: a run wholly outside its box is not printed (a page cropped to its top
+    third, the rest of the text it was cut from still in its content, below the page's foot)."""
+    left, bottom, right, top = bbox
+    lo, hi = height - top, height - bottom  # the box's top and foot, measured down from the page's top
+    if all(r[2] < hi and r[3] > lo and r[0] < right and r[1] > left for r in runs):
+        return runs
+    return [r for r in runs if r[2] < hi and r[3] > lo and r[0] < right and r[1] > left]
+
+
 def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, page=None,
-               recover=None, type3=None) -> tuple[list[Run], int]:
+               recover=None, type3=None, scanned=None) -> tuple[list[Run], int]:
     """Split the page's character stream into runs of one baseline and size.
 
     Word by word: the loose boxes of a word's first and last characters give
@@ -104,6 +116,8 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
     that call (`_plain_text`).  `recover()`: the page's fonts' glyph maps, asked for where the text holds
     glyph codes (`_recovered`).  `type3()`: the page's Type 3 fonts' weights and advance widths
     (`glyphs.type3_fonts`), asked for where a run's font has no name and pdfium gives it no weight (`_Type3Weights`).
+    `scanned()`: is the page an image with its text over it (an OCR layer), asked for only where a word's letters
+    stand apart as two words' would (`_object_splits`).
     """
     import pypdfium2.raw as R
 
@@ -210,7 +224,19 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
         "\xad" in text or "\u2010" in text or "\u2011" in text or "--" in text) and _DASHES.search(text) else ()
     fi = 0
     isfinite = math.isfinite
-    for m in _words(text, box, handle, rect, rect_ref):
+
+    def em(k: int) -> float:
+        """Character k's type size: its font's size through the text matrix (what pdftotext measures gaps by)."""
+        if not R.FPDFText_GetMatrix(raw, k, matrix):
+            return 0.0
+        return math.hypot(matrix.c, matrix.d) * R.FPDFText_GetFontSize(raw, k)
+
+    def shown(o) -> bool:
+        """Is text object o painted on a page of text (not an OCR layer's: unseen, or over a scan)?"""
+        return R.FPDFTextObj_GetTextRenderMode(ctypes.cast(o, R.FPDF_PAGEOBJECT)) in (0, 1, 2, 4, 5, 6) \
+            and not (scanned is not None and scanned())
+
+    for m in _words(text, box, handle, rect, rect_ref, _fast_object(R), em, shown):
         between = m.group(1)
         s, e = m.span(2)
         word = text[s:e]
@@ -329,6 +355,13 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
         if 0.1 < angle < 6.18:  # rotated text (margin slugs, vertical labels) is not part of the reading
             continue
         upright.append(run)
+        t = run[6]
+        if t[:1].isascii() and t[:1].isalnum() and t[1:2] in ("", " "):
+            # a lone letter or digit opening the run: in a dingbat font it is a symbol, not a label ("3 E. coli
+            # notifications are rare": ZapfDingbats' "3" is a tick, a bullet of a list)
+            get_font(handle, k, name, name_size, flags_ref)
+            if _DINGBAT_FONT.search(name.value):
+                run[6] = _DINGBATS.get(t[0], "\u2022") + t[1:]
         run[5] = bold(k)
         if run[5]:
             # a bold number opening a run in roman ("1. This Act may be cited ..."): the words after it decide
@@ -370,6 +403,12 @@ def _recovered(R, raw, text: str, recover) -> str:
     return "".join(chars)
 
 
+# fonts of symbols whose glyphs are named by letters and digits ("3" a tick, "l" a disc): never a text font
+_DINGBAT_FONT = re.compile(rb"(?i)dingbat|wingding|webding")
+# the symbols a dingbat font's common bullets stand for (ZapfDingbats' code; any other is read as a bullet)
+_DINGBATS = {"3": "\u2713", "4": "\u2714", "7": "\u2717", "8": "\u2718", "l": "\u25cf", "n": "\u25a0",
+             "u": "\u25c6"}
+
 _BOLD_FONTS: dict[bytes, bool] = {}
 _LEAD_NUMBER = re.compile(r"\(?\d{1,3}(?:\.\d{1,3})*[.)]?\s+(?=\S)")
 
@@ -398,6 +437,16 @@ def _fast_box(R):
     if not _BOX:
         _BOX.append(_plain_call(R.FPDFText_GetLooseCharBox))
     return _BOX[0]
+
+
+_OBJECT = []
+
+
+def _fast_object(R):
+    """FPDFText_GetTextObject(textpage, index): the text object that draws a character (compared, never used)."""
+    if not _OBJECT:
+        _OBJECT.append(_plain_call(R.FPDFText_GetTextObject, ctypes.c_void_p))
+    return _OBJECT[0]
 
 
 _FILL = []
@@ -500,7 +549,7 @@ _FIRST_LABEL = re.compile(r"[\s\xa0]*(\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?)(?=[^\s\
 _LINE_LABEL = re.compile(r"[\r\n][\s\xa0]*(\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?)(?=[^\s\xa0])")
 
 
-def _words(text: str, box, handle, rect, rect_ref):
+def _words(text: str, box, handle, rect, rect_ref, obj=None, em=None, shown=None):
     """The page's words, a line-opening number split from the text after it where the page sets a gap between them
     that the text layer has no space for (a tab stop: pdftotext prints the space).  Each as _WORD's match: group(1)
     the space before it, span(2) where it is.  (On a page with no such number, the matches themselves: the loop
@@ -518,16 +567,82 @@ def _words(text: str, box, handle, rect, rect_ref):
             if size > 0.5 and rect.left - dot_right > 0.05 * size:  # set closer, the characters of a word touch
                 splits.add(k)
                 break
+    if obj is not None and em is not None and shown is not None:
+        _object_splits(text, box, handle, rect, rect_ref, obj, em, shown, splits)
     return _split_words(text, splits) if splits else _WORD.finditer(text)
+
+
+def _object_splits(text: str, box, handle, rect, rect_ref, obj, em, shown, splits: set[int]) -> None:
+    """Where a word of the stream runs from one text object into the next over a gap the stream holds no space for
+    ("term" and "would" drawn apart, read "termwould"), the second object's first character: a word of its own.
+    The gap must be a tenth of an em at least (pdftotext's word break: below it, a justified line's words drawn in
+    pieces, "Effe" + "cts", are one word) and three times every other gap between the word's characters (a
+    letter-spaced line's "under" + "pinned" stays one); never beside a hyphen or apostrophe, before a stop or
+    comma, after an opening bracket, beside a letter of a script other than Latin, or in a word whose letters are
+    objects of their own, drawn unseen or over a scan (an OCR layer's, set unevenly).  One call for each word of
+    three characters or more; the characters' boxes only where its ends' objects differ.  `em(k)`: character k's
+    type size; `shown(o)`: is object o painted text of a page of text."""
+    # a word's two ends are drawn by one object where the next word opens in that object too (an object's
+    # characters follow each other in the stream): then one call a word, the object its first character is in
+    words = [m.span(2) for m in _WORD.finditer(text) if m.end(2) - m.start(2) >= 3]
+    starts = [obj(handle, s) for s, _e in words]
+    starts.append(None)
+    for n, (s, e) in enumerate(words):
+        prev = starts[n]
+        if starts[n + 1] == prev or prev == obj(handle, e - 1):
+            continue
+        _seams(text, box, handle, rect, rect_ref, obj, em, shown, splits, s, e, prev)
+
+
+def _seams(text: str, box, handle, rect, rect_ref, obj, em, shown, splits: set[int], s: int, e: int,
+           prev) -> None:
+    """_object_splits for the word text[s:e], its ends in different objects (`prev`: its first character's)."""
+    box(handle, s, rect_ref)
+    right = rect.right
+    gaps, seams = [], []
+    for k in range(s + 1, e):
+        box(handle, k, rect_ref)
+        gap = rect.left - right
+        right = rect.right
+        o = obj(handle, k)
+        if o != prev and text[k] not in _NO_SEAM_BEFORE and text[k - 1] not in _NO_SEAM_AFTER:
+            seams.append((k, gap))
+        else:
+            gaps.append(gap)
+        prev = o
+    if not seams or len(seams) > 2:
+        return  # (an object a letter or two: an OCR layer's word, its letters' gaps too uneven to tell)
+    cuts = []
+    for k, gap in seams:
+        size = em(k - 1)
+        if size > 0.5 and gap >= 0.1 * size and not (_foreign(text[k - 1]) or _foreign(text[k])):
+            inside = gaps + [g for j, g in seams if j != k and g < 0.1 * size]
+            if gap >= 3 * max(inside, default=0.0):
+                cuts.append(k)
+    if cuts and shown(obj(handle, cuts[0])):  # (not an OCR layer's: drawn unseen, or over its scan)
+        splits.update(cuts)
+
+
+# no word break before a stop, comma, hyphen or apostrophe ("Committee’s", "15-102"), or after a bracket, a hyphen
+# or a spacing accent ("O¨pik")
+_NO_SEAM_BEFORE = frozenset(".,;:)]!?-\u2010\u2011\u2019'")
+_NO_SEAM_AFTER = frozenset("([-\u2010\u2011\u00a8\u00b4`^~")
+
+
+def _foreign(ch: str) -> bool:
+    """A letter beyond Latin (Devanagari's, whose marks stand apart)."""
+    return ord(ch) > 0x24F and ch.isalpha()
 
 
 def _split_words(text: str, splits: set[int]):
     for m in _WORD.finditer(text):
         s, e = m.span(2)
-        if any(s < k < e for k in splits):
-            k = next(k for k in splits if s < k < e)
-            yield _Piece(m.group(1), s, k)
-            yield _Piece(" ", k, e)
+        cuts = [k for k in range(s + 1, e) if k in splits] if e - s > 1 else ()
+        if cuts:
+            between = m.group(1)
+            for a, b in zip([s] + cuts, cuts + [e]):
+                yield _Piece(between, a, b)
+                between = " "
             continue
         yield m
 

@@ -84,12 +84,26 @@ def _follows(kind: str, last: str, label: str) -> bool:
     if kind == "number":
         return label.isdigit() and last.isdigit() and int(label) == int(last) + 1
     if kind == "letter":
-        return len(label) == 1 and len(last) == 1 and label.isalpha() and ord(label) == ord(last) + 1
+        return len(label) == 1 and len(last) == 1 and (label.isalpha() and ord(label) == ord(last) + 1
+                                                         or _misread(last, label) is not None)
     if kind == "roman":
         from .numbering import _roman_value
 
         return bool(re.fullmatch(r"[ivxlc]+", label)) and _roman_value(label) == _roman_value(last) + 1
     return False
+
+
+# a letter and the digit a scan's OCR reads it as ("(9)" for "(g)" in a by-law's definitions (a) to (j))
+_LOOKALIKES = {"g": "9", "l": "1", "o": "0", "s": "5", "b": "6", "z": "2", "q": "9"}
+
+
+def _misread(last: str, label: str) -> Optional[str]:
+    """The letter after `last` where `label` is the digit OCR reads it as, else None."""
+    if not (label.isdigit() and last.isalpha() and len(last) == 1):
+        return None
+    nxt = chr(ord(last) + 1)
+    nxt_lower = nxt.lower()
+    return nxt if _LOOKALIKES.get(nxt_lower) == label else None
 
 
 def _next_label(label: str) -> str:
@@ -151,6 +165,9 @@ class Clauses:
         self.packing = False  # the list _opens just confirmed is packed (read by _child)
         # one flat series of paragraph numbers ("1." ... "96."): a paragraph's lists are its citable parts
         self.flat = bool(body.pdf) and not self.mode and flat_numbering(body)
+        # a shorter paper numbered so (a by-law's sections 1. to 13., ten at least: a paper of eight keeps its lists
+        # as parts): its lists hung as definitions are provisions
+        self.short_flat = self.flat or bool(body.pdf) and not self.mode and flat_numbering(body, 10)
 
     def opened(self, paragraph: object) -> None:
         """The paragraph the driver just started for a "paragraph" step."""
@@ -334,6 +351,9 @@ class Clauses:
 
     def _sibling(self, body: "Body", i: int, k: int, label: str, rest: str, kind: str) -> Step:
         f = self.stack[k]
+        if f.kind == "letter":
+            label = _misread(f.last, label) or label  # cited as printed: "(9)" after "(f)" is 1(g)
+            kind = "letter"
         del self.stack[k + 1:]
         f.last, f.kind = label, kind
         parent = self.stack[k - 1].ident if k > 0 else None
@@ -407,6 +427,12 @@ class Clauses:
             # in a flat paper whose numbers hang left of their text, under a lead-in ending with a colon, a list after
             # the paper's gap (a quoted provision's "to include—" keeps its parts)
             flat = self.flat and w.gap_before and f.margin > f.x + tol and body[i - 1].text.rstrip().endswith(":")
+            # a list spaced as paragraphs at the text margin, each item's text hung well in from its label (a
+            # by-law's "1. In this By-law ...:" / "(a) City means ..." / "(c) Collective Agreement means ..." /
+            # "governing the ...", its wrapped lines set under the item's words, not its label)
+            hung = self.short_flat and not further and not flat and w.gap_before and abs(x - f.margin) <= tol \
+                and _hung_items(body, i, x, tol)
+            flat = flat or hung
             if not further and not flat:
                 return False
             if not apart and not (body[i - 1].text.rstrip().endswith(":") and item_label(w.text)[1][:1].isupper()
@@ -616,6 +642,26 @@ def _hanging_list(body: "Body", i: int, x: float, tol: float, first: str) -> boo
     return n >= 4
 
 
+def _hung_items(body: "Body", i: int, x: float, tol: float) -> bool:
+    """The spaced list opening at line i hangs its text: every item starts after a gap at its labels' margin x, and
+    every wrapped line of its first three items stands at least two type sizes right of x (one at least)."""
+    items = wrapped = 0
+    for j in range(i, min(len(body), i + 60)):
+        w = body[j]
+        size = w.line.size or 10.0
+        if item_label(w.text) is not None and abs(w.line.x0 - x) <= tol:
+            if not w.gap_before or items == 3:
+                break
+            items += 1
+        elif w.gap_before or w.line.page != body[j - 1].line.page or w.line.x0 < x - tol:
+            break
+        elif w.line.x0 < x + 2 * size:
+            return False
+        else:
+            wrapped += 1
+    return items >= 2 and wrapped >= 1
+
+
 def _wrap_pitch(body: "Body") -> float:
     """The usual distance from a line down to the next line of its paragraph (unlabelled, no gap, same page, same
     size): the median over the paper, 0 with too few."""
@@ -692,14 +738,14 @@ def set_in_clauses(body: "Body") -> bool:
     return False
 
 
-def flat_numbering(body: "Body") -> bool:
-    """Is the paper numbered as one flat series: at least twenty paragraph numbers after a gap, nearly all of one
-    level, nearly every one the last plus one (a restart or two allowed: an executive summary numbered apart)?
-    Conditions numbered `1.1.1`, a framework's policies restarting at `1.` under each heading, are not."""
+def flat_numbering(body: "Body", least: int = 20) -> bool:
+    """Is the paper numbered as one flat series: at least twenty (`least`) paragraph numbers after a gap, nearly
+    all of one level, nearly every one the last plus one (a restart or two allowed: an executive summary numbered
+    apart)?  Conditions numbered `1.1.1`, a framework's policies restarting at `1.` under each heading, are not."""
     numbers = [w.label.levels for w in body if w.label is not None and w.label.kind == "number" and w.gap_before
                and not w.label.word]
     flat = [lv[0] for lv in numbers if len(lv) == 1]
-    if len(flat) < 20 or len(flat) < 0.9 * len(numbers):
+    if len(flat) < least or len(flat) < 0.9 * len(numbers):
         return False
     steps = list(zip(flat, flat[1:]))
     on = sum(1 for a, b in steps if b == a + 1)

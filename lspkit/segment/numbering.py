@@ -446,7 +446,9 @@ class Numbering:
             return False  # "2 full bulk data extracts at £50,000": a quantity, not a paragraph's number
         if len(cand) == 1 and not lab.dotted and not w.gap_before and not self._undotted_item(body, i, mid_sentence):
             return False  # "12 months" wrapped to a line start
-        if not w.gap_before and mid_sentence and not self._last_item(body, i) and not self._hung_next(body, i):
+        again = self._printed_again(body, i)
+        if not w.gap_before and mid_sentence and not again and not self._last_item(body, i) \
+                and not self._hung_next(body, i):
             return False  # "... as set out in paragraph" / "4.3 below": a reference wrapped mid-sentence
         if not w.gap_before and i > 0 and _REFERENCE_TAIL.search(body[i - 1].text.rstrip()):
             return False  # "... with the exception of Standing Order" / "1. Therefore ...": the number it cites,
@@ -467,7 +469,9 @@ class Numbering:
             # so the numbers after it must continue from it
             following = body.numbers_after(i, 1)
             if following:
-                return successor_kind(cand, following[0]) in ("next", "down")
+                # (or on into the next chapter: "3.2" after 3.1.1, then "4.0 Address" and "4.1")
+                return successor_kind(cand, following[0]) in ("next", "down") or w.gap_before and len(cand) >= 2 \
+                    and following[0][0] == cand[0] + 1 and successor_kind(cand, following[0]) == "up"
             return w.gap_before
         if kind in ("next", "down", "up"):
             return True
@@ -487,7 +491,7 @@ class Numbering:
         if kind is None and len(cand) >= 2 and cand[0] == prev[0] and cand in self.seen_levels and w.gap_before \
                 and not mid_sentence and lab.rest[:1].isupper() and self.at_number_x(w, body):
             return True  # "4.42" printed again after 4.45 (a word processor's list numbering stuck): keep both
-        if kind == "duplicate" and w.gap_before and not mid_sentence:
+        if kind == "duplicate" and (w.gap_before and not mid_sentence or again):
             # the same number printed twice: both are paragraphs (unique_ids gives the second its own id) when the
             # numbers after it go on from it
             following = body.numbers_after(i, 1)
@@ -530,6 +534,21 @@ class Numbering:
         lab = body[i].label
         assert lab is not None
         return lab.dotted and self._next_flat(body, i) and bool(re.search(r"[;,]\s*(?:and|or)$", body[i - 1].text.rstrip()))
+
+    def _printed_again(self, body: Body, i: int) -> bool:
+        """Line i repeats the number of the one-line paragraph right above it, at its number's very x, in a paper
+        that sets its paragraphs tight ("6.5 To represent the group ..." / "6.5 To ensure their correct contact
+        details ..." / "6.6 ..."): a number printed twice, each a paragraph, though no gap sets the second apart
+        and the first ends without a stop.  A number wrapped into a sentence is no repeat of the one above."""
+        lab = body[i].label
+        assert lab is not None
+        if not (body.pdf and i > 0 and self.last_levels is not None and lab.levels == self.last_levels
+                and len(lab.levels) >= 2 and lab.rest[:1].isupper()):
+            return False
+        above = body[i - 1]
+        return above.label is not None and above.label.kind == lab.kind and above.label.levels == lab.levels \
+            and above.line.page == body[i].line.page and abs(above.line.x0 - body[i].line.x0) <= 1.0 \
+            and self.at_number_x(body[i], body)
 
     def _hung_next(self, body: Body, i: int) -> bool:
         """The next number of a flat series, dotted, hanging out at the numbers' margin left of the text above it

@@ -165,7 +165,40 @@ class OutlineItems:
 
 
 def set_in_outline(body: "Body") -> bool:
-    """At least two series of capital-letter items `A.`, `B.` at one margin, each `A.` a sentence that runs on."""
+    """At least two series of capital-letter items `A.`, `B.` at one margin, each `A.` a sentence that runs on; or
+    one long series (a by-law's section `A.` to `K.`) whose items hold bracketed sub-items `(1)`, `(2)` set in."""
+    return _two_series(body) or _long_series(body)
+
+
+def _long_series(body: "Body") -> bool:
+    """One series `A.` to at least `H.` at one margin, in order with none left out, `A.` a sentence that runs on,
+    and under at least three of its items a bracketed `(1)` set further in: a zoning by-law's section ("A. Purpose.
+    The purposes of ... are:" / "(1) ..." / "(a) ...").  A report's lettered parts hold numbered paragraphs."""
+    x: Optional[float] = None
+    last, armed, subs = "", False, 0
+    for w in body:
+        got = item_label(w.text)
+        if got is None:
+            continue
+        label, rest, bracketed = got
+        size = w.line.size or 10.0
+        if not bracketed and label == "A" and rest[:1].isupper() and len(rest.split()) >= 6:
+            x, last, armed, subs = w.line.x0, "A", True, 0
+        elif x is None:
+            continue
+        elif not bracketed and abs(w.line.x0 - x) <= 0.8 * size and len(label) == 1 and label.isupper():
+            if ord(label) != ord(last) + 1 or not rest[:1].isupper():
+                x = None
+                continue
+            last, armed = label, True
+        elif bracketed and label == "1" and armed and w.line.x0 > x + 0.8 * size:
+            subs, armed = subs + 1, False
+        if x is not None and last >= "H" and subs >= 3:
+            return True
+    return False
+
+
+def _two_series(body: "Body") -> bool:
     found = 0
     first: Optional[tuple[float, float]] = None  # (x, size) of the last "A." that runs on
     for j, w in enumerate(body):
