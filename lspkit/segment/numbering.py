@@ -81,11 +81,6 @@ class Label:
     word: str = ""  # "Chapter", "Annex", ... for headings
 
 
-# a day's month and year, all the rest of a line that opens with the day's number ("9 July 2025")
-_DATE_REST = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-                        r",?\s+\d{4}\.?\s*$")
-
-
 def parse_label(text: str) -> Optional[Label]:
     """The label a line starts with, if any."""
     t = text.lstrip()
@@ -112,8 +107,6 @@ def parse_label(text: str) -> Optional[Label]:
             levels = levels[:-1]  # "2.0 BACKGROUND" heads the 2.x paragraphs, like "2."
         if levels[0] == 0:
             return None
-        if not dot and len(levels) == 1 and _DATE_REST.match(rest):
-            return None  # "9 July 2025" alone on its line (a title page's date): a date, never a paragraph
         return Label("number", number, rest.strip(), levels, bool(dot))
     m = _NUM_GLUED.match(t)
     if m:
