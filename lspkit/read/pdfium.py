@@ -347,13 +347,20 @@ def _page_runs(textpage, height: float, marks: Optional[ChangeMarks] = None, pag
             return _bold_font(name.value)
         return True
 
+    def slanted(k: int) -> bool:
+        """The character is sheared, not turned: its baseline runs level and only its upright leans (an italic
+        a producer made by slanting the roman, Quartz's DejaVu "italic"), so pdfium's angle is the slant's."""
+        if not R.FPDFText_GetMatrix(raw, k, matrix):
+            return False
+        return matrix.a > 0 and matrix.d > 0 and abs(matrix.b) <= 1e-3 * matrix.a and abs(matrix.c) < matrix.d
+
     upright: list[Run] = []
     halves = _SURROGATE.search(text) is not None  # a run's text is the page's: without surrogates there, none has
     for run in runs:
         k = run[7]
         angle = get_angle(handle, k)
-        if 0.1 < angle < 6.18:  # rotated text (margin slugs, vertical labels) is not part of the reading
-            continue
+        if 0.1 < angle < 6.18 and not slanted(k):  # rotated text (margin slugs, vertical labels) is not part of
+            continue  # the reading
         upright.append(run)
         t = run[6]
         if t[:1].isascii() and t[:1].isalnum() and t[1:2] in ("", " "):

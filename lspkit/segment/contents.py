@@ -23,7 +23,8 @@ def drop_contents(work: list[WorkLine], dropped: list[Dropped]) -> None:
             if tail.isdigit() and len(tail) <= 3 and len(w.text) > 4 and _TOC_LINE.search(w.text[-12:]):
                 ends.append((w, int(tail)))
         # dot leaders ("Introduction ........ 3") make even a short list of entries a contents page
-        leaders = sum(1 for w, _ in ends if re.search(r"(?:\.{3,}|…)\s*\S+$", w.text))
+        # (typeset spaced, ". . . . 8", as Typst and LaTeX set them, too)
+        leaders = sum(1 for w, _ in ends if re.search(r"(?:\.{3,}|…|(?:\. ){3,})\s*\S+$", w.text))
         if len(ends) < (3 if leaders >= 0.8 * len(ends) else 5) or len(ends) < 0.5 * len(ws):
             if _titled_list(ws, ends, page, last_page):  # a short list under its title: the title and its entries
                 for w in ws[: len(ends) + 1]:

@@ -40,6 +40,7 @@ from .listcolumns import join_list_columns
 from .coderows import code_rows, name_rows
 from .sectionsign import SignedSections, signed_sections
 from .bracketed import bracketed_series
+from .headed import calls_itself_constitution, clause_prose, title_series
 from .margins import unplaced_margin_notes
 from .matter import (
     BackMatter,
@@ -80,6 +81,17 @@ from .register import amendments, ends_id_item, id_numbers, item_text_starts, re
 
 def segment(reading: Reading) -> Document:
     """A Reading's lines as a Document of numbered paragraphs, sections, notes, blocks and metadata."""
+    document, headed = _segment(reading, headed=False)
+    if headed:
+        # a constitution whose numbered clause titles stand over prose with hardly a numbered paragraph of its own
+        # (fewer than one for five numbered sections): read again, each clause's prose its paragraph (headed.py)
+        document, _ = _segment(reading, headed=True)
+    return document
+
+
+def _segment(reading: Reading, headed: bool) -> tuple[Document, bool]:
+    """segment(), each numbered clause title's own prose its paragraph where `headed`; and whether the paper is a
+    constitution that wants that (asked only where not `headed`)."""
     rows = table_rows(reading)  # minutes set as a table: read row by row
     reading = rows.reading
     lines = reading.lines
@@ -124,6 +136,9 @@ def segment(reading: Reading) -> Document:
     s.adoption = adoption
     s.register = register_titles(s.body) if s.body.pdf else set()
     s.clauses = Clauses(s.body)
+    constitution = bool(s.body.pdf) and not s.clauses.mode and calls_itself_constitution(s.body)
+    s.headed = constitution and headed
+    s.titles = title_series(s.body) if constitution else set()
     s.items = OutlineItems(s.body)
     s.amendments = amendments(s.body, s.register)
     s.records = register_records(s.body, s.register)
@@ -178,6 +193,8 @@ def segment(reading: Reading) -> Document:
     blocks = table_blocks(s.blocks.done, s.blocks.tops, table_regions) if not paragraphs else s.blocks.done
     if reading.ocr_pages:
         paragraphs, blocks = _flag_ocr(paragraphs, blocks, reading.ocr_pages)
+    numbered = sum(1 for x in s.outline.sections if x.number is not None)
+    again = constitution and not headed and numbered >= 5 and len(paragraphs) < 0.2 * numbered
     return Document(
         source=source,
         metadata=metadata,
@@ -187,7 +204,7 @@ def segment(reading: Reading) -> Document:
         notes=tuple(notes),
         dropped=tuple(dropped),
         warnings=tuple(dict.fromkeys(warnings)),
-    )
+    ), again
 
 
 def _flag_ocr(paragraphs: list, blocks: list, pages: tuple) -> tuple[list, list]:
@@ -247,6 +264,9 @@ class _State:
     motion_item: Optional[tuple[object, float, Optional[float]]] = None
     # a bare "SECTION 5." over its prose: its id, the prose's margin, the last letter of its lettered provisions
     provision: Optional[tuple[str, float, Optional[str]]] = None
+    headed: bool = False  # a constitution's numbered clause titles over their own prose (headed.py)
+    headed_open: object = None  # the clause whose prose is open: its further blocks are its own, to the next title
+    titles: set[int] = field(default_factory=set)  # a constitution's clause titles set in the text's type (headed)
 
 
 def _read_body(s: _State) -> None:
@@ -439,7 +459,8 @@ def _read_body(s: _State) -> None:
                                                                     or i - after_heading <= 2
                                                                     and _after_intro(body, i, after_heading)
                                                                     and not _FINISHED_BY_ITEMS.search(body[i - 1].text)
-                                                                    and s.numbering.letters.sentences_follow(body, i)),
+                                                                    and s.numbering.letters.sentences_follow(body, i)
+                                                                    or _clause_items(s, i, after_heading)),
             mid_sentence)
         if lettered is not None and by_heading and hung is None:
             lettered = (f"{s.outline.heading} {lettered[1]}", lettered[1], lettered[2])
@@ -469,7 +490,14 @@ def _read_body(s: _State) -> None:
             reference = reference_label(w.text)
             if reference is not None and i > 0 and w.line.x0 > body[i - 1].line.x0 + 2:
                 reference = None  # set in: an item inside the entry before, not an entry
-        if reference is not None:
+        if free and s.headed and i == after_heading and not in_paragraph \
+                and s.outline.sections and s.outline.sections[-1].number is not None \
+                and clause_prose(body, i, s.outline.number):
+            _close(s)  # "3.2. Senior Treasurer" / "The senior treasurer shall be ...": the clause, cited "3.2"
+            s.paragraphs.start(w, s.outline.number, w.text.strip(), ParagraphKind.PARAGRAPH, s.outline.number,
+                               s.outline.heading)
+            s.headed_open = s.paragraphs.open
+        elif reference is not None:
             _close(s)  # "5vii) With regard to ...": a matters-arising entry, cited by its section and the reference
             label, rest = reference
             s.paragraphs.start(w, f"{s.outline.number}({label})", rest, ParagraphKind.PARAGRAPH, s.outline.number,
@@ -885,6 +913,8 @@ def _unnumbered_after(s: _State, i: int, in_paragraph: bool, mid_sentence: bool)
     paragraph's."""
     p = s.paragraphs.open
     w = s.body[i]
+    if p is not None and p is s.headed_open:
+        return False  # a clause's prose in blocks under its title ("Candidates for ..." twice): all the clause's
     if p is not None and w.gap_before and w.label is None and _bare(p) and s.paragraphs.done \
             and _bare(s.paragraphs.done[-1]):
         return True  # list numbers running on alone below the text ("41", "42"), then a contact box: not their text
@@ -1163,6 +1193,15 @@ def _after_intro(body, i: int, after_heading: int) -> bool:
         and body[after_heading].label is None
 
 
+def _clause_items(s: _State, i: int, after_heading: int) -> bool:
+    """Line i opens lettered items under a constitution's clause title set in its text's type and the few lines
+    of prose that lead into them ("6. Membership of the Society's Committee" / "... The Committee ... shall consist
+    of:" / "a. A Chairman who will preside ..."): the clause's provisions, as its other clauses' letters are, even
+    where they finish the lead-in's sentence."""
+    return after_heading - 1 in s.titles and _after_intro(s.body, i, after_heading) \
+        and s.numbering.letters.sentences_follow(s.body, i)
+
+
 def _after_whole_lead(body, i: int, after_heading: int) -> bool:
     """Line i comes after a heading and one short block that introduces its items as a whole clause ("7. Planning
     Applications" / "The Council considered and responded to the planning applications listed below:" / "(1)
@@ -1298,6 +1337,8 @@ def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence:
         return 1
     h = find_heading(s.body, i, s.outline, s.numbering, in_paragraph=in_paragraph, mid_sentence=mid_sentence,
                      in_title_block=s.front.open, after_heading=after_heading)
+    if h is None and i in s.titles:
+        h = Heading(lab.number, lab.rest.strip(), w.line.page, SectionKind.SECTION, lab.levels, 1)  # "1. Name"
     if h is None and i in s.chapter_series and not mid_sentence:
         # "Section 3. Public Record Requests." or a bare "Section 4." after a gap, in a paper that prints the
         # series: a heading, never the tail of the paragraph above

@@ -1032,19 +1032,41 @@ def _next_heading(body: Body, i: int, outline: Outline, numbering: Numbering) ->
     """Line i's number goes on from the numbered heading just opened (no paragraph since), printed at its margin in
     its type ("1. Evolution", "2. ...", "3. Simple questions first", each over its prose, then "4. Leverage use of
     current ... standards" after a list "1." to "3." of objectives), in type larger than the text's: the headings'
-    series, not the list's."""
+    series, not the list's.  So too a level up from it ("4. Membership" after "3.12. Removal from Office", set
+    smaller), set as the heading of its own level before it ("3. The Committee ...")."""
     w = body[i]
     lab = w.label
     assert lab is not None
-    if not body.pdf or not numbering.heading_since_last or outline.levels is None \
-            or successor_kind(outline.levels, lab.levels) != "next":
+    if not body.pdf or not numbering.heading_since_last or outline.levels is None:
         return False
-    for j in range(i - 1, max(-1, i - 120), -1):
+    step = successor_kind(outline.levels, lab.levels)
+    if step not in ("next", "up"):
+        return False
+
+    def same_look(v: WorkLine) -> bool:
+        return abs(v.line.x0 - w.line.x0) <= max(3.0, 0.3 * (w.line.size or 10)) \
+            and abs(v.line.size - w.line.size) < 0.5 and v.line.bold == w.line.bold \
+            and body.numbered_heading_look(v) and body.numbered_heading_look(w) and body.big(w)
+
+    for j in range(i - 1, max(-1, i - 120), -1) if step == "next" else ():
         v = body[j]
         if v.label is not None and v.label.kind == "number" and v.label.levels == outline.levels:
-            return abs(v.line.x0 - w.line.x0) <= max(3.0, 0.3 * (w.line.size or 10)) \
-                and abs(v.line.size - w.line.size) < 0.5 and v.line.bold == w.line.bold \
-                and body.numbered_heading_look(v) and body.numbered_heading_look(w) and body.big(w)
+            if same_look(v):
+                return True
+            break
+    # a level up from the heading just opened ("4. Membership" after "3.12. Removal from Office", set smaller): the
+    # heading of its own level before it ("3. The Committee ...", opened as a section) is set as it is
+    if len(lab.levels) >= len(outline.levels) or lab.levels[-1] < 2:
+        return False
+    before = lab.levels[:-1] + (lab.levels[-1] - 1,)
+    shown = ".".join(str(n) for n in before)
+    if not any(x.number == shown for x in outline.sections):
+        return False
+    for j in range(i - 1, max(-1, i - 400), -1):
+        v = body[j]
+        if v.label is not None and v.label.kind == "number" and v.label.levels == before \
+                and body.numbered_heading_look(v):
+            return same_look(v)
     return False
 
 
