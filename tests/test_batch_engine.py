@@ -160,6 +160,26 @@ def test_files_queued_behind_a_dead_or_hung_file_are_tagged(tmp_path):
     assert results["e.txt"].error == "limit" and "SIGKILL" in results["e.txt"].message
 
 
+def test_the_last_files_go_to_an_idle_worker_not_into_a_busy_ones_queue(tmp_path):
+    """Mid-batch each worker holds its next file in its queue; the batch's last files are handed only to a worker
+    with nothing to do, so none waits behind a long file while another worker is idle (here: "c" behind the file
+    that hangs until its timeout, while the other worker has finished "b")."""
+    paths = [
+        _write(tmp_path, "a.txt", "HANG forever\n"),
+        _write(tmp_path, "b.txt", "fine b\n"),
+        _write(tmp_path, "c.txt", "fine c\n"),
+    ]
+    start = time.monotonic()
+    arrived, results = {}, {}
+    for t, r in run_batch(plan(discover(paths)), TagOptions(), task=fake_task, jobs=2, timeout=2.0, ordered=False,
+                          initializer=None):
+        name = os.path.basename(t.path)
+        arrived[name], results[name] = time.monotonic() - start, r
+    assert results["b.txt"].ok and results["c.txt"].ok
+    assert results["a.txt"].error == "limit" and "timed out" in results["a.txt"].message
+    assert arrived["c.txt"] < arrived["a.txt"]
+
+
 def test_memory_cap_turns_a_hog_into_an_error(tmp_path):
     paths = [_write(tmp_path, "hog.txt", "GREEDY\n"), _write(tmp_path, "ok.txt", "fine\n")]
     results = {os.path.basename(t.path): r for t, r in _run(paths, jobs=1, max_memory=1024)}

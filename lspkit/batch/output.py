@@ -159,14 +159,18 @@ class BatchOutput:
         sys.stdout.flush()
 
     def commit(self) -> None:
-        """Write the final output from the journal (atomically) and remove the journal."""
+        """Write the final output from the journal (atomically) and remove the journal.
+
+        The journal is flushed, not synced to disk: it is never synced while the batch runs (a killed process
+        loses none of it; a power cut loses its unsynced tail, which `--resume` tags again), so a sync here
+        guarded only the commit's own moment, and made every batch wait at its end for its whole journal, as
+        large as the output, to reach the disk (0.07-0.15 s for 200 papers).  The output is synced, then renamed."""
         if self._journal is None:
             if not self._stdout_started:
                 sys.stdout.write(self.renderer.header())
                 sys.stdout.flush()
             return
         self._journal.flush()
-        os.fsync(self._journal.fileno())
         self._journal.close()
         self._journal = None
         journal = journal_path(self.path)

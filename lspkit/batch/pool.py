@@ -262,14 +262,18 @@ class WorkerPool:
         # files it has read (payload: the pickled extraction, None if it could not), waiting for a worker.
         prefetcher = self.prefetcher if self.task is tag_file and self.prefetcher is not None else None
         holding: dict[int, Task] = {}
+        # Files taken from the source ahead of handing them out, so the pool knows when the batch's last files are
+        # being handed out: those go to a worker that is idle, never into the queue behind a busy worker's file
+        # (where, behind a long file, the last file would keep one core busy while the others have finished).
+        pending: deque[tuple[int, Task]] = deque()
         fetched: deque[tuple[int, Task, Optional[bytes]]] = deque()
 
         def finish(s: int, task: Task, result: Optional[FileResult]):
             ready[s] = (task, result)
 
-        def pick() -> Optional[_Worker]:
-            """The worker for the next file: an idle one, else a new one (up to `jobs`), else the least loaded
-            one with room in its queue."""
+        def pick(queue_behind: bool) -> Optional[_Worker]:
+            """The worker for the next file: an idle one, else a new one (up to `jobs`), else, if `queue_behind`,
+            the least loaded one with room in its queue."""
             open_ = [w for w in workers if not w.broken]
             idle = [w for w in open_ if not w.queue]
             if idle:
@@ -278,8 +282,25 @@ class WorkerPool:
                 worker = self._spawn()
                 workers.append(worker)
                 return worker
+            if not queue_behind:
+                return None
             roomy = [w for w in open_ if len(w.queue) < QUEUE_DEPTH]
             return min(roomy, key=lambda w: len(w.queue)) if roomy else None
+
+        def look_ahead(n: int) -> None:
+            """Take tasks from the source until `pending` holds n files for the workers or the source is done
+            (a task that comes with its result, a duplicate or a cached file, is finished on the way)."""
+            nonlocal seq, exhausted
+            while len(pending) < n and not exhausted:
+                task = next(source, None)
+                if task is None:
+                    exhausted = True
+                    break
+                s, seq = seq, seq + 1
+                if task.result is not None or task.skipped:
+                    finish(s, task, task.result)
+                else:
+                    pending.append((s, task))
 
         def collect() -> None:
             prefetcher.clear_wake()
@@ -336,8 +357,14 @@ class WorkerPool:
                     if prefetcher.process.exitcode is not None or any(w.started for w in workers):
                         stop_prefetching()  # the workers have their pipelines: they fill the cores from here
                 # Hand out work until every worker has its queue full.
-                while fetched or retry or not exhausted or holding:
-                    worker = pick()
+                while True:
+                    look_ahead(self.jobs + 1)
+                    left = len(fetched) + len(retry) + len(pending) + len(holding)
+                    if not left:
+                        break
+                    # Into a busy worker's queue only while at least `jobs` more files follow this one: then
+                    # every worker has work until this file's turn comes.
+                    worker = pick(queue_behind=left > self.jobs)
                     if worker is None:
                         break
                     payload = None
@@ -345,17 +372,13 @@ class WorkerPool:
                         s, task, payload = fetched.popleft()
                     elif retry:
                         s, task = retry.popleft()
-                    elif exhausted:
+                    elif pending:
+                        s, task = pending.popleft()
+                    else:
                         # All that is left is with the prefetcher: the worker takes the file it would reach last
                         # (if it reaches it after all, that read is dropped).
                         s = max(holding)
                         task = holding.pop(s)
-                    else:
-                        task = next(source, None)
-                        if task is None:
-                            exhausted = True
-                            break
-                        s, seq = seq, seq + 1
                     if task.result is not None or task.skipped:
                         finish(s, task, task.result)
                         continue
@@ -386,7 +409,7 @@ class WorkerPool:
                         yield ready.pop(s)
 
                 busy = [w for w in workers if w.queue or w.broken]
-                if exhausted and not busy and not retry and not fetched and not holding:
+                if exhausted and not busy and not retry and not fetched and not holding and not pending:
                     break
                 if not busy and prefetcher is None:
                     continue
