@@ -369,7 +369,7 @@ def _apply(body: Body, done: list[OpenParagraph], blocks: Blocks, sections: list
             if body.full_line(before.line) and _RUNS_ON.search(before.text.rstrip()) and _parse(before.text) is None:
                 continue  # "... any person who commits the following acts ... of the Board:": a sentence's list
         if any(q < first.pos for q in found) and any(q > new[-1].pos for q in found) and all(
-                r.style not in styles_of[q] for q in found):
+                r.style not in styles_of[q] for q in found) and not _provisions(body, new):
             continue  # set among paragraphs of another series: a list or a quotation inside them
         if _follows_found(body, first, done, found, pos_of):
             continue  # a list set under a paragraph the segmenter read, just after it: that paragraph's parts
@@ -424,6 +424,19 @@ def _apply(body: Body, done: list[OpenParagraph], blocks: Blocks, sections: list
     merged = [(pos_of.get(p.lines[0], -1) if p.lines else -1, p) for p in done] + new_paras
     merged.sort(key=lambda t: t[0])
     done[:] = [p for _, p in merged]
+
+
+def _provisions(body: Body, new: list[_Label]) -> bool:
+    """Five members or more, each a sentence of its own that a full stop ends before the next label: a by-law's
+    provisions set under one of its sections ("(2) Election Signs shall not ...", "b) Outdoor Watering Ban: ...").
+    A list inside a paragraph, or a quotation, completes the paragraph's sentence ("... shall—", "; and")."""
+    if len(new) < 5 or sum(len(m.rest.split()) >= 6 for m in new) < 0.8 * len(new):
+        return False  # (short items, "Create ATDIS specification.": a table's or a list's rows)
+    for m, nxt in zip(new, new[1:]):
+        last = body[nxt.pos - 1].text.rstrip()
+        if not last.endswith((".", ".)", ".”", '."')) or m.rest[:1].islower():
+            return False
+    return not new[-1].rest[:1].islower()
 
 
 def _follows_found(body: Body, lab: _Label, done: list[OpenParagraph], found: set[int],
