@@ -67,3 +67,13 @@ def test_headings_numbered_like_the_series_are_no_paragraphs():
     d = doc("town-of-marblehead_2026_warrant-article-4-3a-multifamily-overlay")
     assert not _starting(d, "General requirements.")
     assert not _starting(d, "Purpose. This section authorizing")
+
+
+def test_a_bylaws_provisions_under_a_section_are_paragraphs_among_another_series():
+    # Brookfield's "Section 5: Restricted Water Uses" sets a) to e) under it, each a sentence ended by a full stop,
+    # among the paragraphs "Section 4", "Section 6" of another series
+    d = doc("brookfield-ma_2024_general-bylaws")
+    (a,) = _starting(d, "Odd/Even Day Outdoor Watering")
+    (b,) = _starting(d, "Outdoor Watering Ban")
+    assert (a.label or a.number, b.label or b.number) == ("a", "b")
+    assert a.text.endswith("even numbered days.")
