@@ -8,7 +8,9 @@ the next value of a series whose member just before it, at the same left edge an
 between, is a paragraph the segmenter started.  The layout must agree as well: the line above ended its sentence
 (or stopped short of the margin), the label's text reads as prose rather than a heading or a list of names, and
 it is no contents line, caption, boxed or small-type text, date or amount.  Each accepted start is itself a
-member the next one may continue ("(c)" after a recovered "(b)").
+member the next one may continue ("(c)" after a recovered "(b)").  A list numbered from 1 again in an unnumbered
+block is read the way the segmenter read such lists at that edge elsewhere in the paper (as paragraphs), unless
+its letters complete a lead-in ("... are:" / "a. To make ...").
 """
 from __future__ import annotations
 
@@ -97,10 +99,8 @@ def continue_series(body: Body, done: list[OpenParagraph], blocks: Blocks, secti
 def _lists_like_found(body: Body, labels: dict[int, tuple], found: dict, owner: dict[int, tuple],
                       boxes: dict) -> set[int]:
     """The members of lists numbered from 1 again, in a style and at an edge where the segmenter read such lists
-    as paragraphs (three members or more, or two lists): "1. Create ...", "2. Give ..." under each lead-in."""
-    def value(q: int, style: tuple) -> Optional[int]:
-        return next((v for st, v in labels[q][2] if st == style), None)
-
+    as paragraphs (lists of two or more there, three members in all): "1. Create ...", "2. Give ..." under each
+    lead-in in a block.  Only in blocks: a list inside a paragraph read is that paragraph's parts."""
     edges: dict[tuple, list[float]] = {}
     found_lists: dict[tuple, int] = {}
     for q in sorted(found):
