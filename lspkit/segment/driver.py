@@ -148,7 +148,7 @@ def segment(reading: Reading) -> Document:
     s.rows = rows if rows.heads or rows.subheads or rows.items else None  # (None: no line of _read_body asks)
     _read_body(s)
     recover_sequences(s.body, s.paragraphs.done, s.blocks, s.outline.sections)  # labels in a sequence left as text
-    continue_series(s.body, s.paragraphs.done, s.blocks, s.outline.sections)  # the next member of a series read (recover.py)
+    continue_series(s.body, s.paragraphs.done, s.blocks, s.outline.sections)  # a series' next member (recover.py)
     paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
     paragraphs = strip_reference_markers(paragraphs)  # "... were reported [1].": a marker, no words (notes.py)
     dropped.extend(unplaced_margin_notes(work, {i for p in s.paragraphs.done for i in p.lines}))
