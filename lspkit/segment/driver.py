@@ -57,6 +57,7 @@ from .itemids import item_id_labels
 from .listings import unlabel_listings
 from .roman import roman_labels
 from .sequences import recover_sequences
+from .recover import continue_series
 from .prefixed import prefixed_labels
 from .suffixed import suffixed_labels
 from .leadins import lone_lead_items
@@ -162,6 +163,7 @@ def _segment(reading: Reading, headed: bool) -> tuple[Document, bool]:
     s.rows = rows if rows.heads or rows.subheads or rows.items else None  # (None: no line of _read_body asks)
     _read_body(s)
     recover_sequences(s.body, s.paragraphs.done, s.blocks, s.outline.sections)  # labels in a sequence left as text
+    continue_series(s.body, s.paragraphs.done, s.blocks, s.outline.sections)  # a series' next member (recover.py)
     paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
     paragraphs = strip_reference_markers(paragraphs)  # "... were reported [1].": a marker, no words (notes.py)
     dropped.extend(unplaced_margin_notes(work, {i for p in s.paragraphs.done for i in p.lines}))

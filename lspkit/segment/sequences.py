@@ -114,12 +114,33 @@ def _parse(text: str) -> Optional[tuple[str, str, list[tuple[tuple, int]]]]:
 
 
 def _boxed(body: Body, w: WorkLine, boxes: dict[tuple[int, int], int]) -> bool:
-    """Is the line in a box set apart on its page (a quotation, a panel), not a frame drawn around the whole text?"""
+    """Is the line in a box set apart on its page (a quotation, a panel), not a frame drawn around the whole text?
+
+    Three or more boxes one under another at the page's text edge, holding most of its lines, frame its
+    paragraphs one by one (a rectangle behind every paragraph, as some producers draw them): they set nothing
+    apart.  Boxes side by side (a flow chart's, a table's cells) still do."""
     if not boxes:
+        lefts: dict[tuple[int, int], float] = {}
         for x in body:
-            boxes[(x.line.page, x.line.box)] = boxes.get((x.line.page, x.line.box), 0) + 1
-            boxes[(x.line.page, -1)] = boxes.get((x.line.page, -1), 0) + 1
-    return boxes.get((w.line.page, w.line.box), 0) < 0.6 * boxes.get((w.line.page, -1), 1)
+            page = x.line.page
+            boxes[(page, x.line.box)] = boxes.get((page, x.line.box), 0) + 1
+            boxes[(page, -1)] = boxes.get((page, -1), 0) + 1
+            if x.line.box:
+                key = (page, x.line.box)
+                lefts[key] = min(lefts.get(key, x.line.x0), x.line.x0)
+        by_page: dict[int, list[tuple[float, int]]] = {}
+        for (page, box), left in lefts.items():
+            by_page.setdefault(page, []).append((left, box))
+        for page, ls in by_page.items():
+            edge = min(left for left, _ in ls)
+            framed = [box for left, box in ls if left - edge <= _X_TOL]
+            side = [box for left, box in ls if left - edge > 4 * _X_TOL]  # a box beside them: a chart or a grid
+            if len(framed) >= 3 and not side \
+                    and sum(boxes[(page, b)] for b in framed) >= 0.6 * boxes[(page, -1)]:
+                for b in framed:
+                    boxes[(page, -10 - b)] = 1
+    return not boxes.get((w.line.page, -10 - w.line.box)) \
+        and boxes.get((w.line.page, w.line.box), 0) < 0.6 * boxes.get((w.line.page, -1), 1)
 
 
 def _runs_on_into(body: Body, pos: int) -> bool:
@@ -331,9 +352,12 @@ def _apply(body: Body, done: list[OpenParagraph], blocks: Blocks, sections: list
             continue
         if not first.found and r.first > 1:
             above = _opened_above(body, first, r.style, r.first)
-            if above is None:
-                continue  # its first members are not at the start of any line ("Regulation 3 (1) An employer ...")
-            if body[above].index in owner_of and above not in found and above not in recovered:
+            if above is None and not (len(new) >= 4 and r.members[-1].found):
+                # its first members are not at the start of any line ("Regulation 3 (1) An employer ..."); a long
+                # run that goes on into the paragraphs found at its edge ("2." ... "10." before "11." ... "61.")
+                # is their series whatever the first paragraph's number (not in the text layer, or none printed)
+                continue
+            if above is not None and body[above].index in owner_of and above not in found and above not in recovered:
                 # the first member is text that failed a gate ("... this application," / "i. grants ..."), or a
                 # part inside a found paragraph of another series: what follows it is that list's too
                 continue
@@ -345,7 +369,7 @@ def _apply(body: Body, done: list[OpenParagraph], blocks: Blocks, sections: list
             if body.full_line(before.line) and _RUNS_ON.search(before.text.rstrip()) and _parse(before.text) is None:
                 continue  # "... any person who commits the following acts ... of the Board:": a sentence's list
         if any(q < first.pos for q in found) and any(q > new[-1].pos for q in found) and all(
-                r.style not in styles_of[q] for q in found):
+                r.style not in styles_of[q] for q in found) and not _provisions(body, new):
             continue  # set among paragraphs of another series: a list or a quotation inside them
         if _follows_found(body, first, done, found, pos_of):
             continue  # a list set under a paragraph the segmenter read, just after it: that paragraph's parts
@@ -400,6 +424,19 @@ def _apply(body: Body, done: list[OpenParagraph], blocks: Blocks, sections: list
     merged = [(pos_of.get(p.lines[0], -1) if p.lines else -1, p) for p in done] + new_paras
     merged.sort(key=lambda t: t[0])
     done[:] = [p for _, p in merged]
+
+
+def _provisions(body: Body, new: list[_Label]) -> bool:
+    """Five members or more, each a sentence of its own that a full stop ends before the next label: a by-law's
+    provisions set under one of its sections ("(2) Election Signs shall not ...", "b) Outdoor Watering Ban: ...").
+    A list inside a paragraph, or a quotation, completes the paragraph's sentence ("... shall—", "; and")."""
+    if len(new) < 5 or sum(len(m.rest.split()) >= 6 for m in new) < 0.8 * len(new):
+        return False  # (short items, "Create ATDIS specification.": a table's or a list's rows)
+    for m, nxt in zip(new, new[1:]):
+        last = body[nxt.pos - 1].text.rstrip()
+        if not last.endswith((".", ".)", ".”", '."')) or m.rest[:1].islower():
+            return False
+    return not new[-1].rest[:1].islower()
 
 
 def _follows_found(body: Body, lab: _Label, done: list[OpenParagraph], found: set[int],
