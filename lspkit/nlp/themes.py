@@ -17,6 +17,7 @@ from operator import add, attrgetter, itemgetter
 from typing import Any, Optional, Sequence
 
 from . import docdata
+from .acronyms import TAGGER_SPANS
 from .linear import DocTokens, _sigmoid, context_shares, describe_context, token_array, token_columns
 from .rules import describe_rule, docs_matches, is_rule, rule_features
 from .taxonomy import Scoring, Taxonomy
@@ -246,7 +247,17 @@ class ThemeScorer:
         text = doc_text(doc)
         found = self.matcher(doc)
         glossary = docdata.get(doc, "acronyms")
-        uses = doc.spans.get("acronyms") if glossary is not None else None
+        defs = None
+        if glossary is None:
+            uses = None
+        else:
+            given = doc.user_data.get(TAGGER_SPANS)  # the tagger's doc: its spans as tuples
+            if given is not None:
+                uses, defs = given
+            else:
+                uses = doc.spans.get("acronyms")
+                if uses:
+                    uses = [(sp.start, sp.end, sp.label_) for sp in uses]
         if not found and not uses:  # no term and no acronym: every theme's raw weight and score is 0
             self._scored(doc, text, names, {n: 0.0 for n in names}, {n: [] for n in names}, {})
             return doc
@@ -264,13 +275,12 @@ class ThemeScorer:
         # acronyms count as their long forms (not at the definition site, where the long form already counted)
         if uses:
             expansions = self._expansions(glossary)
-            defs = {(sp.start, sp.end) for sp in doc.spans.get("acronyms_definitions", ())}
-            for sp in uses:
-                label = sp.label_
+            if defs is None:
+                defs = {(sp.start, sp.end) for sp in doc.spans.get("acronyms_definitions", ())}
+            for start, end, label in uses:
                 long = expansions.get(label)
                 if not long:
                     continue
-                start, end = sp.start, sp.end
                 if (start, end) in defs:
                     continue
                 if any(nth and ns < end and start < ne for nth, _t, ns, ne in negatives):
@@ -610,6 +620,20 @@ def _keep_longest(matches):
         if m[3] < end:
             break
         end = m[4]
+    else:
+        return found
+    # overlaps only across themes (or signs), and no two matches on the same span: all are kept, and the walk's
+    # final sort by span keeps them in the order found has (half of bench_tag's paragraphs: "local authority" and
+    # "authority" of two themes)
+    ends: dict = {}
+    span = None
+    for m in found:
+        key = (m[0], m[2])
+        if m[3] < ends.get(key, 0) or (m[3], m[4]) == span:
+            break
+        span = (m[3], m[4])
+        if m[4] > ends.get(key, 0):
+            ends[key] = m[4]
     else:
         return found
     order = sorted(matches, key=lambda m: (-(m[4] - m[3]), -m[1].weight, m[3]))
