@@ -479,46 +479,58 @@ class ThemeScorer:
         need = np.zeros((len(scales), n_labels), bool)
         docs_wanted, labels_wanted = zip(*wanted)
         need[list(docs_wanted), list(labels_wanted)] = True
-        # the features after a paragraph's words, in _use_model's order: its guide rules, then the document's context
+        # the features after a paragraph's words, in _use_model's order: its guide rules, then the document's context.
+        # Laid out as every wanted paragraph's words, then their rules, then their context features, so a paragraph's
+        # features come in its own order along the arrays (the stable sort below needs no key for that order)
         cknown = context.known if context is not None and context.features else ()
         ex_doc, ex_start, ex_end, ex_weights, ex_names = [], [], [], [], []
-        for i in sorted(set(docs_wanted)):
+        wanted_docs = sorted(set(docs_wanted))
+        for i in wanted_docs:
             for f, ws, (a, b) in fired_of.get(i, ()):
                 ex_doc.append(i)
                 ex_start.append(a)
                 ex_end.append(b)
                 ex_weights.append(ws)
                 ex_names.append(f)
-            for f, ws in cknown:
-                ex_doc.append(i)
-                ex_start.append(0)
-                ex_end.append(0)
-                ex_weights.append(ws)
-                ex_names.append(f)
         n_words = len(walk.rows) if walk is not None else 0
+        n_fired = len(ex_doc)
         ex_doc_a = np.array(ex_doc, dtype=np.int64)
         ex_start_a = np.array(ex_start, dtype=np.int64)
         ex_end_a = np.array(ex_end, dtype=np.int64)
-        ex_matrix = np.array(ex_weights, dtype=np.float64).reshape(len(ex_weights), n_labels)
-        matrix = model.weight_matrix() if walk is not None else None
+        ex_matrix = np.array(ex_weights, dtype=np.float64).reshape(n_fired, n_labels)
+        c_matrix = np.array([ws for _f, ws in cknown], dtype=np.float64).reshape(len(cknown), n_labels)
+        c_first = n_words + n_fired  # a context feature's place: c_first + its index in cknown
+        if walk is not None:
+            cols = model.weight_matrix()[walk.rows]
+            needs = need[walk.doc]
         out: dict = {}
         for j in sorted(set(labels_wanted)):
             parts = []
             if walk is not None:
-                col = matrix[walk.rows, j]
-                keep = np.flatnonzero(need[walk.doc, j] & (col > 0))
+                col = cols[:, j]
+                keep = np.flatnonzero(needs[:, j] & (col > 0))
                 d = walk.doc[keep]
                 parts.append((d, col[keep] * scale[d], walk.start[keep], walk.end[keep], keep))
-            if ex_doc:
+            if n_fired:
                 col = ex_matrix[:, j]
                 keep = np.flatnonzero(need[ex_doc_a, j] & (col > 0))
                 d = ex_doc_a[keep]
                 parts.append((d, col[keep] * scale[d], ex_start_a[keep], ex_end_a[keep], keep + n_words))
+            if len(cknown):
+                raised = np.flatnonzero(c_matrix[:, j] > 0)
+                docs = np.flatnonzero(need[:, j])
+                if len(raised) and len(docs):
+                    d = np.repeat(docs, len(raised))
+                    zero = np.zeros(len(d), np.int64)
+                    parts.append((d, np.tile(c_matrix[raised, j], len(docs)) * scale[d], zero, zero, np.tile(raised + c_first, len(docs))))
+            if not parts:
+                continue
             d, w, a, b, pos = (np.concatenate(x) for x in zip(*parts))
             if not len(d):
                 continue
-            # heaviest first, then the earliest, then the first in the paragraph's order; the first `top` of each
-            order = np.lexsort((pos, a, -w, d))
+            # heaviest first, then the earliest, then the first in the paragraph's order (the arrays' order, kept by
+            # the stable sort); the first `top` of each
+            order = np.lexsort((a, -w, d))
             d, pos = d[order], pos[order]
             first = np.ones(len(d), bool)
             first[1:] = d[1:] != d[:-1]
@@ -526,7 +538,7 @@ class ThemeScorer:
             rank = at - np.maximum.accumulate(np.where(first, at, 0))
             chosen = order[rank < top]
             for i, weight, start, end, p in zip(d[rank < top].tolist(), w[chosen].tolist(), a[chosen].tolist(), b[chosen].tolist(), pos[rank < top].tolist()):
-                item = (None if p < n_words else ex_names[p - n_words], weight, start, end)
+                item = (None if p < n_words else ex_names[p - n_words] if p < c_first else cknown[p - c_first][0], weight, start, end)
                 found = out.get((i, j))
                 if found is None:
                     out[(i, j)] = [item]
