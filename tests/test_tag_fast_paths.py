@@ -303,6 +303,21 @@ def test_evidence_built_only_for_reported_themes_is_the_same(tagger, texts):
             assert a.scores == b.scores
 
 
+def test_tagger_makes_only_the_hits_it_reports(tagger, texts, monkeypatch):
+    """The Tagger asks finish_pending for the hits at or above its threshold only (`every=False`): its output is
+    that of a run that makes every theme's hit and filters them itself, at thresholds on and between scores."""
+    from lspkit.nlp.themes import ThemeScorer
+
+    items = [(str(i), t) for i, t in enumerate(texts)]
+    cuts = (0.0, 0.25, 0.5, 0.8) + tuple(sorted({s for p in tagger.tag_texts(items, min_score=0.0) for s in p.scores.values() if s > 0})[::40])
+    fast = {cut: tagger.tag_texts(items, min_score=cut) for cut in cuts}
+    original = ThemeScorer.finish_pending
+    monkeypatch.setattr(ThemeScorer, "finish_pending", lambda self, pending, context, report=0.0, every=True: original(self, pending, context, report))
+    for cut in cuts:
+        assert tagger.tag_texts(items, min_score=cut) == fast[cut]
+    assert sum(len(p.themes) for p in fast[0.5]) > 50
+
+
 def test_document_finished_at_once_as_paragraph_by_paragraph(tagger, texts, monkeypatch):
     """ThemeScorer._finish_walked (scores and the model's evidence of a whole document's paragraphs at once, the
     contributions sorted with numpy) gives the hits and scores of _use_model paragraph by paragraph; in documents of

@@ -373,13 +373,14 @@ class ThemeScorer:
         for doc, (scores, hits) in zip(where, self.finish_pending(pending, context, report)):
             self._put(doc, scores, hits)
 
-    def finish_pending(self, pending, context, report: float = 0.0) -> list[tuple[dict, tuple]]:
+    def finish_pending(self, pending, context, report: float = 0.0, every: bool = True) -> list[tuple[dict, tuple]]:
         """(scores, hits) of a document's paragraphs left for the model: each as (text, its `lsp_pending`, its
         linear.token_array), so the Tagger can let each doc go once the lexicon has scored it.  The model's
         words (LinearModel.walk_arrays) and the tokens the guide's rules may start at (rules.docs_matches) are
         found over all their tokens together.  `report`: the caller reads the hits scoring at least this only;
         a theme below it gets no evidence (the model's words are not looked for, the lexicon's not sorted), its
-        score as always."""
+        score as always.  `every`: False for a caller that reads only the hits scoring at least `report` and above 0
+        (the Tagger): the others' ThemeHits are not made."""
         if not pending:
             return []
         model = self.model
@@ -388,15 +389,15 @@ class ThemeScorer:
         rules = docs_matches([t for t, _p, _a in pending], arrays, self.nlp.vocab.strings, tokens) if model.uses_rules else repeat(None)
         floor = max(EVIDENCE_FLOOR, report)
         if not model.rule_value and self.at_once:  # the guide's rules count as words (the shipped model): all at once
-            return self._finish_walked(pending, model.walk_arrays(arrays, self.nlp.vocab, tokens), rules, context, floor, report)
+            return self._finish_walked(pending, model.walk_arrays(arrays, self.nlp.vocab, tokens), rules, context, floor, report, every)
         walks = model.walk_docs(arrays, self.nlp.vocab, tokens)
         out = []
         for (text, (names, scores, evidence, priors), _a), walk, found in zip(pending, walks, rules):
             self._use_model(None, text, names, scores, evidence, context, walk=walk, rules=found, floor=floor)
-            out.append((scores, self._hits(names, scores, evidence, priors, report)))
+            out.append((scores, self._hits(names, scores, evidence, priors, report, every)))
         return out
 
-    def _finish_walked(self, pending, walk, rules, context, floor: float, report: float, top: int = 5) -> list[tuple[dict, tuple]]:
+    def _finish_walked(self, pending, walk, rules, context, floor: float, report: float, every: bool = True, top: int = 5) -> list[tuple[dict, tuple]]:
         """finish_pending's (scores, hits) as _use_model and _hits make them, for a model whose guide rules count as words
         (rule_value 0): the scores as _use_model makes them (the same sums, in the same order), and the
         contributions of every theme that gets evidence found for all the paragraphs at once with numpy (the
@@ -464,7 +465,7 @@ class ThemeScorer:
                             ev.append(_evidence(text[a:b], a, b, round(w, 3), describe_rule(feat), "model:rule"))
                         else:  # a context feature, by name
                             ev.append(_evidence("", 0, 0, round(w, 3), describe_context(feat), "model:document"))
-            out.append((scores, self._hits(names, scores, evidence, priors, report)))
+            out.append((scores, self._hits(names, scores, evidence, priors, report, every)))
         return out
 
     def _contributions(self, wanted, walk, fired_of, context, scales, bounds, top: int) -> dict:
@@ -551,11 +552,13 @@ class ThemeScorer:
         ThemeScorer._put(doc, scores, ThemeScorer._hits(names, scores, evidence, priors, report))
 
     @staticmethod
-    def _hits(names, scores: dict, evidence: dict, priors: dict, report: float = 0.0) -> tuple:
-        """Every theme's ThemeHit; the evidence in the order of the text, for a theme scoring at least `report`."""
+    def _hits(names, scores: dict, evidence: dict, priors: dict, report: float = 0.0, every: bool = True) -> tuple:
+        """Every theme's ThemeHit (`every`; else only those scoring at least `report` and above 0); the evidence in
+        the order of the text, for a theme scoring at least `report`."""
         return tuple(
             _hit(n, scores[n], tuple(sorted(evidence[n], key=_evidence_order)) if evidence[n] and scores[n] >= report else (), priors.get(n, 0.0))
             for n in names
+            if every or scores[n] >= report and scores[n] > 0
         )
 
     @staticmethod
