@@ -397,8 +397,7 @@ def test_finish_all_on_docs_as_the_tagger(tagger, texts):
 
 
 def test_keep_longest_without_overlaps_as_with_the_full_walk():
-    """themes._keep_longest returns the matches sorted when none overlaps, or when they overlap only across themes or signs
-    with no two on the same span; the same as its full walk, on random matches."""
+    """themes._keep_longest returns the matches sorted when none overlaps; the same as its full walk, on random matches."""
     import random
     from types import SimpleNamespace
 
@@ -418,13 +417,12 @@ def test_keep_longest_without_overlaps_as_with_the_full_walk():
 
     rng = random.Random(7)
     terms = [SimpleNamespace(weight=w) for w in (0.5, 1.0, 1.0, 2.0)]
-    fast = across = 0
+    fast = 0
     for _ in range(20_000):
         matches = []
         for _m in range(rng.randint(0, 6)):
             s = rng.randint(0, 30)
             matches.append((rng.choice("ab"), rng.choice(terms), rng.random() < 0.2, s, s + rng.randint(1, 4)))
         fast += all(x[3] >= y[4] or y[3] >= x[4] for i, x in enumerate(matches) for y in matches[:i])
-        across += all(x[3] >= y[4] or y[3] >= x[4] or (x[0], x[2]) != (y[0], y[2]) and x[3:] != y[3:] for i, x in enumerate(matches) for y in matches[:i])
         assert themes._keep_longest(matches) == full(matches)
-    assert fast > 1000 and across - fast > 1000
+    assert fast > 1000

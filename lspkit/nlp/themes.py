@@ -637,20 +637,6 @@ def _keep_longest(matches):
         end = m[4]
     else:
         return found
-    # overlaps only across themes (or signs), and no two matches on the same span: all are kept, and the walk's
-    # final sort by span keeps them in the order found has (half of bench_tag's paragraphs: "local authority" and
-    # "authority" of two themes)
-    ends: dict = {}
-    span = None
-    for m in found:
-        key = (m[0], m[2])
-        if m[3] < ends.get(key, 0) or (m[3], m[4]) == span:
-            break
-        span = (m[3], m[4])
-        if m[4] > ends.get(key, 0):
-            ends[key] = m[4]
-    else:
-        return found
     order = sorted(matches, key=lambda m: (-(m[4] - m[3]), -m[1].weight, m[3]))
     taken: dict[tuple[str, bool], list[tuple[int, int]]] = {}
     out = []
