@@ -16,7 +16,8 @@ for f in glob.glob('data/real/gold/*.json'):
     for p in g.get('paragraphs',[]):
         if p.get('text'): texts.append(p['text'])
     for b in g.get('not_paragraphs',[]):
-        if b.get('printed'): texts.append(b['printed'])
+        t = b if isinstance(b, str) else b.get('printed')  # (gold files list them as strings or as {printed: ...})
+        if t: texts.append(t)
 texts=list(dict.fromkeys(texts))
 # fuzz: splice fragments of the patterns' own words with texts
 words=[w for t in texts for w in t.split()][:200000]

@@ -100,6 +100,22 @@ def test_the_words_a_pattern_needs_never_hide_a_match():
         assert procedure._procedure_spans(low) == plain, low
 
 
+def test_line_start_patterns_on_one_line_and_on_several():
+    """A kind whose alternatives all start at a line's start is tried once at the start of a one-line text
+    (procedure._line_start) and over every line of a longer one: the spans are the whole patterns' either way."""
+    from lspkit.nlp import procedure
+
+    titles = ["call to order", "3. approval of the agenda", "public comment (limit 3 minutes):", "present: mayor smith", "new business"]
+    texts = titles + [f"the report on {t}" for t in titles] + ["\n".join(titles), "minutes\n" + "\n\n".join(titles[::-1]), "  new business\nreports of the clerk"]
+    anchored = 0
+    for low in texts:
+        plain = sorted(((kind, m.start(), m.end()) for kind, _d, rx, _n in procedure._COMPILED
+                        for m in rx.finditer(low) if m.end() > m.start()), key=lambda s: s[1])
+        assert procedure._procedure_spans(low) == plain, low
+        anchored += any(f.__name__ == "find" for f in procedure._JOINED.values())
+    assert anchored and sum(1 for low in texts if procedure._procedure_spans(low)) >= 8
+
+
 def test_each_alternative_holds_the_words_it_is_tried_for():
     """`_ALTERNATIVE_NEEDS` gives each alternative of a kind's pattern the words any of its matches contains (a
     tuple: all of them); `_procedure_spans` tries only the alternatives whose words the paragraph holds.  Every match

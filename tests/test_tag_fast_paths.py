@@ -16,6 +16,7 @@ import pytest
 
 from lspkit.nlp import docdata
 from lspkit.nlp.acronyms import (
+    TAGGER_SPANS,
     AcronymComponent,
     find_acronyms,
     find_definitions,
@@ -126,8 +127,11 @@ def test_one_scan_serves_glossary_and_component(tagger, texts):
         fresh = tagger.nlp.make_doc(t)
         component(given)
         component(fresh)
-        for key in ("acronyms", "acronyms_definitions"):  # (the tagger's doc has no empty group: the scorer reads none as empty)
-            assert [(sp.start, sp.end, sp.label_) for sp in given.spans.get(key, ())] == [(sp.start, sp.end, sp.label_) for sp in fresh.spans[key]]
+        # the tagger's doc: the same spans as tuples for the scorer (TAGGER_SPANS), no span group (nothing when there is nothing to mark)
+        uses, defs = given.user_data.get(TAGGER_SPANS, ([], set()))
+        assert not given.spans
+        assert uses == [(sp.start, sp.end, sp.label_) for sp in fresh.spans["acronyms"]]
+        assert defs == {(sp.start, sp.end) for sp in fresh.spans["acronyms_definitions"]}
 
 
 def test_docdata_is_where_spacy_keeps_extensions(tagger):
@@ -297,6 +301,21 @@ def test_evidence_built_only_for_reported_themes_is_the_same(tagger, texts):
         for a, b in zip(everything, now):
             assert tuple(h for h in a.themes if h.score >= cut) == b.themes
             assert a.scores == b.scores
+
+
+def test_tagger_makes_only_the_hits_it_reports(tagger, texts, monkeypatch):
+    """The Tagger asks finish_pending for the hits at or above its threshold only (`every=False`): its output is
+    that of a run that makes every theme's hit and filters them itself, at thresholds on and between scores."""
+    from lspkit.nlp.themes import ThemeScorer
+
+    items = [(str(i), t) for i, t in enumerate(texts)]
+    cuts = (0.0, 0.25, 0.5, 0.8) + tuple(sorted({s for p in tagger.tag_texts(items, min_score=0.0) for s in p.scores.values() if s > 0})[::40])
+    fast = {cut: tagger.tag_texts(items, min_score=cut) for cut in cuts}
+    original = ThemeScorer.finish_pending
+    monkeypatch.setattr(ThemeScorer, "finish_pending", lambda self, pending, context, report=0.0, every=True: original(self, pending, context, report))
+    for cut in cuts:
+        assert tagger.tag_texts(items, min_score=cut) == fast[cut]
+    assert sum(len(p.themes) for p in fast[0.5]) > 50
 
 
 def test_document_finished_at_once_as_paragraph_by_paragraph(tagger, texts, monkeypatch):

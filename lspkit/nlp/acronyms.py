@@ -598,6 +598,9 @@ def _register() -> None:
         return AcronymComponent(spans_key=spans_key, known=known)
 
 
+TAGGER_SPANS = "lsp_acronym_spans"  # user_data: a tagger's doc's acronym uses [(start, end, short)] and definitions {(start, end)}
+
+
 class AcronymComponent:
     """Marks every acronym use on `doc.spans[spans_key]` (label = the short form).
 
@@ -630,6 +633,14 @@ class AcronymComponent:
         char_span = doc.char_span
         defs = [char_span(s, e, label=short, alignment_mode="expand") for short, _l, _h, s, e in found.definitions]
         uses = [char_span(s, e, label=base, alignment_mode="expand") for s, e, base in found.uses]
+        if given and self.spans_key == "acronyms":
+            # the tagger's doc, read by the theme scorer alone: the spans' tokens as tuples (TAGGER_SPANS), without
+            # the two span groups spaCy would build (a fifth of this component's time)
+            doc.user_data[TAGGER_SPANS] = (
+                [(sp.start, sp.end, label) for sp, (_s, _e, label) in zip(uses, found.uses) if sp is not None],
+                {(sp.start, sp.end) for sp in defs if sp is not None},
+            )
+            return doc
         doc.spans[self.spans_key] = [sp for sp in uses if sp is not None]
         doc.spans[self.spans_key + "_definitions"] = [sp for sp in defs if sp is not None]
         return doc

@@ -196,7 +196,7 @@ class Tagger:
             kept = [(key, (doc.user_data["lsp_text"], doc.user_data[pending_key], token_array(doc))) for doc, key in done]
             labels = model.labels
             context = scorer.context(context_shares([[p[1].get(n, 0.0) for n in labels] for _k, (_t, p, _a) in kept], len(labels)))
-            results = scorer.finish_pending([k for _key, k in kept], context, report=max(threshold, 0.0))  # the hits read below
+            results = scorer.finish_pending([k for _key, k in kept], context, report=max(threshold, 0.0), every=False)  # the hits read below
             done = [(key, text, scores, hits) for (key, (text, _p, _a)), (scores, hits) in zip(kept, results)]
         else:
             done = ((key, doc.user_data["lsp_text"], docdata.get(doc, "theme_scores"), docdata.get(doc, "theme_hits")) for doc, key in done)

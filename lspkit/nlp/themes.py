@@ -17,6 +17,7 @@ from operator import add, attrgetter, itemgetter
 from typing import Any, Optional, Sequence
 
 from . import docdata
+from .acronyms import TAGGER_SPANS
 from .linear import DocTokens, _sigmoid, context_shares, describe_context, token_array, token_columns
 from .rules import describe_rule, docs_matches, is_rule, rule_features
 from .taxonomy import Scoring, Taxonomy
@@ -246,7 +247,17 @@ class ThemeScorer:
         text = doc_text(doc)
         found = self.matcher(doc)
         glossary = docdata.get(doc, "acronyms")
-        uses = doc.spans.get("acronyms") if glossary is not None else None
+        defs = None
+        if glossary is None:
+            uses = None
+        else:
+            given = doc.user_data.get(TAGGER_SPANS)  # the tagger's doc: its spans as tuples
+            if given is not None:
+                uses, defs = given
+            else:
+                uses = doc.spans.get("acronyms")
+                if uses:
+                    uses = [(sp.start, sp.end, sp.label_) for sp in uses]
         if not found and not uses:  # no term and no acronym: every theme's raw weight and score is 0
             self._scored(doc, text, names, {n: 0.0 for n in names}, {n: [] for n in names}, {})
             return doc
@@ -264,13 +275,12 @@ class ThemeScorer:
         # acronyms count as their long forms (not at the definition site, where the long form already counted)
         if uses:
             expansions = self._expansions(glossary)
-            defs = {(sp.start, sp.end) for sp in doc.spans.get("acronyms_definitions", ())}
-            for sp in uses:
-                label = sp.label_
+            if defs is None:
+                defs = {(sp.start, sp.end) for sp in doc.spans.get("acronyms_definitions", ())}
+            for start, end, label in uses:
                 long = expansions.get(label)
                 if not long:
                     continue
-                start, end = sp.start, sp.end
                 if (start, end) in defs:
                     continue
                 if any(nth and ns < end and start < ne for nth, _t, ns, ne in negatives):
@@ -363,13 +373,14 @@ class ThemeScorer:
         for doc, (scores, hits) in zip(where, self.finish_pending(pending, context, report)):
             self._put(doc, scores, hits)
 
-    def finish_pending(self, pending, context, report: float = 0.0) -> list[tuple[dict, tuple]]:
+    def finish_pending(self, pending, context, report: float = 0.0, every: bool = True) -> list[tuple[dict, tuple]]:
         """(scores, hits) of a document's paragraphs left for the model: each as (text, its `lsp_pending`, its
         linear.token_array), so the Tagger can let each doc go once the lexicon has scored it.  The model's
         words (LinearModel.walk_arrays) and the tokens the guide's rules may start at (rules.docs_matches) are
         found over all their tokens together.  `report`: the caller reads the hits scoring at least this only;
         a theme below it gets no evidence (the model's words are not looked for, the lexicon's not sorted), its
-        score as always."""
+        score as always.  `every`: False for a caller that reads only the hits scoring at least `report` and above 0
+        (the Tagger): the others' ThemeHits are not made."""
         if not pending:
             return []
         model = self.model
@@ -378,15 +389,15 @@ class ThemeScorer:
         rules = docs_matches([t for t, _p, _a in pending], arrays, self.nlp.vocab.strings, tokens) if model.uses_rules else repeat(None)
         floor = max(EVIDENCE_FLOOR, report)
         if not model.rule_value and self.at_once:  # the guide's rules count as words (the shipped model): all at once
-            return self._finish_walked(pending, model.walk_arrays(arrays, self.nlp.vocab, tokens), rules, context, floor, report)
+            return self._finish_walked(pending, model.walk_arrays(arrays, self.nlp.vocab, tokens), rules, context, floor, report, every)
         walks = model.walk_docs(arrays, self.nlp.vocab, tokens)
         out = []
         for (text, (names, scores, evidence, priors), _a), walk, found in zip(pending, walks, rules):
             self._use_model(None, text, names, scores, evidence, context, walk=walk, rules=found, floor=floor)
-            out.append((scores, self._hits(names, scores, evidence, priors, report)))
+            out.append((scores, self._hits(names, scores, evidence, priors, report, every)))
         return out
 
-    def _finish_walked(self, pending, walk, rules, context, floor: float, report: float, top: int = 5) -> list[tuple[dict, tuple]]:
+    def _finish_walked(self, pending, walk, rules, context, floor: float, report: float, every: bool = True, top: int = 5) -> list[tuple[dict, tuple]]:
         """finish_pending's (scores, hits) as _use_model and _hits make them, for a model whose guide rules count as words
         (rule_value 0): the scores as _use_model makes them (the same sums, in the same order), and the
         contributions of every theme that gets evidence found for all the paragraphs at once with numpy (the
@@ -454,7 +465,7 @@ class ThemeScorer:
                             ev.append(_evidence(text[a:b], a, b, round(w, 3), describe_rule(feat), "model:rule"))
                         else:  # a context feature, by name
                             ev.append(_evidence("", 0, 0, round(w, 3), describe_context(feat), "model:document"))
-            out.append((scores, self._hits(names, scores, evidence, priors, report)))
+            out.append((scores, self._hits(names, scores, evidence, priors, report, every)))
         return out
 
     def _contributions(self, wanted, walk, fired_of, context, scales, bounds, top: int) -> dict:
@@ -469,46 +480,58 @@ class ThemeScorer:
         need = np.zeros((len(scales), n_labels), bool)
         docs_wanted, labels_wanted = zip(*wanted)
         need[list(docs_wanted), list(labels_wanted)] = True
-        # the features after a paragraph's words, in _use_model's order: its guide rules, then the document's context
+        # the features after a paragraph's words, in _use_model's order: its guide rules, then the document's context.
+        # Laid out as every wanted paragraph's words, then their rules, then their context features, so a paragraph's
+        # features come in its own order along the arrays (the stable sort below needs no key for that order)
         cknown = context.known if context is not None and context.features else ()
         ex_doc, ex_start, ex_end, ex_weights, ex_names = [], [], [], [], []
-        for i in sorted(set(docs_wanted)):
+        wanted_docs = sorted(set(docs_wanted))
+        for i in wanted_docs:
             for f, ws, (a, b) in fired_of.get(i, ()):
                 ex_doc.append(i)
                 ex_start.append(a)
                 ex_end.append(b)
                 ex_weights.append(ws)
                 ex_names.append(f)
-            for f, ws in cknown:
-                ex_doc.append(i)
-                ex_start.append(0)
-                ex_end.append(0)
-                ex_weights.append(ws)
-                ex_names.append(f)
         n_words = len(walk.rows) if walk is not None else 0
+        n_fired = len(ex_doc)
         ex_doc_a = np.array(ex_doc, dtype=np.int64)
         ex_start_a = np.array(ex_start, dtype=np.int64)
         ex_end_a = np.array(ex_end, dtype=np.int64)
-        ex_matrix = np.array(ex_weights, dtype=np.float64).reshape(len(ex_weights), n_labels)
-        matrix = model.weight_matrix() if walk is not None else None
+        ex_matrix = np.array(ex_weights, dtype=np.float64).reshape(n_fired, n_labels)
+        c_matrix = np.array([ws for _f, ws in cknown], dtype=np.float64).reshape(len(cknown), n_labels)
+        c_first = n_words + n_fired  # a context feature's place: c_first + its index in cknown
+        if walk is not None:
+            cols = model.weight_matrix()[walk.rows]
+            needs = need[walk.doc]
         out: dict = {}
         for j in sorted(set(labels_wanted)):
             parts = []
             if walk is not None:
-                col = matrix[walk.rows, j]
-                keep = np.flatnonzero(need[walk.doc, j] & (col > 0))
+                col = cols[:, j]
+                keep = np.flatnonzero(needs[:, j] & (col > 0))
                 d = walk.doc[keep]
                 parts.append((d, col[keep] * scale[d], walk.start[keep], walk.end[keep], keep))
-            if ex_doc:
+            if n_fired:
                 col = ex_matrix[:, j]
                 keep = np.flatnonzero(need[ex_doc_a, j] & (col > 0))
                 d = ex_doc_a[keep]
                 parts.append((d, col[keep] * scale[d], ex_start_a[keep], ex_end_a[keep], keep + n_words))
+            if len(cknown):
+                raised = np.flatnonzero(c_matrix[:, j] > 0)
+                docs = np.flatnonzero(need[:, j])
+                if len(raised) and len(docs):
+                    d = np.repeat(docs, len(raised))
+                    zero = np.zeros(len(d), np.int64)
+                    parts.append((d, np.tile(c_matrix[raised, j], len(docs)) * scale[d], zero, zero, np.tile(raised + c_first, len(docs))))
+            if not parts:
+                continue
             d, w, a, b, pos = (np.concatenate(x) for x in zip(*parts))
             if not len(d):
                 continue
-            # heaviest first, then the earliest, then the first in the paragraph's order; the first `top` of each
-            order = np.lexsort((pos, a, -w, d))
+            # heaviest first, then the earliest, then the first in the paragraph's order (the arrays' order, kept by
+            # the stable sort); the first `top` of each
+            order = np.lexsort((a, -w, d))
             d, pos = d[order], pos[order]
             first = np.ones(len(d), bool)
             first[1:] = d[1:] != d[:-1]
@@ -516,7 +539,7 @@ class ThemeScorer:
             rank = at - np.maximum.accumulate(np.where(first, at, 0))
             chosen = order[rank < top]
             for i, weight, start, end, p in zip(d[rank < top].tolist(), w[chosen].tolist(), a[chosen].tolist(), b[chosen].tolist(), pos[rank < top].tolist()):
-                item = (None if p < n_words else ex_names[p - n_words], weight, start, end)
+                item = (None if p < n_words else ex_names[p - n_words] if p < c_first else cknown[p - c_first][0], weight, start, end)
                 found = out.get((i, j))
                 if found is None:
                     out[(i, j)] = [item]
@@ -529,11 +552,13 @@ class ThemeScorer:
         ThemeScorer._put(doc, scores, ThemeScorer._hits(names, scores, evidence, priors, report))
 
     @staticmethod
-    def _hits(names, scores: dict, evidence: dict, priors: dict, report: float = 0.0) -> tuple:
-        """Every theme's ThemeHit; the evidence in the order of the text, for a theme scoring at least `report`."""
+    def _hits(names, scores: dict, evidence: dict, priors: dict, report: float = 0.0, every: bool = True) -> tuple:
+        """Every theme's ThemeHit (`every`; else only those scoring at least `report` and above 0); the evidence in
+        the order of the text, for a theme scoring at least `report`."""
         return tuple(
             _hit(n, scores[n], tuple(sorted(evidence[n], key=_evidence_order)) if evidence[n] and scores[n] >= report else (), priors.get(n, 0.0))
             for n in names
+            if every or scores[n] >= report and scores[n] > 0
         )
 
     @staticmethod
