@@ -129,6 +129,10 @@ def long_agrees(found: str, gold: str) -> bool:
 def short_key(short: str) -> str:
     """'MMs' and 'MM', 'LSEs' and 'LSE', 'WwTWs' and 'WwTW' are one abbreviation."""
     s = short.strip()
+    # a defined term with its article or without: "(the Authority)" is "Authority" (note of 2026-12-01: one gold gives
+    # "the Authority", another "Authority" for 'Illinois Finance Authority (the "Authority")', and a summary giving
+    # either was scored by which reader wrote the gold)
+    s = re.sub(r"^(?i:the)\s+(?=[A-Z])", "", s)
     return s[:-1] if len(s) > 2 and s.endswith("s") and s[-2].isupper() and sum(c.isupper() for c in s) >= 2 else s
 
 
@@ -153,6 +157,11 @@ def rec_key(verb: str, text: str) -> tuple[str, tuple[str, ...]]:
     # ASSESS, and the summary the verb so; the modal's words made every such gold verb a miss)
     v = _MODAL_VERB.sub("", (verb or "").lower().strip())
     v = v.split()[0] if len(v.split()) > 1 and _MODAL_VERB.match((verb or "").lower()) else v
+    # a verb of several words is its head word, on both sides: the item's own words after it are compared anyway
+    # (note of 2026-12-01: one gold gives "review and comment" and "consider recommending" as printed, another
+    # "Review and approve ..." as REVIEW, a third "Approve and file ..." as APPROVE; a summary that gives either
+    # form was scored by which reader wrote the gold.  "RECEIVE AND FILE" is "receive" with "and file ..." after it)
+    v = v.split()[0] if v.split() else v
     if words and verb_stem(words[0]) == verb_stem(v):  # the verb printed at the start of the item
         words = words[1:]
     return verb_stem(v), tuple(words[:START_WORDS])

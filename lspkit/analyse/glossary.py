@@ -618,6 +618,9 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
     for short, long, where in _spelled_in_brackets(items):
         if weak(short) and not bad_short(short, long=long):
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
+    for short, long, where in _joined_and_called(items):
+        if weak(short):
+            entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
     for short, long, where in _lower_terms(items):
         if weak(short) and not bad_short(short, long=long):
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
@@ -874,7 +877,7 @@ def _spells_loosely(letters: str, words: list[str], within: bool = False) -> boo
 # a digit in a short form that says a small word: "Birmingham Business Charter for Social Responsibility (BBC4SR)"
 _SOUNDS = {"4": "for", "2": "to"}
 # "(ABC)" or "(ABCs)" in capitals, a digit that says a word among them ("BBC4SR")
-_CAPS_BRACKET = re.compile(r"\((?P<short>[A-Z](?:[A-Z]|[24](?=[A-Z])){1,7})s?\)")
+_CAPS_BRACKET = re.compile(r"\((?P<short>[A-Z](?:[A-Z]|[24](?=[A-Z])){1,7}|[A-Z]{2,6}(?:-[A-Z]{2,6})+)s?\)")
 
 
 def _spelled_in_brackets(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
@@ -888,16 +891,49 @@ def _spelled_in_brackets(items: list[tuple[str, str]]) -> list[tuple[str, str, s
         text = " ".join(text.split())
         for m in _CAPS_BRACKET.finditer(text):
             short = m.group("short")
+            letters = short.replace("-", "")
+            # a short form of two codes joined ("TWG-LWW") or a name in one word of parts ("MULTIFAN-CL (MFCL)",
+            # "Multifan-CL"): letters may come from inside a word ("Tripartite WorkGroup", "MULTIFAN")
+            joined = "-" in short
             words = re.findall(r"[A-Za-z][\w’'-]*|\d{4}", text[max(0, m.start() - 120): m.start()])[-10:]
-            for n in range(2, len(words) + 1):
+            for n in range(1, len(words) + 1):
                 cand = words[-n:]
+                if n == 1 and not re.fullmatch(r"[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]*)+", cand[0]):
+                    continue
                 if not cand[0][:1].isupper() or cand[0].lower() in _FUNCTION_WORDS:
                     continue
                 if cand[0][:1] != short[0]:
                     continue
-                if _spells_loosely(short, cand) and not any(c.lower() in ("and", "of") for c in cand[:1]):
+                if (_spells_loosely(letters, cand, within=joined or n == 1)
+                        and not any(c.lower() in ("and", "of") for c in cand[:1])):
                     out.append((short, " ".join(cand), number))
                     break
+    return out
+
+
+# a short form in lower case joined by hyphens after the compound it shortens: "year-on-year (y-o-y)"
+_LOWER_JOINED = re.compile(r"(?<![\w-])(?P<long>[a-z]+(?:-[a-z]+){1,4})\s*\((?P<short>[a-z](?:[-.][a-z]){1,4})\.?\)")
+# a term and its short form together in a bracket, joined by "or": "(called a maximum acceptable value or MAV)", "(the
+# consumer price index, or CPI)"
+_CALLED_OR = re.compile(r"\(\s*(?:(?:called|known\s+as|referred\s+to\s+as|termed)\s+)?(?:an?\s+|the\s+)?"
+                        r"(?P<long>[A-Za-z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*){1,7}?),?\s+or\s+(?:the\s+)?"
+                        r"(?P<short>[A-Z]{2,8})s?\s*\)")
+
+
+def _joined_and_called(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(short, long, paragraph) for a compound's short form in lower case ("year-on-year (y-o-y)": each part's
+    initial, in order) and a term named with its short form in one bracket ("(called a maximum acceptable value or
+    MAV)": the words spell it)."""
+    out = []
+    for number, text in items:
+        text = " ".join(text.split())
+        for m in _LOWER_JOINED.finditer(text):
+            if "".join(w[0] for w in m.group("long").split("-")) == re.sub(r"[-.]", "", m.group("short")):
+                out.append((m.group("short"), m.group("long"), number))
+        for m in _CALLED_OR.finditer(text):
+            words = m.group("long").split()
+            if words[0][:1].lower() == m.group("short")[0].lower() and _spells_loosely(m.group("short"), words):
+                out.append((m.group("short"), m.group("long"), number))
     return out
 
 
@@ -916,7 +952,11 @@ def _named_after(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
         for m in _SHORT_THEN_NAME.finditer(" ".join(text.split())):
             words = m.group("long").split()
             caps = [w for w in words if w[:1].isupper()]
-            if (len(caps) == len(m.group("short")) and "".join(w[0] for w in caps) == m.group("short")
+            initials = "".join(w[0] for w in caps)
+            # (or the same letters in another order, three or more: a name translated, "DTU (Technical University of
+            # Denmark)" for Danmarks Tekniske Universitet)
+            if (len(caps) == len(m.group("short")) and (initials == m.group("short") or len(caps) >= 3
+                                                        and sorted(initials) == sorted(m.group("short")))
                     and all(w[:1].isupper() or (w.islower() and len(w) <= 8) for w in words)):
                 out.append((m.group("short"), m.group("long"), number))
     return out
@@ -1217,7 +1257,9 @@ def _roll(document: Document) -> list[tuple[str, str, str]]:
     for i, b in enumerate(blocks):
         if not _ROLL_OPENS.match(b.text):
             continue
-        roll = " ".join(x.text for x in blocks[i:i + 2])
+        # the roll's next block is its other column ("CC Kenny Combe KC JF ..."), not the minutes' prose after it ("PM
+        # thanked all the staff ... HB thanked PM"): initials the page uses, not pairs it prints, are none of it
+        roll = " ".join(x.text for x in blocks[i:i + 2] if x is b or len(re.findall(r"\b[a-z]{3,}\b", x.text)) < 4)
         roll = _ROLL_OPENS.sub("", roll)
         table = [x.text for x in blocks[i:i + 8] if x.page == b.page and len(x.text) < 400]
         names = _ROLL_NAME.findall(roll)
@@ -1376,6 +1418,9 @@ def _short_names(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
             words = run.group(1).split()
             if any(w.lower() in ("ltd", "limited", "plc", "llp", "inc") for w in words[:-1]):
                 continue  # a run over two names of a list ("... Housing Ltd Forward Homes")
+            joins = [k for k in range(len(words) - 1) if words[k] in ("and", "&") and words[k + 1] == "the"]
+            if joins:  # two names joined ("... Regulations 2022 and the Drinking Water Quality Assurance Rules
+                words = words[joins[-1] + 2:]  # 2022 (the Rules)"): the one before the bracket
             while words and (words[0].lower() in ("the", "of", "and", "for", "on", "in", "&") or words[0].isdigit()):
                 words.pop(0)  # "... at about 1524 the Transport Accident Investigation Commission (Commission)"
             capitalised = [w for w in words if w[:1].isupper()]

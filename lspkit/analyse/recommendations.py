@@ -31,7 +31,11 @@ agreed to."); its ordinary discussion ("It was agreed ...", "Members noted ...",
 printed as "Motion to <verb> ..." (`_motions`) are decisions taken where the record says they were moved, seconded or
 voted on, and asked in an agenda (but not its motions on how the meeting runs: to adjourn, to waive a reading); an
 agenda item opening "Consider action to <verb> ..." asks that action (`_considered_actions`), whatever the verb.  The
-list a lead-in of objectives introduces ("The objectives of the meeting were to:") is never a run of recommendations.
+list a lead-in of objectives introduces ("The objectives of the meeting were to:") is never a run of recommendations,
+nor is one another meeting made and the paper reports ("The following recommendations emerged from the discussions at
+the expert meeting:").  A working paper's authors inviting the session it is tabled at, set as a lead-in of its own
+("We invite SC20 to:"), ask the items after it; a session's record states its decisions under its "Outcomes" heading,
+each paragraph opening with the session's name and its verb in the past ("SC21 recommended ...": `_session_outcomes`).
 
 An item is a decision only when it carries an action verb: NOTE, AGREE,
 APPROVE, ENDORSE, DELEGATE, COMMENT, ADOPT, RECOMMEND ... at its start ("To
@@ -89,6 +93,15 @@ _OPENING = re.compile(r"^\s*(?:(?:recommendations?|recommendation\(s\))\s*(?:to\
 _INLINE = re.compile(r"(?<=\S)\s+(?-i:Recommendations?|RECOMMENDATIONS?|(?:Staff\s+)?Recommended\s+Actions?|"
                      r"RECOMMENDED\s+ACTIONS?|Staff\s+Recommendations?|STAFF\s+RECOMMENDATIONS?|Action\s+Required|"
                      r"ACTION\s+REQUIRED):\s+(?=\S)")
+# the paper's authors inviting the meeting it is tabled at, in the active voice: "We invite SC20 to:", "The Secretariat
+# invites the Committee to:", "We would like to ask the Scientific Committee to" (a scientific committee's and an
+# international body's working paper); the body invited is named in capitals, as "is invited to" names it before
+_INVITE = (r"\b(?:we|(?-i:[A-Z][\w&'’.-]*)(?:\s+(?-i:[A-Z][\w&'’.-]*)){0,3})\s+(?:would\s+(?:like\s+to\s+)?)?"
+           r"(?:invites?|asks?|requests?)\s+(?:the\s+)?(?-i:[A-Z][\w&'’.-]*)(?:\s+(?:(?-i:[A-Z][\w&'’.-]*)|of|and|the))"
+           r"{0,5}\s+to\b\s*:?")
+# only set as a lead-in of its own, its colon ending it: "We invite the Council to reconsider" in prose asks nothing
+# of the meeting
+_INVITATION = re.compile(rf"^\s*{_INVITE}\s*(?<=:)\s*$", re.I)
 _LEAD = re.compile(
     r"\b(?:is|are)\s+(?:asked|requested|recommended|invited|being\s+asked)\s+to\b\s*:?"
     r"|\b(?:it\s+is|are|is)\s+recommended\s+that\b\s*:?"
@@ -613,7 +626,11 @@ _ANNOUNCES = re.compile(r"\b(?:set\s+out\s+below|below\s+(?:are|is)|as\s+follows
 # recommendations:", "The Committee made several recommendations": what it said, not what the paper asks
 _RECORDED = re.compile(r"(?i)\b(?:has|have|had)\s+(?:also\s+)?made\s+(?:the\s+following|several|a\s+number\s+of|some|"
                        r"these|two|three|four|five)\b|\bmade\s+(?:the\s+following|several|a\s+number\s+of)\s+"
-                       r"(?:recommendations|suggestions|proposals)\b")
+                       r"(?:recommendations|suggestions|proposals)\b"
+                       # made by another meeting and reported: "The following recommendations emerged from the
+                       # discussions at the international expert meeting:", "... arose from the workshop"
+                       r"|\b(?:recommendations|suggestions|proposals)\s+(?:\w+\s+){0,2}?(?:emerged|arose|came\s+out|"
+                       r"resulted)\s+(?:from|of|at)\b")
 
 
 # a list's lead-in naming what a meeting or a group set out to do: "The objectives of the meeting were to:", "Our aims
@@ -741,6 +758,10 @@ def _cover_decisions(document: Document) -> list[Recommendation]:
                 awaiting, page, clause = True, b.page, bool(re.search(r"that\W*$", lead, re.I))
                 del lead_pages[b.page]
                 continue
+        if len(text) < 200 and _INVITATION.match(text):
+            # "We invite SC20 to:" set as a line of its own: the blocks after it are the decisions it asks
+            awaiting, page, clause = True, b.page, False
+            continue
         if _RECOMMENDS_LEAD.search(text) and len(text) < 200:
             # "ODUG recommends that government should:", "The Panel recommends:": the blocks after it are its items
             awaiting, page, clause = True, b.page, bool(re.search(r"that\W*$", text, re.I))
@@ -1304,7 +1325,8 @@ def find_recommendations_with_note(document: Document) -> tuple[tuple[Recommenda
                                   + _scoped_decisions(document) + _stem_decisions(document)
                                   + _numbered_boxes(document) + _gerund_items(document)
                                   + _committee_formula(document) + _minuted_decisions(document)
-                                  + _motions(document) + _considered_actions(document))
+                                  + _motions(document) + _considered_actions(document)
+                                  + _session_outcomes(document))
              if _key(r, _SAME_WORDS) not in known]
     if extra:  # an agenda's decisions in capitals that no Recommendation label introduced
         recs = tuple(sorted(recs + tuple(extra), key=lambda r: r.page))
@@ -1467,6 +1489,43 @@ def _considered_actions(document: Document) -> list[Recommendation]:
         m = _CONSIDER.match(flat)
         if m and m.group("verb").lower() not in _NOT_MOTION_VERBS:
             out.append(Recommendation(p.number, p.page, flat, p.label, m.group("verb").upper(), "body"))
+    return out
+
+
+# a session's record of what it decided, under its "Outcomes" heading, each paragraph opening with the session's name
+# and the verb in the past ("SC21 thanked the SSP ...", "SC21 recommended the SSP to collaborate ...", "The Committee
+# noted ..."): the way a scientific committee's or an international body's summary report sets out its decisions
+_OUTCOMES_HEADING = re.compile(r"(?i)^\W*(?:\d+(?:\.\d+)*\W*)?(?:agreed\s+)?outcomes?\W*$")
+_SESSION_SUBJECT = re.compile(r"^(?P<who>(?:The\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s+(?:also\s+|further\s+)?"
+                              r"(?P<verb>[a-z]{3,}ed)\b(?!\s+by\b)")
+# a session's own name: its code ("SC21", "TCC19", "WCPFC22") or the meeting named by its kind
+_SESSION_NAME = re.compile(r"^(?:[A-Z]{2,8}\d{1,3}|The\s+(?:(?:Scientific|Technical|Executive|Standing)\s+)?"
+                           r"(?:Committee|Commission|Meeting|Conference|Council|Board|Assembly|Plenary))$")
+
+
+def _session_outcomes(document: Document) -> list[Recommendation]:
+    """The decisions a session's record states under its "Outcomes" heading: the paragraphs that open with the
+    session's name and a verb in the past, verb as printed.  The session is the subject most of them open with
+    (two or more), or its name ("SC21", "The Committee") where one alone does; the other paragraphs under the
+    heading (a report "is included as Attachment J", what a small group "provided") are what it records, not what
+    it decided.  A decision it states it took, not one asked (kind "decision")."""
+    groups: dict = {}
+    for p in document.paragraphs:
+        if p.kind is ParagraphKind.PARAGRAPH and _OUTCOMES_HEADING.match(p.heading or ""):
+            groups.setdefault((p.section, p.heading), []).append(p)
+    out: list[Recommendation] = []
+    for paragraphs in groups.values():
+        opened = [(p, _SESSION_SUBJECT.match(" ".join(p.text.split()))) for p in paragraphs]
+        subjects = [m.group("who") for _, m in opened if m]
+        if not subjects:
+            continue
+        who = max(subjects, key=subjects.count)
+        if subjects.count(who) < 2 and not _SESSION_NAME.match(who):
+            continue
+        for p, m in opened:
+            if m and m.group("who") == who:
+                out.append(Recommendation(p.number, p.page, " ".join(p.text.split()), p.label,
+                                          m.group("verb").upper(), "body", kind=DECISION))
     return out
 
 

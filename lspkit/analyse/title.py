@@ -16,7 +16,10 @@ the line above "Contents".  A candidate is never a label ("Past Pathway of Paper
 N/A", "Summary:"), the roll of a meeting ("Present: ...", "Chair: ..."), a bullet, a file name or path, a person (an inspector's
 name and qualifications, "Dear ..."), an address, an Act's name on its own
 ("Planning and Compulsory Purchase Act 2004 (as amended)": the legal basis,
-not the paper) or text that is not words (a broken font's glyph codes).
+not the paper) or text that is not words (a broken font's glyph codes).  A title block's status lines ("Society
+founded January 2023", "Constitution emended April 2023") are no part of the title; a part cut out of a larger paper
+whose number and caption run into its text at the top of page 1 ("ARTICLE 4: Amend Zoning Bylaw - ... To see if the
+Town will vote ...") is named by them.
 """
 from __future__ import annotations
 
@@ -155,6 +158,8 @@ def bad_title(text: Optional[str]) -> bool:
         return True
     if _BYLINE.match(t):  # "POSTED Sunday 12th March by Amir Mehrkar (acting INTEROPen Chair)": who and when
         return True
+    if _SENTENCES.match(t):  # "... such purposes or both. Sponsored by the Conservation Commission.": prose
+        return True
     if _BODY_SENTENCE.search(t) or (t.endswith(",") and len(t.split()) >= 6):
         return True  # "... restructurings should be developed."; "... arrangements for the membership," cut mid-sentence
     if _NAME_AND_ROLE.match(t):  # "R Healey, Councillor": an apology in minutes, a person
@@ -199,6 +204,10 @@ _BYLINE = re.compile(r"(?i)^(?:posted|written|published|submitted|uploaded)(?:\s
 # should be developed."): what a paper says, not what it is called
 _BODY_SENTENCE = re.compile(r"^(?=(?:\S+\s+){5,}).*\b(?:should|must|shall|will|would|may|can|could)\s+(?:not\s+)?"
                             r"(?:be|have|[a-z]{3,})\b[^.?!]*\.$")
+# two sentences or more, twelve words or more, ending with a full stop: prose, never a title (the tail of the article
+# before a warrant's article cut out with it: "... or to reimburse the Town for sums of money expended for such
+# purposes or both. Sponsored by the Conservation Commission.")
+_SENTENCES = re.compile(r"^(?=(?:\S+\s+){11,}).*[a-z]{2}\.\s+[A-Z][a-z]+\s.*[a-z]\.$")
 # a sentence leading into a list ("Discussions amongst leaders of these networks have led to the following
 # agreement:"): seven words or more ending with a colon, a body sentence, never a title
 _LEAD_IN = re.compile(r"^(?:\S+\s+){6,}\S*:$")
@@ -238,11 +247,14 @@ def _instrument(document: Document) -> Optional[str]:
     alone when the long title is not there or its words ran together ("ANORDINANCETHATAMENDS...")."""
     # an OCR layer's space after a hyphen ("ORDINANCE NO. 2024- 06") is not in the number the page prints
     top = [_OCR_HYPHEN.sub("-", " ".join(b.text.split())) for b in document.blocks if b.page == 1][:6]
-    for line in top[:2]:  # the body, the number and the long title read as one block ("THE CORPORATION OF THE
-        # DISTRICT OF OAK BAY BYLAW NO. 4821 A Bylaw to establish an Alternative Tax Collection Scheme")
-        m = _RUN_INSTRUMENT.search(line)
+    block = document.metadata.get("title")
+    # the body, the number and the long title read as one block ("THE CORPORATION OF THE DISTRICT OF OAK BAY BYLAW
+    # NO. 4821 A Bylaw to establish an Alternative Tax Collection Scheme"), or as the title block, set in one type
+    # ("The Corporation of the City of Belleville" / "BY-LAW Number 2019-81" / "A bylaw to establish rates ...")
+    for line in top[:2] + ([_OCR_HYPHEN.sub("-", " ".join(block.split()))] if isinstance(block, str) else []):
+        m = _RUN_INSTRUMENT.search(re.sub(r"\s+(?:WHEREAS|Whereas|NOW,?\s+THEREFORE|Now,?\s+therefore)\b.*$", "", line))
         if m and len(m.group("long")) <= 400 and not any(len(w) > 24 for w in m.group("long").split()):
-            number = m.group("number")
+            number = m.group("number")  # (the recitals under it, in the title block's type, are none of it)
             return f"{_title_case(number) if number.isupper() else number}: {m.group('long')}"
     title = document.metadata.get("title")
     number = next((t for t in [title if isinstance(title, str) else ""] + top[:2] if _INSTRUMENT.match(t.strip())), None)
@@ -883,11 +895,44 @@ def find_title(document: Document) -> Optional[str]:
         title = title[: version.start()]  # "... TERMS OF REFERENCE (Final Version 01 OCT 2019)": which copy, not what
     if title and _PART_ONLY.match(title.strip()):
         title = _part_named(title.strip(), document) or title  # "Chapter 632" over "PROPERTY, VACANT OR HAZARDOUS"
+    if title:
+        title = _without_status_lines(title)
     if title and _KIND_ONLY.match(title):
         owner = _owner(document)  # "CONSTITUTION" under "The Friends of the Woodbridge Library, New Street ..."
         if owner and owner.lower() not in title.lower():
             return f"{owner} {title.strip().title() if title.isupper() else title.strip()}"
     return title
+
+
+# a title block's lines under the title saying when the body or this version of the paper came about: "Society founded
+# January 2023", "Constitution emended April 2023", "Adopted 12 May 2020", "Last amended 2019"
+_STATUS_LINE = re.compile(
+    r"(?P<lead>(?:\s+(?:[A-Z][a-z]+|[Ll]ast|[Ff]irst)){0,2})\s+(?i:founded|established|formed|adopted|amended|emended|"
+    r"revised|approved|ratified|updated|agreed|passed)\s+(?:(?i:in|on)\s+)?"
+    rf"(?:(?i:{_DATE_TEXT})|(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?\d{{4}})\s*$")
+
+
+def _without_status_lines(title: str) -> str:
+    """The title without the status lines its block ran on into (`_STATUS_LINE`), each cut from its end while
+    three words or more of title stay: "Constitution of the Glasgow University Wireless Society (GUWS)" of "...
+    (GUWS) Society founded January 2023 Constitution emended April 2023".  The words before the status go with it
+    where the title names them already (the line's subject, "Society", "Constitution"), else they stay the title's
+    ("Local Plan Review" of "Local Plan Review Adopted 12 May 2020")."""
+    while True:
+        m = _STATUS_LINE.search(title)
+        if not m:
+            return title
+        lead = m.group("lead").split()
+        head = title[: m.start()]
+        named = {w.lower() for w in re.findall(r"[A-Za-z]+", head)}
+        if not all(w.lower() in named or w.lower() in ("last", "first") for w in lead):
+            head = title[: m.end("lead")]
+        if re.search(r"[,:;\u2013\u2014-]\s*$", head):
+            return title  # "MODEL STANDING ORDERS 2018 (ENGLAND) — UPDATED APRIL 2022": set on the title's line
+        head = head.rstrip()
+        if len(head.split()) < 3 or _DANGLING.search(head) or bad_title(head):
+            return title
+        title = head
 
 
 # a copy's version and date in brackets after the title: "(Final Version 01 OCT 2019)", "(v2.1, March 2020)"
@@ -1066,6 +1111,10 @@ def _find_title(document: Document) -> Optional[str]:
         # the publisher in the largest type, the series under it: an issue of a series is named by its date
         when = _long_date(meta.get("date"))
         named = _tidy(subtitle)
+        if _KIND_ONLY.match(named):
+            # "Cambridge University Computing and Technology Society" over "CONSTITUTION": no series' issue, the
+            # body's own document, named with its owner (`find_title`), whatever date is printed under it
+            return named
         return f"{named}, {when}" if when and not re.search(r"\b\d{4}\b", named) else named
     if isinstance(title, str) and _organisation(title.strip()):
         named = _body_kind_line(title.strip(), document)  # "<Partnership>" over "Annual Progress Report"
@@ -1094,6 +1143,9 @@ def _find_title(document: Document) -> Optional[str]:
     serial = _serial_block(document)  # "Administrative Regulation 1201-AR(3): Non-Discrimination - ..." at length
     if serial:
         return serial
+    article = _article_caption(document)  # "ARTICLE 4: Amend Zoning Bylaw - ... District To see if the Town will ..."
+    if article:
+        return article
     for line in _front_lines(document):
         if _SPACED.search(line):  # "A D V I C E": counsel's advice headed by its kind, spaced out for show
             line = _title_case(_unspaced(line))
@@ -1110,6 +1162,39 @@ def _find_title(document: Document) -> Optional[str]:
         council = _council(document)
         return f"{council}: {named}" if council and council.lower() not in named.lower() else named
     return _council_and_date(document)
+
+
+# a part of a larger paper cut out on its own, its number and caption run into its text at the top of page 1: a town
+# meeting warrant's "ARTICLE 4: Amend Zoning Bylaw - 3A Multi-Family Overlay District To see if the Town will vote ..."
+_ARTICLE_RUN_IN = re.compile(r"^(?P<label>(?:ARTICLE|Article|SECTION|Section|CHAPTER|Chapter|PART|Part)\s+[\w.-]*\d[\w.-]*)"
+                             r"\s*[:.\u2013\u2014-]\s+(?P<rest>\S.*)$")
+
+
+def _article_caption(document: Document) -> Optional[str]:
+    """The title block, or one of page 1's first two blocks, opening with a part's number and its caption
+    (`_ARTICLE_RUN_IN`), where page 1 has no heading: "Article 4: Amend Zoning Bylaw - 3A Multi-Family Overlay District".  The caption ends where the text's
+    first sentence starts, a capitalised word before a word in lower case ("To see if ..."); a caption with words
+    in lower case of its own ("Transfer of funds") ends there too."""
+    if any(s.page == 1 for s in document.sections):
+        return None
+    # the segmenter's title block, where it took the article's line for one; else page 1's first two blocks (the
+    # tail of the article before it, cut out with it, may come first: "or take any other action relative thereto.")
+    block = document.metadata.get("title")
+    firsts = [b.text for b in document.blocks if b.page == 1][:2]
+    m = next((m for m in (_ARTICLE_RUN_IN.match(" ".join(t.split())) for t in [block, *firsts] if isinstance(t, str))
+              if m), None)
+    if not m:
+        return None
+    words = m.group("rest").split()
+    end = next((k for k in range(1, len(words) - 1) if words[k][:1].isupper() and words[k + 1][:1].islower()
+                and words[k + 1].lower() not in _SMALL_WORDS), None)
+    caption = " ".join(words[:end] if end else words)
+    label = m.group("label")
+    title = f"{_title_case(label) if label.isupper() else label}: {caption}"
+    # (judged with its number: a caption alone may read as a body's name, "... Overlay District")
+    if not 2 <= len(caption.split()) <= 15 or bad_title(title) or _DANGLING.search(caption):
+        return None
+    return title
 
 
 # a page announcing its body's meeting: "A meeting of the Audit Committee will be held:", "Notice of meeting"

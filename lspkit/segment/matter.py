@@ -38,6 +38,8 @@ FRONT_KEYS = re.compile(
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 _DATE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.I)
+# the first day of a range whose last is the date matched: "14–21 August 2024", "3 - 5 May"
+_RANGE_END = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s*[\u2013\u2014-]\s*$")
 _MONTH_YEAR = re.compile(r"^(" + "|".join(_MONTHS) + r")\s+(\d{4})$", re.I)
 _LISTS = ("appendices", "annexes", "list_of")  # back matter that lists the appendices rather than saying something
 
@@ -89,10 +91,19 @@ class FrontMatter:
             rest.append(w)
         rest = _title(rest, meta, body)
         remaining: list[WorkLine] = []
+        ranged = False  # the date read was the end of a meeting's dates ("14–21 August 2024")
         for w in rest:
             t = w.text.strip()
             d = _DATE.search(t)
+            if d and ranged and len(t) < 60 and not _RANGE_END.search(t[: d.start()]):
+                # a paper tabled at a session prints the session's dates under its venue, then its own date under
+                # its code ("WCPFC-SC20-2024/SA-WP-01" / "5 August 2024"): the paper's date is its own
+                meta["date"] = _iso_date(d.group(0))
+                ranged = False
+                remaining.append(w)
+                continue
             if d and "date" not in meta and len(t) < 60:
+                ranged = bool(_RANGE_END.search(t[: d.start()]))
                 meta["date"] = _iso_date(d.group(0))
                 before = t[: d.start()].strip(" ,–-")
                 if ((caps(before) and re.search(r"\b(?:on|at|held|of)$", before, re.I)) or (before[:1].islower() and t.endswith("."))

@@ -23,6 +23,8 @@ from ..model import ParagraphKind
 if TYPE_CHECKING:  # lines.py parses labels with this module, so its types are named only for checking
     from .lines import Body, WorkLine
 
+# a day's month and year, all that a line has after its number: "9 July 2025" is a date
+_MONTH_YEAR_ONLY = re.compile(r"(?i)^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\s*$")
 _NUM = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})(\.|\))?(?:\s+|$)(.*)$", re.S)
 _NUM_GLUED = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,4})\.?(?=[A-Z(“\"‘])(.*)$", re.S)  # "4.1The ..." (no space)
 _MINUTE = re.compile(r"^(\d{4})\.\s+(?=[A-Z])(.*)$", re.S)  # "2747. Police Report: ..." (minute numbers run on)
@@ -444,6 +446,8 @@ class Numbering:
         prev = self.last_levels
         if len(cand) == 1 and not lab.dotted and lab.rest[:1].islower():
             return False  # "2 full bulk data extracts at £50,000": a quantity, not a paragraph's number
+        if len(cand) == 1 and not lab.dotted and _MONTH_YEAR_ONLY.match(lab.rest):
+            return False  # "9 July 2025" alone on its line under a cover's title: a date, not paragraph 9
         if len(cand) == 1 and not lab.dotted and not w.gap_before and not self._undotted_item(body, i, mid_sentence):
             return False  # "12 months" wrapped to a line start
         again = self._printed_again(body, i)
