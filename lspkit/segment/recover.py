@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..model import ParagraphKind, Section
+from ..model import Section
 from .lines import Body
-from .paragraphs import SENTENCE_END, Blocks, OpenParagraph, Paragraphs
+from .paragraphs import SENTENCE_END, Blocks, OpenParagraph
 from .sequences import (
     _AMOUNT,
     _CAPTION,
@@ -27,14 +27,14 @@ from .sequences import (
     _X_TOL,
     _Label,
     _boxed,
-    _cut,
     _cuttable,
     _extent,
     _label_lines,
+    _new_paragraph,
     _parse,
     _runs_on_into,
+    _insert,
     _section_at,
-    _split_blocks,
 )
 
 _RUN_IN = re.compile(r"^(?:[A-Z][\w'\u2019-]*)(?:\s+[\w'\u2019-]+){0,2}\.(?:\s|$)")
@@ -241,18 +241,6 @@ def _apply(body: Body, done: list[OpenParagraph], blocks: Blocks, sections: list
                 cut_blocks.setdefault(owner[w.index][1], set()).add(w.index)
         number = f"{parent}({label})" if parent else label
         section, heading = _section_at(done, q, pos_of, sections, body)
-        ps = Paragraphs()
-        ps.start(taken[0], number, lab.rest, ParagraphKind.PARAGRAPH, section, heading,
-                 label=label if parent else None, parent=parent or None)
-        for w in taken[1:]:
-            ps.add_line(w, body)
-        ps.close()
-        new_paras.append((q, ps.done[0]))
-    if not new_paras:
-        return
-    for k, keep in cut_paras.items():
-        _cut(done[k], keep, body, pos_of)
-    _split_blocks(body, blocks, cut_blocks, pos_of)
-    merged = [(pos_of.get(p.lines[0], -1) if p.lines else -1, p) for p in done] + new_paras
-    merged.sort(key=lambda t: t[0])
-    done[:] = [p for _, p in merged]
+        new_paras.append((q, _new_paragraph(taken, number, lab.rest, section, heading,
+                                            label if parent else None, parent or None, body)))
+    _insert(done, new_paras, cut_paras, cut_blocks, blocks, body, pos_of)

@@ -409,13 +409,26 @@ def _apply(body: Body, done: list[OpenParagraph], blocks: Blocks, sections: list
             number = f"{parent}({label})"
         number_of[pos] = parent if label != lab.label else number  # what a series further in hangs from
         section, heading = _section_at(done, pos, pos_of, sections, body)
-        ps = Paragraphs()
-        ps.start(taken[0], number, rest, ParagraphKind.PARAGRAPH, section, heading,
-                 label=label if parent else None, parent=parent)
-        for w in taken[1:]:
-            ps.add_line(w, body)
-        ps.close()
-        new_paras.append((pos, ps.done[0]))
+        new_paras.append((pos, _new_paragraph(taken, number, rest, section, heading,
+                                              label if parent else None, parent, body)))
+    _insert(done, new_paras, cut_paras, cut_blocks, blocks, body, pos_of)
+
+
+def _new_paragraph(taken: list, number: str, rest: str, section, heading, label: Optional[str],
+                   parent: Optional[str], body: Body) -> OpenParagraph:
+    """A paragraph of the lines `taken` (its label's line first), numbered as a series member is."""
+    ps = Paragraphs()
+    ps.start(taken[0], number, rest, ParagraphKind.PARAGRAPH, section, heading, label=label, parent=parent)
+    for w in taken[1:]:
+        ps.add_line(w, body)
+    ps.close()
+    return ps.done[0]
+
+
+def _insert(done: list[OpenParagraph], new_paras: list[tuple[int, OpenParagraph]], cut_paras: dict[int, int],
+            cut_blocks: dict[int, set[int]], blocks: Blocks, body: Body, pos_of: dict[int, int]) -> None:
+    """The new paragraphs put in reading order among the found ones, the paragraphs and blocks they were cut from
+    shortened (shared by the series pass here and the safety net of segment/recover.py)."""
     if not new_paras:
         return
     for k, keep in cut_paras.items():
