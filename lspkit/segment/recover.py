@@ -27,14 +27,13 @@ from .sequences import (
     _X_TOL,
     _Label,
     _boxed,
-    _cuttable,
-    _extent,
+    _insert,
     _label_lines,
     _new_paragraph,
     _parse,
     _runs_on_into,
-    _insert,
     _section_at,
+    _take,
 )
 
 _RUN_IN = re.compile(r"^(?:[A-Z][\w'\u2019-]*)(?:\s+[\w'\u2019-]+){0,2}\.(?:\s|$)")
@@ -231,14 +230,9 @@ def _apply(body: Body, done: list[OpenParagraph], blocks: Blocks, sections: list
     for q, lab, label, parent in accepted:
         kind, k = lab.owner
         src = done[k].lines if kind == "p" else blocks.indexes[k]
-        taken = _extent(body, lab, src, starts, pos_of, owner, set(cut_blocks))
-        if kind == "p":
-            if not _cuttable(done[k], body, pos_of):
-                continue
-            cut_paras[k] = min(cut_paras.get(k, len(src)), src.index(body[q].index))
-        else:
-            for w in taken:
-                cut_blocks.setdefault(owner[w.index][1], set()).add(w.index)
+        taken = _take(body, done, lab, q, src, starts, pos_of, owner, cut_paras, cut_blocks)
+        if taken is None:
+            continue
         number = f"{parent}({label})" if parent else label
         section, heading = _section_at(done, q, pos_of, sections, body)
         new_paras.append((q, _new_paragraph(taken, number, lab.rest, section, heading,

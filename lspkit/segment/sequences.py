@@ -389,16 +389,9 @@ def _apply(body: Body, done: list[OpenParagraph], blocks: Blocks, sections: list
     cut_blocks: dict[int, set[int]] = {}  # block -> Reading indexes taken from it
     for pos in sorted(accepted):
         lab = accepted[pos]
-        kind, k = lab.owner
-        src = src_of(lab)
-        taken = _extent(body, lab, src, starts, pos_of, owner_of, set(cut_blocks))
-        if kind == "p":
-            if not _cuttable(done[k], body, pos_of):
-                continue
-            cut_paras[k] = min(cut_paras.get(k, len(src)), src.index(body[pos].index))
-        else:
-            for w in taken:
-                cut_blocks.setdefault(owner_of[w.index][1], set()).add(w.index)
+        taken = _take(body, done, lab, pos, src_of(lab), starts, pos_of, owner_of, cut_paras, cut_blocks)
+        if taken is None:
+            continue
         parent = _parent_of(lab, body, starts, owner_of, number_of, styles_of)
         number = f"{parent}({lab.label})" if parent else lab.label
         label, rest = lab.label, lab.rest
@@ -412,6 +405,24 @@ def _apply(body: Body, done: list[OpenParagraph], blocks: Blocks, sections: list
         new_paras.append((pos, _new_paragraph(taken, number, rest, section, heading,
                                               label if parent else None, parent, body)))
     _insert(done, new_paras, cut_paras, cut_blocks, blocks, body, pos_of)
+
+
+def _take(body: Body, done: list[OpenParagraph], lab: _Label, pos: int, src: list, starts: set[int],
+          pos_of: dict[int, int], owner_of: dict[int, tuple], cut_paras: dict[int, int],
+          cut_blocks: dict[int, set[int]]) -> Optional[list]:
+    """The lines a new member at `pos` takes from the paragraph or block that held it, noting what that owner keeps
+    (`cut_paras`: a paragraph's lines kept; `cut_blocks`: a block's lines given away); None where the paragraph
+    cannot be cut (shared by the series pass here and the safety net of segment/recover.py)."""
+    kind, k = lab.owner
+    taken = _extent(body, lab, src, starts, pos_of, owner_of, set(cut_blocks))
+    if kind == "p":
+        if not _cuttable(done[k], body, pos_of):
+            return None
+        cut_paras[k] = min(cut_paras.get(k, len(src)), src.index(body[pos].index))
+    else:
+        for w in taken:
+            cut_blocks.setdefault(owner_of[w.index][1], set()).add(w.index)
+    return taken
 
 
 def _new_paragraph(taken: list, number: str, rest: str, section, heading, label: Optional[str],
