@@ -26,8 +26,9 @@ def drop_contents(work: list[WorkLine], dropped: list[Dropped]) -> None:
         # (typeset spaced, ". . . . 8", as Typst and LaTeX set them, too)
         leaders = sum(1 for w, _ in ends if re.search(r"(?:\.{3,}|…|(?:\. ){3,})\s*\S+$", w.text))
         if len(ends) < (3 if leaders >= 0.8 * len(ends) else 5) or len(ends) < 0.5 * len(ws):
-            if _titled_list(ws, ends, page, last_page):  # a short list under its title: the title and its entries
-                for w in ws[: len(ends) + 1]:
+            listed = _titled_list(ws, ends, page, last_page)  # a short list under its title: the title, its entries
+            if listed:
+                for w in ws[:listed]:
                     w.role = "furniture"
                     dropped.append(Dropped(w.text, page, "contents"))
                 continue
@@ -62,19 +63,41 @@ def _drop_block(ws: list[WorkLine], ends: dict[int, int], page: int, last_page: 
 _CONTENTS_TITLE = re.compile(r"^\s*(?:table\s+of\s+)?contents\s*$", re.I)
 
 
-def _titled_list(ws: list[WorkLine], ends: list, page: int, last_page: int) -> bool:
+def _titled_list(ws: list[WorkLine], ends: list, page: int, last_page: int) -> int:
     """A short contents list under its title ("CONTENTS" / "0 General 3" / "1 President 4" / "2 Vice-Presidents
     5", a browser's print of a three-chapter bylaw): the page's first line reads "Contents" and the two or more
     lines that end in page numbers follow on from it, one after another, each a page of this document from this
     one on, never going down.  (Without the title a list this short is dropped only with dot leaders; a page that
-    is mostly contents is dropped whole, title or not.)"""
+    is mostly contents is dropped whole, title or not.)  An entry set with dot leaders may wrap onto a second line
+    (a word processor's "1.3 Compliance of Entities' Operations with the Applicable Requirements and the" / "CB
+    Management System ... .......7"): a line or two with no page number, the next line its entry's end with its
+    leaders.  The list ends at the first line that is neither (the page's control block below it: "Issue No 2").
+    Returns how many lines the title and its list take from the page's top (0: no such list)."""
     if len(ends) < 2 or not ws or not _CONTENTS_TITLE.match(ws[0].text):
-        return False
-    at = {id(w): k for k, w in enumerate(ws)}
-    rows = [at[id(w)] for w, _ in ends]
-    values = [v for _, v in ends]
-    return rows == list(range(1, len(ends) + 1)) and all(page <= v <= last_page for v in values) \
-        and all(b >= a for a, b in zip(values, values[1:]))
+        return 0
+    value = {id(w): v for w, v in ends}
+    taken: list[int] = []
+    k = 1
+    while k < len(ws):
+        if id(ws[k]) in value:
+            if not page <= value[id(ws[k])] <= last_page or (taken and value[id(ws[k])] < taken[-1]):
+                break  # (a line below the list ending in a figure: "Issue No 2, Version 3")
+            taken.append(value[id(ws[k])])
+            k += 1
+            continue
+        nxt = next((j for j in (k + 1, k + 2) if j < len(ws) and id(ws[j]) in value), None)
+        if not taken or nxt is None or not _LEADERS.search(ws[nxt].text) \
+                or any(_LEADERS.search(ws[j].text) for j in range(k, nxt)):
+            break
+        k = nxt  # an entry's first line(s), wrapped: its page number is on the line with the leaders
+    if len(taken) < 2 or len(taken) < len(ends) - 2:
+        return 0  # (most of the page's lines with page numbers are the list's, or this is no contents list)
+    if not (all(page <= v <= last_page for v in taken) and all(b >= a for a, b in zip(taken, taken[1:]))):
+        return 0
+    return k
+
+
+_LEADERS = re.compile(r"(?:\.{3,}|…|(?:\. ){3,})\s*\S+$")
 
 
 def _drop_agenda_list(ws: list[WorkLine], ends: dict[int, int], page: int, dropped: list[Dropped]) -> None:
