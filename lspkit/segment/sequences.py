@@ -150,6 +150,9 @@ def _runs_on_into(body: Body, pos: int) -> bool:
     prev = body[pos - 1]
     if not (_RUNS_ON.search(prev.text.rstrip()) and body.full_line(prev.line)):
         return False
+    w = body[pos]
+    if w.gap_before and prev.line.page == w.line.page and prev.line.x0 > w.line.x0 + _X_TOL:
+        return False  # a list set in above, a space, then this label back at the margin: a new item, not a run-on
     # a list item's one line ending without a stop ("(1) How well ... benefits" / "(2) How effectively") runs on
     # into nothing: the line before opens with a label of the same kind, and this one with a new sentence
     before = _parse(prev.text)
@@ -198,8 +201,10 @@ def recover_sequences(body: Body, done: list[OpenParagraph], blocks: Blocks,
         if parsed is None:
             continue
         keys = parsed[2]
-        if where[0] == "p":  # inside a paragraph: only a member of that paragraph's own series glued on
-            keys = [kv for kv in keys if kv[0] in styles_of_found(where[1])]
+        if where[0] == "p":  # inside a paragraph: only a member of that paragraph's own series glued on, or of
+            # the series its own number heads ("4.2 Selection of a field:" / "4.2.1 The selection ...")
+            own = _own_number(done[where[1]], body, pos_of)
+            keys = [kv for kv in keys if kv[0] in styles_of_found(where[1]) or _child_style(kv[0], own)]
             if not keys:
                 continue
         if _runs_on_into(body, pos) or _CAPTION.match(parsed[1]) or _CONTENTS.search(w.text.rstrip()):
@@ -346,6 +351,9 @@ def _apply(body: Body, done: list[OpenParagraph], blocks: Blocks, sections: list
     recovered = {m.pos for _, new in runs for m in new}
     for r, new in runs:
         first = new[0]
+        if first.owner[0] == "p" and _child_style(r.style, _own_number(done[first.owner[1]], body, pos_of)):
+            kept.append((r, new))  # "4.2.1", "4.2.2", ... glued inside 4.2: its sub-paragraphs, never its parts
+            continue
         prev = body[first.pos - 1] if first.pos else None
         lead = owner_of.get(prev.index) if prev is not None else None
         if lead and lead[0] == "p" and not first.found and r.style not in _styles(done[lead[1]], body, pos_of):
@@ -489,6 +497,19 @@ def _opened_above(body: Body, lab: _Label, style: tuple, first: int) -> Optional
         if inner is not None and (style, first - 1) in inner[2]:
             return q
     return None
+
+
+def _own_number(p: OpenParagraph, body: Body, pos_of: dict[int, int]) -> Optional[str]:
+    """A found paragraph's decimal number as printed at its start ("4.2"), if it has one."""
+    if not p.lines or p.lines[0] not in pos_of:
+        return None
+    m = _LABEL.match(body[pos_of[p.lines[0]]].text.strip())
+    return m.group("dec") if m and m.group("dec") else None
+
+
+def _child_style(style: tuple, own: Optional[str]) -> bool:
+    """Is `style` the decimal series one level under the number `own` ("4.2.1", "4.2.2" under "4.2")?"""
+    return own is not None and style[0] == "dec" and style[2] == own and style[1] == own.count(".") + 2
 
 
 def _styles(p: OpenParagraph, body: Body, pos_of: dict[int, int]) -> set:
