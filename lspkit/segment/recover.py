@@ -190,7 +190,7 @@ def _reads_as_start(body: Body, q: int, rest: str, boxes: dict, lettered: bool =
         return False  # "Brian Bergman, Council Member": a name in a list
     long = [x for x in words if x[:1].isalpha() and len(x) > 3]
     if (t.endswith(":") or not SENTENCE_END.search(t)) and long \
-            and sum(x[:1].isupper() for x in long) >= 0.7 * len(long):
+            and sum(x[:1].isupper() for x in long) >= 0.7 * len(long) and not _runs_on_below(body, q):
         return False  # "Persons with Mental Illness Involved in Critical Incidents", "Duties of the Chair of the
         # Finance Committee:": a heading in title case
     if _RUN_IN.match(t):
@@ -198,6 +198,16 @@ def _reads_as_start(body: Body, q: int, rest: str, boxes: dict, lettered: bool =
     if lettered and body[q - 1].text.rstrip().endswith((":", "\u2014", "-")):
         return False  # "... the goals of the District are:" / "a. To make ...": letters completing a lead-in
     return True
+
+
+def _runs_on_below(body: Body, q: int) -> bool:
+    """Line q fills the line and its sentence runs on into the next in lower case ("c) Recognised Regional
+    Co-operation Bodies are entitled to use the ILAC MRA Mark by itself" / "but are required to ..."): prose
+    full of names, not a heading in title case (a title stops short of the margin, or wraps onto a capital)."""
+    if q + 1 >= len(body) or not body.full_line(body[q].line):
+        return False
+    nxt = body[q + 1]
+    return nxt.line.page == body[q].line.page and not nxt.gap_before and nxt.text[:1].islower()
 
 
 def _member_before(body: Body, q: int, labels: dict[int, tuple], members: dict, found: dict) -> Optional[int]:
