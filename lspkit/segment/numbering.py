@@ -107,8 +107,9 @@ def parse_label(text: str) -> Optional[Label]:
         levels = tuple(int(x) for x in number.split("."))
         if len(levels) > 1 and levels[-1] == 0:
             levels = levels[:-1]  # "2.0 BACKGROUND" heads the 2.x paragraphs, like "2."
-        if levels[0] == 0:
-            return None
+        if levels[0] == 0 and (len(levels) < 2 or not rest[:1].isalpha()):
+            return None  # "0.1 As information ...", "0.0.1 Adoption of the agenda": a standard's clause 0, a code's
+            # chapter 0 (its words after it); a bare "0" or "0.5 mg" is no label
         return Label("number", number, rest.strip(), levels, bool(dot))
     m = _NUM_GLUED.match(t)
     if m:
@@ -208,8 +209,9 @@ def successor_kind(prev: Optional[tuple[int, ...]], cand: tuple[int, ...], max_g
         return "next" if cand[-1] <= 1 + max_gap else None
     if cand == prev:
         return "duplicate"
-    # one level down: 3.2 -> 3.2.1
-    if len(cand) > len(prev) and cand[: len(prev)] == prev and all(c == 1 for c in cand[len(prev):]):
+    # one level down: 3.2 -> 3.2.1 (a level counted from 0 opens at 0: chapter 0's "0.0" -> "0.0.1")
+    if len(cand) > len(prev) and cand[: len(prev)] == prev and all(c == 1 or c == 0 and k < len(cand) - 1
+                                                                   for k, c in enumerate(cand) if k >= len(prev)):
         return "down"
     # same or higher level, incremented at depth k, deeper levels restarting at 1
     for k in range(min(len(prev), len(cand)), 0, -1):
