@@ -169,3 +169,11 @@ def test_uoft_standing_rules_chapter_0():
     numbers = _numbers(d)
     for n in ("0.1.1", "0.2.1", "0.2.1(a)", "0.2.2", "0.3.1", "0.4.1", "0.5.1", "0.6.1"):
         assert n in numbers
+
+
+def test_a_zero_led_number_is_a_label_only_before_a_capital():
+    from lspkit.segment.numbering import parse_label
+    assert parse_label("0.1 As information and communication technology").levels == (0, 1)
+    assert parse_label("0.0.1. Adoption of the agenda").levels == (0, 0, 1)
+    for text in ("0.5 mg of the compound was added", "0.25 per cent of the levy", "0 General", "0.5"):
+        assert parse_label(text) is None, text

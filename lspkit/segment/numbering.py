@@ -107,9 +107,9 @@ def parse_label(text: str) -> Optional[Label]:
         levels = tuple(int(x) for x in number.split("."))
         if len(levels) > 1 and levels[-1] == 0:
             levels = levels[:-1]  # "2.0 BACKGROUND" heads the 2.x paragraphs, like "2."
-        if levels[0] == 0 and (len(levels) < 2 or not rest[:1].isalpha()):
+        if levels[0] == 0 and (len(levels) < 2 or not rest[:1].isupper()):
             return None  # "0.1 As information ...", "0.0.1 Adoption of the agenda": a standard's clause 0, a code's
-            # chapter 0 (its words after it); a bare "0" or "0.5 mg" is no label
+            # chapter 0 (a capital after it); a bare "0", "0.5 mg" or "0.25 per cent" is no label
         return Label("number", number, rest.strip(), levels, bool(dot))
     m = _NUM_GLUED.match(t)
     if m:
