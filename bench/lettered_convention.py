@@ -22,8 +22,8 @@ import re
 import subprocess
 import sys
 import unicodedata
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -45,12 +45,12 @@ def layout(pdf: Path) -> list[str]:
     return out.read_text().replace("\f", "\n\f").splitlines()
 
 
-_ITEM_NUMBER = re.compile(r"^(?:\((?P<b>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)|(?P<c>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)"
-                          r"|(?P<d>[a-z]{1,2}|[ivxl]{1,6})\.?)$")
-_INLINE = re.compile(r"(?:(?<=\s)|(?<=^))(?:\((?P<b>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)|(?P<c>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)"
-                     r"|(?P<d>[a-z]|[ivxl]{1,6})\.)\s*(?P<w>[^\W\d_][\w’'-]*)")
-_SEG_LABEL = re.compile(r"(?:^|(?<=\s{3}))(?:\((?P<b>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)|(?P<c>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)"
-                        r"|(?P<d>[a-z]{1,2}|[ivxl]{1,6})\.)\s*(?P<w>[^\W\d_][\w’'-]*)")
+_B = r"\((?P<b>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)"  # "(a)", "(iv)", "(1)"
+_C = r"(?P<c>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)"  # "a)", "iv)", "1)"
+_ITEM_NUMBER = re.compile(rf"^(?:{_B}|{_C}|(?P<d>[a-z]{{1,2}}|[ivxl]{{1,6}})\.?)$")  # a gold number ("a": "a.")
+_INLINE = re.compile(rf"(?:(?<=\s)|(?<=^))(?:{_B}|{_C}|(?P<d>[a-z]|[ivxl]{{1,6}})\.)\s*(?P<w>[^\W\d_][\w’'-]*)")
+_SEG_LABEL = re.compile(rf"(?:^|(?<=\s{{3}}))(?:{_B}|{_C}|(?P<d>[a-z]{{1,2}}|[ivxl]{{1,6}})\.)"
+                        r"\s*(?P<w>[^\W\d_][\w’'-]*)")
 _GOVERNING = re.compile(r"\b(constitution|by-?laws?|bye-?laws?|standing orders|standing rules|rules|regulations|"
                         r"ordinance|terms of reference|articles of)\b", re.I)
 
@@ -263,8 +263,8 @@ def main() -> None:
                 wrong_docs.append(doc)
         n = sum(total.values())
         summary[name] = {"right": right, "share": round(right / n, 3), "mostly_wrong": wrong_docs}
-        print(f"{name:44} {right:7} {right / n:6.2f}  {para_ok:4}/{total['paragraph']:<4} {part_ok:4}/{total['part']:<4}"
-              f"  {len(wrong_docs)}")
+        print(f"{name:44} {right:7} {right / n:6.2f}  {para_ok:4}/{total['paragraph']:<4} "
+              f"{part_ok:4}/{total['part']:<4}  {len(wrong_docs)}")
     # the oracle bound of a per-document convention: each document all paragraph or all part
     doc_major = sum(max(Counter(g for _, g, _ in rows).values()) for rows in per_doc.values())
     print(f"{'(bound) one class per document':44} {doc_major:7} {doc_major / sum(total.values()):6.2f}")
