@@ -58,6 +58,7 @@ from .listings import unlabel_listings
 from .roman import roman_labels
 from .sequences import recover_sequences
 from .recover import continue_series
+from .subitems import split_roman_lists
 from .prefixed import prefixed_labels
 from .suffixed import suffixed_labels
 from .leadins import lone_lead_items
@@ -164,6 +165,7 @@ def _segment(reading: Reading, headed: bool) -> tuple[Document, bool]:
     _read_body(s)
     recover_sequences(s.body, s.paragraphs.done, s.blocks, s.outline.sections)  # labels in a sequence left as text
     continue_series(s.body, s.paragraphs.done, s.blocks, s.outline.sections)  # a series' next member (recover.py)
+    split_roman_lists(s.body, s.paragraphs.done, s.blocks, s.outline.sections)  # "6(c)(i)": a letter's numerals
     paragraphs = attach(s.paragraphs.build(s.body), s.paragraphs.done, notes, table_regions, reading.markers)
     paragraphs = strip_reference_markers(paragraphs)  # "... were reported [1].": a marker, no words (notes.py)
     dropped.extend(unplaced_margin_notes(work, {i for p in s.paragraphs.done for i in p.lines}))

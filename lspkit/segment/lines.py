@@ -12,6 +12,7 @@ here, so headings, numbering, paragraphs and matter all judge it alike.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence
@@ -60,6 +61,17 @@ def with_digits(texts: Sequence[str], at_least: int) -> list[int]:
 _NOT_DIGIT_BYTES = bytes(b for b in range(1, 0xC0) if not (b < 128 and chr(b).isdigit()))
 
 
+# a word processor's list numbering set in Unicode's roman numeral characters ("(ⅰ)", "Ⅳ.", one character a
+# numeral, as LibreOffice writes them): read as the letters they stand for, so "(ⅰ)" is the label "(i)" a reader
+# cites ("6(c)(i)") and "items (ⅰ) to (ⅴ)" reads as printed
+_ROMAN_GLYPHS = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0x2160, 0x2180)}
+
+
+def plain_numerals(text: str) -> str:
+    """The text with Unicode's roman numeral characters as the letters they stand for ("ⅳ" -> "iv")."""
+    return text.translate(_ROMAN_GLYPHS)
+
+
 def working_lines(reading: Reading, furniture: dict[int, str]) -> list[WorkLine]:
     """Every non-empty line that is not furniture, with its label and whether a gap comes before it."""
     lines = reading.lines
@@ -85,6 +97,9 @@ def working_lines(reading: Reading, furniture: dict[int, str]) -> list[WorkLine]
                 # the leading, so the document's own usual spacing is the yardstick)
                 spacing = ln.top - prev.bottom
                 gap = spacing > leading + max(2.0, 0.3 * ln.size) or ln.top < prev.top - 1 or ln.cell_start
+        text = plain_numerals(ln.text)
+        if text != ln.text:
+            ln = replace(ln, text=text)
         work.append(WorkLine(ln, i, parse_label(ln.text), gap, text=ln.text))
         prev = ln
         blank = False
