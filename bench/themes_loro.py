@@ -123,6 +123,7 @@ def main(argv=None):
     ap.add_argument("--no-baselines", action="store_true")
     ap.add_argument("--paired", action="append", default=[], help="A,B: 95%% bootstrap interval (documents resampled) of pooled macro-F1(B) - macro-F1(A); repeat for more pairs")
     ap.add_argument("--json")
+    ap.add_argument("--predictions", action="store_true", help="the JSON also keeps each system's pooled predictions by paragraph id (about 1 MB)")
     args = ap.parse_args(argv)
     tax = load_taxonomy(None)
     names = tax.names
@@ -173,8 +174,9 @@ def main(argv=None):
         rep = score(s, names, [items[i] for i in idx], [pooled[s][i] for i in idx])
         mean = sum(results[s][r].macro_f1 for r in held) / len(held)
         print(line(s, rep) + f"  [{mean:.3f}]", flush=True)
-        out[s] = {"pooled": strip(rep.to_dict()), "mean_of_rounds": round(mean, 4), "rounds": {r: strip(results[s][r].to_dict()) for r in held},
-                  "predicted": {items[i].key: sorted(pooled[s][i]) for i in idx}}
+        out[s] = {"pooled": strip(rep.to_dict()), "mean_of_rounds": round(mean, 4), "rounds": {r: strip(results[s][r].to_dict()) for r in held}}
+        if args.predictions:
+            out[s]["predicted"] = {items[i].key: sorted(pooled[s][i]) for i in idx}
     for pair in args.paired:
         a, b = pair.split(",")
         diff = paired([items[i] for i in idx], names, [pooled[a][i] for i in idx], [pooled[b][i] for i in idx])
