@@ -2,7 +2,7 @@
 
     PYTHONPATH=$PWD python3 bench/themes_loro.py [--variants default,cw:0.8,...] [--errors default] [--json out.json]
 
-Each past round's blind set (data/labels/unseen5 ... unseen14, every one labelled by two annotators and a third
+Each past round's blind set (data/labels/unseen5 ... unseen16, every one labelled by two annotators and a third
 reader, from publishers the tagger had not seen) is held out in turn.  For each, a model is trained by
 `lspkit.nlp.train.train_tagger` (what `lspkit train` runs: weights, the lexicon's share and the per-theme
 thresholds all chosen inside the training labels) on every other labelled set (data/labels/real and the other
@@ -15,6 +15,9 @@ baseline (15 stems per theme by log-odds on the training paragraphs, as `lspkit 
 
 Pooled: every held-out paragraph, each predicted by the model that never saw its round, scored together (the
 figure the default is chosen by; a round's own macro-F1 moves by 0.1-0.3 with one paragraph of a rare theme).
+
+`--paired A,B`: the 95% interval (documents resampled, the same draws for both) of the pooled macro-F1 of B minus
+A's, the figure a variant is kept by.
 
 A variant is settings joined by '+' (`default`: the committed recipe, TrainSettings() and train_tagger's
 defaults): l2:X it:N mc:N cw:X rv:X bal:X (TrainSettings), and the recipe options of train_tagger named in
@@ -39,7 +42,7 @@ from lspkit.pipeline import load_gold
 
 LABELS = Path(__file__).resolve().parent.parent / "data" / "labels"
 TRAIN_ONLY = ("real",)  # the first labelled corpus: never a blind round, always training
-ROUNDS = ("unseen5", "unseen6", "unseen8", "unseen9", "unseen10", "unseen11", "unseen11b", "unseen13", "unseen14")
+ROUNDS = ("unseen5", "unseen6", "unseen8", "unseen9", "unseen10", "unseen11", "unseen11b", "unseen13", "unseen14", "unseen15", "unseen16")
 NEAR = 0.8  # a training paragraph is dropped when this share of its word 3-grams (or of the test one's) is shared
 
 
@@ -118,7 +121,9 @@ def main(argv=None):
     ap.add_argument("--rounds", default=",".join(ROUNDS), help="the blind rounds to hold out in turn")
     ap.add_argument("--errors", help="a variant whose pooled errors to print per theme and publisher")
     ap.add_argument("--no-baselines", action="store_true")
+    ap.add_argument("--paired", action="append", default=[], help="A,B: 95%% bootstrap interval (documents resampled) of pooled macro-F1(B) - macro-F1(A); repeat for more pairs")
     ap.add_argument("--json")
+    ap.add_argument("--predictions", action="store_true", help="the JSON also keeps each system's pooled predictions by paragraph id (about 1 MB)")
     args = ap.parse_args(argv)
     tax = load_taxonomy(None)
     names = tax.names
@@ -170,11 +175,26 @@ def main(argv=None):
         mean = sum(results[s][r].macro_f1 for r in held) / len(held)
         print(line(s, rep) + f"  [{mean:.3f}]", flush=True)
         out[s] = {"pooled": strip(rep.to_dict()), "mean_of_rounds": round(mean, 4), "rounds": {r: strip(results[s][r].to_dict()) for r in held}}
+        if args.predictions:
+            out[s]["predicted"] = {items[i].key: sorted(pooled[s][i]) for i in idx}
+    for pair in args.paired:
+        a, b = pair.split(",")
+        diff = paired([items[i] for i in idx], names, [pooled[a][i] for i in idx], [pooled[b][i] for i in idx])
+        print(f"paired {b} - {a}, pooled: {diff[0]:+.3f} [{diff[1]:+.3f}, {diff[2]:+.3f}], better in {diff[3]:.0%} of draws", flush=True)
+        out.setdefault("paired", {})[f"{b} - {a}"] = [round(x, 4) for x in diff]
     if args.errors:
         print_errors(items, names, idx, pooled[args.errors], where)
     if args.json:
         Path(args.json).write_text(json.dumps(out, indent=1) + "\n")
     return 0
+
+
+def paired(items, names, a, b, rounds=1000, seed=0):
+    """(mean, low, high, share of draws better) of macro-F1(b) - macro-F1(a), documents resampled (tagger_experiments.paired)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from tagger_experiments import paired as p
+
+    return p(items, names, a, b, rounds, seed)
 
 
 def strip(d):

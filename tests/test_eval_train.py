@@ -119,3 +119,43 @@ def test_train_without_document_context():
     alone = train_tagger(items, tax, seed=1, context=False)
     assert plain.uses_context and any(f.startswith("@doc:") for f in plain.weights)
     assert not alone.uses_context and not any(f.startswith("@doc:") for f in alone.weights)
+
+
+def test_document_kind_cues_from_the_text():
+    """kind_shares reads each paragraph's text; the commonest cue names the paper's kind from 30% of its paragraphs."""
+    from lspkit.nlp.linear import describe_context, kind_features, kind_shares
+
+    rules = ["The Chair shall be elected annually.", "Members must declare interests.", "The quorum is three.", "Notice is given."]
+    shares = dict(zip(("record", "rules", "statute", "voice", "money"), kind_shares(rules)))
+    assert shares["rules"] == 0.5 and shares["record"] == 0.0
+    feats = kind_features(kind_shares(rules))
+    assert "@kind:is:rules" in feats and "@kind:rules>0.25" in feats and "@kind:rules>0.5" not in feats
+    minutes = ["The minutes were approved.", "Moved by Cllr A, seconded by Cllr B: carried.", "Apologies were received."]
+    assert "@kind:is:record" in kind_features(kind_shares(minutes))
+    assert "@kind:is:other" in kind_features(kind_shares(["Homelessness rose last year."]))
+    assert describe_context("@kind:is:rules") == "document: a rules paper (its commonest kind cue)"
+    assert describe_context("@kind:rules>0.5") == "document: kind cue rules in over 50% of its paragraphs"
+
+
+def test_train_with_document_kinds_and_the_tagger_reads_them(tmp_path):
+    """train_tagger(kinds=True) (bench/themes_loro.py's kind:1) learns @kind: weights and says so in the model; the
+    tagger gives such a model the kind of the document the paragraph is in, so the same paragraph scores differently
+    in a body of rules than among plain paragraphs."""
+    from lspkit.nlp.linear import load_model_dir
+    from lspkit.nlp.tagger import Tagger
+    from lspkit.nlp.train import train_tagger
+
+    tax = load_taxonomy(None)
+    items = load_gold(str(GOLD), tax)
+    model = train_tagger(items, tax, seed=1, kinds=True)
+    assert model.uses_kinds and any(f.startswith("@kind:") for f in model.weights)
+    assert not train_tagger(items, tax, seed=1).uses_kinds
+    j = list(model.labels).index("governance")
+    model.weights["@kind:is:rules"] = tuple(8.0 if k == j else 0.0 for k in range(len(model.labels)))
+    model.save(str(tmp_path / "m"))
+    assert load_model_dir(str(tmp_path / "m")).uses_kinds
+    tagger = Tagger(tax, str(tmp_path / "m"))
+    para = "The group will meet four times a year."
+    in_rules = tagger.tag_texts([("1", para), ("2", "The Chair shall be elected annually."), ("3", "Members must declare interests.")])
+    in_plain = tagger.tag_texts([("1", para), ("2", "Homelessness rose last year."), ("3", "The report was published in May.")])
+    assert in_rules[0].scores["governance"] > in_plain[0].scores["governance"] + 0.05

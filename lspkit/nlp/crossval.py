@@ -41,7 +41,7 @@ from typing import Any, Optional, Sequence
 
 from ..infra.errors import ConfigError, InputInvalidError, InputMissingError
 from .evaluate import EvalReport, GoldItem, score
-from .linear import CONTEXT_BINS, CONTEXT_CUT, LinearModel, TrainSettings, context_features, context_shares, text_features, train_linear
+from .linear import CONTEXT_BINS, CONTEXT_CUT, KIND_BINS, KIND_MIN, KIND_PREFIX, KINDS, LinearModel, kind_features, kind_shares, TrainSettings, context_features, context_shares, text_features, train_linear
 from .taxonomy import Taxonomy
 
 KEYWORDS_PER_THEME = 15
@@ -119,17 +119,23 @@ def lexicon_scores(items: Sequence[GoldItem], taxonomy: Taxonomy) -> list[list[f
     return [out[i] for i in range(len(items))]
 
 
-def with_context(features: Sequence[dict], lexicon: Sequence[Sequence[float]], groups: Sequence[str], labels: Sequence[str]) -> list[dict]:
+def with_context(
+    features: Sequence[dict], lexicon: Sequence[Sequence[float]], groups: Sequence[str], labels: Sequence[str], texts: Optional[Sequence[str]] = None
+) -> list[dict]:
     """Every paragraph's features plus its document's context features (linear.context_features).
 
     A document is a group (the gold file's `doc`); its context is computed from
     the lexicon scores of its own paragraphs, as the tagger does at run time.
+    With `texts`, the document's kind features too (linear.kind_features, from its paragraphs' text).
     """
     by: dict[str, list[int]] = {}
     for i, g in enumerate(groups):
         by.setdefault(g, []).append(i)
     shares = {g: context_shares([lexicon[i] for i in idxs], len(labels)) for g, idxs in by.items()}
-    return [{**f, **context_features(labels, shares[g])} for f, g in zip(features, groups)]
+    if texts is None:
+        return [{**f, **context_features(labels, shares[g])} for f, g in zip(features, groups)]
+    kinds = {g: kind_features(kind_shares([texts[i] for i in idxs])) for g, idxs in by.items()}
+    return [{**f, **context_features(labels, shares[g]), **kinds[g]} for f, g in zip(features, groups)]
 
 
 def with_rules(features: Sequence[dict], texts: Sequence[str]) -> list[dict]:
@@ -140,11 +146,13 @@ def with_rules(features: Sequence[dict], texts: Sequence[str]) -> list[dict]:
     return [{**f, **rule_features(t, d)} for f, t, d in zip(features, texts, feature_docs(texts))]
 
 
-def model_features(items: Sequence[GoldItem], words: Sequence[dict], lexicon, groups: Sequence[str], labels: Sequence[str]) -> list[dict]:
+def model_features(items: Sequence[GoldItem], words: Sequence[dict], lexicon, groups: Sequence[str], labels: Sequence[str], kinds: bool = False) -> list[dict]:
     """What the model reads of each paragraph: its words, its document's context and the guide's rules.
 
-    One function for cross-validation, the lockbox and `lspkit train`, so all three measure the same procedure."""
-    return with_rules(with_context(words, lexicon, groups, labels), [it.text for it in items])
+    One function for cross-validation, the lockbox and `lspkit train`, so all three measure the same procedure.
+    `kinds`: the document's kind features too (linear.kind_features)."""
+    texts = [it.text for it in items]
+    return with_rules(with_context(words, lexicon, groups, labels, texts if kinds else None), texts)
 
 
 def context_meta() -> dict:
@@ -239,6 +247,8 @@ def fit_blends(features, gold, lexicon, groups, labels, *, grids, inner=INNER_FO
             meta["publishers"] = len(set(by))
         if any(f.startswith("@doc:") for f in final.weights):
             meta.update(context_meta())
+            if any(f.startswith(KIND_PREFIX) for f in final.weights):
+                meta["context"]["kinds"] = {"cues": list(KINDS), "bins": list(KIND_BINS), "min": KIND_MIN}
         if final.uses_rules:
             meta["rules"] = dict(final.meta["rules"])
         model = LinearModel(final.labels, final.bias, final.weights, best[2], best[1], "", meta)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
 from itertools import compress, repeat
@@ -218,9 +219,50 @@ def context_features(labels: Sequence[str], shares: Sequence[float]) -> dict[str
     return {f"{CONTEXT_PREFIX}{name}>{b}": (0, 0) for name, share in zip(labels, shares) for b in CONTEXT_BINS if share > b}
 
 
+# The kind of paper, inferred from its text: a record of a meeting, a body of rules (constitution, standing orders,
+# by-law, terms of reference), a statute, a paper written in the first person (report, strategy, letter), a money
+# paper.  Each cue is read per paragraph; a document's share of paragraphs with it is a context feature
+# ("@kind:rules>0.5"), and its strongest cue is its kind ("@kind:is:rules").  The labellers read a clause of a
+# constitution as governance and a line of minutes as business (guide rules 1, 16); the lexicon's shares
+# (@doc:) say what a document is about, not what kind of paper it is.
+KIND_PREFIX = "@kind:"
+KIND_BINS = (0.25, 0.5)
+KIND_MIN = 0.3  # the strongest cue names the document's kind only from this share of its paragraphs up
+_KIND_CUES = (
+    ("record", re.compile(r"\b(?:resolved|seconded|carried|minutes|apologies|was|were)\b|\bmoved\s+(?:by|that)\b", re.I)),
+    ("rules", re.compile(r"\b(?:shall|must)\b|\b(?:is|are)\s+required\s+to\b|\bprovided\s+that\b", re.I)),
+    ("statute", re.compile(r"\b(?:section|subsection|regulation|article|schedule)\s+\(?\d|\bthis\s+(?:act|order|regulations?|by-?law)\b", re.I)),
+    ("voice", re.compile(r"\b(?:we|our|us)\b", re.I)),
+    ("money", re.compile(r"[£$€]\s?\d|\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s?%")),
+)
+KINDS = tuple(name for name, _rx in _KIND_CUES)
+
+
+def kind_shares(texts: Sequence[str]) -> list[float]:
+    """Per kind cue (KINDS), the share of a document's paragraphs whose text has it: from the text alone."""
+    texts = list(texts)
+    if not texts:
+        return [0.0] * len(KINDS)
+    return [sum(1 for t in texts if rx.search(t)) / len(texts) for _name, rx in _KIND_CUES]
+
+
+def kind_features(shares: Sequence[float]) -> dict[str, tuple[int, int]]:
+    """The document-kind features ("@kind:rules>0.5", "@kind:is:rules"), at offsets (0, 0) as the context's."""
+    out = {f"{KIND_PREFIX}{name}>{b}": (0, 0) for name, share in zip(KINDS, shares) for b in KIND_BINS if share > b}
+    best = max(range(len(KINDS)), key=lambda j: (shares[j], -j)) if shares else 0
+    out[f"{KIND_PREFIX}is:{KINDS[best] if shares and shares[best] >= KIND_MIN else 'other'}"] = (0, 0)
+    return out
+
+
 @lru_cache(maxsize=256)
 def describe_context(feature: str) -> str:
     """'@doc:governance>0.2' -> 'document: governance in over 20% of its paragraphs' (by the lexicon alone)."""
+    if feature.startswith(KIND_PREFIX):
+        rest = feature[len(KIND_PREFIX):]
+        if rest.startswith("is:"):
+            return f"document: a {rest[3:]} paper (its commonest kind cue)"
+        name, _, share = rest.rpartition(">")
+        return f"document: kind cue {name} in over {float(share):.0%} of its paragraphs"
     name, _, share = feature[len(CONTEXT_PREFIX):].rpartition(">")
     return f"document: {name} in over {float(share):.0%} of its paragraphs"
 
@@ -260,6 +302,11 @@ class LinearModel:
     def uses_context(self) -> bool:
         """Trained with the document-context features (context_features); older models were not."""
         return bool(self.meta.get("context"))
+
+    @property
+    def uses_kinds(self) -> bool:
+        """Trained with the document-kind features too (kind_features)."""
+        return bool((self.meta.get("context") or {}).get("kinds"))
 
     # ---------------------------------------------------------- scoring
 
@@ -552,9 +599,12 @@ class LinearModel:
             return [_sigmoid(b + s * scale + r) for b, s, r in zip(self.bias, sums, fixed)]
         return [_sigmoid(b + s * scale) for b, s in zip(self.bias, sums)]
 
-    def document_context(self, shares: Sequence[float]) -> DocumentContext:
-        """The context features of a document with these shares (context_shares, in the labels' order)."""
+    def document_context(self, shares: Sequence[float], kinds: Optional[Sequence[float]] = None) -> DocumentContext:
+        """The context features of a document with these shares (context_shares, in the labels' order) and, for a
+        model trained with them, its kind cues' shares (kind_shares)."""
         feats = tuple(context_features(self.labels, shares)) if self.uses_context else ()
+        if kinds is not None and self.uses_kinds:
+            feats += tuple(kind_features(kinds))
         known = tuple((f, tuple(ws)) for f in feats if (ws := self.weights.get(f)) is not None)
         sums = tuple(reduce(add, col, 0.0) for col in zip(*[ws for _f, ws in known])) if known else (0.0,) * len(self.labels)
         return DocumentContext(feats, known, sums)

@@ -21,7 +21,7 @@ from .taxonomy import Taxonomy, load_taxonomy
 from . import docdata
 from .acronyms import Glossary, find_acronyms, scan
 from .procedure import Procedure, held_back
-from .linear import context_shares, token_array
+from .linear import context_shares, kind_shares, token_array
 from .themes import Evidence, ThemeHit  # noqa: F401  (re-exported for users
 
 TaxonomyLike = Union[Taxonomy, str, None]
@@ -195,7 +195,8 @@ class Tagger:
             pending_key = docdata.key("lsp_pending")
             kept = [(key, (doc.user_data["lsp_text"], doc.user_data[pending_key], token_array(doc))) for doc, key in done]
             labels = model.labels
-            context = scorer.context(context_shares([[p[1].get(n, 0.0) for n in labels] for _k, (_t, p, _a) in kept], len(labels)))
+            kinds = kind_shares([t for _k, (t, _p, _a) in kept]) if model.uses_kinds else None
+            context = scorer.context(context_shares([[p[1].get(n, 0.0) for n in labels] for _k, (_t, p, _a) in kept], len(labels)), kinds)
             results = scorer.finish_pending([k for _key, k in kept], context, report=max(threshold, 0.0), every=False)  # the hits read below
             done = [(key, text, scores, hits) for (key, (text, _p, _a)), (scores, hits) in zip(kept, results)]
         else:

@@ -18,7 +18,7 @@ from typing import Any, Optional, Sequence
 
 from . import docdata
 from .acronyms import TAGGER_SPANS
-from .linear import DocTokens, _sigmoid, context_shares, describe_context, token_array, token_columns
+from .linear import DocTokens, _sigmoid, context_shares, describe_context, kind_shares, token_array, token_columns
 from .rules import describe_rule, docs_matches, is_rule, rule_features
 from .taxonomy import Scoring, Taxonomy
 from .matching import stem
@@ -339,7 +339,7 @@ class ThemeScorer:
             return
         if self.model is not None:
             own = context_shares([[scores.get(n, 0.0) for n in self.model.labels]], len(self.model.labels))
-            self._use_model(doc, text, names, scores, evidence, self.context(own))
+            self._use_model(doc, text, names, scores, evidence, self.context(own, kind_shares([text]) if self.model.uses_kinds else None))
         self._set(doc, names, scores, evidence, priors)
 
     def lexicon_scores(self, doc) -> Optional[dict]:
@@ -347,9 +347,10 @@ class ThemeScorer:
         pending = docdata.get(doc, "lsp_pending")
         return pending[1] if pending is not None else None
 
-    def context(self, shares: Sequence[float]):
-        """The model's DocumentContext for a document's shares (context_shares, in the model's labels' order)."""
-        return self.model.document_context(shares) if self.model is not None and self.model.uses_context else None
+    def context(self, shares: Sequence[float], kinds: Optional[Sequence[float]] = None):
+        """The model's DocumentContext for a document's shares (context_shares, in the model's labels' order) and
+        its kind cues' shares (kind_shares; read by a model trained with them)."""
+        return self.model.document_context(shares, kinds) if self.model is not None and self.model.uses_context else None
 
     def finish(self, doc, context) -> None:
         """Apply the model to a doc scored with `lsp_defer_model`, in its document's context (`context`)."""

@@ -24,6 +24,7 @@ from .taxonomy import Taxonomy
 # train_tagger's recipe options beyond TrainSettings, for bench/themes_loro.py's variants: name -> value text -> (keyword, value)
 RECIPE: dict = {
     "ctx": lambda v: ("context", bool(int(v))),
+    "kind": lambda v: ("kinds", bool(int(v))),
 }
 
 
@@ -35,6 +36,7 @@ def train_tagger(
     settings: TrainSettings = TrainSettings(),
     gold: Optional[str] = None,
     context: bool = True,
+    kinds: bool = False,
 ) -> LinearModel:
     from .crossval import ALPHAS, fit_blend, inner_fold_groups, lexicon_scores, model_features, with_rules
 
@@ -43,7 +45,8 @@ def train_tagger(
     lexicon = lexicon_scores(items, taxonomy)
     words = text_features(it.text for it in items)
     # context=False: no document-context features (the model then reads each paragraph alone, LinearModel.uses_context)
-    feats = model_features(items, words, lexicon, groups, names) if context else with_rules(words, [it.text for it in items])
+    # kinds=True: the document's kind cues too (linear.kind_features: a record, rules, a statute, first person, money)
+    feats = model_features(items, words, lexicon, groups, names, kinds=kinds) if context else with_rules(words, [it.text for it in items])
     model = fit_blend(
         feats,
         [[n in it.themes for n in names] for it in items],

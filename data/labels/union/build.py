@@ -18,7 +18,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 LABELS = HERE.parent
-SETS = ("real", "unseen5", "unseen6", "unseen8", "unseen9", "unseen10", "unseen11", "unseen11b", "unseen13")  # data/labels/<set>/: the training corpus, then the rounds 5, 6, 8, 9, 10, 11, 11b and 13 checks once measured
+SETS = ("real", "unseen5", "unseen6", "unseen8", "unseen9", "unseen10", "unseen11", "unseen11b", "unseen13", "unseen14", "unseen15", "unseen16")  # data/labels/<set>/: the training corpus, then the rounds 5, 6, 8, 9, 10, 11, 11b, 13, 14, 15 and 16 checks once measured
 FILES = ("gold.jsonl", "annotator-a.jsonl", "annotator-b.jsonl")
 
 
