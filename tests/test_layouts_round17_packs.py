@@ -1,0 +1,73 @@
+"""Round 17 (issue 10): UK report layouts from packs that mix papers set in different sizes (an agenda pack's
+cover report and guidance among slides; a report's appendix), quarterly reports' covers, and slides exported
+from PowerPoint, drawn here small: where each rule must fire, and where it must not."""
+from __future__ import annotations
+
+import pytest
+
+from lspkit.api import extract
+
+from test_segment_layout import draw
+
+H, B = "Helvetica", "Helvetica-Bold"
+
+SLIDE = ["Primary care networks bring practices together to work at scale and share staff",
+         "across a neighbourhood, with a clinical director for each network and funding",
+         "for additional roles through the reimbursement scheme agreed nationally for",
+         "every network in the borough and beyond it in the wider region as a whole."]
+
+
+def _slides(n=2):
+    """Pages set in 12 pt: the pack's largest share of characters, so its body size."""
+    return [[(72, 60, f"Slide {k + 1}: access to general practice", 18, B)]
+            + [(72, 100 + 16 * j, t, 12, H) for j, t in enumerate(SLIDE * 3)] for k in range(n)]
+
+
+def _cover_report():
+    """A cover report set in 10 pt whose numbered paragraphs run down to the foot of its page."""
+    page = [(72, 60, "SCRUTINY REVIEW OF ACCESS TO GPS", 11, B), (72, 90, "Summary", 10, B),
+            (72, 110, "The first session of the review will hear from the integrated care board about how", 10, H),
+            (72, 123, "general practice is organised and funded in the borough this year.", 10, H),
+            (72, 150, "Detail", 10, B)]
+    y = 175
+    for k, lines in enumerate([
+            ["Building on the briefing presented at the last meeting of the committee, the board",
+             "has prepared a presentation covering the arrangements for primary care.",
+             "The presentation is included within these meeting papers for members."],
+            ["A data pack has also been provided to supplement the presentation and it is",
+             "available at the first appendix to this report."],
+            ["A copy of the agreed scope and plan for this review is included for information."]], 1):
+        page.append((72, y, f"{k}.", 10, H))
+        page += [(100, y + 13 * j, t, 10, H) for j, t in enumerate(lines)]
+        y += 13 * len(lines) + 10
+        if k == 1:
+            y = 520  # the last paragraphs stand in the lower part of the page
+    page += [(72, 620, "Name of Contact Officer: Gary Woods", 10, B)]
+    return page
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory):
+    return draw(tmp_path_factory.mktemp("pack") / "pack.pdf", _slides() + [_cover_report()])
+
+
+def test_numbered_paragraphs_at_a_page_foot_in_their_pages_own_size_are_text_not_notes(pack):
+    d = extract(pack)
+    assert [p.number for p in d.paragraphs] == ["1", "2", "3"]
+    assert d.paragraphs[2].text == "A copy of the agreed scope and plan for this review is included for information."
+    assert not any(n.text.startswith(". A copy") or n.label in ("2", "3") for p in d.paragraphs for n in p.notes)
+
+
+@pytest.fixture(scope="module")
+def noted(tmp_path_factory):
+    page = [(72, 60, "Access to general practice", 18, B), (72, 100, "1.", 12, H)]
+    page += [(100, 100 + 16 * j, t, 12, H) for j, t in enumerate(SLIDE * 2)]
+    page += [(72, 700, "1 The reimbursement scheme is described in the national contract.", 9, H),
+             (72, 712, "2 Figures for the region are for the last quarter.", 9, H)]
+    return draw(tmp_path_factory.mktemp("noted") / "noted.pdf", [page])
+
+
+def test_small_numbered_lines_under_larger_text_are_still_footnotes(noted):
+    d = extract(noted)
+    assert [p.number for p in d.paragraphs] == ["1"]
+    assert [n.label for n in d.paragraphs[0].notes] == ["1", "2"]
