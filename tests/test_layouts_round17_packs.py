@@ -71,3 +71,37 @@ def test_small_numbered_lines_under_larger_text_are_still_footnotes(noted):
     d = extract(noted)
     assert [p.number for p in d.paragraphs] == ["1"]
     assert [n.label for n in d.paragraphs[0].notes] == ["1", "2"]
+
+
+GUIDANCE = [("a)", ["any unpaid directorships"]),
+            ("b)", ["any body of which you are a member or are in a position of general control or",
+                    "management and to which you are nominated or appointed by your authority"]),
+            ("c)", ["any body exercising functions of a public nature or directed to charitable",
+                    "purposes of which you are a member or in a position of general control"])]
+
+
+def _guidance(lead):
+    """A guidance page set throughout in 9 pt (smaller than the pack's 12 pt) with a lettered list."""
+    page = [(72, 60, "Table 2 - Other Registerable Interests", 13, B)]
+    y = 90
+    if lead:
+        page.append((72, y, "You must register as an Other Registrable Interest any of the following:", 9, H))
+        y += 22
+    for label, lines in GUIDANCE:
+        page.append((72, y, f"{label} {lines[0]}", 9, H))
+        page += [(72, y + 11 * j, t, 9, H) for j, t in enumerate(lines[1:], 1)]
+        y += 11 * len(lines) + 12
+    return page
+
+
+def test_a_list_in_small_type_is_the_pages_text_where_the_page_is_set_in_it_under_a_lead_in(tmp_path):
+    d = extract(draw(tmp_path / "guidance.pdf", _slides() + [_guidance(lead=True)]))
+    assert [p.number for p in d.paragraphs] == ["a)", "b)", "c)"] or [p.label or p.number for p in d.paragraphs] \
+        == ["a", "b", "c"]
+    assert d.paragraphs[1].text.endswith("nominated or appointed by your authority")
+
+
+def test_a_list_in_small_type_straight_under_a_heading_stays_text(tmp_path):
+    """No lead-in of prose in its size: a list of notes or references, as small type has always been read."""
+    d = extract(draw(tmp_path / "notes.pdf", _slides() + [_guidance(lead=False)]))
+    assert d.paragraphs == () or not d.paragraphs
