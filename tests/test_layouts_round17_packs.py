@@ -105,3 +105,28 @@ def test_a_list_in_small_type_straight_under_a_heading_stays_text(tmp_path):
     """No lead-in of prose in its size: a list of notes or references, as small type has always been read."""
     d = extract(draw(tmp_path / "notes.pdf", _slides() + [_guidance(lead=False)]))
     assert d.paragraphs == () or not d.paragraphs
+
+
+@pytest.mark.parametrize("cover", [
+    [(40, 600, "Insight Report", 18, H), (40, 630, "Q1 2025-2026", 18, H)],  # a quarter and its year
+    [(40, 80, "Q2 Patient", 60, B), (40, 150, "Experience Report", 60, B)],  # a question label in display type
+])
+def test_a_quarter_on_a_reports_cover_is_no_question(tmp_path, cover):
+    d = extract(draw(tmp_path / "cover.pdf", [cover] + _slides()))
+    assert not any(p.number.startswith("Q") for p in d.paragraphs)
+
+
+def test_a_question_list_is_still_read():
+    from lspkit.segment.numbering import parse_label
+
+    assert parse_label("Q1 How did you find getting an appointment?").kind == "question"
+    quarter = parse_label("Q4 2024/25 figures for the last three months")
+    assert quarter is None or quarter.kind != "question"
+    assert parse_label("Q12 2020 figures").kind == "question"  # no quarter beyond Q4
+
+
+def test_quarters_heading_a_tables_columns_are_no_questions():
+    from lspkit.segment.numbering import parse_label
+
+    label = parse_label("Q1 Q2 Q3 Q4 Quality of Appointment Treatment")
+    assert label is None or label.kind != "question"

@@ -49,6 +49,9 @@ _FILE_ITEM = re.compile(r"^(\d{1,2}\.[A-Z]|(?:[A-Z]|\d{1,2})\.-\d{1,2}(?=\.?\s)|
                         r"(?=\d{2}-\d{3,5}\s+[A-Z])(.*)$", re.S)
 # ("A.-1.  23-6764  Presentation ...": the section's letter or number, a dot, a hyphen, then the item's number)
 _QUESTION = re.compile(r"^(?i:consultation\s+)?(?:(?i:question)|Q)\.?\s?(\d{1,3}[a-z]?)\b\s*[.:)\-–—]?\s*(.*)$", re.S)
+# a quarter of a year, not a question: "Q1 2025–2026", "Q3 2024/25", "Q4 FY24", "Q2 of 2023", a table's columns
+# "Q1 Q2 Q3 Q4"
+_QUARTER = re.compile(r"^Q[1-4]\s*(?:(?:of\s+)?(?:19|20)\d\d\b|FY\s?\d\d|Q[1-4]\b)")
 _CHAPTER = re.compile(r"^(Chapter|Part|Section|Article)\s+(\d{1,3}|[IVXLC]{1,6})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
 _ANNEX = re.compile(r"^(Annexe|Annex|Appendix|Schedule)\s+([A-Z]|\d{1,3}|[IVX]{1,5})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
 _SUBPART = re.compile(r"^(?:\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\.?|([a-z]{1,2}|[ivx]{1,5})\))\s+(.*)$", re.S)
@@ -81,6 +84,17 @@ class Label:
     levels: tuple[int, ...] = ()
     dotted: bool = False  # printed with a trailing "." or ")"
     word: str = ""  # "Chapter", "Annex", ... for headings
+
+
+def unlabel_display_questions(work: list, size: float) -> None:
+    """A question's label in display type (twice the body's size and more) is no question: "Q2 Patient Experience
+    Report" over a cover is the title of a quarter's report; a paper's questions are set in its text or heading
+    type."""
+    if not size:
+        return
+    for w in work:
+        if w.label is not None and w.label.kind == "question" and w.line.size >= 2 * size:
+            w.label = None
 
 
 def parse_label(text: str) -> Optional[Label]:
@@ -148,7 +162,7 @@ def _lettered_label(t: str) -> Optional[Label]:
         return Label("number", f"{letter}.{number}", rest.strip(), levels, bool(dot))
     if first in _WORD_LED:
         m = _QUESTION.match(t)
-        if m:
+        if m and not _QUARTER.match(t):
             return Label("question", "Q" + m.group(1), m.group(2).strip(), (_int(m.group(1)),))
         m = _CHAPTER.match(t)
         if m:
