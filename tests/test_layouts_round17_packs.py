@@ -130,3 +130,31 @@ def test_quarters_heading_a_tables_columns_are_no_questions():
 
     label = parse_label("Q1 Q2 Q3 Q4 Quality of Appointment Treatment")
     assert label is None or label.kind != "question"
+
+
+GP_QS = ["How do you find getting an appointment at your practice?", "How do you find getting through on the phone?",
+         "How would you rate the quality of treatment and care received?"]
+HOSPITAL_QS = ["How did you find getting a referral to the hospital?", "How do you find the waiting times there?",
+               "How would you rate the quality of treatment and care received?"]
+
+
+def _questions(title, questions):
+    page = [(72, 60, title, 18, B), (72, 100, "As part of our patient experience approach we asked residents a", 12, H),
+            (72, 116, "series of questions. The questions we asked were:", 12, H)]
+    return page + [(72, 140 + 24 * k, f"Q{k + 1}) {q}", 12, H) for k, q in enumerate(questions)] \
+        + [(72, 230, "Participants were asked to choose between one and five for every question.", 12, H)]
+
+
+def test_a_second_list_of_questions_under_its_own_heading_restarts_at_q1(tmp_path):
+    """A quarterly report asks its Q1) to Q6) about GP services, then another Q1) to Q6) about hospitals."""
+    pages = [_questions("GP Services", GP_QS), _questions("Hospital Services", HOSPITAL_QS)]
+    d = extract(draw(tmp_path / "questions.pdf", pages))
+    assert [(p.label or p.number)[:2] for p in d.paragraphs] == ["Q1", "Q2", "Q3"] * 2
+    assert d.paragraphs[3].text == HOSPITAL_QS[0]
+
+
+def test_questions_repeated_word_for_word_under_a_heading_are_no_new_list(tmp_path):
+    """A summary of the questions asked repeats them: the questions stay the ones asked first."""
+    pages = [_questions("GP Services", GP_QS), _questions("Summary of questions", GP_QS)]
+    d = extract(draw(tmp_path / "summary.pdf", pages))
+    assert [p.number for p in d.paragraphs] == ["Q1", "Q2", "Q3"]

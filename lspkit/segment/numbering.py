@@ -332,6 +332,7 @@ class Numbering:
         self.heading_since_last = False  # a heading came after it: numbering may restart
         self.last_q: Optional[int] = None
         self.seen_q: set[str] = set()
+        self.first_q = ""  # the words Q1 asked: a Q1 after a heading that asks something else restarts the list
         self.number_x: list[float] = []  # where accepted numbers start on the line
         self.series_x: Optional[float] = None  # where a series restarted at a margin of its own starts its numbers
         self.number_size: list[float] = []  # the type size of accepted numbered lines
@@ -366,6 +367,8 @@ class Numbering:
         if lab.kind == "question" and self._accept_question(w, lab, in_paragraph, body, i):
             self.seen_q.add(lab.number)
             self.last_q = lab.levels[0]
+            if lab.levels[0] == 1:
+                self.first_q = _first_words(lab.rest)
             return lab.number, ParagraphKind.QUESTION
         return None
 
@@ -712,7 +715,13 @@ class Numbering:
 
     def _accept_question(self, w: WorkLine, lab: Label, in_paragraph: bool, body: Body, i: int) -> bool:
         if lab.number in self.seen_q:
-            return False
+            asks = _first_words(lab.rest)
+            if not (lab.levels[0] == 1 and self.heading_since_last and self.first_q and asks != self.first_q
+                    and len(asks.split()) >= 4):
+                return False  # a question asked again (an annex's summary repeats them word for word)
+            # "Hospital Services" / "Q1) How did you find getting a referral ...": another list of questions under
+            # its own heading, after the GP services' "Q1) How do you find getting an appointment?"
+            self.seen_q, self.last_q = set(), None
         # inside a paragraph without a gap: after the line that introduces them ("... the questions raised in the
         # email:-" then "Q.1 - Site 1 ..."), or the next of a series already begun
         introduced = i > 0 and bool(re.search(r":\s*[-–—]?$", body[i - 1].text.rstrip()))
@@ -722,6 +731,11 @@ class Numbering:
         if self.last_q is None:
             return lab.levels[0] <= 2 or w.line.bold
         return lab.levels[0] > self.last_q and lab.levels[0] <= self.last_q + 3
+
+
+def _first_words(text: str) -> str:
+    """A question's first five words, lower case and without punctuation: what a summary repeating it keeps."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split()[:5])
 
 
 class AnnexNumbers:
