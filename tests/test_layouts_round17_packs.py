@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from lspkit.api import extract
+from lspkit.model import Line
+from lspkit.segment.lines import _tighter_gap
 
 from test_segment_layout import draw
 
@@ -158,3 +160,20 @@ def test_questions_repeated_word_for_word_under_a_heading_are_no_new_list(tmp_pa
     pages = [_questions("GP Services", GP_QS), _questions("Summary of questions", GP_QS)]
     d = extract(draw(tmp_path / "summary.pdf", pages))
     assert [p.number for p in d.paragraphs] == ["Q1", "Q2", "Q3"]
+
+
+def _line(top, size=16.8, text="x"):
+    return Line(text=text, page=1, x0=36, x1=400, top=top, bottom=top + size, size=size)
+
+
+def test_a_gap_over_a_heading_in_a_slides_tight_box_is_a_gap():
+    """PowerPoint: a box's lines overlap (-2.4 pt), the paper's usual spacing is 5.85 pt; 4.7 pt over a larger
+    heading sets it apart."""
+    before, prev = _line(353.59), _line(367.99)
+    assert _tighter_gap(before, prev, _line(389.47, 19.7), 5.85)
+    assert not _tighter_gap(before, prev, _line(382.39), 5.85)  # the box's next line
+    # where the text above is set at the paper's usual spacing, its own measure decides alone
+    assert not _tighter_gap(_line(100), _line(122.65), _line(150), 5.85)
+    # a paper that packs each item's lines (2.2 pt) and spaces its items by its usual leading (8 pt): no new gap
+    # between two items in one size
+    assert not _tighter_gap(_line(100, 10), _line(112.2, 10), _line(130.4, 10), 8.0)
