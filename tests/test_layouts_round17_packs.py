@@ -177,3 +177,25 @@ def test_a_gap_over_a_heading_in_a_slides_tight_box_is_a_gap():
     # a paper that packs each item's lines (2.2 pt) and spaces its items by its usual leading (8 pt): no new gap
     # between two items in one size
     assert not _tighter_gap(_line(100, 10), _line(112.2, 10), _line(130.4, 10), 8.0)
+
+
+PROSE = ["Healthwatch is the patient and public champion for health and social care services in the",
+         "borough. We send our reports to the national body to have an influence at a national level."]
+
+
+def test_a_chapter_one_over_its_first_section_after_a_summarys_numbered_titles_is_a_heading(tmp_path):
+    """A report's summary sets its recommendations as numbered titles "1." to "4."; the report then opens its
+    chapters "1. Introduction" over "1.1 About Healthwatch": a chapter's title, not a paragraph "Introduction"."""
+    summary = [(40, 60, "Report summary", 24, B)]
+    for k, title in enumerate(["Place importance on equity of access", "Make online access straightforward",
+                               "Support patient participation groups", "Give clearer messages to patients"]):
+        y = 110 + 130 * k
+        summary += [(40, y, f"{k + 1}. {title}", 16, B)] + [(40, y + 30 + 16 * j, t, 11, H) for j, t in enumerate(PROSE)]
+    report = [(40, 60, "1. Introduction", 30, B), (40, 120, "1.1 About Healthwatch", 18, B)]
+    report += [(40, 150 + 16 * j, t, 11, H) for j, t in enumerate(PROSE * 3)]
+    report += [(40, 270, "1.2 Identifying the project focus", 18, B)]
+    report += [(40, 300 + 16 * j, t, 11, H) for j, t in enumerate(PROSE * 3)]
+    d = extract(draw(tmp_path / "chapters.pdf", [summary, report]))
+    assert not any(p.text == "Introduction" for p in d.paragraphs)
+    assert [(x.number, x.heading) for x in d.sections if x.page == 2][:2] == [("1", "Introduction"),
+                                                                              ("1.1", "About Healthwatch")]
