@@ -72,6 +72,7 @@ from .numbering import (
     reference_label,
     sequence_warnings,
     unique_ids,
+    unlabel_display_questions,
     whole_lead,
 )
 from .paragraphs import SENTENCE_END, Blocks, OpenParagraph, Paragraphs, hyphenates, vocabulary
@@ -126,6 +127,7 @@ def _segment(reading: Reading, headed: bool) -> tuple[Document, bool]:
                             "document writes whole")
     size = body_size(work)
     unlabel_listings(work, size)  # "1 SELECT *" / "2 FROM ...": a code box's line numbers (listings.py)
+    unlabel_display_questions(work, size)  # "Q2 Patient Experience Report" on a cover: a title (numbering.py)
     drop_contents(work, dropped)
     notes = lift_footnotes(work, size, reading.foot_rules) if reading.kind == "pdf" else []
     table_regions = data_tables(rows, reading.tables) + rows.tables  # a minutes table's grid is its layout, not data

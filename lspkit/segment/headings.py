@@ -198,6 +198,11 @@ def _numbered(body: Body, i: int, outline: Outline, numbering: Numbering) -> Opt
             and body.big(w) and body.numbered_heading_look(w) and i + 1 < len(body) and body[i + 1].label is None \
             and body[i + 1].line.page == w.line.page and not body.styled(body[i + 1], body[i + 1].text):
         fits = True  # "Specific proposals" / "1. Real time ... exchange" over its prose: numbered titles start again
+    if not fits and lab.levels == (1,) and outline.sections and body.big(w) and body.numbered_heading_look(w) \
+            and i + 1 < len(body) and body[i + 1].line.page == w.line.page and body[i + 1].label is not None \
+            and body[i + 1].label.kind == "number" and body[i + 1].label.levels == (1, 1) \
+            and body.numbered_heading_look(body[i + 1]):
+        fits = True  # "1. Introduction" over "1.1 About ...", after a summary's "1." to "4.": the chapters start
     if not fits and display and len(lab.levels) == 1:
         # "8. Ensure that the product ..." set as "7. Ensure ..." was, after a list "1.", "2." under "Guidance"
         fits = any(x.number == str(lab.levels[0] - 1) for x in outline.sections)

@@ -52,10 +52,37 @@ def lift_footnotes(work: list[WorkLine], body_size: float, foot_rules: Optional[
             while j + 1 < len(ws) and small(ws[j + 1]) and ws[j + 1].line.top >= ws[j].line.top:
                 j += 1
             ends_column = j + 1 == len(ws) or ws[j + 1].line.top < ws[j].line.top
-            if ends_column:
+            if ends_column and (_below_rule(ws[k], foot_rules) or _smaller_than_page(ws[:k], ws[k:j + 1])):
                 _note_group(ws[k:j + 1], page, notes)
             k = j + 1
     return [Note(label=n[0], text=join_lines(n[1]), page=n[2]) for n in notes]
+
+
+def _below_rule(w: WorkLine, foot_rules: dict[int, float]) -> bool:
+    rule = foot_rules.get(w.line.page)
+    return rule is not None and w.line.top >= rule - 1
+
+
+def _smaller_than_page(above: list[WorkLine], foot: list[WorkLine]) -> bool:
+    """Is the foot block set smaller than the text above it on its page?  An agenda pack or a report with
+    appendices mixes papers set in different sizes: a cover report's numbered paragraphs in 10.4 pt, at the
+    foot of its page, are smaller than the pack's slides but the same size as the report's own prose above
+    them, and are its text, not its notes.  Only prose counts as the page's text in the block's size (lines of
+    eight words and more, hardly a figure, not bold, 200 characters at least): a table's rows and its bold title
+    in small type over the table's notes ("41.1 ‡ 73,900 88,900" / "NOTE: ...") set nothing."""
+    size = max(w.line.size or 0.0 for w in foot)
+    larger = same = 0
+    for w in above:
+        if w.line.size and w.line.size > size + 0.3:
+            larger += len(w.text)
+        elif _prose(w):
+            same += len(w.text)
+    return not (same >= 200 and same > larger)
+
+
+def _prose(w: WorkLine) -> bool:
+    text = w.text
+    return not w.line.bold and len(text.split()) >= 8 and sum(c.isdigit() for c in text) <= 0.1 * len(text)
 
 
 def _note_group(foot: list[WorkLine], page: int, notes: list[list]) -> None:

@@ -49,6 +49,9 @@ _FILE_ITEM = re.compile(r"^(\d{1,2}\.[A-Z]|(?:[A-Z]|\d{1,2})\.-\d{1,2}(?=\.?\s)|
                         r"(?=\d{2}-\d{3,5}\s+[A-Z])(.*)$", re.S)
 # ("A.-1.  23-6764  Presentation ...": the section's letter or number, a dot, a hyphen, then the item's number)
 _QUESTION = re.compile(r"^(?i:consultation\s+)?(?:(?i:question)|Q)\.?\s?(\d{1,3}[a-z]?)\b\s*[.:)\-–—]?\s*(.*)$", re.S)
+# a quarter of a year, not a question: "Q1 2025–2026", "Q3 2024/25", "Q4 FY24", "Q2 of 2023", a table's columns
+# "Q1 Q2 Q3 Q4"
+_QUARTER = re.compile(r"^Q[1-4]\s*(?:(?:of\s+)?(?:19|20)\d\d\b|FY\s?\d\d|Q[1-4]\b)")
 _CHAPTER = re.compile(r"^(Chapter|Part|Section|Article)\s+(\d{1,3}|[IVXLC]{1,6})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
 _ANNEX = re.compile(r"^(Annexe|Annex|Appendix|Schedule)\s+([A-Z]|\d{1,3}|[IVX]{1,5})\b\s*[:.\-–—]?\s*(.*)$", re.S | re.I)
 _SUBPART = re.compile(r"^(?:\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\.?|([a-z]{1,2}|[ivx]{1,5})\))\s+(.*)$", re.S)
@@ -81,6 +84,17 @@ class Label:
     levels: tuple[int, ...] = ()
     dotted: bool = False  # printed with a trailing "." or ")"
     word: str = ""  # "Chapter", "Annex", ... for headings
+
+
+def unlabel_display_questions(work: list, size: float) -> None:
+    """A question's label in display type (twice the body's size and more) is no question: "Q2 Patient Experience
+    Report" over a cover is the title of a quarter's report; a paper's questions are set in its text or heading
+    type."""
+    if not size:
+        return
+    for w in work:
+        if w.label is not None and w.label.kind == "question" and w.line.size >= 2 * size:
+            w.label = None
 
 
 def parse_label(text: str) -> Optional[Label]:
@@ -149,7 +163,7 @@ def _lettered_label(t: str) -> Optional[Label]:
         return Label("number", f"{letter}.{number}", rest.strip(), levels, bool(dot))
     if first in _WORD_LED:
         m = _QUESTION.match(t)
-        if m:
+        if m and not _QUARTER.match(t):
             return Label("question", "Q" + m.group(1), m.group(2).strip(), (_int(m.group(1)),))
         m = _CHAPTER.match(t)
         if m:
@@ -320,6 +334,7 @@ class Numbering:
         self.heading_since_last = False  # a heading came after it: numbering may restart
         self.last_q: Optional[int] = None
         self.seen_q: set[str] = set()
+        self.first_q = ""  # the words Q1 asked: a Q1 after a heading that asks something else restarts the list
         self.number_x: list[float] = []  # where accepted numbers start on the line
         self.series_x: Optional[float] = None  # where a series restarted at a margin of its own starts its numbers
         self.number_size: list[float] = []  # the type size of accepted numbered lines
@@ -354,6 +369,8 @@ class Numbering:
         if lab.kind == "question" and self._accept_question(w, lab, in_paragraph, body, i):
             self.seen_q.add(lab.number)
             self.last_q = lab.levels[0]
+            if lab.levels[0] == 1:
+                self.first_q = _first_words(lab.rest)
             return lab.number, ParagraphKind.QUESTION
         return None
 
@@ -700,7 +717,13 @@ class Numbering:
 
     def _accept_question(self, w: WorkLine, lab: Label, in_paragraph: bool, body: Body, i: int) -> bool:
         if lab.number in self.seen_q:
-            return False
+            asks = _first_words(lab.rest)
+            if not (lab.levels[0] == 1 and self.heading_since_last and self.first_q and asks != self.first_q
+                    and len(asks.split()) >= 4):
+                return False  # a question asked again (an annex's summary repeats them word for word)
+            # "Hospital Services" / "Q1) How did you find getting a referral ...": another list of questions under
+            # its own heading, after the GP services' "Q1) How do you find getting an appointment?"
+            self.seen_q, self.last_q = set(), None
         # inside a paragraph without a gap: after the line that introduces them ("... the questions raised in the
         # email:-" then "Q.1 - Site 1 ..."), or the next of a series already begun
         introduced = i > 0 and bool(re.search(r":\s*[-–—]?$", body[i - 1].text.rstrip()))
@@ -710,6 +733,11 @@ class Numbering:
         if self.last_q is None:
             return lab.levels[0] <= 2 or w.line.bold
         return lab.levels[0] > self.last_q and lab.levels[0] <= self.last_q + 3
+
+
+def _first_words(text: str) -> str:
+    """A question's first five words, lower case and without punctuation: what a summary repeating it keeps."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split()[:5])
 
 
 class AnnexNumbers:

@@ -18,6 +18,7 @@ from typing import Optional
 
 from ..model import Block, ParagraphKind, Section
 from .lines import Body, WorkLine
+from .pagetype import page_text_size
 from .paragraphs import SENTENCE_END, Blocks, OpenParagraph, Paragraphs, join_lines
 from .tracked import place_changes
 
@@ -181,6 +182,7 @@ def recover_sequences(body: Body, done: list[OpenParagraph], blocks: Blocks,
             owner.setdefault(i, ("b", k))
     labels: list[_Label] = []
     boxes: dict[tuple[int, int], int] = {}  # lines per (page, box), filled on first need
+    page_sizes: dict = {}  # each page's type sizes, measured on first need (pagetype.py)
     styles_cache: dict[int, set] = {}
 
     def styles_of_found(k: int) -> set:
@@ -209,7 +211,8 @@ def recover_sequences(body: Body, done: list[OpenParagraph], blocks: Blocks,
                 continue
         if _runs_on_into(body, pos) or _CAPTION.match(parsed[1]) or _CONTENTS.search(w.text.rstrip()):
             continue
-        if (w.line.box and _boxed(body, w, boxes)) or (w.line.size and w.line.size < 0.92 * body.size):
+        if (w.line.box and _boxed(body, w, boxes)) or (w.line.size and w.line.size < 0.92 * body.size
+                                                        and not page_text_size(body, w, page_sizes)):
             continue  # a boxed quotation, a note or reference list in small type: never the paper's paragraphs
         labels.append(_Label(pos, parsed[0], parsed[1], keys, w.line.x0, where, False, w.line.page))
     if not labels:
