@@ -227,7 +227,18 @@ def score_paper(gold: dict, summary, page_text: str = "", page1: str = "") -> di
     gold_abbr = {short_key(a["short"]): a.get("long") or "" for a in gold.get("abbreviations") or []}
     expanded = {short_key(a["short"]): a["long"] for a in d.get("acronyms", []) if a.get("long")}
     source = {short_key(a["short"]): a.get("source") for a in d.get("acronyms", []) if a.get("long")}
-    hits = [s for s, long in gold_abbr.items() if s in expanded and long_agrees(expanded[s], long)]
+    # a singular and its plural ("AB" Accreditation Body, "ABs" Accreditation Bodies) are one key on both sides; each
+    # side's long forms for the key are all kept, and a key is a hit when any of the gold's agrees with any of the
+    # summary's (note of 2026-12-01: the last of the two won on each side, so a paper whose gold and summary both
+    # list "AB" and "ABs" scored a miss whenever the two sides listed them in another order)
+    gold_longs: dict = {}
+    for a in gold.get("abbreviations") or []:
+        gold_longs.setdefault(short_key(a["short"]), []).append(a.get("long") or "")
+    found_longs: dict = {}
+    for a in d.get("acronyms", []):
+        if a.get("long"):
+            found_longs.setdefault(short_key(a["short"]), []).append(a["long"])
+    hits = [s for s in gold_abbr if any(long_agrees(f, g) for f in found_longs.get(s, ()) for g in gold_longs[s])]
     # claimed as the paper's own definition (its table or a bracket) but not among the gold's definitions, and
     # not printed on the page as one either (the gold of some papers lists only their abbreviations table)
     claimed = sorted(s for s in expanded if s not in gold_abbr and source[s] in ("table", "text"))

@@ -536,6 +536,10 @@ def _checked_rows(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
         short = short.strip(" :–-")
         if not short or not long or len(short) > 20 or bad_short(short, from_table=True):
             continue
+        if re.search(r"https?://|www\.", long) or (re.match(r"^\d", long) and "/" in short) \
+                or long.strip().lower() in _ARTICLES:
+            continue  # a reference list's row ("ISO/IAF Auditing Practices Group - ... https://...", "ISO/IEC 17020 -
+            # Conformity assessment ..."): a citation, not what the letters stand for; an article alone names nothing
         if not re.search(r"[A-Z]", short) and len(short) > 5:
             continue
         if re.search(r"[a-z]{2}[.!?]\s+[A-Z]", long) and long.split()[0].endswith(","):
@@ -547,6 +551,63 @@ def _checked_rows(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
             # where a real row's long form spells the code's letters ("NO2 nitrogen dioxide") or names the code
             # ("C2 Use Class C2 – Residential institutions")
         out.append((short, long))
+    return out
+
+
+_TABLE_CODE = re.compile(r"^[A-Z]{2,5}$")
+_MEANING = re.compile(r"^[A-Z][A-Za-z’'-]*(?:\s+[A-Za-z][A-Za-z’'-]*){1,10}$")
+
+
+def _code_tables(document: Document) -> list[tuple[str, str]]:
+    """A ruled table that is a key of codes (its head a word, "Grade" / "Reason" / "Note"; every row below a code
+    in capitals and the words it stands for: "MC" / "Academic Concession for medical reasons", "WH" / "Results
+    Withheld"): the page says what each code means, whether or not the words spell it.  Two rows or more, all of
+    them so; a table of marks, of policy codes with digits or of names is none."""
+    rows: list[tuple[str, str]] = []
+    for p in document.paragraphs:
+        for table in p.tables:
+            if len(table.rows) < 3:
+                continue
+            head = [c.strip() for c in table.rows[0]]
+            body = [[c.strip() for c in r] for r in table.rows[1:]]
+            if not head or not re.fullmatch(r"[A-Z][a-z]+", head[0]) or _TABLE_CODE.match(head[0]):
+                continue
+            if all(len(r) >= 2 and _TABLE_CODE.match(r[0]) and _MEANING.match(r[1]) for r in body) \
+                    and len({r[0] for r in body}) == len(body):
+                rows += [(r[0], r[1]) for r in body]
+    return rows
+
+
+# a line that is a short form and its name after a dash, alone: "ILAC – International Laboratory Accreditation
+# Cooperation" (a paper's own publisher named under its title)
+_DASH_NAMED = re.compile(r"^(?P<short>[A-Z]{2,8})\s+[–—-]\s+(?P<long>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|and|for|the|&|on|in)){1,9})$")
+
+
+def _dash_named(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    out = []
+    for number, text in items:
+        m = _DASH_NAMED.match(" ".join(text.split()))
+        if m and _spells(m.group("short"), m.group("long").split()):
+            out.append((m.group("short"), m.group("long"), number))
+    return out
+
+
+# a short form printed with an apostrophe for its plural: "Disclosable Pecuniary Interests (DPI’s)"
+_APOSTROPHE_PLURAL = re.compile(r"\((?P<short>(?P<core>[A-Z]{2,8})[’']s)\)")
+
+
+def _apostrophe_plurals(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(short as printed, long, paragraph) for `_APOSTROPHE_PLURAL`: the words before the bracket whose initials
+    spell its capitals."""
+    out = []
+    for number, text in items:
+        flat = " ".join(text.split())
+        for m in _APOSTROPHE_PLURAL.finditer(flat):
+            words = flat[: m.start()].split()
+            n = len(m.group("core"))
+            long = words[-n:]
+            if len(long) == n and _spells(m.group("core"), long) and all(w[:1].isupper() for w in long):
+                out.append((m.group("short"), " ".join(long), number))
     return out
 
 
@@ -584,6 +645,9 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
     for short, long in _key_rows(document):  # a grid's key: its codes are what the grid prints
         if short not in entries:
             entries[short] = GlossaryEntry(short, long, None, "table")
+    for short, long in _code_tables(document):  # a ruled table keyed by codes ("MC" / "Academic Concession ...")
+        if short not in entries and not bad_short(short, from_table=True):
+            entries[short] = GlossaryEntry(short, long, _first_use(document, short), "table")
     for short, long, where in _quoted_definitions(items):
         if short not in entries and not bad_short(short, long=long):
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
@@ -647,6 +711,9 @@ def build_glossary(document: Document, known: Optional[Mapping[str, str]] = None
         if (weak(short) or misread) and (not bad_short(short, from_table=True, long=long) or _ROMAN.match(short)):
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
     for short, long, where in _shared_head(items):
+        if weak(short) and not bad_short(short, long=long):
+            entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
+    for short, long, where in _dash_named(items) + _apostrophe_plurals(items):
         if weak(short) and not bad_short(short, long=long):
             entries[short] = GlossaryEntry(short, long, where or _first_use(document, short), "text")
     for short, long, where in _plural_definitions(items, entries):

@@ -154,6 +154,10 @@ class Recommendation:
     # "recommendation": a decision the paper asks for; "decision": one a meeting's record states it took (RESOLVED, a
     # motion moved, the question agreed to: `_minuted_decisions`), so an officer is not told it is still to be taken
     kind: str = "recommendation"
+    # "report": the paper's own recommendation (a Healthwatch report's numbered "Recommendations", a review's or an
+    # inspector's to other bodies), printed by a paper that asks no decision of a meeting: not one asked of the
+    # meeting; None for a decision asked (or, kind "decision", taken)
+    origin: Optional[str] = None
 
     @property
     def label(self) -> Optional[str]:
@@ -164,12 +168,14 @@ class Recommendation:
              "page": self.page, "text": self.text, "source": self.source, "kind": self.kind}
         if self.to:
             d["to"] = self.to
+        if self.origin:  # added, never in place of a field: a reader of "kind" alone reads what it read before
+            d["origin"] = self.origin
         return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Recommendation":
         return cls(d.get("paragraph"), d["page"], d["text"], d.get("number"), d.get("verb"), d.get("source", "body"),
-                   d.get("to"), d.get("kind", "recommendation"))
+                   d.get("to"), d.get("kind", "recommendation"), d.get("origin"))
 
 
 @dataclass(frozen=True)
@@ -1261,7 +1267,8 @@ def _numbered_boxes(document: Document) -> list[Recommendation]:
         if addressed:  # "It is recommended that as a matter of urgency, the <Group> alert ...": to another body
             to, verb, decision, _ = addressed
             label = " ".join(m.group("label").split())
-            out.append(Recommendation(None, blocks[i].page, decision, label[:1].upper() + label[1:], verb, "body", to))
+            out.append(Recommendation(None, blocks[i].page, decision, label[:1].upper() + label[1:], verb, "body", to,
+                                      origin=REPORT))
             continue
         # a box that asks a decision in a council's words ("That Cabinet approves ...") keeps that verb; a review's
         # says who should do what
@@ -1269,7 +1276,8 @@ def _numbered_boxes(document: Document) -> list[Recommendation]:
         verb = asked if asked in _DECIDING else modal_verb(text[:1500]) if text else None
         if verb:
             label = " ".join(m.group("label").split())
-            out.append(Recommendation(None, blocks[i].page, text, label[:1].upper() + label[1:], verb, "body"))
+            out.append(Recommendation(None, blocks[i].page, text, label[:1].upper() + label[1:], verb, "body",
+                                      origin=None if asked in _DECIDING else REPORT))
     return out
 
 
@@ -1305,12 +1313,184 @@ def _gerund_items(document: Document) -> list[Recommendation]:
                         and _GERUND_START.match(h.heading or "") and h.heading.split()[0].lower() not in _NOT_GERUNDS]
                 if len(head) == 1:
                     item = f"{' '.join(head[0].heading.split())} {text[: starts[0].start()].strip()}"
-                    out.append(Recommendation(None, nxt.page, item, None, head[0].heading.split()[0].upper(), "body"))
+                    out.append(Recommendation(None, nxt.page, item, None, head[0].heading.split()[0].upper(), "body",
+                                              origin=REPORT))
             for k, m in enumerate(starts):
                 end = starts[k + 1].start() if k + 1 < len(starts) else len(text)
                 item = text[m.start() : end].strip()
-                out.append(Recommendation(None, nxt.page, item, None, m.group("verb").upper(), "body"))
+                out.append(Recommendation(None, nxt.page, item, None, m.group("verb").upper(), "body", origin=REPORT))
     return out
+
+
+# ---------------------------------------------------------------- a report's own recommendations
+# A paper that asks no decision of a meeting but prints its own recommendations (a Healthwatch report, a scrutiny
+# review, an inspector's report) lists them under a heading or a lead-in of its own; each item says what should be
+# done, its verb as printed: an imperative ("Make online forms of access ..."), a gerund ("Organising training
+# sessions ..."), a noun's adjective ("Better, clearer ... messaging"), or the participle of "should be provided".
+REPORT = "report"
+# prose that announces the report's own list: "Below is a list of recommendations for GP practices ...", "we have four
+# key recommendations for improving ...:", "These recommendations aim to support ...", "Our recommendations are:"
+_REPORT_LEAD = re.compile(r"(?i)\b(?:below\s+(?:is|are)\s+(?:a\s+list\s+of\s+|the\s+|our\s+)?(?:\w+\s+){0,2}?recommendations|"
+                          r"(?:we|I)\s+(?:have|make|set\s+out)\s+(?:the\s+following\s+|(?:\w+\s+){0,2}?)(?:key\s+)?"
+                          r"recommendations\b[^.]{0,160}:\s*$|"
+                          r"(?:our|the\s+report['’]s|the\s+review['’]s)\s+(?:key\s+)?recommendations\s+are\s*:\s*$)")
+# the author's requests of the body that receives the report, as a lead-in of their own: "Healthwatch in Greater
+# Manchester asks that the Q&PC / appointed member provides a written response and that that response includes:"
+_ASKS_LEAD = re.compile(r"^(?:[^.]*\.\s+)?[A-Z][\w&'’-]*\s+(?:(?:[A-Z][\w&'’-]*|in|of|and|for|the)\s+){0,6}"
+                        r"(?:asks?|requests?)\s+that\b[^.]{0,200}:\s*$")
+# "Recommendations", "Our recommendations", "Key recommendations", "Recommendations and Ideas for Improvement"
+_REPORT_HEADING = re.compile(r"(?i)^\W*(?:\d+(?:\.\d+)*\W*)?(?:our\s+|key\s+|summary\s+of\s+)?recommendations"
+                             r"(?:\s+(?:and|&)\s+[\w ]{3,40})?\W*$")
+# the first word of an item that is no verb of its own: an article, a pronoun, a preposition, a connective
+_NO_VERB = frozenset("the a an this these those that there their our we it its all any each every in for of on at by "
+                     "with from to as if when where while however also further additionally furthermore finally "
+                     "firstly secondly thirdly lastly it's they you he she his her some many most more no not one "
+                     "two three four five yes".split())
+_PASSIVE_ASK = re.compile(r"^[^.;:]{3,200}?\b(?:should|must)\s+(?:also\s+|always\s+|now\s+)?be\s+(?P<verb>[a-z]{3,}ed)\b")
+_ASK_OF = re.compile(r"(?i)\b(?:ask|request)\s+(?:of|for|to)\s+(?:the\s+)?(?:[\w&/-]+\s+){1,4}?to\s+(?P<verb>[a-z]{3,})\b")
+# items run together in one paragraph, each after a sentence's end ("... the system. Getting through on the telephone
+# 1. Finding ways to ... 2. Introducing a call-back ..."), a sub-heading between allowed
+_GLUED_ITEM = re.compile(r"(?<=[.!?])\s+(?:(?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,6}?\s+)?(?P<n>\d{1,2})\.\s+(?=[A-Z][a-z])")
+
+
+def _printed_verb(text: str) -> Optional[str]:
+    """An item's verb as printed (see above), or None when it names none ("The online booking system should not be
+    the sole option ..." says what should not be, no action)."""
+    text = " ".join(text.split())
+    passive = _PASSIVE_ASK.match(text)
+    if passive:  # "Refreshments such as water dispensers ... should be provided"
+        p = passive.group("verb").upper()
+        known = next((_VERB_FORMS[x] for x in (p[:-1], p[:-2], p[:-3]) if x in _VERB_FORMS), None)
+        return known or _participle_base(p)
+    asked = _ASK_OF.search(text[:200])
+    if asked and re.match(r"(?i)^\W*there\s+is\b", text):  # "There is also an ask of the committee to support ..."
+        return asked.group("verb").upper()
+    m = re.match(r"^\W*([A-Z][a-z]{2,}|[A-Z]{3,})\b(?![’'])", text)
+    if not m or m.group(1).lower() in _NO_VERB or m.group(1).lower() in _NOT_GERUNDS:
+        return None
+    return m.group(1).upper()
+
+
+def _report_item(text: str, page: int, paragraph: Optional[str] = None, number: Optional[str] = None
+                 ) -> Optional[Recommendation]:
+    verb = _printed_verb(text)
+    if not verb or len(text.split()) < 2:
+        return None
+    return Recommendation(paragraph, page, " ".join(text.split()), number, verb, "body", origin=REPORT)
+
+
+def _split_glued(text: str) -> list[tuple[Optional[str], str]]:
+    """An item's text and the numbered items run on into it (`_GLUED_ITEM`): [(None, first), ("1", ...), ...]."""
+    marks = list(_GLUED_ITEM.finditer(text))
+    if not marks:
+        return [(None, text)]
+    out = [(None, text[: marks[0].start()].strip())]
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        out.append((m.group("n"), text[m.end():end].strip()))
+    return out
+
+
+def _announced_items(document: Document) -> list[Recommendation]:
+    """The numbered paragraphs on the page of a block that announces the report's recommendations (`_REPORT_LEAD`,
+    `_ASKS_LEAD`), runs restarting under sub-headings included, items run together in one paragraph split."""
+    out: list[Recommendation] = []
+    pages = sorted({b.page for b in document.blocks
+                    if (_REPORT_LEAD.search(" ".join(b.text.split())) or _ASKS_LEAD.match(" ".join(b.text.split())))
+                    and not _RECORDED.search(b.text) and len(b.text) <= 600})
+    for page in pages:
+        run = [p for p in document.paragraphs
+               if p.page == page and p.kind is ParagraphKind.PARAGRAPH and re.fullmatch(r"\d{1,2}", p.label or "")]
+        if len(run) < 2 or (run[0].label or "") != "1":
+            continue
+        for p in run:
+            for k, (label, text) in enumerate(_split_glued(" ".join(p.text.split()))):
+                item = _report_item(text, p.page, p.number, (p.label if k == 0 else label))
+                if item:
+                    out.append(item)
+    return out
+
+
+def _headed_items(document: Document) -> list[Recommendation]:
+    """The recommendations a report sets as sub-headings under its Recommendations heading (`_REPORT_HEADING`):
+    its numbered sub-sections, each heading a recommendation in a sentence ("3.1 Place continued importance on
+    equity of access"); or, under an unnumbered heading, the unnumbered sub-headings after it, each over its one
+    block of prose ("Improve access across all service areas" / "With an immediate focus on ..."), paired in their
+    order on the page (a block before the first, whose heading ran into it, is one too where it opens so)."""
+    sections = list(document.sections)
+    out: list[Recommendation] = []
+    for i, head in enumerate(sections):
+        if not _REPORT_HEADING.match(head.heading or ""):
+            continue
+        if head.number:
+            subs = [s for s in sections[i + 1:] if s.number and s.number.startswith(head.number + ".")
+                    and s.number.count(".") == head.number.count(".") + 1]
+            subs = [s for s in subs if _sentence_heading(s.heading)]
+            if len(subs) >= 2:
+                for s in subs:
+                    item = _report_item(s.heading, s.page, None, s.number)
+                    if item:
+                        out.append(item)
+            continue
+        subs = []
+        for s in sections[i + 1:]:
+            if s.number or s.page > head.page + 2 or not _sentence_heading(s.heading, 2):
+                break
+            subs.append(s)
+        if len(subs) < 2:
+            continue
+        for page in sorted({s.page for s in subs}):
+            on_page = [s for s in subs if s.page == page]
+            blocks = [" ".join(b.text.split()) for b in document.blocks if b.page == page]
+            if page == head.page:  # the heading's own lead-in prose comes first
+                blocks = [b for b in blocks if not re.search(r"(?i)\brecommendations?\b", b)] or blocks
+            if len(blocks) < len(on_page):
+                continue
+            spare = len(blocks) - len(on_page)
+            for b in blocks[:spare]:
+                item = _report_item(b, page) if page != head.page and _sentence_heading(" ".join(b.split()[:8]), 2) else None
+                if item:
+                    out.append(item)
+            for s, b in zip(on_page, blocks[spare:]):
+                item = _report_item(f"{' '.join(s.heading.split()).rstrip('.')}. {b}", page)
+                if item:
+                    out.append(item)
+    return out
+
+
+def _sentence_heading(heading: Optional[str], least: int = 4) -> bool:
+    """A heading that reads as a sentence saying what to do: `least` words or more, in sentence case (most of the
+    words after the first in lower case), no "recommendation" of its own."""
+    words = (heading or "").split()
+    if len(words) < least or re.search(r"(?i)recommend", heading or "") or not words[0][:1].isupper():
+        return False
+    rest = [w for w in words[1:] if w[:1].isalpha()]
+    return not rest or sum(1 for w in rest if w[:1].islower()) >= 0.5 * len(rest)
+
+
+def _report_recommendations(document: Document) -> list[Recommendation]:
+    return _dedupe(_headed_items(document) + _announced_items(document))
+
+
+def _with_report_recommendations(recs: tuple[Recommendation, ...], report: Sequence[Recommendation]
+                                 ) -> tuple[Recommendation, ...]:
+    """The decisions found, with the report's own recommendations: a decision found in the same item (read there
+    with a verb not as printed, "ONLINE" of "The online booking system ...") gives way to it; a decision asked of
+    the meeting (a decision's verb, asked) wins, and the report's are then left out."""
+    if not report:
+        return recs
+
+    def start(text: str) -> str:
+        return " ".join(re.findall(r"\w+", text.lower())[:8])
+
+    starts = {(r.page, start(r.text)) for r in report}
+    paragraphs = {(r.page, r.paragraph) for r in report if r.paragraph}
+    kept = tuple(r for r in recs if (r.page, start(r.text)) not in starts and (r.page, r.paragraph) not in paragraphs
+                 and not any(start(r.text) and start(r.text) in start(x.text) for x in report if x.page == r.page))
+    if any(r.kind != DECISION and r.origin != REPORT and r.verb in _DECIDING for r in kept):
+        return recs
+    known = {_key(r, _SAME_WORDS) for r in kept}
+    return tuple(sorted(kept + tuple(r for r in report if _key(r, _SAME_WORDS) not in known), key=lambda r: r.page))
 
 
 def find_recommendations_with_note(document: Document) -> tuple[tuple[Recommendation, ...], Optional[str]]:
@@ -1331,7 +1511,9 @@ def find_recommendations_with_note(document: Document) -> tuple[tuple[Recommenda
     if extra:  # an agenda's decisions in capitals that no Recommendation label introduced
         recs = tuple(sorted(recs + tuple(extra), key=lambda r: r.page))
     recs = _labelled_from(recs, _numbered_boxes(document))
-    return recs, note
+    # a recommendation made to another body (an inspector's, a commission's) is the report's own, not an ask
+    recs = tuple(replace(r, origin=REPORT) if r.to and r.kind != DECISION else r for r in recs)
+    return _with_report_recommendations(recs, _report_recommendations(document)), note
 
 
 # a decision a meeting's record states: "RESOLVED that the minutes ... be confirmed ...", "RESOLVED: To set the Precept
@@ -1554,6 +1736,8 @@ def _labelled_from(recs: tuple[Recommendation, ...], boxes: Sequence[Recommendat
     labels = {_key(b, _SAME_WORDS): b.number for b in boxes if b.number}
     if not labels:
         return recs
+    own = {_key(b, _SAME_WORDS) for b in boxes if b.origin == REPORT}  # a review's own, read from its box too
+    recs = tuple(replace(r, origin=REPORT) if _key(r, _SAME_WORDS) in own and r.kind != DECISION else r for r in recs)
     return tuple(replace(r, number=labels[_key(r, _SAME_WORDS)])
                  if _key(r, _SAME_WORDS) in labels and (r.number is None or _CODE.fullmatch(f"({r.number})")) else r
                  for r in recs)

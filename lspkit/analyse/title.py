@@ -466,11 +466,15 @@ def _completed(title: str, subtitle: Optional[str], document: Document) -> tuple
     return title, subtitle
 
 
+# a subtitle that says which copy of the paper this is, not what it is: "Issue 1", "Issue 2, Version 3", "Version 2.1"
+_ISSUE_ONLY = re.compile(r"(?i)^(?:(?:issue|version|edition|revision|rev\.?|v)\s*\d+(?:\.\d+)*(?:\s*,\s*|\s+|$))+$")
+
+
 def _with_subtitle(title: str, subtitle: Optional[str]) -> str:
     sub = _STATUS_DATE.sub("", (subtitle or "").strip()).strip().rstrip(":")
     if re.match(r"^(?:of|for|on|to|by)\s+\S", sub) and not bad_title(f"{title} {sub}"):
         return f"{title} {sub}"  # "Public Consultation Paper" / "of the Committee for Family Justice": one phrase
-    if not sub or _history_only(sub) or _KIND_SUBTITLE.match(sub) or bad_title(sub) or sub.lower() in title.lower() or _names_publisher(sub):
+    if not sub or _history_only(sub) or _KIND_SUBTITLE.match(sub) or _ISSUE_ONLY.match(sub) or bad_title(sub) or sub.lower() in title.lower() or _names_publisher(sub):
         return title
     body = _PLACE_BODY.match(sub)
     if body and body.end() >= len(sub.rstrip(" .,")):  # "City of Chicago" under the title: the body, not a subtitle
@@ -897,10 +901,36 @@ def find_title(document: Document) -> Optional[str]:
         title = _part_named(title.strip(), document) or title  # "Chapter 632" over "PROPERTY, VACANT OR HAZARDOUS"
     if title:
         title = _without_status_lines(title)
+        title = _unrepeated(title)
     if title and _KIND_ONLY.match(title):
-        owner = _owner(document)  # "CONSTITUTION" under "The Friends of the Woodbridge Library, New Street ..."
+        # "CONSTITUTION" under "The Friends of the Woodbridge Library, New Street ..."; else the name its Name clause
+        # gives the body ("The association’s name is Devon Ambulance Staff Benevolent Fund (and in this ...")
+        owner = _owner(document) or _named_in_clause(document)
         if owner and owner.lower() not in title.lower():
             return f"{owner} {title.strip().title() if title.isupper() else title.strip()}"
+    return title
+
+
+def _unrepeated(title: str) -> str:
+    """A title block whose first line is repeated in capitals at the start of the next, the two read as one ("IAF
+    Mandatory Document IAF MANDATORY DOCUMENT FOR THE USE OF ... (ICT) ..."): the first line once, then the rest of
+    the capitals in headline case, an acronym in brackets kept ("IAF Mandatory Document for the Use of ... (ICT)
+    ...").  Any other title as it is."""
+    words = title.split()
+    for k in range(2, len(words) // 2 + 1):
+        head, again, rest = words[:k], words[k:2 * k], words[2 * k:]
+        if ([w.lower() for w in head] != [w.lower() for w in again] or not all(w.isupper() for w in again)
+                or all(w.isupper() for w in head) or not rest):
+            continue
+        shouted = 0  # the line in capitals, up to what follows it in another case ("Issue 2 (IAF MD 4:2018)")
+        while shouted < len(rest) and (rest[shouted].isupper() or not any(c.isalpha() for c in rest[shouted])):
+            shouted += 1
+        if shouted < 2:
+            return title
+        cased = _headline_case(" ".join(again + rest[:shouted])).split()[k:]
+        cased = [re.sub(r"/([a-z])", lambda m: "/" + m.group(1).upper(), c) for c in cased]  # "Auditing/Assessment"
+        kept = [r if re.fullmatch(r"\([A-Z]{2,6}\)[.,:;]?", r) else c for c, r in zip(cased, rest)]
+        return " ".join(head + kept + rest[shouted:])
     return title
 
 
@@ -981,6 +1011,27 @@ _ADDRESS = re.compile(
 )
 
 
+_NAME_CLAUSE = re.compile(r"(?i:\bname\s+(?:is|shall\s+be)|\bshall\s+be\s+(?:known\s+as|called))\s+(?:(?i:the)\s+)?[“\"‘']?"
+                          r"(?P<name>[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|of|and|&|for|the)){1,10})")
+
+
+def _named_in_clause(document: Document) -> Optional[str]:
+    """The body's name as a governing document's Name clause states it, on its first two pages: "The association’s
+    name is Devon Ambulance Staff Benevolent Fund (and in this document ...)", "The Society shall be known as the
+    Dorking and District Radio Society."  The clause may be read as headings one under another, so each kind of
+    text is read run together in its order."""
+    streams = [" ".join(s.heading for s in document.sections if s.page <= 2 and s.heading),
+               " ".join(p.text for p in document.paragraphs if p.page <= 2),
+               " ".join(b.text for b in document.blocks if b.page <= 2)]
+    for text in streams:
+        m = _NAME_CLAUSE.search(" ".join(text.split()))
+        if m:
+            name = re.sub(r"\s+(?:of|and|&|for|the)$", "", m.group("name"))
+            if len(name.split()) >= 2 and not bad_title(name):
+                return name
+    return None
+
+
 def _owner(document: Document) -> Optional[str]:
     """The body a kind-only title belongs to: the front page's name line (the file's title line), address cut."""
     from ..model import DropReason
@@ -1002,6 +1053,31 @@ def _owner(document: Document) -> Optional[str]:
     return None
 
 
+_PACK_ITEM = re.compile(r"^(?P<n>\d{1,3}[a-z]?)\.?\s+(?P<title>[A-Z][^.:;]{10,160}?)\s*(?:\(Pages?\s+\d+.*)?$")
+_PACK_PAGES = re.compile(r"\(Pages?\s+(?P<a>\d+)\s*(?:[-\u2013]\s*(?P<b>\d+))?\)")
+
+
+def _one_item_pack(document: Document) -> Optional[str]:
+    """An agenda pack whose front sheet lists one item alone, the papers of which are most of the pack ("AGENDA" /
+    "8 Scrutiny Review of Access to GPs and Primary Medical Care" / "(Pages 7 - 56)" in a pack of 56 pages: a
+    supplement published for that item): the paper is that item's, named by its title, not by the meeting's name
+    every pack of the committee carries.  None for a front sheet that lists several items, or none."""
+    front = [" ".join(b.text.split()) for b in document.blocks if b.page == 1]
+    if not any(re.fullmatch(r"(?i)agenda", line) for line in front):
+        return None
+    starts = [i for i, line in enumerate(front) if re.fullmatch(r"(?i)agenda", line)]
+    items = [m for line in front[starts[-1] + 1:] for m in [_PACK_ITEM.match(line)] if m]
+    pages = [m for line in front[starts[-1] + 1:] for m in _PACK_PAGES.finditer(line)]
+    total = document.source.pages or 0
+    if len(items) != 1 or len(pages) != 1 or not total:
+        return None
+    last = int(pages[0].group("b") or pages[0].group("a"))
+    if last < total or (last - int(pages[0].group("a")) + 1) < 0.6 * total:
+        return None
+    title = items[0].group("title").strip()
+    return None if bad_title(title) else title
+
+
 def _find_title(document: Document) -> Optional[str]:
     meta = document.metadata
     for key in ("subject",):
@@ -1011,6 +1087,9 @@ def _find_title(document: Document) -> Optional[str]:
     cover = _cover_label(document) or _furniture_name(document)  # "Title: Draft Hot Food ...", "By-law Name: ..."
     if cover:
         return cover
+    item = _one_item_pack(document)  # an agenda supplement that is one item's papers: "8 Scrutiny Review of ..."
+    if item:
+        return item
     minutes = (_body_kind_block(document)  # "Committee of Adjustment Minutes" over "Council Chambers, City Hall"
                or _minutes_line(document) or _numbered_meeting(document))  # "Minutes of a meeting of ... held on ..."
     if minutes:
@@ -1146,6 +1225,9 @@ def _find_title(document: Document) -> Optional[str]:
     article = _article_caption(document)  # "ARTICLE 4: Amend Zoning Bylaw - ... District To see if the Town will ..."
     if article:
         return article
+    quarter = _quarter_report(document)  # "Q2 Patient Experience Report" read as question Q2
+    if quarter:
+        return quarter
     for line in _front_lines(document):
         if _SPACED.search(line):  # "A D V I C E": counsel's advice headed by its kind, spaced out for show
             line = _title_case(_unspaced(line))
@@ -1162,6 +1244,27 @@ def _find_title(document: Document) -> Optional[str]:
         council = _council(document)
         return f"{council}: {named}" if council and council.lower() not in named.lower() else named
     return _council_and_date(document)
+
+
+_QUARTER_KIND = re.compile(r"^(?P<title>(?:[A-Z][\w&'’-]*\s+){0,5}?(?:Report|Review|Update|Bulletin|Summary|Dashboard))\b")
+
+
+def _quarter_report(document: Document) -> Optional[str]:
+    """A quarter's report whose title opens with the quarter ("Q2" / "Patient Experience Report" / "Healthwatch
+    Tower Hamlets" / "July – September 2024"), the title block read as question Q2 for its label: the quarter and the
+    title's words up to the kind of paper, the publisher and the period under it left out.  Only page 1's first
+    paragraph, a "question" that asks nothing (no question mark)."""
+    from ..model import ParagraphKind
+
+    first = next((p for p in document.paragraphs if p.page == 1), None)
+    if first is None or first.kind is not ParagraphKind.QUESTION or "?" in first.text:
+        return None
+    quarter = re.fullmatch(r"Q([1-4])", first.number or "")
+    m = _QUARTER_KIND.match(" ".join(first.text.split()))
+    if not quarter or not m:
+        return None
+    title = f"{first.number} {m.group('title')}"
+    return None if bad_title(title) else title
 
 
 # a part of a larger paper cut out on its own, its number and caption run into its text at the top of page 1: a town
@@ -1236,6 +1339,13 @@ def _body_kind_line(body: str, document: Document) -> Optional[str]:
         if _KIND_LINE.match(line) and line.lower() not in body.lower() and not _organisation(line):
             named = f"{_headline_case(body)} {_headline_case(line)}"
             return None if bad_title(named) else named
+    # a governing document's kind set as page 1's one unnumbered heading ("Dorking and District Radio Society" /
+    # "Constitution", the title block's second line read as a heading among the clauses printed in columns beside it)
+    kinds = [" ".join(s.heading.split()) for s in document.sections
+             if s.page == 1 and s.number is None and s.heading and _KIND_ONLY.match(s.heading)]
+    if len(kinds) == 1 and kinds[0].lower() not in body.lower():
+        named = f"{_headline_case(body)} {_headline_case(kinds[0])}"
+        return None if bad_title(named) else named
     return None
 
 

@@ -122,10 +122,20 @@ def decision_text(rec: Any) -> str:
     return "" if verb and said == verb else rec.text
 
 
+REPORT_HEADING = "The report's recommendations (not decisions asked of the meeting)"
+
+
 def recommendations_heading(recs: Any) -> str:
     """The heading over a summary's decisions: a meeting's record states the decisions it took, which are not asks
-    ("Decisions"); a paper that asks for decisions gives "Recommendations"; both kinds, both words."""
-    kinds = {getattr(r, "kind", "recommendation") for r in recs}
+    ("Decisions"); a paper that asks for decisions gives "Recommendations"; both kinds, both words.  A paper that
+    asks no decision but prints its own recommendations (origin "report") says so, so that an officer does not
+    read them as decisions the meeting is asked to take."""
+    kinds = {"report" if getattr(r, "origin", None) == "report" else getattr(r, "kind", "recommendation") for r in recs}
     if kinds == {"decision"}:
         return "Decisions"
+    if kinds == {"report"}:
+        return REPORT_HEADING
+    if "report" in kinds:
+        return ("Decisions, and the report's recommendations (not decisions asked of the meeting)"
+                if "decision" in kinds else "Recommendations, and the report's own (not decisions asked of the meeting)")
     return "Recommendations and decisions" if "decision" in kinds else "Recommendations"
