@@ -288,7 +288,8 @@ def cover(result, gold: dict) -> str:
     # a running header is a cover change to one gold's annotators and noise to another's: what the diff shows
     # apart (not counted as a change) can find one, and is never a wrong extra; so can a file property (an
     # older gold's metadata_changes list the PDF's own Title)
-    got = list(result.metadata) + list(result.furniture) + list(result.properties)
+    # the contents page's changed lines are shown apart too (not counted): the same
+    got = list(result.metadata) + list(result.furniture) + list(result.properties) + list(result.contents)
     found, used = 0, set()
     for w in want:
         # one reported line may show two gold changes ("Founded November 13, 2018 Revised November 8, 2018" ->

@@ -45,6 +45,7 @@ from .diffparts import (
     classify_edits,
     contents_blocks,
     cover_of,
+    contents_changes,
     metadata_changes,
     recommendation_changes,
     running_changes,
@@ -230,6 +231,7 @@ class DiffResult:
     metadata: tuple[FieldChange, ...] = ()  # printed cover fields
     properties: tuple[FieldChange, ...] = ()  # the file's document properties, printed nowhere (PDF Author ...)
     furniture: tuple[FieldChange, ...] = ()  # running headers and footers on most pages: shown, not counted
+    contents: tuple[FieldChange, ...] = ()  # the contents page's lines (titles, numbers, pages): shown, not counted
     recommendations: tuple[RecommendationChange, ...] = ()
     recommendations_from: tuple[str, str] = ("none", "none")
     tables: tuple[TableChange, ...] = ()
@@ -263,6 +265,7 @@ class DiffResult:
             "metadata": [m.to_dict() for m in self.metadata],
             "properties": [m.to_dict() for m in self.properties],
             "furniture": [m.to_dict() for m in self.furniture],
+            "contents": [m.to_dict() for m in self.contents],
             "recommendations": [r.to_dict() for r in self.recommendations],
             "recommendations_from": {"old": self.recommendations_from[0], "new": self.recommendations_from[1]},
             "changes": [c.to_dict() for c in self.changes],
@@ -577,6 +580,7 @@ def diff_documents(
     cover = tuple(status) + tuple(m for m in fields if m.field not in hidden)
     properties = tuple(m for m in fields if m.field in hidden)
     furniture = tuple(running_changes(original_old, original_new, kw, cover)) if known is None else ()
+    contents = tuple(contents_changes(original_old, original_new, kw)) if known is None else ()
     recs_old, from_old = recommendations_of(original_old)
     recs_new, from_new = recommendations_of(original_new)
     recs = tuple(recommendation_changes(recs_old, recs_new, **kw))
@@ -591,6 +595,7 @@ def diff_documents(
     summary["metadata"] = len(cover)
     summary["properties"] = len(properties)
     summary["furniture"] = len(furniture)
+    summary["contents"] = len(contents)
     summary["recommendations"] = {op.value: sum(1 for r in recs if r.op is op) for op in RecOp}
     summary["tables"] = {op: sum(1 for t in tables if t.op == op) for op in ("unchanged", "modified", "added", "deleted")}
     summary["noise"] = sum(1 for c in ordered if c.noise and c.kind is not ChangeKind.PUNCTUATION)
@@ -606,6 +611,7 @@ def diff_documents(
         metadata=cover,
         properties=properties,
         furniture=furniture,
+        contents=contents,
         recommendations=recs,
         recommendations_from=(from_old, from_new),
         tables=tables,

@@ -375,6 +375,98 @@ def contents_blocks(document: Document) -> frozenset[int]:
     return entries if len(entries) >= CONTENTS_MIN else frozenset()  # one line "Agenda item 7" is no contents
 
 
+CONTENTS_FIELD = "contents"
+_CONTENTS_LINE = re.compile(r"^(?P<name>.*?\S)(?:\s*(?:\.\s?){2,}|\s*\u2026+)?\s+(?P<page>\d{1,3}|[ivxlc]{1,5})$", re.I)
+_ENTRY_NUMBER = re.compile(r"^(?:(?:part|section|article|chapter|appendix|annex|schedule)\s+)?"
+                           r"(?:\d{1,3}(?:\.\d{1,3})*\.?|[A-Z](?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?)(?:\s*:)?\s+", re.I)
+
+
+def contents_entries(document: Document) -> list[tuple[str, str]]:
+    """A version's contents page as (name, page) entries, from the lines the segmenter dropped as contents: the
+    dot leaders left out, a title's wrapped line ("... and Re-" / "Application") joined to the entry it ends, the
+    page's own heading ("CONTENT", "PAGE") no entry."""
+    from ..model import DropReason
+
+    out: list[list[str]] = []
+    for _, text in _joined_lines([d for d in document.dropped if d.reason is DropReason.CONTENTS]):
+        m = _CONTENTS_LINE.match(text)
+        if m and re.search(r"[^\W\d_]", m.group("name")):
+            out.append([" ".join(_LEADERS.sub(" ", m.group("name")).split()), m.group("page")])
+        elif out and re.search(r"[^\W\d_]", text) and not _CONTENTS_TITLE_LINE.match(text):
+            name = out[-1][0]
+            out[-1][0] = name + text if name.endswith("-") else f"{name} {text}"
+    return [(name, page) for name, page in out]
+
+
+_CONTENTS_TITLE_LINE = re.compile(r"^(?:table of )?contents?$|^page$|^index$", re.I)
+
+
+def contents_changes(old: Document, new: Document, kw: dict) -> list[FieldChange]:
+    """The contents page's lines that changed between the versions (field "contents", each line printed as
+    "4 Obligations of the Accredited Organisations ... 3"): a section renamed, added or gone, renumbered, or moved
+    to another page.  Entries are paired by their titles (their number left out, so a section renumbered after
+    a new one is the same entry), in order, then a changed title by its likeness in the same place.  Only where
+    both versions print a contents page (three entries each): a contents page one reader missed says nothing."""
+    from difflib import SequenceMatcher
+
+    from rapidfuzz import fuzz
+
+    a, b = contents_entries(old), contents_entries(new)
+    if len(a) < CONTENTS_MIN or len(b) < CONTENTS_MIN:
+        return []
+    title = lambda e: tuple(comparison_tokens(_ENTRY_NUMBER.sub("", e[0]), ignore_case=True,  # noqa: E731
+                                              ignore_punctuation=True))
+    printed = lambda e: tuple(comparison_tokens(f"{e[0]} {e[1]}", **kw))  # noqa: E731
+    line = lambda e: f"{e[0]} ... {e[1]}"  # noqa: E731
+    out: list[FieldChange] = []
+    blocks = SequenceMatcher(None, [title(e) for e in a], [title(e) for e in b], autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in blocks:
+        if tag == "equal":
+            out += [FieldChange(CONTENTS_FIELD, "changed", line(x), line(y))
+                    for x, y in zip(a[i1:i2], b[j1:j2]) if printed(x) != printed(y)]
+            continue
+        gone, came = list(range(i1, i2)), list(range(j1, j2))
+        pairs: dict[int, int] = {}
+        for score, i, j in sorted(((fuzz.token_set_ratio(" ".join(title(a[i])), " ".join(title(b[j]))), i, j)
+                                   for i in gone for j in came), key=lambda t: (-t[0], t[1], t[2])):
+            if score >= 70 and i not in pairs and j not in pairs.values():
+                pairs[i] = j
+        for j in came:
+            i = next((i for i, jj in pairs.items() if jj == j), None)
+            out.append(FieldChange(CONTENTS_FIELD, "changed", line(a[i]), line(b[j])) if i is not None
+                       else FieldChange(CONTENTS_FIELD, "added", None, line(b[j])))
+        out += [FieldChange(CONTENTS_FIELD, "removed", line(a[i]), None) for i in gone if i not in pairs]
+    return _page_shift(out, len(b))
+
+
+CONTENTS_SHIFT = 0.8
+
+
+def _page_shift(changes: list[FieldChange], entries: int) -> list[FieldChange]:
+    """A contents page whose every entry (four in five at least) changed only its page, all by the same number (a
+    title page added, the body set one page shorter), said once: the first such entry, "every page -1"."""
+    def page_only(f: FieldChange) -> Optional[int]:
+        if f.op != "changed":
+            return None
+        (name_a, _, page_a), (name_b, _, page_b) = f.old.rpartition(" ... "), f.new.rpartition(" ... ")
+        if name_a != name_b or not (page_a.isdigit() and page_b.isdigit()):
+            return None
+        return int(page_b) - int(page_a)
+
+    shifts = [page_only(f) for f in changes]
+    offsets = Counter(x for x in shifts if x)
+    if not offsets:
+        return changes
+    offset, count = offsets.most_common(1)[0]
+    if count < max(CONTENTS_MIN, CONTENTS_SHIFT * entries):
+        return changes
+    first = next(f for f, x in zip(changes, shifts) if x == offset)
+    said = FieldChange(CONTENTS_FIELD, "changed", first.old, f"{first.new} (every page {offset:+d}: {count} entries)")
+    out = [f for f, x in zip(changes, shifts) if x != offset]
+    out.insert(next((k for k, f in enumerate(out) if changes.index(f) > changes.index(first)), len(out)), said)
+    return out
+
+
 def _contents_entry(text: str, headings: set[str]) -> bool:
     """A line "Article V. Student Senate Fiscal Policy. 11": a heading the document prints further on, then a
     page number."""
