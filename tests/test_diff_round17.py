@@ -1,9 +1,15 @@
-"""`lspkit diff`, round 17: the contents page compared line by line, shown apart and not counted.
+"""`lspkit diff`, round 17: the contents page compared line by line, shown apart and not counted; running
+footers the segmenter kept as text; a constitution's clause prose under its title compared unasked.
 
 - SAC 01 (Singapore Accreditation Council, 2018 -> 2020): a new section 3 renumbers every later section and moves
   their pages; each contents line that changed is reported as printed ("3 Obligations of the Accredited
   Organisations ... 2" -> "4 ... ... 3"), the new "3 Application for Accreditation ... 2" as added, in every format,
   and the diff's exit status does not depend on them.
+- IAF MD 4 (2018 -> 2022): the old's footer "Issued: 04 July 2018 Application Date: ..." kept as text on most pages
+  (and run into 4.1.2 over a page break) is a running footer: no block deleted, 4.1.2 unchanged, and the footer
+  reported changed against the new's.
+- Dorking and District Radio Society's constitution (2017 -> 2024): clause 5's unnumbered prose under "5. Finance",
+  in a paper compared by its lettered paragraphs, is compared as clause 5 (modified), without --blocks.
 """
 from __future__ import annotations
 
@@ -13,8 +19,8 @@ from real_util import pair_diff
 from real_util import pair_gold as _gold
 
 from lspkit.analyse.diff import diff_documents
-from lspkit.analyse.diffparts import contents_changes, contents_entries
-from lspkit.model import Document, DropReason, Dropped, Paragraph, Source
+from lspkit.analyse.diffparts import contents_changes, contents_entries, running_blocks
+from lspkit.model import Block, Document, DropReason, Dropped, Paragraph, Source
 from lspkit.render.diff import render
 
 SAC = ("singapore-accreditation-council_2018_sac-01-terms-and-conditions-for-accreditation--"
@@ -74,3 +80,35 @@ def test_every_page_moved_by_one_is_said_once():
     new = _doc("new.pdf", [f"{n} {k + 3}" for k, n in enumerate(names)])
     got = contents_changes(old, new, KW)
     assert [(f.old, f.new) for f in got] == [("1 Part A ... 4", "1 Part A ... 3 (every page -1: 6 entries)")]
+
+
+MD4 = ("iaf_2018_md4-use-of-ict-for-auditing-issue2--"
+       "iaf_2022_md4-use-of-ict-for-auditing-issue2-v3.gold.json")
+DORKING = "dorking-drs_2017_constitution--dorking-drs_2024_constitution.gold.json"
+
+
+def test_a_footer_kept_as_text_on_most_pages_is_furniture():
+    result = pair_diff(_gold(MD4))
+    changed = [c for c in result.changes if c.kind.value != "unchanged"]
+    assert not any("Issued: 04 July 2018" in " ".join(c.old_texts) for c in changed)
+    assert not any(c.kind.value == "deleted" for c in changed)
+    assert ("running footer", "Issued: 04 July 2018 Application Date: 04 July 2019 IAF MD 4:2018, Issue 2",
+            "Issued: 01 February 2022 Application Date: 04 July 2019") in [
+        (f.field, f.old, f.new) for f in result.furniture]
+
+
+def test_running_blocks_are_lines_on_most_pages_not_text_repeated_on_some():
+    footer = "Issued: 04 July 2018 Application Date: 04 July 2019"
+    blocks = tuple(Block(text=t, page=p) for p, t in [(1, "A cover line of its own here."), (2, footer),
+                                                     (3, footer), (4, footer), (4, "Signed by the Chair today")])
+    blocks += (Block(text="Signed by the Chair today", page=5), Block(text="Issued: 04 July 2018", page=5))
+    doc = Document(source=Source("x.pdf", "", 6), blocks=blocks,
+                   paragraphs=tuple(Paragraph(number=str(k), text="Text.", page=k) for k in range(1, 7)))
+    assert sorted(running_blocks(doc)) == [1, 2, 3, 6]  # the footer, and its piece on a page without it
+
+
+def test_clause_prose_under_its_title_is_compared_without_blocks():
+    result = pair_diff(_gold(DORKING))
+    five = [c for c in result.changes if c.old == ("5",)]
+    assert [(c.kind.value, c.new) for c in five] == [("modified", ("5",))]
+    assert "temporarily held in a cash float" in " ".join(five[0].new_texts)

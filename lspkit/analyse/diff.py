@@ -48,6 +48,7 @@ from .diffparts import (
     contents_changes,
     metadata_changes,
     recommendation_changes,
+    running_blocks,
     running_changes,
     recommendations_of,
     status_lines,
@@ -317,6 +318,7 @@ def diff_documents(
     cut in two by a page break in one version only is not split.
     """
     options = DiffOptions(threshold=threshold, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
+    chosen = blocks is not None
     if blocks is None:
         blocks = any(_mostly_unnumbered(d) for d in (old, new))
     # a status line one version prints atop its first page ("Draft Minutes Not Approved"), read into the text
@@ -325,7 +327,10 @@ def diff_documents(
     original_old, original_new = old, new
     # prose under numbered headings named by them (`_heading_units`) only where both versions are set so
     owned: list[dict[int, Optional[Paragraph]]] = [{}, {}]
-    if blocks and known is None and pages[0] and pages[1]:
+    # (also in a paper compared by its numbered paragraphs alone, unasked: a constitution whose lettered items are
+    # paragraphs and whose clauses open with unnumbered prose under their titles, "5. Finance" / "All money ...",
+    # compares that prose as clause 5, and no other unnumbered text)
+    if (blocks or not chosen) and known is None and pages[0] and pages[1]:
         owned = [_heading_units(d, p, cover_of(d).blocks | contents_blocks(d))
                  for d, p in ((old, pages[0]), (new, pages[1]))]
         owned = owned if owned[0] and owned[1] else [{}, {}]
@@ -1323,6 +1328,7 @@ def _units(document: Document, blocks: bool, labelled: bool = False, cover: bool
     blocks (often a page each) end (`labelled_items`).
     """
     listed = _contents_entries(document)
+    headed = any(p is not None for p in (owned or {}).values())  # prose owned by its heading, compared anyway
     if listed:
         kept = [k for k in range(len(document.paragraphs)) if k not in listed]
         # ... and the heading "Contents" over them goes with them, unless it still heads text
@@ -1330,21 +1336,23 @@ def _units(document: Document, blocks: bool, labelled: bool = False, cover: bool
         gone = {document.paragraphs[k].heading for k in listed} - heads
         document = replace(document, sections=tuple(
             s for s in document.sections if not (s.heading in gone and _CONTENTS_TITLE.match(_norm_heading(s.heading)))))
-        if not blocks or not document.blocks:
+        if (not blocks and not headed) or not document.blocks:
             return replace(document, paragraphs=tuple(document.paragraphs[k] for k in kept)), kept
-    if not blocks or not document.blocks:
+    if (not blocks and not headed) or not document.blocks:
         return document, list(range(len(document.paragraphs)))
-    if labelled and not document.paragraphs:
+    if blocks and labelled and not document.paragraphs:
         items = labelled_items(document.blocks)
         if items is not None:
             return replace(document, paragraphs=tuple(items)), [None] * len(items)
     units = [(p.page, 1, k, p, k) for k, p in enumerate(document.paragraphs) if k not in listed]
     # the cover's lines are compared as cover fields (`cover_of`), not again as text
     on_cover = cover_of(document).blocks | contents_blocks(document) if cover else frozenset()
+    # a running header or footer the segmenter kept as text is furniture, no text to compare (`running_blocks`)
+    on_cover = on_cover | set(running_blocks(document)) if cover else on_cover
     owned = owned or {}
     units += [
         (b.page, 0, k, Paragraph(number=f"{BLOCK_MARK}{k + 1}", text=b.text, page=b.page), None)
-        for k, b in enumerate(document.blocks) if k not in on_cover and k not in owned
+        for k, b in enumerate(document.blocks) if k not in on_cover and k not in owned and blocks
     ]
     units += [(p.page, 0, k, p, None) for k, p in owned.items() if p is not None]
     units.sort(key=lambda u: (u[0], u[1], u[2]))

@@ -308,6 +308,44 @@ def _dropped_cover_lines(document: Document, first: int, opening: int) -> list[s
 
 RUNNING = {"header": "running header", "footer": "running footer"}
 RUNNING_SHARE = 0.5
+RUNNING_BLOCK_PAGES = 3
+RUNNING_BLOCK_WORDS = (3, 30)
+
+
+def running_blocks(document: Document) -> dict[int, str]:
+    """Blocks that are a running header or footer the segmenter kept as text (position: its text): the same
+    short line (three to thirty words) kept as a block on three pages or more and on half the pages at least
+    ("Issued: 04 July 2018 Application Date: 04 July 2019 IAF MD 4:2018, Issue 2" at the foot of most pages), or
+    a line the segmenter dropped as a header or footer on two pages or more, kept on the one page where it was
+    not (the cover's copy); a block that is a piece of such a line (the footer cut in two on one page) too."""
+    from ..model import DropReason
+
+    def short(t: str) -> bool:
+        return RUNNING_BLOCK_WORDS[0] <= len(t.split()) <= RUNNING_BLOCK_WORDS[1] and bool(re.search(r"[^\W\d_]", t))
+
+    kept: dict[str, set[int]] = {}
+    for b in document.blocks:
+        t = _norm(b.text)
+        if short(t):
+            kept.setdefault(t, set()).add(b.page)
+    pages = {u.page for u in (*document.paragraphs, *document.blocks)}
+    running = {t for t, on in kept.items() if len(on) >= max(RUNNING_BLOCK_PAGES, RUNNING_SHARE * len(pages))}
+    dropped: dict[str, set[int]] = {}
+    for d in document.dropped:
+        if d.reason in (DropReason.HEADER, DropReason.FOOTER) and short(_norm(d.text)):
+            dropped.setdefault(_norm(d.text), set()).add(d.page)
+    on_pages = {t: on for t, on in dropped.items() if len(on) >= 2}
+    on_pages.update({t: kept[t] | dropped.get(t, set()) for t in running})
+    out: dict[int, str] = {}
+    for k, b in enumerate(document.blocks):
+        t = _norm(b.text)
+        # a piece only on a page that does not print the line whole (a signature "The President, University
+        # College." over its own page's footer naming the president is text)
+        if t in on_pages or (short(t) and any(f" {t} " in f" {r} " and b.page not in on for r, on in on_pages.items())):
+            out[k] = " ".join(b.text.split())
+    return out
+
+
 
 
 def running_changes(old: Document, new: Document, kw: dict, cover: Sequence[FieldChange] = ()) -> list[FieldChange]:
@@ -347,6 +385,25 @@ def running_changes(old: Document, new: Document, kw: dict, cover: Sequence[Fiel
         for f in found:
             if (f.op, _norm(f.old if f.op == "removed" else f.new)) not in said:
                 out.append(FieldChange(name, f.op, f.old, f.new))
+    return _kept_running(out, old, new, kw)
+
+
+def _kept_running(out: list[FieldChange], old: Document, new: Document, kw: dict) -> list[FieldChange]:
+    """A running line one version's segmenter kept as text (`running_blocks`), the other dropped: where the other
+    version's line is reported added (removed) and the kept one reads like it, the one line in place of the other
+    ("Issued: 04 July 2018 ..." kept on most pages of the old, "Issued: 01 February 2022 ..." the new's footer)."""
+    for side, op in ((old, "added"), (new, "removed")):
+        kept = sorted(dict.fromkeys(running_blocks(side).values()), key=len, reverse=True)  # a whole line first
+        for line in kept:
+            for k, f in enumerate(out):
+                if f.op != op:
+                    continue
+                other = f.new if op == "added" else f.old
+                paired = _cover_line_changes([line], [other], kw) if op == "added" else \
+                    _cover_line_changes([other], [line], kw)
+                if [g.op for g in paired] == ["changed"]:
+                    out[k] = FieldChange(f.field, "changed", *((line, other) if op == "added" else (other, line)))
+                    break
     return out
 
 
@@ -1519,6 +1576,7 @@ class NoiseContext:
                         for c in row:
                             ctx.table_words.update(_words(str(c)))
             ctx.furniture.extend(_norm(x.text) for x in d.dropped if _norm(x.text))
+            ctx.furniture.extend(_norm(t) for t in running_blocks(d).values())
             ctx.headings.extend(_norm(s.heading) for s in d.sections if _norm(s.heading))
             ctx.headings.extend(_norm(p.heading) for p in d.paragraphs if p.heading and _norm(p.heading))
         ctx.furniture = sorted(set(ctx.furniture))
