@@ -112,3 +112,22 @@ def test_clause_prose_under_its_title_is_compared_without_blocks():
     five = [c for c in result.changes if c.old == ("5",)]
     assert [(c.kind.value, c.new) for c in five] == [("modified", ("5",))]
     assert "temporarily held in a cash float" in " ".join(five[0].new_texts)
+
+
+def test_a_space_taken_away_before_a_colon_or_after_an_item_bracket_is_punctuation():
+    from lspkit.analyse.diffreread import spacing_fixes
+    from lspkit.analyse.redline import RunOp
+
+    def doc(name, text):
+        return Document(source=Source(name, "", 1), paragraphs=(Paragraph(number="8(d)", text=text, page=1),))
+
+    old = doc("old.pdf", "Items (i) to (v)shall be chaired by the outgoing Chairman , item (vi) by the new one.")
+    new = doc("new.pdf", "Items (i) to (v) shall be chaired by the outgoing Chairman, item (vi) by the new one.")
+    c = diff_documents(old, new).changes[0]
+    assert c.kind.value == "punctuation" and c.noise == ("spacing",)
+    assert [(w.op, w.text) for w in c.words if w.op is RunOp.INSERT] == [(RunOp.INSERT, "v) shall"),
+                                                                         (RunOp.INSERT, " Chairman,")]
+    assert spacing_fixes("responsible for : (i) keeping", "responsible for: (i) keeping") is not None
+    # a space before a full stop, or after any bracket, is left to the word tokens: no spacing fix
+    assert spacing_fixes("the end . Next", "the end. Next") is None
+    assert spacing_fixes("see [note]then", "see [note] then") is None
