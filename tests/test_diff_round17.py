@@ -105,6 +105,13 @@ def test_running_blocks_are_lines_on_most_pages_not_text_repeated_on_some():
     doc = Document(source=Source("x.pdf", "", 6), blocks=blocks,
                    paragraphs=tuple(Paragraph(number=str(k), text="Text.", page=k) for k in range(1, 7)))
     assert sorted(running_blocks(doc)) == [1, 2, 3, 6]  # the footer, and its piece on a page without it
+    # a piece of a page's footer lines read as one ("Issued: ... Application Date: 08 May 2019" / "IAF MD 23:2018")
+    dropped = tuple(Dropped(text=t, page=p, reason=DropReason.FOOTER) for p in (2, 3)
+                    for t in ("Issued: 08 May 2018 Application Date: 08 May 2019", "IAF MD 23:2018"))
+    doc = Document(source=Source("x.pdf", "", 3), dropped=dropped,
+                   blocks=(Block(text="Application Date: 08 May 2019 IAF MD 23:2018", page=1),
+                           Block(text="Application Date: 08 May 2019 IAF MD 23:2018", page=2)))
+    assert sorted(running_blocks(doc)) == [0]  # page 2 prints the footer whole: its block there is text
 
 
 def test_clause_prose_under_its_title_is_compared_without_blocks():

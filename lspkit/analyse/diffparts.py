@@ -331,9 +331,15 @@ def running_blocks(document: Document) -> dict[int, str]:
     pages = {u.page for u in (*document.paragraphs, *document.blocks)}
     running = {t for t, on in kept.items() if len(on) >= max(RUNNING_BLOCK_PAGES, RUNNING_SHARE * len(pages))}
     dropped: dict[str, set[int]] = {}
+    band: dict[tuple[int, DropReason], list[str]] = {}  # a page's footer lines, read as one line too
     for d in document.dropped:
-        if d.reason in (DropReason.HEADER, DropReason.FOOTER) and short(_norm(d.text)):
-            dropped.setdefault(_norm(d.text), set()).add(d.page)
+        if d.reason in (DropReason.HEADER, DropReason.FOOTER) and _norm(d.text):
+            band.setdefault((d.page, d.reason), []).append(_norm(d.text))
+            if short(_norm(d.text)):
+                dropped.setdefault(_norm(d.text), set()).add(d.page)
+    for (page, _), lines in band.items():
+        if len(lines) > 1 and short(" ".join(lines)):
+            dropped.setdefault(" ".join(lines), set()).add(page)
     on_pages = {t: on for t, on in dropped.items() if len(on) >= 2}
     on_pages.update({t: kept[t] | dropped.get(t, set()) for t in running})
     out: dict[int, str] = {}
