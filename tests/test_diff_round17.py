@@ -138,3 +138,20 @@ def test_a_space_taken_away_before_a_colon_or_after_an_item_bracket_is_punctuati
     # a space before a full stop, or after any bracket, is left to the word tokens: no spacing fix
     assert spacing_fixes("the end . Next", "the end. Next") is None
     assert spacing_fixes("see [note]then", "see [note] then") is None
+
+
+def test_numbered_paragraphs_run_into_one_in_one_version_are_compared_as_themselves():
+    rows = [("11.1", "Agendas for Committee Meetings must be made available to members."),
+            ("11.1.1", "Agendas should be made available in advance of each meeting."),
+            ("11.2", "Minutes for Committee Meetings must be made available to members."),
+            ("11.2.1", "Minutes should be made available within a week of each meeting.")]
+    old = Document(source=Source("old.pdf", "", 1),
+                   paragraphs=tuple(Paragraph(number=n, text=t, page=1) for n, t in rows))
+    glued = " ".join(f"{n} {t}" for n, t in rows)[len("11.1 "):].replace("within a week", "within ten days")
+    new = Document(source=Source("new.pdf", "", 1), paragraphs=(Paragraph(number="11.1", text=glued, page=1),))
+    got = [(c.kind.value, c.old, c.new) for c in diff_documents(old, new).changes if c.kind.value != "unchanged"]
+    assert got == [("modified", ("11.2.1",), ("11.2.1",))]
+    # a number in the text that opens otherwise than the other version's paragraph is text ("see 11.2 below")
+    new = Document(source=Source("new.pdf", "", 1), paragraphs=(Paragraph(
+        number="11.1", text=rows[0][1] + " 11.2 Below sets out the minutes.", page=1),))
+    assert [c.kind.value for c in diff_documents(old, new).changes if c.old == ("11.1",)] != ["unchanged"]

@@ -1642,10 +1642,39 @@ def _items_in_text(old: tuple[Document, list[Optional[int]]], new: tuple[Documen
                 items = _text_items(text) if f"{n}(b)" in other else _lone_item(text, other[f"{n}(a)"])
                 if items is not None:
                     pieces = [replace(q, parent=n) if q.number != n else q for q in _cut_items(p, text, items)]
+            elif n and not is_block(n) and not p.margin_notes:
+                pieces = _numbers_in_text(p, mine, other)
             units.extend(pieces or [p])
             where.extend([k] + [None] * (len(pieces) - 1) if pieces else [k])
         out.append((replace(document, paragraphs=tuple(units)), where))
     return out[0], out[1]
+
+
+_GLUED_NUMBER = re.compile(r"(?<=[.;:!?]\s)(\d{1,3}(?:\.\d{1,3})+)\.?\s")
+GLUED_OPENING = 3
+
+
+def _numbers_in_text(p: Paragraph, mine: dict[str, str], other: dict[str, str]) -> Optional[list[Paragraph]]:
+    """A paragraph whose text runs on into numbered paragraphs after a sentence's end ("... made available to
+    members. 11.1.1 Agendas should be ... 11.2 Minutes for ..."), each a number its own version does not have and
+    the other version has as a paragraph of its own opening with the same words (three): cut there, each piece
+    that paragraph, so a run read as one paragraph in one version is no merge of them all."""
+    text = " ".join(p.text.split())
+    cuts: list[tuple[str, int, int]] = []
+    for m in _GLUED_NUMBER.finditer(text):
+        number = m.group(1)
+        if number == p.number or number in mine or number not in other:
+            continue
+        opening = other[number].split()[:GLUED_OPENING]
+        if len(opening) == GLUED_OPENING and text[m.end():].split()[:GLUED_OPENING] == opening:
+            cuts.append((number, m.start(), m.end()))
+    if not cuts:
+        return None
+    out = [replace(p, text=text[: cuts[0][1]].strip(), parts=())]
+    for (number, _, body), (_, end, _) in zip(cuts, [*cuts[1:], ("", len(text), 0)]):
+        out.append(replace(p, number=number, label=number, text=text[body:end].strip(), parts=(), tables=(),
+                           notes=(), changes=()))
+    return out
 
 
 def _lone_item(text: str, item: str) -> Optional[list[tuple[str, int]]]:
