@@ -155,3 +155,26 @@ def test_numbered_paragraphs_run_into_one_in_one_version_are_compared_as_themsel
     new = Document(source=Source("new.pdf", "", 1), paragraphs=(Paragraph(
         number="11.1", text=rows[0][1] + " 11.2 Below sets out the minutes.", page=1),))
     assert [c.kind.value for c in diff_documents(old, new).changes if c.old == ("11.1",)] != ["unchanged"]
+
+
+def test_a_standards_documents_issue_lines_are_cover_changes_not_a_title_change():
+    result = pair_diff(_gold(MD4))
+    got = {(f.field, f.op, f.old, f.new) for f in result.metadata}
+    # "Issue 2 (IAF MD 4:2018)" read into the old title, "Issue 2, Version 3" the new subtitle: the issue changed
+    assert ("subtitle", "changed", "Issue 2 (IAF MD 4:2018)", "Issue 2, Version 3") in got
+    assert not any(f == "title" for f, *_ in got)
+    # the old cover's "Issued:" line read as a field, the new's dropped as its running footer: the date changed
+    assert ("issued", "changed", "04 July 2018 Application Date: 04 July 2019 IAF MD 4:2018, Issue 2",
+            "01 February 2022 Application Date: 04 July 2019") in got
+
+
+def test_a_field_the_other_version_prints_as_its_footer_is_compared_with_it():
+    from lspkit.analyse.diffparts import FieldChange, _field_in_running
+
+    new = Document(source=Source("new.pdf", "", 2), dropped=tuple(
+        Dropped(text="Review Date: March 2026", page=p, reason=DropReason.FOOTER) for p in (1, 2)))
+    old = Document(source=Source("old.pdf", "", 2))
+    f = FieldChange("review_date", "removed", "March 2025", None)
+    assert _field_in_running(f, old, new, KW) == FieldChange("review_date", "changed", "March 2025", "March 2026")
+    assert _field_in_running(FieldChange("review_date", "removed", "March 2026", None), old, new, KW) is None
+    assert _field_in_running(FieldChange("author", "removed", "J Smith", None), old, new, KW).op == "removed"

@@ -653,10 +653,54 @@ def metadata_changes(old: Document, new: Document, *, ignore_case: bool = False,
     # block the title; without it the sentence under the date was chosen): each version's first page prints the
     # other's title, neither title holding the other, so the page did not change, only the choice
     out = [f for f in out if not (f.field == "title" and _title_read_otherwise(f, old, new))]
+    out = _line_read_into_title(out, kw)
+    out = [g for g in (_field_in_running(f, old, new, kw) for f in out) if g is not None]
     out, raw = _field_for_line(out, _cover_line_changes(cover_a.lines, cover_b.lines, kw))
     lines = [f for f in raw if f.op not in printed
              or not _prints(printed[f.op], "", f.new if f.op == "added" else f.old)]
     return out + lines
+
+
+def _line_read_into_title(out: list[FieldChange], kw: dict) -> list[FieldChange]:
+    """A cover line read into the title in one version and as the subtitle in the other ("... PURPOSES Issue 2
+    (IAF MD 4:2018)" -> "... PURPOSES" and "Issue 2, Version 3"): the title unchanged, the subtitle changed from
+    the words the title ended with.  Only where the one title is the other with a tail that shares two words
+    with the subtitle one version lacks."""
+    title = next((f for f in out if f.field == "title" and f.op == "changed"), None)
+    sub = next((f for f in out if f.field == "subtitle" and f.op in ("added", "removed")), None)
+    if title is None or sub is None:
+        return out
+    longer, shorter = (title.old, title.new) if sub.op == "added" else (title.new, title.old)
+    a, b = comparison_tokens(longer, **kw), comparison_tokens(shorter, **kw)
+    if len(a) <= len(b) or a[: len(b)] != b:
+        return out
+    tail = " ".join(longer.split()[len(shorter.split()):]) if longer.startswith(shorter) else None
+    value = sub.new if sub.op == "added" else sub.old
+    if not tail or len(set(_words(tail)) & set(_words(value))) < 2:
+        return out
+    changed = FieldChange("subtitle", "changed", *((tail, value) if sub.op == "added" else (value, tail)))
+    return [changed if f is sub else f for f in out if f is not title]
+
+
+def _field_in_running(f: FieldChange, old: Document, new: Document, kw: dict) -> Optional[FieldChange]:
+    """A labelled cover field one version reads on its cover ("Issued: 04 July 2018 ...") that the other prints
+    as its running header or footer, dropped there from the cover too ("Issued: 01 February 2022 ..."): the field
+    changed to (from) that line's value, or no change where the value is the same; the field otherwise."""
+    from ..model import DropReason
+
+    if f.op not in ("added", "removed") or f.field in (COVER_LINE, STATUS, "title", "title_block", "subtitle"):
+        return f
+    other = new if f.op == "removed" else old
+    label = re.compile(rf"^{re.escape(f.field.replace('_', ' '))}\s*:\s*(?P<value>\S.*)$", re.I)
+    values = Counter(m.group("value") for d in other.dropped if d.reason in (DropReason.HEADER, DropReason.FOOTER)
+                     for m in [label.match(" ".join(d.text.split()))] if m)
+    if not values:
+        return f
+    value = values.most_common(1)[0][0]
+    before, after = (f.old, value) if f.op == "removed" else (value, f.new)
+    if comparison_tokens(before, **kw) == comparison_tokens(after, **kw):
+        return None
+    return FieldChange(f.field, "changed", before, after)
 
 
 def _opening_words(document: Document) -> str:
