@@ -178,3 +178,33 @@ def test_a_field_the_other_version_prints_as_its_footer_is_compared_with_it():
     assert _field_in_running(f, old, new, KW) == FieldChange("review_date", "changed", "March 2025", "March 2026")
     assert _field_in_running(FieldChange("review_date", "removed", "March 2026", None), old, new, KW) is None
     assert _field_in_running(FieldChange("author", "removed", "J Smith", None), old, new, KW).op == "removed"
+
+
+MD23 = ("iaf_2018_md23-control-of-entities-issue1--"
+        "iaf_2023_md23-control-of-entities-issue1-v2.gold.json")
+
+
+def test_a_control_records_fields_are_cover_changes_and_its_block_no_text_change():
+    result = pair_diff(_gold(MD23))
+    got = {(f.field, f.old, f.new) for f in result.metadata}
+    assert {("Issue No", "1", "1, Version 2"), ("Issue Date", "08 May 2018", "14 June 2023")} <= got
+    record = [c for c in result.changes if "control record" in c.noise]
+    assert record and all(c.kind.value == "unchanged" for c in record)
+    assert not any("Prepared by" in " ".join(c.new_texts) for c in result.changes if c.kind.value != "unchanged")
+
+
+def test_a_control_record_two_columns_read_as_one_line_is_cut_by_the_other_versions_labels():
+    from lspkit.analyse.diffparts import document_record, record_changes
+
+    body = "\n".join(["Some text of the paper that runs on."] * 12)
+    old = ("Contents\nIssue No 2\nPrepared by: IAF Technical Committee\nApproved by: IAF Members\nDate: 08 June 2018\n"
+           "Issue Date: 04 July 2018\nApplication Date: 04 July 2019\n" + body)
+    new = ("Contents\nIssue No 2, Version 3\nPrepared by: IAF Technical Committee\n"
+           "Approved by: IAF Members Date: 08 June 2018\n"
+           "Issue Date: 01 February 2022 Application Date: 04 July 2019\n" + body)
+    assert document_record(old)["Issue No"] == "2"
+    assert [(f.field, f.old, f.new) for f in record_changes((old, new), KW)] == [
+        ("Issue No", "2", "2, Version 3"), ("Issue Date", "04 July 2018", "01 February 2022")]
+    # two labelled lines are no record; nor a run far into the paper
+    assert document_record("Title\nDate: 1 May\nTime: 7pm\n" + body) == {}
+    assert document_record(body + "\n" + body + "\nA: 1\nB: 2\nC: 3\nD: 4") == {}

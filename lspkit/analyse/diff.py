@@ -46,6 +46,9 @@ from .diffparts import (
     contents_blocks,
     cover_of,
     contents_changes,
+    document_record,
+    edits,
+    record_changes,
     metadata_changes,
     recommendation_changes,
     running_blocks,
@@ -581,6 +584,8 @@ def diff_documents(
     dangling = _dangling(old, new, matches)
     kw = {"ignore_case": ignore_case, "ignore_punctuation": ignore_punctuation}
     fields = metadata_changes(original_old, original_new, cover=known is None, pages=pages, **kw)
+    if known is None:
+        ordered = _record_blocks(ordered, pages, kw)
     hidden = unprinted[0] | unprinted[1]
     cover = tuple(status) + tuple(m for m in fields if m.field not in hidden)
     properties = tuple(m for m in fields if m.field in hidden)
@@ -622,6 +627,30 @@ def diff_documents(
         tables=tables,
         warnings=warnings,
     )
+
+
+def _record_blocks(changes: tuple[Change, ...], pages: tuple[Optional[str], Optional[str]], kw: dict
+                   ) -> tuple[Change, ...]:
+    """Unnumbered text that is the control record (`diffparts.document_record`: "Issue No 2" / "Prepared by: ..."
+    / "Issue Date: 04 July 2018"), changed only in the record's values, which the cover reports field by field:
+    no change of the text (noise "control record").  Every edit's words are the record's (old side in the old
+    record, new side in the new), and one field at least changed."""
+    if not record_changes(pages, kw):
+        return changes
+    known = sorted(set(document_record(pages[0])) | set(document_record(pages[1])))
+    words = [set(_WORDS.findall(" ".join(f"{k} {v}" for k, v in document_record(p, known).items()).casefold()))
+             for p in pages]
+    out = list(changes)
+    for k, c in enumerate(out):
+        if c.kind not in (ChangeKind.MODIFIED, ChangeKind.MERGED, ChangeKind.SPLIT, ChangeKind.PUNCTUATION):
+            continue
+        if not all(is_block(x) for x in (*c.old, *c.new)):
+            continue
+        found = edits(c.words)
+        if found and all(set(_WORDS.findall(d.casefold())) <= words[0] and set(_WORDS.findall(i.casefold())) <= words[1]
+                         for d, i in found):
+            out[k] = replace(c, kind=ChangeKind.UNCHANGED, noise=("control record",))
+    return tuple(out)
 
 
 def _known_matches(ops, nps, old_origin, new_origin, known) -> list[Match]:

@@ -658,7 +658,13 @@ def metadata_changes(old: Document, new: Document, *, ignore_case: bool = False,
     out, raw = _field_for_line(out, _cover_line_changes(cover_a.lines, cover_b.lines, kw))
     lines = [f for f in raw if f.op not in printed
              or not _prints(printed[f.op], "", f.new if f.op == "added" else f.old)]
-    return out + lines
+    # the control record's fields, but for those read as cover fields already ("Issued" on the cover)
+    taken = {_key(k) for k in ({f.field for f in out} | set(a) | set(b))}
+    return out + lines + [f for f in record_changes(pages, kw) if _key(f.field) not in taken]
+
+
+def _key(label: str) -> str:
+    return "_".join(_words(label))
 
 
 def _line_read_into_title(out: list[FieldChange], kw: dict) -> list[FieldChange]:
@@ -701,6 +707,83 @@ def _field_in_running(f: FieldChange, old: Document, new: Document, kw: dict) ->
     if comparison_tokens(before, **kw) == comparison_tokens(after, **kw):
         return None
     return FieldChange(f.field, "changed", before, after)
+
+
+_RECORD_LINE = re.compile(r"^(?P<label>[A-Z][A-Za-z]*(?: (?:[A-Z][A-Za-z]*|by|for|of|to|on)){0,3})\s*:\s*(?P<value>\S.{0,80})$")
+_RECORD_HEAD = re.compile(r"^(?P<label>[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*\.?){0,2})\s+(?P<value>\d[\w.,: ]{0,30})$")
+RECORD_MIN = 3
+RECORD_OPENING = 0.4
+
+
+def document_record(printed: Optional[str], known: Sequence[str] = ()) -> dict[str, str]:
+    """A standards document's control record, printed as lines of "Label: value" near its start ("Issue No 2" /
+    "Prepared by: IAF Technical Committee" / "Approved by: IAF Members" / "Issue Date: 04 July 2018" ...):
+    {label: value}, the first run of three labelled lines or more (a short unlabelled line between two of them a
+    value's second line) in the first two fifths of the lines the pages print, with the numbered line just above it
+    ("Issue No 2": label "Issue No").  `known`: labels (the other version's) that may follow a value on its line,
+    two columns read as one ("Approved by: IAF Members Date: 08 June 2018"): the line cut before each.  {} where
+    there is none."""
+    if not printed:
+        return {}
+    lines = [" ".join(x.split()) for x in printed.split("\n")]
+    lines = [x for x in lines if x]
+    end = max(1, int(RECORD_OPENING * len(lines)))
+    k = 0
+    while k < end:
+        run: list[int] = []
+        j = k
+        while j < len(lines):
+            if _RECORD_LINE.match(lines[j]):
+                run.append(j)
+            elif not (run and j + 1 < len(lines) and _RECORD_LINE.match(lines[j + 1]) and len(lines[j].split()) <= 5
+                      and ":" not in lines[j]):
+                break
+            j += 1
+        labels = {_RECORD_LINE.match(lines[r]).group("label").lower() for r in run}
+        if len(labels) >= RECORD_MIN:
+            out: dict[str, str] = {}
+            head = _RECORD_HEAD.match(lines[run[0] - 1]) if run[0] > 0 and not _LEADERS.search(lines[run[0] - 1]) else None
+            if head:
+                out[head.group("label")] = head.group("value")
+            for r in run:
+                for label, value in _record_pairs(lines[r], known):
+                    out.setdefault(label, value)
+            return out
+        k = max(j, k + 1)
+    return {}
+
+
+def _record_pairs(line: str, known: Sequence[str]) -> list[tuple[str, str]]:
+    """A record line's (label, value) pairs: one, or more where a known label follows a value on the line."""
+    m = _RECORD_LINE.match(line)
+    label, value = m.group("label"), m.group("value")
+    for other in sorted(known, key=len, reverse=True):
+        at = value.find(f" {other}:")
+        if at > 0:
+            rest = value[at + 1:]
+            if _RECORD_LINE.match(rest):
+                return [(label, value[:at].strip())] + _record_pairs(rest, known)
+    return [(label, value)]
+
+
+def record_changes(pages: tuple[Optional[str], Optional[str]], kw: dict) -> list[FieldChange]:
+    """The control record's fields (`document_record`) whose value changed between versions that both print one
+    ("Issue Date: 04 July 2018" -> "14 June 2023", "Issue No 2" -> "2, Version 3"); a field one version lacks is
+    said too.  Named by the label as printed."""
+    a, b = document_record(pages[0]), document_record(pages[1])
+    if not a or not b:
+        return []
+    known = sorted(set(a) | set(b))
+    a, b = document_record(pages[0], known), document_record(pages[1], known)
+    out = []
+    for label, value in b.items():
+        before = a.get(label)
+        if before is None:
+            out.append(FieldChange(label, "added", None, value))
+        elif comparison_tokens(before, **kw) != comparison_tokens(value, **kw):
+            out.append(FieldChange(label, "changed", before, value))
+    out += [FieldChange(label, "removed", value, None) for label, value in a.items() if label not in b]
+    return out
 
 
 def _opening_words(document: Document) -> str:
