@@ -208,3 +208,15 @@ def test_a_control_record_two_columns_read_as_one_line_is_cut_by_the_other_versi
     # two labelled lines are no record; nor a run far into the paper
     assert document_record("Title\nDate: 1 May\nTime: 7pm\n" + body) == {}
     assert document_record(body + "\n" + body + "\nA: 1\nB: 2\nC: 3\nD: 4") == {}
+
+
+def test_a_contents_page_in_two_columns_read_in_another_order_is_paired_by_number_and_title():
+    old = _doc("old.pdf", ["1 Purposes......1", "2 Policies and party strategy.....1", "14 Joint branch proposal.....4",
+                           "Schedule 1: Branch meeting procedure.....12", "Schedule 2: Joint branch proposal.....13"])
+    # the new reads its two columns as one line each: "1 Purposes 1 Schedule 1: Branch meeting procedure ... 12"
+    new = _doc("new.pdf", ["1 Purposes 1 Schedule 1: Branch meeting procedure......12",
+                           "2 Policies and the party strategy 1 Schedule 2: Joint branch proposal.....13",
+                           "14 Joint branch proposal.....5"])
+    assert [(f.op, f.old, f.new) for f in contents_changes(old, new, KW)] == [
+        ("changed", "2 Policies and party strategy ... 1", "2 Policies and the party strategy ... 1"),
+        ("changed", "14 Joint branch proposal ... 4", "14 Joint branch proposal ... 5")]

@@ -439,7 +439,8 @@ def contents_blocks(document: Document) -> frozenset[int]:
 
 
 CONTENTS_FIELD = "contents"
-_CONTENTS_LINE = re.compile(r"^(?P<name>.*?\S)(?:\s*(?:\.\s?){2,}|\s*\u2026+)?\s+(?P<page>\d{1,3}|[ivxlc]{1,5})$", re.I)
+_CONTENTS_LINE = re.compile(
+    r"^(?P<name>.*?\S)(?:\s*(?:\.\s?){2,}\s*|\s*\u2026+\s*|\s+)(?P<page>\d{1,3}|[ivxlc]{1,5})$", re.I)
 _ENTRY_NUMBER = re.compile(r"^(?:(?:part|section|article|chapter|appendix|annex|schedule)\s+)?"
                            r"(?:\d{1,3}(?:\.\d{1,3})*\.?|[A-Z](?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?)(?:\s*:)?\s+", re.I)
 
@@ -454,24 +455,31 @@ def contents_entries(document: Document) -> list[tuple[str, str]]:
     for _, text in _joined_lines([d for d in document.dropped if d.reason is DropReason.CONTENTS]):
         m = _CONTENTS_LINE.match(text)
         if m and re.search(r"[^\W\d_]", m.group("name")):
-            out.append([" ".join(_LEADERS.sub(" ", m.group("name")).split()), m.group("page")])
+            name = " ".join(_LEADERS.sub(" ", m.group("name")).split())
+            # two columns read as one line: "6 Affirmative action 3 Schedule 2: Joint branch proposal ... 13"
+            glued = _GLUED_ENTRY.match(name)
+            if glued and re.search(r"[^\W\d_]", glued.group("first")):
+                out.append([glued.group("first"), glued.group("page")])
+                name = glued.group("second")
+            out.append([name, m.group("page")])
         elif out and re.search(r"[^\W\d_]", text) and not _CONTENTS_TITLE_LINE.match(text):
             name = out[-1][0]
             out[-1][0] = name + text if name.endswith("-") else f"{name} {text}"
     return [(name, page) for name, page in out]
 
 
+_GLUED_ENTRY = re.compile(r"^(?P<first>.*?[^\W\d_].*?)\s(?P<page>\d{1,3})\s+"
+                          r"(?P<second>(?:[A-Z][a-z]+\s+(?:\d{1,3}|[A-Z])\b|\d{1,3}(?:\.\d{1,3})*\.?\s+[A-Z]).*)$")
 _CONTENTS_TITLE_LINE = re.compile(r"^(?:table of )?contents?$|^page$|^index$", re.I)
 
 
 def contents_changes(old: Document, new: Document, kw: dict) -> list[FieldChange]:
     """The contents page's lines that changed between the versions (field "contents", each line printed as
     "4 Obligations of the Accredited Organisations ... 3"): a section renamed, added or gone, renumbered, or moved
-    to another page.  Entries are paired by their titles (their number left out, so a section renumbered after
-    a new one is the same entry), in order, then a changed title by its likeness in the same place.  Only where
+    to another page.  Entries are paired by their number and title, then by their title (the number left out, so a
+    section renumbered after a new one is the same entry), then a changed title by its likeness, wherever they
+    stand (a contents page in two columns is read in another order by one version).  Only where
     both versions print a contents page (three entries each): a contents page one reader missed says nothing."""
-    from difflib import SequenceMatcher
-
     from rapidfuzz import fuzz
 
     a, b = contents_entries(old), contents_entries(new)
@@ -481,24 +489,35 @@ def contents_changes(old: Document, new: Document, kw: dict) -> list[FieldChange
                                               ignore_punctuation=True))
     printed = lambda e: tuple(comparison_tokens(f"{e[0]} {e[1]}", **kw))  # noqa: E731
     line = lambda e: f"{e[0]} ... {e[1]}"  # noqa: E731
+    # entries paired by their titles wherever they stand (a contents page set in two columns is read in
+    # another order by one version), the same title first, then a changed title by its likeness
+    # (its number and title first: "14 Joint branch proposal ..." and "Schedule 2: Joint branch proposal ...")
+    pairs: dict[int, int] = {}
+    whole = lambda e: tuple(comparison_tokens(e[0], ignore_case=True, ignore_punctuation=True))  # noqa: E731
+    for key in (whole, title):
+        by_key: dict[tuple, list[int]] = {}
+        for i, e in enumerate(a):
+            if i not in pairs.values():
+                by_key.setdefault(key(e), []).append(i)
+        for j, e in enumerate(b):
+            if j not in pairs and by_key.get(key(e)):
+                pairs[j] = by_key[key(e)].pop(0)
+    gone = [i for i in range(len(a)) if i not in pairs.values()]
+    came = [j for j in range(len(b)) if j not in pairs]
+    taken: set[int] = set()
+    for score, i, j in sorted(((fuzz.token_set_ratio(" ".join(title(a[i])), " ".join(title(b[j]))), i, j)
+                               for i in gone for j in came), key=lambda t: (-t[0], abs(t[1] - t[2]), t[1], t[2])):
+        if score >= 70 and i not in taken and j not in pairs:
+            pairs[j] = i
+            taken.add(i)
     out: list[FieldChange] = []
-    blocks = SequenceMatcher(None, [title(e) for e in a], [title(e) for e in b], autojunk=False).get_opcodes()
-    for tag, i1, i2, j1, j2 in blocks:
-        if tag == "equal":
-            out += [FieldChange(CONTENTS_FIELD, "changed", line(x), line(y))
-                    for x, y in zip(a[i1:i2], b[j1:j2]) if printed(x) != printed(y)]
-            continue
-        gone, came = list(range(i1, i2)), list(range(j1, j2))
-        pairs: dict[int, int] = {}
-        for score, i, j in sorted(((fuzz.token_set_ratio(" ".join(title(a[i])), " ".join(title(b[j]))), i, j)
-                                   for i in gone for j in came), key=lambda t: (-t[0], t[1], t[2])):
-            if score >= 70 and i not in pairs and j not in pairs.values():
-                pairs[i] = j
-        for j in came:
-            i = next((i for i, jj in pairs.items() if jj == j), None)
-            out.append(FieldChange(CONTENTS_FIELD, "changed", line(a[i]), line(b[j])) if i is not None
-                       else FieldChange(CONTENTS_FIELD, "added", None, line(b[j])))
-        out += [FieldChange(CONTENTS_FIELD, "removed", line(a[i]), None) for i in gone if i not in pairs]
+    for j, y in enumerate(b):
+        if j not in pairs:
+            out.append(FieldChange(CONTENTS_FIELD, "added", None, line(y)))
+        elif printed(a[pairs[j]]) != printed(y):
+            out.append(FieldChange(CONTENTS_FIELD, "changed", line(a[pairs[j]]), line(y)))
+    paired = set(pairs.values())
+    out += [FieldChange(CONTENTS_FIELD, "removed", line(x), None) for i, x in enumerate(a) if i not in paired]
     return _page_shift(out, len(b))
 
 
