@@ -153,7 +153,10 @@ def _cite(label):
     # an item under its parent: the gold writes '4/d', lspkit (as a reader cites it) '4(d)'; a label qualified
     # as the second of two printed alike ('5.4 (2)', with its space) stays as it is
     # a lettered sub-item written after a space ('FGB 104/2122 a', as a minute's gold keys it) is the same '.a'
-    cited = re.sub(r"(?<=\w)\((\w{1,5})\)", r".\1", head + sep + rest).replace("/", ".")
+    # labels one after another ('6(c)(i)') each a level; a level the gold writes as printed, bracketed or with its
+    # closing bracket ('6/c)/(i)', '3.1/(a)'), is the same level ('6.c.i', '3.1.a')
+    cited = re.sub(r"(?<=[\w)])\((\w{1,5})\)", r".\1", head + sep + rest).replace("/", ".")
+    cited = re.sub(r"(?:^|(?<=[.:]))\(?(\w{1,5})\)(?=$|\.)", r"\1", cited)
     return re.sub(r"(?<=\d) ([a-z]{1,2})$", r".\1", cited)
 
 
@@ -285,7 +288,8 @@ def cover(result, gold: dict) -> str:
     # a running header is a cover change to one gold's annotators and noise to another's: what the diff shows
     # apart (not counted as a change) can find one, and is never a wrong extra; so can a file property (an
     # older gold's metadata_changes list the PDF's own Title)
-    got = list(result.metadata) + list(result.furniture) + list(result.properties)
+    # the contents page's changed lines are shown apart too (not counted): the same
+    got = list(result.metadata) + list(result.furniture) + list(result.properties) + list(result.contents)
     found, used = 0, set()
     for w in want:
         # one reported line may show two gold changes ("Founded November 13, 2018 Revised November 8, 2018" ->

@@ -45,8 +45,13 @@ from .diffparts import (
     classify_edits,
     contents_blocks,
     cover_of,
+    contents_changes,
+    document_record,
+    edits,
+    record_changes,
     metadata_changes,
     recommendation_changes,
+    running_blocks,
     running_changes,
     recommendations_of,
     status_lines,
@@ -230,6 +235,7 @@ class DiffResult:
     metadata: tuple[FieldChange, ...] = ()  # printed cover fields
     properties: tuple[FieldChange, ...] = ()  # the file's document properties, printed nowhere (PDF Author ...)
     furniture: tuple[FieldChange, ...] = ()  # running headers and footers on most pages: shown, not counted
+    contents: tuple[FieldChange, ...] = ()  # the contents page's lines (titles, numbers, pages): shown, not counted
     recommendations: tuple[RecommendationChange, ...] = ()
     recommendations_from: tuple[str, str] = ("none", "none")
     tables: tuple[TableChange, ...] = ()
@@ -263,6 +269,7 @@ class DiffResult:
             "metadata": [m.to_dict() for m in self.metadata],
             "properties": [m.to_dict() for m in self.properties],
             "furniture": [m.to_dict() for m in self.furniture],
+            "contents": [m.to_dict() for m in self.contents],
             "recommendations": [r.to_dict() for r in self.recommendations],
             "recommendations_from": {"old": self.recommendations_from[0], "new": self.recommendations_from[1]},
             "changes": [c.to_dict() for c in self.changes],
@@ -314,6 +321,7 @@ def diff_documents(
     cut in two by a page break in one version only is not split.
     """
     options = DiffOptions(threshold=threshold, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
+    chosen = blocks is not None
     if blocks is None:
         blocks = any(_mostly_unnumbered(d) for d in (old, new))
     # a status line one version prints atop its first page ("Draft Minutes Not Approved"), read into the text
@@ -322,7 +330,10 @@ def diff_documents(
     original_old, original_new = old, new
     # prose under numbered headings named by them (`_heading_units`) only where both versions are set so
     owned: list[dict[int, Optional[Paragraph]]] = [{}, {}]
-    if blocks and known is None and pages[0] and pages[1]:
+    # (also in a paper compared by its numbered paragraphs alone, unasked: a constitution whose lettered items are
+    # paragraphs and whose clauses open with unnumbered prose under their titles, "5. Finance" / "All money ...",
+    # compares that prose as clause 5, and no other unnumbered text)
+    if (blocks or not chosen) and known is None and pages[0] and pages[1]:
         owned = [_heading_units(d, p, cover_of(d).blocks | contents_blocks(d))
                  for d, p in ((old, pages[0]), (new, pages[1]))]
         owned = owned if owned[0] and owned[1] else [{}, {}]
@@ -573,10 +584,13 @@ def diff_documents(
     dangling = _dangling(old, new, matches)
     kw = {"ignore_case": ignore_case, "ignore_punctuation": ignore_punctuation}
     fields = metadata_changes(original_old, original_new, cover=known is None, pages=pages, **kw)
+    if known is None:
+        ordered = _record_blocks(ordered, pages, kw)
     hidden = unprinted[0] | unprinted[1]
     cover = tuple(status) + tuple(m for m in fields if m.field not in hidden)
     properties = tuple(m for m in fields if m.field in hidden)
     furniture = tuple(running_changes(original_old, original_new, kw, cover)) if known is None else ()
+    contents = tuple(contents_changes(original_old, original_new, kw)) if known is None else ()
     recs_old, from_old = recommendations_of(original_old)
     recs_new, from_new = recommendations_of(original_new)
     recs = tuple(recommendation_changes(recs_old, recs_new, **kw))
@@ -591,6 +605,7 @@ def diff_documents(
     summary["metadata"] = len(cover)
     summary["properties"] = len(properties)
     summary["furniture"] = len(furniture)
+    summary["contents"] = len(contents)
     summary["recommendations"] = {op.value: sum(1 for r in recs if r.op is op) for op in RecOp}
     summary["tables"] = {op: sum(1 for t in tables if t.op == op) for op in ("unchanged", "modified", "added", "deleted")}
     summary["noise"] = sum(1 for c in ordered if c.noise and c.kind is not ChangeKind.PUNCTUATION)
@@ -606,11 +621,36 @@ def diff_documents(
         metadata=cover,
         properties=properties,
         furniture=furniture,
+        contents=contents,
         recommendations=recs,
         recommendations_from=(from_old, from_new),
         tables=tables,
         warnings=warnings,
     )
+
+
+def _record_blocks(changes: tuple[Change, ...], pages: tuple[Optional[str], Optional[str]], kw: dict
+                   ) -> tuple[Change, ...]:
+    """Unnumbered text that is the control record (`diffparts.document_record`: "Issue No 2" / "Prepared by: ..."
+    / "Issue Date: 04 July 2018"), changed only in the record's values, which the cover reports field by field:
+    no change of the text (noise "control record").  Every edit's words are the record's (old side in the old
+    record, new side in the new), and one field at least changed."""
+    if not record_changes(pages, kw):
+        return changes
+    known = sorted(set(document_record(pages[0])) | set(document_record(pages[1])))
+    words = [set(_WORDS.findall(" ".join(f"{k} {v}" for k, v in document_record(p, known).items()).casefold()))
+             for p in pages]
+    out = list(changes)
+    for k, c in enumerate(out):
+        if c.kind not in (ChangeKind.MODIFIED, ChangeKind.MERGED, ChangeKind.SPLIT, ChangeKind.PUNCTUATION):
+            continue
+        if not all(is_block(x) for x in (*c.old, *c.new)):
+            continue
+        found = edits(c.words)
+        if found and all(set(_WORDS.findall(d.casefold())) <= words[0] and set(_WORDS.findall(i.casefold())) <= words[1]
+                         for d, i in found):
+            out[k] = replace(c, kind=ChangeKind.UNCHANGED, noise=("control record",))
+    return tuple(out)
 
 
 def _known_matches(ops, nps, old_origin, new_origin, known) -> list[Match]:
@@ -1317,6 +1357,7 @@ def _units(document: Document, blocks: bool, labelled: bool = False, cover: bool
     blocks (often a page each) end (`labelled_items`).
     """
     listed = _contents_entries(document)
+    headed = any(p is not None for p in (owned or {}).values())  # prose owned by its heading, compared anyway
     if listed:
         kept = [k for k in range(len(document.paragraphs)) if k not in listed]
         # ... and the heading "Contents" over them goes with them, unless it still heads text
@@ -1324,21 +1365,23 @@ def _units(document: Document, blocks: bool, labelled: bool = False, cover: bool
         gone = {document.paragraphs[k].heading for k in listed} - heads
         document = replace(document, sections=tuple(
             s for s in document.sections if not (s.heading in gone and _CONTENTS_TITLE.match(_norm_heading(s.heading)))))
-        if not blocks or not document.blocks:
+        if (not blocks and not headed) or not document.blocks:
             return replace(document, paragraphs=tuple(document.paragraphs[k] for k in kept)), kept
-    if not blocks or not document.blocks:
+    if (not blocks and not headed) or not document.blocks:
         return document, list(range(len(document.paragraphs)))
-    if labelled and not document.paragraphs:
+    if blocks and labelled and not document.paragraphs:
         items = labelled_items(document.blocks)
         if items is not None:
             return replace(document, paragraphs=tuple(items)), [None] * len(items)
     units = [(p.page, 1, k, p, k) for k, p in enumerate(document.paragraphs) if k not in listed]
     # the cover's lines are compared as cover fields (`cover_of`), not again as text
     on_cover = cover_of(document).blocks | contents_blocks(document) if cover else frozenset()
+    # a running header or footer the segmenter kept as text is furniture, no text to compare (`running_blocks`)
+    on_cover = on_cover | set(running_blocks(document)) if cover else on_cover
     owned = owned or {}
     units += [
         (b.page, 0, k, Paragraph(number=f"{BLOCK_MARK}{k + 1}", text=b.text, page=b.page), None)
-        for k, b in enumerate(document.blocks) if k not in on_cover and k not in owned
+        for k, b in enumerate(document.blocks) if k not in on_cover and k not in owned and blocks
     ]
     units += [(p.page, 0, k, p, None) for k, p in owned.items() if p is not None]
     units.sort(key=lambda u: (u[0], u[1], u[2]))
@@ -1628,10 +1671,39 @@ def _items_in_text(old: tuple[Document, list[Optional[int]]], new: tuple[Documen
                 items = _text_items(text) if f"{n}(b)" in other else _lone_item(text, other[f"{n}(a)"])
                 if items is not None:
                     pieces = [replace(q, parent=n) if q.number != n else q for q in _cut_items(p, text, items)]
+            elif n and not is_block(n) and not p.margin_notes:
+                pieces = _numbers_in_text(p, mine, other)
             units.extend(pieces or [p])
             where.extend([k] + [None] * (len(pieces) - 1) if pieces else [k])
         out.append((replace(document, paragraphs=tuple(units)), where))
     return out[0], out[1]
+
+
+_GLUED_NUMBER = re.compile(r"(?<=[.;:!?]\s)(\d{1,3}(?:\.\d{1,3})+)\.?\s")
+GLUED_OPENING = 3
+
+
+def _numbers_in_text(p: Paragraph, mine: dict[str, str], other: dict[str, str]) -> Optional[list[Paragraph]]:
+    """A paragraph whose text runs on into numbered paragraphs after a sentence's end ("... made available to
+    members. 11.1.1 Agendas should be ... 11.2 Minutes for ..."), each a number its own version does not have and
+    the other version has as a paragraph of its own opening with the same words (three): cut there, each piece
+    that paragraph, so a run read as one paragraph in one version is no merge of them all."""
+    text = " ".join(p.text.split())
+    cuts: list[tuple[str, int, int]] = []
+    for m in _GLUED_NUMBER.finditer(text):
+        number = m.group(1)
+        if number == p.number or number in mine or number not in other:
+            continue
+        opening = other[number].split()[:GLUED_OPENING]
+        if len(opening) == GLUED_OPENING and text[m.end():].split()[:GLUED_OPENING] == opening:
+            cuts.append((number, m.start(), m.end()))
+    if not cuts:
+        return None
+    out = [replace(p, text=text[: cuts[0][1]].strip(), parts=())]
+    for (number, _, body), (_, end, _) in zip(cuts, [*cuts[1:], ("", len(text), 0)]):
+        out.append(replace(p, number=number, label=number, text=text[body:end].strip(), parts=(), tables=(),
+                           notes=(), changes=()))
+    return out
 
 
 def _lone_item(text: str, item: str) -> Optional[list[tuple[str, int]]]:

@@ -308,6 +308,50 @@ def _dropped_cover_lines(document: Document, first: int, opening: int) -> list[s
 
 RUNNING = {"header": "running header", "footer": "running footer"}
 RUNNING_SHARE = 0.5
+RUNNING_BLOCK_PAGES = 3
+RUNNING_BLOCK_WORDS = (3, 30)
+
+
+def running_blocks(document: Document) -> dict[int, str]:
+    """Blocks that are a running header or footer the segmenter kept as text (position: its text): the same
+    short line (three to thirty words) kept as a block on three pages or more and on half the pages at least
+    ("Issued: 04 July 2018 Application Date: 04 July 2019 IAF MD 4:2018, Issue 2" at the foot of most pages), or
+    a line the segmenter dropped as a header or footer on two pages or more, kept on the one page where it was
+    not (the cover's copy); a block that is a piece of such a line (the footer cut in two on one page) too."""
+    from ..model import DropReason
+
+    def short(t: str) -> bool:
+        return RUNNING_BLOCK_WORDS[0] <= len(t.split()) <= RUNNING_BLOCK_WORDS[1] and bool(re.search(r"[^\W\d_]", t))
+
+    kept: dict[str, set[int]] = {}
+    for b in document.blocks:
+        t = _norm(b.text)
+        if short(t):
+            kept.setdefault(t, set()).add(b.page)
+    pages = {u.page for u in (*document.paragraphs, *document.blocks)}
+    running = {t for t, on in kept.items() if len(on) >= max(RUNNING_BLOCK_PAGES, RUNNING_SHARE * len(pages))}
+    dropped: dict[str, set[int]] = {}
+    band: dict[tuple[int, DropReason], list[str]] = {}  # a page's footer lines, read as one line too
+    for d in document.dropped:
+        if d.reason in (DropReason.HEADER, DropReason.FOOTER) and _norm(d.text):
+            band.setdefault((d.page, d.reason), []).append(_norm(d.text))
+            if short(_norm(d.text)):
+                dropped.setdefault(_norm(d.text), set()).add(d.page)
+    for (page, _), lines in band.items():
+        if len(lines) > 1 and short(" ".join(lines)):
+            dropped.setdefault(" ".join(lines), set()).add(page)
+    on_pages = {t: on for t, on in dropped.items() if len(on) >= 2}
+    on_pages.update({t: kept[t] | dropped.get(t, set()) for t in running})
+    out: dict[int, str] = {}
+    for k, b in enumerate(document.blocks):
+        t = _norm(b.text)
+        # a piece only on a page that does not print the line whole (a signature "The President, University
+        # College." over its own page's footer naming the president is text)
+        if t in on_pages or (short(t) and any(f" {t} " in f" {r} " and b.page not in on for r, on in on_pages.items())):
+            out[k] = " ".join(b.text.split())
+    return out
+
+
 
 
 def running_changes(old: Document, new: Document, kw: dict, cover: Sequence[FieldChange] = ()) -> list[FieldChange]:
@@ -347,6 +391,25 @@ def running_changes(old: Document, new: Document, kw: dict, cover: Sequence[Fiel
         for f in found:
             if (f.op, _norm(f.old if f.op == "removed" else f.new)) not in said:
                 out.append(FieldChange(name, f.op, f.old, f.new))
+    return _kept_running(out, old, new, kw)
+
+
+def _kept_running(out: list[FieldChange], old: Document, new: Document, kw: dict) -> list[FieldChange]:
+    """A running line one version's segmenter kept as text (`running_blocks`), the other dropped: where the other
+    version's line is reported added (removed) and the kept one reads like it, the one line in place of the other
+    ("Issued: 04 July 2018 ..." kept on most pages of the old, "Issued: 01 February 2022 ..." the new's footer)."""
+    for side, op in ((old, "added"), (new, "removed")):
+        kept = sorted(dict.fromkeys(running_blocks(side).values()), key=len, reverse=True)  # a whole line first
+        for line in kept:
+            for k, f in enumerate(out):
+                if f.op != op:
+                    continue
+                other = f.new if op == "added" else f.old
+                paired = _cover_line_changes([line], [other], kw) if op == "added" else \
+                    _cover_line_changes([other], [line], kw)
+                if [g.op for g in paired] == ["changed"]:
+                    out[k] = FieldChange(f.field, "changed", *((line, other) if op == "added" else (other, line)))
+                    break
     return out
 
 
@@ -373,6 +436,117 @@ def contents_blocks(document: Document) -> frozenset[int]:
             headings.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
     entries = frozenset(k for k in candidates if _contents_entry(" ".join(document.blocks[k].text.split()), headings))
     return entries if len(entries) >= CONTENTS_MIN else frozenset()  # one line "Agenda item 7" is no contents
+
+
+CONTENTS_FIELD = "contents"
+_CONTENTS_LINE = re.compile(
+    r"^(?P<name>.*?\S)(?:\s*(?:\.\s?){2,}\s*|\s*\u2026+\s*|\s+)(?P<page>\d{1,3}|[ivxlc]{1,5})$", re.I)
+_ENTRY_NUMBER = re.compile(r"^(?:(?:part|section|article|chapter|appendix|annex|schedule)\s+)?"
+                           r"(?:\d{1,3}(?:\.\d{1,3})*\.?|[A-Z](?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?)(?:\s*:)?\s+", re.I)
+
+
+def contents_entries(document: Document) -> list[tuple[str, str]]:
+    """A version's contents page as (name, page) entries, from the lines the segmenter dropped as contents: the
+    dot leaders left out, a title's wrapped line ("... and Re-" / "Application") joined to the entry it ends, the
+    page's own heading ("CONTENT", "PAGE") no entry."""
+    from ..model import DropReason
+
+    out: list[list[str]] = []
+    for _, text in _joined_lines([d for d in document.dropped if d.reason is DropReason.CONTENTS]):
+        m = _CONTENTS_LINE.match(text)
+        if m and re.search(r"[^\W\d_]", m.group("name")):
+            name = " ".join(_LEADERS.sub(" ", m.group("name")).split())
+            # two columns read as one line: "6 Affirmative action 3 Schedule 2: Joint branch proposal ... 13"
+            glued = _GLUED_ENTRY.match(name)
+            if glued and re.search(r"[^\W\d_]", glued.group("first")):
+                out.append([glued.group("first"), glued.group("page")])
+                name = glued.group("second")
+            out.append([name, m.group("page")])
+        elif out and re.search(r"[^\W\d_]", text) and not _CONTENTS_TITLE_LINE.match(text):
+            name = out[-1][0]
+            out[-1][0] = name + text if name.endswith("-") else f"{name} {text}"
+    return [(name, page) for name, page in out]
+
+
+_GLUED_ENTRY = re.compile(r"^(?P<first>.*?[^\W\d_].*?)\s(?P<page>\d{1,3})\s+"
+                          r"(?P<second>(?:[A-Z][a-z]+\s+(?:\d{1,3}|[A-Z])\b|\d{1,3}(?:\.\d{1,3})*\.?\s+[A-Z]).*)$")
+_CONTENTS_TITLE_LINE = re.compile(r"^(?:table of )?contents?$|^page$|^index$", re.I)
+
+
+def contents_changes(old: Document, new: Document, kw: dict) -> list[FieldChange]:
+    """The contents page's lines that changed between the versions (field "contents", each line printed as
+    "4 Obligations of the Accredited Organisations ... 3"): a section renamed, added or gone, renumbered, or moved
+    to another page.  Entries are paired by their number and title, then by their title (the number left out, so a
+    section renumbered after a new one is the same entry), then a changed title by its likeness, wherever they
+    stand (a contents page in two columns is read in another order by one version).  Only where
+    both versions print a contents page (three entries each): a contents page one reader missed says nothing."""
+    from rapidfuzz import fuzz
+
+    a, b = contents_entries(old), contents_entries(new)
+    if len(a) < CONTENTS_MIN or len(b) < CONTENTS_MIN:
+        return []
+    title = lambda e: tuple(comparison_tokens(_ENTRY_NUMBER.sub("", e[0]), ignore_case=True,  # noqa: E731
+                                              ignore_punctuation=True))
+    printed = lambda e: tuple(comparison_tokens(f"{e[0]} {e[1]}", **kw))  # noqa: E731
+    line = lambda e: f"{e[0]} ... {e[1]}"  # noqa: E731
+    # entries paired by their titles wherever they stand (a contents page set in two columns is read in
+    # another order by one version), the same title first, then a changed title by its likeness
+    # (its number and title first: "14 Joint branch proposal ..." and "Schedule 2: Joint branch proposal ...")
+    pairs: dict[int, int] = {}
+    whole = lambda e: tuple(comparison_tokens(e[0], ignore_case=True, ignore_punctuation=True))  # noqa: E731
+    for key in (whole, title):
+        by_key: dict[tuple, list[int]] = {}
+        for i, e in enumerate(a):
+            if i not in pairs.values():
+                by_key.setdefault(key(e), []).append(i)
+        for j, e in enumerate(b):
+            if j not in pairs and by_key.get(key(e)):
+                pairs[j] = by_key[key(e)].pop(0)
+    gone = [i for i in range(len(a)) if i not in pairs.values()]
+    came = [j for j in range(len(b)) if j not in pairs]
+    taken: set[int] = set()
+    for score, i, j in sorted(((fuzz.token_set_ratio(" ".join(title(a[i])), " ".join(title(b[j]))), i, j)
+                               for i in gone for j in came), key=lambda t: (-t[0], abs(t[1] - t[2]), t[1], t[2])):
+        if score >= 70 and i not in taken and j not in pairs:
+            pairs[j] = i
+            taken.add(i)
+    out: list[FieldChange] = []
+    for j, y in enumerate(b):
+        if j not in pairs:
+            out.append(FieldChange(CONTENTS_FIELD, "added", None, line(y)))
+        elif printed(a[pairs[j]]) != printed(y):
+            out.append(FieldChange(CONTENTS_FIELD, "changed", line(a[pairs[j]]), line(y)))
+    paired = set(pairs.values())
+    out += [FieldChange(CONTENTS_FIELD, "removed", line(x), None) for i, x in enumerate(a) if i not in paired]
+    return _page_shift(out, len(b))
+
+
+CONTENTS_SHIFT = 0.8
+
+
+def _page_shift(changes: list[FieldChange], entries: int) -> list[FieldChange]:
+    """A contents page whose every entry (four in five at least) changed only its page, all by the same number (a
+    title page added, the body set one page shorter), said once: the first such entry, "every page -1"."""
+    def page_only(f: FieldChange) -> Optional[int]:
+        if f.op != "changed":
+            return None
+        (name_a, _, page_a), (name_b, _, page_b) = f.old.rpartition(" ... "), f.new.rpartition(" ... ")
+        if name_a != name_b or not (page_a.isdigit() and page_b.isdigit()):
+            return None
+        return int(page_b) - int(page_a)
+
+    shifts = [page_only(f) for f in changes]
+    offsets = Counter(x for x in shifts if x)
+    if not offsets:
+        return changes
+    offset, count = offsets.most_common(1)[0]
+    if count < max(CONTENTS_MIN, CONTENTS_SHIFT * entries):
+        return changes
+    first = next(f for f, x in zip(changes, shifts) if x == offset)
+    said = FieldChange(CONTENTS_FIELD, "changed", first.old, f"{first.new} (every page {offset:+d}: {count} entries)")
+    out = [f for f, x in zip(changes, shifts) if x != offset]
+    out.insert(next((k for k, f in enumerate(out) if changes.index(f) > changes.index(first)), len(out)), said)
+    return out
 
 
 def _contents_entry(text: str, headings: set[str]) -> bool:
@@ -498,10 +672,137 @@ def metadata_changes(old: Document, new: Document, *, ignore_case: bool = False,
     # block the title; without it the sentence under the date was chosen): each version's first page prints the
     # other's title, neither title holding the other, so the page did not change, only the choice
     out = [f for f in out if not (f.field == "title" and _title_read_otherwise(f, old, new))]
+    out = _line_read_into_title(out, kw)
+    out = [g for g in (_field_in_running(f, old, new, kw) for f in out) if g is not None]
     out, raw = _field_for_line(out, _cover_line_changes(cover_a.lines, cover_b.lines, kw))
     lines = [f for f in raw if f.op not in printed
              or not _prints(printed[f.op], "", f.new if f.op == "added" else f.old)]
-    return out + lines
+    # the control record's fields, but for those read as cover fields already ("Issued" on the cover)
+    taken = {_key(k) for k in ({f.field for f in out} | set(a) | set(b))}
+    return out + lines + [f for f in record_changes(pages, kw) if _key(f.field) not in taken]
+
+
+def _key(label: str) -> str:
+    return "_".join(_words(label))
+
+
+def _line_read_into_title(out: list[FieldChange], kw: dict) -> list[FieldChange]:
+    """A cover line read into the title in one version and as the subtitle in the other ("... PURPOSES Issue 2
+    (IAF MD 4:2018)" -> "... PURPOSES" and "Issue 2, Version 3"): the title unchanged, the subtitle changed from
+    the words the title ended with.  Only where the one title is the other with a tail that shares two words
+    with the subtitle one version lacks."""
+    title = next((f for f in out if f.field == "title" and f.op == "changed"), None)
+    sub = next((f for f in out if f.field == "subtitle" and f.op in ("added", "removed")), None)
+    if title is None or sub is None:
+        return out
+    longer, shorter = (title.old, title.new) if sub.op == "added" else (title.new, title.old)
+    a, b = comparison_tokens(longer, **kw), comparison_tokens(shorter, **kw)
+    if len(a) <= len(b) or a[: len(b)] != b:
+        return out
+    tail = " ".join(longer.split()[len(shorter.split()):]) if longer.startswith(shorter) else None
+    value = sub.new if sub.op == "added" else sub.old
+    if not tail or len(set(_words(tail)) & set(_words(value))) < 2:
+        return out
+    changed = FieldChange("subtitle", "changed", *((tail, value) if sub.op == "added" else (value, tail)))
+    return [changed if f is sub else f for f in out if f is not title]
+
+
+def _field_in_running(f: FieldChange, old: Document, new: Document, kw: dict) -> Optional[FieldChange]:
+    """A labelled cover field one version reads on its cover ("Issued: 04 July 2018 ...") that the other prints
+    as its running header or footer, dropped there from the cover too ("Issued: 01 February 2022 ..."): the field
+    changed to (from) that line's value, or no change where the value is the same; the field otherwise."""
+    from ..model import DropReason
+
+    if f.op not in ("added", "removed") or f.field in (COVER_LINE, STATUS, "title", "title_block", "subtitle"):
+        return f
+    other = new if f.op == "removed" else old
+    label = re.compile(rf"^{re.escape(f.field.replace('_', ' '))}\s*:\s*(?P<value>\S.*)$", re.I)
+    values = Counter(m.group("value") for d in other.dropped if d.reason in (DropReason.HEADER, DropReason.FOOTER)
+                     for m in [label.match(" ".join(d.text.split()))] if m)
+    if not values:
+        return f
+    value = values.most_common(1)[0][0]
+    before, after = (f.old, value) if f.op == "removed" else (value, f.new)
+    if comparison_tokens(before, **kw) == comparison_tokens(after, **kw):
+        return None
+    return FieldChange(f.field, "changed", before, after)
+
+
+_RECORD_LINE = re.compile(r"^(?P<label>[A-Z][A-Za-z]*(?: (?:[A-Z][A-Za-z]*|by|for|of|to|on)){0,3})\s*:\s*(?P<value>\S.{0,80})$")
+_RECORD_HEAD = re.compile(r"^(?P<label>[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*\.?){0,2})\s+(?P<value>\d[\w.,: ]{0,30})$")
+RECORD_MIN = 3
+RECORD_OPENING = 0.4
+
+
+def document_record(printed: Optional[str], known: Sequence[str] = ()) -> dict[str, str]:
+    """A standards document's control record, printed as lines of "Label: value" near its start ("Issue No 2" /
+    "Prepared by: IAF Technical Committee" / "Approved by: IAF Members" / "Issue Date: 04 July 2018" ...):
+    {label: value}, the first run of three labelled lines or more (a short unlabelled line between two of them a
+    value's second line) in the first two fifths of the lines the pages print, with the numbered line just above it
+    ("Issue No 2": label "Issue No").  `known`: labels (the other version's) that may follow a value on its line,
+    two columns read as one ("Approved by: IAF Members Date: 08 June 2018"): the line cut before each.  {} where
+    there is none."""
+    if not printed:
+        return {}
+    lines = [" ".join(x.split()) for x in printed.split("\n")]
+    lines = [x for x in lines if x]
+    end = max(1, int(RECORD_OPENING * len(lines)))
+    k = 0
+    while k < end:
+        run: list[int] = []
+        j = k
+        while j < len(lines):
+            if _RECORD_LINE.match(lines[j]):
+                run.append(j)
+            elif not (run and j + 1 < len(lines) and _RECORD_LINE.match(lines[j + 1]) and len(lines[j].split()) <= 5
+                      and ":" not in lines[j]):
+                break
+            j += 1
+        labels = {_RECORD_LINE.match(lines[r]).group("label").lower() for r in run}
+        if len(labels) >= RECORD_MIN:
+            out: dict[str, str] = {}
+            head = _RECORD_HEAD.match(lines[run[0] - 1]) if run[0] > 0 and not _LEADERS.search(lines[run[0] - 1]) else None
+            if head:
+                out[head.group("label")] = head.group("value")
+            for r in run:
+                for label, value in _record_pairs(lines[r], known):
+                    out.setdefault(label, value)
+            return out
+        k = max(j, k + 1)
+    return {}
+
+
+def _record_pairs(line: str, known: Sequence[str]) -> list[tuple[str, str]]:
+    """A record line's (label, value) pairs: one, or more where a known label follows a value on the line."""
+    m = _RECORD_LINE.match(line)
+    label, value = m.group("label"), m.group("value")
+    for other in sorted(known, key=len, reverse=True):
+        at = value.find(f" {other}:")
+        if at > 0:
+            rest = value[at + 1:]
+            if _RECORD_LINE.match(rest):
+                return [(label, value[:at].strip())] + _record_pairs(rest, known)
+    return [(label, value)]
+
+
+def record_changes(pages: tuple[Optional[str], Optional[str]], kw: dict) -> list[FieldChange]:
+    """The control record's fields (`document_record`) whose value changed between versions that both print one
+    ("Issue Date: 04 July 2018" -> "14 June 2023", "Issue No 2" -> "2, Version 3"); a field one version lacks is
+    said too.  Named by the label as printed."""
+    a, b = document_record(pages[0]), document_record(pages[1])
+    if not a or not b:
+        return []
+    known = sorted(set(a) | set(b))
+    a, b = document_record(pages[0], known), document_record(pages[1], known)
+    out = []
+    for label, value in b.items():
+        before = a.get(label)
+        if before is None:
+            out.append(FieldChange(label, "added", None, value))
+        elif comparison_tokens(before, **kw) != comparison_tokens(value, **kw):
+            out.append(FieldChange(label, "changed", before, value))
+    out += [FieldChange(label, "removed", value, None) for label, value in a.items() if label not in b]
+    return out
 
 
 def _opening_words(document: Document) -> str:
@@ -1427,6 +1728,7 @@ class NoiseContext:
                         for c in row:
                             ctx.table_words.update(_words(str(c)))
             ctx.furniture.extend(_norm(x.text) for x in d.dropped if _norm(x.text))
+            ctx.furniture.extend(_norm(t) for t in running_blocks(d).values())
             ctx.headings.extend(_norm(s.heading) for s in d.sections if _norm(s.heading))
             ctx.headings.extend(_norm(p.heading) for p in d.paragraphs if p.heading and _norm(p.heading))
         ctx.furniture = sorted(set(ctx.furniture))

@@ -1,7 +1,7 @@
 """Two small judgements of the diff about what a version prints, apart from the alignment itself.
 
-* A space typed after a comma or a full stop ("governors,and" -> "governors, and", "break.Simon" -> "break. Simon")
-  is an edit a clerk makes between a draft and its final copy; the word tokens the diff compares cannot see it
+* A space typed after a comma or a full stop ("governors,and" -> "governors, and", "break.Simon" -> "break. Simon"),
+  or taken away before a comma, semicolon or colon ("responsible for :" -> "responsible for:"), is an edit a clerk makes between a draft and its final copy; the word tokens the diff compares cannot see it
   (whitespace never counts), so `spacing_fixes` finds it between two texts whose words are the same.
 * A paragraph reported added, deleted or moved whose words the other version prints all the same, in order
   (`printed_in`), changed only in how the segmenter cut the text -- a two-column list of schools read as numbered
@@ -19,6 +19,7 @@ from .redline import RunOp, WordRun
 
 _TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*|\s+|[^\w\s]", re.UNICODE)
 _STOP = {",", ".", ";", ":"}
+_BEFORE_STOP = {",", ";", ":"}
 
 
 def _letters(token: str) -> bool:
@@ -43,8 +44,14 @@ def spacing_fixes(old: str, new: str) -> Optional[tuple[WordRun, ...]]:
         before = a[i1 - 1] if i1 > 0 else ""
         after = a[i2] if i2 < len(a) else ""
         two_back = a[i1 - 2] if i1 > 1 else ""
-        fix = (before in _STOP and _letters(two_back) and _letters(after)
-               and {*a[i1:i2], *b[j1:j2]} <= {" "} and bool(a[i1:i2]) != bool(b[j1:j2]))
+        spaces = {*a[i1:i2], *b[j1:j2]} <= {" "} and bool(a[i1:i2]) != bool(b[j1:j2])
+        # after a comma or full stop between two words ("governors,and"); before a comma, semicolon or colon
+        # closing a word ("responsible for :" -> "responsible for:", "Chairman ," -> "Chairman,"); after an
+        # item's closing bracket before a word ("(v)shall" -> "(v) shall")
+        fix = spaces and ((before in _STOP and _letters(two_back) and _letters(after))
+                          or (_letters(before) and after in _BEFORE_STOP)
+                          or (before == ")" and _letters(after) and re.fullmatch(r"[ivxlc]{1,5}|[a-z]|\d{1,2}", two_back)
+                              and (a[i1 - 3] if i1 > 2 else "") == "("))
         if not fix:  # other whitespace: a line broken elsewhere, not an edit
             segments.append(["equal", a[i1:i2], b[j1:j2]])
             continue

@@ -131,6 +131,8 @@ def summary_line(result: DiffResult) -> str:
     if result.furniture:
         extra.append(f"{len(result.furniture)} running header{'s' if len(result.furniture) != 1 else ''}/footer"
                      f"{'s' if len(result.furniture) != 1 else ''} changed (not counted)")
+    if result.contents:
+        extra.append(f"{len(result.contents)} contents line{'s' if len(result.contents) != 1 else ''} changed (not counted)")
     return line + ("; " + "; ".join(extra) if extra else "")
 
 
@@ -219,6 +221,10 @@ def as_terminal(result: DiffResult, shown: Sequence[Shown], *, color: bool, widt
     if result.furniture:
         console.print("Running headers and footers (on most pages; not counted as a change):")
         for m in result.furniture:
+            console.print(f"  {metadata_line(m)}")
+    if result.contents:
+        console.print("Contents page (not counted as a change):")
+        for m in result.contents:
             console.print(f"  {metadata_line(m)}")
     _terminal_summary(console, result, Table)
     tables = [t for t in result.tables if t.op != "unchanged"]
@@ -353,6 +359,9 @@ def as_markdown(result: DiffResult, shown: Sequence[Shown]) -> str:
     if result.furniture:
         out += ["### Running headers and footers (on most pages; not counted as a change)", ""]
         out += [f"- {_md_escape(metadata_line(m))}" for m in result.furniture] + [""]
+    if result.contents:
+        out += ["### Contents page (not counted as a change)", ""]
+        out += [f"- {_md_escape(metadata_line(m))}" for m in result.contents] + [""]
     heads = [h for h in result.headings if h.op is not HeadingOp.UNCHANGED]
     if heads:
         out += ["### Headings", ""] + [f"- {_md_escape(_heading_line(h))}" for h in heads] + [""]
@@ -407,7 +416,8 @@ def as_unified(result: DiffResult, shown: Sequence[Shown]) -> str:
             out.append("-" + _one_line(f"{r.old.label} {r.old.text}"))
         if r.new is not None:
             out.append("+" + _one_line(f"{r.new.label} {r.new.text}"))
-    for where, fields in (("cover", result.metadata), ("property", result.properties), ("furniture", result.furniture)):
+    for where, fields in (("cover", result.metadata), ("property", result.properties), ("furniture", result.furniture),
+                          ("contents", result.contents)):
         for m in fields:
             out.append(f"@@ {where} {m.field} {m.op} @@")
             if m.old is not None:
@@ -487,6 +497,7 @@ def as_html(result: DiffResult, shown: Sequence[Shown], *, side_by_side: bool = 
         cover=[metadata_line(m) for m in result.metadata],
         properties=[metadata_line(m) for m in result.properties],
         furniture=[metadata_line(m) for m in result.furniture],
+        contents=[metadata_line(m) for m in result.contents],
         tables=[{"label": t.label, "lines": table_lines(t)} for t in result.tables if t.op != "unchanged"],
         EQUAL=RunOp.EQUAL,
         INSERT=RunOp.INSERT,
