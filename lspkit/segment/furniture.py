@@ -179,6 +179,15 @@ def _running_below_band(lines: Sequence[Line], by_page: dict[int, list[int]], zo
         if len(pages) >= few and len(pages) == len(idxs) and max(tops) - min(tops) <= 2.0:
             for i in idxs:
                 out[i] = zone
+        elif len(pages) == len(idxs) and len(idxs) >= 4:
+            # the same line at one height on most pages and at another on one or two (a cover sets its footer
+            # higher: IAF's "Issued: ... Application Date: ..." at 710 pt on page 1, 735 pt on pages 2-9): the
+            # steady pages make it a running line, and so its copies elsewhere in the band
+            common = Counter(round(t) for t in tops).most_common(1)[0][0]
+            steady = [i for i in idxs if abs(lines[i].top - common) <= 2.0]
+            if len(steady) >= few and len(idxs) - len(steady) <= 2:
+                for i in idxs:
+                    out[i] = zone
     return out
 
 
