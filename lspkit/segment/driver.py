@@ -1341,11 +1341,8 @@ def _heading_or_back_matter(s: _State, i: int, in_paragraph: bool, mid_sentence:
                            s.outline.heading)
         s.provision = (f"{lab.word} {lab.number}", s.body[i + 1].line.x0, None)
         return 1
-    # a title block is the cover and the page after it at most: a report whose first numbered paragraph comes on
-    # page 31 (Healthwatch GM's four asks) heads its pages 3-30 with unnumbered headings, not a title's company
-    title_block = s.front.open and (not s.body.pdf or w.line.page <= s.body[0].line.page + 1)
     h = find_heading(s.body, i, s.outline, s.numbering, in_paragraph=in_paragraph, mid_sentence=mid_sentence,
-                     in_title_block=title_block, after_heading=after_heading)
+                     in_title_block=s.front.open, after_heading=after_heading)
     if h is None and i in s.titles:
         h = Heading(lab.number, lab.rest.strip(), w.line.page, SectionKind.SECTION, lab.levels, 1)  # "1. Name"
     if h is None and i in s.chapter_series and not mid_sentence:
