@@ -28,6 +28,7 @@ from .sequences import (
     _Label,
     _boxed,
     _insert,
+    line_owners,
     _label_lines,
     _new_paragraph,
     _parse,
@@ -53,13 +54,7 @@ def continue_series(body: Body, done: list[OpenParagraph], blocks: Blocks, secti
     for p in done:
         if p.lines and p.lines[0] in pos_of:
             found[pos_of[p.lines[0]]] = p
-    owner: dict[int, tuple] = {}
-    for k, p in enumerate(done):
-        for i in p.lines:
-            owner[i] = ("p", k)
-    for k, idx in blocks.indexes.items():
-        for i in idx:
-            owner.setdefault(i, ("b", k))
+    owner = line_owners(done, blocks)
     labels: dict[int, tuple] = {}
     for q in list(_label_lines(body)) + list(found):
         parsed = _parse(body[q].text)

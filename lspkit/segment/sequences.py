@@ -161,6 +161,19 @@ def _runs_on_into(body: Body, pos: int) -> bool:
     return not (before and mine and mine[1][:1].isupper() and {st for st, _ in before[2]} & {st for st, _ in mine[2]})
 
 
+
+def line_owners(done: list[OpenParagraph], blocks: Blocks) -> dict[int, tuple]:
+    """Each line's holder: ("p", k) for the k-th paragraph read, else ("b", k) for the k-th unnumbered block (the
+    series pass and the final safety net, segment/recover.py, both take a new member's lines from their owner)."""
+    owner: dict[int, tuple] = {}
+    for k, p in enumerate(done):
+        for i in p.lines:
+            owner[i] = ("p", k)
+    for k, idx in blocks.indexes.items():
+        for i in idx:
+            owner.setdefault(i, ("b", k))
+    return owner
+
 def recover_sequences(body: Body, done: list[OpenParagraph], blocks: Blocks,
                       sections: list[Section]) -> list[str]:
     """Add the paragraphs whose labels form a sequence; split the blocks and paragraphs they were read into.
@@ -173,13 +186,7 @@ def recover_sequences(body: Body, done: list[OpenParagraph], blocks: Blocks,
     if not any(body[q].index not in first_lines for q in hits):
         return []
     pos_of = {w.index: k for k, w in enumerate(body)}
-    owner: dict[int, tuple] = {}
-    for k, p in enumerate(done):
-        for i in p.lines:
-            owner[i] = ("p", k)
-    for k, idx in blocks.indexes.items():
-        for i in idx:
-            owner.setdefault(i, ("b", k))
+    owner = line_owners(done, blocks)
     labels: list[_Label] = []
     boxes: dict[tuple[int, int], int] = {}  # lines per (page, box), filled on first need
     page_sizes: dict = {}  # each page's type sizes, measured on first need (pagetype.py)
